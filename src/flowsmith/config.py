@@ -1,0 +1,139 @@
+"""All of flowsmith's settings, in one object, read from the environment or a `.env` file.
+
+Every setting is listed in the README's configuration table; ``flowsmith serve`` refuses to
+start on a bad value with one line naming it (see ``describe_settings_error``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LLMProvider = Literal["offline", "openai", "anthropic"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    host: str = Field(default="127.0.0.1", validation_alias="FLOWSMITH_HOST")
+    port: int = Field(default=8000, ge=1, le=65535, validation_alias="FLOWSMITH_PORT")
+    data_dir: Path = Field(default=Path("./data"), validation_alias="FLOWSMITH_DATA_DIR")
+    database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
+    redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")
+
+    supabase_url: str | None = Field(default=None, validation_alias="SUPABASE_URL")
+    supabase_jwt_secret: str | None = Field(default=None, validation_alias="SUPABASE_JWT_SECRET")
+    jwt_audience: str = Field(default="authenticated", validation_alias="FLOWSMITH_JWT_AUDIENCE")
+    jwt_leeway_s: int = Field(default=30, ge=0, le=600, validation_alias="FLOWSMITH_JWT_LEEWAY_S")
+    jwt_algorithms: list[str] = Field(
+        default=["ES256", "RS256"], validation_alias="FLOWSMITH_JWT_ALGORITHMS"
+    )
+    jwks_cache_s: int = Field(default=600, ge=1, validation_alias="FLOWSMITH_JWKS_CACHE_S")
+    jwks_min_refetch_s: float = Field(
+        default=30.0, ge=0, validation_alias="FLOWSMITH_JWKS_MIN_REFETCH_S"
+    )
+    jwks_timeout_s: float = Field(default=5.0, gt=0, validation_alias="FLOWSMITH_JWKS_TIMEOUT_S")
+
+    llm_provider: LLMProvider = Field(default="offline", validation_alias="FLOWSMITH_LLM_PROVIDER")
+    llm_model: str | None = Field(default=None, validation_alias="FLOWSMITH_LLM_MODEL")
+    llm_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("FLOWSMITH_LLM_BASE_URL", "OPENAI_BASE_URL")
+    )
+    llm_api_key: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            "FLOWSMITH_LLM_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"
+        ),
+    )
+    llm_timeout_s: float = Field(default=60.0, gt=0, validation_alias="FLOWSMITH_LLM_TIMEOUT_S")
+
+    cors_origins: list[str] = Field(default=[], validation_alias="FLOWSMITH_CORS_ORIGINS")
+    keepalive_s: float = Field(default=15.0, gt=0, le=300, validation_alias="FLOWSMITH_KEEPALIVE_S")
+    # pause between the offline planner's reply pieces, so a person sees the reply stream
+    offline_stream_delay_ms: int = Field(
+        default=15, ge=0, le=2000, validation_alias="FLOWSMITH_OFFLINE_STREAM_DELAY_MS"
+    )
+    repair_rounds: int = Field(default=3, ge=0, le=10, validation_alias="FLOWSMITH_REPAIR_ROUNDS")
+    # how long a finished turn's or generation's live events stay replayable from the bus
+    event_retention_s: int = Field(
+        default=3600, ge=10, validation_alias="FLOWSMITH_EVENT_RETENTION_S"
+    )
+    max_message_chars: int = Field(
+        default=8000, ge=1, le=1_000_000, validation_alias="FLOWSMITH_MAX_MESSAGE_CHARS"
+    )
+    log_level: str = Field(default="INFO", validation_alias="FLOWSMITH_LOG_LEVEL")
+
+    @field_validator("jwt_algorithms", "cors_origins", mode="before")
+    @classmethod
+    def _split_csv(cls, value: object) -> object:
+        # "a,b" in the environment as well as a JSON list
+        if isinstance(value, str) and not value.strip().startswith("["):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("jwt_algorithms")
+    @classmethod
+    def _known_algorithms(cls, value: list[str]) -> list[str]:
+        allowed = {"HS256", "HS384", "HS512", "ES256", "ES384", "RS256", "RS384", "RS512", "EdDSA"}
+        unknown = [alg for alg in value if alg not in allowed]
+        if unknown or not value:
+            raise ValueError(f"unsupported JWT algorithms {unknown or value}")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if value.startswith(("postgres://", "postgresql://")):
+            # the ecosystem's plain URL; we always talk to Postgres through asyncpg
+            return "postgresql+asyncpg://" + value.split("://", 1)[1]
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with postgresql+asyncpg:// or sqlite+aiosqlite://")
+        return value
+
+    @field_validator("supabase_url")
+    @classmethod
+    def _strip_slash(cls, value: str | None) -> str | None:
+        return value.rstrip("/") if value else None
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'flowsmith.db').resolve()}"
+
+    @property
+    def auth_mode(self) -> Literal["hs256", "jwks", "dev"]:
+        if self.supabase_jwt_secret:
+            return "hs256"
+        if self.supabase_url:
+            return "jwks"
+        return "dev"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def describe_settings_error(error: ValidationError) -> str:
+    """One line naming the first bad setting by its environment variable."""
+    first = error.errors()[0]
+    field = str(first["loc"][0]) if first["loc"] else "?"
+    env_name = _env_name(field)
+    return f"invalid setting {env_name}: {first['msg']} (got {first.get('input')!r})"
+
+
+def _env_name(field: str) -> str:
+    info = Settings.model_fields.get(field)
+    alias = info.validation_alias if info else None
+    if isinstance(alias, str):
+        return alias
+    if isinstance(alias, AliasChoices):
+        return str(alias.choices[0])
+    return field
