@@ -62,6 +62,13 @@ class Settings(BaseSettings):
     event_retention_s: int = Field(
         default=3600, ge=10, validation_alias="FLOWSMITH_EVENT_RETENTION_S"
     )
+    lease_s: float = Field(default=30.0, ge=1, le=3600, validation_alias="FLOWSMITH_LEASE_S")
+    turn_deadline_s: float = Field(
+        default=120.0, gt=0, validation_alias="FLOWSMITH_TURN_DEADLINE_S"
+    )
+    generation_deadline_s: float = Field(
+        default=300.0, gt=0, validation_alias="FLOWSMITH_GENERATION_DEADLINE_S"
+    )
     max_message_chars: int = Field(
         default=8000, ge=1, le=1_000_000, validation_alias="FLOWSMITH_MAX_MESSAGE_CHARS"
     )

@@ -70,3 +70,19 @@ class RateLimited(FlowsmithError):
 class ServiceUnavailable(FlowsmithError):
     status_code = 503
     code = "service_unavailable"
+
+
+class EmptyMessage(InvalidInput):
+    code = "empty_message"
+
+
+class MessageTooLong(PayloadTooLarge):
+    code = "message_too_long"
+
+
+class InvalidLastEventId(InvalidInput):
+    code = "invalid_last_event_id"
+
+
+class EventNotFound(NotFound):
+    code = "event_not_found"

@@ -1,0 +1,45 @@
+# flowsmith: two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+VENV := .venv
+NODE_CLIENT := tests/seed_client
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: run test install lint typecheck check clean
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+$(NODE_CLIENT)/node_modules/.installed: $(NODE_CLIENT)/package.json $(NODE_CLIENT)/package-lock.json
+	cd $(NODE_CLIENT) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.synced
+
+## Serve on http://127.0.0.1:8000 with embedded defaults (SQLite, in-process bus, offline planner, dev auth).
+run: install
+	$(VENV)/bin/flowsmith db upgrade
+	$(VENV)/bin/flowsmith serve
+
+## The whole suite.
+test: install $(NODE_CLIENT)/node_modules/.installed
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+check: lint typecheck test
+
+clean:
+	rm -rf $(VENV) .tools $(NODE_CLIENT)/node_modules

@@ -1,0 +1,162 @@
+"""The offline planner's intent: what ``decide`` understood and ``build`` materialises.
+
+A ``Plan`` is the JSON the caller stores between the chat turn and the generation job
+(``Decision.request``). It speaks in the user's terms (stores, channels, conditions), not in
+catalog parameter names, so a plan stays buildable when parameter spelling evolves.
+Defaults are filled in *before* a plan is stored: ``build`` never guesses, it only lays
+out what the plan says, which keeps generation deterministic and the reply truthful.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from flowsmith.agent.schedule import Schedule
+from flowsmith.agent.text import Lang
+
+PLAN_FORMAT = "flowsmith.offline/1"
+
+TriggerKind = Literal[
+    "schedule", "webhook", "email", "form", "manual", "rss", "chat", "error", "app_event"
+]
+SourceKind = Literal["store", "page", "scrape", "api", "feed", "sheets", "postgres", "mysql"]
+ActionKind = Literal[
+    "email",
+    "gmail",
+    "slack",
+    "telegram",
+    "discord",
+    "teams",
+    "sms",
+    "sheets_append",
+    "notion",
+    "github_issue",
+    "db_insert",
+    "airtable",
+    "webhook_response",
+    "write_file",
+]
+AIKind = Literal["summarize", "classify", "extract", "sentiment", "translate", "analyze", "agent"]
+TransformKind = Literal[
+    "aggregate", "sort", "remove_duplicates", "limit", "split_out", "code", "text_template"
+]
+ConditionKind = Literal["in_stock", "price_below", "price_above", "contains", "category"]
+Branch = Literal["main", "true", "false"]
+
+
+class TriggerSpec(BaseModel):
+    kind: TriggerKind
+    schedule: Schedule | None = None  # kind == "schedule"
+    url: str | None = None  # kind == "rss": the feed
+    app: str | None = None  # kind == "app_event"
+    event: str | None = None  # kind == "app_event"
+
+
+class SourceSpec(BaseModel):
+    """Where the data comes from. ``store`` is a key of ``intent.STORES`` for store checks."""
+
+    kind: SourceKind
+    store: str | None = None
+    url: str | None = None
+
+
+class ConditionSpec(BaseModel):
+    """``field``: the item field compared (``price``, ``amount``, ``category``...)."""
+
+    kind: ConditionKind
+    value: float | str | None = None
+    field: str | None = None
+
+
+class ActionSpec(BaseModel):
+    """Where results go. ``target``: address, channel, phone, sheet; already defaulted."""
+
+    kind: ActionKind
+    target: str | None = None
+    branch: Branch = "main"
+
+
+class AIStep(BaseModel):
+    kind: AIKind
+    categories: list[str] = Field(default_factory=list)  # classify
+    language: str | None = None  # translate
+    tools: list[str] = Field(default_factory=list)  # agent: TOOL subtypes
+    memory: str | None = None  # agent: MEMORY subtype
+
+
+class ApprovalSpec(BaseModel):
+    kind: Literal["email", "slack", "form"] = "email"
+    approver: str = "manager@example.com"
+
+
+class WaitSpec(BaseModel):
+    amount: int = 5
+    unit: Literal["seconds", "minutes", "hours", "days"] = "minutes"
+
+
+class Intent(BaseModel):
+    """A whole workflow to create. Lists keep the order the user named things in."""
+
+    topic: Literal["store_monitor", "data_analysis", "digest", "triage", "agent", "generic"]
+    trigger: TriggerSpec
+    sources: list[SourceSpec] = Field(default_factory=list)
+    transforms: list[TransformKind] = Field(default_factory=list)
+    loop: bool = False
+    ai: list[AIStep] = Field(default_factory=list)
+    conditions: list[ConditionSpec] = Field(default_factory=list)
+    combine: Literal["and", "or"] = "and"
+    approval: ApprovalSpec | None = None
+    wait: WaitSpec | None = None
+    actions: list[ActionSpec] = Field(default_factory=list)
+    product_name: str = "Your product"
+
+
+EditKind = Literal[
+    "add_action",
+    "add_source",
+    "add_ai",
+    "add_approval",
+    "add_wait",
+    "add_condition",
+    "remove",
+    "set_schedule",
+    "set_target",
+    "replace_action",
+]
+
+
+class EditOp(BaseModel):
+    """One change to an existing workflow; resolved against the workflow at build time.
+
+    ``subject``: which existing nodes the op is about, as a keyword ("slack", "email",
+    "amazon", "approval"...), matched against node subtypes, ids and names.
+    """
+
+    kind: EditKind
+    subject: str | None = None
+    action: ActionSpec | None = None
+    source: SourceSpec | None = None
+    ai: AIStep | None = None
+    approval: ApprovalSpec | None = None
+    wait: WaitSpec | None = None
+    condition: ConditionSpec | None = None
+    schedule: Schedule | None = None
+    value: str | None = None
+
+
+class Plan(BaseModel):
+    """The stored request. ``intent`` for a new workflow, ``edits`` to change ``current``.
+
+    When both are present (an edit request whose workflow did not exist yet when it was
+    planned), ``build`` creates from ``intent`` and then applies ``edits``.
+    """
+
+    format: Literal["flowsmith.offline/1"] = PLAN_FORMAT
+    lang: Lang
+    text: str
+    title: str
+    intent: Intent | None = None
+    edits: list[EditOp] = Field(default_factory=list)
+    assumptions: list[str] = Field(default_factory=list)

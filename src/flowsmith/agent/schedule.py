@@ -1,0 +1,228 @@
+"""Recognise schedules ("every hour", "每天 9点", "daily at 9am", cron) and describe them.
+
+A schedule is either a fixed interval in minutes or a five-field cron expression; the
+planner keeps this small shape in its plan and turns it into the catalog's parameters
+only when it builds the node, so the plan stays independent of parameter spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel
+
+from flowsmith.agent.text import Lang, zh_number
+
+
+class Schedule(BaseModel):
+    """``interval``: every ``minutes`` minutes (>= 1); ``cron``: ``cron`` is five fields."""
+
+    kind: Literal["interval", "cron"]
+    minutes: int | None = None
+    cron: str | None = None
+
+
+HOURLY = Schedule(kind="interval", minutes=60)
+DAILY_9 = Schedule(kind="cron", cron="0 9 * * *")
+
+_EN_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_EN_NUM |= {"ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+_UNIT_MIN = {"minute": 1, "min": 1, "hour": 60, "hr": 60, "h": 60, "day": 1440, "week": 10080}
+_ZH_UNIT_MIN = {"分钟": 1, "分": 1, "小时": 60, "钟头": 60, "天": 1440, "日": 1440}
+_DOW_EN = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+_DOW_ZH = {"日": 0, "天": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+_CRON = re.compile(r"(?<![\w*/,-])((?:[\d*/,-]+\s+){4}[\d*/,-]+)(?![\w*/,-])")
+_EN_EVERY = re.compile(
+    r"\bevery\s+(\d+|a|an|one|two|three|four|five|six|ten|twelve|fifteen|twenty|thirty)?\s*"
+    r"(minute|min|hour|hr|h|day|week)s?\b",
+    re.IGNORECASE,
+)
+_EN_HALF_HOUR = re.compile(r"\b(every|each)\s+half[- ](an[- ])?hour\b", re.IGNORECASE)
+_EN_HOURLY = re.compile(r"\b(hourly|each hour|per hour)\b", re.IGNORECASE)
+_EN_DAILY = re.compile(
+    r"\b(daily|every\s?day|each day|every (morning|evening|night)|each (morning|evening)|"
+    r"nightly|in the (morning|evening))\b",
+    re.IGNORECASE,
+)
+_EN_WEEKDAYS = re.compile(r"\b(every weekday|on weekdays|weekdays)\b", re.IGNORECASE)
+_EN_DOW = re.compile(r"\b(?:every|each|on)\s+(" + "|".join(_DOW_EN) + r")s?\b", re.IGNORECASE)
+_EN_WEEKLY = re.compile(r"\b(weekly|every week|each week|once a week)\b", re.IGNORECASE)
+_EN_MONTHLY = re.compile(r"\b(monthly|every month|each month|once a month)\b", re.IGNORECASE)
+_EN_TIME = re.compile(
+    r"\b(?:at\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})(?::(\d{2}))?\s*(am|pm))\b",
+    re.IGNORECASE,
+)
+_EN_NOON = re.compile(r"\b(at )?(noon|midday|midnight)\b", re.IGNORECASE)
+
+_ZH_NUM = r"(\d+|[一二两三四五六七八九十]+|半)"
+_ZH_EVERY = re.compile(r"每(?:隔)?\s*" + _ZH_NUM + r"?\s*个?\s*(分钟|分|小时|钟头)")
+_ZH_EVERY_DAYS = re.compile(r"每(?:隔)?\s*(\d+|[两二三四五六七])\s*天")
+_ZH_DAILY = re.compile(r"(每天|每日|每晚|每早|天天|每个?早上|每个?晚上)")
+_ZH_WEEKDAYS = re.compile(r"(每个?工作日|工作日)")
+_ZH_DOW = re.compile(r"每(?:周|星期|礼拜)([一二三四五六日天])")
+_ZH_WEEKLY = re.compile(r"(每周|每星期|每礼拜)")
+_ZH_MONTHLY = re.compile(r"每个?月")
+_ZH_TIME = re.compile(
+    r"(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里)?\s*(\d{1,2}|[一二两三四五六七八九十]+)\s*"
+    r"(?:点|时(?!间)|[:：])\s*(半|(\d{1,2})\s*分?)?"
+)
+_ZH_PART = re.compile(r"(早上|早晨|上午|中午|下午|傍晚|晚上)")
+
+
+def parse_schedule(text: str) -> Schedule | None:
+    """The schedule ``text`` asks for, or ``None`` when it names none."""
+    m = _CRON.search(text)
+    if m and _looks_like_cron(m.group(1)):
+        return Schedule(kind="cron", cron=" ".join(m.group(1).split()))
+    return _parse_zh(text) or _parse_en(text)
+
+
+def _looks_like_cron(expr: str) -> bool:
+    # "1 2 3 4 5" in prose is rare, but a cron has at least one '*' or '/' in practice
+    return "*" in expr or "/" in expr
+
+
+def _parse_zh(text: str) -> Schedule | None:
+    m = _ZH_EVERY.search(text)
+    if m:
+        num, unit = m.group(1), m.group(2)
+        if num == "半":
+            return Schedule(kind="interval", minutes=30 if unit in ("小时", "钟头") else 1)
+        count = zh_number(num) if num else 1
+        return Schedule(kind="interval", minutes=max(1, (count or 1) * _ZH_UNIT_MIN[unit]))
+    hour, minute = _zh_time(text)
+    if _ZH_WEEKDAYS.search(text):
+        return _cron(minute, hour, dow="1-5")
+    m = _ZH_DOW.search(text)
+    if m:
+        return _cron(minute, hour, dow=str(_DOW_ZH[m.group(1)]))
+    m = _ZH_EVERY_DAYS.search(text)
+    if m:
+        days = zh_number(m.group(1)) or 1
+        return _cron(minute, hour, dom=f"*/{days}" if days > 1 else "*")
+    if _ZH_DAILY.search(text):
+        return _cron(minute, hour)
+    if _ZH_WEEKLY.search(text):
+        return _cron(minute, hour, dow="1")
+    if _ZH_MONTHLY.search(text):
+        return _cron(minute, hour, dom="1")
+    return None
+
+
+def _zh_time(text: str) -> tuple[int, int]:
+    """Hour and minute of the first clock time in Chinese ``text``; 9:00 when absent."""
+    for m in _ZH_TIME.finditer(text):
+        hour = zh_number(m.group(2))
+        if hour is None or hour > 24:
+            continue
+        part = m.group(1) or ""
+        if part in ("下午", "傍晚", "晚上", "夜里") and hour < 12:
+            hour += 12
+        minute = 30 if m.group(3) == "半" else int(m.group(4) or 0)
+        return hour % 24, min(minute, 59)
+    part = _ZH_PART.search(text)
+    defaults = {"中午": 12, "下午": 14, "傍晚": 18, "晚上": 20}
+    return (defaults.get(part.group(1), 9) if part else 9), 0
+
+
+def _parse_en(text: str) -> Schedule | None:
+    if _EN_HALF_HOUR.search(text):
+        return Schedule(kind="interval", minutes=30)
+    m = _EN_EVERY.search(text)
+    if m and m.group(2).lower() in ("minute", "min", "hour", "hr", "h"):
+        count = _en_count(m.group(1))
+        return Schedule(kind="interval", minutes=count * _UNIT_MIN[m.group(2).lower()])
+    if _EN_HOURLY.search(text):
+        return HOURLY
+    hour, minute = _en_time(text)
+    if _EN_WEEKDAYS.search(text):
+        return _cron(minute, hour, dow="1-5")
+    dow = _EN_DOW.search(text)
+    if dow:
+        return _cron(minute, hour, dow=str(_DOW_EN.index(dow.group(1).lower())))
+    if m and m.group(2).lower() == "day":
+        days = _en_count(m.group(1))
+        return _cron(minute, hour, dom=f"*/{days}" if days > 1 else "*")
+    if (m and m.group(2).lower() == "week") or _EN_WEEKLY.search(text):
+        return _cron(minute, hour, dow="1")
+    if _EN_MONTHLY.search(text):
+        return _cron(minute, hour, dom="1")
+    if _EN_DAILY.search(text):
+        return _cron(minute, hour)
+    return None
+
+
+def _en_count(token: str | None) -> int:
+    if not token:
+        return 1
+    return int(token) if token.isdigit() else _EN_NUM.get(token.lower(), 1)
+
+
+def _en_time(text: str) -> tuple[int, int]:
+    """Hour and minute of the first clock time in English ``text``; defaults by daypart."""
+    m = _EN_TIME.search(text)
+    if m:
+        hour = int(m.group(1) or m.group(4))
+        minute = int(m.group(2) or m.group(5) or 0)
+        suffix = (m.group(3) or m.group(6) or "").lower().replace(".", "")
+        if suffix == "pm" and hour < 12:
+            hour += 12
+        elif suffix == "am" and hour == 12:
+            hour = 0
+        if hour <= 24 and minute <= 59:
+            return hour % 24, minute
+    noon = _EN_NOON.search(text)
+    if noon:
+        return (0 if noon.group(2).lower() == "midnight" else 12), 0
+    lowered = text.lower()
+    if "evening" in lowered:
+        return 18, 0
+    if "night" in lowered:
+        return 21, 0
+    return 9, 0
+
+
+def _cron(minute: int, hour: int, dom: str = "*", dow: str = "*") -> Schedule:
+    return Schedule(kind="cron", cron=f"{minute} {hour} {dom} * {dow}")
+
+
+def describe(schedule: Schedule, lang: Lang) -> str:
+    """A short human phrase for ``schedule`` ("every hour", "每天 09:00")."""
+    if schedule.kind == "interval":
+        return _describe_interval(schedule.minutes or 60, lang)
+    return _describe_cron(schedule.cron or "", lang)
+
+
+def _describe_interval(minutes: int, lang: Lang) -> str:
+    if minutes % 1440 == 0:
+        n, en_unit, zh_unit = minutes // 1440, "day", "天"
+    elif minutes % 60 == 0:
+        n, en_unit, zh_unit = minutes // 60, "hour", "小时"
+    else:
+        n, en_unit, zh_unit = minutes, "minute", "分钟"
+    if lang == "zh":
+        return f"每{zh_unit}" if n == 1 else f"每 {n} {zh_unit}"
+    return f"every {en_unit}" if n == 1 else f"every {n} {en_unit}s"
+
+
+def _describe_cron(expr: str, lang: Lang) -> str:
+    fields = expr.split()
+    if len(fields) != 5 or not (fields[0].isdigit() and fields[1].isdigit()):
+        return f"按 cron 表达式 {expr}" if lang == "zh" else f"on the cron schedule {expr}"
+    minute, hour, dom, _month, dow = fields
+    at = f"{int(hour):02d}:{int(minute):02d}"
+    zh_days = "日一二三四五六"
+    if dow == "1-5":
+        return f"每个工作日 {at}" if lang == "zh" else f"every weekday at {at}"
+    if dow.isdigit() and int(dow) < 7:
+        day = int(dow)
+        en_day = _DOW_EN[day].capitalize()
+        return f"每周{zh_days[day]} {at}" if lang == "zh" else f"every {en_day} at {at}"
+    if dom.isdigit():
+        return f"每月 {dom} 日 {at}" if lang == "zh" else f"on day {dom} of every month at {at}"
+    if dom.startswith("*/"):
+        n = dom[2:]
+        return f"每 {n} 天 {at}" if lang == "zh" else f"every {n} days at {at}"
+    return f"每天 {at}" if lang == "zh" else f"every day at {at}"

@@ -1,0 +1,88 @@
+"""Small text helpers shared by the offline planner: language, URLs, numbers, spans.
+
+Everything here is pure and deterministic; regexes are compiled once at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_URL = re.compile(r"https?://[^\s<>\"'，。；！？、）)】\]]+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CHANNEL = re.compile(r"(?<![\w&])#([A-Za-z0-9_][\w-]{0,79})")
+_QUOTED = re.compile(r"[\"“「『]([^\"”」』]{1,80})[\"”」』]")
+
+_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_ZH_DIGITS |= {"七": 7, "八": 8, "九": 9}
+
+
+def detect_lang(text: str) -> Lang:
+    """Chinese when CJK characters outnumber Latin words ("请监控Amazon" is Chinese)."""
+    cjk = len(_CJK.findall(text))
+    words = len(_LATIN_WORD.findall(text))
+    return "zh" if cjk > 0 and cjk >= words else "en"
+
+
+def pick(lang: Lang, en: str, zh: str) -> str:
+    """The text in ``lang``; keeps call sites one line long."""
+    return zh if lang == "zh" else en
+
+
+def urls(text: str) -> list[str]:
+    """URLs in order of appearance, without trailing punctuation, deduplicated."""
+    found = [u.rstrip(".,;:!?") for u in _URL.findall(text)]
+    return list(dict.fromkeys(found))
+
+
+def emails(text: str) -> list[str]:
+    """E-mail addresses in order of appearance, deduplicated."""
+    found = [e.rstrip(".") for e in _EMAIL.findall(strip_urls(text))]
+    return list(dict.fromkeys(found))
+
+
+def channels(text: str) -> list[str]:
+    """Slack-style ``#channel`` names (with the ``#``), URLs' fragments excluded."""
+    return list(dict.fromkeys("#" + c for c in _CHANNEL.findall(strip_urls(text))))
+
+
+def quoted(text: str) -> list[str]:
+    """Phrases the user put in quotes, in order."""
+    return [q.strip() for q in _QUOTED.findall(text) if q.strip()]
+
+
+def strip_urls(text: str) -> str:
+    """``text`` with each URL replaced by as many spaces: keywords inside URLs vanish,
+    positions of everything else stay the same (callers compare positions)."""
+    return _URL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def zh_number(token: str) -> int | None:
+    """Parse ``"15"``, ``"十五"``, ``"两"``, ``"二十"``; ``None`` when it is not a number."""
+    if token.isdigit():
+        return int(token)
+    if token == "半":
+        return None
+    if not token or any(ch not in _ZH_DIGITS and ch != "十" for ch in token):
+        return None
+    if "十" not in token:
+        return _ZH_DIGITS[token] if len(token) == 1 else None
+    tens, _, ones = token.partition("十")
+    value = (_ZH_DIGITS.get(tens, 0) if tens else 1) * 10
+    return value + (_ZH_DIGITS.get(ones, 0) if ones else 0)
+
+
+def slug(text: str, fallback: str = "node") -> str:
+    """A lower-case ``[a-z0-9_]`` slug of ``text``; ``fallback`` when nothing is left."""
+    s = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    return s[:40] or fallback
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 1].rstrip() + "…"

@@ -1,0 +1,168 @@
+"""The FastAPI application: wiring, lifespan, error rendering."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from flowsmith.agent.offline_agent import OfflineAgent
+from flowsmith.auth.verifier import TokenVerifier
+from flowsmith.chat.router import router as chat_router
+from flowsmith.chat.turns import TurnManager
+from flowsmith.config import Settings, get_settings
+from flowsmith.db.engine import create_engine, create_sessionmaker
+from flowsmith.db.migrate import upgrade_async
+from flowsmith.errors import FlowsmithError
+from flowsmith.events.bus import EventBus
+from flowsmith.events.memory import MemoryBus
+from flowsmith.generation.router import router as generation_router
+from flowsmith.generation.runner import GenerationRunner
+from flowsmith.sessions.router import router as sessions_router
+from flowsmith.workflows.router import router as workflows_router
+
+log = logging.getLogger(__name__)
+WEB = Path(__file__).parent / "web"
+HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    422: "invalid_input",
+    429: "rate_limited",
+}
+
+
+def create_bus(settings: Settings) -> EventBus:
+    return MemoryBus(retention_s=settings.event_retention_s)
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    await upgrade_async(settings)
+    engine = create_engine(settings)
+    state = app.state
+    state.engine = engine
+    state.sessionmaker = create_sessionmaker(engine)
+    state.bus = create_bus(settings)
+    state.verifier = TokenVerifier.from_settings(settings)
+    agent = OfflineAgent(delay_s=settings.offline_stream_delay_ms / 1000)
+    state.runner = GenerationRunner(
+        state.sessionmaker,
+        state.bus,
+        agent,
+        repair_rounds=settings.repair_rounds,
+        lease_s=settings.lease_s,
+        deadline_s=settings.generation_deadline_s,
+    )
+    state.turns = TurnManager(
+        state.sessionmaker, state.bus, agent, state.runner, deadline_s=settings.turn_deadline_s
+    )
+    state.runner.start_housekeeping()
+    try:
+        yield
+    finally:
+        await state.turns.aclose()
+        await state.runner.aclose()
+        await state.bus.aclose()
+        await state.verifier.aclose()
+        await engine.dispose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    app = FastAPI(title="flowsmith", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings or get_settings()
+    if app.state.settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=app.state.settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Last-Event-ID"],
+        )
+    _install_error_handlers(app)
+    for router in (sessions_router, chat_router, generation_router, workflows_router):
+        app.include_router(router)
+    _install_health(app)
+    _install_web(app)
+    return app
+
+
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    body = {"error": {"code": code, "message": message}}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(FlowsmithError)
+    async def domain_error(_request: Request, exc: FlowsmithError) -> JSONResponse:
+        return _error(exc.status_code, exc.code, exc.message, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(422, "invalid_input", _describe_validation(exc.errors()))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = HTTP_CODES.get(exc.status_code, "http_error")
+        return _error(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
+        return _error(500, "internal_error", "Internal server error.")
+
+
+def _describe_validation(errors: Any) -> str:
+    parts = []
+    for error in list(errors)[:5]:
+        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+        parts.append(f"{where}: {error.get('msg', 'invalid')}" if where else str(error.get("msg")))
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_health(app: FastAPI) -> None:
+    @app.get("/healthz", tags=["health"])
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["health"], response_model=None)
+    async def readyz(request: Request) -> JSONResponse:
+        checks: dict[str, str] = {}
+        try:
+            async with request.app.state.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            checks["database"] = "ok"
+        except Exception as exc:
+            checks["database"] = f"error: {type(exc).__name__}"
+        try:
+            await request.app.state.bus.ping()
+            checks["event_bus"] = "ok"
+        except Exception as exc:
+            checks["event_bus"] = f"error: {type(exc).__name__}"
+        ready = all(v == "ok" for v in checks.values())
+        return JSONResponse({"status": "ok" if ready else "unavailable", "checks": checks},
+                            status_code=200 if ready else 503)
+
+
+def _install_web(app: FastAPI) -> None:
+    if not (WEB / "index.html").exists():
+        return
+    app.mount("/static", StaticFiles(directory=WEB / "static", check_dir=False), name="static")
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> FileResponse:
+        return FileResponse(WEB / "index.html")

@@ -1,0 +1,87 @@
+"""``/api/v1/chat/stream``: start a turn (or resume one with ``Last-Event-ID``) and stream it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request, Response
+from sse_starlette import EventSourceResponse, ServerSentEvent
+
+from flowsmith.auth.dependencies import CurrentUser
+from flowsmith.auth.principal import Principal
+from flowsmith.chat.schemas import ChatRequest
+from flowsmith.db.engine import session_scope
+from flowsmith.db.tables import MessageRow
+from flowsmith.errors import EmptyMessage, EventNotFound, InvalidLastEventId, MessageTooLong
+from flowsmith.events.bus import EventBus
+from flowsmith.generation.events import turn_channel
+from flowsmith.sessions import service as sessions
+from flowsmith.streams import EventId, parse_last_event_id, sse
+
+router = APIRouter(prefix="/api/v1", tags=["chat"])
+
+LastEventId = Annotated[str | None, Header(max_length=128)]
+
+
+@router.get("/chat/stream", response_model=None)
+async def chat_stream(
+    request: Request,
+    user: CurrentUser,
+    session_id: Annotated[str, Query(min_length=1, max_length=64)],
+    user_message: Annotated[str | None, Query()] = None,
+    last_event_id: LastEventId = None,
+) -> Response:
+    """Stream the assistant's reply to ``user_message`` as server-sent events."""
+    return await _stream(request, user, session_id, user_message, last_event_id)
+
+
+@router.post("/chat/stream", response_model=None)
+async def chat_stream_post(
+    request: Request, user: CurrentUser, body: ChatRequest, last_event_id: LastEventId = None
+) -> Response:
+    """The same stream, for long messages and fetch-based clients."""
+    return await _stream(request, user, body.session_id, body.user_message, last_event_id)
+
+
+async def _stream(
+    request: Request,
+    user: Principal,
+    session_id: str,
+    user_message: str | None,
+    last_event_id: str | None,
+) -> Response:
+    state = request.app.state
+    last = parse_last_event_id(last_event_id)
+    async with session_scope(state.sessionmaker) as db:
+        session = await sessions.get_owned(db, user.user_id, session_id)
+        if last is not None:
+            turn = await db.get(MessageRow, last.key) if last.kind == "t" else None
+            if last.kind != "t":
+                raise InvalidLastEventId("Last-Event-ID belongs to another stream")
+            if turn is None or turn.session_id != session.id or turn.role != "assistant":
+                raise EventNotFound("event not found")
+            if turn.status != "streaming" and last.position >= turn.last_event_seq:
+                return Response(status_code=204)
+    if last is None:
+        text = _checked_message(user_message, state.settings.max_message_chars)
+        turn_id = await state.turns.start(session.id, user.user_id, text)
+        after = 0
+    else:
+        turn_id, after = last.key, last.position
+    return EventSourceResponse(
+        _turn_events(state.bus, turn_id, after), ping=state.settings.keepalive_s
+    )
+
+
+def _checked_message(text: str | None, limit: int) -> str:
+    if text is None or not text.strip():
+        raise EmptyMessage("user_message must not be empty")
+    if len(text) > limit:
+        raise MessageTooLong(f"user_message is longer than {limit} characters")
+    return text.strip()
+
+
+async def _turn_events(bus: EventBus, turn_id: str, after: int) -> AsyncIterator[ServerSentEvent]:
+    async for position, payload in bus.subscribe(turn_channel(turn_id), after):
+        yield sse(EventId("t", turn_id, position), payload)

@@ -1,0 +1,233 @@
+"""Chat turns: each runs as its own task, detached from the HTTP request that started it.
+
+Invariants:
+- a turn's events go to its bus channel (``turn:<id>``) and every stream, first or resumed,
+  is a subscriber; so a client that goes away does not stop the turn, and a reconnect with
+  ``Last-Event-ID`` continues the same turn from that event, never a second one;
+- the turn's first event (a ``status``) goes out before any work, so even a connection
+  that drops at once has an id to resume from;
+- the assistant message is stored (content, status, ``last_event_seq``) before the last
+  event is published; a new message in the same session stops the running turn, which is
+  stored as ``interrupted`` before the new turn starts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from flowsmith.agent.interface import Agent, Decided, TextDelta
+from flowsmith.agent.offline import Decision
+from flowsmith.db.engine import session_scope
+from flowsmith.db.tables import MessageRow, SessionRow, utcnow
+from flowsmith.events.bus import EventBus
+from flowsmith.generation.events import session_channel, turn_channel
+from flowsmith.generation.runner import GenerationRunner
+from flowsmith.sessions import service as sessions
+from flowsmith.workflows import service as workflows
+from flowsmith.workflows.models import Workflow
+
+log = logging.getLogger(__name__)
+
+FAILURE_TEXT = {
+    "deadline_exceeded": "Sorry, the reply took too long and was stopped. Please try again.",
+    "agent_unavailable": "Sorry, the assistant is unavailable right now. Please try again shortly.",
+}
+DEFAULT_FAILURE = "Sorry, something went wrong while answering. Please try again."
+
+
+def message_event(delta: str, is_complete: bool = False, **extra: Any) -> dict[str, Any]:
+    return {"type": "message", "delta": delta, "is_complete": is_complete, **extra}
+
+
+@dataclass
+class RunningTurn:
+    turn_id: str
+    task: asyncio.Task[None]
+
+
+class TurnManager:
+    def __init__(
+        self,
+        maker: async_sessionmaker[AsyncSession],
+        bus: EventBus,
+        agent: Agent,
+        runner: GenerationRunner,
+        *,
+        deadline_s: float,
+    ) -> None:
+        self._maker = maker
+        self._bus = bus
+        self._agent = agent
+        self._runner = runner
+        self._deadline_s = deadline_s
+        self._running: dict[str, RunningTurn] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    async def start(self, session_id: str, user_id: str, text: str) -> str:
+        """Stop the session's running turn (if any), record the new one, start it; its id."""
+        lock = self._locks.setdefault(session_id, asyncio.Lock())
+        async with lock:
+            await self._interrupt(session_id)
+            async with session_scope(self._maker) as db:
+                await sessions.add_message(db, session_id, "user", text)
+                reply = await sessions.add_message(db, session_id, "assistant", "", "streaming")
+                turn_id, reply_seq = reply.id, reply.seq
+            turn = Turn(self, session_id, user_id, turn_id, reply_seq, text)
+            task = asyncio.create_task(turn.run())
+            self._running[session_id] = RunningTurn(turn_id, task)
+            task.add_done_callback(lambda _t: self._forget(session_id, turn_id))
+            return turn_id
+
+    async def _interrupt(self, session_id: str) -> None:
+        running = self._running.get(session_id)
+        if running is None or running.task.done():
+            return
+        running.task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running.task
+
+    def _forget(self, session_id: str, turn_id: str) -> None:
+        running = self._running.get(session_id)
+        if running is not None and running.turn_id == turn_id:
+            del self._running[session_id]
+
+    async def aclose(self) -> None:
+        tasks = [running.task for running in self._running.values()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+class Turn:
+    def __init__(
+        self,
+        manager: TurnManager,
+        session_id: str,
+        user_id: str,
+        turn_id: str,
+        reply_seq: int,
+        text: str,
+    ) -> None:
+        self.m = manager
+        self.session_id = session_id
+        self.user_id = user_id
+        self.id = turn_id
+        self.reply_seq = reply_seq
+        self.text = text
+        self.content = ""
+        self.seq = 0
+
+    async def _publish(self, payload: dict[str, Any]) -> None:
+        self.seq = await self.m._bus.publish(turn_channel(self.id), payload)
+
+    async def run(self) -> None:
+        try:
+            await self._publish({"type": "status", "status": "thinking", "turn_id": self.id})
+            async with asyncio.timeout(self.m._deadline_s):
+                decision = await self._reply()
+            meta = await self._act(decision)
+            await self._finish("complete", meta, message_event("", True))
+        except asyncio.CancelledError:
+            await asyncio.shield(
+                self._finish("interrupted", {}, message_event("", True, interrupted=True))
+            )
+            raise
+        except Exception as exc:
+            await self._fail(exc)
+        finally:
+            await self.m._bus.close(turn_channel(self.id))
+
+    async def _reply(self) -> Decision:
+        history, current = await self._context()
+        decision: Decision | None = None
+        async for event in self.m._agent.respond(self.text, history, current):
+            if isinstance(event, TextDelta):
+                self.content += event.text
+                await self._publish(message_event(event.text))
+            elif isinstance(event, Decided):
+                decision = event.decision
+        if decision is None:
+            raise RuntimeError("the agent ended its reply without a decision")
+        return decision
+
+    async def _context(self) -> tuple[list[tuple[str, str]], Workflow | None]:
+        async with session_scope(self.m._maker) as db:
+            history = await sessions.history(db, self.session_id, self.reply_seq - 1)
+            session = await db.get(SessionRow, self.session_id)
+            current = None
+            if session is not None and session.workflow_id:
+                current = await workflows.current_definition(db, session.workflow_id)
+        return history, current
+
+    async def _act(self, decision: Decision) -> dict[str, Any]:
+        """Queue a generation, or tell the session's listeners what the agent waits for."""
+        meta: dict[str, Any] = {
+            "decision": decision.kind,
+            "questions": [q.model_dump() for q in decision.questions],
+            "assumptions": decision.assumptions,
+            "agent": self.m._agent.name,
+        }
+        if decision.kind == "generate" and decision.request is not None:
+            request = {**decision.request, "message": self.text}
+            async with session_scope(self.m._maker) as db:
+                session = await db.get(SessionRow, self.session_id)
+                assert session is not None
+                generation = await self.m._runner.enqueue(db, session, self.user_id, request)
+                generation_id = generation.id
+            await self.m._runner.start(generation_id, self.session_id)
+            await self._publish(
+                {"type": "status", "status": "generating", "generation_id": generation_id}
+            )
+            meta["generation_id"] = generation_id
+            return meta
+        waiting = decision.waiting_message or "Waiting for your answer."
+        meta["waiting_message"] = waiting
+        await self.m._bus.publish(
+            session_channel(self.session_id), {"kind": "waiting", "message": waiting}
+        )
+        return meta
+
+    async def _fail(self, exc: Exception) -> None:
+        code = "deadline_exceeded" if isinstance(exc, TimeoutError) else getattr(
+            exc, "code", "agent_error"
+        )
+        if code == "agent_error":
+            log.exception("chat turn %s failed", self.id)
+        text = FAILURE_TEXT.get(code, DEFAULT_FAILURE)
+        await self._publish({"type": "error", "error": {"code": code, "message": text}})
+        separator = "\n\n" if self.content else ""
+        await self._finish(
+            "error",
+            {"error": {"code": code}},
+            message_event(separator + text, True),
+            extra_content=separator + text,
+        )
+
+    async def _finish(
+        self,
+        status: str,
+        meta: dict[str, Any],
+        last_event: dict[str, Any],
+        extra_content: str = "",
+    ) -> None:
+        """Store the reply, then publish its last event (persist before the last yield)."""
+        async with session_scope(self.m._maker) as db:
+            await db.execute(
+                update(MessageRow)
+                .where(MessageRow.id == self.id)
+                .values(
+                    content=self.content + extra_content,
+                    status=status,
+                    meta=meta,
+                    last_event_seq=self.seq + 1,
+                    finished_at=utcnow(),
+                )
+            )
+        await self._publish(last_event)

@@ -1,0 +1,83 @@
+"""The ``flowsmith`` command: serve, mint a dev token, run migrations."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from flowsmith.config import Settings, describe_settings_error
+
+app = typer.Typer(help="flowsmith: chat-to-workflow builder.", no_args_is_help=True)
+db_app = typer.Typer(help="Database maintenance.")
+app.add_typer(db_app, name="db")
+
+
+def load_settings() -> Settings:
+    """The settings, or exit with one line naming the bad one."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        typer.echo(describe_settings_error(error), err=True)
+        raise typer.Exit(code=2) from None
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (FLOWSMITH_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (FLOWSMITH_PORT).")] = None,
+) -> None:
+    """Run the HTTP server."""
+    import uvicorn
+
+    from flowsmith.app import create_app
+    from flowsmith.logs import configure_logging
+
+    settings = load_settings()
+    settings = settings.model_copy(
+        update={"host": host or settings.host, "port": port or settings.port}
+    )
+    configure_logging(settings.log_level)
+    if settings.auth_mode == "dev":
+        typer.echo(
+            f"flowsmith on http://{settings.host}:{settings.port} (dev auth). Get a token with:\n"
+            "  .venv/bin/flowsmith token --sub alice",
+            err=True,
+        )
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        timeout_graceful_shutdown=10,
+    )
+
+
+@app.command()
+def token(
+    sub: Annotated[str, typer.Option(help="The user id (JWT sub).")] = "dev-user",
+    ttl: Annotated[int, typer.Option(help="Lifetime in seconds.")] = 86400,
+) -> None:
+    """Print a dev-mode token (only without SUPABASE_JWT_SECRET / SUPABASE_URL)."""
+    from flowsmith.auth.dev import mint_dev_token
+
+    settings = load_settings()
+    if settings.auth_mode != "dev":
+        typer.echo("flowsmith token works in dev auth mode only (no Supabase settings)", err=True)
+        raise typer.Exit(code=2)
+    typer.echo(mint_dev_token(settings, sub, ttl_s=ttl))
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Apply database migrations."""
+    from flowsmith.db.migrate import upgrade
+
+    upgrade(load_settings(), revision)
+    typer.echo("database is up to date")
+
+
+def main() -> None:  # pragma: no cover
+    sys.exit(app())

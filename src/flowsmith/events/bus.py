@@ -1,0 +1,43 @@
+"""The live channel between whoever produces a stream's events and whoever listens.
+
+A channel is an append-only log of JSON payloads numbered 1, 2, 3 … (the position an SSE
+``id`` carries). ``subscribe(after=n)`` replays every entry after ``n`` and then follows
+new ones until the channel is closed; so a listener that connects late, or reconnects
+with ``Last-Event-ID``, sees each entry exactly once, in order, with no gap.
+
+The database keeps the durable record; a bus only has to hold a channel for the
+retention period, after which ``subscribe`` on it yields nothing and ``exists`` is False.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any, Protocol
+
+Payload = dict[str, Any]
+
+
+class EventBus(Protocol):
+    async def publish(self, channel: str, payload: Payload) -> int:
+        """Append ``payload``; return its position."""
+        ...
+
+    async def close(self, channel: str) -> None:
+        """Mark the channel finished: subscribers end after its last entry."""
+        ...
+
+    def subscribe(self, channel: str, after: int = 0) -> AsyncIterator[tuple[int, Payload]]:
+        """Entries after position ``after``, then new ones until the channel is closed."""
+        ...
+
+    async def tail(self, channel: str) -> int:
+        """The position of the channel's last entry (0 when empty or unknown)."""
+        ...
+
+    async def exists(self, channel: str) -> bool: ...
+
+    async def ping(self) -> None:
+        """Raise if the bus cannot be reached (readiness)."""
+        ...
+
+    async def aclose(self) -> None: ...

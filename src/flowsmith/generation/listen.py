@@ -1,0 +1,191 @@
+"""The ``workflow_generation`` stream: where a listener starts, and what it is sent.
+
+Start rule (a listener without ``Last-Event-ID``): the session's running (or queued)
+generation, replayed from its start; else its latest generation if it ended but no listener
+has received its end yet; else a ``waiting`` event, then the next generation. A listener
+resuming from a ``waiting`` id follows the same rule without the initial ``waiting``; one
+resuming from a generation's id gets that generation after the id, or 204 if it already has
+the end. The stream closes after a terminal event (``complete``/``error``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sse_starlette import ServerSentEvent
+
+from flowsmith.db.engine import session_scope
+from flowsmith.db.tables import GenerationEventRow, GenerationRow, MessageRow, SessionRow
+from flowsmith.errors import EventNotFound, InvalidLastEventId
+from flowsmith.events.bus import EventBus
+from flowsmith.generation.events import (
+    TERMINAL,
+    generation_channel,
+    generation_event,
+    session_channel,
+)
+from flowsmith.streams import EventId, sse
+
+DEFAULT_WAITING = "Waiting for your request: describe the automation you want."
+
+
+@dataclass(frozen=True)
+class FollowGeneration:
+    generation_id: str
+    after: int
+
+
+@dataclass(frozen=True)
+class FollowSession:
+    after: int
+    waiting: str | None  # the initial ``waiting`` message, None when resuming
+
+
+StartPoint = FollowGeneration | FollowSession
+
+
+class EndAlreadyDelivered(Exception):
+    """The listener has the generation's end already: answer 204 so EventSource stops."""
+
+
+async def resolve_start(
+    db: AsyncSession, bus: EventBus, session: SessionRow, last: EventId | None
+) -> StartPoint:
+    if last is not None and last.kind == "g":
+        return await _resume_generation(db, session, last)
+    if last is not None and last.kind != "s":
+        raise InvalidLastEventId("Last-Event-ID belongs to another stream")
+    if last is not None and last.key != session.id:
+        raise EventNotFound("event not found")
+    # the tail is read before the database, so a generation queued in between is either
+    # seen below or announced on the channel after the tail
+    tail = await bus.tail(session_channel(session.id))
+    active = await _first_active(db, session.id)
+    if active is not None:
+        return FollowGeneration(active.id, 0)
+    latest = await _latest(db, session.id)
+    if latest is not None and not latest.delivered:
+        return FollowGeneration(latest.id, 0)
+    after = last.position if last is not None else tail
+    waiting = None if last is not None else await _waiting_message(db, session.id)
+    return FollowSession(after, waiting)
+
+
+async def _resume_generation(db: AsyncSession, session: SessionRow, last: EventId) -> StartPoint:
+    row = await db.get(GenerationRow, last.key)
+    if row is None or row.session_id != session.id:
+        raise EventNotFound("event not found")
+    if row.status in ("complete", "error") and last.position >= row.last_event_seq:
+        raise EndAlreadyDelivered
+    return FollowGeneration(row.id, last.position)
+
+
+async def _first_active(db: AsyncSession, session_id: str) -> GenerationRow | None:
+    query = (
+        select(GenerationRow)
+        .where(GenerationRow.session_id == session_id, GenerationRow.status.in_(("queued", "running")))
+        .order_by(GenerationRow.seq)
+        .limit(1)
+    )
+    return await db.scalar(query)
+
+
+async def _latest(db: AsyncSession, session_id: str) -> GenerationRow | None:
+    query = (
+        select(GenerationRow)
+        .where(GenerationRow.session_id == session_id)
+        .order_by(GenerationRow.seq.desc())
+        .limit(1)
+    )
+    return await db.scalar(query)
+
+
+async def _waiting_message(db: AsyncSession, session_id: str) -> str:
+    query = (
+        select(MessageRow)
+        .where(MessageRow.session_id == session_id, MessageRow.role == "assistant")
+        .order_by(MessageRow.seq.desc())
+        .limit(1)
+    )
+    last_reply = await db.scalar(query)
+    message = (last_reply.meta or {}).get("waiting_message") if last_reply else None
+    return str(message) if message else DEFAULT_WAITING
+
+
+class GenerationStream:
+    """Yields the SSE events for one listener from a resolved start point."""
+
+    def __init__(
+        self,
+        maker: async_sessionmaker[AsyncSession],
+        bus: EventBus,
+        session_id: str,
+        workflow_id: str | None,
+    ) -> None:
+        self._maker = maker
+        self._bus = bus
+        self._session_id = session_id
+        self._workflow_id = workflow_id
+
+    async def events(self, start: StartPoint) -> AsyncIterator[ServerSentEvent]:
+        if isinstance(start, FollowGeneration):
+            async for event in self._generation(start.generation_id, start.after):
+                yield event
+            return
+        tail = start.after
+        if start.waiting is not None:
+            yield self._waiting(tail, start.waiting)
+        async for position, notice in self._bus.subscribe(session_channel(self._session_id), tail):
+            if notice.get("kind") == "waiting":
+                yield self._waiting(position, str(notice.get("message") or DEFAULT_WAITING))
+            elif notice.get("kind") == "generation":
+                async for event in self._generation(str(notice["generation_id"]), 0):
+                    yield event
+                return
+
+    def _waiting(self, position: int, message: str) -> ServerSentEvent:
+        payload = generation_event("waiting", self._workflow_id, {"message": message})
+        return sse(EventId("s", self._session_id, position), payload)
+
+    async def _generation(self, generation_id: str, after: int) -> AsyncIterator[ServerSentEvent]:
+        async for position, payload in self._generation_payloads(generation_id, after):
+            yield sse(EventId("g", generation_id, position), payload)
+            if payload.get("type") in TERMINAL:
+                await self._mark_delivered(generation_id)
+                return
+
+    async def _generation_payloads(
+        self, generation_id: str, after: int
+    ) -> AsyncIterator[tuple[int, dict[str, Any]]]:
+        channel = generation_channel(generation_id)
+        if not await self._bus.exists(channel) and await self._finished(generation_id):
+            # the live channel has expired; the database has the whole record
+            for position, payload in await self._stored(generation_id, after):
+                yield position, payload
+            return
+        async for position, payload in self._bus.subscribe(channel, after):
+            yield position, payload
+
+    async def _finished(self, generation_id: str) -> bool:
+        async with session_scope(self._maker) as db:
+            row = await db.get(GenerationRow, generation_id)
+            return row is None or row.status in ("complete", "error")
+
+    async def _stored(self, generation_id: str, after: int) -> list[tuple[int, dict[str, Any]]]:
+        async with session_scope(self._maker) as db:
+            rows = await db.scalars(
+                select(GenerationEventRow)
+                .where(GenerationEventRow.generation_id == generation_id, GenerationEventRow.seq > after)
+                .order_by(GenerationEventRow.seq)
+            )
+            return [(row.seq, row.payload) for row in rows]
+
+    async def _mark_delivered(self, generation_id: str) -> None:
+        async with session_scope(self._maker) as db:
+            await db.execute(
+                update(GenerationRow).where(GenerationRow.id == generation_id).values(delivered=True)
+            )

@@ -1,0 +1,95 @@
+"""The generation pipeline: draft → check → repair → check … → a valid workflow or failure.
+
+No storage and no bus here: every stage result goes out through ``emit`` and the caller
+decides where it lands, so the whole pipeline is unit-tested with a list as ``emit``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from flowsmith.agent.interface import Agent
+from flowsmith.workflows.layout import auto_layout
+from flowsmith.workflows.models import Finding, Workflow
+from flowsmith.workflows.validate import is_valid, validate_workflow
+
+Emit = Callable[[str, dict[str, Any]], Awaitable[None]]
+
+CHECKS = [
+    "schema",
+    "catalog (known subtypes, families)",
+    "graph shape (trigger, reachability, cycles, connections)",
+    "required parameters",
+    "attachments (tools and memory on AI agents)",
+]
+
+
+class GenerationFailed(Exception):
+    def __init__(self, code: str, message: str, findings: list[Finding]) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.findings = findings
+
+
+def findings_json(findings: list[Finding]) -> list[dict[str, Any]]:
+    return [f.model_dump(exclude_none=True) for f in findings]
+
+
+def _count(findings: list[Finding], severity: str) -> int:
+    return sum(1 for f in findings if f.severity == severity)
+
+
+def _check_message(round_no: int, findings: list[Finding]) -> str:
+    errors, warnings = _count(findings, "error"), _count(findings, "warning")
+    if errors == 0:
+        tail = f", {warnings} warning(s)" if warnings else ""
+        return f"Check round {round_no}: all checks passed{tail}."
+    return f"Check round {round_no}: {errors} problem(s) found, repairing."
+
+
+async def run_pipeline(
+    agent: Agent,
+    request: dict[str, Any],
+    current: Workflow | None,
+    emit: Emit,
+    *,
+    repair_rounds: int,
+) -> tuple[Workflow, list[Finding]]:
+    """Returns the checked workflow and its remaining (non-error) findings."""
+    draft = auto_layout(await agent.draft(request, current))
+    await emit(
+        "draft",
+        {
+            "message": f"Drafted “{draft.name}” with {len(draft.nodes)} nodes.",
+            "workflow": draft.model_dump(mode="json"),
+        },
+    )
+    for round_no in range(1, repair_rounds + 2):
+        findings = validate_workflow(draft)
+        await emit(
+            "debugging",
+            {
+                "message": _check_message(round_no, findings),
+                "round": round_no,
+                "checks": CHECKS,
+                "findings": findings_json(findings),
+                "errors": _count(findings, "error"),
+                "warnings": _count(findings, "warning"),
+            },
+        )
+        if is_valid(findings):
+            return draft, findings
+        if round_no > repair_rounds:
+            break
+        repaired = await agent.repair(draft, findings, request)
+        if repaired is None:
+            break
+        draft = auto_layout(repaired)
+    raise GenerationFailed(
+        "validation_failed",
+        "The workflow still has problems after repair: "
+        + "; ".join(f.message for f in findings if f.severity == "error")[:500],
+        findings,
+    )

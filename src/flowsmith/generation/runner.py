@@ -1,0 +1,321 @@
+"""Runs generation jobs: one at a time per session, in order, each from the result of the last.
+
+Invariants:
+- every event is written to ``generation_events`` before it is published on the bus, and
+  the terminal event is written in the same transaction that stores the version and the
+  generation's final status, so a listener never sees ``complete`` for an unstored version;
+- a generation is owned under a lease renewed while this process holds it; a generation
+  whose lease lapsed (its process died) is ended with ``error``/``worker_lost`` by any
+  process's reaper, so no listener waits forever.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from flowsmith.agent.interface import Agent
+from flowsmith.db.engine import session_scope
+from flowsmith.db.tables import GenerationEventRow, GenerationRow, SessionRow, new_id, utcnow
+from flowsmith.events.bus import EventBus
+from flowsmith.generation.events import (
+    GenerationEventType,
+    generation_channel,
+    generation_event,
+    session_channel,
+)
+from flowsmith.generation.pipeline import GenerationFailed, findings_json, run_pipeline
+from flowsmith.sessions.service import next_generation_seq
+from flowsmith.workflows import service as workflows
+from flowsmith.workflows.diff import workflow_diff
+from flowsmith.workflows.models import Finding, Workflow
+
+log = logging.getLogger(__name__)
+ACTIVE = ("queued", "running")
+
+
+class GenerationRunner:
+    def __init__(
+        self,
+        maker: async_sessionmaker[AsyncSession],
+        bus: EventBus,
+        agent: Agent,
+        *,
+        repair_rounds: int,
+        lease_s: float,
+        deadline_s: float,
+    ) -> None:
+        self._maker = maker
+        self._bus = bus
+        self._agent = agent
+        self._repair_rounds = repair_rounds
+        self._lease_s = lease_s
+        self._deadline_s = deadline_s
+        self.owner = f"{uuid.uuid4().hex[:12]}"
+        self._tails: dict[str, asyncio.Task[None]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._housekeeping: asyncio.Task[None] | None = None
+
+    # -- queueing -------------------------------------------------------------------------
+
+    async def enqueue(
+        self, db: AsyncSession, session: SessionRow, user_id: str, request: dict[str, Any]
+    ) -> GenerationRow:
+        """Record a queued generation in the caller's transaction; ``start`` it after commit."""
+        row = GenerationRow(
+            id=new_id(),
+            session_id=session.id,
+            seq=await next_generation_seq(db, session.id),
+            user_id=user_id,
+            status="queued",
+            request=request,
+            lease_owner=self.owner,
+            lease_expires_at=utcnow() + timedelta(seconds=self._lease_s),
+        )
+        db.add(row)
+        await db.flush()
+        return row
+
+    async def start(self, generation_id: str, session_id: str) -> None:
+        """Announce the committed generation to the session's listeners and run it in turn."""
+        await self._bus.publish(
+            session_channel(session_id), {"kind": "generation", "generation_id": generation_id}
+        )
+        previous = self._tails.get(session_id)
+        task = asyncio.create_task(self._run_after(previous, generation_id))
+        self._tails[session_id] = task
+        self._tasks.add(task)
+        task.add_done_callback(lambda t: self._forget(session_id, t))
+
+    def _forget(self, session_id: str, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if self._tails.get(session_id) is task:
+            del self._tails[session_id]
+
+    async def _run_after(self, previous: asyncio.Task[None] | None, generation_id: str) -> None:
+        if previous is not None:
+            # the previous job's own failure is its own; this one still runs after it
+            with contextlib.suppress(BaseException):
+                await asyncio.shield(previous)
+        await Job(self, generation_id).run()
+
+    # -- leases -----------------------------------------------------------------------------
+
+    def start_housekeeping(self) -> None:
+        self._housekeeping = asyncio.create_task(self._housekeep())
+
+    async def _housekeep(self) -> None:
+        while True:
+            try:
+                await self.renew_leases()
+                await self.reap_lost()
+            except Exception:
+                log.exception("generation housekeeping failed")
+            await asyncio.sleep(self._lease_s / 3)
+
+    async def renew_leases(self) -> None:
+        async with session_scope(self._maker) as db:
+            await db.execute(
+                update(GenerationRow)
+                .where(GenerationRow.lease_owner == self.owner, GenerationRow.status.in_(ACTIVE))
+                .values(lease_expires_at=utcnow() + timedelta(seconds=self._lease_s))
+            )
+
+    async def reap_lost(self) -> int:
+        """End every active generation whose owner stopped renewing its lease."""
+        async with session_scope(self._maker) as db:
+            lost = (
+                await db.scalars(
+                    select(GenerationRow.id).where(
+                        GenerationRow.status.in_(ACTIVE), GenerationRow.lease_expires_at < utcnow()
+                    )
+                )
+            ).all()
+        for generation_id in lost:
+            await Job(self, generation_id).fail_lost()
+        return len(lost)
+
+    async def aclose(self, grace_s: float = 5.0) -> None:
+        if self._housekeeping:
+            self._housekeeping.cancel()
+        pending = list(self._tasks)
+        if pending:
+            _, still = await asyncio.wait(pending, timeout=grace_s)
+            for task in still:
+                task.cancel()
+            await asyncio.gather(*still, return_exceptions=True)
+
+
+class Job:
+    """One generation's run: its state and the events it emits."""
+
+    def __init__(self, runner: GenerationRunner, generation_id: str) -> None:
+        self.r = runner
+        self.id = generation_id
+        self.workflow_id: str | None = None
+        self.seq = 0
+
+    async def run(self) -> None:
+        try:
+            prepared = await self._begin()
+            if prepared is None:
+                return
+            current, request, session_id, user_id = prepared
+            await self._emit("start", {"message": "Started generating the workflow."})
+            async with asyncio.timeout(self.r._deadline_s):
+                workflow, findings = await run_pipeline(
+                    self.r._agent, request, current, self._emit,
+                    repair_rounds=self.r._repair_rounds,
+                )
+            await self._complete(workflow, findings, current, session_id, user_id)
+        except GenerationFailed as failed:
+            await self._fail(failed.code, failed.message, findings_json(failed.findings))
+        except TimeoutError:
+            await self._fail("deadline_exceeded", "The generation took too long and was stopped.")
+        except asyncio.CancelledError:
+            await asyncio.shield(
+                self._fail("worker_shutdown", "The server stopped during generation; try again.")
+            )
+            raise
+        except Exception as exc:
+            log.exception("generation %s failed", self.id)
+            code = getattr(exc, "code", "internal_error")
+            await self._fail(code, getattr(exc, "message", "The generation failed unexpectedly."))
+        finally:
+            await self.r._bus.close(generation_channel(self.id))
+
+    async def _begin(self) -> tuple[Workflow | None, dict[str, Any], str, str] | None:
+        """Claim the queued generation; None if it is not queued any more (reaped, done)."""
+        async with session_scope(self.r._maker) as db:
+            row = await db.get(GenerationRow, self.id, with_for_update=True)
+            if row is None or row.status != "queued":
+                return None
+            session = await db.get(SessionRow, row.session_id, populate_existing=True)
+            assert session is not None
+            current = None
+            if session.workflow_id:
+                current = await workflows.current_definition(db, session.workflow_id)
+            self.workflow_id = session.workflow_id or row.workflow_id or new_id()
+            row.status, row.started_at, row.workflow_id = "running", utcnow(), self.workflow_id
+            request, session_id, user_id = dict(row.request), session.id, row.user_id
+            edits_deleted = session.workflow_id is not None and current is None
+        if edits_deleted:
+            raise GenerationFailed(
+                "workflow_deleted", "The workflow this session edits was deleted.", []
+            )
+        return current, request, session_id, user_id
+
+    async def _emit(self, kind: GenerationEventType, data: dict[str, Any]) -> None:
+        payload = await self._record(kind, data)
+        await self.r._bus.publish(generation_channel(self.id), payload)
+
+    async def _record(
+        self, kind: GenerationEventType, data: dict[str, Any], db: AsyncSession | None = None
+    ) -> dict[str, Any]:
+        self.seq += 1
+        payload = generation_event(kind, self.workflow_id, data)
+        row = GenerationEventRow(generation_id=self.id, seq=self.seq, type=kind, payload=payload)
+        if db is not None:
+            db.add(row)
+            await _set_last_seq(db, self.id, self.seq)
+            return payload
+        async with session_scope(self.r._maker) as own:
+            own.add(row)
+            await _set_last_seq(own, self.id, self.seq)
+        return payload
+
+    async def _complete(
+        self,
+        workflow: Workflow,
+        findings: list[Finding],
+        current: Workflow | None,
+        session_id: str,
+        user_id: str,
+    ) -> None:
+        assert self.workflow_id is not None
+        async with session_scope(self.r._maker) as db:
+            summary = workflow.description[:500] or workflow.name
+            if current is None:
+                stored = await workflows.create_workflow(
+                    db, user_id, workflow, workflow_id=self.workflow_id,
+                    summary=summary, session_id=session_id, generation_id=self.id,
+                )
+                await db.execute(
+                    update(SessionRow)
+                    .where(SessionRow.id == session_id)
+                    .values(workflow_id=self.workflow_id)
+                )
+            else:
+                stored = await workflows.add_version(
+                    db, self.workflow_id, workflow,
+                    summary=summary, session_id=session_id, generation_id=self.id,
+                )
+            payload = await self._record(
+                "complete",
+                {
+                    "message": f"Workflow “{stored.name}” saved as version {stored.version}.",
+                    "workflow": stored.model_dump(mode="json"),
+                    "version": stored.version,
+                    "findings": findings_json(findings),
+                    "diff": workflow_diff(current, stored),
+                },
+                db,
+            )
+            await _finish(db, self.id, "complete", version=stored.version)
+        await self.r._bus.publish(generation_channel(self.id), payload)
+
+    async def _fail(
+        self, code: str, message: str, findings: list[dict[str, Any]] | None = None
+    ) -> None:
+        async with session_scope(self.r._maker) as db:
+            row = await db.get(GenerationRow, self.id, populate_existing=True)
+            if row is None or row.status in ("complete", "error"):
+                return
+            self.workflow_id = self.workflow_id or row.workflow_id
+            self.seq = max(self.seq, row.last_event_seq)
+            data = {"message": message, "code": code, "findings": findings or []}
+            payload = await self._record("error", data, db)
+            await _finish(db, self.id, "error", code=code, message=message)
+        await self.r._bus.publish(generation_channel(self.id), payload)
+
+    async def fail_lost(self) -> None:
+        try:
+            await self._fail("worker_lost", "The server running this generation stopped; try again.")
+        finally:
+            await self.r._bus.close(generation_channel(self.id))
+
+
+async def _set_last_seq(db: AsyncSession, generation_id: str, seq: int) -> None:
+    await db.execute(
+        update(GenerationRow).where(GenerationRow.id == generation_id).values(last_event_seq=seq)
+    )
+
+
+async def _finish(
+    db: AsyncSession,
+    generation_id: str,
+    status: str,
+    *,
+    version: int | None = None,
+    code: str | None = None,
+    message: str | None = None,
+) -> None:
+    await db.execute(
+        update(GenerationRow)
+        .where(GenerationRow.id == generation_id)
+        .values(
+            status=status,
+            version=version,
+            error_code=code,
+            error_message=message,
+            finished_at=utcnow(),
+            lease_owner=None,
+        )
+    )

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from flowsmith.auth.dependencies import CurrentUser
+from flowsmith.db.engine import SessionDep
+from flowsmith.sessions import service
+from flowsmith.sessions.schemas import (
+    CreateSession,
+    GenerationOut,
+    MessageOut,
+    SessionCreated,
+    SessionDetail,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["sessions"])
+
+
+@router.post("/session")
+async def create_session(body: CreateSession, user: CurrentUser, db: SessionDep) -> SessionCreated:
+    row = await service.create_session(db, user.user_id, body)
+    return SessionCreated(session_id=row.id, action=body.action, workflow_id=row.workflow_id)
+
+
+@router.get("/sessions/{session_id}")
+async def get_session(
+    session_id: Annotated[str, Path(max_length=64)], user: CurrentUser, db: SessionDep
+) -> SessionDetail:
+    row = await service.get_owned(db, user.user_id, session_id)
+    messages = await service.messages(db, row.id)
+    generations = await service.generations(db, row.id)
+    return SessionDetail(
+        id=row.id,
+        action=row.action,  # type: ignore[arg-type]
+        workflow_id=row.workflow_id,
+        source_workflow_id=row.source_workflow_id,
+        created_at=row.created_at,
+        messages=[MessageOut.model_validate(m, from_attributes=True) for m in messages],
+        generations=[GenerationOut.model_validate(g, from_attributes=True) for g in generations],
+    )

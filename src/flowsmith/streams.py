@@ -1,0 +1,54 @@
+"""SSE framing shared by both streams: event ids, event encoding, the ``Last-Event-ID`` rule.
+
+An id names the channel it came from and the position in it: ``t.<turn>.<n>`` (a chat
+turn), ``g.<generation>.<n>`` (a generation), ``s.<session>.<n>`` (a session's ``waiting``
+notices). Events carry no ``event:`` field: the seed listens with ``onmessage``, which only
+sees unnamed events, so the kind of event lives in the JSON's ``type``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sse_starlette import ServerSentEvent
+
+from flowsmith.errors import InvalidLastEventId
+
+StreamKind = Literal["t", "g", "s"]
+_ID = re.compile(r"^(?P<kind>[tgs])\.(?P<key>[0-9a-f]{32})\.(?P<pos>\d{1,9})$")
+
+
+@dataclass(frozen=True)
+class EventId:
+    kind: StreamKind
+    key: str
+    position: int
+
+    def __str__(self) -> str:
+        return f"{self.kind}.{self.key}.{self.position}"
+
+
+def parse_last_event_id(raw: str | None) -> EventId | None:
+    """``None`` for an absent or blank header; 422 for one we could never have sent."""
+    if raw is None or not raw.strip():
+        return None
+    match = _ID.match(raw.strip())
+    if match is None:
+        raise InvalidLastEventId("Last-Event-ID is not an id this service sent")
+    kind: StreamKind = match["kind"]  # type: ignore[assignment]
+    return EventId(kind, match["key"], int(match["pos"]))
+
+
+def encode_json(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def sse(event_id: EventId, payload: dict[str, Any]) -> ServerSentEvent:
+    return ServerSentEvent(data=encode_json(payload), id=str(event_id))
+
+
+def keepalive_comment() -> ServerSentEvent:
+    return ServerSentEvent(comment="keepalive")

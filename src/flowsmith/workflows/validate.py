@@ -1,0 +1,640 @@
+"""Static checks of a workflow against the language rules and the node catalog.
+
+Pure: no I/O, no clock; the same workflow and catalog always give the same findings, in the
+same order. Finding codes are stable (other components and LLM repair prompts key on them):
+
+Errors (any of these makes a workflow invalid, see :func:`is_valid`):
+
+* ``schema_error``        the document does not parse as a Workflow (pydantic error)
+* ``empty_workflow``      the workflow has no nodes (no other check runs)
+* ``duplicate_node_id``   a node id is used twice (reported on the later node)
+* ``unknown_subtype``     ``subtype`` is not in the catalog
+* ``family_mismatch``     ``type`` differs from the catalog family of ``subtype``
+* ``missing_parameter``   a required parameter is absent, null or a blank string
+* ``invalid_parameter``   any other JSON Schema violation of ``parameters``
+* ``invalid_attachment``  ``attached_nodes`` names a missing or non TOOL/MEMORY node, or a
+                          non AI_AGENT node has ``attached_nodes``
+* ``dangling_connection`` a connection's ``from_node`` or ``to_node`` does not exist
+* ``duplicate_connection`` the same (from, output, to, input) connection appears twice
+* ``unknown_output``      ``from_output`` is not an output of the source node (``error`` is
+                          allowed when its ``on_error`` is ``error_output``)
+* ``unknown_input``       ``to_input`` is not an input of the target node
+* ``trigger_has_input``   a connection ends at a TRIGGER node
+* ``tool_not_attached``   a TOOL/MEMORY node is in a main-flow connection, or is attached to
+                          no AI_AGENT
+* ``no_trigger``          the workflow has no TRIGGER node
+* ``unreachable_node``    a node cannot be reached from a trigger through main-flow
+                          connections (TOOL/MEMORY attached to a reachable agent count as
+                          reachable; not reported when there is no trigger at all)
+* ``cycle``               a cycle of main-flow connections that avoids every ``loop`` node
+
+Warnings (do not make a workflow invalid):
+
+* ``dead_end``            a TRIGGER, HUMAN_IN_THE_LOOP or routing FLOW node (anything in FLOW
+                          but ``stop_and_error`` / ``no_op``) has no outgoing connection, so its
+                          result goes nowhere. ACTION / AI_AGENT / EXTERNAL_ACTION nodes are
+                          legitimate ends of a branch and are never flagged.
+
+``node_id`` is the node the finding is about; for ``dangling_connection`` it is the endpoint
+that does exist (``None`` if neither does). Paths look like ``nodes[2].parameters.method`` or
+``connections[4].from_output``.
+
+Parameter values that are expressions (strings containing ``{{ ... }}``) are resolved only at
+run time, so any schema violation whose offending value is such a string is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jsonschema.exceptions import ValidationError as SchemaValidationError
+from pydantic import ValidationError
+
+from flowsmith.workflows.catalog import Catalog, NodeSpec, load_catalog
+from flowsmith.workflows.models import Connection, Finding, Node, NodeFamily, Workflow
+
+SCHEMA_ERROR = "schema_error"
+EMPTY_WORKFLOW = "empty_workflow"
+DUPLICATE_NODE_ID = "duplicate_node_id"
+UNKNOWN_SUBTYPE = "unknown_subtype"
+FAMILY_MISMATCH = "family_mismatch"
+MISSING_PARAMETER = "missing_parameter"
+INVALID_PARAMETER = "invalid_parameter"
+INVALID_ATTACHMENT = "invalid_attachment"
+DANGLING_CONNECTION = "dangling_connection"
+DUPLICATE_CONNECTION = "duplicate_connection"
+UNKNOWN_OUTPUT = "unknown_output"
+UNKNOWN_INPUT = "unknown_input"
+TRIGGER_HAS_INPUT = "trigger_has_input"
+TOOL_NOT_ATTACHED = "tool_not_attached"
+NO_TRIGGER = "no_trigger"
+UNREACHABLE_NODE = "unreachable_node"
+CYCLE = "cycle"
+DEAD_END = "dead_end"
+
+ERROR_CODES: frozenset[str] = frozenset(
+    {
+        SCHEMA_ERROR,
+        EMPTY_WORKFLOW,
+        DUPLICATE_NODE_ID,
+        UNKNOWN_SUBTYPE,
+        FAMILY_MISMATCH,
+        MISSING_PARAMETER,
+        INVALID_PARAMETER,
+        INVALID_ATTACHMENT,
+        DANGLING_CONNECTION,
+        DUPLICATE_CONNECTION,
+        UNKNOWN_OUTPUT,
+        UNKNOWN_INPUT,
+        TRIGGER_HAS_INPUT,
+        TOOL_NOT_ATTACHED,
+        NO_TRIGGER,
+        UNREACHABLE_NODE,
+        CYCLE,
+    }
+)
+WARNING_CODES: frozenset[str] = frozenset({DEAD_END})
+
+ATTACHABLE = frozenset({NodeFamily.TOOL, NodeFamily.MEMORY})
+LOOP_SUBTYPE = "loop"
+# FLOW nodes that legitimately end a branch; every other FLOW node exists to route onwards.
+_TERMINAL_FLOW = frozenset({"stop_and_error", "no_op"})
+_DEAD_END_FAMILIES = frozenset({NodeFamily.TRIGGER, NodeFamily.FLOW, NodeFamily.HUMAN_IN_THE_LOOP})
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+
+
+def is_expression(value: object) -> bool:
+    """True for a string holding a ``{{ ... }}`` expression, resolved only at run time."""
+    return isinstance(value, str) and _EXPRESSION.search(value) is not None
+
+
+def is_valid(findings: Iterable[Finding]) -> bool:
+    """True when no finding has error severity."""
+    return all(f.severity != "error" for f in findings)
+
+
+def validate_document(data: Any) -> tuple[Workflow | None, list[Finding]]:
+    """Parse ``data`` as a Workflow; schema problems become ``schema_error`` findings.
+
+    Returns ``(None, findings)`` when it does not parse, else the workflow and the findings
+    of :func:`validate_workflow`.
+    """
+    try:
+        wf = Workflow.model_validate(data)
+    except ValidationError as exc:
+        return None, [_schema_finding(err, data) for err in exc.errors()]
+    return wf, validate_workflow(wf)
+
+
+def validate_workflow(wf: Workflow, catalog: Catalog | None = None) -> list[Finding]:
+    """All findings for ``wf``, errors and warnings, in a deterministic order."""
+    if not wf.nodes:
+        return [
+            Finding(
+                code=EMPTY_WORKFLOW,
+                path="nodes",
+                message="The workflow has no nodes; add at least a trigger.",
+            )
+        ]
+    ctx = _Context.build(wf, catalog or load_catalog())
+    checks = (
+        _check_nodes,
+        _check_attachments,
+        _check_connections,
+        _check_unattached_tools,
+        _check_reachability,
+        _check_cycles,
+        _check_dead_ends,
+    )
+    for check in checks:
+        check(ctx)
+    return ctx.findings
+
+
+# --- context -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """Lookups shared by the checks. ``nodes`` keeps the first node of each id."""
+
+    wf: Workflow
+    catalog: Catalog
+    nodes: dict[str, Node] = field(default_factory=dict)
+    index: dict[str, int] = field(default_factory=dict)
+    # main-flow edges (both ends exist, neither is TOOL/MEMORY, target is not a trigger)
+    edges: list[tuple[str, str]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    _seen: set[tuple[str, str | None, str | None]] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, wf: Workflow, catalog: Catalog) -> _Context:
+        ctx = cls(wf=wf, catalog=catalog)
+        for i, node in enumerate(wf.nodes):
+            ctx.nodes.setdefault(node.id, node)
+            ctx.index.setdefault(node.id, i)
+        return ctx
+
+    def spec(self, node: Node) -> NodeSpec | None:
+        return self.catalog.get(node.subtype)
+
+    def add(
+        self, code: str, message: str, node_id: str | None = None, path: str | None = None
+    ) -> None:
+        """Record a finding once per (code, node, path)."""
+        key = (code, node_id, path)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        severity = "warning" if code in WARNING_CODES else "error"
+        self.findings.append(
+            Finding(code=code, severity=severity, node_id=node_id, path=path, message=message)
+        )
+
+
+def _label(node: Node) -> str:
+    return f"node '{node.name}' ({node.id})"
+
+
+def _subject(node: Node) -> str:
+    """``_label`` at the start of a sentence (``str.capitalize`` would lowercase the name)."""
+    return f"Node '{node.name}' ({node.id})"
+
+
+# --- nodes and parameters ------------------------------------------------------------------
+
+
+def _check_nodes(ctx: _Context) -> None:
+    seen: set[str] = set()
+    for i, node in enumerate(ctx.wf.nodes):
+        if node.id in seen:
+            ctx.add(
+                DUPLICATE_NODE_ID,
+                f"Node id '{node.id}' is used by more than one node "
+                f"('{node.name}' repeats it); ids must be unique.",
+                node.id,
+                f"nodes[{i}].id",
+            )
+        seen.add(node.id)
+        spec = ctx.spec(node)
+        if spec is None:
+            ctx.add(
+                UNKNOWN_SUBTYPE,
+                f"{_subject(node)} has subtype '{node.subtype}', which is not in the node catalog.",
+                node.id,
+                f"nodes[{i}].subtype",
+            )
+            continue
+        if spec.family != node.type:
+            ctx.add(
+                FAMILY_MISMATCH,
+                f"{_subject(node)} has type "
+                f"'{node.type.value}' but subtype '{node.subtype}' belongs to "
+                f"'{spec.family.value}'.",
+                node.id,
+                f"nodes[{i}].type",
+            )
+        _check_parameters(ctx, node, i, spec)
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _render_path(parts: Iterable[str | int]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
+
+
+def _check_parameters(ctx: _Context, node: Node, i: int, spec: NodeSpec) -> None:
+    prefix = f"nodes[{i}].parameters"
+    params = node.parameters
+    blank = {name for name in spec.required_parameters if _is_blank(params.get(name))}
+    for name in sorted(blank):
+        ctx.add(
+            MISSING_PARAMETER,
+            f"{_subject(node)} ({spec.display_name}) needs "
+            f"parameter '{name}', which is missing or empty.",
+            node.id,
+            f"{prefix}.{name}",
+        )
+    errors = sorted(spec.validator.iter_errors(params), key=lambda e: list(map(str, e.path)))
+    for err in errors:
+        path = list(err.absolute_path)
+        if path and path[0] in blank:
+            continue  # already reported as missing; the type/minLength error is noise
+        _report_schema_error(ctx, node, prefix, err)
+
+
+def _report_schema_error(
+    ctx: _Context, node: Node, prefix: str, err: SchemaValidationError
+) -> None:
+    where = _render_path(err.absolute_path)
+    if err.validator == "required":
+        for name in _missing_names(err):
+            ctx.add(
+                MISSING_PARAMETER,
+                f"{_subject(node)} needs parameter "
+                f"'{(where + '.' + name).lstrip('.')}', which is missing.",
+                node.id,
+                f"{prefix}{where}.{name}",
+            )
+        return
+    if (
+        err.validator in ("anyOf", "oneOf")
+        and err.context
+        and all(c.validator == "required" for c in err.context)
+    ):
+        names = sorted({n for c in err.context for n in _missing_names(c)})
+        ctx.add(
+            MISSING_PARAMETER,
+            f"{_subject(node)} needs one of the parameters {', '.join(repr(n) for n in names)}.",
+            node.id,
+            f"{prefix}{where}",
+        )
+        return
+    if is_expression(err.instance):
+        return  # resolved at run time; its type cannot be checked statically
+    if err.validator == "additionalProperties":
+        allowed = set(err.schema.get("properties", {})) if isinstance(err.schema, dict) else set()
+        instance = err.instance if isinstance(err.instance, dict) else {}
+        extras = sorted(str(k) for k in instance if k not in allowed)
+        for name in extras:
+            ctx.add(
+                INVALID_PARAMETER,
+                f"{_subject(node)} has unknown parameter '{(where + '.' + name).lstrip('.')}'.",
+                node.id,
+                f"{prefix}{where}.{name}",
+            )
+        return
+    shown = where.lstrip(".") or "parameters"
+    ctx.add(
+        INVALID_PARAMETER,
+        f"{_subject(node)}: parameter '{shown}' is invalid: {_short(err.message)}",
+        node.id,
+        f"{prefix}{where}",
+    )
+
+
+def _missing_names(err: SchemaValidationError) -> list[str]:
+    required = err.validator_value if isinstance(err.validator_value, list) else []
+    instance = err.instance if isinstance(err.instance, dict) else {}
+    return [str(r) for r in required if r not in instance]
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- attachments ---------------------------------------------------------------------------
+
+
+def _check_attachments(ctx: _Context) -> None:
+    for i, node in enumerate(ctx.wf.nodes):
+        if not node.attached_nodes:
+            continue
+        if node.type != NodeFamily.AI_AGENT:
+            ctx.add(
+                INVALID_ATTACHMENT,
+                f"{_subject(node)} is {node.type.value}; "
+                "only AI_AGENT nodes may have attached_nodes.",
+                node.id,
+                f"nodes[{i}].attached_nodes",
+            )
+            continue
+        for k, ref in enumerate(node.attached_nodes):
+            _check_one_attachment(ctx, node, f"nodes[{i}].attached_nodes[{k}]", ref)
+
+
+def _check_one_attachment(ctx: _Context, agent: Node, path: str, ref: str) -> None:
+    target = ctx.nodes.get(ref)
+    if target is None:
+        ctx.add(
+            INVALID_ATTACHMENT,
+            f"{_subject(agent)} attaches '{ref}', which is not a node of this workflow.",
+            agent.id,
+            path,
+        )
+    elif target.type not in ATTACHABLE:
+        ctx.add(
+            INVALID_ATTACHMENT,
+            f"{_subject(agent)} attaches {_label(target)}, "
+            f"a {target.type.value} node; only TOOL and MEMORY nodes can be attached.",
+            agent.id,
+            path,
+        )
+
+
+def _attached_ids(ctx: _Context) -> dict[str, list[str]]:
+    """TOOL/MEMORY id -> ids of the AI_AGENT nodes that validly attach it."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for node in ctx.nodes.values():
+        if node.type != NodeFamily.AI_AGENT:
+            continue
+        for ref in node.attached_nodes:
+            target = ctx.nodes.get(ref)
+            if target is not None and target.type in ATTACHABLE:
+                owners[ref].append(node.id)
+    return owners
+
+
+# --- connections ---------------------------------------------------------------------------
+
+
+def _check_connections(ctx: _Context) -> None:
+    seen: set[tuple[str, str, str, str]] = set()
+    for j, conn in enumerate(ctx.wf.connections):
+        key = (conn.from_node, conn.from_output, conn.to_node, conn.to_input)
+        if key in seen:
+            ctx.add(
+                DUPLICATE_CONNECTION,
+                f"Connection {_conn_text(conn)} appears more than once.",
+                conn.from_node,
+                f"connections[{j}]",
+            )
+            continue
+        seen.add(key)
+        _check_one_connection(ctx, j, conn)
+
+
+def _conn_text(conn: Connection) -> str:
+    return f"'{conn.from_node}'.{conn.from_output} -> '{conn.to_node}'.{conn.to_input}"
+
+
+def _check_one_connection(ctx: _Context, j: int, conn: Connection) -> None:
+    src, dst = ctx.nodes.get(conn.from_node), ctx.nodes.get(conn.to_node)
+    if src is None or dst is None:
+        missing = "from_node" if src is None else "to_node"
+        ref = conn.from_node if src is None else conn.to_node
+        existing = src or dst
+        ctx.add(
+            DANGLING_CONNECTION,
+            f"Connection {_conn_text(conn)} refers to node '{ref}', which does not exist.",
+            existing.id if existing else None,
+            f"connections[{j}].{missing}",
+        )
+        return
+    if src.type in ATTACHABLE or dst.type in ATTACHABLE:
+        tool = src if src.type in ATTACHABLE else dst
+        ctx.add(
+            TOOL_NOT_ATTACHED,
+            f"{_subject(tool)} is a {tool.type.value} node "
+            "but is wired into the main flow; list it in an AI agent's attached_nodes "
+            "instead.",
+            tool.id,
+            f"connections[{j}]",
+        )
+        return
+    _check_ports(ctx, j, conn, src, dst)
+    if dst.type == NodeFamily.TRIGGER:
+        ctx.add(
+            TRIGGER_HAS_INPUT,
+            f"{_subject(dst)} is a trigger and cannot receive connections (from {_label(src)}).",
+            dst.id,
+            f"connections[{j}].to_node",
+        )
+        return
+    ctx.edges.append((src.id, dst.id))
+
+
+def _check_ports(ctx: _Context, j: int, conn: Connection, src: Node, dst: Node) -> None:
+    src_spec, dst_spec = ctx.spec(src), ctx.spec(dst)
+    if src_spec is not None:
+        outputs = src_spec.output_names(src.on_error)
+        if conn.from_output not in outputs:
+            valid = ", ".join(sorted(outputs)) or "none"
+            ctx.add(
+                UNKNOWN_OUTPUT,
+                f"{_subject(src)} has no output '{conn.from_output}' (outputs: {valid}).",
+                src.id,
+                f"connections[{j}].from_output",
+            )
+    # triggers are reported as trigger_has_input by the caller, not as a bad input name
+    if (
+        dst_spec is not None
+        and dst.type != NodeFamily.TRIGGER
+        and conn.to_input not in dst_spec.inputs
+    ):
+        valid = ", ".join(dst_spec.inputs) or "none"
+        ctx.add(
+            UNKNOWN_INPUT,
+            f"{_subject(dst)} has no input '{conn.to_input}' (inputs: {valid}).",
+            dst.id,
+            f"connections[{j}].to_input",
+        )
+
+
+def _check_unattached_tools(ctx: _Context) -> None:
+    owners = _attached_ids(ctx)
+    for node_id, node in ctx.nodes.items():
+        if node.type in ATTACHABLE and node_id not in owners:
+            ctx.add(
+                TOOL_NOT_ATTACHED,
+                f"{_subject(node)} is a {node.type.value} "
+                "node attached to no AI agent; add its id to an agent's attached_nodes.",
+                node_id,
+                f"nodes[{ctx.index[node_id]}]",
+            )
+
+
+# --- graph checks --------------------------------------------------------------------------
+
+
+def _adjacency(
+    edges: Iterable[tuple[str, str]], skip: frozenset[str] = frozenset()
+) -> dict[str, list[str]]:
+    adj: dict[str, list[str]] = defaultdict(list)
+    for a, b in edges:
+        if a not in skip and b not in skip:
+            adj[a].append(b)
+    return adj
+
+
+def _check_reachability(ctx: _Context) -> None:
+    triggers = [n.id for n in ctx.nodes.values() if n.type == NodeFamily.TRIGGER]
+    if not triggers:
+        ctx.add(
+            NO_TRIGGER,
+            "The workflow has no trigger node, so nothing can start it; add "
+            "one (e.g. manual_trigger or schedule_trigger).",
+            None,
+            "nodes",
+        )
+        return
+    reached = _reach(triggers, _adjacency(ctx.edges))
+    owners = _attached_ids(ctx)
+    for node_id, node in ctx.nodes.items():
+        if node_id in reached:
+            continue
+        if node.type in ATTACHABLE and _attachment_covers(owners.get(node_id, []), reached):
+            continue
+        ctx.add(
+            UNREACHABLE_NODE,
+            f"{_subject(node)} cannot be reached from any "
+            "trigger; connect it to the flow or remove it.",
+            node_id,
+            f"nodes[{ctx.index[node_id]}]",
+        )
+
+
+def _attachment_covers(owners: list[str], reached: set[str]) -> bool:
+    """Whether reachability of a TOOL/MEMORY node is settled by its owners.
+
+    Unattached ones are reported as tool_not_attached instead, and one attached to a reached
+    agent is reachable through it.
+    """
+    return not owners or any(o in reached for o in owners)
+
+
+def _reach(starts: Sequence[str], adj: dict[str, list[str]]) -> set[str]:
+    seen = set(starts)
+    stack = list(starts)
+    while stack:
+        for nxt in adj.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
+
+
+def _check_cycles(ctx: _Context) -> None:
+    # A cycle is legal iff it passes through a loop node, so drop loop nodes and look for
+    # any cycle left: those are exactly the cycles that avoid every loop node.
+    loops = frozenset(
+        n.id for n in ctx.nodes.values() if n.type == NodeFamily.FLOW and n.subtype == LOOP_SUBTYPE
+    )
+    adj = _adjacency(ctx.edges, skip=loops)
+    order = [n for n in ctx.nodes if n not in loops]
+    for component in strongly_connected(order, adj):
+        if len(component) == 1 and component[0] not in adj.get(component[0], ()):
+            continue
+        first = min(component, key=ctx.index.__getitem__)
+        names = " -> ".join(
+            f"'{ctx.nodes[c].name}'" for c in sorted(component, key=ctx.index.__getitem__)
+        )
+        ctx.add(
+            CYCLE,
+            f"Nodes {names} form a cycle that does not pass through a loop node; "
+            "use a 'loop' node to repeat work.",
+            first,
+            f"nodes[{ctx.index[first]}]",
+        )
+
+
+def strongly_connected(order: Sequence[str], adj: dict[str, list[str]]) -> Iterator[list[str]]:
+    """Tarjan's SCC, iterative (no recursion limit); deterministic for a given ``order``."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    for root in order:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            v, child = work.pop()
+            if child == 0:
+                index[v] = low[v] = len(index)
+                stack.append(v)
+                on_stack.add(v)
+            succ = adj.get(v, [])
+            if child < len(succ):
+                work.append((v, child + 1))
+                w = succ[child]
+                if w not in index:
+                    work.append((w, 0))
+                elif w in on_stack:
+                    low[v] = min(low[v], index[w])
+                continue
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[v])
+            if low[v] == index[v]:
+                component: list[str] = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    component.append(w)
+                    if w == v:
+                        break
+                yield component
+
+
+def _check_dead_ends(ctx: _Context) -> None:
+    has_out = {a for a, _ in ctx.edges}
+    for node_id, node in ctx.nodes.items():
+        spec = ctx.spec(node)
+        if node.type not in _DEAD_END_FAMILIES or node_id in has_out or spec is None:
+            continue
+        if node.subtype in _TERMINAL_FLOW or not spec.outputs:
+            continue
+        ctx.add(
+            DEAD_END,
+            f"{_subject(node)} has no outgoing connection, so its output goes nowhere.",
+            node_id,
+            f"nodes[{ctx.index[node_id]}]",
+        )
+
+
+# --- document ------------------------------------------------------------------------------
+
+
+def _schema_finding(err: Any, data: Any) -> Finding:
+    loc = tuple(err.get("loc", ()))
+    path = _render_path(p for p in loc if isinstance(p, str | int)).lstrip(".") or None
+    node_id = None
+    if len(loc) >= 2 and loc[0] == "nodes" and isinstance(loc[1], int) and isinstance(data, dict):
+        nodes = data.get("nodes")
+        if isinstance(nodes, list) and loc[1] < len(nodes) and isinstance(nodes[loc[1]], dict):
+            raw = nodes[loc[1]].get("id")
+            node_id = raw if isinstance(raw, str) else None
+    where = path or "the document"
+    return Finding(
+        code=SCHEMA_ERROR,
+        node_id=node_id,
+        path=path,
+        message=f"{where}: {err.get('msg', 'invalid value')}",
+    )

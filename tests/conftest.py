@@ -1,0 +1,105 @@
+"""Shared fixtures. Stream tests talk to a real uvicorn server on a loopback port (httpx's
+ASGI transport buffers whole responses and would hide streaming bugs)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from flowsmith.app import create_app
+from flowsmith.auth.dev import mint_dev_token
+from flowsmith.config import Settings
+
+# the suite must not read a developer's .env or environment by accident
+for _name in list(os.environ):
+    if _name.startswith("FLOWSMITH_") or _name in ("DATABASE_URL", "REDIS_URL", "SUPABASE_URL",
+                                                     "SUPABASE_JWT_SECRET"):
+        os.environ.pop(_name)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LiveServer:
+    """uvicorn serving flowsmith in a background thread, on its own event loop."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.app = create_app(settings)
+        config = uvicorn.Config(
+            self.app, host="127.0.0.1", port=settings.port, log_level="warning", lifespan="on"
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.url = f"http://127.0.0.1:{settings.port}"
+
+    def start(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("server did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=15)
+
+    def token(self, sub: str, **kwargs: Any) -> str:
+        return mint_dev_token(self.settings, sub, **kwargs)
+
+    def headers(self, sub: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(sub)}"}
+
+
+def make_settings(data_dir: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "FLOWSMITH_DATA_DIR": data_dir,
+        "FLOWSMITH_PORT": free_port(),
+        "FLOWSMITH_OFFLINE_STREAM_DELAY_MS": 2,
+        "FLOWSMITH_KEEPALIVE_S": 1,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    live = LiveServer(make_settings(tmp_path_factory.mktemp("server"))).start()
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def make_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    started: list[LiveServer] = []
+
+    def factory(**overrides: Any) -> LiveServer:
+        live = LiveServer(make_settings(tmp_path_factory.mktemp("srv"), **overrides)).start()
+        started.append(live)
+        return live
+
+    yield factory
+    for live in started:
+        live.stop()
+
+
+_counter = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def user() -> str:
+    """A fresh user id per test, so tests sharing a server never see each other's data."""
+    return f"user-{os.getpid()}-{next(_counter)}"

@@ -1,0 +1,73 @@
+"""A small SSE client for the tests, over a real socket (httpx + httpx-sse)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from httpx_sse import aconnect_sse
+
+
+@dataclass
+class Event:
+    id: str
+    data: dict[str, Any]
+
+    @property
+    def type(self) -> str:
+        return str(self.data.get("type"))
+
+
+def chat_done(event: Event) -> bool:
+    return event.type == "message" and bool(event.data.get("is_complete"))
+
+
+def generation_done(event: Event) -> bool:
+    return event.type in ("complete", "error")
+
+
+async def read_events(
+    client: httpx.AsyncClient,
+    method: str,
+    url: str,
+    *,
+    until: Any = None,
+    limit: int | None = None,
+    timeout: float = 20.0,
+    **kwargs: Any,
+) -> tuple[int, list[Event]]:
+    """Events of one connection until ``until(event)`` is true, ``limit`` events, or the end."""
+    events: list[Event] = []
+
+    async def consume() -> int:
+        async with aconnect_sse(client, method, url, **kwargs) as source:
+            if source.response.status_code != 200:
+                await source.response.aread()
+                return source.response.status_code
+            async for sse in source.aiter_sse():
+                assert sse.event == "message", "events must be unnamed for onmessage"
+                events.append(Event(sse.id, json.loads(sse.data)))
+                if (until and until(events[-1])) or (limit and len(events) >= limit):
+                    break
+            return 200
+
+    status = await asyncio.wait_for(consume(), timeout)
+    return status, events
+
+
+def text_of(events: list[Event]) -> str:
+    return "".join(e.data["delta"] for e in events if e.type == "message")
+
+
+async def create_session(
+    client: httpx.AsyncClient, headers: dict[str, str], action: str = "create",
+    workflow_id: str | None = None,
+) -> str:
+    response = await client.post(
+        "/api/v1/session", json={"action": action, "workflow_id": workflow_id}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    return str(response.json()["session_id"])
