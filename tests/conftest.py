@@ -20,8 +20,12 @@ from flowsmith.config import Settings
 
 # the suite must not read a developer's .env or environment by accident
 for _name in list(os.environ):
-    if _name.startswith("FLOWSMITH_") or _name in ("DATABASE_URL", "REDIS_URL", "SUPABASE_URL",
-                                                     "SUPABASE_JWT_SECRET"):
+    if _name.startswith("FLOWSMITH_") or _name in (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "SUPABASE_URL",
+        "SUPABASE_JWT_SECRET",
+    ):
         os.environ.pop(_name)
 
 

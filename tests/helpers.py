@@ -36,7 +36,7 @@ async def read_events(
     *,
     until: Any = None,
     limit: int | None = None,
-    timeout: float = 20.0,
+    timeout: float = 20.0,  # noqa: ASYNC109 - one deadline for the whole connection
     **kwargs: Any,
 ) -> tuple[int, list[Event]]:
     """Events of one connection until ``until(event)`` is true, ``limit`` events, or the end."""
@@ -63,7 +63,9 @@ def text_of(events: list[Event]) -> str:
 
 
 async def create_session(
-    client: httpx.AsyncClient, headers: dict[str, str], action: str = "create",
+    client: httpx.AsyncClient,
+    headers: dict[str, str],
+    action: str = "create",
     workflow_id: str | None = None,
 ) -> str:
     response = await client.post(

@@ -46,8 +46,11 @@ def assert_error(response: httpx.Response, status: int, code: str | None = None)
 async def test_401(server, client, route, token, code) -> None:  # type: ignore[no-untyped-def]
     tokens = {
         None: None,
-        "bad-signature": jwt.encode({"sub": "x", "aud": "authenticated", "exp": int(time.time()) + 60},
-                                    "not-the-secret-but-long-enough-32b", algorithm="HS256"),
+        "bad-signature": jwt.encode(
+            {"sub": "x", "aud": "authenticated", "exp": int(time.time()) + 60},
+            "not-the-secret-but-long-enough-32b",
+            algorithm="HS256",
+        ),
         "expired": signed(server, exp=int(time.time()) - 3600),
         "wrong-audience": signed(server, aud="anon"),
     }
@@ -55,20 +58,24 @@ async def test_401(server, client, route, token, code) -> None:  # type: ignore[
     if route == "session":
         response = await client.post("/api/v1/session", json={"action": "create"}, headers=headers)
     elif route == "chat":
-        response = await client.get("/api/v1/chat/stream",
-                                    params={"session_id": "x", "user_message": "hi"}, headers=headers)
+        response = await client.get(
+            "/api/v1/chat/stream", params={"session_id": "x", "user_message": "hi"}, headers=headers
+        )
     else:
-        response = await client.get("/api/v1/workflow_generation", params={"session_id": "x"},
-                                    headers=headers)
+        response = await client.get(
+            "/api/v1/workflow_generation", params={"session_id": "x"}, headers=headers
+        )
     assert_error(response, 401, code)
 
 
 async def test_token_from_cookie_and_query(server, client, user) -> None:  # type: ignore[no-untyped-def]
     token = server.token(user)
-    by_cookie = await client.post("/api/v1/session", json={"action": "create"},
-                                  cookies={"sb-access-token": token})
-    by_query = await client.post("/api/v1/session", json={"action": "create"},
-                                 params={"access_token": token})
+    by_cookie = await client.post(
+        "/api/v1/session", json={"action": "create"}, cookies={"sb-access-token": token}
+    )
+    by_query = await client.post(
+        "/api/v1/session", json={"action": "create"}, params={"access_token": token}
+    )
     assert by_cookie.status_code == 200 and by_query.status_code == 200
 
 
@@ -76,22 +83,42 @@ async def test_404_unknown_and_other_users_session(server, client, user) -> None
     mine = await create_session(client, server.headers(user))
     other = server.headers(user + "-other")
     for session_id in ("0" * 32, mine):
-        assert_error(await client.get(f"/api/v1/sessions/{session_id}", headers=other), 404,
-                     "session_not_found")
-        assert_error(await client.get("/api/v1/chat/stream", headers=other,
-                                      params={"session_id": session_id, "user_message": "hi"}),
-                     404, "session_not_found")
-        assert_error(await client.get("/api/v1/workflow_generation", headers=other,
-                                      params={"session_id": session_id}), 404, "session_not_found")
+        assert_error(
+            await client.get(f"/api/v1/sessions/{session_id}", headers=other),
+            404,
+            "session_not_found",
+        )
+        assert_error(
+            await client.get(
+                "/api/v1/chat/stream",
+                headers=other,
+                params={"session_id": session_id, "user_message": "hi"},
+            ),
+            404,
+            "session_not_found",
+        )
+        assert_error(
+            await client.get(
+                "/api/v1/workflow_generation", headers=other, params={"session_id": session_id}
+            ),
+            404,
+            "session_not_found",
+        )
 
 
 async def test_404_other_users_workflow(server, client, user) -> None:  # type: ignore[no-untyped-def]
     for action in ("edit", "copy"):
-        response = await client.post("/api/v1/session", headers=server.headers(user),
-                                     json={"action": action, "workflow_id": "f" * 32})
+        response = await client.post(
+            "/api/v1/session",
+            headers=server.headers(user),
+            json={"action": action, "workflow_id": "f" * 32},
+        )
         assert_error(response, 404, "workflow_not_found")
-    assert_error(await client.get(f"/api/v1/workflows/{'f' * 32}", headers=server.headers(user)),
-                 404, "workflow_not_found")
+    assert_error(
+        await client.get(f"/api/v1/workflows/{'f' * 32}", headers=server.headers(user)),
+        404,
+        "workflow_not_found",
+    )
 
 
 @pytest.mark.parametrize(
@@ -106,16 +133,25 @@ async def test_422_session_body(server, client, user, body) -> None:  # type: ig
 async def test_422_chat_input(server, client, user) -> None:  # type: ignore[no-untyped-def]
     headers = server.headers(user)
     session_id = await create_session(client, headers)
-    empty = await client.get("/api/v1/chat/stream", headers=headers,
-                             params={"session_id": session_id, "user_message": "   "})
+    empty = await client.get(
+        "/api/v1/chat/stream",
+        headers=headers,
+        params={"session_id": session_id, "user_message": "   "},
+    )
     assert_error(empty, 422, "empty_message")
     missing = await client.get("/api/v1/chat/stream", headers=headers, params={"user_message": "x"})
     assert_error(missing, 422, "invalid_input")
-    bad_id = await client.get("/api/v1/chat/stream", params={"session_id": session_id, "user_message": "x"},
-                              headers={**headers, "Last-Event-ID": "not-ours"})
+    bad_id = await client.get(
+        "/api/v1/chat/stream",
+        params={"session_id": session_id, "user_message": "x"},
+        headers={**headers, "Last-Event-ID": "not-ours"},
+    )
     assert_error(bad_id, 422, "invalid_last_event_id")
-    too_long = await client.post("/api/v1/chat/stream", headers=headers,
-                                 json={"session_id": session_id, "user_message": "x" * 9000})
+    too_long = await client.post(
+        "/api/v1/chat/stream",
+        headers=headers,
+        json={"session_id": session_id, "user_message": "x" * 9000},
+    )
     assert_error(too_long, 413, "message_too_long")
     detail = (await client.get(f"/api/v1/sessions/{session_id}", headers=headers)).json()
     assert detail["messages"] == [], "rejected input stores nothing"
@@ -126,8 +162,11 @@ async def test_borrowed_last_event_id_is_404(server, client, user) -> None:  # t
     other_headers = server.headers(user + "-b")
     theirs = await create_session(client, other_headers)
     borrowed = f"s.{mine}.0"
-    response = await client.get("/api/v1/workflow_generation", params={"session_id": theirs},
-                                headers={**other_headers, "Last-Event-ID": borrowed})
+    response = await client.get(
+        "/api/v1/workflow_generation",
+        params={"session_id": theirs},
+        headers={**other_headers, "Last-Event-ID": borrowed},
+    )
     assert_error(response, 404, "event_not_found")
 
 

@@ -33,13 +33,22 @@ async def listen_and_chat(
         return generation_done(event)
 
     listener = asyncio.create_task(
-        read_events(client, "GET", "/api/v1/workflow_generation",
-                    params={"session_id": session_id}, headers=headers, until=until)
+        read_events(
+            client,
+            "GET",
+            "/api/v1/workflow_generation",
+            params={"session_id": session_id},
+            headers=headers,
+            until=until,
+        )
     )
     await asyncio.wait_for(first.wait(), 10)
     status, chat = await read_events(
-        client, "GET", "/api/v1/chat/stream",
-        params={"session_id": session_id, "user_message": message}, headers=headers,
+        client,
+        "GET",
+        "/api/v1/chat/stream",
+        params={"session_id": session_id, "user_message": message},
+        headers=headers,
         until=chat_done,
     )
     assert status == 200
@@ -109,7 +118,9 @@ async def test_edit_adds_email_and_keeps_node_ids(server, client, user) -> None:
     assert edited[-1].data["data"]["version"] == 2
     assert "diff" in edited[-1].data["data"]
 
-    versions = (await client.get(f"/api/v1/workflows/{workflow_id}/versions", headers=headers)).json()
+    versions = (
+        await client.get(f"/api/v1/workflows/{workflow_id}/versions", headers=headers)
+    ).json()
     assert [v["version"] for v in versions["items"]] == [1, 2]
     v1 = (await client.get(f"/api/v1/workflows/{workflow_id}/versions/1", headers=headers)).json()
     assert {n["id"] for n in v1["workflow"]["nodes"]} == set(before)
@@ -131,7 +142,9 @@ async def test_copy_makes_an_independent_workflow(server, client, user) -> None:
     copy = (await client.get(f"/api/v1/workflows/{copy_id}", headers=headers)).json()
     assert copy["version"] == 1 and copy["copied_from"] == original_id
 
-    _, edited = await listen_and_chat(client, headers, body["session_id"], "change the schedule to every 30 minutes")
+    _, edited = await listen_and_chat(
+        client, headers, body["session_id"], "change the schedule to every 30 minutes"
+    )
     assert edited[-1].type == "complete" and edited[-1].data["workflow_id"] == copy_id
     original = (await client.get(f"/api/v1/workflows/{original_id}", headers=headers)).json()
     assert original["version"] == 1
@@ -147,14 +160,23 @@ async def test_question_sends_a_fresh_waiting(server, client, user) -> None:  # 
         return len(events) >= 2
 
     listener = asyncio.create_task(
-        read_events(client, "GET", "/api/v1/workflow_generation",
-                    params={"session_id": session_id}, headers=headers, until=until)
+        read_events(
+            client,
+            "GET",
+            "/api/v1/workflow_generation",
+            params={"session_id": session_id},
+            headers=headers,
+            until=until,
+        )
     )
     await asyncio.sleep(0.3)
     _, chat = await read_events(
-        client, "GET", "/api/v1/chat/stream",
+        client,
+        "GET",
+        "/api/v1/chat/stream",
         params={"session_id": session_id, "user_message": "你好，请帮我创建一个workflow"},
-        headers=headers, until=chat_done,
+        headers=headers,
+        until=chat_done,
     )
     await listener
     assert [e.type for e in events] == ["waiting", "waiting"]
@@ -171,8 +193,11 @@ async def test_generations_run_in_order_each_from_the_last(server, client, user)
     session_id = await create_session(client, headers)
     for message in (SEED_CREATE, "change the schedule to every 30 minutes"):
         status, _ = await read_events(
-            client, "GET", "/api/v1/chat/stream",
-            params={"session_id": session_id, "user_message": message}, headers=headers,
+            client,
+            "GET",
+            "/api/v1/chat/stream",
+            params={"session_id": session_id, "user_message": message},
+            headers=headers,
             until=chat_done,
         )
         assert status == 200

@@ -19,7 +19,9 @@ async def client(server):  # type: ignore[no-untyped-def]
         yield c
 
 
-async def wait_generations_done(client: httpx.AsyncClient, headers: dict[str, str], session_id: str) -> list[dict]:  # type: ignore[type-arg]
+async def wait_generations_done(
+    client: httpx.AsyncClient, headers: dict[str, str], session_id: str
+) -> list[dict]:  # type: ignore[type-arg]
     for _ in range(400):
         detail = (await client.get(f"/api/v1/sessions/{session_id}", headers=headers)).json()
         gens = detail["generations"]
@@ -33,13 +35,19 @@ async def test_chat_resume_continues_the_same_turn(server, client, user) -> None
     headers = server.headers(user)
     session_id = await create_session(client, headers)
     params = {"session_id": session_id, "user_message": MESSAGE}
-    _, first = await read_events(client, "GET", "/api/v1/chat/stream", params=params,
-                                 headers=headers, limit=4)
+    _, first = await read_events(
+        client, "GET", "/api/v1/chat/stream", params=params, headers=headers, limit=4
+    )
     assert len(first) == 4 and not chat_done(first[-1])
     # the browser's reconnect: the same URL, with Last-Event-ID
-    status, rest = await read_events(client, "GET", "/api/v1/chat/stream", params=params,
-                                     headers={**headers, "Last-Event-ID": first[-1].id},
-                                     until=chat_done)
+    status, rest = await read_events(
+        client,
+        "GET",
+        "/api/v1/chat/stream",
+        params=params,
+        headers={**headers, "Last-Event-ID": first[-1].id},
+        until=chat_done,
+    )
     assert status == 200 and chat_done(rest[-1])
     ids = [e.id for e in first + rest]
     assert len(set(ids)) == len(ids)
@@ -50,8 +58,9 @@ async def test_chat_resume_continues_the_same_turn(server, client, user) -> None
     assert [m["role"] for m in detail["messages"]] == ["user", "assistant"], "never a second turn"
     assert detail["messages"][1]["content"] == text_of(first + rest)
 
-    again = await client.get("/api/v1/chat/stream", params=params,
-                             headers={**headers, "Last-Event-ID": rest[-1].id})
+    again = await client.get(
+        "/api/v1/chat/stream", params=params, headers={**headers, "Last-Event-ID": rest[-1].id}
+    )
     assert again.status_code == 204
 
 
@@ -59,31 +68,47 @@ async def test_turn_finishes_when_client_goes_away(server, client, user) -> None
     headers = server.headers(user)
     session_id = await create_session(client, headers)
     params = {"session_id": session_id, "user_message": MESSAGE}
-    _, first = await read_events(client, "GET", "/api/v1/chat/stream", params=params,
-                                 headers=headers, limit=2)
+    _, first = await read_events(
+        client, "GET", "/api/v1/chat/stream", params=params, headers=headers, limit=2
+    )
     await wait_generations_done(client, headers, session_id)
     detail = (await client.get(f"/api/v1/sessions/{session_id}", headers=headers)).json()
     assert detail["messages"][1]["status"] == "complete"
-    status, rest = await read_events(client, "GET", "/api/v1/chat/stream", params=params,
-                                     headers={**headers, "Last-Event-ID": first[-1].id},
-                                     until=chat_done)
+    status, rest = await read_events(
+        client,
+        "GET",
+        "/api/v1/chat/stream",
+        params=params,
+        headers={**headers, "Last-Event-ID": first[-1].id},
+        until=chat_done,
+    )
     assert status == 200 and text_of(first + rest) == detail["messages"][1]["content"]
 
 
 async def test_generation_resume_and_204_after_end(server, client, user) -> None:  # type: ignore[no-untyped-def]
     headers = server.headers(user)
     session_id = await create_session(client, headers)
-    await read_events(client, "GET", "/api/v1/chat/stream",
-                      params={"session_id": session_id, "user_message": MESSAGE},
-                      headers=headers, until=chat_done)
+    await read_events(
+        client,
+        "GET",
+        "/api/v1/chat/stream",
+        params={"session_id": session_id, "user_message": MESSAGE},
+        headers=headers,
+        until=chat_done,
+    )
     await wait_generations_done(client, headers, session_id)
     url, params = "/api/v1/workflow_generation", {"session_id": session_id}
     # a listener that connects after the generation already ended still gets all of it
     _, head = await read_events(client, "GET", url, params=params, headers=headers, limit=2)
     assert [e.type for e in head] == ["start", "draft"]
-    status, rest = await read_events(client, "GET", url, params=params,
-                                     headers={**headers, "Last-Event-ID": head[-1].id},
-                                     until=generation_done)
+    status, rest = await read_events(
+        client,
+        "GET",
+        url,
+        params=params,
+        headers={**headers, "Last-Event-ID": head[-1].id},
+        until=generation_done,
+    )
     assert status == 200 and rest[0].type == "debugging" and rest[-1].type == "complete"
     positions = [int(e.id.rsplit(".", 1)[1]) for e in head + rest]
     assert positions == list(range(1, len(positions) + 1))
@@ -102,12 +127,22 @@ async def test_waiting_id_resumes_into_the_next_generation(server, client, user)
     _, waiting = await read_events(client, "GET", url, params=params, headers=headers, limit=1)
     assert waiting[0].type == "waiting"
     # while disconnected, a generation runs
-    await read_events(client, "GET", "/api/v1/chat/stream",
-                      params={"session_id": session_id, "user_message": MESSAGE},
-                      headers=headers, until=chat_done)
-    status, events = await read_events(client, "GET", url, params=params,
-                                       headers={**headers, "Last-Event-ID": waiting[0].id},
-                                       until=generation_done)
+    await read_events(
+        client,
+        "GET",
+        "/api/v1/chat/stream",
+        params={"session_id": session_id, "user_message": MESSAGE},
+        headers=headers,
+        until=chat_done,
+    )
+    status, events = await read_events(
+        client,
+        "GET",
+        url,
+        params=params,
+        headers={**headers, "Last-Event-ID": waiting[0].id},
+        until=generation_done,
+    )
     assert status == 200 and events[0].type == "start" and events[-1].type == "complete"
 
 
@@ -117,28 +152,40 @@ async def test_new_message_interrupts_streaming_turn(make_server, user) -> None:
     async with httpx.AsyncClient(base_url=slow.url, timeout=20) as client:
         session_id = await create_session(client, headers)
         _, first = await read_events(
-            client, "GET", "/api/v1/chat/stream",
-            params={"session_id": session_id, "user_message": MESSAGE}, headers=headers, limit=3,
+            client,
+            "GET",
+            "/api/v1/chat/stream",
+            params={"session_id": session_id, "user_message": MESSAGE},
+            headers=headers,
+            limit=3,
         )
         status, second = await read_events(
-            client, "GET", "/api/v1/chat/stream",
+            client,
+            "GET",
+            "/api/v1/chat/stream",
             params={"session_id": session_id, "user_message": "请创建一个数据分析的workflow"},
-            headers=headers, until=chat_done,
+            headers=headers,
+            until=chat_done,
         )
         assert status == 200 and chat_done(second[-1])
         detail = (await client.get(f"/api/v1/sessions/{session_id}", headers=headers)).json()
         roles_status = [(m["role"], m["status"]) for m in detail["messages"]]
         assert roles_status == [
-            ("user", "complete"), ("assistant", "interrupted"),
-            ("user", "complete"), ("assistant", "complete"),
+            ("user", "complete"),
+            ("assistant", "interrupted"),
+            ("user", "complete"),
+            ("assistant", "complete"),
         ]
         interrupted = detail["messages"][1]["content"]
         assert interrupted and text_of(first).startswith(interrupted[: len(text_of(first))])
         # the interrupted turn's stream ends too, for anyone resuming it
         status, tail = await read_events(
-            client, "GET", "/api/v1/chat/stream",
+            client,
+            "GET",
+            "/api/v1/chat/stream",
             params={"session_id": session_id, "user_message": MESSAGE},
-            headers={**headers, "Last-Event-ID": first[-1].id}, until=chat_done,
+            headers={**headers, "Last-Event-ID": first[-1].id},
+            until=chat_done,
         )
         assert status in (200, 204)
         if status == 200:

@@ -195,8 +195,10 @@ class Turn:
         return meta
 
     async def _fail(self, exc: Exception) -> None:
-        code = "deadline_exceeded" if isinstance(exc, TimeoutError) else getattr(
-            exc, "code", "agent_error"
+        code = (
+            "deadline_exceeded"
+            if isinstance(exc, TimeoutError)
+            else getattr(exc, "code", "agent_error")
         )
         if code == "agent_error":
             log.exception("chat turn %s failed", self.id)

@@ -87,7 +87,9 @@ async def _resume_generation(db: AsyncSession, session: SessionRow, last: EventI
 async def _first_active(db: AsyncSession, session_id: str) -> GenerationRow | None:
     query = (
         select(GenerationRow)
-        .where(GenerationRow.session_id == session_id, GenerationRow.status.in_(("queued", "running")))
+        .where(
+            GenerationRow.session_id == session_id, GenerationRow.status.in_(("queued", "running"))
+        )
         .order_by(GenerationRow.seq)
         .limit(1)
     )
@@ -179,7 +181,10 @@ class GenerationStream:
         async with session_scope(self._maker) as db:
             rows = await db.scalars(
                 select(GenerationEventRow)
-                .where(GenerationEventRow.generation_id == generation_id, GenerationEventRow.seq > after)
+                .where(
+                    GenerationEventRow.generation_id == generation_id,
+                    GenerationEventRow.seq > after,
+                )
                 .order_by(GenerationEventRow.seq)
             )
             return [(row.seq, row.payload) for row in rows]
@@ -187,5 +192,7 @@ class GenerationStream:
     async def _mark_delivered(self, generation_id: str) -> None:
         async with session_scope(self._maker) as db:
             await db.execute(
-                update(GenerationRow).where(GenerationRow.id == generation_id).values(delivered=True)
+                update(GenerationRow)
+                .where(GenerationRow.id == generation_id)
+                .values(delivered=True)
             )

@@ -171,7 +171,10 @@ class Job:
             await self._emit("start", {"message": "Started generating the workflow."})
             async with asyncio.timeout(self.r._deadline_s):
                 workflow, findings = await run_pipeline(
-                    self.r._agent, request, current, self._emit,
+                    self.r._agent,
+                    request,
+                    current,
+                    self._emit,
                     repair_rounds=self.r._repair_rounds,
                 )
             await self._complete(workflow, findings, current, session_id, user_id)
@@ -244,8 +247,13 @@ class Job:
             summary = workflow.description[:500] or workflow.name
             if current is None:
                 stored = await workflows.create_workflow(
-                    db, user_id, workflow, workflow_id=self.workflow_id,
-                    summary=summary, session_id=session_id, generation_id=self.id,
+                    db,
+                    user_id,
+                    workflow,
+                    workflow_id=self.workflow_id,
+                    summary=summary,
+                    session_id=session_id,
+                    generation_id=self.id,
                 )
                 await db.execute(
                     update(SessionRow)
@@ -254,8 +262,12 @@ class Job:
                 )
             else:
                 stored = await workflows.add_version(
-                    db, self.workflow_id, workflow,
-                    summary=summary, session_id=session_id, generation_id=self.id,
+                    db,
+                    self.workflow_id,
+                    workflow,
+                    summary=summary,
+                    session_id=session_id,
+                    generation_id=self.id,
                 )
             payload = await self._record(
                 "complete",
@@ -287,7 +299,9 @@ class Job:
 
     async def fail_lost(self) -> None:
         try:
-            await self._fail("worker_lost", "The server running this generation stopped; try again.")
+            await self._fail(
+                "worker_lost", "The server running this generation stopped; try again."
+            )
         finally:
             await self.r._bus.close(generation_channel(self.id))
 

@@ -33,7 +33,7 @@ async def get_session(
     generations = await service.generations(db, row.id)
     return SessionDetail(
         id=row.id,
-        action=row.action,  # type: ignore[arg-type]
+        action=row.action,
         workflow_id=row.workflow_id,
         source_workflow_id=row.source_workflow_id,
         created_at=row.created_at,
