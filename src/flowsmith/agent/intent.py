@@ -55,6 +55,7 @@ _WAIT_UNIT = {
 }
 _FEEDISH = re.compile(r"rss|feed|atom|\.xml", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[,;，；。.!?！？\n]|\band\b|\bthen\b|然后|并且|再")
+_MAIL_NOUN = re.compile(r"e-?mails?|邮件|邮箱|来信|inbox|mailbox", re.IGNORECASE)
 _OR_WORD = re.compile(r"\bor\b|或者|或")
 _PHONE = re.compile(r"\+[1-9]\d{6,14}")
 _REPO = re.compile(r"\b([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)\b")
@@ -152,8 +153,10 @@ def _read_trigger(u: Understanding, raw: str, low: str) -> str:
     email_hits = [m for p in v.TRIGGER_EMAIL for m in p.finditer(low)]
     if email_hits:
         u.trigger = TriggerSpec(kind="email")
+        # mask only the mail noun: "classify incoming emails" still asks to classify
         for m in email_hits:
-            masked = _mask(masked, m)
+            for noun in _MAIL_NOUN.finditer(low, m.start(), m.end()):
+                masked = _mask(masked, noun)
         return masked
     app = v.TRIGGER_APP.search(low)
     if app:
@@ -418,6 +421,8 @@ def _read_conditions(u: Understanding, masked: str) -> None:
 
 
 def _amount_field(masked: str) -> str:
+    if re.search(r"price|价格|价钱", masked):
+        return "price"
     return "amount" if re.search(r"amount|total|金额|order|订单", masked) else "value"
 
 

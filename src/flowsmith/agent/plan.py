@@ -43,7 +43,8 @@ TransformKind = Literal[
     "aggregate", "sort", "remove_duplicates", "limit", "split_out", "code", "text_template"
 ]
 ConditionKind = Literal["in_stock", "price_below", "price_above", "contains", "category"]
-Branch = Literal["main", "true", "false"]
+# "main" (no routing), "true"/"false" (an IF), "output_<i>"/"fallback" (a switch)
+Branch = str
 
 
 class TriggerSpec(BaseModel):
@@ -103,10 +104,13 @@ class Intent(BaseModel):
     trigger: TriggerSpec
     sources: list[SourceSpec] = Field(default_factory=list)
     transforms: list[TransformKind] = Field(default_factory=list)
+    limit: int | None = None  # the "limit" transform's max_items
     loop: bool = False
     ai: list[AIStep] = Field(default_factory=list)
     conditions: list[ConditionSpec] = Field(default_factory=list)
     combine: Literal["and", "or"] = "and"
+    # "if": all conditions in one IF; "switch": one rule per (category) condition
+    route: Literal["if", "switch"] = "if"
     approval: ApprovalSpec | None = None
     wait: WaitSpec | None = None
     actions: list[ActionSpec] = Field(default_factory=list)

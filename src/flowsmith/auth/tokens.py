@@ -8,7 +8,6 @@ one: a client that sends two identities has a bug we should surface, not paper o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from flowsmith.auth.errors import AmbiguousToken
@@ -16,8 +15,6 @@ from flowsmith.auth.errors import AmbiguousToken
 AUTHORIZATION_HEADER = "authorization"
 COOKIE_NAME = "sb-access-token"
 QUERY_PARAM = "access_token"
-
-_QUERY_TOKEN = re.compile(r"(?i)((?:^|[&;?])access_token=)[^&;#]*")
 
 
 def extract_token(
@@ -42,11 +39,6 @@ def extract_token(
     if len(set(present)) > 1:
         raise AmbiguousToken()
     return present[0] if present else None
-
-
-def redact_query_string(query: str) -> str:
-    """``query`` with every ``access_token`` value replaced, for access logs and errors."""
-    return _QUERY_TOKEN.sub(r"\1[redacted]", query)
 
 
 def _bearer_tokens(headers: Mapping[str, str]) -> list[str]:

@@ -140,7 +140,7 @@ def validate_workflow(wf: Workflow, catalog: Catalog | None = None) -> list[Find
                 message="The workflow has no nodes; add at least a trigger.",
             )
         ]
-    ctx = _Context.build(wf, catalog or load_catalog())
+    ctx = _Context.build(wf, catalog if catalog is not None else load_catalog())
     checks = (
         _check_nodes,
         _check_attachments,

@@ -1,0 +1,442 @@
+"""Resolution: an ``Understanding`` plus sensible defaults becomes a buildable ``Intent``.
+
+Every default filled in here is recorded as an assumption in the user's language, so the
+reply can say exactly what the planner guessed. Nothing downstream adds defaults the user
+is not told about (catalog defaults of optional parameters aside).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flowsmith.agent import vocab as v
+from flowsmith.agent.intent import Understanding
+from flowsmith.agent.plan import (
+    ActionKind,
+    ActionSpec,
+    AIStep,
+    ApprovalSpec,
+    ConditionSpec,
+    Intent,
+    SourceSpec,
+    TriggerSpec,
+)
+from flowsmith.agent.schedule import DAILY_9, HOURLY, describe
+from flowsmith.agent.text import Lang, pick
+
+PLACEHOLDER_EMAIL = "you@example.com"
+PLACEHOLDER_FEED = "https://example.com/feed.xml"
+PLACEHOLDER_API = "https://api.example.com/data"
+PLACEHOLDER_PAGE = "https://example.com/page"
+PLACEHOLDER_PRICE = 100.0
+DEFAULT_CATEGORIES = ["urgent", "normal"]
+_SENTIMENTS = frozenset({"negative", "positive", "neutral"})
+_MAX_SWITCH_RULES = 4  # the catalog's switch has output_0..output_3 + fallback
+
+# Per destination: the default target and how to tell the user about it (en, zh).
+_TARGETS: dict[ActionKind, tuple[str, str, str]] = {
+    "slack": ("#general", "Slack channel: #general", "Slack 频道：#general"),
+    "telegram": (
+        "YOUR_CHAT_ID",
+        "Telegram chat id is a placeholder (YOUR_CHAT_ID)",
+        "Telegram chat id 为占位符（YOUR_CHAT_ID）",
+    ),
+    "teams": (
+        "YOUR_CHANNEL_ID",
+        "Microsoft Teams team/channel ids are placeholders",
+        "Microsoft Teams 的 team/channel id 为占位符",
+    ),
+    "sms": (
+        "+15555550100",
+        "SMS numbers are placeholders (+15555550100 from +15555550199)",
+        "短信号码为占位符（+15555550100，发送号码 +15555550199）",
+    ),
+    "sheets_append": (
+        "YOUR_SPREADSHEET_ID",
+        "Google Sheets spreadsheet id is a placeholder (YOUR_SPREADSHEET_ID)",
+        "Google 表格的 spreadsheet id 为占位符（YOUR_SPREADSHEET_ID）",
+    ),
+    "notion": (
+        "YOUR_NOTION_DATABASE_ID",
+        "Notion database id is a placeholder (YOUR_NOTION_DATABASE_ID)",
+        "Notion 数据库 id 为占位符（YOUR_NOTION_DATABASE_ID）",
+    ),
+    "github_issue": (
+        "your-org/your-repo",
+        "GitHub repository is a placeholder (your-org/your-repo)",
+        "GitHub 仓库为占位符（your-org/your-repo）",
+    ),
+    "db_insert": (
+        "workflow_events",
+        "Rows are inserted into the table workflow_events",
+        "数据写入表 workflow_events",
+    ),
+    "airtable": (
+        "appYOUR_BASE_ID/Table 1",
+        "Airtable base id is a placeholder (appYOUR_BASE_ID, table 'Table 1')",
+        "Airtable base id 为占位符（appYOUR_BASE_ID，表 'Table 1'）",
+    ),
+    "write_file": ("/data/output.json", "Output file: /data/output.json", "输出文件：/data/output.json"),
+}
+
+
+@dataclass
+class _Notes:
+    lang: Lang
+    items: list[str] = field(default_factory=list)
+
+    def add(self, en: str, zh: str) -> None:
+        text = pick(self.lang, en, zh)
+        if text not in self.items:
+            self.items.append(text)
+
+
+def resolve(u: Understanding) -> tuple[Intent, list[str]]:
+    """The intent ``u`` asks for with every gap filled, and the assumptions made (in order)."""
+    notes = _Notes(u.lang)
+    intent = Intent(topic=u.topic, trigger=TriggerSpec(kind="manual"))  # type: ignore[arg-type]
+    intent.sources = _sources(u, notes)
+    intent.trigger = _trigger(u, intent, notes)
+    intent.transforms = list(u.transforms)
+    if u.topic == "data_analysis" and not intent.transforms:
+        intent.transforms = ["aggregate"]
+        notes.add(
+            "The data is aggregated (row count, total and average of an 'amount' column) "
+            "before analysis; adjust the fields to your data",
+            "分析前先汇总数据（行数、'amount' 列的合计与平均值），请按实际字段调整",
+        )
+    intent.limit = u.limit
+    intent.loop = u.loop
+    intent.ai = _ai(u, notes)
+    intent.wait = u.wait
+    intent.approval = _approval(u, notes)
+    _conditions_and_routes(u, intent, notes)
+    intent.actions = _actions(u, intent, notes)
+    _product(u, intent, notes)
+    return intent, notes.items
+
+
+def _trigger(u: Understanding, intent: Intent, notes: _Notes) -> TriggerSpec:
+    if u.trigger is not None:
+        trig = u.trigger.model_copy()
+        if trig.kind == "rss" and not trig.url:
+            trig.url = PLACEHOLDER_FEED
+            notes.add(
+                f"RSS feed URL is a placeholder ({PLACEHOLDER_FEED})",
+                f"RSS 地址为占位符（{PLACEHOLDER_FEED}）",
+            )
+        if trig.kind == "form":
+            notes.add(
+                "The form has two fields (Name, Message); edit them to match",
+                "表单默认包含两个字段（Name、Message），可按需修改",
+            )
+        if trig.kind == "webhook":
+            notes.add(
+                "The webhook listens for POST requests on the path /incoming",
+                "Webhook 在路径 /incoming 上接收 POST 请求",
+            )
+        return trig
+    if u.topic == "agent":
+        notes.add("Started from a chat message", "由聊天消息触发")
+        return TriggerSpec(kind="chat")
+    polling = bool(intent.sources) or u.topic in ("store_monitor", "data_analysis", "digest")
+    if not polling:
+        notes.add("Started manually (no trigger was named)", "未指定触发方式：手动触发")
+        return TriggerSpec(kind="manual")
+    schedule = DAILY_9 if u.topic in ("data_analysis", "digest") else HOURLY
+    notes.add(
+        f"Runs {describe(schedule, 'en')} (no schedule was named)",
+        f"未指定频率：{describe(schedule, 'zh')}运行一次",
+    )
+    return TriggerSpec(kind="schedule", schedule=schedule)
+
+
+def _sources(u: Understanding, notes: _Notes) -> list[SourceSpec]:
+    sources = [s.model_copy() for s in u.sources]
+    if u.topic == "store_monitor" and not any(s.kind in ("store", "page") for s in sources):
+        sources.insert(0, SourceSpec(kind="page", url=v.GENERIC_STORE.placeholder_url))
+        notes.add(
+            "No store was named: one product page is checked (placeholder URL "
+            f"{v.GENERIC_STORE.placeholder_url})",
+            f"未指定商店：检查一个商品页面（占位链接 {v.GENERIC_STORE.placeholder_url}）",
+        )
+    event_started = u.trigger is not None and u.trigger.kind not in ("schedule", "manual")
+    if u.topic == "data_analysis" and not sources and not event_started:
+        sources.append(SourceSpec(kind="sheets"))
+        notes.add(
+            "Data is read from a Google Sheet (placeholder id YOUR_SPREADSHEET_ID)",
+            "数据来源：Google 表格（占位 id YOUR_SPREADSHEET_ID）",
+        )
+    placeholder_stores = [s for s in sources if s.kind == "store" and not s.url]
+    if placeholder_stores:
+        names = ", ".join(v.STORE_BY_KEY[s.store or ""].name for s in placeholder_stores)
+        notes.add(
+            f"Product URLs for {names} are placeholders; replace them with your product pages",
+            f"{names} 的商品链接为占位符，请替换为实际商品页面",
+        )
+    for s in sources:
+        _source_default(s, notes)
+    return sources
+
+
+def _source_default(s: SourceSpec, notes: _Notes) -> None:
+    if s.kind == "feed" and not s.url:
+        s.url = PLACEHOLDER_FEED
+        notes.add(
+            f"RSS feed URL is a placeholder ({PLACEHOLDER_FEED})",
+            f"RSS 地址为占位符（{PLACEHOLDER_FEED}）",
+        )
+    elif s.kind == "api" and not s.url:
+        s.url = PLACEHOLDER_API
+        notes.add(
+            f"API URL is a placeholder ({PLACEHOLDER_API})", f"API 地址为占位符（{PLACEHOLDER_API}）"
+        )
+    elif s.kind in ("scrape", "page") and not s.url:
+        s.url = PLACEHOLDER_PAGE
+        notes.add(
+            f"Web page URL is a placeholder ({PLACEHOLDER_PAGE})",
+            f"网页地址为占位符（{PLACEHOLDER_PAGE}）",
+        )
+    elif s.kind == "sheets":
+        notes.add(
+            "Spreadsheet id is a placeholder (YOUR_SPREADSHEET_ID)",
+            "表格 id 为占位符（YOUR_SPREADSHEET_ID）",
+        )
+    elif s.kind in ("postgres", "mysql"):
+        notes.add(
+            "The query reads SELECT * FROM your_table LIMIT 100; adjust it",
+            "查询语句为 SELECT * FROM your_table LIMIT 100，请按需修改",
+        )
+
+
+def _ai(u: Understanding, notes: _Notes) -> list[AIStep]:
+    steps = [s.model_copy(deep=True) for s in u.ai]
+    if u.topic == "data_analysis" and not steps:
+        steps.append(AIStep(kind="analyze"))
+    for step in steps:
+        if step.kind == "classify" and not step.categories:
+            qualifiers = _qualifiers(u)
+            step.categories = [*qualifiers, "other"] if qualifiers else list(DEFAULT_CATEGORIES)
+            if not qualifiers:
+                notes.add(
+                    f"Categories: {', '.join(step.categories)}; edit them to match",
+                    f"分类类别：{', '.join(step.categories)}，可按需修改",
+                )
+        if step.kind == "agent" and not step.tools:
+            step.tools = ["web_search_tool"]
+            notes.add("The agent gets a web search tool", "为智能体配置了网页搜索工具")
+    return steps
+
+
+def _qualifiers(u: Understanding) -> list[str]:
+    return list(dict.fromkeys(a.qualifier for a in u.actions if a.qualifier))
+
+
+def _approval(u: Understanding, notes: _Notes) -> ApprovalSpec | None:
+    if u.approval is None:
+        return None
+    approval = u.approval.model_copy()
+    if approval.kind == "email" and not u.approver_named:
+        notes.add(
+            f"Approval requests go by email to {approval.approver}",
+            f"审批请求通过邮件发送给 {approval.approver}",
+        )
+    elif approval.kind == "slack" and not u.approver_named:
+        notes.add(
+            f"Approval requests are posted in Slack {approval.approver}",
+            f"审批请求发送到 Slack 频道 {approval.approver}",
+        )
+    notes.add(
+        "Without an answer within 24 hours the request times out and nothing is sent",
+        "24 小时内未审批则超时，不执行后续步骤",
+    )
+    return approval
+
+
+def _conditions_and_routes(u: Understanding, intent: Intent, notes: _Notes) -> None:
+    conditions = [c.model_copy() for c in u.conditions]
+    qualifiers = _qualifiers(u)
+    if not conditions and qualifiers:
+        ai_kinds = {s.kind for s in intent.ai}
+        if "sentiment" in ai_kinds and set(qualifiers) <= _SENTIMENTS:
+            conditions = [ConditionSpec(kind="category", value=q, field="sentiment") for q in qualifiers]
+        else:
+            if "classify" not in ai_kinds:
+                intent.ai.append(AIStep(kind="classify", categories=[*qualifiers, "other"]))
+                notes.add(
+                    f"An AI classifier sorts items into {', '.join([*qualifiers, 'other'])}",
+                    f"用 AI 分类器把条目分为 {', '.join([*qualifiers, 'other'])}",
+                )
+            conditions = [ConditionSpec(kind="category", value=q, field="category") for q in qualifiers]
+    if u.topic == "store_monitor" and not conditions:
+        conditions = [_default_store_condition(u, notes)]
+    for c in conditions:
+        if c.kind in ("price_below", "price_above") and c.field is None:
+            c.field = "price"
+    intent.conditions = conditions[: _MAX_SWITCH_RULES]
+    intent.combine = "or" if u.combine == "or" else "and"
+    categories = [c for c in conditions if c.kind == "category"]
+    intent.route = "switch" if len(categories) > 1 else "if"
+
+
+def _default_store_condition(u: Understanding, notes: _Notes) -> ConditionSpec:
+    if v.PRICE_WORD.search(u.text.lower()) and not v.IN_STOCK.search(u.text.lower()):
+        notes.add(
+            f"Alerts when the price drops below {PLACEHOLDER_PRICE:g} (placeholder target price)",
+            f"价格低于 {PLACEHOLDER_PRICE:g} 时提醒（目标价格为占位值）",
+        )
+        return ConditionSpec(kind="price_below", value=PLACEHOLDER_PRICE, field="price")
+    notes.add("Alerts when the product is in stock", "商品有货时发送提醒")
+    return ConditionSpec(kind="in_stock")
+
+
+def _actions(u: Understanding, intent: Intent, notes: _Notes) -> list[ActionSpec]:
+    mentions = list(u.actions)
+    specs: list[ActionSpec] = []
+    for m in mentions:
+        specs.append(ActionSpec(kind=m.kind, branch=_branch(intent, m.otherwise, m.qualifier)))
+    wants_output = (
+        intent.conditions
+        or u.notify
+        or intent.ai
+        or u.topic in ("store_monitor", "data_analysis", "digest")
+    )
+    if not specs and wants_output and u.topic != "agent":
+        specs.append(ActionSpec(kind="email", branch=_branch(intent, False, None)))
+        notes.add(
+            "No channel was named: results are sent by email",
+            "未指定通知方式：默认通过邮件发送",
+        )
+    for spec in specs:
+        spec.target = _target(u, spec.kind, notes)
+    return specs
+
+
+def _branch(intent: Intent, otherwise: bool, qualifier: str | None) -> str:
+    if not intent.conditions:
+        return "main"
+    if intent.route == "switch":
+        if otherwise:
+            return "fallback"
+        values = [c.value for c in intent.conditions]
+        return f"output_{values.index(qualifier)}" if qualifier in values else "output_0"
+    return "false" if otherwise else "true"
+
+
+def _target(u: Understanding, kind: ActionKind, notes: _Notes) -> str | None:
+    if kind in ("email", "gmail"):
+        approver = u.approval.approver if u.approval and u.approver_named else None
+        recipients = [e for e in u.emails if e != approver]
+        if recipients:
+            return recipients[0]
+        notes.add(
+            f"Emails go to {PLACEHOLDER_EMAIL} (placeholder address)",
+            f"邮件发送到 {PLACEHOLDER_EMAIL}（占位地址）",
+        )
+        return PLACEHOLDER_EMAIL
+    if kind == "slack" and u.channels:
+        return u.channels[-1] if u.approval and u.approval.kind == "slack" else u.channels[0]
+    if kind == "sms" and u.phones:
+        return u.phones[0]
+    if kind == "github_issue" and u.repo:
+        return "/".join(u.repo)
+    if kind in ("webhook_response", "discord"):
+        return None
+    default = _TARGETS.get(kind)
+    if default is None:
+        return None
+    notes.add(default[1], default[2])
+    return default[0]
+
+
+def _product(u: Understanding, intent: Intent, notes: _Notes) -> None:
+    if u.product_name:
+        intent.product_name = u.product_name
+    elif intent.topic == "store_monitor":
+        intent.product_name = pick(u.lang, "Your product", "你的商品")
+        notes.add(
+            f"Product name is a placeholder ('{intent.product_name}')",
+            f"商品名称为占位符（'{intent.product_name}'）",
+        )
+
+
+def title_for(u: Understanding, intent: Intent) -> str:
+    """A short workflow name derived from the request, in the user's language."""
+    lang = u.lang
+    if intent.topic == "store_monitor":
+        stores = [v.STORE_BY_KEY[s.store].name for s in intent.sources if s.store in v.STORE_BY_KEY]
+        price = any(c.kind.startswith("price") for c in intent.conditions)
+        head = pick(lang, "Price monitor" if price else "Stock monitor", "价格监控" if price else "库存监控")
+        sep = pick(lang, ": ", "：")
+        return head + (sep + pick(lang, " + ", "、").join(stores) if stores else "")
+    fixed = {
+        "data_analysis": ("Data analysis report", "数据分析报告"),
+        "digest": ("RSS digest", "RSS 摘要"),
+        "triage": ("Triage and routing", "分类与分发"),
+        "agent": ("AI agent", "AI 智能体"),
+    }
+    if intent.topic in fixed:
+        en, zh = fixed[intent.topic]
+        return pick(lang, en, zh)
+    trig = trigger_label(intent.trigger, lang)
+    outs = [action_label(a.kind, lang) for a in intent.actions][:3]
+    if not outs:
+        outs = [step_label(s.kind, lang) for s in intent.ai][:2]
+    return f"{trig} → {' + '.join(outs)}" if outs else trig
+
+
+_TRIGGER_LABELS = {
+    "webhook": ("Webhook", "Webhook"),
+    "email": ("Incoming email", "收到邮件"),
+    "form": ("Form submission", "表单提交"),
+    "manual": ("Manual run", "手动运行"),
+    "rss": ("New RSS item", "RSS 新条目"),
+    "chat": ("Chat message", "聊天消息"),
+    "error": ("Workflow error", "工作流出错"),
+    "app_event": ("App event", "应用事件"),
+}
+_ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "email": ("Email", "邮件"),
+    "gmail": ("Gmail", "Gmail"),
+    "slack": ("Slack", "Slack"),
+    "telegram": ("Telegram", "Telegram"),
+    "discord": ("Discord", "Discord"),
+    "teams": ("Microsoft Teams", "Microsoft Teams"),
+    "sms": ("SMS", "短信"),
+    "sheets_append": ("Google Sheets", "Google 表格"),
+    "notion": ("Notion", "Notion"),
+    "github_issue": ("GitHub issue", "GitHub issue"),
+    "db_insert": ("Database", "数据库"),
+    "airtable": ("Airtable", "Airtable"),
+    "webhook_response": ("Webhook response", "Webhook 响应"),
+    "write_file": ("File", "文件"),
+}
+_STEP_LABELS = {
+    "summarize": ("Summary", "摘要"),
+    "classify": ("Classification", "分类"),
+    "extract": ("Extraction", "信息提取"),
+    "sentiment": ("Sentiment", "情感分析"),
+    "translate": ("Translation", "翻译"),
+    "analyze": ("AI analysis", "AI 分析"),
+    "agent": ("AI agent", "AI 智能体"),
+}
+
+
+def trigger_label(trigger: TriggerSpec, lang: Lang) -> str:
+    if trigger.kind == "schedule" and trigger.schedule is not None:
+        text = describe(trigger.schedule, lang)
+        return text[:1].upper() + text[1:]
+    if trigger.kind == "app_event":
+        return f"{(trigger.app or 'app').capitalize()} {trigger.event or 'event'}"
+    en, zh = _TRIGGER_LABELS.get(trigger.kind, ("Trigger", "触发"))
+    return pick(lang, en, zh)
+
+
+def action_label(kind: str, lang: Lang) -> str:
+    en, zh = _ACTION_LABELS.get(kind, (kind, kind))
+    return pick(lang, en, zh)
+
+
+def step_label(kind: str, lang: Lang) -> str:
+    en, zh = _STEP_LABELS.get(kind, (kind, kind))
+    return pick(lang, en, zh)
