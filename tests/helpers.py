@@ -48,6 +48,10 @@ async def read_events(
                 await source.response.aread()
                 return source.response.status_code
             async for sse in source.aiter_sse():
+                if not sse.data:
+                    # a keepalive comment; httpx-sse reports it as an empty event, which a
+                    # browser (per the SSE spec) does not dispatch
+                    continue
                 assert sse.event == "message", "events must be unnamed for onmessage"
                 events.append(Event(sse.id, json.loads(sse.data)))
                 if (until and until(events[-1])) or (limit and len(events) >= limit):

@@ -103,9 +103,11 @@ async def test_create_listen_chat_complete(server, client, user) -> None:  # typ
 async def test_edit_adds_email_and_keeps_node_ids(server, client, user) -> None:  # type: ignore[no-untyped-def]
     headers = server.headers(user)
     session_id = await create_session(client, headers)
-    _, created = await listen_and_chat(client, headers, session_id, SEED_CREATE)
+    # notified by Slack, so that adding email is a real change
+    _, created = await listen_and_chat(client, headers, session_id, SEED_CREATE + "，有货时发Slack消息")
     workflow_id = created[-1].data["workflow_id"]
     before = {n["id"]: n for n in created[-1].data["data"]["workflow"]["nodes"]}
+    assert "send_email" not in {n["subtype"] for n in before.values()}
 
     edit_id = await create_session(client, headers, "edit", workflow_id)
     _, edited = await listen_and_chat(client, headers, edit_id, SEED_EDIT)
@@ -113,10 +115,15 @@ async def test_edit_adds_email_and_keeps_node_ids(server, client, user) -> None:
     assert edited[-1].data["workflow_id"] == workflow_id
     after = {n["id"]: n for n in edited[-1].data["data"]["workflow"]["nodes"]}
     for node_id, node in before.items():
-        if node["subtype"] != "send_email":
-            assert after[node_id]["parameters"] == node["parameters"]
+        assert after[node_id]["parameters"] == node["parameters"], "untouched nodes keep ids"
+    emails = [n for n in after.values() if n["subtype"] == "send_email"]
+    assert len(emails) == 1
+    condition = next(n["id"] for n in after.values() if n["subtype"] == "if")
+    connections = edited[-1].data["data"]["workflow"]["connections"]
+    assert {"from_node": condition, "to_node": emails[0]["id"], "from_output": "true",
+            "to_input": "main"} in connections
+    assert edited[-1].data["data"]["diff"]["added_nodes"] == [emails[0]["id"]]
     assert edited[-1].data["data"]["version"] == 2
-    assert "diff" in edited[-1].data["data"]
 
     versions = (
         await client.get(f"/api/v1/workflows/{workflow_id}/versions", headers=headers)

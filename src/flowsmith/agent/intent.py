@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from flowsmith.agent import vocab as v
 from flowsmith.agent.plan import (
@@ -18,6 +19,7 @@ from flowsmith.agent.plan import (
     ApprovalSpec,
     ConditionSpec,
     SourceSpec,
+    Topic,
     TransformKind,
     TriggerSpec,
     WaitSpec,
@@ -33,8 +35,6 @@ from flowsmith.agent.text import (
     urls,
     zh_number,
 )
-
-Topic = str  # one of plan.Intent.topic's literals
 
 _NOTIFY_KINDS: frozenset[ActionKind] = frozenset(
     {"email", "gmail", "slack", "telegram", "discord", "teams", "sms"}
@@ -55,6 +55,14 @@ _WAIT_UNIT = {
 }
 _FEEDISH = re.compile(r"rss|feed|atom|\.xml", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[,;，；。.!?！？\n]|\band\b|\bthen\b|然后|并且|再")
+_NUMERIC_FIELDS = (
+    (re.compile(r"price|cost|价格|价钱|\$|dollar|元|¥|￥"), "price"),
+    (re.compile(r"amount|total|order|金额|订单|总额"), "amount"),
+    (re.compile(r"\bcount\b|number of|数量|个数"), "count"),
+    (re.compile(r"temperature|温度"), "temperature"),
+    (re.compile(r"\bscore\b|分数|评分"), "score"),
+    (re.compile(r"\bvalue\b|metric|数值|指标"), "value"),
+)
 _MAIL_NOUN = re.compile(r"e-?mails?|邮件|邮箱|来信|inbox|mailbox", re.IGNORECASE)
 _OR_WORD = re.compile(r"\bor\b|或者|或")
 _PHONE = re.compile(r"\+[1-9]\d{6,14}")
@@ -84,14 +92,14 @@ class Understanding:
     loop: bool = False
     ai: list[AIStep] = field(default_factory=list)
     conditions: list[ConditionSpec] = field(default_factory=list)
-    combine: str = "and"
+    combine: Literal["and", "or"] = "and"
     approval: ApprovalSpec | None = None
     approver_named: bool = False
     wait: WaitSpec | None = None
     actions: list[ActionMention] = field(default_factory=list)
     notify: bool = False
     topic: Topic = "generic"
-    product_name: str | None = None
+    quoted: str | None = None
     emails: list[str] = field(default_factory=list)
     channels: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
@@ -185,8 +193,6 @@ def _app_trigger(m: re.Match[str], low: str) -> TriggerSpec:
     app = (m.group(2) or m.group(4) or "").replace(" ", "_")
     special, event, default = v.APP_EVENTS.get(app, (None, "", "event"))
     chosen = event if special is not None and special.search(low) else default
-    if app == "github" and chosen == "issues" and "pull" not in low:
-        chosen = "issues"
     return TriggerSpec(kind="app_event", app=app, event=chosen or "event")
 
 
@@ -285,8 +291,9 @@ def _read_sources(u: Understanding, raw: str, masked: str) -> None:
         found.append((raw.find(url), _url_source(url, rss, masked, found)))
     found = _dedupe_store_urls(found)
     found.extend(_store_reads(masked))
-    if not any(s.kind == "feed" for _, s in found) and rss and _trigger_kind(u) != "rss":
-        found.append((v.TRIGGER_RSS.search(masked).start(), SourceSpec(kind="feed")))  # type: ignore[union-attr]
+    rss_word = v.TRIGGER_RSS.search(masked)
+    if rss_word and _trigger_kind(u) != "rss" and not any(s.kind == "feed" for _, s in found):
+        found.append((rss_word.start(), SourceSpec(kind="feed")))
     if not urls(raw):
         api = v.API_WORD.search(masked)
         if api and not any(s.kind == "api" for _, s in found):
@@ -333,7 +340,7 @@ def _store_reads(masked: str) -> list[tuple[int, SourceSpec]]:
                 out.append((m.start(), SourceSpec(kind="sheets")))
             else:
                 db = "mysql" if "mysql" in m.group(0) else "postgres"
-                out.append((m.start(), SourceSpec(kind=db)))  # type: ignore[arg-type]
+                out.append((m.start(), SourceSpec(kind=db)))
             break
     return out
 
@@ -354,7 +361,8 @@ def _read_ai(u: Understanding, masked: str) -> None:
     if "agent" in kinds:
         # the agent does the thinking; other AI words describe what it should do
         found = [(p, s) for p, s in found if s.kind == "agent"]
-    elif "summarize" in kinds and "analyze" in kinds:
+    elif "analyze" in kinds and len(kinds) > 1:
+        # "分析情感" / "analyse and summarise": the specific step says what to do
         found = [(p, s) for p, s in found if s.kind != "analyze"]
     found.sort(key=lambda pair: pair[0])
     u.ai = [s for _, s in found]
@@ -396,13 +404,12 @@ def _read_conditions(u: Understanding, masked: str) -> None:
         v.STORE_TOPIC.search(masked)
     )
     found: list[tuple[int, ConditionSpec]] = []
-    money = v.PRICE_WORD.search(masked) or re.search(r"amount|total|金额|订单|order", masked)
-    numeric_field = "price" if stores else _amount_field(masked)
-    if money:
+    numeric_field = "price" if stores else _numeric_field(masked)
+    if numeric_field:
         for kind, patterns in (("price_below", v.PRICE_BELOW), ("price_above", v.PRICE_ABOVE)):
             m = _first_match(patterns, masked)
             if m:
-                cond = ConditionSpec(kind=kind, value=float(m.group(1)), field=numeric_field)  # type: ignore[arg-type]
+                cond = ConditionSpec(kind=kind, value=float(m.group(1)), field=numeric_field)
                 found.append((m.start(), cond))
     if stores:
         m = v.IN_STOCK.search(masked)
@@ -420,10 +427,10 @@ def _read_conditions(u: Understanding, masked: str) -> None:
     u.notify = bool(v.NOTIFY.search(masked))
 
 
-def _amount_field(masked: str) -> str:
-    if re.search(r"price|价格|价钱", masked):
-        return "price"
-    return "amount" if re.search(r"amount|total|金额|order|订单", masked) else "value"
+def _numeric_field(masked: str) -> str | None:
+    """The item field a "below/above N" compares; None when no numeric field is named
+    (then "more than 3" is not a condition)."""
+    return next((name for pattern, name in _NUMERIC_FIELDS if pattern.search(masked)), None)
 
 
 def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
@@ -443,7 +450,7 @@ def _read_misc(u: Understanding, raw: str, masked: str) -> None:
     u.loop = bool(v.LOOP.search(masked))
     u.wait = _wait(masked)
     names = [q for q in quoted(raw) if "@" not in q and not q.startswith("#")]
-    u.product_name = names[0] if names else None
+    u.quoted = names[0] if names else None
     repo = _REPO.search(strip_urls(raw))
     if repo and "github" in masked:
         u.repo = (repo.group(1), repo.group(2))
@@ -467,7 +474,7 @@ def _wait(masked: str) -> WaitSpec | None:
             amount = _EN_COUNT.get(token, 1)
         unit = _WAIT_UNIT.get(m.group(2).lower())
         if amount and unit:
-            return WaitSpec(amount=amount, unit=unit)  # type: ignore[arg-type]
+            return WaitSpec(amount=amount, unit=unit)
     return None
 
 

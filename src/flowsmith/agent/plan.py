@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from flowsmith.agent.schedule import Schedule
 from flowsmith.agent.text import Lang
 
-PLAN_FORMAT = "flowsmith.offline/1"
+PLAN_FORMAT: Literal["flowsmith.offline/1"] = "flowsmith.offline/1"
 
 TriggerKind = Literal[
     "schedule", "webhook", "email", "form", "manual", "rss", "chat", "error", "app_event"
@@ -45,6 +45,7 @@ TransformKind = Literal[
 ConditionKind = Literal["in_stock", "price_below", "price_above", "contains", "category"]
 # "main" (no routing), "true"/"false" (an IF), "output_<i>"/"fallback" (a switch)
 Branch = str
+Topic = Literal["store_monitor", "data_analysis", "digest", "triage", "agent", "generic"]
 
 
 class TriggerSpec(BaseModel):
@@ -100,7 +101,7 @@ class WaitSpec(BaseModel):
 class Intent(BaseModel):
     """A whole workflow to create. Lists keep the order the user named things in."""
 
-    topic: Literal["store_monitor", "data_analysis", "digest", "triage", "agent", "generic"]
+    topic: Topic
     trigger: TriggerSpec
     sources: list[SourceSpec] = Field(default_factory=list)
     transforms: list[TransformKind] = Field(default_factory=list)
@@ -115,6 +116,8 @@ class Intent(BaseModel):
     wait: WaitSpec | None = None
     actions: list[ActionSpec] = Field(default_factory=list)
     product_name: str = "Your product"
+    # the text to send when nothing upstream produces one (manual start, no source)
+    message: str | None = None
 
 
 EditKind = Literal[

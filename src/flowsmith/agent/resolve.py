@@ -7,6 +7,7 @@ is not told about (catalog defaults of optional parameters aside).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from flowsmith.agent import vocab as v
@@ -30,6 +31,12 @@ PLACEHOLDER_API = "https://api.example.com/data"
 PLACEHOLDER_PAGE = "https://example.com/page"
 PLACEHOLDER_PRICE = 100.0
 DEFAULT_CATEGORIES = ["urgent", "normal"]
+_TEXT_STEPS = frozenset({"summarize", "classify", "extract", "sentiment", "translate"})
+_PER_ITEM = re.compile(
+    r"\beach (customer|user|subscriber|lead|contact|person|recipient|applicant)|"
+    r"\b(customers|users|subscribers|leads|contacts|applicants)\b|每(个|位)(客户|用户|联系人)|申请人",
+    re.IGNORECASE,
+)
 _SENTIMENTS = frozenset({"negative", "positive", "neutral"})
 _MAX_SWITCH_RULES = 4  # the catalog's switch has output_0..output_3 + fallback
 
@@ -76,7 +83,11 @@ _TARGETS: dict[ActionKind, tuple[str, str, str]] = {
         "Airtable base id is a placeholder (appYOUR_BASE_ID, table 'Table 1')",
         "Airtable base id 为占位符（appYOUR_BASE_ID，表 'Table 1'）",
     ),
-    "write_file": ("/data/output.json", "Output file: /data/output.json", "输出文件：/data/output.json"),
+    "write_file": (
+        "/data/output.json",
+        "Output file: /data/output.json",
+        "输出文件：/data/output.json",
+    ),
 }
 
 
@@ -94,7 +105,7 @@ class _Notes:
 def resolve(u: Understanding) -> tuple[Intent, list[str]]:
     """The intent ``u`` asks for with every gap filled, and the assumptions made (in order)."""
     notes = _Notes(u.lang)
-    intent = Intent(topic=u.topic, trigger=TriggerSpec(kind="manual"))  # type: ignore[arg-type]
+    intent = Intent(topic=u.topic, trigger=TriggerSpec(kind="manual"))
     intent.sources = _sources(u, notes)
     intent.trigger = _trigger(u, intent, notes)
     intent.transforms = list(u.transforms)
@@ -113,6 +124,7 @@ def resolve(u: Understanding) -> tuple[Intent, list[str]]:
     _conditions_and_routes(u, intent, notes)
     intent.actions = _actions(u, intent, notes)
     _product(u, intent, notes)
+    _message(u, intent, notes)
     return intent, notes.items
 
 
@@ -140,13 +152,20 @@ def _trigger(u: Understanding, intent: Intent, notes: _Notes) -> TriggerSpec:
         notes.add("Started from a chat message", "由聊天消息触发")
         return TriggerSpec(kind="chat")
     polling = bool(intent.sources) or u.topic in ("store_monitor", "data_analysis", "digest")
+    if not polling and any(s.kind in _TEXT_STEPS for s in u.ai):
+        # classify/summarise/extract with no source: the texts have to come from somewhere
+        notes.add(
+            "Items arrive through a webhook (POST /incoming)",
+            "待处理的内容通过 Webhook 接收（POST /incoming）",
+        )
+        return TriggerSpec(kind="webhook")
     if not polling:
         notes.add("Started manually (no trigger was named)", "未指定触发方式：手动触发")
         return TriggerSpec(kind="manual")
     schedule = DAILY_9 if u.topic in ("data_analysis", "digest") else HOURLY
     notes.add(
         f"Runs {describe(schedule, 'en')} (no schedule was named)",
-        f"未指定频率：{describe(schedule, 'zh')}运行一次",
+        f"未指定频率：{describe(schedule, 'zh')} 运行一次",
     )
     return TriggerSpec(kind="schedule", schedule=schedule)
 
@@ -189,7 +208,8 @@ def _source_default(s: SourceSpec, notes: _Notes) -> None:
     elif s.kind == "api" and not s.url:
         s.url = PLACEHOLDER_API
         notes.add(
-            f"API URL is a placeholder ({PLACEHOLDER_API})", f"API 地址为占位符（{PLACEHOLDER_API}）"
+            f"API URL is a placeholder ({PLACEHOLDER_API})",
+            f"API 地址为占位符（{PLACEHOLDER_API}）",
         )
     elif s.kind in ("scrape", "page") and not s.url:
         s.url = PLACEHOLDER_PAGE
@@ -222,6 +242,11 @@ def _ai(u: Understanding, notes: _Notes) -> list[AIStep]:
                     f"Categories: {', '.join(step.categories)}; edit them to match",
                     f"分类类别：{', '.join(step.categories)}，可按需修改",
                 )
+        if step.kind == "extract":
+            notes.add(
+                "Fields extracted: name, email, summary; edit them to match",
+                "提取字段：name、email、summary，可按需修改",
+            )
         if step.kind == "agent" and not step.tools:
             step.tools = ["web_search_tool"]
             notes.add("The agent gets a web search tool", "为智能体配置了网页搜索工具")
@@ -259,7 +284,9 @@ def _conditions_and_routes(u: Understanding, intent: Intent, notes: _Notes) -> N
     if not conditions and qualifiers:
         ai_kinds = {s.kind for s in intent.ai}
         if "sentiment" in ai_kinds and set(qualifiers) <= _SENTIMENTS:
-            conditions = [ConditionSpec(kind="category", value=q, field="sentiment") for q in qualifiers]
+            conditions = [
+                ConditionSpec(kind="category", value=q, field="sentiment") for q in qualifiers
+            ]
         else:
             if "classify" not in ai_kinds:
                 intent.ai.append(AIStep(kind="classify", categories=[*qualifiers, "other"]))
@@ -267,13 +294,15 @@ def _conditions_and_routes(u: Understanding, intent: Intent, notes: _Notes) -> N
                     f"An AI classifier sorts items into {', '.join([*qualifiers, 'other'])}",
                     f"用 AI 分类器把条目分为 {', '.join([*qualifiers, 'other'])}",
                 )
-            conditions = [ConditionSpec(kind="category", value=q, field="category") for q in qualifiers]
+            conditions = [
+                ConditionSpec(kind="category", value=q, field="category") for q in qualifiers
+            ]
     if u.topic == "store_monitor" and not conditions:
         conditions = [_default_store_condition(u, notes)]
     for c in conditions:
         if c.kind in ("price_below", "price_above") and c.field is None:
             c.field = "price"
-    intent.conditions = conditions[: _MAX_SWITCH_RULES]
+    intent.conditions = conditions[:_MAX_SWITCH_RULES]
     intent.combine = "or" if u.combine == "or" else "and"
     categories = [c for c in conditions if c.kind == "category"]
     intent.route = "switch" if len(categories) > 1 else "if"
@@ -329,6 +358,12 @@ def _target(u: Understanding, kind: ActionKind, notes: _Notes) -> str | None:
         recipients = [e for e in u.emails if e != approver]
         if recipients:
             return recipients[0]
+        if _PER_ITEM.search(u.text):
+            notes.add(
+                "Each email goes to the address in the item's 'email' field",
+                "邮件发送到每条数据的 email 字段中的地址",
+            )
+            return "{{ $json.email }}"
         notes.add(
             f"Emails go to {PLACEHOLDER_EMAIL} (placeholder address)",
             f"邮件发送到 {PLACEHOLDER_EMAIL}（占位地址）",
@@ -337,6 +372,10 @@ def _target(u: Understanding, kind: ActionKind, notes: _Notes) -> str | None:
     if kind == "slack" and u.channels:
         return u.channels[-1] if u.approval and u.approval.kind == "slack" else u.channels[0]
     if kind == "sms" and u.phones:
+        notes.add(
+            "The Twilio sender number is a placeholder (+15555550199)",
+            "Twilio 发送号码为占位符（+15555550199）",
+        )
         return u.phones[0]
     if kind == "github_issue" and u.repo:
         return "/".join(u.repo)
@@ -349,9 +388,23 @@ def _target(u: Understanding, kind: ActionKind, notes: _Notes) -> str | None:
     return default[0]
 
 
+def _message(u: Understanding, intent: Intent, notes: _Notes) -> None:
+    """A manual start with no source and no AI has nothing to send: compose a message."""
+    if intent.trigger.kind != "manual" or intent.sources or intent.ai or not intent.actions:
+        return
+    if u.quoted:
+        intent.message = u.quoted
+        return
+    intent.message = pick(u.lang, "Write your message here", "在这里填写消息内容")
+    notes.add(
+        "The message text is a placeholder in the 'Compose message' step",
+        "消息内容为占位文本，请在“编写消息”步骤中修改",
+    )
+
+
 def _product(u: Understanding, intent: Intent, notes: _Notes) -> None:
-    if u.product_name:
-        intent.product_name = u.product_name
+    if u.quoted and intent.topic == "store_monitor":
+        intent.product_name = u.quoted
     elif intent.topic == "store_monitor":
         intent.product_name = pick(u.lang, "Your product", "你的商品")
         notes.add(
@@ -366,7 +419,9 @@ def title_for(u: Understanding, intent: Intent) -> str:
     if intent.topic == "store_monitor":
         stores = [v.STORE_BY_KEY[s.store].name for s in intent.sources if s.store in v.STORE_BY_KEY]
         price = any(c.kind.startswith("price") for c in intent.conditions)
-        head = pick(lang, "Price monitor" if price else "Stock monitor", "价格监控" if price else "库存监控")
+        head = pick(
+            lang, "Price monitor" if price else "Stock monitor", "价格监控" if price else "库存监控"
+        )
         sep = pick(lang, ": ", "：")
         return head + (sep + pick(lang, " + ", "、").join(stores) if stores else "")
     fixed = {

@@ -81,7 +81,9 @@ STORES: tuple[Store, ...] = (
         "target",
         "Target",
         "Target",
-        rx(r"target\.com|\bat target\b|\btarget (store|and|or)\b|(?<=, )target\b|(and|or) target\b"),
+        rx(
+            r"target\.com|\bat target\b|\btarget (store|and|or)\b|(?<=, )target\b|(and|or) target\b"
+        ),
         "target.com",
         "https://www.target.com/p/YOUR_PRODUCT_ID",
     ),
@@ -142,7 +144,14 @@ def store_for_url(url: str) -> Store | None:
 # Destinations. Email is special-cased in intent.py (incoming mail is a trigger, not this).
 ACTIONS: dict[ActionKind, re.Pattern[str]] = {
     "gmail": rx(r"gmail"),
-    "email": rx(r"e-?mail|\bmail (me|us|it|them)\b|邮件|邮箱|电邮"),
+    # "email" as a verb or a channel, not as a data field ("extract the name and email")
+    "email": rx(
+        r"\b(e-?mail|mail) (me|us|it|them|him|her|the|a|an|to|my|our|this|that|results?|"
+        r"everyone|each)\b|send\w* (\w+ ){0,3}e-?mails?|\be-?mails? (notification|alert|"
+        r"report|digest|summary|update|message)s?|\b(by|via|through|over|per) e-?mail|"
+        r"\bto (my |our |an? )?e-?mail|\be-?mail (address )?[\w.+-]+@|\be-?mail$|"
+        r"邮件|发(到|送到|至)?\S{0,4}邮箱|邮箱(通知|提醒)|电邮"
+    ),
     "slack": rx(r"slack"),
     "telegram": rx(r"telegram|电报|\btg\b"),
     "discord": rx(r"discord"),
@@ -154,19 +163,21 @@ ACTIONS: dict[ActionKind, re.Pattern[str]] = {
     "db_insert": rx(r"postgres\w*|mysql|database|数据库|\bdb\b"),
     "airtable": rx(r"airtable"),
     "webhook_response": rx(
-        r"(respond|reply|answer|return|send back)\s+(\w+\s+){0,3}(response|result|to the "
+        r"(respond|reply|answer|returns?|send back)\s+(\w+\s+){0,3}(response|result|to the "
         r"(webhook|caller|request))|返回(结果|响应)|响应(webhook|请求)"
     ),
     "write_file": rx(
         r"(save|write|export|dump)\s+(\w+\s+){0,4}(csv|json|text|local)?\s*file|"
-        r"(保存|写入|导出)(到|为|成)?(本地|csv|json)?\s*文件|导出(为|成)?csv"
+        r"(保存|写入|导出)(到|为|成)?(本地|csv|json)?\s*文件|导出(为|成)?csv|"
+        r"(到|至|成)(本地)?(csv|json)?\s*文件|\bto (a |an )?(local |csv |json )?file\b"
     ),
 }
 
 # Direction of an ambiguous store (sheets, database): words just before the mention.
 READ_BEFORE = rx(
     r"(\bfrom|\bread\w*|\bfetch\w*|\bload\w*|\bpull\w*|\bquery\w*|\bget\b|\bin\b|\bof\b|"
-    r"读取|从|获取|查询|拉取|读)\s*(\w+\s+){0,2}(the |my |our |a )?$"
+    r"\bexport\w*|\bback ?up|\bbackup|读取|从|获取|查询|拉取|读|备份|导出)\s*(\w+\s+){0,2}"
+    r"(the |my |our |a )?$"
 )
 WRITE_BEFORE = rx(
     r"(\bto|\binto|\badd\w*|\bappend\w*|\blog\w*|\bsave\w*|\bwrite\w*|\binsert\w*|\brecord\w*|"
@@ -185,7 +196,7 @@ AI_STEPS: dict[AIKind, re.Pattern[str]] = {
     "analyze": rx(r"analy[sz]\w*|insights?|分析|洞察|解读"),
     "agent": rx(
         r"\bai agent|\bagent\b|智能体|智能助手|ai ?助手|chat ?bot|聊天机器人|客服机器人|"
-        r"assistant that|助手"
+        r"\bassistant\b|助手"
     ),
 }
 TRANSLATE_TO = rx(
@@ -250,7 +261,7 @@ WAIT = (
 
 APPROVAL = rx(
     r"approv\w*|sign[- ]?off|manager review|human review|review(ed)? by|审批|批准|审核|"
-    r"同意后|人工确认|人工审核|确认后再"
+    r"同意后|人工确认|人工审核|确认后再|form review|review form|表单审核|审核表单"
 )
 APPROVAL_SLACK = rx(
     r"(approv\w*|sign[- ]?off)\s+(\w+\s+){0,3}(in|on|via|through|over)\s+slack|"
@@ -290,7 +301,8 @@ NOTIFY = rx(
     r"notif\w*|alert|let me know|tell me|ping me|remind|通知|提醒|告诉我|告知|报警|预警|推送"
 )
 ELSE_WORDS = rx(
-    r"\b(others?|otherwise|else|the rest|remaining|everything else|non-\w+)\b|其他|其余|其它|否则|剩下"
+    r"\b(others?|otherwise|else|the rest|remaining|everything else|non-\w+)\b|"
+    r"其他|其余|其它|否则|剩下"
 )
 QUALIFIERS = rx(
     r"\b(urgent|important|high[- ]priority|critical|negative|positive|spam|vip|angry|"
@@ -343,7 +355,9 @@ APP_EVENTS = {
     "stripe": (rx(r"refund"), "charge.refunded", "payment_intent.succeeded"),
     "shopify": (rx(r"customer"), "customers/create", "orders/create"),
 }
-TRIGGER_CHAT = rx(r"chat ?bot|chat message|聊天机器人|对话机器人|客服机器人|\bin (a |the )?chat\b|聊天")
+TRIGGER_CHAT = rx(
+    r"chat ?bot|chat message|聊天机器人|对话机器人|客服机器人|\bin (a |the )?chat\b|聊天"
+)
 TRIGGER_MANUAL = rx(r"manual\w*|on demand|on-demand|\bclick|手动|手工|点击|按需")
 TRIGGER_RSS = rx(r"\brss\b|atom feed|\bfeeds?\b|订阅源|博客更新")
 
@@ -365,7 +379,8 @@ ANALYSIS_TOPIC = rx(
 
 # Conversation.
 GREETING = rx(
-    r"^\s*(hi|hello|hey|yo|howdy|good (morning|afternoon|evening)|你好|您好|嗨|哈喽|hello there|在吗)"
+    r"^\s*(hi|hello|hey|yo|howdy|good (morning|afternoon|evening)|hello there|"
+    r"你好|您好|嗨|哈喽|在吗)"
     r"[\s!！,，.。~]*$"
 )
 CAPABILITY = rx(
@@ -378,3 +393,77 @@ CREATE = rx(
     r"创建|新建|生成|搭建|建立|设计|做一个|帮我|自动化|工作流|流程"
 )
 THANKS = rx(r"^\s*(thanks|thank you|thx|ok|okay|great|cool|谢谢|多谢|好的|好|可以|行)[\s!！.。]*$")
+
+# Edits: how the user names existing steps -> the subtypes meant ("remove the Slack step").
+SUBJECTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
+    "email": (rx(r"e-?mail|邮件|邮箱|gmail"), frozenset({"send_email", "gmail_send"})),
+    "slack": (rx(r"slack"), frozenset({"slack_message"})),
+    "telegram": (rx(r"telegram|电报"), frozenset({"telegram_message"})),
+    "discord": (rx(r"discord"), frozenset({"discord_message"})),
+    "teams": (rx(r"\bteams\b"), frozenset({"microsoft_teams_message"})),
+    "sms": (rx(r"\bsms\b|text message|短信|twilio"), frozenset({"twilio_sms"})),
+    "sheets": (
+        rx(r"google ?sheets?|spreadsheet|表格"),
+        frozenset({"google_sheets_append", "google_sheets_read"}),
+    ),
+    "notion": (rx(r"notion"), frozenset({"notion_create_page"})),
+    "github": (rx(r"github|issue"), frozenset({"github_create_issue"})),
+    "database": (
+        rx(r"postgres\w*|mysql|database|数据库"),
+        frozenset({"postgres_query", "mysql_query"}),
+    ),
+    "airtable": (rx(r"airtable"), frozenset({"airtable_create_record"})),
+    "approval": (
+        rx(r"approv\w*|审批|审核|批准"),
+        frozenset({"approval_email", "approval_slack", "form_review"}),
+    ),
+    "wait": (rx(r"\bwait\w*|delay|等待|延迟|延时"), frozenset({"wait"})),
+    "condition": (
+        rx(r"condition|\bif\b|filter|switch|判断|条件|过滤|分支"),
+        frozenset({"if", "switch", "filter"}),
+    ),
+    "summary": (rx(r"summar\w*|总结|摘要"), frozenset({"summarizer"})),
+    "classifier": (rx(r"classif\w*|分类"), frozenset({"text_classifier"})),
+    "sentiment": (rx(r"sentiment|情感|情绪"), frozenset({"sentiment_analysis"})),
+    "analysis": (rx(r"analy\w*|translat\w*|llm|分析|翻译"), frozenset({"llm_chat"})),
+    "agent": (rx(r"\bagent\b|智能体"), frozenset({"ai_agent"})),
+    "merge": (rx(r"\bmerge\b|合并"), frozenset({"merge"})),
+    "loop": (rx(r"\bloop\b|循环"), frozenset({"loop"})),
+    "file": (rx(r"\bfile\b|文件"), frozenset({"write_file"})),
+}
+# the subject an action kind is named by in edits
+ACTION_SUBJECT: dict[str, str] = {
+    "email": "email",
+    "gmail": "email",
+    "slack": "slack",
+    "telegram": "telegram",
+    "discord": "discord",
+    "teams": "teams",
+    "sms": "sms",
+    "sheets_append": "sheets",
+    "notion": "notion",
+    "github_issue": "github",
+    "db_insert": "database",
+    "airtable": "airtable",
+    "write_file": "file",
+}
+REMOVE = rx(
+    r"\b(remove|delete|drop|get rid of|take out|without)\b|\bdon'?t\s+(send|post|notify|email)|"
+    r"\bno longer\b|\bstop\s+(sending|posting|notifying|emailing)|删除|删掉|去掉|移除|去除|"
+    r"不要|不再|取消|拿掉"
+)
+# (pattern, which groups are old/new): "use X instead of Y", "把 X 换成 Y", "改用 X"
+REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        rx(
+            r"(?:use|switch to|send (?:it )?(?:to|via)|post (?:it )?to)\s+(.+?)\s+"
+            r"instead of\s+(.+?)(?=[,.;]|$)"
+        ),
+        "new_old",
+    ),
+    (rx(r"replace\s+(?:the\s+)?(.+?)\s+(?:with|by)\s+(.+?)(?=[,.;]|$)"), "old_new"),
+    (rx(r"switch\s+(?:from\s+)?(.+?)\s+to\s+(.+?)(?=[,.;]|$)"), "old_new"),
+    (rx(r"把(.+?)(?:换成|改成|替换成|替换为|改为|换为)(.+?)(?=[，。；,;]|$)"), "old_new"),
+    (rx(r"用(.+?)(?:代替|替换|取代)(.+?)(?=[，。；,;]|$)"), "new_old"),
+    (rx(r"(?:改用|换用)(.+?)(?=[，。；,;]|$)"), "new"),
+)

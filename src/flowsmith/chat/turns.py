@@ -158,6 +158,9 @@ class Turn:
         return decision
 
     async def _context(self) -> tuple[list[tuple[str, str]], Workflow | None]:
+        if self.m._runner.has_pending(self.session_id):
+            await self._publish({"type": "status", "status": "waiting_for_generation"})
+        await self.m._runner.wait_settled(self.session_id)
         async with session_scope(self.m._maker) as db:
             history = await sessions.history(db, self.session_id, self.reply_seq - 1)
             session = await db.get(SessionRow, self.session_id)

@@ -155,10 +155,13 @@ class GenerationStream:
 
     async def _generation(self, generation_id: str, after: int) -> AsyncIterator[ServerSentEvent]:
         async for position, payload in self._generation_payloads(generation_id, after):
-            yield sse(EventId("g", generation_id, position), payload)
             if payload.get("type") in TERMINAL:
+                # marked before the yield: the seed's client closes the stream as soon as
+                # it sees the end, so nothing after this yield is guaranteed to run
                 await self._mark_delivered(generation_id)
+                yield sse(EventId("g", generation_id, position), payload)
                 return
+            yield sse(EventId("g", generation_id, position), payload)
 
     async def _generation_payloads(
         self, generation_id: str, after: int

@@ -106,6 +106,37 @@ class GenerationRunner:
                 await asyncio.shield(previous)
         await Job(self, generation_id).run()
 
+    def has_pending(self, session_id: str) -> bool:
+        tail = self._tails.get(session_id)
+        return tail is not None and not tail.done()
+
+    async def wait_settled(self, session_id: str) -> bool:
+        """Wait until the session has no queued or running generation; True if it had one.
+
+        A turn calls this before it reads the session's workflow, so an edit is always
+        planned against the result of the generation before it, never against a stale one.
+        """
+        waited = False
+        tail = self._tails.get(session_id)
+        if tail is not None and not tail.done():
+            waited = True
+            with contextlib.suppress(BaseException):
+                await asyncio.shield(tail)
+        # another replica may be running it: the database is the arbiter
+        while await self._has_active(session_id):
+            waited = True
+            await asyncio.sleep(0.1)
+        return waited
+
+    async def _has_active(self, session_id: str) -> bool:
+        async with session_scope(self._maker) as db:
+            found = await db.scalar(
+                select(GenerationRow.id)
+                .where(GenerationRow.session_id == session_id, GenerationRow.status.in_(ACTIVE))
+                .limit(1)
+            )
+        return found is not None
+
     # -- leases -----------------------------------------------------------------------------
 
     def start_housekeeping(self) -> None:

@@ -1,0 +1,409 @@
+"""Applying ``EditOp``s to the latest workflow.
+
+Invariants: ``apply_edits`` works on a deep copy; a node no op names keeps its id, name and
+parameters; connections change only around the nodes an op adds, removes or replaces;
+new nodes get ids unused in the workflow. Every op yields one note for the reply and
+whether it changed anything (adding a second email step, removing a step that is not
+there... change nothing and say why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from flowsmith.agent import graph as g
+from flowsmith.agent import nodes as n
+from flowsmith.agent import steps as s
+from flowsmith.agent import vocab as v
+from flowsmith.agent.plan import ApprovalSpec, EditKind, EditOp
+from flowsmith.agent.resolve import PLACEHOLDER_EMAIL
+from flowsmith.agent.text import Lang, pick
+from flowsmith.workflows.models import Node, NodeFamily, Workflow
+
+_AI_SUBTYPES = {
+    "summarize": "summarizer",
+    "classify": "text_classifier",
+    "extract": "information_extractor",
+    "sentiment": "sentiment_analysis",
+    "translate": "llm_chat",
+    "analyze": "llm_chat",
+    "agent": "ai_agent",
+}
+# which parameter holds the recipient / the message of a destination
+_TARGET_PARAM = {
+    "send_email": "to",
+    "gmail_send": "to",
+    "slack_message": "channel",
+    "telegram_message": "chat_id",
+    "twilio_sms": "to",
+    "web_page_check": "url",
+}
+_MESSAGE_PARAM = {
+    "send_email": "body",
+    "gmail_send": "body",
+    "slack_message": "text",
+    "telegram_message": "text",
+    "discord_message": "content",
+    "microsoft_teams_message": "message",
+    "twilio_sms": "message",
+    "notion_create_page": "content",
+    "github_create_issue": "body",
+}
+
+
+@dataclass
+class EditResult:
+    workflow: Workflow
+    notes: list[str] = field(default_factory=list)
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    note: str
+    changed: bool
+
+
+def apply_edits(current: Workflow, ops: list[EditOp], lang: Lang) -> EditResult:
+    """Apply ``ops`` in order to a copy of ``current``."""
+    result = EditResult(workflow=current.model_copy(deep=True))
+    for op in ops:
+        outcome = _HANDLERS[op.kind](result.workflow, op, lang)
+        if outcome.note and outcome.note not in result.notes:
+            result.notes.append(outcome.note)
+        result.changed = result.changed or outcome.changed
+    return result
+
+
+def _done(lang: Lang, en: str, zh: str) -> _Outcome:
+    return _Outcome(pick(lang, en, zh), True)
+
+
+def _skip(lang: Lang, en: str, zh: str) -> _Outcome:
+    return _Outcome(pick(lang, en, zh), False)
+
+
+def _q(node: Node) -> str:
+    return f"“{node.name}”"
+
+
+def _names(nodes: list[Node], lang: Lang) -> str:
+    return pick(lang, ", ", "、").join(_q(x) for x in nodes)
+
+
+def _ids(wf: Workflow) -> n.Ids:
+    return n.Ids({x.id for x in wf.nodes})
+
+
+# --- add -----------------------------------------------------------------------------------
+
+
+def _add_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+    assert op.action is not None
+    subtype = s.ACTION_SUBTYPES[op.action.kind]
+    emails = {"send_email", "gmail_send"}
+    same = emails if subtype in emails else {subtype}
+    existing = [x for x in g.ordered(wf) if x.subtype in same]
+    if existing:
+        return _skip(
+            lang,
+            f"The workflow already has {_q(existing[0])} ({existing[0].subtype}); "
+            "not adding a second one",
+            f"工作流中已经有 {_q(existing[0])}（{existing[0].subtype}），不再重复添加",
+        )
+    ends = g.anchor(wf)
+    spec = op.action.model_copy()
+    if spec.target is None and spec.kind in ("email", "gmail"):
+        spec.target = PLACEHOLDER_EMAIL
+    payload = g.payload_at(wf, ends[0][0] if ends else None, lang)
+    mysql = any(x.subtype == "mysql_query" for x in wf.nodes)
+    node = s.action_node(_ids(wf), spec, lang, payload, mysql)
+    wf.nodes.append(node)
+    for src, out in ends:
+        g.connect(wf, src, out, node.id)
+    where = _where(wf, ends, lang)
+    return _done(lang, f"Added {_q(node)} {where}", f"已添加 {_q(node)}，{where}")
+
+
+def _where(wf: Workflow, ends: list[g.End], lang: Lang) -> str:
+    if not ends:
+        return ""
+    src = wf.node(ends[0][0])
+    name = _q(src) if src else ends[0][0]
+    out = ends[0][1]
+    if out == "main":
+        return pick(lang, f"after {name}", f"接在 {name} 之后")
+    return pick(lang, f"on the “{out}” output of {name}", f"接在 {name} 的 “{out}” 分支上")
+
+
+def _add_source(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+    assert op.source is not None
+    store = v.STORE_BY_KEY.get(op.source.store or "")
+    label = store.name if store else str(op.source.store)
+    if g.matching(wf, op.subject or ""):
+        return _skip(lang, f"{label} is already checked", f"已经在检查 {label}")
+    checks = [x for x in g.ordered(wf) if x.subtype == "web_page_check"]
+    product = str(checks[0].parameters.get("product_name", "")) if checks else ""
+    product = product or pick(lang, "Your product", "你的商品")
+    node = n.source_nodes(_ids(wf), op.source, lang, product)[0]
+    if not checks:
+        return _source_after_trigger(wf, node, lang)
+    first = checks[0]
+    wf.nodes.append(node)
+    for c in g.incoming(wf, first.id):
+        g.connect(wf, c.from_node, c.from_output, node.id, c.to_input)
+    _join_merge(wf, first, node, lang)
+    return _done(
+        lang, f"Added {_q(node)} next to {_q(first)}", f"在 {_q(first)} 旁边添加了 {_q(node)}"
+    )
+
+
+def _join_merge(wf: Workflow, first: Node, node: Node, lang: Lang) -> None:
+    """Send ``node`` into the merge after ``first``, creating the merge if there is none."""
+    outs = g.outgoing(wf, first.id)
+    merge = next(
+        (c for c in outs if (t := wf.node(c.to_node)) is not None and t.subtype == "merge"), None
+    )
+    if merge is not None:
+        g.connect(wf, node.id, "main", merge.to_node, merge.to_input)
+        return
+    new_merge = n.merge_node(_ids(wf), lang)
+    wf.nodes.append(new_merge)
+    wf.connections = [c for c in wf.connections if c.from_node != first.id]
+    g.connect(wf, first.id, "main", new_merge.id)
+    g.connect(wf, node.id, "main", new_merge.id)
+    for c in outs:
+        g.connect(wf, new_merge.id, "main", c.to_node, c.to_input)
+
+
+def _source_after_trigger(wf: Workflow, node: Node, lang: Lang) -> _Outcome:
+    trigger = next((x for x in wf.nodes if x.type == NodeFamily.TRIGGER), None)
+    if trigger is None:
+        return _skip(lang, "The workflow has no trigger", "工作流没有触发器")
+    outs = g.outgoing(wf, trigger.id)
+    wf.nodes.append(node)
+    wf.connections = [c for c in wf.connections if c.from_node != trigger.id]
+    g.connect(wf, trigger.id, "main", node.id)
+    for c in outs:
+        g.connect(wf, node.id, "main", c.to_node, c.to_input)
+    return _done(
+        lang, f"Added {_q(node)} after {_q(trigger)}", f"在 {_q(trigger)} 之后添加了 {_q(node)}"
+    )
+
+
+def _add_ai(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+    assert op.ai is not None
+    step = op.ai
+    subtype = _AI_SUBTYPES[step.kind]
+    # llm_chat serves several kinds; the id says which one ("translate", "analyze")
+    existing = [
+        x
+        for x in wf.nodes
+        if x.subtype == subtype and (subtype != "llm_chat" or x.id.startswith(step.kind))
+    ]
+    if existing:
+        return _skip(
+            lang, f"The workflow already has {_q(existing[0])}", f"工作流中已有 {_q(existing[0])}"
+        )
+    targets = [t for t in g.guarded(wf, None) if t.subtype in g.SINK_SUBTYPES]
+    src = g.feed_of(wf, targets) if targets else _tail_id(wf)
+    payload = g.payload_at(wf, src, lang)
+    node, attached, out = s.ai_nodes(_ids(wf), step, lang, payload.text, wf.description)
+    if targets:
+        g.insert_before(wf, targets, node, "main")
+        for target in targets:
+            _retext(target, out)
+        where = pick(lang, f"before {_names(targets, lang)}", f"在 {_names(targets, lang)} 之前")
+    else:
+        wf.nodes.append(node)
+        if src is not None:
+            g.connect(wf, src, "main", node.id)
+        where = pick(lang, "at the end", "在末尾")
+    wf.nodes.extend(attached)
+    return _done(lang, f"Added {_q(node)} {where}", f"{where}添加了 {_q(node)}")
+
+
+def _tail_id(wf: Workflow) -> str | None:
+    last = g.tail(wf)
+    return last.id if last else None
+
+
+def _retext(node: Node, payload: n.Payload | None) -> None:
+    """Point a notification's message at a new AI step's output (that is why it was added)."""
+    key = _MESSAGE_PARAM.get(node.subtype)
+    if key is not None and payload is not None:
+        node.parameters = {**node.parameters, key: payload.body}
+
+
+def _add_approval(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+    existing = [x for x in wf.nodes if x.subtype in g.APPROVALS]
+    if existing:
+        return _skip(
+            lang,
+            f"The workflow already has an approval step ({_q(existing[0])})",
+            f"工作流中已有审批步骤（{_q(existing[0])}）",
+        )
+    targets = g.guarded(wf, op.subject)
+    if not targets:
+        return _skip(lang, "Found no step to put an approval before", "没有找到需要审批的步骤")
+    payload = g.payload_at(wf, g.feed_of(wf, targets), lang)
+    node = s.approval_node(_ids(wf), op.approval or ApprovalSpec(), lang, payload, wf.name)
+    g.insert_before(wf, targets, node, "approved")
+    names = _names(targets, lang)
+    return _done(lang, f"Added {_q(node)} before {names}", f"在 {names} 之前添加了 {_q(node)}")
+
+
+def _add_wait(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+    assert op.wait is not None
+    targets = g.guarded(wf, op.subject)
+    if not targets:
+        return _skip(lang, "Found no step to wait before", "没有找到可以在其前等待的步骤")
+    node = n.wait_node(_ids(wf), op.wait, lang)
+    g.insert_before(wf, targets, node, "main")
+    names = _names(targets, lang)
+    return _done(lang, f"Added {_q(node)} before {names}", f"在 {names} 之前添加了 {_q(node)}")
+
+
+def _add_condition(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+    assert op.condition is not None
+    ifs = [x for x in g.ordered(wf) if x.subtype == "if"]
+    web = any(x.subtype == "web_page_check" for x in wf.nodes)
+    http = any(x.subtype == "http_request" for x in wf.nodes)
+    prefix = "body." if http and not web else ""
+    new = s.condition_params(op.condition, n.ALL_JSON, prefix)
+    if ifs:
+        return _extend_if(ifs[-1], new, lang)
+    targets = g.guarded(wf, None)
+    if not targets:
+        return _skip(lang, "Found no step to put a condition before", "没有找到可以加条件的位置")
+    payload = g.payload_at(wf, g.feed_of(wf, targets), lang)
+    node = s.if_node(_ids(wf), [op.condition], "and", lang, payload)
+    g.insert_before(wf, targets, node, "true")
+    return _done(lang, f"Added the condition {_q(node)}", f"添加了条件 {_q(node)}")
+
+
+def _extend_if(node: Node, new: dict[str, object], lang: Lang) -> _Outcome:
+    """Add ``new`` to an IF, or update the condition on the same field and operator."""
+    conds = [c for c in node.parameters.get("conditions", []) if isinstance(c, dict)]
+    same = [
+        i
+        for i, c in enumerate(conds)
+        if (c.get("left"), c.get("operator")) == (new["left"], new["operator"])
+    ]
+    if same and conds[same[0]] == new:
+        return _skip(lang, f"{_q(node)} already checks this", f"{_q(node)} 已包含该条件")
+    if same:
+        conds[same[0]] = new
+    else:
+        conds.append(new)
+    node.parameters = {**node.parameters, "conditions": conds}
+    return _done(lang, f"Updated the conditions of {_q(node)}", f"已更新 {_q(node)} 的条件")
+
+
+# --- remove, replace, set ------------------------------------------------------------------
+
+
+def _remove(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+    targets = g.matching(wf, op.subject or "")
+    what = op.subject or ""
+    if not targets:
+        return _skip(lang, f"No {what} step found to remove", f"没有找到要删除的 {what} 步骤")
+    if any(t.type == NodeFamily.TRIGGER for t in targets):
+        return _skip(
+            lang, "The trigger cannot be removed; replace it instead", "触发器不能删除，可以替换"
+        )
+    feeders = {c.from_node for t in targets for c in g.incoming(wf, t.id)}
+    for node in targets:
+        g.remove_node(wf, node)
+    names = _names(targets, lang)
+    note = pick(
+        lang,
+        f"Removed {names} and reconnected its neighbours",
+        f"已删除 {names}，并重新连接了前后节点",
+    )
+    stranded = [x for x in wf.nodes if x.id in feeders and not g.outgoing(wf, x.id)]
+    if any(x.type in (NodeFamily.FLOW, NodeFamily.HUMAN_IN_THE_LOOP) for x in stranded):
+        note += pick(
+            lang,
+            f"; {_names(stranded, lang)} now leads nowhere (add a notification?)",
+            f"；{_names(stranded, lang)} 之后已没有步骤（需要添加通知吗？）",
+        )
+    return _Outcome(note, True)
+
+
+def _replace_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+    assert op.action is not None
+    olds = g.matching(wf, op.subject) if op.subject else g.sinks(wf)[:1]
+    if not olds:
+        what = op.subject or pick(lang, "notification", "通知")
+        return _skip(lang, f"No {what} step found to replace", f"没有找到要替换的 {what} 步骤")
+    old = olds[0]
+    spec = op.action.model_copy()
+    if spec.target is None and spec.kind in ("email", "gmail"):
+        spec.target = PLACEHOLDER_EMAIL
+    payload = g.payload_at(wf, g.feed_of(wf, [old]), lang)
+    node = s.action_node(_ids(wf), spec, lang, payload)
+    g.replace_node(wf, old, node)
+    return _done(lang, f"Replaced {_q(old)} with {_q(node)}", f"已把 {_q(old)} 替换为 {_q(node)}")
+
+
+def _set_schedule(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+    assert op.schedule is not None
+    params = n.schedule_params(op.schedule)
+    name = n.schedule_name(op.schedule, lang)
+    node = next((x for x in wf.nodes if x.subtype == "schedule_trigger"), None)
+    if node is None:
+        return _schedule_instead_of_trigger(wf, params, name, lang)
+    old = n.schedule_from_params(node.parameters)
+    if old is not None and n.schedule_params(old) == params:
+        return _skip(lang, f"The schedule is already {name.lower()}", f"触发频率已经是{name}")
+    timezone = {k: val for k, val in node.parameters.items() if k == "timezone"}
+    node.parameters = {**params, **timezone}
+    if old is None or node.name in (n.schedule_name(old, "en"), n.schedule_name(old, "zh")):
+        node.name = name  # a name the user chose stays; a generated one follows the schedule
+    return _done(lang, f"Changed the schedule to {name.lower()}", f"触发频率改为{name}")
+
+
+def _schedule_instead_of_trigger(
+    wf: Workflow, params: dict[str, object], name: str, lang: Lang
+) -> _Outcome:
+    node = n.make(_ids(wf), "schedule", name, "schedule_trigger", dict(params))
+    trigger = next((x for x in wf.nodes if x.type == NodeFamily.TRIGGER), None)
+    if trigger is None:
+        wf.nodes.insert(0, node)
+        return _done(lang, f"Added a schedule: {name.lower()}", f"添加了定时触发：{name}")
+    g.replace_node(wf, trigger, node)
+    return _done(
+        lang,
+        f"Replaced {_q(trigger)} with a schedule: {name.lower()}",
+        f"把 {_q(trigger)} 换成定时触发：{name}",
+    )
+
+
+def _set_target(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+    changed: list[Node] = []
+    for node in g.matching(wf, op.subject or ""):
+        key = _TARGET_PARAM.get(node.subtype)
+        if key is None or node.parameters.get(key) == op.value:
+            continue
+        node.parameters = {**node.parameters, key: op.value}
+        changed.append(node)
+    if not changed:
+        return _skip(lang, f"Already using {op.value}", f"已经在使用 {op.value}")
+    names = _names(changed, lang)
+    return _done(lang, f"{names} now uses {op.value}", f"已把 {names} 改为 {op.value}")
+
+
+_HANDLERS: dict[EditKind, Callable[[Workflow, EditOp, Lang], _Outcome]] = {
+    "add_action": _add_action,
+    "add_source": _add_source,
+    "add_ai": _add_ai,
+    "add_approval": _add_approval,
+    "add_wait": _add_wait,
+    "add_condition": _add_condition,
+    "remove": _remove,
+    "set_schedule": _set_schedule,
+    "set_target": _set_target,
+    "replace_action": _replace_action,
+}

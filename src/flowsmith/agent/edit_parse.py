@@ -1,0 +1,196 @@
+"""Reading change requests: "remove the Slack step", "把邮件换成Slack", "add email".
+
+``parse_edits`` looks at the workflow only to choose between "add" and "retarget" (an
+address for an existing email step changes its recipient). Ops are resolved against the
+workflow again when they are applied, which may be a newer version.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.agent import vocab as v
+from flowsmith.agent.intent import Understanding, understand
+from flowsmith.agent.plan import ActionKind, ActionSpec, EditOp
+from flowsmith.agent.text import strip_urls
+from flowsmith.workflows.models import Workflow
+
+Span = tuple[int, int]
+_CLAUSE_END = re.compile(r"[,;，；。.!?！？\n]|\band\b|然后|并且|同时")
+
+
+def has_edit_words(text: str) -> bool:
+    """Whether ``text`` asks to remove or replace something."""
+    low = strip_urls(text).lower()
+    return bool(v.REMOVE.search(low) or any(p.search(low) for p, _ in v.REPLACE))
+
+
+def parse_edits(text: str, current: Workflow) -> list[EditOp]:
+    """The changes ``text`` asks for, in a stable order: replace, remove, set, add.
+
+    Text consumed by a replace/remove phrase is not read again as an addition, so
+    "remove the Slack step" never also adds Slack.
+    """
+    u = understand(text)
+    low = strip_urls(text).lower()
+    spans: list[Span] = []
+    ops = _replacements(low, spans, u)
+    ops += _removals(low, spans)
+    if u.trigger is not None and u.trigger.kind == "schedule":
+        ops.append(EditOp(kind="set_schedule", schedule=u.trigger.schedule))
+    present = {node.subtype for node in current.nodes}
+    ops += _retargets(u, low, present)
+    ops += _additions(u, low, present, spans, ops)
+    return ops
+
+
+def subjects_in(text: str) -> list[str]:
+    """Subject keys named in ``text``, in order of appearance (stores as ``store:<key>``)."""
+    found: list[tuple[int, str]] = []
+    for store in v.STORES:
+        m = store.pattern.search(text)
+        if m:
+            found.append((m.start(), f"store:{store.key}"))
+    for key, (pattern, _) in v.SUBJECTS.items():
+        m = pattern.search(text)
+        if m and all(pos != m.start() for pos, _ in found):
+            found.append((m.start(), key))
+    return list(dict.fromkeys(key for _, key in sorted(found)))
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _outside(pattern: re.Pattern[str], low: str, spans: list[Span]) -> bool:
+    """Whether ``pattern`` occurs somewhere not consumed by a remove/replace phrase."""
+    return any(not _inside(m.start(), spans) for m in pattern.finditer(low))
+
+
+def _action_kind(text: str) -> ActionKind | None:
+    hits = [(m.start(), kind) for kind, p in v.ACTIONS.items() if (m := p.search(text))]
+    return min(hits)[1] if hits else None
+
+
+def _target_for(kind: str, u: Understanding) -> str | None:
+    if kind in ("email", "gmail") and u.emails:
+        return u.emails[0]
+    if kind == "slack" and u.channels:
+        return u.channels[0]
+    return None
+
+
+def _replacements(low: str, spans: list[Span], u: Understanding) -> list[EditOp]:
+    ops: list[EditOp] = []
+    for pattern, order in v.REPLACE:
+        for m in pattern.finditer(low):
+            if _inside(m.start(), spans):
+                continue
+            new_text, old_text = _new_and_old(m, order)
+            kind = _action_kind(new_text)
+            if kind is None:
+                continue  # "把时间改成每30分钟" is a schedule change, read elsewhere
+            olds = subjects_in(old_text)
+            action = ActionSpec(kind=kind, target=_target_for(kind, u))
+            ops.append(
+                EditOp(kind="replace_action", subject=olds[0] if olds else None, action=action)
+            )
+            spans.append((m.start(), m.end()))
+    return ops
+
+
+def _new_and_old(m: re.Match[str], order: str) -> tuple[str, str]:
+    if order == "new":
+        return m.group(1), ""
+    if order == "new_old":
+        return m.group(1), m.group(2)
+    return m.group(2), m.group(1)
+
+
+def _removals(low: str, spans: list[Span]) -> list[EditOp]:
+    ops: list[EditOp] = []
+    for m in v.REMOVE.finditer(low):
+        if _inside(m.start(), spans):
+            continue
+        end_match = _CLAUSE_END.search(low, m.end())
+        end = end_match.start() if end_match else len(low)
+        # from the verb on: "don't send email" names its subject inside the verb phrase
+        subjects = subjects_in(low[m.start() : end])
+        ops += [EditOp(kind="remove", subject=s) for s in subjects]
+        if subjects:
+            spans.append((m.start(), end))
+    return ops
+
+
+def _retargets(u: Understanding, low: str, present: set[str]) -> list[EditOp]:
+    """New addresses/channels/links for steps that exist: change them in place."""
+    ops: list[EditOp] = []
+    about_approval = v.APPROVAL.search(low) is not None
+    if u.emails and present & {"send_email", "gmail_send"} and not about_approval:
+        ops.append(EditOp(kind="set_target", subject="email", value=u.emails[0]))
+    if u.channels and "slack_message" in present and not about_approval:
+        ops.append(EditOp(kind="set_target", subject="slack", value=u.channels[0]))
+    for src in u.sources:
+        if src.kind == "store" and src.url and "web_page_check" in present:
+            ops.append(EditOp(kind="set_target", subject=f"store:{src.store}", value=src.url))
+    return ops
+
+
+def _additions(
+    u: Understanding, low: str, present: set[str], spans: list[Span], done: list[EditOp]
+) -> list[EditOp]:
+    retargeted = {op.subject for op in done if op.kind == "set_target"}
+    replaced = {op.action.kind for op in done if op.kind == "replace_action" and op.action}
+    ops: list[EditOp] = []
+    for mention in u.actions:
+        if _inside(mention.pos, spans) or mention.kind in replaced:
+            continue
+        if v.ACTION_SUBJECT.get(mention.kind) in retargeted:
+            continue
+        action = ActionSpec(kind=mention.kind, target=_target_for(mention.kind, u))
+        ops.append(EditOp(kind="add_action", action=action))
+    ops += _added_sources(u, low, spans, retargeted)
+    ops += [
+        EditOp(kind="add_ai", ai=step)
+        for step in u.ai
+        if _outside(v.AI_STEPS[step.kind], low, spans)
+    ]
+    if u.approval is not None and _outside(v.APPROVAL, low, spans):
+        ops = _with_approval(u, present, ops)
+    if u.wait is not None and not any(op.subject == "wait" for op in done):
+        ops.append(EditOp(kind="add_wait", wait=u.wait))
+    for cond in u.conditions:
+        if cond.kind != "in_stock" or _outside(v.IN_STOCK, low, spans):
+            ops.append(EditOp(kind="add_condition", condition=cond))
+    return ops
+
+
+def _added_sources(
+    u: Understanding, low: str, spans: list[Span], retargeted: set[str | None]
+) -> list[EditOp]:
+    ops: list[EditOp] = []
+    for src in u.sources:
+        store = v.STORE_BY_KEY.get(src.store or "")
+        subject = f"store:{src.store}"
+        if src.kind != "store" or store is None or subject in retargeted:
+            continue
+        if src.url or _outside(store.pattern, low, spans):
+            ops.append(EditOp(kind="add_source", source=src, subject=subject))
+    return ops
+
+
+def _with_approval(u: Understanding, present: set[str], ops: list[EditOp]) -> list[EditOp]:
+    """ "Approval before posting to Slack": guard Slack, and don't add a second Slack."""
+    subject = next((v.ACTION_SUBJECT.get(a.kind) for a in u.actions), None)
+    if subject is not None and present & v.SUBJECTS[subject][1]:
+        ops = [
+            op
+            for op in ops
+            if not (
+                op.kind == "add_action"
+                and op.action
+                and v.ACTION_SUBJECT.get(op.action.kind) == subject
+            )
+        ]
+    # an existing approval step is reported by apply_edits, not duplicated
+    return [*ops, EditOp(kind="add_approval", approval=u.approval, subject=subject)]

@@ -1,0 +1,345 @@
+"""The offline planner: flowsmith's embedded, deterministic agent (no network, no LLM).
+
+Public API (pure functions, no I/O):
+
+* ``decide(message, history, current) -> Decision``: answer, ask (clarify) or generate.
+  A generate decision carries ``request``, a JSON-serialisable ``Plan`` the caller stores.
+* ``build(request, current) -> Workflow``: materialise a stored request. With
+  ``current=None`` a fresh workflow (id ``""``); otherwise the request's edits are applied
+  to ``current`` (the latest version), keeping every untouched node's id, name and
+  parameters.
+
+Same inputs give the same outputs: keyword tables and regexes only, no clock, no random.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from flowsmith.agent import replies
+from flowsmith.agent.compose import compose
+from flowsmith.agent.edit_apply import apply_edits
+from flowsmith.agent.edit_parse import has_edit_words, parse_edits
+from flowsmith.agent.graph import matching
+from flowsmith.agent.intent import Understanding, understand
+from flowsmith.agent.plan import Plan
+from flowsmith.agent.resolve import resolve, title_for
+from flowsmith.agent.text import Lang, detect_lang, pick
+from flowsmith.workflows.models import Workflow
+
+__all__ = ["Decision", "Question", "build", "decide"]
+
+MAX_QUESTIONS = 3
+_MAX_CARRIED_TURNS = 3
+_REBUILD = re.compile(
+    r"new workflow|from scratch|start over|rebuild|another workflow|重新(创建|生成|做|设计)|"
+    r"新的\s*workflow|新建一个|重做|另一个\s*workflow",
+    re.IGNORECASE,
+)
+_CHANGE_ONLY = frozenset({"remove", "replace_action", "set_schedule", "set_target"})
+_CHANGE_VERB = re.compile(
+    r"\b(change|update|modify|switch|make it)\b|改成|改为|修改|调整|换成", re.IGNORECASE
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CREATE_VERB = re.compile(
+    r"\b(create|build|make|set ?up|generate|design)\b|创建|新建|生成|搭建|设计", re.IGNORECASE
+)
+_EDIT_WORDS = re.compile(
+    r"\b(add|also|include|insert|plus|remove|delete|drop|change|update|modify|replace|switch|"
+    r"set|instead|existing|current|this workflow|it)\b|添加|加上|加一个|增加|新增|再加|也|删除|"
+    r"去掉|修改|改成|改为|换成|替换|调整|现有|当前|这个",
+    re.IGNORECASE,
+)
+
+
+class Question(BaseModel):
+    question: str
+    suggestions: list[str]
+
+
+class Decision(BaseModel):
+    """What the agent does with a chat turn. ``reply`` is in the user's language and says
+    it comes from the offline planner; ``request`` is set iff ``kind == "generate"``."""
+
+    kind: Literal["answer", "clarify", "generate"]
+    reply: str
+    questions: list[Question] = Field(default_factory=list)
+    assumptions: list[str] = Field(default_factory=list)
+    waiting_message: str | None = None
+    request: dict[str, Any] | None = None
+
+
+# --- decide --------------------------------------------------------------------------------
+
+
+def decide(message: str, history: list[tuple[str, str]], current: Workflow | None) -> Decision:
+    """Answer, ask or generate for ``message``, given the session's history and workflow."""
+    text = message.strip()
+    lang = _language(text, history)
+    if not text:
+        return _answer(replies.capabilities(lang), lang)
+    carried = pending_request(history)
+    combined = "\n".join([*carried, text])
+    if current is not None and current.nodes and not _is_new_request(text):
+        return _decide_edit(text, combined, lang, current)
+    if (current is None or not current.nodes) and not carried and _only_changes(text):
+        return _answer(replies.no_workflow_yet(lang), lang)
+    u = understand(combined)
+    u.lang = lang
+    if u.substance:
+        return _generate(u, combined, replacing=current)
+    now = understand(text)
+    if (now.greeting or now.capability) and not carried:
+        return _answer(replies.capabilities(lang), lang)
+    if now.thanks and not carried:
+        return _answer(replies.thanks(lang), lang)
+    return _clarify(u, lang)
+
+
+def _only_changes(text: str) -> bool:
+    """Whether ``text`` only asks to change an existing workflow ("remove the Slack step")."""
+    if not has_edit_words(text) and not _CHANGE_VERB.search(text):
+        return False
+    ops = parse_edits(text, Workflow())
+    return bool(ops) and all(op.kind in _CHANGE_ONLY for op in ops)
+
+
+def _is_new_request(text: str) -> bool:
+    """In an edit session: does ``text`` describe a whole new workflow, not a change?"""
+    if _REBUILD.search(text):
+        return True
+    if not _CREATE_VERB.search(text) or _EDIT_WORDS.search(text):
+        return False
+    u = understand(text)
+    return u.substance and (u.trigger is not None or u.topic != "generic")
+
+
+def _language(text: str, history: list[tuple[str, str]]) -> Lang:
+    """The message's language; a short Latin-only answer ("Slack") keeps the session's."""
+    if _CJK.search(text) or len(text.split()) >= 3:
+        return detect_lang(text)
+    for role, earlier in reversed(history):
+        if role == "user" and earlier.strip():
+            return detect_lang(earlier)
+    return detect_lang(text)
+
+
+def pending_request(history: list[tuple[str, str]]) -> list[str]:
+    """User messages still waiting for an answer: those the assistant answered by asking
+    a clarifying question, back to the last turn that was not a question (oldest first)."""
+    carried: list[str] = []
+    turns = list(history)
+    rounds = 0
+    while len(turns) >= 2 and rounds < _MAX_CARRIED_TURNS:
+        role_a, said = turns[-1]
+        role_u, asked = turns[-2]
+        if role_a != "assistant" or role_u != "user" or not _is_question(said):
+            break
+        carried.insert(0, asked.strip())
+        turns = turns[:-2]
+        rounds += 1
+    return carried
+
+
+def _is_question(reply: str) -> bool:
+    if any(marker in reply for marker in replies.CLARIFY_MARKERS):
+        return True
+    # another provider's clarifying turn: short and ending in a question mark
+    return reply.rstrip().endswith(("?", "？")) and len(reply) < 600
+
+
+def _answer(reply: str, lang: Lang) -> Decision:
+    waiting = pick(
+        lang,
+        "Waiting for you to describe an automation.",
+        "等待你描述想要自动化的流程。",
+    )
+    return Decision(kind="answer", reply=reply, waiting_message=waiting)
+
+
+def _generate(u: Understanding, combined: str, replacing: Workflow | None = None) -> Decision:
+    intent, assumptions = resolve(u)
+    if replacing is not None and replacing.nodes:
+        assumptions.insert(
+            0,
+            pick(
+                u.lang,
+                f"This replaces the steps of “{replacing.name}” "
+                "(its earlier versions stay readable)",
+                f"将替换 “{replacing.name}” 的全部步骤（旧版本仍可查看）",
+            ),
+        )
+    title = title_for(u, intent)
+    plan = Plan(lang=u.lang, text=combined, title=title, intent=intent, assumptions=assumptions)
+    preview = compose(intent, u.lang, title, combined)
+    return Decision(
+        kind="generate",
+        reply=replies.generated(u.lang, preview, assumptions),
+        assumptions=assumptions,
+        request=plan.model_dump(mode="json"),
+    )
+
+
+def _clarify(u: Understanding, lang: Lang) -> Decision:
+    questions = clarifying_questions(u, lang)[:MAX_QUESTIONS]
+    example = pick(
+        lang,
+        "Every hour check the Amazon price of my product and email me",
+        "每小时检查亚马逊商品价格，降价时发邮件通知我",
+    )
+    reply = replies.clarify(lang, [(q.question, q.suggestions) for q in questions], example)
+    waiting = pick(lang, "Waiting for your answer: ", "等待你的回答：") + questions[0].question
+    return Decision(kind="clarify", reply=reply, questions=questions, waiting_message=waiting)
+
+
+def clarifying_questions(u: Understanding, lang: Lang) -> list[Question]:
+    """The questions whose answers are missing, most important first (at most three)."""
+    out: list[Question] = []
+    if not u.substance:
+        out.append(
+            Question(
+                question=pick(lang, "What should the workflow do?", "这个 workflow 需要做什么？"),
+                suggestions=_pick_list(
+                    lang,
+                    [
+                        "Monitor a product's stock or price on Amazon / BestBuy",
+                        "Summarise new RSS posts",
+                        "Analyse data from a Google Sheet",
+                        "Classify incoming emails",
+                    ],
+                    [
+                        "监控 Amazon / BestBuy 商品库存或价格",
+                        "总结 RSS 新文章",
+                        "分析 Google 表格数据",
+                        "对收到的邮件分类",
+                    ],
+                ),
+            )
+        )
+    if u.trigger is None:
+        out.append(
+            Question(
+                question=pick(lang, "What should start it?", "什么时候触发？"),
+                suggestions=_pick_list(
+                    lang,
+                    [
+                        "Every hour",
+                        "Every day at 9:00",
+                        "When a webhook is called",
+                        "When an email arrives",
+                        "Manually",
+                    ],
+                    ["每小时", "每天 9 点", "收到 Webhook 请求时", "收到邮件时", "手动运行"],
+                ),
+            )
+        )
+    if not u.actions:
+        out.append(
+            Question(
+                question=pick(lang, "Where should the results go?", "结果发送到哪里？"),
+                suggestions=_pick_list(
+                    lang,
+                    ["Email", "Slack", "Telegram", "Google Sheets"],
+                    ["邮件", "Slack", "Telegram", "Google 表格"],
+                ),
+            )
+        )
+    return out or [
+        Question(
+            question=pick(lang, "What should the workflow do?", "这个 workflow 需要做什么？"),
+            suggestions=[pick(lang, "Describe it in one sentence", "用一句话描述即可")],
+        )
+    ]
+
+
+def _pick_list(lang: Lang, en: list[str], zh: list[str]) -> list[str]:
+    return zh if lang == "zh" else en
+
+
+def _decide_edit(text: str, combined: str, lang: Lang, current: Workflow) -> Decision:
+    ops = parse_edits(text, current)
+    if not ops and combined != text:
+        ops = parse_edits(combined, current)
+    if not ops:
+        now = understand(text)
+        if now.thanks:
+            return _answer(replies.thanks(lang), lang)
+        if now.greeting or now.capability:
+            return _answer(replies.capabilities(lang), lang)
+        return _clarify_edit(current, lang)
+    result = apply_edits(current, ops, lang)
+    if not result.changed:
+        reply = replies.unchanged(lang, current.name, result.notes)
+        waiting = pick(lang, "Waiting for your next change.", "等待你的下一个修改。")
+        return Decision(kind="answer", reply=reply, waiting_message=waiting)
+    plan = Plan(lang=lang, text=text, title=current.name, edits=ops)
+    return Decision(
+        kind="generate",
+        reply=replies.edited(lang, current.name, result.notes),
+        request=plan.model_dump(mode="json"),
+    )
+
+
+def _clarify_edit(current: Workflow, lang: Lang) -> Decision:
+    suggestions = []
+    if not matching(current, "email"):
+        suggestions.append(pick(lang, "Add an email notification", "添加邮件通知"))
+    if any(x.subtype == "schedule_trigger" for x in current.nodes):
+        suggestions.append(
+            pick(lang, "Change the schedule to every 30 minutes", "改成每 30 分钟运行一次")
+        )
+    if not any(x.subtype in ("approval_email", "approval_slack") for x in current.nodes):
+        suggestions.append(pick(lang, "Require approval before notifying", "通知前需要审批"))
+    suggestions.append(pick(lang, "Also post to Slack", "同时发送到 Slack"))
+    question = Question(
+        question=pick(
+            lang,
+            f"What should I change in “{current.name}”?",
+            f"需要对 “{current.name}” 做什么修改？",
+        ),
+        suggestions=suggestions[:4],
+    )
+    example = suggestions[0]
+    reply = replies.clarify(lang, [(question.question, question.suggestions)], example)
+    waiting = pick(lang, "Waiting for your answer: ", "等待你的回答：") + question.question
+    return Decision(kind="clarify", reply=reply, questions=[question], waiting_message=waiting)
+
+
+# --- build ---------------------------------------------------------------------------------
+
+
+def build(request: dict[str, Any], current: Workflow | None) -> Workflow:
+    """The workflow ``request`` (a ``Plan`` from ``decide``) describes.
+
+    A plan with an intent builds from scratch (keeping ``current``'s id and version when
+    there is one) and then applies its edits; a plan of edits only changes ``current``.
+    """
+    plan = Plan.model_validate(request)
+    if plan.intent is not None:
+        wf = compose(plan.intent, plan.lang, plan.title, plan.text)
+        if current is not None:
+            wf = wf.model_copy(update={"id": current.id, "version": current.version})
+    elif current is not None:
+        wf = current
+    else:
+        # an edit planned before the workflow existed and still without one: start from
+        # what the edit's own text describes
+        u = understand(plan.text)
+        intent, _ = resolve(u)
+        wf = compose(intent, plan.lang, title_for(u, intent), plan.text)
+    if plan.edits:
+        wf = apply_edits(wf, plan.edits, plan.lang).workflow
+    return _layout(wf)
+
+
+def _layout(wf: Workflow) -> Workflow:
+    """Positions from ``auto_layout`` (deterministic); imported lazily so the planner
+    still works, unpositioned, in a checkout without the layout module."""
+    try:
+        from flowsmith.workflows.layout import auto_layout
+    except ImportError:  # pragma: no cover - the layout module ships with flowsmith
+        return wf
+    return auto_layout(wf)
