@@ -18,6 +18,10 @@ from flowsmith.app import create_app
 from flowsmith.auth.dev import mint_dev_token
 from flowsmith.config import Settings
 
+# Set to run the whole suite against a real PostgreSQL, e.g.
+# postgresql+asyncpg://postgres@127.0.0.1:5432/test
+TEST_DATABASE_URL = os.environ.get("FLOWSMITH_TEST_DATABASE_URL")
+
 # the suite must not read a developer's .env or environment by accident
 for _name in list(os.environ):
     if _name.startswith("FLOWSMITH_") or _name in (
@@ -75,6 +79,8 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
         "FLOWSMITH_OFFLINE_STREAM_DELAY_MS": 2,
         "FLOWSMITH_KEEPALIVE_S": 1,
     }
+    if TEST_DATABASE_URL:
+        values["DATABASE_URL"] = TEST_DATABASE_URL
     values.update(overrides)
     return Settings(_env_file=None, **values)
 

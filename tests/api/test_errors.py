@@ -70,9 +70,8 @@ async def test_401(server, client, route, token, code) -> None:  # type: ignore[
 
 async def test_token_from_cookie_and_query(server, client, user) -> None:  # type: ignore[no-untyped-def]
     token = server.token(user)
-    by_cookie = await client.post(
-        "/api/v1/session", json={"action": "create"}, cookies={"sb-access-token": token}
-    )
+    async with httpx.AsyncClient(base_url=server.url, cookies={"sb-access-token": token}) as jar:
+        by_cookie = await jar.post("/api/v1/session", json={"action": "create"})
     by_query = await client.post(
         "/api/v1/session", json={"action": "create"}, params={"access_token": token}
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -27,6 +28,9 @@ def _run(connection: Connection) -> None:
 async def _run_async() -> None:
     engine = create_async_engine(config.get_main_option("sqlalchemy.url") or "")
     async with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            # replicas starting together migrate one at a time
+            await connection.execute(text("SELECT pg_advisory_xact_lock(7305861902)"))
         await connection.run_sync(_run)
         await connection.commit()
     await engine.dispose()
