@@ -433,8 +433,11 @@ def title_for(u: Understanding, intent: Intent) -> str:
     if intent.topic in fixed:
         en, zh = fixed[intent.topic]
         return pick(lang, en, zh)
-    trig = trigger_label(intent.trigger, lang)
     outs = [action_label(a.kind, lang) for a in intent.actions][:3]
+    if intent.approval is not None and outs:
+        joined = " + ".join(outs)
+        return pick(lang, f"{joined} with approval", f"审批后发送到 {joined}")
+    trig = trigger_label(intent.trigger, lang)
     if not outs:
         outs = [step_label(s.kind, lang) for s in intent.ai][:2]
     return f"{trig} → {' + '.join(outs)}" if outs else trig

@@ -32,6 +32,7 @@ class MemoryBus:
         self._channels: dict[str, _Channel] = {}
         self._retention_s = retention_s
         self._last_sweep = time.monotonic()
+        self.subscribers = 0  # live subscriptions, for leak checks
 
     async def publish(self, channel: str, payload: Payload) -> int:
         state = self._channel(channel)
@@ -49,13 +50,17 @@ class MemoryBus:
         # subscribing may precede the first publish (a queued generation): wait for it
         state = self._channel(channel)
         position = max(after, 0)
-        while True:
-            while position < len(state.entries):
-                position += 1
-                yield position, state.entries[position - 1]
-            if state.closed:
-                return
-            await state.changed.wait()
+        self.subscribers += 1
+        try:
+            while True:
+                while position < len(state.entries):
+                    position += 1
+                    yield position, state.entries[position - 1]
+                if state.closed:
+                    return
+                await state.changed.wait()
+        finally:
+            self.subscribers -= 1
 
     async def tail(self, channel: str) -> int:
         state = self._channels.get(channel)
