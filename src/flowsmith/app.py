@@ -26,6 +26,7 @@ from flowsmith.db.migrate import upgrade_async
 from flowsmith.errors import FlowsmithError
 from flowsmith.events.bus import EventBus
 from flowsmith.events.memory import MemoryBus
+from flowsmith.events.redis import RedisBus
 from flowsmith.generation.router import router as generation_router
 from flowsmith.generation.runner import GenerationRunner
 from flowsmith.sessions.router import router as sessions_router
@@ -46,6 +47,8 @@ HTTP_CODES = {
 
 
 def create_bus(settings: Settings) -> EventBus:
+    if settings.redis_url:
+        return RedisBus(settings.redis_url, retention_s=settings.event_retention_s)
     return MemoryBus(retention_s=settings.event_retention_s)
 
 

@@ -23,6 +23,18 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, validation_alias="FLOWSMITH_PORT")
     data_dir: Path = Field(default=Path("./data"), validation_alias="FLOWSMITH_DATA_DIR")
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
+    db_schema: str = Field(
+        default="flowsmith", pattern=r"^[a-z_][a-z0-9_]{0,62}$", validation_alias="FLOWSMITH_DB_SCHEMA"
+    )
+    db_pool_size: int = Field(default=10, ge=1, le=500, validation_alias="FLOWSMITH_DB_POOL_SIZE")
+    db_max_overflow: int = Field(
+        default=10, ge=0, le=500, validation_alias="FLOWSMITH_DB_MAX_OVERFLOW"
+    )
+    # 0 turns off asyncpg's prepared-statement caches, which a transaction pooler
+    # (Supabase's port 6543, PgBouncer in transaction mode) cannot keep per connection
+    db_statement_cache_size: int = Field(
+        default=100, ge=0, validation_alias="FLOWSMITH_DB_STATEMENT_CACHE_SIZE"
+    )
     redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")
 
     supabase_url: str | None = Field(default=None, validation_alias="SUPABASE_URL")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 
 import pytest
 
@@ -300,6 +301,13 @@ def test_decisions_and_builds_are_deterministic() -> None:
     assert first == second
     assert first.request is not None
     assert build(first.request, None) == build(json.loads(json.dumps(first.request)), None)
+
+
+@pytest.mark.parametrize("message", ["请" * 20000, "a" * 20000, "监控亚马逊 " * 3000])
+def test_long_messages_stay_fast(message: str) -> None:
+    started = time.perf_counter()
+    decide(message, [], None)
+    assert time.perf_counter() - started < 3.0
 
 
 def test_request_is_json_serialisable() -> None:

@@ -185,7 +185,8 @@ async def test_question_sends_a_fresh_waiting(server, client, user) -> None:  # 
         headers=headers,
         until=chat_done,
     )
-    await listener
+    status, _ = await listener
+    assert status == 200
     assert [e.type for e in events] == ["waiting", "waiting"]
     assert events[1].data["data"]["message"] != events[0].data["data"]["message"]
     assert events[1].id != events[0].id

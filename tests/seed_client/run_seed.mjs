@@ -7,12 +7,15 @@
 //   create     the doc's createWorkflowExample flow driven through the WorkflowChat class:
 //              initSession('create'), listenWorkflowProgress(...) started before
 //              sendMessage(...), await the chat then the workflow.
-//   edit       create, then initSession('edit', workflowId) on a new WorkflowChat and the
-//              doc's edit message, same flow.
+//   edit       create (asking for Slack notices, so that the doc's "add email notification"
+//              edit is a real change: the offline planner already notifies by email when the
+//              create message names no channel), then initSession('edit', workflowId) on a new
+//              WorkflowChat and the doc's edit message, same flow.
 //   functions  the standalone createSession, sendMessage and listenWorkflowProgress, in the
 //              order of the doc's usage examples (the listener connects after the turn).
 //   examples   the WorkflowChat block's own usage section, verbatim: createWorkflowExample(),
-//              then editWorkflowExample(<the created id>).
+//              then editWorkflowExample(<id>) on a workflow that notifies by Slack (created as
+//              in `edit`).
 // The seed's standalone functions arm 30 s / 120 s timers they never clear, so the process
 // exits explicitly once the result is printed.
 
@@ -21,6 +24,10 @@ import { extractSeedClient } from './extract.mjs';
 
 const SEED_CREATE = '请帮我创建一个电商库存监控的workflow，需要监控BestBuy和Amazon';
 const SEED_EDIT = '请在现有workflow中添加邮件通知功能';
+// the server's own edit test does the same: without a named channel the planner picks email
+// (SEED_CREATE_BEFORE_EDIT overrides it, e.g. with the doc's own create message to see what a
+// no-op edit does)
+const CREATE_WITH_SLACK = process.env.SEED_CREATE_BEFORE_EDIT || `${SEED_CREATE}，有货时发Slack消息`;
 const TIMEOUT_MS = Number(process.env.SEED_TIMEOUT_MS || 60000);
 
 const [baseUrl, token, scenario] = process.argv.slice(2);
@@ -54,7 +61,9 @@ function finish(ok, payload) {
     ...payload,
     eventSources: page.sourceSummaries(),
     consoleErrors: page.consoleErrors(),
-    elements: page.elements(),
+    elements: Object.fromEntries(Object.entries(page.elements()).map(([id, el]) => [
+      id, { ...el, text: el.text.length > 200 ? `${el.text.slice(0, 200)}…` : el.text },
+    ])),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
   process.exit(ok ? 0 : 1);
@@ -72,10 +81,12 @@ async function chatFlow(action, workflowId, message) {
   const sessionId = await chat.initSession(action, workflowId);
 
   const stages = [];
+  const waitingMessages = [];
   let completeEvent = null;
   const workflowPromise = chat.listenWorkflowProgress(
     (data) => {
       stages.push(data.type);
+      if (data.type === 'waiting') waitingMessages.push(data.data?.message);
       updateWorkflowUI(data.data?.message || data.type, data.workflow_id, data.data);
     },
     (data) => {
@@ -96,8 +107,26 @@ async function chatFlow(action, workflowId, message) {
       onCompleteText = finalContent;
     },
   );
-  const workflowResult = await workflowPromise;
-  chat.disconnect();
+  // A turn that starts no generation ends with a fresh `waiting` (the contract); the seed's
+  // listener then waits for the next generation, forever. Say so instead of timing out.
+  let watcher;
+  const noGeneration = new Promise((_, reject) => {
+    watcher = setInterval(() => {
+      if (stages.filter((t) => t === 'waiting').length >= 2 && !stages.includes('start')) {
+        reject(new Error(
+          `the turn started no generation: the listener got a fresh waiting ` +
+          `(${JSON.stringify(waitingMessages)}); the reply was ${JSON.stringify(chatText)}`,
+        ));
+      }
+    }, 25);
+  });
+  let workflowResult;
+  try {
+    workflowResult = await Promise.race([workflowPromise, noGeneration]);
+  } finally {
+    clearInterval(watcher);
+    chat.disconnect();
+  }
 
   let growsByPrefix = true;
   for (let i = 1; i < updates.length; i++) {
@@ -138,7 +167,7 @@ const scenarios = {
   },
 
   async edit() {
-    const created = await chatFlow('create', null, SEED_CREATE);
+    const created = await chatFlow('create', null, CREATE_WITH_SLACK);
     const edited = await chatFlow('edit', created.workflowId, SEED_EDIT);
     return { created, edited };
   },
@@ -171,14 +200,26 @@ const scenarios = {
     if (!done) throw new Error('createWorkflowExample did not log its result');
     const { chatResponse, workflowResult } = done.args[1];
 
-    await page.global('editWorkflowExample')(workflowResult.workflowId);
+    const existing = await chatFlow('create', null, CREATE_WITH_SLACK);
+    await page.global('editWorkflowExample')(existing.workflowId);
     const editFailed = logged('Workflow edit failed:');
     if (editFailed) throw new Error(`editWorkflowExample failed: ${describe(editFailed.args[1])}`);
     // the example does not await its listener; wait for its completion callback's log
+    const editListener = page.sources.filter((x) => x.path === '/api/v1/workflow_generation').at(-1);
+    const freshWaiting = () => {
+      const types = editListener.events.map((e) => e.type);
+      return types.filter((t) => t === 'waiting').length >= 2 && !types.includes('start');
+    };
     await waitFor(
-      () => logged('Workflow update completed:') || logged('Workflow SSE connection error:'),
+      () => logged('Workflow update completed:') || logged('Workflow SSE connection error:') ||
+        freshWaiting(),
       'the edit generation to complete',
     );
+    if (freshWaiting()) {
+      page.global('chat').disconnect();
+      throw new Error(`the edit turn started no generation: ${JSON.stringify(
+        editListener.events.map((e) => e.data?.data?.message))}`);
+    }
     page.global('chat').disconnect();
     const updateCompleted = logged('Workflow update completed:');
     if (!updateCompleted) throw new Error('the edit listener failed (see consoleErrors)');
@@ -188,6 +229,7 @@ const scenarios = {
       workflowId: workflowResult.workflowId,
       createVersion: workflowResult.data?.version ?? null,
       chatUpdatesLogged: page.console.filter((e) => e.args[0] === 'Chat update:').length,
+      existingWorkflowId: existing.workflowId,
       editWorkflowId: editEvent.workflow_id,
       editVersion: editEvent.data?.version ?? null,
       editType: editEvent.type,

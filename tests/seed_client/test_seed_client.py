@@ -179,5 +179,6 @@ def test_doc_usage_examples_verbatim(server: Any, user: str, node_modules: Path)
     assert result["createVersion"] == 1
     assert result["chatUpdatesLogged"] > 1
     assert result["editType"] == "complete"
-    assert result["editWorkflowId"] == result["workflowId"]
+    assert result["existingWorkflowId"] != result["workflowId"]
+    assert result["editWorkflowId"] == result["existingWorkflowId"]
     assert result["editVersion"] == 2

@@ -496,8 +496,3 @@ def _topic(u: Understanding, masked: str) -> Topic:
 
 def _first(items: list[str], default: str) -> str:
     return items[0] if items else default
-
-
-def is_notification(kind: ActionKind) -> bool:
-    """Chat-like destinations, as opposed to records (sheets, databases, files)."""
-    return kind in _NOTIFY_KINDS

@@ -36,7 +36,7 @@ MAX_QUESTIONS = 3
 _MAX_CARRIED_TURNS = 3
 _REBUILD = re.compile(
     r"new workflow|from scratch|start over|rebuild|another workflow|重新(创建|生成|做|设计)|"
-    r"新的\s*workflow|新建一个|重做|另一个\s*workflow",
+    r"新的\s*(workflow|工作流)|重做|另一个\s*(workflow|工作流)",
     re.IGNORECASE,
 )
 _CHANGE_ONLY = frozenset({"remove", "replace_action", "set_schedule", "set_target"})
@@ -49,8 +49,8 @@ _CREATE_VERB = re.compile(
 )
 _EDIT_WORDS = re.compile(
     r"\b(add|also|include|insert|plus|remove|delete|drop|change|update|modify|replace|switch|"
-    r"set|instead|existing|current|this workflow|it)\b|添加|加上|加一个|增加|新增|再加|也|删除|"
-    r"去掉|修改|改成|改为|换成|替换|调整|现有|当前|这个",
+    r"set|instead|existing|current|this workflow|make it)\b|"
+    r"添加|加上|加一个|增加|新增|再加|也|删除|去掉|修改|改成|改为|换成|替换|调整|现有|当前|这个",
     re.IGNORECASE,
 )
 

@@ -182,10 +182,7 @@ def _sources(u: Understanding, notes: _Notes) -> list[SourceSpec]:
     event_started = u.trigger is not None and u.trigger.kind not in ("schedule", "manual")
     if u.topic == "data_analysis" and not sources and not event_started:
         sources.append(SourceSpec(kind="sheets"))
-        notes.add(
-            "Data is read from a Google Sheet (placeholder id YOUR_SPREADSHEET_ID)",
-            "数据来源：Google 表格（占位 id YOUR_SPREADSHEET_ID）",
-        )
+        notes.add("Data is read from a Google Sheet", "数据来源：Google 表格")
     placeholder_stores = [s for s in sources if s.kind == "store" and not s.url]
     if placeholder_stores:
         names = ", ".join(v.STORE_BY_KEY[s.store or ""].name for s in placeholder_stores)

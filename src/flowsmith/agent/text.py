@@ -13,7 +13,11 @@ Lang = Literal["zh", "en"]
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _URL = re.compile(r"https?://[^\s<>\"'，。；！？、）)】\]]+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# ASCII local part, anchored at its start: "发给boss@x.com" finds boss@x.com, and long runs
+# of word characters (CJK counts as \w) cannot make the search quadratic
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
 _CHANNEL = re.compile(r"(?<![\w&])#([A-Za-z0-9_][\w-]{0,79})")
 _QUOTED = re.compile(r"[\"“「『]([^\"”」』]{1,80})[\"”」』]")
 
@@ -80,9 +84,3 @@ def slug(text: str, fallback: str = "node") -> str:
     """A lower-case ``[a-z0-9_]`` slug of ``text``; ``fallback`` when nothing is left."""
     s = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
     return s[:40] or fallback
-
-
-def shorten(text: str, limit: int = 60) -> str:
-    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
-    one = " ".join(text.split())
-    return one if len(one) <= limit else one[: limit - 1].rstrip() + "…"

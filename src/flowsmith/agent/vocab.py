@@ -364,8 +364,6 @@ TRIGGER_RSS = rx(r"\brss\b|atom feed|\bfeeds?\b|订阅源|博客更新")
 # Sources.
 API_WORD = rx(r"\bapi\b|endpoint|接口|rest ")
 SCRAPE = rx(r"scrap\w*|crawl\w*|抓取|爬取|爬虫|采集")
-WEBSITE = rx(r"website|web ?page|网页|网站|页面")
-UPTIME = rx(r"uptime|is down|goes down|宕机|挂了|可用性")
 
 # Topics.
 STORE_TOPIC = rx(

@@ -30,7 +30,23 @@ def create_engine(settings: Settings) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": 30})
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(url, pool_pre_ping=True)
+    return create_async_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        connect_args=postgres_connect_args(settings),
+        # our tables live in their own schema, beside Supabase's
+        execution_options={"schema_translate_map": {None: settings.db_schema}},
+    )
+
+
+def postgres_connect_args(settings: Settings) -> dict[str, Any]:
+    cache = settings.db_statement_cache_size
+    args: dict[str, Any] = {"statement_cache_size": cache}
+    if cache == 0:
+        args["prepared_statement_cache_size"] = 0
+    return args
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -67,4 +83,7 @@ async def get_db_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-SessionDep = Annotated[AsyncSession, Depends(get_db_session)]
+# scope="function": the transaction commits when the endpoint returns, before the response
+# is sent; with the default scope a client could act on a response whose writes are not
+# yet visible (a race that shows on Postgres).
+SessionDep = Annotated[AsyncSession, Depends(get_db_session, scope="function")]

@@ -9,6 +9,7 @@ from alembic import command
 from alembic.config import Config
 
 from flowsmith.config import Settings
+from flowsmith.db.engine import postgres_connect_args
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -17,6 +18,10 @@ def alembic_config(settings: Settings) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", settings.effective_database_url.replace("%", "%%"))
+    config.attributes["schema"] = settings.db_schema
+    config.attributes["connect_args"] = (
+        postgres_connect_args(settings) if settings.effective_database_url.startswith("postgres") else {}
+    )
     return config
 
 

@@ -1,7 +1,8 @@
 """In-process event bus: the embedded default, for a single ``flowsmith serve``.
 
-Fan-out costs one ``asyncio.Event`` per channel, not per subscriber: each publish sets the
-channel's current event and replaces it, waking every waiting subscriber at once.
+Fan-out costs one ``asyncio.Event`` per channel, not per subscriber: each append sets the
+channel's current event and replaces it, waking every waiting subscriber at once. The same
+``ChannelLog`` is the local fan-out of the Redis bus.
 """
 
 from __future__ import annotations
@@ -15,56 +16,71 @@ from flowsmith.events.bus import Payload
 
 
 @dataclass
-class _Channel:
+class ChannelLog:
+    """Entries numbered from 1 in append order; readers replay, then wait for more."""
+
     entries: list[Payload] = field(default_factory=list)
     closed: bool = False
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     touched: float = field(default_factory=time.monotonic)
+    readers: int = 0
 
-    def notify(self) -> None:
+    def append(self, payload: Payload) -> int:
+        self.entries.append(payload)
+        self._notify()
+        return len(self.entries)
+
+    def close(self) -> None:
+        self.closed = True
+        self._notify()
+
+    def _notify(self) -> None:
         self.touched = time.monotonic()
         self.changed.set()
         self.changed = asyncio.Event()
 
+    async def read(self, after: int) -> AsyncIterator[tuple[int, Payload]]:
+        position = max(after, 0)
+        self.readers += 1
+        try:
+            while True:
+                while position < len(self.entries):
+                    position += 1
+                    yield position, self.entries[position - 1]
+                if self.closed:
+                    return
+                await self.changed.wait()
+        finally:
+            self.readers -= 1
+            self.touched = time.monotonic()
+
 
 class MemoryBus:
     def __init__(self, retention_s: float = 3600.0) -> None:
-        self._channels: dict[str, _Channel] = {}
+        self._channels: dict[str, ChannelLog] = {}
         self._retention_s = retention_s
         self._last_sweep = time.monotonic()
-        self.subscribers = 0  # live subscriptions, for leak checks
+
+    @property
+    def subscribers(self) -> int:
+        """Live subscriptions, for leak checks."""
+        return sum(log.readers for log in self._channels.values())
 
     async def publish(self, channel: str, payload: Payload) -> int:
-        state = self._channel(channel)
-        state.entries.append(payload)
-        state.notify()
+        position = self._channel(channel).append(payload)
         self._sweep()
-        return len(state.entries)
+        return position
 
     async def close(self, channel: str) -> None:
-        state = self._channel(channel)
-        state.closed = True
-        state.notify()
+        self._channel(channel).close()
 
-    async def subscribe(self, channel: str, after: int = 0) -> AsyncIterator[tuple[int, Payload]]:
-        # subscribing may precede the first publish (a queued generation): wait for it
-        state = self._channel(channel)
-        position = max(after, 0)
-        self.subscribers += 1
-        try:
-            while True:
-                while position < len(state.entries):
-                    position += 1
-                    yield position, state.entries[position - 1]
-                if state.closed:
-                    return
-                await state.changed.wait()
-        finally:
-            self.subscribers -= 1
+    def subscribe(self, channel: str, after: int = 0) -> AsyncIterator[tuple[int, Payload]]:
+        # subscribing may precede the first publish (a queued generation): it waits for it
+        return self._channel(channel).read(after)
 
     async def tail(self, channel: str) -> int:
-        state = self._channels.get(channel)
-        return len(state.entries) if state else 0
+        log = self._channels.get(channel)
+        return len(log.entries) if log else 0
 
     async def exists(self, channel: str) -> bool:
         return channel in self._channels
@@ -73,15 +89,14 @@ class MemoryBus:
         return None
 
     async def aclose(self) -> None:
-        for state in self._channels.values():
-            state.closed = True
-            state.notify()
+        for log in self._channels.values():
+            log.close()
 
-    def _channel(self, channel: str) -> _Channel:
-        state = self._channels.get(channel)
-        if state is None:
-            state = self._channels[channel] = _Channel()
-        return state
+    def _channel(self, channel: str) -> ChannelLog:
+        log = self._channels.get(channel)
+        if log is None:
+            log = self._channels[channel] = ChannelLog()
+        return log
 
     def _sweep(self) -> None:
         """Forget channels untouched for the retention period (checked at most once a minute)."""
@@ -89,12 +104,5 @@ class MemoryBus:
         if now - self._last_sweep < 60:
             return
         self._last_sweep = now
-        stale = [
-            name
-            for name, state in self._channels.items()
-            if now - state.touched > self._retention_s
-        ]
-        for name in stale:
-            state = self._channels.pop(name)
-            state.closed = True
-            state.notify()
+        for name in [n for n, log in self._channels.items() if now - log.touched > self._retention_s]:
+            self._channels.pop(name).close()

@@ -15,18 +15,29 @@ config = context.config
 target_metadata = Base.metadata
 
 
+SCHEMA: str = config.attributes.get("schema", "flowsmith")
+
+
 def _run(connection: Connection) -> None:
+    postgres = connection.dialect.name == "postgresql"
+    if postgres:
+        connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{SCHEMA}"'))
+        connection = connection.execution_options(schema_translate_map={None: SCHEMA})
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
+        version_table_schema=SCHEMA if postgres else None,
     )
     with context.begin_transaction():
         context.run_migrations()
 
 
 async def _run_async() -> None:
-    engine = create_async_engine(config.get_main_option("sqlalchemy.url") or "")
+    engine = create_async_engine(
+        config.get_main_option("sqlalchemy.url") or "",
+        connect_args=config.attributes.get("connect_args", {}),
+    )
     async with engine.connect() as connection:
         if connection.dialect.name == "postgresql":
             # replicas starting together migrate one at a time

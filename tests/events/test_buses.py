@@ -1,0 +1,95 @@
+"""Both buses honour the same contract; the Redis one against the real server on 6379."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator
+
+import pytest
+
+from flowsmith.events.bus import EventBus
+from flowsmith.events.memory import MemoryBus
+from flowsmith.events.redis import RedisBus
+
+REDIS_URL = os.environ.get("FLOWSMITH_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture(params=["memory", "redis"])
+async def bus(request: pytest.FixtureRequest) -> AsyncIterator[EventBus]:
+    if request.param == "memory":
+        instance: EventBus = MemoryBus()
+    else:
+        instance = RedisBus(REDIS_URL, retention_s=60, block_ms=200, prefix=f"t{uuid.uuid4().hex[:8]}")
+        await instance.ping()
+    yield instance
+    await instance.aclose()
+
+
+async def collect(bus: EventBus, channel: str, after: int = 0) -> list[tuple[int, dict]]:  # type: ignore[type-arg]
+    return [item async for item in bus.subscribe(channel, after)]
+
+
+async def test_replay_then_follow_until_closed(bus: EventBus) -> None:
+    await bus.publish("c", {"n": 1})
+    reader = asyncio.create_task(collect(bus, "c"))
+    await asyncio.sleep(0.05)
+    await bus.publish("c", {"n": 2})
+    await bus.publish("c", {"n": 3})
+    await bus.close("c")
+    assert await asyncio.wait_for(reader, 5) == [(1, {"n": 1}), (2, {"n": 2}), (3, {"n": 3})]
+    assert await collect(bus, "c", after=2) == [(3, {"n": 3})]
+    assert await bus.tail("c") == 3 and await bus.exists("c")
+
+
+async def test_subscribe_before_first_publish_waits(bus: EventBus) -> None:
+    reader = asyncio.create_task(collect(bus, "later"))
+    await asyncio.sleep(0.05)
+    assert not reader.done()
+    await bus.publish("later", {"x": 1})
+    await bus.close("later")
+    assert await asyncio.wait_for(reader, 5) == [(1, {"x": 1})]
+
+
+async def test_fan_out_each_subscriber_gets_every_entry_once(bus: EventBus) -> None:
+    readers = [asyncio.create_task(collect(bus, "fan")) for _ in range(50)]
+    await asyncio.sleep(0.05)
+    for n in range(20):
+        await bus.publish("fan", {"n": n})
+    await bus.close("fan")
+    results = await asyncio.wait_for(asyncio.gather(*readers), 10)
+    assert all([p for p, _ in r] == list(range(1, 21)) for r in results)
+    await asyncio.sleep(0.05)
+    assert bus.subscribers == 0  # type: ignore[attr-defined]
+
+
+async def test_concurrent_publishers_get_dense_positions(bus: EventBus) -> None:
+    positions = await asyncio.gather(*(bus.publish("many", {"i": i}) for i in range(100)))
+    assert sorted(positions) == list(range(1, 101))
+    await bus.close("many")
+    assert [p for p, _ in await collect(bus, "many")] == list(range(1, 101))
+
+
+async def test_abandoned_subscription_releases(bus: EventBus) -> None:
+    await bus.publish("gone", {"a": 1})
+    stream = bus.subscribe("gone", 0)
+    assert (await anext(stream))[0] == 1
+    await stream.aclose()  # type: ignore[attr-defined]
+    assert bus.subscribers == 0  # type: ignore[attr-defined]
+
+
+async def test_redis_replicas_share_a_channel() -> None:
+    prefix = f"t{uuid.uuid4().hex[:8]}"
+    a = RedisBus(REDIS_URL, retention_s=60, block_ms=200, prefix=prefix)
+    b = RedisBus(REDIS_URL, retention_s=60, block_ms=200, prefix=prefix)
+    try:
+        reader = asyncio.create_task(collect(b, "shared"))
+        await asyncio.sleep(0.05)
+        await a.publish("shared", {"from": "a"})
+        await b.publish("shared", {"from": "b"})
+        await a.close("shared")
+        assert await asyncio.wait_for(reader, 5) == [(1, {"from": "a"}), (2, {"from": "b"})]
+    finally:
+        await a.aclose()
+        await b.aclose()
