@@ -24,7 +24,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("./data"), validation_alias="FLOWSMITH_DATA_DIR")
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
     db_schema: str = Field(
-        default="flowsmith", pattern=r"^[a-z_][a-z0-9_]{0,62}$", validation_alias="FLOWSMITH_DB_SCHEMA"
+        default="flowsmith",
+        pattern=r"^[a-z_][a-z0-9_]{0,62}$",
+        validation_alias="FLOWSMITH_DB_SCHEMA",
     )
     db_pool_size: int = Field(default=10, ge=1, le=500, validation_alias="FLOWSMITH_DB_POOL_SIZE")
     db_max_overflow: int = Field(

@@ -104,7 +104,9 @@ async def test_edit_adds_email_and_keeps_node_ids(server, client, user) -> None:
     headers = server.headers(user)
     session_id = await create_session(client, headers)
     # notified by Slack, so that adding email is a real change
-    _, created = await listen_and_chat(client, headers, session_id, SEED_CREATE + "，有货时发Slack消息")
+    _, created = await listen_and_chat(
+        client, headers, session_id, SEED_CREATE + "，有货时发Slack消息"
+    )
     workflow_id = created[-1].data["workflow_id"]
     before = {n["id"]: n for n in created[-1].data["data"]["workflow"]["nodes"]}
     assert "send_email" not in {n["subtype"] for n in before.values()}
@@ -120,8 +122,12 @@ async def test_edit_adds_email_and_keeps_node_ids(server, client, user) -> None:
     assert len(emails) == 1
     condition = next(n["id"] for n in after.values() if n["subtype"] == "if")
     connections = edited[-1].data["data"]["workflow"]["connections"]
-    assert {"from_node": condition, "to_node": emails[0]["id"], "from_output": "true",
-            "to_input": "main"} in connections
+    assert {
+        "from_node": condition,
+        "to_node": emails[0]["id"],
+        "from_output": "true",
+        "to_input": "main",
+    } in connections
     assert edited[-1].data["data"]["diff"]["added_nodes"] == [emails[0]["id"]]
     assert edited[-1].data["data"]["version"] == 2
 

@@ -196,8 +196,9 @@ async def test_keepalive_comments_while_idle(server, client, user) -> None:  # t
     headers = server.headers(user)
     session_id = await create_session(client, headers)
     seen = b""
-    async with client.stream("GET", "/api/v1/workflow_generation",
-                             params={"session_id": session_id}, headers=headers) as response:
+    async with client.stream(
+        "GET", "/api/v1/workflow_generation", params={"session_id": session_id}, headers=headers
+    ) as response:
         async for chunk in response.aiter_bytes():
             seen += chunk
             if b"\n: " in seen or seen.startswith(b": "):
@@ -210,12 +211,23 @@ async def test_disconnect_releases_subscriptions_and_connections(server, client,
     state = server.app.state
     session_id = await create_session(client, headers)
     for _ in range(5):
-        _, events = await read_events(client, "GET", "/api/v1/workflow_generation",
-                                      params={"session_id": session_id}, headers=headers, limit=1)
+        _, events = await read_events(
+            client,
+            "GET",
+            "/api/v1/workflow_generation",
+            params={"session_id": session_id},
+            headers=headers,
+            limit=1,
+        )
         assert events[0].type == "waiting"
-    await read_events(client, "GET", "/api/v1/chat/stream",
-                      params={"session_id": session_id, "user_message": MESSAGE},
-                      headers=headers, limit=2)
+    await read_events(
+        client,
+        "GET",
+        "/api/v1/chat/stream",
+        params={"session_id": session_id, "user_message": MESSAGE},
+        headers=headers,
+        limit=2,
+    )
     await wait_generations_done(client, headers, session_id)
     for _ in range(100):
         if state.bus.subscribers == 0 and state.engine.pool.checkedout() == 0:

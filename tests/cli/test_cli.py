@@ -51,5 +51,11 @@ def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
 
     with sqlite3.connect(tmp_path / "flowsmith.db") as conn:
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
-    assert {"sessions", "messages", "workflows", "workflow_versions", "generations",
-            "generation_events"} <= tables
+    assert {
+        "sessions",
+        "messages",
+        "workflows",
+        "workflow_versions",
+        "generations",
+        "generation_events",
+    } <= tables

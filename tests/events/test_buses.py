@@ -21,7 +21,9 @@ async def bus(request: pytest.FixtureRequest) -> AsyncIterator[EventBus]:
     if request.param == "memory":
         instance: EventBus = MemoryBus()
     else:
-        instance = RedisBus(REDIS_URL, retention_s=60, block_ms=200, prefix=f"t{uuid.uuid4().hex[:8]}")
+        instance = RedisBus(
+            REDIS_URL, retention_s=60, block_ms=200, prefix=f"t{uuid.uuid4().hex[:8]}"
+        )
         await instance.ping()
     yield instance
     await instance.aclose()

@@ -63,7 +63,11 @@ def test_event_ids_round_trip_and_reject_foreign_ones() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Hello there, I will build it.\n\n- one\n- two", "我会为你创建一个电商库存监控的工作流，每小时检查一次。", ""],
+    [
+        "Hello there, I will build it.\n\n- one\n- two",
+        "我会为你创建一个电商库存监控的工作流，每小时检查一次。",
+        "",
+    ],
 )
 def test_stream_pieces_concatenate_to_the_text(text: str) -> None:
     pieces = stream_pieces(text)
@@ -73,16 +77,26 @@ def test_stream_pieces_concatenate_to_the_text(text: str) -> None:
 
 
 def _node(node_id: str, **params: object) -> Node:
-    return Node(id=node_id, name=node_id, type=NodeFamily.ACTION, subtype="set_fields",
-                parameters=dict(params))
+    return Node(
+        id=node_id,
+        name=node_id,
+        type=NodeFamily.ACTION,
+        subtype="set_fields",
+        parameters=dict(params),
+    )
 
 
 def test_diff_by_node_id() -> None:
-    before = Workflow(nodes=[_node("a"), _node("b", x=1)],
-                      connections=[Connection(from_node="a", to_node="b")])
-    after = Workflow(nodes=[_node("a"), _node("b", x=2), _node("c")],
-                     connections=[Connection(from_node="a", to_node="b"),
-                                  Connection(from_node="b", to_node="c")])
+    before = Workflow(
+        nodes=[_node("a"), _node("b", x=1)], connections=[Connection(from_node="a", to_node="b")]
+    )
+    after = Workflow(
+        nodes=[_node("a"), _node("b", x=2), _node("c")],
+        connections=[
+            Connection(from_node="a", to_node="b"),
+            Connection(from_node="b", to_node="c"),
+        ],
+    )
     diff = workflow_diff(before, after)
     assert diff["added_nodes"] == ["c"] and diff["changed_nodes"] == ["b"]
     assert diff["removed_nodes"] == [] and len(diff["added_connections"]) == 1

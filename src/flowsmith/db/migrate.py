@@ -20,7 +20,9 @@ def alembic_config(settings: Settings) -> Config:
     config.set_main_option("sqlalchemy.url", settings.effective_database_url.replace("%", "%%"))
     config.attributes["schema"] = settings.db_schema
     config.attributes["connect_args"] = (
-        postgres_connect_args(settings) if settings.effective_database_url.startswith("postgres") else {}
+        postgres_connect_args(settings)
+        if settings.effective_database_url.startswith("postgres")
+        else {}
     )
     return config
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass, field
 
 from flowsmith.events.bus import Payload
@@ -39,7 +39,7 @@ class ChannelLog:
         self.changed.set()
         self.changed = asyncio.Event()
 
-    async def read(self, after: int) -> AsyncIterator[tuple[int, Payload]]:
+    async def read(self, after: int) -> AsyncGenerator[tuple[int, Payload], None]:
         position = max(after, 0)
         self.readers += 1
         try:
@@ -104,5 +104,7 @@ class MemoryBus:
         if now - self._last_sweep < 60:
             return
         self._last_sweep = now
-        for name in [n for n, log in self._channels.items() if now - log.touched > self._retention_s]:
+        for name in [
+            n for n, log in self._channels.items() if now - log.touched > self._retention_s
+        ]:
             self._channels.pop(name).close()

@@ -18,6 +18,7 @@ import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 from redis.asyncio import Redis
 
@@ -121,7 +122,9 @@ class RedisBus:
         last = "0-0"
         try:
             while not local.closed:
-                response = await self._redis.xread({stream: last}, block=self._block_ms, count=500)
+                response: Any = await self._redis.xread(
+                    {stream: last}, block=self._block_ms, count=500
+                )
                 for _key, entries in response or []:
                     for entry_id, fields in entries:
                         last = entry_id

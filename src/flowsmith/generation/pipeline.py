@@ -10,11 +10,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from flowsmith.agent.interface import Agent
+from flowsmith.generation.events import GenerationEventType
 from flowsmith.workflows.layout import auto_layout
 from flowsmith.workflows.models import Finding, Workflow
 from flowsmith.workflows.validate import is_valid, validate_workflow
 
-Emit = Callable[[str, dict[str, Any]], Awaitable[None]]
+Emit = Callable[[GenerationEventType, dict[str, Any]], Awaitable[None]]
 
 CHECKS = [
     "schema",
