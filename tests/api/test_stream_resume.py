@@ -235,3 +235,15 @@ async def test_disconnect_releases_subscriptions_and_connections(server, client,
         await asyncio.sleep(0.02)
     assert state.bus.subscribers == 0
     assert state.engine.pool.checkedout() == 0
+
+
+async def test_first_waiting_speaks_the_browsers_language_and_knows_the_action(server, client, user) -> None:  # type: ignore[no-untyped-def]
+    headers = server.headers(user)
+    session_id = await create_session(client, headers)
+    params = {"session_id": session_id}
+    _, zh = await read_events(client, "GET", "/api/v1/workflow_generation", params=params,
+                              headers={**headers, "Accept-Language": "zh-CN,zh;q=0.9"}, limit=1)
+    _, en = await read_events(client, "GET", "/api/v1/workflow_generation", params=params,
+                              headers={**headers, "Accept-Language": "en-US"}, limit=1)
+    assert "需求" in zh[0].data["data"]["message"]
+    assert "describe the automation" in en[0].data["data"]["message"]

@@ -31,6 +31,18 @@ from flowsmith.generation.events import (
 from flowsmith.streams import EventId, sse
 
 DEFAULT_WAITING = "Waiting for your request: describe the automation you want."
+_FIRST_WAITING = {
+    ("create", "en"): DEFAULT_WAITING,
+    ("create", "zh"): "等待你的需求：请描述你想要的自动化流程。",
+    ("edit", "en"): "Waiting for your change: tell me what to change in this workflow.",
+    ("edit", "zh"): "等待你的修改：请告诉我要如何修改这个工作流。",
+}
+
+
+def first_waiting(action: str, accept_language: str | None) -> str:
+    """Before the session's first reply, in the browser's language (zh or en)."""
+    lang = "zh" if (accept_language or "").strip().lower().startswith("zh") else "en"
+    return _FIRST_WAITING[("create" if action == "create" else "edit", lang)]
 
 
 @dataclass(frozen=True)
@@ -53,7 +65,11 @@ class EndAlreadyDelivered(Exception):
 
 
 async def resolve_start(
-    db: AsyncSession, bus: EventBus, session: SessionRow, last: EventId | None
+    db: AsyncSession,
+    bus: EventBus,
+    session: SessionRow,
+    last: EventId | None,
+    accept_language: str | None = None,
 ) -> StartPoint:
     if last is not None and last.kind == "g":
         return await _resume_generation(db, session, last)
@@ -71,7 +87,11 @@ async def resolve_start(
     if latest is not None and not latest.delivered:
         return FollowGeneration(latest.id, 0)
     after = last.position if last is not None else tail
-    waiting = None if last is not None else await _waiting_message(db, session.id)
+    waiting = None
+    if last is None:
+        waiting = await _waiting_message(db, session.id) or first_waiting(
+            session.action, accept_language
+        )
     return FollowSession(after, waiting)
 
 
@@ -106,7 +126,8 @@ async def _latest(db: AsyncSession, session_id: str) -> GenerationRow | None:
     return await db.scalar(query)
 
 
-async def _waiting_message(db: AsyncSession, session_id: str) -> str:
+async def _waiting_message(db: AsyncSession, session_id: str) -> str | None:
+    """What the session's last reply said it waits for, if it asked something."""
     query = (
         select(MessageRow)
         .where(MessageRow.session_id == session_id, MessageRow.role == "assistant")
@@ -115,7 +136,7 @@ async def _waiting_message(db: AsyncSession, session_id: str) -> str:
     )
     last_reply = await db.scalar(query)
     message = (last_reply.meta or {}).get("waiting_message") if last_reply else None
-    return str(message) if message else DEFAULT_WAITING
+    return str(message) if message else None
 
 
 class GenerationStream:

@@ -27,7 +27,9 @@ async def workflow_generation(
     async with session_scope(state.sessionmaker) as db:
         session = await sessions.get_owned(db, user.user_id, session_id)
         try:
-            start = await resolve_start(db, state.bus, session, last)
+            start = await resolve_start(
+                db, state.bus, session, last, request.headers.get("accept-language")
+            )
         except EndAlreadyDelivered:
             return Response(status_code=204)
         workflow_id = session.workflow_id
