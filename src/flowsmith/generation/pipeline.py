@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from flowsmith.agent.interface import Agent
+from flowsmith.generation import messages
 from flowsmith.generation.events import GenerationEventType
 from flowsmith.workflows.layout import auto_layout
 from flowsmith.workflows.models import Finding, Workflow
@@ -42,12 +43,12 @@ def _count(findings: list[Finding], severity: str) -> int:
     return sum(1 for f in findings if f.severity == severity)
 
 
-def _check_message(round_no: int, findings: list[Finding]) -> str:
+def _check_message(round_no: int, findings: list[Finding], lang: str) -> str:
     errors, warnings = _count(findings, "error"), _count(findings, "warning")
     if errors == 0:
-        tail = f", {warnings} warning(s)" if warnings else ""
-        return f"Check round {round_no}: all checks passed{tail}."
-    return f"Check round {round_no}: {errors} problem(s) found, repairing."
+        tail = messages.text("warnings", lang, count=warnings) if warnings else ""
+        return messages.text("passed", lang, round=round_no, warnings=tail)
+    return messages.text("problems", lang, round=round_no, errors=errors)
 
 
 async def run_pipeline(
@@ -56,14 +57,16 @@ async def run_pipeline(
     current: Workflow | None,
     emit: Emit,
     *,
+    workflow_id: str,
     repair_rounds: int,
 ) -> tuple[Workflow, list[Finding]]:
     """Returns the checked workflow and its remaining (non-error) findings."""
-    draft = auto_layout(await agent.draft(request, current))
+    lang = messages.language(request)
+    draft = _identified(auto_layout(await agent.draft(request, current)), workflow_id)
     await emit(
         "draft",
         {
-            "message": f"Drafted “{draft.name}” with {len(draft.nodes)} nodes.",
+            "message": messages.text("draft", lang, name=draft.name, nodes=len(draft.nodes)),
             "workflow": draft.model_dump(mode="json"),
         },
     )
@@ -72,7 +75,7 @@ async def run_pipeline(
         await emit(
             "debugging",
             {
-                "message": _check_message(round_no, findings),
+                "message": _check_message(round_no, findings, lang),
                 "round": round_no,
                 "checks": CHECKS,
                 "findings": findings_json(findings),
@@ -87,10 +90,12 @@ async def run_pipeline(
         repaired = await agent.repair(draft, findings, request)
         if repaired is None:
             break
-        draft = auto_layout(repaired)
+        draft = _identified(auto_layout(repaired), workflow_id)
+    details = "; ".join(f.message for f in findings if f.severity == "error")[:500]
     raise GenerationFailed(
-        "validation_failed",
-        "The workflow still has problems after repair: "
-        + "; ".join(f.message for f in findings if f.severity == "error")[:500],
-        findings,
+        "validation_failed", messages.text("validation_failed", lang, details=details), findings
     )
+
+
+def _identified(workflow: Workflow, workflow_id: str) -> Workflow:
+    return workflow.model_copy(update={"id": workflow_id})

@@ -25,6 +25,7 @@ from flowsmith.agent.interface import Agent
 from flowsmith.db.engine import session_scope
 from flowsmith.db.tables import GenerationEventRow, GenerationRow, SessionRow, new_id, utcnow
 from flowsmith.events.bus import EventBus
+from flowsmith.generation import messages
 from flowsmith.generation.events import (
     GenerationEventType,
     generation_channel,
@@ -192,6 +193,7 @@ class Job:
         self.id = generation_id
         self.workflow_id: str | None = None
         self.seq = 0
+        self.lang = "en"
 
     async def run(self) -> None:
         try:
@@ -199,20 +201,23 @@ class Job:
             if prepared is None:
                 return
             current, request, session_id, user_id = prepared
-            await self._emit("start", {"message": "Started generating the workflow."})
+            self.lang = messages.language(request)
+            await self._emit("start", {"message": messages.text("start", self.lang)})
+            assert self.workflow_id is not None
             async with asyncio.timeout(self.r._deadline_s):
                 workflow, findings = await run_pipeline(
                     self.r._agent,
                     request,
                     current,
                     self._emit,
+                    workflow_id=self.workflow_id,
                     repair_rounds=self.r._repair_rounds,
                 )
             await self._complete(workflow, findings, current, session_id, user_id)
         except GenerationFailed as failed:
             await self._fail(failed.code, failed.message, findings_json(failed.findings))
         except TimeoutError:
-            await self._fail("deadline_exceeded", "The generation took too long and was stopped.")
+            await self._fail("deadline_exceeded", messages.text("deadline_exceeded", self.lang))
         except asyncio.CancelledError:
             await asyncio.shield(
                 self._fail("worker_shutdown", "The server stopped during generation; try again.")
@@ -242,7 +247,9 @@ class Job:
             edits_deleted = session.workflow_id is not None and current is None
         if edits_deleted:
             raise GenerationFailed(
-                "workflow_deleted", "The workflow this session edits was deleted.", []
+                "workflow_deleted",
+                messages.text("workflow_deleted", messages.language(request)),
+                [],
             )
         return current, request, session_id, user_id
 
@@ -303,7 +310,9 @@ class Job:
             payload = await self._record(
                 "complete",
                 {
-                    "message": f"Workflow “{stored.name}” saved as version {stored.version}.",
+                    "message": messages.text(
+                        "complete", self.lang, name=stored.name, version=stored.version
+                    ),
                     "workflow": stored.model_dump(mode="json"),
                     "version": stored.version,
                     "findings": findings_json(findings),
