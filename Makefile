@@ -7,7 +7,7 @@ NODE_CLIENT := tests/seed_client
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test install lint typecheck check clean
+.PHONY: run test test-embedded install lint typecheck check clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -28,8 +28,15 @@ run: install
 	$(VENV)/bin/flowsmith db upgrade
 	$(VENV)/bin/flowsmith serve
 
-## The whole suite.
+## The whole suite, twice: on embedded defaults, then on the real PostgreSQL and Redis.
+TEST_PG ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
+TEST_REDIS ?= redis://127.0.0.1:6379/1
 test: install $(NODE_CLIENT)/node_modules/.installed
+	$(VENV)/bin/pytest
+	FLOWSMITH_TEST_DATABASE_URL=$(TEST_PG) FLOWSMITH_TEST_REDIS_URL=$(TEST_REDIS) $(VENV)/bin/pytest
+
+## One pass on embedded defaults only (no PostgreSQL/Redis needed).
+test-embedded: install $(NODE_CLIENT)/node_modules/.installed
 	$(VENV)/bin/pytest
 
 lint: install

@@ -21,6 +21,8 @@ from flowsmith.config import Settings
 # Set to run the whole suite against a real PostgreSQL, e.g.
 # postgresql+asyncpg://postgres@127.0.0.1:5432/test
 TEST_DATABASE_URL = os.environ.get("FLOWSMITH_TEST_DATABASE_URL")
+# Set to run every server in the suite on the Redis Streams bus, e.g. redis://127.0.0.1:6379/0
+TEST_REDIS_URL = os.environ.get("FLOWSMITH_TEST_REDIS_URL")
 
 # the suite must not read a developer's .env or environment by accident
 for _name in list(os.environ):
@@ -31,6 +33,29 @@ for _name in list(os.environ):
         "SUPABASE_JWT_SECRET",
     ):
         os.environ.pop(_name)
+
+
+TEST_SCHEMA = f"fs_test_{os.getpid()}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_schema() -> Iterator[None]:
+    """Each Postgres run gets its own schema, dropped at the end."""
+    yield
+    if TEST_DATABASE_URL:
+        import asyncio
+
+        import asyncpg
+
+        async def drop() -> None:
+            dsn = TEST_DATABASE_URL.replace("postgresql+asyncpg://", "postgresql://")
+            conn = await asyncpg.connect(dsn)
+            try:
+                await conn.execute(f'DROP SCHEMA IF EXISTS "{TEST_SCHEMA}" CASCADE')
+            finally:
+                await conn.close()
+
+        asyncio.run(drop())
 
 
 def free_port() -> int:
@@ -81,6 +106,9 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     }
     if TEST_DATABASE_URL:
         values["DATABASE_URL"] = TEST_DATABASE_URL
+        values["FLOWSMITH_DB_SCHEMA"] = TEST_SCHEMA
+    if TEST_REDIS_URL:
+        values["REDIS_URL"] = TEST_REDIS_URL
     values.update(overrides)
     return Settings(_env_file=None, **values)
 
