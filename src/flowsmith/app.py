@@ -62,7 +62,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     state.sessionmaker = create_sessionmaker(engine)
     state.bus = create_bus(settings)
     state.verifier = TokenVerifier.from_settings(settings)
-    agent = OfflineAgent(delay_s=settings.offline_stream_delay_ms / 1000)
+    agent = OfflineAgent(
+        delay_s=settings.offline_stream_delay_ms / 1000,
+        draft_delay_s=settings.offline_draft_delay_ms / 1000,
+    )
     state.runner = GenerationRunner(
         state.sessionmaker,
         state.bus,
@@ -72,9 +75,16 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         deadline_s=settings.generation_deadline_s,
     )
     state.turns = TurnManager(
-        state.sessionmaker, state.bus, agent, state.runner, deadline_s=settings.turn_deadline_s
+        state.sessionmaker,
+        state.bus,
+        agent,
+        state.runner,
+        deadline_s=settings.turn_deadline_s,
+        owner=state.runner.owner,
+        lease_s=settings.lease_s,
     )
     state.runner.start_housekeeping()
+    await state.turns.start_background()
     try:
         yield
     finally:

@@ -71,6 +71,10 @@ class Settings(BaseSettings):
     offline_stream_delay_ms: int = Field(
         default=15, ge=0, le=2000, validation_alias="FLOWSMITH_OFFLINE_STREAM_DELAY_MS"
     )
+    # simulated model latency in the offline planner's draft step (demos, failover tests)
+    offline_draft_delay_ms: int = Field(
+        default=0, ge=0, le=600_000, validation_alias="FLOWSMITH_OFFLINE_DRAFT_DELAY_MS"
+    )
     repair_rounds: int = Field(default=3, ge=0, le=10, validation_alias="FLOWSMITH_REPAIR_ROUNDS")
     # how long a finished turn's or generation's live events stay replayable from the bus
     event_retention_s: int = Field(

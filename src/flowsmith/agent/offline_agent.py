@@ -33,8 +33,9 @@ def stream_pieces(text: str) -> list[str]:
 class OfflineAgent:
     name = "offline"
 
-    def __init__(self, delay_s: float = 0.0) -> None:
+    def __init__(self, delay_s: float = 0.0, draft_delay_s: float = 0.0) -> None:
         self._delay_s = delay_s
+        self._draft_delay_s = draft_delay_s
 
     async def respond(
         self, message: str, history: list[tuple[str, str]], current: Workflow | None
@@ -47,6 +48,8 @@ class OfflineAgent:
         yield Decided(decision)
 
     async def draft(self, request: dict[str, Any], current: Workflow | None) -> Workflow:
+        if self._draft_delay_s:
+            await asyncio.sleep(self._draft_delay_s)
         return offline.build(request, current)
 
     async def repair(

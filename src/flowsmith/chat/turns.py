@@ -17,9 +17,10 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flowsmith.agent.interface import Agent, Decided, TextDelta
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 FAILURE_TEXT = {
     "deadline_exceeded": "Sorry, the reply took too long and was stopped. Please try again.",
     "agent_unavailable": "Sorry, the assistant is unavailable right now. Please try again shortly.",
+    "worker_lost": "Sorry, the server answering you stopped. Please send your message again.",
 }
 DEFAULT_FAILURE = "Sorry, something went wrong while answering. Please try again."
 
@@ -52,7 +54,17 @@ class RunningTurn:
     task: asyncio.Task[None]
 
 
+CONTROL_CHANNEL = "control:turns"
+
+
 class TurnManager:
+    """Starts, interrupts and watches over the turns this replica runs.
+
+    A turn running on another replica is interrupted through ``CONTROL_CHANNEL`` (its owner
+    cancels it); a turn whose replica died is ended by whichever replica's reaper sees its
+    lease lapse first, with ``error``/``worker_lost``.
+    """
+
     def __init__(
         self,
         maker: async_sessionmaker[AsyncSession],
@@ -61,23 +73,30 @@ class TurnManager:
         runner: GenerationRunner,
         *,
         deadline_s: float,
+        owner: str,
+        lease_s: float = 30.0,
     ) -> None:
         self._maker = maker
         self._bus = bus
         self._agent = agent
         self._runner = runner
         self._deadline_s = deadline_s
+        self.owner = owner
+        self._lease_s = lease_s
         self._running: dict[str, RunningTurn] = {}
         self._locks: dict[str, asyncio.Lock] = {}
+        self._background: list[asyncio.Task[None]] = []
 
     async def start(self, session_id: str, user_id: str, text: str) -> str:
         """Stop the session's running turn (if any), record the new one, start it; its id."""
         lock = self._locks.setdefault(session_id, asyncio.Lock())
         async with lock:
             await self._interrupt(session_id)
+            await self._interrupt_elsewhere(session_id)
             async with session_scope(self._maker) as db:
                 await sessions.add_message(db, session_id, "user", text)
                 reply = await sessions.add_message(db, session_id, "assistant", "", "streaming")
+                reply.lease_owner, reply.lease_expires_at = self.owner, self._lease_end()
                 turn_id, reply_seq = reply.id, reply.seq
             turn = Turn(self, session_id, user_id, turn_id, reply_seq, text)
             task = asyncio.create_task(turn.run())
@@ -93,16 +112,110 @@ class TurnManager:
         with contextlib.suppress(asyncio.CancelledError):
             await running.task
 
+    async def _interrupt_elsewhere(self, session_id: str, wait_s: float = 5.0) -> None:
+        """Ask the owner of a turn still streaming in this session to stop it, and wait."""
+        turn_id = await self._streaming_turn(session_id)
+        if turn_id is None:
+            return
+        await self._bus.publish(CONTROL_CHANNEL, {"interrupt": turn_id})
+        deadline = asyncio.get_running_loop().time() + wait_s
+        while asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.05)
+            if await self._streaming_turn(session_id) is None:
+                return
+        # its owner did not answer (gone, or partitioned): the reaper's work, done now
+        await end_lost_turn(self._maker, self._bus, turn_id, "interrupted")
+
+    async def _streaming_turn(self, session_id: str) -> str | None:
+        async with session_scope(self._maker) as db:
+            return await db.scalar(
+                select(MessageRow.id).where(
+                    MessageRow.session_id == session_id, MessageRow.status == "streaming"
+                )
+            )
+
     def _forget(self, session_id: str, turn_id: str) -> None:
         running = self._running.get(session_id)
         if running is not None and running.turn_id == turn_id:
             del self._running[session_id]
 
+    def _lease_end(self) -> datetime:
+        return utcnow() + timedelta(seconds=self._lease_s)
+
+    # -- background: control messages, leases ----------------------------------------------
+
+    async def start_background(self) -> None:
+        tail = await self._bus.tail(CONTROL_CHANNEL)
+        self._background = [
+            asyncio.create_task(self._obey_control(tail)),
+            asyncio.create_task(self._keep_leases()),
+        ]
+
+    async def _obey_control(self, after: int) -> None:
+        async for _position, message in self._bus.subscribe(CONTROL_CHANNEL, after):
+            turn_id = message.get("interrupt")
+            for running in list(self._running.values()):
+                if running.turn_id == turn_id:
+                    running.task.cancel()
+
+    async def _keep_leases(self) -> None:
+        while True:
+            try:
+                await self.renew_leases()
+                await self.reap_lost()
+            except Exception:
+                log.exception("turn housekeeping failed")
+            await asyncio.sleep(self._lease_s / 3)
+
+    async def renew_leases(self) -> None:
+        async with session_scope(self._maker) as db:
+            await db.execute(
+                update(MessageRow)
+                .where(MessageRow.lease_owner == self.owner, MessageRow.status == "streaming")
+                .values(lease_expires_at=self._lease_end())
+            )
+
+    async def reap_lost(self) -> int:
+        async with session_scope(self._maker) as db:
+            lost = (
+                await db.scalars(
+                    select(MessageRow.id).where(
+                        MessageRow.status == "streaming", MessageRow.lease_expires_at < utcnow()
+                    )
+                )
+            ).all()
+        for turn_id in lost:
+            await end_lost_turn(self._maker, self._bus, turn_id, "error")
+        return len(lost)
+
     async def aclose(self) -> None:
-        tasks = [running.task for running in self._running.values()]
+        tasks = [running.task for running in self._running.values()] + self._background
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def end_lost_turn(
+    maker: async_sessionmaker[AsyncSession], bus: EventBus, turn_id: str, status: str
+) -> None:
+    """End a turn nobody runs any more: store it, then give its listeners an ending."""
+    text = FAILURE_TEXT["worker_lost"]
+    async with session_scope(maker) as db:
+        row = await db.get(MessageRow, turn_id, populate_existing=True)
+        if row is None or row.status != "streaming":
+            return
+        position = await bus.tail(turn_channel(turn_id))
+        extra = "" if status == "interrupted" else ("\n\n" if row.content else "") + text
+        row.content, row.status, row.finished_at = row.content + extra, status, utcnow()
+        row.meta = {**(row.meta or {}), "error": {"code": "worker_lost"}}
+        row.last_event_seq = position + (1 if status == "interrupted" else 2)
+    channel = turn_channel(turn_id)
+    if status != "interrupted":
+        await bus.publish(
+            channel, {"type": "error", "error": {"code": "worker_lost", "message": text}}
+        )
+    await bus.publish(channel, message_event(extra, True, interrupted=status == "interrupted"))
+    await bus.close(channel)
 
 
 class Turn:

@@ -84,7 +84,10 @@ class MessageRow(Base):
     """A chat message. An assistant message is also the record of the turn that wrote it."""
 
     __tablename__ = "messages"
-    __table_args__ = (UniqueConstraint("session_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("session_id", "seq"),
+        Index("ix_messages_status_lease", "status", "lease_expires_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
@@ -97,6 +100,9 @@ class MessageRow(Base):
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # the turn's last event number, so a reconnect knows whether it saw the end
     last_event_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # a streaming turn is owned by the replica running it, under a renewed lease
+    lease_owner: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
 

@@ -1,0 +1,38 @@
+"""LLM providers behind one small interface (see ``base``): streaming text and tool calls,
+structured JSON output, bounded retries, deadlines, usage and cost."""
+
+from flowsmith.llm.base import (
+    Finished,
+    LLMError,
+    Message,
+    Provider,
+    StreamEvent,
+    TextDelta,
+    ToolCall,
+    ToolCallDone,
+    ToolSpec,
+    Usage,
+    current_deadline,
+    deadline_in,
+    deadline_scope,
+)
+from flowsmith.llm.pricing import estimate_cost_usd
+from flowsmith.llm.structured import strict_compatible
+
+__all__ = [
+    "Finished",
+    "LLMError",
+    "Message",
+    "Provider",
+    "StreamEvent",
+    "TextDelta",
+    "ToolCall",
+    "ToolCallDone",
+    "ToolSpec",
+    "Usage",
+    "current_deadline",
+    "deadline_in",
+    "deadline_scope",
+    "estimate_cost_usd",
+    "strict_compatible",
+]

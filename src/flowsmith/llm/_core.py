@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import logging
 import random
 import time
@@ -70,7 +71,7 @@ class RetryPolicy:
     def delay(self, failures: int, retry_after: float | None) -> float:
         if retry_after is not None:
             return min(max(retry_after, 0.0), self.retry_after_max_s)
-        ceiling = min(self.backoff_max_s, self.backoff_base_s * (2**failures))
+        ceiling = min(self.backoff_max_s, self.backoff_base_s * 2.0**failures)
         # "equal jitter": never retry instantly, yet spread clients that failed together
         return ceiling / 2 + random.uniform(0, ceiling / 2)
 
@@ -390,7 +391,7 @@ class BaseProvider(ABC):
                 spec = self._structured_spec(mode, conversation, schema, name, max_tokens)
                 try:
                     collected = await self._call_with_retries(
-                        lambda spec=spec: self._collect(spec, tally), tally, deadline
+                        functools.partial(self._collect, spec, tally), tally, deadline
                     )
                 except LLMError as error:
                     if mode != "text" and refuses_mode(mode, error):

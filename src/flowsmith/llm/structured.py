@@ -200,8 +200,8 @@ def extract_json(text: str) -> dict[str, Any]:
         start = stripped.find("{", start + 1)
         tries += 1
     # the error from the first "{" is the one that points at the model's real mistake
-    error = brace_error or first_error
-    detail = f"{error.msg} at line {error.lineno} column {error.colno}" if error else "no {...}"
+    worst = brace_error or first_error
+    detail = f"{worst.msg} at line {worst.lineno} column {worst.colno}" if worst else "no {...}"
     raise OutputProblem(f"the reply is not valid JSON ({detail})")
 
 
@@ -232,8 +232,8 @@ class SchemaCheck:
         if schema.get("type") != "object":
             raise ValueError("structured output needs a schema whose root is type: object")
         cls = validators.validator_for(schema)
-        cls.check_schema(schema)
-        self._validator = cls(schema)
+        cls.check_schema(dict(schema))
+        self._validator = cls(dict(schema))
 
     def check(self, value: dict[str, Any]) -> None:
         error = jsonschema_exceptions.best_match(self._validator.iter_errors(value))

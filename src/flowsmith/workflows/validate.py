@@ -27,6 +27,20 @@ Errors (any of these makes a workflow invalid, see :func:`is_valid`):
                           connections (TOOL/MEMORY attached to a reachable agent count as
                           reachable; not reported when there is no trigger at all)
 * ``cycle``               a cycle of main-flow connections that avoids every ``loop`` node
+* ``expression_syntax``   a ``{{`` is never closed, a ``{{ }}`` is empty, or a reference is
+                          malformed (``$node.x`` without ``.json``, ``$json.`` with no field)
+* ``unknown_node_reference`` ``$node.<id>`` names no node of the workflow
+* ``reference_not_upstream`` ``$node.<id>`` names a node that does not run before this one
+                          (it is not an ancestor through main connections; a TOOL/MEMORY node
+                          may read its AI agent's ancestors)
+* ``unknown_field``       a ``$json`` / ``$node`` path the referenced items cannot have: an
+                          error when the schema forbids it (``additionalProperties: false``, or
+                          a field of a number); a **warning** when the schema lists its fields,
+                          this is not one of them, but others are allowed. Nothing is reported
+                          when the schema does not list fields. ``$json`` is checked against
+                          the items arriving through every incoming connection (their
+                          ``from_output``), looking through nodes that pass items on (IF,
+                          filter, merge, approvals…): see ``expressions.infer_shapes``.
 
 Warnings (do not make a workflow invalid):
 
@@ -34,13 +48,21 @@ Warnings (do not make a workflow invalid):
                           but ``stop_and_error`` / ``no_op``) has no outgoing connection, so its
                           result goes nowhere. ACTION / AI_AGENT / EXTERNAL_ACTION nodes are
                           legitimate ends of a branch and are never flagged.
+* ``type_mismatch``       a parameter that is exactly one ``{{ reference }}`` whose declared
+                          field type cannot fit the parameter's schema type (a number where an
+                          integer is expected…), or a text template where the parameter does
+                          not take a string. An **error** when certain: an object/array where
+                          a scalar is expected, or the reverse.
 
 ``node_id`` is the node the finding is about; for ``dangling_connection`` it is the endpoint
 that does exist (``None`` if neither does). Paths look like ``nodes[2].parameters.method`` or
 ``connections[4].from_output``.
 
 Parameter values that are expressions (strings containing ``{{ ... }}``) are resolved only at
-run time, so any schema violation whose offending value is such a string is ignored.
+run time, so any schema violation whose offending value is such a string is ignored; the
+expression checks above look at them instead (the ``code`` parameter of ``code`` and
+``code_tool`` nodes is program text, not a template, and is not read). Expression findings
+have the parameter's path (``nodes[3].parameters.conditions[0].left``).
 """
 
 from __future__ import annotations
@@ -54,8 +76,9 @@ from typing import Any
 from jsonschema.exceptions import ValidationError as SchemaValidationError
 from pydantic import ValidationError
 
+from flowsmith.workflows import expressions as ex
 from flowsmith.workflows.catalog import Catalog, NodeSpec, load_catalog
-from flowsmith.workflows.models import Connection, Finding, Node, NodeFamily, Workflow
+from flowsmith.workflows.models import Connection, Finding, Node, NodeFamily, Severity, Workflow
 
 SCHEMA_ERROR = "schema_error"
 EMPTY_WORKFLOW = "empty_workflow"
@@ -75,6 +98,11 @@ NO_TRIGGER = "no_trigger"
 UNREACHABLE_NODE = "unreachable_node"
 CYCLE = "cycle"
 DEAD_END = "dead_end"
+EXPRESSION_SYNTAX = "expression_syntax"
+UNKNOWN_NODE_REFERENCE = "unknown_node_reference"
+REFERENCE_NOT_UPSTREAM = "reference_not_upstream"
+UNKNOWN_FIELD = "unknown_field"
+TYPE_MISMATCH = "type_mismatch"
 
 ERROR_CODES: frozenset[str] = frozenset(
     {
@@ -95,9 +123,15 @@ ERROR_CODES: frozenset[str] = frozenset(
         NO_TRIGGER,
         UNREACHABLE_NODE,
         CYCLE,
+        EXPRESSION_SYNTAX,
+        UNKNOWN_NODE_REFERENCE,
+        REFERENCE_NOT_UPSTREAM,
+        UNKNOWN_FIELD,
     }
 )
-WARNING_CODES: frozenset[str] = frozenset({DEAD_END})
+WARNING_CODES: frozenset[str] = frozenset({DEAD_END, TYPE_MISMATCH})
+"""Default severities. ``unknown_field`` is downgraded to a warning, and ``type_mismatch``
+raised to an error, as described above; every other code always has its default."""
 
 ATTACHABLE = frozenset({NodeFamily.TOOL, NodeFamily.MEMORY})
 LOOP_SUBTYPE = "loop"
@@ -149,6 +183,7 @@ def validate_workflow(wf: Workflow, catalog: Catalog | None = None) -> list[Find
         _check_reachability,
         _check_cycles,
         _check_dead_ends,
+        _check_expressions,
     )
     for check in checks:
         check(ctx)
@@ -183,14 +218,22 @@ class _Context:
         return self.catalog.get(node.subtype)
 
     def add(
-        self, code: str, message: str, node_id: str | None = None, path: str | None = None
+        self,
+        code: str,
+        message: str,
+        node_id: str | None = None,
+        path: str | None = None,
+        severity: Severity | None = None,
+        detail: str = "",
     ) -> None:
-        """Record a finding once per (code, node, path)."""
-        key = (code, node_id, path)
+        """Record a finding once per (code, node, path, detail); severity from the code
+        unless given."""
+        key = (code, node_id, f"{path}\x00{detail}" if detail else path)
         if key in self._seen:
             return
         self._seen.add(key)
-        severity = "warning" if code in WARNING_CODES else "error"
+        if severity is None:
+            severity = "warning" if code in WARNING_CODES else "error"
         self.findings.append(
             Finding(code=code, severity=severity, node_id=node_id, path=path, message=message)
         )
@@ -617,6 +660,211 @@ def _check_dead_ends(ctx: _Context) -> None:
             node_id,
             f"nodes[{ctx.index[node_id]}]",
         )
+
+
+# --- expressions ---------------------------------------------------------------------------
+
+
+def _check_expressions(ctx: _Context) -> None:
+    found = [
+        (i, node, ex.node_templates(node.subtype, node.parameters))
+        for i, node in enumerate(ctx.wf.nodes)
+    ]
+    if not any(templates for _, _, templates in found):
+        return
+    checker = _ExpressionChecker(ctx, ex.infer_shapes(ctx.wf, ctx.catalog))
+    for i, node, templates in found:
+        for location, text in templates:
+            checker.check(i, node, location, text)
+
+
+class _ExpressionChecker:
+    """Checks the templates of one workflow; ancestors are computed once, on first need."""
+
+    def __init__(self, ctx: _Context, shapes: ex.Shapes) -> None:
+        self.ctx = ctx
+        self.shapes = shapes
+        self._ancestors: dict[str, int] | None = None
+        self._bit: dict[str, int] = {node_id: 1 << k for k, node_id in enumerate(ctx.nodes)}
+        self._owners = _attached_ids(ctx)
+
+    def check(self, i: int, node: Node, location: ex.Location, text: str) -> None:
+        template = ex.parse(text)
+        path = f"nodes[{i}].parameters{_render_path(location)}"
+        shown = _render_path(location).lstrip(".")
+        for problem in template.problems:
+            self.ctx.add(
+                EXPRESSION_SYNTAX,
+                f"{_subject(node)}: parameter '{shown}' has a broken expression: {problem}.",
+                node.id,
+                path,
+                detail=problem,
+            )
+        for ref in template.references:
+            if ref.kind == "json":
+                self._check_field(node, ref, path, shown, self.shapes.input(node.id))
+            elif ref.kind == "node" and self._check_node(node, ref, path, shown):
+                self._check_field(node, ref, path, shown, self.shapes.node(ref.node_id or ""))
+        simple_whole = bool(template.references) and template.references[0].whole
+        if template.segments and not template.problems and (simple_whole or not template.whole):
+            self._check_type(node, location, template, path, shown)
+
+    # -- $node.<id> ---------------------------------------------------------------------
+
+    def _check_node(self, node: Node, ref: ex.Reference, path: str, shown: str) -> bool:
+        """True when the referenced node exists and runs before ``node``."""
+        target_id = ref.node_id or ""
+        target = self.ctx.nodes.get(target_id)
+        where = f"parameter '{shown}' reads {{{{ {ref.raw} }}}}"
+        if target is None:
+            self.ctx.add(
+                UNKNOWN_NODE_REFERENCE,
+                f"{_subject(node)}: {where}, but there is no node with id '{target_id}'"
+                f"{self._did_you_mean(target_id)}. $node takes a node id, not a name.",
+                node.id,
+                path,
+                detail=target_id,
+            )
+            return False
+        if self._is_upstream(target_id, node):
+            return True
+        before = "its AI agent" if node.type in ATTACHABLE else "it"
+        self.ctx.add(
+            REFERENCE_NOT_UPSTREAM,
+            f"{_subject(node)}: {where}, but {_label(target)} does not run before {before} "
+            "(it is not upstream through main connections), so it has no output there; "
+            "read a node on the path from the trigger, or use $json for the incoming item.",
+            node.id,
+            path,
+            detail=target_id,
+        )
+        return False
+
+    def _did_you_mean(self, wanted: str) -> str:
+        lowered = wanted.lower()
+        for candidate in self.ctx.nodes.values():
+            if candidate.name == wanted or candidate.id.lower() == lowered:
+                return f" (did you mean '{candidate.id}', the id of '{candidate.name}'?)"
+        return ""
+
+    def _is_upstream(self, target_id: str, node: Node) -> bool:
+        bit = self._bit[target_id]
+        ancestors = self._ancestor_sets()
+        if node.type in ATTACHABLE:
+            return any(ancestors.get(o, 0) & bit for o in self._owners.get(node.id, []))
+        return bool(ancestors.get(node.id, 0) & bit)
+
+    def _ancestor_sets(self) -> dict[str, int]:
+        """Node id -> bitset of its ancestors through main edges (nodes on a cycle are their
+        own ancestors). Strongly connected components in topological order, so O(V + E)."""
+        if self._ancestors is not None:
+            return self._ancestors
+        adj = _adjacency(self.ctx.edges)
+        preds: dict[str, list[str]] = defaultdict(list)
+        for a, b in self.ctx.edges:
+            preds[b].append(a)
+        ancestors: dict[str, int] = {}
+        components = list(strongly_connected(list(self.ctx.nodes), adj))
+        for component in reversed(components):  # Tarjan yields sinks first
+            members = set(component)
+            mask = 0
+            for v in component:
+                for p in preds.get(v, ()):
+                    if p not in members:
+                        mask |= ancestors[p] | self._bit[p]
+            if len(component) > 1 or component[0] in adj.get(component[0], ()):
+                for v in component:
+                    mask |= self._bit[v]
+            for v in component:
+                ancestors[v] = mask
+        self._ancestors = ancestors
+        return ancestors
+
+    # -- fields and types ---------------------------------------------------------------
+
+    def _check_field(
+        self, node: Node, ref: ex.Reference, path: str, shown: str, schema: ex.Schema | None
+    ) -> None:
+        if schema is None or not ref.path:
+            return
+        check = ex.field_status(schema, ref.path)
+        if check.status not in (ex.FieldStatus.FORBIDDEN, ex.FieldStatus.UNDECLARED):
+            return
+        missing = ex.render_path(ref.path[: check.depth + 1])
+        source = self._source_text(node, ref)
+        known = _field_names(check.schema)
+        listed = f" (it has: {', '.join(known)})" if known else ""
+        if check.status is ex.FieldStatus.FORBIDDEN:
+            severity: Severity = "error"
+            verdict = f"cannot have a field '{missing}'{listed}"
+        else:
+            severity = "warning"
+            verdict = f"do not declare a field '{missing}'{listed}; it may be missing at run time"
+        self.ctx.add(
+            UNKNOWN_FIELD,
+            f"{_subject(node)}: parameter '{shown}' reads {{{{ {ref.raw} }}}}, but {source} "
+            f"{verdict}.",
+            node.id,
+            path,
+            severity=severity,
+            detail=ref.raw,
+        )
+
+    def _source_text(self, node: Node, ref: ex.Reference) -> str:
+        if ref.kind == "node":
+            target = self.ctx.nodes[ref.node_id or ""]
+            return f"the items of {_label(target)}"
+        return "the items arriving at it"
+
+    def _check_type(
+        self, node: Node, location: ex.Location, template: ex.Template, path: str, shown: str
+    ) -> None:
+        spec = self.ctx.spec(node)
+        if spec is None:
+            return
+        expected = ex.schema_types(ex.json_schema_at(spec.parameters, location))
+        if expected is None:
+            return
+        if not template.whole:
+            severity = ex.mismatch(frozenset({"string"}), expected)
+            given, why = "text (a string)", "it mixes text and expressions"
+        else:
+            ref = template.references[0]
+            actual = ex.schema_types(self._field_schema(node, ref))
+            if actual is None:
+                return
+            severity = ex.mismatch(actual, expected)
+            given, why = " or ".join(sorted(actual)), f"{{{{ {ref.raw} }}}} is declared so"
+        if severity is None:
+            return
+        self.ctx.add(
+            TYPE_MISMATCH,
+            f"{_subject(node)}: parameter '{shown}' expects {' or '.join(sorted(expected))} "
+            f"but gets {given} ({why}).",
+            node.id,
+            path,
+            severity="warning" if not template.whole else severity,
+        )
+
+    def _field_schema(self, node: Node, ref: ex.Reference) -> ex.Schema | None:
+        if ref.kind == "json":
+            schema = self.shapes.input(node.id)
+        elif ref.kind == "node" and ref.node_id in self.ctx.nodes:
+            if not self._is_upstream(ref.node_id, node):
+                return None
+            schema = self.shapes.node(ref.node_id)
+        else:
+            return None
+        if schema is None:
+            return None
+        check = ex.field_status(schema, ref.path)
+        return check.schema if check.status is ex.FieldStatus.DECLARED else None
+
+
+def _field_names(schema: Any, limit: int = 12) -> list[str]:
+    props = schema.get("properties") if isinstance(schema, dict) else None
+    names = [str(k) for k in props] if isinstance(props, dict) else []
+    return names[:limit] + (["…"] if len(names) > limit else [])
 
 
 # --- document ------------------------------------------------------------------------------

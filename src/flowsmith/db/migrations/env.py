@@ -22,6 +22,8 @@ def _run(connection: Connection) -> None:
     postgres = connection.dialect.name == "postgresql"
     if postgres:
         connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{SCHEMA}"'))
+        # operations that name a table by string (ALTER TABLE …) resolve in our schema too
+        connection.execute(text(f'SET LOCAL search_path TO "{SCHEMA}"'))
         connection = connection.execution_options(schema_translate_map={None: SCHEMA})
     context.configure(
         connection=connection,
