@@ -29,6 +29,7 @@ from flowsmith.events.memory import MemoryBus
 from flowsmith.events.redis import RedisBus
 from flowsmith.generation.router import router as generation_router
 from flowsmith.generation.runner import GenerationRunner
+from flowsmith.ratelimit import Limits, MemoryLimiter, RateLimits, RedisLimiter
 from flowsmith.sessions.router import router as sessions_router
 from flowsmith.workflows.router import router as workflows_router
 
@@ -62,6 +63,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     state.sessionmaker = create_sessionmaker(engine)
     state.bus = create_bus(settings)
     state.verifier = TokenVerifier.from_settings(settings)
+    state.rate_limits = RateLimits(
+        RedisLimiter(settings.redis_url) if settings.redis_url else MemoryLimiter(),
+        Limits(
+            settings.rate_sessions_per_min,
+            settings.rate_turns_per_min,
+            settings.max_streams_per_user,
+        ),
+    )
     agent = OfflineAgent(
         delay_s=settings.offline_stream_delay_ms / 1000,
         draft_delay_s=settings.offline_draft_delay_ms / 1000,
@@ -92,6 +101,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await state.runner.aclose()
         await state.bus.aclose()
         await state.verifier.aclose()
+        await state.rate_limits.limiter.aclose()
         await engine.dispose()
 
 

@@ -87,6 +87,15 @@ class Settings(BaseSettings):
     generation_deadline_s: float = Field(
         default=300.0, gt=0, validation_alias="FLOWSMITH_GENERATION_DEADLINE_S"
     )
+    rate_sessions_per_min: int = Field(
+        default=60, ge=0, validation_alias="FLOWSMITH_RATE_SESSIONS_PER_MIN"
+    )
+    rate_turns_per_min: int = Field(
+        default=60, ge=0, validation_alias="FLOWSMITH_RATE_TURNS_PER_MIN"
+    )
+    max_streams_per_user: int = Field(
+        default=64, ge=0, validation_alias="FLOWSMITH_MAX_STREAMS_PER_USER"
+    )
     max_message_chars: int = Field(
         default=8000, ge=1, le=1_000_000, validation_alias="FLOWSMITH_MAX_MESSAGE_CHARS"
     )

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sse_starlette import ServerSentEvent
+from fastapi import Request
+from sse_starlette import EventSourceResponse, ServerSentEvent
+from starlette.background import BackgroundTask
 
 from flowsmith.errors import InvalidLastEventId
 
@@ -52,3 +55,17 @@ def sse(event_id: EventId, payload: dict[str, Any]) -> ServerSentEvent:
 
 def keepalive_comment() -> ServerSentEvent:
     return ServerSentEvent(comment="keepalive")
+
+
+async def event_stream(
+    request: Request, user_id: str, events: AsyncIterator[ServerSentEvent]
+) -> EventSourceResponse:
+    """The SSE response for ``events``, holding one of the user's stream slots while open.
+
+    The slot is released by the response's background task, which runs once the stream
+    has ended for any reason (finished, client gone, server shutting down).
+    """
+    state = request.app.state
+    slot = await state.rate_limits.open_stream(user_id)
+    release = BackgroundTask(state.rate_limits.close_stream, user_id, slot)
+    return EventSourceResponse(events, ping=state.settings.keepalive_s, background=release)

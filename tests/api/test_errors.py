@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import httpx
@@ -173,3 +174,28 @@ async def test_health(client) -> None:  # type: ignore[no-untyped-def]
     assert (await client.get("/healthz")).json() == {"status": "ok"}
     ready = await client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["checks"]["database"] == "ok"
+
+
+async def test_429_with_retry_after_and_stream_cap(make_server, user) -> None:  # type: ignore[no-untyped-def]
+    strict = make_server(FLOWSMITH_RATE_SESSIONS_PER_MIN=2, FLOWSMITH_MAX_STREAMS_PER_USER=1)
+    headers = strict.headers(user)
+    async with httpx.AsyncClient(base_url=strict.url, timeout=20) as client:
+        session_id = await create_session(client, headers)
+        await create_session(client, headers)
+        limited = await client.post("/api/v1/session", json={"action": "create"}, headers=headers)
+        assert_error(limited, 429, "rate_limited")
+        assert int(limited.headers["Retry-After"]) >= 1
+        async with client.stream("GET", "/api/v1/workflow_generation",
+                                 params={"session_id": session_id}, headers=headers) as open_one:
+            assert open_one.status_code == 200
+            second = await client.get("/api/v1/workflow_generation",
+                                      params={"session_id": session_id}, headers=headers)
+            assert_error(second, 429, "too_many_streams")
+        # the slot comes back once the first stream has ended
+        for _ in range(50):
+            again = await client.get("/api/v1/chat/stream", headers=headers,
+                                     params={"session_id": session_id, "user_message": "hi"})
+            if again.status_code == 200:
+                break
+            await asyncio.sleep(0.05)
+        assert again.status_code == 200

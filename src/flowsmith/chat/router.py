@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
-from sse_starlette import EventSourceResponse, ServerSentEvent
+from sse_starlette import ServerSentEvent
 
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.auth.principal import Principal
@@ -17,7 +17,7 @@ from flowsmith.errors import EmptyMessage, EventNotFound, InvalidLastEventId, Me
 from flowsmith.events.bus import EventBus
 from flowsmith.generation.events import turn_channel
 from flowsmith.sessions import service as sessions
-from flowsmith.streams import EventId, parse_last_event_id, sse
+from flowsmith.streams import EventId, event_stream, parse_last_event_id, sse
 
 router = APIRouter(prefix="/api/v1", tags=["chat"])
 
@@ -65,13 +65,12 @@ async def _stream(
                 return Response(status_code=204)
     if last is None:
         text = _checked_message(user_message, state.settings.max_message_chars)
+        await state.rate_limits.check_turn(user.user_id)
         turn_id = await state.turns.start(session.id, user.user_id, text)
         after = 0
     else:
         turn_id, after = last.key, last.position
-    return EventSourceResponse(
-        _turn_events(state.bus, turn_id, after), ping=state.settings.keepalive_s
-    )
+    return await event_stream(request, user.user_id, _turn_events(state.bus, turn_id, after))
 
 
 def _checked_message(text: str | None, limit: int) -> str:

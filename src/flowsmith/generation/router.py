@@ -3,13 +3,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
-from sse_starlette import EventSourceResponse
 
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.db.engine import session_scope
 from flowsmith.generation.listen import EndAlreadyDelivered, GenerationStream, resolve_start
 from flowsmith.sessions import service as sessions
-from flowsmith.streams import parse_last_event_id
+from flowsmith.streams import event_stream, parse_last_event_id
 
 router = APIRouter(prefix="/api/v1", tags=["generation"])
 
@@ -34,4 +33,4 @@ async def workflow_generation(
             return Response(status_code=204)
         workflow_id = session.workflow_id
     stream = GenerationStream(state.sessionmaker, state.bus, session.id, workflow_id)
-    return EventSourceResponse(stream.events(start), ping=state.settings.keepalive_s)
+    return await event_stream(request, user.user_id, stream.events(start))

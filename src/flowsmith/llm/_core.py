@@ -395,7 +395,9 @@ class BaseProvider(ABC):
                     )
                 except LLMError as error:
                     if mode != "text" and refuses_mode(mode, error):
-                        log.warning("%s refused %s output (%s); falling back", self.name, mode, error)
+                        log.warning(
+                            "%s refused %s output (%s); falling back", self.name, mode, error
+                        )
                         self.modes.refuse(mode)
                         continue
                     error.usage = tally.copy()
@@ -475,4 +477,3 @@ def _payload(collected: Collected, mode: Mode, name: str) -> str:
     if collected.text.strip() or not collected.tool_calls:
         return collected.text
     return collected.tool_calls[0].arguments
-

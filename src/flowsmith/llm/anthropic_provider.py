@@ -241,7 +241,9 @@ def _blocks(message: Message) -> list[ContentBlockParam]:
     if message.content or not message.tool_calls:
         blocks.append({"type": "text", "text": message.content or "(empty)"})
     for call in message.tool_calls or []:
-        blocks.append({"type": "tool_use", "id": call.id, "name": call.name, "input": call.arguments})
+        blocks.append(
+            {"type": "tool_use", "id": call.id, "name": call.name, "input": call.arguments}
+        )
     return blocks
 
 

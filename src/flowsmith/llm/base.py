@@ -182,4 +182,3 @@ def deadline_scope(deadline: float | None) -> Iterator[float | None]:
 
 def deadline_in(seconds: float) -> float:
     return time.monotonic() + seconds
-

@@ -20,9 +20,7 @@ def create_provider(settings: Settings, **overrides: Any) -> Provider | None:
     kind = settings.llm_provider
     model = overrides.pop("model", None) or settings.llm_model
     if not model:
-        raise ValueError(
-            f"FLOWSMITH_LLM_MODEL must be set when FLOWSMITH_LLM_PROVIDER={kind}"
-        )
+        raise ValueError(f"FLOWSMITH_LLM_MODEL must be set when FLOWSMITH_LLM_PROVIDER={kind}")
     options: dict[str, Any] = {
         "model": model,
         "api_key": settings.llm_api_key,
@@ -35,7 +33,9 @@ def create_provider(settings: Settings, **overrides: Any) -> Provider | None:
         from flowsmith.llm.anthropic_provider import AnthropicProvider
 
         if not options["api_key"]:
-            raise ValueError("FLOWSMITH_LLM_API_KEY (or ANTHROPIC_API_KEY) must be set for anthropic")
+            raise ValueError(
+                "FLOWSMITH_LLM_API_KEY (or ANTHROPIC_API_KEY) must be set for anthropic"
+            )
         return AnthropicProvider(**options)
     from flowsmith.llm.openai_compat import OpenAICompatProvider
 

@@ -213,7 +213,11 @@ def _messages(messages: list[Message]) -> list[ChatCompletionMessageParam]:
             out.append({"role": "user", "content": message.content})
         elif message.role == "tool":
             out.append(
-                {"role": "tool", "tool_call_id": message.tool_call_id or "", "content": message.content}
+                {
+                    "role": "tool",
+                    "tool_call_id": message.tool_call_id or "",
+                    "content": message.content,
+                }
             )
         else:
             out.append(_assistant(message))

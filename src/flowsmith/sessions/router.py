@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request
 
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.db.engine import SessionDep
@@ -19,7 +19,10 @@ router = APIRouter(prefix="/api/v1", tags=["sessions"])
 
 
 @router.post("/session")
-async def create_session(body: CreateSession, user: CurrentUser, db: SessionDep) -> SessionCreated:
+async def create_session(
+    request: Request, body: CreateSession, user: CurrentUser, db: SessionDep
+) -> SessionCreated:
+    await request.app.state.rate_limits.check_session(user.user_id)
     row = await service.create_session(db, user.user_id, body)
     return SessionCreated(session_id=row.id, action=body.action, workflow_id=row.workflow_id)
 

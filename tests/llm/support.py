@@ -1,0 +1,28 @@
+"""Small helpers shared by the provider tests."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import aclosing
+
+from flowsmith.llm.base import Finished, StreamEvent, TextDelta, ToolCallDone
+
+
+async def collect(stream: AsyncIterator[StreamEvent]) -> list[StreamEvent]:
+    async with aclosing(stream) as events:  # type: ignore[type-var]
+        return [event async for event in events]
+
+
+def texts(events: list[StreamEvent]) -> list[str]:
+    return [e.text for e in events if isinstance(e, TextDelta)]
+
+
+def calls(events: list[StreamEvent]) -> list[ToolCallDone]:
+    return [e for e in events if isinstance(e, ToolCallDone)]
+
+
+def finished(events: list[StreamEvent]) -> Finished:
+    last = events[-1]
+    assert isinstance(last, Finished), f"stream did not end with Finished: {events!r}"
+    assert sum(isinstance(e, Finished) for e in events) == 1
+    return last
