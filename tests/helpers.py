@@ -36,6 +36,7 @@ async def read_events(
     *,
     until: Any = None,
     limit: int | None = None,
+    tolerate_cut: bool = False,
     timeout: float = 20.0,  # noqa: ASYNC109 - one deadline for the whole connection
     **kwargs: Any,
 ) -> tuple[int, list[Event]]:
@@ -58,7 +59,12 @@ async def read_events(
                     break
             return 200
 
-    status = await asyncio.wait_for(consume(), timeout)
+    try:
+        status = await asyncio.wait_for(consume(), timeout)
+    except httpx.RemoteProtocolError:
+        if not tolerate_cut:
+            raise
+        status = 200  # the server closed the connection mid-stream (shutdown)
     return status, events
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -97,8 +98,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        await state.turns.aclose()
-        await state.runner.aclose()
+        # uvicorn has stopped accepting and sse-starlette has ended every open stream (the
+        # clients reconnect elsewhere with Last-Event-ID); work in flight gets a grace period
+        # (turns first: a finishing turn may still queue a generation)
+        deadline = asyncio.get_running_loop().time() + settings.shutdown_grace_s
+        await state.turns.aclose(settings.shutdown_grace_s)
+        await state.runner.aclose(max(0.0, deadline - asyncio.get_running_loop().time()))
         await state.bus.aclose()
         await state.verifier.aclose()
         await state.rate_limits.limiter.aclose()

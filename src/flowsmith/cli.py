@@ -51,7 +51,8 @@ def serve(
         host=settings.host,
         port=settings.port,
         log_config=None,
-        timeout_graceful_shutdown=10,
+        # open streams end at once on shutdown; this bounds the rest of the requests
+        timeout_graceful_shutdown=int(settings.shutdown_grace_s) + 5,
     )
 
 

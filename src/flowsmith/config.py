@@ -96,6 +96,9 @@ class Settings(BaseSettings):
     max_streams_per_user: int = Field(
         default=64, ge=0, validation_alias="FLOWSMITH_MAX_STREAMS_PER_USER"
     )
+    shutdown_grace_s: float = Field(
+        default=10.0, ge=0, le=600, validation_alias="FLOWSMITH_SHUTDOWN_GRACE_S"
+    )
     max_message_chars: int = Field(
         default=8000, ge=1, le=1_000_000, validation_alias="FLOWSMITH_MAX_MESSAGE_CHARS"
     )

@@ -188,11 +188,16 @@ class TurnManager:
             await end_lost_turn(self._maker, self._bus, turn_id, "error")
         return len(lost)
 
-    async def aclose(self) -> None:
-        tasks = [running.task for running in self._running.values()] + self._background
-        for task in tasks:
+    async def aclose(self, grace_s: float = 0.0) -> None:
+        """Let running turns finish for up to ``grace_s``; the rest end as interrupted."""
+        for task in self._background:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        turns = [running.task for running in self._running.values()]
+        if turns and grace_s > 0:
+            await asyncio.wait(turns, timeout=grace_s)
+        for task in turns:
+            task.cancel()
+        await asyncio.gather(*turns, *self._background, return_exceptions=True)
 
 
 async def end_lost_turn(

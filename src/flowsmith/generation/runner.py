@@ -177,6 +177,7 @@ class GenerationRunner:
     async def aclose(self, grace_s: float = 5.0) -> None:
         if self._housekeeping:
             self._housekeeping.cancel()
+            await asyncio.gather(self._housekeeping, return_exceptions=True)
         pending = list(self._tasks)
         if pending:
             _, still = await asyncio.wait(pending, timeout=grace_s)
