@@ -18,6 +18,7 @@ from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from flowsmith.agent.offline_agent import OfflineAgent
+from flowsmith.auth.router import router as dev_router
 from flowsmith.auth.verifier import TokenVerifier
 from flowsmith.chat.router import router as chat_router
 from flowsmith.chat.turns import TurnManager
@@ -122,7 +123,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type", "Last-Event-ID"],
         )
     _install_error_handlers(app)
-    for router in (sessions_router, chat_router, generation_router, workflows_router):
+    routers = (sessions_router, chat_router, generation_router, workflows_router, dev_router)
+    for router in routers:
         app.include_router(router)
     _install_health(app)
     _install_web(app)

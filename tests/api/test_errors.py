@@ -199,3 +199,19 @@ async def test_429_with_retry_after_and_stream_cap(make_server, user) -> None:  
                 break
             await asyncio.sleep(0.05)
         assert again.status_code == 200
+
+
+async def test_dev_token_endpoint_only_in_dev_mode_on_loopback(server, client) -> None:  # type: ignore[no-untyped-def]
+    response = await client.post("/api/v1/dev/token", json={"sub": "page-user"})
+    assert response.status_code == 200
+    token = response.json()["access_token"]
+    ok = await client.post("/api/v1/session", json={"action": "create"},
+                           headers={"Authorization": f"Bearer {token}"})
+    assert ok.status_code == 200
+    assert_error(await client.post("/api/v1/dev/token", json={"sub": "bad sub!"}), 422)
+
+
+async def test_dev_token_endpoint_absent_with_supabase_secret(make_server) -> None:  # type: ignore[no-untyped-def]
+    prod = make_server(SUPABASE_JWT_SECRET="a-real-secret-that-is-long-enough-000")
+    async with httpx.AsyncClient(base_url=prod.url) as client:
+        assert_error(await client.post("/api/v1/dev/token", json={}), 404)
