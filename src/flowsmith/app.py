@@ -9,11 +9,12 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -31,6 +32,7 @@ from flowsmith.events.memory import MemoryBus
 from flowsmith.events.redis import RedisBus
 from flowsmith.generation.router import router as generation_router
 from flowsmith.generation.runner import GenerationRunner
+from flowsmith.observability import REGISTRY, RequestContext
 from flowsmith.ratelimit import Limits, MemoryLimiter, RateLimits, RedisLimiter
 from flowsmith.sessions.router import router as sessions_router
 from flowsmith.workflows.router import router as workflows_router
@@ -122,6 +124,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type", "Last-Event-ID"],
         )
+    app.add_middleware(RequestContext)
     _install_error_handlers(app)
     routers = (sessions_router, chat_router, generation_router, workflows_router, dev_router)
     for router in routers:
@@ -170,6 +173,10 @@ def _install_health(app: FastAPI) -> None:
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
+
+    @app.get("/metrics", tags=["health"], response_model=None)
+    async def metrics() -> Response:
+        return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
     @app.get("/readyz", tags=["health"], response_model=None)
     async def readyz(request: Request) -> JSONResponse:

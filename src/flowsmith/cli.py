@@ -39,7 +39,7 @@ def serve(
     settings = settings.model_copy(
         update={"host": host or settings.host, "port": port or settings.port}
     )
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     if settings.auth_mode == "dev":
         typer.echo(
             f"flowsmith on http://{settings.host}:{settings.port} (dev auth). Get a token with:\n"

@@ -103,6 +103,9 @@ class Settings(BaseSettings):
         default=8000, ge=1, le=1_000_000, validation_alias="FLOWSMITH_MAX_MESSAGE_CHARS"
     )
     log_level: str = Field(default="INFO", validation_alias="FLOWSMITH_LOG_LEVEL")
+    log_format: Literal["json", "text"] = Field(
+        default="json", validation_alias="FLOWSMITH_LOG_FORMAT"
+    )
 
     @field_validator("jwt_algorithms", "cors_origins", mode="before")
     @classmethod

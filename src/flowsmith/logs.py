@@ -14,20 +14,36 @@ def redact(text: str) -> str:
 
 
 class RedactSecrets(logging.Filter):
+    """Formats the message first, then redacts it: a secret may arrive in the template,
+    in an argument, or only appear once the two are joined."""
+
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.msg, str):
-            record.msg = redact(record.msg)
-        if record.args:
-            args = record.args if isinstance(record.args, tuple) else (record.args,)
-            record.args = tuple(redact(a) if isinstance(a, str) else a for a in args)
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            message = str(record.msg)
+        record.msg, record.args = redact(message), None
         return True
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+def configure_logging(level: str, fmt: str = "json") -> None:
+    """One handler on the root logger: every record passes the redaction filter (a filter
+    on a handler sees propagated records too, unlike one on a logger)."""
+    from flowsmith.observability import JsonFormatter
+
+    handler = logging.StreamHandler()
+    handler.addFilter(RedactSecrets())
+    handler.setFormatter(
+        JsonFormatter()
+        if fmt == "json"
+        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     )
-    for name in ("", "uvicorn", "uvicorn.access", "uvicorn.error"):
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    for name in ("uvicorn", "uvicorn.access", "uvicorn.error"):
+        # whatever configured them before, they go through our handler (and its filter)
         logger = logging.getLogger(name)
-        if not any(isinstance(f, RedactSecrets) for f in logger.filters):
-            logger.addFilter(RedactSecrets())
+        logger.handlers.clear()
+        logger.propagate = True
+        logger.setLevel(logging.NOTSET)

@@ -19,6 +19,7 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.background import BackgroundTask
 
 from flowsmith.errors import InvalidLastEventId
+from flowsmith.observability import STREAM_EVENTS, STREAMS_OPEN
 
 StreamKind = Literal["t", "g", "s"]
 _ID = re.compile(r"^(?P<kind>[tgs])\.(?P<key>[0-9a-f]{32})\.(?P<pos>\d{1,9})$")
@@ -57,8 +58,21 @@ def keepalive_comment() -> ServerSentEvent:
     return ServerSentEvent(comment="keepalive")
 
 
+async def _counted(
+    kind: str, events: AsyncIterator[ServerSentEvent]
+) -> AsyncIterator[ServerSentEvent]:
+    open_gauge, sent = STREAMS_OPEN.labels(kind), STREAM_EVENTS.labels(kind)
+    open_gauge.inc()
+    try:
+        async for event in events:
+            sent.inc()
+            yield event
+    finally:
+        open_gauge.dec()
+
+
 async def event_stream(
-    request: Request, user_id: str, events: AsyncIterator[ServerSentEvent]
+    request: Request, user_id: str, kind: str, events: AsyncIterator[ServerSentEvent]
 ) -> EventSourceResponse:
     """The SSE response for ``events``, holding one of the user's stream slots while open.
 
@@ -68,4 +82,6 @@ async def event_stream(
     state = request.app.state
     slot = await state.rate_limits.open_stream(user_id)
     release = BackgroundTask(state.rate_limits.close_stream, user_id, slot)
-    return EventSourceResponse(events, ping=state.settings.keepalive_s, background=release)
+    return EventSourceResponse(
+        _counted(kind, events), ping=state.settings.keepalive_s, background=release
+    )

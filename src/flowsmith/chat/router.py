@@ -70,7 +70,9 @@ async def _stream(
         after = 0
     else:
         turn_id, after = last.key, last.position
-    return await event_stream(request, user.user_id, _turn_events(state.bus, turn_id, after))
+    return await event_stream(
+        request, user.user_id, "chat", _turn_events(state.bus, turn_id, after)
+    )
 
 
 def _checked_message(text: str | None, limit: int) -> str:

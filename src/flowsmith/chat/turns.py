@@ -30,6 +30,7 @@ from flowsmith.db.tables import MessageRow, SessionRow, utcnow
 from flowsmith.events.bus import EventBus
 from flowsmith.generation.events import session_channel, turn_channel
 from flowsmith.generation.runner import GenerationRunner
+from flowsmith.observability import TURNS
 from flowsmith.sessions import service as sessions
 from flowsmith.workflows import service as workflows
 from flowsmith.workflows.models import Workflow
@@ -341,6 +342,7 @@ class Turn:
         extra_content: str = "",
     ) -> None:
         """Store the reply, then publish its last event (persist before the last yield)."""
+        TURNS.labels(status).inc()
         async with session_scope(self.m._maker) as db:
             await db.execute(
                 update(MessageRow)

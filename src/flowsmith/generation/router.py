@@ -33,4 +33,4 @@ async def workflow_generation(
             return Response(status_code=204)
         workflow_id = session.workflow_id
     stream = GenerationStream(state.sessionmaker, state.bus, session.id, workflow_id)
-    return await event_stream(request, user.user_id, stream.events(start))
+    return await event_stream(request, user.user_id, "generation", stream.events(start))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -33,6 +34,7 @@ from flowsmith.generation.events import (
     session_channel,
 )
 from flowsmith.generation.pipeline import GenerationFailed, findings_json, run_pipeline
+from flowsmith.observability import GENERATION_SECONDS, GENERATIONS
 from flowsmith.sessions.service import next_generation_seq
 from flowsmith.workflows import service as workflows
 from flowsmith.workflows.diff import workflow_diff
@@ -195,12 +197,14 @@ class Job:
         self.workflow_id: str | None = None
         self.seq = 0
         self.lang = "en"
+        self.started: float | None = None
 
     async def run(self) -> None:
         try:
             prepared = await self._begin()
             if prepared is None:
                 return
+            self.started = time.monotonic()
             current, request, session_id, user_id = prepared
             self.lang = messages.language(request)
             await self._emit("start", {"message": messages.text("start", self.lang)})
@@ -322,6 +326,7 @@ class Job:
                 db,
             )
             await _finish(db, self.id, "complete", version=stored.version)
+        self._observe("complete")
         await self.r._bus.publish(generation_channel(self.id), payload)
 
     async def _fail(
@@ -336,7 +341,13 @@ class Job:
             data = {"message": message, "code": code, "findings": findings or []}
             payload = await self._record("error", data, db)
             await _finish(db, self.id, "error", code=code, message=message)
+        self._observe("error")
         await self.r._bus.publish(generation_channel(self.id), payload)
+
+    def _observe(self, status: str) -> None:
+        GENERATIONS.labels(status).inc()
+        if self.started is not None:
+            GENERATION_SECONDS.observe(time.monotonic() - self.started)
 
     async def fail_lost(self) -> None:
         try:
