@@ -32,6 +32,7 @@ from flowsmith.events.memory import MemoryBus
 from flowsmith.events.redis import RedisBus
 from flowsmith.generation.router import router as generation_router
 from flowsmith.generation.runner import GenerationRunner
+from flowsmith.limits import SizeLimits
 from flowsmith.observability import REGISTRY, RequestContext
 from flowsmith.ratelimit import Limits, MemoryLimiter, RateLimits, RedisLimiter
 from flowsmith.sessions.router import router as sessions_router
@@ -124,6 +125,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type", "Last-Event-ID"],
         )
+    settings = app.state.settings
+    app.add_middleware(
+        SizeLimits, max_body=settings.max_body_bytes, max_query=settings.max_query_bytes
+    )
     app.add_middleware(RequestContext)
     _install_error_handlers(app)
     routers = (sessions_router, chat_router, generation_router, workflows_router, dev_router)

@@ -99,6 +99,12 @@ class Settings(BaseSettings):
     shutdown_grace_s: float = Field(
         default=10.0, ge=0, le=600, validation_alias="FLOWSMITH_SHUTDOWN_GRACE_S"
     )
+    max_body_bytes: int = Field(
+        default=2 * 1024 * 1024, ge=1024, validation_alias="FLOWSMITH_MAX_BODY_BYTES"
+    )
+    max_query_bytes: int = Field(
+        default=96 * 1024, ge=1024, validation_alias="FLOWSMITH_MAX_QUERY_BYTES"
+    )
     max_message_chars: int = Field(
         default=8000, ge=1, le=1_000_000, validation_alias="FLOWSMITH_MAX_MESSAGE_CHARS"
     )

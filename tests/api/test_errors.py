@@ -215,3 +215,27 @@ async def test_dev_token_endpoint_absent_with_supabase_secret(make_server) -> No
     prod = make_server(SUPABASE_JWT_SECRET="a-real-secret-that-is-long-enough-000")
     async with httpx.AsyncClient(base_url=prod.url) as client:
         assert_error(await client.post("/api/v1/dev/token", json={}), 404)
+
+
+async def test_413_for_oversized_body_and_query(server, client, user) -> None:  # type: ignore[no-untyped-def]
+    headers = server.headers(user)
+    huge = await client.post("/api/v1/session", headers={**headers, "Content-Type": "application/json"},
+                             content=b'{"action":"create","x":"' + b"a" * (3 * 1024 * 1024) + b'"}')
+    assert_error(huge, 413, "body_too_large")
+
+    async def chunks():  # type: ignore[no-untyped-def]
+        for _ in range(40):
+            yield b"a" * 65536
+
+    streamed = await client.post("/api/v1/chat/stream", headers={**headers, "Content-Type": "application/json"},
+                                 content=chunks())
+    assert_error(streamed, 413, "body_too_large")
+    assert_error(streamed, 413, "body_too_large")
+
+
+async def test_413_for_oversized_query(make_server, user) -> None:  # type: ignore[no-untyped-def]
+    small = make_server(FLOWSMITH_MAX_QUERY_BYTES=2048)
+    async with httpx.AsyncClient(base_url=small.url) as client:
+        long_query = await client.get("/api/v1/workflows", params={"x": "a" * 4000},
+                                      headers=small.headers(user))
+    assert_error(long_query, 413, "query_too_long")
