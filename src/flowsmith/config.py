@@ -99,6 +99,9 @@ class Settings(BaseSettings):
     shutdown_grace_s: float = Field(
         default=10.0, ge=0, le=600, validation_alias="FLOWSMITH_SHUTDOWN_GRACE_S"
     )
+    daily_token_budget: int = Field(
+        default=0, ge=0, validation_alias="FLOWSMITH_DAILY_TOKEN_BUDGET"
+    )
     max_body_bytes: int = Field(
         default=2 * 1024 * 1024, ge=1024, validation_alias="FLOWSMITH_MAX_BODY_BYTES"
     )

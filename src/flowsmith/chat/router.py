@@ -18,6 +18,7 @@ from flowsmith.events.bus import EventBus
 from flowsmith.generation.events import turn_channel
 from flowsmith.sessions import service as sessions
 from flowsmith.streams import EventId, event_stream, parse_last_event_id, sse
+from flowsmith.usage import check_budget
 
 router = APIRouter(prefix="/api/v1", tags=["chat"])
 
@@ -66,6 +67,8 @@ async def _stream(
     if last is None:
         text = _checked_message(user_message, state.settings.max_message_chars)
         await state.rate_limits.check_turn(user.user_id)
+        async with session_scope(state.sessionmaker) as db:
+            await check_budget(db, user.user_id, state.settings.daily_token_budget)
         turn_id = await state.turns.start(session.id, user.user_id, text)
         after = 0
     else:

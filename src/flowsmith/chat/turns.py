@@ -32,6 +32,7 @@ from flowsmith.generation.events import session_channel, turn_channel
 from flowsmith.generation.runner import GenerationRunner
 from flowsmith.observability import TURNS
 from flowsmith.sessions import service as sessions
+from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
 from flowsmith.workflows.models import Workflow
 
@@ -242,11 +243,16 @@ class Turn:
         self.text = text
         self.content = ""
         self.seq = 0
+        self.meter = UsageMeter()
 
     async def _publish(self, payload: dict[str, Any]) -> None:
         self.seq = await self.m._bus.publish(turn_channel(self.id), payload)
 
     async def run(self) -> None:
+        with metering() as self.meter:
+            await self._run()
+
+    async def _run(self) -> None:
         try:
             await self._publish({"type": "status", "status": "thinking", "turn_id": self.id})
             async with asyncio.timeout(self.m._deadline_s):
@@ -343,7 +349,12 @@ class Turn:
     ) -> None:
         """Store the reply, then publish its last event (persist before the last yield)."""
         TURNS.labels(status).inc()
+        if self.meter.calls:
+            meta = {**meta, "usage": self.meter.summary()}
         async with session_scope(self.m._maker) as db:
+            ledger = ledger_row(self.user_id, "turn", self.id, self.meter)
+            if ledger is not None:
+                db.add(ledger)
             await db.execute(
                 update(MessageRow)
                 .where(MessageRow.id == self.id)

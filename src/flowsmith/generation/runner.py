@@ -36,6 +36,7 @@ from flowsmith.generation.events import (
 from flowsmith.generation.pipeline import GenerationFailed, findings_json, run_pipeline
 from flowsmith.observability import GENERATION_SECONDS, GENERATIONS
 from flowsmith.sessions.service import next_generation_seq
+from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
 from flowsmith.workflows.diff import workflow_diff
 from flowsmith.workflows.models import Finding, Workflow
@@ -198,8 +199,13 @@ class Job:
         self.seq = 0
         self.lang = "en"
         self.started: float | None = None
+        self.meter = UsageMeter()
 
     async def run(self) -> None:
+        with metering() as self.meter:
+            await self._run()
+
+    async def _run(self) -> None:
         try:
             prepared = await self._begin()
             if prepared is None:
@@ -322,10 +328,14 @@ class Job:
                     "version": stored.version,
                     "findings": findings_json(findings),
                     "diff": workflow_diff(current, stored),
+                    "usage": self.meter.summary(),
                 },
                 db,
             )
-            await _finish(db, self.id, "complete", version=stored.version)
+            self._account(db, user_id)
+            await _finish(
+                db, self.id, "complete", version=stored.version, usage=self.meter.summary()
+            )
         self._observe("complete")
         await self.r._bus.publish(generation_channel(self.id), payload)
 
@@ -340,9 +350,18 @@ class Job:
             self.seq = max(self.seq, row.last_event_seq)
             data = {"message": message, "code": code, "findings": findings or []}
             payload = await self._record("error", data, db)
-            await _finish(db, self.id, "error", code=code, message=message)
+            self._account(db, row.user_id)
+            await _finish(
+                db, self.id, "error", code=code, message=message, usage=self.meter.summary()
+            )
         self._observe("error")
         await self.r._bus.publish(generation_channel(self.id), payload)
+
+    def _account(self, db: AsyncSession, user_id: str) -> None:
+        """Usage goes with the generation's final write (same transaction)."""
+        ledger = ledger_row(user_id, "generation", self.id, self.meter)
+        if ledger is not None:
+            db.add(ledger)
 
     def _observe(self, status: str) -> None:
         GENERATIONS.labels(status).inc()
@@ -372,6 +391,7 @@ async def _finish(
     version: int | None = None,
     code: str | None = None,
     message: str | None = None,
+    usage: dict[str, Any] | None = None,
 ) -> None:
     await db.execute(
         update(GenerationRow)
@@ -383,5 +403,6 @@ async def _finish(
             error_message=message,
             finished_at=utcnow(),
             lease_owner=None,
+            usage=usage,
         )
     )

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.db.engine import SessionDep
+from flowsmith.db.tables import GenerationRow, MessageRow
 from flowsmith.sessions import service
 from flowsmith.sessions.schemas import (
     CreateSession,
@@ -42,4 +43,17 @@ async def get_session(
         created_at=row.created_at,
         messages=[MessageOut.model_validate(m, from_attributes=True) for m in messages],
         generations=[GenerationOut.model_validate(g, from_attributes=True) for g in generations],
+        usage=_session_usage(messages, generations),
     )
+
+
+def _session_usage(messages: list[MessageRow], generations: list[GenerationRow]) -> dict[str, Any]:
+    """The session's LLM spend: its turns' and its generations' usage added up."""
+    parts = [(m.meta or {}).get("usage") or {} for m in messages] + [
+        g.usage or {} for g in generations
+    ]
+    keys = ("llm_calls", "prompt_tokens", "completion_tokens", "total_tokens")
+    total: dict[str, Any] = {key: sum(int(p.get(key, 0)) for p in parts) for key in keys}
+    costs = [p.get("cost_usd") for p in parts if p.get("llm_calls")]
+    total["cost_usd"] = None if None in costs else round(sum(c or 0 for c in costs), 6)
+    return total

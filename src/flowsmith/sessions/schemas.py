@@ -45,6 +45,7 @@ class GenerationOut(BaseModel):
     version: int | None
     error_code: str | None
     error_message: str | None
+    usage: dict[str, Any]
     created_at: datetime
     finished_at: datetime | None
 
@@ -57,3 +58,4 @@ class SessionDetail(BaseModel):
     created_at: datetime
     messages: list[MessageOut]
     generations: list[GenerationOut]
+    usage: dict[str, Any]
