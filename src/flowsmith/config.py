@@ -54,14 +54,23 @@ class Settings(BaseSettings):
 
     llm_provider: LLMProvider = Field(default="offline", validation_alias="FLOWSMITH_LLM_PROVIDER")
     llm_model: str | None = Field(default=None, validation_alias="FLOWSMITH_LLM_MODEL")
-    llm_base_url: str | None = Field(
-        default=None, validation_alias=AliasChoices("FLOWSMITH_LLM_BASE_URL", "OPENAI_BASE_URL")
+    llm_base_url: str | None = Field(default=None, validation_alias="FLOWSMITH_LLM_BASE_URL")
+    llm_api_key: str | None = Field(default=None, validation_alias="FLOWSMITH_LLM_API_KEY")
+    # the ecosystem's own variables, each used only for its own provider
+    openai_api_key: str | None = Field(default=None, validation_alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
+    anthropic_api_key: str | None = Field(default=None, validation_alias="ANTHROPIC_API_KEY")
+    llm_max_retries: int = Field(
+        default=3, ge=0, le=10, validation_alias="FLOWSMITH_LLM_MAX_RETRIES"
     )
-    llm_api_key: str | None = Field(
-        default=None,
-        validation_alias=AliasChoices(
-            "FLOWSMITH_LLM_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"
-        ),
+    llm_backoff_base_s: float = Field(
+        default=0.5, ge=0, le=30, validation_alias="FLOWSMITH_LLM_BACKOFF_BASE_S"
+    )
+    llm_backoff_max_s: float = Field(
+        default=8.0, ge=0, le=120, validation_alias="FLOWSMITH_LLM_BACKOFF_MAX_S"
+    )
+    llm_prices: dict[str, dict[str, float]] = Field(
+        default={}, validation_alias="FLOWSMITH_LLM_PRICES"
     )
     llm_timeout_s: float = Field(default=60.0, gt=0, validation_alias="FLOWSMITH_LLM_TIMEOUT_S")
 
@@ -155,6 +164,18 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{(self.data_dir / 'flowsmith.db').resolve()}"
+
+    @property
+    def effective_llm_api_key(self) -> str | None:
+        if self.llm_api_key:
+            return self.llm_api_key
+        return self.anthropic_api_key if self.llm_provider == "anthropic" else self.openai_api_key
+
+    @property
+    def effective_llm_base_url(self) -> str | None:
+        if self.llm_base_url:
+            return self.llm_base_url
+        return self.openai_base_url if self.llm_provider == "openai" else None
 
     @property
     def auth_mode(self) -> Literal["hs256", "jwks", "dev"]:

@@ -47,7 +47,7 @@ import uuid
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 import uvicorn
 from starlette.applications import Starlette
@@ -294,7 +294,7 @@ class FakeServer:
 
     # -- lifecycle
 
-    def start(self) -> FakeServer:
+    def start(self) -> Self:
         self._thread.start()
         deadline = time.monotonic() + 10
         while not self._server.started:
@@ -331,8 +331,10 @@ class FakeServer:
     def bodies(self) -> list[Any]:
         return [r.json for r in self.requests]
 
-    async def wait_disconnect(self, request: RecordedRequest, timeout: float = 2.0) -> bool:
-        return await asyncio.to_thread(request.disconnected.wait, timeout)
+    async def wait_disconnect(self, request: RecordedRequest, within: float = 2.0) -> bool:
+        """Whether the client closed ``request``'s connection before the response ended,
+        waiting up to ``within`` seconds for it."""
+        return await asyncio.to_thread(request.disconnected.wait, within)
 
     # -- serving
 
@@ -412,7 +414,11 @@ class FakeServer:
             )
         if isinstance(item, ToolCalls):
             calls = [
-                (c.id or f"call_{uuid.uuid4().hex[:8]}", c.name, split(_args_text(c.arguments), item.fragments))
+                (
+                    c.id or f"call_{uuid.uuid4().hex[:8]}",
+                    c.name,
+                    split(_args_text(c.arguments), item.fragments),
+                )
                 for c in item.calls
             ]
             return Reply(split(item.text, 1), calls, item.delay, item.usage)
@@ -465,7 +471,9 @@ class _Sender:
         self._send = send
         self.request = request
 
-    async def start(self, status: int, content_type: str, headers: dict[str, str] | None = None) -> None:
+    async def start(
+        self, status: int, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
         raw = [(b"content-type", content_type.encode())]
         raw += [(k.encode(), v.encode()) for k, v in (headers or {}).items()]
         await self._send({"type": "http.response.start", "status": status, "headers": raw})
@@ -707,9 +715,7 @@ class FakeAnthropic(FakeServer):
     def _refusal(self, body: Any) -> HttpError | None:
         choice = body.get("tool_choice") or {}
         if choice.get("type") in ("tool", "any") and not self.forced_tool_supported:
-            return HttpError(
-                400, "Thinking may not be enabled when tool_choice forces tool use."
-            )
+            return HttpError(400, "Thinking may not be enabled when tool_choice forces tool use.")
         return None
 
     def _response_format_error(self) -> HttpError:
@@ -757,8 +763,10 @@ class FakeAnthropic(FakeServer):
         units = _Units(reply)
         index = 0
         if reply.pieces:
-            block = {"type": "text", "text": ""}
-            await out.chunk(self._event("content_block_start", {"index": 0, "content_block": block}))
+            text_block = {"type": "text", "text": ""}
+            await out.chunk(
+                self._event("content_block_start", {"index": 0, "content_block": text_block})
+            )
             await out.chunk(self._event("ping", {}))
             for piece in reply.pieces:
                 await units.next()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from contextlib import aclosing
 
 from flowsmith.llm.base import Finished, StreamEvent, TextDelta, ToolCallDone
 
 
-async def collect(stream: AsyncIterator[StreamEvent]) -> list[StreamEvent]:
-    async with aclosing(stream) as events:  # type: ignore[type-var]
+async def collect(stream: AsyncGenerator[StreamEvent, None]) -> list[StreamEvent]:
+    async with aclosing(stream) as events:
         return [event async for event in events]
 
 

@@ -38,7 +38,9 @@ from tests.llm.support import calls, collect, finished, texts
 
 HI = [Message("system", "Be brief."), Message("user", "Hi")]
 NODE_TOOLS = [
-    ToolSpec("add_node", "Add a node", {"type": "object", "properties": {"type": {"type": "string"}}}),
+    ToolSpec(
+        "add_node", "Add a node", {"type": "object", "properties": {"type": {"type": "string"}}}
+    ),
     ToolSpec("connect", "Connect two nodes", {"type": "object"}),
 ]
 
@@ -100,9 +102,7 @@ async def test_tool_calls_are_assembled_from_fragments(
         )
     )
 
-    events = await collect(
-        openai_provider.stream(HI, tools=NODE_TOOLS, tool_choice="required")
-    )
+    events = await collect(openai_provider.stream(HI, tools=NODE_TOOLS, tool_choice="required"))
 
     assert "".join(texts(events)) == "On it."
     assert [c.call for c in calls(events)] == [

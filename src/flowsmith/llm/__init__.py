@@ -4,6 +4,7 @@ structured JSON output, bounded retries, deadlines, usage and cost."""
 from flowsmith.llm.base import (
     Finished,
     LLMError,
+    LLMErrorCode,
     Message,
     Provider,
     StreamEvent,
@@ -16,12 +17,14 @@ from flowsmith.llm.base import (
     deadline_in,
     deadline_scope,
 )
+from flowsmith.llm.factory import create_provider
 from flowsmith.llm.pricing import estimate_cost_usd
 from flowsmith.llm.structured import strict_compatible
 
 __all__ = [
     "Finished",
     "LLMError",
+    "LLMErrorCode",
     "Message",
     "Provider",
     "StreamEvent",
@@ -30,6 +33,7 @@ __all__ = [
     "ToolCallDone",
     "ToolSpec",
     "Usage",
+    "create_provider",
     "current_deadline",
     "deadline_in",
     "deadline_scope",

@@ -16,8 +16,8 @@ import logging
 import random
 import time
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from contextlib import AbstractAsyncContextManager, AsyncExitStack
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, aclosing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -43,7 +43,7 @@ from flowsmith.llm.structured import (
     extract_json,
     fix_request,
     parse_arguments,
-    refuses_mode,
+    refused_modes,
     safe_name,
     text_mode_instruction,
 )
@@ -259,17 +259,20 @@ class BaseProvider(ABC):
         tools: list[ToolSpec] | None = None,
         tool_choice: str | None = None,
         max_tokens: int = 2048,
-    ) -> AsyncIterator[StreamEvent]:
+    ) -> AsyncGenerator[StreamEvent, None]:
         """Text and tool calls as they arrive, then ``Finished``. Retries only before the
         first event is yielded, so the caller never sees a piece of text twice."""
         spec = CallSpec(list(messages), tools, tool_choice, max_tokens)
         tally = Usage()
         try:
-            async for event in self._stream_with_retries(spec, tally):
-                if isinstance(event, RawToolCall):
-                    yield ToolCallDone(self._tool_call(event, tally))
-                else:
-                    yield event
+            # aclosing: when our caller closes us, the attempt below (and its HTTP
+            # response) closes now, not whenever the garbage collector gets to it
+            async with aclosing(self._stream_with_retries(spec, tally)) as events:
+                async for event in events:
+                    if isinstance(event, RawToolCall):
+                        yield ToolCallDone(self._tool_call(event, tally))
+                    else:
+                        yield event
         finally:
             self.total_usage += tally
 
@@ -281,7 +284,9 @@ class BaseProvider(ABC):
                 "llm_bad_response", f"tool {raw.name!r}: {problem}", usage=tally.copy()
             ) from None
 
-    async def _stream_with_retries(self, spec: CallSpec, tally: Usage) -> AsyncIterator[RawEvent]:
+    async def _stream_with_retries(
+        self, spec: CallSpec, tally: Usage
+    ) -> AsyncGenerator[RawEvent, None]:
         deadline = current_deadline()
         failures = 0
         while True:
@@ -394,11 +399,13 @@ class BaseProvider(ABC):
                         functools.partial(self._collect, spec, tally), tally, deadline
                     )
                 except LLMError as error:
-                    if mode != "text" and refuses_mode(mode, error):
+                    refused = refused_modes(mode, error)
+                    if refused:
                         log.warning(
-                            "%s refused %s output (%s); falling back", self.name, mode, error
+                            "%s lacks %s output (%s); falling back", self.name, refused, error
                         )
-                        self.modes.refuse(mode)
+                        for each in refused:
+                            self.modes.refuse(each)
                         continue
                     error.usage = tally.copy()
                     raise
@@ -446,8 +453,10 @@ class BaseProvider(ABC):
         if mode == "tool":
             tool = ToolSpec(name, f"Record the {name} result. Call this exactly once.", schema)
             return CallSpec(conversation, [tool], name, max_tokens)
-        instruction = Message("system", text_mode_instruction(schema, name))
-        return CallSpec([*conversation, instruction], max_tokens=max_tokens)
+        return CallSpec(
+            _with_instruction(conversation, text_mode_instruction(schema, name)),
+            max_tokens=max_tokens,
+        )
 
     async def _collect(self, spec: CallSpec, tally: Usage) -> Collected:
         """One attempt read to the end."""
@@ -466,6 +475,16 @@ class BaseProvider(ABC):
         tally.completion_tokens += collected.usage.completion_tokens
         collected.text = "".join(texts)
         return collected
+
+
+def _with_instruction(messages: list[Message], instruction: str) -> list[Message]:
+    """``instruction`` added to the leading system message (or as one). Many local servers'
+    chat templates reject a system message anywhere but first, and text mode is the mode
+    such servers end up in."""
+    if messages and messages[0].role == "system":
+        first = Message("system", f"{messages[0].content}\n\n{instruction}")
+        return [first, *messages[1:]]
+    return [Message("system", instruction), *messages]
 
 
 def _payload(collected: Collected, mode: Mode, name: str) -> str:

@@ -17,7 +17,7 @@ Invariants callers can rely on:
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -138,7 +138,7 @@ class Provider(Protocol):
         tools: list[ToolSpec] | None = None,
         tool_choice: str | None = None,
         max_tokens: int = 2048,
-    ) -> AsyncIterator[StreamEvent]:
+    ) -> AsyncGenerator[StreamEvent, None]:
         """``tool_choice``: ``auto`` | ``none`` | ``required`` (alias ``any``) | a tool name.
 
         Iterate it inside ``contextlib.aclosing`` (or run it in a task you cancel): leaving

@@ -23,9 +23,12 @@ def create_provider(settings: Settings, **overrides: Any) -> Provider | None:
         raise ValueError(f"FLOWSMITH_LLM_MODEL must be set when FLOWSMITH_LLM_PROVIDER={kind}")
     options: dict[str, Any] = {
         "model": model,
-        "api_key": settings.llm_api_key,
-        "base_url": settings.llm_base_url,
+        "api_key": settings.effective_llm_api_key,
+        "base_url": settings.effective_llm_base_url,
         "timeout_s": settings.llm_timeout_s,
+        "max_retries": settings.llm_max_retries,
+        "backoff_base_s": settings.llm_backoff_base_s,
+        "backoff_max_s": settings.llm_backoff_max_s,
     }
     options.update(overrides)
     # imported here: the SDKs take a while to import and offline mode needs neither

@@ -130,15 +130,24 @@ _MODE_WORDS: dict[Mode, tuple[str, ...]] = {
     "tool": ("tool", "function"),
     "text": (),
 }
+# a strict refusal that is about strictness or this schema, not about response_format
+_STRICT_ONLY_WORDS = ("strict", "invalid schema")
 
 
-def refuses_mode(mode: Mode, error: LLMError) -> bool:
-    """Whether ``error`` says the server does not support ``mode`` (rather than the request
-    being bad in itself)."""
+def refused_modes(mode: Mode, error: LLMError) -> tuple[Mode, ...]:
+    """The modes ``error`` shows this server lacks (empty when the request itself is bad).
+
+    A strict request refused over strictness drops only strict mode; refused over
+    ``response_format`` as a whole, it drops non-strict json_schema too, sparing a second
+    request that would fail the same way."""
     if error.code != "llm_bad_request" or error.status not in (400, 422):
-        return False
+        return ()
     message = error.message.lower()
-    return any(word in message for word in _MODE_WORDS[mode])
+    if not any(word in message for word in _MODE_WORDS[mode]):
+        return ()
+    if mode == "json_schema_strict" and not any(w in message for w in _STRICT_ONLY_WORDS):
+        return ("json_schema_strict", "json_schema")
+    return (mode,)
 
 
 _NAME_CHARS = re.compile(r"[^a-zA-Z0-9_-]")
