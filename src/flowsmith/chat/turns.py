@@ -30,6 +30,7 @@ from flowsmith.db.tables import MessageRow, SessionRow, utcnow
 from flowsmith.events.bus import EventBus
 from flowsmith.generation.events import session_channel, turn_channel
 from flowsmith.generation.runner import GenerationRunner
+from flowsmith.llm.base import deadline_in, deadline_scope
 from flowsmith.observability import TURNS
 from flowsmith.sessions import service as sessions
 from flowsmith.usage import UsageMeter, ledger_row, metering
@@ -255,8 +256,11 @@ class Turn:
     async def _run(self) -> None:
         try:
             await self._publish({"type": "status", "status": "thinking", "turn_id": self.id})
-            async with asyncio.timeout(self.m._deadline_s):
-                decision = await self._reply()
+            # the LLM calls get the turn's deadline a little early, so they end cleanly with
+            # their own error before the hard stop below
+            with deadline_scope(deadline_in(max(0.1, self.m._deadline_s - 1))):
+                async with asyncio.timeout(self.m._deadline_s):
+                    decision = await self._reply()
             meta = await self._act(decision)
             await self._finish("complete", meta, message_event("", True))
         except asyncio.CancelledError:

@@ -34,6 +34,7 @@ from flowsmith.generation.events import (
     session_channel,
 )
 from flowsmith.generation.pipeline import GenerationFailed, findings_json, run_pipeline
+from flowsmith.llm.base import deadline_in, deadline_scope
 from flowsmith.observability import GENERATION_SECONDS, GENERATIONS
 from flowsmith.sessions.service import next_generation_seq
 from flowsmith.usage import UsageMeter, ledger_row, metering
@@ -215,15 +216,16 @@ class Job:
             self.lang = messages.language(request)
             await self._emit("start", {"message": messages.text("start", self.lang)})
             assert self.workflow_id is not None
-            async with asyncio.timeout(self.r._deadline_s):
-                workflow, findings = await run_pipeline(
-                    self.r._agent,
-                    request,
-                    current,
-                    self._emit,
-                    workflow_id=self.workflow_id,
-                    repair_rounds=self.r._repair_rounds,
-                )
+            with deadline_scope(deadline_in(max(0.1, self.r._deadline_s - 1))):
+                async with asyncio.timeout(self.r._deadline_s):
+                    workflow, findings = await run_pipeline(
+                        self.r._agent,
+                        request,
+                        current,
+                        self._emit,
+                        workflow_id=self.workflow_id,
+                        repair_rounds=self.r._repair_rounds,
+                    )
             await self._complete(workflow, findings, current, session_id, user_id)
         except GenerationFailed as failed:
             await self._fail(failed.code, failed.message, findings_json(failed.findings))
