@@ -14,6 +14,9 @@ from flowsmith.generation import messages
 from flowsmith.generation.events import GenerationEventType
 from flowsmith.workflows.layout import auto_layout
 from flowsmith.workflows.models import Finding, Workflow
+from flowsmith.workflows.repair import repair
+from flowsmith.workflows.simulate import simulate
+from flowsmith.workflows.simulate import summary as simulation_summary
 from flowsmith.workflows.validate import is_valid, validate_workflow
 
 Emit = Callable[[GenerationEventType, dict[str, Any]], Awaitable[None]]
@@ -23,8 +26,23 @@ CHECKS = [
     "catalog (known subtypes, families)",
     "graph shape (trigger, reachability, cycles, connections)",
     "required parameters",
+    "expressions (references upstream, fields, types)",
     "attachments (tools and memory on AI agents)",
+    "dry run (every branch, sample data, no network)",
 ]
+# a graph with these cannot be run meaningfully: the dry run waits for the repair
+UNRUNNABLE = frozenset(
+    {
+        "schema_error",
+        "empty_workflow",
+        "unknown_subtype",
+        "no_trigger",
+        "dangling_connection",
+        "duplicate_node_id",
+        "cycle",
+        "family_mismatch",
+    }
+)
 
 
 class GenerationFailed(Exception):
@@ -70,8 +88,9 @@ async def run_pipeline(
             "workflow": draft.model_dump(mode="json"),
         },
     )
+    repairs: list[Finding] = []
     for round_no in range(1, repair_rounds + 2):
-        findings = validate_workflow(draft)
+        findings, simulation = check(draft)
         await emit(
             "debugging",
             {
@@ -79,22 +98,39 @@ async def run_pipeline(
                 "round": round_no,
                 "checks": CHECKS,
                 "findings": findings_json(findings),
+                "repairs": findings_json(repairs),
                 "errors": _count(findings, "error"),
                 "warnings": _count(findings, "warning"),
+                "simulation": simulation,
             },
         )
         if is_valid(findings):
             return draft, findings
         if round_no > repair_rounds:
             break
+        # safe mechanical fixes first; the agent gets whatever they leave
+        fixed = repair(draft, findings)
+        if fixed.applied:
+            draft, repairs = _identified(auto_layout(fixed.workflow), workflow_id), fixed.applied
+            continue
         repaired = await agent.repair(draft, findings, request)
         if repaired is None:
             break
-        draft = _identified(auto_layout(repaired), workflow_id)
+        draft, repairs = _identified(auto_layout(repaired), workflow_id), []
     details = "; ".join(f.message for f in findings if f.severity == "error")[:500]
     raise GenerationFailed(
         "validation_failed", messages.text("validation_failed", lang, details=details), findings
     )
+
+
+def check(workflow: Workflow) -> tuple[list[Finding], dict[str, Any] | None]:
+    """The validator's findings, then the dry run's (when the graph is sound enough to run),
+    with a short summary of the run for the ``debugging`` event."""
+    findings = validate_workflow(workflow)
+    if any(f.code in UNRUNNABLE for f in findings):
+        return findings, None
+    result = simulate(workflow)
+    return findings + result.findings, simulation_summary(result)
 
 
 def _identified(workflow: Workflow, workflow_id: str) -> Workflow:

@@ -66,6 +66,8 @@ LITERAL_PARAMETERS: Mapping[str, frozenset[str]] = {
     "code": frozenset({"code"}),
     "code_tool": frozenset({"code"}),
 }
+# Parameters kept verbatim from an n8n import (n8n's own expression syntax), on any subtype.
+RAW_PARAMETERS = frozenset({"n8n_parameters", "n8n_credentials"})
 
 _VAR = re.compile(r"(?<![\w$.])\$(json|node|now|today|workflow|execution|env)(?![\w$])")
 _IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
@@ -111,23 +113,23 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    """A parsed string: literal text and segments in order, plus any syntax problems."""
+    """A parsed string: literal text and segments in order, plus any syntax problems.
+    ``segments`` and ``references`` are derived from ``parts`` once, at construction."""
 
     parts: tuple[str | Segment, ...]
     problems: tuple[str, ...] = ()
+    segments: tuple[Segment, ...] = field(init=False)
+    references: tuple[Reference, ...] = field(init=False)
 
-    @property
-    def segments(self) -> tuple[Segment, ...]:
-        return tuple(p for p in self.parts if isinstance(p, Segment))
+    def __post_init__(self) -> None:
+        segments = tuple(p for p in self.parts if isinstance(p, Segment))
+        object.__setattr__(self, "segments", segments)
+        object.__setattr__(self, "references", tuple(r for s in segments for r in s.references))
 
     @property
     def whole(self) -> bool:
         """The whole string is one segment (its value keeps the expression's type)."""
         return len(self.parts) == 1 and isinstance(self.parts[0], Segment)
-
-    @property
-    def references(self) -> tuple[Reference, ...]:
-        return tuple(r for s in self.segments for r in s.references)
 
 
 def is_template(value: object) -> bool:
@@ -252,11 +254,11 @@ def strings(value: Any, location: Location = ()) -> Iterator[tuple[Location, str
 
 
 def node_templates(subtype: str, parameters: Mapping[str, Any]) -> list[tuple[Location, str]]:
-    """String parameters of a node that hold ``{{`` (skipping code parameters)."""
+    """String parameters of a node that hold ``{{`` (skipping code and raw n8n parameters)."""
     literal = LITERAL_PARAMETERS.get(subtype, frozenset())
     out: list[tuple[Location, str]] = []
     for name, value in parameters.items():
-        if name in literal:
+        if name in literal or name in RAW_PARAMETERS:
             continue
         out.extend((loc, text) for loc, text in strings(value, (name,)) if OPEN in text)
     return out
@@ -342,6 +344,17 @@ def walk(root: Any, ref: Reference, start: int = 0) -> Any:
             return Unresolved(ref, f"the item has no field '{where}'", depth)
         current = nxt
     return current
+
+
+def follow(root: Any, path: Sequence[PathKey]) -> tuple[Any, int]:
+    """``(value, len(path))`` when the path exists under ``root``, else ``(None, depth)``
+    with ``depth`` the number of keys that resolved (cheap: no Unresolved is built)."""
+    current = root
+    for depth, key in enumerate(path):
+        current = _step(current, key)
+        if current is _MISSING:
+            return None, depth
+    return current, len(path)
 
 
 def _step(value: Any, key: PathKey) -> Any:
@@ -882,6 +895,8 @@ def extend(base: Any, own: Schema) -> Schema:
 
 def union(schemas: Sequence[Schema]) -> Schema:
     """One schema for items of any of ``schemas`` (an ``anyOf``, flattened, deduplicated)."""
+    if len(schemas) == 1 and set(schemas[0]) != {"anyOf"}:
+        return schemas[0]
     flat: list[Schema] = []
     for schema in schemas:
         members = schema["anyOf"] if set(schema) == {"anyOf"} else [schema]
@@ -1044,6 +1059,7 @@ def _attach_inputs(shapes: Shapes, first: Mapping[str, Node]) -> None:
 __all__ = [
     "ANY_FIELDS",
     "LITERAL_PARAMETERS",
+    "RAW_PARAMETERS",
     "Context",
     "Evaluation",
     "FieldCheck",
@@ -1059,6 +1075,7 @@ __all__ = [
     "evaluation_order",
     "extend",
     "field_status",
+    "follow",
     "infer_shapes",
     "is_template",
     "json_schema_at",

@@ -687,6 +687,21 @@ class _ExpressionChecker:
         self._ancestors: dict[str, int] | None = None
         self._bit: dict[str, int] = {node_id: 1 << k for k, node_id in enumerate(ctx.nodes)}
         self._owners = _attached_ids(ctx)
+        self._fields: dict[tuple[int, ex.Path], ex.FieldCheck] = {}
+        self._param_types: dict[tuple[str, ex.Location], frozenset[str] | None] = {}
+
+    def _status(self, schema: ex.Schema, path: ex.Path) -> ex.FieldCheck:
+        """``field_status``, memoised (schemas live as long as ``self.shapes``)."""
+        key = (id(schema), path)
+        if key not in self._fields:
+            self._fields[key] = ex.field_status(schema, path)
+        return self._fields[key]
+
+    def _expected(self, spec: NodeSpec, location: ex.Location) -> frozenset[str] | None:
+        key = (spec.subtype, location)
+        if key not in self._param_types:
+            self._param_types[key] = ex.schema_types(ex.json_schema_at(spec.parameters, location))
+        return self._param_types[key]
 
     def check(self, i: int, node: Node, location: ex.Location, text: str) -> None:
         template = ex.parse(text)
@@ -787,7 +802,7 @@ class _ExpressionChecker:
     ) -> None:
         if schema is None or not ref.path:
             return
-        check = ex.field_status(schema, ref.path)
+        check = self._status(schema, ref.path)
         if check.status not in (ex.FieldStatus.FORBIDDEN, ex.FieldStatus.UNDECLARED):
             return
         missing = ex.render_path(ref.path[: check.depth + 1])
@@ -822,7 +837,7 @@ class _ExpressionChecker:
         spec = self.ctx.spec(node)
         if spec is None:
             return
-        expected = ex.schema_types(ex.json_schema_at(spec.parameters, location))
+        expected = self._expected(spec, location)
         if expected is None:
             return
         if not template.whole:
@@ -857,7 +872,7 @@ class _ExpressionChecker:
             return None
         if schema is None:
             return None
-        check = ex.field_status(schema, ref.path)
+        check = self._status(schema, ref.path)
         return check.schema if check.status is ex.FieldStatus.DECLARED else None
 
 
