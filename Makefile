@@ -7,7 +7,7 @@ NODE_CLIENT := tests/seed_client
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test test-embedded install lint typecheck check clean
+.PHONY: run test test-embedded install lint typecheck check clean catalog-doc
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -38,6 +38,10 @@ test: install $(NODE_CLIENT)/node_modules/.installed
 ## One pass on embedded defaults only (no PostgreSQL/Redis needed).
 test-embedded: install $(NODE_CLIENT)/node_modules/.installed
 	$(VENV)/bin/pytest
+
+## Rewrite docs/catalog.md from the catalog data.
+catalog-doc: install
+	$(VENV)/bin/flowsmith catalog --format md > docs/catalog.md
 
 lint: install
 	$(VENV)/bin/ruff check src tests

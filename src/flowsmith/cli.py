@@ -71,6 +71,19 @@ def token(
     typer.echo(mint_dev_token(settings, sub, ttl_s=ttl))
 
 
+@app.command()
+def catalog(
+    fmt: Annotated[str, typer.Option("--format", help="md or json.")] = "md",
+) -> None:
+    """Print the node catalog (docs/catalog.md is this, in markdown)."""
+    from flowsmith.workflows.catalog_doc import render_json, render_markdown
+
+    if fmt not in ("md", "json"):
+        typer.echo("--format must be md or json", err=True)
+        raise typer.Exit(code=2)
+    typer.echo(render_markdown() if fmt == "md" else render_json(), nl=False)
+
+
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Apply database migrations."""
@@ -78,6 +91,13 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
 
     upgrade(load_settings(), revision)
     typer.echo("database is up to date")
+
+
+# the terminal client: `flowsmith chat`, `flowsmith workflows list|show|export`
+from flowsmith import terminal  # noqa: E402
+
+app.command("chat")(terminal.chat)
+app.add_typer(terminal.workflows_app, name="workflows")
 
 
 def main() -> None:  # pragma: no cover

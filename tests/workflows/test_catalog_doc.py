@@ -1,0 +1,23 @@
+"""docs/catalog.md is generated from the catalog and must be current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flowsmith.workflows.catalog import load_catalog
+from flowsmith.workflows.catalog_doc import render_json, render_markdown
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "catalog.md"
+
+
+def test_docs_catalog_is_current() -> None:
+    assert DOC.read_text(encoding="utf-8") == render_markdown(), (
+        "docs/catalog.md is stale: run `make catalog-doc`"
+    )
+
+
+def test_every_subtype_is_documented() -> None:
+    text = render_markdown()
+    for spec in load_catalog().specs:
+        assert f"### `{spec.subtype}`" in text
+    assert len(__import__("json").loads(render_json())) == len(load_catalog().specs)
