@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -82,6 +84,54 @@ def catalog(
         typer.echo("--format must be md or json", err=True)
         raise typer.Exit(code=2)
     typer.echo(render_markdown() if fmt == "md" else render_json(), nl=False)
+
+
+@app.command("export")
+def export_cmd(
+    source: Annotated[Path, typer.Argument(help="A flowsmith workflow JSON file ('-': stdin).")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
+) -> None:
+    """Convert a flowsmith workflow to n8n workflow JSON (for `n8n import:workflow`)."""
+    from flowsmith.workflows.models import Workflow
+    from flowsmith.workflows.n8n import to_n8n
+
+    workflow = Workflow.model_validate(_read_json(source))
+    _write_json(to_n8n(workflow), out)
+
+
+@app.command("import")
+def import_cmd(
+    source: Annotated[Path, typer.Argument(help="An n8n workflow JSON file ('-': stdin).")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
+) -> None:
+    """Convert n8n workflow JSON to a flowsmith workflow; notes on the conversion go to stderr."""
+    from flowsmith.workflows.n8n import N8nImportError, from_n8n
+
+    try:
+        workflow, notes = from_n8n(_read_json(source))
+    except N8nImportError as error:
+        typer.echo(f"not an n8n workflow: {error}", err=True)
+        raise typer.Exit(code=2) from None
+    for note in notes:
+        typer.echo(f"{note.severity}: {note.code}: {note.message}", err=True)
+    _write_json(workflow.model_dump(mode="json"), out)
+
+
+def _read_json(source: Path) -> Any:
+    text = sys.stdin.read() if str(source) == "-" else source.read_text(encoding="utf-8")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        typer.echo(f"{source}: not JSON ({error})", err=True)
+        raise typer.Exit(code=2) from None
+
+
+def _write_json(data: Any, out: Path | None) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
 
 
 @db_app.command("upgrade")

@@ -117,6 +117,9 @@ class Settings(BaseSettings):
     max_query_bytes: int = Field(
         default=96 * 1024, ge=1024, validation_alias="FLOWSMITH_MAX_QUERY_BYTES"
     )
+    max_workflow_nodes: int = Field(
+        default=500, ge=1, le=100_000, validation_alias="FLOWSMITH_MAX_WORKFLOW_NODES"
+    )
     max_message_chars: int = Field(
         default=8000, ge=1, le=1_000_000, validation_alias="FLOWSMITH_MAX_MESSAGE_CHARS"
     )

@@ -86,3 +86,11 @@ class InvalidLastEventId(InvalidInput):
 
 class EventNotFound(NotFound):
     code = "event_not_found"
+
+
+class InvalidWorkflow(InvalidInput):
+    code = "invalid_workflow"
+
+
+class WorkflowTooLarge(PayloadTooLarge):
+    code = "workflow_too_large"

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
-from typing import Annotated
+import json
+import re
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
 
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.db.engine import SessionDep
 from flowsmith.db.tables import WorkflowVersionRow
+from flowsmith.errors import InvalidWorkflow, WorkflowTooLarge
 from flowsmith.workflows import service
 from flowsmith.workflows.models import Workflow
+from flowsmith.workflows.n8n import N8nImportError, from_n8n, to_n8n
 from flowsmith.workflows.schemas import (
+    ImportResult,
     VersionDetail,
     VersionList,
     VersionSummary,
@@ -17,6 +23,7 @@ from flowsmith.workflows.schemas import (
     WorkflowList,
     WorkflowSummary,
 )
+from flowsmith.workflows.validate import validate_workflow
 
 router = APIRouter(prefix="/api/v1/workflows", tags=["workflows"])
 
@@ -33,6 +40,49 @@ async def list_workflows(
     rows = await service.list_owned(db, user.user_id, limit, offset)
     items = [WorkflowSummary.model_validate(service.summarize(row)) for row in rows]
     return WorkflowList(items=items, limit=limit, offset=offset)
+
+
+@router.post("/import", status_code=201)
+async def import_workflow(
+    request: Request,
+    user: CurrentUser,
+    db: SessionDep,
+    fmt: Annotated[Literal["n8n"], Query(alias="format")] = "n8n",
+) -> ImportResult:
+    """Store an n8n workflow (its JSON as the body) as a new workflow of ours."""
+    data = await _json_body(request)
+    try:
+        workflow, notes = from_n8n(data)
+    except N8nImportError as error:
+        raise InvalidWorkflow(str(error)) from None
+    _check_size(workflow, request.app.state.settings.max_workflow_nodes)
+    stored = await service.create_workflow(db, user.user_id, workflow, summary="Imported from n8n")
+    findings = validate_workflow(stored)
+    return ImportResult(
+        workflow_id=stored.id,
+        version=stored.version,
+        name=stored.name,
+        nodes=len(stored.nodes),
+        notes=[n.model_dump(exclude_none=True) for n in notes],
+        findings=[f.model_dump(exclude_none=True) for f in findings],
+    )
+
+
+@router.get("/{workflow_id}/export", response_model=None)
+async def export_workflow(
+    workflow_id: WorkflowId,
+    user: CurrentUser,
+    db: SessionDep,
+    fmt: Annotated[Literal["n8n", "flowsmith"], Query(alias="format")] = "n8n",
+    version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+) -> JSONResponse:
+    """The workflow (its latest version, or ``version``) as n8n JSON, or as ours."""
+    row = await service.get_owned(db, user.user_id, workflow_id)
+    stored = await service.get_version(db, row.id, version or row.current_version)
+    workflow = Workflow.model_validate(stored.definition)
+    body = to_n8n(workflow) if fmt == "n8n" else workflow.model_dump(mode="json")
+    filename = f"{_slug(workflow.name)}-v{stored.version}.{fmt}.json"
+    return JSONResponse(body, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @router.get("/{workflow_id}")
@@ -72,6 +122,25 @@ async def get_version(
         **_version_summary(stored).model_dump(),
         workflow=Workflow.model_validate(stored.definition),
     )
+
+
+async def _json_body(request: Request) -> dict[str, Any] | list[Any]:
+    try:
+        data = json.loads(await request.body())
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise InvalidWorkflow("the body is not JSON") from None
+    if not isinstance(data, dict | list):
+        raise InvalidWorkflow("the body is not an n8n workflow object")
+    return data
+
+
+def _check_size(workflow: Workflow, max_nodes: int) -> None:
+    if len(workflow.nodes) > max_nodes:
+        raise WorkflowTooLarge(f"{len(workflow.nodes)} nodes; at most {max_nodes} are allowed")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")[:60] or "workflow"
 
 
 def _version_summary(row: WorkflowVersionRow) -> VersionSummary:

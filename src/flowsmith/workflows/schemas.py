@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -42,3 +43,12 @@ class VersionDetail(VersionSummary):
 class VersionList(BaseModel):
     workflow_id: str
     items: list[VersionSummary]
+
+
+class ImportResult(BaseModel):
+    workflow_id: str
+    version: int
+    name: str
+    nodes: int
+    notes: list[dict[str, Any]]  # what the conversion had to do (generic nodes, …)
+    findings: list[dict[str, Any]]  # the validator's view of the imported workflow
