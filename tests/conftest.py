@@ -7,10 +7,11 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import uvicorn
 
@@ -132,6 +133,13 @@ def make_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     yield factory
     for live in started:
         live.stop()
+
+
+@pytest.fixture
+async def client(server: LiveServer) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client of the session's live server."""
+    async with httpx.AsyncClient(base_url=server.url, timeout=20) as c:
+        yield c
 
 
 _counter = iter(range(1, 1_000_000))

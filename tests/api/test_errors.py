@@ -13,12 +13,6 @@ from flowsmith.auth.dev import load_or_create_dev_secret
 from tests.helpers import create_session
 
 
-@pytest.fixture
-async def client(server):  # type: ignore[no-untyped-def]
-    async with httpx.AsyncClient(base_url=server.url, timeout=20) as c:
-        yield c
-
-
 def signed(server, **claims) -> str:  # type: ignore[no-untyped-def]
     now = int(time.time())
     body = {"sub": "mallory", "aud": "authenticated", "exp": now + 600, "iat": now, **claims}
@@ -185,16 +179,21 @@ async def test_429_with_retry_after_and_stream_cap(make_server, user) -> None:  
         limited = await client.post("/api/v1/session", json={"action": "create"}, headers=headers)
         assert_error(limited, 429, "rate_limited")
         assert int(limited.headers["Retry-After"]) >= 1
-        async with client.stream("GET", "/api/v1/workflow_generation",
-                                 params={"session_id": session_id}, headers=headers) as open_one:
+        async with client.stream(
+            "GET", "/api/v1/workflow_generation", params={"session_id": session_id}, headers=headers
+        ) as open_one:
             assert open_one.status_code == 200
-            second = await client.get("/api/v1/workflow_generation",
-                                      params={"session_id": session_id}, headers=headers)
+            second = await client.get(
+                "/api/v1/workflow_generation", params={"session_id": session_id}, headers=headers
+            )
             assert_error(second, 429, "too_many_streams")
         # the slot comes back once the first stream has ended
         for _ in range(50):
-            again = await client.get("/api/v1/chat/stream", headers=headers,
-                                     params={"session_id": session_id, "user_message": "hi"})
+            again = await client.get(
+                "/api/v1/chat/stream",
+                headers=headers,
+                params={"session_id": session_id, "user_message": "hi"},
+            )
             if again.status_code == 200:
                 break
             await asyncio.sleep(0.05)
@@ -205,8 +204,9 @@ async def test_dev_token_endpoint_only_in_dev_mode_on_loopback(server, client) -
     response = await client.post("/api/v1/dev/token", json={"sub": "page-user"})
     assert response.status_code == 200
     token = response.json()["access_token"]
-    ok = await client.post("/api/v1/session", json={"action": "create"},
-                           headers={"Authorization": f"Bearer {token}"})
+    ok = await client.post(
+        "/api/v1/session", json={"action": "create"}, headers={"Authorization": f"Bearer {token}"}
+    )
     assert ok.status_code == 200
     assert_error(await client.post("/api/v1/dev/token", json={"sub": "bad sub!"}), 422)
 
@@ -219,16 +219,22 @@ async def test_dev_token_endpoint_absent_with_supabase_secret(make_server) -> No
 
 async def test_413_for_oversized_body_and_query(server, client, user) -> None:  # type: ignore[no-untyped-def]
     headers = server.headers(user)
-    huge = await client.post("/api/v1/session", headers={**headers, "Content-Type": "application/json"},
-                             content=b'{"action":"create","x":"' + b"a" * (3 * 1024 * 1024) + b'"}')
+    huge = await client.post(
+        "/api/v1/session",
+        headers={**headers, "Content-Type": "application/json"},
+        content=b'{"action":"create","x":"' + b"a" * (3 * 1024 * 1024) + b'"}',
+    )
     assert_error(huge, 413, "body_too_large")
 
     async def chunks():  # type: ignore[no-untyped-def]
         for _ in range(40):
             yield b"a" * 65536
 
-    streamed = await client.post("/api/v1/chat/stream", headers={**headers, "Content-Type": "application/json"},
-                                 content=chunks())
+    streamed = await client.post(
+        "/api/v1/chat/stream",
+        headers={**headers, "Content-Type": "application/json"},
+        content=chunks(),
+    )
     assert_error(streamed, 413, "body_too_large")
     assert_error(streamed, 413, "body_too_large")
 
@@ -236,6 +242,7 @@ async def test_413_for_oversized_body_and_query(server, client, user) -> None:  
 async def test_413_for_oversized_query(make_server, user) -> None:  # type: ignore[no-untyped-def]
     small = make_server(FLOWSMITH_MAX_QUERY_BYTES=2048)
     async with httpx.AsyncClient(base_url=small.url) as client:
-        long_query = await client.get("/api/v1/workflows", params={"x": "a" * 4000},
-                                      headers=small.headers(user))
+        long_query = await client.get(
+            "/api/v1/workflows", params={"x": "a" * 4000}, headers=small.headers(user)
+        )
     assert_error(long_query, 413, "query_too_long")

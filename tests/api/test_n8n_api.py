@@ -8,19 +8,12 @@ import sys
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.api.test_seed_flow import SEED_CREATE, listen_and_chat
 from tests.helpers import create_session
 
 CORPUS = Path(__file__).resolve().parents[1] / "n8n_corpus"
 FLOWSMITH = str(Path(sys.executable).parent / "flowsmith")
-
-
-@pytest.fixture
-async def client(server):  # type: ignore[no-untyped-def]
-    async with httpx.AsyncClient(base_url=server.url, timeout=20) as c:
-        yield c
 
 
 async def test_export_generated_workflow_to_n8n(server, client, user) -> None:  # type: ignore[no-untyped-def]

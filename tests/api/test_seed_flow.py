@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-import pytest
 
 from tests.helpers import (
     Event,
@@ -54,12 +53,6 @@ async def listen_and_chat(
     assert status == 200
     await listener
     return chat, events
-
-
-@pytest.fixture
-async def client(server):  # type: ignore[no-untyped-def]
-    async with httpx.AsyncClient(base_url=server.url, timeout=20) as c:
-        yield c
 
 
 async def test_create_listen_chat_complete(server, client, user) -> None:  # type: ignore[no-untyped-def]

@@ -6,17 +6,10 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-import pytest
 
 from tests.helpers import chat_done, create_session, generation_done, read_events, text_of
 
 MESSAGE = "watch BestBuy and Amazon stock for this product every hour and email me when it is back"
-
-
-@pytest.fixture
-async def client(server):  # type: ignore[no-untyped-def]
-    async with httpx.AsyncClient(base_url=server.url, timeout=20) as c:
-        yield c
 
 
 async def wait_generations_done(
@@ -238,13 +231,27 @@ async def test_disconnect_releases_subscriptions_and_connections(server, client,
     assert state.engine.pool.checkedout() == 0
 
 
-async def test_first_waiting_speaks_the_browsers_language_and_knows_the_action(server, client, user) -> None:  # type: ignore[no-untyped-def]
+async def test_first_waiting_speaks_the_browsers_language_and_knows_the_action(
+    server, client, user
+) -> None:  # type: ignore[no-untyped-def]
     headers = server.headers(user)
     session_id = await create_session(client, headers)
     params = {"session_id": session_id}
-    _, zh = await read_events(client, "GET", "/api/v1/workflow_generation", params=params,
-                              headers={**headers, "Accept-Language": "zh-CN,zh;q=0.9"}, limit=1)
-    _, en = await read_events(client, "GET", "/api/v1/workflow_generation", params=params,
-                              headers={**headers, "Accept-Language": "en-US"}, limit=1)
+    _, zh = await read_events(
+        client,
+        "GET",
+        "/api/v1/workflow_generation",
+        params=params,
+        headers={**headers, "Accept-Language": "zh-CN,zh;q=0.9"},
+        limit=1,
+    )
+    _, en = await read_events(
+        client,
+        "GET",
+        "/api/v1/workflow_generation",
+        params=params,
+        headers={**headers, "Accept-Language": "en-US"},
+        limit=1,
+    )
     assert "需求" in zh[0].data["data"]["message"]
     assert "describe the automation" in en[0].data["data"]["message"]

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import logging
 
-import httpx
 import pytest
 
 from flowsmith.logs import RedactSecrets, configure_logging, redact
 from tests.helpers import chat_done, create_session, read_events
-
-
-@pytest.fixture
-async def client(server):  # type: ignore[no-untyped-def]
-    async with httpx.AsyncClient(base_url=server.url, timeout=20) as c:
-        yield c
 
 
 async def test_request_id_is_returned_and_honoured(client) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from flowsmith.db.tables import GenerationRow, MessageRow, SessionRow
 from flowsmith.errors import SessionNotFound
@@ -45,23 +46,20 @@ async def get_owned(db: AsyncSession, user_id: str, session_id: str) -> SessionR
 
 
 async def next_message_seq(db: AsyncSession, session_id: str) -> int:
-    seq = await db.scalar(
-        update(SessionRow)
-        .where(SessionRow.id == session_id)
-        .values(message_count=SessionRow.message_count + 1)
-        .returning(SessionRow.message_count)
-    )
-    if seq is None:
-        raise SessionNotFound("session not found")
-    return int(seq)
+    return await _next(db, session_id, SessionRow.message_count)
 
 
 async def next_generation_seq(db: AsyncSession, session_id: str) -> int:
+    return await _next(db, session_id, SessionRow.generation_count)
+
+
+async def _next(db: AsyncSession, session_id: str, counter: InstrumentedAttribute[int]) -> int:
+    """The session's next number on ``counter``, allocated atomically in the database."""
     seq = await db.scalar(
         update(SessionRow)
         .where(SessionRow.id == session_id)
-        .values(generation_count=SessionRow.generation_count + 1)
-        .returning(SessionRow.generation_count)
+        .values({counter: counter + 1})
+        .returning(counter)
     )
     if seq is None:
         raise SessionNotFound("session not found")
