@@ -24,11 +24,12 @@ EXPECTED: dict[NodeFamily, set[str]] = {
     NodeFamily.TRIGGER: {
         "manual_trigger", "schedule_trigger", "webhook_trigger", "email_trigger",
         "form_trigger", "chat_trigger", "rss_trigger", "error_trigger", "app_event_trigger",
+        "n8n_trigger",
     },
     NodeFamily.ACTION: {
         "http_request", "web_page_check", "html_extract", "set_fields", "aggregate", "sort",
         "remove_duplicates", "limit", "split_out", "date_time", "text_template", "code",
-        "read_file", "write_file",
+        "read_file", "write_file", "n8n_node",
     },
     NodeFamily.EXTERNAL_ACTION: {
         "send_email", "gmail_send", "slack_message", "telegram_message", "discord_message",
@@ -38,7 +39,7 @@ EXPECTED: dict[NodeFamily, set[str]] = {
     },
     NodeFamily.AI_AGENT: {
         "ai_agent", "llm_chat", "text_classifier", "information_extractor", "summarizer",
-        "sentiment_analysis",
+        "sentiment_analysis", "n8n_ai_node",
     },
     NodeFamily.FLOW: {
         "if", "switch", "merge", "loop", "filter", "wait", "stop_and_error", "no_op",
@@ -46,9 +47,9 @@ EXPECTED: dict[NodeFamily, set[str]] = {
     NodeFamily.HUMAN_IN_THE_LOOP: {"approval_email", "approval_slack", "form_review"},
     NodeFamily.TOOL: {
         "http_tool", "calculator_tool", "code_tool", "web_search_tool", "wikipedia_tool",
-        "workflow_tool",
+        "workflow_tool", "n8n_tool",
     },
-    NodeFamily.MEMORY: {"buffer_memory", "postgres_memory", "redis_memory"},
+    NodeFamily.MEMORY: {"buffer_memory", "postgres_memory", "redis_memory", "n8n_memory"},
 }  # fmt: skip
 ALL_SUBTYPES = sorted(s for subtypes in EXPECTED.values() for s in subtypes)
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -73,7 +74,7 @@ def _raw_files() -> dict[str, Any]:
 
 
 def test_catalog_has_exactly_the_64_contract_subtypes(catalog: Catalog) -> None:
-    assert len(ALL_SUBTYPES) == 64
+    assert len(ALL_SUBTYPES) == 69  # the 64 contract subtypes and 5 generic n8n ones
     assert sorted(catalog.subtypes) == ALL_SUBTYPES
     for family, subtypes in EXPECTED.items():
         assert {s.subtype for s in catalog.by_family(family)} == subtypes
@@ -84,7 +85,7 @@ def test_lookup_helpers(catalog: Catalog) -> None:
     assert spec is not None and spec.family == NodeFamily.ACTION
     assert catalog.get("teleport") is None
     assert "if" in catalog and "teleport" not in catalog
-    assert len(catalog.specs) == len(catalog) == 64
+    assert len(catalog.specs) == len(catalog) == 69
     assert catalog.by_family("TOOL") == catalog.by_family(NodeFamily.TOOL)
 
 
@@ -253,7 +254,7 @@ def _mutated(file: str, subtype: str, **changes: Any) -> dict[str, Any]:
 
 
 def test_build_catalog_accepts_the_packaged_data() -> None:
-    assert len(build_catalog(_raw_files())) == 64
+    assert len(build_catalog(_raw_files())) == 69
 
 
 @pytest.mark.parametrize(
