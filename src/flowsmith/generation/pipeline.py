@@ -102,6 +102,8 @@ async def run_pipeline(
                 "errors": _count(findings, "error"),
                 "warnings": _count(findings, "warning"),
                 "simulation": simulation,
+                # after a repair the graph changed: the page redraws it
+                **({"workflow": draft.model_dump(mode="json")} if round_no > 1 else {}),
             },
         )
         if is_valid(findings):
