@@ -73,6 +73,19 @@ class Settings(BaseSettings):
         default={}, validation_alias="FLOWSMITH_LLM_PRICES"
     )
     llm_timeout_s: float = Field(default=60.0, gt=0, validation_alias="FLOWSMITH_LLM_TIMEOUT_S")
+    # how many catalog specs retrieval puts in a prompt (plus a small core and the specs
+    # of the workflow being edited)
+    llm_retrieval_k: int = Field(
+        default=12, ge=1, le=200, validation_alias="FLOWSMITH_LLM_RETRIEVAL_K"
+    )
+    # earlier chat messages sent with each turn (the newest ones)
+    llm_history_messages: int = Field(
+        default=20, ge=0, le=200, validation_alias="FLOWSMITH_LLM_HISTORY_MESSAGES"
+    )
+    # completion-token cap of a draft, edit or repair call
+    llm_max_output_tokens: int = Field(
+        default=4096, ge=256, le=65536, validation_alias="FLOWSMITH_LLM_MAX_OUTPUT_TOKENS"
+    )
 
     cors_origins: list[str] = Field(default=[], validation_alias="FLOWSMITH_CORS_ORIGINS")
     keepalive_s: float = Field(default=15.0, gt=0, le=300, validation_alias="FLOWSMITH_KEEPALIVE_S")

@@ -334,7 +334,8 @@ class Turn:
         )
         if code == "agent_error":
             log.exception("chat turn %s failed", self.id)
-        text = FAILURE_TEXT.get(code, DEFAULT_FAILURE)
+        # the agent's own message is in the user's language and names the cause
+        text = FAILURE_TEXT.get(code) or getattr(exc, "message", None) or DEFAULT_FAILURE
         await self._publish({"type": "error", "error": {"code": code, "message": text}})
         separator = "\n\n" if self.content else ""
         await self._finish(

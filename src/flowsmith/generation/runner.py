@@ -237,8 +237,11 @@ class Job:
             )
             raise
         except Exception as exc:
-            log.exception("generation %s failed", self.id)
             code = getattr(exc, "code", "internal_error")
+            if code == "internal_error":
+                log.exception("generation %s failed", self.id)
+            else:  # an expected failure with its own code (the model is down, …)
+                log.warning("generation %s failed: %s", self.id, code)
             await self._fail(code, getattr(exc, "message", "The generation failed unexpectedly."))
         finally:
             await self.r._bus.close(generation_channel(self.id))

@@ -1,0 +1,658 @@
+"""The LLM agent: the conversation policy and the workflow builder on top of a real model.
+
+* ``respond``: ONE streamed call with the policy, the retrieved catalog specs, the current
+  workflow (when editing) and the history, offering one tool, ``decide``. The model's text
+  reaches the user as it arrives; its ``decide`` call becomes the turn's ``Decision``. No
+  tool call means ``answer``; a malformed one too (the text stands). A decision without
+  text gets a reply written from it; parts the text left out (questions, assumptions, a
+  missing integration) are added.
+* ``draft``: a structured call. Creating: a whole workflow whose node ``subtype`` is an
+  enum of the retrieved subtypes. Editing: a patch (``workflows.patch``) applied to the
+  current version, so untouched nodes keep their ids and parameters.
+* ``repair``: the draft, the checks' exact findings and the relevant specs in; a patch out.
+
+Every provider call's usage (failed calls too) goes to ``usage.record_llm_call``. Provider
+failures surface as ``AgentError`` with a stable ``code`` (``llm_timeout``,
+``llm_unavailable``, ``llm_rate_limited``, ``llm_bad_response``, ``llm_auth``,
+``llm_bad_request``) and a ``message`` in the user's language.
+
+A schema-following server cannot return a subtype outside the enum. One that does not
+follow it gets the provider's single fix-up request; if the model still insists, the draft
+is taken without the enum and the unknown subtype goes through the validator
+(``unknown_subtype``) and the repair rounds like any other finding: it is never stored.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import AsyncIterator, Sequence
+from contextlib import aclosing
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from flowsmith.agent import prompts
+from flowsmith.agent.interface import AgentEvent, Decided, TextDelta
+from flowsmith.agent.offline import Decision, Question
+from flowsmith.agent.offline_agent import stream_pieces
+from flowsmith.agent.retrieval import DEFAULT_K, retrieve
+from flowsmith.agent.text import Lang, detect_lang
+from flowsmith.config import Settings
+from flowsmith.llm.base import (
+    Finished,
+    LLMError,
+    Message,
+    Provider,
+    ToolCall,
+    ToolCallDone,
+    ToolSpec,
+    Usage,
+)
+from flowsmith.llm.base import TextDelta as LLMTextDelta
+from flowsmith.llm.pricing import PriceOverrides, estimate_cost_usd
+from flowsmith.usage import record_llm_call
+from flowsmith.workflows.catalog import Catalog, load_catalog
+from flowsmith.workflows.models import Connection, Finding, Node, NodeFamily, Workflow
+from flowsmith.workflows.patch import apply_patch, patch_schema, slug
+
+log = logging.getLogger(__name__)
+
+REQUEST_FORMAT = "flowsmith.llm/1"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MAX_HISTORY_CHARS = 4000
+_ASSUMPTION_WORDS = re.compile(r"assum|default|placeholder|假设|默认|占位", re.IGNORECASE)
+
+ERROR_TEXT: dict[str, tuple[str, str]] = {
+    "llm_rate_limited": (
+        "The AI model is receiving too many requests right now. Please try again in a minute.",
+        "AI 模型当前请求过多（被限流），请一分钟后再试。",
+    ),
+    "llm_unavailable": (
+        "The AI model service is unavailable right now. Please try again shortly.",
+        "AI 模型服务暂时不可用，请稍后再试。",
+    ),
+    "llm_timeout": (
+        "The AI model did not answer in time. Please try again.",
+        "AI 模型响应超时，请重试。",
+    ),
+    "llm_bad_response": (
+        "The AI model returned an answer flowsmith could not use. Please try again or "
+        "rephrase your request.",
+        "AI 模型返回的结果无法使用，请重试或换个说法。",
+    ),
+    "llm_auth": (
+        "flowsmith could not sign in to the AI model service; an administrator needs to "
+        "check its API key.",
+        "flowsmith 无法登录 AI 模型服务，请管理员检查 API 密钥。",
+    ),
+    "llm_bad_request": (
+        "The AI model service rejected flowsmith's request. Please try again or shorten "
+        "your message.",
+        "AI 模型服务拒绝了请求，请重试或缩短你的消息。",
+    ),
+    "llm_no_change": (
+        "The AI model proposed no change to the workflow. Please describe the change in "
+        "more detail.",
+        "AI 模型没有对工作流提出任何修改，请更具体地描述需要的修改。",
+    ),
+}
+
+
+class AgentError(Exception):
+    """A failure the user is told about: ``code`` is stable, ``message`` is in plain words
+    (the chat turn and the generation runner read both)."""
+
+    def __init__(self, code: str, message: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail or message}")
+        self.code = code
+        self.message = message
+        self.detail = detail
+
+
+def error_text(code: str, lang: str) -> str:
+    en, zh = ERROR_TEXT.get(code, ERROR_TEXT["llm_unavailable"])
+    return zh if lang == "zh" else en
+
+
+def _agent_error(error: LLMError, lang: str) -> AgentError:
+    return AgentError(error.code, error_text(error.code, lang), error.message)
+
+
+def _lang(value: Any) -> Lang:
+    return "zh" if value == "zh" else "en"
+
+
+def conversation_language(message: str, history: Sequence[tuple[str, str]]) -> Lang:
+    """The message's language; a short Latin-only answer ("Slack") keeps the session's."""
+    if _CJK.search(message) or len(message.split()) >= 3:
+        return detect_lang(message)
+    for role, earlier in reversed(history):
+        if role == "user" and earlier.strip():
+            return detect_lang(earlier)
+    return detect_lang(message)
+
+
+_DECIDE_VALIDATOR = Draft202012Validator(prompts.DECIDE_SCHEMA)
+_DECIDE_TOOL = ToolSpec(prompts.DECIDE_TOOL, prompts.DECIDE_DESCRIPTION, prompts.DECIDE_SCHEMA)
+
+
+class LLMAgent:
+    """The ``Agent`` for a real model behind ``provider``."""
+
+    def __init__(
+        self,
+        provider: Provider,
+        settings: Settings | None = None,
+        *,
+        catalog: Catalog | None = None,
+    ) -> None:
+        self.provider = provider
+        self.name = f"llm:{provider.name}:{provider.model}"
+        self.catalog = catalog or load_catalog()
+        self.retrieval_k = settings.llm_retrieval_k if settings else DEFAULT_K
+        self.history_messages = settings.llm_history_messages if settings else 20
+        self.max_output_tokens = settings.llm_max_output_tokens if settings else 4096
+        self.prices: PriceOverrides | None = settings.llm_prices if settings else None
+
+    async def aclose(self) -> None:
+        await self.provider.aclose()
+
+    # -- accounting ------------------------------------------------------------------------
+
+    def _record(self, usage: Usage) -> None:
+        if not usage.calls and not usage.total_tokens:
+            return
+        record_llm_call(
+            self.provider.name,
+            self.provider.model,
+            calls=usage.calls,
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            cost_usd=estimate_cost_usd(self.provider.name, self.provider.model, usage, self.prices),
+        )
+
+    async def _structured(
+        self, messages: list[Message], schema: dict[str, Any], name: str, lang: str
+    ) -> dict[str, Any]:
+        try:
+            value, usage = await self.provider.structured(
+                messages, schema=schema, name=name, max_tokens=self.max_output_tokens
+            )
+        except LLMError as error:
+            self._record(error.usage)
+            raise _agent_error(error, lang) from error
+        self._record(usage)
+        return value
+
+    async def _constrained(
+        self,
+        messages: list[Message],
+        schema: dict[str, Any],
+        open_schema: dict[str, Any],
+        name: str,
+        lang: str,
+    ) -> dict[str, Any]:
+        """``schema`` (node subtypes as an enum); if the model's output still misses it
+        after the provider's fix-up request, once more with ``open_schema``, whose unknown
+        subtypes the checks then report and the repair rounds fix."""
+        try:
+            return await self._structured(messages, schema, name, lang)
+        except AgentError as error:
+            if error.code != "llm_bad_response":
+                raise
+            log.warning("%s: output outside the constrained schema (%s)", self.name, error.detail)
+        return await self._structured(messages, open_schema, name, lang)
+
+    # -- the chat turn -----------------------------------------------------------------------
+
+    def _history(self, history: Sequence[tuple[str, str]]) -> list[Message]:
+        out: list[Message] = []
+        for role, text in list(history)[-self.history_messages :]:
+            if role not in ("user", "assistant") or not text.strip():
+                continue
+            if not out and role == "assistant":
+                continue  # the conversation must open with the user
+            out.append(Message(role, text[:_MAX_HISTORY_CHARS]))  # type: ignore[arg-type]
+        return out
+
+    async def respond(
+        self, message: str, history: list[tuple[str, str]], current: Workflow | None
+    ) -> AsyncIterator[AgentEvent]:
+        lang = conversation_language(message, history)
+        earlier = [text for role, text in history if role == "user"][-3:]
+        specs = retrieve(
+            "\n".join([*earlier, message]),
+            current=current,
+            k=self.retrieval_k,
+            catalog=self.catalog,
+        )
+        messages = [
+            Message("system", prompts.respond_system(lang, specs, current)),
+            *self._history(history),
+            Message("user", message),
+        ]
+        texts: list[str] = []
+        call: ToolCall | None = None
+        recorded = False
+        broken_tool = False
+        try:
+            stream = self.provider.stream(
+                messages, tools=[_DECIDE_TOOL], tool_choice="auto", max_tokens=2048
+            )
+            # aclosing: when the turn is cancelled (the user sent the next message), the
+            # HTTP response to the model closes now, not at garbage collection
+            async with aclosing(stream) as events:
+                async for event in events:
+                    if isinstance(event, LLMTextDelta):
+                        if event.text:
+                            texts.append(event.text)
+                            yield TextDelta(event.text)
+                    elif isinstance(event, ToolCallDone):
+                        if call is None and event.call.name == prompts.DECIDE_TOOL:
+                            call = event.call
+                    elif isinstance(event, Finished):
+                        recorded = True
+                        self._record(event.usage)
+        except LLMError as error:
+            recorded = True
+            self._record(error.usage)
+            # unreadable tool arguments after a streamed reply: the reply stands as an answer
+            broken_tool = error.code == "llm_bad_response" and bool("".join(texts).strip())
+            if not broken_tool:
+                raise _agent_error(error, lang) from error
+            log.warning("%s: unusable decide call (%s)", self.name, error.message)
+        finally:
+            if not recorded:
+                # interrupted mid-stream: the call was made, its token counts never came
+                self._record(Usage(calls=1))
+        text = "".join(texts)
+        decision, extra = self._decision(call, text, message, history, current, lang)
+        if extra:
+            separator = "\n\n" if text.strip() else ""
+            for piece in stream_pieces(separator + extra):
+                yield TextDelta(piece)
+            decision = decision.model_copy(update={"reply": text + separator + extra})
+        yield Decided(decision)
+
+    def _decision(
+        self,
+        call: ToolCall | None,
+        text: str,
+        message: str,
+        history: Sequence[tuple[str, str]],
+        current: Workflow | None,
+        lang: Lang,
+    ) -> tuple[Decision, str]:
+        """The decision and the text to add to the streamed reply (often nothing)."""
+        args = _normalized(call.arguments) if call is not None else None
+        if args is not None:
+            problems = sorted(_DECIDE_VALIDATOR.iter_errors(args), key=str)
+            if problems:
+                log.warning("%s: invalid decide arguments: %s", self.name, problems[0].message)
+                args = None
+        if args is None:
+            return self._answer(text, lang)
+        kind = args["kind"]
+        questions = [
+            Question(question=q["question"].strip(), suggestions=[s for s in q["suggestions"] if s])
+            for q in args.get("questions") or []
+            if q["question"].strip()
+        ][: prompts.MAX_QUESTIONS]
+        assumptions = [a.strip() for a in args.get("assumptions") or [] if a.strip()]
+        unsupported = [
+            (u["name"].strip(), u["alternative"].strip())
+            for u in args.get("unsupported_integrations") or []
+            if u["name"].strip()
+        ]
+        if kind == "clarify" and not questions:
+            kind = "answer"
+        extra = self._missing_parts(text, kind, args, questions, assumptions, unsupported, lang)
+        reply = text if text.strip() else extra
+        waiting = (args.get("waiting_message") or "").strip() or None
+        if kind == "answer":
+            return (
+                Decision(
+                    kind="answer",
+                    reply=reply,
+                    assumptions=assumptions,
+                    waiting_message=waiting or _waiting(lang, None),
+                ),
+                extra,
+            )
+        if kind == "clarify":
+            return (
+                Decision(
+                    kind="clarify",
+                    reply=reply,
+                    questions=questions,
+                    assumptions=assumptions,
+                    waiting_message=waiting or _waiting(lang, questions[0].question),
+                ),
+                extra,
+            )
+        spec = (args.get("spec") or "").strip() or _carried_spec(message, history)
+        editing = current is not None and bool(current.nodes)
+        mode = "edit" if editing and args.get("mode") != "create" else "create"
+        request: dict[str, Any] = {
+            "format": REQUEST_FORMAT,
+            "lang": lang,
+            "mode": mode,
+            "spec": spec,
+            "title": (args.get("title") or "").strip(),
+            "assumptions": assumptions,
+            "unsupported": [{"name": n, "alternative": a} for n, a in unsupported],
+        }
+        return (
+            Decision(kind="generate", reply=reply, assumptions=assumptions, request=request),
+            extra,
+        )
+
+    def _answer(self, text: str, lang: Lang) -> tuple[Decision, str]:
+        extra = ""
+        if not text.strip():
+            extra = (
+                "抱歉，我没能理解。请描述你想自动化的流程，例如“每小时检查商品库存，有货时发邮件给我”。"
+                if lang == "zh"
+                else "Sorry, I could not make sense of that. Please describe what you want to "
+                "automate, e.g. “every hour check a product's stock and email me when it is "
+                "back”."
+            )
+        reply = text if text.strip() else extra
+        return Decision(kind="answer", reply=reply, waiting_message=_waiting(lang, None)), extra
+
+    @staticmethod
+    def _missing_parts(
+        text: str,
+        kind: str,
+        args: dict[str, Any],
+        questions: list[Question],
+        assumptions: list[str],
+        unsupported: list[tuple[str, str]],
+        lang: Lang,
+    ) -> str:
+        """What the reply must say and the model's text did not: all of the decision when
+        there is no text; else a missing service not named, questions not asked, and
+        assumptions never mentioned."""
+        if not text.strip():
+            return prompts.synthesized_reply(
+                lang,
+                kind,
+                spec=(args.get("spec") or "").strip(),
+                questions=[(q.question, q.suggestions) for q in questions],
+                assumptions=assumptions,
+                unsupported=unsupported,
+            )
+        lowered = text.lower()
+        missing = [(n, a) for n, a in unsupported if n.lower() not in lowered]
+        ask = (
+            [(q.question, q.suggestions) for q in questions]
+            if kind == "clarify" and "?" not in text and "？" not in text
+            else []
+        )
+        assume = (
+            assumptions
+            if kind == "generate"
+            and not _ASSUMPTION_WORDS.search(text)
+            and not any(a.lower() in lowered for a in assumptions)
+            else []
+        )
+        return prompts.synthesized_reply(
+            lang, kind, questions=ask, assumptions=assume, unsupported=missing, include_intro=False
+        )
+
+    # -- generation -------------------------------------------------------------------------
+
+    async def draft(self, request: dict[str, Any], current: Workflow | None) -> Workflow:
+        lang = _lang(request.get("lang"))
+        request = _llm_request(request)
+        if request.get("mode") == "edit" and current is not None and current.nodes:
+            return await self._edit(request, current, lang)
+        return await self._create(request, current, lang)
+
+    def _specs_for(
+        self, request: dict[str, Any], current: Workflow | None, *more: str
+    ) -> list[Any]:
+        alternatives = [
+            str(u.get("alternative"))
+            for u in request.get("unsupported") or []
+            if isinstance(u, dict) and u.get("alternative")
+        ]
+        query = "\n".join([prompts.request_text(request), *more])
+        return retrieve(
+            query,
+            current=current,
+            k=self.retrieval_k,
+            catalog=self.catalog,
+            extra=alternatives,
+        )
+
+    async def _create(
+        self, request: dict[str, Any], current: Workflow | None, lang: Lang
+    ) -> Workflow:
+        specs = self._specs_for(request, None)
+        messages = [
+            Message("system", prompts.draft_system(lang, specs)),
+            Message("user", prompts.request_text(request)),
+        ]
+        value = await self._constrained(
+            messages,
+            prompts.workflow_schema([s.subtype for s in specs]),
+            prompts.workflow_schema(None),
+            "workflow",
+            lang,
+        )
+        workflow = to_workflow(value, self.catalog)
+        if current is not None:
+            workflow = workflow.model_copy(update={"id": current.id, "version": current.version})
+        return workflow
+
+    async def _edit(self, request: dict[str, Any], current: Workflow, lang: Lang) -> Workflow:
+        specs = self._specs_for(request, current)
+        subtypes = [s.subtype for s in specs]
+        messages = [
+            Message("system", prompts.edit_system(lang, specs)),
+            Message("user", prompts.edit_user(request, current)),
+        ]
+        value = await self._constrained(
+            messages, patch_schema(subtypes), patch_schema(None), "workflow_patch", lang
+        )
+        operations = _operations(value)
+        edited, notes = apply_patch(current, operations, self.catalog)
+        failed = [n for n in notes if n.severity == "error"]
+        if failed or not operations:
+            # one follow-up: the model sees exactly which operations could not be applied
+            problem = (
+                prompts.render_findings(failed)
+                if failed
+                else "- the patch had no operations, but the user asked for a change"
+            )
+            follow_up = [
+                *messages,
+                Message("assistant", json.dumps(value, ensure_ascii=False)),
+                Message(
+                    "user",
+                    "These operations could not be applied:\n"
+                    f"{problem}\n\nThe workflow is now:\n{prompts.workflow_json(edited)}\n\n"
+                    "Return a patch with the operations still needed for the requested "
+                    "change (an empty list if none are).",
+                ),
+            ]
+            value = await self._constrained(
+                follow_up, patch_schema(subtypes), patch_schema(None), "workflow_patch", lang
+            )
+            more = _operations(value)
+            edited, _ = apply_patch(edited, more, self.catalog)
+            operations = [*operations, *more]
+        if not operations or _same(edited, current):
+            raise AgentError("llm_no_change", error_text("llm_no_change", lang))
+        return edited
+
+    async def repair(
+        self, workflow: Workflow, findings: list[Finding], request: dict[str, Any]
+    ) -> Workflow | None:
+        if not any(f.severity == "error" for f in findings):
+            return None
+        lang = _lang(request.get("lang"))
+        request = _llm_request(request)
+        unknown = [n.subtype for n in workflow.nodes if n.subtype not in self.catalog]
+        specs = self._specs_for(request, workflow, *unknown)
+        for subtype in unknown:
+            # the nearest alternatives of a node type the catalog lacks
+            for spec in retrieve(subtype, k=3, catalog=self.catalog, extra=()):
+                if spec not in specs:
+                    specs.append(spec)
+        messages = [
+            Message("system", prompts.repair_system(lang, specs)),
+            Message("user", prompts.repair_user(request, workflow, findings)),
+        ]
+        try:
+            value = await self._structured(
+                messages, patch_schema([s.subtype for s in specs]), "workflow_patch", lang
+            )
+        except AgentError as error:
+            if error.code != "llm_bad_response":
+                raise
+            # an unusable fix ends the rounds; the generation reports the findings left
+            log.warning("%s: unusable repair (%s)", self.name, error.detail)
+            return None
+        operations = _operations(value)
+        if not operations:
+            return None
+        repaired, _ = apply_patch(workflow, operations, self.catalog)
+        return None if _same(repaired, workflow) else repaired
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _waiting(lang: Lang, question: str | None) -> str:
+    if question:
+        return ("等待你的回答：" if lang == "zh" else "Waiting for your answer: ") + question
+    return (
+        "等待你描述想要自动化的流程。"
+        if lang == "zh"
+        else "Waiting for you to describe an automation."
+    )
+
+
+def _normalized(arguments: dict[str, Any]) -> dict[str, Any]:
+    """Lenient fixes before validation: more than three questions are cut to three."""
+    args = dict(arguments)
+    questions = args.get("questions")
+    if isinstance(questions, list) and len(questions) > prompts.MAX_QUESTIONS:
+        args["questions"] = questions[: prompts.MAX_QUESTIONS]
+    return args
+
+
+def _carried_spec(message: str, history: Sequence[tuple[str, str]]) -> str:
+    """A generate decision without a spec: the user's recent messages stand in for it."""
+    said = [text for role, text in history if role == "user"][-3:]
+    return "\n".join([*said, message])
+
+
+def _llm_request(request: dict[str, Any]) -> dict[str, Any]:
+    """A stored request in this agent's shape; one planned by the offline planner (the
+    provider changed between the turn and the generation) becomes a spec from its text."""
+    if request.get("spec"):
+        return request
+    text = request.get("text") or request.get("message") or ""
+    mode = request.get("mode") or ("create" if request.get("intent") else "edit")
+    return {**request, "spec": str(text), "mode": mode}
+
+
+def _operations(value: dict[str, Any]) -> list[Any]:
+    operations = value.get("operations")
+    return list(operations) if isinstance(operations, list) else []
+
+
+def _same(a: Workflow, b: Workflow) -> bool:
+    return a.model_dump(exclude={"id", "version"}) == b.model_dump(exclude={"id", "version"})
+
+
+def to_workflow(value: dict[str, Any], catalog: Catalog) -> Workflow:
+    """A drafted JSON object as a ``Workflow``, repaired only where the intent is certain:
+    missing ids and names are made up, ``type`` comes from the catalog, odd field types
+    are dropped. A subtype the catalog lacks is kept, for the validator to report and a
+    repair round to replace; it never reaches storage."""
+    nodes: list[Node] = []
+    raw_nodes = value.get("nodes") if isinstance(value.get("nodes"), list) else []
+    taken = {
+        str(raw["id"]).strip()[:64]
+        for raw in raw_nodes or []
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str)
+    }
+    for raw in raw_nodes or []:
+        if not isinstance(raw, dict):
+            continue
+        subtype = str(raw.get("subtype") or "").strip()[:64] or "unknown"
+        spec = catalog.get(subtype)
+        raw_id = raw.get("id")
+        node_id = (
+            raw_id.strip()[:64]
+            if isinstance(raw_id, str) and raw_id.strip()
+            else _fresh_id(slug(subtype), taken)
+        )
+        taken.add(node_id)
+        name = raw.get("name")
+        if not isinstance(name, str) or not name.strip():
+            name = spec.display_name if spec is not None else subtype
+        family: NodeFamily
+        if spec is not None:
+            family = spec.family
+        else:
+            try:
+                family = NodeFamily(str(raw.get("type")))
+            except ValueError:
+                family = NodeFamily.ACTION
+        parameters = raw.get("parameters")
+        on_error = raw.get("on_error")
+        attached = raw.get("attached_nodes")
+        nodes.append(
+            Node(
+                id=node_id,
+                name=name.strip()[:200],
+                type=family,
+                subtype=subtype,
+                parameters=parameters if isinstance(parameters, dict) else {},
+                on_error=on_error if on_error in ("stop", "continue", "error_output") else "stop",
+                attached_nodes=[a for a in attached if isinstance(a, str)]
+                if isinstance(attached, list)
+                else [],
+            )
+        )
+    connections: list[Connection] = []
+    raw_connections = value.get("connections")
+    for raw in raw_connections if isinstance(raw_connections, list) else []:
+        if not isinstance(raw, dict):
+            continue
+        source, target = raw.get("from_node"), raw.get("to_node")
+        if not isinstance(source, str) or not isinstance(target, str):
+            continue
+        output, port = raw.get("from_output"), raw.get("to_input")
+        connections.append(
+            Connection(
+                from_node=source,
+                to_node=target,
+                from_output=output if isinstance(output, str) and output else "main",
+                to_input=port if isinstance(port, str) and port else "main",
+            )
+        )
+    name = value.get("name")
+    description = value.get("description")
+    return Workflow(
+        name=name.strip()[:200] if isinstance(name, str) and name.strip() else "Workflow",
+        description=description.strip() if isinstance(description, str) else "",
+        nodes=nodes,
+        connections=connections,
+    )
+
+
+def _fresh_id(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}_{n}" in taken:
+        n += 1
+    return f"{base}_{n}"
