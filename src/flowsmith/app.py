@@ -16,7 +16,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from flowsmith.agent.factory import close_agent, create_agent
@@ -25,7 +28,7 @@ from flowsmith.auth.verifier import TokenVerifier
 from flowsmith.chat.router import router as chat_router
 from flowsmith.chat.turns import TurnManager
 from flowsmith.config import Settings, get_settings
-from flowsmith.db.engine import create_engine, create_sessionmaker
+from flowsmith.db.engine import create_engine, create_sessionmaker, database_unreachable
 from flowsmith.db.migrate import upgrade_async
 from flowsmith.errors import FlowsmithError
 from flowsmith.events.bus import EventBus
@@ -184,10 +187,34 @@ def _install_error_handlers(app: FastAPI) -> None:
         code = HTTP_CODES.get(exc.status_code, "http_error")
         return _error(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
 
+    async def dependency_unavailable(_request: Request, exc: Exception) -> JSONResponse:
+        # the database or the event bus is down, restarting or full: the request may well
+        # succeed in a moment, so a 503 with Retry-After, not a 500
+        unavailable = _unavailable(exc)
+        if unavailable is None:
+            raise exc
+        code, message = unavailable
+        log.warning("%s: %s", code, type(exc).__name__)
+        return _error(503, code, message, {"Retry-After": "5"})
+
+    for exc_class in (DBAPIError, ConnectionError, RedisConnectionError, RedisTimeoutError):
+        app.add_exception_handler(exc_class, dependency_unavailable)
+
     @app.exception_handler(Exception)
     async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
         return _error(500, "internal_error", "Internal server error.")
+
+
+def _unavailable(exc: BaseException) -> tuple[str, str] | None:
+    """(code, message) when ``exc`` says a dependency is unavailable, else None."""
+    if isinstance(exc, RedisConnectionError | RedisTimeoutError):
+        return "event_bus_unavailable", "the event bus is unavailable; try again shortly"
+    if isinstance(exc, DBAPIError) and "disk is full" in str(exc.orig).lower():
+        return "storage_full", "the server's storage is full; try again later"
+    if database_unreachable(exc):
+        return "database_unavailable", "the database is unavailable; try again shortly"
+    return None
 
 
 def _describe_validation(errors: Any) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from pydantic import BaseModel
+
 
 class FlowsmithError(Exception):
     status_code: ClassVar[int] = 500
@@ -94,3 +96,52 @@ class InvalidWorkflow(InvalidInput):
 
 class WorkflowTooLarge(PayloadTooLarge):
     code = "workflow_too_large"
+
+
+class WorkflowTooDeep(InvalidInput):
+    code = "workflow_too_deep"
+
+
+class InvalidText(InvalidInput):
+    """Text no database can store: a NUL character or an unpaired surrogate."""
+
+    code = "invalid_text"
+
+
+class InlineSecret(InvalidInput):
+    code = "inline_secret"
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """The body of every error response (documented in the OpenAPI schema)."""
+
+    error: ErrorDetail
+
+
+_ERROR_DESCRIPTIONS = {
+    401: "No token, or an invalid, expired or ambiguous one",
+    404: "Not found, or not the caller's",
+    409: "Conflicts with the current state",
+    413: "Request body, query string, message or workflow too large",
+    422: "Malformed input",
+    429: "Rate limited, or too many open streams (see Retry-After)",
+    503: "A dependency (sign-in keys, database) is unavailable right now (see Retry-After)",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` entries for these error statuses, all with ``ErrorBody``."""
+    return {
+        status: {"model": ErrorBody, "description": _ERROR_DESCRIPTIONS[status]}
+        for status in statuses
+    }
+
+
+# what any authenticated route can answer: the size limits run before every route, sign-in
+# may be unavailable (JWKS mode), and FastAPI validates every declared parameter
+AUTHENTICATED_ERRORS = error_responses(401, 413, 422, 503)

@@ -7,10 +7,23 @@ import logging
 import re
 
 _SECRET_QUERY = re.compile(r"((?:access_token|token|apikey|api_key)=)[^&\s\"']+", re.IGNORECASE)
+# whatever else a library or an exception message may carry: bearer credentials, JWTs,
+# well-known API key formats, passwords in URLs
+_BEARER = re.compile(r"\b(Bearer\s+)[A-Za-z0-9\-._~+/]+=*", re.IGNORECASE)
+_JWT = re.compile(r"\beyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*")
+_API_KEY = re.compile(
+    r"\b(?:sk-(?:ant-)?[A-Za-z0-9_\-]{16,}|gh[pousr]_[A-Za-z0-9]{30,}"
+    r"|xox[abprs]-[A-Za-z0-9\-]{10,})"
+)
+_URL_PASSWORD = re.compile(r"(://[^/\s:@]+:)[^/\s@]+(@)")
 
 
 def redact(text: str) -> str:
-    return _SECRET_QUERY.sub(r"\1[redacted]", text)
+    text = _SECRET_QUERY.sub(r"\1[redacted]", text)
+    text = _BEARER.sub(r"\1[redacted]", text)
+    text = _JWT.sub("[redacted-jwt]", text)
+    text = _API_KEY.sub("[redacted-key]", text)
+    return _URL_PASSWORD.sub(r"\1[redacted]\2", text)
 
 
 class RedactSecrets(logging.Filter):

@@ -19,7 +19,19 @@ from typing import Any
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+log = logging.getLogger(__name__)
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
+_INTERNAL_ERROR_BODY = json.dumps(
+    {"error": {"code": "internal_error", "message": "Internal server error."}}
+).encode()
+_INTERNAL_ERROR_START: Message = {
+    "type": "http.response.start",
+    "status": 500,
+    "headers": [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(_INTERNAL_ERROR_BODY)).encode()),
+    ],
+}
 _SANE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 REGISTRY = CollectorRegistry(auto_describe=True)
@@ -36,6 +48,13 @@ HTTP_LATENCY = Histogram(
     registry=REGISTRY,
 )
 STREAMS_OPEN = Gauge("flowsmith_streams_open", "Open SSE streams", ["stream"], registry=REGISTRY)
+STREAM_SECONDS = Histogram(
+    "flowsmith_stream_seconds",
+    "How long SSE streams stay open",
+    ["stream"],
+    registry=REGISTRY,
+    buckets=(0.05, 0.25, 1, 5, 15, 60, 300, 900, 3600),
+)
 STREAM_EVENTS = Counter(
     "flowsmith_stream_events_total", "SSE events sent", ["stream"], registry=REGISTRY
 )
@@ -89,8 +108,24 @@ class RequestContext:
                 HTTP_LATENCY.labels(method, route).observe(time.perf_counter() - started)
             await send(message)
 
+        started_response = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started_response
+            if message["type"] == "http.response.start":
+                started_response = True
+            await send_with_id(message)
+
         try:
-            await self.app(scope, receive, send_with_id)
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started_response:
+                raise  # a stream broke mid-body: the server closes the connection
+            # logged here, inside the request's context, so the line carries its id; the
+            # 500 goes through send_with_id, so it has the X-Request-ID and is counted
+            log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
+            await tracking_send(_INTERNAL_ERROR_START)
+            await tracking_send({"type": "http.response.body", "body": _INTERNAL_ERROR_BODY})
         finally:
             request_id.reset(token)
 

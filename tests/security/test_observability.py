@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 import pytest
 
@@ -31,7 +32,23 @@ async def test_metrics_count_requests_streams_and_generations(server, client, us
     assert "/api/v1/sessions/" + session_id not in text, "routes are templates, not raw paths"
 
 
-def test_tokens_are_redacted_from_every_log_line(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """configure_logging rewires the root and uvicorn loggers; put them back afterwards, so
+    later tests do not log into this test's (closed) captured stderr."""
+    names = ("", "uvicorn", "uvicorn.access", "uvicorn.error")
+    saved = [(logging.getLogger(n), logging.getLogger(n).handlers[:], logging.getLogger(n).level,
+              logging.getLogger(n).propagate) for n in names]
+    yield
+    for logger, handlers, level, propagate in saved:
+        logger.handlers[:] = handlers
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def test_tokens_are_redacted_from_every_log_line(
+    capsys: pytest.CaptureFixture[str], restore_logging: None
+) -> None:
     configure_logging("INFO", "json")
     token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"
     logging.getLogger("uvicorn.access").info(

@@ -46,7 +46,9 @@ def wf(nodes: list[Node], conns: list[Connection], **kw: Any) -> Workflow:
     for i, node in enumerate(nodes):  # distinct positions, so the export keeps them
         if node.position == (0.0, 0.0):
             nodes[i] = node.model_copy(update={"position": (float(i * 200), 0.0)})
-    return Workflow(id=kw.pop("id", "wf_1"), name=kw.pop("name", "Test"), nodes=nodes, connections=conns, **kw)
+    return Workflow(
+        id=kw.pop("id", "wf_1"), name=kw.pop("name", "Test"), nodes=nodes, connections=conns, **kw
+    )
 
 
 def by_name(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -106,14 +108,26 @@ def test_slug() -> None:
 def _price_watch() -> Workflow:
     return wf(
         [
-            n("trigger", "schedule_trigger", "Every hour", parameters={"interval": "hours", "every": 1}),
-            n("fetch", "http_request", "Fetch", parameters={"url": "https://example.com/p", "method": "GET"}),
+            n(
+                "trigger",
+                "schedule_trigger",
+                "Every hour",
+                parameters={"interval": "hours", "every": 1},
+            ),
+            n(
+                "fetch",
+                "http_request",
+                "Fetch",
+                parameters={"url": "https://example.com/p", "method": "GET"},
+            ),
             n(
                 "cheap",
                 "if",
                 "Cheap?",
                 parameters={
-                    "conditions": [{"left": "{{ $json.price }}", "operator": "less_than", "right": 500}],
+                    "conditions": [
+                        {"left": "{{ $json.price }}", "operator": "less_than", "right": 500}
+                    ],
                     "combine": "and",
                 },
             ),
@@ -129,7 +143,12 @@ def _price_watch() -> Workflow:
             ),
             n("skip", "no_op", "Notify"),  # same display name: deduplicated on export
         ],
-        [c("trigger", "fetch"), c("fetch", "cheap"), c("cheap", "mail", "true"), c("cheap", "skip", "false")],
+        [
+            c("trigger", "fetch"),
+            c("fetch", "cheap"),
+            c("cheap", "mail", "true"),
+            c("cheap", "skip", "false"),
+        ],
     )
 
 
@@ -172,7 +191,9 @@ def test_if_conditions_structure() -> None:
 
 def test_set_fields_uses_assignments() -> None:
     node = n("set", "set_fields", parameters={"fields": {"a": 1, "b": "{{ $json.x }}", "c": True}})
-    params = by_name(to_n8n(wf([n("t", "manual_trigger"), node], [c("t", "set")])))["Set"]["parameters"]
+    params = by_name(to_n8n(wf([n("t", "manual_trigger"), node], [c("t", "set")])))["Set"][
+        "parameters"
+    ]
     got = [(a["name"], a["value"], a["type"]) for a in params["assignments"]["assignments"]]
     assert got == [("a", 1, "number"), ("b", "={{ $json.x }}", "string"), ("c", True, "boolean")]
     assert params["includeOtherFields"] is True
@@ -204,14 +225,22 @@ def test_switch_outputs_and_fallback() -> None:
                 "Route",
                 parameters={
                     "field": "{{ $json.kind }}",
-                    "rules": [{"operator": "equals", "value": "a"}, {"operator": "equals", "value": "b"}],
+                    "rules": [
+                        {"operator": "equals", "value": "a"},
+                        {"operator": "equals", "value": "b"},
+                    ],
                 },
             ),
             n("a", "no_op", "A"),
             n("b", "no_op", "B"),
             n("z", "no_op", "Z"),
         ],
-        [c("t", "sw"), c("sw", "a", "output_0"), c("sw", "b", "output_1"), c("sw", "z", "fallback")],
+        [
+            c("t", "sw"),
+            c("sw", "a", "output_0"),
+            c("sw", "b", "output_1"),
+            c("sw", "z", "fallback"),
+        ],
     )
     doc = to_n8n(workflow)
     outs = doc["connections"]["Route"]["main"]
@@ -228,7 +257,10 @@ def test_error_output_is_the_last_index() -> None:
                 "cheap",
                 "if",
                 "Check",
-                parameters={"conditions": [{"left": "{{ $json.ok }}", "operator": "is_true"}], "combine": "and"},
+                parameters={
+                    "conditions": [{"left": "{{ $json.ok }}", "operator": "is_true"}],
+                    "combine": "and",
+                },
                 on_error="error_output",
                 retry=RetryPolicy(max_attempts=3, backoff_seconds=2),
             ),
@@ -236,7 +268,12 @@ def test_error_output_is_the_last_index() -> None:
             n("no", "no_op", "No"),
             n("oops", "no_op", "Oops"),
         ],
-        [c("t", "cheap"), c("cheap", "yes", "true"), c("cheap", "no", "false"), c("cheap", "oops", "error")],
+        [
+            c("t", "cheap"),
+            c("cheap", "yes", "true"),
+            c("cheap", "no", "false"),
+            c("cheap", "oops", "error"),
+        ],
     )
     doc = to_n8n(workflow)
     node = by_name(doc)["Check"]
@@ -254,7 +291,11 @@ def test_ai_agent_with_model_tools_and_memory() -> None:
                 "agent",
                 "ai_agent",
                 "Agent",
-                parameters={"prompt": "{{ $json.chatInput }}", "model": "gpt-4o", "temperature": 0.2},
+                parameters={
+                    "prompt": "{{ $json.chatInput }}",
+                    "model": "gpt-4o",
+                    "temperature": 0.2,
+                },
                 attached_nodes=["calc", "mem", "wiki"],
             ),
             n("calc", "calculator_tool", "Calculator"),
@@ -290,13 +331,23 @@ def test_approval_branches_go_through_a_decision_switch() -> None:
                 "ask",
                 "approval_email",
                 "Ask boss",
-                parameters={"to": "boss@example.com", "subject": "OK?", "message": "Refund?", "timeout_hours": 24},
+                parameters={
+                    "to": "boss@example.com",
+                    "subject": "OK?",
+                    "message": "Refund?",
+                    "timeout_hours": 24,
+                },
             ),
             n("yes", "no_op", "Pay"),
             n("no", "no_op", "Refuse"),
             n("late", "no_op", "Remind"),
         ],
-        [c("t", "ask"), c("ask", "yes", "approved"), c("ask", "no", "rejected"), c("ask", "late", "timeout")],
+        [
+            c("t", "ask"),
+            c("ask", "yes", "approved"),
+            c("ask", "no", "rejected"),
+            c("ask", "late", "timeout"),
+        ],
     )
     doc = to_n8n(workflow)
     nodes = by_name(doc)
@@ -319,7 +370,10 @@ def test_approval_branches_go_through_a_decision_switch() -> None:
 
 def test_subtype_without_equivalent_exports_a_working_node_and_a_note() -> None:
     params = {"url": "https://www.bestbuy.com/site/ps5", "store": "bestbuy", "product_name": "PS5"}
-    workflow = wf([n("t", "manual_trigger"), n("check", "web_page_check", "Check", parameters=params)], [c("t", "check")])
+    workflow = wf(
+        [n("t", "manual_trigger"), n("check", "web_page_check", "Check", parameters=params)],
+        [c("t", "check")],
+    )
     node = by_name(to_n8n(workflow))["Check"]
     assert node["type"] == "n8n-nodes-base.httpRequest"
     assert node["parameters"]["url"] == params["url"]
@@ -330,7 +384,12 @@ def test_subtype_without_equivalent_exports_a_working_node_and_a_note() -> None:
 
 def test_node_edited_in_n8n_imports_from_its_n8n_settings() -> None:
     params = {"url": "https://www.bestbuy.com/site/ps5", "store": "bestbuy"}
-    doc = to_n8n(wf([n("t", "manual_trigger"), n("check", "web_page_check", "Check", parameters=params)], [c("t", "check")]))
+    doc = to_n8n(
+        wf(
+            [n("t", "manual_trigger"), n("check", "web_page_check", "Check", parameters=params)],
+            [c("t", "check")],
+        )
+    )
     by_name(doc)["Check"]["parameters"]["url"] = "https://example.org/other"
     back, findings = from_n8n(doc)
     node = back.node("check")
@@ -354,7 +413,12 @@ def test_timezone_description_and_ids_survive() -> None:
 
 def test_merge_inputs_are_numbered_in_connection_order() -> None:
     workflow = wf(
-        [n("t", "manual_trigger"), n("a", "no_op", "A"), n("b", "no_op", "B"), n("m", "merge", "Merge", parameters={"mode": "append"})],
+        [
+            n("t", "manual_trigger"),
+            n("a", "no_op", "A"),
+            n("b", "no_op", "B"),
+            n("m", "merge", "Merge", parameters={"mode": "append"}),
+        ],
         [c("t", "a"), c("t", "b"), c("a", "m"), c("b", "m")],
     )
     doc = to_n8n(workflow)
@@ -375,10 +439,17 @@ def test_all_nodes_on_one_spot_are_laid_out() -> None:
 
 
 def _n8n(nodes: list[dict[str, Any]], connections: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"id": "fromN8n000000001", "name": "From n8n", "nodes": nodes, "connections": connections or {}}
+    return {
+        "id": "fromN8n000000001",
+        "name": "From n8n",
+        "nodes": nodes,
+        "connections": connections or {},
+    }
 
 
-def _node(name: str, n8n_type: str, params: dict[str, Any] | None = None, **kw: Any) -> dict[str, Any]:
+def _node(
+    name: str, n8n_type: str, params: dict[str, Any] | None = None, **kw: Any
+) -> dict[str, Any]:
     return {
         "parameters": params or {},
         "id": f"id-{slug(name)}",
@@ -444,7 +515,9 @@ def test_sub_nodes_attach_to_their_agent_and_models_fold() -> None:
         ],
         {
             "Chat": _main("Agent"),
-            "Ollama": {"ai_languageModel": [[{"node": "Agent", "type": "ai_languageModel", "index": 0}]]},
+            "Ollama": {
+                "ai_languageModel": [[{"node": "Agent", "type": "ai_languageModel", "index": 0}]]
+            },
             "Search": {"ai_tool": [[{"node": "Agent", "type": "ai_tool", "index": 0}]]},
         },
     )
@@ -473,7 +546,12 @@ def test_editing_an_imported_node_exports_the_edit() -> None:
             _node(
                 "Set",
                 "n8n-nodes-base.set",
-                {"assignments": {"assignments": [{"id": "x1", "name": "a", "value": 1, "type": "number"}]}, "options": {}},
+                {
+                    "assignments": {
+                        "assignments": [{"id": "x1", "name": "a", "value": 1, "type": "number"}]
+                    },
+                    "options": {},
+                },
                 typeVersion=3.4,
             ),
         ],
@@ -493,7 +571,7 @@ def test_import_rejects_what_is_not_a_workflow() -> None:
     with pytest.raises(N8nImportError):
         from_n8n({"name": "x"})
     with pytest.raises(N8nImportError):
-        from_n8n([1, 2])  # type: ignore[list-item]
+        from_n8n([1, 2])
 
 
 def test_import_skips_dangling_connections_and_reports() -> None:
@@ -515,11 +593,22 @@ def test_export_wrapper_list_is_accepted() -> None:
 def _example(subtype: str) -> Workflow:
     spec = load_catalog().get(subtype)
     assert spec is not None
-    node = Node(id="n1", name=spec.example.name, type=spec.family, subtype=subtype, parameters=spec.example.parameters, position=(280, 0))
+    node = Node(
+        id="n1",
+        name=spec.example.name,
+        type=spec.family,
+        subtype=subtype,
+        parameters=spec.example.parameters,
+        position=(280, 0),
+    )
     trigger = Node(id="start", name="Start", type=F.TRIGGER, subtype="manual_trigger")
     if spec.family == F.TRIGGER:
         end = Node(id="end", name="End", type=F.FLOW, subtype="no_op", position=(280, 0))
-        return Workflow(id="wf", nodes=[node.model_copy(update={"position": (0, 0)}), end], connections=[c("n1", "end")])
+        return Workflow(
+            id="wf",
+            nodes=[node.model_copy(update={"position": (0, 0)}), end],
+            connections=[c("n1", "end")],
+        )
     if spec.family in (F.TOOL, F.MEMORY):
         agent = Node(
             id="agent",
@@ -530,16 +619,24 @@ def _example(subtype: str) -> Workflow:
             position=(280, 0),
             attached_nodes=["n1"],
         )
-        return Workflow(id="wf", nodes=[trigger, agent, node.model_copy(update={"position": (280, 160)})], connections=[c("start", "agent")])
+        return Workflow(
+            id="wf",
+            nodes=[trigger, agent, node.model_copy(update={"position": (280, 160)})],
+            connections=[c("start", "agent")],
+        )
     nodes = [trigger, node]
     conns = [c("start", "n1")]
     for i, out in enumerate(spec.outputs):
-        nodes.append(Node(id=f"o{i}", name=f"Out {i}", type=F.FLOW, subtype="no_op", position=(560, i * 160)))
+        nodes.append(
+            Node(id=f"o{i}", name=f"Out {i}", type=F.FLOW, subtype="no_op", position=(560, i * 160))
+        )
         conns.append(c("n1", f"o{i}", out))
     return Workflow(id="wf", nodes=nodes, connections=conns)
 
 
-@pytest.mark.parametrize("subtype", [s.subtype for s in load_catalog() if s.subtype not in GENERIC_SUBTYPES])
+@pytest.mark.parametrize(
+    "subtype", [s.subtype for s in load_catalog() if s.subtype not in GENERIC_SUBTYPES]
+)
 def test_every_catalog_example_round_trips(subtype: str) -> None:
     workflow = _example(subtype)
     doc = to_n8n(workflow)
@@ -555,7 +652,10 @@ def test_generic_catalog_entries_validate() -> None:
         spec = catalog.get(subtype)
         assert spec is not None and spec.n8n is None
     raw = _n8n(
-        [_node("Start", "n8n-nodes-base.manualTrigger"), _node("X", "n8n-nodes-base.xml", {"mode": "jsonToxml"})],
+        [
+            _node("Start", "n8n-nodes-base.manualTrigger"),
+            _node("X", "n8n-nodes-base.xml", {"mode": "jsonToxml"}),
+        ],
         {"Start": _main("X")},
     )
     back, _ = from_n8n(raw)
@@ -572,7 +672,11 @@ def _mapping_table() -> str:
     for spec in load_catalog():
         translator = TRANSLATORS.get(spec.subtype)
         if spec.subtype in GENERIC_SUBTYPES:
-            n8n_type, version, how = "any other", "any", "generic node (keeps the n8n node verbatim)"
+            n8n_type, version, how = (
+                "any other",
+                "any",
+                "generic node (keeps the n8n node verbatim)",
+            )
         else:
             assert spec.n8n is not None
             n8n_type, version = f"`{spec.n8n.type}`", f"{spec.n8n.type_version:g}"

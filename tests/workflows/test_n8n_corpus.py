@@ -37,7 +37,9 @@ def _links(doc: dict[str, Any]) -> list[Link]:
         for kind, outputs in kinds.items():
             for index, targets in enumerate(outputs or []):
                 for t in targets or []:
-                    out.append((src, kind, index, t["node"], t.get("type", kind), t.get("index", 0)))
+                    out.append(
+                        (src, kind, index, t["node"], t.get("type", kind), t.get("index", 0))
+                    )
     return out
 
 
@@ -74,7 +76,8 @@ def test_corpus_file_round_trips(path: Path) -> None:
         "ours": len(workflow.nodes),
         "generic": sum(1 for node in workflow.nodes if node.subtype in GENERIC_SUBTYPES),
         "folded": len(raw_nodes) - sticky - len(workflow.nodes),
-        "exact": {k: v for k, v in out.items() if k in raw} == raw and set(out) - set(raw) <= {"id", "name"},
+        "exact": {k: v for k, v in out.items() if k in raw} == raw
+        and set(out) - set(raw) <= {"id", "name"},
         "added": sorted(set(out) - set(raw)),
         "findings": Counter(f.code for f in findings),
         "validator_errors": Counter(f.code for f in errors),
@@ -163,7 +166,16 @@ def _report() -> Iterator[None]:
             f"{r['kept_links']} | {', '.join(r['link_types'])} | {r['ours']} | {r['generic']} | "
             f"{r['folded']} | {_same(r)} | {errors} |"
         )
-        for key in ("nodes", "sticky", "survived", "links", "kept_links", "ours", "generic", "folded"):
+        for key in (
+            "nodes",
+            "sticky",
+            "survived",
+            "links",
+            "kept_links",
+            "ours",
+            "generic",
+            "folded",
+        ):
             total[key] += r[key]
         total["exact"] += int(r["exact"])
         total["added"] += int(bool(r["added"]))

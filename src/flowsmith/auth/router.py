@@ -13,9 +13,9 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from flowsmith.auth.dev import mint_dev_token
-from flowsmith.errors import NotFound
+from flowsmith.errors import NotFound, error_responses
 
-router = APIRouter(prefix="/api/v1/dev", tags=["dev"])
+router = APIRouter(prefix="/api/v1/dev", tags=["dev"], responses=error_responses(404, 413, 422))
 DEV_TOKEN_TTL_S = 12 * 3600
 
 

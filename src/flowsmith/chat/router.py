@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
+from contextlib import aclosing
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
@@ -11,21 +12,36 @@ from sse_starlette import ServerSentEvent
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.auth.principal import Principal
 from flowsmith.chat.schemas import ChatRequest
+from flowsmith.chat.turns import message_event
 from flowsmith.db.engine import session_scope
 from flowsmith.db.tables import MessageRow
-from flowsmith.errors import EmptyMessage, EventNotFound, InvalidLastEventId, MessageTooLong
+from flowsmith.errors import (
+    AUTHENTICATED_ERRORS,
+    EmptyMessage,
+    EventNotFound,
+    InvalidLastEventId,
+    InvalidText,
+    MessageTooLong,
+)
 from flowsmith.events.bus import EventBus
 from flowsmith.generation.events import turn_channel
+from flowsmith.limits import storable_text
 from flowsmith.sessions import service as sessions
-from flowsmith.streams import EventId, event_stream, parse_last_event_id, sse
+from flowsmith.streams import (
+    STREAM_RESPONSES,
+    EventId,
+    event_stream,
+    parse_last_event_id,
+    sse,
+)
 from flowsmith.usage import check_budget
 
-router = APIRouter(prefix="/api/v1", tags=["chat"])
+router = APIRouter(prefix="/api/v1", tags=["chat"], responses=AUTHENTICATED_ERRORS)
 
 LastEventId = Annotated[str | None, Header(max_length=128)]
 
 
-@router.get("/chat/stream", response_model=None)
+@router.get("/chat/stream", response_model=None, responses=STREAM_RESPONSES)
 async def chat_stream(
     request: Request,
     user: CurrentUser,
@@ -37,7 +53,7 @@ async def chat_stream(
     return await _stream(request, user, session_id, user_message, last_event_id)
 
 
-@router.post("/chat/stream", response_model=None)
+@router.post("/chat/stream", response_model=None, responses=STREAM_RESPONSES)
 async def chat_stream_post(
     request: Request, user: CurrentUser, body: ChatRequest, last_event_id: LastEventId = None
 ) -> Response:
@@ -64,6 +80,7 @@ async def _stream(
                 raise EventNotFound("event not found")
             if turn.status != "streaming" and last.position >= turn.last_event_seq:
                 return Response(status_code=204)
+            finished_at_seq = turn.last_event_seq if turn.status != "streaming" else None
     if last is None:
         text = _checked_message(user_message, state.settings.max_message_chars)
         await state.rate_limits.check_turn(user.user_id)
@@ -73,9 +90,30 @@ async def _stream(
         after = 0
     else:
         turn_id, after = last.key, last.position
+        if finished_at_seq is not None and not await state.bus.exists(turn_channel(turn_id)):
+            # the turn ended and its live events are gone (retention passed, or a Redis
+            # restart lost them): no replay is possible, so say so and end, instead of
+            # following a channel that will never be written again
+            events = _expired_turn_events(turn_id, after, finished_at_seq)
+            return await event_stream(request, user.user_id, "chat", events)
     return await event_stream(
         request, user.user_id, "chat", _turn_events(state.bus, turn_id, after)
     )
+
+
+STREAM_EXPIRED = (
+    "\n\n[The rest of this reply is no longer available live. "
+    "Open the conversation again to read it in full.]"
+)
+
+
+async def _expired_turn_events(
+    turn_id: str, after: int, last_seq: int
+) -> AsyncGenerator[ServerSentEvent, None]:
+    if last_seq - 1 > after:
+        error = {"code": "stream_expired", "message": STREAM_EXPIRED.strip()}
+        yield sse(EventId("t", turn_id, last_seq - 1), {"type": "error", "error": error})
+    yield sse(EventId("t", turn_id, last_seq), message_event(STREAM_EXPIRED, True))
 
 
 def _checked_message(text: str | None, limit: int) -> str:
@@ -83,9 +121,14 @@ def _checked_message(text: str | None, limit: int) -> str:
         raise EmptyMessage("user_message must not be empty")
     if len(text) > limit:
         raise MessageTooLong(f"user_message is longer than {limit} characters")
+    if not storable_text(text):
+        raise InvalidText("user_message contains a NUL character or an unpaired surrogate")
     return text.strip()
 
 
-async def _turn_events(bus: EventBus, turn_id: str, after: int) -> AsyncIterator[ServerSentEvent]:
-    async for position, payload in bus.subscribe(turn_channel(turn_id), after):
-        yield sse(EventId("t", turn_id, position), payload)
+async def _turn_events(
+    bus: EventBus, turn_id: str, after: int
+) -> AsyncGenerator[ServerSentEvent, None]:
+    async with aclosing(bus.subscribe(turn_channel(turn_id), after)) as events:
+        async for position, payload in events:
+            yield sse(EventId("t", turn_id, position), payload)

@@ -7,20 +7,36 @@ dependency scope.
 
 from __future__ import annotations
 
+import asyncio
+import collections
+import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import event
+from sqlalchemy import event, util
+from sqlalchemy.dialects.sqlite.aiosqlite import (
+    AsyncAdapt_aiosqlite_connection,
+    AsyncAdapt_aiosqlite_cursor,
+)
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.util import await_only
 
 from flowsmith.config import Settings
+
+log = logging.getLogger(__name__)
+
+# How long a new connection waits for PostgreSQL to come back (a restart, a failover)
+# before the error reaches the caller: a turn that finishes while the database restarts
+# stores its reply a moment later instead of failing half-stored.
+DB_RECONNECT_WINDOW_S = 15.0
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
@@ -29,8 +45,9 @@ def create_engine(settings: Settings) -> AsyncEngine:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, connect_args={"timeout": 30})
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        _sqlite_in_process(engine)
         return engine
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         pool_pre_ping=True,
         pool_size=settings.db_pool_size,
@@ -39,6 +56,49 @@ def create_engine(settings: Settings) -> AsyncEngine:
         # our tables live in their own schema, beside Supabase's
         execution_options={"schema_translate_map": {None: settings.db_schema}},
     )
+    event.listen(engine.sync_engine, "do_connect", _connect_waiting_out_restarts)
+    return engine
+
+
+def _connect_waiting_out_restarts(
+    dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]
+) -> Any:
+    """Connect; while the server refuses connections (down, starting, shutting down), retry
+    with backoff for up to ``DB_RECONNECT_WINDOW_S``. Runs in SQLAlchemy's greenlet, so
+    the waits are awaited on the event loop, never blocking it."""
+    deadline = time.monotonic() + DB_RECONNECT_WINDOW_S
+    delay, warned = 0.1, False
+    while True:
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except Exception as exc:
+            if not database_unreachable(exc) or time.monotonic() + delay > deadline:
+                raise
+            if not warned:
+                log.warning("database unreachable (%s); waiting for it", type(exc).__name__)
+                warned = True
+            await_only(asyncio.sleep(delay))
+            delay = min(delay * 2, 1.0)
+
+
+_UNREACHABLE_NAMES = frozenset(
+    {"CannotConnectNowError", "ConnectionDoesNotExistError", "ConnectionFailureError"}
+)
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """True for the errors of a database that cannot be reached right now (refused or
+    dropped connections, a server starting up or shutting down), wrapped or not."""
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return False
+        if isinstance(seen, OSError | TimeoutError) or type(seen).__name__ in _UNREACHABLE_NAMES:
+            return True
+        if getattr(seen, "connection_invalidated", False):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def postgres_connect_args(settings: Settings) -> dict[str, Any]:
@@ -58,6 +118,131 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_in_process(engine: AsyncEngine) -> None:
+    """Fewer round trips to aiosqlite's threads, each of which costs a thread wake-up
+    there and a loop wake-up here (the largest share of a chat turn's CPU on SQLite).
+
+    A statement is one round trip, not four (``_OneTripCursor``). And there is no
+    COMMIT/ROLLBACK round trip when sqlite3 has no transaction open: sqlite3 opens one at
+    the first write, so a unit of work that only read, and the pool's reset of each
+    connection it takes back, end nothing; both are no-ops in sqlite3.
+    """
+    sync_engine = engine.sync_engine
+    dialect = sync_engine.dialect
+    commit, rollback = dialect.do_commit, dialect.do_rollback
+
+    def do_commit(dbapi_connection: Any) -> None:
+        if _may_be_in_transaction(dbapi_connection):
+            commit(dbapi_connection)
+
+    def do_rollback(dbapi_connection: Any) -> None:
+        if _may_be_in_transaction(dbapi_connection):
+            rollback(dbapi_connection)
+
+    def one_trip_cursors(dbapi_connection: Any, _record: Any) -> None:
+        if type(dbapi_connection) is AsyncAdapt_aiosqlite_connection:
+            dbapi_connection.__class__ = _OneTripConnection
+
+    event.listen(sync_engine, "connect", one_trip_cursors)
+    dialect.do_commit = do_commit  # type: ignore[method-assign]
+    dialect.do_rollback = do_rollback  # type: ignore[method-assign]
+
+
+class _OneTripCursor(AsyncAdapt_aiosqlite_cursor):
+    """A statement in one round trip to the aiosqlite thread, not four.
+
+    SQLAlchemy's adapter awaits aiosqlite for each step: make a cursor, execute, fetch
+    the rows, close the cursor; each step is a hand-off to the connection's thread and
+    back. Here the thread does the four steps at once and hands back the rows, the
+    description, ``rowcount`` and ``lastrowid``, which this cursor then serves like the
+    adapter's own (rows from its buffer).
+    """
+
+    __slots__ = ("_description", "_lastrowid", "_rowcount")
+
+    def __init__(self, adapt_connection: Any) -> None:
+        self._adapt_connection = adapt_connection
+        self._connection = adapt_connection._connection
+        self._cursor = None  # type: ignore[assignment]
+        self._soft_closed_memoized = util.EMPTY_DICT
+        self._rows = collections.deque()
+        self._description: Any = None
+        self._rowcount = -1
+        self._lastrowid: Any = None
+
+    @property
+    def description(self) -> Any:
+        return self._description
+
+    @property
+    def rowcount(self) -> int:
+        return self._rowcount
+
+    @property
+    def lastrowid(self) -> Any:
+        return self._lastrowid
+
+    def execute(self, operation: Any, parameters: Any = None) -> Any:
+        self._run(_execute_in_thread, operation, parameters)
+
+    def executemany(self, operation: Any, seq_of_parameters: Any) -> Any:
+        self._run(_executemany_in_thread, operation, seq_of_parameters)
+
+    def _run(self, fn: Any, operation: Any, parameters: Any) -> None:
+        try:
+            raw = self._connection._conn  # sqlite3's connection, used on its own thread
+            self._description, rows, self._rowcount, self._lastrowid = await_only(
+                self._connection._execute(fn, raw, operation, parameters)
+            )
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
+        self._rows = collections.deque(rows)
+
+    async def _async_soft_close(self) -> None:
+        return None
+
+    def close(self) -> None:
+        self._rows.clear()
+
+
+class _OneTripConnection(AsyncAdapt_aiosqlite_connection):
+    __slots__ = ()
+    _cursor_cls = _OneTripCursor
+
+
+def _execute_in_thread(raw: Any, operation: Any, parameters: Any) -> tuple[Any, ...]:
+    cursor = raw.cursor()
+    try:
+        if parameters is None:
+            cursor.execute(operation)
+        else:
+            cursor.execute(operation, parameters)
+        description = cursor.description
+        rows = cursor.fetchall() if description else []
+        return description, rows, cursor.rowcount, cursor.lastrowid
+    finally:
+        cursor.close()
+
+
+def _executemany_in_thread(raw: Any, operation: Any, parameters: Any) -> tuple[Any, ...]:
+    cursor = raw.cursor()
+    try:
+        cursor.executemany(operation, parameters)
+        description = cursor.description
+        rows = cursor.fetchall() if description else []
+        return description, rows, cursor.rowcount, cursor.lastrowid
+    finally:
+        cursor.close()
+
+
+def _may_be_in_transaction(dbapi_connection: Any) -> bool:
+    try:
+        # aiosqlite's Connection reads sqlite3's own flag: no round trip
+        return bool(dbapi_connection.driver_connection.in_transaction)
+    except Exception:
+        return True  # unknown (closed, another driver): let the driver decide
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

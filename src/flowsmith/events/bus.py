@@ -11,7 +11,7 @@ retention period, after which ``subscribe`` on it yields nothing and ``exists`` 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any, Protocol
 
 Payload = dict[str, Any]
@@ -26,7 +26,7 @@ class EventBus(Protocol):
         """Mark the channel finished: subscribers end after its last entry."""
         ...
 
-    def subscribe(self, channel: str, after: int = 0) -> AsyncIterator[tuple[int, Payload]]:
+    def subscribe(self, channel: str, after: int = 0) -> AsyncGenerator[tuple[int, Payload], None]:
         """Entries after position ``after``, then new ones until the channel is closed."""
         ...
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 
 from flowsmith.events.bus import Payload
@@ -19,7 +19,9 @@ from flowsmith.events.bus import Payload
 class ChannelLog:
     """Entries numbered from 1 in append order; readers replay, then wait for more."""
 
-    entries: list[Payload] = field(default_factory=list)
+    # None marks a position whose entry is gone (the Redis bus after a restart that lost
+    # data): readers skip it, so the positions of the entries that remain stay theirs
+    entries: list[Payload | None] = field(default_factory=list)
     closed: bool = False
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     touched: float = field(default_factory=time.monotonic)
@@ -29,6 +31,14 @@ class ChannelLog:
         self.entries.append(payload)
         self._notify()
         return len(self.entries)
+
+    def put(self, position: int, payload: Payload) -> None:
+        """Store ``payload`` at ``position`` (1-based): ignored if already held, any gap
+        before it left empty."""
+        if position <= len(self.entries):
+            return
+        self.entries.extend([None] * (position - 1 - len(self.entries)))
+        self.append(payload)
 
     def close(self) -> None:
         self.closed = True
@@ -46,7 +56,9 @@ class ChannelLog:
             while True:
                 while position < len(self.entries):
                     position += 1
-                    yield position, self.entries[position - 1]
+                    entry = self.entries[position - 1]
+                    if entry is not None:
+                        yield position, entry
                 if self.closed:
                     return
                 await self.changed.wait()
@@ -74,7 +86,7 @@ class MemoryBus:
     async def close(self, channel: str) -> None:
         self._channel(channel).close()
 
-    def subscribe(self, channel: str, after: int = 0) -> AsyncIterator[tuple[int, Payload]]:
+    def subscribe(self, channel: str, after: int = 0) -> AsyncGenerator[tuple[int, Payload], None]:
         # subscribing may precede the first publish (a queued generation): it waits for it
         return self._channel(channel).read(after)
 
@@ -104,7 +116,11 @@ class MemoryBus:
         if now - self._last_sweep < 60:
             return
         self._last_sweep = now
+        # a channel someone still reads (a long-lived subscription such as the turns'
+        # control channel) is in use however long it has been quiet
         for name in [
-            n for n, log in self._channels.items() if now - log.touched > self._retention_s
+            n
+            for n, log in self._channels.items()
+            if now - log.touched > self._retention_s and log.readers == 0
         ]:
             self._channels.pop(name).close()

@@ -10,9 +10,13 @@ the end. The stream closes after a terminal event (``complete``/``error``).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections import OrderedDict
+from collections.abc import AsyncGenerator
+from contextlib import aclosing
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -28,7 +32,7 @@ from flowsmith.generation.events import (
     generation_event,
     session_channel,
 )
-from flowsmith.streams import EventId, sse
+from flowsmith.streams import EventId, shared_sse, sse
 
 DEFAULT_WAITING = "Waiting for your request: describe the automation you want."
 _FIRST_WAITING = {
@@ -139,6 +143,13 @@ async def _waiting_message(db: AsyncSession, session_id: str) -> str | None:
     return str(message) if message else None
 
 
+# per bus (so per app): generation id -> the write recording its end as delivered
+_DELIVERY_MARKS: WeakKeyDictionary[Any, OrderedDict[str, asyncio.Future[None]]] = (
+    WeakKeyDictionary()
+)
+_MAX_MARKS = 1024
+
+
 class GenerationStream:
     """Yields the SSE events for one listener from a resolved start point."""
 
@@ -154,47 +165,58 @@ class GenerationStream:
         self._session_id = session_id
         self._workflow_id = workflow_id
 
-    async def events(self, start: StartPoint) -> AsyncIterator[ServerSentEvent]:
+    async def events(self, start: StartPoint) -> AsyncGenerator[ServerSentEvent, None]:
+        # every inner generator is closed explicitly (aclosing), so a listener that goes
+        # away releases its bus subscription at once, not when the garbage collector runs
         if isinstance(start, FollowGeneration):
-            async for event in self._generation(start.generation_id, start.after):
-                yield event
+            async with aclosing(self._generation(start.generation_id, start.after)) as events:
+                async for event in events:
+                    yield event
             return
         tail = start.after
         if start.waiting is not None:
             yield self._waiting(tail, start.waiting)
-        async for position, notice in self._bus.subscribe(session_channel(self._session_id), tail):
-            if notice.get("kind") == "waiting":
-                yield self._waiting(position, str(notice.get("message") or DEFAULT_WAITING))
-            elif notice.get("kind") == "generation":
-                async for event in self._generation(str(notice["generation_id"]), 0):
-                    yield event
-                return
+        channel = session_channel(self._session_id)
+        async with aclosing(self._bus.subscribe(channel, tail)) as notices:
+            async for position, notice in notices:
+                if notice.get("kind") == "waiting":
+                    yield self._waiting(position, str(notice.get("message") or DEFAULT_WAITING))
+                elif notice.get("kind") == "generation":
+                    generation_id = str(notice["generation_id"])
+                    async with aclosing(self._generation(generation_id, 0)) as events:
+                        async for event in events:
+                            yield event
+                    return
 
     def _waiting(self, position: int, message: str) -> ServerSentEvent:
         payload = generation_event("waiting", self._workflow_id, {"message": message})
         return sse(EventId("s", self._session_id, position), payload)
 
-    async def _generation(self, generation_id: str, after: int) -> AsyncIterator[ServerSentEvent]:
-        async for position, payload in self._generation_payloads(generation_id, after):
-            if payload.get("type") in TERMINAL:
-                # marked before the yield: the seed's client closes the stream as soon as
-                # it sees the end, so nothing after this yield is guaranteed to run
-                await self._mark_delivered(generation_id)
-                yield sse(EventId("g", generation_id, position), payload)
-                return
-            yield sse(EventId("g", generation_id, position), payload)
+    async def _generation(
+        self, generation_id: str, after: int
+    ) -> AsyncGenerator[ServerSentEvent, None]:
+        async with aclosing(self._generation_payloads(generation_id, after)) as payloads:
+            async for position, payload in payloads:
+                if payload.get("type") in TERMINAL:
+                    # marked before the yield: the seed's client closes the stream as soon
+                    # as it sees the end, so nothing after this yield is guaranteed to run
+                    await self._mark_delivered(generation_id)
+                    yield shared_sse(EventId("g", generation_id, position), payload)
+                    return
+                yield shared_sse(EventId("g", generation_id, position), payload)
 
     async def _generation_payloads(
         self, generation_id: str, after: int
-    ) -> AsyncIterator[tuple[int, dict[str, Any]]]:
+    ) -> AsyncGenerator[tuple[int, dict[str, Any]], None]:
         channel = generation_channel(generation_id)
         if not await self._bus.exists(channel) and await self._finished(generation_id):
             # the live channel has expired; the database has the whole record
             for position, payload in await self._stored(generation_id, after):
                 yield position, payload
             return
-        async for position, payload in self._bus.subscribe(channel, after):
-            yield position, payload
+        async with aclosing(self._bus.subscribe(channel, after)) as live:
+            async for position, payload in live:
+                yield position, payload
 
     async def _finished(self, generation_id: str) -> bool:
         async with session_scope(self._maker) as db:
@@ -214,6 +236,20 @@ class GenerationStream:
             return [(row.seq, row.payload) for row in rows]
 
     async def _mark_delivered(self, generation_id: str) -> None:
+        """Record that the generation's end reached a listener, once per process: every
+        listener of the generation waits for the same write (a thousand listeners of a
+        session all reach the end together: one UPDATE, not a thousand)."""
+        marks = _DELIVERY_MARKS.setdefault(self._bus, OrderedDict())
+        marking = marks.get(generation_id)
+        if marking is None or (marking.done() and (marking.cancelled() or marking.exception())):
+            marking = asyncio.ensure_future(self._write_delivered(generation_id))
+            marks[generation_id] = marking
+            while len(marks) > _MAX_MARKS:
+                marks.popitem(last=False)
+        # shielded: a listener that goes away does not cancel the write the others wait for
+        await asyncio.shield(marking)
+
+    async def _write_delivered(self, generation_id: str) -> None:
         async with session_scope(self._maker) as db:
             await db.execute(
                 update(GenerationRow)

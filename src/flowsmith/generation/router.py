@@ -6,14 +6,15 @@ from fastapi import APIRouter, Header, Query, Request, Response
 
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.db.engine import session_scope
+from flowsmith.errors import AUTHENTICATED_ERRORS
 from flowsmith.generation.listen import EndAlreadyDelivered, GenerationStream, resolve_start
 from flowsmith.sessions import service as sessions
-from flowsmith.streams import event_stream, parse_last_event_id
+from flowsmith.streams import STREAM_RESPONSES, event_stream, parse_last_event_id
 
-router = APIRouter(prefix="/api/v1", tags=["generation"])
+router = APIRouter(prefix="/api/v1", tags=["generation"], responses=AUTHENTICATED_ERRORS)
 
 
-@router.get("/workflow_generation", response_model=None)
+@router.get("/workflow_generation", response_model=None, responses=STREAM_RESPONSES)
 async def workflow_generation(
     request: Request,
     user: CurrentUser,

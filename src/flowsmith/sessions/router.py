@@ -7,6 +7,7 @@ from fastapi import APIRouter, Path, Request
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.db.engine import SessionDep
 from flowsmith.db.tables import GenerationRow, MessageRow
+from flowsmith.errors import AUTHENTICATED_ERRORS, error_responses
 from flowsmith.sessions import service
 from flowsmith.sessions.schemas import (
     CreateSession,
@@ -16,10 +17,10 @@ from flowsmith.sessions.schemas import (
     SessionDetail,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["sessions"])
+router = APIRouter(prefix="/api/v1", tags=["sessions"], responses=AUTHENTICATED_ERRORS)
 
 
-@router.post("/session")
+@router.post("/session", responses=error_responses(404, 429))
 async def create_session(
     request: Request, body: CreateSession, user: CurrentUser, db: SessionDep
 ) -> SessionCreated:
@@ -28,7 +29,7 @@ async def create_session(
     return SessionCreated(session_id=row.id, action=body.action, workflow_id=row.workflow_id)
 
 
-@router.get("/sessions/{session_id}")
+@router.get("/sessions/{session_id}", responses=error_responses(404))
 async def get_session(
     session_id: Annotated[str, Path(max_length=64)], user: CurrentUser, db: SessionDep
 ) -> SessionDetail:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from flowsmith.db.tables import GenerationRow, MessageRow, SessionRow
 from flowsmith.errors import SessionNotFound
+from flowsmith.limits import storable_text
 from flowsmith.sessions.schemas import CreateSession
 from flowsmith.workflows import service as workflows
 
@@ -39,6 +40,8 @@ async def create_session(db: AsyncSession, user_id: str, request: CreateSession)
 
 
 async def get_owned(db: AsyncSession, user_id: str, session_id: str) -> SessionRow:
+    if not storable_text(session_id):
+        raise SessionNotFound("session not found")  # no stored id looks like this
     row = await db.get(SessionRow, session_id, populate_existing=True)
     if row is None or row.user_id != user_id:
         raise SessionNotFound("session not found")

@@ -880,6 +880,19 @@ def _discord_rev(p: Params, c: Ctx) -> Params | None:
     return out
 
 
+def _app_event_fwd(p: Params, c: Ctx) -> Params:
+    # the catalog maps every app onto n8n's GitHub Trigger (n8n has one trigger node per app);
+    # the round-trip note keeps the app, event and filters
+    owner, _, repository = str(p.get("resource", "")).partition("/")
+    return {
+        "authentication": "accessToken",
+        "owner": rl(c.out(owner), "name"),
+        "repository": rl(c.out(repository), "name"),
+        "events": [p.get("event", "")],
+        "options": {},
+    }
+
+
 def _teams_fwd(p: Params, c: Ctx) -> Params:
     out: Params = {
         "resource": "channelMessage",
@@ -1623,6 +1636,7 @@ _TABLE = [
     Translator("error_trigger", _empty_fwd, _empty_rev),
     Translator("schedule_trigger", _schedule_fwd, _schedule_rev),
     Translator("webhook_trigger", _webhook_fwd, _webhook_rev, webhook=True),
+    Translator("app_event_trigger", _app_event_fwd, webhook=True),
     Translator("chat_trigger", _chat_fwd, _chat_rev, webhook=True),
     Translator("rss_trigger", _rss_fwd, _rss_rev),
     Translator("http_request", _http_fwd, _http_rev, min_version=3),

@@ -10,7 +10,13 @@ from fastapi.responses import JSONResponse
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.db.engine import SessionDep
 from flowsmith.db.tables import WorkflowVersionRow
-from flowsmith.errors import InvalidWorkflow, WorkflowTooLarge
+from flowsmith.errors import (
+    AUTHENTICATED_ERRORS,
+    InvalidWorkflow,
+    WorkflowTooDeep,
+    WorkflowTooLarge,
+    error_responses,
+)
 from flowsmith.workflows import service
 from flowsmith.workflows.models import Workflow
 from flowsmith.workflows.n8n import N8nImportError, from_n8n, to_n8n
@@ -25,7 +31,19 @@ from flowsmith.workflows.schemas import (
 )
 from flowsmith.workflows.validate import validate_workflow
 
-router = APIRouter(prefix="/api/v1/workflows", tags=["workflows"])
+router = APIRouter(prefix="/api/v1/workflows", tags=["workflows"], responses=AUTHENTICATED_ERRORS)
+NOT_FOUND = error_responses(404)
+# the body is read raw (n8n JSON of any shape); documented here so clients and fuzzers see it
+_IMPORT_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "description": "An n8n workflow export"}
+            }
+        },
+    }
+}
 
 WorkflowId = Annotated[str, Path(max_length=64)]
 
@@ -42,7 +60,7 @@ async def list_workflows(
     return WorkflowList(items=items, limit=limit, offset=offset)
 
 
-@router.post("/import", status_code=201)
+@router.post("/import", status_code=201, openapi_extra=_IMPORT_BODY)
 async def import_workflow(
     request: Request,
     user: CurrentUser,
@@ -51,11 +69,14 @@ async def import_workflow(
 ) -> ImportResult:
     """Store an n8n workflow (its JSON as the body) as a new workflow of ours."""
     data = await _json_body(request)
+    # before the importer walks it: depth, size and text that no database can hold
+    service.check_json(data)
     try:
         workflow, notes = from_n8n(data)
     except N8nImportError as error:
         raise InvalidWorkflow(str(error)) from None
     _check_size(workflow, request.app.state.settings.max_workflow_nodes)
+    workflow, secrets = service.storable(workflow)
     stored = await service.create_workflow(db, user.user_id, workflow, summary="Imported from n8n")
     findings = validate_workflow(stored)
     return ImportResult(
@@ -63,12 +84,12 @@ async def import_workflow(
         version=stored.version,
         name=stored.name,
         nodes=len(stored.nodes),
-        notes=[n.model_dump(exclude_none=True) for n in notes],
+        notes=[n.model_dump(exclude_none=True) for n in [*notes, *secrets]],
         findings=[f.model_dump(exclude_none=True) for f in findings],
     )
 
 
-@router.get("/{workflow_id}/export", response_model=None)
+@router.get("/{workflow_id}/export", response_model=None, responses=NOT_FOUND)
 async def export_workflow(
     workflow_id: WorkflowId,
     user: CurrentUser,
@@ -85,7 +106,7 @@ async def export_workflow(
     return JSONResponse(body, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-@router.get("/{workflow_id}")
+@router.get("/{workflow_id}", responses=NOT_FOUND)
 async def get_workflow(
     workflow_id: WorkflowId, user: CurrentUser, db: SessionDep
 ) -> WorkflowDetail:
@@ -96,20 +117,20 @@ async def get_workflow(
     )
 
 
-@router.delete("/{workflow_id}", status_code=204)
+@router.delete("/{workflow_id}", status_code=204, responses=NOT_FOUND)
 async def delete_workflow(workflow_id: WorkflowId, user: CurrentUser, db: SessionDep) -> Response:
     await service.soft_delete(db, user.user_id, workflow_id)
     return Response(status_code=204)
 
 
-@router.get("/{workflow_id}/versions")
+@router.get("/{workflow_id}/versions", responses=NOT_FOUND)
 async def list_versions(workflow_id: WorkflowId, user: CurrentUser, db: SessionDep) -> VersionList:
     row = await service.get_owned(db, user.user_id, workflow_id)
     versions = await service.list_versions(db, row.id)
     return VersionList(workflow_id=row.id, items=[_version_summary(v) for v in versions])
 
 
-@router.get("/{workflow_id}/versions/{version}")
+@router.get("/{workflow_id}/versions/{version}", responses=NOT_FOUND)
 async def get_version(
     workflow_id: WorkflowId,
     version: Annotated[int, Path(ge=1, le=1_000_000)],
@@ -129,6 +150,8 @@ async def _json_body(request: Request) -> dict[str, Any] | list[Any]:
         data = json.loads(await request.body())
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise InvalidWorkflow("the body is not JSON") from None
+    except RecursionError:
+        raise WorkflowTooDeep("the body nests too deep") from None
     if not isinstance(data, dict | list):
         raise InvalidWorkflow("the body is not an n8n workflow object")
     return data
