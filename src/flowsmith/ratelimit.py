@@ -19,6 +19,7 @@ from typing import Protocol
 from redis.asyncio import Redis
 
 from flowsmith.errors import RateLimited
+from flowsmith.events.redis import command_retry
 
 STREAM_LEASE_S = 90.0
 
@@ -85,7 +86,8 @@ return 1
 
 class RedisLimiter:
     def __init__(self, url: str, prefix: str = "fs:rl") -> None:
-        self._redis: Redis = Redis.from_url(url, decode_responses=True)
+        # retried on a new connection after a Redis restart closed the pooled one
+        self._redis: Redis = Redis.from_url(url, decode_responses=True, retry=command_retry())
         self._prefix = prefix
         self._acquire = self._redis.register_script(_ACQUIRE)
         self._held: dict[str, str] = {}  # slot -> key, refreshed while held

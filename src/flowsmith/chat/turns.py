@@ -27,6 +27,7 @@ from flowsmith.agent.interface import Agent, Decided, TextDelta
 from flowsmith.agent.offline import Decision
 from flowsmith.db.engine import session_scope
 from flowsmith.db.tables import MessageRow, SessionRow, utcnow
+from flowsmith.errors import SessionNotFound
 from flowsmith.events.bus import EventBus
 from flowsmith.generation.events import session_channel, turn_channel
 from flowsmith.generation.runner import GenerationRunner
@@ -97,9 +98,7 @@ class TurnManager:
             await self._interrupt(session_id)
             await self._interrupt_elsewhere(session_id)
             async with session_scope(self._maker) as db:
-                await sessions.add_message(db, session_id, "user", text)
-                reply = await sessions.add_message(db, session_id, "assistant", "", "streaming")
-                reply.lease_owner, reply.lease_expires_at = self.owner, self._lease_end()
+                reply = await _record_turn(db, session_id, text, self.owner, self._lease_end())
                 turn_id, reply_seq = reply.id, reply.seq
             turn = Turn(self, session_id, user_id, turn_id, reply_seq, text)
             task = asyncio.create_task(turn.run())
@@ -201,6 +200,51 @@ class TurnManager:
         for task in turns:
             task.cancel()
         await asyncio.gather(*turns, *self._background, return_exceptions=True)
+
+
+async def _record_turn(
+    db: AsyncSession, session_id: str, text: str, owner: str, lease_end: datetime
+) -> MessageRow:
+    """The user's message and the (streaming, leased) reply it starts, numbered in order.
+
+    What two ``sessions.add_message`` calls and a lease update do, in two statements
+    instead of five: one UPDATE takes both numbers from the session's message counter,
+    one INSERT writes both rows. Every turn start is a write, and SQLite admits one writer
+    at a time: with 200 turns in flight, writes that held the lock for five round trips
+    queued behind each other for seconds.
+    """
+    last = await db.scalar(
+        update(SessionRow)
+        .where(SessionRow.id == session_id)
+        .values({SessionRow.message_count: SessionRow.message_count + 2})
+        .returning(SessionRow.message_count)
+    )
+    if last is None:
+        raise SessionNotFound("session not found")
+    # the same columns on both rows, so the flush writes them in one INSERT
+    user = MessageRow(
+        session_id=session_id,
+        seq=last - 1,
+        role="user",
+        content=text,
+        status="complete",
+        meta={},
+        lease_owner=None,
+        lease_expires_at=None,
+    )
+    reply = MessageRow(
+        session_id=session_id,
+        seq=last,
+        role="assistant",
+        content="",
+        status="streaming",
+        meta={},
+        lease_owner=owner,
+        lease_expires_at=lease_end,
+    )
+    db.add_all([user, reply])
+    await db.flush()
+    return reply
 
 
 async def end_lost_turn(

@@ -35,6 +35,8 @@ from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import Any, TypeVar
 
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -69,6 +71,11 @@ return 1
 """
 
 
+def command_retry() -> Retry:
+    """Three quick retries on a new connection after a connection error or timeout."""
+    return Retry(ExponentialBackoff(cap=0.5, base=0.05), 3)
+
+
 class RedisBus:
     def __init__(
         self,
@@ -80,7 +87,9 @@ class RedisBus:
         max_followers: int = 2_000,
         retry_window_s: float = 15.0,
     ) -> None:
-        self._redis: Redis = Redis.from_url(url, decode_responses=True)
+        # a command on a connection that a Redis restart closed is retried on a new one
+        # (redis-py's default is not to retry at all)
+        self._redis: Redis = Redis.from_url(url, decode_responses=True, retry=command_retry())
         # blocking reads only; its own pool, so followers can never starve the commands
         self._reader: Redis = Redis.from_url(
             url, decode_responses=True, max_connections=max_followers

@@ -232,7 +232,7 @@ _SECRET_VALUES = re.compile(
     r"|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$))"
     r"|(?P<url>://[^/\s:@{}]+:)(?P<urlpass>[^/\s@{}]+)(?=@)"
 )
-_RAW = frozenset({"n8n_parameters", "n8n_credentials"})  # n8n's own expression syntax
+_RAW = frozenset({"n8n_parameters", "n8n_credentials", "n8n"})  # n8n's own expression syntax
 
 
 def scrub_secrets(workflow: Workflow) -> tuple[Workflow, list[Finding]]:

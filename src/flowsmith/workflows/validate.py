@@ -69,7 +69,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -304,12 +304,212 @@ def _check_parameters(ctx: _Context, node: Node, i: int, spec: NodeSpec) -> None
             node.id,
             f"{prefix}.{name}",
         )
+    if _quick_check(spec.parameters, params):
+        return  # jsonschema would find nothing this function reports
     errors = sorted(spec.validator.iter_errors(params), key=lambda e: list(map(str, e.path)))
     for err in errors:
         path = list(err.absolute_path)
         if path and path[0] in blank:
             continue  # already reported as missing; the type/minLength error is noise
         _report_schema_error(ctx, node, prefix, err)
+
+
+# --- a fast path for parameters that are fine --------------------------------------------
+#
+# jsonschema's validator costs ~30 µs a node even when the parameters are fine, which they
+# almost always are: most of a 200-node workflow's validation time. For the keywords the
+# catalog's schemas use, ``_quick_check`` answers "would jsonschema report anything that
+# ``_report_schema_error`` does not drop?" without it. A value holding an expression is
+# fine whatever its schema (every error on one is dropped). A schema with any other
+# keyword (if/then/else, anyOf, $ref …) is not judged here, and whenever the answer is not
+# a plain yes, jsonschema runs as before and produces the findings.
+
+_ANNOTATIONS = frozenset(
+    {
+        "$schema",
+        "$comment",
+        "description",
+        "title",
+        "default",
+        "examples",
+        "format",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+    }
+)
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, float) and v.is_integer())
+    ),
+}
+_Check = Callable[[Any], bool]
+# id(schema) -> (schema, its check or None when it cannot be judged here)
+_QUICK: dict[int, tuple[Any, _Check | None]] = {}
+
+
+def _quick_check(schema: Any, value: Any) -> bool:
+    entry = _QUICK.get(id(schema))
+    if entry is None or entry[0] is not schema:
+        if len(_QUICK) > 4096:
+            _QUICK.clear()
+        entry = _QUICK[id(schema)] = (schema, _compile_check(schema))
+    check = entry[1]
+    return check is not None and check(value)
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _one_of_types(tests: list[_Check]) -> _Check:
+    return lambda v: any(t(v) for t in tests)
+
+
+def _in_options(options: list[Any]) -> _Check:
+    return lambda v: (v is None or isinstance(v, str)) and v in options
+
+
+_BOUNDS: dict[str, Callable[[Any, Any], bool]] = {
+    "minimum": lambda v, a: bool(v >= a),
+    "maximum": lambda v, a: bool(v <= a),
+    "exclusiveMinimum": lambda v, a: bool(v > a),
+    "exclusiveMaximum": lambda v, a: bool(v < a),
+}
+
+
+def _bound(compare: Callable[[Any, Any], bool], limit: Any) -> _Check:
+    return lambda v: not _is_number(v) or compare(v, limit)
+
+
+_SIZED: dict[str, tuple[type[str] | type[list[Any]] | type[dict[str, Any]], bool]] = {
+    "minLength": (str, True),
+    "maxLength": (str, False),
+    "minItems": (list, True),
+    "maxItems": (list, False),
+    "minProperties": (dict, True),
+}
+
+
+def _size(
+    kind: type[str] | type[list[Any]] | type[dict[str, Any]], at_least: bool, n: int
+) -> _Check:
+    if at_least:
+        return lambda v: not isinstance(v, kind) or len(v) >= n
+    return lambda v: not isinstance(v, kind) or len(v) <= n
+
+
+def _matches(regex: re.Pattern[str]) -> _Check:
+    return lambda v: not isinstance(v, str) or regex.search(v) is not None
+
+
+def _has_keys(names: list[str]) -> _Check:
+    return lambda v: not isinstance(v, dict) or all(n in v for n in names)
+
+
+def _each_item(check: _Check) -> _Check:
+    return lambda v: not isinstance(v, list) or all(_fine(check, x) for x in v)
+
+
+def _object(props: dict[str, _Check], closed: bool, extra: _Check | None) -> _Check:
+    def check(v: Any) -> bool:
+        if not isinstance(v, dict):
+            return True
+        for name, item in v.items():
+            sub = props.get(name)
+            if sub is not None:
+                if not _fine(sub, item):
+                    return False
+            elif closed or (extra is not None and not _fine(extra, item)):
+                return False
+        return True
+
+    return check
+
+
+def _all_of(checks: list[_Check]) -> _Check:
+    return lambda v: is_expression(v) or all(c(v) for c in checks)
+
+
+def _compile_check(schema: Any) -> _Check | None:
+    """A predicate "no error" for ``schema``, or None if it uses a keyword not covered."""
+    if schema is True or schema == {}:
+        return lambda _v: True
+    if not isinstance(schema, dict):
+        return None
+    checks: list[_Check] = []
+    props: dict[str, _Check] = {}
+    extra: _Check | None = None
+    closed = False
+    for key, arg in schema.items():
+        if key in _ANNOTATIONS:
+            continue
+        if key == "type":
+            names = [arg] if isinstance(arg, str) else arg
+            if not isinstance(names, list) or any(n not in _TYPES for n in names):
+                return None
+            checks.append(_one_of_types([_TYPES[n] for n in names]))
+        elif key in ("enum", "const"):
+            options = arg if key == "enum" else [arg]
+            if not isinstance(options, list) or any(
+                o is not None and not isinstance(o, str) for o in options
+            ):
+                return None  # numbers and booleans compare in ways not worth copying here
+            checks.append(_in_options(options))
+        elif key in _BOUNDS:
+            if not _is_number(arg):
+                return None
+            checks.append(_bound(_BOUNDS[key], arg))
+        elif key in _SIZED:
+            if not isinstance(arg, int) or isinstance(arg, bool):
+                return None
+            kind, at_least = _SIZED[key]
+            checks.append(_size(kind, at_least, arg))
+        elif key == "pattern":
+            try:
+                checks.append(_matches(re.compile(arg)))
+            except (re.error, TypeError):
+                return None
+        elif key == "required":
+            if not isinstance(arg, list) or not all(isinstance(n, str) for n in arg):
+                return None
+            checks.append(_has_keys(arg))
+        elif key == "properties":
+            if not isinstance(arg, dict):
+                return None
+            for name, sub in arg.items():
+                sub_check = _compile_check(sub)
+                if sub_check is None:
+                    return None
+                props[name] = sub_check
+        elif key == "additionalProperties":
+            if arg is False:
+                closed = True
+            else:
+                extra = _compile_check(arg)
+                if extra is None:
+                    return None
+        elif key == "items":
+            item_check = _compile_check(arg)
+            if item_check is None:
+                return None
+            checks.append(_each_item(item_check))
+        else:
+            return None
+    if props or closed or extra is not None:
+        checks.append(_object(props, closed, extra))
+    return _all_of(checks)
+
+
+def _fine(check: _Check, value: Any) -> bool:
+    return is_expression(value) or check(value)
 
 
 def _report_schema_error(
