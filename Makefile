@@ -7,7 +7,7 @@ NODE_CLIENT := tests/seed_client
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test test-embedded install lint typecheck check clean catalog-doc
+.PHONY: run test test-embedded install lint typecheck check clean catalog-doc bench
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -42,6 +42,11 @@ test-embedded: install $(NODE_CLIENT)/node_modules/.installed
 ## Rewrite docs/catalog.md from the catalog data.
 catalog-doc: install
 	$(VENV)/bin/flowsmith catalog --format md > docs/catalog.md
+
+## The benchmarks (docs/performance.md): both backends beside a bare baseline, ~15 min.
+## BENCH_ARGS=--quick for a short pass; BENCH_ARGS="--backend embedded" for SQLite only.
+bench: install
+	$(VENV)/bin/python bench/run_all.py $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check src tests

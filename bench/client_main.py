@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import raise_nofile, use_uvloop  # noqa: E402
+from bench.common import raise_nofile, use_uvloop
 
 
 def main() -> None:

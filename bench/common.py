@@ -136,14 +136,23 @@ class Server:
         log_dir = log_dir or Path("/tmp")
         self.log_path = log_dir / f"{kind}-{self.port}.log"
         self._log = self.log_path.open("wb")
-        self.proc = subprocess.Popen(
-            [PYTHON, SERVERS, kind, "--port", str(self.port)],
-            env=self.env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            cwd=str(ROOT),
-        )
-        self._wait_ready()
+        # the machine is shared: a database restarted by someone else's test is waited out
+        for attempt in range(4):
+            self.proc = subprocess.Popen(
+                [PYTHON, SERVERS, kind, "--port", str(self.port)],
+                env=self.env,
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                cwd=str(ROOT),
+            )
+            try:
+                self._wait_ready()
+                return
+            except RuntimeError:
+                if attempt == 3 or "refused" not in self.log_tail().lower():
+                    raise
+                print(f"  ({kind} could not reach its database; retrying)", file=sys.stderr)
+                time.sleep(10)
 
     @property
     def pid(self) -> int:
@@ -408,7 +417,7 @@ async def simple_request(
     path: str,
     headers: dict[str, str] | None = None,
     body: bytes | None = None,
-    timeout: float = 10.0,
+    timeout: float = 10.0,  # noqa: ASYNC109 - one deadline for connect and response
 ) -> tuple[int, bytes]:
     conn = await asyncio.wait_for(HttpConn.open(host, port), timeout)
     try:

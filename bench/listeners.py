@@ -8,13 +8,15 @@ consecutive comments on a listener, and how many listeners saw none.
 
 ``fanout_client``: ``n`` listeners of *one* session; a chat message starts a generation;
 for each listener, each event's arrival minus the event's own ``timestamp`` (set by the
-server when it made the event). The baseline broadcasts the same payloads (``start`` and
-the ``complete`` flowsmith sent, with a fresh timestamp) to ``n`` listeners of one room.
+server when it made the event). The baseline hands ``n`` listeners of one room the same
+events flowsmith sent (``start``, ``draft``, ``debugging``, ``complete``: the same bytes),
+spaced as flowsmith's timestamps were, each stamped when it is handed over.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import time
 import urllib.parse
@@ -94,7 +96,7 @@ async def _open_all(
         async with gate:
             try:
                 await asyncio.wait_for(listener.open(host, port, path, headers), 60)
-            except Exception as exc:  # noqa: BLE001 - counted and reported
+            except Exception as exc:
                 errors.append(f"{type(exc).__name__}: {exc}")
 
     await asyncio.gather(*(one(lis, p, h) for lis, (p, h) in zip(listeners, paths, strict=True)))
@@ -110,9 +112,13 @@ async def _create_sessions(host: str, port: int, tokens: list[str], count: int) 
     async def worker(k: int) -> None:
         conn = conns[k]
         for i in range(k, count, len(conns)):
-            handler = await conn.request(
-                "POST", "/api/v1/session", json_headers(tokens[i % len(tokens)]), body
-            )
+            for _attempt in range(20):
+                handler = await conn.request(
+                    "POST", "/api/v1/session", json_headers(tokens[i % len(tokens)]), body
+                )
+                if handler.status != 503:
+                    break
+                await asyncio.sleep(0.5)  # Redis or Postgres restarted by someone else
             if handler.status != 200:
                 raise RuntimeError(f"session: {handler.status} {handler.body[:200]!r}")
             sessions[i] = json.loads(handler.body)["session_id"]
@@ -174,7 +180,7 @@ async def hold_client(
         seen = [c for c in listener.comments if c <= window_end]
         if not seen:
             silent += 1
-        gaps += [b - a for a, b in zip(seen, seen[1:], strict=False)]
+        gaps += [b - a for a, b in itertools.pairwise(seen)]
         # the first comment of the window: it cannot be later than one interval after its start
         if seen:
             gaps_first = seen[0] - window_start
@@ -247,18 +253,24 @@ async def fanout_client(
                 raise RuntimeError(f"chat: {status} {body[:300]!r}")
         else:
             assert sample
-            for raw in sample:
-                payload = {k: v for k, v in json.loads(raw).items() if k != "timestamp"}
-                await simple_request(
-                    host,
-                    port,
-                    "POST",
-                    f"/broadcast?room={session}",
-                    json_headers(None),
-                    json.dumps(payload).encode(),
-                )
+            events = [json.loads(raw) for raw in sample]
+            stamps = [datetime.fromisoformat(e["timestamp"]).timestamp() for e in events]
+            gaps = [0.0] + [b - a for a, b in itertools.pairwise(stamps)]
+            body = {
+                "events": [{k: v for k, v in e.items() if k != "timestamp"} for e in events],
+                "gaps_s": gaps,
+            }
+            await simple_request(
+                host,
+                port,
+                "POST",
+                f"/broadcast?room={session}",
+                json_headers(None),
+                json.dumps(body).encode(),
+                timeout=60,
+            )
         pending = [lis.done for lis in listeners if lis.done is not None]
-        done, not_done = await asyncio.wait(pending, timeout=60)
+        _done, not_done = await asyncio.wait(pending, timeout=60)
         if not_done:
             errors.append(f"{len(not_done)} listeners did not finish")
         for listener in listeners:

@@ -30,10 +30,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import jwt  # noqa: E402
+import jwt
 
-from bench.chat import chat_client  # noqa: E402
-from bench.common import (  # noqa: E402
+from bench.chat import chat_client
+from bench.common import (
     PYTHON,
     ROOT,
     Backend,
@@ -45,9 +45,9 @@ from bench.common import (  # noqa: E402
     run_client,
     timer,
 )
-from bench.generation import checks_200, generation_client, pipeline_inprocess  # noqa: E402
-from bench.listeners import fanout_client, hold_client  # noqa: E402
-from bench.throughput import post_client, turn_client  # noqa: E402
+from bench.generation import checks_200, generation_client, pipeline_inprocess
+from bench.listeners import fanout_client, hold_client
+from bench.throughput import post_client, turn_client
 
 SECRET = "bench-secret-bench-secret-bench-secret!"
 FANOUT_MESSAGE = "请帮我创建一个电商库存监控的workflow，需要监控BestBuy和Amazon"
@@ -103,12 +103,16 @@ class Runner:
     def chat(self, backend: Backend, table: Table) -> None:
         p = self.plan
         tokens = [token(f"chat-{i}") for i in range(p.chat_workers)]
-        results = {}
-        for kind in ("baseline", "flowsmith"):
+        results: dict[str, Any] = {}
+        # baseline, flowsmith, baseline: the baseline's figures are the mean of the two runs
+        # around flowsmith's, so a burst of load from elsewhere on the machine during one
+        # of them does not decide the comparison
+        for run in ("baseline", "flowsmith", "baseline-after"):
+            kind = run.split("-")[0]
             env = self.env(backend, BENCH_AGENT="scheduled", BENCH_DELTAS="200", BENCH_GAP_MS="20")
-            with timer(f"chat {kind} ({backend.name})"), self.server(kind, env) as srv:
+            with timer(f"chat {run} ({backend.name})"), self.server(kind, env) as srv:
                 spy = self._spy(srv, f"chat-{backend.name}") if kind == "flowsmith" else None
-                results[kind] = run_client(
+                results[run] = run_client(
                     chat_client,
                     srv.host,
                     srv.port,
@@ -122,7 +126,11 @@ class Runner:
                 if spy is not None:
                     spy.wait()
         self.raw[f"chat/{backend.name}"] = results
-        f, b = results["flowsmith"], results["baseline"]
+        b1, b2 = results["baseline"], results["baseline-after"]
+        f = results["flowsmith"]
+        b = {k: (b1[k] + b2[k]) / 2 if isinstance(b1[k], int | float) else b1[k] for k in b1}
+        b["error_count"] = b1["error_count"] + b2["error_count"]
+        results = {"flowsmith": f, "baseline": b}
         added = f["lag_p99"] - b["lag_p99"]
         table.add(
             "chat",
@@ -215,10 +223,7 @@ class Runner:
     def listeners(self, backend: Backend, table: Table) -> None:
         p = self.plan
         users = [token(f"listen-{i}") for i in range(max(1, p.listeners // 10))]
-        fan_user = token("fanout")
         hold: dict[str, Any] = {}
-        fan: dict[str, Any] = {}
-        sample: list[str] | None = None
         env = self.env(
             backend,
             FLOWSMITH_KEEPALIVE_S=str(p.keepalive_s),
@@ -238,21 +243,7 @@ class Runner:
                     p.observe_s,
                     srv.pid,
                 )
-            # a fresh server for the fan-out: the 10,000 are gone, as is their memory
-            with timer(f"fan-out {kind} ({backend.name})"), self.server(kind, env) as srv:
-                fan[kind] = run_client(
-                    fanout_client,
-                    srv.host,
-                    srv.port,
-                    kind,
-                    p.fanout,
-                    p.fanout_rounds,
-                    fan_user,
-                    FANOUT_MESSAGE,
-                    sample,
-                )
-                sample = fan[kind].pop("sample_events", None) or sample
-        self.raw[f"listeners/{backend.name}"] = {"hold": hold, "fanout": fan}
+        self.raw[f"listeners/{backend.name}"] = hold
         f, b = hold["flowsmith"], hold["baseline"]
         table.add(
             "listeners",
@@ -291,6 +282,34 @@ class Runner:
             "",
             None,
         )
+
+    def fanout(self, backend: Backend, table: Table) -> None:
+        """One generation's events to 1,000 listeners of one session; the baseline hands
+        the same events, spaced the same way, to 1,000 listeners of one room."""
+        p = self.plan
+        fan_user = token("fanout")
+        fan: dict[str, Any] = {}
+        sample: list[str] | None = None
+        env = self.env(
+            backend,
+            FLOWSMITH_KEEPALIVE_S=str(p.keepalive_s),
+            FLOWSMITH_MAX_STREAMS_PER_USER="0",
+        )
+        for kind in ("flowsmith", "baseline"):
+            with timer(f"fan-out {kind} ({backend.name})"), self.server(kind, env) as srv:
+                fan[kind] = run_client(
+                    fanout_client,
+                    srv.host,
+                    srv.port,
+                    kind,
+                    p.fanout,
+                    p.fanout_rounds,
+                    fan_user,
+                    FANOUT_MESSAGE,
+                    sample,
+                )
+                sample = fan[kind].pop("sample_events", None) or sample
+        self.raw[f"fanout/{backend.name}"] = fan
         ff, fb = fan["flowsmith"]["latency"], fan["baseline"]["latency"]
         for event in ("complete", "start"):
             if event not in ff or event not in fb:
@@ -533,12 +552,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="shorter runs, 2,000 listeners")
     parser.add_argument("--backend", choices=["embedded", "pg", "both"], default="both")
-    parser.add_argument("--only", default="chat,listeners,throughput,generation")
+    parser.add_argument("--only", default="chat,listeners,fanout,throughput,generation")
     parser.add_argument(
         "--profile", type=Path, default=None, help="record py-spy profiles of the chat bench here"
     )
     parser.add_argument("--json", type=Path, default=None, help="write raw results here")
+    parser.add_argument(
+        "--src",
+        type=Path,
+        default=None,
+        help="run the servers and checks on this copy of src/ (a before/after comparison)",
+    )
     args = parser.parse_args()
+    if args.src is not None:
+        # servers and clients inherit it; it comes before the editable install's src/
+        os.environ["PYTHONPATH"] = str(args.src.resolve())
     raise_nofile()
     plan = Plan(args.quick)
     only = set(args.only.split(","))
@@ -547,6 +575,8 @@ def main() -> None:
     started = time.time()
     print(f"machine: {machine()}")
     print(f"mode: {'quick' if args.quick else 'full'}; server logs in {work}")
+    if args.src is not None:
+        print(f"source: {args.src.resolve()}")
     backends = []
     if args.backend in ("embedded", "both"):
         backends.append(lambda: Backend.embedded(Path(tempfile.mkdtemp(dir=work))))
@@ -555,14 +585,18 @@ def main() -> None:
     tables = []
     for make in backends:
         backend = make()
-        table = Table(
-            f"{backend.name} ({'SQLite, in-process bus' if backend.name == 'embedded' else 'PostgreSQL + Redis Streams'})"
-        )
+        kind = "SQLite, in-process bus" if backend.name == "embedded" else "PostgreSQL + Redis"
+        table = Table(f"{backend.name} ({kind})")
         table.notes.append(f"load average before: {load()}")
         try:
-            for name in ("chat", "listeners", "throughput", "generation"):
+            for name in ("chat", "listeners", "fanout", "throughput", "generation"):
                 if name in only:
-                    getattr(runner, name)(backend, table)
+                    try:
+                        getattr(runner, name)(backend, table)
+                    except Exception as exc:
+                        reason = str(exc).strip().splitlines()[-1][:200]
+                        table.add(name, "FAILED", reason, "", "", "", False)
+                        print(f"  {name} failed: {exc}", file=sys.stderr)
                     table.notes.append(f"load average after {name}: {load()}")
         finally:
             backend.cleanup()

@@ -12,7 +12,8 @@
     ``GET /chat``       the same fake model's deltas, on the same schedule;
     ``GET /listen``     a ``waiting`` event, then whatever ``POST /broadcast`` sends (an
                         asyncio fan-out: one queue per listener), keepalives in between;
-    ``POST /broadcast`` stamps ``timestamp`` on the JSON body and hands it to a room;
+    ``POST /broadcast`` hands a room's listeners a series of events, spaced as given,
+                        each stamped with ``timestamp`` when it is handed over;
     ``POST /session``   verifies an HS256 JWT with PyJWT, reads a JSON body, answers JSON:
                         the "equivalent authenticated JSON POST";
     ``GET /turn``       (authenticated) a short reply as SSE pieces, no storage.
@@ -36,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import raise_nofile  # noqa: E402
+from bench.common import raise_nofile
 
 
 def run_flowsmith(port: int) -> None:
@@ -151,7 +152,7 @@ def _monitor(app: Any) -> None:
             "census": census,
             "stall_stacks": sorted(stalls.items(), key=lambda kv: -kv[1])[:15],
         }
-        Path(path).write_text(json.dumps(report, indent=1))
+        Path(path).write_text(json.dumps(report, indent=1))  # noqa: ASYNC240 - at shutdown
 
     app.router.lifespan_context = lifespan
 
@@ -241,11 +242,17 @@ def baseline_app() -> Any:
         return EventSourceResponse(events(), ping=keepalive)
 
     async def broadcast(request: Request) -> Response:
-        payload = await request.json()
-        payload["timestamp"] = datetime.now(UTC).isoformat()
+        """``{"events": [...], "gaps_s": [...]}``: each event stamped and handed to every
+        listener of the room, ``gaps_s[i]`` seconds after the one before (the spacing the
+        same events had when flowsmith published them)."""
+        body = await request.json()
         listeners = rooms.get(request.query_params.get("room", ""), set())
-        for queue in listeners:
-            queue.put_nowait(payload)
+        for event, gap in zip(body["events"], body["gaps_s"], strict=True):
+            if gap > 0:
+                await asyncio.sleep(gap)
+            payload = {**event, "timestamp": datetime.now(UTC).isoformat()}
+            for queue in listeners:
+                queue.put_nowait(payload)
         return JSONResponse({"listeners": len(listeners)})
 
     async def session(request: Request) -> Response:

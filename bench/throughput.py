@@ -48,7 +48,7 @@ async def _run(
             t = time.perf_counter()
             try:
                 ok = await one()
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 ok = False
                 errors.append(f"{type(exc).__name__}: {exc}")
                 await asyncio.sleep(0.01)

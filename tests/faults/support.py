@@ -30,13 +30,18 @@ def pg_version() -> str | None:
 def pg_ctl(action: str) -> None:
     version = pg_version()
     assert version is not None
-    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
 
 
 def pg_ready() -> bool:
-    result = subprocess.run(["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"],
-                            capture_output=True, timeout=10)
+    result = subprocess.run(
+        ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"], capture_output=True, timeout=10
+    )
     return result.returncode == 0
 
 
@@ -50,8 +55,11 @@ def pg_stop() -> None:
 def pg_start() -> None:
     """Start PostgreSQL (if it is not running) and wait until it accepts connections."""
     if not pg_ready():
-        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", pg_version() or "",
-                        "main", "start"], capture_output=True, timeout=60)
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", pg_version() or "", "main", "start"],
+            capture_output=True,
+            timeout=60,
+        )
     deadline = time.monotonic() + 60
     while not pg_ready():
         if time.monotonic() > deadline:
@@ -60,14 +68,21 @@ def pg_start() -> None:
 
 
 def redis_ping() -> bool:
-    result = subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", "6379", "ping"],
-                            capture_output=True, timeout=10, text=True)
+    result = subprocess.run(
+        ["redis-cli", "-h", "127.0.0.1", "-p", "6379", "ping"],
+        capture_output=True,
+        timeout=10,
+        text=True,
+    )
     return result.stdout.strip() == "PONG"
 
 
 def redis_stop() -> None:
-    subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave"],
-                   capture_output=True, timeout=30)
+    subprocess.run(
+        ["redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave"],
+        capture_output=True,
+        timeout=30,
+    )
     deadline = time.monotonic() + 30
     while redis_ping() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -75,9 +90,23 @@ def redis_stop() -> None:
 
 def redis_start() -> None:
     if not redis_ping():
-        subprocess.run(["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1",
-                        "--port", "6379", "--save", "", "--appendonly", "no"],
-                       capture_output=True, timeout=30)
+        subprocess.run(
+            [
+                "redis-server",
+                "--daemonize",
+                "yes",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "6379",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            capture_output=True,
+            timeout=30,
+        )
     deadline = time.monotonic() + 30
     while not redis_ping():
         if time.monotonic() > deadline:
@@ -95,9 +124,17 @@ def session_state(url: str, headers: dict[str, str], session_id: str) -> dict[st
     return dict(response.json())
 
 
-async def follow(client: httpx.AsyncClient, method: str, url: str, *, done: object,
-                 headers: dict[str, str], reconnects: int = 20, timeout: float = 60,
-                 **kwargs: object) -> tuple[list[Event], list[str]]:
+async def follow(
+    client: httpx.AsyncClient,
+    method: str,
+    url: str,
+    *,
+    done: object,
+    headers: dict[str, str],
+    reconnects: int = 20,
+    timeout: float = 60,  # noqa: ASYNC109 - one deadline for all the reconnects
+    **kwargs: object,
+) -> tuple[list[Event], list[str]]:
     """Read a stream to its end the way EventSource does: after a cut, reconnect with
     ``Last-Event-ID``; a 204 ends it. Returns the events and what each connection ended
     with (``"done"``, ``"cut"``, ``"204"``, ``"<status>"``)."""
@@ -112,9 +149,16 @@ async def follow(client: httpx.AsyncClient, method: str, url: str, *, done: obje
         extra = {"Last-Event-ID": events[-1].id} if events else {}
         remaining = max(1.0, deadline - time.monotonic())
         try:
-            status, got = await read_events(client, method, url, headers={**headers, **extra},
-                                            until=done, tolerate_cut=True, timeout=remaining,
-                                            **kwargs)
+            status, got = await read_events(
+                client,
+                method,
+                url,
+                headers={**headers, **extra},
+                until=done,
+                tolerate_cut=True,
+                timeout=remaining,
+                **kwargs,
+            )
         except (httpx.HTTPError, TimeoutError):
             status, got = 0, []
         events.extend(got)

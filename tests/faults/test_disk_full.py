@@ -37,8 +37,13 @@ class Disk:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.filler = root / "filler.bin"
-        result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", str(root)],
-                                capture_output=True) if os.geteuid() == 0 else None
+        result = (
+            subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", str(root)], capture_output=True
+            )
+            if os.geteuid() == 0
+            else None
+        )
         self.mounted = result is not None and result.returncode == 0
 
     def fill(self) -> None:
@@ -72,8 +77,9 @@ def full_disk(tmp_path: Path) -> Iterator[tuple[LiveServer, Disk]]:
     disk = Disk(root)
     if not disk.mounted:
         pytest.skip("cannot mount a tmpfs here (needs root / CAP_SYS_ADMIN)")
-    server = start_server(root, DATABASE_URL=None, REDIS_URL=None,
-                          FLOWSMITH_OFFLINE_STREAM_DELAY_MS=0)
+    server = start_server(
+        root, DATABASE_URL=None, REDIS_URL=None, FLOWSMITH_OFFLINE_STREAM_DELAY_MS=0
+    )
     try:
         yield server, disk
     finally:
@@ -89,13 +95,25 @@ async def test_writes_get_a_clear_503_and_nothing_half_written(
     headers = server.headers(user)
     async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
         session_id = await create_session(client, headers)
-        _, chat = await read_events(client, "GET", "/api/v1/chat/stream", headers=headers,
-                                    until=chat_done, params={
-                                        "session_id": session_id,
-                                        "user_message": "watch Amazon stock every hour and email me"})
-        _, progress = await read_events(client, "GET", "/api/v1/workflow_generation",
-                                        headers=headers, params={"session_id": session_id},
-                                        until=generation_done)
+        _, chat = await read_events(
+            client,
+            "GET",
+            "/api/v1/chat/stream",
+            headers=headers,
+            until=chat_done,
+            params={
+                "session_id": session_id,
+                "user_message": "watch Amazon stock every hour and email me",
+            },
+        )
+        _, progress = await read_events(
+            client,
+            "GET",
+            "/api/v1/workflow_generation",
+            headers=headers,
+            params={"session_id": session_id},
+            until=generation_done,
+        )
         assert progress[-1].type == "complete"
         workflow_id = progress[-1].data["workflow_id"]
         before = (await client.get(f"/api/v1/sessions/{session_id}", headers=headers)).json()
@@ -104,11 +122,16 @@ async def test_writes_get_a_clear_503_and_nothing_half_written(
         refused = [
             await client.post("/api/v1/session", json={"action": "create"}, headers=headers),
             await client.post("/api/v1/workflows/import", json=MINIMAL_N8N, headers=headers),
-            await client.post("/api/v1/session", json={"action": "copy",
-                                                       "workflow_id": workflow_id},
-                              headers=headers),
-            await client.get("/api/v1/chat/stream", headers=headers, params={
-                "session_id": session_id, "user_message": "add a slack message too"}),
+            await client.post(
+                "/api/v1/session",
+                json={"action": "copy", "workflow_id": workflow_id},
+                headers=headers,
+            ),
+            await client.get(
+                "/api/v1/chat/stream",
+                headers=headers,
+                params={"session_id": session_id, "user_message": "add a slack message too"},
+            ),
         ]
         for response in refused:
             assert_error(response, 503, "storage_full")
@@ -118,19 +141,26 @@ async def test_writes_get_a_clear_503_and_nothing_half_written(
         assert during.status_code == 200 and during.json() == before
         listed = (await client.get("/api/v1/workflows", headers=headers)).json()["items"]
         assert [w["id"] for w in listed] == [workflow_id]
-        versions = (await client.get(f"/api/v1/workflows/{workflow_id}/versions",
-                                     headers=headers)).json()["items"]
+        versions = (
+            await client.get(f"/api/v1/workflows/{workflow_id}/versions", headers=headers)
+        ).json()["items"]
         assert [v["version"] for v in versions] == [1]
 
         disk.free()
         # recovered by itself, no restart
-        again = await client.post("/api/v1/workflows/import", json=MINIMAL_N8N,
-                                  headers=headers)
+        again = await client.post("/api/v1/workflows/import", json=MINIMAL_N8N, headers=headers)
         assert again.status_code == 201, again.text
-        _, chat2 = await read_events(client, "GET", "/api/v1/chat/stream", headers=headers,
-                                     until=chat_done, params={
-                                         "session_id": session_id,
-                                         "user_message": "change the schedule to every 30 minutes"})
+        _, chat2 = await read_events(
+            client,
+            "GET",
+            "/api/v1/chat/stream",
+            headers=headers,
+            until=chat_done,
+            params={
+                "session_id": session_id,
+                "user_message": "change the schedule to every 30 minutes",
+            },
+        )
         assert chat_done(chat2[-1]) and not [e for e in chat2 if e.type == "error"]
         after = (await client.get(f"/api/v1/sessions/{session_id}", headers=headers)).json()
     roles = [m["role"] for m in after["messages"]]

@@ -25,7 +25,7 @@ import httpx
 import pytest
 
 from flowsmith.db import engine as db_engine
-from tests.conftest import LiveServer, TEST_DATABASE_URL
+from tests.conftest import TEST_DATABASE_URL, LiveServer
 from tests.faults.support import follow, pg_ready, pg_start, pg_stop, pg_version, positions
 from tests.helpers import chat_done, create_session, generation_done
 from tests.security.support import assert_error, start_server
@@ -81,15 +81,17 @@ def assert_settled(detail: dict[str, Any]) -> None:
         assert (g["version"] is not None) == (g["status"] == "complete"), g
 
 
-async def wait_settled(client: httpx.AsyncClient, session_id: str, headers: dict[str, str],
-                       within: float) -> dict[str, Any]:
+async def wait_settled(
+    client: httpx.AsyncClient, session_id: str, headers: dict[str, str], within: float
+) -> dict[str, Any]:
     deadline = time.monotonic() + within
     while True:
         response = await client.get(f"/api/v1/sessions/{session_id}", headers=headers)
         if response.status_code == 200:
             detail = response.json()
             busy = any(m["status"] == "streaming" for m in detail["messages"]) or any(
-                g["status"] in ("queued", "running") for g in detail["generations"])
+                g["status"] in ("queued", "running") for g in detail["generations"]
+            )
             if not busy or time.monotonic() > deadline:
                 return dict(detail)
         elif time.monotonic() > deadline:
@@ -102,22 +104,28 @@ async def test_restart_mid_turn_is_waited_out(pg_server: LiveServer, user: str) 
     params = {"session_id": "", "user_message": REQUEST}
     async with httpx.AsyncClient(base_url=pg_server.url, timeout=60) as client:
         params["session_id"] = session_id = await create_session(client, headers)
-        first: list[Any] = []
-        reader = asyncio.create_task(follow(client, "GET", "/api/v1/chat/stream", done=chat_done,
-                                            headers=headers, params=params))
+        reader = asyncio.create_task(
+            follow(
+                client, "GET", "/api/v1/chat/stream", done=chat_done, headers=headers, params=params
+            )
+        )
         await asyncio.sleep(0.6)  # the turn is streaming
         began = time.monotonic()
         await asyncio.to_thread(pg_stop)
-        during = asyncio.create_task(client.get(f"/api/v1/sessions/{session_id}",
-                                                headers=headers))
+        during = asyncio.create_task(client.get(f"/api/v1/sessions/{session_id}", headers=headers))
         await asyncio.sleep(1.5)
         await asyncio.to_thread(pg_start)
         outage = time.monotonic() - began
         chat, endings = await reader
         waited = await during
-        progress, _ = await follow(client, "GET", "/api/v1/workflow_generation",
-                                   done=generation_done, headers=headers,
-                                   params={"session_id": session_id})
+        progress, _ = await follow(
+            client,
+            "GET",
+            "/api/v1/workflow_generation",
+            done=generation_done,
+            headers=headers,
+            params={"session_id": session_id},
+        )
         detail = await wait_settled(client, session_id, headers, within=15)
     assert outage > 1.5
     # a request that arrived during the restart waited for the database
@@ -129,18 +137,27 @@ async def test_restart_mid_turn_is_waited_out(pg_server: LiveServer, user: str) 
     assert_settled(detail)
     assert [m["status"] for m in detail["messages"]] == ["complete", "complete"]
     assert detail["generations"][0]["version"] == 1
-    del first
 
 
-async def test_outage_longer_than_the_window(pg_server: LiveServer, user: str,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_outage_longer_than_the_window(
+    pg_server: LiveServer, user: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(db_engine, "DB_RECONNECT_WINDOW_S", 1.0)
     headers = pg_server.headers(user)
     async with httpx.AsyncClient(base_url=pg_server.url, timeout=60) as client:
         session_id = await create_session(client, headers)
         params = {"session_id": session_id, "user_message": REQUEST}
-        reader = asyncio.create_task(follow(client, "GET", "/api/v1/chat/stream", done=chat_done,
-                                            headers=headers, params=params, timeout=40))
+        reader = asyncio.create_task(
+            follow(
+                client,
+                "GET",
+                "/api/v1/chat/stream",
+                done=chat_done,
+                headers=headers,
+                params=params,
+                timeout=40,
+            )
+        )
         await asyncio.sleep(0.6)
         await asyncio.to_thread(pg_stop)
         try:
@@ -148,8 +165,7 @@ async def test_outage_longer_than_the_window(pg_server: LiveServer, user: str,
             # requests: a clear 503 with Retry-After, never a 500 or a hang
             for response in (
                 await client.get(f"/api/v1/sessions/{session_id}", headers=headers),
-                await client.post("/api/v1/session", json={"action": "create"},
-                                  headers=headers),
+                await client.post("/api/v1/session", json={"action": "create"}, headers=headers),
                 await client.get("/api/v1/workflows", headers=headers),
             ):
                 assert_error(response, 503, "database_unavailable")
@@ -179,8 +195,9 @@ ORPHANED = (
 
 
 @pytest.mark.xfail(strict=True, reason=ORPHANED)
-async def test_turn_ending_during_an_outage(pg_servers: Any, user: str,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_turn_ending_during_an_outage(
+    pg_servers: Any, user: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The turn's last write falls in the outage: the client gets a clear ending, and the
     turn does not stay 'streaming' once the database is back."""
     monkeypatch.setattr(db_engine, "DB_RECONNECT_WINDOW_S", 1.0)
@@ -189,23 +206,33 @@ async def test_turn_ending_during_an_outage(pg_servers: Any, user: str,
     async with httpx.AsyncClient(base_url=pg_server.url, timeout=60) as client:
         session_id = await create_session(client, headers)
         params = {"session_id": session_id, "user_message": REQUEST}
-        reader = asyncio.create_task(follow(client, "GET", "/api/v1/chat/stream", done=chat_done,
-                                            headers=headers, params=params, timeout=14))
+        reader = asyncio.create_task(
+            follow(
+                client,
+                "GET",
+                "/api/v1/chat/stream",
+                done=chat_done,
+                headers=headers,
+                params=params,
+                timeout=10,
+            )
+        )
         await asyncio.sleep(0.3)
         await asyncio.to_thread(pg_stop)
         try:
-            await asyncio.sleep(6)
+            await asyncio.sleep(4)
         finally:
             await asyncio.to_thread(pg_start)
         chat, endings = await reader
-        detail = await wait_settled(client, session_id, headers, within=8)
+        detail = await wait_settled(client, session_id, headers, within=5)
     assert chat and chat_done(chat[-1]), endings
     assert_settled(detail)
 
 
 @pytest.mark.xfail(strict=True, reason=ORPHANED)
-async def test_generation_during_an_outage(pg_servers: Any, user: str,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_generation_during_an_outage(
+    pg_servers: Any, user: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The generation's draft is recorded during the outage: it ends with ``error`` (or
     completes after it), never stays running."""
     monkeypatch.setattr(db_engine, "DB_RECONNECT_WINDOW_S", 1.0)
@@ -213,19 +240,33 @@ async def test_generation_during_an_outage(pg_servers: Any, user: str,
     headers = live.headers(user)
     async with httpx.AsyncClient(base_url=live.url, timeout=60) as client:
         session_id = await create_session(client, headers)
-        listener = asyncio.create_task(follow(
-            client, "GET", "/api/v1/workflow_generation", done=generation_done,
-            headers=headers, params={"session_id": session_id}, timeout=16))
+        listener = asyncio.create_task(
+            follow(
+                client,
+                "GET",
+                "/api/v1/workflow_generation",
+                done=generation_done,
+                headers=headers,
+                params={"session_id": session_id},
+                timeout=12,
+            )
+        )
         await asyncio.sleep(0.3)
-        await follow(client, "GET", "/api/v1/chat/stream", done=chat_done, headers=headers,
-                     params={"session_id": session_id, "user_message": REQUEST})
+        await follow(
+            client,
+            "GET",
+            "/api/v1/chat/stream",
+            done=chat_done,
+            headers=headers,
+            params={"session_id": session_id, "user_message": REQUEST},
+        )
         await asyncio.sleep(0.5)  # the generation has started; its draft is pending
         await asyncio.to_thread(pg_stop)
         try:
-            await asyncio.sleep(5)
+            await asyncio.sleep(4)
         finally:
             await asyncio.to_thread(pg_start)
         progress, endings = await listener
-        detail = await wait_settled(client, session_id, headers, within=8)
+        detail = await wait_settled(client, session_id, headers, within=5)
     assert progress and generation_done(progress[-1]), endings
     assert_settled(detail)

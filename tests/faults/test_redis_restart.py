@@ -40,9 +40,13 @@ needs_redis = pytest.mark.skipif(
 @pytest.fixture
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     assert redis_ping()
-    live = start_server(tmp_path_factory.mktemp("redis"), DATABASE_URL=None,
-                        REDIS_URL=TEST_REDIS_URL, FLOWSMITH_OFFLINE_STREAM_DELAY_MS=100,
-                        FLOWSMITH_LEASE_S=5)
+    live = start_server(
+        tmp_path_factory.mktemp("redis"),
+        DATABASE_URL=None,
+        REDIS_URL=TEST_REDIS_URL,
+        FLOWSMITH_OFFLINE_STREAM_DELAY_MS=100,
+        FLOWSMITH_LEASE_S=5,
+    )
     try:
         yield live
     finally:
@@ -51,23 +55,39 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServe
 
 
 @needs_redis
-async def test_restart_mid_stream_pauses_and_resumes(redis_server: LiveServer,
-                                                     user: str) -> None:
+async def test_restart_mid_stream_pauses_and_resumes(redis_server: LiveServer, user: str) -> None:
     headers = redis_server.headers(user)
     async with httpx.AsyncClient(base_url=redis_server.url, timeout=60) as client:
         session_id = await create_session(client, headers)
-        listener = asyncio.create_task(follow(
-            client, "GET", "/api/v1/workflow_generation", done=generation_done,
-            headers=headers, params={"session_id": session_id}, timeout=60))
+        listener = asyncio.create_task(
+            follow(
+                client,
+                "GET",
+                "/api/v1/workflow_generation",
+                done=generation_done,
+                headers=headers,
+                params={"session_id": session_id},
+                timeout=60,
+            )
+        )
         await asyncio.sleep(0.3)
-        chat_task = asyncio.create_task(follow(
-            client, "GET", "/api/v1/chat/stream", done=chat_done, headers=headers,
-            params={"session_id": session_id, "user_message": REQUEST}, timeout=60))
+        chat_task = asyncio.create_task(
+            follow(
+                client,
+                "GET",
+                "/api/v1/chat/stream",
+                done=chat_done,
+                headers=headers,
+                params={"session_id": session_id, "user_message": REQUEST},
+                timeout=60,
+            )
+        )
         await asyncio.sleep(1.0)
         await asyncio.to_thread(redis_stop)
         try:
-            during = await client.post("/api/v1/session", json={"action": "create"},
-                                       headers=headers)
+            during = await client.post(
+                "/api/v1/session", json={"action": "create"}, headers=headers
+            )
             await asyncio.sleep(1.0)
         finally:
             await asyncio.to_thread(redis_start)
@@ -89,38 +109,46 @@ async def test_restart_mid_stream_pauses_and_resumes(redis_server: LiveServer,
 
 
 @needs_redis
-async def test_ids_from_before_a_restart_stay_valid(redis_server: LiveServer,
-                                                    user: str) -> None:
+async def test_ids_from_before_a_restart_stay_valid(redis_server: LiveServer, user: str) -> None:
     """A client cut off before the restart resumes after it, from its old id, while the
     turn still runs: it gets the rest, nothing twice, nothing skipped."""
     headers = redis_server.headers(user)
     async with httpx.AsyncClient(base_url=redis_server.url, timeout=60) as client:
         session_id = await create_session(client, headers)
         params = {"session_id": session_id, "user_message": REQUEST}
-        _, first = await read_events(client, "GET", "/api/v1/chat/stream", headers=headers,
-                                     params=params, limit=5)
+        _, first = await read_events(
+            client, "GET", "/api/v1/chat/stream", headers=headers, params=params, limit=5
+        )
         await asyncio.to_thread(redis_stop)
         try:
             await asyncio.sleep(0.8)
         finally:
             await asyncio.to_thread(redis_start)
         status, rest = await read_events(
-            client, "GET", "/api/v1/chat/stream", params=params, until=chat_done,
-            headers={**headers, "Last-Event-ID": first[-1].id}, timeout=60)
+            client,
+            "GET",
+            "/api/v1/chat/stream",
+            params=params,
+            until=chat_done,
+            headers={**headers, "Last-Event-ID": first[-1].id},
+            timeout=60,
+        )
     assert status == 200 and chat_done(rest[-1])
     assert positions(first + rest) == list(range(1, len(first) + len(rest) + 1))
 
 
-async def test_resuming_a_finished_turn_whose_events_are_gone(server: LiveServer,
-                                                              user: str) -> None:
+async def test_resuming_a_finished_turn_whose_events_are_gone(
+    server: LiveServer, user: str
+) -> None:
     """Any bus: the live events of a finished turn expired (retention) or were lost (a
     Redis restart); a client resuming from the middle gets a clear ending, then 204."""
     headers = server.headers(user)
     async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
         session_id = await create_session(client, headers)
         params = {"session_id": session_id, "user_message": "hello"}
-        _, events = await read_events(client, "GET", "/api/v1/chat/stream", headers=headers,
-                                      params=params, until=chat_done)
+        _, events = await read_events(
+            client, "GET", "/api/v1/chat/stream", headers=headers, params=params, until=chat_done
+        )
         turn_id = events[0].id.split(".")[1]
         await asyncio.sleep(0.2)
 
@@ -134,13 +162,20 @@ async def test_resuming_a_finished_turn_whose_events_are_gone(server: LiveServer
         on_server_loop(server, forget())
         began = time.monotonic()
         status, tail = await read_events(
-            client, "GET", "/api/v1/chat/stream", params=params, until=chat_done,
-            headers={**headers, "Last-Event-ID": events[1].id}, timeout=10)
+            client,
+            "GET",
+            "/api/v1/chat/stream",
+            params=params,
+            until=chat_done,
+            headers={**headers, "Last-Event-ID": events[1].id},
+            timeout=10,
+        )
         assert time.monotonic() - began < 5, "ends at once, not after a timeout"
         assert status == 200 and [e.type for e in tail] == ["error", "message"]
         assert tail[0].data["error"]["code"] == "stream_expired"
         assert chat_done(tail[-1]) and "no longer available" in tail[-1].data["delta"]
         assert tail[-1].id == events[-1].id, "ends on the turn's own last id"
-        again = await client.get("/api/v1/chat/stream", params=params,
-                                 headers={**headers, "Last-Event-ID": tail[-1].id})
+        again = await client.get(
+            "/api/v1/chat/stream", params=params, headers={**headers, "Last-Event-ID": tail[-1].id}
+        )
         assert again.status_code == 204

@@ -7,7 +7,7 @@ does): ``chat`` starts a turn each time (a fresh session, a message the planner 
 without generating); ``generation`` is a listener that gets ``waiting``; ``generation-live``
 is a listener dropped in the middle of a real generation (a tenth as many: each runs one).
 
-The normal suite runs ``FS_TEST_LEAK_CYCLES`` (default 300) cycles of each; the issue's
+The normal suite runs ``FS_TEST_LEAK_CYCLES`` (default 200) cycles of each; the issue's
 2,000: ``FS_TEST_LEAK_CYCLES=2000 .venv/bin/pytest tests/leaks -s`` prints the table.
 The in-process bus keeps each finished channel for ``FLOWSMITH_EVENT_RETENTION_S`` (that
 is what lets a late listener replay a turn): bounded by time, not a leak, but it would
@@ -34,7 +34,7 @@ from tests.conftest import LiveServer
 from tests.helpers import create_session
 from tests.security.support import assert_error, on_server_loop, start_server
 
-CYCLES = int(os.environ.get("FS_TEST_LEAK_CYCLES", "300"))
+CYCLES = int(os.environ.get("FS_TEST_LEAK_CYCLES", "200"))
 WARMUP = 30
 
 
@@ -90,21 +90,38 @@ async def _slots(server: LiveServer) -> int:
 def snapshot(server: LiveServer) -> Snapshot:
     async def inside() -> tuple[int, int, int, int, int]:
         state = server.app.state
-        pools = [getattr(state.bus, name).connection_pool for name in ("_redis", "_reader")
-                 if hasattr(state.bus, name)]
+        pools = [
+            getattr(state.bus, name).connection_pool
+            for name in ("_redis", "_reader")
+            if hasattr(state.bus, name)
+        ]
         pooled = sum(len(p._available_connections) + len(p._in_use_connections) for p in pools)
-        return (len(asyncio.all_tasks()), state.engine.pool.checkedout(),
-                state.bus.subscribers, await _slots(server), pooled)
+        return (
+            len(asyncio.all_tasks()),
+            state.engine.pool.checkedout(),
+            state.bus.subscribers,
+            await _slots(server),
+            pooled,
+        )
 
     gc.collect()
     tasks, checked_out, subscribers, slots, pooled = on_server_loop(server, inside())
-    return Snapshot(tasks, checked_out, len(os.listdir("/proc/self/fd")), _rss_kb(),
-                    subscribers, slots, pooled, _open_streams())
+    return Snapshot(
+        tasks,
+        checked_out,
+        len(os.listdir("/proc/self/fd")),
+        _rss_kb(),
+        subscribers,
+        slots,
+        pooled,
+        _open_streams(),
+    )
 
 
 def forget_retained_channels(server: LiveServer) -> None:
     """What a sweep after the retention period does: drop the channels of finished turns
     and generations (memory bus only; Redis keeps them in Redis, with a TTL)."""
+
     async def sweep() -> None:
         bus = server.app.state.bus
         if hasattr(bus, "_channels"):
@@ -124,15 +141,17 @@ async def first_event(client: httpx.AsyncClient, method: str, url: str, **kwargs
     raise AssertionError("stream ended before its first event")
 
 
-async def settle(server: LiveServer, timeout: float = 30) -> None:
+async def settle(server: LiveServer, timeout: float = 30) -> None:  # noqa: ASYNC109
     """Wait until the server has noticed every dropped connection and finished its work."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+
         async def busy() -> bool:
             state = server.app.state
             # Redis: followers of departed listeners end within one blocking read
             departing = len(getattr(state.bus, "_pumps", ())) > len(
-                getattr(state.bus, "_followers", ()))
+                getattr(state.bus, "_followers", ())
+            )
             return bool(state.turns._running or state.runner._tasks or departing)
 
         if _open_streams() == 0 and not on_server_loop(server, busy()):
@@ -143,28 +162,49 @@ async def settle(server: LiveServer, timeout: float = 30) -> None:
 
 async def chat_cycle(client: httpx.AsyncClient, headers: dict[str, str], _: Any) -> None:
     session_id = await create_session(client, headers)
-    await first_event(client, "GET", "/api/v1/chat/stream", headers=headers,
-                      params={"session_id": session_id, "user_message": "hello there"})
+    await first_event(
+        client,
+        "GET",
+        "/api/v1/chat/stream",
+        headers=headers,
+        params={"session_id": session_id, "user_message": "hello there"},
+    )
 
 
-async def generation_cycle(client: httpx.AsyncClient, headers: dict[str, str],
-                           session_id: str) -> None:
-    line = await first_event(client, "GET", "/api/v1/workflow_generation", headers=headers,
-                             params={"session_id": session_id})
+async def generation_cycle(
+    client: httpx.AsyncClient, headers: dict[str, str], session_id: str
+) -> None:
+    line = await first_event(
+        client,
+        "GET",
+        "/api/v1/workflow_generation",
+        headers=headers,
+        params={"session_id": session_id},
+    )
     assert '"type":"waiting"' in line
 
 
-async def live_generation_cycle(client: httpx.AsyncClient, headers: dict[str, str],
-                                _: Any) -> None:
+async def live_generation_cycle(client: httpx.AsyncClient, headers: dict[str, str], _: Any) -> None:
     session_id = await create_session(client, headers)
-    async with client.stream("GET", "/api/v1/chat/stream", headers=headers, params={
+    async with client.stream(
+        "GET",
+        "/api/v1/chat/stream",
+        headers=headers,
+        params={
             "session_id": session_id,
-            "user_message": "watch Amazon stock every hour and email me"}) as chat:
+            "user_message": "watch Amazon stock every hour and email me",
+        },
+    ) as chat:
         async for line in chat.aiter_lines():
             if '"generating"' in line:
                 break
-    line = await first_event(client, "GET", "/api/v1/workflow_generation", headers=headers,
-                             params={"session_id": session_id})
+    line = await first_event(
+        client,
+        "GET",
+        "/api/v1/workflow_generation",
+        headers=headers,
+        params={"session_id": session_id},
+    )
     assert '"type":"waiting"' not in line
 
 
@@ -177,8 +217,9 @@ RESULTS: dict[str, tuple[int, Snapshot, Snapshot, float]] = {}
 
 
 @pytest.mark.parametrize("kind", list(CYCLE_KINDS))
-async def test_open_and_abandon_cycles_leak_nothing(leak_server: LiveServer, kind: str,
-                                                     user: str) -> None:
+async def test_open_and_abandon_cycles_leak_nothing(
+    leak_server: LiveServer, kind: str, user: str
+) -> None:
     cycle, share = CYCLE_KINDS[kind]
     count = max(20, int(CYCLES * share))
     headers = leak_server.headers(user)
@@ -224,8 +265,9 @@ def print_table() -> None:
         print(f"{kind:<16} {count:>6} {elapsed:>6.1f} {cells}")
 
 
-async def test_per_user_stream_cap_holds_and_returns_its_slots(leak_server: LiveServer,
-                                                                user: str) -> None:
+async def test_per_user_stream_cap_holds_and_returns_its_slots(
+    leak_server: LiveServer, user: str
+) -> None:
     cap = leak_server.settings.max_streams_per_user
     headers, other = leak_server.headers(user), leak_server.headers(user + "-other")
     async with httpx.AsyncClient(base_url=leak_server.url, timeout=30) as client:
@@ -233,29 +275,39 @@ async def test_per_user_stream_cap_holds_and_returns_its_slots(leak_server: Live
         params = {"session_id": session_id}
         held = []
         for _ in range(cap):
-            stream = client.stream("GET", "/api/v1/workflow_generation", params=params,
-                                   headers=headers)
+            stream = client.stream(
+                "GET", "/api/v1/workflow_generation", params=params, headers=headers
+            )
             response = await stream.__aenter__()
             assert response.status_code == 200
             held.append(stream)
         over = await client.get("/api/v1/workflow_generation", params=params, headers=headers)
         assert_error(over, 429, "too_many_streams")
         assert int(over.headers["retry-after"]) >= 1
-        chat_over = await client.get("/api/v1/chat/stream", headers=headers,
-                                     params={**params, "user_message": "hello"})
+        chat_over = await client.get(
+            "/api/v1/chat/stream", headers=headers, params={**params, "user_message": "hello"}
+        )
         assert_error(chat_over, 429, "too_many_streams")
         # the cap is per user
         theirs = await create_session(client, other)
-        await first_event(client, "GET", "/api/v1/workflow_generation", headers=other,
-                          params={"session_id": theirs})
+        await first_event(
+            client,
+            "GET",
+            "/api/v1/workflow_generation",
+            headers=other,
+            params={"session_id": theirs},
+        )
         for stream in held:  # dropped, not closed politely
             await stream.__aexit__(None, None, None)
         deadline = time.monotonic() + 10
-        while on_server_loop(leak_server, _slots(leak_server)) and time.monotonic() < deadline:
+        while time.monotonic() < deadline:  # polling the server's own loop, in its thread
+            if not on_server_loop(leak_server, _slots(leak_server)):
+                break
             await asyncio.sleep(0.05)
         assert on_server_loop(leak_server, _slots(leak_server)) == 0
-        await first_event(client, "GET", "/api/v1/workflow_generation", headers=headers,
-                          params=params)
+        await first_event(
+            client, "GET", "/api/v1/workflow_generation", headers=headers, params=params
+        )
 
 
 async def test_retention_sweep_spares_channels_still_read() -> None:

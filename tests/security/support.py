@@ -109,15 +109,21 @@ class ServeProcess:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = tmp / "serve.log"
-        base = {k: v for k, v in os.environ.items()
-                if not k.startswith(("FLOWSMITH_", "SUPABASE_")) and k not in (
-                    "DATABASE_URL", "REDIS_URL")}
-        full_env = {**base, "FLOWSMITH_DATA_DIR": str(tmp), "FLOWSMITH_PORT": str(self.port),
-                    **env}
+        base = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("FLOWSMITH_", "SUPABASE_"))
+            and k not in ("DATABASE_URL", "REDIS_URL")
+        }
+        full_env = {**base, "FLOWSMITH_DATA_DIR": str(tmp), "FLOWSMITH_PORT": str(self.port), **env}
         self._log = self.log_path.open("wb")
         flowsmith = str(Path(sys.executable).parent / "flowsmith")
-        self.proc = subprocess.Popen([flowsmith, "serve", "--port", str(self.port)],
-                                     env=full_env, stdout=self._log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [flowsmith, "serve", "--port", str(self.port)],
+            env=full_env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
 
     def wait_ready(self, timeout: float = 60) -> ServeProcess:
         import time

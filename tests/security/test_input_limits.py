@@ -46,8 +46,9 @@ def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 @pytest.fixture
 async def client(limited: LiveServer, user: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=limited.url, headers=limited.headers(user),
-                                 timeout=20) as c:
+    async with httpx.AsyncClient(
+        base_url=limited.url, headers=limited.headers(user), timeout=20
+    ) as c:
         yield c
 
 
@@ -62,10 +63,17 @@ def nested(depth: int) -> dict[str, Any]:
 
 def n8n_with(parameters: dict[str, Any], **extra: Any) -> dict[str, Any]:
     workflow = json.loads(json.dumps(MINIMAL_N8N))
-    workflow["nodes"].append({"id": "b2", "name": "Set", "type": "n8n-nodes-base.set",
-                              "typeVersion": 1, "position": [200, 0], "parameters": parameters})
-    workflow["connections"] = {"Manual": {"main": [[{"node": "Set", "type": "main",
-                                                     "index": 0}]]}}
+    workflow["nodes"].append(
+        {
+            "id": "b2",
+            "name": "Set",
+            "type": "n8n-nodes-base.set",
+            "typeVersion": 1,
+            "position": [200, 0],
+            "parameters": parameters,
+        }
+    )
+    workflow["connections"] = {"Manual": {"main": [[{"node": "Set", "type": "main", "index": 0}]]}}
     workflow.update(extra)
     return workflow
 
@@ -78,27 +86,37 @@ async def test_message_length_and_content(client: httpx.AsyncClient) -> None:
     session_id = await create_session(client, {})
     params = {"session_id": session_id}
     at_limit = "好" * MAX_CHARS  # characters, not bytes
-    async with client.stream("GET", "/api/v1/chat/stream",
-                              params={**params, "user_message": at_limit}) as ok:
+    async with client.stream(
+        "GET", "/api/v1/chat/stream", params={**params, "user_message": at_limit}
+    ) as ok:
         assert ok.status_code == 200
     for method in ("GET", "POST"):
         over = "x" * (MAX_CHARS + 1)
-        response = (await client.get("/api/v1/chat/stream", params={**params, "user_message": over})
-                    if method == "GET" else
-                    await client.post("/api/v1/chat/stream", json={**params, "user_message": over}))
+        response = (
+            await client.get("/api/v1/chat/stream", params={**params, "user_message": over})
+            if method == "GET"
+            else await client.post("/api/v1/chat/stream", json={**params, "user_message": over})
+        )
         assert_error(response, 413, "message_too_long")
     for text in ("", "   ", "\n\t"):
-        assert_error(await client.post("/api/v1/chat/stream", json={**params, "user_message": text}),
-                     422, "empty_message")
+        assert_error(
+            await client.post("/api/v1/chat/stream", json={**params, "user_message": text}),
+            422,
+            "empty_message",
+        )
     # text no database can hold: a NUL (PostgreSQL refuses it), an unpaired surrogate
-    assert_error(await client.get("/api/v1/chat/stream",
-                                  params={**params, "user_message": "hi\x00there"}),
-                 422, "invalid_text")
-    body = ('{"session_id": "%s", "user_message": "hi \\ud800 there"}' % session_id).encode()
+    assert_error(
+        await client.get("/api/v1/chat/stream", params={**params, "user_message": "hi\x00there"}),
+        422,
+        "invalid_text",
+    )
+    body = (f'{{"session_id": "{session_id}", "user_message": "hi \\ud800 there"}}').encode()
     assert_error(await post_raw(client, "/api/v1/chat/stream", body), 422, "invalid_text")
-    assert_error(await client.post("/api/v1/chat/stream",
-                                   json={**params, "user_message": "a\u0000b"}), 422,
-                 "invalid_text")
+    assert_error(
+        await client.post("/api/v1/chat/stream", json={**params, "user_message": "a\u0000b"}),
+        422,
+        "invalid_text",
+    )
     # not-UTF-8 query bytes are decoded with replacement characters: an ordinary message
     async with client.stream(
         "GET", f"/api/v1/chat/stream?session_id={session_id}&user_message=%ff%fe%fd"
@@ -106,49 +124,80 @@ async def test_message_length_and_content(client: httpx.AsyncClient) -> None:
         assert replaced.status_code == 200
     detail = (await client.get(f"/api/v1/sessions/{session_id}")).json()
     assert [m["content"] for m in detail["messages"] if m["role"] == "user"] == [
-        at_limit, "\ufffd\ufffd\ufffd"], "rejected messages are not stored"
+        at_limit,
+        "\ufffd\ufffd\ufffd",
+    ], "rejected messages are not stored"
 
 
-async def test_ids_names_and_headers(client: httpx.AsyncClient, limited: LiveServer,
-                                     user: str) -> None:
+async def test_ids_names_and_headers(
+    client: httpx.AsyncClient, limited: LiveServer, user: str
+) -> None:
     session_id = await create_session(client, {})
     long_id = "a" * 65
     assert_error(await client.get(f"/api/v1/sessions/{long_id}"), 422, "invalid_input")
     assert_error(await client.get(f"/api/v1/workflows/{long_id}"), 422, "invalid_input")
-    assert_error(await client.get("/api/v1/chat/stream",
-                                  params={"session_id": long_id, "user_message": "hi"}),
-                 422, "invalid_input")
-    assert_error(await client.get("/api/v1/workflow_generation", params={"session_id": ""}),
-                 422, "invalid_input")
-    assert_error(await client.post("/api/v1/session", json={
-        "action": "edit", "workflow_id": long_id}), 422, "invalid_input")
+    assert_error(
+        await client.get(
+            "/api/v1/chat/stream", params={"session_id": long_id, "user_message": "hi"}
+        ),
+        422,
+        "invalid_input",
+    )
+    assert_error(
+        await client.get("/api/v1/workflow_generation", params={"session_id": ""}),
+        422,
+        "invalid_input",
+    )
+    assert_error(
+        await client.post("/api/v1/session", json={"action": "edit", "workflow_id": long_id}),
+        422,
+        "invalid_input",
+    )
     # ids that cannot exist (NUL, unpaired surrogate): not found, never a database error
     assert_error(await client.get("/api/v1/sessions/ab%00cd"), 404, "session_not_found")
-    assert_error(await client.get("/api/v1/workflows/ab%00cd/versions"), 404,
-                 "workflow_not_found")
-    surrogate_id = await post_raw(client, "/api/v1/chat/stream",
-                                  b'{"session_id": "\\ud800", "user_message": "hi"}')
+    assert_error(await client.get("/api/v1/workflows/ab%00cd/versions"), 404, "workflow_not_found")
+    surrogate_id = await post_raw(
+        client, "/api/v1/chat/stream", b'{"session_id": "\\ud800", "user_message": "hi"}'
+    )
     assert surrogate_id.status_code in (404, 422)
     assert_error(surrogate_id, surrogate_id.status_code)
-    assert_error(await post_raw(client, "/api/v1/session",
-                                b'{"action": "copy", "workflow_id": "x\\u0000"}'),
-                 404, "workflow_not_found")
+    assert_error(
+        await post_raw(client, "/api/v1/session", b'{"action": "copy", "workflow_id": "x\\u0000"}'),
+        404,
+        "workflow_not_found",
+    )
     for last in ("x" * 129, "t." + "0" * 32 + ".1" + "0" * 100):
-        assert_error(await client.get("/api/v1/workflow_generation",
-                                      params={"session_id": session_id},
-                                      headers={"Last-Event-ID": last}), 422)
+        assert_error(
+            await client.get(
+                "/api/v1/workflow_generation",
+                params={"session_id": session_id},
+                headers={"Last-Event-ID": last},
+            ),
+            422,
+        )
     for bad in ("t.1.1", "g.%s.-1" % ("0" * 32), "s.%s.1234567890" % ("0" * 32), "t.xyz"):
-        assert_error(await client.get("/api/v1/workflow_generation",
-                                      params={"session_id": session_id},
-                                      headers={"Last-Event-ID": bad}), 422,
-                     "invalid_last_event_id")
+        assert_error(
+            await client.get(
+                "/api/v1/workflow_generation",
+                params={"session_id": session_id},
+                headers={"Last-Event-ID": bad},
+            ),
+            422,
+            "invalid_last_event_id",
+        )
     for params in ({"limit": 0}, {"limit": 201}, {"offset": -1}, {"limit": "ten"}):
         assert_error(await client.get("/api/v1/workflows", params=params), 422, "invalid_input")
     for version in ("0", "1000001", "-1", "one"):
-        assert_error(await client.get(f"/api/v1/workflows/{'f' * 32}/versions/{version}"),
-                     422, "invalid_input")
-    assert_error(await client.get(f"/api/v1/workflows/{'f' * 32}/export",
-                                  params={"format": "zip"}), 422, "invalid_input")
+        assert_error(
+            await client.get(f"/api/v1/workflows/{'f' * 32}/versions/{version}"),
+            422,
+            "invalid_input",
+        )
+    assert_error(
+        await client.get(f"/api/v1/workflows/{'f' * 32}/export", params={"format": "zip"}),
+        422,
+        "invalid_input",
+    )
     async with httpx.AsyncClient(base_url=limited.url) as anonymous:
         assert_error(await anonymous.post("/api/v1/dev/token", json={"sub": "x" * 65}), 422)
         assert_error(await anonymous.post("/api/v1/dev/token", json={"sub": "a b"}), 422)
@@ -158,38 +207,54 @@ async def test_request_bodies_and_queries(client: httpx.AsyncClient) -> None:
     for path in ("/api/v1/session", "/api/v1/chat/stream"):
         assert_error(await post_raw(client, path, b"\xff\xfe\x00{"), 422, "invalid_input")
         assert_error(await post_raw(client, path, b"{not json"), 422, "invalid_input")
-        assert_error(await post_raw(client, path, b"[" * 50_000 + b"]" * 50_000), 422,
-                     "invalid_input")
-        assert_error(await post_raw(client, path, b"{" + b" " * (300 * 1024) + b"}"), 413,
-                     "body_too_large")
-    assert_error(await client.get("/api/v1/workflows", params={"q": "x" * 9000}), 413,
-                 "query_too_long")
-    assert_error(await client.post("/api/v1/session", json={"action": "create" * 10}), 422,
-                 "invalid_input")
+        assert_error(
+            await post_raw(client, path, b"[" * 50_000 + b"]" * 50_000), 422, "invalid_input"
+        )
+        assert_error(
+            await post_raw(client, path, b"{" + b" " * (300 * 1024) + b"}"), 413, "body_too_large"
+        )
+    assert_error(
+        await client.get("/api/v1/workflows", params={"q": "x" * 9000}), 413, "query_too_long"
+    )
+    assert_error(
+        await client.post("/api/v1/session", json={"action": "create" * 10}), 422, "invalid_input"
+    )
 
 
 async def test_workflow_size_depth_and_text(client: httpx.AsyncClient) -> None:
     imports = "/api/v1/workflows/import"
     too_many = json.loads(json.dumps(MINIMAL_N8N))
-    too_many["nodes"] += [{"id": f"n{i}", "name": f"N{i}", "type": "n8n-nodes-base.noOp",
-                           "typeVersion": 1, "position": [0, 0], "parameters": {}}
-                          for i in range(20)]
+    too_many["nodes"] += [
+        {
+            "id": f"n{i}",
+            "name": f"N{i}",
+            "type": "n8n-nodes-base.noOp",
+            "typeVersion": 1,
+            "position": [0, 0],
+            "parameters": {},
+        }
+        for i in range(20)
+    ]
     assert_error(await client.post(imports, json=too_many), 413, "workflow_too_large")
-    assert_error(await client.post(imports, json=n8n_with({"blob": "x" * (300 * 1024)})), 413,
-                 "body_too_large")
+    assert_error(
+        await client.post(imports, json=n8n_with({"blob": "x" * (300 * 1024)})),
+        413,
+        "body_too_large",
+    )
     # nesting: beyond what the JSON parser or the importer's recursion could survive
-    assert_error(await post_raw(client, imports, b"[" * 100_000 + b"]" * 100_000), 422,
-                 "workflow_too_deep")
-    assert_error(await client.post(imports, json=n8n_with(nested(300))), 422,
-                 "workflow_too_deep")
-    assert_error(await client.post(imports, json=n8n_with(nested(80))), 422,
-                 "workflow_too_deep")
+    assert_error(
+        await post_raw(client, imports, b"[" * 100_000 + b"]" * 100_000), 422, "workflow_too_deep"
+    )
+    assert_error(await client.post(imports, json=n8n_with(nested(300))), 422, "workflow_too_deep")
+    assert_error(await client.post(imports, json=n8n_with(nested(80))), 422, "workflow_too_deep")
     assert (await client.post(imports, json=n8n_with(nested(40)))).status_code == 201
     # text no database can hold
-    assert_error(await client.post(imports, json=n8n_with({"value": "a\x00b"})), 422,
-                 "invalid_text")
-    assert_error(await client.post(imports, json=n8n_with({}, name="bad\x00name")), 422,
-                 "invalid_text")
+    assert_error(
+        await client.post(imports, json=n8n_with({"value": "a\x00b"})), 422, "invalid_text"
+    )
+    assert_error(
+        await client.post(imports, json=n8n_with({}, name="bad\x00name")), 422, "invalid_text"
+    )
     surrogate = json.dumps(n8n_with({"value": "PLACEHOLDER"})).replace("PLACEHOLDER", "\\udc00")
     assert_error(await post_raw(client, imports, surrogate.encode()), 422, "invalid_text")
     # not a workflow at all

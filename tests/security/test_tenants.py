@@ -29,12 +29,18 @@ COVERED = {
     ("POST", "/api/v1/workflows/import"): "test_import_is_always_the_callers",
     ("GET", "/api/v1/workflows/{workflow_id}"): "test_sessions_and_workflows_of_others_are_404",
     ("DELETE", "/api/v1/workflows/{workflow_id}"): "test_sessions_and_workflows_of_others_are_404",
-    ("GET", "/api/v1/workflows/{workflow_id}/versions"):
-        "test_sessions_and_workflows_of_others_are_404",
-    ("GET", "/api/v1/workflows/{workflow_id}/versions/{version}"):
-        "test_sessions_and_workflows_of_others_are_404",
-    ("GET", "/api/v1/workflows/{workflow_id}/export"):
-        "test_sessions_and_workflows_of_others_are_404",
+    (
+        "GET",
+        "/api/v1/workflows/{workflow_id}/versions",
+    ): "test_sessions_and_workflows_of_others_are_404",
+    (
+        "GET",
+        "/api/v1/workflows/{workflow_id}/versions/{version}",
+    ): "test_sessions_and_workflows_of_others_are_404",
+    (
+        "GET",
+        "/api/v1/workflows/{workflow_id}/export",
+    ): "test_sessions_and_workflows_of_others_are_404",
     ("POST", "/api/v1/dev/token"): "no tenant data (mints a token in dev mode only)",
 }
 
@@ -59,15 +65,26 @@ async def victim(server: LiveServer, user: str) -> Victim:
     async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
         session_id = await create_session(client, headers)
         _, chat = await read_events(
-            client, "GET", "/api/v1/chat/stream", headers=headers, until=chat_done,
-            params={"session_id": session_id,
-                    "user_message": "watch Amazon stock every hour and email me"})
+            client,
+            "GET",
+            "/api/v1/chat/stream",
+            headers=headers,
+            until=chat_done,
+            params={
+                "session_id": session_id,
+                "user_message": "watch Amazon stock every hour and email me",
+            },
+        )
         _, progress = await read_events(
-            client, "GET", "/api/v1/workflow_generation", headers=headers,
-            params={"session_id": session_id}, until=generation_done)
+            client,
+            "GET",
+            "/api/v1/workflow_generation",
+            headers=headers,
+            params={"session_id": session_id},
+            until=generation_done,
+        )
         assert progress[-1].type == "complete", progress[-1].data
-        imported = await client.post("/api/v1/workflows/import", json=MINIMAL_N8N,
-                                     headers=headers)
+        imported = await client.post("/api/v1/workflows/import", json=MINIMAL_N8N, headers=headers)
         assert imported.status_code == 201
     return Victim(
         headers=headers,
@@ -86,8 +103,9 @@ def same_404(response: httpx.Response, reference: httpx.Response, code: str) -> 
     assert response.content == reference.content, "indistinguishable from a missing id"
 
 
-async def test_sessions_and_workflows_of_others_are_404(server: LiveServer, user: str,
-                                                         victim: Victim) -> None:
+async def test_sessions_and_workflows_of_others_are_404(
+    server: LiveServer, user: str, victim: Victim
+) -> None:
     mallory = server.headers(user + "-mallory")
     missing_wf, missing_session = uuid.uuid4().hex, uuid.uuid4().hex
     async with httpx.AsyncClient(base_url=server.url, headers=mallory, timeout=20) as client:
@@ -100,33 +118,45 @@ async def test_sessions_and_workflows_of_others_are_404(server: LiveServer, user
                 ("/export", {"format": "flowsmith"}),
                 ("/export", {"format": "n8n", "version": "1"}),
             ):
-                reference = await client.get(f"/api/v1/workflows/{missing_wf}{suffix}",
-                                             params=params)
+                reference = await client.get(
+                    f"/api/v1/workflows/{missing_wf}{suffix}", params=params
+                )
                 got = await client.get(f"/api/v1/workflows/{workflow_id}{suffix}", params=params)
-                expected = "version_not_found" if reference.json()["error"]["code"] == (
-                    "version_not_found") else "workflow_not_found"
+                expected = (
+                    "version_not_found"
+                    if reference.json()["error"]["code"] == ("version_not_found")
+                    else "workflow_not_found"
+                )
                 same_404(got, reference, expected)
             for action in ("edit", "copy"):
-                reference = await client.post("/api/v1/session", json={
-                    "action": action, "workflow_id": missing_wf})
-                got = await client.post("/api/v1/session", json={
-                    "action": action, "workflow_id": workflow_id})
+                reference = await client.post(
+                    "/api/v1/session", json={"action": action, "workflow_id": missing_wf}
+                )
+                got = await client.post(
+                    "/api/v1/session", json={"action": action, "workflow_id": workflow_id}
+                )
                 same_404(got, reference, "workflow_not_found")
             reference = await client.delete(f"/api/v1/workflows/{missing_wf}")
-            same_404(await client.delete(f"/api/v1/workflows/{workflow_id}"), reference,
-                     "workflow_not_found")
+            same_404(
+                await client.delete(f"/api/v1/workflows/{workflow_id}"),
+                reference,
+                "workflow_not_found",
+            )
         # "create" with someone's workflow id ignores it: the new session owns nothing yet
-        created = await client.post("/api/v1/session", json={
-            "action": "create", "workflow_id": victim.workflow_id})
+        created = await client.post(
+            "/api/v1/session", json={"action": "create", "workflow_id": victim.workflow_id}
+        )
         assert created.status_code == 200 and created.json()["workflow_id"] is None
         listed = (await client.get("/api/v1/workflows", params={"limit": 200})).json()
         assert not {victim.workflow_id, victim.imported_id} & {w["id"] for w in listed["items"]}
         reference = await client.get(f"/api/v1/sessions/{missing_session}")
-        same_404(await client.get(f"/api/v1/sessions/{victim.session_id}"), reference,
-                 "session_not_found")
+        same_404(
+            await client.get(f"/api/v1/sessions/{victim.session_id}"),
+            reference,
+            "session_not_found",
+        )
     # nothing of alice's was touched by any of it
-    async with httpx.AsyncClient(base_url=server.url, headers=victim.headers,
-                                 timeout=20) as owner:
+    async with httpx.AsyncClient(base_url=server.url, headers=victim.headers, timeout=20) as owner:
         for workflow_id in (victim.workflow_id, victim.imported_id):
             assert (await owner.get(f"/api/v1/workflows/{workflow_id}")).status_code == 200
             versions = (await owner.get(f"/api/v1/workflows/{workflow_id}/versions")).json()
@@ -141,37 +171,61 @@ async def test_streams_of_others_are_404(server: LiveServer, user: str, victim: 
         own = await create_session(client, mallory)
         missing = uuid.uuid4().hex
 
-        async def chat(session_id: str, last: str | None = None,
-                       method: str = "GET") -> httpx.Response:
+        async def chat(
+            session_id: str, last: str | None = None, method: str = "GET"
+        ) -> httpx.Response:
             headers = {"Last-Event-ID": last} if last else {}
             if method == "GET":
-                return await client.get("/api/v1/chat/stream", headers=headers, params={
-                    "session_id": session_id, "user_message": "show me what you have"})
-            return await client.post("/api/v1/chat/stream", headers=headers, json={
-                "session_id": session_id, "user_message": "show me what you have"})
+                return await client.get(
+                    "/api/v1/chat/stream",
+                    headers=headers,
+                    params={"session_id": session_id, "user_message": "show me what you have"},
+                )
+            return await client.post(
+                "/api/v1/chat/stream",
+                headers=headers,
+                json={"session_id": session_id, "user_message": "show me what you have"},
+            )
 
         async def progress(session_id: str, last: str | None = None) -> httpx.Response:
             headers = {"Last-Event-ID": last} if last else {}
-            return await client.get("/api/v1/workflow_generation", headers=headers,
-                                    params={"session_id": session_id})
+            return await client.get(
+                "/api/v1/workflow_generation", headers=headers, params={"session_id": session_id}
+            )
 
         for method in ("GET", "POST"):
             # alice's session, with or without one of her event ids
             for last in (None, victim.turn_last_id, f"t.{victim.turn_id}.1"):
-                same_404(await chat(victim.session_id, last, method), await chat(missing, last,
-                         method), "session_not_found")
+                same_404(
+                    await chat(victim.session_id, last, method),
+                    await chat(missing, last, method),
+                    "session_not_found",
+                )
             # mallory's own session, resuming from alice's turn: no such event here
             for last in (victim.turn_last_id, f"t.{victim.turn_id}.1"):
-                same_404(await chat(own, last, method),
-                         await chat(own, f"t.{uuid.uuid4().hex}.1", method), "event_not_found")
+                same_404(
+                    await chat(own, last, method),
+                    await chat(own, f"t.{uuid.uuid4().hex}.1", method),
+                    "event_not_found",
+                )
         for last in (None, victim.generation_last_id, f"s.{victim.session_id}.0"):
-            same_404(await progress(victim.session_id, last), await progress(missing, last),
-                     "session_not_found")
-        for last in (victim.generation_last_id, f"g.{victim.generation_id}.1",
-                     f"s.{victim.session_id}.0", f"s.{victim.session_id}.1"):
+            same_404(
+                await progress(victim.session_id, last),
+                await progress(missing, last),
+                "session_not_found",
+            )
+        for last in (
+            victim.generation_last_id,
+            f"g.{victim.generation_id}.1",
+            f"s.{victim.session_id}.0",
+            f"s.{victim.session_id}.1",
+        ):
             kind = last[0]
-            same_404(await progress(own, last),
-                     await progress(own, f"{kind}.{uuid.uuid4().hex}.1"), "event_not_found")
+            same_404(
+                await progress(own, last),
+                await progress(own, f"{kind}.{uuid.uuid4().hex}.1"),
+                "event_not_found",
+            )
         # an id of the other stream's kind is refused by its shape, whoever owns it
         assert_error(await chat(own, victim.generation_last_id), 422, "invalid_last_event_id")
         assert_error(await progress(own, victim.turn_last_id), 422, "invalid_last_event_id")
@@ -187,24 +241,37 @@ async def test_import_is_always_the_callers(server: LiveServer, user: str) -> No
         first = (await client.post("/api/v1/workflows/import", json=foreign, headers=a)).json()
         second = (await client.post("/api/v1/workflows/import", json=foreign, headers=b)).json()
         assert first["workflow_id"] != second["workflow_id"] != foreign["id"]
-        assert (await client.get(f"/api/v1/workflows/{first['workflow_id']}",
-                                 headers=b)).status_code == 404
+        assert (
+            await client.get(f"/api/v1/workflows/{first['workflow_id']}", headers=b)
+        ).status_code == 404
 
 
-async def test_deleted_workflow_is_404_for_its_owner_too(server: LiveServer,
-                                                          victim: Victim) -> None:
-    async with httpx.AsyncClient(base_url=server.url, headers=victim.headers,
-                                 timeout=20) as client:
+async def test_deleted_workflow_is_404_for_its_owner_too(
+    server: LiveServer, victim: Victim
+) -> None:
+    async with httpx.AsyncClient(base_url=server.url, headers=victim.headers, timeout=20) as client:
         assert (await client.delete(f"/api/v1/workflows/{victim.imported_id}")).status_code == 204
         for suffix in ("", "/versions", "/versions/1", "/export"):
-            assert_error(await client.get(f"/api/v1/workflows/{victim.imported_id}{suffix}"),
-                         404, "workflow_not_found")
-        assert_error(await client.post("/api/v1/session", json={
-            "action": "copy", "workflow_id": victim.imported_id}), 404, "workflow_not_found")
+            assert_error(
+                await client.get(f"/api/v1/workflows/{victim.imported_id}{suffix}"),
+                404,
+                "workflow_not_found",
+            )
+        assert_error(
+            await client.post(
+                "/api/v1/session", json={"action": "copy", "workflow_id": victim.imported_id}
+            ),
+            404,
+            "workflow_not_found",
+        )
 
 
 def test_every_route_is_covered(server: LiveServer) -> None:
     spec = server.app.openapi()
-    routes = {(method.upper(), path) for path, ops in spec["paths"].items() for method in ops
-              if path.startswith("/api/")}
+    routes = {
+        (method.upper(), path)
+        for path, ops in spec["paths"].items()
+        for method in ops
+        if path.startswith("/api/")
+    }
     assert routes == set(COVERED), routes ^ set(COVERED)

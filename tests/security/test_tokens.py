@@ -39,23 +39,31 @@ def b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def by_hand(header: dict[str, Any], payload: Any, secret: bytes | None = None,
-            signature: str | None = None) -> str:
+def by_hand(
+    header: dict[str, Any], payload: Any, secret: bytes | None = None, signature: str | None = None
+) -> str:
     """A token built without PyJWT (which refuses to build most of these)."""
     raw_payload = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
     signing_input = f"{b64(json.dumps(header).encode())}.{b64(raw_payload)}"
     if signature is None:
         signature = (
             b64(hmac.new(secret, signing_input.encode(), hashlib.sha256).digest())
-            if secret is not None else ""
+            if secret is not None
+            else ""
         )
     return f"{signing_input}.{signature}"
 
 
 def claim_set(iss: str, **overrides: Any) -> dict[str, Any]:
     now = int(time.time())
-    base: dict[str, Any] = {"sub": "mallory", "aud": "authenticated", "role": "authenticated",
-                            "iss": iss, "iat": now, "exp": now + 600}
+    base: dict[str, Any] = {
+        "sub": "mallory",
+        "aud": "authenticated",
+        "role": "authenticated",
+        "iss": iss,
+        "iat": now,
+        "exp": now + 600,
+    }
     base.update(overrides)
     return {k: v for k, v in base.items() if v is not None}
 
@@ -64,8 +72,15 @@ def claim_set(iss: str, **overrides: Any) -> dict[str, Any]:
 
 
 class Mode:
-    def __init__(self, name: str, server: LiveServer, iss: str, sign: Any,
-                 jwks: JwksServer | None = None, keys: dict[str, SigningKey] | None = None):
+    def __init__(
+        self,
+        name: str,
+        server: LiveServer,
+        iss: str,
+        sign: Any,
+        jwks: JwksServer | None = None,
+        keys: dict[str, SigningKey] | None = None,
+    ):
         self.name, self.server, self.iss, self.sign = name, server, iss, sign
         self.jwks, self.keys = jwks, keys or {}
 
@@ -75,10 +90,12 @@ class Mode:
 
 @pytest.fixture(scope="module")
 def hs_mode(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mode]:
-    server = start_server(tmp_path_factory.mktemp("hs"), SUPABASE_JWT_SECRET=HS_SECRET,
-                          SUPABASE_URL=PROJECT)
-    yield Mode("hs256", server, f"{PROJECT}/auth/v1",
-               lambda c: jwt.encode(c, HS_SECRET, algorithm="HS256"))
+    server = start_server(
+        tmp_path_factory.mktemp("hs"), SUPABASE_JWT_SECRET=HS_SECRET, SUPABASE_URL=PROJECT
+    )
+    yield Mode(
+        "hs256", server, f"{PROJECT}/auth/v1", lambda c: jwt.encode(c, HS_SECRET, algorithm="HS256")
+    )
     server.stop()
 
 
@@ -87,10 +104,17 @@ def jwks_mode(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mode]:
     es, rs = new_es256("es-1"), new_rs256("rs-1")
     keys = JwksServer(keys=[es.public_jwk, rs.public_jwk])
     keys.start()
-    server = start_server(tmp_path_factory.mktemp("jwks"), SUPABASE_URL=keys.base_url,
-                          FLOWSMITH_JWKS_MIN_REFETCH_S=30)
-    yield Mode("jwks", server, f"{keys.base_url}/auth/v1", es.sign, keys,
-               {"es": es, "rs": rs, "stranger": new_es256("stranger")})
+    server = start_server(
+        tmp_path_factory.mktemp("jwks"), SUPABASE_URL=keys.base_url, FLOWSMITH_JWKS_MIN_REFETCH_S=30
+    )
+    yield Mode(
+        "jwks",
+        server,
+        f"{keys.base_url}/auth/v1",
+        es.sign,
+        keys,
+        {"es": es, "rs": rs, "stranger": new_es256("stranger")},
+    )
     server.stop()
     keys.stop()
 
@@ -111,9 +135,13 @@ def hostile_tokens(mode: Mode) -> dict[str, tuple[str, str]]:
     return {
         "alg none": (by_hand({"alg": "none", "typ": "JWT"}, good), "invalid_token"),
         "alg None with a signature": (
-            by_hand({"alg": "None", "typ": "JWT"}, good, HS_SECRET.encode()), "invalid_token"),
+            by_hand({"alg": "None", "typ": "JWT"}, good, HS_SECRET.encode()),
+            "invalid_token",
+        ),
         "HS256 with the wrong secret": (
-            jwt.encode(good, wrong_secret, algorithm="HS256"), "invalid_token"),
+            jwt.encode(good, wrong_secret, algorithm="HS256"),
+            "invalid_token",
+        ),
         "HS256 with an empty secret": (by_hand({"alg": "HS256"}, good, b""), "invalid_token"),
         "expired": (mode.good(exp=now - 3600, iat=now - 7200), "token_expired"),
         "not yet valid (nbf)": (mode.good(nbf=now + 3600), "invalid_token"),
@@ -137,14 +165,17 @@ def hostile_tokens(mode: Mode) -> dict[str, tuple[str, str]]:
         "header a JSON array": (b64(b"[1,2]") + "." + b64(b"{}") + ".", "invalid_token"),
         "payload not JSON, validly signed": (
             by_hand({"alg": "HS256", "typ": "JWT"}, b"not json", HS_SECRET.encode()),
-            "invalid_token"),
+            "invalid_token",
+        ),
         "payload a JSON array, validly signed": (
             by_hand({"alg": "HS256", "typ": "JWT"}, [1, 2], HS_SECRET.encode()),
-            "invalid_token"),
+            "invalid_token",
+        ),
         "signature stripped": (mode.good().rsplit(".", 1)[0] + ".", "invalid_token"),
         "signature of another token": (
             mode.good(sub="alice").rsplit(".", 1)[0] + "." + mode.good().rsplit(".", 1)[1],
-            "invalid_token"),
+            "invalid_token",
+        ),
         "just over the size limit": (mode.good(pad="x" * 9000), "token_too_large"),
         "non-ASCII garbage": ("é.ü.ß", "invalid_token"),
     }
@@ -161,8 +192,7 @@ def send(client: httpx.Client, token: str, where: str, path: str = PROTECTED) ->
 @pytest.mark.parametrize("where", ["header", "cookie", "query"])
 def test_every_hostile_token_is_a_clean_401(mode: Mode, where: str) -> None:
     refused: list[str] = []
-    with captured_json_logs() as logs, httpx.Client(base_url=mode.server.url,
-                                                    timeout=10) as client:
+    with captured_json_logs() as logs, httpx.Client(base_url=mode.server.url, timeout=10) as client:
         assert send(client, mode.good(), where).status_code == 200, "the control token works"
         for name, (token, code) in hostile_tokens(mode).items():
             if where == "cookie" and any(c in token for c in ";, é"):
@@ -204,8 +234,13 @@ def test_refused_on_every_protected_route_and_stream(mode: Mode) -> None:
 
 @pytest.mark.parametrize(
     "sources",
-    [("header", "cookie"), ("header", "query"), ("cookie", "query"), ("header", "header"),
-     ("query", "query")],
+    [
+        ("header", "cookie"),
+        ("header", "query"),
+        ("cookie", "query"),
+        ("header", "header"),
+        ("query", "query"),
+    ],
 )
 def test_two_tokens_that_disagree_are_refused(mode: Mode, sources: tuple[str, str]) -> None:
     """Even when one of the two is valid: the service never picks one."""
@@ -223,8 +258,9 @@ def test_two_tokens_that_disagree_are_refused(mode: Mode, sources: tuple[str, st
         response = client.get(PROTECTED, headers=headers, params=params)
         assert_error(response, 401, "ambiguous_token")
         # the same token twice is one token, not two
-        same = client.get(PROTECTED, headers={"Authorization": f"Bearer {valid}"},
-                          params={"access_token": valid})
+        same = client.get(
+            PROTECTED, headers={"Authorization": f"Bearer {valid}"}, params={"access_token": valid}
+        )
         assert same.status_code == 200
 
 
@@ -261,36 +297,52 @@ def test_jwks_algorithm_confusion_and_key_tricks(jwks_mode: Mode) -> None:
     mode, es, rs, stranger = jwks_mode, *(jwks_mode.keys[k] for k in ("es", "rs", "stranger"))
     good = claim_set(mode.iss)
     pem = es.private_key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     attacker = JwksServer(keys=[stranger.public_jwk])
     attacker.start()
     try:
         tokens = {
             # HS256 keyed with the published public key, in its PEM and its JWK form
             "HS256 with the JWKS public key (PEM)": by_hand(
-                {"alg": "HS256", "typ": "JWT", "kid": "es-1"}, good, pem),
+                {"alg": "HS256", "typ": "JWT", "kid": "es-1"}, good, pem
+            ),
             "HS256 with the JWKS public key (JWK JSON)": by_hand(
-                {"alg": "HS256", "typ": "JWT", "kid": "es-1"}, good,
-                json.dumps(es.public_jwk).encode()),
+                {"alg": "HS256", "typ": "JWT", "kid": "es-1"},
+                good,
+                json.dumps(es.public_jwk).encode(),
+            ),
             "unknown kid": stranger.sign(good),
             "no kid": jwt.encode(good, es.private_key, algorithm="ES256"),
             "kid path traversal": stranger.sign(good, kid="../../../../etc/passwd"),
             "kid of another key's type": jwt.encode(
-                good, rs.private_key, algorithm="RS256", headers={"kid": "es-1"}),
+                good, rs.private_key, algorithm="RS256", headers={"kid": "es-1"}
+            ),
             "a stranger's signature under a known kid": jwt.encode(
-                good, stranger.private_key, algorithm="ES256", headers={"kid": "es-1"}),
+                good, stranger.private_key, algorithm="ES256", headers={"kid": "es-1"}
+            ),
             "jku pointing at the attacker's keys": stranger.sign(
-                good, kid="stranger", jku=f"{attacker.base_url}/auth/v1/.well-known/jwks.json"),
+                good, kid="stranger", jku=f"{attacker.base_url}/auth/v1/.well-known/jwks.json"
+            ),
             "embedded jwk": stranger.sign(good, kid="stranger", jwk=stranger.public_jwk),
             "x5u pointing at the attacker": stranger.sign(
-                good, kid="stranger", x5u=f"{attacker.base_url}/cert.pem"),
+                good, kid="stranger", x5u=f"{attacker.base_url}/cert.pem"
+            ),
         }
         before = mode.jwks.count() if mode.jwks else 0
         with httpx.Client(base_url=mode.server.url, timeout=10) as client:
-            assert client.get(PROTECTED, headers={"Authorization": f"Bearer {es.sign(good)}"}
-                              ).status_code == 200
-            assert client.get(PROTECTED, headers={"Authorization": f"Bearer {rs.sign(good)}"}
-                              ).status_code == 200
+            assert (
+                client.get(
+                    PROTECTED, headers={"Authorization": f"Bearer {es.sign(good)}"}
+                ).status_code
+                == 200
+            )
+            assert (
+                client.get(
+                    PROTECTED, headers={"Authorization": f"Bearer {rs.sign(good)}"}
+                ).status_code
+                == 200
+            )
             for name, token in tokens.items():
                 response = client.get(PROTECTED, headers={"Authorization": f"Bearer {token}"})
                 assert response.status_code == 401, (name, response.text)
@@ -312,8 +364,11 @@ def test_hs256_mode_refuses_asymmetric_and_other_hmac_algorithms(hs_mode: Mode) 
     ]
     with httpx.Client(base_url=hs_mode.server.url, timeout=10) as client:
         for token in tokens:
-            assert_error(client.get(PROTECTED, headers={"Authorization": f"Bearer {token}"}),
-                         401, "invalid_token")
+            assert_error(
+                client.get(PROTECTED, headers={"Authorization": f"Bearer {token}"}),
+                401,
+                "invalid_token",
+            )
 
 
 @pytest.fixture
@@ -321,8 +376,7 @@ def jwks_variants(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     made: list[Any] = []
 
     def start(jwks_url: str, **overrides: Any) -> LiveServer:
-        server = start_server(tmp_path_factory.mktemp("jw"), SUPABASE_URL=jwks_url,
-                              **overrides)
+        server = start_server(tmp_path_factory.mktemp("jw"), SUPABASE_URL=jwks_url, **overrides)
         made.append(server)
         return server
 
@@ -370,13 +424,15 @@ async def test_jwks_slow_is_a_503_and_never_blocks_the_loop(jwks_variants: Any) 
     keys = JwksServer(keys=[key.public_jwk], delay_s=3.0)
     keys.start()
     try:
-        server = jwks_variants(keys.base_url, FLOWSMITH_JWKS_TIMEOUT_S=0.8,
-                               FLOWSMITH_JWKS_MIN_REFETCH_S=0)
+        server = jwks_variants(
+            keys.base_url, FLOWSMITH_JWKS_TIMEOUT_S=0.8, FLOWSMITH_JWKS_MIN_REFETCH_S=0
+        )
         headers = {"Authorization": f"Bearer {key.sign(claim_set(keys.base_url + '/auth/v1'))}"}
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             began = time.monotonic()
-            authed = [asyncio.create_task(client.get(PROTECTED, headers=headers))
-                      for _ in range(10)]
+            authed = [
+                asyncio.create_task(client.get(PROTECTED, headers=headers)) for _ in range(10)
+            ]
             await asyncio.sleep(0.2)
             # while ten requests wait for the keys, the loop serves everything else at once
             for _ in range(5):
