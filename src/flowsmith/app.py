@@ -28,9 +28,9 @@ from flowsmith.auth.verifier import TokenVerifier
 from flowsmith.chat.router import router as chat_router
 from flowsmith.chat.turns import TurnManager
 from flowsmith.config import Settings, get_settings
-from flowsmith.db.engine import create_engine, create_sessionmaker, database_unreachable
+from flowsmith.db.engine import create_engine, create_sessionmaker
 from flowsmith.db.migrate import upgrade_async
-from flowsmith.errors import FlowsmithError
+from flowsmith.errors import FlowsmithError, dependency_failure
 from flowsmith.events.bus import EventBus
 from flowsmith.events.memory import MemoryBus
 from flowsmith.events.redis import RedisBus
@@ -190,7 +190,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def dependency_unavailable(_request: Request, exc: Exception) -> JSONResponse:
         # the database or the event bus is down, restarting or full: the request may well
         # succeed in a moment, so a 503 with Retry-After, not a 500
-        unavailable = _unavailable(exc)
+        unavailable = dependency_failure(exc)
         if unavailable is None:
             raise exc
         code, message = unavailable
@@ -204,17 +204,6 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
         return _error(500, "internal_error", "Internal server error.")
-
-
-def _unavailable(exc: BaseException) -> tuple[str, str] | None:
-    """(code, message) when ``exc`` says a dependency is unavailable, else None."""
-    if isinstance(exc, RedisConnectionError | RedisTimeoutError):
-        return "event_bus_unavailable", "the event bus is unavailable; try again shortly"
-    if isinstance(exc, DBAPIError) and "disk is full" in str(exc.orig).lower():
-        return "storage_full", "the server's storage is full; try again later"
-    if database_unreachable(exc):
-        return "database_unavailable", "the database is unavailable; try again shortly"
-    return None
 
 
 def _describe_validation(errors: Any) -> str:

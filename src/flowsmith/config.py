@@ -6,6 +6,7 @@ start on a bad value with one line naming it (see ``describe_settings_error``).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -212,7 +213,19 @@ def describe_settings_error(error: ValidationError) -> str:
     first = error.errors()[0]
     field = str(first["loc"][0]) if first["loc"] else "?"
     env_name = _env_name(field)
-    return f"invalid setting {env_name}: {first['msg']} (got {first.get('input')!r})"
+    shown = _shown_value(field, first.get("input"))
+    return f"invalid setting {env_name}: {first['msg']}" + (f" (got {shown})" if shown else "")
+
+
+_SECRET_FIELD = re.compile(r"secret|key|token|password", re.IGNORECASE)
+_URL_PASSWORD = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://[^:/@\s]*):[^@/\s]*@", re.IGNORECASE)
+
+
+def _shown_value(field: str, value: object) -> str:
+    """The bad value as it may be printed: never a secret, never a URL's password."""
+    if _SECRET_FIELD.search(field):
+        return ""
+    return _URL_PASSWORD.sub(r"\g<scheme>:***@", repr(value))
 
 
 def _env_name(field: str) -> str:

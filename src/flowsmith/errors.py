@@ -8,6 +8,11 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from pydantic import BaseModel
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from sqlalchemy.exc import DBAPIError
+
+from flowsmith.db.engine import database_unreachable
 
 
 class FlowsmithError(Exception):
@@ -145,3 +150,33 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 # what any authenticated route can answer: the size limits run before every route, sign-in
 # may be unavailable (JWKS mode), and FastAPI validates every declared parameter
 AUTHENTICATED_ERRORS = error_responses(401, 413, 422, 503)
+
+
+def dependency_failure(exc: BaseException) -> tuple[str, str] | None:
+    """(code, message) when ``exc`` says a dependency is unavailable, else None."""
+    if isinstance(exc, RedisConnectionError | RedisTimeoutError):
+        return "event_bus_unavailable", "the event bus is unavailable; try again shortly"
+    if isinstance(exc, DBAPIError) and "disk is full" in str(exc.orig).lower():
+        return "storage_full", "the server's storage is full; try again later"
+    if database_unreachable(exc):
+        return "database_unavailable", "the database is unavailable; try again shortly"
+    return None
+
+
+def public_failure(exc: BaseException, default_code: str) -> tuple[str, str | None]:
+    """The stable code (and message, if it has one fit to show) a failure is reported with.
+
+    Only our own exceptions choose their code: third-party ones carry ``code`` attributes
+    of their own (SQLAlchemy's ``gkpj``, HTTP libraries' numbers) that mean nothing to a
+    client and would leak internals; a dependency outage gets its own code; anything else
+    is ``default_code`` with no message (the caller has a generic one).
+    """
+    code = getattr(exc, "code", None)
+    if type(exc).__module__.startswith("flowsmith.") and isinstance(code, str):
+        message = getattr(exc, "message", None)
+        return code, message if isinstance(message, str) else None
+    # after our own: an LLM error caused by a refused connection is still the model's
+    outage = dependency_failure(exc)
+    if outage is not None:
+        return outage
+    return default_code, None

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from flowsmith.db.tables import LLMUsageRow, utcnow
 from flowsmith.errors import RateLimited
+from flowsmith.observability import LLM_CALLS, LLM_SECONDS, LLM_TOKENS
 
 
 class BudgetExceeded(RateLimited):
@@ -94,8 +95,16 @@ def record_llm_call(
     prompt_tokens: int,
     completion_tokens: int,
     cost_usd: float | None,
+    seconds: float | None = None,
+    outcome: str = "ok",
 ) -> None:
-    """Add one provider call's usage to the turn or generation running now (if any)."""
+    """Count one provider call in /metrics and add its usage to the turn or generation
+    running now (if any). ``outcome`` is ``ok``, ``interrupted`` or an ``LLMError`` code."""
+    LLM_CALLS.labels(provider, outcome).inc(calls)
+    LLM_TOKENS.labels(provider, "prompt").inc(prompt_tokens)
+    LLM_TOKENS.labels(provider, "completion").inc(completion_tokens)
+    if seconds is not None:
+        LLM_SECONDS.labels(provider).observe(seconds)
     meter = _meter.get()
     if meter is not None:
         meter.add(

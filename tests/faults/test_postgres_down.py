@@ -184,17 +184,6 @@ async def test_outage_longer_than_the_window(
     assert_settled(detail)
 
 
-ORPHANED = (
-    "chat/turns.py and generation/runner.py (outside this suite's files): when the final "
-    "write of a turn or generation fails, its task ends but TurnManager.renew_leases / "
-    "GenerationRunner.renew_leases keep renewing the lease of every row this process "
-    "owns, so the reaper never ends it: it stays 'streaming'/'running' (the session's "
-    "next turn then waits for it forever) and the client's EventSource reconnects in a "
-    "loop. Fix: renew only the leases of turns/jobs whose task is alive here."
-)
-
-
-@pytest.mark.xfail(strict=True, reason=ORPHANED)
 async def test_turn_ending_during_an_outage(
     pg_servers: Any, user: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -229,7 +218,6 @@ async def test_turn_ending_during_an_outage(
     assert_settled(detail)
 
 
-@pytest.mark.xfail(strict=True, reason=ORPHANED)
 async def test_generation_during_an_outage(
     pg_servers: Any, user: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

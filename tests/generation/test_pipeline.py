@@ -113,3 +113,23 @@ async def test_no_repair_rounds_means_one_check(rounds: int) -> None:
     assert isinstance(failed, GenerationFailed)
     # rounds=0: no repair is tried; rounds=1: the agent has no fix, so no second check
     assert len([k for k, _ in events if k == "debugging"]) == 1
+
+
+async def test_no_event_carries_a_secret_the_model_wrote_inline() -> None:
+    """Regression: draft/debugging events showed an API key a model pasted into a node;
+    only the stored version was scrubbed."""
+    key = "sk-live-0123456789abcdefghijklmnop"
+    leaky = FETCH.model_copy(
+        update={"parameters": {**FETCH.parameters, "headers": {"Authorization": f"Bearer {key}"}}}
+    )
+    orphan = wf(TRIGGER, leaky)  # a repair round too, so the repaired graph is emitted
+    events, (workflow, findings) = await run(ScriptedAgent(orphan))
+    assert [k for k, _ in events] == ["draft", "debugging", "debugging"]
+    assert key not in repr(events) and key not in workflow.model_dump_json()
+    assert "$env." in workflow.model_dump_json()
+    assert any(f.code == "inline_secret" for f in findings)
+    assert all(
+        any(f["code"] == "inline_secret" for f in data["findings"])
+        for kind, data in events
+        if kind == "debugging"
+    )

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import aclosing
 from typing import Any
@@ -161,7 +162,7 @@ class LLMAgent:
 
     # -- accounting ------------------------------------------------------------------------
 
-    def _record(self, usage: Usage) -> None:
+    def _record(self, usage: Usage, started: float, outcome: str = "ok") -> None:
         if not usage.calls and not usage.total_tokens:
             return
         record_llm_call(
@@ -171,19 +172,22 @@ class LLMAgent:
             prompt_tokens=usage.prompt_tokens,
             completion_tokens=usage.completion_tokens,
             cost_usd=estimate_cost_usd(self.provider.name, self.provider.model, usage, self.prices),
+            seconds=time.monotonic() - started,
+            outcome=outcome,
         )
 
     async def _structured(
         self, messages: list[Message], schema: dict[str, Any], name: str, lang: str
     ) -> dict[str, Any]:
+        started = time.monotonic()
         try:
             value, usage = await self.provider.structured(
                 messages, schema=schema, name=name, max_tokens=self.max_output_tokens
             )
         except LLMError as error:
-            self._record(error.usage)
+            self._record(error.usage, started, error.code)
             raise _agent_error(error, lang) from error
-        self._record(usage)
+        self._record(usage, started)
         return value
 
     async def _constrained(
@@ -237,6 +241,7 @@ class LLMAgent:
         call: ToolCall | None = None
         recorded = False
         broken_tool = False
+        started = time.monotonic()
         try:
             stream = self.provider.stream(
                 messages, tools=[_DECIDE_TOOL], tool_choice="auto", max_tokens=2048
@@ -254,10 +259,10 @@ class LLMAgent:
                             call = event.call
                     elif isinstance(event, Finished):
                         recorded = True
-                        self._record(event.usage)
+                        self._record(event.usage, started)
         except LLMError as error:
             recorded = True
-            self._record(error.usage)
+            self._record(error.usage, started, error.code)
             # unreadable tool arguments after a streamed reply: the reply stands as an answer
             broken_tool = error.code == "llm_bad_response" and bool("".join(texts).strip())
             if not broken_tool:
@@ -266,7 +271,7 @@ class LLMAgent:
         finally:
             if not recorded:
                 # interrupted mid-stream: the call was made, its token counts never came
-                self._record(Usage(calls=1))
+                self._record(Usage(calls=1), started, "interrupted")
         text = "".join(texts)
         decision, extra = self._decision(call, text, message, history, current, lang)
         if extra:

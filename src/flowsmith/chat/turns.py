@@ -16,7 +16,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,7 +28,7 @@ from flowsmith.agent.interface import Agent, Decided, TextDelta
 from flowsmith.agent.offline import Decision
 from flowsmith.db.engine import session_scope
 from flowsmith.db.tables import MessageRow, SessionRow, utcnow
-from flowsmith.errors import SessionNotFound
+from flowsmith.errors import SessionNotFound, public_failure
 from flowsmith.events.bus import EventBus
 from flowsmith.generation.events import session_channel, turn_channel
 from flowsmith.generation.runner import GenerationRunner
@@ -50,6 +51,12 @@ DEFAULT_FAILURE = "Sorry, something went wrong while answering. Please try again
 
 def message_event(delta: str, is_complete: bool = False, **extra: Any) -> dict[str, Any]:
     return {"type": "message", "delta": delta, "is_complete": is_complete, **extra}
+
+
+@dataclass
+class _SessionLock:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0
 
 
 @dataclass
@@ -88,13 +95,12 @@ class TurnManager:
         self.owner = owner
         self._lease_s = lease_s
         self._running: dict[str, RunningTurn] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._locks: dict[str, _SessionLock] = {}
         self._background: list[asyncio.Task[None]] = []
 
     async def start(self, session_id: str, user_id: str, text: str) -> str:
         """Stop the session's running turn (if any), record the new one, start it; its id."""
-        lock = self._locks.setdefault(session_id, asyncio.Lock())
-        async with lock:
+        async with self._session_lock(session_id):
             await self._interrupt(session_id)
             await self._interrupt_elsewhere(session_id)
             async with session_scope(self._maker) as db:
@@ -105,6 +111,19 @@ class TurnManager:
             self._running[session_id] = RunningTurn(turn_id, task)
             task.add_done_callback(lambda _t: self._forget(session_id, turn_id))
             return turn_id
+
+    @contextlib.asynccontextmanager
+    async def _session_lock(self, session_id: str) -> AsyncIterator[None]:
+        """Serialise starts per session; the entry goes when its last user leaves (no growth)."""
+        entry = self._locks.setdefault(session_id, _SessionLock())
+        entry.users += 1
+        try:
+            async with entry.lock:
+                yield
+        finally:
+            entry.users -= 1
+            if entry.users == 0:
+                del self._locks[session_id]
 
     async def _interrupt(self, session_id: str) -> None:
         running = self._running.get(session_id)
@@ -170,10 +189,22 @@ class TurnManager:
             await asyncio.sleep(self._lease_s / 3)
 
     async def renew_leases(self) -> None:
+        """Renew the leases of turns whose task is still alive here, and only those.
+
+        A turn whose task ended without storing its end (the final write failed) must let
+        its lease lapse, so the reaper ends it instead of it streaming forever.
+        """
+        live = [r.turn_id for r in self._running.values() if not r.task.done()]
+        if not live:
+            return
         async with session_scope(self._maker) as db:
             await db.execute(
                 update(MessageRow)
-                .where(MessageRow.lease_owner == self.owner, MessageRow.status == "streaming")
+                .where(
+                    MessageRow.id.in_(live),
+                    MessageRow.lease_owner == self.owner,
+                    MessageRow.status == "streaming",
+                )
                 .values(lease_expires_at=self._lease_end())
             )
 
@@ -371,15 +402,14 @@ class Turn:
         return meta
 
     async def _fail(self, exc: Exception) -> None:
-        code = (
-            "deadline_exceeded"
-            if isinstance(exc, TimeoutError)
-            else getattr(exc, "code", "agent_error")
-        )
+        if isinstance(exc, TimeoutError):
+            code, message = "deadline_exceeded", None
+        else:
+            code, message = public_failure(exc, "agent_error")
         if code == "agent_error":
             log.exception("chat turn %s failed", self.id)
         # the agent's own message is in the user's language and names the cause
-        text = FAILURE_TEXT.get(code) or getattr(exc, "message", None) or DEFAULT_FAILURE
+        text = FAILURE_TEXT.get(code) or message or DEFAULT_FAILURE
         await self._publish({"type": "error", "error": {"code": code, "message": text}})
         separator = "\n\n" if self.content else ""
         await self._finish(

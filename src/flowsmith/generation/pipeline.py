@@ -15,6 +15,7 @@ from flowsmith.generation.events import GenerationEventType
 from flowsmith.workflows.layout import auto_layout
 from flowsmith.workflows.models import Finding, Workflow
 from flowsmith.workflows.repair import repair
+from flowsmith.workflows.service import scrub_secrets
 from flowsmith.workflows.simulate import simulate
 from flowsmith.workflows.simulate import summary as simulation_summary
 from flowsmith.workflows.validate import is_valid, validate_workflow
@@ -80,7 +81,8 @@ async def run_pipeline(
 ) -> tuple[Workflow, list[Finding]]:
     """Returns the checked workflow and its remaining (non-error) findings."""
     lang = messages.language(request)
-    draft = _identified(auto_layout(await agent.draft(request, current)), workflow_id)
+    secrets: list[Finding] = []
+    draft = _prepared(await agent.draft(request, current), workflow_id, secrets)
     await emit(
         "draft",
         {
@@ -91,6 +93,7 @@ async def run_pipeline(
     repairs: list[Finding] = []
     for round_no in range(1, repair_rounds + 2):
         findings, simulation = check(draft)
+        findings += secrets
         await emit(
             "debugging",
             {
@@ -113,12 +116,12 @@ async def run_pipeline(
         # safe mechanical fixes first; the agent gets whatever they leave
         fixed = repair(draft, findings)
         if fixed.applied:
-            draft, repairs = _identified(auto_layout(fixed.workflow), workflow_id), fixed.applied
+            draft, repairs = _prepared(fixed.workflow, workflow_id, secrets), fixed.applied
             continue
         repaired = await agent.repair(draft, findings, request)
         if repaired is None:
             break
-        draft, repairs = _identified(auto_layout(repaired), workflow_id), []
+        draft, repairs = _prepared(repaired, workflow_id, secrets), []
     details = "; ".join(f.message for f in findings if f.severity == "error")[:500]
     raise GenerationFailed(
         "validation_failed", messages.text("validation_failed", lang, details=details), findings
@@ -135,5 +138,11 @@ def check(workflow: Workflow) -> tuple[list[Finding], dict[str, Any] | None]:
     return findings + result.findings, simulation_summary(result)
 
 
-def _identified(workflow: Workflow, workflow_id: str) -> Workflow:
-    return workflow.model_copy(update={"id": workflow_id})
+def _prepared(workflow: Workflow, workflow_id: str, secrets: list[Finding]) -> Workflow:
+    """Laid out, given its id, inline secrets replaced by ``$env`` references (reported in
+    ``secrets``): every graph the pipeline emits or returns passes through here, so no
+    ``draft`` or ``debugging`` event carries a secret the model wrote into a parameter."""
+    laid_out = auto_layout(workflow).model_copy(update={"id": workflow_id})
+    scrubbed, found = scrub_secrets(laid_out)
+    secrets.extend(found)
+    return scrubbed

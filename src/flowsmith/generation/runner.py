@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from flowsmith.agent.interface import Agent
 from flowsmith.db.engine import session_scope
 from flowsmith.db.tables import GenerationEventRow, GenerationRow, SessionRow, new_id, utcnow
+from flowsmith.errors import public_failure
 from flowsmith.events.bus import EventBus
 from flowsmith.generation import messages
 from flowsmith.generation.events import (
@@ -65,7 +66,8 @@ class GenerationRunner:
         self._deadline_s = deadline_s
         self.owner = f"{uuid.uuid4().hex[:12]}"
         self._tails: dict[str, asyncio.Task[None]] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
+        # each live job's task -> its generation id (queued behind another, or running)
+        self._tasks: dict[asyncio.Task[None], str] = {}
         self._housekeeping: asyncio.Task[None] | None = None
 
     # -- queueing -------------------------------------------------------------------------
@@ -96,11 +98,11 @@ class GenerationRunner:
         previous = self._tails.get(session_id)
         task = asyncio.create_task(self._run_after(previous, generation_id))
         self._tails[session_id] = task
-        self._tasks.add(task)
+        self._tasks[task] = generation_id
         task.add_done_callback(lambda t: self._forget(session_id, t))
 
     def _forget(self, session_id: str, task: asyncio.Task[None]) -> None:
-        self._tasks.discard(task)
+        self._tasks.pop(task, None)
         if self._tails.get(session_id) is task:
             del self._tails[session_id]
 
@@ -157,10 +159,22 @@ class GenerationRunner:
             await asyncio.sleep(self._lease_s / 3)
 
     async def renew_leases(self) -> None:
+        """Renew the leases of generations whose job is still alive here, and only those.
+
+        A job that ended without storing its end (the final write failed) must let its lease
+        lapse, so the reaper fails it instead of it staying ``running`` forever.
+        """
+        live = [generation_id for task, generation_id in self._tasks.items() if not task.done()]
+        if not live:
+            return
         async with session_scope(self._maker) as db:
             await db.execute(
                 update(GenerationRow)
-                .where(GenerationRow.lease_owner == self.owner, GenerationRow.status.in_(ACTIVE))
+                .where(
+                    GenerationRow.id.in_(live),
+                    GenerationRow.lease_owner == self.owner,
+                    GenerationRow.status.in_(ACTIVE),
+                )
                 .values(lease_expires_at=utcnow() + timedelta(seconds=self._lease_s))
             )
 
@@ -237,12 +251,12 @@ class Job:
             )
             raise
         except Exception as exc:
-            code = getattr(exc, "code", "internal_error")
+            code, message = public_failure(exc, "internal_error")
             if code == "internal_error":
                 log.exception("generation %s failed", self.id)
             else:  # an expected failure with its own code (the model is down, …)
                 log.warning("generation %s failed: %s", self.id, code)
-            await self._fail(code, getattr(exc, "message", "The generation failed unexpectedly."))
+            await self._fail(code, message or "The generation failed unexpectedly.")
         finally:
             await self.r._bus.close(generation_channel(self.id))
 
