@@ -190,9 +190,10 @@ async def test_llm_calls_and_failures_are_counted(
     assert _metric(after, "flowsmith_llm_call_seconds_count") > _metric(
         before, "flowsmith_llm_call_seconds_count"
     )
-    assert _metric(after, "flowsmith_llm_tokens_total") >= _metric(
-        before, "flowsmith_llm_tokens_total"
-    ) + 15
+    assert (
+        _metric(after, "flowsmith_llm_tokens_total")
+        >= _metric(before, "flowsmith_llm_tokens_total") + 15
+    )
 
 
 async def test_failed_llm_calls_are_counted_by_outcome(

@@ -74,7 +74,9 @@ def start_pair(tmp_path: Path) -> Iterator[object]:
     schema = f"fs_rep_{uuid.uuid4().hex[:8]}"
 
     def start(**overrides: str) -> tuple[Replica, Replica, Settings]:
-        base = {k: v for k, v in os.environ.items() if not k.startswith(("FLOWSMITH_", "SUPABASE_"))}
+        base = {
+            k: v for k, v in os.environ.items() if not k.startswith(("FLOWSMITH_", "SUPABASE_"))
+        }
         env = {
             **base,
             "DATABASE_URL": PG,
@@ -95,8 +97,21 @@ def start_pair(tmp_path: Path) -> Iterator[object]:
     yield start
     for replica in started:
         replica.stop()
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc",
-                    f"DROP SCHEMA IF EXISTS {schema} CASCADE"], check=False, capture_output=True)
+    subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            "test",
+            "-qc",
+            f"DROP SCHEMA IF EXISTS {schema} CASCADE",
+        ],
+        check=False,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -107,8 +122,10 @@ def replicas(start_pair):  # type: ignore[no-untyped-def]
 async def test_replica_dies_mid_generation(replicas) -> None:  # type: ignore[no-untyped-def]
     a, b, settings = replicas
     headers = {"Authorization": f"Bearer {mint_dev_token(settings, 'replica-user')}"}
-    async with httpx.AsyncClient(base_url=a.url, timeout=30) as on_a, \
-            httpx.AsyncClient(base_url=b.url, timeout=30) as on_b:
+    async with (
+        httpx.AsyncClient(base_url=a.url, timeout=30) as on_a,
+        httpx.AsyncClient(base_url=b.url, timeout=30) as on_b,
+    ):
         session_id = await create_session(on_a, headers)
         seen: list = []  # type: ignore[type-arg]
         started = asyncio.Event()
@@ -119,19 +136,34 @@ async def test_replica_dies_mid_generation(replicas) -> None:  # type: ignore[no
                 started.set()
             return generation_done(event)
 
-        listener = asyncio.create_task(read_events(
-            on_b, "GET", "/api/v1/workflow_generation", params={"session_id": session_id},
-            headers=headers, until=until, timeout=60))
+        listener = asyncio.create_task(
+            read_events(
+                on_b,
+                "GET",
+                "/api/v1/workflow_generation",
+                params={"session_id": session_id},
+                headers=headers,
+                until=until,
+                timeout=60,
+            )
+        )
         await asyncio.sleep(0.3)
         status, _ = await read_events(
-            on_a, "GET", "/api/v1/chat/stream", headers=headers, until=chat_done,
-            params={"session_id": session_id,
-                    "user_message": "watch Amazon stock every hour and email me"})
+            on_a,
+            "GET",
+            "/api/v1/chat/stream",
+            headers=headers,
+            until=chat_done,
+            params={
+                "session_id": session_id,
+                "user_message": "watch Amazon stock every hour and email me",
+            },
+        )
         assert status == 200
         await asyncio.wait_for(started.wait(), 10)
         a.kill()
         killed_at = time.monotonic()
-        status, events = await listener
+        status, _events = await listener
         waited = time.monotonic() - killed_at
         assert status == 200
         assert [e.type for e in seen] == ["waiting", "start", "error"]
@@ -141,11 +173,19 @@ async def test_replica_dies_mid_generation(replicas) -> None:  # type: ignore[no
 
         start = seen[1]
         status, resumed = await read_events(
-            on_b, "GET", "/api/v1/workflow_generation", params={"session_id": session_id},
-            headers={**headers, "Last-Event-ID": start.id}, until=generation_done)
+            on_b,
+            "GET",
+            "/api/v1/workflow_generation",
+            params={"session_id": session_id},
+            headers={**headers, "Last-Event-ID": start.id},
+            until=generation_done,
+        )
         assert status == 200 and [e.id for e in resumed] == [seen[-1].id]
-        gone = await on_b.get("/api/v1/workflow_generation", params={"session_id": session_id},
-                              headers={**headers, "Last-Event-ID": seen[-1].id})
+        gone = await on_b.get(
+            "/api/v1/workflow_generation",
+            params={"session_id": session_id},
+            headers={**headers, "Last-Event-ID": seen[-1].id},
+        )
         assert gone.status_code == 204
         detail = (await on_b.get(f"/api/v1/sessions/{session_id}", headers=headers)).json()
         assert detail["generations"][0]["status"] == "error"
@@ -155,17 +195,29 @@ async def test_replica_dies_mid_generation(replicas) -> None:  # type: ignore[no
 async def test_replica_dies_mid_turn_and_resume_elsewhere_ends_it(start_pair) -> None:  # type: ignore[no-untyped-def]
     a, b, settings = start_pair(FLOWSMITH_OFFLINE_STREAM_DELAY_MS="300")
     headers = {"Authorization": f"Bearer {mint_dev_token(settings, 'turn-user')}"}
-    async with httpx.AsyncClient(base_url=a.url, timeout=30) as on_a, \
-            httpx.AsyncClient(base_url=b.url, timeout=30) as on_b:
+    async with (
+        httpx.AsyncClient(base_url=a.url, timeout=30) as on_a,
+        httpx.AsyncClient(base_url=b.url, timeout=30) as on_b,
+    ):
         session_id = await create_session(on_a, headers)
-        params = {"session_id": session_id, "user_message": "watch Amazon stock every hour and email me"}
-        _, first = await read_events(on_a, "GET", "/api/v1/chat/stream", params=params,
-                                     headers=headers, limit=3)
+        params = {
+            "session_id": session_id,
+            "user_message": "watch Amazon stock every hour and email me",
+        }
+        _, first = await read_events(
+            on_a, "GET", "/api/v1/chat/stream", params=params, headers=headers, limit=3
+        )
         a.kill()
         killed_at = time.monotonic()
-        status, rest = await read_events(on_b, "GET", "/api/v1/chat/stream", params=params,
-                                         headers={**headers, "Last-Event-ID": first[-1].id},
-                                         until=chat_done, timeout=30)
+        status, rest = await read_events(
+            on_b,
+            "GET",
+            "/api/v1/chat/stream",
+            params=params,
+            headers={**headers, "Last-Event-ID": first[-1].id},
+            until=chat_done,
+            timeout=30,
+        )
         assert status == 200
         assert time.monotonic() - killed_at < LEASE_S + LEASE_S / 3 + 3
         assert rest[-2].type == "error" and rest[-2].data["error"]["code"] == "worker_lost"
@@ -179,15 +231,32 @@ async def test_replica_dies_mid_turn_and_resume_elsewhere_ends_it(start_pair) ->
 async def test_new_message_on_another_replica_interrupts_the_turn(start_pair) -> None:  # type: ignore[no-untyped-def]
     a, b, settings = start_pair(FLOWSMITH_OFFLINE_STREAM_DELAY_MS="200")
     headers = {"Authorization": f"Bearer {mint_dev_token(settings, 'interrupt-user')}"}
-    async with httpx.AsyncClient(base_url=a.url, timeout=30) as on_a, \
-            httpx.AsyncClient(base_url=b.url, timeout=30) as on_b:
+    async with (
+        httpx.AsyncClient(base_url=a.url, timeout=30) as on_a,
+        httpx.AsyncClient(base_url=b.url, timeout=30) as on_b,
+    ):
         session_id = await create_session(on_a, headers)
-        await read_events(on_a, "GET", "/api/v1/chat/stream", headers=headers, limit=3,
-                          params={"session_id": session_id, "user_message": "watch Amazon stock and email me"})
+        await read_events(
+            on_a,
+            "GET",
+            "/api/v1/chat/stream",
+            headers=headers,
+            limit=3,
+            params={"session_id": session_id, "user_message": "watch Amazon stock and email me"},
+        )
         began = time.monotonic()
-        status, _ = await read_events(on_b, "GET", "/api/v1/chat/stream", headers=headers,
-                                      limit=2, params={"session_id": session_id,
-                                                       "user_message": "hello"})
+        status, _ = await read_events(
+            on_b,
+            "GET",
+            "/api/v1/chat/stream",
+            headers=headers,
+            limit=2,
+            params={"session_id": session_id, "user_message": "hello"},
+        )
         assert status == 200 and time.monotonic() - began < 3, "interrupted promptly"
         detail = (await on_b.get(f"/api/v1/sessions/{session_id}", headers=headers)).json()
-        assert [m["status"] for m in detail["messages"]][:3] == ["complete", "interrupted", "complete"]
+        assert [m["status"] for m in detail["messages"]][:3] == [
+            "complete",
+            "interrupted",
+            "complete",
+        ]

@@ -19,8 +19,13 @@ from tests.scale.test_replicas import Replica
 
 async def test_sigterm_drains_streams_and_finishes_work(tmp_path: Path) -> None:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("FLOWSMITH_", "SUPABASE_"))}
-    env = {**base, "FLOWSMITH_DATA_DIR": str(tmp_path), "FLOWSMITH_KEEPALIVE_S": "1",
-           "FLOWSMITH_OFFLINE_STREAM_DELAY_MS": "40", "FLOWSMITH_SHUTDOWN_GRACE_S": "20"}
+    env = {
+        **base,
+        "FLOWSMITH_DATA_DIR": str(tmp_path),
+        "FLOWSMITH_KEEPALIVE_S": "1",
+        "FLOWSMITH_OFFLINE_STREAM_DELAY_MS": "40",
+        "FLOWSMITH_SHUTDOWN_GRACE_S": "20",
+    }
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
     server = Replica(env)
@@ -30,13 +35,31 @@ async def test_sigterm_drains_streams_and_finishes_work(tmp_path: Path) -> None:
         headers = {"Authorization": f"Bearer {mint_dev_token(settings, 'shutdown-user')}"}
         async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
             session_id = await create_session(client, headers)
-            listener = asyncio.create_task(read_events(
-                client, "GET", "/api/v1/workflow_generation",
-                params={"session_id": session_id}, headers=headers, timeout=30, tolerate_cut=True))
-            chat = asyncio.create_task(read_events(
-                client, "GET", "/api/v1/chat/stream", headers=headers, timeout=30, tolerate_cut=True,
-                params={"session_id": session_id,
-                        "user_message": "watch BestBuy and Amazon stock every hour and email me"}))
+            listener = asyncio.create_task(
+                read_events(
+                    client,
+                    "GET",
+                    "/api/v1/workflow_generation",
+                    params={"session_id": session_id},
+                    headers=headers,
+                    timeout=30,
+                    tolerate_cut=True,
+                )
+            )
+            chat = asyncio.create_task(
+                read_events(
+                    client,
+                    "GET",
+                    "/api/v1/chat/stream",
+                    headers=headers,
+                    timeout=30,
+                    tolerate_cut=True,
+                    params={
+                        "session_id": session_id,
+                        "user_message": "watch BestBuy and Amazon stock every hour and email me",
+                    },
+                )
+            )
             await asyncio.sleep(0.5)
             server.proc.send_signal(signal.SIGTERM)
             began = time.monotonic()

@@ -14,7 +14,11 @@ REDIS_URL = "redis://127.0.0.1:6379/3"
 
 @pytest.fixture(params=["memory", "redis"])
 async def limits(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    limiter = MemoryLimiter() if request.param == "memory" else RedisLimiter(REDIS_URL, prefix=f"t{uuid.uuid4().hex[:6]}")
+    limiter = (
+        MemoryLimiter()
+        if request.param == "memory"
+        else RedisLimiter(REDIS_URL, prefix=f"t{uuid.uuid4().hex[:6]}")
+    )
     yield RateLimits(limiter, Limits(sessions_per_minute=3, turns_per_minute=2, streams_per_user=2))
     await limiter.aclose()
 

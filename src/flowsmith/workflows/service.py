@@ -335,4 +335,3 @@ def _header_name(item: dict[str, Any]) -> str | None:
     if isinstance(name, str) and "value" in item and _is_secret_name(name):
         return name
     return None
-
