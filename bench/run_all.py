@@ -3,7 +3,7 @@
     make bench                         # everything (~12 min on 2 cores)
     .venv/bin/python bench/run_all.py --quick
     .venv/bin/python bench/run_all.py --backend embedded --only chat,listeners
-    .venv/bin/python bench/run_all.py --profile /tmp/prof   # py-spy on the chat bench
+    .venv/bin/python bench/run_all.py --profile /tmp/prof   # py-spy, else bench/sampler.py
 
 Each benchmark starts the real server (``bench/servers.py flowsmith``: ``flowsmith serve``
 with production settings: HS256 Supabase-style auth, JSON logs, uvicorn) and the baseline
@@ -86,6 +86,7 @@ class Runner:
         self.log_dir = log_dir
         self.profile = profile
         self.raw: dict[str, Any] = {}
+        self.current = "bench"
 
     def env(self, backend: Backend, **extra: str) -> dict[str, str]:
         return {
@@ -96,7 +97,16 @@ class Runner:
         }
 
     def server(self, kind: str, env: dict[str, str]) -> Server:
+        if self.profile is not None and kind == "flowsmith" and self._py_spy() is None:
+            # no py-spy: the server samples its own event loop (bench/sampler.py), for
+            # its whole life, into one file per benchmark and backend
+            self.profile.mkdir(parents=True, exist_ok=True)
+            env = {**env, "BENCH_SAMPLE": str(self.profile / f"{self.current}.txt")}
         return Server(kind, env, self.log_dir)
+
+    @staticmethod
+    def _py_spy() -> str | None:
+        return shutil.which("py-spy", path=str(Path(PYTHON).parent)) or shutil.which("py-spy")
 
     # --- 1. chat ------------------------------------------------------------------------
 
@@ -192,10 +202,9 @@ class Runner:
     def _spy(self, srv: Server, name: str) -> subprocess.Popen[bytes] | None:
         if self.profile is None:
             return None
-        spy = shutil.which("py-spy", path=str(Path(PYTHON).parent)) or shutil.which("py-spy")
+        spy = self._py_spy()
         if spy is None:
-            print("  (py-spy not installed: no profile)", file=sys.stderr)
-            return None
+            return None  # the server samples itself (see ``server``)
         self.profile.mkdir(parents=True, exist_ok=True)
         duration = int(self.plan.chat_s + 6)
         out = self.profile / f"{name}.txt"
@@ -551,10 +560,14 @@ def load() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="shorter runs, 2,000 listeners")
-    parser.add_argument("--backend", choices=["embedded", "pg", "both"], default="both")
+    parser.add_argument("--backend", choices=["embedded", "pg", "postgres", "both"], default="both")
     parser.add_argument("--only", default="chat,listeners,fanout,throughput,generation")
     parser.add_argument(
-        "--profile", type=Path, default=None, help="record py-spy profiles of the chat bench here"
+        "--profile",
+        type=Path,
+        default=None,
+        help="profiles of flowsmith's server here (py-spy on the chat bench if installed, "
+        "else bench/sampler.py on every benchmark)",
     )
     parser.add_argument("--json", type=Path, default=None, help="write raw results here")
     parser.add_argument(
@@ -580,7 +593,7 @@ def main() -> None:
     backends = []
     if args.backend in ("embedded", "both"):
         backends.append(lambda: Backend.embedded(Path(tempfile.mkdtemp(dir=work))))
-    if args.backend in ("pg", "both"):
+    if args.backend in ("pg", "postgres", "both"):
         backends.append(lambda: Backend.postgres_redis(Path(tempfile.mkdtemp(dir=work))))
     tables = []
     for make in backends:
@@ -591,6 +604,7 @@ def main() -> None:
         try:
             for name in ("chat", "listeners", "fanout", "throughput", "generation"):
                 if name in only:
+                    runner.current = f"{name}-{backend.name}"
                     try:
                         getattr(runner, name)(backend, table)
                     except Exception as exc:

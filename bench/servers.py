@@ -52,6 +52,7 @@ def run_flowsmith(port: int) -> None:
         if agent_kind == "scheduled":
             _swap_chat_agent(app)
         _monitor(app)
+        _sample(app)
         return app
 
     flowsmith_app.create_app = create_app  # serve() imports it at call time
@@ -153,6 +154,24 @@ def _monitor(app: Any) -> None:
             "stall_stacks": sorted(stalls.items(), key=lambda kv: -kv[1])[:15],
         }
         Path(path).write_text(json.dumps(report, indent=1))  # noqa: ASYNC240 - at shutdown
+
+    app.router.lifespan_context = lifespan
+
+
+def _sample(app: Any) -> None:
+    """``BENCH_SAMPLE=<file>``: profile the server once it has started (bench/sampler.py)."""
+    path = os.environ.get("BENCH_SAMPLE")
+    if not path:
+        return
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(a: Any) -> AsyncIterator[Any]:
+        from bench.sampler import start
+
+        async with inner(a) as state:
+            start(path)
+            yield state
 
     app.router.lifespan_context = lifespan
 

@@ -23,9 +23,14 @@ class SizeLimits:
         if len(scope.get("query_string", b"")) > self.max_query:
             await _reject(send, "query_too_long", f"query string over {self.max_query} bytes")
             return
-        declared = _content_length(scope)
+        declared, chunked = _body_framing(scope)
         if declared is not None and declared > self.max_body:
             await _reject(send, "body_too_large", f"request body over {self.max_body} bytes")
+            return
+        if not chunked:
+            # the body is at most the declared length (the HTTP server enforces it) or there
+            # is none: nothing to count, and no wrapper on every message of a long stream
+            await self.app(scope, receive, send)
             return
         await self._counted(scope, receive, send)
 
@@ -59,14 +64,20 @@ class SizeLimits:
             await _reject(send, "body_too_large", f"request body over {self.max_body} bytes")
 
 
-def _content_length(scope: Scope) -> int | None:
+def _body_framing(scope: Scope) -> tuple[int | None, bool]:
+    """The declared ``Content-Length`` (None if absent or not a number), and whether the
+    body's length is unknown until it has been read (chunked, or a length that is not one)."""
+    declared: int | None = None
+    unknown = False
     for name, value in scope.get("headers", []):
         if name == b"content-length":
             try:
-                return int(value)
+                declared = int(value)
             except ValueError:
-                return None
-    return None
+                unknown = True
+        elif name == b"transfer-encoding":
+            unknown = True
+    return declared, unknown
 
 
 async def _reject(send: Send, code: str, message: str) -> None:

@@ -98,8 +98,13 @@ class RequestContext:
         started = time.perf_counter()
         method = scope["method"]
 
-        async def send_with_id(message: Message) -> None:
+        started_response = False
+
+        async def tracking_send(message: Message) -> None:
+            # one wrapper, not two: a stream sends every event through it
+            nonlocal started_response
             if message["type"] == "http.response.start":
+                started_response = True
                 headers = list(message.get("headers", []))
                 headers.append((b"x-request-id", rid.encode()))
                 message = {**message, "headers": headers}
@@ -108,21 +113,13 @@ class RequestContext:
                 HTTP_LATENCY.labels(method, route).observe(time.perf_counter() - started)
             await send(message)
 
-        started_response = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started_response
-            if message["type"] == "http.response.start":
-                started_response = True
-            await send_with_id(message)
-
         try:
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
             if started_response:
                 raise  # a stream broke mid-body: the server closes the connection
             # logged here, inside the request's context, so the line carries its id; the
-            # 500 goes through send_with_id, so it has the X-Request-ID and is counted
+            # 500 goes through tracking_send, so it has the X-Request-ID and is counted
             log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
             await tracking_send(_INTERNAL_ERROR_START)
             await tracking_send({"type": "http.response.body", "body": _INTERNAL_ERROR_BODY})

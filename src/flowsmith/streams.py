@@ -66,8 +66,12 @@ def parse_last_event_id(raw: str | None) -> EventId | None:
     return EventId(kind, match["key"], int(match["pos"]))
 
 
+# one encoder for every event: ``json.dumps`` with options builds a new one per call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def encode_json(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(payload)
 
 
 def sse(event_id: EventId, payload: dict[str, Any]) -> ServerSentEvent:

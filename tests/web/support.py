@@ -217,6 +217,13 @@ def contrast_ratio(foreground: str, background: str) -> float:
 # then breaks like a dropped connection (the real connection to the server is cancelled).
 # `window.__drops.log` records every request's path and Last-Event-ID and, for a dropped
 # one, the last event id it let through.
+#
+# The break comes only once the page has read everything let through: erroring a
+# ReadableStream discards the chunks still queued in it, and one read of the real body can
+# hold several events (the server's writes coalesce when the page is busy), so breaking at
+# once lost events counted as "let through" and the page rightly resumed from an earlier
+# id. With `highWaterMark: 0`, `pull` runs only when the page asks for more, so the next
+# pull after the half event finds the queue empty.
 DROP_STREAMS = """(() => {
   const drops = { plan: {}, log: [] };
   window.__drops = drops;
@@ -237,8 +244,13 @@ DROP_STREAMS = """(() => {
     const encoder = new TextEncoder();
     let buffer = '';
     let passed = 0;
+    let broken = false;
     const body = new ReadableStream({
       async pull(controller) {
+        if (broken) {
+          controller.error(new TypeError('network connection lost (simulated)'));
+          return;
+        }
         for (;;) {
           const { value, done } = await reader.read();
           if (done) { controller.close(); return; }
@@ -251,7 +263,7 @@ DROP_STREAMS = """(() => {
             if (passed === keep) {
               controller.enqueue(encoder.encode(block.slice(0, Math.floor(block.length / 2))));
               reader.cancel().catch(() => {});
-              controller.error(new TypeError('network connection lost (simulated)'));
+              broken = true; // the error at the next pull, once all of this has been read
               return;
             }
             passed += 1;
@@ -261,7 +273,7 @@ DROP_STREAMS = """(() => {
         }
       },
       cancel() { reader.cancel().catch(() => {}); },
-    });
+    }, { highWaterMark: 0 });
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 })();"""

@@ -245,6 +245,70 @@ def test_abort_cancels_the_stream(open_page: Any) -> None:
     assert len(state["calls"]) == 1
 
 
+def test_a_superseded_message_still_reaches_the_server_before_the_next(open_page: Any) -> None:
+    """A message aborted on its way (no answer yet) rejects at once, but its request is not
+    cancelled: the server will act on it anyway. The next message to the session goes out
+    only once that request has been answered, so it cannot overtake it and be stopped by
+    it; then the superseded response is released. Another session does not wait."""
+    web = module_page(open_page)
+    state = web.page.evaluate(
+        """async (module) => {
+          const { FlowsmithClient } = await import(module);
+          const log = [];
+          const answers = [];
+          const released = [];
+          const fetch = (url, init) => {
+            const { session_id: session, user_message: message } = JSON.parse(init.body);
+            log.push(`sent ${message}`);
+            return new Promise((resolve, reject) => {
+              answers.push({ message, session, resolve });
+              // as a real fetch: aborting it cancels the request, or the response's body
+              init.signal.addEventListener('abort', () => {
+                released.push(message);
+                reject(new DOMException('aborted', 'AbortError'));
+              });
+            });
+          };
+          const answer = (message) => {
+            const i = answers.findIndex((a) => a.message === message);
+            const [a] = answers.splice(i, 1);
+            log.push(`answered ${message}`);
+            const body = `id: t.${'a'.repeat(32)}.1\ndata: {"type":"message","delta":"${message}","is_complete":true}\n\n`;
+            a.resolve(new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }));
+          };
+          const tick = () => new Promise((r) => setTimeout(r, 50));
+          const client = new FlowsmithClient({ token: 't', syncCookie: false, fetch, transport: 'fetch' });
+          const ctrl = new AbortController();
+          const first = client.sendMessage('s1', 'one', { signal: ctrl.signal })
+            .then(() => 'resolved', (e) => e.name);
+          await tick();
+          ctrl.abort();
+          const firstOutcome = await first;  // at once, before any answer
+          const second = client.sendMessage('s1', 'two');
+          const other = client.sendMessage('s2', 'elsewhere');
+          await tick();
+          const beforeAnswer = [...log];
+          const releasedBefore = [...released];
+          answer('one');
+          await tick();
+          const afterAnswer = [...log];
+          answer('two');
+          answer('elsewhere');
+          const reply = await second;
+          await other;
+          return { firstOutcome, beforeAnswer, releasedBefore, afterAnswer, released,
+                   reply: reply.text, open: client.openStreams };
+        }""",
+        MODULE,
+    )
+    assert state["firstOutcome"] == "AbortError"
+    assert state["beforeAnswer"] == ["sent one", "sent elsewhere"], "two waits for one's answer"
+    assert state["releasedBefore"] == [], "the aborted request was not cancelled on its way"
+    assert state["afterAnswer"] == ["sent one", "sent elsewhere", "answered one", "sent two"]
+    assert "one" in state["released"], "its response was released once answered"
+    assert state["reply"] == "two" and state["open"] == 0
+
+
 def test_client_against_the_server_with_the_header(open_page: Any, server: Any, user: str) -> None:
     web = module_page(open_page)
     # a cookie for somebody else: the header-authenticated client sends no cookie at all, so
@@ -337,16 +401,13 @@ def test_eventsource_fallback_uses_the_cookie(open_page: Any, server: Any, user:
     assert token  # the cookie held a token the server accepted (the streams ran)
 
 
-@pytest.mark.skip(
-    reason="hangs since the hardening changes landed (found at the end of the session): "
-    "a second sendMessage while the first streams never completes; tracked in the issue note"
-)
+@pytest.mark.parametrize("pause_ms", [20, 0])
 def test_module_workflow_chat_supersedes_and_cleans_up(
-    open_page: Any, server: Any, user: str
+    open_page: Any, server: Any, user: str, pause_ms: int
 ) -> None:
     web = module_page(open_page)
     result = web.page.evaluate(
-        """async ([module, token, message]) => {
+        """async ([module, token, message, pause]) => {
           const { WorkflowChat } = await import(module);
           const chat = new WorkflowChat(token);
           await chat.initSession('create');
@@ -356,7 +417,7 @@ def test_module_workflow_chat_supersedes_and_cleans_up(
           // server stops that turn, the second streams to the end
           const first = chat.sendMessage('hello there');
           const firstOutcome = first.then(() => 'resolved', (e) => e.name);
-          await new Promise((r) => setTimeout(r, 20));
+          await new Promise((r) => setTimeout(r, pause));
           let updates = 0;
           let completed = null;
           const reply = await chat.sendMessage(message, () => updates++, (text) => { completed = text; });
@@ -366,7 +427,7 @@ def test_module_workflow_chat_supersedes_and_cleans_up(
                    version: workflow.data.version, workflowId: workflow.workflowId,
                    open: chat.client.openStreams, sessionId: chat.sessionId };
         }""",
-        [MODULE, server.token(user), SEED_CREATE],
+        [MODULE, server.token(user), SEED_CREATE, pause_ms],
     )
     assert result["first"] == "AbortError"
     assert result["reply"] == result["completed"] and "BestBuy" in result["reply"]
@@ -376,5 +437,11 @@ def test_module_workflow_chat_supersedes_and_cleans_up(
     detail = httpx.get(
         f"{server.url}/api/v1/sessions/{result['sessionId']}", headers=server.headers(user)
     ).json()
+    # the server took the messages in the order they were sent (the superseded one, though
+    # aborted on its way, started its turn first): the last turn is the one that completed
+    assert [m["content"] for m in detail["messages"] if m["role"] == "user"] == [
+        "hello there",
+        SEED_CREATE,
+    ]
     statuses = [m["status"] for m in detail["messages"] if m["role"] == "assistant"]
     assert statuses[-1] == "complete" and len(statuses) == 2

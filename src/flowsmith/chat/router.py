@@ -86,7 +86,11 @@ async def _stream(
         await state.rate_limits.check_turn(user.user_id)
         async with session_scope(state.sessionmaker) as db:
             await check_budget(db, user.user_id, state.settings.daily_token_budget)
-        turn_id = await state.turns.start(session.id, user.user_id, text)
+        turn_id = await state.turns.start(
+            session.id, user.user_id, text, abandoned=request.is_disconnected
+        )
+        if turn_id is None:
+            return Response(status_code=204)  # nobody is listening any more
         after = 0
     else:
         turn_id, after = last.key, last.position

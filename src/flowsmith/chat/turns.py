@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -98,9 +98,24 @@ class TurnManager:
         self._locks: dict[str, _SessionLock] = {}
         self._background: list[asyncio.Task[None]] = []
 
-    async def start(self, session_id: str, user_id: str, text: str) -> str:
-        """Stop the session's running turn (if any), record the new one, start it; its id."""
+    async def start(
+        self,
+        session_id: str,
+        user_id: str,
+        text: str,
+        *,
+        abandoned: Callable[[], Awaitable[bool]] | None = None,
+    ) -> str | None:
+        """Stop the session's running turn (if any), record the new one, start it; its id.
+
+        None, and nothing changed, when ``abandoned()`` says the request's client left
+        before its turn's start was reached: a message the user already replaced by a
+        newer one (a client that aborts and resends) must not interrupt that newer turn
+        just because its request lost the race to the lock.
+        """
         async with self._session_lock(session_id):
+            if abandoned is not None and await abandoned():
+                return None
             await self._interrupt(session_id)
             await self._interrupt_elsewhere(session_id)
             async with session_scope(self._maker) as db:

@@ -6,16 +6,26 @@ positions dense and ordered with any number of publishers. Closing adds the sent
 ``1-0`` (greater than every ``0-n``), which wakes blocked readers and ends them. Both keys
 expire after the retention period; the database keeps the durable record.
 
-Each process reads a channel once, however many of its clients listen: a per-channel
-follower loads the stream, then follows it with a blocking XREAD, into a local
-``ChannelLog`` that its listeners read exactly like the in-process bus.
+Each process reads a channel once, however many of its clients listen, into a local
+``ChannelLog`` that its listeners read exactly like the in-process bus. The channels a
+process follows are read together: up to ``SHARD_SIZE`` of them share one blocking XREAD
+(one connection, one task), which loads each new channel from its start and then follows
+all of them. Ten thousand listeners of ten thousand sessions hold ~80 connections, not ten
+thousand; and under load one read brings the new entries of many channels at once. A
+channel added while its shard's read is blocked wakes the read with an entry on the
+shard's own wake stream, so it is loaded at once, not after ``block_ms``.
+
+An entry this process publishes is also put into its local log at once (when it is the
+next position there), so the listeners on the publisher's replica, the usual case for a
+chat turn, do not wait for the read to bring it back; the read still brings it, and every
+entry from other replicas, and positions already held are ignored.
 
 Followers never depend on cancelling a blocking read: redis-py can swallow the cancellation
 of one (redis/redis-py#2028), which left followers of departed listeners reading, each
 holding a connection, until the pool ran out ("Too many connections") and every command
-failed. A follower stops once its local log is closed, within one short ``block_ms``, and
-followers have their own connection pool, so however many there are, publishing and the
-other commands always get a connection.
+failed. A shard's task stops once it has no channels left, within one short ``block_ms``,
+and followers have their own connection pool, so however many there are, publishing and
+the other commands always get a connection.
 
 A Redis restart is waited out for up to ``retry_window_s``: publishing retries, followers
 reconnect and continue after the last entry they saw. A restart that lost the data (no
@@ -31,7 +41,9 @@ import contextlib
 import json
 import logging
 import time
+import uuid
 from collections.abc import AsyncGenerator, Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from redis.asyncio import Redis
@@ -47,6 +59,10 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 SENTINEL_ID = "1-0"
+# channels read by one blocking XREAD (one connection, one task)
+SHARD_SIZE = 128
+# one encoder for every entry (``json.dumps`` with options builds one per call)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 # the last position this process gave each channel (bounded; closed channels are dropped)
 _MAX_REMEMBERED = 50_000
@@ -69,6 +85,29 @@ redis.call('XADD', KEYS[1], '1-0', 'closed', '1')
 redis.call('EXPIRE', KEYS[1], ARGV[1])
 return 1
 """
+
+
+@dataclass(eq=False)
+class _Follow:
+    """One followed channel: its stream key, its local log, the last entry id read."""
+
+    channel: str
+    stream: str
+    local: ChannelLog
+    last: str = "0-0"
+
+
+@dataclass(eq=False)
+class _Shard:
+    """Channels read together by one task with one blocking XREAD."""
+
+    number: int
+    wake_key: str
+    follows: dict[str, _Follow] = field(default_factory=dict)  # stream key -> follow
+    reading: frozenset[str] = frozenset()  # the stream keys of the read in flight
+    wake_last: str = "0-0"
+    wake_pending: bool = False
+    task: asyncio.Task[None] | None = None
 
 
 def command_retry() -> Retry:
@@ -100,8 +139,14 @@ class RedisBus:
         self._publish = self._redis.register_script(_PUBLISH)
         self._close = self._redis.register_script(_CLOSE)
         self._logs: dict[str, ChannelLog] = {}
-        self._followers: dict[str, asyncio.Task[None]] = {}
-        self._pumps: set[asyncio.Task[None]] = set()  # current and departing followers
+        self._follows: dict[str, tuple[_Shard, _Follow]] = {}  # channel -> its shard, follow
+        self._shards: list[_Shard] = []
+        self._uid = uuid.uuid4().hex
+        # shard number -> its task while it has channels (``_pumps`` also holds departing
+        # ones, until their last read returns)
+        self._followers: dict[int, asyncio.Task[None]] = {}
+        self._pumps: set[asyncio.Task[None]] = set()
+        self._wakers: set[asyncio.Task[None]] = set()
         self._retry_window_s = retry_window_s
         self._published: dict[str, int] = {}
 
@@ -115,7 +160,7 @@ class RedisBus:
 
     async def publish(self, channel: str, payload: Payload) -> int:
         stream, counter, _ = self._keys(channel)
-        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        data = _ENCODER.encode(payload)
 
         async def publish() -> int:
             floor = self._published.get(channel, 0)
@@ -123,6 +168,10 @@ class RedisBus:
             return int(await self._publish(keys=[stream, counter], args=args))
 
         position = await self._retrying(publish)
+        local = self._logs.get(channel)
+        if local is not None and not local.closed and position == len(local.entries) + 1:
+            # this replica's listeners get it now; the follower's copy is then ignored
+            local.append(payload)
         self._published.pop(channel, None)
         self._published[channel] = position  # most recent last, for the bound below
         if len(self._published) > _MAX_REMEMBERED:
@@ -171,7 +220,9 @@ class RedisBus:
     async def aclose(self) -> None:
         for local in self._logs.values():
             local.close()
-        pumps = list(self._pumps)
+        for shard in self._shards:
+            shard.follows.clear()
+        pumps = [*self._pumps, *self._wakers]
         for task in pumps:
             task.cancel()
         if pumps:
@@ -182,61 +233,136 @@ class RedisBus:
 
     def _follow(self, channel: str) -> ChannelLog:
         local = self._logs.get(channel)
-        if local is None:
-            local = self._logs[channel] = ChannelLog()
-            task = asyncio.create_task(self._pump(channel, local))
-            self._followers[channel] = task
-            self._pumps.add(task)
-            task.add_done_callback(self._pumps.discard)
+        if local is not None:
+            return local
+        local = self._logs[channel] = ChannelLog()
+        shard = self._shard_with_room()
+        follow = _Follow(channel, self._keys(channel)[0], local)
+        shard.follows[follow.stream] = follow
+        self._follows[channel] = (shard, follow)
+        if shard.task is None or shard.task.done():
+            shard.task = asyncio.create_task(self._pump(shard))
+            self._pumps.add(shard.task)
+            shard.task.add_done_callback(self._pumps.discard)
+        elif shard.reading and follow.stream not in shard.reading:
+            self._wake(shard)
+        self._followers[shard.number] = shard.task
         return local
+
+    def _shard_with_room(self) -> _Shard:
+        for shard in self._shards:
+            if len(shard.follows) < SHARD_SIZE:
+                return shard
+        number = len(self._shards)
+        shard = _Shard(number, f"{self._prefix}:wake:{self._uid}:{number}")
+        self._shards.append(shard)
+        return shard
+
+    def _wake(self, shard: _Shard) -> None:
+        """End the shard's blocked read now, so its next read includes the new channels."""
+        if shard.wake_pending:
+            return
+        shard.wake_pending = True
+
+        async def wake() -> None:
+            with contextlib.suppress(Exception):  # at worst, the read ends after block_ms
+                async with self._redis.pipeline(transaction=False) as pipe:
+                    pipe.xadd(shard.wake_key, {"w": "1"}, maxlen=8, approximate=True)
+                    pipe.expire(shard.wake_key, 60)
+                    await pipe.execute()
+
+        task = asyncio.create_task(wake())
+        self._wakers.add(task)
+        task.add_done_callback(self._wakers.discard)
 
     def _release(self, channel: str, local: ChannelLog) -> None:
         if local.readers > 0 or self._logs.get(channel) is not local:
             return
-        # the last local listener left: stop reading; a later one starts afresh. Closing
-        # the log stops the follower after its current read even if the cancel is lost
+        # the last local listener left: stop reading it; a later one starts afresh. The
+        # shard's read in flight may still return its entries: they are dropped
         del self._logs[channel]
         local.close()
-        task = self._followers.pop(channel, None)
-        if task is not None:
-            task.cancel()
+        self._unfollow(channel, local)
 
-    async def _pump(self, channel: str, local: ChannelLog) -> None:
-        """Copy the stream into ``local`` from its first entry, then follow it until closed."""
-        stream = self._keys(channel)[0]
-        last = "0-0"
+    def _unfollow(self, channel: str, local: ChannelLog) -> None:
+        entry = self._follows.get(channel)
+        if entry is None or entry[1].local is not local:
+            return
+        shard, follow = entry
+        del self._follows[channel]
+        shard.follows.pop(follow.stream, None)
+        if not shard.follows:
+            self._followers.pop(shard.number, None)
+
+    async def _pump(self, shard: _Shard) -> None:
+        """Read the shard's channels, each from its first entry, until it has none left."""
         unreachable_since: float | None = None
         try:
-            while not local.closed:
+            while shard.follows:
+                follows = dict(shard.follows)
+                streams = {key: follow.last for key, follow in follows.items()}
+                streams[shard.wake_key] = shard.wake_last
+                shard.reading = frozenset(follows)
+                shard.wake_pending = False
                 try:
                     response: Any = await self._reader.xread(
-                        {stream: last}, block=self._block_ms, count=500
+                        streams,  # type: ignore[arg-type]
+                        block=self._block_ms,
+                        count=500,
                     )
                 except _UNREACHABLE:
-                    # Redis restarting: keep the listeners, continue after ``last``
+                    # Redis restarting: keep the listeners, continue after each ``last``
                     now = time.monotonic()
                     unreachable_since = unreachable_since or now
                     if now - unreachable_since > self._retry_window_s:
                         raise
                     await asyncio.sleep(0.2)
                     continue
+                finally:
+                    shard.reading = frozenset()
                 unreachable_since = None
-                for _key, entries in response or []:
-                    for entry_id, fields in entries:
-                        last = entry_id
-                        if entry_id == SENTINEL_ID:
-                            local.close()
-                            break
-                        # placed by position: entries lost in a restart leave gaps
-                        local.put(int(entry_id.split("-")[1]), json.loads(fields["d"]))
+                for key, entries in response or []:
+                    if key == shard.wake_key:
+                        shard.wake_last = entries[-1][0]
+                        continue
+                    follow = follows.get(key)
+                    if follow is not None:
+                        self._deliver(follow, entries)
         except asyncio.CancelledError:
             raise
         except Exception:
-            if not local.closed:
-                log.exception("redis follower for %s failed", channel)
+            if any(not f.local.closed for f in shard.follows.values()):
+                log.exception("redis follower of %d channels failed", len(shard.follows))
             # listeners end; EventSource reconnects with Last-Event-ID and resumes
-            local.close()
+            for follow in list(shard.follows.values()):
+                follow.local.close()
+                self._forget(follow)
         finally:
-            with contextlib.suppress(Exception):
-                if self._logs.get(channel) is local and local.readers == 0:
-                    del self._logs[channel]
+            me = asyncio.current_task()
+            if shard.task is me:
+                shard.task = None
+            if self._followers.get(shard.number) is me:
+                del self._followers[shard.number]
+
+    def _deliver(self, follow: _Follow, entries: list[tuple[str, dict[str, str]]]) -> None:
+        local = follow.local
+        for entry_id, fields in entries:
+            follow.last = entry_id
+            if local.closed:
+                break
+            if entry_id == SENTINEL_ID:
+                local.close()
+                break
+            position = int(entry_id.split("-")[1])
+            if position > len(local.entries):  # not already put here by our own publish
+                # placed by position: entries lost in a restart leave gaps
+                local.put(position, json.loads(fields["d"]))
+        if local.closed:
+            # the channel has ended: nothing more to read; its log stays while read
+            self._forget(follow)
+
+    def _forget(self, follow: _Follow) -> None:
+        """Stop reading a channel whose log is closed; drop the log once nobody reads it."""
+        self._unfollow(follow.channel, follow.local)
+        if self._logs.get(follow.channel) is follow.local and follow.local.readers == 0:
+            del self._logs[follow.channel]

@@ -244,6 +244,22 @@ class RetryableError extends Error {
   }
 }
 
+/** `promise`, or an AbortError as soon as `signal` aborts (`promise` itself runs on). */
+function unlessAborted(promise, signal) {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Links `inner` to `outer`: aborting `outer` aborts `inner`; returns the unlink function. */
 function link(outer, inner) {
   if (!outer) return () => {};
@@ -271,7 +287,12 @@ function link(outer, inner) {
  * cancels the request and rejects with an `AbortError`.
  *
  * `retryFirst: false` makes a failure before the first event final (for requests that are
- * not safe to repeat, such as the POST that starts a chat turn).
+ * not safe to repeat, such as the POST that starts a chat turn). Such a request, once sent,
+ * is also left to get its answer: the server acts on it whether or not anybody waits, so
+ * aborting `signal` before the response rejects at once but lets the request run on until
+ * the server has answered it, then releases the connection. `onAnswered()` is called once
+ * the first request has been answered or has failed (or was never sent): from then on a
+ * later request cannot overtake it on its way to the server.
  */
 export async function fetchEventStream({
   url,
@@ -285,6 +306,7 @@ export async function fetchEventStream({
   onBadEvent = () => {},
   onOpen = () => {},
   onReconnect = () => {},
+  onAnswered = () => {},
   isTerminal = () => false,
   reconnect = {},
   idleTimeoutMs = 45000,
@@ -296,23 +318,42 @@ export async function fetchEventStream({
   let failures = 0;
   let serverRetryMs = null;
   let everReceived = Boolean(lastId);
+  let answered = false;
+  const markAnswered = () => {
+    if (answered) return;
+    answered = true;
+    callHandler(onAnswered);
+  };
+  let sent = false;
   for (;;) {
-    if (signal?.aborted) throw abortError();
+    if (signal?.aborted) {
+      if (!sent) markAnswered(); // never sent: nothing for a later request to wait for
+      throw abortError();
+    }
     const attemptCtrl = new AbortController();
-    const unlink = link(signal, attemptCtrl);
+    // a request that is not safe to repeat is not cancelled on its way: see above
+    const held = !everReceived && !retryFirst;
+    let unlink = held ? () => {} : link(signal, attemptCtrl);
+    let pending = null; // the request, while its response has not been taken
     let received = false;
     let failure = null;
     try {
       const requestHeaders = { Accept: 'text/event-stream', ...headers };
       if (lastId) requestHeaders['Last-Event-ID'] = lastId;
-      const response = await fetchImpl(url, {
-        method,
-        headers: requestHeaders,
-        body,
-        credentials,
-        cache: 'no-store',
-        signal: attemptCtrl.signal,
-      });
+      sent = true;
+      pending = (async () =>
+        fetchImpl(url, {
+          method,
+          headers: requestHeaders,
+          body,
+          credentials,
+          cache: 'no-store',
+          signal: attemptCtrl.signal,
+        }))();
+      pending.then(markAnswered, markAnswered);
+      const response = await (held ? unlessAborted(pending, signal) : pending);
+      pending = null;
+      if (held) unlink = link(signal, attemptCtrl);
       if (response.status === 204) {
         return { ended: 'no_content', event: null, lastEventId: lastId };
       }
@@ -365,8 +406,16 @@ export async function fetchEventStream({
         failure = error; // a network error (TypeError) or a broken body
       }
     } finally {
-      attemptCtrl.abort(); // releases the connection whatever happened
       unlink();
+      if (pending && held) {
+        // aborted on its way: the server gets it all the same; release it once answered
+        pending.then(
+          () => attemptCtrl.abort(),
+          () => {},
+        );
+      } else {
+        attemptCtrl.abort(); // releases the connection whatever happened
+      }
     }
     if (!everReceived && !retryFirst) {
       throw failure instanceof RetryableError
@@ -428,6 +477,9 @@ async function readStream(body, parser, hasTerminal, idleMs) {
  * headers: authenticate with the cookie or `?access_token=`). EventSource reconnects by itself
  * with Last-Event-ID; when it gives up (HTTP 204, an error status, or `maxRetries` failed
  * reconnects in a row) this resolves `{ended: 'closed'}` if events were received, else rejects.
+ * `holdFirst` and `onAnswered` are `fetchEventStream`'s `retryFirst: false` and `onAnswered`:
+ * aborted before the stream opens, it rejects at once but closes the source only once the
+ * server has answered (the stream opened, or failed).
  */
 export function eventSourceStream({
   url,
@@ -437,13 +489,22 @@ export function eventSourceStream({
   onBadEvent = () => {},
   onOpen = () => {},
   onReconnect = () => {},
+  onAnswered = () => {},
   isTerminal = () => false,
   reconnect = {},
+  holdFirst = false,
   EventSourceImpl = globalThis.EventSource,
 }) {
   const policy = { ...DEFAULT_RECONNECT, ...reconnect };
   return new Promise((resolve, reject) => {
+    let answered = false;
+    const markAnswered = () => {
+      if (answered) return;
+      answered = true;
+      callHandler(onAnswered);
+    };
     if (signal?.aborted) {
+      markAnswered(); // never sent
       reject(abortError());
       return;
     }
@@ -451,20 +512,34 @@ export function eventSourceStream({
     let received = false;
     let failures = 0;
     let lastId = '';
+    let settled = false;
     const finish = (fn, value) => {
-      source.close();
+      settled = true;
       signal?.removeEventListener('abort', onAbort);
+      if (!answered && holdFirst) {
+        // on its way: the server gets it all the same; close once it has answered
+        fn(value);
+        return;
+      }
+      source.close();
       fn(value);
+    };
+    const answer = () => {
+      markAnswered();
+      if (settled) source.close();
+      return settled;
     };
     function onAbort() {
       finish(reject, abortError());
     }
     signal?.addEventListener('abort', onAbort, { once: true });
     source.onopen = () => {
+      if (answer()) return;
       failures = 0;
       onOpen(null);
     };
     source.onmessage = (message) => {
+      if (answer()) return;
       received = true;
       lastId = message.lastEventId || lastId;
       let payload;
@@ -478,6 +553,7 @@ export function eventSourceStream({
       if (isTerminal(payload)) finish(resolve, { ended: 'terminal', event: payload, lastEventId: lastId });
     };
     source.onerror = () => {
+      if (answer()) return;
       if (source.readyState === 2 /* CLOSED */) {
         if (received) finish(resolve, { ended: 'closed', event: null, lastEventId: lastId });
         else finish(reject, new StreamError('connect_failed', 'The event stream was refused'));
@@ -563,6 +639,7 @@ export class FlowsmithClient {
     this._fetch = options.fetch || globalThis.fetch?.bind(globalThis);
     this._EventSource = options.EventSource || globalThis.EventSource;
     this._streams = new Set();
+    this._turnStarts = new Map(); // session id -> settles once its turn starts are answered
     this._token = null;
     this.setToken(options.token ?? null);
   }
@@ -732,13 +809,23 @@ export class FlowsmithClient {
     }
   }
 
+  /** Runs `spec` as a tracked stream, once `spec.after` (if any) has settled. */
   _stream(signal, spec) {
-    return this._track(signal, (tracked) => {
+    return this._track(signal, async (tracked) => {
+      if (spec.after) {
+        try {
+          await unlessAborted(spec.after, tracked);
+        } catch (error) {
+          if (spec.onAnswered) spec.onAnswered(); // never sent
+          throw error;
+        }
+      }
       const common = {
         signal: tracked,
         onEvent: spec.onEvent,
         onBadEvent: spec.onBadEvent,
         onReconnect: spec.onReconnect,
+        onAnswered: spec.onAnswered,
         isTerminal: spec.isTerminal,
         reconnect: this.reconnect,
       };
@@ -749,6 +836,7 @@ export class FlowsmithClient {
           ...common,
           url: this.url(spec.path, query),
           withCredentials: !this.sameOrigin,
+          holdFirst: spec.retryFirst === false,
           EventSourceImpl: this._EventSource,
         });
       }
@@ -779,6 +867,13 @@ export class FlowsmithClient {
    * Resolves `{text, error, interrupted, turnId, lastEventId}` when the turn ends
    * (`is_complete`). A dropped stream resumes the same turn with Last-Event-ID (never a
    * second turn); the first request is not repeated if it fails before any event.
+   *
+   * Messages to one session reach the server in the order they were sent: a message waits
+   * until the server has answered the request of the one before (the answer comes as soon
+   * as that turn has started), even when that one was aborted meanwhile. The server starts
+   * a turn for a request it received whether or not its client still waits, and a new turn
+   * stops the session's running one: without the wait, a superseded message that was on
+   * its way could start after its successor and stop it.
    */
   sendMessage(sessionId, message, handlers = {}) {
     return this._chat(sessionId, message, '', handlers);
@@ -797,12 +892,15 @@ export class FlowsmithClient {
     let interrupted = false;
     let turnId = lastEventId ? lastEventId.split('.')[1] || null : null;
     const query = { session_id: sessionId, user_message: message ?? '' };
+    const start = lastEventId ? { after: null, answered: undefined } : this._queueStart(sessionId);
     const result = await this._stream(signal, {
       path: '/api/v1/chat/stream',
       query,
       post: true,
       lastEventId,
       retryFirst: Boolean(lastEventId),
+      after: start.after,
+      onAnswered: start.answered,
       onReconnect,
       isTerminal: (event) => event?.type === 'message' && event.is_complete === true,
       onEvent: (event, raw) => {
@@ -822,6 +920,23 @@ export class FlowsmithClient {
       },
     });
     return { text, error, interrupted, turnId, lastEventId: result.lastEventId, ended: result.ended };
+  }
+
+  /** A place in the session's queue of turn starts: `after` settles when the requests of
+   *  the messages before have been answered; call `answered()` when this one's has been
+   *  (or failed, or was never sent). */
+  _queueStart(sessionId) {
+    const after = this._turnStarts.get(sessionId) || null;
+    let answered;
+    const mine = new Promise((resolve) => {
+      answered = resolve;
+    });
+    const done = after ? after.then(() => mine) : mine;
+    this._turnStarts.set(sessionId, done);
+    done.then(() => {
+      if (this._turnStarts.get(sessionId) === done) this._turnStarts.delete(sessionId);
+    });
+    return { after, answered: () => answered() };
   }
 
   /**
