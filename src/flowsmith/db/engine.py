@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import logging
+import re
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -43,7 +44,12 @@ def create_engine(settings: Settings) -> AsyncEngine:
     url = settings.effective_database_url
     if url.startswith("sqlite"):
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30})
+        engine = create_async_engine(
+            url,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            connect_args={"timeout": 30},
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         _sqlite_in_process(engine)
         return engine
@@ -132,14 +138,34 @@ def _sqlite_in_process(engine: AsyncEngine) -> None:
     sync_engine = engine.sync_engine
     dialect = sync_engine.dialect
     commit, rollback = dialect.do_commit, dialect.do_rollback
+    writer = _SqliteWriter()
 
     def do_commit(dbapi_connection: Any) -> None:
-        if _may_be_in_transaction(dbapi_connection):
-            commit(dbapi_connection)
+        try:
+            if _may_be_in_transaction(dbapi_connection):
+                commit(dbapi_connection)
+        finally:
+            writer.release(dbapi_connection)
 
     def do_rollback(dbapi_connection: Any) -> None:
-        if _may_be_in_transaction(dbapi_connection):
-            rollback(dbapi_connection)
+        try:
+            if _may_be_in_transaction(dbapi_connection):
+                rollback(dbapi_connection)
+        finally:
+            writer.release(dbapi_connection)
+
+    def before_write(connection: Any, *_args: Any) -> None:
+        statement = _args[1] if len(_args) > 1 else ""
+        if _WRITE.match(statement):
+            writer.acquire(connection.connection)
+
+    def gone(dbapi_connection: Any, *_args: Any) -> None:
+        writer.release(dbapi_connection)
+
+    event.listen(sync_engine, "before_cursor_execute", before_write)
+    event.listen(sync_engine.pool, "close", gone)
+    event.listen(sync_engine.pool, "invalidate", gone)
+    event.listen(sync_engine.pool, "checkin", gone)
 
     def one_trip_cursors(dbapi_connection: Any, _record: Any) -> None:
         if type(dbapi_connection) is AsyncAdapt_aiosqlite_connection:
@@ -148,6 +174,46 @@ def _sqlite_in_process(engine: AsyncEngine) -> None:
     event.listen(sync_engine, "connect", one_trip_cursors)
     dialect.do_commit = do_commit  # type: ignore[method-assign]
     dialect.do_rollback = do_rollback  # type: ignore[method-assign]
+
+
+_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+
+
+class _SqliteWriter:
+    """One write transaction at a time per engine, queued on the event loop.
+
+    SQLite admits one writer. Without this, concurrent write transactions (every turn
+    starts and ends with one) contend inside sqlite3, whose busy handler sleeps 1 to
+    100 ms between tries on the connection's thread: under load most of a turn's start
+    was spent there, with its pool connection held. Here the next writer waits on an
+    ``asyncio.Lock`` (first come, first served) from its first write statement until its
+    commit or rollback, and the sleeping busy handler is never reached from this process.
+    Invariant: ``holder`` is the DBAPI connection whose transaction holds the lock; it is
+    released on commit, rollback, and the connection's return to the pool or its loss.
+    """
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+        self.holder: Any = None
+
+    def acquire(self, connection: Any) -> None:
+        dbapi_connection = _dbapi(connection)
+        if self.holder is dbapi_connection:
+            return
+        # called inside SQLAlchemy's greenlet: the wait is awaited on the event loop
+        await_only(self._lock.acquire())
+        self.holder = dbapi_connection
+
+    def release(self, connection: Any) -> None:
+        dbapi_connection = _dbapi(connection)
+        if self.holder is dbapi_connection and dbapi_connection is not None:
+            self.holder = None
+            self._lock.release()
+
+
+def _dbapi(connection: Any) -> Any:
+    """The DBAPI connection under a pool's proxy (which commit and rollback are given)."""
+    return getattr(connection, "dbapi_connection", connection)
 
 
 class _OneTripCursor(AsyncAdapt_aiosqlite_cursor):
