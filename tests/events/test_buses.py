@@ -95,3 +95,30 @@ async def test_redis_replicas_share_a_channel() -> None:
     finally:
         await a.aclose()
         await b.aclose()
+
+
+async def test_batched_publishes_keep_each_channels_order(bus: EventBus) -> None:
+    """Publishers of many channels in the same loop iterations (one pipeline per iteration
+    on Redis): each channel's entries in its publisher's order, positions dense."""
+
+    async def publisher(channel: str) -> list[int]:
+        return [await bus.publish(channel, {"n": n}) for n in range(20)]
+
+    channels = [f"batch-{i}" for i in range(10)]
+    results = await asyncio.gather(*(publisher(c) for c in channels))
+    assert all(positions == list(range(1, 21)) for positions in results)
+    for channel in channels:
+        await bus.close(channel)
+        assert [e["n"] for _, e in await collect(bus, channel)] == list(range(20))
+
+
+async def test_redis_batch_survives_a_script_cache_flush() -> None:
+    """After a Redis restart the scripts are gone (NOSCRIPT): a batch reloads them."""
+    bus = RedisBus(REDIS_URL, retention_s=60, block_ms=200, prefix=f"t{uuid.uuid4().hex[:8]}")
+    try:
+        await bus.publish("warm", {"n": 0})
+        await bus._redis.script_flush()
+        positions = await asyncio.gather(*(bus.publish("flushed", {"n": n}) for n in range(5)))
+        assert sorted(positions) == [1, 2, 3, 4, 5]
+    finally:
+        await bus.aclose()
