@@ -122,3 +122,24 @@ async def test_redis_batch_survives_a_script_cache_flush() -> None:
         assert sorted(positions) == [1, 2, 3, 4, 5]
     finally:
         await bus.aclose()
+
+
+async def test_an_owned_channel_is_read_here_and_elsewhere(bus: EventBus) -> None:
+    """The publisher's own listeners read its log; another replica's read Redis; a
+    listener after the close replays from the bus. All see the same entries."""
+    bus.own("owned")
+    here = asyncio.create_task(collect(bus, "owned"))
+    await asyncio.sleep(0)
+    for n in range(5):
+        await bus.publish("owned", {"n": n})
+    await bus.close("owned")
+    expected = [(i + 1, {"n": i}) for i in range(5)]
+    assert await asyncio.wait_for(here, 5) == expected
+    assert await asyncio.wait_for(collect(bus, "owned"), 5) == expected
+    assert await asyncio.wait_for(collect(bus, "owned", after=3), 5) == expected[3:]
+    if isinstance(bus, RedisBus):
+        other = RedisBus(REDIS_URL, retention_s=60, block_ms=200, prefix=bus._prefix)
+        try:
+            assert await asyncio.wait_for(collect(other, "owned"), 5) == expected
+        finally:
+            await other.aclose()

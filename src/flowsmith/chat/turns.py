@@ -122,6 +122,8 @@ class TurnManager:
                 reply = await _record_turn(db, session_id, text, self.owner, self._lease_end())
                 turn_id, reply_seq = reply.id, reply.seq
             turn = Turn(self, session_id, user_id, turn_id, reply_seq, text)
+            # the turn is its channel's only publisher, and it closes the channel when done
+            self._bus.own(turn_channel(turn_id))
             task = asyncio.create_task(turn.run())
             self._running[session_id] = RunningTurn(turn_id, task)
             task.add_done_callback(lambda _t: self._forget(session_id, turn_id))

@@ -26,6 +26,13 @@ class EventBus(Protocol):
         """Mark the channel finished: subscribers end after its last entry."""
         ...
 
+    def own(self, channel: str) -> None:
+        """Declare this process the only publisher of a new channel until it closes it,
+        before its first publish: listeners here may then get its entries straight from
+        the publisher instead of back from a shared bus. Listeners elsewhere, and any
+        that subscribe after the close, read the bus as usual."""
+        ...
+
     def subscribe(self, channel: str, after: int = 0) -> AsyncGenerator[tuple[int, Payload], None]:
         """Entries after position ``after``, then new ones until the channel is closed."""
         ...

@@ -86,6 +86,9 @@ class MemoryBus:
     async def close(self, channel: str) -> None:
         self._channel(channel).close()
 
+    def own(self, channel: str) -> None:
+        return None  # every channel here is local already
+
     def subscribe(self, channel: str, after: int = 0) -> AsyncGenerator[tuple[int, Payload], None]:
         # subscribing may precede the first publish (a queued generation): it waits for it
         return self._channel(channel).read(after)

@@ -151,11 +151,14 @@ class RedisBus:
         self._retry_window_s = retry_window_s
         self._published: dict[str, int] = {}
         self._batch: list[tuple[list[str], list[str | int], asyncio.Future[Any]]] = []
+        # channels this process alone publishes, with their local log (see ``own``)
+        self._owned: dict[str, ChannelLog] = {}
         self._flushers: set[asyncio.Task[None]] = set()
 
     @property
     def subscribers(self) -> int:
-        return sum(log.readers for log in self._logs.values())
+        logs = [*self._logs.values(), *self._owned.values()]
+        return sum(log.readers for log in logs)
 
     def _keys(self, channel: str) -> tuple[str, str, str]:
         base = f"{self._prefix}:{channel}"
@@ -171,6 +174,9 @@ class RedisBus:
             return int(await self._batched([stream, counter], args))
 
         position = await self._retrying(publish)
+        owned = self._owned.get(channel)
+        if owned is not None:
+            owned.put(position, payload)
         local = self._logs.get(channel)
         if local is not None and not local.closed and position == len(local.entries) + 1:
             # this replica's listeners get it now; the follower's copy is then ignored
@@ -232,8 +238,19 @@ class RedisBus:
 
     async def close(self, channel: str) -> None:
         keys = list(self._keys(channel))
-        await self._retrying(lambda: self._close(keys=keys, args=[self._retention_s]))
+        try:
+            await self._retrying(lambda: self._close(keys=keys, args=[self._retention_s]))
+        finally:
+            owned = self._owned.pop(channel, None)
+            if owned is not None:
+                owned.close()  # its readers end; later subscribers read Redis
         self._published.pop(channel, None)
+
+    def own(self, channel: str) -> None:
+        """Listeners here read the channel from the publisher's own log: no follower, no
+        XREAD of entries this process just wrote (a chat turn's deltas are the busiest
+        channels, and reading each back cost more than publishing it)."""
+        self._owned.setdefault(channel, ChannelLog())
 
     async def _retrying(self, call: Callable[[], Awaitable[T]]) -> T:
         """``call``, retried while Redis is unreachable, for up to ``retry_window_s``."""
@@ -251,6 +268,12 @@ class RedisBus:
     async def subscribe(
         self, channel: str, after: int = 0
     ) -> AsyncGenerator[tuple[int, Payload], None]:
+        owned = self._owned.get(channel)
+        if owned is not None:
+            async with contextlib.aclosing(owned.read(after)) as reader:
+                async for item in reader:
+                    yield item
+            return
         local = self._follow(channel)
         try:
             async with contextlib.aclosing(local.read(after)) as reader:
@@ -270,7 +293,7 @@ class RedisBus:
         await self._redis.ping()
 
     async def aclose(self) -> None:
-        for local in self._logs.values():
+        for local in [*self._logs.values(), *self._owned.values()]:
             local.close()
         for shard in self._shards:
             shard.follows.clear()
