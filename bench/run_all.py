@@ -630,7 +630,8 @@ def main() -> None:
             print(f"\n## profile {prof.name}\n{summarise(prof, top=30, main_thread_only=True)}")
     if args.json is not None:
         args.json.write_text(json.dumps(runner.raw, indent=1, default=str))
-    shutil.rmtree(work, ignore_errors=True)
+    if not os.environ.get("BENCH_KEEP_LOGS"):
+        shutil.rmtree(work, ignore_errors=True)
     _ = ROOT
 
 
