@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from flowsmith.db import engine as engine_module
 from flowsmith.db.engine import (
     _sqlite_in_process,
     _sqlite_pragmas,
@@ -69,5 +71,39 @@ async def test_without_the_queue_sqlite_refuses_them(tmp_path: Path) -> None:
     try:
         results = await hammer(engine)
         assert any(isinstance(r, OperationalError) and "locked" in str(r) for r in results)
+    finally:
+        await engine.dispose()
+
+
+async def test_a_writer_waits_no_longer_than_sqlite_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer stuck behind another fails with "database is locked", as sqlite3 would
+    after its busy timeout: never a hang; and the queue works afterwards."""
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_S", 0.2)
+    engine = engine_without_busy_wait(tmp_path / "t.db", queued=True)
+    try:
+        await hammer(engine, writers=1)
+        maker = create_sessionmaker(engine)
+        holding, release = asyncio.Event(), asyncio.Event()
+
+        async def holder() -> None:
+            async with session_scope(maker) as db:
+                await db.execute(text("UPDATE c SET n = n + 1"))
+                holding.set()
+                await release.wait()
+
+        task = asyncio.create_task(holder())
+        await holding.wait()
+        with pytest.raises(OperationalError, match="database is locked"):
+            async with session_scope(maker) as db:
+                await db.execute(text("UPDATE c SET n = n + 10"))
+        release.set()
+        await task
+        async with session_scope(maker) as db:
+            await db.execute(text("UPDATE c SET n = n + 100"))
+        async with engine.connect() as conn:
+            # 1 from the set-up, +1 from the holder, +100; the refused +10 left nothing
+            assert (await conn.execute(text("SELECT n FROM c"))).scalar() == 102
     finally:
         await engine.dispose()

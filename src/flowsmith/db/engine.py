@@ -11,6 +11,7 @@ import asyncio
 import collections
 import logging
 import re
+import sqlite3
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 # before the error reaches the caller: a turn that finishes while the database restarts
 # stores its reply a moment later instead of failing half-stored.
 DB_RECONNECT_WINDOW_S = 15.0
+# How long a SQLite writer waits for the one write lock before "database is locked".
+SQLITE_BUSY_TIMEOUT_S = 30.0
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
@@ -48,7 +51,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
             url,
             pool_size=settings.db_pool_size,
             max_overflow=settings.db_max_overflow,
-            connect_args={"timeout": 30},
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S},
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         _sqlite_in_process(engine)
@@ -200,8 +203,13 @@ class _SqliteWriter:
         dbapi_connection = _dbapi(connection)
         if self.holder is dbapi_connection:
             return
-        # called inside SQLAlchemy's greenlet: the wait is awaited on the event loop
-        await_only(self._lock.acquire())
+        # called inside SQLAlchemy's greenlet: the wait is awaited on the event loop. It is
+        # bounded like sqlite3's own wait was (``SQLITE_BUSY_TIMEOUT_S``), so a transaction
+        # that somehow waits on another writer fails as sqlite3 would, never hangs forever
+        try:
+            await_only(asyncio.wait_for(self._lock.acquire(), SQLITE_BUSY_TIMEOUT_S))
+        except TimeoutError:
+            raise sqlite3.OperationalError("database is locked") from None
         self.holder = dbapi_connection
 
     def release(self, connection: Any) -> None:
