@@ -29,6 +29,7 @@ from starlette.background import BackgroundTask
 from starlette.types import Receive, Scope, Send
 
 from flowsmith.errors import InvalidLastEventId, error_responses
+from flowsmith.events.bus import encode_payload
 from flowsmith.observability import STREAM_EVENTS, STREAM_SECONDS, STREAMS_OPEN
 
 log = logging.getLogger(__name__)
@@ -66,16 +67,8 @@ def parse_last_event_id(raw: str | None) -> EventId | None:
     return EventId(kind, match["key"], int(match["pos"]))
 
 
-# one encoder for every event: ``json.dumps`` with options builds a new one per call
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def encode_json(payload: dict[str, Any]) -> str:
-    return _ENCODER.encode(payload)
-
-
 def sse(event_id: EventId, payload: dict[str, Any]) -> ServerSentEvent:
-    return ServerSentEvent(data=encode_json(payload), id=str(event_id))
+    return ServerSentEvent(data=encode_payload(payload), id=str(event_id))
 
 
 class _SharedEvent(ServerSentEvent):
@@ -106,7 +99,7 @@ def shared_sse(event_id: EventId, payload: dict[str, Any]) -> ServerSentEvent:
     key = (str(event_id), id(payload))
     entry = _SHARED.get(key)
     if entry is None:
-        entry = _SHARED[key] = (payload, _SharedEvent(encode_json(payload), key[0]))
+        entry = _SHARED[key] = (payload, _SharedEvent(encode_payload(payload), key[0]))
         if len(_SHARED) > _SHARED_MAX:
             _SHARED.popitem(last=False)
     return entry[1]

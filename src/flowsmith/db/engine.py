@@ -125,7 +125,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
     cursor.close()
 
 
@@ -157,8 +157,7 @@ def _sqlite_in_process(engine: AsyncEngine) -> None:
         finally:
             writer.release(dbapi_connection)
 
-    def before_write(connection: Any, *_args: Any) -> None:
-        statement = _args[1] if len(_args) > 1 else ""
+    def before_write(connection: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
         if _WRITE.match(statement):
             writer.acquire(connection.connection)
 

@@ -11,10 +11,19 @@ retention period, after which ``subscribe`` on it yields nothing and ``exists`` 
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncGenerator
 from typing import Any, Protocol
 
 Payload = dict[str, Any]
+
+# one encoder for every payload: ``json.dumps`` with options builds a new one per call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_payload(payload: Payload) -> str:
+    """Compact JSON, non-ASCII kept: what the Redis bus stores and each SSE event carries."""
+    return _ENCODER.encode(payload)
 
 
 class EventBus(Protocol):

@@ -53,7 +53,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import NoScriptError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from flowsmith.events.bus import Payload
+from flowsmith.events.bus import Payload, encode_payload
 from flowsmith.events.memory import ChannelLog
 
 log = logging.getLogger(__name__)
@@ -62,8 +62,6 @@ T = TypeVar("T")
 SENTINEL_ID = "1-0"
 # channels read by one blocking XREAD (one connection, one task)
 SHARD_SIZE = 128
-# one encoder for every entry (``json.dumps`` with options builds one per call)
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 # the last position this process gave each channel (bounded; closed channels are dropped)
 _MAX_REMEMBERED = 50_000
@@ -166,7 +164,7 @@ class RedisBus:
 
     async def publish(self, channel: str, payload: Payload) -> int:
         stream, counter, _ = self._keys(channel)
-        data = _ENCODER.encode(payload)
+        data = encode_payload(payload)
 
         async def publish() -> int:
             floor = self._published.get(channel, 0)
