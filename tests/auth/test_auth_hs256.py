@@ -11,8 +11,9 @@ import jwt
 import pytest
 from auth_support import HS_SECRET, SettingsFactory, claims
 
+from flowsmith.auth import verifier as verifier_module
 from flowsmith.auth.errors import AuthError, InvalidToken, TokenTooLarge
-from flowsmith.auth.verifier import MAX_TOKEN_BYTES, TokenVerifier
+from flowsmith.auth.verifier import MAX_TOKEN_BYTES, VERIFIED_CACHE_S, TokenVerifier
 
 SUPABASE_URL = "https://project.supabase.co"
 ISSUER = f"{SUPABASE_URL}/auth/v1"
@@ -177,3 +178,92 @@ def test_a_public_key_as_hmac_secret_fails_at_startup(make_settings: SettingsFac
     )
     with pytest.raises(ValueError, match="public key"):
         TokenVerifier.from_settings(make_settings(supabase_jwt_secret=pem))
+
+
+# -- the verified-token cache ------------------------------------------------------------
+
+
+class _Decodes:
+    """Counts PyJWT decodes (the full check) while forwarding to the real one."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = verifier_module.jwt.decode
+
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            self.count += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(verifier_module.jwt, "decode", counting)
+
+
+class _Clock:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.now = time.time()
+        monkeypatch.setattr(verifier_module.time, "time", lambda: self.now)
+
+
+async def test_a_verified_token_is_not_checked_again(
+    verifier: TokenVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decodes = _Decodes(monkeypatch)
+    token = hs256(claims())
+    first = await verifier.verify(token)
+    assert (await verifier.verify(token)) is first
+    assert decodes.count == 1
+    await verifier.verify(hs256(claims(sub="someone-else")))
+    assert decodes.count == 2
+
+
+async def test_a_remembered_token_still_expires(
+    verifier: TokenVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past exp and the leeway the cache no longer answers (PyJWT, on the real clock,
+    then decides; a token really past that is refused: test_expired)."""
+    clock, decodes = _Clock(monkeypatch), _Decodes(monkeypatch)
+    token = hs256(claims(exp=int(clock.now) + 20))
+    await verifier.verify(token)
+    clock.now += 20 + 30 - 1  # within exp and the 30 s leeway
+    await verifier.verify(token)
+    assert decodes.count == 1
+    clock.now += 2
+    await verifier.verify(token)
+    assert decodes.count == 2
+
+
+async def test_a_remembered_token_is_checked_again_after_the_cache_time(
+    verifier: TokenVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock, decodes = _Clock(monkeypatch), _Decodes(monkeypatch)
+    token = hs256(claims())
+    await verifier.verify(token)
+    clock.now += VERIFIED_CACHE_S - 1
+    await verifier.verify(token)
+    assert decodes.count == 1
+    clock.now += 2
+    await verifier.verify(token)
+    assert decodes.count == 2
+
+
+async def test_only_the_exact_token_is_remembered(verifier: TokenVerifier) -> None:
+    token = hs256(claims())
+    await verifier.verify(token)
+    head, payload, signature = token.split(".")
+    flipped = signature[:-2] + ("A" if signature[-2] != "A" else "B") + signature[-1]
+    await refused(verifier, f"{head}.{payload}.{flipped}")
+    forged = hs256(claims(sub="mallory"), secret="another-secret-another-secret-123")
+    await refused(verifier, forged)
+
+
+async def test_the_cache_is_bounded(
+    verifier: TokenVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(verifier_module, "VERIFIED_CACHE_SIZE", 8)
+    decodes = _Decodes(monkeypatch)
+    tokens = [hs256(claims(sub=f"user-{i}")) for i in range(9)]
+    for token in tokens:
+        await verifier.verify(token)
+    await verifier.verify(tokens[0])  # the oldest was dropped: checked again
+    assert decodes.count == 10
+    await verifier.verify(tokens[-1])
+    assert decodes.count == 10

@@ -145,3 +145,93 @@ async def test_an_owned_channel_is_read_here_and_elsewhere(bus: EventBus) -> Non
             assert await asyncio.wait_for(collect(other, "owned"), 5) == expected
         finally:
             await other.aclose()
+
+
+def _redis_bus(prefix: str | None = None) -> RedisBus:
+    prefix = prefix or f"t{uuid.uuid4().hex[:8]}"
+    return RedisBus(REDIS_URL, retention_s=60, block_ms=200, prefix=prefix, retry_window_s=5)
+
+
+async def test_an_owned_channel_publishes_without_a_round_trip() -> None:
+    """The owner numbers the entries and its listeners get them at once; Redis gets them
+    behind it, and a replica reading while the turn runs sees every one, in order."""
+    owner = _redis_bus()
+    other = _redis_bus(owner._prefix)
+    calls: list[int] = []
+    real = owner._append
+
+    async def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return await real(*args, **kwargs)  # type: ignore[arg-type]
+
+    owner._append = counted  # type: ignore[assignment]
+    try:
+        owner.own("turn")
+        elsewhere = asyncio.create_task(collect(other, "turn"))
+        positions = [await owner.publish("turn", {"n": n}) for n in range(50)]
+        assert positions == list(range(1, 51))
+        assert calls == []  # no publish waited for Redis: the writes are queued
+        assert await owner.tail("turn") == 50
+        await owner.close("turn")
+        expected = [(n + 1, {"n": n}) for n in range(50)]
+        assert await asyncio.wait_for(elsewhere, 5) == expected
+        assert len(calls) <= 2  # publishes of one loop iteration share a script call
+        assert await other.tail("turn") == 50
+    finally:
+        await owner.aclose()
+        await other.aclose()
+
+
+async def test_owned_writes_survive_a_failed_batch_in_order() -> None:
+    """A batch that fails (Redis unreachable) is retried; the batches after it wait for it,
+    so Redis gets every entry once, in order, and the close comes last."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    owner = _redis_bus()
+    real = owner._append
+    failures = [RedisConnectionError("down"), RedisConnectionError("down")]
+
+    async def flaky(*args: object, **kwargs: object) -> object:
+        if failures:
+            await asyncio.sleep(0.05)
+            raise failures.pop()
+        return await real(*args, **kwargs)  # type: ignore[arg-type]
+
+    owner._append = flaky  # type: ignore[assignment]
+    try:
+        owner.own("turn")
+        for n in range(10):
+            await owner.publish("turn", {"n": n})
+            await asyncio.sleep(0.01)  # one batch per publish
+        await owner.close("turn")
+        assert not failures
+        reader = _redis_bus(owner._prefix)
+        try:
+            replay = await asyncio.wait_for(collect(reader, "turn"), 5)
+        finally:
+            await reader.aclose()
+        assert replay == [(n + 1, {"n": n}) for n in range(10)]
+    finally:
+        await owner.aclose()
+
+
+async def test_closing_an_owned_channel_fails_when_its_entries_cannot_be_written() -> None:
+    owner = _redis_bus()
+    owner._retry_window_s = 0.2
+
+    async def down(*_args: object, **_kwargs: object) -> object:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+
+        raise RedisConnectionError("down")
+
+    owner._append = down  # type: ignore[assignment]
+    try:
+        owner.own("turn")
+        here = asyncio.create_task(collect(owner, "turn"))
+        await owner.publish("turn", {"n": 0})
+        with pytest.raises(Exception, match="down"):
+            await owner.close("turn")
+        # the listeners here had the entry and ended with the channel
+        assert await asyncio.wait_for(here, 5) == [(1, {"n": 0})]
+    finally:
+        await owner.aclose()

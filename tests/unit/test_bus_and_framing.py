@@ -5,11 +5,15 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sse_starlette import ServerSentEvent
 
 from flowsmith.agent.offline_agent import stream_pieces
 from flowsmith.errors import InvalidLastEventId
+from flowsmith.events.bus import encode_payload
 from flowsmith.events.memory import MemoryBus
-from flowsmith.streams import EventId, parse_last_event_id
+from flowsmith.streams import EventId, parse_last_event_id, sse
 from flowsmith.workflows.diff import workflow_diff
 from flowsmith.workflows.models import Connection, Node, NodeFamily, Workflow
 
@@ -59,6 +63,29 @@ def test_event_ids_round_trip_and_reject_foreign_ones() -> None:
     for bad in ("7", "x.abc.1", f"g.{'a' * 32}.-1", f"g.{'a' * 32}.1\nfoo"):
         with pytest.raises(InvalidLastEventId):
             parse_last_event_id(bad)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(payload=st.dictionaries(st.text(), _JSON, max_size=5), position=st.integers(1, 10**9))
+def test_encoded_events_are_the_bytes_sse_starlette_makes(payload: dict, position: int) -> None:  # type: ignore[type-arg]
+    """The fast framing (no line splitting) relies on compact JSON having no raw CR/LF:
+    any payload, line separators and controls in its strings included, frames the same."""
+    event_id = EventId("t", "f" * 32, position)
+    expected = ServerSentEvent(data=encode_payload(payload), id=str(event_id)).encode()
+    assert sse(event_id, payload).encode() == expected
+
+
+def test_encoded_events_keep_line_breaks_in_strings_on_one_data_line() -> None:
+    event = sse(EventId("t", "f" * 32, 3), {"delta": "a\nb\r\nc\u2028d\x85e"})
+    lines = event.encode().decode().split("\r\n")
+    assert lines[0] == f"id: t.{'f' * 32}.3" and lines[1].startswith("data: {")
+    assert lines[2:] == ["", ""]
 
 
 @pytest.mark.parametrize(

@@ -23,12 +23,13 @@ from flowsmith.errors import (
     InvalidText,
     MessageTooLong,
 )
-from flowsmith.events.bus import EventBus
+from flowsmith.events.bus import EventBus, encode_payload
 from flowsmith.generation.events import turn_channel
 from flowsmith.limits import storable_text
 from flowsmith.sessions import service as sessions
 from flowsmith.streams import (
     STREAM_RESPONSES,
+    EncodedEvent,
     EventId,
     event_stream,
     parse_last_event_id,
@@ -81,11 +82,11 @@ async def _stream(
             if turn.status != "streaming" and last.position >= turn.last_event_seq:
                 return Response(status_code=204)
             finished_at_seq = turn.last_event_seq if turn.status != "streaming" else None
-    if last is None:
-        text = _checked_message(user_message, state.settings.max_message_chars)
-        await state.rate_limits.check_turn(user.user_id)
-        async with session_scope(state.sessionmaker) as db:
+        else:
+            text = _checked_message(user_message, state.settings.max_message_chars)
+            await state.rate_limits.check_turn(user.user_id)
             await check_budget(db, user.user_id, state.settings.daily_token_budget)
+    if last is None:
         turn_id = await state.turns.start(
             session.id, user.user_id, text, abandoned=request.is_disconnected
         )
@@ -133,6 +134,7 @@ def _checked_message(text: str | None, limit: int) -> str:
 async def _turn_events(
     bus: EventBus, turn_id: str, after: int
 ) -> AsyncGenerator[ServerSentEvent, None]:
+    prefix = f"t.{turn_id}."  # str(EventId("t", turn_id, position)), once per stream
     async with aclosing(bus.subscribe(turn_channel(turn_id), after)) as events:
         async for position, payload in events:
-            yield sse(EventId("t", turn_id, position), payload)
+            yield EncodedEvent(encode_payload(payload), f"{prefix}{position}")

@@ -19,19 +19,19 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import String, Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flowsmith.agent.interface import Agent, Decided, TextDelta
 from flowsmith.agent.offline import Decision
 from flowsmith.db.engine import session_scope
-from flowsmith.db.tables import MessageRow, SessionRow, utcnow
+from flowsmith.db.tables import MessageRow, SessionRow, new_id, utcnow
 from flowsmith.errors import SessionNotFound, public_failure
 from flowsmith.events.bus import EventBus
 from flowsmith.generation.events import session_channel, turn_channel
-from flowsmith.generation.runner import GenerationRunner
+from flowsmith.generation.runner import GenerationRunner, active_generation_query
 from flowsmith.llm.base import deadline_in, deadline_scope
 from flowsmith.observability import TURNS
 from flowsmith.sessions import service as sessions
@@ -117,17 +117,45 @@ class TurnManager:
             if abandoned is not None and await abandoned():
                 return None
             await self._interrupt(session_id)
-            await self._interrupt_elsewhere(session_id)
-            async with session_scope(self._maker) as db:
-                reply = await _record_turn(db, session_id, text, self.owner, self._lease_end())
-                turn_id, reply_seq = reply.id, reply.seq
-            turn = Turn(self, session_id, user_id, turn_id, reply_seq, text)
+            begun = await self._begin(session_id, text)
+            if isinstance(begun, str):
+                await self._interrupt_elsewhere(session_id, begun)
+                begun = await self._begin(session_id, text, streaming_elsewhere=False)
+                assert not isinstance(begun, str)
+            turn = Turn(self, session_id, user_id, begun.reply_id, begun.reply_seq, text)
+            turn.context = begun.context
             # the turn is its channel's only publisher, and it closes the channel when done
-            self._bus.own(turn_channel(turn_id))
+            self._bus.own(turn_channel(turn.id))
             task = asyncio.create_task(turn.run())
-            self._running[session_id] = RunningTurn(turn_id, task)
-            task.add_done_callback(lambda _t: self._forget(session_id, turn_id))
-            return turn_id
+            self._running[session_id] = RunningTurn(turn.id, task)
+            task.add_done_callback(lambda _t: self._forget(session_id, turn.id))
+            return turn.id
+
+    async def _begin(
+        self, session_id: str, text: str, *, streaming_elsewhere: bool = True
+    ) -> _Begun | str:
+        """Record the turn and read what it plans from, in one unit of work; or, when
+        ``streaming_elsewhere`` is checked and another replica's turn still streams in the
+        session, that turn's id (nothing recorded).
+
+        One transaction, not the five units of work a start and its first read once were:
+        on SQLite each is a pool checkout and round trips to a thread, and 200 turns in
+        flight queued their starts behind each other. The reads come before the writes, so
+        SQLite's one write lock is held for the two writes and the commit only.
+        """
+        async with session_scope(self._maker) as db:
+            checks = await _start_checks(db, session_id)
+            if streaming_elsewhere and checks.streaming is not None:
+                return checks.streaming
+            context = None
+            if not self._runner.has_pending(session_id) and checks.generation is None:
+                # no generation can change the workflow before the turn plans: read it now
+                current = Workflow.model_validate(checks.definition) if checks.definition else None
+                context = TurnContext(await sessions.history(db, session_id, _NO_LIMIT), current)
+            reply_id, reply_seq = await _record_turn(
+                db, session_id, text, self.owner, self._lease_end()
+            )
+        return _Begun(reply_id, reply_seq, context)
 
     @contextlib.asynccontextmanager
     async def _session_lock(self, session_id: str) -> AsyncIterator[None]:
@@ -150,27 +178,19 @@ class TurnManager:
         with contextlib.suppress(asyncio.CancelledError):
             await running.task
 
-    async def _interrupt_elsewhere(self, session_id: str, wait_s: float = 5.0) -> None:
-        """Ask the owner of a turn still streaming in this session to stop it, and wait."""
-        turn_id = await self._streaming_turn(session_id)
-        if turn_id is None:
-            return
+    async def _interrupt_elsewhere(
+        self, session_id: str, turn_id: str, wait_s: float = 5.0
+    ) -> None:
+        """Ask the owner of ``turn_id``, still streaming in this session, to stop it, and wait."""
         await self._bus.publish(CONTROL_CHANNEL, {"interrupt": turn_id})
         deadline = asyncio.get_running_loop().time() + wait_s
         while asyncio.get_running_loop().time() < deadline:
             await asyncio.sleep(0.05)
-            if await self._streaming_turn(session_id) is None:
-                return
+            async with session_scope(self._maker) as db:
+                if (await _start_checks(db, session_id)).streaming is None:
+                    return
         # its owner did not answer (gone, or partitioned): the reaper's work, done now
         await end_lost_turn(self._maker, self._bus, turn_id, "interrupted")
-
-    async def _streaming_turn(self, session_id: str) -> str | None:
-        async with session_scope(self._maker) as db:
-            return await db.scalar(
-                select(MessageRow.id).where(
-                    MessageRow.session_id == session_id, MessageRow.status == "streaming"
-                )
-            )
 
     def _forget(self, session_id: str, turn_id: str) -> None:
         running = self._running.get(session_id)
@@ -250,49 +270,102 @@ class TurnManager:
         await asyncio.gather(*turns, *self._background, return_exceptions=True)
 
 
+@dataclass
+class TurnContext:
+    """What a turn plans from: the session's history before it, and its workflow."""
+
+    history: list[tuple[str, str]]
+    current: Workflow | None
+
+
+@dataclass
+class _Begun:
+    reply_id: str
+    reply_seq: int
+    context: TurnContext | None
+
+
+@dataclass
+class _StartChecks:
+    streaming: str | None
+    generation: str | None
+    definition: dict[str, Any] | None
+
+
+_NO_LIMIT = 2**31 - 1  # a sequence number above any message's
+
+
+# A turn's statements are built once: building one (coercing its values, computing its
+# cache key) cost more CPU than running it, and these run for every turn.
+_SESSION = bindparam("session_id", type_=String)
+_START_CHECKS = select(
+    select(MessageRow.id)
+    .where(MessageRow.session_id == _SESSION, MessageRow.status == "streaming")
+    .limit(1)
+    .scalar_subquery(),
+    active_generation_query(_SESSION).scalar_subquery(),
+    workflows.session_definition_query(_SESSION).scalar_subquery(),
+)
+_SESSIONS, _MESSAGES = cast(Table, SessionRow.__table__), cast(Table, MessageRow.__table__)
+_TAKE_TWO_NUMBERS = (
+    update(_SESSIONS)
+    .where(_SESSIONS.c.id == _SESSION)
+    .values(message_count=_SESSIONS.c.message_count + 2)
+    .returning(_SESSIONS.c.message_count)
+)
+_INSERT_MESSAGES = insert(_MESSAGES)
+_FINISH = (
+    update(_MESSAGES)
+    .where(_MESSAGES.c.id == bindparam("turn_id", type_=String))
+    .values(
+        content=bindparam("new_content", type_=_MESSAGES.c.content.type),
+        status=bindparam("new_status", type_=_MESSAGES.c.status.type),
+        meta=bindparam("new_meta", type_=_MESSAGES.c.meta.type),
+        last_event_seq=bindparam("new_last_event_seq", type_=_MESSAGES.c.last_event_seq.type),
+        finished_at=bindparam("new_finished_at", type_=_MESSAGES.c.finished_at.type),
+    )
+)
+
+
+async def _start_checks(db: AsyncSession, session_id: str) -> _StartChecks:
+    """In one query: a turn still streaming in the session, a generation queued or running
+    in it (on any replica), and its workflow's current definition."""
+    row = (await db.execute(_START_CHECKS, {"session_id": session_id})).one()
+    return _StartChecks(row[0], row[1], row[2])
+
+
 async def _record_turn(
     db: AsyncSession, session_id: str, text: str, owner: str, lease_end: datetime
-) -> MessageRow:
-    """The user's message and the (streaming, leased) reply it starts, numbered in order.
+) -> tuple[str, int]:
+    """The user's message and the (streaming, leased) reply it starts, numbered in order;
+    the reply's id and number.
 
-    What two ``sessions.add_message`` calls and a lease update do, in two statements
-    instead of five: one UPDATE takes both numbers from the session's message counter,
-    one INSERT writes both rows. Every turn start is a write, and SQLite admits one writer
-    at a time: with 200 turns in flight, writes that held the lock for five round trips
+    Two statements: one UPDATE takes both numbers from the session's message counter, one
+    INSERT writes both rows. Every turn start is a write, and SQLite admits one writer at
+    a time: with 200 turns in flight, writes that held the lock for five round trips
     queued behind each other for seconds.
     """
-    last = await db.scalar(
-        update(SessionRow)
-        .where(SessionRow.id == session_id)
-        .values({SessionRow.message_count: SessionRow.message_count + 2})
-        .returning(SessionRow.message_count)
-    )
+    last = await db.scalar(_TAKE_TWO_NUMBERS, {"session_id": session_id})
     if last is None:
         raise SessionNotFound("session not found")
-    # the same columns on both rows, so the flush writes them in one INSERT
-    user = MessageRow(
-        session_id=session_id,
-        seq=last - 1,
-        role="user",
-        content=text,
-        status="complete",
-        meta={},
-        lease_owner=None,
-        lease_expires_at=None,
+    reply_id, now = new_id(), utcnow()
+    common = {"session_id": session_id, "meta": {}, "last_event_seq": 0, "created_at": now}
+    user = {"id": new_id(), "seq": last - 1, "role": "user", "content": text}
+    reply = {"id": reply_id, "seq": last, "role": "assistant", "content": ""}
+    await db.execute(
+        _INSERT_MESSAGES,
+        [
+            {**common, **user, "status": "complete", "lease_owner": None, "lease_expires_at": None},
+            {
+                **common,
+                **reply,
+                "status": "streaming",
+                "lease_owner": owner,
+                "lease_expires_at": lease_end,
+            },
+        ],
     )
-    reply = MessageRow(
-        session_id=session_id,
-        seq=last,
-        role="assistant",
-        content="",
-        status="streaming",
-        meta={},
-        lease_owner=owner,
-        lease_expires_at=lease_end,
-    )
-    db.add_all([user, reply])
-    await db.flush()
-    return reply
+    return reply_id, last
 
 
 async def end_lost_turn(
@@ -337,6 +410,8 @@ class Turn:
         self.content = ""
         self.seq = 0
         self.meter = UsageMeter()
+        # read by the manager when it recorded the turn (None: read it when it runs)
+        self.context: TurnContext | None = None
 
     async def _publish(self, payload: dict[str, Any]) -> None:
         self.seq = await self.m._bus.publish(turn_channel(self.id), payload)
@@ -379,6 +454,9 @@ class Turn:
         return decision
 
     async def _context(self) -> tuple[list[tuple[str, str]], Workflow | None]:
+        context, self.context = self.context, None
+        if context is not None and not self.m._runner.has_pending(self.session_id):
+            return context.history, context.current  # read when the turn was recorded
         if self.m._runner.has_pending(self.session_id):
             await self._publish({"type": "status", "status": "waiting_for_generation"})
         await self.m._runner.wait_settled(self.session_id)
@@ -452,14 +530,14 @@ class Turn:
             if ledger is not None:
                 db.add(ledger)
             await db.execute(
-                update(MessageRow)
-                .where(MessageRow.id == self.id)
-                .values(
-                    content=self.content + extra_content,
-                    status=status,
-                    meta=meta,
-                    last_event_seq=self.seq + 1,
-                    finished_at=utcnow(),
-                )
+                _FINISH,
+                {
+                    "turn_id": self.id,
+                    "new_content": self.content + extra_content,
+                    "new_status": status,
+                    "new_meta": meta,
+                    "new_last_event_seq": self.seq + 1,
+                    "new_finished_at": utcnow(),
+                },
             )
         await self._publish(last_event)

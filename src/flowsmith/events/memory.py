@@ -46,8 +46,10 @@ class ChannelLog:
 
     def _notify(self) -> None:
         self.touched = time.monotonic()
+        # set wakes every reader waiting now; clear re-arms the same event for the next
+        # entry (readers re-check the log before they wait again, with no await between)
         self.changed.set()
-        self.changed = asyncio.Event()
+        self.changed.clear()
 
     async def read(self, after: int) -> AsyncGenerator[tuple[int, Payload], None]:
         position = max(after, 0)

@@ -16,9 +16,17 @@ channel added while its shard's read is blocked wakes the read with an entry on 
 shard's own wake stream, so it is loaded at once, not after ``block_ms``.
 
 An entry this process publishes is also put into its local log at once (when it is the
-next position there), so the listeners on the publisher's replica, the usual case for a
-chat turn, do not wait for the read to bring it back; the read still brings it, and every
-entry from other replicas, and positions already held are ignored.
+next position there), so the listeners on the publisher's replica do not wait for the read
+to bring it back; the read still brings it, and every entry from other replicas, and
+positions already held are ignored.
+
+A channel this process **owns** (``own``: a chat turn's, whose turn is its only publisher
+until it closes it) is numbered here, not by the counter script: each entry goes into the
+owner's log, where this replica's listeners read it at once, and is written to Redis
+behind the publisher, in one script call per loop iteration for every owned channel,
+batch after batch in order, at the position it was given. ``close`` waits for the
+channel's entries to be written before it writes the end, so a listener elsewhere, or
+any that subscribes after the close, reads every entry from Redis.
 
 Followers never depend on cancelling a blocking read: redis-py can swallow the cancellation
 of one (redis/redis-py#2028), which left followers of departed listeners reading, each
@@ -38,6 +46,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import time
@@ -50,7 +59,6 @@ from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import NoScriptError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from flowsmith.events.bus import Payload, encode_payload
@@ -65,17 +73,43 @@ SHARD_SIZE = 128
 _UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 # the last position this process gave each channel (bounded; closed channels are dropped)
 _MAX_REMEMBERED = 50_000
+# Publishes a batch: KEYS are (stream, counter) pairs, ARGV the retention then a
+# (payload, floor) pair per entry, in publish order; returns each entry's position.
 _PUBLISH = """
-local n = redis.call('INCR', KEYS[2])
-local floor = tonumber(ARGV[3])
-if n <= floor then
-  n = floor + 1
-  redis.call('SET', KEYS[2], n)
+local out = {}
+for i = 1, #KEYS / 2 do
+  local stream, counter = KEYS[2 * i - 1], KEYS[2 * i]
+  local n = redis.call('INCR', counter)
+  local floor = tonumber(ARGV[2 * i + 1])
+  if n <= floor then
+    n = floor + 1
+    redis.call('SET', counter, n)
+  end
+  redis.call('XADD', stream, '0-' .. n, 'd', ARGV[2 * i])
+  redis.call('EXPIRE', stream, ARGV[1])
+  redis.call('EXPIRE', counter, ARGV[1])
+  out[i] = n
 end
-redis.call('XADD', KEYS[1], '0-' .. n, 'd', ARGV[1])
-redis.call('EXPIRE', KEYS[1], ARGV[2])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-return n
+return out
+"""
+# entries per script call: a batch larger than this is sent as several calls, in order
+_PUBLISH_CHUNK = 500
+# Writes an owned channel's entries at the positions its publisher gave them. KEYS are
+# (stream, counter) pairs, ARGV the retention then a (payload, position) pair per entry.
+# An entry already written (a batch retried after a lost reply) is skipped by XADD's own
+# rule that ids only grow; the counter is raised to the position, never lowered.
+_APPEND = """
+for i = 1, #KEYS / 2 do
+  local stream, counter = KEYS[2 * i - 1], KEYS[2 * i]
+  local n = tonumber(ARGV[2 * i + 1])
+  redis.pcall('XADD', stream, '0-' .. n, 'd', ARGV[2 * i])
+  if tonumber(redis.call('GET', counter) or '0') < n then
+    redis.call('SET', counter, n)
+  end
+  redis.call('EXPIRE', stream, ARGV[1])
+  redis.call('EXPIRE', counter, ARGV[1])
+end
+return #KEYS / 2
 """
 _CLOSE = """
 if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
@@ -136,6 +170,7 @@ class RedisBus:
         self._block_ms = block_ms
         self._prefix = prefix
         self._publish = self._redis.register_script(_PUBLISH)
+        self._append = self._redis.register_script(_APPEND)
         self._close = self._redis.register_script(_CLOSE)
         self._logs: dict[str, ChannelLog] = {}
         self._follows: dict[str, tuple[_Shard, _Follow]] = {}  # channel -> its shard, follow
@@ -148,9 +183,14 @@ class RedisBus:
         self._wakers: set[asyncio.Task[None]] = set()
         self._retry_window_s = retry_window_s
         self._published: dict[str, int] = {}
-        self._batch: list[tuple[list[str], list[str | int], asyncio.Future[Any]]] = []
+        self._batch: list[tuple[tuple[str, str], str, int, asyncio.Future[Any]]] = []
         # channels this process alone publishes, with their local log (see ``own``)
         self._owned: dict[str, ChannelLog] = {}
+        # owned channels' entries not yet written to Redis, and the write of the last batch
+        # (each batch's write waits for the one before it, so entries land in order)
+        self._behind: list[tuple[tuple[str, str], str, int]] = []
+        self._behind_written: asyncio.Future[None] | None = None
+        self._last_write: dict[str, asyncio.Future[None]] = {}  # owned channel -> its last
         self._flushers: set[asyncio.Task[None]] = set()
 
     @property
@@ -163,18 +203,21 @@ class RedisBus:
         return f"{base}:s", f"{base}:n", f"{base}:closed"
 
     async def publish(self, channel: str, payload: Payload) -> int:
-        stream, counter, _ = self._keys(channel)
+        keys = self._keys(channel)[:2]
         data = encode_payload(payload)
-
-        async def publish() -> int:
-            floor = self._published.get(channel, 0)
-            args: list[str | int] = [data, self._retention_s, floor]
-            return int(await self._batched([stream, counter], args))
-
-        position = await self._retrying(publish)
         owned = self._owned.get(channel)
         if owned is not None:
-            owned.put(position, payload)
+            # the only publisher: the position is ours to give, the listeners here get the
+            # entry now, and Redis gets it in the next batch, behind us (``close`` waits
+            # for it), so a turn never waits a round trip per delta
+            position = owned.append(payload)
+            self._last_write[channel] = self._write_behind(keys, data, position)
+            return position
+
+        async def publish() -> int:
+            return int(await self._batched(keys, data, self._published.get(channel, 0)))
+
+        position = await self._retrying(publish)
         local = self._logs.get(channel)
         if local is not None and not local.closed and position == len(local.entries) + 1:
             # this replica's listeners get it now; the follower's copy is then ignored
@@ -185,17 +228,18 @@ class RedisBus:
             del self._published[next(iter(self._published))]
         return position
 
-    async def _batched(self, keys: list[str], args: list[str | int]) -> Any:
-        """Run the publish script in the next pipeline of this loop iteration's publishes.
+    async def _batched(self, keys: tuple[str, str], data: str, floor: int) -> Any:
+        """Publish in the next batch: every publish of this loop iteration, in one call of
+        the publish script (one command, one round trip, however many entries).
 
-        Under load many turns publish in the same iteration of the event loop; one
-        round trip for all of them costs a fraction of one per delta (redis-py's per
-        command overhead was the largest share of a Postgres + Redis chat turn's CPU).
-        Order per channel is kept: a publisher awaits each publish before the next.
-        A failure fails every publish of the batch, and each is retried by its caller.
+        Under load many turns publish in the same iteration of the event loop; redis-py's
+        per-command overhead was the largest share of a Postgres + Redis chat turn's CPU,
+        and a pipeline of one script call per entry still paid it per entry. Order per
+        channel is kept: a publisher awaits each publish before the next. A failure fails
+        every publish of the batch, and each is retried by its caller.
         """
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        self._batch.append((keys, args, future))
+        self._batch.append((keys, data, floor, future))
         if len(self._batch) == 1:
             task = asyncio.get_running_loop().create_task(self._flush_batch())
             self._flushers.add(task)
@@ -206,37 +250,74 @@ class RedisBus:
         await asyncio.sleep(0)  # let the rest of this iteration's publishers join
         batch, self._batch = self._batch, []
         try:
-            if len(batch) == 1:
-                keys, args, _ = batch[0]
-                results: list[Any] = [await self._publish(keys=keys, args=args)]
-            else:
-                async with self._redis.pipeline(transaction=False) as pipe:
-                    for keys, args, _ in batch:
-                        # EVALSHA directly: a pipeline given the script object would ask
-                        # SCRIPT EXISTS first, one more round trip per batch
-                        pipe.evalsha(self._publish.sha, len(keys), *keys, *args)
-                    results = await pipe.execute(raise_on_error=False)
-                for i, (keys, args, _) in enumerate(batch):
-                    if isinstance(results[i], NoScriptError):  # Redis restarted: reload
-                        results[i] = await self._publish(keys=keys, args=args)
+            positions: list[Any] = []
+            for start in range(0, len(batch), _PUBLISH_CHUNK):
+                chunk = batch[start : start + _PUBLISH_CHUNK]
+                keys = [key for entry in chunk for key in entry[0]]
+                args: list[str | int] = [self._retention_s]
+                for _, data, floor, _ in chunk:
+                    args += (data, floor)
+                # the Script object reloads the script after a NOSCRIPT (a Redis restart)
+                positions += await self._publish(keys=keys, args=args)
         except BaseException as exc:
-            for _, _, future in batch:
+            for *_, future in batch:
                 if not future.done():
                     future.set_exception(exc)
             if not isinstance(exc, Exception):
                 raise
             return
-        for (_, _, future), result in zip(batch, results, strict=True):
-            if future.done():
-                continue  # its publisher was cancelled
-            if isinstance(result, Exception):
-                future.set_exception(result)
-            else:
-                future.set_result(result)
+        for (*_, future), position in zip(batch, positions, strict=True):
+            if not future.done():  # else its publisher was cancelled
+                future.set_result(position)
+
+    def _write_behind(
+        self, keys: tuple[str, str], data: str, position: int
+    ) -> asyncio.Future[None]:
+        """Queue an owned channel's entry for this loop iteration's batch; the future of
+        that batch's write (done once it and every batch before it are in Redis)."""
+        self._behind.append((keys, data, position))
+        if len(self._behind) == 1:
+            loop = asyncio.get_running_loop()
+            previous, written = self._behind_written, loop.create_future()
+            self._behind_written = written
+            task = loop.create_task(self._flush_behind(previous, written))
+            self._flushers.add(task)
+            task.add_done_callback(self._flushers.discard)
+        assert self._behind_written is not None
+        return self._behind_written
+
+    async def _flush_behind(
+        self, previous: asyncio.Future[None] | None, written: asyncio.Future[None]
+    ) -> None:
+        await asyncio.sleep(0)  # let the rest of this iteration's entries join
+        batch, self._behind = self._behind, []
+        try:
+            if previous is not None:
+                await asyncio.shield(previous)  # a failed batch before fails this one too
+            for start in range(0, len(batch), _PUBLISH_CHUNK):
+                chunk = batch[start : start + _PUBLISH_CHUNK]
+                keys = [key for entry in chunk for key in entry[0]]
+                args: list[str | int] = [self._retention_s]
+                for _, data, position in chunk:
+                    args += (data, position)
+                await self._retrying(functools.partial(self._append, keys=keys, args=args))
+        except BaseException as exc:
+            if not written.done():
+                written.set_exception(exc)
+                written.exception()  # retrieved here: only a close awaits it, maybe none
+            if not isinstance(exc, Exception):
+                raise
+            log.error("event bus: %d entries of owned channels not written", len(batch))
+            return
+        if not written.done():
+            written.set_result(None)
 
     async def close(self, channel: str) -> None:
         keys = list(self._keys(channel))
         try:
+            last_write = self._last_write.pop(channel, None)
+            if last_write is not None:
+                await asyncio.shield(last_write)  # every entry in Redis before the end
             await self._retrying(lambda: self._close(keys=keys, args=[self._retention_s]))
         finally:
             owned = self._owned.pop(channel, None)
@@ -247,7 +328,9 @@ class RedisBus:
     def own(self, channel: str) -> None:
         """Listeners here read the channel from the publisher's own log: no follower, no
         XREAD of entries this process just wrote (a chat turn's deltas are the busiest
-        channels, and reading each back cost more than publishing it)."""
+        channels, and reading each back cost more than publishing it); and its entries
+        are numbered here and written behind the publisher (see the module's docstring),
+        so a publish costs no round trip."""
         self._owned.setdefault(channel, ChannelLog())
 
     async def _retrying(self, call: Callable[[], Awaitable[T]]) -> T:
@@ -281,6 +364,9 @@ class RedisBus:
             self._release(channel, local)
 
     async def tail(self, channel: str) -> int:
+        owned = self._owned.get(channel)
+        if owned is not None:
+            return len(owned.entries)
         value = await self._redis.get(self._keys(channel)[1])
         return int(value) if value else 0
 

@@ -19,7 +19,7 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flowsmith.agent.interface import Agent
@@ -45,6 +45,15 @@ from flowsmith.workflows.models import Finding, Workflow
 
 log = logging.getLogger(__name__)
 ACTIVE = ("queued", "running")
+
+
+def active_generation_query(session_id: str | ColumnElement[str]) -> Select[str]:
+    """The id of one of the session's queued or running generations, on any replica."""
+    return (
+        select(GenerationRow.id)
+        .where(GenerationRow.session_id == session_id, GenerationRow.status.in_(ACTIVE))
+        .limit(1)
+    )
 
 
 class GenerationRunner:
@@ -137,11 +146,7 @@ class GenerationRunner:
 
     async def _has_active(self, session_id: str) -> bool:
         async with session_scope(self._maker) as db:
-            found = await db.scalar(
-                select(GenerationRow.id)
-                .where(GenerationRow.session_id == session_id, GenerationRow.status.in_(ACTIVE))
-                .limit(1)
-            )
+            found = await db.scalar(active_generation_query(session_id))
         return found is not None
 
     # -- leases -----------------------------------------------------------------------------

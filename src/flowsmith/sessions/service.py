@@ -7,11 +7,13 @@ order under any number of concurrent writers.
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from typing import cast
+
+from sqlalchemy import Integer, String, Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from flowsmith.db.tables import GenerationRow, MessageRow, SessionRow
+from flowsmith.db.tables import GenerationRow, MessageRow, SessionRow, new_id, utcnow
 from flowsmith.errors import SessionNotFound
 from flowsmith.limits import storable_text
 from flowsmith.sessions.schemas import CreateSession
@@ -29,14 +31,25 @@ async def create_session(db: AsyncSession, user_id: str, request: CreateSession)
         source_id = request.workflow_id
         workflow_id = (await workflows.copy_workflow(db, user_id, source_id)).id
     row = SessionRow(
+        id=new_id(),
         user_id=user_id,
         action=request.action,
         workflow_id=workflow_id,
         source_workflow_id=source_id,
+        message_count=0,
+        generation_count=0,
     )
-    db.add(row)
-    await db.flush()
+    row.created_at = row.updated_at = utcnow()
+    # one INSERT statement, not the unit of work's flush: a new session is the hottest
+    # write there is (the flush's bookkeeping was most of its CPU); the row returned is
+    # not attached to ``db``
+    await db.execute(_INSERT_SESSION, {key: getattr(row, key) for key in _SESSION_COLUMNS})
     return row
+
+
+_SESSIONS = cast(Table, SessionRow.__table__)
+_INSERT_SESSION = insert(_SESSIONS)
+_SESSION_COLUMNS = [column.key for column in _SESSIONS.columns]
 
 
 async def get_owned(db: AsyncSession, user_id: str, session_id: str) -> SessionRow:
@@ -99,11 +112,28 @@ async def generations(db: AsyncSession, session_id: str) -> list[GenerationRow]:
     return list((await db.scalars(query)).all())
 
 
+# More than any agent reads (the LLM agent keeps its last ``llm_history_messages``, the
+# offline planner its last few): a turn's work stays bounded however long the session.
+HISTORY_LIMIT = 200
+
+
 async def history(db: AsyncSession, session_id: str, before_seq: int) -> list[tuple[str, str]]:
-    """(role, text) of the session's finished messages before ``before_seq``, oldest first."""
-    rows = await messages(db, session_id)
-    return [
-        (row.role, row.content)
-        for row in rows
-        if row.seq < before_seq and row.status in ("complete", "interrupted") and row.content
-    ]
+    """(role, text) of the session's last finished messages before ``before_seq``, oldest
+    first (at most ``HISTORY_LIMIT``)."""
+    params = {"session_id": session_id, "before_seq": before_seq}
+    rows = (await db.execute(_HISTORY, params)).all()
+    return [(role, content) for role, content in reversed(rows)]
+
+
+# built once (see chat.turns): every turn reads its history
+_HISTORY = (
+    select(MessageRow.role, MessageRow.content)
+    .where(
+        MessageRow.session_id == bindparam("session_id", type_=String),
+        MessageRow.seq < bindparam("before_seq", type_=Integer),
+        MessageRow.status.in_(("complete", "interrupted")),
+        MessageRow.content != "",
+    )
+    .order_by(MessageRow.seq.desc())
+    .limit(HISTORY_LIMIT)
+)

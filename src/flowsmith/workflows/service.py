@@ -12,10 +12,10 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flowsmith.db.tables import WorkflowRow, WorkflowVersionRow, new_id, utcnow
+from flowsmith.db.tables import SessionRow, WorkflowRow, WorkflowVersionRow, new_id, utcnow
 from flowsmith.errors import (
     InvalidText,
     VersionNotFound,
@@ -71,6 +71,21 @@ async def list_versions(db: AsyncSession, workflow_id: str) -> list[WorkflowVers
         .order_by(WorkflowVersionRow.version)
     )
     return list((await db.scalars(query)).all())
+
+
+def session_definition_query(session_id: str | ColumnElement[str]) -> Select[dict[str, Any]]:
+    """The definition of the latest version of a session's live workflow, as one query
+    (no row when the session has none, or it is deleted or empty)."""
+    return (
+        select(WorkflowVersionRow.definition)
+        .join(WorkflowRow, WorkflowRow.id == WorkflowVersionRow.workflow_id)
+        .join(SessionRow, SessionRow.workflow_id == WorkflowRow.id)
+        .where(
+            SessionRow.id == session_id,
+            WorkflowRow.deleted.is_(False),
+            WorkflowVersionRow.version == WorkflowRow.current_version,
+        )
+    )
 
 
 async def current_definition(db: AsyncSession, workflow_id: str) -> Workflow | None:
