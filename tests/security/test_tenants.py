@@ -6,6 +6,7 @@ from another user's stream. A 404 for "someone else's" is byte-identical to the 
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,7 @@ import pytest
 
 from tests.conftest import LiveServer
 from tests.helpers import chat_done, create_session, generation_done, read_events
-from tests.security.support import MINIMAL_N8N, assert_error
+from tests.security.support import MINIMAL_N8N, assert_error, start_server
 
 # every /api/v1 route, and where this module attacks it; a new route fails
 # test_every_route_is_covered until it is added here
@@ -275,3 +276,43 @@ def test_every_route_is_covered(server: LiveServer) -> None:
         if path.startswith("/api/")
     }
     assert routes == set(COVERED), routes ^ set(COVERED)
+
+
+async def test_someone_elses_running_turn_is_never_interrupted(
+    tmp_path_factory: pytest.TempPathFactory, user: str
+) -> None:
+    """A new message is checked against the session's owner before it stops the turn
+    running there: Mallory's message to Alice's session is a 404 and Alice's reply ends
+    complete, not interrupted (the ownership check is in the turn start's own query)."""
+    live = start_server(tmp_path_factory.mktemp("slow"), FLOWSMITH_OFFLINE_STREAM_DELAY_MS=40)
+    try:
+        alice, mallory = live.headers(user + "-alice"), live.headers(user + "-mallory")
+        async with httpx.AsyncClient(base_url=live.url, timeout=60) as client:
+            session_id = await create_session(client, alice)
+            params = {"session_id": session_id, "user_message": "hello, what can you do?"}
+            reply = asyncio.create_task(
+                read_events(
+                    client,
+                    "GET",
+                    "/api/v1/chat/stream",
+                    headers=alice,
+                    until=chat_done,
+                    params=params,
+                )
+            )
+            await asyncio.sleep(0.5)
+            assert not reply.done()  # Alice's turn is streaming
+            attack = await client.get("/api/v1/chat/stream", headers=mallory, params=params)
+            missing = await client.get(
+                "/api/v1/chat/stream",
+                headers=mallory,
+                params={**params, "session_id": uuid.uuid4().hex},
+            )
+            _, events = await reply
+            detail = (await client.get(f"/api/v1/sessions/{session_id}", headers=alice)).json()
+        assert_error(attack, 404, "session_not_found")
+        assert attack.content == missing.content
+        assert chat_done(events[-1]) and not events[-1].data.get("interrupted"), events[-1]
+        assert [m["status"] for m in detail["messages"]] == ["complete", "complete"]
+    finally:
+        live.stop()

@@ -71,36 +71,38 @@ async def _stream(
 ) -> Response:
     state = request.app.state
     last = parse_last_event_id(last_event_id)
-    async with session_scope(state.sessionmaker) as db:
-        session = await sessions.get_owned(db, user.user_id, session_id)
-        if last is not None:
-            turn = await db.get(MessageRow, last.key) if last.kind == "t" else None
-            if last.kind != "t":
-                raise InvalidLastEventId("Last-Event-ID belongs to another stream")
-            if turn is None or turn.session_id != session.id or turn.role != "assistant":
-                raise EventNotFound("event not found")
-            if turn.status != "streaming" and last.position >= turn.last_event_seq:
-                return Response(status_code=204)
-            finished_at_seq = turn.last_event_seq if turn.status != "streaming" else None
-        else:
-            text = _checked_message(user_message, state.settings.max_message_chars)
-            await state.rate_limits.check_turn(user.user_id)
-            await check_budget(db, user.user_id, state.settings.daily_token_budget)
     if last is None:
+        # a new turn: the session's ownership is checked by the turn's start, in its query
+        text = _checked_message(user_message, state.settings.max_message_chars)
+        await state.rate_limits.check_turn(user.user_id)
+        if state.settings.daily_token_budget > 0:
+            async with session_scope(state.sessionmaker) as db:
+                await check_budget(db, user.user_id, state.settings.daily_token_budget)
         turn_id = await state.turns.start(
-            session.id, user.user_id, text, abandoned=request.is_disconnected
+            session_id, user.user_id, text, abandoned=request.is_disconnected
         )
         if turn_id is None:
             return Response(status_code=204)  # nobody is listening any more
-        after = 0
-    else:
-        turn_id, after = last.key, last.position
-        if finished_at_seq is not None and not await state.bus.exists(turn_channel(turn_id)):
-            # the turn ended and its live events are gone (retention passed, or a Redis
-            # restart lost them): no replay is possible, so say so and end, instead of
-            # following a channel that will never be written again
-            events = _expired_turn_events(turn_id, after, finished_at_seq)
-            return await event_stream(request, user.user_id, "chat", events)
+        return await event_stream(
+            request, user.user_id, "chat", _turn_events(state.bus, turn_id, 0)
+        )
+    async with session_scope(state.sessionmaker) as db:
+        session = await sessions.get_owned(db, user.user_id, session_id)
+        turn = await db.get(MessageRow, last.key) if last.kind == "t" else None
+        if last.kind != "t":
+            raise InvalidLastEventId("Last-Event-ID belongs to another stream")
+        if turn is None or turn.session_id != session.id or turn.role != "assistant":
+            raise EventNotFound("event not found")
+        if turn.status != "streaming" and last.position >= turn.last_event_seq:
+            return Response(status_code=204)
+        finished_at_seq = turn.last_event_seq if turn.status != "streaming" else None
+    turn_id, after = last.key, last.position
+    if finished_at_seq is not None and not await state.bus.exists(turn_channel(turn_id)):
+        # the turn ended and its live events are gone (retention passed, or a Redis
+        # restart lost them): no replay is possible, so say so and end, instead of
+        # following a channel that will never be written again
+        events = _expired_turn_events(turn_id, after, finished_at_seq)
+        return await event_stream(request, user.user_id, "chat", events)
     return await event_stream(
         request, user.user_id, "chat", _turn_events(state.bus, turn_id, after)
     )

@@ -32,6 +32,7 @@ from flowsmith.errors import SessionNotFound, public_failure
 from flowsmith.events.bus import EventBus
 from flowsmith.generation.events import session_channel, turn_channel
 from flowsmith.generation.runner import GenerationRunner, active_generation_query
+from flowsmith.limits import storable_text
 from flowsmith.llm.base import deadline_in, deadline_scope
 from flowsmith.observability import TURNS
 from flowsmith.sessions import service as sessions
@@ -62,6 +63,7 @@ class _SessionLock:
 @dataclass
 class RunningTurn:
     turn_id: str
+    user_id: str
     task: asyncio.Task[None]
 
 
@@ -108,31 +110,37 @@ class TurnManager:
     ) -> str | None:
         """Stop the session's running turn (if any), record the new one, start it; its id.
 
+        ``SessionNotFound`` (nothing changed, no turn of anyone's interrupted) unless the
+        session exists and is ``user_id``'s: the ownership check is part of the start's
+        own query, not a unit of work of its own.
+
         None, and nothing changed, when ``abandoned()`` says the request's client left
         before its turn's start was reached: a message the user already replaced by a
         newer one (a client that aborts and resends) must not interrupt that newer turn
         just because its request lost the race to the lock.
         """
+        if not storable_text(session_id):
+            raise SessionNotFound("session not found")  # no stored id looks like this
         async with self._session_lock(session_id):
             if abandoned is not None and await abandoned():
                 return None
-            await self._interrupt(session_id)
-            begun = await self._begin(session_id, text)
+            await self._interrupt(session_id, user_id)
+            begun = await self._begin(session_id, user_id, text)
             if isinstance(begun, str):
                 await self._interrupt_elsewhere(session_id, begun)
-                begun = await self._begin(session_id, text, streaming_elsewhere=False)
+                begun = await self._begin(session_id, user_id, text, streaming_elsewhere=False)
                 assert not isinstance(begun, str)
             turn = Turn(self, session_id, user_id, begun.reply_id, begun.reply_seq, text)
             turn.context = begun.context
             # the turn is its channel's only publisher, and it closes the channel when done
             self._bus.own(turn_channel(turn.id))
             task = asyncio.create_task(turn.run())
-            self._running[session_id] = RunningTurn(turn.id, task)
+            self._running[session_id] = RunningTurn(turn.id, user_id, task)
             task.add_done_callback(lambda _t: self._forget(session_id, turn.id))
             return turn.id
 
     async def _begin(
-        self, session_id: str, text: str, *, streaming_elsewhere: bool = True
+        self, session_id: str, user_id: str, text: str, *, streaming_elsewhere: bool = True
     ) -> _Begun | str:
         """Record the turn and read what it plans from, in one unit of work; or, when
         ``streaming_elsewhere`` is checked and another replica's turn still streams in the
@@ -145,6 +153,8 @@ class TurnManager:
         """
         async with session_scope(self._maker) as db:
             checks = await _start_checks(db, session_id)
+            if checks.owner != user_id:
+                raise SessionNotFound("session not found")
             if streaming_elsewhere and checks.streaming is not None:
                 return checks.streaming
             context = None
@@ -170,10 +180,12 @@ class TurnManager:
             if entry.users == 0:
                 del self._locks[session_id]
 
-    async def _interrupt(self, session_id: str) -> None:
+    async def _interrupt(self, session_id: str, user_id: str) -> None:
         running = self._running.get(session_id)
         if running is None or running.task.done():
             return
+        if running.user_id != user_id:
+            raise SessionNotFound("session not found")  # never stop someone else's turn
         running.task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await running.task
@@ -287,6 +299,7 @@ class _Begun:
 
 @dataclass
 class _StartChecks:
+    owner: str | None
     streaming: str | None
     generation: str | None
     definition: dict[str, Any] | None
@@ -299,6 +312,7 @@ _NO_LIMIT = 2**31 - 1  # a sequence number above any message's
 # cache key) cost more CPU than running it, and these run for every turn.
 _SESSION = bindparam("session_id", type_=String)
 _START_CHECKS = select(
+    select(SessionRow.user_id).where(SessionRow.id == _SESSION).scalar_subquery(),
     select(MessageRow.id)
     .where(MessageRow.session_id == _SESSION, MessageRow.status == "streaming")
     .limit(1)
@@ -328,10 +342,10 @@ _FINISH = (
 
 
 async def _start_checks(db: AsyncSession, session_id: str) -> _StartChecks:
-    """In one query: a turn still streaming in the session, a generation queued or running
-    in it (on any replica), and its workflow's current definition."""
+    """In one query: the session's owner, a turn still streaming in it, a generation queued
+    or running in it (on any replica), and its workflow's current definition."""
     row = (await db.execute(_START_CHECKS, {"session_id": session_id})).one()
-    return _StartChecks(row[0], row[1], row[2])
+    return _StartChecks(row[0], row[1], row[2], row[3])
 
 
 async def _record_turn(
