@@ -371,6 +371,9 @@ class Runner:
                 75,
                 srv.pid,
             )
+        # one server for each, so each has a profile of its own (``--profile``)
+        bench_name = self.current
+        self.current = f"{bench_name}-sessions"
         with timer(f"throughput flowsmith ({backend.name})"), self.server("flowsmith", env) as srv:
             res["fs_post"] = run_client(
                 post_client,
@@ -382,6 +385,11 @@ class Runner:
                 p.tp_s,
                 srv.pid,
             )
+        self.current = f"{bench_name}-turns"
+        with (
+            timer(f"throughput flowsmith turns ({backend.name})"),
+            self.server("flowsmith", env) as srv,
+        ):
             res["fs_turn"] = run_client(
                 turn_client,
                 srv.host,
@@ -394,6 +402,7 @@ class Runner:
                 75,
                 srv.pid,
             )
+        self.current = bench_name
         self.raw[f"throughput/{backend.name}"] = res
         base = res["base_post"]["per_s"]
         for name, key in (

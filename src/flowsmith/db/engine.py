@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
     AsyncAdapt_aiosqlite_connection,
     AsyncAdapt_aiosqlite_cursor,
 )
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -58,7 +59,6 @@ def create_engine(settings: Settings) -> AsyncEngine:
         return engine
     engine = create_async_engine(
         url,
-        pool_pre_ping=True,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         connect_args=postgres_connect_args(settings),
@@ -66,7 +66,50 @@ def create_engine(settings: Settings) -> AsyncEngine:
         execution_options={"schema_translate_map": {None: settings.db_schema}},
     )
     event.listen(engine.sync_engine, "do_connect", _connect_waiting_out_restarts)
+    _check_on_checkout(engine)
     return engine
+
+
+# A pooled connection used less than this long ago is not pinged when it is taken again.
+PING_IDLE_S = 10.0
+
+
+def _check_on_checkout(engine: AsyncEngine) -> None:
+    """Never hand out a dead connection, without a round trip for every checkout.
+
+    SQLAlchemy's ``pool_pre_ping`` pings each checkout, and for asyncpg a ping is three
+    round trips (BEGIN, a query, ROLLBACK), on the path of every request and of each
+    turn's start and end. Here a connection the driver knows is closed (a restarted or
+    stopped server closes them, which asyncpg sees at once) is replaced without any; one
+    idle for ``PING_IDLE_S`` or more (which a firewall or a failover may have cut without
+    a word) gets the ping; one in use moments ago is taken as it is, and should it still
+    fail, the error is a disconnect, which the pool handles and the caller gets as 503
+    ``database_unavailable``.
+    """
+    dialect = engine.sync_engine.dialect
+
+    def stamp(_dbapi_connection: Any, record: Any, *_args: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    def check(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if _driver_closed(dbapi_connection):
+            raise DisconnectionError("the connection was closed")
+        if time.monotonic() - record.info.get("idle_since", 0.0) >= PING_IDLE_S:
+            try:
+                dialect.do_ping(dbapi_connection)
+            except Exception as exc:
+                raise DisconnectionError("the connection did not answer a ping") from exc
+
+    event.listen(engine.sync_engine, "connect", stamp)
+    event.listen(engine.sync_engine.pool, "checkin", stamp)
+    event.listen(engine.sync_engine.pool, "checkout", check)
+
+
+def _driver_closed(dbapi_connection: Any) -> bool:
+    try:
+        return bool(dbapi_connection.driver_connection.is_closed())
+    except AttributeError:
+        return False  # another driver: only the idle ping applies
 
 
 def _connect_waiting_out_restarts(
