@@ -235,3 +235,68 @@ async def test_closing_an_owned_channel_fails_when_its_entries_cannot_be_written
         assert await asyncio.wait_for(here, 5) == [(1, {"n": 0})]
     finally:
         await owner.aclose()
+
+
+async def test_owned_writes_gather_while_redis_is_slow() -> None:
+    """While one write is in flight, everything published meanwhile waits in one batch:
+    the calls do not pile up one per loop iteration (nor does their memory)."""
+    owner = _redis_bus()
+    real = owner._append
+    calls: list[int] = []
+
+    async def slow(*args: object, **kwargs: object) -> object:
+        calls.append(len(kwargs["keys"]) // 2)  # type: ignore[arg-type]
+        await asyncio.sleep(0.1)
+        return await real(*args, **kwargs)  # type: ignore[arg-type]
+
+    owner._append = slow  # type: ignore[assignment]
+    try:
+        owner.own("turn")
+        for n in range(40):
+            await owner.publish("turn", {"n": n})
+            await asyncio.sleep(0.005)  # a new loop iteration for each
+        await owner.close("turn")
+        assert sum(calls) == 40 and len(calls) <= 4, calls
+        reader = _redis_bus(owner._prefix)
+        try:
+            replay = await asyncio.wait_for(collect(reader, "turn"), 5)
+        finally:
+            await reader.aclose()
+        assert replay == [(n + 1, {"n": n}) for n in range(40)]
+    finally:
+        await owner.aclose()
+
+
+async def test_a_lost_batch_fails_only_its_channels_close() -> None:
+    """Redis gone longer than the retry window loses one batch: its channel's close says
+    so; batches after it (Redis back) are written, and their channels close cleanly."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    owner = _redis_bus()
+    owner._retry_window_s = 0.1
+    real = owner._append
+    down = [True]
+
+    async def outage(*args: object, **kwargs: object) -> object:
+        if down[0]:
+            raise RedisConnectionError("down")
+        return await real(*args, **kwargs)  # type: ignore[arg-type]
+
+    owner._append = outage  # type: ignore[assignment]
+    try:
+        owner.own("lost")
+        await owner.publish("lost", {"n": 0})
+        with pytest.raises(RedisConnectionError):
+            await owner.close("lost")
+        down[0] = False
+        owner.own("later")
+        await owner.publish("later", {"n": 1})
+        await owner.close("later")
+        reader = _redis_bus(owner._prefix)
+        try:
+            assert await asyncio.wait_for(collect(reader, "later"), 5) == [(1, {"n": 1})]
+        finally:
+            await reader.aclose()
+        assert not owner._unwritten
+    finally:
+        await owner.aclose()

@@ -94,6 +94,8 @@ return out
 """
 # entries per script call: a batch larger than this is sent as several calls, in order
 _PUBLISH_CHUNK = 500
+# owned channels' entries waiting for Redis beyond which a publisher waits for the write
+_MAX_BEHIND = 20_000
 # Writes an owned channel's entries at the positions its publisher gave them. KEYS are
 # (stream, counter) pairs, ARGV the retention then a (payload, position) pair per entry.
 # An entry already written (a batch retried after a lost reply) is skipped by XADD's own
@@ -191,6 +193,7 @@ class RedisBus:
         self._behind: list[tuple[tuple[str, str], str, int]] = []
         self._behind_written: asyncio.Future[None] | None = None
         self._last_write: dict[str, asyncio.Future[None]] = {}  # owned channel -> its last
+        self._unwritten: set[str] = set()  # streams of owned channels with entries lost
         self._flushers: set[asyncio.Task[None]] = set()
 
     @property
@@ -211,7 +214,9 @@ class RedisBus:
             # entry now, and Redis gets it in the next batch, behind us (``close`` waits
             # for it), so a turn never waits a round trip per delta
             position = owned.append(payload)
-            self._last_write[channel] = self._write_behind(keys, data, position)
+            written = self._last_write[channel] = self._write_behind(keys, data, position)
+            if len(self._behind) >= _MAX_BEHIND:
+                await asyncio.shield(written)  # Redis is behind: wait for it (backpressure)
             return position
 
         async def publish() -> int:
@@ -289,11 +294,17 @@ class RedisBus:
     async def _flush_behind(
         self, previous: asyncio.Future[None] | None, written: asyncio.Future[None]
     ) -> None:
-        await asyncio.sleep(0)  # let the rest of this iteration's entries join
-        batch, self._behind = self._behind, []
+        """Write the batch that gathers while the batch before it is written: at most one
+        write in flight and one batch waiting, however fast the owners publish, so the
+        backlog never grows into a chain of small writes (a turn publishing faster than
+        round trips complete once held a queue of them, and the memory with it)."""
+        batch: list[tuple[tuple[str, str], str, int]] = []
         try:
+            await asyncio.sleep(0)  # let the rest of this iteration's entries join
             if previous is not None:
-                await asyncio.shield(previous)  # a failed batch before fails this one too
+                with contextlib.suppress(Exception):  # its failure is its own
+                    await asyncio.shield(previous)
+            batch, self._behind = self._behind, []
             for start in range(0, len(batch), _PUBLISH_CHUNK):
                 chunk = batch[start : start + _PUBLISH_CHUNK]
                 keys = [key for entry in chunk for key in entry[0]]
@@ -302,6 +313,9 @@ class RedisBus:
                     args += (data, position)
                 await self._retrying(functools.partial(self._append, keys=keys, args=args))
         except BaseException as exc:
+            if not batch:
+                batch, self._behind = self._behind, []
+            self._unwritten.update(keys[0] for keys, _, _ in batch)
             if not written.done():
                 written.set_exception(exc)
                 written.exception()  # retrieved here: only a close awaits it, maybe none
@@ -316,8 +330,14 @@ class RedisBus:
         keys = list(self._keys(channel))
         try:
             last_write = self._last_write.pop(channel, None)
-            if last_write is not None:
-                await asyncio.shield(last_write)  # every entry in Redis before the end
+            try:
+                if last_write is not None:
+                    await asyncio.shield(last_write)  # every entry in Redis before the end
+            finally:
+                lost = keys[0] in self._unwritten
+                self._unwritten.discard(keys[0])
+            if lost:
+                raise RedisConnectionError(f"entries of {channel} could not be written")
             await self._retrying(lambda: self._close(keys=keys, args=[self._retention_s]))
         finally:
             owned = self._owned.pop(channel, None)
