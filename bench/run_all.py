@@ -371,6 +371,13 @@ class Runner:
                 75,
                 srv.pid,
             )
+        with (
+            timer(f"throughput fastapi floor ({backend.name})"),
+            self.server("fastapi", env) as srv,
+        ):
+            res["floor_post"] = run_client(
+                post_client, srv.host, srv.port, "/session", tokens, p.tp_conns, p.tp_s, srv.pid
+            )
         # one server for each, so each has a profile of its own (``--profile``)
         bench_name = self.current
         self.current = f"{bench_name}-sessions"
@@ -419,6 +426,16 @@ class Runner:
                 "≥ 0.5×",
                 r >= 0.5,
             )
+        floor = res["floor_post"]
+        table.add(
+            "throughput",
+            "the same POST as a bare FastAPI route (no storage)",
+            f"{floor['per_s']:.0f}/s, {floor['server_cpu_ms_per_req']:.2f} ms CPU",
+            f"{base:.0f}/s (auth JSON POST)",
+            f"{floor['per_s'] / base:.2f}×",
+            "",
+            None,
+        )
         table.add(
             "throughput",
             "short turns vs the baseline's streamed turn",

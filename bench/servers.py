@@ -350,7 +350,7 @@ def _tracemalloc() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["flowsmith", "baseline"])
+    parser.add_argument("kind", choices=["flowsmith", "baseline", "fastapi"])
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
     raise_nofile()
@@ -359,6 +359,12 @@ def main() -> None:
     print(f"{args.kind} on port {args.port} (pid {os.getpid()}) at {started}", flush=True)
     if args.kind == "flowsmith":
         run_flowsmith(args.port)
+    elif args.kind == "fastapi":
+        import uvicorn
+
+        from bench.fastapi_floor import app
+
+        uvicorn.run(app, host="127.0.0.1", port=args.port)
     else:
         run_baseline(args.port)
 
