@@ -23,8 +23,9 @@ positions already held are ignored.
 A channel this process **owns** (``own``: a chat turn's, whose turn is its only publisher
 until it closes it) is numbered here, not by the counter script: each entry goes into the
 owner's log, where this replica's listeners read it at once, and is written to Redis
-behind the publisher, in one script call per loop iteration for every owned channel,
-batch after batch in order, at the position it was given. ``close`` waits for the
+behind the publisher, at the position it was given: one script call writes a batch for
+every owned channel, and the next batch gathers while it is written (one write in flight,
+batches in order). ``close`` waits for the
 channel's entries to be written before it writes the end, so a listener elsewhere, or
 any that subscribes after the close, reads every entry from Redis.
 
@@ -278,8 +279,8 @@ class RedisBus:
     def _write_behind(
         self, keys: tuple[str, str], data: str, position: int
     ) -> asyncio.Future[None]:
-        """Queue an owned channel's entry for this loop iteration's batch; the future of
-        that batch's write (done once it and every batch before it are in Redis)."""
+        """Queue an owned channel's entry in the batch now gathering; the future of that
+        batch's write (done once it is in Redis, after every batch before it)."""
         self._behind.append((keys, data, position))
         if len(self._behind) == 1:
             loop = asyncio.get_running_loop()
