@@ -33,6 +33,26 @@ REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/4")
 # --- process set-up -------------------------------------------------------------------------
 
 
+def bench_token_subject(authorization: str, secret: str) -> str | None:
+    """The subject of an ``Authorization: Bearer`` HS256 token, or None: the one check
+    both reference apps (the baseline and the FastAPI floor) make."""
+    import jwt
+
+    if not authorization.lower().startswith("bearer "):
+        return None
+    try:
+        claims = jwt.decode(
+            authorization[7:].strip(),
+            secret,
+            algorithms=["HS256"],
+            audience="authenticated",
+            options={"require": ["exp", "sub", "aud"]},
+        )
+    except jwt.PyJWTError:
+        return None
+    return str(claims["sub"])
+
+
 def raise_nofile() -> int:
     """Lift the soft fd limit to the hard one (10,000 listeners need it on both sides)."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)

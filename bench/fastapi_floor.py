@@ -11,9 +11,10 @@ import os
 import uuid
 from typing import Annotated, Literal
 
-import jwt
 from fastapi import Depends, FastAPI, Header, HTTPException
 from pydantic import BaseModel
+
+from bench.common import bench_token_subject
 
 SECRET = os.environ.get("BENCH_JWT_SECRET", "bench-secret-bench-secret-bench-secret!")
 
@@ -30,19 +31,10 @@ class Created(BaseModel):
 
 
 def user(authorization: Annotated[str, Header()] = "") -> str:
-    if not authorization.lower().startswith("bearer "):
+    subject = bench_token_subject(authorization, SECRET)
+    if subject is None:
         raise HTTPException(401)
-    try:
-        claims = jwt.decode(
-            authorization[7:].strip(),
-            SECRET,
-            algorithms=["HS256"],
-            audience="authenticated",
-            options={"require": ["exp", "sub", "aud"]},
-        )
-    except jwt.PyJWTError:
-        raise HTTPException(401) from None
-    return str(claims["sub"])
+    return subject
 
 
 app = FastAPI()

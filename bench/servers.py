@@ -37,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import raise_nofile
+from bench.common import bench_token_subject, raise_nofile
 
 
 def run_flowsmith(port: int) -> None:
@@ -187,7 +187,6 @@ def _schedule() -> dict[str, Any]:
 
 
 def baseline_app() -> Any:
-    import jwt
     from sse_starlette import EventSourceResponse, ServerSentEvent
     from starlette.applications import Starlette
     from starlette.requests import Request
@@ -207,20 +206,7 @@ def baseline_app() -> Any:
     schedule = _schedule()
 
     def verify(request: Request) -> str | None:
-        auth = request.headers.get("authorization", "")
-        if not auth.lower().startswith("bearer "):
-            return None
-        try:
-            claims = jwt.decode(
-                auth[7:].strip(),
-                secret,
-                algorithms=["HS256"],
-                audience="authenticated",
-                options={"require": ["exp", "sub", "aud"]},
-            )
-        except jwt.PyJWTError:
-            return None
-        return str(claims["sub"])
+        return bench_token_subject(request.headers.get("authorization", ""), secret)
 
     async def chat(request: Request) -> Response:
         async def events() -> AsyncIterator[ServerSentEvent]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
 
 import pytest
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from flowsmith.events.bus import EventBus
 from flowsmith.events.memory import MemoryBus
@@ -140,16 +142,32 @@ async def test_an_owned_channel_is_read_here_and_elsewhere(bus: EventBus) -> Non
     assert await asyncio.wait_for(collect(bus, "owned"), 5) == expected
     assert await asyncio.wait_for(collect(bus, "owned", after=3), 5) == expected[3:]
     if isinstance(bus, RedisBus):
-        other = RedisBus(REDIS_URL, retention_s=60, block_ms=200, prefix=bus._prefix)
-        try:
-            assert await asyncio.wait_for(collect(other, "owned"), 5) == expected
-        finally:
-            await other.aclose()
+        assert await replay_elsewhere(bus._prefix, "owned") == expected
 
 
 def _redis_bus(prefix: str | None = None) -> RedisBus:
     prefix = prefix or f"t{uuid.uuid4().hex[:8]}"
     return RedisBus(REDIS_URL, retention_s=60, block_ms=200, prefix=prefix, retry_window_s=5)
+
+
+async def replay_elsewhere(prefix: str, channel: str) -> list[tuple[int, dict]]:  # type: ignore[type-arg]
+    """What another replica (a bus of its own on the same Redis) reads of ``channel``."""
+    other = _redis_bus(prefix)
+    try:
+        return await asyncio.wait_for(collect(other, channel), 5)
+    finally:
+        await other.aclose()
+
+
+def before_append(bus: RedisBus, hook: Callable[[dict[str, Any]], Awaitable[None]]) -> None:
+    """Run ``hook(kwargs)`` before each of ``bus``'s owned-channel writes (it may raise)."""
+    real = bus._append
+
+    async def wrapped(*args: Any, **kwargs: Any) -> Any:
+        await hook(kwargs)
+        return await real(*args, **kwargs)
+
+    bus._append = wrapped  # type: ignore[assignment]
 
 
 async def test_an_owned_channel_publishes_without_a_round_trip() -> None:
@@ -158,13 +176,11 @@ async def test_an_owned_channel_publishes_without_a_round_trip() -> None:
     owner = _redis_bus()
     other = _redis_bus(owner._prefix)
     calls: list[int] = []
-    real = owner._append
 
-    async def counted(*args: object, **kwargs: object) -> object:
+    async def count(_kwargs: dict[str, Any]) -> None:
         calls.append(1)
-        return await real(*args, **kwargs)  # type: ignore[arg-type]
 
-    owner._append = counted  # type: ignore[assignment]
+    before_append(owner, count)
     try:
         owner.own("turn")
         elsewhere = asyncio.create_task(collect(other, "turn"))
@@ -185,19 +201,15 @@ async def test_an_owned_channel_publishes_without_a_round_trip() -> None:
 async def test_owned_writes_survive_a_failed_batch_in_order() -> None:
     """A batch that fails (Redis unreachable) is retried; the batches after it wait for it,
     so Redis gets every entry once, in order, and the close comes last."""
-    from redis.exceptions import ConnectionError as RedisConnectionError
-
     owner = _redis_bus()
-    real = owner._append
     failures = [RedisConnectionError("down"), RedisConnectionError("down")]
 
-    async def flaky(*args: object, **kwargs: object) -> object:
+    async def flaky(_kwargs: dict[str, Any]) -> None:
         if failures:
             await asyncio.sleep(0.05)
             raise failures.pop()
-        return await real(*args, **kwargs)  # type: ignore[arg-type]
 
-    owner._append = flaky  # type: ignore[assignment]
+    before_append(owner, flaky)
     try:
         owner.own("turn")
         for n in range(10):
@@ -205,11 +217,7 @@ async def test_owned_writes_survive_a_failed_batch_in_order() -> None:
             await asyncio.sleep(0.01)  # one batch per publish
         await owner.close("turn")
         assert not failures
-        reader = _redis_bus(owner._prefix)
-        try:
-            replay = await asyncio.wait_for(collect(reader, "turn"), 5)
-        finally:
-            await reader.aclose()
+        replay = await replay_elsewhere(owner._prefix, "turn")
         assert replay == [(n + 1, {"n": n}) for n in range(10)]
     finally:
         await owner.aclose()
@@ -219,12 +227,10 @@ async def test_closing_an_owned_channel_fails_when_its_entries_cannot_be_written
     owner = _redis_bus()
     owner._retry_window_s = 0.2
 
-    async def down(*_args: object, **_kwargs: object) -> object:
-        from redis.exceptions import ConnectionError as RedisConnectionError
-
+    async def down(_kwargs: dict[str, Any]) -> None:
         raise RedisConnectionError("down")
 
-    owner._append = down  # type: ignore[assignment]
+    before_append(owner, down)
     try:
         owner.own("turn")
         here = asyncio.create_task(collect(owner, "turn"))
@@ -241,15 +247,13 @@ async def test_owned_writes_gather_while_redis_is_slow() -> None:
     """While one write is in flight, everything published meanwhile waits in one batch:
     the calls do not pile up one per loop iteration (nor does their memory)."""
     owner = _redis_bus()
-    real = owner._append
     calls: list[int] = []
 
-    async def slow(*args: object, **kwargs: object) -> object:
-        calls.append(len(kwargs["keys"]) // 2)  # type: ignore[arg-type]
+    async def slow(kwargs: dict[str, Any]) -> None:
+        calls.append(len(kwargs["keys"]) // 2)
         await asyncio.sleep(0.1)
-        return await real(*args, **kwargs)  # type: ignore[arg-type]
 
-    owner._append = slow  # type: ignore[assignment]
+    before_append(owner, slow)
     try:
         owner.own("turn")
         for n in range(40):
@@ -257,11 +261,7 @@ async def test_owned_writes_gather_while_redis_is_slow() -> None:
             await asyncio.sleep(0.005)  # a new loop iteration for each
         await owner.close("turn")
         assert sum(calls) == 40 and len(calls) <= 4, calls
-        reader = _redis_bus(owner._prefix)
-        try:
-            replay = await asyncio.wait_for(collect(reader, "turn"), 5)
-        finally:
-            await reader.aclose()
+        replay = await replay_elsewhere(owner._prefix, "turn")
         assert replay == [(n + 1, {"n": n}) for n in range(40)]
     finally:
         await owner.aclose()
@@ -270,19 +270,15 @@ async def test_owned_writes_gather_while_redis_is_slow() -> None:
 async def test_a_lost_batch_fails_only_its_channels_close() -> None:
     """Redis gone longer than the retry window loses one batch: its channel's close says
     so; batches after it (Redis back) are written, and their channels close cleanly."""
-    from redis.exceptions import ConnectionError as RedisConnectionError
-
     owner = _redis_bus()
     owner._retry_window_s = 0.1
-    real = owner._append
     down = [True]
 
-    async def outage(*args: object, **kwargs: object) -> object:
+    async def outage(_kwargs: dict[str, Any]) -> None:
         if down[0]:
             raise RedisConnectionError("down")
-        return await real(*args, **kwargs)  # type: ignore[arg-type]
 
-    owner._append = outage  # type: ignore[assignment]
+    before_append(owner, outage)
     try:
         owner.own("lost")
         await owner.publish("lost", {"n": 0})
@@ -292,11 +288,7 @@ async def test_a_lost_batch_fails_only_its_channels_close() -> None:
         owner.own("later")
         await owner.publish("later", {"n": 1})
         await owner.close("later")
-        reader = _redis_bus(owner._prefix)
-        try:
-            assert await asyncio.wait_for(collect(reader, "later"), 5) == [(1, {"n": 1})]
-        finally:
-            await reader.aclose()
+        assert await replay_elsewhere(owner._prefix, "later") == [(1, {"n": 1})]
         assert not owner._unwritten
     finally:
         await owner.aclose()

@@ -19,15 +19,15 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import String, Table, bindparam, insert, select, update
+from sqlalchemy import String, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flowsmith.agent.interface import Agent, Decided, TextDelta
 from flowsmith.agent.offline import Decision
 from flowsmith.db.engine import session_scope
-from flowsmith.db.tables import MessageRow, SessionRow, new_id, utcnow
+from flowsmith.db.tables import MESSAGES, SESSIONS, MessageRow, SessionRow, new_id, utcnow
 from flowsmith.errors import SessionNotFound, public_failure
 from flowsmith.events.bus import EventBus
 from flowsmith.generation.events import session_channel, turn_channel
@@ -320,23 +320,22 @@ _START_CHECKS = select(
     active_generation_query(_SESSION).scalar_subquery(),
     workflows.session_definition_query(_SESSION).scalar_subquery(),
 )
-_SESSIONS, _MESSAGES = cast(Table, SessionRow.__table__), cast(Table, MessageRow.__table__)
 _TAKE_TWO_NUMBERS = (
-    update(_SESSIONS)
-    .where(_SESSIONS.c.id == _SESSION)
-    .values(message_count=_SESSIONS.c.message_count + 2)
-    .returning(_SESSIONS.c.message_count)
+    update(SESSIONS)
+    .where(SESSIONS.c.id == _SESSION)
+    .values(message_count=SESSIONS.c.message_count + 2)
+    .returning(SESSIONS.c.message_count)
 )
-_INSERT_MESSAGES = insert(_MESSAGES)
+_INSERTMESSAGES = insert(MESSAGES)
 _FINISH = (
-    update(_MESSAGES)
-    .where(_MESSAGES.c.id == bindparam("turn_id", type_=String))
+    update(MESSAGES)
+    .where(MESSAGES.c.id == bindparam("turn_id", type_=String))
     .values(
-        content=bindparam("new_content", type_=_MESSAGES.c.content.type),
-        status=bindparam("new_status", type_=_MESSAGES.c.status.type),
-        meta=bindparam("new_meta", type_=_MESSAGES.c.meta.type),
-        last_event_seq=bindparam("new_last_event_seq", type_=_MESSAGES.c.last_event_seq.type),
-        finished_at=bindparam("new_finished_at", type_=_MESSAGES.c.finished_at.type),
+        content=bindparam("new_content", type_=MESSAGES.c.content.type),
+        status=bindparam("new_status", type_=MESSAGES.c.status.type),
+        meta=bindparam("new_meta", type_=MESSAGES.c.meta.type),
+        last_event_seq=bindparam("new_last_event_seq", type_=MESSAGES.c.last_event_seq.type),
+        finished_at=bindparam("new_finished_at", type_=MESSAGES.c.finished_at.type),
     )
 )
 
@@ -367,7 +366,7 @@ async def _record_turn(
     user = {"id": new_id(), "seq": last - 1, "role": "user", "content": text}
     reply = {"id": reply_id, "seq": last, "role": "assistant", "content": ""}
     await db.execute(
-        _INSERT_MESSAGES,
+        _INSERTMESSAGES,
         [
             {**common, **user, "status": "complete", "lease_owner": None, "lease_expires_at": None},
             {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -195,3 +196,9 @@ class GenerationEventRow(Base):
     type: Mapped[str] = mapped_column(String(16))
     payload: Mapped[dict[str, Any]] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# The Core tables of the hottest statements, typed as tables (``__table__`` is typed as a
+# FromClause): built once with bound parameters in chat.turns and sessions.service.
+SESSIONS = cast(Table, SessionRow.__table__)
+MESSAGES = cast(Table, MessageRow.__table__)

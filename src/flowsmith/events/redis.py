@@ -25,9 +25,9 @@ until it closes it) is numbered here, not by the counter script: each entry goes
 owner's log, where this replica's listeners read it at once, and is written to Redis
 behind the publisher, at the position it was given: one script call writes a batch for
 every owned channel, and the next batch gathers while it is written (one write in flight,
-batches in order). ``close`` waits for the
-channel's entries to be written before it writes the end, so a listener elsewhere, or
-any that subscribes after the close, reads every entry from Redis.
+batches in order). ``close`` waits for the channel's entries to be written before it
+writes the end, so a listener elsewhere, or any that subscribes after the close, reads
+every entry from Redis.
 
 Followers never depend on cancelling a blocking read: redis-py can swallow the cancellation
 of one (redis/redis-py#2028), which left followers of departed listeners reading, each
@@ -257,12 +257,8 @@ class RedisBus:
         batch, self._batch = self._batch, []
         try:
             positions: list[Any] = []
-            for start in range(0, len(batch), _PUBLISH_CHUNK):
-                chunk = batch[start : start + _PUBLISH_CHUNK]
-                keys = [key for entry in chunk for key in entry[0]]
-                args: list[str | int] = [self._retention_s]
-                for _, data, floor, _ in chunk:
-                    args += (data, floor)
+            entries = [(keys, data, floor) for keys, data, floor, _ in batch]
+            for keys, args in self._script_calls(entries):
                 # the Script object reloads the script after a NOSCRIPT (a Redis restart)
                 positions += await self._publish(keys=keys, args=args)
         except BaseException as exc:
@@ -275,6 +271,22 @@ class RedisBus:
         for (*_, future), position in zip(batch, positions, strict=True):
             if not future.done():  # else its publisher was cancelled
                 future.set_result(position)
+
+    def _script_calls(
+        self, entries: list[tuple[tuple[str, str], str, int]]
+    ) -> list[tuple[list[str], list[str | int]]]:
+        """The KEYS and ARGV of the script calls that publish or append ``entries`` (each
+        its (stream, counter) keys, its payload and a number), in order, at most
+        ``_PUBLISH_CHUNK`` entries a call."""
+        calls: list[tuple[list[str], list[str | int]]] = []
+        for start in range(0, len(entries), _PUBLISH_CHUNK):
+            chunk = entries[start : start + _PUBLISH_CHUNK]
+            keys = [key for entry in chunk for key in entry[0]]
+            args: list[str | int] = [self._retention_s]
+            for _, data, number in chunk:
+                args += (data, number)
+            calls.append((keys, args))
+        return calls
 
     def _write_behind(
         self, keys: tuple[str, str], data: str, position: int
@@ -306,17 +318,12 @@ class RedisBus:
                 with contextlib.suppress(Exception):  # its failure is its own
                     await asyncio.shield(previous)
             batch, self._behind = self._behind, []
-            for start in range(0, len(batch), _PUBLISH_CHUNK):
-                chunk = batch[start : start + _PUBLISH_CHUNK]
-                keys = [key for entry in chunk for key in entry[0]]
-                args: list[str | int] = [self._retention_s]
-                for _, data, position in chunk:
-                    args += (data, position)
+            for keys, args in self._script_calls(batch):
                 await self._retrying(functools.partial(self._append, keys=keys, args=args))
         except BaseException as exc:
             if not batch:
                 batch, self._behind = self._behind, []
-            self._unwritten.update(keys[0] for keys, _, _ in batch)
+            self._unwritten.update(stream for (stream, _), _, _ in batch)
             if not written.done():
                 written.set_exception(exc)
                 written.exception()  # retrieved here: only a close awaits it, maybe none

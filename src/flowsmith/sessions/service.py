@@ -7,13 +7,11 @@ order under any number of concurrent writers.
 
 from __future__ import annotations
 
-from typing import cast
-
-from sqlalchemy import Integer, String, Table, bindparam, insert, select, update
+from sqlalchemy import Integer, String, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from flowsmith.db.tables import GenerationRow, MessageRow, SessionRow, new_id, utcnow
+from flowsmith.db.tables import SESSIONS, GenerationRow, MessageRow, SessionRow, new_id, utcnow
 from flowsmith.errors import SessionNotFound
 from flowsmith.limits import storable_text
 from flowsmith.sessions.schemas import CreateSession
@@ -47,9 +45,8 @@ async def create_session(db: AsyncSession, user_id: str, request: CreateSession)
     return row
 
 
-_SESSIONS = cast(Table, SessionRow.__table__)
-_INSERT_SESSION = insert(_SESSIONS)
-_SESSION_COLUMNS = [column.key for column in _SESSIONS.columns]
+_INSERT_SESSION = insert(SESSIONS)
+_SESSION_COLUMNS = [column.key for column in SESSIONS.columns]
 
 
 async def get_owned(db: AsyncSession, user_id: str, session_id: str) -> SessionRow:
