@@ -41,14 +41,14 @@ for path in (ROOT / "src", ROOT):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from flowsmith.agent import offline  # noqa: E402
 from flowsmith.agent.factory import close_agent, create_agent  # noqa: E402
 from flowsmith.agent.interface import Agent, Decided  # noqa: E402
 from flowsmith.config import Settings  # noqa: E402
+from flowsmith.core.catalog import load_catalog  # noqa: E402
+from flowsmith.core.validate import is_valid, validate_workflow  # noqa: E402
 from flowsmith.generation.pipeline import GenerationFailed, run_pipeline  # noqa: E402
+from flowsmith.planner import offline  # noqa: E402
 from flowsmith.usage import metering  # noqa: E402
-from flowsmith.workflows.catalog import load_catalog  # noqa: E402
-from flowsmith.workflows.validate import is_valid, validate_workflow  # noqa: E402
 
 PROVIDERS = ("offline", "fake-openai", "fake-anthropic", "configured")
 # which fault the scripted model injects into the i-th prompt's draft

@@ -45,7 +45,7 @@ class ScheduledAgent:
         self, message: str, history: list[tuple[str, str]], current: Any
     ) -> AsyncIterator[Any]:
         from flowsmith.agent.interface import Decided, TextDelta
-        from flowsmith.agent.offline import Decision
+        from flowsmith.planner.offline import Decision
 
         async for delta in scheduled_deltas(self._deltas, self._gap_s):
             yield TextDelta(delta)

@@ -108,9 +108,9 @@ async def generation_client(host: str, port: int, token: str, rounds: int) -> di
 
 def pipeline_inprocess(rounds: int) -> dict[str, Any]:
     """The baseline for ``generation_client``: decide + pipeline, no server/storage/bus."""
-    from flowsmith.agent import offline
     from flowsmith.agent.offline_agent import OfflineAgent
     from flowsmith.generation.pipeline import run_pipeline
+    from flowsmith.planner import offline
 
     agent = OfflineAgent()
 
@@ -151,9 +151,9 @@ def checks_200(rounds: int) -> dict[str, Any]:
     import statistics
 
     from bench.workflow200 import workflow_200
+    from flowsmith.core.simulate import simulate
+    from flowsmith.core.validate import validate_workflow
     from flowsmith.generation.pipeline import check
-    from flowsmith.workflows.simulate import simulate
-    from flowsmith.workflows.validate import validate_workflow
 
     workflow = workflow_200()
     assert len(workflow.nodes) == 200

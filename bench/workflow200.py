@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flowsmith.workflows.catalog import load_catalog
-from flowsmith.workflows.models import Connection, Node, Workflow
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.models import Connection, Node, Workflow
 
 
 def _node(node_id: str, subtype: str, **kw: Any) -> Node:

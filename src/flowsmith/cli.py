@@ -78,7 +78,7 @@ def catalog(
     fmt: Annotated[str, typer.Option("--format", help="md or json.")] = "md",
 ) -> None:
     """Print the node catalog (docs/catalog.md is this, in markdown)."""
-    from flowsmith.workflows.catalog_doc import render_json, render_markdown
+    from flowsmith.core.catalog_doc import render_json, render_markdown
 
     if fmt not in ("md", "json"):
         typer.echo("--format must be md or json", err=True)
@@ -92,8 +92,8 @@ def export_cmd(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
 ) -> None:
     """Convert a flowsmith workflow to n8n workflow JSON (for `n8n import:workflow`)."""
-    from flowsmith.workflows.models import Workflow
-    from flowsmith.workflows.n8n import to_n8n
+    from flowsmith.core.models import Workflow
+    from flowsmith.n8n.convert import to_n8n
 
     workflow = Workflow.model_validate(_read_json(source))
     _write_json(to_n8n(workflow), out)
@@ -105,7 +105,7 @@ def import_cmd(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
 ) -> None:
     """Convert n8n workflow JSON to a flowsmith workflow; notes on the conversion go to stderr."""
-    from flowsmith.workflows.n8n import N8nImportError, from_n8n
+    from flowsmith.n8n.convert import N8nImportError, from_n8n
 
     try:
         workflow, notes = from_n8n(_read_json(source))

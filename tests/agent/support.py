@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from flowsmith.agent.offline import Decision, build, decide
-from flowsmith.workflows.models import Workflow
-from flowsmith.workflows.validate import is_valid, validate_workflow
+from flowsmith.core.models import Workflow
+from flowsmith.core.validate import is_valid, validate_workflow
+from flowsmith.planner.offline import Decision, build, decide
 
 
 def generate(message: str, current: Workflow | None = None) -> tuple[Decision, Workflow]:

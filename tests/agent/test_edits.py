@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from flowsmith.agent.offline import build, decide
-from flowsmith.workflows.models import Workflow
+from flowsmith.core.models import Workflow
+from flowsmith.planner.offline import build, decide
 
 from .support import assert_valid, by_subtype, chat, edges, feeds_of, generate
 
@@ -118,7 +118,7 @@ def test_remove_slack_reconnects_neighbours() -> None:
         for c in base.connections
         if not (c.from_node == "summarize" and c.to_node == "create_notion_page")
     ]
-    from flowsmith.workflows.models import Connection
+    from flowsmith.core.models import Connection
 
     base.connections.append(Connection(from_node="post_slack", to_node="create_notion_page"))
     after = _edit("remove the Slack step", base)

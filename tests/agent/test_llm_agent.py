@@ -19,12 +19,12 @@ import pytest
 
 from flowsmith.agent.interface import Decided, TextDelta
 from flowsmith.agent.llm_agent import REQUEST_FORMAT, AgentError, LLMAgent
-from flowsmith.agent.offline import Decision
+from flowsmith.core.models import Workflow
+from flowsmith.core.validate import is_valid, validate_workflow
 from flowsmith.generation.pipeline import GenerationFailed, run_pipeline
 from flowsmith.llm.base import deadline_in, deadline_scope
+from flowsmith.planner.offline import Decision
 from flowsmith.usage import UsageMeter, metering
-from flowsmith.workflows.models import Workflow
-from flowsmith.workflows.validate import is_valid, validate_workflow
 from tests.llm.conftest import make_anthropic, make_openai
 from tests.llm.fakes import (
     FakeAnthropic,

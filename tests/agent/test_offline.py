@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from flowsmith.agent.offline import MAX_QUESTIONS, build, decide
-from flowsmith.workflows.models import NodeFamily
+from flowsmith.core.models import NodeFamily
+from flowsmith.planner.offline import MAX_QUESTIONS, build, decide
 
 from .support import assert_valid, by_subtype, chat, edges, feeds_of, generate, subtypes
 

@@ -17,8 +17,8 @@ from flowsmith.agent.retrieval import (
     retrieve,
     tokenize,
 )
-from flowsmith.workflows.catalog import Catalog, Example, NodeSpec, OutputSpec, load_catalog
-from flowsmith.workflows.models import Node, NodeFamily, Workflow
+from flowsmith.core.catalog import Catalog, Example, NodeSpec, OutputSpec, load_catalog
+from flowsmith.core.models import Node, NodeFamily, Workflow
 
 
 def test_tokenize_english_and_chinese() -> None:

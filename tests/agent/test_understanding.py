@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from flowsmith.agent.intent import understand
-from flowsmith.agent.nodes import schedule_from_params, schedule_params
-from flowsmith.agent.schedule import Schedule, describe, parse_schedule
-from flowsmith.agent.text import detect_lang, zh_number
+from flowsmith.planner.intent import understand
+from flowsmith.planner.nodes import schedule_from_params, schedule_params
+from flowsmith.planner.schedule import Schedule, describe, parse_schedule
+from flowsmith.planner.text import detect_lang, zh_number
 
 
 @pytest.mark.parametrize(

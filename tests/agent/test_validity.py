@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flowsmith.agent.offline import build, decide
-from flowsmith.workflows.catalog import load_catalog
-from flowsmith.workflows.models import Workflow
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.models import Workflow
+from flowsmith.planner.offline import build, decide
 
 from .support import assert_valid, chat
 

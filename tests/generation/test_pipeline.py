@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from flowsmith.core.models import Connection, Finding, Node, NodeFamily, Workflow
 from flowsmith.generation.pipeline import GenerationFailed, run_pipeline
-from flowsmith.workflows.models import Connection, Finding, Node, NodeFamily, Workflow
 
 
 def wf(*nodes: Node, connections: list[Connection] | None = None) -> Workflow:

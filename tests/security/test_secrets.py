@@ -15,11 +15,11 @@ import httpx
 import jwt
 import pytest
 
-from flowsmith.agent import offline
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.models import Node, Workflow
 from flowsmith.logs import redact
+from flowsmith.planner import offline
 from flowsmith.workflows import service
-from flowsmith.workflows.catalog import load_catalog
-from flowsmith.workflows.models import Node, Workflow
 from tests.conftest import LiveServer
 from tests.helpers import chat_done, create_session, generation_done, read_events
 from tests.security.support import ServeProcess, on_server_loop

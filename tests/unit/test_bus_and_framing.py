@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 from sse_starlette import ServerSentEvent
 
 from flowsmith.agent.offline_agent import stream_pieces
+from flowsmith.core.diff import workflow_diff
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 from flowsmith.errors import InvalidLastEventId
 from flowsmith.events.bus import encode_payload
 from flowsmith.events.memory import MemoryBus
 from flowsmith.streams import EventId, parse_last_event_id, sse
-from flowsmith.workflows.diff import workflow_diff
-from flowsmith.workflows.models import Connection, Node, NodeFamily, Workflow
 
 
 async def collect(bus: MemoryBus, channel: str, after: int = 0) -> list[tuple[int, dict]]:  # type: ignore[type-arg]

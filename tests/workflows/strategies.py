@@ -15,8 +15,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from flowsmith.workflows.catalog import NodeSpec, load_catalog
-from flowsmith.workflows.models import Connection, Node, NodeFamily, Workflow
+from flowsmith.core.catalog import NodeSpec, load_catalog
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 
 
 def node(node_id: str, subtype: str, **kw: Any) -> Node:

@@ -10,15 +10,15 @@ from typing import Any
 
 import pytest
 
-from flowsmith.workflows.catalog import (
+from flowsmith.core.catalog import (
     Catalog,
     CatalogError,
     NodeSpec,
     build_catalog,
     load_catalog,
 )
-from flowsmith.workflows.models import Connection, Node, NodeFamily, Workflow
-from flowsmith.workflows.validate import validate_workflow
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
+from flowsmith.core.validate import validate_workflow
 
 EXPECTED: dict[NodeFamily, set[str]] = {
     NodeFamily.TRIGGER: {
@@ -61,7 +61,7 @@ def catalog() -> Catalog:
 
 
 def _raw_files() -> dict[str, Any]:
-    folder = resources.files("flowsmith.workflows.catalog")
+    folder = resources.files("flowsmith.core.catalog")
     return {
         f"{fam.value.lower()}.json": json.loads(
             folder.joinpath(f"{fam.value.lower()}.json").read_text(encoding="utf-8")
@@ -94,7 +94,7 @@ def test_load_catalog_is_cached() -> None:
 
 
 def test_json_files_ship_inside_the_package() -> None:
-    folder = resources.files("flowsmith.workflows.catalog")
+    folder = resources.files("flowsmith.core.catalog")
     for fam in NodeFamily:
         assert folder.joinpath(f"{fam.value.lower()}.json").is_file()
 

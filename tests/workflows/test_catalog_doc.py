@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flowsmith.workflows.catalog import load_catalog
-from flowsmith.workflows.catalog_doc import render_json, render_markdown
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.catalog_doc import render_json, render_markdown
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "catalog.md"
 

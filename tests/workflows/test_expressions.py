@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from tests.workflows.strategies import conn, node, wf
 
-from flowsmith.workflows import expressions as ex
-from flowsmith.workflows import validate as v
-from flowsmith.workflows.catalog import load_catalog
-from flowsmith.workflows.models import Finding, Node, Workflow
-from flowsmith.workflows.validate import is_valid, validate_workflow
+from flowsmith.core import expressions as ex
+from flowsmith.core import validate as v
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.models import Finding, Node, Workflow
+from flowsmith.core.validate import is_valid, validate_workflow
 
 # --- parsing -------------------------------------------------------------------------------
 

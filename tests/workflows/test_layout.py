@@ -7,8 +7,8 @@ from collections.abc import Collection
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flowsmith.workflows.layout import X_SPACING, Y_SPACING, auto_layout
-from flowsmith.workflows.models import Connection, Node, NodeFamily, Workflow
+from flowsmith.core.layout import X_SPACING, Y_SPACING, auto_layout
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 
 FAMILY = {
     "manual_trigger": NodeFamily.TRIGGER,

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from flowsmith.workflows.catalog import load_catalog
-from flowsmith.workflows.models import (
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.models import (
     Connection,
     Node,
     NodeFamily,
@@ -17,7 +17,8 @@ from flowsmith.workflows.models import (
     Workflow,
     WorkflowSettings,
 )
-from flowsmith.workflows.n8n import (
+from flowsmith.core.validate import validate_workflow
+from flowsmith.n8n.convert import (
     GENERIC_SUBTYPES,
     MARKER,
     SIDE_KEY,
@@ -26,8 +27,7 @@ from flowsmith.workflows.n8n import (
     is_generic,
     to_n8n,
 )
-from flowsmith.workflows.n8n_expr import from_n8n_string, slug, to_n8n_string
-from flowsmith.workflows.validate import validate_workflow
+from flowsmith.n8n.expr import from_n8n_string, slug, to_n8n_string
 
 F = NodeFamily
 
@@ -663,7 +663,7 @@ def test_generic_catalog_entries_validate() -> None:
 
 
 def _mapping_table() -> str:
-    from flowsmith.workflows.n8n_nodes import TRANSLATORS
+    from flowsmith.n8n.nodes import TRANSLATORS
 
     rows = [
         "| Subtype | Family | n8n type | typeVersion | Translation |",

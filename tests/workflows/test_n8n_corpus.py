@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from flowsmith.workflows.catalog import load_catalog
-from flowsmith.workflows.models import Workflow
-from flowsmith.workflows.n8n import GENERIC_SUBTYPES, STICKY_TYPE, from_n8n, to_n8n
-from flowsmith.workflows.validate import validate_workflow
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.models import Workflow
+from flowsmith.core.validate import validate_workflow
+from flowsmith.n8n.convert import GENERIC_SUBTYPES, STICKY_TYPE, from_n8n, to_n8n
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "n8n_corpus"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from flowsmith.workflows.models import Workflow
-from flowsmith.workflows.patch import (
+from flowsmith.core.models import Workflow
+from flowsmith.core.patch import (
     PATCH_ID_CHANGED,
     PATCH_INVALID_OP,
     PATCH_NO_EFFECT,
@@ -14,7 +14,7 @@ from flowsmith.workflows.patch import (
     apply_patch,
     patch_schema,
 )
-from flowsmith.workflows.validate import is_valid, validate_workflow
+from flowsmith.core.validate import is_valid, validate_workflow
 
 BASE: dict[str, Any] = {
     "id": "wf1",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from tests.workflows.strategies import valid_workflows
 
-from flowsmith.workflows.layout import auto_layout
-from flowsmith.workflows.models import Finding, Workflow
-from flowsmith.workflows.simulate import simulate
-from flowsmith.workflows.validate import validate_workflow
+from flowsmith.core.layout import auto_layout
+from flowsmith.core.models import Finding, Workflow
+from flowsmith.core.simulate import simulate
+from flowsmith.core.validate import validate_workflow
 
 PROPERTY_SETTINGS = settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]

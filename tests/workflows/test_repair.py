@@ -7,10 +7,10 @@ from typing import Any
 
 from tests.workflows.strategies import conn, node, wf
 
-from flowsmith.workflows import repair as r
-from flowsmith.workflows.models import Finding, Node, Workflow
-from flowsmith.workflows.repair import RepairResult, repair
-from flowsmith.workflows.validate import is_valid, validate_workflow
+from flowsmith.core import repair as r
+from flowsmith.core.models import Finding, Node, Workflow
+from flowsmith.core.repair import RepairResult, repair
+from flowsmith.core.validate import is_valid, validate_workflow
 
 TRIGGER = node("t", "manual_trigger")
 

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from tests.workflows.strategies import conn, example_workflow, node, wf
 
-from flowsmith.workflows import simulate as sim
-from flowsmith.workflows.catalog import Catalog, NodeSpec, load_catalog
-from flowsmith.workflows.models import Connection, Finding, Node, Workflow
-from flowsmith.workflows.simulate import SimulationResult, TraceStep, simulate, summary
-from flowsmith.workflows.validate import validate_workflow
+from flowsmith.core import simulate as sim
+from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
+from flowsmith.core.models import Connection, Finding, Node, Workflow
+from flowsmith.core.simulate import SimulationResult, TraceStep, simulate, summary
+from flowsmith.core.validate import validate_workflow
 
 TRIGGER = node("t", "manual_trigger")
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from flowsmith.workflows import validate as v
-from flowsmith.workflows.catalog import Catalog, load_catalog
-from flowsmith.workflows.models import Connection, Finding, Node, NodeFamily, Workflow
-from flowsmith.workflows.validate import is_valid, validate_document, validate_workflow
+from flowsmith.core import validate as v
+from flowsmith.core.catalog import Catalog, load_catalog
+from flowsmith.core.models import Connection, Finding, Node, NodeFamily, Workflow
+from flowsmith.core.validate import is_valid, validate_document, validate_workflow
 
 
 def node(node_id: str, subtype: str, family: str | None = None, **kw: Any) -> Node:

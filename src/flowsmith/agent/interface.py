@@ -11,8 +11,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from flowsmith.agent.offline import Decision
-from flowsmith.workflows.models import Finding, Workflow
+from flowsmith.core.models import Finding, Workflow
+from flowsmith.planner.offline import Decision
 
 
 @dataclass(frozen=True)

@@ -36,11 +36,12 @@ from jsonschema import Draft202012Validator
 
 from flowsmith.agent import prompts
 from flowsmith.agent.interface import AgentEvent, Decided, TextDelta
-from flowsmith.agent.offline import Decision, Question
 from flowsmith.agent.offline_agent import stream_pieces
 from flowsmith.agent.retrieval import DEFAULT_K, retrieve
-from flowsmith.agent.text import Lang, detect_lang
 from flowsmith.config import Settings
+from flowsmith.core.catalog import Catalog, load_catalog
+from flowsmith.core.models import Connection, Finding, Node, NodeFamily, Workflow
+from flowsmith.core.patch import apply_patch, patch_schema, slug
 from flowsmith.llm.base import (
     Finished,
     LLMError,
@@ -53,10 +54,9 @@ from flowsmith.llm.base import (
 )
 from flowsmith.llm.base import TextDelta as LLMTextDelta
 from flowsmith.llm.pricing import PriceOverrides, estimate_cost_usd
+from flowsmith.planner.offline import Decision, Question
+from flowsmith.planner.text import Lang, detect_lang
 from flowsmith.usage import record_llm_call
-from flowsmith.workflows.catalog import Catalog, load_catalog
-from flowsmith.workflows.models import Connection, Finding, Node, NodeFamily, Workflow
-from flowsmith.workflows.patch import apply_patch, patch_schema, slug
 
 log = logging.getLogger(__name__)
 

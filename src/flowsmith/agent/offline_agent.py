@@ -7,9 +7,9 @@ import re
 from collections.abc import AsyncIterator
 from typing import Any
 
-from flowsmith.agent import offline
 from flowsmith.agent.interface import AgentEvent, Decided, TextDelta
-from flowsmith.workflows.models import Finding, Workflow
+from flowsmith.core.models import Finding, Workflow
+from flowsmith.planner import offline
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
 _CJK_RUN = 4

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from flowsmith.agent.retrieval import render_specs
-from flowsmith.workflows.catalog import NodeSpec
-from flowsmith.workflows.models import Finding, NodeFamily, Workflow
+from flowsmith.core.catalog import NodeSpec
+from flowsmith.core.models import Finding, NodeFamily, Workflow
 
 MAX_QUESTIONS = 3
 _LANGUAGE = {"zh": "Simplified Chinese", "en": "English"}

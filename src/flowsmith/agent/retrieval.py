@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from flowsmith.workflows.catalog import Catalog, NodeSpec, load_catalog
-from flowsmith.workflows.models import Workflow
+from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
+from flowsmith.core.models import Workflow
 
 DEFAULT_K = 12
 MIN_RATIO = 0.15

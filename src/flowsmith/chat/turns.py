@@ -25,7 +25,7 @@ from sqlalchemy import String, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flowsmith.agent.interface import Agent, Decided, TextDelta
-from flowsmith.agent.offline import Decision
+from flowsmith.core.models import Workflow
 from flowsmith.db.engine import session_scope
 from flowsmith.db.tables import MESSAGES, SESSIONS, MessageRow, SessionRow, new_id, utcnow
 from flowsmith.errors import SessionNotFound, public_failure
@@ -35,10 +35,10 @@ from flowsmith.generation.runner import GenerationRunner, active_generation_quer
 from flowsmith.limits import storable_text
 from flowsmith.llm.base import deadline_in, deadline_scope
 from flowsmith.observability import TURNS
+from flowsmith.planner.offline import Decision
 from flowsmith.sessions import service as sessions
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
-from flowsmith.workflows.models import Workflow
 
 log = logging.getLogger(__name__)
 

@@ -10,15 +10,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from flowsmith.agent.interface import Agent
+from flowsmith.core.layout import auto_layout
+from flowsmith.core.models import Finding, Workflow
+from flowsmith.core.repair import repair
+from flowsmith.core.simulate import simulate
+from flowsmith.core.simulate import summary as simulation_summary
+from flowsmith.core.validate import is_valid, validate_workflow
 from flowsmith.generation import messages
 from flowsmith.generation.events import GenerationEventType
-from flowsmith.workflows.layout import auto_layout
-from flowsmith.workflows.models import Finding, Workflow
-from flowsmith.workflows.repair import repair
 from flowsmith.workflows.service import scrub_secrets
-from flowsmith.workflows.simulate import simulate
-from flowsmith.workflows.simulate import summary as simulation_summary
-from flowsmith.workflows.validate import is_valid, validate_workflow
 
 Emit = Callable[[GenerationEventType, dict[str, Any]], Awaitable[None]]
 

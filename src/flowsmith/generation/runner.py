@@ -23,6 +23,8 @@ from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flowsmith.agent.interface import Agent
+from flowsmith.core.diff import workflow_diff
+from flowsmith.core.models import Finding, Workflow
 from flowsmith.db.engine import session_scope
 from flowsmith.db.tables import GenerationEventRow, GenerationRow, SessionRow, new_id, utcnow
 from flowsmith.errors import public_failure
@@ -40,8 +42,6 @@ from flowsmith.observability import GENERATION_SECONDS, GENERATIONS
 from flowsmith.sessions.service import next_generation_seq
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
-from flowsmith.workflows.diff import workflow_diff
-from flowsmith.workflows.models import Finding, Workflow
 
 log = logging.getLogger(__name__)
 ACTIVE = ("queued", "running")

@@ -8,6 +8,8 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from flowsmith.auth.dependencies import CurrentUser
+from flowsmith.core.models import Workflow
+from flowsmith.core.validate import validate_workflow
 from flowsmith.db.engine import SessionDep
 from flowsmith.db.tables import WorkflowVersionRow
 from flowsmith.errors import (
@@ -17,9 +19,8 @@ from flowsmith.errors import (
     WorkflowTooLarge,
     error_responses,
 )
+from flowsmith.n8n.convert import N8nImportError, from_n8n, to_n8n
 from flowsmith.workflows import service
-from flowsmith.workflows.models import Workflow
-from flowsmith.workflows.n8n import N8nImportError, from_n8n, to_n8n
 from flowsmith.workflows.schemas import (
     ImportResult,
     VersionDetail,
@@ -29,7 +30,6 @@ from flowsmith.workflows.schemas import (
     WorkflowList,
     WorkflowSummary,
 )
-from flowsmith.workflows.validate import validate_workflow
 
 router = APIRouter(prefix="/api/v1/workflows", tags=["workflows"], responses=AUTHENTICATED_ERRORS)
 NOT_FOUND = error_responses(404)

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from flowsmith.workflows.models import Workflow
+from flowsmith.core.models import Workflow
 
 
 class WorkflowSummary(BaseModel):

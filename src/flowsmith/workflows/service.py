@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flowsmith.core.models import Finding, Workflow
 from flowsmith.db.tables import SessionRow, WorkflowRow, WorkflowVersionRow, new_id, utcnow
 from flowsmith.errors import (
     InvalidText,
@@ -25,7 +26,6 @@ from flowsmith.errors import (
     WorkflowTooLarge,
 )
 from flowsmith.limits import json_depth_over, storable_text, unstorable_strings
-from flowsmith.workflows.models import Finding, Workflow
 
 # far beyond any real workflow; below the depth at which recursive code (copies, encoders)
 # would hit Python's recursion limit

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from flowsmith.workflows.models import NodeFamily, Workflow
+from flowsmith.core.models import NodeFamily, Workflow
 
 X_SPACING = 280.0
 Y_SPACING = 160.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flowsmith.workflows.models import Connection, Workflow
+from flowsmith.core.models import Connection, Workflow
 
 
 def _edge(c: Connection) -> tuple[str, str, str, str]:

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from flowsmith.agent import vocab as v
-from flowsmith.agent.plan import (
+from flowsmith.planner import vocab as v
+from flowsmith.planner.plan import (
     ActionKind,
     AIKind,
     AIStep,
@@ -24,8 +24,8 @@ from flowsmith.agent.plan import (
     TriggerSpec,
     WaitSpec,
 )
-from flowsmith.agent.schedule import parse_schedule
-from flowsmith.agent.text import (
+from flowsmith.planner.schedule import parse_schedule
+from flowsmith.planner.text import (
     Lang,
     channels,
     detect_lang,

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from flowsmith.agent import graph as g
-from flowsmith.agent import nodes as n
-from flowsmith.agent import steps as s
-from flowsmith.agent import vocab as v
-from flowsmith.agent.plan import ApprovalSpec, EditKind, EditOp
-from flowsmith.agent.resolve import PLACEHOLDER_EMAIL
-from flowsmith.agent.text import Lang, pick
-from flowsmith.workflows.models import Node, NodeFamily, Workflow
+from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.planner import graph as g
+from flowsmith.planner import nodes as n
+from flowsmith.planner import steps as s
+from flowsmith.planner import vocab as v
+from flowsmith.planner.plan import ApprovalSpec, EditKind, EditOp
+from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
+from flowsmith.planner.text import Lang, pick
 
 _AI_SUBTYPES = {
     "summarize": "summarizer",

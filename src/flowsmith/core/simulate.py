@@ -55,9 +55,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flowsmith.workflows import expressions as ex
-from flowsmith.workflows.catalog import Catalog, NodeSpec, load_catalog
-from flowsmith.workflows.models import Finding, Node, NodeFamily, Severity, Workflow
+from flowsmith.core import expressions as ex
+from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
+from flowsmith.core.models import Finding, Node, NodeFamily, Severity, Workflow
 
 NODE_NEVER_RUNS = "node_never_runs"
 UNRESOLVED_EXPRESSION = "unresolved_expression"

@@ -22,8 +22,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from flowsmith.workflows.catalog import NodeSpec
-from flowsmith.workflows.n8n_expr import (
+from flowsmith.core.catalog import NodeSpec
+from flowsmith.n8n.expr import (
     from_n8n_deep,
     from_n8n_string,
     from_n8n_value,

@@ -34,8 +34,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from flowsmith.workflows.catalog import Catalog, load_catalog
-from flowsmith.workflows.models import Connection, Finding, Node, NodeFamily, Workflow
+from flowsmith.core.catalog import Catalog, load_catalog
+from flowsmith.core.models import Connection, Finding, Node, NodeFamily, Workflow
 
 PATCH_INVALID_OP = "patch_invalid_op"
 PATCH_UNKNOWN_NODE = "patch_unknown_node"

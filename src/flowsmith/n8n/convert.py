@@ -35,9 +35,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from flowsmith.workflows.catalog import Catalog, NodeSpec, load_catalog
-from flowsmith.workflows.layout import auto_layout
-from flowsmith.workflows.models import (
+from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
+from flowsmith.core.layout import auto_layout
+from flowsmith.core.models import (
     Connection,
     Finding,
     Node,
@@ -47,9 +47,10 @@ from flowsmith.workflows.models import (
     Workflow,
     WorkflowSettings,
 )
-from flowsmith.workflows.n8n_expr import fingerprint, json_number, rl, rl_value, slug
-from flowsmith.workflows.n8n_expr import stable_uuid as _uuid
-from flowsmith.workflows.n8n_nodes import (
+from flowsmith.core.validate import is_expression
+from flowsmith.n8n.expr import fingerprint, json_number, rl, rl_value, slug
+from flowsmith.n8n.expr import stable_uuid as _uuid
+from flowsmith.n8n.nodes import (
     APPROVAL_OUTPUTS,
     DECISION_FIELD,
     DECISION_VALUES,
@@ -59,7 +60,6 @@ from flowsmith.workflows.n8n_nodes import (
     Translator,
     fallback_forward,
 )
-from flowsmith.workflows.validate import is_expression
 
 FORMAT = 1
 SIDE_KEY = "n8n"

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from flowsmith.agent.text import Lang, zh_number
+from flowsmith.planner.text import Lang, zh_number
 
 
 class Schedule(BaseModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flowsmith.agent.plan import ActionKind, AIKind, TransformKind
+from flowsmith.planner.plan import ActionKind, AIKind, TransformKind
 
 
 def rx(pattern: str) -> re.Pattern[str]:

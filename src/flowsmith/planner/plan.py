@@ -13,8 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from flowsmith.agent.schedule import Schedule
-from flowsmith.agent.text import Lang
+from flowsmith.planner.schedule import Schedule
+from flowsmith.planner.text import Lang
 
 PLAN_FORMAT: Literal["flowsmith.offline/1"] = "flowsmith.offline/1"
 

@@ -45,10 +45,10 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
-from flowsmith.workflows.models import Node, NodeFamily, Workflow
+from flowsmith.core.models import Node, NodeFamily, Workflow
 
 if TYPE_CHECKING:
-    from flowsmith.workflows.catalog import Catalog, NodeSpec
+    from flowsmith.core.catalog import Catalog, NodeSpec
 
 RefKind = Literal["json", "node", "now", "today", "workflow", "execution", "env"]
 PathKey = str | int

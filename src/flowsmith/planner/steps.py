@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flowsmith.agent.nodes import ALL_JSON, Ids, Payload, make
-from flowsmith.agent.plan import ActionSpec, AIStep, ApprovalSpec, ConditionSpec
-from flowsmith.agent.text import Lang, pick, slug
-from flowsmith.workflows.models import Node
+from flowsmith.core.models import Node
+from flowsmith.planner.nodes import ALL_JSON, Ids, Payload, make
+from flowsmith.planner.plan import ActionSpec, AIStep, ApprovalSpec, ConditionSpec
+from flowsmith.planner.text import Lang, pick, slug
 
 # --- AI ------------------------------------------------------------------------------------
 

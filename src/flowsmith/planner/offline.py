@@ -19,16 +19,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from flowsmith.agent import replies
-from flowsmith.agent.compose import compose
-from flowsmith.agent.edit_apply import apply_edits
-from flowsmith.agent.edit_parse import has_edit_words, parse_edits
-from flowsmith.agent.graph import matching
-from flowsmith.agent.intent import Understanding, understand
-from flowsmith.agent.plan import Plan
-from flowsmith.agent.resolve import resolve, title_for
-from flowsmith.agent.text import Lang, detect_lang, pick
-from flowsmith.workflows.models import Workflow
+from flowsmith.core.models import Workflow
+from flowsmith.planner import replies
+from flowsmith.planner.compose import compose
+from flowsmith.planner.edit_apply import apply_edits
+from flowsmith.planner.edit_parse import has_edit_words, parse_edits
+from flowsmith.planner.graph import matching
+from flowsmith.planner.intent import Understanding, understand
+from flowsmith.planner.plan import Plan
+from flowsmith.planner.resolve import resolve, title_for
+from flowsmith.planner.text import Lang, detect_lang, pick
 
 __all__ = ["Decision", "Question", "build", "decide"]
 
@@ -339,7 +339,7 @@ def _layout(wf: Workflow) -> Workflow:
     """Positions from ``auto_layout`` (deterministic); imported lazily so the planner
     still works, unpositioned, in a checkout without the layout module."""
     try:
-        from flowsmith.workflows.layout import auto_layout
+        from flowsmith.core.layout import auto_layout
     except ImportError:  # pragma: no cover - the layout module ships with flowsmith
         return wf
     return auto_layout(wf)

@@ -40,10 +40,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from flowsmith.workflows import expressions as ex
-from flowsmith.workflows.catalog import Catalog, NodeSpec, load_catalog
-from flowsmith.workflows.models import Connection, Finding, Node, NodeFamily, Workflow
-from flowsmith.workflows.validate import (
+from flowsmith.core import expressions as ex
+from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
+from flowsmith.core.models import Connection, Finding, Node, NodeFamily, Workflow
+from flowsmith.core.validate import (
     DANGLING_CONNECTION,
     DUPLICATE_CONNECTION,
     DUPLICATE_NODE_ID,

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flowsmith.agent import nodes as n
-from flowsmith.agent import steps as s
-from flowsmith.agent.plan import Intent
-from flowsmith.agent.text import Lang, pick
-from flowsmith.workflows.models import Connection, Node, Workflow
+from flowsmith.core.models import Connection, Node, Workflow
+from flowsmith.planner import nodes as n
+from flowsmith.planner import steps as s
+from flowsmith.planner.plan import Intent
+from flowsmith.planner.text import Lang, pick
 
 End = tuple[str, str]  # (node id, output name): an open output to connect the next node to
 

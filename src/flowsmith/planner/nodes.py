@@ -1,7 +1,7 @@
 """Node factories for the start of a flow: triggers, sources, transforms, merge, loop, wait.
 
 One plan element -> one catalog-conformant node. Parameter names follow the catalog
-(``flowsmith/workflows/catalog/*.json``) and every required parameter is set. Ids are
+(``flowsmith/core/catalog/*.json``) and every required parameter is set. Ids are
 readable slugs made unique by ``Ids``; names are in the user's language. Texts use
 ``{{ $json.… }}`` expressions over the incoming item; ``Payload`` tracks what that item
 carries, so later steps (``steps.py``) know what to send.
@@ -12,18 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flowsmith.agent import vocab as v
-from flowsmith.agent.plan import (
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.models import Node, NodeFamily
+from flowsmith.planner import vocab as v
+from flowsmith.planner.plan import (
     SourceSpec,
     TransformKind,
     TriggerSpec,
     WaitSpec,
 )
-from flowsmith.agent.resolve import trigger_label
-from flowsmith.agent.schedule import Schedule, describe
-from flowsmith.agent.text import Lang, pick, slug
-from flowsmith.workflows.catalog import load_catalog
-from flowsmith.workflows.models import Node, NodeFamily
+from flowsmith.planner.resolve import trigger_label
+from flowsmith.planner.schedule import Schedule, describe
+from flowsmith.planner.text import Lang, pick, slug
 
 ALL_JSON = "{{ JSON.stringify($json) }}"
 _WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from flowsmith.agent import vocab as v
-from flowsmith.agent.intent import Understanding, understand
-from flowsmith.agent.plan import ActionKind, ActionSpec, EditOp
-from flowsmith.agent.text import strip_urls
-from flowsmith.workflows.models import Workflow
+from flowsmith.core.models import Workflow
+from flowsmith.planner import vocab as v
+from flowsmith.planner.intent import Understanding, understand
+from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
+from flowsmith.planner.text import strip_urls
 
 Span = tuple[int, int]
 _CLAUSE_END = re.compile(r"[,;，；。.!?！？\n]|\band\b|然后|并且|同时")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flowsmith.workflows.catalog import Catalog, NodeSpec, load_catalog
-from flowsmith.workflows.models import NodeFamily
+from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
+from flowsmith.core.models import NodeFamily
 
 HEADER = """# The node catalog
 
-Generated from `src/flowsmith/workflows/catalog/*.json` by `flowsmith catalog --format md`;
+Generated from `src/flowsmith/core/catalog/*.json` by `flowsmith catalog --format md`;
 do not edit by hand (`make catalog-doc` rewrites it, and a test fails when it is stale).
 
 """

@@ -7,9 +7,9 @@ history and combine the original request with the answer.
 
 from __future__ import annotations
 
-from flowsmith.agent.graph import flow_order
-from flowsmith.agent.text import Lang, pick
-from flowsmith.workflows.models import Node, NodeFamily, Workflow
+from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.planner.graph import flow_order
+from flowsmith.planner.text import Lang, pick
 
 OFFLINE_EN = "(offline planner)"
 OFFLINE_ZH = "（离线规划器）"

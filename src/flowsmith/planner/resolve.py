@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from flowsmith.agent import vocab as v
-from flowsmith.agent.intent import Understanding
-from flowsmith.agent.plan import (
+from flowsmith.planner import vocab as v
+from flowsmith.planner.intent import Understanding
+from flowsmith.planner.plan import (
     ActionKind,
     ActionSpec,
     AIStep,
@@ -22,8 +22,8 @@ from flowsmith.agent.plan import (
     SourceSpec,
     TriggerSpec,
 )
-from flowsmith.agent.schedule import DAILY_9, HOURLY, describe
-from flowsmith.agent.text import Lang, pick
+from flowsmith.planner.schedule import DAILY_9, HOURLY, describe
+from flowsmith.planner.text import Lang, pick
 
 PLACEHOLDER_EMAIL = "you@example.com"
 PLACEHOLDER_FEED = "https://example.com/feed.xml"

@@ -12,7 +12,10 @@ naming the file and subtype):
 * ``parameters`` is a valid draft 2020-12 JSON Schema of ``"type": "object"``, and every
   output's ``item_schema`` is a valid JSON Schema;
 * ``example.parameters`` validates against ``parameters``;
-* TRIGGER, TOOL and MEMORY specs declare no inputs.
+* TRIGGER, TOOL and MEMORY specs declare no inputs;
+* app entries (``apps/<category>.json``, see :mod:`flowsmith.core.catalog.apps`) become specs
+  like the rest (an action spec named for the app, a ``<app>_trigger`` spec when it has events)
+  and never take a core subtype's name.
 
 Outputs: ``outputs`` lists the named outputs a node's connections may leave from. In addition,
 every node whose ``on_error`` is ``"error_output"`` implicitly has an ``"error"`` output
@@ -33,7 +36,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from flowsmith.workflows.models import NodeFamily
+from flowsmith.core.catalog.apps import App, action_entry, parse_apps, trigger_entry
+from flowsmith.core.models import NodeFamily
 
 ERROR_OUTPUT = "error"
 """The implicit output of a node whose ``on_error`` is ``"error_output"``."""
@@ -70,6 +74,16 @@ class N8nMapping(BaseModel):
     note: str | None = None
 
 
+class AliasOf(BaseModel):
+    """A per-action subtype kept for stored workflows: the app operation it is the same as."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    app: str
+    resource: str
+    operation: str
+
+
 class NodeSpec(BaseModel):
     """One catalog entry: what a subtype does, its parameters schema and its ports."""
 
@@ -86,6 +100,8 @@ class NodeSpec(BaseModel):
     credentials: list[str]
     example: Example
     n8n: N8nMapping | None
+    app: str | None = None  # the app entry this spec was built from
+    alias_of: AliasOf | None = None  # a per-action subtype: the app operation it equals
 
     _validator: Draft202012Validator | None = PrivateAttr(default=None)
 
@@ -113,12 +129,24 @@ class NodeSpec(BaseModel):
 class Catalog:
     """All node specs, indexed by subtype. Immutable after construction."""
 
-    def __init__(self, specs: list[NodeSpec]) -> None:
+    def __init__(self, specs: list[NodeSpec], apps: list[App] | None = None) -> None:
         self._specs = list(specs)
         self._by_subtype: dict[str, NodeSpec] = {s.subtype: s for s in self._specs}
+        self._apps: dict[str, App] = {a.app: a for a in apps or []}
 
     def get(self, subtype: str) -> NodeSpec | None:
         return self._by_subtype.get(subtype)
+
+    def app(self, name: str | None) -> App | None:
+        """The app entry behind an app node's subtype (or an app trigger's), if any."""
+        if name is None:
+            return None
+        spec = self._by_subtype.get(name)
+        return self._apps.get(spec.app) if spec is not None and spec.app else None
+
+    @property
+    def apps(self) -> list[App]:
+        return list(self._apps.values())
 
     @property
     def specs(self) -> list[NodeSpec]:
@@ -174,11 +202,47 @@ def _parse_entry(raw: Any, file: str, index: int) -> NodeSpec:
     return spec
 
 
-def build_catalog(files: Mapping[str, Any]) -> Catalog:
-    """Build and check a catalog from ``{file name: parsed JSON array}``.
+def _app_specs(apps: list[App], taken: Mapping[str, str]) -> list[NodeSpec]:
+    specs: list[NodeSpec] = []
+    for app in apps:
+        raws = [action_entry(app)] + ([trigger_entry(app)] if app.triggers else [])
+        for raw in raws:
+            spec = _parse_entry(raw, f"apps/{app.category}.json", 0)
+            if spec.subtype in taken:
+                raise CatalogError(
+                    f"catalog/apps app {app.app!r}: {spec.subtype!r} is a core subtype"
+                )
+            specs.append(spec)
+    return specs
+
+
+def _check_aliases(specs: list[NodeSpec], apps: list[App]) -> None:
+    by_name = {a.app: a for a in apps}
+    for spec in specs:
+        alias = spec.alias_of
+        if alias is None:
+            continue
+        app = by_name.get(alias.app)
+        if app is None:
+            raise CatalogError(
+                f"catalog subtype {spec.subtype!r}: alias of unknown app {alias.app!r}"
+            )
+        if app.operation(alias.resource, alias.operation) is None:
+            raise CatalogError(
+                f"catalog subtype {spec.subtype!r}: {alias.app} has no "
+                f"{alias.resource}.{alias.operation}"
+            )
+
+
+def build_catalog(files: Mapping[str, Any], app_files: Mapping[str, Any] | None = None) -> Catalog:
+    """Build and check a catalog from ``{file name: parsed JSON array}`` (and app files).
 
     Separate from :func:`load_catalog` so tests can feed deliberately broken data.
     """
+    try:
+        apps = parse_apps(app_files or {})
+    except ValueError as exc:
+        raise CatalogError(str(exc)) from exc
     specs: list[NodeSpec] = []
     seen: dict[str, str] = {}
     for file, entries in files.items():
@@ -195,7 +259,8 @@ def build_catalog(files: Mapping[str, Any]) -> Catalog:
                 raise CatalogError(f"{where}: duplicate subtype, first in {seen[spec.subtype]}")
             seen[spec.subtype] = file
             specs.append(spec)
-    return Catalog(specs)
+    _check_aliases(specs, apps)
+    return Catalog(specs + _app_specs(apps, seen), apps)
 
 
 def _read_files() -> dict[str, Any]:
@@ -210,15 +275,30 @@ def _read_files() -> dict[str, Any]:
     return out
 
 
+def _read_app_files() -> dict[str, Any]:
+    folder = resources.files(__name__).joinpath("apps")
+    out: dict[str, Any] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".json"):
+            continue
+        try:
+            out[entry.name] = json.loads(entry.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise CatalogError(f"catalog/apps/{entry.name}: cannot read: {exc}") from exc
+    return out
+
+
 @functools.cache
 def load_catalog() -> Catalog:
     """The packaged catalog, parsed, checked and with validators precompiled (cached)."""
-    catalog = build_catalog(_read_files())
+    catalog = build_catalog(_read_files(), _read_app_files())
     return catalog
 
 
 __all__ = [
     "ERROR_OUTPUT",
+    "AliasOf",
+    "App",
     "Catalog",
     "CatalogError",
     "Example",

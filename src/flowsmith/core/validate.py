@@ -76,9 +76,9 @@ from typing import Any
 from jsonschema.exceptions import ValidationError as SchemaValidationError
 from pydantic import ValidationError
 
-from flowsmith.workflows import expressions as ex
-from flowsmith.workflows.catalog import Catalog, NodeSpec, load_catalog
-from flowsmith.workflows.models import Connection, Finding, Node, NodeFamily, Severity, Workflow
+from flowsmith.core import expressions as ex
+from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
+from flowsmith.core.models import Connection, Finding, Node, NodeFamily, Severity, Workflow
 
 SCHEMA_ERROR = "schema_error"
 EMPTY_WORKFLOW = "empty_workflow"

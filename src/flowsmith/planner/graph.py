@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import deque
 
-from flowsmith.agent import nodes as n
-from flowsmith.agent import vocab as v
-from flowsmith.agent.plan import SourceSpec, TriggerSpec
-from flowsmith.agent.text import Lang
-from flowsmith.workflows.models import Connection, Node, NodeFamily, Workflow
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
+from flowsmith.planner import nodes as n
+from flowsmith.planner import vocab as v
+from flowsmith.planner.plan import SourceSpec, TriggerSpec
+from flowsmith.planner.text import Lang
 
 End = tuple[str, str]  # (node id, output name)
 
