@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
+from flowsmith.core.catalog import App, Catalog, NodeSpec, load_catalog
 from flowsmith.core.models import Workflow
 
 DEFAULT_K = 12
@@ -248,7 +248,20 @@ def _outputs(spec: NodeSpec) -> str:
     return " | ".join(parts) or "none"
 
 
-def render_spec(spec: NodeSpec) -> str:
+def _app_operations(app: App) -> str:
+    """``resource.operation(field*, field)`` for every operation of an app, ``;``-joined."""
+    parts = []
+    for resource, operation, op in app.operations():
+        names = sorted(op.fields, key=lambda n: (n not in op.required, list(op.fields).index(n)))
+        fields = ", ".join(f"{n}{'*' if n in op.required else ''}" for n in names)
+        parts.append(f"{resource}.{operation}({fields})")
+    return "; ".join(parts)
+
+
+def render_spec(spec: NodeSpec, catalog: Catalog | None = None) -> str:
+    app = (catalog if catalog is not None else load_catalog()).app(spec.subtype)
+    if app is not None and spec.subtype == app.app:
+        return _render_app(spec, app)
     example = json.dumps(spec.example.parameters, ensure_ascii=False, separators=(",", ":"))
     if len(example) > _MAX_EXAMPLE:
         example = example[: _MAX_EXAMPLE - 1] + "…"
@@ -264,6 +277,18 @@ def render_spec(spec: NodeSpec) -> str:
     return "\n".join(lines)
 
 
-def render_specs(specs: Iterable[NodeSpec]) -> str:
+def _render_app(spec: NodeSpec, app: App) -> str:
+    example = json.dumps(spec.example.parameters, ensure_ascii=False, separators=(",", ":"))
+    return "\n".join(
+        [
+            f"- {spec.subtype} [{spec.family.value}] {app.display_name}: {app.description}",
+            "  parameters: resource and operation, then that operation's fields "
+            f"(* required): {_app_operations(app)}",
+            f"  example: {example[:_MAX_EXAMPLE]}",
+        ]
+    )
+
+
+def render_specs(specs: Iterable[NodeSpec], catalog: Catalog | None = None) -> str:
     """The specs as compact text for a prompt: one short block per spec."""
-    return "\n".join(render_spec(s) for s in specs)
+    return "\n".join(render_spec(s, catalog) for s in specs)
