@@ -131,6 +131,11 @@ EditKind = Literal[
     "set_schedule",
     "set_target",
     "replace_action",
+    # service-aware edits (edit_parse / edit_apply): catalog apps, positions, parameters
+    "add_step",
+    "replace_step",
+    "move",
+    "set_param",
 ]
 
 
@@ -151,6 +156,15 @@ class EditOp(BaseModel):
     condition: ConditionSpec | None = None
     schedule: Schedule | None = None
     value: str | None = None
+    # service-aware edits: the step to add or put in place ("app:jira/issue/create",
+    # resource and operation optional), where it goes ("after", "before", "beside", "loop",
+    # "otherwise") relative to ``anchor`` (a subject), the parameter ``set_param`` changes,
+    # and the subjects a "remove all ... except" keeps
+    step: str | None = None
+    where: str | None = None
+    anchor: str | None = None
+    param: str | None = None
+    keep: list[str] = Field(default_factory=list)
 
 
 class Plan(BaseModel):
