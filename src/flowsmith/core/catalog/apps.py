@@ -247,10 +247,16 @@ class App(BaseModel):
 
 
 def _field_union(app: App) -> dict[str, Any]:
+    """Every field of every operation; a name whose schema differs between operations is
+    left unconstrained here and checked by its operation's case."""
     props: dict[str, Any] = {}
     for _, _, op in app.operations():
         for name, field in op.fields.items():
-            props.setdefault(name, field.schema_fragment())
+            fragment = field.schema_fragment()
+            if name not in props:
+                props[name] = fragment
+            elif props[name] != fragment:
+                props[name] = {"description": fragment["description"]}
     return props
 
 
@@ -259,7 +265,8 @@ def _case(resource: str, operation: str, op: Operation) -> dict[str, Any]:
         "properties": {"resource": {"const": resource}, "operation": {"const": operation}},
         "required": ["resource", "operation"],
     }
-    return {"if": when, "then": {"required": list(op.required)}}
+    fields = {name: field.schema_fragment() for name, field in op.fields.items()}
+    return {"if": when, "then": {"required": list(op.required), "properties": fields}}
 
 
 def _ops_of(resource: str, res: Resource) -> dict[str, Any]:
