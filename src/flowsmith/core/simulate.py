@@ -38,6 +38,8 @@ Finding codes (stable; severity in parentheses):
   does not declare but allows; the run used a made-up value.
 * ``env_placeholder`` (info)          an expression reads ``$env.NAME``; the run used the
   placeholder ``<NAME>`` (secrets are never read).
+* ``condition_never_true`` (warning)  an ``if``/``filter``/``switch`` rule no item can satisfy
+  (``x < 100 AND x > 200``, ``x == "a" AND x == "b"``…); see :mod:`flowsmith.core.satisfy`.
 
 Invariants: pure (no I/O, no clock, no randomness beyond ``seed``); the same workflow, seed
 and limits give the same trace and findings; items are JSON values and never mutated once
@@ -67,6 +69,7 @@ STEP_LIMIT_REACHED = "step_limit_reached"
 STOPPED_BY_ERROR_NODE = "stopped_by_error_node"
 ASSUMED_FIELD = "assumed_field"
 ENV_PLACEHOLDER = "env_placeholder"
+CONDITION_NEVER_TRUE = "condition_never_true"
 
 SEVERITIES: Mapping[str, Severity] = {
     NODE_NEVER_RUNS: "warning",
@@ -77,6 +80,7 @@ SEVERITIES: Mapping[str, Severity] = {
     STOPPED_BY_ERROR_NODE: "info",
     ASSUMED_FIELD: "info",
     ENV_PLACEHOLDER: "info",
+    CONDITION_NEVER_TRUE: "warning",
 }
 
 MAX_ITEMS = 3
@@ -175,7 +179,12 @@ def simulate(
     unknown subtypes pass items through, broken connections are ignored."""
     graph = _Graph.build(workflow, catalog if catalog is not None else load_catalog())
     sim = _Simulator(graph, seed, max(1, max_loop_iterations), max(1, max_steps))
-    return sim.run()
+    result = sim.run()
+    # conditions no item can satisfy: a static check, beside what the run saw
+    from flowsmith.core.satisfy import never_true
+
+    result.findings.extend(never_true(workflow))
+    return result
 
 
 # --- static view of the workflow -----------------------------------------------------------

@@ -1,0 +1,820 @@
+"""The request check: does a workflow do what the request (as a :class:`Frame`) asks?
+
+:func:`check_request` compares a frame with any workflow (the offline planner's or the LLM
+agent's) and reports, as ``warning`` findings (they never make a workflow invalid):
+
+* ``request_not_covered``   a service, operation or step the request names has no node
+  (service nodes are read with :func:`flowsmith.core.services.node_service`, so legacy
+  per-action subtypes count; operations match by verb group, "add a row" = ``append``);
+* ``condition_not_applied`` an action the request puts inside a condition (a branch case, an
+  approval outcome) runs unguarded: some path from a trigger reaches it through no ``if``,
+  ``switch``, ``filter`` or approval; or every guard before it tests other fields than the
+  condition's;
+* ``trigger_mismatch``      the workflow starts another way than the request says (another
+  trigger kind, another app event, a schedule of another period);
+* ``order_mismatch``        a step does not run downstream of the step the request puts
+  before it (consecutive data sources may run side by side; the step after them must be
+  downstream of all of them);
+* ``no_data_source``        a step works on items nothing produced: a limit, aggregate,
+  filter, summary… (or a "post them" step after a fetch the request names) with only a
+  schedule or manual trigger and no fetch before it.
+
+Findings carry the node (``node_id``) when there is one, and the request's part in
+``path`` (``request.steps[1].cases[0].steps[0]``) and in the message (the user's phrase when
+the frame has one). Messages are in the frame's language.
+
+With ``edit=True`` the frame describes a change, not the whole workflow: only
+``request_not_covered``, ``condition_not_applied`` and ``no_data_source`` are checked.
+
+Pure: no I/O; the same frame and workflow give the same findings, in frame order.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from flowsmith.core.catalog import Catalog, load_catalog
+from flowsmith.core.models import Finding, Node, NodeFamily, Workflow
+from flowsmith.core.services import ServiceOp, node_service, verb_of
+from flowsmith.planner.frame import (
+    Approval,
+    Branch,
+    Condition,
+    CoreStep,
+    Frame,
+    Loop,
+    Respond,
+    ServiceStep,
+    Step,
+    Think,
+    Transform,
+    Trigger,
+    Wait,
+)
+
+REQUEST_NOT_COVERED = "request_not_covered"
+CONDITION_NOT_APPLIED = "condition_not_applied"
+TRIGGER_MISMATCH = "trigger_mismatch"
+ORDER_MISMATCH = "order_mismatch"
+NO_DATA_SOURCE = "no_data_source"
+CONDITION_NEVER_TRUE = "condition_never_true"  # the dry run's (core.satisfy), listed with these
+
+COVERAGE_CODES = frozenset(
+    {REQUEST_NOT_COVERED, CONDITION_NOT_APPLIED, TRIGGER_MISMATCH, ORDER_MISMATCH, NO_DATA_SOURCE}
+)
+"""The codes :func:`check_request` reports."""
+REQUEST_CODES = COVERAGE_CODES | {CONDITION_NEVER_TRUE}
+"""Every "does it do what was asked" code: what a generation reports as still uncovered."""
+
+GUARDS = frozenset({"if", "switch", "filter"})
+TRIGGER_SUBTYPES: dict[str, frozenset[str]] = {
+    "manual": frozenset({"manual_trigger"}),
+    "schedule": frozenset({"schedule_trigger"}),
+    "webhook": frozenset({"webhook_trigger"}),
+    "form": frozenset({"form_trigger"}),
+    "email": frozenset({"email_trigger"}),
+    "chat": frozenset({"chat_trigger"}),
+    "app_event": frozenset({"app_event_trigger"}),
+    "error": frozenset({"error_trigger"}),
+    "rss": frozenset({"rss_trigger"}),
+}
+# apps whose events are how mail arrives
+_MAIL_APPS = frozenset({"gmail", "outlook", "microsoft_outlook", "imap", "email"})
+# core steps done equally well by another core node
+_CORE_EQUIVALENT: dict[str, frozenset[str]] = {
+    "send_email": frozenset({"send_email", "gmail_send"}),
+    "gmail_send": frozenset({"send_email", "gmail_send"}),
+    "http_request": frozenset({"http_request", "web_page_check", "http_tool"}),
+    "web_page_check": frozenset({"web_page_check", "http_request", "html_extract"}),
+    "html_extract": frozenset({"html_extract", "web_page_check", "code"}),
+    "set_fields": frozenset({"set_fields", "code"}),
+    "text_template": frozenset({"text_template", "set_fields", "code"}),
+    "date_time": frozenset({"date_time", "code", "set_fields"}),
+    "read_file": frozenset({"read_file", "http_request"}),
+}
+_TRANSFORM_SUBTYPES: dict[str, frozenset[str]] = {
+    "filter": frozenset({"filter", "if", "code"}),
+    "aggregate": frozenset({"aggregate", "code"}),
+    "dedupe": frozenset({"remove_duplicates", "code"}),
+    "sort": frozenset({"sort", "code"}),
+    "limit": frozenset({"limit", "code"}),
+    "split": frozenset({"split_out", "loop", "code"}),
+    "template": frozenset({"text_template", "set_fields", "code"}),
+    "set": frozenset({"set_fields", "code"}),
+    "code": frozenset({"code"}),
+}
+_GENERAL_AI = frozenset({"ai_agent", "llm_chat", "n8n_ai_node"})
+_THINK_SUBTYPES: dict[str, frozenset[str]] = {
+    "classify": frozenset({"text_classifier"}) | _GENERAL_AI,
+    "extract": frozenset({"information_extractor"}) | _GENERAL_AI,
+    "summarise": frozenset({"summarizer"}) | _GENERAL_AI,
+    "sentiment": frozenset({"sentiment_analysis", "text_classifier"}) | _GENERAL_AI,
+    "translate": _GENERAL_AI,
+    "prompt": _GENERAL_AI,
+}
+_APPROVAL_SUBTYPES = frozenset({"approval_email", "approval_slack", "form_review"})
+# nodes that work on the items they are given (they make none of their own)
+CONSUMERS = frozenset(
+    {
+        "limit",
+        "aggregate",
+        "sort",
+        "remove_duplicates",
+        "split_out",
+        "filter",
+        "summarizer",
+        "text_classifier",
+        "information_extractor",
+        "sentiment_analysis",
+    }
+)
+# nodes that bring data into a run (besides triggers other than schedule/manual)
+_PRODUCERS = frozenset(
+    {
+        "http_request",
+        "web_page_check",
+        "read_file",
+        "google_sheets_read",
+        "postgres_query",
+        "mysql_query",
+        "code",
+        "set_fields",
+        "ai_agent",
+        "llm_chat",
+        "n8n_ai_node",
+        "n8n_node",
+        "rss_trigger",
+    }
+)
+_EMPTY_TRIGGERS = frozenset({"schedule_trigger", "manual_trigger"})
+_SIDE_PORTS = frozenset({"ai_tool", "ai_memory"})
+
+
+def check_request(
+    frame: Frame, workflow: Workflow, catalog: Catalog | None = None, *, edit: bool = False
+) -> list[Finding]:
+    """The ways ``workflow`` falls short of ``frame`` (see the module docstring)."""
+    checker = _Checker(frame, workflow, catalog if catalog is not None else load_catalog())
+    return checker.run(edit=edit)
+
+
+# --- the workflow as a graph -------------------------------------------------------------------
+
+
+@dataclass
+class _Graph:
+    wf: Workflow
+    nodes: dict[str, Node] = field(default_factory=dict)
+    succ: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    pred: dict[str, list[str]] = field(default_factory=dict)
+    triggers: list[str] = field(default_factory=list)
+    _down: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, wf: Workflow) -> _Graph:
+        g = cls(wf)
+        g.nodes = {n.id: n for n in wf.nodes}
+        for c in wf.connections:
+            if c.from_node not in g.nodes or c.to_node not in g.nodes:
+                continue
+            if c.from_output in _SIDE_PORTS or c.to_input in _SIDE_PORTS:
+                continue
+            g.succ.setdefault(c.from_node, []).append((c.from_output, c.to_node))
+            g.pred.setdefault(c.to_node, []).append(c.from_node)
+        g.triggers = [n.id for n in wf.nodes if n.type == NodeFamily.TRIGGER]
+        return g
+
+    def downstream(self, node_id: str) -> set[str]:
+        """Every node reachable from ``node_id`` (not itself, unless on a cycle)."""
+        if node_id not in self._down:
+            seen: set[str] = set()
+            queue = deque(t for _, t in self.succ.get(node_id, []))
+            while queue:
+                cur = queue.popleft()
+                if cur in seen:
+                    continue
+                seen.add(cur)
+                queue.extend(t for _, t in self.succ.get(cur, []))
+            self._down[node_id] = seen
+        return self._down[node_id]
+
+    def upstream(self, node_id: str) -> set[str]:
+        seen: set[str] = set()
+        queue = deque(self.pred.get(node_id, []))
+        while queue:
+            cur = queue.popleft()
+            if cur in seen:
+                continue
+            seen.add(cur)
+            queue.extend(self.pred.get(cur, []))
+        return seen
+
+    def reached_without(self, stop: Iterable[str]) -> set[str]:
+        """Nodes a trigger reaches without passing through (out of) a node of ``stop`` or an
+        ``error`` output."""
+        blocked = set(stop)
+        seen: set[str] = set()
+        queue = deque(self.triggers)
+        while queue:
+            cur = queue.popleft()
+            if cur in seen:
+                continue
+            seen.add(cur)
+            if cur in blocked:
+                continue
+            queue.extend(t for out, t in self.succ.get(cur, []) if out != "error")
+        return seen
+
+
+# --- the checker -----------------------------------------------------------------------------
+
+
+class _Checker:
+    def __init__(self, frame: Frame, wf: Workflow, catalog: Catalog) -> None:
+        self.frame = frame
+        self.wf = wf
+        self.cat = catalog
+        self.g = _Graph.of(wf)
+        self.zh = frame.lang == "zh"
+        self.out: list[Finding] = []
+        self._ops: dict[str, ServiceOp | None] = {}
+
+    def run(self, *, edit: bool) -> list[Finding]:
+        if not edit:
+            self._trigger(self.frame.trigger)
+        self._coverage(self.frame.steps, "request.steps")
+        self._conditions(self.frame.steps, "request.steps", guarded=None)
+        if not edit:
+            self._order(self.frame.steps, [], "request.steps")
+        self._data_sources()
+        return self.out
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _op(self, node: Node) -> ServiceOp | None:
+        if node.id not in self._ops:
+            self._ops[node.id] = node_service(node, self.cat)
+        return self._ops[node.id]
+
+    def _add(self, code: str, message: str, node_id: str | None, path: str | None) -> None:
+        finding = Finding(
+            code=code, severity="warning", node_id=node_id, path=path, message=message
+        )
+        if finding not in self.out:
+            self.out.append(finding)
+
+    def _t(self, en: str, zh: str) -> str:
+        return zh if self.zh else en
+
+    def _name(self, node_id: str) -> str:
+        node = self.g.nodes.get(node_id)
+        return f"“{node.name}”" if node is not None else node_id
+
+    # -- which nodes do a step ------------------------------------------------------------
+
+    def matches(self, step: Step) -> list[str]:
+        """Ids of the nodes that do ``step`` (empty: none does)."""
+        return [n.id for n in self.wf.nodes if self._does(n, step)]
+
+    def _does(self, node: Node, step: Step) -> bool:
+        if node.type in (NodeFamily.TRIGGER, NodeFamily.MEMORY):
+            return False
+        if isinstance(step, ServiceStep):
+            return self._does_service(node, step)
+        if isinstance(step, CoreStep):
+            allowed = _CORE_EQUIVALENT.get(step.subtype, frozenset({step.subtype}))
+            if node.subtype in allowed:
+                return True
+            spec = self.cat.get(step.subtype)
+            if spec is not None and spec.alias_of is not None:
+                a = spec.alias_of
+                return self._does_service(
+                    node, ServiceStep(app=a.app, resource=a.resource, operation=a.operation)
+                )
+            if step.subtype in ("send_email", "gmail_send"):
+                op = self._op(node)
+                return op is not None and op.app in _MAIL_APPS and not op.trigger
+            return False
+        if isinstance(step, Transform):
+            return node.subtype in _TRANSFORM_SUBTYPES.get(step.kind, frozenset({step.kind}))
+        if isinstance(step, Think):
+            return node.subtype in _THINK_SUBTYPES.get(step.kind, _GENERAL_AI)
+        if isinstance(step, Wait):
+            return node.subtype == "wait"
+        if isinstance(step, Approval):
+            return node.type == NodeFamily.HUMAN_IN_THE_LOOP or node.subtype in _APPROVAL_SUBTYPES
+        if isinstance(step, Respond):
+            return node.subtype == "webhook_response"
+        if isinstance(step, Loop):
+            return node.subtype in ("loop", "split_out")
+        return False
+
+    def _does_service(self, node: Node, step: ServiceStep) -> bool:
+        if step.app is None:
+            return self._does_unknown_service(node, step.service)
+        op = self._op(node)
+        if op is not None and not op.trigger and op.app == step.app:
+            return self._same_operation(op.resource, op.operation, step)
+        # a legacy per-action subtype of the app without ``alias_of`` ("google_sheets_append")
+        if node.subtype == step.app or node.subtype.startswith(step.app + "_"):
+            if node.type == NodeFamily.TRIGGER:
+                return False
+            suffix = node.subtype.removeprefix(step.app).strip("_")
+            return self._same_operation(None, suffix.split("_")[0] or None, step)
+        return False
+
+    @staticmethod
+    def _same_operation(resource: str | None, operation: str | None, step: ServiceStep) -> bool:
+        if step.resource and resource and step.resource.lower() != resource.lower():
+            return False
+        if not step.operation or not operation:
+            return True
+        if step.operation.lower() == operation.lower():
+            return True
+        wanted, done = verb_of(step.operation), verb_of(operation)
+        return not wanted or not done or bool(wanted & done)
+
+    def _does_unknown_service(self, node: Node, service: str) -> bool:
+        """A service the catalog lacks compiles to an HTTP request named for it."""
+        if node.subtype not in ("http_request", "http_tool", "n8n_node", "web_page_check"):
+            return False
+        name = _squash(service)
+        if not name:
+            return True
+        haystack = _squash(node.name + " " + " ".join(_strings(node.parameters)))
+        return name in haystack
+
+    # -- request_not_covered ----------------------------------------------------------------
+
+    def _coverage(self, steps: Sequence[Step], path: str) -> None:
+        for i, step in enumerate(steps):
+            here = f"{path}[{i}]"
+            if isinstance(step, Branch):
+                for k, case in enumerate(step.cases):
+                    self._coverage(case.steps, f"{here}.cases[{k}].steps")
+                continue
+            if isinstance(step, Loop):
+                self._coverage(step.steps, f"{here}.steps")
+                continue
+            if isinstance(step, Respond) and self._trigger_responds():
+                continue
+            if not self.matches(step):
+                what = _label(step, self.zh)
+                self._add(
+                    REQUEST_NOT_COVERED,
+                    self._t(
+                        f"The request asks for {what}, but no node does it.",
+                        f"需求中要求{what}，但工作流中没有节点完成这一步。",
+                    ),
+                    None,
+                    here,
+                )
+            if isinstance(step, Approval):
+                self._coverage(step.approved, f"{here}.approved")
+                self._coverage(step.rejected, f"{here}.rejected")
+
+    def _trigger_responds(self) -> bool:
+        return any(
+            n.subtype == "webhook_trigger"
+            and n.parameters.get("response_mode") in ("last_node", "response_node")
+            for n in self.wf.nodes
+        )
+
+    # -- condition_not_applied --------------------------------------------------------------
+
+    def _conditions(
+        self, steps: Sequence[Step], path: str, guarded: list[Condition | None] | None
+    ) -> None:
+        """``guarded``: the conditions around ``steps`` (None: none; [None]: an approval or
+        an otherwise case, whose test has no field of its own)."""
+        for i, step in enumerate(steps):
+            here = f"{path}[{i}]"
+            if isinstance(step, Branch):
+                for k, case in enumerate(step.cases):
+                    self._conditions(
+                        case.steps, f"{here}.cases[{k}].steps", [*(guarded or []), case.condition]
+                    )
+                continue
+            if isinstance(step, Loop):
+                self._conditions(step.steps, f"{here}.steps", guarded)
+                continue
+            if isinstance(step, Approval):
+                self._conditions(step.approved, f"{here}.approved", [*(guarded or []), None])
+                self._conditions(step.rejected, f"{here}.rejected", [*(guarded or []), None])
+                continue
+            if guarded is None or not isinstance(step, ServiceStep | CoreStep | Think | Transform):
+                continue
+            self._guarded(step, here, guarded)
+
+    def _guarded(self, step: Step, path: str, conditions: list[Condition | None]) -> None:
+        nodes = self.matches(step)
+        if not nodes:
+            return  # reported as not covered
+        stop = {
+            n.id
+            for n in self.wf.nodes
+            if n.subtype in GUARDS or n.type == NodeFamily.HUMAN_IN_THE_LOOP
+        }
+        free = self.g.reached_without(stop)
+        what = _label(step, self.zh)
+        cond = next((c for c in reversed(conditions) if c is not None), None)
+        when = _condition_text(cond, self.zh) if cond is not None else ""
+        if all(n in free for n in nodes):
+            node_id = nodes[0]
+            self._add(
+                CONDITION_NOT_APPLIED,
+                self._t(
+                    f"The request does {what} only {when or 'in one case'}, but "
+                    f"{self._name(node_id)} runs on every item: no condition, filter or "
+                    "approval comes before it.",
+                    f"需求中只在{when or '特定情况下'}才{what}，但{self._name(node_id)}"
+                    "之前没有任何条件、过滤或审批，每次都会执行。",
+                ),
+                node_id,
+                path,
+            )
+            return
+        if cond is None or not _plain_field(cond.field):
+            return
+        # guarded: does some guard before it test the condition's field?
+        for node_id in nodes:
+            if node_id in free:
+                continue
+            before = [
+                self.g.nodes[u]
+                for u in self.g.upstream(node_id)
+                if self.g.nodes[u].subtype in GUARDS
+            ]
+            if not before or any(_mentions(g.parameters, cond.field) for g in before):
+                return
+        node_id = nodes[0]
+        self._add(
+            CONDITION_NOT_APPLIED,
+            self._t(
+                f"The request does {what} only {when}, but no condition before "
+                f"{self._name(node_id)} tests “{cond.field}”.",
+                f"需求中只在{when}才{what}，但{self._name(node_id)}之前的条件都没有检查"
+                f"“{cond.field}”。",
+            ),
+            node_id,
+            path,
+        )
+
+    # -- trigger_mismatch -------------------------------------------------------------------
+
+    def _trigger(self, trigger: Trigger) -> None:
+        if trigger.kind == "manual" and not trigger.phrase:
+            return  # the parser's default: the request named no trigger
+        nodes = [self.g.nodes[t] for t in self.g.triggers]
+        if not nodes:
+            return  # the validator's no_trigger
+        if any(self._starts(node, trigger) for node in nodes):
+            wrong = self._schedule_period(nodes, trigger)
+            if wrong is None:
+                return
+            node, have, want = wrong
+            self._add(
+                TRIGGER_MISMATCH,
+                self._t(
+                    f"The request runs {want}, but {self._name(node.id)} runs {have}.",
+                    f"需求要求{want}运行，但{self._name(node.id)}是{have}运行。",
+                ),
+                node.id,
+                "request.trigger",
+            )
+            return
+        said = f"“{trigger.phrase}”" if trigger.phrase else _trigger_label(trigger)
+        node = nodes[0]
+        self._add(
+            TRIGGER_MISMATCH,
+            self._t(
+                f"The request starts {said}, but the workflow starts with "
+                f"{self._name(node.id)} ({node.subtype}).",
+                f"需求的触发方式是{said}，但工作流由{self._name(node.id)}（{node.subtype}）触发。",
+            ),
+            node.id,
+            "request.trigger",
+        )
+
+    def _starts(self, node: Node, trigger: Trigger) -> bool:
+        if node.subtype in TRIGGER_SUBTYPES.get(trigger.kind, frozenset()):
+            if trigger.kind == "app_event" and trigger.app:
+                return node.parameters.get("app") in (None, trigger.app)
+            return True
+        op = self._op(node)
+        if op is None or not op.trigger:
+            return trigger.kind == "manual" and node.subtype == "manual_trigger"
+        if trigger.kind == "app_event":
+            if trigger.app and op.app != trigger.app:
+                return False
+            return not (trigger.event and op.operation and trigger.event != op.operation)
+        return trigger.kind == "email" and op.app in _MAIL_APPS
+
+    def _schedule_period(self, nodes: list[Node], trigger: Trigger) -> tuple[Node, str, str] | None:
+        if trigger.kind != "schedule":
+            return None
+        want = _period_of_frame(trigger.params)
+        if want is None:
+            return None
+        schedules = [n for n in nodes if n.subtype == "schedule_trigger"]
+        periods = [(n, _period_of_node(n.parameters)) for n in schedules]
+        if any(p is None or p == want for _, p in periods):
+            return None
+        node, have = periods[0]
+        assert have is not None
+        return node, _period_text(have, self.zh), _period_text(want, self.zh)
+
+    # -- order_mismatch ---------------------------------------------------------------------
+
+    def _order(self, steps: Sequence[Step], before: list[list[str]], path: str) -> None:
+        """``before``: node groups every next step must run downstream of (one each)."""
+        anchors = before
+        run_start: list[list[str]] | None = None  # anchors before a run of data sources
+        run: list[list[str]] = []
+        for i, step in enumerate(steps):
+            here = f"{path}[{i}]"
+            if isinstance(step, Branch):
+                for k, case in enumerate(step.cases):
+                    self._order(case.steps, anchors, f"{here}.cases[{k}].steps")
+                run_start, run = None, []
+                continue
+            if isinstance(step, Loop):
+                self._order(step.steps, anchors, f"{here}.steps")
+                run_start, run = None, []
+                continue
+            if isinstance(step, Respond):
+                continue
+            nodes = self.matches(step)
+            if not nodes:
+                continue  # reported as not covered; the order of the rest still counts
+            source = _is_source(step)
+            required = run_start if (source and run_start is not None) else anchors
+            if required and not self._after(nodes, required):
+                previous = self._previous_label(steps, i)
+                what = _label(step, self.zh)
+                self._add(
+                    ORDER_MISMATCH,
+                    self._t(
+                        f"The request does {what} after {previous}, but "
+                        f"{self._name(nodes[0])} does not run after it.",
+                        f"需求中{what}应在{previous}之后，但{self._name(nodes[0])}"
+                        "并不在它之后运行。",
+                    ),
+                    nodes[0],
+                    here,
+                )
+            if source:
+                if run_start is None:
+                    run_start, run = anchors, []
+                run.append(nodes)
+                anchors = list(run)
+            else:
+                run_start, run = None, []
+                anchors = [nodes]
+            if isinstance(step, Approval):
+                self._order(step.approved, [nodes], f"{here}.approved")
+                self._order(step.rejected, [nodes], f"{here}.rejected")
+
+    def _after(self, nodes: list[str], groups: list[list[str]]) -> bool:
+        """Whether some node of ``nodes`` runs downstream of (or is) a node of every group."""
+        for n in nodes:
+            ups = self.g.upstream(n) | {n}
+            if all(any(m in ups for m in group) for group in groups):
+                return True
+        return False
+
+    def _previous_label(self, steps: Sequence[Step], i: int) -> str:
+        for step in reversed(steps[:i]):
+            if not isinstance(step, Branch | Loop | Respond):
+                return _label(step, self.zh)
+        return self._t("the step before it", "前一步")
+
+    # -- no_data_source ---------------------------------------------------------------------
+
+    def _data_sources(self) -> None:
+        fed = self._fed()
+        reached = self.g.reached_without(())
+        for node in self.wf.nodes:
+            if node.id not in reached or node.id in fed:
+                continue
+            if node.subtype in CONSUMERS or (
+                node.subtype in ("if", "switch") and "$json" in " ".join(_strings(node.parameters))
+            ):
+                self._no_data(node, None)
+        # "post them": a step the request puts after a fetch, with no fetch before it
+        self._posted_after_fetch(self.frame.steps, "request.steps", fed, reached, False)
+
+    def _posted_after_fetch(
+        self, steps: Sequence[Step], path: str, fed: set[str], reached: set[str], after: bool
+    ) -> bool:
+        for i, step in enumerate(steps):
+            here = f"{path}[{i}]"
+            if isinstance(step, Branch):
+                for k, case in enumerate(step.cases):
+                    self._posted_after_fetch(
+                        case.steps, f"{here}.cases[{k}].steps", fed, reached, after
+                    )
+                continue
+            if isinstance(step, Loop):
+                after = self._posted_after_fetch(step.steps, f"{here}.steps", fed, reached, after)
+                continue
+            if _is_source(step):
+                after = True
+                continue
+            if after and isinstance(step, ServiceStep | CoreStep | Transform | Think):
+                for node_id in self.matches(step):
+                    if node_id in reached and node_id not in fed:
+                        self._no_data(self.g.nodes[node_id], here)
+                        break
+        return after
+
+    def _no_data(self, node: Node, path: str | None) -> None:
+        self._add(
+            NO_DATA_SOURCE,
+            self._t(
+                f"{self._name(node.id)} works on items, but nothing before it fetches any: "
+                "it only follows a schedule or manual start.",
+                f"{self._name(node.id)}需要处理数据，但它之前只有定时或手动触发，没有任何获取数据的步骤。",
+            ),
+            node.id,
+            path,
+        )
+
+    def _fed(self) -> set[str]:
+        """Nodes downstream of something that brings items in."""
+        fed: set[str] = set()
+        for node in self.wf.nodes:
+            if self._produces(node):
+                fed |= self.g.downstream(node.id)
+        return fed
+
+    def _produces(self, node: Node) -> bool:
+        if node.type == NodeFamily.TRIGGER:
+            return node.subtype not in _EMPTY_TRIGGERS
+        if node.type in (NodeFamily.TOOL, NodeFamily.MEMORY):
+            return False
+        if node.subtype in _PRODUCERS:
+            return True
+        op = self._op(node)
+        if op is None:
+            return False
+        return not op.operation or "read" in op.verbs() or not op.verbs()
+
+
+# --- words -------------------------------------------------------------------------------------
+
+
+def _is_source(step: Step) -> bool:
+    """A step that brings data in: a read from a service, an HTTP GET, a page check."""
+    if isinstance(step, ServiceStep):
+        verbs = verb_of(step.operation)
+        return step.app is None or "read" in verbs or (not verbs and not step.operation)
+    if isinstance(step, CoreStep):
+        if step.subtype in ("web_page_check", "read_file", "google_sheets_read"):
+            return True
+        method = str(step.params.get("method") or "GET").upper()
+        return step.subtype == "http_request" and method == "GET"
+    return False
+
+
+def _label(step: Step, zh: bool) -> str:
+    if step.phrase:
+        return f"“{step.phrase}”"
+    if isinstance(step, ServiceStep):
+        parts = [p for p in (step.app or step.service, step.resource, step.operation) if p]
+        return f"“{' '.join(parts)}”"
+    if isinstance(step, CoreStep):
+        return f"“{step.subtype}”"
+    if isinstance(step, Transform | Think):
+        return f"“{step.kind}”"
+    if isinstance(step, Wait):
+        return f"“wait {step.seconds:g}s”" if not zh else f"“等待 {step.seconds:g} 秒”"
+    if isinstance(step, Approval):
+        return f"“{step.channel} approval”" if not zh else f"“{step.channel} 审批”"
+    if isinstance(step, Respond):
+        return "“respond to the caller”" if not zh else "“回复调用方”"
+    return f"“{type(step).__name__.lower()}”"
+
+
+def _trigger_label(trigger: Trigger) -> str:
+    what = trigger.kind if not trigger.app else f"{trigger.app} {trigger.event or ''}".strip()
+    return f"“{what}”"
+
+
+_OP_TEXT = {
+    "eq": ("is", "等于"),
+    "ne": ("is not", "不等于"),
+    "gt": ("is above", "大于"),
+    "gte": ("is at least", "不小于"),
+    "lt": ("is below", "小于"),
+    "lte": ("is at most", "不大于"),
+    "contains": ("contains", "包含"),
+    "not_contains": ("does not contain", "不包含"),
+    "is_empty": ("is empty", "为空"),
+    "not_empty": ("is not empty", "不为空"),
+    "is_true": ("is true", "为真"),
+    "is_false": ("is false", "为假"),
+    "failed": ("failed", "失败"),
+    "category": ("is in category", "属于类别"),
+}
+
+
+def _condition_text(cond: Condition, zh: bool) -> str:
+    if cond.phrase:
+        return f"“{cond.phrase}”" if zh else f"when “{cond.phrase}”"
+    en, cn = _OP_TEXT.get(cond.op, (cond.op, cond.op))
+    value = "" if cond.value is None else f" {cond.value}"
+    return f"当 {cond.field} {cn}{value} 时" if zh else f"when {cond.field} {en}{value}"
+
+
+def _plain_field(name: str) -> bool:
+    return bool(name) and name.replace("_", "").replace(".", "").isalnum() and name.isascii()
+
+
+def _mentions(params: Any, field_name: str) -> bool:
+    text = " ".join(_strings(params)).lower()
+    return field_name.lower().split(".")[-1] in text
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+# --- schedules ---------------------------------------------------------------------------------
+
+
+def _period_of_frame(params: dict[str, Any]) -> int | None:
+    """Minutes between runs of a frame schedule ({kind, minutes | cron}), None if unknown."""
+    if params.get("kind") == "interval":
+        minutes = params.get("minutes")
+        return minutes if isinstance(minutes, int) and minutes > 0 else None
+    if params.get("kind") == "cron":
+        return _cron_period(params.get("cron"))
+    if "interval" in params:
+        return _period_of_node(params)
+    return None
+
+
+def _period_of_node(params: dict[str, Any]) -> int | None:
+    unit = params.get("interval", "hours")
+    every = params.get("every", 1)
+    if not isinstance(every, int) or every < 1:
+        every = 1
+    minutes = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}.get(str(unit))
+    if minutes is not None:
+        return minutes * every
+    if unit == "cron":
+        return _cron_period(params.get("cron"))
+    return None
+
+
+def _cron_period(cron: Any) -> int | None:
+    if not isinstance(cron, str):
+        return None
+    fields = cron.split()
+    if len(fields) != 5:
+        return None
+    minute, hour, dom, month, dow = fields
+    if month != "*":
+        return None
+    if minute.startswith("*/") and minute[2:].isdigit() and hour == "*" and dom == "*":
+        return int(minute[2:]) if dow == "*" else None
+    if minute == "*" and hour == "*":
+        return 1 if dom == "*" and dow == "*" else None
+    if minute.isdigit() and hour == "*" and dom == "*" and dow == "*":
+        return 60
+    if minute.isdigit() and hour.startswith("*/") and hour[2:].isdigit() and dom == "*":
+        return 60 * int(hour[2:]) if dow == "*" else None
+    if minute.isdigit() and hour.isdigit():
+        if dom == "*" and dow == "*":
+            return 1440
+        if dom == "*" and dow.isdigit():
+            return 10080
+        if dom.isdigit() and dow == "*":
+            return 43200
+    return None
+
+
+def _period_text(minutes: int, zh: bool) -> str:
+    for size, en, cn in ((10080, "week", "周"), (1440, "day", "天"), (60, "hour", "小时")):
+        if minutes % size == 0:
+            n = minutes // size
+            return (
+                (f"每 {n} {cn}" if n > 1 else f"每{cn}")
+                if zh
+                else (f"every {n} {en}s" if n > 1 else f"every {en}")
+            )
+    return f"每 {minutes} 分钟" if zh else f"every {minutes} minutes"
