@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.planner import edit_graph as eg
+from flowsmith.planner import edit_ops as eo
 from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
@@ -112,12 +114,22 @@ def _add_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
             "not adding a second one",
             f"工作流中已经有 {_q(existing[0])}（{existing[0].subtype}），不再重复添加",
         )
-    ends = g.anchor(wf)
     spec = op.action.model_copy()
     if spec.target is None and spec.kind in ("email", "gmail"):
         spec.target = PLACEHOLDER_EMAIL
-    payload = g.payload_at(wf, ends[0][0] if ends else None, lang)
     mysql = any(x.subtype == "mysql_query" for x in wf.nodes)
+    if op.where is not None or op.anchor is not None:
+        # placed first, then given the message of what reaches it
+        node = s.action_node(_ids(wf), spec, lang, n.Payload(n.ALL_JSON, wf.name, n.ALL_JSON))
+        wf.nodes.append(node)
+        eg.place(wf, node, op.where, eg.find(wf, op.anchor))
+        ins = g.incoming(wf, node.id)
+        payload = g.payload_at(wf, ins[0].from_node if ins else None, lang)
+        node.parameters = s.action_params(spec, payload, mysql)
+        where = eo.where_note(wf, node, lang)
+        return _done(lang, f"Added {_q(node)} {where}", f"已添加 {_q(node)}，{where}")
+    ends = eg.default_ends(wf)
+    payload = g.payload_at(wf, ends[0][0] if ends else None, lang)
     node = s.action_node(_ids(wf), spec, lang, payload, mysql)
     wf.nodes.append(node)
     for src, out in ends:
@@ -290,6 +302,10 @@ def _extend_if(node: Node, new: dict[str, object], lang: Lang) -> _Outcome:
         i
         for i, c in enumerate(conds)
         if (c.get("left"), c.get("operator")) == (new["left"], new["operator"])
+    ] or [
+        i
+        for i, c in enumerate(conds)
+        if c.get("left") == new["left"] and "right" in c and "right" in new
     ]
     if same and conds[same[0]] == new:
         return _skip(lang, f"{_q(node)} already checks this", f"{_q(node)} 已包含该条件")
@@ -305,8 +321,11 @@ def _extend_if(node: Node, new: dict[str, object], lang: Lang) -> _Outcome:
 
 
 def _remove(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
-    targets = g.matching(wf, op.subject or "")
-    what = op.subject or ""
+    if op.where == "loop":
+        out = eo.prune_loop(wf, op, lang)
+        return _Outcome(out.note, out.changed)
+    targets = eg.find(wf, op.subject)
+    what = (op.subject or "").split("|")[0].removeprefix("app:").removeprefix("name:")
     if not targets:
         return _skip(lang, f"No {what} step found to remove", f"没有找到要删除的 {what} 步骤")
     if any(t.type == NodeFamily.TRIGGER for t in targets):
@@ -395,7 +414,21 @@ def _set_target(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     return _done(lang, f"{names} now uses {op.value}", f"已把 {names} 改为 {op.value}")
 
 
+def _service(handler: Callable[[Workflow, EditOp, Lang], eo.Outcome]) -> Callable[
+    [Workflow, EditOp, Lang], _Outcome
+]:
+    def run(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
+        out = handler(wf, op, lang)
+        return _Outcome(out.note, out.changed)
+
+    return run
+
+
 _HANDLERS: dict[EditKind, Callable[[Workflow, EditOp, Lang], _Outcome]] = {
+    "add_step": _service(eo.add_step),
+    "replace_step": _service(eo.replace_step),
+    "move": _service(eo.move),
+    "set_param": _service(eo.set_param),
     "add_action": _add_action,
     "add_source": _add_source,
     "add_ai": _add_ai,

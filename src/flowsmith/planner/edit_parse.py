@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flowsmith.core.models import Workflow
+from flowsmith.planner import edit_read
 from flowsmith.planner import vocab as v
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
@@ -34,6 +35,7 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     u = understand(text)
     low = strip_urls(text).lower()
     spans: list[Span] = []
+    service_ops = edit_read.read(low, spans, current)
     ops = _replacements(low, spans, u)
     ops += _removals(low, spans)
     if u.trigger is not None and u.trigger.kind == "schedule":
@@ -41,7 +43,26 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     present = {node.subtype for node in current.nodes}
     ops += _retargets(u, low, present)
     ops += _additions(u, low, present, spans, ops)
-    return ops
+    ops = _without_duplicates(ops, service_ops, low)
+    order = {"replace_step": 0, "replace_action": 0, "remove": 1, "move": 2, "set_param": 3}
+    return sorted([*service_ops, *ops], key=lambda op: order.get(op.kind, 4))
+
+
+def _without_duplicates(ops: list[EditOp], service_ops: list[EditOp], low: str) -> list[EditOp]:
+    """The older readers' ops minus those a service-aware op already says."""
+    added = edit_read.mentioned_words(service_ops, low)
+    set_values = {op.value for op in service_ops if op.kind == "set_param"}
+    out: list[EditOp] = []
+    for op in ops:
+        if op.kind == "add_action" and op.action is not None:
+            subject = v.ACTION_SUBJECT.get(op.action.kind)
+            pattern = v.SUBJECTS[subject][0] if subject in v.SUBJECTS else v.ACTIONS[op.action.kind]
+            if any(pattern.search(word) for word in added):
+                continue
+        if op.kind == "set_target" and op.value in set_values:
+            continue
+        out.append(op)
+    return out
 
 
 def subjects_in(text: str) -> list[str]:
@@ -148,7 +169,12 @@ def _additions(
         if v.ACTION_SUBJECT.get(mention.kind) in retargeted:
             continue
         action = ActionSpec(kind=mention.kind, target=_target_for(mention.kind, u))
-        ops.append(EditOp(kind="add_action", action=action))
+        place = edit_read.place_in(low, edit_read.clause_at(low, mention.pos))
+        if place.span is not None and place.span[0] <= mention.pos < place.span[1]:
+            continue  # "after the Slack step": the anchor, not a new step
+        ops.append(
+            EditOp(kind="add_action", action=action, where=place.where, anchor=place.anchor)
+        )
     ops += _added_sources(u, low, spans, retargeted)
     ops += [
         EditOp(kind="add_ai", ai=step)

@@ -1,0 +1,276 @@
+"""Services in edit requests, read from the catalog: which app a phrase names, which of its
+resources and operations, and the app node a new step becomes.
+
+Every service word comes from ``load_catalog().apps`` (app names, resource and operation names,
+both languages); the only fixed words are the verb groups of :mod:`edit_words`. A step is
+written ``app:<app>[/<resource>[/<operation>]]``; an existing node is matched by the service
+operation it performs (:func:`flowsmith.core.services.node_service`), so an older per-action
+node (``slack_message``) is found as ``app:slack`` once its entry says ``alias_of``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.catalog.apps import App, Operation
+from flowsmith.core.models import Node
+from flowsmith.core.services import VERBS, node_service, verb_of
+from flowsmith.planner import edit_words as w
+from flowsmith.planner.text import Lang, pick, slug
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TEXT_KEYS = ("text", "message", "body", "content", "comment", "description", "note", "notes")
+_TITLE_KEYS = ("summary", "title", "subject", "name", "headline")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A service named in the text: ``low[start:end]`` names ``app`` (and maybe more)."""
+
+    start: int
+    end: int
+    app: str
+    resource: str | None = None
+    operation: str | None = None
+
+    @property
+    def step(self) -> str:
+        parts = [self.app, self.resource or "", self.operation or ""]
+        return "app:" + "/".join(parts).rstrip("/")
+
+
+def _word(name: str) -> str:
+    body = re.escape(name).replace(r"\ ", r"\s*")
+    if _CJK.search(name):
+        return body
+    return rf"(?<![a-z0-9]){body}(?![a-z0-9])"
+
+
+def _names_rx(names: list[str]) -> re.Pattern[str] | None:
+    names = sorted({x for x in names if x.strip()}, key=len, reverse=True)
+    return re.compile("|".join(_word(x) for x in names)) if names else None
+
+
+@dataclass(frozen=True)
+class _AppWords:
+    app: App
+    names: re.Pattern[str] | None
+    resources: dict[str, re.Pattern[str]]
+    operations: dict[tuple[str, str], re.Pattern[str]]
+
+
+_CACHE: dict[int, list[_AppWords]] = {}
+
+
+def _vocab() -> list[_AppWords]:
+    catalog = load_catalog()
+    key = id(catalog)
+    if key not in _CACHE:
+        out: list[_AppWords] = []
+        for app in catalog.apps:
+            names = _names_rx([*app.names.all(), app.app.replace("_", " ")])
+            resources: dict[str, re.Pattern[str]] = {}
+            operations: dict[tuple[str, str], re.Pattern[str]] = {}
+            for rkey, res in app.resources.items():
+                rx_ = _names_rx(res.names.all())
+                if rx_ is not None:
+                    resources[rkey] = rx_
+                for okey, op in res.operations.items():
+                    orx = _names_rx(op.names.all())
+                    if orx is not None:
+                        operations[(rkey, okey)] = orx
+            out.append(_AppWords(app, names, resources, operations))
+        _CACHE.clear()
+        _CACHE[key] = out
+    return _CACHE[key]
+
+
+def app(name: str) -> App | None:
+    return next((a.app for a in _vocab() if a.app.app == name), None)
+
+
+def mentions(low: str) -> list[Mention]:
+    """Services named in ``low``, in order, longest name first where they overlap."""
+    hits: list[tuple[int, int, str]] = []
+    for words in _vocab():
+        if words.names is None:
+            continue
+        for m in words.names.finditer(low):
+            if m.end() > m.start() and not w.NOT_A_SERVICE_BEFORE.search(low[: m.start()]):
+                hits.append((m.start(), m.end(), words.app.app))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[Mention] = []
+    for start, end, name in hits:
+        if out and start < out[-1].end:
+            continue
+        out.append(Mention(start, end, name))
+    return out
+
+
+def refine(mention: Mention, clause: str) -> Mention:
+    """The mention with the resource and operation ``clause`` names for its app, if any."""
+    words = next((a for a in _vocab() if a.app.app == mention.app), None)
+    if words is None:
+        return mention
+    for (rkey, okey), orx in words.operations.items():
+        if orx.search(clause):
+            return Mention(mention.start, mention.end, mention.app, rkey, okey)
+    found = [(m.start(), rkey) for rkey, rx_ in words.resources.items() if (m := rx_.search(clause))]
+    resource = min(found)[1] if found else None
+    return Mention(mention.start, mention.end, mention.app, resource)
+
+
+def verb_in(text: str) -> str | None:
+    """The verb group the words of ``text`` say, the last one before its end winning."""
+    best: tuple[int, str] | None = None
+    for verb, pattern in w.VERB_WORDS.items():
+        for m in pattern.finditer(text):
+            if best is None or m.start() >= best[0]:
+                best = (m.start(), verb)
+    return best[1] if best else None
+
+
+# --- steps ---------------------------------------------------------------------------------
+
+
+def parse_step(step: str) -> tuple[str, str | None, str | None]:
+    parts = step.removeprefix("app:").split("/")
+    parts += [""] * (3 - len(parts))
+    return parts[0], parts[1] or None, parts[2] or None
+
+
+def choose(
+    app_: App, resource: str | None, operation: str | None, verb: str | None
+) -> tuple[str, str]:
+    """The resource and operation of ``app_`` a step means: the named ones when they exist,
+    else the first operation in ``verb``'s group, the example's resource first."""
+    if resource and operation and app_.operation(resource, operation) is not None:
+        return resource, operation
+    order = [r for r in (resource, app_.example.resource) if r in app_.resources]
+    order += [r for r in app_.resources if r not in order]
+    groups = [verb] if verb else []
+    groups += [g for g in ("create", "update", "read", "delete") if g not in groups]
+    for group in groups:
+        for rkey in order:
+            for okey in app_.resources[rkey].operations:
+                if okey in VERBS[group]:
+                    return rkey, okey
+    rkey = order[0]
+    return rkey, next(iter(app_.resources[rkey].operations))
+
+
+def _placeholder(key: str, schema: dict[str, Any]) -> Any:
+    if "default" in schema:
+        return schema["default"]
+    if "enum" in schema and schema["enum"]:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    kind = kind[0] if isinstance(kind, list) else kind
+    if kind in ("integer", "number"):
+        return schema.get("minimum", 1)
+    if kind == "boolean":
+        return False
+    if kind == "array":
+        return []
+    if kind == "object":
+        return {}
+    return f"YOUR_{key.upper()}"
+
+
+def _fits(value: Any, schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    checks = {
+        "string": isinstance(value, str),
+        "integer": isinstance(value, int) and not isinstance(value, bool),
+        "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+        "boolean": isinstance(value, bool),
+        "array": isinstance(value, list),
+        "object": isinstance(value, dict),
+    }
+    return any(checks.get(str(k), False) for k in kinds)
+
+
+def app_params(
+    app_: App,
+    resource: str,
+    operation: str,
+    subject: str,
+    body: str,
+    carry: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Parameters of a new ``app_`` node: resource, operation, every required field, and
+    its message fields filled from the item (``subject``/``body``); ``carry`` (the node it
+    replaces) wins where a field of the same name fits."""
+    op: Operation | None = app_.operation(resource, operation)
+    assert op is not None
+    carry = carry or {}
+    example = app_.example
+    same_op = (example.resource, example.operation) == (resource, operation)
+    old_text = next((carry[k] for k in _TEXT_KEYS if isinstance(carry.get(k), str)), None)
+    old_title = next((carry[k] for k in _TITLE_KEYS if isinstance(carry.get(k), str)), None)
+    params: dict[str, Any] = {"resource": resource, "operation": operation}
+    for key, field in op.fields.items():
+        schema = field.schema_fragment()
+        if key in carry and _fits(carry[key], schema) and key not in ("resource", "operation"):
+            params[key] = carry[key]
+        elif key in _TEXT_KEYS and _fits("", schema):
+            params[key] = old_text or body
+        elif key in _TITLE_KEYS and _fits("", schema):
+            params[key] = old_title or subject
+        elif key in op.required:
+            params[key] = (
+                example.parameters[key]
+                if same_op and key in example.parameters
+                else _placeholder(key, schema)
+            )
+    return params
+
+
+def _op_words(op_key: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", op_key).lower()
+
+
+def step_name(app_: App, resource: str, operation: str, lang: Lang) -> tuple[str, str]:
+    """(id base, name) of a new app node: "create_jira_issue", "Create Jira issue"."""
+    res = app_.resources[resource]
+    op = res.operations[operation]
+    display = app_.display_name
+    res_en = res.names.en[0] if res.names.en else _op_words(resource)
+    verb_en = op.names.en[0] if op.names.en else _op_words(operation)
+    name_en = f"{verb_en[:1].upper()}{verb_en[1:]} {display} {res_en}"
+    if verb_en.split()[-1] == res_en.split()[-1]:
+        name_en = f"{verb_en[:1].upper()}{verb_en[1:]} ({display})"
+    groups = verb_of(operation)
+    messaging = app_.category == "messaging"
+    verb_zh = op.names.zh[0] if op.names.zh else ""
+    if not verb_zh:
+        group = next((g for g in ("create", "read", "update", "delete") if g in groups), "create")
+        verb_zh = w.VERB_ZH_SEND if messaging and group == "create" else w.VERB_ZH[group]
+    display_zh = next((x for x in app_.names.zh if _CJK.search(x)), display)
+    res_zh = res.names.zh[0] if res.names.zh else res_en
+    name_zh = f"{verb_zh}{display_zh}{res_zh}" if _CJK.search(display_zh) else f"{verb_zh} {display_zh} {res_zh}"
+    res_words = _op_words(resource)
+    op_words = _op_words(operation).removesuffix(f" {res_words}")
+    base = slug(f"{op_words} {app_.app} {res_words}", app_.app)
+    return base, pick(lang, name_en, name_zh)
+
+
+def performs(node: Node, app_name: str, resource: str | None = None) -> bool:
+    """Whether ``node`` acts on ``app_name`` (and ``resource``), in any stored shape."""
+    op = node_service(node)
+    if op is None or op.app != app_name:
+        return False
+    return resource is None or op.resource == resource
+
+
+def writes(node: Node) -> bool:
+    """Whether ``node`` sends or records something in a service (not reads, not triggers)."""
+    op = node_service(node)
+    if op is None or op.trigger:
+        return False
+    verbs = op.verbs()
+    return not verbs or bool(verbs - {"read"})

@@ -1,0 +1,201 @@
+"""Finding the steps an edit names and the place a new or moved step goes.
+
+Subjects are strings: ``node:<id>``, ``app:<app>[/<resource>]`` (by the service operation a
+node performs), ``name:<words>`` (a node's own name), a ``vocab.SUBJECTS`` key or
+``store:<key>``; ``a|b`` means either. Places are ``after``, ``before``, ``beside`` (fed from
+where the anchor is fed), ``loop`` (at the end of a loop's body) and ``otherwise`` (on an
+IF's false output or a switch's fallback); ``None`` means beside the existing notifications.
+Functions mutate the workflow they are given (``apply_edits`` passes a private copy).
+"""
+
+from __future__ import annotations
+
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.planner import edit_catalog as ec
+from flowsmith.planner import graph as g
+
+_BRANCHING = {"if": "false", "switch": "fallback", "filter": None}
+
+
+def find(wf: Workflow, subject: str | None) -> list[Node]:
+    """The nodes ``subject`` names, in flow order, each once."""
+    if not subject:
+        return []
+    found: list[Node] = []
+    for alt in subject.split("|"):
+        for node in _find_one(wf, alt.strip()):
+            if node not in found:
+                found.append(node)
+    order = {x.id: i for i, x in enumerate(g.ordered(wf))}
+    return sorted(found, key=lambda x: order.get(x.id, 0))
+
+
+def _find_one(wf: Workflow, subject: str) -> list[Node]:
+    if subject.startswith("node:"):
+        node = wf.node(subject.removeprefix("node:"))
+        return [node] if node else []
+    if subject.startswith("app:"):
+        app, resource, _ = ec.parse_step(subject)
+        return [x for x in g.ordered(wf) if ec.performs(x, app, resource)] or (
+            [x for x in g.ordered(wf) if ec.performs(x, app)] if resource else []
+        )
+    if subject.startswith("name:"):
+        words = subject.removeprefix("name:").lower()
+        return [x for x in g.ordered(wf) if words and words in x.name.lower()]
+    return g.matching(wf, subject)
+
+
+def sinks(wf: Workflow) -> list[Node]:
+    """Steps where results leave the workflow (messages, records), in flow order."""
+    return [
+        x
+        for x in g.ordered(wf)
+        if x.type != NodeFamily.TRIGGER and (x.subtype in g.SINK_SUBTYPES or ec.writes(x))
+    ]
+
+
+def _category(node: Node) -> str | None:
+    op = ec.node_service(node)
+    app = load_catalog().app(op.app) if op else None
+    if app is None and op is not None:
+        app = next((a for a in load_catalog().apps if a.app == op.app), None)
+    return app.category if app else None
+
+
+def default_ends(wf: Workflow, like: str | None = None) -> list[g.End]:
+    """Where a new result step goes when the user says nowhere: fed like the existing
+    notification (one of the ``like`` category first), else where ``graph.anchor`` says."""
+    existing = sinks(wf)
+    if like is not None:
+        existing = sorted(existing, key=lambda x: _category(x) != like)
+    for sink in existing:
+        ins = g.incoming(wf, sink.id)
+        if ins:
+            return [(c.from_node, c.from_output) for c in ins]
+    return g.anchor(wf)
+
+
+def body_of(wf: Workflow, loop: Node) -> list[Node]:
+    """The nodes a loop runs per item: reached from its ``loop`` output without passing it."""
+    seen: list[str] = []
+    todo = [c.to_node for c in g.outgoing(wf, loop.id) if c.from_output == "loop"]
+    while todo:
+        cur = todo.pop(0)
+        if cur == loop.id or cur in seen:
+            continue
+        seen.append(cur)
+        todo += [c.to_node for c in g.outgoing(wf, cur)]
+    return [x for x in g.ordered(wf) if x.id in seen]
+
+
+def loops(wf: Workflow) -> list[Node]:
+    return [x for x in g.ordered(wf) if x.subtype == "loop"]
+
+
+def branch_nodes(wf: Workflow) -> list[Node]:
+    return [x for x in g.ordered(wf) if x.subtype in ("if", "switch")]
+
+
+def place(wf: Workflow, node: Node, where: str | None, anchors: list[Node], like: str | None = None) -> str:
+    """Wire ``node`` (already in ``wf.nodes``) into its place; returns the place's kind
+    actually used (``after``, ``before``, ``beside``, ``loop``, ``otherwise``, ``default``)."""
+    anchor = anchors[0] if anchors else None
+    if where == "loop":
+        loop = anchor if anchor is not None and anchor.subtype == "loop" else None
+        loop = loop or next(iter(loops(wf)), None)
+        if loop is not None:
+            _into_loop(wf, loop, node)
+            return "loop"
+    if where == "otherwise":
+        branch = anchor if anchor is not None and anchor.subtype in ("if", "switch") else None
+        branch = branch or _branch_above(wf, anchor) or next(reversed(branch_nodes(wf)), None)
+        if branch is not None:
+            g.connect(wf, branch.id, _BRANCHING[branch.subtype] or "main", node.id)
+            return "otherwise"
+    if anchor is not None and where == "after":
+        _after(wf, anchor, node)
+        return "after"
+    if anchor is not None and where == "before":
+        _before(wf, anchor, node)
+        return "before"
+    if anchor is not None and where == "beside":
+        for c in g.incoming(wf, anchor.id):
+            g.connect(wf, c.from_node, c.from_output, node.id, c.to_input)
+        return "beside"
+    if anchor is not None and where is None:
+        # "post it to Teams too" said next to a step: on the same branch as it
+        ins = g.incoming(wf, anchor.id)
+        if ins:
+            for c in ins:
+                g.connect(wf, c.from_node, c.from_output, node.id, c.to_input)
+            return "beside"
+    for src, out in default_ends(wf, like):
+        if src != node.id:
+            g.connect(wf, src, out, node.id)
+    return "default"
+
+
+def _branch_above(wf: Workflow, node: Node | None) -> Node | None:
+    """The nearest IF/switch upstream of ``node`` (or of the first notification)."""
+    start = node or next(iter(sinks(wf)), None)
+    if start is None:
+        return None
+    seen: set[str] = set()
+    todo = [start.id]
+    while todo:
+        cur = todo.pop(0)
+        for c in g.incoming(wf, cur):
+            if c.from_node in seen:
+                continue
+            seen.add(c.from_node)
+            src = wf.node(c.from_node)
+            if src is not None and src.subtype in ("if", "switch"):
+                return src
+            todo.append(c.from_node)
+    return None
+
+
+def _after(wf: Workflow, anchor: Node, node: Node) -> None:
+    out = g.main_output(anchor)
+    onward = [c for c in g.outgoing(wf, anchor.id) if c.from_output == out]
+    wf.connections = [c for c in wf.connections if c not in onward]
+    g.connect(wf, anchor.id, out, node.id)
+    for c in onward:
+        g.connect(wf, node.id, "main", c.to_node, c.to_input)
+
+
+def _before(wf: Workflow, anchor: Node, node: Node) -> None:
+    ins = g.incoming(wf, anchor.id)
+    wf.connections = [c for c in wf.connections if c not in ins]
+    for c in ins:
+        g.connect(wf, c.from_node, c.from_output, node.id)
+    g.connect(wf, node.id, "main", anchor.id)
+
+
+def _into_loop(wf: Workflow, loop: Node, node: Node) -> None:
+    body = {x.id for x in body_of(wf, loop)}
+    back = [c for c in g.incoming(wf, loop.id) if c.from_node in body]
+    if not back:
+        starts = [c for c in g.outgoing(wf, loop.id) if c.from_output == "loop"]
+        wf.connections = [c for c in wf.connections if c not in starts]
+        g.connect(wf, loop.id, "loop", node.id)
+        for c in starts:
+            g.connect(wf, node.id, "main", c.to_node, c.to_input)
+        if not starts:
+            g.connect(wf, node.id, "main", loop.id)
+        return
+    wf.connections = [c for c in wf.connections if c not in back]
+    for c in back:
+        g.connect(wf, c.from_node, c.from_output, node.id)
+    g.connect(wf, node.id, "main", loop.id)
+
+
+def detach(wf: Workflow, node: Node) -> None:
+    """Take ``node``'s connections away, wiring its predecessors to its successors; the node
+    itself (id, name, parameters) stays."""
+    ins, outs = g.incoming(wf, node.id), g.outgoing(wf, node.id)
+    wf.connections = [c for c in wf.connections if node.id not in (c.from_node, c.to_node)]
+    for i in ins:
+        for o in outs:
+            g.connect(wf, i.from_node, i.from_output, o.to_node, o.to_input)

@@ -1,0 +1,295 @@
+"""Reading service-aware edits: add / remove / replace / move / set, with positions.
+
+Runs before the older readers of :mod:`edit_parse` and marks the text it used (``spans``),
+so one phrase becomes one op. Services come from the catalog (:mod:`edit_catalog`), other
+steps from ``vocab.SUBJECTS``; verbs, positions and connectives from :mod:`edit_words`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flowsmith.core.models import Workflow
+from flowsmith.planner import edit_catalog as ec
+from flowsmith.planner import edit_words as w
+from flowsmith.planner import vocab as v
+from flowsmith.planner.plan import EditOp
+from flowsmith.planner.text import quoted
+
+Span = tuple[int, int]
+
+
+def inside(pos: int, spans: list[Span]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def clause_at(low: str, pos: int) -> Span:
+    """The clause around ``pos``: between the connectives/punctuation before and after."""
+    start = 0
+    for m in w.CLAUSE_END.finditer(low, 0, pos):
+        start = m.end()
+    end_m = w.CLAUSE_END.search(low, pos)
+    return start, end_m.start() if end_m else len(low)
+
+
+# --- subjects ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Named:
+    start: int
+    end: int
+    subject: str
+
+
+def _legacy_keys(words: str) -> list[str]:
+    return [key for key, (pattern, _) in v.SUBJECTS.items() if pattern.search(words)]
+
+
+def named(fragment: str, offset: int = 0) -> list[Named]:
+    """Steps ``fragment`` names: services (with the older subject keys for the same words as
+    alternatives), other steps by ``vocab.SUBJECTS``, quoted node names; in text order."""
+    found: list[Named] = []
+    for m in ec.mentions(fragment):
+        res = ec.refine(m, fragment[m.end : m.end + 24]).resource
+        alts = [f"app:{m.app}" + (f"/{res}" if res else "")]
+        alts += _legacy_keys(fragment[m.start : m.end])
+        found.append(Named(offset + m.start, offset + m.end, "|".join(dict.fromkeys(alts))))
+    taken = [(n.start - offset, n.end - offset) for n in found]
+    for key, (pattern, _) in v.SUBJECTS.items():
+        for m in pattern.finditer(fragment):
+            if not any(a <= m.start() < b for a, b in taken):
+                found.append(Named(offset + m.start(), offset + m.end(), key))
+                taken.append((m.start(), m.end()))
+                break
+    for store in v.STORES:
+        m = store.pattern.search(fragment)
+        if m and not any(a <= m.start() < b for a, b in taken):
+            found.append(Named(offset + m.start(), offset + m.end(), f"store:{store.key}"))
+    for q in quoted(fragment):
+        pos = fragment.find(q)
+        found.append(Named(offset + max(pos, 0), offset + max(pos, 0) + len(q), f"name:{q}"))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _first_subject(fragment: str) -> str | None:
+    names = named(fragment)
+    return names[0].subject if names else None
+
+
+# --- positions -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    where: str | None
+    anchor: str | None
+    span: Span | None  # the anchor's words (not read as steps to add)
+
+
+def place_in(low: str, clause: Span) -> Place:
+    a, b = clause
+    text = low[a:b]
+    if w.IN_LOOP.search(text):
+        return Place("loop", "loop", None)
+    if w.OTHERWISE.search(text):
+        return Place("otherwise", None, None)
+    for where, patterns in (("after", w.AFTER), ("before", w.BEFORE)):
+        for pattern in patterns:
+            m = pattern.search(text)
+            if m:
+                subject = _first_subject(m.group(1))
+                if subject is not None:
+                    return Place(where, subject, (a + m.start(), a + m.end()))
+    return Place(None, None, None)
+
+
+# --- readers -------------------------------------------------------------------------------
+
+
+def read(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
+    """Service-aware ops in ``low`` (lower-cased, URLs blanked), marking what they used."""
+    ops = _replacements(low, spans)
+    ops += _prunes(low, spans)
+    ops += _moves(low, spans)
+    ops += _removals(low, spans)
+    ops += _settings(low, spans, current)
+    ops += _additions(low, spans)
+    return ops
+
+
+def _new_old(m: re.Match[str], order: str) -> tuple[str, str, int]:
+    if order == "new":
+        return m.group(1), "", m.start(1)
+    if order == "new_old":
+        return m.group(1), m.group(2), m.start(1)
+    return m.group(2), m.group(1), m.start(2)
+
+
+def _replacements(low: str, spans: list[Span]) -> list[EditOp]:
+    ops: list[EditOp] = []
+    for pattern, order in w.REPLACE:
+        for m in pattern.finditer(low):
+            if inside(m.start(), spans) or inside(m.end() - 1, spans):
+                continue
+            new_text, old_text, _ = _new_old(m, order)
+            news = ec.mentions(new_text)
+            if not news:
+                continue  # a channel, a schedule or a value: read elsewhere
+            new = ec.refine(news[0], new_text)
+            app = ec.app(new.app)
+            assert app is not None
+            step = new.step
+            verb = ec.verb_in(new_text[: new.start])
+            if new.resource or verb:
+                resource, operation = ec.choose(app, new.resource, new.operation, verb)
+                step = f"app:{new.app}/{resource}/{operation}"
+            ops.append(EditOp(kind="replace_step", subject=_first_subject(old_text), step=step))
+            spans.append((m.start(), m.end()))
+    return ops
+
+
+def _prunes(low: str, spans: list[Span]) -> list[EditOp]:
+    """ "Remove all steps in the loop except X", "循环里只保留X"."""
+    ops: list[EditOp] = []
+    for m in w.EXCEPT.finditer(low):
+        if inside(m.start(), spans):
+            continue
+        a, b = clause_at(low, m.start())
+        text = low[a:b]
+        if not w.IN_LOOP.search(text) and not re.search(r"\bloop\b|循环", text):
+            continue
+        if not (w.REMOVE.search(text) or w.EVERY.search(text) or "保留" in m.group(0)):
+            continue
+        keep = [n.subject for n in named(low[m.end() : b]) if n.subject != "loop"]
+        if not keep:
+            continue
+        ops.append(EditOp(kind="remove", subject="loop", where="loop", keep=keep))
+        spans.append((a, b))
+    return ops
+
+
+def _moves(low: str, spans: list[Span]) -> list[EditOp]:
+    ops: list[EditOp] = []
+    for m in w.MOVE.finditer(low):
+        if inside(m.start(), spans):
+            continue
+        a, b = clause_at(low, m.start())
+        place = place_in(low, (a, b))
+        if place.where is None or place.span is None:
+            continue
+        rest = low[a : place.span[0]] + " " * (place.span[1] - place.span[0]) + low[place.span[1] : b]
+        moved = [n.subject for n in named(rest) if n.subject != place.anchor]
+        if not moved:
+            continue
+        ops.append(EditOp(kind="move", subject=moved[0], where=place.where, anchor=place.anchor))
+        spans.append((a, b))
+    return ops
+
+
+def _removals(low: str, spans: list[Span]) -> list[EditOp]:
+    """Removals of services; other steps are left to the older reader."""
+    ops: list[EditOp] = []
+    for m in w.REMOVE.finditer(low):
+        if inside(m.start(), spans):
+            continue
+        _, end = clause_at(low, m.start())
+        hits = [x for x in ec.mentions(low[m.start() : end])]
+        if not hits:
+            continue
+        for hit in named(low[m.start() : end], m.start()):
+            if any(hit.start == m.start() + x.start for x in hits):
+                ops.append(EditOp(kind="remove", subject=hit.subject))
+        spans.append((m.start(), end))
+    return ops
+
+
+def _param_of(phrase: str, current: Workflow) -> str | None:
+    """Which parameter ``phrase`` ("the threshold", "jira project") names: a parameter key
+    of an existing node, else a kind of :data:`edit_words.PARAM_WORDS`."""
+    words = re.sub(r"[_\s]+", " ", phrase)
+    keys = {k for x in current.nodes for k in x.parameters if k not in ("resource", "operation")}
+    for key in sorted(keys, key=len, reverse=True):
+        if len(key) > 2 and re.search(rf"(?<![a-z]){re.escape(key.replace('_', ' '))}(?![a-z])", words):
+            return key
+    for kind, pattern in w.PARAM_WORDS.items():
+        if pattern.search(phrase):
+            return kind
+    return None
+
+
+def _settings(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
+    ops: list[EditOp] = []
+    for pattern in w.SET:
+        for m in pattern.finditer(low):
+            if inside(m.start(), spans):
+                continue
+            phrase, value = m.group(1).strip(), m.group(2).strip(" \"'“”")
+            phrase = re.sub(r"^(?:把|将)", "", phrase)
+            if not value or ec.mentions(value):
+                continue  # a service to switch to: a replacement
+            subjects = named(phrase)
+            param = _param_of(phrase, current)
+            if param is None:
+                continue
+            if param == "threshold":
+                number = w.NUMBER.search(value)
+                if number is None:
+                    continue
+                value = number.group(0)
+                field = re.sub(r"\b(the|its|threshold|limit)\b|阈值|门槛|的", " ", phrase).strip()
+                param = f"threshold:{field}" if field else "threshold"
+            subject = next((n.subject for n in subjects if not n.subject.startswith("name:")), None)
+            ops.append(EditOp(kind="set_param", subject=subject, param=param, value=value))
+            spans.append((m.start(), m.end()))
+    return ops
+
+
+_TO_SERVICE = re.compile(r"(?:\bto|\bin|\bon|\binto|\bvia|\bwith|\busing|到|在|给|去)\s*(?:the\s+|my\s+|our\s+)?$")
+
+
+def _additions(low: str, spans: list[Span]) -> list[EditOp]:
+    ops: list[EditOp] = []
+    for mention in ec.mentions(low):
+        if inside(mention.start, spans):
+            continue
+        a, b = clause_at(low, mention.start)
+        clause = low[a:b]
+        before = low[a : mention.start]
+        cue = (
+            w.ADD.search(clause)
+            or ec.verb_in(before) is not None
+            or _TO_SERVICE.search(before)
+        )
+        if not cue or w.REMOVE.search(clause):
+            continue
+        place = place_in(low, (a, b))
+        if place.span is not None and place.span[0] <= mention.start < place.span[1]:
+            continue  # the anchor, not a new step
+        app = ec.app(mention.app)
+        assert app is not None
+        refined = ec.refine(mention, clause)
+        verb = ec.verb_in(before) or ec.verb_in(clause) or "create"
+        resource, operation = ec.choose(app, refined.resource, refined.operation, verb)
+        ops.append(
+            EditOp(
+                kind="add_step",
+                step=f"app:{mention.app}/{resource}/{operation}",
+                where=place.where,
+                anchor=place.anchor,
+            )
+        )
+        spans.append((mention.start, mention.end))
+        if place.span is not None:
+            spans.append(place.span)
+    return ops
+
+
+def mentioned_words(ops: list[EditOp], low: str) -> list[str]:
+    """The words of the services ``ops`` add (to drop the older reader's duplicates)."""
+    out: list[str] = []
+    for m in ec.mentions(low):
+        if any(op.step and op.step.startswith(f"app:{m.app}/") for op in ops):
+            out.append(low[m.start : m.end])
+    return out

@@ -1,0 +1,123 @@
+"""The words of edit requests, in English and Chinese: verbs, positions and connectives.
+
+Only language lives here. Which services, resources and operations exist (and what users
+call them) comes from the catalog (:mod:`flowsmith.planner.edit_catalog`); nothing here
+names a service. Patterns run over lower-cased text with URLs blanked out.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# where one request's clauses end
+CLAUSE_END = rx(r"[,;，；。!?！？\n]|\.(?=\s|$)|\band then\b|\bthen\b|然后|并且|接着")
+
+# "also", "too", "add": the message asks for one more step
+ADD = rx(
+    r"\b(add|also|too|as well|include|insert|plus|additionally|in addition|another)\b|"
+    r"添加|加上|加一个|加个|增加|新增|再加|也|同时|另外|还要|还需要|顺便"
+)
+# the verb that says what a new step does to its service, grouped like core.services.VERBS
+VERB_WORDS: dict[str, re.Pattern[str]] = {
+    "create": rx(
+        r"\b(create|add|open|file|raise|log|record|save|store|make|new|post|send|notify|"
+        r"message|ping|tell|alert|share|publish|append|insert|write|push)\b|"
+        r"创建|新建|建|添加|记录|保存|写入|发送|发到|发给|发|通知|推送|提醒|告诉|同步到|追加|开"
+    ),
+    "read": rx(r"\b(get|fetch|read|look ?up|find|search|list|pull|load|query)\b|获取|读取|查询|查找|搜索|拉取"),
+    "update": rx(r"\b(update|edit|modify|change|move|patch|mark)\b|更新|修改|编辑|标记"),
+    "delete": rx(r"\b(delete|remove|archive|close|cancel)\b|删除|归档|关闭"),
+}
+VERB_ZH = {"create": "创建", "read": "获取", "update": "更新", "delete": "删除"}
+VERB_ZH_SEND = "发送"  # a message is sent, not created
+
+REMOVE = rx(
+    r"\b(remove|delete|drop|get rid of|take out|without|skip)\b|\bdon'?t\s+\w+|\bdo not\s+\w+|"
+    r"\bno longer\b|\bstop\s+\w+ing\b|删除|删掉|去掉|移除|去除|不要|不用|不再|取消|拿掉|别再?"
+)
+# "all steps in the loop except X"
+EVERY = rx(r"\b(all|every|each|everything)\b|所有|全部|一切|都")
+EXCEPT = rx(r"\b(except(?: for)?|but not|other than|apart from|besides|but keep|keep only)\b|除了|除|只保留|仅保留|保留")
+
+# "use X instead of Y", "replace Y with X", "把 Y 换成 X", "用 X 代替 Y", "改用 X"
+REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        rx(
+            r"(?:use|switch to|send (?:it )?(?:to|via)|post (?:it )?(?:to|in)|go with|try)\s+"
+            r"(.+?)\s+(?:instead of|rather than|in place of)\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"
+        ),
+        "new_old",
+    ),
+    (rx(r"(.+?)\s+instead of\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"), "new_old"),
+    (rx(r"(?:replace|swap)\s+(?:the\s+)?(.+?)\s+(?:with|by|for)\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"), "old_new"),
+    (rx(r"switch\s+(?:from\s+)?(.+?)\s+to\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"), "old_new"),
+    (rx(r"把(.+?)(?:换成|改成|替换成|替换为|改为|换为|改用)(.+?)(?=[，。；,;]|$)"), "old_new"),
+    (rx(r"(?:用|使用)(.+?)(?:代替|替换|取代|替代)(.+?)(?=[，。；,;]|$)"), "new_old"),
+    (rx(r"(?:不用|别用)(.+?)[，,]?\s*(?:改用|换用|用)(.+?)(?=[，。；,;]|$)"), "old_new"),
+    (rx(r"(.+?)(?:换成|改成|改为|换为)(.+?)(?=[，。；,;]|$)"), "old_new"),
+    (rx(r"(?:改用|换用)(.+?)(?=[，。；,;]|$)"), "new"),
+)
+
+MOVE = rx(r"\b(move|put|place|reorder)\b|移到|移动到|挪到|放到|调到|移至|放在|挪")
+
+# where a step goes: the anchor is the text in group 1
+AFTER = (
+    rx(r"\b(?:right |just |directly )?after\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$|\b(?:and|then|too|also)\b)"),
+    rx(r"在(.+?)(?:之后|以后|后面|后)"),
+    rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之后|以后|后面|后)"),
+)
+BEFORE = (
+    rx(r"\b(?:right |just |directly )?before\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$|\b(?:and|then|too|also)\b)"),
+    rx(r"在(.+?)(?:之前|以前|前面|前)"),
+    rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之前|以前|前面|前)"),
+)
+IN_LOOP = rx(
+    r"\b(?:inside|in|within|into|to)\s+(?:the\s+|each\s+|every\s+)?(?:loop|iteration)\b|"
+    r"\bfor each (?:item|one|row|record)\b|循环(?:里|中|内|体)|每次循环|遍历(?:里|中|时)|逐个"
+)
+OTHERWISE = rx(
+    r"\botherwise\b|\belse\b|\b(?:false|no|other|negative|fallback)\s+(?:branch|path|output|case)\b|"
+    r"\bwhen (?:it(?:'s| is)|they are) not\b|\bif not\b|否则|不满足|不符合|其他情况|其余情况|"
+    r"否的?分支|假的?分支"
+)
+# what "too" / "as well" anchors to by default: the existing notification
+NOTIFY_WORDS = rx(r"notif\w*|alert|message|post|send|通知|提醒|消息|发送|推送")
+
+# "change the threshold to 500", "把阈值改成500", "set the channel to #alerts"
+SET = (
+    rx(
+        r"\b(?:change|set|update|make|raise|lower|increase|decrease|bump|adjust)\s+"
+        r"(?:the\s+|its\s+)?(.+?)\s+(?:to|=)\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"
+    ),
+    rx(r"(?:把|将)?(.+?)(?:改成|改为|设为|设置为|设成|调整为|调整到|调到|调成|换成)\s*(.+?)(?=[，。；,;]|$)"),
+)
+# "only when the amount is over 1000": a condition that replaces the one on the same field
+ONLY_WHEN = rx(r"\bonly (?:when|if)\b|\bjust (?:when|if)\b|只在|只有|仅在|仅当|只当|只要")
+
+# parameter words with no catalog field to match: which kind of value they name
+PARAM_WORDS: dict[str, re.Pattern[str]] = {
+    "threshold": rx(
+        r"threshold|limit|cut-?off|minimum|maximum|\bmin\b|\bmax\b|amount|price|value|"
+        r"阈值|门槛|上限|下限|临界值|金额|价格|数值"
+    ),
+    "channel": rx(r"\bchannel\b|频道|群"),
+    "recipient": rx(r"recipient|address|\bsend(?:ing)? to\b|收件人|邮箱地址|地址"),
+    "subject": rx(r"\bsubject\b|\btitle\b|主题|标题"),
+    "message": rx(r"\bmessage\b|\btext\b|\bbody\b|内容|正文|消息"),
+}
+# parameter keys each word kind may mean, tried in order
+PARAM_KEYS: dict[str, tuple[str, ...]] = {
+    "channel": ("channel", "channel_id", "chat_id", "room", "stream"),
+    "recipient": ("to", "email", "recipient", "phone"),
+    "subject": ("subject", "title", "summary", "name"),
+    "message": ("text", "message", "body", "content", "comment"),
+}
+
+NUMBER = rx(r"[-+]?\d+(?:\.\d+)?")
+# words before a service name that make it not a service ("every monday")
+NOT_A_SERVICE_BEFORE = rx(r"(?:\bevery|\beach|\bnext|\blast|每周|每个|星期)\s*$")
