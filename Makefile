@@ -7,7 +7,7 @@ NODE_CLIENT := tests/seed_client
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test test-embedded install lint typecheck check clean catalog-doc bench
+.PHONY: run test test-embedded test-n8n install lint typecheck check clean catalog-doc bench
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -55,6 +55,11 @@ lint: install
 
 typecheck: install
 	$(VENV)/bin/mypy
+
+## The real-n8n suite (needs /work/shared/tools/n8n-setup.sh; N8N_ROOT, default /tmp/n8n-try).
+N8N_ROOT ?= /tmp/n8n-try
+test-n8n: install
+	N8N_ROOT=$(N8N_ROOT) $(VENV)/bin/pytest tests/n8n_real
 
 check: lint typecheck test
 

@@ -1,0 +1,258 @@
+"""Run our exports in the real n8n and say how each run ended.
+
+A run set is ``{name: Workflow}``: every catalog example (after a manual trigger), and the
+workflows the offline planner builds for the seed's request and the evaluation requests. Each
+is exported with :func:`flowsmith.n8n.convert.to_n8n`, imported into a fresh n8n with one
+``n8n import:workflow --separate`` and executed with one ``n8n execute-batch`` (a single n8n
+boot for all of them). ``n8n execute-batch`` starts a workflow only from a manual trigger, so
+a workflow's trigger is swapped for a manual trigger of the same id and name before export;
+the trigger itself is still checked against n8n's node descriptions elsewhere.
+
+Each run ends as one of:
+
+* ``ran``: n8n finished the execution without an error (or a Stop and Error node raised
+  its own message);
+* ``network``: it stopped at a node that needs the network, which this machine lacks;
+* ``credential``: it stopped at a node whose credential the user has not chosen yet;
+* ``input``: it stopped at a node whose input data a manual start cannot give (e.g. a
+  Respond to Webhook node that was not started by a webhook, a field the node reads);
+* ``ours``: anything else — a failure of ours, which the test refuses.
+
+Run ``python -m tests.n8n_real.runs`` to print the table (``--write-doc`` rewrites the
+section of docs/n8n.md below ``## Real n8n runs``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flowsmith.core.catalog import load_catalog
+from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.n8n.convert import GENERIC_SUBTYPES, to_n8n
+
+REPO = Path(__file__).resolve().parents[2]
+DOC = REPO / "docs" / "n8n.md"
+DOC_MARK = "## Real n8n runs"
+SEED_REQUEST = "请帮我创建一个电商库存监控的workflow，需要监控BestBuy和Amazon"
+
+_NETWORK = re.compile(
+    r"ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|getaddrinfo|"
+    r"connection cannot be established|socket hang up|network|Could not connect|"
+    r"connect to (the )?(database|server)|The service refused the connection|"
+    r"failed to connect|Connection refused|timed out",
+    re.IGNORECASE,
+)
+_CREDENTIAL = re.compile(
+    r"does not have any credentials set|Credentials? (not found|of type)|"
+    r"no credentials|credentials are not set|Node has no credentials",
+    re.IGNORECASE,
+)
+# what a node says when the item a manual start hands it lacks what its real trigger would give
+_INPUT = re.compile(
+    r"No Webhook node found|not started by a webhook|Insert a Webhook node|"
+    r"Form Trigger node must be set|previous node outputs a binary file|"
+    r"No property named \"?\w+\"? exists|Couldn't find the field|"
+    r"field is missing from some input items|try to change the type for the field",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    name: str
+    source: str  # "example" | "planner"
+    outcome: str
+    detail: str
+
+
+def classify(status: str, error: str, by_design: Iterable[str] = ()) -> str:
+    if status == "success" and not error:
+        return "ran"
+    if any(error.startswith(message) for message in by_design if message):
+        return "ran"  # a Stop and Error node raised its own message: the run did its job
+    if _CREDENTIAL.search(error):
+        return "credential"
+    if _NETWORK.search(error):
+        return "network"
+    if _INPUT.search(error):
+        return "input"
+    return "ours"
+
+
+def manual_start(workflow: Workflow) -> Workflow:
+    """The workflow with each trigger replaced by a manual trigger of the same id and name."""
+    nodes = [
+        Node(id=n.id, name=n.name, type=NodeFamily.TRIGGER, subtype="manual_trigger")
+        if n.type == NodeFamily.TRIGGER
+        else n
+        for n in workflow.nodes
+    ]
+    return workflow.model_copy(update={"nodes": nodes})
+
+
+def example_runs() -> dict[str, Workflow]:
+    """Every catalog example that is not a trigger, after a manual trigger."""
+    from tests.workflows.strategies import example_workflow
+
+    out: dict[str, Workflow] = {}
+    for spec in load_catalog():
+        if spec.subtype in GENERIC_SUBTYPES or spec.family == NodeFamily.TRIGGER:
+            continue
+        out[f"example {spec.subtype}"] = example_workflow(spec)
+    return out
+
+
+def planner_requests() -> list[str]:
+    """The seed's request, bench/prompts.json and the evaluation set's create requests."""
+    texts = [SEED_REQUEST]
+    prompts = REPO / "bench" / "prompts.json"
+    if prompts.is_file():
+        texts += [p["prompt"] for p in json.loads(prompts.read_text(encoding="utf-8"))]
+    for path in sorted((REPO / "bench" / "eval_planner").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line) if line.strip() else None
+            if row and not row.get("prior") and row.get("request"):
+                texts.append(row["request"])
+    return list(dict.fromkeys(texts))
+
+
+async def _plan(text: str) -> Workflow | None:
+    from flowsmith.agent.interface import Decided
+    from flowsmith.agent.offline_agent import OfflineAgent
+    from flowsmith.generation.pipeline import GenerationFailed, run_pipeline
+
+    agent = OfflineAgent()
+    decision = None
+    async for event in agent.respond(text, [], None):
+        if isinstance(event, Decided):
+            decision = event.decision
+    if decision is None or decision.kind != "generate" or decision.request is None:
+        return None
+    request = {**json.loads(json.dumps(decision.request)), "message": text}
+
+    async def emit(kind: str, data: dict[str, Any]) -> None:
+        return None
+
+    try:
+        workflow, _ = await run_pipeline(
+            agent, request, None, emit, workflow_id="n8n-run", repair_rounds=3
+        )
+    except GenerationFailed:
+        return None
+    return workflow
+
+
+def planner_runs(texts: Iterable[str]) -> dict[str, Workflow]:
+    out: dict[str, Workflow] = {}
+    for text in texts:
+        workflow = asyncio.run(_plan(text))
+        if workflow is not None:
+            out[f"planner {text}"] = workflow
+    return out
+
+
+def _execute_batch(n8n_root: Path, docs: dict[str, dict[str, Any]], home: Path) -> dict[str, Any]:
+    folder = home / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc in docs.values():
+        (folder / f"{doc['id']}.json").write_text(json.dumps(doc), encoding="utf-8")
+    ids = ",".join(doc["id"] for doc in docs.values())
+    script = (
+        f". {n8n_root}/env.sh && export N8N_USER_FOLDER={home} && "
+        f"n8n import:workflow --separate --input={folder} && "
+        f"n8n execute-batch --ids={ids} --shortOutput --retries=0 --output={home}/report.json"
+    )
+    result = subprocess.run(
+        ["bash", "-c", script], capture_output=True, text=True, timeout=1800, check=False
+    )
+    report = home / "report.json"  # stdout is cut at 64 KiB when n8n exits
+    if not report.is_file():
+        raise RuntimeError(result.stdout[-3000:] + result.stderr[-3000:])
+    data: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
+    return data
+
+
+def run_all(n8n_root: Path, runs: dict[str, tuple[str, Workflow]]) -> list[Run]:
+    """Export, import and execute every workflow; one :class:`Run` per name."""
+    docs: dict[str, dict[str, Any]] = {}
+    for index, (name, (_, workflow)) in enumerate(runs.items()):
+        doc = to_n8n(manual_start(workflow))
+        doc["id"] = str(100000 + index)  # execute-batch takes numeric ids only
+        doc["name"] = name[:120]
+        docs[name] = doc
+    report = _execute_batch(n8n_root, docs, Path(tempfile.mkdtemp(prefix="n8n-runs-")))
+    by_id = {e["workflowId"]: e for e in report.get("executions", [])}
+    out: list[Run] = []
+    for name, doc in docs.items():
+        ex = by_id.get(doc["id"], {})
+        status = str(ex.get("executionStatus", "missing"))
+        error = str(ex.get("error") or "")
+        stops = [
+            str(n.parameters.get("message", ""))
+            for n in runs[name][1].nodes
+            if n.subtype == "stop_and_error"
+        ]
+        out.append(Run(name, runs[name][0], classify(status, error, stops), error[:300]))
+    return out
+
+
+def table(results: list[Run]) -> str:
+    counts = Counter((r.source, r.outcome) for r in results)
+    outcomes = ["ran", "network", "credential", "input", "ours"]
+    head = "| source | " + " | ".join(outcomes) + " | all |\n|---|" + "---|" * 6 + "\n"
+    rows = ""
+    for source in ("example", "planner"):
+        cells = [str(counts[(source, o)]) for o in outcomes]
+        total = sum(counts[(source, o)] for o in outcomes)
+        rows += f"| {source} | " + " | ".join(cells) + f" | {total} |\n"
+    lines = [head + rows, "\n| run | ended | n8n's message |\n|---|---|---|\n"]
+    for r in sorted(results, key=lambda r: (r.source, r.outcome, r.name)):
+        msg = r.detail.replace("|", "\\|").replace("\n", " ")[:160]
+        lines.append(f"| {r.name.replace('|', '/')[:90]} | {r.outcome} | {msg} |\n")
+    return "".join(lines)
+
+
+def collect() -> dict[str, tuple[str, Workflow]]:
+    runs: dict[str, tuple[str, Workflow]] = {k: ("example", w) for k, w in example_runs().items()}
+    runs.update({k: ("planner", w) for k, w in planner_runs(planner_requests()).items()})
+    return runs
+
+
+def write_doc(results: list[Run]) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    head = text.split(DOC_MARK)[0].rstrip() + "\n\n"
+    body = (
+        f"{DOC_MARK}\n\nWritten by `python -m tests.n8n_real.runs --write-doc` against n8n "
+        "2.41.1 (`/work/shared/tools/n8n-setup.sh`), with no network and no credentials "
+        "chosen. Every catalog example (after a manual trigger) and every workflow the "
+        "offline planner builds for the seed's request, `bench/prompts.json` and the "
+        "evaluation set's create requests, each started by a manual trigger in place of its "
+        "own, run with one `n8n execute-batch`. `ran`: finished without error; `network`: "
+        "stopped at a node that needs the network; `credential`: stopped at a node whose "
+        "credential is not chosen yet; `input`: stopped where a manual start cannot give "
+        "the node its input (a webhook response); `ours`: anything else.\n\n"
+    )
+    DOC.write_text(head + body + table(results), encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    root = Path("/tmp/n8n-try")
+    results = run_all(root, collect())
+    print(table(results))
+    if "--write-doc" in argv:
+        write_doc(results)
+    return 1 if any(r.outcome == "ours" for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
