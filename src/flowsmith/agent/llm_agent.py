@@ -54,6 +54,7 @@ from flowsmith.llm.base import (
 )
 from flowsmith.llm.base import TextDelta as LLMTextDelta
 from flowsmith.llm.pricing import PriceOverrides, estimate_cost_usd
+from flowsmith.planner.coverage import REQUEST_CODES
 from flowsmith.planner.offline import Decision, Question
 from flowsmith.planner.text import Lang, detect_lang
 from flowsmith.usage import record_llm_call
@@ -497,12 +498,15 @@ class LLMAgent:
     async def repair(
         self, workflow: Workflow, findings: list[Finding], request: dict[str, Any]
     ) -> Workflow | None:
-        if not any(f.severity == "error" for f in findings):
+        # the request check's findings are warnings, but they say the draft does not do what
+        # was asked: they are repaired like errors
+        asked = [f for f in findings if f.code in REQUEST_CODES]
+        if not asked and not any(f.severity == "error" for f in findings):
             return None
         lang = _lang(request.get("lang"))
         request = _llm_request(request)
         unknown = [n.subtype for n in workflow.nodes if n.subtype not in self.catalog]
-        specs = self._specs_for(request, workflow, *unknown)
+        specs = self._specs_for(request, workflow, *unknown, *(f.message for f in asked))
         for subtype in unknown:
             # the nearest alternatives of a node type the catalog lacks
             for spec in retrieve(subtype, k=3, catalog=self.catalog, extra=()):
@@ -510,7 +514,7 @@ class LLMAgent:
                     specs.append(spec)
         messages = [
             Message("system", prompts.repair_system(lang, specs)),
-            Message("user", prompts.repair_user(request, workflow, findings)),
+            Message("user", prompts.repair_user(request, workflow, findings) + _asked_note(asked)),
         ]
         try:
             value = await self._structured(
@@ -530,6 +534,18 @@ class LLMAgent:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def _asked_note(asked: Sequence[Finding]) -> str:
+    if not asked:
+        return ""
+    codes = ", ".join(sorted({f.code for f in asked}))
+    return (
+        f"\n\nThe {codes} findings are warnings from the request check: the draft does not do "
+        "what the user asked. Fix them too: add the missing steps, move steps after the data "
+        "they need, put conditional steps behind their condition, make impossible conditions "
+        "satisfiable."
+    )
 
 
 def _waiting(lang: Lang, question: str | None) -> str:

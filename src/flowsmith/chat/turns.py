@@ -35,7 +35,8 @@ from flowsmith.generation.runner import GenerationRunner, active_generation_quer
 from flowsmith.limits import storable_text
 from flowsmith.llm.base import deadline_in, deadline_scope
 from flowsmith.observability import TURNS
-from flowsmith.planner.offline import Decision
+from flowsmith.planner.offline import Decision, pending_request
+from flowsmith.planner.text import detect_lang
 from flowsmith.sessions import service as sessions
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
@@ -425,6 +426,9 @@ class Turn:
         self.meter = UsageMeter()
         # read by the manager when it recorded the turn (None: read it when it runs)
         self.context: TurnContext | None = None
+        # what the reply was planned from (set by ``_reply``)
+        self.history: list[tuple[str, str]] = []
+        self.current: Workflow | None = None
 
     async def _publish(self, payload: dict[str, Any]) -> None:
         self.seq = await self.m._bus.publish(turn_channel(self.id), payload)
@@ -455,6 +459,7 @@ class Turn:
 
     async def _reply(self) -> Decision:
         history, current = await self._context()
+        self.history, self.current = history, current
         decision: Decision | None = None
         async for event in self.m._agent.respond(self.text, history, current):
             if isinstance(event, TextDelta):
@@ -489,8 +494,27 @@ class Turn:
             "assumptions": decision.assumptions,
             "agent": self.m._agent.name,
         }
+        request: dict[str, Any] | None = None
         if decision.kind == "generate" and decision.request is not None:
-            request = {**decision.request, "message": self.text}
+            carried = pending_request(self.history)
+            request = {
+                **decision.request,
+                "message": self.text,
+                # the user's own words this generation answers, for the request check
+                "request_text": "\n".join([*carried, self.text]),
+            }
+        elif decision.kind == "answer" and self._asked_change():
+            # an edit that needs no change still ends the user's generation, with
+            # ``complete`` on the unchanged workflow (a listener must never wait forever)
+            assert self.current is not None
+            request = {
+                "unchanged": True,
+                "lang": detect_lang(self.text),
+                "message": self.text,
+                "reply": decision.reply,
+                "title": self.current.name,
+            }
+        if request is not None:
             async with session_scope(self.m._maker) as db:
                 session = await db.get(SessionRow, self.session_id)
                 assert session is not None
@@ -508,6 +532,19 @@ class Turn:
             session_channel(self.session_id), {"kind": "waiting", "message": waiting}
         )
         return meta
+
+    def _asked_change(self) -> bool:
+        """Whether the user asked to change the session's workflow (the agent answered that
+        there is nothing to change: it already does that)."""
+        if self.current is None or not self.current.nodes:
+            return False
+        try:
+            from flowsmith.planner.edit_parse import parse_edits
+
+            return bool(parse_edits(self.text, self.current))
+        except Exception:  # a parser failure must not fail the turn
+            log.exception("reading the edit of turn %s failed", self.id)
+            return False
 
     async def _fail(self, exc: Exception) -> None:
         if isinstance(exc, TimeoutError):

@@ -18,6 +18,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "Check round {round}: all checks passed{warnings}.",
         "zh": "第 {round} 轮检查：全部通过{warnings}。",
     },
+    "not_covered": {
+        "en": "Check round {round}: no errors, but {count} part(s) of the request are not done.",
+        "zh": "第 {round} 轮检查：没有错误，但需求中有 {count} 处尚未完成。",
+    },
     "warnings": {"en": ", {count} warning(s)", "zh": "，{count} 个提醒"},
     "problems": {
         "en": "Check round {round}: {errors} problem(s) found, repairing.",
@@ -26,6 +30,20 @@ _TEXT: dict[str, dict[str, str]] = {
     "complete": {
         "en": "Workflow “{name}” saved as version {version}.",
         "zh": "工作流“{name}”已保存为第 {version} 版。",
+    },
+    "complete_uncovered": {
+        "en": "Workflow “{name}” saved as version {version}, but it does not yet do everything "
+        "you asked: {items}",
+        "zh": "工作流“{name}”已保存为第 {version} 版，但还没有完全满足你的要求：{items}",
+    },
+    "unchanged_draft": {
+        "en": "No change needed: “{name}” already does what you asked.",
+        "zh": "无需修改：“{name}”已经满足你的要求。",
+    },
+    "unchanged": {
+        "en": "No change needed: “{name}” already does what you asked; it stays at version "
+        "{version}.",
+        "zh": "无需修改：“{name}”已经满足你的要求，仍为第 {version} 版。",
     },
     "validation_failed": {
         "en": "The workflow still has problems after repair: {details}",

@@ -36,7 +36,13 @@ from flowsmith.generation.events import (
     generation_event,
     session_channel,
 )
-from flowsmith.generation.pipeline import GenerationFailed, findings_json, run_pipeline
+from flowsmith.generation.pipeline import (
+    GenerationFailed,
+    findings_json,
+    run_pipeline,
+    uncovered,
+    uncovered_json,
+)
 from flowsmith.llm.base import deadline_in, deadline_scope
 from flowsmith.observability import GENERATION_SECONDS, GENERATIONS
 from flowsmith.sessions.service import next_generation_seq
@@ -245,7 +251,12 @@ class Job:
                         workflow_id=self.workflow_id,
                         repair_rounds=self.r._repair_rounds,
                     )
-            await self._complete(workflow, findings, current, session_id, user_id)
+            unchanged = current is not None and (
+                bool(request.get("unchanged")) or _same(workflow, current)
+            )
+            await self._complete(
+                workflow, findings, current, session_id, user_id, unchanged=unchanged
+            )
         except GenerationFailed as failed:
             await self._fail(failed.code, failed.message, findings_json(failed.findings))
         except TimeoutError:
@@ -314,11 +325,18 @@ class Job:
         current: Workflow | None,
         session_id: str,
         user_id: str,
+        *,
+        unchanged: bool = False,
     ) -> None:
+        """Store the result as a version and end with ``complete``; an ``unchanged`` result
+        (an edit that needed no change) ends with ``complete`` on ``current``, storing none."""
         assert self.workflow_id is not None
         async with session_scope(self.r._maker) as db:
             summary = workflow.description[:500] or workflow.name
-            if current is None:
+            if unchanged:
+                assert current is not None
+                stored = current
+            elif current is None:
                 stored = await workflows.create_workflow(
                     db,
                     user_id,
@@ -345,12 +363,12 @@ class Job:
             payload = await self._record(
                 "complete",
                 {
-                    "message": messages.text(
-                        "complete", self.lang, name=stored.name, version=stored.version
-                    ),
+                    "message": self._complete_message(stored, findings, unchanged),
                     "workflow": stored.model_dump(mode="json"),
                     "version": stored.version,
                     "findings": findings_json(findings),
+                    "uncovered": uncovered_json(findings),
+                    "unchanged": unchanged,
                     "diff": workflow_diff(current, stored),
                     "usage": self.meter.summary(),
                 },
@@ -362,6 +380,23 @@ class Job:
             )
         self._observe("complete")
         await self.r._bus.publish(generation_channel(self.id), payload)
+
+    def _complete_message(self, stored: Workflow, findings: list[Finding], unchanged: bool) -> str:
+        """What the ``complete`` event says, plainly: saved (or nothing to change), and what
+        of the request the workflow still does not do."""
+        key = "unchanged" if unchanged else "complete"
+        text = messages.text(key, self.lang, name=stored.name, version=stored.version)
+        missing = uncovered(findings)
+        if not missing:
+            return text
+        items = " ".join(f"({i}) {f.message}" for i, f in enumerate(missing[:5], 1))
+        if len(missing) > 5:
+            items += " …"
+        if unchanged:
+            return f"{text} {items}"
+        return messages.text(
+            "complete_uncovered", self.lang, name=stored.name, version=stored.version, items=items
+        )
 
     async def _fail(
         self, code: str, message: str, findings: list[dict[str, Any]] | None = None
@@ -399,6 +434,12 @@ class Job:
             )
         finally:
             await self.r._bus.close(generation_channel(self.id))
+
+
+def _same(a: Workflow, b: Workflow) -> bool:
+    """The same graph, whatever its id and version: storing it would add an empty version."""
+    keep = {"id", "version"}
+    return a.model_dump(exclude=keep) == b.model_dump(exclude=keep)
 
 
 async def _set_last_seq(db: AsyncSession, generation_id: str, seq: int) -> None:
