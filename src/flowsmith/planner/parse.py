@@ -1,20 +1,769 @@
-"""Parse a request into a :class:`~flowsmith.planner.frame.Frame` (first version: a stub
-that recognises schedules only; the full parser lands shortly)."""
+"""Parse a request (English or Chinese) into a :class:`~flowsmith.planner.frame.Frame`.
+
+The text is read in three passes:
+
+1. the trigger: a "when"-clause naming an app event ("When someone stars my GitHub repo",
+   "收到新的 Shopify 订单时"), an error / email / form / webhook / RSS start, a schedule,
+   or a "new <app> <thing>" event; manual otherwise;
+2. sentences split into clauses at commas and connectives; each clause is a condition
+   opening a case ("if …", "如果…"), an "otherwise" case, an action guarded by a trailing
+   condition ("text me only if it is down"), or plain steps;
+3. each clause's steps: services (every service word comes from the catalog through
+   :mod:`flowsmith.planner.services`), transforms, thinking, waits, approvals, loops.
+
+Within a clause, reads come first, then transforms and thinking, then writes, so data a
+step refers to is produced upstream of it. Pure: no I/O, no clock.
+"""
 
 from __future__ import annotations
 
-from flowsmith.core.catalog import Catalog
-from flowsmith.planner.frame import Frame, Trigger
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from flowsmith.core.catalog import Catalog, load_catalog
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.frame import (
+    Approval,
+    Branch,
+    Case,
+    Condition,
+    CoreStep,
+    Frame,
+    Loop,
+    Respond,
+    ServiceStep,
+    Step,
+    Think,
+    Transform,
+    Trigger,
+    Wait,
+)
 from flowsmith.planner.schedule import parse_schedule
-from flowsmith.planner.text import detect_lang
+from flowsmith.planner.services import ServiceIndex, index_of, stem
+from flowsmith.planner.text import detect_lang, emails, quoted, zh_number
+
+__all__ = ["parse_condition", "parse_request"]
+
+_URL = re.compile(r"https?://[^\s<>\"'，。；！？、）)】\]]+", re.IGNORECASE)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_TOKEN = re.compile(r"__(url|mail)(\d+)__")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CAPS = re.compile(r"(?<![\w#@'’])([A-Z][\w.&+-]*(?:\s+[A-Z][\w.&+-]*){0,3})")
+_NOT_NAMES = frozenset(
+    """i a an the if when whenever every each then and or otherwise else please also only
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december am pm ai api url http https json csv
+    pdf ok hi hello my our new send post create add fetch get check text email read
+    retrieve copy save when once after before for""".split()
+)
+_WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
+_WAIT_UNIT |= {"day": 86400, "秒": 1, "分钟": 60, "小时": 3600, "天": 86400}
+_EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10}
+_ZH_CLAUSE_COND = re.compile(r"^(?P<c>[^，,]{1,24}?)(?:的时候|时)(?:就|，|,)?\s*(?P<a>.*)$")
+_CONDITION_VERB = re.compile(r"\b(?:is|are|was|gets?|goes|has|contains?|mentions?|exceeds?|fails?)\b")
+
+
+@dataclass
+class Context:
+    """What the parser has seen so far (for pronouns and classifier categories)."""
+
+    index: ServiceIndex
+    urls: list[str]
+    mails: list[str]
+    trigger_app: str | None = None
+    categories: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- entry point --------------------------------------------------------------------------------
 
 
 def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
-    sched = parse_schedule(text)
-    if sched is None:
+    catalog = catalog or load_catalog()
+    raw = " ".join(text.split())
+    if not raw:
         return None
-    return Frame(
-        trigger=Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)),
-        lang=detect_lang(text),
-    )
+    lang = detect_lang(raw)
+    ctx = Context(index=index_of(catalog), urls=[], mails=[])
+    masked = _mask(raw, ctx)
+    trigger, rest = _trigger(masked, ctx)
+    steps = _steps(rest, ctx)
+    if not steps and trigger.kind in ("manual", "schedule", "chat"):
+        return None
+    return Frame(trigger=trigger, steps=tuple(steps), lang=lang)
+
+
+def _mask(text: str, ctx: Context) -> str:
+    def url(m: re.Match[str]) -> str:
+        ctx.urls.append(m.group(0).rstrip(".,;:!?"))
+        return f" __url{len(ctx.urls) - 1}__ "
+
+    def mail(m: re.Match[str]) -> str:
+        ctx.mails.append(m.group(0))
+        return f" __mail{len(ctx.mails) - 1}__ "
+
+    return _EMAIL.sub(mail, _URL.sub(url, text))
+
+
+def _unmask(text: str, ctx: Context) -> str:
+    def back(m: re.Match[str]) -> str:
+        pool = ctx.urls if m.group(1) == "url" else ctx.mails
+        return pool[int(m.group(2))]
+
+    return " ".join(_TOKEN.sub(back, text).split())
+
+
+# --- trigger ------------------------------------------------------------------------------------
+
+
+def _trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
+    for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
+        for m in pattern.finditer(text):
+            found = _trigger_of(m.group("body"), ctx, explicit=True)
+            if found is not None:
+                ctx.trigger_app = found.app
+                rest = text[: m.start()] + " , " + text[m.end() :]
+                return found, rest
+    m = lx.TRIGGER_ERROR.search(text)
+    if m:
+        return Trigger(kind="error", phrase=m.group(0).strip()), _cut(text, m)
+    sched = parse_schedule(_TOKEN.sub(" ", text))
+    if sched is not None:
+        return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
+    found = _new_app_event(text, ctx)
+    if found is not None:
+        ctx.trigger_app = found[0].app
+        return found
+    for kind, pattern in (
+        ("email", lx.TRIGGER_EMAIL),
+        ("webhook", lx.TRIGGER_WEBHOOK),
+        ("form", lx.TRIGGER_FORM),
+        ("rss", lx.TRIGGER_RSS),
+        ("chat", lx.TRIGGER_CHAT),
+    ):
+        m = pattern.search(text)
+        if m:
+            params: dict[str, Any] = {}
+            if kind == "rss" and ctx.urls:
+                params["url"] = ctx.urls[0]
+            return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), text  # type: ignore[arg-type]
+    return Trigger(kind="manual"), text
+
+
+def _cut(text: str, m: re.Match[str]) -> str:
+    return text[: m.start()] + " " + text[m.end() :]
+
+
+def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
+    """The trigger a "when"-clause body names, or None (then it is a condition)."""
+    phrase = _unmask(body, ctx)
+    if lx.TRIGGER_ERROR.search(body) or lx.TRIGGER_ERROR.search("a " + body):
+        return Trigger(kind="error", phrase=phrase)
+    for mention in ctx.index.mentions(body):
+        if mention.app is None:
+            continue
+        app = ctx.index.apps[mention.app]
+        if app.triggers is None:
+            continue
+        event, score = ctx.index.event(mention.app, body)
+        if event is None:
+            event = next(iter(app.triggers.events))
+            ctx.notes.append(f"event:{mention.app}:{event}")
+        params: dict[str, Any] = {}
+        q = quoted(_unmask(body, ctx))
+        if q:
+            params["resource"] = q[0]
+        return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
+    if lx.TRIGGER_EMAIL.search(body) or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body)):
+        return Trigger(kind="email", phrase=phrase)
+    if lx.TRIGGER_FORM.search(body) or re.search(r"\bform\b|表单", body, re.IGNORECASE):
+        return Trigger(kind="form", phrase=phrase)
+    if lx.TRIGGER_WEBHOOK.search(body):
+        return Trigger(kind="webhook", phrase=phrase)
+    if lx.TRIGGER_RSS.search(body):
+        params = {"url": ctx.urls[0]} if ctx.urls else {}
+        return Trigger(kind="rss", params=params, phrase=phrase)
+    return None
+
+
+def _new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
+    """"copy new Marketo leads to …": an app with events named next to "new"."""
+    for mention in ctx.index.mentions(text):
+        if mention.app is None or ctx.index.apps[mention.app].triggers is None:
+            continue
+        left = text[max(0, mention.start - 24) : mention.start]
+        left = re.split(r"\b(?:to|into|in|on|from)\b|[到在从，,]", left)[-1]
+        right = text[mention.end : mention.end + 30]
+        right = re.split(r"\b(?:to|into|in|on|from|and)\b|[到在从，,]", right)[0]
+        window = left + text[mention.start : mention.end] + right
+        if not lx.NEW_WORD.search(window):
+            continue
+        event, score = ctx.index.event(mention.app, window)
+        if event is None or score < 1.0:
+            continue
+        start = mention.start - len(left)
+        end = mention.end + len(right)
+        trig = Trigger(kind="app_event", app=mention.app, event=event, phrase=window.strip())
+        return trig, text[:start] + " __it__ " + text[end:]
+    return None
+
+
+# --- sentences and clauses ------------------------------------------------------------------------
+
+
+@dataclass
+class _MCase:
+    condition: Condition | None
+    steps: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class _MBranch:
+    cases: list[_MCase] = field(default_factory=list)
+    trailing: bool = False
+    phrase: str = ""
+
+    @property
+    def closed(self) -> bool:
+        return any(c.condition is None for c in self.cases)
+
+
+@dataclass
+class _MLoop:
+    steps: list[Any] = field(default_factory=list)
+    phrase: str = ""
+
+
+@dataclass
+class _MApproval:
+    channel: str
+    approved: list[Any] = field(default_factory=list)
+    rejected: list[Any] = field(default_factory=list)
+    phrase: str = ""
+
+
+class _Builder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.top: list[Any] = []
+        self.container: list[Any] = self.top  # where the next step or branch goes
+        self.branch: _MBranch | None = None
+        self.current: list[Any] = self.top
+        self.loop: _MLoop | None = None
+        self.approval: _MApproval | None = None
+
+    def add(self, steps: list[Any]) -> None:
+        for step in steps:
+            if isinstance(step, _MLoop):
+                self.current.append(step)
+                self.loop = step
+                self.current = self.container = step.steps
+                self.branch = None
+            elif isinstance(step, _MApproval):
+                self.current.append(step)
+                self.approval = step
+                self.current = self.container = step.approved
+                self.branch = None
+            else:
+                self.current.append(step)
+
+    def open_case(self, cond: Condition, phrase: str, same: bool) -> None:
+        if not (same and self.branch is not None and not self.branch.closed
+                and not self.branch.trailing):
+            self.close_branch()
+            self.branch = _MBranch(phrase=phrase)
+            self.container.append(self.branch)
+        case = _MCase(cond)
+        self.branch.cases.append(case)  # type: ignore[union-attr]
+        self.current = case.steps
+
+    def otherwise(self) -> bool:
+        if self.branch is not None and not self.branch.closed:
+            case = _MCase(None)
+            self.branch.cases.append(case)
+            self.current = case.steps
+            self.branch.trailing = False
+            return True
+        if self.approval is not None:
+            self.current = self.approval.rejected
+            return True
+        return False
+
+    def close_branch(self) -> None:
+        self.branch = None
+        self.current = self.container
+
+    def end_sentence(self) -> None:
+        self.loop = None
+        if self.branch is None:
+            self.current = self.container
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in lx.SENTENCE_SPLIT.split(text) if s and s.strip(" ,，")]
+
+
+def _clauses(sentence: str) -> list[str]:
+    return [c.strip() for c in lx.CLAUSE_SPLIT.split(sentence) if c and c.strip(" ,，")]
+
+
+def _steps(text: str, ctx: Context) -> list[Step]:
+    b = _Builder(ctx)
+    sentences = _sentences(text)
+    for si, sentence in enumerate(sentences):
+        clauses = _clauses(sentence)
+        for ci, clause in enumerate(clauses):
+            _clause(b, clause, ctx, same=ci > 0 or _continues(sentence))
+        nxt = _clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
+        if b.branch is not None and not (lx.ELSE_OPEN.match(nxt) or lx.IF_OPEN.match(nxt)):
+            b.close_branch()
+        b.end_sentence()
+    return [_freeze(s) for s in b.top]
+
+
+def _continues(sentence: str) -> bool:
+    return bool(lx.ELSE_OPEN.match(sentence) or lx.IF_OPEN.match(sentence))
+
+
+def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
+    if b.approval is not None:
+        if lx.APPROVAL_REJECT.search(clause):
+            b.current = b.approval.rejected
+            b.add(_actions(lx.APPROVAL_REJECT.sub(" ", clause), ctx))
+            return
+        if lx.APPROVAL_OK.search(clause):
+            b.current = b.approval.approved
+            b.add(_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
+            return
+    m = lx.ELSE_OPEN.match(clause)
+    if m:
+        if not b.otherwise():
+            b.close_branch()
+        b.add(_actions(clause[m.end() :], ctx))
+        return
+    split = _leading_condition(clause, ctx)
+    if split is not None:
+        cond, action = split
+        b.open_case(cond, _unmask(clause, ctx), same)
+        b.add(_actions(action, ctx))
+        return
+    split = _trailing_condition(clause, ctx)
+    if split is not None:
+        action, cond = split
+        b.close_branch()
+        b.open_case(cond, _unmask(clause, ctx), same=False)
+        b.add(_actions(action, ctx))
+        assert b.branch is not None
+        b.branch.trailing = True
+        return
+    if b.branch is not None and (b.branch.trailing or lx.AFTER_BRANCH.match(clause)):
+        b.close_branch()
+    b.add(_actions(clause, ctx))
+
+
+def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    m = lx.IF_OPEN.match(clause)
+    if m is None:
+        if _CJK.search(clause):
+            z = _ZH_CLAUSE_COND.match(clause)
+            if z:
+                cond = parse_condition(z.group("c"), ctx)
+                if cond is not None:
+                    return cond, z.group("a")
+        return None
+    body = clause[m.end() :]
+    t = lx.THEN_WORD.search(body)
+    if t and t.start() > 0:
+        cond = parse_condition(body[: t.start()], ctx)
+        if cond is not None:
+            return cond, body[t.end() :]
+    for start in _action_starts(body, ctx):
+        cond = parse_condition(body[:start], ctx)
+        if cond is not None and _complete(body[:start]):
+            return cond, body[start:]
+    cond = parse_condition(body, ctx)
+    return (cond, "") if cond is not None else None
+
+
+def _complete(text: str) -> bool:
+    """A condition that ends on its verb ("if the email mentions") still needs its value."""
+    return not re.search(r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to)\s*$", text)
+
+
+def _action_starts(body: str, ctx: Context) -> list[int]:
+    starts: set[int] = set()
+    for pattern in (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD):
+        for m in pattern.finditer(body):
+            if m.start() > 0:
+                starts.add(m.start())
+    for mention in ctx.index.mentions(body):
+        left = body[: mention.start]
+        if lx.TO_WORD.search(left) and mention.start > 0:
+            starts.add(lx.TO_WORD.search(left).start())  # type: ignore[union-attr]
+    return sorted(starts)
+
+
+def _trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | None:
+    for m in lx.IF_TRAILING.finditer(clause):
+        if m.start() == 0:
+            continue
+        cond = parse_condition(clause[m.end() :], ctx)
+        if cond is not None:
+            return clause[: m.start()], cond
+    z = lx.ONLY_IF_ZH.search(clause)
+    if z:
+        cond = parse_condition(z.group(1), ctx)
+        if cond is not None:
+            return clause[: z.start()] + " " + clause[z.end() :], cond
+    return None
+
+
+# --- conditions -----------------------------------------------------------------------------------
+
+
+def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
+    """``field op value`` from a condition's words ("the budget is over 10000")."""
+    phrase = text.strip(" ,，:：")
+    t = _TOKEN.sub(" ", phrase)
+    if not t.strip():
+        return None
+    cats = ctx.categories if ctx else []
+    if lx.NOT_CONTAINS.search(t):
+        m = re.search(r"(?:contain|mention|include|包含|含|提到)\w*\s*[\"'“]?([^\"'”,，]+)", t[lx.NOT_CONTAINS.search(t).start():])  # type: ignore[union-attr]
+        value = m.group(1).strip() if m else ""
+        return Condition(_field(t[: lx.NOT_CONTAINS.search(t).start()], "text"), "not_contains", value, phrase)  # type: ignore[union-attr]
+    for op, pattern in lx.COMPARE:
+        m = pattern.search(t)
+        if m:
+            value = _number(m.group(1), m.group(2))
+            if value is None:
+                if op in ("eq", "ne"):
+                    return Condition(_field(t[: m.start()], "status"), op, m.group(1), phrase)  # type: ignore[arg-type]
+                continue
+            return Condition(_field(t[: m.start()], "price"), op, value, phrase)  # type: ignore[arg-type]
+    m = lx.CONTAINS.search(t)
+    if m:
+        value = (m.group(1) or m.group(2) or "").strip(" \"'“”")
+        if value:
+            return Condition(_field(t[: m.start()], "text"), "contains", value, phrase)
+    if lx.NOT_EMPTY.search(t):
+        return Condition(_field(t[: lx.NOT_EMPTY.search(t).start()], "value"), "not_empty", None, phrase)  # type: ignore[union-attr]
+    if lx.EMPTY.search(t):
+        return Condition(_field(t[: lx.EMPTY.search(t).start()], "value"), "is_empty", None, phrase)  # type: ignore[union-attr]
+    m = lx.FAILED.search(t)
+    if m and len(t.split()) <= 8:
+        return Condition("status", "failed", None, phrase)
+    if lx.IS_FALSE.search(t):
+        return Condition(_field(t[: lx.IS_FALSE.search(t).start()], "value"), "is_false", None, phrase)  # type: ignore[union-attr]
+    if lx.IS_TRUE.search(t):
+        return Condition(_field(t[: lx.IS_TRUE.search(t).start()], "value"), "is_true", None, phrase)  # type: ignore[union-attr]
+    m = lx.IS_WORD.search(t.strip())
+    if m:
+        word = m.group(1).lower()
+        if cats and word in [c.lower() for c in cats] or _looks_category(word):
+            return Condition("category", "category", word, phrase)
+    low = t.strip().lower()
+    for cat in cats:
+        if cat.lower() in low:
+            return Condition("category", "category", cat, phrase)
+    return None
+
+
+def _looks_category(word: str) -> bool:
+    return bool(re.fullmatch(r"urgent|important|spam|positive|negative|neutral|vip|critical|"
+                             r"high|low|紧急|重要|垃圾|正面|负面|投诉|退款", word))
+
+
+def _number(digits: str, unit: str | None) -> float | int | None:
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return None
+    scale = {"k": 1e3, "m": 1e6, "万": 1e4, "千": 1e3}.get((unit or "").lower(), 1)
+    value *= scale
+    return int(value) if value.is_integer() else value
+
+
+def _field(before: str, default: str) -> str:
+    """The item field a condition compares: "the budget is" -> budget, "it is" -> default."""
+    text = _TOKEN.sub(" ", before).strip(" ,，")
+    if _CJK.search(text):
+        for word, name in sorted(lx.FIELD_ZH_NAMES.items(), key=lambda kv: -len(kv[0])):
+            if word in text:
+                return name
+        m = re.search(r"([\u4e00-\u9fff]{1,4})(?:是|为|的值)?$", text)
+        return m.group(1) if m and not lx.PRONOUN.match(m.group(1)) else default
+    text = re.sub(r"\b(?:is|are|was|were|goes|gets|has|its|it's|the|a|an|of|their|his|her|my|our|"
+                  r"this|that|total of|value of)\b", " ", text.lower())
+    text = re.sub(r"'s\b", " ", text)
+    words = [w for w in re.findall(r"[a-z_][a-z0-9_]*", text) if w not in ("it", "they", "them", "there")]
+    if not words:
+        return default
+    name = "_".join(words[-2:]) if len(words) >= 2 and words[-1] in ("total", "count", "amount", "price", "score", "status", "date") else words[-1]
+    return name
+
+
+# --- actions --------------------------------------------------------------------------------------
+
+
+def _actions(clause: str, ctx: Context) -> list[Any]:
+    """The steps one clause asks for: reads, then transforms and thinking, then writes."""
+    text = clause.strip(" ,，")
+    if not text or text == "__it__":
+        return []
+    reads: list[Any] = []
+    middle: list[Any] = []
+    writes: list[Any] = []
+    phrase = _unmask(text, ctx)
+    blocks: list[Any] = []
+
+    m = lx.WAIT.search(text)
+    if m:
+        middle.append(Wait(seconds=_wait_seconds(m), phrase=m.group(0)))
+    if lx.APPROVAL.search(text):
+        channel = "slack" if re.search(r"slack", text, re.IGNORECASE) else "email"
+        blocks.append(_MApproval(channel=channel, phrase=phrase))
+        text = lx.APPROVAL.sub(" ", text)
+    if lx.LOOP.search(text):
+        blocks.append(_MLoop(phrase=phrase))
+    if lx.RESPOND.search(text):
+        writes.append(Respond(phrase=phrase))
+        return [*middle, *writes, *blocks]
+
+    middle += _thinking(text, phrase, ctx)
+    middle += _transforms(text, phrase, ctx)
+    svc_reads, svc_writes = _services(text, phrase, ctx)
+    reads += svc_reads
+    writes += svc_writes
+    if blocks and isinstance(blocks[-1], _MLoop):
+        return [*reads, *middle, blocks[-1], *writes]
+    return [*reads, *middle, *writes, *blocks]
+
+
+def _wait_seconds(m: re.Match[str]) -> float:
+    groups = [g for g in m.groups() if g]
+    count, unit = groups[0], groups[1].lower()
+    n = _EN_COUNT.get(count.lower()) or zh_number(count) or 1
+    return float(n * _WAIT_UNIT.get(unit, 60))
+
+
+def _thinking(text: str, phrase: str, ctx: Context) -> list[Think]:
+    found: list[tuple[int, Think]] = []
+    for kind, pattern in lx.THINK.items():
+        m = pattern.search(text)
+        if not m:
+            continue
+        params: dict[str, Any] = {}
+        if kind == "classify":
+            cats = _categories(text)
+            params["categories"] = cats
+            ctx.categories = cats or ctx.categories
+        elif kind == "translate":
+            t = lx.TRANSLATE_TO.search(text)
+            params["language"] = t.group(1).lower() if t else "english"
+        elif kind == "prompt":
+            params["prompt"] = phrase
+        if kind == "prompt" and found:
+            continue
+        found.append((m.start(), Think(kind=kind, params=params, phrase=phrase)))  # type: ignore[arg-type]
+    return [t for _, t in sorted(found, key=lambda x: x[0])]
+
+
+def _categories(text: str) -> list[str]:
+    m = lx.CATEGORIES.search(text)
+    if not m:
+        return []
+    raw = m.group(1) or m.group(2) or ""
+    parts = re.split(r"\s*(?:,|/|\bor\b|\band\b|、|，|和|或)\s*", raw)
+    return [p.strip().lower() for p in parts if p.strip()][:4]
+
+
+def _transforms(text: str, phrase: str, ctx: Context) -> list[Transform]:
+    out: list[tuple[int, Transform]] = []
+    m = lx.FILTER.search(text)
+    if m:
+        cond = parse_condition(text[m.end() :], ctx)
+        params = {"condition": cond} if cond else {}
+        out.append((m.start(), Transform(kind="filter", params=params, phrase=phrase)))
+    m = lx.DEDUPE.search(text)
+    if m:
+        out.append((m.start(), Transform(kind="dedupe", phrase=phrase)))
+    m = lx.SORT.search(text)
+    if m:
+        by = re.search(r"\bby\s+([a-z_]+)", text[m.start() :], re.IGNORECASE)
+        params = {"field": by.group(1).lower()} if by else {}
+        out.append((m.start(), Transform(kind="sort", params=params, phrase=phrase)))
+    for op, pattern in lx.AGGREGATE.items():
+        m = pattern.search(text)
+        if m:
+            of = re.search(r"\b(?:of|on)\s+(?:the\s+)?([a-z_]+)", text[m.end() :], re.IGNORECASE)
+            params = {"operation": op, "field": of.group(1).lower() if of else "amount"}
+            out.append((m.start(), Transform(kind="aggregate", params=params, phrase=phrase)))
+            break
+    m = lx.SPLIT.search(text)
+    if m:
+        out.append((m.start(), Transform(kind="split", phrase=phrase)))
+    m = lx.TEMPLATE.search(text)
+    if m:
+        out.append((m.start(), Transform(kind="template", phrase=phrase)))
+    m = lx.LIMIT_N.search(text)
+    if m:
+        n = int(next(g for g in m.groups() if g))
+        out.append((10**6, Transform(kind="limit", params={"max_items": n}, phrase=phrase)))
+    return [t for _, t in sorted(out, key=lambda x: x[0])]
+
+
+def _verb(text: str) -> str:
+    """The verb class of a clause: the first of read / create / update / delete it says."""
+    best: tuple[int, str] = (10**6, "create")
+    for verb, pattern in (
+        ("read", lx.READ_VERB),
+        ("create", lx.CREATE_VERB),
+        ("update", lx.UPDATE_VERB),
+        ("delete", lx.DELETE_VERB),
+    ):
+        m = pattern.search(text)
+        if m and m.start() < best[0]:
+            best = (m.start(), verb)
+    return best[1]
+
+
+def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any]]:
+    reads: list[Any] = []
+    writes: list[Any] = []
+    idx = ctx.index
+    verb = _verb(text)
+    mentions = [m for m in idx.mentions(text) if not _is_trigger_word(m, text, ctx)]
+    copy = bool(lx.COPY_VERB.search(text)) and len(mentions) >= 1
+    for i, mention in enumerate(mentions):
+        before = text[: mention.start]
+        local = verb
+        if copy:
+            local = "create" if i == len(mentions) - 1 and (len(mentions) > 1 or ctx.trigger_app) else "read"
+        elif lx.FROM_WORD.search(before):
+            local = "read"
+        elif lx.TO_WORD.search(before) and verb == "read":
+            local = "read" if lx.READ_VERB.search(text[mention.end :]) is None and _only_read(text) else "create"
+        step: Any
+        if mention.app is not None:
+            choice = idx.operation(mention.app, text, local)
+            params, _ = idx.fill(mention.app, choice.resource, choice.operation,
+                                 _unmask(text, ctx), "", "")
+            given = {k: v for k, v in params.items() if not str(v).startswith("YOUR_")
+                     and v not in ("", "#general", "you@example.com", "+15555550100",
+                                   "+15555550199", "https://example.com", False)}
+            step = ServiceStep(app=mention.app, resource=choice.resource,
+                               operation=choice.operation, params=given,
+                               service=mention.word, phrase=phrase)
+            kind = _verb_of_op(choice.operation, local)
+        else:
+            step = CoreStep(subtype=mention.subtype or "http_request", params=_core_params(text, ctx),
+                            phrase=phrase)
+            kind = local
+        (reads if kind == "read" else writes).append(step)
+    if not mentions:
+        for tok in _TOKEN.finditer(text):
+            if tok.group(1) != "url":
+                continue
+            url = ctx.urls[int(tok.group(2))]
+            method = "GET" if verb == "read" or not lx.CREATE_VERB.search(text) else "POST"
+            step = CoreStep(subtype="http_request", params={"url": url, "method": method}, phrase=phrase)
+            (reads if method == "GET" else writes).append(step)
+    if not mentions and lx.SMS_WORD.search(text):
+        app = idx.sms_app()
+        if app is not None:
+            choice = idx.operation(app, "sms " + text, "create")
+            writes.append(ServiceStep(app=app, resource=choice.resource, operation=choice.operation,
+                                      service="sms", phrase=phrase))
+        else:
+            writes.append(CoreStep(subtype=idx.core_sms() or "http_request", phrase=phrase))
+        return reads, writes
+    if not mentions and (lx.EMAIL_WORD.search(text) or ctx.mails and _TOKEN.search(text)) \
+            and not _reads_email(text):
+        writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
+        return reads, writes
+    if not mentions and not reads and not writes:
+        unknown = _unknown_service(text, ctx)
+        if unknown:
+            op = "get" if verb == "read" else ("update" if verb == "update" else
+                                              "delete" if verb == "delete" else "create")
+            step = ServiceStep(app=None, resource=None, operation=op, service=unknown, phrase=phrase)
+            (reads if op == "get" else writes).append(step)
+        elif lx.NOTIFY_WORD.search(text):
+            ctx.notes.append("notify:email")
+            writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
+    return reads, writes
+
+
+def _only_read(text: str) -> bool:
+    return lx.CREATE_VERB.search(text) is None
+
+
+def _reads_email(text: str) -> bool:
+    return bool(re.search(r"\b(?:read|fetch|get|check)\b[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I))
+
+
+def _verb_of_op(operation: str, fallback: str) -> str:
+    k = operation.lower()
+    for verb, keys in lx.OP_KEYS.items():
+        if k in keys:
+            return "read" if verb == "read" else "create"
+    return "read" if fallback == "read" else "create"
+
+
+def _core_params(text: str, ctx: Context) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    mails = [ctx.mails[int(t.group(2))] for t in _TOKEN.finditer(text) if t.group(1) == "mail"]
+    if mails:
+        params["to"] = mails[0]
+    return params
+
+
+def _is_trigger_word(mention: Any, text: str, ctx: Context) -> bool:
+    return False
+
+
+def _unknown_service(text: str, ctx: Context) -> str | None:
+    """A capitalised name the catalog does not know ("Hacker News"), or a Latin name in
+    Chinese text."""
+    plain = _TOKEN.sub(" ", text)
+    if _CJK.search(plain):
+        for m in re.finditer(r"[A-Za-z][A-Za-z0-9.&+-]{1,30}(?:\s+[A-Za-z][A-Za-z0-9.&+-]*){0,2}", plain):
+            words = m.group(0).split()
+            if not any(w.lower() in _NOT_NAMES for w in words):
+                return m.group(0)
+        return None
+    for m in _CAPS.finditer(plain):
+        words = [w for w in m.group(1).split() if w.lower() not in _NOT_NAMES]
+        if not words:
+            continue
+        if m.start() == 0 or plain[: m.start()].strip() == "":
+            # sentence-initial capital: a name only when several words are capitalised
+            if len(words) < 2:
+                continue
+        return " ".join(words)
+    return None
+
+
+# --- freezing -------------------------------------------------------------------------------------
+
+
+def _freeze(step: Any) -> Step:
+    if isinstance(step, _MBranch):
+        cases = [Case(c.condition, tuple(_freeze(s) for s in c.steps)) for c in step.cases]
+        return Branch(cases=tuple(cases), phrase=step.phrase)
+    if isinstance(step, _MLoop):
+        return Loop(steps=tuple(_freeze(s) for s in step.steps), phrase=step.phrase)
+    if isinstance(step, _MApproval):
+        return Approval(
+            channel=step.channel,  # type: ignore[arg-type]
+            approved=tuple(_freeze(s) for s in step.approved),
+            rejected=tuple(_freeze(s) for s in step.rejected),
+            phrase=step.phrase,
+        )
+    return step
+
+
+_ = (stem, emails)

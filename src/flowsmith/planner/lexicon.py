@@ -1,0 +1,218 @@
+"""Language tables of the request parser: verbs, connectives, comparisons, step words.
+
+These are words of English and Chinese, never of a service: every service word (an app's
+names, its resources, operations and events) is read from the catalog
+(:mod:`flowsmith.planner.services`). Patterns are case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# --- connectives -----------------------------------------------------------------------------
+
+# a clause opening a condition ("if the budget is over 10000", "如果预算超过10000")
+IF_OPEN = rx(
+    r"^\s*(?:and\s+|but\s+|then\s+|并且|而且|但)?(?:only\s+)?(?:if|when|whenever|in case|unless|"
+    r"如果|假如|要是|若是|若|当|一旦|只要|只有|仅当)\s*"
+)
+# a condition after the action it guards ("text me only if it is down", "…，只有…才")
+IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case)\s+")
+ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
+ELSE_OPEN = rx(
+    r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"
+    r"否则|不然|其他情况|其余情况|其它情况|反之)[\s,，:：]*(?:就|则)?\s*"
+)
+# where the action of a leading condition starts ("如果…就…", "if …, then …")
+THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
+# words that end a branch: what follows runs after it
+AFTER_BRANCH = rx(r"^\s*(?:and\s+)?(?:then|after that|afterwards|finally|in any case|always|"
+                  r"最后|之后|然后|无论如何|不管怎样)\b")
+SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
+CLAUSE_SPLIT = rx(
+    r"\s*[,，]\s*|\s+and then\s+|\s+then\s+|\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|"
+    r"然后|接着|并且|同时|并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
+)
+# a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
+WHEN_EN = rx(
+    r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon)\b\s*"
+    r"(?P<body>[^,;.!?]+?)\s*(?=,|;|\.(?:\s|$)|!|\?|$|\s+then\b)"
+)
+WHEN_ZH = rx(
+    r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|时|之后|后)(?:就|，|,|\s|$)"
+)
+NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
+
+# --- verbs ------------------------------------------------------------------------------------
+
+READ_VERB = rx(
+    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
+    r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
+    r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看"
+)
+CREATE_VERB = rx(
+    r"\b(?:create\w*|add\w*|post\w*|send\w*|publish\w*|append\w*|insert\w*|log|record\w*|"
+    r"save\w*|upload\w*|store|put|write|share|file|open|notify|message|email|mail|text|"
+    r"ping|alert|tell|copy|sync\w*|push\w*|forward\w*|invite\w*|schedule|book|make)\b|"
+    r"创建|新建|添加|加到|发送|发布|推送|追加|插入|记录|保存|上传|存到|存入|写入|同步|转发|"
+    r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交"
+)
+UPDATE_VERB = rx(r"\b(?:update\w*|change|modify|edit|mark|move|assign|close)\b|更新|修改|标记|关闭")
+DELETE_VERB = rx(r"\b(?:delete\w*|remove\w*|archive\w*|cancel\w*|trash)\b|删除|移除|归档|取消")
+# the sources and the target of "copy A to B"
+COPY_VERB = rx(r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*)\b|同步|复制|导入|迁移")
+
+# API operation keys a verb class prefers (the catalog's operation keys are API verbs)
+OP_KEYS: dict[str, tuple[str, ...]] = {
+    "create": (
+        "create", "post", "send", "add", "append", "insert", "upload", "publish", "write",
+        "sendmessage", "postmessage", "message", "createorupdate", "appendorupdate", "upsert",
+    ),
+    "read": ("getall", "getmany", "list", "search", "read", "get", "query", "download", "lookup"),
+    "update": ("update", "edit", "patch", "move", "upsert", "createorupdate", "appendorupdate"),
+    "delete": ("delete", "remove", "archive", "trash"),
+}
+
+# where the data goes: a mention preceded by one of these is written to
+TO_WORD = rx(r"(?:\b(?:to|into|in|on|onto|via|through|with|using)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?"
+             r"$)|(?:到|至|进|在|给|用|通过|往)\s*(?:我的|我们的)?$")
+FROM_WORD = rx(r"(?:\b(?:from|of|in)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$")
+
+# --- channels that need no service name --------------------------------------------------------
+
+# "email me", "邮件通知" -> the core email node unless an email service is named
+EMAIL_WORD = rx(r"\be-?mail\w*|\bmail (?:me|it|us|them)\b|邮件|邮箱|电邮")
+# "text me", "短信" -> the catalog's SMS service (found by the word below in its names)
+SMS_WORD = rx(r"\btext (?:me|us|him|her|them|the)\b|\bsms\b|text message|短信")
+SMS_NOUN = ("sms", "text message", "短信")
+# "notify me" with no channel -> email (an assumption says so)
+NOTIFY_WORD = rx(r"\bnotif\w*|\balert (?:me|us)|\blet (?:me|us) know|\btell me|通知我|提醒我|告诉我")
+
+# --- conditions -------------------------------------------------------------------------------
+
+_NUM = r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*(k|m|万|千|元|块|美元|%|dollars?)?"
+COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("gte", rx(r"(?:at least|no less than|>=|≥|不少于|不低于|至少)\s*" + _NUM)),
+    ("lte", rx(r"(?:at most|no more than|<=|≤|不超过|不高于|最多)\s*" + _NUM)),
+    (
+        "gt",
+        rx(
+            r"(?:over|above|more than|greater than|higher than|larger than|bigger than|exceeds?|"
+            r"exceeding|is over|goes over|rises above|>|大于|超过|高于|多于|超出|涨到|涨破)\s*" + _NUM
+        ),
+    ),
+    (
+        "lt",
+        rx(
+            r"(?:under|below|less than|lower than|smaller than|cheaper than|fewer than|drops? "
+            r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|跌破|降到|降至)\s*" + _NUM
+        ),
+    ),
+    ("gt", rx(_NUM + r"\s*(?:以上|or more)")),
+    ("lt", rx(_NUM + r"\s*(?:以下|or less)")),
+    ("ne", rx(r"(?:is not|isn't|not equal to|!=|不等于|不是)\s*[\"'“]?([\w.-]+)")),
+    ("eq", rx(r"(?:equals?|is equal to|==|=|等于)\s*[\"'“]?([\w.-]+)")),
+)
+FAILED = rx(
+    r"\b(?:down|fail\w*|error\w*|broken|unreachable|offline|not (?:up|ok|responding|reachable)|"
+    r"outage|crash\w*|times? out|timed out|5\d\d|4\d\d)\b|宕机|挂了|挂掉|失败|出错|报错|异常|"
+    r"不可用|无法访问|访问不了|超时|离线"
+)
+EMPTY = rx(r"\bis empty\b|\bis blank\b|\bhas no\b|\bis missing\b|为空|是空的|没有值")
+NOT_EMPTY = rx(r"\bis not empty\b|\bisn't empty\b|\bis set\b|\bexists\b|不为空|非空|有值")
+CONTAINS = rx(
+    r"\b(?:contains?|containing|mentions?|mentioning|includes?|including|has the word|"
+    r"says|talks about|is about)\s+(?:the (?:word|keyword|phrase)\s+)?[\"'“‘]?([^\"'”’,，.]+?)[\"'”’]?"
+    r"\s*$|(?:包含|含有|提到|提及|出现|涉及)\s*[“\"'「‘]?([^”\"'」’，。,]+)"
+)
+NOT_CONTAINS = rx(r"\b(?:does not|doesn't|do not|don't) (?:contain|mention|include)|不包含|不含|没有提到")
+IS_TRUE = rx(r"\bis (?:true|yes|enabled|active|paid|approved)\b|为真|是真")
+IS_FALSE = rx(r"\bis (?:false|no|disabled|inactive|unpaid)\b|为假")
+# "if it is urgent" after a classifier: "is <word>"
+IS_WORD = rx(r"(?:\bis|\bare|\bgets?|\bmarked(?: as)?|\bclassified as|\blabell?ed|被分为|被归为|属于|是)"
+             r"\s*(?:an?\s+|the\s+)?[\"'“]?([\w-]+)[\"'”]?\s*$")
+# the compared field: "the budget is over", "预算超过", "it is under" (pronoun: no field)
+FIELD_BEFORE = rx(
+    r"(?:(?:the|its|their|his|her|my|our|a|an)\s+)?([a-z_][\w ]{0,30}?)\s*(?:'s\s+\w+\s*)?"
+    r"(?:is|are|was|goes|gets|rises|drops|falls|exceeds?|has|contains?|mentions?|includes?|"
+    r"says|talks|fails?|equals?|=|>|<|≥|≤)?\s*$"
+)
+PRONOUN = rx(r"^(?:it|they|this|that|them|the result|the results|the item|its|there)$|^(?:它|其|这|结果)$")
+FIELD_ZH = rx(r"([\u4e00-\u9fff]{1,6}?)(?:的值|数值)?$")
+FIELD_STOP = frozenset(
+    {"amount of", "number of", "value", "the value", "is", "are", "be", "get", "gets", "goes"}
+)
+# Chinese field words the user compares on -> item field names (common data words only)
+FIELD_ZH_NAMES = {
+    "价格": "price", "价钱": "price", "金额": "amount", "预算": "budget", "数量": "quantity",
+    "库存": "stock", "温度": "temperature", "分数": "score", "评分": "rating", "总额": "total",
+    "状态": "status", "订单金额": "amount", "销量": "sales", "余额": "balance", "内容": "text",
+    "标题": "title", "邮件": "text", "消息": "text", "优先级": "priority", "类别": "category",
+}
+
+# --- transforms and thinking --------------------------------------------------------------------
+
+LIMIT_N = rx(r"\b(?:top|first|latest|last|newest|best|limit (?:it |them )?to)\s+(\d+)|前\s*(\d+)\s*(?:条|个|名|项|篇)?|"
+             r"(\d+)\s*(?:条|个|篇)(?:最新|热门)")
+SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
+DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
+AGGREGATE = {
+    "sum": rx(r"\b(?:total|sum|add up|sum up)\b|合计|总额|总和|总计|求和|汇总"),
+    "count": rx(r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数"),
+    "avg": rx(r"\b(?:average|mean|avg)\b|平均"),
+    "max": rx(r"\b(?:maximum|max|highest|largest)\b|最大|最高"),
+    "min": rx(r"\b(?:minimum|min|lowest|smallest)\b|最小|最低"),
+}
+SPLIT = rx(r"\bsplit (?:out|into|each|them)|拆分")
+TEMPLATE = rx(r"\btemplate\b|\bformat (?:the|a|it|them)\b|模板|格式化")
+FILTER = rx(r"\bfilter\w*|\bkeep only\b|\bonly (?:keep|the ones)|筛选|过滤|只保留")
+THINK: dict[str, re.Pattern[str]] = {
+    "summarise": rx(r"summar(?:y|ies|i[sz]e\w*)|\bdigest\b|tl;?dr|recap|总结|摘要|概括|归纳"),
+    "classify": rx(r"classif\w*|categori[sz]\w*|triage|\btag (?:it|them|each)|分类|归类|分拣"),
+    "extract": rx(r"extract\w*|pull out|\bparse\w*|提取|抽取|解析"),
+    "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),
+    "translate": rx(r"translat\w*|翻译|译成"),
+    "prompt": rx(r"\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
+                 r"\bgenerate (?:a |an )?(?:reply|response|answer|draft)|\bdraft (?:a |an )?reply|"
+                 r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析"),
+}
+CATEGORIES = rx(r"\b(?:into|as|as either)\s+([\w-]+(?:\s*(?:,|/|or|and)\s*[\w-]+)+)|"
+                r"(?:分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)")
+TRANSLATE_TO = rx(r"(?:into|to|成|为)\s*(english|chinese|spanish|french|german|japanese|korean|"
+                  r"英文|英语|中文|汉语|日文|日语|韩文|韩语|法语|德语|西班牙语)")
+LOOP = rx(r"\bfor (?:each|every)\b|\bone by one\b|\bloop\w*|\biterate\w*|逐个|逐条|遍历|循环|每一(?:个|条|行)")
+WAIT = rx(r"\b(?:wait|delay|pause|sleep)\s+(?:for\s+)?(\d+|an?|one|two|three|five|ten)\s*"
+          r"(second|sec|minute|min|hour|hr|day)s?\b|(?:等待|等|延迟|延时)\s*(\d+|[一二两三四五六七八九十]+)\s*"
+          r"(秒|分钟|小时|天)|(\d+)\s*(second|minute|hour|day)s?\s+later")
+APPROVAL = rx(r"approv\w*|sign[- ]?off|human review|manual review|审批|批准|人工审核|人工确认")
+APPROVAL_REJECT = rx(r"\bif (?:it is |it's |they )?(?:rejected|declined|denied)|(?:被)?拒绝|驳回")
+APPROVAL_OK = rx(r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
+                 r"批准后|审批通过|通过后|同意后")
+RESPOND = rx(r"\brespond\w*|\breply to the (?:webhook|request|caller)|\breturn (?:it|the|a|them)\b|"
+             r"返回|响应|回复请求")
+
+# --- triggers -------------------------------------------------------------------------------------
+
+TRIGGER_ERROR = rx(
+    r"\b(?:a|any|the|my)?\s*(?:workflow|flow|automation|run|execution)s?\s+(?:fails?|failed|errors?|"
+    r"crash\w*)|\bfailed (?:workflow|execution|run)s?|\bon (?:workflow )?(?:error|failure)|"
+    r"error trigger|(?:工作流|流程)(?:失败|出错|报错)|(?:失败|出错)的(?:工作流|流程)"
+)
+TRIGGER_WEBHOOK = rx(r"webhook|web hook|回调|钩子|\bhttp (?:post|request|call)s? (?:comes? in|arrives?)|"
+                     r"\bendpoint is called|\bapi is called")
+TRIGGER_FORM = rx(r"\bform (?:is )?submi\w*|\bform submission|\bsubmits? (?:a |the |our )?\w*\s?form|"
+                  r"\bfills? (?:in|out) (?:a |the |our )?form|表单提交|提交表单|填写表单|提交了表单")
+TRIGGER_EMAIL = rx(
+    r"\b(?:receive|get|gets|receives|got)\s+(?:an?\s+)?(?:new\s+)?(?:\w+\s+){0,2}e-?mails?|"
+    r"\b(?:incoming|inbound|new|received|unread)\s+(?:\w+\s+){0,1}e-?mails?|"
+    r"\be-?mails?\s+(?:arrives?|comes? in|is received|lands?)|\b(?:in|to) (?:my |our |the )?inbox|"
+    r"收到(?:的)?\S{0,6}?邮件|新邮件|来信|邮件(?:到达|进来)|邮箱收到"
+)
+TRIGGER_RSS = rx(r"\brss\b|atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源")
+TRIGGER_CHAT = rx(r"\bchat ?bot\b|\bchat message\b|聊天机器人|对话机器人|客服机器人")
+TRIGGER_MANUAL = rx(r"\bmanual\w*|\bon demand\b|\bwhen i click\b|手动|手工|按需")

@@ -1,0 +1,336 @@
+"""Every service word the parser knows comes from the catalog: app names, resource,
+operation and event names (English and Chinese), and the core service nodes' keywords.
+
+:class:`ServiceIndex` finds service mentions in a text, picks an app's event for a trigger
+and a resource and operation for a step, and fills an operation's required fields with
+what the text says or with marked placeholders. No service is named in this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from flowsmith.core.catalog import Catalog, NodeSpec
+from flowsmith.core.catalog.apps import App, Names
+from flowsmith.core.models import NodeFamily
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.text import channels, emails, quoted, urls
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
+_PHONE = re.compile(r"\+[1-9]\d{6,14}")
+_REPO = re.compile(r"(?<![\w/.])([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)(?![\w/])")
+# words before a single-word service name that make it a service ("to box", "my github")
+_LEAD_IN = re.compile(
+    r"(?:\b(?:to|in|into|on|onto|via|from|with|using|through|my|our|the|a|new|your|of)\s+$)|"
+    r"(?:[到在从用给往至]\s*$)",
+    re.IGNORECASE,
+)
+_MESSAGE_FIELDS = ("text", "message", "content", "body", "comment", "note", "markdown", "html")
+_TITLE_FIELDS = ("title", "subject", "summary", "name", "headline", "description")
+
+
+def stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ing", "ies", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def tokens(text: str) -> list[str]:
+    return [stem(t) for t in _WORD.findall(text.lower())]
+
+
+def phrase_in(phrase: str, text_low: str) -> int:
+    """Where ``phrase`` occurs in ``text_low`` as words (CJK: as a substring), else -1."""
+    if not phrase:
+        return -1
+    if _CJK.search(phrase):
+        return text_low.find(phrase)
+    m = re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?:s|es)?(?![a-z0-9])", text_low)
+    return m.start() if m else -1
+
+
+def names_score(names: Names, text_low: str, toks: set[str]) -> float:
+    """How well a text says one of ``names``: 2 per exact phrase, else the share of its
+    (stemmed) words present."""
+    best = 0.0
+    for name in names.all():
+        if phrase_in(name, text_low) >= 0:
+            best = max(best, 2.0 + 0.1 * len(name))
+            continue
+        words = tokens(name)
+        if words and not _CJK.search(name):
+            hit = sum(1 for w in words if w in toks) / len(words)
+            if hit == 1.0:
+                best = max(best, 1.5)
+            elif hit >= 0.5 and len(words) > 1:
+                best = max(best, hit)
+    return best
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    app: str | None  # a catalog app id
+    subtype: str | None  # or a core service node's subtype (no app has the service)
+    word: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    resource: str
+    operation: str
+    score: float
+
+
+class ServiceIndex:
+    """The catalog's service words, indexed once per catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.apps: dict[str, App] = {a.app: a for a in catalog.apps}
+        names: list[tuple[str, str | None, str | None]] = []
+        for app in catalog.apps:
+            for name in dict.fromkeys([*app.names.all(), app.display_name.lower()]):
+                names.append((name, app.app, None))
+        served = {w for w, _, _ in names}
+        for spec in _core_services(catalog):
+            word = spec.keywords[0].lower()
+            if word not in served:
+                names.append((word, None, spec.subtype))
+        self._names = sorted(names, key=lambda n: -len(n[0]))
+
+    # --- mentions ---------------------------------------------------------------------------
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Service mentions in ``text``, in order, longest name first, never overlapping."""
+        low = text.lower()
+        taken: list[tuple[int, int]] = []
+        out: list[Mention] = []
+        for name, app, subtype in self._names:
+            for m in _finditer(name, low):
+                s, e = m
+                if any(s < b and a < e for a, b in taken):
+                    continue
+                if not self._plausible(name, text, s, e, app):
+                    continue
+                taken.append((s, e))
+                out.append(Mention(s, e, app, subtype, text[s:e]))
+        return sorted(out, key=lambda m: m.start)
+
+    def _plausible(self, name: str, text: str, s: int, e: int, app: str | None) -> bool:
+        """A one-word Latin name ("box", "line") is a service when written capitalised,
+        after a lead-in ("to box", "my github"), or before one of the app's resources."""
+        if _CJK.search(name) or " " in name or not name.isalpha() or len(name) > 8:
+            return True
+        word = text[s:e]
+        if word[:1].isupper() or _LEAD_IN.search(text[max(0, s - 12) : s]):
+            return True
+        if app is not None:
+            after = text[e : e + 24].lower()
+            for res in self.apps[app].resources.values():
+                if any(phrase_in(n, after) == 1 or after.startswith(n) for n in res.names.en):
+                    return True
+        # Chinese text: a Latin word is a name
+        return bool(_CJK.search(text))
+
+    def sms_app(self) -> str | None:
+        """The first app whose own names say it sends text messages."""
+        for app in self.apps.values():
+            if any(n in lx.SMS_NOUN for n in app.names.all()):
+                return app.app
+        return None
+
+    def core_sms(self) -> str | None:
+        for spec in _core_services(self.catalog):
+            if any(k.lower() in lx.SMS_NOUN for k in spec.keywords):
+                return spec.subtype
+        return None
+
+    # --- events -----------------------------------------------------------------------------
+
+    def event(self, app_id: str, text: str) -> tuple[str | None, float]:
+        """The app's event ``text`` describes best (and its score; 0 = none fits)."""
+        app = self.apps[app_id]
+        if app.triggers is None:
+            return None, 0.0
+        low = text.lower()
+        toks = set(tokens(text))
+        best: tuple[str | None, float] = (None, 0.0)
+        for key, ev in app.triggers.events.items():
+            score = names_score(ev.names, low, toks)
+            key_words = [stem(w) for w in re.split(r"[_.\W]+", key) if w]
+            if score == 0 and key_words and all(w in toks for w in key_words):
+                score = 1.2
+            if score > best[1]:
+                best = (key, score)
+        return best
+
+    # --- operations -------------------------------------------------------------------------
+
+    def operation(self, app_id: str, text: str, verb: str) -> Choice:
+        """The resource and operation of ``app_id`` that ``text`` (verb class ``verb``)
+        asks for: named operations and resources first, then the verb's usual API keys."""
+        app = self.apps[app_id]
+        low = text.lower()
+        toks = set(tokens(text))
+        prefs = lx.OP_KEYS.get(verb, ())
+        best: Choice | None = None
+        for index, (rkey, okey, op) in enumerate(app.operations()):
+            res = app.resources[rkey]
+            score = 0.0
+            res_score = names_score(res.names, low, toks)
+            if res_score == 0 and stem(rkey) in toks:
+                res_score = 1.0
+            score += 1.5 * min(res_score, 2.5)
+            op_score = names_score(op.names, low, toks)
+            score += min(op_score, 2.5)
+            k = okey.lower()
+            if k in prefs:
+                score += 2.0 - 0.1 * prefs.index(k)
+            elif any(k.startswith(p) for p in prefs):
+                score += 1.0
+            elif _verb_of(k) not in (None, verb):
+                score -= 2.0
+            if (rkey, okey) == (app.example.resource, app.example.operation):
+                score += 0.5
+            score -= 0.01 * index
+            if best is None or score > best.score:
+                best = Choice(rkey, okey, score)
+        assert best is not None
+        return best
+
+    # --- fields -----------------------------------------------------------------------------
+
+    def fill(
+        self, app_id: str, resource: str, operation: str, text: str, message: str, label: str
+    ) -> tuple[dict[str, Any], list[str]]:
+        """Required fields of an operation from ``text``, else placeholders (listed)."""
+        app = self.apps[app_id]
+        op = app.operation(resource, operation)
+        assert op is not None
+        params: dict[str, Any] = {}
+        placeheld: list[str] = []
+        for name in op.required:
+            field = op.fields[name]
+            value, guessed = field_value(name, field.schema_fragment(), text, message, label)
+            params[name] = value
+            if guessed:
+                placeheld.append(name)
+        # optional fields the text gives outright (a channel, a recipient)
+        for name, field in op.fields.items():
+            if name in params:
+                continue
+            frag = field.schema_fragment()
+            value, guessed = field_value(name, frag, text, message, label)
+            if not guessed and value not in (None, "") and _given(name, frag):
+                params[name] = value
+        return params, placeheld
+
+
+def _given(name: str, frag: dict[str, Any]) -> bool:
+    low = name.lower()
+    return any(w in low for w in ("channel", "to", "email", "url", "sheet", "chat"))
+
+
+def _verb_of(key: str) -> str | None:
+    for verb, keys in lx.OP_KEYS.items():
+        if key in keys:
+            return verb
+    return None
+
+
+def field_value(
+    name: str, frag: dict[str, Any], text: str, message: str, label: str
+) -> tuple[Any, bool]:
+    """A value for field ``name`` (JSON Schema ``frag``) and whether it is a placeholder."""
+    low = name.lower()
+    desc = str(frag.get("description", "")).lower()
+    typ = frag.get("type")
+    if isinstance(typ, list):
+        typ = next((t for t in typ if t != "null"), "string")
+    if "enum" in frag and frag["enum"]:
+        return frag["enum"][0], True
+    if typ == "boolean":
+        return False, True
+    if typ in ("integer", "number"):
+        return max(1, int(frag.get("minimum", 1) or 1)), True
+    if typ == "array":
+        items = frag.get("items", {})
+        if isinstance(items, dict) and items.get("type") == "object":
+            return [], True
+        return [f"YOUR_{name.upper()}"], True
+    if typ == "object":
+        return {"data": message}, True
+    if "channel" in low or "channel" in desc:
+        found = channels(text)
+        return (f"#{found[0]}", False) if found else ("#general", True)
+    if "email" in low or ("email" in desc and "to" in low):
+        found = emails(text)
+        return (found[0], False) if found else ("you@example.com", True)
+    if low in ("to", "from", "phone", "phone_number", "number") or "phone" in desc or "number" in desc:
+        found = _PHONE.findall(text)
+        if found and low != "from":
+            return found[0], False
+        return ("+15555550100" if low != "from" else "+15555550199"), True
+    if low == "to" or "recipient" in desc:
+        found = emails(text)
+        return (found[0], False) if found else ("you@example.com", True)
+    if "url" in low or "url" in desc or "link" in low:
+        found = urls(text)
+        return (found[0], False) if found else ("https://example.com", True)
+    if low in ("owner", "repository", "repo") or "repository" in desc:
+        m = _REPO.search(text)
+        if m:
+            return (m.group(1) if low == "owner" else m.group(2)), False
+        return ("your-org" if low == "owner" else "your-repo"), True
+    if any(low == f or low.endswith("_" + f) for f in _MESSAGE_FIELDS) or "message" in desc:
+        return message, False
+    if any(low == f or low.endswith("_" + f) or low.startswith(f + "_") for f in _TITLE_FIELDS):
+        return label, False
+    if any(w in low for w in ("sheet", "table", "document", "list", "board", "file_name", "name")):
+        q = quoted(text)
+        if q:
+            return q[0], False
+    if "query" in low or "jql" in low or "search" in low:
+        return label, True
+    return f"YOUR_{name.upper()}", True
+
+
+def _finditer(name: str, low: str) -> list[tuple[int, int]]:
+    if _CJK.search(name):
+        out, i = [], low.find(name)
+        while i >= 0:
+            out.append((i, i + len(name)))
+            i = low.find(name, i + 1)
+        return out
+    pat = r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])"
+    return [(m.start(), m.end()) for m in re.finditer(pat, low)]
+
+
+def _core_services(catalog: Catalog) -> list[NodeSpec]:
+    """Core (non-app) service nodes: their first keyword is the service's name."""
+    out = []
+    for spec in catalog.by_family(NodeFamily.EXTERNAL_ACTION):
+        if spec.app is None and spec.keywords:
+            if spec.alias_of is None and spec.subtype not in ("send_email", "webhook_response"):
+                out.append(spec)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _index(catalog_id: int, catalog: Catalog) -> ServiceIndex:
+    return ServiceIndex(catalog)
+
+
+def index_of(catalog: Catalog) -> ServiceIndex:
+    return _index(id(catalog), catalog)
