@@ -11,6 +11,10 @@
 //              edit is a real change: the offline planner already notifies by email when the
 //              create message names no channel), then initSession('edit', workflowId) on a new
 //              WorkflowChat and the doc's edit message, same flow.
+//   edit_noop  the doc's own pair: create with the doc's create message (the inventory monitor,
+//              which already emails), then initSession('edit', workflowId) and the doc's edit
+//              message "add email notification": nothing to change, and the seed's listener
+//              (which has no timeout) must still get `complete`, on the unchanged workflow.
 //   functions  the standalone createSession, sendMessage and listenWorkflowProgress, in the
 //              order of the doc's usage examples (the listener connects after the turn).
 //   examples   the WorkflowChat block's own usage section, verbatim: createWorkflowExample(),
@@ -32,7 +36,7 @@ const TIMEOUT_MS = Number(process.env.SEED_TIMEOUT_MS || 60000);
 
 const [baseUrl, token, scenario] = process.argv.slice(2);
 if (!baseUrl || !token || !scenario) {
-  process.stderr.write('usage: node run_seed.mjs <base_url> <token> <create|edit|functions|examples>\n');
+  process.stderr.write('usage: node run_seed.mjs <base_url> <token> <create|edit|edit_noop|functions|examples>\n');
   process.exit(2);
 }
 
@@ -144,6 +148,8 @@ async function chatFlow(action, workflowId, message) {
     workflowId: workflowResult.workflowId,
     completeVersion: workflowResult.data?.version ?? null,
     completeMessage: workflowResult.data?.message ?? null,
+    completeUnchanged: workflowResult.data?.unchanged ?? null,
+    completeUncovered: workflowResult.data?.uncovered ?? null,
     onCompleteType: completeEvent?.type ?? null,
     nodeCount: workflowResult.data?.workflow?.nodes?.length ?? null,
   };
@@ -168,6 +174,12 @@ const scenarios = {
 
   async edit() {
     const created = await chatFlow('create', null, CREATE_WITH_SLACK);
+    const edited = await chatFlow('edit', created.workflowId, SEED_EDIT);
+    return { created, edited };
+  },
+
+  async edit_noop() {
+    const created = await chatFlow('create', null, SEED_CREATE);
     const edited = await chatFlow('edit', created.workflowId, SEED_EDIT);
     return { created, edited };
   },

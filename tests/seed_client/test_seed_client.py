@@ -172,6 +172,35 @@ def test_workflow_chat_edit(server: Any, user: str, node_modules: Path) -> None:
 
 
 @needs_node
+def test_workflow_chat_edit_that_needs_no_change_completes(
+    server: Any, user: str, node_modules: Path
+) -> None:
+    """The doc's own create → edit pair: the inventory monitor already emails, so "add email
+    notification" changes nothing; the seed's listener (no timeout) still gets ``complete``,
+    on the unchanged workflow, and no version is added."""
+    result = run_seed(server, user, "edit_noop")
+    created, edited = result["created"], result["edited"]
+    assert_stages(created["stages"])
+    assert created["completeVersion"] == 1
+    assert_streamed_chat(edited)
+    assert_stages(edited["stages"])
+    assert edited["onCompleteType"] == "complete"
+    assert edited["workflowId"] == created["workflowId"]
+    assert edited["completeVersion"] == 1, "no new version for no change"
+    assert edited["completeUnchanged"] is True
+    assert edited["nodeCount"] == created["nodeCount"]
+    assert "无需修改" in edited["completeMessage"], edited["completeMessage"]
+    assert "send_email" in edited["chatText"] or "发送邮件" in edited["chatText"]
+
+    versions = httpx.get(
+        f"{server.url}/api/v1/workflows/{created['workflowId']}/versions",
+        headers=server.headers(user),
+        timeout=10,
+    ).json()
+    assert [v["version"] for v in versions["items"]] == [1]
+
+
+@needs_node
 def test_doc_usage_examples_verbatim(server: Any, user: str, node_modules: Path) -> None:
     result = run_seed(server, user, "examples")
     assert result["chatResponse"].strip()
