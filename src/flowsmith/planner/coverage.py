@@ -276,8 +276,21 @@ class _Checker:
     # -- which nodes do a step ------------------------------------------------------------
 
     def matches(self, step: Step) -> list[str]:
-        """Ids of the nodes that do ``step`` (empty: none does)."""
-        return [n.id for n in self.wf.nodes if self._does(n, step)]
+        """Ids of the nodes that do ``step`` (empty: none does). Of several, those that name
+        what the step names (its string parameters, else its phrase) when some do: "check
+        BestBuy" is the page check of bestbuy.com, not the one of amazon.com."""
+        found = [n for n in self.wf.nodes if self._does(n, step)]
+        if len(found) > 1:
+            params = getattr(step, "params", None)
+            phrase = getattr(step, "phrase", "")
+            for words in (_identifying(params), _tokens(phrase)):
+                scores = [sum(w in _squash_node(n) for w in words) for n in found]
+                if words and max(scores) > min(scores):
+                    found = [
+                        n for n, score in zip(found, scores, strict=True) if score == max(scores)
+                    ]
+                    break
+        return [n.id for n in found]
 
     def _does(self, node: Node, step: Step) -> bool:
         if node.type in (NodeFamily.TRIGGER, NodeFamily.MEMORY):
@@ -747,6 +760,29 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return []
+
+
+def _identifying(params: Any) -> list[str]:
+    """The squashed string values of ``params`` long enough to tell nodes apart."""
+    if not isinstance(params, dict):
+        return []
+    out = []
+    for value in params.values():
+        if isinstance(value, str) and len(_squash(value)) >= 3:
+            out.append(_squash(value))
+    return out
+
+
+def _tokens(phrase: str) -> list[str]:
+    """The words of a phrase: Latin words of 3+ letters, and its CJK text as one word."""
+    latin = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in phrase.lower())
+    words = [w for w in latin.split() if len(w) >= 3]
+    cjk = "".join(ch for ch in phrase if not ch.isascii() and ch.isalnum())
+    return [*words, cjk] if len(cjk) >= 2 else words
+
+
+def _squash_node(node: Node) -> str:
+    return _squash(node.name + " " + node.id + " " + " ".join(_strings(node.parameters)))
 
 
 def _squash(text: str) -> str:
