@@ -19,13 +19,18 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from dataclasses import replace as _replace
+
 from flowsmith.core.models import Workflow
 from flowsmith.planner import replies
+from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.compose import compose
 from flowsmith.planner.edit_apply import apply_edits
 from flowsmith.planner.edit_parse import has_edit_words, parse_edits
 from flowsmith.planner.graph import matching
+from flowsmith.planner.frame import Frame
 from flowsmith.planner.intent import Understanding, understand
+from flowsmith.planner.parse import parse_request
 from flowsmith.planner.plan import Plan
 from flowsmith.planner.resolve import resolve, title_for
 from flowsmith.planner.text import Lang, detect_lang, pick
@@ -33,6 +38,8 @@ from flowsmith.planner.text import Lang, detect_lang, pick
 __all__ = ["Decision", "Question", "build", "decide"]
 
 MAX_QUESTIONS = 3
+# requests the store-monitor and agent templates build better than the request parser
+_LEGACY_TOPICS = frozenset({"store_monitor", "agent"})
 _MAX_CARRIED_TURNS = 3
 _REBUILD = re.compile(
     r"new workflow|from scratch|start over|rebuild|another workflow|重新(创建|生成|做|设计)|"
@@ -89,6 +96,11 @@ def decide(message: str, history: list[tuple[str, str]], current: Workflow | Non
         return _answer(replies.no_workflow_yet(lang), lang)
     u = understand(combined)
     u.lang = lang
+    if u.topic in _LEGACY_TOPICS:
+        return _generate(u, combined, replacing=current)
+    frame = parse_request(combined)
+    if frame is not None:
+        return _generate_frame(_replace(frame, lang=lang), combined, replacing=current)
     if u.substance:
         return _generate(u, combined, replacing=current)
     now = understand(text)
@@ -178,6 +190,37 @@ def _generate(u: Understanding, combined: str, replacing: Workflow | None = None
     return Decision(
         kind="generate",
         reply=replies.generated(u.lang, preview, assumptions),
+        assumptions=assumptions,
+        request=plan.model_dump(mode="json"),
+    )
+
+
+def _replacing_note(replacing: Workflow | None, lang: Lang) -> list[str]:
+    if replacing is None or not replacing.nodes:
+        return []
+    return [
+        pick(
+            lang,
+            f"This replaces the steps of “{replacing.name}” (its earlier versions stay readable)",
+            f"将替换 “{replacing.name}” 的全部步骤（旧版本仍可查看）",
+        )
+    ]
+
+
+def _generate_frame(frame: Frame, combined: str, replacing: Workflow | None = None) -> Decision:
+    """Parse → compile: the workflow is built now and stored in the plan as it is."""
+    wf, assumptions = compile_frame(frame)
+    assumptions = _replacing_note(replacing, frame.lang) + assumptions
+    plan = Plan(
+        lang=frame.lang,
+        text=combined,
+        title=wf.name,
+        workflow=wf.model_dump(mode="json"),
+        assumptions=assumptions,
+    )
+    return Decision(
+        kind="generate",
+        reply=replies.generated(frame.lang, wf, assumptions),
         assumptions=assumptions,
         request=plan.model_dump(mode="json"),
     )
@@ -318,7 +361,11 @@ def build(request: dict[str, Any], current: Workflow | None) -> Workflow:
     there is one) and then applies its edits; a plan of edits only changes ``current``.
     """
     plan = Plan.model_validate(request)
-    if plan.intent is not None:
+    if plan.workflow is not None:
+        wf = Workflow.model_validate(plan.workflow)
+        if current is not None:
+            wf = wf.model_copy(update={"id": current.id, "version": current.version})
+    elif plan.intent is not None:
         wf = compose(plan.intent, plan.lang, plan.title, plan.text)
         if current is not None:
             wf = wf.model_copy(update={"id": current.id, "version": current.version})

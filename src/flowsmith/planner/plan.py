@@ -9,7 +9,7 @@ out what the plan says, which keeps generation deterministic and the reply truth
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -179,5 +179,7 @@ class Plan(BaseModel):
     text: str
     title: str
     intent: Intent | None = None
+    # a workflow compiled from the request's frame (parse → compile), stored as built
+    workflow: dict[str, Any] | None = None
     edits: list[EditOp] = Field(default_factory=list)
     assumptions: list[str] = Field(default_factory=list)

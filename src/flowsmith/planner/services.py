@@ -125,7 +125,36 @@ class ServiceIndex:
                     continue
                 taken.append((s, e))
                 out.append(Mention(s, e, app, subtype, text[s:e]))
+        if not out:
+            out = self._implicit(text, low)
         return sorted(out, key=lambda m: m.start)
+
+    def _implicit(self, text: str, low: str) -> list[Mention]:
+        """"the Expenses sheet", "写入表格": a resource word of exactly one app whose own
+        name contains that word, next to a name (capitalised or quoted) or in Chinese."""
+        found: dict[str, tuple[int, Mention]] = {}
+        for app in self.apps.values():
+            own = " ".join(app.names.all())
+            for res in app.resources.values():
+                for word in res.names.all():
+                    if len(word) < 2 or (not _CJK.search(word) and len(word) < 4):
+                        continue
+                    if word not in own or (not _CJK.search(word) and word not in own.split()):
+                        continue
+                    for s, e in _finditer(word, low):
+                        before = text[max(0, s - 24) : s].rstrip()
+                        after = text[e : e + 4].lstrip()
+                        named = bool(re.search(r"[A-Z][\w-]*$|[\"'”’」]$", before)) or after[:1] in "\"'“‘「"
+                        if _CJK.search(word) or named:
+                            weight = sum(1 for n in app.names.all() if word in n)
+                            if app.app not in found or found[app.app][0] < weight:
+                                found[app.app] = (weight, Mention(s, e, app.app, None, text[s:e]))
+        if not found:
+            return []
+        ranked = sorted(found.values(), key=lambda f: -f[0])
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            return []
+        return [ranked[0][1]]
 
     def _plausible(self, name: str, text: str, s: int, e: int, app: str | None) -> bool:
         """A one-word Latin name ("box", "line") is a service when written capitalised,
@@ -201,6 +230,8 @@ class ServiceIndex:
                 score += 1.0
             elif _verb_of(k) not in (None, verb):
                 score -= 2.0
+            if rkey == app.example.resource:
+                score += 0.8
             if (rkey, okey) == (app.example.resource, app.example.operation):
                 score += 0.5
             score -= 0.01 * index
@@ -273,7 +304,9 @@ def field_value(
         return {"data": message}, True
     if "channel" in low or "channel" in desc:
         found = channels(text)
-        return (f"#{found[0]}", False) if found else ("#general", True)
+        if found:
+            return (found[0] if found[0].startswith("#") else f"#{found[0]}"), False
+        return "#general", True
     if "email" in low or ("email" in desc and "to" in low):
         found = emails(text)
         return (found[0], False) if found else ("you@example.com", True)
