@@ -278,3 +278,9 @@ def test_a_trigger_that_brings_items_is_a_source() -> None:
     frame = Frame(Trigger(kind="webhook"), (Transform("limit"),))
     hook = node("webhook_trigger:start", path="in", method="POST")
     assert check(frame, chain(hook, node("limit", max_items=5))) == []
+
+
+def test_mail_through_a_mail_service_is_done_by_the_email_node() -> None:
+    frame = Frame(HOURLY, (ServiceStep("gmail", "message", "send", phrase="发邮件给我"),))
+    assert check(frame, chain(SCHEDULE, MAIL)) == []
+    assert codes(check(frame, chain(SCHEDULE, SLACK))) == [REQUEST_NOT_COVERED]

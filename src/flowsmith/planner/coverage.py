@@ -331,6 +331,9 @@ class _Checker:
         op = self._op(node)
         if op is not None and not op.trigger and op.app == step.app:
             return self._same_operation(op.resource, op.operation, step)
+        # sending mail through a mail service: the core email nodes do that too
+        if step.app in _MAIL_APPS and node.subtype in ("send_email", "gmail_send"):
+            return not step.operation or "create" in verb_of(step.operation)
         # a legacy per-action subtype of the app without ``alias_of`` ("google_sheets_append")
         if node.subtype == step.app or node.subtype.startswith(step.app + "_"):
             if node.type == NodeFamily.TRIGGER:
