@@ -606,7 +606,7 @@ R("帮我自动化一下",
 P1 = W("Daily sales to Slack", [
     N("n1", "schedule_trigger", SCHED_DAILY8, "Every day at 8"),
     N("n2", "http_request", {"method": "GET", "url": "https://api.example.com/sales/yesterday"}, "Get sales"),
-    N("n3", "summarizer", {"input_text": "{{ $json }}", "max_words": 80}, "Summarise"),
+    N("n3", "summarizer", {"input_text": "{{ JSON.stringify($json) }}", "max_words": 80}, "Summarise"),
     N("n4", "slack_message", {"channel": "#sales", "text": "{{ $json.summary }}"}, "Post to Slack"),
 ], chain("n1", "n2", "n3", "n4"))
 R("also post it to Teams", TEAMS, SLACK, kept("n1", "n2", "n3", "n4"), order(ai("summarize"), TEAMS), NQ, prior=P1)
@@ -629,7 +629,7 @@ R("reply to the webhook caller with {\"received\": true}", WEBHOOK_RESPONSE, kep
 
 P3 = W("Jira to monday", [
     N("n1", "jira_trigger", {"event": "issue_created"}, "New Jira issue"),
-    N("n2", "monday_com", {"resource": "boardItem", "operation": "create", "board_id": "123", "name": "{{ $json.fields.summary }}"}, "Create monday item"),
+    N("n2", "monday_com", {"resource": "boardItem", "operation": "create", "board_id": "123", "group_id": "topics", "name": "{{ $json.fields.summary }}"}, "Create monday item"),
     N("n3", "slack_message", {"channel": "#eng", "text": "New issue {{ $json.key }}"}, "Tell #eng"),
 ], chain("n1", "n2", "n3"))
 R("use Trello instead of monday.com", TRELLO_ADD, removed(svc(["monday_com", "monday", "mondaycom"])), kept("n1", "n3"), NQ, prior=P3)
@@ -651,7 +651,7 @@ R("发邮件改成发到企业微信", WECOM, removed(EMAIL), guarded(WECOM), ke
 
 P5 = W("Support triage", [
     N("n1", "email_trigger", {"mailbox": "INBOX"}, "New support email"),
-    N("n2", "text_classifier", {"input_text": "{{ $json.text }}", "categories": ["billing", "bug", "other"]}, "Classify"),
+    N("n2", "text_classifier", {"input_text": "{{ $json.text }}", "categories": [{"name": "billing"}, {"name": "bug"}, {"name": "other"}]}, "Classify"),
     N("n3", "switch", {"field": "{{ $json.category }}", "rules": [{"operator": "equals", "value": "billing"}, {"operator": "equals", "value": "bug"}]}, "Route"),
     N("n4", "zendesk", {"resource": "ticket", "operation": "create", "description": "{{ $json.text }}"}, "Billing ticket"),
     N("n5", "jira", {"resource": "issue", "operation": "create", "project": "BUG", "issue_type": "Bug", "summary": "{{ $json.subject }}"}, "Bug in Jira"),
@@ -676,7 +676,7 @@ R("Send the customer a thank you SMS via Twilio too", SMS, kept("n1", "n2", "n3"
 P7 = W("每日销售报告", [
     N("n1", "schedule_trigger", {"interval": "days", "every": 1, "at_time": "09:00"}, "每天9点"),
     N("n2", "postgres_query", {"query": "select region, sum(total) from orders where day = current_date - 1 group by region"}, "查询销售"),
-    N("n3", "dingtalk", {"resource": "message", "operation": "send", "access_token": "TOKEN", "text": "{{ $json }}"}, "发钉钉"),
+    N("n3", "dingtalk", {"resource": "message", "operation": "send", "access_token": "TOKEN", "text": "{{ JSON.stringify($json) }}"}, "发钉钉"),
 ], chain("n1", "n2", "n3"))
 R("再加一个邮件通知，发给boss@acme.cn", EMAIL, kept("n1", "n2", "n3"), NQ, prior=P7)
 R("改成每周一早上9点运行", sched(at="09:00", weekday="monday"), kept("n2", "n3"), NQ, prior=P7)
@@ -689,7 +689,7 @@ P8 = W("新工单提醒", [
     N("n1", "zendesk_trigger", {"event": "ticket_created"}, "新Zendesk工单"),
     N("n2", "sentiment_analysis", {"input_text": "{{ $json.description }}"}, "情感分析"),
     N("n3", "if", {"conditions": [{"left": "{{ $json.sentiment }}", "operator": "equals", "right": "negative"}]}, "负面?"),
-    N("n4", "wecom", {"resource": "message", "operation": "send", "text": "负面工单 {{ $json.id }}"}, "企业微信告警"),
+    N("n4", "wecom", {"resource": "webhook", "operation": "send", "key": "BOT_KEY", "msgtype": "text", "text": {"content": "负面工单 {{ $json.id }}"}}, "企业微信告警"),
 ], [("n1", "n2"), ("n2", "n3"), ("n3", "n4", "true")])
 R("负面工单除了企业微信，还要在Jira创建问题", JIRA_ADD, guarded(JIRA_ADD), kept("n1", "n2", "n3", "n4"), NQ, prior=P8)
 R("不要情感分析了，所有工单都发企业微信", removed(ai("sentiment")), unguarded(WECOM), kept("n1", "n4"), NQ, prior=P8)
@@ -757,7 +757,7 @@ P14 = W("客户跟进", [
     N("n1", "schedule_trigger", {"interval": "days", "every": 1, "at_time": "10:00"}, "每天10点"),
     N("n2", "google_sheets_read", {"spreadsheet_id": "1Cust", "sheet_name": "客户"}, "读取客户表"),
     N("n3", "filter", {"conditions": [{"left": "{{ $json.status }}", "operator": "equals", "right": "待跟进"}]}, "待跟进"),
-    N("n4", "feishu", {"resource": "message", "operation": "send", "text": "请跟进 {{ $json.name }}"}, "飞书提醒"),
+    N("n4", "feishu", {"resource": "webhook", "operation": "send", "hook_id": "HOOK_ID", "msg_type": "text", "content": {"text": "请跟进 {{ $json.name }}"}}, "飞书提醒"),
 ], chain("n1", "n2", "n3", "n4"))
 R("同时在ClickUp给销售建一个跟进任务", CLICKUP_ADD, guarded(CLICKUP_ADD), kept("n1", "n2", "n3", "n4"), NQ, prior=P14)
 R("改成每小时运行一次", sched(every_minutes=60), kept("n2", "n3", "n4"), NQ, prior=P14)
@@ -768,7 +768,7 @@ R("请添加飞书通知", UNCHANGED, prior=P14, note="already notifies on Feish
 P15 = W("Signup pipeline", [
     N("n1", "webhook_trigger", {"path": "signup", "method": "POST"}, "Signup"),
     N("n2", "postgres_query", {"query": "insert into users(email) values ($1)", "parameters": ["{{ $json.email }}"]}, "Save user"),
-    N("n3", "mailchimp", {"resource": "member", "operation": "create", "list": "abc", "email": "{{ $json.email }}"}, "Add to list"),
+    N("n3", "mailchimp", {"resource": "member", "operation": "create", "list": "abc", "email": "{{ $json.email }}", "status": "subscribed"}, "Add to list"),
     N("n4", "webhook_response", {"respond_with": "json", "body": {"ok": True}, "status_code": 200}, "Respond"),
 ], chain("n1", "n2", "n3", "n4"))
 R("also add them as a contact in HubSpot", HUBSPOT_ADD, kept("n1", "n2", "n3", "n4"), NQ, prior=P15)
@@ -779,8 +779,8 @@ R("新用户注册后在钉钉群里也通知一下", DINGTALK, kept("n1", "n2",
 P16 = W("Weekly report", [
     N("n1", "schedule_trigger", {"interval": "weeks", "every": 1, "weekday": "friday", "at_time": "16:00"}, "Fridays 4pm"),
     N("n2", "jira", {"resource": "issue", "operation": "getAll", "jql": "resolved >= -7d"}, "Resolved issues"),
-    N("n3", "aggregate", {"group_by": ["assignee"], "operations": [{"op": "count"}]}, "Count per person"),
-    N("n4", "microsoft_teams_message", {"team_id": "t", "channel_id": "c", "message": "{{ $json }}"}, "Post to Teams"),
+    N("n3", "aggregate", {"group_by": ["assignee"], "operations": [{"field": "key", "operation": "count"}]}, "Count per person"),
+    N("n4", "microsoft_teams_message", {"team_id": "t", "channel_id": "c", "message": "{{ JSON.stringify($json) }}"}, "Post to Teams"),
 ], chain("n1", "n2", "n3", "n4"))
 R("move it to Monday 9am", sched(at="09:00", weekday="monday"), kept("n2", "n3", "n4"), NQ, prior=P16)
 R("use Linear instead of Jira", svc("linear", "read"), removed(svc("jira")), kept("n1", "n3", "n4"), NQ, prior=P16)
@@ -811,7 +811,7 @@ P19 = W("Lead scoring", [
     N("n1", "hubspot_trigger", {"event": "contact_created"}, "New HubSpot contact"),
     N("n2", "llm_chat", {"prompt": "Score this lead 0-100: {{ $json }}"}, "Score lead"),
     N("n3", "if", {"conditions": [{"left": "{{ $json.score }}", "operator": "greater_than", "right": 70}]}, "Hot lead?"),
-    N("n4", "salesforce", {"resource": "lead", "operation": "create", "company": "{{ $json.company }}", "lastname": "{{ $json.lastname }}"}, "Create SF lead"),
+    N("n4", "salesforce", {"resource": "lead", "operation": "create", "company": "{{ $json.company }}", "last_name": "{{ $json.lastname }}"}, "Create SF lead"),
 ], [("n1", "n2"), ("n2", "n3"), ("n3", "n4", "true")])
 R("cold leads (score under 30) should get a nurture email from Mailchimp, and the rest a Slack ping to #sales",
   MAILCHIMP_ADD, SLACK, branches(svc("salesforce"), MAILCHIMP_ADD, SLACK), kept("n1", "n2", "n4"), SAT, NQ, prior=P19)
