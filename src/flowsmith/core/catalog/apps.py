@@ -132,10 +132,15 @@ class Event(BaseModel):
 
 
 class Triggers(BaseModel):
+    """The events an app starts workflows on; ``fields`` are what every event needs besides
+    the event itself (a repository, a board), mapped like operation fields."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     n8n: N8nNode | None = None  # None: exported as a Webhook the service calls
     events: dict[str, Event] = Field(min_length=1)
+    fields: dict[str, Field_] = Field(default_factory=dict)
+    required: list[str] = Field(default_factory=list)
 
 
 class HttpApi(BaseModel):
@@ -214,6 +219,10 @@ class App(BaseModel):
                 reserved = {"resource", "operation"} & set(op.fields)
                 if reserved:
                     raise ValueError(f"{rkey}.{okey}: reserved field names {sorted(reserved)}")
+        if self.triggers is not None:
+            missing = [r for r in self.triggers.required if r not in self.triggers.fields]
+            if missing or "event" in self.triggers.fields:
+                raise ValueError(f"trigger fields: bad required {missing} or a field 'event'")
         ex = self.example
         op_ = self.operation(ex.resource, ex.operation)
         if op_ is None:
@@ -294,6 +303,7 @@ def action_parameters(app: App) -> dict[str, Any]:
 
 def trigger_parameters(app: App) -> dict[str, Any]:
     assert app.triggers is not None
+    fields = {name: f.schema_fragment() for name, f in app.triggers.fields.items()}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "type": "object",
@@ -301,9 +311,10 @@ def trigger_parameters(app: App) -> dict[str, Any]:
             "event": {
                 "enum": list(app.triggers.events),
                 "description": "The event in the service that starts the workflow.",
-            }
+            },
+            **fields,
         },
-        "required": ["event"],
+        "required": ["event", *app.triggers.required],
         "additionalProperties": False,
     }
 
@@ -389,10 +400,22 @@ def trigger_entry(app: App) -> dict[str, Any]:
             }
         },
         "credentials": [app.credential] if app.credential else [],
-        "example": {"name": f"On {first.replace('_', ' ')}", "parameters": {"event": first}},
+        "example": {
+            "name": f"On {first.replace('_', ' ')}",
+            "parameters": {"event": first, **_placeholders(trig.fields, trig.required)},
+        },
         "n8n": mapping,
         "app": app.app,
     }
+
+
+def _placeholders(fields: Mapping[str, Field_], required: list[str]) -> dict[str, Any]:
+    """Example values for required trigger fields: their default, else an upper-case stub."""
+    out: dict[str, Any] = {}
+    for name in required:
+        extra = fields[name].model_extra or {}
+        out[name] = extra.get("default", extra.get("examples", [f"YOUR_{name.upper()}"])[0])
+    return out
 
 
 def parse_apps(files: Mapping[str, Any]) -> list[App]:
