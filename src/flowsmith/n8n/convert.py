@@ -48,6 +48,7 @@ from flowsmith.core.models import (
     WorkflowSettings,
 )
 from flowsmith.core.validate import is_expression
+from flowsmith.n8n.apps import app_translator
 from flowsmith.n8n.expr import fingerprint, json_number, rl, rl_value, slug
 from flowsmith.n8n.expr import stable_uuid as _uuid
 from flowsmith.n8n.nodes import (
@@ -82,7 +83,8 @@ GENERIC_SUBTYPES = frozenset(
 APPROVALS = frozenset({"approval_email", "approval_slack", "form_review"})
 """Subtypes whose approved / rejected / timeout outputs go through a decision Switch."""
 
-# our credential names -> (n8n credential type, the name n8n gives a new one)
+# our credential names -> (n8n credential type, the name n8n gives a new one): what a user
+# picks in n8n for a node of ours. Exports carry no credential reference a user has not chosen.
 CREDENTIALS: dict[str, tuple[str, str]] = {
     "smtp": ("smtp", "SMTP account"),
     "imap": ("imap", "IMAP account"),
@@ -193,10 +195,17 @@ def _model_consumers(catalog: Catalog) -> frozenset[str]:
     )
 
 
+def translator(catalog: Catalog, subtype: str) -> Translator | None:
+    """The translator of a subtype: the table's, or one built from its app entry."""
+    return TRANSLATORS.get(subtype) or app_translator(catalog, subtype)
+
+
 def _reverse_index(catalog: Catalog) -> dict[str, list[Translator]]:
+    """n8n type -> translators that read it, in catalog order (per-action subtypes before
+    the app entries, which the catalog lists last)."""
     index: dict[str, list[Translator]] = defaultdict(list)
     for spec in catalog:
-        tr = TRANSLATORS.get(spec.subtype)
+        tr = translator(catalog, spec.subtype)
         if tr is not None and tr.reverse is not None and spec.n8n is not None:
             index[spec.n8n.type].append(tr)
     return index
@@ -520,13 +529,19 @@ class _Exporter:
                 version if isinstance(version, int | float) else 1,
                 copy.deepcopy(params) if isinstance(params, dict) else {},
             )
-        tr = TRANSLATORS.get(node.subtype)
+        tr = translator(self.catalog, node.subtype)
         params = tr.forward(p, ctx) if tr is not None else fallback_forward(spec, p, ctx)
         return spec.n8n.type, json_number(spec.n8n.type_version), params
 
     def _emit(self, node: Node) -> None:
         entry = self._entry(node)
-        ctx = Ctx(node.id, names=self.names, input_count=self._input_count(node.id))
+        webhook_id = _uuid(self.wf.id, node.id, "webhook")
+        ctx = Ctx(
+            node.id,
+            names=self.names,
+            input_count=self._input_count(node.id),
+            webhook_id=webhook_id,
+        )
         n8n_type, version, params = self._translate(node, ctx)
         out: dict[str, Any] = {
             "parameters": params,
@@ -544,22 +559,15 @@ class _Exporter:
             out["retryOnFail"] = True
             out["maxTries"] = node.retry.max_attempts
             out["waitBetweenTries"] = json_number(round(node.retry.backoff_seconds * 1000))
-        spec = self.catalog.get(node.subtype)
-        tr = TRANSLATORS.get(node.subtype)
+        tr = translator(self.catalog, node.subtype)
+        # credentials: only what the user chose (an import keeps n8n's references); a node
+        # with none gets no ``credentials`` key, as n8n writes it, never {"id": null, ...}
         if node.subtype in GENERIC_SUBTYPES:
             creds = node.parameters.get("n8n_credentials")
             if isinstance(creds, dict):
                 out["credentials"] = copy.deepcopy(creds)
-        elif spec is not None and node.subtype not in self.consumers:
-            creds = {
-                CREDENTIALS[c][0]: {"id": None, "name": CREDENTIALS[c][1]}
-                for c in spec.credentials
-                if c in CREDENTIALS
-            }
-            if creds:
-                out["credentials"] = creds
         if tr is not None and tr.webhook:
-            out["webhookId"] = _uuid(self.wf.id, node.id, "webhook")
+            out["webhookId"] = webhook_id
         groups = _dict(entry.get("groups"))
         assert isinstance(groups, dict)
         _group_apply(out, _PARAM_KEYS, groups.get("params"))
@@ -602,7 +610,6 @@ class _Exporter:
                 "type": LM_TYPE,
                 "typeVersion": LM_VERSION,
                 "position": _n8n_position((x - 100, y + 220)),
-                "credentials": {"openAiApi": {"id": None, "name": CREDENTIALS["llm"][1]}},
             }
         self.lm_of[node.id] = lm
         self.outs.append(_Out(f"m:{node.id}", lm))

@@ -185,7 +185,7 @@ def no_outputs(_: Params) -> list[str]:
 
 # --- the declarative field map -------------------------------------------------------------
 
-_MISSING: Any = object()
+MISSING: Any = object()
 Conv = Literal["plain", "expr"]
 
 
@@ -198,8 +198,8 @@ class Field:
     conv: Conv = "plain"  # "expr": node references rewritten, n8n's leading "=" added/removed
     values: Mapping[Any, Any] | None = None  # our value -> n8n value (others: not importable)
     rl: str | None = None  # n8n resource-locator mode ({"__rl": true, "mode", "value"})
-    out_default: Any = _MISSING  # exported when ours is absent
-    in_default: Any = _MISSING  # imported when n8n's is absent
+    out_default: Any = MISSING  # exported when ours is absent
+    in_default: Any = MISSING  # imported when n8n's is absent
     omit: tuple[Any, ...] = ()  # our values that are not exported at all
     check: Callable[[Any], bool] | None = None  # import only n8n values passing this
     back: Callable[[Any, Ctx], Any] | None = None  # a reverse conversion of its own
@@ -212,14 +212,14 @@ class Field:
         return rl(value, self.rl) if self.rl else value
 
     def from_n8n(self, value: Any, c: Ctx) -> Any:
-        """Ours for an n8n value, or ``_MISSING`` when there is no value of ours for it."""
+        """Ours for an n8n value, or ``MISSING`` when there is no value of ours for it."""
         if self.rl:
             value = rl_value(value)
         if self.values is not None:
             try:
-                found = {v: k for k, v in self.values.items()}.get(value, _MISSING)
+                found = {v: k for k, v in self.values.items()}.get(value, MISSING)
             except TypeError:  # an unhashable n8n value
-                return _MISSING
+                return MISSING
             return found
         if self.back is not None:
             return self.back(value, c)
@@ -231,9 +231,9 @@ def F(  # noqa: N802 - reads as a table row
     theirs: str | None = None,
     conv: Conv = "plain",
     *,
-    default: Any = _MISSING,
-    out_default: Any = _MISSING,
-    in_default: Any = _MISSING,
+    default: Any = MISSING,
+    out_default: Any = MISSING,
+    in_default: Any = MISSING,
     **kw: Any,
 ) -> Field:
     """A :class:`Field`; ``default`` is both the export and the import default."""
@@ -241,8 +241,8 @@ def F(  # noqa: N802 - reads as a table row
         ours,
         theirs or ours,
         conv,
-        out_default=default if out_default is _MISSING else out_default,
-        in_default=default if in_default is _MISSING else in_default,
+        out_default=default if out_default is MISSING else out_default,
+        in_default=default if in_default is MISSING else in_default,
         **kw,
     )
 
@@ -260,11 +260,11 @@ def put(out: Params, path: str, value: Any) -> None:
 
 
 def pick(params: Any, path: str) -> Any:
-    """``params[a][b]…`` for the dotted ``path``, or ``_MISSING``."""
+    """``params[a][b]…`` for the dotted ``path``, or ``MISSING``."""
     cur = params
     for key in path.split("."):
         if not isinstance(cur, dict) or key not in cur:
-            return _MISSING
+            return MISSING
         cur = cur[key]
     return cur
 
@@ -283,7 +283,7 @@ class FieldMap:
                 value = p[f.ours]
                 if any(value == o for o in f.omit):
                     continue
-            elif f.out_default is not _MISSING:
+            elif f.out_default is not MISSING:
                 value = f.out_default
             else:
                 continue
@@ -294,14 +294,14 @@ class FieldMap:
         out: Params = {}
         for f in self.fields:
             value = pick(p, f.theirs)
-            if value is _MISSING:
-                if f.in_default is _MISSING:
+            if value is MISSING:
+                if f.in_default is MISSING:
                     continue
                 value = f.in_default
             if f.check is not None and not f.check(value):
                 continue
             ours = f.from_n8n(value, c)
-            if ours is _MISSING:
+            if ours is MISSING:
                 return None
             out[f.ours] = ours
         return out
