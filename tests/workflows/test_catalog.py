@@ -75,9 +75,95 @@ def _raw_files() -> dict[str, Any]:
 
 def test_catalog_has_exactly_the_64_contract_subtypes(catalog: Catalog) -> None:
     assert len(ALL_SUBTYPES) == 69  # the 64 contract subtypes and 5 generic n8n ones
-    assert sorted(catalog.subtypes) == ALL_SUBTYPES
+    core = [s for s in catalog.specs if s.app is None]
+    assert sorted(s.subtype for s in core) == ALL_SUBTYPES
     for family, subtypes in EXPECTED.items():
-        assert {s.subtype for s in catalog.by_family(family)} == subtypes
+        assert {s.subtype for s in core if s.family == family} == subtypes
+
+
+def test_catalog_has_the_services_people_name(catalog: Catalog) -> None:
+    apps = {a.app: a for a in catalog.apps}
+    assert len(apps) >= 120
+    named = [
+        "salesforce",
+        "hubspot",
+        "pipedrive",
+        "zoho_crm",
+        "zendesk",
+        "freshdesk",
+        "intercom",
+        "servicenow",
+        "jira",
+        "asana",
+        "trello",
+        "linear",
+        "clickup",
+        "monday_com",
+        "notion",
+        "airtable",
+        "todoist",
+        "microsoft_todo",
+        "github",
+        "gitlab",
+        "bitbucket",
+        "google_drive",
+        "dropbox",
+        "box",
+        "onedrive",
+        "sharepoint",
+        "amazon_s3",
+        "gmail",
+        "outlook",
+        "google_calendar",
+        "google_docs",
+        "google_sheets",
+        "excel_365",
+        "microsoft_teams",
+        "shopify",
+        "woocommerce",
+        "stripe",
+        "paypal",
+        "mailchimp",
+        "marketo",
+        "sendgrid",
+        "twitter",
+        "linkedin",
+        "youtube",
+        "typeform",
+        "google_forms",
+        "jotform",
+        "calendly",
+        "slack",
+        "discord",
+        "telegram",
+        "whatsapp",
+        "twilio",
+        "mattermost",
+        "dingtalk",
+        "feishu",
+        "wecom",
+        "postgres",
+        "mysql",
+        "mongodb",
+        "redis",
+        "supabase",
+        "snowflake",
+        "bigquery",
+        "openai",
+        "anthropic",
+        "hugging_face",
+    ]
+    assert [n for n in named if n not in apps] == []
+    # each app: action spec named for it, trigger spec when it has events, both in the index
+    for app in apps.values():
+        spec = catalog.get(app.app)
+        assert spec is not None and spec.family == NodeFamily.EXTERNAL_ACTION
+        assert catalog.app(app.app) is app
+        if app.triggers:
+            trigger = catalog.get(f"{app.app}_trigger")
+            assert trigger is not None and trigger.family == NodeFamily.TRIGGER
+            assert catalog.app(trigger.subtype) is app
+        assert app.names.en and app.names.zh, app.app
 
 
 def test_lookup_helpers(catalog: Catalog) -> None:
@@ -85,7 +171,9 @@ def test_lookup_helpers(catalog: Catalog) -> None:
     assert spec is not None and spec.family == NodeFamily.ACTION
     assert catalog.get("teleport") is None
     assert "if" in catalog and "teleport" not in catalog
-    assert len(catalog.specs) == len(catalog) == 69
+    assert (
+        len(catalog.specs) == len(catalog) == 69 + sum(1 + bool(a.triggers) for a in catalog.apps)
+    )
     assert catalog.by_family("TOOL") == catalog.by_family(NodeFamily.TOOL)
 
 
@@ -254,7 +342,7 @@ def _mutated(file: str, subtype: str, **changes: Any) -> dict[str, Any]:
 
 
 def test_build_catalog_accepts_the_packaged_data() -> None:
-    assert len(build_catalog(_raw_files())) == 69
+    assert len(build_catalog(_raw_files())) == 69  # the core entries, without app files
 
 
 @pytest.mark.parametrize(
