@@ -150,26 +150,28 @@ def test_weekly_report_uses_named_schedule_and_recipient() -> None:
 def test_rss_digest_to_slack() -> None:
     decision, wf = generate(RSS_EN)
     assert_valid(wf)
-    assert subtypes(wf) == ["schedule_trigger", "http_request", "summarizer", "slack_message"]
+    # the catalog's Slack app node (resource + operation), not a per-action subtype
+    assert subtypes(wf) == ["schedule_trigger", "http_request", "summarizer", "slack"]
     assert wf.nodes[0].parameters == {"interval": "days", "every": 1, "at_time": "09:00"}
-    fetch = wf.node("fetch_feed")
-    assert fetch is not None and fetch.parameters["url"] == "https://example.com/feed"
+    fetch = by_subtype(wf, "http_request")
+    assert [wf.node(f).parameters["url"] for f in fetch] == ["https://example.com/feed"]
     slack = wf.node("post_slack")
     assert slack is not None
     assert slack.parameters["channel"] == "#news"
     assert "{{ $json.summary }}" in slack.parameters["text"]
     summarize = wf.node("summarize")
-    assert summarize is not None and summarize.parameters["input_text"] == "{{ $json.body }}"
+    assert summarize is not None and "$json" in summarize.parameters["input_text"]
     assert "(offline planner)" in decision.reply
 
 
 def test_webhook_order_to_sheets_and_telegram() -> None:
     _, wf = generate(WEBHOOK_EN)
     assert_valid(wf)
-    assert set(subtypes(wf)) == {"webhook_trigger", "google_sheets_append", "telegram_message"}
+    assert set(subtypes(wf)) == {"webhook_trigger", "google_sheets", "telegram"}
+    # both writes read the order itself: they fan out from the trigger
     assert edges(wf) == {
-        ("webhook", "main", "append_sheet"),
-        ("webhook", "main", "send_telegram"),
+        ("webhook", "main", "append_google_sheets"),
+        ("webhook", "main", "sendmessage_telegram"),
     }
 
 
@@ -187,7 +189,7 @@ def test_classify_and_route_support_emails() -> None:
         {"left": "{{ $json.category }}", "operator": "equals", "right": "urgent"}
     ]
     assert feeds_of(wf, "post_slack") == {("is_urgent", "true")}
-    assert feeds_of(wf, "create_notion_page") == {("is_urgent", "false")}
+    assert feeds_of(wf, "create_notion") == {("is_urgent", "false")}
 
 
 def test_three_way_routing_uses_a_switch() -> None:
@@ -199,8 +201,8 @@ def test_three_way_routing_uses_a_switch() -> None:
     assert route is not None and route.subtype == "switch"
     assert [r["value"] for r in route.parameters["rules"]] == ["urgent", "billing"]
     assert feeds_of(wf, "post_slack") == {("route", "output_0")}
-    assert feeds_of(wf, "send_telegram") == {("route", "output_1")}
-    assert feeds_of(wf, "create_notion_page") == {("route", "fallback")}
+    assert feeds_of(wf, "sendmessage_telegram") == {("route", "output_1")}
+    assert feeds_of(wf, "create_notion") == {("route", "fallback")}
 
 
 def test_approval_before_slack() -> None:
@@ -284,7 +286,7 @@ def test_clarify_then_partial_answer_asks_only_what_is_missing() -> None:
     assert wf is not None
     assert_valid(wf)
     assert wf.nodes[0].parameters == {"interval": "days", "every": 1, "at_time": "09:00"}
-    assert "slack_message" in subtypes(wf)
+    assert "slack" in subtypes(wf)
 
 
 def test_edit_words_without_a_workflow_are_answered() -> None:

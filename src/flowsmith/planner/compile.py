@@ -93,8 +93,12 @@ def compile_frame(
     """The workflow ``frame`` describes and the assumptions made while filling it in."""
     catalog = catalog or load_catalog()
     lang = frame.lang
-    st = _State(catalog=catalog, index=index_of(catalog), lang=lang,
-                title=title or frame_title(frame, catalog))
+    st = _State(
+        catalog=catalog,
+        index=index_of(catalog),
+        lang=lang,
+        title=title or frame_title(frame, catalog),
+    )
     trig = _trigger(st, frame.trigger, responds=_responds(frame.steps))
     _steps(st, frame.steps, [(trig.id, "main")])
     wf = Workflow(name=st.title, nodes=st.nodes, connections=st.conns)
@@ -113,9 +117,19 @@ def _responds(steps: tuple[Step, ...]) -> bool:
 def _trigger(st: _State, t: Trigger, responds: bool) -> Node:
     lang = st.lang
     if t.kind == "schedule":
-        sched = Schedule.model_validate(t.params) if t.params else Schedule(kind="interval", minutes=60)
-        return st.add(make(st.ids, "schedule", schedule_name(sched, lang), "schedule_trigger",
-                           schedule_params(sched)), [])
+        sched = (
+            Schedule.model_validate(t.params) if t.params else Schedule(kind="interval", minutes=60)
+        )
+        return st.add(
+            make(
+                st.ids,
+                "schedule",
+                schedule_name(sched, lang),
+                "schedule_trigger",
+                schedule_params(sched),
+            ),
+            [],
+        )
     if t.kind == "app_event" and t.app and st.catalog.get(f"{t.app}_trigger") is not None:
         app = st.index.apps[t.app]
         assert app.triggers is not None
@@ -125,60 +139,155 @@ def _trigger(st: _State, t: Trigger, responds: bool) -> Node:
         name = f"{app.display_name}: {ev.description.rstrip('.')}"
         if lang == "zh" and ev.names.zh:
             name = f"{app.display_name}：{ev.names.zh[0]}"
-        return st.add(make(st.ids, f"{t.app}_{event}", name, f"{t.app}_trigger",
-                           {"event": event}), [])
+        return st.add(
+            make(st.ids, f"{t.app}_{event}", name, f"{t.app}_trigger", {"event": event}), []
+        )
     if t.kind == "app_event":
         params = {"app": t.app or "app", "event": t.event or "event"}
-        return st.add(make(st.ids, f"{t.app}_event", pick(lang, "App event", "应用事件"),
-                           "app_event_trigger", params), [])
+        return st.add(
+            make(
+                st.ids,
+                f"{t.app}_event",
+                pick(lang, "App event", "应用事件"),
+                "app_event_trigger",
+                params,
+            ),
+            [],
+        )
     if t.kind == "webhook":
-        params: dict[str, Any] = {"path": slug(st.title, "incoming").replace("_", "-"), "method": "POST"}
+        params: dict[str, Any] = {
+            "path": slug(st.title, "incoming").replace("_", "-"),
+            "method": "POST",
+        }
         if responds:
             params["response_mode"] = "response_node"
         st.text = "{{ JSON.stringify($json.body) }}"
-        return st.add(make(st.ids, "webhook", pick(lang, "Incoming webhook", "收到 Webhook 请求"),
-                           "webhook_trigger", params), [])
+        return st.add(
+            make(
+                st.ids,
+                "webhook",
+                pick(lang, "Incoming webhook", "收到 Webhook 请求"),
+                "webhook_trigger",
+                params,
+            ),
+            [],
+        )
     if t.kind == "email":
         st.text = "{{ $json.text }}"
-        return st.add(make(st.ids, "email_received", pick(lang, "Email received", "收到邮件"),
-                           "email_trigger", {"mailbox": "INBOX", "filter": "UNSEEN"}), [])
+        return st.add(
+            make(
+                st.ids,
+                "email_received",
+                pick(lang, "Email received", "收到邮件"),
+                "email_trigger",
+                {"mailbox": "INBOX", "filter": "UNSEEN"},
+            ),
+            [],
+        )
     if t.kind == "form":
         fields = [
             {"label": "Name", "type": "text", "required": True},
             {"label": "Email", "type": "email", "required": True},
             {"label": "Message", "type": "textarea", "required": True},
         ]
-        st.note("The form asks for name, email and message; edit its fields as needed",
-                "表单默认包含姓名、邮箱和留言字段，可按需修改")
-        return st.add(make(st.ids, "form", pick(lang, "Form submitted", "表单提交"), "form_trigger",
-                           {"title": st.title, "fields": fields}), [])
+        st.note(
+            "The form asks for name, email and message; edit its fields as needed",
+            "表单默认包含姓名、邮箱和留言字段，可按需修改",
+        )
+        return st.add(
+            make(
+                st.ids,
+                "form",
+                pick(lang, "Form submitted", "表单提交"),
+                "form_trigger",
+                {"title": st.title, "fields": fields},
+            ),
+            [],
+        )
     if t.kind == "rss":
         url = t.params.get("url") or "https://example.com/feed.xml"
         if "url" not in t.params:
-            st.note("Feed URL is a placeholder: set your feed", "订阅源地址为占位符，请替换为你的订阅源")
+            st.note(
+                "Feed URL is a placeholder: set your feed", "订阅源地址为占位符，请替换为你的订阅源"
+            )
         st.text = "{{ $json.content }}"
-        return st.add(make(st.ids, "rss_feed", pick(lang, "New feed item", "订阅源新内容"),
-                           "rss_trigger", {"url": url, "poll_minutes": 15}), [])
+        return st.add(
+            make(
+                st.ids,
+                "rss_feed",
+                pick(lang, "New feed item", "订阅源新内容"),
+                "rss_trigger",
+                {"url": url, "poll_minutes": 15},
+            ),
+            [],
+        )
     if t.kind == "chat":
         st.text = "{{ $json.chatInput }}"
-        return st.add(make(st.ids, "chat", pick(lang, "Chat message", "聊天消息"), "chat_trigger",
-                           {"public": False}), [])
+        return st.add(
+            make(
+                st.ids,
+                "chat",
+                pick(lang, "Chat message", "聊天消息"),
+                "chat_trigger",
+                {"public": False},
+            ),
+            [],
+        )
     if t.kind == "error":
         st.text = "{{ $json.execution.error.message }}"
-        return st.add(make(st.ids, "on_error", pick(lang, "When a workflow fails", "工作流失败时"),
-                           "error_trigger", {}), [])
+        return st.add(
+            make(
+                st.ids,
+                "on_error",
+                pick(lang, "When a workflow fails", "工作流失败时"),
+                "error_trigger",
+                {},
+            ),
+            [],
+        )
     st.note("Starts manually (no trigger was named)", "手动触发（未指定触发方式）")
-    return st.add(make(st.ids, "manual", pick(lang, "Run manually", "手动运行"),
-                       "manual_trigger", {}), [])
+    return st.add(
+        make(st.ids, "manual", pick(lang, "Run manually", "手动运行"), "manual_trigger", {}), []
+    )
 
 
 # --- steps ----------------------------------------------------------------------------------------
 
 
 def _steps(st: _State, steps: tuple[Step, ...], feeds: list[End]) -> list[End]:
+    """Chain ``steps`` from ``feeds``; the ends the next step joins.
+
+    A write (a message, a new record) does not change the item the request talks about:
+    the steps after it read the same item, so consecutive writes fan out from one feed
+    ("send the lead to Slack and add it to HubSpot": HubSpot gets the lead, not Slack's
+    reply). A step list that ends on writes ends where its data ended."""
     for step in steps:
-        feeds = _step(st, step, feeds)
+        before_text = st.text
+        ends = _step(st, step, feeds)
+        if _writes(st, step):
+            st.text = before_text
+            continue
+        feeds = ends
     return feeds
+
+
+def _writes(st: _State, step: Step) -> bool:
+    if isinstance(step, ServiceStep):
+        return (
+            not _reads(step.operation or "get")
+            if step.app in st.index.apps
+            else ((step.operation or "get") not in ("get", "getAll", "read", "list", "search"))
+        )
+    if isinstance(step, CoreStep):
+        if step.subtype == "http_request":
+            return step.params.get("method", "GET") != "GET"
+        spec = st.catalog.get(step.subtype)
+        return (
+            spec is not None
+            and spec.family.value == "EXTERNAL_ACTION"
+            and not any(w in step.subtype for w in ("read", "query", "get"))
+        )
+    return isinstance(step, Respond)
 
 
 def _step(st: _State, step: Step, feeds: list[End]) -> list[End]:
@@ -192,19 +301,36 @@ def _step(st: _State, step: Step, feeds: list[End]) -> list[End]:
         return _one(st, _think(st, step), feeds)
     if isinstance(step, Wait):
         amount, unit = _duration(step.seconds)
-        node = make(st.ids, "wait", pick(st.lang, f"Wait {amount} {unit}", f"等待 {amount} {unit}"),
-                    "wait", {"mode": "interval", "amount": amount, "unit": unit})
+        node = make(
+            st.ids,
+            "wait",
+            pick(st.lang, f"Wait {amount} {unit}", f"等待 {amount} {unit}"),
+            "wait",
+            {"mode": "interval", "amount": amount, "unit": unit},
+        )
         return _one(st, node, feeds)
     if isinstance(step, Respond):
-        node = make(st.ids, "respond", pick(st.lang, "Respond to webhook", "响应 Webhook"),
-                    "webhook_response", {"respond_with": "json", "body": {"ok": True},
-                                         "status_code": 200})
+        node = make(
+            st.ids,
+            "respond",
+            pick(st.lang, "Respond to webhook", "响应 Webhook"),
+            "webhook_response",
+            {"respond_with": "json", "body": {"ok": True}, "status_code": 200},
+        )
         return _one(st, node, feeds)
     if isinstance(step, Branch):
         return _branch(st, step, feeds)
     if isinstance(step, Loop):
-        node = st.add(make(st.ids, "loop", pick(st.lang, "For each item", "逐个处理"), "loop",
-                           {"batch_size": 1}), feeds)
+        node = st.add(
+            make(
+                st.ids,
+                "loop",
+                pick(st.lang, "For each item", "逐个处理"),
+                "loop",
+                {"batch_size": 1},
+            ),
+            feeds,
+        )
         ends = _steps(st, step.steps, [(node.id, "loop")])
         for src, out in ends:
             if src != node.id:
@@ -237,28 +363,43 @@ def _service(st: _State, step: ServiceStep) -> Node:
         op = app.operation(step.resource, step.operation)
         if op is not None:
             label = st.title
-            params, placeheld = st.index.fill(step.app, step.resource, step.operation,
-                                              step.phrase, st.text, label)
+            params, placeheld = st.index.fill(
+                step.app, step.resource, step.operation, step.phrase, st.text, label
+            )
             params.update({k: v for k, v in step.params.items() if k in op.fields})
             if placeheld:
                 st.note(
                     f"{app.display_name} {step.operation}: set "
-                    + ", ".join(placeheld) + " (placeholders)",
-                    f"{app.display_name} {step.operation}：请设置 " + "、".join(placeheld) + "（占位符）",
+                    + ", ".join(placeheld)
+                    + " (placeholders)",
+                    f"{app.display_name} {step.operation}：请设置 "
+                    + "、".join(placeheld)
+                    + "（占位符）",
                 )
-            res_name = (app.resources[step.resource].names.zh if st.lang == "zh" else
-                        app.resources[step.resource].names.en)
+            res_name = (
+                app.resources[step.resource].names.zh
+                if st.lang == "zh"
+                else app.resources[step.resource].names.en
+            )
             what = res_name[0] if res_name else step.resource
             name = f"{app.display_name}: {step.operation} {what}"
-            node = make(st.ids, f"{step.app}_{step.operation}", name, step.app,
-                        {"resource": step.resource, "operation": step.operation, **params})
+            node = make(
+                st.ids,
+                f"{slug(step.operation)}_{step.app}",
+                name,
+                step.app,
+                {"resource": step.resource, "operation": step.operation, **params},
+            )
             if _reads(step.operation):
                 st.text = ALL_JSON
             return node
     service = step.service or "service"
     op = step.operation or "get"
-    method = "GET" if op in ("get", "getAll", "read", "list", "search") else (
-        "DELETE" if op == "delete" else "PATCH" if op == "update" else "POST")
+    method = (
+        "GET"
+        if op in ("get", "getAll", "read", "list", "search")
+        else ("DELETE" if op == "delete" else "PATCH" if op == "update" else "POST")
+    )
     url = f"https://api.example.com/{slug(service, 'service').replace('_', '-')}"
     st.note(
         f"The catalog has no {service} node: an HTTP Request ({method}) to a placeholder URL "
@@ -268,7 +409,7 @@ def _service(st: _State, step: ServiceStep) -> Node:
     params: dict[str, Any] = {"url": url, "method": method}
     if method != "GET":
         params["body"] = {"data": st.text}
-    node = make(st.ids, f"{slug(service)}_{op}", f"{service}: {op}", "http_request", params)
+    node = make(st.ids, f"{slug(op)}_{slug(service)}", f"{service}: {op}", "http_request", params)
     return node
 
 
@@ -287,15 +428,29 @@ def _core(st: _State, step: CoreStep) -> Node:
         method = params.get("method", "GET")
         st.text = ALL_JSON
         name = pick(lang, f"HTTP {method} {url}"[:100], f"HTTP {method} 请求 {url}"[:100])
-        return make(st.ids, "http_request", name, "http_request",
-                    {"url": url, "method": method, **({"body": {"data": ALL_JSON}} if method != "GET" else {})})
+        return make(
+            st.ids,
+            "http_request",
+            name,
+            "http_request",
+            {
+                "url": url,
+                "method": method,
+                **({"body": {"data": ALL_JSON}} if method != "GET" else {}),
+            },
+        )
     if spec.subtype == "send_email":
         if "to" not in params:
             params["to"] = "you@example.com"
-            st.note("Email goes to you@example.com: set your address", "邮件发送到 you@example.com，请改为你的邮箱")
+            st.note(
+                "Email goes to you@example.com: set your address",
+                "邮件发送到 you@example.com，请改为你的邮箱",
+            )
         params.setdefault("subject", st.title)
         params.setdefault("body", st.text)
-        return make(st.ids, "send_email", pick(lang, "Send email", "发送邮件"), "send_email", params)
+        return make(
+            st.ids, "send_email", pick(lang, "Send email", "发送邮件"), "send_email", params
+        )
     props = spec.parameters.get("properties", {})
     placeheld: list[str] = []
     for name in spec.required_parameters:
@@ -306,8 +461,10 @@ def _core(st: _State, step: CoreStep) -> Node:
         if guessed:
             placeheld.append(name)
     if placeheld:
-        st.note(f"{spec.display_name}: set " + ", ".join(placeheld) + " (placeholders)",
-                f"{spec.display_name}：请设置 " + "、".join(placeheld) + "（占位符）")
+        st.note(
+            f"{spec.display_name}: set " + ", ".join(placeheld) + " (placeholders)",
+            f"{spec.display_name}：请设置 " + "、".join(placeheld) + "（占位符）",
+        )
     return make(st.ids, spec.subtype, spec.display_name, spec.subtype, params)
 
 
@@ -315,42 +472,91 @@ def _transform(st: _State, step: Transform) -> Node:
     lang, p = st.lang, step.params
     if step.kind == "limit":
         n = int(p.get("max_items", 10))
-        return make(st.ids, "limit", pick(lang, f"Keep the first {n}", f"保留前 {n} 条"), "limit",
-                    {"max_items": n, "keep": "first"})
+        return make(
+            st.ids,
+            "limit",
+            pick(lang, f"Keep the first {n}", f"保留前 {n} 条"),
+            "limit",
+            {"max_items": n, "keep": "first"},
+        )
     if step.kind == "aggregate":
         op = p.get("operation", "sum")
         fld = p.get("field", "amount")
         st.text = f"{{{{ $json.{op}_{fld} }}}}"
         if "field" not in p or fld == "amount":
-            st.note(f"The {op} is over the field “{fld}”: rename it to your column",
-                    f"{op} 针对字段 “{fld}”，请改为你的列名")
-        return make(st.ids, "aggregate", pick(lang, f"{op.title()} of {fld}", f"{fld} 的 {op}"),
-                    "aggregate", {"operations": [{"field": fld, "operation": op,
-                                                  "output_field": f"{op}_{fld}"}]})
+            st.note(
+                f"The {op} is over the field “{fld}”: rename it to your column",
+                f"{op} 针对字段 “{fld}”，请改为你的列名",
+            )
+        return make(
+            st.ids,
+            "aggregate",
+            pick(lang, f"{op.title()} of {fld}", f"{fld} 的 {op}"),
+            "aggregate",
+            {"operations": [{"field": fld, "operation": op, "output_field": f"{op}_{fld}"}]},
+        )
     if step.kind == "dedupe":
-        return make(st.ids, "remove_duplicates", pick(lang, "Remove duplicates", "去重"),
-                    "remove_duplicates", {})
+        return make(
+            st.ids,
+            "remove_duplicates",
+            pick(lang, "Remove duplicates", "去重"),
+            "remove_duplicates",
+            {},
+        )
     if step.kind == "sort":
         fld = p.get("field", "date")
-        return make(st.ids, "sort", pick(lang, f"Sort by {fld}", f"按 {fld} 排序"), "sort",
-                    {"fields": [{"field": fld, "order": "desc"}]})
+        return make(
+            st.ids,
+            "sort",
+            pick(lang, f"Sort by {fld}", f"按 {fld} 排序"),
+            "sort",
+            {"fields": [{"field": fld, "order": "desc"}]},
+        )
     if step.kind == "split":
-        return make(st.ids, "split_out", pick(lang, "Split out items", "拆分条目"), "split_out",
-                    {"field": p.get("field", "items")})
+        return make(
+            st.ids,
+            "split_out",
+            pick(lang, "Split out items", "拆分条目"),
+            "split_out",
+            {"field": p.get("field", "items")},
+        )
     if step.kind == "filter":
         cond = p.get("condition")
-        rules = [_rule(cond)[0]] if isinstance(cond, Condition) else [
-            {"left": "{{ $json.value }}", "operator": "is_not_empty"}]
-        return make(st.ids, "filter", pick(lang, "Filter", "筛选"), "filter",
-                    {"conditions": rules, "combine": "and"})
+        rules = (
+            [_rule(cond)[0]]
+            if isinstance(cond, Condition)
+            else [{"left": "{{ $json.value }}", "operator": "is_not_empty"}]
+        )
+        return make(
+            st.ids,
+            "filter",
+            pick(lang, "Filter", "筛选"),
+            "filter",
+            {"conditions": rules, "combine": "and"},
+        )
     if step.kind == "template":
-        return make(st.ids, "text_template", pick(lang, "Format text", "格式化文本"), "text_template",
-                    {"template": p.get("template", st.text)})
+        return make(
+            st.ids,
+            "text_template",
+            pick(lang, "Format text", "格式化文本"),
+            "text_template",
+            {"template": p.get("template", st.text)},
+        )
     if step.kind == "code":
-        return make(st.ids, "code", pick(lang, "Code", "代码"), "code",
-                    {"language": "javascript", "code": "return $input.all();"})
-    return make(st.ids, "set_fields", pick(lang, "Set fields", "设置字段"), "set_fields",
-                {"fields": p.get("fields") or {"text": st.text}})
+        return make(
+            st.ids,
+            "code",
+            pick(lang, "Code", "代码"),
+            "code",
+            {"language": "javascript", "code": "return $input.all();"},
+        )
+    return make(
+        st.ids,
+        "set_fields",
+        pick(lang, "Set fields", "设置字段"),
+        "set_fields",
+        {"fields": p.get("fields") or {"text": st.text}},
+    )
 
 
 def _think(st: _State, step: Think) -> Node:
@@ -358,29 +564,57 @@ def _think(st: _State, step: Think) -> Node:
     if step.kind == "classify":
         cats = p.get("categories") or ["urgent", "normal"]
         if not p.get("categories"):
-            st.note("Categories: urgent, normal (none were named)", "分类：urgent、normal（未指定类别）")
+            st.note(
+                "Categories: urgent, normal (none were named)", "分类：urgent、normal（未指定类别）"
+            )
         st.text = text
-        return make(st.ids, "classify", pick(lang, "Classify", "分类"), "text_classifier",
-                    {"input_text": text, "categories": [{"name": c} for c in cats]})
+        return make(
+            st.ids,
+            "classify",
+            pick(lang, "Classify", "分类"),
+            "text_classifier",
+            {"input_text": text, "categories": [{"name": c} for c in cats]},
+        )
     if step.kind == "summarise":
         st.text = "{{ $json.summary }}"
-        return make(st.ids, "summarize", pick(lang, "Summarise", "总结"), "summarizer",
-                    {"input_text": text})
+        return make(
+            st.ids, "summarize", pick(lang, "Summarise", "总结"), "summarizer", {"input_text": text}
+        )
     if step.kind == "extract":
-        return make(st.ids, "extract", pick(lang, "Extract fields", "提取字段"),
-                    "information_extractor", {"input_text": text})
+        return make(
+            st.ids,
+            "extract",
+            pick(lang, "Extract fields", "提取字段"),
+            "information_extractor",
+            {"input_text": text},
+        )
     if step.kind == "sentiment":
-        return make(st.ids, "sentiment", pick(lang, "Sentiment", "情感分析"), "sentiment_analysis",
-                    {"input_text": text})
+        return make(
+            st.ids,
+            "sentiment",
+            pick(lang, "Sentiment", "情感分析"),
+            "sentiment_analysis",
+            {"input_text": text},
+        )
     if step.kind == "translate":
         language = p.get("language", "english")
         st.text = "{{ $json.text }}"
-        return make(st.ids, "translate", pick(lang, f"Translate to {language}", f"翻译成{language}"),
-                    "llm_chat", {"prompt": f"Translate to {language}: {text}"})
+        return make(
+            st.ids,
+            "translate",
+            pick(lang, f"Translate to {language}", f"翻译成{language}"),
+            "llm_chat",
+            {"prompt": f"Translate to {language}: {text}"},
+        )
     st.text = "{{ $json.text }}"
     prompt = p.get("prompt") or step.phrase or "Answer"
-    return make(st.ids, "llm", pick(lang, "Ask the AI", "AI 处理"), "llm_chat",
-                {"prompt": f"{prompt}\n\n{text}"})
+    return make(
+        st.ids,
+        "llm",
+        pick(lang, "Ask the AI", "AI 处理"),
+        "llm_chat",
+        {"prompt": f"{prompt}\n\n{text}"},
+    )
 
 
 # --- branches -------------------------------------------------------------------------------------
@@ -424,8 +658,11 @@ def _cond_label(st: _State, cond: Condition) -> str:
         return pick(st.lang, "Failed or down?", "失败或宕机？")
     if cond.op in ("contains", "not_contains"):
         neg = "not " if cond.op == "not_contains" else ""
-        return pick(st.lang, f"{cond.field} {neg}contains “{cond.value}”",
-                    f"{cond.field}{'不' if neg else ''}包含“{cond.value}”")
+        return pick(
+            st.lang,
+            f"{cond.field} {neg}contains “{cond.value}”",
+            f"{cond.field}{'不' if neg else ''}包含“{cond.value}”",
+        )
     if cond.op == "category":
         return pick(st.lang, f"Category is {cond.value}", f"类别为 {cond.value}")
     return f"{cond.field} {cond.op.replace('_', ' ')}"
@@ -442,7 +679,8 @@ def _branch(st: _State, branch: Branch, feeds: list[End]) -> list[End]:
     for i, case in enumerate(conds):
         assert case.condition is not None
         params, swapped = _if_params(st, case.condition)
-        node = st.add(make(st.ids, "if", _cond_label(st, case.condition), "if", params), feeds)
+        base = f"is_{case.condition.value}" if case.condition.op == "category" else "if"
+        node = st.add(make(st.ids, base, _cond_label(st, case.condition), "if", params), feeds)
         yes, no = ("false", "true") if swapped else ("true", "false")
         saved = st.text
         ends += _steps(st, case.steps, [(node.id, yes)])
@@ -455,8 +693,9 @@ def _branch(st: _State, branch: Branch, feeds: list[End]) -> list[End]:
 
 def _switchable(cases: list[Any]) -> bool:
     fields = {c.condition.field for c in cases}
-    return (len(fields) == 1 and len(cases) <= 4
-            and all(c.condition.op in _SWITCHABLE for c in cases))
+    return (
+        len(fields) == 1 and len(cases) <= 4 and all(c.condition.op in _SWITCHABLE for c in cases)
+    )
 
 
 def _switch(st: _State, cases: list[Any], other: Any, feeds: list[End]) -> list[End]:
@@ -469,8 +708,10 @@ def _switch(st: _State, cases: list[Any], other: Any, feeds: list[End]) -> list[
             r["value"] = rule["right"]
         rules.append(r)
     name = pick(st.lang, f"Route by {fld}", f"按 {fld} 分流")
-    node = st.add(make(st.ids, "switch", name, "switch",
-                       {"field": f"{{{{ $json.{fld} }}}}", "rules": rules}), feeds)
+    node = st.add(
+        make(st.ids, "route", name, "switch", {"field": f"{{{{ $json.{fld} }}}}", "rules": rules}),
+        feeds,
+    )
     ends: list[End] = []
     saved = st.text
     for i, case in enumerate(cases):
@@ -483,13 +724,26 @@ def _switch(st: _State, cases: list[Any], other: Any, feeds: list[End]) -> list[
 def _approval(st: _State, step: Approval, feeds: list[End]) -> list[End]:
     lang = st.lang
     if step.channel == "slack":
-        node = make(st.ids, "approval", pick(lang, "Ask for approval in Slack", "Slack 审批"),
-                    "approval_slack", {"channel": "#approvals", "message": st.text})
+        node = make(
+            st.ids,
+            "approval",
+            pick(lang, "Ask for approval in Slack", "Slack 审批"),
+            "approval_slack",
+            {"channel": "#approvals", "message": st.text},
+        )
         st.note("Approval is asked in #approvals", "审批发送到 #approvals 频道")
     else:
-        node = make(st.ids, "approval", pick(lang, "Ask for approval", "请求审批"), "approval_email",
-                    {"to": "manager@example.com", "subject": pick(lang, "Approval needed", "需要审批"),
-                     "message": st.text})
+        node = make(
+            st.ids,
+            "approval",
+            pick(lang, "Ask for approval", "请求审批"),
+            "approval_email",
+            {
+                "to": "manager@example.com",
+                "subject": pick(lang, "Approval needed", "需要审批"),
+                "message": st.text,
+            },
+        )
         st.note("Approval goes to manager@example.com", "审批邮件发送到 manager@example.com")
     st.add(node, feeds)
     ends = _steps(st, step.approved, [(node.id, "approved")])
@@ -517,8 +771,17 @@ def frame_title(frame: Frame, catalog: Catalog | None = None) -> str:
             name = idx.apps[step.app].display_name if step.app in idx.apps else step.service
         elif isinstance(step, CoreStep):
             spec = catalog.get(step.subtype)
-            name = pick(frame.lang, "Email", "邮件") if step.subtype == "send_email" else (
-                "HTTP" if step.subtype == "http_request" else spec.display_name if spec else None)
+            name = (
+                pick(frame.lang, "Email", "邮件")
+                if step.subtype == "send_email"
+                else (
+                    "HTTP"
+                    if step.subtype == "http_request"
+                    else spec.display_name
+                    if spec
+                    else None
+                )
+            )
         if name and name not in names:
             names.append(name)
     if not names:

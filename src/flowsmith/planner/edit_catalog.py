@@ -118,7 +118,9 @@ def refine(mention: Mention, clause: str) -> Mention:
     for (rkey, okey), orx in words.operations.items():
         if orx.search(clause):
             return Mention(mention.start, mention.end, mention.app, rkey, okey)
-    found = [(m.start(), rkey) for rkey, rx_ in words.resources.items() if (m := rx_.search(clause))]
+    found = [
+        (m.start(), rkey) for rkey, rx_ in words.resources.items() if (m := rx_.search(clause))
+    ]
     resource = min(found)[1] if found else None
     return Mention(mention.start, mention.end, mention.app, resource)
 
@@ -252,7 +254,11 @@ def step_name(app_: App, resource: str, operation: str, lang: Lang) -> tuple[str
         verb_zh = w.VERB_ZH_SEND if messaging and group == "create" else w.VERB_ZH[group]
     display_zh = next((x for x in app_.names.zh if _CJK.search(x)), display)
     res_zh = res.names.zh[0] if res.names.zh else res_en
-    name_zh = f"{verb_zh}{display_zh}{res_zh}" if _CJK.search(display_zh) else f"{verb_zh} {display_zh} {res_zh}"
+    name_zh = (
+        f"{verb_zh}{display_zh}{res_zh}"
+        if _CJK.search(display_zh)
+        else f"{verb_zh} {display_zh} {res_zh}"
+    )
     res_words = _op_words(resource)
     op_words = _op_words(operation).removesuffix(f" {res_words}")
     base = slug(f"{op_words} {app_.app} {res_words}", app_.app)

@@ -97,7 +97,9 @@ def branch_nodes(wf: Workflow) -> list[Node]:
     return [x for x in g.ordered(wf) if x.subtype in ("if", "switch")]
 
 
-def place(wf: Workflow, node: Node, where: str | None, anchors: list[Node], like: str | None = None) -> str:
+def place(
+    wf: Workflow, node: Node, where: str | None, anchors: list[Node], like: str | None = None
+) -> str:
     """Wire ``node`` (already in ``wf.nodes``) into its place; returns the place's kind
     actually used (``after``, ``before``, ``beside``, ``loop``, ``otherwise``, ``default``)."""
     anchor = anchors[0] if anchors else None

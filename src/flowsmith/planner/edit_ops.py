@@ -60,7 +60,9 @@ def where_note(wf: Workflow, node: Node, lang: Lang) -> str:
 
 def _fill(wf: Workflow, node: Node, carry: dict[str, Any] | None, lang: Lang) -> None:
     """Set a placed app node's parameters from what reaches it."""
-    app, resource, operation = ec.parse_step(f"app:{node.subtype}/{node.parameters['resource']}/{node.parameters['operation']}")
+    app, resource, operation = ec.parse_step(
+        f"app:{node.subtype}/{node.parameters['resource']}/{node.parameters['operation']}"
+    )
     spec = ec.app(app)
     assert spec is not None and resource and operation
     ins = g.incoming(wf, node.id)
@@ -108,7 +110,9 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     eg.place(wf, node, op.where, anchors, spec.category)
     _fill(wf, node, None, lang)
     return done(
-        lang, f"Added {q(node)} {where_note(wf, node, lang)}", f"已添加 {q(node)}，{where_note(wf, node, lang)}"
+        lang,
+        f"Added {q(node)} {where_note(wf, node, lang)}",
+        f"已添加 {q(node)}，{where_note(wf, node, lang)}",
     )
 
 
@@ -131,11 +135,19 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     else:
         olds = sorted(eg.sinks(wf), key=lambda x: eg._category(x) != spec.category)[:1]
     if not olds:
-        what = op.subject.split("|")[0].removeprefix("app:") if op.subject else pick(lang, "notification", "通知")
+        what = (
+            op.subject.split("|")[0].removeprefix("app:")
+            if op.subject
+            else pick(lang, "notification", "通知")
+        )
         return skip(lang, f"No {what} step found to replace", f"没有找到要替换的 {what} 步骤")
     old = olds[0]
     if ec.performs(old, spec.app) and not operation:
-        return skip(lang, f"{q(old)} already uses {spec.display_name}", f"{q(old)} 已经在使用 {spec.display_name}")
+        return skip(
+            lang,
+            f"{q(old)} already uses {spec.display_name}",
+            f"{q(old)} 已经在使用 {spec.display_name}",
+        )
     if not (resource and operation):
         old_op = node_service(old)
         wanted = old_op.resource if old_op and old_op.resource in spec.resources else resource
@@ -175,7 +187,9 @@ def move(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         wf.connections = saved
         return skip(lang, f"Could not find where to move {q(node)}", f"无法确定 {q(node)} 的新位置")
     return done(
-        lang, f"Moved {q(node)} {where_note(wf, node, lang)}", f"已把 {q(node)} 移到{where_note(wf, node, lang)}"
+        lang,
+        f"Moved {q(node)} {where_note(wf, node, lang)}",
+        f"已把 {q(node)} 移到{where_note(wf, node, lang)}",
     )
 
 
@@ -203,12 +217,18 @@ def set_param(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
             continue
         old = node.parameters[key]
         new: Any = value
-        if isinstance(old, (int, float)) and not isinstance(old, bool) and w.NUMBER.fullmatch(value):
+        if (
+            isinstance(old, (int, float))
+            and not isinstance(old, bool)
+            and w.NUMBER.fullmatch(value)
+        ):
             new = _number(value)
         if old == new:
             return skip(lang, f"{q(node)} already uses {value}", f"{q(node)} 已经是 {value}")
         node.parameters = {**node.parameters, key: new}
-        return done(lang, f"Set {key} of {q(node)} to {value}", f"已把 {q(node)} 的 {key} 改为 {value}")
+        return done(
+            lang, f"Set {key} of {q(node)} to {value}", f"已把 {q(node)} 的 {key} 改为 {value}"
+        )
     return skip(lang, f"Found no step with a {param} to change", f"没有找到可以修改 {param} 的步骤")
 
 
@@ -221,7 +241,9 @@ def _set_threshold(wf: Workflow, field: str, value: str, lang: Lang) -> Outcome:
             if isinstance(right, (int, float)) and not isinstance(right, bool):
                 found.append((node, i))
     if field:
-        named = [(x, i) for x, i in found if field.split()[-1] in str(_conditions(x)[i].get("left"))]
+        named = [
+            (x, i) for x, i in found if field.split()[-1] in str(_conditions(x)[i].get("left"))
+        ]
         found = named or found
     if not found:
         return skip(lang, "Found no threshold to change", "没有找到可以修改的阈值")
@@ -231,7 +253,9 @@ def _set_threshold(wf: Workflow, field: str, value: str, lang: Lang) -> Outcome:
         return skip(lang, f"{q(node)} already uses {value}", f"{q(node)} 的阈值已经是 {value}")
     conds[i] = {**conds[i], "right": number}
     node.parameters = {**node.parameters, "conditions": conds}
-    return done(lang, f"Changed the threshold of {q(node)} to {value}", f"已把 {q(node)} 的阈值改为 {value}")
+    return done(
+        lang, f"Changed the threshold of {q(node)} to {value}", f"已把 {q(node)} 的阈值改为 {value}"
+    )
 
 
 # --- prune a loop --------------------------------------------------------------------------
@@ -246,9 +270,13 @@ def prune_loop(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     body = eg.body_of(wf, loop)
     gone = [x for x in body if x.id not in keep]
     if not gone:
-        return skip(lang, f"{q(loop)} has nothing else to remove", f"{q(loop)} 中没有其他步骤可删除")
+        return skip(
+            lang, f"{q(loop)} has nothing else to remove", f"{q(loop)} 中没有其他步骤可删除"
+        )
     for node in gone:
         g.remove_node(wf, node)
     return done(
-        lang, f"Removed {names(gone, lang)} from {q(loop)}", f"已从 {q(loop)} 中删除 {names(gone, lang)}"
+        lang,
+        f"Removed {names(gone, lang)} from {q(loop)}",
+        f"已从 {q(loop)} 中删除 {names(gone, lang)}",
     )

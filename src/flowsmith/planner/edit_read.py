@@ -179,7 +179,9 @@ def _moves(low: str, spans: list[Span]) -> list[EditOp]:
         place = place_in(low, (a, b))
         if place.where is None or place.span is None:
             continue
-        rest = low[a : place.span[0]] + " " * (place.span[1] - place.span[0]) + low[place.span[1] : b]
+        rest = (
+            low[a : place.span[0]] + " " * (place.span[1] - place.span[0]) + low[place.span[1] : b]
+        )
         moved = [n.subject for n in named(rest) if n.subject != place.anchor]
         if not moved:
             continue
@@ -211,7 +213,9 @@ def _param_of(phrase: str, current: Workflow) -> str | None:
     words = re.sub(r"[_\s]+", " ", phrase)
     keys = {k for x in current.nodes for k in x.parameters if k not in ("resource", "operation")}
     for key in sorted(keys, key=len, reverse=True):
-        if len(key) > 2 and re.search(rf"(?<![a-z]){re.escape(key.replace('_', ' '))}(?![a-z])", words):
+        if len(key) > 2 and re.search(
+            rf"(?<![a-z]){re.escape(key.replace('_', ' '))}(?![a-z])", words
+        ):
             return key
     for kind, pattern in w.PARAM_WORDS.items():
         if pattern.search(phrase):
@@ -246,7 +250,9 @@ def _settings(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     return ops
 
 
-_TO_SERVICE = re.compile(r"(?:\bto|\bin|\bon|\binto|\bvia|\bwith|\busing|到|在|给|去)\s*(?:the\s+|my\s+|our\s+)?$")
+_TO_SERVICE = re.compile(
+    r"(?:\bto|\bin|\bon|\binto|\bvia|\bwith|\busing|到|在|给|去)\s*(?:the\s+|my\s+|our\s+)?$"
+)
 
 
 def _additions(low: str, spans: list[Span]) -> list[EditOp]:
@@ -257,11 +263,7 @@ def _additions(low: str, spans: list[Span]) -> list[EditOp]:
         a, b = clause_at(low, mention.start)
         clause = low[a:b]
         before = low[a : mention.start]
-        cue = (
-            w.ADD.search(clause)
-            or ec.verb_in(before) is not None
-            or _TO_SERVICE.search(before)
-        )
+        cue = w.ADD.search(clause) or ec.verb_in(before) is not None or _TO_SERVICE.search(before)
         if not cue or w.REMOVE.search(clause):
             continue
         place = place_in(low, (a, b))

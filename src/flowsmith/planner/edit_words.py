@@ -29,7 +29,9 @@ VERB_WORDS: dict[str, re.Pattern[str]] = {
         r"message|ping|tell|alert|share|publish|append|insert|write|push)\b|"
         r"创建|新建|建|添加|记录|保存|写入|发送|发到|发给|发|通知|推送|提醒|告诉|同步到|追加|开"
     ),
-    "read": rx(r"\b(get|fetch|read|look ?up|find|search|list|pull|load|query)\b|获取|读取|查询|查找|搜索|拉取"),
+    "read": rx(
+        r"\b(get|fetch|read|look ?up|find|search|list|pull|load|query)\b|获取|读取|查询|查找|搜索|拉取"
+    ),
     "update": rx(r"\b(update|edit|modify|change|move|patch|mark)\b|更新|修改|编辑|标记"),
     "delete": rx(r"\b(delete|remove|archive|close|cancel)\b|删除|归档|关闭"),
 }
@@ -42,7 +44,9 @@ REMOVE = rx(
 )
 # "all steps in the loop except X"
 EVERY = rx(r"\b(all|every|each|everything)\b|所有|全部|一切|都")
-EXCEPT = rx(r"\b(except(?: for)?|but not|other than|apart from|besides|but keep|keep only)\b|除了|除|只保留|仅保留|保留")
+EXCEPT = rx(
+    r"\b(except(?: for)?|but not|other than|apart from|besides|but keep|keep only)\b|除了|除|只保留|仅保留|保留"
+)
 
 # "use X instead of Y", "replace Y with X", "把 Y 换成 X", "用 X 代替 Y", "改用 X"
 REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -54,7 +58,12 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
         "new_old",
     ),
     (rx(r"(.+?)\s+instead of\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"), "new_old"),
-    (rx(r"(?:replace|swap)\s+(?:the\s+)?(.+?)\s+(?:with|by|for)\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"), "old_new"),
+    (
+        rx(
+            r"(?:replace|swap)\s+(?:the\s+)?(.+?)\s+(?:with|by|for)\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"
+        ),
+        "old_new",
+    ),
     (rx(r"switch\s+(?:from\s+)?(.+?)\s+to\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"), "old_new"),
     (rx(r"把(.+?)(?:换成|改成|替换成|替换为|改为|换为|改用)(.+?)(?=[，。；,;]|$)"), "old_new"),
     (rx(r"(?:用|使用)(.+?)(?:代替|替换|取代|替代)(.+?)(?=[，。；,;]|$)"), "new_old"),
@@ -67,12 +76,16 @@ MOVE = rx(r"\b(move|put|place|reorder)\b|移到|移动到|挪到|放到|调到|�
 
 # where a step goes: the anchor is the text in group 1
 AFTER = (
-    rx(r"\b(?:right |just |directly )?after\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$|\b(?:and|then|too|also)\b)"),
+    rx(
+        r"\b(?:right |just |directly )?after\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$|\b(?:and|then|too|also)\b)"
+    ),
     rx(r"在(.+?)(?:之后|以后|后面|后)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之后|以后|后面|后)"),
 )
 BEFORE = (
-    rx(r"\b(?:right |just |directly )?before\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$|\b(?:and|then|too|also)\b)"),
+    rx(
+        r"\b(?:right |just |directly )?before\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$|\b(?:and|then|too|also)\b)"
+    ),
     rx(r"在(.+?)(?:之前|以前|前面|前)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之前|以前|前面|前)"),
 )
@@ -94,7 +107,9 @@ SET = (
         r"\b(?:change|set|update|make|raise|lower|increase|decrease|bump|adjust)\s+"
         r"(?:the\s+|its\s+)?(.+?)\s+(?:to|=)\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"
     ),
-    rx(r"(?:把|将)?(.+?)(?:改成|改为|设为|设置为|设成|调整为|调整到|调到|调成|换成)\s*(.+?)(?=[，。；,;]|$)"),
+    rx(
+        r"(?:把|将)?(.+?)(?:改成|改为|设为|设置为|设成|调整为|调整到|调到|调成|换成)\s*(.+?)(?=[，。；,;]|$)"
+    ),
 )
 # "only when the amount is over 1000": a condition that replaces the one on the same field
 ONLY_WHEN = rx(r"\bonly (?:when|if)\b|\bjust (?:when|if)\b|只在|只有|仅在|仅当|只当|只要")

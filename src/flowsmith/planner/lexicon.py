@@ -26,16 +26,19 @@ IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case)\s+")
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
     r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"
-    r"否则|不然|其他情况|其余情况|其它情况|反之)[\s,，:：]*(?:就|则)?\s*"
+    r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
+    r"否则|不然|其他情况|其余情况|其它情况|反之|其他的?|其余的?|其它的?|剩下的?)[\s,，:：]*(?:就|则)?\s*"
 )
 # where the action of a leading condition starts ("如果…就…", "if …, then …")
 THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
 # words that end a branch: what follows runs after it
-AFTER_BRANCH = rx(r"^\s*(?:and\s+)?(?:then|after that|afterwards|finally|in any case|always|"
-                  r"最后|之后|然后|无论如何|不管怎样)\b")
+AFTER_BRANCH = rx(
+    r"^\s*(?:and\s+)?(?:then|after that|afterwards|finally|in any case|always|"
+    r"最后|之后|然后|无论如何|不管怎样)\b"
+)
 SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 CLAUSE_SPLIT = rx(
-    r"\s*[,，]\s*|\s+and then\s+|\s+then\s+|\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|"
+    r"\s*[,，]\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|"
     r"然后|接着|并且|同时|并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
 # a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
@@ -45,6 +48,12 @@ WHEN_EN = rx(
 )
 WHEN_ZH = rx(
     r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|时|之后|后)(?:就|，|,|\s|$)"
+)
+# "urgent ones to Slack", "billing emails to Telegram", "紧急的发到Slack": a category case
+CATEGORY_CASE = rx(
+    r"^\s*(?:and\s+)?(?:route|send|post|forward|move|put)?\s*(?:the\s+|all\s+)?([a-z][\w-]*)\s+"
+    r"(?:ones|emails?|messages?|tickets?|items?|requests?|reviews?|leads?|issues?)\b\s*(?=to\b|in\b|on\b|into\b|go\b|get\b|should\b|are\b|→|->)|"
+    r"^\s*([\u4e00-\u9fff]{1,4})的(?:邮件|消息|工单|请求)?(?=发|转|推|通知|放|存|写)"
 )
 NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
 
@@ -56,9 +65,11 @@ READ_VERB = rx(
     r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看"
 )
 CREATE_VERB = rx(
-    r"\b(?:create\w*|add\w*|post\w*|send\w*|publish\w*|append\w*|insert\w*|log|record\w*|"
-    r"save\w*|upload\w*|store|put|write|share|file|open|notify|message|email|mail|text|"
-    r"ping|alert|tell|copy|sync\w*|push\w*|forward\w*|invite\w*|schedule|book|make)\b|"
+    r"\b(?:create\w*|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|append\w*|"
+    r"insert\w*|record\w*|save\w*|upload\w*|store|put|write|share|notify|email|mail|ping|"
+    r"tell|copy|sync\w*|push\w*|forward\w*|invite\w*|book|make|"
+    r"log (?:it|them|each|every|to|in|into|the|a|an)|file (?:a|an|the)|open (?:a|an)|"
+    r"text (?:me|us|him|her|them|the)|message (?:me|us|him|her|them|the)|alert (?:me|us|the))\b|"
     r"创建|新建|添加|加到|发送|发布|推送|追加|插入|记录|保存|上传|存到|存入|写入|同步|转发|"
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交"
 )
@@ -70,8 +81,21 @@ COPY_VERB = rx(r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*)\b|同�
 # API operation keys a verb class prefers (the catalog's operation keys are API verbs)
 OP_KEYS: dict[str, tuple[str, ...]] = {
     "create": (
-        "create", "post", "send", "add", "append", "insert", "upload", "publish", "write",
-        "sendmessage", "postmessage", "message", "createorupdate", "appendorupdate", "upsert",
+        "create",
+        "post",
+        "send",
+        "add",
+        "append",
+        "insert",
+        "upload",
+        "publish",
+        "write",
+        "sendmessage",
+        "postmessage",
+        "message",
+        "createorupdate",
+        "appendorupdate",
+        "upsert",
     ),
     "read": ("getall", "getmany", "list", "search", "read", "get", "query", "download", "lookup"),
     "update": ("update", "edit", "patch", "move", "upsert", "createorupdate", "appendorupdate"),
@@ -79,9 +103,11 @@ OP_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 # where the data goes: a mention preceded by one of these is written to
-TO_WORD = rx(r"(?:\b(?:to|into|in|on|onto|via|through|with|using)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?"
-             r"$)|(?:到|至|进|在|给|用|通过|往)\s*(?:我的|我们的)?$")
-FROM_WORD = rx(r"(?:\b(?:from|of|in)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$")
+TO_WORD = rx(
+    r"(?:\b(?:to|into|in|on|onto|via|through|with|using)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?"
+    r"$)|(?:到|至|进|在|给|用|通过|往)\s*(?:我的|我们的)?$"
+)
+FROM_WORD = rx(r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$")
 
 # --- channels that need no service name --------------------------------------------------------
 
@@ -91,7 +117,9 @@ EMAIL_WORD = rx(r"\be-?mail\w*|\bmail (?:me|it|us|them)\b|邮件|邮箱|电邮")
 SMS_WORD = rx(r"\btext (?:me|us|him|her|them|the)\b|\bsms\b|text message|短信")
 SMS_NOUN = ("sms", "text message", "短信")
 # "notify me" with no channel -> email (an assumption says so)
-NOTIFY_WORD = rx(r"\bnotif\w*|\balert (?:me|us)|\blet (?:me|us) know|\btell me|通知我|提醒我|告诉我")
+NOTIFY_WORD = rx(
+    r"\bnotif\w*|\balert (?:me|us)|\blet (?:me|us) know|\btell me|通知我|提醒我|告诉我"
+)
 
 # --- conditions -------------------------------------------------------------------------------
 
@@ -103,14 +131,16 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "gt",
         rx(
             r"(?:over|above|more than|greater than|higher than|larger than|bigger than|exceeds?|"
-            r"exceeding|is over|goes over|rises above|>|大于|超过|高于|多于|超出|涨到|涨破)\s*" + _NUM
+            r"exceeding|is over|goes over|rises above|>|大于|超过|高于|多于|超出|涨到|涨破)\s*"
+            + _NUM
         ),
     ),
     (
         "lt",
         rx(
             r"(?:under|below|less than|lower than|smaller than|cheaper than|fewer than|drops? "
-            r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|跌破|降到|降至)\s*" + _NUM
+            r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|跌破|降到|降至)\s*"
+            + _NUM
         ),
     ),
     ("gt", rx(_NUM + r"\s*(?:以上|or more)")),
@@ -130,35 +160,59 @@ CONTAINS = rx(
     r"says|talks about|is about)\s+(?:the (?:word|keyword|phrase)\s+)?[\"'“‘]?([^\"'”’,，.]+?)[\"'”’]?"
     r"\s*$|(?:包含|含有|提到|提及|出现|涉及)\s*[“\"'「‘]?([^”\"'」’，。,]+)"
 )
-NOT_CONTAINS = rx(r"\b(?:does not|doesn't|do not|don't) (?:contain|mention|include)|不包含|不含|没有提到")
+NOT_CONTAINS = rx(
+    r"\b(?:does not|doesn't|do not|don't) (?:contain|mention|include)|不包含|不含|没有提到"
+)
 IS_TRUE = rx(r"\bis (?:true|yes|enabled|active|paid|approved)\b|为真|是真")
 IS_FALSE = rx(r"\bis (?:false|no|disabled|inactive|unpaid)\b|为假")
 # "if it is urgent" after a classifier: "is <word>"
-IS_WORD = rx(r"(?:\bis|\bare|\bgets?|\bmarked(?: as)?|\bclassified as|\blabell?ed|被分为|被归为|属于|是)"
-             r"\s*(?:an?\s+|the\s+)?[\"'“]?([\w-]+)[\"'”]?\s*$")
+IS_WORD = rx(
+    r"(?:\bis|\bare|\bgets?|\bmarked(?: as)?|\bclassified as|\blabell?ed|被分为|被归为|属于|是)"
+    r"\s*(?:an?\s+|the\s+)?[\"'“]?([\w-]+)[\"'”]?\s*$"
+)
 # the compared field: "the budget is over", "预算超过", "it is under" (pronoun: no field)
 FIELD_BEFORE = rx(
     r"(?:(?:the|its|their|his|her|my|our|a|an)\s+)?([a-z_][\w ]{0,30}?)\s*(?:'s\s+\w+\s*)?"
     r"(?:is|are|was|goes|gets|rises|drops|falls|exceeds?|has|contains?|mentions?|includes?|"
     r"says|talks|fails?|equals?|=|>|<|≥|≤)?\s*$"
 )
-PRONOUN = rx(r"^(?:it|they|this|that|them|the result|the results|the item|its|there)$|^(?:它|其|这|结果)$")
+PRONOUN = rx(
+    r"^(?:it|they|this|that|them|the result|the results|the item|its|there)$|^(?:它|其|这|结果)$"
+)
 FIELD_ZH = rx(r"([\u4e00-\u9fff]{1,6}?)(?:的值|数值)?$")
 FIELD_STOP = frozenset(
     {"amount of", "number of", "value", "the value", "is", "are", "be", "get", "gets", "goes"}
 )
 # Chinese field words the user compares on -> item field names (common data words only)
 FIELD_ZH_NAMES = {
-    "价格": "price", "价钱": "price", "金额": "amount", "预算": "budget", "数量": "quantity",
-    "库存": "stock", "温度": "temperature", "分数": "score", "评分": "rating", "总额": "total",
-    "状态": "status", "订单金额": "amount", "销量": "sales", "余额": "balance", "内容": "text",
-    "标题": "title", "邮件": "text", "消息": "text", "优先级": "priority", "类别": "category",
+    "价格": "price",
+    "价钱": "price",
+    "金额": "amount",
+    "预算": "budget",
+    "数量": "quantity",
+    "库存": "stock",
+    "温度": "temperature",
+    "分数": "score",
+    "评分": "rating",
+    "总额": "total",
+    "状态": "status",
+    "订单金额": "amount",
+    "销量": "sales",
+    "余额": "balance",
+    "内容": "text",
+    "标题": "title",
+    "邮件": "text",
+    "消息": "text",
+    "优先级": "priority",
+    "类别": "category",
 }
 
 # --- transforms and thinking --------------------------------------------------------------------
 
-LIMIT_N = rx(r"\b(?:top|first|latest|last|newest|best|limit (?:it |them )?to)\s+(\d+)|前\s*(\d+)\s*(?:条|个|名|项|篇)?|"
-             r"(\d+)\s*(?:条|个|篇)(?:最新|热门)")
+LIMIT_N = rx(
+    r"\b(?:top|first|latest|last|newest|best|limit (?:it |them )?to)\s+(\d+)|前\s*(\d+)\s*(?:条|个|名|项|篇)?|"
+    r"(\d+)\s*(?:条|个|篇)(?:最新|热门)"
+)
 SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
 AGGREGATE = {
@@ -177,24 +231,38 @@ THINK: dict[str, re.Pattern[str]] = {
     "extract": rx(r"extract\w*|pull out|\bparse\w*|提取|抽取|解析"),
     "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),
     "translate": rx(r"translat\w*|翻译|译成"),
-    "prompt": rx(r"\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
-                 r"\bgenerate (?:a |an )?(?:reply|response|answer|draft)|\bdraft (?:a |an )?reply|"
-                 r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析"),
+    "prompt": rx(
+        r"\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
+        r"\bgenerate (?:a |an )?(?:reply|response|answer|draft)|\bdraft (?:a |an )?reply|"
+        r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析"
+    ),
 }
-CATEGORIES = rx(r"\b(?:into|as|as either)\s+([\w-]+(?:\s*(?:,|/|or|and)\s*[\w-]+)+)|"
-                r"(?:分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)")
-TRANSLATE_TO = rx(r"(?:into|to|成|为)\s*(english|chinese|spanish|french|german|japanese|korean|"
-                  r"英文|英语|中文|汉语|日文|日语|韩文|韩语|法语|德语|西班牙语)")
-LOOP = rx(r"\bfor (?:each|every)\b|\bone by one\b|\bloop\w*|\biterate\w*|逐个|逐条|遍历|循环|每一(?:个|条|行)")
-WAIT = rx(r"\b(?:wait|delay|pause|sleep)\s+(?:for\s+)?(\d+|an?|one|two|three|five|ten)\s*"
-          r"(second|sec|minute|min|hour|hr|day)s?\b|(?:等待|等|延迟|延时)\s*(\d+|[一二两三四五六七八九十]+)\s*"
-          r"(秒|分钟|小时|天)|(\d+)\s*(second|minute|hour|day)s?\s+later")
+CATEGORIES = rx(
+    r"\b(?:into|as|as either)\s+([\w-]+(?:\s*(?:,|/|or|and)\s*[\w-]+)+)|"
+    r"(?:分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)"
+)
+TRANSLATE_TO = rx(
+    r"(?:into|to|成|为)\s*(english|chinese|spanish|french|german|japanese|korean|"
+    r"英文|英语|中文|汉语|日文|日语|韩文|韩语|法语|德语|西班牙语)"
+)
+LOOP = rx(
+    r"\bfor (?:each|every)\b|\bone by one\b|\bloop\w*|\biterate\w*|逐个|逐条|遍历|循环|每一(?:个|条|行)"
+)
+WAIT = rx(
+    r"\b(?:wait|delay|pause|sleep)\s+(?:for\s+)?(\d+|an?|one|two|three|five|ten)\s*"
+    r"(second|sec|minute|min|hour|hr|day)s?\b|(?:等待|等|延迟|延时)\s*(\d+|[一二两三四五六七八九十]+)\s*"
+    r"(秒|分钟|小时|天)|(\d+)\s*(second|minute|hour|day)s?\s+later"
+)
 APPROVAL = rx(r"approv\w*|sign[- ]?off|human review|manual review|审批|批准|人工审核|人工确认")
 APPROVAL_REJECT = rx(r"\bif (?:it is |it's |they )?(?:rejected|declined|denied)|(?:被)?拒绝|驳回")
-APPROVAL_OK = rx(r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
-                 r"批准后|审批通过|通过后|同意后")
-RESPOND = rx(r"\brespond\w*|\breply to the (?:webhook|request|caller)|\breturn (?:it|the|a|them)\b|"
-             r"返回|响应|回复请求")
+APPROVAL_OK = rx(
+    r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
+    r"批准后|审批通过|通过后|同意后"
+)
+RESPOND = rx(
+    r"\brespond\w*|\breply to the (?:webhook|request|caller)|\breturn (?:it|the|a|them)\b|"
+    r"返回|响应|回复请求"
+)
 
 # --- triggers -------------------------------------------------------------------------------------
 
@@ -203,10 +271,14 @@ TRIGGER_ERROR = rx(
     r"crash\w*)|\bfailed (?:workflow|execution|run)s?|\bon (?:workflow )?(?:error|failure)|"
     r"error trigger|(?:工作流|流程)(?:失败|出错|报错)|(?:失败|出错)的(?:工作流|流程)"
 )
-TRIGGER_WEBHOOK = rx(r"webhook|web hook|回调|钩子|\bhttp (?:post|request|call)s? (?:comes? in|arrives?)|"
-                     r"\bendpoint is called|\bapi is called")
-TRIGGER_FORM = rx(r"\bform (?:is )?submi\w*|\bform submission|\bsubmits? (?:a |the |our )?\w*\s?form|"
-                  r"\bfills? (?:in|out) (?:a |the |our )?form|表单提交|提交表单|填写表单|提交了表单")
+TRIGGER_WEBHOOK = rx(
+    r"webhook|web hook|回调|钩子|\bhttp (?:post|request|call)s? (?:comes? in|arrives?)|"
+    r"\bendpoint is called|\bapi is called"
+)
+TRIGGER_FORM = rx(
+    r"\bform (?:is )?submi\w*|\bform submission|\bsubmits? (?:a |the |our )?\w*\s?form|"
+    r"\bfills? (?:in|out) (?:a |the |our )?form|表单提交|提交表单|填写表单|提交了表单"
+)
 TRIGGER_EMAIL = rx(
     r"\b(?:receive|get|gets|receives|got)\s+(?:an?\s+)?(?:new\s+)?(?:\w+\s+){0,2}e-?mails?|"
     r"\b(?:incoming|inbound|new|received|unread)\s+(?:\w+\s+){0,1}e-?mails?|"

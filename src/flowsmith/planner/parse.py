@@ -23,6 +23,7 @@ from typing import Any
 
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner import vocab as v
 from flowsmith.planner.frame import (
     Approval,
     Branch,
@@ -38,6 +39,7 @@ from flowsmith.planner.frame import (
     Transform,
     Trigger,
     Wait,
+    walk,
 )
 from flowsmith.planner.schedule import parse_schedule
 from flowsmith.planner.services import ServiceIndex, index_of, stem
@@ -55,13 +57,15 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december am pm ai api url http https json csv
     pdf ok hi hello my our new send post create add fetch get check text email read
-    retrieve copy save when once after before for""".split()
+    retrieve copy save when once after before for workflow flow app automation""".split()
 )
 _WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
 _WAIT_UNIT |= {"day": 86400, "秒": 1, "分钟": 60, "小时": 3600, "天": 86400}
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10}
 _ZH_CLAUSE_COND = re.compile(r"^(?P<c>[^，,]{1,24}?)(?:的时候|时)(?:就|，|,)?\s*(?P<a>.*)$")
-_CONDITION_VERB = re.compile(r"\b(?:is|are|was|gets?|goes|has|contains?|mentions?|exceeds?|fails?)\b")
+_CONDITION_VERB = re.compile(
+    r"\b(?:is|are|was|gets?|goes|has|contains?|mentions?|exceeds?|fails?)\b"
+)
 
 
 @dataclass
@@ -72,7 +76,9 @@ class Context:
     urls: list[str]
     mails: list[str]
     trigger_app: str | None = None
+    trigger_url: str | None = None  # the token of the URL the trigger uses (a feed)
     categories: list[str] = field(default_factory=list)
+    classified: bool = False
     notes: list[str] = field(default_factory=list)
 
 
@@ -89,10 +95,36 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     masked = _mask(raw, ctx)
     trigger, rest = _trigger(masked, ctx)
-    steps = _steps(rest, ctx)
-    if not steps and trigger.kind in ("manual", "schedule", "chat"):
+    steps = _with_categories(_steps(rest, ctx), ctx)
+    acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
+    if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):
         return None
     return Frame(trigger=trigger, steps=tuple(steps), lang=lang)
+
+
+def _with_categories(steps: list[Step], ctx: Context) -> list[Step]:
+    """A classifier's categories include every category a later case routes on."""
+    if not ctx.categories:
+        return steps
+
+    def fix(step: Step) -> Step:
+        if isinstance(step, Think) and step.kind == "classify":
+            cats = list(dict.fromkeys([*step.params.get("categories", []), *ctx.categories]))
+            if "other" not in cats and len(cats) < 4:
+                cats.append("other")
+            return Think(
+                kind="classify", params={**step.params, "categories": cats}, phrase=step.phrase
+            )
+        if isinstance(step, Branch):
+            return Branch(
+                tuple(Case(c.condition, tuple(fix(s) for s in c.steps)) for c in step.cases),
+                step.phrase,
+            )
+        if isinstance(step, Loop):
+            return Loop(tuple(fix(s) for s in step.steps), step.phrase)
+        return step
+
+    return [fix(s) for s in steps]
 
 
 def _mask(text: str, ctx: Context) -> str:
@@ -148,6 +180,7 @@ def _trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
             params: dict[str, Any] = {}
             if kind == "rss" and ctx.urls:
                 params["url"] = ctx.urls[0]
+                ctx.trigger_url = "__url0__"
             return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), text  # type: ignore[arg-type]
     return Trigger(kind="manual"), text
 
@@ -184,12 +217,13 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         return Trigger(kind="webhook", phrase=phrase)
     if lx.TRIGGER_RSS.search(body):
         params = {"url": ctx.urls[0]} if ctx.urls else {}
+        ctx.trigger_url = "__url0__" if ctx.urls else None
         return Trigger(kind="rss", params=params, phrase=phrase)
     return None
 
 
 def _new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
-    """"copy new Marketo leads to …": an app with events named next to "new"."""
+    """ "copy new Marketo leads to …": an app with events named next to "new"."""
     for mention in ctx.index.mentions(text):
         if mention.app is None or ctx.index.apps[mention.app].triggers is None:
             continue
@@ -270,8 +304,9 @@ class _Builder:
                 self.current.append(step)
 
     def open_case(self, cond: Condition, phrase: str, same: bool) -> None:
-        if not (same and self.branch is not None and not self.branch.closed
-                and not self.branch.trailing):
+        if not (
+            same and self.branch is not None and not self.branch.closed and not self.branch.trailing
+        ):
             self.close_branch()
             self.branch = _MBranch(phrase=phrase)
             self.container.append(self.branch)
@@ -343,6 +378,19 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.close_branch()
         b.add(_actions(clause[m.end() :], ctx))
         return
+    m = lx.CATEGORY_CASE.match(clause)
+    if m and (b.branch is None or not b.branch.closed):
+        word = (m.group(1) or m.group(2) or "").lower()
+        if word in ctx.categories or _looks_category(word) or ctx.classified:
+            if word not in ctx.categories:
+                ctx.categories.append(word)
+            b.open_case(
+                Condition("category", "category", word, _unmask(clause, ctx)),
+                _unmask(clause, ctx),
+                same=True,
+            )
+            b.add(_actions(clause[m.end() :], ctx))
+            return
     split = _leading_condition(clause, ctx)
     if split is not None:
         cond, action = split
@@ -431,9 +479,14 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         return None
     cats = ctx.categories if ctx else []
     if lx.NOT_CONTAINS.search(t):
-        m = re.search(r"(?:contain|mention|include|包含|含|提到)\w*\s*[\"'“]?([^\"'”,，]+)", t[lx.NOT_CONTAINS.search(t).start():])  # type: ignore[union-attr]
+        m = re.search(
+            r"(?:contain|mention|include|包含|含|提到)\w*\s*[\"'“]?([^\"'”,，]+)",
+            t[lx.NOT_CONTAINS.search(t).start() :],
+        )  # type: ignore[union-attr]
         value = m.group(1).strip() if m else ""
-        return Condition(_field(t[: lx.NOT_CONTAINS.search(t).start()], "text"), "not_contains", value, phrase)  # type: ignore[union-attr]
+        return Condition(
+            _field(t[: lx.NOT_CONTAINS.search(t).start()], "text"), "not_contains", value, phrase
+        )  # type: ignore[union-attr]
     for op, pattern in lx.COMPARE:
         m = pattern.search(t)
         if m:
@@ -449,16 +502,22 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         if value:
             return Condition(_field(t[: m.start()], "text"), "contains", value, phrase)
     if lx.NOT_EMPTY.search(t):
-        return Condition(_field(t[: lx.NOT_EMPTY.search(t).start()], "value"), "not_empty", None, phrase)  # type: ignore[union-attr]
+        return Condition(
+            _field(t[: lx.NOT_EMPTY.search(t).start()], "value"), "not_empty", None, phrase
+        )  # type: ignore[union-attr]
     if lx.EMPTY.search(t):
         return Condition(_field(t[: lx.EMPTY.search(t).start()], "value"), "is_empty", None, phrase)  # type: ignore[union-attr]
     m = lx.FAILED.search(t)
     if m and len(t.split()) <= 8:
         return Condition("status", "failed", None, phrase)
     if lx.IS_FALSE.search(t):
-        return Condition(_field(t[: lx.IS_FALSE.search(t).start()], "value"), "is_false", None, phrase)  # type: ignore[union-attr]
+        return Condition(
+            _field(t[: lx.IS_FALSE.search(t).start()], "value"), "is_false", None, phrase
+        )  # type: ignore[union-attr]
     if lx.IS_TRUE.search(t):
-        return Condition(_field(t[: lx.IS_TRUE.search(t).start()], "value"), "is_true", None, phrase)  # type: ignore[union-attr]
+        return Condition(
+            _field(t[: lx.IS_TRUE.search(t).start()], "value"), "is_true", None, phrase
+        )  # type: ignore[union-attr]
     m = lx.IS_WORD.search(t.strip())
     if m:
         word = m.group(1).lower()
@@ -472,8 +531,13 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
 
 
 def _looks_category(word: str) -> bool:
-    return bool(re.fullmatch(r"urgent|important|spam|positive|negative|neutral|vip|critical|"
-                             r"high|low|紧急|重要|垃圾|正面|负面|投诉|退款", word))
+    return bool(
+        re.fullmatch(
+            r"urgent|important|spam|positive|negative|neutral|vip|critical|"
+            r"high|low|紧急|重要|垃圾|正面|负面|投诉|退款",
+            word,
+        )
+    )
 
 
 def _number(digits: str, unit: str | None) -> float | int | None:
@@ -495,13 +559,24 @@ def _field(before: str, default: str) -> str:
                 return name
         m = re.search(r"([\u4e00-\u9fff]{1,4})(?:是|为|的值)?$", text)
         return m.group(1) if m and not lx.PRONOUN.match(m.group(1)) else default
-    text = re.sub(r"\b(?:is|are|was|were|goes|gets|has|its|it's|the|a|an|of|their|his|her|my|our|"
-                  r"this|that|total of|value of)\b", " ", text.lower())
+    text = re.sub(
+        r"\b(?:is|are|was|were|goes|gets|has|its|it's|the|a|an|of|their|his|her|my|our|"
+        r"this|that|total of|value of)\b",
+        " ",
+        text.lower(),
+    )
     text = re.sub(r"'s\b", " ", text)
-    words = [w for w in re.findall(r"[a-z_][a-z0-9_]*", text) if w not in ("it", "they", "them", "there")]
+    words = [
+        w for w in re.findall(r"[a-z_][a-z0-9_]*", text) if w not in ("it", "they", "them", "there")
+    ]
     if not words:
         return default
-    name = "_".join(words[-2:]) if len(words) >= 2 and words[-1] in ("total", "count", "amount", "price", "score", "status", "date") else words[-1]
+    name = (
+        "_".join(words[-2:])
+        if len(words) >= 2
+        and words[-1] in ("total", "count", "amount", "price", "score", "status", "date")
+        else words[-1]
+    )
     return name
 
 
@@ -523,7 +598,13 @@ def _actions(clause: str, ctx: Context) -> list[Any]:
     if m:
         middle.append(Wait(seconds=_wait_seconds(m), phrase=m.group(0)))
     if lx.APPROVAL.search(text):
-        channel = "slack" if re.search(r"slack", text, re.IGNORECASE) else "email"
+        channel = (
+            "slack"
+            if v.APPROVAL_SLACK.search(text)
+            else "form"
+            if v.APPROVAL_FORM.search(text)
+            else "email"
+        )
         blocks.append(_MApproval(channel=channel, phrase=phrase))
         text = lx.APPROVAL.sub(" ", text)
     if lx.LOOP.search(text):
@@ -537,6 +618,10 @@ def _actions(clause: str, ctx: Context) -> list[Any]:
     svc_reads, svc_writes = _services(text, phrase, ctx)
     reads += svc_reads
     writes += svc_writes
+    for block in blocks:
+        if isinstance(block, _MApproval):
+            block.approved += writes
+            return [*reads, *middle, block]
     if blocks and isinstance(blocks[-1], _MLoop):
         return [*reads, *middle, blocks[-1], *writes]
     return [*reads, *middle, *writes, *blocks]
@@ -557,6 +642,7 @@ def _thinking(text: str, phrase: str, ctx: Context) -> list[Think]:
             continue
         params: dict[str, Any] = {}
         if kind == "classify":
+            ctx.classified = True
             cats = _categories(text)
             params["categories"] = cats
             ctx.categories = cats or ctx.categories
@@ -641,59 +727,97 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         before = text[: mention.start]
         local = verb
         if copy:
-            local = "create" if i == len(mentions) - 1 and (len(mentions) > 1 or ctx.trigger_app) else "read"
+            local = (
+                "create"
+                if i == len(mentions) - 1 and (len(mentions) > 1 or ctx.trigger_app)
+                else "read"
+            )
         elif lx.FROM_WORD.search(before):
             local = "read"
         elif lx.TO_WORD.search(before) and verb == "read":
-            local = "read" if lx.READ_VERB.search(text[mention.end :]) is None and _only_read(text) else "create"
+            local = (
+                "read"
+                if lx.READ_VERB.search(text[mention.end :]) is None and _only_read(text)
+                else "create"
+            )
         step: Any
         if mention.app is not None:
             choice = idx.operation(mention.app, text, local)
-            params, _ = idx.fill(mention.app, choice.resource, choice.operation,
-                                 _unmask(text, ctx), "", "")
-            given = {k: v for k, v in params.items() if not str(v).startswith("YOUR_")
-                     and v not in ("", "#general", "you@example.com", "+15555550100",
-                                   "+15555550199", "https://example.com", False)}
-            step = ServiceStep(app=mention.app, resource=choice.resource,
-                               operation=choice.operation, params=given,
-                               service=mention.word, phrase=phrase)
+            params, placeheld = idx.fill(
+                mention.app, choice.resource, choice.operation, _unmask(text, ctx), "", ""
+            )
+            given = {k: v for k, v in params.items() if k not in placeheld and v != ""}
+            step = ServiceStep(
+                app=mention.app,
+                resource=choice.resource,
+                operation=choice.operation,
+                params=given,
+                service=mention.word,
+                phrase=phrase,
+            )
             kind = _verb_of_op(choice.operation, local)
         else:
-            step = CoreStep(subtype=mention.subtype or "http_request", params=_core_params(text, ctx),
-                            phrase=phrase)
+            step = CoreStep(
+                subtype=mention.subtype or "http_request",
+                params=_core_params(text, ctx),
+                phrase=phrase,
+            )
             kind = local
         (reads if kind == "read" else writes).append(step)
-    if not mentions:
-        for tok in _TOKEN.finditer(text):
-            if tok.group(1) != "url":
-                continue
-            url = ctx.urls[int(tok.group(2))]
-            method = "GET" if verb == "read" or not lx.CREATE_VERB.search(text) else "POST"
-            step = CoreStep(subtype="http_request", params={"url": url, "method": method}, phrase=phrase)
-            (reads if method == "GET" else writes).append(step)
+    for tok in _TOKEN.finditer(text):
+        if tok.group(1) != "url" or (ctx.trigger_url and tok.group(0) == ctx.trigger_url):
+            continue
+        url = ctx.urls[int(tok.group(2))]
+        before = text[: tok.start()]
+        write = (
+            bool(lx.TO_WORD.search(before)) and verb != "read" and not lx.FROM_WORD.search(before)
+        )
+        method = "POST" if write else "GET"
+        step = CoreStep(
+            subtype="http_request", params={"url": url, "method": method}, phrase=phrase
+        )
+        (writes if write else reads).append(step)
     if not mentions and lx.SMS_WORD.search(text):
         app = idx.sms_app()
         if app is not None:
             choice = idx.operation(app, "sms " + text, "create")
-            writes.append(ServiceStep(app=app, resource=choice.resource, operation=choice.operation,
-                                      service="sms", phrase=phrase))
+            writes.append(
+                ServiceStep(
+                    app=app,
+                    resource=choice.resource,
+                    operation=choice.operation,
+                    service="sms",
+                    phrase=phrase,
+                )
+            )
         else:
             writes.append(CoreStep(subtype=idx.core_sms() or "http_request", phrase=phrase))
         return reads, writes
-    if not mentions and (lx.EMAIL_WORD.search(text) or ctx.mails and _TOKEN.search(text)) \
-            and not _reads_email(text):
+    if (
+        not mentions
+        and (lx.EMAIL_WORD.search(text) or ctx.mails and _TOKEN.search(text))
+        and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
+        and not _reads_email(text)
+    ):
         writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
         return reads, writes
     if not mentions and not reads and not writes:
         unknown = _unknown_service(text, ctx)
         if unknown:
-            op = "get" if verb == "read" else ("update" if verb == "update" else
-                                              "delete" if verb == "delete" else "create")
-            step = ServiceStep(app=None, resource=None, operation=op, service=unknown, phrase=phrase)
+            op = (
+                "get"
+                if verb == "read"
+                else ("update" if verb == "update" else "delete" if verb == "delete" else "create")
+            )
+            step = ServiceStep(
+                app=None, resource=None, operation=op, service=unknown, phrase=phrase
+            )
             (reads if op == "get" else writes).append(step)
         elif lx.NOTIFY_WORD.search(text):
             ctx.notes.append("notify:email")
-            writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
+            writes.append(
+                CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase)
+            )
     return reads, writes
 
 
@@ -702,7 +826,9 @@ def _only_read(text: str) -> bool:
 
 
 def _reads_email(text: str) -> bool:
-    return bool(re.search(r"\b(?:read|fetch|get|check)\b[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I))
+    return bool(
+        re.search(r"\b(?:read|fetch|get|check)\b[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I)
+    )
 
 
 def _verb_of_op(operation: str, fallback: str) -> str:
@@ -730,7 +856,9 @@ def _unknown_service(text: str, ctx: Context) -> str | None:
     Chinese text."""
     plain = _TOKEN.sub(" ", text)
     if _CJK.search(plain):
-        for m in re.finditer(r"[A-Za-z][A-Za-z0-9.&+-]{1,30}(?:\s+[A-Za-z][A-Za-z0-9.&+-]*){0,2}", plain):
+        for m in re.finditer(
+            r"[A-Za-z][A-Za-z0-9.&+-]{1,30}(?:\s+[A-Za-z][A-Za-z0-9.&+-]*){0,2}", plain
+        ):
             words = m.group(0).split()
             if not any(w.lower() in _NOT_NAMES for w in words):
                 return m.group(0)

@@ -130,7 +130,7 @@ class ServiceIndex:
         return sorted(out, key=lambda m: m.start)
 
     def _implicit(self, text: str, low: str) -> list[Mention]:
-        """"the Expenses sheet", "写入表格": a resource word of exactly one app whose own
+        """ "the Expenses sheet", "写入表格": a resource word of exactly one app whose own
         name contains that word, next to a name (capitalised or quoted) or in Chinese."""
         found: dict[str, tuple[int, Mention]] = {}
         for app in self.apps.values():
@@ -144,7 +144,10 @@ class ServiceIndex:
                     for s, e in _finditer(word, low):
                         before = text[max(0, s - 24) : s].rstrip()
                         after = text[e : e + 4].lstrip()
-                        named = bool(re.search(r"[A-Z][\w-]*$|[\"'”’」]$", before)) or after[:1] in "\"'“‘「"
+                        named = (
+                            bool(re.search(r"[A-Z][\w-]*$|[\"'”’」]$", before))
+                            or after[:1] in "\"'“‘「"
+                        )
                         if _CJK.search(word) or named:
                             weight = sum(1 for n in app.names.all() if word in n)
                             if app.app not in found or found[app.app][0] < weight:
@@ -310,7 +313,11 @@ def field_value(
     if "email" in low or ("email" in desc and "to" in low):
         found = emails(text)
         return (found[0], False) if found else ("you@example.com", True)
-    if low in ("to", "from", "phone", "phone_number", "number") or "phone" in desc or "number" in desc:
+    if (
+        low in ("to", "from", "phone", "phone_number", "number")
+        or "phone" in desc
+        or "number" in desc
+    ):
         found = _PHONE.findall(text)
         if found and low != "from":
             return found[0], False
