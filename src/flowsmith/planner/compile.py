@@ -581,13 +581,14 @@ def _think(st: _State, step: Think) -> Node:
             st.ids, "summarize", pick(lang, "Summarise", "总结"), "summarizer", {"input_text": text}
         )
     if step.kind == "extract":
-        return make(
-            st.ids,
-            "extract",
-            pick(lang, "Extract fields", "提取字段"),
-            "information_extractor",
-            {"input_text": text},
-        )
+        fields = p.get("fields") or ["value"]
+        if not p.get("fields"):
+            st.note("Extracts a field “value”: name the fields you need",
+                    "提取字段 “value”：请改为你需要的字段")
+        return make(st.ids, "extract", pick(lang, "Extract fields", "提取字段"),
+                    "information_extractor",
+                    {"input_text": text,
+                     "attributes": [{"name": f, "type": "string"} for f in fields]})
     if step.kind == "sentiment":
         return make(
             st.ids,

@@ -646,6 +646,8 @@ def _thinking(text: str, phrase: str, ctx: Context) -> list[Think]:
             cats = _categories(text)
             params["categories"] = cats
             ctx.categories = cats or ctx.categories
+        elif kind == "extract":
+            params["fields"] = _extract_fields(text[m.end() :])
         elif kind == "translate":
             t = lx.TRANSLATE_TO.search(text)
             params["language"] = t.group(1).lower() if t else "english"
@@ -655,6 +657,20 @@ def _thinking(text: str, phrase: str, ctx: Context) -> list[Think]:
             continue
         found.append((m.start(), Think(kind=kind, params=params, phrase=phrase)))  # type: ignore[arg-type]
     return [t for _, t in sorted(found, key=lambda x: x[0])]
+
+
+def _extract_fields(after: str) -> list[str]:
+    """"extract the name and email from …" -> [name, email]; "提取标题" -> [title]."""
+    plain = _TOKEN.sub(" ", after)
+    if _CJK.search(plain):
+        m = re.match(r"\s*(?:出|其中的?)?([\u4e00-\u9fff、和与及,，\w]{1,30}?)(?:字段|信息)?(?:[，,。]|$|并|后|然后)", plain)
+        words = re.split(r"[、和与及,，]", m.group(1)) if m else []
+        return [lx.FIELD_ZH_NAMES.get(w, w) for w in words if w][:6]
+    m = re.match(r"\s*(?:out\s+)?(?:the\s+|their\s+|its\s+)?([a-z][\w ,]*?)(?:\s+(?:from|out of|in|of)\b|$)", plain, re.I)
+    if not m:
+        return []
+    words = re.split(r"\s*(?:,|\band\b)\s*", m.group(1).lower())
+    return [re.sub(r"\W+", "_", w.strip()).strip("_") for w in words if w.strip()][:6]
 
 
 def _categories(text: str) -> list[str]:
