@@ -113,6 +113,10 @@ FROM_WORD = rx(r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:
 
 # "email me", "邮件通知" -> the core email node unless an email service is named
 EMAIL_WORD = rx(r"\be-?mail\w*|\bmail (?:me|it|us|them)\b|邮件|邮箱|电邮")
+# words some services list among their names that name a kind of channel, not a service
+GENERIC_NAME = rx(r"e-?mails?|mail|邮件|电子邮件|邮箱|message|messages|消息|通知|notification")
+# Chinese characters too common to tell events apart ("新订单" ~ "订单")
+ZH_WEAK_CHARS = frozenset("新的了个一有")
 # "text me", "短信" -> the catalog's SMS service (found by the word below in its names)
 SMS_WORD = rx(r"\btext (?:me|us|him|her|them|the)\b|\bsms\b|text message|短信")
 SMS_NOUN = ("sms", "text message", "短信")

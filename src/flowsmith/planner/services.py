@@ -66,6 +66,13 @@ def names_score(names: Names, text_low: str, toks: set[str]) -> float:
         if phrase_in(name, text_low) >= 0:
             best = max(best, 2.0 + 0.1 * len(name))
             continue
+        if _CJK.search(name):
+            chars = [c for c in name if _CJK.match(c) and c not in lx.ZH_WEAK_CHARS]
+            if chars:
+                hit = sum(1 for c in chars if c in text_low) / len(chars)
+                if hit >= 0.3:
+                    best = max(best, 0.9 * hit)
+            continue
         words = tokens(name)
         if words and not _CJK.search(name):
             hit = sum(1 for w in words if w in toks) / len(words)
@@ -123,6 +130,8 @@ class ServiceIndex:
                     continue
                 if not self._plausible(name, text, s, e, app):
                     continue
+                if lx.GENERIC_NAME.fullmatch(name):
+                    continue  # "email", "邮件": a channel word, not this one service
                 taken.append((s, e))
                 out.append(Mention(s, e, app, subtype, text[s:e]))
         if not out:
@@ -138,6 +147,8 @@ class ServiceIndex:
             for res in app.resources.values():
                 for word in res.names.all():
                     if len(word) < 2 or (not _CJK.search(word) and len(word) < 4):
+                        continue
+                    if lx.GENERIC_NAME.fullmatch(word):
                         continue
                     if word not in own or (not _CJK.search(word) and word not in own.split()):
                         continue
@@ -236,7 +247,7 @@ class ServiceIndex:
             if rkey == app.example.resource:
                 score += 0.8
             if (rkey, okey) == (app.example.resource, app.example.operation):
-                score += 0.5
+                score += 0.8
             score -= 0.01 * index
             if best is None or score > best.score:
                 best = Choice(rkey, okey, score)
