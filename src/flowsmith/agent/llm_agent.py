@@ -64,6 +64,7 @@ log = logging.getLogger(__name__)
 REQUEST_FORMAT = "flowsmith.llm/1"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_HISTORY_CHARS = 4000
+_QUOTED = re.compile(r"“([^”]{1,200})”")
 _ASSUMPTION_WORDS = re.compile(r"assum|default|placeholder|假设|默认|占位", re.IGNORECASE)
 
 ERROR_TEXT: dict[str, tuple[str, str]] = {
@@ -506,10 +507,12 @@ class LLMAgent:
         lang = _lang(request.get("lang"))
         request = _llm_request(request)
         unknown = [n.subtype for n in workflow.nodes if n.subtype not in self.catalog]
-        specs = self._specs_for(request, workflow, *unknown, *(f.message for f in asked))
-        for subtype in unknown:
-            # the nearest alternatives of a node type the catalog lacks
-            for spec in retrieve(subtype, k=3, catalog=self.catalog, extra=()):
+        specs = self._specs_for(request, workflow, *unknown)
+        # the nearest alternatives of a node type the catalog lacks, and the node types that
+        # do what the request check says is missing (the request's words it quotes)
+        named = [p for f in asked for p in _QUOTED.findall(f.message)]
+        for query in [*unknown, *dict.fromkeys(named)]:
+            for spec in retrieve(query, k=3, catalog=self.catalog, extra=()):
                 if spec not in specs:
                     specs.append(spec)
         messages = [

@@ -210,8 +210,13 @@ async def run_pipeline(
                 best = (draft, findings)
             if missing == 0 or round_no > repair_rounds:
                 return best
-            # valid, but short of the request: the agent may add what is missing
-            repaired = await agent.repair(draft, findings, request)
+            # valid, but short of the request: the agent may add what is missing; a failed
+            # attempt (the model is down, out of time) leaves the valid draft standing
+            try:
+                repaired = await agent.repair(draft, findings, request)
+            except Exception as exc:
+                log.warning("repairing the request check's findings failed: %s", exc)
+                return best
             if repaired is None:
                 return best
             draft, repairs = _prepared(repaired, workflow_id, secrets), []

@@ -13,8 +13,8 @@ agent's) and reports, as ``warning`` findings (they never make a workflow invali
 * ``trigger_mismatch``      the workflow starts another way than the request says (another
   trigger kind, another app event, a schedule of another period);
 * ``order_mismatch``        a step does not run downstream of the step the request puts
-  before it (consecutive data sources may run side by side; the step after them must be
-  downstream of all of them);
+  before it (consecutive data sources, or consecutive outputs, may run side by side; the
+  step after them must be downstream of all of them);
 * ``no_data_source``        a step works on items nothing produced: a limit, aggregate,
   filter, summary… (or a "post them" step after a fetch the request names) with only a
   schedule or manual trigger and no fetch before it.
@@ -548,26 +548,30 @@ class _Checker:
     def _order(self, steps: Sequence[Step], before: list[list[str]], path: str) -> None:
         """``before``: node groups every next step must run downstream of (one each)."""
         anchors = before
-        run_start: list[list[str]] | None = None  # anchors before a run of data sources
+        # a run of consecutive data sources (or of outputs): they may run side by side, each
+        # after the anchors before the run; the step after the run comes after all of them
+        run_start: list[list[str]] | None = None
         run: list[list[str]] = []
+        run_role: str | None = None
         for i, step in enumerate(steps):
             here = f"{path}[{i}]"
             if isinstance(step, Branch):
                 for k, case in enumerate(step.cases):
                     self._order(case.steps, anchors, f"{here}.cases[{k}].steps")
-                run_start, run = None, []
+                run_start, run, run_role = None, [], None
                 continue
             if isinstance(step, Loop):
                 self._order(step.steps, anchors, f"{here}.steps")
-                run_start, run = None, []
+                run_start, run, run_role = None, [], None
                 continue
             if isinstance(step, Respond):
                 continue
             nodes = self.matches(step)
             if not nodes:
                 continue  # reported as not covered; the order of the rest still counts
-            source = _is_source(step)
-            required = run_start if (source and run_start is not None) else anchors
+            role = _role(step)
+            side_by_side = role is not None and role == run_role and run_start is not None
+            required = run_start if side_by_side else anchors
             if required and not self._after(nodes, required):
                 previous = self._previous_label(steps, i)
                 what = _label(step, self.zh)
@@ -582,13 +586,13 @@ class _Checker:
                     nodes[0],
                     here,
                 )
-            if source:
-                if run_start is None:
-                    run_start, run = anchors, []
+            if role is not None:
+                if not side_by_side:
+                    run_start, run, run_role = anchors, [], role
                 run.append(nodes)
                 anchors = list(run)
             else:
-                run_start, run = None, []
+                run_start, run, run_role = None, [], None
                 anchors = [nodes]
             if isinstance(step, Approval):
                 self._order(step.approved, [nodes], f"{here}.approved")
@@ -681,6 +685,36 @@ class _Checker:
 
 
 # --- words -------------------------------------------------------------------------------------
+
+
+# core nodes that deliver results out of the workflow
+_OUTPUT_SUBTYPES = frozenset(
+    {
+        "send_email",
+        "gmail_send",
+        "slack_message",
+        "telegram_message",
+        "discord_message",
+        "microsoft_teams_message",
+        "twilio_sms",
+        "google_sheets_append",
+        "notion_create_page",
+        "github_create_issue",
+        "airtable_create_record",
+        "write_file",
+    }
+)
+
+
+def _role(step: Step) -> str | None:
+    """``source`` (brings data in), ``output`` (sends or stores results) or None."""
+    if _is_source(step):
+        return "source"
+    if isinstance(step, ServiceStep):
+        return "output" if verb_of(step.operation) & {"create", "update"} else None
+    if isinstance(step, CoreStep) and step.subtype in _OUTPUT_SUBTYPES:
+        return "output"
+    return None
 
 
 def _is_source(step: Step) -> bool:
