@@ -32,7 +32,7 @@ from flowsmith.planner.frame import Frame
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.parse import parse_request
 from flowsmith.planner.plan import Plan
-from flowsmith.planner.resolve import resolve, title_for
+from flowsmith.planner.resolve import resolve, title_for, trigger_label
 from flowsmith.planner.text import Lang, detect_lang, pick
 
 __all__ = ["Decision", "Question", "build", "decide"]
@@ -230,8 +230,8 @@ def _clarify(u: Understanding, lang: Lang) -> Decision:
     questions = clarifying_questions(u, lang)[:MAX_QUESTIONS]
     example = pick(
         lang,
-        "Every hour check the Amazon price of my product and email me",
-        "每小时检查亚马逊商品价格，降价时发邮件通知我",
+        "When a new row is added to my Google Sheet, post it to Slack #sales",
+        "Google 表格新增一行时，发到 Slack 的 #sales 频道",
     )
     reply = replies.clarify(lang, [(q.question, q.suggestions) for q in questions], example)
     waiting = pick(lang, "Waiting for your answer: ", "等待你的回答：") + questions[0].question
@@ -242,22 +242,32 @@ def clarifying_questions(u: Understanding, lang: Lang) -> list[Question]:
     """The questions whose answers are missing, most important first (at most three)."""
     out: list[Question] = []
     if not u.substance:
+        # nothing to act on: ask what should happen (after the trigger when one is known)
+        when = trigger_label(u.trigger, lang) if u.trigger is not None else None
         out.append(
             Question(
-                question=pick(lang, "What should the workflow do?", "这个 workflow 需要做什么？"),
+                question=(
+                    pick(lang, f"What should happen ({when})?", f"{when}时要做什么？")
+                    if when
+                    else pick(
+                        lang,
+                        "What should happen, and in which app or service?",
+                        "要做什么事，用到哪个应用或服务？",
+                    )
+                ),
                 suggestions=_pick_list(
                     lang,
                     [
-                        "Monitor a product's stock or price on Amazon / BestBuy",
-                        "Summarise new RSS posts",
-                        "Analyse data from a Google Sheet",
-                        "Classify incoming emails",
+                        "Post new form submissions to Slack",
+                        "Email me a daily summary of a Google Sheet",
+                        "Create a Jira issue for each new support email",
+                        "Text me when my website is down",
                     ],
                     [
-                        "监控 Amazon / BestBuy 商品库存或价格",
-                        "总结 RSS 新文章",
-                        "分析 Google 表格数据",
-                        "对收到的邮件分类",
+                        "把新的表单提交发到 Slack",
+                        "每天把 Google 表格的汇总发邮件给我",
+                        "每封新的客服邮件都创建一个 Jira 工单",
+                        "网站宕机时给我发短信",
                     ],
                 ),
             )

@@ -129,8 +129,10 @@ def _with_categories(steps: list[Step], ctx: Context) -> list[Step]:
 
 def _mask(text: str, ctx: Context) -> str:
     def url(m: re.Match[str]) -> str:
-        ctx.urls.append(m.group(0).rstrip(".,;:!?"))
-        return f" __url{len(ctx.urls) - 1}__ "
+        whole = m.group(0)
+        bare = whole.rstrip(".,;:!?")
+        ctx.urls.append(bare)
+        return f" __url{len(ctx.urls) - 1}__ " + whole[len(bare) :]
 
     def mail(m: re.Match[str]) -> str:
         ctx.mails.append(m.group(0))
