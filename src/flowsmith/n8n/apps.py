@@ -32,6 +32,7 @@ from typing import Any
 
 from flowsmith.core.catalog import Catalog
 from flowsmith.core.catalog.apps import App, Operation
+from flowsmith.n8n.defaults import with_defaults
 from flowsmith.n8n.expr import rl_value, to_n8n_string
 from flowsmith.n8n.nodes.base import MISSING, Ctx, Params, Translator, pick, put
 
@@ -115,7 +116,10 @@ def app_parameters(
 
 
 def _covers(static: Any, actual: Any) -> bool:
-    """Whether ``actual`` has every value of ``static`` (dicts: key by key, at any depth)."""
+    """Whether ``actual`` has every value of ``static`` (dicts: key by key, at any depth; an
+    empty list is a placeholder n8n fills in, e.g. a column schema, and matches any list)."""
+    if static == [] and isinstance(actual, list):
+        return True
     if isinstance(static, dict):
         return isinstance(actual, dict) and all(
             _covers(v, actual.get(k, MISSING)) for k, v in static.items()
@@ -123,8 +127,22 @@ def _covers(static: Any, actual: Any) -> bool:
     return bool(static == actual)
 
 
-def _statics_hold(static: dict[str, Any], params: dict[str, Any]) -> bool:
-    return _covers(static, params)
+def _without(static: dict[str, Any], paths: list[str]) -> dict[str, Any]:
+    """``static`` less every value a field writes over (at its path or inside it)."""
+    out: dict[str, Any] = json.loads(json.dumps(static))
+    for path in paths:
+        *parents, leaf = path.split(".")
+        cur: Any = out
+        for key in parents:
+            cur = cur.get(key) if isinstance(cur, dict) else None
+        if isinstance(cur, dict):
+            cur.pop(leaf, None)
+    return out
+
+
+def _statics_hold(static: dict[str, Any], params: dict[str, Any], paths: list[str]) -> bool:
+    """Whether n8n parameters have the static values the export writes, bar field values."""
+    return _covers(_without(static, paths), params)
 
 
 def _candidates(app: App, params: dict[str, Any]) -> list[tuple[str, str, Operation, int]]:
@@ -146,9 +164,11 @@ def _candidates(app: App, params: dict[str, Any]) -> list[tuple[str, str, Operat
             elif params.get("operation") != ovalue:
                 continue
             own = {**(res.n8n.static if res.n8n else {}), **(op.n8n.static if op.n8n else {})}
-            if not _statics_hold(own, params):
+            paths = [f.n8n_field(name).path for name, f in op.fields.items()]
+            if not _statics_hold(own, params, paths):
                 continue
-            score = 2 if app.n8n is not None and _statics_hold(app.n8n.static, params) else 1
+            app_static = app.n8n.static if app.n8n is not None else {}
+            score = 2 if _statics_hold(app_static, params, paths) else 1
             found.append((rkey, okey, op, score))
     return found
 
@@ -157,8 +177,8 @@ def app_parameters_back(
     app: App, params: dict[str, Any], convert: Convert = _ident
 ) -> dict[str, Any] | None:
     """Our app node parameters for an n8n node of the app's type, or None when its resource
-    and operation are none of the app's (n8n leaves default values out: a node without an
-    explicit resource/operation is not recognised, unless the app's n8n node has none)."""
+    and operation are none of the app's. n8n leaves default values out: the importer fills
+    in the node's default resource and operation first (:mod:`flowsmith.n8n.defaults`)."""
     found = _candidates(app, params)
     if not found:
         return None
@@ -195,7 +215,7 @@ def trigger_event_back(app: App, params: dict[str, Any]) -> dict[str, Any] | Non
     matches = [
         (len(ev.n8n), key)
         for key, ev in app.triggers.events.items()
-        if _statics_hold(ev.n8n, params)
+        if _statics_hold(ev.n8n, params, [])
     ]
     if not matches:
         return None
@@ -285,7 +305,7 @@ def _action(app: App) -> Translator:
         return found if found is not None else json.loads(json.dumps(n8n.static))
 
     def rev(p: Params, c: Ctx) -> Params | None:
-        return app_parameters_back(app, p, c.back_deep)
+        return app_parameters_back(app, with_defaults(n8n.type, c.type_version, p), c.back_deep)
 
     return Translator(app.app, fwd, rev, **_versions(n8n.type_version))
 

@@ -201,13 +201,17 @@ def translator(catalog: Catalog, subtype: str) -> Translator | None:
 
 
 def _reverse_index(catalog: Catalog) -> dict[str, list[Translator]]:
-    """n8n type -> translators that read it, in catalog order (per-action subtypes before
-    the app entries, which the catalog lists last)."""
+    """n8n type -> translators that read it: app entries first (an n8n node whose resource
+    and operation are an app's imports as that app node), then the per-action subtypes kept
+    for stored workflows (they still read what no app operation matches), in catalog order."""
     index: dict[str, list[Translator]] = defaultdict(list)
-    for spec in catalog:
-        tr = translator(catalog, spec.subtype)
-        if tr is not None and tr.reverse is not None and spec.n8n is not None:
-            index[spec.n8n.type].append(tr)
+    for apps_pass in (True, False):
+        for spec in catalog:
+            if (spec.app is not None) != apps_pass:
+                continue
+            tr = translator(catalog, spec.subtype)
+            if tr is not None and tr.reverse is not None and spec.n8n is not None:
+                index[spec.n8n.type].append(tr)
     return index
 
 
