@@ -40,8 +40,8 @@ def codes(findings: list[Finding]) -> list[str]:
     return [f.code for f in findings]
 
 
-def check(frame: Frame, workflow: Workflow, **kw: bool) -> list[Finding]:
-    findings = check_request(frame, workflow, **kw)
+def check(frame: Frame, workflow: Workflow, *, edit: bool = False) -> list[Finding]:
+    findings = check_request(frame, workflow, edit=edit)
     assert all(f.severity == "warning" for f in findings)
     return findings
 
