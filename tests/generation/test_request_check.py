@@ -19,7 +19,7 @@ from flowsmith.planner.frame import Branch, Case, Condition, CoreStep, Frame, Se
 from tests.agent.test_llm_agent import GENERATE_STOCK, decide, patch, stock
 from tests.api.test_seed_flow import listen_and_chat
 from tests.conftest import LiveServer, make_settings
-from tests.helpers import create_session
+from tests.helpers import chat_done, create_session, read_events
 from tests.llm.conftest import make_openai
 from tests.llm.fakes import FakeOpenAI, json_body
 
@@ -307,3 +307,66 @@ async def test_the_complete_event_carries_the_uncovered_findings(
     assert any(f["code"] == "request_not_covered" for f in data["findings"])
     debugging = [e.data["data"] for e in progress if e.type == "debugging"]
     assert debugging[0]["uncovered"] and debugging[0]["errors"] == 0
+
+
+# --- an edit that needs no change ------------------------------------------------------------------
+
+
+async def test_an_edit_that_needs_no_change_completes_without_a_version(
+    server: LiveServer, client: httpx.AsyncClient, user: str
+) -> None:
+    """The seed's create → edit pair on the offline planner: the inventory monitor already
+    emails, so "add email notification" is answered "no change needed"; the listener still
+    gets ``complete`` (on version 1), never a fresh ``waiting`` it would wait behind forever."""
+    headers = server.headers(user)
+    session_id = await create_session(client, headers)
+    _, created = await listen_and_chat(
+        client, headers, session_id, "请帮我创建一个电商库存监控的workflow，需要监控BestBuy和Amazon"
+    )
+    assert created[-1].type == "complete"
+    workflow_id = created[-1].data["workflow_id"]
+
+    edit_id = await create_session(client, headers, "edit", workflow_id)
+    chat, edited = await listen_and_chat(
+        client, headers, edit_id, "请在现有workflow中添加邮件通知功能"
+    )
+    kinds = [e.type for e in edited]
+    assert kinds[0] == "waiting" and kinds[1:3] == ["start", "draft"], kinds
+    assert kinds[-1] == "complete" and "waiting" not in kinds[1:], kinds
+    data = edited[-1].data["data"]
+    assert data["unchanged"] is True and data["version"] == 1
+    assert edited[-1].data["workflow_id"] == workflow_id
+    assert data["diff"]["added_nodes"] == [] and data["diff"]["removed_nodes"] == []
+    assert "无需修改" in data["message"]
+    assert data["workflow"]["nodes"] == created[-1].data["data"]["workflow"]["nodes"]
+    assert any(e.data.get("status") == "generating" for e in chat)
+
+    versions = (
+        await client.get(f"/api/v1/workflows/{workflow_id}/versions", headers=headers)
+    ).json()
+    assert [v["version"] for v in versions["items"]] == [1]
+
+
+async def test_thanks_in_an_edit_session_starts_no_generation(
+    server: LiveServer, client: httpx.AsyncClient, user: str
+) -> None:
+    """Thanks in an edit session asks for nothing: no generation, a fresh ``waiting``."""
+    headers = server.headers(user)
+    session_id = await create_session(client, headers)
+    _, created = await listen_and_chat(
+        client, headers, session_id, "Every hour check https://example.com/p and email me"
+    )
+    workflow_id = created[-1].data["workflow_id"]
+    edit_id = await create_session(client, headers, "edit", workflow_id)
+    status, chat = await read_events(
+        client,
+        "GET",
+        "/api/v1/chat/stream",
+        params={"session_id": edit_id, "user_message": "thanks!"},
+        headers=headers,
+        until=chat_done,
+    )
+    assert status == 200
+    assert not any(e.data.get("status") == "generating" for e in chat)
+    detail = (await client.get(f"/api/v1/sessions/{edit_id}", headers=headers)).json()
+    assert detail["generations"] == []
