@@ -58,7 +58,12 @@ HTTP_CODES = {
 
 def create_bus(settings: Settings) -> EventBus:
     if settings.redis_url:
-        return RedisBus(settings.redis_url, retention_s=settings.event_retention_s)
+        return RedisBus(
+            settings.redis_url,
+            retention_s=settings.event_retention_s,
+            max_connections=settings.redis_max_connections,
+            pool_timeout_s=settings.redis_pool_timeout_s,
+        )
     return MemoryBus(retention_s=settings.event_retention_s)
 
 
@@ -73,7 +78,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     state.bus = create_bus(settings)
     state.verifier = TokenVerifier.from_settings(settings)
     state.rate_limits = RateLimits(
-        RedisLimiter(settings.redis_url) if settings.redis_url else MemoryLimiter(),
+        RedisLimiter(
+            settings.redis_url,
+            max_connections=settings.redis_max_connections,
+            pool_timeout_s=settings.redis_pool_timeout_s,
+        )
+        if settings.redis_url
+        else MemoryLimiter(),
         Limits(
             settings.rate_sessions_per_min,
             settings.rate_turns_per_min,

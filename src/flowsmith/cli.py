@@ -35,6 +35,7 @@ def serve(
     import uvicorn
 
     from flowsmith.app import create_app
+    from flowsmith.limits import server_options
     from flowsmith.logs import configure_logging
 
     settings = load_settings()
@@ -55,6 +56,8 @@ def serve(
         log_config=None,
         # open streams end at once on shutdown; this bounds the rest of the requests
         timeout_graceful_shutdown=int(settings.shutdown_grace_s) + 5,
+        # an HTTP protocol whose request-line limit is above FLOWSMITH_MAX_QUERY_BYTES
+        **server_options(settings),
     )
 
 

@@ -39,6 +39,14 @@ class Settings(BaseSettings):
         default=100, ge=0, validation_alias="FLOWSMITH_DB_STATEMENT_CACHE_SIZE"
     )
     redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")
+    # connections of each Redis command pool (the event bus's, the rate limiter's); a
+    # command that finds all in use waits up to the timeout for one, then is a 503
+    redis_max_connections: int = Field(
+        default=100, ge=1, le=10_000, validation_alias="FLOWSMITH_REDIS_MAX_CONNECTIONS"
+    )
+    redis_pool_timeout_s: float = Field(
+        default=5.0, gt=0, le=300, validation_alias="FLOWSMITH_REDIS_POOL_TIMEOUT_S"
+    )
 
     supabase_url: str | None = Field(default=None, validation_alias="SUPABASE_URL")
     supabase_jwt_secret: str | None = Field(default=None, validation_alias="SUPABASE_JWT_SECRET")

@@ -19,7 +19,11 @@ from typing import Protocol
 from redis.asyncio import Redis
 
 from flowsmith.errors import RateLimited
-from flowsmith.events.redis import command_retry
+from flowsmith.events.redis import (
+    DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_POOL_TIMEOUT_S,
+    command_client,
+)
 
 STREAM_LEASE_S = 90.0
 
@@ -85,9 +89,18 @@ return 1
 
 
 class RedisLimiter:
-    def __init__(self, url: str, prefix: str = "fs:rl") -> None:
-        # retried on a new connection after a Redis restart closed the pooled one
-        self._redis: Redis = Redis.from_url(url, decode_responses=True, retry=command_retry())
+    def __init__(
+        self,
+        url: str,
+        prefix: str = "fs:rl",
+        *,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        pool_timeout_s: float = DEFAULT_POOL_TIMEOUT_S,
+    ) -> None:
+        # a bounded pool that makes a burst wait for a connection (see ``command_client``)
+        self._redis: Redis = command_client(
+            url, max_connections=max_connections, pool_timeout_s=pool_timeout_s
+        )
         self._prefix = prefix
         self._acquire = self._redis.register_script(_ACQUIRE)
         self._held: dict[str, str] = {}  # slot -> key, refreshed while held

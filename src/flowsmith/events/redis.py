@@ -56,7 +56,7 @@ from collections.abc import AsyncGenerator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -151,6 +151,38 @@ def command_retry() -> Retry:
     return Retry(ExponentialBackoff(cap=0.5, base=0.05), 3)
 
 
+# connections per command pool, and how long a command waits for one of them
+DEFAULT_MAX_CONNECTIONS = 100
+DEFAULT_POOL_TIMEOUT_S = 5.0
+
+
+def command_client(
+    url: str,
+    *,
+    max_connections: int = DEFAULT_MAX_CONNECTIONS,
+    pool_timeout_s: float = DEFAULT_POOL_TIMEOUT_S,
+) -> Redis:
+    """A client for short commands: at most ``max_connections`` connections, and a command
+    that finds them all in use waits up to ``pool_timeout_s`` for one.
+
+    redis-py's default pool has 100 connections and *raises* (``MaxConnectionsError``)
+    when a 101st command runs at once: a burst of a few hundred requests on one replica
+    got 503 ``event_bus_unavailable`` for every request past the hundredth while Redis
+    was healthy. Waiting turns a burst into a short queue; a pool still empty after the
+    timeout raises ``ConnectionError("No connection available.")`` (503, as an outage).
+    A command on a connection that a Redis restart closed is retried on a new one
+    (redis-py's default is not to retry at all).
+    """
+    pool = BlockingConnectionPool.from_url(
+        url,
+        decode_responses=True,
+        retry=command_retry(),
+        max_connections=max_connections,
+        timeout=pool_timeout_s,
+    )
+    return Redis.from_pool(pool)
+
+
 class RedisBus:
     def __init__(
         self,
@@ -161,10 +193,12 @@ class RedisBus:
         prefix: str = "fs",
         max_followers: int = 2_000,
         retry_window_s: float = 15.0,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        pool_timeout_s: float = DEFAULT_POOL_TIMEOUT_S,
     ) -> None:
-        # a command on a connection that a Redis restart closed is retried on a new one
-        # (redis-py's default is not to retry at all)
-        self._redis: Redis = Redis.from_url(url, decode_responses=True, retry=command_retry())
+        self._redis: Redis = command_client(
+            url, max_connections=max_connections, pool_timeout_s=pool_timeout_s
+        )
         # blocking reads only; its own pool, so followers can never starve the commands
         self._reader: Redis = Redis.from_url(
             url, decode_responses=True, max_connections=max_followers
