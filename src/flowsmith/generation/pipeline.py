@@ -228,7 +228,14 @@ async def run_pipeline(
         if fixed.applied:
             draft, repairs = _prepared(fixed.workflow, workflow_id, secrets), fixed.applied
             continue
-        repaired = await agent.repair(draft, findings, request)
+        try:
+            repaired = await agent.repair(draft, findings, request)
+        except Exception as exc:
+            if best is None:
+                raise
+            # a repair of a repair failed: the valid draft before it stands
+            log.warning("repairing a repaired draft failed: %s", exc)
+            return best
         if repaired is None:
             break
         draft, repairs = _prepared(repaired, workflow_id, secrets), []
