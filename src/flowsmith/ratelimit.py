@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import math
 import time
 import uuid
@@ -17,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from flowsmith.errors import RateLimited
 from flowsmith.events.redis import (
@@ -25,6 +28,7 @@ from flowsmith.events.redis import (
     command_client,
 )
 
+log = logging.getLogger(__name__)
 STREAM_LEASE_S = 90.0
 
 
@@ -198,5 +202,17 @@ class RateLimits:
         return slot
 
     async def close_stream(self, user_id: str, slot: str | None) -> None:
-        if slot is not None:
+        """Release a stream's slot. Runs after the response has finished, where an error
+        can only be logged: a Redis outage is one warning line (the slot is no longer
+        refreshed, so its lease lapses by itself), not uvicorn's "Exception in ASGI
+        application" and a traceback."""
+        if slot is None:
+            return
+        try:
             await self.limiter.release(f"streams:{user_id}", slot)
+        except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+            log.warning(
+                "stream slot not released (Redis unavailable: %s); it lapses within %d s",
+                type(exc).__name__,
+                STREAM_LEASE_S,
+            )
