@@ -57,22 +57,79 @@ _QUERY_METHODS = frozenset({"GET", "DELETE"})
 WEBHOOK_TRIGGERS = frozenset(
     "n8n-nodes-base." + name
     for name in (
-        "activeCampaignTrigger acuitySchedulingTrigger affinityTrigger asanaTrigger "
-        "autopilotTrigger awsSnsTrigger bitbucketTrigger boxTrigger calTrigger calendlyTrigger "
-        "chargebeeTrigger ciscoWebexTrigger clickUpTrigger convertKitTrigger copperTrigger "
-        "currentsTrigger customerIoTrigger emeliaTrigger eventbriteTrigger "
-        "facebookLeadAdsTrigger facebookTrigger figmaTrigger flowTrigger formIoTrigger "
-        "formTrigger formstackTrigger getResponseTrigger githubTrigger gitlabTrigger "
-        "gumroadTrigger helpScoutTrigger hubspotTrigger invoiceNinjaTrigger jiraTrigger "
-        "jotFormTrigger keapTrigger koBoToolboxTrigger lemlistTrigger linearTrigger "
-        "loneScaleTrigger mailchimpTrigger mailerLiteTrigger mailjetTrigger mauticTrigger "
-        "microsoftTeamsTrigger netlifyTrigger onfleetTrigger payPalTrigger pipedriveTrigger "
-        "postmarkTrigger pushcutTrigger sendInBlueTrigger shopifyTrigger slackTrigger "
-        "stravaTrigger stripeTrigger surveyMonkeyTrigger taigaTrigger telegramTrigger "
-        "theHiveProjectTrigger theHiveTrigger trelloTrigger twilioTrigger typeformTrigger "
-        "venafiTlsProtectCloudTrigger webflowTrigger whatsAppTrigger wiseTrigger "
-        "wooCommerceTrigger workableTrigger wufooTrigger zendeskTrigger"
-    ).split()
+        "activeCampaignTrigger",
+        "acuitySchedulingTrigger",
+        "affinityTrigger",
+        "asanaTrigger",
+        "autopilotTrigger",
+        "awsSnsTrigger",
+        "bitbucketTrigger",
+        "boxTrigger",
+        "calTrigger",
+        "calendlyTrigger",
+        "chargebeeTrigger",
+        "ciscoWebexTrigger",
+        "clickUpTrigger",
+        "convertKitTrigger",
+        "copperTrigger",
+        "currentsTrigger",
+        "customerIoTrigger",
+        "emeliaTrigger",
+        "eventbriteTrigger",
+        "facebookLeadAdsTrigger",
+        "facebookTrigger",
+        "figmaTrigger",
+        "flowTrigger",
+        "formIoTrigger",
+        "formTrigger",
+        "formstackTrigger",
+        "getResponseTrigger",
+        "githubTrigger",
+        "gitlabTrigger",
+        "gumroadTrigger",
+        "helpScoutTrigger",
+        "hubspotTrigger",
+        "invoiceNinjaTrigger",
+        "jiraTrigger",
+        "jotFormTrigger",
+        "keapTrigger",
+        "koBoToolboxTrigger",
+        "lemlistTrigger",
+        "linearTrigger",
+        "loneScaleTrigger",
+        "mailchimpTrigger",
+        "mailerLiteTrigger",
+        "mailjetTrigger",
+        "mauticTrigger",
+        "microsoftTeamsTrigger",
+        "netlifyTrigger",
+        "onfleetTrigger",
+        "payPalTrigger",
+        "pipedriveTrigger",
+        "postmarkTrigger",
+        "pushcutTrigger",
+        "sendInBlueTrigger",
+        "shopifyTrigger",
+        "slackTrigger",
+        "stravaTrigger",
+        "stripeTrigger",
+        "surveyMonkeyTrigger",
+        "taigaTrigger",
+        "telegramTrigger",
+        "theHiveProjectTrigger",
+        "theHiveTrigger",
+        "trelloTrigger",
+        "twilioTrigger",
+        "typeformTrigger",
+        "venafiTlsProtectCloudTrigger",
+        "webflowTrigger",
+        "whatsAppTrigger",
+        "wiseTrigger",
+        "wooCommerceTrigger",
+        "workableTrigger",
+        "wufooTrigger",
+        "zendeskTrigger",
+    )
 )
 """n8n 2.41.1's trigger nodes that register webhooks (their description has ``webhooks``):
 a node of these needs a ``webhookId``. Polling triggers (Gmail, Google Sheets, Airtable…) and
@@ -81,6 +138,11 @@ socket ones (IMAP, RabbitMQ…) have none."""
 
 def _ident(value: Any) -> Any:
     return value
+
+
+def _copy(value: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = json.loads(json.dumps(value))
+    return out
 
 
 # --- n8n app nodes -------------------------------------------------------------------------
@@ -205,7 +267,7 @@ def trigger_parameters(app: App, params: dict[str, Any]) -> dict[str, Any] | Non
     event = app.triggers.events.get(str(params.get("event")))
     if event is None:
         return None
-    return json.loads(json.dumps({**app.triggers.n8n.static, **event.n8n}))
+    return _copy({**app.triggers.n8n.static, **event.n8n})
 
 
 def trigger_event_back(app: App, params: dict[str, Any]) -> dict[str, Any] | None:
@@ -285,10 +347,10 @@ def http_parameters(app: App, params: dict[str, Any], c: Ctx) -> dict[str, Any] 
 # --- translators ---------------------------------------------------------------------------
 
 
-def _versions(version: float) -> dict[str, float]:
+def _versions(version: float) -> tuple[float, float]:
     """The n8n typeVersions an import reads with an app's map: the same major version."""
     major = math.floor(version)
-    return {"min_version": major, "max_version": major + 0.999}
+    return major, major + 0.999
 
 
 def _action(app: App) -> Translator:
@@ -302,12 +364,13 @@ def _action(app: App) -> Translator:
 
     def fwd(p: Params, c: Ctx) -> Params:
         found = app_parameters(app, p, c.out_deep)
-        return found if found is not None else json.loads(json.dumps(n8n.static))
+        return found if found is not None else _copy(n8n.static)
 
     def rev(p: Params, c: Ctx) -> Params | None:
         return app_parameters_back(app, with_defaults(n8n.type, c.type_version, p), c.back_deep)
 
-    return Translator(app.app, fwd, rev, **_versions(n8n.type_version))
+    low, high = _versions(n8n.type_version)
+    return Translator(app.app, fwd, rev, min_version=low, max_version=high)
 
 
 def _trigger(app: App) -> Translator:
@@ -322,17 +385,19 @@ def _trigger(app: App) -> Translator:
 
     def fwd(p: Params, c: Ctx) -> Params:
         found = trigger_parameters(app, p)
-        return found if found is not None else json.loads(json.dumps(n8n.static))
+        return found if found is not None else _copy(n8n.static)
 
     def rev(p: Params, c: Ctx) -> Params | None:
         return trigger_event_back(app, p)
 
+    low, high = _versions(n8n.type_version)
     return Translator(
         app.trigger_subtype,
         fwd,
         rev,
+        min_version=low,
+        max_version=high,
         webhook=n8n.type in WEBHOOK_TRIGGERS,
-        **_versions(n8n.type_version),
     )
 
 

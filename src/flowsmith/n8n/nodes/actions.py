@@ -8,8 +8,8 @@ from typing import Any
 
 from flowsmith.n8n.expr import stable_uuid, to_n8n_string
 from flowsmith.n8n.nodes.base import (
-    F,
     Ctx,
+    F,
     FieldMap,
     Params,
     Translator,
@@ -104,8 +104,7 @@ def _http_rev(p: Params, c: Ctx) -> Params | None:
         headers = unpairs(p.get("headerParameters", {"parameters": []}), c)
         if headers is not None:
             out["headers"] = {
-                k: v if isinstance(v, str) else json.dumps(v)
-                for k, v in headers.items()
+                k: v if isinstance(v, str) else json.dumps(v) for k, v in headers.items()
             }
     if p.get("sendBody"):
         ctype = p.get("contentType", "json")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flowsmith.n8n.nodes.base import (
-    F,
     Ctx,
+    F,
     FieldMap,
     Params,
     Translator,
@@ -180,7 +180,7 @@ _WORKFLOW_TOOL = FieldMap(
 
 
 def _from_database(p: Params) -> bool:
-    return p.get("source", "database") == "database"
+    return bool(p.get("source", "database") == "database")
 
 
 # n8n's SerpApi tool has no result-count option (its options are device, gl, google_domain,

@@ -226,7 +226,7 @@ class Field:
         return c.back(value) if self.conv == "expr" else value
 
 
-def F(  # noqa: N802 - reads as a table row
+def F(
     ours: str,
     theirs: str | None = None,
     conv: Conv = "plain",

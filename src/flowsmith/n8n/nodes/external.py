@@ -9,8 +9,8 @@ import json
 
 from flowsmith.n8n.expr import rl, rl_value
 from flowsmith.n8n.nodes.base import (
-    F,
     Ctx,
+    F,
     FieldMap,
     Params,
     Translator,

@@ -6,8 +6,8 @@ from typing import Any
 
 from flowsmith.n8n.expr import stable_uuid
 from flowsmith.n8n.nodes.base import (
-    F,
     Ctx,
+    F,
     FieldMap,
     Params,
     Translator,
@@ -229,7 +229,7 @@ _STOP = FieldMap((F("message", "errorMessage", "expr", default=""),))
 
 
 def _error_message(p: Params) -> bool:
-    return p.get("errorType", "errorMessage") == "errorMessage"
+    return bool(p.get("errorType", "errorMessage") == "errorMessage")
 
 
 def _loop_outputs(_: Params) -> list[str]:

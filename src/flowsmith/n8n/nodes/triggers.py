@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flowsmith.n8n.expr import rl
 from flowsmith.n8n.nodes.base import (
-    F,
     Ctx,
+    F,
     FieldMap,
     Params,
     Translator,
