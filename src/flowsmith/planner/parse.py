@@ -57,7 +57,8 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december am pm ai api url http https json csv
     pdf ok hi hello my our new send post create add fetch get check text email read
-    retrieve copy save when once after before for workflow flow app automation""".split()
+    retrieve copy save when once after before for workflow flow app automation english chinese spanish
+    french german japanese korean portuguese italian russian arabic""".split()
 )
 _WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
 _WAIT_UNIT |= {"day": 86400, "秒": 1, "分钟": 60, "小时": 3600, "天": 86400}
@@ -79,6 +80,7 @@ class Context:
     trigger_url: str | None = None  # the token of the URL the trigger uses (a feed)
     categories: list[str] = field(default_factory=list)
     classified: bool = False
+    made: set[str] = field(default_factory=set)  # think kinds already in the frame
     notes: list[str] = field(default_factory=list)
 
 
@@ -155,7 +157,7 @@ def _unmask(text: str, ctx: Context) -> str:
 def _trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            found = _trigger_of(m.group("body"), ctx, explicit=True)
+            found = _trigger_of(m.group("body") or m.groupdict().get("body2") or "", ctx, explicit=True)
             if found is not None:
                 ctx.trigger_app = found.app
                 rest = text[: m.start()] + " , " + text[m.end() :]
@@ -231,11 +233,20 @@ def _new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
             continue
         left = text[max(0, mention.start - 24) : mention.start]
         left = re.split(r"\b(?:to|into|in|on|from)\b|[到在从，,]", left)[-1]
+        new = None
+        for new in lx.NEW_WORD.finditer(left):
+            pass
         right = text[mention.end : mention.end + 30]
-        right = re.split(r"\b(?:to|into|in|on|from|and)\b|[到在从，,]", right)[0]
+        right = re.split(r"\b(?:to|into|in|on|from|and|is|are|was|were|comes?|arrives?|gets?|"
+                         r"has|have|with|that|which)\b|[到在从，,是]", right)[0]
+        if new is None:
+            m = lx.NEW_WORD.search(right)
+            if m is None:
+                continue
+            left = ""
+        else:
+            left = left[new.start() :]
         window = left + text[mention.start : mention.end] + right
-        if not lx.NEW_WORD.search(window):
-            continue
         event, score = ctx.index.event(mention.app, window)
         if event is None or score < 1.0:
             continue
@@ -525,6 +536,16 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         word = m.group(1).lower()
         if cats and word in [c.lower() for c in cats] or _looks_category(word):
             return Condition("category", "category", word, phrase)
+    z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", t.strip())
+    if z and _CJK.search(t):
+        value = z.group(2)
+        if _looks_category(value) and cats:
+            return Condition("category", "category", value, phrase)
+        return Condition(_field(z.group(1), "status"), "eq", value, phrase)
+    m = re.match(r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ]{0,24}?)\s+(?:is|are|equals?|=)\s+"
+                 r"[\"'“]?([\w-]+)[\"'”]?\s*$", t.strip(), re.IGNORECASE)
+    if m and not lx.PRONOUN.match(m.group(1)):
+        return Condition(_field(m.group(1) + " is", "status"), "eq", m.group(2), phrase)
     low = t.strip().lower()
     for cat in cats:
         if cat.lower() in low:
@@ -554,7 +575,7 @@ def _number(digits: str, unit: str | None) -> float | int | None:
 
 def _field(before: str, default: str) -> str:
     """The item field a condition compares: "the budget is" -> budget, "it is" -> default."""
-    text = _TOKEN.sub(" ", before).strip(" ,，")
+    text = _TOKEN.sub(" ", before).replace("__it__", " ").strip(" ,，")
     if _CJK.search(text):
         for word, name in sorted(lx.FIELD_ZH_NAMES.items(), key=lambda kv: -len(kv[0])):
             if word in text:
@@ -642,6 +663,10 @@ def _thinking(text: str, phrase: str, ctx: Context) -> list[Think]:
         m = pattern.search(text)
         if not m:
             continue
+        if kind in ctx.made and re.search(r"\b(?:the|this|that|its|their|that)\s+$|(?:把|将)$",
+                                          text[: m.start()]):
+            continue  # "email the summary": the one made upstream
+        ctx.made.add(kind)
         params: dict[str, Any] = {}
         if kind == "classify":
             ctx.classified = True
@@ -721,7 +746,7 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[Transform]:
 
 def _verb(text: str) -> str:
     """The verb class of a clause: the first of read / create / update / delete it says."""
-    best: tuple[int, str] = (10**6, "create")
+    best: tuple[int, str] = (10**6, "none")
     for verb, pattern in (
         ("read", lx.READ_VERB),
         ("create", lx.CREATE_VERB),
@@ -744,6 +769,9 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     for i, mention in enumerate(mentions):
         before = text[: mention.start]
         local = verb
+        if verb == "none":
+            local = "read" if re.search(r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$",
+                                        before) else "create"
         if copy:
             local = (
                 "create"
@@ -831,12 +859,29 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
                 app=None, resource=None, operation=op, service=unknown, phrase=phrase
             )
             (reads if op == "get" else writes).append(step)
+        elif ctx.trigger_app and verb in ("create", "update") and _names_trigger_resource(text, ctx):
+            choice = idx.operation(ctx.trigger_app, text, "create")
+            writes.append(ServiceStep(app=ctx.trigger_app, resource=choice.resource,
+                                      operation=choice.operation, service=ctx.trigger_app,
+                                      phrase=phrase))
         elif lx.NOTIFY_WORD.search(text):
             ctx.notes.append("notify:email")
             writes.append(
                 CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase)
             )
     return reads, writes
+
+
+def _names_trigger_resource(text: str, ctx: Context) -> bool:
+    """"send it back to the channel" after a Slack trigger: a resource of the trigger's app."""
+    app = ctx.index.apps.get(ctx.trigger_app or "")
+    if app is None:
+        return False
+    low = text.lower()
+    words = [w for res in app.resources.values() for w in res.names.all() if len(w) > 2]
+    return bool(re.search(r"\bback\b|\breply\b|回复|回到", low)) and any(
+        w in low for w in words
+    ) or any(re.search(r"\bthe\s+" + re.escape(w) + r"\b", low) for w in words if w.isascii())
 
 
 def _only_read(text: str) -> bool:
