@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tests.workflows.test_catalog import _raw_files
 
-from flowsmith.core.catalog import CatalogError, build_catalog
+from flowsmith.core.catalog import CatalogError, _read_app_files, build_catalog
 from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 from flowsmith.core.validate import validate_workflow
 
@@ -60,7 +60,8 @@ APP: dict[str, Any] = {
 
 
 def _build(*apps: dict[str, Any]) -> Any:
-    return build_catalog(_raw_files(), {"other.json": list(apps)})
+    """The packaged catalog plus ``apps`` (the packaged apps are needed by legacy aliases)."""
+    return build_catalog(_raw_files(), {**_read_app_files(), "zz_test.json": list(apps)})
 
 
 def _changed(**changes: Any) -> dict[str, Any]:
@@ -76,7 +77,7 @@ def test_an_app_becomes_an_action_and_a_trigger_spec() -> None:
     assert trigger is not None and trigger.family == NodeFamily.TRIGGER
     assert trigger.example.parameters == {"event": "ticket_created", "board": "YOUR_BOARD"}
     assert "艾克米" in action.keywords and "ticket" in action.keywords
-    assert catalog.app("acme_trigger") is catalog.app("acme") is catalog.apps[0]
+    assert catalog.app("acme_trigger") is catalog.app("acme") is catalog.apps[-1]
 
 
 @pytest.mark.parametrize(
@@ -142,3 +143,27 @@ def test_app_nodes_are_validated_per_operation(params: dict[str, Any], ok: bool)
     ]
     assert (errors == []) == ok, errors
     assert validate_workflow is validate.validate_workflow
+
+
+def test_legacy_subtypes_alias_an_app_operation() -> None:
+    from flowsmith.core.catalog import load_catalog
+    from flowsmith.core.services import node_service
+
+    catalog = load_catalog()
+    spec = catalog.get("slack_message")
+    assert spec is not None and spec.alias_of is not None
+    node = Node(id="s", name="Post", type=NodeFamily.EXTERNAL_ACTION, subtype="slack_message")
+    op = node_service(node, catalog)
+    assert op is not None and (op.app, op.resource, op.operation) == ("slack", "message", "post")
+    assert "create" in op.verbs()
+
+
+def test_an_alias_must_name_an_existing_operation() -> None:
+    files = _raw_files()
+    entry = next(e for e in files["external_action.json"] if e["subtype"] == "slack_message")
+    entry["alias_of"] = {"app": "acme", "resource": "ticket", "operation": "zap"}
+    with pytest.raises(CatalogError, match=r"acme has no ticket\.zap"):
+        build_catalog(files, {**_read_app_files(), "zz_test.json": [APP]})
+    entry["alias_of"] = {"app": "nope", "resource": "ticket", "operation": "create"}
+    with pytest.raises(CatalogError, match="unknown app"):
+        build_catalog(files, {**_read_app_files(), "zz_test.json": [APP]})
