@@ -160,10 +160,14 @@ async def test_create_listen_chat_complete_with_usage(
         json_body(stock(), usage=(900, 300)),
     )
     session_id = await create_session(client, headers)
-    chat_events, progress = await listen_and_chat(client, headers, session_id, SEED_CREATE)
+    # the draft watches Amazon only, so the request names Amazon only: a request naming a
+    # store the draft lacks would (rightly) send the draft back for repair
+    request = "请帮我创建一个库存监控的workflow，每小时检查 Amazon 商品页面，有货时发邮件给 me@example.com"
+    chat_events, progress = await listen_and_chat(client, headers, session_id, request)
 
     reply = text_of(chat_events)
     assert reply.startswith("好的，我会每小时检查") and "每小时运行一次" in reply
+    assert progress[-1].data["data"].get("uncovered", []) == []
     assert chat_events[-1].data["is_complete"] is True
     assert kinds(progress)[:3] == ["waiting", "start", "draft"]
     assert kinds(progress)[-1] == "complete"
