@@ -140,7 +140,6 @@ async def session_detail(
     return body
 
 
-SEED_CREATE = "请帮我创建一个电商库存监控的workflow，需要监控BestBuy和Amazon"
 
 
 # --- the happy path, with its accounting -------------------------------------------------------
