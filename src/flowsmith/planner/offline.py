@@ -28,7 +28,7 @@ from flowsmith.planner.compose import compose
 from flowsmith.planner.edit_apply import apply_edits
 from flowsmith.planner.edit_parse import has_edit_words, parse_edits
 from flowsmith.planner.graph import matching
-from flowsmith.planner.frame import Frame
+from flowsmith.planner.frame import Frame, ServiceStep, walk
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.parse import parse_request
 from flowsmith.planner.plan import Plan
@@ -96,9 +96,9 @@ def decide(message: str, history: list[tuple[str, str]], current: Workflow | Non
         return _answer(replies.no_workflow_yet(lang), lang)
     u = understand(combined)
     u.lang = lang
-    if u.topic in _LEGACY_TOPICS:
-        return _generate(u, combined, replacing=current)
     frame = parse_request(combined)
+    if u.topic in _LEGACY_TOPICS and not _names_an_app(frame):
+        return _generate(u, combined, replacing=current)
     if frame is not None:
         return _generate_frame(_replace(frame, lang=lang), combined, replacing=current)
     if u.substance:
@@ -109,6 +109,15 @@ def decide(message: str, history: list[tuple[str, str]], current: Workflow | Non
     if now.thanks and not carried:
         return _answer(replies.thanks(lang), lang)
     return _clarify(u, lang)
+
+
+def _names_an_app(frame: Frame | None) -> bool:
+    """Whether the frame uses a catalog app (then it is no store-monitor or agent template)."""
+    if frame is None:
+        return False
+    if frame.trigger.app is not None:
+        return True
+    return any(isinstance(s, ServiceStep) and s.app is not None for s in walk(frame.steps))
 
 
 def _only_changes(text: str) -> bool:

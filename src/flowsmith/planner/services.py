@@ -312,9 +312,21 @@ def field_value(
     if typ == "array":
         items = frag.get("items", {})
         if isinstance(items, dict) and items.get("type") == "object":
-            return [], True
+            if not frag.get("minItems") and not items.get("properties"):
+                return [], True
+            item, _ = field_value(name, {**items, "description": desc}, text, message, label)
+            return [item], True
         return [f"YOUR_{name.upper()}"], True
     if typ == "object":
+        props = frag.get("properties")
+        if isinstance(props, dict) and props:
+            out: dict[str, Any] = {}
+            guessed_any = False
+            for sub in frag.get("required", []) or list(props)[:1]:
+                value, guessed = field_value(sub, props.get(sub, {}), text, message, label)
+                out[sub] = value
+                guessed_any = guessed_any or guessed
+            return out, guessed_any
         return {"data": message}, True
     if "channel" in low or "channel" in desc:
         found = channels(text)
