@@ -18,6 +18,7 @@ import uvicorn
 from flowsmith.app import create_app
 from flowsmith.auth.dev import mint_dev_token
 from flowsmith.config import Settings
+from flowsmith.limits import server_options
 
 # Set to run the whole suite against a real PostgreSQL, e.g.
 # postgresql+asyncpg://postgres@127.0.0.1:5432/test
@@ -72,7 +73,13 @@ class LiveServer:
         self.settings = settings
         self.app = create_app(settings)
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=settings.port, log_level="warning", lifespan="on"
+            self.app,
+            host="127.0.0.1",
+            port=settings.port,
+            log_level="warning",
+            lifespan="on",
+            # the HTTP protocol and request-line limit `flowsmith serve` runs with
+            **server_options(settings),
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
