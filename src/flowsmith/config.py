@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -93,7 +93,37 @@ class Settings(BaseSettings):
     )
     # completion-token cap of a draft, edit or repair call
     llm_max_output_tokens: int = Field(
-        default=4096, ge=256, le=65536, validation_alias="FLOWSMITH_LLM_MAX_OUTPUT_TOKENS"
+        default=4096, ge=256, le=128_000, validation_alias="FLOWSMITH_LLM_MAX_OUTPUT_TOKENS"
+    )
+    # completion-token caps of a turn's decision and of its streamed reply
+    llm_decide_max_tokens: int = Field(
+        default=1024, ge=64, le=128_000, validation_alias="FLOWSMITH_LLM_DECIDE_MAX_TOKENS"
+    )
+    llm_reply_max_tokens: int = Field(
+        default=1024, ge=64, le=128_000, validation_alias="FLOWSMITH_LLM_REPLY_MAX_TOKENS"
+    )
+    # sampling for every call (unset: not sent); reasoning models (o-series, gpt-5) refuse
+    # temperature, and the provider then drops it
+    llm_temperature: float | None = Field(
+        default=None, ge=0, le=2, validation_alias="FLOWSMITH_LLM_TEMPERATURE"
+    )
+    llm_reasoning_effort: Literal["minimal", "low", "medium", "high"] | None = Field(
+        default=None, validation_alias="FLOWSMITH_LLM_REASONING_EFFORT"
+    )
+    # per call kind (decide, reply, draft, repair): {"draft": {"max_tokens": 8000,
+    # "temperature": 0.2, "reasoning_effort": "medium"}}; wins over the settings above
+    llm_call_options: dict[str, dict[str, Any]] = Field(
+        default={}, validation_alias="FLOWSMITH_LLM_CALL_OPTIONS"
+    )
+    # the model's context window in tokens (0: ask the server: llama.cpp's /props n_ctx,
+    # vLLM's /v1/models max_model_len; unknown otherwise); output caps shrink to fit it
+    llm_context_tokens: int = Field(
+        default=0, ge=0, le=10_000_000, validation_alias="FLOWSMITH_LLM_CONTEXT_TOKENS"
+    )
+    # how a chat turn decides: auto (the decide tool beside the streamed reply while the
+    # server takes tools, else a structured decision first), tools, decide_first
+    llm_turn_mode: Literal["auto", "tools", "decide_first"] = Field(
+        default="auto", validation_alias="FLOWSMITH_LLM_TURN_MODE"
     )
 
     cors_origins: list[str] = Field(default=[], validation_alias="FLOWSMITH_CORS_ORIGINS")

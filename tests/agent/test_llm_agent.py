@@ -163,7 +163,8 @@ class Rig:
     def prompt(self, index: int) -> str:
         """The texts of request ``index``'s messages (system included), joined."""
         body = self.fake.requests[index].json
-        parts = [body.get("system") or ""]
+        system = body.get("system") or ""
+        parts = [system if isinstance(system, str) else " ".join(b["text"] for b in system)]
         for message in body["messages"]:
             content = message.get("content")
             if isinstance(content, str):

@@ -535,12 +535,17 @@ class FakeOpenAI(FakeServer):
 
     def _reset_capabilities(self) -> None:
         self.response_format_supported = True
+        self.json_object_supported = True
         self.strict_supported = True
         self.tools_supported = True
         self.rejects_max_tokens = False
 
     def _refusal(self, body: Any) -> HttpError | None:
         response_format = body.get("response_format") or {}
+        if response_format.get("type") == "json_object" and not self.json_object_supported:
+            return HttpError(
+                400, "response_format type 'json_object' is not supported", param="response_format"
+            )
         if response_format.get("type") == "json_schema":
             if not self.response_format_supported:
                 return self._response_format_error()

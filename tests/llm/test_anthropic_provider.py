@@ -62,7 +62,10 @@ async def test_stream_text_arrives_in_pieces(
     assert "anthropic-version" in sent.headers
     assert sent.json["stream"] is True
     assert sent.json["max_tokens"] == 300
-    assert sent.json["system"] == "Be brief."
+    # the system prompt goes as a cached block (the prompt cache's stable prefix)
+    assert sent.json["system"] == [
+        {"type": "text", "text": "Be brief.", "cache_control": {"type": "ephemeral"}}
+    ]
     assert sent.json["messages"] == [{"role": "user", "content": [{"type": "text", "text": "Hi"}]}]
     assert sent.completed and not sent.disconnected.is_set()
 
@@ -148,7 +151,7 @@ async def test_history_with_tool_results_is_sent_as_blocks(
     await collect(anthropic_provider.stream(history, tools=NODE_TOOLS))
 
     sent = fake_anthropic.requests[0].json
-    assert sent["system"] == "Be brief.\n\nAnswer in English."
+    assert sent["system"][0]["text"] == "Be brief.\n\nAnswer in English."
     assert sent["messages"] == [
         {"role": "user", "content": [{"type": "text", "text": "Add two nodes"}]},
         {

@@ -53,9 +53,9 @@ PLAN: dict[str, Any] = {
     "additionalProperties": False,
 }
 GOOD = {"title": "Daily report", "steps": [{"kind": "trigger"}, {"kind": "action"}]}
-LOOSE: dict[str, Any] = {  # oneOf: fine for JSON Schema, refused by strict mode
+LOOSE: dict[str, Any] = {  # allOf: fine for JSON Schema, no strict form
     "type": "object",
-    "properties": {"value": {"oneOf": [{"type": "string"}, {"type": "number"}]}},
+    "properties": {"value": {"allOf": [{"type": ["string", "number"]}]}},
     "required": ["value"],
 }
 
@@ -184,10 +184,12 @@ def test_schema_check_names_the_failing_place() -> None:
 
 
 def test_mode_memory_skips_refused_and_inapplicable_modes() -> None:
-    memory = ModeMemory(("json_schema_strict", "json_schema", "tool", "text"))
+    memory = ModeMemory(("json_schema_strict", "json_schema", "json_object", "tool", "text"))
     assert memory.current(PLAN) == "json_schema_strict"
     assert memory.current(LOOSE) == "json_schema"
     memory.refuse("json_schema")
+    assert memory.current(LOOSE) == "json_object"
+    memory.refuse("json_object")
     assert memory.current(LOOSE) == "tool"
     memory.refuse("tool")
     memory.refuse("text")  # never refused: it needs nothing from the server
@@ -244,10 +246,34 @@ async def test_a_server_refusing_strict_gets_non_strict_from_then_on(
     assert strict == [True, False, False]
 
 
+async def test_a_server_without_json_schema_falls_back_to_json_object_with_the_schema(
+    fake_openai: FakeOpenAI, openai_provider: OpenAICompatProvider
+) -> None:
+    fake_openai.response_format_supported = False
+    fake_openai.script(json_body(GOOD), json_body(GOOD))
+
+    first, usage = await openai_provider.structured(ASK, schema=PLAN, name="plan")
+    second, _ = await openai_provider.structured(ASK, schema=PLAN, name="plan")
+
+    assert first == second == GOOD
+    assert usage.calls == 2  # the refused request is counted
+    bodies = fake_openai.bodies
+    assert len(bodies) == 3  # the second call went straight to json_object
+    for body in bodies[1:]:
+        # the schema beside json_object (llama.cpp / llama-cpp-python enforce it) and in
+        # the prompt for the servers that ignore it
+        assert response_format(body) == {"type": "json_object", "schema": PLAN}
+        assert json.dumps(PLAN, separators=(",", ":")) in body["messages"][0]["content"]
+    assert openai_provider.modes.refused == {"json_schema_strict", "json_schema"}
+    assert openai_provider.modes.last_success == "json_object"
+
+
 async def test_a_server_without_response_format_falls_back_to_a_forced_tool(
     fake_openai: FakeOpenAI, openai_provider: OpenAICompatProvider
 ) -> None:
     fake_openai.response_format_supported = False
+    fake_openai.json_object_supported = False
+    openai_provider.modes.refuse("json_object")
     fake_openai.script(json_body(GOOD), json_body(GOOD))
 
     first, usage = await openai_provider.structured(ASK, schema=PLAN, name="plan")
@@ -262,7 +288,7 @@ async def test_a_server_without_response_format_falls_back_to_a_forced_tool(
         assert response_format(body) is None
         assert body["tool_choice"] == {"type": "function", "function": {"name": "plan"}}
         assert body["tools"][0]["function"]["parameters"] == PLAN
-    assert openai_provider.modes.refused == {"json_schema_strict", "json_schema"}
+    assert openai_provider.modes.refused == {"json_schema_strict", "json_schema", "json_object"}
     assert openai_provider.modes.last_success == "tool"
 
 
@@ -274,20 +300,21 @@ async def test_a_scripted_response_format_rejection_also_falls_back(
     value, _ = await openai_provider.structured(ASK, schema=LOOSE, name="v")
 
     assert value == {"value": "x"}
-    assert "tools" in fake_openai.bodies[1]
+    assert response_format(fake_openai.bodies[1])["type"] == "json_object"  # type: ignore[index]
 
 
 async def test_without_response_format_or_tools_json_comes_from_text(
     fake_openai: FakeOpenAI, openai_provider: OpenAICompatProvider
 ) -> None:
     fake_openai.response_format_supported = False
+    fake_openai.json_object_supported = False
     fake_openai.tools_supported = False
     fake_openai.script(json_body(GOOD, fenced=True, prose="Here is the plan:"))
 
     value, usage = await openai_provider.structured(ASK, schema=PLAN, name="plan")
 
     assert value == GOOD
-    assert usage.calls == 3
+    assert usage.calls == 4
     last = fake_openai.bodies[-1]
     assert "tools" not in last and "response_format" not in last
     system = last["messages"][0]  # first: local chat templates refuse a late system message
@@ -362,7 +389,7 @@ async def test_an_unrelated_400_does_not_demote_the_mode(
     with pytest.raises(LLMError) as caught:
         await openai_provider.structured(ASK, schema=PLAN, name="plan")
 
-    assert caught.value.code == "llm_bad_request"
+    assert caught.value.code == "llm_context"
     assert len(fake_openai.requests) == 1
     assert openai_provider.modes.refused == set()
 
@@ -420,8 +447,9 @@ async def test_anthropic_structured_output_uses_a_forced_tool(
     assert body["tool_choice"] == {"type": "tool", "name": "plan"}
     assert body["tools"][0]["name"] == "plan"
     assert body["tools"][0]["input_schema"] == PLAN
+    assert body["tools"][0]["strict"] is True  # PLAN has a strict form: Anthropic enforces it
     assert body["max_tokens"] == 999
-    assert body["system"] == "You design workflows."
+    assert body["system"][0]["text"] == "You design workflows."
 
 
 async def test_anthropic_refusing_forced_tools_falls_back_to_text_and_remembers(
@@ -440,7 +468,7 @@ async def test_anthropic_refusing_forced_tools_falls_back_to_text_and_remembers(
     assert "tool_choice" in bodies[0]
     for body in bodies[1:]:
         assert "tool_choice" not in body and "tools" not in body
-        assert "JSON Schema" in body["system"]
+        assert "JSON Schema" in body["system"][0]["text"]
 
 
 async def test_anthropic_invalid_tool_input_gets_one_fix_up_request(

@@ -2,6 +2,7 @@
 structured JSON output, bounded retries, deadlines, usage and cost."""
 
 from flowsmith.llm.base import (
+    CallOptions,
     Finished,
     LLMError,
     LLMErrorCode,
@@ -22,6 +23,7 @@ from flowsmith.llm.pricing import estimate_cost_usd
 from flowsmith.llm.structured import strict_compatible
 
 __all__ = [
+    "CallOptions",
     "Finished",
     "LLMError",
     "LLMErrorCode",

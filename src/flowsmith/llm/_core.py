@@ -10,10 +10,13 @@ transport exception (None for exceptions it does not know, which then propagate 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import email.utils
 import functools
+import json
 import logging
 import random
+import re
 import time
 from abc import ABC, abstractmethod
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping
@@ -24,6 +27,7 @@ from typing import Any, TypeVar
 import httpx2
 
 from flowsmith.llm.base import (
+    CallOptions,
     Finished,
     LLMError,
     Message,
@@ -42,10 +46,13 @@ from flowsmith.llm.structured import (
     SchemaCheck,
     extract_json,
     fix_request,
+    from_strict,
     parse_arguments,
     refused_modes,
     safe_name,
     text_mode_instruction,
+    to_strict,
+    unsupported_feature,
 )
 
 log = logging.getLogger("flowsmith.llm")
@@ -57,12 +64,13 @@ T = TypeVar("T")
 class RetryPolicy:
     """Bounded retries: at most ``max_retries`` extra attempts, waits growing from
     ``backoff_base_s`` doubling up to ``backoff_max_s`` with jitter, or the server's
-    ``Retry-After`` capped at ``retry_after_max_s``."""
+    ``Retry-After`` (capped at ``retry_after_max_s`` when set; the call's deadline bounds
+    it in any case, and without a deadline it is capped at ``NO_DEADLINE_WAIT_MAX_S``)."""
 
     max_retries: int = 3
     backoff_base_s: float = 0.5
     backoff_max_s: float = 8.0
-    retry_after_max_s: float = 30.0
+    retry_after_max_s: float | None = None
 
     def __post_init__(self) -> None:
         if self.max_retries < 0 or self.backoff_base_s < 0 or self.backoff_max_s < 0:
@@ -70,7 +78,8 @@ class RetryPolicy:
 
     def delay(self, failures: int, retry_after: float | None) -> float:
         if retry_after is not None:
-            return min(max(retry_after, 0.0), self.retry_after_max_s)
+            wait = max(retry_after, 0.0)
+            return wait if self.retry_after_max_s is None else min(wait, self.retry_after_max_s)
         ceiling = min(self.backoff_max_s, self.backoff_base_s * 2.0**failures)
         # "equal jitter": never retry instantly, yet spread clients that failed together
         return ceiling / 2 + random.uniform(0, ceiling / 2)
@@ -90,9 +99,13 @@ RawEvent = TextDelta | RawToolCall | Finished
 
 @dataclass(frozen=True)
 class JsonSchemaFormat:
+    """``response_format``: ``json_schema`` (strict or not), or ``json_object`` with the
+    schema beside it (llama-cpp-python enforces it; others ignore the extra field)."""
+
     name: str
     schema: dict[str, Any]
     strict: bool
+    kind: str = "json_schema"
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,9 @@ class CallSpec:
     tool_choice: str | None = None
     max_tokens: int = 2048
     json_schema: JsonSchemaFormat | None = None
+    temperature: float | None = None
+    reasoning_effort: str | None = None
+    strict_tools: bool = False
 
 
 @dataclass
@@ -144,10 +160,47 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
     return max(when.timestamp() - time.time(), 0.0)
 
 
-def status_error(status: int, message: str, headers: Mapping[str, str]) -> LLMError:
-    """The ``LLMError`` for an HTTP error status. 408/409/429/5xx are worth retrying (the
-    same set the official SDKs retry); other 4xx say the request itself is wrong."""
+_QUOTA = re.compile(
+    r"insufficient_quota|exceeded your current quota|billing_error|credit balance is too low|"
+    r"check your plan and billing|payment required",
+    re.IGNORECASE,
+)
+_CONTEXT = re.compile(
+    r"maximum context length|context length|context window|context_length_exceeded|"
+    r"prompt is too long|too many tokens|exceeds? the (available )?context|n_ctx",
+    re.IGNORECASE,
+)
+# without a deadline, the longest Retry-After we wait for before giving up
+NO_DEADLINE_WAIT_MAX_S = 120.0
+
+
+def status_error(status: int, message: str, headers: Mapping[str, str], kind: str = "") -> LLMError:
+    """The ``LLMError`` for an HTTP error status, from the real bodies: a used-up quota or
+    credit (OpenAI's 429 ``insufficient_quota``, Anthropic's 402 ``billing_error``) is
+    ``llm_quota``, never retried; a feature or parameter the server lacks (whatever the
+    status, llama.cpp says it with a 500) is ``llm_bad_request`` with ``unsupported`` set,
+    for the caller to fall back; a prompt too long for the context is ``llm_context``.
+    Otherwise 408/409/429/5xx are worth retrying (the set the official SDKs retry), other
+    4xx say the request is wrong. ``x-should-retry`` (sent by OpenAI and Anthropic) wins
+    over the status."""
     text = f"HTTP {status}: {message}"[:600]
+    should_retry = (headers.get("x-should-retry") or "").strip().lower()
+    if status == 402 or (status in (400, 403, 429) and _QUOTA.search(f"{kind} {message}")):
+        return LLMError("llm_quota", text, status=status)
+    feature = unsupported_feature(status, message)
+    if feature is not None:
+        return LLMError("llm_bad_request", text, status=status, unsupported=feature)
+    if status in (400, 413, 422, 500) and _CONTEXT.search(message):
+        return LLMError("llm_context", text, status=status)
+    error = _status_error(status, text, headers)
+    if should_retry == "true" and status != 401:
+        error.retryable = True
+    elif should_retry == "false":
+        error.retryable = False
+    return error
+
+
+def _status_error(status: int, text: str, headers: Mapping[str, str]) -> LLMError:
     if status == 429:
         return LLMError(
             "llm_rate_limited",
@@ -206,6 +259,12 @@ def _next_delay(
     delay = policy.delay(failures, error.retry_after)
     if deadline is not None and time.monotonic() + delay >= deadline:
         raise _deadline_error(f"while retrying; last error {error.code}: {error.message}")
+    if deadline is None and delay > NO_DEADLINE_WAIT_MAX_S:
+        raise LLMError(
+            error.code,
+            f"{error.message} (the server asked to wait {delay:.0f}s)",
+            status=error.status,
+        )
     return delay
 
 
@@ -228,6 +287,8 @@ class BaseProvider(ABC):
     name: str
     model: str
     structured_modes: tuple[Mode, ...]
+    # whether forced-tool structured output sends the schema's strict form as a strict tool
+    strict_tools: bool = False
 
     def __init__(self, *, model: str, retry: RetryPolicy) -> None:
         if not model:
@@ -236,6 +297,39 @@ class BaseProvider(ABC):
         self.retry = retry
         self.total_usage = Usage()
         self.modes = ModeMemory(self.structured_modes)
+        # sampling parameters this server refused ("temperature" on reasoning models...);
+        # dropped from every later request
+        self.refused_params: set[str] = set()
+        # the model's context window in tokens, when known (set, or probed by a provider)
+        self.context_tokens: int | None = None
+
+    # -- budgets
+
+    def budget(self, messages: list[Message], extra_chars: int, requested: int) -> int:
+        """The completion-token cap for a call: ``requested``, shrunk to what the context
+        window leaves after the prompt when the window is known. Raises ``llm_context``
+        naming the settings when the prompt leaves no useful room."""
+        if not self.context_tokens:
+            return requested
+        # ~3 characters a token is conservative for English, JSON and Chinese alike
+        chars = sum(len(m.content) for m in messages) + extra_chars
+        prompt = chars // 3 + 8 * len(messages) + 16
+        room = self.context_tokens - prompt
+        floor = min(requested, 256)
+        if room < floor:
+            raise LLMError(
+                "llm_context",
+                f"the prompt (about {prompt} tokens) leaves no room for the answer in the "
+                f"model's context of {self.context_tokens} tokens: give the server a larger "
+                "context (llama.cpp --ctx-size / -c, vLLM --max-model-len, Ollama num_ctx) "
+                "and set FLOWSMITH_LLM_CONTEXT_TOKENS, or lower FLOWSMITH_LLM_RETRIEVAL_K "
+                "and FLOWSMITH_LLM_HISTORY_MESSAGES",
+            )
+        return min(requested, room)
+
+    async def prepare(self) -> None:
+        """Learn what the server reports about itself (its context window); once, before
+        the first call. Providers that can ask override it."""
 
     # -- what each provider implements
 
@@ -259,12 +353,25 @@ class BaseProvider(ABC):
         tools: list[ToolSpec] | None = None,
         tool_choice: str | None = None,
         max_tokens: int = 2048,
+        options: CallOptions | None = None,
     ) -> AsyncGenerator[StreamEvent, None]:
         """Text and tool calls as they arrive, then ``Finished``. Retries only before the
         first event is yielded, so the caller never sees a piece of text twice."""
-        spec = CallSpec(list(messages), tools, tool_choice, max_tokens)
+        options = options or CallOptions()
         tally = Usage()
         try:
+            await self.prepare()
+            tools_chars = sum(
+                len(json.dumps(t.parameters)) + len(t.description) for t in tools or []
+            )
+            spec = CallSpec(
+                list(messages),
+                tools,
+                tool_choice,
+                self.budget(messages, tools_chars, options.max_tokens or max_tokens),
+                temperature=options.temperature,
+                reasoning_effort=options.reasoning_effort,
+            )
             # aclosing: when our caller closes us, the attempt below (and its HTTP
             # response) closes now, not whenever the garbage collector gets to it
             async with aclosing(self._stream_with_retries(spec, tally)) as events:
@@ -305,8 +412,7 @@ class BaseProvider(ABC):
                             except StopAsyncIteration:
                                 break
                         if isinstance(event, Finished):
-                            tally.prompt_tokens += event.usage.prompt_tokens
-                            tally.completion_tokens += event.usage.completion_tokens
+                            _add_tokens(tally, event.usage)
                             event = Finished(tally.copy(), event.stop_reason)
                         emitted = True
                         yield event
@@ -362,6 +468,24 @@ class BaseProvider(ABC):
                 await asyncio.sleep(delay)
 
     def _as_llm_error(self, exc: Exception, deadline: float | None) -> LLMError | None:
+        error = self._as_llm_error_raw(exc, deadline)
+        unsupported = error.unsupported if error is not None else None
+        if error is not None and unsupported and unsupported.startswith("param:"):
+            name = unsupported.removeprefix("param:")
+            if name not in self.refused_params and self._can_drop(name):
+                # resend at once without it, from now on
+                log.warning("%s %s refuses %s; dropping it", self.name, self.model, name)
+                self.refused_params.add(name)
+                error.retryable = True
+                error.retry_after = 0.0
+        return error
+
+    def _can_drop(self, name: str) -> bool:
+        """Whether a refused parameter can be left out (max_tokens cannot: a provider
+        switches its field instead)."""
+        return name in ("temperature", "reasoning_effort", "top_p", "parallel_tool_calls")
+
+    def _as_llm_error_raw(self, exc: Exception, deadline: float | None) -> LLMError | None:
         if isinstance(exc, LLMError):
             return exc
         if isinstance(exc, TimeoutError):
@@ -380,25 +504,44 @@ class BaseProvider(ABC):
         schema: dict[str, Any],
         name: str,
         max_tokens: int = 4096,
+        options: CallOptions | None = None,
     ) -> tuple[dict[str, Any], Usage]:
         """A JSON object valid against ``schema``. Tries the best mode this server has not
-        refused; a mode refused with a 400 is remembered and skipped from then on. Output
+        refused; a mode refused (a 400/422, or the 500 some servers send) is remembered
+        and skipped from then on. Strict mode sends ``to_strict(schema)`` and turns the
+        answer back with ``from_strict``; ``schema`` itself checks every answer. Output
         that is not valid JSON for the schema gets exactly one fix-up request."""
         checker = SchemaCheck(schema)
         name = safe_name(name)
         deadline = current_deadline()
+        options = options or CallOptions()
         tally = Usage()
         conversation = list(messages)
         fixed = False
         try:
+            await self.prepare()
             while True:
                 mode = self.modes.current(schema)
-                spec = self._structured_spec(mode, conversation, schema, name, max_tokens)
+                sent = to_strict(schema) if mode == "json_schema_strict" else schema
+                assert sent is not None  # ModeMemory only picks strict when it exists
+                budget = self.budget(
+                    conversation, len(json.dumps(sent)), options.max_tokens or max_tokens
+                )
+                spec = self._structured_spec(mode, conversation, sent, name, budget)
+                spec = dataclasses.replace(
+                    spec, temperature=options.temperature, reasoning_effort=options.reasoning_effort
+                )
                 try:
                     collected = await self._call_with_retries(
                         functools.partial(self._collect, spec, tally), tally, deadline
                     )
                 except LLMError as error:
+                    if error.unsupported == "strict" and spec.strict_tools:
+                        log.warning(
+                            "%s refuses strict tools (%s); sending them plain", self.name, error
+                        )
+                        self.strict_tools = False
+                        continue
                     refused = refused_modes(mode, error)
                     if refused:
                         log.warning(
@@ -412,6 +555,8 @@ class BaseProvider(ABC):
                 payload = _payload(collected, mode, name)
                 try:
                     value = extract_json(payload)
+                    if sent is not schema:
+                        value = from_strict(value, schema)
                     checker.check(value)
                 except OutputProblem as problem:
                     detail = str(problem)
@@ -450,9 +595,21 @@ class BaseProvider(ABC):
                 max_tokens=max_tokens,
                 json_schema=JsonSchemaFormat(name, schema, strict),
             )
+        if mode == "json_object":
+            # the schema goes in the prompt too: most servers ignore it beside json_object
+            return CallSpec(
+                _with_instruction(conversation, text_mode_instruction(schema, name)),
+                max_tokens=max_tokens,
+                json_schema=JsonSchemaFormat(name, schema, False, kind="json_object"),
+            )
         if mode == "tool":
             tool = ToolSpec(name, f"Record the {name} result. Call this exactly once.", schema)
-            return CallSpec(conversation, [tool], name, max_tokens)
+            strict_tool = to_strict(schema) if self.strict_tools else None
+            if strict_tool is not None:
+                tool = ToolSpec(tool.name, tool.description, strict_tool)
+            return CallSpec(
+                conversation, [tool], name, max_tokens, strict_tools=strict_tool is not None
+            )
         return CallSpec(
             _with_instruction(conversation, text_mode_instruction(schema, name)),
             max_tokens=max_tokens,
@@ -471,10 +628,16 @@ class BaseProvider(ABC):
                 else:
                     collected.usage = event.usage
                     collected.stop_reason = event.stop_reason
-        tally.prompt_tokens += collected.usage.prompt_tokens
-        tally.completion_tokens += collected.usage.completion_tokens
+        _add_tokens(tally, collected.usage)
         collected.text = "".join(texts)
         return collected
+
+
+def _add_tokens(tally: Usage, usage: Usage) -> None:
+    tally.prompt_tokens += usage.prompt_tokens
+    tally.completion_tokens += usage.completion_tokens
+    tally.cached_tokens += usage.cached_tokens
+    tally.cache_write_tokens += usage.cache_write_tokens
 
 
 def _with_instruction(messages: list[Message], instruction: str) -> list[Message]:

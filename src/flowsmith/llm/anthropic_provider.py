@@ -30,6 +30,7 @@ from anthropic.types import (
     RawMessageStopEvent,
     RawMessageStreamEvent,
     TextBlock,
+    TextBlockParam,
     ToolChoiceParam,
     ToolParam,
     ToolUseBlock,
@@ -46,6 +47,9 @@ from flowsmith.llm._core import (
     transport_error,
 )
 from flowsmith.llm.base import Finished, LLMError, LLMErrorCode, Message, TextDelta, ToolSpec, Usage
+
+# the beta header of Anthropic's structured outputs (``strict`` tools)
+STRICT_TOOLS_BETA = "structured-outputs-2025-11-13"
 
 _STOP_REASONS = {
     "end_turn": "stop",
@@ -77,21 +81,32 @@ class AnthropicProvider(BaseProvider):
         max_retries: int = 3,
         backoff_base_s: float = 0.5,
         backoff_max_s: float = 8.0,
-        retry_after_max_s: float = 30.0,
+        retry_after_max_s: float | None = None,
         default_headers: Mapping[str, str] | None = None,
+        strict_tools: bool = True,
+        context_tokens: int | None = None,
     ) -> None:
-        """``timeout_s`` bounds connecting and each read (the gap between streamed events)."""
+        """``timeout_s`` bounds connecting and each read (the gap between streamed events).
+
+        ``strict_tools``: structured output's forced tool is sent with ``strict: true`` on
+        the schema's strict form (Anthropic's structured outputs); a server that refuses
+        it is asked again without, once per instance."""
         super().__init__(
             model=model,
             retry=RetryPolicy(max_retries, backoff_base_s, backoff_max_s, retry_after_max_s),
         )
         self.base_url = base_url
+        self.strict_tools = strict_tools
+        self.context_tokens = context_tokens or None
+        headers = dict(default_headers or {})
+        if strict_tools:
+            headers.setdefault("anthropic-beta", STRICT_TOOLS_BETA)
         self._client = AsyncAnthropic(
             api_key=api_key,
             base_url=base_url,
             timeout=anthropic.Timeout(timeout_s),
             max_retries=0,
-            default_headers=default_headers,
+            default_headers=headers,
         )
 
     async def aclose(self) -> None:
@@ -102,14 +117,27 @@ class AnthropicProvider(BaseProvider):
         if spec.json_schema is not None:
             raise ValueError("Anthropic has no response_format; use a forced tool")
         system, messages = _messages(spec.messages)
-        tools = _tools(spec.tools)
+        tools = _tools(spec.tools, strict=spec.strict_tools)
+        # the prompt cache: the system prompt (stable first: rules, the worked example,
+        # then the retrieved catalog) and the tools are cached up to their last block
+        system_blocks: list[TextBlockParam] = (
+            [{"type": "text", "text": system, "cache_control": {"type": "ephemeral"}}]
+            if system
+            else []
+        )
+        if tools:
+            tools[-1]["cache_control"] = {"type": "ephemeral"}
+        extra: dict[str, object] = {}
+        if spec.temperature is not None and "temperature" not in self.refused_params:
+            extra["temperature"] = spec.temperature
         stream = await self._client.messages.create(
             model=self.model,
             max_tokens=spec.max_tokens,
             messages=messages,
-            system=system if system else omit,
+            system=system_blocks if system_blocks else omit,
             tools=tools if tools else omit,
             tool_choice=_tool_choice(spec.tool_choice) if tools else omit,
+            extra_body=extra or None,
             stream=True,
         )
         # both context managers close the HTTP response however the block ends
@@ -125,7 +153,7 @@ class AnthropicProvider(BaseProvider):
                 if code is not None:
                     return LLMError(code, f"stream error {kind}: {message}", retryable=True)
                 return LLMError("llm_unavailable", f"stream error {kind}: {message}")
-            return status_error(exc.status_code, f"{kind}: {message}", exc.response.headers)
+            return status_error(exc.status_code, f"{kind}: {message}", exc.response.headers, kind)
         if isinstance(exc, anthropic.APITimeoutError):
             return LLMError("llm_timeout", "the request timed out", retryable=True)
         if isinstance(exc, anthropic.APIConnectionError):
@@ -155,7 +183,13 @@ async def _events(
     stopped = False
     async for event in stream:
         if isinstance(event, RawMessageStartEvent):
-            usage = Usage(_prompt_tokens(event.message.usage), event.message.usage.output_tokens)
+            read, written = _cache_counts(event.message.usage)
+            usage = Usage(
+                _prompt_tokens(event.message.usage),
+                event.message.usage.output_tokens,
+                cached_tokens=read,
+                cache_write_tokens=written,
+            )
         elif isinstance(event, RawContentBlockStartEvent):
             block = event.content_block
             if isinstance(block, ToolUseBlock):
@@ -183,6 +217,7 @@ async def _events(
                     + (event.usage.cache_creation_input_tokens or 0)
                     + (event.usage.cache_read_input_tokens or 0)
                 )
+                usage.cached_tokens, usage.cache_write_tokens = _cache_counts(event.usage)
         elif isinstance(event, RawMessageStopEvent):
             stopped = True
     if not stopped:
@@ -191,6 +226,13 @@ async def _events(
         )
     reason = stop_reason or "stop"
     yield Finished(usage, _STOP_REASONS.get(reason, reason))
+
+
+def _cache_counts(usage: Any) -> tuple[int, int]:
+    return (
+        getattr(usage, "cache_read_input_tokens", None) or 0,
+        getattr(usage, "cache_creation_input_tokens", None) or 0,
+    )
 
 
 def _prompt_tokens(usage: anthropic.types.Usage) -> int:
@@ -247,11 +289,18 @@ def _blocks(message: Message) -> list[ContentBlockParam]:
     return blocks
 
 
-def _tools(tools: list[ToolSpec] | None) -> list[ToolParam]:
-    return [
-        {"name": tool.name, "description": tool.description, "input_schema": tool.parameters}
-        for tool in tools or []
-    ]
+def _tools(tools: list[ToolSpec] | None, *, strict: bool = False) -> list[ToolParam]:
+    out: list[ToolParam] = []
+    for tool in tools or []:
+        param: ToolParam = {
+            "name": tool.name,
+            "description": tool.description,
+            "input_schema": tool.parameters,  # type: ignore[typeddict-item]
+        }
+        if strict:
+            param["strict"] = True
+        out.append(param)
+    return out
 
 
 def _tool_choice(choice: str | None) -> ToolChoiceParam | Omit:

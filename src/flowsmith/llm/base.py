@@ -52,15 +52,24 @@ class ToolSpec:
 
 @dataclass
 class Usage:
+    """Token counts. ``prompt_tokens`` includes the cached ones: ``cached_tokens`` were read
+    from the server's prompt cache (OpenAI ``prompt_tokens_details.cached_tokens``,
+    Anthropic ``cache_read_input_tokens``), ``cache_write_tokens`` written to it
+    (Anthropic ``cache_creation_input_tokens``); pricing charges them differently."""
+
     prompt_tokens: int = 0
     completion_tokens: int = 0
     calls: int = 0
+    cached_tokens: int = 0
+    cache_write_tokens: int = 0
 
     def __add__(self, other: Usage) -> Usage:
         return Usage(
             self.prompt_tokens + other.prompt_tokens,
             self.completion_tokens + other.completion_tokens,
             self.calls + other.calls,
+            self.cached_tokens + other.cached_tokens,
+            self.cache_write_tokens + other.cache_write_tokens,
         )
 
     @property
@@ -68,7 +77,24 @@ class Usage:
         return self.prompt_tokens + self.completion_tokens
 
     def copy(self) -> Usage:
-        return Usage(self.prompt_tokens, self.completion_tokens, self.calls)
+        return Usage(
+            self.prompt_tokens,
+            self.completion_tokens,
+            self.calls,
+            self.cached_tokens,
+            self.cache_write_tokens,
+        )
+
+
+@dataclass(frozen=True)
+class CallOptions:
+    """Per-call sampling settings (each call kind has its own: see ``config``).
+    ``max_tokens`` None: the provider's budget for the call (see ``OpenAICompatProvider``);
+    ``temperature`` / ``reasoning_effort`` None: not sent."""
+
+    max_tokens: int | None = None
+    temperature: float | None = None
+    reasoning_effort: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +126,8 @@ LLMErrorCode = Literal[
     "llm_bad_response",  # unparseable / schema-violating output after the fix-up retry
     "llm_auth",  # 401 / 403, never retried
     "llm_bad_request",  # other 4xx (400, 404, 413, 422 ...), never retried
+    "llm_quota",  # the account's quota or credit is used up (429 insufficient_quota, 402)
+    "llm_context",  # the request cannot fit the model's context window
 ]
 
 
@@ -116,6 +144,7 @@ class LLMError(Exception):
         retryable: bool = False,
         retry_after: float | None = None,
         usage: Usage | None = None,
+        unsupported: str | None = None,
     ) -> None:
         super().__init__(f"{code}: {message}")
         self.code: LLMErrorCode = code
@@ -125,6 +154,8 @@ class LLMError(Exception):
         self.retryable = retryable
         self.retry_after = retry_after
         self.usage = usage if usage is not None else Usage()
+        # the feature the server said it lacks (``structured.unsupported_feature``)
+        self.unsupported = unsupported
 
 
 class Provider(Protocol):
@@ -138,6 +169,7 @@ class Provider(Protocol):
         tools: list[ToolSpec] | None = None,
         tool_choice: str | None = None,
         max_tokens: int = 2048,
+        options: CallOptions | None = None,
     ) -> AsyncGenerator[StreamEvent, None]:
         """``tool_choice``: ``auto`` | ``none`` | ``required`` (alias ``any``) | a tool name.
 
@@ -147,7 +179,13 @@ class Provider(Protocol):
         ...
 
     async def structured(
-        self, messages: list[Message], *, schema: dict[str, Any], name: str, max_tokens: int = 4096
+        self,
+        messages: list[Message],
+        *,
+        schema: dict[str, Any],
+        name: str,
+        max_tokens: int = 4096,
+        options: CallOptions | None = None,
     ) -> tuple[dict[str, Any], Usage]:
         """A JSON object valid against ``schema`` (whose root must be ``type: object``)."""
         ...

@@ -8,12 +8,16 @@ The SDK's own retries are off (``max_retries=0``): retries, backoff and the dead
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+import re
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from contextlib import aclosing, asynccontextmanager
-from typing import Literal
+from typing import Any, Literal
 
+import httpx2
 import openai
 import pydantic
 from openai import AsyncOpenAI, AsyncStream, Omit, omit
@@ -25,7 +29,6 @@ from openai.types.chat import (
     ChatCompletionMessageParam,
     ChatCompletionToolChoiceOptionParam,
 )
-from openai.types.shared_params import ResponseFormatJSONSchema
 
 from flowsmith.llm._core import (
     BaseProvider,
@@ -40,6 +43,14 @@ from flowsmith.llm.base import Finished, LLMError, Message, TextDelta, ToolSpec,
 from flowsmith.llm.structured import ALL_MODES
 
 MaxTokensField = Literal["max_tokens", "max_completion_tokens"]
+
+log = logging.getLogger("flowsmith.llm")
+
+# OpenAI's reasoning models: they take max_completion_tokens (which counts the hidden
+# reasoning too), refuse temperature, and take reasoning_effort
+_REASONING_MODEL = re.compile(r"^(o\d|gpt-5)", re.IGNORECASE)
+# what OpenAI advises reserving for a reasoning model's reasoning and answer
+REASONING_BUDGET = 25_000
 
 # local servers take no key, but the SDK insists on one
 _NO_KEY = "not-needed"
@@ -69,24 +80,41 @@ class OpenAICompatProvider(BaseProvider):
         max_retries: int = 3,
         backoff_base_s: float = 0.5,
         backoff_max_s: float = 8.0,
-        retry_after_max_s: float = 30.0,
+        retry_after_max_s: float | None = None,
         max_tokens_field: MaxTokensField | None = None,
         default_headers: Mapping[str, str] | None = None,
+        context_tokens: int | None = None,
+        probe_context: bool = True,
     ) -> None:
         """``timeout_s`` bounds connecting and each read (the gap between streamed chunks).
 
         ``max_tokens_field``: OpenAI's newer models accept only ``max_completion_tokens``,
         many compatible servers only ``max_tokens``. Unset, it is guessed from ``base_url``
-        and corrected once if the server rejects the guess."""
+        and the model (reasoning models: ``max_completion_tokens``) and corrected once if
+        the server rejects the guess.
+
+        ``context_tokens``: the model's context window; unset, a local server is asked
+        once (llama.cpp's ``/props`` ``n_ctx``, vLLM's ``/v1/models`` ``max_model_len``)
+        unless ``probe_context`` is false. Output caps then shrink to fit (``budget``)."""
         super().__init__(
             model=model,
             retry=RetryPolicy(max_retries, backoff_base_s, backoff_max_s, retry_after_max_s),
         )
         self.base_url = base_url
         is_openai = base_url is None or "api.openai.com" in base_url
+        self.is_openai = is_openai
+        self.reasoning = bool(_REASONING_MODEL.match(model.rsplit("/", 1)[-1]))
+        self.strict_tools = is_openai
         self.max_tokens_field: MaxTokensField = max_tokens_field or (
-            "max_completion_tokens" if is_openai else "max_tokens"
+            "max_completion_tokens" if is_openai or self.reasoning else "max_tokens"
         )
+        if self.reasoning:
+            self.refused_params.add("temperature")
+        self.context_tokens = context_tokens or None
+        self._probe = probe_context and not is_openai and not context_tokens
+        self._probe_lock = asyncio.Lock()
+        self._api_key = api_key
+        self._timeout_s = timeout_s
         self._max_tokens_field_fixed = max_tokens_field is not None
         try:
             self._client = AsyncOpenAI(
@@ -102,10 +130,64 @@ class OpenAICompatProvider(BaseProvider):
     async def aclose(self) -> None:
         await self._client.close()
 
+    def budget(self, messages: list[Message], extra_chars: int, requested: int) -> int:
+        # a reasoning model spends completion tokens thinking before it writes: reserve
+        # room for both, or the answer is cut off after the reasoning
+        if self.reasoning:
+            requested = max(requested, REASONING_BUDGET)
+        return super().budget(messages, extra_chars, requested)
+
+    async def prepare(self) -> None:
+        if not self._probe:
+            return
+        async with self._probe_lock:
+            if not self._probe:
+                return
+            self._probe = False
+            self.context_tokens = await self._ask_context()
+            if self.context_tokens:
+                log.info(
+                    "%s %s: context window %d tokens", self.name, self.model, self.context_tokens
+                )
+
+    async def _ask_context(self) -> int | None:
+        """The context window the server reports: llama.cpp's ``/props`` (at the server
+        root) ``default_generation_settings.n_ctx``, or vLLM's ``/v1/models``
+        ``max_model_len`` for our model. None when neither says."""
+        base = (self.base_url or "").rstrip("/")
+        root = base[: -len("/v1")] if base.endswith("/v1") else base
+        headers = {"Authorization": f"Bearer {self._api_key}"} if self._api_key else {}
+        try:
+            async with httpx2.AsyncClient(
+                timeout=min(self._timeout_s, 3.0), headers=headers
+            ) as http:
+                for url in (f"{root}/props", f"{base}/models"):
+                    try:
+                        response = await http.get(url)
+                        if response.status_code != 200:
+                            continue
+                        found = _context_from(response.json(), self.model)
+                    except (httpx2.HTTPError, ValueError):
+                        continue
+                    if found:
+                        return found
+        except httpx2.HTTPError:
+            return None
+        return None
+
     @asynccontextmanager
     async def _open(self, spec: CallSpec) -> AsyncIterator[AsyncIterator[RawEvent]]:
-        tools = _tools(spec.tools)
+        tools = _tools(spec.tools, strict=spec.strict_tools)
         use_completion = self.max_tokens_field == "max_completion_tokens"
+        refused = self.refused_params
+        extra: dict[str, object] = {}
+        if (
+            spec.json_schema is not None
+            and spec.json_schema.kind == "json_object"
+            and not self.is_openai
+        ):
+            # llama.cpp and llama-cpp-python constrain json_object output to this schema
+            extra["response_format"] = {"type": "json_object", "schema": spec.json_schema.schema}
         stream = await self._client.chat.completions.create(
             model=self.model,
             messages=_messages(spec.messages),
@@ -113,9 +195,20 @@ class OpenAICompatProvider(BaseProvider):
             stream_options={"include_usage": True},
             tools=tools if tools else omit,
             tool_choice=_tool_choice(spec.tool_choice) if tools else omit,
-            response_format=_response_format(spec),
+            response_format=omit if extra else _response_format(spec),
             max_completion_tokens=spec.max_tokens if use_completion else omit,
             max_tokens=omit if use_completion else spec.max_tokens,
+            temperature=(
+                spec.temperature
+                if spec.temperature is not None and "temperature" not in refused
+                else omit
+            ),
+            reasoning_effort=(
+                spec.reasoning_effort  # type: ignore[arg-type]
+                if spec.reasoning_effort and "reasoning_effort" not in refused
+                else omit
+            ),
+            extra_body=extra or None,
         )
         # both context managers close the HTTP response however the block ends:
         # normally, on error, or when the consuming task is cancelled
@@ -125,12 +218,12 @@ class OpenAICompatProvider(BaseProvider):
     def _to_error(self, exc: BaseException) -> LLMError | None:
         if isinstance(exc, openai.APIStatusError):
             message = _error_message(exc)
-            if exc.status_code == 400 and self._switch_max_tokens_field(message):
+            if exc.status_code in (400, 422) and self._switch_max_tokens_field(message):
                 # the server named the other field; resend at once with it
                 return LLMError(
                     "llm_bad_request", message, status=400, retryable=True, retry_after=0.0
                 )
-            return status_error(exc.status_code, message, exc.response.headers)
+            return status_error(exc.status_code, message, exc.response.headers, _error_kind(exc))
         if isinstance(exc, openai.APITimeoutError):
             return LLMError("llm_timeout", "the request timed out", retryable=True)
         if isinstance(exc, openai.APIConnectionError):
@@ -160,13 +253,53 @@ class OpenAICompatProvider(BaseProvider):
 
 
 def _error_message(exc: openai.APIStatusError) -> str:
-    """The API's own message (and ``param``), which says what was wrong."""
+    """The API's own message (and ``param``), which says what was wrong. Servers word
+    their bodies differently: OpenAI, vLLM and llama.cpp ``{"error": {"message"}}``,
+    Ollama ``{"error": "..."}``, FastAPI-based servers (llama-cpp-python)
+    ``{"detail": [...]}`` for a validation error."""
     body = exc.body
     if isinstance(body, dict):
-        message = str(body.get("message") or exc.message)
+        message = body.get("message")
+        if not message:
+            message = json.dumps(body, ensure_ascii=False)[:800]
         param = body.get("param")
-        return f"{message} [param: {param}]" if param else message
+        return f"{message} [param: {param}]" if param else str(message)
+    if isinstance(body, str) and body.strip():
+        return body.strip()[:800]
     return exc.message
+
+
+def _error_kind(exc: openai.APIStatusError) -> str:
+    body = exc.body
+    if isinstance(body, dict):
+        return f"{body.get('type') or ''} {body.get('code') or ''}".strip()
+    return ""
+
+
+def _context_from(data: object, model: str) -> int | None:
+    if not isinstance(data, dict):
+        return None
+    settings = data.get("default_generation_settings")
+    for source in (settings, data):
+        if isinstance(source, dict) and isinstance(source.get("n_ctx"), int):
+            return int(source["n_ctx"])
+    models = data.get("data")
+    if isinstance(models, list):
+        lengths = [
+            m.get("max_model_len")
+            for m in models
+            if isinstance(m, dict) and isinstance(m.get("max_model_len"), int)
+        ]
+        mine = [
+            m.get("max_model_len")
+            for m in models
+            if isinstance(m, dict)
+            and m.get("id") == model
+            and isinstance(m.get("max_model_len"), int)
+        ]
+        if mine or len(lengths) == 1:
+            return int((mine or lengths)[0])
+    return None
 
 
 async def _events(stream: AsyncStream[ChatCompletionChunk]) -> AsyncGenerator[RawEvent, None]:
@@ -177,7 +310,12 @@ async def _events(stream: AsyncStream[ChatCompletionChunk]) -> AsyncGenerator[Ra
     usage = Usage()
     async for chunk in stream:
         if chunk.usage is not None:
-            usage = Usage(chunk.usage.prompt_tokens or 0, chunk.usage.completion_tokens or 0)
+            details = chunk.usage.prompt_tokens_details
+            usage = Usage(
+                chunk.usage.prompt_tokens or 0,
+                chunk.usage.completion_tokens or 0,
+                cached_tokens=(details.cached_tokens or 0) if details is not None else 0,
+            )
         for choice in chunk.choices:
             if choice.index != 0:
                 continue
@@ -241,18 +379,20 @@ def _assistant(message: Message) -> ChatCompletionAssistantMessageParam:
     return param
 
 
-def _tools(tools: list[ToolSpec] | None) -> list[ChatCompletionFunctionToolParam]:
-    return [
-        {
-            "type": "function",
-            "function": {
-                "name": tool.name,
-                "description": tool.description,
-                "parameters": tool.parameters,
-            },
+def _tools(
+    tools: list[ToolSpec] | None, *, strict: bool = False
+) -> list[ChatCompletionFunctionToolParam]:
+    out: list[ChatCompletionFunctionToolParam] = []
+    for tool in tools or []:
+        function: dict[str, object] = {
+            "name": tool.name,
+            "description": tool.description,
+            "parameters": tool.parameters,
         }
-        for tool in tools or []
-    ]
+        if strict:
+            function["strict"] = True
+        out.append({"type": "function", "function": function})  # type: ignore[typeddict-item]
+    return out
 
 
 def _tool_choice(choice: str | None) -> ChatCompletionToolChoiceOptionParam | Omit:
@@ -267,9 +407,11 @@ def _tool_choice(choice: str | None) -> ChatCompletionToolChoiceOptionParam | Om
     return {"type": "function", "function": {"name": choice}}
 
 
-def _response_format(spec: CallSpec) -> ResponseFormatJSONSchema | Omit:
+def _response_format(spec: CallSpec) -> Any:
     if spec.json_schema is None:
         return omit
+    if spec.json_schema.kind == "json_object":
+        return {"type": "json_object"}
     return {
         "type": "json_schema",
         "json_schema": {

@@ -1,9 +1,12 @@
 """Pure helpers for structured (JSON) output: picking the request mode, pulling JSON out of
 a model's text, checking it against the schema, and wording the fix-up request.
 
-Modes, best first: ``json_schema_strict`` (OpenAI strict structured outputs),
-``json_schema`` (response_format without strict), ``tool`` (a forced call of one tool whose
-parameters are the schema), ``text`` (the schema in the prompt, JSON pulled from the reply).
+Modes, best first: ``json_schema_strict`` (OpenAI strict structured outputs, on the schema's
+strict form: see ``to_strict``), ``json_schema`` (response_format without strict),
+``json_object`` (response_format ``json_object``, with the schema beside it for servers that
+read it, such as llama-cpp-python, and in the prompt for the others), ``tool`` (a forced call
+of one tool whose parameters are the schema), ``text`` (the schema in the prompt, JSON
+pulled from the reply).
 ``ModeMemory`` remembers per provider instance which modes a server refused, so a server
 without ``response_format`` costs one failed request, not one per call.
 """
@@ -21,8 +24,8 @@ from jsonschema import validators
 
 from flowsmith.llm.base import LLMError
 
-Mode = Literal["json_schema_strict", "json_schema", "tool", "text"]
-ALL_MODES: tuple[Mode, ...] = ("json_schema_strict", "json_schema", "tool", "text")
+Mode = Literal["json_schema_strict", "json_schema", "json_object", "tool", "text"]
+ALL_MODES: tuple[Mode, ...] = ("json_schema_strict", "json_schema", "json_object", "tool", "text")
 
 # Keywords OpenAI's strict mode accepts. Anything else (oneOf, allOf, not, if/then/else,
 # patternProperties, default, ...) makes the API reject the schema, so we send it non-strict.
@@ -97,6 +100,181 @@ def _strict_node(node: Any, depth: int, counter: list[int]) -> bool:
     return all(_strict_node(child, depth + 1, counter) for child in children)
 
 
+# --- the strict form of a schema ---------------------------------------------------------------
+
+# what a free object (``{"type": "object"}`` without properties, e.g. a node's parameters)
+# becomes in strict mode: a list of key / JSON-text pairs, turned back by ``from_strict``
+KV_DESCRIPTION = (
+    "Key/value pairs. Each value is JSON text: a string in quotes, a number, true/false, "
+    "null, a list or an object."
+)
+_KV_ITEM: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "key": {"type": "string"},
+        "value": {"type": "string", "description": "The value as JSON text."},
+    },
+    "required": ["key", "value"],
+    "additionalProperties": False,
+}
+_DROPPED_FOR_STRICT = frozenset(
+    {
+        "default",
+        "examples",
+        "minLength",
+        "maxLength",
+        "minProperties",
+        "maxProperties",
+        "uniqueItems",
+        "contains",
+        "patternProperties",
+        "propertyNames",
+        "dependentRequired",
+    }
+)
+_IMPOSSIBLE_FOR_STRICT = frozenset({"allOf", "not", "if", "then", "else", "dependentSchemas"})
+
+
+def to_strict(schema: Mapping[str, Any]) -> dict[str, Any] | None:
+    """``schema`` in the form OpenAI's strict mode (and Anthropic's strict tools) accept, or
+    None when it has none: every object closed with all its properties required (an
+    optional property becomes nullable), a free object a key/value list, ``oneOf`` an
+    ``anyOf``, unsupported validation keywords dropped. ``from_strict`` turns a value of
+    this form back, and the original schema still checks it, so nothing is lost."""
+    if schema.get("type") != "object":
+        return None
+    try:
+        strict = _strict_form(schema)
+    except _NoStrictForm:
+        return None
+    return strict if strict_compatible(strict) else None
+
+
+class _NoStrictForm(Exception):
+    pass
+
+
+def _is_free_object(node: Mapping[str, Any]) -> bool:
+    types = node.get("type")
+    return (
+        (types == "object" or (isinstance(types, list) and "object" in types))
+        and not node.get("properties")
+        and "anyOf" not in node
+        and "oneOf" not in node
+    )
+
+
+def _nullable(node: dict[str, Any]) -> dict[str, Any]:
+    node = dict(node)
+    types = node.get("type")
+    if "anyOf" in node:
+        node["anyOf"] = [*node["anyOf"], {"type": "null"}]
+        return node
+    if "const" in node:
+        return {"anyOf": [node, {"type": "null"}]}
+    if isinstance(types, str):
+        node["type"] = [types, "null"]
+    elif isinstance(types, list) and "null" not in types:
+        node["type"] = [*types, "null"]
+    if "enum" in node and None not in node["enum"]:
+        node["enum"] = [*node["enum"], None]
+    return node
+
+
+def _strict_form(node: Mapping[str, Any]) -> dict[str, Any]:
+    if any(key in node for key in _IMPOSSIBLE_FOR_STRICT):
+        raise _NoStrictForm
+    if _is_free_object(node):
+        out: dict[str, Any] = {"type": "array", "items": _KV_ITEM}
+        out["description"] = (
+            f"{node['description']} {KV_DESCRIPTION}" if node.get("description") else KV_DESCRIPTION
+        )
+        return out
+    out = {}
+    for key, value in node.items():
+        if key in _DROPPED_FOR_STRICT:
+            continue
+        if key == "properties":
+            required = set(node.get("required", []))
+            props: dict[str, Any] = {}
+            for name, sub in value.items():
+                strict_sub = _strict_form(sub)
+                props[name] = strict_sub if name in required else _nullable(strict_sub)
+            out["properties"] = props
+            out["required"] = list(value)
+            out["additionalProperties"] = False
+        elif key == "required" or key == "additionalProperties":
+            continue
+        elif key in ("oneOf", "anyOf"):
+            out["anyOf"] = [_strict_form(sub) for sub in value]
+        elif key == "items":
+            out["items"] = _strict_form(value)
+        elif key in ("$defs", "definitions"):
+            out[key] = {name: _strict_form(sub) for name, sub in value.items()}
+        else:
+            out[key] = value
+    if "properties" in out or out.get("type") == "object":
+        out.setdefault("properties", {})
+        out.setdefault("required", [])
+        out["additionalProperties"] = False
+    return out
+
+
+def from_strict(value: Any, schema: Mapping[str, Any]) -> Any:
+    """A value written for ``to_strict(schema)`` turned back into ``schema``'s form: nulls of
+    optional properties dropped, key/value lists made objects again. Tolerant: a value
+    already in the original form passes through unchanged."""
+    if _is_free_object(schema):
+        if isinstance(value, list) and all(
+            isinstance(item, dict) and "key" in item for item in value
+        ):
+            return {str(item["key"]): _json_value(item.get("value")) for item in value}
+        return value
+    branches = schema.get("anyOf") or schema.get("oneOf")
+    if branches:
+        for branch in branches:
+            candidate = from_strict(value, branch)
+            try:
+                validators.validator_for(branch)(branch).validate(candidate)
+            except jsonschema_exceptions.ValidationError:
+                continue
+            except jsonschema_exceptions.SchemaError:
+                break
+            return candidate
+        return value
+    properties = schema.get("properties")
+    if isinstance(value, dict) and isinstance(properties, Mapping):
+        required = set(schema.get("required", []))
+        out = {}
+        for key, item in value.items():
+            sub = properties.get(key)
+            if sub is None:
+                out[key] = item
+            elif item is None and key not in required and not _allows_null(sub):
+                continue
+            else:
+                out[key] = from_strict(item, sub)
+        return out
+    items = schema.get("items")
+    if isinstance(value, list) and isinstance(items, Mapping):
+        return [from_strict(item, items) for item in value]
+    return value
+
+
+def _allows_null(node: Mapping[str, Any]) -> bool:
+    types = node.get("type")
+    return types == "null" or (isinstance(types, list) and "null" in types)
+
+
+def _json_value(text: Any) -> Any:
+    if not isinstance(text, str):
+        return text
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text  # a bare string the model did not quote
+
+
 class ModeMemory:
     """Which structured modes this provider's server refused. Modes only ever get dropped,
     so fallback terminates; ``text`` is never dropped as it needs no server feature."""
@@ -111,7 +289,7 @@ class ModeMemory:
         for mode in self.modes:
             if mode in self.refused:
                 continue
-            if mode == "json_schema_strict" and not strict_compatible(schema):
+            if mode == "json_schema_strict" and to_strict(schema) is None:
                 continue
             return mode
         return "text"
@@ -122,30 +300,144 @@ class ModeMemory:
                 self.refused.add(mode)
 
 
-# what a server says when it lacks a mode; a 400 without these words (say, "context length
-# exceeded") is about the request, not the mode, so it must not demote the mode
+# what a server says when it lacks a feature, as the real servers word it (status 400, 422,
+# or 500 for llama.cpp and llama-cpp-python); checked in order, first match wins
+_UNSUPPORTED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # vLLM without --enable-auto-tool-choice (a forced named tool still works there)
+    ("tool_choice_auto", re.compile(r'"auto" tool choice requires|enable-auto-tool-choice')),
+    # Anthropic with extended thinking; servers that take tools but not a forced choice
+    (
+        "tool_choice",
+        re.compile(
+            r"tool_choice forces tool use|tool_choice.{0,40}(not supported|unsupported|"
+            r"only .?auto|must be)|forced tool|(required|named) tool.?choice.{0,20}not",
+            re.S,
+        ),
+    ),
+    # Ollama (“... does not support tools”), llama.cpp without --jinja (“tools param
+    # requires --jinja flag”), others
+    (
+        "tools",
+        re.compile(
+            r"does not support tools|tools param requires|--jinja|tools? (are|is) not "
+            r"supported|(unsupported|unrecognized|unknown) (param(eter)?|argument|field)\W*"
+            r"tools|tool calling is not|function calling is not|not support (tool|function)",
+            re.S,
+        ),
+    ),
+    # strict refused: OpenAI's invalid-schema errors, servers without strict,
+    # Anthropic's strict tools where the beta is off
+    (
+        "strict",
+        re.compile(
+            r"invalid schema for (response_format|function)|strict mode is not|"
+            r"strict.{0,40}(extra inputs|not permitted|not supported|unsupported)",
+            re.S,
+        ),
+    ),
+    # llama-cpp-python 0.3.36: a validation error (HTTP 500) naming the literals it takes
+    (
+        "json_schema",
+        re.compile(
+            r"json_schema.{0,80}(not supported|unsupported|not permitted|invalid)|"
+            r"(input should be|expected).{0,40}'text'.{0,10}'json_object'|"
+            r"response_format.{0,120}literal_error|unknown response_format type|"
+            r"response_format type .?json_schema.? is not",
+            re.S,
+        ),
+    ),
+    (
+        "json_object",
+        re.compile(r"json_object.{0,40}(not supported|unsupported|invalid)", re.S),
+    ),
+    (
+        "response_format",
+        re.compile(
+            r"response_format.{0,60}(not supported|unsupported|unrecognized|not permitted|"
+            r"extra inputs)|(unrecognized|unsupported|unknown) (request )?(argument|param"
+            r"(eter)?)\W*(supplied\W*)?response_format|output_format.{0,40}extra inputs",
+            re.S,
+        ),
+    ),
+)
+_PARAMETER = re.compile(
+    r"unsupported (parameter|value): '?(temperature|reasoning_effort|top_p|max_tokens|"
+    r"max_completion_tokens|stream_options|parallel_tool_calls)|"
+    r"'?(temperature|reasoning_effort|stream_options|parallel_tool_calls)'? (is )?not "
+    r"supported|(unrecognized|unknown|extra) (request )?(argument|param(eter)?|field)s?\W*"
+    r"(supplied\W*)?(temperature|reasoning_effort|stream_options|parallel_tool_calls)",
+    re.S,
+)
+_PARAMETER_NAMES = (
+    "max_completion_tokens",
+    "max_tokens",
+    "reasoning_effort",
+    "temperature",
+    "top_p",
+    "stream_options",
+    "parallel_tool_calls",
+)
+
+
+def unsupported_feature(status: int, message: str) -> str | None:
+    """The feature an error says this server lacks: ``tools``, ``tool_choice`` (a forced
+    tool), ``tool_choice_auto``, ``strict``, ``json_schema``, ``json_object``,
+    ``response_format`` (all of it), or ``param:<name>`` for a refused sampling parameter;
+    None when the error is about the request itself (context length, a bad value...)."""
+    if status not in (400, 404, 415, 422, 500, 501):
+        return None
+    text = message.lower()
+    parameter = _PARAMETER.search(text)
+    if parameter is not None:
+        found = parameter.group(0)
+        name = next((n for n in _PARAMETER_NAMES if n in found), None)
+        if name is not None:
+            return f"param:{name}"
+    for feature, pattern in _UNSUPPORTED_PATTERNS:
+        if pattern.search(text):
+            return feature
+    return None
+
+
+# the structured modes each refused feature rules out
+_REFUSES: dict[str, tuple[Mode, ...]] = {
+    "tools": ("tool",),
+    "tool_choice": ("tool",),
+    "strict": ("json_schema_strict",),
+    "json_schema": ("json_schema_strict", "json_schema"),
+    "json_object": ("json_object",),
+    "response_format": ("json_schema_strict", "json_schema", "json_object"),
+}
+# older wording checks, for a 400/422 no pattern above knows
 _MODE_WORDS: dict[Mode, tuple[str, ...]] = {
     "json_schema_strict": ("strict", "response_format", "json_schema", "schema"),
     "json_schema": ("response_format", "json_schema", "schema"),
+    "json_object": ("response_format", "json_object"),
     "tool": ("tool", "function"),
     "text": (),
 }
-# a strict refusal that is about strictness or this schema, not about response_format
-_STRICT_ONLY_WORDS = ("strict", "invalid schema")
 
 
 def refused_modes(mode: Mode, error: LLMError) -> tuple[Mode, ...]:
     """The modes ``error`` shows this server lacks (empty when the request itself is bad).
 
     A strict request refused over strictness drops only strict mode; refused over
-    ``response_format`` as a whole, it drops non-strict json_schema too, sparing a second
-    request that would fail the same way."""
-    if error.code != "llm_bad_request" or error.status not in (400, 422):
+    ``response_format`` or ``json_schema`` as a whole, it drops non-strict json_schema too,
+    sparing a second request that would fail the same way."""
+    if error.code != "llm_bad_request":
+        return ()
+    feature = error.unsupported
+    if feature is not None:
+        refused = _REFUSES.get(feature, ())
+        return refused if mode in refused else ()
+    if error.status not in (400, 422):
         return ()
     message = error.message.lower()
     if not any(word in message for word in _MODE_WORDS[mode]):
         return ()
-    if mode == "json_schema_strict" and not any(w in message for w in _STRICT_ONLY_WORDS):
+    if mode == "json_schema_strict":
+        if any(w in message for w in ("strict", "invalid schema")):
+            return ("json_schema_strict",)
         return ("json_schema_strict", "json_schema")
     return (mode,)
 
