@@ -770,7 +770,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         before = text[: mention.start]
         local = verb
         if verb == "none":
-            local = "read" if re.search(r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$",
+            local = "read" if lx.LOOP.search(text) and re.search(r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$",
                                         before) else "create"
         if copy:
             local = (

@@ -236,7 +236,7 @@ class ServiceIndex:
                 res_score = 1.0
             score += 1.5 * min(res_score, 2.5)
             op_score = names_score(op.names, low, toks)
-            score += min(op_score, 2.5)
+            score += 2.0 * min(op_score, 2.5)
             k = okey.lower()
             if k in prefs:
                 score += 2.0 - 0.1 * prefs.index(k)
