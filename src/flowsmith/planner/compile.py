@@ -120,6 +120,9 @@ def _trigger(st: _State, t: Trigger, responds: bool) -> Node:
         sched = (
             Schedule.model_validate(t.params) if t.params else Schedule(kind="interval", minutes=60)
         )
+        if t.params.get("assumed"):
+            st.note("Checks for new items every hour (no schedule was named)",
+                    "每小时检查一次新数据（未指定频率）")
         return st.add(
             make(
                 st.ids,

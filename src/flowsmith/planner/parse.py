@@ -98,10 +98,24 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     masked = _mask(raw, ctx)
     trigger, rest = _trigger(masked, ctx)
     steps = _with_categories(_steps(rest, ctx), ctx)
+    trigger = _poll_for_new(trigger, steps)
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):
         return None
     return Frame(trigger=trigger, steps=tuple(steps), lang=lang)
+
+
+def _poll_for_new(trigger: Trigger, steps: list[Step]) -> Trigger:
+    """"copy new Marketo leads to …" with no trigger: look for new items every hour."""
+    if trigger.kind != "manual" or not steps:
+        return trigger
+    first = steps[0]
+    if isinstance(first, ServiceStep) and first.app is not None and first.operation:
+        m = lx.NEW_WORD.search(first.phrase)
+        if m and first.operation.lower().startswith(("get", "list", "search", "read")):
+            return Trigger(kind="schedule", params={"kind": "interval", "minutes": 60,
+                                                    "assumed": True}, phrase=m.group(0))
+    return trigger
 
 
 def _with_categories(steps: list[Step], ctx: Context) -> list[Step]:

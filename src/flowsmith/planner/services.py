@@ -29,6 +29,11 @@ _LEAD_IN = re.compile(
     r"(?:[到在从用给往至]\s*$)",
     re.IGNORECASE,
 )
+# "the Expenses sheet", "my Leads table": a capitalised name before a container word
+_NAMED = re.compile(
+    r"\b(?:the|my|our|a)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:sheet|spreadsheet|table|list|"
+    r"board|tab|worksheet|base|database|folder|project)\b"
+)
 _MESSAGE_FIELDS = ("text", "message", "content", "body", "comment", "note", "markdown", "html")
 _TITLE_FIELDS = ("title", "subject", "summary", "name", "headline", "description")
 
@@ -348,6 +353,16 @@ def field_value(
     if low == "to" or "recipient" in desc:
         found = emails(text)
         return (found[0], False) if found else ("you@example.com", True)
+    if low == "id" or low.endswith("_id") or low.endswith("_key"):
+        return f"YOUR_{name.upper()}", True
+    container = ("sheet", "table", "list", "board", "tab", "base", "database", "folder", "project")
+    if any(w in low for w in container) or low in ("file_name", "filename", "document"):
+        q = quoted(text)
+        if q:
+            return q[0], False
+        m = _NAMED.search(text)
+        if m:
+            return m.group(1), False
     if "url" in low or "url" in desc or "link" in low:
         found = urls(text)
         return (found[0], False) if found else ("https://example.com", True)
@@ -360,10 +375,6 @@ def field_value(
         return message, False
     if any(low == f or low.endswith("_" + f) or low.startswith(f + "_") for f in _TITLE_FIELDS):
         return label, False
-    if any(w in low for w in ("sheet", "table", "document", "list", "board", "file_name", "name")):
-        q = quoted(text)
-        if q:
-            return q[0], False
     if "query" in low or "jql" in low or "search" in low:
         return label, True
     return f"YOUR_{name.upper()}", True
