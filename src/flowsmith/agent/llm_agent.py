@@ -30,6 +30,7 @@ import re
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import aclosing
+from dataclasses import dataclass, field
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -43,6 +44,7 @@ from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Connection, Finding, Node, NodeFamily, Workflow
 from flowsmith.core.patch import apply_patch, patch_schema, slug
 from flowsmith.llm.base import (
+    CallOptions,
     Finished,
     LLMError,
     Message,
@@ -54,8 +56,10 @@ from flowsmith.llm.base import (
 )
 from flowsmith.llm.base import TextDelta as LLMTextDelta
 from flowsmith.llm.pricing import PriceOverrides, estimate_cost_usd
+from flowsmith.planner import offline
 from flowsmith.planner.coverage import REQUEST_CODES
 from flowsmith.planner.offline import Decision, Question
+from flowsmith.planner.parse import parse_request
 from flowsmith.planner.text import Lang, detect_lang
 from flowsmith.usage import record_llm_call
 
@@ -94,6 +98,17 @@ ERROR_TEXT: dict[str, tuple[str, str]] = {
         "The AI model service rejected flowsmith's request. Please try again or shorten "
         "your message.",
         "AI 模型服务拒绝了请求，请重试或缩短你的消息。",
+    ),
+    "llm_quota": (
+        "The AI model service account has run out of quota or credit; an administrator "
+        "needs to check its plan and billing.",
+        "AI 模型服务账户的额度或余额已用完，请管理员检查套餐和账单。",
+    ),
+    "llm_context": (
+        "The conversation and the catalog do not fit in the AI model's context window; an "
+        "administrator needs to give the model a larger context (see docs/llm.md).",
+        "对话和节点目录超出了 AI 模型的上下文长度，"
+        "请管理员为模型配置更大的上下文（见 docs/llm.md）。",
     ),
     "llm_no_change": (
         "The AI model proposed no change to the workflow. Please describe the change in "
@@ -138,6 +153,63 @@ def conversation_language(message: str, history: Sequence[tuple[str, str]]) -> L
 
 
 _DECIDE_VALIDATOR = Draft202012Validator(prompts.DECIDE_SCHEMA)
+# what a server says when a turn cannot offer the decide tool with tool_choice auto
+_NO_TOOLS = frozenset({"tools", "tool_choice_auto", "tool_choice"})
+# structured-decision failures that mean "this model cannot decide", not an outage
+_CANNOT_DECIDE = frozenset({"llm_bad_response"})
+# words of a reply that promises to build something (a decision is asked for after it)
+_BUILD_WORDS = re.compile(
+    r"\b(i'll|i will|i am going to|i'm going to|let me|i'm|i am|now)\s+(now\s+)?"
+    r"(build|create|set up|generate|make|put together)\w*|\b(building|creating|generating)"
+    r"\b|(我来|我将|我会|正在|马上|现在)(为你|帮你)?(生成|创建|搭建|构建)",
+    re.IGNORECASE,
+)
+CALL_KINDS = ("decide", "reply", "draft", "repair")
+
+
+def call_options(settings: Settings | None) -> dict[str, CallOptions]:
+    """Each call kind's options: ``FLOWSMITH_LLM_CALL_OPTIONS`` over the shared settings
+    (temperature, reasoning effort) over each kind's default output cap."""
+    defaults = {
+        "decide": settings.llm_decide_max_tokens if settings else 1024,
+        "reply": settings.llm_reply_max_tokens if settings else 1024,
+        "draft": settings.llm_max_output_tokens if settings else 4096,
+        "repair": settings.llm_max_output_tokens if settings else 4096,
+    }
+    per_kind = settings.llm_call_options if settings else {}
+    out: dict[str, CallOptions] = {}
+    for kind in CALL_KINDS:
+        given = per_kind.get(kind) or {}
+        out[kind] = CallOptions(
+            max_tokens=int(given.get("max_tokens") or defaults[kind]),
+            temperature=given.get("temperature", settings.llm_temperature if settings else None),
+            reasoning_effort=given.get(
+                "reasoning_effort", settings.llm_reasoning_effort if settings else None
+            ),
+        )
+    return out
+
+
+@dataclass
+class _Turn:
+    """What one ``respond`` gathers as it goes."""
+
+    message: str
+    history: list[tuple[str, str]]
+    current: Workflow | None
+    lang: Lang
+    specs: list[Any]
+    texts: list[str] = field(default_factory=list)
+    args: dict[str, Any] | None = None
+    offline: Decision | None = None
+    done: bool = False
+    reply_written: bool = False
+
+
+def _decide_call(args: dict[str, Any] | None) -> ToolCall | None:
+    return None if args is None else ToolCall("decision", prompts.DECIDE_TOOL, args)
+
+
 _DECIDE_TOOL = ToolSpec(prompts.DECIDE_TOOL, prompts.DECIDE_DESCRIPTION, prompts.DECIDE_SCHEMA)
 
 
@@ -158,6 +230,9 @@ class LLMAgent:
         self.history_messages = settings.llm_history_messages if settings else 20
         self.max_output_tokens = settings.llm_max_output_tokens if settings else 4096
         self.prices: PriceOverrides | None = settings.llm_prices if settings else None
+        self.options = call_options(settings)
+        self.turn_mode = settings.llm_turn_mode if settings else "auto"
+        self._tools_refused = False
 
     async def aclose(self) -> None:
         await self.provider.aclose()
@@ -179,12 +254,21 @@ class LLMAgent:
         )
 
     async def _structured(
-        self, messages: list[Message], schema: dict[str, Any], name: str, lang: str
+        self,
+        messages: list[Message],
+        schema: dict[str, Any],
+        name: str,
+        lang: str,
+        kind: str = "draft",
     ) -> dict[str, Any]:
         started = time.monotonic()
         try:
             value, usage = await self.provider.structured(
-                messages, schema=schema, name=name, max_tokens=self.max_output_tokens
+                messages,
+                schema=schema,
+                name=name,
+                max_tokens=self.options[kind].max_tokens or self.max_output_tokens,
+                options=self.options[kind],
             )
         except LLMError as error:
             self._record(error.usage, started, error.code)
@@ -226,6 +310,12 @@ class LLMAgent:
     async def respond(
         self, message: str, history: list[tuple[str, str]], current: Workflow | None
     ) -> AsyncIterator[AgentEvent]:
+        """One turn. With ``tools`` (while the server takes tools): the reply streams with
+        the ``decide`` tool beside it; a reply without a decide call that may ask for a
+        workflow gets a structured decision after it. With ``decide_first`` (a server that
+        refused tools, or the setting): a structured decision through whichever mode the
+        server has, then the streamed reply. A model that cannot decide (unusable output)
+        still gets an actionable request built by the offline planner, and says so."""
         lang = conversation_language(message, history)
         earlier = [text for role, text in history if role == "user"][-3:]
         specs = retrieve(
@@ -234,19 +324,55 @@ class LLMAgent:
             k=self.retrieval_k,
             catalog=self.catalog,
         )
+        turn = _Turn(message, list(history), current, lang, specs)
+        if self._turn_mode() == "tools":
+            async for event in self._respond_with_tool(turn):
+                yield event
+        if turn.args is None and not turn.done:
+            async for event in self._respond_decide_first(turn):
+                yield event
+        if turn.offline is not None:
+            decision = turn.offline
+            said = "".join(turn.texts)
+            rest = decision.reply[len(said) :] if decision.reply.startswith(said) else ""
+            for piece in stream_pieces(rest):
+                yield TextDelta(piece)
+            yield Decided(decision)
+            return
+        text = "".join(turn.texts)
+        decision, extra = self._decision(
+            _decide_call(turn.args), text, message, history, current, lang
+        )
+        if extra:
+            separator = "\n\n" if text.strip() else ""
+            for piece in stream_pieces(separator + extra):
+                yield TextDelta(piece)
+            decision = decision.model_copy(update={"reply": text + separator + extra})
+        yield Decided(decision)
+
+    def _turn_mode(self) -> str:
+        if self.turn_mode != "auto":
+            return self.turn_mode
+        refused = getattr(getattr(self.provider, "modes", None), "refused", set())
+        return "decide_first" if "tool" in refused or self._tools_refused else "tools"
+
+    async def _respond_with_tool(self, turn: _Turn) -> AsyncIterator[AgentEvent]:
+        """The reply streamed with the ``decide`` tool offered beside it."""
         messages = [
-            Message("system", prompts.respond_system(lang, specs, current)),
-            *self._history(history),
-            Message("user", message),
+            Message("system", prompts.respond_system(turn.lang, turn.specs, turn.current)),
+            *self._history(turn.history),
+            Message("user", turn.message),
         ]
-        texts: list[str] = []
         call: ToolCall | None = None
         recorded = False
-        broken_tool = False
         started = time.monotonic()
         try:
             stream = self.provider.stream(
-                messages, tools=[_DECIDE_TOOL], tool_choice="auto", max_tokens=2048
+                messages,
+                tools=[_DECIDE_TOOL],
+                tool_choice="auto",
+                max_tokens=self.options["reply"].max_tokens or 2048,
+                options=self.options["reply"],
             )
             # aclosing: when the turn is cancelled (the user sent the next message), the
             # HTTP response to the model closes now, not at garbage collection
@@ -254,7 +380,7 @@ class LLMAgent:
                 async for event in events:
                     if isinstance(event, LLMTextDelta):
                         if event.text:
-                            texts.append(event.text)
+                            turn.texts.append(event.text)
                             yield TextDelta(event.text)
                     elif isinstance(event, ToolCallDone):
                         if call is None and event.call.name == prompts.DECIDE_TOOL:
@@ -265,23 +391,148 @@ class LLMAgent:
         except LLMError as error:
             recorded = True
             self._record(error.usage, started, error.code)
+            if error.unsupported in _NO_TOOLS and not turn.texts:
+                # the server has no (automatic) tool calling: decide first from now on
+                log.warning("%s: no tool calling (%s); deciding first", self.name, error.message)
+                self._tools_refused = True
+                return
             # unreadable tool arguments after a streamed reply: the reply stands as an answer
-            broken_tool = error.code == "llm_bad_response" and bool("".join(texts).strip())
-            if not broken_tool:
-                raise _agent_error(error, lang) from error
-            log.warning("%s: unusable decide call (%s)", self.name, error.message)
+            if error.code == "llm_bad_response" and "".join(turn.texts).strip():
+                log.warning("%s: unusable decide call (%s)", self.name, error.message)
+                turn.done = True
+                return
+            raise _agent_error(error, turn.lang) from error
         finally:
             if not recorded:
                 # interrupted mid-stream: the call was made, its token counts never came
                 self._record(Usage(calls=1), started, "interrupted")
-        text = "".join(texts)
-        decision, extra = self._decision(call, text, message, history, current, lang)
-        if extra:
-            separator = "\n\n" if text.strip() else ""
-            for piece in stream_pieces(separator + extra):
-                yield TextDelta(piece)
-            decision = decision.model_copy(update={"reply": text + separator + extra})
-        yield Decided(decision)
+        if call is not None:
+            turn.args = call.arguments
+            turn.done = True
+            return
+        text = "".join(turn.texts)
+        if not self._may_want_workflow(turn, text):
+            turn.done = True  # a plain answer
+            return
+        # text without a decision, on a message that may ask for a workflow: decide now,
+        # the reply as written being part of the conversation
+        turn.reply_written = True
+        args = await self._structured_decision(turn, reply=text)
+        if args is not None:
+            turn.args = args
+        turn.done = True
+
+    def _may_want_workflow(self, turn: _Turn, text: str) -> bool:
+        if turn.current is not None and turn.current.nodes:
+            return True
+        combined = "\n".join([*offline.pending_request(turn.history), turn.message])
+        return parse_request(combined) is not None or bool(_BUILD_WORDS.search(text))
+
+    async def _respond_decide_first(self, turn: _Turn) -> AsyncIterator[AgentEvent]:
+        """A structured decision, then the reply streamed from it."""
+        args = await self._structured_decision(turn, reply=None)
+        if args is None:
+            return
+        turn.args = args
+        decision = _normalized(args)
+        messages = [
+            Message("system", prompts.reply_system(turn.lang, decision)),
+            *self._history(turn.history),
+            Message("user", turn.message),
+        ]
+        recorded = False
+        started = time.monotonic()
+        try:
+            stream = self.provider.stream(
+                messages,
+                max_tokens=self.options["reply"].max_tokens or 1024,
+                options=self.options["reply"],
+            )
+            async with aclosing(stream) as events:
+                async for event in events:
+                    if isinstance(event, LLMTextDelta) and event.text:
+                        turn.texts.append(event.text)
+                        yield TextDelta(event.text)
+                    elif isinstance(event, Finished):
+                        recorded = True
+                        self._record(event.usage, started)
+        except LLMError as error:
+            recorded = True
+            self._record(error.usage, started, error.code)
+            # the decision stands; what the reply lacks is written from it
+            log.warning("%s: the reply failed after the decision (%s)", self.name, error)
+        finally:
+            if not recorded:
+                self._record(Usage(calls=1), started, "interrupted")
+
+    async def _structured_decision(self, turn: _Turn, reply: str | None) -> dict[str, Any] | None:
+        """The ``decide`` object through the provider's structured output; None when the
+        model could not produce one (``turn.offline`` then holds the fallback)."""
+        messages = [
+            Message("system", prompts.decide_system(turn.lang, turn.specs, turn.current)),
+            *self._history(turn.history),
+            Message("user", turn.message),
+        ]
+        if reply is not None and reply.strip():
+            messages += [
+                Message("assistant", reply[:_MAX_HISTORY_CHARS]),
+                Message("user", prompts.DECIDE_AFTER_REPLY),
+            ]
+        started = time.monotonic()
+        try:
+            value, usage = await self.provider.structured(
+                messages,
+                schema=prompts.DECIDE_SCHEMA,
+                name=prompts.DECIDE_TOOL,
+                max_tokens=self.options["decide"].max_tokens or 1024,
+                options=self.options["decide"],
+            )
+        except LLMError as error:
+            self._record(error.usage, started, error.code)
+            if error.code not in _CANNOT_DECIDE and error.unsupported is None:
+                if reply is not None and reply.strip():
+                    log.warning("%s: no decision after the reply (%s)", self.name, error)
+                    return None  # the streamed reply stands as an answer
+                raise _agent_error(error, turn.lang) from error
+            log.warning("%s: the model could not decide (%s)", self.name, error)
+            turn.offline = self._offline_decision(turn, error.code)
+            return None
+        self._record(usage, started)
+        problems = list(_DECIDE_VALIDATOR.iter_errors(_normalized(value)))
+        if problems:
+            turn.offline = self._offline_decision(turn, "llm_bad_response")
+            return None
+        return value
+
+    def _offline_decision(self, turn: _Turn, code: str) -> Decision | None:
+        """What the offline planner makes of the turn when the model could not decide: a
+        request it can build (drafted by the offline planner too), else None (the model's
+        text, if any, stands as an answer; without text the user is told)."""
+        said = "".join(turn.texts).strip()
+        try:
+            decision = offline.decide(turn.message, turn.history, turn.current)
+        except Exception:  # the planner is a fallback; it must not end the turn
+            log.exception("%s: offline fallback failed", self.name)
+            decision = None
+        combined = "\n".join([*offline.pending_request(turn.history), turn.message])
+        editing = turn.current is not None and bool(turn.current.nodes)
+        actionable = (
+            decision is not None
+            and decision.kind == "generate"
+            and (editing or parse_request(combined) is not None)
+        )
+        if decision is None or decision.request is None or not actionable:
+            if said:
+                return None
+            return Decision(
+                kind="answer",
+                reply=prompts.could_not_decide(turn.lang, code),
+                waiting_message=_waiting(turn.lang, None),
+            )
+        note = prompts.offline_note(turn.lang)
+        request = {**decision.request, "drafter": "offline", "message": turn.message}
+        reply = "\n\n".join(part for part in (said, note, decision.reply) if part)
+        return decision.model_copy(update={"reply": reply, "request": request})
 
     def _decision(
         self,
@@ -412,6 +663,10 @@ class LLMAgent:
     # -- generation -------------------------------------------------------------------------
 
     async def draft(self, request: dict[str, Any], current: Workflow | None) -> Workflow:
+        if request.get("drafter") == "offline":
+            # the turn's model could not decide and the offline planner read the request:
+            # it builds it too (the repair rounds still go to the model)
+            return offline.build(request, current)
         lang = _lang(request.get("lang"))
         request = _llm_request(request)
         if request.get("mode") == "edit" and current is not None and current.nodes:
@@ -521,7 +776,11 @@ class LLMAgent:
         ]
         try:
             value = await self._structured(
-                messages, patch_schema([s.subtype for s in specs]), "workflow_patch", lang
+                messages,
+                patch_schema([s.subtype for s in specs]),
+                "workflow_patch",
+                lang,
+                kind="repair",
             )
         except AgentError as error:
             if error.code != "llm_bad_response":
@@ -562,8 +821,9 @@ def _waiting(lang: Lang, question: str | None) -> str:
 
 
 def _normalized(arguments: dict[str, Any]) -> dict[str, Any]:
-    """Lenient fixes before validation: more than three questions are cut to three."""
-    args = dict(arguments)
+    """Lenient fixes before validation: nulls of fields that do not apply dropped (the
+    strict form sends every field), more than three questions cut to three."""
+    args = {k: v for k, v in arguments.items() if v is not None}
     questions = args.get("questions")
     if isinstance(questions, list) and len(questions) > prompts.MAX_QUESTIONS:
         args["questions"] = questions[: prompts.MAX_QUESTIONS]

@@ -101,36 +101,121 @@ DECIDE_SCHEMA: dict[str, Any] = {
     "required": ["kind"],
 }
 
-RESPOND_SYSTEM = """\
+# The turn's system prompts put what never changes first (the policy, the rules, the worked
+# example), then the retrieved catalog and the session's workflow, and the language last:
+# providers' prompt caches reuse the longest stable prefix.
+_POLICY = """\
 You are flowsmith, an assistant that builds automation workflows (graphs of trigger, action, \
-AI and flow nodes, like n8n) from a conversation. Reply in {language}.
-
-Each turn: first write your reply to the user as plain text (it is shown while you write), \
-then call the `decide` tool exactly once.
+AI and flow nodes, like n8n) from a conversation.
 
 Choose `kind`:
 - generate: you know enough to build the workflow, or to make the change the user asked \
 for. Prefer this: fill small gaps with sensible defaults (an hourly schedule, a placeholder \
-URL or address) and list each one in `assumptions`; mention them briefly in your reply. \
-Put the complete request in `spec`, including details from earlier turns.
+URL or address) and list each one in `assumptions`. Put the complete request in `spec`, \
+including details from earlier turns.
 - clarify: only when you cannot build anything sensible (the goal itself is unclear). Ask \
 at most {max_questions} questions, each with short suggested answers.
 - answer: questions about flowsmith, greetings, thanks, anything that changes no workflow.
 
 Rules:
 - Use only the node types of the catalog below. If the user wants a service the catalog \
-has no node for, say so plainly in your reply, add it to `unsupported_integrations` with \
-the nearest alternative (usually `http_request` calling the service's API, or a similar \
-catalog node), and build with that alternative. Never invent a node type.
-- {edit_rule}
+has no node for, say so plainly, add it to `unsupported_integrations` with the nearest \
+alternative (usually `http_request` calling the service's API, or a similar catalog node), \
+and build with that alternative. Never invent a node type.
 - Never ask for or write secrets (API keys, passwords): credentials are configured in \
 flowsmith separately, and parameters read them as {{{{ $env.NAME }}}}.
-- Keep the reply short: what you will build or change (a few lines), your assumptions, or \
-your questions with their suggested answers.
+"""
+
+RESPOND_SYSTEM = (
+    _POLICY
+    + """\
+Each turn: first write your reply to the user as plain text (it is shown while you write), \
+then call the `decide` tool exactly once. Keep the reply short: what you will build or \
+change (a few lines), your assumptions, or your questions with their suggested answers.
+
+- {edit_rule}
 
 Catalog (the node types relevant to this conversation):
 {specs}
-{current}"""
+{current}
+Reply in {language}."""
+)
+
+# a decision first, through whichever structured mode the server has (no tool needed)
+DECIDE_SYSTEM = (
+    _POLICY
+    + """\
+Record your decision about the user's last message as one JSON object with these fields \
+(null where a field does not apply): `kind`, `mode` (create|edit), `spec`, `title`, \
+`questions` ([{{"question", "suggestions": [...]}}]), `assumptions` ([...]), \
+`unsupported_integrations` ([{{"name", "alternative"}}]), `waiting_message`. Write no reply \
+yet: the reply is written next, from this decision.
+
+Example: for "every morning at 8 send me the weather for Paris by email" the decision is
+{{"kind": "generate", "mode": "create", "spec": "Every day at 08:00, get the weather \
+forecast for Paris from a weather API with an HTTP request and email it to me.", "title": \
+"Paris weather by email", "questions": null, "assumptions": ["The email goes to \
+you@example.com", "The weather comes from api.open-meteo.com"], \
+"unsupported_integrations": null, "waiting_message": null}}
+
+- {edit_rule}
+
+Catalog (the node types relevant to this conversation):
+{specs}
+{current}
+Write `spec`, `questions`, `assumptions` and `waiting_message` in {language}."""
+)
+
+REPLY_SYSTEM = """\
+You are flowsmith, an assistant that builds automation workflows from a conversation. You \
+have already decided what to do with the user's last message:
+
+{decision}
+
+Now write your reply to the user, in {language}, as plain text (no JSON, no code): a few \
+short lines. For generate: what will be built or changed, then the assumptions. For \
+clarify: the questions with their suggested answers. For answer: the answer itself. Name \
+every service that has no node and the alternative used."""
+
+
+DECIDE_AFTER_REPLY = (
+    "Now record the decision for my last message and your reply above, as the JSON object "
+    "described in the instructions."
+)
+
+
+def could_not_decide(lang: str, code: str) -> str:
+    if lang == "zh":
+        return (
+            "抱歉，AI 模型没能对这条消息作出可用的决定，我也无法从中读出可以构建的流程。"
+            "请更具体地描述：什么时候触发、做什么、结果发到哪里。"
+        )
+    return (
+        "Sorry, the AI model could not make a usable decision about this message, and "
+        "flowsmith could not read a workflow it can build from it. Please describe it more "
+        "concretely: what starts it, what it does, where the result goes."
+    )
+
+
+def offline_note(lang: str) -> str:
+    if lang == "zh":
+        return "（AI 模型没能作出可用的决定；以下由 flowsmith 的离线规划器读取你的请求并构建。）"
+    return (
+        "(The AI model could not make a usable decision about this message; flowsmith's "
+        "offline planner read your request and builds it.)"
+    )
+
+
+def decide_system(lang: str, specs: Sequence[NodeSpec], current: Workflow | None) -> str:
+    return _turn_prompt(DECIDE_SYSTEM, lang, specs, current)
+
+
+def reply_system(lang: str, decision: dict[str, Any]) -> str:
+    shown = {k: v for k, v in decision.items() if v not in (None, "", [])}
+    return REPLY_SYSTEM.format(
+        decision=json.dumps(shown, ensure_ascii=False, indent=1), language=language_name(lang)
+    )
+
 
 EDIT_RULE_NONE = (
     "There is no workflow yet in this session: a request to build one is `generate` "
@@ -145,13 +230,19 @@ EDIT_RULE_CURRENT = (
 
 
 def respond_system(lang: str, specs: Sequence[NodeSpec], current: Workflow | None) -> str:
+    return _turn_prompt(RESPOND_SYSTEM, lang, specs, current)
+
+
+def _turn_prompt(
+    template: str, lang: str, specs: Sequence[NodeSpec], current: Workflow | None
+) -> str:
     has_current = current is not None and bool(current.nodes)
     shown = (
-        "\nCurrent workflow (ids in brackets):\n" + summarize_workflow(current)
+        "\nCurrent workflow (ids in brackets):\n" + summarize_workflow(current) + "\n"
         if current is not None and has_current
         else ""
     )
-    return RESPOND_SYSTEM.format(
+    return template.format(
         language=language_name(lang),
         max_questions=MAX_QUESTIONS,
         edit_rule=EDIT_RULE_CURRENT if has_current else EDIT_RULE_NONE,
@@ -222,14 +313,14 @@ LANGUAGE_RULES = """\
 The workflow language:
 - A node has `id` (short snake_case, unique), `name` (short, in {language}), `subtype` (only \
 from the catalog below), `type` (the subtype's family in brackets) and `parameters` (only \
-the parameters the subtype lists; every required one, marked *, must be set).
+the parameters the subtype lists; every required one, marked *, must be set). An app node \
+(listed with `resource.operation(fields)`) takes `resource`, `operation` and that \
+operation's fields as parameters.
 - At least one TRIGGER node starts the workflow; nothing connects into a trigger. Every \
 other main-flow node must be reachable from a trigger through connections.
 - A connection is `from_node` -> `to_node` by id; `from_output` is `main`, or the branch of \
-a routing node (if: true/false; switch: output_0..output_3/fallback; approvals: \
-approved/rejected/timeout; loop: loop/done); `to_input` is `main`.
-- TOOL and MEMORY nodes are never connected: list their ids in the AI_AGENT's \
-`attached_nodes`.
+a routing node ({branches}); `to_input` is `main`.
+{attach_rule}\
 - Expressions in string parameters: {{{{ $json.field }}}} reads the incoming item, \
 {{{{ $node.<id>.json.field }}}} an upstream node's output, {{{{ $now }}}} the time, \
 {{{{ $env.NAME }}}} a secret. Read only fields the upstream node's outputs list.
@@ -237,14 +328,111 @@ approved/rejected/timeout; loop: loop/done); `to_input` is `main`.
 you@example.com) rather than leaving a required parameter out.
 """
 
+ATTACH_RULE = (
+    "- TOOL and MEMORY nodes are never connected: list their ids in the AI_AGENT's "
+    "`attached_nodes`.\n"
+)
+
+# a whole workflow in the output format, branch included; its node types are in the core
+# set retrieval always adds, so it never names a type the prompt's catalog lacks
+WORKED_EXAMPLE: dict[str, Any] = {
+    "name": "Stock alert",
+    "description": "Checks the stock API every hour and emails when the item is in stock.",
+    "nodes": [
+        {
+            "id": "every_hour",
+            "name": "Every hour",
+            "type": "TRIGGER",
+            "subtype": "schedule_trigger",
+            "parameters": {"interval": "hours", "every": 1},
+        },
+        {
+            "id": "get_stock",
+            "name": "Get stock",
+            "type": "ACTION",
+            "subtype": "http_request",
+            "parameters": {"url": "https://example.com/api/stock/42", "method": "GET"},
+        },
+        {
+            "id": "in_stock",
+            "name": "In stock?",
+            "type": "FLOW",
+            "subtype": "if",
+            "parameters": {
+                "conditions": [{"left": "{{ $json.body.in_stock }}", "operator": "is_true"}]
+            },
+        },
+        {
+            "id": "email_me",
+            "name": "Email me",
+            "type": "EXTERNAL_ACTION",
+            "subtype": "send_email",
+            "parameters": {
+                "to": "you@example.com",
+                "subject": "Back in stock",
+                "body": "Item 42 is in stock: https://example.com/item/42",
+            },
+        },
+    ],
+    "connections": [
+        {
+            "from_node": "every_hour",
+            "to_node": "get_stock",
+            "from_output": "main",
+            "to_input": "main",
+        },
+        {
+            "from_node": "get_stock",
+            "to_node": "in_stock",
+            "from_output": "main",
+            "to_input": "main",
+        },
+        {"from_node": "in_stock", "to_node": "email_me", "from_output": "true", "to_input": "main"},
+    ],
+}
+EXAMPLE_REQUEST = (
+    "Every hour check https://example.com/api/stock/42 and email you@example.com when the "
+    "item is in stock."
+)
+
+
+def worked_example() -> str:
+    return (
+        f"Example. Request: {EXAMPLE_REQUEST}\nWorkflow:\n"
+        + json.dumps(WORKED_EXAMPLE, ensure_ascii=False, separators=(",", ":"))
+        + "\n"
+    )
+
+
+def _branches(specs: Sequence[NodeSpec]) -> str:
+    """The routing nodes among ``specs`` with their branch names (only those retrieved)."""
+    parts = []
+    for spec in specs:
+        names = [str(getattr(o, "name", o)) for o in spec.outputs]
+        if names and names != ["main"]:
+            parts.append(f"{spec.subtype}: {'/'.join(names)}")
+    return "; ".join(parts) or "none of the catalog below routes"
+
+
+def language_rules(lang: str, specs: Sequence[NodeSpec]) -> str:
+    families = {str(getattr(s.family, "value", s.family)) for s in specs}
+    attach = ATTACH_RULE if families & {"TOOL", "MEMORY", "AI_AGENT"} else ""
+    return LANGUAGE_RULES.format(
+        language=language_name(lang), branches=_branches(specs), attach_rule=attach
+    )
+
+
 DRAFT_SYSTEM = """\
 You design workflow graphs for flowsmith. Return one JSON object with `name` and \
-`description` (in {language}), `nodes` and `connections`, building exactly what the \
-request asks for, nothing more.
+`description`, `nodes` and `connections`, building exactly what the request asks for, \
+nothing more.
 
 {rules}
+{example}
 Catalog (use only these subtypes):
-{specs}"""
+{specs}
+
+Write `name`, `description` and node names in {language}."""
 
 # inserted into the templates below as a value, so its braces are literal
 PATCH_RULES = """\
@@ -290,17 +478,21 @@ def _specs_text(specs: Sequence[NodeSpec]) -> str:
 
 
 def draft_system(lang: str, specs: Sequence[NodeSpec]) -> str:
-    rules = LANGUAGE_RULES.format(language=language_name(lang))
-    return DRAFT_SYSTEM.format(language=language_name(lang), rules=rules, specs=_specs_text(specs))
+    return DRAFT_SYSTEM.format(
+        language=language_name(lang),
+        rules=language_rules(lang, specs),
+        example=worked_example(),
+        specs=_specs_text(specs),
+    )
 
 
 def edit_system(lang: str, specs: Sequence[NodeSpec]) -> str:
-    rules = LANGUAGE_RULES.format(language=language_name(lang))
+    rules = language_rules(lang, specs)
     return EDIT_SYSTEM.format(rules=rules, patch_rules=PATCH_RULES, specs=_specs_text(specs))
 
 
 def repair_system(lang: str, specs: Sequence[NodeSpec]) -> str:
-    rules = LANGUAGE_RULES.format(language=language_name(lang))
+    rules = language_rules(lang, specs)
     return REPAIR_SYSTEM.format(rules=rules, patch_rules=PATCH_RULES, specs=_specs_text(specs))
 
 
