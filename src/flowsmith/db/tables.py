@@ -202,3 +202,36 @@ class GenerationEventRow(Base):
 # FromClause): built once with bound parameters in chat.turns and sessions.service.
 SESSIONS = cast(Table, SessionRow.__table__)
 MESSAGES = cast(Table, MessageRow.__table__)
+
+
+class N8nConnectionRow(Base):
+    """A user's n8n instance: its URL and the API key, encrypted (see integrations.crypto)."""
+
+    __tablename__ = "n8n_connections"
+
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    base_url: Mapped[str] = mapped_column(String(2048))
+    api_key_encrypted: Mapped[str] = mapped_column(Text)
+    # the key's last characters, as n8n shows them ("******DFV0"): enough to recognise it
+    api_key_hint: Mapped[str] = mapped_column(String(16), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class N8nDeploymentRow(Base):
+    """Which n8n workflow one of ours is deployed as, on which instance, at which version."""
+
+    __tablename__ = "n8n_deployments"
+
+    workflow_id: Mapped[str] = mapped_column(
+        ForeignKey("workflows.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[str] = mapped_column(String(255), index=True)
+    base_url: Mapped[str] = mapped_column(String(2048))
+    n8n_workflow_id: Mapped[str] = mapped_column(String(64))
+    deployed_version: Mapped[int] = mapped_column(Integer)
+    # n8n node name -> {"id": our node id, "name": our node name}, as last deployed
+    node_map: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
