@@ -23,6 +23,9 @@ empty; a 500 when there is none). Items:
 * ``stall(seconds, after_headers=False)`` — accept and send nothing (or only the headers).
 * ``reject_response_format()`` — the 400 of a server without json_schema support.
 * ``stream_error(after=N)`` — an error event inside a 200 stream after N chunks.
+* ``raw_error(status, body, **headers)`` — a real server's error body, byte for byte
+  (``real_errors.py`` holds the ones recorded from vLLM, Ollama, llama.cpp, OpenAI and
+  Anthropic); ``raw_stream(*events)`` — exact SSE payloads.
 
 ``text(..., drop_after=N)`` drops the connection after N chunks; ``finish=False`` ends the
 stream cleanly but without the provider's end marker.
@@ -123,7 +126,43 @@ class StreamError:
     text: str = "partial reply that never finishes"
 
 
-Item = Text | ToolCalls | JsonReply | HttpError | Stall | RejectResponseFormat | StreamError
+@dataclass(frozen=True)
+class RawError:
+    """An error response with an exact body, as a real server sends it."""
+
+    status: int
+    body: Any
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class RawStream:
+    """A 200 stream of exact SSE ``data:`` payloads (dicts are sent as JSON)."""
+
+    events: tuple[Any, ...]
+    event_names: tuple[str | None, ...] = ()
+
+
+Item = (
+    Text
+    | ToolCalls
+    | JsonReply
+    | HttpError
+    | Stall
+    | RejectResponseFormat
+    | StreamError
+    | RawError
+    | RawStream
+)
+
+
+def raw_error(status: int, body: Any, **headers: str) -> RawError:
+    """``body`` sent as is (a dict as JSON, a str as text); ``headers`` with ``_`` for ``-``."""
+    return RawError(status, body, tuple((k.replace("_", "-"), v) for k, v in headers.items()))
+
+
+def raw_stream(*events: Any, names: tuple[str | None, ...] = ()) -> RawStream:
+    return RawStream(tuple(events), names)
 
 
 def text(
@@ -382,6 +421,21 @@ class FakeServer:
             await self._error(out, HttpError(500, "fake: the script is empty"))
         elif isinstance(item, HttpError):
             await self._error(out, item)
+        elif isinstance(item, RawError):
+            if isinstance(item.body, str):
+                await out.start(item.status, "text/plain", dict(item.headers))
+                await out.chunk(item.body.encode())
+                await out.end()
+            else:
+                await out.json(item.status, item.body, dict(item.headers))
+        elif isinstance(item, RawStream):
+            await out.start(200, "text/event-stream")
+            for index, event in enumerate(item.events):
+                data = event if isinstance(event, str) else json.dumps(event)
+                name = item.event_names[index] if index < len(item.event_names) else None
+                head = f"event: {name}\n" if name else ""
+                await out.chunk(f"{head}data: {data}\n\n".encode())
+            await out.end()
         elif isinstance(item, RejectResponseFormat):
             await self._error(out, self._response_format_error())
         elif isinstance(item, Stall):
