@@ -27,11 +27,11 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from flowsmith.core.catalog import Catalog
-from flowsmith.core.catalog.apps import App, Operation
+from flowsmith.core.catalog.apps import App, Field_, Operation
 from flowsmith.n8n.defaults import with_defaults
 from flowsmith.n8n.expr import rl_value, to_n8n_string
 from flowsmith.n8n.nodes.base import MISSING, Ctx, Params, Translator, pick, put
@@ -166,7 +166,15 @@ def app_parameters(
     if op.n8n_value(operation) is not None:
         out["operation"] = op.n8n_value(operation)
     out.update(json.loads(json.dumps(op.n8n.static)) if op.n8n else {})
-    for name, field in op.fields.items():
+    write_fields(op.fields, params, convert, out)
+    return out
+
+
+def write_fields(
+    fields: Mapping[str, Field_], params: dict[str, Any], convert: Convert, out: dict[str, Any]
+) -> None:
+    """Each field of ours present in ``params`` at its n8n path in ``out``."""
+    for name, field in fields.items():
         if name not in params:
             continue
         target = field.n8n_field(name)
@@ -174,7 +182,20 @@ def app_parameters(
         if target.rl:
             value = {"__rl": True, "mode": target.rl, "value": value}
         put(out, target.path, value)
-    return out
+
+
+def read_fields(
+    fields: Mapping[str, Field_], params: dict[str, Any], convert: Convert, ours: dict[str, Any]
+) -> None:
+    """The reverse of :func:`write_fields`: each field found at its n8n path, into ``ours``."""
+    for name, field in fields.items():
+        target = field.n8n_field(name)
+        value = pick(params, target.path)
+        if value is MISSING:
+            continue
+        if target.rl:
+            value = rl_value(value)
+        ours[name] = convert(value)
 
 
 def _covers(static: Any, actual: Any) -> bool:
@@ -246,32 +267,33 @@ def app_parameters_back(
         return None
     rkey, okey, op, _ = max(found, key=lambda x: x[3])
     ours: dict[str, Any] = {"resource": rkey, "operation": okey}
-    for name, field in op.fields.items():
-        target = field.n8n_field(name)
-        value = pick(params, target.path)
-        if value is MISSING:
-            continue
-        if target.rl:
-            value = rl_value(value)
-        ours[name] = convert(value)
+    read_fields(op.fields, params, convert, ours)
     return ours
 
 
 # --- app triggers --------------------------------------------------------------------------
 
 
-def trigger_parameters(app: App, params: dict[str, Any]) -> dict[str, Any] | None:
-    """n8n parameters for an app trigger node, or None for an unknown event."""
+def trigger_parameters(
+    app: App, params: dict[str, Any], convert: Convert = _ident
+) -> dict[str, Any] | None:
+    """n8n parameters for an app trigger node (the event's, then the trigger's fields such
+    as the repository it watches), or None for an unknown event."""
     if app.triggers is None or app.triggers.n8n is None:
         return None
     event = app.triggers.events.get(str(params.get("event")))
     if event is None:
         return None
-    return _copy({**app.triggers.n8n.static, **event.n8n})
+    out = _copy({**app.triggers.n8n.static, **event.n8n})
+    write_fields(app.triggers.fields, params, convert, out)
+    return out
 
 
-def trigger_event_back(app: App, params: dict[str, Any]) -> dict[str, Any] | None:
-    """``{"event": …}`` for an n8n trigger node whose parameters are one event's, or None."""
+def trigger_event_back(
+    app: App, params: dict[str, Any], convert: Convert = _ident
+) -> dict[str, Any] | None:
+    """``{"event": …}`` (and the trigger's fields) for an n8n trigger node whose parameters
+    are one event's, or None."""
     if app.triggers is None or app.triggers.n8n is None:
         return None
     matches = [
@@ -282,7 +304,9 @@ def trigger_event_back(app: App, params: dict[str, Any]) -> dict[str, Any] | Non
     if not matches:
         return None
     best = max(m[0] for m in matches)
-    return {"event": next(key for size, key in matches if size == best)}
+    ours: dict[str, Any] = {"event": next(key for size, key in matches if size == best)}
+    read_fields(app.triggers.fields, params, convert, ours)
+    return ours
 
 
 def webhook_parameters(app: App, params: dict[str, Any], webhook_id: str) -> dict[str, Any]:
@@ -333,12 +357,16 @@ def http_parameters(app: App, params: dict[str, Any], c: Ctx) -> dict[str, Any] 
         out["queryParameters"] = {
             "parameters": [{"name": k, "value": c.out(_text(v))} for k, v in rest.items()]
         }
-    elif rest:
+    elif rest or op.http.body:
+        body = _copy(op.http.body)
+        for name, value in rest.items():
+            field = op.fields[name]
+            put(body, field.n8n_field(name).path if field.n8n else name, value)
         out["sendBody"] = True
         out["specifyBody"] = "json"
         # keys sorted: the text must not depend on the order a round trip gives the dicts
         out["jsonBody"] = to_n8n_string(
-            json.dumps(rest, indent=2, ensure_ascii=False, sort_keys=True), c.names
+            json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True), c.names
         )
     out["options"] = {}
     return out
@@ -384,11 +412,11 @@ def _trigger(app: App) -> Translator:
         return Translator(app.trigger_subtype, hook_fwd, webhook=True)
 
     def fwd(p: Params, c: Ctx) -> Params:
-        found = trigger_parameters(app, p)
+        found = trigger_parameters(app, p, c.out_deep)
         return found if found is not None else _copy(n8n.static)
 
     def rev(p: Params, c: Ctx) -> Params | None:
-        return trigger_event_back(app, p)
+        return trigger_event_back(app, p, c.back_deep)
 
     low, high = _versions(n8n.type_version)
     return Translator(

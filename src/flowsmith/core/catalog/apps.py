@@ -92,10 +92,15 @@ class Field_(BaseModel):
 
 
 class HttpCall(BaseModel):
+    """One API call: ``path`` may hold ``{field}`` placeholders; the other fields go in the
+    query (GET, DELETE) or the JSON body, each at its ``n8n`` path there when it has one
+    (``text.content``), over the fixed ``body`` values (``{"msgtype": "text"}``)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     method: Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
     path: str = Field(pattern=r"^/")
+    body: dict[str, Any] = Field(default_factory=dict)
 
 
 class Operation(BaseModel):
