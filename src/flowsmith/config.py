@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LLMProvider = Literal["offline", "openai", "anthropic"]
@@ -174,6 +174,17 @@ class Settings(BaseSettings):
     )
     max_message_chars: int = Field(
         default=8000, ge=1, le=1_000_000, validation_alias="FLOWSMITH_MAX_MESSAGE_CHARS"
+    )
+    # Fernet keys (comma-separated; the first encrypts, all decrypt) for secrets at rest,
+    # such as n8n API keys; dev mode generates one into {data_dir}/secret_key
+    secret_key: SecretStr | None = Field(default=None, validation_alias="FLOWSMITH_SECRET_KEY")
+    # calls to a user's n8n instance: the timeout of each, and whether instances on
+    # loopback, private or link-local addresses are refused (a public multi-user server)
+    n8n_timeout_s: float = Field(
+        default=15.0, gt=0, le=300, validation_alias="FLOWSMITH_N8N_TIMEOUT_S"
+    )
+    n8n_block_private: bool = Field(
+        default=False, validation_alias="FLOWSMITH_N8N_BLOCK_PRIVATE_NETWORKS"
     )
     log_level: str = Field(default="INFO", validation_alias="FLOWSMITH_LOG_LEVEL")
     log_format: Literal["json", "text"] = Field(

@@ -1,0 +1,255 @@
+"""A small client of n8n's public REST API (``/api/v1``, header ``X-N8N-API-KEY``).
+
+Every failure becomes one of ``integrations.errors``: a refused connection or DNS failure
+``n8n_unreachable``, a timeout ``n8n_timeout``, 401 ``n8n_unauthorized``, 403
+``n8n_forbidden`` (the key lacks a scope), 404 ``n8n_workflow_missing`` (or ``n8n_not_n8n``
+when the API itself is not there), 429 ``n8n_rate_limited`` (with n8n's Retry-After),
+other 4xx ``n8n_rejected`` with n8n's message, 5xx ``n8n_error``, and an answer that is not
+n8n's JSON ``n8n_not_n8n``. The API key is sent only in its header: it is never in a URL,
+a log line or an error message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import re
+import socket
+from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import httpx
+
+from flowsmith.integrations.errors import (
+    InvalidN8nUrl,
+    N8nFailure,
+    N8nForbidden,
+    N8nNotFound,
+    N8nNotN8n,
+    N8nRateLimited,
+    N8nRejected,
+    N8nTimeout,
+    N8nUnauthorized,
+    N8nUnreachable,
+)
+
+API = "/api/v1"
+MAX_MESSAGE = 500
+# what a user may paste besides the instance's root: the API's or the editor's address
+_TRAILERS = re.compile(r"(/api/v1|/home/workflows|/home|/workflows|/signin)/*$", re.IGNORECASE)
+
+
+def normalize_base_url(raw: str) -> str:
+    """The instance's root URL (scheme, host, port, path prefix), or ``InvalidN8nUrl``."""
+    text = raw.strip()
+    if not text:
+        raise InvalidN8nUrl("the n8n URL is empty")
+    if "://" not in text:
+        text = "https://" + text
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise InvalidN8nUrl("the n8n URL is not a valid URL") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise InvalidN8nUrl("the n8n URL must be http:// or https:// with a host name")
+    if parts.username or parts.password:
+        raise InvalidN8nUrl("the n8n URL must not carry a user name or password")
+    path = _TRAILERS.sub("", parts.path.rstrip("/")).rstrip("/")
+    host = parts.hostname.lower()
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{host}:{port}" if port else host
+    return urlunsplit((parts.scheme.lower(), netloc, path, "", ""))
+
+
+async def check_public_address(base_url: str) -> None:
+    """Refuse an instance on a loopback, private, link-local or reserved address (for a
+    server that must not reach its own network on a user's behalf)."""
+    host = urlsplit(base_url).hostname or ""
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except OSError:
+        raise N8nUnreachable(f"cannot resolve the host {host}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise InvalidN8nUrl(
+                f"{host} is on a private or local network, which this server does not reach"
+            )
+
+
+def editor_url(base_url: str, n8n_workflow_id: str) -> str:
+    return f"{base_url}/workflow/{quote(n8n_workflow_id, safe='')}"
+
+
+class N8nClient:
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        timeout_s: float = 15.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url
+        self._client = httpx.AsyncClient(
+            base_url=base_url + API,
+            headers={"X-N8N-API-KEY": api_key, "Accept": "application/json"},
+            timeout=httpx.Timeout(timeout_s),
+            transport=transport,
+            follow_redirects=False,
+            trust_env=False,
+        )
+
+    async def __aenter__(self) -> N8nClient:
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    # --- the calls ------------------------------------------------------------------
+
+    async def check(self) -> None:
+        """The URL is an n8n instance and the key opens its public API."""
+        body = await self._call("GET", "/workflows", params={"limit": 1}, probing=True)
+        if not isinstance(body, dict) or not isinstance(body.get("data"), list):
+            raise N8nNotN8n(f"{self.base_url} answers, but not as n8n's public API does")
+
+    async def get_workflow(self, workflow_id: str) -> dict[str, Any]:
+        return _object(await self._call("GET", f"/workflows/{_seg(workflow_id)}"))
+
+    async def list_workflows(self, name: str, limit: int = 50) -> list[dict[str, Any]]:
+        body = _object(await self._call("GET", "/workflows", params={"name": name, "limit": limit}))
+        return [w for w in body.get("data") or [] if isinstance(w, dict)]
+
+    async def create_workflow(self, body: dict[str, Any]) -> dict[str, Any]:
+        return _object(await self._call("POST", "/workflows", json_body=body))
+
+    async def update_workflow(self, workflow_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        return _object(await self._call("PUT", f"/workflows/{_seg(workflow_id)}", json_body=body))
+
+    async def activate(self, workflow_id: str) -> dict[str, Any]:
+        return _object(await self._call("POST", f"/workflows/{_seg(workflow_id)}/activate"))
+
+    async def deactivate(self, workflow_id: str) -> dict[str, Any]:
+        return _object(await self._call("POST", f"/workflows/{_seg(workflow_id)}/deactivate"))
+
+    async def list_executions(
+        self, workflow_id: str, limit: int, cursor: str | None = None
+    ) -> dict[str, Any]:
+        params: dict[str, Any] = {"workflowId": workflow_id, "limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        return _object(await self._call("GET", "/executions", params=params))
+
+    async def get_execution(self, execution_id: str) -> dict[str, Any]:
+        return _object(
+            await self._call(
+                "GET", f"/executions/{_seg(execution_id)}", params={"includeData": "true"}
+            )
+        )
+
+    # --- transport and errors -------------------------------------------------------
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json_body: Any = None,
+        probing: bool = False,
+    ) -> Any:
+        try:
+            response = await self._client.request(method, path, params=params, json=json_body)
+        except httpx.TimeoutException:
+            raise N8nTimeout(f"n8n at {self.base_url} did not answer in time") from None
+        except httpx.TransportError as exc:
+            raise N8nUnreachable(
+                f"cannot reach n8n at {self.base_url} ({_transport_reason(exc)})"
+            ) from None
+        return _answer(self.base_url, response, probing)
+
+
+def _seg(value: str) -> str:
+    return quote(value, safe="")
+
+
+def _object(body: Any) -> dict[str, Any]:
+    if not isinstance(body, dict):
+        raise N8nNotN8n("n8n answered with something that is not a JSON object")
+    return body
+
+
+def _transport_reason(exc: httpx.TransportError) -> str:
+    text = str(exc).lower()
+    if (
+        "name or service not known" in text
+        or "nodename nor servname" in text
+        or ("getaddrinfo" in text or "name resolution" in text)
+    ):
+        return "the host name does not resolve"
+    if "refused" in text:
+        return "connection refused"
+    if "ssl" in text or "certificate" in text:
+        return "TLS failed: " + str(exc)[:120]
+    return type(exc).__name__
+
+
+def _answer(base_url: str, response: httpx.Response, probing: bool) -> Any:
+    status = response.status_code
+    body: Any = None
+    is_json = "json" in response.headers.get("content-type", "")
+    if is_json:
+        try:
+            body = response.json()
+        except (ValueError, json.JSONDecodeError):
+            body = None
+    message = _message(body)
+    if 200 <= status < 300:
+        if body is None and status != 204:
+            raise N8nNotN8n(f"{base_url} answered, but not with JSON: is it an n8n instance?")
+        return body
+    if 300 <= status < 400:
+        where = response.headers.get("location", "")
+        raise N8nNotN8n(
+            f"{base_url} redirects (HTTP {status}{' to ' + where[:200] if where else ''}); "
+            "use the instance's final URL"
+        )
+    if status == 401:
+        if not is_json:
+            raise N8nNotN8n(f"{base_url} asks for a sign-in that is not n8n's API key")
+        raise N8nUnauthorized("n8n refused the API key (wrong, expired or revoked)")
+    if status == 403:
+        raise N8nForbidden(
+            "the n8n API key lacks a scope this needs"
+            + (f" ({message})" if message and message != "Forbidden" else "")
+            + "; create a key with workflow and execution scopes"
+        )
+    if status == 429:
+        retry = response.headers.get("retry-after")
+        headers = {"Retry-After": retry} if retry and retry.strip().isdigit() else None
+        raise N8nRateLimited("n8n is rate limiting requests; try again shortly", headers=headers)
+    if status == 404:
+        if probing or body is None:
+            raise N8nNotN8n(
+                f"no n8n public API at {base_url} (wrong URL, or the instance's public API "
+                "is turned off)"
+            )
+        raise N8nNotFound(message or "not found in n8n")
+    if 400 <= status < 500:
+        if body is None:
+            raise N8nNotN8n(f"{base_url} answered HTTP {status}, not as n8n does")
+        raise N8nRejected(f"n8n refused the request: {message or f'HTTP {status}'}")
+    raise N8nFailure(f"n8n failed (HTTP {status}){': ' + message if message else ''}")
+
+
+def _message(body: Any) -> str:
+    if isinstance(body, dict) and isinstance(body.get("message"), str):
+        return str(body["message"])[:MAX_MESSAGE]
+    return ""
