@@ -14,9 +14,9 @@ from flowsmith.agent import prompts
 from flowsmith.agent.llm_agent import to_workflow
 from flowsmith.agent.retrieval import retrieve
 from flowsmith.core.catalog import load_catalog
+from flowsmith.core.models import Workflow
 from flowsmith.core.patch import patch_schema
 from flowsmith.core.validate import validate_workflow
-from flowsmith.core.models import Workflow
 from flowsmith.llm.structured import from_strict, to_strict
 
 # OpenAI structured outputs, strict mode (platform docs, "Supported schemas"): these

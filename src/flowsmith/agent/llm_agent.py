@@ -353,7 +353,7 @@ class LLMAgent:
     def _turn_mode(self) -> str:
         if self.turn_mode != "auto":
             return self.turn_mode
-        refused = getattr(getattr(self.provider, "modes", None), "refused", set())
+        refused: set[str] = getattr(getattr(self.provider, "modes", None), "refused", set())
         return "decide_first" if "tool" in refused or self._tools_refused else "tools"
 
     async def _respond_with_tool(self, turn: _Turn) -> AsyncIterator[AgentEvent]:

@@ -327,7 +327,7 @@ class BaseProvider(ABC):
             )
         return min(requested, room)
 
-    async def prepare(self) -> None:
+    async def prepare(self) -> None:  # noqa: B027 - a hook; most providers need none
         """Learn what the server reports about itself (its context window); once, before
         the first call. Providers that can ask override it."""
 

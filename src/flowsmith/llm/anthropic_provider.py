@@ -295,7 +295,7 @@ def _tools(tools: list[ToolSpec] | None, *, strict: bool = False) -> list[ToolPa
         param: ToolParam = {
             "name": tool.name,
             "description": tool.description,
-            "input_schema": tool.parameters,  # type: ignore[typeddict-item]
+            "input_schema": tool.parameters,
         }
         if strict:
             param["strict"] = True

@@ -29,6 +29,7 @@ from openai.types.chat import (
     ChatCompletionMessageParam,
     ChatCompletionToolChoiceOptionParam,
 )
+from openai.types.shared_params import ResponseFormatJSONObject, ResponseFormatJSONSchema
 
 from flowsmith.llm._core import (
     BaseProvider,
@@ -188,6 +189,12 @@ class OpenAICompatProvider(BaseProvider):
         ):
             # llama.cpp and llama-cpp-python constrain json_object output to this schema
             extra["response_format"] = {"type": "json_object", "schema": spec.json_schema.schema}
+        response_format = omit if extra else _response_format(spec)
+        effort: Any = (
+            spec.reasoning_effort
+            if spec.reasoning_effort and "reasoning_effort" not in refused
+            else omit
+        )
         stream = await self._client.chat.completions.create(
             model=self.model,
             messages=_messages(spec.messages),
@@ -195,7 +202,7 @@ class OpenAICompatProvider(BaseProvider):
             stream_options={"include_usage": True},
             tools=tools if tools else omit,
             tool_choice=_tool_choice(spec.tool_choice) if tools else omit,
-            response_format=omit if extra else _response_format(spec),
+            response_format=response_format,
             max_completion_tokens=spec.max_tokens if use_completion else omit,
             max_tokens=omit if use_completion else spec.max_tokens,
             temperature=(
@@ -203,11 +210,7 @@ class OpenAICompatProvider(BaseProvider):
                 if spec.temperature is not None and "temperature" not in refused
                 else omit
             ),
-            reasoning_effort=(
-                spec.reasoning_effort  # type: ignore[arg-type]
-                if spec.reasoning_effort and "reasoning_effort" not in refused
-                else omit
-            ),
+            reasoning_effort=effort,
             extra_body=extra or None,
         )
         # both context managers close the HTTP response however the block ends:
@@ -297,8 +300,9 @@ def _context_from(data: object, model: str) -> int | None:
             and m.get("id") == model
             and isinstance(m.get("max_model_len"), int)
         ]
-        if mine or len(lengths) == 1:
-            return int((mine or lengths)[0])
+        found = (mine or lengths)[0] if mine or len(lengths) == 1 else None
+        if isinstance(found, int):
+            return found
     return None
 
 
@@ -407,7 +411,9 @@ def _tool_choice(choice: str | None) -> ChatCompletionToolChoiceOptionParam | Om
     return {"type": "function", "function": {"name": choice}}
 
 
-def _response_format(spec: CallSpec) -> Any:
+def _response_format(
+    spec: CallSpec,
+) -> ResponseFormatJSONSchema | ResponseFormatJSONObject | Omit:
     if spec.json_schema is None:
         return omit
     if spec.json_schema.kind == "json_object":
