@@ -40,6 +40,7 @@ from flowsmith.events.redis import RedisBus
 from flowsmith.generation.router import router as generation_router
 from flowsmith.generation.runner import GenerationRunner
 from flowsmith.integrations.router import router as integrations_router
+from flowsmith.integrations.router import router as integrations_router
 from flowsmith.limits import SizeLimits
 from flowsmith.observability import REGISTRY, RequestContext
 from flowsmith.openapi import EVERY_ROUTE
@@ -174,6 +175,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     routers = (sessions_router, chat_router, generation_router, workflows_router, dev_router)
     for router in routers:
         app.include_router(router)
+    app.include_router(integrations_router)
     app.include_router(integrations_router)
     _install_health(app)
     _install_web(app)
