@@ -6,9 +6,14 @@ Invariants:
   ``Last-Event-ID`` continues the same turn from that event, never a second one;
 - the turn's first event (a ``status``) goes out before any work, so even a connection
   that drops at once has an id to resume from;
+- the reply streamed so far is stored as it streams (at most once per ``checkpoint_s``),
+  so a turn whose replica dies keeps it;
 - the assistant message is stored (content, status, ``last_event_seq``) before the last
-  event is published; a new message in the same session stops the running turn, which is
-  stored as ``interrupted`` before the new turn starts.
+  event is published, by a write guarded by the turn's lease: a turn is ended once, and a
+  replica that finds its turn ended elsewhere stops without writing or sending more;
+- a new message in the same session stops the running turn, which is stored as
+  ``interrupted`` before the new turn starts; a turn cut by the server's shutdown ends with
+  ``error``/``server_shutdown`` (after the grace period, its lease renewed until then).
 """
 
 from __future__ import annotations
@@ -16,39 +21,57 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flowsmith.agent.interface import Agent, Decided, TextDelta
+from flowsmith.chat import repository as repo
 from flowsmith.core.models import Workflow
 from flowsmith.db.engine import session_scope
-from flowsmith.db.tables import MESSAGES, SESSIONS, MessageRow, SessionRow, new_id, utcnow
+from flowsmith.db.tables import utcnow
 from flowsmith.errors import SessionNotFound, public_failure
 from flowsmith.events.bus import EventBus
-from flowsmith.generation.events import session_channel, turn_channel
-from flowsmith.generation.runner import GenerationRunner, active_generation_query
+from flowsmith.generation.runner import GenerationRunner
 from flowsmith.limits import storable_text
 from flowsmith.llm.base import deadline_in, deadline_scope
 from flowsmith.observability import TURNS
 from flowsmith.planner.offline import Decision, pending_request
 from flowsmith.planner.text import detect_lang
+from flowsmith.runtime.channels import CONTROL_CHANNEL, session_channel, turn_channel
+from flowsmith.runtime.leases import LeasedWork, LeaseKeeper
+from flowsmith.runtime.status import TurnStatus
+from flowsmith.runtime.warmup import warm_up
 from flowsmith.sessions import service as sessions
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
 
 log = logging.getLogger(__name__)
 
+SERVER_SHUTDOWN = "server_shutdown"
 FAILURE_TEXT = {
     "deadline_exceeded": "Sorry, the reply took too long and was stopped. Please try again.",
     "agent_unavailable": "Sorry, the assistant is unavailable right now. Please try again shortly.",
     "worker_lost": "Sorry, the server answering you stopped. Please send your message again.",
+    SERVER_SHUTDOWN: "Sorry, the server answering you was restarted before the reply was "
+    "finished. Please send your message again.",
 }
 DEFAULT_FAILURE = "Sorry, something went wrong while answering. Please try again."
+# the longest a streamed reply goes unstored (see ``Turn._keep_partial``)
+CHECKPOINT_S = 1.0
+
+__all__ = [
+    "CONTROL_CHANNEL",
+    "FAILURE_TEXT",
+    "SERVER_SHUTDOWN",
+    "Turn",
+    "TurnManager",
+    "end_lost_turn",
+    "message_event",
+]
 
 
 def message_event(delta: str, is_complete: bool = False, **extra: Any) -> dict[str, Any]:
@@ -66,9 +89,7 @@ class RunningTurn:
     turn_id: str
     user_id: str
     task: asyncio.Task[None]
-
-
-CONTROL_CHANNEL = "control:turns"
+    turn: Turn | None = None
 
 
 class TurnManager:
@@ -89,6 +110,7 @@ class TurnManager:
         deadline_s: float,
         owner: str,
         lease_s: float = 30.0,
+        checkpoint_s: float = CHECKPOINT_S,
     ) -> None:
         self._maker = maker
         self._bus = bus
@@ -97,9 +119,20 @@ class TurnManager:
         self._deadline_s = deadline_s
         self.owner = owner
         self._lease_s = lease_s
+        self._checkpoint_s = checkpoint_s
         self._running: dict[str, RunningTurn] = {}
         self._locks: dict[str, _SessionLock] = {}
         self._background: list[asyncio.Task[None]] = []
+        self.leases = LeaseKeeper(
+            LeasedWork(
+                "turn",
+                live=self._live,
+                renew=self._renew,
+                expired=self._expired,
+                end_lost=self._end_lost,
+            ),
+            lease_s,
+        )
 
     async def start(
         self,
@@ -136,7 +169,8 @@ class TurnManager:
             # the turn is its channel's only publisher, and it closes the channel when done
             self._bus.own(turn_channel(turn.id))
             task = asyncio.create_task(turn.run())
-            self._running[session_id] = RunningTurn(turn.id, user_id, task)
+            turn.task = task
+            self._running[session_id] = RunningTurn(turn.id, user_id, task, turn)
             task.add_done_callback(lambda _t: self._forget(session_id, turn.id))
             return turn.id
 
@@ -153,7 +187,7 @@ class TurnManager:
         SQLite's one write lock is held for the two writes and the commit only.
         """
         async with session_scope(self._maker) as db:
-            checks = await _start_checks(db, session_id)
+            checks = await repo.start_checks(db, session_id)
             if checks.owner != user_id:
                 raise SessionNotFound("session not found")
             if streaming_elsewhere and checks.streaming is not None:
@@ -163,7 +197,7 @@ class TurnManager:
                 # no generation can change the workflow before the turn plans: read it now
                 current = Workflow.model_validate(checks.definition) if checks.definition else None
                 context = TurnContext(await sessions.history(db, session_id, _NO_LIMIT), current)
-            reply_id, reply_seq = await _record_turn(
+            reply_id, reply_seq = await repo.record_turn(
                 db, session_id, text, self.owner, self._lease_end()
             )
         return _Begun(reply_id, reply_seq, context)
@@ -200,10 +234,10 @@ class TurnManager:
         while asyncio.get_running_loop().time() < deadline:
             await asyncio.sleep(0.05)
             async with session_scope(self._maker) as db:
-                if (await _start_checks(db, session_id)).streaming is None:
+                if (await repo.start_checks(db, session_id)).streaming is None:
                     return
         # its owner did not answer (gone, or partitioned): the reaper's work, done now
-        await end_lost_turn(self._maker, self._bus, turn_id, "interrupted")
+        await end_lost_turn(self._maker, self._bus, turn_id, TurnStatus.INTERRUPTED)
 
     def _forget(self, session_id: str, turn_id: str) -> None:
         running = self._running.get(session_id)
@@ -216,11 +250,10 @@ class TurnManager:
     # -- background: control messages, leases ----------------------------------------------
 
     async def start_background(self) -> None:
+        await warm_up()
         tail = await self._bus.tail(CONTROL_CHANNEL)
-        self._background = [
-            asyncio.create_task(self._obey_control(tail)),
-            asyncio.create_task(self._keep_leases()),
-        ]
+        self._background = [asyncio.create_task(self._obey_control(tail))]
+        self.leases.start()
 
     async def _obey_control(self, after: int) -> None:
         async for _position, message in self._bus.subscribe(CONTROL_CHANNEL, after):
@@ -229,58 +262,55 @@ class TurnManager:
                 if running.turn_id == turn_id:
                     running.task.cancel()
 
-    async def _keep_leases(self) -> None:
-        while True:
-            try:
-                await self.renew_leases()
-                await self.reap_lost()
-            except Exception:
-                log.exception("turn housekeeping failed")
-            await asyncio.sleep(self._lease_s / 3)
+    def _live(self) -> Collection[str]:
+        """Turns running here whose end is not stored yet: the leases to renew.
+
+        A turn whose task ended without storing its end (the final write failed) is not
+        among them: its lease lapses, so the reaper ends it instead of it streaming forever.
+        """
+        return [
+            r.turn_id
+            for r in self._running.values()
+            if not r.task.done() and not (r.turn is not None and r.turn.settled)
+        ]
+
+    async def _renew(self, turn_ids: Collection[str]) -> None:
+        async with session_scope(self._maker) as db:
+            await repo.renew_leases(db, turn_ids, self.owner, self._lease_end())
+
+    async def _expired(self) -> list[str]:
+        async with session_scope(self._maker) as db:
+            return await repo.expired_turns(db)
+
+    async def _end_lost(self, turn_id: str) -> None:
+        await end_lost_turn(self._maker, self._bus, turn_id, TurnStatus.ERROR)
 
     async def renew_leases(self) -> None:
-        """Renew the leases of turns whose task is still alive here, and only those.
-
-        A turn whose task ended without storing its end (the final write failed) must let
-        its lease lapse, so the reaper ends it instead of it streaming forever.
-        """
-        live = [r.turn_id for r in self._running.values() if not r.task.done()]
-        if not live:
-            return
-        async with session_scope(self._maker) as db:
-            await db.execute(
-                update(MessageRow)
-                .where(
-                    MessageRow.id.in_(live),
-                    MessageRow.lease_owner == self.owner,
-                    MessageRow.status == "streaming",
-                )
-                .values(lease_expires_at=self._lease_end())
-            )
+        """Renew the leases of turns whose task is still alive here, and only those."""
+        await self.leases.renew()
 
     async def reap_lost(self) -> int:
-        async with session_scope(self._maker) as db:
-            lost = (
-                await db.scalars(
-                    select(MessageRow.id).where(
-                        MessageRow.status == "streaming", MessageRow.lease_expires_at < utcnow()
-                    )
-                )
-            ).all()
-        for turn_id in lost:
-            await end_lost_turn(self._maker, self._bus, turn_id, "error")
-        return len(lost)
+        return await self.leases.reap()
 
     async def aclose(self, grace_s: float = 0.0) -> None:
-        """Let running turns finish for up to ``grace_s``; the rest end as interrupted."""
-        for task in self._background:
-            task.cancel()
-        turns = [running.task for running in self._running.values()]
-        if turns and grace_s > 0:
-            await asyncio.wait(turns, timeout=grace_s)
-        for task in turns:
-            task.cancel()
-        await asyncio.gather(*turns, *self._background, return_exceptions=True)
+        """Let running turns finish for up to ``grace_s``, their leases renewed all the
+        while; the rest end with ``error``/``server_shutdown``, stored by this replica
+        (with the reply streamed so far) before it stops renewing their leases."""
+        running = list(self._running.values())
+
+        def cut() -> None:
+            for entry in running:
+                if not entry.task.done():
+                    if entry.turn is not None:
+                        entry.turn.stop_reason = SERVER_SHUTDOWN
+                    entry.task.cancel()
+
+        try:
+            await self.leases.drain([r.task for r in running], grace_s, cut=cut)
+        finally:
+            for task in self._background:
+                task.cancel()
+            await asyncio.gather(*self._background, return_exceptions=True)
 
 
 @dataclass
@@ -298,111 +328,46 @@ class _Begun:
     context: TurnContext | None
 
 
-@dataclass
-class _StartChecks:
-    owner: str | None
-    streaming: str | None
-    generation: str | None
-    definition: dict[str, Any] | None
-
-
 _NO_LIMIT = 2**31 - 1  # a sequence number above any message's
 
 
-# A turn's statements are built once: building one (coercing its values, computing its
-# cache key) cost more CPU than running it, and these run for every turn.
-_SESSION = bindparam("session_id", type_=String)
-_START_CHECKS = select(
-    select(SessionRow.user_id).where(SessionRow.id == _SESSION).scalar_subquery(),
-    select(MessageRow.id)
-    .where(MessageRow.session_id == _SESSION, MessageRow.status == "streaming")
-    .limit(1)
-    .scalar_subquery(),
-    active_generation_query(_SESSION).scalar_subquery(),
-    workflows.session_definition_query(_SESSION).scalar_subquery(),
-)
-_TAKE_TWO_NUMBERS = (
-    update(SESSIONS)
-    .where(SESSIONS.c.id == _SESSION)
-    .values(message_count=SESSIONS.c.message_count + 2)
-    .returning(SESSIONS.c.message_count)
-)
-_INSERTMESSAGES = insert(MESSAGES)
-_FINISH = (
-    update(MESSAGES)
-    .where(MESSAGES.c.id == bindparam("turn_id", type_=String))
-    .values(
-        content=bindparam("new_content", type_=MESSAGES.c.content.type),
-        status=bindparam("new_status", type_=MESSAGES.c.status.type),
-        meta=bindparam("new_meta", type_=MESSAGES.c.meta.type),
-        last_event_seq=bindparam("new_last_event_seq", type_=MESSAGES.c.last_event_seq.type),
-        finished_at=bindparam("new_finished_at", type_=MESSAGES.c.finished_at.type),
-    )
-)
-
-
-async def _start_checks(db: AsyncSession, session_id: str) -> _StartChecks:
-    """In one query: the session's owner, a turn still streaming in it, a generation queued
-    or running in it (on any replica), and its workflow's current definition."""
-    row = (await db.execute(_START_CHECKS, {"session_id": session_id})).one()
-    return _StartChecks(row[0], row[1], row[2], row[3])
-
-
-async def _record_turn(
-    db: AsyncSession, session_id: str, text: str, owner: str, lease_end: datetime
-) -> tuple[str, int]:
-    """The user's message and the (streaming, leased) reply it starts, numbered in order;
-    the reply's id and number.
-
-    Two statements: one UPDATE takes both numbers from the session's message counter, one
-    INSERT writes both rows. Every turn start is a write, and SQLite admits one writer at
-    a time: with 200 turns in flight, writes that held the lock for five round trips
-    queued behind each other for seconds.
-    """
-    last = await db.scalar(_TAKE_TWO_NUMBERS, {"session_id": session_id})
-    if last is None:
-        raise SessionNotFound("session not found")
-    reply_id, now = new_id(), utcnow()
-    common = {"session_id": session_id, "meta": {}, "last_event_seq": 0, "created_at": now}
-    user = {"id": new_id(), "seq": last - 1, "role": "user", "content": text}
-    reply = {"id": reply_id, "seq": last, "role": "assistant", "content": ""}
-    await db.execute(
-        _INSERTMESSAGES,
-        [
-            {**common, **user, "status": "complete", "lease_owner": None, "lease_expires_at": None},
-            {
-                **common,
-                **reply,
-                "status": "streaming",
-                "lease_owner": owner,
-                "lease_expires_at": lease_end,
-            },
-        ],
-    )
-    return reply_id, last
-
-
 async def end_lost_turn(
-    maker: async_sessionmaker[AsyncSession], bus: EventBus, turn_id: str, status: str
+    maker: async_sessionmaker[AsyncSession],
+    bus: EventBus,
+    turn_id: str,
+    status: TurnStatus | str,
 ) -> None:
-    """End a turn nobody runs any more: store it, then give its listeners an ending."""
-    text = FAILURE_TEXT["worker_lost"]
-    async with session_scope(maker) as db:
-        row = await db.get(MessageRow, turn_id, populate_existing=True)
-        if row is None or row.status != "streaming":
-            return
-        position = await bus.tail(turn_channel(turn_id))
-        extra = "" if status == "interrupted" else ("\n\n" if row.content else "") + text
-        row.content, row.status, row.finished_at = row.content + extra, status, utcnow()
-        row.meta = {**(row.meta or {}), "error": {"code": "worker_lost"}}
-        row.last_event_seq = position + (1 if status == "interrupted" else 2)
+    """End a turn nobody runs any more: store it (keeping the reply stored so far), then
+    give its listeners an ending. ``error`` is the reaper's (only while the lease has
+    lapsed), ``interrupted`` a new message's whose turn's owner did not answer. Nothing
+    happens if the turn has ended (or, for the reaper, its lease was renewed) meanwhile."""
+    status = TurnStatus(status)
+    interrupted = status == TurnStatus.INTERRUPTED
+    text = "" if interrupted else FAILURE_TEXT["worker_lost"]
     channel = turn_channel(turn_id)
-    if status != "interrupted":
+    position = await bus.tail(channel)
+    async with session_scope(maker) as db:
+        appended = await repo.end_lost_turn(
+            db,
+            turn_id,
+            status=status,
+            text=text,
+            code="worker_lost",
+            last_event_seq=position + (1 if interrupted else 2),
+            lapsed_only=status == TurnStatus.ERROR,
+        )
+    if appended is None:
+        return
+    if not interrupted:
         await bus.publish(
             channel, {"type": "error", "error": {"code": "worker_lost", "message": text}}
         )
-    await bus.publish(channel, message_event(extra, True, interrupted=status == "interrupted"))
+    await bus.publish(channel, message_event(appended, True, interrupted=interrupted))
     await bus.close(channel)
+
+
+class TurnLost(Exception):
+    """The turn is not this replica's any more: another ended it (its lease had lapsed)."""
 
 
 class Turn:
@@ -429,13 +394,24 @@ class Turn:
         # what the reply was planned from (set by ``_reply``)
         self.history: list[tuple[str, str]] = []
         self.current: Workflow | None = None
+        self.task: asyncio.Task[None] | None = None  # set by the manager
+        # why the turn's task was cancelled: None (a new message), or ``SERVER_SHUTDOWN``
+        self.stop_reason: str | None = None
+        self.lost = False  # another replica ended it: write and send nothing more
+        self.settled = False  # its end is stored
+        self._checkpoints: asyncio.Task[None] | None = None
+        self._finishing: asyncio.Future[bool] | None = None
 
     async def _publish(self, payload: dict[str, Any]) -> None:
         self.seq = await self.m._bus.publish(turn_channel(self.id), payload)
 
     async def run(self) -> None:
         with metering() as self.meter:
-            await self._run()
+            try:
+                await self._run()
+            finally:
+                await self._stop_checkpoints()
+                await self.m._bus.close(turn_channel(self.id))
 
     async def _run(self) -> None:
         try:
@@ -446,16 +422,36 @@ class Turn:
                 async with asyncio.timeout(self.m._deadline_s):
                     decision = await self._reply()
             meta = await self._act(decision)
-            await self._finish("complete", meta, message_event("", True))
+            await self._finish(TurnStatus.COMPLETE, meta, message_event("", True))
         except asyncio.CancelledError:
-            await asyncio.shield(
-                self._finish("interrupted", {}, message_event("", True, interrupted=True))
-            )
+            await asyncio.shield(self._cancelled())
             raise
+        except TurnLost:
+            log.warning("turn %s was ended elsewhere; it stops here", self.id)
         except Exception as exc:
-            await self._fail(exc)
-        finally:
-            await self.m._bus.close(turn_channel(self.id))
+            try:
+                await self._fail(exc)
+            except TurnLost:
+                log.warning("turn %s was ended elsewhere; it stops here", self.id)
+
+    async def _cancelled(self) -> None:
+        """The turn's task was cancelled: store and send its end, by why it was stopped."""
+        if self._finishing is not None:
+            # its end was being stored: that end stands (and is sent)
+            with contextlib.suppress(Exception):
+                await self._finishing
+            return
+        try:
+            if self.lost:
+                raise TurnLost(self.id)
+            if self.stop_reason == SERVER_SHUTDOWN:
+                await self._end_with_error(SERVER_SHUTDOWN, FAILURE_TEXT[SERVER_SHUTDOWN])
+                return
+            await self._finish(
+                TurnStatus.INTERRUPTED, {}, message_event("", True, interrupted=True)
+            )
+        except TurnLost:
+            log.warning("turn %s was ended elsewhere; it stops here", self.id)
 
     async def _reply(self) -> Decision:
         history, current = await self._context()
@@ -465,6 +461,8 @@ class Turn:
             if isinstance(event, TextDelta):
                 self.content += event.text
                 await self._publish(message_event(event.text))
+                if self._checkpoints is None:
+                    self._checkpoints = asyncio.create_task(self._keep_partial())
             elif isinstance(event, Decided):
                 decision = event.decision
         if decision is None:
@@ -480,7 +478,7 @@ class Turn:
         await self.m._runner.wait_settled(self.session_id)
         async with session_scope(self.m._maker) as db:
             history = await sessions.history(db, self.session_id, self.reply_seq - 1)
-            session = await db.get(SessionRow, self.session_id)
+            session = await repo.get_session(db, self.session_id)
             current = None
             if session is not None and session.workflow_id:
                 current = await workflows.current_definition(db, session.workflow_id)
@@ -516,7 +514,7 @@ class Turn:
             }
         if request is not None:
             async with session_scope(self.m._maker) as db:
-                session = await db.get(SessionRow, self.session_id)
+                session = await repo.get_session(db, self.session_id)
                 assert session is not None
                 generation = await self.m._runner.enqueue(db, session, self.user_id, request)
                 generation_id = generation.id
@@ -554,11 +552,17 @@ class Turn:
         if code == "agent_error":
             log.exception("chat turn %s failed", self.id)
         # the agent's own message is in the user's language and names the cause
-        text = FAILURE_TEXT.get(code) or message or DEFAULT_FAILURE
+        await self._end_with_error(code, FAILURE_TEXT.get(code) or message or DEFAULT_FAILURE)
+
+    async def _end_with_error(self, code: str, text: str) -> None:
+        """End with an ``error`` event, then the last message saying what happened (after
+        the reply so far, which is kept)."""
+        if self.lost:
+            raise TurnLost(self.id)
         await self._publish({"type": "error", "error": {"code": code, "message": text}})
         separator = "\n\n" if self.content else ""
         await self._finish(
-            "error",
+            TurnStatus.ERROR,
             {"error": {"code": code}},
             message_event(separator + text, True),
             extra_content=separator + text,
@@ -566,28 +570,81 @@ class Turn:
 
     async def _finish(
         self,
-        status: str,
+        status: TurnStatus,
         meta: dict[str, Any],
         last_event: dict[str, Any],
         extra_content: str = "",
     ) -> None:
-        """Store the reply, then publish its last event (persist before the last yield)."""
-        TURNS.labels(status).inc()
+        """Store the reply, then publish its last event (persist before the last yield).
+
+        Once begun, the end is stored and sent whatever happens to the task (shielded): an
+        end stored but never sent would leave a resuming client with an empty stream."""
+        if self._finishing is None:
+            self._finishing = asyncio.ensure_future(
+                self._store_end(status, meta, last_event, extra_content)
+            )
+        if not await asyncio.shield(self._finishing):
+            raise TurnLost(self.id)
+
+    async def _store_end(
+        self,
+        status: TurnStatus,
+        meta: dict[str, Any],
+        last_event: dict[str, Any],
+        extra_content: str,
+    ) -> bool:
+        await self._stop_checkpoints()
         if self.meter.calls:
             meta = {**meta, "usage": self.meter.summary()}
         async with session_scope(self.m._maker) as db:
             ledger = ledger_row(self.user_id, "turn", self.id, self.meter)
             if ledger is not None:
                 db.add(ledger)
-            await db.execute(
-                _FINISH,
-                {
-                    "turn_id": self.id,
-                    "new_content": self.content + extra_content,
-                    "new_status": status,
-                    "new_meta": meta,
-                    "new_last_event_seq": self.seq + 1,
-                    "new_finished_at": utcnow(),
-                },
+            stored = await repo.finish_turn(
+                db,
+                self.id,
+                self.m.owner,
+                content=self.content + extra_content,
+                status=status,
+                meta=meta,
+                last_event_seq=self.seq + 1,
             )
+        if not stored:
+            self.lost = True
+            return False
+        self.settled = True
+        TURNS.labels(status.value).inc()
         await self._publish(last_event)
+        return True
+
+    # -- the reply so far, stored as it streams ----------------------------------------------
+
+    async def _keep_partial(self) -> None:
+        """Store the reply streamed so far, at most once per ``checkpoint_s``, while the turn
+        streams: a turn whose replica dies (``kill -9``) keeps what it had said, and one
+        found ended elsewhere (the write matches no row) is stopped."""
+        stored = ""
+        while True:
+            await asyncio.sleep(self.m._checkpoint_s)
+            content = self.content
+            if content == stored:
+                continue
+            try:
+                async with session_scope(self.m._maker) as db:
+                    ours = await repo.store_partial(db, self.id, self.m.owner, content)
+            except Exception as exc:  # the next one tries again; the turn goes on
+                log.warning("storing the reply of turn %s so far failed: %r", self.id, exc)
+                continue
+            if not ours:
+                self.lost = True
+                if self.task is not None and self._finishing is None:
+                    self.task.cancel()
+                return
+            stored = content
+
+    async def _stop_checkpoints(self) -> None:
+        task, self._checkpoints = self._checkpoints, None
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

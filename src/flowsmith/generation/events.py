@@ -1,25 +1,24 @@
-"""The generation stream's event shape and the bus channels both streams use."""
+"""The generation stream's event shape (the channels: ``flowsmith.runtime.channels``)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+# the channel names live with the rest of the run-time pieces both streams share
+from flowsmith.runtime.channels import generation_channel, session_channel, turn_channel
+
+__all__ = [
+    "TERMINAL",
+    "GenerationEventType",
+    "generation_channel",
+    "generation_event",
+    "session_channel",
+    "turn_channel",
+]
+
 GenerationEventType = Literal["waiting", "start", "draft", "debugging", "complete", "error"]
 TERMINAL = frozenset({"complete", "error"})
-
-
-def generation_channel(generation_id: str) -> str:
-    return f"gen:{generation_id}"
-
-
-def session_channel(session_id: str) -> str:
-    """Notices for a session's listeners: a generation was queued, or a turn is waiting."""
-    return f"session:{session_id}"
-
-
-def turn_channel(turn_id: str) -> str:
-    return f"turn:{turn_id}"
 
 
 def generation_event(

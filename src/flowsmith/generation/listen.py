@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sse_starlette import ServerSentEvent
 
 from flowsmith.db.engine import session_scope
-from flowsmith.db.tables import GenerationEventRow, GenerationRow, MessageRow, SessionRow
+from flowsmith.db.tables import SessionRow
 from flowsmith.errors import EventNotFound, InvalidLastEventId
 from flowsmith.events.bus import EventBus
+from flowsmith.generation import repository as repo
 from flowsmith.generation.events import (
     TERMINAL,
     generation_channel,
@@ -84,10 +84,10 @@ async def resolve_start(
     # the tail is read before the database, so a generation queued in between is either
     # seen below or announced on the channel after the tail
     tail = await bus.tail(session_channel(session.id))
-    active = await _first_active(db, session.id)
+    active = await repo.first_active(db, session.id)
     if active is not None:
         return FollowGeneration(active.id, 0)
-    latest = await _latest(db, session.id)
+    latest = await repo.latest(db, session.id)
     if latest is not None and not latest.delivered:
         return FollowGeneration(latest.id, 0)
     after = last.position if last is not None else tail
@@ -100,46 +100,18 @@ async def resolve_start(
 
 
 async def _resume_generation(db: AsyncSession, session: SessionRow, last: EventId) -> StartPoint:
-    row = await db.get(GenerationRow, last.key)
+    row = await repo.get_generation(db, last.key)
     if row is None or row.session_id != session.id:
         raise EventNotFound("event not found")
-    if row.status in ("complete", "error") and last.position >= row.last_event_seq:
+    if repo.is_finished(row) and last.position >= row.last_event_seq:
         raise EndAlreadyDelivered
     return FollowGeneration(row.id, last.position)
 
 
-async def _first_active(db: AsyncSession, session_id: str) -> GenerationRow | None:
-    query = (
-        select(GenerationRow)
-        .where(
-            GenerationRow.session_id == session_id, GenerationRow.status.in_(("queued", "running"))
-        )
-        .order_by(GenerationRow.seq)
-        .limit(1)
-    )
-    return await db.scalar(query)
-
-
-async def _latest(db: AsyncSession, session_id: str) -> GenerationRow | None:
-    query = (
-        select(GenerationRow)
-        .where(GenerationRow.session_id == session_id)
-        .order_by(GenerationRow.seq.desc())
-        .limit(1)
-    )
-    return await db.scalar(query)
-
-
 async def _waiting_message(db: AsyncSession, session_id: str) -> str | None:
     """What the session's last reply said it waits for, if it asked something."""
-    query = (
-        select(MessageRow)
-        .where(MessageRow.session_id == session_id, MessageRow.role == "assistant")
-        .order_by(MessageRow.seq.desc())
-        .limit(1)
-    )
-    last_reply = await db.scalar(query)
-    message = (last_reply.meta or {}).get("waiting_message") if last_reply else None
+    meta = await repo.last_reply_meta(db, session_id)
+    message = (meta or {}).get("waiting_message")
     return str(message) if message else None
 
 
@@ -220,20 +192,12 @@ class GenerationStream:
 
     async def _finished(self, generation_id: str) -> bool:
         async with session_scope(self._maker) as db:
-            row = await db.get(GenerationRow, generation_id)
-            return row is None or row.status in ("complete", "error")
+            row = await repo.get_generation(db, generation_id)
+            return row is None or repo.is_finished(row)
 
     async def _stored(self, generation_id: str, after: int) -> list[tuple[int, dict[str, Any]]]:
         async with session_scope(self._maker) as db:
-            rows = await db.scalars(
-                select(GenerationEventRow)
-                .where(
-                    GenerationEventRow.generation_id == generation_id,
-                    GenerationEventRow.seq > after,
-                )
-                .order_by(GenerationEventRow.seq)
-            )
-            return [(row.seq, row.payload) for row in rows]
+            return await repo.stored_events(db, generation_id, after)
 
     async def _mark_delivered(self, generation_id: str) -> None:
         """Record that the generation's end reached a listener, once per process: every
@@ -251,8 +215,4 @@ class GenerationStream:
 
     async def _write_delivered(self, generation_id: str) -> None:
         async with session_scope(self._maker) as db:
-            await db.execute(
-                update(GenerationRow)
-                .where(GenerationRow.id == generation_id)
-                .values(delivered=True)
-            )
+            await repo.mark_delivered(db, generation_id)

@@ -4,9 +4,12 @@ Invariants:
 - every event is written to ``generation_events`` before it is published on the bus, and
   the terminal event is written in the same transaction that stores the version and the
   generation's final status, so a listener never sees ``complete`` for an unstored version;
-- a generation is owned under a lease renewed while this process holds it; a generation
-  whose lease lapsed (its process died) is ended with ``error``/``worker_lost`` by any
-  process's reaper, so no listener waits forever.
+- a generation is owned under a lease renewed while this process runs it, through a
+  shutdown's grace period too (``runtime.leases``); a generation whose lease lapsed (its
+  process died) is ended with ``error``/``worker_lost`` by any process's reaper, so no
+  listener waits forever;
+- every write of a running job is guarded by its lease (``generation.repository``): a job
+  that was ended elsewhere stops without writing, instead of colliding with that end.
 """
 
 from __future__ import annotations
@@ -16,20 +19,21 @@ import contextlib
 import logging
 import time
 import uuid
-from datetime import timedelta
+from collections.abc import Collection
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flowsmith.agent.interface import Agent
 from flowsmith.core.diff import workflow_diff
 from flowsmith.core.models import Finding, Workflow
 from flowsmith.db.engine import session_scope
-from flowsmith.db.tables import GenerationEventRow, GenerationRow, SessionRow, new_id, utcnow
+from flowsmith.db.tables import GenerationRow, SessionRow, new_id, utcnow
 from flowsmith.errors import public_failure
 from flowsmith.events.bus import EventBus
 from flowsmith.generation import messages
+from flowsmith.generation import repository as repo
 from flowsmith.generation.events import (
     GenerationEventType,
     generation_channel,
@@ -43,23 +47,22 @@ from flowsmith.generation.pipeline import (
     uncovered,
     uncovered_json,
 )
+from flowsmith.generation.repository import LeaseLost, active_generation_query
 from flowsmith.llm.base import deadline_in, deadline_scope
 from flowsmith.observability import GENERATION_SECONDS, GENERATIONS
+from flowsmith.runtime.leases import LeasedWork, LeaseKeeper
+from flowsmith.runtime.status import ACTIVE_GENERATION, GenerationStatus
 from flowsmith.sessions.service import next_generation_seq
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
 
 log = logging.getLogger(__name__)
-ACTIVE = ("queued", "running")
+ACTIVE = tuple(status.value for status in ACTIVE_GENERATION)
+SHUTDOWN_CODE = "worker_shutdown"
+SHUTDOWN_MESSAGE = "The server stopped during generation; try again."
+LOST_MESSAGE = "The server running this generation stopped; try again."
 
-
-def active_generation_query(session_id: str | ColumnElement[str]) -> Select[str]:
-    """The id of one of the session's queued or running generations, on any replica."""
-    return (
-        select(GenerationRow.id)
-        .where(GenerationRow.session_id == session_id, GenerationRow.status.in_(ACTIVE))
-        .limit(1)
-    )
+__all__ = ["ACTIVE", "GenerationRunner", "Job", "active_generation_query"]
 
 
 class GenerationRunner:
@@ -83,7 +86,19 @@ class GenerationRunner:
         self._tails: dict[str, asyncio.Task[None]] = {}
         # each live job's task -> its generation id (queued behind another, or running)
         self._tasks: dict[asyncio.Task[None], str] = {}
-        self._housekeeping: asyncio.Task[None] | None = None
+        # generations whose end is stored: their leases need no renewing
+        self._settled: set[str] = set()
+        self._closing = False
+        self.leases = LeaseKeeper(
+            LeasedWork(
+                "generation",
+                live=self._live,
+                renew=self._renew,
+                expired=self._expired,
+                end_lost=self._end_lost,
+            ),
+            lease_s,
+        )
 
     # -- queueing -------------------------------------------------------------------------
 
@@ -91,19 +106,15 @@ class GenerationRunner:
         self, db: AsyncSession, session: SessionRow, user_id: str, request: dict[str, Any]
     ) -> GenerationRow:
         """Record a queued generation in the caller's transaction; ``start`` it after commit."""
-        row = GenerationRow(
-            id=new_id(),
+        return await repo.insert_generation(
+            db,
             session_id=session.id,
             seq=await next_generation_seq(db, session.id),
             user_id=user_id,
-            status="queued",
             request=request,
-            lease_owner=self.owner,
-            lease_expires_at=utcnow() + timedelta(seconds=self._lease_s),
+            owner=self.owner,
+            lease_end=self._lease_end(),
         )
-        db.add(row)
-        await db.flush()
-        return row
 
     async def start(self, generation_id: str, session_id: str) -> None:
         """Announce the committed generation to the session's listeners and run it in turn."""
@@ -117,16 +128,26 @@ class GenerationRunner:
         task.add_done_callback(lambda t: self._forget(session_id, t))
 
     def _forget(self, session_id: str, task: asyncio.Task[None]) -> None:
-        self._tasks.pop(task, None)
+        generation_id = self._tasks.pop(task, None)
+        self._settled.discard(generation_id or "")
         if self._tails.get(session_id) is task:
             del self._tails[session_id]
 
     async def _run_after(self, previous: asyncio.Task[None] | None, generation_id: str) -> None:
+        job = Job(self, generation_id)
         if previous is not None:
-            # the previous job's own failure is its own; this one still runs after it
-            with contextlib.suppress(BaseException):
+            try:
                 await asyncio.shield(previous)
-        await Job(self, generation_id).run()
+            except asyncio.CancelledError:
+                me = asyncio.current_task()
+                if me is not None and me.cancelling():
+                    # shutdown before its turn came: ended here and now, not a lease later
+                    await asyncio.shield(job.fail_unstarted())
+                    raise
+                # else the previous job was cut; this one still runs after it
+            except Exception:
+                pass  # the previous job's own failure is its own; this one still runs
+        await job.run()
 
     def has_pending(self, session_id: str) -> bool:
         tail = self._tails.get(session_id)
@@ -152,22 +173,37 @@ class GenerationRunner:
 
     async def _has_active(self, session_id: str) -> bool:
         async with session_scope(self._maker) as db:
-            found = await db.scalar(active_generation_query(session_id))
-        return found is not None
+            return await repo.has_active(db, session_id)
 
     # -- leases -----------------------------------------------------------------------------
 
-    def start_housekeeping(self) -> None:
-        self._housekeeping = asyncio.create_task(self._housekeep())
+    def _lease_end(self) -> datetime:
+        return utcnow() + timedelta(seconds=self._lease_s)
 
-    async def _housekeep(self) -> None:
-        while True:
-            try:
-                await self.renew_leases()
-                await self.reap_lost()
-            except Exception:
-                log.exception("generation housekeeping failed")
-            await asyncio.sleep(self._lease_s / 3)
+    def _live(self) -> Collection[str]:
+        return [
+            generation_id
+            for task, generation_id in self._tasks.items()
+            if not task.done() and generation_id not in self._settled
+        ]
+
+    async def _renew(self, generation_ids: Collection[str]) -> None:
+        async with session_scope(self._maker) as db:
+            await repo.renew_leases(db, generation_ids, self.owner, self._lease_end())
+
+    async def _expired(self) -> list[str]:
+        async with session_scope(self._maker) as db:
+            return await repo.expired_generations(db)
+
+    async def _end_lost(self, generation_id: str) -> None:
+        await Job(self, generation_id).fail_lost()
+
+    def settled(self, generation_id: str) -> None:
+        """The generation's end is stored: its lease has nothing left to protect."""
+        self._settled.add(generation_id)
+
+    def start_housekeeping(self) -> None:
+        self.leases.start()
 
     async def renew_leases(self) -> None:
         """Renew the leases of generations whose job is still alive here, and only those.
@@ -175,44 +211,24 @@ class GenerationRunner:
         A job that ended without storing its end (the final write failed) must let its lease
         lapse, so the reaper fails it instead of it staying ``running`` forever.
         """
-        live = [generation_id for task, generation_id in self._tasks.items() if not task.done()]
-        if not live:
-            return
-        async with session_scope(self._maker) as db:
-            await db.execute(
-                update(GenerationRow)
-                .where(
-                    GenerationRow.id.in_(live),
-                    GenerationRow.lease_owner == self.owner,
-                    GenerationRow.status.in_(ACTIVE),
-                )
-                .values(lease_expires_at=utcnow() + timedelta(seconds=self._lease_s))
-            )
+        await self.leases.renew()
 
     async def reap_lost(self) -> int:
         """End every active generation whose owner stopped renewing its lease."""
-        async with session_scope(self._maker) as db:
-            lost = (
-                await db.scalars(
-                    select(GenerationRow.id).where(
-                        GenerationRow.status.in_(ACTIVE), GenerationRow.lease_expires_at < utcnow()
-                    )
-                )
-            ).all()
-        for generation_id in lost:
-            await Job(self, generation_id).fail_lost()
-        return len(lost)
+        return await self.leases.reap()
 
     async def aclose(self, grace_s: float = 5.0) -> None:
-        if self._housekeeping:
-            self._housekeeping.cancel()
-            await asyncio.gather(self._housekeeping, return_exceptions=True)
+        """Let the jobs in flight finish for up to ``grace_s``, their leases renewed all the
+        while; the rest end with ``worker_shutdown`` (stored by this replica, not left for
+        another's reaper a lease later)."""
+        self._closing = True
         pending = list(self._tasks)
-        if pending:
-            _, still = await asyncio.wait(pending, timeout=grace_s)
-            for task in still:
+
+        def cut() -> None:
+            for task in pending:
                 task.cancel()
-            await asyncio.gather(*still, return_exceptions=True)
+
+        await self.leases.drain(pending, grace_s, cut=cut)
 
 
 class Job:
@@ -257,14 +273,16 @@ class Job:
             await self._complete(
                 workflow, findings, current, session_id, user_id, unchanged=unchanged
             )
+        except LeaseLost:
+            # another replica ended it (its lease lapsed: this replica stalled, or lost the
+            # database for a lease): that end stands, and nothing more is written or sent
+            log.warning("generation %s was ended elsewhere; its job here stops", self.id)
         except GenerationFailed as failed:
             await self._fail(failed.code, failed.message, findings_json(failed.findings))
         except TimeoutError:
             await self._fail("deadline_exceeded", messages.text("deadline_exceeded", self.lang))
         except asyncio.CancelledError:
-            await asyncio.shield(
-                self._fail("worker_shutdown", "The server stopped during generation; try again.")
-            )
+            await asyncio.shield(self._fail(SHUTDOWN_CODE, SHUTDOWN_MESSAGE))
             raise
         except Exception as exc:
             code, message = public_failure(exc, "internal_error")
@@ -279,16 +297,16 @@ class Job:
     async def _begin(self) -> tuple[Workflow | None, dict[str, Any], str, str] | None:
         """Claim the queued generation; None if it is not queued any more (reaped, done)."""
         async with session_scope(self.r._maker) as db:
-            row = await db.get(GenerationRow, self.id, with_for_update=True)
-            if row is None or row.status != "queued":
+            claimed = await repo.claim_queued(db, self.id, self.r.owner)
+            if claimed is None:
                 return None
-            session = await db.get(SessionRow, row.session_id, populate_existing=True)
-            assert session is not None
+            row, session = claimed.row, claimed.session
             current = None
             if session.workflow_id:
                 current = await workflows.current_definition(db, session.workflow_id)
             self.workflow_id = session.workflow_id or row.workflow_id or new_id()
-            row.status, row.started_at, row.workflow_id = "running", utcnow(), self.workflow_id
+            row.workflow_id = self.workflow_id
+            self.seq = row.last_event_seq
             request, session_id, user_id = dict(row.request), session.id, row.user_id
             edits_deleted = session.workflow_id is not None and current is None
         if edits_deleted:
@@ -300,22 +318,18 @@ class Job:
         return current, request, session_id, user_id
 
     async def _emit(self, kind: GenerationEventType, data: dict[str, Any]) -> None:
-        payload = await self._record(kind, data)
+        async with session_scope(self.r._maker) as db:
+            payload = await self._record(db, kind, data)
         await self.r._bus.publish(generation_channel(self.id), payload)
 
     async def _record(
-        self, kind: GenerationEventType, data: dict[str, Any], db: AsyncSession | None = None
+        self, db: AsyncSession, kind: GenerationEventType, data: dict[str, Any]
     ) -> dict[str, Any]:
+        """Number and store the next event, guarded by the lease (``LeaseLost``)."""
+        await repo.hold(db, self.id, self.r.owner, self.seq + 1)
         self.seq += 1
         payload = generation_event(kind, self.workflow_id, data)
-        row = GenerationEventRow(generation_id=self.id, seq=self.seq, type=kind, payload=payload)
-        if db is not None:
-            db.add(row)
-            await _set_last_seq(db, self.id, self.seq)
-            return payload
-        async with session_scope(self.r._maker) as own:
-            own.add(row)
-            await _set_last_seq(own, self.id, self.seq)
+        repo.add_event(db, self.id, self.seq, kind, payload)
         return payload
 
     async def _complete(
@@ -331,53 +345,62 @@ class Job:
         """Store the result as a version and end with ``complete``; an ``unchanged`` result
         (an edit that needed no change) ends with ``complete`` on ``current``, storing none."""
         assert self.workflow_id is not None
-        async with session_scope(self.r._maker) as db:
-            summary = workflow.description[:500] or workflow.name
-            if unchanged:
-                assert current is not None
-                stored = current
-            elif current is None:
-                stored = await workflows.create_workflow(
+        seq = self.seq
+        try:
+            async with session_scope(self.r._maker) as db:
+                # the guard first: the row is held (or the lease found lost) before anything
+                # of the result is written
+                await repo.hold(db, self.id, self.r.owner, self.seq + 1)
+                summary = workflow.description[:500] or workflow.name
+                if unchanged:
+                    assert current is not None
+                    stored = current
+                elif current is None:
+                    stored = await workflows.create_workflow(
+                        db,
+                        user_id,
+                        workflow,
+                        workflow_id=self.workflow_id,
+                        summary=summary,
+                        session_id=session_id,
+                        generation_id=self.id,
+                    )
+                    await repo.set_session_workflow(db, session_id, self.workflow_id)
+                else:
+                    stored = await workflows.add_version(
+                        db,
+                        self.workflow_id,
+                        workflow,
+                        summary=summary,
+                        session_id=session_id,
+                        generation_id=self.id,
+                    )
+                payload = await self._record(
                     db,
-                    user_id,
-                    workflow,
-                    workflow_id=self.workflow_id,
-                    summary=summary,
-                    session_id=session_id,
-                    generation_id=self.id,
+                    "complete",
+                    {
+                        "message": self._complete_message(stored, findings, unchanged),
+                        "workflow": stored.model_dump(mode="json"),
+                        "version": stored.version,
+                        "findings": findings_json(findings),
+                        "uncovered": uncovered_json(findings),
+                        "unchanged": unchanged,
+                        "diff": workflow_diff(current, stored),
+                        "usage": self.meter.summary(),
+                    },
                 )
-                await db.execute(
-                    update(SessionRow)
-                    .where(SessionRow.id == session_id)
-                    .values(workflow_id=self.workflow_id)
-                )
-            else:
-                stored = await workflows.add_version(
+                self._account(db, user_id)
+                await repo.finish_held(
                     db,
-                    self.workflow_id,
-                    workflow,
-                    summary=summary,
-                    session_id=session_id,
-                    generation_id=self.id,
+                    self.id,
+                    GenerationStatus.COMPLETE,
+                    version=stored.version,
+                    usage=self.meter.summary(),
                 )
-            payload = await self._record(
-                "complete",
-                {
-                    "message": self._complete_message(stored, findings, unchanged),
-                    "workflow": stored.model_dump(mode="json"),
-                    "version": stored.version,
-                    "findings": findings_json(findings),
-                    "uncovered": uncovered_json(findings),
-                    "unchanged": unchanged,
-                    "diff": workflow_diff(current, stored),
-                    "usage": self.meter.summary(),
-                },
-                db,
-            )
-            self._account(db, user_id)
-            await _finish(
-                db, self.id, "complete", version=stored.version, usage=self.meter.summary()
-            )
+        except BaseException:
+            self.seq = seq  # nothing of it was stored
+            raise
+        self.r.settled(self.id)
         self._observe("complete")
         await self.r._bus.publish(generation_channel(self.id), payload)
 
@@ -399,22 +422,39 @@ class Job:
         )
 
     async def _fail(
-        self, code: str, message: str, findings: list[dict[str, Any]] | None = None
-    ) -> None:
+        self,
+        code: str,
+        message: str,
+        findings: list[dict[str, Any]] | None = None,
+        *,
+        lost: bool = False,
+    ) -> bool:
+        """End the generation with ``error``: this replica's own job (guarded by its lease),
+        or, ``lost``, one whose lease lapsed (the reaper); whether it did (False: it had
+        ended, or, for the reaper, its lease was renewed meanwhile)."""
+        data = {"message": message, "code": code, "findings": findings or []}
         async with session_scope(self.r._maker) as db:
-            row = await db.get(GenerationRow, self.id, populate_existing=True)
-            if row is None or row.status in ("complete", "error"):
-                return
-            self.workflow_id = self.workflow_id or row.workflow_id
-            self.seq = max(self.seq, row.last_event_seq)
-            data = {"message": message, "code": code, "findings": findings or []}
-            payload = await self._record("error", data, db)
-            self._account(db, row.user_id)
-            await _finish(
-                db, self.id, "error", code=code, message=message, usage=self.meter.summary()
+            failed = await repo.fail_active(
+                db,
+                self.id,
+                code=code,
+                message=message,
+                usage=self.meter.summary(),
+                owner=None if lost else self.r.owner,
+                lapsed=lost,
             )
+            if failed is None:
+                return False
+            self.workflow_id = self.workflow_id or failed.workflow_id
+            self.seq = failed.seq
+            payload = generation_event("error", self.workflow_id, data)
+            repo.add_event(db, self.id, failed.seq, "error", payload)
+            self._account(db, failed.user_id)
+        if not lost:
+            self.r.settled(self.id)
         self._observe("error")
         await self.r._bus.publish(generation_channel(self.id), payload)
+        return True
 
     def _account(self, db: AsyncSession, user_id: str) -> None:
         """Usage goes with the generation's final write (same transaction)."""
@@ -427,47 +467,25 @@ class Job:
         if self.started is not None:
             GENERATION_SECONDS.observe(time.monotonic() - self.started)
 
-    async def fail_lost(self) -> None:
+    async def fail_unstarted(self) -> None:
+        """A queued job cut by shutdown before it ran: ended here, with ``worker_shutdown``."""
         try:
-            await self._fail(
-                "worker_lost", "The server running this generation stopped; try again."
-            )
+            await self._fail(SHUTDOWN_CODE, SHUTDOWN_MESSAGE)
         finally:
             await self.r._bus.close(generation_channel(self.id))
+
+    async def fail_lost(self) -> None:
+        """The reaper's end of a generation whose replica stopped renewing its lease; its
+        channel is closed only if this ended it (a renewed lease means it still runs)."""
+        ended = True
+        try:
+            ended = await self._fail("worker_lost", LOST_MESSAGE, lost=True)
+        finally:
+            if ended:
+                await self.r._bus.close(generation_channel(self.id))
 
 
 def _same(a: Workflow, b: Workflow) -> bool:
     """The same graph, whatever its id and version: storing it would add an empty version."""
     keep = {"id", "version"}
     return a.model_dump(exclude=keep) == b.model_dump(exclude=keep)
-
-
-async def _set_last_seq(db: AsyncSession, generation_id: str, seq: int) -> None:
-    await db.execute(
-        update(GenerationRow).where(GenerationRow.id == generation_id).values(last_event_seq=seq)
-    )
-
-
-async def _finish(
-    db: AsyncSession,
-    generation_id: str,
-    status: str,
-    *,
-    version: int | None = None,
-    code: str | None = None,
-    message: str | None = None,
-    usage: dict[str, Any] | None = None,
-) -> None:
-    await db.execute(
-        update(GenerationRow)
-        .where(GenerationRow.id == generation_id)
-        .values(
-            status=status,
-            version=version,
-            error_code=code,
-            error_message=message,
-            finished_at=utcnow(),
-            lease_owner=None,
-            usage=usage,
-        )
-    )
