@@ -318,7 +318,11 @@ class FakeServer:
         self.requests: list[RecordedRequest] = []
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        app = Starlette(routes=[Route(self.path, _Endpoint(self._handle), methods=["POST"])])
+        routes = [Route(self.path, _Endpoint(self._handle), methods=["POST"])]
+        routes += [
+            Route(path, _Endpoint(handler), methods=["GET"]) for path, handler in self._gets()
+        ]
+        app = Starlette(routes=routes)
         config = uvicorn.Config(
             app,
             host="127.0.0.1",
@@ -355,6 +359,9 @@ class FakeServer:
 
     def _reset_capabilities(self) -> None:
         pass
+
+    def _gets(self) -> list[tuple[str, Callable[[Scope, Receive, Send], Awaitable[None]]]]:
+        return []
 
     # -- scripting and inspection
 
@@ -593,6 +600,42 @@ class FakeOpenAI(FakeServer):
         self.strict_supported = True
         self.tools_supported = True
         self.rejects_max_tokens = False
+        # what GET /props (llama.cpp) and GET /v1/models (vLLM) report; None: 404
+        self.n_ctx: int | None = None
+        self.max_model_len: int | None = None
+        self.gets: list[str] = []
+
+    def _gets(self) -> list[tuple[str, Callable[[Scope, Receive, Send], Awaitable[None]]]]:
+        return [("/props", self._props), ("/v1/models", self._models)]
+
+    async def _props(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.gets.append("/props")
+        body = (
+            None if self.n_ctx is None else {"default_generation_settings": {"n_ctx": self.n_ctx}}
+        )
+        await self._get_reply(send, body)
+
+    async def _models(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.gets.append("/v1/models")
+        body = (
+            None
+            if self.max_model_len is None
+            else {"object": "list", "data": [{"id": "m", "max_model_len": self.max_model_len}]}
+        )
+        await self._get_reply(send, body)
+
+    @staticmethod
+    async def _get_reply(send: Send, body: Any) -> None:
+        status = 404 if body is None else 200
+        raw = json.dumps(body if body is not None else {"error": "not found"}).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [(b"content-type", b"application/json")],
+            }
+        )
+        await send({"type": "http.response.body", "body": raw})
 
     def _refusal(self, body: Any) -> HttpError | None:
         response_format = body.get("response_format") or {}

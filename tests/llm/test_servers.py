@@ -440,3 +440,53 @@ def _decide_spec() -> Any:
     from flowsmith.llm import ToolSpec
 
     return ToolSpec(prompts.DECIDE_TOOL, prompts.DECIDE_DESCRIPTION, prompts.DECIDE_SCHEMA)
+
+
+# --- budgets: reasoning models and small contexts ---------------------------------------------
+
+
+async def test_a_reasoning_model_gets_a_large_budget_and_no_temperature(
+    fake_openai: FakeOpenAI,
+) -> None:
+    from flowsmith.llm import CallOptions
+
+    provider = make_openai(fake_openai, model="o4-mini", base_url=fake_openai.base_url)
+    fake_openai.script(text("ok"))
+    options = CallOptions(max_tokens=1024, temperature=0.2, reasoning_effort="low")
+    await collect(provider.stream(HI, options=options))
+    body = fake_openai.requests[0].json
+    assert body["max_completion_tokens"] >= 25_000 and "max_tokens" not in body
+    assert "temperature" not in body and body["reasoning_effort"] == "low"
+    await provider.aclose()
+
+
+@pytest.mark.parametrize("source", ["props", "models"])
+async def test_the_servers_context_shrinks_the_output_cap(
+    fake_openai: FakeOpenAI, source: str
+) -> None:
+    if source == "props":
+        fake_openai.n_ctx = 2048
+    else:
+        fake_openai.max_model_len = 2048
+    provider = make_openai(fake_openai)
+    fake_openai.script(text("ok"))
+    prompt = [Message("system", "word " * 900), Message("user", "hi")]
+    await collect(provider.stream(prompt, max_tokens=4096))
+    sent = fake_openai.requests[0].json["max_tokens"]
+    assert 256 <= sent < 2048 - 1500 // 1, sent
+    # a prompt that leaves no room is refused before sending, naming what to change
+    with pytest.raises(LLMError) as caught:
+        await collect(provider.stream([Message("user", "word " * 2000)], max_tokens=4096))
+    assert caught.value.code == "llm_context"
+    assert "FLOWSMITH_LLM_CONTEXT_TOKENS" in caught.value.message
+    assert len(fake_openai.requests) == 1
+    await provider.aclose()
+
+
+async def test_the_context_setting_wins_and_nothing_is_asked(fake_openai: FakeOpenAI) -> None:
+    fake_openai.n_ctx = 100_000
+    provider = make_openai(fake_openai, context_tokens=1024)
+    with pytest.raises(LLMError) as caught:
+        await collect(provider.stream([Message("user", "word " * 1000)]))
+    assert caught.value.code == "llm_context" and fake_openai.gets == []
+    await provider.aclose()

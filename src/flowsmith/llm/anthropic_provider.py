@@ -98,15 +98,12 @@ class AnthropicProvider(BaseProvider):
         self.base_url = base_url
         self.strict_tools = strict_tools
         self.context_tokens = context_tokens or None
-        headers = dict(default_headers or {})
-        if strict_tools:
-            headers.setdefault("anthropic-beta", STRICT_TOOLS_BETA)
         self._client = AsyncAnthropic(
             api_key=api_key,
             base_url=base_url,
             timeout=anthropic.Timeout(timeout_s),
             max_retries=0,
-            default_headers=headers,
+            default_headers=default_headers,
         )
 
     async def aclose(self) -> None:
@@ -138,6 +135,9 @@ class AnthropicProvider(BaseProvider):
             tools=tools if tools else omit,
             tool_choice=_tool_choice(spec.tool_choice) if tools else omit,
             extra_body=extra or None,
+            # the structured-outputs beta only on the calls that use a strict tool, so a
+            # server that refuses it costs one structured call (then plain tools), never a turn
+            extra_headers={"anthropic-beta": STRICT_TOOLS_BETA} if spec.strict_tools else None,
             stream=True,
         )
         # both context managers close the HTTP response however the block ends

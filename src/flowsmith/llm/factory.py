@@ -12,8 +12,8 @@ def create_provider(settings: Settings, **overrides: Any) -> Provider | None:
     """The provider ``settings.llm_provider`` names, or None for ``offline``.
 
     ``overrides`` go to the provider's constructor and win over settings; they are how
-    settings this module cannot read yet (``max_retries``, ``backoff_base_s``,
-    ``backoff_max_s``, ``retry_after_max_s``, ``max_tokens_field``) get passed.
+    settings have no variable for (``retry_after_max_s``, ``max_tokens_field``,
+    ``strict_tools``, ``probe_context``) get passed.
     Raises ``ValueError`` naming the environment variable when one is missing."""
     if settings.llm_provider == "offline":
         return None
@@ -29,6 +29,7 @@ def create_provider(settings: Settings, **overrides: Any) -> Provider | None:
         "max_retries": settings.llm_max_retries,
         "backoff_base_s": settings.llm_backoff_base_s,
         "backoff_max_s": settings.llm_backoff_max_s,
+        "context_tokens": settings.llm_context_tokens or None,
     }
     options.update(overrides)
     # imported here: the SDKs take a while to import and offline mode needs neither

@@ -331,6 +331,7 @@ _UNSUPPORTED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "strict",
         re.compile(
             r"invalid schema for (response_format|function)|strict mode is not|"
+            r"anthropic-beta|structured-outputs|"
             r"strict.{0,40}(extra inputs|not permitted|not supported|unsupported)",
             re.S,
         ),
