@@ -24,6 +24,7 @@ is taken without the enum and the unknown subtype goes through the validator
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -371,8 +372,10 @@ class LLMAgent:
                 messages,
                 tools=[_DECIDE_TOOL],
                 tool_choice="auto",
-                max_tokens=self.options["reply"].max_tokens or 2048,
-                options=self.options["reply"],
+                # one response carries the reply and the decision
+                max_tokens=(self.options["reply"].max_tokens or 1024)
+                + (self.options["decide"].max_tokens or 1024),
+                options=dataclasses.replace(self.options["reply"], max_tokens=None),
             )
             # aclosing: when the turn is cancelled (the user sent the next message), the
             # HTTP response to the model closes now, not at garbage collection
