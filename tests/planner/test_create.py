@@ -157,7 +157,7 @@ def test_github_star_to_discord(text: str) -> None:
     _needs("github", "discord")
     wf = make(text)
     t = trigger(wf)
-    assert t.subtype == "github_trigger" and t.parameters == {"event": "star"}
+    assert t.subtype == "github_trigger" and t.parameters["event"] == "star"
     discord = one(wf, "discord", resource="message", operation="send")
     assert feeds(wf, discord) == {(t.id, "main")}
     assert len(wf.nodes) == 2

@@ -34,6 +34,7 @@ from flowsmith.planner.frame import (
     Transform,
     Trigger,
     Wait,
+    walk,
 )
 from flowsmith.planner.nodes import Ids, make, schedule_name, schedule_params
 from flowsmith.planner.schedule import Schedule
@@ -72,6 +73,7 @@ class _State:
     conns: list[Connection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     text: str = ALL_JSON  # the expression of the text the current item carries
+    request: str = ""  # the user's words (for values a trigger needs: a repository, a board)
     last: Node | None = None
 
     def add(self, node: Node, feeds: list[End]) -> Node:
@@ -98,6 +100,9 @@ def compile_frame(
         index=index_of(catalog),
         lang=lang,
         title=title or frame_title(frame, catalog),
+    )
+    st.request = " ".join(
+        s.phrase for s in walk(frame.steps) if isinstance(getattr(s, "phrase", None), str)
     )
     trig = _trigger(st, frame.trigger, responds=_responds(frame.steps))
     _steps(st, frame.steps, [(trig.id, "main")])
@@ -142,9 +147,21 @@ def _trigger(st: _State, t: Trigger, responds: bool) -> Node:
         name = f"{app.display_name}: {ev.description.rstrip('.')}"
         if lang == "zh" and ev.names.zh:
             name = f"{app.display_name}：{ev.names.zh[0]}"
-        return st.add(
-            make(st.ids, f"{t.app}_{event}", name, f"{t.app}_trigger", {"event": event}), []
-        )
+        params: dict[str, Any] = {"event": event}
+        placeheld: list[str] = []
+        for fname in app.triggers.required:
+            field_ = app.triggers.fields.get(fname)
+            frag = field_.schema_fragment() if field_ is not None else {"type": "string"}
+            value, guessed = field_value(fname, frag, t.phrase + " " + st.request, ALL_JSON, st.title)
+            params[fname] = t.params.get(fname, value)
+            if guessed and fname not in t.params:
+                placeheld.append(fname)
+        if placeheld:
+            st.note(
+                f"{app.display_name} trigger: set " + ", ".join(placeheld) + " (placeholders)",
+                f"{app.display_name} 触发器：请设置 " + "、".join(placeheld) + "（占位符）",
+            )
+        return st.add(make(st.ids, f"{t.app}_{event}", name, f"{t.app}_trigger", params), [])
     if t.kind == "app_event":
         params = {"app": t.app or "app", "event": t.event or "event"}
         return st.add(

@@ -108,7 +108,8 @@ TO_WORD = rx(
     r"(?:\b(?:to|into|in|on|onto|via|through|with|using)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?"
     r"$)|(?:到|至|进|在|给|用|通过|往)\s*(?:我的|我们的)?$"
 )
-FROM_WORD = rx(r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$")
+FROM_WORD = rx(r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$|"
+               r"把[^，,。把]{0,8}$")
 
 # --- channels that need no service name --------------------------------------------------------
 
@@ -265,7 +266,7 @@ APPROVAL_OK = rx(
     r"批准后|审批通过|通过后|同意后"
 )
 RESPOND = rx(
-    r"\brespond\w*|\breply to the (?:webhook|request|caller)|\breturn (?:it|the|a|them)\b|"
+    r"\brespond\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|\breturn (?:it|the|a|them)\b|"
     r"返回|响应|回复请求"
 )
 

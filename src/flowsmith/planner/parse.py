@@ -64,6 +64,7 @@ _WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr"
 _WAIT_UNIT |= {"day": 86400, "秒": 1, "分钟": 60, "小时": 3600, "天": 86400}
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10}
 _ZH_CLAUSE_COND = re.compile(r"^(?P<c>[^，,]{1,24}?)(?:的时候|时)(?:就|，|,)?\s*(?P<a>.*)$")
+_READABLE = re.compile(r"\b(?:is|are|was|were|gets?|got)\s+\w+ed\b|\b\w+ed\b\s+(?:to|in|into|on)\b")
 _CONDITION_VERB = re.compile(
     r"\b(?:is|are|was|gets?|goes|has|contains?|mentions?|exceeds?|fails?)\b"
 )
@@ -174,7 +175,13 @@ def _trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
             found = _trigger_of(m.group("body") or m.groupdict().get("body2") or "", ctx, explicit=True)
             if found is not None:
                 ctx.trigger_app = found.app
-                rest = text[: m.start()] + " , " + text[m.end() :]
+                poll = found.params.get("poll")
+                if poll:
+                    found = Trigger(kind="schedule", params={"kind": "interval", "minutes": 60,
+                                                            "assumed": True}, phrase=found.phrase)
+                    rest = text[: m.start()] + f" get {_READABLE.sub(' ', poll)} , " + text[m.end() :]
+                else:
+                    rest = text[: m.start()] + " , " + text[m.end() :]
                 return found, rest
     m = lx.TRIGGER_ERROR.search(text)
     if m:
@@ -227,6 +234,10 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         if q:
             params["resource"] = q[0]
         return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
+    polled = [m for m in ctx.index.mentions(body) if m.app is not None]
+    if polled and (lx.NEW_WORD.search(body) or re.search(r"\b\w+ed\b", body)):
+        return Trigger(kind="schedule", params={"kind": "interval", "minutes": 60, "assumed": True,
+                                                "poll": body}, phrase=phrase)
     if lx.TRIGGER_EMAIL.search(body) or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body)):
         return Trigger(kind="email", phrase=phrase)
     if lx.TRIGGER_FORM.search(body) or re.search(r"\bform\b|表单", body, re.IGNORECASE):
@@ -313,6 +324,7 @@ class _Builder:
         self.branch: _MBranch | None = None
         self.current: list[Any] = self.top
         self.loop: _MLoop | None = None
+        self.loop_parent: list[Any] | None = None
         self.approval: _MApproval | None = None
 
     def add(self, steps: list[Any]) -> None:
@@ -320,6 +332,7 @@ class _Builder:
             if isinstance(step, _MLoop):
                 self.current.append(step)
                 self.loop = step
+                self.loop_parent = self.current
                 self.current = self.container = step.steps
                 self.branch = None
             elif isinstance(step, _MApproval):
@@ -435,6 +448,9 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         return
     if b.branch is not None and (b.branch.trailing or lx.AFTER_BRANCH.match(clause)):
         b.close_branch()
+    elif b.loop is not None and b.loop_parent is not None and lx.AFTER_BRANCH.match(clause):
+        b.current = b.container = b.loop_parent  # "…, then respond": after the loop
+        b.loop = None
     b.add(_actions(clause, ctx))
 
 
@@ -558,20 +574,31 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         return Condition(_field(z.group(1), "status"), "eq", value, phrase)
     m = re.match(r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ]{0,24}?)\s+(?:is|are|equals?|=)\s+"
                  r"[\"'“]?([\w-]+)[\"'”]?\s*$", t.strip(), re.IGNORECASE)
-    if m and not lx.PRONOUN.match(m.group(1)):
+    if m and not lx.PRONOUN.match(m.group(1)) and not m.group(2).lower().endswith("ed"):
         return Condition(_field(m.group(1) + " is", "status"), "eq", m.group(2), phrase)
     low = t.strip().lower()
+    bare = re.sub(r"^(?:it|they|this|that|the (?:result|sentiment|category)|它|结果)\s*(?:is|are|'s|是|为)?\s*",
+                  "", low).strip(" \"'“”")
+    if re.fullmatch(r"[\w-]+|[\u4e00-\u9fff]{1,4}", bare or "-") and (_looks_category(bare) or bare in cats):
+        made = ctx.made if ctx else set()
+        if "sentiment" in made and not ("classify" in made and bare in cats):
+            return Condition("sentiment", "eq", _SENTIMENT_ZH.get(bare, bare), phrase)
+        return Condition("category", "category", bare, phrase)
     for cat in cats:
         if cat.lower() in low:
             return Condition("category", "category", cat, phrase)
     return None
 
 
+_SENTIMENT_ZH = {"正面": "positive", "负面": "negative", "中性": "neutral", "积极": "positive",
+                 "消极": "negative"}
+
+
 def _looks_category(word: str) -> bool:
     return bool(
         re.fullmatch(
             r"urgent|important|spam|positive|negative|neutral|vip|critical|"
-            r"high|low|紧急|重要|垃圾|正面|负面|投诉|退款",
+            r"high|low|neutral|紧急|重要|垃圾|正面|负面|中性|积极|消极|投诉|退款",
             word,
         )
     )
@@ -608,6 +635,8 @@ def _field(before: str, default: str) -> str:
     ]
     if not words:
         return default
+    if len(words) == 1 and re.fullmatch(r"[a-z]+[^s]s", words[0]) and words[0] not in ("status",):
+        return default  # "orders over 100": the items, not a field
     name = (
         "_".join(words[-2:])
         if len(words) >= 2
@@ -650,8 +679,8 @@ def _actions(clause: str, ctx: Context) -> list[Any]:
         writes.append(Respond(phrase=phrase))
         return [*middle, *writes, *blocks]
 
-    middle += _thinking(text, phrase, ctx)
-    middle += _transforms(text, phrase, ctx)
+    said = _thinking(text, phrase, ctx) + _transforms(text, phrase, ctx)
+    middle += [st for _, st in sorted(said, key=lambda x: x[0])]
     svc_reads, svc_writes = _services(text, phrase, ctx)
     reads += svc_reads
     writes += svc_writes
@@ -671,7 +700,7 @@ def _wait_seconds(m: re.Match[str]) -> float:
     return float(n * _WAIT_UNIT.get(unit, 60))
 
 
-def _thinking(text: str, phrase: str, ctx: Context) -> list[Think]:
+def _thinking(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     found: list[tuple[int, Think]] = []
     for kind, pattern in lx.THINK.items():
         m = pattern.search(text)
@@ -697,7 +726,7 @@ def _thinking(text: str, phrase: str, ctx: Context) -> list[Think]:
         if kind == "prompt" and found:
             continue
         found.append((m.start(), Think(kind=kind, params=params, phrase=phrase)))  # type: ignore[arg-type]
-    return [t for _, t in sorted(found, key=lambda x: x[0])]
+    return found
 
 
 def _extract_fields(after: str) -> list[str]:
@@ -723,8 +752,8 @@ def _categories(text: str) -> list[str]:
     return [p.strip().lower() for p in parts if p.strip()][:4]
 
 
-def _transforms(text: str, phrase: str, ctx: Context) -> list[Transform]:
-    out: list[tuple[int, Transform]] = []
+def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
+    out: list[tuple[int, Any]] = []
     m = lx.FILTER.search(text)
     if m:
         cond = parse_condition(text[m.end() :], ctx)
@@ -755,7 +784,7 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[Transform]:
     if m:
         n = int(next(g for g in m.groups() if g))
         out.append((10**6, Transform(kind="limit", params={"max_items": n}, phrase=phrase)))
-    return [t for _, t in sorted(out, key=lambda x: x[0])]
+    return out
 
 
 def _verb(text: str) -> str:
@@ -854,10 +883,11 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
             writes.append(CoreStep(subtype=idx.core_sms() or "http_request", phrase=phrase))
         return reads, writes
     if (
-        not mentions
+        not writes
         and (lx.EMAIL_WORD.search(text) or ctx.mails and _TOKEN.search(text))
         and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
         and not _reads_email(text)
+        and not any(m.app and _emails(ctx, m.app) for m in mentions)
     ):
         writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
         return reads, writes
@@ -896,6 +926,12 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
     return bool(re.search(r"\bback\b|\breply\b|回复|回到", low)) and any(
         w in low for w in words
     ) or any(re.search(r"\bthe\s+" + re.escape(w) + r"\b", low) for w in words if w.isascii())
+
+
+def _emails(ctx: Context, app: str) -> bool:
+    """Whether an app sends email itself (its names say mail): then "email" is that app."""
+    names = " ".join(ctx.index.apps[app].names.all()) if app in ctx.index.apps else ""
+    return bool(re.search(r"mail|邮", names))
 
 
 def _only_read(text: str) -> bool:

@@ -240,7 +240,12 @@ class ServiceIndex:
             if res_score == 0 and stem(rkey) in toks:
                 res_score = 1.0
             score += 1.5 * min(res_score, 2.5)
-            op_score = names_score(op.names, low, toks)
+            nouns = set(res.names.all())
+            op_names = Names(
+                en=[n for n in op.names.en if n not in nouns],
+                zh=[n for n in op.names.zh if n not in nouns],
+            )
+            op_score = names_score(op_names, low, toks)
             score += 2.0 * min(op_score, 2.5)
             k = okey.lower()
             if k in prefs:
