@@ -490,3 +490,19 @@ async def test_the_context_setting_wins_and_nothing_is_asked(fake_openai: FakeOp
         await collect(provider.stream([Message("user", "word " * 1000)]))
     assert caught.value.code == "llm_context" and fake_openai.gets == []
     await provider.aclose()
+
+
+def test_call_options_per_kind_over_the_shared_settings(tmp_path: Any) -> None:
+    from flowsmith.agent.llm_agent import call_options
+    from flowsmith.llm import CallOptions
+    from tests.conftest import make_settings
+
+    settings = make_settings(
+        tmp_path,
+        FLOWSMITH_LLM_TEMPERATURE=0.3,
+        FLOWSMITH_LLM_CALL_OPTIONS={"draft": {"max_tokens": 9000, "reasoning_effort": "high"}},
+    )
+    options = call_options(settings)
+    assert options["draft"] == CallOptions(9000, 0.3, "high")
+    assert options["decide"] == CallOptions(1024, 0.3, None)
+    assert options["repair"] == CallOptions(4096, 0.3, None)
