@@ -187,3 +187,15 @@ class RealN8n:
 
 def dump(data: Any) -> str:
     return json.dumps(data, indent=1, default=str)[:3000]
+
+
+def stored_api_key_ciphertext(server: LiveServer, user: str) -> str:
+    """The stored (encrypted) API key of ``user``'s n8n connection, as the database has it."""
+    from flowsmith.integrations import repository
+
+    async def read(db: AsyncSession) -> str:
+        row = await repository.get_connection(db, user)
+        assert row is not None
+        return row.api_key_encrypted
+
+    return str(_on_database(server, read))
