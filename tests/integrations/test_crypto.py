@@ -74,7 +74,7 @@ def test_bad_keys_are_refused_with_how_to_make_one() -> None:
 def test_settings_key_list_first_encrypts(tmp_path: Path) -> None:
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         FLOWSMITH_DATA_DIR=tmp_path,
         FLOWSMITH_SECRET_KEY=f" {new} , {old} ",
     )
@@ -87,7 +87,7 @@ def test_settings_key_list_first_encrypts(tmp_path: Path) -> None:
 
 
 def test_dev_mode_generates_one_private_key_file(tmp_path: Path) -> None:
-    settings = Settings(_env_file=None, FLOWSMITH_DATA_DIR=tmp_path / "data")  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, FLOWSMITH_DATA_DIR=tmp_path / "data")
     first = load_secret_box(settings).encrypt(SECRET)
     path = tmp_path / "data" / "secret_key"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -99,7 +99,7 @@ def test_dev_mode_generates_one_private_key_file(tmp_path: Path) -> None:
 
 def test_outside_dev_mode_a_key_is_required(tmp_path: Path) -> None:
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         FLOWSMITH_DATA_DIR=tmp_path,
         SUPABASE_JWT_SECRET="x" * 40,
     )

@@ -138,7 +138,7 @@ def test_connect_deploy_redeploy_activate_run_and_list(n8n: RealN8n, fs: LiveSer
             "name": "Check stock",
             "n8n_name": "Check stock",
         }
-        assert "kaboom" in execution["error_message"]
+        assert "kaboom" in str(execution["error_message"])
         assert execution["started_at"] and execution["stopped_at"]
 
         # a redeploy of the active workflow keeps it active with the new version live
