@@ -44,7 +44,7 @@ from flowsmith.planner.text import detect_lang
 from flowsmith.runtime.channels import CONTROL_CHANNEL, session_channel, turn_channel
 from flowsmith.runtime.leases import LeasedWork, LeaseKeeper
 from flowsmith.runtime.status import TurnStatus
-from flowsmith.runtime.warmup import warm_up
+from flowsmith.runtime.warmup import start_warm_up, warmed
 from flowsmith.sessions import service as sessions
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
@@ -250,7 +250,7 @@ class TurnManager:
     # -- background: control messages, leases ----------------------------------------------
 
     async def start_background(self) -> None:
-        await warm_up()
+        start_warm_up()  # the catalog, built in a thread: the first turn waits for it there
         tail = await self._bus.tail(CONTROL_CHANNEL)
         self._background = [asyncio.create_task(self._obey_control(tail))]
         self.leases.start()
@@ -456,6 +456,7 @@ class Turn:
     async def _reply(self) -> Decision:
         history, current = await self._context()
         self.history, self.current = history, current
+        await warmed()
         decision: Decision | None = None
         async for event in self.m._agent.respond(self.text, history, current):
             if isinstance(event, TextDelta):

@@ -52,6 +52,7 @@ from flowsmith.llm.base import deadline_in, deadline_scope
 from flowsmith.observability import GENERATION_SECONDS, GENERATIONS
 from flowsmith.runtime.leases import LeasedWork, LeaseKeeper
 from flowsmith.runtime.status import ACTIVE_GENERATION, GenerationStatus
+from flowsmith.runtime.warmup import warmed
 from flowsmith.sessions.service import next_generation_seq
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
@@ -205,6 +206,11 @@ class GenerationRunner:
     def start_housekeeping(self) -> None:
         self.leases.start()
 
+    @property
+    def _housekeeping(self) -> asyncio.Task[None] | None:
+        """The lease keeper's task (tests find the server's event loop through it)."""
+        return self.leases.task
+
     async def renew_leases(self) -> None:
         """Renew the leases of generations whose job is still alive here, and only those.
 
@@ -257,6 +263,7 @@ class Job:
             self.lang = messages.language(request)
             await self._emit("start", {"message": messages.text("start", self.lang)})
             assert self.workflow_id is not None
+            await warmed()
             with deadline_scope(deadline_in(max(0.1, self.r._deadline_s - 1))):
                 async with asyncio.timeout(self.r._deadline_s):
                     workflow, findings = await run_pipeline(

@@ -55,6 +55,11 @@ class LeaseKeeper:
         self._reaping = True
 
     @property
+    def task(self) -> asyncio.Task[None] | None:
+        """The loop's task while it runs."""
+        return self._task
+
+    @property
     def interval_s(self) -> float:
         return self.lease_s / 3
 
