@@ -151,6 +151,9 @@ from flowsmith import terminal  # noqa: E402
 
 app.command("chat")(terminal.chat)
 app.add_typer(terminal.workflows_app, name="workflows")
+app.command("deploy")(terminal.deploy)
+app.command("executions")(terminal.executions)
+app.add_typer(terminal.n8n_app, name="n8n")
 
 
 def main() -> None:  # pragma: no cover
