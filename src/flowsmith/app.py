@@ -8,7 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -16,11 +16,13 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from flowsmith.agent.factory import close_agent, create_agent
 from flowsmith.auth.router import router as dev_router
@@ -30,6 +32,7 @@ from flowsmith.chat.turns import TurnManager
 from flowsmith.config import Settings, get_settings
 from flowsmith.db.engine import create_engine, create_sessionmaker
 from flowsmith.db.migrate import upgrade_async
+from flowsmith.deps import Bus, EngineDep
 from flowsmith.errors import FlowsmithError, dependency_failure
 from flowsmith.events.bus import EventBus
 from flowsmith.events.memory import MemoryBus
@@ -39,6 +42,8 @@ from flowsmith.generation.runner import GenerationRunner
 from flowsmith.integrations.router import router as integrations_router
 from flowsmith.limits import SizeLimits
 from flowsmith.observability import REGISTRY, RequestContext
+from flowsmith.openapi import EVERY_ROUTE
+from flowsmith.openapi import install as install_openapi
 from flowsmith.ratelimit import Limits, MemoryLimiter, RateLimits, RedisLimiter
 from flowsmith.sessions.router import router as sessions_router
 from flowsmith.workflows.router import router as workflows_router
@@ -172,6 +177,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(integrations_router)
     _install_health(app)
     _install_web(app)
+    install_openapi(app, settings)
     return app
 
 
@@ -192,13 +198,18 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(422, "invalid_input", _describe_validation(exc.errors()))
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400:
             # FastAPI's "error parsing the body" (not UTF-8, nested too deep): malformed
             # input, which the contract answers with 422
             return _error(422, "invalid_input", "the request body is not valid JSON")
         code = HTTP_CODES.get(exc.status_code, "http_error")
-        return _error(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            # Starlette names the methods of the first route that matched the path only
+            # (``Allow: GET`` for a path with GET and DELETE routes): name all of them
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(app, request))}
+        return _error(exc.status_code, code, str(exc.detail), headers)
 
     async def dependency_unavailable(_request: Request, exc: Exception) -> JSONResponse:
         # the database or the event bus is down, restarting or full: the request may well
@@ -219,6 +230,17 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(500, "internal_error", "Internal server error.")
 
 
+def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Every method some route answers at the request's path."""
+    scope = {**request.scope, "method": "\x00"}  # a method no route has: path matches only
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches(scope)
+        if match != Match.NONE:
+            methods.update(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
 def _describe_validation(errors: Any) -> str:
     parts = []
     for error in list(errors)[:5]:
@@ -227,8 +249,15 @@ def _describe_validation(errors: Any) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+class ReadyStatus(BaseModel):
+    """Whether this instance can serve: its database and its event bus answer."""
+
+    status: Literal["ok", "unavailable"]
+    checks: dict[str, str]
+
+
 def _install_health(app: FastAPI) -> None:
-    @app.get("/healthz", tags=["health"])
+    @app.get("/healthz", tags=["health"], responses=EVERY_ROUTE)
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
@@ -236,22 +265,37 @@ def _install_health(app: FastAPI) -> None:
         "/metrics",
         tags=["health"],
         response_class=PlainTextResponse,
-        responses={200: {"content": {CONTENT_TYPE_LATEST: {}}, "description": "Prometheus text"}},
+        responses={
+            200: {"content": {CONTENT_TYPE_LATEST: {}}, "description": "Prometheus text"},
+            **EVERY_ROUTE,
+        },
     )
     async def metrics() -> Response:
         return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
-    @app.get("/readyz", tags=["health"], response_model=None)
-    async def readyz(request: Request) -> JSONResponse:
+    @app.get(
+        "/readyz",
+        tags=["health"],
+        response_model=ReadyStatus,
+        responses={
+            200: {"description": "The database and the event bus answer"},
+            503: {
+                "model": ReadyStatus,
+                "description": "The database or the event bus does not answer (see checks)",
+            },
+            **EVERY_ROUTE,
+        },
+    )
+    async def readyz(engine: EngineDep, bus: Bus) -> JSONResponse:
         checks: dict[str, str] = {}
         try:
-            async with request.app.state.engine.connect() as conn:
+            async with engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))
             checks["database"] = "ok"
         except Exception as exc:
             checks["database"] = f"error: {type(exc).__name__}"
         try:
-            await request.app.state.bus.ping()
+            await bus.ping()
             checks["event_bus"] = "ok"
         except Exception as exc:
             checks["event_bus"] = f"error: {type(exc).__name__}"

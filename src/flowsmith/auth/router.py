@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from flowsmith.auth.dev import mint_dev_token
+from flowsmith.deps import SettingsDep
 from flowsmith.errors import NotFound, error_responses
 
 router = APIRouter(prefix="/api/v1/dev", tags=["dev"], responses=error_responses(404, 413, 422))
@@ -41,8 +42,9 @@ def _from_loopback(request: Request) -> bool:
 
 
 @router.post("/token")
-async def dev_token(request: Request, body: DevTokenRequest | None = None) -> DevToken:
-    settings = request.app.state.settings
+async def dev_token(
+    request: Request, settings: SettingsDep, body: DevTokenRequest | None = None
+) -> DevToken:
     if settings.auth_mode != "dev" or not _from_loopback(request):
         raise NotFound("not found")
     sub = (body or DevTokenRequest()).sub

@@ -6,106 +6,137 @@ from collections.abc import AsyncGenerator
 from contextlib import aclosing
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sse_starlette import ServerSentEvent
 
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.auth.principal import Principal
-from flowsmith.chat.schemas import ChatRequest
-from flowsmith.chat.turns import message_event
+from flowsmith.chat.schemas import USER_MESSAGE_DOC, USER_MESSAGE_SCHEMA, ChatRequest
+from flowsmith.chat.turns import TurnManager, message_event
+from flowsmith.config import Settings
 from flowsmith.db.engine import session_scope
-from flowsmith.db.tables import MessageRow
-from flowsmith.errors import (
-    AUTHENTICATED_ERRORS,
-    EmptyMessage,
-    EventNotFound,
-    InvalidLastEventId,
-    InvalidText,
-    MessageTooLong,
-)
+from flowsmith.deps import Bus, ChatResumeFrom, Limits, SessionMaker, SettingsDep, Turns
+from flowsmith.errors import AUTHENTICATED_ERRORS, EmptyMessage, InvalidText, MessageTooLong
 from flowsmith.events.bus import EventBus, encode_payload
 from flowsmith.generation.events import turn_channel
 from flowsmith.limits import storable_text
+from flowsmith.openapi import chat_stream_responses
+from flowsmith.ratelimit import RateLimits
 from flowsmith.sessions import service as sessions
-from flowsmith.streams import (
-    STREAM_RESPONSES,
-    EncodedEvent,
-    EventId,
-    event_stream,
-    parse_last_event_id,
-    sse,
-)
+from flowsmith.streams import EncodedEvent, EventId, StreamResponse, event_stream, sse
 from flowsmith.usage import check_budget
 
 router = APIRouter(prefix="/api/v1", tags=["chat"], responses=AUTHENTICATED_ERRORS)
 
-LastEventId = Annotated[str | None, Header(max_length=128)]
 
-
-@router.get("/chat/stream", response_model=None, responses=STREAM_RESPONSES)
+@router.get(
+    "/chat/stream",
+    response_model=None,
+    response_class=StreamResponse,
+    responses=chat_stream_responses(),
+)
 async def chat_stream(
     request: Request,
     user: CurrentUser,
+    turns: Turns,
+    bus: Bus,
+    limits: Limits,
+    settings: SettingsDep,
+    maker: SessionMaker,
     session_id: Annotated[str, Query(min_length=1, max_length=64)],
-    user_message: Annotated[str | None, Query()] = None,
-    last_event_id: LastEventId = None,
+    resume: ChatResumeFrom,
+    # required by the document (a new turn needs it); a reconnect with Last-Event-ID, which
+    # EventSource sends to the same URL, resumes the turn and does not read it
+    user_message: Annotated[
+        str | None,
+        Query(description=USER_MESSAGE_DOC, json_schema_extra=USER_MESSAGE_SCHEMA),
+    ] = None,
 ) -> Response:
     """Stream the assistant's reply to ``user_message`` as server-sent events."""
-    return await _stream(request, user, session_id, user_message, last_event_id)
+    chat = _Chat(request, user, turns, bus, limits, settings, maker)
+    return await chat.stream(session_id, user_message, resume)
 
 
-@router.post("/chat/stream", response_model=None, responses=STREAM_RESPONSES)
+@router.post(
+    "/chat/stream",
+    response_model=None,
+    response_class=StreamResponse,
+    responses=chat_stream_responses(),
+)
 async def chat_stream_post(
-    request: Request, user: CurrentUser, body: ChatRequest, last_event_id: LastEventId = None
+    request: Request,
+    user: CurrentUser,
+    turns: Turns,
+    bus: Bus,
+    limits: Limits,
+    settings: SettingsDep,
+    maker: SessionMaker,
+    body: ChatRequest,
+    resume: ChatResumeFrom,
 ) -> Response:
     """The same stream, for long messages and fetch-based clients."""
-    return await _stream(request, user, body.session_id, body.user_message, last_event_id)
+    chat = _Chat(request, user, turns, bus, limits, settings, maker)
+    return await chat.stream(body.session_id, body.user_message, resume)
 
 
-async def _stream(
-    request: Request,
-    user: Principal,
-    session_id: str,
-    user_message: str | None,
-    last_event_id: str | None,
-) -> Response:
-    state = request.app.state
-    last = parse_last_event_id(last_event_id)
-    if last is None:
-        # a new turn: the session's ownership is checked by the turn's start, in its query
-        text = _checked_message(user_message, state.settings.max_message_chars)
-        await state.rate_limits.check_turn(user.user_id)
-        if state.settings.daily_token_budget > 0:
-            async with session_scope(state.sessionmaker) as db:
-                await check_budget(db, user.user_id, state.settings.daily_token_budget)
-        turn_id = await state.turns.start(
-            session_id, user.user_id, text, abandoned=request.is_disconnected
+class _Chat:
+    """One request's stream: a new turn, or the rest of one after ``Last-Event-ID``."""
+
+    def __init__(
+        self,
+        request: Request,
+        user: Principal,
+        turns: TurnManager,
+        bus: EventBus,
+        limits: RateLimits,
+        settings: Settings,
+        maker: async_sessionmaker[AsyncSession],
+    ) -> None:
+        self.request = request
+        self.user = user
+        self.turns = turns
+        self.bus = bus
+        self.limits = limits
+        self.settings = settings
+        self.maker = maker
+
+    async def stream(
+        self, session_id: str, user_message: str | None, last: EventId | None
+    ) -> Response:
+        if last is None:
+            return await self._new_turn(session_id, user_message)
+        user_id = self.user.user_id
+        async with session_scope(self.maker) as db:
+            turn = await sessions.resumable_turn(db, user_id, session_id, last)
+            if turn.status != "streaming" and last.position >= turn.last_event_seq:
+                return Response(status_code=204)
+            finished_at_seq = turn.last_event_seq if turn.status != "streaming" else None
+        turn_id, after = last.key, last.position
+        if finished_at_seq is not None and not await self.bus.exists(turn_channel(turn_id)):
+            # the turn ended and its live events are gone (retention passed, or a Redis
+            # restart lost them): no replay is possible, so say so and end, instead of
+            # following a channel that will never be written again
+            events = _expired_turn_events(turn_id, after, finished_at_seq)
+            return await event_stream(self.request, user_id, "chat", events)
+        return await event_stream(
+            self.request, user_id, "chat", _turn_events(self.bus, turn_id, after)
+        )
+
+    async def _new_turn(self, session_id: str, user_message: str | None) -> Response:
+        # the session's ownership is checked by the turn's start, in its query
+        user_id = self.user.user_id
+        text = _checked_message(user_message, self.settings.max_message_chars)
+        await self.limits.check_turn(user_id)
+        if self.settings.daily_token_budget > 0:
+            async with session_scope(self.maker) as db:
+                await check_budget(db, user_id, self.settings.daily_token_budget)
+        turn_id = await self.turns.start(
+            session_id, user_id, text, abandoned=self.request.is_disconnected
         )
         if turn_id is None:
             return Response(status_code=204)  # nobody is listening any more
-        return await event_stream(
-            request, user.user_id, "chat", _turn_events(state.bus, turn_id, 0)
-        )
-    async with session_scope(state.sessionmaker) as db:
-        session = await sessions.get_owned(db, user.user_id, session_id)
-        turn = await db.get(MessageRow, last.key) if last.kind == "t" else None
-        if last.kind != "t":
-            raise InvalidLastEventId("Last-Event-ID belongs to another stream")
-        if turn is None or turn.session_id != session.id or turn.role != "assistant":
-            raise EventNotFound("event not found")
-        if turn.status != "streaming" and last.position >= turn.last_event_seq:
-            return Response(status_code=204)
-        finished_at_seq = turn.last_event_seq if turn.status != "streaming" else None
-    turn_id, after = last.key, last.position
-    if finished_at_seq is not None and not await state.bus.exists(turn_channel(turn_id)):
-        # the turn ended and its live events are gone (retention passed, or a Redis
-        # restart lost them): no replay is possible, so say so and end, instead of
-        # following a channel that will never be written again
-        events = _expired_turn_events(turn_id, after, finished_at_seq)
-        return await event_stream(request, user.user_id, "chat", events)
-    return await event_stream(
-        request, user.user_id, "chat", _turn_events(state.bus, turn_id, after)
-    )
+        return await event_stream(self.request, user_id, "chat", _turn_events(self.bus, turn_id, 0))
 
 
 STREAM_EXPIRED = (

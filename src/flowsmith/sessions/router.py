@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Body, Path
 
 from flowsmith.auth.dependencies import CurrentUser
-from flowsmith.db.engine import SessionDep
 from flowsmith.db.tables import GenerationRow, MessageRow
+from flowsmith.deps import Limits, SessionDep
 from flowsmith.errors import AUTHENTICATED_ERRORS, error_responses
 from flowsmith.sessions import service
 from flowsmith.sessions.schemas import (
@@ -22,9 +22,11 @@ router = APIRouter(prefix="/api/v1", tags=["sessions"], responses=AUTHENTICATED_
 
 @router.post("/session", responses=error_responses(404, 429))
 async def create_session(
-    request: Request, body: CreateSession, user: CurrentUser, db: SessionDep
+    body: Annotated[CreateSession, Body()], user: CurrentUser, db: SessionDep, limits: Limits
 ) -> SessionCreated:
-    await request.app.state.rate_limits.check_session(user.user_id)
+    """A new chat session: for a new workflow (``create``), or to edit or copy one of the
+    caller's (``edit``/``copy``, with its ``workflow_id``; 404 if it is not theirs)."""
+    await limits.check_session(user.user_id)
     row = await service.create_session(db, user.user_id, body)
     return SessionCreated(session_id=row.id, action=body.action, workflow_id=row.workflow_id)
 

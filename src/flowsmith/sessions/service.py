@@ -1,4 +1,5 @@
-"""Sessions and their ordered messages.
+"""Sessions and their ordered messages: who may see which, and what a new one starts from.
+The statements are in ``sessions.repository``.
 
 Message numbers come from an atomic increment of ``sessions.message_count``; with the
 ``messages(session_id, seq)`` constraint this keeps each session's messages in arrival
@@ -7,15 +8,30 @@ order under any number of concurrent writers.
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from flowsmith.db.tables import SESSIONS, GenerationRow, MessageRow, SessionRow, new_id, utcnow
-from flowsmith.errors import SessionNotFound
+from flowsmith.db.tables import GenerationRow, MessageRow, SessionRow, new_id, utcnow
+from flowsmith.errors import EventNotFound, InvalidLastEventId, SessionNotFound
 from flowsmith.limits import storable_text
+from flowsmith.sessions import repository
+from flowsmith.sessions.repository import HISTORY_LIMIT, history
 from flowsmith.sessions.schemas import CreateSession
+from flowsmith.streams import EventId
 from flowsmith.workflows import service as workflows
+
+__all__ = [
+    "HISTORY_LIMIT",
+    "add_message",
+    "create_session",
+    "generations",
+    "get_owned",
+    "history",
+    "messages",
+    "next_generation_seq",
+    "next_message_seq",
+    "resumable_turn",
+]
 
 
 async def create_session(db: AsyncSession, user_id: str, request: CreateSession) -> SessionRow:
@@ -38,24 +54,31 @@ async def create_session(db: AsyncSession, user_id: str, request: CreateSession)
         generation_count=0,
     )
     row.created_at = row.updated_at = utcnow()
-    # one INSERT statement, not the unit of work's flush: a new session is the hottest
-    # write there is (the flush's bookkeeping was most of its CPU); the row returned is
-    # not attached to ``db``
-    await db.execute(_INSERT_SESSION, {key: getattr(row, key) for key in _SESSION_COLUMNS})
+    await repository.insert_session(db, row)
     return row
-
-
-_INSERT_SESSION = insert(SESSIONS)
-_SESSION_COLUMNS = [column.key for column in SESSIONS.columns]
 
 
 async def get_owned(db: AsyncSession, user_id: str, session_id: str) -> SessionRow:
     if not storable_text(session_id):
         raise SessionNotFound("session not found")  # no stored id looks like this
-    row = await db.get(SessionRow, session_id, populate_existing=True)
+    row = await repository.get_session(db, session_id)
     if row is None or row.user_id != user_id:
         raise SessionNotFound("session not found")
     return row
+
+
+async def resumable_turn(
+    db: AsyncSession, user_id: str, session_id: str, last: EventId
+) -> MessageRow:
+    """The assistant turn of the caller's session that ``last`` (a chat event id) names;
+    404 for a session or turn that is not the caller's, 422 for another stream's id."""
+    session = await get_owned(db, user_id, session_id)
+    turn = await repository.get_message(db, last.key) if last.kind == "t" else None
+    if last.kind != "t":
+        raise InvalidLastEventId("Last-Event-ID belongs to another stream")
+    if turn is None or turn.session_id != session.id or turn.role != "assistant":
+        raise EventNotFound("event not found")
+    return turn
 
 
 async def next_message_seq(db: AsyncSession, session_id: str) -> int:
@@ -67,16 +90,10 @@ async def next_generation_seq(db: AsyncSession, session_id: str) -> int:
 
 
 async def _next(db: AsyncSession, session_id: str, counter: InstrumentedAttribute[int]) -> int:
-    """The session's next number on ``counter``, allocated atomically in the database."""
-    seq = await db.scalar(
-        update(SessionRow)
-        .where(SessionRow.id == session_id)
-        .values({counter: counter + 1})
-        .returning(counter)
-    )
+    seq = await repository.next_counter(db, session_id, counter)
     if seq is None:
         raise SessionNotFound("session not found")
-    return int(seq)
+    return seq
 
 
 async def add_message(
@@ -90,47 +107,12 @@ async def add_message(
         status=status,
         meta={},
     )
-    db.add(row)
-    await db.flush()
-    return row
+    return await repository.insert_message(db, row)
 
 
 async def messages(db: AsyncSession, session_id: str) -> list[MessageRow]:
-    query = select(MessageRow).where(MessageRow.session_id == session_id).order_by(MessageRow.seq)
-    return list((await db.scalars(query)).all())
+    return await repository.messages(db, session_id)
 
 
 async def generations(db: AsyncSession, session_id: str) -> list[GenerationRow]:
-    query = (
-        select(GenerationRow)
-        .where(GenerationRow.session_id == session_id)
-        .order_by(GenerationRow.seq)
-    )
-    return list((await db.scalars(query)).all())
-
-
-# More than any agent reads (the LLM agent keeps its last ``llm_history_messages``, the
-# offline planner its last few): a turn's work stays bounded however long the session.
-HISTORY_LIMIT = 200
-
-
-async def history(db: AsyncSession, session_id: str, before_seq: int) -> list[tuple[str, str]]:
-    """(role, text) of the session's last finished messages before ``before_seq``, oldest
-    first (at most ``HISTORY_LIMIT``)."""
-    params = {"session_id": session_id, "before_seq": before_seq}
-    rows = (await db.execute(_HISTORY, params)).all()
-    return [(role, content) for role, content in reversed(rows)]
-
-
-# built once (see chat.turns): every turn reads its history
-_HISTORY = (
-    select(MessageRow.role, MessageRow.content)
-    .where(
-        MessageRow.session_id == bindparam("session_id", type_=String),
-        MessageRow.seq < bindparam("before_seq", type_=Integer),
-        MessageRow.status.in_(("complete", "interrupted")),
-        MessageRow.content != "",
-    )
-    .order_by(MessageRow.seq.desc())
-    .limit(HISTORY_LIMIT)
-)
+    return await repository.generations(db, session_id)

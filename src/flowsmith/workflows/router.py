@@ -6,12 +6,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
 
 from flowsmith.auth.dependencies import CurrentUser
 from flowsmith.core.models import Workflow
 from flowsmith.core.validate import validate_workflow
-from flowsmith.db.engine import SessionDep
 from flowsmith.db.tables import WorkflowVersionRow
+from flowsmith.deps import SessionDep, SettingsDep
 from flowsmith.errors import (
     AUTHENTICATED_ERRORS,
     InvalidWorkflow,
@@ -33,15 +35,39 @@ from flowsmith.workflows.schemas import (
 
 router = APIRouter(prefix="/api/v1/workflows", tags=["workflows"], responses=AUTHENTICATED_ERRORS)
 NOT_FOUND = error_responses(404)
-# the body is read raw (n8n JSON of any shape); documented here so clients and fuzzers see it
+# the body is read raw (n8n JSON of any shape, checked by the importer); its shape is
+# documented here so clients and fuzzers see what is taken
+_N8N_WORKFLOW: dict[str, Any] = {
+    "type": "object",
+    "required": ["nodes"],
+    "properties": {
+        "name": {"type": "string"},
+        "nodes": {
+            "type": "array",
+            "items": {"type": "object"},
+            "description": "n8n's nodes; what has no equivalent of ours becomes a generic node",
+        },
+        "connections": {"type": "object"},
+        "settings": {"type": "object"},
+    },
+}
+IMPORT_BODY: dict[str, Any] = {
+    "title": "N8nWorkflowExport",
+    "description": (
+        "An n8n workflow as n8n exports it: an object with a ``nodes`` array (or a list of "
+        "exactly one, as ``n8n export:workflow`` writes). Nested at most 64 levels, at most "
+        "4 MiB, and no NUL character or unpaired surrogate in any string (422); at most "
+        "FLOWSMITH_MAX_WORKFLOW_NODES nodes once converted (413)."
+    ),
+    "oneOf": [
+        _N8N_WORKFLOW,
+        {"type": "array", "minItems": 1, "maxItems": 1, "items": _N8N_WORKFLOW},
+    ],
+}
 _IMPORT_BODY = {
     "requestBody": {
         "required": True,
-        "content": {
-            "application/json": {
-                "schema": {"type": "object", "description": "An n8n workflow export"}
-            }
-        },
+        "content": {"application/json": {"schema": IMPORT_BODY}},
     }
 }
 
@@ -65,17 +91,19 @@ async def import_workflow(
     request: Request,
     user: CurrentUser,
     db: SessionDep,
+    settings: SettingsDep,
     fmt: Annotated[Literal["n8n"], Query(alias="format")] = "n8n",
 ) -> ImportResult:
     """Store an n8n workflow (its JSON as the body) as a new workflow of ours."""
     data = await _json_body(request)
     # before the importer walks it: depth, size and text that no database can hold
     service.check_json(data)
+    _check_shape(data)
     try:
         workflow, notes = from_n8n(data)
     except N8nImportError as error:
         raise InvalidWorkflow(str(error)) from None
-    _check_size(workflow, request.app.state.settings.max_workflow_nodes)
+    _check_size(workflow, settings.max_workflow_nodes)
     workflow, secrets = service.storable(workflow)
     stored = await service.create_workflow(db, user.user_id, workflow, summary="Imported from n8n")
     findings = validate_workflow(stored)
@@ -155,6 +183,30 @@ async def _json_body(request: Request) -> dict[str, Any] | list[Any]:
     if not isinstance(data, dict | list):
         raise InvalidWorkflow("the body is not an n8n workflow object")
     return data
+
+
+_WORKFLOW_SHAPE = Draft202012Validator(_N8N_WORKFLOW)
+_EXPORT_LIST_SHAPE = Draft202012Validator(IMPORT_BODY["oneOf"][1])
+
+
+def _check_shape(data: dict[str, Any] | list[Any]) -> None:
+    """422 ``invalid_workflow`` for a body outside ``IMPORT_BODY`` (the document's promise);
+    the message names where, never what was sent."""
+    validator = _WORKFLOW_SHAPE if isinstance(data, dict) else _EXPORT_LIST_SHAPE
+    error = best_match(validator.iter_errors(data))
+    if error is None:
+        return
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+    where = f"the body{where}"
+    if error.validator == "required":
+        problem = f"{where} has no 'nodes' list"
+    elif error.validator == "type":
+        problem = f"{where} is not of type {error.validator_value}"
+    elif error.validator in ("minItems", "maxItems"):
+        problem = f"{where} is not a list of exactly one workflow"
+    else:
+        problem = f"{where} is not what an n8n workflow holds"
+    raise InvalidWorkflow(f"This is not an n8n workflow: {problem}.")
 
 
 def _check_size(workflow: Workflow, max_nodes: int) -> None:

@@ -4,7 +4,8 @@ no gap or repeat; an old version is never changed.
 
 Every version passes ``storable`` before it is written, whoever made it (a generation, an
 import, a copy): no inline secrets (they become ``{{ $env.NAME }}`` references, see
-``scrub_secrets``), no text a database cannot hold, bounded nesting and size."""
+``scrub_secrets``), no text a database cannot hold, bounded nesting and size. The statements are in
+``workflows.repository``."""
 
 from __future__ import annotations
 
@@ -12,11 +13,10 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flowsmith.core.models import Finding, Workflow
-from flowsmith.db.tables import SessionRow, WorkflowRow, WorkflowVersionRow, new_id, utcnow
+from flowsmith.db.tables import WorkflowRow, WorkflowVersionRow, new_id, utcnow
 from flowsmith.errors import (
     InvalidText,
     VersionNotFound,
@@ -26,6 +26,12 @@ from flowsmith.errors import (
     WorkflowTooLarge,
 )
 from flowsmith.limits import json_depth_over, storable_text, unstorable_strings
+from flowsmith.workflows import repository
+
+# built by the repository; chat turns read a session's workflow with it
+from flowsmith.workflows.repository import (
+    session_definition_query as session_definition_query,
+)
 
 # far beyond any real workflow; below the depth at which recursive code (copies, encoders)
 # would hit Python's recursion limit
@@ -37,60 +43,30 @@ async def get_owned(db: AsyncSession, user_id: str, workflow_id: str) -> Workflo
     """The caller's live workflow, or 404: another user's looks exactly like a missing one."""
     if not storable_text(workflow_id):
         raise WorkflowNotFound("workflow not found")  # no stored id looks like this
-    row = await db.get(WorkflowRow, workflow_id)
+    row = await repository.get_workflow(db, workflow_id)
     if row is None or row.user_id != user_id or row.deleted:
         raise WorkflowNotFound("workflow not found")
     return row
 
 
 async def list_owned(db: AsyncSession, user_id: str, limit: int, offset: int) -> list[WorkflowRow]:
-    query = (
-        select(WorkflowRow)
-        .where(WorkflowRow.user_id == user_id, WorkflowRow.deleted.is_(False))
-        .order_by(WorkflowRow.updated_at.desc(), WorkflowRow.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    return list((await db.scalars(query)).all())
+    return await repository.list_live(db, user_id, limit, offset)
 
 
 async def get_version(db: AsyncSession, workflow_id: str, version: int) -> WorkflowVersionRow:
-    query = select(WorkflowVersionRow).where(
-        WorkflowVersionRow.workflow_id == workflow_id, WorkflowVersionRow.version == version
-    )
-    row = await db.scalar(query)
+    row = await repository.get_version(db, workflow_id, version)
     if row is None:
         raise VersionNotFound(f"version {version} not found")
     return row
 
 
 async def list_versions(db: AsyncSession, workflow_id: str) -> list[WorkflowVersionRow]:
-    query = (
-        select(WorkflowVersionRow)
-        .where(WorkflowVersionRow.workflow_id == workflow_id)
-        .order_by(WorkflowVersionRow.version)
-    )
-    return list((await db.scalars(query)).all())
-
-
-def session_definition_query(session_id: str | ColumnElement[str]) -> Select[dict[str, Any]]:
-    """The definition of the latest version of a session's live workflow, as one query
-    (no row when the session has none, or it is deleted or empty)."""
-    return (
-        select(WorkflowVersionRow.definition)
-        .join(WorkflowRow, WorkflowRow.id == WorkflowVersionRow.workflow_id)
-        .join(SessionRow, SessionRow.workflow_id == WorkflowRow.id)
-        .where(
-            SessionRow.id == session_id,
-            WorkflowRow.deleted.is_(False),
-            WorkflowVersionRow.version == WorkflowRow.current_version,
-        )
-    )
+    return await repository.list_versions(db, workflow_id)
 
 
 async def current_definition(db: AsyncSession, workflow_id: str) -> Workflow | None:
     """The latest stored version of a live workflow, or None (missing, deleted or empty)."""
-    row = await db.get(WorkflowRow, workflow_id, populate_existing=True)
+    row = await repository.get_workflow(db, workflow_id, fresh=True)
     if row is None or row.deleted or row.current_version == 0:
         return None
     version = await get_version(db, workflow_id, row.current_version)
@@ -116,8 +92,7 @@ async def create_workflow(
         current_version=0,
         copied_from=copied_from,
     )
-    db.add(row)
-    await db.flush()
+    await repository.insert_workflow(db, row)
     return await add_version(
         db, row.id, workflow, summary=summary, session_id=session_id, generation_id=generation_id
     )
@@ -133,22 +108,15 @@ async def add_version(
     generation_id: str | None = None,
 ) -> Workflow:
     """Store ``workflow`` as the next version; 409 if the workflow was deleted meanwhile."""
-    version = await db.scalar(
-        update(WorkflowRow)
-        .where(WorkflowRow.id == workflow_id, WorkflowRow.deleted.is_(False))
-        .values(
-            current_version=WorkflowRow.current_version + 1,
-            name=workflow.name,
-            description=workflow.description,
-            updated_at=utcnow(),
-        )
-        .returning(WorkflowRow.current_version)
+    version = await repository.next_version(
+        db, workflow_id, name=workflow.name, description=workflow.description, now=utcnow()
     )
     if version is None:
         raise WorkflowGone("the workflow was deleted")
     workflow, _ = storable(workflow)
     stored = workflow.model_copy(update={"id": workflow_id, "version": version})
-    db.add(
+    await repository.insert_version(
+        db,
         WorkflowVersionRow(
             workflow_id=workflow_id,
             version=version,
@@ -156,9 +124,8 @@ async def add_version(
             summary=summary,
             session_id=session_id,
             generation_id=generation_id,
-        )
+        ),
     )
-    await db.flush()
     return stored
 
 
@@ -175,8 +142,7 @@ async def copy_workflow(db: AsyncSession, user_id: str, source_id: str) -> Workf
 
 async def soft_delete(db: AsyncSession, user_id: str, workflow_id: str) -> None:
     row = await get_owned(db, user_id, workflow_id)
-    row.deleted = True
-    await db.flush()
+    await repository.mark_deleted(db, row)
 
 
 def summarize(row: WorkflowRow) -> dict[str, Any]:
