@@ -12,22 +12,66 @@ const packages = [
   ['n8n-nodes-base', 'n8n-nodes-base.'],
   ['@n8n/n8n-nodes-langchain', '@n8n/n8n-nodes-langchain.'],
 ];
-const files = {};
+
+// every node file of both packages, with its package prefix; a node's type is its
+// description's name, which the file name does not always give (Brevo is sendInBlue,
+// NocoDB nocoDb, QuickBooks quickbooks): a file is loaded only when the guess from its
+// name misses, and then every file is read once for its description name
+const files = [];
 for (const [pkg, prefix] of packages) {
   const meta = require(path.join(modules, pkg, 'package.json'));
-  for (const file of meta.n8n.nodes) {
-    const base = path.basename(file, '.node.js');
-    files[prefix + base.charAt(0).toLowerCase() + base.slice(1)] = path.join(modules, pkg, file);
-  }
+  for (const file of meta.n8n.nodes) files.push([prefix, path.join(modules, pkg, file)]);
 }
 
-function nodeType(type, version) {
-  const file = files[type];
-  if (!file) return null;
+function instantiate(file) {
   const mod = require(file);
   const base = path.basename(file, '.node.js');
   const Cls = mod[base] || Object.values(mod).find((v) => typeof v === 'function');
-  const instance = new Cls();
+  return new Cls();
+}
+
+const byGuess = {};
+for (const [prefix, file] of files) {
+  const base = path.basename(file, '.node.js');
+  byGuess[prefix + base.charAt(0).toLowerCase() + base.slice(1)] = file;
+}
+const instances = {};
+let indexed = false;
+
+function lookup(type) {
+  if (instances[type]) return instances[type];
+  const guess = byGuess[type];
+  if (guess) {
+    const instance = instantiate(guess);
+    if (prefixed(guess, instance.description.name) === type) {
+      instances[type] = instance;
+      return instance;
+    }
+  }
+  if (!indexed) {
+    indexed = true;
+    for (const [prefix, file] of files) {
+      let instance;
+      try {
+        instance = instantiate(file);
+      } catch (e) {
+        continue;
+      }
+      const name = prefix + instance.description.name;
+      if (!instances[name]) instances[name] = instance;
+    }
+  }
+  return instances[type] || null;
+}
+
+function prefixed(file, name) {
+  const entry = files.find(([, f]) => f === file);
+  return entry[0] + name;
+}
+
+function nodeType(type, version) {
+  const instance = lookup(type);
+  if (!instance) return null;
   return instance.nodeVersions ? instance.getNodeType(version) : instance;
 }
 

@@ -517,6 +517,16 @@ def _sample(app: App, resource: str, operation: str) -> dict[str, Any]:
     return params
 
 
+def _trigger_sample(app: App, event: str) -> dict[str, Any]:
+    """An event with every trigger field (the repository, the form …) set to a sample."""
+    assert app.triggers is not None
+    params: dict[str, Any] = {"event": event}
+    for name, field in app.triggers.fields.items():
+        kind = field.type if isinstance(field.type, str) else field.type[0]
+        params[name] = (field.model_extra or {}).get("enum", [_SAMPLE.get(kind, "x")])[0]
+    return params
+
+
 def test_every_app_field_map_reads_back_what_it_writes() -> None:
     bad = []
     for app in load_catalog().apps:
@@ -531,9 +541,10 @@ def test_every_app_field_map_reads_back_what_it_writes() -> None:
                 assert explicit == n8n  # our exports always name resource and operation
         if app.triggers is not None and app.triggers.n8n is not None:
             for event in app.triggers.events:
-                params = trigger_parameters(app, {"event": event})
+                ours = _trigger_sample(app, event)
+                params = trigger_parameters(app, ours)
                 assert params is not None
-                if trigger_event_back(app, params) != {"event": event}:
+                if trigger_event_back(app, params) != ours:
                     bad.append(f"{app.app} trigger {event}")
     assert bad == [], "app mappings that do not read back (two operations or events alike?)"
 
@@ -576,9 +587,15 @@ def test_every_app_exports_what_n8n_accepts() -> None:
         )
         if app.triggers is not None and app.trigger_subtype is not None:
             nodes += [
-                _node(f"ev{i}", app.trigger_subtype, name=f"on {ev}", parameters={"event": ev})
+                _node(
+                    f"ev{i}", app.trigger_subtype, name=f"on {ev}", parameters=_trigger_sample(app, ev)
+                )
                 for i, ev in enumerate(app.triggers.events)
             ]
+            spec = catalog.get(app.trigger_subtype)
+            assert spec is not None
+            example = dict(spec.example.parameters)  # the required fields as placeholders
+            nodes.append(_node("trigger", app.trigger_subtype, name="Trigger", parameters=example))
         doc = to_n8n(_wf(nodes, []))
         for node in doc["nodes"]:
             checked += 1
