@@ -460,11 +460,13 @@ def test_no_catalog_example_has_an_unknown_type_or_version(n8n: N8n, tmp_path: P
     assert rejected == {}
 
 
-# issues n8n's editor shows for the catalog examples: the examples leave out a sender address
-# (n8n requires one; we do not invent it) and use made-up ids that fail n8n's id patterns
+# issues n8n's editor shows for the catalog examples. Every app example (catalog/apps) and
+# every app trigger's example passes; what remains are two core entries of
+# catalog/external_action.json whose examples use made-up ids that fail n8n's id patterns for
+# the "id" resource-locator mode: a Teams team id must be a UUID ("team-123" is not) and a
+# Notion database id a 32-hex UUID ("a1b2c3" is not). They go once those examples carry
+# UUID-shaped ids (this file does not own that catalog file).
 EXPECTED_ISSUES = {
-    "send_email.json": {"Notify me": ["fromEmail"]},
-    "approval_email.json": {"Approve refund": ["fromEmail"]},
     "microsoft_teams_message.json": {"Standup": ["teamId"]},
     "notion_create_page.json": {"Meeting note": ["databaseId"]},
 }
