@@ -187,8 +187,13 @@ def test_redeploy_updates_and_keeps_credentials_chosen_in_n8n(
     workflow_id = _deployed(server, api, fake, with_mail=True)
     (n8n_id,) = fake.workflows
     # the user picks an SMTP credential on the email node in n8n
+    deployment = api.get(f"/api/v1/workflows/{workflow_id}/deployment").json()
+    assert deployment["in_n8n"] is True
+    assert [c["chosen_in_n8n"] for c in deployment["credentials_needed"]] == [False]
     mail = next(n for n in fake.workflows[n8n_id]["nodes"] if n["id"] == "mail")
     mail["credentials"] = {"smtp": {"id": "7", "name": "My SMTP"}}
+    deployment = api.get(f"/api/v1/workflows/{workflow_id}/deployment").json()
+    assert [c["chosen_in_n8n"] for c in deployment["credentials_needed"]] == [True]
     add_version(server, workflow_id, hook_workflow("orders", with_mail=True, fail=False))
     answer = api.post(f"/api/v1/workflows/{workflow_id}/deploy", json={})
     assert answer.status_code == 200, answer.text
@@ -234,6 +239,12 @@ def test_deleted_in_n8n_is_created_again_and_remapped(
     workflow_id = _deployed(server, api, fake)
     (first,) = fake.workflows
     del fake.workflows[first]
+    gone = api.get(f"/api/v1/workflows/{workflow_id}/deployment").json()
+    assert gone["in_n8n"] is False and gone["active"] is False
+    fake.fail = "refused"  # n8n down: the mapping alone
+    unknown = api.get(f"/api/v1/workflows/{workflow_id}/deployment")
+    assert unknown.status_code == 200 and unknown.json()["in_n8n"] is None
+    fake.fail = None
     again = api.post(f"/api/v1/workflows/{workflow_id}/deploy").json()
     assert again["recreated"] and again["created"] and again["n8n_workflow_id"] != first
     assert list(fake.workflows) == [again["n8n_workflow_id"]]

@@ -51,6 +51,14 @@ class Deployment(BaseModel):
     instance_url: str
     active: bool
     deployed_at: datetime
+    credentials_needed: list[CredentialNeeded] = Field(
+        default_factory=list,
+        description="Per node, the n8n credential to choose or create there (none is sent)",
+    )
+    in_n8n: bool | None = Field(
+        default=None,
+        description="The n8n workflow still exists (None: n8n was not asked or did not answer)",
+    )
 
 
 class DeployResult(Deployment):
@@ -58,7 +66,6 @@ class DeployResult(Deployment):
     recreated: bool = Field(
         description="It was created again because the one we deployed before is gone from n8n"
     )
-    credentials_needed: list[CredentialNeeded]
     activation_error: str | None = Field(
         default=None,
         description="The workflow was active; n8n refused to activate the new version",

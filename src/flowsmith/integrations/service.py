@@ -30,7 +30,7 @@ from flowsmith.integrations.client import (
     editor_url,
     normalize_base_url,
 )
-from flowsmith.integrations.crypto import SecretBox, load_secret_box
+from flowsmith.integrations.crypto import SecretBox, SecretUnreadable, load_secret_box
 from flowsmith.integrations.errors import (
     N8nFailure,
     N8nNotConnected,
@@ -181,10 +181,11 @@ class Integrations:
         )
         needed = payload.credentials_needed(workflow, body)
         return DeployResult(
-            **info.model_dump(),
+            **info.model_dump(exclude={"credentials_needed", "in_n8n"}),
             created=created,
             recreated=recreated,
             credentials_needed=[CredentialNeeded(**n) for n in needed],
+            in_n8n=True,
             activation_error=activation_error,
         )
 
@@ -200,12 +201,43 @@ class Integrations:
         return mapped.n8n_workflow_id
 
     async def deployment(self, user_id: str, workflow_id: str) -> Deployment:
+        """The mapping, and what n8n says now: whether the workflow is still there, whether
+        it is active, which credentials are still to choose. When n8n cannot be asked, the
+        mapping alone (``in_n8n: null``)."""
         async with session_scope(self.maker) as db:
             row = await workflows.get_owned(db, user_id, workflow_id)
             mapped = await repository.get_deployment(db, workflow_id)
             if mapped is None:
                 raise NotDeployed("the workflow is not deployed to n8n")
-            return _deployment(mapped, row.current_version)
+            info = _deployment(mapped, row.current_version)
+            stored = await workflows.get_version(db, row.id, mapped.deployed_version)
+            workflow = Workflow.model_validate(stored.definition)
+            try:
+                base_url, key = await self._credentials(db, user_id)
+            except (N8nNotConnected, SecretUnreadable):
+                return info
+        body = payload.deploy_body(workflow)
+        if base_url != mapped.base_url:
+            return info
+        try:
+            async with self.client(base_url, key) as n8n:
+                current = await _live_workflow(n8n, mapped.n8n_workflow_id)
+        except N8nFailure:
+            needed = payload.credentials_needed(workflow, body)
+            return info.model_copy(
+                update={"credentials_needed": [CredentialNeeded(**n) for n in needed]}
+            )
+        if current is None:
+            return info.model_copy(update={"in_n8n": False, "active": False})
+        payload.carry_credentials(body, current)
+        needed = payload.credentials_needed(workflow, body)
+        return info.model_copy(
+            update={
+                "in_n8n": True,
+                "active": bool(current.get("active")),
+                "credentials_needed": [CredentialNeeded(**n) for n in needed],
+            }
+        )
 
     # --- activation -------------------------------------------------------------------
 

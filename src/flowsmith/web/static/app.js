@@ -32,6 +32,7 @@ const state = {
   view: null,
   scale: null, // null: fit to width
   selected: null,
+  n8n: { connection: null, deployment: null, runs: [], cursor: null, token: 0 },
 };
 
 // ----------------------------------------------------------------------------------------
@@ -264,6 +265,7 @@ async function openWorkflow(workflowId, { version = null, diff = null, findings 
   showWorkflow(workflow, { findings, diff, draft: false });
   renderVersions();
   markOpenInList();
+  refreshN8n();
 }
 
 function renderVersions() {
@@ -298,6 +300,7 @@ function showWorkflow(workflow, { findings = [], diff = null, draft = false, sim
   $('workflow-id').textContent = id ? t('workflowId', { id }) : '';
   $('workflow-description').textContent = workflow?.description || '';
   $('workflow-actions').hidden = !(state.open && !draft);
+  $('n8n-panel').hidden = !(state.open && !draft);
   const summary = $('diff-summary');
   const changes = diff && workflow?.version > 1 ? diff : null;
   if (changes) {
@@ -878,6 +881,228 @@ async function exportCurrent() {
 }
 
 // ----------------------------------------------------------------------------------------
+// n8n: connection, deploy, activation, runs
+
+function n8nError(error) {
+  const box = $('n8n-error');
+  if (!error) {
+    box.hidden = true;
+    box.textContent = '';
+    return;
+  }
+  if (isAbortError(error) || (error instanceof ApiError && error.status === 401)) return;
+  box.textContent = describeError(error);
+  box.hidden = false;
+}
+
+/** Reloads the n8n panel for the open workflow: connection, deployment, first page of runs. */
+async function refreshN8n() {
+  const open = state.open;
+  const panel = $('n8n-panel');
+  if (!open) {
+    panel.hidden = true;
+    return;
+  }
+  const ticket = ++state.n8n.token; // a later refresh wins over a slower earlier one
+  n8nError(null);
+  try {
+    const connection = await state.client.getN8nConnection();
+    let deployment = null;
+    let runs = { items: [], next_cursor: null };
+    if (connection?.connected) {
+      try {
+        deployment = await state.client.getDeployment(open.id);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'workflow_not_deployed')) throw error;
+      }
+      if (deployment && deployment.in_n8n !== false) {
+        runs = await state.client.listExecutions(open.id, { limit: 10 }).catch((error) => {
+          n8nError(error);
+          return { items: [], next_cursor: null };
+        });
+      }
+    }
+    if (ticket !== state.n8n.token || state.open?.id !== open.id) return;
+    Object.assign(state.n8n, { connection, deployment, runs: runs.items || [], cursor: runs.next_cursor });
+  } catch (error) {
+    if (ticket !== state.n8n.token) return;
+    n8nError(error);
+  }
+  renderN8n();
+}
+
+function renderN8n() {
+  const panel = $('n8n-panel');
+  const { connection, deployment, runs, cursor } = state.n8n;
+  panel.hidden = !state.open || state.graph.draft;
+  const connected = Boolean(connection?.connected);
+  $('n8n-connect-form').hidden = connected;
+  $('n8n-disconnect-row').hidden = !connected;
+  const info = $('n8n-connection');
+  info.hidden = !connected;
+  info.textContent = connected ? t('n8nConnected', { url: connection.url, hint: connection.api_key_hint }) : '';
+  const box = $('n8n-deployment');
+  box.hidden = !connected;
+  if (!connected) return;
+  const line = $('n8n-deployed');
+  const open = $('n8n-open');
+  if (!deployment) {
+    line.textContent = t('n8nNotDeployed', { url: connection.url });
+  } else if (deployment.in_n8n === false) {
+    line.textContent = t('n8nGone');
+  } else {
+    const stateText = deployment.active ? t('n8nActive') : t('n8nInactive');
+    line.textContent =
+      deployment.version === deployment.latest_version
+        ? t('n8nDeployed', { version: deployment.version, state: stateText })
+        : t('n8nDeployedOld', { version: deployment.version, latest: deployment.latest_version, state: stateText });
+  }
+  const live = Boolean(deployment && deployment.in_n8n !== false);
+  open.hidden = !live;
+  if (live) open.href = deployment.url;
+  $('n8n-activate').hidden = !live || deployment.active;
+  $('n8n-deactivate').hidden = !live || !deployment.active;
+  const todo = live ? deployment.credentials_needed || [] : [];
+  $('n8n-todo').hidden = todo.length === 0;
+  const list = $('n8n-todo-list');
+  list.replaceChildren();
+  for (const item of todo) {
+    const li = document.createElement('li');
+    if (item.chosen_in_n8n) {
+      li.className = 'done';
+      li.textContent = t('n8nTodoDone', { node: item.n8n_node });
+    } else {
+      li.textContent = t('n8nTodoItem', { node: item.n8n_node, types: item.credential_types.join(t('n8nOr')) });
+    }
+    list.appendChild(li);
+  }
+  $('n8n-runs-title').hidden = !live;
+  $('n8n-runs-empty').hidden = !live || runs.length > 0;
+  const ol = $('n8n-runs');
+  ol.replaceChildren(...runs.map(renderRun));
+  $('n8n-more').hidden = !live || !cursor;
+}
+
+function renderRun(run) {
+  const li = document.createElement('li');
+  li.dataset.executionId = run.id;
+  const status = document.createElement('span');
+  status.className = 'run-status';
+  status.dataset.status = run.status;
+  status.textContent = t(`run_${run.status}`) === `run_${run.status}` ? run.status : t(`run_${run.status}`);
+  const when = document.createElement('span');
+  when.className = 'hint small';
+  when.textContent = `#${run.id} · ${run.started_at ? formatDate(run.started_at) : ''}`;
+  li.append(status, when);
+  if (run.failed_node || run.error_message) {
+    const detail = document.createElement('span');
+    detail.className = 'run-detail';
+    const parts = [];
+    if (run.failed_node) parts.push(t('n8nFailedAt', { node: run.failed_node.name || run.failed_node.n8n_name }));
+    if (run.error_message) parts.push(run.error_message);
+    detail.textContent = parts.join(': ');
+    if (run.failed_node?.id) {
+      detail.dataset.nodeId = run.failed_node.id;
+      detail.tabIndex = 0;
+      detail.setAttribute('role', 'button');
+      const show = () => {
+        state.selected = null;
+        selectNode(run.failed_node.id);
+      };
+      detail.addEventListener('click', show);
+      detail.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          show();
+        }
+      });
+    }
+    li.appendChild(detail);
+  }
+  return li;
+}
+
+async function connectN8n(event) {
+  event.preventDefault();
+  const button = $('n8n-connect');
+  const url = $('n8n-url').value.trim();
+  const key = $('n8n-key');
+  button.disabled = true;
+  button.textContent = t('n8nConnecting');
+  n8nError(null);
+  try {
+    await state.client.connectN8n(url, key.value);
+    key.value = '';
+    toast(t('n8nConnectedToast'));
+    await refreshN8n();
+  } catch (error) {
+    n8nError(error);
+  } finally {
+    button.disabled = false;
+    button.textContent = t('n8nConnect');
+  }
+}
+
+async function disconnectN8n() {
+  await state.client.disconnectN8n();
+  toast(t('n8nDisconnected'));
+  await refreshN8n();
+}
+
+async function deployCurrent() {
+  if (!state.open) return;
+  if (state.n8n.connection && !state.n8n.connection.connected) {
+    // connect first: the form is in the n8n panel
+    $('n8n-panel').hidden = false;
+    $('n8n-url').focus();
+    return;
+  }
+  const button = $('deploy-workflow');
+  const version = state.viewVersion && state.viewVersion !== state.open.version ? state.viewVersion : null;
+  button.disabled = true;
+  button.textContent = t('deploying');
+  n8nError(null);
+  try {
+    const result = await state.client.deployWorkflow(state.open.id, { version });
+    toast(result.recreated ? t('n8nRecreated') : t('n8nDeployedToast', { version: result.version }));
+    state.n8n.deployment = result;
+    renderN8n();
+    await refreshN8n();
+    if (result.activation_error) n8nError(new Error(t('n8nActivationError', { message: result.activation_error })));
+  } catch (error) {
+    n8nError(error);
+    reportError(error);
+  } finally {
+    button.disabled = false;
+    button.textContent = t('deployN8n');
+  }
+}
+
+async function setActive(active) {
+  if (!state.open) return;
+  n8nError(null);
+  try {
+    await state.client.setWorkflowActive(state.open.id, active);
+    toast(active ? t('n8nActivated') : t('n8nDeactivated'));
+    await refreshN8n();
+  } catch (error) {
+    n8nError(error);
+  }
+}
+
+async function moreRuns() {
+  if (!state.open || !state.n8n.cursor) return;
+  try {
+    const page = await state.client.listExecutions(state.open.id, { limit: 10, cursor: state.n8n.cursor });
+    state.n8n.runs = [...state.n8n.runs, ...(page.items || [])];
+    state.n8n.cursor = page.next_cursor;
+    renderN8n();
+  } catch (error) {
+    n8nError(error);
+  }
+}
+
+// ----------------------------------------------------------------------------------------
 // wiring
 
 function relabel() {
@@ -892,6 +1117,7 @@ function relabel() {
     renderWorkflowList();
     renderVersions();
     drawGraph();
+    if (state.open) renderN8n();
   }
   const stage = $('stages').dataset.stage;
   if (!stage) setStage(null, state.reached ? $('workflow-status').textContent : t('idle'));
@@ -941,6 +1167,13 @@ function wire() {
   $('copy-workflow').addEventListener('click', () => copyCurrent().catch(reportError));
   $('delete-workflow').addEventListener('click', () => deleteCurrent().catch(reportError));
   $('export-workflow').addEventListener('click', () => exportCurrent());
+  $('deploy-workflow').addEventListener('click', () => deployCurrent());
+  $('n8n-connect-form').addEventListener('submit', (event) => connectN8n(event));
+  $('n8n-disconnect').addEventListener('click', () => disconnectN8n().catch(n8nError));
+  $('n8n-activate').addEventListener('click', () => setActive(true));
+  $('n8n-deactivate').addEventListener('click', () => setActive(false));
+  $('n8n-more').addEventListener('click', () => moreRuns());
+  $('n8n-refresh').addEventListener('click', () => refreshN8n());
   $('version-select').addEventListener('change', (event) => {
     if (state.open) openWorkflow(state.open.id, { version: Number(event.target.value) }).catch(reportError);
   });

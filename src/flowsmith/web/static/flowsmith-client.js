@@ -787,6 +787,49 @@ export class FlowsmithClient {
     };
   }
 
+  // -- n8n: connection, deploy, executions ---------------------------------------------
+
+  /** GET /api/v1/integrations/n8n: `{connected, url, api_key_hint, …}` (never the key). */
+  getN8nConnection() {
+    return this.request('GET', '/api/v1/integrations/n8n');
+  }
+
+  /** POST /api/v1/integrations/n8n: checks the key against the instance, stores it
+   *  encrypted; rejects `ApiError` 422 (`n8n_unauthorized`, `n8n_unreachable`, …). */
+  connectN8n(url, apiKey) {
+    return this.request('POST', '/api/v1/integrations/n8n', { body: { url, api_key: apiKey } });
+  }
+
+  disconnectN8n() {
+    return this.request('DELETE', '/api/v1/integrations/n8n');
+  }
+
+  /** POST …/deploy: creates the workflow in n8n the first time, updates it after;
+   *  `{n8n_workflow_id, url, version, active, credentials_needed, …}`. */
+  deployWorkflow(workflowId, { version = null } = {}) {
+    return this.request('POST', `/api/v1/workflows/${encodeURIComponent(workflowId)}/deploy`, {
+      body: version ? { version } : {},
+    });
+  }
+
+  /** GET …/deployment; rejects `ApiError` 409 `workflow_not_deployed`. */
+  getDeployment(workflowId) {
+    return this.request('GET', `/api/v1/workflows/${encodeURIComponent(workflowId)}/deployment`);
+  }
+
+  setWorkflowActive(workflowId, active) {
+    const action = active ? 'activate' : 'deactivate';
+    return this.request('POST', `/api/v1/workflows/${encodeURIComponent(workflowId)}/${action}`);
+  }
+
+  /** GET …/executions: `{items: [{id, status, started_at, stopped_at, failed_node,
+   *  error_message}], next_cursor, url}`, newest first. */
+  listExecutions(workflowId, { limit = 20, cursor = null } = {}) {
+    return this.request('GET', `/api/v1/workflows/${encodeURIComponent(workflowId)}/executions`, {
+      query: { limit, cursor },
+    });
+  }
+
   // -- streams ------------------------------------------------------------------------
 
   _useEventSource() {
