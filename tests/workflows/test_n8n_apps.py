@@ -588,7 +588,10 @@ def test_every_app_exports_what_n8n_accepts() -> None:
         if app.triggers is not None and app.trigger_subtype is not None:
             nodes += [
                 _node(
-                    f"ev{i}", app.trigger_subtype, name=f"on {ev}", parameters=_trigger_sample(app, ev)
+                    f"ev{i}",
+                    app.trigger_subtype,
+                    name=f"on {ev}",
+                    parameters=_trigger_sample(app, ev),
                 )
                 for i, ev in enumerate(app.triggers.events)
             ]
