@@ -38,7 +38,11 @@ for app in load_catalog().apps:
                 print(f"{app.app} {r}.{o}: {p}")
     if app.triggers and app.triggers.n8n:
         for ev in app.triggers.events:
-            n8n = trigger_parameters(app, {"event": ev})
+            tp = {"event": ev}
+            for name, f in app.triggers.fields.items():  # the repository, the form …
+                t = f.type if isinstance(f.type, str) else f.type[0]
+                tp[name] = (f.model_extra or {}).get("enum", [SAMPLE.get(t, "x")])[0]
+            n8n = trigger_parameters(app, tp)
             for p in d.check(app.triggers.n8n.type, app.triggers.n8n.type_version, n8n or {}):
                 bad += 1
                 print(f"{app.app} trigger {ev}: {p}")

@@ -66,14 +66,15 @@ def _app_nodes(app: App) -> list[Node]:
             )
         )
     for index, event in enumerate(app.triggers.events if app.triggers else {}):
-        assert app.trigger_subtype is not None
+        assert app.triggers is not None and app.trigger_subtype is not None
         nodes.append(
             Node(
                 id=f"ev{index}",
                 name=f"on {event}",
                 type=NodeFamily.TRIGGER,
                 subtype=app.trigger_subtype,
-                parameters={"event": event},
+                parameters={"event": event}
+                | {name: _sample(f.schema_fragment()) for name, f in app.triggers.fields.items()},
             )
         )
     return nodes
