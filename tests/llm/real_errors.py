@@ -49,13 +49,14 @@ LLAMA_CPP_NO_JINJA: dict[str, Any] = {
 
 # llama-cpp-python 0.3.36 (llama_cpp.server), sent response_format json_schema: its request
 # model only takes "text" / "json_object", and the route's error handler turns the
-# validation error into a 500 whose message is the pydantic error text
+# validation error into a 500 (recorded from the server tests/llm_real starts)
 LLAMA_CPP_PYTHON_JSON_SCHEMA: dict[str, Any] = {
     "error": {
-        "message": "1 validation error for CreateChatCompletionRequest\nresponse_format.type\n"
-        "  Input should be 'text' or 'json_object' [type=literal_error, input_value="
-        "'json_schema', input_type=str]\n    For further information visit "
-        "https://errors.pydantic.dev/2.12/v/literal_error",
+        "message": "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', "
+        "'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\", "
+        "'input': 'json_schema', 'ctx': {'expected': \"'text' or 'json_object'\"}}\n\n  File "
+        '"/work/main/.tools/llama/lib/python3.11/site-packages/llama_cpp/server/app.py", '
+        "line 376, in create_chat_completion\n    POST /v1/chat/completions",
         "type": "internal_server_error",
         "param": None,
         "code": None,
