@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from flowsmith.core.models import Workflow
+from flowsmith.core.services import node_service
 from flowsmith.planner.offline import build, decide
 
 from .support import assert_valid, by_subtype, chat, edges, feeds_of, generate
@@ -16,9 +18,27 @@ STOCK_SLACK = "watch BestBuy and Amazon stock every hour and post to Slack #deal
 RSS_EN = "every morning at 9 summarise https://example.com/feed and post to Slack #news"
 
 
+_DATA = Path(__file__).parent.parent / "planner_edits" / "data"
+# workflows as the planner stored them before app nodes (per-action subtypes): edits must
+# keep working on them, and on a fixed base the tests do not follow the creation path
+_STORED = {
+    STOCK_ZH: "stock_zh",
+    STOCK_SLACK: "stock_slack",
+    RSS_EN: "rss_en",
+    "every day fetch https://api.example.com/stats": "api_stats",
+    "every hour fetch https://api.example.com/news and post to Slack": "news_slack",
+    "every hour fetch https://api.example.com/news, summarise it, post to Slack "
+    "and then save to Notion": "news_slack_notion",
+}
+
+
 def _base(message: str) -> Workflow:
-    _, wf = generate(message)
+    wf = Workflow.model_validate_json((_DATA / f"{_STORED[message]}.json").read_text("utf-8"))
     return wf.model_copy(update={"id": "wf-1", "version": 1})
+
+
+def _stored(message: str) -> tuple[None, Workflow]:
+    return None, _base(message)
 
 
 def _kept(before: Workflow, after: Workflow, changed: frozenset[str] = frozenset()) -> None:
@@ -34,6 +54,16 @@ def _kept(before: Workflow, after: Workflow, changed: frozenset[str] = frozenset
             node.subtype,
             node.parameters,
         )
+
+
+def _id(wf: Workflow, *subtypes: str) -> str:
+    """The id of the first node of one of ``subtypes`` (ids are the creation path's choice)."""
+    return next(n.id for n in wf.nodes if n.subtype in subtypes)
+
+
+def _app_ids(wf: Workflow, app: str) -> list[str]:
+    """Nodes performing an operation of ``app``, whatever shape they are stored in."""
+    return [n.id for n in wf.nodes if (op := node_service(n)) is not None and op.app == app]
 
 
 def _edit(message: str, current: Workflow) -> Workflow:
@@ -67,11 +97,11 @@ def test_add_email_hangs_off_the_condition_true_branch() -> None:
 
 
 def test_add_email_without_condition_goes_after_the_main_path() -> None:
-    _, base = generate("every day fetch https://api.example.com/stats")
+    _, base = _stored("every day fetch https://api.example.com/stats")
     after = _edit("add an email notification", base)
     assert_valid(after)
     _kept(base, after)
-    assert feeds_of(after, "send_email") == {("fetch_data", "main")}
+    assert feeds_of(after, "send_email") == {(_id(base, "http_request"), "main")}
 
 
 def test_add_email_beside_existing_notification() -> None:
@@ -107,26 +137,25 @@ def test_new_node_ids_never_collide() -> None:
 
 
 def test_remove_slack_reconnects_neighbours() -> None:
-    _, base = generate(
+    _, base = _stored(
         "every hour fetch https://api.example.com/news, summarise it, post to Slack "
         "and then save to Notion"
     )
     # make Slack a middle node: summarize -> slack -> notion
+    [slack], [notion] = _app_ids(base, "slack"), _app_ids(base, "notion")
     base = base.model_copy(deep=True)
     base.connections = [
-        c
-        for c in base.connections
-        if not (c.from_node == "summarize" and c.to_node == "create_notion_page")
+        c for c in base.connections if not (c.from_node == "summarize" and c.to_node == notion)
     ]
     from flowsmith.core.models import Connection
 
-    base.connections.append(Connection(from_node="post_slack", to_node="create_notion_page"))
+    base.connections.append(Connection(from_node=slack, to_node=notion))
     after = _edit("remove the Slack step", base)
     assert_valid(after)
-    assert after.node("post_slack") is None
-    _kept(base, after, frozenset({"post_slack"}))
-    assert ("summarize", "main", "create_notion_page") in edges(after)
-    assert not any("post_slack" in (c.from_node, c.to_node) for c in after.connections)
+    assert after.node(slack) is None
+    _kept(base, after, frozenset({slack}))
+    assert ("summarize", "main", notion) in edges(after)
+    assert not any(slack in (c.from_node, c.to_node) for c in after.connections)
 
 
 def test_remove_missing_step_is_answered() -> None:
@@ -165,7 +194,13 @@ def test_replace_slack_with_telegram_keeps_wiring() -> None:
     assert_valid(after)
     _kept(base, after, frozenset({"post_slack"}))
     assert after.node("post_slack") is None
-    assert feeds_of(after, "send_telegram") == {("in_stock", "true")}
+    [telegram] = _app_ids(after, "telegram")
+    assert feeds_of(after, telegram) == {("in_stock", "true")}
+    # the message the Slack step sent goes on
+    old = base.node("post_slack")
+    new = after.node(telegram)
+    assert old is not None and new is not None
+    assert old.parameters["text"] in new.parameters.values()
 
 
 def test_chinese_replace_email_with_slack() -> None:
@@ -173,7 +208,9 @@ def test_chinese_replace_email_with_slack() -> None:
     after = _edit("把邮件换成Slack", base)
     assert_valid(after)
     _kept(base, after, frozenset({"send_email"}))
-    assert feeds_of(after, "post_slack") == {("in_stock", "true")}
+    assert after.node("send_email") is None
+    [slack] = _app_ids(after, "slack")
+    assert feeds_of(after, slack) == {("in_stock", "true")}
 
 
 def test_add_store_joins_the_merge() -> None:
@@ -196,13 +233,14 @@ def test_add_approval_before_existing_slack() -> None:
 
 
 def test_add_summary_before_notifications_rewrites_their_message() -> None:
-    _, base = generate("every hour fetch https://api.example.com/news and post to Slack")
+    _, base = _stored("every hour fetch https://api.example.com/news and post to Slack")
     after = _edit("summarise it before posting", base)
     assert_valid(after)
-    _kept(base, after, frozenset({"post_slack"}))
-    assert feeds_of(after, "summarize") == {("fetch_data", "main")}
-    assert feeds_of(after, "post_slack") == {("summarize", "main")}
-    slack = after.node("post_slack")
+    [slack_id] = _app_ids(base, "slack")
+    _kept(base, after, frozenset({slack_id}))
+    assert feeds_of(after, "summarize") == {(_id(base, "http_request"), "main")}
+    assert feeds_of(after, slack_id) == {("summarize", "main")}
+    slack = after.node(slack_id)
     assert slack is not None and "{{ $json.summary }}" in slack.parameters["text"]
 
 

@@ -218,7 +218,7 @@ def _add_ai(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
         return _skip(
             lang, f"The workflow already has {_q(existing[0])}", f"工作流中已有 {_q(existing[0])}"
         )
-    targets = [t for t in g.guarded(wf, None) if t.subtype in g.SINK_SUBTYPES]
+    targets = [t for t in eg.guarded(wf, None) if t in eg.sinks(wf)]
     src = g.feed_of(wf, targets) if targets else _tail_id(wf)
     payload = g.payload_at(wf, src, lang)
     node, attached, out = s.ai_nodes(_ids(wf), step, lang, payload.text, wf.description)
@@ -243,7 +243,9 @@ def _tail_id(wf: Workflow) -> str | None:
 
 def _retext(node: Node, payload: n.Payload | None) -> None:
     """Point a notification's message at a new AI step's output (that is why it was added)."""
-    key = _MESSAGE_PARAM.get(node.subtype)
+    key = _MESSAGE_PARAM.get(node.subtype) or next(
+        (k for k in ("text", "message", "content", "body") if k in node.parameters), None
+    )
     if key is not None and payload is not None:
         node.parameters = {**node.parameters, key: payload.body}
 
@@ -256,7 +258,7 @@ def _add_approval(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
             f"The workflow already has an approval step ({_q(existing[0])})",
             f"工作流中已有审批步骤（{_q(existing[0])}）",
         )
-    targets = g.guarded(wf, op.subject)
+    targets = eg.guarded(wf, op.subject)
     if not targets:
         return _skip(lang, "Found no step to put an approval before", "没有找到需要审批的步骤")
     payload = g.payload_at(wf, g.feed_of(wf, targets), lang)
@@ -268,7 +270,7 @@ def _add_approval(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
 
 def _add_wait(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     assert op.wait is not None
-    targets = g.guarded(wf, op.subject)
+    targets = eg.guarded(wf, op.subject)
     if not targets:
         return _skip(lang, "Found no step to wait before", "没有找到可以在其前等待的步骤")
     node = n.wait_node(_ids(wf), op.wait, lang)
@@ -286,7 +288,7 @@ def _add_condition(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     new = s.condition_params(op.condition, n.ALL_JSON, prefix)
     if ifs:
         return _extend_if(ifs[-1], new, lang)
-    targets = g.guarded(wf, None)
+    targets = eg.guarded(wf, None)
     if not targets:
         return _skip(lang, "Found no step to put a condition before", "没有找到可以加条件的位置")
     payload = g.payload_at(wf, g.feed_of(wf, targets), lang)
@@ -353,7 +355,7 @@ def _remove(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
 
 def _replace_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     assert op.action is not None
-    olds = g.matching(wf, op.subject) if op.subject else g.sinks(wf)[:1]
+    olds = eg.find(wf, op.subject) if op.subject else eg.sinks(wf)[:1]
     if not olds:
         what = op.subject or pick(lang, "notification", "通知")
         return _skip(lang, f"No {what} step found to replace", f"没有找到要替换的 {what} 步骤")
@@ -402,7 +404,7 @@ def _schedule_instead_of_trigger(
 
 def _set_target(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     changed: list[Node] = []
-    for node in g.matching(wf, op.subject or ""):
+    for node in eg.find(wf, op.subject):
         key = _TARGET_PARAM.get(node.subtype)
         if key is None or node.parameters.get(key) == op.value:
             continue
@@ -414,9 +416,9 @@ def _set_target(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     return _done(lang, f"{names} now uses {op.value}", f"已把 {names} 改为 {op.value}")
 
 
-def _service(handler: Callable[[Workflow, EditOp, Lang], eo.Outcome]) -> Callable[
-    [Workflow, EditOp, Lang], _Outcome
-]:
+def _service(
+    handler: Callable[[Workflow, EditOp, Lang], eo.Outcome],
+) -> Callable[[Workflow, EditOp, Lang], _Outcome]:
     def run(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
         out = handler(wf, op, lang)
         return _Outcome(out.note, out.changed)

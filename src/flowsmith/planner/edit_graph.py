@@ -14,6 +14,7 @@ from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Node, NodeFamily, Workflow
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import graph as g
+from flowsmith.planner import vocab as v
 
 _BRANCHING = {"if": "false", "switch": "fallback", "filter": None}
 
@@ -43,7 +44,18 @@ def _find_one(wf: Workflow, subject: str) -> list[Node]:
     if subject.startswith("name:"):
         words = subject.removeprefix("name:").lower()
         return [x for x in g.ordered(wf) if words and words in x.name.lower()]
-    return g.matching(wf, subject)
+    legacy = g.matching(wf, subject)
+    entry = v.SUBJECTS.get(subject)
+    if entry is None or subject not in v.ACTION_SUBJECT.values():
+        return legacy
+    # an older destination key ("slack") also means the app nodes of the apps so named
+    apps = {a.app for a in load_catalog().apps if any(entry[0].search(x) for x in a.names.all())}
+    return legacy + [x for x in g.ordered(wf) if x not in legacy and _app_of(x) in apps]
+
+
+def _app_of(node: Node) -> str | None:
+    op = ec.node_service(node)
+    return op.app if op is not None and not op.trigger else None
 
 
 def sinks(wf: Workflow) -> list[Node]:
@@ -201,3 +213,21 @@ def detach(wf: Workflow, node: Node) -> None:
     for i in ins:
         for o in outs:
             g.connect(wf, i.from_node, i.from_output, o.to_node, o.to_input)
+
+
+def guarded(wf: Workflow, subject: str | None) -> list[Node]:
+    """What an inserted approval/wait/condition/AI step goes in front of: the named nodes,
+    else the result steps fed from the same place as the first one, else the last node."""
+    named = find(wf, subject)
+    if named:
+        return named
+    existing = sinks(wf)
+    if not existing:
+        last = g.tail(wf)
+        return [last] if last is not None and last.type != NodeFamily.TRIGGER else []
+    feed = _feed(wf, existing[0].id)
+    return [x for x in existing if _feed(wf, x.id) == feed]
+
+
+def _feed(wf: Workflow, node_id: str) -> set[g.End]:
+    return {(c.from_node, c.from_output) for c in g.incoming(wf, node_id)}

@@ -172,9 +172,7 @@ def _additions(
         place = edit_read.place_in(low, edit_read.clause_at(low, mention.pos))
         if place.span is not None and place.span[0] <= mention.pos < place.span[1]:
             continue  # "after the Slack step": the anchor, not a new step
-        ops.append(
-            EditOp(kind="add_action", action=action, where=place.where, anchor=place.anchor)
-        )
+        ops.append(EditOp(kind="add_action", action=action, where=place.where, anchor=place.anchor))
     ops += _added_sources(u, low, spans, retargeted)
     ops += [
         EditOp(kind="add_ai", ai=step)

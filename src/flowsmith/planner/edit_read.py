@@ -89,6 +89,19 @@ class Place:
 
 
 def place_in(low: str, clause: Span) -> Place:
+    """Where the clause ``low[a:b]`` puts a step; a clause that is only a place ("on the
+    otherwise branch, add …", "在循环里，加…") lends it to the clause after it."""
+    found = _place_of(low, clause)
+    a = clause[0]
+    if found.where is None and a > 0:
+        prev = clause_at(low, a - 1)
+        text = low[prev[0] : prev[1]]
+        if prev[0] < a - 1 and not w.ADD.search(text) and not w.REMOVE.search(text):
+            found = _place_of(low, prev)
+    return found
+
+
+def _place_of(low: str, clause: Span) -> Place:
     a, b = clause
     text = low[a:b]
     if w.IN_LOOP.search(text):
@@ -137,7 +150,7 @@ def _replacements(low: str, spans: list[Span]) -> list[EditOp]:
             news = ec.mentions(new_text)
             if not news:
                 continue  # a channel, a schedule or a value: read elsewhere
-            new = ec.refine(news[0], new_text)
+            new = ec.refine(news[-1] if order == "new_old" else news[0], new_text)
             app = ec.app(new.app)
             assert app is not None
             step = new.step

@@ -48,28 +48,30 @@ EXCEPT = rx(
     r"\b(except(?: for)?|but not|other than|apart from|besides|but keep|keep only)\b|除了|除|只保留|仅保留|保留"
 )
 
+_END = r"(?=[,;，；。]|\.(?:\s|$)|\s+(?:and|then|but|too|also)\b|$)"
+_END_ZH = r"(?=[，。；,;]|然后|并且|同时|也|$)"
 # "use X instead of Y", "replace Y with X", "把 Y 换成 X", "用 X 代替 Y", "改用 X"
 REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         rx(
             r"(?:use|switch to|send (?:it )?(?:to|via)|post (?:it )?(?:to|in)|go with|try)\s+"
-            r"(.+?)\s+(?:instead of|rather than|in place of)\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"
+            r"(.+?)\s+(?:instead of|rather than|in place of)\s+(.+?)" + _END
         ),
         "new_old",
     ),
-    (rx(r"(.+?)\s+instead of\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"), "new_old"),
+    (rx(r"(.+?)\s+instead of\s+(.+?)" + _END), "new_old"),
     (
         rx(
-            r"(?:replace|swap)\s+(?:the\s+)?(.+?)\s+(?:with|by|for)\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"
+            r"(?:replace|swap)\s+(?:the\s+)?(.+?)\s+(?:with|by|for)\s+(.+?)" + _END
         ),
         "old_new",
     ),
-    (rx(r"switch\s+(?:from\s+)?(.+?)\s+to\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"), "old_new"),
-    (rx(r"把(.+?)(?:换成|改成|替换成|替换为|改为|换为|改用)(.+?)(?=[，。；,;]|$)"), "old_new"),
-    (rx(r"(?:用|使用)(.+?)(?:代替|替换|取代|替代)(.+?)(?=[，。；,;]|$)"), "new_old"),
-    (rx(r"(?:不用|别用)(.+?)[，,]?\s*(?:改用|换用|用)(.+?)(?=[，。；,;]|$)"), "old_new"),
-    (rx(r"(.+?)(?:换成|改成|改为|换为)(.+?)(?=[，。；,;]|$)"), "old_new"),
-    (rx(r"(?:改用|换用)(.+?)(?=[，。；,;]|$)"), "new"),
+    (rx(r"switch\s+(?:from\s+)?(.+?)\s+to\s+(.+?)" + _END), "old_new"),
+    (rx(r"把(.+?)(?:换成|改成|替换成|替换为|改为|换为|改用)(.+?)" + _END_ZH), "old_new"),
+    (rx(r"(?:用|使用)(.+?)(?:代替|替换|取代|替代)(.+?)" + _END_ZH), "new_old"),
+    (rx(r"(?:不用|别用)(.+?)[，,]?\s*(?:改用|换用|用)(.+?)" + _END_ZH), "old_new"),
+    (rx(r"(.+?)(?:换成|改成|改为|换为)(.+?)" + _END_ZH), "old_new"),
+    (rx(r"(?:改用|换用)(.+?)" + _END_ZH), "new"),
 )
 
 MOVE = rx(r"\b(move|put|place|reorder)\b|移到|移动到|挪到|放到|调到|移至|放在|挪")
@@ -105,10 +107,10 @@ NOTIFY_WORDS = rx(r"notif\w*|alert|message|post|send|通知|提醒|消息|发送
 SET = (
     rx(
         r"\b(?:change|set|update|make|raise|lower|increase|decrease|bump|adjust)\s+"
-        r"(?:the\s+|its\s+)?(.+?)\s+(?:to|=)\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$)"
+        r"(?:the\s+|its\s+)?(.+?)\s+(?:to|=)\s+(.+?)" + _END
     ),
     rx(
-        r"(?:把|将)?(.+?)(?:改成|改为|设为|设置为|设成|调整为|调整到|调到|调成|换成)\s*(.+?)(?=[，。；,;]|$)"
+        r"(?:把|将)?(.+?)(?:改成|改为|设为|设置为|设成|调整为|调整到|调到|调成|换成)\s*(.+?)" + _END_ZH
     ),
 )
 # "only when the amount is over 1000": a condition that replaces the one on the same field
