@@ -10,6 +10,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ def hook_workflow(path: str, *, fail: bool = True, with_mail: bool = False) -> W
     nodes: list[dict[str, Any]] = [
         {
             "id": "hook",
+            "position": [0, 0],
             "name": "Incoming order",
             "type": "TRIGGER",
             "subtype": "webhook_trigger",
@@ -47,6 +49,7 @@ def hook_workflow(path: str, *, fail: bool = True, with_mail: bool = False) -> W
         },
         {
             "id": "shape",
+            "position": [280, 0],
             "name": "Shape it",
             "type": "ACTION",
             "subtype": "set_fields",
@@ -54,6 +57,7 @@ def hook_workflow(path: str, *, fail: bool = True, with_mail: bool = False) -> W
         },
         {
             "id": "check",
+            "position": [560, 0],
             "name": "Check stock",
             "type": "ACTION",
             "subtype": "code",
@@ -68,6 +72,7 @@ def hook_workflow(path: str, *, fail: bool = True, with_mail: bool = False) -> W
         nodes.append(
             {
                 "id": "mail",
+                "position": [840, 0],
                 "name": "Email me",
                 "type": "EXTERNAL_ACTION",
                 "subtype": "send_email",
@@ -91,7 +96,9 @@ def _on_database(server: LiveServer, work: Callable[[AsyncSession], Awaitable[An
         finally:
             await engine.dispose()
 
-    return asyncio.run(run())
+    # in a thread of its own: the caller may be inside a running loop (Playwright's)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run()).result(timeout=60)
 
 
 def store_workflow(server: LiveServer, user: str, workflow: Workflow) -> str:

@@ -140,7 +140,7 @@ class Integrations:
         async with repository.deploy_lock(self.maker, workflow_id) as db:
             mapped = await repository.get_deployment(db, workflow_id)
             error_workflow = await self._error_workflow(db, workflow, base_url)
-            body = payload.deploy_body(workflow, error_workflow)
+            body = await asyncio.to_thread(payload.deploy_body, workflow, error_workflow)
             created = recreated = False
             activation_error: str | None = None
             async with self.client(base_url, key) as n8n:
@@ -216,7 +216,8 @@ class Integrations:
                 base_url, key = await self._credentials(db, user_id)
             except (N8nNotConnected, SecretUnreadable):
                 return info
-        body = payload.deploy_body(workflow)
+        # off the event loop: the first export of a process loads the node catalog
+        body = await asyncio.to_thread(payload.deploy_body, workflow)
         if base_url != mapped.base_url:
             return info
         try:
