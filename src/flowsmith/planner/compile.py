@@ -15,6 +15,8 @@ Returns the workflow and the assumptions (in the request's language). Pure.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -641,9 +643,17 @@ def _think(st: _State, step: Think) -> Node:
 # --- branches -------------------------------------------------------------------------------------
 
 
+def _ref(name: str) -> str:
+    """An expression for item field ``name`` ("price" -> {{ $json.price }}, "预算" -> bracket)."""
+    name = name.strip() or "value"
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        return f"{{{{ $json.{name} }}}}"
+    return "{{ $json[" + json.dumps(name, ensure_ascii=False) + "] }}"
+
+
 def _rule(cond: Condition) -> tuple[dict[str, Any], bool]:
     """An IF rule for ``cond`` and whether its outputs are swapped (not_contains)."""
-    left = f"{{{{ $json.{cond.field} }}}}"
+    left = _ref(cond.field)
     if cond.op == "not_contains":
         return {"left": left, "operator": "contains", "right": str(cond.value or "")}, True
     op = _OPS.get(cond.op, "equals")
@@ -730,7 +740,7 @@ def _switch(st: _State, cases: list[Any], other: Any, feeds: list[End]) -> list[
         rules.append(r)
     name = pick(st.lang, f"Route by {fld}", f"按 {fld} 分流")
     node = st.add(
-        make(st.ids, "route", name, "switch", {"field": f"{{{{ $json.{fld} }}}}", "rules": rules}),
+        make(st.ids, "route", name, "switch", {"field": _ref(fld), "rules": rules}),
         feeds,
     )
     ends: list[End] = []

@@ -442,9 +442,10 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         action, cond = split
         b.close_branch()
         b.open_case(cond, _unmask(clause, ctx), same=False)
+        branch = b.branch
         b.add(_actions(action, ctx))
-        assert b.branch is not None
-        b.branch.trailing = True
+        if branch is not None:
+            branch.trailing = True
         return
     if b.branch is not None and (b.branch.trailing or lx.AFTER_BRANCH.match(clause)):
         b.close_branch()
@@ -533,7 +534,7 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     for op, pattern in lx.COMPARE:
         m = pattern.search(t)
         if m:
-            value = _number(m.group(1), m.group(2))
+            value = _number(m.group(1), m.group(2) if m.re.groups >= 2 else None)
             if value is None:
                 if op in ("eq", "ne"):
                     return Condition(_field(t[: m.start()], "status"), op, m.group(1), phrase)  # type: ignore[arg-type]
