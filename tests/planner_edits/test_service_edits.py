@@ -56,12 +56,14 @@ def _apps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The real catalog plus stand-ins for apps that have not landed yet."""
     have = {a.app for a in load_catalog().apps}
     missing = [a for a in _STAND_INS if a["app"] not in have]
-    if missing:
-        real = catalog_module._read_app_files
-        monkeypatch.setattr(
-            catalog_module, "_read_app_files", lambda: {**real(), "zz_stand_ins.json": missing}
-        )
-        load_catalog.cache_clear()
+    if not missing:
+        yield
+        return
+    real = catalog_module._read_app_files
+    monkeypatch.setattr(
+        catalog_module, "_read_app_files", lambda: {**real(), "zz_stand_ins.json": missing}
+    )
+    load_catalog.cache_clear()
     yield
     load_catalog.cache_clear()
 
