@@ -11,7 +11,7 @@ from flowsmith.core.models import Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner.offline import build, decide
 
-from .support import assert_valid, by_subtype, chat, edges, feeds_of, generate
+from .support import assert_valid, by_subtype, chat, edges, feeds_of
 
 STOCK_ZH = "请帮我创建一个电商库存监控的workflow，需要监控BestBuy和Amazon"
 STOCK_SLACK = "watch BestBuy and Amazon stock every hour and post to Slack #deals when it is back"

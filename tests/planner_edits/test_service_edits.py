@@ -21,7 +21,9 @@ from flowsmith.core.validate import is_valid, validate_workflow
 from flowsmith.planner.offline import build, decide
 
 
-def _app(app: str, names: list[str], resource: str, res_names: list[str], ops: list[str]) -> dict[str, Any]:
+def _app(
+    app: str, names: list[str], resource: str, res_names: list[str], ops: list[str]
+) -> dict[str, Any]:
     fields = {
         "name": {"type": "string", "description": "Title."},
         "description": {"type": "string", "description": "Details."},
@@ -40,7 +42,12 @@ def _app(app: str, names: list[str], resource: str, res_names: list[str], ops: l
         "credential": None,
         "n8n": {"type": f"n8n-nodes-base.{app}", "typeVersion": 1},
         "resources": {resource: {"names": {"en": res_names, "zh": []}, "operations": operations}},
-        "example": {"name": "Example", "resource": resource, "operation": ops[0], "parameters": {"name": "x"}},
+        "example": {
+            "name": "Example",
+            "resource": resource,
+            "operation": ops[0],
+            "parameters": {"name": "x"},
+        },
     }
 
 
@@ -87,7 +94,9 @@ def _wf(nodes: list[Node], edges: list[tuple[str, str, str]]) -> Workflow:
 def _orders() -> Workflow:
     """webhook -> amount > 500? -> true: monday.com item + Slack; false: nothing."""
     example = load_catalog().get("monday_com").example.parameters  # type: ignore[union-attr]
-    monday = _node("log_item", "Log the order", "monday_com", {**example, "name": "Order {{ $json.id }}"})
+    monday = _node(
+        "log_item", "Log the order", "monday_com", {**example, "name": "Order {{ $json.id }}"}
+    )
     return _wf(
         [
             _node("orders", "New order", "webhook_trigger"),
@@ -95,12 +104,25 @@ def _orders() -> Workflow:
                 "big_order",
                 "Amount over 500?",
                 "if",
-                {"conditions": [{"left": "{{ $json.amount }}", "operator": "greater_than", "right": 500}]},
+                {
+                    "conditions": [
+                        {"left": "{{ $json.amount }}", "operator": "greater_than", "right": 500}
+                    ]
+                },
             ),
             monday,
-            _node("post_slack", "Tell sales", "slack_message", {"channel": "#sales", "text": "Big order {{ $json.id }}"}),
+            _node(
+                "post_slack",
+                "Tell sales",
+                "slack_message",
+                {"channel": "#sales", "text": "Big order {{ $json.id }}"},
+            ),
         ],
-        [("orders", "main", "big_order"), ("big_order", "true", "log_item"), ("big_order", "true", "post_slack")],
+        [
+            ("orders", "main", "big_order"),
+            ("big_order", "true", "log_item"),
+            ("big_order", "true", "post_slack"),
+        ],
     )
 
 
@@ -152,7 +174,11 @@ def _kept(before: Workflow, after: Workflow, changed: set[str] = frozenset()) ->
             continue
         same = after.node(node.id)
         assert same is not None, node.id
-        assert (same.name, same.subtype, same.parameters) == (node.name, node.subtype, node.parameters)
+        assert (same.name, same.subtype, same.parameters) == (
+            node.name,
+            node.subtype,
+            node.parameters,
+        )
 
 
 def _edges(wf: Workflow) -> set[tuple[str, str, str]]:
@@ -230,7 +256,11 @@ def test_add_before_a_named_step(message: str) -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["otherwise create a Trello card", "on the otherwise branch, add a Trello card", "否则创建Trello卡片"],
+    [
+        "otherwise create a Trello card",
+        "on the otherwise branch, add a Trello card",
+        "否则创建Trello卡片",
+    ],
 )
 def test_add_on_the_otherwise_branch(message: str) -> None:
     base = _orders()
@@ -243,7 +273,9 @@ def test_add_on_the_otherwise_branch(message: str) -> None:
     assert _edges(after) - _edges(base) == {("big_order", "false", card.id)}
 
 
-@pytest.mark.parametrize("message", ["inside the loop also post to DingTalk", "在循环里也发钉钉消息"])
+@pytest.mark.parametrize(
+    "message", ["inside the loop also post to DingTalk", "在循环里也发钉钉消息"]
+)
 def test_add_inside_the_loop(message: str) -> None:
     base = _looped()
     after = _edit(message, base)
@@ -267,7 +299,13 @@ def test_adding_what_is_there_changes_nothing() -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["don't post to Slack anymore", "no longer notify Slack", "remove the Slack step", "不再发Slack了", "删除Slack"],
+    [
+        "don't post to Slack anymore",
+        "no longer notify Slack",
+        "remove the Slack step",
+        "不再发Slack了",
+        "删除Slack",
+    ],
 )
 def test_remove_a_service_step(message: str) -> None:
     base = _orders()
@@ -295,7 +333,11 @@ def test_remove_a_middle_step_reconnects() -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["remove all steps in the loop except Slack", "删除循环里除了Slack以外的所有步骤", "循环里只保留Slack"],
+    [
+        "remove all steps in the loop except Slack",
+        "删除循环里除了Slack以外的所有步骤",
+        "循环里只保留Slack",
+    ],
 )
 def test_prune_the_loop_except(message: str) -> None:
     base = _looped()
@@ -317,7 +359,12 @@ def test_removing_what_is_missing_changes_nothing() -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["use Trello instead of monday.com", "replace monday.com with Trello", "把monday.com换成Trello", "用Trello代替monday.com"],
+    [
+        "use Trello instead of monday.com",
+        "replace monday.com with Trello",
+        "把monday.com换成Trello",
+        "用Trello代替monday.com",
+    ],
 )
 def test_replace_app_in_place(message: str) -> None:
     base = _orders()
@@ -380,7 +427,9 @@ def test_move_keeps_the_node(message: str) -> None:
     assert _feeds(after, "each") == {("fetch", "main"), ("post_slack", "main")}
 
 
-@pytest.mark.parametrize("message", ["move the DingTalk step before the Slack step", "把钉钉移到Slack之前"])
+@pytest.mark.parametrize(
+    "message", ["move the DingTalk step before the Slack step", "把钉钉移到Slack之前"]
+)
 def test_move_before(message: str) -> None:
     base = _edit("add a DingTalk message after the Slack step", _orders())
     [ding] = _new(_orders(), base)
@@ -408,9 +457,7 @@ def test_change_the_threshold(message: str) -> None:
     assert after.connections == base.connections
 
 
-@pytest.mark.parametrize(
-    "message", ["only when the amount is over 1000", "只在金额大于1000时"]
-)
+@pytest.mark.parametrize("message", ["only when the amount is over 1000", "只在金额大于1000时"])
 def test_only_when_replaces_the_condition_on_that_field(message: str) -> None:
     base = _orders()
     after = _edit(message, base)
@@ -423,7 +470,9 @@ def test_only_when_replaces_the_condition_on_that_field(message: str) -> None:
     assert after.connections == base.connections
 
 
-@pytest.mark.parametrize("message", ["change the Slack channel to #big-deals", "把Slack频道改成#big-deals"])
+@pytest.mark.parametrize(
+    "message", ["change the Slack channel to #big-deals", "把Slack频道改成#big-deals"]
+)
 def test_change_a_parameter(message: str) -> None:
     base = _orders()
     after = _edit(message, base)

@@ -167,7 +167,7 @@ def choose(
 def _placeholder(key: str, schema: dict[str, Any]) -> Any:
     if "default" in schema:
         return schema["default"]
-    if "enum" in schema and schema["enum"]:
+    if schema.get("enum"):
         return schema["enum"][0]
     kind = schema.get("type")
     kind = kind[0] if isinstance(kind, list) else kind

@@ -13,9 +13,9 @@ from flowsmith.core.models import Node, Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
+from flowsmith.planner import edit_words as w
 from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
-from flowsmith.planner import edit_words as w
 from flowsmith.planner.plan import EditOp
 from flowsmith.planner.text import Lang, pick
 

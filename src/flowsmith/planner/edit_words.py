@@ -30,7 +30,8 @@ VERB_WORDS: dict[str, re.Pattern[str]] = {
         r"创建|新建|建|添加|记录|保存|写入|发送|发到|发给|发|通知|推送|提醒|告诉|同步到|追加|开"
     ),
     "read": rx(
-        r"\b(get|fetch|read|look ?up|find|search|list|pull|load|query)\b|获取|读取|查询|查找|搜索|拉取"
+        r"\b(get|fetch|read|look ?up|find|search|list|pull|load|query)\b|"
+        r"获取|读取|查询|查找|搜索|拉取"
     ),
     "update": rx(r"\b(update|edit|modify|change|move|patch|mark)\b|更新|修改|编辑|标记"),
     "delete": rx(r"\b(delete|remove|archive|close|cancel)\b|删除|归档|关闭"),
@@ -45,7 +46,8 @@ REMOVE = rx(
 # "all steps in the loop except X"
 EVERY = rx(r"\b(all|every|each|everything)\b|所有|全部|一切|都")
 EXCEPT = rx(
-    r"\b(except(?: for)?|but not|other than|apart from|besides|but keep|keep only)\b|除了|除|只保留|仅保留|保留"
+    r"\b(except(?: for)?|but not|other than|apart from|besides|but keep|keep only)\b|"
+    r"除了|除|只保留|仅保留|保留"
 )
 
 _END = r"(?=[,;，；。]|\.(?:\s|$)|\s+(?:and|then|but|too|also)\b|$)"
@@ -61,9 +63,7 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (rx(r"(.+?)\s+instead of\s+(.+?)" + _END), "new_old"),
     (
-        rx(
-            r"(?:replace|swap)\s+(?:the\s+)?(.+?)\s+(?:with|by|for)\s+(.+?)" + _END
-        ),
+        rx(r"(?:replace|swap)\s+(?:the\s+)?(.+?)\s+(?:with|by|for)\s+(.+?)" + _END),
         "old_new",
     ),
     (rx(r"switch\s+(?:from\s+)?(.+?)\s+to\s+(.+?)" + _END), "old_new"),
@@ -77,17 +77,14 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
 MOVE = rx(r"\b(move|put|place|reorder)\b|移到|移动到|挪到|放到|调到|移至|放在|挪")
 
 # where a step goes: the anchor is the text in group 1
+_ANCHOR_END = r"(?=[,;，；。]|\.(?:\s|$)|$|\b(?:and|then|too|also)\b)"
 AFTER = (
-    rx(
-        r"\b(?:right |just |directly )?after\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$|\b(?:and|then|too|also)\b)"
-    ),
+    rx(r"\b(?:right |just |directly )?after\s+(.+?)" + _ANCHOR_END),
     rx(r"在(.+?)(?:之后|以后|后面|后)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之后|以后|后面|后)"),
 )
 BEFORE = (
-    rx(
-        r"\b(?:right |just |directly )?before\s+(.+?)(?=[,;，；。]|\.(?:\s|$)|$|\b(?:and|then|too|also)\b)"
-    ),
+    rx(r"\b(?:right |just |directly )?before\s+(.+?)" + _ANCHOR_END),
     rx(r"在(.+?)(?:之前|以前|前面|前)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之前|以前|前面|前)"),
 )
@@ -110,7 +107,8 @@ SET = (
         r"(?:the\s+|its\s+)?(.+?)\s+(?:to|=)\s+(.+?)" + _END
     ),
     rx(
-        r"(?:把|将)?(.+?)(?:改成|改为|设为|设置为|设成|调整为|调整到|调到|调成|换成)\s*(.+?)" + _END_ZH
+        r"(?:把|将)?(.+?)(?:改成|改为|设为|设置为|设成|调整为|调整到|调到|调成|换成)\s*(.+?)"
+        + _END_ZH
     ),
 )
 # "only when the amount is over 1000": a condition that replaces the one on the same field

@@ -46,7 +46,9 @@ _REBUILD = re.compile(
     r"新的\s*(workflow|工作流)|重做|另一个\s*(workflow|工作流)",
     re.IGNORECASE,
 )
-_CHANGE_ONLY = frozenset({"remove", "replace_action", "set_schedule", "set_target"})
+_CHANGE_ONLY = frozenset(
+    {"remove", "replace_action", "set_schedule", "set_target", "replace_step", "move", "set_param"}
+)
 _CHANGE_VERB = re.compile(
     r"\b(change|update|modify|switch|make it)\b|改成|改为|修改|调整|换成", re.IGNORECASE
 )
