@@ -357,3 +357,97 @@ def test_compile_is_deterministic() -> None:
     frame = parse_request(text)
     assert frame is not None
     assert compile_frame(frame) == compile_frame(frame)
+
+
+# --- more shapes -----------------------------------------------------------------------------
+
+
+def test_loop_ends_at_then() -> None:
+    _needs("telegram")
+    wf = make(
+        "When a webhook is called with an order, for each item send a Telegram message, "
+        "then respond with ok"
+    )
+    loop = one(wf, "loop")
+    telegram = one(wf, "telegram")
+    respond = one(wf, "webhook_response")
+    assert feeds(wf, telegram) == {(loop.id, "loop")}
+    assert feeds(wf, respond) == {(loop.id, "done")}
+    assert trigger(wf).parameters.get("response_mode") == "response_node"
+
+
+def test_sentiment_cases_route_on_the_sentiment() -> None:
+    _needs("typeform", "slack", "mailchimp")
+    wf = make(
+        "When a new Typeform response arrives, use AI to analyse the sentiment; if negative, "
+        "alert #support on Slack, if positive add the person to Mailchimp"
+    )
+    sentiment = one(wf, "sentiment_analysis")
+    route = one(wf, "switch")
+    assert route.parameters["field"] == "{{ $json.sentiment }}"
+    assert feeds(wf, route) == {(sentiment.id, "main")}
+    assert feeds(wf, one(wf, "slack")) == {(route.id, "output_0")}
+    assert feeds(wf, one(wf, "mailchimp")) == {(route.id, "output_1")}
+
+
+def test_filter_sort_limit_in_order() -> None:
+    _needs("slack")
+    wf = make(
+        "Every hour fetch https://api.example.com/orders, keep only orders over 100, sort them "
+        "by amount and post the top 5 to Slack"
+    )
+    chain = ["http_request", "filter", "sort", "limit", "slack"]
+    nodes = [one(wf, s) for s in chain]
+    for a, b in zip(nodes, nodes[1:], strict=False):
+        assert feeds(wf, b) == {(a.id, "main")}
+    assert nodes[1].parameters["conditions"][0]["operator"] == "greater_than"
+
+
+def test_chinese_transforms_keep_the_said_order() -> None:
+    _needs("feishu")
+    wf = make("每天早上9点从 https://api.example.com/news 获取新闻，去重后总结，发到飞书群")
+    dedupe, summary = one(wf, "remove_duplicates"), one(wf, "summarizer")
+    assert feeds(wf, summary) == {(dedupe.id, "main")}
+    assert summary.id in upstream(wf, one(wf, "feishu"))
+
+
+def test_new_items_of_an_app_without_events_are_polled() -> None:
+    _needs("dropbox", "google_drive")
+    decision = decide(
+        "When a new file is uploaded to Dropbox, copy it to Google Drive and notify me by email",
+        [],
+        None,
+    )
+    assert decision.request is not None
+    wf = build(decision.request, None)
+    assert trigger(wf).subtype == "schedule_trigger"
+    assert any("every hour" in a for a in decision.assumptions)
+    dropbox = one(wf, "dropbox")
+    assert dropbox.id in upstream(wf, one(wf, "google_drive"))
+
+
+def test_app_trigger_fields_come_from_the_request() -> None:
+    _needs("github", "discord")
+    wf = make("When someone stars acme/website on GitHub, post a thank-you in Discord")
+    assert trigger(wf).parameters == {"event": "star", "owner": "acme", "repository": "website"}
+
+
+def test_chinese_only_if_guards_the_action() -> None:
+    _needs("twilio")
+    wf = make("每小时获取 https://api.example.com/orders ，只有当订单金额大于1000时才发短信给我")
+    cond = one(wf, "if")
+    assert cond.parameters["conditions"] == [
+        {"left": "{{ $json.amount }}", "operator": "greater_than", "right": 1000}
+    ]
+    assert feeds(wf, one(wf, "twilio")) == {(cond.id, "true")}
+
+
+def test_chinese_new_event_with_condition() -> None:
+    _needs("shopify", "dingtalk")
+    wf = make("收到新的Shopify订单时，如果金额超过500就发到钉钉群，否则发邮件给我")
+    t = trigger(wf)
+    assert t.subtype == "shopify_trigger" and t.parameters["event"] == "order_created"
+    cond = one(wf, "if")
+    assert cond.parameters["conditions"][0]["right"] == 500
+    assert feeds(wf, one(wf, "dingtalk")) == {(cond.id, "true")}
+    assert feeds(wf, one(wf, "send_email")) == {(cond.id, "false")}

@@ -806,7 +806,7 @@ def frame_title(frame: Frame, catalog: Catalog | None = None) -> str:
                 pick(frame.lang, "Email", "邮件")
                 if step.subtype == "send_email"
                 else (
-                    "HTTP"
+                    _host(step.params.get("url"))
                     if step.subtype == "http_request"
                     else spec.display_name
                     if spec
@@ -818,3 +818,9 @@ def frame_title(frame: Frame, catalog: Catalog | None = None) -> str:
     if not names:
         return pick(frame.lang, "Automation", "自动化流程")
     return " → ".join(names[:4])
+
+
+def _host(url: object) -> str:
+    """"https://status.example.com/x" -> "status.example.com" (titles name what is called)."""
+    m = re.match(r"https?://([^/:?#]+)", str(url or ""))
+    return m.group(1) if m else "HTTP"
