@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import graph as g
 from flowsmith.planner import vocab as v
@@ -54,7 +55,7 @@ def _find_one(wf: Workflow, subject: str) -> list[Node]:
 
 
 def _app_of(node: Node) -> str | None:
-    op = ec.node_service(node)
+    op = node_service(node)
     return op.app if op is not None and not op.trigger else None
 
 
@@ -68,7 +69,7 @@ def sinks(wf: Workflow) -> list[Node]:
 
 
 def _category(node: Node) -> str | None:
-    op = ec.node_service(node)
+    op = node_service(node)
     app = load_catalog().app(op.app) if op else None
     if app is None and op is not None:
         app = next((a for a in load_catalog().apps if a.app == op.app), None)

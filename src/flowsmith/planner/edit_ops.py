@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flowsmith.core.models import Node, Workflow
-from flowsmith.core.services import node_service
+from flowsmith.core.services import node_service, verb_of
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_words as w
@@ -153,7 +153,7 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         wanted = old_op.resource if old_op and old_op.resource in spec.resources else resource
         for verb in _verb_order(old):
             r, o = ec.choose(spec, wanted, None, verb)
-            if verb in ec.verb_of(o) or verb == "create":
+            if verb in verb_of(o) or verb == "create":
                 resource, operation = r, o
                 break
     assert resource and operation

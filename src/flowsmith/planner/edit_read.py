@@ -51,11 +51,11 @@ def named(fragment: str, offset: int = 0) -> list[Named]:
     """Steps ``fragment`` names: services (with the older subject keys for the same words as
     alternatives), other steps by ``vocab.SUBJECTS``, quoted node names; in text order."""
     found: list[Named] = []
-    for m in ec.mentions(fragment):
-        res = ec.refine(m, fragment[m.end : m.end + 24]).resource
-        alts = [f"app:{m.app}" + (f"/{res}" if res else "")]
-        alts += _legacy_keys(fragment[m.start : m.end])
-        found.append(Named(offset + m.start, offset + m.end, "|".join(dict.fromkeys(alts))))
+    for hit in ec.mentions(fragment):
+        res = ec.refine(hit, fragment[hit.end : hit.end + 24]).resource
+        alts = [f"app:{hit.app}" + (f"/{res}" if res else "")]
+        alts += _legacy_keys(fragment[hit.start : hit.end])
+        found.append(Named(offset + hit.start, offset + hit.end, "|".join(dict.fromkeys(alts))))
     taken = [(n.start - offset, n.end - offset) for n in found]
     for key, (pattern, _) in v.SUBJECTS.items():
         for m in pattern.finditer(fragment):
@@ -64,9 +64,9 @@ def named(fragment: str, offset: int = 0) -> list[Named]:
                 taken.append((m.start(), m.end()))
                 break
     for store in v.STORES:
-        m = store.pattern.search(fragment)
-        if m and not any(a <= m.start() < b for a, b in taken):
-            found.append(Named(offset + m.start(), offset + m.end(), f"store:{store.key}"))
+        sm = store.pattern.search(fragment)
+        if sm and not any(a <= sm.start() < b for a, b in taken):
+            found.append(Named(offset + sm.start(), offset + sm.end(), f"store:{store.key}"))
     for q in quoted(fragment):
         pos = fragment.find(q)
         found.append(Named(offset + max(pos, 0), offset + max(pos, 0) + len(q), f"name:{q}"))
