@@ -506,3 +506,18 @@ def test_call_options_per_kind_over_the_shared_settings(tmp_path: Any) -> None:
     assert options["draft"] == CallOptions(9000, 0.3, "high")
     assert options["decide"] == CallOptions(1024, 0.3, None)
     assert options["repair"] == CallOptions(4096, 0.3, None)
+
+
+async def test_an_answer_to_a_concrete_request_is_built_by_the_offline_planner(
+    fake_openai: FakeOpenAI,
+) -> None:
+    agent = LLMAgent(make_openai(fake_openai))
+    fake_openai.script(tool_call("decide", {"kind": "answer"}, text="Every hour check email"))
+    reply, decision = await turn(agent, STOCK_REQUEST)
+    assert decision.kind == "generate" and decision.request is not None
+    assert decision.request["drafter"] == "offline"
+    assert reply.startswith("Every hour check email") and "offline planner" in reply
+    # a question stays an answer
+    fake_openai.script(tool_call("decide", {"kind": "answer"}, text="Use a schedule."))
+    _, decision = await turn(agent, "How do I check a page every hour and email me?")
+    assert decision.kind == "answer"

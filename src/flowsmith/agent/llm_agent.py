@@ -165,6 +165,12 @@ _BUILD_WORDS = re.compile(
     r"\b|(我来|我将|我会|正在|马上|现在)(为你|帮你)?(生成|创建|搭建|构建)",
     re.IGNORECASE,
 )
+# a message asking something, not asking for something
+_QUESTION = re.compile(
+    r"[?？]\s*$|^(how|what|why|when|which|who|can|could|does|do|is|are|should)\b|"
+    r"^(如何|怎么|怎样|为什么|什么|能否|可以吗|是否)",
+    re.IGNORECASE,
+)
 CALL_KINDS = ("decide", "reply", "draft", "repair")
 
 
@@ -344,6 +350,16 @@ class LLMAgent:
         decision, extra = self._decision(
             _decide_call(turn.args), text, message, history, current, lang
         )
+        if decision.kind == "answer" and self._reads_as_request(turn):
+            # "no workflow change" for a message the offline planner reads as a concrete
+            # request (not a question): the model did not make a usable decision
+            fallback = self._offline_decision(turn, "llm_bad_response")
+            if fallback is not None and fallback.kind == "generate":
+                rest = fallback.reply[len(text) :] if fallback.reply.startswith(text) else ""
+                for piece in stream_pieces(rest):
+                    yield TextDelta(piece)
+                yield Decided(fallback)
+                return
         if extra:
             separator = "\n\n" if text.strip() else ""
             for piece in stream_pieces(separator + extra):
@@ -424,6 +440,12 @@ class LLMAgent:
         if args is not None:
             turn.args = args
         turn.done = True
+
+    def _reads_as_request(self, turn: _Turn) -> bool:
+        if _QUESTION.search(turn.message.strip()):
+            return False
+        combined = "\n".join([*offline.pending_request(turn.history), turn.message])
+        return parse_request(combined) is not None
 
     def _may_want_workflow(self, turn: _Turn, text: str) -> bool:
         if turn.current is not None and turn.current.nodes:
