@@ -94,6 +94,12 @@ async def test_a_killed_replicas_turn_keeps_the_reply_it_streamed(start_pair: An
         httpx.AsyncClient(base_url=a.url, timeout=30) as on_a,
         httpx.AsyncClient(base_url=b.url, timeout=30) as on_b,
     ):
+        # a first turn builds A's node catalog, so the measured one streams at once
+        warm_id = await create_session(on_a, headers)
+        await read_events(
+            on_a, "GET", "/api/v1/chat/stream", headers=headers, until=chat_done, timeout=120,
+            params={"session_id": warm_id, "user_message": "hello"}, tolerate_cut=True,
+        )  # fmt: skip
         session_id = await create_session(on_a, headers)
         params = {"session_id": session_id, "user_message": REQUEST}
         seen: list[Event] = []

@@ -42,8 +42,8 @@ class Replica:
             stderr=subprocess.PIPE,
         )
 
-    def wait_ready(self) -> None:
-        deadline = time.monotonic() + 60
+    def wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(self.proc.stderr.read().decode() if self.proc.stderr else "")

@@ -66,7 +66,8 @@ def cluster(tmp_path: Path) -> Iterator[Any]:
         replicas = {name: Replica({**common, **env}) for name, env in envs.items()}
         started.extend(replicas.values())
         for replica in replicas.values():
-            replica.wait_ready()
+            # three interpreters importing at once on a busy 2-core machine: a minute each
+            replica.wait_ready(timeout=180)
         return replicas
 
     yield start, schema, Settings(_env_file=None, FLOWSMITH_DATA_DIR=tmp_path)  # type: ignore[call-arg]
@@ -138,21 +139,22 @@ async def test_sigterm_with_grace_longer_than_the_lease_reaps_nothing(cluster: A
     ):
         # each replica builds its node catalog once, in a thread, before its first turn
         # plans: a first turn each, so the measured ones start at once
-        async def warm(client: httpx.AsyncClient) -> None:
-            session_id = await create_session(client, headers)
-            params = {"session_id": session_id, "user_message": "hello"}
-            status, _ = await read_events(
-                client,
-                "GET",
-                chat_url,
-                params=params,
-                headers=headers,
-                until=chat_done,
-                timeout=120,
-            )
+        async def warm(replica: Replica) -> None:
+            async with httpx.AsyncClient(base_url=replica.url, timeout=180) as client:
+                session_id = await create_session(client, headers)
+                params = {"session_id": session_id, "user_message": "hello"}
+                status, _ = await read_events(
+                    client,
+                    "GET",
+                    chat_url,
+                    params=params,
+                    headers=headers,
+                    until=chat_done,
+                    timeout=180,
+                )
             assert status == 200
 
-        await asyncio.gather(warm(on_turn_side), warm(on_gen_side), warm(on_survivor))
+        await asyncio.gather(warm(turn_side), warm(gen_side), warm(survivor))
 
         # a generation running on gen_side, followed live from the survivor
         gen_session = await create_session(on_gen_side, headers)
