@@ -9,6 +9,14 @@ Public API (pure functions, no I/O):
   to ``current`` (the latest version), keeping every untouched node's id, name and
   parameters.
 
+A create request goes parse → compile: :func:`flowsmith.planner.parse.parse_request` reads
+it into a request frame (trigger, steps, branches) with every service word taken from the
+catalog, and :func:`flowsmith.planner.compile.compile_frame` builds the graph, which the plan
+stores as built. Store/stock monitors and AI agents that name no catalog app keep their
+templates (``intent`` → ``resolve`` → ``compose``), as do requests the parser finds nothing
+to act on in but the templates recognise (a data-analysis report). The planner asks only
+when there is nothing to act on, and then asks what should happen.
+
 Same inputs give the same outputs: keyword tables and regexes only, no clock, no random.
 """
 
