@@ -495,3 +495,21 @@ def test_ops_in_one_message() -> None:
     assert subtypes == ["microsoft_teams", "trello"]
     for node in _new(base, after):
         assert _feeds(after, node.id) == {("big_order", "true")}
+
+
+# --- service names that are common words ---------------------------------------------------
+
+
+@pytest.mark.parametrize("message", ["add a line break to the message", "make the text box bigger"])
+def test_common_words_are_not_services(message: str) -> None:
+    from flowsmith.planner.edit_parse import parse_edits
+
+    ops = parse_edits(message, _orders())
+    assert not any(op.kind == "add_step" for op in ops), ops
+
+
+def test_lower_case_service_after_a_verb_is_a_service() -> None:
+    base = _orders()
+    after = _edit("remove slack", base)
+    assert after.node("post_slack") is None
+    _kept(base, after, {"post_slack"})

@@ -110,6 +110,23 @@ def mentions(low: str) -> list[Mention]:
     return out
 
 
+def plausible(mention: Mention, low: str, raw: str, present: set[str]) -> bool:
+    """Whether a mention is the service and not a common word ("add a line break", "the
+    summary box"): a one-word Latin name counts when written capitalised, after a lead-in
+    or a service verb, before one of the app's resources, in Chinese text, or when the
+    workflow already uses that app. Longer and Chinese names always count."""
+    word = low[mention.start : mention.end]
+    if _CJK.search(word) or not word.isalpha() or len(word) > 8 or _CJK.search(low):
+        return True
+    if mention.app in present or raw[mention.start : mention.start + 1].isupper():
+        return True
+    if w.SERVICE_LEAD_IN.search(low[max(0, mention.start - 16) : mention.start]):
+        return True
+    after = low[mention.end : mention.end + 24].lstrip()
+    words = next((a for a in _vocab() if a.app.app == mention.app), None)
+    return words is not None and any(rx.match(after) is not None for rx in words.resources.values())
+
+
 def refine(mention: Mention, clause: str) -> Mention:
     """The mention with the resource and operation ``clause`` names for its app, if any."""
     words = next((a for a in _vocab() if a.app.app == mention.app), None)

@@ -35,7 +35,7 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     u = understand(text)
     low = strip_urls(text).lower()
     spans: list[Span] = []
-    service_ops = edit_read.read(low, spans, current)
+    service_ops = edit_read.read(low, spans, current, strip_urls(text))
     ops = _replacements(low, spans, u)
     ops += _removals(low, spans)
     if u.trigger is not None and u.trigger.kind == "schedule":

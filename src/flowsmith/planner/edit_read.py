@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from flowsmith.core.models import Workflow
+from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
@@ -121,8 +122,10 @@ def _place_of(low: str, clause: Span) -> Place:
 # --- readers -------------------------------------------------------------------------------
 
 
-def read(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
-    """Service-aware ops in ``low`` (lower-cased, URLs blanked), marking what they used."""
+def read(low: str, spans: list[Span], current: Workflow, raw: str | None = None) -> list[EditOp]:
+    """Service-aware ops in ``low`` (lower-cased, URLs blanked), marking what they used.
+    ``raw`` is the same text before lower-casing (capitals mark names)."""
+    low = _masked(low, raw if raw is not None and len(raw) == len(low) else low, current)
     ops = _replacements(low, spans)
     ops += _prunes(low, spans)
     ops += _moves(low, spans)
@@ -130,6 +133,15 @@ def read(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     ops += _settings(low, spans, current)
     ops += _additions(low, spans)
     return ops
+
+
+def _masked(low: str, raw: str, current: Workflow) -> str:
+    """``low`` with service names that are more likely common words blanked out."""
+    present = {op.app for x in current.nodes if (op := node_service(x)) is not None}
+    for m in ec.mentions(low):
+        if not ec.plausible(m, low, raw, present):
+            low = low[: m.start] + " " * (m.end - m.start) + low[m.end :]
+    return low
 
 
 def _new_old(m: re.Match[str], order: str) -> tuple[str, str, int]:

@@ -136,3 +136,9 @@ PARAM_KEYS: dict[str, tuple[str, ...]] = {
 NUMBER = rx(r"[-+]?\d+(?:\.\d+)?")
 # words before a service name that make it not a service ("every monday")
 NOT_A_SERVICE_BEFORE = rx(r"(?:\bevery|\beach|\bnext|\blast|每周|每个|星期)\s*$")
+# words right before a one-word service name that make it the service ("to slack",
+# "remove slack"), not a common word ("add a line break")
+SERVICE_LEAD_IN = rx(
+    r"(?:\b(?:to|in|into|on|onto|via|from|with|using|through|my|our|your|use|remove|delete|"
+    r"drop|replace|post|send|notify|message|ping|of)\s+$)|(?:[到在从用给往至]\s*$)"
+)
