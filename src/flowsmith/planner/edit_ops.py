@@ -189,7 +189,7 @@ def move(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     return done(
         lang,
         f"Moved {q(node)} {where_note(wf, node, lang)}",
-        f"已把 {q(node)} 移到{where_note(wf, node, lang)}",
+        f"已移动 {q(node)}，{where_note(wf, node, lang)}",
     )
 
 
