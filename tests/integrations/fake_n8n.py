@@ -117,7 +117,10 @@ class FakeN8n:
         if parts == ["executions"] and method == "GET":
             wanted = request.url.params.get("workflowId")
             limit = int(request.url.params.get("limit", "100"))
-            start = int(request.url.params.get("cursor") or 0)
+            cursor = request.url.params.get("cursor") or "0"
+            if not cursor.isdigit():
+                return _json(400, {"message": "An invalid cursor was provided"})
+            start = int(cursor)
             rows = [e for e in self.executions if e["workflowId"] == wanted]
             page = rows[start : start + limit]
             more = start + limit < len(rows)

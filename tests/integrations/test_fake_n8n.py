@@ -144,7 +144,16 @@ def test_connect_rate_limited_keeps_429(api: httpx.Client, fake: FakeN8n) -> Non
 
 
 @pytest.mark.parametrize(
-    "url", ["", "ftp://n8n.example.com", "http://user:pw@n8n.example.com", "http://[::1"]
+    "url",
+    [
+        "",
+        "ftp://n8n.example.com",
+        "http://user:pw@n8n.example.com",
+        "http://[::1",
+        "http://a b.example.com",
+        "\u00be\u0091\U0009f54f\u0085\u066f",  # found by schemathesis: not IDNA
+        "http://xn--/",
+    ],
 )
 def test_bad_urls(api: httpx.Client, fake: FakeN8n, url: str) -> None:
     answer = api.post("/api/v1/integrations/n8n", json={"url": url or " ", "api_key": "k"})
@@ -393,6 +402,8 @@ def test_executions_map_the_failing_node_back_to_ours(
         f"/api/v1/workflows/{workflow_id}/executions",
         params={"limit": 3, "cursor": body["next_cursor"]},
     ).json()
+    bad = api.get(f"/api/v1/workflows/{workflow_id}/executions", params={"cursor": "nope"})
+    assert "An invalid cursor was provided" in _error(bad, 422, "n8n_rejected")
     assert [i["status"] for i in rest["items"]] == ["success"] and rest["next_cursor"] is None
     _error(
         api.get(f"/api/v1/workflows/{workflow_id}/executions", params={"limit": 0}),

@@ -61,7 +61,16 @@ def normalize_base_url(raw: str) -> str:
     if ":" in host:
         host = f"[{host}]"
     netloc = f"{host}:{port}" if port else host
-    return urlunsplit((parts.scheme.lower(), netloc, path, "", ""))
+    base = urlunsplit((parts.scheme.lower(), netloc, path, "", ""))
+    if any(c.isspace() or not c.isprintable() for c in base):
+        raise InvalidN8nUrl("the n8n URL has spaces or control characters")
+    try:
+        # the host must be one a client can call (valid IDNA, or an IP address)
+        if not httpx.URL(base + API).host:
+            raise ValueError("no host")
+    except (httpx.InvalidURL, ValueError):  # IDNAError is a UnicodeError, a ValueError
+        raise InvalidN8nUrl("the n8n URL's host name is not valid") from None
+    return base
 
 
 async def check_public_address(base_url: str) -> None:
@@ -169,6 +178,8 @@ class N8nClient:
             response = await self._client.request(method, path, params=params, json=json_body)
         except httpx.TimeoutException:
             raise N8nTimeout(f"n8n at {self.base_url} did not answer in time") from None
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError):
+            raise InvalidN8nUrl("the n8n URL is not one a client can call") from None
         except httpx.TransportError as exc:
             raise N8nUnreachable(
                 f"cannot reach n8n at {self.base_url} ({_transport_reason(exc)})"
