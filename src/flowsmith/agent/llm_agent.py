@@ -32,7 +32,7 @@ import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from jsonschema import Draft202012Validator
 
@@ -211,6 +211,8 @@ class _Turn:
     offline: Decision | None = None
     done: bool = False
     reply_written: bool = False
+    # the offline planner's generate decision (False: it reads none; None: not asked yet)
+    reading: Decision | Literal[False] | None = None
 
 
 def _decide_call(args: dict[str, Any] | None) -> ToolCall | None:
@@ -444,14 +446,31 @@ class LLMAgent:
     def _reads_as_request(self, turn: _Turn) -> bool:
         if _QUESTION.search(turn.message.strip()):
             return False
-        combined = "\n".join([*offline.pending_request(turn.history), turn.message])
-        return parse_request(combined) is not None
+        return self._offline_reading(turn) is not None
+
+    def _offline_reading(self, turn: _Turn) -> Decision | None:
+        """The offline planner's generate decision for the turn, when it reads one (a
+        request ``parse_request`` parses, one of its templates, or an edit of the
+        session's workflow); None otherwise. Computed once per turn."""
+        if turn.reading is None:
+            try:
+                decision = offline.decide(turn.message, turn.history, turn.current)
+            except Exception:  # the planner is a fallback; it must not end the turn
+                log.exception("%s: offline reading failed", self.name)
+                decision = None
+            ok = decision is not None and decision.kind == "generate" and decision.request
+            turn.reading = decision if ok else False
+        return turn.reading or None
 
     def _may_want_workflow(self, turn: _Turn, text: str) -> bool:
         if turn.current is not None and turn.current.nodes:
             return True
         combined = "\n".join([*offline.pending_request(turn.history), turn.message])
-        return parse_request(combined) is not None or bool(_BUILD_WORDS.search(text))
+        return (
+            parse_request(combined) is not None
+            or bool(_BUILD_WORDS.search(text))
+            or self._reads_as_request(turn)
+        )
 
     async def _respond_decide_first(self, turn: _Turn) -> AsyncIterator[AgentEvent]:
         """A structured decision, then the reply streamed from it."""
@@ -534,19 +553,8 @@ class LLMAgent:
         request it can build (drafted by the offline planner too), else None (the model's
         text, if any, stands as an answer; without text the user is told)."""
         said = "".join(turn.texts).strip()
-        try:
-            decision = offline.decide(turn.message, turn.history, turn.current)
-        except Exception:  # the planner is a fallback; it must not end the turn
-            log.exception("%s: offline fallback failed", self.name)
-            decision = None
-        combined = "\n".join([*offline.pending_request(turn.history), turn.message])
-        editing = turn.current is not None and bool(turn.current.nodes)
-        actionable = (
-            decision is not None
-            and decision.kind == "generate"
-            and (editing or parse_request(combined) is not None)
-        )
-        if decision is None or decision.request is None or not actionable:
+        decision = self._offline_reading(turn)
+        if decision is None or decision.request is None:
             if said:
                 return None
             return Decision(
@@ -556,7 +564,8 @@ class LLMAgent:
             )
         note = prompts.offline_note(turn.lang)
         request = {**decision.request, "drafter": "offline", "message": turn.message}
-        reply = "\n\n".join(part for part in (said, note, decision.reply) if part)
+        written = "".join(turn.texts)
+        reply = (written + "\n\n" if said else "") + note + "\n\n" + decision.reply
         return decision.model_copy(update={"reply": reply, "request": request})
 
     def _decision(
