@@ -167,3 +167,22 @@ def test_an_alias_must_name_an_existing_operation() -> None:
     entry["alias_of"] = {"app": "nope", "resource": "ticket", "operation": "create"}
     with pytest.raises(CatalogError, match="unknown app"):
         build_catalog(files, {**_read_app_files(), "zz_test.json": [APP]})
+
+
+def test_every_app_spec_schema_is_a_valid_json_schema() -> None:
+    """Load skips the meta-schema check for app specs (seconds at every start); here it runs."""
+    from flowsmith.core.catalog import check_meta_schema, load_catalog
+
+    for spec in load_catalog().specs:
+        if spec.app is not None:
+            check_meta_schema(spec, spec.subtype)
+
+
+def test_a_bad_field_schema_is_caught_by_the_meta_schema_check() -> None:
+    from flowsmith.core.catalog import check_meta_schema
+
+    bad = _changed()
+    bad["resources"]["ticket"]["operations"]["create"]["fields"]["title"]["minLength"] = -1
+    spec = _build(bad).get("acme")
+    with pytest.raises(CatalogError, match="invalid JSON Schema"):
+        check_meta_schema(spec, "acme")

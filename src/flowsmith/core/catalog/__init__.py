@@ -174,14 +174,24 @@ def _file_name(family: NodeFamily) -> str:
     return f"{family.value.lower()}.json"
 
 
-def _check_spec(spec: NodeSpec, where: str) -> None:
-    """Schema-level checks pydantic cannot express; raises CatalogError."""
+def check_meta_schema(spec: NodeSpec, where: str) -> None:
+    """The spec's schemas are valid draft 2020-12 JSON Schemas; raises CatalogError."""
     try:
         Draft202012Validator.check_schema(spec.parameters)
         for out in spec.outputs.values():
             Draft202012Validator.check_schema(out.item_schema)
     except SchemaError as exc:
         raise CatalogError(f"{where}: invalid JSON Schema: {exc.message}") from exc
+
+
+def _check_spec(spec: NodeSpec, where: str, meta: bool = True) -> None:
+    """Schema-level checks pydantic cannot express; raises CatalogError.
+
+    ``meta`` is False for specs built from app entries: checking ~300 generated schemas
+    against the meta-schema costs seconds at every start, so the test suite does it
+    (:func:`check_meta_schema` over the packaged catalog) instead."""
+    if meta:
+        check_meta_schema(spec, where)
     if spec.parameters.get("type") != "object":
         raise CatalogError(f"{where}: parameters schema must have type 'object'")
     if spec.family in _NO_INPUT_FAMILIES and spec.inputs:
@@ -191,14 +201,14 @@ def _check_spec(spec: NodeSpec, where: str) -> None:
         raise CatalogError(f"{where}: example does not match parameters: {errors[0].message}")
 
 
-def _parse_entry(raw: Any, file: str, index: int) -> NodeSpec:
+def _parse_entry(raw: Any, file: str, index: int, meta: bool = True) -> NodeSpec:
     name = raw.get("subtype", f"#{index}") if isinstance(raw, Mapping) else f"#{index}"
     where = f"catalog/{file} subtype {name!r}"
     try:
         spec = NodeSpec.model_validate(raw)
     except ValidationError as exc:
         raise CatalogError(f"{where}: {exc}") from exc
-    _check_spec(spec, where)
+    _check_spec(spec, where, meta)
     return spec
 
 
@@ -207,7 +217,7 @@ def _app_specs(apps: list[App], taken: Mapping[str, str]) -> list[NodeSpec]:
     for app in apps:
         raws = [action_entry(app)] + ([trigger_entry(app)] if app.triggers else [])
         for raw in raws:
-            spec = _parse_entry(raw, f"apps/{app.category}.json", 0)
+            spec = _parse_entry(raw, f"apps/{app.category}.json", 0, meta=False)
             if spec.subtype in taken:
                 raise CatalogError(
                     f"catalog/apps app {app.app!r}: {spec.subtype!r} is a core subtype"
@@ -307,5 +317,6 @@ __all__ = [
     "NodeSpec",
     "OutputSpec",
     "build_catalog",
+    "check_meta_schema",
     "load_catalog",
 ]
