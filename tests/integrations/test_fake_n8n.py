@@ -428,3 +428,22 @@ def test_a_key_stored_under_the_old_server_key_is_moved_to_the_new_one(
     # a server that lost every key it had: a clean error, never a crash
     server.app.state.integrations._box = SecretBox([Fernet.generate_key()])
     _error(api.post(f"/api/v1/workflows/{workflow_id}/deploy"), 409, "secret_unreadable")
+
+
+def test_the_error_workflow_setting_points_at_its_n8n_copy(
+    server: LiveServer, api: httpx.Client, fake: FakeN8n
+) -> None:
+    handler_id = _deployed(server, api, fake)
+    (handler_n8n,) = fake.workflows
+    main = hook_workflow("main")
+    main.settings.error_workflow_id = handler_id
+    main_id = store_workflow(server, api.user, main)  # type: ignore[attr-defined]
+    assert api.post(f"/api/v1/workflows/{main_id}/deploy").status_code == 200
+    created = [w for w in fake.workflows.values() if w["id"] != handler_n8n]
+    assert created[0]["settings"]["errorWorkflow"] == handler_n8n
+    # an error workflow that is not deployed: the setting is left out
+    alone = hook_workflow("alone")
+    alone.settings.error_workflow_id = "not-deployed"
+    alone_id = store_workflow(server, api.user, alone)  # type: ignore[attr-defined]
+    answer = api.post(f"/api/v1/workflows/{alone_id}/deploy").json()
+    assert "errorWorkflow" not in fake.workflows[answer["n8n_workflow_id"]]["settings"]

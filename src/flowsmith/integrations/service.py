@@ -139,7 +139,7 @@ class Integrations:
             base_url, key = await self._credentials(db, user_id)
         async with repository.deploy_lock(self.maker, workflow_id) as db:
             mapped = await repository.get_deployment(db, workflow_id)
-            error_workflow = await self._error_workflow(db, workflow, base_url)
+            error_workflow = await self._error_workflow(db, user_id, workflow, base_url)
             body = await asyncio.to_thread(payload.deploy_body, workflow, error_workflow)
             created = recreated = False
             activation_error: str | None = None
@@ -190,13 +190,13 @@ class Integrations:
         )
 
     async def _error_workflow(
-        self, db: AsyncSession, workflow: Workflow, base_url: str
+        self, db: AsyncSession, user_id: str, workflow: Workflow, base_url: str
     ) -> str | None:
         ours = workflow.settings.error_workflow_id
         if not ours:
             return None
         mapped = await repository.get_deployment(db, ours)
-        if mapped is None or mapped.base_url != base_url:
+        if mapped is None or mapped.base_url != base_url or mapped.user_id != user_id:
             return None
         return mapped.n8n_workflow_id
 
