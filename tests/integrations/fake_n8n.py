@@ -51,6 +51,7 @@ class FakeN8n:
         self.fail_after_create: bool = False  # store the workflow, then time out
         self.refuse_description = False
         self.activation_error: str | None = None
+        self.busy = 0  # the next n activations / updates answer 409 "try again" (as n8n does)
         self._ids = (f"wf{n:014d}" for n in itertools.count(1))
         self.transport = httpx.MockTransport(self.handle)
 
@@ -102,6 +103,15 @@ class FakeN8n:
                 )
             if len(parts) == 2 and method == "GET":
                 return _json(200, found)
+            if self.busy and method in ("PUT", "POST"):
+                self.busy -= 1
+                return _json(
+                    409,
+                    {
+                        "message": "Workflow is still being unpublished. "
+                        "Please try again in a few moments."
+                    },
+                )
             if len(parts) == 2 and method == "PUT":
                 if found.get("isArchived"):
                     return _json(400, {"message": "Cannot update an archived workflow."})

@@ -447,3 +447,15 @@ def test_the_error_workflow_setting_points_at_its_n8n_copy(
     alone_id = store_workflow(server, api.user, alone)  # type: ignore[attr-defined]
     answer = api.post(f"/api/v1/workflows/{alone_id}/deploy").json()
     assert "errorWorkflow" not in fake.workflows[answer["n8n_workflow_id"]]["settings"]
+
+
+def test_n8n_busy_publishing_is_waited_out_briefly(
+    server: LiveServer, api: httpx.Client, fake: FakeN8n
+) -> None:
+    workflow_id = _deployed(server, api, fake)
+    fake.busy = 2  # n8n 2.41.1 answers this for a few seconds after a deactivate
+    assert api.post(f"/api/v1/workflows/{workflow_id}/activate").status_code == 200
+    fake.busy = 100
+    answer = api.post(f"/api/v1/workflows/{workflow_id}/deactivate")
+    assert "try again in a few moments" in _error(answer, 409, "n8n_busy")
+    assert answer.headers["retry-after"] == "5"

@@ -169,7 +169,7 @@ def test_connect_deploy_redeploy_activate_run_and_list(n8n: RealN8n, fs: LiveSer
         assert raw.get(f"/workflows/{n8n_id}").json()["active"] is False
 
         # deleted in n8n: the next deploy creates it again and re-maps, never two
-        assert raw.delete(f"/workflows/{n8n_id}").status_code == 200
+        assert _delete_in_n8n(raw, n8n_id).status_code == 200
         again = api.post(f"/api/v1/workflows/{workflow_id}/deploy")
         assert again.status_code == 200, again.text
         assert again.json()["recreated"] and again.json()["n8n_workflow_id"] != n8n_id
@@ -247,3 +247,13 @@ def _run_until_success(
         if runs[0]["status"] == "success" or time.monotonic() > deadline:
             return runs
         time.sleep(1)
+
+
+def _delete_in_n8n(raw: httpx.Client, n8n_id: str) -> httpx.Response:
+    """n8n answers 409 "still being unpublished" for a moment after a deactivate."""
+    deadline = time.monotonic() + 30
+    while True:
+        response = raw.delete(f"/workflows/{n8n_id}")
+        if response.status_code != 409 or time.monotonic() > deadline:
+            return response
+        time.sleep(0.5)

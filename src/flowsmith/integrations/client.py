@@ -23,6 +23,7 @@ import httpx
 
 from flowsmith.integrations.errors import (
     InvalidN8nUrl,
+    N8nBusy,
     N8nFailure,
     N8nForbidden,
     N8nNotFound,
@@ -36,6 +37,7 @@ from flowsmith.integrations.errors import (
 
 API = "/api/v1"
 MAX_MESSAGE = 500
+BUSY_BACKOFF_S = (0.25, 0.5, 1.0, 2.0, 3.0)
 # what a user may paste besides the instance's root: the API's or the editor's address
 _TRAILERS = re.compile(r"(/api/v1|/home/workflows|/home|/workflows|/signin)/*$", re.IGNORECASE)
 
@@ -174,6 +176,23 @@ class N8nClient:
         json_body: Any = None,
         probing: bool = False,
     ) -> Any:
+        # n8n answers 409 "try again in a few moments" while it publishes or unpublishes a
+        # workflow (seconds after an activate or deactivate): wait that out, briefly
+        for delay in BUSY_BACKOFF_S:
+            try:
+                return await self._call_once(method, path, params, json_body, probing)
+            except N8nBusy:
+                await asyncio.sleep(delay)
+        return await self._call_once(method, path, params, json_body, probing)
+
+    async def _call_once(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any] | None,
+        json_body: Any,
+        probing: bool,
+    ) -> Any:
         try:
             response = await self._client.request(method, path, params=params, json=json_body)
         except httpx.TimeoutException:
@@ -253,6 +272,8 @@ def _answer(base_url: str, response: httpx.Response, probing: bool) -> Any:
                 "is turned off)"
             )
         raise N8nNotFound(message or "not found in n8n")
+    if status == 409 and "try again" in message.lower():
+        raise N8nBusy(f"n8n is busy with the workflow: {message}", headers={"Retry-After": "5"})
     if 400 <= status < 500:
         if body is None:
             raise N8nNotN8n(f"{base_url} answered HTTP {status}, not as n8n does")

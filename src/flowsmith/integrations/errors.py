@@ -40,6 +40,14 @@ class N8nRateLimited(N8nFailure):
     code = "n8n_rate_limited"
 
 
+class N8nBusy(N8nFailure):
+    """n8n answered 409 "try again in a few moments" (a workflow still being published or
+    unpublished) for longer than we waited."""
+
+    status_code = 409
+    code = "n8n_busy"
+
+
 class N8nRejected(N8nFailure):
     """n8n refused the request's content (a workflow it cannot store, an activation it
     refuses: missing credentials, a webhook path already in use)."""

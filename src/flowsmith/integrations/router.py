@@ -32,7 +32,8 @@ N8N_ERRORS = _errors(
     (
         409,
         "Not connected (n8n_not_connected), not deployed (workflow_not_deployed), the "
-        "n8n workflow is gone (n8n_workflow_missing), or the stored key is unreadable",
+        "n8n workflow is gone (n8n_workflow_missing), n8n is still publishing it (n8n_busy), "
+        "or the stored key is unreadable (secret_unreadable)",
     ),
     (422, "n8n refused the workflow or its activation (n8n_rejected)"),
     (429, "Rate limited by n8n (n8n_rate_limited; see Retry-After)"),
