@@ -222,7 +222,7 @@ LIMIT_N = rx(
 SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
 AGGREGATE = {
-    "sum": rx(r"\b(?:total|sum|add up|sum up)\b|合计|总额|总和|总计|求和|汇总"),
+    "sum": rx(r"\b(?:total|sum|add up|sum up)\b|合计|总额|总金额|总和|总计|求和|汇总"),
     "count": rx(r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数"),
     "avg": rx(r"\b(?:average|mean|avg)\b|平均"),
     "max": rx(r"\b(?:maximum|max|highest|largest)\b|最大|最高"),
@@ -245,7 +245,7 @@ THINK: dict[str, re.Pattern[str]] = {
 }
 CATEGORIES = rx(
     r"\b(?:into|as|as either)\s+([\w-]+(?:\s*(?:,|/|or|and)\s*[\w-]+)+)|"
-    r"(?:分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)"
+    r"(?:分类为|分类成|分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)"
 )
 TRANSLATE_TO = rx(
     r"(?:into|to|成|为)\s*(english|chinese|spanish|french|german|japanese|korean|"

@@ -219,7 +219,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
     phrase = _unmask(body, ctx)
     if lx.TRIGGER_ERROR.search(body) or lx.TRIGGER_ERROR.search("a " + body):
         return Trigger(kind="error", phrase=phrase)
-    for mention in ctx.index.mentions(body):
+    for mention in ctx.index.mentions(body, implicit=False):
         if mention.app is None:
             continue
         app = ctx.index.apps[mention.app]
@@ -234,7 +234,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         if q:
             params["resource"] = q[0]
         return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
-    polled = [m for m in ctx.index.mentions(body) if m.app is not None]
+    polled = [m for m in ctx.index.mentions(body, implicit=False) if m.app is not None]
     if polled and (lx.NEW_WORD.search(body) or re.search(r"\b\w+ed\b", body)):
         return Trigger(kind="schedule", params={"kind": "interval", "minutes": 60, "assumed": True,
                                                 "poll": body}, phrase=phrase)
@@ -565,7 +565,10 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     m = lx.IS_WORD.search(t.strip())
     if m:
         word = m.group(1).lower()
-        if cats and word in [c.lower() for c in cats] or _looks_category(word):
+        subject = t.strip()[: m.start()].strip()
+        if (cats and word in [c.lower() for c in cats]) or (
+            _looks_category(word) and (not subject or lx.PRONOUN.match(subject))
+        ):
             return Condition("category", "category", word, phrase)
     z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", t.strip())
     if z and _CJK.search(t):
@@ -836,7 +839,11 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
             params, placeheld = idx.fill(
                 mention.app, choice.resource, choice.operation, _unmask(text, ctx), "", ""
             )
-            given = {k: v for k, v in params.items() if k not in placeheld and v != ""}
+            given = {
+                k: v
+                for k, v in params.items()
+                if k not in placeheld and isinstance(v, str) and v.strip()
+            }
             step = ServiceStep(
                 app=mention.app,
                 resource=choice.resource,

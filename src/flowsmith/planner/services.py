@@ -123,7 +123,7 @@ class ServiceIndex:
 
     # --- mentions ---------------------------------------------------------------------------
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str, implicit: bool = True) -> list[Mention]:
         """Service mentions in ``text``, in order, longest name first, never overlapping."""
         low = text.lower()
         taken: list[tuple[int, int]] = []
@@ -139,7 +139,7 @@ class ServiceIndex:
                     continue  # "email", "邮件": a channel word, not this one service
                 taken.append((s, e))
                 out.append(Mention(s, e, app, subtype, text[s:e]))
-        if not out:
+        if not out and implicit:
             out = self._implicit(text, low)
         return sorted(out, key=lambda m: m.start)
 
