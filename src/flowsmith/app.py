@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,7 +23,6 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
 
 from flowsmith.agent.factory import close_agent, create_agent
 from flowsmith.auth.router import router as dev_router
@@ -42,7 +42,7 @@ from flowsmith.generation.runner import GenerationRunner
 from flowsmith.integrations.router import router as integrations_router
 from flowsmith.limits import SizeLimits
 from flowsmith.observability import REGISTRY, RequestContext
-from flowsmith.openapi import EVERY_ROUTE
+from flowsmith.openapi import EVERY_ROUTE, EVERY_ROUTE_JSON
 from flowsmith.openapi import install as install_openapi
 from flowsmith.ratelimit import Limits, MemoryLimiter, RateLimits, RedisLimiter
 from flowsmith.sessions.router import router as sessions_router
@@ -205,10 +205,11 @@ def _install_error_handlers(app: FastAPI) -> None:
             return _error(422, "invalid_input", "the request body is not valid JSON")
         code = HTTP_CODES.get(exc.status_code, "http_error")
         headers = getattr(exc, "headers", None)
-        if exc.status_code == 405:
+        allowed = _allowed_methods(app, request) if exc.status_code == 405 else None
+        if allowed:
             # Starlette names the methods of the first route that matched the path only
             # (``Allow: GET`` for a path with GET and DELETE routes): name all of them
-            headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(app, request))}
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
         return _error(exc.status_code, code, str(exc.detail), headers)
 
     async def dependency_unavailable(_request: Request, exc: Exception) -> JSONResponse:
@@ -230,15 +231,27 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(500, "internal_error", "Internal server error.")
 
 
-def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
-    """Every method some route answers at the request's path."""
-    scope = {**request.scope, "method": "\x00"}  # a method no route has: path matches only
-    methods: set[str] = set()
-    for route in app.router.routes:
-        match, _ = route.matches(scope)
-        if match != Match.NONE:
-            methods.update(getattr(route, "methods", None) or ())
-    return sorted(methods)
+def _allowed_methods(app: FastAPI, request: Request) -> list[str] | None:
+    """Every method the routes answer at the request's path (as the OpenAPI document lists
+    them, which FastAPI builds from the routes); None for a path it does not document."""
+    path = request.url.path
+    matches: list[tuple[int, list[str]]] = []
+    for template, item in app.openapi()["paths"].items():
+        pattern = _PATH_PATTERNS.get(template)
+        if pattern is None:
+            parts = re.split(r"\{[^/{}]+\}", template)
+            pattern = re.compile("^" + "[^/]+".join(map(re.escape, parts)) + "$")
+            _PATH_PATTERNS[template] = pattern
+        if pattern.match(path):
+            matches.append((template.count("{"), [method.upper() for method in item]))
+    if not matches:
+        return None
+    # the most specific path wins (``/workflows/import`` over ``/workflows/{workflow_id}``)
+    fewest = min(params for params, _ in matches)
+    return sorted({m for params, methods in matches if params == fewest for m in methods})
+
+
+_PATH_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
 def _describe_validation(errors: Any) -> str:
@@ -267,7 +280,7 @@ def _install_health(app: FastAPI) -> None:
         response_class=PlainTextResponse,
         responses={
             200: {"content": {CONTENT_TYPE_LATEST: {}}, "description": "Prometheus text"},
-            **EVERY_ROUTE,
+            **EVERY_ROUTE_JSON,
         },
     )
     async def metrics() -> Response:

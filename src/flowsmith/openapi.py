@@ -125,6 +125,15 @@ def generation_stream_responses() -> dict[int | str, dict[str, Any]]:
 # every route: the size limits run before any of them (413), and so does the check that a
 # query string is UTF-8 (422)
 EVERY_ROUTE = error_responses(413, 422)
+# the same for a route whose own responses are not JSON (FastAPI would document its errors
+# under the route's media type)
+EVERY_ROUTE_JSON: dict[int | str, dict[str, Any]] = {
+    status: {
+        "description": response["description"],
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+    }
+    for status, response in EVERY_ROUTE.items()
+}
 
 
 def install(app: FastAPI, settings: Settings) -> None:
