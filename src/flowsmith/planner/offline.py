@@ -145,7 +145,10 @@ def _is_new_request(text: str) -> bool:
     if not _CREATE_VERB.search(text) or _EDIT_WORDS.search(text):
         return False
     u = understand(text)
-    return u.substance and (u.trigger is not None or u.topic != "generic")
+    if u.substance and (u.trigger is not None or u.topic != "generic"):
+        return True
+    frame = parse_request(text)
+    return frame is not None and frame.trigger.kind != "manual"
 
 
 def _language(text: str, history: list[tuple[str, str]]) -> Lang:
