@@ -7,6 +7,8 @@ feeds what, and which catalog app / resource / operation a named service became.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from flowsmith.core.catalog import load_catalog
@@ -252,7 +254,9 @@ def test_typeform_trigger_and_marketo_source() -> None:
 
 
 def test_unknown_service_becomes_a_named_http_request() -> None:
-    decision = decide("Every morning fetch the latest posts from Frobnicator and email me", [], None)
+    decision = decide(
+        "Every morning fetch the latest posts from Frobnicator and email me", [], None
+    )
     assert decision.kind == "generate"
     assert any("Frobnicator" in a for a in decision.assumptions)
     assert decision.request is not None
@@ -398,7 +402,7 @@ def test_filter_sort_limit_in_order() -> None:
     )
     chain = ["http_request", "filter", "sort", "limit", "slack"]
     nodes = [one(wf, s) for s in chain]
-    for a, b in zip(nodes, nodes[1:], strict=False):
+    for a, b in itertools.pairwise(nodes):
         assert feeds(wf, b) == {(a.id, "main")}
     assert nodes[1].parameters["conditions"][0]["operator"] == "greater_than"
 

@@ -128,8 +128,10 @@ def _trigger(st: _State, t: Trigger, responds: bool) -> Node:
             Schedule.model_validate(t.params) if t.params else Schedule(kind="interval", minutes=60)
         )
         if t.params.get("assumed"):
-            st.note("Checks for new items every hour (no schedule was named)",
-                    "每小时检查一次新数据（未指定频率）")
+            st.note(
+                "Checks for new items every hour (no schedule was named)",
+                "每小时检查一次新数据（未指定频率）",
+            )
         return st.add(
             make(
                 st.ids,
@@ -154,7 +156,9 @@ def _trigger(st: _State, t: Trigger, responds: bool) -> Node:
         for fname in app.triggers.required:
             field_ = app.triggers.fields.get(fname)
             frag = field_.schema_fragment() if field_ is not None else {"type": "string"}
-            value, guessed = field_value(fname, frag, t.phrase + " " + st.request, ALL_JSON, st.title)
+            value, guessed = field_value(
+                fname, frag, t.phrase + " " + st.request, ALL_JSON, st.title
+            )
             params[fname] = t.params.get(fname, value)
             if guessed and fname not in t.params:
                 placeheld.append(fname)
@@ -605,12 +609,17 @@ def _think(st: _State, step: Think) -> Node:
     if step.kind == "extract":
         fields = p.get("fields") or ["value"]
         if not p.get("fields"):
-            st.note("Extracts a field “value”: name the fields you need",
-                    "提取字段 “value”：请改为你需要的字段")
-        return make(st.ids, "extract", pick(lang, "Extract fields", "提取字段"),
-                    "information_extractor",
-                    {"input_text": text,
-                     "attributes": [{"name": f, "type": "string"} for f in fields]})
+            st.note(
+                "Extracts a field “value”: name the fields you need",
+                "提取字段 “value”：请改为你需要的字段",
+            )
+        return make(
+            st.ids,
+            "extract",
+            pick(lang, "Extract fields", "提取字段"),
+            "information_extractor",
+            {"input_text": text, "attributes": [{"name": f, "type": "string"} for f in fields]},
+        )
     if step.kind == "sentiment":
         return make(
             st.ids,
@@ -821,6 +830,6 @@ def frame_title(frame: Frame, catalog: Catalog | None = None) -> str:
 
 
 def _host(url: object) -> str:
-    """"https://status.example.com/x" -> "status.example.com" (titles name what is called)."""
+    """ "https://status.example.com/x" -> "status.example.com" (titles name what is called)."""
     m = re.match(r"https?://([^/:?#]+)", str(url or ""))
     return m.group(1) if m else "HTTP"

@@ -38,7 +38,8 @@ AFTER_BRANCH = rx(
 )
 SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 CLAUSE_SPLIT = rx(
-    r"\s*[,，]\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|"
+    r"\s*[,，]\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
+    r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|"
     r"然后|接着|并且|同时|并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
 # a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
@@ -108,8 +109,10 @@ TO_WORD = rx(
     r"(?:\b(?:to|into|in|on|onto|via|through|with|using)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?"
     r"$)|(?:到|至|进|在|给|用|通过|往)\s*(?:我的|我们的)?$"
 )
-FROM_WORD = rx(r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$|"
-               r"把[^，,。把]{0,8}$")
+FROM_WORD = rx(
+    r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$|"
+    r"把[^，,。把]{0,8}$"
+)
 
 # --- channels that need no service name --------------------------------------------------------
 
@@ -163,7 +166,8 @@ EMPTY = rx(r"\bis empty\b|\bis blank\b|\bhas no\b|\bis missing\b|为空|是空�
 NOT_EMPTY = rx(r"\bis not empty\b|\bisn't empty\b|\bis set\b|\bexists\b|不为空|非空|有值")
 CONTAINS = rx(
     r"\b(?:contains?|containing|mentions?|mentioning|includes?|including|has the word|"
-    r"says|talks about|is about)\s+(?:the (?:word|keyword|phrase)\s+)?[\"'“‘]?([^\"'”’,，.]+?)[\"'”’]?"
+    r"says|talks about|is about)\s+(?:the (?:word|keyword|phrase)\s+)?"
+    r"[\"'“‘]?([^\"'”’,，.]+?)[\"'”’]?"
     r"\s*$|(?:包含|含有|提到|提及|出现|涉及)\s*[“\"'「‘]?([^”\"'」’，。,]+)"
 )
 NOT_CONTAINS = rx(
@@ -216,7 +220,8 @@ FIELD_ZH_NAMES = {
 # --- transforms and thinking --------------------------------------------------------------------
 
 LIMIT_N = rx(
-    r"\b(?:top|first|latest|last|newest|best|limit (?:it |them )?to)\s+(\d+)|前\s*(\d+)\s*(?:条|个|名|项|篇)?|"
+    r"\b(?:top|first|latest|last|newest|best|limit (?:it |them )?to)\s+(\d+)|"
+    r"前\s*(\d+)\s*(?:条|个|名|项|篇)?|"
     r"(\d+)\s*(?:条|个|篇)(?:最新|热门)"
 )
 SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
@@ -252,7 +257,8 @@ TRANSLATE_TO = rx(
     r"英文|英语|中文|汉语|日文|日语|韩文|韩语|法语|德语|西班牙语)"
 )
 LOOP = rx(
-    r"\bfor (?:each|every)\b|\bone by one\b|\bloop\w*|\biterate\w*|逐个|逐条|遍历|循环|每一(?:个|条|行)"
+    r"\bfor (?:each|every)\b|\bone by one\b|\bloop\w*|\biterate\w*|"
+    r"逐个|逐条|遍历|循环|每一(?:个|条|行)"
 )
 WAIT = rx(
     r"\b(?:wait|delay|pause|sleep)\s+(?:for\s+)?(\d+|an?|one|two|three|five|ten)\s*"
@@ -266,7 +272,8 @@ APPROVAL_OK = rx(
     r"批准后|审批通过|通过后|同意后"
 )
 RESPOND = rx(
-    r"\brespond\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|\breturn (?:it|the|a|them)\b|"
+    r"\brespond\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|"
+    r"\breturn (?:it|the|a|them)\b|"
     r"返回|响应|回复请求"
 )
 

@@ -23,11 +23,10 @@ Same inputs give the same outputs: keyword tables and regexes only, no clock, no
 from __future__ import annotations
 
 import re
+from dataclasses import replace as _replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-
-from dataclasses import replace as _replace
 
 from flowsmith.core.models import Workflow
 from flowsmith.planner import replies
@@ -35,8 +34,8 @@ from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.compose import compose
 from flowsmith.planner.edit_apply import apply_edits
 from flowsmith.planner.edit_parse import has_edit_words, parse_edits
-from flowsmith.planner.graph import matching
 from flowsmith.planner.frame import Frame, ServiceStep, walk
+from flowsmith.planner.graph import matching
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.parse import parse_request
 from flowsmith.planner.plan import Plan

@@ -53,12 +53,93 @@ _TOKEN = re.compile(r"__(url|mail)(\d+)__")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CAPS = re.compile(r"(?<![\w#@'’])([A-Z][\w.&+-]*(?:\s+[A-Z][\w.&+-]*){0,3})")
 _NOT_NAMES = frozenset(
-    """i a an the if when whenever every each then and or otherwise else please also only
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december am pm ai api url http https json csv
-    pdf ok hi hello my our new send post create add fetch get check text email read
-    retrieve copy save when once after before for workflow flow app automation english chinese spanish
-    french german japanese korean portuguese italian russian arabic""".split()
+    [
+        "i",
+        "a",
+        "an",
+        "the",
+        "if",
+        "when",
+        "whenever",
+        "every",
+        "each",
+        "then",
+        "and",
+        "or",
+        "otherwise",
+        "else",
+        "please",
+        "also",
+        "only",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "am",
+        "pm",
+        "ai",
+        "api",
+        "url",
+        "http",
+        "https",
+        "json",
+        "csv",
+        "pdf",
+        "ok",
+        "hi",
+        "hello",
+        "my",
+        "our",
+        "new",
+        "send",
+        "post",
+        "create",
+        "add",
+        "fetch",
+        "get",
+        "check",
+        "text",
+        "email",
+        "read",
+        "retrieve",
+        "copy",
+        "save",
+        "when",
+        "once",
+        "after",
+        "before",
+        "for",
+        "workflow",
+        "flow",
+        "app",
+        "automation",
+        "english",
+        "chinese",
+        "spanish",
+        "french",
+        "german",
+        "japanese",
+        "korean",
+        "portuguese",
+        "italian",
+        "russian",
+        "arabic",
+    ]
 )
 _WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
 _WAIT_UNIT |= {"day": 86400, "秒": 1, "分钟": 60, "小时": 3600, "天": 86400}
@@ -107,15 +188,18 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
 
 
 def _poll_for_new(trigger: Trigger, steps: list[Step]) -> Trigger:
-    """"copy new Marketo leads to …" with no trigger: look for new items every hour."""
+    """ "copy new Marketo leads to …" with no trigger: look for new items every hour."""
     if trigger.kind != "manual" or not steps:
         return trigger
     first = steps[0]
     if isinstance(first, ServiceStep) and first.app is not None and first.operation:
         m = lx.NEW_WORD.search(first.phrase)
         if m and first.operation.lower().startswith(("get", "list", "search", "read")):
-            return Trigger(kind="schedule", params={"kind": "interval", "minutes": 60,
-                                                    "assumed": True}, phrase=m.group(0))
+            return Trigger(
+                kind="schedule",
+                params={"kind": "interval", "minutes": 60, "assumed": True},
+                phrase=m.group(0),
+            )
     return trigger
 
 
@@ -172,14 +256,21 @@ def _unmask(text: str, ctx: Context) -> str:
 def _trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            found = _trigger_of(m.group("body") or m.groupdict().get("body2") or "", ctx, explicit=True)
+            found = _trigger_of(
+                m.group("body") or m.groupdict().get("body2") or "", ctx, explicit=True
+            )
             if found is not None:
                 ctx.trigger_app = found.app
                 poll = found.params.get("poll")
                 if poll:
-                    found = Trigger(kind="schedule", params={"kind": "interval", "minutes": 60,
-                                                            "assumed": True}, phrase=found.phrase)
-                    rest = text[: m.start()] + f" get {_READABLE.sub(' ', poll)} , " + text[m.end() :]
+                    found = Trigger(
+                        kind="schedule",
+                        params={"kind": "interval", "minutes": 60, "assumed": True},
+                        phrase=found.phrase,
+                    )
+                    rest = (
+                        text[: m.start()] + f" get {_READABLE.sub(' ', poll)} , " + text[m.end() :]
+                    )
                 else:
                     rest = text[: m.start()] + " , " + text[m.end() :]
                 return found, rest
@@ -225,7 +316,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         app = ctx.index.apps[mention.app]
         if app.triggers is None:
             continue
-        event, score = ctx.index.event(mention.app, body)
+        event, _score = ctx.index.event(mention.app, body)
         if event is None:
             event = next(iter(app.triggers.events))
             ctx.notes.append(f"event:{mention.app}:{event}")
@@ -236,8 +327,11 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
     polled = [m for m in ctx.index.mentions(body, implicit=False) if m.app is not None]
     if polled and (lx.NEW_WORD.search(body) or re.search(r"\b\w+ed\b", body)):
-        return Trigger(kind="schedule", params={"kind": "interval", "minutes": 60, "assumed": True,
-                                                "poll": body}, phrase=phrase)
+        return Trigger(
+            kind="schedule",
+            params={"kind": "interval", "minutes": 60, "assumed": True, "poll": body},
+            phrase=phrase,
+        )
     if lx.TRIGGER_EMAIL.search(body) or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body)):
         return Trigger(kind="email", phrase=phrase)
     if lx.TRIGGER_FORM.search(body) or re.search(r"\bform\b|表单", body, re.IGNORECASE):
@@ -258,12 +352,14 @@ def _new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
             continue
         left = text[max(0, mention.start - 24) : mention.start]
         left = re.split(r"\b(?:to|into|in|on|from)\b|[到在从，,]", left)[-1]
-        new = None
-        for new in lx.NEW_WORD.finditer(left):
-            pass
+        news = list(lx.NEW_WORD.finditer(left))
+        new = news[-1] if news else None
         right = text[mention.end : mention.end + 30]
-        right = re.split(r"\b(?:to|into|in|on|from|and|is|are|was|were|comes?|arrives?|gets?|"
-                         r"has|have|with|that|which)\b|[到在从，,是]", right)[0]
+        right = re.split(
+            r"\b(?:to|into|in|on|from|and|is|are|was|were|comes?|arrives?|gets?|"
+            r"has|have|with|that|which)\b|[到在从，,是]",
+            right,
+        )[0]
         if new is None:
             m = lx.NEW_WORD.search(right)
             if m is None:
@@ -576,14 +672,24 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         if _looks_category(value) and cats:
             return Condition("category", "category", value, phrase)
         return Condition(_field(z.group(1), "status"), "eq", value, phrase)
-    m = re.match(r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ]{0,24}?)\s+(?:is|are|equals?|=)\s+"
-                 r"[\"'“]?([\w-]+)[\"'”]?\s*$", t.strip(), re.IGNORECASE)
+    m = re.match(
+        r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ]{0,24}?)\s+(?:is|are|equals?|=)\s+"
+        r"[\"'“]?([\w-]+)[\"'”]?\s*$",
+        t.strip(),
+        re.IGNORECASE,
+    )
     if m and not lx.PRONOUN.match(m.group(1)) and not m.group(2).lower().endswith("ed"):
         return Condition(_field(m.group(1) + " is", "status"), "eq", m.group(2), phrase)
     low = t.strip().lower()
-    bare = re.sub(r"^(?:it|they|this|that|the (?:result|sentiment|category)|它|结果)\s*(?:is|are|'s|是|为)?\s*",
-                  "", low).strip(" \"'“”")
-    if re.fullmatch(r"[\w-]+|[\u4e00-\u9fff]{1,4}", bare or "-") and (_looks_category(bare) or bare in cats):
+    bare = re.sub(
+        r"^(?:it|they|this|that|the (?:result|sentiment|category)|它|结果)\s*"
+        r"(?:is|are|'s|是|为)?\s*",
+        "",
+        low,
+    ).strip(" \"'“”")
+    if re.fullmatch(r"[\w-]+|[\u4e00-\u9fff]{1,4}", bare or "-") and (
+        _looks_category(bare) or bare in cats
+    ):
         made = ctx.made if ctx else set()
         if "sentiment" in made and not ("classify" in made and bare in cats):
             return Condition("sentiment", "eq", _SENTIMENT_ZH.get(bare, bare), phrase)
@@ -594,8 +700,13 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     return None
 
 
-_SENTIMENT_ZH = {"正面": "positive", "负面": "negative", "中性": "neutral", "积极": "positive",
-                 "消极": "negative"}
+_SENTIMENT_ZH = {
+    "正面": "positive",
+    "负面": "negative",
+    "中性": "neutral",
+    "积极": "positive",
+    "消极": "negative",
+}
 
 
 def _looks_category(word: str) -> bool:
@@ -710,8 +821,9 @@ def _thinking(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
         m = pattern.search(text)
         if not m:
             continue
-        if kind in ctx.made and re.search(r"\b(?:the|this|that|its|their|that)\s+$|(?:把|将)$",
-                                          text[: m.start()]):
+        if kind in ctx.made and re.search(
+            r"\b(?:the|this|that|its|their|that)\s+$|(?:把|将)$", text[: m.start()]
+        ):
             continue  # "email the summary": the one made upstream
         ctx.made.add(kind)
         params: dict[str, Any] = {}
@@ -734,13 +846,20 @@ def _thinking(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
 
 
 def _extract_fields(after: str) -> list[str]:
-    """"extract the name and email from …" -> [name, email]; "提取标题" -> [title]."""
+    """ "extract the name and email from …" -> [name, email]; "提取标题" -> [title]."""
     plain = _TOKEN.sub(" ", after)
     if _CJK.search(plain):
-        m = re.match(r"\s*(?:出|其中的?)?([\u4e00-\u9fff、和与及,，\w]{1,30}?)(?:字段|信息)?(?:[，,。]|$|并|后|然后)", plain)
+        m = re.match(
+            r"\s*(?:出|其中的?)?([\u4e00-\u9fff、和与及,，\w]{1,30}?)(?:字段|信息)?(?:[，,。]|$|并|后|然后)",
+            plain,
+        )
         words = re.split(r"[、和与及,，]", m.group(1)) if m else []
         return [lx.FIELD_ZH_NAMES.get(w, w) for w in words if w][:6]
-    m = re.match(r"\s*(?:out\s+)?(?:the\s+|their\s+|its\s+)?([a-z][\w ,]*?)(?:\s+(?:from|out of|in|of)\b|$)", plain, re.I)
+    m = re.match(
+        r"\s*(?:out\s+)?(?:the\s+|their\s+|its\s+)?([a-z][\w ,]*?)(?:\s+(?:from|out of|in|of)\b|$)",
+        plain,
+        re.I,
+    )
     if not m:
         return []
     words = re.split(r"\s*(?:,|\band\b)\s*", m.group(1).lower())
@@ -817,8 +936,15 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         before = text[: mention.start]
         local = verb
         if verb == "none":
-            local = "read" if lx.LOOP.search(text) and re.search(r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$",
-                                        before) else "create"
+            local = (
+                "read"
+                if lx.LOOP.search(text)
+                and re.search(
+                    r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$",
+                    before,
+                )
+                else "create"
+            )
         if copy:
             local = (
                 "create"
@@ -892,7 +1018,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         return reads, writes
     if (
         not writes
-        and (lx.EMAIL_WORD.search(text) or ctx.mails and _TOKEN.search(text))
+        and (lx.EMAIL_WORD.search(text) or (ctx.mails and _TOKEN.search(text)))
         and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
         and not _reads_email(text)
         and not any(m.app and _emails(ctx, m.app) for m in mentions)
@@ -911,11 +1037,19 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
                 app=None, resource=None, operation=op, service=unknown, phrase=phrase
             )
             (reads if op == "get" else writes).append(step)
-        elif ctx.trigger_app and verb in ("create", "update") and _names_trigger_resource(text, ctx):
+        elif (
+            ctx.trigger_app and verb in ("create", "update") and _names_trigger_resource(text, ctx)
+        ):
             choice = idx.operation(ctx.trigger_app, text, "create")
-            writes.append(ServiceStep(app=ctx.trigger_app, resource=choice.resource,
-                                      operation=choice.operation, service=ctx.trigger_app,
-                                      phrase=phrase))
+            writes.append(
+                ServiceStep(
+                    app=ctx.trigger_app,
+                    resource=choice.resource,
+                    operation=choice.operation,
+                    service=ctx.trigger_app,
+                    phrase=phrase,
+                )
+            )
         elif lx.NOTIFY_WORD.search(text):
             ctx.notes.append("notify:email")
             writes.append(
@@ -925,14 +1059,14 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
 
 
 def _names_trigger_resource(text: str, ctx: Context) -> bool:
-    """"send it back to the channel" after a Slack trigger: a resource of the trigger's app."""
+    """ "send it back to the channel" after a Slack trigger: a resource of the trigger's app."""
     app = ctx.index.apps.get(ctx.trigger_app or "")
     if app is None:
         return False
     low = text.lower()
     words = [w for res in app.resources.values() for w in res.names.all() if len(w) > 2]
-    return bool(re.search(r"\bback\b|\breply\b|回复|回到", low)) and any(
-        w in low for w in words
+    return (
+        bool(re.search(r"\bback\b|\breply\b|回复|回到", low)) and any(w in low for w in words)
     ) or any(re.search(r"\bthe\s+" + re.escape(w) + r"\b", low) for w in words if w.isascii())
 
 
@@ -988,10 +1122,9 @@ def _unknown_service(text: str, ctx: Context) -> str | None:
         words = [w for w in m.group(1).split() if w.lower() not in _NOT_NAMES]
         if not words:
             continue
-        if m.start() == 0 or plain[: m.start()].strip() == "":
-            # sentence-initial capital: a name only when several words are capitalised
-            if len(words) < 2:
-                continue
+        # a sentence-initial capital is a name only when several words are capitalised
+        if (m.start() == 0 or plain[: m.start()].strip() == "") and len(words) < 2:
+            continue
         return " ".join(words)
     return None
 

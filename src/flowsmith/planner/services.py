@@ -313,7 +313,7 @@ def field_value(
     typ = frag.get("type")
     if isinstance(typ, list):
         typ = next((t for t in typ if t != "null"), "string")
-    if "enum" in frag and frag["enum"]:
+    if frag.get("enum"):
         return frag["enum"][0], True
     if typ == "boolean":
         return False, True
@@ -400,9 +400,9 @@ def _core_services(catalog: Catalog) -> list[NodeSpec]:
     """Core (non-app) service nodes: their first keyword is the service's name."""
     out = []
     for spec in catalog.by_family(NodeFamily.EXTERNAL_ACTION):
-        if spec.app is None and spec.keywords:
-            if spec.alias_of is None and spec.subtype not in ("send_email", "webhook_response"):
-                out.append(spec)
+        core = spec.app is None and spec.alias_of is None and bool(spec.keywords)
+        if core and spec.subtype not in ("send_email", "webhook_response"):
+            out.append(spec)
     return out
 
 
