@@ -89,7 +89,6 @@ class GenerationRunner:
         self._tasks: dict[asyncio.Task[None], str] = {}
         # generations whose end is stored: their leases need no renewing
         self._settled: set[str] = set()
-        self._closing = False
         self.leases = LeaseKeeper(
             LeasedWork(
                 "generation",
@@ -227,7 +226,6 @@ class GenerationRunner:
         """Let the jobs in flight finish for up to ``grace_s``, their leases renewed all the
         while; the rest end with ``worker_shutdown`` (stored by this replica, not left for
         another's reaper a lease later)."""
-        self._closing = True
         pending = list(self._tasks)
 
         def cut() -> None:
