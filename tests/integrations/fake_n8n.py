@@ -51,13 +51,25 @@ class FakeN8n:
         self.fail_after_create: bool = False  # store the workflow, then time out
         self.refuse_description = False
         self.activation_error: str | None = None
+        self.delay_s = 0.0  # every answer this late (widens races)
         self.busy = 0  # the next n activations / updates answer 409 "try again" (as n8n does)
         self._ids = (f"wf{n:014d}" for n in itertools.count(1))
         self.transport = httpx.MockTransport(self.handle)
 
     # --- the API ------------------------------------------------------------------------
 
-    def handle(self, request: httpx.Request) -> httpx.Response:
+    def handle(self, request: httpx.Request) -> Any:
+        if self.delay_s:
+            return self._later(request)
+        return self._handle(request)
+
+    async def _later(self, request: httpx.Request) -> httpx.Response:
+        import asyncio
+
+        await asyncio.sleep(self.delay_s)
+        return self._handle(request)
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
         if self.fail == "refused":
             raise httpx.ConnectError("[Errno 111] Connection refused", request=request)

@@ -459,3 +459,27 @@ def test_n8n_busy_publishing_is_waited_out_briefly(
     answer = api.post(f"/api/v1/workflows/{workflow_id}/deactivate")
     assert "try again in a few moments" in _error(answer, 409, "n8n_busy")
     assert answer.headers["retry-after"] == "5"
+
+
+def test_concurrent_deploys_of_one_workflow_make_one_n8n_workflow(
+    server: LiveServer, api: httpx.Client, fake: FakeN8n
+) -> None:
+    import asyncio
+
+    assert _connect(api, fake).status_code == 200
+    workflow_id = store_workflow(server, api.user, hook_workflow("orders"))  # type: ignore[attr-defined]
+    fake.delay_s = 0.2  # each n8n call takes a while: the deploys overlap
+
+    async def deploy_all() -> list[httpx.Response]:
+        async with httpx.AsyncClient(
+            base_url=server.url, headers=dict(api.headers), timeout=60
+        ) as client:
+            return await asyncio.gather(
+                *(client.post(f"/api/v1/workflows/{workflow_id}/deploy") for _ in range(6))
+            )
+
+    answers = asyncio.run(deploy_all())
+    assert [a.status_code for a in answers] == [200] * 6, [a.text for a in answers]
+    assert len(fake.workflows) == 1
+    assert sum(a.json()["created"] for a in answers) == 1
+    assert {a.json()["n8n_workflow_id"] for a in answers} == set(fake.workflows)
