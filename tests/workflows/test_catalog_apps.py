@@ -76,7 +76,7 @@ def test_an_app_becomes_an_action_and_a_trigger_spec() -> None:
     assert action is not None and action.family == NodeFamily.EXTERNAL_ACTION
     assert trigger is not None and trigger.family == NodeFamily.TRIGGER
     assert trigger.example.parameters == {"event": "ticket_created", "board": "YOUR_BOARD"}
-    assert "艾克米" in action.keywords and "ticket" in action.keywords
+    assert "艾克米" in action.keywords and "ticket" in action.description
     assert catalog.app("acme_trigger") is catalog.app("acme") is catalog.apps[-1]
 
 

@@ -115,7 +115,11 @@ class SpecIndex:
     """BM25 over the catalog's specs (built once per catalog; searching is cheap)."""
 
     def __init__(self, specs: Iterable[NodeSpec]) -> None:
-        self.specs = [s for s in specs if not s.subtype.startswith(_IMPORTED_PREFIX)]
+        # per-action subtypes kept for stored workflows (alias_of) are not offered: their app
+        # node does the same, and two specs for one operation crowd out other node kinds
+        self.specs = [
+            s for s in specs if not s.subtype.startswith(_IMPORTED_PREFIX) and s.alias_of is None
+        ]
         self._tf: list[Counter[str]] = []
         self._len: list[int] = []
         df: Counter[str] = Counter()
@@ -125,9 +129,14 @@ class SpecIndex:
             self._tf.append(counts)
             self._len.append(len(tokens))
             df.update(counts.keys())
+        self._names = [_name_pattern(spec) for spec in self.specs]
         n = len(self.specs)
         self._avg = (sum(self._len) / n) if n else 1.0
         self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+
+    def _named(self, i: int, query: str) -> bool:
+        pattern = self._names[i]
+        return pattern is not None and pattern.search(query) is not None
 
     def search(
         self, query: str, k: int = DEFAULT_K, min_ratio: float = MIN_RATIO
@@ -146,11 +155,29 @@ class SpecIndex:
                 if tf:
                     # repeated query words count, but less than linearly
                     score += self._idf[term] * tf * (_K1 + 1) / (tf + norm) * (1 + math.log(q))
+            if score > 0 and self.specs[i].app is not None:
+                # a service is wanted when the user names it; one matched only through
+                # shared words ("issue", "order") must not crowd out the node kinds asked for
+                score *= 1.0 if self._named(i, query) else _UNNAMED_APP
             if score > 0:
                 scored.append((score, i))
         scored.sort(key=lambda item: (-item[0], item[1]))
         floor = scored[0][0] * min_ratio if scored else 0.0
         return [(self.specs[i], score) for score, i in scored[:k] if score >= floor]
+
+
+_UNNAMED_APP = 0.25
+
+
+def _name_pattern(spec: NodeSpec) -> re.Pattern[str] | None:
+    """Matches a query that names the spec's app (its names are its keywords)."""
+    if spec.app is None:
+        return None
+    parts = []
+    for name in sorted(spec.keywords, key=len, reverse=True):
+        escaped = re.escape(name)
+        parts.append(escaped if _CJK_RUN.search(name) else rf"(?<![a-z0-9]){escaped}(?![a-z0-9])")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 _INDEXES: dict[int, tuple[Catalog, SpecIndex]] = {}

@@ -331,6 +331,11 @@ def _keywords(app: App, *extra: Names) -> list[str]:
     return list(dict.fromkeys(words)) or [app.app]
 
 
+def _resource_words(app: App) -> str:
+    words = [w for res in app.resources.values() for w in res.names.all()]
+    return f" ({', '.join(dict.fromkeys(words))})" if words else ""
+
+
 def _op_summary(app: App) -> str:
     parts = [f"{r}: {', '.join(res.operations)}" for r, res in app.resources.items()]
     return "; ".join(parts)
@@ -351,8 +356,10 @@ def action_entry(app: App) -> dict[str, Any]:
         "subtype": app.app,
         "family": "EXTERNAL_ACTION",
         "display_name": app.display_name,
-        "description": f"{app.description} Operations: {_op_summary(app)}.",
-        "keywords": _keywords(app, *[res.names for res in app.resources.values()]),
+        "description": f"{app.description} Operations: {_op_summary(app)}." + _resource_words(app),
+        # the app's own names only: resource words ("issue", "ticket") are shared by dozens
+        # of apps and stay in the description, so a search ranks the app a user names first
+        "keywords": _keywords(app),
         "parameters": action_parameters(app),
         "inputs": ["main"],
         "outputs": {
