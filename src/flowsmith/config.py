@@ -125,6 +125,9 @@ class Settings(BaseSettings):
     llm_turn_mode: Literal["auto", "tools", "decide_first"] = Field(
         default="auto", validation_alias="FLOWSMITH_LLM_TURN_MODE"
     )
+    # put the system prompt into the first user message (openai provider): for chat
+    # templates without a system role that drop it (llama-cpp-python's gemma format)
+    llm_system_as_user: bool = Field(default=False, validation_alias="FLOWSMITH_LLM_SYSTEM_AS_USER")
 
     cors_origins: list[str] = Field(default=[], validation_alias="FLOWSMITH_CORS_ORIGINS")
     keepalive_s: float = Field(default=15.0, gt=0, le=300, validation_alias="FLOWSMITH_KEEPALIVE_S")

@@ -521,3 +521,15 @@ async def test_an_answer_to_a_concrete_request_is_built_by_the_offline_planner(
     fake_openai.script(tool_call("decide", {"kind": "answer"}, text="Use a schedule."))
     _, decision = await turn(agent, "How do I check a page every hour and email me?")
     assert decision.kind == "answer"
+
+
+async def test_system_as_user_folds_the_system_prompt_into_the_first_user_message(
+    fake_openai: FakeOpenAI,
+) -> None:
+    provider = make_openai(fake_openai, system_as_user=True)
+    fake_openai.script(text("ok"))
+    await collect(provider.stream([Message("system", "Rules."), Message("user", "hi")]))
+    messages = fake_openai.requests[0].json["messages"]
+    assert [m["role"] for m in messages] == ["user"]
+    assert messages[0]["content"].startswith("Rules.") and messages[0]["content"].endswith("hi")
+    await provider.aclose()

@@ -62,6 +62,9 @@ def settings_for(server: LlamaServer, data_dir: Path, **extra: Any) -> Any:
         "FLOWSMITH_TURN_DEADLINE_S": TURN_DEADLINE_S,
         "FLOWSMITH_GENERATION_DEADLINE_S": GENERATION_DEADLINE_S,
         "FLOWSMITH_RATE_TURNS_PER_MIN": 0,
+        # llama-cpp-python's gemma chat format drops system messages silently (measured:
+        # a 20k-character system prompt became a 10-token prompt)
+        "FLOWSMITH_LLM_SYSTEM_AS_USER": True,
         **extra,
     }
     return make_settings(data_dir, **values)
@@ -79,7 +82,9 @@ def _write_results() -> Iterator[None]:
 
 
 async def test_structured_modes_are_detected_and_remembered(llama: LlamaServer) -> None:
-    provider = OpenAICompatProvider(model=MODEL_NAME, base_url=llama.base_url, timeout_s=120)
+    provider = OpenAICompatProvider(
+        model=MODEL_NAME, base_url=llama.base_url, timeout_s=120, system_as_user=True
+    )
     schema = {
         "type": "object",
         "properties": {"city": {"type": "string"}, "days": {"type": "integer"}},
@@ -175,7 +180,7 @@ async def test_turns_and_generations_end_cleanly(
                     if generation["status"] == "complete" and generation["workflow_id"]:
                         url = f"/api/v1/workflows/{generation['workflow_id']}"
                         stored = (await client.get(url, headers=headers)).json()
-                        workflow = Workflow.model_validate(stored)
+                        workflow = Workflow.model_validate(stored["workflow"])
                         problems = [f for f in validate_workflow(workflow) if f.severity == "error"]
                         stored_valid = not problems
                         assert problems == [], "a stored workflow passes the validator"
@@ -242,7 +247,7 @@ async def test_a_prompt_too_big_for_the_context_is_a_clear_error(
         provider = OpenAICompatProvider(model=MODEL_NAME, base_url=small.base_url, timeout_s=60)
         with pytest.raises(LLMError) as caught:
             await provider.structured(
-                [Message("system", "word " * 4000), Message("user", "hi")],
+                [Message("user", "word " * 4000)],
                 schema={"type": "object", "properties": {}},
                 name="x",
                 max_tokens=64,

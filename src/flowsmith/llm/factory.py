@@ -43,6 +43,8 @@ def create_provider(settings: Settings, **overrides: Any) -> Provider | None:
         return AnthropicProvider(**options)
     from flowsmith.llm.openai_compat import OpenAICompatProvider
 
+    options.setdefault("system_as_user", settings.llm_system_as_user)
+
     if not options["api_key"] and not options["base_url"]:
         # a local server (Ollama, vLLM, LM Studio) needs no key, api.openai.com does
         raise ValueError(

@@ -86,6 +86,7 @@ class OpenAICompatProvider(BaseProvider):
         default_headers: Mapping[str, str] | None = None,
         context_tokens: int | None = None,
         probe_context: bool = True,
+        system_as_user: bool = False,
     ) -> None:
         """``timeout_s`` bounds connecting and each read (the gap between streamed chunks).
 
@@ -96,7 +97,11 @@ class OpenAICompatProvider(BaseProvider):
 
         ``context_tokens``: the model's context window; unset, a local server is asked
         once (llama.cpp's ``/props`` ``n_ctx``, vLLM's ``/v1/models`` ``max_model_len``)
-        unless ``probe_context`` is false. Output caps then shrink to fit (``budget``)."""
+        unless ``probe_context`` is false. Output caps then shrink to fit (``budget``).
+
+        ``system_as_user``: the system prompt goes at the head of the first user message,
+        for chat templates without a system role that drop it silently (llama-cpp-python's
+        ``gemma`` chat format does)."""
         super().__init__(
             model=model,
             retry=RetryPolicy(max_retries, backoff_base_s, backoff_max_s, retry_after_max_s),
@@ -116,6 +121,7 @@ class OpenAICompatProvider(BaseProvider):
         self._probe_lock = asyncio.Lock()
         self._api_key = api_key
         self._timeout_s = timeout_s
+        self.system_as_user = system_as_user
         self._max_tokens_field_fixed = max_tokens_field is not None
         try:
             self._client = AsyncOpenAI(
@@ -197,7 +203,9 @@ class OpenAICompatProvider(BaseProvider):
         )
         stream = await self._client.chat.completions.create(
             model=self.model,
-            messages=_messages(spec.messages),
+            messages=_messages(
+                _fold_system(spec.messages) if self.system_as_user else spec.messages
+            ),
             stream=True,
             stream_options={"include_usage": True},
             tools=tools if tools else omit,
@@ -364,6 +372,19 @@ def _messages(messages: list[Message]) -> list[ChatCompletionMessageParam]:
         else:
             out.append(_assistant(message))
     return out
+
+
+def _fold_system(messages: list[Message]) -> list[Message]:
+    """System messages joined and put at the head of the first user message."""
+    system = "\n\n".join(m.content for m in messages if m.role == "system")
+    rest = [m for m in messages if m.role != "system"]
+    if not system:
+        return rest
+    for index, message in enumerate(rest):
+        if message.role == "user":
+            folded = Message("user", f"{system}\n\n---\n\n{message.content}")
+            return [*rest[:index], folded, *rest[index + 1 :]]
+    return [Message("user", system), *rest]
 
 
 def _assistant(message: Message) -> ChatCompletionAssistantMessageParam:
