@@ -181,7 +181,7 @@ def _trigger(st: _State, t: Trigger, responds: bool) -> Node:
             [],
         )
     if t.kind == "webhook":
-        params: dict[str, Any] = {
+        params = {
             "path": slug(st.title, "incoming").replace("_", "-"),
             "method": "POST",
         }
@@ -420,11 +420,11 @@ def _service(st: _State, step: ServiceStep) -> Node:
                 st.text = ALL_JSON
             return node
     service = step.service or "service"
-    op = step.operation or "get"
+    op_key = step.operation or "get"
     method = (
         "GET"
-        if op in ("get", "getAll", "read", "list", "search")
-        else ("DELETE" if op == "delete" else "PATCH" if op == "update" else "POST")
+        if op_key in ("get", "getAll", "read", "list", "search")
+        else ("DELETE" if op_key == "delete" else "PATCH" if op_key == "update" else "POST")
     )
     url = f"https://api.example.com/{slug(service, 'service').replace('_', '-')}"
     st.note(
@@ -432,10 +432,12 @@ def _service(st: _State, step: ServiceStep) -> Node:
         "stands in; set its real API address and credentials",
         f"节点目录中没有 {service}：用 HTTP 请求（{method}）代替，请填入它真实的 API 地址和凭据",
     )
-    params: dict[str, Any] = {"url": url, "method": method}
+    http: dict[str, Any] = {"url": url, "method": method}
     if method != "GET":
-        params["body"] = {"data": st.text}
-    node = make(st.ids, f"{slug(op)}_{slug(service)}", f"{service}: {op}", "http_request", params)
+        http["body"] = {"data": st.text}
+    node = make(
+        st.ids, f"{slug(op_key)}_{slug(service)}", f"{service}: {op_key}", "http_request", http
+    )
     return node
 
 

@@ -618,46 +618,40 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     if not t.strip():
         return None
     cats = ctx.categories if ctx else []
-    if lx.NOT_CONTAINS.search(t):
-        m = re.search(
-            r"(?:contain|mention|include|包含|含|提到)\w*\s*[\"'“]?([^\"'”,，]+)",
-            t[lx.NOT_CONTAINS.search(t).start() :],
-        )  # type: ignore[union-attr]
-        value = m.group(1).strip() if m else ""
-        return Condition(
-            _field(t[: lx.NOT_CONTAINS.search(t).start()], "text"), "not_contains", value, phrase
-        )  # type: ignore[union-attr]
+    neg = lx.NOT_CONTAINS.search(t)
+    if neg:
+        said = re.search(
+            r"(?:contain|mention|include|包含|含|提到)\w*\s*[\"'“]?([^\"'”,，]+)", t[neg.start() :]
+        )
+        value = said.group(1).strip() if said else ""
+        return Condition(_field(t[: neg.start()], "text"), "not_contains", value, phrase)
     for op, pattern in lx.COMPARE:
         m = pattern.search(t)
         if m:
-            value = _number(m.group(1), m.group(2) if m.re.groups >= 2 else None)
-            if value is None:
+            number = _number(m.group(1), m.group(2) if m.re.groups >= 2 else None)
+            if number is None:
                 if op in ("eq", "ne"):
                     return Condition(_field(t[: m.start()], "status"), op, m.group(1), phrase)  # type: ignore[arg-type]
                 continue
-            return Condition(_field(t[: m.start()], "price"), op, value, phrase)  # type: ignore[arg-type]
+            return Condition(_field(t[: m.start()], "price"), op, number, phrase)  # type: ignore[arg-type]
     m = lx.CONTAINS.search(t)
     if m:
-        value = (m.group(1) or m.group(2) or "").strip(" \"'“”")
-        if value:
-            return Condition(_field(t[: m.start()], "text"), "contains", value, phrase)
-    if lx.NOT_EMPTY.search(t):
-        return Condition(
-            _field(t[: lx.NOT_EMPTY.search(t).start()], "value"), "not_empty", None, phrase
-        )  # type: ignore[union-attr]
-    if lx.EMPTY.search(t):
-        return Condition(_field(t[: lx.EMPTY.search(t).start()], "value"), "is_empty", None, phrase)  # type: ignore[union-attr]
-    m = lx.FAILED.search(t)
-    if m and len(t.split()) <= 8:
+        word = (m.group(1) or m.group(2) or "").strip(" \"'“”")
+        if word:
+            return Condition(_field(t[: m.start()], "text"), "contains", word, phrase)
+    for op_name, pattern, default in (
+        ("not_empty", lx.NOT_EMPTY, "value"),
+        ("is_empty", lx.EMPTY, "value"),
+    ):
+        hit = pattern.search(t)
+        if hit:
+            return Condition(_field(t[: hit.start()], default), op_name, None, phrase)  # type: ignore[arg-type]
+    if lx.FAILED.search(t) and len(t.split()) <= 8:
         return Condition("status", "failed", None, phrase)
-    if lx.IS_FALSE.search(t):
-        return Condition(
-            _field(t[: lx.IS_FALSE.search(t).start()], "value"), "is_false", None, phrase
-        )  # type: ignore[union-attr]
-    if lx.IS_TRUE.search(t):
-        return Condition(
-            _field(t[: lx.IS_TRUE.search(t).start()], "value"), "is_true", None, phrase
-        )  # type: ignore[union-attr]
+    for op_name, pattern in (("is_false", lx.IS_FALSE), ("is_true", lx.IS_TRUE)):
+        hit = pattern.search(t)
+        if hit:
+            return Condition(_field(t[: hit.start()], "value"), op_name, None, phrase)  # type: ignore[arg-type]
     m = lx.IS_WORD.search(t.strip())
     if m:
         word = m.group(1).lower()
