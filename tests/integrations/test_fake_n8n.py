@@ -483,3 +483,10 @@ def test_concurrent_deploys_of_one_workflow_make_one_n8n_workflow(
     assert len(fake.workflows) == 1
     assert sum(a.json()["created"] for a in answers) == 1
     assert {a.json()["n8n_workflow_id"] for a in answers} == set(fake.workflows)
+
+
+@pytest.mark.parametrize("key", ["±key", "two words", "tab\tkey", "   "])
+def test_keys_that_cannot_be_an_n8n_key(api: httpx.Client, fake: FakeN8n, key: str) -> None:
+    answer = api.post("/api/v1/integrations/n8n", json={"url": fake.URL, "api_key": key})
+    _error(answer, 422, "invalid_n8n_api_key")
+    assert fake.requests == []

@@ -67,6 +67,10 @@ class InvalidN8nUrl(InvalidInput):
     code = "invalid_n8n_url"
 
 
+class InvalidN8nApiKey(InvalidInput):
+    code = "invalid_n8n_api_key"
+
+
 class N8nNotConnected(Conflict):
     code = "n8n_not_connected"
 

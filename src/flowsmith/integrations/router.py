@@ -47,7 +47,8 @@ N8N_ERRORS = _errors(
 CONNECT_ERRORS = _errors(
     (
         422,
-        "A bad URL (invalid_n8n_url), or the instance refused: n8n_unreachable, "
+        "A bad URL (invalid_n8n_url) or key (invalid_n8n_api_key), or the instance "
+        "refused: n8n_unreachable, "
         "n8n_timeout, n8n_unauthorized, n8n_forbidden, n8n_not_n8n, n8n_error",
     ),
     (429, "Rate limited by n8n (n8n_rate_limited)"),

@@ -32,6 +32,7 @@ from flowsmith.integrations.client import (
 )
 from flowsmith.integrations.crypto import SecretBox, SecretUnreadable, load_secret_box
 from flowsmith.integrations.errors import (
+    InvalidN8nApiKey,
     N8nFailure,
     N8nNotConnected,
     N8nNotFound,
@@ -91,6 +92,9 @@ class Integrations:
     async def connect(self, user_id: str, url: str, api_key: str) -> ConnectionInfo:
         base_url = normalize_base_url(url)
         key = api_key.strip()
+        if not key or not key.isascii() or any(c.isspace() or not c.isprintable() for c in key):
+            # n8n's keys are JWTs; anything else could not even travel in a header
+            raise InvalidN8nApiKey("the n8n API key must be printable ASCII with no spaces")
         box = self.box  # before any network call: a server without a key says so first
         try:
             if self.block_private:
