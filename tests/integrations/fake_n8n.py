@@ -49,7 +49,7 @@ class FakeN8n:
         # switches
         self.fail: str | None = None  # refused | timeout | 500 | 429 | html | dns
         self.fail_after_create: bool = False  # store the workflow, then time out
-        self.refuse_description = False
+        self.refuse: set[str] = set()  # top-level keys refused as unknown
         self.activation_error: str | None = None
         self.delay_s = 0.0  # every answer this late (widens races)
         self.busy = 0  # the next n activations / updates answer 409 "try again" (as n8n does)
@@ -156,8 +156,14 @@ class FakeN8n:
         for key in READ_ONLY:
             if key in body:
                 return _json(400, {"message": f"request/body/{key} is read-only"})
-        if self.refuse_description and "description" in body:
-            return _json(400, {"message": "request/body/description is read-only"})
+        if "description" in body:  # as n8n 2.41.1 answers, its OpenAPI document aside
+            return _json(
+                400, {"message": "request/body Unrecognized key(s) in object: 'description'"}
+            )
+        extra = [k for k in body if k in self.refuse]
+        if extra:
+            keys = ", ".join(f"'{k}'" for k in extra)
+            return _json(400, {"message": f"request/body Unrecognized key(s) in object: {keys}"})
         unknown = [k for k in body.get("settings", {}) if k not in SETTINGS]
         if unknown:
             keys = ", ".join(f"'{k}'" for k in unknown)

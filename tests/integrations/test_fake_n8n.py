@@ -233,13 +233,27 @@ def test_redeploy_updates_and_keeps_credentials_chosen_in_n8n(
 def test_a_field_n8n_refuses_is_left_out_and_retried(
     server: LiveServer, api: httpx.Client, fake: FakeN8n
 ) -> None:
-    fake.refuse_description = True
+    import flowsmith.integrations.payload as payload
+
     workflow = hook_workflow("orders").model_copy(update={"description": "Checks orders"})
     assert _connect(api, fake).status_code == 200
     workflow_id = store_workflow(server, api.user, workflow)  # type: ignore[attr-defined]
-    answer = api.post(f"/api/v1/workflows/{workflow_id}/deploy")
+    assert "description" not in payload.deploy_body(workflow)  # n8n 2.41.1 refuses it
+    # a field some n8n version does not know: left out, and the deploy goes through
+    original = payload.deploy_body
+
+    def with_extra(*args: Any) -> dict[str, Any]:
+        return {**original(*args), "staticData": None, "description": "x"}
+
+    fake.refuse = {"staticData"}
+    payload.deploy_body = with_extra  # type: ignore[assignment]
+    try:
+        answer = api.post(f"/api/v1/workflows/{workflow_id}/deploy")
+    finally:
+        payload.deploy_body = original  # type: ignore[assignment]
     assert answer.status_code == 200, answer.text
-    assert "description" not in next(iter(fake.workflows.values()))
+    stored = next(iter(fake.workflows.values()))
+    assert "description" not in stored and "staticData" not in stored
 
 
 def test_deleted_in_n8n_is_created_again_and_remapped(

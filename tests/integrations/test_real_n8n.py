@@ -77,7 +77,10 @@ def test_connect_deploy_redeploy_activate_run_and_list(n8n: RealN8n, fs: LiveSer
         assert api.get("/api/v1/integrations/n8n").json()["url"] == n8n.url
 
         # deploy: created in n8n with our nodes, no credentials
-        workflow = hook_workflow("fs-orders", with_mail=True)
+        # with a description, which n8n 2.41.1 refuses on create
+        workflow = hook_workflow("fs-orders", with_mail=True).model_copy(
+            update={"description": "Checks each order"}
+        )
         workflow_id = store_workflow(fs, user, workflow)
         first = api.post(f"/api/v1/workflows/{workflow_id}/deploy")
         assert first.status_code == 200, first.text

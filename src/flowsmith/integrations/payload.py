@@ -2,12 +2,13 @@
 
 n8n validates the body against its OpenAPI schema and refuses what it does not know or
 treats as read-only (``id``, ``active``, ``tags``, ``meta``, ``pinData`` on some versions,
-unknown ``settings`` keys, unknown node keys), so the export of ``to_n8n`` is cut down to
-``name``, ``nodes``, ``connections``, ``settings`` (the keys n8n accepts) and
-``description``. No node carries a credential reference of ours: n8n asks the user to pick
-one, and ``credentials_needed`` lists, per node, which type to pick or create. On a
-redeploy the references the user already picked *in n8n* are kept (``carry_credentials``):
-they are n8n's own ids, never a secret, and a redeploy must not undo the user's set-up.
+unknown ``settings`` keys, unknown node keys, and ``description`` on 2.41.1 although its
+document lists it), so the export of ``to_n8n`` is cut down to ``name``, ``nodes``,
+``connections`` and ``settings`` (the keys n8n accepts). No node carries a credential
+reference of ours: n8n asks the user to pick one, and ``credentials_needed`` lists, per
+node, which type to pick or create. On a redeploy the references the user already picked
+*in n8n* are kept (``carry_credentials``): they are n8n's own ids, never a secret, and a
+redeploy must not undo the user's set-up.
 """
 
 from __future__ import annotations
@@ -80,8 +81,8 @@ def deploy_body(workflow: Workflow, error_workflow: str | None = None) -> dict[s
         "connections": doc.get("connections") or {},
         "settings": settings,
     }
-    if doc.get("description"):
-        body["description"] = doc["description"]
+    # no description: n8n 2.41.1 refuses it on create ("request/body Unrecognized key(s) in
+    # object: 'description'") although its OpenAPI document lists it
     return body
 
 

@@ -413,6 +413,11 @@ def _without_refused(body: dict[str, Any], message: str) -> dict[str, Any] | Non
     field = re.search(r"request/body/(\w+) is read-only", message)
     if field and field.group(1) in body and field.group(1) not in ("name", "nodes"):
         return {k: v for k, v in body.items() if k != field.group(1)}
+    top = re.search(r"request/body Unrecognized key\(s\) in object: (.+)", message)
+    if top:
+        refused = set(re.findall(r"'([^']+)'", top.group(1))) - {"name", "nodes", "connections"}
+        if refused & set(body):
+            return {k: v for k, v in body.items() if k not in refused}
     keys = re.search(r"request/body/settings Unrecognized key\(s\) in object: (.+)", message)
     if keys:
         refused = set(re.findall(r"'([^']+)'", keys.group(1)))
