@@ -112,11 +112,15 @@ async def resume_to_end(
 
 async def test_sigterm_with_grace_longer_than_the_lease_reaps_nothing(cluster: Any) -> None:
     start, schema, settings = cluster
+    # Each piece of work ends ~8.7 s after its replica's SIGTERM: past the moment the old
+    # code's survivor reaped it for sure (the lease lapses 4-6 s after SIGTERM, the
+    # survivor looks every 2 s), within the 10 s grace.
     replicas = start(
-        # a turn of ~8 s (80 pieces, 100 ms apart) and, after it, a generation of 8 s+
-        turn_side={"FLOWSMITH_OFFLINE_STREAM_DELAY_MS": "100", "FLOWSMITH_OFFLINE_DRAFT_DELAY_MS": "8000"},
-        # a generation of ~8 s, running at SIGTERM
-        gen_side={"FLOWSMITH_OFFLINE_STREAM_DELAY_MS": "1", "FLOWSMITH_OFFLINE_DRAFT_DELAY_MS": "8000"},
+        # a turn of ~8.9 s (81 pieces, 110 ms apart); the generation it queues then does not
+        # fit what is left of the grace
+        turn_side={"FLOWSMITH_OFFLINE_STREAM_DELAY_MS": "110", "FLOWSMITH_OFFLINE_DRAFT_DELAY_MS": "8700"},
+        # a generation whose draft takes 8.7 s
+        gen_side={"FLOWSMITH_OFFLINE_STREAM_DELAY_MS": "1", "FLOWSMITH_OFFLINE_DRAFT_DELAY_MS": "8700"},
         survivor={"FLOWSMITH_OFFLINE_STREAM_DELAY_MS": "1"},
     )  # fmt: skip
     turn_side, gen_side, survivor = (replicas[k] for k in ("turn_side", "gen_side", "survivor"))
@@ -180,29 +184,29 @@ async def test_sigterm_with_grace_longer_than_the_lease_reaps_nothing(cluster: A
         )
         assert status == 200
         await asyncio.wait_for(started.wait(), 20)
+        gen_side.proc.send_signal(signal.SIGTERM)  # as its generation starts drafting
 
-        # a turn streaming on turn_side
+        # a turn streaming on turn_side, stopped ~0.35 s in
         turn_session = await create_session(on_turn_side, headers)
         chat_params = {"session_id": turn_session, "user_message": REQUEST}
-        first_part = asyncio.create_task(
-            read_events(
-                on_turn_side,
-                "GET",
-                chat_url,
-                params=chat_params,
-                headers=headers,
-                until=chat_done,
-                tolerate_cut=True,
-                timeout=60,
-            )
-        )
-        await asyncio.sleep(0.8)
-        turn_side.proc.send_signal(signal.SIGTERM)
-        gen_side.proc.send_signal(signal.SIGTERM)
 
-        # the chat stream was cut at SIGTERM; the browser reconnects to the survivor
-        _, streamed = await first_part
-        assert streamed and not chat_done(streamed[-1]), "cut mid-turn"
+        def three_pieces(event: Event, seen: list[Event] = []) -> bool:  # noqa: B006
+            seen.append(event)
+            return sum(e.type == "message" for e in seen) >= 3
+
+        _, streamed = await read_events(
+            on_turn_side,
+            "GET",
+            chat_url,
+            params=chat_params,
+            headers=headers,
+            until=three_pieces,
+            timeout=60,
+        )
+        turn_side.proc.send_signal(signal.SIGTERM)
+
+        # the browser reconnects to the survivor (as after the cut of a SIGTERM)
+        assert streamed and not chat_done(streamed[-1])
         resume_params = {"session_id": turn_session}
         streamed = await resume_to_end(
             on_survivor, chat_url, streamed, chat_done, headers, resume_params
