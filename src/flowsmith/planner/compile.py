@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flowsmith.core.catalog import Catalog, load_catalog
-from flowsmith.core.models import Connection, Node, Workflow
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 from flowsmith.planner.frame import (
     Approval,
     Branch,
@@ -306,11 +306,12 @@ def _writes(st: _State, step: Step) -> bool:
         )
     if isinstance(step, CoreStep):
         if step.subtype == "http_request":
-            return step.params.get("method", "GET") != "GET"
+            method: str = step.params.get("method", "GET")
+            return method != "GET"
         spec = st.catalog.get(step.subtype)
         return (
             spec is not None
-            and spec.family.value == "EXTERNAL_ACTION"
+            and spec.family is NodeFamily.EXTERNAL_ACTION
             and not any(w in step.subtype for w in ("read", "query", "get"))
         )
     return isinstance(step, Respond)

@@ -38,6 +38,7 @@ from flowsmith.planner.frame import (
     Think,
     Transform,
     Trigger,
+    TriggerKind,
     Wait,
     walk,
 )
@@ -254,6 +255,25 @@ def _unmask(text: str, ctx: Context) -> str:
 
 
 def _trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
+    """The request's trigger and the text left for the steps (the trigger's words cut out)."""
+    found = _when_trigger(text, ctx)
+    if found is not None:
+        return found
+    err = lx.TRIGGER_ERROR.search(text)
+    if err:
+        return Trigger(kind="error", phrase=err.group(0).strip()), _cut(text, err)
+    sched = parse_schedule(_TOKEN.sub(" ", text))
+    if sched is not None:
+        return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
+    found = _new_app_event(text, ctx)
+    if found is not None:
+        ctx.trigger_app = found[0].app
+        return found
+    return _keyword_trigger(text, ctx)
+
+
+def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
+    """A "when"-clause naming an app event; a polled one becomes an hourly schedule."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
             found = _trigger_of(
@@ -274,30 +294,28 @@ def _trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
                 else:
                     rest = text[: m.start()] + " , " + text[m.end() :]
                 return found, rest
-    m = lx.TRIGGER_ERROR.search(text)
-    if m:
-        return Trigger(kind="error", phrase=m.group(0).strip()), _cut(text, m)
-    sched = parse_schedule(_TOKEN.sub(" ", text))
-    if sched is not None:
-        return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
-    found = _new_app_event(text, ctx)
-    if found is not None:
-        ctx.trigger_app = found[0].app
-        return found
-    for kind, pattern in (
-        ("email", lx.TRIGGER_EMAIL),
-        ("webhook", lx.TRIGGER_WEBHOOK),
-        ("form", lx.TRIGGER_FORM),
-        ("rss", lx.TRIGGER_RSS),
-        ("chat", lx.TRIGGER_CHAT),
-    ):
+    return None
+
+
+_KEYWORD_TRIGGERS: tuple[tuple[TriggerKind, re.Pattern[str]], ...] = (
+    ("email", lx.TRIGGER_EMAIL),
+    ("webhook", lx.TRIGGER_WEBHOOK),
+    ("form", lx.TRIGGER_FORM),
+    ("rss", lx.TRIGGER_RSS),
+    ("chat", lx.TRIGGER_CHAT),
+)
+
+
+def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
+    """The first start a keyword names (an RSS feed takes the first URL); manual otherwise."""
+    for kind, pattern in _KEYWORD_TRIGGERS:
         m = pattern.search(text)
         if m:
             params: dict[str, Any] = {}
             if kind == "rss" and ctx.urls:
                 params["url"] = ctx.urls[0]
                 ctx.trigger_url = "__url0__"
-            return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), text  # type: ignore[arg-type]
+            return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), text
     return Trigger(kind="manual"), text
 
 
@@ -447,7 +465,7 @@ class _Builder:
             self.branch = _MBranch(phrase=phrase)
             self.container.append(self.branch)
         case = _MCase(cond)
-        self.branch.cases.append(case)  # type: ignore[union-attr]
+        self.branch.cases.append(case)
         self.current = case.steps
 
     def otherwise(self) -> bool:
@@ -533,9 +551,9 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         b.open_case(cond, _unmask(clause, ctx), same)
         b.add(_actions(action, ctx))
         return
-    split = _trailing_condition(clause, ctx)
-    if split is not None:
-        action, cond = split
+    tail = _trailing_condition(clause, ctx)
+    if tail is not None:
+        action, cond = tail
         b.close_branch()
         b.open_case(cond, _unmask(clause, ctx), same=False)
         branch = b.branch
@@ -874,7 +892,7 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     m = lx.FILTER.search(text)
     if m:
         cond = parse_condition(text[m.end() :], ctx)
-        params = {"condition": cond} if cond else {}
+        params: dict[str, Any] = {"condition": cond} if cond else {}
         out.append((m.start(), Transform(kind="filter", params=params, phrase=phrase)))
     m = lx.DEDUPE.search(text)
     if m:
@@ -1126,7 +1144,7 @@ def _unknown_service(text: str, ctx: Context) -> str | None:
 # --- freezing -------------------------------------------------------------------------------------
 
 
-def _freeze(step: Any) -> Step:
+def _freeze(step: Step | _MBranch | _MLoop | _MApproval) -> Step:
     if isinstance(step, _MBranch):
         cases = [Case(c.condition, tuple(_freeze(s) for s in c.steps)) for c in step.cases]
         return Branch(cases=tuple(cases), phrase=step.phrase)
