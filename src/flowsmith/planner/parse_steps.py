@@ -1,0 +1,403 @@
+"""The request parser's third pass: the steps of one clause.
+
+Invariants: every service word comes from the catalog through
+:mod:`flowsmith.planner.services`; within a clause reads come first, then transforms and
+thinking, then writes, so data a step refers to is produced upstream of it. Pure: no I/O,
+no clock.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner import vocab as v
+from flowsmith.planner.frame import (
+    CoreStep,
+    Respond,
+    ServiceStep,
+    Think,
+    Transform,
+    Wait,
+)
+from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_context import (
+    _CAPS,
+    _CJK,
+    _EN_COUNT,
+    _NOT_NAMES,
+    _TOKEN,
+    _WAIT_UNIT,
+    Context,
+    _unmask,
+)
+from flowsmith.planner.parse_tree import _MApproval, _MLoop
+from flowsmith.planner.text import zh_number
+
+# --- actions --------------------------------------------------------------------------------------
+
+
+def _actions(clause: str, ctx: Context) -> list[Any]:
+    """The steps one clause asks for: reads, then transforms and thinking, then writes."""
+    text = clause.strip(" ,，")
+    if not text or text == "__it__":
+        return []
+    reads: list[Any] = []
+    middle: list[Any] = []
+    writes: list[Any] = []
+    phrase = _unmask(text, ctx)
+    blocks: list[Any] = []
+
+    m = lx.WAIT.search(text)
+    if m:
+        middle.append(Wait(seconds=_wait_seconds(m), phrase=m.group(0)))
+    if lx.APPROVAL.search(text):
+        channel = (
+            "slack"
+            if v.APPROVAL_SLACK.search(text)
+            else "form"
+            if v.APPROVAL_FORM.search(text)
+            else "email"
+        )
+        blocks.append(_MApproval(channel=channel, phrase=phrase))
+        text = lx.APPROVAL.sub(" ", text)
+    if lx.LOOP.search(text):
+        blocks.append(_MLoop(phrase=phrase))
+    if lx.RESPOND.search(text):
+        writes.append(Respond(phrase=phrase))
+        return [*middle, *writes, *blocks]
+
+    said = _thinking(text, phrase, ctx) + _transforms(text, phrase, ctx)
+    middle += [st for _, st in sorted(said, key=lambda x: x[0])]
+    svc_reads, svc_writes = _services(text, phrase, ctx)
+    reads += svc_reads
+    writes += svc_writes
+    for block in blocks:
+        if isinstance(block, _MApproval):
+            block.approved += writes
+            return [*reads, *middle, block]
+    if blocks and isinstance(blocks[-1], _MLoop):
+        return [*reads, *middle, blocks[-1], *writes]
+    return [*reads, *middle, *writes, *blocks]
+
+
+def _wait_seconds(m: re.Match[str]) -> float:
+    groups = [g for g in m.groups() if g]
+    count, unit = groups[0], groups[1].lower()
+    n = _EN_COUNT.get(count.lower()) or zh_number(count) or 1
+    return float(n * _WAIT_UNIT.get(unit, 60))
+
+
+def _thinking(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
+    found: list[tuple[int, Think]] = []
+    for kind, pattern in lx.THINK.items():
+        m = pattern.search(text)
+        if not m:
+            continue
+        if kind in ctx.made and re.search(
+            r"\b(?:the|this|that|its|their|that)\s+$|(?:把|将)$", text[: m.start()]
+        ):
+            continue  # "email the summary": the one made upstream
+        ctx.made.add(kind)
+        params: dict[str, Any] = {}
+        if kind == "classify":
+            ctx.classified = True
+            cats = _categories(text)
+            params["categories"] = cats
+            ctx.categories = cats or ctx.categories
+        elif kind == "extract":
+            params["fields"] = _extract_fields(text[m.end() :])
+        elif kind == "translate":
+            t = lx.TRANSLATE_TO.search(text)
+            params["language"] = t.group(1).lower() if t else "english"
+        elif kind == "prompt":
+            params["prompt"] = phrase
+        if kind == "prompt" and found:
+            continue
+        found.append((m.start(), Think(kind=kind, params=params, phrase=phrase)))  # type: ignore[arg-type]
+    return found
+
+
+def _extract_fields(after: str) -> list[str]:
+    """ "extract the name and email from …" -> [name, email]; "提取标题" -> [title]."""
+    plain = _TOKEN.sub(" ", after)
+    if _CJK.search(plain):
+        m = re.match(
+            r"\s*(?:出|其中的?)?([\u4e00-\u9fff、和与及,，\w]{1,30}?)(?:字段|信息)?(?:[，,。]|$|并|后|然后)",
+            plain,
+        )
+        words = re.split(r"[、和与及,，]", m.group(1)) if m else []
+        return [lx.FIELD_ZH_NAMES.get(w, w) for w in words if w][:6]
+    m = re.match(
+        r"\s*(?:out\s+)?(?:the\s+|their\s+|its\s+)?([a-z][\w ,]*?)(?:\s+(?:from|out of|in|of)\b|$)",
+        plain,
+        re.I,
+    )
+    if not m:
+        return []
+    words = re.split(r"\s*(?:,|\band\b)\s*", m.group(1).lower())
+    return [re.sub(r"\W+", "_", w.strip()).strip("_") for w in words if w.strip()][:6]
+
+
+def _categories(text: str) -> list[str]:
+    m = lx.CATEGORIES.search(text)
+    if not m:
+        return []
+    raw = m.group(1) or m.group(2) or ""
+    parts = re.split(r"\s*(?:,|/|\bor\b|\band\b|、|，|和|或)\s*", raw)
+    return [p.strip().lower() for p in parts if p.strip()][:4]
+
+
+def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
+    out: list[tuple[int, Any]] = []
+    m = lx.FILTER.search(text)
+    if m:
+        cond = parse_condition(text[m.end() :], ctx)
+        params: dict[str, Any] = {"condition": cond} if cond else {}
+        out.append((m.start(), Transform(kind="filter", params=params, phrase=phrase)))
+    m = lx.DEDUPE.search(text)
+    if m:
+        out.append((m.start(), Transform(kind="dedupe", phrase=phrase)))
+    m = lx.SORT.search(text)
+    if m:
+        by = re.search(r"\bby\s+([a-z_]+)", text[m.start() :], re.IGNORECASE)
+        params = {"field": by.group(1).lower()} if by else {}
+        out.append((m.start(), Transform(kind="sort", params=params, phrase=phrase)))
+    for op, pattern in lx.AGGREGATE.items():
+        m = pattern.search(text)
+        if m:
+            of = re.search(r"\b(?:of|on)\s+(?:the\s+)?([a-z_]+)", text[m.end() :], re.IGNORECASE)
+            params = {"operation": op, "field": of.group(1).lower() if of else "amount"}
+            out.append((m.start(), Transform(kind="aggregate", params=params, phrase=phrase)))
+            break
+    m = lx.SPLIT.search(text)
+    if m:
+        out.append((m.start(), Transform(kind="split", phrase=phrase)))
+    m = lx.TEMPLATE.search(text)
+    if m:
+        out.append((m.start(), Transform(kind="template", phrase=phrase)))
+    m = lx.LIMIT_N.search(text)
+    if m:
+        n = int(next(g for g in m.groups() if g))
+        out.append((10**6, Transform(kind="limit", params={"max_items": n}, phrase=phrase)))
+    return out
+
+
+def _verb(text: str) -> str:
+    """The verb class of a clause: the first of read / create / update / delete it says."""
+    best: tuple[int, str] = (10**6, "none")
+    for verb, pattern in (
+        ("read", lx.READ_VERB),
+        ("create", lx.CREATE_VERB),
+        ("update", lx.UPDATE_VERB),
+        ("delete", lx.DELETE_VERB),
+    ):
+        m = pattern.search(text)
+        if m and m.start() < best[0]:
+            best = (m.start(), verb)
+    return best[1]
+
+
+def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any]]:
+    reads: list[Any] = []
+    writes: list[Any] = []
+    idx = ctx.index
+    verb = _verb(text)
+    mentions = [m for m in idx.mentions(text) if not _is_trigger_word(m, text, ctx)]
+    copy = bool(lx.COPY_VERB.search(text)) and len(mentions) >= 1
+    for i, mention in enumerate(mentions):
+        before = text[: mention.start]
+        local = verb
+        if verb == "none":
+            local = (
+                "read"
+                if lx.LOOP.search(text)
+                and re.search(
+                    r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$",
+                    before,
+                )
+                else "create"
+            )
+        if copy:
+            local = (
+                "create"
+                if i == len(mentions) - 1 and (len(mentions) > 1 or ctx.trigger_app)
+                else "read"
+            )
+        elif lx.FROM_WORD.search(before):
+            local = "read"
+        elif lx.TO_WORD.search(before) and verb == "read":
+            local = (
+                "read"
+                if lx.READ_VERB.search(text[mention.end :]) is None and _only_read(text)
+                else "create"
+            )
+        step: Any
+        if mention.app is not None:
+            choice = idx.operation(mention.app, text, local)
+            params, placeheld = idx.fill(
+                mention.app, choice.resource, choice.operation, _unmask(text, ctx), "", ""
+            )
+            given = {
+                k: v
+                for k, v in params.items()
+                if k not in placeheld and isinstance(v, str) and v.strip()
+            }
+            step = ServiceStep(
+                app=mention.app,
+                resource=choice.resource,
+                operation=choice.operation,
+                params=given,
+                service=mention.word,
+                phrase=phrase,
+            )
+            kind = _verb_of_op(choice.operation, local)
+        else:
+            step = CoreStep(
+                subtype=mention.subtype or "http_request",
+                params=_core_params(text, ctx),
+                phrase=phrase,
+            )
+            kind = local
+        (reads if kind == "read" else writes).append(step)
+    for tok in _TOKEN.finditer(text):
+        if tok.group(1) != "url" or (ctx.trigger_url and tok.group(0) == ctx.trigger_url):
+            continue
+        url = ctx.urls[int(tok.group(2))]
+        before = text[: tok.start()]
+        write = (
+            bool(lx.TO_WORD.search(before)) and verb != "read" and not lx.FROM_WORD.search(before)
+        )
+        method = "POST" if write else "GET"
+        step = CoreStep(
+            subtype="http_request", params={"url": url, "method": method}, phrase=phrase
+        )
+        (writes if write else reads).append(step)
+    if not mentions and lx.SMS_WORD.search(text):
+        app = idx.sms_app()
+        if app is not None:
+            choice = idx.operation(app, "sms " + text, "create")
+            writes.append(
+                ServiceStep(
+                    app=app,
+                    resource=choice.resource,
+                    operation=choice.operation,
+                    service="sms",
+                    phrase=phrase,
+                )
+            )
+        else:
+            writes.append(CoreStep(subtype=idx.core_sms() or "http_request", phrase=phrase))
+        return reads, writes
+    if (
+        not writes
+        and (lx.EMAIL_WORD.search(text) or (ctx.mails and _TOKEN.search(text)))
+        and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
+        and not _reads_email(text)
+        and not any(m.app and _emails(ctx, m.app) for m in mentions)
+    ):
+        writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
+        return reads, writes
+    if not mentions and not reads and not writes:
+        unknown = _unknown_service(text, ctx)
+        if unknown:
+            op = (
+                "get"
+                if verb == "read"
+                else ("update" if verb == "update" else "delete" if verb == "delete" else "create")
+            )
+            step = ServiceStep(
+                app=None, resource=None, operation=op, service=unknown, phrase=phrase
+            )
+            (reads if op == "get" else writes).append(step)
+        elif (
+            ctx.trigger_app and verb in ("create", "update") and _names_trigger_resource(text, ctx)
+        ):
+            choice = idx.operation(ctx.trigger_app, text, "create")
+            writes.append(
+                ServiceStep(
+                    app=ctx.trigger_app,
+                    resource=choice.resource,
+                    operation=choice.operation,
+                    service=ctx.trigger_app,
+                    phrase=phrase,
+                )
+            )
+        elif lx.NOTIFY_WORD.search(text):
+            ctx.notes.append("notify:email")
+            writes.append(
+                CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase)
+            )
+    return reads, writes
+
+
+def _names_trigger_resource(text: str, ctx: Context) -> bool:
+    """ "send it back to the channel" after a Slack trigger: a resource of the trigger's app."""
+    app = ctx.index.apps.get(ctx.trigger_app or "")
+    if app is None:
+        return False
+    low = text.lower()
+    words = [w for res in app.resources.values() for w in res.names.all() if len(w) > 2]
+    return (
+        bool(re.search(r"\bback\b|\breply\b|回复|回到", low)) and any(w in low for w in words)
+    ) or any(re.search(r"\bthe\s+" + re.escape(w) + r"\b", low) for w in words if w.isascii())
+
+
+def _emails(ctx: Context, app: str) -> bool:
+    """Whether an app sends email itself (its names say mail): then "email" is that app."""
+    names = " ".join(ctx.index.apps[app].names.all()) if app in ctx.index.apps else ""
+    return bool(re.search(r"mail|邮", names))
+
+
+def _only_read(text: str) -> bool:
+    return lx.CREATE_VERB.search(text) is None
+
+
+def _reads_email(text: str) -> bool:
+    return bool(
+        re.search(r"\b(?:read|fetch|get|check)\b[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I)
+    )
+
+
+def _verb_of_op(operation: str, fallback: str) -> str:
+    k = operation.lower()
+    for verb, keys in lx.OP_KEYS.items():
+        if k in keys:
+            return "read" if verb == "read" else "create"
+    return "read" if fallback == "read" else "create"
+
+
+def _core_params(text: str, ctx: Context) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    mails = [ctx.mails[int(t.group(2))] for t in _TOKEN.finditer(text) if t.group(1) == "mail"]
+    if mails:
+        params["to"] = mails[0]
+    return params
+
+
+def _is_trigger_word(mention: Any, text: str, ctx: Context) -> bool:
+    return False
+
+
+def _unknown_service(text: str, ctx: Context) -> str | None:
+    """A capitalised name the catalog does not know ("Hacker News"), or a Latin name in
+    Chinese text."""
+    plain = _TOKEN.sub(" ", text)
+    if _CJK.search(plain):
+        for m in re.finditer(
+            r"[A-Za-z][A-Za-z0-9.&+-]{1,30}(?:\s+[A-Za-z][A-Za-z0-9.&+-]*){0,2}", plain
+        ):
+            words = m.group(0).split()
+            if not any(w.lower() in _NOT_NAMES for w in words):
+                return m.group(0)
+        return None
+    for m in _CAPS.finditer(plain):
+        words = [w for w in m.group(1).split() if w.lower() not in _NOT_NAMES]
+        if not words:
+            continue
+        # a sentence-initial capital is a name only when several words are capitalised
+        if (m.start() == 0 or plain[: m.start()].strip() == "") and len(words) < 2:
+            continue
+        return " ".join(words)
+    return None
