@@ -1,0 +1,292 @@
+"""The node of each leaf step of a frame: services, core nodes, transforms, thinking.
+
+Invariants: each function returns exactly one node and adds nothing to the workflow
+itself (the caller connects it); a service the catalog has becomes its app node with
+the operation's required fields (placeholders noted as assumptions), one it lacks an
+HTTP Request named for it. Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flowsmith.core.models import Node
+from flowsmith.planner.compile_state import ALL_JSON, _rule, _State
+from flowsmith.planner.frame import (
+    Condition,
+    CoreStep,
+    ServiceStep,
+    Think,
+    Transform,
+)
+from flowsmith.planner.nodes import make
+from flowsmith.planner.services import field_value
+from flowsmith.planner.text import pick, slug
+
+
+def _service(st: _State, step: ServiceStep) -> Node:
+    if step.app is not None and step.app in st.index.apps and step.resource and step.operation:
+        app = st.index.apps[step.app]
+        op = app.operation(step.resource, step.operation)
+        if op is not None:
+            label = st.title
+            params, placeheld = st.index.fill(
+                step.app, step.resource, step.operation, step.phrase, st.text, label
+            )
+            params.update({k: v for k, v in step.params.items() if k in op.fields})
+            if placeheld:
+                st.note(
+                    f"{app.display_name} {step.operation}: set "
+                    + ", ".join(placeheld)
+                    + " (placeholders)",
+                    f"{app.display_name} {step.operation}：请设置 "
+                    + "、".join(placeheld)
+                    + "（占位符）",
+                )
+            res_name = (
+                app.resources[step.resource].names.zh
+                if st.lang == "zh"
+                else app.resources[step.resource].names.en
+            )
+            what = res_name[0] if res_name else step.resource
+            name = f"{app.display_name}: {step.operation} {what}"
+            node = make(
+                st.ids,
+                f"{slug(step.operation)}_{step.app}",
+                name,
+                step.app,
+                {"resource": step.resource, "operation": step.operation, **params},
+            )
+            if _reads(step.operation):
+                st.text = ALL_JSON
+            return node
+    service = step.service or "service"
+    op_key = step.operation or "get"
+    method = (
+        "GET"
+        if op_key in ("get", "getAll", "read", "list", "search")
+        else ("DELETE" if op_key == "delete" else "PATCH" if op_key == "update" else "POST")
+    )
+    url = f"https://api.example.com/{slug(service, 'service').replace('_', '-')}"
+    st.note(
+        f"The catalog has no {service} node: an HTTP Request ({method}) to a placeholder URL "
+        "stands in; set its real API address and credentials",
+        f"节点目录中没有 {service}：用 HTTP 请求（{method}）代替，请填入它真实的 API 地址和凭据",
+    )
+    http: dict[str, Any] = {"url": url, "method": method}
+    if method != "GET":
+        http["body"] = {"data": st.text}
+    node = make(
+        st.ids, f"{slug(op_key)}_{slug(service)}", f"{service}: {op_key}", "http_request", http
+    )
+    return node
+
+
+def _reads(operation: str) -> bool:
+    k = operation.lower()
+    return k.startswith("get") or k in ("read", "list", "search", "download", "query", "history")
+
+
+def _core(st: _State, step: CoreStep) -> Node:
+    spec = st.catalog.get(step.subtype) or st.catalog.get("http_request")
+    assert spec is not None
+    lang = st.lang
+    params: dict[str, Any] = dict(step.params)
+    if spec.subtype == "http_request":
+        url = params.get("url") or "https://api.example.com/data"
+        method = params.get("method", "GET")
+        st.text = ALL_JSON
+        name = pick(lang, f"HTTP {method} {url}"[:100], f"HTTP {method} 请求 {url}"[:100])
+        return make(
+            st.ids,
+            "http_request",
+            name,
+            "http_request",
+            {
+                "url": url,
+                "method": method,
+                **({"body": {"data": ALL_JSON}} if method != "GET" else {}),
+            },
+        )
+    if spec.subtype == "send_email":
+        if "to" not in params:
+            params["to"] = "you@example.com"
+            st.note(
+                "Email goes to you@example.com: set your address",
+                "邮件发送到 you@example.com，请改为你的邮箱",
+            )
+        params.setdefault("subject", st.title)
+        params.setdefault("body", st.text)
+        return make(
+            st.ids, "send_email", pick(lang, "Send email", "发送邮件"), "send_email", params
+        )
+    props = spec.parameters.get("properties", {})
+    placeheld: list[str] = []
+    for name in spec.required_parameters:
+        if name in params:
+            continue
+        value, guessed = field_value(name, props.get(name, {}), step.phrase, st.text, st.title)
+        params[name] = value
+        if guessed:
+            placeheld.append(name)
+    if placeheld:
+        st.note(
+            f"{spec.display_name}: set " + ", ".join(placeheld) + " (placeholders)",
+            f"{spec.display_name}：请设置 " + "、".join(placeheld) + "（占位符）",
+        )
+    return make(st.ids, spec.subtype, spec.display_name, spec.subtype, params)
+
+
+def _transform(st: _State, step: Transform) -> Node:
+    lang, p = st.lang, step.params
+    if step.kind == "limit":
+        n = int(p.get("max_items", 10))
+        return make(
+            st.ids,
+            "limit",
+            pick(lang, f"Keep the first {n}", f"保留前 {n} 条"),
+            "limit",
+            {"max_items": n, "keep": "first"},
+        )
+    if step.kind == "aggregate":
+        op = p.get("operation", "sum")
+        fld = p.get("field", "amount")
+        st.text = f"{{{{ $json.{op}_{fld} }}}}"
+        if "field" not in p or fld == "amount":
+            st.note(
+                f"The {op} is over the field “{fld}”: rename it to your column",
+                f"{op} 针对字段 “{fld}”，请改为你的列名",
+            )
+        return make(
+            st.ids,
+            "aggregate",
+            pick(lang, f"{op.title()} of {fld}", f"{fld} 的 {op}"),
+            "aggregate",
+            {"operations": [{"field": fld, "operation": op, "output_field": f"{op}_{fld}"}]},
+        )
+    if step.kind == "dedupe":
+        return make(
+            st.ids,
+            "remove_duplicates",
+            pick(lang, "Remove duplicates", "去重"),
+            "remove_duplicates",
+            {},
+        )
+    if step.kind == "sort":
+        fld = p.get("field", "date")
+        return make(
+            st.ids,
+            "sort",
+            pick(lang, f"Sort by {fld}", f"按 {fld} 排序"),
+            "sort",
+            {"fields": [{"field": fld, "order": "desc"}]},
+        )
+    if step.kind == "split":
+        return make(
+            st.ids,
+            "split_out",
+            pick(lang, "Split out items", "拆分条目"),
+            "split_out",
+            {"field": p.get("field", "items")},
+        )
+    if step.kind == "filter":
+        cond = p.get("condition")
+        rules = (
+            [_rule(cond)[0]]
+            if isinstance(cond, Condition)
+            else [{"left": "{{ $json.value }}", "operator": "is_not_empty"}]
+        )
+        return make(
+            st.ids,
+            "filter",
+            pick(lang, "Filter", "筛选"),
+            "filter",
+            {"conditions": rules, "combine": "and"},
+        )
+    if step.kind == "template":
+        return make(
+            st.ids,
+            "text_template",
+            pick(lang, "Format text", "格式化文本"),
+            "text_template",
+            {"template": p.get("template", st.text)},
+        )
+    if step.kind == "code":
+        return make(
+            st.ids,
+            "code",
+            pick(lang, "Code", "代码"),
+            "code",
+            {"language": "javascript", "code": "return $input.all();"},
+        )
+    return make(
+        st.ids,
+        "set_fields",
+        pick(lang, "Set fields", "设置字段"),
+        "set_fields",
+        {"fields": p.get("fields") or {"text": st.text}},
+    )
+
+
+def _think(st: _State, step: Think) -> Node:
+    lang, p, text = st.lang, step.params, st.text
+    if step.kind == "classify":
+        cats = p.get("categories") or ["urgent", "normal"]
+        if not p.get("categories"):
+            st.note(
+                "Categories: urgent, normal (none were named)", "分类：urgent、normal（未指定类别）"
+            )
+        st.text = text
+        return make(
+            st.ids,
+            "classify",
+            pick(lang, "Classify", "分类"),
+            "text_classifier",
+            {"input_text": text, "categories": [{"name": c} for c in cats]},
+        )
+    if step.kind == "summarise":
+        st.text = "{{ $json.summary }}"
+        return make(
+            st.ids, "summarize", pick(lang, "Summarise", "总结"), "summarizer", {"input_text": text}
+        )
+    if step.kind == "extract":
+        fields = p.get("fields") or ["value"]
+        if not p.get("fields"):
+            st.note(
+                "Extracts a field “value”: name the fields you need",
+                "提取字段 “value”：请改为你需要的字段",
+            )
+        return make(
+            st.ids,
+            "extract",
+            pick(lang, "Extract fields", "提取字段"),
+            "information_extractor",
+            {"input_text": text, "attributes": [{"name": f, "type": "string"} for f in fields]},
+        )
+    if step.kind == "sentiment":
+        return make(
+            st.ids,
+            "sentiment",
+            pick(lang, "Sentiment", "情感分析"),
+            "sentiment_analysis",
+            {"input_text": text},
+        )
+    if step.kind == "translate":
+        language = p.get("language", "english")
+        st.text = "{{ $json.text }}"
+        return make(
+            st.ids,
+            "translate",
+            pick(lang, f"Translate to {language}", f"翻译成{language}"),
+            "llm_chat",
+            {"prompt": f"Translate to {language}: {text}"},
+        )
+    st.text = "{{ $json.text }}"
+    prompt = p.get("prompt") or step.phrase or "Answer"
+    return make(
+        st.ids,
+        "llm",
+        pick(lang, "Ask the AI", "AI 处理"),
+        "llm_chat",
+        {"prompt": f"{prompt}\n\n{text}"},
+    )

@@ -1,0 +1,113 @@
+"""The state a frame compilation threads, and the helpers every part of it uses.
+
+Invariants: :meth:`_State.add` is the only way a node enters the workflow, and it connects
+the node from every ``feeds`` end given, so no node is left unconnected by accident; node
+ids come from one :class:`~flowsmith.planner.nodes.Ids` per compilation; assumptions are
+recorded once each, in the request's language. :func:`_rule` turns an inclusive integer
+bound (``gte``/``lte``) into the strict one the IF compares with. Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from flowsmith.core.catalog import Catalog
+from flowsmith.core.models import Connection, Node
+from flowsmith.planner.frame import (
+    Condition,
+)
+from flowsmith.planner.nodes import Ids
+from flowsmith.planner.services import ServiceIndex
+from flowsmith.planner.text import Lang, pick
+
+ALL_JSON = "{{ JSON.stringify($json) }}"
+_OPS = {
+    "eq": "equals",
+    "ne": "not_equals",
+    "gt": "greater_than",
+    "gte": "greater_than",
+    "lt": "less_than",
+    "lte": "less_than",
+    "contains": "contains",
+    "is_empty": "is_empty",
+    "not_empty": "is_not_empty",
+    "is_true": "is_true",
+    "is_false": "is_false",
+    "category": "equals",
+}
+_SWITCHABLE = frozenset(_OPS) - {"gte", "lte"}
+End = tuple[str, str]  # (node id, output)
+
+
+@dataclass
+class _State:
+    catalog: Catalog
+    index: ServiceIndex
+    lang: Lang
+    title: str
+    ids: Ids = field(default_factory=Ids)
+    nodes: list[Node] = field(default_factory=list)
+    conns: list[Connection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    text: str = ALL_JSON  # the expression of the text the current item carries
+    request: str = ""  # the user's words (for values a trigger needs: a repository, a board)
+    last: Node | None = None
+
+    def add(self, node: Node, feeds: list[End]) -> Node:
+        self.nodes.append(node)
+        for src, out in feeds:
+            self.conns.append(Connection(from_node=src, from_output=out, to_node=node.id))
+        self.last = node
+        return node
+
+    def note(self, en: str, zh: str) -> None:
+        text = pick(self.lang, en, zh)
+        if text not in self.notes:
+            self.notes.append(text)
+
+
+def _one(st: _State, node: Node, feeds: list[End]) -> list[End]:
+    st.add(node, feeds)
+    return [(node.id, "main")]
+
+
+def _duration(seconds: float) -> tuple[int, str]:
+    for unit, size in (("days", 86400), ("hours", 3600), ("minutes", 60)):
+        if seconds >= size and seconds % size == 0:
+            return int(seconds // size), unit
+    return max(1, int(seconds)), "seconds"
+
+
+def _label(st: _State, phrase: str) -> str:
+    return (phrase.strip()[:1].upper() + phrase.strip()[1:80]) if phrase.strip() else st.title
+
+
+# --- branches -------------------------------------------------------------------------------------
+
+
+def _ref(name: str) -> str:
+    """An expression for item field ``name`` ("price" -> {{ $json.price }}, "预算" -> bracket)."""
+    name = name.strip() or "value"
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        return f"{{{{ $json.{name} }}}}"
+    return "{{ $json[" + json.dumps(name, ensure_ascii=False) + "] }}"
+
+
+def _rule(cond: Condition) -> tuple[dict[str, Any], bool]:
+    """An IF rule for ``cond`` and whether its outputs are swapped (not_contains)."""
+    left = _ref(cond.field)
+    if cond.op == "not_contains":
+        return {"left": left, "operator": "contains", "right": str(cond.value or "")}, True
+    op = _OPS.get(cond.op, "equals")
+    rule: dict[str, Any] = {"left": left, "operator": op}
+    if op in ("equals", "not_equals", "greater_than", "less_than", "contains"):
+        value = cond.value if cond.value is not None else ""
+        if cond.op == "gte" and isinstance(value, (int, float)):
+            value = value - 1 if isinstance(value, int) else value
+        if cond.op == "lte" and isinstance(value, (int, float)):
+            value = value + 1 if isinstance(value, int) else value
+        rule["right"] = value
+    return rule, False
