@@ -27,18 +27,51 @@ With ``edit=True`` the frame describes a change, not the whole workflow: only
 ``request_not_covered``, ``condition_not_applied`` and ``no_data_source`` are checked.
 
 Pure: no I/O; the same frame and workflow give the same findings, in frame order.
+
+This module holds the codes, :func:`check_request` and the checker; the node subtypes
+each kind of step may match are in :mod:`~flowsmith.planner.coverage_tables`, the
+workflow's graph in :mod:`~flowsmith.planner.coverage_graph`, and the words of the
+messages and the schedule periods in :mod:`~flowsmith.planner.coverage_words`.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Sequence
 
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Finding, Node, NodeFamily, Workflow
 from flowsmith.core.services import ServiceOp, node_service, verb_of
+from flowsmith.planner.coverage_graph import _Graph
+from flowsmith.planner.coverage_tables import (
+    _APPROVAL_SUBTYPES,
+    _CORE_EQUIVALENT,
+    _EMPTY_TRIGGERS,
+    _GENERAL_AI,
+    _MAIL_APPS,
+    _PRODUCERS,
+    _THINK_SUBTYPES,
+    _TRANSFORM_SUBTYPES,
+    CONSUMERS,
+    GUARDS,
+    TRIGGER_SUBTYPES,
+)
+from flowsmith.planner.coverage_words import (
+    _condition_text,
+    _identifying,
+    _is_source,
+    _label,
+    _mentions,
+    _period_of_frame,
+    _period_of_node,
+    _period_text,
+    _plain_field,
+    _role,
+    _squash,
+    _squash_node,
+    _strings,
+    _tokens,
+    _trigger_label,
+)
 from flowsmith.planner.frame import (
     Approval,
     Branch,
@@ -69,89 +102,6 @@ COVERAGE_CODES = frozenset(
 REQUEST_CODES = COVERAGE_CODES | {CONDITION_NEVER_TRUE}
 """Every "does it do what was asked" code: what a generation reports as still uncovered."""
 
-GUARDS = frozenset({"if", "switch", "filter"})
-TRIGGER_SUBTYPES: dict[str, frozenset[str]] = {
-    "manual": frozenset({"manual_trigger"}),
-    "schedule": frozenset({"schedule_trigger"}),
-    "webhook": frozenset({"webhook_trigger"}),
-    "form": frozenset({"form_trigger"}),
-    "email": frozenset({"email_trigger"}),
-    "chat": frozenset({"chat_trigger"}),
-    "app_event": frozenset({"app_event_trigger"}),
-    "error": frozenset({"error_trigger"}),
-    "rss": frozenset({"rss_trigger"}),
-}
-# apps whose events are how mail arrives
-_MAIL_APPS = frozenset({"gmail", "outlook", "microsoft_outlook", "imap", "email"})
-# core steps done equally well by another core node
-_CORE_EQUIVALENT: dict[str, frozenset[str]] = {
-    "send_email": frozenset({"send_email", "gmail_send"}),
-    "gmail_send": frozenset({"send_email", "gmail_send"}),
-    "http_request": frozenset({"http_request", "web_page_check", "http_tool"}),
-    "web_page_check": frozenset({"web_page_check", "http_request", "html_extract"}),
-    "html_extract": frozenset({"html_extract", "web_page_check", "code"}),
-    "set_fields": frozenset({"set_fields", "code"}),
-    "text_template": frozenset({"text_template", "set_fields", "code"}),
-    "date_time": frozenset({"date_time", "code", "set_fields"}),
-    "read_file": frozenset({"read_file", "http_request"}),
-}
-_TRANSFORM_SUBTYPES: dict[str, frozenset[str]] = {
-    "filter": frozenset({"filter", "if", "code"}),
-    "aggregate": frozenset({"aggregate", "code"}),
-    "dedupe": frozenset({"remove_duplicates", "code"}),
-    "sort": frozenset({"sort", "code"}),
-    "limit": frozenset({"limit", "code"}),
-    "split": frozenset({"split_out", "loop", "code"}),
-    "template": frozenset({"text_template", "set_fields", "code"}),
-    "set": frozenset({"set_fields", "code"}),
-    "code": frozenset({"code"}),
-}
-_GENERAL_AI = frozenset({"ai_agent", "llm_chat", "n8n_ai_node"})
-_THINK_SUBTYPES: dict[str, frozenset[str]] = {
-    "classify": frozenset({"text_classifier"}) | _GENERAL_AI,
-    "extract": frozenset({"information_extractor"}) | _GENERAL_AI,
-    "summarise": frozenset({"summarizer"}) | _GENERAL_AI,
-    "sentiment": frozenset({"sentiment_analysis", "text_classifier"}) | _GENERAL_AI,
-    "translate": _GENERAL_AI,
-    "prompt": _GENERAL_AI,
-}
-_APPROVAL_SUBTYPES = frozenset({"approval_email", "approval_slack", "form_review"})
-# nodes that work on the items they are given (they make none of their own)
-CONSUMERS = frozenset(
-    {
-        "limit",
-        "aggregate",
-        "sort",
-        "remove_duplicates",
-        "split_out",
-        "filter",
-        "summarizer",
-        "text_classifier",
-        "information_extractor",
-        "sentiment_analysis",
-    }
-)
-# nodes that bring data into a run (besides triggers other than schedule/manual)
-_PRODUCERS = frozenset(
-    {
-        "http_request",
-        "web_page_check",
-        "read_file",
-        "google_sheets_read",
-        "postgres_query",
-        "mysql_query",
-        "code",
-        "set_fields",
-        "ai_agent",
-        "llm_chat",
-        "n8n_ai_node",
-        "n8n_node",
-        "rss_trigger",
-    }
-)
-_EMPTY_TRIGGERS = frozenset({"schedule_trigger", "manual_trigger"})
-_SIDE_PORTS = frozenset({"ai_tool", "ai_memory"})
-
 
 def check_request(
     frame: Frame, workflow: Workflow, catalog: Catalog | None = None, *, edit: bool = False
@@ -159,74 +109,6 @@ def check_request(
     """The ways ``workflow`` falls short of ``frame`` (see the module docstring)."""
     checker = _Checker(frame, workflow, catalog if catalog is not None else load_catalog())
     return checker.run(edit=edit)
-
-
-# --- the workflow as a graph -------------------------------------------------------------------
-
-
-@dataclass
-class _Graph:
-    wf: Workflow
-    nodes: dict[str, Node] = field(default_factory=dict)
-    succ: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    pred: dict[str, list[str]] = field(default_factory=dict)
-    triggers: list[str] = field(default_factory=list)
-    _down: dict[str, set[str]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, wf: Workflow) -> _Graph:
-        g = cls(wf)
-        g.nodes = {n.id: n for n in wf.nodes}
-        for c in wf.connections:
-            if c.from_node not in g.nodes or c.to_node not in g.nodes:
-                continue
-            if c.from_output in _SIDE_PORTS or c.to_input in _SIDE_PORTS:
-                continue
-            g.succ.setdefault(c.from_node, []).append((c.from_output, c.to_node))
-            g.pred.setdefault(c.to_node, []).append(c.from_node)
-        g.triggers = [n.id for n in wf.nodes if n.type == NodeFamily.TRIGGER]
-        return g
-
-    def downstream(self, node_id: str) -> set[str]:
-        """Every node reachable from ``node_id`` (not itself, unless on a cycle)."""
-        if node_id not in self._down:
-            seen: set[str] = set()
-            queue = deque(t for _, t in self.succ.get(node_id, []))
-            while queue:
-                cur = queue.popleft()
-                if cur in seen:
-                    continue
-                seen.add(cur)
-                queue.extend(t for _, t in self.succ.get(cur, []))
-            self._down[node_id] = seen
-        return self._down[node_id]
-
-    def upstream(self, node_id: str) -> set[str]:
-        seen: set[str] = set()
-        queue = deque(self.pred.get(node_id, []))
-        while queue:
-            cur = queue.popleft()
-            if cur in seen:
-                continue
-            seen.add(cur)
-            queue.extend(self.pred.get(cur, []))
-        return seen
-
-    def reached_without(self, stop: Iterable[str]) -> set[str]:
-        """Nodes a trigger reaches without passing through (out of) a node of ``stop`` or an
-        ``error`` output."""
-        blocked = set(stop)
-        seen: set[str] = set()
-        queue = deque(self.triggers)
-        while queue:
-            cur = queue.popleft()
-            if cur in seen:
-                continue
-            seen.add(cur)
-            if cur in blocked:
-                continue
-            queue.extend(t for out, t in self.succ.get(cur, []) if out != "error")
-        return seen
 
 
 # --- the checker -----------------------------------------------------------------------------
@@ -682,212 +564,3 @@ class _Checker:
         if op is None:
             return False
         return not op.operation or "read" in op.verbs() or not op.verbs()
-
-
-# --- words -------------------------------------------------------------------------------------
-
-
-# core nodes that deliver results out of the workflow
-_OUTPUT_SUBTYPES = frozenset(
-    {
-        "send_email",
-        "gmail_send",
-        "slack_message",
-        "telegram_message",
-        "discord_message",
-        "microsoft_teams_message",
-        "twilio_sms",
-        "google_sheets_append",
-        "notion_create_page",
-        "github_create_issue",
-        "airtable_create_record",
-        "write_file",
-    }
-)
-
-
-def _role(step: Step) -> str | None:
-    """``source`` (brings data in), ``output`` (sends or stores results) or None."""
-    if _is_source(step):
-        return "source"
-    if isinstance(step, ServiceStep):
-        return "output" if verb_of(step.operation) & {"create", "update"} else None
-    if isinstance(step, CoreStep) and step.subtype in _OUTPUT_SUBTYPES:
-        return "output"
-    return None
-
-
-def _is_source(step: Step) -> bool:
-    """A step that brings data in: a read from a service, an HTTP GET, a page check."""
-    if isinstance(step, ServiceStep):
-        verbs = verb_of(step.operation)
-        return step.app is None or "read" in verbs or (not verbs and not step.operation)
-    if isinstance(step, CoreStep):
-        if step.subtype in ("web_page_check", "read_file", "google_sheets_read"):
-            return True
-        method = str(step.params.get("method") or "GET").upper()
-        return step.subtype == "http_request" and method == "GET"
-    return False
-
-
-def _label(step: Step, zh: bool) -> str:
-    if step.phrase:
-        return f"“{step.phrase}”"
-    if isinstance(step, ServiceStep):
-        parts = [p for p in (step.app or step.service, step.resource, step.operation) if p]
-        return f"“{' '.join(parts)}”"
-    if isinstance(step, CoreStep):
-        return f"“{step.subtype}”"
-    if isinstance(step, Transform | Think):
-        return f"“{step.kind}”"
-    if isinstance(step, Wait):
-        return f"“wait {step.seconds:g}s”" if not zh else f"“等待 {step.seconds:g} 秒”"
-    if isinstance(step, Approval):
-        return f"“{step.channel} approval”" if not zh else f"“{step.channel} 审批”"
-    if isinstance(step, Respond):
-        return "“respond to the caller”" if not zh else "“回复调用方”"
-    return f"“{type(step).__name__.lower()}”"
-
-
-def _trigger_label(trigger: Trigger) -> str:
-    what = trigger.kind if not trigger.app else f"{trigger.app} {trigger.event or ''}".strip()
-    return f"“{what}”"
-
-
-_OP_TEXT = {
-    "eq": ("is", "等于"),
-    "ne": ("is not", "不等于"),
-    "gt": ("is above", "大于"),
-    "gte": ("is at least", "不小于"),
-    "lt": ("is below", "小于"),
-    "lte": ("is at most", "不大于"),
-    "contains": ("contains", "包含"),
-    "not_contains": ("does not contain", "不包含"),
-    "is_empty": ("is empty", "为空"),
-    "not_empty": ("is not empty", "不为空"),
-    "is_true": ("is true", "为真"),
-    "is_false": ("is false", "为假"),
-    "failed": ("failed", "失败"),
-    "category": ("is in category", "属于类别"),
-}
-
-
-def _condition_text(cond: Condition, zh: bool) -> str:
-    if cond.phrase:
-        return f"“{cond.phrase}”" if zh else f"when “{cond.phrase}”"
-    en, cn = _OP_TEXT.get(cond.op, (cond.op, cond.op))
-    value = "" if cond.value is None else f" {cond.value}"
-    return f"当 {cond.field} {cn}{value} 时" if zh else f"when {cond.field} {en}{value}"
-
-
-def _plain_field(name: str) -> bool:
-    return bool(name) and name.replace("_", "").replace(".", "").isalnum() and name.isascii()
-
-
-def _mentions(params: Any, field_name: str) -> bool:
-    text = " ".join(_strings(params)).lower()
-    return field_name.lower().split(".")[-1] in text
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
-def _identifying(params: Any) -> list[str]:
-    """The squashed string values of ``params`` long enough to tell nodes apart."""
-    if not isinstance(params, dict):
-        return []
-    out = []
-    for value in params.values():
-        if isinstance(value, str) and len(_squash(value)) >= 3:
-            out.append(_squash(value))
-    return out
-
-
-def _tokens(phrase: str) -> list[str]:
-    """The words of a phrase: Latin words of 3+ letters, and its CJK text as one word."""
-    latin = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in phrase.lower())
-    words = [w for w in latin.split() if len(w) >= 3]
-    cjk = "".join(ch for ch in phrase if not ch.isascii() and ch.isalnum())
-    return [*words, cjk] if len(cjk) >= 2 else words
-
-
-def _squash_node(node: Node) -> str:
-    return _squash(node.name + " " + node.id + " " + " ".join(_strings(node.parameters)))
-
-
-def _squash(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
-# --- schedules ---------------------------------------------------------------------------------
-
-
-def _period_of_frame(params: dict[str, Any]) -> int | None:
-    """Minutes between runs of a frame schedule ({kind, minutes | cron}), None if unknown."""
-    if params.get("kind") == "interval":
-        minutes = params.get("minutes")
-        return minutes if isinstance(minutes, int) and minutes > 0 else None
-    if params.get("kind") == "cron":
-        return _cron_period(params.get("cron"))
-    if "interval" in params:
-        return _period_of_node(params)
-    return None
-
-
-def _period_of_node(params: dict[str, Any]) -> int | None:
-    unit = params.get("interval", "hours")
-    every = params.get("every", 1)
-    if not isinstance(every, int) or every < 1:
-        every = 1
-    minutes = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}.get(str(unit))
-    if minutes is not None:
-        return minutes * every
-    if unit == "cron":
-        return _cron_period(params.get("cron"))
-    return None
-
-
-def _cron_period(cron: Any) -> int | None:
-    if not isinstance(cron, str):
-        return None
-    fields = cron.split()
-    if len(fields) != 5:
-        return None
-    minute, hour, dom, month, dow = fields
-    if month != "*":
-        return None
-    if minute.startswith("*/") and minute[2:].isdigit() and hour == "*" and dom == "*":
-        return int(minute[2:]) if dow == "*" else None
-    if minute == "*" and hour == "*":
-        return 1 if dom == "*" and dow == "*" else None
-    if minute.isdigit() and hour == "*" and dom == "*" and dow == "*":
-        return 60
-    if minute.isdigit() and hour.startswith("*/") and hour[2:].isdigit() and dom == "*":
-        return 60 * int(hour[2:]) if dow == "*" else None
-    if minute.isdigit() and hour.isdigit():
-        if dom == "*" and dow == "*":
-            return 1440
-        if dom == "*" and dow.isdigit():
-            return 10080
-        if dom.isdigit() and dow == "*":
-            return 43200
-    return None
-
-
-def _period_text(minutes: int, zh: bool) -> str:
-    for size, en, cn in ((10080, "week", "周"), (1440, "day", "天"), (60, "hour", "小时")):
-        if minutes % size == 0:
-            n = minutes // size
-            return (
-                (f"每 {n} {cn}" if n > 1 else f"每{cn}")
-                if zh
-                else (f"every {n} {en}s" if n > 1 else f"every {en}")
-            )
-    return f"每 {minutes} 分钟" if zh else f"every {minutes} minutes"

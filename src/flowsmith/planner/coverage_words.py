@@ -1,0 +1,233 @@
+"""The request check's reading of frame steps and nodes into words, and schedule periods.
+
+Invariants: the labels and condition texts are in the frame's language (``zh``); the
+tokens and squashed forms compare case- and punctuation-insensitively; a period is in
+minutes, or None when it cannot be known (a cron the check does not read). Pure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flowsmith.core.models import Node
+from flowsmith.core.services import verb_of
+from flowsmith.planner.frame import (
+    Approval,
+    Condition,
+    CoreStep,
+    Respond,
+    ServiceStep,
+    Step,
+    Think,
+    Transform,
+    Trigger,
+    Wait,
+)
+
+# --- words -------------------------------------------------------------------------------------
+
+
+# core nodes that deliver results out of the workflow
+_OUTPUT_SUBTYPES = frozenset(
+    {
+        "send_email",
+        "gmail_send",
+        "slack_message",
+        "telegram_message",
+        "discord_message",
+        "microsoft_teams_message",
+        "twilio_sms",
+        "google_sheets_append",
+        "notion_create_page",
+        "github_create_issue",
+        "airtable_create_record",
+        "write_file",
+    }
+)
+
+
+def _role(step: Step) -> str | None:
+    """``source`` (brings data in), ``output`` (sends or stores results) or None."""
+    if _is_source(step):
+        return "source"
+    if isinstance(step, ServiceStep):
+        return "output" if verb_of(step.operation) & {"create", "update"} else None
+    if isinstance(step, CoreStep) and step.subtype in _OUTPUT_SUBTYPES:
+        return "output"
+    return None
+
+
+def _is_source(step: Step) -> bool:
+    """A step that brings data in: a read from a service, an HTTP GET, a page check."""
+    if isinstance(step, ServiceStep):
+        verbs = verb_of(step.operation)
+        return step.app is None or "read" in verbs or (not verbs and not step.operation)
+    if isinstance(step, CoreStep):
+        if step.subtype in ("web_page_check", "read_file", "google_sheets_read"):
+            return True
+        method = str(step.params.get("method") or "GET").upper()
+        return step.subtype == "http_request" and method == "GET"
+    return False
+
+
+def _label(step: Step, zh: bool) -> str:
+    if step.phrase:
+        return f"“{step.phrase}”"
+    if isinstance(step, ServiceStep):
+        parts = [p for p in (step.app or step.service, step.resource, step.operation) if p]
+        return f"“{' '.join(parts)}”"
+    if isinstance(step, CoreStep):
+        return f"“{step.subtype}”"
+    if isinstance(step, Transform | Think):
+        return f"“{step.kind}”"
+    if isinstance(step, Wait):
+        return f"“wait {step.seconds:g}s”" if not zh else f"“等待 {step.seconds:g} 秒”"
+    if isinstance(step, Approval):
+        return f"“{step.channel} approval”" if not zh else f"“{step.channel} 审批”"
+    if isinstance(step, Respond):
+        return "“respond to the caller”" if not zh else "“回复调用方”"
+    return f"“{type(step).__name__.lower()}”"
+
+
+def _trigger_label(trigger: Trigger) -> str:
+    what = trigger.kind if not trigger.app else f"{trigger.app} {trigger.event or ''}".strip()
+    return f"“{what}”"
+
+
+_OP_TEXT = {
+    "eq": ("is", "等于"),
+    "ne": ("is not", "不等于"),
+    "gt": ("is above", "大于"),
+    "gte": ("is at least", "不小于"),
+    "lt": ("is below", "小于"),
+    "lte": ("is at most", "不大于"),
+    "contains": ("contains", "包含"),
+    "not_contains": ("does not contain", "不包含"),
+    "is_empty": ("is empty", "为空"),
+    "not_empty": ("is not empty", "不为空"),
+    "is_true": ("is true", "为真"),
+    "is_false": ("is false", "为假"),
+    "failed": ("failed", "失败"),
+    "category": ("is in category", "属于类别"),
+}
+
+
+def _condition_text(cond: Condition, zh: bool) -> str:
+    if cond.phrase:
+        return f"“{cond.phrase}”" if zh else f"when “{cond.phrase}”"
+    en, cn = _OP_TEXT.get(cond.op, (cond.op, cond.op))
+    value = "" if cond.value is None else f" {cond.value}"
+    return f"当 {cond.field} {cn}{value} 时" if zh else f"when {cond.field} {en}{value}"
+
+
+def _plain_field(name: str) -> bool:
+    return bool(name) and name.replace("_", "").replace(".", "").isalnum() and name.isascii()
+
+
+def _mentions(params: Any, field_name: str) -> bool:
+    text = " ".join(_strings(params)).lower()
+    return field_name.lower().split(".")[-1] in text
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _identifying(params: Any) -> list[str]:
+    """The squashed string values of ``params`` long enough to tell nodes apart."""
+    if not isinstance(params, dict):
+        return []
+    out = []
+    for value in params.values():
+        if isinstance(value, str) and len(_squash(value)) >= 3:
+            out.append(_squash(value))
+    return out
+
+
+def _tokens(phrase: str) -> list[str]:
+    """The words of a phrase: Latin words of 3+ letters, and its CJK text as one word."""
+    latin = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in phrase.lower())
+    words = [w for w in latin.split() if len(w) >= 3]
+    cjk = "".join(ch for ch in phrase if not ch.isascii() and ch.isalnum())
+    return [*words, cjk] if len(cjk) >= 2 else words
+
+
+def _squash_node(node: Node) -> str:
+    return _squash(node.name + " " + node.id + " " + " ".join(_strings(node.parameters)))
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+# --- schedules ---------------------------------------------------------------------------------
+
+
+def _period_of_frame(params: dict[str, Any]) -> int | None:
+    """Minutes between runs of a frame schedule ({kind, minutes | cron}), None if unknown."""
+    if params.get("kind") == "interval":
+        minutes = params.get("minutes")
+        return minutes if isinstance(minutes, int) and minutes > 0 else None
+    if params.get("kind") == "cron":
+        return _cron_period(params.get("cron"))
+    if "interval" in params:
+        return _period_of_node(params)
+    return None
+
+
+def _period_of_node(params: dict[str, Any]) -> int | None:
+    unit = params.get("interval", "hours")
+    every = params.get("every", 1)
+    if not isinstance(every, int) or every < 1:
+        every = 1
+    minutes = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}.get(str(unit))
+    if minutes is not None:
+        return minutes * every
+    if unit == "cron":
+        return _cron_period(params.get("cron"))
+    return None
+
+
+def _cron_period(cron: Any) -> int | None:
+    if not isinstance(cron, str):
+        return None
+    fields = cron.split()
+    if len(fields) != 5:
+        return None
+    minute, hour, dom, month, dow = fields
+    if month != "*":
+        return None
+    if minute.startswith("*/") and minute[2:].isdigit() and hour == "*" and dom == "*":
+        return int(minute[2:]) if dow == "*" else None
+    if minute == "*" and hour == "*":
+        return 1 if dom == "*" and dow == "*" else None
+    if minute.isdigit() and hour == "*" and dom == "*" and dow == "*":
+        return 60
+    if minute.isdigit() and hour.startswith("*/") and hour[2:].isdigit() and dom == "*":
+        return 60 * int(hour[2:]) if dow == "*" else None
+    if minute.isdigit() and hour.isdigit():
+        if dom == "*" and dow == "*":
+            return 1440
+        if dom == "*" and dow.isdigit():
+            return 10080
+        if dom.isdigit() and dow == "*":
+            return 43200
+    return None
+
+
+def _period_text(minutes: int, zh: bool) -> str:
+    for size, en, cn in ((10080, "week", "周"), (1440, "day", "天"), (60, "hour", "小时")):
+        if minutes % size == 0:
+            n = minutes // size
+            return (
+                (f"每 {n} {cn}" if n > 1 else f"每{cn}")
+                if zh
+                else (f"every {n} {en}s" if n > 1 else f"every {en}")
+            )
+    return f"每 {minutes} 分钟" if zh else f"every {minutes} minutes"
