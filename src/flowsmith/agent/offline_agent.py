@@ -40,7 +40,9 @@ class OfflineAgent:
     async def respond(
         self, message: str, history: list[tuple[str, str]], current: Workflow | None
     ) -> AsyncIterator[AgentEvent]:
-        decision = offline.decide(message, history, current)
+        # in a worker thread: a long message takes the planner up to about a second, which
+        # must not stall every other stream on the event loop
+        decision = await asyncio.to_thread(offline.decide, message, history, current)
         for piece in stream_pieces(decision.reply):
             yield TextDelta(piece)
             # also a cancellation point, so an interrupting message stops the reply at once
@@ -50,7 +52,7 @@ class OfflineAgent:
     async def draft(self, request: dict[str, Any], current: Workflow | None) -> Workflow:
         if self._draft_delay_s:
             await asyncio.sleep(self._draft_delay_s)
-        return offline.build(request, current)
+        return await asyncio.to_thread(offline.build, request, current)
 
     async def repair(
         self, workflow: Workflow, findings: list[Finding], request: dict[str, Any]

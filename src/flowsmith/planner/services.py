@@ -8,6 +8,7 @@ what the text says or with marked placeholders. No service is named in this modu
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -120,6 +121,7 @@ class ServiceIndex:
             if word not in served:
                 names.append((word, None, spec.subtype))
         self._names = sorted(names, key=lambda n: -len(n[0]))
+        self._implicit_words = _implicit_words(catalog.apps)
 
     # --- mentions ---------------------------------------------------------------------------
 
@@ -147,27 +149,19 @@ class ServiceIndex:
         """ "the Expenses sheet", "写入表格": a resource word of exactly one app whose own
         name contains that word, next to a name (capitalised or quoted) or in Chinese."""
         found: dict[str, tuple[int, Mention]] = {}
-        for app in self.apps.values():
-            own = " ".join(app.names.all())
-            for res in app.resources.values():
-                for word in res.names.all():
-                    if len(word) < 2 or (not _CJK.search(word) and len(word) < 4):
-                        continue
-                    if lx.GENERIC_NAME.fullmatch(word):
-                        continue
-                    if word not in own or (not _CJK.search(word) and word not in own.split()):
-                        continue
-                    for s, e in _finditer(word, low):
-                        before = text[max(0, s - 24) : s].rstrip()
-                        after = text[e : e + 4].lstrip()
-                        named = (
-                            bool(re.search(r"[A-Z][\w-]*$|[\"'”’」]$", before))
-                            or after[:1] in "\"'“‘「"
-                        )
-                        if _CJK.search(word) or named:
-                            weight = sum(1 for n in app.names.all() if word in n)
-                            if app.app not in found or found[app.app][0] < weight:
-                                found[app.app] = (weight, Mention(s, e, app.app, None, text[s:e]))
+        for app, word in self._implicit_words:
+            if word in low:
+                for s, e in _finditer(word, low):
+                    before = text[max(0, s - 24) : s].rstrip()
+                    after = text[e : e + 4].lstrip()
+                    named = (
+                        bool(re.search(r"[A-Z][\w-]*$|[\"'”’」]$", before))
+                        or after[:1] in "\"'“‘「"
+                    )
+                    if _CJK.search(word) or named:
+                        weight = sum(1 for n in app.names.all() if word in n)
+                        if app.app not in found or found[app.app][0] < weight:
+                            found[app.app] = (weight, Mention(s, e, app.app, None, text[s:e]))
         if not found:
             return []
         ranked = sorted(found.values(), key=lambda f: -f[0])
@@ -385,15 +379,41 @@ def field_value(
     return f"YOUR_{name.upper()}", True
 
 
+def _implicit_words(apps: list[App]) -> list[tuple[App, str]]:
+    """Resource words that may stand for their app ("the Expenses sheet"): long enough, not a
+    channel word, and part of one of the app's own names (computed once per catalog)."""
+    out: list[tuple[App, str]] = []
+    for app in apps:
+        own = " ".join(app.names.all())
+        for res in app.resources.values():
+            for word in res.names.all():
+                if len(word) < 2 or (not _CJK.search(word) and len(word) < 4):
+                    continue
+                if lx.GENERIC_NAME.fullmatch(word):
+                    continue
+                if word not in own or (not _CJK.search(word) and word not in own.split()):
+                    continue
+                out.append((app, word))
+    return out
+
+
 def _finditer(name: str, low: str) -> list[tuple[int, int]]:
+    # a plain substring test first: most of the catalog's names are absent from a message,
+    # and this keeps a long message linear in the number of names it actually contains
+    if name not in low:
+        return []
     if _CJK.search(name):
         out, i = [], low.find(name)
         while i >= 0:
             out.append((i, i + len(name)))
             i = low.find(name, i + 1)
         return out
-    pat = r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])"
-    return [(m.start(), m.end()) for m in re.finditer(pat, low)]
+    return [(m.start(), m.end()) for m in _word_pattern(name).finditer(low)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])")
 
 
 def _core_services(catalog: Catalog) -> list[NodeSpec]:
