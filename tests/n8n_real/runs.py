@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -161,14 +162,22 @@ def planner_runs(texts: Iterable[str]) -> dict[str, Workflow]:
     return out
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def _execute_batch(n8n_root: Path, docs: dict[str, dict[str, Any]], home: Path) -> dict[str, Any]:
     folder = home / "exports"
     folder.mkdir(parents=True, exist_ok=True)
     for doc in docs.values():
         (folder / f"{doc['id']}.json").write_text(json.dumps(doc), encoding="utf-8")
     ids = ",".join(doc["id"] for doc in docs.values())
+    # a broker port of its own: another n8n on this machine may hold env.sh's 5680
     script = (
         f". {n8n_root}/env.sh && export N8N_USER_FOLDER={home} && "
+        f"export N8N_RUNNERS_BROKER_PORT={_free_port()} && "
         f"n8n import:workflow --separate --input={folder} && "
         f"n8n execute-batch --ids={ids} --shortOutput --retries=0 --output={home}/report.json"
     )
