@@ -517,6 +517,12 @@ async def test_an_answer_to_a_concrete_request_is_built_by_the_offline_planner(
     assert decision.kind == "generate" and decision.request is not None
     assert decision.request["drafter"] == "offline"
     assert reply.startswith("Every hour check email") and "offline planner" in reply
+    # "When ..." starts a trigger, not a question
+    fake_openai.script(tool_call("decide", {"kind": "answer"}, text="OK"))
+    _, decision = await turn(
+        agent, "When a new row is added to my Google Sheet, post it to Slack #sales"
+    )
+    assert decision.kind == "generate"
     # a question stays an answer
     fake_openai.script(tool_call("decide", {"kind": "answer"}, text="Use a schedule."))
     _, decision = await turn(agent, "How do I check a page every hour and email me?")

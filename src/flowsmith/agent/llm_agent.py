@@ -165,9 +165,10 @@ _BUILD_WORDS = re.compile(
     r"\b|(我来|我将|我会|正在|马上|现在)(为你|帮你)?(生成|创建|搭建|构建)",
     re.IGNORECASE,
 )
-# a message asking something, not asking for something
+# a message asking something, not asking for something ("when" starts triggers: "When a
+# new row is added ..., post it to Slack" is a request)
 _QUESTION = re.compile(
-    r"[?？]\s*$|^(how|what|why|when|which|who|can|could|does|do|is|are|should)\b|"
+    r"[?？]\s*$|^(how|what|why|which|who|can|could|does|do|is|are|should)\b|"
     r"^(如何|怎么|怎样|为什么|什么|能否|可以吗|是否)",
     re.IGNORECASE,
 )
