@@ -26,9 +26,23 @@ from typing import Any
 
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Connection, NodeFamily, Workflow
-from flowsmith.planner.compile_nodes import _core, _reads, _service, _think, _transform
-from flowsmith.planner.compile_state import _SWITCHABLE, End, _duration, _one, _ref, _rule, _State
-from flowsmith.planner.compile_trigger import _trigger
+from flowsmith.planner.compile_nodes import (
+    core_node,
+    reads,
+    service_node,
+    think_node,
+    transform_node,
+)
+from flowsmith.planner.compile_state import (
+    SWITCHABLE,
+    CompileState,
+    End,
+    add_one,
+    duration,
+    field_ref,
+    if_rule,
+)
+from flowsmith.planner.compile_trigger import trigger_node
 from flowsmith.planner.frame import (
     Approval,
     Branch,
@@ -57,7 +71,7 @@ def compile_frame(
     """The workflow ``frame`` describes and the assumptions made while filling it in."""
     catalog = catalog or load_catalog()
     lang = frame.lang
-    st = _State(
+    st = CompileState(
         catalog=catalog,
         index=index_of(catalog),
         lang=lang,
@@ -66,7 +80,7 @@ def compile_frame(
     st.request = " ".join(
         s.phrase for s in walk(frame.steps) if isinstance(getattr(s, "phrase", None), str)
     )
-    trig = _trigger(st, frame.trigger, responds=_responds(frame.steps))
+    trig = trigger_node(st, frame.trigger, responds=_responds(frame.steps))
     _steps(st, frame.steps, [(trig.id, "main")])
     wf = Workflow(name=st.title, nodes=st.nodes, connections=st.conns)
     return wf, st.notes
@@ -81,7 +95,7 @@ def _responds(steps: tuple[Step, ...]) -> bool:
 # --- steps ----------------------------------------------------------------------------------------
 
 
-def _steps(st: _State, steps: tuple[Step, ...], feeds: list[End]) -> list[End]:
+def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[End]:
     """Chain ``steps`` from ``feeds``; the ends the next step joins.
 
     A write (a message, a new record) does not change the item the request talks about:
@@ -98,10 +112,10 @@ def _steps(st: _State, steps: tuple[Step, ...], feeds: list[End]) -> list[End]:
     return feeds
 
 
-def _writes(st: _State, step: Step) -> bool:
+def _writes(st: CompileState, step: Step) -> bool:
     if isinstance(step, ServiceStep):
         return (
-            not _reads(step.operation or "get")
+            not reads(step.operation or "get")
             if step.app in st.index.apps
             else ((step.operation or "get") not in ("get", "getAll", "read", "list", "search"))
         )
@@ -118,17 +132,17 @@ def _writes(st: _State, step: Step) -> bool:
     return isinstance(step, Respond)
 
 
-def _step(st: _State, step: Step, feeds: list[End]) -> list[End]:
+def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
     if isinstance(step, ServiceStep):
-        return _one(st, _service(st, step), feeds)
+        return add_one(st, service_node(st, step), feeds)
     if isinstance(step, CoreStep):
-        return _one(st, _core(st, step), feeds)
+        return add_one(st, core_node(st, step), feeds)
     if isinstance(step, Transform):
-        return _one(st, _transform(st, step), feeds)
+        return add_one(st, transform_node(st, step), feeds)
     if isinstance(step, Think):
-        return _one(st, _think(st, step), feeds)
+        return add_one(st, think_node(st, step), feeds)
     if isinstance(step, Wait):
-        amount, unit = _duration(step.seconds)
+        amount, unit = duration(step.seconds)
         node = make(
             st.ids,
             "wait",
@@ -136,7 +150,7 @@ def _step(st: _State, step: Step, feeds: list[End]) -> list[End]:
             "wait",
             {"mode": "interval", "amount": amount, "unit": unit},
         )
-        return _one(st, node, feeds)
+        return add_one(st, node, feeds)
     if isinstance(step, Respond):
         node = make(
             st.ids,
@@ -145,7 +159,7 @@ def _step(st: _State, step: Step, feeds: list[End]) -> list[End]:
             "webhook_response",
             {"respond_with": "json", "body": {"ok": True}, "status_code": 200},
         )
-        return _one(st, node, feeds)
+        return add_one(st, node, feeds)
     if isinstance(step, Branch):
         return _branch(st, step, feeds)
     if isinstance(step, Loop):
@@ -169,7 +183,7 @@ def _step(st: _State, step: Step, feeds: list[End]) -> list[End]:
     return feeds
 
 
-def _if_params(st: _State, cond: Condition) -> tuple[dict[str, Any], bool]:
+def _if_params(st: CompileState, cond: Condition) -> tuple[dict[str, Any], bool]:
     if cond.op == "failed":
         if st.last is not None and st.last.subtype not in ("if", "switch"):
             st.last.on_error = "continue"
@@ -178,11 +192,11 @@ def _if_params(st: _State, cond: Condition) -> tuple[dict[str, Any], bool]:
             {"left": "{{ $json.statusCode }}", "operator": "greater_than", "right": 399},
         ]
         return {"conditions": rules, "combine": "or"}, False
-    rule, swapped = _rule(cond)
+    rule, swapped = if_rule(cond)
     return {"conditions": [rule], "combine": "and"}, swapped
 
 
-def _cond_label(st: _State, cond: Condition) -> str:
+def _cond_label(st: CompileState, cond: Condition) -> str:
     words = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}
     if cond.op in words:
         return f"{cond.field} {words[cond.op]} {cond.value}"
@@ -200,7 +214,7 @@ def _cond_label(st: _State, cond: Condition) -> str:
     return f"{cond.field} {cond.op.replace('_', ' ')}"
 
 
-def _branch(st: _State, branch: Branch, feeds: list[End]) -> list[End]:
+def _branch(st: CompileState, branch: Branch, feeds: list[End]) -> list[End]:
     conds = [c for c in branch.cases if c.condition is not None]
     other = next((c for c in branch.cases if c.condition is None), None)
     if not conds:
@@ -225,23 +239,21 @@ def _branch(st: _State, branch: Branch, feeds: list[End]) -> list[End]:
 
 def _switchable(cases: list[Any]) -> bool:
     fields = {c.condition.field for c in cases}
-    return (
-        len(fields) == 1 and len(cases) <= 4 and all(c.condition.op in _SWITCHABLE for c in cases)
-    )
+    return len(fields) == 1 and len(cases) <= 4 and all(c.condition.op in SWITCHABLE for c in cases)
 
 
-def _switch(st: _State, cases: list[Any], other: Any, feeds: list[End]) -> list[End]:
+def _switch(st: CompileState, cases: list[Any], other: Any, feeds: list[End]) -> list[End]:
     fld = cases[0].condition.field
     rules = []
     for c in cases:
-        rule, _ = _rule(c.condition)
+        rule, _ = if_rule(c.condition)
         r: dict[str, Any] = {"operator": rule["operator"]}
         if "right" in rule:
             r["value"] = rule["right"]
         rules.append(r)
     name = pick(st.lang, f"Route by {fld}", f"按 {fld} 分流")
     node = st.add(
-        make(st.ids, "route", name, "switch", {"field": _ref(fld), "rules": rules}),
+        make(st.ids, "route", name, "switch", {"field": field_ref(fld), "rules": rules}),
         feeds,
     )
     ends: list[End] = []
@@ -253,7 +265,7 @@ def _switch(st: _State, cases: list[Any], other: Any, feeds: list[End]) -> list[
     return ends
 
 
-def _approval(st: _State, step: Approval, feeds: list[End]) -> list[End]:
+def _approval(st: CompileState, step: Approval, feeds: list[End]) -> list[End]:
     lang = st.lang
     if step.channel == "slack":
         node = make(

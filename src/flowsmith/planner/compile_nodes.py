@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from flowsmith.core.models import Node
-from flowsmith.planner.compile_state import ALL_JSON, _rule, _State
+from flowsmith.planner.compile_state import ALL_JSON, CompileState, if_rule
 from flowsmith.planner.frame import (
     Condition,
     CoreStep,
@@ -24,7 +24,7 @@ from flowsmith.planner.services import field_value
 from flowsmith.planner.text import pick, slug
 
 
-def _service(st: _State, step: ServiceStep) -> Node:
+def service_node(st: CompileState, step: ServiceStep) -> Node:
     if step.app is not None and step.app in st.index.apps and step.resource and step.operation:
         app = st.index.apps[step.app]
         op = app.operation(step.resource, step.operation)
@@ -57,7 +57,7 @@ def _service(st: _State, step: ServiceStep) -> Node:
                 step.app,
                 {"resource": step.resource, "operation": step.operation, **params},
             )
-            if _reads(step.operation):
+            if reads(step.operation):
                 st.text = ALL_JSON
             return node
     service = step.service or "service"
@@ -82,12 +82,12 @@ def _service(st: _State, step: ServiceStep) -> Node:
     return node
 
 
-def _reads(operation: str) -> bool:
+def reads(operation: str) -> bool:
     k = operation.lower()
     return k.startswith("get") or k in ("read", "list", "search", "download", "query", "history")
 
 
-def _core(st: _State, step: CoreStep) -> Node:
+def core_node(st: CompileState, step: CoreStep) -> Node:
     spec = st.catalog.get(step.subtype) or st.catalog.get("http_request")
     assert spec is not None
     lang = st.lang
@@ -137,7 +137,7 @@ def _core(st: _State, step: CoreStep) -> Node:
     return make(st.ids, spec.subtype, spec.display_name, spec.subtype, params)
 
 
-def _transform(st: _State, step: Transform) -> Node:
+def transform_node(st: CompileState, step: Transform) -> Node:
     lang, p = st.lang, step.params
     if step.kind == "limit":
         n = int(p.get("max_items", 10))
@@ -192,7 +192,7 @@ def _transform(st: _State, step: Transform) -> Node:
     if step.kind == "filter":
         cond = p.get("condition")
         rules = (
-            [_rule(cond)[0]]
+            [if_rule(cond)[0]]
             if isinstance(cond, Condition)
             else [{"left": "{{ $json.value }}", "operator": "is_not_empty"}]
         )
@@ -228,7 +228,7 @@ def _transform(st: _State, step: Transform) -> Node:
     )
 
 
-def _think(st: _State, step: Think) -> Node:
+def think_node(st: CompileState, step: Think) -> Node:
     lang, p, text = st.lang, step.params, st.text
     if step.kind == "classify":
         cats = p.get("categories") or ["urgent", "normal"]

@@ -1,9 +1,9 @@
 """The state a frame compilation threads, and the helpers every part of it uses.
 
-Invariants: :meth:`_State.add` is the only way a node enters the workflow, and it connects
+Invariants: :meth:`CompileState.add` is the only way a node enters the workflow, and it connects
 the node from every ``feeds`` end given, so no node is left unconnected by accident; node
 ids come from one :class:`~flowsmith.planner.nodes.Ids` per compilation; assumptions are
-recorded once each, in the request's language. :func:`_rule` turns an inclusive integer
+recorded once each, in the request's language. :func:`if_rule` turns an inclusive integer
 bound (``gte``/``lte``) into the strict one the IF compares with. Pure: no I/O, no clock.
 """
 
@@ -38,12 +38,12 @@ _OPS = {
     "is_false": "is_false",
     "category": "equals",
 }
-_SWITCHABLE = frozenset(_OPS) - {"gte", "lte"}
+SWITCHABLE = frozenset(_OPS) - {"gte", "lte"}
 End = tuple[str, str]  # (node id, output)
 
 
 @dataclass
-class _State:
+class CompileState:
     catalog: Catalog
     index: ServiceIndex
     lang: Lang
@@ -69,26 +69,26 @@ class _State:
             self.notes.append(text)
 
 
-def _one(st: _State, node: Node, feeds: list[End]) -> list[End]:
+def add_one(st: CompileState, node: Node, feeds: list[End]) -> list[End]:
     st.add(node, feeds)
     return [(node.id, "main")]
 
 
-def _duration(seconds: float) -> tuple[int, str]:
+def duration(seconds: float) -> tuple[int, str]:
     for unit, size in (("days", 86400), ("hours", 3600), ("minutes", 60)):
         if seconds >= size and seconds % size == 0:
             return int(seconds // size), unit
     return max(1, int(seconds)), "seconds"
 
 
-def _label(st: _State, phrase: str) -> str:
+def _label(st: CompileState, phrase: str) -> str:
     return (phrase.strip()[:1].upper() + phrase.strip()[1:80]) if phrase.strip() else st.title
 
 
 # --- branches -------------------------------------------------------------------------------------
 
 
-def _ref(name: str) -> str:
+def field_ref(name: str) -> str:
     """An expression for item field ``name`` ("price" -> {{ $json.price }}, "预算" -> bracket)."""
     name = name.strip() or "value"
     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
@@ -96,9 +96,9 @@ def _ref(name: str) -> str:
     return "{{ $json[" + json.dumps(name, ensure_ascii=False) + "] }}"
 
 
-def _rule(cond: Condition) -> tuple[dict[str, Any], bool]:
+def if_rule(cond: Condition) -> tuple[dict[str, Any], bool]:
     """An IF rule for ``cond`` and whether its outputs are swapped (not_contains)."""
-    left = _ref(cond.field)
+    left = field_ref(cond.field)
     if cond.op == "not_contains":
         return {"left": left, "operator": "contains", "right": str(cond.value or "")}, True
     op = _OPS.get(cond.op, "equals")

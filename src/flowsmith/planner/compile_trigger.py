@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from flowsmith.core.models import Node
-from flowsmith.planner.compile_state import ALL_JSON, _State
+from flowsmith.planner.compile_state import ALL_JSON, CompileState
 from flowsmith.planner.frame import (
     Trigger,
 )
@@ -23,7 +23,7 @@ from flowsmith.planner.text import pick, slug
 # --- trigger ------------------------------------------------------------------------------------
 
 
-def _trigger(st: _State, t: Trigger, responds: bool) -> Node:
+def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
     lang = st.lang
     if t.kind == "schedule":
         sched = (

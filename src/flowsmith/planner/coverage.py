@@ -41,36 +41,36 @@ from collections.abc import Sequence
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Finding, Node, NodeFamily, Workflow
 from flowsmith.core.services import ServiceOp, node_service, verb_of
-from flowsmith.planner.coverage_graph import _Graph
+from flowsmith.planner.coverage_graph import FlowGraph
 from flowsmith.planner.coverage_tables import (
-    _APPROVAL_SUBTYPES,
-    _CORE_EQUIVALENT,
-    _EMPTY_TRIGGERS,
-    _GENERAL_AI,
-    _MAIL_APPS,
-    _PRODUCERS,
-    _THINK_SUBTYPES,
-    _TRANSFORM_SUBTYPES,
+    APPROVAL_SUBTYPES,
     CONSUMERS,
+    CORE_EQUIVALENT,
+    EMPTY_TRIGGERS,
+    GENERAL_AI,
     GUARDS,
+    MAIL_APPS,
+    PRODUCERS,
+    THINK_SUBTYPES,
+    TRANSFORM_SUBTYPES,
     TRIGGER_SUBTYPES,
 )
 from flowsmith.planner.coverage_words import (
-    _condition_text,
-    _identifying,
-    _is_source,
-    _label,
-    _mentions,
-    _period_of_frame,
-    _period_of_node,
-    _period_text,
-    _plain_field,
-    _role,
-    _squash,
-    _squash_node,
-    _strings,
-    _tokens,
-    _trigger_label,
+    condition_text,
+    identifying,
+    is_source,
+    mentions,
+    period_of_frame,
+    period_of_node,
+    period_text,
+    phrase_tokens,
+    plain_field,
+    squash,
+    squash_node,
+    step_label,
+    step_role,
+    strings,
+    trigger_label,
 )
 from flowsmith.planner.frame import (
     Approval,
@@ -119,7 +119,7 @@ class _Checker:
         self.frame = frame
         self.wf = wf
         self.cat = catalog
-        self.g = _Graph.of(wf)
+        self.g = FlowGraph.of(wf)
         self.zh = frame.lang == "zh"
         self.out: list[Finding] = []
         self._ops: dict[str, ServiceOp | None] = {}
@@ -165,8 +165,8 @@ class _Checker:
         if len(found) > 1:
             params = getattr(step, "params", None)
             phrase = getattr(step, "phrase", "")
-            for words in (_identifying(params), _tokens(phrase)):
-                scores = [sum(w in _squash_node(n) for w in words) for n in found]
+            for words in (identifying(params), phrase_tokens(phrase)):
+                scores = [sum(w in squash_node(n) for w in words) for n in found]
                 if words and max(scores) > min(scores):
                     found = [
                         n for n, score in zip(found, scores, strict=True) if score == max(scores)
@@ -180,7 +180,7 @@ class _Checker:
         if isinstance(step, ServiceStep):
             return self._does_service(node, step)
         if isinstance(step, CoreStep):
-            allowed = _CORE_EQUIVALENT.get(step.subtype, frozenset({step.subtype}))
+            allowed = CORE_EQUIVALENT.get(step.subtype, frozenset({step.subtype}))
             if node.subtype in allowed:
                 return True
             spec = self.cat.get(step.subtype)
@@ -191,16 +191,16 @@ class _Checker:
                 )
             if step.subtype in ("send_email", "gmail_send"):
                 op = self._op(node)
-                return op is not None and op.app in _MAIL_APPS and not op.trigger
+                return op is not None and op.app in MAIL_APPS and not op.trigger
             return False
         if isinstance(step, Transform):
-            return node.subtype in _TRANSFORM_SUBTYPES.get(step.kind, frozenset({step.kind}))
+            return node.subtype in TRANSFORM_SUBTYPES.get(step.kind, frozenset({step.kind}))
         if isinstance(step, Think):
-            return node.subtype in _THINK_SUBTYPES.get(step.kind, _GENERAL_AI)
+            return node.subtype in THINK_SUBTYPES.get(step.kind, GENERAL_AI)
         if isinstance(step, Wait):
             return node.subtype == "wait"
         if isinstance(step, Approval):
-            return node.type == NodeFamily.HUMAN_IN_THE_LOOP or node.subtype in _APPROVAL_SUBTYPES
+            return node.type == NodeFamily.HUMAN_IN_THE_LOOP or node.subtype in APPROVAL_SUBTYPES
         if isinstance(step, Respond):
             return node.subtype == "webhook_response"
         if isinstance(step, Loop):
@@ -214,7 +214,7 @@ class _Checker:
         if op is not None and not op.trigger and op.app == step.app:
             return self._same_operation(op.resource, op.operation, step)
         # sending mail through a mail service: the core email nodes do that too
-        if step.app in _MAIL_APPS and node.subtype in ("send_email", "gmail_send"):
+        if step.app in MAIL_APPS and node.subtype in ("send_email", "gmail_send"):
             return not step.operation or "create" in verb_of(step.operation)
         # a legacy per-action subtype of the app without ``alias_of`` ("google_sheets_append")
         if node.subtype == step.app or node.subtype.startswith(step.app + "_"):
@@ -239,10 +239,10 @@ class _Checker:
         """A service the catalog lacks compiles to an HTTP request named for it."""
         if node.subtype not in ("http_request", "http_tool", "n8n_node", "web_page_check"):
             return False
-        name = _squash(service)
+        name = squash(service)
         if not name:
             return True
-        haystack = _squash(node.name + " " + " ".join(_strings(node.parameters)))
+        haystack = squash(node.name + " " + " ".join(strings(node.parameters)))
         return name in haystack
 
     # -- request_not_covered ----------------------------------------------------------------
@@ -260,7 +260,7 @@ class _Checker:
             if isinstance(step, Respond) and self._trigger_responds():
                 continue
             if not self.matches(step):
-                what = _label(step, self.zh)
+                what = step_label(step, self.zh)
                 self._add(
                     REQUEST_NOT_COVERED,
                     self._t(
@@ -317,9 +317,9 @@ class _Checker:
             if n.subtype in GUARDS or n.type == NodeFamily.HUMAN_IN_THE_LOOP
         }
         free = self.g.reached_without(stop)
-        what = _label(step, self.zh)
+        what = step_label(step, self.zh)
         cond = next((c for c in reversed(conditions) if c is not None), None)
-        when = _condition_text(cond, self.zh) if cond is not None else ""
+        when = condition_text(cond, self.zh) if cond is not None else ""
         if all(n in free for n in nodes):
             node_id = nodes[0]
             self._add(
@@ -335,7 +335,7 @@ class _Checker:
                 path,
             )
             return
-        if cond is None or not _plain_field(cond.field):
+        if cond is None or not plain_field(cond.field):
             return
         # guarded: does some guard before it test the condition's field?
         for node_id in nodes:
@@ -346,7 +346,7 @@ class _Checker:
                 for u in self.g.upstream(node_id)
                 if self.g.nodes[u].subtype in GUARDS
             ]
-            if not before or any(_mentions(g.parameters, cond.field) for g in before):
+            if not before or any(mentions(g.parameters, cond.field) for g in before):
                 return
         node_id = nodes[0]
         self._add(
@@ -384,7 +384,7 @@ class _Checker:
                 "request.trigger",
             )
             return
-        said = f"“{trigger.phrase}”" if trigger.phrase else _trigger_label(trigger)
+        said = f"“{trigger.phrase}”" if trigger.phrase else trigger_label(trigger)
         node = nodes[0]
         self._add(
             TRIGGER_MISMATCH,
@@ -409,21 +409,21 @@ class _Checker:
             if trigger.app and op.app != trigger.app:
                 return False
             return not (trigger.event and op.operation and trigger.event != op.operation)
-        return trigger.kind == "email" and op.app in _MAIL_APPS
+        return trigger.kind == "email" and op.app in MAIL_APPS
 
     def _schedule_period(self, nodes: list[Node], trigger: Trigger) -> tuple[Node, str, str] | None:
         if trigger.kind != "schedule":
             return None
-        want = _period_of_frame(trigger.params)
+        want = period_of_frame(trigger.params)
         if want is None:
             return None
         schedules = [n for n in nodes if n.subtype == "schedule_trigger"]
-        periods = [(n, _period_of_node(n.parameters)) for n in schedules]
+        periods = [(n, period_of_node(n.parameters)) for n in schedules]
         if any(p is None or p == want for _, p in periods):
             return None
         node, have = periods[0]
         assert have is not None
-        return node, _period_text(have, self.zh), _period_text(want, self.zh)
+        return node, period_text(have, self.zh), period_text(want, self.zh)
 
     # -- order_mismatch ---------------------------------------------------------------------
 
@@ -451,12 +451,12 @@ class _Checker:
             nodes = self.matches(step)
             if not nodes:
                 continue  # reported as not covered; the order of the rest still counts
-            role = _role(step)
+            role = step_role(step)
             side_by_side = role is not None and role == run_role and run_start is not None
             required = run_start if side_by_side else anchors
             if required and not self._after(nodes, required):
                 previous = self._previous_label(steps, i)
-                what = _label(step, self.zh)
+                what = step_label(step, self.zh)
                 self._add(
                     ORDER_MISMATCH,
                     self._t(
@@ -491,7 +491,7 @@ class _Checker:
     def _previous_label(self, steps: Sequence[Step], i: int) -> str:
         for step in reversed(steps[:i]):
             if not isinstance(step, Branch | Loop | Respond):
-                return _label(step, self.zh)
+                return step_label(step, self.zh)
         return self._t("the step before it", "前一步")
 
     # -- no_data_source ---------------------------------------------------------------------
@@ -503,7 +503,7 @@ class _Checker:
             if node.id not in reached or node.id in fed:
                 continue
             if node.subtype in CONSUMERS or (
-                node.subtype in ("if", "switch") and "$json" in " ".join(_strings(node.parameters))
+                node.subtype in ("if", "switch") and "$json" in " ".join(strings(node.parameters))
             ):
                 self._no_data(node, None)
         # "post them": a step the request puts after a fetch, with no fetch before it
@@ -523,7 +523,7 @@ class _Checker:
             if isinstance(step, Loop):
                 after = self._posted_after_fetch(step.steps, f"{here}.steps", fed, reached, after)
                 continue
-            if _is_source(step):
+            if is_source(step):
                 after = True
                 continue
             if after and isinstance(step, ServiceStep | CoreStep | Transform | Think):
@@ -555,10 +555,10 @@ class _Checker:
 
     def _produces(self, node: Node) -> bool:
         if node.type == NodeFamily.TRIGGER:
-            return node.subtype not in _EMPTY_TRIGGERS
+            return node.subtype not in EMPTY_TRIGGERS
         if node.type in (NodeFamily.TOOL, NodeFamily.MEMORY):
             return False
-        if node.subtype in _PRODUCERS:
+        if node.subtype in PRODUCERS:
             return True
         op = self._op(node)
         if op is None:

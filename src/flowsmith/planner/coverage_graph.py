@@ -2,7 +2,7 @@
 
 Invariants: built once from a workflow; a question never changes the graph (downstream
 sets are only cached); ``succ`` keeps each connection's output and ``pred`` the nodes
-feeding a node; :meth:`_Graph.reached_without` follows no ``error`` output. Pure: no I/O.
+feeding a node; :meth:`FlowGraph.reached_without` follows no ``error`` output. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from flowsmith.core.models import Node, NodeFamily, Workflow
-from flowsmith.planner.coverage_tables import _SIDE_PORTS
+from flowsmith.planner.coverage_tables import SIDE_PORTS
 
 # --- the workflow as a graph -------------------------------------------------------------------
 
 
 @dataclass
-class _Graph:
+class FlowGraph:
     wf: Workflow
     nodes: dict[str, Node] = field(default_factory=dict)
     succ: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
@@ -27,13 +27,13 @@ class _Graph:
     _down: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, wf: Workflow) -> _Graph:
+    def of(cls, wf: Workflow) -> FlowGraph:
         g = cls(wf)
         g.nodes = {n.id: n for n in wf.nodes}
         for c in wf.connections:
             if c.from_node not in g.nodes or c.to_node not in g.nodes:
                 continue
-            if c.from_output in _SIDE_PORTS or c.to_input in _SIDE_PORTS:
+            if c.from_output in SIDE_PORTS or c.to_input in SIDE_PORTS:
                 continue
             g.succ.setdefault(c.from_node, []).append((c.from_output, c.to_node))
             g.pred.setdefault(c.to_node, []).append(c.from_node)

@@ -20,9 +20,9 @@ TRIGGER_SUBTYPES: dict[str, frozenset[str]] = {
     "rss": frozenset({"rss_trigger"}),
 }
 # apps whose events are how mail arrives
-_MAIL_APPS = frozenset({"gmail", "outlook", "microsoft_outlook", "imap", "email"})
+MAIL_APPS = frozenset({"gmail", "outlook", "microsoft_outlook", "imap", "email"})
 # core steps done equally well by another core node
-_CORE_EQUIVALENT: dict[str, frozenset[str]] = {
+CORE_EQUIVALENT: dict[str, frozenset[str]] = {
     "send_email": frozenset({"send_email", "gmail_send"}),
     "gmail_send": frozenset({"send_email", "gmail_send"}),
     "http_request": frozenset({"http_request", "web_page_check", "http_tool"}),
@@ -33,7 +33,7 @@ _CORE_EQUIVALENT: dict[str, frozenset[str]] = {
     "date_time": frozenset({"date_time", "code", "set_fields"}),
     "read_file": frozenset({"read_file", "http_request"}),
 }
-_TRANSFORM_SUBTYPES: dict[str, frozenset[str]] = {
+TRANSFORM_SUBTYPES: dict[str, frozenset[str]] = {
     "filter": frozenset({"filter", "if", "code"}),
     "aggregate": frozenset({"aggregate", "code"}),
     "dedupe": frozenset({"remove_duplicates", "code"}),
@@ -44,16 +44,16 @@ _TRANSFORM_SUBTYPES: dict[str, frozenset[str]] = {
     "set": frozenset({"set_fields", "code"}),
     "code": frozenset({"code"}),
 }
-_GENERAL_AI = frozenset({"ai_agent", "llm_chat", "n8n_ai_node"})
-_THINK_SUBTYPES: dict[str, frozenset[str]] = {
-    "classify": frozenset({"text_classifier"}) | _GENERAL_AI,
-    "extract": frozenset({"information_extractor"}) | _GENERAL_AI,
-    "summarise": frozenset({"summarizer"}) | _GENERAL_AI,
-    "sentiment": frozenset({"sentiment_analysis", "text_classifier"}) | _GENERAL_AI,
-    "translate": _GENERAL_AI,
-    "prompt": _GENERAL_AI,
+GENERAL_AI = frozenset({"ai_agent", "llm_chat", "n8n_ai_node"})
+THINK_SUBTYPES: dict[str, frozenset[str]] = {
+    "classify": frozenset({"text_classifier"}) | GENERAL_AI,
+    "extract": frozenset({"information_extractor"}) | GENERAL_AI,
+    "summarise": frozenset({"summarizer"}) | GENERAL_AI,
+    "sentiment": frozenset({"sentiment_analysis", "text_classifier"}) | GENERAL_AI,
+    "translate": GENERAL_AI,
+    "prompt": GENERAL_AI,
 }
-_APPROVAL_SUBTYPES = frozenset({"approval_email", "approval_slack", "form_review"})
+APPROVAL_SUBTYPES = frozenset({"approval_email", "approval_slack", "form_review"})
 # nodes that work on the items they are given (they make none of their own)
 CONSUMERS = frozenset(
     {
@@ -70,7 +70,7 @@ CONSUMERS = frozenset(
     }
 )
 # nodes that bring data into a run (besides triggers other than schedule/manual)
-_PRODUCERS = frozenset(
+PRODUCERS = frozenset(
     {
         "http_request",
         "web_page_check",
@@ -87,5 +87,5 @@ _PRODUCERS = frozenset(
         "rss_trigger",
     }
 )
-_EMPTY_TRIGGERS = frozenset({"schedule_trigger", "manual_trigger"})
-_SIDE_PORTS = frozenset({"ai_tool", "ai_memory"})
+EMPTY_TRIGGERS = frozenset({"schedule_trigger", "manual_trigger"})
+SIDE_PORTS = frozenset({"ai_tool", "ai_memory"})

@@ -46,9 +46,9 @@ _OUTPUT_SUBTYPES = frozenset(
 )
 
 
-def _role(step: Step) -> str | None:
+def step_role(step: Step) -> str | None:
     """``source`` (brings data in), ``output`` (sends or stores results) or None."""
-    if _is_source(step):
+    if is_source(step):
         return "source"
     if isinstance(step, ServiceStep):
         return "output" if verb_of(step.operation) & {"create", "update"} else None
@@ -57,7 +57,7 @@ def _role(step: Step) -> str | None:
     return None
 
 
-def _is_source(step: Step) -> bool:
+def is_source(step: Step) -> bool:
     """A step that brings data in: a read from a service, an HTTP GET, a page check."""
     if isinstance(step, ServiceStep):
         verbs = verb_of(step.operation)
@@ -70,7 +70,7 @@ def _is_source(step: Step) -> bool:
     return False
 
 
-def _label(step: Step, zh: bool) -> str:
+def step_label(step: Step, zh: bool) -> str:
     if step.phrase:
         return f"“{step.phrase}”"
     if isinstance(step, ServiceStep):
@@ -89,7 +89,7 @@ def _label(step: Step, zh: bool) -> str:
     return f"“{type(step).__name__.lower()}”"
 
 
-def _trigger_label(trigger: Trigger) -> str:
+def trigger_label(trigger: Trigger) -> str:
     what = trigger.kind if not trigger.app else f"{trigger.app} {trigger.event or ''}".strip()
     return f"“{what}”"
 
@@ -112,7 +112,7 @@ _OP_TEXT = {
 }
 
 
-def _condition_text(cond: Condition, zh: bool) -> str:
+def condition_text(cond: Condition, zh: bool) -> str:
     if cond.phrase:
         return f"“{cond.phrase}”" if zh else f"when “{cond.phrase}”"
     en, cn = _OP_TEXT.get(cond.op, (cond.op, cond.op))
@@ -120,37 +120,37 @@ def _condition_text(cond: Condition, zh: bool) -> str:
     return f"当 {cond.field} {cn}{value} 时" if zh else f"when {cond.field} {en}{value}"
 
 
-def _plain_field(name: str) -> bool:
+def plain_field(name: str) -> bool:
     return bool(name) and name.replace("_", "").replace(".", "").isalnum() and name.isascii()
 
 
-def _mentions(params: Any, field_name: str) -> bool:
-    text = " ".join(_strings(params)).lower()
+def mentions(params: Any, field_name: str) -> bool:
+    text = " ".join(strings(params)).lower()
     return field_name.lower().split(".")[-1] in text
 
 
-def _strings(value: Any) -> list[str]:
+def strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
+        return [s for v in value.values() for s in strings(v)]
     if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
+        return [s for v in value for s in strings(v)]
     return []
 
 
-def _identifying(params: Any) -> list[str]:
+def identifying(params: Any) -> list[str]:
     """The squashed string values of ``params`` long enough to tell nodes apart."""
     if not isinstance(params, dict):
         return []
     out = []
     for value in params.values():
-        if isinstance(value, str) and len(_squash(value)) >= 3:
-            out.append(_squash(value))
+        if isinstance(value, str) and len(squash(value)) >= 3:
+            out.append(squash(value))
     return out
 
 
-def _tokens(phrase: str) -> list[str]:
+def phrase_tokens(phrase: str) -> list[str]:
     """The words of a phrase: Latin words of 3+ letters, and its CJK text as one word."""
     latin = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in phrase.lower())
     words = [w for w in latin.split() if len(w) >= 3]
@@ -158,18 +158,18 @@ def _tokens(phrase: str) -> list[str]:
     return [*words, cjk] if len(cjk) >= 2 else words
 
 
-def _squash_node(node: Node) -> str:
-    return _squash(node.name + " " + node.id + " " + " ".join(_strings(node.parameters)))
+def squash_node(node: Node) -> str:
+    return squash(node.name + " " + node.id + " " + " ".join(strings(node.parameters)))
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 # --- schedules ---------------------------------------------------------------------------------
 
 
-def _period_of_frame(params: dict[str, Any]) -> int | None:
+def period_of_frame(params: dict[str, Any]) -> int | None:
     """Minutes between runs of a frame schedule ({kind, minutes | cron}), None if unknown."""
     if params.get("kind") == "interval":
         minutes = params.get("minutes")
@@ -177,11 +177,11 @@ def _period_of_frame(params: dict[str, Any]) -> int | None:
     if params.get("kind") == "cron":
         return _cron_period(params.get("cron"))
     if "interval" in params:
-        return _period_of_node(params)
+        return period_of_node(params)
     return None
 
 
-def _period_of_node(params: dict[str, Any]) -> int | None:
+def period_of_node(params: dict[str, Any]) -> int | None:
     unit = params.get("interval", "hours")
     every = params.get("every", 1)
     if not isinstance(every, int) or every < 1:
@@ -221,7 +221,7 @@ def _cron_period(cron: Any) -> int | None:
     return None
 
 
-def _period_text(minutes: int, zh: bool) -> str:
+def period_text(minutes: int, zh: bool) -> str:
     for size, en, cn in ((10080, "week", "周"), (1440, "day", "天"), (60, "hour", "小时")):
         if minutes % size == 0:
             n = minutes // size

@@ -37,10 +37,10 @@ from flowsmith.planner.frame import (
     Trigger,
     walk,
 )
-from flowsmith.planner.parse_clauses import _steps
+from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_conditions import parse_condition
-from flowsmith.planner.parse_context import Context, _mask
-from flowsmith.planner.parse_trigger import _trigger
+from flowsmith.planner.parse_context import Context, mask_addresses
+from flowsmith.planner.parse_trigger import read_trigger
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import detect_lang
 
@@ -58,9 +58,9 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         return None
     lang = detect_lang(raw)
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
-    masked = _mask(raw, ctx)
-    trigger, rest = _trigger(masked, ctx)
-    steps = _with_categories(_steps(rest, ctx), ctx)
+    masked = mask_addresses(raw, ctx)
+    trigger, rest = read_trigger(masked, ctx)
+    steps = _with_categories(read_steps(rest, ctx), ctx)
     trigger = _poll_for_new(trigger, steps)
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):

@@ -16,10 +16,10 @@ from flowsmith.planner.frame import (
     Condition,
     Step,
 )
-from flowsmith.planner.parse_conditions import _looks_category, parse_condition
-from flowsmith.planner.parse_context import _CJK, _ZH_CLAUSE_COND, Context, _unmask
-from flowsmith.planner.parse_steps import _actions
-from flowsmith.planner.parse_tree import _freeze, _MApproval, _MBranch, _MCase, _MLoop
+from flowsmith.planner.parse_conditions import looks_category, parse_condition
+from flowsmith.planner.parse_context import CJK, ZH_CLAUSE_COND, Context, unmask
+from flowsmith.planner.parse_steps import clause_actions
+from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 
 
 class _Builder:
@@ -27,21 +27,21 @@ class _Builder:
         self.ctx = ctx
         self.top: list[Any] = []
         self.container: list[Any] = self.top  # where the next step or branch goes
-        self.branch: _MBranch | None = None
+        self.branch: DraftBranch | None = None
         self.current: list[Any] = self.top
-        self.loop: _MLoop | None = None
+        self.loop: DraftLoop | None = None
         self.loop_parent: list[Any] | None = None
-        self.approval: _MApproval | None = None
+        self.approval: DraftApproval | None = None
 
     def add(self, steps: list[Any]) -> None:
         for step in steps:
-            if isinstance(step, _MLoop):
+            if isinstance(step, DraftLoop):
                 self.current.append(step)
                 self.loop = step
                 self.loop_parent = self.current
                 self.current = self.container = step.steps
                 self.branch = None
-            elif isinstance(step, _MApproval):
+            elif isinstance(step, DraftApproval):
                 self.current.append(step)
                 self.approval = step
                 self.current = self.container = step.approved
@@ -54,15 +54,15 @@ class _Builder:
             same and self.branch is not None and not self.branch.closed and not self.branch.trailing
         ):
             self.close_branch()
-            self.branch = _MBranch(phrase=phrase)
+            self.branch = DraftBranch(phrase=phrase)
             self.container.append(self.branch)
-        case = _MCase(cond)
+        case = DraftCase(cond)
         self.branch.cases.append(case)
         self.current = case.steps
 
     def otherwise(self) -> bool:
         if self.branch is not None and not self.branch.closed:
-            case = _MCase(None)
+            case = DraftCase(None)
             self.branch.cases.append(case)
             self.current = case.steps
             self.branch.trailing = False
@@ -90,7 +90,7 @@ def _clauses(sentence: str) -> list[str]:
     return [c.strip() for c in lx.CLAUSE_SPLIT.split(sentence) if c and c.strip(" ,，")]
 
 
-def _steps(text: str, ctx: Context) -> list[Step]:
+def read_steps(text: str, ctx: Context) -> list[Step]:
     b = _Builder(ctx)
     sentences = _sentences(text)
     for si, sentence in enumerate(sentences):
@@ -101,7 +101,7 @@ def _steps(text: str, ctx: Context) -> list[Step]:
         if b.branch is not None and not (lx.ELSE_OPEN.match(nxt) or lx.IF_OPEN.match(nxt)):
             b.close_branch()
         b.end_sentence()
-    return [_freeze(s) for s in b.top]
+    return [freeze(s) for s in b.top]
 
 
 def _continues(sentence: str) -> bool:
@@ -112,44 +112,44 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     if b.approval is not None:
         if lx.APPROVAL_REJECT.search(clause):
             b.current = b.approval.rejected
-            b.add(_actions(lx.APPROVAL_REJECT.sub(" ", clause), ctx))
+            b.add(clause_actions(lx.APPROVAL_REJECT.sub(" ", clause), ctx))
             return
         if lx.APPROVAL_OK.search(clause):
             b.current = b.approval.approved
-            b.add(_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
+            b.add(clause_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
             return
     m = lx.ELSE_OPEN.match(clause)
     if m:
         if not b.otherwise():
             b.close_branch()
-        b.add(_actions(clause[m.end() :], ctx))
+        b.add(clause_actions(clause[m.end() :], ctx))
         return
     m = lx.CATEGORY_CASE.match(clause)
     if m and (b.branch is None or not b.branch.closed):
         word = (m.group(1) or m.group(2) or "").lower()
-        if word in ctx.categories or _looks_category(word) or ctx.classified:
+        if word in ctx.categories or looks_category(word) or ctx.classified:
             if word not in ctx.categories:
                 ctx.categories.append(word)
             b.open_case(
-                Condition("category", "category", word, _unmask(clause, ctx)),
-                _unmask(clause, ctx),
+                Condition("category", "category", word, unmask(clause, ctx)),
+                unmask(clause, ctx),
                 same=True,
             )
-            b.add(_actions(clause[m.end() :], ctx))
+            b.add(clause_actions(clause[m.end() :], ctx))
             return
     split = _leading_condition(clause, ctx)
     if split is not None:
         cond, action = split
-        b.open_case(cond, _unmask(clause, ctx), same)
-        b.add(_actions(action, ctx))
+        b.open_case(cond, unmask(clause, ctx), same)
+        b.add(clause_actions(action, ctx))
         return
     tail = _trailing_condition(clause, ctx)
     if tail is not None:
         action, cond = tail
         b.close_branch()
-        b.open_case(cond, _unmask(clause, ctx), same=False)
+        b.open_case(cond, unmask(clause, ctx), same=False)
         branch = b.branch
-        b.add(_actions(action, ctx))
+        b.add(clause_actions(action, ctx))
         if branch is not None:
             branch.trailing = True
         return
@@ -158,14 +158,14 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     elif b.loop is not None and b.loop_parent is not None and lx.AFTER_BRANCH.match(clause):
         b.current = b.container = b.loop_parent  # "…, then respond": after the loop
         b.loop = None
-    b.add(_actions(clause, ctx))
+    b.add(clause_actions(clause, ctx))
 
 
 def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     m = lx.IF_OPEN.match(clause)
     if m is None:
-        if _CJK.search(clause):
-            z = _ZH_CLAUSE_COND.match(clause)
+        if CJK.search(clause):
+            z = ZH_CLAUSE_COND.match(clause)
             if z:
                 cond = parse_condition(z.group("c"), ctx)
                 if cond is not None:

@@ -13,7 +13,7 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
     Condition,
 )
-from flowsmith.planner.parse_context import _CJK, _TOKEN, Context
+from flowsmith.planner.parse_context import CJK, TOKEN, Context
 
 # --- conditions -----------------------------------------------------------------------------------
 
@@ -21,7 +21,7 @@ from flowsmith.planner.parse_context import _CJK, _TOKEN, Context
 def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """``field op value`` from a condition's words ("the budget is over 10000")."""
     phrase = text.strip(" ,，:：")
-    t = _TOKEN.sub(" ", phrase)
+    t = TOKEN.sub(" ", phrase)
     if not t.strip():
         return None
     cats = ctx.categories if ctx else []
@@ -64,13 +64,13 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         word = m.group(1).lower()
         subject = t.strip()[: m.start()].strip()
         if (cats and word in [c.lower() for c in cats]) or (
-            _looks_category(word) and (not subject or lx.PRONOUN.match(subject))
+            looks_category(word) and (not subject or lx.PRONOUN.match(subject))
         ):
             return Condition("category", "category", word, phrase)
     z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", t.strip())
-    if z and _CJK.search(t):
+    if z and CJK.search(t):
         value = z.group(2)
-        if _looks_category(value) and cats:
+        if looks_category(value) and cats:
             return Condition("category", "category", value, phrase)
         return Condition(_field(z.group(1), "status"), "eq", value, phrase)
     m = re.match(
@@ -89,7 +89,7 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         low,
     ).strip(" \"'“”")
     if re.fullmatch(r"[\w-]+|[\u4e00-\u9fff]{1,4}", bare or "-") and (
-        _looks_category(bare) or bare in cats
+        looks_category(bare) or bare in cats
     ):
         made = ctx.made if ctx else set()
         if "sentiment" in made and not ("classify" in made and bare in cats):
@@ -110,7 +110,7 @@ _SENTIMENT_ZH = {
 }
 
 
-def _looks_category(word: str) -> bool:
+def looks_category(word: str) -> bool:
     return bool(
         re.fullmatch(
             r"urgent|important|spam|positive|negative|neutral|vip|critical|"
@@ -132,8 +132,8 @@ def _number(digits: str, unit: str | None) -> float | int | None:
 
 def _field(before: str, default: str) -> str:
     """The item field a condition compares: "the budget is" -> budget, "it is" -> default."""
-    text = _TOKEN.sub(" ", before).replace("__it__", " ").strip(" ,，")
-    if _CJK.search(text):
+    text = TOKEN.sub(" ", before).replace("__it__", " ").strip(" ,，")
+    if CJK.search(text):
         for word, name in sorted(lx.FIELD_ZH_NAMES.items(), key=lambda kv: -len(kv[0])):
             if word in text:
                 return name

@@ -1,9 +1,9 @@
 """What every pass of the request parser shares: its :class:`Context` and the masking.
 
-Invariants: :func:`_mask` replaces every URL and e-mail address with a token
+Invariants: :func:`mask_addresses` replaces every URL and e-mail address with a token
 (``__url0__``, ``__mail0__``) indexing ``Context.urls`` / ``Context.mails`` in order of
 appearance, so no pass reads a URL's or address's words as a service or condition;
-:func:`_unmask` puts them back and collapses whitespace. Pure: no I/O, no clock.
+:func:`unmask` puts them back and collapses whitespace. Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from flowsmith.planner.services import ServiceIndex
 
 _URL = re.compile(r"https?://[^\s<>\"'，。；！？、）)】\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_TOKEN = re.compile(r"__(url|mail)(\d+)__")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_CAPS = re.compile(r"(?<![\w#@'’])([A-Z][\w.&+-]*(?:\s+[A-Z][\w.&+-]*){0,3})")
-_NOT_NAMES = frozenset(
+TOKEN = re.compile(r"__(url|mail)(\d+)__")
+CJK = re.compile(r"[\u3400-\u9fff]")
+CAPS = re.compile(r"(?<![\w#@'’])([A-Z][\w.&+-]*(?:\s+[A-Z][\w.&+-]*){0,3})")
+NOT_NAMES = frozenset(
     [
         "i",
         "a",
@@ -107,11 +107,11 @@ _NOT_NAMES = frozenset(
         "arabic",
     ]
 )
-_WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
-_WAIT_UNIT |= {"day": 86400, "秒": 1, "分钟": 60, "小时": 3600, "天": 86400}
-_EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10}
-_ZH_CLAUSE_COND = re.compile(r"^(?P<c>[^，,]{1,24}?)(?:的时候|时)(?:就|，|,)?\s*(?P<a>.*)$")
-_READABLE = re.compile(r"\b(?:is|are|was|were|gets?|got)\s+\w+ed\b|\b\w+ed\b\s+(?:to|in|into|on)\b")
+WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
+WAIT_UNIT |= {"day": 86400, "秒": 1, "分钟": 60, "小时": 3600, "天": 86400}
+EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10}
+ZH_CLAUSE_COND = re.compile(r"^(?P<c>[^，,]{1,24}?)(?:的时候|时)(?:就|，|,)?\s*(?P<a>.*)$")
+READABLE = re.compile(r"\b(?:is|are|was|were|gets?|got)\s+\w+ed\b|\b\w+ed\b\s+(?:to|in|into|on)\b")
 _CONDITION_VERB = re.compile(
     r"\b(?:is|are|was|gets?|goes|has|contains?|mentions?|exceeds?|fails?)\b"
 )
@@ -132,7 +132,7 @@ class Context:
     notes: list[str] = field(default_factory=list)
 
 
-def _mask(text: str, ctx: Context) -> str:
+def mask_addresses(text: str, ctx: Context) -> str:
     def url(m: re.Match[str]) -> str:
         whole = m.group(0)
         bare = whole.rstrip(".,;:!?")
@@ -146,9 +146,9 @@ def _mask(text: str, ctx: Context) -> str:
     return _EMAIL.sub(mail, _URL.sub(url, text))
 
 
-def _unmask(text: str, ctx: Context) -> str:
+def unmask(text: str, ctx: Context) -> str:
     def back(m: re.Match[str]) -> str:
         pool = ctx.urls if m.group(1) == "url" else ctx.mails
         return pool[int(m.group(2))]
 
-    return " ".join(_TOKEN.sub(back, text).split())
+    return " ".join(TOKEN.sub(back, text).split())

@@ -23,22 +23,22 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import (
-    _CAPS,
-    _CJK,
-    _EN_COUNT,
-    _NOT_NAMES,
-    _TOKEN,
-    _WAIT_UNIT,
+    CAPS,
+    CJK,
+    EN_COUNT,
+    NOT_NAMES,
+    TOKEN,
+    WAIT_UNIT,
     Context,
-    _unmask,
+    unmask,
 )
-from flowsmith.planner.parse_tree import _MApproval, _MLoop
+from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
 from flowsmith.planner.text import zh_number
 
 # --- actions --------------------------------------------------------------------------------------
 
 
-def _actions(clause: str, ctx: Context) -> list[Any]:
+def clause_actions(clause: str, ctx: Context) -> list[Any]:
     """The steps one clause asks for: reads, then transforms and thinking, then writes."""
     text = clause.strip(" ,，")
     if not text or text == "__it__":
@@ -46,7 +46,7 @@ def _actions(clause: str, ctx: Context) -> list[Any]:
     reads: list[Any] = []
     middle: list[Any] = []
     writes: list[Any] = []
-    phrase = _unmask(text, ctx)
+    phrase = unmask(text, ctx)
     blocks: list[Any] = []
 
     m = lx.WAIT.search(text)
@@ -60,10 +60,10 @@ def _actions(clause: str, ctx: Context) -> list[Any]:
             if v.APPROVAL_FORM.search(text)
             else "email"
         )
-        blocks.append(_MApproval(channel=channel, phrase=phrase))
+        blocks.append(DraftApproval(channel=channel, phrase=phrase))
         text = lx.APPROVAL.sub(" ", text)
     if lx.LOOP.search(text):
-        blocks.append(_MLoop(phrase=phrase))
+        blocks.append(DraftLoop(phrase=phrase))
     if lx.RESPOND.search(text):
         writes.append(Respond(phrase=phrase))
         return [*middle, *writes, *blocks]
@@ -74,10 +74,10 @@ def _actions(clause: str, ctx: Context) -> list[Any]:
     reads += svc_reads
     writes += svc_writes
     for block in blocks:
-        if isinstance(block, _MApproval):
+        if isinstance(block, DraftApproval):
             block.approved += writes
             return [*reads, *middle, block]
-    if blocks and isinstance(blocks[-1], _MLoop):
+    if blocks and isinstance(blocks[-1], DraftLoop):
         return [*reads, *middle, blocks[-1], *writes]
     return [*reads, *middle, *writes, *blocks]
 
@@ -85,8 +85,8 @@ def _actions(clause: str, ctx: Context) -> list[Any]:
 def _wait_seconds(m: re.Match[str]) -> float:
     groups = [g for g in m.groups() if g]
     count, unit = groups[0], groups[1].lower()
-    n = _EN_COUNT.get(count.lower()) or zh_number(count) or 1
-    return float(n * _WAIT_UNIT.get(unit, 60))
+    n = EN_COUNT.get(count.lower()) or zh_number(count) or 1
+    return float(n * WAIT_UNIT.get(unit, 60))
 
 
 def _thinking(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
@@ -121,8 +121,8 @@ def _thinking(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
 
 def _extract_fields(after: str) -> list[str]:
     """ "extract the name and email from …" -> [name, email]; "提取标题" -> [title]."""
-    plain = _TOKEN.sub(" ", after)
-    if _CJK.search(plain):
+    plain = TOKEN.sub(" ", after)
+    if CJK.search(plain):
         m = re.match(
             r"\s*(?:出|其中的?)?([\u4e00-\u9fff、和与及,，\w]{1,30}?)(?:字段|信息)?(?:[，,。]|$|并|后|然后)",
             plain,
@@ -237,7 +237,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         if mention.app is not None:
             choice = idx.operation(mention.app, text, local)
             params, placeheld = idx.fill(
-                mention.app, choice.resource, choice.operation, _unmask(text, ctx), "", ""
+                mention.app, choice.resource, choice.operation, unmask(text, ctx), "", ""
             )
             given = {
                 k: v
@@ -261,7 +261,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
             )
             kind = local
         (reads if kind == "read" else writes).append(step)
-    for tok in _TOKEN.finditer(text):
+    for tok in TOKEN.finditer(text):
         if tok.group(1) != "url" or (ctx.trigger_url and tok.group(0) == ctx.trigger_url):
             continue
         url = ctx.urls[int(tok.group(2))]
@@ -292,7 +292,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         return reads, writes
     if (
         not writes
-        and (lx.EMAIL_WORD.search(text) or (ctx.mails and _TOKEN.search(text)))
+        and (lx.EMAIL_WORD.search(text) or (ctx.mails and TOKEN.search(text)))
         and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
         and not _reads_email(text)
         and not any(m.app and _emails(ctx, m.app) for m in mentions)
@@ -370,7 +370,7 @@ def _verb_of_op(operation: str, fallback: str) -> str:
 
 def _core_params(text: str, ctx: Context) -> dict[str, Any]:
     params: dict[str, Any] = {}
-    mails = [ctx.mails[int(t.group(2))] for t in _TOKEN.finditer(text) if t.group(1) == "mail"]
+    mails = [ctx.mails[int(t.group(2))] for t in TOKEN.finditer(text) if t.group(1) == "mail"]
     if mails:
         params["to"] = mails[0]
     return params
@@ -383,17 +383,17 @@ def _is_trigger_word(mention: Any, text: str, ctx: Context) -> bool:
 def _unknown_service(text: str, ctx: Context) -> str | None:
     """A capitalised name the catalog does not know ("Hacker News"), or a Latin name in
     Chinese text."""
-    plain = _TOKEN.sub(" ", text)
-    if _CJK.search(plain):
+    plain = TOKEN.sub(" ", text)
+    if CJK.search(plain):
         for m in re.finditer(
             r"[A-Za-z][A-Za-z0-9.&+-]{1,30}(?:\s+[A-Za-z][A-Za-z0-9.&+-]*){0,2}", plain
         ):
             words = m.group(0).split()
-            if not any(w.lower() in _NOT_NAMES for w in words):
+            if not any(w.lower() in NOT_NAMES for w in words):
                 return m.group(0)
         return None
-    for m in _CAPS.finditer(plain):
-        words = [w for w in m.group(1).split() if w.lower() not in _NOT_NAMES]
+    for m in CAPS.finditer(plain):
+        words = [w for w in m.group(1).split() if w.lower() not in NOT_NAMES]
         if not words:
             continue
         # a sentence-initial capital is a name only when several words are capitalised

@@ -1,7 +1,7 @@
 """The mutable tree the clause pass builds, and its freezing into frame steps.
 
-Invariants: a :class:`_MBranch` is closed once it has an "otherwise" case (condition
-None); :func:`_freeze` keeps the order of cases and steps and returns only frozen
+Invariants: a :class:`DraftBranch` is closed once it has an "otherwise" case (condition
+None); :func:`freeze` keeps the order of cases and steps and returns only frozen
 :data:`~flowsmith.planner.frame.Step` values. Pure: no I/O, no clock.
 """
 
@@ -21,14 +21,14 @@ from flowsmith.planner.frame import (
 
 
 @dataclass
-class _MCase:
+class DraftCase:
     condition: Condition | None
     steps: list[Any] = field(default_factory=list)
 
 
 @dataclass
-class _MBranch:
-    cases: list[_MCase] = field(default_factory=list)
+class DraftBranch:
+    cases: list[DraftCase] = field(default_factory=list)
     trailing: bool = False
     phrase: str = ""
 
@@ -38,13 +38,13 @@ class _MBranch:
 
 
 @dataclass
-class _MLoop:
+class DraftLoop:
     steps: list[Any] = field(default_factory=list)
     phrase: str = ""
 
 
 @dataclass
-class _MApproval:
+class DraftApproval:
     channel: str
     approved: list[Any] = field(default_factory=list)
     rejected: list[Any] = field(default_factory=list)
@@ -54,17 +54,17 @@ class _MApproval:
 # --- freezing -------------------------------------------------------------------------------------
 
 
-def _freeze(step: Step | _MBranch | _MLoop | _MApproval) -> Step:
-    if isinstance(step, _MBranch):
-        cases = [Case(c.condition, tuple(_freeze(s) for s in c.steps)) for c in step.cases]
+def freeze(step: Step | DraftBranch | DraftLoop | DraftApproval) -> Step:
+    if isinstance(step, DraftBranch):
+        cases = [Case(c.condition, tuple(freeze(s) for s in c.steps)) for c in step.cases]
         return Branch(cases=tuple(cases), phrase=step.phrase)
-    if isinstance(step, _MLoop):
-        return Loop(steps=tuple(_freeze(s) for s in step.steps), phrase=step.phrase)
-    if isinstance(step, _MApproval):
+    if isinstance(step, DraftLoop):
+        return Loop(steps=tuple(freeze(s) for s in step.steps), phrase=step.phrase)
+    if isinstance(step, DraftApproval):
         return Approval(
             channel=step.channel,  # type: ignore[arg-type]
-            approved=tuple(_freeze(s) for s in step.approved),
-            rejected=tuple(_freeze(s) for s in step.rejected),
+            approved=tuple(freeze(s) for s in step.approved),
+            rejected=tuple(freeze(s) for s in step.rejected),
             phrase=step.phrase,
         )
     return step

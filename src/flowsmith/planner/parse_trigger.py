@@ -16,14 +16,14 @@ from flowsmith.planner.frame import (
     Trigger,
     TriggerKind,
 )
-from flowsmith.planner.parse_context import _READABLE, _TOKEN, Context, _unmask
+from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.schedule import parse_schedule
 from flowsmith.planner.text import quoted
 
 # --- trigger ------------------------------------------------------------------------------------
 
 
-def _trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
+def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     """The request's trigger and the text left for the steps (the trigger's words cut out)."""
     found = _when_trigger(text, ctx)
     if found is not None:
@@ -31,7 +31,7 @@ def _trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     err = lx.TRIGGER_ERROR.search(text)
     if err:
         return Trigger(kind="error", phrase=err.group(0).strip()), _cut(text, err)
-    sched = parse_schedule(_TOKEN.sub(" ", text))
+    sched = parse_schedule(TOKEN.sub(" ", text))
     if sched is not None:
         return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
     found = _new_app_event(text, ctx)
@@ -58,7 +58,7 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
                         phrase=found.phrase,
                     )
                     rest = (
-                        text[: m.start()] + f" get {_READABLE.sub(' ', poll)} , " + text[m.end() :]
+                        text[: m.start()] + f" get {READABLE.sub(' ', poll)} , " + text[m.end() :]
                     )
                 else:
                     rest = text[: m.start()] + " , " + text[m.end() :]
@@ -94,7 +94,7 @@ def _cut(text: str, m: re.Match[str]) -> str:
 
 def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
     """The trigger a "when"-clause body names, or None (then it is a condition)."""
-    phrase = _unmask(body, ctx)
+    phrase = unmask(body, ctx)
     if lx.TRIGGER_ERROR.search(body) or lx.TRIGGER_ERROR.search("a " + body):
         return Trigger(kind="error", phrase=phrase)
     for mention in ctx.index.mentions(body, implicit=False):
@@ -108,7 +108,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
             event = next(iter(app.triggers.events))
             ctx.notes.append(f"event:{mention.app}:{event}")
         params: dict[str, Any] = {}
-        q = quoted(_unmask(body, ctx))
+        q = quoted(unmask(body, ctx))
         if q:
             params["resource"] = q[0]
         return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
