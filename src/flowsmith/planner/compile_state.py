@@ -85,7 +85,7 @@ def _label(st: CompileState, phrase: str) -> str:
     return (phrase.strip()[:1].upper() + phrase.strip()[1:80]) if phrase.strip() else st.title
 
 
-# --- branches -------------------------------------------------------------------------------------
+# --- conditions as IF rules ----------------------------------------------------------------------
 
 
 def field_ref(name: str) -> str:

@@ -20,8 +20,6 @@ from flowsmith.planner.schedule import Schedule
 from flowsmith.planner.services import field_value
 from flowsmith.planner.text import pick, slug
 
-# --- trigger ------------------------------------------------------------------------------------
-
 
 def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
     lang = st.lang

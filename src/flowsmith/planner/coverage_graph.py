@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from flowsmith.core.models import Node, NodeFamily, Workflow
 from flowsmith.planner.coverage_tables import SIDE_PORTS
 
-# --- the workflow as a graph -------------------------------------------------------------------
-
 
 @dataclass
 class FlowGraph:

@@ -15,8 +15,6 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
 
-# --- conditions -----------------------------------------------------------------------------------
-
 
 def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """``field op value`` from a condition's words ("the budget is over 10000")."""

@@ -35,8 +35,6 @@ from flowsmith.planner.parse_context import (
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
 from flowsmith.planner.text import zh_number
 
-# --- actions --------------------------------------------------------------------------------------
-
 
 def clause_actions(clause: str, ctx: Context) -> list[Any]:
     """The steps one clause asks for: reads, then transforms and thinking, then writes."""

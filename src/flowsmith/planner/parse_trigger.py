@@ -20,8 +20,6 @@ from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.schedule import parse_schedule
 from flowsmith.planner.text import quoted
 
-# --- trigger ------------------------------------------------------------------------------------
-
 
 def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     """The request's trigger and the text left for the steps (the trigger's words cut out)."""
