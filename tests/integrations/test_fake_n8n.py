@@ -341,12 +341,22 @@ def test_not_connected_not_deployed_not_yours(
     _error(api.get(f"/api/v1/workflows/{workflow_id}/executions"), 409, "workflow_not_deployed")
     _error(api.get(f"/api/v1/workflows/{workflow_id}/deployment"), 409, "workflow_not_deployed")
     other = {"Authorization": f"Bearer {server.token('someone-else')}"}
-    _error(
-        api.post(f"/api/v1/workflows/{workflow_id}/deploy", headers=other),
-        404,
-        "workflow_not_found",
-    )
-    _error(api.post("/api/v1/workflows/nope/deploy"), 404, "workflow_not_found")
+    for method, suffix in (
+        ("POST", "deploy"),
+        ("GET", "deployment"),
+        ("POST", "activate"),
+        ("POST", "deactivate"),
+        ("GET", "executions"),
+    ):
+        # someone else's workflow reads exactly like one that does not exist
+        for wid, headers in ((workflow_id, other), ("nope", None)):
+            got = api.request(method, f"/api/v1/workflows/{wid}/{suffix}", headers=headers)
+            _error(got, 404, "workflow_not_found")
+    # a connection is its user's: another user has none, and removing theirs leaves ours
+    mine = api.get("/api/v1/integrations/n8n").json()
+    assert api.get("/api/v1/integrations/n8n", headers=other).json() != mine
+    assert api.delete("/api/v1/integrations/n8n", headers=other).status_code in (204, 404)
+    assert api.get("/api/v1/integrations/n8n").json() == mine
 
 
 # --- activation ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from tests.security.support import MINIMAL_N8N, assert_error, start_server
 
 # every /api/v1 route, and where this module attacks it; a new route fails
 # test_every_route_is_covered until it is added here
+_INTEGRATIONS = "tests/integrations/test_fake_n8n.py::test_not_connected_not_deployed_not_yours"
 COVERED = {
     ("POST", "/api/v1/session"): "test_sessions_and_workflows_of_others_are_404",
     ("GET", "/api/v1/sessions/{session_id}"): "test_sessions_and_workflows_of_others_are_404",
@@ -43,6 +44,17 @@ COVERED = {
         "/api/v1/workflows/{workflow_id}/export",
     ): "test_sessions_and_workflows_of_others_are_404",
     ("POST", "/api/v1/dev/token"): "no tenant data (mints a token in dev mode only)",
+    **{
+        (method, f"/api/v1/workflows/{{workflow_id}}/{suffix}"): _INTEGRATIONS
+        for method, suffix in (
+            ("POST", "deploy"),
+            ("GET", "deployment"),
+            ("POST", "activate"),
+            ("POST", "deactivate"),
+            ("GET", "executions"),
+        )
+    },
+    **{(m, "/api/v1/integrations/n8n"): _INTEGRATIONS for m in ("POST", "GET", "DELETE")},
 }
 
 
