@@ -455,3 +455,23 @@ def test_chinese_new_event_with_condition() -> None:
     assert cond.parameters["conditions"][0]["right"] == 500
     assert feeds(wf, one(wf, "dingtalk")) == {(cond.id, "true")}
     assert feeds(wf, one(wf, "send_email")) == {(cond.id, "false")}
+
+
+def test_a_store_monitor_notifying_a_channel_keeps_every_store_and_its_condition() -> None:
+    """Regression: naming the notification channel ("有货时发Slack消息") once sent the seed's
+    monitor through the request compiler, which dropped Amazon and the in-stock check."""
+    from flowsmith.planner.offline import build, decide
+
+    decision = decide(
+        "请帮我创建一个电商库存监控的workflow，需要监控BestBuy和Amazon，有货时发Slack消息", [], None
+    )
+    assert decision.request is not None
+    wf = build(decision.request, None)
+    stores = [n.parameters.get("store") for n in wf.nodes if n.subtype == "web_page_check"]
+    assert sorted(stores) == ["amazon", "bestbuy"]
+    slack = next(n for n in wf.nodes if n.subtype in ("slack", "slack_message"))
+    condition = next(n for n in wf.nodes if n.subtype == "if")
+    assert any(
+        c.from_node == condition.id and c.to_node == slack.id and c.from_output == "true"
+        for c in wf.connections
+    )

@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
 from flowsmith.planner import replies
 from flowsmith.planner.compile import compile_frame
@@ -40,6 +41,7 @@ from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.parse import parse_request
 from flowsmith.planner.plan import Plan
 from flowsmith.planner.resolve import resolve, title_for, trigger_label
+from flowsmith.planner.steps import ACTION_SUBTYPES
 from flowsmith.planner.text import Lang, detect_lang, pick
 
 __all__ = ["Decision", "Question", "build", "decide"]
@@ -106,7 +108,7 @@ def decide(message: str, history: list[tuple[str, str]], current: Workflow | Non
     u = understand(combined)
     u.lang = lang
     frame = parse_request(combined)
-    if u.topic in _LEGACY_TOPICS and not _names_an_app(frame):
+    if u.topic in _LEGACY_TOPICS and _template_covers(u, frame):
         return _generate(u, combined, replacing=current)
     if frame is not None:
         return _generate_frame(_replace(frame, lang=lang), combined, replacing=current)
@@ -120,13 +122,22 @@ def decide(message: str, history: list[tuple[str, str]], current: Workflow | Non
     return _clarify(u, lang)
 
 
-def _names_an_app(frame: Frame | None) -> bool:
-    """Whether the frame uses a catalog app (then it is no store-monitor or agent template)."""
+def _template_covers(u: Understanding, frame: Frame | None) -> bool:
+    """Whether the store-monitor / agent template builds every app the frame names: it does
+    for the notification channels it read itself ("有货时发Slack消息"), never for an app
+    trigger or any other service (then the frame is compiled instead)."""
     if frame is None:
-        return False
-    if frame.trigger.app is not None:
         return True
-    return any(isinstance(s, ServiceStep) and s.app is not None for s in walk(frame.steps))
+    if frame.trigger.app is not None:
+        return False
+    catalog = load_catalog()
+    covered = set()
+    for action in u.actions:
+        spec = catalog.get(ACTION_SUBTYPES.get(action.kind, ""))
+        if spec is not None and spec.alias_of is not None:
+            covered.add(spec.alias_of.app)
+    named = {s.app for s in walk(frame.steps) if isinstance(s, ServiceStep) and s.app}
+    return named <= covered
 
 
 def _only_changes(text: str) -> bool:
