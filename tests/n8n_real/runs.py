@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from flowsmith.core.catalog import load_catalog
-from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 from flowsmith.n8n.convert import GENERIC_SUBTYPES, to_n8n
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,9 +53,12 @@ _NETWORK = re.compile(
     r"failed to connect|Connection refused|timed out",
     re.IGNORECASE,
 )
+# "Node does not require credentials": n8n's words when a node asks for a credential its
+# description does not mark required (Discord's webhook) and none is chosen
 _CREDENTIAL = re.compile(
     r"does not have any credentials set|Credentials? (not found|of type)|"
-    r"no credentials|credentials are not set|Node has no credentials",
+    r"no credentials|credentials are not set|Node has no credentials|"
+    r"Node does not require credentials",
     re.IGNORECASE,
 )
 # what a node says when the item a manual start hands it lacks what its real trigger would give
@@ -101,15 +104,84 @@ def manual_start(workflow: Workflow) -> Workflow:
     return workflow.model_copy(update={"nodes": nodes})
 
 
+_JSON_FIELD = re.compile(r"\$json\.([A-Za-z_]\w*)")
+_SAMPLE_ID = "00000000-0000-4000-8000-000000000000"  # a UUID: it fits every id pattern seen
+
+
+def _sample_value(field: str) -> str:
+    low = field.lower()
+    if "email" in low:
+        return "someone@example.com"
+    if low == "id" or low.endswith("_id") or field.endswith("Id"):
+        return _SAMPLE_ID
+    if "url" in low or "link" in low:
+        return "https://example.com"
+    return f"sample {field}"
+
+
+_TRUTH = frozenset({"is_true", "is_false"})
+
+
+def _typed_fields(value: Any, out: dict[str, Any]) -> None:
+    """The fields a condition compares as a boolean or a number (``{{ $json.price }}`` less
+    than 500), with a sample of that type; strict type checks refuse a string there."""
+    if isinstance(value, list):
+        for v in value:
+            _typed_fields(v, out)
+    if not isinstance(value, dict):
+        return
+    left, op = value.get("left"), str(value.get("operator", ""))
+    if isinstance(left, str) and op:
+        for field in _JSON_FIELD.findall(left):
+            right = value.get("right")
+            if op in _TRUTH:
+                out[field] = True
+            elif isinstance(right, int | float) and not isinstance(right, bool):
+                out[field] = right
+    for v in value.values():
+        _typed_fields(v, out)
+
+
+def sample_item(workflow: Workflow) -> Workflow:
+    """The workflow with a Set node "Sample item" right after its trigger, giving the fields
+    its nodes read off the trigger's item (``{{ $json.email }}``): a catalog example is
+    written for the item its real trigger hands it, which a manual start lacks."""
+    nodes = {n.id: n for n in workflow.nodes}
+    fields = sorted(
+        {f for n in workflow.nodes for f in _JSON_FIELD.findall(json.dumps(n.parameters))}
+    )
+    triggers = {n.id for n in workflow.nodes if n.type == NodeFamily.TRIGGER}
+    if not fields or len(triggers) != 1 or "sample" in nodes:
+        return workflow
+    (trigger,) = triggers
+    typed: dict[str, Any] = {}
+    for n in workflow.nodes:
+        _typed_fields(n.parameters, typed)
+    sample = Node(
+        id="sample",
+        name="Sample item",
+        type=NodeFamily.ACTION,
+        subtype="set_fields",
+        parameters={"fields": {f: typed.get(f, _sample_value(f)) for f in fields}},
+    )
+    conns = [
+        c.model_copy(update={"from_node": "sample"}) if c.from_node == trigger else c
+        for c in workflow.connections
+    ]
+    conns.append(Connection(from_node=trigger, to_node="sample"))
+    return workflow.model_copy(update={"nodes": [*workflow.nodes, sample], "connections": conns})
+
+
 def example_runs() -> dict[str, Workflow]:
-    """Every catalog example that is not a trigger, after a manual trigger."""
+    """Every catalog example that is not a trigger, after a manual trigger and the sample
+    item its nodes read (:func:`sample_item`)."""
     from tests.workflows.strategies import example_workflow
 
     out: dict[str, Workflow] = {}
     for spec in load_catalog():
         if spec.subtype in GENERIC_SUBTYPES or spec.family == NodeFamily.TRIGGER:
             continue
-        out[f"example {spec.subtype}"] = example_workflow(spec)
+        out[f"example {spec.subtype}"] = sample_item(example_workflow(spec))
     return out
 
 
@@ -158,7 +230,7 @@ def planner_runs(texts: Iterable[str]) -> dict[str, Workflow]:
     for text in texts:
         workflow = asyncio.run(_plan(text))
         if workflow is not None:
-            out[f"planner {text}"] = workflow
+            out[f"planner {text}"] = sample_item(workflow)
     return out
 
 

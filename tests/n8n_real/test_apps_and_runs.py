@@ -110,9 +110,24 @@ def test_classify_reads_n8n_messages() -> None:
         "ours"
     )
     assert runs.classify("error", "Missing order id" + on, ["Missing order id"]) == "ran"
+    # Discord's webhook credential is not marked required: n8n's words for "none chosen"
+    assert runs.classify("error", "Node does not require credentials" + on) == "credential"
 
 
 def test_run_set_covers_examples_and_planner(tmp_path: Path) -> None:
     assert runs.SEED_REQUEST in runs.planner_requests()
     examples = runs.example_runs()
     assert len(examples) >= len(load_catalog().apps)
+
+
+def test_locator_modes_file_is_current() -> None:
+    """``n8n/n8n_locators.json`` is the installed n8n's resource-locator modes
+    (``python -m tests.n8n_real.rl_modes`` rewrites it)."""
+    import json
+
+    from flowsmith.n8n import locators
+    from tests.n8n_real import rl_modes
+
+    assert ROOT is not None
+    path = Path(locators.__file__).parent / locators.FILE
+    assert json.loads(path.read_text(encoding="utf-8")) == rl_modes.table(ROOT / "app")

@@ -217,8 +217,9 @@ def test_app_node_exports_through_its_field_map() -> None:
     assert node["parameters"] == {
         "resource": "issue",
         "operation": "create",
-        "project": {"__rl": True, "mode": "id", "value": "OPS"},
-        "issueType": {"__rl": True, "mode": "id", "value": "Task"},
+        # a project key and an issue type name fail n8n's id patterns (digits): "From list"
+        "project": {"__rl": True, "mode": "list", "value": "OPS"},
+        "issueType": {"__rl": True, "mode": "list", "value": "Task"},
         "summary": "={{ $('Start').item.json.title }}",
         "additionalFields": {
             "description": "=Seen at {{ $json.url }}",
@@ -372,7 +373,9 @@ def test_http_app_exports_an_http_request_to_its_api() -> None:
     post = _one(doc, "Add contact")["parameters"]
     assert post["method"] == "POST" and post["url"] == "https://eu.acme.test/api/contacts"
     assert post["sendBody"] is True and post["specifyBody"] == "json"
-    assert json.loads(post["jsonBody"][1:].replace("{{ $('Look up').item.json.email }}", "e")) == {
+    # a whole-expression value goes through JSON.stringify: a quote in it cannot break the JSON
+    stringified = "{{ JSON.stringify($('Look up').item.json.email) }}"
+    assert json.loads(post["jsonBody"][1:].replace(stringified, '"e"')) == {
         "email": "e",
         "profile": {"a": "x", "b": 1},
     }
@@ -696,3 +699,22 @@ def test_n8n_defaults_file_is_current() -> None:
         )
         path.write_text("{\n" + lines + "\n}\n", encoding="utf-8")
     assert json.loads(path.read_text(encoding="utf-8")) == fresh
+
+
+def test_locator_takes_a_mode_n8n_accepts_for_its_value() -> None:
+    from flowsmith.n8n.locators import fit_locators
+
+    discord = "n8n-nodes-base.discord"
+    ids = {"__rl": True, "mode": "id"}
+    fitted = fit_locators(
+        discord,
+        2,
+        {"guildId": {**ids, "value": "123"}, "channelId": {**ids, "value": "#general"}},
+    )
+    assert fitted["guildId"]["mode"] == "id"  # the declared mode's pattern takes it
+    assert fitted["channelId"]["mode"] == "list"  # a placeholder: "From list"
+    expr = {**ids, "value": "={{ $json.channel }}"}
+    assert fit_locators(discord, 2, {"channelId": expr})["channelId"] == expr
+    site = {**ids, "value": "https://contoso.sharepoint.com/sites/ops"}
+    sharepoint = fit_locators("n8n-nodes-base.microsoftSharePoint", 2, {"site": site})
+    assert sharepoint["site"]["mode"] == "url"  # an address: the mode whose pattern takes it

@@ -34,7 +34,7 @@ from flowsmith.core.catalog import Catalog
 from flowsmith.core.catalog.apps import App, Field_, Operation
 from flowsmith.n8n.defaults import with_defaults
 from flowsmith.n8n.expr import rl_value, to_n8n_string
-from flowsmith.n8n.nodes.base import MISSING, Ctx, Params, Translator, pick, put
+from flowsmith.n8n.nodes.base import MISSING, Ctx, Params, Translator, json_body, pick, put
 
 Convert = Callable[[Any], Any]
 
@@ -365,9 +365,7 @@ def http_parameters(app: App, params: dict[str, Any], c: Ctx) -> dict[str, Any] 
         out["sendBody"] = True
         out["specifyBody"] = "json"
         # keys sorted: the text must not depend on the order a round trip gives the dicts
-        out["jsonBody"] = to_n8n_string(
-            json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True), c.names
-        )
+        out["jsonBody"] = to_n8n_string(json_body(body, sort_keys=True), c.names)
     out["options"] = {}
     return out
 

@@ -51,6 +51,7 @@ from flowsmith.core.validate import is_expression
 from flowsmith.n8n.apps import app_translator
 from flowsmith.n8n.expr import fingerprint, json_number, rl, rl_value, slug
 from flowsmith.n8n.expr import stable_uuid as _uuid
+from flowsmith.n8n.locators import fit_locators
 from flowsmith.n8n.nodes import (
     APPROVAL_OUTPUTS,
     DECISION_FIELD,
@@ -535,7 +536,8 @@ class _Exporter:
             )
         tr = translator(self.catalog, node.subtype)
         params = tr.forward(p, ctx) if tr is not None else fallback_forward(spec, p, ctx)
-        return spec.n8n.type, json_number(spec.n8n.type_version), params
+        version = json_number(spec.n8n.type_version)
+        return spec.n8n.type, version, fit_locators(spec.n8n.type, version, params)
 
     def _emit(self, node: Node) -> None:
         entry = self._entry(node)

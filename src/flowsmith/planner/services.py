@@ -226,6 +226,7 @@ class ServiceIndex:
         low = text.lower()
         toks = set(tokens(text))
         prefs = lx.OP_KEYS.get(verb, ())
+        deliver = verb == "create" and _DELIVER.search(text) is not None
         best: Choice | None = None
         for index, (rkey, okey, op) in enumerate(app.operations()):
             res = app.resources[rkey]
@@ -248,6 +249,8 @@ class ServiceIndex:
                 score += 1.0
             elif _verb_of(k) not in (None, verb):
                 score -= 2.0
+            if deliver and _is_message(rkey, res.names):
+                score += 2.0  # "notify the team in Teams": a message goes there, no channel
             if rkey == app.example.resource:
                 score += 0.8
             if (rkey, okey) == (app.example.resource, app.example.operation):
@@ -284,6 +287,23 @@ class ServiceIndex:
             if not guessed and value not in (None, "") and _given(name, frag):
                 params[name] = value
         return params, placeheld
+
+
+# a verb that delivers something somewhere: with it, a channel or chat named in the text is
+# where a message goes, and the app's message resource is the one meant
+_DELIVER = re.compile(
+    r"\b(?:send|post|notify|notif\w+|forward|tell|ping|alert|announce|message)\w*|"
+    r"通知|告诉|提醒|推送|转发|发消息|发送|发到|发给|发条|发个",
+    re.IGNORECASE,
+)
+
+
+def _is_message(rkey: str, names: Names) -> bool:
+    return (
+        "message" in rkey.lower()
+        or any("message" in n.lower() for n in names.en)
+        or any("消息" in n for n in names.zh)
+    )
 
 
 def _given(name: str, frag: dict[str, Any]) -> bool:
@@ -337,13 +357,17 @@ def field_value(
         if found:
             return (found[0] if found[0].startswith("#") else f"#{found[0]}"), False
         return "#general", True
-    if "email" in low or ("email" in desc and "to" in low):
+    # the description says which kind of address a "to" is: Gmail's "Recipient address(es)"
+    # and Zulip's "Recipient emails" take an email, Twilio's "Recipient number" a phone number
+    addressee = low in ("to", "cc", "bcc") or "recipient" in desc
+    if "email" in low or (addressee and ("email" in desc or "address" in desc)):
         found = emails(text)
         return (found[0], False) if found else ("you@example.com", True)
     if (
-        low in ("to", "from", "phone", "phone_number", "number")
+        low in ("phone", "phone_number", "number")
         or "phone" in desc
         or "number" in desc
+        or (low in ("to", "from") and not desc)
     ):
         found = _PHONE.findall(text)
         if found and low != "from":
@@ -353,7 +377,7 @@ def field_value(
         found = emails(text)
         return (found[0], False) if found else ("you@example.com", True)
     if low == "id" or low.endswith("_id") or low.endswith("_key"):
-        return f"YOUR_{name.upper()}", True
+        return _placeholder(name, frag), True
     container = ("sheet", "table", "list", "board", "tab", "base", "database", "folder", "project")
     if any(w in low for w in container) or low in ("file_name", "filename", "document"):
         q = quoted(text)
@@ -376,7 +400,16 @@ def field_value(
         return label, False
     if "query" in low or "jql" in low or "search" in low:
         return label, True
-    return f"YOUR_{name.upper()}", True
+    return _placeholder(name, frag), True
+
+
+def _placeholder(name: str, frag: dict[str, Any]) -> str:
+    """What the user still has to fill: the field's own example when the catalog gives one
+    (a Notion page link, whose id n8n checks for even before a run), else ``YOUR_NAME``."""
+    examples = frag.get("examples")
+    if isinstance(examples, list) and examples and isinstance(examples[0], str):
+        return examples[0]
+    return f"YOUR_{name.upper()}"
 
 
 def _implicit_words(apps: list[App]) -> list[tuple[App, str]]:

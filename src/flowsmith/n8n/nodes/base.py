@@ -153,11 +153,45 @@ def unpairs(block: Any, c: Ctx) -> dict[str, Any] | None:
     return out
 
 
+_WHOLE_EXPR = re.compile(r"^\{\{\s*(.+?)\s*\}\}$", re.DOTALL)
+_STRINGIFIED = re.compile(r"\{\{ JSON\.stringify\((.+?)\) \}\}(?=\s*[,}\]\n])", re.DOTALL)
+_SLOT = "\u0000flowsmith-slot-{}\u0000"
+
+
+def json_body(value: Any, sort_keys: bool = False) -> str:
+    """A JSON value as the text of n8n's ``jsonBody``. A string that is one whole expression
+    (``"{{ $json.title }}"``) becomes ``{{ JSON.stringify(…) }}`` in place of a quoted
+    string: n8n pastes an expression's text as it is, and a quote or newline in the title
+    would break the JSON; ``JSON.stringify`` quotes and escapes it."""
+    slots: list[str] = []
+
+    def mark(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: mark(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [mark(x) for x in v]
+        m = _WHOLE_EXPR.match(v) if isinstance(v, str) else None
+        if m is None or "{{" in m.group(1):
+            return v
+        slots.append(m.group(1))
+        return _SLOT.format(len(slots) - 1)
+
+    text = json.dumps(mark(value), indent=2, ensure_ascii=False, sort_keys=sort_keys)
+    for index, expr in enumerate(slots):
+        text = text.replace(json.dumps(_SLOT.format(index)), "{{ JSON.stringify(" + expr + ") }}")
+    return text
+
+
+def json_unbody(text: str) -> str:
+    """The reverse of :func:`json_body`'s ``{{ JSON.stringify(…) }}``: a quoted expression."""
+    return _STRINGIFIED.sub(lambda m: json.dumps("{{ " + m.group(1) + " }}"), text)
+
+
 def json_text(value: Any, c: Ctx) -> str:
     """A JSON body as n8n's ``jsonBody``: pretty text, an expression when it holds ``{{``."""
     if isinstance(value, str):
         return to_n8n_string(value, c.names)
-    return to_n8n_string(json.dumps(value, indent=2, ensure_ascii=False), c.names)
+    return to_n8n_string(json_body(value), c.names)
 
 
 def json_back(text: Any, c: Ctx) -> Any:
@@ -165,7 +199,7 @@ def json_back(text: Any, c: Ctx) -> Any:
         return text
     plain = from_n8n_string(text, c.ids)
     try:
-        parsed = json.loads(plain)
+        parsed = json.loads(json_unbody(plain))
     except ValueError:
         return plain
     return parsed if isinstance(parsed, dict | list) else plain
