@@ -120,6 +120,7 @@ def _sample_value(field: str) -> str:
 
 
 _TRUTH = frozenset({"is_true", "is_false"})
+_ARITHMETIC = re.compile(r"\$json\.(\w+)\s*[-*/+]\s*\d|\d\s*[-*/+]\s*\$json\.(\w+)")
 
 
 def _typed_fields(value: Any, out: dict[str, Any]) -> None:
@@ -157,6 +158,8 @@ def sample_item(workflow: Workflow) -> Workflow:
     typed: dict[str, Any] = {}
     for n in workflow.nodes:
         _typed_fields(n.parameters, typed)
+        for m in _ARITHMETIC.finditer(json.dumps(n.parameters)):
+            typed[m.group(1) or m.group(2)] = 2  # {{ $json.qty * 2 }}: a number
     sample = Node(
         id="sample",
         name="Sample item",

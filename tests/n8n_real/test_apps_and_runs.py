@@ -131,3 +131,14 @@ def test_locator_modes_file_is_current() -> None:
     assert ROOT is not None
     path = Path(locators.__file__).parent / locators.FILE
     assert json.loads(path.read_text(encoding="utf-8")) == rl_modes.table(ROOT / "app")
+
+
+def test_sample_item_gives_the_fields_an_example_reads_with_their_types() -> None:
+    examples = runs.example_runs()
+    gmail = examples["example gmail"]
+    sample = gmail.node("sample")
+    assert sample is not None and sample.subtype == "set_fields"
+    assert sample.parameters["fields"]["email"] == "someone@example.com"
+    assert any(c.from_node == "sample" for c in gmail.connections)
+    assert examples["example filter"].node("sample").parameters["fields"] == {"price": 500}  # type: ignore[union-attr]
+    assert examples["example if"].node("sample").parameters["fields"] == {"in_stock": True}  # type: ignore[union-attr]
