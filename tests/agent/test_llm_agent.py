@@ -617,8 +617,13 @@ async def test_edit_is_a_patch_that_keeps_untouched_nodes(rig: Rig) -> None:
                     "op": "add_node",
                     "id": "slack",
                     "name": "Tell Slack",
-                    "subtype": "slack_message",
-                    "parameters": {"channel": "#alerts", "text": "{{ $json.title }} is back"},
+                    "subtype": "slack",
+                    "parameters": {
+                        "resource": "message",
+                        "operation": "post",
+                        "channel": "#alerts",
+                        "text": "{{ $json.title }} is back",
+                    },
                 },
                 {
                     "op": "connect",

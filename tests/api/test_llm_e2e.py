@@ -140,8 +140,6 @@ async def session_detail(
     return body
 
 
-
-
 # --- the happy path, with its accounting -------------------------------------------------------
 
 
@@ -244,8 +242,13 @@ async def test_edit_session_patches_and_the_complete_event_has_the_diff(
                     "op": "add_node",
                     "id": "slack",
                     "name": "Tell Slack",
-                    "subtype": "slack_message",
-                    "parameters": {"channel": "#alerts", "text": "{{ $json.title }} is back"},
+                    "subtype": "slack",
+                    "parameters": {
+                        "resource": "message",
+                        "operation": "post",
+                        "channel": "#alerts",
+                        "text": "{{ $json.title }} is back",
+                    },
                 },
                 {
                     "op": "connect",

@@ -48,8 +48,13 @@ ADD_SLACK = patch(
         "op": "add_node",
         "id": "slack",
         "name": "Tell Slack",
-        "subtype": "slack_message",
-        "parameters": {"channel": "#alerts", "text": "{{ $json.title }} is back"},
+        "subtype": "slack",
+        "parameters": {
+            "resource": "message",
+            "operation": "post",
+            "channel": "#alerts",
+            "text": "{{ $json.title }} is back",
+        },
     },
     {"op": "connect", "from_node": "in_stock", "to_node": "slack", "from_output": "true"},
 )
@@ -72,8 +77,13 @@ def slack_node() -> Node:
         id="slack",
         name="Tell Slack",
         type=NodeFamily.EXTERNAL_ACTION,
-        subtype="slack_message",
-        parameters={"channel": "#alerts", "text": "back"},
+        subtype="slack",
+        parameters={
+            "resource": "message",
+            "operation": "post",
+            "channel": "#alerts",
+            "text": "back",
+        },
     )
 
 
@@ -254,7 +264,6 @@ async def test_the_llm_agent_is_not_asked_when_everything_is_covered(
     frame: list[Frame | None], fake_server: FakeOpenAI, llm: LLMAgent
 ) -> None:
     covered = with_slack().model_dump(mode="json", include={"name", "nodes", "connections"})
-    # (the draft schema's subtype enum may lack slack_message: its fix-up gets the same)
     fake_server.default = json_body(covered)
     events, workflow, _ = await run(llm, dict(GENERATE_STOCK))
     assert len(rounds_of(events)) == 1 and rounds_of(events)[0]["uncovered"] == []
