@@ -254,11 +254,29 @@ def _allowed_methods(app: FastAPI, request: Request) -> list[str] | None:
 _PATH_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
+def _strings(*values: Any, depth: int = 0) -> list[str]:
+    """The non-empty strings in ``values`` and the dicts and lists in them (a few levels)."""
+    out: list[str] = []
+    for value in values:
+        if isinstance(value, str) and value:
+            out.append(value)
+        elif isinstance(value, dict) and depth < 3:
+            out += _strings(*value.values(), depth=depth + 1)
+        elif isinstance(value, list) and depth < 3:
+            out += _strings(*value[:50], depth=depth + 1)
+    return out
+
+
 def _describe_validation(errors: Any) -> str:
     parts = []
     for error in list(errors)[:5]:
         where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
-        parts.append(f"{where}: {error.get('msg', 'invalid')}" if where else str(error.get("msg")))
+        msg = str(error.get("msg", "invalid"))
+        # some pydantic messages quote what was sent ("Input tag 'sk-…' found"): an error
+        # body never echoes input, which may be a secret pasted in the wrong field
+        for sent in _strings(error.get("input"), (error.get("ctx") or {}).get("tag")):
+            msg = msg.replace(sent, "…") if len(sent) > 3 else msg.replace(f"'{sent}'", "'…'")
+        parts.append(f"{where}: {msg}" if where else msg)
     return "; ".join(parts) or "invalid request"
 
 
