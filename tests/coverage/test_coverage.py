@@ -284,3 +284,30 @@ def test_mail_through_a_mail_service_is_done_by_the_email_node() -> None:
     frame = Frame(HOURLY, (ServiceStep("gmail", "message", "send", phrase="发邮件给我"),))
     assert check(frame, chain(SCHEDULE, MAIL)) == []
     assert codes(check(frame, chain(SCHEDULE, SLACK))) == [REQUEST_NOT_COVERED]
+
+
+def test_an_unknown_service_named_with_its_verb_is_found_by_its_name() -> None:
+    """Regression: "Watch BestBuy" (verb and store in one phrase) was not found in a node
+    named "Check BestBuy", so the seed's monitor was reported as not doing what was asked."""
+    from flowsmith.planner.coverage import check_request
+    from flowsmith.planner.frame import CoreStep, Frame, ServiceStep, Trigger
+    from tests.coverage.support import edges, node, wf
+
+    frame = Frame(
+        trigger=Trigger(kind="schedule"),
+        steps=(
+            ServiceStep(app=None, resource=None, operation="get", service="Watch BestBuy"),
+            CoreStep(subtype="send_email"),
+        ),
+    )
+    check = node("web_page_check:check_bestbuy", store="bestbuy", url="https://bestbuy.com/x")
+    mail = node("send_email:mail", to="me@example.com", subject="s", body="b")
+    ok = wf(
+        [node("schedule_trigger:s"), check, mail], edges("s>check_bestbuy", "check_bestbuy>mail")
+    )
+    assert [f.code for f in check_request(frame, ok)] == []
+    other = node("web_page_check:check_walmart", store="walmart", url="https://walmart.com/x")
+    missing = wf(
+        [node("schedule_trigger:s"), other, mail], edges("s>check_walmart", "check_walmart>mail")
+    )
+    assert [f.code for f in check_request(frame, missing)] == ["request_not_covered"]

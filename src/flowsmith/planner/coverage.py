@@ -36,6 +36,7 @@ messages and the schedule periods in :mod:`~flowsmith.planner.coverage_words`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from flowsmith.core.catalog import Catalog, load_catalog
@@ -243,7 +244,9 @@ class _Checker:
         if not name:
             return True
         haystack = squash(node.name + " " + " ".join(strings(node.parameters)))
-        return name in haystack
+        # the phrase may carry its verb ("Watch BestBuy"): any longer word of it will do
+        words = [squash(w) for w in re.findall(r"[^\W_]+", service)]
+        return name in haystack or any(len(w) >= 4 and w in haystack for w in words)
 
     # -- request_not_covered ----------------------------------------------------------------
 
