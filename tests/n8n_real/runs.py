@@ -61,6 +61,10 @@ _CREDENTIAL = re.compile(
     r"Node does not require credentials",
     re.IGNORECASE,
 )
+# n8n 2.41.1's Linear node (nodes/Linear/GenericFunctions.js, linearApiRequest) reads
+# error.context.data.errors in its catch, so an error without context.data, such as "Node
+# does not have any credentials set", surfaces as this TypeError instead
+_LINEAR_MASK = "Cannot read properties of undefined (reading 'errors') on node"
 # what a node says when the item a manual start hands it lacks what its real trigger would give
 _INPUT = re.compile(
     r"No Webhook node found|not started by a webhook|Insert a Webhook node|"
@@ -84,7 +88,7 @@ def classify(status: str, error: str, by_design: Iterable[str] = ()) -> str:
         return "ran"
     if any(error.startswith(message) for message in by_design if message):
         return "ran"  # a Stop and Error node raised its own message: the run did its job
-    if _CREDENTIAL.search(error):
+    if _CREDENTIAL.search(error) or error.startswith(_LINEAR_MASK):
         return "credential"
     if _NETWORK.search(error):
         return "network"
@@ -324,7 +328,10 @@ def write_doc(results: list[Run]) -> None:
         "own, run with one `n8n execute-batch`. `ran`: finished without error; `network`: "
         "stopped at a node that needs the network; `credential`: stopped at a node whose "
         "credential is not chosen yet; `input`: stopped where a manual start cannot give "
-        "the node its input (a webhook response); `ours`: anything else.\n\n"
+        "the node its input (a webhook response); `ours`: anything else. n8n's Linear node "
+        "turns a missing credential into `Cannot read properties of undefined (reading "
+        "'errors')` (its `linearApiRequest` reads `error.context.data` in its catch): that "
+        "message on a node counts as `credential`.\n\n"
     )
     DOC.write_text(head + body + table(results), encoding="utf-8")
 

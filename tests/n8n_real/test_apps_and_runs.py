@@ -110,6 +110,9 @@ def test_classify_reads_n8n_messages() -> None:
         "ours"
     )
     assert runs.classify("error", "Missing order id" + on, ["Missing order id"]) == "ran"
+    masked = "Cannot read properties of undefined (reading 'errors')"
+    assert runs.classify("error", masked + on) == "credential"
+    assert runs.classify("error", masked) == "ours"
     # Discord's webhook credential is not marked required: n8n's words for "none chosen"
     assert runs.classify("error", "Node does not require credentials" + on) == "credential"
 
