@@ -125,7 +125,11 @@ async def test_a_killed_replicas_turn_keeps_the_reply_it_streamed(start_pair: An
         )
         assert status == 200 and rest and chat_done(rest[-1])
         assert time.monotonic() - killed_at < LEASE_S + LEASE_S / 3 + 3
-        assert rest[-2].type == "error" and rest[-2].data["error"]["code"] == "worker_lost"
+        # the error event is numbered after what reached the shared log; events the killed
+        # replica streamed but had not yet written behind may share its number, and a client
+        # past them then gets only the final message (the notice is in it either way)
+        errors = [e for e in rest if e.type == "error"]
+        assert all(e.data["error"]["code"] == "worker_lost" for e in errors)
         notice = "\n\n" + FAILURE_TEXT["worker_lost"]
         assert rest[-1].data["delta"] == notice
         detail = (await on_b.get(f"/api/v1/sessions/{session_id}", headers=headers)).json()
