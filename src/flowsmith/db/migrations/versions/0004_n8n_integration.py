@@ -46,9 +46,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("workflow_id", name=op.f("pk_n8n_deployments")),
     )
     with op.batch_alter_table("n8n_deployments") as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_n8n_deployments_user_id"), ["user_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_n8n_deployments_user_id"), ["user_id"], unique=False)
 
 
 def downgrade() -> None:
