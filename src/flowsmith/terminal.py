@@ -99,6 +99,10 @@ class ClientError(Exception):
     """Something the user can act on, printed as one line."""
 
 
+# what a request to the server can fail with; each command reports it through _fail
+_REQUEST_ERRORS = (ApiError, ClientError, httpx.HTTPError)
+
+
 def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
@@ -564,7 +568,7 @@ def chat(
         status = asyncio.run(_chat(url, bearer, session, edit, copy, message, console))
     except KeyboardInterrupt:
         raise typer.Exit(code=130) from None
-    except (ApiError, ClientError, httpx.HTTPError) as error:
+    except _REQUEST_ERRORS as error:
         _fail(console, url, error)
     raise typer.Exit(code=status)
 
@@ -603,7 +607,7 @@ def list_workflows(
     try:
         with _client(url, token, sub) as client:
             items = _check(client.get("/api/v1/workflows", params={"limit": 200})).json()["items"]
-    except (ApiError, ClientError, httpx.HTTPError) as error:
+    except _REQUEST_ERRORS as error:
         _fail(console, url, error)
         return
     if as_json:
@@ -647,7 +651,7 @@ def show_workflow(
                 if version
                 else detail["workflow"]
             )
-    except (ApiError, ClientError, httpx.HTTPError) as error:
+    except _REQUEST_ERRORS as error:
         _fail(console, url, error)
         return
     if as_json:
@@ -690,7 +694,7 @@ def export_workflow(
                 if error.code != "workflow_not_found":
                     raise ClientError(f"export to {fmt} is not available on {url} (404)")
             _check(response)
-    except (ApiError, ClientError, httpx.HTTPError) as error:
+    except _REQUEST_ERRORS as error:
         _fail(console, url, error)
         return
     text = response.text
@@ -743,7 +747,7 @@ def n8n_connect(
             info = _check(
                 client.post("/api/v1/integrations/n8n", json={"url": instance, "api_key": key})
             ).json()
-    except (ApiError, ClientError, httpx.HTTPError) as error:
+    except _REQUEST_ERRORS as error:
         _fail(console, url, error)
         return
     console.print(
@@ -760,7 +764,7 @@ def n8n_status(
     try:
         with _client(url, token, sub) as client:
             info = _check(client.get("/api/v1/integrations/n8n")).json()
-    except (ApiError, ClientError, httpx.HTTPError) as error:
+    except _REQUEST_ERRORS as error:
         _fail(console, url, error)
         return
     if not info.get("connected"):
@@ -778,7 +782,7 @@ def n8n_disconnect(
     try:
         with _client(url, token, sub) as client:
             _check(client.delete("/api/v1/integrations/n8n"))
-    except (ApiError, ClientError, httpx.HTTPError) as error:
+    except _REQUEST_ERRORS as error:
         _fail(console, url, error)
         return
     console.print("disconnected")
@@ -839,7 +843,7 @@ def deploy(
             if activate and not result.get("active"):
                 state = _check(client.post(f"{base}/activate")).json()
                 result["active"] = state["active"]
-    except (ApiError, ClientError, httpx.HTTPError) as error:
+    except _REQUEST_ERRORS as error:
         _fail(console, url, error)
         return
     if as_json:
@@ -869,7 +873,7 @@ def executions(
             page = _check(
                 client.get(f"/api/v1/workflows/{workflow_id}/executions", params=params)
             ).json()
-    except (ApiError, ClientError, httpx.HTTPError) as error:
+    except _REQUEST_ERRORS as error:
         _fail(console, url, error)
         return
     if as_json:
