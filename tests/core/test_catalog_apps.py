@@ -7,7 +7,7 @@ import copy
 from typing import Any
 
 import pytest
-from tests.workflows.test_catalog import _raw_files
+from tests.core.test_catalog import _raw_files
 
 from flowsmith.core.catalog import CatalogError, _read_app_files, build_catalog
 from flowsmith.core.models import Connection, Node, NodeFamily, Workflow

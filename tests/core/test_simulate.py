@@ -8,7 +8,7 @@ import time
 from typing import Any
 
 import pytest
-from tests.workflows.strategies import conn, example_workflow, node, wf
+from tests.core.strategies import conn, example_workflow, node, wf
 
 from flowsmith.core import simulate as sim
 from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog

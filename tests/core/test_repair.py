@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.workflows.strategies import conn, node, wf
+from tests.core.strategies import conn, node, wf
 
 from flowsmith.core import repair as r
 from flowsmith.core.models import Finding, Node, Workflow

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.workflows.strategies import conn, node, wf
+from tests.core.strategies import conn, node, wf
 
 from flowsmith.core import expressions as ex
 from flowsmith.core import validate as v

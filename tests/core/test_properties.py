@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
-from tests.workflows.strategies import valid_workflows
+from tests.core.strategies import valid_workflows
 
 from flowsmith.core.layout import auto_layout
 from flowsmith.core.models import Finding, Workflow
