@@ -33,20 +33,16 @@ from flowsmith.generation.events import (
     session_channel,
 )
 from flowsmith.streams import EventId, shared_sse, sse
+from flowsmith.text import text
 
-DEFAULT_WAITING = "Waiting for your request: describe the automation you want."
-_FIRST_WAITING = {
-    ("create", "en"): DEFAULT_WAITING,
-    ("create", "zh"): "等待你的需求：请描述你想要的自动化流程。",
-    ("edit", "en"): "Waiting for your change: tell me what to change in this workflow.",
-    ("edit", "zh"): "等待你的修改：请告诉我要如何修改这个工作流。",
-}
+DEFAULT_WAITING = text("generation.waiting.create", "en")
 
 
 def first_waiting(action: str, accept_language: str | None) -> str:
     """Before the session's first reply, in the browser's language (zh or en)."""
     lang = "zh" if (accept_language or "").strip().lower().startswith("zh") else "en"
-    return _FIRST_WAITING[("create" if action == "create" else "edit", lang)]
+    key = "generation.waiting.create" if action == "create" else "generation.waiting.edit"
+    return text(key, lang)
 
 
 @dataclass(frozen=True)
