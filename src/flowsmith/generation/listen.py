@@ -33,7 +33,7 @@ from flowsmith.generation.events import (
     session_channel,
 )
 from flowsmith.streams import EventId, shared_sse, sse
-from flowsmith.text import text
+from flowsmith.text import api_text, text
 
 DEFAULT_WAITING = text("generation.waiting.create", "en")
 
@@ -74,9 +74,9 @@ async def resolve_start(
     if last is not None and last.kind == "g":
         return await _resume_generation(db, session, last)
     if last is not None and last.kind != "s":
-        raise InvalidLastEventId("Last-Event-ID belongs to another stream")
+        raise InvalidLastEventId(api_text("error.last_event_id.other_stream"))
     if last is not None and last.key != session.id:
-        raise EventNotFound("event not found")
+        raise EventNotFound(api_text("error.event_not_found"))
     # the tail is read before the database, so a generation queued in between is either
     # seen below or announced on the channel after the tail
     tail = await bus.tail(session_channel(session.id))
@@ -98,7 +98,7 @@ async def resolve_start(
 async def _resume_generation(db: AsyncSession, session: SessionRow, last: EventId) -> StartPoint:
     row = await repo.get_generation(db, last.key)
     if row is None or row.session_id != session.id:
-        raise EventNotFound("event not found")
+        raise EventNotFound(api_text("error.event_not_found"))
     if repo.is_finished(row) and last.position >= row.last_event_seq:
         raise EndAlreadyDelivered
     return FollowGeneration(row.id, last.position)

@@ -26,6 +26,7 @@ from types import MappingProxyType
 
 LANGS = ("en", "zh")
 FALLBACK = "en"
+API_LANG = "en"
 
 
 def catalog(lang: str) -> Mapping[str, str]:
@@ -48,6 +49,12 @@ def _load(name: str) -> Mapping[str, str]:
 def text(key: str, lang: str, /, **fields: object) -> str:
     """The ``key`` sentence in ``lang`` (English when ``lang`` has no catalog), filled."""
     return catalog(lang)[key].format(**fields)
+
+
+def api_text(key: str, /, **fields: object) -> str:
+    """An HTTP API error message (``error.*``), in the API's language: English, whatever
+    the user's; clients branch on the error's stable code, the message is for people."""
+    return text(key, API_LANG, **fields)
 
 
 def has(key: str) -> bool:
