@@ -25,7 +25,7 @@ from flowsmith.openapi import chat_stream_responses
 from flowsmith.ratelimit import RateLimits
 from flowsmith.sessions import service as sessions
 from flowsmith.streams import EncodedEvent, EventId, StreamResponse, event_stream, sse
-from flowsmith.text import api_text
+from flowsmith.text import api_text, text
 from flowsmith.usage import check_budget
 
 router = APIRouter(prefix="/api/v1", tags=["chat"], responses=AUTHENTICATED_ERRORS)
@@ -140,10 +140,8 @@ class _Chat:
         return await event_stream(self.request, user_id, "chat", _turn_events(self.bus, turn_id, 0))
 
 
-STREAM_EXPIRED = (
-    "\n\n[The rest of this reply is no longer available live. "
-    "Open the conversation again to read it in full.]"
-)
+# in English, as the chat turn's other failure notices (chat/turns.py FAILURE_TEXT)
+STREAM_EXPIRED = "\n\n" + text("chat.stream_expired", "en")
 
 
 async def _expired_turn_events(
