@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flowsmith.text import FALLBACK, LANGS, catalog, has, placeholders, text
+from flowsmith.text import FALLBACK, LANGS, api_text, catalog, has, placeholders, text
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "flowsmith"
 NAMESPACES = sorted({key.split(".")[0] for key in catalog(FALLBACK)})
@@ -108,3 +108,26 @@ def test_an_unknown_key_is_an_error() -> None:
 def test_placeholders_reads_names_and_format_specs() -> None:
     assert placeholders("“wait {seconds:g}s” for {name}") == {"seconds", "name"}
     assert placeholders("no fields, {{braces}}") == frozenset()
+
+
+def test_api_errors_read_error_keys_and_only_they_are_english_only() -> None:
+    """``api_text`` (the HTTP API's English messages) names ``error.*`` keys, and every
+    ``error.*`` key is read through it: a user-language text is never served as an API
+    error, nor an API error in the user's language by accident."""
+    through_api: set[str] = set()
+    elsewhere: set[str] = set()
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            first = node.args[0]
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else None
+            if name == "api_text":
+                through_api.add(first.value)
+            elif first.value.startswith("error."):
+                elsewhere.add(first.value)
+    assert through_api and all(key.startswith("error.") for key in through_api), through_api
+    assert not elsewhere, elsewhere
+    assert api_text("error.session_not_found") == text("error.session_not_found", "en")
