@@ -135,4 +135,13 @@ def llama(gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Llam
     server = start_server(gguf, CONTEXT, tmp_path_factory.mktemp("llama") / "server.log")
     print(f"\nllama_cpp.server on {server.base_url} (n_ctx {CONTEXT}), python {sys.version}")
     yield server
+    died = server.process.poll()
     stop_server(server)
+    if died is not None:
+        # e.g. a wheel built for instructions the CPU reports but cannot run (see the
+        # Makefile's LLAMA_CMAKE_ARGS): every request after it failed to connect
+        pytest.fail(
+            f"llama_cpp.server died (exit {died}) during the tests: "
+            f"{server.log.read_text(errors='replace')[-1500:]}",
+            pytrace=False,
+        )
