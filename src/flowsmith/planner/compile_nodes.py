@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from flowsmith.core.models import Node
+from flowsmith.core.services import verb_of
 from flowsmith.planner.compile_state import ALL_JSON, CompileState, if_rule
 from flowsmith.planner.frame import (
     Condition,
@@ -83,8 +84,14 @@ def service_node(st: CompileState, step: ServiceStep) -> Node:
 
 
 def reads(operation: str) -> bool:
-    k = operation.lower()
-    return k.startswith("get") or k in ("read", "list", "search", "download", "query", "history")
+    """Whether an operation key only reads (``getAll``, ``select``, ``executeQuery``,
+    ``readRows``): the core verb groups, else a read prefix."""
+    if "read" in verb_of(operation):
+        return True
+    return operation.lower().startswith(_READ_PREFIXES)
+
+
+_READ_PREFIXES = ("get", "list", "search", "read", "lookup", "find", "query", "download")
 
 
 def core_node(st: CompileState, step: CoreStep) -> Node:

@@ -64,7 +64,7 @@ NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
 READ_VERB = rx(
     r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
-    r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看"
+    r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集"
 )
 CREATE_VERB = rx(
     r"\b(?:create\w*|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|append\w*|"
@@ -78,7 +78,15 @@ CREATE_VERB = rx(
 UPDATE_VERB = rx(r"\b(?:update\w*|change|modify|edit|mark|move|assign|close)\b|更新|修改|标记|关闭")
 DELETE_VERB = rx(r"\b(?:delete\w*|remove\w*|archive\w*|cancel\w*|trash)\b|删除|移除|归档|取消")
 # the sources and the target of "copy A to B"
-COPY_VERB = rx(r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*)\b|同步|复制|导入|迁移")
+COPY_VERB = rx(
+    r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*|back(?:s|ed|ing)? ?up|backups?)\b|"
+    r"同步|复制|导入|迁移|备份"
+)
+# verbs whose object is data to read even with no read verb ("summarise the emails in …")
+SOURCE_VERB = rx(
+    r"\b(?:summar\w+|digest|analy[sz]\w*|review\w*|go through|group\w*|aggregat\w*|"
+    r"total|count|back ?up|backup)\b|汇总|统计|收集|整理|分析|备份|总结"
+)
 
 # API operation keys a verb class prefers (the catalog's operation keys are API verbs)
 OP_KEYS: dict[str, tuple[str, ...]] = {

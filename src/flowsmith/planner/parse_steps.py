@@ -13,6 +13,7 @@ from typing import Any
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
+from flowsmith.planner.compile_nodes import reads
 from flowsmith.planner.frame import (
     CoreStep,
     Respond,
@@ -208,15 +209,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         before = text[: mention.start]
         local = verb
         if verb == "none":
-            local = (
-                "read"
-                if lx.LOOP.search(text)
-                and re.search(
-                    r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$",
-                    before,
-                )
-                else "create"
-            )
+            local = _verbless(text, before)
         if copy:
             local = (
                 "create"
@@ -330,6 +323,24 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     return reads, writes
 
 
+def _verbless(text: str, before: str) -> str:
+    """The verb class of a mention in a clause with no read/write verb: data the clause
+    works on ("summarise the unread emails in my Outlook inbox", "汇总Zendesk工单") is read,
+    unless the mention is where something goes ("to Slack"); otherwise a write ("a Slack
+    message")."""
+    if lx.TO_WORD.search(before) and not re.search(
+        r"\b(?:in|on)\s+(?:the\s+|my\s+|our\s+)?$|在$", before
+    ):
+        return "create"
+    if lx.SOURCE_VERB.search(text) or any(p.search(text) for p in lx.THINK.values()):
+        return "read"
+    if lx.LOOP.search(text) and re.search(
+        r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$", before
+    ):
+        return "read"
+    return "create"
+
+
 def _names_trigger_resource(text: str, ctx: Context) -> bool:
     """ "send it back to the channel" after a Slack trigger: a resource of the trigger's app."""
     app = ctx.index.apps.get(ctx.trigger_app or "")
@@ -359,10 +370,11 @@ def _reads_email(text: str) -> bool:
 
 
 def _verb_of_op(operation: str, fallback: str) -> str:
+    if reads(operation):
+        return "read"
     k = operation.lower()
-    for verb, keys in lx.OP_KEYS.items():
-        if k in keys:
-            return "read" if verb == "read" else "create"
+    if any(k in keys for keys in lx.OP_KEYS.values()):
+        return "create"
     return "read" if fallback == "read" else "create"
 
 
