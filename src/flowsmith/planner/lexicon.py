@@ -58,6 +58,27 @@ CATEGORY_CASE = rx(
     r"^\s*([\u4e00-\u9fff]{1,4})的(?:邮件|消息|工单|请求)?(?=发|转|推|通知|放|存|写)"
 )
 NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
+# the kind of change an event clause says, and the (stemmed) event-key words of each kind
+EVENT_CHANGE = {
+    "created": rx(
+        r"\bnew\b|\b(?:creat|add|open|submitt|upload|insert|post)\w*|arriv\w*|新|创建|新增"
+    ),
+    "updated": rx(
+        r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost)\w*|status|更新|变|移|改"
+    ),
+    "deleted": rx(r"\b(?:delet|remov|archiv|trash)\w*|删除|移除"),
+}
+EVENT_KIND = {
+    "creat": "created",
+    "new": "created",
+    "add": "created",
+    "open": "created",
+    "updat": "updated",
+    "chang": "updated",
+    "mov": "updated",
+    "delet": "deleted",
+    "remov": "deleted",
+}
 
 # --- verbs ------------------------------------------------------------------------------------
 

@@ -216,8 +216,8 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
                 if i == len(mentions) - 1 and (len(mentions) > 1 or ctx.trigger_app)
                 else "read"
             )
-        elif lx.FROM_WORD.search(before):
-            local = "read"
+        elif lx.FROM_WORD.search(before) and local != "delete":
+            local = "read"  # "remove it from Mailchimp" still deletes
         elif lx.TO_WORD.search(before) and verb == "read":
             local = (
                 "read"
