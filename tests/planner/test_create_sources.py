@@ -124,3 +124,89 @@ def test_clock_times(text: str, cron: str) -> None:
 
 def test_weekly_naming_a_sheet_is_no_schedule() -> None:
     assert parse_schedule("append it to the weekly review sheet") is None
+
+
+def nodes_of(wf: Workflow, subtype: str) -> list[Node]:
+    return [n for n in wf.nodes if n.subtype == subtype]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add every bug report submitted through our form to Airtable",
+        "Make a form for event sign-ups (name, email) and add each sign-up to Google Sheets",
+        "When a visitor submits a quote request on our form: email it to sales@acme.io",
+    ],
+)
+def test_a_request_coming_through_our_form_starts_with_a_form(text: str) -> None:
+    frame = parse_request(text)
+    assert frame is not None and frame.trigger.kind == "form"
+
+
+def test_a_chinese_rss_subscription_is_the_feed_trigger_not_a_service() -> None:
+    _needs("dingtalk")
+    frame = parse_request("订阅 https://example.com/rss.xml 的RSS，有新文章就发到钉钉群")
+    assert frame is not None
+    assert frame.trigger.kind == "rss"
+    assert frame.trigger.params["url"] == "https://example.com/rss.xml"
+    wf = compile_frame(frame)[0]
+    assert {n.subtype for n in wf.nodes} == {"rss_trigger", "dingtalk"}
+
+
+def test_a_respondent_is_no_webhook_reply() -> None:
+    _needs("typeform", "mailchimp")
+    wf = graph("When a Typeform is submitted, add the respondent to our Mailchimp audience")
+    assert not nodes_of(wf, "webhook_response")
+    assert not reads(app_node(wf, "mailchimp").parameters["operation"])
+
+
+def test_forward_it_to_me_is_an_email() -> None:
+    wf = graph("When an email arrives in the billing inbox, forward it to me")
+    assert nodes_of(wf, "send_email")
+
+
+def test_getting_a_slack_ping_is_a_post() -> None:
+    _needs("slack")
+    wf = graph("Every morning the on-call engineer gets a Slack ping in #oncall")
+    assert not reads(app_node(wf, "slack").parameters["operation"])
+
+
+def test_group_by_makes_a_grouped_aggregate() -> None:
+    _needs("jira", "slack")
+    wf = graph(
+        "Every Monday get the Jira issues closed last week, group them by assignee and post the counts to Slack"
+    )
+    agg = nodes_of(wf, "aggregate")
+    assert len(agg) == 1 and agg[0].parameters["group_by"] == ["assignee"]
+    assert app_node(wf, "jira").id in upstream(wf, agg[0])
+    assert agg[0].id in upstream(wf, app_node(wf, "slack"))
+
+
+def test_a_total_per_field_groups_by_it() -> None:
+    _needs("postgres", "slack")
+    wf = graph(
+        "Every evening query the Postgres sales table, total them per store and post to Slack"
+    )
+    agg = nodes_of(wf, "aggregate")
+    assert agg and agg[0].parameters["group_by"] == ["store"]
+
+
+def test_an_ai_service_feeds_the_step_that_uses_its_draft() -> None:
+    _needs("openai", "gmail", "google_sheets")
+    wf = graph(
+        "Read the customers from Google Sheets, for each one ask OpenAI to draft a welcome "
+        "email, then send it with Gmail"
+    )
+    assert app_node(wf, "openai").id in upstream(wf, app_node(wf, "gmail"))
+
+
+def test_an_ai_agent_gets_an_ai_node() -> None:
+    _needs("jira", "slack")
+    wf = graph("Run an AI agent every Friday that reads our Jira board and posts a recap to Slack")
+    assert nodes_of(wf, "llm_chat") or nodes_of(wf, "summarizer")
+
+
+def test_a_named_list_of_the_trigger_app_is_no_other_service() -> None:
+    _needs("trello", "jira")
+    wf = graph("take new Trello cards in the Urgent list and create Jira issues from them")
+    assert {n.subtype for n in wf.nodes} == {"trello_trigger", "jira"}

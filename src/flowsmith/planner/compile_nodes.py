@@ -164,12 +164,17 @@ def transform_node(st: CompileState, step: Transform) -> Node:
                 f"The {op} is over the field “{fld}”: rename it to your column",
                 f"{op} 针对字段 “{fld}”，请改为你的列名",
             )
+        agg: dict[str, Any] = {
+            "operations": [{"field": fld, "operation": op, "output_field": f"{op}_{fld}"}]
+        }
+        if p.get("group_by"):
+            agg["group_by"] = list(p["group_by"])
         return make(
             st.ids,
             "aggregate",
             pick(lang, f"{op.title()} of {fld}", f"{fld} 的 {op}"),
             "aggregate",
-            {"operations": [{"field": fld, "operation": op, "output_field": f"{op}_{fld}"}]},
+            agg,
         )
     if step.kind == "dedupe":
         return make(

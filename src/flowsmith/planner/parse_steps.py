@@ -163,13 +163,21 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
         by = re.search(r"\bby\s+([a-z_]+)", text[m.start() :], re.IGNORECASE)
         params = {"field": by.group(1).lower()} if by else {}
         out.append((m.start(), Transform(kind="sort", params=params, phrase=phrase)))
+    group = _group_by(text)
     for op, pattern in lx.AGGREGATE.items():
         m = pattern.search(text)
         if m:
             of = re.search(r"\b(?:of|on)\s+(?:the\s+)?([a-z_]+)", text[m.end() :], re.IGNORECASE)
             params = {"operation": op, "field": of.group(1).lower() if of else "amount"}
+            if group:
+                params["group_by"] = [group]
             out.append((m.start(), Transform(kind="aggregate", params=params, phrase=phrase)))
             break
+    else:
+        m = lx.GROUP_WORD.search(text)
+        if m and group:
+            params = {"operation": "count", "field": group, "group_by": [group]}
+            out.append((m.start(), Transform(kind="aggregate", params=params, phrase=phrase)))
     m = lx.SPLIT.search(text)
     if m:
         out.append((m.start(), Transform(kind="split", phrase=phrase)))
@@ -183,6 +191,23 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     return out
 
 
+def _group_by(text: str) -> str | None:
+    """The field items are grouped by ("group them by label" -> label, "按负责人" -> 负责人)."""
+    m = lx.GROUP_BY.search(TOKEN.sub(" ", text))
+    if m is None:
+        return None
+    said = (m.group(1) or m.group(2) or m.group(3) or "").strip().lower()
+    return lx.FIELD_ZH_NAMES.get(said, said.replace(" ", "_")) or None
+
+
+# "questions get a Slack ping": to get a message is to be sent one
+_GETS_MESSAGE = re.compile(
+    r"\bgets?\s+(?:a|an)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:ping|message|notification|alert|e-?mail|text|sms|reply|dm|note|call)\b",
+    re.IGNORECASE,
+)
+
+
 def _verb(text: str) -> str:
     """The verb class of a clause: the first of read / create / update / delete it says."""
     best: tuple[int, str] = (10**6, "none")
@@ -193,6 +218,8 @@ def _verb(text: str) -> str:
         ("delete", lx.DELETE_VERB),
     ):
         m = pattern.search(text)
+        if m and verb == "read" and _GETS_MESSAGE.match(text, m.start()):
+            m = pattern.search(text, m.end())
         if m and m.start() < best[0]:
             best = (m.start(), verb)
     return best[1]
@@ -387,7 +414,24 @@ def _core_params(text: str, ctx: Context) -> dict[str, Any]:
 
 
 def _is_trigger_word(mention: Any, text: str, ctx: Context) -> bool:
-    return False
+    """A resource word standing for another app ("the Bugs list") that names a resource of
+    the trigger's app: it is the trigger app's thing, not another service."""
+    app = ctx.index.apps.get(ctx.trigger_app or "")
+    if app is None or mention.app == app.app:
+        return False
+    if mention.app is None:
+        return False
+    word = mention.word.lower()
+    if word in ctx.index.apps[mention.app].names.all():
+        return False  # the app's own name: a service the user named
+    return any(word in res.names.all() for res in app.resources.values())
+
+
+_CONTAINER_AFTER = re.compile(
+    r"\s+(?:list|sheet|spreadsheet|table|tab|board|channel|folder|database|project|group|"
+    r"column|audience|segment|queue|inbox|calendar|repo|repository|page|file)s?\b",
+    re.IGNORECASE,
+)
 
 
 def _unknown_service(text: str, ctx: Context) -> str | None:
@@ -404,8 +448,8 @@ def _unknown_service(text: str, ctx: Context) -> str | None:
         return None
     for m in CAPS.finditer(plain):
         words = [w for w in m.group(1).split() if w.lower() not in NOT_NAMES]
-        if not words:
-            continue
+        if not words or _CONTAINER_AFTER.match(plain, m.end()):
+            continue  # "the Bugs list", "our Ops channel": the name of a thing, not a service
         # a sentence-initial capital is a name only when several words are capitalised
         if (m.start() == 0 or plain[: m.start()].strip() == "") and len(words) < 2:
             continue

@@ -113,6 +113,8 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
             if kind == "rss" and ctx.urls:
                 params["url"] = ctx.urls[0]
                 ctx.trigger_url = "__url0__"
+                # the feed's words ("订阅 … 的RSS") are the trigger, not a service
+                return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), _cut(text, m)
             return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), text
     return Trigger(kind="manual"), text
 
