@@ -210,3 +210,51 @@ def test_a_named_list_of_the_trigger_app_is_no_other_service() -> None:
     _needs("trello", "jira")
     wf = graph("take new Trello cards in the Urgent list and create Jira issues from them")
     assert {n.subtype for n in wf.nodes} == {"trello_trigger", "jira"}
+
+
+def test_a_url_named_in_a_condition_is_fetched_before_it() -> None:
+    wf = graph(
+        "Text me if the humidity from https://api.example.org/sensor is above 80, every 10 minutes"
+    )
+    http = nodes_of(wf, "http_request")
+    cond = nodes_of(wf, "if")
+    assert len(http) == 1 and http[0].parameters["url"] == "https://api.example.org/sensor"
+    assert len(cond) == 1 and http[0].id in upstream(wf, cond[0])
+    assert "humidity" in cond[0].parameters["conditions"][0]["left"]
+
+
+def test_two_names_of_one_step_make_one_node() -> None:
+    _needs("twilio")
+    wf = graph("Every morning send me an SMS via Twilio with the weather")
+    assert len(nodes_of(wf, "twilio")) == 1
+
+
+def test_a_url_target_is_no_resource_word_service() -> None:
+    wf = graph(
+        "When a webhook is called, send the order to our billing warehouse API "
+        "https://billing.example.com/in"
+    )
+    assert {n.subtype for n in wf.nodes} == {"webhook_trigger", "http_request"}
+
+
+def test_reading_an_app_whose_node_only_sends_calls_its_api() -> None:
+    _needs("feishu", "postgres")
+    frame = parse_request("Every hour copy the Feishu messages into Postgres")
+    assert frame is not None
+    wf = compile_frame(frame)[0]
+    http = nodes_of(wf, "http_request")
+    assert len(http) == 1 and http[0].parameters["method"] == "GET"
+    assert "feishu" in http[0].parameters["url"]
+    assert http[0].id in upstream(wf, app_node(wf, "postgres"))
+
+
+def test_ba_object_sent_somewhere_is_no_read_of_the_target() -> None:
+    _needs("dingtalk")
+    wf = graph("每天晚上把销售总额发到钉钉群")
+    assert not reads(app_node(wf, "dingtalk").parameters["operation"])
+
+
+def test_minutes_are_no_minimum() -> None:
+    _needs("google_sheets")
+    wf = graph("Every 15 min read the 'Stock' Google Sheet and email me the rows")
+    assert not nodes_of(wf, "aggregate")

@@ -68,12 +68,22 @@ def service_node(st: CompileState, step: ServiceStep) -> Node:
         if op_key in ("get", "getAll", "read", "list", "search")
         else ("DELETE" if op_key == "delete" else "PATCH" if op_key == "update" else "POST")
     )
-    url = f"https://api.example.com/{slug(service, 'service').replace('_', '-')}"
-    st.note(
-        f"The catalog has no {service} node: an HTTP Request ({method}) to a placeholder URL "
-        "stands in; set its real API address and credentials",
-        f"节点目录中没有 {service}：用 HTTP 请求（{method}）代替，请填入它真实的 API 地址和凭据",
+    url = step.params.get("url") or (
+        f"https://api.example.com/{slug(service, 'service').replace('_', '-')}"
     )
+    if step.params.get("url"):
+        st.note(
+            f"The catalog's {service} node cannot {op_key}: an HTTP Request ({method}) to its API "
+            f"({url}) stands in; set the endpoint's path and credentials",
+            f"节点目录中的 {service} 节点不支持 {op_key}：用 HTTP 请求（{method}）调用它的 API"
+            f"（{url}），请补全接口路径和凭据",
+        )
+    else:
+        st.note(
+            f"The catalog has no {service} node: an HTTP Request ({method}) to a placeholder "
+            "URL stands in; set its real API address and credentials",
+            f"节点目录中没有 {service}：用 HTTP 请求（{method}）代替，请填入它真实的 API 地址和凭据",
+        )
     http: dict[str, Any] = {"url": url, "method": method}
     if method != "GET":
         http["body"] = {"data": st.text}

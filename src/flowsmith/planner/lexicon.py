@@ -140,7 +140,8 @@ TO_WORD = rx(
 )
 FROM_WORD = rx(
     r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$|"
-    r"把[^，,。把]{0,8}$"
+    r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到)"
+    r"[^，,。把]){0,8}$"
 )
 
 # --- channels that need no service name --------------------------------------------------------
@@ -261,7 +262,7 @@ AGGREGATE = {
     "count": rx(r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数"),
     "avg": rx(r"\b(?:average|mean|avg)\b|平均"),
     "max": rx(r"\b(?:maximum|max|highest|largest)\b|最大|最高"),
-    "min": rx(r"\b(?:minimum|min|lowest|smallest)\b|最小|最低"),
+    "min": rx(r"\b(?:minimum|(?<!\d )(?<!\d)min|lowest|smallest)\b|最小|最低"),
 }
 # "group them by label", "per region" (with a total), "按负责人汇总": the aggregate's groups
 GROUP_BY = rx(

@@ -148,6 +148,8 @@ def _field(before: str, default: str) -> str:
     words = [
         w for w in re.findall(r"[a-z_][a-z0-9_]*", text) if w not in ("it", "they", "them", "there")
     ]
+    while words and words[-1] in ("from", "at", "in", "on", "for", "by"):
+        words.pop()  # "the temperature from <url>": the field is before the source
     if not words:
         return default
     if len(words) == 1 and re.fullmatch(r"[a-z]+[^s]s", words[0]) and words[0] not in ("status",):

@@ -231,7 +231,11 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     idx = ctx.index
     verb = _verb(text)
     mentions = [m for m in idx.mentions(text) if not _is_trigger_word(m, text, ctx)]
+    if TOKEN.search(text):
+        # "send it to our EU warehouse API <url>": the URL is the target, not a resource word
+        mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
     copy = bool(lx.COPY_VERB.search(text)) and len(mentions) >= 1
+    seen: set[tuple[str, str, str]] = set()
     for i, mention in enumerate(mentions):
         before = text[: mention.start]
         local = verb
@@ -254,6 +258,12 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         step: Any
         if mention.app is not None:
             choice = idx.operation(mention.app, text, local)
+            if (mention.app, choice.resource, choice.operation) in seen:
+                continue  # "an SMS via Twilio": two names of one step
+            seen.add((mention.app, choice.resource, choice.operation))
+            if local == "read" and not _can_read(idx, mention.app):
+                reads.append(_api_read(idx, mention.app, phrase))
+                continue
             params, placeheld = idx.fill(
                 mention.app, choice.resource, choice.operation, unmask(text, ctx), "", ""
             )
@@ -411,6 +421,34 @@ def _core_params(text: str, ctx: Context) -> dict[str, Any]:
     if mails:
         params["to"] = mails[0]
     return params
+
+
+def _by_resource_word(mention: Any, ctx: Context) -> bool:
+    """A mention found by one of an app's resource words ("sheet"), not by its name."""
+    if mention.app is None:
+        return False
+    return mention.word.lower() not in ctx.index.apps[mention.app].names.all()
+
+
+def _can_read(idx: Any, app_id: str) -> bool:
+    """Whether the app's catalog node reads; an AI service's operations make what is read."""
+    app = idx.apps[app_id]
+    return app.category == "ai" or any(reads(okey) for _r, okey, _op in app.operations())
+
+
+def _api_read(idx: Any, app_id: str, phrase: str) -> ServiceStep:
+    """A read of an app whose catalog operations only write (a chat bot's send): an HTTP
+    GET to the app's own API, when the catalog gives its address."""
+    app = idx.apps[app_id]
+    params = {"url": app.http.base_url} if app.http is not None else {}
+    return ServiceStep(
+        app=None,
+        resource=None,
+        operation="get",
+        params=params,
+        service=app.display_name,
+        phrase=phrase,
+    )
 
 
 def _is_trigger_word(mention: Any, text: str, ctx: Context) -> bool:
