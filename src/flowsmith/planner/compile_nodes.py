@@ -82,7 +82,8 @@ def service_node(st: CompileState, step: ServiceStep) -> Node:
         st.note(
             f"The catalog has no {service} node: an HTTP Request ({method}) to a placeholder "
             "URL stands in; set its real API address and credentials",
-            f"节点目录中没有 {service}：用 HTTP 请求（{method}）代替，请填入它真实的 API 地址和凭据",
+            f"节点目录中没有 {service}：用 HTTP 请求（{method}）代替，"
+            "请填入它真实的 API 地址和凭据",
         )
     http: dict[str, Any] = {"url": url, "method": method}
     if method != "GET":
