@@ -161,6 +161,19 @@ NOTIFY_WORD = rx(
     r"\bforward (?:it |them |this |that )?to (?:me|us)\b|转发给我"
 )
 
+# a kind of service named instead of a service ("my CRM"): the catalog category it stands for
+CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
+    "crm": rx(r"\bcrm\b|客户管理系统|客户关系管理"),
+    "support": rx(
+        r"\bhelp ?desk\b|\bticketing (?:system|tool)\b|\bsupport (?:system|tool)\b|"
+        r"工单系统|客服系统"
+    ),
+    "work": rx(
+        r"\bproject management (?:tool|app|software)\b|\btask tracker\b|项目管理(?:工具|软件)"
+    ),
+    "finance": rx(r"\baccounting (?:software|system|tool|app)\b|财务软件|记账软件"),
+}
+
 # --- conditions -------------------------------------------------------------------------------
 
 _NUM = r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*(k|m|万|千|元|块|美元|%|dollars?)?"
