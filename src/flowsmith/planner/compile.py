@@ -114,6 +114,8 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
 
 def _writes(st: CompileState, step: Step) -> bool:
     if isinstance(step, ServiceStep):
+        if step.app in st.index.apps and st.index.apps[step.app].category == "ai":
+            return False  # an AI service makes what the next step uses (a draft, a reply)
         return (
             not reads(step.operation or "get")
             if step.app in st.index.apps

@@ -60,12 +60,33 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     masked = mask_addresses(raw, ctx)
     trigger, rest = read_trigger(masked, ctx)
-    steps = _with_categories(read_steps(rest, ctx), ctx)
+    steps = _fetch_unused_urls(_with_categories(read_steps(rest, ctx), ctx), ctx)
     trigger = _poll_for_new(trigger, steps)
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):
         return None
     return Frame(trigger=trigger, steps=tuple(steps), lang=lang)
+
+
+def _fetch_unused_urls(steps: list[Step], ctx: Context) -> list[Step]:
+    """A URL named only inside a condition ("if the temperature from <url> goes below 0")
+    and used by no step or trigger is fetched first, so the condition has its data."""
+    said = " ".join(
+        c.condition.phrase
+        for s in walk(tuple(steps))
+        if isinstance(s, Branch)
+        for c in s.cases
+        if c.condition is not None
+    )
+    used = {s.params.get("url") for s in walk(tuple(steps)) if isinstance(s, CoreStep)}
+    fetches: list[Step] = []
+    for i, url in enumerate(ctx.urls):
+        token = f"__url{i}__"
+        if token in said and token != ctx.trigger_url and url not in used:
+            fetches.append(
+                CoreStep(subtype="http_request", params={"url": url, "method": "GET"}, phrase=url)
+            )
+    return [*fetches, *steps]
 
 
 def _poll_for_new(trigger: Trigger, steps: list[Step]) -> Trigger:

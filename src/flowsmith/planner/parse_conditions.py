@@ -73,12 +73,13 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         return Condition(_field(z.group(1), "status"), "eq", value, phrase)
     m = re.match(
         r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ]{0,24}?)\s+(?:is|are|equals?|=)\s+"
-        r"[\"'“]?([\w-]+)[\"'”]?\s*$",
+        r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w-]+))\s*$",
         t.strip(),
         re.IGNORECASE,
     )
-    if m and not lx.PRONOUN.match(m.group(1)) and not m.group(2).lower().endswith("ed"):
-        return Condition(_field(m.group(1) + " is", "status"), "eq", m.group(2), phrase)
+    value = (m.group(2) or m.group(3)) if m else ""
+    if m and not lx.PRONOUN.match(m.group(1)) and not value.lower().endswith("ed"):
+        return Condition(_field(m.group(1) + " is", "status"), "eq", value, phrase)
     low = t.strip().lower()
     bare = re.sub(
         r"^(?:it|they|this|that|the (?:result|sentiment|category)|它|结果)\s*"
@@ -147,6 +148,8 @@ def _field(before: str, default: str) -> str:
     words = [
         w for w in re.findall(r"[a-z_][a-z0-9_]*", text) if w not in ("it", "they", "them", "there")
     ]
+    while words and words[-1] in ("from", "at", "in", "on", "for", "by"):
+        words.pop()  # "the temperature from <url>": the field is before the source
     if not words:
         return default
     if len(words) == 1 and re.fullmatch(r"[a-z]+[^s]s", words[0]) and words[0] not in ("status",):
