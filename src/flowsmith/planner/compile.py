@@ -41,6 +41,7 @@ from flowsmith.planner.compile_state import (
     duration,
     field_ref,
     if_rule,
+    if_rules,
 )
 from flowsmith.planner.compile_trigger import trigger_node
 from flowsmith.planner.frame import (
@@ -187,19 +188,21 @@ def _if_params(st: CompileState, cond: Condition) -> tuple[dict[str, Any], bool]
     if cond.op == "failed":
         if st.last is not None and st.last.subtype not in ("if", "switch"):
             st.last.on_error = "continue"
-        rules = [
+        failed: list[dict[str, Any]] = [
             {"left": "{{ $json.error }}", "operator": "is_not_empty"},
             {"left": "{{ $json.statusCode }}", "operator": "greater_than", "right": 399},
         ]
-        return {"conditions": rules, "combine": "or"}, False
-    rule, swapped = if_rule(cond)
-    return {"conditions": [rule], "combine": "and"}, swapped
+        return {"conditions": failed, "combine": "or"}, False
+    rules, swapped = if_rules(cond)
+    return {"conditions": rules, "combine": "and"}, swapped
 
 
 def _cond_label(st: CompileState, cond: Condition) -> str:
     words = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}
     if cond.op in words:
         return f"{cond.field} {words[cond.op]} {cond.value}"
+    if cond.op == "between" and isinstance(cond.value, (tuple, list)):
+        return f"{cond.field} {cond.value[0]}–{cond.value[1]}"
     if cond.op == "failed":
         return pick(st.lang, "Failed or down?", "失败或宕机？")
     if cond.op in ("contains", "not_contains"):

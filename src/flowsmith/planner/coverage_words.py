@@ -109,6 +109,7 @@ _OP_TEXT = {
     "is_false": ("is false", "为假"),
     "failed": ("failed", "失败"),
     "category": ("is in category", "属于类别"),
+    "between": ("is between", "介于"),
 }
 
 

@@ -38,7 +38,7 @@ from flowsmith.planner.frame import (
     walk,
 )
 from flowsmith.planner.parse_clauses import read_steps
-from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_conditions import event_condition, parse_condition
 from flowsmith.planner.parse_context import Context, mask_addresses
 from flowsmith.planner.parse_trigger import read_trigger
 from flowsmith.planner.services import index_of
@@ -60,7 +60,12 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     masked = mask_addresses(raw, ctx)
     trigger, rest = read_trigger(masked, ctx)
-    steps = _with_categories(read_steps(rest, ctx), ctx)
+    guard = (
+        event_condition(trigger.phrase, ctx)
+        if trigger.kind in ("app_event", "email", "form", "webhook")
+        else None
+    )
+    steps = _with_categories(read_steps(rest, ctx, guard), ctx)
     trigger = _poll_for_new(trigger, steps)
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):

@@ -14,10 +14,18 @@ from typing import Any
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
     Condition,
+    CoreStep,
+    ServiceStep,
     Step,
+    Transform,
 )
-from flowsmith.planner.parse_conditions import looks_category, parse_condition
-from flowsmith.planner.parse_context import CJK, ZH_CLAUSE_COND, Context, unmask
+from flowsmith.planner.parse_conditions import (
+    guess_condition,
+    looks_category,
+    parse_condition,
+    qualifier_condition,
+)
+from flowsmith.planner.parse_context import CJK, TOKEN, ZH_CLAUSE_COND, Context, unmask
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 
@@ -32,6 +40,7 @@ class _Builder:
         self.loop: DraftLoop | None = None
         self.loop_parent: list[Any] | None = None
         self.approval: DraftApproval | None = None
+        self.joined = False  # the last clause was a bare condition ("if the type is Bug")
 
     def add(self, steps: list[Any]) -> None:
         for step in steps:
@@ -59,6 +68,29 @@ class _Builder:
         case = DraftCase(cond)
         self.branch.cases.append(case)
         self.current = case.steps
+        self.remember(cond)
+
+    def remember(self, cond: Condition) -> None:
+        """The field a later "if it is …" compares (no field of its own)."""
+        if cond.op not in ("category", "failed", "contains", "not_contains", "is_true"):
+            self.ctx.last_field = cond.field
+
+    def nest(self, cond: Condition, phrase: str) -> None:
+        """A case inside the current one ("if the type is Bug and the priority is High")."""
+        inner = DraftBranch(phrase=phrase)
+        inner.cases.append(DraftCase(cond))
+        self.current.append(inner)
+        self.current = inner.cases[0].steps
+        self.remember(cond)
+
+    def guard_here(self, cond: Condition, phrase: str) -> None:
+        """The rest of the sentence runs only for items ``cond`` holds for ("for each product
+        with stock below 5 …"): a case opened where the steps are going."""
+        inner = DraftBranch(phrase=phrase, trailing=True)
+        inner.cases.append(DraftCase(cond))
+        self.current.append(inner)
+        self.current = inner.cases[0].steps
+        self.remember(cond)
 
     def otherwise(self) -> bool:
         if self.branch is not None and not self.branch.closed:
@@ -90,11 +122,16 @@ def _clauses(sentence: str) -> list[str]:
     return [c.strip() for c in lx.CLAUSE_SPLIT.split(sentence) if c and c.strip(" ,，")]
 
 
-def read_steps(text: str, ctx: Context) -> list[Step]:
+def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[Step]:
+    """The steps of ``text``; ``guard`` (a condition in the trigger's words) opens a case
+    that the first sentence's steps go into (an "otherwise" after it is its other case)."""
     b = _Builder(ctx)
+    if guard is not None:
+        b.open_case(guard, guard.phrase, same=False)
     sentences = _sentences(text)
     for si, sentence in enumerate(sentences):
         clauses = _clauses(sentence)
+        b.joined = False
         for ci, clause in enumerate(clauses):
             _clause(b, clause, ctx, same=ci > 0 or _continues(sentence))
         nxt = _clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
@@ -109,6 +146,7 @@ def _continues(sentence: str) -> bool:
 
 
 def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
+    joined, b.joined = b.joined, False
     if b.approval is not None:
         if lx.APPROVAL_REJECT.search(clause):
             b.current = b.approval.rejected
@@ -124,29 +162,27 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.close_branch()
         b.add(clause_actions(clause[m.end() :], ctx))
         return
-    m = lx.CATEGORY_CASE.match(clause)
-    if m and (b.branch is None or not b.branch.closed):
-        word = (m.group(1) or m.group(2) or "").lower()
-        if word in ctx.categories or looks_category(word) or ctx.classified:
-            if word not in ctx.categories:
-                ctx.categories.append(word)
-            b.open_case(
-                Condition("category", "category", word, unmask(clause, ctx)),
-                unmask(clause, ctx),
-                same=True,
-            )
-            b.add(clause_actions(clause[m.end() :], ctx))
-            return
+    if _category_case(b, clause, ctx):
+        return
     split = _leading_condition(clause, ctx)
+    if split is None and joined:
+        split = _joined_condition(clause, ctx)
     if split is not None:
         cond, action = split
-        b.open_case(cond, unmask(clause, ctx), same)
-        b.add(clause_actions(action, ctx))
+        _fetch_for(b, cond, ctx)
+        if joined and b.branch is not None:
+            b.nest(cond, unmask(clause, ctx))
+        else:
+            b.open_case(cond, unmask(clause, ctx), same)
+        steps = clause_actions(action, ctx)
+        b.add(steps)
+        b.joined = not steps
         return
     tail = _trailing_condition(clause, ctx)
     if tail is not None:
         action, cond = tail
         b.close_branch()
+        _fetch_for(b, cond, ctx)
         b.open_case(cond, unmask(clause, ctx), same=False)
         branch = b.branch
         b.add(clause_actions(action, ctx))
@@ -158,19 +194,102 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     elif b.loop is not None and b.loop_parent is not None and lx.AFTER_BRANCH.match(clause):
         b.current = b.container = b.loop_parent  # "…, then respond": after the loop
         b.loop = None
-    b.add(clause_actions(clause, ctx))
+    _plain(b, clause, ctx)
+
+
+def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "urgent ones to Slack", "for 'other' forward it to me": a classifier's category case."""
+    m = lx.CATEGORY_CASE.match(clause)
+    word = (m.group(1) or m.group(2) or "").lower() if m else ""
+    f = _FOR_CATEGORY.match(clause)
+    if f and f.group(1).lower() in ctx.categories:
+        m, word = f, f.group(1).lower()
+    if m is None or (b.branch is not None and b.branch.closed):
+        return False
+    if not (word in ctx.categories or looks_category(word) or ctx.classified):
+        return False
+    if word not in ctx.categories:
+        ctx.categories.append(word)
+    phrase = unmask(clause, ctx)
+    b.open_case(Condition("category", "category", word, phrase), phrase, same=True)
+    b.add(clause_actions(clause[m.end() :], ctx))
+    return True
+
+
+_FOR_CATEGORY = re.compile(
+    r"^\s*(?:and\s+)?(?:for|as for)\s+(?:the\s+)?[\"'“‘]?([\w-]+)[\"'”’]?"
+    r"(?:\s+(?:ones|emails?|messages?|tickets?|items?|requests?))?\s*[,:]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _plain(b: _Builder, clause: str, ctx: Context) -> None:
+    """Plain steps; a read or loop whose noun is qualified ("each product with stock below
+    5") guards the rest of the sentence with that qualifier."""
+    steps = clause_actions(clause, ctx)
+    _note_subject(clause, steps, ctx)
+    at = _qualified_at(steps)
+    cond = qualifier_condition(clause, ctx) if at is not None else None
+    if cond is None or at is None:
+        b.add(steps)
+        return
+    b.add(steps[: at + 1])
+    b.guard_here(cond, unmask(clause, ctx))
+    b.add(steps[at + 1 :])
+
+
+def _qualified_at(steps: list[Any]) -> int | None:
+    """Where the items a qualifier speaks of are produced: the loop, else the last read."""
+    if any(isinstance(s, Transform) and s.kind == "filter" for s in steps):
+        return None
+    loops = [i for i, s in enumerate(steps) if isinstance(s, DraftLoop)]
+    if loops:
+        return loops[-1]
+    reads = [i for i, s in enumerate(steps) if _is_read(s)]
+    return reads[-1] if reads else None
+
+
+def _is_read(step: Any) -> bool:
+    if isinstance(step, ServiceStep):
+        return (step.operation or "").lower().startswith(("get", "list", "search", "read", "query"))
+    return (
+        isinstance(step, CoreStep)
+        and step.params.get("method", "GET") == "GET"
+        and bool(step.params.get("url"))
+    )
+
+
+def _note_subject(clause: str, steps: list[Any], ctx: Context) -> None:
+    """The data word a read names ("check our Stripe balance" -> balance), for "if it is …"."""
+    if not any(_is_read(s) for s in steps):
+        return
+    low = TOKEN.sub(" ", clause).lower()
+    for s in steps:
+        res = getattr(s, "resource", None) or ""
+        if _is_read(s) and res and re.search(rf"\b{re.escape(res.lower())}\b", low):
+            ctx.subject = res.lower()
+            return
+    for word, name in lx.FIELD_ZH_NAMES.items():
+        if word in low or re.search(rf"\b{name}\b", low):
+            ctx.subject = name
+            return
+
+
+def _fetch_for(b: _Builder, cond: Condition, ctx: Context) -> None:
+    """ "if the temperature from <url> …": the URL is fetched before it is compared."""
+    m = re.search(r"__url(\d+)__", cond.phrase)
+    if m is None:
+        return
+    url = ctx.urls[int(m.group(1))]
+    if any(isinstance(s, CoreStep) and s.params.get("url") == url for s in b.current):
+        return
+    b.add([s for s in clause_actions(f"get {m.group(0)}", ctx) if isinstance(s, CoreStep)])
 
 
 def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
-    m = lx.IF_OPEN.match(clause)
+    m = lx.IF_OPEN.match(clause) or _BARE_COMPARE.match(clause)
     if m is None:
-        if CJK.search(clause):
-            z = ZH_CLAUSE_COND.match(clause)
-            if z:
-                cond = parse_condition(z.group("c"), ctx)
-                if cond is not None:
-                    return cond, z.group("a")
-        return None
+        return _zh_condition(clause, ctx) if CJK.search(clause) else None
     body = clause[m.end() :]
     t = lx.THEN_WORD.search(body)
     if t and t.start() > 0:
@@ -182,7 +301,64 @@ def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | Non
         if cond is not None and _complete(body[:start]):
             return cond, body[start:]
     cond = parse_condition(body, ctx)
-    return (cond, "") if cond is not None else None
+    if cond is not None:
+        return cond, ""
+    return _guessed(m.group(0), body, t, ctx)
+
+
+# "under $100 refund it", "over 1000: ask for approval": a case with the comparison first
+_BARE_COMPARE = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:for\s+)?(?:(?:anything|those|ones|amounts?|orders?|items?|"
+    r"requests?|values?)\s+)?(?=(?:under|over|below|above|less than|more than|at least|at most|"
+    r"greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
+    re.IGNORECASE,
+)
+# "成功就…", "已签收的就…": a Chinese case with no "如果"
+_ZH_THEN = re.compile(r"^(?P<c>[^，,就则]{1,10}?)(?P<adj>的话|的)?(?:就|则)(?P<a>.+)$")
+
+
+def _zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    z = ZH_CLAUSE_COND.match(clause)
+    if z:
+        cond = parse_condition(z.group("c"), ctx)
+        if cond is not None:
+            return cond, z.group("a")
+    z = _ZH_THEN.match(clause.strip())
+    if z is None or ctx.index.mentions(z.group("c"), implicit=False):
+        return None
+    cond = parse_condition(z.group("c"), ctx)
+    if cond is None and z.group("adj") == "的" and CJK.search(z.group("c")):
+        cond = Condition("status", "eq", z.group("c").strip(), z.group("c").strip())
+    return (cond, z.group("a")) if cond is not None else None
+
+
+def _guessed(
+    opener: str, body: str, then: re.Match[str] | None, ctx: Context
+) -> tuple[Condition, str] | None:
+    """An explicit "if" whose words no grammar reads still guards its action."""
+    if not re.search(r"\b(?:if|unless)\b|如果|假如|要是|若", opener, re.IGNORECASE):
+        return None
+    said = body[: then.start()] if then and then.start() > 0 else body
+    action = body[then.end() :] if then and then.start() > 0 else ""
+    if (
+        not said.strip()
+        or ctx.index.mentions(said, implicit=False)
+        or lx.NEW_WORD.search(said)
+        or len(said.split()) > 8
+        or (CJK.search(said) and len(said.strip()) > 12)
+    ):
+        return None
+    cond = guess_condition(said)
+    return (cond, action) if cond is not None else None
+
+
+def _joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    """The second half of "if A and B, …" (split at "and"/"并且"): B, with its action."""
+    body = re.sub(r"^\s*(?:and|且|而且)\s*", "", clause)
+    t = lx.THEN_WORD.search(body)
+    said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
+    cond = parse_condition(said, ctx)
+    return (cond, action) if cond is not None and cond.op != "category" else None
 
 
 def _complete(text: str) -> bool:
