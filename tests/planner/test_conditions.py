@@ -217,3 +217,32 @@ def test_a_range_compiles_to_two_strict_bounds() -> None:
     ifs = [n for n in nodes.values() if n.subtype == "if"]
     rules = ifs[0].parameters["conditions"]
     assert [(r["operator"], r["right"]) for r in rules] == [("greater_than", 6), ("less_than", 9)]
+
+
+def test_otherwise_after_an_approval_asked_inside_a_case_is_the_branchs() -> None:
+    frame = parse_request(
+        "When an expense form is submitted: under 20 log it in Airtable, over 2000 ask the "
+        "CFO to approve first, otherwise post it to Slack",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    assert [c.condition is None for c in branch.cases] == [False, False, True]
+    assert branch.cases[2].steps
+
+
+def test_a_case_whose_words_name_no_service_records_its_decision() -> None:
+    frame = parse_request("当申请金额小于500时自动通过，其他情况请人审批；申请从表单提交", CATALOG)
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    first = branch.cases[0].steps
+    assert first and getattr(first[0], "kind", None) == "set"
+
+
+def test_chinese_shi_clause_after_dang_splits_condition_from_action() -> None:
+    frame = parse_request(
+        "当库存小于10时在Slack提醒采购，大于500时发邮件给仓库；数据每小时从Airtable读取", CATALOG
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    assert [c.condition.op for c in branch.cases if c.condition] == ["lt", "gt"]

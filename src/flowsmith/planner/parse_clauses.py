@@ -41,6 +41,8 @@ class _Builder:
         self.loop_parent: list[Any] | None = None
         self.approval: DraftApproval | None = None
         self.joined = False  # the last clause was a bare condition ("if the type is Bug")
+        self.approval_case: DraftBranch | None = None  # the branch an approval was asked in
+        self.approval_said = False  # an "if approved / rejected" clause was read
 
     def add(self, steps: list[Any]) -> None:
         for step in steps:
@@ -53,6 +55,8 @@ class _Builder:
             elif isinstance(step, DraftApproval):
                 self.current.append(step)
                 self.approval = step
+                self.approval_case = self.branch if self.branch is not None else None
+                self.approval_said = False
                 self.current = self.container = step.approved
                 self.branch = None
             else:
@@ -93,6 +97,11 @@ class _Builder:
         self.remember(cond)
 
     def otherwise(self) -> bool:
+        """The next steps run on the open branch's other case, else on the rejected path of
+        the approval; an approval asked inside a case ("over 1000 ask my manager, otherwise
+        …") before any "if approved" leaves the "otherwise" to the branch."""
+        if self.approval is not None and not self.approval_said and self.approval_case:
+            self.branch, self.approval = self.approval_case, None
         if self.branch is not None and not self.branch.closed:
             case = DraftCase(None)
             self.branch.cases.append(case)
@@ -148,6 +157,9 @@ def _continues(sentence: str) -> bool:
 def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     joined, b.joined = b.joined, False
     if b.approval is not None:
+        b.approval_said = b.approval_said or bool(
+            lx.APPROVAL_REJECT.search(clause) or lx.APPROVAL_OK.search(clause)
+        )
         if lx.APPROVAL_REJECT.search(clause):
             b.current = b.approval.rejected
             b.add(clause_actions(lx.APPROVAL_REJECT.sub(" ", clause), ctx))
@@ -158,9 +170,11 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             return
     m = lx.ELSE_OPEN.match(clause)
     if m:
-        if not b.otherwise():
+        cased = b.otherwise()
+        if not cased:
             b.close_branch()
-        b.add(clause_actions(clause[m.end() :], ctx))
+        rest = clause[m.end() :]
+        b.add(clause_actions(rest, ctx) or (_decision(rest, ctx) if cased else []))
         return
     if _category_case(b, clause, ctx):
         return
@@ -174,9 +188,9 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.nest(cond, unmask(clause, ctx))
         else:
             b.open_case(cond, unmask(clause, ctx), same)
-        steps = clause_actions(action, ctx)
+        steps = clause_actions(action, ctx) or _decision(action, ctx)
         b.add(steps)
-        b.joined = not steps
+        b.joined = not action.strip(" ,，")
         return
     tail = _trailing_condition(clause, ctx)
     if tail is not None:
@@ -195,6 +209,22 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         b.current = b.container = b.loop_parent  # "…, then respond": after the loop
         b.loop = None
     _plain(b, clause, ctx)
+
+
+_NOTHING = re.compile(
+    r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|不处理|"
+    r"忽略|什么都不做|跳过|不用管)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _decision(action: str, ctx: Context) -> list[Any]:
+    """A case whose words name no service ("自动确认", "approve it automatically") still does
+    something: it records the decision on the item, so the case has its own node."""
+    words = unmask(action, ctx).strip(" ,，.。")
+    if len(words) < 2 or _NOTHING.match(words):
+        return []
+    return [Transform(kind="set", params={"fields": {"decision": words}}, phrase=words)]
 
 
 def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
@@ -291,6 +321,11 @@ def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | Non
     if m is None:
         return _zh_condition(clause, ctx) if CJK.search(clause) else None
     body = clause[m.end() :]
+    z = ZH_CLAUSE_COND.match(body) if CJK.search(body) else None
+    if z:
+        cond = parse_condition(z.group("c"), ctx)
+        if cond is not None:
+            return cond, z.group("a")
     t = lx.THEN_WORD.search(body)
     if t and t.start() > 0:
         cond = parse_condition(body[: t.start()], ctx)
@@ -300,10 +335,23 @@ def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | Non
         cond = parse_condition(body[:start], ctx)
         if cond is not None and _complete(body[:start]):
             return cond, body[start:]
+    n = _AFTER_NUMBER.match(body)
+    if n:
+        cond = parse_condition(n.group(1), ctx)
+        if cond is not None:
+            return cond, body[n.end() :]
     cond = parse_condition(body, ctx)
     if cond is not None:
         return cond, ""
     return _guessed(m.group(0), body, t, ctx)
+
+
+# "over $1000 ask my manager …": a comparison ends at its number (and unit)
+_AFTER_NUMBER = re.compile(
+    r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块)?)\s+(?=[a-z])(?!or\b|and\b|"
+    r"usd\b|eur\b|dollars?\b|euros?\b|days?\b|hours?\b|minutes?\b|seconds?\b|percent\b)",
+    re.IGNORECASE,
+)
 
 
 # "under $100 refund it", "over 1000: ask for approval": a case with the comparison first
