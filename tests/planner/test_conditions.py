@@ -246,3 +246,36 @@ def test_chinese_shi_clause_after_dang_splits_condition_from_action() -> None:
     assert frame is not None
     branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
     assert [c.condition.op for c in branch.cases if c.condition] == ["lt", "gt"]
+
+
+def test_a_quoted_failure_word_is_a_value_not_an_outage() -> None:
+    c = _cond("any job has status 'failed'")
+    assert c is not None and (c.field, c.op, c.value) == ("status", "eq", "failed")
+
+
+def test_an_unreadable_if_before_its_action_is_guessed_up_to_the_action() -> None:
+    nodes, edges = _graph(
+        "Every evening fetch https://forecast.example.net/today and if it will freeze send me "
+        "a Telegram message"
+    )
+    assert _gate_before(nodes, edges, "telegram")
+
+
+def test_an_amount_in_the_trigger_words_guards_the_workflow() -> None:
+    c = event_condition("a Shopify order over $250 is paid", _ctx())
+    assert c is not None and (c.field, c.op, c.value) == ("amount", "gt", 250)
+
+
+def test_a_chinese_attribute_qualifies_the_rows_a_query_reads() -> None:
+    nodes, edges = _graph("每天8点查询MySQL里余额低于100的账户，逐个在钉钉通知财务")
+    gates = _gate_before(nodes, edges, "dingtalk")
+    assert gates and "balance" in str(gates[0].parameters)
+    mysql = next(i for i, n in nodes.items() if n.subtype == "mysql")
+    assert any(s == mysql and t == gates[0].id for s, _, t in edges)
+
+
+def test_a_text_search_on_the_item_itself_searches_its_text() -> None:
+    c = _cond("the review mentions shipping")
+    assert c is not None and (c.field, c.value) == ("text", "shipping")
+    c = _cond("the subject contains 'invoice'")
+    assert c is not None and c.field == "subject"

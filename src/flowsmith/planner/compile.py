@@ -115,6 +115,9 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
 
 def _writes(st: CompileState, step: Step) -> bool:
     if isinstance(step, ServiceStep):
+        op = (step.operation or "get").lower()
+        if "query" in op or op.startswith("select"):
+            return False  # a query returns rows the next step works on
         return (
             not reads(step.operation or "get")
             if step.app in st.index.apps

@@ -281,7 +281,8 @@ def _qualified_at(steps: list[Any]) -> int | None:
 
 def _is_read(step: Any) -> bool:
     if isinstance(step, ServiceStep):
-        return (step.operation or "").lower().startswith(("get", "list", "search", "read", "query"))
+        op = (step.operation or "").lower()
+        return op.startswith(("get", "list", "search", "read", "find", "select")) or "query" in op
     return (
         isinstance(step, CoreStep)
         and step.params.get("method", "GET") == "GET"
@@ -331,7 +332,8 @@ def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | Non
         cond = parse_condition(body[: t.start()], ctx)
         if cond is not None:
             return cond, body[t.end() :]
-    for start in _action_starts(body, ctx):
+    starts = _action_starts(body, ctx)
+    for start in starts:
         cond = parse_condition(body[:start], ctx)
         if cond is not None and _complete(body[:start]):
             return cond, body[start:]
@@ -343,6 +345,9 @@ def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | Non
     cond = parse_condition(body, ctx)
     if cond is not None:
         return cond, ""
+    if starts and not (t and t.start() > 0):
+        guessed = _guessed(m.group(0), body[: starts[0]], None, ctx)
+        return (guessed[0], body[starts[0] :]) if guessed else None
     return _guessed(m.group(0), body, t, ctx)
 
 

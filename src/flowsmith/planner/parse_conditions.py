@@ -22,7 +22,7 @@ _Q = r"[\"'“‘「]"
 _QE = r"[\"'”’」]"
 # "with priority 1", "whose status is 'open'", "where the total is over 100"
 _QUALIFIER = re.compile(
-    r"(?:\b(?:with|whose|where|having|that (?:has|have)|which (?:has|have))\s+|(?<=\s)的)"
+    r"(?:\b(?:with|whose|where|having|has|have|that (?:has|have)|which (?:has|have))\s+|(?<=\s)的)"
     r"(?P<c>.+)$",
     re.IGNORECASE,
 )
@@ -101,10 +101,22 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
 def qualifier_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """The condition a noun's qualifier states ("tickets with status 'urgent'"), or None."""
     t = TOKEN.sub(" ", text)
+    z = _ZH_ATTRIBUTE.search(t) if CJK.search(t) else None
+    if z:
+        cond = _compare(z.group(1), text.strip(" ,，"), ctx)
+        if cond is not None and cond.op != "category":
+            return cond
     q = _QUALIFIER.search(t)
     if q is None or q.start() == 0:
         return None
     return _qualified(q.group("c"), text.strip(" ,，"), ctx)
+
+
+# "库存低于10的商品": a comparison that qualifies the noun after 的
+_ZH_ATTRIBUTE = re.compile(
+    r"([\u4e00-\u9fff\w]{1,12}?(?:低于|高于|大于|小于|超过|不到|多于|少于|包含)\s*[\w.]{1,12}?)"
+    r"(?:元|块|天|个|件)?的(?=[\u4e00-\u9fff])"
+)
 
 
 def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None:
@@ -116,6 +128,14 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
     m = _MOVED.search(t)
     if m:
         return _moved_to(m.group(1) or m.group(2) or "", phrase)
+    for op, pattern in lx.COMPARE[:6]:
+        m = pattern.search(t)
+        number = _number(m.group(1), m.group(2)) if m else None
+        if m and number is not None:
+            before = t[: m.start()]
+            verb_said = re.search(r"\b(?:is|are|was|goes|drops|rises|falls|has)\b|'s\b|的", before)
+            name = _field(before, "amount", ctx) if verb_said else "amount"  # "a payment over $500"
+            return Condition(name, op, number, phrase)  # type: ignore[arg-type]
     if CJK.search(t) and "的" in t:
         tail = t.rsplit("的", 1)[1]
         verb = re.search(r"是|为|等于|大于|小于|超过|低于|高于|包含", tail)
@@ -194,7 +214,10 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     if m:
         word = (m.group(1) or m.group(2) or "").strip(" \"'“”")
         if word:
-            return Condition(_field(t[: m.start()], "text", ctx), "contains", word, phrase)
+            name = _field(t[: m.start()], "text", ctx)
+            return Condition(
+                name if _TEXT_FIELD.fullmatch(name) else "text", "contains", word, phrase
+            )
     m = _FROM.search(t)
     if m and _sender_like(t[: m.start()], m.group(1), ctx):
         return _from(m.group(1), phrase)
@@ -205,7 +228,7 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         hit = pattern.search(t)
         if hit:
             return Condition(_field(t[: hit.start()], default, ctx), op_name, None, phrase)  # type: ignore[arg-type]
-    if lx.FAILED.search(t) and len(t.split()) <= 8:
+    if lx.FAILED.search(t) and len(t.split()) <= 8 and not re.search(_Q + r"\s*\w*fail", t):
         return Condition("status", "failed", None, phrase)
     if _SUCCESS.search(t.strip()):
         return Condition("error", "is_empty", None, phrase)
@@ -362,6 +385,11 @@ def _implied(default: str, ctx: Context | None) -> str:
     return default
 
 
+# fields a text search names ("the subject contains"); any other noun is the item itself
+_TEXT_FIELD = re.compile(
+    r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
+    r"url|domain|from|to|sender|filename|file_name|address|[\u4e00-\u9fff]+|[a-z]+_(?:name|text)"
+)
 _FIELD_WORDS = re.compile(r"\b(?:field|column|property|attribute|cell)\b")
 _HEAD_OF = ("number", "count", "total", "amount", "sum", "value", "list")
 
