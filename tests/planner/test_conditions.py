@@ -279,3 +279,35 @@ def test_a_text_search_on_the_item_itself_searches_its_text() -> None:
     assert c is not None and (c.field, c.value) == ("text", "shipping")
     c = _cond("the subject contains 'invoice'")
     assert c is not None and c.field == "subject"
+
+
+def test_availability_and_missing_values() -> None:
+    c = _cond("it is back in stock")
+    assert c is not None and (c.field, c.op) == ("in_stock", "is_true")
+    c = _cond("商品缺货")
+    assert c is not None and (c.field, c.op) == ("in_stock", "is_false")
+    c = _cond("the issue has no assignee")
+    assert c is not None and (c.field, c.op) == ("assignee", "is_empty")
+
+
+def test_a_counted_noun_after_the_number_is_the_field() -> None:
+    c = _cond("a repo with more than 50 open issues")
+    assert c is not None and (c.field, c.op, c.value) == ("issues", "gt", 50)
+    c = _cond("it takes more than 3 seconds")
+    assert c is not None and c.field != "seconds"
+
+
+def test_the_chinese_field_nearest_the_comparison_wins() -> None:
+    c = _cond("消息的标题包含“故障”")
+    assert c is not None and (c.field, c.value) == ("title", "故障")
+
+
+def test_chinese_for_each_with_a_quoted_state_guards_inside_the_loop() -> None:
+    frame = parse_request(
+        "每天读取Notion的工单库，对每条状态为'待处理'的工单，在Slack提醒我", CATALOG
+    )
+    assert frame is not None
+    loop = next(s for s in walk(frame.steps) if isinstance(s, Loop))
+    branch = loop.steps[0]
+    assert isinstance(branch, Branch) and branch.cases[0].condition is not None
+    assert branch.cases[0].condition.value == "待处理"

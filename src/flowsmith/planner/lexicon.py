@@ -220,6 +220,7 @@ FIELD_ZH_NAMES = {
     "类型": "type",
     "回复": "reply",
     "国家": "country",
+    "主题": "subject",
 }
 
 # --- transforms and thinking --------------------------------------------------------------------
@@ -263,7 +264,7 @@ TRANSLATE_TO = rx(
 )
 LOOP = rx(
     r"\bfor (?:each|every)\b|\bone by one\b|\bloop\w*|\biterate\w*|"
-    r"逐个|逐条|遍历|循环|每一(?:个|条|行)"
+    r"逐个|逐条|遍历|循环|每一(?:个|条|行)|对每(?:个|条|行|一)"
 )
 WAIT = rx(
     r"\b(?:wait|delay|pause|sleep)\s+(?:for\s+)?(\d+|an?|one|two|three|five|ten)\s*"

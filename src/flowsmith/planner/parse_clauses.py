@@ -353,7 +353,7 @@ def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | Non
 
 # "over $1000 ask my manager …": a comparison ends at its number (and unit)
 _AFTER_NUMBER = re.compile(
-    r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块)?)\s+(?=[a-z])(?!or\b|and\b|"
+    r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块)?)\s+(?=[a-z]+\s+\S)(?!or\b|and\b|"
     r"usd\b|eur\b|dollars?\b|euros?\b|days?\b|hours?\b|minutes?\b|seconds?\b|percent\b)",
     re.IGNORECASE,
 )

@@ -103,7 +103,7 @@ def qualifier_condition(text: str, ctx: Context | None = None) -> Condition | No
     t = TOKEN.sub(" ", text)
     z = _ZH_ATTRIBUTE.search(t) if CJK.search(t) else None
     if z:
-        cond = _compare(z.group(1), text.strip(" ,，"), ctx)
+        cond = _compare(z.group(1), text.strip(" ,，"), ctx) or _state(z.group(1), text, ctx)
         if cond is not None and cond.op != "category":
             return cond
     q = _QUALIFIER.search(t)
@@ -114,7 +114,8 @@ def qualifier_condition(text: str, ctx: Context | None = None) -> Condition | No
 
 # "库存低于10的商品": a comparison that qualifies the noun after 的
 _ZH_ATTRIBUTE = re.compile(
-    r"([\u4e00-\u9fff\w]{1,12}?(?:低于|高于|大于|小于|超过|不到|多于|少于|包含)\s*[\w.]{1,12}?)"
+    r"([\u4e00-\u9fff\w]{1,12}?(?:(?:低于|高于|大于|小于|超过|不到|多于|少于|包含|为|等于)\s*"
+    r"[\w.]{1,12}?|(?:为|是|等于)\s*[\"'“‘「][^\"'”’」]{1,12}[\"'”’」]))"
     r"(?:元|块|天|个|件)?的(?=[\u4e00-\u9fff])"
 )
 
@@ -206,7 +207,10 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 if op in ("eq", "ne"):
                     return Condition(_field(t[: m.start()], "status", ctx), op, m.group(1), phrase)  # type: ignore[arg-type]
                 continue
-            return Condition(_field(t[: m.start()], "price", ctx), op, number, phrase)  # type: ignore[arg-type]
+            name = (
+                _field(t[: m.start()], "", ctx) or _counted(t[m.end() :]) or _implied("price", ctx)
+            )
+            return Condition(name, op, number, phrase)  # type: ignore[arg-type]
     m = _WORD_IN.search(t)
     if m:
         return Condition(m.group(2).lower(), "contains", m.group(1).strip(), phrase)
@@ -221,6 +225,12 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     m = _FROM.search(t)
     if m and _sender_like(t[: m.start()], m.group(1), ctx):
         return _from(m.group(1), phrase)
+    stock = _STOCK.search(t)
+    if stock:
+        return Condition("in_stock", "is_false" if stock.group(1) else "is_true", None, phrase)
+    m = _HAS_NO.search(t)
+    if m:
+        return Condition(re.sub(r"\W+", "_", m.group(1).strip().lower()), "is_empty", None, phrase)
     for op_name, pattern, default in (
         ("not_empty", lx.NOT_EMPTY, "value"),
         ("is_empty", lx.EMPTY, "value"),
@@ -257,7 +267,8 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     m = _TYPE_IS.search(t)
     if m and not CJK.search(t):
         return Condition(_implied("type", ctx), "eq", m.group(1).lower(), phrase)
-    z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", t.strip())
+    bare = re.sub(r"[\"'“”‘’「」]", "", t.strip())
+    z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
     if z and CJK.search(t):
         value = z.group(2)
         if looks_category(value) and cats:
@@ -373,10 +384,21 @@ def _number(digits: str, unit: str | None) -> float | int | None:
     return int(value) if value.is_integer() else value
 
 
+def _counted(after: str) -> str:
+    """ "more than 5 failures": the counted noun after the number is the field."""
+    m = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+s)\b", after, re.IGNORECASE)
+    if m is None or re.fullmatch(
+        r"(?:second|minute|hour|day|week|month|year|dollar|euro|cent|percent|unit|time)s",
+        m.group(1).lower(),
+    ):
+        return ""
+    return m.group(1).lower()
+
+
 def _implied(default: str, ctx: Context | None) -> str:
     """The field of a condition that names none: the last case's, a read's data word, or
     ``default``."""
-    if ctx is None or default in ("text", "value"):
+    if ctx is None or default in ("", "text", "value"):
         return default
     if ctx.last_field:
         return ctx.last_field
@@ -385,6 +407,14 @@ def _implied(default: str, ctx: Context | None) -> str:
     return default
 
 
+# availability: "back in stock", "sold out", "缺货"
+_STOCK = re.compile(
+    r"(\bout of stock\b|\bsold out\b|\bunavailable\b|缺货|售罄|无货|没货)|"
+    r"\b(?:back )?in stock\b|\bavailable again\b|有货|到货|补货",
+    re.IGNORECASE,
+)
+# "it has no reviewers", "there are no assignees": that field is empty
+_HAS_NO = re.compile(r"\b(?:has|have|there (?:is|are)) no\s+([a-z][\w ]{0,30}?)\s*$", re.IGNORECASE)
 # fields a text search names ("the subject contains"); any other noun is the item itself
 _TEXT_FIELD = re.compile(
     r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
@@ -398,9 +428,11 @@ def _field(before: str, default: str, ctx: Context | None = None) -> str:
     """The item field a condition compares: "the budget is" -> budget, "it is" -> default."""
     text = TOKEN.sub(" ", before).replace("__it__", " ").strip(" ,，")
     if CJK.search(text):
-        for word, name in sorted(lx.FIELD_ZH_NAMES.items(), key=lambda kv: -len(kv[0])):
-            if word in text:
-                return name
+        hits = [
+            (text.rfind(w) + len(w), len(w), n) for w, n in lx.FIELD_ZH_NAMES.items() if w in text
+        ]
+        if hits:
+            return max(hits)[2]  # the data word nearest the comparison ("邮件的主题" -> subject)
         m = re.search(r"([\u4e00-\u9fff]{1,4})(?:是|为|的值)?$", text)
         return m.group(1) if m and not lx.PRONOUN.match(m.group(1)) else _implied(default, ctx)
     quoted = re.search(
