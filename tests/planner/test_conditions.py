@@ -311,3 +311,27 @@ def test_chinese_for_each_with_a_quoted_state_guards_inside_the_loop() -> None:
     branch = loop.steps[0]
     assert isinstance(branch, Branch) and branch.cases[0].condition is not None
     assert branch.cases[0].condition.value == "待处理"
+
+
+def test_a_listed_category_set_stays_one_clause() -> None:
+    frame = parse_request(
+        "When a Freshdesk ticket is created, classify it as sales, support or spam with AI, "
+        "then post it to Slack",
+        CATALOG,
+    )
+    assert frame is not None
+    think = next(s for s in walk(frame.steps) if getattr(s, "kind", "") == "classify")
+    assert think.params["categories"][:3] == ["sales", "support", "spam"]
+
+
+def test_steps_in_the_matching_place_serve_the_categories_no_case_names() -> None:
+    frame = parse_request(
+        "When an email arrives, classify it as sales, support or spam with AI and add it to "
+        "the matching Trello list; for 'spam' just archive it in Gmail",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    assert branch.cases[0].condition is not None and branch.cases[0].condition.value == "spam"
+    other = branch.cases[-1]
+    assert other.condition is None and any(getattr(s, "app", "") == "trello" for s in other.steps)

@@ -128,7 +128,16 @@ def _sentences(text: str) -> list[str]:
 
 
 def _clauses(sentence: str) -> list[str]:
+    sentence = _LIST.sub(lambda m: re.sub(r"\s*,\s*", " / ", m.group(0)), sentence)
     return [c.strip() for c in lx.CLAUSE_SPLIT.split(sentence) if c and c.strip(" ,，")]
+
+
+# "classify it as billing, technical or other": one clause, its commas are a list's
+_LIST = re.compile(
+    r"\b(?:as|into|either)\s+[\"'“‘]?[\w-]+[\"'”’]?(?:\s*,\s*[\"'“‘]?[\w-]+[\"'”’]?)+,?\s+"
+    r"(?:or|and)\s+[\"'“‘]?[\w-]+",
+    re.IGNORECASE,
+)
 
 
 def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[Step]:
@@ -241,9 +250,26 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
     if word not in ctx.categories:
         ctx.categories.append(word)
     phrase = unmask(clause, ctx)
+    matching = _matching_tail(b.current) if b.branch is None else []
     b.open_case(Condition("category", "category", word, phrase), phrase, same=True)
+    if matching and b.branch is not None:
+        b.branch.rest = matching
     b.add(clause_actions(clause[m.end() :], ctx))
     return True
+
+
+_MATCHING = re.compile(r"\b(?:matching|corresponding|respective|appropriate)\b|对应|相应", re.I)
+
+
+def _matching_tail(steps: list[Any]) -> list[Any]:
+    """Steps after a classifier that act "in the matching X" serve every category a later
+    case does not name: they are taken out, to run on the branch's otherwise output."""
+    last = max((i for i, s in enumerate(steps) if getattr(s, "kind", "") == "classify"), default=-1)
+    tail = steps[last + 1 :] if last >= 0 else []
+    if not tail or not any(_MATCHING.search(getattr(s, "phrase", "")) for s in tail):
+        return []
+    del steps[last + 1 :]
+    return tail
 
 
 _FOR_CATEGORY = re.compile(
