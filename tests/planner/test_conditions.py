@@ -335,3 +335,38 @@ def test_steps_in_the_matching_place_serve_the_categories_no_case_names() -> Non
     assert branch.cases[0].condition is not None and branch.cases[0].condition.value == "spam"
     other = branch.cases[-1]
     assert other.condition is None and any(getattr(s, "app", "") == "trello" for s in other.steps)
+
+
+def test_unless_guards_with_the_negated_condition() -> None:
+    frame = parse_request(
+        "When a Zendesk ticket is created, post it to Slack unless the requester is on the "
+        "trial plan",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    c = branch.cases[0].condition
+    assert c is not None and (c.field, c.op, c.value) == ("plan", "ne", "trial")
+
+
+def test_skip_clauses_are_filters_keeping_the_rest() -> None:
+    frame = parse_request(
+        "Every day get PayPal transactions, skip the ones under $2, then add the rest to Xero",
+        CATALOG,
+    )
+    assert frame is not None
+    flt = next(s for s in walk(frame.steps) if getattr(s, "kind", "") == "filter")
+    c = flt.params["condition"]
+    assert (c.op, c.value) == ("gte", 2)
+    nodes, edges = _graph("当有新的Jotform提交时，除了来自内部邮箱的提交，都同步到Pipedrive")
+    ifs = [i for i, n in nodes.items() if n.subtype == "if"]
+    assert ifs and any(s == ifs[0] and o == "false" for s, o, _ in edges)
+
+
+def test_a_state_change_names_its_field() -> None:
+    c = event_condition("Asana任务的状态变为已完成", _ctx())
+    assert c is not None and (c.field, c.value) == ("status", "已完成")
+    c = event_condition("Jira工单的优先级变为Blocker", _ctx())
+    assert c is not None and (c.field, c.value) == ("priority", "Blocker")
+    c = event_condition("a deal's stage changes to Won", _ctx())
+    assert c is not None and (c.field, c.value) == ("stage", "Won")

@@ -142,6 +142,9 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
     if isinstance(step, CoreStep):
         return add_one(st, core_node(st, step), feeds)
     if isinstance(step, Transform):
+        cond = step.params.get("condition")
+        if step.kind == "filter" and isinstance(cond, Condition) and cond.op == "not_contains":
+            return _keep_if(st, cond, feeds)
         return add_one(st, transform_node(st, step), feeds)
     if isinstance(step, Think):
         return add_one(st, think_node(st, step), feeds)
@@ -198,6 +201,14 @@ def _if_params(st: CompileState, cond: Condition) -> tuple[dict[str, Any], bool]
         return {"conditions": failed, "combine": "or"}, False
     rules, swapped = if_rules(cond)
     return {"conditions": rules, "combine": "and"}, swapped
+
+
+def _keep_if(st: CompileState, cond: Condition, feeds: list[End]) -> list[End]:
+    """A filter no Filter rule can say ("skip the ones that mention X"): an IF whose passing
+    output is the one the items to keep leave by."""
+    params, swapped = _if_params(st, cond)
+    node = st.add(make(st.ids, "if", _cond_label(st, cond), "if", params), feeds)
+    return [(node.id, "false" if swapped else "true")]
 
 
 def _cond_label(st: CompileState, cond: Condition) -> str:

@@ -22,6 +22,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import (
     guess_condition,
     looks_category,
+    negate,
     parse_condition,
     qualifier_condition,
 )
@@ -282,6 +283,10 @@ _FOR_CATEGORY = re.compile(
 def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     """Plain steps; a read or loop whose noun is qualified ("each product with stock below
     5") guards the rest of the sentence with that qualifier."""
+    skip = _skipped(clause, ctx)
+    if skip is not None:
+        b.add([skip])
+        return
     steps = clause_actions(clause, ctx)
     _note_subject(clause, steps, ctx)
     at = _qualified_at(steps)
@@ -292,6 +297,21 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     b.add(steps[: at + 1])
     b.guard_here(cond, unmask(clause, ctx))
     b.add(steps[at + 1 :])
+
+
+def _skipped(clause: str, ctx: Context) -> Transform | None:
+    """ "skip the ones under $5": a filter that keeps the items the condition does not hold
+    for (a clause that names a service is an action, not a skip)."""
+    m = _SKIP.match(clause)
+    if m is None or any(x.app for x in ctx.index.mentions(clause, implicit=False)):
+        return None
+    said = re.sub(r"(?:的\S{0,4})?(?:以外|之外)?[，,]?\s*(?:都|全部|其余)?$", "", clause[m.end() :])
+    said = re.sub(r"^(?:来自|从)", "from ", said)
+    said = re.sub(r"^\s*(?:where|with|whose|that|which)\s+", "", said, flags=re.IGNORECASE)
+    cond = parse_condition(said, ctx)
+    if cond is None:
+        return None
+    return Transform(kind="filter", params={"condition": negate(cond)}, phrase=unmask(clause, ctx))
 
 
 def _qualified_at(steps: list[Any]) -> int | None:
@@ -470,4 +490,20 @@ def _trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | No
         cond = parse_condition(z.group(1), ctx)
         if cond is not None:
             return clause[: z.start()] + " " + clause[z.end() :], cond
+    u = _UNLESS.search(clause)
+    if u and u.start() > 0:
+        said = clause[u.end() :]
+        cond = parse_condition(said, ctx) or guess_condition(said)
+        if cond is not None:
+            return clause[: u.start()], negate(cond)
     return None
+
+
+_UNLESS = re.compile(r"\s+(?:unless|except (?:if|when))\s+|除非", re.IGNORECASE)
+# "skip the ones under $5", "ignore rows where the status is cancelled", "除了…都…"
+_SKIP = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|discard)\s+"
+    r"(?:all\s+)?(?:the\s+)?(?:ones|those|items|rows|records|entries|messages|emails|\w+s)?\s*"
+    r"|^\s*(?:除了|除去|排除|跳过|忽略|过滤掉)",
+    re.IGNORECASE,
+)

@@ -44,7 +44,7 @@ _FIELD_VALUE = re.compile(
 )
 _FROM = re.compile(
     r"\bfrom\s+(?:the\s+)?(@?[\w.-]+\.[a-z]{2,}|@[\w.-]+|"
-    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*$"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,10})\s*$"
 )
 _BETWEEN = re.compile(
     r"(?:between\s+|介于\s*)?(-?\d+(?:\.\d+)?)\s*(?:or|and|to|-|–|~|到|至|和)\s*(-?\d+(?:\.\d+)?)"
@@ -67,6 +67,12 @@ _NOBODY = re.compile(
 _SUCCESS = re.compile(
     r"^(?:it\s+|the \w+\s+)?(?:succeeds?|succeeded|is successful|was successful|passes|passed|"
     r"is valid|is ok)$|^(?:验证|校验|签名)?(?:成功|通过|有效)了?$",
+    re.IGNORECASE,
+)
+# "the customer is on the free plan" -> plan = free
+_ON_PLAN = re.compile(
+    r"\b(?:is|are)\s+(?:on|in)\s+(?:the|a|an)\s+([\"'“]?[\w-]+[\"'”]?)\s+"
+    r"(plan|tier|list|team|stage|segment|group)\s*$",
     re.IGNORECASE,
 )
 _TYPE_IS = re.compile(
@@ -128,7 +134,11 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         return said
     m = _MOVED.search(t)
     if m:
-        return _moved_to(m.group(1) or m.group(2) or "", phrase)
+        cond = _moved_to(m.group(1) or m.group(2) or "", phrase)
+        named = _state_field(t[: m.start()])
+        if cond is not None and named and cond.field == "status":
+            return Condition(named, cond.op, cond.value, phrase)
+        return cond
     for op, pattern in lx.COMPARE[:6]:
         m = pattern.search(t)
         number = _number(m.group(1), m.group(2)) if m else None
@@ -144,6 +154,35 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         if cond is not None and cond.op != "category":
             return cond
     return None
+
+
+_NEGATED = {
+    "eq": "ne",
+    "ne": "eq",
+    "gt": "lte",
+    "lte": "gt",
+    "lt": "gte",
+    "gte": "lt",
+    "contains": "not_contains",
+    "not_contains": "contains",
+    "is_empty": "not_empty",
+    "not_empty": "is_empty",
+    "is_true": "is_false",
+    "is_false": "is_true",
+}
+
+
+def negate(cond: Condition) -> Condition:
+    """The condition that holds exactly when ``cond`` does not ("unless", "skip the ones …");
+    a range, a failure or a category is compared as "not equal" on its field."""
+    op = _NEGATED.get(cond.op)
+    if op is not None:
+        return Condition(cond.field, op, cond.value, cond.phrase)  # type: ignore[arg-type]
+    if cond.op == "failed":
+        return Condition("error", "is_empty", None, cond.phrase)
+    if cond.op == "between" and isinstance(cond.value, (tuple, list)):
+        return Condition(cond.field, "lt", cond.value[0], cond.phrase)
+    return Condition(cond.field, "ne", cond.value, cond.phrase)
 
 
 def guess_condition(text: str) -> Condition | None:
@@ -264,6 +303,9 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             looks_category(word) and (not subject or lx.PRONOUN.match(subject))
         ):
             return Condition("category", "category", word, phrase)
+    m = _ON_PLAN.search(t)
+    if m:
+        return Condition(m.group(2).lower(), "eq", m.group(1).strip(" \"'“”"), phrase)
     m = _TYPE_IS.search(t)
     if m and not CJK.search(t):
         return Condition(_implied("type", ctx), "eq", m.group(1).lower(), phrase)
@@ -280,7 +322,14 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         t.strip(),
         re.IGNORECASE,
     )
-    if m and not lx.PRONOUN.match(m.group(1)) and not m.group(2).lower().endswith("ed"):
+    if (
+        m
+        and not lx.PRONOUN.match(m.group(1))
+        and (
+            not m.group(2).lower().endswith("ed")
+            or re.search(r"(?:status|state|stage)$", m.group(1))
+        )
+    ):
         return Condition(_field(m.group(1) + " is", "status", ctx), "eq", m.group(2), phrase)
     return _bare_category(t, phrase, ctx)
 
@@ -319,9 +368,19 @@ def _sender_like(before: str, said: str, ctx: Context | None) -> bool:
 
 def _from(said: str, phrase: str) -> Condition:
     """ "from @acme.com" -> the sender contains it; "from Germany" -> the country is it."""
-    if "@" in said or "." in said:
+    if "@" in said or "." in said or CJK.search(said):
         return Condition("from", "contains", said, phrase)
     return Condition("country", "eq", said, phrase)
+
+
+def _state_field(before: str) -> str:
+    """The field named before "changes to": "…的优先级" -> priority, "a deal's stage" -> stage."""
+    if CJK.search(before):
+        tail = before.rsplit("的", 1)[-1]
+        hits = [(tail.rfind(w) + len(w), n) for w, n in lx.FIELD_ZH_NAMES.items() if w in tail]
+        return max(hits)[1] if hits else ""
+    m = re.search(r"(?:'s|\bits|\bthe)\s+([a-z]+)\s*$", before, re.IGNORECASE)
+    return m.group(1).lower() if m else ""
 
 
 def _moved_to(said: str, phrase: str) -> Condition | None:
