@@ -41,6 +41,7 @@ from flowsmith.planner.compile_state import (
     duration,
     field_ref,
     if_rule,
+    if_rules,
 )
 from flowsmith.planner.compile_trigger import trigger_node
 from flowsmith.planner.frame import (
@@ -116,6 +117,9 @@ def _writes(st: CompileState, step: Step) -> bool:
     if isinstance(step, ServiceStep):
         if step.app in st.index.apps and st.index.apps[step.app].category == "ai":
             return False  # an AI service makes what the next step uses (a draft, a reply)
+        op = (step.operation or "get").lower()
+        if "query" in op or op.startswith("select"):
+            return False  # a query returns rows the next step works on
         return (
             not reads(step.operation or "get")
             if step.app in st.index.apps
@@ -140,6 +144,9 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
     if isinstance(step, CoreStep):
         return add_one(st, core_node(st, step), feeds)
     if isinstance(step, Transform):
+        cond = step.params.get("condition")
+        if step.kind == "filter" and isinstance(cond, Condition) and cond.op == "not_contains":
+            return _keep_if(st, cond, feeds)
         return add_one(st, transform_node(st, step), feeds)
     if isinstance(step, Think):
         return add_one(st, think_node(st, step), feeds)
@@ -189,19 +196,29 @@ def _if_params(st: CompileState, cond: Condition) -> tuple[dict[str, Any], bool]
     if cond.op == "failed":
         if st.last is not None and st.last.subtype not in ("if", "switch"):
             st.last.on_error = "continue"
-        rules = [
+        failed: list[dict[str, Any]] = [
             {"left": "{{ $json.error }}", "operator": "is_not_empty"},
             {"left": "{{ $json.statusCode }}", "operator": "greater_than", "right": 399},
         ]
-        return {"conditions": rules, "combine": "or"}, False
-    rule, swapped = if_rule(cond)
-    return {"conditions": [rule], "combine": "and"}, swapped
+        return {"conditions": failed, "combine": "or"}, False
+    rules, swapped = if_rules(cond)
+    return {"conditions": rules, "combine": "and"}, swapped
+
+
+def _keep_if(st: CompileState, cond: Condition, feeds: list[End]) -> list[End]:
+    """A filter no Filter rule can say ("skip the ones that mention X"): an IF whose passing
+    output is the one the items to keep leave by."""
+    params, swapped = _if_params(st, cond)
+    node = st.add(make(st.ids, "if", _cond_label(st, cond), "if", params), feeds)
+    return [(node.id, "false" if swapped else "true")]
 
 
 def _cond_label(st: CompileState, cond: Condition) -> str:
     words = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}
     if cond.op in words:
         return f"{cond.field} {words[cond.op]} {cond.value}"
+    if cond.op == "between" and isinstance(cond.value, (tuple, list)):
+        return f"{cond.field} {cond.value[0]}–{cond.value[1]}"
     if cond.op == "failed":
         return pick(st.lang, "Failed or down?", "失败或宕机？")
     if cond.op in ("contains", "not_contains"):

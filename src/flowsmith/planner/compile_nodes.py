@@ -12,7 +12,7 @@ from typing import Any
 
 from flowsmith.core.models import Node
 from flowsmith.core.services import verb_of
-from flowsmith.planner.compile_state import ALL_JSON, CompileState, if_rule
+from flowsmith.planner.compile_state import ALL_JSON, CompileState, if_rules
 from flowsmith.planner.frame import (
     Condition,
     CoreStep,
@@ -215,7 +215,7 @@ def transform_node(st: CompileState, step: Transform) -> Node:
     if step.kind == "filter":
         cond = p.get("condition")
         rules = (
-            [if_rule(cond)[0]]
+            if_rules(cond)[0]
             if isinstance(cond, Condition)
             else [{"left": "{{ $json.value }}", "operator": "is_not_empty"}]
         )

@@ -96,6 +96,23 @@ def field_ref(name: str) -> str:
     return "{{ $json[" + json.dumps(name, ensure_ascii=False) + "] }}"
 
 
+def if_rules(cond: Condition) -> tuple[list[dict[str, Any]], bool]:
+    """The IF rules (all must hold) for ``cond``, and whether its outputs are swapped.
+
+    A range ("9 or 10", "between 5 and 8") is two strict bounds around it."""
+    if cond.op == "between" and isinstance(cond.value, (tuple, list)) and len(cond.value) == 2:
+        lo, hi = cond.value
+        left = field_ref(cond.field)
+        if isinstance(lo, int) and isinstance(hi, int):
+            lo, hi = lo - 1, hi + 1
+        return [
+            {"left": left, "operator": "greater_than", "right": lo},
+            {"left": left, "operator": "less_than", "right": hi},
+        ], False
+    rule, swapped = if_rule(cond)
+    return [rule], swapped
+
+
 def if_rule(cond: Condition) -> tuple[dict[str, Any], bool]:
     """An IF rule for ``cond`` and whether its outputs are swapped (not_contains)."""
     left = field_ref(cond.field)

@@ -39,6 +39,7 @@ CompareOp = Literal[
     "is_false",
     "failed",
     "category",
+    "between",
 ]
 TransformKind = Literal[
     "filter", "aggregate", "dedupe", "sort", "limit", "split", "template", "set", "code"

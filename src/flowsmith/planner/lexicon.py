@@ -45,7 +45,7 @@ CLAUSE_SPLIT = rx(
 # a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
 WHEN_EN = rx(
     r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon)\b\s*"
-    r"(?P<body>[^,;:.!?]+?)\s*(?=,|;|:|\.(?:\s|$)|!|\?|$|\s+then\b)"
+    r"(?P<body>[^,;.!?]+?)\s*(?=,|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(
     r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|时|之后|后)(?:就|，|,|\s|$)|"
@@ -178,6 +178,8 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 
 _NUM = r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*(k|m|万|千|元|块|美元|%|dollars?)?"
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),
+    ("lte", rx(_NUM + r"\s*or (?:less|lower|below|fewer|under)\b")),
     ("gte", rx(r"(?:at least|no less than|>=|≥|不少于|不低于|至少)\s*" + _NUM)),
     ("lte", rx(r"(?:at most|no more than|<=|≤|不超过|不高于|最多)\s*" + _NUM)),
     (
@@ -204,7 +206,7 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
 FAILED = rx(
     r"\b(?:down|fail\w*|error\w*|broken|unreachable|offline|not (?:up|ok|responding|reachable)|"
     r"outage|crash\w*|times? out|timed out|5\d\d|4\d\d)\b|宕机|挂了|挂掉|失败|出错|报错|异常|"
-    r"不可用|无法访问|访问不了|超时|离线"
+    r"不可用|无法访问|访问不了|打不开|连不上|不通|无响应|没有?响应|超时|离线"
 )
 EMPTY = rx(r"\bis empty\b|\bis blank\b|\bhas no\b|\bis missing\b|为空|是空的|没有值")
 NOT_EMPTY = rx(r"\bis not empty\b|\bisn't empty\b|\bis set\b|\bexists\b|不为空|非空|有值")
@@ -259,6 +261,10 @@ FIELD_ZH_NAMES = {
     "消息": "text",
     "优先级": "priority",
     "类别": "category",
+    "类型": "type",
+    "回复": "reply",
+    "国家": "country",
+    "主题": "subject",
 }
 
 # --- transforms and thinking --------------------------------------------------------------------
@@ -311,7 +317,7 @@ TRANSLATE_TO = rx(
 )
 LOOP = rx(
     r"\bfor (?:each|every)\b|\bone by one\b|\bloop\w*|\biterate\w*|"
-    r"逐个|逐条|遍历|循环|每一(?:个|条|行)"
+    r"逐个|逐条|遍历|循环|每一(?:个|条|行)|对每(?:个|条|行|一)"
 )
 WAIT = rx(
     r"\b(?:wait|delay|pause|sleep)\s+(?:for\s+)?(\d+|an?|one|two|three|five|ten)\s*"

@@ -14,10 +14,19 @@ from typing import Any
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
     Condition,
+    CoreStep,
+    ServiceStep,
     Step,
+    Transform,
 )
-from flowsmith.planner.parse_conditions import looks_category, parse_condition
-from flowsmith.planner.parse_context import CJK, ZH_CLAUSE_COND, Context, unmask
+from flowsmith.planner.parse_conditions import (
+    guess_condition,
+    looks_category,
+    negate,
+    parse_condition,
+    qualifier_condition,
+)
+from flowsmith.planner.parse_context import CJK, TOKEN, ZH_CLAUSE_COND, Context, unmask
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 
@@ -32,6 +41,9 @@ class _Builder:
         self.loop: DraftLoop | None = None
         self.loop_parent: list[Any] | None = None
         self.approval: DraftApproval | None = None
+        self.joined = False  # the last clause was a bare condition ("if the type is Bug")
+        self.approval_case: DraftBranch | None = None  # the branch an approval was asked in
+        self.approval_said = False  # an "if approved / rejected" clause was read
 
     def add(self, steps: list[Any]) -> None:
         for step in steps:
@@ -44,6 +56,8 @@ class _Builder:
             elif isinstance(step, DraftApproval):
                 self.current.append(step)
                 self.approval = step
+                self.approval_case = self.branch if self.branch is not None else None
+                self.approval_said = False
                 self.current = self.container = step.approved
                 self.branch = None
             else:
@@ -59,8 +73,36 @@ class _Builder:
         case = DraftCase(cond)
         self.branch.cases.append(case)
         self.current = case.steps
+        self.remember(cond)
+
+    def remember(self, cond: Condition) -> None:
+        """The field a later "if it is …" compares (no field of its own)."""
+        if cond.op not in ("category", "failed", "contains", "not_contains", "is_true"):
+            self.ctx.last_field = cond.field
+
+    def nest(self, cond: Condition, phrase: str) -> None:
+        """A case inside the current one ("if the type is Bug and the priority is High")."""
+        inner = DraftBranch(phrase=phrase)
+        inner.cases.append(DraftCase(cond))
+        self.current.append(inner)
+        self.current = inner.cases[0].steps
+        self.remember(cond)
+
+    def guard_here(self, cond: Condition, phrase: str) -> None:
+        """The rest of the sentence runs only for items ``cond`` holds for ("for each product
+        with stock below 5 …"): a case opened where the steps are going."""
+        inner = DraftBranch(phrase=phrase, trailing=True)
+        inner.cases.append(DraftCase(cond))
+        self.current.append(inner)
+        self.current = inner.cases[0].steps
+        self.remember(cond)
 
     def otherwise(self) -> bool:
+        """The next steps run on the open branch's other case, else on the rejected path of
+        the approval; an approval asked inside a case ("over 1000 ask my manager, otherwise
+        …") before any "if approved" leaves the "otherwise" to the branch."""
+        if self.approval is not None and not self.approval_said and self.approval_case:
+            self.branch, self.approval = self.approval_case, None
         if self.branch is not None and not self.branch.closed:
             case = DraftCase(None)
             self.branch.cases.append(case)
@@ -87,14 +129,28 @@ def _sentences(text: str) -> list[str]:
 
 
 def _clauses(sentence: str) -> list[str]:
+    sentence = _LIST.sub(lambda m: re.sub(r"\s*,\s*", " / ", m.group(0)), sentence)
     return [c.strip() for c in lx.CLAUSE_SPLIT.split(sentence) if c and c.strip(" ,，")]
 
 
-def read_steps(text: str, ctx: Context) -> list[Step]:
+# "classify it as billing, technical or other": one clause, its commas are a list's
+_LIST = re.compile(
+    r"\b(?:as|into|either)\s+[\"'“‘]?[\w-]+[\"'”’]?(?:\s*,\s*[\"'“‘]?[\w-]+[\"'”’]?)+,?\s+"
+    r"(?:or|and)\s+[\"'“‘]?[\w-]+",
+    re.IGNORECASE,
+)
+
+
+def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[Step]:
+    """The steps of ``text``; ``guard`` (a condition in the trigger's words) opens a case
+    that the first sentence's steps go into (an "otherwise" after it is its other case)."""
     b = _Builder(ctx)
+    if guard is not None:
+        b.open_case(guard, guard.phrase, same=False)
     sentences = _sentences(text)
     for si, sentence in enumerate(sentences):
         clauses = _clauses(sentence)
+        b.joined = False
         for ci, clause in enumerate(clauses):
             _clause(b, clause, ctx, same=ci > 0 or _continues(sentence))
         nxt = _clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
@@ -109,7 +165,11 @@ def _continues(sentence: str) -> bool:
 
 
 def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
+    joined, b.joined = b.joined, False
     if b.approval is not None:
+        b.approval_said = b.approval_said or bool(
+            lx.APPROVAL_REJECT.search(clause) or lx.APPROVAL_OK.search(clause)
+        )
         if lx.APPROVAL_REJECT.search(clause):
             b.current = b.approval.rejected
             b.add(clause_actions(lx.APPROVAL_REJECT.sub(" ", clause), ctx))
@@ -120,33 +180,33 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             return
     m = lx.ELSE_OPEN.match(clause)
     if m:
-        if not b.otherwise():
+        cased = b.otherwise()
+        if not cased:
             b.close_branch()
-        b.add(clause_actions(clause[m.end() :], ctx))
+        rest = clause[m.end() :]
+        b.add(clause_actions(rest, ctx) or (_decision(rest, ctx) if cased else []))
         return
-    m = lx.CATEGORY_CASE.match(clause)
-    if m and (b.branch is None or not b.branch.closed):
-        word = (m.group(1) or m.group(2) or "").lower()
-        if word in ctx.categories or looks_category(word) or ctx.classified:
-            if word not in ctx.categories:
-                ctx.categories.append(word)
-            b.open_case(
-                Condition("category", "category", word, unmask(clause, ctx)),
-                unmask(clause, ctx),
-                same=True,
-            )
-            b.add(clause_actions(clause[m.end() :], ctx))
-            return
+    if _category_case(b, clause, ctx):
+        return
     split = _leading_condition(clause, ctx)
+    if split is None and joined:
+        split = _joined_condition(clause, ctx)
     if split is not None:
         cond, action = split
-        b.open_case(cond, unmask(clause, ctx), same)
-        b.add(clause_actions(action, ctx))
+        _fetch_for(b, cond, ctx)
+        if joined and b.branch is not None:
+            b.nest(cond, unmask(clause, ctx))
+        else:
+            b.open_case(cond, unmask(clause, ctx), same)
+        steps = clause_actions(action, ctx) or _decision(action, ctx)
+        b.add(steps)
+        b.joined = not action.strip(" ,，")
         return
     tail = _trailing_condition(clause, ctx)
     if tail is not None:
         action, cond = tail
         b.close_branch()
+        _fetch_for(b, cond, ctx)
         b.open_case(cond, unmask(clause, ctx), same=False)
         branch = b.branch
         b.add(clause_actions(action, ctx))
@@ -158,31 +218,246 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     elif b.loop is not None and b.loop_parent is not None and lx.AFTER_BRANCH.match(clause):
         b.current = b.container = b.loop_parent  # "…, then respond": after the loop
         b.loop = None
-    b.add(clause_actions(clause, ctx))
+    _plain(b, clause, ctx)
+
+
+_NOTHING = re.compile(
+    r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|不处理|"
+    r"忽略|什么都不做|跳过|不用管)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _decision(action: str, ctx: Context) -> list[Any]:
+    """A case whose words name no service ("自动确认", "approve it automatically") still does
+    something: it records the decision on the item, so the case has its own node."""
+    words = unmask(action, ctx).strip(" ,，.。")
+    if len(words) < 2 or _NOTHING.match(words):
+        return []
+    return [Transform(kind="set", params={"fields": {"decision": words}}, phrase=words)]
+
+
+def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "urgent ones to Slack", "for 'other' forward it to me": a classifier's category case."""
+    m = lx.CATEGORY_CASE.match(clause)
+    word = (m.group(1) or m.group(2) or "").lower() if m else ""
+    f = _FOR_CATEGORY.match(clause)
+    if f and f.group(1).lower() in ctx.categories:
+        m, word = f, f.group(1).lower()
+    if m is None or (b.branch is not None and b.branch.closed):
+        return False
+    if not (word in ctx.categories or looks_category(word) or ctx.classified):
+        return False
+    if word not in ctx.categories:
+        ctx.categories.append(word)
+    phrase = unmask(clause, ctx)
+    matching = _matching_tail(b.current) if b.branch is None else []
+    b.open_case(Condition("category", "category", word, phrase), phrase, same=True)
+    if matching and b.branch is not None:
+        b.branch.rest = matching
+    b.add(clause_actions(clause[m.end() :], ctx))
+    return True
+
+
+_MATCHING = re.compile(r"\b(?:matching|corresponding|respective|appropriate)\b|对应|相应", re.I)
+
+
+def _matching_tail(steps: list[Any]) -> list[Any]:
+    """Steps after a classifier that act "in the matching X" serve every category a later
+    case does not name: they are taken out, to run on the branch's otherwise output."""
+    last = max((i for i, s in enumerate(steps) if getattr(s, "kind", "") == "classify"), default=-1)
+    tail = steps[last + 1 :] if last >= 0 else []
+    if not tail or not any(_MATCHING.search(getattr(s, "phrase", "")) for s in tail):
+        return []
+    del steps[last + 1 :]
+    return tail
+
+
+_FOR_CATEGORY = re.compile(
+    r"^\s*(?:and\s+)?(?:for|as for)\s+(?:the\s+)?[\"'“‘]?([\w-]+)[\"'”’]?"
+    r"(?:\s+(?:ones|emails?|messages?|tickets?|items?|requests?))?\s*[,:]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _plain(b: _Builder, clause: str, ctx: Context) -> None:
+    """Plain steps; a read or loop whose noun is qualified ("each product with stock below
+    5") guards the rest of the sentence with that qualifier."""
+    skip = _skipped(clause, ctx)
+    if skip is not None:
+        b.add([skip])
+        return
+    steps = clause_actions(clause, ctx)
+    _note_subject(clause, steps, ctx)
+    at = _qualified_at(steps)
+    cond = qualifier_condition(clause, ctx) if at is not None else None
+    if cond is None or at is None:
+        b.add(steps)
+        return
+    b.add(steps[: at + 1])
+    b.guard_here(cond, unmask(clause, ctx))
+    b.add(steps[at + 1 :])
+
+
+def _skipped(clause: str, ctx: Context) -> Transform | None:
+    """ "skip the ones under $5": a filter that keeps the items the condition does not hold
+    for (a clause that names a service is an action, not a skip)."""
+    m = _SKIP.match(clause)
+    if m is None or any(x.app for x in ctx.index.mentions(clause, implicit=False)):
+        return None
+    said = re.sub(r"(?:的\S{0,4})?(?:以外|之外)?[，,]?\s*(?:都|全部|其余)?$", "", clause[m.end() :])
+    said = re.sub(r"^(?:来自|从)", "from ", said)
+    said = re.sub(r"^\s*(?:where|with|whose|that|which)\s+", "", said, flags=re.IGNORECASE)
+    cond = parse_condition(said, ctx)
+    if cond is None:
+        return None
+    return Transform(kind="filter", params={"condition": negate(cond)}, phrase=unmask(clause, ctx))
+
+
+def _qualified_at(steps: list[Any]) -> int | None:
+    """Where the items a qualifier speaks of are produced: the loop, else the last read."""
+    if any(isinstance(s, Transform) and s.kind == "filter" for s in steps):
+        return None
+    loops = [i for i, s in enumerate(steps) if isinstance(s, DraftLoop)]
+    if loops:
+        return loops[-1]
+    reads = [i for i, s in enumerate(steps) if _is_read(s)]
+    return reads[-1] if reads else None
+
+
+def _is_read(step: Any) -> bool:
+    if isinstance(step, ServiceStep):
+        op = (step.operation or "").lower()
+        return op.startswith(("get", "list", "search", "read", "find", "select")) or "query" in op
+    return (
+        isinstance(step, CoreStep)
+        and step.params.get("method", "GET") == "GET"
+        and bool(step.params.get("url"))
+    )
+
+
+def _note_subject(clause: str, steps: list[Any], ctx: Context) -> None:
+    """The data word a read names ("check our Stripe balance" -> balance), for "if it is …"."""
+    if not any(_is_read(s) for s in steps):
+        return
+    low = TOKEN.sub(" ", clause).lower()
+    for s in steps:
+        res = getattr(s, "resource", None) or ""
+        if _is_read(s) and res and re.search(rf"\b{re.escape(res.lower())}\b", low):
+            ctx.subject = res.lower()
+            return
+    for word, name in lx.FIELD_ZH_NAMES.items():
+        if word in low or re.search(rf"\b{name}\b", low):
+            ctx.subject = name
+            return
+
+
+def _fetch_for(b: _Builder, cond: Condition, ctx: Context) -> None:
+    """ "if the temperature from <url> …": the URL is fetched before it is compared."""
+    m = re.search(r"__url(\d+)__", cond.phrase)
+    if m is None:
+        return
+    url = ctx.urls[int(m.group(1))]
+    if any(isinstance(s, CoreStep) and s.params.get("url") == url for s in b.current):
+        return
+    b.add([s for s in clause_actions(f"get {m.group(0)}", ctx) if isinstance(s, CoreStep)])
 
 
 def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
-    m = lx.IF_OPEN.match(clause)
+    m = lx.IF_OPEN.match(clause) or _BARE_COMPARE.match(clause)
     if m is None:
-        if CJK.search(clause):
-            z = ZH_CLAUSE_COND.match(clause)
-            if z:
-                cond = parse_condition(z.group("c"), ctx)
-                if cond is not None:
-                    return cond, z.group("a")
-        return None
+        return _zh_condition(clause, ctx) if CJK.search(clause) else None
     body = clause[m.end() :]
+    z = ZH_CLAUSE_COND.match(body) if CJK.search(body) else None
+    if z:
+        cond = parse_condition(z.group("c"), ctx)
+        if cond is not None:
+            return cond, z.group("a")
     t = lx.THEN_WORD.search(body)
     if t and t.start() > 0:
         cond = parse_condition(body[: t.start()], ctx)
         if cond is not None:
             return cond, body[t.end() :]
-    for start in _action_starts(body, ctx):
+    starts = _action_starts(body, ctx)
+    for start in starts:
         cond = parse_condition(body[:start], ctx)
         if cond is not None and _complete(body[:start]):
             return cond, body[start:]
+    n = _AFTER_NUMBER.match(body)
+    if n:
+        cond = parse_condition(n.group(1), ctx)
+        if cond is not None:
+            return cond, body[n.end() :]
     cond = parse_condition(body, ctx)
-    return (cond, "") if cond is not None else None
+    if cond is not None:
+        return cond, ""
+    if starts and not (t and t.start() > 0):
+        guessed = _guessed(m.group(0), body[: starts[0]], None, ctx)
+        return (guessed[0], body[starts[0] :]) if guessed else None
+    return _guessed(m.group(0), body, t, ctx)
+
+
+# "over $1000 ask my manager …": a comparison ends at its number (and unit)
+_AFTER_NUMBER = re.compile(
+    r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块)?)\s+(?=[a-z]+\s+\S)(?!or\b|and\b|"
+    r"usd\b|eur\b|dollars?\b|euros?\b|days?\b|hours?\b|minutes?\b|seconds?\b|percent\b)",
+    re.IGNORECASE,
+)
+
+
+# "under $100 refund it", "over 1000: ask for approval": a case with the comparison first
+_BARE_COMPARE = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:for\s+)?(?:(?:anything|those|ones|amounts?|orders?|items?|"
+    r"requests?|values?)\s+)?(?=(?:under|over|below|above|less than|more than|at least|at most|"
+    r"greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
+    re.IGNORECASE,
+)
+# "成功就…", "已签收的就…": a Chinese case with no "如果"
+_ZH_THEN = re.compile(r"^(?P<c>[^，,就则]{1,10}?)(?P<adj>的话|的)?(?:就|则)(?P<a>.+)$")
+
+
+def _zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    z = ZH_CLAUSE_COND.match(clause)
+    if z:
+        cond = parse_condition(z.group("c"), ctx)
+        if cond is not None:
+            return cond, z.group("a")
+    z = _ZH_THEN.match(clause.strip())
+    if z is None or ctx.index.mentions(z.group("c"), implicit=False):
+        return None
+    cond = parse_condition(z.group("c"), ctx)
+    if cond is None and z.group("adj") == "的" and CJK.search(z.group("c")):
+        cond = Condition("status", "eq", z.group("c").strip(), z.group("c").strip())
+    return (cond, z.group("a")) if cond is not None else None
+
+
+def _guessed(
+    opener: str, body: str, then: re.Match[str] | None, ctx: Context
+) -> tuple[Condition, str] | None:
+    """An explicit "if" whose words no grammar reads still guards its action."""
+    if not re.search(r"\b(?:if|unless)\b|如果|假如|要是|若", opener, re.IGNORECASE):
+        return None
+    said = body[: then.start()] if then and then.start() > 0 else body
+    action = body[then.end() :] if then and then.start() > 0 else ""
+    if (
+        not said.strip()
+        or ctx.index.mentions(said, implicit=False)
+        or lx.NEW_WORD.search(said)
+        or len(said.split()) > 8
+        or (CJK.search(said) and len(said.strip()) > 12)
+    ):
+        return None
+    cond = guess_condition(said)
+    return (cond, action) if cond is not None else None
+
+
+def _joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    """The second half of "if A and B, …" (split at "and"/"并且"): B, with its action."""
+    body = re.sub(r"^\s*(?:and|且|而且)\s*", "", clause)
+    t = lx.THEN_WORD.search(body)
+    said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
+    cond = parse_condition(said, ctx)
+    return (cond, action) if cond is not None and cond.op != "category" else None
 
 
 def _complete(text: str) -> bool:
@@ -215,4 +490,20 @@ def _trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | No
         cond = parse_condition(z.group(1), ctx)
         if cond is not None:
             return clause[: z.start()] + " " + clause[z.end() :], cond
+    u = _UNLESS.search(clause)
+    if u and u.start() > 0:
+        said = clause[u.end() :]
+        cond = parse_condition(said, ctx) or guess_condition(said)
+        if cond is not None:
+            return clause[: u.start()], negate(cond)
     return None
+
+
+_UNLESS = re.compile(r"\s+(?:unless|except (?:if|when))\s+|除非", re.IGNORECASE)
+# "skip the ones under $5", "ignore rows where the status is cancelled", "除了…都…"
+_SKIP = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|discard)\s+"
+    r"(?:all\s+)?(?:the\s+)?(?:ones|those|items|rows|records|entries|messages|emails|\w+s)?\s*"
+    r"|^\s*(?:除了|除去|排除|跳过|忽略|过滤掉)",
+    re.IGNORECASE,
+)

@@ -130,6 +130,8 @@ class Context:
     classified: bool = False
     made: set[str] = field(default_factory=set)  # think kinds already in the frame
     notes: list[str] = field(default_factory=list)
+    last_field: str | None = None  # the field the last case compared ("if it's 6 or lower")
+    subject: str | None = None  # the data word a read named ("check our Stripe balance")
 
 
 def mask_addresses(text: str, ctx: Context) -> str:

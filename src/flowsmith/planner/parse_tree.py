@@ -1,8 +1,9 @@
 """The mutable tree the clause pass builds, and its freezing into frame steps.
 
 Invariants: a :class:`DraftBranch` is closed once it has an "otherwise" case (condition
-None); :func:`freeze` keeps the order of cases and steps and returns only frozen
-:data:`~flowsmith.planner.frame.Step` values. Pure: no I/O, no clock.
+None); its ``rest`` steps (for the categories no case names) become the start of its
+otherwise case when frozen; :func:`freeze` keeps the order of cases and steps and
+returns only frozen :data:`~flowsmith.planner.frame.Step` values. Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class DraftBranch:
     cases: list[DraftCase] = field(default_factory=list)
     trailing: bool = False
     phrase: str = ""
+    rest: list[Any] = field(default_factory=list)  # steps for every category not named
 
     @property
     def closed(self) -> bool:
@@ -56,7 +58,14 @@ class DraftApproval:
 
 def freeze(step: Step | DraftBranch | DraftLoop | DraftApproval) -> Step:
     if isinstance(step, DraftBranch):
-        cases = [Case(c.condition, tuple(freeze(s) for s in c.steps)) for c in step.cases]
+        drafts = list(step.cases)
+        if step.rest:
+            other = next((c for c in drafts if c.condition is None), None)
+            if other is None:
+                drafts.append(DraftCase(None, list(step.rest)))
+            else:
+                other.steps[:0] = step.rest
+        cases = [Case(c.condition, tuple(freeze(s) for s in c.steps)) for c in drafts]
         return Branch(cases=tuple(cases), phrase=step.phrase)
     if isinstance(step, DraftLoop):
         return Loop(steps=tuple(freeze(s) for s in step.steps), phrase=step.phrase)
