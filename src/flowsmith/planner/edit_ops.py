@@ -58,7 +58,7 @@ def where_note(wf: Workflow, node: Node, lang: Lang) -> str:
     return pick(lang, f"on the “{out}” output of {name}", f"接在 {name} 的 “{out}” 分支上")
 
 
-def _fill(wf: Workflow, node: Node, carry: dict[str, Any] | None, lang: Lang) -> None:
+def fill(wf: Workflow, node: Node, carry: dict[str, Any] | None, lang: Lang) -> None:
     """Set a placed app node's parameters from what reaches it."""
     app, resource, operation = ec.parse_step(
         f"app:{node.subtype}/{node.parameters['resource']}/{node.parameters['operation']}"
@@ -70,7 +70,7 @@ def _fill(wf: Workflow, node: Node, carry: dict[str, Any] | None, lang: Lang) ->
     node.parameters = ec.app_params(spec, resource, operation, payload.subject, payload.body, carry)
 
 
-def _new_app_node(wf: Workflow, app_name: str, resource: str, operation: str, lang: Lang) -> Node:
+def new_app_node(wf: Workflow, app_name: str, resource: str, operation: str, lang: Lang) -> Node:
     spec = ec.app(app_name)
     assert spec is not None
     base, name = ec.step_name(spec, resource, operation, lang)
@@ -105,10 +105,10 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
             f"Found no step “{op.anchor}” to put {spec.display_name} {op.where}",
             f"没有找到要放在其{'之后' if op.where == 'after' else '之前'}的步骤（{op.anchor}）",
         )
-    node = _new_app_node(wf, spec.app, resource, operation, lang)
+    node = new_app_node(wf, spec.app, resource, operation, lang)
     wf.nodes.append(node)
     eg.place(wf, node, op.where, anchors, spec.category)
-    _fill(wf, node, None, lang)
+    fill(wf, node, None, lang)
     return done(
         lang,
         f"Added {q(node)} {where_note(wf, node, lang)}",
@@ -157,9 +157,9 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
                 resource, operation = r, o
                 break
     assert resource and operation
-    node = _new_app_node(wf, spec.app, resource, operation, lang)
+    node = new_app_node(wf, spec.app, resource, operation, lang)
     g.replace_node(wf, old, node)
-    _fill(wf, node, dict(old.parameters), lang)
+    fill(wf, node, dict(old.parameters), lang)
     return done(lang, f"Replaced {q(old)} with {q(node)}", f"已把 {q(old)} 替换为 {q(node)}")
 
 

@@ -12,6 +12,7 @@ import re
 from flowsmith.core.models import Workflow
 from flowsmith.planner import edit_read
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
 from flowsmith.planner.text import strip_urls
@@ -34,8 +35,13 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     """
     u = understand(text)
     low = strip_urls(text).lower()
-    spans: list[Span] = []
+    guard, spans = read_guard(strip_urls(text), current)
     service_ops = edit_read.read(low, spans, current, strip_urls(text))
+    if guard is not None:
+        # the condition, its steps and its otherwise part are the guard's
+        service_ops = [guard, *service_ops]
+        u.conditions = []
+        u.approval = None
     ops = _replacements(low, spans, u)
     ops += _removals(low, spans)
     if u.trigger is not None and u.trigger.kind == "schedule":

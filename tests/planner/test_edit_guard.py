@@ -1,0 +1,162 @@
+"""Conditional edits of an existing workflow (edit_guard_read / edit_guard)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
+from flowsmith.planner.edit_apply import apply_edits
+from flowsmith.planner.edit_parse import parse_edits
+
+
+def _node(nid: str, subtype: str, name: str, params: dict[str, Any] | None = None) -> Node:
+    family = NodeFamily.TRIGGER if subtype.endswith("_trigger") else NodeFamily.ACTION
+    if subtype in ("if", "switch"):
+        family = NodeFamily.FLOW
+    if subtype.startswith("approval"):
+        family = NodeFamily.HUMAN_IN_THE_LOOP
+    return Node(id=nid, name=name, type=family, subtype=subtype, parameters=params or {})
+
+
+def _wf(nodes: list[Node], edges: list[tuple[str, str, str]]) -> Workflow:
+    conns = [Connection(from_node=a, from_output=o, to_node=b) for a, o, b in edges]
+    return Workflow(id="w", name="Test", nodes=nodes, connections=conns)
+
+
+def _edit(wf: Workflow, text: str) -> Workflow:
+    ops = parse_edits(text, wf)
+    result = apply_edits(wf, ops, "en")
+    assert result.changed, result.notes
+    return result.workflow
+
+
+def _into(wf: Workflow, nid: str) -> list[tuple[str, str]]:
+    return [(c.from_node, c.from_output) for c in wf.connections if c.to_node == nid]
+
+
+def _gates(wf: Workflow) -> list[Node]:
+    return [x for x in wf.nodes if x.subtype == "if"]
+
+
+def _orders() -> Workflow:
+    return _wf(
+        [
+            _node("t", "webhook_trigger", "Order hook"),
+            _node("a", "airtable_create_record", "Save order", {"table": "Orders"}),
+            _node("m", "slack_message", "Tell the team", {"channel": "#ops", "text": "hi"}),
+        ],
+        [("t", "main", "a"), ("a", "main", "m")],
+    )
+
+
+def test_only_named_step_is_guarded_on_the_named_field() -> None:
+    wf = _edit(_orders(), "only message Slack when the weight is above 20")
+    (gate,) = _gates(wf)
+    assert "weight" in gate.parameters["conditions"][0]["left"]
+    assert _into(wf, "m") == [(gate.id, "true")]
+    assert _into(wf, "a") == [("t", "main")]  # the record step stays unguarded
+    assert {x.id for x in wf.nodes} >= {"t", "a", "m"}
+
+
+def test_if_condition_adds_a_new_step_behind_it() -> None:
+    wf = _edit(_orders(), "if the weight is over 50 also create a Jira issue")
+    (gate,) = _gates(wf)
+    jira = next(x for x in wf.nodes if x.subtype == "jira")
+    assert _into(wf, jira.id) == [(gate.id, "true")]
+    assert _into(wf, "m") == [("a", "main")]
+
+
+def test_skip_guards_the_whole_flow_on_the_other_output() -> None:
+    wf = _edit(_orders(), "skip orders whose note contains 'test'")
+    (gate,) = _gates(wf)
+    assert gate.parameters["conditions"][0]["operator"] == "contains"
+    assert _into(wf, "a") == [(gate.id, "false")]
+    assert _into(wf, gate.id) == [("t", "main")]
+
+
+def test_chinese_only_process_guards_after_the_trigger() -> None:
+    wf = _edit(_orders(), "只处理状态为paid的订单")
+    (gate,) = _gates(wf)
+    assert "status" in gate.parameters["conditions"][0]["left"]
+    assert _into(wf, "a") == [(gate.id, "true")]
+
+
+def test_new_approval_behind_condition_guards_the_result_step() -> None:
+    wf = _edit(_orders(), "if the total is over 5000 ask finance to approve it by email")
+    (gate,) = _gates(wf)
+    approval = next(x for x in wf.nodes if x.subtype == "approval_email")
+    assert _into(wf, approval.id) == [(gate.id, "true")]
+    assert sorted(_into(wf, "a")) == sorted([(approval.id, "approved"), (gate.id, "false")])
+
+
+def test_existing_approval_gets_a_condition_and_a_direct_path() -> None:
+    wf = _wf(
+        [
+            _node("t", "form_trigger", "Expense form"),
+            _node("p", "approval_email", "Boss approval", {"to": "b@x.io"}),
+            _node("r", "airtable_create_record", "Book expense"),
+        ],
+        [("t", "main", "p"), ("p", "approved", "r")],
+    )
+    wf = _edit(
+        wf,
+        "only ask for approval when the cost is over 300; cheaper ones book the expense directly",
+    )
+    (gate,) = _gates(wf)
+    assert _into(wf, "p") == [(gate.id, "true")]
+    assert (gate.id, "false") in _into(wf, "r")
+
+
+def test_category_routes_on_the_switch_fallback() -> None:
+    wf = _wf(
+        [
+            _node("t", "email_trigger", "Inbox"),
+            _node("c", "text_classifier", "Classify", {"categories": [{"name": "sales"}]}),
+            _node(
+                "s",
+                "switch",
+                "Route",
+                {
+                    "field": "{{ $json.category }}",
+                    "rules": [{"operator": "equals", "value": "sales"}],
+                },
+            ),
+            _node("h", "hubspot", "Deal", {"resource": "deal", "operation": "create"}),
+        ],
+        [("t", "main", "c"), ("c", "main", "s"), ("s", "output_0", "h")],
+    )
+    wf = _edit(wf, "for 'other' messages, forward them to ops@example.org")
+    mail = next(x for x in wf.nodes if x.subtype == "send_email")
+    assert _into(wf, mail.id) == [("s", "fallback")]
+
+
+def test_disjoint_range_goes_on_the_false_output_of_the_same_field() -> None:
+    wf = _wf(
+        [
+            _node("t", "webhook_trigger", "Readings"),
+            _node(
+                "i",
+                "if",
+                "Hot?",
+                {
+                    "conditions": [
+                        {"left": "{{ $json.temp }}", "operator": "greater_than", "right": 40}
+                    ]
+                },
+            ),
+            _node("m", "slack_message", "Warn", {"channel": "#x", "text": "hot"}),
+        ],
+        [("t", "main", "i"), ("i", "true", "m")],
+    )
+    wf = _edit(wf, "cold readings (temp below 5) should get a Telegram message")
+    new_if = next(x for x in _gates(wf) if x.id != "i")
+    assert _into(wf, new_if.id) == [("i", "false")]
+    tg = next(x for x in wf.nodes if x.id not in ("t", "i", "m", new_if.id))
+    assert _into(wf, tg.id) == [(new_if.id, "true")]
+
+
+def test_multiple_of_is_a_modulo_rule() -> None:
+    wf = _edit(_orders(), "only tell the team when the order count is a multiple of 50")
+    (gate,) = _gates(wf)
+    rule = gate.parameters["conditions"][0]
+    assert rule["left"] == "{{ $json.order_count % 50 }}" and rule["right"] == 0
