@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 from flowsmith.planner.edit_apply import apply_edits
 from flowsmith.planner.edit_parse import parse_edits
 
 
 def _node(nid: str, subtype: str, name: str, params: dict[str, Any] | None = None) -> Node:
-    family = NodeFamily.TRIGGER if subtype.endswith("_trigger") else NodeFamily.ACTION
-    if subtype in ("if", "switch"):
-        family = NodeFamily.FLOW
-    if subtype.startswith("approval"):
-        family = NodeFamily.HUMAN_IN_THE_LOOP
-    return Node(id=nid, name=name, type=family, subtype=subtype, parameters=params or {})
+    family = load_catalog().get(subtype)
+    kind = family.family if family is not None else NodeFamily.ACTION
+    return Node(id=nid, name=name, type=kind, subtype=subtype, parameters=params or {})
 
 
 def _wf(nodes: list[Node], edges: list[tuple[str, str, str]]) -> Workflow:

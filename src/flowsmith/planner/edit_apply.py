@@ -338,6 +338,7 @@ def _remove(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     feeders = {c.from_node for t in targets for c in g.incoming(wf, t.id)}
     for node in targets:
         g.remove_node(wf, node)
+    targets += eg.drop_orphan_checks(wf, targets)
     names = _names(targets, lang)
     note = pick(
         lang,

@@ -16,7 +16,8 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
-from flowsmith.planner.plan import EditOp
+from flowsmith.planner.plan import ApprovalSpec, EditOp
+from flowsmith.planner.steps import approval_node
 from flowsmith.planner.text import Lang, pick
 
 
@@ -125,7 +126,42 @@ def _verb_order(node: Node) -> list[str]:
     return [v for v in ("create", "update", "delete", "read") if v in verbs] or ["create"]
 
 
+def replace_approval(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
+    """Ask for the same approval in another channel: approved/rejected paths stay."""
+    channel = (op.step or "").partition(":")[2]
+    olds = [x for x in g.ordered(wf) if x.subtype in g.APPROVALS]
+    if not olds:
+        return skip(lang, "No approval step found to replace", "没有找到要替换的审批步骤")
+    old = olds[0]
+    kind = channel if channel in ("email", "slack", "form") else "email"
+    if old.subtype == ("form_review" if kind == "form" else f"approval_{kind}"):
+        return skip(lang, f"{q(old)} already asks there", f"{q(old)} 已经在使用该方式")
+    ins = g.incoming(wf, old.id)
+    payload = g.payload_at(wf, ins[0].from_node if ins else None, lang)
+    approver = "#approvals" if kind == "slack" else "manager@example.com"
+    if kind == "email":
+        approver = next(
+            (str(v) for k, v in old.parameters.items() if k in ("to", "email")), approver
+        )
+    spec = ApprovalSpec(kind=kind, approver=approver)
+    node = approval_node(ids(wf), spec, lang, payload, wf.name)
+    node.position = old.position
+    wf.nodes = [node if x.id == old.id else x for x in wf.nodes]
+    wf.connections = [
+        c.model_copy(
+            update={
+                "from_node": node.id if c.from_node == old.id else c.from_node,
+                "to_node": node.id if c.to_node == old.id else c.to_node,
+            }
+        )
+        for c in wf.connections
+    ]
+    return done(lang, f"Replaced {q(old)} with {q(node)}", f"已把 {q(old)} 替换为 {q(node)}")
+
+
 def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
+    if (op.step or "").startswith("approval:"):
+        return replace_approval(wf, op, lang)
     app_name, resource, operation = ec.parse_step(op.step or "")
     spec = ec.app(app_name)
     if spec is None:

@@ -11,6 +11,7 @@ import re
 
 from flowsmith.core.models import Workflow
 from flowsmith.planner import edit_read
+from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.intent import Understanding, understand
@@ -37,6 +38,8 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     low = strip_urls(text).lower()
     guard, spans = read_guard(strip_urls(text), current)
     service_ops = edit_read.read(low, spans, current, strip_urls(text))
+    if any(op.kind == "add_wait" for op in service_ops):
+        u.wait = None  # a delay the service reader placed
     if guard is not None:
         # the condition, its steps and its otherwise part are the guard's
         service_ops = [guard, *service_ops]
@@ -136,7 +139,7 @@ def _new_and_old(m: re.Match[str], order: str) -> tuple[str, str]:
 
 def _removals(low: str, spans: list[Span]) -> list[EditOp]:
     ops: list[EditOp] = []
-    for m in v.REMOVE.finditer(low):
+    for m in w.REMOVE.finditer(low):
         if _inside(m.start(), spans):
             continue
         end_match = _CLAUSE_END.search(low, m.end())
@@ -146,6 +149,14 @@ def _removals(low: str, spans: list[Span]) -> list[EditOp]:
         ops += [EditOp(kind="remove", subject=s) for s in subjects]
         if subjects:
             spans.append((m.start(), end))
+    for m in w.REMOVE_AFTER.finditer(low):
+        start, _ = edit_read.clause_at(low, m.start())
+        if _inside(start, spans):
+            continue
+        subjects = subjects_in(low[start : m.start()])
+        ops += [EditOp(kind="remove", subject=s) for s in subjects]
+        if subjects:
+            spans.append((start, m.end()))
     return ops
 
 

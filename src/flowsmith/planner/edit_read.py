@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
-from flowsmith.planner.plan import EditOp
+from flowsmith.planner.plan import EditOp, WaitSpec
 from flowsmith.planner.text import quoted
 
 Span = tuple[int, int]
@@ -126,7 +127,8 @@ def read(low: str, spans: list[Span], current: Workflow, raw: str | None = None)
     """Service-aware ops in ``low`` (lower-cased, URLs blanked), marking what they used.
     ``raw`` is the same text before lower-casing (capitals mark names)."""
     low = _masked(low, raw if raw is not None and len(raw) == len(low) else low, current)
-    ops = _replacements(low, spans)
+    ops = _delays(low, spans)
+    ops += _replacements(low, spans, current)
     ops += _prunes(low, spans)
     ops += _moves(low, spans)
     ops += _removals(low, spans)
@@ -152,13 +154,23 @@ def _new_old(m: re.Match[str], order: str) -> tuple[str, str, int]:
     return m.group(2), m.group(1), m.start(2)
 
 
-def _replacements(low: str, spans: list[Span]) -> list[EditOp]:
+def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     ops: list[EditOp] = []
+    approvals = [x for x in current.nodes if x.subtype.startswith("approval_")]
     for pattern, order in w.REPLACE:
         for m in pattern.finditer(low):
             if inside(m.start(), spans) or inside(m.end() - 1, spans):
                 continue
             new_text, old_text, _ = _new_old(m, order)
+            if approvals and v.APPROVAL.search(low[m.start() : m.end()]):
+                # "ask for approval in Slack instead of email": the approval's channel
+                channel = _approval_channel(new_text)
+                if channel is not None:
+                    ops.append(
+                        EditOp(kind="replace_step", subject="approval", step=f"approval:{channel}")
+                    )
+                    spans.append((m.start(), m.end()))
+                continue
             news = ec.mentions(new_text)
             if not news:
                 continue  # a channel, a schedule or a value: read elsewhere
@@ -173,6 +185,45 @@ def _replacements(low: str, spans: list[Span]) -> list[EditOp]:
             ops.append(EditOp(kind="replace_step", subject=_first_subject(old_text), step=step))
             spans.append((m.start(), m.end()))
     return ops
+
+
+_ZH_UNITS = {"分钟": "minutes", "小时": "hours", "天": "days"}
+
+
+def _delays(low: str, spans: list[Span]) -> list[EditOp]:
+    """ "Send the email the next day (instead of immediately)": a wait before that step."""
+    ops: list[EditOp] = []
+    for m in w.DELAY.finditer(low):
+        a, b = clause_at(low, m.start())
+        if inside(m.start(), spans):
+            continue
+        if m.group("n"):
+            amount, unit = int(m.group("n")), m.group("unit") + "s"
+        elif m.group("zn"):
+            amount, unit = int(m.group("zn")), _ZH_UNITS[m.group("zunit")]
+        else:
+            amount, unit = 1, "days"
+        if unit == "weeks":
+            amount, unit = amount * 7, "days"
+        words = low[a:b].replace(m.group(0), " ")
+        subject = _first_subject(words)
+        wait = WaitSpec(amount=amount, unit=unit)
+        ops.append(EditOp(kind="add_wait", wait=wait, subject=subject))
+        spans.append((a, b))
+    return ops
+
+
+def _approval_channel(text: str) -> str | None:
+    """The channel an approval is asked in: a chat app named in ``text``, else email."""
+    catalog = load_catalog()
+    for hit in ec.mentions(text):
+        if catalog.get(f"approval_{hit.app}") is not None:
+            return hit.app
+    if re.search(r"\bforms?\b|表单", text):
+        return "form"
+    if re.search(r"e-?mail|邮件|邮箱", text):
+        return "email"
+    return None
 
 
 def _prunes(low: str, spans: list[Span]) -> list[EditOp]:
@@ -229,6 +280,21 @@ def _removals(low: str, spans: list[Span]) -> list[EditOp]:
             if any(hit.start == m.start() + x.start for x in hits):
                 ops.append(EditOp(kind="remove", subject=hit.subject))
         spans.append((m.start(), end))
+    return ops + _removals_after(low, spans)
+
+
+def _removals_after(low: str, spans: list[Span]) -> list[EditOp]:
+    """ "飞书提醒不要了": the subject comes before the verb, in the same clause."""
+    ops: list[EditOp] = []
+    for m in w.REMOVE_AFTER.finditer(low):
+        start, _ = clause_at(low, m.start())
+        if inside(m.start(), spans) and not inside(start, spans):
+            continue
+        words = low[start : m.start()]
+        found = [n.subject for n in named(words, start)]
+        ops += [EditOp(kind="remove", subject=x) for x in found if x != "loop"]
+        if found:
+            spans.append((start, m.end()))
     return ops
 
 

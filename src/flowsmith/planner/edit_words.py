@@ -43,6 +43,17 @@ REMOVE = rx(
     r"\b(remove|delete|drop|get rid of|take out|without|skip)\b|\bdon'?t\s+\w+|\bdo not\s+\w+|"
     r"\bno longer\b|\bstop\s+\w+ing\b|删除|删掉|去掉|移除|去除|不要|不用|不再|取消|拿掉|别再?"
 )
+# a removal said after its subject: "飞书提醒不要了", "the SMS is no longer needed"
+REMOVE_AFTER = rx(
+    r"不要了|不用了|不需要了|去掉吧?|删掉吧?|删了吧?|不再需要|\bno longer needed\b|"
+    r"\b(?:is|are)(?:n't| not) needed(?: anymore)?\b|\bcan go\b"
+)
+# "the next day", "2 hours later", "第二天": send later than now
+DELAY = rx(
+    r"\b(?:the )?next day\b|\bthe day after\b|\btomorrow\b|\bnext morning\b|"
+    r"\b(?P<n>\d+)\s*(?P<unit>minute|hour|day|week)s?\s+later\b|"
+    r"第二天|次日|隔天|(?P<zn>\d+)\s*(?P<zunit>分钟|小时|天)(?:之后|以后|后)"
+)
 # "all steps in the loop except X"
 EVERY = rx(r"\b(all|every|each|everything)\b|所有|全部|一切|都")
 EXCEPT = rx(
@@ -54,6 +65,7 @@ _END = r"(?=[,;，；。]|\.(?:\s|$)|\s+(?:and|then|but|too|also)\b|$)"
 _END_ZH = r"(?=[，。；,;]|然后|并且|同时|也|$)"
 # "use X instead of Y", "replace Y with X", "把 Y 换成 X", "用 X 代替 Y", "改用 X"
 REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (rx(r"^\s*instead of\s+(.+?)\s*[,，]\s*(.+?)" + _END), "old_new"),
     (
         rx(
             r"(?:use|switch to|send (?:it )?(?:to|via)|post (?:it )?(?:to|in)|go with|try)\s+"
