@@ -112,3 +112,50 @@ def test_later_delivery_puts_a_wait_before_that_step() -> None:
     assert [(c.from_node, c.to_node) for c in wf.connections if c.to_node == "e"] == [
         (wait.id, "e")
     ]
+
+
+def _weekly() -> Workflow:
+    return _wf(
+        [
+            _node(
+                "t",
+                "schedule_trigger",
+                "Thursdays 3pm",
+                {"interval": "weeks", "every": 1, "weekday": "thursday", "at_time": "15:00"},
+            ),
+            _node("r", "http_request", "Fetch tickets", {"method": "GET", "url": "https://x.io"}),
+            _node("m", "slack_message", "Post", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "r"), ("r", "main", "m")],
+    )
+
+
+def test_reschedule_without_every() -> None:
+    ops = parse_edits("push it to Wednesday 8am", _weekly())
+    assert [(o.kind, o.schedule.cron if o.schedule else None) for o in ops] == [
+        ("set_schedule", "0 8 * * 3")
+    ]
+
+
+def test_new_time_alone_keeps_the_weekday() -> None:
+    ops = parse_edits("改到下午5点", _weekly())
+    assert [o.schedule.cron for o in ops if o.schedule] == ["0 17 * * 4"]
+
+
+def test_after_the_work_is_done_means_after_the_last_step() -> None:
+    wf = _edit(_weekly(), "同步完成后发一封邮件给我", "zh")
+    mail = next(x for x in wf.nodes if x.subtype == "send_email")
+    assert [c.from_node for c in wf.connections if c.to_node == mail.id] == ["m"]
+
+
+def test_sort_goes_before_the_result_step() -> None:
+    wf = _edit(_weekly(), "sort them by priority, lowest first")
+    sort = next(x for x in wf.nodes if x.subtype == "sort")
+    assert sort.parameters["fields"] == [{"field": "priority", "order": "asc"}]
+    assert [c.from_node for c in wf.connections if c.to_node == "m"] == [sort.id]
+
+
+def test_whole_flow_guard_on_a_timed_start_checks_the_fetched_items() -> None:
+    wf = _edit(_weekly(), "只处理状态为open的工单", "zh")
+    gate = next(x for x in wf.nodes if x.subtype == "if")
+    assert [c.from_node for c in wf.connections if c.to_node == gate.id] == ["r"]

@@ -1,10 +1,11 @@
 """Finding the steps an edit names and the place a new or moved step goes.
 
-Subjects are strings: ``node:<id>``, ``app:<app>[/<resource>]`` (by the service operation a
-node performs), ``name:<words>`` (a node's own name), a ``vocab.SUBJECTS`` key or
-``store:<key>``; ``a|b`` means either. Places are ``after``, ``before``, ``beside`` (fed from
-where the anchor is fed), ``loop`` (at the end of a loop's body) and ``otherwise`` (on an
-IF's false output or a switch's fallback); ``None`` means beside the existing notifications.
+Subjects are strings: ``end`` (the last step), ``node:<id>``, ``app:<app>[/<resource>]``
+(by the service operation a node performs), ``name:<words>`` (a node's own name), a
+``vocab.SUBJECTS`` key or ``store:<key>``; ``a|b`` means either. Places are ``after``,
+``before``, ``beside`` (fed from where the anchor is fed), ``loop`` (at the end of a loop's
+body) and ``otherwise`` (on an IF's false output or a switch's fallback); ``None`` means
+beside the existing notifications.
 Functions mutate the workflow they are given (``apply_edits`` passes a private copy).
 """
 
@@ -37,6 +38,10 @@ def find(wf: Workflow, subject: str | None) -> list[Node]:
 
 
 def _find_one(wf: Workflow, subject: str) -> list[Node]:
+    if subject == "end":
+        # "when it is done": the last connected step of the flow (not a node being placed)
+        ends = [x for x in g.ordered(wf) if g.incoming(wf, x.id) and not g.outgoing(wf, x.id)]
+        return ends[-1:]
     if subject.startswith("node:"):
         node = wf.node(subject.removeprefix("node:"))
         return [node] if node else []

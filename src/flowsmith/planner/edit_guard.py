@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_ops as eo
@@ -25,6 +26,7 @@ from flowsmith.planner.text import Lang
 
 End = tuple[str, str]
 _LEFT = re.compile(r"\$json(?:\.(\w+)|\[\"([^\"]+)\"\])")
+_NO_ITEMS = frozenset({"schedule_trigger", "manual_trigger"})
 _OTHER = frozenset({"other", "others", "rest", "else", "其他", "其余", "其它", "剩下"})
 
 
@@ -131,10 +133,22 @@ def _default_targets(wf: Workflow, op: EditOp, approval: bool) -> list[Node]:
         trigger = next((x for x in g.ordered(wf) if x.type == NodeFamily.TRIGGER), None)
         if trigger is None:
             return []
-        return [x for c in g.outgoing(wf, trigger.id) if (x := wf.node(c.to_node)) is not None]
+        start = trigger
+        if trigger.subtype in _NO_ITEMS:
+            # a timed start carries no items: check them after the step that fetches them
+            first = [x for c in g.outgoing(wf, trigger.id) if (x := wf.node(c.to_node))]
+            start = first[0] if len(first) == 1 and _reads(first[0]) else trigger
+        return [x for c in g.outgoing(wf, start.id) if (x := wf.node(c.to_node)) is not None]
     if op.steps and not approval:
         return []
     return eg.guarded(wf, None)
+
+
+def _reads(node: Node) -> bool:
+    op = node_service(node)
+    if op is not None:
+        return "read" in op.verbs()
+    return node.subtype == "http_request"
 
 
 def _category(steps: list[str]) -> str | None:

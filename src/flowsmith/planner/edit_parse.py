@@ -14,6 +14,7 @@ from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_guard_read import read_guard
+from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
 from flowsmith.planner.text import strip_urls
@@ -38,6 +39,7 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     low = strip_urls(text).lower()
     guard, spans = read_guard(strip_urls(text), current)
     service_ops = edit_read.read(low, spans, current, strip_urls(text))
+    service_ops += read_transforms(low, spans)
     if any(op.kind == "add_wait" for op in service_ops):
         u.wait = None  # a delay the service reader placed
     if guard is not None:
@@ -47,7 +49,8 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
         u.approval = None
     ops = _replacements(low, spans, u)
     ops += _removals(low, spans)
-    if u.trigger is not None and u.trigger.kind == "schedule":
+    rescheduled = any(op.kind == "set_schedule" for op in service_ops)
+    if u.trigger is not None and u.trigger.kind == "schedule" and not rescheduled:
         ops.append(EditOp(kind="set_schedule", schedule=u.trigger.schedule))
     present = {node.subtype for node in current.nodes}
     ops += _retargets(u, low, present)

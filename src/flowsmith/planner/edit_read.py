@@ -15,8 +15,10 @@ from flowsmith.core.models import Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_words as w
+from flowsmith.planner import nodes as n
 from flowsmith.planner import vocab as v
 from flowsmith.planner.plan import EditOp, WaitSpec
+from flowsmith.planner.schedule import Schedule, parse_schedule
 from flowsmith.planner.text import quoted
 
 Span = tuple[int, int]
@@ -117,6 +119,11 @@ def _place_of(low: str, clause: Span) -> Place:
                 subject = _first_subject(m.group(1))
                 if subject is not None:
                     return Place(where, subject, (a + m.start(), a + m.end()))
+    for pattern in w.AFTER_DONE:
+        m = pattern.search(text)
+        if m:
+            subject = _first_subject(m.group(1)) or "end"
+            return Place("after", subject, (a + m.start(), a + m.end()))
     return Place(None, None, None)
 
 
@@ -128,6 +135,7 @@ def read(low: str, spans: list[Span], current: Workflow, raw: str | None = None)
     ``raw`` is the same text before lower-casing (capitals mark names)."""
     low = _masked(low, raw if raw is not None and len(raw) == len(low) else low, current)
     ops = _delays(low, spans)
+    ops += _reschedule(low, spans, current)
     ops += _replacements(low, spans, current)
     ops += _prunes(low, spans)
     ops += _moves(low, spans)
@@ -185,6 +193,32 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
             ops.append(EditOp(kind="replace_step", subject=_first_subject(old_text), step=step))
             spans.append((m.start(), m.end()))
     return ops
+
+
+def _reschedule(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
+    """ "Move it to Monday 9am" on a scheduled workflow: the same schedule said without
+    "every"; a new time alone keeps the old weekday."""
+    trigger = next((x for x in current.nodes if x.subtype == "schedule_trigger"), None)
+    m = w.RESCHEDULE.search(low)
+    if trigger is None or m is None or inside(m.start(), spans):
+        return []
+    words = (m.group("en") or m.group("zh") or "").strip()
+    day = w.WEEKDAY.search(words)
+    if not w.CLOCK.search(words) and not day:
+        return []
+    zh = m.group("zh") is not None
+    if day:
+        said = ("每" if zh else "every ") + words.removeprefix("每")
+    else:
+        said = ("每天" if zh else "every day at ") + words.removeprefix("at ")
+    new = parse_schedule(said)
+    if new is None or new.kind != "cron" or new.cron is None:
+        return []
+    old = n.schedule_from_params(trigger.parameters)
+    if not day and old is not None and old.kind == "cron" and old.cron:
+        new = Schedule(kind="cron", cron=" ".join([*new.cron.split()[:4], old.cron.split()[4]]))
+    spans.append((m.start(), m.end()))
+    return [EditOp(kind="set_schedule", schedule=new)]
 
 
 _ZH_UNITS = {"分钟": "minutes", "小时": "hours", "天": "days"}

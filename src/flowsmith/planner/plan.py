@@ -138,6 +138,8 @@ EditKind = Literal[
     "set_param",
     # a condition put in front of steps (edit_guard): "only … if …", "if …, also …"
     "add_guard",
+    # a sort / dedupe / limit in front of the result steps (edit_transform)
+    "add_transform",
 ]
 
 
