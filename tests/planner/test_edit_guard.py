@@ -158,3 +158,55 @@ def test_multiple_of_is_a_modulo_rule() -> None:
     (gate,) = _gates(wf)
     rule = gate.parameters["conditions"][0]
     assert rule["left"] == "{{ $json.order_count % 50 }}" and rule["right"] == 0
+
+
+def test_dont_with_a_comparison_puts_the_step_on_the_false_output() -> None:
+    wf = _edit(_orders(), "don't message Slack for orders below 15")
+    (gate,) = _gates(wf)
+    assert gate.parameters["conditions"][0]["operator"] == "less_than"
+    assert _into(wf, "m") == [(gate.id, "false")]
+
+
+def test_a_qualifier_that_is_no_known_category_adds_no_condition() -> None:
+    wf = _wf(
+        [
+            _node("t", "webhook_trigger", "Hook"),
+            _node(
+                "i",
+                "if",
+                "Urgent?",
+                {
+                    "conditions": [
+                        {"left": "{{ $json.level }}", "operator": "equals", "right": "urgent"}
+                    ]
+                },
+            ),
+            _node("m", "slack_message", "Warn", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "i"), ("i", "true", "m")],
+    )
+    ops = parse_edits("把通知的内容改成英文", wf)
+    assert all(op.kind != "add_guard" for op in ops)
+
+
+def test_an_address_is_not_read_as_a_service() -> None:
+    wf = _wf(
+        [
+            _node("t", "email_trigger", "Inbox"),
+            _node("c", "text_classifier", "Classify", {"categories": [{"name": "sales"}]}),
+            _node(
+                "s",
+                "switch",
+                "Route",
+                {
+                    "field": "{{ $json.category }}",
+                    "rules": [{"operator": "equals", "value": "sales"}],
+                },
+            ),
+        ],
+        [("t", "main", "c"), ("c", "main", "s")],
+    )
+    wf = _edit(wf, "其他的邮件转发给 boss@x.com")
+    mail = next(x for x in wf.nodes if x.subtype == "send_email")
+    assert mail.parameters["to"] == "boss@x.com"
+    assert _into(wf, mail.id) == [("s", "fallback")]

@@ -13,7 +13,7 @@ only connectives and verbs are written here. Pure: no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flowsmith.core.catalog import load_catalog
@@ -22,8 +22,10 @@ from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
+from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_state import field_ref, if_rule
+from flowsmith.planner.edit_route import route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context
@@ -49,6 +51,7 @@ _ONLY_SEP = (
     rx(r"\s+(?:for|where|whose|with|that have|which have)\s+"),
 )
 # "if the budget is over 10000 (then|,|also) create …"
+_DONT = rx(r"^\s*(?:please\s+)?(?:don'?t|do not|never|no need to)\s+(?P<rest>.+)$")
 _IF = rx(r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when|whenever|in case)\s+(?P<rest>.+)$")
 _ZH_IF = rx(
     r"^(?:如果|假如|要是|若是|若|当|一旦|只有当?|仅当|只要)(?P<cond>.+?)(?:的话|时|的时候)?"
@@ -98,6 +101,8 @@ _ELSE = rx(
     r"all other|else|否则|不然|其他|其余|其它|剩下)|\bdirectly\b|\bstraight away\b|直接|"
     r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer)\b"
 )
+_MAIL = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+")
 _RECEIVE = rx(r"\b(?:should |will |would )?gets?\s+(?=(?:a|an|the)\b)")
 _MULTIPLE = rx(r"^(?P<field>.+?)\s+(?:is|are)\s+(?:an?\s+)?(?:exact\s+)?multiple of\s+(?P<n>\d+)")
 _ZH_TYPE = rx(r"^(?P<value>[\w-]+?)\s*(?P<kind>类型|类别|级别|状态|优先级)$")
@@ -130,6 +135,7 @@ class Guard:
     flow: bool
     other: str
     category: str | None = None
+    needs_route: bool = False  # a bare category word: only where the workflow branches on it
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -148,10 +154,10 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             if _ELSE.search(text[na:nb]):
                 other = text[na:nb]
                 spans.append((na, nb))
-        guard = Guard(
-            guard.rule, guard.label, guard.negate, guard.act, guard.flow, other, guard.category
-        )
-        return _op(guard, current), spans
+        op = _op(replace(guard, other=other), current)
+        if guard.needs_route and route(current, op) is None:
+            continue
+        return op, spans
     return None, []
 
 
@@ -179,7 +185,7 @@ def _context(current: Workflow) -> Context:
 
 
 def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    for reader in (_only, _if, _skip, _zh, _qualified):
+    for reader in (_only, _if, _never, _skip, _zh, _qualified):
         found = reader(part, ctx, current)
         if found is not None:
             return found
@@ -196,6 +202,13 @@ def _make(
 ) -> Guard | None:
     if cond is None:
         return None
+    if cond.op == "failed":
+        failed = [
+            {"left": "{{ $json.error }}", "operator": "is_not_empty"},
+            {"left": "{{ $json.statusCode }}", "operator": "greater_than", "right": 399},
+        ]
+        params = {"conditions": failed, "combine": "or"}
+        return Guard(params, "failed?", negate, act, flow, "")
     rule, swapped = if_rule(cond)
     if " % " in cond.field:
         rule["left"] = "{{ $json." + cond.field + " }}"
@@ -255,6 +268,25 @@ def _if(part: str, ctx: Context, current: Workflow) -> Guard | None:
     return None
 
 
+def _never(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    """ "Don't post to Slack for orders under $10": the named step, on the other output."""
+    m = _DONT.search(part)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    for sep in _ONLY_SEP:
+        for hit in sep.finditer(rest):
+            cond = condition(rest[hit.end() :], ctx)
+            if cond is not None:
+                act = rest[: hit.start()]
+                return _make(cond, act, negate=True, flow=_is_flow(act, current))
+    if any(p.search(rest) for _, p in lx.COMPARE):
+        cond = condition(re.sub(r"^\s*\w+\s+", "", rest), ctx)  # without its verb
+        if cond is not None and cond.op in ("gt", "lt", "gte", "lte"):
+            return _make(cond, rest, negate=True, flow=_is_flow(rest, current))
+    return None
+
+
 def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
     m = _SKIP.search(part) or _ZH_SKIP.search(part)
     if m is None:
@@ -291,7 +323,8 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
     cond = parse_condition(word, ctx)
     if cond is None or cond.op not in ("category", "eq"):
         cond = Condition("category", "category", word.lower(), word)
-    return _make(cond, m.group("act"), category=str(cond.value))
+    found = _make(cond, m.group("act"), category=str(cond.value))
+    return replace(found, needs_route=True) if found is not None else None
 
 
 def _is_flow(act: str, current: Workflow) -> bool:
@@ -306,18 +339,29 @@ def _existing(act: str, current: Workflow) -> list[str]:
 
 
 def _by_name(low: str, current: Workflow) -> list[str]:
-    """Steps named by a word of their own name ("create the PO" → "Create PO")."""
-    verbs = [p for p in w.VERB_WORDS.values()]
-    words = {x for x in re.findall(r"[a-z0-9]{2,}", low) if x not in _STOP}
-    words = {x for x in words if not any(p.fullmatch(x) for p in verbs)}
-    out: list[str] = []
+    """Steps named by words of their own name ("create the PO" → "Create PO"): the nodes
+    sharing the most words with ``low``, at least one of them not a verb."""
+    said = _words(low)
+    verbs = {x for x in said if any(p.fullmatch(x) for p in w.VERB_WORDS.values())}
+    best: list[str] = []
+    top = 0
     for node in current.nodes:
         if node.type == NodeFamily.TRIGGER:
             continue
-        own = set(re.findall(r"[a-z0-9]{2,}", node.name.lower()))
-        if words & own:
-            out.append(f"node:{node.id}")
-    return out
+        shared = said & _words(node.name.lower())
+        if not shared - verbs:
+            continue
+        if len(shared) > top:
+            best, top = [], len(shared)
+        if len(shared) == top:
+            best.append(f"node:{node.id}")
+    return best
+
+
+def _words(text: str) -> set[str]:
+    """Content words, plural "s" dropped ("orders" and "order" are one word)."""
+    found = re.findall(r"[a-z0-9]{2,}", text)
+    return {re.sub(r"(?<=[a-z]{3})s$", "", x) for x in found if x not in _STOP}
 
 
 # --- what the action and the otherwise part name ------------------------------------------
@@ -344,7 +388,8 @@ def _steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
     """(subjects of existing steps, specs of new steps) the words of an action name."""
     if not words.strip():
         return [], []
-    low = _RECEIVE.sub("send ", words.lower())
+    said = _RECEIVE.sub("send ", words.lower())
+    low = _ADDRESS.sub(lambda m: " " * len(m.group(0)), said)  # "x.com" in an address
     approval = v.APPROVAL.search(low) is not None
     existing: list[str] = []
     new: list[str] = []
@@ -371,13 +416,13 @@ def _steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
     if not existing and not new:
         existing = _by_name(low, current)
     if not existing and not new:
-        new = _action(low)
+        new = _action(said)
     return existing, new
 
 
 def _action(low: str) -> list[str]:
     """A core step named without a service: "forward them to me@x.io", "text me"."""
-    mail = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", low)
+    mail = _MAIL.search(low)
     if mail or re.search(r"\bforward\b|\be-?mail\b|邮件|转发", low):
         return ["action:email" + (f":{mail.group(0)}" if mail else "")]
     if v.ACTIONS["sms"].search(low):

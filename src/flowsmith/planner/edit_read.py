@@ -240,7 +240,8 @@ def _delays(low: str, spans: list[Span]) -> list[EditOp]:
         if unit == "weeks":
             amount, unit = amount * 7, "days"
         words = low[a:b].replace(m.group(0), " ")
-        subject = _first_subject(words)
+        steps = [x.subject for x in named(words) if x.subject not in ("wait", "condition")]
+        subject = steps[0] if steps else None
         wait = WaitSpec(amount=amount, unit=unit)
         ops.append(EditOp(kind="add_wait", wait=wait, subject=subject))
         spans.append((a, b))
