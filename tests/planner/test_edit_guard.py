@@ -210,3 +210,53 @@ def test_an_address_is_not_read_as_a_service() -> None:
     mail = next(x for x in wf.nodes if x.subtype == "send_email")
     assert mail.parameters["to"] == "boss@x.com"
     assert _into(wf, mail.id) == [("s", "fallback")]
+
+
+def test_trailing_only_if_guards_the_step_before_it() -> None:
+    wf = _edit(_orders(), "tell the team on Slack only if the margin is below 3")
+    (gate,) = _gates(wf)
+    assert "margin" in gate.parameters["conditions"][0]["left"]
+    assert _into(wf, "m") == [(gate.id, "true")]
+
+
+def test_chinese_condition_then_existing_step() -> None:
+    wf = _edit(_orders(), "重量大于20时才发Slack")
+    (gate,) = _gates(wf)
+    assert _into(wf, "m") == [(gate.id, "true")]
+    assert "重量" in gate.parameters["conditions"][0]["left"]
+
+
+def test_counted_noun_is_the_field() -> None:
+    wf = _edit(_orders(), "only tell the team about orders with more than 12 items")
+    (gate,) = _gates(wf)
+    assert gate.parameters["conditions"][0]["left"] == "{{ $json.items }}"
+
+
+def test_destination_after_the_condition_belongs_to_the_action() -> None:
+    wf = _edit(_orders(), "only send orders whose note mentions 'gift' to Slack")
+    (gate,) = _gates(wf)
+    assert gate.parameters["conditions"][0]["right"] == "gift"
+    assert _into(wf, "m") == [(gate.id, "true")]
+
+
+def test_only_when_on_a_field_already_checked_changes_that_check() -> None:
+    wf = _wf(
+        [
+            _node("t", "webhook_trigger", "Hook"),
+            _node(
+                "i",
+                "if",
+                "Big?",
+                {
+                    "conditions": [
+                        {"left": "{{ $json.total }}", "operator": "greater_than", "right": 100}
+                    ]
+                },
+            ),
+            _node("m", "slack_message", "Warn", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "i"), ("i", "true", "m")],
+    )
+    after = _edit(wf, "only post to Slack when the total is over 250")
+    assert [x.id for x in after.nodes] == ["t", "i", "m"]
+    assert after.node("i").parameters["conditions"][0]["right"] == 250  # type: ignore[union-attr]

@@ -32,6 +32,10 @@ _NO_ITEMS = frozenset({"schedule_trigger", "manual_trigger"})
 def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     """Put ``op``'s condition in front of what it guards (see the module docstring)."""
     guarded = eg.find(wf, op.subject) if op.subject else []
+    if not (op.steps or op.else_steps or op.else_subject):
+        updated = _restrict(wf, op, guarded, lang)
+        if updated is not None:
+            return updated
     found = route(wf, op) if not guarded else None
     if found is not None:
         return _on_branch(wf, op, found, lang)
@@ -56,6 +60,41 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         f"Added the condition {eo.q(gate)} before {what}",
         f"在 {what} 之前添加了条件 {eo.q(gate)}",
     )
+
+
+def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.Outcome | None:
+    """ "Only when the amount is over 1000" where an IF already compares the amount the same
+    way (in front of the guarded steps): its value changes, nothing is added."""
+    new = (op.rule or {}).get("conditions", [{}])[0]
+    for node in eg.branch_nodes(wf):
+        conds = [c for c in node.parameters.get("conditions", []) if isinstance(c, dict)]
+        same = [
+            i
+            for i, c in enumerate(conds)
+            if (c.get("left"), c.get("operator")) == (new.get("left"), new.get("operator"))
+        ]
+        below = _downstream(wf, node.id) if guarded else set()
+        if not same or any(x.id not in below for x in guarded):
+            continue
+        if conds[same[0]] == new:
+            return eo.skip(lang, f"{eo.q(node)} already checks this", f"{eo.q(node)} 已包含该条件")
+        conds[same[0]] = dict(new)
+        node.parameters = {**node.parameters, "conditions": conds}
+        return eo.done(
+            lang, f"Updated the condition of {eo.q(node)}", f"已更新 {eo.q(node)} 的条件"
+        )
+    return None
+
+
+def _downstream(wf: Workflow, start: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for c in g.outgoing(wf, todo.pop()):
+            if c.to_node not in seen:
+                seen.add(c.to_node)
+                todo.append(c.to_node)
+    return seen
 
 
 def _default_targets(wf: Workflow, op: EditOp, approval: bool) -> list[Node]:

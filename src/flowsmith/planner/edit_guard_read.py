@@ -42,7 +42,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 _PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
     r"anything else\b|all other|其他|其余|其它|否则|剩下|不然)|"
-    r"[,，]\s*(?=并且|而且|然后|同时|另外|再|and then\b|then\b)"
+    r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)"
 )
 # "only post to Slack if …", "only process tickets whose …"
 _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
@@ -57,6 +57,13 @@ _ZH_IF = rx(
     r"^(?:如果|假如|要是|若是|若|当|一旦|只有当?|仅当|只要)(?P<cond>.+?)(?:的话|时|的时候)?"
     r"(?:[，,]\s*|就|则|才|再)(?P<act>.+)$"
 )
+# "send the email only if …", "post it to Telegram too, but only if …"
+_TRAILING = rx(
+    r"^(?P<act>.+?)[,，]?\s+(?:but\s+)?(?:only\s+)?(?:if|when|whenever|as long as|provided)\s+"
+    r"(?P<cond>.+)$"
+)
+# "价格低于100时才发邮件"
+_ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)(?:才|就|再)(?P<act>.+)$")
 _ZH_ONLY_IF = rx(
     r"^(?P<pre>.*?)(?:只有|仅当|仅在|只在)(?P<cond>.+?)(?:时|的时候)?(?:才|就)(?P<act>.+)$"
 )
@@ -101,6 +108,14 @@ _ELSE = rx(
     r"all other|else|否则|不然|其他|其余|其它|剩下)|\bdirectly\b|\bstraight away\b|直接|"
     r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer)\b"
 )
+_DESTINATION = rx(r"\s+(?:to|in|on|into|via)\s+(?:the\s+|my\s+|our\s+)?[\w#@.-]+(?:\s+\w+)?\s*$")
+_COUNTED = rx(r"\d[\d,.]*\s*[km]?\s+([a-z]{3,})\b")
+_UNITS = rx(
+    r"^(?:dollars?|usd|euros?|eur|yuan|rmb|cents?|percent|pounds?|gbp|days?|hours?|minutes?|"
+    r"weeks?|months?|years?|seconds?|times|degrees?|and|or|to|in|on|for|then|also)$"
+)
+# "another email", "再发一封": a new step even when one of its kind exists
+_MORE = rx(r"\b(?:also|too|another|as well|additional|extra|second)\b|再|也|另外|额外|另一")
 _MAIL = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ADDRESS = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+")
 _RECEIVE = rx(r"\b(?:should |will |would )?gets?\s+(?=(?:a|an|the)\b)")
@@ -185,7 +200,7 @@ def _context(current: Workflow) -> Context:
 
 
 def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    for reader in (_only, _if, _never, _skip, _zh, _qualified):
+    for reader in (_only, _if, _never, _skip, _zh, _trailing, _qualified):
         found = reader(part, ctx, current)
         if found is not None:
             return found
@@ -215,6 +230,8 @@ def _make(
     if cond.op == "category":
         rule = {"left": field_ref("category"), "operator": "equals", "right": str(cond.value)}
     label = f"{cond.field} {_SYMBOL.get(rule['operator'], rule['operator'])} {cond.value}"
+    if "right" not in rule:
+        label = f"{cond.field} {rule['operator'].replace('_', ' ')}"
     if cond.op == "not_contains":
         label = f"{cond.field} not contains {cond.value}"
     params = {"conditions": [rule], "combine": "and"}
@@ -238,7 +255,14 @@ def condition(text: str, ctx: Context) -> Condition | None:
     z = _ZH_TYPE.search(phrase)
     if z:
         return Condition(_ZH_FIELDS[z.group("kind")], "eq", z.group("value"), phrase)
-    return parse_condition(phrase, ctx)
+    cond = parse_condition(phrase, ctx)
+    counted = _COUNTED.search(phrase)
+    if cond is not None and cond.field in ("price", "value") and counted is not None:
+        noun = counted.group(1).lower()
+        if not _UNITS.match(noun) and noun not in phrase[: counted.start()].lower():
+            # "more than 1000 followers": the counted thing is the field
+            return Condition(noun, cond.op, cond.value, phrase)
+    return cond
 
 
 def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -248,9 +272,13 @@ def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
     rest = m.group("rest")
     for sep in _ONLY_SEP:
         for s in sep.finditer(rest):
-            cond = condition(rest[s.end() :], ctx)
+            said, act = rest[s.end() :], rest[: s.start()]
+            cond = condition(said, ctx)
+            tail = _DESTINATION.search(said)
+            if cond is None and tail is not None:
+                # "whose title mentions 'AI' to Telegram": the destination is the action's
+                cond, act = condition(said[: tail.start()], ctx), act + said[tail.start() :]
             if cond is not None:
-                act = rest[: s.start()]
                 return _make(cond, act, flow=_is_flow(act, current))
     return None
 
@@ -265,7 +293,7 @@ def _if(part: str, ctx: Context, current: Workflow) -> Guard | None:
         if cond is not None:
             act = re.sub(r"^[,，]?\s*(?:then\s+)?(?:also\s+)?", "", rest[start:])
             return _make(cond, act)
-    return None
+    return _make(condition(rest, ctx), "")  # "only when …": the result steps
 
 
 def _never(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -285,6 +313,14 @@ def _never(part: str, ctx: Context, current: Workflow) -> Guard | None:
         if cond is not None and cond.op in ("gt", "lt", "gte", "lte"):
             return _make(cond, rest, negate=True, flow=_is_flow(rest, current))
     return None
+
+
+def _trailing(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    m = _TRAILING.search(part) or _ZH_THEN.search(part)
+    if m is None:
+        return None
+    act = m.group("act")
+    return _make(condition(m.group("cond"), ctx), act, flow=_is_flow(act, current))
 
 
 def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -413,6 +449,10 @@ def _steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
             existing.append("approval")
         else:
             new.append("approval:" + ("slack" if re.search(r"slack", low) else "email"))
+    if not existing and not new and not _MORE.search(low):
+        # "…时才发邮件": a step the workflow has, named by its kind
+        kinds = [x.subject for x in edit_read.named(low) if not x.subject.startswith("app:")]
+        existing = [x for x in kinds if x not in ("wait", "condition") and eg.find(current, x)]
     if not existing and not new:
         existing = _by_name(low, current)
     if not existing and not new:
