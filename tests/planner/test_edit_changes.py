@@ -159,3 +159,18 @@ def test_whole_flow_guard_on_a_timed_start_checks_the_fetched_items() -> None:
     wf = _edit(_weekly(), "只处理状态为open的工单", "zh")
     gate = next(x for x in wf.nodes if x.subtype == "if")
     assert [c.from_node for c in wf.connections if c.to_node == gate.id] == ["r"]
+
+
+def test_the_sheet_names_the_sheets_step() -> None:
+    wf = _wf(
+        [
+            _node("t", "webhook_trigger", "Hook"),
+            _node("g", "google_sheets_append", "Log row", {"sheet_name": "Log"}),
+            _node("m", "slack_message", "Tell", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "g"), ("g", "main", "m")],
+    )
+    moved = _edit(wf, "move the Slack message before the sheet")
+    assert {(c.from_node, c.to_node) for c in moved.connections} == {("t", "m"), ("m", "g")}
+    gone = _edit(wf, "stop writing to the sheet")
+    assert "g" not in {x.id for x in gone.nodes}

@@ -404,7 +404,7 @@ SUBJECTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
         frozenset({"twilio_sms"}),
     ),
     "sheets": (
-        rx(r"google ?sheets?|spreadsheet|表格"),
+        rx(r"google ?sheets?|spreadsheet|\bsheets?\b|表格"),
         frozenset({"google_sheets_append", "google_sheets_read"}),
     ),
     "notion": (rx(r"notion"), frozenset({"notion_create_page"})),
