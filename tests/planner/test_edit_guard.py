@@ -260,3 +260,32 @@ def test_only_when_on_a_field_already_checked_changes_that_check() -> None:
     after = _edit(wf, "only post to Slack when the total is over 250")
     assert [x.id for x in after.nodes] == ["t", "i", "m"]
     assert after.node("i").parameters["conditions"][0]["right"] == 250  # type: ignore[union-attr]
+
+
+def test_a_negated_action_runs_on_the_false_output() -> None:
+    wf = _edit(_orders(), "if the weight is over 30, don't message Slack")
+    (gate,) = _gates(wf)
+    assert _into(wf, "m") == [(gate.id, "false")]
+
+
+def test_chinese_comparison_qualifying_the_items() -> None:
+    wf = _edit(_orders(), "重量超过50的，也建一个Jira任务")
+    (gate,) = _gates(wf)
+    assert gate.parameters["conditions"][0]["operator"] == "greater_than"
+    jira = next(x for x in wf.nodes if x.subtype == "jira")
+    assert _into(wf, jira.id) == [(gate.id, "true")]
+
+
+def test_chinese_if_without_a_comma_and_an_otherwise_step() -> None:
+    wf = _edit(_orders(), "当重量大于50时在Jira里建一个任务，否则只发Slack")
+    (gate,) = _gates(wf)
+    jira = next(x for x in wf.nodes if x.subtype == "jira")
+    assert _into(wf, jira.id) == [(gate.id, "true")]
+    assert (gate.id, "false") in _into(wf, "m")
+
+
+def test_chinese_do_not_send_items_containing_a_word() -> None:
+    wf = _edit(_orders(), "不要发包含'测试'的订单")
+    (gate,) = _gates(wf)
+    assert gate.parameters["conditions"][0]["right"] == "测试"
+    assert _into(wf, "a") == [(gate.id, "false")]

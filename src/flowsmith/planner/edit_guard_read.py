@@ -48,14 +48,17 @@ _PARTS = rx(
 _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
 _ONLY_SEP = (
     rx(r"\s+(?:if|when|whenever|in case)\s+"),
-    rx(r"\s+(?:for|where|whose|with|that have|which have)\s+"),
+    rx(r"\s+(?:for|where|whose|with|that|which|who)\s+"),
 )
 # "if the budget is over 10000 (then|,|also) create …"
+_NEGATED = rx(
+    r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必)\s*"
+)
 _DONT = rx(r"^\s*(?:please\s+)?(?:don'?t|do not|never|no need to)\s+(?P<rest>.+)$")
 _IF = rx(r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when|whenever|in case)\s+(?P<rest>.+)$")
 _ZH_IF = rx(
-    r"^(?:如果|假如|要是|若是|若|当|一旦|只有当?|仅当|只要)(?P<cond>.+?)(?:的话|时|的时候)?"
-    r"(?:[，,]\s*|就|则|才|再)(?P<act>.+)$"
+    r"^(?:如果|假如|要是|若是|若|当|一旦|只有当?|仅当|只要)(?P<cond>.+?)"
+    r"(?:(?:的话|时|的时候)(?:[，,]\s*|就|则|才|再)?|[，,]\s*|就|则|才|再)(?P<act>.+)$"
 )
 # "send the email only if …", "post it to Telegram too, but only if …"
 _TRAILING = rx(
@@ -72,7 +75,10 @@ _SKIP = rx(
     r"^\s*(?:please\s+)?(?:skip|ignore|exclude|drop|filter out|leave out)\s+(?P<what>.+?)\s+"
     r"(?:whose|that|which|where|if|when|with)\s+(?P<cond>.+)$"
 )
-_ZH_SKIP = rx(r"^(?:跳过|忽略|排除|过滤掉|不处理)(?P<cond>.+?)的(?P<what>[^的]{1,8})$")
+_ZH_SKIP = rx(
+    r"^(?:跳过|忽略|排除|过滤掉|不处理|不要(?:再)?(?:发送?|推送|通知|转发|处理|同步|记录)?)"
+    r"(?P<cond>.+?)的(?P<what>[^的]{1,8})$"
+)
 # "只处理优先级为High的问题", "只统计Bug类型的问题"
 _ZH_ONLY = rx(
     r"^(?:只|仅)(?:处理|统计|保留|要|看|同步|关注|考虑|管)(?P<cond>.+)的(?P<what>[^的]{1,8})$"
@@ -217,6 +223,10 @@ def _make(
 ) -> Guard | None:
     if cond is None:
         return None
+    no = _NEGATED.match(act)
+    if no is not None:
+        # "if the budget is under 1000, don't create …": the step runs on the other output
+        act, negate = act[no.end() :], not negate
     if cond.op == "failed":
         failed = [
             {"left": "{{ $json.error }}", "operator": "is_not_empty"},
@@ -267,20 +277,7 @@ def condition(text: str, ctx: Context) -> Condition | None:
 
 def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
     m = _ONLY.search(part)
-    if m is None:
-        return None
-    rest = m.group("rest")
-    for sep in _ONLY_SEP:
-        for s in sep.finditer(rest):
-            said, act = rest[s.end() :], rest[: s.start()]
-            cond = condition(said, ctx)
-            tail = _DESTINATION.search(said)
-            if cond is None and tail is not None:
-                # "whose title mentions 'AI' to Telegram": the destination is the action's
-                cond, act = condition(said[: tail.start()], ctx), act + said[tail.start() :]
-            if cond is not None:
-                return _make(cond, act, flow=_is_flow(act, current))
-    return None
+    return _split_only(m.group("rest"), ctx, current, negate=False) if m else None
 
 
 def _if(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -299,19 +296,28 @@ def _if(part: str, ctx: Context, current: Workflow) -> Guard | None:
 def _never(part: str, ctx: Context, current: Workflow) -> Guard | None:
     """ "Don't post to Slack for orders under $10": the named step, on the other output."""
     m = _DONT.search(part)
-    if m is None:
-        return None
-    rest = m.group("rest")
+    return _split_only(m.group("rest"), ctx, current, negate=True) if m else None
+
+
+def _split_only(rest: str, ctx: Context, current: Workflow, negate: bool) -> Guard | None:
+    """ "<act> if|for|whose <cond>", else a comparison inside the action's own words
+    ("log contracts over 50000 to the sheet")."""
     for sep in _ONLY_SEP:
         for hit in sep.finditer(rest):
-            cond = condition(rest[hit.end() :], ctx)
+            said, act = rest[hit.end() :], rest[: hit.start()]
+            cond = condition(said, ctx)
+            tail = _DESTINATION.search(said)
+            if cond is None and tail is not None:
+                # "whose title mentions 'AI' to Telegram": the destination is the action's
+                cond, act = condition(said[: tail.start()], ctx), act + said[tail.start() :]
             if cond is not None:
-                act = rest[: hit.start()]
-                return _make(cond, act, negate=True, flow=_is_flow(act, current))
+                return _make(cond, act, negate=negate, flow=_is_flow(act, current))
     if any(p.search(rest) for _, p in lx.COMPARE):
-        cond = condition(re.sub(r"^\s*\w+\s+", "", rest), ctx)  # without its verb
+        words = re.sub(r"^\s*\w+\s+", "", rest)  # without its verb
+        tail = _DESTINATION.search(words)
+        cond = condition(words[: tail.start()] if tail else words, ctx)
         if cond is not None and cond.op in ("gt", "lt", "gte", "lte"):
-            return _make(cond, rest, negate=True, flow=_is_flow(rest, current))
+            return _make(cond, rest, negate=negate, flow=_is_flow(rest, current))
     return None
 
 
@@ -350,6 +356,11 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
         cond = condition(m.group("cond"), ctx)
         if cond is not None:
             return _make(cond, m.group("pre") + " " + m.group("act"))
+    for de in re.finditer("的", part):
+        # "预算超过1万的，发短信", "金额超过10万的合同需要审批": a comparison qualifies the items
+        cond = condition(part[: de.start()], ctx)
+        if cond is not None and cond.op in ("gt", "lt", "gte", "lte", "contains"):
+            return _make(cond, part[de.end() :])
     if not eg.branch_nodes(current):
         return None  # a category only routes where the workflow already branches
     m = _FOR_CAT.search(part) or _ZH_CAT.search(part)
