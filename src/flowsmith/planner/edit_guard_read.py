@@ -312,7 +312,7 @@ def _split_only(rest: str, ctx: Context, current: Workflow, negate: bool) -> Gua
                 cond, act = condition(said[: tail.start()], ctx), act + said[tail.start() :]
             if cond is not None:
                 return _make(cond, act, negate=negate, flow=_is_flow(act, current))
-    if any(p.search(rest) for _, p in lx.COMPARE):
+    if any(p.search(rest) for _, p in lx.COMPARE) and not _IF.match(rest):
         words = re.sub(r"^\s*\w+\s+", "", rest)  # without its verb
         tail = _DESTINATION.search(words)
         cond = condition(words[: tail.start()] if tail else words, ctx)
@@ -393,8 +393,8 @@ def _by_name(low: str, current: Workflow) -> list[str]:
     best: list[str] = []
     top = 0
     for node in current.nodes:
-        if node.type == NodeFamily.TRIGGER:
-            continue
+        if node.type == NodeFamily.TRIGGER or node.subtype in ("if", "switch", "filter"):
+            continue  # a check is not what a condition guards
         shared = said & _words(node.name.lower())
         if not shared - verbs:
             continue
