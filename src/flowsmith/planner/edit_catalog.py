@@ -22,6 +22,8 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner.text import Lang, pick, slug
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# "should get a Slack message": receiving, i.e. something is sent to them
+_RECEIVE = re.compile(r"\bgets?(?=\s+(?:a|an)\s)", re.IGNORECASE)
 _TEXT_KEYS = ("text", "message", "body", "content", "comment", "description", "note", "notes")
 _TITLE_KEYS = ("summary", "title", "subject", "name", "headline")
 
@@ -145,6 +147,7 @@ def refine(mention: Mention, clause: str) -> Mention:
 def verb_in(text: str) -> str | None:
     """The verb group the words of ``text`` say, the last one before its end winning."""
     best: tuple[int, str] | None = None
+    text = _RECEIVE.sub(lambda m: "send".ljust(len(m.group(0))), text)  # "should get a …"
     for verb, pattern in w.VERB_WORDS.items():
         for m in pattern.finditer(text):
             if best is None or m.start() >= best[0]:
