@@ -33,6 +33,7 @@ from flowsmith.db.tables import MESSAGES, SESSIONS, MessageRow, SessionRow, new_
 from flowsmith.errors import SessionNotFound
 from flowsmith.generation.repository import active_generation_query
 from flowsmith.runtime.status import TurnStatus
+from flowsmith.text import api_text
 from flowsmith.workflows import service as workflows
 
 _STREAMING = TurnStatus.STREAMING.value
@@ -124,7 +125,7 @@ async def record_turn(
     """
     last = await db.scalar(_TAKE_TWO_NUMBERS, {"session_id": session_id})
     if last is None:
-        raise SessionNotFound("session not found")
+        raise SessionNotFound(api_text("error.session_not_found"))
     reply_id, now = new_id(), utcnow()
     common = {"session_id": session_id, "meta": {}, "last_event_seq": 0, "created_at": now}
     user = {"id": new_id(), "seq": last - 1, "role": "user", "content": text}

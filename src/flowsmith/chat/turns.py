@@ -49,20 +49,20 @@ from flowsmith.runtime.leases import LeasedWork, LeaseKeeper
 from flowsmith.runtime.status import TurnStatus
 from flowsmith.runtime.warmup import start_warm_up, warmed
 from flowsmith.sessions import service as sessions
+from flowsmith.text import api_text
+from flowsmith.text import text as say
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
 
 log = logging.getLogger(__name__)
 
 SERVER_SHUTDOWN = "server_shutdown"
+# the failure notices are in English (keys chat.failure.*, flowsmith.text)
 FAILURE_TEXT = {
-    "deadline_exceeded": "Sorry, the reply took too long and was stopped. Please try again.",
-    "agent_unavailable": "Sorry, the assistant is unavailable right now. Please try again shortly.",
-    "worker_lost": "Sorry, the server answering you stopped. Please send your message again.",
-    SERVER_SHUTDOWN: "Sorry, the server answering you was restarted before the reply was "
-    "finished. Please send your message again.",
+    code: say(f"chat.failure.{code}", "en")
+    for code in ("deadline_exceeded", "agent_unavailable", "worker_lost", SERVER_SHUTDOWN)
 }
-DEFAULT_FAILURE = "Sorry, something went wrong while answering. Please try again."
+DEFAULT_FAILURE = say("chat.failure.default", "en")
 # the longest a streamed reply goes unstored (see ``Turn._keep_partial``)
 CHECKPOINT_S = 1.0
 
@@ -157,7 +157,8 @@ class TurnManager:
         just because its request lost the race to the lock.
         """
         if not storable_text(session_id):
-            raise SessionNotFound("session not found")  # no stored id looks like this
+            # no stored id looks like this
+            raise SessionNotFound(api_text("error.session_not_found"))
         async with self._session_lock(session_id):
             if abandoned is not None and await abandoned():
                 return None
@@ -192,7 +193,7 @@ class TurnManager:
         async with session_scope(self._maker) as db:
             checks = await repo.start_checks(db, session_id)
             if checks.owner != user_id:
-                raise SessionNotFound("session not found")
+                raise SessionNotFound(api_text("error.session_not_found"))
             if streaming_elsewhere and checks.streaming is not None:
                 return checks.streaming
             context = None
@@ -223,7 +224,8 @@ class TurnManager:
         if running is None or running.task.done():
             return
         if running.user_id != user_id:
-            raise SessionNotFound("session not found")  # never stop someone else's turn
+            # never stop someone else's turn
+            raise SessionNotFound(api_text("error.session_not_found"))
         running.task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await running.task

@@ -57,14 +57,15 @@ from flowsmith.runtime.leases import LeasedWork, LeaseKeeper
 from flowsmith.runtime.status import ACTIVE_GENERATION, GenerationStatus
 from flowsmith.runtime.warmup import warmed
 from flowsmith.sessions.service import next_generation_seq
+from flowsmith.text import text as say
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
 
 log = logging.getLogger(__name__)
 ACTIVE = tuple(status.value for status in ACTIVE_GENERATION)
 SHUTDOWN_CODE = "worker_shutdown"
-SHUTDOWN_MESSAGE = "The server stopped during generation; try again."
-LOST_MESSAGE = "The server running this generation stopped; try again."
+SHUTDOWN_MESSAGE = say("generation.shutdown", "en")
+LOST_MESSAGE = say("generation.worker_lost", "en")
 
 __all__ = ["ACTIVE", "GenerationRunner", "Job", "active_generation_query"]
 
@@ -298,7 +299,7 @@ class Job:
                 log.exception("generation %s failed", self.id)
             else:  # an expected failure with its own code (the model is down, …)
                 log.warning("generation %s failed: %s", self.id, code)
-            await self._fail(code, message or "The generation failed unexpectedly.")
+            await self._fail(code, message or say("generation.failed", "en"))
         finally:
             await self.r._bus.close(generation_channel(self.id))
 
