@@ -258,3 +258,17 @@ def test_minutes_are_no_minimum() -> None:
     _needs("google_sheets")
     wf = graph("Every 15 min read the 'Stock' Google Sheet and email me the rows")
     assert not nodes_of(wf, "aggregate")
+
+
+def test_a_summary_in_an_app_is_written_there() -> None:
+    _needs("slack", "stripe")
+    wf = graph("Every day, a summary in Slack of yesterday's Stripe payments")
+    assert not reads(app_node(wf, "slack").parameters["operation"])
+    assert app_node(wf, "stripe").id in upstream(wf, app_node(wf, "slack"))
+
+
+def test_sent_by_email_is_no_group() -> None:
+    _needs("stripe")
+    wf = graph("Every Friday total the Stripe payments and send it by email")
+    agg = nodes_of(wf, "aggregate")
+    assert agg and "group_by" not in agg[0].parameters

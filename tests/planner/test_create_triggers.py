@@ -111,3 +111,18 @@ def test_a_when_clause_without_a_comma_ends_at_its_action() -> None:
     f = frame("when a new release is published in GitLab post it to Discord")
     assert (f.trigger.app, f.trigger.event) == ("gitlab", "release")
     assert any(isinstance(s, ServiceStep) and s.app == "discord" for s in walk(f.steps))
+
+
+def test_an_incoming_item_of_a_named_resource_picks_its_event() -> None:
+    _needs("telegram")
+    f = frame("Translate each incoming Telegram message to Spanish and reply with it")
+    assert (f.trigger.app, f.trigger.event) == ("telegram", "message")
+    replies = [s for s in walk(f.steps) if isinstance(s, ServiceStep) and s.app == "telegram"]
+    assert replies and replies[0].operation != "getAll"
+
+
+def test_moved_to_a_list_keeps_only_the_list_name() -> None:
+    _needs("trello", "slack")
+    f = frame("Whenever a card is moved to Shipped in Trello, post a message to Slack")
+    cond = first_branch(f).cases[0].condition
+    assert cond is not None and cond.value == "Shipped"

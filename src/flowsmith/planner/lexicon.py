@@ -61,7 +61,8 @@ NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
 # the kind of change an event clause says, and the (stemmed) event-key words of each kind
 EVENT_CHANGE = {
     "created": rx(
-        r"\bnew\b|\b(?:creat|add|open|submitt|upload|insert|post)\w*|arriv\w*|新|创建|新增"
+        r"\bnew\b|\bincoming\b|\breceiv\w*|\b(?:creat|add|open|submitt|upload|insert|post)\w*|"
+        r"arriv\w*|新|创建|新增|收到"
     ),
     "updated": rx(
         r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost)\w*|status|更新|变|移|改"
@@ -281,7 +282,9 @@ AGGREGATE = {
 GROUP_BY = rx(
     r"\bgroup(?:ed|ing)?\s+(?:them\s+|it\s+|these\s+|those\s+|the\s+\w+\s+)?by\s+"
     r"(?:the\s+|their\s+|its\s+)?([a-z_]+(?:\s+group)?)|"
-    r"\b(?:per|for each|by)\s+(?!hour|day|week|month|minute|year|cent\b)([a-z_]+)|"
+    r"\bper\s+(?!hour|day|week|month|minute|year|cent\b)([a-z_]+)|"
+    r"\b(?:total|sum|count|averag|add)\w*(?:\s+(?:up|them|it|the\s+\w+|\w+)){0,2}\s+by\s+"
+    r"(?!e-?mail|sms|text|phone|slack|hand\b)([a-z_]+)|"
     r"按\s*([\u4e00-\u9fff\w]{1,6}?)\s*(?:汇总|分组|统计|合计|求和|分类)"
 )
 GROUP_WORD = rx(r"\bgroup(?:ed|ing)?\s+(?:\w+\s+)?by\b|按\s*\S{1,6}?\s*分组")

@@ -78,7 +78,7 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         re.IGNORECASE,
     )
     value = (m.group(2) or m.group(3)) if m else ""
-    if m and not lx.PRONOUN.match(m.group(1)) and not value.lower().endswith("ed"):
+    if m and not lx.PRONOUN.match(m.group(1)) and not (m.group(3) or "").lower().endswith("ed"):
         return Condition(_field(m.group(1) + " is", "status"), "eq", value, phrase)
     low = t.strip().lower()
     bare = re.sub(

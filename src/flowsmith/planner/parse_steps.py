@@ -196,7 +196,7 @@ def _group_by(text: str) -> str | None:
     m = lx.GROUP_BY.search(TOKEN.sub(" ", text))
     if m is None:
         return None
-    said = (m.group(1) or m.group(2) or m.group(3) or "").strip().lower()
+    said = next((g for g in m.groups() if g), "").strip().lower()
     return lx.FIELD_ZH_NAMES.get(said, said.replace(" ", "_")) or None
 
 
@@ -340,7 +340,9 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
             )
             (reads if op == "get" else writes).append(step)
         elif (
-            ctx.trigger_app and verb in ("create", "update") and _names_trigger_resource(text, ctx)
+            ctx.trigger_app
+            and (verb in ("create", "update") or re.search(r"\breply\b|回复", text))
+            and _names_trigger_resource(text, ctx)
         ):
             choice = idx.operation(ctx.trigger_app, text, "create")
             writes.append(
@@ -360,13 +362,22 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     return reads, writes
 
 
+# "a summary in Slack": what the clause makes goes there
+_MADE_IN = re.compile(
+    r"(?:summary|digest|report|recap|translation|reply|answer|alert|notification|总结|摘要|日报|"
+    r"报告|提醒)\s*(?:\b(?:in|on)\s+(?:the\s+|my\s+|our\s+)?|在)$",
+    re.IGNORECASE,
+)
+
+
 def _verbless(text: str, before: str) -> str:
     """The verb class of a mention in a clause with no read/write verb: data the clause
     works on ("summarise the unread emails in my Outlook inbox", "汇总Zendesk工单") is read,
     unless the mention is where something goes ("to Slack"); otherwise a write ("a Slack
     message")."""
-    if lx.TO_WORD.search(before) and not re.search(
-        r"\b(?:in|on)\s+(?:the\s+|my\s+|our\s+)?$|在$", before
+    if lx.TO_WORD.search(before) and (
+        not re.search(r"\b(?:in|on)\s+(?:the\s+|my\s+|our\s+)?$|在$", before)
+        or _MADE_IN.search(before)
     ):
         return "create"
     if lx.SOURCE_VERB.search(text) or any(p.search(text) for p in lx.THINK.values()):
@@ -385,6 +396,10 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
         return False
     low = text.lower()
     words = [w for res in app.resources.values() for w in res.names.all() if len(w) > 2]
+    if re.search(
+        r"\b(?:reply|respond|answer)\s+(?:with|to)\s+(?:it|them|the (?:sender|user))\b", low
+    ):
+        return True  # "reply with it": back where the item came from
     return (
         bool(re.search(r"\bback\b|\breply\b|回复|回到", low)) and any(w in low for w in words)
     ) or any(re.search(r"\bthe\s+" + re.escape(w) + r"\b", low) for w in words if w.isascii())

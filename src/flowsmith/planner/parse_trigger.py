@@ -200,7 +200,8 @@ def qualifier(body: str, ctx: Context) -> str | None:
         return None
     m = _MOVES.search(body)
     if m and not TOKEN.search(m.group("to")):
-        return "the status is '" + m.group("to").strip("'\"“”‘’") + "'"
+        to = re.split(r"\s+(?:in|on|at|from|of|within)\s+", m.group("to"))[0]
+        return "the status is '" + to.strip("'\"“”‘’ ") + "'"
     return None
 
 

@@ -221,7 +221,8 @@ class ServiceIndex:
 
     def _event_by_parts(self, app: App, low: str, toks: set[str]) -> list[tuple[str | None, float]]:
         """Events whose key names a resource the text names ("deal" is an opportunity) and
-        the kind of change it says ("moves" -> ``*_updated``): each part scores 0.45."""
+        the kind of change it says ("moves" -> ``*_updated``): each part scores 0.55, so an
+        event needs both to count as named (1.0)."""
         assert app.triggers is not None
         named = {
             stem(w)
@@ -233,8 +234,9 @@ class ServiceIndex:
         out: list[tuple[str | None, float]] = []
         for key in app.triggers.events:
             words = [stem(w) for w in re.split(r"[_.\W]+", key) if w]
-            score = 0.45 * any(w in named for w in words)
-            score += 0.45 * any(lx.EVENT_KIND.get(w) in change for w in words)
+            score = 0.55 * any(w in named for w in words)
+            kinds = {lx.EVENT_KIND[w] for w in words if w in lx.EVENT_KIND} or {"created"}
+            score += 0.55 * bool(kinds & change)  # a bare noun ("message") is a new one
             out.append((key, score))
         return out
 
