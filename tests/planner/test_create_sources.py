@@ -272,3 +272,18 @@ def test_sent_by_email_is_no_group() -> None:
     wf = graph("Every Friday total the Stripe payments and send it by email")
     agg = nodes_of(wf, "aggregate")
     assert agg and "group_by" not in agg[0].parameters
+
+
+def test_a_latin_chinese_name_without_its_space_is_the_app() -> None:
+    _needs("google_sheets", "mysql")
+    wf = graph("每天晚上把MySQL里的新订单导出到Google表格")
+    sheets, mysql = app_node(wf, "google_sheets"), app_node(wf, "mysql")
+    assert not reads(sheets.parameters["operation"])
+    assert mysql.id in upstream(wf, sheets)
+
+
+def test_exported_to_an_app_is_written_there() -> None:
+    _needs("stripe", "airtable")
+    wf = graph("Every night export the new Stripe customers to Airtable")
+    assert reads(app_node(wf, "stripe").parameters["operation"])
+    assert not reads(app_node(wf, "airtable").parameters["operation"])

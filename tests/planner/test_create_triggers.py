@@ -126,3 +126,13 @@ def test_moved_to_a_list_keeps_only_the_list_name() -> None:
     f = frame("Whenever a card is moved to Shipped in Trello, post a message to Slack")
     cond = first_branch(f).cases[0].condition
     assert cond is not None and cond.value == "Shipped"
+
+
+def test_a_chinese_if_clause_keeps_its_condition_after_the_event() -> None:
+    _needs("shopify", "dingtalk", "google_sheets")
+    f = frame("如果新的Shopify订单金额超过500元，就发钉钉通知，否则写入Google表格")
+    assert (f.trigger.app, f.trigger.event) == ("shopify", "order_created")
+    branch = first_branch(f)
+    cond = branch.cases[0].condition
+    assert cond is not None and (cond.field, cond.op, cond.value) == ("amount", "gt", 500)
+    assert branch.cases[-1].condition is None and branch.cases[-1].steps

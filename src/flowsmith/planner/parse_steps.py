@@ -252,7 +252,9 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         elif lx.TO_WORD.search(before) and verb == "read":
             local = (
                 "read"
-                if lx.READ_VERB.search(text[mention.end :]) is None and _only_read(text)
+                if lx.READ_VERB.search(text[mention.end :]) is None
+                and _only_read(text)
+                and not _INTO.search(before)
                 else "create"
             )
         step: Any
@@ -362,6 +364,11 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     return reads, writes
 
 
+# "export the users to Google Sheets", "导出到Google表格": where read data goes
+_INTO = re.compile(
+    r"(?:\b(?:to|into|onto)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?|(?:到|至|进)\s*(?:我的|我们的)?)$",
+    re.IGNORECASE,
+)
 # "a summary in Slack": what the clause makes goes there
 _MADE_IN = re.compile(
     r"(?:summary|digest|report|recap|translation|reply|answer|alert|notification|总结|摘要|日报|"
@@ -490,7 +497,7 @@ _CONTAINER_AFTER = re.compile(
 def _unknown_service(text: str, ctx: Context) -> str | None:
     """A capitalised name the catalog does not know ("Hacker News"), or a Latin name in
     Chinese text."""
-    plain = TOKEN.sub(" ", text)
+    plain = TOKEN.sub(" ", text).replace("__it__", " ")
     if CJK.search(plain):
         for m in re.finditer(
             r"[A-Za-z][A-Za-z0-9.&+-]{1,30}(?:\s+[A-Za-z][A-Za-z0-9.&+-]*){0,2}", plain

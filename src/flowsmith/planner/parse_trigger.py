@@ -225,6 +225,8 @@ def _new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
             event, score = ctx.index.event(mention.app, window)
             if event is None or score < 1.0:
                 continue
+            end = _shortest_end(text, start, mention.end, end, mention.app, score, ctx)
+            window = text[start:end]
             trig = Trigger(kind="app_event", app=mention.app, event=event, phrase=window.strip())
         return trig, _residue(text, start, end, ctx)
     return None
@@ -242,7 +244,26 @@ _MAKES = re.compile(
     r"\b(?:add|create|post|send|insert|write|make|put|save|push|upload|import)\w*\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_IF_OPENER = re.compile(r"^\s*(?:only\s+)?if\s+(?:(?:a|an|the|any)\s+)?$", re.IGNORECASE)
+_IF_OPENER = re.compile(
+    r"(?:^|[.;!?。；！？]\s*)(?:only\s+)?if\s+(?:(?:a|an|the|any)\s+)?$|"
+    r"(?:^|[.;!?。；！？]\s*)(?:如果|假如|要是|若|只有当|当)(?:有)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _shortest_end(
+    text: str, start: int, least: int, end: int, app: str, score: float, ctx: Context
+) -> int:
+    """The end of the shortest event phrase that names the event as well as the whole
+    window does ("新的Shopify订单" of "新的Shopify订单金额超过1000元"), so what the text goes
+    on to say of the item stays for the steps."""
+    for k in range(least, end):
+        inside_word = text[k - 1 : k + 1].isascii() and text[k - 1 : k + 1].isalnum()
+        if text[k - 1].isspace() or inside_word:
+            continue
+        if ctx.index.event(app, text[start:k])[1] >= score:
+            return k
+    return end
 
 
 def _event_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -21,6 +21,9 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.text import channels, emails, quoted, urls
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_CJK_SPACE = re.compile(
+    r"(?<=[a-z0-9])\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+(?=[a-z0-9])"
+)
 _WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
 _PHONE = re.compile(r"\+[1-9]\d{6,14}")
 _REPO = re.compile(r"(?<![\w/.])([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)(?![\w/])")
@@ -115,6 +118,9 @@ class ServiceIndex:
         for app in catalog.apps:
             for name in dict.fromkeys([*app.names.all(), app.display_name.lower()]):
                 names.append((name, app.app, None))
+                joined = _LATIN_CJK_SPACE.sub("", name)
+                if joined != name:  # "google 表格" is also written "google表格"
+                    names.append((joined, app.app, None))
         served = {w for w, _, _ in names}
         for spec in _core_services(catalog):
             word = spec.keywords[0].lower()
