@@ -287,3 +287,25 @@ def test_exported_to_an_app_is_written_there() -> None:
     wf = graph("Every night export the new Stripe customers to Airtable")
     assert reads(app_node(wf, "stripe").parameters["operation"])
     assert not reads(app_node(wf, "airtable").parameters["operation"])
+
+
+def test_an_unknown_service_a_clause_analyses_is_read_first() -> None:
+    wf = graph("Analyse the sentiment of new Trustpilot reviews and log them in Google Sheets")
+    http = nodes_of(wf, "http_request")
+    assert len(http) == 1 and http[0].parameters["method"] == "GET"
+    assert http[0].id in upstream(wf, nodes_of(wf, "sentiment_analysis")[0])
+    assert nodes_of(wf, "schedule_trigger")  # new items of it are polled
+
+
+def test_a_dump_to_storage_copies() -> None:
+    _needs("airtable", "amazon_s3")
+    wf = graph("Every night at 1 am dump the Airtable 'Orders' table to an S3 bucket")
+    air, s3 = app_node(wf, "airtable"), app_node(wf, "amazon_s3")
+    assert reads(air.parameters["operation"]) and air.id in upstream(wf, s3)
+
+
+def test_chinese_daily_report_is_a_summary() -> None:
+    _needs("zendesk", "feishu")
+    wf = graph("每天下午6点把Zendesk今天新建的工单整理成日报，发到飞书群")
+    summary = nodes_of(wf, "summarizer")
+    assert summary and app_node(wf, "zendesk").id in upstream(wf, summary[0])

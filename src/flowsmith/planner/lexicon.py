@@ -101,7 +101,8 @@ UPDATE_VERB = rx(r"\b(?:update\w*|change|modify|edit|mark|move|assign|close)\b|�
 DELETE_VERB = rx(r"\b(?:delete\w*|remove\w*|archive\w*|cancel\w*|trash)\b|删除|移除|归档|取消")
 # the sources and the target of "copy A to B"
 COPY_VERB = rx(
-    r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*|back(?:s|ed|ing)? ?up|backups?)\b|"
+    r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*|back(?:s|ed|ing)? ?up|backups?|"
+    r"dump\w*)\b|"
     r"同步|复制|导入|迁移|备份"
 )
 # verbs whose object is data to read even with no read verb ("summarise the emails in …")
@@ -292,7 +293,10 @@ SPLIT = rx(r"\bsplit (?:out|into|each|them)|拆分")
 TEMPLATE = rx(r"\btemplate\b|\bformat (?:the|a|it|them)\b|模板|格式化")
 FILTER = rx(r"\bfilter\w*|\bkeep only\b|\bonly (?:keep|the ones)|筛选|过滤|只保留")
 THINK: dict[str, re.Pattern[str]] = {
-    "summarise": rx(r"summar(?:y|ies|i[sz]e\w*)|\bdigest\b|tl;?dr|recap|总结|摘要|概括|归纳"),
+    "summarise": rx(
+        r"summar(?:y|ies|i[sz]e\w*)|\bdigest\b|tl;?dr|recap|总结|摘要|概括|归纳|"
+        r"整理成\S{0,4}?(?:日报|周报|月报|报告|摘要)"
+    ),
     "classify": rx(r"classif\w*|categori[sz]\w*|triage|\btag (?:it|them|each)|分类|归类|分拣"),
     "extract": rx(r"extract\w*|pull out|\bparse\w*|提取|抽取|解析"),
     "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),

@@ -94,7 +94,7 @@ def _poll_for_new(trigger: Trigger, steps: list[Step]) -> Trigger:
     if trigger.kind != "manual" or not steps:
         return trigger
     first = steps[0]
-    if isinstance(first, ServiceStep) and first.app is not None and first.operation:
+    if isinstance(first, ServiceStep) and first.operation:
         m = lx.NEW_WORD.search(first.phrase)
         if m and first.operation.lower().startswith(("get", "list", "search", "read")):
             return Trigger(

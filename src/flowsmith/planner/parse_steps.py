@@ -332,10 +332,11 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     if not mentions and not reads and not writes:
         unknown = _unknown_service(text, ctx)
         if unknown:
+            said = verb if verb != "none" else _verbless(text, text[: max(0, text.find(unknown))])
             op = (
                 "get"
-                if verb == "read"
-                else ("update" if verb == "update" else "delete" if verb == "delete" else "create")
+                if said == "read"
+                else ("update" if said == "update" else "delete" if said == "delete" else "create")
             )
             step = ServiceStep(
                 app=None, resource=None, operation=op, service=unknown, phrase=phrase
