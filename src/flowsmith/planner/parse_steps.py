@@ -61,8 +61,8 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         )
         blocks.append(DraftApproval(channel=channel, phrase=phrase))
         text = lx.APPROVAL.sub(" ", text)
-    if lx.LOOP.search(text):
-        blocks.append(DraftLoop(phrase=phrase))
+    if lx.LOOP.search(text) and not re.search(r"\bfor (?:each|every)\s+__it__", text, re.I):
+        blocks.append(DraftLoop(phrase=phrase))  # "for every new release": the trigger's one
     if lx.RESPOND.search(text):
         writes.append(Respond(phrase=phrase))
         return [*middle, *writes, *blocks]
@@ -405,7 +405,9 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
     low = text.lower()
     words = [w for res in app.resources.values() for w in res.names.all() if len(w) > 2]
     if re.search(
-        r"\b(?:reply|respond|answer)\s+(?:with|to)\s+(?:it|them|the (?:sender|user))\b", low
+        r"\b(?:reply|respond|answer)\s+(?:with|to)\s+(?:it|them|the (?:sender|user))\b|"
+        r"回复(?:他们?|她|对方|用户|客户)?\s*$",
+        low,
     ):
         return True  # "reply with it": back where the item came from
     return (

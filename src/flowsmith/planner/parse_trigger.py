@@ -144,7 +144,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
             params["resource"] = q[0]
         return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
     polled = [m for m in ctx.index.mentions(body, implicit=False) if m.app is not None]
-    if polled and (lx.NEW_WORD.search(body) or re.search(r"\b\w+ed\b", body)):
+    if polled and (lx.NEW_WORD.search(body) or re.search(r"\b\w+ed\b|有人|收到", body)):
         return eventless_trigger(polled[0].app or "", body, phrase, ctx)
     if lx.TRIGGER_EMAIL.search(body) or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body)):
         return Trigger(kind="email", phrase=phrase)
@@ -184,6 +184,13 @@ _MOVES = re.compile(
 )
 
 
+_QUOTED_MENTION = re.compile(
+    r"\b(?:mention\w*|contain\w*|includ\w*|says?|with the (?:word|keyword))\s+"
+    r"(?:the (?:word|keyword|phrase)\s+)?([\"'“‘][^\"'”’]{1,40}[\"'”’])",
+    re.IGNORECASE,
+)
+
+
 def qualifier(body: str, ctx: Context) -> str | None:
     """The condition a trigger clause puts on its item, as condition words ("the priority
     is 1" from "an incident is created with priority 1"), or None."""
@@ -198,6 +205,12 @@ def qualifier(body: str, ctx: Context) -> str | None:
             said = f"the {words[0]} is {words[1]}"
             return said if parse_condition(said, ctx) is not None else None
         return None
+    m = lx.CONTAINS.search(body)
+    if m and parse_condition(body[m.start() :], ctx) is not None:
+        return body[m.start() :].strip()  # "… mentioning 'bug'", "…提到'bug'"
+    m = _QUOTED_MENTION.search(body)
+    if m:
+        return f"it mentions {m.group(1)}"  # "a message mentioning 'refund' is posted in …"
     m = _MOVES.search(body)
     if m and not TOKEN.search(m.group("to")):
         to = re.split(r"\s+(?:in|on|at|from|of|within)\s+", m.group("to"))[0]
@@ -297,6 +310,23 @@ _EVENT_VERB = re.compile(
 )
 
 
+# "New Shopify orders over 200 dollars should be posted …": what the subject says of the
+# item, up to the verb of its action
+_LEADING_QUALIFIER = re.compile(
+    r"^\s*(?P<q>(?:over|above|under|below|more than|less than|with|whose|where|from)\b[^,;]*?)"
+    r"\s+(?=(?:should|must|will|shall|need to|go|goes|get|gets|are|is)\b)",
+    re.IGNORECASE,
+)
+
+
+def _subject_condition(q: str, ctx: Context) -> str | None:
+    """Condition words from what a leading event phrase's subject says ("over 200")."""
+    if re.match(r"(?:with|whose|where)\b", q, re.IGNORECASE):
+        return qualifier("x " + q, ctx)
+    said = "it is " + q
+    return said if parse_condition(said, ctx) is not None else None
+
+
 def _residue(text: str, start: int, end: int, ctx: Context) -> str:
     """The text left for the steps once the event phrase ``text[start:end]`` is cut out.
 
@@ -305,6 +335,11 @@ def _residue(text: str, start: int, end: int, ctx: Context) -> str:
     priority is 1", "If an uploaded file is a PDF" -> "If it is a PDF", "If the budget of a
     new task is over 10" -> "If the budget is over 10"."""
     before, after = text[:start], text[end:]
+    if not before.strip(" ,，") or re.search(r"[.;!?。；！？]\s*$", before):
+        lead = _LEADING_QUALIFIER.match(after)
+        cond = _subject_condition(lead.group("q"), ctx) if lead else None
+        if lead and cond:
+            return f"{before} if {cond} , {after[lead.end() :]}"
     owner = re.search(r"\s+(?:of|for)\s+(?:(?:a|an|the|each|every|any)\s+)?$", before)
     if owner and re.match(r"^\s*(?:only\s+)?if\b", before, re.IGNORECASE):
         return before[: owner.start()] + " " + after
