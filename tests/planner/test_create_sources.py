@@ -309,3 +309,16 @@ def test_chinese_daily_report_is_a_summary() -> None:
     wf = graph("每天下午6点把Zendesk今天新建的工单整理成日报，发到飞书群")
     summary = nodes_of(wf, "summarizer")
     assert summary and app_node(wf, "zendesk").id in upstream(wf, summary[0])
+
+
+def test_a_form_gets_the_fields_it_names() -> None:
+    wf = graph("Make a form for room bookings (name, email, date, room) and email me each booking")
+    form = nodes_of(wf, "form_trigger")[0]
+    labels = [f["label"] for f in form.parameters["fields"]]
+    assert labels == ["Name", "Email", "Date", "Room"]
+    assert form.parameters["fields"][1]["type"] == "email"
+
+
+def test_forward_to_my_inbox_is_an_email() -> None:
+    wf = graph("When an email arrives in the sales inbox, forward it to my inbox")
+    assert nodes_of(wf, "send_email")

@@ -119,15 +119,24 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
             [],
         )
     if t.kind == "form":
+        said = [str(label) for label in t.params.get("fields", [])]
         fields = [
+            {
+                "label": label[:1].upper() + label[1:],
+                "type": "email" if "mail" in label.lower() or "邮箱" in label else "text",
+                "required": True,
+            }
+            for label in said
+        ] or [
             {"label": "Name", "type": "text", "required": True},
             {"label": "Email", "type": "email", "required": True},
             {"label": "Message", "type": "textarea", "required": True},
         ]
-        st.note(
-            "The form asks for name, email and message; edit its fields as needed",
-            "表单默认包含姓名、邮箱和留言字段，可按需修改",
-        )
+        if not said:
+            st.note(
+                "The form asks for name, email and message; edit its fields as needed",
+                "表单默认包含姓名、邮箱和留言字段，可按需修改",
+            )
         return st.add(
             make(
                 st.ids,

@@ -160,7 +160,7 @@ SMS_NOUN = ("sms", "text message", "短信")
 # "notify me" with no channel -> email (an assumption says so)
 NOTIFY_WORD = rx(
     r"\bnotif\w*|\balert (?:me|us)|\blet (?:me|us) know|\btell me|通知我|提醒我|告诉我|"
-    r"\bforward (?:it |them |this |that )?to (?:me|us)\b|转发给我"
+    r"\bforward (?:it |them |this |that )?to (?:me|us|my (?:inbox|email))\b|转发给我"
 )
 
 # a kind of service named instead of a service ("my CRM"): the catalog category it stands for

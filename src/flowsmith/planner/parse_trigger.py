@@ -115,8 +115,21 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
                 ctx.trigger_url = "__url0__"
                 # the feed's words ("订阅 … 的RSS") are the trigger, not a service
                 return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), _cut(text, m)
+            if kind == "form":
+                params.update(_form_fields(text[m.start() :]))
             return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), text
     return Trigger(kind="manual"), text
+
+
+def _form_fields(text: str) -> dict[str, Any]:
+    """The fields a form names in parentheses ("a form for leave requests (name, dates,
+    reason)" -> three fields), or nothing."""
+    m = re.match(r"[^()。.;；]{0,60}?[(（]([^()（）]{2,120})[)）]", text)
+    if m is None:
+        return {}
+    labels = [w.strip() for w in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1))]
+    labels = [w for w in labels if w and len(w) <= 30][:12]
+    return {"fields": labels} if len(labels) >= 2 else {}
 
 
 def _cut(text: str, m: re.Match[str]) -> str:
