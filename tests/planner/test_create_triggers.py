@@ -173,3 +173,9 @@ def test_someone_messaging_a_chat_app_without_events_comes_by_webhook() -> None:
     f = frame("每当企业微信群里有人@机器人时，用AI回复")
     assert (f.trigger.kind, f.trigger.app) == ("webhook", "wecom")
     assert any(isinstance(s, ServiceStep) and s.app == "wecom" for s in walk(f.steps))
+
+
+def test_new_content_of_an_app_without_events_is_read_from_its_feed() -> None:
+    _needs("medium", "slack")
+    f = frame("When a new story is published on our Medium blog, share it in Slack #marketing")
+    assert (f.trigger.kind, f.trigger.app) == ("rss", "medium")

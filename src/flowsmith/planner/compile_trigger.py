@@ -149,7 +149,13 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
         )
     if t.kind == "rss":
         url = t.params.get("url") or "https://example.com/feed.xml"
-        if "url" not in t.params:
+        if t.app in st.index.apps:
+            name = st.index.apps[t.app].display_name
+            st.note(
+                f"The catalog has no {name} trigger: its RSS feed is watched; set the feed URL",
+                f"节点目录中没有 {name} 触发器：改为监听它的 RSS 订阅源，请填入订阅源地址",
+            )
+        elif "url" not in t.params:
             st.note(
                 "Feed URL is a placeholder: set your feed", "订阅源地址为占位符，请替换为你的订阅源"
             )

@@ -174,8 +174,9 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
 
 def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trigger:
     """An event in an app the catalog has no trigger for: a data store (category ``data``)
-    is polled every hour for new rows (``params["poll"]`` says what to get); any other
-    service sends its events to a webhook (``app`` names it)."""
+    is polled every hour for new rows (``params["poll"]`` says what to get); published
+    content (a new video, post, episode) is read from the app's feed; any other service
+    sends its events to a webhook (``app`` names it)."""
     app = ctx.index.apps[app_id]
     if app.category == "data":
         return Trigger(
@@ -183,7 +184,18 @@ def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trig
             params={"kind": "interval", "minutes": 60, "assumed": True, "poll": body},
             phrase=phrase,
         )
+    if _PUBLISHED.search(body):
+        return Trigger(kind="rss", app=app_id, phrase=phrase)
     return Trigger(kind="webhook", app=app_id, phrase=phrase)
+
+
+# "a new video is published on our YouTube channel": published content has a feed
+_PUBLISHED = re.compile(
+    r"\b(?:videos?|posts?|articles?|episodes?|podcasts?|stor(?:y|ies))\b.{0,40}?"
+    r"\b(?:publish\w*|posted|released|goes live|went live)\b|"
+    r"\bnew (?:videos?|articles?|episodes?|blog posts?)\b|新(?:视频|文章|帖子)",
+    re.IGNORECASE,
+)
 
 
 # what is said of the trigger's item in its own clause: "… with priority 1", "… moves to Won"
