@@ -322,3 +322,27 @@ def test_a_form_gets_the_fields_it_names() -> None:
 def test_forward_to_my_inbox_is_an_email() -> None:
     wf = graph("When an email arrives in the sales inbox, forward it to my inbox")
     assert nodes_of(wf, "send_email")
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "op"),
+    [
+        (
+            "When a Google Form is submitted, look up the account in Salesforce and create a case",
+            "salesforce",
+            "create",
+        ),
+        ("每小时从Airtable读取新报名，逐个发送欢迎短信，然后更新记录状态", "airtable", "update"),
+    ],
+)
+def test_a_resource_of_an_app_named_before_is_that_app(text: str, app: str, op: str) -> None:
+    _needs(app)
+    wf = graph(text)
+    ops = [n.parameters.get("operation") for n in nodes_of(wf, app)]
+    assert op in ops and len(ops) == 2
+
+
+def test_a_message_is_no_resource_of_an_earlier_app() -> None:
+    _needs("gmail")
+    wf = graph("Every hour read my Gmail inbox and send a message to the team")
+    assert len(nodes_of(wf, "gmail")) == 1

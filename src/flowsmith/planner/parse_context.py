@@ -130,6 +130,7 @@ class Context:
     classified: bool = False
     made: set[str] = field(default_factory=set)  # think kinds already in the frame
     notes: list[str] = field(default_factory=list)
+    apps_seen: list[str] = field(default_factory=list)  # apps the steps named, in order
 
 
 def mask_addresses(text: str, ctx: Context) -> str:

@@ -34,6 +34,7 @@ from flowsmith.planner.parse_context import (
     unmask,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
+from flowsmith.planner.services import phrase_in
 from flowsmith.planner.text import zh_number
 
 
@@ -283,6 +284,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
                 phrase=phrase,
             )
             kind = _verb_of_op(choice.operation, local)
+            ctx.apps_seen.append(mention.app)
         else:
             step = CoreStep(
                 subtype=mention.subtype or "http_request",
@@ -347,16 +349,9 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
             and (verb in ("create", "update") or re.search(r"\breply\b|回复", text))
             and _names_trigger_resource(text, ctx)
         ):
-            choice = idx.operation(ctx.trigger_app, text, "create")
-            writes.append(
-                ServiceStep(
-                    app=ctx.trigger_app,
-                    resource=choice.resource,
-                    operation=choice.operation,
-                    service=ctx.trigger_app,
-                    phrase=phrase,
-                )
-            )
+            writes.append(_on_app(ctx, ctx.trigger_app, text, verb, phrase))
+        elif verb in ("create", "update", "delete") and (earlier := _earlier_app(text, ctx)):
+            writes.append(_on_app(ctx, earlier, text, verb, phrase))
         elif lx.NOTIFY_WORD.search(text):
             ctx.notes.append("notify:email")
             writes.append(
@@ -395,6 +390,35 @@ def _verbless(text: str, before: str) -> str:
     ):
         return "read"
     return "create"
+
+
+def _on_app(ctx: Context, app: str, text: str, verb: str, phrase: str) -> ServiceStep:
+    """A write on an app the request named before ("… then update the record status")."""
+    choice = ctx.index.operation(app, text, verb if verb in ("update", "delete") else "create")
+    return ServiceStep(
+        app=app,
+        resource=choice.resource,
+        operation=choice.operation,
+        service=app,
+        phrase=phrase,
+    )
+
+
+def _earlier_app(text: str, ctx: Context) -> str | None:
+    """The latest app the request named whose resource this clause names ("create a case"
+    after "look up the customer in Salesforce"), or None."""
+    low = text.lower()
+    for app_id in reversed(dict.fromkeys(ctx.apps_seen)):
+        for res in ctx.index.apps[app_id].resources.values():
+            names = [
+                n
+                for n in res.names.all()
+                if (len(n) > 2 or (CJK.search(n) and len(n) > 1))
+                and not lx.GENERIC_NAME.fullmatch(n)  # "a message": a channel word
+            ]
+            if any(phrase_in(n, low) >= 0 for n in names):
+                return app_id
+    return None
 
 
 def _names_trigger_resource(text: str, ctx: Context) -> bool:
