@@ -346,3 +346,9 @@ def test_a_message_is_no_resource_of_an_earlier_app() -> None:
     _needs("gmail")
     wf = graph("Every hour read my Gmail inbox and send a message to the team")
     assert len(nodes_of(wf, "gmail")) == 1
+
+
+def test_summed_up_into_a_weekly_report_is_a_summary_not_a_total() -> None:
+    _needs("trello", "dingtalk")
+    wf = graph("每周五把本周Trello上完成的卡片汇总成周报，发到钉钉")
+    assert nodes_of(wf, "summarizer") and not nodes_of(wf, "aggregate")

@@ -273,7 +273,7 @@ LIMIT_N = rx(
 SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
 AGGREGATE = {
-    "sum": rx(r"\b(?:total|sum|add up|sum up)\b|合计|总额|总金额|总和|总计|求和|汇总"),
+    "sum": rx(r"\b(?:total|sum|add up|sum up)\b|合计|总额|总金额|总和|总计|求和|汇总(?!成)"),
     "count": rx(r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数"),
     "avg": rx(r"\b(?:average|mean|avg)\b|平均"),
     "max": rx(r"\b(?:maximum|max|highest|largest)\b|最大|最高"),
@@ -295,7 +295,7 @@ FILTER = rx(r"\bfilter\w*|\bkeep only\b|\bonly (?:keep|the ones)|筛选|过滤|�
 THINK: dict[str, re.Pattern[str]] = {
     "summarise": rx(
         r"summar(?:y|ies|i[sz]e\w*)|\bdigest\b|tl;?dr|recap|总结|摘要|概括|归纳|"
-        r"整理成\S{0,4}?(?:日报|周报|月报|报告|摘要)"
+        r"(?:整理|汇总)成\S{0,4}?(?:日报|周报|月报|报告|摘要)"
     ),
     "classify": rx(r"classif\w*|categori[sz]\w*|triage|\btag (?:it|them|each)|分类|归类|分拣"),
     "extract": rx(r"extract\w*|pull out|\bparse\w*|提取|抽取|解析"),
