@@ -34,6 +34,7 @@ from flowsmith.planner.parse_context import (
     unmask,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
+from flowsmith.planner.services import phrase_in
 from flowsmith.planner.text import zh_number
 
 
@@ -61,8 +62,8 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         )
         blocks.append(DraftApproval(channel=channel, phrase=phrase))
         text = lx.APPROVAL.sub(" ", text)
-    if lx.LOOP.search(text):
-        blocks.append(DraftLoop(phrase=phrase))
+    if lx.LOOP.search(text) and not re.search(r"\bfor (?:each|every)\s+__it__", text, re.I):
+        blocks.append(DraftLoop(phrase=phrase))  # "for every new release": the trigger's one
     if lx.RESPOND.search(text):
         writes.append(Respond(phrase=phrase))
         return [*middle, *writes, *blocks]
@@ -196,7 +197,7 @@ def _group_by(text: str) -> str | None:
     m = lx.GROUP_BY.search(TOKEN.sub(" ", text))
     if m is None:
         return None
-    said = (m.group(1) or m.group(2) or m.group(3) or "").strip().lower()
+    said = next((g for g in m.groups() if g), "").strip().lower()
     return lx.FIELD_ZH_NAMES.get(said, said.replace(" ", "_")) or None
 
 
@@ -252,7 +253,9 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         elif lx.TO_WORD.search(before) and verb == "read":
             local = (
                 "read"
-                if lx.READ_VERB.search(text[mention.end :]) is None and _only_read(text)
+                if lx.READ_VERB.search(text[mention.end :]) is None
+                and _only_read(text)
+                and not _INTO.search(before)
                 else "create"
             )
         step: Any
@@ -281,6 +284,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
                 phrase=phrase,
             )
             kind = _verb_of_op(choice.operation, local)
+            ctx.apps_seen.append(mention.app)
         else:
             step = CoreStep(
                 subtype=mention.subtype or "http_request",
@@ -330,28 +334,24 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     if not mentions and not reads and not writes:
         unknown = _unknown_service(text, ctx)
         if unknown:
+            said = verb if verb != "none" else _verbless(text, text[: max(0, text.find(unknown))])
             op = (
                 "get"
-                if verb == "read"
-                else ("update" if verb == "update" else "delete" if verb == "delete" else "create")
+                if said == "read"
+                else ("update" if said == "update" else "delete" if said == "delete" else "create")
             )
             step = ServiceStep(
                 app=None, resource=None, operation=op, service=unknown, phrase=phrase
             )
             (reads if op == "get" else writes).append(step)
         elif (
-            ctx.trigger_app and verb in ("create", "update") and _names_trigger_resource(text, ctx)
+            ctx.trigger_app
+            and (verb in ("create", "update") or re.search(r"\breply\b|回复", text))
+            and _names_trigger_resource(text, ctx)
         ):
-            choice = idx.operation(ctx.trigger_app, text, "create")
-            writes.append(
-                ServiceStep(
-                    app=ctx.trigger_app,
-                    resource=choice.resource,
-                    operation=choice.operation,
-                    service=ctx.trigger_app,
-                    phrase=phrase,
-                )
-            )
+            writes.append(_on_app(ctx, ctx.trigger_app, text, verb, phrase))
+        elif verb in ("create", "update", "delete") and (earlier := _earlier_app(text, ctx)):
+            writes.append(_on_app(ctx, earlier, text, verb, phrase))
         elif lx.NOTIFY_WORD.search(text):
             ctx.notes.append("notify:email")
             writes.append(
@@ -360,13 +360,27 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     return reads, writes
 
 
+# "export the users to Google Sheets", "导出到Google表格": where read data goes
+_INTO = re.compile(
+    r"(?:\b(?:to|into|onto)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?|(?:到|至|进)\s*(?:我的|我们的)?)$",
+    re.IGNORECASE,
+)
+# "a summary in Slack": what the clause makes goes there
+_MADE_IN = re.compile(
+    r"(?:summary|digest|report|recap|translation|reply|answer|alert|notification|总结|摘要|日报|"
+    r"报告|提醒)\s*(?:\b(?:in|on)\s+(?:the\s+|my\s+|our\s+)?|在)$",
+    re.IGNORECASE,
+)
+
+
 def _verbless(text: str, before: str) -> str:
     """The verb class of a mention in a clause with no read/write verb: data the clause
     works on ("summarise the unread emails in my Outlook inbox", "汇总Zendesk工单") is read,
     unless the mention is where something goes ("to Slack"); otherwise a write ("a Slack
     message")."""
-    if lx.TO_WORD.search(before) and not re.search(
-        r"\b(?:in|on)\s+(?:the\s+|my\s+|our\s+)?$|在$", before
+    if lx.TO_WORD.search(before) and (
+        not re.search(r"\b(?:in|on)\s+(?:the\s+|my\s+|our\s+)?$|在$", before)
+        or _MADE_IN.search(before)
     ):
         return "create"
     if lx.SOURCE_VERB.search(text) or any(p.search(text) for p in lx.THINK.values()):
@@ -378,6 +392,35 @@ def _verbless(text: str, before: str) -> str:
     return "create"
 
 
+def _on_app(ctx: Context, app: str, text: str, verb: str, phrase: str) -> ServiceStep:
+    """A write on an app the request named before ("… then update the record status")."""
+    choice = ctx.index.operation(app, text, verb if verb in ("update", "delete") else "create")
+    return ServiceStep(
+        app=app,
+        resource=choice.resource,
+        operation=choice.operation,
+        service=app,
+        phrase=phrase,
+    )
+
+
+def _earlier_app(text: str, ctx: Context) -> str | None:
+    """The latest app the request named whose resource this clause names ("create a case"
+    after "look up the customer in Salesforce"), or None."""
+    low = text.lower()
+    for app_id in reversed(dict.fromkeys(ctx.apps_seen)):
+        for res in ctx.index.apps[app_id].resources.values():
+            names = [
+                n
+                for n in res.names.all()
+                if (len(n) > 2 or (CJK.search(n) and len(n) > 1))
+                and not lx.GENERIC_NAME.fullmatch(n)  # "a message": a channel word
+            ]
+            if any(phrase_in(n, low) >= 0 for n in names):
+                return app_id
+    return None
+
+
 def _names_trigger_resource(text: str, ctx: Context) -> bool:
     """ "send it back to the channel" after a Slack trigger: a resource of the trigger's app."""
     app = ctx.index.apps.get(ctx.trigger_app or "")
@@ -385,6 +428,12 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
         return False
     low = text.lower()
     words = [w for res in app.resources.values() for w in res.names.all() if len(w) > 2]
+    if re.search(
+        r"\b(?:reply|respond|answer)\s+(?:with|to)\s+(?:it|them|the (?:sender|user))\b|"
+        r"回复(?:他们?|她|对方|用户|客户)?\s*$",
+        low,
+    ):
+        return True  # "reply with it": back where the item came from
     return (
         bool(re.search(r"\bback\b|\breply\b|回复|回到", low)) and any(w in low for w in words)
     ) or any(re.search(r"\bthe\s+" + re.escape(w) + r"\b", low) for w in words if w.isascii())
@@ -475,7 +524,7 @@ _CONTAINER_AFTER = re.compile(
 def _unknown_service(text: str, ctx: Context) -> str | None:
     """A capitalised name the catalog does not know ("Hacker News"), or a Latin name in
     Chinese text."""
-    plain = TOKEN.sub(" ", text)
+    plain = TOKEN.sub(" ", text).replace("__it__", " ")
     if CJK.search(plain):
         for m in re.finditer(
             r"[A-Za-z][A-Za-z0-9.&+-]{1,30}(?:\s+[A-Za-z][A-Za-z0-9.&+-]*){0,2}", plain
