@@ -370,3 +370,22 @@ def test_a_state_change_names_its_field() -> None:
     assert c is not None and (c.field, c.value) == ("priority", "Blocker")
     c = event_condition("a deal's stage changes to Won", _ctx())
     assert c is not None and (c.field, c.value) == ("stage", "Won")
+
+
+def test_a_case_in_the_next_sentence_continues_the_branch() -> None:
+    frame = parse_request(
+        "新的Shopify订单时，如果金额在100到500之间，就在Slack通知我；超过500则在飞书通知老板",
+        CATALOG,
+    )
+    assert frame is not None
+    branches = [s for s in walk(frame.steps) if isinstance(s, Branch)]
+    assert len(branches) == 1 and len(branches[0].cases) == 2
+
+
+def test_a_condition_after_and_in_the_trigger_words_and_becomes() -> None:
+    c = event_condition("a new order comes in on Shopify and the total is above 80", _ctx())
+    assert c is not None and (c.field, c.op, c.value) == ("total", "gt", 80)
+    c = event_condition("a Pipedrive deal's pipeline stage becomes Negotiation", _ctx())
+    assert c is not None and (c.field, c.value) == ("stage", "Negotiation")
+    c = _cond("the status code is not 200")
+    assert c is not None and c.field == "status_code"

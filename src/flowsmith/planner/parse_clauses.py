@@ -152,12 +152,23 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         clauses = _clauses(sentence)
         b.joined = False
         for ci, clause in enumerate(clauses):
-            _clause(b, clause, ctx, same=ci > 0 or _continues(sentence))
+            kept = si > 0 and b.branch is not None  # left open for this sentence's case
+            _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = _clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
-        if b.branch is not None and not (lx.ELSE_OPEN.match(nxt) or lx.IF_OPEN.match(nxt)):
+        if b.branch is not None and not _opens_case(nxt, ctx):
             b.close_branch()
         b.end_sentence()
     return [freeze(s) for s in b.top]
+
+
+def _opens_case(clause: str, ctx: Context) -> bool:
+    """The next sentence goes on with the branch: "otherwise …", "if …", "超过5000则…"."""
+    return bool(
+        lx.ELSE_OPEN.match(clause)
+        or lx.IF_OPEN.match(clause)
+        or _BARE_COMPARE.match(clause)
+        or (CJK.search(clause) and _zh_condition(clause, ctx) is not None)
+    )
 
 
 def _continues(sentence: str) -> bool:
@@ -288,6 +299,8 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
         b.add([skip])
         return
     steps = clause_actions(clause, ctx)
+    if not steps and b.branch is not None and b.current is not b.container:
+        steps = _decision(clause, ctx)  # "…, 通知部门经理": the case still does something
     _note_subject(clause, steps, ctx)
     at = _qualified_at(steps)
     cond = qualifier_condition(clause, ctx) if at is not None else None

@@ -84,6 +84,9 @@ _MOVED = re.compile(
     r"(?:移到|移动到|拖到|变为|变成|改为|改成|更新为|转为)\s*(.+)$",
     re.IGNORECASE,
 )
+_BECOMES = re.compile(
+    r"\b(?:becomes?|became|turns into|is now|switches to)\s+(?:an?\s+)?(.+)$", re.IGNORECASE
+)
 _STATE_NOUN = re.compile(
     r"\s*(list|column|stage|status|state|lane|pipeline|列表|列|阶段|状态)\s*$", re.IGNORECASE
 )
@@ -132,7 +135,7 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
     said = qualifier_condition(t, ctx)
     if said is not None:
         return said
-    m = _MOVED.search(t)
+    m = _MOVED.search(t) or _BECOMES.search(t)
     if m:
         cond = _moved_to(m.group(1) or m.group(2) or "", phrase)
         named = _state_field(t[: m.start()])
@@ -143,7 +146,7 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         m = pattern.search(t)
         number = _number(m.group(1), m.group(2)) if m else None
         if m and number is not None:
-            before = t[: m.start()]
+            before = re.split(r"\band\b|,|，|并且", t[: m.start()])[-1]
             verb_said = re.search(r"\b(?:is|are|was|goes|drops|rises|falls|has)\b|'s\b|的", before)
             name = _field(before, "amount", ctx) if verb_said else "amount"  # "a payment over $500"
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
@@ -379,7 +382,7 @@ def _state_field(before: str) -> str:
         tail = before.rsplit("的", 1)[-1]
         hits = [(tail.rfind(w) + len(w), n) for w, n in lx.FIELD_ZH_NAMES.items() if w in tail]
         return max(hits)[1] if hits else ""
-    m = re.search(r"(?:'s|\bits|\bthe)\s+([a-z]+)\s*$", before, re.IGNORECASE)
+    m = re.search(r"(?:'s|\bits|\bthe)\s+(?:[a-z]+\s+)?([a-z]+)\s*$", before, re.IGNORECASE)
     return m.group(1).lower() if m else ""
 
 
@@ -524,7 +527,19 @@ def _field(before: str, default: str, ctx: Context | None = None) -> str:
         "_".join(words[-2:])
         if len(words) >= 2
         and words[-1]
-        in ("total", "count", "amount", "price", "score", "status", "date", "time", "speed", "rate")
+        in (
+            "total",
+            "count",
+            "amount",
+            "price",
+            "score",
+            "status",
+            "date",
+            "time",
+            "speed",
+            "rate",
+            "code",
+        )
         else words[-1]
     )
     return name
