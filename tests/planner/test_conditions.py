@@ -389,3 +389,20 @@ def test_a_condition_after_and_in_the_trigger_words_and_becomes() -> None:
     assert c is not None and (c.field, c.value) == ("stage", "Negotiation")
     c = _cond("the status code is not 200")
     assert c is not None and c.field == "status_code"
+
+
+def test_a_source_sentence_is_read_before_the_branch() -> None:
+    nodes, edges = _graph(
+        "如果湿度高于80就在钉钉提醒我开除湿机，否则不处理；数据来自 https://sensor.example.cn/room1"
+    )
+    http = next(i for i, n in nodes.items() if n.subtype == "http_request")
+    gate = next(i for i, n in nodes.items() if n.subtype in ("if", "switch"))
+    assert any(s == http and t == gate for s, _, t in edges)
+
+
+def test_a_schedule_phrase_in_a_case_is_not_a_decision() -> None:
+    frame = parse_request(
+        "检查 https://shop.example.cn/health ，如果打不开就在飞书告警，每5分钟检查一次", CATALOG
+    )
+    assert frame is not None
+    assert not any(getattr(s, "kind", "") == "set" for s in walk(frame.steps))

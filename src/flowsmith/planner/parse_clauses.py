@@ -29,6 +29,7 @@ from flowsmith.planner.parse_conditions import (
 from flowsmith.planner.parse_context import CJK, TOKEN, ZH_CLAUSE_COND, Context, unmask
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
+from flowsmith.planner.schedule import parse_schedule
 
 
 class _Builder:
@@ -145,9 +146,15 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     """The steps of ``text``; ``guard`` (a condition in the trigger's words) opens a case
     that the first sentence's steps go into (an "otherwise" after it is its other case)."""
     b = _Builder(ctx)
+    sentences = _sentences(text)
+    sources = [s for s in sentences if _SOURCE.match(s)]
+    for said in sources:  # "数据来自 <url>": read first, whatever sentence says so
+        m = _SOURCE.match(said)
+        assert m is not None
+        b.add(clause_actions("get " + (m.group(1) or m.group(2) or ""), ctx))
+    sentences = [s for s in sentences if s not in sources]
     if guard is not None:
         b.open_case(guard, guard.phrase, same=False)
-    sentences = _sentences(text)
     for si, sentence in enumerate(sentences):
         clauses = _clauses(sentence)
         b.joined = False
@@ -159,6 +166,15 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
             b.close_branch()
         b.end_sentence()
     return [freeze(s) for s in b.top]
+
+
+# a sentence naming where the data comes from ("the data comes from <url>", "数据来自<url>")
+_SOURCE = re.compile(
+    r"^\s*(?:the\s+)?(?:data|numbers|readings|values|prices)\s+(?:comes?|is|are)?\s*"
+    r"(?:taken\s+|fetched\s+|read\s+)?from\s+(.*__url\d+__.*)$|"
+    r"^\s*(?:数据|数值|读数)(?:来自|来源于|来源是|从|取自)\s*(.*__url\d+__.*?)(?:获取|读取)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _opens_case(clause: str, ctx: Context) -> bool:
@@ -243,7 +259,7 @@ def _decision(action: str, ctx: Context) -> list[Any]:
     """A case whose words name no service ("自动确认", "approve it automatically") still does
     something: it records the decision on the item, so the case has its own node."""
     words = unmask(action, ctx).strip(" ,，.。")
-    if len(words) < 2 or _NOTHING.match(words):
+    if len(words) < 2 or _NOTHING.match(words) or parse_schedule(TOKEN.sub(" ", action)):
         return []
     return [Transform(kind="set", params={"fields": {"decision": words}}, phrase=words)]
 
@@ -299,7 +315,12 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
         b.add([skip])
         return
     steps = clause_actions(clause, ctx)
-    if not steps and b.branch is not None and b.current is not b.container:
+    if (
+        not steps
+        and b.branch is not None
+        and b.current is not b.container
+        and (lx.CREATE_VERB.search(clause) or lx.UPDATE_VERB.search(clause))
+    ):
         steps = _decision(clause, ctx)  # "…, 通知部门经理": the case still does something
     _note_subject(clause, steps, ctx)
     at = _qualified_at(steps)
