@@ -406,3 +406,38 @@ def test_a_schedule_phrase_in_a_case_is_not_a_decision() -> None:
     )
     assert frame is not None
     assert not any(getattr(s, "kind", "") == "set" for s in walk(frame.steps))
+
+
+def test_a_level_adjective_routes_on_its_field() -> None:
+    frame = parse_request(
+        "When a Jira issue is created, high-severity issues go to Opsgenie and everything else "
+        "to Microsoft Teams",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    c = branch.cases[0].condition
+    assert c is not None and (c.field, c.value) == ("severity", "high")
+    assert branch.cases[-1].condition is None
+
+
+def test_sentiment_cases_all_compare_the_sentiment() -> None:
+    frame = parse_request(
+        "When a Google review arrives by webhook, run sentiment analysis; if it is negative "
+        "email me, if positive post it to Slack",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    assert {c.condition.field for c in branch.cases if c.condition} == {"sentiment"}
+
+
+def test_a_chinese_qualified_noun_clause_opens_a_case() -> None:
+    frame = parse_request(
+        "凡是金额大于等于2000的报销，都要在飞书通知财务；报销来自表单提交", CATALOG
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    c = branch.cases[0].condition
+    assert c is not None and (c.field, c.op, c.value) == ("amount", "gte", 2000)
+    assert branch.cases[0].steps

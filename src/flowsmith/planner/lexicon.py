@@ -136,8 +136,8 @@ _NUM = r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*(k|m|万|千|元|�
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),
     ("lte", rx(_NUM + r"\s*or (?:less|lower|below|fewer|under)\b")),
-    ("gte", rx(r"(?:at least|no less than|>=|≥|不少于|不低于|至少)\s*" + _NUM)),
-    ("lte", rx(r"(?:at most|no more than|<=|≤|不超过|不高于|最多)\s*" + _NUM)),
+    ("gte", rx(r"(?:at least|no less than|>=|≥|大于等于|大于或等于|不少于|不低于|至少)\s*" + _NUM)),
+    ("lte", rx(r"(?:at most|no more than|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM)),
     (
         "gt",
         rx(

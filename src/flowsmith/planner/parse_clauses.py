@@ -268,6 +268,12 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
     """ "urgent ones to Slack", "for 'other' forward it to me": a classifier's category case."""
     m = lx.CATEGORY_CASE.match(clause)
     word = (m.group(1) or m.group(2) or "").lower() if m else ""
+    level = re.fullmatch(r"([a-z0-9]+)-(priority|severity|risk|value|tier)", word)
+    if m is not None and level and (b.branch is None or not b.branch.closed):
+        phrase = unmask(clause, ctx)
+        b.open_case(Condition(level.group(2), "eq", level.group(1), phrase), phrase, same=True)
+        b.add(clause_actions(clause[m.end() :], ctx))
+        return True
     f = _FOR_CATEGORY.match(clause)
     if f and f.group(1).lower() in ctx.categories:
         m, word = f, f.group(1).lower()
@@ -323,6 +329,12 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     ):
         steps = _decision(clause, ctx)  # "…, 通知部门经理": the case still does something
     _note_subject(clause, steps, ctx)
+    if not steps:
+        cond = qualifier_condition(clause, ctx)  # "凡是金额大于1000的订单，都…"
+        if cond is not None:
+            b.open_case(cond, unmask(clause, ctx), same=True)
+            b.joined = True
+            return
     at = _qualified_at(steps)
     cond = qualifier_condition(clause, ctx) if at is not None else None
     if cond is None or at is None:

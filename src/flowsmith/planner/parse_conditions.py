@@ -305,7 +305,7 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         if (cats and word in [c.lower() for c in cats]) or (
             looks_category(word) and (not subject or lx.PRONOUN.match(subject))
         ):
-            return Condition("category", "category", word, phrase)
+            return _category(word, phrase, ctx)
     m = _ON_PLAN.search(t)
     if m:
         return Condition(m.group(2).lower(), "eq", m.group(1).strip(" \"'“”"), phrase)
@@ -349,10 +349,7 @@ def _bare_category(t: str, phrase: str, ctx: Context | None) -> Condition | None
     if re.fullmatch(r"[\w-]+|[\u4e00-\u9fff]{1,4}", bare or "-") and (
         looks_category(bare) or bare in cats
     ):
-        made = ctx.made if ctx else set()
-        if "sentiment" in made and not ("classify" in made and bare in cats):
-            return Condition("sentiment", "eq", _SENTIMENT_ZH.get(bare, bare), phrase)
-        return Condition("category", "category", bare, phrase)
+        return _category(bare, phrase, ctx)
     for cat in cats:
         if cat.lower() in low:
             return Condition("category", "category", cat, phrase)
@@ -367,6 +364,15 @@ def _sender_like(before: str, said: str, ctx: Context | None) -> bool:
     return not before or bool(
         re.search(r"(?:\b(?:is|are|was|were|comes?|came|sent|those|ones|only)|[a-z]s)$", before)
     )
+
+
+def _category(word: str, phrase: str, ctx: Context | None) -> Condition:
+    """A classifier's category, or the sentiment when only a sentiment step was asked for."""
+    made = ctx.made if ctx else set()
+    cats = ctx.categories if ctx else []
+    if "sentiment" in made and not ("classify" in made and word in cats):
+        return Condition("sentiment", "eq", _SENTIMENT_ZH.get(word, word), phrase)
+    return Condition("category", "category", word, phrase)
 
 
 def _from(said: str, phrase: str) -> Condition:
