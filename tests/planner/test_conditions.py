@@ -441,3 +441,21 @@ def test_a_chinese_qualified_noun_clause_opens_a_case() -> None:
     c = branch.cases[0].condition
     assert c is not None and (c.field, c.op, c.value) == ("amount", "gte", 2000)
     assert branch.cases[0].steps
+
+
+def test_for_a_kind_of_item_and_for_the_other_ones() -> None:
+    frame = parse_request(
+        "When a Pipedrive deal is created: for enterprise deals open a Jira epic, for other "
+        "deals just post in Slack",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    first = branch.cases[0].condition
+    assert first is not None and first.field == "enterprise"
+    assert branch.cases[-1].condition is None and branch.cases[-1].steps
+
+
+def test_there_are_overdue_ones_in_chinese() -> None:
+    c = guess_condition("有过期的")
+    assert c is not None and (c.field, c.op, c.value) == ("status", "eq", "过期")

@@ -410,6 +410,11 @@ def _fetch_for(b: _Builder, cond: Condition, ctx: Context) -> None:
 
 
 def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    w = _FOR_WHOM.match(clause)
+    if w and not _NOT_A_KIND.fullmatch(w.group(1).lower()):
+        return Condition(w.group(1).lower(), "is_true", None, w.group(0).strip(" ,:")), clause[
+            w.end() :
+        ]
     m = lx.IF_OPEN.match(clause) or _BARE_COMPARE.match(clause)
     if m is None:
         return _zh_condition(clause, ctx) if CJK.search(clause) else None
@@ -451,6 +456,14 @@ _AFTER_NUMBER = re.compile(
 )
 
 
+# "only for VIP customers, …": a kind of item the rest of the clause is for
+_FOR_WHOM = re.compile(
+    r"^\s*(?:and\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+)?([A-Za-z][\w-]*)\s+"
+    r"(?:customers|users|clients|leads|orders|contacts|members|accounts|subscribers|deals|"
+    r"tickets|issues)\b\s*[,:]?\s*",
+    re.IGNORECASE,
+)
+_NOT_A_KIND = re.compile(r"new|each|every|all|our|my|the|these|those|both|any|other|such|them")
 # "under $100 refund it", "over 1000: ask for approval": a case with the comparison first
 _BARE_COMPARE = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:for\s+)?(?:(?:anything|those|ones|amounts?|orders?|items?|"

@@ -192,6 +192,9 @@ def guess_condition(text: str) -> Condition | None:
     """The condition of an "if"-clause no grammar reads ("如果会下雨"): a yes/no field named
     by its words, so the guarded action still sits behind an IF the user can adjust."""
     t = TOKEN.sub(" ", text).strip(" ,，:：")
+    ones = re.fullmatch(r"(?:有|存在)([\u4e00-\u9fff]{1,6})的(?:\w{0,4})", t)
+    if ones:  # "有逾期的": there are overdue ones
+        return Condition("status", "eq", ones.group(1), text.strip())
     if CJK.search(t):
         words = re.sub(
             r"^(?:会|将|要|能|可能|是否|有没有)", "", re.sub(r"[^\u4e00-\u9fff\w]", "", t)
