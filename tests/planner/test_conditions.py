@@ -459,3 +459,16 @@ def test_for_a_kind_of_item_and_for_the_other_ones() -> None:
 def test_there_are_overdue_ones_in_chinese() -> None:
     c = guess_condition("有过期的")
     assert c is not None and (c.field, c.op, c.value) == ("status", "eq", "过期")
+
+
+def test_a_qualifier_clause_on_its_own_opens_a_case() -> None:
+    frame = parse_request(
+        "When a new Asana task is created, with priority Urgent, ping me on Telegram; "
+        "otherwise add it to Notion",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    c = branch.cases[0].condition
+    assert c is not None and (c.field, c.value) == ("priority", "Urgent")
+    assert branch.cases[-1].condition is None

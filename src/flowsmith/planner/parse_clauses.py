@@ -316,6 +316,12 @@ _FOR_CATEGORY = re.compile(
 def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     """Plain steps; a read or loop whose noun is qualified ("each product with stock below
     5") guards the rest of the sentence with that qualifier."""
+    if re.match(r"\s*(?:with|whose|where|having)\b", clause, re.IGNORECASE):
+        alone = qualifier_condition(clause, ctx, alone=True)  # "…, with priority 1, …"
+        if alone is not None:
+            b.open_case(alone, unmask(clause, ctx), same=True)
+            b.joined = True
+            return
     skip = _skipped(clause, ctx)
     if skip is not None:
         b.add([skip])
@@ -330,7 +336,7 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
         steps = _decision(clause, ctx)  # "…, 通知部门经理": the case still does something
     _note_subject(clause, steps, ctx)
     if not steps:
-        cond = qualifier_condition(clause, ctx)  # "凡是金额大于1000的订单，都…"
+        cond = qualifier_condition(clause, ctx, alone=True)  # "凡是金额大于1000的订单，都…"
         if cond is not None:
             b.open_case(cond, unmask(clause, ctx), same=True)
             b.joined = True

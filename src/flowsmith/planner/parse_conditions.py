@@ -107,8 +107,11 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     return _compare(t, phrase, ctx) or _state(t, phrase, ctx)
 
 
-def qualifier_condition(text: str, ctx: Context | None = None) -> Condition | None:
-    """The condition a noun's qualifier states ("tickets with status 'urgent'"), or None."""
+def qualifier_condition(
+    text: str, ctx: Context | None = None, alone: bool = False
+) -> Condition | None:
+    """The condition a noun's qualifier states ("tickets with status 'urgent'"), or None;
+    ``alone``: the qualifier may start the text ("with priority 1", its noun said before)."""
     t = TOKEN.sub(" ", text)
     z = _ZH_ATTRIBUTE.search(t) if CJK.search(t) else None
     if z:
@@ -116,7 +119,7 @@ def qualifier_condition(text: str, ctx: Context | None = None) -> Condition | No
         if cond is not None and cond.op != "category":
             return cond
     q = _QUALIFIER.search(t)
-    if q is None or q.start() == 0:
+    if q is None or (q.start() == 0 and not alone):
         return None
     return _qualified(q.group("c"), text.strip(" ,，"), ctx)
 
