@@ -46,6 +46,7 @@ from flowsmith.openapi import EVERY_ROUTE, EVERY_ROUTE_JSON
 from flowsmith.openapi import install as install_openapi
 from flowsmith.ratelimit import Limits, MemoryLimiter, RateLimits, RedisLimiter
 from flowsmith.sessions.router import router as sessions_router
+from flowsmith.text import api_text
 from flowsmith.workflows.router import router as workflows_router
 
 log = logging.getLogger(__name__)
@@ -202,7 +203,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 400:
             # FastAPI's "error parsing the body" (not UTF-8, nested too deep): malformed
             # input, which the contract answers with 422
-            return _error(422, "invalid_input", "the request body is not valid JSON")
+            return _error(422, "invalid_input", api_text("error.body_not_json"))
         code = HTTP_CODES.get(exc.status_code, "http_error")
         headers = getattr(exc, "headers", None)
         allowed = _allowed_methods(app, request) if exc.status_code == 405 else None
@@ -228,7 +229,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
-        return _error(500, "internal_error", "Internal server error.")
+        return _error(500, "internal_error", api_text("error.internal"))
 
 
 def _allowed_methods(app: FastAPI, request: Request) -> list[str] | None:

@@ -24,6 +24,7 @@ from flowsmith.events.bus import EventBus
 from flowsmith.generation.runner import GenerationRunner
 from flowsmith.ratelimit import RateLimits
 from flowsmith.streams import EventId, parse_last_event_id
+from flowsmith.text import api_text
 
 __all__ = [
     "CHAT_EVENT_IDS",
@@ -126,8 +127,8 @@ def _resume_from(pattern: str) -> Callable[..., EventId | None]:
         value = last_event_id.strip(" \t")
         if compiled.fullmatch(value) is None:
             if _ANY_EVENT_ID.fullmatch(value):
-                raise InvalidLastEventId("Last-Event-ID belongs to another stream")
-            raise InvalidLastEventId("Last-Event-ID is not an id this service sent")
+                raise InvalidLastEventId(api_text("error.last_event_id.other_stream"))
+            raise InvalidLastEventId(api_text("error.last_event_id.unknown"))
         return parse_last_event_id(value)
 
     return resume_from

@@ -13,6 +13,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError
 
 from flowsmith.db.engine import database_unreachable
+from flowsmith.text import api_text
 
 
 class FlowsmithError(Exception):
@@ -155,11 +156,11 @@ AUTHENTICATED_ERRORS = error_responses(401, 413, 422, 503)
 def dependency_failure(exc: BaseException) -> tuple[str, str] | None:
     """(code, message) when ``exc`` says a dependency is unavailable, else None."""
     if isinstance(exc, RedisConnectionError | RedisTimeoutError):
-        return "event_bus_unavailable", "the event bus is unavailable; try again shortly"
+        return "event_bus_unavailable", api_text("error.event_bus_unavailable")
     if isinstance(exc, DBAPIError) and "disk is full" in str(exc.orig).lower():
-        return "storage_full", "the server's storage is full; try again later"
+        return "storage_full", api_text("error.storage_full")
     if database_unreachable(exc):
-        return "database_unavailable", "the database is unavailable; try again shortly"
+        return "database_unavailable", api_text("error.database_unavailable")
     return None
 
 

@@ -12,6 +12,8 @@ from urllib.parse import unquote_to_bytes
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from flowsmith.text import api_text
+
 if TYPE_CHECKING:
     from flowsmith.config import Settings
 
@@ -38,16 +40,18 @@ class SizeLimits:
             return
         query = scope.get("query_string", b"")
         if len(query) > self.max_query:
-            await _reject(send, "query_too_long", f"query string over {self.max_query} bytes")
+            await _reject(
+                send, "query_too_long", api_text("error.query_too_long", limit=self.max_query)
+            )
             return
         if query and not utf8_query(query):
-            await _reject(
-                send, "invalid_input", "the query string is not UTF-8 once decoded", status=422
-            )
+            await _reject(send, "invalid_input", api_text("error.query_not_utf8"), status=422)
             return
         declared, chunked = _body_framing(scope)
         if declared is not None and declared > self.max_body:
-            await _reject(send, "body_too_large", f"request body over {self.max_body} bytes")
+            await _reject(
+                send, "body_too_large", api_text("error.body_too_large", limit=self.max_body)
+            )
             return
         if not chunked:
             # the body is at most the declared length (the HTTP server enforces it) or there
@@ -83,7 +87,9 @@ class SizeLimits:
             if not over:
                 raise
         if over:
-            await _reject(send, "body_too_large", f"request body over {self.max_body} bytes")
+            await _reject(
+                send, "body_too_large", api_text("error.body_too_large", limit=self.max_body)
+            )
 
 
 def _body_framing(scope: Scope) -> tuple[int | None, bool]:
@@ -241,8 +247,12 @@ def _long_url_protocol(max_query: int) -> type[asyncio.Protocol] | None:
             super().on_url(url)
             if len(self.url) > max_query + PATH_ROOM:
                 if len(self.url.partition(b"?")[2]) > max_query:
-                    self._refuse("query_too_long", f"query string over {max_query} bytes")
-                self._refuse("url_too_long", f"request target over {max_query + PATH_ROOM} bytes")
+                    self._refuse(
+                        "query_too_long", api_text("error.query_too_long", limit=max_query)
+                    )
+                self._refuse(
+                    "url_too_long", api_text("error.url_too_long", limit=max_query + PATH_ROOM)
+                )
 
         def _refuse(self, code: str, message: str) -> None:
             """Stop parsing; ``send_400_response`` answers with this 413."""
@@ -256,7 +266,10 @@ def _long_url_protocol(max_query: int) -> type[asyncio.Protocol] | None:
                 return
             path, _, query = url.partition(b"?")
             if len(path) > _HTTPTOOLS_MAX_URL:
-                self._refuse("url_too_long", f"path over {_HTTPTOOLS_MAX_URL} bytes")
+                self._refuse(
+                    "url_too_long",
+                    api_text("error.path_too_long", limit=_HTTPTOOLS_MAX_URL),
+                )
             self.url = path
             super().on_headers_complete()
             self.url = url

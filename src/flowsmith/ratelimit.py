@@ -27,6 +27,7 @@ from flowsmith.events.redis import (
     DEFAULT_POOL_TIMEOUT_S,
     command_client,
 )
+from flowsmith.text import api_text
 
 log = logging.getLogger(__name__)
 STREAM_LEASE_S = 90.0
@@ -184,7 +185,7 @@ class RateLimits:
         if wait is not None:
             retry = max(1, math.ceil(wait))
             raise RateLimited(
-                f"too many {what}s: at most {limit} a minute; try again in {retry} s",
+                api_text("error.rate_limited", what=what, limit=limit, retry=retry),
                 headers={"Retry-After": str(retry)},
             )
 
@@ -196,7 +197,7 @@ class RateLimits:
         slot = await self.limiter.acquire(f"streams:{user_id}", limit)
         if slot is None:
             raise TooManyStreams(
-                f"too many open streams: at most {limit} at once; close one and retry",
+                api_text("error.too_many_streams", limit=limit),
                 headers={"Retry-After": "5"},
             )
         return slot

@@ -30,6 +30,7 @@ from starlette.types import Receive, Scope, Send
 from flowsmith.errors import InvalidLastEventId, error_responses
 from flowsmith.events.bus import encode_payload
 from flowsmith.observability import STREAM_EVENTS, STREAM_SECONDS, STREAMS_OPEN
+from flowsmith.text import api_text
 
 log = logging.getLogger(__name__)
 StreamKind = Literal["t", "g", "s"]
@@ -62,7 +63,7 @@ def parse_last_event_id(raw: str | None) -> EventId | None:
         return None
     match = _ID.match(raw.strip())
     if match is None:
-        raise InvalidLastEventId("Last-Event-ID is not an id this service sent")
+        raise InvalidLastEventId(api_text("error.last_event_id.unknown"))
     kind: StreamKind = match["kind"]  # type: ignore[assignment]
     return EventId(kind, match["key"], int(match["pos"]))
 

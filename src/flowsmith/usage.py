@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from flowsmith.db.tables import LLMUsageRow, utcnow
 from flowsmith.errors import RateLimited
 from flowsmith.observability import LLM_CALLS, LLM_SECONDS, LLM_TOKENS
+from flowsmith.text import api_text
 
 
 class BudgetExceeded(RateLimited):
@@ -149,6 +150,6 @@ async def check_budget(db: AsyncSession, user_id: str, daily_tokens: int) -> Non
     used = await tokens_today(db, user_id)
     if used >= daily_tokens:
         raise BudgetExceeded(
-            f"daily LLM token budget reached ({used} of {daily_tokens} tokens in 24 h)",
+            api_text("error.budget_exceeded", used=used, budget=daily_tokens),
             headers={"Retry-After": "3600"},
         )

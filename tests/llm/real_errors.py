@@ -63,10 +63,15 @@ LLAMA_CPP_PYTHON_JSON_SCHEMA: dict[str, Any] = {
     }
 }
 
-# llama-cpp-python: a prompt over n_ctx
+# llama-cpp-python 0.3.36 (--n_ctx 2048), a prompt over n_ctx: recorded. Streamed, the
+# request gets "200 text/event-stream" and an empty body (its length check raises inside
+# the stream: the log shows "ValueError: Requested tokens (4010) exceed context window of
+# 2048", the client sees only "0\r\n\r\n"); the same request unstreamed gets this 400.
 LLAMA_CPP_PYTHON_CONTEXT: dict[str, Any] = {
     "error": {
-        "message": "Requested tokens (3071) exceed context window of 2048",
+        "message": "This model's maximum context length is 2048 tokens. However, you "
+        "requested 4011 tokens (4010 in the messages, 1 in the completion). Please reduce "
+        "the length of the messages or completion.",
         "type": "invalid_request_error",
         "param": "messages",
         "code": "context_length_exceeded",

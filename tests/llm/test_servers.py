@@ -25,6 +25,7 @@ from tests.llm.fakes import (
     raw_error,
     raw_stream,
     raw_text,
+    stall,
     text,
     tool_call,
 )
@@ -480,6 +481,71 @@ async def test_the_servers_context_shrinks_the_output_cap(
     assert caught.value.code == "llm_context"
     assert "FLOWSMITH_LLM_CONTEXT_TOKENS" in caught.value.message
     assert len(fake_openai.requests) == 1
+    await provider.aclose()
+
+
+# llama-cpp-python's answer to a streamed request over its context: 200, then nothing
+LLAMA_CPP_PYTHON_CUT = stall(0, after_headers=True)
+OVER_2048 = [Message("user", "word " * 4000)]
+
+
+async def test_llama_cpp_pythons_cut_stream_over_its_context_is_llm_context(
+    fake_openai: FakeOpenAI,
+) -> None:
+    # no setting, and nothing the server reports (its /v1/models has no n_ctx)
+    provider = make_openai(fake_openai, model="gemma-3-270m")
+    fake_openai.script(LLAMA_CPP_PYTHON_CUT, raw_error(400, real.LLAMA_CPP_PYTHON_CONTEXT))
+    started = time.monotonic()
+    with pytest.raises(LLMError) as caught:
+        await collect(provider.stream(OVER_2048, max_tokens=64))
+    # not an outage retried: the cut stream is checked once, unstreamed, for one token
+    assert caught.value.code == "llm_context" and not caught.value.retryable
+    assert "FLOWSMITH_LLM_CONTEXT_TOKENS" in caught.value.message
+    assert "context is 2048 tokens" in caught.value.message
+    assert [r.stream for r in fake_openai.requests] == [True, False]
+    assert fake_openai.requests[1].json["max_tokens"] == 1
+    assert fake_openai.requests[1].json["messages"] == fake_openai.requests[0].json["messages"]
+    assert time.monotonic() - started < 2
+    # the window it named is kept: the next over-long request is refused before sending
+    assert provider.context_tokens == 2048
+    with pytest.raises(LLMError) as caught:
+        await collect(provider.stream(OVER_2048, max_tokens=64))
+    assert caught.value.code == "llm_context" and len(fake_openai.requests) == 2
+    await provider.aclose()
+
+
+async def test_a_cut_structured_call_over_the_context_is_llm_context(
+    fake_openai: FakeOpenAI,
+) -> None:
+    provider = make_openai(fake_openai, model="gemma-3-270m")
+    fake_openai.script(
+        raw_error(500, real.LLAMA_CPP_PYTHON_JSON_SCHEMA),
+        LLAMA_CPP_PYTHON_CUT,
+        raw_error(400, real.LLAMA_CPP_PYTHON_CONTEXT),
+    )
+    with pytest.raises(LLMError) as caught:
+        await provider.structured(
+            OVER_2048, schema={"type": "object", "properties": {}}, name="x", max_tokens=64
+        )
+    assert caught.value.code == "llm_context"
+    assert "FLOWSMITH_LLM_CONTEXT_TOKENS" in caught.value.message
+    assert len(fake_openai.requests) == 3
+    await provider.aclose()
+
+
+async def test_a_cut_stream_that_fits_is_retried_as_an_outage(fake_openai: FakeOpenAI) -> None:
+    provider = make_openai(fake_openai, model="gemma-3-270m")
+    # the unstreamed check answers (the prompt fits): the cut was something else
+    fake_openai.script(LLAMA_CPP_PYTHON_CUT, text("."), text("fine"))
+    events = await collect(provider.stream(OVER_2048, max_tokens=64))
+    assert "".join(texts(events)) == "fine"
+    assert [r.stream for r in fake_openai.requests] == [True, False, True]
+    assert provider.context_tokens is None
+    # a short prompt cannot overflow any context: a cut is retried with no check
+    fake_openai.reset()
+    fake_openai.script(LLAMA_CPP_PYTHON_CUT, text("fine"))
+    await collect(provider.stream(HI))
+    assert [r.stream for r in fake_openai.requests] == [True, True]
     await provider.aclose()
 
 

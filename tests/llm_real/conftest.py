@@ -1,6 +1,10 @@
 """A real OpenAI-compatible server: llama-cpp-python's ``llama_cpp.server`` serving Gemma 3
 270M (Q4_K_M), from the environment ``make llama-server`` builds (``.tools/llama``, or
-``FLOWSMITH_LLAMA_PYTHON`` naming another interpreter). Every test here skips without it.
+``FLOWSMITH_LLAMA_PYTHON`` naming another interpreter).
+
+``make test`` builds that environment and runs these tests once with
+``FLOWSMITH_LLAMA_REQUIRED=1``: there a missing or broken environment fails every test.
+Run by hand (``pytest`` without the variable), they skip without it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ MODEL_NAME = "gemma-3-270m"
 # history) are about 3-4k tokens on Gemma's tokenizer
 CONTEXT = int(os.environ.get("FLOWSMITH_LLAMA_CTX", "8192"))
 START_TIMEOUT_S = 180
+# set by `make test` / `make test-llm-real`: the server must be there
+REQUIRED = os.environ.get("FLOWSMITH_LLAMA_REQUIRED", "") not in ("", "0")
 
 
 @dataclass
@@ -55,6 +61,8 @@ def _usable() -> str | None:
 def gguf() -> Path:
     reason = _usable()
     if reason is not None:
+        if REQUIRED:
+            pytest.fail(f"the llama environment is required here: {reason}", pytrace=False)
         pytest.skip(reason)
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     target = MODEL_DIR / "gemma-3-270m-q4_k_m.gguf"
@@ -127,4 +135,13 @@ def llama(gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Llam
     server = start_server(gguf, CONTEXT, tmp_path_factory.mktemp("llama") / "server.log")
     print(f"\nllama_cpp.server on {server.base_url} (n_ctx {CONTEXT}), python {sys.version}")
     yield server
+    died = server.process.poll()
     stop_server(server)
+    if died is not None:
+        # e.g. a wheel built for instructions the CPU reports but cannot run (see the
+        # Makefile's LLAMA_CMAKE_ARGS): every request after it failed to connect
+        pytest.fail(
+            f"llama_cpp.server died (exit {died}) during the tests: "
+            f"{server.log.read_text(errors='replace')[-1500:]}",
+            pytrace=False,
+        )

@@ -182,7 +182,7 @@ def sample_item(workflow: Workflow) -> Workflow:
 def example_runs() -> dict[str, Workflow]:
     """Every catalog example that is not a trigger, after a manual trigger and the sample
     item its nodes read (:func:`sample_item`)."""
-    from tests.workflows.strategies import example_workflow
+    from tests.core.strategies import example_workflow
 
     out: dict[str, Workflow] = {}
     for spec in load_catalog():

@@ -415,7 +415,23 @@ def test_chinese_transforms_keep_the_said_order() -> None:
     assert summary.id in upstream(wf, one(wf, "feishu"))
 
 
-def test_new_items_of_an_app_without_events_are_polled() -> None:
+def test_new_rows_of_a_data_store_without_events_are_polled() -> None:
+    _needs("mysql", "google_sheets")
+    decision = decide(
+        "When a new row is inserted in our MySQL 'orders' table, copy it to Google Sheets "
+        "and notify me by email",
+        [],
+        None,
+    )
+    assert decision.request is not None
+    wf = build(decision.request, None)
+    assert trigger(wf).subtype == "schedule_trigger"
+    assert any("every hour" in a for a in decision.assumptions)
+    mysql = one(wf, "mysql")
+    assert mysql.id in upstream(wf, one(wf, "google_sheets"))
+
+
+def test_events_of_a_service_without_events_come_by_webhook() -> None:
     _needs("dropbox", "google_drive")
     decision = decide(
         "When a new file is uploaded to Dropbox, copy it to Google Drive and notify me by email",
@@ -424,10 +440,9 @@ def test_new_items_of_an_app_without_events_are_polled() -> None:
     )
     assert decision.request is not None
     wf = build(decision.request, None)
-    assert trigger(wf).subtype == "schedule_trigger"
-    assert any("every hour" in a for a in decision.assumptions)
-    dropbox = one(wf, "dropbox")
-    assert dropbox.id in upstream(wf, one(wf, "google_drive"))
+    assert trigger(wf).subtype == "webhook_trigger"
+    assert any("no Dropbox trigger" in a for a in decision.assumptions)
+    assert trigger(wf).id in upstream(wf, one(wf, "google_drive"))
 
 
 def test_app_trigger_fields_come_from_the_request() -> None:

@@ -62,6 +62,8 @@ from flowsmith.planner.coverage import REQUEST_CODES
 from flowsmith.planner.offline import Decision, Question
 from flowsmith.planner.parse import parse_request
 from flowsmith.planner.text import Lang, detect_lang
+from flowsmith.text import has as has_text
+from flowsmith.text import text as say
 from flowsmith.usage import record_llm_call
 
 log = logging.getLogger(__name__)
@@ -72,51 +74,8 @@ _MAX_HISTORY_CHARS = 4000
 _QUOTED = re.compile(r"“([^”]{1,200})”")
 _ASSUMPTION_WORDS = re.compile(r"assum|default|placeholder|假设|默认|占位", re.IGNORECASE)
 
-ERROR_TEXT: dict[str, tuple[str, str]] = {
-    "llm_rate_limited": (
-        "The AI model is receiving too many requests right now. Please try again in a minute.",
-        "AI 模型当前请求过多（被限流），请一分钟后再试。",
-    ),
-    "llm_unavailable": (
-        "The AI model service is unavailable right now. Please try again shortly.",
-        "AI 模型服务暂时不可用，请稍后再试。",
-    ),
-    "llm_timeout": (
-        "The AI model did not answer in time. Please try again.",
-        "AI 模型响应超时，请重试。",
-    ),
-    "llm_bad_response": (
-        "The AI model returned an answer flowsmith could not use. Please try again or "
-        "rephrase your request.",
-        "AI 模型返回的结果无法使用，请重试或换个说法。",
-    ),
-    "llm_auth": (
-        "flowsmith could not sign in to the AI model service; an administrator needs to "
-        "check its API key.",
-        "flowsmith 无法登录 AI 模型服务，请管理员检查 API 密钥。",
-    ),
-    "llm_bad_request": (
-        "The AI model service rejected flowsmith's request. Please try again or shorten "
-        "your message.",
-        "AI 模型服务拒绝了请求，请重试或缩短你的消息。",
-    ),
-    "llm_quota": (
-        "The AI model service account has run out of quota or credit; an administrator "
-        "needs to check its plan and billing.",
-        "AI 模型服务账户的额度或余额已用完，请管理员检查套餐和账单。",
-    ),
-    "llm_context": (
-        "The conversation and the catalog do not fit in the AI model's context window; an "
-        "administrator needs to give the model a larger context (see docs/llm.md).",
-        "对话和节点目录超出了 AI 模型的上下文长度，"
-        "请管理员为模型配置更大的上下文（见 docs/llm.md）。",
-    ),
-    "llm_no_change": (
-        "The AI model proposed no change to the workflow. Please describe the change in "
-        "more detail.",
-        "AI 模型没有对工作流提出任何修改，请更具体地描述需要的修改。",
-    ),
-}
+# the plain-words message of each LLM failure code is the catalog's ``agent.error.<code>``
+# (:mod:`flowsmith.text`); a code without one reads as ``llm_unavailable``
 
 
 class AgentError(Exception):
@@ -131,8 +90,8 @@ class AgentError(Exception):
 
 
 def error_text(code: str, lang: str) -> str:
-    en, zh = ERROR_TEXT.get(code, ERROR_TEXT["llm_unavailable"])
-    return zh if lang == "zh" else en
+    key = f"agent.error.{code}"
+    return say(key if has_text(key) else "agent.error.llm_unavailable", lang)
 
 
 def _agent_error(error: LLMError, lang: str) -> AgentError:
@@ -645,13 +604,7 @@ class LLMAgent:
     def _answer(self, text: str, lang: Lang) -> tuple[Decision, str]:
         extra = ""
         if not text.strip():
-            extra = (
-                "抱歉，我没能理解。请描述你想自动化的流程，例如“每小时检查商品库存，有货时发邮件给我”。"
-                if lang == "zh"
-                else "Sorry, I could not make sense of that. Please describe what you want to "
-                "automate, e.g. “every hour check a product's stock and email me when it is "
-                "back”."
-            )
+            extra = say("agent.not_understood", lang)
         reply = text if text.strip() else extra
         return Decision(kind="answer", reply=reply, waiting_message=_waiting(lang, None)), extra
 
@@ -847,12 +800,8 @@ def _asked_note(asked: Sequence[Finding]) -> str:
 
 def _waiting(lang: Lang, question: str | None) -> str:
     if question:
-        return ("等待你的回答：" if lang == "zh" else "Waiting for your answer: ") + question
-    return (
-        "等待你描述想要自动化的流程。"
-        if lang == "zh"
-        else "Waiting for you to describe an automation."
-    )
+        return say("agent.waiting.answer", lang, question=question)
+    return say("agent.waiting.request", lang)
 
 
 def _normalized(arguments: dict[str, Any]) -> dict[str, Any]:

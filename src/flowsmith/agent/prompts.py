@@ -13,6 +13,7 @@ from typing import Any
 from flowsmith.agent.retrieval import render_specs
 from flowsmith.core.catalog import NodeSpec
 from flowsmith.core.models import Finding, NodeFamily, Workflow
+from flowsmith.text import text as say
 
 MAX_QUESTIONS = 3
 _LANGUAGE = {"zh": "Simplified Chinese", "en": "English"}
@@ -185,25 +186,11 @@ DECIDE_AFTER_REPLY = (
 
 
 def could_not_decide(lang: str, code: str) -> str:
-    if lang == "zh":
-        return (
-            "抱歉，AI 模型没能对这条消息作出可用的决定，我也无法从中读出可以构建的流程。"
-            "请更具体地描述：什么时候触发、做什么、结果发到哪里。"
-        )
-    return (
-        "Sorry, the AI model could not make a usable decision about this message, and "
-        "flowsmith could not read a workflow it can build from it. Please describe it more "
-        "concretely: what starts it, what it does, where the result goes."
-    )
+    return say("agent.could_not_decide", lang)
 
 
 def offline_note(lang: str) -> str:
-    if lang == "zh":
-        return "（AI 模型没能作出可用的决定；以下由 flowsmith 的离线规划器读取你的请求并构建。）"
-    return (
-        "(The AI model could not make a usable decision about this message; flowsmith's "
-        "offline planner read your request and builds it.)"
-    )
+    return say("agent.offline_note", lang)
 
 
 def decide_system(lang: str, specs: Sequence[NodeSpec], current: Workflow | None) -> str:
@@ -593,38 +580,23 @@ def synthesized_reply(
 ) -> str:
     """A reply built from a decision, for a model that called ``decide`` without writing
     text, and the parts (questions, assumptions, unsupported services) its text left out."""
-    zh = lang == "zh"
     parts: list[str] = []
     if unsupported:
         for name, alternative in unsupported:
-            parts.append(
-                f"flowsmith 没有 {name} 节点；我会改用 {alternative} 节点实现（例如调用其 API）。"
-                if zh
-                else f"flowsmith has no {name} node; I will use the {alternative} node instead "
-                "(for example calling its API)."
-            )
+            parts.append(say("agent.reply.unsupported", lang, name=name, alternative=alternative))
     if include_intro:
         if kind == "generate":
-            parts.append(
-                f"好的，我来生成这个 workflow：{spec}"
-                if zh
-                else f"OK, building the workflow: {spec}"
-            )
+            parts.append(say("agent.reply.generate", lang, spec=spec))
         elif kind == "clarify":
-            parts.append(
-                "开始之前我需要确认几点：" if zh else "Before I build it, a few questions:"
-            )
+            parts.append(say("agent.reply.clarify", lang))
     if questions:
         lines = []
+        sep = say("agent.reply.suggestion_separator", lang)
         for i, (question, suggestions) in enumerate(questions, 1):
-            hint = (
-                ("（可选：" + "、".join(suggestions) + "）")
-                if zh
-                else (" (for example: " + ", ".join(suggestions) + ")")
-            )
+            hint = say("agent.reply.suggestions", lang, suggestions=sep.join(suggestions))
             lines.append(f"{i}. {question}{hint if suggestions else ''}")
         parts.append("\n".join(lines))
     if assumptions:
-        head = "我做的假设（可随时修改）：" if zh else "Assumptions I made (tell me to change any):"
+        head = say("agent.reply.assumptions", lang)
         parts.append(head + "\n" + "\n".join(f"- {a}" for a in assumptions))
     return "\n\n".join(p for p in parts if p)

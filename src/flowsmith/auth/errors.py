@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from flowsmith.errors import ServiceUnavailable, Unauthorized
+from flowsmith.text import api_text
 
 
 class AuthError(Unauthorized):
     """Base of the 401s raised by ``flowsmith.auth``; subclasses only set code and message."""
 
-    default_message: ClassVar[str] = "authentication failed"
+    default_message: ClassVar[str] = api_text("error.auth.failed")
     # RFC 6750 §3.1 error attribute: "invalid_request" for a malformed request, else
     # "invalid_token"; None for a request without credentials (a bare challenge)
     bearer_error: ClassVar[str | None] = "invalid_token"
@@ -26,41 +27,39 @@ class AuthError(Unauthorized):
 
 class MissingToken(AuthError):
     code = "missing_token"
-    default_message = "sign-in required: no access token was sent"
+    default_message = api_text("error.auth.missing_token")
     bearer_error = None
 
 
 class InvalidToken(AuthError):
     code = "invalid_token"
-    default_message = "the access token is invalid"
+    default_message = api_text("error.auth.invalid_token")
 
 
 class TokenExpired(AuthError):
     code = "token_expired"
-    default_message = "the access token has expired; sign in again"
+    default_message = api_text("error.auth.token_expired")
 
 
 class InvalidAudience(AuthError):
     code = "invalid_audience"
-    default_message = "the access token was not issued for this service"
+    default_message = api_text("error.auth.invalid_audience")
 
 
 class InvalidIssuer(AuthError):
     code = "invalid_issuer"
-    default_message = "the access token was not issued by the expected authority"
+    default_message = api_text("error.auth.invalid_issuer")
 
 
 class AmbiguousToken(AuthError):
     code = "ambiguous_token"
-    default_message = (
-        "different access tokens were sent in the header, cookie or query; send only one"
-    )
+    default_message = api_text("error.auth.ambiguous_token")
     bearer_error = "invalid_request"
 
 
 class TokenTooLarge(AuthError):
     code = "token_too_large"
-    default_message = "the access token is too large"
+    default_message = api_text("error.auth.token_too_large")
     bearer_error = "invalid_request"
 
 
@@ -71,6 +70,6 @@ class AuthUnavailable(ServiceUnavailable):
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(
-            message or "sign-in cannot be checked right now; try again shortly",
+            message or api_text("error.auth.unavailable"),
             headers={"Retry-After": "5"},
         )

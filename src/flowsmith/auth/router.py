@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from flowsmith.auth.dev import mint_dev_token
 from flowsmith.deps import SettingsDep
 from flowsmith.errors import NotFound, error_responses
+from flowsmith.text import api_text
 
 router = APIRouter(prefix="/api/v1/dev", tags=["dev"], responses=error_responses(404, 413, 422))
 DEV_TOKEN_TTL_S = 12 * 3600
@@ -46,7 +47,7 @@ async def dev_token(
     request: Request, settings: SettingsDep, body: DevTokenRequest | None = None
 ) -> DevToken:
     if settings.auth_mode != "dev" or not _from_loopback(request):
-        raise NotFound("not found")
+        raise NotFound(api_text("error.not_found"))
     sub = (body or DevTokenRequest()).sub
     token = mint_dev_token(settings, sub, ttl_s=DEV_TOKEN_TTL_S)
     return DevToken(access_token=token, expires_in=DEV_TOKEN_TTL_S, sub=sub)

@@ -38,6 +38,7 @@ from flowsmith.auth.errors import (
 )
 from flowsmith.auth.principal import Principal
 from flowsmith.config import Settings
+from flowsmith.text import api_text
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +132,7 @@ class JwksCache:
             return key
         if self._last_failed:
             raise AuthUnavailable()
-        raise InvalidToken("the access token was signed with an unknown key")
+        raise InvalidToken(api_text("error.auth.unknown_key"))
 
     async def aclose(self) -> None:
         if self._owns_client:
@@ -348,14 +349,14 @@ class TokenVerifier:
     async def _key_checked(self, header: dict[str, Any]) -> str | jwt.PyJWK:
         if header.get("alg") not in self._algorithms:
             # refuse before any JWKS fetch: a wrong alg must not cost a request
-            raise InvalidToken("the access token's signing algorithm is not accepted")
+            raise InvalidToken(api_text("error.auth.algorithm"))
         return await self._key_for(header)
 
     @staticmethod
     def _principal(claims: dict[str, Any]) -> Principal:
         sub = claims.get("sub")
         if not isinstance(sub, str) or not sub.strip():
-            raise InvalidToken("the access token names no user")
+            raise InvalidToken(api_text("error.auth.no_user"))
         return Principal(user_id=sub, claims=MappingProxyType(claims))
 
     async def aclose(self) -> None:
@@ -369,7 +370,7 @@ class TokenVerifier:
             raise RuntimeError("verifier has neither a secret nor a JWKS cache")
         kid = header.get("kid")
         if not isinstance(kid, str) or not kid:
-            raise InvalidToken("the access token names no signing key")
+            raise InvalidToken(api_text("error.auth.no_key_id"))
         return await self._jwks.get_key(kid)
 
     def _decode(self, token: str, key: str | jwt.PyJWK) -> dict[str, Any]:
@@ -409,7 +410,7 @@ def _unverified_header(token: str) -> dict[str, Any]:
     try:
         return jwt.get_unverified_header(token)
     except jwt.PyJWTError:
-        raise InvalidToken("the access token is malformed") from None
+        raise InvalidToken(api_text("error.auth.malformed")) from None
 
 
 def _translate(error: jwt.PyJWTError) -> AuthError:
@@ -422,16 +423,16 @@ def _translate(error: jwt.PyJWTError) -> AuthError:
         return InvalidIssuer()
     if isinstance(error, jwt.MissingRequiredClaimError):
         if error.claim == "aud":
-            return InvalidAudience("the access token names no audience")
+            return InvalidAudience(api_text("error.auth.no_audience"))
         if error.claim == "iss":
-            return InvalidIssuer("the access token names no issuer")
-        return InvalidToken(f"the access token has no {error.claim!r} claim")
+            return InvalidIssuer(api_text("error.auth.no_issuer"))
+        return InvalidToken(api_text("error.auth.missing_claim", claim=error.claim))
     if isinstance(error, jwt.ImmatureSignatureError):
-        return InvalidToken("the access token is not valid yet")
+        return InvalidToken(api_text("error.auth.not_yet_valid"))
     if isinstance(error, jwt.InvalidSignatureError):
-        return InvalidToken("the access token's signature does not match")
+        return InvalidToken(api_text("error.auth.bad_signature"))
     if isinstance(error, jwt.InvalidAlgorithmError):
-        return InvalidToken("the access token's signing algorithm is not accepted")
+        return InvalidToken(api_text("error.auth.algorithm"))
     return InvalidToken()
 
 

@@ -6,6 +6,15 @@ then ``complete``, ``interrupted`` or ``error``. Every write that ends a turn is
 once, by whoever gets there first, and a late writer learns that it lost (the write
 matches no row) instead of overwriting the end another replica stored and streamed.
 
+While a turn streams, its ``last_event_seq`` is a bound, not a count: no event of the turn
+is numbered above it, and the replica running the turn stores a higher bound before it
+gives a position past it (``EVENTS_AHEAD`` at a time, with the reply so far). A turn's
+events reach its own replica's listeners before the shared log (Redis gets them written
+behind), so when that replica dies the shared log's tail can be short of what a client
+saw; the stored bound is the number the others know to be past every event anyone saw,
+and whoever ends a lost turn numbers its events past it and past the log's tail. Once the
+turn has ended, ``last_event_seq`` is the number of its last event.
+
 The hottest statements are built once with bound parameters: building one (coercing its
 values, computing its cache key) cost more CPU than running it, and these run per turn.
 """
@@ -24,9 +33,14 @@ from flowsmith.db.tables import MESSAGES, SESSIONS, MessageRow, SessionRow, new_
 from flowsmith.errors import SessionNotFound
 from flowsmith.generation.repository import active_generation_query
 from flowsmith.runtime.status import TurnStatus
+from flowsmith.text import api_text
 from flowsmith.workflows import service as workflows
 
 _STREAMING = TurnStatus.STREAMING.value
+# how far past its last event a streaming turn's stored bound runs: a turn gives more
+# positions than this in the time between two checkpoints only in bursts, and then waits
+# for one write (``store_partial``) before it gives more
+EVENTS_AHEAD = 1_000
 
 
 @dataclass
@@ -70,13 +84,20 @@ _FINISH = (
         finished_at=bindparam("new_finished_at", type_=MESSAGES.c.finished_at.type),
     )
 )
-# the reply so far, stored as it streams (so a turn whose replica dies keeps it)
+# the reply so far, stored as it streams (so a turn whose replica dies keeps it), and the
+# bound of its event numbers, only ever raised
+_BOUND = bindparam("new_bound", type_=MESSAGES.c.last_event_seq.type)
 _CHECKPOINT = (
     update(MESSAGES)
     .where(
         MESSAGES.c.id == _TURN, MESSAGES.c.status == _STREAMING, MESSAGES.c.lease_owner == _OWNER
     )
-    .values(content=bindparam("new_content", type_=MESSAGES.c.content.type))
+    .values(
+        content=bindparam("new_content", type_=MESSAGES.c.content.type),
+        last_event_seq=case(
+            (MESSAGES.c.last_event_seq > _BOUND, MESSAGES.c.last_event_seq), else_=_BOUND
+        ),
+    )
 )
 
 
@@ -95,7 +116,7 @@ async def record_turn(
     db: AsyncSession, session_id: str, text: str, owner: str, lease_end: datetime
 ) -> tuple[str, int]:
     """The user's message and the (streaming, leased) reply it starts, numbered in order;
-    the reply's id and number.
+    the reply's id and number. The reply's events may be numbered up to ``EVENTS_AHEAD``.
 
     Two statements: one UPDATE takes both numbers from the session's message counter, one
     INSERT writes both rows. Every turn start is a write, and SQLite admits one writer at
@@ -104,7 +125,7 @@ async def record_turn(
     """
     last = await db.scalar(_TAKE_TWO_NUMBERS, {"session_id": session_id})
     if last is None:
-        raise SessionNotFound("session not found")
+        raise SessionNotFound(api_text("error.session_not_found"))
     reply_id, now = new_id(), utcnow()
     common = {"session_id": session_id, "meta": {}, "last_event_seq": 0, "created_at": now}
     user = {"id": new_id(), "seq": last - 1, "role": "user", "content": text}
@@ -122,6 +143,7 @@ async def record_turn(
             {
                 **common,
                 **reply,
+                "last_event_seq": EVENTS_AHEAD,
                 "status": _STREAMING,
                 "lease_owner": owner,
                 "lease_expires_at": lease_end,
@@ -158,10 +180,15 @@ async def finish_turn(
     return bool(result.rowcount)
 
 
-async def store_partial(db: AsyncSession, turn_id: str, owner: str, content: str) -> bool:
-    """Store the reply streamed so far; False if the turn is not ours any more."""
+async def store_partial(
+    db: AsyncSession, turn_id: str, owner: str, content: str, bound: int
+) -> bool:
+    """Store the reply streamed so far, and let its events be numbered up to ``bound``
+    (a lower bound than the stored one changes nothing); False if the turn is not ours
+    any more."""
     result: Any = await db.execute(
-        _CHECKPOINT, {"turn_id": turn_id, "owner": owner, "new_content": content}
+        _CHECKPOINT,
+        {"turn_id": turn_id, "owner": owner, "new_content": content, "new_bound": bound},
     )
     return bool(result.rowcount)
 
@@ -190,6 +217,12 @@ async def expired_turns(db: AsyncSession) -> list[str]:
     return list(rows.all())
 
 
+@dataclass
+class LostEnd:
+    appended: str  # what was appended to the reply
+    last_event_seq: int  # the number of the last of its events
+
+
 async def end_lost_turn(
     db: AsyncSession,
     turn_id: str,
@@ -197,34 +230,39 @@ async def end_lost_turn(
     status: TurnStatus,
     text: str,
     code: str,
-    last_event_seq: int,
+    events: int,
+    after: int,
     lapsed_only: bool,
-) -> str | None:
+) -> LostEnd | None:
     """End a turn nobody runs any more, keeping the reply stored so far and appending
-    ``text`` after it (on a line of its own); what was appended, or None (nothing written)
-    if it is not streaming any more, or, with ``lapsed_only`` (the reaper), if its lease
-    was renewed meanwhile."""
+    ``text`` after it (on a line of its own), with ``events`` events to send, numbered past
+    both ``after`` (the shared log's tail) and the turn's stored bound; or None (nothing
+    written) if it is not streaming any more, or, with ``lapsed_only`` (the reaper), if its
+    lease was renewed meanwhile."""
     conditions = [MessageRow.id == turn_id, MessageRow.status == _STREAMING]
     if lapsed_only:
         conditions.append(MessageRow.lease_expires_at < utcnow())
     separated = "\n\n" + text if text else ""
     content = case((MessageRow.content == "", text), else_=MessageRow.content + separated)
-    ended = await db.scalar(
-        update(MessageRow)
-        .where(*conditions)
-        .values(
-            content=content,
-            status=status.value,
-            meta={"error": {"code": code}},
-            last_event_seq=last_event_seq,
-            finished_at=utcnow(),
+    past = case((MessageRow.last_event_seq > after, MessageRow.last_event_seq), else_=after)
+    ended = (
+        await db.execute(
+            update(MessageRow)
+            .where(*conditions)
+            .values(
+                content=content,
+                status=status.value,
+                meta={"error": {"code": code}},
+                last_event_seq=past + events,
+                finished_at=utcnow(),
+            )
+            .returning(MessageRow.content, MessageRow.last_event_seq)
+            .execution_options(synchronize_session=False)
         )
-        .returning(MessageRow.content)
-        .execution_options(synchronize_session=False)
-    )
+    ).one_or_none()
     if ended is None:
         return None
-    return text if ended == text else separated
+    return LostEnd(text if ended[0] == text else separated, int(ended[1]))
 
 
 async def stored_content(db: AsyncSession, turn_id: str) -> str | None:

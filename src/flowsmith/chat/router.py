@@ -25,6 +25,7 @@ from flowsmith.openapi import chat_stream_responses
 from flowsmith.ratelimit import RateLimits
 from flowsmith.sessions import service as sessions
 from flowsmith.streams import EncodedEvent, EventId, StreamResponse, event_stream, sse
+from flowsmith.text import api_text, text
 from flowsmith.usage import check_budget
 
 router = APIRouter(prefix="/api/v1", tags=["chat"], responses=AUTHENTICATED_ERRORS)
@@ -139,10 +140,8 @@ class _Chat:
         return await event_stream(self.request, user_id, "chat", _turn_events(self.bus, turn_id, 0))
 
 
-STREAM_EXPIRED = (
-    "\n\n[The rest of this reply is no longer available live. "
-    "Open the conversation again to read it in full.]"
-)
+# in English, as the chat turn's other failure notices (chat/turns.py FAILURE_TEXT)
+STREAM_EXPIRED = "\n\n" + text("chat.stream_expired", "en")
 
 
 async def _expired_turn_events(
@@ -156,11 +155,11 @@ async def _expired_turn_events(
 
 def _checked_message(text: str | None, limit: int) -> str:
     if text is None or not text.strip():
-        raise EmptyMessage("user_message must not be empty")
+        raise EmptyMessage(api_text("error.empty_message"))
     if len(text) > limit:
-        raise MessageTooLong(f"user_message is longer than {limit} characters")
+        raise MessageTooLong(api_text("error.message_too_long", limit=limit))
     if not storable_text(text):
-        raise InvalidText("user_message contains a NUL character or an unpaired surrogate")
+        raise InvalidText(api_text("error.message_invalid_text"))
     return text.strip()
 
 

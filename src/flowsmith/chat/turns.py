@@ -7,7 +7,10 @@ Invariants:
 - the turn's first event (a ``status``) goes out before any work, so even a connection
   that drops at once has an id to resume from;
 - the reply streamed so far is stored as it streams (at most once per ``checkpoint_s``),
-  so a turn whose replica dies keeps it;
+  so a turn whose replica dies keeps it; with it, a bound on the numbers of the turn's
+  events, which the turn never passes before it has stored a higher one: after its replica
+  dies, the ending another replica gives it is numbered past that bound (and past the
+  shared log's tail), so a client resuming from any event it saw gets that ending;
 - the assistant message is stored (content, status, ``last_event_seq``) before the last
   event is published, by a write guarded by the turn's lease: a turn is ended once, and a
   replica that finds its turn ended elsewhere stops without writing or sending more;
@@ -46,20 +49,20 @@ from flowsmith.runtime.leases import LeasedWork, LeaseKeeper
 from flowsmith.runtime.status import TurnStatus
 from flowsmith.runtime.warmup import start_warm_up, warmed
 from flowsmith.sessions import service as sessions
+from flowsmith.text import api_text
+from flowsmith.text import text as say
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
 
 log = logging.getLogger(__name__)
 
 SERVER_SHUTDOWN = "server_shutdown"
+# the failure notices are in English (keys chat.failure.*, flowsmith.text)
 FAILURE_TEXT = {
-    "deadline_exceeded": "Sorry, the reply took too long and was stopped. Please try again.",
-    "agent_unavailable": "Sorry, the assistant is unavailable right now. Please try again shortly.",
-    "worker_lost": "Sorry, the server answering you stopped. Please send your message again.",
-    SERVER_SHUTDOWN: "Sorry, the server answering you was restarted before the reply was "
-    "finished. Please send your message again.",
+    code: say(f"chat.failure.{code}", "en")
+    for code in ("deadline_exceeded", "agent_unavailable", "worker_lost", SERVER_SHUTDOWN)
 }
-DEFAULT_FAILURE = "Sorry, something went wrong while answering. Please try again."
+DEFAULT_FAILURE = say("chat.failure.default", "en")
 # the longest a streamed reply goes unstored (see ``Turn._keep_partial``)
 CHECKPOINT_S = 1.0
 
@@ -154,7 +157,8 @@ class TurnManager:
         just because its request lost the race to the lock.
         """
         if not storable_text(session_id):
-            raise SessionNotFound("session not found")  # no stored id looks like this
+            # no stored id looks like this
+            raise SessionNotFound(api_text("error.session_not_found"))
         async with self._session_lock(session_id):
             if abandoned is not None and await abandoned():
                 return None
@@ -189,7 +193,7 @@ class TurnManager:
         async with session_scope(self._maker) as db:
             checks = await repo.start_checks(db, session_id)
             if checks.owner != user_id:
-                raise SessionNotFound("session not found")
+                raise SessionNotFound(api_text("error.session_not_found"))
             if streaming_elsewhere and checks.streaming is not None:
                 return checks.streaming
             context = None
@@ -220,7 +224,8 @@ class TurnManager:
         if running is None or running.task.done():
             return
         if running.user_id != user_id:
-            raise SessionNotFound("session not found")  # never stop someone else's turn
+            # never stop someone else's turn
+            raise SessionNotFound(api_text("error.session_not_found"))
         running.task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await running.task
@@ -344,25 +349,33 @@ async def end_lost_turn(
     status = TurnStatus(status)
     interrupted = status == TurnStatus.INTERRUPTED
     text = "" if interrupted else FAILURE_TEXT["worker_lost"]
+    events = 1 if interrupted else 2
     channel = turn_channel(turn_id)
-    position = await bus.tail(channel)
+    # The shared log's tail is not enough: the turn's replica gave its own listeners events
+    # that it wrote to the shared log behind them, and a replica that died had not written
+    # them all. Its events are numbered up to the bound stored with the turn, so the ending
+    # goes past both (``repo.end_lost_turn``), and a client resuming from any event it saw
+    # gets all of it.
+    tail = await bus.tail(channel)
     async with session_scope(maker) as db:
-        appended = await repo.end_lost_turn(
+        ended = await repo.end_lost_turn(
             db,
             turn_id,
             status=status,
             text=text,
             code="worker_lost",
-            last_event_seq=position + (1 if interrupted else 2),
+            events=events,
+            after=tail,
             lapsed_only=status == TurnStatus.ERROR,
         )
-    if appended is None:
+    if ended is None:
         return
+    position = ended.last_event_seq - events  # the events go right after this
     if not interrupted:
-        await bus.publish(
-            channel, {"type": "error", "error": {"code": "worker_lost", "message": text}}
-        )
-    await bus.publish(channel, message_event(appended, True, interrupted=interrupted))
+        error = {"type": "error", "error": {"code": "worker_lost", "message": text}}
+        position = await bus.publish(channel, error, after=position)
+    last = message_event(ended.appended, True, interrupted=interrupted)
+    await bus.publish(channel, last, after=position)
     await bus.close(channel)
 
 
@@ -399,11 +412,27 @@ class Turn:
         self.stop_reason: str | None = None
         self.lost = False  # another replica ended it: write and send nothing more
         self.settled = False  # its end is stored
+        # no event of the turn is numbered past this without a higher bound stored first
+        self.bound = repo.EVENTS_AHEAD  # stored when the turn was recorded
         self._checkpoints: asyncio.Task[None] | None = None
         self._finishing: asyncio.Future[bool] | None = None
 
     async def _publish(self, payload: dict[str, Any]) -> None:
+        if self.seq >= self.bound:
+            await self._raise_bound()
         self.seq = await self.m._bus.publish(turn_channel(self.id), payload)
+
+    async def _raise_bound(self) -> None:
+        """Store a higher bound on the turn's event numbers (with the reply so far) before
+        the next event passes the stored one; ``TurnLost`` if the turn is not ours any more.
+        The checkpoints keep the bound ahead, so this write is for bursts only."""
+        bound = self.seq + repo.EVENTS_AHEAD
+        async with session_scope(self.m._maker) as db:
+            ours = await repo.store_partial(db, self.id, self.m.owner, self.content, bound)
+        if not ours:
+            self.lost = True
+            raise TurnLost(self.id)
+        self.bound = max(self.bound, bound)
 
     async def run(self) -> None:
         with metering() as self.meter:
@@ -615,7 +644,8 @@ class Turn:
             return False
         self.settled = True
         TURNS.labels(status.value).inc()
-        await self._publish(last_event)
+        # numbered ``last_event_seq``, as just stored: the bound no longer applies
+        self.seq = await self.m._bus.publish(turn_channel(self.id), last_event)
         return True
 
     # -- the reply so far, stored as it streams ----------------------------------------------
@@ -623,16 +653,19 @@ class Turn:
     async def _keep_partial(self) -> None:
         """Store the reply streamed so far, at most once per ``checkpoint_s``, while the turn
         streams: a turn whose replica dies (``kill -9``) keeps what it had said, and one
-        found ended elsewhere (the write matches no row) is stopped."""
+        found ended elsewhere (the write matches no row) is stopped. Each write also moves
+        the bound of the turn's event numbers ``EVENTS_AHEAD`` past its last event, so the
+        turn need not stop to store it (``_raise_bound``)."""
         stored = ""
         while True:
             await asyncio.sleep(self.m._checkpoint_s)
             content = self.content
-            if content == stored:
+            bound = self.seq + repo.EVENTS_AHEAD
+            if content == stored and bound - repo.EVENTS_AHEAD // 2 < self.bound:
                 continue
             try:
                 async with session_scope(self.m._maker) as db:
-                    ours = await repo.store_partial(db, self.id, self.m.owner, content)
+                    ours = await repo.store_partial(db, self.id, self.m.owner, content, bound)
             except Exception as exc:  # the next one tries again; the turn goes on
                 log.warning("storing the reply of turn %s so far failed: %r", self.id, exc)
                 continue
@@ -642,6 +675,7 @@ class Turn:
                     self.task.cancel()
                 return
             stored = content
+            self.bound = max(self.bound, bound)
 
     async def _stop_checkpoints(self) -> None:
         task, self._checkpoints = self._checkpoints, None

@@ -27,8 +27,12 @@ def encode_payload(payload: Payload) -> str:
 
 
 class EventBus(Protocol):
-    async def publish(self, channel: str, payload: Payload) -> int:
-        """Append ``payload``; return its position."""
+    async def publish(self, channel: str, payload: Payload, *, after: int = 0) -> int:
+        """Append ``payload``; return its position: the next one, or, if that is not past
+        ``after``, ``after + 1`` (the positions between are left empty, and readers skip
+        them). A publisher that knows a number some listener may have seen without the bus
+        knowing it (a dead replica's events, never written to the shared log) puts its
+        entry past that number, so a listener resuming from there still gets it."""
         ...
 
     async def close(self, channel: str) -> None:

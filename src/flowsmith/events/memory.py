@@ -27,7 +27,11 @@ class ChannelLog:
     touched: float = field(default_factory=time.monotonic)
     readers: int = 0
 
-    def append(self, payload: Payload) -> int:
+    def append(self, payload: Payload, after: int = 0) -> int:
+        """Store ``payload`` at the next position, or at ``after + 1`` if that is further
+        (the gap left empty); its position."""
+        if after > len(self.entries):
+            self.entries.extend([None] * (after - len(self.entries)))
         self.entries.append(payload)
         self._notify()
         return len(self.entries)
@@ -80,8 +84,8 @@ class MemoryBus:
         """Live subscriptions, for leak checks."""
         return sum(log.readers for log in self._channels.values())
 
-    async def publish(self, channel: str, payload: Payload) -> int:
-        position = self._channel(channel).append(payload)
+    async def publish(self, channel: str, payload: Payload, *, after: int = 0) -> int:
+        position = self._channel(channel).append(payload, after)
         self._sweep()
         return position
 

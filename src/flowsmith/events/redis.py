@@ -2,7 +2,8 @@
 
 One stream per channel. Entry ids are ``0-<n>``, so the stream id *is* the SSE position;
 ``n`` comes from a counter incremented in the same Lua call as the XADD, which keeps
-positions dense and ordered with any number of publishers. Closing adds the sentinel
+positions dense and ordered with any number of publishers (a publish that names a number
+to go past, ``after``, leaves a gap that readers skip). Closing adds the sentinel
 ``1-0`` (greater than every ``0-n``), which wakes blocked readers and ends them. Both keys
 expire after the retention period; the database keeps the durable record.
 
@@ -240,7 +241,7 @@ class RedisBus:
         base = f"{self._prefix}:{channel}"
         return f"{base}:s", f"{base}:n", f"{base}:closed"
 
-    async def publish(self, channel: str, payload: Payload) -> int:
+    async def publish(self, channel: str, payload: Payload, *, after: int = 0) -> int:
         keys = self._keys(channel)[:2]
         data = encode_payload(payload)
         owned = self._owned.get(channel)
@@ -248,14 +249,17 @@ class RedisBus:
             # the only publisher: the position is ours to give, the listeners here get the
             # entry now, and Redis gets it in the next batch, behind us (``close`` waits
             # for it), so a turn never waits a round trip per delta
-            position = owned.append(payload)
+            position = owned.append(payload, after)
             written = self._last_write[channel] = self._write_behind(keys, data, position)
             if len(self._behind) >= _MAX_BEHIND:
                 await asyncio.shield(written)  # Redis is behind: wait for it (backpressure)
             return position
 
+        # the script numbers it past the floor (and past the channel's counter)
+        floor = max(self._published.get(channel, 0), after)
+
         async def publish() -> int:
-            return int(await self._batched(keys, data, self._published.get(channel, 0)))
+            return int(await self._batched(keys, data, floor))
 
         position = await self._retrying(publish)
         local = self._logs.get(channel)

@@ -33,20 +33,16 @@ from flowsmith.generation.events import (
     session_channel,
 )
 from flowsmith.streams import EventId, shared_sse, sse
+from flowsmith.text import api_text, text
 
-DEFAULT_WAITING = "Waiting for your request: describe the automation you want."
-_FIRST_WAITING = {
-    ("create", "en"): DEFAULT_WAITING,
-    ("create", "zh"): "等待你的需求：请描述你想要的自动化流程。",
-    ("edit", "en"): "Waiting for your change: tell me what to change in this workflow.",
-    ("edit", "zh"): "等待你的修改：请告诉我要如何修改这个工作流。",
-}
+DEFAULT_WAITING = text("generation.waiting.create", "en")
 
 
 def first_waiting(action: str, accept_language: str | None) -> str:
     """Before the session's first reply, in the browser's language (zh or en)."""
     lang = "zh" if (accept_language or "").strip().lower().startswith("zh") else "en"
-    return _FIRST_WAITING[("create" if action == "create" else "edit", lang)]
+    key = "generation.waiting.create" if action == "create" else "generation.waiting.edit"
+    return text(key, lang)
 
 
 @dataclass(frozen=True)
@@ -78,9 +74,9 @@ async def resolve_start(
     if last is not None and last.kind == "g":
         return await _resume_generation(db, session, last)
     if last is not None and last.kind != "s":
-        raise InvalidLastEventId("Last-Event-ID belongs to another stream")
+        raise InvalidLastEventId(api_text("error.last_event_id.other_stream"))
     if last is not None and last.key != session.id:
-        raise EventNotFound("event not found")
+        raise EventNotFound(api_text("error.event_not_found"))
     # the tail is read before the database, so a generation queued in between is either
     # seen below or announced on the channel after the tail
     tail = await bus.tail(session_channel(session.id))
@@ -102,7 +98,7 @@ async def resolve_start(
 async def _resume_generation(db: AsyncSession, session: SessionRow, last: EventId) -> StartPoint:
     row = await repo.get_generation(db, last.key)
     if row is None or row.session_id != session.id:
-        raise EventNotFound("event not found")
+        raise EventNotFound(api_text("error.event_not_found"))
     if repo.is_finished(row) and last.position >= row.last_event_seq:
         raise EndAlreadyDelivered
     return FollowGeneration(row.id, last.position)

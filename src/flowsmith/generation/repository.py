@@ -8,6 +8,13 @@ PostgreSQL the guarded UPDATE comes first in its transaction and holds the row u
 commit, so the job and a reaper never both number an event; the one that comes second
 finds the row ended and learns that it lost (``LeaseLost``), instead of failing on
 ``uq_generation_events_generation_id`` with the work it finished.
+
+An event is published on the bus at the number it is stored under, so a listener's
+``Last-Event-ID`` and the stored record agree. The bus can still be ahead of the database
+(a publish retried after its reply was lost) or behind it (a replica that died between
+storing an event and publishing it): an ``error`` that ends a generation is numbered past
+both (``fail_active``'s ``after``, the bus's tail), so every listener gets it, and a resume
+from it is told the stream has ended.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select, update
+from sqlalchemy import ColumnElement, Select, case, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flowsmith.db.tables import (
@@ -167,10 +174,12 @@ async def fail_active(
     usage: dict[str, Any] | None,
     owner: str | None = None,
     lapsed: bool = False,
+    after: int = 0,
 ) -> Failed | None:
     """End an active generation with ``error``, numbering its error event in the same
-    statement; None (nothing written) unless it is active and, with ``owner``, leased to
-    it, or, with ``lapsed``, its lease has lapsed."""
+    statement, past its last stored event and past ``after`` (the bus's tail); None
+    (nothing written) unless it is active and, with ``owner``, leased to it, or, with
+    ``lapsed``, its lease has lapsed."""
     conditions = [GenerationRow.id == generation_id, GenerationRow.status.in_(_ACTIVE)]
     if owner is not None:
         conditions.append(GenerationRow.lease_owner == owner)
@@ -187,7 +196,11 @@ async def fail_active(
                 finished_at=utcnow(),
                 lease_owner=None,
                 usage=usage,
-                last_event_seq=GenerationRow.last_event_seq + 1,
+                last_event_seq=case(
+                    (GenerationRow.last_event_seq > after, GenerationRow.last_event_seq),
+                    else_=after,
+                )
+                + 1,
             )
             .returning(
                 GenerationRow.last_event_seq, GenerationRow.workflow_id, GenerationRow.user_id

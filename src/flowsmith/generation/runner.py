@@ -4,6 +4,9 @@ Invariants:
 - every event is written to ``generation_events`` before it is published on the bus, and
   the terminal event is written in the same transaction that stores the version and the
   generation's final status, so a listener never sees ``complete`` for an unstored version;
+- an event is published at the number it is stored under, and an ``error`` (the job's own
+  or the reaper's) is numbered past the bus's tail too: a listener resuming from any event
+  it saw gets the error, and one resuming from the error is told the stream has ended;
 - a generation is owned under a lease renewed while this process runs it, through a
   shutdown's grace period too (``runtime.leases``); a generation whose lease lapsed (its
   process died) is ended with ``error``/``worker_lost`` by any process's reaper, so no
@@ -54,14 +57,15 @@ from flowsmith.runtime.leases import LeasedWork, LeaseKeeper
 from flowsmith.runtime.status import ACTIVE_GENERATION, GenerationStatus
 from flowsmith.runtime.warmup import warmed
 from flowsmith.sessions.service import next_generation_seq
+from flowsmith.text import text as say
 from flowsmith.usage import UsageMeter, ledger_row, metering
 from flowsmith.workflows import service as workflows
 
 log = logging.getLogger(__name__)
 ACTIVE = tuple(status.value for status in ACTIVE_GENERATION)
 SHUTDOWN_CODE = "worker_shutdown"
-SHUTDOWN_MESSAGE = "The server stopped during generation; try again."
-LOST_MESSAGE = "The server running this generation stopped; try again."
+SHUTDOWN_MESSAGE = say("generation.shutdown", "en")
+LOST_MESSAGE = say("generation.worker_lost", "en")
 
 __all__ = ["ACTIVE", "GenerationRunner", "Job", "active_generation_query"]
 
@@ -295,7 +299,7 @@ class Job:
                 log.exception("generation %s failed", self.id)
             else:  # an expected failure with its own code (the model is down, …)
                 log.warning("generation %s failed: %s", self.id, code)
-            await self._fail(code, message or "The generation failed unexpectedly.")
+            await self._fail(code, message or say("generation.failed", "en"))
         finally:
             await self.r._bus.close(generation_channel(self.id))
 
@@ -325,7 +329,12 @@ class Job:
     async def _emit(self, kind: GenerationEventType, data: dict[str, Any]) -> None:
         async with session_scope(self.r._maker) as db:
             payload = await self._record(db, kind, data)
-        await self.r._bus.publish(generation_channel(self.id), payload)
+        await self._publish(payload, self.seq)
+
+    async def _publish(self, payload: dict[str, Any], seq: int) -> None:
+        """Publish the event stored as number ``seq`` at that number (or past it, if the bus
+        is ahead)."""
+        await self.r._bus.publish(generation_channel(self.id), payload, after=seq - 1)
 
     async def _record(
         self, db: AsyncSession, kind: GenerationEventType, data: dict[str, Any]
@@ -407,7 +416,7 @@ class Job:
             raise
         self.r.settled(self.id)
         self._observe("complete")
-        await self.r._bus.publish(generation_channel(self.id), payload)
+        await self._publish(payload, self.seq)
 
     def _complete_message(self, stored: Workflow, findings: list[Finding], unchanged: bool) -> str:
         """What the ``complete`` event says, plainly: saved (or nothing to change), and what
@@ -438,6 +447,7 @@ class Job:
         or, ``lost``, one whose lease lapsed (the reaper); whether it did (False: it had
         ended, or, for the reaper, its lease was renewed meanwhile)."""
         data = {"message": message, "code": code, "findings": findings or []}
+        tail = await self._tail(strict=lost)
         async with session_scope(self.r._maker) as db:
             failed = await repo.fail_active(
                 db,
@@ -447,6 +457,7 @@ class Job:
                 usage=self.meter.summary(),
                 owner=None if lost else self.r.owner,
                 lapsed=lost,
+                after=tail,
             )
             if failed is None:
                 return False
@@ -458,8 +469,22 @@ class Job:
         if not lost:
             self.r.settled(self.id)
         self._observe("error")
-        await self.r._bus.publish(generation_channel(self.id), payload)
+        await self._publish(payload, failed.seq)
         return True
+
+    async def _tail(self, *, strict: bool) -> int:
+        """The bus's last position for this generation, which its ``error`` goes past.
+
+        For the reaper (``strict``) an unreachable bus fails the round (the next one tries
+        again: it could not give the listeners their ending anyway); the job's own failure
+        (often the bus's outage itself) is stored regardless, numbered by the database."""
+        try:
+            return await self.r._bus.tail(generation_channel(self.id))
+        except Exception as exc:
+            if strict:
+                raise
+            log.warning("generation %s: the bus's tail is unknown (%r)", self.id, exc)
+            return 0
 
     def _account(self, db: AsyncSession, user_id: str) -> None:
         """Usage goes with the generation's final write (same transaction)."""

@@ -34,6 +34,7 @@ from flowsmith.integrations.errors import (
     N8nUnauthorized,
     N8nUnreachable,
 )
+from flowsmith.text import api_text
 
 API = "/api/v1"
 MAX_MESSAGE = 500
@@ -46,18 +47,18 @@ def normalize_base_url(raw: str) -> str:
     """The instance's root URL (scheme, host, port, path prefix), or ``InvalidN8nUrl``."""
     text = raw.strip()
     if not text:
-        raise InvalidN8nUrl("the n8n URL is empty")
+        raise InvalidN8nUrl(api_text("error.n8n.url_empty"))
     if "://" not in text:
         text = "https://" + text
     try:
         parts = urlsplit(text)
         port = parts.port
     except ValueError:
-        raise InvalidN8nUrl("the n8n URL is not a valid URL") from None
+        raise InvalidN8nUrl(api_text("error.n8n.url_invalid")) from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise InvalidN8nUrl("the n8n URL must be http:// or https:// with a host name")
+        raise InvalidN8nUrl(api_text("error.n8n.url_scheme"))
     if parts.username or parts.password:
-        raise InvalidN8nUrl("the n8n URL must not carry a user name or password")
+        raise InvalidN8nUrl(api_text("error.n8n.url_credentials"))
     path = _TRAILERS.sub("", parts.path.rstrip("/")).rstrip("/")
     host = parts.hostname.lower()
     if ":" in host:
@@ -65,13 +66,13 @@ def normalize_base_url(raw: str) -> str:
     netloc = f"{host}:{port}" if port else host
     base = urlunsplit((parts.scheme.lower(), netloc, path, "", ""))
     if any(c.isspace() or not c.isprintable() for c in base):
-        raise InvalidN8nUrl("the n8n URL has spaces or control characters")
+        raise InvalidN8nUrl(api_text("error.n8n.url_characters"))
     try:
         # the host must be one a client can call (valid IDNA, or an IP address)
         if not httpx.URL(base + API).host:
             raise ValueError("no host")
     except (httpx.InvalidURL, ValueError):  # IDNAError is a UnicodeError, a ValueError
-        raise InvalidN8nUrl("the n8n URL's host name is not valid") from None
+        raise InvalidN8nUrl(api_text("error.n8n.url_host")) from None
     return base
 
 
@@ -82,13 +83,11 @@ async def check_public_address(base_url: str) -> None:
     try:
         infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except OSError:
-        raise N8nUnreachable(f"cannot resolve the host {host}") from None
+        raise N8nUnreachable(api_text("error.n8n.unresolved", host=host)) from None
     for info in infos:
         address = ipaddress.ip_address(info[4][0])
         if not address.is_global:
-            raise InvalidN8nUrl(
-                f"{host} is on a private or local network, which this server does not reach"
-            )
+            raise InvalidN8nUrl(api_text("error.n8n.private_network", host=host))
 
 
 def editor_url(base_url: str, n8n_workflow_id: str) -> str:
@@ -129,7 +128,7 @@ class N8nClient:
         """The URL is an n8n instance and the key opens its public API."""
         body = await self._call("GET", "/workflows", params={"limit": 1}, probing=True)
         if not isinstance(body, dict) or not isinstance(body.get("data"), list):
-            raise N8nNotN8n(f"{self.base_url} answers, but not as n8n's public API does")
+            raise N8nNotN8n(api_text("error.n8n.not_n8n_api", base_url=self.base_url))
 
     async def get_workflow(self, workflow_id: str) -> dict[str, Any]:
         return _object(await self._call("GET", f"/workflows/{_seg(workflow_id)}"))
@@ -196,12 +195,14 @@ class N8nClient:
         try:
             response = await self._client.request(method, path, params=params, json=json_body)
         except httpx.TimeoutException:
-            raise N8nTimeout(f"n8n at {self.base_url} did not answer in time") from None
+            raise N8nTimeout(api_text("error.n8n.timeout", base_url=self.base_url)) from None
         except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError):
-            raise InvalidN8nUrl("the n8n URL is not one a client can call") from None
+            raise InvalidN8nUrl(api_text("error.n8n.url_uncallable")) from None
         except httpx.TransportError as exc:
             raise N8nUnreachable(
-                f"cannot reach n8n at {self.base_url} ({_transport_reason(exc)})"
+                api_text(
+                    "error.n8n.unreachable", base_url=self.base_url, detail=_transport_reason(exc)
+                )
             ) from None
         return _answer(self.base_url, response, probing)
 
@@ -212,7 +213,7 @@ def _seg(value: str) -> str:
 
 def _object(body: Any) -> dict[str, Any]:
     if not isinstance(body, dict):
-        raise N8nNotN8n("n8n answered with something that is not a JSON object")
+        raise N8nNotN8n(api_text("error.n8n.not_json_object"))
     return body
 
 
@@ -243,18 +244,22 @@ def _answer(base_url: str, response: httpx.Response, probing: bool) -> Any:
     message = _message(body)
     if 200 <= status < 300:
         if body is None and status != 204:
-            raise N8nNotN8n(f"{base_url} answered, but not with JSON: is it an n8n instance?")
+            raise N8nNotN8n(api_text("error.n8n.not_json", base_url=base_url))
         return body
     if 300 <= status < 400:
         where = response.headers.get("location", "")
         raise N8nNotN8n(
-            f"{base_url} redirects (HTTP {status}{' to ' + where[:200] if where else ''}); "
-            "use the instance's final URL"
+            api_text(
+                "error.n8n.redirects",
+                base_url=base_url,
+                status=status,
+                detail=" to " + where[:200] if where else "",
+            )
         )
     if status == 401:
         if not is_json:
-            raise N8nNotN8n(f"{base_url} asks for a sign-in that is not n8n's API key")
-        raise N8nUnauthorized("n8n refused the API key (wrong, expired or revoked)")
+            raise N8nNotN8n(api_text("error.n8n.foreign_sign_in", base_url=base_url))
+        raise N8nUnauthorized(api_text("error.n8n.unauthorized"))
     if status == 403:
         raise N8nForbidden(
             "the n8n API key lacks a scope this needs"
@@ -264,21 +269,22 @@ def _answer(base_url: str, response: httpx.Response, probing: bool) -> Any:
     if status == 429:
         retry = response.headers.get("retry-after")
         headers = {"Retry-After": retry} if retry and retry.strip().isdigit() else None
-        raise N8nRateLimited("n8n is rate limiting requests; try again shortly", headers=headers)
+        raise N8nRateLimited(api_text("error.n8n.rate_limited"), headers=headers)
     if status == 404:
         if probing or body is None:
-            raise N8nNotN8n(
-                f"no n8n public API at {base_url} (wrong URL, or the instance's public API "
-                "is turned off)"
-            )
-        raise N8nNotFound(message or "not found in n8n")
+            raise N8nNotN8n(api_text("error.n8n.no_public_api", base_url=base_url))
+        raise N8nNotFound(message or api_text("error.n8n.not_found"))
     if status == 409 and "try again" in message.lower():
-        raise N8nBusy(f"n8n is busy with the workflow: {message}", headers={"Retry-After": "5"})
+        raise N8nBusy(api_text("error.n8n.busy", message=message), headers={"Retry-After": "5"})
     if 400 <= status < 500:
         if body is None:
-            raise N8nNotN8n(f"{base_url} answered HTTP {status}, not as n8n does")
-        raise N8nRejected(f"n8n refused the request: {message or f'HTTP {status}'}")
-    raise N8nFailure(f"n8n failed (HTTP {status}){': ' + message if message else ''}")
+            raise N8nNotN8n(
+                api_text("error.n8n.unexpected_status", base_url=base_url, status=status)
+            )
+        raise N8nRejected(api_text("error.n8n.rejected", detail=message or f"HTTP {status}"))
+    raise N8nFailure(
+        api_text("error.n8n.failed", status=status, detail=": " + message if message else "")
+    )
 
 
 def _message(body: Any) -> str:

@@ -22,6 +22,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from flowsmith.config import Settings
 from flowsmith.errors import FlowsmithError
+from flowsmith.text import api_text
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +63,7 @@ class SecretBox:
         try:
             return self._all.decrypt(token.encode("ascii")).decode("utf-8")
         except (InvalidToken, UnicodeError, ValueError):
-            raise SecretUnreadable(
-                "a stored secret cannot be decrypted with the server's keys; connect again"
-            ) from None
+            raise SecretUnreadable(api_text("error.secret_unreadable")) from None
 
     def is_current(self, token: str) -> bool:
         """True when ``token`` is encrypted under the first (current) key."""
@@ -79,9 +78,7 @@ class SecretBox:
         try:
             return self._all.rotate(token.encode("ascii")).decode("ascii")
         except (InvalidToken, UnicodeError, ValueError):
-            raise SecretUnreadable(
-                "a stored secret cannot be decrypted with the server's keys; connect again"
-            ) from None
+            raise SecretUnreadable(api_text("error.secret_unreadable")) from None
 
 
 def parse_keys(value: str) -> list[str]:
@@ -95,10 +92,7 @@ def load_secret_box(settings: Settings) -> SecretBox:
     if keys:
         return SecretBox(list(keys))
     if settings.auth_mode != "dev":
-        raise SecretKeyMissing(
-            "the server has no FLOWSMITH_SECRET_KEY, so it cannot store API keys; "
-            "ask its operator to set one"
-        )
+        raise SecretKeyMissing(api_text("error.secret_key_missing"))
     return SecretBox([load_or_create_dev_key(settings.data_dir)])
 
 

@@ -50,6 +50,7 @@ from flowsmith.integrations.schemas import (
     ExecutionList,
     FailedNode,
 )
+from flowsmith.text import api_text
 from flowsmith.workflows import service as workflows
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ class Integrations:
         key = api_key.strip()
         if not key or not key.isascii() or any(c.isspace() or not c.isprintable() for c in key):
             # n8n's keys are JWTs; anything else could not even travel in a header
-            raise InvalidN8nApiKey("the n8n API key must be printable ASCII with no spaces")
+            raise InvalidN8nApiKey(api_text("error.n8n.api_key_characters"))
         box = self.box  # before any network call: a server without a key says so first
         try:
             if self.block_private:
@@ -125,7 +126,7 @@ class Integrations:
         server key when it was stored under an older one."""
         row = await repository.get_connection(db, user_id)
         if row is None:
-            raise N8nNotConnected("connect an n8n instance first (POST /api/v1/integrations/n8n)")
+            raise N8nNotConnected(api_text("error.n8n.not_connected"))
         key = self.box.decrypt(row.api_key_encrypted)
         if not self.box.is_current(row.api_key_encrypted):
             row.api_key_encrypted = self.box.encrypt(key)
@@ -165,7 +166,7 @@ class Integrations:
                         active = activation_error is None
                 n8n_id = str(result.get("id") or "")
                 if not n8n_id:
-                    raise N8nFailure("n8n stored the workflow but did not say its id")
+                    raise N8nFailure(api_text("error.n8n.no_workflow_id"))
             deployment = await repository.save_deployment(
                 db,
                 workflow_id=workflow_id,
@@ -212,7 +213,7 @@ class Integrations:
             row = await workflows.get_owned(db, user_id, workflow_id)
             mapped = await repository.get_deployment(db, workflow_id)
             if mapped is None:
-                raise NotDeployed("the workflow is not deployed to n8n")
+                raise NotDeployed(api_text("error.n8n.not_deployed"))
             info = _deployment(mapped, row.current_version)
             stored = await workflows.get_version(db, row.id, mapped.deployed_version)
             workflow = Workflow.model_validate(stored.definition)
@@ -260,9 +261,7 @@ class Integrations:
                     else:
                         await n8n.deactivate(mapped.n8n_workflow_id)
                 except N8nNotFound:
-                    raise N8nNotFound(
-                        "the deployed workflow is gone from n8n; deploy it again"
-                    ) from None
+                    raise N8nNotFound(api_text("error.n8n.workflow_missing")) from None
                 except N8nRejected as error:
                     raise N8nRejected(
                         "n8n refused to activate the workflow: "
@@ -347,12 +346,9 @@ def _deployment(row: N8nDeploymentRow, latest: int) -> Deployment:
 async def _mapped(db: AsyncSession, workflow_id: str, base_url: str) -> N8nDeploymentRow:
     mapped = await repository.get_deployment(db, workflow_id)
     if mapped is None:
-        raise NotDeployed("the workflow is not deployed to n8n; deploy it first")
+        raise NotDeployed(api_text("error.n8n.not_deployed_deploy_first"))
     if mapped.base_url != base_url:
-        raise NotDeployed(
-            f"the workflow is deployed to {mapped.base_url}, not to the connected instance; "
-            "deploy it again"
-        )
+        raise NotDeployed(api_text("error.n8n.deployed_elsewhere", base_url=mapped.base_url))
     return mapped
 
 

@@ -170,6 +170,15 @@ _CONTEXT = re.compile(
     r"prompt is too long|too many tokens|exceeds? the (available )?context|n_ctx",
     re.IGNORECASE,
 )
+# what to change when a request does not fit the model's context window
+CONTEXT_ADVICE = (
+    "give the server a larger context (llama.cpp --ctx-size / -c, llama-cpp-python --n_ctx, "
+    "vLLM --max-model-len, Ollama num_ctx) and set FLOWSMITH_LLM_CONTEXT_TOKENS to it, or "
+    "lower FLOWSMITH_LLM_RETRIEVAL_K and FLOWSMITH_LLM_HISTORY_MESSAGES"
+)
+# a stream cut before its first chunk is checked for a context overflow (one unstreamed
+# request) only when the prompt is at least this big: no server's context is smaller
+CUT_CHECK_MIN_PROMPT_TOKENS = 512
 # without a deadline, the longest Retry-After we wait for before giving up
 NO_DEADLINE_WAIT_MAX_S = 120.0
 
@@ -229,6 +238,13 @@ def transport_error(exc: BaseException) -> LLMError | None:
     if isinstance(exc, httpx2.TransportError):
         return LLMError("llm_unavailable", f"connection failed: {exc!r}"[:300], retryable=True)
     return None
+
+
+def estimate_prompt_tokens(messages: list[Message], extra_chars: int = 0) -> int:
+    """A generous guess at a prompt's tokens: ~3 characters a token is conservative for
+    English, JSON and Chinese alike, plus each message's framing."""
+    chars = sum(len(m.content) for m in messages) + extra_chars
+    return chars // 3 + 8 * len(messages) + 16
 
 
 def _deadline_error(detail: str) -> LLMError:
@@ -311,19 +327,14 @@ class BaseProvider(ABC):
         naming the settings when the prompt leaves no useful room."""
         if not self.context_tokens:
             return requested
-        # ~3 characters a token is conservative for English, JSON and Chinese alike
-        chars = sum(len(m.content) for m in messages) + extra_chars
-        prompt = chars // 3 + 8 * len(messages) + 16
+        prompt = estimate_prompt_tokens(messages, extra_chars)
         room = self.context_tokens - prompt
         floor = min(requested, 256)
         if room < floor:
             raise LLMError(
                 "llm_context",
                 f"the prompt (about {prompt} tokens) leaves no room for the answer in the "
-                f"model's context of {self.context_tokens} tokens: give the server a larger "
-                "context (llama.cpp --ctx-size / -c, vLLM --max-model-len, Ollama num_ctx) "
-                "and set FLOWSMITH_LLM_CONTEXT_TOKENS, or lower FLOWSMITH_LLM_RETRIEVAL_K "
-                "and FLOWSMITH_LLM_HISTORY_MESSAGES",
+                f"model's context of {self.context_tokens} tokens: {CONTEXT_ADVICE}",
             )
         return min(requested, room)
 

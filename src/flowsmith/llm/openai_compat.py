@@ -32,11 +32,14 @@ from openai.types.chat import (
 from openai.types.shared_params import ResponseFormatJSONObject, ResponseFormatJSONSchema
 
 from flowsmith.llm._core import (
+    CONTEXT_ADVICE,
+    CUT_CHECK_MIN_PROMPT_TOKENS,
     BaseProvider,
     CallSpec,
     PendingToolCall,
     RawEvent,
     RetryPolicy,
+    estimate_prompt_tokens,
     status_error,
     transport_error,
 )
@@ -201,30 +204,79 @@ class OpenAICompatProvider(BaseProvider):
             if spec.reasoning_effort and "reasoning_effort" not in refused
             else omit
         )
-        stream = await self._client.chat.completions.create(
-            model=self.model,
-            messages=_messages(
+        request: dict[str, Any] = {
+            "model": self.model,
+            "messages": _messages(
                 _fold_system(spec.messages) if self.system_as_user else spec.messages
             ),
-            stream=True,
-            stream_options={"include_usage": True},
-            tools=tools if tools else omit,
-            tool_choice=_tool_choice(spec.tool_choice) if tools else omit,
-            response_format=response_format,
-            max_completion_tokens=spec.max_tokens if use_completion else omit,
-            max_tokens=omit if use_completion else spec.max_tokens,
-            temperature=(
+            "tools": tools if tools else omit,
+            "tool_choice": _tool_choice(spec.tool_choice) if tools else omit,
+            "response_format": response_format,
+            "max_completion_tokens": spec.max_tokens if use_completion else omit,
+            "max_tokens": omit if use_completion else spec.max_tokens,
+            "temperature": (
                 spec.temperature
                 if spec.temperature is not None and "temperature" not in refused
                 else omit
             ),
-            reasoning_effort=effort,
-            extra_body=extra or None,
+            "reasoning_effort": effort,
+            "extra_body": extra or None,
+        }
+        stream = await self._client.chat.completions.create(
+            **request, stream=True, stream_options={"include_usage": True}
         )
         # both context managers close the HTTP response however the block ends:
         # normally, on error, or when the consuming task is cancelled
-        async with stream, aclosing(_events(stream)) as events:
+        async with stream, aclosing(self._read(stream, spec, request)) as events:
             yield events
+
+    async def _read(
+        self, stream: AsyncStream[ChatCompletionChunk], spec: CallSpec, request: dict[str, Any]
+    ) -> AsyncGenerator[RawEvent, None]:
+        """The attempt's events. A stream that breaks before its first chunk on a prompt
+        big enough to overflow a small context is checked: llama-cpp-python answers an
+        over-long streamed request with a 200 and then cuts the stream (its length check
+        runs inside the stream), which would read as an outage and be retried; the same
+        request unstreamed gets its real answer, a 400 naming the context window."""
+        seen = _Seen()
+        try:
+            async with aclosing(_events(stream, seen)) as events:
+                async for event in events:
+                    yield event
+        except Exception as exc:
+            if seen.chunks or not self._may_be_context_cut(exc, spec):
+                raise
+            error = await self._context_check(request)
+            if error is None:
+                raise
+            raise error from exc
+
+    def _may_be_context_cut(self, exc: Exception, spec: CallSpec) -> bool:
+        if self.is_openai:
+            return False
+        error = exc if isinstance(exc, LLMError) else self._to_error(exc)
+        if error is None or error.code != "llm_unavailable":
+            return False
+        extra = sum(len(json.dumps(t.parameters)) + len(t.description) for t in spec.tools or [])
+        if spec.json_schema is not None:
+            extra += len(json.dumps(spec.json_schema.schema))
+        return estimate_prompt_tokens(spec.messages, extra) >= CUT_CHECK_MIN_PROMPT_TOKENS
+
+    async def _context_check(self, request: dict[str, Any]) -> LLMError | None:
+        """The ``llm_context`` error when the server, asked the same request unstreamed
+        for one token, says it does not fit its context; None when it does not say so."""
+        probe = {**request, "max_completion_tokens": omit, "max_tokens": omit}
+        probe[self.max_tokens_field] = 1
+        try:
+            await self._client.chat.completions.create(**probe, stream=False)
+        except openai.APIStatusError as exc:
+            error = self._to_error(exc)
+            if error is not None and error.code == "llm_context":
+                log.warning("%s %s: the stream was cut; %s", self.name, self.model, error)
+                return error
+        except (openai.APIError, httpx2.HTTPError):
+            pass
+        return None
 
     def _to_error(self, exc: BaseException) -> LLMError | None:
         if isinstance(exc, openai.APIStatusError):
@@ -234,7 +286,10 @@ class OpenAICompatProvider(BaseProvider):
                 return LLMError(
                     "llm_bad_request", message, status=400, retryable=True, retry_after=0.0
                 )
-            return status_error(exc.status_code, message, exc.response.headers, _error_kind(exc))
+            error = status_error(exc.status_code, message, exc.response.headers, _error_kind(exc))
+            if error.code == "llm_context":
+                error = self._context_error(error)
+            return error
         if isinstance(exc, openai.APITimeoutError):
             return LLMError("llm_timeout", "the request timed out", retryable=True)
         if isinstance(exc, openai.APIConnectionError):
@@ -245,6 +300,23 @@ class OpenAICompatProvider(BaseProvider):
         if isinstance(exc, json.JSONDecodeError | pydantic.ValidationError):
             return LLMError("llm_bad_response", f"unreadable stream chunk: {exc}"[:600])
         return transport_error(exc)
+
+    def _context_error(self, error: LLMError) -> LLMError:
+        """The server's own words on the context, with what to change; the window it
+        names (llama-cpp-python, vLLM and OpenAI say "maximum context length is N") is
+        kept, so later calls are budgeted against it and refused before sending."""
+        found = _CONTEXT_SIZE.search(error.message)
+        window = int(found.group(1)) if found else None
+        said = f"the server's context is {window} tokens" if window else "the server's context"
+        if window and self.context_tokens and window < self.context_tokens:
+            said += f" (FLOWSMITH_LLM_CONTEXT_TOKENS says {self.context_tokens})"
+        if window and (not self.context_tokens or window < self.context_tokens):
+            self.context_tokens = window
+        return LLMError(
+            "llm_context",
+            f"the request does not fit {said}: {CONTEXT_ADVICE} [{error.message}]"[:900],
+            status=error.status,
+        )
 
     def _switch_max_tokens_field(self, message: str) -> bool:
         """Switch fields when a 400 says the one we sent is unsupported; once per instance,
@@ -261,6 +333,16 @@ class OpenAICompatProvider(BaseProvider):
         )
         self._max_tokens_field_fixed = True
         return True
+
+
+# "This model's maximum context length is 2048 tokens" (llama-cpp-python, vLLM, OpenAI)
+_CONTEXT_SIZE = re.compile(r"maximum context length is (\d+)", re.IGNORECASE)
+
+
+class _Seen:
+    """How many chunks a stream has delivered so far."""
+
+    chunks = 0
 
 
 def _error_message(exc: openai.APIStatusError) -> str:
@@ -314,13 +396,18 @@ def _context_from(data: object, model: str) -> int | None:
     return None
 
 
-async def _events(stream: AsyncStream[ChatCompletionChunk]) -> AsyncGenerator[RawEvent, None]:
+async def _events(
+    stream: AsyncStream[ChatCompletionChunk], seen: _Seen | None = None
+) -> AsyncGenerator[RawEvent, None]:
     """Text deltas as they come; tool calls assembled from their fragments (keyed by
-    ``index``) and emitted once complete; then ``Finished`` with the usage chunk's counts."""
+    ``index``) and emitted once complete; then ``Finished`` with the usage chunk's counts.
+    ``seen`` counts the chunks."""
     pending: dict[int, PendingToolCall] = {}
     finish: str | None = None
     usage = Usage()
     async for chunk in stream:
+        if seen is not None:
+            seen.chunks += 1
         if chunk.usage is not None:
             details = chunk.usage.prompt_tokens_details
             usage = Usage(

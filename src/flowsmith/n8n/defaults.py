@@ -4,7 +4,7 @@ n8n leaves a parameter out of a workflow when it holds the node's default, so a 
 creates an issue has no ``resource`` / ``operation`` at all. An import needs them to tell
 which app operation an n8n node is: :func:`with_defaults` puts them back.
 
-The data is n8n's own node descriptions read by ``tests/workflows/test_n8n_apps.py``
+The data is n8n's own node descriptions read by ``tests/n8n/test_n8n_apps.py``
 (``N8N_ROOT`` set; ``UPDATE_N8N_DEFAULTS=1`` rewrites the file): per node type, rows of
 ``{"versions", "resource", "operation": {resource: default operation}}`` (``""`` keys a node
 without resources).

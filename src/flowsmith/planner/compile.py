@@ -115,6 +115,8 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
 
 def _writes(st: CompileState, step: Step) -> bool:
     if isinstance(step, ServiceStep):
+        if step.app in st.index.apps and st.index.apps[step.app].category == "ai":
+            return False  # an AI service makes what the next step uses (a draft, a reply)
         op = (step.operation or "get").lower()
         if "query" in op or op.startswith("select"):
             return False  # a query returns rows the next step works on

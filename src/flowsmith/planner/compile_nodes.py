@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from flowsmith.core.models import Node
+from flowsmith.core.services import verb_of
 from flowsmith.planner.compile_state import ALL_JSON, CompileState, if_rules
 from flowsmith.planner.frame import (
     Condition,
@@ -67,12 +68,23 @@ def service_node(st: CompileState, step: ServiceStep) -> Node:
         if op_key in ("get", "getAll", "read", "list", "search")
         else ("DELETE" if op_key == "delete" else "PATCH" if op_key == "update" else "POST")
     )
-    url = f"https://api.example.com/{slug(service, 'service').replace('_', '-')}"
-    st.note(
-        f"The catalog has no {service} node: an HTTP Request ({method}) to a placeholder URL "
-        "stands in; set its real API address and credentials",
-        f"节点目录中没有 {service}：用 HTTP 请求（{method}）代替，请填入它真实的 API 地址和凭据",
+    url = step.params.get("url") or (
+        f"https://api.example.com/{slug(service, 'service').replace('_', '-')}"
     )
+    if step.params.get("url"):
+        st.note(
+            f"The catalog's {service} node cannot {op_key}: an HTTP Request ({method}) to its API "
+            f"({url}) stands in; set the endpoint's path and credentials",
+            f"节点目录中的 {service} 节点不支持 {op_key}：用 HTTP 请求（{method}）调用它的 API"
+            f"（{url}），请补全接口路径和凭据",
+        )
+    else:
+        st.note(
+            f"The catalog has no {service} node: an HTTP Request ({method}) to a placeholder "
+            "URL stands in; set its real API address and credentials",
+            f"节点目录中没有 {service}：用 HTTP 请求（{method}）代替，"
+            "请填入它真实的 API 地址和凭据",
+        )
     http: dict[str, Any] = {"url": url, "method": method}
     if method != "GET":
         http["body"] = {"data": st.text}
@@ -83,8 +95,14 @@ def service_node(st: CompileState, step: ServiceStep) -> Node:
 
 
 def reads(operation: str) -> bool:
-    k = operation.lower()
-    return k.startswith("get") or k in ("read", "list", "search", "download", "query", "history")
+    """Whether an operation key only reads (``getAll``, ``select``, ``executeQuery``,
+    ``readRows``): the core verb groups, else a read prefix."""
+    if "read" in verb_of(operation):
+        return True
+    return operation.lower().startswith(_READ_PREFIXES)
+
+
+_READ_PREFIXES = ("get", "list", "search", "read", "lookup", "find", "query", "download")
 
 
 def core_node(st: CompileState, step: CoreStep) -> Node:
@@ -157,12 +175,17 @@ def transform_node(st: CompileState, step: Transform) -> Node:
                 f"The {op} is over the field “{fld}”: rename it to your column",
                 f"{op} 针对字段 “{fld}”，请改为你的列名",
             )
+        agg: dict[str, Any] = {
+            "operations": [{"field": fld, "operation": op, "output_field": f"{op}_{fld}"}]
+        }
+        if p.get("group_by"):
+            agg["group_by"] = list(p["group_by"])
         return make(
             st.ids,
             "aggregate",
             pick(lang, f"{op.title()} of {fld}", f"{fld} 的 {op}"),
             "aggregate",
-            {"operations": [{"field": fld, "operation": op, "output_field": f"{op}_{fld}"}]},
+            agg,
         )
     if step.kind == "dedupe":
         return make(

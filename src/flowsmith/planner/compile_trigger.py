@@ -87,6 +87,14 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
         }
         if responds:
             params["response_mode"] = "response_node"
+        if t.app in st.index.apps:
+            name = st.index.apps[t.app].display_name
+            st.note(
+                f"The catalog has no {name} trigger: set {name} to send its events "
+                "(an outgoing webhook) to this workflow's webhook URL",
+                f"节点目录中没有 {name} 触发器：请在 {name} 中把事件推送（出站 Webhook）"
+                "到本工作流的 Webhook 地址",
+            )
         st.text = "{{ JSON.stringify($json.body) }}"
         return st.add(
             make(

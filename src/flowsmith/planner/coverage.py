@@ -31,7 +31,8 @@ Pure: no I/O; the same frame and workflow give the same findings, in frame order
 This module holds the codes, :func:`check_request` and the checker; the node subtypes
 each kind of step may match are in :mod:`~flowsmith.planner.coverage_tables`, the
 workflow's graph in :mod:`~flowsmith.planner.coverage_graph`, and the words of the
-messages and the schedule periods in :mod:`~flowsmith.planner.coverage_words`.
+messages and the schedule periods in :mod:`~flowsmith.planner.coverage_words`; the
+sentences are in the text catalogs (:mod:`flowsmith.text`, keys ``coverage.*``).
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ from flowsmith.planner.frame import (
     Trigger,
     Wait,
 )
+from flowsmith.text import text
 
 REQUEST_NOT_COVERED = "request_not_covered"
 CONDITION_NOT_APPLIED = "condition_not_applied"
@@ -149,8 +151,9 @@ class _Checker:
         if finding not in self.out:
             self.out.append(finding)
 
-    def _t(self, en: str, zh: str) -> str:
-        return zh if self.zh else en
+    def _say(self, key: str, **fields: object) -> str:
+        """The catalog sentence ``key`` in the frame's language (:mod:`flowsmith.text`)."""
+        return text(key, "zh" if self.zh else "en", **fields)
 
     def _name(self, node_id: str) -> str:
         node = self.g.nodes.get(node_id)
@@ -266,10 +269,7 @@ class _Checker:
                 what = step_label(step, self.zh)
                 self._add(
                     REQUEST_NOT_COVERED,
-                    self._t(
-                        f"The request asks for {what}, but no node does it.",
-                        f"需求中要求{what}，但工作流中没有节点完成这一步。",
-                    ),
+                    self._say("coverage.request_not_covered", what=what),
                     None,
                     here,
                 )
@@ -327,12 +327,11 @@ class _Checker:
             node_id = nodes[0]
             self._add(
                 CONDITION_NOT_APPLIED,
-                self._t(
-                    f"The request does {what} only {when or 'in one case'}, but "
-                    f"{self._name(node_id)} runs on every item: no condition, filter or "
-                    "approval comes before it.",
-                    f"需求中只在{when or '特定情况下'}才{what}，但{self._name(node_id)}"
-                    "之前没有任何条件、过滤或审批，每次都会执行。",
+                self._say(
+                    "coverage.condition_not_applied.unguarded",
+                    what=what,
+                    when=when or self._say("coverage.condition_not_applied.in_one_case"),
+                    node=self._name(node_id),
                 ),
                 node_id,
                 path,
@@ -354,11 +353,12 @@ class _Checker:
         node_id = nodes[0]
         self._add(
             CONDITION_NOT_APPLIED,
-            self._t(
-                f"The request does {what} only {when}, but no condition before "
-                f"{self._name(node_id)} tests “{cond.field}”.",
-                f"需求中只在{when}才{what}，但{self._name(node_id)}之前的条件都没有检查"
-                f"“{cond.field}”。",
+            self._say(
+                "coverage.condition_not_applied.other_field",
+                what=what,
+                when=when,
+                node=self._name(node_id),
+                field=cond.field,
             ),
             node_id,
             path,
@@ -379,9 +379,11 @@ class _Checker:
             node, have, want = wrong
             self._add(
                 TRIGGER_MISMATCH,
-                self._t(
-                    f"The request runs {want}, but {self._name(node.id)} runs {have}.",
-                    f"需求要求{want}运行，但{self._name(node.id)}是{have}运行。",
+                self._say(
+                    "coverage.trigger_mismatch.period",
+                    want=want,
+                    have=have,
+                    node=self._name(node.id),
                 ),
                 node.id,
                 "request.trigger",
@@ -391,10 +393,11 @@ class _Checker:
         node = nodes[0]
         self._add(
             TRIGGER_MISMATCH,
-            self._t(
-                f"The request starts {said}, but the workflow starts with "
-                f"{self._name(node.id)} ({node.subtype}).",
-                f"需求的触发方式是{said}，但工作流由{self._name(node.id)}（{node.subtype}）触发。",
+            self._say(
+                "coverage.trigger_mismatch.kind",
+                said=said,
+                node=self._name(node.id),
+                subtype=node.subtype,
             ),
             node.id,
             "request.trigger",
@@ -462,11 +465,11 @@ class _Checker:
                 what = step_label(step, self.zh)
                 self._add(
                     ORDER_MISMATCH,
-                    self._t(
-                        f"The request does {what} after {previous}, but "
-                        f"{self._name(nodes[0])} does not run after it.",
-                        f"需求中{what}应在{previous}之后，但{self._name(nodes[0])}"
-                        "并不在它之后运行。",
+                    self._say(
+                        "coverage.order_mismatch",
+                        what=what,
+                        previous=previous,
+                        node=self._name(nodes[0]),
                     ),
                     nodes[0],
                     here,
@@ -495,7 +498,7 @@ class _Checker:
         for step in reversed(steps[:i]):
             if not isinstance(step, Branch | Loop | Respond):
                 return step_label(step, self.zh)
-        return self._t("the step before it", "前一步")
+        return self._say("coverage.order_mismatch.step_before")
 
     # -- no_data_source ---------------------------------------------------------------------
 
@@ -539,11 +542,7 @@ class _Checker:
     def _no_data(self, node: Node, path: str | None) -> None:
         self._add(
             NO_DATA_SOURCE,
-            self._t(
-                f"{self._name(node.id)} works on items, but nothing before it fetches any: "
-                "it only follows a schedule or manual start.",
-                f"{self._name(node.id)}需要处理数据，但它之前只有定时或手动触发，没有任何获取数据的步骤。",
-            ),
+            self._say("coverage.no_data_source", node=self._name(node.id)),
             node.id,
             path,
         )

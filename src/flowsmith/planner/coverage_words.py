@@ -1,6 +1,7 @@
 """The request check's reading of frame steps and nodes into words, and schedule periods.
 
 Invariants: the labels and condition texts are in the frame's language (``zh``); the
+sentences are in the text catalogs (:mod:`flowsmith.text`, keys ``coverage.*``); the
 tokens and squashed forms compare case- and punctuation-insensitively; a period is in
 minutes, or None when it cannot be known (a cron the check does not read). Pure.
 """
@@ -23,6 +24,7 @@ from flowsmith.planner.frame import (
     Trigger,
     Wait,
 )
+from flowsmith.text import has, text
 
 # --- words -------------------------------------------------------------------------------------
 
@@ -81,11 +83,11 @@ def step_label(step: Step, zh: bool) -> str:
     if isinstance(step, Transform | Think):
         return f"“{step.kind}”"
     if isinstance(step, Wait):
-        return f"“wait {step.seconds:g}s”" if not zh else f"“等待 {step.seconds:g} 秒”"
+        return text("coverage.label.wait", _lang(zh), seconds=step.seconds)
     if isinstance(step, Approval):
-        return f"“{step.channel} approval”" if not zh else f"“{step.channel} 审批”"
+        return text("coverage.label.approval", _lang(zh), channel=step.channel)
     if isinstance(step, Respond):
-        return "“respond to the caller”" if not zh else "“回复调用方”"
+        return text("coverage.label.respond", _lang(zh))
     return f"“{type(step).__name__.lower()}”"
 
 
@@ -94,31 +96,13 @@ def trigger_label(trigger: Trigger) -> str:
     return f"“{what}”"
 
 
-_OP_TEXT = {
-    "eq": ("is", "等于"),
-    "ne": ("is not", "不等于"),
-    "gt": ("is above", "大于"),
-    "gte": ("is at least", "不小于"),
-    "lt": ("is below", "小于"),
-    "lte": ("is at most", "不大于"),
-    "contains": ("contains", "包含"),
-    "not_contains": ("does not contain", "不包含"),
-    "is_empty": ("is empty", "为空"),
-    "not_empty": ("is not empty", "不为空"),
-    "is_true": ("is true", "为真"),
-    "is_false": ("is false", "为假"),
-    "failed": ("failed", "失败"),
-    "category": ("is in category", "属于类别"),
-    "between": ("is between", "介于"),
-}
-
-
 def condition_text(cond: Condition, zh: bool) -> str:
     if cond.phrase:
-        return f"“{cond.phrase}”" if zh else f"when “{cond.phrase}”"
-    en, cn = _OP_TEXT.get(cond.op, (cond.op, cond.op))
+        return text("coverage.when.phrase", _lang(zh), phrase=cond.phrase)
+    op_key = f"coverage.op.{cond.op}"
+    op = text(op_key, _lang(zh)) if has(op_key) else cond.op
     value = "" if cond.value is None else f" {cond.value}"
-    return f"当 {cond.field} {cn}{value} 时" if zh else f"when {cond.field} {en}{value}"
+    return text("coverage.when.test", _lang(zh), field=cond.field, op=op, value=value)
 
 
 def plain_field(name: str) -> bool:
@@ -223,12 +207,13 @@ def _cron_period(cron: Any) -> int | None:
 
 
 def period_text(minutes: int, zh: bool) -> str:
-    for size, en, cn in ((10080, "week", "周"), (1440, "day", "天"), (60, "hour", "小时")):
+    for size, unit in ((10080, "week"), (1440, "day"), (60, "hour")):
         if minutes % size == 0:
             n = minutes // size
-            return (
-                (f"每 {n} {cn}" if n > 1 else f"每{cn}")
-                if zh
-                else (f"every {n} {en}s" if n > 1 else f"every {en}")
-            )
-    return f"每 {minutes} 分钟" if zh else f"every {minutes} minutes"
+            key = f"coverage.period.{unit}s" if n > 1 else f"coverage.period.{unit}"
+            return text(key, _lang(zh), count=n)
+    return text("coverage.period.minutes", _lang(zh), count=minutes)
+
+
+def _lang(zh: bool) -> str:
+    return "zh" if zh else "en"

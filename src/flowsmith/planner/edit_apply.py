@@ -19,6 +19,8 @@ from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_guard import apply_guard
+from flowsmith.planner.edit_transform import apply_transform
 from flowsmith.planner.plan import ApprovalSpec, EditKind, EditOp
 from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
 from flowsmith.planner.text import Lang, pick
@@ -337,6 +339,7 @@ def _remove(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     feeders = {c.from_node for t in targets for c in g.incoming(wf, t.id)}
     for node in targets:
         g.remove_node(wf, node)
+    targets += eg.drop_orphan_checks(wf, targets)
     names = _names(targets, lang)
     note = pick(
         lang,
@@ -428,6 +431,8 @@ def _service(
 
 _HANDLERS: dict[EditKind, Callable[[Workflow, EditOp, Lang], _Outcome]] = {
     "add_step": _service(eo.add_step),
+    "add_guard": _service(apply_guard),
+    "add_transform": _service(apply_transform),
     "replace_step": _service(eo.replace_step),
     "move": _service(eo.move),
     "set_param": _service(eo.set_param),

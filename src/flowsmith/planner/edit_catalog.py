@@ -22,6 +22,8 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner.text import Lang, pick, slug
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# "should get a Slack message": receiving, i.e. something is sent to them
+_RECEIVE = re.compile(r"\bgets?(?=\s+(?:a|an)\s)", re.IGNORECASE)
 _TEXT_KEYS = ("text", "message", "body", "content", "comment", "description", "note", "notes")
 _TITLE_KEYS = ("summary", "title", "subject", "name", "headline")
 
@@ -145,6 +147,7 @@ def refine(mention: Mention, clause: str) -> Mention:
 def verb_in(text: str) -> str | None:
     """The verb group the words of ``text`` say, the last one before its end winning."""
     best: tuple[int, str] | None = None
+    text = _RECEIVE.sub(lambda m: "send".ljust(len(m.group(0))), text)  # "should get a …"
     for verb, pattern in w.VERB_WORDS.items():
         for m in pattern.finditer(text):
             if best is None or m.start() >= best[0]:
@@ -244,9 +247,28 @@ def app_params(
             params[key] = (
                 example.parameters[key]
                 if same_op and key in example.parameters
-                else _placeholder(key, schema)
+                else _required_value(key, schema, subject, old_text or body)
             )
     return params
+
+
+def _required_value(key: str, schema: dict[str, Any], subject: str, body: str) -> Any:
+    """A value for required field ``key``: an object gets each of its own required
+    properties (a message object's ``content`` is the item's text), so a node built here
+    never fails validation on a nested field the catalog requires."""
+    props = schema.get("properties")
+    if schema.get("type") != "object" or not isinstance(props, dict):
+        return _placeholder(key, schema)
+    out: dict[str, Any] = {}
+    for name in schema.get("required", []):
+        sub = props.get(name, {})
+        if name in _TEXT_KEYS and _fits("", sub):
+            out[name] = body
+        elif name in _TITLE_KEYS and _fits("", sub):
+            out[name] = subject
+        else:
+            out[name] = _required_value(name, sub, subject, body)
+    return out
 
 
 def _op_words(op_key: str) -> str:

@@ -1,14 +1,17 @@
 """Finding the steps an edit names and the place a new or moved step goes.
 
-Subjects are strings: ``node:<id>``, ``app:<app>[/<resource>]`` (by the service operation a
-node performs), ``name:<words>`` (a node's own name), a ``vocab.SUBJECTS`` key or
-``store:<key>``; ``a|b`` means either. Places are ``after``, ``before``, ``beside`` (fed from
-where the anchor is fed), ``loop`` (at the end of a loop's body) and ``otherwise`` (on an
-IF's false output or a switch's fallback); ``None`` means beside the existing notifications.
+Subjects are strings: ``end`` (the last step), ``node:<id>``, ``app:<app>[/<resource>]``
+(by the service operation a node performs), ``name:<words>`` (a node's own name), a
+``vocab.SUBJECTS`` key or ``store:<key>``; ``a|b`` means either. Places are ``after``,
+``before``, ``beside`` (fed from where the anchor is fed), ``loop`` (at the end of a loop's
+body) and ``otherwise`` (on an IF's false output or a switch's fallback); ``None`` means
+beside the existing notifications.
 Functions mutate the workflow they are given (``apply_edits`` passes a private copy).
 """
 
 from __future__ import annotations
+
+import re
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Node, NodeFamily, Workflow
@@ -18,6 +21,7 @@ from flowsmith.planner import graph as g
 from flowsmith.planner import vocab as v
 
 _BRANCHING = {"if": "false", "switch": "fallback", "filter": None}
+_FIELD = re.compile(r"\$json(?:\.(\w+)|\[\"([^\"]+)\"\])")
 
 
 def find(wf: Workflow, subject: str | None) -> list[Node]:
@@ -34,6 +38,10 @@ def find(wf: Workflow, subject: str | None) -> list[Node]:
 
 
 def _find_one(wf: Workflow, subject: str) -> list[Node]:
+    if subject == "end":
+        # "when it is done": the last connected step of the flow (not a node being placed)
+        ends = [x for x in g.ordered(wf) if g.incoming(wf, x.id) and not g.outgoing(wf, x.id)]
+        return ends[-1:]
     if subject.startswith("node:"):
         node = wf.node(subject.removeprefix("node:"))
         return [node] if node else []
@@ -232,3 +240,39 @@ def guarded(wf: Workflow, subject: str | None) -> list[Node]:
 
 def _feed(wf: Workflow, node_id: str) -> set[g.End]:
     return {(c.from_node, c.from_output) for c in g.incoming(wf, node_id)}
+
+
+def _produced(nodes: list[Node]) -> set[str]:
+    """Item fields ``nodes`` add, from their catalog outputs ("sentiment", "category")."""
+    out: set[str] = set()
+    for node in nodes:
+        spec = load_catalog().get(node.subtype)
+        for output in spec.outputs.values() if spec is not None else []:
+            out |= set((output.item_schema or {}).get("properties", {}))
+    return out
+
+
+def _tested(node: Node) -> set[str]:
+    p = node.parameters
+    exprs = [c.get("left") for c in p.get("conditions", []) if isinstance(c, dict)]
+    if node.subtype == "switch":
+        exprs = [p.get("field")]
+    fields: set[str] = set()
+    for expr in exprs:
+        m = _FIELD.search(str(expr))
+        fields.add((m.group(1) or m.group(2)) if m else "")
+    return fields
+
+
+def drop_orphan_checks(wf: Workflow, removed: list[Node]) -> list[Node]:
+    """Remove the IF/switch nodes that only tested fields the ``removed`` steps produced
+    (and no remaining step does): "no more sentiment analysis" drops its "negative?" check.
+    What the check guarded now runs for every item. Returns the nodes dropped."""
+    gone = _produced(removed) - _produced(wf.nodes)
+    dropped: list[Node] = []
+    for node in branch_nodes(wf):
+        fields = _tested(node)
+        if gone and fields and fields <= gone:
+            g.remove_node(wf, node)
+            dropped.append(node)
+    return dropped

@@ -16,7 +16,8 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
-from flowsmith.planner.plan import EditOp
+from flowsmith.planner.plan import ApprovalSpec, EditOp
+from flowsmith.planner.steps import approval_node
 from flowsmith.planner.text import Lang, pick
 
 
@@ -58,7 +59,7 @@ def where_note(wf: Workflow, node: Node, lang: Lang) -> str:
     return pick(lang, f"on the “{out}” output of {name}", f"接在 {name} 的 “{out}” 分支上")
 
 
-def _fill(wf: Workflow, node: Node, carry: dict[str, Any] | None, lang: Lang) -> None:
+def fill(wf: Workflow, node: Node, carry: dict[str, Any] | None, lang: Lang) -> None:
     """Set a placed app node's parameters from what reaches it."""
     app, resource, operation = ec.parse_step(
         f"app:{node.subtype}/{node.parameters['resource']}/{node.parameters['operation']}"
@@ -70,7 +71,7 @@ def _fill(wf: Workflow, node: Node, carry: dict[str, Any] | None, lang: Lang) ->
     node.parameters = ec.app_params(spec, resource, operation, payload.subject, payload.body, carry)
 
 
-def _new_app_node(wf: Workflow, app_name: str, resource: str, operation: str, lang: Lang) -> Node:
+def new_app_node(wf: Workflow, app_name: str, resource: str, operation: str, lang: Lang) -> Node:
     spec = ec.app(app_name)
     assert spec is not None
     base, name = ec.step_name(spec, resource, operation, lang)
@@ -105,10 +106,10 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
             f"Found no step “{op.anchor}” to put {spec.display_name} {op.where}",
             f"没有找到要放在其{'之后' if op.where == 'after' else '之前'}的步骤（{op.anchor}）",
         )
-    node = _new_app_node(wf, spec.app, resource, operation, lang)
+    node = new_app_node(wf, spec.app, resource, operation, lang)
     wf.nodes.append(node)
     eg.place(wf, node, op.where, anchors, spec.category)
-    _fill(wf, node, None, lang)
+    fill(wf, node, None, lang)
     return done(
         lang,
         f"Added {q(node)} {where_note(wf, node, lang)}",
@@ -125,7 +126,42 @@ def _verb_order(node: Node) -> list[str]:
     return [v for v in ("create", "update", "delete", "read") if v in verbs] or ["create"]
 
 
+def replace_approval(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
+    """Ask for the same approval in another channel: approved/rejected paths stay."""
+    channel = (op.step or "").partition(":")[2]
+    olds = [x for x in g.ordered(wf) if x.subtype in g.APPROVALS]
+    if not olds:
+        return skip(lang, "No approval step found to replace", "没有找到要替换的审批步骤")
+    old = olds[0]
+    kind = channel if channel in ("email", "slack", "form") else "email"
+    if old.subtype == ("form_review" if kind == "form" else f"approval_{kind}"):
+        return skip(lang, f"{q(old)} already asks there", f"{q(old)} 已经在使用该方式")
+    ins = g.incoming(wf, old.id)
+    payload = g.payload_at(wf, ins[0].from_node if ins else None, lang)
+    approver = "#approvals" if kind == "slack" else "manager@example.com"
+    if kind == "email":
+        approver = next(
+            (str(v) for k, v in old.parameters.items() if k in ("to", "email")), approver
+        )
+    spec = ApprovalSpec(kind=kind, approver=approver)
+    node = approval_node(ids(wf), spec, lang, payload, wf.name)
+    node.position = old.position
+    wf.nodes = [node if x.id == old.id else x for x in wf.nodes]
+    wf.connections = [
+        c.model_copy(
+            update={
+                "from_node": node.id if c.from_node == old.id else c.from_node,
+                "to_node": node.id if c.to_node == old.id else c.to_node,
+            }
+        )
+        for c in wf.connections
+    ]
+    return done(lang, f"Replaced {q(old)} with {q(node)}", f"已把 {q(old)} 替换为 {q(node)}")
+
+
 def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
+    if (op.step or "").startswith("approval:"):
+        return replace_approval(wf, op, lang)
     app_name, resource, operation = ec.parse_step(op.step or "")
     spec = ec.app(app_name)
     if spec is None:
@@ -157,9 +193,9 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
                 resource, operation = r, o
                 break
     assert resource and operation
-    node = _new_app_node(wf, spec.app, resource, operation, lang)
+    node = new_app_node(wf, spec.app, resource, operation, lang)
     g.replace_node(wf, old, node)
-    _fill(wf, node, dict(old.parameters), lang)
+    fill(wf, node, dict(old.parameters), lang)
     return done(lang, f"Replaced {q(old)} with {q(node)}", f"已把 {q(old)} 替换为 {q(node)}")
 
 

@@ -11,7 +11,10 @@ import re
 
 from flowsmith.core.models import Workflow
 from flowsmith.planner import edit_read
+from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_guard_read import read_guard
+from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
 from flowsmith.planner.text import strip_urls
@@ -34,11 +37,20 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     """
     u = understand(text)
     low = strip_urls(text).lower()
-    spans: list[Span] = []
+    guard, spans = read_guard(strip_urls(text), current)
     service_ops = edit_read.read(low, spans, current, strip_urls(text))
+    service_ops += read_transforms(low, spans)
+    if any(op.kind == "add_wait" for op in service_ops):
+        u.wait = None  # a delay the service reader placed
+    if guard is not None:
+        # the condition, its steps and its otherwise part are the guard's
+        service_ops = [guard, *service_ops]
+        u.conditions = []
+        u.approval = None
     ops = _replacements(low, spans, u)
     ops += _removals(low, spans)
-    if u.trigger is not None and u.trigger.kind == "schedule":
+    rescheduled = any(op.kind == "set_schedule" for op in service_ops)
+    if u.trigger is not None and u.trigger.kind == "schedule" and not rescheduled:
         ops.append(EditOp(kind="set_schedule", schedule=u.trigger.schedule))
     present = {node.subtype for node in current.nodes}
     ops += _retargets(u, low, present)
@@ -130,7 +142,7 @@ def _new_and_old(m: re.Match[str], order: str) -> tuple[str, str]:
 
 def _removals(low: str, spans: list[Span]) -> list[EditOp]:
     ops: list[EditOp] = []
-    for m in v.REMOVE.finditer(low):
+    for m in w.REMOVE.finditer(low):
         if _inside(m.start(), spans):
             continue
         end_match = _CLAUSE_END.search(low, m.end())
@@ -140,6 +152,14 @@ def _removals(low: str, spans: list[Span]) -> list[EditOp]:
         ops += [EditOp(kind="remove", subject=s) for s in subjects]
         if subjects:
             spans.append((m.start(), end))
+    for m in w.REMOVE_AFTER.finditer(low):
+        start, _ = edit_read.clause_at(low, m.start())
+        if _inside(start, spans):
+            continue
+        subjects = subjects_in(low[start : m.start()])
+        ops += [EditOp(kind="remove", subject=s) for s in subjects]
+        if subjects:
+            spans.append((start, m.end()))
     return ops
 
 

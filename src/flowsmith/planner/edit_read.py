@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_words as w
+from flowsmith.planner import nodes as n
 from flowsmith.planner import vocab as v
-from flowsmith.planner.plan import EditOp
+from flowsmith.planner.plan import EditOp, WaitSpec
+from flowsmith.planner.schedule import Schedule, parse_schedule
 from flowsmith.planner.text import quoted
 
 Span = tuple[int, int]
@@ -116,6 +119,11 @@ def _place_of(low: str, clause: Span) -> Place:
                 subject = _first_subject(m.group(1))
                 if subject is not None:
                     return Place(where, subject, (a + m.start(), a + m.end()))
+    for pattern in w.AFTER_DONE:
+        m = pattern.search(text)
+        if m:
+            subject = _first_subject(m.group(1)) or "end"
+            return Place("after", subject, (a + m.start(), a + m.end()))
     return Place(None, None, None)
 
 
@@ -126,7 +134,9 @@ def read(low: str, spans: list[Span], current: Workflow, raw: str | None = None)
     """Service-aware ops in ``low`` (lower-cased, URLs blanked), marking what they used.
     ``raw`` is the same text before lower-casing (capitals mark names)."""
     low = _masked(low, raw if raw is not None and len(raw) == len(low) else low, current)
-    ops = _replacements(low, spans)
+    ops = _delays(low, spans)
+    ops += _reschedule(low, spans, current)
+    ops += _replacements(low, spans, current)
     ops += _prunes(low, spans)
     ops += _moves(low, spans)
     ops += _removals(low, spans)
@@ -152,13 +162,23 @@ def _new_old(m: re.Match[str], order: str) -> tuple[str, str, int]:
     return m.group(2), m.group(1), m.start(2)
 
 
-def _replacements(low: str, spans: list[Span]) -> list[EditOp]:
+def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     ops: list[EditOp] = []
+    approvals = [x for x in current.nodes if x.subtype.startswith("approval_")]
     for pattern, order in w.REPLACE:
         for m in pattern.finditer(low):
             if inside(m.start(), spans) or inside(m.end() - 1, spans):
                 continue
             new_text, old_text, _ = _new_old(m, order)
+            if approvals and v.APPROVAL.search(low[m.start() : m.end()]):
+                # "ask for approval in Slack instead of email": the approval's channel
+                channel = _approval_channel(new_text)
+                if channel is not None:
+                    ops.append(
+                        EditOp(kind="replace_step", subject="approval", step=f"approval:{channel}")
+                    )
+                    spans.append((m.start(), m.end()))
+                continue
             news = ec.mentions(new_text)
             if not news:
                 continue  # a channel, a schedule or a value: read elsewhere
@@ -173,6 +193,72 @@ def _replacements(low: str, spans: list[Span]) -> list[EditOp]:
             ops.append(EditOp(kind="replace_step", subject=_first_subject(old_text), step=step))
             spans.append((m.start(), m.end()))
     return ops
+
+
+def _reschedule(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
+    """ "Move it to Monday 9am" on a scheduled workflow: the same schedule said without
+    "every"; a new time alone keeps the old weekday."""
+    trigger = next((x for x in current.nodes if x.subtype == "schedule_trigger"), None)
+    m = w.RESCHEDULE.search(low)
+    if trigger is None or m is None or inside(m.start(), spans):
+        return []
+    words = (m.group("en") or m.group("zh") or "").strip()
+    day = w.WEEKDAY.search(words)
+    if not w.CLOCK.search(words) and not day:
+        return []
+    zh = m.group("zh") is not None
+    if day:
+        said = ("每" if zh else "every ") + words.removeprefix("每")
+    else:
+        said = ("每天" if zh else "every day at ") + words.removeprefix("at ")
+    new = parse_schedule(said)
+    if new is None or new.kind != "cron" or new.cron is None:
+        return []
+    old = n.schedule_from_params(trigger.parameters)
+    if not day and old is not None and old.kind == "cron" and old.cron:
+        new = Schedule(kind="cron", cron=" ".join([*new.cron.split()[:4], old.cron.split()[4]]))
+    spans.append((m.start(), m.end()))
+    return [EditOp(kind="set_schedule", schedule=new)]
+
+
+_ZH_UNITS = {"分钟": "minutes", "小时": "hours", "天": "days"}
+
+
+def _delays(low: str, spans: list[Span]) -> list[EditOp]:
+    """ "Send the email the next day (instead of immediately)": a wait before that step."""
+    ops: list[EditOp] = []
+    for m in w.DELAY.finditer(low):
+        a, b = clause_at(low, m.start())
+        if inside(m.start(), spans):
+            continue
+        if m.group("n"):
+            amount, unit = int(m.group("n")), m.group("unit") + "s"
+        elif m.group("zn"):
+            amount, unit = int(m.group("zn")), _ZH_UNITS[m.group("zunit")]
+        else:
+            amount, unit = 1, "days"
+        if unit == "weeks":
+            amount, unit = amount * 7, "days"
+        words = low[a:b].replace(m.group(0), " ")
+        steps = [x.subject for x in named(words) if x.subject not in ("wait", "condition")]
+        subject = steps[0] if steps else None
+        wait = WaitSpec(amount=amount, unit=unit)
+        ops.append(EditOp(kind="add_wait", wait=wait, subject=subject))
+        spans.append((a, b))
+    return ops
+
+
+def _approval_channel(text: str) -> str | None:
+    """The channel an approval is asked in: a chat app named in ``text``, else email."""
+    catalog = load_catalog()
+    for hit in ec.mentions(text):
+        if catalog.get(f"approval_{hit.app}") is not None:
+            return hit.app
+    if re.search(r"\bforms?\b|表单", text):
+        return "form"
+    if re.search(r"e-?mail|邮件|邮箱", text):
+        return "email"
+    return None
 
 
 def _prunes(low: str, spans: list[Span]) -> list[EditOp]:
@@ -229,6 +315,21 @@ def _removals(low: str, spans: list[Span]) -> list[EditOp]:
             if any(hit.start == m.start() + x.start for x in hits):
                 ops.append(EditOp(kind="remove", subject=hit.subject))
         spans.append((m.start(), end))
+    return ops + _removals_after(low, spans)
+
+
+def _removals_after(low: str, spans: list[Span]) -> list[EditOp]:
+    """ "飞书提醒不要了": the subject comes before the verb, in the same clause."""
+    ops: list[EditOp] = []
+    for m in w.REMOVE_AFTER.finditer(low):
+        start, _ = clause_at(low, m.start())
+        if inside(m.start(), spans) and not inside(start, spans):
+            continue
+        words = low[start : m.start()]
+        found = [n.subject for n in named(words, start)]
+        ops += [EditOp(kind="remove", subject=x) for x in found if x != "loop"]
+        if found:
+            spans.append((start, m.end()))
     return ops
 
 

@@ -41,8 +41,31 @@ VERB_ZH_SEND = "发送"  # a message is sent, not created
 
 REMOVE = rx(
     r"\b(remove|delete|drop|get rid of|take out|without|skip)\b|\bdon'?t\s+\w+|\bdo not\s+\w+|"
-    r"\bno longer\b|\bstop\s+\w+ing\b|删除|删掉|去掉|移除|去除|不要|不用|不再|取消|拿掉|别再?"
+    r"\bno longer\b|\bno more\b|\bstop\s+\w+ing\b|"
+    r"删除|删掉|去掉|移除|去除|不要|不用|不再|取消|拿掉|别再?"
 )
+# a removal said after its subject: "飞书提醒不要了", "the SMS is no longer needed"
+REMOVE_AFTER = rx(
+    r"不要了|不用了|不需要了|去掉吧?|删掉吧?|删了吧?|不再需要|\bno longer needed\b|"
+    r"\b(?:is|are)(?:n't| not) needed(?: anymore)?\b|\bcan go\b"
+)
+# "the next day", "2 hours later", "第二天": send later than now
+DELAY = rx(
+    r"\b(?:the )?next day\b|\bthe day after\b|\btomorrow\b|\bnext morning\b|"
+    r"\b(?P<n>\d+)\s*(?P<unit>minute|hour|day|week)s?\s+later\b|"
+    r"第二天|次日|隔天|(?P<zn>\d+)\s*(?P<zunit>分钟|小时|天)(?:之后|以后|后)"
+)
+# "move it to Monday 9am", "改到周一早上9点": a new time for a scheduled workflow
+RESCHEDULE = rx(
+    r"\b(?:move|reschedule|shift|push|change|switch|make|run|set)\s+(?:it|this|the (?:run|"
+    r"schedule|report|job|workflow))?\s*(?:to|on|for|at)\s+(?P<en>.+)$|"
+    r"(?:改到|改在|改成|改为|挪到|换到|调到|调整到|移到)(?P<zh>.+)$"
+)
+WEEKDAY = rx(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|周[一二三四五六日天]|"
+    r"星期[一二三四五六日天]|礼拜[一二三四五六日天]"
+)
+CLOCK = rx(r"\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\d{1,2}\s*点")
 # "all steps in the loop except X"
 EVERY = rx(r"\b(all|every|each|everything)\b|所有|全部|一切|都")
 EXCEPT = rx(
@@ -54,6 +77,7 @@ _END = r"(?=[,;，；。]|\.(?:\s|$)|\s+(?:and|then|but|too|also)\b|$)"
 _END_ZH = r"(?=[，。；,;]|然后|并且|同时|也|$)"
 # "use X instead of Y", "replace Y with X", "把 Y 换成 X", "用 X 代替 Y", "改用 X"
 REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (rx(r"^\s*instead of\s+(.+?)\s*[,，]\s*(.+?)" + _END), "old_new"),
     (
         rx(
             r"(?:use|switch to|send (?:it )?(?:to|via)|post (?:it )?(?:to|in)|go with|try)\s+"
@@ -82,6 +106,15 @@ AFTER = (
     rx(r"\b(?:right |just |directly )?after\s+(.+?)" + _ANCHOR_END),
     rx(r"在(.+?)(?:之后|以后|后面|后)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之后|以后|后面|后)"),
+)
+# "备份完成后", "once the backup is done": after the work the workflow does, when the words
+# name no step
+AFTER_DONE = (
+    rx(r"^\s*(?:在|等)?(.+?)(?:完成|结束|做完|跑完|执行完|搞定)了?(?:之后|以后|后)"),
+    rx(
+        r"\b(?:once|after|when)\s+(?:the\s+)?(.+?)\s+(?:is|has|are|have)\s+(?:been\s+)?"
+        r"(?:done|finished|complete|completed)\b"
+    ),
 )
 BEFORE = (
     rx(r"\b(?:right |just |directly )?before\s+(.+?)" + _ANCHOR_END),

@@ -59,13 +59,34 @@ CATEGORY_CASE = rx(
     r"^\s*([\u4e00-\u9fff]{1,4})的(?:邮件|消息|工单|请求)?(?=发|转|推|通知|放|存|写)"
 )
 NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
+# the kind of change an event clause says, and the (stemmed) event-key words of each kind
+EVENT_CHANGE = {
+    "created": rx(
+        r"\bnew\b|\b(?:creat|add|open|submitt|upload|insert|post)\w*|arriv\w*|新|创建|新增"
+    ),
+    "updated": rx(
+        r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost)\w*|status|更新|变|移|改"
+    ),
+    "deleted": rx(r"\b(?:delet|remov|archiv|trash)\w*|删除|移除"),
+}
+EVENT_KIND = {
+    "creat": "created",
+    "new": "created",
+    "add": "created",
+    "open": "created",
+    "updat": "updated",
+    "chang": "updated",
+    "mov": "updated",
+    "delet": "deleted",
+    "remov": "deleted",
+}
 
 # --- verbs ------------------------------------------------------------------------------------
 
 READ_VERB = rx(
     r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
-    r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看"
+    r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集"
 )
 CREATE_VERB = rx(
     r"\b(?:create\w*|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|append\w*|"
@@ -79,7 +100,15 @@ CREATE_VERB = rx(
 UPDATE_VERB = rx(r"\b(?:update\w*|change|modify|edit|mark|move|assign|close)\b|更新|修改|标记|关闭")
 DELETE_VERB = rx(r"\b(?:delete\w*|remove\w*|archive\w*|cancel\w*|trash)\b|删除|移除|归档|取消")
 # the sources and the target of "copy A to B"
-COPY_VERB = rx(r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*)\b|同步|复制|导入|迁移")
+COPY_VERB = rx(
+    r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*|back(?:s|ed|ing)? ?up|backups?)\b|"
+    r"同步|复制|导入|迁移|备份"
+)
+# verbs whose object is data to read even with no read verb ("summarise the emails in …")
+SOURCE_VERB = rx(
+    r"\b(?:summar\w+|digest|analy[sz]\w*|review\w*|go through|group\w*|aggregat\w*|"
+    r"total|count|back ?up|backup)\b|汇总|统计|收集|整理|分析|备份|总结"
+)
 
 # API operation keys a verb class prefers (the catalog's operation keys are API verbs)
 OP_KEYS: dict[str, tuple[str, ...]] = {
@@ -112,7 +141,8 @@ TO_WORD = rx(
 )
 FROM_WORD = rx(
     r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$|"
-    r"把[^，,。把]{0,8}$"
+    r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到)"
+    r"[^，,。把]){0,8}$"
 )
 
 # --- channels that need no service name --------------------------------------------------------
@@ -128,8 +158,22 @@ SMS_WORD = rx(r"\btext (?:me|us|him|her|them|the)\b|\bsms\b|text message|短信"
 SMS_NOUN = ("sms", "text message", "短信")
 # "notify me" with no channel -> email (an assumption says so)
 NOTIFY_WORD = rx(
-    r"\bnotif\w*|\balert (?:me|us)|\blet (?:me|us) know|\btell me|通知我|提醒我|告诉我"
+    r"\bnotif\w*|\balert (?:me|us)|\blet (?:me|us) know|\btell me|通知我|提醒我|告诉我|"
+    r"\bforward (?:it |them |this |that )?to (?:me|us)\b|转发给我"
 )
+
+# a kind of service named instead of a service ("my CRM"): the catalog category it stands for
+CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
+    "crm": rx(r"\bcrm\b|客户管理系统|客户关系管理"),
+    "support": rx(
+        r"\bhelp ?desk\b|\bticketing (?:system|tool)\b|\bsupport (?:system|tool)\b|"
+        r"工单系统|客服系统"
+    ),
+    "work": rx(
+        r"\bproject management (?:tool|app|software)\b|\btask tracker\b|项目管理(?:工具|软件)"
+    ),
+    "finance": rx(r"\baccounting (?:software|system|tool|app)\b|财务软件|记账软件"),
+}
 
 # --- conditions -------------------------------------------------------------------------------
 
@@ -240,6 +284,14 @@ AGGREGATE = {
     "max": rx(r"\b(?:maximum|max|highest|largest)\b|最大|最高"),
     "min": rx(r"\b(?:minimum|(?<!\d )(?<!\d)min|lowest|smallest)\b|最小|最低"),
 }
+# "group them by label", "per region" (with a total), "按负责人汇总": the aggregate's groups
+GROUP_BY = rx(
+    r"\bgroup(?:ed|ing)?\s+(?:them\s+|it\s+|these\s+|those\s+|the\s+\w+\s+)?by\s+"
+    r"(?:the\s+|their\s+|its\s+)?([a-z_]+(?:\s+group)?)|"
+    r"\b(?:per|for each|by)\s+(?!hour|day|week|month|minute|year|cent\b)([a-z_]+)|"
+    r"按\s*([\u4e00-\u9fff\w]{1,6}?)\s*(?:汇总|分组|统计|合计|求和|分类)"
+)
+GROUP_WORD = rx(r"\bgroup(?:ed|ing)?\s+(?:\w+\s+)?by\b|按\s*\S{1,6}?\s*分组")
 SPLIT = rx(r"\bsplit (?:out|into|each|them)|拆分")
 TEMPLATE = rx(r"\btemplate\b|\bformat (?:the|a|it|them)\b|模板|格式化")
 FILTER = rx(r"\bfilter\w*|\bkeep only\b|\bonly (?:keep|the ones)|筛选|过滤|只保留")
@@ -250,7 +302,8 @@ THINK: dict[str, re.Pattern[str]] = {
     "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),
     "translate": rx(r"translat\w*|翻译|译成"),
     "prompt": rx(
-        r"\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
+        r"\bai agent\b|\bwrites? (?:a |an )?(?:short |brief |quick )?(?:status )?report\b|"
+        r"智能体|\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
         r"\bgenerate (?:a |an )?(?:reply|response|answer|draft)|\bdraft (?:a |an )?reply|"
         r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析"
     ),
@@ -297,7 +350,11 @@ TRIGGER_WEBHOOK = rx(
 )
 TRIGGER_FORM = rx(
     r"\bform (?:is )?submi\w*|\bform submission|\bsubmits? (?:a |the |our )?\w*\s?form|"
-    r"\bfills? (?:in|out) (?:a |the |our )?form|表单提交|提交表单|填写表单|提交了表单"
+    r"\bfills? (?:in|out) (?:a |the |our )?form|"
+    r"\b(?:submitted|sent|coming|arriving|entered) (?:through|via|on|with|from|in) "
+    r"(?:a |an |the |our |my )?(?:[\w-]+ )?form\b|"
+    r"\b(?:make|create|build|set up|give me) (?:me )?(?:a|an) (?:[\w-]+ )?form\b|"
+    r"表单提交|提交表单|填写表单|提交了表单|通过表单|做一个表单|创建一个表单"
 )
 TRIGGER_EMAIL = rx(
     r"\b(?:receive|get|gets|receives|got)\s+(?:an?\s+)?(?:new\s+)?(?:\w+\s+){0,2}e-?mails?|"
@@ -305,6 +362,9 @@ TRIGGER_EMAIL = rx(
     r"\be-?mails?\s+(?:arrives?|comes? in|is received|lands?)|\b(?:in|to) (?:my |our |the )?inbox|"
     r"收到(?:的)?\S{0,6}?邮件|新邮件|来信|邮件(?:到达|进来)|邮箱收到"
 )
-TRIGGER_RSS = rx(r"\brss\b|atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源")
+TRIGGER_RSS = rx(
+    r"(?:订阅\s*(?:__url\d+__\s*)?(?:的\s*)?)?(?<![a-z])rss(?![a-z])(?:\s*(?:feed|源|订阅))?|"
+    r"atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源"
+)
 TRIGGER_CHAT = rx(r"\bchat ?bot\b|\bchat message\b|聊天机器人|对话机器人|客服机器人")
 TRIGGER_MANUAL = rx(r"\bmanual\w*|\bon demand\b|\bwhen i click\b|手动|手工|按需")

@@ -43,6 +43,7 @@ from flowsmith.planner.plan import Plan
 from flowsmith.planner.resolve import resolve, title_for, trigger_label
 from flowsmith.planner.steps import ACTION_SUBTYPES
 from flowsmith.planner.text import Lang, detect_lang, pick
+from flowsmith.planner.vague import unnamed_kind, which_question
 
 __all__ = ["Decision", "Question", "build", "decide"]
 
@@ -111,6 +112,9 @@ def decide(message: str, history: list[tuple[str, str]], current: Workflow | Non
     if u.topic in _LEGACY_TOPICS and _template_covers(u, frame):
         return _generate(u, combined, replacing=current)
     if frame is not None:
+        kind = unnamed_kind(combined, frame, load_catalog())
+        if kind is not None and len(carried) < MAX_QUESTIONS:
+            return _clarify_kind(kind, lang)
         return _generate_frame(_replace(frame, lang=lang), combined, replacing=current)
     if u.substance:
         return _generate(u, combined, replacing=current)
@@ -268,6 +272,15 @@ def _clarify(u: Understanding, lang: Lang) -> Decision:
     reply = replies.clarify(lang, [(q.question, q.suggestions) for q in questions], example)
     waiting = pick(lang, "Waiting for your answer: ", "等待你的回答：") + questions[0].question
     return Decision(kind="clarify", reply=reply, questions=questions, waiting_message=waiting)
+
+
+def _clarify_kind(category: str, lang: Lang) -> Decision:
+    """ "Connect my CRM to …": ask which service of that kind, offering the catalog's."""
+    question, names = which_question(category, load_catalog(), lang)
+    q = Question(question=question, suggestions=names)
+    reply = replies.clarify(lang, [(q.question, q.suggestions)], names[0] if names else "")
+    waiting = pick(lang, "Waiting for your answer: ", "等待你的回答：") + question
+    return Decision(kind="clarify", reply=reply, questions=[q], waiting_message=waiting)
 
 
 def clarifying_questions(u: Understanding, lang: Lang) -> list[Question]:

@@ -22,11 +22,14 @@ The passes live in :mod:`~flowsmith.planner.parse_trigger`,
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
     Branch,
     Case,
+    Condition,
     CoreStep,
     Frame,
     Loop,
@@ -65,12 +68,58 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         if trigger.kind in ("app_event", "email", "form", "webhook")
         else None
     )
-    steps = _with_categories(read_steps(rest, ctx, guard), ctx)
+    steps = _fetch_unused_urls(_with_categories(_guarded_steps(rest, ctx, guard), ctx), ctx)
     trigger = _poll_for_new(trigger, steps)
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):
         return None
     return Frame(trigger=trigger, steps=tuple(steps), lang=lang)
+
+
+def _guarded_steps(rest: str, ctx: Context, guard: Condition | None) -> list[Step]:
+    """The steps of ``rest``, opened by ``guard`` unless the trigger's reading already left
+    that condition in the text (one IF per condition the request says, never two)."""
+    if guard is not None:
+        unguarded = read_steps(rest, _trial(ctx))
+        first = unguarded[0] if unguarded else None
+        if isinstance(first, Branch) and any(
+            c.condition is not None and c.condition.field == guard.field for c in first.cases
+        ):
+            return unguarded
+    return read_steps(rest, ctx, guard)
+
+
+def _trial(ctx: Context) -> Context:
+    """A copy of ``ctx`` a trial reading may change without touching the real one."""
+    return replace(
+        ctx,
+        urls=list(ctx.urls),
+        mails=list(ctx.mails),
+        categories=list(ctx.categories),
+        made=set(ctx.made),
+        notes=list(ctx.notes),
+    )
+
+
+def _fetch_unused_urls(steps: list[Step], ctx: Context) -> list[Step]:
+    """A URL named only inside a condition ("if the temperature from <url> goes below 0")
+    and used by no step or trigger is fetched first, so the condition has its data."""
+    said = " ".join(
+        c.condition.phrase
+        for s in walk(tuple(steps))
+        if isinstance(s, Branch)
+        for c in s.cases
+        if c.condition is not None
+    )
+    used = {s.params.get("url") for s in walk(tuple(steps)) if isinstance(s, CoreStep)}
+    fetches: list[Step] = []
+    for i, url in enumerate(ctx.urls):
+        token = f"__url{i}__"
+        if token in said and token != ctx.trigger_url and url not in used:
+            fetches.append(
+                CoreStep(subtype="http_request", params={"url": url, "method": "GET"}, phrase=url)
+            )
+    return [*fetches, *steps]
 
 
 def _poll_for_new(trigger: Trigger, steps: list[Step]) -> Trigger:

@@ -327,19 +327,17 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return Condition(_field(z.group(1), "status", ctx), "eq", value, phrase)
     m = re.match(
         r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?)\s+(?:is|are|equals?|=)\s+"
-        r"[\"'“]?([\w-]+)[\"'”]?\s*$",
+        r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w-]+))\s*$",
         t.strip(),
         re.IGNORECASE,
     )
+    value = (m.group(2) or m.group(3)) if m else ""
     if (
         m
         and not lx.PRONOUN.match(m.group(1))
-        and (
-            not m.group(2).lower().endswith("ed")
-            or re.search(r"(?:status|state|stage)$", m.group(1))
-        )
+        and (not value.lower().endswith("ed") or re.search(r"(?:status|state|stage)$", m.group(1)))
     ):
-        return Condition(_field(m.group(1) + " is", "status", ctx), "eq", m.group(2), phrase)
+        return Condition(_field(m.group(1) + " is", "status", ctx), "eq", value, phrase)
     return _bare_category(t, phrase, ctx)
 
 
@@ -531,6 +529,8 @@ def _field(before: str, default: str, ctx: Context | None = None) -> str:
     words = [
         w for w in re.findall(r"[a-z_][a-z0-9_]*", low) if w not in ("it", "they", "them", "there")
     ]
+    while words and words[-1] in ("from", "at", "in", "on", "for", "by"):
+        words.pop()  # "the temperature from <url>": the field is before the source
     if not words:
         return _implied(default, ctx)
     if len(words) == 1 and re.fullmatch(r"[a-z]+[^s]s", words[0]) and words[0] not in ("status",):

@@ -13,6 +13,7 @@ from typing import Any
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
+from flowsmith.planner.compile_nodes import reads
 from flowsmith.planner.frame import (
     CoreStep,
     Respond,
@@ -162,13 +163,21 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
         by = re.search(r"\bby\s+([a-z_]+)", text[m.start() :], re.IGNORECASE)
         params = {"field": by.group(1).lower()} if by else {}
         out.append((m.start(), Transform(kind="sort", params=params, phrase=phrase)))
+    group = _group_by(text)
     for op, pattern in lx.AGGREGATE.items():
         m = pattern.search(text)
         if m:
             of = re.search(r"\b(?:of|on)\s+(?:the\s+)?([a-z_]+)", text[m.end() :], re.IGNORECASE)
             params = {"operation": op, "field": of.group(1).lower() if of else "amount"}
+            if group:
+                params["group_by"] = [group]
             out.append((m.start(), Transform(kind="aggregate", params=params, phrase=phrase)))
             break
+    else:
+        m = lx.GROUP_WORD.search(text)
+        if m and group:
+            params = {"operation": "count", "field": group, "group_by": [group]}
+            out.append((m.start(), Transform(kind="aggregate", params=params, phrase=phrase)))
     m = lx.SPLIT.search(text)
     if m:
         out.append((m.start(), Transform(kind="split", phrase=phrase)))
@@ -182,6 +191,23 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     return out
 
 
+def _group_by(text: str) -> str | None:
+    """The field items are grouped by ("group them by label" -> label, "按负责人" -> 负责人)."""
+    m = lx.GROUP_BY.search(TOKEN.sub(" ", text))
+    if m is None:
+        return None
+    said = (m.group(1) or m.group(2) or m.group(3) or "").strip().lower()
+    return lx.FIELD_ZH_NAMES.get(said, said.replace(" ", "_")) or None
+
+
+# "questions get a Slack ping": to get a message is to be sent one
+_GETS_MESSAGE = re.compile(
+    r"\bgets?\s+(?:a|an)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:ping|message|notification|alert|e-?mail|text|sms|reply|dm|note|call)\b",
+    re.IGNORECASE,
+)
+
+
 def _verb(text: str) -> str:
     """The verb class of a clause: the first of read / create / update / delete it says."""
     best: tuple[int, str] = (10**6, "none")
@@ -192,6 +218,8 @@ def _verb(text: str) -> str:
         ("delete", lx.DELETE_VERB),
     ):
         m = pattern.search(text)
+        if m and verb == "read" and _GETS_MESSAGE.match(text, m.start()):
+            m = pattern.search(text, m.end())
         if m and m.start() < best[0]:
             best = (m.start(), verb)
     return best[1]
@@ -203,28 +231,24 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     idx = ctx.index
     verb = _verb(text)
     mentions = [m for m in idx.mentions(text) if not _is_trigger_word(m, text, ctx)]
+    if TOKEN.search(text):
+        # "send it to our EU warehouse API <url>": the URL is the target, not a resource word
+        mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
     copy = bool(lx.COPY_VERB.search(text)) and len(mentions) >= 1
+    seen: set[tuple[str, str, str]] = set()
     for i, mention in enumerate(mentions):
         before = text[: mention.start]
         local = verb
         if verb == "none":
-            local = (
-                "read"
-                if lx.LOOP.search(text)
-                and re.search(
-                    r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$",
-                    before,
-                )
-                else "create"
-            )
+            local = _verbless(text, before)
         if copy:
             local = (
                 "create"
                 if i == len(mentions) - 1 and (len(mentions) > 1 or ctx.trigger_app)
                 else "read"
             )
-        elif lx.FROM_WORD.search(before):
-            local = "read"
+        elif lx.FROM_WORD.search(before) and local != "delete":
+            local = "read"  # "remove it from Mailchimp" still deletes
         elif lx.TO_WORD.search(before) and verb == "read":
             local = (
                 "read"
@@ -234,6 +258,12 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         step: Any
         if mention.app is not None:
             choice = idx.operation(mention.app, text, local)
+            if (mention.app, choice.resource, choice.operation) in seen:
+                continue  # "an SMS via Twilio": two names of one step
+            seen.add((mention.app, choice.resource, choice.operation))
+            if local == "read" and not _can_read(idx, mention.app):
+                reads.append(_api_read(idx, mention.app, phrase))
+                continue
             params, placeheld = idx.fill(
                 mention.app, choice.resource, choice.operation, unmask(text, ctx), "", ""
             )
@@ -330,6 +360,24 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     return reads, writes
 
 
+def _verbless(text: str, before: str) -> str:
+    """The verb class of a mention in a clause with no read/write verb: data the clause
+    works on ("summarise the unread emails in my Outlook inbox", "汇总Zendesk工单") is read,
+    unless the mention is where something goes ("to Slack"); otherwise a write ("a Slack
+    message")."""
+    if lx.TO_WORD.search(before) and not re.search(
+        r"\b(?:in|on)\s+(?:the\s+|my\s+|our\s+)?$|在$", before
+    ):
+        return "create"
+    if lx.SOURCE_VERB.search(text) or any(p.search(text) for p in lx.THINK.values()):
+        return "read"
+    if lx.LOOP.search(text) and re.search(
+        r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$", before
+    ):
+        return "read"
+    return "create"
+
+
 def _names_trigger_resource(text: str, ctx: Context) -> bool:
     """ "send it back to the channel" after a Slack trigger: a resource of the trigger's app."""
     app = ctx.index.apps.get(ctx.trigger_app or "")
@@ -359,10 +407,11 @@ def _reads_email(text: str) -> bool:
 
 
 def _verb_of_op(operation: str, fallback: str) -> str:
+    if reads(operation):
+        return "read"
     k = operation.lower()
-    for verb, keys in lx.OP_KEYS.items():
-        if k in keys:
-            return "read" if verb == "read" else "create"
+    if any(k in keys for keys in lx.OP_KEYS.values()):
+        return "create"
     return "read" if fallback == "read" else "create"
 
 
@@ -374,8 +423,53 @@ def _core_params(text: str, ctx: Context) -> dict[str, Any]:
     return params
 
 
+def _by_resource_word(mention: Any, ctx: Context) -> bool:
+    """A mention found by one of an app's resource words ("sheet"), not by its name."""
+    if mention.app is None:
+        return False
+    return mention.word.lower() not in ctx.index.apps[mention.app].names.all()
+
+
+def _can_read(idx: Any, app_id: str) -> bool:
+    """Whether the app's catalog node reads; an AI service's operations make what is read."""
+    app = idx.apps[app_id]
+    return app.category == "ai" or any(reads(okey) for _r, okey, _op in app.operations())
+
+
+def _api_read(idx: Any, app_id: str, phrase: str) -> ServiceStep:
+    """A read of an app whose catalog operations only write (a chat bot's send): an HTTP
+    GET to the app's own API, when the catalog gives its address."""
+    app = idx.apps[app_id]
+    params = {"url": app.http.base_url} if app.http is not None else {}
+    return ServiceStep(
+        app=None,
+        resource=None,
+        operation="get",
+        params=params,
+        service=app.display_name,
+        phrase=phrase,
+    )
+
+
 def _is_trigger_word(mention: Any, text: str, ctx: Context) -> bool:
-    return False
+    """A resource word standing for another app ("the Bugs list") that names a resource of
+    the trigger's app: it is the trigger app's thing, not another service."""
+    app = ctx.index.apps.get(ctx.trigger_app or "")
+    if app is None or mention.app == app.app:
+        return False
+    if mention.app is None:
+        return False
+    word = mention.word.lower()
+    if word in ctx.index.apps[mention.app].names.all():
+        return False  # the app's own name: a service the user named
+    return any(word in res.names.all() for res in app.resources.values())
+
+
+_CONTAINER_AFTER = re.compile(
+    r"\s+(?:list|sheet|spreadsheet|table|tab|board|channel|folder|database|project|group|"
+    r"column|audience|segment|queue|inbox|calendar|repo|repository|page|file)s?\b",
+    re.IGNORECASE,
+)
 
 
 def _unknown_service(text: str, ctx: Context) -> str | None:
@@ -392,8 +486,8 @@ def _unknown_service(text: str, ctx: Context) -> str | None:
         return None
     for m in CAPS.finditer(plain):
         words = [w for w in m.group(1).split() if w.lower() not in NOT_NAMES]
-        if not words:
-            continue
+        if not words or _CONTAINER_AFTER.match(plain, m.end()):
+            continue  # "the Bugs list", "our Ops channel": the name of a thing, not a service
         # a sentence-initial capital is a name only when several words are capitalised
         if (m.start() == 0 or plain[: m.start()].strip() == "") and len(words) < 2:
             continue

@@ -136,6 +136,10 @@ EditKind = Literal[
     "replace_step",
     "move",
     "set_param",
+    # a condition put in front of steps (edit_guard): "only … if …", "if …, also …"
+    "add_guard",
+    # a sort / dedupe / limit in front of the result steps (edit_transform)
+    "add_transform",
 ]
 
 
@@ -165,6 +169,16 @@ class EditOp(BaseModel):
     anchor: str | None = None
     param: str | None = None
     keep: list[str] = Field(default_factory=list)
+    # add_guard: the IF parameters (``rule``), whether the guarded steps go on its false
+    # output (``negate``: "skip …"), new steps behind it (``steps``: "app:…", "action:<kind>
+    # [:<target>]", "approval:<channel>"), what runs otherwise (``else_subject`` /
+    # ``else_steps``) and the category or value it routes on, for an existing branch
+    rule: dict[str, Any] | None = None
+    negate: bool = False
+    steps: list[str] = Field(default_factory=list)
+    else_subject: str | None = None
+    else_steps: list[str] = Field(default_factory=list)
+    category: str | None = None
 
 
 class Plan(BaseModel):

@@ -48,12 +48,19 @@ _EN_DAILY = re.compile(
 )
 _EN_WEEKDAYS = re.compile(r"\b(every weekday|on weekdays|weekdays)\b", re.IGNORECASE)
 _EN_DOW = re.compile(r"\b(?:every|each|on)\s+(" + "|".join(_DOW_EN) + r")s?\b", re.IGNORECASE)
-_EN_WEEKLY = re.compile(r"\b(weekly|every week|each week|once a week)\b", re.IGNORECASE)
-_EN_MONTHLY = re.compile(r"\b(monthly|every month|each month|once a month)\b", re.IGNORECASE)
-_EN_TIME = re.compile(
-    r"\b(?:at\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})(?::(\d{2}))?\s*(am|pm))\b",
+# "the weekly triage sheet": after an article or possessive, "weekly" names a thing
+_EN_WEEKLY = re.compile(
+    r"(?<!\bthe )(?<!\bour )(?<!\bmy )(?<!\bthis )\b(weekly|every week|each week|once a week)\b",
     re.IGNORECASE,
 )
+_EN_MONTHLY = re.compile(r"\b(monthly|every month|each month|once a month)\b", re.IGNORECASE)
+_EN_TIME = re.compile(
+    r"\b(?:at\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})(?::(\d{2}))?\s*(am|pm)|"
+    r"(\d{1,2}):(\d{2})(?![\d:]))\b",
+    re.IGNORECASE,
+)
+# a clock hour without am/pm said in the afternoon or evening ("every evening at 8")
+_EN_LATE = re.compile(r"\b(?:evening|night|tonight|afternoon)\b", re.IGNORECASE)
 _EN_NOON = re.compile(r"\b(at )?(noon|midday|midnight)\b", re.IGNORECASE)
 
 _ZH_NUM = r"(\d+|[一二两三四五六七八九十]+|半)"
@@ -164,11 +171,13 @@ def _en_time(text: str) -> tuple[int, int]:
     """Hour and minute of the first clock time in English ``text``; defaults by daypart."""
     m = _EN_TIME.search(text)
     if m:
-        hour = int(m.group(1) or m.group(4))
-        minute = int(m.group(2) or m.group(5) or 0)
+        hour = int(m.group(1) or m.group(4) or m.group(7))
+        minute = int(m.group(2) or m.group(5) or m.group(8) or 0)
         suffix = (m.group(3) or m.group(6) or "").lower().replace(".", "")
         if suffix == "pm" and hour < 12:
             hour += 12
+        elif not suffix and _EN_LATE.search(text):
+            hour = _late_hour(hour, text)
         elif suffix == "am" and hour == 12:
             hour = 0
         if hour <= 24 and minute <= 59:
@@ -182,6 +191,13 @@ def _en_time(text: str) -> tuple[int, int]:
     if "night" in lowered:
         return 21, 0
     return 9, 0
+
+
+def _late_hour(hour: int, text: str) -> int:
+    """ "every evening at 8" is 20:00; "at night" at 1 (or 12) stays in the small hours."""
+    if re.search(r"\bnight\b", text, re.IGNORECASE) and (hour <= 5 or hour == 12):
+        return hour % 12
+    return hour + 12 if 1 <= hour < 12 else hour
 
 
 def _cron(minute: int, hour: int, dom: str = "*", dow: str = "*") -> Schedule:

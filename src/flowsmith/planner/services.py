@@ -215,7 +215,28 @@ class ServiceIndex:
                 score = 1.2
             if score > best[1]:
                 best = (key, score)
+        if best[1] < 1.0:
+            best = max([best, *self._event_by_parts(app, low, toks)], key=lambda b: b[1])
         return best
+
+    def _event_by_parts(self, app: App, low: str, toks: set[str]) -> list[tuple[str | None, float]]:
+        """Events whose key names a resource the text names ("deal" is an opportunity) and
+        the kind of change it says ("moves" -> ``*_updated``): each part scores 0.45."""
+        assert app.triggers is not None
+        named = {
+            stem(w)
+            for r, res in app.resources.items()
+            if names_score(res.names, low, toks) >= 1
+            for w in re.split(r"(?<=[a-z])(?=[A-Z])|_", r)
+        }
+        change = {kind for kind, pattern in lx.EVENT_CHANGE.items() if pattern.search(low)}
+        out: list[tuple[str | None, float]] = []
+        for key in app.triggers.events:
+            words = [stem(w) for w in re.split(r"[_.\W]+", key) if w]
+            score = 0.45 * any(w in named for w in words)
+            score += 0.45 * any(lx.EVENT_KIND.get(w) in change for w in words)
+            out.append((key, score))
+        return out
 
     # --- operations -------------------------------------------------------------------------
 

@@ -399,9 +399,12 @@ SUBJECTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "telegram": (rx(r"telegram|电报"), frozenset({"telegram_message"})),
     "discord": (rx(r"discord"), frozenset({"discord_message"})),
     "teams": (rx(r"\bteams\b"), frozenset({"microsoft_teams_message"})),
-    "sms": (rx(r"\bsms\b|text message|短信|twilio"), frozenset({"twilio_sms"})),
+    "sms": (
+        rx(r"\bsms\b|text message|\btexting\b|\btext(?:s)? (?:me|us|them)\b|短信|twilio"),
+        frozenset({"twilio_sms"}),
+    ),
     "sheets": (
-        rx(r"google ?sheets?|spreadsheet|表格"),
+        rx(r"google ?sheets?|spreadsheet|\bsheets?\b|表格"),
         frozenset({"google_sheets_append", "google_sheets_read"}),
     ),
     "notion": (rx(r"notion"), frozenset({"notion_create_page"})),

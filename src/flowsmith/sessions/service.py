@@ -18,6 +18,7 @@ from flowsmith.sessions import repository
 from flowsmith.sessions.repository import HISTORY_LIMIT, history
 from flowsmith.sessions.schemas import CreateSession
 from flowsmith.streams import EventId
+from flowsmith.text import api_text
 from flowsmith.workflows import service as workflows
 
 __all__ = [
@@ -60,10 +61,10 @@ async def create_session(db: AsyncSession, user_id: str, request: CreateSession)
 
 async def get_owned(db: AsyncSession, user_id: str, session_id: str) -> SessionRow:
     if not storable_text(session_id):
-        raise SessionNotFound("session not found")  # no stored id looks like this
+        raise SessionNotFound(api_text("error.session_not_found"))  # no stored id looks like this
     row = await repository.get_session(db, session_id)
     if row is None or row.user_id != user_id:
-        raise SessionNotFound("session not found")
+        raise SessionNotFound(api_text("error.session_not_found"))
     return row
 
 
@@ -75,9 +76,9 @@ async def resumable_turn(
     session = await get_owned(db, user_id, session_id)
     turn = await repository.get_message(db, last.key) if last.kind == "t" else None
     if last.kind != "t":
-        raise InvalidLastEventId("Last-Event-ID belongs to another stream")
+        raise InvalidLastEventId(api_text("error.last_event_id.other_stream"))
     if turn is None or turn.session_id != session.id or turn.role != "assistant":
-        raise EventNotFound("event not found")
+        raise EventNotFound(api_text("error.event_not_found"))
     return turn
 
 
@@ -92,7 +93,7 @@ async def next_generation_seq(db: AsyncSession, session_id: str) -> int:
 async def _next(db: AsyncSession, session_id: str, counter: InstrumentedAttribute[int]) -> int:
     seq = await repository.next_counter(db, session_id, counter)
     if seq is None:
-        raise SessionNotFound("session not found")
+        raise SessionNotFound(api_text("error.session_not_found"))
     return seq
 
 

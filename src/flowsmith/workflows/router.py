@@ -22,6 +22,7 @@ from flowsmith.errors import (
     error_responses,
 )
 from flowsmith.n8n.convert import N8nImportError, from_n8n, to_n8n
+from flowsmith.text import api_text
 from flowsmith.workflows import service
 from flowsmith.workflows.schemas import (
     ImportResult,
@@ -177,11 +178,11 @@ async def _json_body(request: Request) -> dict[str, Any] | list[Any]:
     try:
         data = json.loads(await request.body())
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise InvalidWorkflow("the body is not JSON") from None
+        raise InvalidWorkflow(api_text("error.import_not_json")) from None
     except RecursionError:
-        raise WorkflowTooDeep("the body nests too deep") from None
+        raise WorkflowTooDeep(api_text("error.body_too_deep")) from None
     if not isinstance(data, dict | list):
-        raise InvalidWorkflow("the body is not an n8n workflow object")
+        raise InvalidWorkflow(api_text("error.body_not_n8n_workflow"))
     return data
 
 
@@ -206,12 +207,14 @@ def _check_shape(data: dict[str, Any] | list[Any]) -> None:
         problem = f"{where} is not a list of exactly one workflow"
     else:
         problem = f"{where} is not what an n8n workflow holds"
-    raise InvalidWorkflow(f"This is not an n8n workflow: {problem}.")
+    raise InvalidWorkflow(api_text("error.not_n8n_workflow", problem=problem))
 
 
 def _check_size(workflow: Workflow, max_nodes: int) -> None:
     if len(workflow.nodes) > max_nodes:
-        raise WorkflowTooLarge(f"{len(workflow.nodes)} nodes; at most {max_nodes} are allowed")
+        raise WorkflowTooLarge(
+            api_text("error.too_many_nodes", count=len(workflow.nodes), limit=max_nodes)
+        )
 
 
 def _slug(name: str) -> str:

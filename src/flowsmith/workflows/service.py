@@ -26,6 +26,7 @@ from flowsmith.errors import (
     WorkflowTooLarge,
 )
 from flowsmith.limits import json_depth_over, storable_text, unstorable_strings
+from flowsmith.text import api_text
 from flowsmith.workflows import repository
 
 # built by the repository; chat turns read a session's workflow with it
@@ -42,10 +43,10 @@ MAX_DEFINITION_BYTES = 4 * 1024 * 1024
 async def get_owned(db: AsyncSession, user_id: str, workflow_id: str) -> WorkflowRow:
     """The caller's live workflow, or 404: another user's looks exactly like a missing one."""
     if not storable_text(workflow_id):
-        raise WorkflowNotFound("workflow not found")  # no stored id looks like this
+        raise WorkflowNotFound(api_text("error.workflow_not_found"))  # no stored id looks like this
     row = await repository.get_workflow(db, workflow_id)
     if row is None or row.user_id != user_id or row.deleted:
-        raise WorkflowNotFound("workflow not found")
+        raise WorkflowNotFound(api_text("error.workflow_not_found"))
     return row
 
 
@@ -56,7 +57,7 @@ async def list_owned(db: AsyncSession, user_id: str, limit: int, offset: int) ->
 async def get_version(db: AsyncSession, workflow_id: str, version: int) -> WorkflowVersionRow:
     row = await repository.get_version(db, workflow_id, version)
     if row is None:
-        raise VersionNotFound(f"version {version} not found")
+        raise VersionNotFound(api_text("error.version_not_found", version=version))
     return row
 
 
@@ -112,7 +113,7 @@ async def add_version(
         db, workflow_id, name=workflow.name, description=workflow.description, now=utcnow()
     )
     if version is None:
-        raise WorkflowGone("the workflow was deleted")
+        raise WorkflowGone(api_text("error.workflow_deleted"))
     workflow, _ = storable(workflow)
     stored = workflow.model_copy(update={"id": workflow_id, "version": version})
     await repository.insert_version(
@@ -133,7 +134,7 @@ async def copy_workflow(db: AsyncSession, user_id: str, source_id: str) -> Workf
     source = await get_owned(db, user_id, source_id)
     definition = await current_definition(db, source.id)
     if definition is None:
-        raise WorkflowNotFound("workflow has no stored version")
+        raise WorkflowNotFound(api_text("error.workflow_no_version"))
     copy = definition.model_copy(update={"name": _copy_name(definition.name)})
     return await create_workflow(
         db, user_id, copy, copied_from=source.id, summary=f"Copied from {source.id}"
@@ -168,12 +169,14 @@ def check_json(value: Any) -> None:
     """422/413 for JSON no version may hold: nested too deep, too large, or carrying text a
     database cannot store (NUL, unpaired surrogates)."""
     if json_depth_over(value, MAX_DEFINITION_DEPTH):
-        raise WorkflowTooDeep(f"the workflow nests deeper than {MAX_DEFINITION_DEPTH} levels")
+        raise WorkflowTooDeep(api_text("error.workflow_too_deep", limit=MAX_DEFINITION_DEPTH))
     if unstorable_strings(value):
-        raise InvalidText("the workflow contains a NUL character or an unpaired surrogate")
+        raise InvalidText(api_text("error.workflow_invalid_text"))
     size = len(json.dumps(value, ensure_ascii=False).encode("utf-8"))
     if size > MAX_DEFINITION_BYTES:
-        raise WorkflowTooLarge(f"the workflow is {size} bytes; at most {MAX_DEFINITION_BYTES}")
+        raise WorkflowTooLarge(
+            api_text("error.workflow_too_large", size=size, limit=MAX_DEFINITION_BYTES)
+        )
 
 
 def storable(workflow: Workflow) -> tuple[Workflow, list[Finding]]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
-from tests.workflows.strategies import valid_workflows
 
 from flowsmith.core.layout import auto_layout
 from flowsmith.core.models import Finding, Workflow
 from flowsmith.core.simulate import simulate
 from flowsmith.core.validate import validate_workflow
+from tests.core.strategies import valid_workflows
 
 PROPERTY_SETTINGS = settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -7,11 +7,11 @@ import copy
 from typing import Any
 
 import pytest
-from tests.workflows.test_catalog import _raw_files
 
 from flowsmith.core.catalog import CatalogError, _read_app_files, build_catalog
 from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 from flowsmith.core.validate import validate_workflow
+from tests.core.test_catalog import _raw_files
 
 APP: dict[str, Any] = {
     "app": "acme",

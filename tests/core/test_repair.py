@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.workflows.strategies import conn, node, wf
-
 from flowsmith.core import repair as r
 from flowsmith.core.models import Finding, Node, Workflow
 from flowsmith.core.repair import RepairResult, repair
 from flowsmith.core.validate import is_valid, validate_workflow
+from tests.core.strategies import conn, node, wf
 
 TRIGGER = node("t", "manual_trigger")
 

@@ -8,13 +8,13 @@ import time
 from typing import Any
 
 import pytest
-from tests.workflows.strategies import conn, example_workflow, node, wf
 
 from flowsmith.core import simulate as sim
 from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
 from flowsmith.core.models import Connection, Finding, Node, Workflow
 from flowsmith.core.simulate import SimulationResult, TraceStep, simulate, summary
 from flowsmith.core.validate import validate_workflow
+from tests.core.strategies import conn, example_workflow, node, wf
 
 TRIGGER = node("t", "manual_trigger")
 

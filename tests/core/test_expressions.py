@@ -7,13 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.workflows.strategies import conn, node, wf
 
 from flowsmith.core import expressions as ex
 from flowsmith.core import validate as v
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Finding, Node, Workflow
 from flowsmith.core.validate import is_valid, validate_workflow
+from tests.core.strategies import conn, node, wf
 
 # --- parsing -------------------------------------------------------------------------------
 

@@ -99,7 +99,7 @@ def test_corpus_file_round_trips(path: Path) -> None:
 
 def test_catalog_examples_round_trip_through_n8n() -> None:
     """Every catalog example, in the smallest workflow that uses it, comes back identical."""
-    from tests.workflows.strategies import example_workflow
+    from tests.core.strategies import example_workflow
 
     for spec in load_catalog():
         workflow = example_workflow(spec)
@@ -118,9 +118,9 @@ def _without_positions(workflow: Workflow) -> dict[str, Any]:
 
 def _valid_workflows() -> Any:
     try:
-        from tests.workflows.strategies import valid_workflows
+        from tests.core.strategies import valid_workflows
     except ImportError:  # pragma: no cover - the strategy module is written elsewhere
-        pytest.skip("tests/workflows/strategies.py (valid_workflows) is not there yet")
+        pytest.skip("tests/core/strategies.py (valid_workflows) is not there yet")
     return valid_workflows()
 
 

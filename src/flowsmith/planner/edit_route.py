@@ -1,0 +1,82 @@
+"""Where a conditional edit meets a branch the workflow already has: an IF or switch that
+tests the same field or category ("正面的工单…" on a "negative?" check, "for 'other' emails"
+on a classifier's switch).
+
+Invariants: :func:`route` only reads the workflow; it answers with an output of an existing
+IF/switch and whether that output already means exactly the edit's condition. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flowsmith.core.models import Node, Workflow
+from flowsmith.planner import edit_graph as eg
+from flowsmith.planner.plan import EditOp
+
+_LEFT = re.compile(r"\$json(?:\.(\w+)|\[\"([^\"]+)\"\])")
+_OTHER = frozenset({"other", "others", "rest", "else", "其他", "其余", "其它", "剩下"})
+
+
+def _field_of(expr: object) -> str | None:
+    m = _LEFT.search(str(expr))
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _rule_of(rule: dict[str, Any]) -> tuple[str | None, str, Any]:
+    return _field_of(rule.get("left")), str(rule.get("operator", "")), rule.get("right")
+
+
+def route(wf: Workflow, op: EditOp) -> tuple[Node, str, bool] | None:
+    """(branch node, output, exact) where ``op``'s condition already splits the flow: the
+    output of an IF/switch on the same field whose rule agrees (exact) or contains/excludes
+    it (then a new IF still goes on that output); None when no branch tests that field."""
+    new = (op.rule or {}).get("conditions", [{}])[0]
+    field, oper, value = _rule_of(new)
+    cat = (op.category or "").lower()
+    for node in eg.branch_nodes(wf):
+        if node.subtype == "switch":
+            values = [str(r.get("value", "")).lower() for r in node.parameters.get("rules", [])]
+            if cat and cat in values:
+                return node, f"output_{values.index(cat)}", True
+            if cat in _OTHER:
+                return node, "fallback", True
+            continue
+        conds = [c for c in node.parameters.get("conditions", []) if isinstance(c, dict)]
+        if len(conds) != 1:
+            continue
+        old_field, old_op, old_value = _rule_of(conds[0])
+        if old_field is None or not (old_field == field or (cat and old_field == "category")):
+            continue
+        relation = _relation((old_op, old_value), (oper, value))
+        if relation == "same":
+            return node, "true", True
+        if relation == "disjoint":
+            return node, "false", False
+        if relation == "inside":
+            return node, "true", False
+    return None
+
+
+def _relation(old: tuple[str, Any], new: tuple[str, Any]) -> str | None:
+    """How the items of ``new`` sit in those of ``old``: same, inside, disjoint, or None."""
+    if old == new:
+        return "same"
+    (o_op, o_v), (n_op, n_v) = old, new
+    if o_op == n_op == "equals":
+        return "same" if str(o_v).lower() == str(n_v).lower() else "disjoint"
+    nums = isinstance(o_v, (int, float)) and isinstance(n_v, (int, float))
+    if not nums or {o_op, n_op} - {"greater_than", "less_than"}:
+        return None
+    lo_o, hi_o = _bounds(o_op, float(o_v))
+    lo_n, hi_n = _bounds(n_op, float(n_v))
+    if hi_n <= lo_o or hi_o <= lo_n:
+        return "disjoint"
+    if lo_o <= lo_n and hi_n <= hi_o:
+        return "inside"
+    return None
+
+
+def _bounds(op: str, value: float) -> tuple[float, float]:
+    return (value, float("inf")) if op == "greater_than" else (float("-inf"), value)

@@ -1,0 +1,113 @@
+"""The create path's triggers: app events named in "when" and "if" clauses and in noun
+phrases ("every new message in our #x Slack channel"), the event an unnamed change picks,
+services the catalog has no events for, and what a trigger clause says of its item.
+
+Sentences of our own; the rules are general (catalog words only).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from flowsmith.core.catalog import load_catalog
+from flowsmith.planner.frame import Branch, Frame, ServiceStep, walk
+from flowsmith.planner.parse import parse_request
+
+APPS = {a.app for a in load_catalog().apps}
+
+
+def _needs(*apps: str) -> None:
+    missing = [a for a in apps if a not in APPS]
+    if missing:
+        pytest.skip(f"catalog lacks {missing}")
+
+
+def frame(text: str) -> Frame:
+    f = parse_request(text)
+    assert f is not None, text
+    return f
+
+
+def first_branch(f: Frame) -> Branch:
+    found = [s for s in f.steps if isinstance(s, Branch)]
+    assert found, f.steps
+    return found[0]
+
+
+def test_if_clause_naming_a_new_app_item_is_the_trigger_and_its_qualifier_the_condition() -> None:
+    _needs("github", "discord")
+    f = frame(
+        "If a new GitHub issue is opened with label Security, alert the team on Discord; "
+        "otherwise do nothing"
+    )
+    assert (f.trigger.kind, f.trigger.app) == ("app_event", "github")
+    cond = first_branch(f).cases[0].condition
+    assert cond is not None and (cond.field, cond.value) == ("label", "Security")
+
+
+def test_a_field_of_the_new_item_stays_as_the_condition_subject() -> None:
+    _needs("hubspot", "slack")
+    f = frame("If the amount of a new HubSpot deal is over 5000, post it to Slack #sales")
+    assert f.trigger.app == "hubspot" and f.trigger.event == "deal_created"
+    cond = first_branch(f).cases[0].condition
+    assert cond is not None and (cond.field, cond.op, cond.value) == ("amount", "gt", 5000)
+
+
+def test_when_clause_qualifier_guards_the_actions() -> None:
+    _needs("zendesk", "telegram")
+    f = frame("When a Zendesk ticket is created with priority 2, message me on Telegram")
+    assert f.trigger.app == "zendesk"
+    branch = first_branch(f)
+    cond = branch.cases[0].condition
+    assert cond is not None and cond.field == "priority"
+    assert any(isinstance(s, ServiceStep) and s.app == "telegram" for s in branch.cases[0].steps)
+
+
+def test_a_change_picks_the_update_event_of_the_named_resource() -> None:
+    _needs("salesforce", "slack")
+    f = frame("Whenever an opportunity in Salesforce moves to Negotiation, tell Slack #deals")
+    assert f.trigger.event == "opportunity_updated"
+    cond = first_branch(f).cases[0].condition
+    assert cond is not None and cond.value == "Negotiation"
+
+
+def test_new_item_held_in_a_named_channel_is_an_event() -> None:
+    _needs("slack", "notion")
+    f = frame("Save every new message in our #ideas Slack channel to a Notion page")
+    assert (f.trigger.app, f.trigger.event) == ("slack", "new_message")
+    apps = {s.app for s in walk(f.steps) if isinstance(s, ServiceStep)}
+    assert "notion" in apps
+
+
+def test_adding_new_items_to_an_app_is_no_event() -> None:
+    _needs("hubspot", "google_sheets")
+    f = frame("Add new leads in our HubSpot from the Google Sheet 'Leads'")
+    assert f.trigger.kind != "app_event"
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("When a Freshdesk ticket is created, post it to Slack", "freshdesk"),
+        ("If an uploaded Dropbox file is larger than 10 MB, email me", "dropbox"),
+    ],
+)
+def test_a_service_without_events_sends_them_to_a_webhook(text: str, app: str) -> None:
+    _needs(app)
+    f = frame(text)
+    assert (f.trigger.kind, f.trigger.app) == ("webhook", app)
+
+
+def test_a_data_store_without_events_is_polled() -> None:
+    _needs("mysql", "slack")
+    f = frame("When a new row is added to our MySQL 'signups' table, post it to Slack")
+    assert f.trigger.kind == "schedule" and f.trigger.params.get("assumed")
+    reads = [s for s in walk(f.steps) if isinstance(s, ServiceStep) and s.app == "mysql"]
+    assert reads
+
+
+def test_a_when_clause_without_a_comma_ends_at_its_action() -> None:
+    _needs("gitlab", "discord")
+    f = frame("when a new release is published in GitLab post it to Discord")
+    assert (f.trigger.app, f.trigger.event) == ("gitlab", "release")
+    assert any(isinstance(s, ServiceStep) and s.app == "discord" for s in walk(f.steps))
