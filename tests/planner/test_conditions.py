@@ -472,3 +472,15 @@ def test_a_qualifier_clause_on_its_own_opens_a_case() -> None:
     c = branch.cases[0].condition
     assert c is not None and (c.field, c.value) == ("priority", "Urgent")
     assert branch.cases[-1].condition is None
+
+
+def test_a_category_named_in_the_plural_opens_its_case() -> None:
+    frame = parse_request(
+        "When a Zendesk ticket arrives, classify it as refund, bug or praise with AI; refunds go "
+        "to Stripe, bugs to Jira, praise gets a Slack post in #wins",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    values = [c.condition.value for c in branch.cases if c.condition]
+    assert values == ["refund", "bug", "praise"]

@@ -277,6 +277,9 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
     f = _FOR_CATEGORY.match(clause)
     if f and f.group(1).lower() in ctx.categories:
         m, word = f, f.group(1).lower()
+    named = _NAMED_CATEGORY.match(clause)
+    if m is None and named and _singular(named.group(1).lower(), ctx.categories):
+        m, word = named, _singular(named.group(1).lower(), ctx.categories)
     if m is None or (b.branch is not None and b.branch.closed):
         return False
     if not (word in ctx.categories or looks_category(word) or ctx.classified):
@@ -290,6 +293,22 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
         b.branch.rest = matching
     b.add(clause_actions(clause[m.end() :], ctx))
     return True
+
+
+# "bugs go to Linear", "features to Notion": a category the classifier has, by name
+_NAMED_CATEGORY = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+)?([a-z][\w-]*)\s+(?=(?:go|goes|get|gets|to|should|are|"
+    r"is|go to|into|on)\b|→|->|:)",
+    re.IGNORECASE,
+)
+
+
+def _singular(word: str, categories: list[str]) -> str:
+    """``word`` or its singular when it names one of ``categories`` ("bugs" -> bug), else ""."""
+    for form in (word, re.sub(r"ies$", "y", word), re.sub(r"e?s$", "", word), word[:-1]):
+        if form in categories:
+            return form
+    return ""
 
 
 _MATCHING = re.compile(r"\b(?:matching|corresponding|respective|appropriate)\b|对应|相应", re.I)
