@@ -484,3 +484,21 @@ def test_a_category_named_in_the_plural_opens_its_case() -> None:
     branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
     values = [c.condition.value for c in branch.cases if c.condition]
     assert values == ["refund", "bug", "praise"]
+
+
+def test_with_words_that_are_not_a_field_and_value_guard_nothing() -> None:
+    for text in (
+        "When someone books a meeting with me on Calendly, add it to my Google Calendar",
+        "When a PR is merged in GitHub, call https://deploy.example.com/hook with a POST",
+    ):
+        frame = parse_request(text, CATALOG)
+        assert frame is not None
+        assert not any(isinstance(s, Branch) for s in walk(frame.steps)), text
+
+
+def test_a_move_to_a_list_is_guarded_once() -> None:
+    frame = parse_request(
+        "When a Trello card is moved to the 'Shipped' list, post a message to Slack", CATALOG
+    )
+    assert frame is not None
+    assert len([s for s in walk(frame.steps) if isinstance(s, Branch)]) == 1

@@ -221,12 +221,24 @@ def _qualified(said: str, phrase: str, ctx: Context | None) -> Condition | None:
     if cond is not None and cond.op != "category":
         return cond
     m = _FIELD_VALUE.match(said)
-    if m and not CJK.search(said):
+    if m and not CJK.search(said) and _field_like(m.group(1), m.group(2), ctx):
         name = _field(m.group(1) + " is", "") or "value"
         value = m.group(2).strip("\"'“”‘’「」")
         number = _number(value, None) if re.fullmatch(r"\d[\d.,]*", value) else None
         return Condition(name, "eq", number if number is not None else value, phrase)
     return None
+
+
+def _field_like(name: str, value: str, ctx: Context | None) -> bool:
+    """ "priority 1", "status 'open'": a field and its value, not "me on Calendly" or "a POST"."""
+    words = name.lower().split()
+    if len(words[-1]) < 2 or re.search(
+        r"\b(?:me|us|you|him|her|them|it|on|in|at|to|for|from|by|via|of|and|or)\b", name.lower()
+    ):
+        return False
+    if re.fullmatch(r"GET|POST|PUT|PATCH|DELETE|HEAD|AI|API|JSON|CSV|PDF", value.strip("'\"")):
+        return False
+    return not (ctx is not None and ctx.index.mentions(value, implicit=False))
 
 
 def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
