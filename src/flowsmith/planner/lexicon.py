@@ -26,6 +26,7 @@ IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case)\s+")
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
     r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"
+    r"for (?:all )?(?:the )?(?:other|remaining)(?: [a-z]+)?\b|for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
     r"否则|不然|其他情况|其余情况|其它情况|反之|其他的?|其余的?|其它的?|剩下的?)[\s,，:：]*(?:就|则)?\s*"
 )
@@ -182,8 +183,8 @@ _NUM = r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*(k|m|万|千|元|�
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),
     ("lte", rx(_NUM + r"\s*or (?:less|lower|below|fewer|under)\b")),
-    ("gte", rx(r"(?:at least|no less than|>=|≥|不少于|不低于|至少)\s*" + _NUM)),
-    ("lte", rx(r"(?:at most|no more than|<=|≤|不超过|不高于|最多)\s*" + _NUM)),
+    ("gte", rx(r"(?:at least|no less than|>=|≥|大于等于|大于或等于|不少于|不低于|至少)\s*" + _NUM)),
+    ("lte", rx(r"(?:at most|no more than|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM)),
     (
         "gt",
         rx(

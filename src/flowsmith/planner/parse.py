@@ -83,10 +83,17 @@ def _guarded_steps(rest: str, ctx: Context, guard: Condition | None) -> list[Ste
         unguarded = read_steps(rest, _trial(ctx))
         first = unguarded[0] if unguarded else None
         if isinstance(first, Branch) and any(
-            c.condition is not None and c.condition.field == guard.field for c in first.cases
+            c.condition is not None
+            and (c.condition.field == guard.field or _same_value(c.condition.value, guard.value))
+            for c in first.cases
         ):
             return unguarded
     return read_steps(rest, ctx, guard)
+
+
+def _same_value(a: object, b: object) -> bool:
+    """Two readings of one condition ("list = Done", "status = Done") compare one value."""
+    return a is not None and str(a).strip().lower() == str(b).strip().lower()
 
 
 def _trial(ctx: Context) -> Context:

@@ -29,6 +29,7 @@ from flowsmith.planner.parse_conditions import (
 from flowsmith.planner.parse_context import CJK, TOKEN, ZH_CLAUSE_COND, Context, unmask
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
+from flowsmith.planner.schedule import parse_schedule
 
 
 class _Builder:
@@ -145,19 +146,45 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     """The steps of ``text``; ``guard`` (a condition in the trigger's words) opens a case
     that the first sentence's steps go into (an "otherwise" after it is its other case)."""
     b = _Builder(ctx)
+    sentences = _sentences(text)
+    sources = [s for s in sentences if _SOURCE.match(s)]
+    for said in sources:  # "数据来自 <url>": read first, whatever sentence says so
+        m = _SOURCE.match(said)
+        assert m is not None
+        b.add(clause_actions("get " + (m.group(1) or m.group(2) or ""), ctx))
+    sentences = [s for s in sentences if s not in sources]
     if guard is not None:
         b.open_case(guard, guard.phrase, same=False)
-    sentences = _sentences(text)
     for si, sentence in enumerate(sentences):
         clauses = _clauses(sentence)
         b.joined = False
         for ci, clause in enumerate(clauses):
-            _clause(b, clause, ctx, same=ci > 0 or _continues(sentence))
+            kept = si > 0 and b.branch is not None  # left open for this sentence's case
+            _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = _clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
-        if b.branch is not None and not (lx.ELSE_OPEN.match(nxt) or lx.IF_OPEN.match(nxt)):
+        if b.branch is not None and not _opens_case(nxt, ctx):
             b.close_branch()
         b.end_sentence()
     return [freeze(s) for s in b.top]
+
+
+# a sentence naming where the data comes from ("the data comes from <url>", "数据来自<url>")
+_SOURCE = re.compile(
+    r"^\s*(?:the\s+)?(?:data|numbers|readings|values|prices)\s+(?:comes?|is|are)?\s*"
+    r"(?:taken\s+|fetched\s+|read\s+)?from\s+(.*__url\d+__.*)$|"
+    r"^\s*(?:数据|数值|读数)(?:来自|来源于|来源是|从|取自)\s*(.*__url\d+__.*?)(?:获取|读取)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _opens_case(clause: str, ctx: Context) -> bool:
+    """The next sentence goes on with the branch: "otherwise …", "if …", "超过5000则…"."""
+    return bool(
+        lx.ELSE_OPEN.match(clause)
+        or lx.IF_OPEN.match(clause)
+        or _BARE_COMPARE.match(clause)
+        or (CJK.search(clause) and _zh_condition(clause, ctx) is not None)
+    )
 
 
 def _continues(sentence: str) -> bool:
@@ -232,7 +259,7 @@ def _decision(action: str, ctx: Context) -> list[Any]:
     """A case whose words name no service ("自动确认", "approve it automatically") still does
     something: it records the decision on the item, so the case has its own node."""
     words = unmask(action, ctx).strip(" ,，.。")
-    if len(words) < 2 or _NOTHING.match(words):
+    if len(words) < 2 or _NOTHING.match(words) or parse_schedule(TOKEN.sub(" ", action)):
         return []
     return [Transform(kind="set", params={"fields": {"decision": words}}, phrase=words)]
 
@@ -241,9 +268,18 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
     """ "urgent ones to Slack", "for 'other' forward it to me": a classifier's category case."""
     m = lx.CATEGORY_CASE.match(clause)
     word = (m.group(1) or m.group(2) or "").lower() if m else ""
+    level = re.fullmatch(r"([a-z0-9]+)-(priority|severity|risk|value|tier)", word)
+    if m is not None and level and (b.branch is None or not b.branch.closed):
+        phrase = unmask(clause, ctx)
+        b.open_case(Condition(level.group(2), "eq", level.group(1), phrase), phrase, same=True)
+        b.add(clause_actions(clause[m.end() :], ctx))
+        return True
     f = _FOR_CATEGORY.match(clause)
     if f and f.group(1).lower() in ctx.categories:
         m, word = f, f.group(1).lower()
+    named = _NAMED_CATEGORY.match(clause)
+    if m is None and named and _singular(named.group(1).lower(), ctx.categories):
+        m, word = named, _singular(named.group(1).lower(), ctx.categories)
     if m is None or (b.branch is not None and b.branch.closed):
         return False
     if not (word in ctx.categories or looks_category(word) or ctx.classified):
@@ -257,6 +293,22 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
         b.branch.rest = matching
     b.add(clause_actions(clause[m.end() :], ctx))
     return True
+
+
+# "bugs go to Linear", "features to Notion": a category the classifier has, by name
+_NAMED_CATEGORY = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+)?([a-z][\w-]*)\s+(?=(?:go|goes|get|gets|to|should|are|"
+    r"is|go to|into|on)\b|→|->|:)",
+    re.IGNORECASE,
+)
+
+
+def _singular(word: str, categories: list[str]) -> str:
+    """``word`` or its singular when it names one of ``categories`` ("bugs" -> bug), else ""."""
+    for form in (word, re.sub(r"ies$", "y", word), re.sub(r"e?s$", "", word), word[:-1]):
+        if form in categories:
+            return form
+    return ""
 
 
 _MATCHING = re.compile(r"\b(?:matching|corresponding|respective|appropriate)\b|对应|相应", re.I)
@@ -283,12 +335,31 @@ _FOR_CATEGORY = re.compile(
 def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     """Plain steps; a read or loop whose noun is qualified ("each product with stock below
     5") guards the rest of the sentence with that qualifier."""
+    if re.match(r"\s*(?:with|whose|where|having)\b", clause, re.IGNORECASE):
+        alone = qualifier_condition(clause, ctx, alone=True)  # "…, with priority 1, …"
+        if alone is not None:
+            b.open_case(alone, unmask(clause, ctx), same=True)
+            b.joined = True
+            return
     skip = _skipped(clause, ctx)
     if skip is not None:
         b.add([skip])
         return
     steps = clause_actions(clause, ctx)
+    if (
+        not steps
+        and b.branch is not None
+        and b.current is not b.container
+        and (lx.CREATE_VERB.search(clause) or lx.UPDATE_VERB.search(clause))
+    ):
+        steps = _decision(clause, ctx)  # "…, 通知部门经理": the case still does something
     _note_subject(clause, steps, ctx)
+    if not steps:
+        cond = qualifier_condition(clause, ctx, alone=True)  # "凡是金额大于1000的订单，都…"
+        if cond is not None:
+            b.open_case(cond, unmask(clause, ctx), same=True)
+            b.joined = True
+            return
     at = _qualified_at(steps)
     cond = qualifier_condition(clause, ctx) if at is not None else None
     if cond is None or at is None:
@@ -364,6 +435,11 @@ def _fetch_for(b: _Builder, cond: Condition, ctx: Context) -> None:
 
 
 def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    w = _FOR_WHOM.match(clause)
+    if w and not _NOT_A_KIND.fullmatch(w.group(1).lower()):
+        return Condition(w.group(1).lower(), "is_true", None, w.group(0).strip(" ,:")), clause[
+            w.end() :
+        ]
     m = lx.IF_OPEN.match(clause) or _BARE_COMPARE.match(clause)
     if m is None:
         return _zh_condition(clause, ctx) if CJK.search(clause) else None
@@ -405,6 +481,14 @@ _AFTER_NUMBER = re.compile(
 )
 
 
+# "only for VIP customers, …": a kind of item the rest of the clause is for
+_FOR_WHOM = re.compile(
+    r"^\s*(?:and\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+)?([A-Za-z][\w-]*)\s+"
+    r"(?:customers|users|clients|leads|orders|contacts|members|accounts|subscribers|deals|"
+    r"tickets|issues)\b\s*[,:]?\s*",
+    re.IGNORECASE,
+)
+_NOT_A_KIND = re.compile(r"new|each|every|all|our|my|the|these|those|both|any|other|such|them")
 # "under $100 refund it", "over 1000: ask for approval": a case with the comparison first
 _BARE_COMPARE = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:for\s+)?(?:(?:anything|those|ones|amounts?|orders?|items?|"

@@ -84,6 +84,9 @@ _MOVED = re.compile(
     r"(?:移到|移动到|拖到|变为|变成|改为|改成|更新为|转为)\s*(.+)$",
     re.IGNORECASE,
 )
+_BECOMES = re.compile(
+    r"\b(?:becomes?|became|turns into|is now|switches to)\s+(?:an?\s+)?(.+)$", re.IGNORECASE
+)
 _STATE_NOUN = re.compile(
     r"\s*(list|column|stage|status|state|lane|pipeline|列表|列|阶段|状态)\s*$", re.IGNORECASE
 )
@@ -104,8 +107,11 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     return _compare(t, phrase, ctx) or _state(t, phrase, ctx)
 
 
-def qualifier_condition(text: str, ctx: Context | None = None) -> Condition | None:
-    """The condition a noun's qualifier states ("tickets with status 'urgent'"), or None."""
+def qualifier_condition(
+    text: str, ctx: Context | None = None, alone: bool = False
+) -> Condition | None:
+    """The condition a noun's qualifier states ("tickets with status 'urgent'"), or None;
+    ``alone``: the qualifier may start the text ("with priority 1", its noun said before)."""
     t = TOKEN.sub(" ", text)
     z = _ZH_ATTRIBUTE.search(t) if CJK.search(t) else None
     if z:
@@ -113,7 +119,7 @@ def qualifier_condition(text: str, ctx: Context | None = None) -> Condition | No
         if cond is not None and cond.op != "category":
             return cond
     q = _QUALIFIER.search(t)
-    if q is None or q.start() == 0:
+    if q is None or (q.start() == 0 and not alone):
         return None
     return _qualified(q.group("c"), text.strip(" ,，"), ctx)
 
@@ -132,7 +138,7 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
     said = qualifier_condition(t, ctx)
     if said is not None:
         return said
-    m = _MOVED.search(t)
+    m = _MOVED.search(t) or _BECOMES.search(t)
     if m:
         cond = _moved_to(m.group(1) or m.group(2) or "", phrase)
         named = _state_field(t[: m.start()])
@@ -143,7 +149,7 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         m = pattern.search(t)
         number = _number(m.group(1), m.group(2)) if m else None
         if m and number is not None:
-            before = t[: m.start()]
+            before = re.split(r"\band\b|,|，|并且", t[: m.start()])[-1]
             verb_said = re.search(r"\b(?:is|are|was|goes|drops|rises|falls|has)\b|'s\b|的", before)
             name = _field(before, "amount", ctx) if verb_said else "amount"  # "a payment over $500"
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
@@ -189,6 +195,9 @@ def guess_condition(text: str) -> Condition | None:
     """The condition of an "if"-clause no grammar reads ("如果会下雨"): a yes/no field named
     by its words, so the guarded action still sits behind an IF the user can adjust."""
     t = TOKEN.sub(" ", text).strip(" ,，:：")
+    ones = re.fullmatch(r"(?:有|存在)([\u4e00-\u9fff]{1,6})的(?:\w{0,4})", t)
+    if ones:  # "有逾期的": there are overdue ones
+        return Condition("status", "eq", ones.group(1), text.strip())
     if CJK.search(t):
         words = re.sub(
             r"^(?:会|将|要|能|可能|是否|有没有)", "", re.sub(r"[^\u4e00-\u9fff\w]", "", t)
@@ -212,12 +221,24 @@ def _qualified(said: str, phrase: str, ctx: Context | None) -> Condition | None:
     if cond is not None and cond.op != "category":
         return cond
     m = _FIELD_VALUE.match(said)
-    if m and not CJK.search(said):
+    if m and not CJK.search(said) and _field_like(m.group(1), m.group(2), ctx):
         name = _field(m.group(1) + " is", "") or "value"
         value = m.group(2).strip("\"'“”‘’「」")
         number = _number(value, None) if re.fullmatch(r"\d[\d.,]*", value) else None
         return Condition(name, "eq", number if number is not None else value, phrase)
     return None
+
+
+def _field_like(name: str, value: str, ctx: Context | None) -> bool:
+    """ "priority 1", "status 'open'": a field and its value, not "me on Calendly" or "a POST"."""
+    words = name.lower().split()
+    if len(words[-1]) < 2 or re.search(
+        r"\b(?:me|us|you|him|her|them|it|on|in|at|to|for|from|by|via|of|and|or)\b", name.lower()
+    ):
+        return False
+    if re.fullmatch(r"GET|POST|PUT|PATCH|DELETE|HEAD|AI|API|JSON|CSV|PDF", value.strip("'\"")):
+        return False
+    return not (ctx is not None and ctx.index.mentions(value, implicit=False))
 
 
 def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
@@ -302,7 +323,7 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         if (cats and word in [c.lower() for c in cats]) or (
             looks_category(word) and (not subject or lx.PRONOUN.match(subject))
         ):
-            return Condition("category", "category", word, phrase)
+            return _category(word, phrase, ctx)
     m = _ON_PLAN.search(t)
     if m:
         return Condition(m.group(2).lower(), "eq", m.group(1).strip(" \"'“”"), phrase)
@@ -344,10 +365,7 @@ def _bare_category(t: str, phrase: str, ctx: Context | None) -> Condition | None
     if re.fullmatch(r"[\w-]+|[\u4e00-\u9fff]{1,4}", bare or "-") and (
         looks_category(bare) or bare in cats
     ):
-        made = ctx.made if ctx else set()
-        if "sentiment" in made and not ("classify" in made and bare in cats):
-            return Condition("sentiment", "eq", _SENTIMENT_ZH.get(bare, bare), phrase)
-        return Condition("category", "category", bare, phrase)
+        return _category(bare, phrase, ctx)
     for cat in cats:
         if cat.lower() in low:
             return Condition("category", "category", cat, phrase)
@@ -364,6 +382,15 @@ def _sender_like(before: str, said: str, ctx: Context | None) -> bool:
     )
 
 
+def _category(word: str, phrase: str, ctx: Context | None) -> Condition:
+    """A classifier's category, or the sentiment when only a sentiment step was asked for."""
+    made = ctx.made if ctx else set()
+    cats = ctx.categories if ctx else []
+    if "sentiment" in made and not ("classify" in made and word in cats):
+        return Condition("sentiment", "eq", _SENTIMENT_ZH.get(word, word), phrase)
+    return Condition("category", "category", word, phrase)
+
+
 def _from(said: str, phrase: str) -> Condition:
     """ "from @acme.com" -> the sender contains it; "from Germany" -> the country is it."""
     if "@" in said or "." in said or CJK.search(said):
@@ -377,7 +404,7 @@ def _state_field(before: str) -> str:
         tail = before.rsplit("的", 1)[-1]
         hits = [(tail.rfind(w) + len(w), n) for w, n in lx.FIELD_ZH_NAMES.items() if w in tail]
         return max(hits)[1] if hits else ""
-    m = re.search(r"(?:'s|\bits|\bthe)\s+([a-z]+)\s*$", before, re.IGNORECASE)
+    m = re.search(r"(?:'s|\bits|\bthe)\s+(?:[a-z]+\s+)?([a-z]+)\s*$", before, re.IGNORECASE)
     return m.group(1).lower() if m else ""
 
 
@@ -524,7 +551,19 @@ def _field(before: str, default: str, ctx: Context | None = None) -> str:
         "_".join(words[-2:])
         if len(words) >= 2
         and words[-1]
-        in ("total", "count", "amount", "price", "score", "status", "date", "time", "speed", "rate")
+        in (
+            "total",
+            "count",
+            "amount",
+            "price",
+            "score",
+            "status",
+            "date",
+            "time",
+            "speed",
+            "rate",
+            "code",
+        )
         else words[-1]
     )
     return name
