@@ -174,3 +174,45 @@ def test_the_sheet_names_the_sheets_step() -> None:
     assert {(c.from_node, c.to_node) for c in moved.connections} == {("t", "m"), ("m", "g")}
     gone = _edit(wf, "stop writing to the sheet")
     assert "g" not in {x.id for x in gone.nodes}
+
+
+def _approval_flow() -> Workflow:
+    return _wf(
+        [
+            _node("t", "form_trigger", "Leave form"),
+            _node("p", "approval_email", "Boss", {"to": "b@x.io"}),
+            _node("ok", "airtable_create_record", "Book leave"),
+            _node("no", "send_email", "Sorry", {"to": "a@x.io"}),
+        ],
+        [("t", "main", "p"), ("p", "approved", "ok"), ("p", "rejected", "no")],
+    )
+
+
+def test_if_rejected_goes_on_the_rejected_output() -> None:
+    wf = _edit(_approval_flow(), "if it is declined, also ping the team on Slack")
+    new = next(x for x in wf.nodes if x.id not in ("t", "p", "ok", "no"))
+    assert [(c.from_node, c.from_output) for c in wf.connections if c.to_node == new.id] == [
+        ("p", "rejected")
+    ]
+
+
+def test_after_approval_a_second_email_is_added_there() -> None:
+    wf = _edit(_approval_flow(), "审批通过后也发邮件给财务", "zh")
+    mails = [x for x in wf.nodes if x.subtype == "send_email" and x.id != "no"]
+    assert len(mails) == 1
+    feeds = [(c.from_node, c.from_output) for c in wf.connections if c.to_node == mails[0].id]
+    assert feeds == [("p", "approved")]
+
+
+def test_change_the_approver() -> None:
+    wf = _edit(_approval_flow(), "switch the approver to hr@x.io")
+    assert wf.node("p").parameters["to"] == "hr@x.io"  # type: ignore[union-attr]
+
+
+def test_a_time_with_a_service_is_not_a_reschedule() -> None:
+    ops = parse_edits("post it to Discord at 6pm too", _weekly())
+    assert [op.kind for op in ops] == ["add_step"]
+    ops = parse_edits("deliver it at 6pm instead", _weekly())
+    assert [(op.kind, op.schedule.cron if op.schedule else "") for op in ops] == [
+        ("set_schedule", "0 18 * * 4")
+    ]

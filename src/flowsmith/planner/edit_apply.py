@@ -42,6 +42,8 @@ _TARGET_PARAM = {
     "telegram_message": "chat_id",
     "twilio_sms": "to",
     "web_page_check": "url",
+    "approval_email": "to",
+    "approval_slack": "channel",
 }
 _MESSAGE_PARAM = {
     "send_email": "body",
@@ -109,7 +111,7 @@ def _add_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     emails = {"send_email", "gmail_send"}
     same = emails if subtype in emails else {subtype}
     existing = [x for x in g.ordered(wf) if x.subtype in same]
-    if existing:
+    if existing and op.where not in ("loop", "otherwise", "approved", "rejected"):
         return _skip(
             lang,
             f"The workflow already has {_q(existing[0])} ({existing[0].subtype}); "

@@ -4,7 +4,8 @@ Subjects are strings: ``end`` (the last step), ``node:<id>``, ``app:<app>[/<reso
 (by the service operation a node performs), ``name:<words>`` (a node's own name), a
 ``vocab.SUBJECTS`` key or ``store:<key>``; ``a|b`` means either. Places are ``after``,
 ``before``, ``beside`` (fed from where the anchor is fed), ``loop`` (at the end of a loop's
-body) and ``otherwise`` (on an IF's false output or a switch's fallback); ``None`` means
+body), ``otherwise`` (on an IF's false output or a switch's fallback) and ``approved`` /
+``rejected`` (on that output of the approval step); ``None`` means
 beside the existing notifications.
 Functions mutate the workflow they are given (``apply_edits`` passes a private copy).
 """
@@ -130,6 +131,12 @@ def place(
         if loop is not None:
             _into_loop(wf, loop, node)
             return "loop"
+    if where in ("approved", "rejected"):
+        gate = anchor if anchor is not None and anchor.subtype in g.APPROVALS else None
+        gate = gate or next((x for x in g.ordered(wf) if x.subtype in g.APPROVALS), None)
+        if gate is not None:
+            g.connect(wf, gate.id, where, node.id)
+            return where
     if where == "otherwise":
         branch = anchor if anchor is not None and anchor.subtype in ("if", "switch") else None
         branch = branch or _branch_above(wf, anchor) or next(reversed(branch_nodes(wf)), None)

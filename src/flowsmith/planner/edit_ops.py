@@ -94,7 +94,7 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         and (s.app, s.resource, s.operation) == (spec.app, resource, operation)
     ]
     anchors = eg.find(wf, op.anchor)
-    if same and op.where not in ("loop", "otherwise"):
+    if same and op.where not in ("loop", "otherwise", "approved", "rejected"):
         return skip(
             lang,
             f"The workflow already has {q(same[0])}; not adding a second one",

@@ -20,6 +20,10 @@ from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
 from flowsmith.planner.text import strip_urls
 
 Span = tuple[int, int]
+_CHANGE_WORD = re.compile(
+    r"\b(?:change|switch|set|make|update|replace|instead|approver)\b|改成|改为|换成|改由|换",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[,;，；。.!?！？\n]|\band\b|然后|并且|同时")
 
 
@@ -42,6 +46,8 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     service_ops += read_transforms(low, spans)
     if any(op.kind == "add_wait" for op in service_ops):
         u.wait = None  # a delay the service reader placed
+    if any(op.where in ("approved", "rejected") for op in service_ops):
+        u.approval = None  # "if rejected, …" places a step; it asks for no approval
     if guard is not None:
         # the condition, its steps and its otherwise part are the guard's
         service_ops = [guard, *service_ops]
@@ -171,6 +177,13 @@ def _retargets(u: Understanding, low: str, present: set[str]) -> list[EditOp]:
         ops.append(EditOp(kind="set_target", subject="email", value=u.emails[0]))
     if u.channels and "slack_message" in present and not about_approval:
         ops.append(EditOp(kind="set_target", subject="slack", value=u.channels[0]))
+    approvals = present & {"approval_email", "approval_slack"}
+    if about_approval and approvals and (u.emails or u.channels) and _CHANGE_WORD.search(low):
+        # "change the approver to cfo@acme.io", "ask #finance for the approval instead"
+        value = u.emails[0] if "approval_email" in approvals and u.emails else None
+        value = value or (u.channels[0] if u.channels else None)
+        if value is not None:
+            ops.append(EditOp(kind="set_target", subject="approval", value=value))
     for src in u.sources:
         if src.kind == "store" and src.url and "web_page_check" in present:
             ops.append(EditOp(kind="set_target", subject=f"store:{src.store}", value=src.url))
@@ -199,7 +212,8 @@ def _additions(
         for step in u.ai
         if _outside(v.AI_STEPS[step.kind], low, spans)
     ]
-    if u.approval is not None and _outside(v.APPROVAL, low, spans):
+    placed = any(op.where in ("approved", "rejected") for op in ops) or "approval" in retargeted
+    if u.approval is not None and _outside(v.APPROVAL, low, spans) and not placed:
         ops = _with_approval(u, present, ops)
     if u.wait is not None and not any(op.subject == "wait" for op in done):
         ops.append(EditOp(kind="add_wait", wait=u.wait))

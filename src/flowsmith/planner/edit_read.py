@@ -110,6 +110,10 @@ def _place_of(low: str, clause: Span) -> Place:
     text = low[a:b]
     if w.IN_LOOP.search(text):
         return Place("loop", "loop", None)
+    for where, pattern in (("rejected", w.ON_REJECTED), ("approved", w.ON_APPROVED)):
+        m = pattern.search(text)
+        if m:
+            return Place(where, "approval", (a + m.start(), a + m.end()))
     if w.OTHERWISE.search(text):
         return Place("otherwise", None, None)
     for where, patterns in (("after", w.AFTER), ("before", w.BEFORE)):
@@ -203,6 +207,8 @@ def _reschedule(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     if trigger is None or m is None or inside(m.start(), spans):
         return []
     words = (m.group("en") or m.group("zh") or "").strip()
+    if ec.mentions(words):
+        return []  # "post it to Teams at 7am": a step to add, not a new time
     day = w.WEEKDAY.search(words)
     if not w.CLOCK.search(words) and not day:
         return []

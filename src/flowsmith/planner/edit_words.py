@@ -57,8 +57,9 @@ DELAY = rx(
 )
 # "move it to Monday 9am", "改到周一早上9点": a new time for a scheduled workflow
 RESCHEDULE = rx(
-    r"\b(?:move|reschedule|shift|push|change|switch|make|run|set)\s+(?:it|this|the (?:run|"
-    r"schedule|report|job|workflow))?\s*(?:to|on|for|at)\s+(?P<en>.+)$|"
+    r"\b(?:move|reschedule|shift|push|change|switch|make|run|set|send|post|deliver|do)\s+"
+    r"(?:it|this|them|the (?:run|schedule|report|job|workflow|digest|summary))?\s*"
+    r"(?:to|on|for|at)\s+(?P<en>.+)$|"
     r"(?:改到|改在|改成|改为|挪到|换到|调到|调整到|移到)(?P<zh>.+)$"
 )
 WEEKDAY = rx(
@@ -129,6 +130,16 @@ OTHERWISE = rx(
     r"\botherwise\b|\belse\b|\b(?:false|no|other|negative|fallback)\s+(?:branch|path|output|case)\b|"
     r"\bwhen (?:it(?:'s| is)|they are) not\b|\bif not\b|否则|不满足|不符合|其他情况|其余情况|"
     r"否的?分支|假的?分支"
+)
+# "if rejected, …", "批准后…": on that output of the approval step
+ON_REJECTED = rx(
+    r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"
+    r"(?:rejected|declined|denied)\b|\bon (?:rejection|decline)\b|"
+    r"(?:被)?拒绝(?:后|了|的话|时)?|驳回"
+)
+ON_APPROVED = rx(
+    r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"
+    r"(?:approved|accepted)\b|\bafter approval\b|\bon approval\b|批准后|审批通过|通过后|同意后"
 )
 # what "too" / "as well" anchors to by default: the existing notification
 NOTIFY_WORDS = rx(r"notif\w*|alert|message|post|send|通知|提醒|消息|发送|推送")
