@@ -216,3 +216,22 @@ def test_a_time_with_a_service_is_not_a_reschedule() -> None:
     assert [(op.kind, op.schedule.cron if op.schedule else "") for op in ops] == [
         ("set_schedule", "0 18 * * 4")
     ]
+
+
+def test_polling_trigger_keeps_itself_and_changes_its_interval() -> None:
+    wf = _wf(
+        [
+            _node("t", "rss_trigger", "Feed", {"url": "https://x.io/feed", "poll_minutes": 60}),
+            _node("m", "slack_message", "Post", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "m")],
+    )
+    after = _edit(wf, "check the feed every 20 minutes")
+    assert [x.id for x in after.nodes] == ["t", "m"]
+    assert after.node("t").parameters["poll_minutes"] == 20  # type: ignore[union-attr]
+
+
+def test_a_channel_named_for_a_new_step_is_its_channel() -> None:
+    after = _edit(_alerts(), "also post it in #ops on Discord and in #team on Slack")
+    slack = next(x for x in after.nodes if x.subtype == "slack")
+    assert slack.parameters["channel"] == "#team"

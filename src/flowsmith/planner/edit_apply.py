@@ -379,6 +379,13 @@ def _set_schedule(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     params = n.schedule_params(op.schedule)
     name = n.schedule_name(op.schedule, lang)
     node = next((x for x in wf.nodes if x.subtype == "schedule_trigger"), None)
+    polled = next((x for x in wf.nodes if "poll_minutes" in x.parameters), None)
+    if node is None and polled is not None and op.schedule.kind == "interval":
+        # "check the feed every 15 minutes": the trigger's own polling interval
+        if polled.parameters["poll_minutes"] == op.schedule.minutes:
+            return _skip(lang, f"{_q(polled)} already checks {name.lower()}", f"已经是{name}")
+        polled.parameters = {**polled.parameters, "poll_minutes": op.schedule.minutes}
+        return _done(lang, f"{_q(polled)} now checks {name.lower()}", f"{_q(polled)} 改为{name}")
     if node is None:
         return _schedule_instead_of_trigger(wf, params, name, lang)
     old = n.schedule_from_params(node.parameters)

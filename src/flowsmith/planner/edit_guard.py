@@ -183,15 +183,13 @@ def _new_node(wf: Workflow, spec: str, at: End, lang: Lang) -> Node | None:
     payload = g.payload_at(wf, at[0], lang)
     kind, _, rest = spec.partition(":")
     if kind == "app":
-        step, _, query = spec.partition("?")
-        app_name, resource, operation = ec.parse_step(step)
+        app_name, resource, operation = ec.parse_step(spec)
         if not (resource and operation):
             return None
         node = eo.new_app_node(wf, app_name, resource, operation, lang)
         wf.nodes.append(node)
         g.connect(wf, at[0], at[1], node.id)
-        carry = dict(x.split("=", 1) for x in query.split("&") if "=" in x)
-        eo.fill(wf, node, carry or None, lang)
+        eo.fill(wf, node, ec.step_values(spec) or None, lang)
         return node
     if kind == "approval":
         channel = "slack" if rest == "slack" else "email"

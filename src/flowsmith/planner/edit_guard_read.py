@@ -452,9 +452,7 @@ def _steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
         refined = ec.refine(hit, low)
         verb = ec.verb_in(low[: hit.start]) or ec.verb_in(low) or "create"
         resource, operation = ec.choose(spec, refined.resource, refined.operation, verb)
-        channel = re.search(r"(?<![\w&])#[\w-]+", low)
-        carry = f"?channel={channel.group(0)}" if channel else ""
-        new.append(f"app:{hit.app}/{resource}/{operation}{carry}")
+        new.append(f"app:{hit.app}/{resource}/{operation}{ec.values_in(said)}")
     if approval:
         if eg.find(current, "approval"):
             existing.append("approval")

@@ -109,7 +109,7 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     node = new_app_node(wf, spec.app, resource, operation, lang)
     wf.nodes.append(node)
     eg.place(wf, node, op.where, anchors, spec.category)
-    fill(wf, node, None, lang)
+    fill(wf, node, ec.step_values(op.step or "") or None, lang)
     return done(
         lang,
         f"Added {q(node)} {where_note(wf, node, lang)}",

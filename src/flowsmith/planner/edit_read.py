@@ -406,10 +406,11 @@ def _additions(low: str, spans: list[Span]) -> list[EditOp]:
         refined = ec.refine(mention, clause)
         verb = ec.verb_in(before) or ec.verb_in(clause) or "create"
         resource, operation = ec.choose(app, refined.resource, refined.operation, verb)
+        values = ec.values_in(clause, mention.start - a)
         ops.append(
             EditOp(
                 kind="add_step",
-                step=f"app:{mention.app}/{resource}/{operation}",
+                step=f"app:{mention.app}/{resource}/{operation}{values}",
                 where=place.where,
                 anchor=place.anchor,
             )
