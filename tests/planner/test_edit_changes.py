@@ -235,3 +235,16 @@ def test_a_channel_named_for_a_new_step_is_its_channel() -> None:
     after = _edit(_alerts(), "also post it in #ops on Discord and in #team on Slack")
     slack = next(x for x in after.nodes if x.subtype == "slack")
     assert slack.parameters["channel"] == "#team"
+
+
+def test_more_ways_to_say_replace() -> None:
+    for text in (
+        "rather than the sheet, store it in Airtable",
+        "move from Google Sheets to Airtable",
+        "I'd prefer Airtable over Google Sheets",
+        "use Airtable for these, not Google Sheets",
+        "Google Sheets -> Airtable",
+    ):
+        after = _edit(_alerts(), text)
+        subtypes = {x.subtype for x in after.nodes}
+        assert "google_sheets_append" not in subtypes and "airtable" in subtypes, text

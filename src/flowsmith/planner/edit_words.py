@@ -78,7 +78,18 @@ _END = r"(?=[,;，；。]|\.(?:\s|$)|\s+(?:and|then|but|too|also)\b|$)"
 _END_ZH = r"(?=[，。；,;]|然后|并且|同时|也|$)"
 # "use X instead of Y", "replace Y with X", "把 Y 换成 X", "用 X 代替 Y", "改用 X"
 REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (rx(r"^\s*instead of\s+(.+?)\s*[,，]\s*(.+?)" + _END), "old_new"),
+    (rx(r"^\s*(?:instead of|rather than)\s+(.+?)\s*[,，]\s*(.+?)" + _END), "old_new"),
+    (rx(r"\b(?:prefer|rather use)\s+(.+?)\s+(?:over|to)\s+(.+?)" + _END), "new_old"),
+    (rx(r"\b(?:use|go with|switch to)\s+(.+?)[,，]?\s+(?:and\s+)?not\s+(.+?)" + _END), "new_old"),
+    (
+        rx(
+            r"\b(?:move|migrate|switch|change|go|port)\s+(?:it\s+)?from\s+(.+?)\s+to\s+(.+?)" + _END
+        ),
+        "old_new",
+    ),
+    (rx(r"\b(?:change|turn|convert)\s+(?:the\s+)?(.+?)\s+(?:to|into)\s+(.+?)" + _END), "old_new"),
+    (rx(r"^\s*(.+?)\s*(?:→|->|=>)\s*(.+?)" + _END), "old_new"),
+    (rx(r"\b(?:use|switch to|go with|try)\s+(.+?)\s+instead\s*(?:[.!。]|$)"), "new"),
     (
         rx(
             r"(?:use|switch to|send (?:it )?(?:to|via)|post (?:it )?(?:to|in)|go with|try)\s+"
