@@ -248,3 +248,24 @@ def test_more_ways_to_say_replace() -> None:
         after = _edit(_alerts(), text)
         subtypes = {x.subtype for x in after.nodes}
         assert "google_sheets_append" not in subtypes and "airtable" in subtypes, text
+
+
+def test_an_anchor_named_by_the_words_of_a_step_name() -> None:
+    wf = _edit(_weekly(), "after fetching the tickets, create a Jira issue")
+    jira = next(x for x in wf.nodes if x.subtype == "jira")
+    assert [c.from_node for c in wf.connections if c.to_node == jira.id] == ["r"]
+
+
+def test_an_ai_step_goes_before_the_step_named() -> None:
+    wf = _wf(
+        [
+            _node("t", "webhook_trigger", "Hook"),
+            _node("g", "google_sheets_append", "Log row", {"sheet_name": "Log"}),
+            _node("m", "slack_message", "Tell", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "g"), ("g", "main", "m")],
+    )
+    after = _edit(wf, "在发Slack之前，先用AI总结一下", "zh")
+    ai = next(x for x in after.nodes if x.subtype == "summarizer")
+    assert [c.from_node for c in after.connections if c.to_node == "m"] == [ai.id]
+    assert [c.from_node for c in after.connections if c.to_node == "g"] == ["t"]

@@ -289,3 +289,38 @@ def test_chinese_do_not_send_items_containing_a_word() -> None:
     (gate,) = _gates(wf)
     assert gate.parameters["conditions"][0]["right"] == "测试"
     assert _into(wf, "a") == [(gate.id, "false")]
+
+
+def _triage() -> Workflow:
+    return _wf(
+        [
+            _node("t", "email_trigger", "Inbox"),
+            _node("c", "text_classifier", "Classify", {"categories": [{"name": "sales"}]}),
+            _node(
+                "s",
+                "switch",
+                "Route",
+                {
+                    "field": "{{ $json.category }}",
+                    "rules": [{"operator": "equals", "value": "sales"}],
+                },
+            ),
+            _node("h", "hubspot", "Deal", {"resource": "deal", "operation": "create"}),
+        ],
+        [("t", "main", "c"), ("c", "main", "s"), ("s", "output_0", "h")],
+    )
+
+
+def test_a_new_category_gets_a_rule_an_output_and_a_classifier_label() -> None:
+    wf = _edit(_triage(), "add a category 'press' that emails pr@example.org")
+    assert wf.node("s").parameters["rules"][-1] == {"operator": "equals", "value": "press"}  # type: ignore[union-attr]
+    assert {"name": "press"} in wf.node("c").parameters["categories"]  # type: ignore[union-attr]
+    mail = next(x for x in wf.nodes if x.subtype == "send_email")
+    assert _into(wf, mail.id) == [("s", "output_1")]
+
+
+def test_a_known_category_routes_on_its_own_output() -> None:
+    wf = _edit(_triage(), "sales类的邮件也发到Slack")
+    slack = next(x for x in wf.nodes if x.subtype == "slack")
+    assert _into(wf, slack.id) == [("s", "output_0")]
+    assert len(wf.node("s").parameters["rules"]) == 1  # type: ignore[union-attr]

@@ -222,7 +222,8 @@ def _add_ai(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
         return _skip(
             lang, f"The workflow already has {_q(existing[0])}", f"工作流中已有 {_q(existing[0])}"
         )
-    targets = [t for t in eg.guarded(wf, None) if t in eg.sinks(wf)]
+    named = eg.find(wf, op.subject)
+    targets = named or [t for t in eg.guarded(wf, None) if t in eg.sinks(wf)]
     src = g.feed_of(wf, targets) if targets else _tail_id(wf)
     payload = g.payload_at(wf, src, lang)
     node, attached, out = s.ai_nodes(_ids(wf), step, lang, payload.text, wf.description)

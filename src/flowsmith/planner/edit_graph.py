@@ -51,6 +51,8 @@ def _find_one(wf: Workflow, subject: str) -> list[Node]:
         return [x for x in g.ordered(wf) if ec.performs(x, app, resource)] or (
             [x for x in g.ordered(wf) if ec.performs(x, app)] if resource else []
         )
+    if subject.startswith("words:"):
+        return _by_words(wf, subject.removeprefix("words:"))
     if subject.startswith("name:"):
         words = subject.removeprefix("name:").lower()
         return [x for x in g.ordered(wf) if words and words in x.name.lower()]
@@ -61,6 +63,34 @@ def _find_one(wf: Workflow, subject: str) -> list[Node]:
     # an older destination key ("slack") also means the app nodes of the apps so named
     apps = {a.app for a in load_catalog().apps if any(entry[0].search(x) for x in a.names.all())}
     return legacy + [x for x in g.ordered(wf) if x not in legacy and _app_of(x) in apps]
+
+
+_STOP = frozenset({"the", "a", "an", "it", "them", "to", "of", "in", "on", "and", "step", "node"})
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"(?<=[a-z]{3})(?:ing|ed|es|s)$", "", word)
+    return re.sub(r"([a-z])\1$", r"\1", word)  # "logg" -> "log"
+
+
+def _word_set(text: str) -> set[str]:
+    return {_stem(x) for x in re.findall(r"[a-z0-9]{2,}", text.lower()) if x not in _STOP}
+
+
+def _by_words(wf: Workflow, words: str) -> list[Node]:
+    """The steps whose names share the most (stemmed) words with ``words``."""
+    said = _word_set(words)
+    best: list[Node] = []
+    top = 0
+    for node in g.ordered(wf):
+        if node.type == NodeFamily.TRIGGER:
+            continue
+        shared = len(said & _word_set(node.name))
+        if shared > top:
+            best, top = [], shared
+        if shared and shared == top:
+            best.append(node)
+    return best
 
 
 def _app_of(node: Node) -> str | None:

@@ -128,6 +128,8 @@ def _category(steps: list[str]) -> str | None:
 
 def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: Lang) -> eo.Outcome:
     node, out, exact = found
+    if out == "new":
+        out = _new_category(wf, node, op.category or "")
     at: End = (node.id, out)
     made: list[Node] = []
     if not exact:
@@ -149,6 +151,18 @@ def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: La
         f"Added {eo.names(made, lang)} {eo.where_note(wf, made[-1], lang)}",
         f"已添加 {eo.names(made, lang)}，{eo.where_note(wf, made[-1], lang)}",
     )
+
+
+def _new_category(wf: Workflow, switch: Node, category: str) -> str:
+    """Add ``category`` to the classifier and a rule for it to ``switch``; its output."""
+    rules = [*switch.parameters.get("rules", []), {"operator": "equals", "value": category}]
+    switch.parameters = {**switch.parameters, "rules": rules}
+    for node in wf.nodes:
+        cats = node.parameters.get("categories")
+        if node.subtype == "text_classifier" and isinstance(cats, list):
+            new: object = {"name": category} if cats and isinstance(cats[0], dict) else category
+            node.parameters = {**node.parameters, "categories": [*cats, new]}
+    return f"output_{len(rules) - 1}"
 
 
 def _otherwise(wf: Workflow, op: EditOp, at: End, also: list[Node], lang: Lang) -> list[Node]:

@@ -91,9 +91,17 @@ _FOR_CAT = rx(
     r"tickets?|items?|leads?|issues?|orders?|posts?|requests?|alerts?|cases?)\s*[,，:：]?\s*"
     r"(?P<act>.+)$"
 )
+# "add a category 'refund' that emails billing", "增加一个'退款'分类，转发给财务"
+_NEW_CAT = rx(
+    r"^\s*(?:please\s+)?(?:add|create|introduce)\s+(?:a\s+|another\s+)?(?:new\s+)?"
+    r"(?:category|class|type|label|bucket|case)\s+(?:for\s+|called\s+|named\s+)?['\"“‘]?"
+    r"(?P<cat>[\w-]+)['\"”’]?\s*(?:that|which|to|where|,|:|and)?\s*(?P<act>.*)$|"
+    r"^(?:增加|添加|新增|加)一?个?['\"“‘]?(?P<zcat>[^'\"”’，,]{1,8}?)['\"”’]?(?:类别|分类|类)"
+    r"[，,：:]?\s*(?P<zact>.*)$"
+)
 # "正面的工单记录到…": a category word qualifying the items
 _ZH_CAT = rx(
-    r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?:类|类型)?的(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
+    r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?P<kind>类|类型)?的(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
     r"评论|反馈|任务)?(?P<act>.+)$"
 )
 # verbs that act on the whole flow ("only process …"), not on one step
@@ -157,6 +165,7 @@ class Guard:
     other: str
     category: str | None = None
     needs_route: bool = False  # a bare category word: only where the workflow branches on it
+    new_category: bool = False  # said as a category ("add a category", "for X emails", "X类的")
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -363,15 +372,22 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
             return _make(cond, part[de.end() :])
     if not eg.branch_nodes(current):
         return None  # a category only routes where the workflow already branches
-    m = _FOR_CAT.search(part) or _ZH_CAT.search(part)
+    m = _NEW_CAT.search(part) or _FOR_CAT.search(part) or _ZH_CAT.search(part)
     if m is None:
         return None
-    word = m.group("cat")
+    groups = m.groupdict()
+    word = groups.get("cat") or groups.get("zcat") or ""
+    act = groups.get("act") if groups.get("cat") else groups.get("zact")
     cond = parse_condition(word, ctx)
     if cond is None or cond.op not in ("category", "eq"):
         cond = Condition("category", "category", word.lower(), word)
-    found = _make(cond, m.group("act"), category=str(cond.value))
-    return replace(found, needs_route=True) if found is not None else None
+    found = _make(cond, act or "", category=str(cond.value))
+    said_category = bool(groups.get("cat") and m.re is not _ZH_CAT) or bool(
+        groups.get("zcat") or groups.get("kind")
+    )
+    if found is None:
+        return None
+    return replace(found, needs_route=True, new_category=said_category)
 
 
 def _is_flow(act: str, current: Workflow) -> bool:
@@ -422,7 +438,13 @@ def _op(guard: Guard, current: Workflow) -> EditOp:
         rule=guard.rule,
         value=guard.label,
         negate=guard.negate,
-        where="flow" if guard.flow and not existing and not new else None,
+        where=(
+            "flow"
+            if guard.flow and not existing and not new
+            else "new_category"
+            if guard.new_category
+            else None
+        ),
         subject="|".join(existing) or None,
         steps=new,
         else_subject="|".join(else_existing) or None,

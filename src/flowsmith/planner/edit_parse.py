@@ -208,7 +208,7 @@ def _additions(
         ops.append(EditOp(kind="add_action", action=action, where=place.where, anchor=place.anchor))
     ops += _added_sources(u, low, spans, retargeted)
     ops += [
-        EditOp(kind="add_ai", ai=step)
+        EditOp(kind="add_ai", ai=step, subject=_before_what(low, v.AI_STEPS[step.kind]))
         for step in u.ai
         if _outside(v.AI_STEPS[step.kind], low, spans)
     ]
@@ -216,11 +216,22 @@ def _additions(
     if u.approval is not None and _outside(v.APPROVAL, low, spans) and not placed:
         ops = _with_approval(u, present, ops)
     if u.wait is not None and not any(op.subject == "wait" for op in done):
-        ops.append(EditOp(kind="add_wait", wait=u.wait))
+        ops.append(
+            EditOp(kind="add_wait", wait=u.wait, subject=_before_what(low, v.SUBJECTS["wait"][0]))
+        )
     for cond in u.conditions:
         if cond.kind != "in_stock" or _outside(v.IN_STOCK, low, spans):
             ops.append(EditOp(kind="add_condition", condition=cond))
     return ops
+
+
+def _before_what(low: str, pattern: re.Pattern[str]) -> str | None:
+    """The step a new AI step or wait goes in front of: "before posting to Slack", "发Slack前"."""
+    m = pattern.search(low)
+    if m is None:
+        return None
+    place = edit_read.place_in(low, edit_read.clause_at(low, m.start()))
+    return place.anchor if place.where == "before" else None
 
 
 def _added_sources(

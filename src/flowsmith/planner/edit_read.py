@@ -77,6 +77,13 @@ def named(fragment: str, offset: int = 0) -> list[Named]:
     return sorted(found, key=lambda x: x.start)
 
 
+def _words_subject(fragment: str) -> str | None:
+    """ "after logging the order": a step named by the words of its name (found when the
+    edit is applied; a place whose words name no step is dropped then)."""
+    words = fragment.strip()
+    return f"words:{words}" if re.search(r"[a-z]{3,}", words) else None
+
+
 def _first_subject(fragment: str) -> str | None:
     names = named(fragment)
     return names[0].subject if names else None
@@ -120,7 +127,7 @@ def _place_of(low: str, clause: Span) -> Place:
         for pattern in patterns:
             m = pattern.search(text)
             if m:
-                subject = _first_subject(m.group(1))
+                subject = _first_subject(m.group(1)) or _words_subject(m.group(1))
                 if subject is not None:
                     return Place(where, subject, (a + m.start(), a + m.end()))
     for pattern in w.AFTER_DONE:
@@ -237,8 +244,9 @@ def _delays(low: str, spans: list[Span]) -> list[EditOp]:
         a, b = clause_at(low, m.start())
         if inside(m.start(), spans):
             continue
-        if m.group("n"):
-            amount, unit = int(m.group("n")), m.group("unit") + "s"
+        if m.group("n") or m.group("an"):
+            amount = int(m.group("n") or m.group("an"))
+            unit = (m.group("unit") or m.group("aunit")) + "s"
         elif m.group("zn"):
             amount, unit = int(m.group("zn")), _ZH_UNITS[m.group("zunit")]
         else:

@@ -53,6 +53,7 @@ REMOVE_AFTER = rx(
 DELAY = rx(
     r"\b(?:the )?next day\b|\bthe day after\b|\btomorrow\b|\bnext morning\b|"
     r"\b(?P<n>\d+)\s*(?P<unit>minute|hour|day|week)s?\s+later\b|"
+    r"\bafter\s+(?P<an>\d+)\s*(?P<aunit>minute|hour|day|week)s?\b|"
     r"第二天|次日|隔天|(?P<zn>\d+)\s*(?P<zunit>分钟|小时|天)(?:之后|以后|后)"
 )
 # "move it to Monday 9am", "改到周一早上9点": a new time for a scheduled workflow
@@ -118,6 +119,7 @@ AFTER = (
     rx(r"\b(?:right |just |directly )?after\s+(.+?)" + _ANCHOR_END),
     rx(r"在(.+?)(?:之后|以后|后面|后)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之后|以后|后面|后)"),
+    rx(r"^\s*(.{1,20}?)(?:之后|以后)"),
 )
 # "备份完成后", "once the backup is done": after the work the workflow does, when the words
 # name no step
@@ -132,6 +134,7 @@ BEFORE = (
     rx(r"\b(?:right |just |directly )?before\s+(.+?)" + _ANCHOR_END),
     rx(r"在(.+?)(?:之前|以前|前面|前)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之前|以前|前面|前)"),
+    rx(r"^\s*(.{1,20}?)(?:之前|以前|前)(?=[，,\s]|先|再|等|要|加|用|$)"),
 )
 IN_LOOP = rx(
     r"\b(?:inside|in|within|into|to)\s+(?:the\s+|each\s+|every\s+)?(?:loop|iteration)\b|"
