@@ -324,3 +324,41 @@ def test_a_known_category_routes_on_its_own_output() -> None:
     slack = next(x for x in wf.nodes if x.subtype == "slack")
     assert _into(wf, slack.id) == [("s", "output_0")]
     assert len(wf.node("s").parameters["rules"]) == 1  # type: ignore[union-attr]
+
+
+def test_change_the_condition_rewrites_the_existing_check() -> None:
+    wf = _wf(
+        [
+            _node("t", "webhook_trigger", "Hook"),
+            _node(
+                "f",
+                "filter",
+                "Keep open",
+                {
+                    "conditions": [
+                        {"left": "{{ $json.state }}", "operator": "equals", "right": "open"}
+                    ]
+                },
+            ),
+            _node("m", "slack_message", "Warn", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "f"), ("f", "main", "m")],
+    )
+    after = _edit(wf, "把过滤条件改成状态为closed")
+    assert [x.id for x in after.nodes] == ["t", "f", "m"]
+    rule = after.node("f").parameters["conditions"][0]  # type: ignore[union-attr]
+    assert rule["right"] == "closed" and "status" in rule["left"]
+
+
+def test_chinese_when_empty_do_not_send() -> None:
+    wf = _edit(_orders(), "备注为空时不要发Slack")
+    (gate,) = _gates(wf)
+    assert gate.parameters["conditions"][0]["operator"] == "is_empty"
+    assert _into(wf, "m") == [(gate.id, "false")]
+
+
+def test_a_failure_check_follows_the_last_step_which_keeps_going() -> None:
+    wf = _edit(_orders(), "保存完成后，如果失败了就发邮件给我")
+    (gate,) = _gates(wf)
+    assert _into(wf, gate.id) == [("m", "main")]
+    assert wf.node("m").on_error == "continue"  # type: ignore[union-attr]

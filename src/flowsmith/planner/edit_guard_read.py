@@ -41,7 +41,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 _PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
-    r"anything else\b|all other|其他|其余|其它|否则|剩下|不然)|"
+    r"anything else\b|all other|其他|其余|其它|否则|剩下|不然)|[，,]\s*(?=如果|假如|要是)|"
     r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)"
 )
 # "only post to Slack if …", "only process tickets whose …"
@@ -66,7 +66,13 @@ _TRAILING = rx(
     r"(?P<cond>.+)$"
 )
 # "价格低于100时才发邮件"
-_ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)(?:才|就|再)(?P<act>.+)$")
+_ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)[，,]?\s*(?:才|就|再)?(?P<act>.+)$")
+# "change the condition to …", "把过滤条件改成…": the existing check, with a new rule
+_NEW_RULE = rx(
+    r"^\s*(?:please\s+)?(?:change|set|update|make)\s+(?:the\s+)?(?:condition|filter|check|rule)"
+    r"\s+(?:to|so (?:that|it checks)(?: that)?)\s+(?P<cond>.+)$|"
+    r"^(?:把|将)?(?:过滤|筛选|判断)?(?:条件|规则|过滤|筛选)(?:改成|改为|换成|设为|设置为)(?P<zcond>.+)$"
+)
 _ZH_ONLY_IF = rx(
     r"^(?P<pre>.*?)(?:只有|仅当|仅在|只在)(?P<cond>.+?)(?:时|的时候)?(?:才|就)(?P<act>.+)$"
 )
@@ -166,6 +172,7 @@ class Guard:
     category: str | None = None
     needs_route: bool = False  # a bare category word: only where the workflow branches on it
     new_category: bool = False  # said as a category ("add a category", "for X emails", "X类的")
+    replaces: bool = False  # "change the condition to …": the rule of the existing check
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -215,7 +222,7 @@ def _context(current: Workflow) -> Context:
 
 
 def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    for reader in (_only, _if, _never, _skip, _zh, _trailing, _qualified):
+    for reader in (_new_rule, _only, _if, _never, _skip, _zh, _trailing, _qualified):
         found = reader(part, ctx, current)
         if found is not None:
             return found
@@ -282,6 +289,14 @@ def condition(text: str, ctx: Context) -> Condition | None:
             # "more than 1000 followers": the counted thing is the field
             return Condition(noun, cond.op, cond.value, phrase)
     return cond
+
+
+def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    m = _NEW_RULE.search(part)
+    if m is None:
+        return None
+    found = _make(condition(m.group("cond") or m.group("zcond") or "", ctx), "")
+    return replace(found, replaces=True) if found is not None else None
 
 
 def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -439,7 +454,9 @@ def _op(guard: Guard, current: Workflow) -> EditOp:
         value=guard.label,
         negate=guard.negate,
         where=(
-            "flow"
+            "replace"
+            if guard.replaces
+            else "flow"
             if guard.flow and not existing and not new
             else "new_category"
             if guard.new_category
