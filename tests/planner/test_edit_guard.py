@@ -362,3 +362,9 @@ def test_a_failure_check_follows_the_last_step_which_keeps_going() -> None:
     (gate,) = _gates(wf)
     assert _into(wf, gate.id) == [("m", "main")]
     assert wf.node("m").on_error == "continue"  # type: ignore[union-attr]
+
+
+def test_a_money_comparison_on_an_item_compares_its_amount() -> None:
+    wf = _edit(_orders(), "if the order is over $80, also create a Jira issue")
+    (gate,) = _gates(wf)
+    assert gate.parameters["conditions"][0]["left"] == "{{ $json.amount }}"

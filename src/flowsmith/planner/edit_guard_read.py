@@ -129,6 +129,11 @@ _ELSE = rx(
     r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer)\b"
 )
 _DESTINATION = rx(r"\s+(?:to|in|on|into|via)\s+(?:the\s+|my\s+|our\s+)?[\w#@.-]+(?:\s+\w+)?\s*$")
+_MONEY = rx(r"[$€£¥￥]\s*\d|\d\s*(?:元|块|美元|dollars?|usd|eur|euros?|rmb)\b")
+_MONEY_FIELD = rx(
+    r"amount|price|total|cost|budget|value|revenue|spend|fee|salary|balance|sum|paid|"
+    r"金额|价格|预算|总额|费用|余额"
+)
 _COUNTED = rx(r"\d[\d,.]*\s*[km]?\s+([a-z]{3,})\b")
 _UNITS = rx(
     r"^(?:dollars?|usd|euros?|eur|yuan|rmb|cents?|percent|pounds?|gbp|days?|hours?|minutes?|"
@@ -282,6 +287,9 @@ def condition(text: str, ctx: Context) -> Condition | None:
     if z:
         return Condition(_ZH_FIELDS[z.group("kind")], "eq", z.group("value"), phrase)
     cond = parse_condition(phrase, ctx)
+    if cond is not None and _MONEY.search(phrase) and not _MONEY_FIELD.search(cond.field):
+        # "the order is over $500": the order's amount
+        return Condition("amount", cond.op, cond.value, phrase)
     counted = _COUNTED.search(phrase)
     if cond is not None and cond.field in ("price", "value") and counted is not None:
         noun = counted.group(1).lower()
