@@ -368,3 +368,9 @@ def test_a_money_comparison_on_an_item_compares_its_amount() -> None:
     wf = _edit(_orders(), "if the order is over $80, also create a Jira issue")
     (gate,) = _gates(wf)
     assert gate.parameters["conditions"][0]["left"] == "{{ $json.amount }}"
+
+
+def test_unless_puts_the_step_on_the_false_output() -> None:
+    wf = _edit(_orders(), "message the team unless the weight is below 2")
+    (gate,) = _gates(wf)
+    assert _into(wf, "m") == [(gate.id, "false")]

@@ -65,6 +65,11 @@ _TRAILING = rx(
     r"^(?P<act>.+?)[,，]?\s+(?:but\s+)?(?:only\s+)?(?:if|when|whenever|as long as|provided)\s+"
     r"(?P<cond>.+)$"
 )
+# "post to Slack unless the total is under 10": the step on the false output
+_UNLESS = rx(
+    r"^(?P<act>.+?)[,，]?\s+(?:unless|except (?:when|if|for))\s+(?P<cond>.+)$|"
+    r"^(?P<zact>.+?)[，,]?\s*除非(?P<zcond>.+)$"
+)
 # "价格低于100时才发邮件"
 _ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)[，,]?\s*(?:才|就|再)?(?P<act>.+)$")
 # "change the condition to …", "把过滤条件改成…": the existing check, with a new rule
@@ -354,6 +359,11 @@ def _split_only(rest: str, ctx: Context, current: Workflow, negate: bool) -> Gua
 
 
 def _trailing(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    u = _UNLESS.search(part)
+    if u is not None:
+        act = u.group("act") or u.group("zact") or ""
+        cond = condition(u.group("cond") or u.group("zcond") or "", ctx)
+        return _make(cond, act, negate=True, flow=_is_flow(act, current))
     m = _TRAILING.search(part) or _ZH_THEN.search(part)
     if m is None:
         return None
