@@ -361,7 +361,7 @@ def _remove(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
 
 def _replace_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     assert op.action is not None
-    olds = eg.find(wf, op.subject) if op.subject else eg.sinks(wf)[:1]
+    olds = eg.find(wf, op.subject) if op.subject else eg.replaceable(wf, None, True)[:1]
     if not olds:
         what = op.subject or pick(lang, "notification", "通知")
         return _skip(lang, f"No {what} step found to replace", f"没有找到要替换的 {what} 步骤")

@@ -18,6 +18,7 @@ from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Node, NodeFamily, Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
+from flowsmith.planner import edit_words as w
 from flowsmith.planner import graph as g
 from flowsmith.planner import vocab as v
 
@@ -69,16 +70,22 @@ _STOP = frozenset({"the", "a", "an", "it", "them", "to", "of", "in", "on", "and"
 
 
 def _stem(word: str) -> str:
-    word = re.sub(r"(?<=[a-z]{3})(?:ing|ed|es|s)$", "", word)
+    word = re.sub(r"(?<=[a-z]{3})(?:ing|ed|es|s|e)$", "", word)
     return re.sub(r"([a-z])\1$", r"\1", word)  # "logg" -> "log"
 
 
 def _word_set(text: str) -> set[str]:
-    return {_stem(x) for x in re.findall(r"[a-z0-9]{2,}", text.lower()) if x not in _STOP}
+    """Stemmed Latin words and Chinese character pairs ("合同登记" -> 合同, 同登, 登记)."""
+    low = text.lower()
+    out = {_stem(x) for x in re.findall(r"[a-z0-9]{2,}", low) if x not in _STOP}
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", low):
+        out |= {run[i : i + 2] for i in range(len(run) - 1)}
+    return out
 
 
 def _by_words(wf: Workflow, words: str) -> list[Node]:
-    """The steps whose names share the most (stemmed) words with ``words``."""
+    """The steps whose names share the most (stemmed) words with ``words``; when none
+    does, the steps doing what the words' verb says (recording vs sending a message)."""
     said = _word_set(words)
     best: list[Node] = []
     top = 0
@@ -90,7 +97,16 @@ def _by_words(wf: Workflow, words: str) -> list[Node]:
             best, top = [], shared
         if shared and shared == top:
             best.append(node)
-    return best
+    return best or _by_verb(wf, words)
+
+
+def _by_verb(wf: Workflow, words: str) -> list[Node]:
+    """ "合同登记后", "before posting": the result steps that record (or send) things."""
+    record = w.RECORD_VERB.search(words) is not None
+    send = w.SEND_VERB.search(words) is not None
+    if record == send:
+        return []
+    return [x for x in sinks(wf) if notifies(x) == send]
 
 
 def _app_of(node: Node) -> str | None:
@@ -107,6 +123,27 @@ def sinks(wf: Workflow) -> list[Node]:
     ]
 
 
+_MESSAGE_RESOURCES = frozenset({"message", "messages", "email", "mail", "sms", "chat"})
+_MESSAGE_SUBTYPES = frozenset({"send_email", "gmail_send", "twilio_sms"})
+
+
+def notifies(node: Node) -> bool:
+    """Whether ``node`` sends someone a message (chat, email, SMS), not records data."""
+    if node.subtype in _MESSAGE_SUBTYPES:
+        return True
+    op = node_service(node)
+    if op is None or op.trigger:
+        return False
+    return _category(node) == "messaging" or (op.resource or "") in _MESSAGE_RESOURCES
+
+
+def replaceable(wf: Workflow, category: str | None, notify: bool) -> list[Node]:
+    """The result steps a replacement that names no old step may mean, best first: those
+    that send a message when the new step does (records when it records), of the new
+    service's category first."""
+    return sorted(sinks(wf), key=lambda x: (notifies(x) != notify, _category(x) != category))
+
+
 def _category(node: Node) -> str | None:
     op = node_service(node)
     app = load_catalog().app(op.app) if op else None
@@ -120,7 +157,8 @@ def default_ends(wf: Workflow, like: str | None = None) -> list[g.End]:
     notification (one of the ``like`` category first), else where ``graph.anchor`` says."""
     existing = sinks(wf)
     if like is not None:
-        existing = sorted(existing, key=lambda x: _category(x) != like)
+        notify = like == "messaging"
+        existing = sorted(existing, key=lambda x: (notifies(x) != notify, _category(x) != like))
     for sink in existing:
         ins = g.incoming(wf, sink.id)
         if ins:

@@ -25,6 +25,7 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_state import field_ref, if_rule
+from flowsmith.planner.edit_conditions import edit_condition, negated_stock
 from flowsmith.planner.edit_route import route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
@@ -90,6 +91,8 @@ _ZH_SKIP = rx(
     r"^(?:跳过|忽略|排除|过滤掉|不处理|不要(?:再)?(?:发送?|推送|通知|转发|处理|同步|记录)?)"
     r"(?P<cond>.+?)的(?P<what>[^的]{1,8})$"
 )
+# "skip the email …", "skip the Slack step …": one step, not the items
+_THE_STEP = rx(r"^\s*the\s+\S+(?:\s+(?:step|message|notification|node|post|action))?\s*$")
 # "只处理优先级为High的问题", "只统计Bug类型的问题"
 _ZH_ONLY = rx(
     r"^(?:只|仅)(?:处理|统计|保留|要|看|同步|关注|考虑|管)(?P<cond>.+)的(?P<what>[^的]{1,8})$"
@@ -165,7 +168,10 @@ _SYMBOL = {
     "less_than": "<",
     "contains": "contains",
 }
-_STOP = frozenset({"the", "a", "an", "to", "in", "on", "of", "for", "and", "it", "them", "step"})
+_STOP = frozenset(
+    {"the", "a", "an", "to", "in", "on", "of", "for", "and", "it", "them", "step", "me", "us", "my"}
+    | {"our", "you", "your", "him", "her", "this", "that"}
+)
 
 
 @dataclass(frozen=True)
@@ -291,7 +297,10 @@ def condition(text: str, ctx: Context) -> Condition | None:
     z = _ZH_TYPE.search(phrase)
     if z:
         return Condition(_ZH_FIELDS[z.group("kind")], "eq", z.group("value"), phrase)
-    cond = parse_condition(phrase, ctx)
+    said = edit_condition(phrase)
+    if said is not None:
+        return said
+    cond = negated_stock(parse_condition(phrase, ctx), phrase)
     if cond is not None and _MONEY.search(phrase) and not _MONEY_FIELD.search(cond.field):
         # "the order is over $500": the order's amount
         return Condition("amount", cond.op, cond.value, phrase)
@@ -372,9 +381,13 @@ def _trailing(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 
 def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    """ "Skip posts whose …": the whole flow; "skip the email when …": that step."""
     m = _SKIP.search(part) or _ZH_SKIP.search(part)
     if m is None:
         return None
+    what = m.group("what")
+    if _THE_STEP.match(what) and _existing(what, current):
+        return _make(condition(m.group("cond"), ctx), what, negate=True)
     return _make(condition(m.group("cond"), ctx), "", negate=True, flow=True)
 
 

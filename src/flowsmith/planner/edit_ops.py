@@ -172,7 +172,7 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     if op.subject:
         olds = eg.find(wf, op.subject)
     else:
-        olds = sorted(eg.sinks(wf), key=lambda x: eg._category(x) != spec.category)[:1]
+        olds = eg.replaceable(wf, spec.category, spec.category == "messaging")[:1]
     if not olds:
         what = (
             op.subject.split("|")[0].removeprefix("app:")

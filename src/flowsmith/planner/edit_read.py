@@ -14,14 +14,16 @@ from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
+from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import nodes as n
 from flowsmith.planner import vocab as v
-from flowsmith.planner.plan import EditOp, WaitSpec
+from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp, WaitSpec
 from flowsmith.planner.schedule import Schedule, parse_schedule
 from flowsmith.planner.text import quoted
 
 Span = tuple[int, int]
+_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def inside(pos: int, spans: list[Span]) -> bool:
@@ -81,7 +83,7 @@ def _words_subject(fragment: str) -> str | None:
     """ "after logging the order": a step named by the words of its name (found when the
     edit is applied; a place whose words name no step is dropped then)."""
     words = fragment.strip()
-    return f"words:{words}" if re.search(r"[a-z]{3,}", words) else None
+    return f"words:{words}" if re.search(r"[a-z]{3,}|[\u4e00-\u9fff]{2,}", words) else None
 
 
 def _first_subject(fragment: str) -> str | None:
@@ -150,7 +152,7 @@ def read(low: str, spans: list[Span], current: Workflow, raw: str | None = None)
     ops += _replacements(low, spans, current)
     ops += _prunes(low, spans)
     ops += _moves(low, spans)
-    ops += _removals(low, spans)
+    ops += _removals(low, spans, current)
     ops += _settings(low, spans, current)
     ops += _additions(low, spans)
     return ops
@@ -192,7 +194,11 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
                 continue
             news = ec.mentions(new_text)
             if not news:
-                continue  # a channel, a schedule or a value: read elsewhere
+                core = _core_replacement(new_text, old_text)
+                if core is not None:
+                    ops.append(core)
+                    spans.append((m.start(), m.end()))
+                continue  # else a channel, a schedule or a value: read elsewhere
             new = ec.refine(news[-1] if order == "new_old" else news[0], new_text)
             app = ec.app(new.app)
             assert app is not None
@@ -204,6 +210,21 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
             ops.append(EditOp(kind="replace_step", subject=_first_subject(old_text), step=step))
             spans.append((m.start(), m.end()))
     return ops
+
+
+def _core_replacement(new_text: str, old_text: str) -> EditOp | None:
+    """ "Send it to my email instead of Telegram", "改成发短信": a core result step (email,
+    SMS) replaces the step ``old_text`` names, or the one result step of its kind."""
+    kinds = [k for k, pattern in w.NEW_CORE.items() if pattern.search(new_text)]
+    if len(kinds) != 1:
+        return None
+    old = _first_subject(old_text) if old_text.strip() else None
+    if old_text.strip() and old is None:
+        return None
+    mail = _MAIL.search(new_text)
+    target = mail.group(0) if mail and kinds[0] == "email" else None
+    kind: ActionKind = "email" if kinds[0] == "email" else "sms"
+    return EditOp(kind="replace_action", subject=old, action=ActionSpec(kind=kind, target=target))
 
 
 def _reschedule(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
@@ -315,8 +336,9 @@ def _moves(low: str, spans: list[Span]) -> list[EditOp]:
     return ops
 
 
-def _removals(low: str, spans: list[Span]) -> list[EditOp]:
-    """Removals of services; other steps are left to the older reader."""
+def _removals(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
+    """Removals of services, and of steps named by the words of their names ("stop paging
+    the on-call"); other steps are left to the older reader."""
     ops: list[EditOp] = []
     for m in w.REMOVE.finditer(low):
         if inside(m.start(), spans):
@@ -324,12 +346,24 @@ def _removals(low: str, spans: list[Span]) -> list[EditOp]:
         _, end = clause_at(low, m.start())
         hits = [x for x in ec.mentions(low[m.start() : end])]
         if not hits:
+            ops += _removal_by_words(low, (m.start(), end), spans, current)
             continue
         for hit in named(low[m.start() : end], m.start()):
             if any(hit.start == m.start() + x.start for x in hits):
                 ops.append(EditOp(kind="remove", subject=hit.subject))
         spans.append((m.start(), end))
     return ops + _removals_after(low, spans)
+
+
+def _removal_by_words(low: str, where: Span, spans: list[Span], current: Workflow) -> list[EditOp]:
+    start, end = where
+    if named(low[start:end]):
+        return []  # a step of a known kind: the older reader's
+    subject = _words_subject(low[start:end])
+    if subject is None or not eg.find(current, subject):
+        return []
+    spans.append((start, end))
+    return [EditOp(kind="remove", subject=subject)]
 
 
 def _removals_after(low: str, spans: list[Span]) -> list[EditOp]:

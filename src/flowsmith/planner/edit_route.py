@@ -55,6 +55,8 @@ def route(wf: Workflow, op: EditOp) -> tuple[Node, str, bool] | None:
         relation = _relation((old_op, old_value), (oper, value))
         if relation == "same":
             return node, "true", True
+        if relation == "opposite":
+            return node, "false", True  # "when it's not in stock": the other output
         if relation == "disjoint":
             return node, "false", False
         if relation == "inside":
@@ -62,15 +64,25 @@ def route(wf: Workflow, op: EditOp) -> tuple[Node, str, bool] | None:
     return None
 
 
+_OPPOSITES = [
+    {"is_true", "is_false"},
+    {"is_empty", "is_not_empty"},
+    {"equals", "not_equals"},
+]
+
+
 def _classified(wf: Workflow) -> bool:
     return any(x.subtype == "text_classifier" for x in wf.nodes)
 
 
 def _relation(old: tuple[str, Any], new: tuple[str, Any]) -> str | None:
-    """How the items of ``new`` sit in those of ``old``: same, inside, disjoint, or None."""
+    """How the items of ``new`` sit in those of ``old``: same, opposite (exactly the others),
+    inside, disjoint, or None."""
     if old == new:
         return "same"
     (o_op, o_v), (n_op, n_v) = old, new
+    if {o_op, n_op} in _OPPOSITES and str(o_v).lower() == str(n_v).lower():
+        return "opposite"
     if o_op == n_op == "equals":
         return "same" if str(o_v).lower() == str(n_v).lower() else "disjoint"
     nums = isinstance(o_v, (int, float)) and isinstance(n_v, (int, float))

@@ -91,6 +91,16 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
     (rx(r"\b(?:change|turn|convert)\s+(?:the\s+)?(.+?)\s+(?:to|into)\s+(.+?)" + _END), "old_new"),
     (rx(r"^\s*(.+?)\s*(?:→|->|=>)\s*(.+?)" + _END), "old_new"),
     (rx(r"\b(?:use|switch to|go with|try)\s+(.+?)\s+instead\s*(?:[.!。]|$)"), "new"),
+    # "send it to Discord instead", "email me instead", "switch to Slack", "make it Teams":
+    # the one result step of that kind
+    (rx(r"^\s*(?:please\s+)?(.+?)\s+instead\s*(?:[.!。]|$)"), "new"),
+    (
+        rx(
+            r"^\s*(?:please\s+)?(?:(?:switch|change|move|swap)\s+(?:it\s+|this\s+|that\s+|"
+            r"everything\s+)?(?:over\s+)?to\s+(?:use\s+|using\s+)?|make it\s+)(.+?)" + _END
+        ),
+        "new",
+    ),
     (
         rx(
             r"(?:use|switch to|send (?:it )?(?:to|via)|post (?:it )?(?:to|in)|go with|try)\s+"
@@ -98,7 +108,7 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "new_old",
     ),
-    (rx(r"(.+?)\s+instead of\s+(.+?)" + _END), "new_old"),
+    (rx(r"(.+?)\s+(?:instead of|rather than|in place of)\s+(.+?)" + _END), "new_old"),
     (
         rx(r"(?:replace|swap)\s+(?:the\s+)?(.+?)\s+(?:with|by|for)\s+(.+?)" + _END),
         "old_new",
@@ -107,9 +117,23 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
     (rx(r"把(.+?)(?:换成|改成|替换成|替换为|改为|换为|改用)(.+?)" + _END_ZH), "old_new"),
     (rx(r"(?:用|使用)(.+?)(?:代替|替换|取代|替代)(.+?)" + _END_ZH), "new_old"),
     (rx(r"(?:不用|别用)(.+?)[，,]?\s*(?:改用|换用|用)(.+?)" + _END_ZH), "old_new"),
+    # "改成发到飞书", "换成钉钉": the one result step of that kind
+    (
+        rx(
+            r"^\s*(?:请|帮我)?(?:改成|改为|换成|换为|改用|换用|改到|换到|改发)(?:用|使用|通过)?"
+            r"(?:发送?到|发给|发至|推送到|通知到|发|到|在)?(.+?)" + _END_ZH
+        ),
+        "new",
+    ),
     (rx(r"(.+?)(?:换成|改成|改为|换为)(.+?)" + _END_ZH), "old_new"),
     (rx(r"(?:改用|换用)(.+?)" + _END_ZH), "new"),
 )
+
+# a core result step named as the new one in a replacement ("instead of Telegram, email me")
+NEW_CORE = {
+    "email": rx(r"\be-?mail\w*|\bmail\b|\binbox\b|邮件|邮箱|电邮"),
+    "sms": rx(r"\bsms\b|\btext(?:ing)?\b|\btext message|短信"),
+}
 
 MOVE = rx(r"\b(move|put|place|reorder)\b|移到|移动到|挪到|放到|调到|移至|放在|挪")
 
@@ -120,6 +144,8 @@ AFTER = (
     rx(r"在(.+?)(?:之后|以后|后面|后)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之后|以后|后面|后)"),
     rx(r"^\s*(.{1,20}?)(?:之后|以后)"),
+    # "合同登记后": a step named by its words (work that is done is AFTER_DONE's)
+    rx(r"^\s*(?:等|在)?([\u4e00-\u9fff\w]{2,16}?)(?<!完成)(?<!结束)(?<!完)(?<!搞定)后(?![面来])"),
 )
 # "备份完成后", "once the backup is done": after the work the workflow does, when the words
 # name no step
@@ -154,6 +180,15 @@ ON_REJECTED = rx(
 ON_APPROVED = rx(
     r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"
     r"(?:approved|accepted)\b|\bafter approval\b|\bon approval\b|批准后|审批通过|通过后|同意后"
+)
+# what a step does, said by its verb: records data, or sends someone a message
+RECORD_VERB = rx(
+    r"\b(?:log|logg|record|sav|stor|writ|append|insert|archiv|register|track)\w*|"
+    r"登记|记录|保存|存储|存到|存入|写入|录入|存档|追加|入库"
+)
+SEND_VERB = rx(
+    r"\b(?:post|send|sent|notif|messag|ping|alert|e-?mail|text|tell|announc|shar|publish|"
+    r"forward)\w*|发送|发到|发给|通知|推送|提醒|告诉|告知|转发|发消息|发邮件"
 )
 # what "too" / "as well" anchors to by default: the existing notification
 NOTIFY_WORDS = rx(r"notif\w*|alert|message|post|send|通知|提醒|消息|发送|推送")

@@ -1,0 +1,112 @@
+"""Condition forms edits use that the request grammar (``parse_conditions``) does not read:
+a text's ending or beginning ("the email ends with gmail.com", "邮箱是gmail.com结尾"), a box
+the person ticked ("they ticked the newsletter box", "勾选了订阅"), and a negated stock
+check ("when it's not in stock").
+
+Invariants: each reader returns a :class:`~flowsmith.planner.frame.Condition` on an item
+field named by the user's words (English words joined by "_", Chinese kept as said, a few
+common Chinese field words translated), or None; an ending/beginning is a ``contains``
+test on that field (the IF has no "ends with" operator). Only words live here, no service
+names. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.frame import CompareOp, Condition
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_VALUE = r"['\"“‘]?(?P<v>@?[\w.@-]+?)['\"”’]?"
+_VALUE_ZH = r"['\"“‘]?(?P<v>[a-z0-9_.@-]+?)['\"”’]?"
+_ENDS = (
+    rx(
+        r"^(?:the\s+|their\s+|its\s+|his\s+|her\s+|my\s+)?(?P<f>[a-z][\w' -]*?)\s+"
+        r"(?:ends?|finish(?:es)?|is ending)\s+(?:with|in)\s+" + _VALUE + r"$"
+    ),
+    rx(
+        r"^(?:the\s+|their\s+|its\s+)?(?P<f>[a-z][\w' -]*?)\s+(?:starts?|begins?)\s+with\s+"
+        + _VALUE
+        + r"$"
+    ),
+    rx(r"^(?P<f>[\u4e00-\u9fff]{1,8}?)(?:是|以|为)?" + _VALUE_ZH + r"(?:结尾|结束|为后缀)的?$"),
+    rx(r"^(?P<f>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:后缀|域名|结尾)(?:是|为)" + _VALUE_ZH + r"的?$"),
+    rx(r"^(?P<f>[\u4e00-\u9fff]{1,8}?)(?:是|以)" + _VALUE_ZH + r"开头的?$"),
+)
+# "it is a gmail address", "the sender uses a gmail.com address"
+_ADDRESS_OF = rx(
+    r"^(?:it|they|the\s+(?P<f>[a-z ]+?))\s+(?:is|are|uses?|has|have)\s+an?\s+"
+    r"(?P<v>[\w.-]+)\s+(?:e-?mail\s+)?(?:address|e-?mail|account)$"
+)
+# "they ticked the newsletter box", "opted in to marketing", "勾选了订阅"
+_TICKED = rx(
+    r"^(?:(?:they|he|she|the (?:user|customer|person|lead|contact|subscriber))\s+)?"
+    r"(?P<neg>did(?:n't| not)\s+|never\s+)?"
+    r"(?:ticked|tick|checked|check|selected|select|opted (?:in )?(?:to|into|for)|opt (?:in )?"
+    r"(?:to|into|for)|agreed to|agree to|accepted|accept|subscribed to|subscribe to|said yes to|"
+    r"signed up for|sign up for)\s+(?:the\s+|a\s+|an\s+)?(?P<f>[a-z][\w -]*?)"
+    r"(?:\s+(?:box|checkbox|check box|option|field|toggle|flag))?$"
+)
+_TICKED_ZH = rx(
+    r"^(?:用户|客户|他们|对方)?(?P<neg>没有?|未|不)?(?:勾选|勾|选择|选|同意|订阅|接受)(?:了)?"
+    r"(?P<f>[\u4e00-\u9fff\w]{1,10}?)(?:选项|复选框|框)?(?:的话)?$"
+)
+_BOX_IS = rx(
+    r"^(?:the\s+)?(?P<f>[a-z][\w -]*?)\s+(?:box|checkbox|option|flag|toggle)\s+is\s+"
+    r"(?P<neg>not\s+|un)?(?:ticked|checked|selected|set|on|true)$"
+)
+# "it isn't in stock", "is no longer available", "没有货了"
+_NOT_IN_STOCK = rx(
+    r"\b(?:is|are)(?:n't|\s+not|\s+no longer)\s+(?:in stock|available)\b|"
+    r"\bnot (?:in stock|available)\b|没有?货|不再有货|不在库存"
+)
+_NOT = rx(r"\bnot\b|n't\b|\bno longer\b|不|没|未")
+_ZH_FIELD = {"邮箱": "email", "邮件地址": "email", "邮箱地址": "email", "地址": "email"}
+_FIELD_STOP = rx(r"^(?:the|their|its|his|her|my|our|e-?mail)\s+|'s\b")
+
+
+def _field(words: str) -> str:
+    said = words.strip().lower()
+    if re.search(r"[\u4e00-\u9fff]", said):
+        said = re.sub(r"^(?:的|是)|的$", "", said)
+        return _ZH_FIELD.get(said) or lx.FIELD_ZH_NAMES.get(said, said)
+    said = _FIELD_STOP.sub(" ", said).strip()
+    if re.search(r"\b(?:e-?mail|address|sender|domain)\b", said):
+        return "email" if "sender" not in said else "from"
+    return re.sub(r"[^a-z0-9]+", "_", said).strip("_") or "value"
+
+
+def edit_condition(phrase: str) -> Condition | None:
+    """A condition in one of this module's forms, or None."""
+    text = phrase.strip(" ,，.。")
+    for pattern in _ENDS:
+        m = pattern.search(text)
+        if m:
+            return Condition(_field(m.group("f")), "contains", m.group("v").strip("'\""), text)
+    if _NOT_IN_STOCK.search(text):
+        return Condition("in_stock", "is_false", None, text)
+    m = _ADDRESS_OF.search(text)
+    if m:
+        return Condition(_field(m.group("f") or "email"), "contains", m.group("v"), text)
+    for pattern in (_TICKED, _BOX_IS, _TICKED_ZH):
+        m = pattern.search(text)
+        if m:
+            op: CompareOp = "is_false" if m.group("neg") else "is_true"
+            return Condition(_field(m.group("f")), op, None, text)
+    return None
+
+
+def negated_stock(cond: Condition | None, phrase: str) -> Condition | None:
+    """ "When it's not in stock": the stock check the grammar read, turned around when the
+    words deny it (the grammar reads "in stock" alone)."""
+    if cond is None or cond.field != "in_stock" or not _NOT.search(phrase):
+        return cond
+    if re.search(r"out of stock|sold out|unavailable|缺货|售罄|无货|没货", phrase, re.I):
+        return cond  # already the negative form
+    op: CompareOp = "is_false" if cond.op == "is_true" else "is_true"
+    return Condition(cond.field, op, cond.value, cond.phrase)
