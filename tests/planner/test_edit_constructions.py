@@ -317,3 +317,125 @@ def test_a_ticked_box_guards_the_named_existing_step(text: str, field: str) -> N
     assert at == ticked
     assert _into(wf, "p") == [("t", "main")]  # the database step is not guarded
     _kept(before, wf, ["t", "p", "h", "r"])
+
+
+# --- multi-way re-routing ----------------------------------------------------------------------
+
+
+def _chained(wf: Workflow) -> Node:
+    """The check chained on the false output of the existing "Urgent?" check."""
+    (gate,) = [x for x in wf.nodes if x.subtype == "if" and x.id != "i"]
+    assert _into(wf, gate.id) == [("i", "false")]
+    assert _left(gate) == "{{ $json.priority }}"
+    return gate
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "app"),
+    [
+        (
+            "high-priority tickets should go to Jira; urgent keep paging; everything else Teams",
+            "high",
+            "jira",
+        ),
+        (
+            "low-priority tickets should just add a Trello card; urgent still SMS; others Teams",
+            "low",
+            "trello",
+        ),
+        ("高优先级的工单在Jira建问题，紧急的还是发短信，其他的发Teams", "high", "jira"),
+        ("低优先级的工单只在Trello建卡片，其余的照旧", "low", "trello"),
+        ("low priority tickets should only go to Trello", "low", "trello"),
+    ],
+)
+def test_a_new_case_gets_its_own_output_and_the_rest_keep_theirs(
+    text: str, value: str, app: str
+) -> None:
+    before = _tickets()
+    wf = _edit(before, text)
+    gate = _chained(wf)
+    assert gate.parameters["conditions"][0]["right"] == value
+    (new,) = _app(wf, app)
+    assert _into(wf, new.id) == [(gate.id, "true")]
+    assert _into(wf, "c") == [("i", "true")]  # the urgent case keeps its SMS
+    assert _into(wf, "m") == [(gate.id, "false")]  # everything else: Teams, only there
+    _kept(before, wf, ["t", "i", "c", "m"])
+
+
+def test_a_new_case_said_with_also_keeps_the_existing_step_too() -> None:
+    wf = _edit(_tickets(), "normal tickets should also get a Slack message")
+    gate = _chained(wf)
+    (new,) = _app(wf, "slack")
+    assert _into(wf, new.id) == [(gate.id, "true")]
+    assert ("i", "false") in _into(wf, "m")
+
+
+# --- parameter changes -------------------------------------------------------------------------
+
+
+def _price() -> Workflow:
+    cheap = {"left": "{{ $json.body.price }}", "operator": "less_than", "right": 100}
+    return _wf(
+        [
+            _node("t", "schedule_trigger", "Every hour", {"interval": "hours", "every": 1}),
+            _node("h", "http_request", "Get price", {"url": "https://api.x.io/p"}),
+            _node("i", "if", "Cheap?", {"conditions": [cheap]}),
+            _node("m", "telegram_message", "Tell me", {"chat_id": "1", "text": "cheap"}),
+        ],
+        [("t", "main", "h"), ("h", "main", "i"), ("i", "true", "m")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("raise the threshold to 150", 150),
+        ("把阈值改成120", 120),
+        ("only when the price is under 60", 60),
+        ("make it 75 instead of 100", 75),
+        ("把100改成80", 80),
+        ("use 90 rather than 100", 90),
+    ],
+)
+def test_a_new_threshold_changes_the_existing_check(text: str, value: int) -> None:
+    before = _price()
+    wf = _edit(before, text)
+    assert [x.id for x in wf.nodes] == ["t", "h", "i", "m"]
+    (cond,) = wf.node("i").parameters["conditions"]  # type: ignore[union-attr]
+    assert cond == {"left": "{{ $json.body.price }}", "operator": "less_than", "right": value}
+    _kept(before, wf, ["t", "h", "m"])
+
+
+@pytest.mark.parametrize(
+    ("make", "text", "nid", "key", "value"),
+    [
+        (_digest, "send it to #ops instead", "m", "channel", "#ops"),
+        (_digest, "改成发到#ops频道", "m", "channel", "#ops"),
+        (_digest, "把#news换成#ops", "m", "channel", "#ops"),
+        (_teams, "send it to #ops instead", "m", "channel", "#ops"),
+        (_teams, "change the channel to Alerts", "m", "channel", "Alerts"),
+        (_leads, "send the email to boss@acme.io instead", "e", "to", "boss@acme.io"),
+        (_leads, "收件人改成boss@acme.cn", "e", "to", "boss@acme.cn"),
+    ],
+)
+def test_a_new_channel_or_recipient_changes_the_step_in_place(
+    make: Any, text: str, nid: str, key: str, value: str
+) -> None:
+    before = make()
+    wf = _edit(before, text)
+    assert [x.id for x in wf.nodes] == [x.id for x in before.nodes]
+    node = wf.node(nid)
+    assert node is not None and node.parameters[key] == value
+    _kept(before, wf, [x.id for x in before.nodes if x.id != nid])
+
+
+@pytest.mark.parametrize(
+    ("text", "cron_hour"),
+    [("改成每天下午3点", "15"), ("run it at 7am instead", "7"), ("改成每周五上午10点检查", "10")],
+)
+def test_a_new_time_changes_the_schedule_only(text: str, cron_hour: str) -> None:
+    before = _price()
+    wf = _edit(before, text)
+    trigger = wf.node("t")
+    assert trigger is not None and cron_hour in str(trigger.parameters)
+    _kept(before, wf, ["h", "i", "m"])

@@ -110,3 +110,26 @@ def negated_stock(cond: Condition | None, phrase: str) -> Condition | None:
         return cond  # already the negative form
     op: CompareOp = "is_false" if cond.op == "is_true" else "is_true"
     return Condition(cond.field, op, cond.value, cond.phrase)
+
+
+# "高优先级", "严重级别": a level said with its field's word; the value alone, in English
+_ZH_LEVEL_FIELD = re.compile(r"(?:优先级|级别|等级|严重程度|程度)$")
+_ZH_LEVEL = {
+    "高": "high",
+    "低": "low",
+    "中": "medium",
+    "中等": "medium",
+    "紧急": "urgent",
+    "严重": "critical",
+    "警告": "warning",
+    "普通": "normal",
+    "一般": "normal",
+}
+
+
+def level_value(word: str) -> str:
+    """The value a qualifier word names: "高优先级" -> "high", "warning" -> "warning"."""
+    bare = _ZH_LEVEL_FIELD.sub("", word.strip())
+    if bare == word.strip():
+        return word
+    return _ZH_LEVEL.get(bare, bare or word)

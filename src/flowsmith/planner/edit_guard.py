@@ -9,6 +9,9 @@ otherwise part hang on its other output. Functions mutate the copy ``apply_edits
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from flowsmith.core.models import Node, NodeFamily, Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
@@ -17,7 +20,7 @@ from flowsmith.planner import edit_ops as eo
 from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
-from flowsmith.planner.edit_route import route
+from flowsmith.planner.edit_route import field_of, route, rule_at
 from flowsmith.planner.plan import ActionSpec, ApprovalSpec, EditOp
 from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
 from flowsmith.planner.text import Lang
@@ -85,14 +88,15 @@ def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.O
         same = [
             i
             for i, c in enumerate(conds)
-            if (c.get("left"), c.get("operator")) == (new.get("left"), new.get("operator"))
+            if (field_of(c.get("left")), c.get("operator"))
+            == (field_of(new.get("left")), new.get("operator"))
         ]
         below = _downstream(wf, node.id) if guarded else set()
         if not same or any(x.id not in below for x in guarded):
             continue
-        if conds[same[0]] == new:
+        if conds[same[0]] == {**new, "left": conds[same[0]].get("left")}:
             return eo.skip(lang, f"{eo.q(node)} already checks this", f"{eo.q(node)} 已包含该条件")
-        conds[same[0]] = dict(new)
+        conds[same[0]] = {**new, "left": conds[same[0]].get("left")}  # its own expression
         node.parameters = {**node.parameters, "conditions": conds}
         return eo.done(
             lang, f"Updated the condition of {eo.q(node)}", f"已更新 {eo.q(node)} 的条件"
@@ -159,12 +163,15 @@ def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: La
     at: End = (node.id, out)
     made: list[Node] = []
     if not exact:
-        gate = n.make(eo.ids(wf), "if", op.value or "if", "if", dict(op.rule or {}))
+        rule = rule_at(node, op)
+        label = _label(rule) if rule != (op.rule or {}) else op.value
+        gate = n.make(eo.ids(wf), "if", label or "if", "if", rule)
         wf.nodes.append(gate)
         g.connect(wf, node.id, out, gate.id)
         made.append(gate)
         at = (gate.id, "true")
         made += _otherwise(wf, op, (gate.id, "false"), [], lang)
+        _chain(wf, (node.id, out), gate.id, op)
     elif op.else_steps or op.else_subject:
         other = "false" if node.subtype == "if" else "fallback"
         if other != out:
@@ -177,6 +184,26 @@ def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: La
         f"Added {eo.names(made, lang)} {eo.where_note(wf, made[-1], lang)}",
         f"已添加 {eo.names(made, lang)}，{eo.where_note(wf, made[-1], lang)}",
     )
+
+
+def _label(rule: dict[str, Any]) -> str:
+    cond = (rule.get("conditions") or [{}])[0]
+    m = re.search(r"\$json\.(\w+)", str(cond.get("left")))
+    return f"{m.group(1) if m else 'value'} = {cond.get('right')}"
+
+
+def _chain(wf: Workflow, at: End, gate: str, op: EditOp) -> None:
+    """A new check chained on ``at``: the steps the otherwise part names ("everything else
+    Slack") hang only on the new check's other output, no longer on ``at`` as well; with
+    ``op.only`` every step that was on ``at`` moves there."""
+    named = {x.id for x in eg.find(wf, op.else_subject)}
+    on_at = {c.to_node for c in wf.connections if (c.from_node, c.from_output) == at} - {gate}
+    moved = named | (on_at if op.only else set())
+    wf.connections = [
+        c for c in wf.connections if not ((c.from_node, c.from_output) == at and c.to_node in moved)
+    ]
+    for nid in sorted(moved - named):
+        g.connect(wf, gate, "false", nid)
 
 
 def _new_category(wf: Workflow, switch: Node, category: str) -> str:

@@ -25,7 +25,7 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_state import field_ref, if_rule
-from flowsmith.planner.edit_conditions import edit_condition, negated_stock
+from flowsmith.planner.edit_conditions import edit_condition, level_value, negated_stock
 from flowsmith.planner.edit_route import route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
@@ -43,7 +43,8 @@ def rx(pattern: str) -> re.Pattern[str]:
 _PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
     r"anything else\b|all other|其他|其余|其它|否则|剩下|不然)|[，,]\s*(?=如果|假如|要是)|"
-    r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)"
+    r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)|"
+    r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|\bkeeps?\b|\bstill\b|\bstays?\b))"
 )
 # "only post to Slack if …", "only process tickets whose …"
 _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
@@ -113,6 +114,24 @@ _NEW_CAT = rx(
     r"^(?:增加|添加|新增|加)一?个?['\"“‘]?(?P<zcat>[^'\"”’，,]{1,8}?)['\"”’]?(?:类别|分类|类)"
     r"[，,：:]?\s*(?P<zact>.*)$"
 )
+# "warning-level alerts should create a Jira ticket", "high priority tickets go to Jira":
+# a value of the field the workflow already branches on qualifies the items
+_LEVEL_ITEMS = rx(
+    r"^\s*(?:and\s+|but\s+)?(?:all\s+|the\s+|any\s+)?['\"“‘]?(?P<cat>[a-z][\w-]*?)['\"”’]?"
+    r"(?:[- ](?:level|priority|severity|tier|grade|type|status))?\s+(?:ones|alerts?|tickets?|"
+    r"issues?|items?|orders?|leads?|requests?|messages?|e-?mails?|events?|incidents?|cases?|"
+    r"tasks?|deals?|bugs?|errors?|warnings?|notifications?|submissions?|customers?|users?)"
+    r"\s*(?:[,，:：]|->|→)?\s*(?:should\s+|must\s+|will\s+|need to\s+|are to\s+)?"
+    r"(?P<act>(?:(?:just|only|also|then)\s+)?(?:go|get|create|open|file|raise|post|send|page|call|text|notify|add|log|"
+    r"email|message|ping|alert|escalate)\b.*)$"
+)
+# a part saying a case stays as it is ("critical keep SMS", "紧急的还是发短信")
+_KEEP = rx(
+    r"\b(?:keeps?|still|stays?|remains?|as before|as is|unchanged|same as now)\b|"
+    r"保持|还是|仍然|依然|照旧|不变|继续"
+)
+_ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
+_INSTEAD = rx(r"\binstead\b|\brather than\b|代替|替换|换成|改成")
 # "正面的工单记录到…": a category word qualifying the items
 _ZH_CAT = rx(
     r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?P<kind>类|类型)?的(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
@@ -189,6 +208,7 @@ class Guard:
     needs_route: bool = False  # a bare category word: only where the workflow branches on it
     new_category: bool = False  # said as a category ("add a category", "for X emails", "X类的")
     replaces: bool = False  # "change the condition to …": the rule of the existing check
+    only: bool = False  # "… only go to Trello": not to the steps already on that output
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -202,11 +222,14 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             continue
         spans = [(a, b)]
         other = ""
-        if i + 1 < len(parts):
-            na, nb = parts[i + 1]
+        for na, nb in parts[i + 1 :]:
             if _ELSE.search(text[na:nb]):
                 other = text[na:nb]
                 spans.append((na, nb))
+                break
+            if not _KEEP.search(text[na:nb]):
+                break
+            spans.append((na, nb))  # "critical keep SMS": a case that stays as it is
         op = _op(replace(guard, other=other), current)
         if guard.needs_route and route(current, op) is None:
             continue
@@ -418,11 +441,16 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
             return _make(cond, part[de.end() :])
     if not eg.branch_nodes(current):
         return None  # a category only routes where the workflow already branches
-    m = _NEW_CAT.search(part) or _FOR_CAT.search(part) or _ZH_CAT.search(part)
-    if m is None:
-        return None
+    m = (
+        _NEW_CAT.search(part)
+        or _FOR_CAT.search(part)
+        or _ZH_CAT.search(part)
+        or _LEVEL_ITEMS.search(part)
+    )
+    if m is None or _INSTEAD.search(part):
+        return None  # "… instead of Slack": a replacement
     groups = m.groupdict()
-    word = groups.get("cat") or groups.get("zcat") or ""
+    word = level_value(groups.get("cat") or groups.get("zcat") or "")
     act = groups.get("act") if groups.get("cat") else groups.get("zact")
     cond = parse_condition(word, ctx)
     if cond is None or cond.op not in ("category", "eq"):
@@ -433,7 +461,8 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
     )
     if found is None:
         return None
-    return replace(found, needs_route=True, new_category=said_category)
+    only = _ONLY_WORD.search(act or "") is not None
+    return replace(found, needs_route=True, new_category=said_category, only=only)
 
 
 def _is_flow(act: str, current: Workflow) -> bool:
@@ -498,6 +527,7 @@ def _op(guard: Guard, current: Workflow) -> EditOp:
         else_subject="|".join(else_existing) or None,
         else_steps=else_new,
         category=guard.category,
+        only=guard.only,
     )
 
 

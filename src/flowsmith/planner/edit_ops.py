@@ -248,6 +248,8 @@ def set_param(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     param, value = op.param or "", op.value or ""
     if param.startswith("threshold"):
         return _set_threshold(wf, param.partition(":")[2], value, lang)
+    if param.startswith("value:"):
+        return _swap_value(wf, param.partition(":")[2], value, lang)
     nodes = eg.find(wf, op.subject) if op.subject else g.ordered(wf)
     keys = w.PARAM_KEYS.get(param, (param,))
     for node in nodes:
@@ -269,6 +271,36 @@ def set_param(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
             lang, f"Set {key} of {q(node)} to {value}", f"已把 {q(node)} 的 {key} 改为 {value}"
         )
     return skip(lang, f"Found no step with a {param} to change", f"没有找到可以修改 {param} 的步骤")
+
+
+def _same_value(have: object, said: str) -> bool:
+    if isinstance(have, (int, float)) and not isinstance(have, bool) and w.NUMBER.fullmatch(said):
+        return float(have) == float(said)
+    return isinstance(have, str) and have.strip().lower() == said.lower()
+
+
+def _typed(have: object, value: str) -> Any:
+    numeric = isinstance(have, (int, float)) and not isinstance(have, bool)
+    return _number(value) if numeric and w.NUMBER.fullmatch(value) else value
+
+
+def _swap_value(wf: Workflow, old: str, value: str, lang: Lang) -> Outcome:
+    """ "Make it 75 instead of 100": the first parameter or condition value equal to ``old``
+    (in flow order) becomes ``value``, of the same type."""
+    for node in g.ordered(wf):
+        conds = _conditions(node)
+        for i, cond in enumerate(conds):
+            if _same_value(cond.get("right"), old):
+                conds[i] = {**cond, "right": _typed(cond.get("right"), value)}
+                node.parameters = {**node.parameters, "conditions": conds}
+                en = f"Changed {old} to {value} in {q(node)}"
+                return done(lang, en, f"已把 {q(node)} 中的 {old} 改为 {value}")
+        for key, have in node.parameters.items():
+            if _same_value(have, old):
+                node.parameters = {**node.parameters, key: _typed(have, value)}
+                en = f"Set {key} of {q(node)} to {value}"
+                return done(lang, en, f"已把 {q(node)} 的 {key} 改为 {value}")
+    return skip(lang, f"Found no step using {old}", f"没有找到使用 {old} 的步骤")
 
 
 def _set_threshold(wf: Workflow, field: str, value: str, lang: Lang) -> Outcome:

@@ -59,7 +59,7 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     if u.trigger is not None and u.trigger.kind == "schedule" and not rescheduled:
         ops.append(EditOp(kind="set_schedule", schedule=u.trigger.schedule))
     present = {node.subtype for node in current.nodes}
-    ops += _retargets(u, low, present)
+    ops += _retargets(u, low, present, current)
     ops += _additions(u, low, present, spans, ops)
     ops = _without_duplicates(ops, service_ops, low)
     order = {"replace_step": 0, "replace_action": 0, "remove": 1, "move": 2, "set_param": 3}
@@ -70,6 +70,12 @@ def _without_duplicates(ops: list[EditOp], service_ops: list[EditOp], low: str) 
     """The older readers' ops minus those a service-aware op already says."""
     added = edit_read.mentioned_words(service_ops, low)
     set_values = {op.value for op in service_ops if op.kind == "set_param"}
+    # "把#news换成#ops": the swap's old value is not a new target either
+    set_values |= {
+        (op.param or "").removeprefix("value:")
+        for op in service_ops
+        if op.kind == "set_param" and (op.param or "").startswith("value:")
+    }
     out: list[EditOp] = []
     for op in ops:
         if op.kind == "add_action" and op.action is not None:
@@ -77,7 +83,7 @@ def _without_duplicates(ops: list[EditOp], service_ops: list[EditOp], low: str) 
             pattern = v.SUBJECTS[subject][0] if subject in v.SUBJECTS else v.ACTIONS[op.action.kind]
             if any(pattern.search(word) for word in added):
                 continue
-        if op.kind == "set_target" and op.value in set_values:
+        if op.kind in ("set_target", "set_param") and op.value in set_values:
             continue
         out.append(op)
     return out
@@ -169,7 +175,11 @@ def _removals(low: str, spans: list[Span]) -> list[EditOp]:
     return ops
 
 
-def _retargets(u: Understanding, low: str, present: set[str]) -> list[EditOp]:
+def _has_channel(current: Workflow) -> bool:
+    return any(k in x.parameters for x in current.nodes for k in w.PARAM_KEYS["channel"])
+
+
+def _retargets(u: Understanding, low: str, present: set[str], current: Workflow) -> list[EditOp]:
     """New addresses/channels/links for steps that exist: change them in place."""
     ops: list[EditOp] = []
     about_approval = v.APPROVAL.search(low) is not None
@@ -177,6 +187,9 @@ def _retargets(u: Understanding, low: str, present: set[str]) -> list[EditOp]:
         ops.append(EditOp(kind="set_target", subject="email", value=u.emails[0]))
     if u.channels and "slack_message" in present and not about_approval:
         ops.append(EditOp(kind="set_target", subject="slack", value=u.channels[0]))
+    elif u.channels and not about_approval and _CHANGE_WORD.search(low) and _has_channel(current):
+        # "send it to #ops instead" where another chat app posts: its channel parameter
+        ops.append(EditOp(kind="set_param", param="channel", value=u.channels[-1]))
     approvals = present & {"approval_email", "approval_slack"}
     if about_approval and approvals and (u.emails or u.channels) and _CHANGE_WORD.search(low):
         # "change the approver to cfo@acme.io", "ask #finance for the approval instead"

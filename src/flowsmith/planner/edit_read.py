@@ -153,7 +153,7 @@ def read(low: str, spans: list[Span], current: Workflow, raw: str | None = None)
     ops += _prunes(low, spans)
     ops += _moves(low, spans)
     ops += _removals(low, spans, current)
-    ops += _settings(low, spans, current)
+    ops += _settings(low, spans, current, raw if raw is not None and len(raw) == len(low) else low)
     ops += _additions(low, spans)
     return ops
 
@@ -194,7 +194,9 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
                 continue
             news = ec.mentions(new_text)
             if not news:
-                core = _core_replacement(new_text, old_text)
+                core = _core_replacement(new_text, old_text, current) or _value_swap(
+                    new_text, old_text
+                )
                 if core is not None:
                     ops.append(core)
                     spans.append((m.start(), m.end()))
@@ -212,19 +214,44 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
     return ops
 
 
-def _core_replacement(new_text: str, old_text: str) -> EditOp | None:
+def _core_replacement(new_text: str, old_text: str, current: Workflow) -> EditOp | None:
     """ "Send it to my email instead of Telegram", "改成发短信": a core result step (email,
-    SMS) replaces the step ``old_text`` names, or the one result step of its kind."""
+    SMS) replaces the step ``old_text`` names, or the one result step of another kind
+    ("send the email to x@y.io instead" keeps the email step: a new recipient)."""
     kinds = [k for k, pattern in w.NEW_CORE.items() if pattern.search(new_text)]
     if len(kinds) != 1:
         return None
     old = _first_subject(old_text) if old_text.strip() else None
     if old_text.strip() and old is None:
         return None
+    if old is None and eg.find(current, kinds[0]):
+        return None
     mail = _MAIL.search(new_text)
     target = mail.group(0) if mail and kinds[0] == "email" else None
     kind: ActionKind = "email" if kinds[0] == "email" else "sms"
     return EditOp(kind="replace_action", subject=old, action=ActionSpec(kind=kind, target=target))
+
+
+_VALUE_TOKEN = re.compile(
+    r"[$€£¥]?\d+(?:\.\d+)?%?|#[A-Za-z0-9_][\w-]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|['\"“‘][^'\"”’]+['\"”’]"
+)
+_BARE_VALUE = re.compile(
+    r"^\s*(?:the\s+)?(?P<v>" + _VALUE_TOKEN.pattern + r")\s*(?:元|块|dollars?|usd|eur)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _value_swap(new_text: str, old_text: str) -> EditOp | None:
+    """ "Make it 75 instead of 100", "把#news换成#ops": the parameter or condition holding the
+    old value takes the new one (``param`` ``value:<old>``)."""
+    old = _BARE_VALUE.match(old_text)
+    news = _VALUE_TOKEN.findall(new_text)
+    if old is None or not news:
+        return None
+    strip = " '\"“”‘’$€£¥"
+    return EditOp(
+        kind="set_param", param=f"value:{old.group('v').strip(strip)}", value=news[-1].strip(strip)
+    )
 
 
 def _reschedule(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
@@ -397,13 +424,14 @@ def _param_of(phrase: str, current: Workflow) -> str | None:
     return None
 
 
-def _settings(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
+def _settings(low: str, spans: list[Span], current: Workflow, raw: str) -> list[EditOp]:
+    """ "Change the channel to Alerts": the value as written (``raw``, same positions)."""
     ops: list[EditOp] = []
     for pattern in w.SET:
         for m in pattern.finditer(low):
             if inside(m.start(), spans):
                 continue
-            phrase, value = m.group(1).strip(), m.group(2).strip(" \"'“”")
+            phrase, value = m.group(1).strip(), raw[m.start(2) : m.end(2)].strip(" \"'“”")
             phrase = re.sub(r"^(?:把|将)", "", phrase)
             if not value or ec.mentions(value):
                 continue  # a service to switch to: a replacement

@@ -15,9 +15,14 @@ from flowsmith.core.models import Node, Workflow
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner.plan import EditOp
 
-_LEFT = re.compile(r"\$json(?:\.(\w+)|\[\"([^\"]+)\"\])")
+_LEFT = re.compile(r"\$json(?:\.\w+|\[\"[^\"]+\"\])*(?:\.(\w+)|\[\"([^\"]+)\"\])")
 _MAX_RULES = 4  # a switch's rules (catalog maxItems)
 _OTHER = frozenset({"other", "others", "rest", "else", "其他", "其余", "其它", "剩下"})
+
+
+def field_of(expr: object) -> str | None:
+    """The item field an expression reads: its last name ("$json.body.price" -> price)."""
+    return _field_of(expr)
 
 
 def _field_of(expr: object) -> str | None:
@@ -33,8 +38,6 @@ def route(wf: Workflow, op: EditOp) -> tuple[Node, str, bool] | None:
     """(branch node, output, exact) where ``op``'s condition already splits the flow: the
     output of an IF/switch on the same field whose rule agrees (exact) or contains/excludes
     it (then a new IF still goes on that output); None when no branch tests that field."""
-    new = (op.rule or {}).get("conditions", [{}])[0]
-    field, oper, value = _rule_of(new)
     cat = (op.category or "").lower()
     for node in eg.branch_nodes(wf):
         if node.subtype == "switch":
@@ -50,6 +53,7 @@ def route(wf: Workflow, op: EditOp) -> tuple[Node, str, bool] | None:
         if len(conds) != 1:
             continue
         old_field, old_op, old_value = _rule_of(conds[0])
+        field, oper, value = _rule_of((rule_at(node, op).get("conditions") or [{}])[0])
         if old_field is None or not (old_field == field or (cat and old_field == "category")):
             continue
         relation = _relation((old_op, old_value), (oper, value))
@@ -69,6 +73,24 @@ _OPPOSITES = [
     {"is_empty", "is_not_empty"},
     {"equals", "not_equals"},
 ]
+
+
+def rule_at(node: Node, op: EditOp) -> dict[str, Any]:
+    """``op``'s IF rule as it applies under ``node``: a bare value word ("warning-level
+    alerts") where ``node`` tests a field for a text value ("severity = critical") is a
+    value of that field."""
+    rule = dict(op.rule or {})
+    new = (rule.get("conditions") or [{}])[0]
+    conds = [c for c in node.parameters.get("conditions", []) if isinstance(c, dict)]
+    if node.subtype != "if" or len(conds) != 1 or not op.category:
+        return rule
+    old_field, old_op, old_value = _rule_of(conds[0])
+    if _field_of(new.get("left")) != "category" or old_field in (None, "category"):
+        return rule
+    if old_op != "equals" or not isinstance(old_value, str):
+        return rule
+    adopted = {"left": conds[0].get("left"), "operator": "equals", "right": op.category}
+    return {**rule, "conditions": [adopted]}
 
 
 def _classified(wf: Workflow) -> bool:

@@ -179,6 +179,9 @@ class EditOp(BaseModel):
     else_subject: str | None = None
     else_steps: list[str] = Field(default_factory=list)
     category: str | None = None
+    # add_guard chained on an existing branch: the new case's items get only its new steps
+    # ("low-priority tickets only go to Trello"), no longer the steps already on that output
+    only: bool = False
 
 
 class Plan(BaseModel):

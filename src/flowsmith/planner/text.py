@@ -18,7 +18,8 @@ _URL = re.compile(r"https?://[^\s<>\"'，。；！？、）)】\]]+", re.IGNOREC
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
-_CHANNEL = re.compile(r"(?<![\w&])#([A-Za-z0-9_][\w-]{0,79})")
+# a channel may follow Chinese directly ("发到#ops频道") and ends where Chinese starts again
+_CHANNEL = re.compile(r"(?<![A-Za-z0-9_&])#([A-Za-z0-9_][A-Za-z0-9_-]{0,79})")
 _QUOTED = re.compile(r"[\"“「『]([^\"”」』]{1,80})[\"”」』]")
 
 _ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
