@@ -269,3 +269,10 @@ def test_an_ai_step_goes_before_the_step_named() -> None:
     ai = next(x for x in after.nodes if x.subtype == "summarizer")
     assert [c.from_node for c in after.connections if c.to_node == "m"] == [ai.id]
     assert [c.from_node for c in after.connections if c.to_node == "g"] == ["t"]
+
+
+def test_when_done_means_after_the_last_step() -> None:
+    for text in ("also notify me on Discord when it's done", "once finished, post to Discord"):
+        wf = _edit(_weekly(), text)
+        new = next(x for x in wf.nodes if x.subtype == "discord")
+        assert [c.from_node for c in wf.connections if c.to_node == new.id] == ["m"], text

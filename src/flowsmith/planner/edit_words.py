@@ -126,9 +126,10 @@ AFTER = (
 AFTER_DONE = (
     rx(r"^\s*(?:在|等)?(.+?)(?:完成|结束|做完|跑完|执行完|搞定)了?(?:之后|以后|后)"),
     rx(
-        r"\b(?:once|after|when)\s+(?:the\s+)?(.+?)\s+(?:is|has|are|have)\s+(?:been\s+)?"
-        r"(?:done|finished|complete|completed)\b"
+        r"\b(?:once|after|when)\s+(?:the\s+)?(.+?)(?:\s+(?:is|has|are|have)|'s)\s+"
+        r"(?:been\s+)?(?:done|finished|complete|completed)\b"
     ),
+    rx(r"\b(?:once|when|after)\s+()(?:done|finished|complete|completed)\b"),
 )
 BEFORE = (
     rx(r"\b(?:right |just |directly )?before\s+(.+?)" + _ANCHOR_END),
