@@ -276,3 +276,10 @@ def test_when_done_means_after_the_last_step() -> None:
         wf = _edit(_weekly(), text)
         new = next(x for x in wf.nodes if x.subtype == "discord")
         assert [c.from_node for c in wf.connections if c.to_node == new.id] == ["m"], text
+
+
+def test_removing_the_approval_drops_its_rejected_only_path() -> None:
+    for text in ("we no longer need the approval", "no approval needed", "不需要审批了"):
+        wf = _edit(_approval_flow(), text, "zh" if "审批" in text else "en")
+        assert {x.id for x in wf.nodes} == {"t", "ok"}, text
+        assert [(c.from_node, c.to_node) for c in wf.connections] == [("t", "ok")]

@@ -313,3 +313,23 @@ def drop_orphan_checks(wf: Workflow, removed: list[Node]) -> list[Node]:
             g.remove_node(wf, node)
             dropped.append(node)
     return dropped
+
+
+def rejected_only(wf: Workflow, approvals: list[Node]) -> list[Node]:
+    """Steps only a removed approval's "rejected" output leads to ("tell the requester it was
+    declined"): without the approval nothing is declined, so they go with it."""
+    gone = {x.id for x in approvals}
+    out: list[Node] = []
+    todo = [
+        c.to_node for x in approvals for c in g.outgoing(wf, x.id) if c.from_output == "rejected"
+    ]
+    while todo:
+        node = wf.node(todo.pop(0))
+        if node is None or node.id in gone:
+            continue
+        if any(c.from_node not in gone for c in g.incoming(wf, node.id)):
+            continue  # also reached another way: it stays
+        gone.add(node.id)
+        out.append(node)
+        todo += [c.to_node for c in g.outgoing(wf, node.id)]
+    return out
