@@ -1,6 +1,7 @@
 """Finding the steps an edit names and the place a new or moved step goes.
 
-Subjects are strings: ``end`` (the last step), ``node:<id>``, ``app:<app>[/<resource>]``
+Subjects are strings: ``end`` (the last step), ``loop:first`` (the first step of a loop's
+body), ``node:<id>``, ``app:<app>[/<resource>]``
 (by the service operation a node performs), ``name:<words>`` (a node's own name), a
 ``vocab.SUBJECTS`` key or ``store:<key>``; ``a|b`` means either. Places are ``after``,
 ``before``, ``beside`` (fed from where the anchor is fed), ``loop`` (at the end of a loop's
@@ -39,6 +40,9 @@ def find(wf: Workflow, subject: str | None) -> list[Node]:
 
 
 def _find_one(wf: Workflow, subject: str) -> list[Node]:
+    if subject == "loop:first":
+        body = [b for x in loops(wf) for b in body_of(wf, x)]
+        return body[:1]
     if subject == "end":
         # "when it is done": the last connected step of the flow (not a node being placed)
         ends = [x for x in g.ordered(wf) if g.incoming(wf, x.id) and not g.outgoing(wf, x.id)]

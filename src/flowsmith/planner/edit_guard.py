@@ -9,7 +9,7 @@ otherwise part hang on its other output. Functions mutate the copy ``apply_edits
 
 from __future__ import annotations
 
-from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
@@ -48,7 +48,7 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         return eo.skip(lang, "Found no step to put a condition before", "没有找到可以加条件的位置")
     gate = n.make(eo.ids(wf), "if", op.value or "if", "if", dict(op.rule or {}))
     if targets:
-        g.insert_before(wf, targets, gate, yes)
+        _insert_before(wf, _upstream_most(wf, targets), gate, yes)
     else:
         wf.nodes.append(gate)
         for src, out in _feeds(wf, op, gate):
@@ -109,6 +109,31 @@ def _downstream(wf: Workflow, start: str) -> set[str]:
                 seen.add(c.to_node)
                 todo.append(c.to_node)
     return seen
+
+
+def _upstream_most(wf: Workflow, targets: list[Node]) -> list[Node]:
+    """``targets`` minus those downstream of another target (one check guards the chain)."""
+    below = {x for t in targets for x in _downstream(wf, t.id) if x != t.id}
+    kept = [t for t in targets if t.id not in below]
+    return kept or targets[:1]
+
+
+def _insert_before(wf: Workflow, targets: list[Node], gate: Node, output: str) -> None:
+    """``gate`` between ``targets`` and what feeds them; a loop's own way back into itself
+    (from its body) stays as it is."""
+    ids = {t.id for t in targets}
+    bodies = {t.id: {x.id for x in eg.body_of(wf, t)} for t in targets if t.subtype == "loop"}
+
+    def back(c: Connection) -> bool:
+        return c.to_node in ids and c.from_node in bodies.get(c.to_node, set())
+
+    ins = [c for t in targets for c in g.incoming(wf, t.id) if not back(c)]
+    wf.nodes.append(gate)
+    wf.connections = [c for c in wf.connections if c.to_node not in ids or back(c)]
+    for c in ins:
+        g.connect(wf, c.from_node, c.from_output, gate.id)
+    for t in targets:
+        g.connect(wf, gate.id, output, t.id)
 
 
 def _default_targets(wf: Workflow, op: EditOp, approval: bool) -> list[Node]:

@@ -231,6 +231,8 @@ def _before_what(low: str, pattern: re.Pattern[str]) -> str | None:
     if m is None:
         return None
     place = edit_read.place_in(low, edit_read.clause_at(low, m.start()))
+    if place.where == "loop":
+        return "loop:first"  # "在循环里…等待": at the start of each pass
     return place.anchor if place.where == "before" else None
 
 
