@@ -326,3 +326,23 @@ def test_a_guard_inside_a_loop_on_the_step_its_verb_names() -> None:
     wf = _edit(_looped(), "only save rows whose state is open")
     gate = next(x for x in wf.nodes if x.subtype == "if")
     assert {("h", "main", gate.id), (gate.id, "true", "a")} <= _edges(wf)
+
+
+def test_remove_one_service_and_add_another_of_its_kind_is_a_replacement() -> None:
+    wf = _edit(_weekly(), "改为发到钉钉，不要Slack了", "zh")
+    new = next(x for x in wf.nodes if x.subtype == "dingtalk")
+    assert "m" not in {x.id for x in wf.nodes}
+    assert [c.from_node for c in wf.connections if c.to_node == new.id] == ["r"]
+
+
+def test_a_trigger_is_not_replaced_by_an_action() -> None:
+    wf = _wf(
+        [
+            _node("t", "hubspot_trigger", "New contact", {"event": "contact_created"}),
+            _node("m", "slack_message", "Tell", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "m")],
+    )
+    result = apply_edits(wf, parse_edits("replace HubSpot with Pipedrive", wf), "en")
+    assert not result.changed
+    assert [x.id for x in result.workflow.nodes] == ["t", "m"]

@@ -374,3 +374,12 @@ def test_unless_puts_the_step_on_the_false_output() -> None:
     wf = _edit(_orders(), "message the team unless the weight is below 2")
     (gate,) = _gates(wf)
     assert _into(wf, "m") == [(gate.id, "false")]
+
+
+def test_new_step_on_a_condition_and_the_rest_to_an_existing_step_makes_no_cycle() -> None:
+    wf = _edit(
+        _orders(), "only when the weight is over 9, create a Jira issue; the rest just go to Slack"
+    )
+    (gate,) = _gates(wf)
+    assert _into(wf, gate.id) == [("a", "main")]
+    assert _into(wf, "m") == [(gate.id, "false")]

@@ -47,14 +47,19 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     if not targets and not op.steps:
         return eo.skip(lang, "Found no step to put a condition before", "没有找到可以加条件的位置")
     gate = n.make(eo.ids(wf), "if", op.value or "if", "if", dict(op.rule or {}))
+    others = eg.find(wf, op.else_subject)
     if targets:
         _insert_before(wf, _upstream_most(wf, targets), gate, yes)
+    elif others:
+        # "only when C do X (new), the rest go to Y": the check goes where Y was fed
+        _insert_before(wf, _upstream_most(wf, others), gate, no)
+        others = []
     else:
         wf.nodes.append(gate)
         for src, out in _feeds(wf, op, gate):
             g.connect(wf, src, out, gate.id)
     made = _hang(wf, (gate.id, yes), op.steps, targets, lang)
-    made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang)
+    made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang, others)
     what = eo.names(targets, lang) if targets and not approval else eo.names(made, lang)
     return eo.done(
         lang,
@@ -216,11 +221,22 @@ def _new_category(wf: Workflow, switch: Node, category: str) -> str:
     return f"output_{len(rules) - 1}"
 
 
-def _otherwise(wf: Workflow, op: EditOp, at: End, also: list[Node], lang: Lang) -> list[Node]:
+def _otherwise(
+    wf: Workflow,
+    op: EditOp,
+    at: End,
+    also: list[Node],
+    lang: Lang,
+    named: list[Node] | None = None,
+) -> list[Node]:
     """Wire what runs when the condition does not hold: named steps (kept where they are
-    fed from too), new steps, and ``also`` (steps an approval now guards)."""
-    for node in [*eg.find(wf, op.else_subject), *also]:
-        g.connect(wf, at[0], at[1], node.id)
+    fed from too; ``named`` when given, else ``op.else_subject``'s), new steps, and ``also``
+    (steps an approval now guards). A step upstream of the check is never wired back."""
+    above = {x.id for x in wf.nodes if at[0] in _downstream(wf, x.id)}
+    steps = eg.find(wf, op.else_subject) if named is None else named
+    for node in [*steps, *also]:
+        if node.id not in above:
+            g.connect(wf, at[0], at[1], node.id)
     return _hang(wf, at, op.else_steps, [], lang)
 
 
