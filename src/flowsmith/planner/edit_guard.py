@@ -33,7 +33,7 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     """Put ``op``'s condition in front of what it guards (see the module docstring)."""
     if op.where == "replace":
         return _replace_rule(wf, op, lang)
-    guarded = eg.find(wf, op.subject) if op.subject else []
+    guarded = [x for x in eg.find(wf, op.subject) if x.type != NodeFamily.TRIGGER]
     if not (op.steps or op.else_steps or op.else_subject):
         updated = _restrict(wf, op, guarded, lang)
         if updated is not None:
@@ -47,7 +47,7 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     if not targets and not op.steps:
         return eo.skip(lang, "Found no step to put a condition before", "没有找到可以加条件的位置")
     gate = n.make(eo.ids(wf), "if", op.value or "if", "if", dict(op.rule or {}))
-    others = eg.find(wf, op.else_subject)
+    others = [x for x in eg.find(wf, op.else_subject) if x.type != NodeFamily.TRIGGER]
     if targets:
         _insert_before(wf, _upstream_most(wf, targets), gate, yes)
     elif others:

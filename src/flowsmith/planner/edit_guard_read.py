@@ -510,7 +510,7 @@ def _steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
     new: list[str] = []
     for hit in ec.mentions(low):
         subject = f"app:{hit.app}"
-        if eg.find(current, subject):
+        if any(x.type != NodeFamily.TRIGGER for x in eg.find(current, subject)):
             existing.append(subject)
             continue
         if approval:

@@ -263,6 +263,8 @@ def set_param(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         if key is None:
             continue
         old = node.parameters[key]
+        if isinstance(old, (dict, list)):
+            continue  # a structured value ("text": {"content": …}) is not set from words
         new: Any = value
         if (
             isinstance(old, (int, float))
