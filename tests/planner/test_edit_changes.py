@@ -346,3 +346,9 @@ def test_a_trigger_is_not_replaced_by_an_action() -> None:
     result = apply_edits(wf, parse_edits("replace HubSpot with Pipedrive", wf), "en")
     assert not result.changed
     assert [x.id for x in result.workflow.nodes] == ["t", "m"]
+
+
+def test_more_ways_to_say_remove() -> None:
+    for text in ("never text me again", "turn off the SMS", "kill the text messages"):
+        wf = _edit(_alerts(), text)
+        assert "s" not in {x.id for x in wf.nodes}, text

@@ -40,7 +40,8 @@ VERB_ZH = {"create": "创建", "read": "获取", "update": "更新", "delete": "
 VERB_ZH_SEND = "发送"  # a message is sent, not created
 
 REMOVE = rx(
-    r"\b(remove|delete|drop|get rid of|take out|without|skip)\b|\bdon'?t\s+\w+|\bdo not\s+\w+|"
+    r"\b(remove|delete|drop|get rid of|take out|without|skip|kill|disable|turn off)\b|"
+    r"\bdon'?t\s+\w+|\bdo not\s+\w+|\bnever\s+\w+|"
     r"\bno longer\b|\bno more\b|\bstop\s+\w+ing\b|"
     r"\bno (?=\w+(?: \w+)? (?:is |are )?(?:needed|required|necessary)\b)|不需要|无需|不必|"
     r"删除|删掉|去掉|移除|去除|不要|不用|不再|取消|拿掉|别再?"
