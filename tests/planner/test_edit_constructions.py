@@ -439,3 +439,140 @@ def test_a_new_time_changes_the_schedule_only(text: str, cron_hour: str) -> None
     trigger = wf.node("t")
     assert trigger is not None and cron_hour in str(trigger.parameters)
     _kept(before, wf, ["h", "i", "m"])
+
+
+# --- where a new step goes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Teams too", "also send it to Teams", "钉钉也发一份", "也在飞书群里通知一下"]
+)
+def test_a_message_said_with_too_goes_beside_the_existing_message(text: str) -> None:
+    wf = _edit(_leads(), text)
+    (new,) = [x for x in wf.nodes if x.id not in ("t", "a", "e")]
+    assert _into(wf, new.id) == _into(wf, "e") == [("a", "main")]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("post it to Slack as well, after the email", "e"),
+        ("也发到钉钉，在发邮件之后", "e"),
+        ("also create a Trello card, right after the Airtable step", "a"),
+    ],
+)
+def test_a_place_said_in_the_next_clause(text: str, anchor: str) -> None:
+    wf = _edit(_leads(), text)
+    (new,) = [x for x in wf.nodes if x.id not in ("t", "a", "e")]
+    assert _into(wf, new.id) == [(anchor, "main")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["add a 5 minute wait before the email", "wait 10 minutes before emailing", "发邮件前等10分钟"],
+)
+def test_a_wait_goes_in_front_of_the_step_named(text: str) -> None:
+    wf = _edit(_leads(), text)
+    (wait,) = [x for x in wf.nodes if x.subtype == "wait"]
+    assert _into(wf, "e") == [(wait.id, "main")]
+    assert _into(wf, wait.id) == [("a", "main")]
+
+
+# --- conditional replacement and qualified items -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "old"),
+    [
+        (
+            "when the budget is under 1000, send them to Mailchimp instead of emailing sales",
+            "mailchimp",
+            "e",
+        ),
+        ("预算低于1000的话，用Mailchimp代替发邮件", "mailchimp", "e"),
+        ("if the lead is from Germany, post to Slack #de rather than emailing sales", "slack", "e"),
+        ("if the budget is over 5000, create a Salesforce lead instead", "salesforce", "a"),
+        ("leads from Germany should go to Pipedrive instead", "pipedrive", "a"),
+    ],
+)
+def test_a_conditional_replacement_splits_new_and_old_steps(text: str, app: str, old: str) -> None:
+    before = _leads()
+    wf = _edit(before, text)
+    gate, out = _gate_before(wf, old)
+    (new,) = _app(wf, app)
+    assert _into(wf, new.id) == [(gate.id, "true" if out == "false" else "false")]
+    _kept(before, wf, ["t", "a", "e"])
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("leads from the US should not be emailed", "false"),
+        ("leads from the US shouldn't get an email", "false"),
+        ("only email sales for leads from the US", "true"),
+        ("分数低于50的线索不要发邮件", "false"),
+    ],
+)
+def test_qualified_items_guard_the_email(text: str, out: str) -> None:
+    wf = _edit(_leads(), text)
+    _, at = _gate_before(wf, "e")
+    assert at == out
+    assert _into(wf, "a") == [("t", "main")]
+
+
+# --- several changes in one message ------------------------------------------------------------
+
+
+def test_a_new_time_and_a_new_channel_in_one_message() -> None:
+    before = _price()
+    wf = _edit(before, "change the schedule to 9am and send it to Slack #deals instead")
+    assert "9" in str(wf.node("t").parameters)  # type: ignore[union-attr]
+    (slack,) = _app(wf, "slack")
+    assert wf.node("m") is None and _into(wf, slack.id) == [("i", "true")]
+    _kept(before, wf, ["h", "i"])
+
+
+def test_a_new_time_and_a_new_threshold_in_one_message() -> None:
+    wf = _edit(_price(), "move it to 7am and raise the threshold to 150")
+    assert "7" in str(wf.node("t").parameters)  # type: ignore[union-attr]
+    assert wf.node("i").parameters["conditions"][0]["right"] == 150  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "app"),
+    [
+        ("remove the email and add a Slack message to #sales", "e", "slack"),
+        ("去掉邮件，加一个钉钉通知", "e", "dingtalk"),
+        ("get rid of the Airtable step and add a Notion page instead", "a", "notion"),
+        ("drop the email and send it to Teams instead", "e", "microsoft_teams"),
+    ],
+)
+def test_removing_one_step_and_adding_one_of_its_kind_replaces_it(
+    text: str, gone: str, app: str
+) -> None:
+    before = _leads()
+    wf = _edit(before, text)
+    assert wf.node(gone) is None
+    new = [x for x in wf.nodes if x.subtype == f"{app}_message"] or _app(wf, app)
+    assert len(new) == 1
+    assert _into(wf, new[0].id) == _into(before, gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("cc boss@acme.io on the email", "cc", "boss@acme.io"),
+        ("邮件抄送给boss@acme.cn", "cc", "boss@acme.cn"),
+        ("also bcc audit@acme.io", "bcc", "audit@acme.io"),
+        ("also email boss@acme.io", "to", "sales@acme.io, boss@acme.io"),
+        ("也发给boss@acme.cn", "to", "sales@acme.io, boss@acme.cn"),
+    ],
+)
+def test_another_recipient_joins_the_email_step(text: str, key: str, value: str) -> None:
+    before = _leads()
+    wf = _edit(before, text)
+    assert [x.id for x in wf.nodes] == ["t", "a", "e"]
+    email = wf.node("e")
+    assert email is not None and email.parameters[key] == value
+    if key != "to":
+        assert email.parameters["to"] == "sales@acme.io"

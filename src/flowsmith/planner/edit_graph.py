@@ -127,7 +127,7 @@ def sinks(wf: Workflow) -> list[Node]:
     ]
 
 
-_MESSAGE_RESOURCES = frozenset({"message", "messages", "email", "mail", "sms", "chat"})
+_MESSAGE_RESOURCE = re.compile(r"message|mail|sms|chat|notification", re.IGNORECASE)
 _MESSAGE_SUBTYPES = frozenset({"send_email", "gmail_send", "twilio_sms"})
 
 
@@ -138,7 +138,12 @@ def notifies(node: Node) -> bool:
     op = node_service(node)
     if op is None or op.trigger:
         return False
-    return _category(node) == "messaging" or (op.resource or "") in _MESSAGE_RESOURCES
+    return _category(node) == "messaging" or resource_notifies(op.resource)
+
+
+def resource_notifies(resource: str | None) -> bool:
+    """Whether a resource of an app is a message ("channelMessage", "email", "sms")."""
+    return bool(resource and _MESSAGE_RESOURCE.search(resource))
 
 
 def replaceable(wf: Workflow, category: str | None, notify: bool) -> list[Node]:
@@ -156,13 +161,14 @@ def _category(node: Node) -> str | None:
     return app.category if app else None
 
 
-def default_ends(wf: Workflow, like: str | None = None) -> list[g.End]:
+def default_ends(wf: Workflow, like: str | None = None, notify: bool | None = None) -> list[g.End]:
     """Where a new result step goes when the user says nowhere: fed like the existing
-    notification (one of the ``like`` category first), else where ``graph.anchor`` says."""
+    result step of its kind (a message beside messages, a record beside records; of the
+    ``like`` category first), else where ``graph.anchor`` says."""
     existing = sinks(wf)
-    if like is not None:
-        notify = like == "messaging"
-        existing = sorted(existing, key=lambda x: (notifies(x) != notify, _category(x) != like))
+    if like is not None or notify is not None:
+        said = like == "messaging" if notify is None else notify
+        existing = sorted(existing, key=lambda x: (notifies(x) != said, _category(x) != like))
     for sink in existing:
         ins = g.incoming(wf, sink.id)
         if ins:
@@ -232,7 +238,7 @@ def place(
             for c in ins:
                 g.connect(wf, c.from_node, c.from_output, node.id, c.to_input)
             return "beside"
-    for src, out in default_ends(wf, like):
+    for src, out in default_ends(wf, like, notifies(node)):
         if src != node.id:
             g.connect(wf, src, out, node.id)
     return "default"

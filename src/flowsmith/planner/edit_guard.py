@@ -36,6 +36,8 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     """Put ``op``'s condition in front of what it guards (see the module docstring)."""
     if op.where == "replace":
         return _replace_rule(wf, op, lang)
+    if op.where == "instead":
+        return _instead(wf, op, lang)
     guarded = [x for x in eg.find(wf, op.subject) if x.type != NodeFamily.TRIGGER]
     if not (op.steps or op.else_steps or op.else_subject):
         updated = _restrict(wf, op, guarded, lang)
@@ -68,6 +70,24 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         lang,
         f"Added the condition {eo.q(gate)} before {what}",
         f"在 {what} 之前添加了条件 {eo.q(gate)}",
+    )
+
+
+def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
+    """A conditional replacement: the new steps where the condition holds, the old steps
+    (``subject``) now only where it does not."""
+    olds = eg.find(wf, op.subject)
+    if not olds:
+        return eo.skip(lang, "Found no step to replace there", "没有找到要替换的步骤")
+    yes, no = ("false", "true") if op.negate else ("true", "false")
+    gate = n.make(eo.ids(wf), "if", op.value or "if", "if", dict(op.rule or {}))
+    g.insert_before(wf, olds, gate, no)
+    made = _hang(wf, (gate.id, yes), op.steps, [], lang)
+    return eo.done(
+        lang,
+        f"Added the condition {eo.q(gate)}: {eo.names(made, lang)} when it holds, "
+        f"{eo.names(olds, lang)} otherwise",
+        f"添加了条件 {eo.q(gate)}：满足时 {eo.names(made, lang)}，否则 {eo.names(olds, lang)}",
     )
 
 

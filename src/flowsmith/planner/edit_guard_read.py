@@ -55,7 +55,8 @@ _ONLY_SEP = (
 )
 # "if the budget is over 10000 (then|,|also) create …"
 _NEGATED = rx(
-    r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必)\s*"
+    r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必)\s*|"
+    r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)"  # "线索不要发邮件"
 )
 _DONT = rx(r"^\s*(?:please\s+)?(?:don'?t|do not|never|no need to)\s+(?P<rest>.+)$")
 _IF = rx(r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when|whenever|in case)\s+(?P<rest>.+)$")
@@ -97,8 +98,11 @@ _ZH_SKIP = rx(
 _THE_STEP = rx(r"^\s*the\s+\S+(?:\s+(?:step|message|notification|node|post|action))?\s*$")
 # "只处理优先级为High的问题", "只统计Bug类型的问题"
 _ZH_ONLY = rx(
-    r"^(?:只|仅)(?:处理|统计|保留|要|看|同步|关注|考虑|管)(?P<cond>.+)的(?P<what>[^的]{1,8})$"
+    r"^(?:只|仅)(?:处理|统计|保留|要|看|同步|关注|考虑|管|发送|发|推送|转发|通知)(?P<cond>.+)的"
+    r"(?P<what>[^的]{1,8})$"
 )
+# a connective a part starts with ("，并且只发送…")
+_LEAD = rx(r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*")
 # "cold leads (score under 30) should get …"
 _PAREN = rx(r"^(?P<pre>[^()（）]*)[(（](?P<cond>[^()（）]+)[)）](?P<act>.*)$")
 # "for 'other' emails, forward them …", "for billing tickets: …"
@@ -126,10 +130,22 @@ _LEVEL_ITEMS = rx(
     r"(?P<act>(?:(?:just|only|also|then)\s+)?(?:go|get|create|open|file|raise|post|send|page|call|text|notify|add|log|"
     r"email|message|ping|alert|escalate)\b.*)$"
 )
+# "leads from Germany should go to Pipedrive", "orders over $500 must be approved"
+_ITEMS_SHOULD = rx(
+    r"^\s*(?:and\s+|but\s+)?(?:all\s+|any\s+|the\s+)?(?P<cond>[a-z][\w-]*\s+(?:from|over|under|"
+    r"above|below|with|whose|where|in|of|worth|costing|more than|less than)\s+.+?)\s+"
+    r"(?:should|must|will|need to|needs to|are to|have to|has to)(?P<neg>n't|\s+not|\s+never)?"
+    r"\s+(?:be\s+|also\s+)*(?P<act>.+)$"
+)
 # a part saying a case stays as it is ("critical keep SMS", "紧急的还是发短信")
 _KEEP = rx(
     r"\b(?:keeps?|still|stays?|remains?|as before|as is|unchanged|same as now)\b|"
     r"保持|还是|仍然|依然|照旧|不变|继续"
+)
+# "send them to Mailchimp instead of emailing sales", "… go to Pipedrive instead"
+_INSTEAD_OF = rx(
+    r"^(?P<new>.+?)\s+(?:instead(?:\s+of\s+(?P<old>.+?))?|rather than\s+(?P<old2>.+?))\s*$|"
+    r"^(?:用|改用|换成|改成)(?P<znew>.+?)(?:代替|替代|取代)(?P<zold>.+)$"
 )
 _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
 _INSTEAD = rx(r"\binstead\b|\brather than\b|代替|替换|换成|改成")
@@ -218,7 +234,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     parts = _parts(text)
     ctx = _context(current)
     for i, (a, b) in enumerate(parts):
-        guard = _guard_in(text[a:b].strip(), ctx, current)
+        guard = _guard_in(_LEAD.sub("", text[a:b].strip()), ctx, current)
         if guard is None:
             continue
         spans = [(a, b)]
@@ -262,7 +278,8 @@ def _context(current: Workflow) -> Context:
 
 
 def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    for reader in (_new_rule, _only, _if, _never, _skip, _zh, _trailing, _qualified):
+    readers = (_new_rule, _only, _if, _never, _skip, _zh, _trailing, _qualified, _items_should)
+    for reader in readers:
         found = reader(part, ctx, current)
         if found is not None:
             return found
@@ -466,6 +483,18 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
     return replace(found, needs_route=True, new_category=said_category, only=only)
 
 
+def _items_should(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    """ "Leads from Germany should go to Pipedrive instead", "orders over $500 should also be
+    posted to Slack": items the words qualify, and what happens to them."""
+    m = _ITEMS_SHOULD.search(part)
+    if m is None:
+        return None
+    cond = condition(m.group("cond"), ctx)
+    if cond is None or cond.op == "category":
+        return None
+    return _make(cond, m.group("act"), negate=m.group("neg") is not None)
+
+
 def _is_flow(act: str, current: Workflow) -> bool:
     """ "only process …": the condition guards everything after the trigger."""
     return bool(_FLOW_VERBS.search(act)) and not _existing(act, current)
@@ -517,6 +546,9 @@ def _words(text: str) -> set[str]:
 
 
 def _op(guard: Guard, current: Workflow) -> EditOp:
+    swap = _instead(guard, current)
+    if swap is not None:
+        return swap
     existing, new = _steps_in(guard.act, current)
     else_existing, else_new = _steps_in(guard.other, current)
     return EditOp(
@@ -540,6 +572,44 @@ def _op(guard: Guard, current: Workflow) -> EditOp:
         category=guard.category,
         only=guard.only,
     )
+
+
+def _instead(guard: Guard, current: Workflow) -> EditOp | None:
+    """ "When the budget is under 1000, send them to Mailchimp instead of emailing sales":
+    the new step on the condition's output, the old one now only on the other."""
+    m = _INSTEAD_OF.search(guard.act)
+    if m is None:
+        return None
+    new_words = m.group("new") or m.group("znew") or ""
+    old_words = m.group("old") or m.group("old2") or m.group("zold") or ""
+    old = _steps_in(old_words, current)[0] if old_words.strip() else _like(new_words, current)
+    new = _steps_in(new_words, current)[1]
+    if not old or not new:
+        return None
+    return EditOp(
+        kind="add_guard",
+        rule=guard.rule,
+        value=guard.label,
+        negate=guard.negate,
+        where="instead",
+        subject="|".join(old),
+        steps=new,
+    )
+
+
+def _like(new_words: str, current: Workflow) -> list[str]:
+    """The existing result step a new one said with a bare "instead" takes over: the one of
+    its kind (a message for a message, a record for a record)."""
+    hits = ec.mentions(new_words.lower())
+    spec = ec.app(hits[0].app) if hits else None
+    if spec is None:
+        return []
+    resource = ec.choose(spec, ec.refine(hits[0], new_words.lower()).resource, None, "create")[0]
+    notify = spec.category == "messaging" or eg.resource_notifies(resource)
+    olds = eg.replaceable(current, spec.category, notify)
+    if not olds or eg.notifies(olds[0]) != notify:
+        return []
+    return [f"node:{olds[0].id}"]
 
 
 def _steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:

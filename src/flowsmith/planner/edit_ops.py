@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Node, NodeFamily, Workflow
 from flowsmith.core.services import node_service, verb_of
 from flowsmith.planner import edit_catalog as ec
@@ -172,7 +173,9 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     if op.subject:
         olds = eg.find(wf, op.subject)
     else:
-        olds = eg.replaceable(wf, spec.category, spec.category == "messaging")[:1]
+        said = ec.choose(spec, resource, operation, "create")[0]
+        notify = spec.category == "messaging" or eg.resource_notifies(said)
+        olds = eg.replaceable(wf, spec.category, notify)[:1]
     if olds and all(x.type == NodeFamily.TRIGGER for x in olds):
         return skip(
             lang,
@@ -258,6 +261,8 @@ def set_param(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         return _set_threshold(wf, param.partition(":")[2], value, lang)
     if param.startswith("value:"):
         return _swap_value(wf, param.partition(":")[2], value, lang)
+    if param.startswith("add:"):
+        return _add_value(wf, op, param.partition(":")[2], value, lang)
     nodes = eg.find(wf, op.subject) if op.subject else g.ordered(wf)
     keys = w.PARAM_KEYS.get(param, (param,))
     for node in nodes:
@@ -280,7 +285,32 @@ def set_param(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         return done(
             lang, f"Set {key} of {q(node)} to {value}", f"已把 {q(node)} 的 {key} 改为 {value}"
         )
+    for node in nodes:
+        # a field the node does not set yet but its catalog entry has ("cc")
+        spec = load_catalog().get(node.subtype)
+        props = (spec.parameters.get("properties") or {}) if spec is not None else {}
+        key = next((k for k in keys if k in props), None)
+        if key is not None:
+            node.parameters = {**node.parameters, key: value}
+            en = f"Set {key} of {q(node)} to {value}"
+            return done(lang, en, f"已把 {q(node)} 的 {key} 设为 {value}")
     return skip(lang, f"Found no step with a {param} to change", f"没有找到可以修改 {param} 的步骤")
+
+
+def _add_value(wf: Workflow, op: EditOp, param: str, value: str, lang: Lang) -> Outcome:
+    """ "Also email boss@acme.io": ``value`` joins the list the parameter already holds."""
+    for node in eg.find(wf, op.subject) if op.subject else g.ordered(wf):
+        key = next((k for k in w.PARAM_KEYS.get(param, (param,)) if k in node.parameters), None)
+        if key is None:
+            continue
+        old = str(node.parameters[key])
+        if value.lower() in old.lower():
+            return skip(lang, f"{q(node)} already uses {value}", f"{q(node)} 已经包含 {value}")
+        node.parameters = {**node.parameters, key: f"{old}, {value}" if old.strip() else value}
+        return done(
+            lang, f"Added {value} to {key} of {q(node)}", f"已在 {q(node)} 的 {key} 中加上 {value}"
+        )
+    return skip(lang, f"Found no step with a {param} to add to", f"没有找到可以添加 {param} 的步骤")
 
 
 def _same_value(have: object, said: str) -> bool:

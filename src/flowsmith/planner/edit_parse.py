@@ -11,6 +11,7 @@ import re
 
 from flowsmith.core.models import Workflow
 from flowsmith.planner import edit_catalog as ec
+from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
@@ -25,6 +26,7 @@ _CHANGE_WORD = re.compile(
     r"\b(?:change|switch|set|make|update|replace|instead|approver)\b|改成|改为|换成|改由|换",
     re.IGNORECASE,
 )
+_ALSO = re.compile(r"\b(?:also|too|as well|additionally)\b|也|再|另外|同时|还要", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;，；。.!?！？\n]|\band\b|然后|并且|同时")
 
 
@@ -67,19 +69,57 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     return sorted(_as_replacement([*service_ops, *ops]), key=lambda op: order.get(op.kind, 4))
 
 
+_MESSAGE_KINDS = frozenset({"email", "gmail", "slack", "telegram", "discord", "teams", "sms"})
+
+
 def _as_replacement(ops: list[EditOp]) -> list[EditOp]:
-    """ "改为发到钉钉，不要Slack了": one service removed and one of the same kind added
-    with no place of its own is a replacement (the new step takes the old one's place)."""
-    removes = [op for op in ops if op.kind == "remove" and (op.subject or "").startswith("app:")]
-    adds = [op for op in ops if op.kind == "add_step" and op.where is None and op.anchor is None]
+    """ "改为发到钉钉，不要Slack了", "remove the email and add a Slack message": one step
+    removed and one of the same kind (a message for a message, a record of the same
+    category) added with no place of its own is a replacement (it takes the old place)."""
+    removes = [op for op in ops if op.kind == "remove" and op.subject and op.where is None]
+    bare = [op for op in ops if op.kind in ("replace_step", "replace_action") and not op.subject]
+    if len(removes) == 1 and len(bare) == 1:
+        # "drop the Airtable step and add a Notion page instead": that step is replaced
+        merged = bare[0].model_copy(update={"subject": removes[0].subject})
+        return [merged if op is bare[0] else op for op in ops if op is not removes[0]]
+    adds = [
+        op
+        for op in ops
+        if op.kind in ("add_step", "add_action") and op.where is None and op.anchor is None
+    ]
     if len(removes) != 1 or len(adds) != 1:
         return ops
-    old = ec.app(ec.parse_step(removes[0].subject.split("|")[0] if removes[0].subject else "")[0])
-    new = ec.app(ec.parse_step(adds[0].step or "")[0])
-    if old is None or new is None or old.category != new.category:
+    old, new = _kind_of_subject(removes[0].subject or ""), _kind_of_add(adds[0])
+    if old is None or new is None or old[1] != new[1] or (not old[1] and old[0] != new[0]):
         return ops
-    merged = EditOp(kind="replace_step", subject=removes[0].subject, step=adds[0].step)
-    return [merged, *(op for op in ops if op is not removes[0] and op is not adds[0])]
+    add = adds[0]
+    if add.kind == "add_step":
+        merged = EditOp(kind="replace_step", subject=removes[0].subject, step=add.step)
+    else:
+        merged = EditOp(kind="replace_action", subject=removes[0].subject, action=add.action)
+    return [merged, *(op for op in ops if op is not removes[0] and op is not add)]
+
+
+def _kind_of_subject(subject: str) -> tuple[str | None, bool] | None:
+    """(category, sends a message) of the step a subject names, when it says."""
+    first = subject.split("|")[0]
+    if first.startswith("app:"):
+        app, resource, _ = ec.parse_step(first)
+        spec = ec.app(app)
+        if spec is None:
+            return None
+        return spec.category, spec.category == "messaging" or eg.resource_notifies(resource)
+    return (None, True) if first in _MESSAGE_KINDS else None
+
+
+def _kind_of_add(op: EditOp) -> tuple[str | None, bool] | None:
+    if op.kind == "add_action":
+        return (None, True) if op.action and op.action.kind in _MESSAGE_KINDS else None
+    app, resource, _ = ec.parse_step(op.step or "")
+    spec = ec.app(app)
+    if spec is None:
+        return None
+    return spec.category, spec.category == "messaging" or eg.resource_notifies(resource)
 
 
 def _without_duplicates(ops: list[EditOp], service_ops: list[EditOp], low: str) -> list[EditOp]:
@@ -200,7 +240,13 @@ def _retargets(u: Understanding, low: str, present: set[str], current: Workflow)
     ops: list[EditOp] = []
     about_approval = v.APPROVAL.search(low) is not None
     if u.emails and present & {"send_email", "gmail_send"} and not about_approval:
-        ops.append(EditOp(kind="set_target", subject="email", value=u.emails[0]))
+        if _ALSO.search(low) and not _CHANGE_WORD.search(low):
+            # "also email boss@acme.io": one more recipient of the email step
+            ops.append(
+                EditOp(kind="set_param", subject="email", param="add:recipient", value=u.emails[0])
+            )
+        else:
+            ops.append(EditOp(kind="set_target", subject="email", value=u.emails[0]))
     if u.channels and "slack_message" in present and not about_approval:
         ops.append(EditOp(kind="set_target", subject="slack", value=u.channels[0]))
     elif u.channels and not about_approval and _CHANGE_WORD.search(low) and _has_channel(current):
@@ -222,7 +268,12 @@ def _retargets(u: Understanding, low: str, present: set[str], current: Workflow)
 def _additions(
     u: Understanding, low: str, present: set[str], spans: list[Span], done: list[EditOp]
 ) -> list[EditOp]:
-    retargeted = {op.subject for op in done if op.kind == "set_target"}
+    retargeted = {
+        op.subject
+        for op in done
+        if op.kind == "set_target"
+        or (op.kind == "set_param" and (op.param or "").startswith("add:"))
+    }
     replaced = {op.action.kind for op in done if op.kind == "replace_action" and op.action}
     ops: list[EditOp] = []
     for mention in u.actions:
@@ -245,9 +296,9 @@ def _additions(
     if u.approval is not None and _outside(v.APPROVAL, low, spans) and not placed:
         ops = _with_approval(u, present, ops)
     if u.wait is not None and not any(op.subject == "wait" for op in done):
-        ops.append(
-            EditOp(kind="add_wait", wait=u.wait, subject=_before_what(low, v.SUBJECTS["wait"][0]))
-        )
+        said = next((p for p in (v.SUBJECTS["wait"][0], *v.WAIT) if p.search(low)), None)
+        subject = _before_what(low, said) if said is not None else None
+        ops.append(EditOp(kind="add_wait", wait=u.wait, subject=subject))
     for cond in u.conditions:
         if cond.kind != "in_stock" or _outside(v.IN_STOCK, low, spans):
             ops.append(EditOp(kind="add_condition", condition=cond))

@@ -39,6 +39,44 @@ def clause_at(low: str, pos: int) -> Span:
     return start, end_m.start() if end_m else len(low)
 
 
+def segments(low: str) -> list[Span]:
+    """The changes a message asks for, one span each ("change the schedule to 9am | and send
+    it to Slack instead"); patterns anchored at a change's start or end run per span."""
+    out: list[Span] = []
+    start = 0
+    for m in w.NEXT_CHANGE.finditer(low):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(low)))
+    return [(a, b) for a, b in out if low[a:b].strip()]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match inside one segment, with positions in the whole text."""
+
+    m: re.Match[str]
+    offset: int
+
+    def start(self, group: int = 0) -> int:
+        return self.m.start(group) + self.offset
+
+    def end(self, group: int = 0) -> int:
+        return self.m.end(group) + self.offset
+
+    def group(self, group: int | str = 0) -> str:
+        return self.m.group(group) or ""
+
+
+def seg_hits(pattern: re.Pattern[str], low: str) -> list[Hit]:
+    """``pattern``'s matches within each segment of ``low``."""
+    return [Hit(m, a) for a, b in segments(low) for m in pattern.finditer(low[a:b])]
+
+
+def _segment_end(low: str, pos: int) -> int:
+    return next((b for a, b in segments(low) if a <= pos < b), len(low))
+
+
 # --- subjects ------------------------------------------------------------------------------
 
 
@@ -105,13 +143,25 @@ def place_in(low: str, clause: Span) -> Place:
     """Where the clause ``low[a:b]`` puts a step; a clause that is only a place ("on the
     otherwise branch, add …", "在循环里，加…") lends it to the clause after it."""
     found = _place_of(low, clause)
-    a = clause[0]
+    a, b = clause
     if found.where is None and a > 0:
         prev = clause_at(low, a - 1)
         text = low[prev[0] : prev[1]]
         if prev[0] < a - 1 and not w.ADD.search(text) and not w.REMOVE.search(text):
             found = _place_of(low, prev)
+    if found.where is None and b < len(low) - 1:
+        # "post it to Slack as well, after the email": a clause that is only a place
+        after = clause_at(low, b + 1)
+        then = _place_of(low, after)
+        if then.span is not None and not _rest_of(low, after, then.span).strip():
+            found = then
     return found
+
+
+def _rest_of(low: str, clause: Span, span: Span) -> str:
+    """The words of ``clause`` outside ``span``, connectives dropped."""
+    rest = low[clause[0] : span[0]] + " " + low[span[1] : clause[1]]
+    return re.sub(r"\b(?:and|but|then|just|right|please)\b|[.!。！]", " ", rest)
 
 
 def _place_of(low: str, clause: Span) -> Place:
@@ -153,6 +203,7 @@ def read(low: str, spans: list[Span], current: Workflow, raw: str | None = None)
     ops += _prunes(low, spans)
     ops += _moves(low, spans)
     ops += _removals(low, spans, current)
+    ops += _copies(low, spans)
     ops += _settings(low, spans, current, raw if raw is not None and len(raw) == len(low) else low)
     ops += _additions(low, spans)
     return ops
@@ -167,7 +218,7 @@ def _masked(low: str, raw: str, current: Workflow) -> str:
     return low
 
 
-def _new_old(m: re.Match[str], order: str) -> tuple[str, str, int]:
+def _new_old(m: Hit, order: str) -> tuple[str, str, int]:
     if order == "new":
         return m.group(1), "", m.start(1)
     if order == "new_old":
@@ -179,7 +230,7 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
     ops: list[EditOp] = []
     approvals = [x for x in current.nodes if x.subtype.startswith("approval_")]
     for pattern, order in w.REPLACE:
-        for m in pattern.finditer(low):
+        for m in seg_hits(pattern, low):
             if inside(m.start(), spans) or inside(m.end() - 1, spans):
                 continue
             new_text, old_text, _ = _new_old(m, order)
@@ -258,7 +309,7 @@ def _reschedule(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     """ "Move it to Monday 9am" on a scheduled workflow: the same schedule said without
     "every"; a new time alone keeps the old weekday."""
     trigger = next((x for x in current.nodes if x.subtype == "schedule_trigger"), None)
-    m = w.RESCHEDULE.search(low)
+    m = next(iter(seg_hits(w.RESCHEDULE, low)), None)
     if trigger is None or m is None or inside(m.start(), spans):
         return []
     words = (m.group("en") or m.group("zh") or "").strip()
@@ -267,7 +318,7 @@ def _reschedule(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     day = w.WEEKDAY.search(words)
     if not w.CLOCK.search(words) and not day:
         return []
-    zh = m.group("zh") is not None
+    zh = bool(m.group("zh"))
     if day:
         said = ("每" if zh else "every ") + words.removeprefix("每")
     else:
@@ -370,7 +421,7 @@ def _removals(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     for m in w.REMOVE.finditer(low):
         if inside(m.start(), spans):
             continue
-        _, end = clause_at(low, m.start())
+        end = min(clause_at(low, m.start())[1], _segment_end(low, m.start()))
         hits = [x for x in ec.mentions(low[m.start() : end])]
         if not hits:
             ops += _removal_by_words(low, (m.start(), end), spans, current)
@@ -405,6 +456,27 @@ def _removals_after(low: str, spans: list[Span]) -> list[EditOp]:
         ops += [EditOp(kind="remove", subject=x) for x in found if x != "loop"]
         if found:
             spans.append((start, m.end()))
+    return ops
+
+
+def _copies(low: str, spans: list[Span]) -> list[EditOp]:
+    """ "CC boss@acme.io on the email", "抄送给boss@acme.cn": the email step's copy field."""
+    ops: list[EditOp] = []
+    for m in w.CC.finditer(low):
+        if inside(m.start(), spans):
+            continue
+        kind = m.group("kind") or ("bcc" if m.group("zkind") == "密送" else "cc")
+        param = "bcc" if kind == "bcc" else "cc"
+        subject = "email"
+        ops.append(
+            EditOp(
+                kind="set_param",
+                subject=subject,
+                param=param,
+                value=m.group("addr") or m.group("zaddr"),
+            )
+        )
+        spans.append(clause_at(low, m.start()))
     return ops
 
 

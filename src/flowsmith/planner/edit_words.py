@@ -17,6 +17,13 @@ def rx(pattern: str) -> re.Pattern[str]:
 # where one request's clauses end
 CLAUSE_END = rx(r"[,;，；。!?！？\n]|\.(?=\s|$)|\band then\b|\bthen\b|然后|并且|接着")
 
+# where one change of a message with several ends: "…, and send it to …", "；", "，然后…"
+NEXT_CHANGE = rx(
+    r"\s+(?:and|but|plus)\s+(?=(?:then\s+|also\s+)*(?:add|post|send|create|put|use|switch|change|"
+    r"make|notify|e-?mail|text|log|save|store|move|remove|delete|drop|run|check|set|update|replace|"
+    r"only|just|don'?t|do not|stop|keep|ping|message|ask|include|forward|raise|lower)\b)|"
+    r"[;；]|[，,]\s*(?=并且|而且|然后|另外|同时|再|改成|换成|改为|去掉|删除|不要|也|还要)"
+)
 # "also", "too", "add": the message asks for one more step
 ADD = rx(
     r"\b(add|also|too|as well|include|insert|plus|additionally|in addition|another)\b|"
@@ -217,6 +224,8 @@ PARAM_WORDS: dict[str, re.Pattern[str]] = {
         r"阈值|门槛|上限|下限|临界值|金额|价格|数值"
     ),
     "channel": rx(r"\bchannel\b|频道|群"),
+    "cc": rx(r"\bcc\b|\bcopy\b|抄送"),
+    "bcc": rx(r"\bbcc\b|密送"),
     "recipient": rx(r"recipient|address|\bsend(?:ing)? to\b|收件人|邮箱地址|地址"),
     "subject": rx(r"\bsubject\b|\btitle\b|主题|标题"),
     "message": rx(r"\bmessage\b|\btext\b|\bbody\b|内容|正文|消息"),
@@ -225,10 +234,17 @@ PARAM_WORDS: dict[str, re.Pattern[str]] = {
 PARAM_KEYS: dict[str, tuple[str, ...]] = {
     "channel": ("channel", "channel_id", "chat_id", "room", "stream"),
     "recipient": ("to", "email", "recipient", "phone"),
+    "cc": ("cc",),
+    "bcc": ("bcc",),
     "subject": ("subject", "title", "summary", "name"),
     "message": ("text", "message", "body", "content", "comment"),
 }
 
+# "cc boss@acme.io (on the email)", "抄送给boss@acme.cn": a copy to that address
+CC = rx(
+    r"\b(?P<kind>b?cc|copy)\s+(?:in\s+)?(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|"
+    r"(?P<zkind>抄送|密送)(?:给|到)?\s*(?P<zaddr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+)
 NUMBER = rx(r"[-+]?\d+(?:\.\d+)?")
 # words before a service name that make it not a service ("every monday")
 NOT_A_SERVICE_BEFORE = rx(r"(?:\bevery|\beach|\bnext|\blast|每周|每个|星期)\s*$")

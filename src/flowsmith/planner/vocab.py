@@ -255,6 +255,10 @@ WAIT = (
         r"(second|sec|minute|min|hour|hr|day)s?\b"
     ),
     rx(r"\b(\d+)\s*(second|minute|hour|day)s?\s+(?:later|delay|afterwards)\b"),
+    # "add a 5 minute wait", "a 2-hour delay"
+    rx(
+        r"\b(\d+|one|two|three|five|ten)[\s-]*(second|minute|min|hour|hr|day)s?\s+(?:wait|delay|pause)\b"
+    ),
     rx(r"(?:等待|等|延迟|延时|暂停)\s*(\d+|[一二两三四五六七八九十]+)\s*(秒|分钟|小时|天)"),
     rx(r"(\d+|[一二两三四五六七八九十]+)\s*(秒|分钟|小时|天)(?:之|以)?后"),
 )
