@@ -17,16 +17,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from flowsmith.core.catalog import load_catalog
-from flowsmith.core.models import Node, NodeFamily, Workflow
-from flowsmith.core.services import node_service
-from flowsmith.planner import edit_catalog as ec
+from flowsmith.core.models import Workflow
 from flowsmith.planner import edit_graph as eg
-from flowsmith.planner import edit_read
-from flowsmith.planner import edit_words as w
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_state import field_ref, if_rule
 from flowsmith.planner.edit_conditions import edit_condition, level_value, negated_stock
+from flowsmith.planner.edit_guard_steps import existing_steps, like, steps_in
 from flowsmith.planner.edit_route import route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
@@ -183,11 +179,6 @@ _UNITS = rx(
     r"^(?:dollars?|usd|euros?|eur|yuan|rmb|cents?|percent|pounds?|gbp|days?|hours?|minutes?|"
     r"weeks?|months?|years?|seconds?|times|degrees?|and|or|to|in|on|for|then|also)$"
 )
-# "another email", "再发一封": a new step even when one of its kind exists
-_MORE = rx(r"\b(?:also|too|another|as well|additional|extra|second)\b|再|也|另外|额外|另一")
-_MAIL = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ADDRESS = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+")
-_RECEIVE = rx(r"\b(?:should |will |would )?gets?\s+(?=(?:a|an|the)\b)")
 _MULTIPLE = rx(r"^(?P<field>.+?)\s+(?:is|are)\s+(?:an?\s+)?(?:exact\s+)?multiple of\s+(?P<n>\d+)")
 _ZH_TYPE = rx(r"^(?P<value>[\w-]+?)\s*(?P<kind>类型|类别|级别|状态|优先级)$")
 _ZH_FIELDS = {
@@ -427,7 +418,7 @@ def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
     if m is None:
         return None
     what = m.group("what")
-    if _THE_STEP.match(what) and _existing(what, current):
+    if _THE_STEP.match(what) and existing_steps(what, current):
         return _make(condition(m.group("cond"), ctx), what, negate=True)
     return _make(condition(m.group("cond"), ctx), "", negate=True, flow=True)
 
@@ -497,49 +488,7 @@ def _items_should(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 def _is_flow(act: str, current: Workflow) -> bool:
     """ "only process …": the condition guards everything after the trigger."""
-    return bool(_FLOW_VERBS.search(act)) and not _existing(act, current)
-
-
-def _existing(act: str, current: Workflow) -> list[str]:
-    low = act.lower()
-    found = [n.subject for n in edit_read.named(low) if eg.find(current, n.subject)]
-    return found + _by_name(low, current)
-
-
-def _by_name(low: str, current: Workflow) -> list[str]:
-    """Steps named by words of their own name ("create the PO" → "Create PO"): the nodes
-    sharing the most words with ``low``, at least one of them not a verb."""
-    said = _words(low)
-    act_verb = ec.verb_in(low)
-    verbs = {x for x in said if any(p.fullmatch(x) for p in w.VERB_WORDS.values())}
-    best: list[str] = []
-    top = 0
-    for node in current.nodes:
-        if node.type in (NodeFamily.TRIGGER, NodeFamily.FLOW):
-            continue  # a check, loop or merge is not what a condition guards
-        if not _same_verb(act_verb, node):
-            continue  # "save rows" does not name "Read rows"
-        shared = said & _words(node.name.lower())
-        if not shared or (not shared - verbs and node_service(node) is None):
-            continue  # a verb alone names only a step doing that to a service ("Save")
-        if len(shared) > top:
-            best, top = [], len(shared)
-        if len(shared) == top:
-            best.append(f"node:{node.id}")
-    return best
-
-
-def _same_verb(verb: str | None, node: Node) -> bool:
-    op = node_service(node)
-    if verb is None or op is None or not op.verbs():
-        return True
-    return verb in op.verbs()
-
-
-def _words(text: str) -> set[str]:
-    """Content words, plural "s" dropped ("orders" and "order" are one word)."""
-    found = re.findall(r"[a-z0-9]{2,}", text)
-    return {re.sub(r"(?<=[a-z]{3})s$", "", x) for x in found if x not in _STOP}
+    return bool(_FLOW_VERBS.search(act)) and not existing_steps(act, current)
 
 
 # --- what the action and the otherwise part name ------------------------------------------
@@ -549,8 +498,8 @@ def _op(guard: Guard, current: Workflow) -> EditOp:
     swap = _instead(guard, current)
     if swap is not None:
         return swap
-    existing, new = _steps_in(guard.act, current)
-    else_existing, else_new = _steps_in(guard.other, current)
+    existing, new = steps_in(guard.act, current)
+    else_existing, else_new = steps_in(guard.other, current)
     return EditOp(
         kind="add_guard",
         rule=guard.rule,
@@ -582,8 +531,8 @@ def _instead(guard: Guard, current: Workflow) -> EditOp | None:
         return None
     new_words = m.group("new") or m.group("znew") or ""
     old_words = m.group("old") or m.group("old2") or m.group("zold") or ""
-    old = _steps_in(old_words, current)[0] if old_words.strip() else _like(new_words, current)
-    new = _steps_in(new_words, current)[1]
+    old = steps_in(old_words, current)[0] if old_words.strip() else like(new_words, current)
+    new = steps_in(new_words, current)[1]
     if not old or not new:
         return None
     return EditOp(
@@ -595,66 +544,3 @@ def _instead(guard: Guard, current: Workflow) -> EditOp | None:
         subject="|".join(old),
         steps=new,
     )
-
-
-def _like(new_words: str, current: Workflow) -> list[str]:
-    """The existing result step a new one said with a bare "instead" takes over: the one of
-    its kind (a message for a message, a record for a record)."""
-    hits = ec.mentions(new_words.lower())
-    spec = ec.app(hits[0].app) if hits else None
-    if spec is None:
-        return []
-    resource = ec.choose(spec, ec.refine(hits[0], new_words.lower()).resource, None, "create")[0]
-    notify = spec.category == "messaging" or eg.resource_notifies(resource)
-    olds = eg.replaceable(current, spec.category, notify)
-    if not olds or eg.notifies(olds[0]) != notify:
-        return []
-    return [f"node:{olds[0].id}"]
-
-
-def _steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
-    """(subjects of existing steps, specs of new steps) the words of an action name."""
-    if not words.strip():
-        return [], []
-    said = _RECEIVE.sub("send ", words.lower())
-    low = _ADDRESS.sub(lambda m: " " * len(m.group(0)), said)  # "x.com" in an address
-    approval = v.APPROVAL.search(low) is not None
-    existing: list[str] = []
-    new: list[str] = []
-    for hit in ec.mentions(low):
-        subject = f"app:{hit.app}"
-        if any(x.type != NodeFamily.TRIGGER for x in eg.find(current, subject)):
-            existing.append(subject)
-            continue
-        if approval:
-            continue  # "approve it in Slack": the approval's channel
-        spec = ec.app(hit.app)
-        assert spec is not None
-        refined = ec.refine(hit, low)
-        verb = ec.verb_in(low[: hit.start]) or ec.verb_in(low) or "create"
-        resource, operation = ec.choose(spec, refined.resource, refined.operation, verb)
-        new.append(f"app:{hit.app}/{resource}/{operation}{ec.values_in(said)}")
-    if approval:
-        if eg.find(current, "approval"):
-            existing.append("approval")
-        else:
-            new.append("approval:" + ("slack" if re.search(r"slack", low) else "email"))
-    if not existing and not new and not _MORE.search(low):
-        # "…时才发邮件": a step the workflow has, named by its kind
-        kinds = [x.subject for x in edit_read.named(low) if not x.subject.startswith("app:")]
-        existing = [x for x in kinds if x not in ("wait", "condition") and eg.find(current, x)]
-    if not existing and not new:
-        existing = _by_name(low, current)
-    if not existing and not new:
-        new = _action(said)
-    return existing, new
-
-
-def _action(low: str) -> list[str]:
-    """A core step named without a service: "forward them to me@x.io", "text me"."""
-    mail = _MAIL.search(low)
-    if mail or re.search(r"\bforward\b|\be-?mail\b|邮件|转发", low):
-        return ["action:email" + (f":{mail.group(0)}" if mail else "")]
-    if v.ACTIONS["sms"].search(low):
-        return ["action:sms"]
-    return []
