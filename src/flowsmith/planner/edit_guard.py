@@ -39,6 +39,9 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     if op.where == "instead":
         return _instead(wf, op, lang)
     guarded = [x for x in eg.find(wf, op.subject) if x.type != NodeFamily.TRIGGER]
+    dropped = _drop_on_branch(wf, op, guarded, lang)
+    if dropped is not None:
+        return dropped
     if not (op.steps or op.else_steps or op.else_subject):
         updated = _restrict(wf, op, guarded, lang)
         if updated is not None:
@@ -63,6 +66,8 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         wf.nodes.append(gate)
         for src, out in _feeds(wf, op, gate):
             g.connect(wf, src, out, gate.id)
+    if op.where == "bypass":
+        _round(wf, targets, (gate.id, no if op.negate else yes))
     made = _hang(wf, (gate.id, yes), op.steps, targets, lang)
     made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang, others)
     what = eo.names(targets, lang) if targets and not approval else eo.names(made, lang)
@@ -89,6 +94,34 @@ def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         f"{eo.names(olds, lang)} otherwise",
         f"添加了条件 {eo.q(gate)}：满足时 {eo.names(made, lang)}，否则 {eo.names(olds, lang)}",
     )
+
+
+def _drop_on_branch(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.Outcome | None:
+    """ "Other emails don't need Slack any more": the named steps hang only on the output
+    the category already routes to, so they are removed rather than guarded."""
+    if not (op.negate and op.category and guarded):
+        return None
+    found = route(wf, op)
+    if found is None or not found[2]:
+        return None
+    at = (found[0].id, found[1])
+    if any({(c.from_node, c.from_output) for c in g.incoming(wf, x.id)} != {at} for x in guarded):
+        return None
+    for node in guarded:
+        g.remove_node(wf, node)
+    names = eo.names(guarded, lang)
+    return eo.done(lang, f"Removed {names}", f"已删除 {names}")
+
+
+def _round(wf: Workflow, targets: list[Node], at: End) -> None:
+    """Items leaving ``at`` go where ``targets`` send items on: an approval's approved
+    output, another step's main output ("skip the approval for amounts under 100")."""
+    names = {x.id for x in targets}
+    for node in targets:
+        out = "approved" if node.subtype in g.APPROVALS else g.main_output(node)
+        for c in g.outgoing(wf, node.id):
+            if c.from_output == out and c.to_node not in names:
+                g.connect(wf, at[0], at[1], c.to_node, c.to_input)
 
 
 def _replace_rule(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:

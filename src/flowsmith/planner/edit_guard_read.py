@@ -84,7 +84,7 @@ _ZH_ONLY_IF = rx(
 # "skip posts whose title contains 'x'", "ignore emails from …"
 _SKIP = rx(
     r"^\s*(?:please\s+)?(?:skip|ignore|exclude|drop|filter out|leave out)\s+(?P<what>.+?)\s+"
-    r"(?:whose|that|which|where|if|when|with)\s+(?P<cond>.+)$"
+    r"(?:whose|that|which|where|if|when|with|for)\s+(?P<cond>.+)$"
 )
 _ZH_SKIP = rx(
     r"^(?:跳过|忽略|排除|过滤掉|不处理|不要(?:再)?(?:发送?|推送|通知|转发|处理|同步|记录)?)"
@@ -143,6 +143,7 @@ _INSTEAD_OF = rx(
     r"^(?P<new>.+?)\s+(?:instead(?:\s+of\s+(?P<old>.+?))?|rather than\s+(?P<old2>.+?))\s*$|"
     r"^(?:用|改用|换成|改成)(?P<znew>.+?)(?:代替|替代|取代)(?P<zold>.+)$"
 )
+_DENIED = rx(r"\b(?:not|never|no longer)\b|n't\b|不要|不用|别再?|不再|无需|不必")
 _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
 _INSTEAD = rx(r"\binstead\b|\brather than\b|代替|替换|换成|改成")
 # "正面的工单记录到…": a category word qualifying the items
@@ -217,6 +218,7 @@ class Guard:
     new_category: bool = False  # said as a category ("add a category", "for X emails", "X类的")
     replaces: bool = False  # "change the condition to …": the rule of the existing check
     only: bool = False  # "… only go to Trello": not to the steps already on that output
+    bypass: bool = False  # "skip the approval for …": matching items go round the step
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -419,7 +421,9 @@ def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
         return None
     what = m.group("what")
     if _THE_STEP.match(what) and existing_steps(what, current):
-        return _make(condition(m.group("cond"), ctx), what, negate=True)
+        # "skip the approval for amounts under 100": those items go round that step
+        found = _make(condition(m.group("cond"), ctx), what, negate=True)
+        return replace(found, bypass=True) if found is not None else None
     return _make(condition(m.group("cond"), ctx), "", negate=True, flow=True)
 
 
@@ -456,6 +460,8 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
         or _ZH_CAT.search(part)
         or _LEVEL_ITEMS.search(part)
     )
+    if m is None and not _INSTEAD.search(part):
+        return _category_named(part, ctx)
     if m is None or _INSTEAD.search(part):
         return None  # "… instead of Slack": a replacement
     groups = m.groupdict()
@@ -472,6 +478,25 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
         return None
     only = _ONLY_WORD.search(act or "") is not None
     return replace(found, needs_route=True, new_category=said_category, only=only)
+
+
+def _category_named(part: str, ctx: Context) -> Guard | None:
+    """ "Also post bugs to #dev on Slack": one classifier category named among the words of
+    an action: the action is for that category's items."""
+    if not ctx.classified:
+        return None
+    low = part.lower()
+    said = [
+        c
+        for c in ctx.categories
+        if re.search(rf"(?<![a-z]){re.escape(c.lower())}(?:s|es)?(?![a-z])", low)
+    ]
+    if len(said) != 1 or not _ACT_START.search(low):
+        return None
+    negate = _DENIED.search(low) is not None  # "billing emails should not create …"
+    cond = Condition("category", "category", said[0].lower(), said[0])
+    found = _make(cond, part, negate=negate)
+    return replace(found, needs_route=True) if found is not None else None
 
 
 def _items_should(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -512,6 +537,8 @@ def _op(guard: Guard, current: Workflow) -> EditOp:
             if guard.flow and not existing and not new
             else "new_category"
             if guard.new_category
+            else "bypass"
+            if guard.bypass or (guard.negate and existing and not new)
             else None
         ),
         subject="|".join(existing) or None,

@@ -101,9 +101,10 @@ def steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
     approval = v.APPROVAL.search(low) is not None
     existing: list[str] = []
     new: list[str] = []
+    more = _MORE.search(low) is not None  # "also post bugs to Slack": one more Slack step
     for hit in ec.mentions(low):
         subject = f"app:{hit.app}"
-        if any(x.type != NodeFamily.TRIGGER for x in eg.find(current, subject)):
+        if not more and any(x.type != NodeFamily.TRIGGER for x in eg.find(current, subject)):
             existing.append(subject)
             continue
         if approval:

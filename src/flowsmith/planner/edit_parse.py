@@ -52,10 +52,13 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     if any(op.where in ("approved", "rejected") for op in service_ops):
         u.approval = None  # "if rejected, …" places a step; it asks for no approval
     if guard is not None:
-        # the condition, its steps and its otherwise part are the guard's
+        # the condition, its steps and its otherwise part are the guard's (so are the
+        # channels and addresses said in them: those of its new steps)
         service_ops = [guard, *service_ops]
         u.conditions = []
         u.approval = None
+        u.channels = [x for x in u.channels if not _said_in(low, x, spans)]
+        u.emails = [x for x in u.emails if not _said_in(low, x, spans)]
     ops = _replacements(low, spans, u)
     ops += _removals(low, spans)
     rescheduled = any(op.kind == "set_schedule" for op in service_ops)
@@ -70,6 +73,11 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
 
 
 _MESSAGE_KINDS = frozenset({"email", "gmail", "slack", "telegram", "discord", "teams", "sms"})
+
+
+def _said_in(low: str, word: str, spans: list[tuple[int, int]]) -> bool:
+    pos = low.find(word.lower())
+    return pos >= 0 and any(a <= pos < b for a, b in spans)
 
 
 def _as_replacement(ops: list[EditOp]) -> list[EditOp]:
@@ -238,7 +246,11 @@ def _has_channel(current: Workflow) -> bool:
 def _retargets(u: Understanding, low: str, present: set[str], current: Workflow) -> list[EditOp]:
     """New addresses/channels/links for steps that exist: change them in place."""
     ops: list[EditOp] = []
-    about_approval = v.APPROVAL.search(low) is not None
+    approvals = present & {"approval_email", "approval_slack"}
+    # "ask the CFO instead of my boss": who approves, where an approval step exists
+    about_approval = v.APPROVAL.search(low) is not None or bool(
+        approvals and re.search(r"\bask\b|请示|改由", low)
+    )
     if u.emails and present & {"send_email", "gmail_send"} and not about_approval:
         if _ALSO.search(low) and not _CHANGE_WORD.search(low):
             # "also email boss@acme.io": one more recipient of the email step
@@ -252,7 +264,6 @@ def _retargets(u: Understanding, low: str, present: set[str], current: Workflow)
     elif u.channels and not about_approval and _CHANGE_WORD.search(low) and _has_channel(current):
         # "send it to #ops instead" where another chat app posts: its channel parameter
         ops.append(EditOp(kind="set_param", param="channel", value=u.channels[-1]))
-    approvals = present & {"approval_email", "approval_slack"}
     if about_approval and approvals and (u.emails or u.channels) and _CHANGE_WORD.search(low):
         # "change the approver to cfo@acme.io", "ask #finance for the approval instead"
         value = u.emails[0] if "approval_email" in approvals and u.emails else None
