@@ -502,3 +502,55 @@ def test_a_move_to_a_list_is_guarded_once() -> None:
     )
     assert frame is not None
     assert len([s for s in walk(frame.steps) if isinstance(s, Branch)]) == 1
+
+
+def test_outside_a_range_and_one_of_some_values() -> None:
+    c = _cond("the pressure is above 1030 or below 990")
+    assert c is not None and (c.field, c.op, c.value) == ("pressure", "outside", (990, 1030))
+    c = _cond("温度低于5或高于35")
+    assert c is not None and (c.field, c.op, c.value) == ("temperature", "outside", (5, 35))
+    c = _cond("the severity is High or Critical")
+    assert c is not None and (c.field, c.op, c.value) == ("severity", "in", ("High", "Critical"))
+    c = _cond("the cart value is between $20 and $80")
+    assert c is not None and (c.op, c.value) == ("between", (20, 80))
+    nodes, _ = _graph(
+        "When a webhook gets a reading, if the pH is above 8 or below 6 text me via Twilio"
+    )
+    rule = next(n for n in nodes.values() if n.subtype == "if").parameters
+    assert rule["combine"] == "or" and len(rule["conditions"]) == 2
+
+
+def test_an_and_condition_in_the_trigger_words() -> None:
+    c = event_condition("a new Jira bug is created and its priority is Critical or Blocker", _ctx())
+    assert c is not None and (c.field, c.op) == ("priority", "in")
+
+
+def test_a_pronoun_case_compares_the_previous_cases_field() -> None:
+    frame = parse_request(
+        "When a HubSpot contact is created, if the country is France send it to Slack, if it "
+        "is Spain email madrid@acme.io",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    second = branch.cases[1].condition
+    assert second is not None and (second.field, second.value) == ("country", "Spain")
+
+
+def test_chinese_items_picked_by_a_condition_and_there_are_some() -> None:
+    frame = parse_request(
+        "每天检查一次Airtable库存表，数量为0的商品在Slack通知采购，数量少于5的发邮件提醒我", CATALOG
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    assert [(c.condition.op, c.condition.value) for c in branch.cases if c.condition] == [
+        ("eq", 0),
+        ("lt", 5),
+    ]
+    c = _cond("有退款订单")
+    assert c is not None and c.op == "not_empty"
+
+
+def test_from_an_address_with_its_noun() -> None:
+    c = _cond("those from a @partner.io address")
+    assert c is not None and (c.field, c.value) == ("from", "@partner.io")

@@ -249,7 +249,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
 
 
 _NOTHING = re.compile(
-    r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|不处理|"
+    r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|"
+    r"leave (?:it|them)\b.*|不处理|"
     r"忽略|什么都不做|跳过|不用管)\s*$",
     re.IGNORECASE,
 )
@@ -496,6 +497,11 @@ _BARE_COMPARE = re.compile(
     r"greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
     re.IGNORECASE,
 )
+# "库存为0的商品在Slack通知采购": the items a condition picks, then what to do with them
+_ZH_ONES = re.compile(
+    r"^(?P<c>[^，,的]{2,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|包含)[^，,的]{1,12})"
+    r"的(?:[\u4e00-\u9fff]{1,3}?)?(?P<a>(?:在|用|发|转|推|通知|放|存|写|记录|同步|创建|更新|添加|加到|给|把).*)$"
+)
 # "成功就…", "已签收的就…": a Chinese case with no "如果"
 _ZH_THEN = re.compile(r"^(?P<c>[^，,就则]{1,10}?)(?P<adj>的话|的)?(?:就|则)(?P<a>.+)$")
 
@@ -506,6 +512,11 @@ def _zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
         cond = parse_condition(z.group("c"), ctx)
         if cond is not None:
             return cond, z.group("a")
+    o = _ZH_ONES.match(clause.strip())
+    if o and not ctx.index.mentions(o.group("c"), implicit=False):
+        cond = parse_condition(o.group("c"), ctx)
+        if cond is not None and cond.op not in ("category", "is_true"):
+            return cond, o.group("a")  # "库存为0的商品在Slack通知采购"
     z = _ZH_THEN.match(clause.strip())
     if z is None or ctx.index.mentions(z.group("c"), implicit=False):
         return None

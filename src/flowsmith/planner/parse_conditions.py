@@ -43,12 +43,34 @@ _FIELD_VALUE = re.compile(
     r"(" + _Q + r"[^\"'”’」]{1,30}" + _QE + r"|\d[\d.,]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*$"
 )
 _FROM = re.compile(
-    r"\bfrom\s+(?:the\s+)?(@?[\w.-]+\.[a-z]{2,}|@[\w.-]+|"
-    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,10})\s*$"
+    r"\bfrom\s+(?:the\s+|an?\s+)?(@?[\w.-]+\.[a-z]{2,}|@[\w.-]+|"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,10})"
+    r"(?:\s+(?:address|domain|email|account|sender)(?:es|s)?)?\s*$"
 )
+_UNIT = r"(?:\s*(?:euros?|dollars?|usd|eur|gbp|rmb|yuan|元|块|美元|%|percent))?"
 _BETWEEN = re.compile(
-    r"(?:between\s+|介于\s*)?(-?\d+(?:\.\d+)?)\s*(?:or|and|to|-|–|~|到|至|和)\s*(-?\d+(?:\.\d+)?)"
-    r"(?:\s*之间)?\s*$",
+    r"(?:between\s+|介于\s*|在\s*)?[$€£¥￥]?(-?\d+(?:\.\d+)?)"
+    + _UNIT
+    + r"\s*(?:or|and|to|-|–|~|到|至|和)\s*"
+    r"[$€£¥￥]?(-?\d+(?:\.\d+)?)" + _UNIT + r"(?:\s*之间)?\s*$",
+    re.IGNORECASE,
+)
+# "above 70 or below 30", "低于30或高于70": outside a range
+_OUTSIDE = re.compile(
+    r"(?P<a>above|over|more than|greater than|higher than|>|大于|高于|超过)\s*[$€£¥]?"
+    r"(?P<hi>-?\d+(?:\.\d+)?)" + _UNIT + r"\s*(?:or|或|或者|或是)\s*(?:is\s+|it's\s+)?"
+    r"(?P<b>below|under|less than|lower than|<|小于|低于|不到)\s*[$€£¥]?(?P<lo>-?\d+(?:\.\d+)?)|"
+    r"(?:below|under|less than|lower than|<|小于|低于|不到)\s*[$€£¥]?(?P<lo2>-?\d+(?:\.\d+)?)"
+    + _UNIT
+    + r"\s*(?:or|或|或者|或是)\s*(?:is\s+|it's\s+)?"
+    r"(?:above|over|more than|greater than|higher than|>|大于|高于|超过)\s*[$€£¥]?"
+    r"(?P<hi2>-?\d+(?:\.\d+)?)",
+    re.IGNORECASE,
+)
+# "its priority is Critical or Blocker", "类型是Bug或Incident": one of some values
+_ONE_OF = re.compile(
+    r"^(?P<f>.*?)\s*(?:\bis\b|\bare\b|\bequals\b|是|为)\s*(?:either\s+)?(?P<v>[\"'“‘]?[\w-]+[\"'”’]?"
+    r"(?:\s*(?:,|/|、)\s*[\"'“‘]?[\w-]+[\"'”’]?)*\s*(?:,?\s*\bor\b|或者|或是|或)\s*[\"'“‘]?[\w-]+[\"'”’]?)\s*$",
     re.IGNORECASE,
 )
 _WITHIN = re.compile(
@@ -159,6 +181,11 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         cond = (_compare(tail, phrase, ctx) or _state(tail, phrase, ctx)) if verb else None
         if cond is not None and cond.op != "category":
             return cond
+    parts = re.split(r"\s(?:and|but|where|if)\s|并且|而且|且", t)
+    if len(parts) > 1:  # "a Jira bug is created and its priority is Critical or Blocker"
+        cond = _compare(parts[-1], phrase, ctx) or _state(parts[-1], phrase, ctx)
+        if cond is not None and cond.op != "category":
+            return cond
     return None
 
 
@@ -186,8 +213,9 @@ def negate(cond: Condition) -> Condition:
         return Condition(cond.field, op, cond.value, cond.phrase)  # type: ignore[arg-type]
     if cond.op == "failed":
         return Condition("error", "is_empty", None, cond.phrase)
-    if cond.op == "between" and isinstance(cond.value, (tuple, list)):
-        return Condition(cond.field, "lt", cond.value[0], cond.phrase)
+    if cond.op in ("between", "outside") and isinstance(cond.value, (tuple, list)):
+        other = "outside" if cond.op == "between" else "between"
+        return Condition(cond.field, other, cond.value, cond.phrase)  # type: ignore[arg-type]
     return Condition(cond.field, "ne", cond.value, cond.phrase)
 
 
@@ -250,6 +278,12 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         )
         value = said.group(1).strip() if said else ""
         return Condition(_field(t[: neg.start()], "text", ctx), "not_contains", value, phrase)
+    m = _OUTSIDE.search(t)
+    if m:
+        lo = _number(m.group("lo") or m.group("lo2"), None) or 0
+        hi = _number(m.group("hi") or m.group("hi2"), None) or 0
+        before = re.sub(r"\b(?:is|are|goes|gets)\s*$|是\s*$", "", t[: m.start()].strip())
+        return Condition(_field(before, "price", ctx), "outside", (lo, hi), phrase)
     m = _BETWEEN.search(t)
     if m and not re.search(r"\d\s*$", t[: m.start()]):
         lo, hi = sorted((_number(m.group(1), None) or 0, _number(m.group(2), None) or 0))
@@ -302,6 +336,9 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return Condition("status", "failed", None, phrase)
     if _SUCCESS.search(t.strip()):
         return Condition("error", "is_empty", None, phrase)
+    has = re.fullmatch(r"\s*(?:有|存在)([\u4e00-\u9fff]{1,6})\s*", t)
+    if has and "新" not in has.group(1):  # "有订单就…": there are orders ("有新文章": an event)
+        return Condition(_field(has.group(1), "value", ctx), "not_empty", None, phrase)
     m = _NOBODY.search(t)
     if m:
         word = next(g for g in m.groups() if g)
@@ -330,13 +367,26 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     m = _TYPE_IS.search(t)
     if m and not CJK.search(t):
         return Condition(_implied("type", ctx), "eq", m.group(1).lower(), phrase)
+    m = _ONE_OF.match(t.strip())
+    if m and m.group("f").strip() and not lx.PRONOUN.match(m.group("f").strip()):
+        values = [
+            v.strip(" \"'“”‘’") for v in re.split(r",|/|、|\bor\b|或者|或是|或", m.group("v"))
+        ]
+        values = [v for v in values if v]
+        if len(values) >= 2 and not any(re.fullmatch(r"-?\d+(?:\.\d+)?", v) for v in values):
+            return Condition(
+                _field(m.group("f") + " is", "status", ctx), "in", tuple(values), phrase
+            )
     bare = re.sub(r"[\"'“”‘’「」]", "", t.strip())
     z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
     if z and CJK.search(t):
         value = z.group(2)
         if looks_category(value) and cats:
             return Condition("category", "category", value, phrase)
-        return Condition(_field(z.group(1), "status", ctx), "eq", value, phrase)
+        number = _number(value, None) if re.fullmatch(r"-?\d+(?:\.\d+)?", value) else None
+        return Condition(
+            _field(z.group(1), "status", ctx), "eq", value if number is None else number, phrase
+        )
     m = re.match(
         r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?)\s+(?:is|are|equals?|=)\s+"
         r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w-]+))\s*$",
@@ -344,6 +394,9 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         re.IGNORECASE,
     )
     value = (m.group(2) or m.group(3)) if m else ""
+    pronoun = m is not None and lx.PRONOUN.match(m.group(1))
+    if pronoun and ctx is not None and ctx.last_field and not looks_category(value.lower()):
+        return Condition(ctx.last_field, "eq", value, phrase)  # "if it is APAC" after "… EMEA"
     if (
         m
         and not lx.PRONOUN.match(m.group(1))
@@ -563,6 +616,10 @@ def _field(before: str, default: str, ctx: Context | None = None) -> str:
             "speed",
             "rate",
             "code",
+            "length",
+            "size",
+            "level",
+            "number",
         )
         else words[-1]
     )
