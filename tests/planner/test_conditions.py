@@ -9,8 +9,8 @@ from flowsmith.core.catalog import load_catalog
 from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.frame import Branch, Condition, Loop, walk
 from flowsmith.planner.parse import parse_condition, parse_request
-from flowsmith.planner.parse_conditions import event_condition, guess_condition
 from flowsmith.planner.parse_context import Context
+from flowsmith.planner.parse_guards import event_condition, guess_condition
 from flowsmith.planner.services import index_of
 
 CATALOG = load_catalog()
