@@ -554,3 +554,58 @@ def test_chinese_items_picked_by_a_condition_and_there_are_some() -> None:
 def test_from_an_address_with_its_noun() -> None:
     c = _cond("those from a @partner.io address")
     assert c is not None and (c.field, c.value) == ("from", "@partner.io")
+
+
+def test_a_comparison_with_another_field_or_today() -> None:
+    c = _cond("the spend exceeds the budget")
+    assert c is not None and (c.field, c.op, c.value) == ("spend", "gt", "{{ $json.budget }}")
+    c = _cond("到期日在今天之前")
+    assert c is not None and (c.op, c.value) == ("lt", "{{ $now }}")
+    c = _cond("改动的行数超过500")
+    assert c is not None and c.field == "行数"
+
+
+def test_chinese_topic_before_ruguo_and_kind_cases() -> None:
+    frame = parse_request("收到的邮件如果是简历，就保存附件到Dropbox，不是简历就忽略", CATALOG)
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    c = branch.cases[0].condition
+    assert c is not None and (c.op, c.value) == ("eq", "简历")
+
+
+def test_chinese_yishang_is_inclusive() -> None:
+    c = _cond("评分4分以上")
+    assert c is not None and (c.op, c.value) == ("gte", 4)
+
+
+def test_route_by_a_field_then_one_case_a_value() -> None:
+    for text, field in (
+        (
+            "When a Jotform is submitted, depending on the chosen tier: gold goes to Salesforce, "
+            "silver to HubSpot, bronze gets a Slack message",
+            "tier",
+        ),
+        ("表单提交后，根据用户选择的版本：旗舰版存到Airtable，标准版同步到HubSpot", "版本"),
+    ):
+        frame = parse_request(text, CATALOG)
+        assert frame is not None
+        branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+        assert {c.condition.field for c in branch.cases if c.condition} == {field}, text
+        assert len(branch.cases) >= 2
+
+
+def test_by_a_field_for_a_summary_is_not_a_route() -> None:
+    frame = parse_request(
+        "每周一从Jira拉取上周完成的任务，按负责人汇总，然后发到企业微信群", CATALOG
+    )
+    assert frame is not None
+    assert not any(isinstance(s, Branch) for s in walk(frame.steps))
+
+
+def test_the_then_clause_after_a_condition_is_its_action() -> None:
+    frame = parse_request(
+        "每天读取Airtable的任务，如果截止日期在今天之前，就在Slack提醒我", CATALOG
+    )
+    assert frame is not None
+    branches = [s for s in walk(frame.steps) if isinstance(s, Branch)]
+    assert len(branches) == 1 and branches[0].cases[0].steps

@@ -177,7 +177,10 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 
 # --- conditions -------------------------------------------------------------------------------
 
-_NUM = r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*(k|m|万|千|元|块|美元|%|dollars?)?"
+_NUM = (
+    r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*"
+    r"(k|m|万|千|元|块|美元|%|dollars?|星|个|次|人|件|分|度|条|单)?"
+)
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),
     ("lte", rx(_NUM + r"\s*or (?:less|lower|below|fewer|under)\b")),
@@ -199,8 +202,8 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
             + _NUM
         ),
     ),
-    ("gt", rx(_NUM + r"\s*(?:以上|or more)")),
-    ("lt", rx(_NUM + r"\s*(?:以下|or less)")),
+    ("gte", rx(_NUM + r"\s*(?:以上|及以上|or more)")),
+    ("lte", rx(_NUM + r"\s*(?:以下|及以下|or less)")),
     ("ne", rx(r"(?:is not|isn't|not equal to|!=|不等于|不是)\s*[\"'“]?([\w.-]+)")),
     ("eq", rx(r"(?:equals?|is equal to|==|=|等于)\s*[\"'“]?([\w.-]+)")),
 )

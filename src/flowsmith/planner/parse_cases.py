@@ -59,7 +59,7 @@ def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
         return Condition(w.group(1).lower(), "is_true", None, w.group(0).strip(" ,:")), clause[
             w.end() :
         ]
-    m = lx.IF_OPEN.match(clause) or BARE_COMPARE.match(clause)
+    m = lx.IF_OPEN.match(clause) or BARE_COMPARE.match(clause) or _TOPIC_IF.match(clause)
     if m is None:
         return zh_condition(clause, ctx) if CJK.search(clause) else None
     body = clause[m.end() :]
@@ -117,9 +117,12 @@ BARE_COMPARE = re.compile(
 )
 # "库存为0的商品在Slack通知采购": the items a condition picks, then what to do with them
 _ZH_ONES = re.compile(
-    r"^(?P<c>[^，,的]{2,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|包含)[^，,的]{1,12})"
+    r"^(?P<c>[^，,的]{0,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|包含)[^，,的]{1,12}|"
+    r"[^，,的]{0,16}?\d[^，,的]{0,3}?(?:以上|以下))"
     r"的(?:[\u4e00-\u9fff]{1,3}?)?(?P<a>(?:在|用|发|转|推|通知|放|存|写|记录|同步|创建|更新|添加|加到|给|把).*)$"
 )
+# "收到的邮件如果是发票，…": a topic, then the condition about it
+_TOPIC_IF = re.compile(r"^[^，,如若]{1,10}?(?:如果|假如|要是|若是|若)\s*")
 # "成功就…", "已签收的就…": a Chinese case with no "如果"
 _ZH_THEN = re.compile(r"^(?P<c>[^，,就则]{1,10}?)(?P<adj>的话|的)?(?:就|则)(?P<a>.+)$")
 
@@ -167,6 +170,8 @@ def _guessed(
 def joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     """The second half of "if A and B, …" (split at "and"/"并且"): B, with its action."""
     body = re.sub(r"^\s*(?:and|且|而且)\s*", "", clause)
+    if re.match(r"\s*(?:就|则|便|那么|then\b)", body, re.IGNORECASE):
+        return None  # "…，就标记为逾期": the action of the condition before
     t = lx.THEN_WORD.search(body)
     said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
     cond = parse_condition(said, ctx)

@@ -31,6 +31,7 @@ from flowsmith.planner.parse_cases import (
     zh_condition,
 )
 from flowsmith.planner.parse_conditions import (
+    field_of,
     looks_category,
     qualifier_condition,
 )
@@ -50,6 +51,7 @@ class _Builder:
         self.loop_parent: list[Any] | None = None
         self.approval: DraftApproval | None = None
         self.joined = False  # the last clause was a bare condition ("if the type is Bug")
+        self.route: str | None = None  # "depending on the plan: …": the field cases compare
         self.approval_case: DraftBranch | None = None  # the branch an approval was asked in
         self.approval_said = False  # an "if approved / rejected" clause was read
 
@@ -128,6 +130,7 @@ class _Builder:
 
     def end_sentence(self) -> None:
         self.loop = None
+        self.route = None
         if self.branch is None:
             self.current = self.container
 
@@ -220,7 +223,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         rest = clause[m.end() :]
         b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
-    if _category_case(b, clause, ctx):
+    if _category_case(b, clause, ctx) or _routed(b, clause, ctx):
         return
     split = leading_condition(clause, ctx)
     if split is None and joined:
@@ -253,6 +256,45 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         b.current = b.container = b.loop_parent  # "…, then respond": after the loop
         b.loop = None
     _plain(b, clause, ctx)
+
+
+# "depending on the plan: …", "根据用户选择的套餐：…": the field the next clauses route on
+_ROUTE_BY = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:depending on|based on|according to|(?:route|split|branch) by)\s+"
+    r"(?:the\s+|its\s+|their\s+)?"
+    r"(?P<en>[a-z][\w ]{0,30}?)|"
+    r"(?:根据|依据|视)(?P<zh>[\u4e00-\u9fff\w]{1,16}?)(?:的不同|不同|而定)?)"
+    r"\s*[,:：]?\s*$",
+    re.IGNORECASE,
+)
+# "basic goes to Airtable", "基础版存到Airtable": a value of the routed field, then its action
+_VALUE_CASE = re.compile(
+    r"^\s*(?:and\s+)?(?:for\s+)?[\"'“‘]?(?P<v>[\w-]+(?: [\w-]+)??)[\"'”’]?\s*(?:ones\s+|plans?\s+)?"
+    r"(?=(?:go|goes|get|gets|to|should|are|is)\b|→|->|:)|"
+    r"^\s*(?P<zv>[\u4e00-\u9fff\w-]{1,8}?)的?(?=存|同步|发|通知|转|推|写|记录|创建|添加|加到|放|给|在|用)",
+    re.IGNORECASE,
+)
+
+
+def _routed(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "depending on the plan: basic goes to Airtable, pro to HubSpot": one case a value."""
+    r = _ROUTE_BY.match(clause)
+    said = (r.group("en") or r.group("zh") or "") if r else ""
+    steps = (lx.SORT, lx.DEDUPE, lx.CREATE_VERB, lx.READ_VERB, *lx.AGGREGATE.values())
+    if r and not any(p.search(said) for p in steps):
+        b.route = field_of(r.group("en") + " is" if r.group("en") else r.group("zh"), "type")
+        return True
+    m = _VALUE_CASE.match(clause) if b.route else None
+    if m is None or b.route is None or (b.branch is not None and b.branch.closed):
+        return False
+    value = (m.group("v") or m.group("zv") or "").strip()
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB)
+    if not value or ctx.index.mentions(value, implicit=False) or any(v.match(value) for v in verbs):
+        return False
+    phrase = unmask(clause, ctx)
+    b.open_case(Condition(b.route, "eq", value, phrase), phrase, same=True)
+    b.add(clause_actions(clause[m.end() :], ctx) or decision(clause[m.end() :], ctx))
+    return True
 
 
 def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:

@@ -166,6 +166,50 @@ def _qualified(said: str, phrase: str, ctx: Context | None) -> Condition | None:
     return None
 
 
+# "the cost exceeds the budget", "花费超过预算", "截止日期在今天之前": a comparison with
+# another field of the item, or with the current date
+_AGAINST = (
+    (
+        "gt",
+        r"超过|高于|大于|多于|晚于|exceeds?|is (?:over|above|more than|greater than|higher than|"
+        r"later than|after)|goes over",
+        r"之后|以后|after",
+    ),
+    (
+        "lt",
+        r"低于|小于|少于|不到|早于|is (?:under|below|less than|lower than|earlier than|before)",
+        r"之前|以前|before",
+    ),
+)
+_OTHER = r"(?:the\s+|its\s+|their\s+)?(?P<g>[a-z_]+(?: [a-z_]+)?|[\u4e00-\u9fff]{1,6}?)"
+_NOW = re.compile(r"^(?:today|now|the current date|今天|现在|当前日期|当天)$", re.IGNORECASE)
+
+
+def _against_field(t: str, phrase: str, ctx: Context | None) -> Condition | None:
+    for op, words, suffix in _AGAINST:
+        said = (
+            rf"^(?P<f>.+?)\s*(?:{words})\s*{_OTHER}\s*(?:{suffix})?\s*$",
+            rf"^(?P<f>.+?)\s*(?:在|is|are|was)\s*{_OTHER}\s*(?:{suffix})\s*$",
+        )
+        for pattern in said:
+            m = re.search(pattern, t.strip(), re.IGNORECASE)
+            if m is None:
+                continue
+            other = m.group("g").strip()
+            right = "{{ $now }}" if _NOW.match(other) else field_ref_of(field_of(other + " is", ""))
+            left = field_of(m.group("f"), "date", ctx)
+            if left and other and left != other and right != field_ref_of(""):
+                return Condition(left, op, right, phrase)  # type: ignore[arg-type]
+    return None
+
+
+def field_ref_of(name: str) -> str:
+    """The expression of item field ``name`` (a condition compared with another field)."""
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        return "{{ $json." + name + " }}"
+    return '{{ $json["' + name + '"] }}'
+
+
 def _field_like(name: str, value: str, ctx: Context | None) -> bool:
     """ "priority 1", "status 'open'": a field and its value, not "me on Calendly" or "a POST"."""
     words = name.lower().split()
@@ -217,6 +261,9 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 or _implied("price", ctx)
             )
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
+    against = _against_field(t, phrase, ctx)
+    if against is not None:
+        return against
     m = _WORD_IN.search(t)
     if m:
         return Condition(m.group(2).lower(), "contains", m.group(1).strip(), phrase)
@@ -290,6 +337,11 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 field_of(m.group("f") + " is", "status", ctx), "in", tuple(values), phrase
             )
     bare = re.sub(r"[\"'“”‘’「」]", "", t.strip())
+    alone = re.fullmatch(r"(不)?(?:是|为)([\u4e00-\u9fff\w-]{1,12})", bare)
+    if alone:  # "(如果)是发票": the item is of that kind
+        return Condition(
+            _implied("type", ctx), "ne" if alone.group(1) else "eq", alone.group(2), phrase
+        )
     z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
     if z and CJK.search(t):
         value = z.group(2)
@@ -451,6 +503,7 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
         ]
         if hits:
             return max(hits)[2]  # the data word nearest the comparison ("邮件的主题" -> subject)
+        text = text.rsplit("的", 1)[-1] or text  # "改动的文件" -> 文件
         m = re.search(r"([\u4e00-\u9fff]{1,4})(?:是|为|的值)?$", text)
         return m.group(1) if m and not lx.PRONOUN.match(m.group(1)) else _implied(default, ctx)
     quoted = re.search(
