@@ -3,6 +3,7 @@
     .venv/bin/python bench/eval_planner/run.py                      # all requests
     .venv/bin/python bench/eval_planner/run.py --split heldout --verbose
     .venv/bin/python bench/eval_planner/run.py --json out.json
+    .venv/bin/python bench/eval_planner/run.py --set fresh          # requests_fresh.jsonl
 
 It starts ``flowsmith serve`` as a subprocess on a free port with embedded defaults (a temp
 FLOWSMITH_DATA_DIR, SQLite, the offline planner unless ``--keep-llm-env``), mints a dev token,
@@ -40,6 +41,7 @@ import checks as C  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
 REQUESTS = HERE / "requests.jsonl"
+SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl"}
 
 
 # ---------------------------------------------------------------- the server
@@ -312,10 +314,12 @@ def summarize(scored: list[dict[str, Any]]) -> dict[str, Any]:
         }
 
     out: dict[str, Any] = {}
-    for split in ("dev", "heldout", "all"):
+    for split in ("dev", "heldout", "fresh", "all"):
         rows = [r for r in scored if split == "all" or r["split"] == split]
         if not rows:
             continue
+        if split == "all" and all(r["split"] == "fresh" for r in rows):
+            continue  # the fresh set alone: its own heading says it all
         entry = {"overall": block(rows), "by_category": {}, "by_check": {}}
         cats = ["condition", "edit", "longtail", "lang:en", "lang:zh"]
         for cat in cats:
@@ -364,7 +368,9 @@ def render(summary: dict[str, Any], unscorable: list[dict[str, Any]]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    ap.add_argument("--set", dest="set_name", choices=sorted(SETS), default="main",
+                    help="main: requests.jsonl (dev + heldout); fresh: requests_fresh.jsonl")
+    ap.add_argument("--split", choices=["dev", "heldout", "fresh", "all"], default="all")
     ap.add_argument("--json", type=Path, help="write every request's outcome and checks here")
     ap.add_argument("--verbose", action="store_true", help="list failed checks per request")
     ap.add_argument("--only", nargs="*", help="request ids to run")
@@ -373,8 +379,8 @@ def main() -> None:
                     help="keep FLOWSMITH_LLM_* etc. (score a configured model, not offline)")
     args = ap.parse_args()
 
-    reqs = [json.loads(line) for line in REQUESTS.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    reqs = [json.loads(line) for line in SETS[args.set_name].read_text(encoding="utf-8")
+            .splitlines() if line.strip()]
     if args.split != "all":
         reqs = [r for r in reqs if r["split"] == args.split]
     if args.only:

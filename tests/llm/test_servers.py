@@ -501,7 +501,7 @@ async def test_llama_cpp_pythons_cut_stream_over_its_context_is_llm_context(
     # not an outage retried: the cut stream is checked once, unstreamed, for one token
     assert caught.value.code == "llm_context" and not caught.value.retryable
     assert "FLOWSMITH_LLM_CONTEXT_TOKENS" in caught.value.message
-    assert "context is 2048 tokens" in caught.value.message
+    assert "context of 2048 tokens" in caught.value.message
     assert [r.stream for r in fake_openai.requests] == [True, False]
     assert fake_openai.requests[1].json["max_tokens"] == 1
     assert fake_openai.requests[1].json["messages"] == fake_openai.requests[0].json["messages"]

@@ -258,3 +258,110 @@ def test_minutes_are_no_minimum() -> None:
     _needs("google_sheets")
     wf = graph("Every 15 min read the 'Stock' Google Sheet and email me the rows")
     assert not nodes_of(wf, "aggregate")
+
+
+def test_a_summary_in_an_app_is_written_there() -> None:
+    _needs("slack", "stripe")
+    wf = graph("Every day, a summary in Slack of yesterday's Stripe payments")
+    assert not reads(app_node(wf, "slack").parameters["operation"])
+    assert app_node(wf, "stripe").id in upstream(wf, app_node(wf, "slack"))
+
+
+def test_sent_by_email_is_no_group() -> None:
+    _needs("stripe")
+    wf = graph("Every Friday total the Stripe payments and send it by email")
+    agg = nodes_of(wf, "aggregate")
+    assert agg and "group_by" not in agg[0].parameters
+
+
+def test_a_latin_chinese_name_without_its_space_is_the_app() -> None:
+    _needs("google_sheets", "mysql")
+    wf = graph("每天晚上把MySQL里的新订单导出到Google表格")
+    sheets, mysql = app_node(wf, "google_sheets"), app_node(wf, "mysql")
+    assert not reads(sheets.parameters["operation"])
+    assert mysql.id in upstream(wf, sheets)
+
+
+def test_exported_to_an_app_is_written_there() -> None:
+    _needs("stripe", "airtable")
+    wf = graph("Every night export the new Stripe customers to Airtable")
+    assert reads(app_node(wf, "stripe").parameters["operation"])
+    assert not reads(app_node(wf, "airtable").parameters["operation"])
+
+
+def test_an_unknown_service_a_clause_analyses_is_read_first() -> None:
+    wf = graph("Analyse the sentiment of new Trustpilot reviews and log them in Google Sheets")
+    http = nodes_of(wf, "http_request")
+    assert len(http) == 1 and http[0].parameters["method"] == "GET"
+    assert http[0].id in upstream(wf, nodes_of(wf, "sentiment_analysis")[0])
+    assert nodes_of(wf, "schedule_trigger")  # new items of it are polled
+
+
+def test_a_dump_to_storage_copies() -> None:
+    _needs("airtable", "amazon_s3")
+    wf = graph("Every night at 1 am dump the Airtable 'Orders' table to an S3 bucket")
+    air, s3 = app_node(wf, "airtable"), app_node(wf, "amazon_s3")
+    assert reads(air.parameters["operation"]) and air.id in upstream(wf, s3)
+
+
+def test_chinese_daily_report_is_a_summary() -> None:
+    _needs("zendesk", "feishu")
+    wf = graph("每天下午6点把Zendesk今天新建的工单整理成日报，发到飞书群")
+    summary = nodes_of(wf, "summarizer")
+    assert summary and app_node(wf, "zendesk").id in upstream(wf, summary[0])
+
+
+def test_a_form_gets_the_fields_it_names() -> None:
+    wf = graph("Make a form for room bookings (name, email, date, room) and email me each booking")
+    form = nodes_of(wf, "form_trigger")[0]
+    labels = [f["label"] for f in form.parameters["fields"]]
+    assert labels == ["Name", "Email", "Date", "Room"]
+    assert form.parameters["fields"][1]["type"] == "email"
+
+
+def test_forward_to_my_inbox_is_an_email() -> None:
+    wf = graph("When an email arrives in the sales inbox, forward it to my inbox")
+    assert nodes_of(wf, "send_email")
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "op"),
+    [
+        (
+            "When a Google Form is submitted, look up the account in Salesforce and create a case",
+            "salesforce",
+            "create",
+        ),
+        ("每小时从Airtable读取新报名，逐个发送欢迎短信，然后更新记录状态", "airtable", "update"),
+    ],
+)
+def test_a_resource_of_an_app_named_before_is_that_app(text: str, app: str, op: str) -> None:
+    _needs(app)
+    wf = graph(text)
+    ops = [n.parameters.get("operation") for n in nodes_of(wf, app)]
+    assert op in ops and len(ops) == 2
+
+
+def test_a_message_is_no_resource_of_an_earlier_app() -> None:
+    _needs("gmail")
+    wf = graph("Every hour read my Gmail inbox and send a message to the team")
+    assert len(nodes_of(wf, "gmail")) == 1
+
+
+def test_summed_up_into_a_weekly_report_is_a_summary_not_a_total() -> None:
+    _needs("trello", "dingtalk")
+    wf = graph("每周五把本周Trello上完成的卡片汇总成周报，发到钉钉")
+    assert nodes_of(wf, "summarizer") and not nodes_of(wf, "aggregate")
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"), [("post the numbers twice a day", 720), ("three times a day", 480)]
+)
+def test_times_a_day(text: str, minutes: int) -> None:
+    sched = parse_schedule(text)
+    assert sched is not None and sched.minutes == minutes
+
+
+def test_a_dotted_clock_time() -> None:
+    sched = parse_schedule("daily at 6.15 send the report")
+    assert sched is not None and sched.cron == "15 6 * * *"

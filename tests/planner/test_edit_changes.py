@@ -174,3 +174,98 @@ def test_the_sheet_names_the_sheets_step() -> None:
     assert {(c.from_node, c.to_node) for c in moved.connections} == {("t", "m"), ("m", "g")}
     gone = _edit(wf, "stop writing to the sheet")
     assert "g" not in {x.id for x in gone.nodes}
+
+
+def _approval_flow() -> Workflow:
+    return _wf(
+        [
+            _node("t", "form_trigger", "Leave form"),
+            _node("p", "approval_email", "Boss", {"to": "b@x.io"}),
+            _node("ok", "airtable_create_record", "Book leave"),
+            _node("no", "send_email", "Sorry", {"to": "a@x.io"}),
+        ],
+        [("t", "main", "p"), ("p", "approved", "ok"), ("p", "rejected", "no")],
+    )
+
+
+def test_if_rejected_goes_on_the_rejected_output() -> None:
+    wf = _edit(_approval_flow(), "if it is declined, also ping the team on Slack")
+    new = next(x for x in wf.nodes if x.id not in ("t", "p", "ok", "no"))
+    assert [(c.from_node, c.from_output) for c in wf.connections if c.to_node == new.id] == [
+        ("p", "rejected")
+    ]
+
+
+def test_after_approval_a_second_email_is_added_there() -> None:
+    wf = _edit(_approval_flow(), "审批通过后也发邮件给财务", "zh")
+    mails = [x for x in wf.nodes if x.subtype == "send_email" and x.id != "no"]
+    assert len(mails) == 1
+    feeds = [(c.from_node, c.from_output) for c in wf.connections if c.to_node == mails[0].id]
+    assert feeds == [("p", "approved")]
+
+
+def test_change_the_approver() -> None:
+    wf = _edit(_approval_flow(), "switch the approver to hr@x.io")
+    assert wf.node("p").parameters["to"] == "hr@x.io"  # type: ignore[union-attr]
+
+
+def test_a_time_with_a_service_is_not_a_reschedule() -> None:
+    ops = parse_edits("post it to Discord at 6pm too", _weekly())
+    assert [op.kind for op in ops] == ["add_step"]
+    ops = parse_edits("deliver it at 6pm instead", _weekly())
+    assert [(op.kind, op.schedule.cron if op.schedule else "") for op in ops] == [
+        ("set_schedule", "0 18 * * 4")
+    ]
+
+
+def test_polling_trigger_keeps_itself_and_changes_its_interval() -> None:
+    wf = _wf(
+        [
+            _node("t", "rss_trigger", "Feed", {"url": "https://x.io/feed", "poll_minutes": 60}),
+            _node("m", "slack_message", "Post", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "m")],
+    )
+    after = _edit(wf, "check the feed every 20 minutes")
+    assert [x.id for x in after.nodes] == ["t", "m"]
+    assert after.node("t").parameters["poll_minutes"] == 20  # type: ignore[union-attr]
+
+
+def test_a_channel_named_for_a_new_step_is_its_channel() -> None:
+    after = _edit(_alerts(), "also post it in #ops on Discord and in #team on Slack")
+    slack = next(x for x in after.nodes if x.subtype == "slack")
+    assert slack.parameters["channel"] == "#team"
+
+
+def test_more_ways_to_say_replace() -> None:
+    for text in (
+        "rather than the sheet, store it in Airtable",
+        "move from Google Sheets to Airtable",
+        "I'd prefer Airtable over Google Sheets",
+        "use Airtable for these, not Google Sheets",
+        "Google Sheets -> Airtable",
+    ):
+        after = _edit(_alerts(), text)
+        subtypes = {x.subtype for x in after.nodes}
+        assert "google_sheets_append" not in subtypes and "airtable" in subtypes, text
+
+
+def test_an_anchor_named_by_the_words_of_a_step_name() -> None:
+    wf = _edit(_weekly(), "after fetching the tickets, create a Jira issue")
+    jira = next(x for x in wf.nodes if x.subtype == "jira")
+    assert [c.from_node for c in wf.connections if c.to_node == jira.id] == ["r"]
+
+
+def test_an_ai_step_goes_before_the_step_named() -> None:
+    wf = _wf(
+        [
+            _node("t", "webhook_trigger", "Hook"),
+            _node("g", "google_sheets_append", "Log row", {"sheet_name": "Log"}),
+            _node("m", "slack_message", "Tell", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "g"), ("g", "main", "m")],
+    )
+    after = _edit(wf, "在发Slack之前，先用AI总结一下", "zh")
+    ai = next(x for x in after.nodes if x.subtype == "summarizer")
+    assert [c.from_node for c in after.connections if c.to_node == "m"] == [ai.id]
+    assert [c.from_node for c in after.connections if c.to_node == "g"] == ["t"]

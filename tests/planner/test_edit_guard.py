@@ -289,3 +289,88 @@ def test_chinese_do_not_send_items_containing_a_word() -> None:
     (gate,) = _gates(wf)
     assert gate.parameters["conditions"][0]["right"] == "测试"
     assert _into(wf, "a") == [(gate.id, "false")]
+
+
+def _triage() -> Workflow:
+    return _wf(
+        [
+            _node("t", "email_trigger", "Inbox"),
+            _node("c", "text_classifier", "Classify", {"categories": [{"name": "sales"}]}),
+            _node(
+                "s",
+                "switch",
+                "Route",
+                {
+                    "field": "{{ $json.category }}",
+                    "rules": [{"operator": "equals", "value": "sales"}],
+                },
+            ),
+            _node("h", "hubspot", "Deal", {"resource": "deal", "operation": "create"}),
+        ],
+        [("t", "main", "c"), ("c", "main", "s"), ("s", "output_0", "h")],
+    )
+
+
+def test_a_new_category_gets_a_rule_an_output_and_a_classifier_label() -> None:
+    wf = _edit(_triage(), "add a category 'press' that emails pr@example.org")
+    assert wf.node("s").parameters["rules"][-1] == {"operator": "equals", "value": "press"}  # type: ignore[union-attr]
+    assert {"name": "press"} in wf.node("c").parameters["categories"]  # type: ignore[union-attr]
+    mail = next(x for x in wf.nodes if x.subtype == "send_email")
+    assert _into(wf, mail.id) == [("s", "output_1")]
+
+
+def test_a_known_category_routes_on_its_own_output() -> None:
+    wf = _edit(_triage(), "sales类的邮件也发到Slack")
+    slack = next(x for x in wf.nodes if x.subtype == "slack")
+    assert _into(wf, slack.id) == [("s", "output_0")]
+    assert len(wf.node("s").parameters["rules"]) == 1  # type: ignore[union-attr]
+
+
+def test_change_the_condition_rewrites_the_existing_check() -> None:
+    wf = _wf(
+        [
+            _node("t", "webhook_trigger", "Hook"),
+            _node(
+                "f",
+                "filter",
+                "Keep open",
+                {
+                    "conditions": [
+                        {"left": "{{ $json.state }}", "operator": "equals", "right": "open"}
+                    ]
+                },
+            ),
+            _node("m", "slack_message", "Warn", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "f"), ("f", "main", "m")],
+    )
+    after = _edit(wf, "把过滤条件改成状态为closed")
+    assert [x.id for x in after.nodes] == ["t", "f", "m"]
+    rule = after.node("f").parameters["conditions"][0]  # type: ignore[union-attr]
+    assert rule["right"] == "closed" and "status" in rule["left"]
+
+
+def test_chinese_when_empty_do_not_send() -> None:
+    wf = _edit(_orders(), "备注为空时不要发Slack")
+    (gate,) = _gates(wf)
+    assert gate.parameters["conditions"][0]["operator"] == "is_empty"
+    assert _into(wf, "m") == [(gate.id, "false")]
+
+
+def test_a_failure_check_follows_the_last_step_which_keeps_going() -> None:
+    wf = _edit(_orders(), "保存完成后，如果失败了就发邮件给我")
+    (gate,) = _gates(wf)
+    assert _into(wf, gate.id) == [("m", "main")]
+    assert wf.node("m").on_error == "continue"  # type: ignore[union-attr]
+
+
+def test_a_money_comparison_on_an_item_compares_its_amount() -> None:
+    wf = _edit(_orders(), "if the order is over $80, also create a Jira issue")
+    (gate,) = _gates(wf)
+    assert gate.parameters["conditions"][0]["left"] == "{{ $json.amount }}"
+
+
+def test_unless_puts_the_step_on_the_false_output() -> None:
+    wf = _edit(_orders(), "message the team unless the weight is below 2")
+    (gate,) = _gates(wf)
+    assert _into(wf, "m") == [(gate.id, "false")]

@@ -175,7 +175,7 @@ class TurnManager:
             task = asyncio.create_task(turn.run())
             turn.task = task
             self._running[session_id] = RunningTurn(turn.id, user_id, task, turn)
-            task.add_done_callback(lambda _t: self._forget(session_id, turn.id))
+            task.add_done_callback(lambda t: self._turn_done(session_id, turn.id, t))
             return turn.id
 
     async def _begin(
@@ -243,6 +243,19 @@ class TurnManager:
                     return
         # its owner did not answer (gone, or partitioned): the reaper's work, done now
         await end_lost_turn(self._maker, self._bus, turn_id, TurnStatus.INTERRUPTED)
+
+    def _turn_done(self, session_id: str, turn_id: str, task: asyncio.Task[None]) -> None:
+        """Forget the finished turn and read its exception: a turn that could not even
+        store its failure (the database or Redis down) logs one warning line, never
+        asyncio's "Task exception was never retrieved" traceback."""
+        self._forget(session_id, turn_id)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None:
+            log.warning(
+                "turn %s ended without storing its end: %s: %s", turn_id, type(exc).__name__, exc
+            )
 
     def _forget(self, session_id: str, turn_id: str) -> None:
         running = self._running.get(session_id)

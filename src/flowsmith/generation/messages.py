@@ -2,7 +2,8 @@
 
 The language comes from the generation's request (``lang``: "zh" or "en"); anything else
 falls back to English. The sentences are in the text catalogs (:mod:`flowsmith.text`, keys
-``generation.*``); this module names the event's short key's catalog key.
+``generation.*``); ``_KEYS`` maps the short names the runner and pipeline use to them (an
+unknown short name is a ``KeyError``).
 """
 
 from __future__ import annotations

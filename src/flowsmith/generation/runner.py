@@ -136,6 +136,15 @@ class GenerationRunner:
         self._settled.discard(generation_id or "")
         if self._tails.get(session_id) is task:
             del self._tails[session_id]
+        # read here, so a job that could not store its end (database down) logs one line,
+        # not asyncio's "Task exception was never retrieved" traceback
+        if not task.cancelled() and (exc := task.exception()) is not None:
+            log.warning(
+                "generation %s ended without storing its end: %s: %s",
+                generation_id,
+                type(exc).__name__,
+                exc,
+            )
 
     async def _run_after(self, previous: asyncio.Task[None] | None, generation_id: str) -> None:
         job = Job(self, generation_id)

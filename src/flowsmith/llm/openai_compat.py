@@ -267,15 +267,25 @@ class OpenAICompatProvider(BaseProvider):
         for one token, says it does not fit its context; None when it does not say so."""
         probe = {**request, "max_completion_tokens": omit, "max_tokens": omit}
         probe[self.max_tokens_field] = 1
-        try:
-            await self._client.chat.completions.create(**probe, stream=False)
-        except openai.APIStatusError as exc:
-            error = self._to_error(exc)
-            if error is not None and error.code == "llm_context":
-                log.warning("%s %s: the stream was cut; %s", self.name, self.model, error)
-                return error
-        except (openai.APIError, httpx2.HTTPError):
-            pass
+        # twice on a failed connection: the pool may hand out the kept-alive connection of
+        # the cut stream, which llama-cpp-python closes once its exception is logged
+        # (measured: the check then failed on two attempts in three)
+        for _ in range(2):
+            try:
+                await self._client.chat.completions.create(**probe, stream=False)
+            except openai.APIStatusError as exc:
+                error = self._to_error(exc)
+                if error is not None and error.code == "llm_context":
+                    log.warning("%s %s: the stream was cut; %s", self.name, self.model, error)
+                    return error
+                return None
+            except openai.APITimeoutError:
+                return None
+            except (openai.APIConnectionError, httpx2.TransportError):
+                continue
+            except (openai.APIError, httpx2.HTTPError):
+                return None
+            return None
         return None
 
     def _to_error(self, exc: BaseException) -> LLMError | None:
@@ -307,7 +317,7 @@ class OpenAICompatProvider(BaseProvider):
         kept, so later calls are budgeted against it and refused before sending."""
         found = _CONTEXT_SIZE.search(error.message)
         window = int(found.group(1)) if found else None
-        said = f"the server's context is {window} tokens" if window else "the server's context"
+        said = f"the server's context of {window} tokens" if window else "the server's context"
         if window and self.context_tokens and window < self.context_tokens:
             said += f" (FLOWSMITH_LLM_CONTEXT_TOKENS says {self.context_tokens})"
         if window and (not self.context_tokens or window < self.context_tokens):

@@ -119,15 +119,24 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
             [],
         )
     if t.kind == "form":
+        said = [str(label) for label in t.params.get("fields", [])]
         fields = [
+            {
+                "label": label[:1].upper() + label[1:],
+                "type": "email" if "mail" in label.lower() or "邮箱" in label else "text",
+                "required": True,
+            }
+            for label in said
+        ] or [
             {"label": "Name", "type": "text", "required": True},
             {"label": "Email", "type": "email", "required": True},
             {"label": "Message", "type": "textarea", "required": True},
         ]
-        st.note(
-            "The form asks for name, email and message; edit its fields as needed",
-            "表单默认包含姓名、邮箱和留言字段，可按需修改",
-        )
+        if not said:
+            st.note(
+                "The form asks for name, email and message; edit its fields as needed",
+                "表单默认包含姓名、邮箱和留言字段，可按需修改",
+            )
         return st.add(
             make(
                 st.ids,
@@ -140,7 +149,13 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
         )
     if t.kind == "rss":
         url = t.params.get("url") or "https://example.com/feed.xml"
-        if "url" not in t.params:
+        if t.app in st.index.apps:
+            name = st.index.apps[t.app].display_name
+            st.note(
+                f"The catalog has no {name} trigger: its RSS feed is watched; set the feed URL",
+                f"节点目录中没有 {name} 触发器：改为监听它的 RSS 订阅源，请填入订阅源地址",
+            )
+        elif "url" not in t.params:
             st.note(
                 "Feed URL is a placeholder: set your feed", "订阅源地址为占位符，请替换为你的订阅源"
             )

@@ -404,6 +404,9 @@ class _Checker:
         )
 
     def _starts(self, node: Node, trigger: Trigger) -> bool:
+        eventless = bool(trigger.app) and trigger.kind in ("webhook", "rss")
+        if eventless and node.subtype in ("webhook_trigger", "rss_trigger", "schedule_trigger"):
+            return True  # an app the catalog has no events for: its webhook, feed or polling
         if node.subtype in TRIGGER_SUBTYPES.get(trigger.kind, frozenset()):
             if trigger.kind == "app_event" and trigger.app:
                 return node.parameters.get("app") in (None, trigger.app)

@@ -42,6 +42,8 @@ _TARGET_PARAM = {
     "telegram_message": "chat_id",
     "twilio_sms": "to",
     "web_page_check": "url",
+    "approval_email": "to",
+    "approval_slack": "channel",
 }
 _MESSAGE_PARAM = {
     "send_email": "body",
@@ -109,7 +111,7 @@ def _add_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     emails = {"send_email", "gmail_send"}
     same = emails if subtype in emails else {subtype}
     existing = [x for x in g.ordered(wf) if x.subtype in same]
-    if existing:
+    if existing and op.where not in ("loop", "otherwise", "approved", "rejected"):
         return _skip(
             lang,
             f"The workflow already has {_q(existing[0])} ({existing[0].subtype}); "
@@ -220,7 +222,8 @@ def _add_ai(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
         return _skip(
             lang, f"The workflow already has {_q(existing[0])}", f"工作流中已有 {_q(existing[0])}"
         )
-    targets = [t for t in eg.guarded(wf, None) if t in eg.sinks(wf)]
+    named = eg.find(wf, op.subject)
+    targets = named or [t for t in eg.guarded(wf, None) if t in eg.sinks(wf)]
     src = g.feed_of(wf, targets) if targets else _tail_id(wf)
     payload = g.payload_at(wf, src, lang)
     node, attached, out = s.ai_nodes(_ids(wf), step, lang, payload.text, wf.description)
@@ -377,6 +380,13 @@ def _set_schedule(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     params = n.schedule_params(op.schedule)
     name = n.schedule_name(op.schedule, lang)
     node = next((x for x in wf.nodes if x.subtype == "schedule_trigger"), None)
+    polled = next((x for x in wf.nodes if "poll_minutes" in x.parameters), None)
+    if node is None and polled is not None and op.schedule.kind == "interval":
+        # "check the feed every 15 minutes": the trigger's own polling interval
+        if polled.parameters["poll_minutes"] == op.schedule.minutes:
+            return _skip(lang, f"{_q(polled)} already checks {name.lower()}", f"已经是{name}")
+        polled.parameters = {**polled.parameters, "poll_minutes": op.schedule.minutes}
+        return _done(lang, f"{_q(polled)} now checks {name.lower()}", f"{_q(polled)} 改为{name}")
     if node is None:
         return _schedule_instead_of_trigger(wf, params, name, lang)
     old = n.schedule_from_params(node.parameters)

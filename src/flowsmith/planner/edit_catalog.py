@@ -22,6 +22,8 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner.text import Lang, pick, slug
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CHANNEL = re.compile(r"(?<![\w&])#[\w-]+")
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # "should get a Slack message": receiving, i.e. something is sent to them
 _RECEIVE = re.compile(r"\bgets?(?=\s+(?:a|an)\s)", re.IGNORECASE)
 _TEXT_KEYS = ("text", "message", "body", "content", "comment", "description", "note", "notes")
@@ -159,9 +161,36 @@ def verb_in(text: str) -> str | None:
 
 
 def parse_step(step: str) -> tuple[str, str | None, str | None]:
-    parts = step.removeprefix("app:").split("/")
+    """(app, resource, operation) of ``app:<app>/<resource>/<operation>[?k=v&…]``."""
+    parts = step.removeprefix("app:").partition("?")[0].split("/")
     parts += [""] * (3 - len(parts))
     return parts[0], parts[1] or None, parts[2] or None
+
+
+def step_values(step: str) -> dict[str, str]:
+    """The parameter values a step spec carries after ``?`` ("?channel=#sales")."""
+    query = step.partition("?")[2]
+    return dict(x.split("=", 1) for x in query.split("&") if "=" in x)
+
+
+def values_in(text: str, near: int = 0) -> str:
+    """``?k=v`` for the channel or address ``text`` names (the one nearest ``near``, where
+    the service is named), for a new step's spec."""
+    found = []
+    channel = _nearest(_CHANNEL, text, near)
+    if channel:
+        found.append(f"channel={channel}")
+    mail = _nearest(_ADDRESS, text, near)
+    if mail:
+        found += [f"to={mail}", f"email={mail}"]
+    return "?" + "&".join(found) if found else ""
+
+
+def _nearest(pattern: re.Pattern[str], text: str, near: int) -> str | None:
+    hits = sorted(
+        pattern.finditer(text), key=lambda m: min(abs(m.start() - near), abs(m.end() - near))
+    )
+    return hits[0].group(0) if hits else None
 
 
 def choose(

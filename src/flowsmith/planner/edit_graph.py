@@ -4,7 +4,8 @@ Subjects are strings: ``end`` (the last step), ``node:<id>``, ``app:<app>[/<reso
 (by the service operation a node performs), ``name:<words>`` (a node's own name), a
 ``vocab.SUBJECTS`` key or ``store:<key>``; ``a|b`` means either. Places are ``after``,
 ``before``, ``beside`` (fed from where the anchor is fed), ``loop`` (at the end of a loop's
-body) and ``otherwise`` (on an IF's false output or a switch's fallback); ``None`` means
+body), ``otherwise`` (on an IF's false output or a switch's fallback) and ``approved`` /
+``rejected`` (on that output of the approval step); ``None`` means
 beside the existing notifications.
 Functions mutate the workflow they are given (``apply_edits`` passes a private copy).
 """
@@ -50,6 +51,8 @@ def _find_one(wf: Workflow, subject: str) -> list[Node]:
         return [x for x in g.ordered(wf) if ec.performs(x, app, resource)] or (
             [x for x in g.ordered(wf) if ec.performs(x, app)] if resource else []
         )
+    if subject.startswith("words:"):
+        return _by_words(wf, subject.removeprefix("words:"))
     if subject.startswith("name:"):
         words = subject.removeprefix("name:").lower()
         return [x for x in g.ordered(wf) if words and words in x.name.lower()]
@@ -60,6 +63,34 @@ def _find_one(wf: Workflow, subject: str) -> list[Node]:
     # an older destination key ("slack") also means the app nodes of the apps so named
     apps = {a.app for a in load_catalog().apps if any(entry[0].search(x) for x in a.names.all())}
     return legacy + [x for x in g.ordered(wf) if x not in legacy and _app_of(x) in apps]
+
+
+_STOP = frozenset({"the", "a", "an", "it", "them", "to", "of", "in", "on", "and", "step", "node"})
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"(?<=[a-z]{3})(?:ing|ed|es|s)$", "", word)
+    return re.sub(r"([a-z])\1$", r"\1", word)  # "logg" -> "log"
+
+
+def _word_set(text: str) -> set[str]:
+    return {_stem(x) for x in re.findall(r"[a-z0-9]{2,}", text.lower()) if x not in _STOP}
+
+
+def _by_words(wf: Workflow, words: str) -> list[Node]:
+    """The steps whose names share the most (stemmed) words with ``words``."""
+    said = _word_set(words)
+    best: list[Node] = []
+    top = 0
+    for node in g.ordered(wf):
+        if node.type == NodeFamily.TRIGGER:
+            continue
+        shared = len(said & _word_set(node.name))
+        if shared > top:
+            best, top = [], shared
+        if shared and shared == top:
+            best.append(node)
+    return best
 
 
 def _app_of(node: Node) -> str | None:
@@ -130,6 +161,12 @@ def place(
         if loop is not None:
             _into_loop(wf, loop, node)
             return "loop"
+    if where in ("approved", "rejected"):
+        gate = anchor if anchor is not None and anchor.subtype in g.APPROVALS else None
+        gate = gate or next((x for x in g.ordered(wf) if x.subtype in g.APPROVALS), None)
+        if gate is not None:
+            g.connect(wf, gate.id, where, node.id)
+            return where
     if where == "otherwise":
         branch = anchor if anchor is not None and anchor.subtype in ("if", "switch") else None
         branch = branch or _branch_above(wf, anchor) or next(reversed(branch_nodes(wf)), None)

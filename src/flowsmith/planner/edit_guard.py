@@ -31,6 +31,8 @@ _NO_ITEMS = frozenset({"schedule_trigger", "manual_trigger"})
 
 def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     """Put ``op``'s condition in front of what it guards (see the module docstring)."""
+    if op.where == "replace":
+        return _replace_rule(wf, op, lang)
     guarded = eg.find(wf, op.subject) if op.subject else []
     if not (op.steps or op.else_steps or op.else_subject):
         updated = _restrict(wf, op, guarded, lang)
@@ -49,9 +51,8 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         g.insert_before(wf, targets, gate, yes)
     else:
         wf.nodes.append(gate)
-        for src, out in eg.default_ends(wf, _category(op.steps)):
-            if src != gate.id:
-                g.connect(wf, src, out, gate.id)
+        for src, out in _feeds(wf, op, gate):
+            g.connect(wf, src, out, gate.id)
     made = _hang(wf, (gate.id, yes), op.steps, targets, lang)
     made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang)
     what = eo.names(targets, lang) if targets and not approval else eo.names(made, lang)
@@ -60,6 +61,19 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         f"Added the condition {eo.q(gate)} before {what}",
         f"在 {what} 之前添加了条件 {eo.q(gate)}",
     )
+
+
+def _replace_rule(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
+    """ "Change the condition to …": the first check's rules become the new one."""
+    checks = [x for x in g.ordered(wf) if x.subtype in ("if", "filter")]
+    if not checks:
+        return eo.skip(lang, "Found no condition to change", "没有找到可以修改的条件")
+    node = checks[0]
+    rule = dict(op.rule or {})
+    if {k: node.parameters.get(k) for k in rule} == rule:
+        return eo.skip(lang, f"{eo.q(node)} already checks this", f"{eo.q(node)} 已包含该条件")
+    node.parameters = {**node.parameters, **rule}
+    return eo.done(lang, f"Changed the condition of {eo.q(node)}", f"已修改 {eo.q(node)} 的条件")
 
 
 def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.Outcome | None:
@@ -120,6 +134,18 @@ def _reads(node: Node) -> bool:
     return node.subtype == "http_request"
 
 
+def _feeds(wf: Workflow, op: EditOp, gate: Node) -> list[End]:
+    """Where a condition with only new steps behind it reads from: after the last step for
+    a failure check (that step then keeps going on error), else where a new step goes."""
+    conds = (op.rule or {}).get("conditions", [])
+    if any("$json.error" in str(c.get("left")) for c in conds):
+        ends = [x for x in eg.find(wf, "end") if x.id != gate.id]
+        if ends:
+            ends[0].on_error = "continue"
+            return [(ends[0].id, g.main_output(ends[0]))]
+    return [(s, o) for s, o in eg.default_ends(wf, _category(op.steps)) if s != gate.id]
+
+
 def _category(steps: list[str]) -> str | None:
     app = next((x for x in steps if x.startswith("app:")), None)
     spec = ec.app(ec.parse_step(app)[0]) if app else None
@@ -128,6 +154,8 @@ def _category(steps: list[str]) -> str | None:
 
 def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: Lang) -> eo.Outcome:
     node, out, exact = found
+    if out == "new":
+        out = _new_category(wf, node, op.category or "")
     at: End = (node.id, out)
     made: list[Node] = []
     if not exact:
@@ -149,6 +177,18 @@ def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: La
         f"Added {eo.names(made, lang)} {eo.where_note(wf, made[-1], lang)}",
         f"已添加 {eo.names(made, lang)}，{eo.where_note(wf, made[-1], lang)}",
     )
+
+
+def _new_category(wf: Workflow, switch: Node, category: str) -> str:
+    """Add ``category`` to the classifier and a rule for it to ``switch``; its output."""
+    rules = [*switch.parameters.get("rules", []), {"operator": "equals", "value": category}]
+    switch.parameters = {**switch.parameters, "rules": rules}
+    for node in wf.nodes:
+        cats = node.parameters.get("categories")
+        if node.subtype == "text_classifier" and isinstance(cats, list):
+            new: object = {"name": category} if cats and isinstance(cats[0], dict) else category
+            node.parameters = {**node.parameters, "categories": [*cats, new]}
+    return f"output_{len(rules) - 1}"
 
 
 def _otherwise(wf: Workflow, op: EditOp, at: End, also: list[Node], lang: Lang) -> list[Node]:
@@ -183,15 +223,13 @@ def _new_node(wf: Workflow, spec: str, at: End, lang: Lang) -> Node | None:
     payload = g.payload_at(wf, at[0], lang)
     kind, _, rest = spec.partition(":")
     if kind == "app":
-        step, _, query = spec.partition("?")
-        app_name, resource, operation = ec.parse_step(step)
+        app_name, resource, operation = ec.parse_step(spec)
         if not (resource and operation):
             return None
         node = eo.new_app_node(wf, app_name, resource, operation, lang)
         wf.nodes.append(node)
         g.connect(wf, at[0], at[1], node.id)
-        carry = dict(x.split("=", 1) for x in query.split("&") if "=" in x)
-        eo.fill(wf, node, carry or None, lang)
+        eo.fill(wf, node, ec.step_values(spec) or None, lang)
         return node
     if kind == "approval":
         channel = "slack" if rest == "slack" else "email"

@@ -41,7 +41,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 _PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
-    r"anything else\b|all other|其他|其余|其它|否则|剩下|不然)|"
+    r"anything else\b|all other|其他|其余|其它|否则|剩下|不然)|[，,]\s*(?=如果|假如|要是)|"
     r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)"
 )
 # "only post to Slack if …", "only process tickets whose …"
@@ -65,8 +65,19 @@ _TRAILING = rx(
     r"^(?P<act>.+?)[,，]?\s+(?:but\s+)?(?:only\s+)?(?:if|when|whenever|as long as|provided)\s+"
     r"(?P<cond>.+)$"
 )
+# "post to Slack unless the total is under 10": the step on the false output
+_UNLESS = rx(
+    r"^(?P<act>.+?)[,，]?\s+(?:unless|except (?:when|if|for))\s+(?P<cond>.+)$|"
+    r"^(?P<zact>.+?)[，,]?\s*除非(?P<zcond>.+)$"
+)
 # "价格低于100时才发邮件"
-_ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)(?:才|就|再)(?P<act>.+)$")
+_ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)[，,]?\s*(?:才|就|再)?(?P<act>.+)$")
+# "change the condition to …", "把过滤条件改成…": the existing check, with a new rule
+_NEW_RULE = rx(
+    r"^\s*(?:please\s+)?(?:change|set|update|make)\s+(?:the\s+)?(?:condition|filter|check|rule)"
+    r"\s+(?:to|so (?:that|it checks)(?: that)?)\s+(?P<cond>.+)$|"
+    r"^(?:把|将)?(?:过滤|筛选|判断)?(?:条件|规则|过滤|筛选)(?:改成|改为|换成|设为|设置为)(?P<zcond>.+)$"
+)
 _ZH_ONLY_IF = rx(
     r"^(?P<pre>.*?)(?:只有|仅当|仅在|只在)(?P<cond>.+?)(?:时|的时候)?(?:才|就)(?P<act>.+)$"
 )
@@ -91,9 +102,17 @@ _FOR_CAT = rx(
     r"tickets?|items?|leads?|issues?|orders?|posts?|requests?|alerts?|cases?)\s*[,，:：]?\s*"
     r"(?P<act>.+)$"
 )
+# "add a category 'refund' that emails billing", "增加一个'退款'分类，转发给财务"
+_NEW_CAT = rx(
+    r"^\s*(?:please\s+)?(?:add|create|introduce)\s+(?:a\s+|another\s+)?(?:new\s+)?"
+    r"(?:category|class|type|label|bucket|case)\s+(?:for\s+|called\s+|named\s+)?['\"“‘]?"
+    r"(?P<cat>[\w-]+)['\"”’]?\s*(?:that|which|to|where|,|:|and)?\s*(?P<act>.*)$|"
+    r"^(?:增加|添加|新增|加)一?个?['\"“‘]?(?P<zcat>[^'\"”’，,]{1,8}?)['\"”’]?(?:类别|分类|类)"
+    r"[，,：:]?\s*(?P<zact>.*)$"
+)
 # "正面的工单记录到…": a category word qualifying the items
 _ZH_CAT = rx(
-    r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?:类|类型)?的(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
+    r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?P<kind>类|类型)?的(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
     r"评论|反馈|任务)?(?P<act>.+)$"
 )
 # verbs that act on the whole flow ("only process …"), not on one step
@@ -115,6 +134,11 @@ _ELSE = rx(
     r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer)\b"
 )
 _DESTINATION = rx(r"\s+(?:to|in|on|into|via)\s+(?:the\s+|my\s+|our\s+)?[\w#@.-]+(?:\s+\w+)?\s*$")
+_MONEY = rx(r"[$€£¥￥]\s*\d|\d\s*(?:元|块|美元|dollars?|usd|eur|euros?|rmb)\b")
+_MONEY_FIELD = rx(
+    r"amount|price|total|cost|budget|value|revenue|spend|fee|salary|balance|sum|paid|"
+    r"金额|价格|预算|总额|费用|余额"
+)
 _COUNTED = rx(r"\d[\d,.]*\s*[km]?\s+([a-z]{3,})\b")
 _UNITS = rx(
     r"^(?:dollars?|usd|euros?|eur|yuan|rmb|cents?|percent|pounds?|gbp|days?|hours?|minutes?|"
@@ -157,6 +181,8 @@ class Guard:
     other: str
     category: str | None = None
     needs_route: bool = False  # a bare category word: only where the workflow branches on it
+    new_category: bool = False  # said as a category ("add a category", "for X emails", "X类的")
+    replaces: bool = False  # "change the condition to …": the rule of the existing check
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -206,7 +232,7 @@ def _context(current: Workflow) -> Context:
 
 
 def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    for reader in (_only, _if, _never, _skip, _zh, _trailing, _qualified):
+    for reader in (_new_rule, _only, _if, _never, _skip, _zh, _trailing, _qualified):
         found = reader(part, ctx, current)
         if found is not None:
             return found
@@ -266,6 +292,9 @@ def condition(text: str, ctx: Context) -> Condition | None:
     if z:
         return Condition(_ZH_FIELDS[z.group("kind")], "eq", z.group("value"), phrase)
     cond = parse_condition(phrase, ctx)
+    if cond is not None and _MONEY.search(phrase) and not _MONEY_FIELD.search(cond.field):
+        # "the order is over $500": the order's amount
+        return Condition("amount", cond.op, cond.value, phrase)
     counted = _COUNTED.search(phrase)
     if cond is not None and cond.field in ("price", "value") and counted is not None:
         noun = counted.group(1).lower()
@@ -273,6 +302,14 @@ def condition(text: str, ctx: Context) -> Condition | None:
             # "more than 1000 followers": the counted thing is the field
             return Condition(noun, cond.op, cond.value, phrase)
     return cond
+
+
+def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    m = _NEW_RULE.search(part)
+    if m is None:
+        return None
+    found = _make(condition(m.group("cond") or m.group("zcond") or "", ctx), "")
+    return replace(found, replaces=True) if found is not None else None
 
 
 def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -322,6 +359,11 @@ def _split_only(rest: str, ctx: Context, current: Workflow, negate: bool) -> Gua
 
 
 def _trailing(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    u = _UNLESS.search(part)
+    if u is not None:
+        act = u.group("act") or u.group("zact") or ""
+        cond = condition(u.group("cond") or u.group("zcond") or "", ctx)
+        return _make(cond, act, negate=True, flow=_is_flow(act, current))
     m = _TRAILING.search(part) or _ZH_THEN.search(part)
     if m is None:
         return None
@@ -363,15 +405,22 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
             return _make(cond, part[de.end() :])
     if not eg.branch_nodes(current):
         return None  # a category only routes where the workflow already branches
-    m = _FOR_CAT.search(part) or _ZH_CAT.search(part)
+    m = _NEW_CAT.search(part) or _FOR_CAT.search(part) or _ZH_CAT.search(part)
     if m is None:
         return None
-    word = m.group("cat")
+    groups = m.groupdict()
+    word = groups.get("cat") or groups.get("zcat") or ""
+    act = groups.get("act") if groups.get("cat") else groups.get("zact")
     cond = parse_condition(word, ctx)
     if cond is None or cond.op not in ("category", "eq"):
         cond = Condition("category", "category", word.lower(), word)
-    found = _make(cond, m.group("act"), category=str(cond.value))
-    return replace(found, needs_route=True) if found is not None else None
+    found = _make(cond, act or "", category=str(cond.value))
+    said_category = bool(groups.get("cat") and m.re is not _ZH_CAT) or bool(
+        groups.get("zcat") or groups.get("kind")
+    )
+    if found is None:
+        return None
+    return replace(found, needs_route=True, new_category=said_category)
 
 
 def _is_flow(act: str, current: Workflow) -> bool:
@@ -422,7 +471,15 @@ def _op(guard: Guard, current: Workflow) -> EditOp:
         rule=guard.rule,
         value=guard.label,
         negate=guard.negate,
-        where="flow" if guard.flow and not existing and not new else None,
+        where=(
+            "replace"
+            if guard.replaces
+            else "flow"
+            if guard.flow and not existing and not new
+            else "new_category"
+            if guard.new_category
+            else None
+        ),
         subject="|".join(existing) or None,
         steps=new,
         else_subject="|".join(else_existing) or None,
@@ -452,9 +509,7 @@ def _steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
         refined = ec.refine(hit, low)
         verb = ec.verb_in(low[: hit.start]) or ec.verb_in(low) or "create"
         resource, operation = ec.choose(spec, refined.resource, refined.operation, verb)
-        channel = re.search(r"(?<![\w&])#[\w-]+", low)
-        carry = f"?channel={channel.group(0)}" if channel else ""
-        new.append(f"app:{hit.app}/{resource}/{operation}{carry}")
+        new.append(f"app:{hit.app}/{resource}/{operation}{ec.values_in(said)}")
     if approval:
         if eg.find(current, "approval"):
             existing.append("approval")

@@ -94,13 +94,16 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         and (s.app, s.resource, s.operation) == (spec.app, resource, operation)
     ]
     anchors = eg.find(wf, op.anchor)
-    if same and op.where not in ("loop", "otherwise"):
+    where = op.where
+    if not anchors and (op.anchor or "").startswith("words:"):
+        where = None  # the words named no step: where a new step goes by default
+    if same and where not in ("loop", "otherwise", "approved", "rejected"):
         return skip(
             lang,
             f"The workflow already has {q(same[0])}; not adding a second one",
             f"工作流中已经有 {q(same[0])}，不再重复添加",
         )
-    if op.anchor and not anchors and op.where in ("after", "before"):
+    if op.anchor and not anchors and where in ("after", "before"):
         return skip(
             lang,
             f"Found no step “{op.anchor}” to put {spec.display_name} {op.where}",
@@ -108,8 +111,8 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         )
     node = new_app_node(wf, spec.app, resource, operation, lang)
     wf.nodes.append(node)
-    eg.place(wf, node, op.where, anchors, spec.category)
-    fill(wf, node, None, lang)
+    eg.place(wf, node, where, anchors, spec.category)
+    fill(wf, node, ec.step_values(op.step or "") or None, lang)
     return done(
         lang,
         f"Added {q(node)} {where_note(wf, node, lang)}",

@@ -20,6 +20,10 @@ from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
 from flowsmith.planner.text import strip_urls
 
 Span = tuple[int, int]
+_CHANGE_WORD = re.compile(
+    r"\b(?:change|switch|set|make|update|replace|instead|approver)\b|改成|改为|换成|改由|换",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[,;，；。.!?！？\n]|\band\b|然后|并且|同时")
 
 
@@ -42,6 +46,8 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     service_ops += read_transforms(low, spans)
     if any(op.kind == "add_wait" for op in service_ops):
         u.wait = None  # a delay the service reader placed
+    if any(op.where in ("approved", "rejected") for op in service_ops):
+        u.approval = None  # "if rejected, …" places a step; it asks for no approval
     if guard is not None:
         # the condition, its steps and its otherwise part are the guard's
         service_ops = [guard, *service_ops]
@@ -171,6 +177,13 @@ def _retargets(u: Understanding, low: str, present: set[str]) -> list[EditOp]:
         ops.append(EditOp(kind="set_target", subject="email", value=u.emails[0]))
     if u.channels and "slack_message" in present and not about_approval:
         ops.append(EditOp(kind="set_target", subject="slack", value=u.channels[0]))
+    approvals = present & {"approval_email", "approval_slack"}
+    if about_approval and approvals and (u.emails or u.channels) and _CHANGE_WORD.search(low):
+        # "change the approver to cfo@acme.io", "ask #finance for the approval instead"
+        value = u.emails[0] if "approval_email" in approvals and u.emails else None
+        value = value or (u.channels[0] if u.channels else None)
+        if value is not None:
+            ops.append(EditOp(kind="set_target", subject="approval", value=value))
     for src in u.sources:
         if src.kind == "store" and src.url and "web_page_check" in present:
             ops.append(EditOp(kind="set_target", subject=f"store:{src.store}", value=src.url))
@@ -195,18 +208,30 @@ def _additions(
         ops.append(EditOp(kind="add_action", action=action, where=place.where, anchor=place.anchor))
     ops += _added_sources(u, low, spans, retargeted)
     ops += [
-        EditOp(kind="add_ai", ai=step)
+        EditOp(kind="add_ai", ai=step, subject=_before_what(low, v.AI_STEPS[step.kind]))
         for step in u.ai
         if _outside(v.AI_STEPS[step.kind], low, spans)
     ]
-    if u.approval is not None and _outside(v.APPROVAL, low, spans):
+    placed = any(op.where in ("approved", "rejected") for op in ops) or "approval" in retargeted
+    if u.approval is not None and _outside(v.APPROVAL, low, spans) and not placed:
         ops = _with_approval(u, present, ops)
     if u.wait is not None and not any(op.subject == "wait" for op in done):
-        ops.append(EditOp(kind="add_wait", wait=u.wait))
+        ops.append(
+            EditOp(kind="add_wait", wait=u.wait, subject=_before_what(low, v.SUBJECTS["wait"][0]))
+        )
     for cond in u.conditions:
         if cond.kind != "in_stock" or _outside(v.IN_STOCK, low, spans):
             ops.append(EditOp(kind="add_condition", condition=cond))
     return ops
+
+
+def _before_what(low: str, pattern: re.Pattern[str]) -> str | None:
+    """The step a new AI step or wait goes in front of: "before posting to Slack", "发Slack前"."""
+    m = pattern.search(low)
+    if m is None:
+        return None
+    place = edit_read.place_in(low, edit_read.clause_at(low, m.start()))
+    return place.anchor if place.where == "before" else None
 
 
 def _added_sources(

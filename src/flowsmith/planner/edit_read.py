@@ -77,6 +77,13 @@ def named(fragment: str, offset: int = 0) -> list[Named]:
     return sorted(found, key=lambda x: x.start)
 
 
+def _words_subject(fragment: str) -> str | None:
+    """ "after logging the order": a step named by the words of its name (found when the
+    edit is applied; a place whose words name no step is dropped then)."""
+    words = fragment.strip()
+    return f"words:{words}" if re.search(r"[a-z]{3,}", words) else None
+
+
 def _first_subject(fragment: str) -> str | None:
     names = named(fragment)
     return names[0].subject if names else None
@@ -110,13 +117,17 @@ def _place_of(low: str, clause: Span) -> Place:
     text = low[a:b]
     if w.IN_LOOP.search(text):
         return Place("loop", "loop", None)
+    for where, pattern in (("rejected", w.ON_REJECTED), ("approved", w.ON_APPROVED)):
+        m = pattern.search(text)
+        if m:
+            return Place(where, "approval", (a + m.start(), a + m.end()))
     if w.OTHERWISE.search(text):
         return Place("otherwise", None, None)
     for where, patterns in (("after", w.AFTER), ("before", w.BEFORE)):
         for pattern in patterns:
             m = pattern.search(text)
             if m:
-                subject = _first_subject(m.group(1))
+                subject = _first_subject(m.group(1)) or _words_subject(m.group(1))
                 if subject is not None:
                     return Place(where, subject, (a + m.start(), a + m.end()))
     for pattern in w.AFTER_DONE:
@@ -203,6 +214,8 @@ def _reschedule(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     if trigger is None or m is None or inside(m.start(), spans):
         return []
     words = (m.group("en") or m.group("zh") or "").strip()
+    if ec.mentions(words):
+        return []  # "post it to Teams at 7am": a step to add, not a new time
     day = w.WEEKDAY.search(words)
     if not w.CLOCK.search(words) and not day:
         return []
@@ -231,8 +244,9 @@ def _delays(low: str, spans: list[Span]) -> list[EditOp]:
         a, b = clause_at(low, m.start())
         if inside(m.start(), spans):
             continue
-        if m.group("n"):
-            amount, unit = int(m.group("n")), m.group("unit") + "s"
+        if m.group("n") or m.group("an"):
+            amount = int(m.group("n") or m.group("an"))
+            unit = (m.group("unit") or m.group("aunit")) + "s"
         elif m.group("zn"):
             amount, unit = int(m.group("zn")), _ZH_UNITS[m.group("zunit")]
         else:
@@ -400,10 +414,11 @@ def _additions(low: str, spans: list[Span]) -> list[EditOp]:
         refined = ec.refine(mention, clause)
         verb = ec.verb_in(before) or ec.verb_in(clause) or "create"
         resource, operation = ec.choose(app, refined.resource, refined.operation, verb)
+        values = ec.values_in(clause, mention.start - a)
         ops.append(
             EditOp(
                 kind="add_step",
-                step=f"app:{mention.app}/{resource}/{operation}",
+                step=f"app:{mention.app}/{resource}/{operation}{values}",
                 where=place.where,
                 anchor=place.anchor,
             )

@@ -16,6 +16,7 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner.plan import EditOp
 
 _LEFT = re.compile(r"\$json(?:\.(\w+)|\[\"([^\"]+)\"\])")
+_MAX_RULES = 4  # a switch's rules (catalog maxItems)
 _OTHER = frozenset({"other", "others", "rest", "else", "其他", "其余", "其它", "剩下"})
 
 
@@ -42,6 +43,8 @@ def route(wf: Workflow, op: EditOp) -> tuple[Node, str, bool] | None:
                 return node, f"output_{values.index(cat)}", True
             if cat in _OTHER:
                 return node, "fallback", True
+            if op.where == "new_category" and _classified(wf) and len(values) < _MAX_RULES:
+                return node, "new", True  # a new category: a new rule and output
             continue
         conds = [c for c in node.parameters.get("conditions", []) if isinstance(c, dict)]
         if len(conds) != 1:
@@ -57,6 +60,10 @@ def route(wf: Workflow, op: EditOp) -> tuple[Node, str, bool] | None:
         if relation == "inside":
             return node, "true", False
     return None
+
+
+def _classified(wf: Workflow) -> bool:
+    return any(x.subtype == "text_classifier" for x in wf.nodes)
 
 
 def _relation(old: tuple[str, Any], new: tuple[str, Any]) -> str | None:

@@ -53,12 +53,14 @@ REMOVE_AFTER = rx(
 DELAY = rx(
     r"\b(?:the )?next day\b|\bthe day after\b|\btomorrow\b|\bnext morning\b|"
     r"\b(?P<n>\d+)\s*(?P<unit>minute|hour|day|week)s?\s+later\b|"
+    r"\bafter\s+(?P<an>\d+)\s*(?P<aunit>minute|hour|day|week)s?\b|"
     r"第二天|次日|隔天|(?P<zn>\d+)\s*(?P<zunit>分钟|小时|天)(?:之后|以后|后)"
 )
 # "move it to Monday 9am", "改到周一早上9点": a new time for a scheduled workflow
 RESCHEDULE = rx(
-    r"\b(?:move|reschedule|shift|push|change|switch|make|run|set)\s+(?:it|this|the (?:run|"
-    r"schedule|report|job|workflow))?\s*(?:to|on|for|at)\s+(?P<en>.+)$|"
+    r"\b(?:move|reschedule|shift|push|change|switch|make|run|set|send|post|deliver|do)\s+"
+    r"(?:it|this|them|the (?:run|schedule|report|job|workflow|digest|summary))?\s*"
+    r"(?:to|on|for|at)\s+(?P<en>.+)$|"
     r"(?:改到|改在|改成|改为|挪到|换到|调到|调整到|移到)(?P<zh>.+)$"
 )
 WEEKDAY = rx(
@@ -77,7 +79,18 @@ _END = r"(?=[,;，；。]|\.(?:\s|$)|\s+(?:and|then|but|too|also)\b|$)"
 _END_ZH = r"(?=[，。；,;]|然后|并且|同时|也|$)"
 # "use X instead of Y", "replace Y with X", "把 Y 换成 X", "用 X 代替 Y", "改用 X"
 REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (rx(r"^\s*instead of\s+(.+?)\s*[,，]\s*(.+?)" + _END), "old_new"),
+    (rx(r"^\s*(?:instead of|rather than)\s+(.+?)\s*[,，]\s*(.+?)" + _END), "old_new"),
+    (rx(r"\b(?:prefer|rather use)\s+(.+?)\s+(?:over|to)\s+(.+?)" + _END), "new_old"),
+    (rx(r"\b(?:use|go with|switch to)\s+(.+?)[,，]?\s+(?:and\s+)?not\s+(.+?)" + _END), "new_old"),
+    (
+        rx(
+            r"\b(?:move|migrate|switch|change|go|port)\s+(?:it\s+)?from\s+(.+?)\s+to\s+(.+?)" + _END
+        ),
+        "old_new",
+    ),
+    (rx(r"\b(?:change|turn|convert)\s+(?:the\s+)?(.+?)\s+(?:to|into)\s+(.+?)" + _END), "old_new"),
+    (rx(r"^\s*(.+?)\s*(?:→|->|=>)\s*(.+?)" + _END), "old_new"),
+    (rx(r"\b(?:use|switch to|go with|try)\s+(.+?)\s+instead\s*(?:[.!。]|$)"), "new"),
     (
         rx(
             r"(?:use|switch to|send (?:it )?(?:to|via)|post (?:it )?(?:to|in)|go with|try)\s+"
@@ -106,6 +119,7 @@ AFTER = (
     rx(r"\b(?:right |just |directly )?after\s+(.+?)" + _ANCHOR_END),
     rx(r"在(.+?)(?:之后|以后|后面|后)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之后|以后|后面|后)"),
+    rx(r"^\s*(.{1,20}?)(?:之后|以后)"),
 )
 # "备份完成后", "once the backup is done": after the work the workflow does, when the words
 # name no step
@@ -120,6 +134,7 @@ BEFORE = (
     rx(r"\b(?:right |just |directly )?before\s+(.+?)" + _ANCHOR_END),
     rx(r"在(.+?)(?:之前|以前|前面|前)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之前|以前|前面|前)"),
+    rx(r"^\s*(.{1,20}?)(?:之前|以前|前)(?=[，,\s]|先|再|等|要|加|用|$)"),
 )
 IN_LOOP = rx(
     r"\b(?:inside|in|within|into|to)\s+(?:the\s+|each\s+|every\s+)?(?:loop|iteration)\b|"
@@ -129,6 +144,16 @@ OTHERWISE = rx(
     r"\botherwise\b|\belse\b|\b(?:false|no|other|negative|fallback)\s+(?:branch|path|output|case)\b|"
     r"\bwhen (?:it(?:'s| is)|they are) not\b|\bif not\b|否则|不满足|不符合|其他情况|其余情况|"
     r"否的?分支|假的?分支"
+)
+# "if rejected, …", "批准后…": on that output of the approval step
+ON_REJECTED = rx(
+    r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"
+    r"(?:rejected|declined|denied)\b|\bon (?:rejection|decline)\b|"
+    r"(?:被)?拒绝(?:后|了|的话|时)?|驳回"
+)
+ON_APPROVED = rx(
+    r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"
+    r"(?:approved|accepted)\b|\bafter approval\b|\bon approval\b|批准后|审批通过|通过后|同意后"
 )
 # what "too" / "as well" anchors to by default: the existing notification
 NOTIFY_WORDS = rx(r"notif\w*|alert|message|post|send|通知|提醒|消息|发送|推送")

@@ -62,7 +62,8 @@ NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
 # the kind of change an event clause says, and the (stemmed) event-key words of each kind
 EVENT_CHANGE = {
     "created": rx(
-        r"\bnew\b|\b(?:creat|add|open|submitt|upload|insert|post)\w*|arriv\w*|新|创建|新增"
+        r"\bnew\b|\bincoming\b|\breceiv\w*|\b(?:creat|add|open|submitt|upload|insert|post)\w*|"
+        r"arriv\w*|新|创建|新增|收到"
     ),
     "updated": rx(
         r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost)\w*|status|更新|变|移|改"
@@ -101,7 +102,8 @@ UPDATE_VERB = rx(r"\b(?:update\w*|change|modify|edit|mark|move|assign|close)\b|�
 DELETE_VERB = rx(r"\b(?:delete\w*|remove\w*|archive\w*|cancel\w*|trash)\b|删除|移除|归档|取消")
 # the sources and the target of "copy A to B"
 COPY_VERB = rx(
-    r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*|back(?:s|ed|ing)? ?up|backups?)\b|"
+    r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*|back(?:s|ed|ing)? ?up|backups?|"
+    r"dump\w*)\b|"
     r"同步|复制|导入|迁移|备份"
 )
 # verbs whose object is data to read even with no read verb ("summarise the emails in …")
@@ -159,7 +161,7 @@ SMS_NOUN = ("sms", "text message", "短信")
 # "notify me" with no channel -> email (an assumption says so)
 NOTIFY_WORD = rx(
     r"\bnotif\w*|\balert (?:me|us)|\blet (?:me|us) know|\btell me|通知我|提醒我|告诉我|"
-    r"\bforward (?:it |them |this |that )?to (?:me|us)\b|转发给我"
+    r"\bforward (?:it |them |this |that )?to (?:me|us|my (?:inbox|email))\b|转发给我"
 )
 
 # a kind of service named instead of a service ("my CRM"): the catalog category it stands for
@@ -281,7 +283,7 @@ LIMIT_N = rx(
 SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
 AGGREGATE = {
-    "sum": rx(r"\b(?:total|sum|add up|sum up)\b|合计|总额|总金额|总和|总计|求和|汇总"),
+    "sum": rx(r"\b(?:total|sum|add up|sum up)\b|合计|总额|总金额|总和|总计|求和|汇总(?!成)"),
     "count": rx(r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数"),
     "avg": rx(r"\b(?:average|mean|avg)\b|平均"),
     "max": rx(r"\b(?:maximum|max|highest|largest)\b|最大|最高"),
@@ -291,7 +293,9 @@ AGGREGATE = {
 GROUP_BY = rx(
     r"\bgroup(?:ed|ing)?\s+(?:them\s+|it\s+|these\s+|those\s+|the\s+\w+\s+)?by\s+"
     r"(?:the\s+|their\s+|its\s+)?([a-z_]+(?:\s+group)?)|"
-    r"\b(?:per|for each|by)\s+(?!hour|day|week|month|minute|year|cent\b)([a-z_]+)|"
+    r"\bper\s+(?!hour|day|week|month|minute|year|cent\b)([a-z_]+)|"
+    r"\b(?:total|sum|count|averag|add)\w*(?:\s+(?:up|them|it|the\s+\w+|\w+)){0,2}\s+by\s+"
+    r"(?!e-?mail|sms|text|phone|slack|hand\b)([a-z_]+)|"
     r"按\s*([\u4e00-\u9fff\w]{1,6}?)\s*(?:汇总|分组|统计|合计|求和|分类)"
 )
 GROUP_WORD = rx(r"\bgroup(?:ed|ing)?\s+(?:\w+\s+)?by\b|按\s*\S{1,6}?\s*分组")
@@ -299,7 +303,10 @@ SPLIT = rx(r"\bsplit (?:out|into|each|them)|拆分")
 TEMPLATE = rx(r"\btemplate\b|\bformat (?:the|a|it|them)\b|模板|格式化")
 FILTER = rx(r"\bfilter\w*|\bkeep only\b|\bonly (?:keep|the ones)|筛选|过滤|只保留")
 THINK: dict[str, re.Pattern[str]] = {
-    "summarise": rx(r"summar(?:y|ies|i[sz]e\w*)|\bdigest\b|tl;?dr|recap|总结|摘要|概括|归纳"),
+    "summarise": rx(
+        r"summar(?:y|ies|i[sz]e\w*)|\bdigest\b|tl;?dr|recap|总结|摘要|概括|归纳|"
+        r"(?:整理|汇总)成\S{0,4}?(?:日报|周报|月报|报告|摘要)"
+    ),
     "classify": rx(r"classif\w*|categori[sz]\w*|triage|\btag (?:it|them|each)|分类|归类|分拣"),
     "extract": rx(r"extract\w*|pull out|\bparse\w*|提取|抽取|解析"),
     "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),

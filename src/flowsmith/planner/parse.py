@@ -106,6 +106,7 @@ def _trial(ctx: Context) -> Context:
         categories=list(ctx.categories),
         made=set(ctx.made),
         notes=list(ctx.notes),
+        apps_seen=list(ctx.apps_seen),
     )
 
 
@@ -135,7 +136,7 @@ def _poll_for_new(trigger: Trigger, steps: list[Step]) -> Trigger:
     if trigger.kind != "manual" or not steps:
         return trigger
     first = steps[0]
-    if isinstance(first, ServiceStep) and first.app is not None and first.operation:
+    if isinstance(first, ServiceStep) and first.operation:
         m = lx.NEW_WORD.search(first.phrase)
         if m and first.operation.lower().startswith(("get", "list", "search", "read")):
             return Trigger(

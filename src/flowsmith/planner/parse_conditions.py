@@ -364,7 +364,10 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     if (
         m
         and not lx.PRONOUN.match(m.group(1))
-        and (not value.lower().endswith("ed") or re.search(r"(?:status|state|stage)$", m.group(1)))
+        and (
+            not (m.group(3) or "").lower().endswith("ed")
+            or re.search(r"(?:status|state|stage)$", m.group(1))
+        )
     ):
         return Condition(field_of(m.group(1) + " is", "status", ctx), "eq", value, phrase)
     return _bare_category(t, phrase, ctx)

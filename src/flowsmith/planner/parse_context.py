@@ -132,6 +132,7 @@ class Context:
     notes: list[str] = field(default_factory=list)
     last_field: str | None = None  # the field the last case compared ("if it's 6 or lower")
     subject: str | None = None  # the data word a read named ("check our Stripe balance")
+    apps_seen: list[str] = field(default_factory=list)  # apps the steps named, in order
 
 
 def mask_addresses(text: str, ctx: Context) -> str:

@@ -115,8 +115,21 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
                 ctx.trigger_url = "__url0__"
                 # the feed's words ("订阅 … 的RSS") are the trigger, not a service
                 return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), _cut(text, m)
+            if kind == "form":
+                params.update(_form_fields(text[m.start() :]))
             return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), text
     return Trigger(kind="manual"), text
+
+
+def _form_fields(text: str) -> dict[str, Any]:
+    """The fields a form names in parentheses ("a form for leave requests (name, dates,
+    reason)" -> three fields), or nothing."""
+    m = re.match(r"[^()。.;；]{0,60}?[(（]([^()（）]{2,120})[)）]", text)
+    if m is None:
+        return {}
+    labels = [w.strip() for w in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1))]
+    labels = [w for w in labels if w and len(w) <= 30][:12]
+    return {"fields": labels} if len(labels) >= 2 else {}
 
 
 def _cut(text: str, m: re.Match[str]) -> str:
@@ -144,7 +157,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
             params["resource"] = q[0]
         return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
     polled = [m for m in ctx.index.mentions(body, implicit=False) if m.app is not None]
-    if polled and (lx.NEW_WORD.search(body) or re.search(r"\b\w+ed\b", body)):
+    if polled and (lx.NEW_WORD.search(body) or re.search(r"\b\w+ed\b|有人|收到", body)):
         return eventless_trigger(polled[0].app or "", body, phrase, ctx)
     if lx.TRIGGER_EMAIL.search(body) or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body)):
         return Trigger(kind="email", phrase=phrase)
@@ -161,8 +174,9 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
 
 def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trigger:
     """An event in an app the catalog has no trigger for: a data store (category ``data``)
-    is polled every hour for new rows (``params["poll"]`` says what to get); any other
-    service sends its events to a webhook (``app`` names it)."""
+    is polled every hour for new rows (``params["poll"]`` says what to get); published
+    content (a new video, post, episode) is read from the app's feed; any other service
+    sends its events to a webhook (``app`` names it)."""
     app = ctx.index.apps[app_id]
     if app.category == "data":
         return Trigger(
@@ -170,7 +184,18 @@ def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trig
             params={"kind": "interval", "minutes": 60, "assumed": True, "poll": body},
             phrase=phrase,
         )
+    if _PUBLISHED.search(body):
+        return Trigger(kind="rss", app=app_id, phrase=phrase)
     return Trigger(kind="webhook", app=app_id, phrase=phrase)
+
+
+# "a new video is published on our YouTube channel": published content has a feed
+_PUBLISHED = re.compile(
+    r"\b(?:videos?|posts?|articles?|episodes?|podcasts?|stor(?:y|ies))\b.{0,40}?"
+    r"\b(?:publish\w*|posted|released|goes live|went live)\b|"
+    r"\bnew (?:videos?|articles?|episodes?|blog posts?)\b|新(?:视频|文章|帖子)",
+    re.IGNORECASE,
+)
 
 
 # what is said of the trigger's item in its own clause: "… with priority 1", "… moves to Won"
@@ -181,6 +206,13 @@ _MOVES = re.compile(
     r"\s(?:moves?|moved|is moved|changes?|changed|is changed|is set|gets? set|goes)\s+"
     r"(?:in)?to\s+(?:the\s+)?(?P<to>[^,;]+?)\s*$",
     re.I,
+)
+
+
+_QUOTED_MENTION = re.compile(
+    r"\b(?:mention\w*|contain\w*|includ\w*|says?|with the (?:word|keyword))\s+"
+    r"(?:the (?:word|keyword|phrase)\s+)?([\"'“‘][^\"'”’]{1,40}[\"'”’])",
+    re.IGNORECASE,
 )
 
 
@@ -198,9 +230,16 @@ def qualifier(body: str, ctx: Context) -> str | None:
             said = f"the {words[0]} is {words[1]}"
             return said if parse_condition(said, ctx) is not None else None
         return None
+    m = lx.CONTAINS.search(body)
+    if m and parse_condition(body[m.start() :], ctx) is not None:
+        return body[m.start() :].strip()  # "… mentioning 'bug'", "…提到'bug'"
+    m = _QUOTED_MENTION.search(body)
+    if m:
+        return f"it mentions {m.group(1)}"  # "a message mentioning 'refund' is posted in …"
     m = _MOVES.search(body)
     if m and not TOKEN.search(m.group("to")):
-        return "the status is '" + m.group("to").strip("'\"“”‘’") + "'"
+        to = re.split(r"\s+(?:in|on|at|from|of|within)\s+", m.group("to"))[0]
+        return "the status is '" + to.strip("'\"“”‘’ ") + "'"
     return None
 
 
@@ -224,6 +263,8 @@ def _new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
             event, score = ctx.index.event(mention.app, window)
             if event is None or score < 1.0:
                 continue
+            end = _shortest_end(text, start, mention.end, end, mention.app, score, ctx)
+            window = text[start:end]
             trig = Trigger(kind="app_event", app=mention.app, event=event, phrase=window.strip())
         return trig, _residue(text, start, end, ctx)
     return None
@@ -238,10 +279,30 @@ _HELD_IN = re.compile(
 )
 # "add new leads in HubSpot": a write of new items, not an event
 _MAKES = re.compile(
-    r"\b(?:add|create|post|send|insert|write|make|put|save|push|upload|import)\w*\s+(?:the\s+)?$",
+    r"\b(?:add|create|post|send|insert|write|make|put|save|push|upload|import|open|file|log)"
+    r"\w*\s+(?:the\s+|a\s+|an\s+)?$|(?:创建|新建|添加|新增)(?:一个|一条|一行)?$",
     re.IGNORECASE,
 )
-_IF_OPENER = re.compile(r"^\s*(?:only\s+)?if\s+(?:(?:a|an|the|any)\s+)?$", re.IGNORECASE)
+_IF_OPENER = re.compile(
+    r"(?:^|[.;!?。；！？]\s*)(?:only\s+)?if\s+(?:(?:a|an|the|any)\s+)?$|"
+    r"(?:^|[.;!?。；！？]\s*)(?:如果|假如|要是|若|只有当|当)(?:有)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _shortest_end(
+    text: str, start: int, least: int, end: int, app: str, score: float, ctx: Context
+) -> int:
+    """The end of the shortest event phrase that names the event as well as the whole
+    window does ("新的Shopify订单" of "新的Shopify订单金额超过1000元"), so what the text goes
+    on to say of the item stays for the steps."""
+    for k in range(least, end):
+        inside_word = text[k - 1 : k + 1].isascii() and text[k - 1 : k + 1].isalnum()
+        if text[k - 1].isspace() or inside_word:
+            continue
+        if ctx.index.event(app, text[start:k])[1] >= score:
+            return k
+    return end
 
 
 def _event_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -252,11 +313,14 @@ def _event_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     right = text[end : end + 30]
     right = re.split(
         r"\b(?:to|into|in|on|from|and|is|are|was|were|comes?|arrives?|gets?|"
-        r"has|have|with|that|which)\b|[到在从，,是]",
+        r"has|have|with|that|which|for|each|every)\b|[到在从，,是]",
         right,
     )[0]
     if news:
-        return start - len(left) + news[-1].start(), end + len(right)
+        begin = start - len(left) + news[-1].start()
+        if _MAKES.search(text[:begin]) is None:
+            return begin, end + len(right)
+        return None  # "create a new Jira issue": a write, not an event
     held = _HELD_IN.search(text[max(0, start - 60) : start])
     if held is not None:
         begin = max(0, start - 60) + held.start()
@@ -275,6 +339,23 @@ _EVENT_VERB = re.compile(
 )
 
 
+# "New Shopify orders over 200 dollars should be posted …": what the subject says of the
+# item, up to the verb of its action
+_LEADING_QUALIFIER = re.compile(
+    r"^\s*(?P<q>(?:over|above|under|below|more than|less than|with|whose|where|from)\b[^,;]*?)"
+    r"\s+(?=(?:should|must|will|shall|need to|go|goes|get|gets|are|is)\b)",
+    re.IGNORECASE,
+)
+
+
+def _subject_condition(q: str, ctx: Context) -> str | None:
+    """Condition words from what a leading event phrase's subject says ("over 200")."""
+    if re.match(r"(?:with|whose|where)\b", q, re.IGNORECASE):
+        return qualifier("x " + q, ctx)
+    said = "it is " + q
+    return said if parse_condition(said, ctx) is not None else None
+
+
 def _residue(text: str, start: int, end: int, ctx: Context) -> str:
     """The text left for the steps once the event phrase ``text[start:end]`` is cut out.
 
@@ -283,6 +364,11 @@ def _residue(text: str, start: int, end: int, ctx: Context) -> str:
     priority is 1", "If an uploaded file is a PDF" -> "If it is a PDF", "If the budget of a
     new task is over 10" -> "If the budget is over 10"."""
     before, after = text[:start], text[end:]
+    if not before.strip(" ,，") or re.search(r"[.;!?。；！？]\s*$", before):
+        lead = _LEADING_QUALIFIER.match(after)
+        cond = _subject_condition(lead.group("q"), ctx) if lead else None
+        if lead and cond:
+            return f"{before} if {cond} , {after[lead.end() :]}"
     owner = re.search(r"\s+(?:of|for)\s+(?:(?:a|an|the|each|every|any)\s+)?$", before)
     if owner and re.match(r"^\s*(?:only\s+)?if\b", before, re.IGNORECASE):
         return before[: owner.start()] + " " + after

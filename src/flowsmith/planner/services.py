@@ -21,6 +21,9 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.text import channels, emails, quoted, urls
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_CJK_SPACE = re.compile(
+    r"(?<=[a-z0-9])\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+(?=[a-z0-9])"
+)
 _WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
 _PHONE = re.compile(r"\+[1-9]\d{6,14}")
 _REPO = re.compile(r"(?<![\w/.])([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)(?![\w/])")
@@ -115,6 +118,9 @@ class ServiceIndex:
         for app in catalog.apps:
             for name in dict.fromkeys([*app.names.all(), app.display_name.lower()]):
                 names.append((name, app.app, None))
+                joined = _LATIN_CJK_SPACE.sub("", name)
+                if joined != name:  # "google 表格" is also written "google表格"
+                    names.append((joined, app.app, None))
         served = {w for w, _, _ in names}
         for spec in _core_services(catalog):
             word = spec.keywords[0].lower()
@@ -221,7 +227,8 @@ class ServiceIndex:
 
     def _event_by_parts(self, app: App, low: str, toks: set[str]) -> list[tuple[str | None, float]]:
         """Events whose key names a resource the text names ("deal" is an opportunity) and
-        the kind of change it says ("moves" -> ``*_updated``): each part scores 0.45."""
+        the kind of change it says ("moves" -> ``*_updated``): each part scores 0.55, so an
+        event needs both to count as named (1.0)."""
         assert app.triggers is not None
         named = {
             stem(w)
@@ -233,8 +240,9 @@ class ServiceIndex:
         out: list[tuple[str | None, float]] = []
         for key in app.triggers.events:
             words = [stem(w) for w in re.split(r"[_.\W]+", key) if w]
-            score = 0.45 * any(w in named for w in words)
-            score += 0.45 * any(lx.EVENT_KIND.get(w) in change for w in words)
+            score = 0.55 * any(w in named for w in words)
+            kinds = {lx.EVENT_KIND[w] for w in words if w in lx.EVENT_KIND} or {"created"}
+            score += 0.55 * bool(kinds & change)  # a bare noun ("message") is a new one
             out.append((key, score))
         return out
 

@@ -9,7 +9,14 @@ Invariants (checked by ``tests/unit/test_text_catalog.py``):
 * both catalogs hold the same keys, and each key the same placeholders in both languages;
 * every key the code names exists, and every key exists because some code names it;
 * :func:`text` answers in English for a language without a catalog; an unknown key is a
-  programming error (``KeyError``), never a silent empty string.
+  programming error (``KeyError``), never a silent empty string;
+* ``error.*`` keys are the HTTP API's error messages, read only through :func:`api_text`
+  (English, whatever the user's language: clients branch on the stable code); their ``zh``
+  entries are translations kept ready, not served.
+
+Namespaces: ``planner`` (offline planner replies), ``coverage`` (request-check findings),
+``generation`` (generation events), ``agent`` (LLM agent notices), ``chat`` (chat turn
+notices), ``error`` (API errors). Keys are stable: rename one only with every use.
 
 Pure: the standard library only, so the workflow language, the planner and the web layer
 may all import it; the catalogs are read once, on first use, and never change.

@@ -39,3 +39,26 @@ async def test_a_failed_start_frees_its_lock() -> None:
     except RuntimeError:
         pass
     assert turns._locks == {}
+
+
+async def test_a_turn_that_cannot_store_its_end_logs_one_line_and_is_forgotten(
+    caplog: Any,
+) -> None:
+    """Regression (issue 16, item 5): a turn whose own failure could not be stored (the
+    database down) left its exception unread, and asyncio logged "Task exception was never
+    retrieved" with a traceback."""
+    turns = manager()
+
+    async def fails() -> None:
+        raise ConnectionError("database down")
+
+    task = asyncio.create_task(fails())
+    turns._running["s1"] = type("R", (), {"turn_id": "t1"})()  # type: ignore[assignment]
+    await asyncio.wait([task])
+    with caplog.at_level("WARNING", logger="flowsmith.chat.turns"):
+        turns._turn_done("s1", "t1", task)
+    assert "s1" not in turns._running
+    lines = [r for r in caplog.records if r.name == "flowsmith.chat.turns"]
+    assert len(lines) == 1 and "database down" in lines[0].getMessage()
+    assert lines[0].exc_info is None
+    assert task._log_traceback is False  # read: asyncio will not report it
