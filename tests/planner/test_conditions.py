@@ -609,3 +609,29 @@ def test_the_then_clause_after_a_condition_is_its_action() -> None:
     assert frame is not None
     branches = [s for s in walk(frame.steps) if isinstance(s, Branch)]
     assert len(branches) == 1 and branches[0].cases[0].steps
+
+
+def test_else_if_is_the_next_case_of_the_branch() -> None:
+    frame = parse_request(
+        "When a PayPal payment arrives by webhook: if the amount is over 500 notify #big in "
+        "Slack, else if it is over 50 add the payer to Mailchimp, else do nothing",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    assert [c.condition.value if c.condition else None for c in branch.cases] == [500, 50, None]
+
+
+def test_check_if_then_if_so() -> None:
+    frame = parse_request(
+        "When someone fills our Tally form, check if the email domain is outlook.com and if so "
+        "add them to Mailchimp; otherwise create a lead in Pipedrive",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    c = branch.cases[0].condition
+    assert c is not None and (c.field, c.value) == ("domain", "outlook.com")
+    assert branch.cases[0].steps and branch.cases[-1].condition is None
+    c = _cond("the source was not Google")
+    assert c is not None and (c.op, c.value) == ("ne", "Google")

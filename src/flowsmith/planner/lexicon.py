@@ -206,7 +206,13 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("gte", rx(_NUM + r"\s*(?:以上|及以上|or more)")),
     ("lte", rx(_NUM + r"\s*(?:以下|及以下|or less)")),
-    ("ne", rx(r"(?:is not|isn't|not equal to|!=|不等于|不是)\s*[\"'“]?([\w.-]+)")),
+    (
+        "ne",
+        rx(
+            r"(?:is not|isn't|was not|wasn't|are not|aren't|not equal to|!=|不等于|不是)\s*"
+            r"[\"'“]?([\w.-]+)"
+        ),
+    ),
     ("eq", rx(r"(?:equals?|is equal to|==|=|等于)\s*[\"'“]?([\w.-]+)")),
 )
 FAILED = rx(

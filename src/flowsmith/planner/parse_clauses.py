@@ -33,6 +33,7 @@ from flowsmith.planner.parse_cases import (
 from flowsmith.planner.parse_conditions import (
     field_of,
     looks_category,
+    parse_condition,
     qualifier_condition,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
@@ -216,14 +217,17 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.add(clause_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
             return
     m = lx.ELSE_OPEN.match(clause)
-    if m:
+    elif_ = m is not None and b.branch is not None and lx.IF_OPEN.match(clause[m.end() :])
+    if elif_ and m is not None:
+        clause, same = clause[m.end() :], True  # "else if …", "否则如果…": the next case
+    elif m:
         cased = b.otherwise()
         if not cased:
             b.close_branch()
         rest = clause[m.end() :]
         b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
-    if _category_case(b, clause, ctx) or _routed(b, clause, ctx):
+    if _category_case(b, clause, ctx) or _routed(b, clause, ctx) or _checked(b, clause, ctx):
         return
     split = leading_condition(clause, ctx)
     if split is None and joined:
@@ -294,6 +298,34 @@ def _routed(b: _Builder, clause: str, ctx: Context) -> bool:
     phrase = unmask(clause, ctx)
     b.open_case(Condition(b.route, "eq", value, phrase), phrase, same=True)
     b.add(clause_actions(clause[m.end() :], ctx) or decision(clause[m.end() :], ctx))
+    return True
+
+
+# "check if the domain is gmail.com and if so …": the check opens the case "if so" acts in
+_CHECK_IF = re.compile(
+    r"^\s*(?:and\s+)?(?:check|see|verify|determine|find out|test)\s+(?:if|whether)\s+|"
+    r"^\s*(?:检查|判断|看看|确认)(?:一下)?(?=[^，,]*(?:是否|有没有))",
+    re.IGNORECASE,
+)
+_IF_SO = re.compile(
+    r"^\s*(?:and\s+)?(?:if so|if yes|if it does|if they do|if true|if that's the case|in that case|"
+    r"如果是的话|如果是|是的话|如果有|有的话)\b[\s,，]*(?:就|则|then)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _checked(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "check if X" opens a case on X; "if so, …" then acts inside that case."""
+    so = _IF_SO.match(clause)
+    if so and b.branch is not None and not b.branch.closed:
+        b.add(clause_actions(clause[so.end() :], ctx))
+        return True
+    m = _CHECK_IF.match(clause)
+    cond = parse_condition(re.sub("是否|有没有", "", clause[m.end() :]), ctx) if m else None
+    if cond is None:
+        return False
+    b.open_case(cond, unmask(clause, ctx), same=False)
+    b.joined = False
     return True
 
 

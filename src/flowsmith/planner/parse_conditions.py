@@ -353,7 +353,7 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         )
     m = re.match(
         r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?)\s+(?:is|are|equals?|=)\s+"
-        r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w-]+))\s*$",
+        r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w@-]+(?:\.[\w-]+)*))\s*$",
         t.strip(),
         re.IGNORECASE,
     )
