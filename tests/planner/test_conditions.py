@@ -7,7 +7,7 @@ from typing import Any
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.planner.compile import compile_frame
-from flowsmith.planner.frame import Branch, Condition, Loop, walk
+from flowsmith.planner.frame import Approval, Branch, Condition, Loop, walk
 from flowsmith.planner.parse import parse_condition, parse_request
 from flowsmith.planner.parse_context import Context
 from flowsmith.planner.parse_guards import event_condition, guess_condition
@@ -635,3 +635,21 @@ def test_check_if_then_if_so() -> None:
     assert branch.cases[0].steps and branch.cases[-1].condition is None
     c = _cond("the source was not Google")
     assert c is not None and (c.op, c.value) == ("ne", "Google")
+
+
+def test_still_empty_longer_than_and_an_approval_after_a_duration() -> None:
+    c = _cond("the 'signed' column is still empty")
+    assert c is not None and (c.field, c.op) == ("signed", "is_empty")
+    c = _cond("it has been open longer than 10 days")
+    assert c is not None and (c.op, c.value) == ("gt", 10)
+    frame = parse_request(
+        "When a contractor submits an expense form, if the trip is longer than 3 days ask the "
+        "CFO for approval by email, otherwise approve it automatically and log it in Airtable",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    first = branch.cases[0].condition
+    assert first is not None and first.phrase == "the trip is longer than 3 days"
+    assert any(isinstance(s, Approval) for s in branch.cases[0].steps)
+    assert not any(isinstance(s, Approval) for s in walk(branch.cases[-1].steps))

@@ -192,6 +192,7 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "gt",
         rx(
             r"(?:over|above|more than|greater than|higher than|larger than|bigger than|exceeds?|"
+            r"longer than|older than|"
             r"exceeding|is over|goes over|rises above|>|大于|超过|高于|多于|超出|涨到|涨破)\s*"
             + _NUM
         ),
@@ -220,7 +221,10 @@ FAILED = rx(
     r"outage|crash\w*|times? out|timed out|5\d\d|4\d\d)\b|宕机|挂了|挂掉|失败|出错|报错|异常|"
     r"不可用|无法访问|访问不了|打不开|连不上|不通|无响应|没有?响应|超时|离线"
 )
-EMPTY = rx(r"\bis empty\b|\bis blank\b|\bhas no\b|\bis missing\b|为空|是空的|没有值")
+EMPTY = rx(
+    r"\b(?:is|are) (?:still )?(?:empty|blank|missing)\b|\bhas no\b|"
+    r"(?:仍然|还是|仍)?(?:为空|是空的)|没有值"
+)
 NOT_EMPTY = rx(r"\bis not empty\b|\bisn't empty\b|\bis set\b|\bexists\b|不为空|非空|有值")
 CONTAINS = rx(
     r"\b(?:contains?|containing|mentions?|mentioning|includes?|including|has the word|"
@@ -341,7 +345,10 @@ WAIT = rx(
     r"(second|sec|minute|min|hour|hr|day)s?\b|(?:等待|等|延迟|延时)\s*(\d+|[一二两三四五六七八九十]+)\s*"
     r"(秒|分钟|小时|天)|(\d+)\s*(second|minute|hour|day)s?\s+later"
 )
-APPROVAL = rx(r"approv\w*|sign[- ]?off|human review|manual review|审批|批准|人工审核|人工确认")
+APPROVAL = rx(
+    r"approv\w*\b(?! (?:it |them |this )?automatically)|sign[- ]?off|human review|manual review|"
+    r"(?<!自动)(?:审批|批准)|人工审核|人工确认"
+)
 APPROVAL_REJECT = rx(r"\bif (?:it is |it's |they )?(?:rejected|declined|denied)|(?:被)?拒绝|驳回")
 APPROVAL_OK = rx(
     r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"

@@ -94,7 +94,9 @@ def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
 
 # "over $1000 ask my manager …": a comparison ends at its number (and unit)
 _AFTER_NUMBER = re.compile(
-    r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块)?)\s+(?=[a-z]+\s+\S)(?!or\b|and\b|"
+    r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块|"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?: old| ago| overdue)?)?)"
+    r"\s+(?=[a-z]+\s+\S)(?!or\b|and\b|"
     r"usd\b|eur\b|dollars?\b|euros?\b|days?\b|hours?\b|minutes?\b|seconds?\b|percent\b)",
     re.IGNORECASE,
 )
@@ -183,9 +185,18 @@ def _complete(text: str) -> bool:
     return not re.search(r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to)\s*$", text)
 
 
+# "ask HR for approval", "请经理审批": where an approval step starts
+_ASK_APPROVAL = re.compile(
+    r"\b(?:ask|request|get|seek|need|require)\w*\b(?=[^,;]{0,40}approv)|"
+    r"(?:请|让|需要|交给|提交给?)(?=[^，,]{0,12}(?:审批|批准))",
+    re.IGNORECASE,
+)
+
+
 def _action_starts(body: str, ctx: Context) -> list[int]:
     starts: set[int] = set()
-    for pattern in (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD):
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD)
+    for pattern in (*verbs, lx.NOTIFY_WORD, lx.WAIT, _ASK_APPROVAL):
         for m in pattern.finditer(body):
             if m.start() > 0:
                 starts.add(m.start())
