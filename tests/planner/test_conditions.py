@@ -653,3 +653,14 @@ def test_still_empty_longer_than_and_an_approval_after_a_duration() -> None:
     assert first is not None and first.phrase == "the trip is longer than 3 days"
     assert any(isinstance(s, Approval) for s in branch.cases[0].steps)
     assert not any(isinstance(s, Approval) for s in walk(branch.cases[-1].steps))
+
+
+def test_a_courtesy_if_guards_nothing() -> None:
+    for text in (
+        "If possible, post the daily Shopify sales to Slack every evening",
+        "Every morning email me the top 5 Reddit posts, and if you can, also post them to Discord",
+        "如果可以的话，每天把GitLab的新issue同步到Notion",
+    ):
+        frame = parse_request(text, CATALOG)
+        assert frame is not None
+        assert not any(isinstance(s, Branch) for s in walk(frame.steps)), text

@@ -149,6 +149,14 @@ def zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     return (cond, z.group("a")) if cond is not None else None
 
 
+# "if possible", "if you can", "如果可以的话": a courtesy, not a condition
+_COURTESY = re.compile(
+    r"^\s*(?:possible|needed|necessary|required|you can|you could|you like|applicable|so|"
+    r"appropriate|convenient|that works|可以的话|可以|需要的话|必要的话|方便的话|有需要的话?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _guessed(
     opener: str, body: str, then: re.Match[str] | None, ctx: Context
 ) -> tuple[Condition, str] | None:
@@ -163,6 +171,7 @@ def _guessed(
         or lx.NEW_WORD.search(said)
         or len(said.split()) > 8
         or (CJK.search(said) and len(said.strip()) > 12)
+        or _COURTESY.match(said)
     ):
         return None
     cond = guess_condition(said)
