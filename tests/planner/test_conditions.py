@@ -664,3 +664,16 @@ def test_a_courtesy_if_guards_nothing() -> None:
         frame = parse_request(text, CATALOG)
         assert frame is not None
         assert not any(isinstance(s, Branch) for s in walk(frame.steps)), text
+
+
+def test_an_else_belongs_to_the_nearest_if() -> None:
+    frame = parse_request(
+        "When a Freshdesk ticket is created with priority Urgent, if the agent is empty post it "
+        "to Slack #triage, otherwise email the agent",
+        CATALOG,
+    )
+    assert frame is not None
+    outer = next(s for s in frame.steps if isinstance(s, Branch))
+    inner = next(s for s in walk(outer.cases[0].steps) if isinstance(s, Branch))
+    assert inner.cases[-1].condition is None and inner.cases[-1].steps
+    assert not any(getattr(s, "kind", "") == "classify" for s in walk(frame.steps))

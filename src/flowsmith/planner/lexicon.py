@@ -317,7 +317,10 @@ THINK: dict[str, re.Pattern[str]] = {
         r"summar(?:y|ies|i[sz]e\w*)|\bdigest\b|tl;?dr|recap|总结|摘要|概括|归纳|"
         r"(?:整理|汇总)成\S{0,4}?(?:日报|周报|月报|报告|摘要)"
     ),
-    "classify": rx(r"classif\w*|categori[sz]\w*|triage|\btag (?:it|them|each)|分类|归类|分拣"),
+    "classify": rx(
+        r"classif\w*|categori[sz]\w*|(?<![#\w])triage\b(?! sheet| list| board| channel)|"
+        r"\btag (?:it|them|each)|分类|归类|分拣"
+    ),
     "extract": rx(r"extract\w*|pull out|\bparse\w*|提取|抽取|解析"),
     "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),
     "translate": rx(r"translat\w*|翻译|译成"),

@@ -91,13 +91,17 @@ class _Builder:
         if cond.op not in ("category", "failed", "contains", "not_contains", "is_true"):
             self.ctx.last_field = cond.field
 
-    def nest(self, cond: Condition, phrase: str) -> None:
-        """A case inside the current one ("if the type is Bug and the priority is High")."""
+    def nest(self, cond: Condition, phrase: str, own_else: bool = False) -> None:
+        """A case inside the current one ("if the type is Bug and the priority is High");
+        ``own_else`` (the inner case said its own "if"): an "otherwise" after it is the inner
+        branch's, as an else belongs to the nearest if."""
         inner = DraftBranch(phrase=phrase)
         inner.cases.append(DraftCase(cond))
         self.current.append(inner)
         self.current = inner.cases[0].steps
         self.remember(cond)
+        if own_else:
+            self.branch = inner
 
     def guard_here(self, cond: Condition, phrase: str) -> None:
         """The rest of the sentence runs only for items ``cond`` holds for ("for each product
@@ -236,7 +240,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         cond, action = split
         _fetch_for(b, cond, ctx)
         if joined and b.branch is not None:
-            b.nest(cond, unmask(clause, ctx))
+            b.nest(cond, unmask(clause, ctx), own_else=bool(lx.IF_OPEN.match(clause)))
         else:
             b.open_case(cond, unmask(clause, ctx), same)
         steps = clause_actions(action, ctx) or decision(action, ctx)
