@@ -677,3 +677,21 @@ def test_an_else_belongs_to_the_nearest_if() -> None:
     inner = next(s for s in walk(outer.cases[0].steps) if isinstance(s, Branch))
     assert inner.cases[-1].condition is None and inner.cases[-1].steps
     assert not any(getattr(s, "kind", "") == "classify" for s in walk(frame.steps))
+
+
+def test_chinese_sentiment_kind_outside_with_units_and_the_searched_field_kept() -> None:
+    frame = parse_request(
+        "收到新的用户评价邮件时，用AI判断情绪，如果是负面的就创建Zendesk工单，正面的就记录到Notion",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    assert [c.condition.value for c in branch.cases if c.condition] == ["negative", "positive"]
+    c = _cond("气温低于-5度或高于38度")
+    assert c is not None and (c.field, c.op, c.value) == ("temperature", "outside", (-5, 38))
+    frame = parse_request(
+        "有新的GitLab issue时，标签包含bug的同步到Jira，包含docs的同步到Notion", CATALOG
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    assert {c.condition.field for c in branch.cases if c.condition} == {"标签"}

@@ -264,6 +264,7 @@ FIELD_ZH_NAMES = {
     "数量": "quantity",
     "库存": "stock",
     "温度": "temperature",
+    "气温": "temperature",
     "分数": "score",
     "评分": "rating",
     "总额": "total",

@@ -90,6 +90,8 @@ class _Builder:
         """The field a later "if it is …" compares (no field of its own)."""
         if cond.op not in ("category", "failed", "contains", "not_contains", "is_true"):
             self.ctx.last_field = cond.field
+        if cond.op in ("contains", "not_contains") and cond.field != "text":
+            self.ctx.last_text = cond.field
 
     def nest(self, cond: Condition, phrase: str, own_else: bool = False) -> None:
         """A case inside the current one ("if the type is Bug and the priority is High");

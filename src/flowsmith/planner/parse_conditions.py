@@ -49,7 +49,7 @@ _FROM = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,10})"
     r"(?:\s+(?:address|domain|email|account|sender)(?:es|s)?)?\s*$"
 )
-_UNIT = r"(?:\s*(?:euros?|dollars?|usd|eur|gbp|rmb|yuan|元|块|美元|%|percent))?"
+_UNIT = r"(?:\s*(?:euros?|dollars?|usd|eur|gbp|rmb|yuan|元|块|美元|%|percent|度|°c|℃|星|分|个))?"
 _BETWEEN = re.compile(
     r"(?:between\s+|介于\s*|在\s*)?[$€£¥￥]?(-?\d+(?:\.\d+)?)"
     + _UNIT
@@ -272,6 +272,8 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         word = (m.group(1) or m.group(2) or "").strip(" \"'“”")
         if word:
             name = field_of(t[: m.start()], "text", ctx)
+            if name == "text" and ctx is not None and ctx.last_text:
+                name = ctx.last_text  # "标签包含bug的…，包含feature的…"
             return Condition(
                 name if _TEXT_FIELD.fullmatch(name) else "text", "contains", word, phrase
             )
@@ -338,6 +340,9 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             )
     bare = re.sub(r"[\"'“”‘’「」]", "", t.strip())
     alone = re.fullmatch(r"(不)?(?:是|为)([\u4e00-\u9fff\w-]{1,12})", bare)
+    kind = alone.group(2).rstrip("的") if alone else ""
+    if alone and (looks_category(kind) or kind in cats) and not alone.group(1):
+        return _category(kind, phrase, ctx)  # "如果是负面的"
     if alone:  # "(如果)是发票": the item is of that kind
         return Condition(
             _implied("type", ctx), "ne" if alone.group(1) else "eq", alone.group(2), phrase
