@@ -695,3 +695,27 @@ def test_chinese_sentiment_kind_outside_with_units_and_the_searched_field_kept()
     assert frame is not None
     branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
     assert {c.condition.field for c in branch.cases if c.condition} == {"标签"}
+
+
+def test_reaching_a_number_and_trailing_once() -> None:
+    c = _cond("the balance hits zero")
+    assert c is not None and (c.field, c.op, c.value) == ("balance", "lte", 0)
+    c = _cond("the signups reach 500")
+    assert c is None or c.op != "lte"
+    c = _cond("the follower count reaches 1000")
+    assert c is not None and (c.op, c.value) == ("gte", 1000)
+    nodes, edges = _graph(
+        "Check https://shop.example.org/p/7 every hour and text me via Twilio once it drops to 0"
+    )
+    assert _gate_before(nodes, edges, "twilio")
+
+
+def test_an_action_after_a_failure_case_is_not_a_second_condition() -> None:
+    frame = parse_request(
+        "Every 10 minutes call https://api.example.net/sync; in case of an error, post the "
+        "error to Discord",
+        CATALOG,
+    )
+    assert frame is not None
+    branches = [s for s in walk(frame.steps) if isinstance(s, Branch)]
+    assert len(branches) == 1 and branches[0].cases[0].steps

@@ -22,7 +22,7 @@ IF_OPEN = rx(
     r"如果|假如|要是|若是|若|当|一旦|只要|只有|仅当)\s*"
 )
 # a condition after the action it guards ("text me only if it is down", "…，只有…才")
-IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case)\s+")
+IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case(?: of)?|once|as soon as)\s+")
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
     r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"
@@ -186,7 +186,9 @@ _NUM = (
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),
     ("lte", rx(_NUM + r"\s*or (?:less|lower|below|fewer|under)\b")),
+    ("lte", rx(r"(?:hits|reaches|drops to|falls to|goes to|gets to)\s*(0)(?![\d.])")),
     ("gte", rx(r"(?:at least|no less than|>=|≥|大于等于|大于或等于|不少于|不低于|至少)\s*" + _NUM)),
+    ("gte", rx(r"(?:reaches|hits|gets to)\s*" + _NUM)),
     ("lte", rx(r"(?:at most|no more than|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM)),
     (
         "gt",
@@ -367,7 +369,7 @@ RESPOND = rx(
 # --- triggers -------------------------------------------------------------------------------------
 
 TRIGGER_ERROR = rx(
-    r"\b(?:a|any|the|my)?\s*(?:workflow|flow|automation|run|execution)s?\s+(?:fails?|failed|errors?|"
+    r"\b(?:a|any|the|my)?\s*(?:workflow|flow|automation|run|execution)s?\s+(?:failed|fails?|errors?|"
     r"crash\w*)|\bfailed (?:workflow|execution|run)s?|\bon (?:workflow )?(?:error|failure)|"
     r"error trigger|(?:工作流|流程)(?:失败|出错|报错)|(?:失败|出错)的(?:工作流|流程)"
 )

@@ -183,6 +183,9 @@ def joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     body = re.sub(r"^\s*(?:and|且|而且)\s*", "", clause)
     if re.match(r"\s*(?:就|则|便|那么|then\b)", body, re.IGNORECASE):
         return None  # "…，就标记为逾期": the action of the condition before
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
+    if any(v.match(body.strip()) for v in verbs):
+        return None  # "…, post the error to Slack": an action, not a second condition
     t = lx.THEN_WORD.search(body)
     said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
     cond = parse_condition(said, ctx)

@@ -108,6 +108,7 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """``field op value`` from a condition's words ("the budget is over 10000")."""
     phrase = text.strip(" ,，:：")
     t = TOKEN.sub(" ", phrase).strip(" ,，")
+    t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if not t:
         return None
     q = _QUALIFIER.search(t)

@@ -50,7 +50,7 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         if cond is not None and named and cond.field == "status":
             return Condition(named, cond.op, cond.value, phrase)
         return cond
-    for op, pattern in lx.COMPARE[:6]:
+    for op, pattern in [(o, p) for o, p in lx.COMPARE if o not in ("eq", "ne")]:
         m = pattern.search(t)
         number = number_of(m.group(1), m.group(2)) if m else None
         if m and number is not None:
