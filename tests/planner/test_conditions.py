@@ -719,3 +719,16 @@ def test_an_action_after_a_failure_case_is_not_a_second_condition() -> None:
     assert frame is not None
     branches = [s for s in walk(frame.steps) if isinstance(s, Branch)]
     assert len(branches) == 1 and branches[0].cases[0].steps
+
+
+def test_only_the_picked_items_get_the_action() -> None:
+    for text in (
+        "Every hour get new WooCommerce orders and only sync the ones over $300 to HubSpot",
+        "收到Freshdesk新工单时，只通知紧急的到飞书群",
+    ):
+        frame = parse_request(text, CATALOG)
+        assert frame is not None
+        branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+        assert branch.cases[0].condition is not None and branch.cases[0].steps, text
+    c = _cond("it is urgent")
+    assert c is not None and (c.field, c.value) == ("priority", "urgent")

@@ -416,6 +416,12 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     if skip is not None:
         b.add([skip])
         return
+    only = _only(clause, ctx)
+    if only is not None:
+        picked, rest = only
+        b.guard_here(picked, unmask(clause, ctx))
+        b.add(clause_actions(rest, ctx))
+        return
     steps = clause_actions(clause, ctx)
     if (
         not steps
@@ -439,6 +445,32 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     b.add(steps[: at + 1])
     b.guard_here(cond, unmask(clause, ctx))
     b.add(steps[at + 1 :])
+
+
+# "only sync the ones over $500 to Salesforce", "只通知紧急的到钉钉群": the action is for the
+# items a qualifier picks
+_ONLY_EN = re.compile(
+    r"^\s*(?:and\s+)?only\s+(?P<verb>[a-z]+)\s+(?:the\s+)?(?:ones|those|items|[a-z]+s)\s+"
+    r"(?P<q>.+?)(?=\s+(?:to|in|into|on|via|with)\s+|$)",
+    re.IGNORECASE,
+)
+_ONLY_ZH = re.compile(
+    r"^\s*(?:只|仅)(?:把|将)?(?P<verb>通知|发送?|同步|转发?|推送|处理|保存|记录|提醒)?"
+    r"(?P<q>[\u4e00-\u9fff\w]{1,8}?)的"
+)
+
+
+def _only(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    m = _ONLY_EN.match(clause) or _ONLY_ZH.match(clause)
+    if m is None:
+        return None
+    said = m.group("q")
+    cond = parse_condition(("those " if not CJK.search(said) else "") + said, ctx)
+    if cond is None:
+        return None
+    them = "" if CJK.search(said) else " them "
+    rest = (m.group("verb") or "") + them + clause[m.end() :]
+    return cond, rest
 
 
 def _qualified_at(steps: list[Any]) -> int | None:

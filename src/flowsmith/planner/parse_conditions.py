@@ -414,7 +414,12 @@ def _category(word: str, phrase: str, ctx: Context | None) -> Condition:
     cats = ctx.categories if ctx else []
     if "sentiment" in made and not ("classify" in made and word in cats):
         return Condition("sentiment", "eq", _SENTIMENT_ZH.get(word, word), phrase)
+    if "classify" not in made and word not in cats and _URGENCY.fullmatch(word):
+        return Condition("priority", "eq", word, phrase)  # no classifier: the item's priority
     return Condition("category", "category", word, phrase)
+
+
+_URGENCY = re.compile(r"urgent|critical|high|low|紧急|重要|高|低")
 
 
 def _from(said: str, phrase: str) -> Condition:
@@ -535,7 +540,9 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
     )
     low = re.sub(r"'s\b", " ", low)
     words = [
-        w for w in re.findall(r"[a-z_][a-z0-9_]*", low) if w not in ("it", "they", "them", "there")
+        w
+        for w in re.findall(r"[a-z_][a-z0-9_]*", low)
+        if w not in ("it", "they", "them", "there", "those", "these", "ones", "items")
     ]
     while words and words[-1] in ("from", "at", "in", "on", "for", "by"):
         words.pop()  # "the temperature from <url>": the field is before the source
