@@ -396,3 +396,23 @@ def test_only_the_picked_items_get_the_action() -> None:
         assert branch.cases[0].condition is not None and branch.cases[0].steps, text
     c = _cond("it is urgent")
     assert c is not None and (c.field, c.value) == ("priority", "urgent")
+
+
+def test_a_write_for_every_item_whose_field_holds_is_guarded() -> None:
+    frame = parse_request(
+        "Every Monday read the 'Members' Airtable table and email every member whose renewal "
+        "date is within 10 days",
+        CATALOG,
+    )
+    assert frame is not None
+    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+    c = branch.cases[0].condition
+    assert c is not None and (c.op, c.value) == ("lte", 10) and branch.cases[0].steps
+
+
+def test_was_counts_and_a_pronoun_alone_is_no_condition() -> None:
+    c = event_condition("a Paddle subscription is cancelled and the plan was Business", _ctx())
+    assert c is not None and (c.field, c.value) == ("plan", "Business")
+    assert guess_condition("me") is None
+    c = _cond("the customer has ordered more than 5 times")
+    assert c is not None and (c.op, c.value) == ("gt", 5)

@@ -95,7 +95,7 @@ def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
 # "over $1000 ask my manager …": a comparison ends at its number (and unit)
 _AFTER_NUMBER = re.compile(
     r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块|"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?: old| ago| overdue)?)?)"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|times)(?: old| ago| overdue)?)?)"
     r"\s+(?=[a-z]+\s+\S)(?!or\b|and\b|"
     r"usd\b|eur\b|dollars?\b|euros?\b|days?\b|hours?\b|minutes?\b|seconds?\b|percent\b)",
     re.IGNORECASE,

@@ -437,6 +437,12 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
             b.open_case(cond, unmask(clause, ctx), same=True)
             b.joined = True
             return
+    whose = _WHOSE.search(clause)
+    chosen = qualifier_condition(clause[whose.start() :], ctx, alone=True) if whose else None
+    if chosen is not None and steps and _qualified_at(steps) is None:
+        b.guard_here(chosen, unmask(clause, ctx))  # "email every customer whose renewal …"
+        b.add(steps)
+        return
     at = _qualified_at(steps)
     cond = qualifier_condition(clause, ctx) if at is not None else None
     if cond is None or at is None:
@@ -471,6 +477,13 @@ def _only(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     them = "" if CJK.search(said) else " them "
     rest = (m.group("verb") or "") + them + clause[m.end() :]
     return cond, rest
+
+
+# "every customer whose …", "all orders where …": the items a write is for
+_WHOSE = re.compile(
+    r"(?<=\s)(?:whose|where)\s|\b(?:every|each|all|any)\s+[a-z]+\s+(?=(?:that|who|which)\s)",
+    re.IGNORECASE,
+)
 
 
 def _qualified_at(steps: list[Any]) -> int | None:

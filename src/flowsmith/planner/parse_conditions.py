@@ -358,7 +358,7 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             field_of(z.group(1), "status", ctx), "eq", value if number is None else number, phrase
         )
     m = re.match(
-        r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?)\s+(?:is|are|equals?|=)\s+"
+        r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?)\s+(?:is|are|was|were|equals?|=)\s+"
         r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w@-]+(?:\.[\w-]+)*))\s*$",
         t.strip(),
         re.IGNORECASE,

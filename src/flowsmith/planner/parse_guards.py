@@ -118,7 +118,10 @@ def guess_condition(text: str) -> Condition | None:
             r"^(?:会|将|要|能|可能|是否|有没有)", "", re.sub(r"[^\u4e00-\u9fff\w]", "", t)
         )
         return Condition(words[:8], "is_true", None, text.strip()) if words else None
-    stop = r"\b(?:it|they|there|will|would|is|are|be|going|to|the|a|an|'s|s|does|do|gets?)\b"
+    stop = (
+        r"\b(?:it|they|there|will|would|is|are|be|going|to|the|a|an|'s|s|does|do|gets?|"
+        r"me|us|you|him|her|them|so|not|this|that)\b"
+    )
     found = re.findall(r"[a-z]+", re.sub(stop, " ", t.lower()))
     return Condition("_".join(found[:3]), "is_true", None, text.strip()) if found else None
 
