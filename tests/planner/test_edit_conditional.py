@@ -378,3 +378,23 @@ def test_a_new_approver(text: str) -> None:
     wf = f.edit(before, text)
     assert wf.node("a").parameters["to"] == "cfo@acme.io"  # type: ignore[union-attr]
     f.kept(before, wf, ["t", "c", "r"])
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("出错时给我发邮件", "e"),
+        ("if anything fails, email me", "e"),
+        ("when the Airtable step fails, text me", "a"),
+        ("Airtable写入失败时发短信给我", "a"),
+    ],
+)
+def test_a_failure_notice_is_a_new_step_after_the_step_that_fails(text: str, after: str) -> None:
+    before = f.leads()
+    wf = f.edit(before, text)
+    (gate,) = [x for x in wf.nodes if x.subtype == "if"]
+    assert "error" in _left(gate)
+    assert f.into(wf, gate.id) == [(after, "main")]
+    (new,) = [x for x in wf.nodes if before.node(x.id) is None and x.id != gate.id]
+    assert f.into(wf, new.id) == [(gate.id, "true")]
+    f.kept(before, wf, ["t", "a", "e"])

@@ -79,6 +79,9 @@ def test_a_core_step_replaces_the_named_service(text: str, subtype: str) -> None
         (f.tickets, "stop paging the on-call", "c"),
         (f.tickets, "no more Teams posts", "m"),
         (f.tickets, "不要发短信了", "c"),
+        (f.digest, "no need to summarise anymore, just post the whole article", "s"),
+        (f.digest, "we don't need the summary", "s"),
+        (f.digest, "不用总结了，直接发原文", "s"),
     ],
 )
 def test_removal_said_many_ways(make: Any, text: str, gone: str) -> None:

@@ -226,7 +226,8 @@ def _feeds(wf: Workflow, op: EditOp, gate: Node) -> list[End]:
     a failure check (that step then keeps going on error), else where a new step goes."""
     conds = (op.rule or {}).get("conditions", [])
     if any("$json.error" in str(c.get("left")) for c in conds):
-        ends = [x for x in eg.find(wf, "end") if x.id != gate.id]
+        named = [x for x in eg.find(wf, op.anchor) if x.id != gate.id]
+        ends = named or [x for x in eg.find(wf, "end") if x.id != gate.id]
         if ends:
             ends[0].on_error = "continue"
             return [(ends[0].id, g.main_output(ends[0]))]

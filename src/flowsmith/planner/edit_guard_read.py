@@ -219,6 +219,7 @@ class Guard:
     replaces: bool = False  # "change the condition to …": the rule of the existing check
     only: bool = False  # "… only go to Trello": not to the steps already on that output
     bypass: bool = False  # "skip the approval for …": matching items go round the step
+    said: str = ""  # a failure's words ("when the Airtable step fails": the step to check)
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -299,7 +300,7 @@ def _make(
             {"left": "{{ $json.statusCode }}", "operator": "greater_than", "right": 399},
         ]
         params = {"conditions": failed, "combine": "or"}
-        return Guard(params, "failed?", negate, act, flow, "")
+        return Guard(params, "failed?", negate, act, flow, "", said=cond.phrase)
     rule, swapped = if_rule(cond)
     if " % " in cond.field:
         rule["left"] = "{{ $json." + cond.field + " }}"
@@ -523,7 +524,8 @@ def _op(guard: Guard, current: Workflow) -> EditOp:
     swap = _instead(guard, current)
     if swap is not None:
         return swap
-    existing, new = steps_in(guard.act, current)
+    failed = guard.label == "failed?"  # an error notice is a new step, never an existing one
+    existing, new = steps_in(guard.act, Workflow() if failed else current)
     else_existing, else_new = steps_in(guard.other, current)
     return EditOp(
         kind="add_guard",
@@ -547,6 +549,7 @@ def _op(guard: Guard, current: Workflow) -> EditOp:
         else_steps=else_new,
         category=guard.category,
         only=guard.only,
+        anchor=next(iter(existing_steps(guard.said, current)), None) if failed else None,
     )
 
 

@@ -49,7 +49,7 @@ VERB_ZH_SEND = "发送"  # a message is sent, not created
 REMOVE = rx(
     r"\b(remove|delete|drop|get rid of|take out|without|skip|kill|disable|turn off)\b|"
     r"\bdon'?t\s+\w+|\bdo not\s+\w+|\bnever\s+\w+|"
-    r"\bno longer\b|\bno more\b|\bstop\s+\w+ing\b|"
+    r"\bno longer\b|\bno more\b|\bstop\s+\w+ing\b|\bno need (?:to|for)\b|\bdon'?t need\b|"
     r"\bno (?=\w+(?: \w+)? (?:is |are )?(?:needed|required|necessary)\b)|不需要|无需|不必|"
     r"删除|删掉|去掉|移除|去除|不要|不用|不再|取消|拿掉|别再?"
 )
