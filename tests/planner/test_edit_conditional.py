@@ -398,3 +398,41 @@ def test_a_failure_notice_is_a_new_step_after_the_step_that_fails(text: str, aft
     (new,) = [x for x in wf.nodes if before.node(x.id) is None and x.id != gate.id]
     assert f.into(wf, new.id) == [(gate.id, "true")]
     f.kept(before, wf, ["t", "a", "e"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "再加一个条件：只处理优先级不是low的工单",
+        "add a condition: only handle tickets whose status is open",
+        "only process tickets whose status is open",
+        "只处理状态为open的工单",
+    ],
+)
+def test_a_condition_on_the_items_guards_the_whole_flow(text: str) -> None:
+    before = f.tickets()
+    wf = f.edit(before, text)
+    gate, out = _gate_before(wf, "i")
+    assert out == "true" and f.into(wf, gate.id) == [("t", "main")]
+    f.kept(before, wf, ["t", "i", "c", "m"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "紧急的工单除了发短信，也在Slack里@值班",
+        "besides the SMS, also post urgent tickets to Slack",
+        "urgent tickets should also go to Slack",
+    ],
+)
+def test_a_step_added_for_an_existing_case_goes_on_its_output(text: str) -> None:
+    before = f.tickets()
+    wf = f.edit(before, text)
+    (slack,) = f.app(wf, "slack")
+    assert f.into(wf, slack.id) == [("i", "true")]
+    assert [x.id for x in wf.nodes if x.subtype in ("if", "twilio_sms")] == ["i", "c"]
+
+
+def test_a_channel_moved_in_chinese() -> None:
+    wf = f.edit(f.tickets(), "把Teams通知改到#support-2频道")
+    assert wf.node("m").parameters["channel"] == "#support-2"  # type: ignore[union-attr]

@@ -131,5 +131,5 @@ def level_value(word: str) -> str:
     """The value a qualifier word names: "高优先级" -> "high", "warning" -> "warning"."""
     bare = _ZH_LEVEL_FIELD.sub("", word.strip())
     if bare == word.strip():
-        return word
+        return _ZH_LEVEL.get(bare, word)  # "紧急的工单": urgent
     return _ZH_LEVEL.get(bare, bare or word)

@@ -19,6 +19,7 @@ from typing import Any
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
 from flowsmith.planner import edit_graph as eg
+from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.compile_state import field_ref, if_rule
 from flowsmith.planner.edit_conditions import edit_condition, level_value, negated_stock
@@ -98,7 +99,11 @@ _ZH_ONLY = rx(
     r"(?P<what>[^的]{1,8})$"
 )
 # a connective a part starts with ("，并且只发送…")
-_LEAD = rx(r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*")
+_LEAD = rx(
+    r"^(?:再|还要)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤)\s*[：:，,]\s*|"
+    r"^(?:please\s+)?add (?:a |another |one more )?(?:condition|filter|check)\s*[:：,]\s*|"
+    r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*"
+)
 # "cold leads (score under 30) should get …"
 _PAREN = rx(r"^(?P<pre>[^()（）]*)[(（](?P<cond>[^()（）]+)[)）](?P<act>.*)$")
 # "for 'other' emails, forward them …", "for billing tickets: …"
@@ -514,7 +519,11 @@ def _items_should(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 def _is_flow(act: str, current: Workflow) -> bool:
     """ "only process …": the condition guards everything after the trigger."""
-    return bool(_FLOW_VERBS.search(act)) and not existing_steps(act, current)
+    if not _FLOW_VERBS.search(act):
+        return False
+    # "only handle tickets whose …": the items ("tickets"), not a step named by that word
+    low = act.lower()
+    return not [x for x in edit_read.named(low) if eg.find(current, x.subject)]
 
 
 # --- what the action and the otherwise part name ------------------------------------------
@@ -526,6 +535,8 @@ def _op(guard: Guard, current: Workflow) -> EditOp:
         return swap
     failed = guard.label == "failed?"  # an error notice is a new step, never an existing one
     existing, new = steps_in(guard.act, Workflow() if failed else current)
+    if guard.flow and all(x.startswith("node:") for x in existing):
+        existing = []  # "only handle tickets …": the items, not the step named "Post ticket"
     else_existing, else_new = steps_in(guard.other, current)
     return EditOp(
         kind="add_guard",

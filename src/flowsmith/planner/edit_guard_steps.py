@@ -29,6 +29,8 @@ _MORE = rx(r"\b(?:also|too|another|as well|additional|extra|second)\b|再|也|�
 _MAIL = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ADDRESS = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+")
 _RECEIVE = rx(r"\b(?:should |will |would )?gets?\s+(?=(?:a|an|the)\b)")
+# "除了发短信，也…", "besides the SMS, …": what stays as it is, not a step to add
+_BESIDES = rx(r"除了[^，,。；;]*[，,]?|\b(?:besides|in addition to|apart from)\b[^,;]*,?")
 _STOP = frozenset(
     {"the", "a", "an", "to", "in", "on", "of", "for", "and", "it", "them", "step", "me", "us", "my"}
     | {"our", "you", "your", "him", "her", "this", "that"}
@@ -96,7 +98,7 @@ def steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
     """(subjects of existing steps, specs of new steps) the words of an action name."""
     if not words.strip():
         return [], []
-    said = _RECEIVE.sub("send ", words.lower())
+    said = _RECEIVE.sub("send ", _BESIDES.sub(" ", words.lower()))
     low = _ADDRESS.sub(lambda m: " " * len(m.group(0)), said)  # "x.com" in an address
     approval = v.APPROVAL.search(low) is not None
     existing: list[str] = []

@@ -23,7 +23,8 @@ from flowsmith.planner.text import strip_urls
 
 Span = tuple[int, int]
 _CHANGE_WORD = re.compile(
-    r"\b(?:change|switch|set|make|update|replace|instead|approver)\b|改成|改为|换成|改由|换",
+    r"\b(?:change|switch|set|make|update|replace|instead|approver|move)\b|改成|改为|换成|改由|换|"
+    r"改到|改发到|调到|移到",
     re.IGNORECASE,
 )
 _ALSO = re.compile(r"\b(?:also|too|as well|additionally)\b|也|再|另外|同时|还要", re.IGNORECASE)
