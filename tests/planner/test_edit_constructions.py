@@ -212,3 +212,40 @@ def test_another_recipient_joins_the_email_step(text: str, key: str, value: str)
     assert email is not None and email.parameters[key] == value
     if key != "to":
         assert email.parameters["to"] == "sales@acme.io"
+
+
+# --- a new start -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "text", "subtype"),
+    [
+        (f.price, "trigger it from a webhook instead of the schedule", "webhook_trigger"),
+        (
+            f.price,
+            "run it when a new row is added to my Google Sheet instead",
+            "google_sheets_trigger",
+        ),
+        (f.price, "改成手动运行", "manual_trigger"),
+        (f.price, "run it manually instead", "manual_trigger"),
+        (
+            f.leads,
+            "instead of the webhook, start it when a Typeform is submitted",
+            "typeform_trigger",
+        ),
+        (f.leads, "改成收到新邮件时触发", "email_trigger"),
+    ],
+)
+def test_a_new_trigger_takes_the_old_ones_place(make: Any, text: str, subtype: str) -> None:
+    before = make()
+    wf = f.edit(before, text)
+    assert wf.node("t") is None
+    (trigger,) = [x for x in wf.nodes if x.subtype == subtype]
+    first = [c.to_node for c in before.connections if c.from_node == "t"]
+    assert [c.to_node for c in wf.connections if c.from_node == trigger.id] == first
+    f.kept(before, wf, [x.id for x in before.nodes if x.id != "t"])
+
+
+def test_a_new_time_keeps_the_schedule_node() -> None:
+    wf = f.edit(f.price(), "run it every 12 hours")
+    assert wf.node("t") is not None and wf.node("t").subtype == "schedule_trigger"  # type: ignore[union-attr]

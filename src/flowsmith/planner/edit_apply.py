@@ -21,6 +21,7 @@ from flowsmith.planner import steps as s
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_guard import apply_guard
 from flowsmith.planner.edit_transform import apply_transform
+from flowsmith.planner.edit_trigger import replace_trigger
 from flowsmith.planner.plan import ApprovalSpec, EditKind, EditOp
 from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
 from flowsmith.planner.text import Lang, pick
@@ -444,6 +445,7 @@ _HANDLERS: dict[EditKind, Callable[[Workflow, EditOp, Lang], _Outcome]] = {
     "add_step": _service(eo.add_step),
     "add_guard": _service(apply_guard),
     "add_transform": _service(apply_transform),
+    "replace_trigger": _service(replace_trigger),
     "replace_step": _service(eo.replace_step),
     "move": _service(eo.move),
     "set_param": _service(eo.set_param),

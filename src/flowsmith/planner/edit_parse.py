@@ -17,6 +17,7 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_transform import read_transforms
+from flowsmith.planner.edit_trigger import read_trigger_swap
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
 from flowsmith.planner.text import strip_urls
@@ -46,7 +47,8 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     u = understand(text)
     low = strip_urls(text).lower()
     guard, spans = read_guard(strip_urls(text), current)
-    service_ops = edit_read.read(low, spans, current, strip_urls(text))
+    service_ops = read_trigger_swap(low, spans)
+    service_ops += edit_read.read(low, spans, current, strip_urls(text))
     service_ops += read_transforms(low, spans)
     if any(op.kind == "add_wait" for op in service_ops):
         u.wait = None  # a delay the service reader placed
@@ -69,7 +71,14 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     ops += _retargets(u, low, present, current)
     ops += _additions(u, low, present, spans, ops)
     ops = _without_duplicates(ops, service_ops, low)
-    order = {"replace_step": 0, "replace_action": 0, "remove": 1, "move": 2, "set_param": 3}
+    order = {
+        "replace_trigger": 0,
+        "replace_step": 0,
+        "replace_action": 0,
+        "remove": 1,
+        "move": 2,
+        "set_param": 3,
+    }
     return sorted(_as_replacement([*service_ops, *ops]), key=lambda op: order.get(op.kind, 4))
 
 

@@ -140,6 +140,8 @@ EditKind = Literal[
     "add_guard",
     # a sort / dedupe / limit in front of the result steps (edit_transform)
     "add_transform",
+    # a new start for the workflow (edit_trigger): "trigger it from a webhook instead"
+    "replace_trigger",
 ]
 
 
