@@ -249,3 +249,29 @@ def test_a_new_trigger_takes_the_old_ones_place(make: Any, text: str, subtype: s
 def test_a_new_time_keeps_the_schedule_node() -> None:
     wf = f.edit(f.price(), "run it every 12 hours")
     assert wf.node("t") is not None and wf.node("t").subtype == "schedule_trigger"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send the email first, then save to Airtable",
+        "先发邮件再记录到Airtable",
+        "first email sales, then record the lead in Airtable",
+        "move the email before the Airtable step",
+    ],
+)
+def test_a_new_order_of_two_existing_steps(text: str) -> None:
+    before = f.leads()
+    wf = f.edit(before, text)
+    assert f.into(wf, "e") == [("t", "main")] and f.into(wf, "a") == [("e", "main")]
+    f.kept(before, wf, ["t", "a", "e"])
+
+
+@pytest.mark.parametrize(
+    "text", ["ask my manager to approve before emailing sales", "发邮件前需要我审批"]
+)
+def test_an_approval_before_the_step_named(text: str) -> None:
+    wf = f.edit(f.leads(), text)
+    (approval,) = [x for x in wf.nodes if x.subtype == "approval_email"]
+    assert f.into(wf, "e") == [(approval.id, "approved")]
+    assert f.into(wf, "a") == [("t", "main")]

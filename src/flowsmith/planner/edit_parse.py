@@ -315,7 +315,7 @@ def _additions(
     ]
     placed = any(op.where in ("approved", "rejected") for op in ops) or "approval" in retargeted
     if u.approval is not None and _outside(v.APPROVAL, low, spans) and not placed:
-        ops = _with_approval(u, present, ops)
+        ops = _with_approval(u, present, ops, _before_what(low, v.APPROVAL))
     if u.wait is not None and not any(op.subject == "wait" for op in done):
         said = next((p for p in (v.SUBJECTS["wait"][0], *v.WAIT) if p.search(low)), None)
         subject = _before_what(low, said) if said is not None else None
@@ -351,10 +351,13 @@ def _added_sources(
     return ops
 
 
-def _with_approval(u: Understanding, present: set[str], ops: list[EditOp]) -> list[EditOp]:
-    """ "Approval before posting to Slack": guard Slack, and don't add a second Slack."""
-    subject = next((v.ACTION_SUBJECT.get(a.kind) for a in u.actions), None)
-    if subject is not None and present & v.SUBJECTS[subject][1]:
+def _with_approval(
+    u: Understanding, present: set[str], ops: list[EditOp], before: str | None = None
+) -> list[EditOp]:
+    """ "Approval before posting to Slack": guard Slack, and don't add a second Slack;
+    "… to approve before emailing sales": the step the place names."""
+    subject = before or next((v.ACTION_SUBJECT.get(a.kind) for a in u.actions), None)
+    if subject in v.SUBJECTS and present & v.SUBJECTS[subject][1]:
         ops = [
             op
             for op in ops

@@ -201,6 +201,7 @@ def read(low: str, spans: list[Span], current: Workflow, raw: str | None = None)
     ops += _reschedule(low, spans, current)
     ops += _replacements(low, spans, current)
     ops += _prunes(low, spans)
+    ops += _reorders(low, spans, current)
     ops += _moves(low, spans)
     ops += _removals(low, spans, current)
     ops += _copies(low, spans)
@@ -392,6 +393,22 @@ def _prunes(low: str, spans: list[Span]) -> list[EditOp]:
         ops.append(EditOp(kind="remove", subject="loop", where="loop", keep=keep))
         spans.append((a, b))
     return ops
+
+
+def _reorders(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
+    """ "Send the email first, then save to Airtable", "先发邮件再记录到Airtable": two steps
+    the workflow has, the second moved after the first."""
+    m = w.FIRST_THEN.search(low)
+    if m is None or inside(m.start(), spans):
+        return []
+    said_a = m.group("a") or m.group("a2") or m.group("za")
+    said_b = m.group("b") or m.group("b2") or m.group("zb")
+    first = [x.subject for x in named(said_a) if eg.find(current, x.subject)]
+    then = [x.subject for x in named(said_b) if eg.find(current, x.subject)]
+    if not first or not then or eg.find(current, first[0]) == eg.find(current, then[0]):
+        return []
+    spans.append((m.start(), m.end()))
+    return [EditOp(kind="move", subject=then[0], where="after", anchor=first[0])]
 
 
 def _moves(low: str, spans: list[Span]) -> list[EditOp]:

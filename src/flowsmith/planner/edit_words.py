@@ -144,6 +144,12 @@ NEW_CORE = {
     "sms": rx(r"\bsms\b|\btext(?:ing)?\b|\btext message|短信"),
 }
 
+# "send the email first, then save to Airtable", "先发邮件再记录到Airtable": an order
+FIRST_THEN = rx(
+    r"^\s*(?:please\s+)?(?:first\s+)?(?P<a>.+?)\s+first\b[,，]?\s*(?:and\s+)?then\s+(?P<b>.+)$|"
+    r"^\s*(?:please\s+)?first\s+(?P<a2>.+?)[,，]?\s*(?:and\s+)?then\s+(?P<b2>.+)$|"
+    r"^\s*先(?P<za>.+?)[，,]?\s*(?:然后|再|之后再|后)(?P<zb>.+)$"
+)
 MOVE = rx(r"\b(move|put|place|reorder)\b|移到|移动到|挪到|放到|调到|移至|放在|挪")
 
 # where a step goes: the anchor is the text in group 1
