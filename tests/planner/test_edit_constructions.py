@@ -24,6 +24,8 @@ from tests.planner import edit_fixtures as f
         ("send it to Discord instead", "discord"),
         ("use Telegram instead", "telegram"),
         ("make it Discord", "discord"),
+        ("Let's use Discord for the notifications", "discord"),
+        ("swap Teams for Slack", "slack"),
     ],
 )
 def test_a_new_channel_alone_replaces_the_one_channel(text: str, app: str) -> None:
@@ -275,3 +277,19 @@ def test_an_approval_before_the_step_named(text: str) -> None:
     (approval,) = [x for x in wf.nodes if x.subtype == "approval_email"]
     assert f.into(wf, "e") == [(approval.id, "approved")]
     assert f.into(wf, "a") == [("t", "main")]
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "app"),
+    [
+        ("Let's use Outlook for the emails", "e", "outlook"),
+        ("邮件改用Outlook发送", "e", "outlook"),
+        ("把记录改存到Notion", "a", "notion"),
+    ],
+)
+def test_the_step_named_by_its_kind_is_replaced(text: str, gone: str, app: str) -> None:
+    before = f.leads()
+    wf = f.edit(before, text)
+    (new,) = f.app(wf, app)
+    assert wf.node(gone) is None and f.into(wf, new.id) == f.into(before, gone)
+    assert not [x for x in wf.nodes if x.subtype == "send_email" and x.id != "e"]

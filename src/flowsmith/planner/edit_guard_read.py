@@ -102,7 +102,8 @@ _ZH_ONLY = rx(
 _LEAD = rx(
     r"^(?:再|还要)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤)\s*[：:，,]\s*|"
     r"^(?:please\s+)?add (?:a |another |one more )?(?:condition|filter|check)\s*[:：,]\s*|"
-    r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*"
+    r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*|"
+    r"^\s*instead of [^,，]+[,，]\s*(?=only\b|just\b)"  # "instead of posting every article, only …"
 )
 # "cold leads (score under 30) should get …"
 _PAREN = rx(r"^(?P<pre>[^()（）]*)[(（](?P<cond>[^()（）]+)[)）](?P<act>.*)$")

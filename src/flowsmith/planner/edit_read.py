@@ -256,6 +256,8 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
             new = ec.refine(news[-1] if order == "new_old" else news[0], new_text)
             app = ec.app(new.app)
             assert app is not None
+            if not old_text.strip() and any(ec.performs(x, new.app) for x in current.nodes):
+                continue  # "make the Slack message go to #general instead": not a new service
             step = new.step
             verb = ec.verb_in(new_text[: new.start])
             if new.resource or verb:
@@ -524,8 +526,11 @@ def _settings(low: str, spans: list[Span], current: Workflow, raw: str) -> list[
             phrase = re.sub(r"^(?:把|将)", "", phrase)
             if not value or ec.mentions(value):
                 continue  # a service to switch to: a replacement
+            value = re.sub(r"\s+instead$", "", value)
             subjects = named(phrase)
             param = _param_of(phrase, current)
+            if value.startswith("#") or _MAIL.fullmatch(value):
+                param = "channel" if value.startswith("#") else "recipient"  # what the value is
             if param is None:
                 continue
             if param == "threshold":

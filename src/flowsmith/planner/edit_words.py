@@ -123,7 +123,21 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
         "old_new",
     ),
     (rx(r"switch\s+(?:from\s+)?(.+?)\s+to\s+(.+?)" + _END), "old_new"),
-    (rx(r"把(.+?)(?:换成|改成|替换成|替换为|改为|换为|改用)(.+?)" + _END_ZH), "old_new"),
+    (
+        rx(
+            r"把(.+?)(?:换成|改成|替换成|替换为|改为|换为|改用|改存到|改发到|改记到|改写到|改到)(.+?)"
+            + _END_ZH
+        ),
+        "old_new",
+    ),
+    # "use Discord for the notifications", "let's use Outlook for the emails"
+    (
+        rx(
+            r"\b(?:use|switch to)\s+(.+?)\s+for\s+(?:the\s+|all\s+|my\s+|our\s+|its\s+)?(.+?)"
+            + _END
+        ),
+        "new_old",
+    ),
     (rx(r"(?:用|使用)(.+?)(?:代替|替换|取代|替代)(.+?)" + _END_ZH), "new_old"),
     (rx(r"(?:不用|别用)(.+?)[，,]?\s*(?:改用|换用|用)(.+?)" + _END_ZH), "old_new"),
     # "改成发到飞书", "换成钉钉": the one result step of that kind
@@ -135,6 +149,7 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
         "new",
     ),
     (rx(r"(.+?)(?:换成|改成|改为|换为)(.+?)" + _END_ZH), "old_new"),
+    (rx(r"^\s*(.+?)(?:改用|换用)(.+?)" + _END_ZH), "old_new"),  # "邮件改用Outlook发送"
     (rx(r"(?:改用|换用)(.+?)" + _END_ZH), "new"),
 )
 
