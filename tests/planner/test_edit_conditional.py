@@ -439,3 +439,20 @@ def test_a_step_added_for_an_existing_case_goes_on_its_output(text: str) -> None
 def test_a_channel_moved_in_chinese() -> None:
     wf = f.edit(f.tickets(), "把Teams通知改到#support-2频道")
     assert wf.node("m").parameters["channel"] == "#support-2"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "also post to Slack #leads and only email sales if the budget is over 1000",
+        "也发到Slack，并且只有预算超过1000才给销售发邮件",
+    ],
+)
+def test_an_addition_and_a_condition_in_one_message(text: str) -> None:
+    before = f.leads()
+    wf = f.edit(before, text)
+    gate, out = _gate_before(wf, "e")
+    assert out == "true"
+    assert any(word in _left(gate) for word in ("budget", "预算"))
+    (slack,) = f.app(wf, "slack")
+    assert f.into(wf, slack.id) == [("a", "main")]  # the new message is not behind the check

@@ -42,6 +42,7 @@ _PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
     r"anything else\b|all other|其他|其余|其它|否则|剩下|不然)|[，,]\s*(?=如果|假如|要是)|"
     r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)|"
+    r"\s+and\s+(?=(?:only|just|never|don'?t|do not|skip)\b)|"
     r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|\bkeeps?\b|\bstill\b|\bstays?\b))"
 )
 # "only post to Slack if …", "only process tickets whose …"

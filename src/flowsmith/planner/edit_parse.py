@@ -78,6 +78,9 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
         "remove": 1,
         "move": 2,
         "set_param": 3,
+        # after the unconditional additions: "also post to Slack and only email sales if …"
+        # puts Slack beside the email as it was, not behind the new check
+        "add_guard": 5,
     }
     return sorted(_as_replacement([*service_ops, *ops]), key=lambda op: order.get(op.kind, 4))
 
