@@ -212,6 +212,8 @@ def test_a_new_threshold_changes_the_existing_check(text: str, value: int) -> No
         (f.digest, "改成发到#ops频道", "m", "channel", "#ops"),
         (f.digest, "把#news换成#ops", "m", "channel", "#ops"),
         (f.digest, "make the Slack message go to #general instead", "m", "channel", "#general"),
+        (f.digest, "Slack频道改为#daily", "m", "channel", "#daily"),
+        (f.leads, "邮件发给ceo@acme.cn，不要发给销售了", "e", "to", "ceo@acme.cn"),
         (f.digest, "I'd like the Slack message to go to #general", "m", "channel", "#general"),
         (f.teams, "send it to #ops instead", "m", "channel", "#ops"),
         (f.teams, "change the channel to Alerts", "m", "channel", "Alerts"),

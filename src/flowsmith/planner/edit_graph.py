@@ -87,7 +87,12 @@ def _word_set(text: str) -> set[str]:
     return out
 
 
-def _by_words(wf: Workflow, words: str) -> list[Node]:
+def named_by_words(wf: Workflow, words: str) -> list[Node]:
+    """The steps whose names share words with ``words`` (no fallback to the verb)."""
+    return _by_words(wf, words, by_verb=False)
+
+
+def _by_words(wf: Workflow, words: str, by_verb: bool = True) -> list[Node]:
     """The steps whose names share the most (stemmed) words with ``words``; when none
     does, the steps doing what the words' verb says (recording vs sending a message)."""
     said = _word_set(words)
@@ -101,7 +106,7 @@ def _by_words(wf: Workflow, words: str) -> list[Node]:
             best, top = [], shared
         if shared and shared == top:
             best.append(node)
-    return best or _by_verb(wf, words)
+    return best or (_by_verb(wf, words) if by_verb else [])
 
 
 def _by_verb(wf: Workflow, words: str) -> list[Node]:

@@ -45,6 +45,12 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     "remove the Slack step" never also adds Slack.
     """
     u = understand(text)
+    if u.trigger is not None and u.trigger.kind == "schedule" and u.channels:
+        # "Slack频道改为#daily": a channel's name is no schedule
+        masked = re.sub(r"#[A-Za-z0-9_][\w-]*", " ", text)
+        again = understand(masked).trigger
+        if again is None or again.kind != "schedule":
+            u.trigger = None
     low = strip_urls(text).lower()
     guard, spans = read_guard(strip_urls(text), current)
     service_ops = read_trigger_swap(low, spans)

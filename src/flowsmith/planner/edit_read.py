@@ -459,6 +459,8 @@ def _removal_by_words(low: str, where: Span, spans: list[Span], current: Workflo
     subject = _words_subject(low[start:end])
     if subject is None or not eg.find(current, subject):
         return []
+    if not eg.named_by_words(current, low[start:end]) and not w.STEP_NOUN.search(low[start:end]):
+        return []  # "不要发给销售了": a verb alone names no step to remove ("…这一步" does)
     spans.append((start, end))
     return [EditOp(kind="remove", subject=subject)]
 

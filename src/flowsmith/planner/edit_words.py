@@ -221,6 +221,8 @@ SEND_VERB = rx(
     r"\b(?:post|send|sent|notif|messag|ping|alert|e-?mail|text|tell|announc|shar|publish|"
     r"forward)\w*|发送|发到|发给|通知|推送|提醒|告诉|告知|转发|发消息|发邮件"
 )
+# words that make a phrase a step's name ("去掉记录线索这一步", "remove the logging step")
+STEP_NOUN = rx(r"\bsteps?\b|\bnodes?\b|\bactions?\b|这一步|这步|步骤|节点|环节")
 # what "too" / "as well" anchors to by default: the existing notification
 NOTIFY_WORDS = rx(r"notif\w*|alert|message|post|send|通知|提醒|消息|发送|推送")
 
