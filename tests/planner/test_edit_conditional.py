@@ -458,3 +458,20 @@ def test_an_addition_and_a_condition_in_one_message(text: str) -> None:
     assert any(word in _left(gate) for word in ("budget", "预算"))
     (slack,) = f.app(wf, "slack")
     assert f.into(wf, slack.id) == [("a", "main")]  # the new message is not behind the check
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subtype"),
+    [
+        ("route high priority tickets to Jira", "high", "jira"),
+        ("send low-priority ones to email instead of Teams", "low", "send_email"),
+    ],
+)
+def test_a_verb_first_value_of_the_tested_field(text: str, value: str, subtype: str) -> None:
+    before = f.tickets()
+    wf = f.edit(before, text)
+    gate = _chained(wf)
+    assert gate.parameters["conditions"][0]["right"] == value
+    (new,) = [x for x in wf.nodes if x.subtype == subtype or f.app(wf, subtype) == [x]]
+    assert f.into(wf, new.id) == [(gate.id, "true")]
+    assert f.into(wf, "c") == [("i", "true")]

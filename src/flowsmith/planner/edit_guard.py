@@ -85,7 +85,10 @@ def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     if not olds:
         return eo.skip(lang, "Found no step to replace there", "没有找到要替换的步骤")
     yes, no = ("false", "true") if op.negate else ("true", "false")
-    gate = n.make(eo.ids(wf), "if", op.value or "if", "if", dict(op.rule or {}))
+    found = route(wf, op) if op.category else None
+    rule = rule_at(found[0], op) if found is not None else dict(op.rule or {})
+    label = _label(rule) if rule != (op.rule or {}) else op.value
+    gate = n.make(eo.ids(wf), "if", label or "if", "if", rule)
     g.insert_before(wf, olds, gate, no)
     made = _hang(wf, (gate.id, yes), op.steps, [], lang)
     return eo.done(

@@ -140,6 +140,13 @@ _ITEMS_SHOULD = rx(
     r"(?:should|must|will|need to|needs to|are to|have to|has to)(?P<neg>n't|\s+not|\s+never)?"
     r"\s+(?:be\s+|also\s+)*(?P<act>.+)$"
 )
+# "route high priority tickets to Jira", "send low-priority ones to email instead of Teams"
+_VERB_LEVEL = rx(
+    r"^\s*(?:please\s+)?(?P<verb>route|send|forward|move|push|put|post|escalate)\s+(?:all\s+|the\s+)?"
+    r"(?P<cat>[a-z][\w-]*?)(?:[- ](?:level|priority|severity|tier|grade|type|status))?\s+"
+    r"(?:ones|alerts?|tickets?|issues?|items?|orders?|leads?|requests?|messages?|e-?mails?|"
+    r"events?|incidents?|cases?|tasks?|deals?|bugs?)\s+(?P<act>(?:to|into|in|on|via)\s+.+)$"
+)
 # a part saying a case stays as it is ("critical keep SMS", "紧急的还是发短信")
 _KEEP = rx(
     r"\b(?:keeps?|still|stays?|remains?|as before|as is|unchanged|same as now)\b|"
@@ -468,13 +475,18 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
         or _ZH_CAT.search(part)
         or _LEVEL_ITEMS.search(part)
     )
-    if m is None and not _INSTEAD.search(part):
+    verb_first = _VERB_LEVEL.search(part) if m is None else None
+    if m is None and verb_first is None and not _INSTEAD.search(part):
         return _category_named(part, ctx)
-    if m is None or _INSTEAD.search(part):
+    if verb_first is not None:
+        m = verb_first  # "route high priority tickets to Jira", "send low-priority ones …"
+    elif m is None or _INSTEAD.search(part):
         return None  # "… instead of Slack": a replacement
     groups = m.groupdict()
     word = level_value(groups.get("cat") or groups.get("zcat") or "")
     act = groups.get("act") if groups.get("cat") else groups.get("zact")
+    if verb_first is not None:
+        act = f"{groups.get('verb')} {act}"
     cond = parse_condition(word, ctx)
     if cond is None or cond.op not in ("category", "eq"):
         cond = Condition("category", "category", word.lower(), word)
