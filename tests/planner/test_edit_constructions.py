@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from flowsmith.planner.edit_apply import apply_edits
+from flowsmith.planner.edit_parse import parse_edits
 from tests.planner import edit_fixtures as f
 
 # --- replace -----------------------------------------------------------------------------------
@@ -293,3 +295,17 @@ def test_the_step_named_by_its_kind_is_replaced(text: str, gone: str, app: str) 
     (new,) = f.app(wf, app)
     assert wf.node(gone) is None and f.into(wf, new.id) == f.into(before, gone)
     assert not [x for x in wf.nodes if x.subtype == "send_email" and x.id != "e"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "post the title to Slack instead of the full summary",
+        "use the article title as the Slack message instead of the summary",
+    ],
+)
+def test_a_service_already_used_never_replaces_another_kind_of_step(text: str) -> None:
+    before = f.digest()
+    result = apply_edits(before, parse_edits(text, before), "en")
+    assert result.workflow.node("s") is not None  # the summary step stays
+    assert len(f.app(result.workflow, "slack")) == 1

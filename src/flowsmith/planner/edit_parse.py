@@ -68,7 +68,7 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
         u.approval = None
         u.channels = [x for x in u.channels if not _said_in(low, x, spans)]
         u.emails = [x for x in u.emails if not _said_in(low, x, spans)]
-    ops = _replacements(low, spans, u)
+    ops = _replacements(low, spans, u, {x.subtype for x in current.nodes})
     ops += _removals(low, spans)
     rescheduled = any(op.kind == "set_schedule" for op in service_ops)
     if u.trigger is not None and u.trigger.kind == "schedule" and not rescheduled:
@@ -208,7 +208,7 @@ def _target_for(kind: str, u: Understanding) -> str | None:
     return None
 
 
-def _replacements(low: str, spans: list[Span], u: Understanding) -> list[EditOp]:
+def _replacements(low: str, spans: list[Span], u: Understanding, present: set[str]) -> list[EditOp]:
     ops: list[EditOp] = []
     for pattern, order in v.REPLACE:
         for m in pattern.finditer(low):
@@ -219,6 +219,10 @@ def _replacements(low: str, spans: list[Span], u: Understanding) -> list[EditOp]
             if kind is None:
                 continue  # "把时间改成每30分钟" is a schedule change, read elsewhere
             olds = subjects_in(old_text)
+            new_subject = v.ACTION_SUBJECT.get(kind)
+            used = new_subject in v.SUBJECTS and bool(present & v.SUBJECTS[new_subject][1])
+            if used and not (olds and olds[0] in v.ACTION_SUBJECT.values()):
+                continue  # "use the title as the Slack message instead of the summary"
             action = ActionSpec(kind=kind, target=_target_for(kind, u))
             ops.append(
                 EditOp(kind="replace_action", subject=olds[0] if olds else None, action=action)

@@ -256,8 +256,12 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
             new = ec.refine(news[-1] if order == "new_old" else news[0], new_text)
             app = ec.app(new.app)
             assert app is not None
-            if not old_text.strip() and any(ec.performs(x, new.app) for x in current.nodes):
-                continue  # "make the Slack message go to #general instead": not a new service
+            if any(ec.performs(x, new.app) for x in current.nodes) and not _is_service_step(
+                _first_subject(old_text) if old_text.strip() else None
+            ):
+                # "make the Slack message go to #general instead", "post the title to Slack
+                # instead of the full summary": the service stays, something else changes
+                continue
             step = new.step
             verb = ec.verb_in(new_text[: new.start])
             if new.resource or verb:
@@ -266,6 +270,12 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
             ops.append(EditOp(kind="replace_step", subject=_first_subject(old_text), step=step))
             spans.append((m.start(), m.end()))
     return ops
+
+
+def _is_service_step(subject: str | None) -> bool:
+    """Whether ``subject`` names a service or message step (what a service can replace)."""
+    first = (subject or "").split("|")[0]
+    return first.startswith("app:") or first in v.ACTION_SUBJECT.values()
 
 
 def _core_replacement(new_text: str, old_text: str, current: Workflow) -> EditOp | None:
