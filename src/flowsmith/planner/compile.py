@@ -26,6 +26,7 @@ from typing import Any
 
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Connection, NodeFamily, Workflow
+from flowsmith.planner.compile_agent import agent_nodes
 from flowsmith.planner.compile_nodes import (
     core_node,
     reads,
@@ -148,6 +149,11 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
         if step.kind == "filter" and isinstance(cond, Condition) and cond.op == "not_contains":
             return _keep_if(st, cond, feeds)
         return add_one(st, transform_node(st, step), feeds)
+    if isinstance(step, Think) and step.kind == "agent":
+        agent, attached = agent_nodes(st, step)
+        ends = add_one(st, agent, feeds)
+        st.nodes.extend(attached)
+        return ends
     if isinstance(step, Think):
         return add_one(st, think_node(st, step), feeds)
     if isinstance(step, Wait):

@@ -66,7 +66,8 @@ EVENT_CHANGE = {
         r"arriv\w*|新|创建|新增|收到"
     ),
     "updated": rx(
-        r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost)\w*|status|更新|变|移|改"
+        r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost|label|tag)\w*|status|"
+        r"更新|变|移|改|标签"
     ),
     "deleted": rx(r"\b(?:delet|remov|archiv|trash)\w*|删除|移除"),
 }
@@ -86,6 +87,7 @@ EVENT_KIND = {
 
 READ_VERB = rx(
     r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
+    r"look (?:\w+ ){1,2}up|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集"
 )
@@ -143,7 +145,8 @@ TO_WORD = rx(
 )
 FROM_WORD = rx(
     r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$|"
-    r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到)"
+    r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到|记录到|记到|"
+    r"保存到|登记到|添加到|加入|放进|存进|贴到|录入)"
     r"[^，,。把]){0,8}$"
 )
 
@@ -373,5 +376,11 @@ TRIGGER_RSS = rx(
     r"(?:订阅\s*(?:__url\d+__\s*)?(?:的\s*)?)?(?<![a-z])rss(?![a-z])(?:\s*(?:feed|源|订阅))?|"
     r"atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源"
 )
-TRIGGER_CHAT = rx(r"\bchat ?bot\b|\bchat message\b|聊天机器人|对话机器人|客服机器人")
+TRIGGER_CHAT = rx(
+    r"\bchat ?bots?\b|\bchat messages?\b|\bchat (?:assistant|widget|window|box)\b|"
+    r"\b(?:website|site|web|live|in-app|support)\s+chat\b|"
+    r"\b(?:assistant|bot|agent)\s+(?:that|which|who|to)\s+(?:\w+\s+){0,2}answers?\b|"
+    r"聊天机器人|对话机器人|客服机器人|问答机器人|聊天窗口?|聊天框|在线客服|智能客服|"
+    r"(?:助手|机器人)[^，,。]{0,6}回答"
+)
 TRIGGER_MANUAL = rx(r"\bmanual\w*|\bon demand\b|\bwhen i click\b|手动|手工|按需")

@@ -35,7 +35,7 @@ from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.compose import compose
 from flowsmith.planner.edit_apply import apply_edits
 from flowsmith.planner.edit_parse import has_edit_words, parse_edits
-from flowsmith.planner.frame import Frame, ServiceStep, walk
+from flowsmith.planner.frame import Frame, ServiceStep, Think, walk
 from flowsmith.planner.graph import matching
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.parse import parse_request
@@ -134,6 +134,8 @@ def _template_covers(u: Understanding, frame: Frame | None) -> bool:
         return True
     if frame.trigger.app is not None:
         return False
+    if any(isinstance(s, Think) and s.kind == "agent" for s in walk(frame.steps)):
+        return False  # the frame's own agent, with the tools and steps the request names
     catalog = load_catalog()
     covered = set()
     for action in u.actions:

@@ -155,6 +155,8 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     sentences = [s for s in sentences if s not in sources]
     if guard is not None:
         b.open_case(guard, guard.phrase, same=False)
+        if b.branch is not None:
+            b.branch.event = True
     for si, sentence in enumerate(sentences):
         clauses = _clauses(sentence)
         b.joined = False
@@ -240,7 +242,10 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         if branch is not None:
             branch.trailing = True
         return
-    if b.branch is not None and (b.branch.trailing or lx.AFTER_BRANCH.match(clause)):
+    event_case = b.branch is not None and b.branch.event and not b.branch.closed
+    if b.branch is not None and (
+        b.branch.trailing or (lx.AFTER_BRANCH.match(clause) and not event_case)
+    ):
         b.close_branch()
     elif b.loop is not None and b.loop_parent is not None and lx.AFTER_BRANCH.match(clause):
         b.current = b.container = b.loop_parent  # "…, then respond": after the loop

@@ -125,6 +125,7 @@ class Context:
     urls: list[str]
     mails: list[str]
     trigger_app: str | None = None
+    trigger_kind: str | None = None  # the trigger's kind ("email": a reply is an email)
     trigger_url: str | None = None  # the token of the URL the trigger uses (a feed)
     categories: list[str] = field(default_factory=list)
     classified: bool = False

@@ -248,8 +248,8 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
                 if i == len(mentions) - 1 and (len(mentions) > 1 or ctx.trigger_app)
                 else "read"
             )
-        elif lx.FROM_WORD.search(before) and local != "delete":
-            local = "read"  # "remove it from Mailchimp" still deletes
+        elif (lx.FROM_WORD.search(before) and local != "delete") or _ABOUT.search(before):
+            local = "read"  # "remove it from Mailchimp" still deletes; "about our orders"
         elif lx.TO_WORD.search(before) and verb == "read":
             local = (
                 "read"
@@ -350,6 +350,11 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
             and _names_trigger_resource(text, ctx)
         ):
             writes.append(_on_app(ctx, ctx.trigger_app, text, verb, phrase))
+        elif ctx.trigger_kind == "email" and _REPLY.search(text):
+            # "then reply with the status": an answer to the email that started the run
+            writes.append(
+                CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase)
+            )
         elif verb in ("create", "update", "delete") and (earlier := _earlier_app(text, ctx)):
             writes.append(_on_app(ctx, earlier, text, verb, phrase))
         elif lx.NOTIFY_WORD.search(text):
@@ -360,6 +365,13 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     return reads, writes
 
 
+# "questions about our Shopify orders": what the words are about is data to read
+_ABOUT = re.compile(
+    r"\b(?:about|regarding|concerning)\s+(?:the\s+|our\s+|my\s+|their\s+|your\s+)?$|"
+    r"(?:关于|有关)\s*(?:我们的|我的)?$",
+    re.IGNORECASE,
+)
+_REPLY = re.compile(r"\b(?:reply|replies|respond|answer)\b|回复|答复|回信", re.IGNORECASE)
 # "export the users to Google Sheets", "导出到Google表格": where read data goes
 _INTO = re.compile(
     r"(?:\b(?:to|into|onto)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?|(?:到|至|进)\s*(?:我的|我们的)?)$",

@@ -13,12 +13,13 @@ from typing import Any
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
+    Condition,
     Trigger,
     TriggerKind,
 )
-from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_conditions import event_condition, parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
-from flowsmith.planner.schedule import parse_schedule
+from flowsmith.planner.schedule import clock_schedule, parse_schedule
 from flowsmith.planner.text import quoted
 
 
@@ -37,7 +38,11 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if found is not None:
         ctx.trigger_app = found[0].app
         return found
-    return _keyword_trigger(text, ctx)
+    trig, rest = _keyword_trigger(text, ctx)
+    clock = clock_schedule(TOKEN.sub(" ", text)) if trig.kind == "manual" else None
+    if clock is not None:  # "post … to Slack at 7am": a daily run at that time
+        return Trigger(kind="schedule", params=clock.model_dump(exclude_none=True)), rest
+    return trig, rest
 
 
 def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
@@ -52,9 +57,19 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
             for cut in [*_action_cuts(body), len(body)]:
                 found = _trigger_of(body[:cut], ctx, explicit=True)
                 if found is not None:
+                    found = _apposed(found, text[m.end() : m.end() + 40])
                     tail = text[b0 + cut : m.end()] if cut < len(body) else ""
                     return _when_rest(text, m, found, body[:cut], tail, ctx)
     return None
+
+
+def _apposed(found: Trigger, after: str) -> Trigger:
+    """ "When the form on our site is sent, which is a webhook, …": the start the words
+    right after the when-clause name outright is the trigger's kind."""
+    named = explicit_start(after) if re.match(r"\s*(?:,|，|—|–|-)", after) else None
+    if named is None or named == found.kind or found.app is not None:
+        return found
+    return Trigger(kind=named, phrase=found.phrase)
 
 
 def _action_cuts(body: str) -> list[int]:
@@ -104,8 +119,51 @@ _KEYWORD_TRIGGERS: tuple[tuple[TriggerKind, re.Pattern[str]], ...] = (
 )
 
 
+# a start named outright beside the words that describe it: "the contact form on our site
+# (a webhook)", "表单（webhook）", "…, which is a webhook": that word says the trigger's kind
+_EXPLICIT_START = re.compile(
+    r"[(（]\s*(?:(?:it is|it's|which is|sent|posted|coming in|arriving|received)\s+)?"
+    r"(?:(?:as|via|through|by|over|from|on|with|to us as|to us via)\s+)?"
+    r"(?:通过|用|走|经由|即|是|来自)?\s*(?:an?\s+|the\s+|our\s+)?"
+    r"(?P<w>web ?hooks?|forms?|e-?mails?|rss|chat|表单|邮件|聊天)(?![a-z])"
+    r"[^()（）]{0,40}(?:[)）]|$)|"
+    r"(?:,|，|—|–|\s-)\s*(?:which is|it's|it is|i\.e\.|即|也就是)\s*(?:an?\s+|the\s+)?"
+    r"(?P<w2>web ?hooks?|forms?)(?![a-z])",
+    re.IGNORECASE,
+)
+_EXPLICIT_KIND: dict[str, TriggerKind] = {
+    "web": "webhook",
+    "for": "form",
+    "表单": "form",
+    "e": "email",
+    "ema": "email",
+    "邮件": "email",
+    "rss": "rss",
+    "cha": "chat",
+    "聊天": "chat",
+}
+
+
+def explicit_start(text: str) -> TriggerKind | None:
+    """The trigger kind a parenthesis or apposition names outright, or None."""
+    m = _EXPLICIT_START.search(text)
+    if m is None:
+        return None
+    word = (m.group("w") or m.group("w2") or "").lower().replace("-", "")
+    for lead, kind in _EXPLICIT_KIND.items():
+        if word.startswith(lead) and (lead != "e" or word.startswith("email")):
+            return kind
+    return None
+
+
 def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
-    """The first start a keyword names (an RSS feed takes the first URL); manual otherwise."""
+    """The first start a keyword names (an RSS feed takes the first URL); manual otherwise.
+    A start named outright in a parenthesis ("the form on our site (a webhook)") wins."""
+    named = explicit_start(text)
+    if named in ("webhook", "email", "chat"):
+        m = _EXPLICIT_START.search(text)
+        assert m is not None
+        return Trigger(kind=named, phrase=m.group(0).strip()), text
     for kind, pattern in _KEYWORD_TRIGGERS:
         m = pattern.search(text)
         if m:
@@ -141,6 +199,9 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
     phrase = unmask(body, ctx)
     if lx.TRIGGER_ERROR.search(body) or lx.TRIGGER_ERROR.search("a " + body):
         return Trigger(kind="error", phrase=phrase)
+    named = explicit_start(body)
+    if named is not None and named != "form":
+        return Trigger(kind=named, phrase=phrase)
     for mention in ctx.index.mentions(body, implicit=False):
         if mention.app is None:
             continue
@@ -159,17 +220,31 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
     polled = [m for m in ctx.index.mentions(body, implicit=False) if m.app is not None]
     if polled and (lx.NEW_WORD.search(body) or re.search(r"\b\w+ed\b|有人|收到", body)):
         return eventless_trigger(polled[0].app or "", body, phrase, ctx)
-    if lx.TRIGGER_EMAIL.search(body) or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body)):
+    if (
+        lx.TRIGGER_EMAIL.search(body)
+        or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body))
+        or _EMAIL_SUBJECT.search(body)
+    ):
         return Trigger(kind="email", phrase=phrase)
     if lx.TRIGGER_FORM.search(body) or re.search(r"\bform\b|表单", body, re.IGNORECASE):
         return Trigger(kind="form", phrase=phrase)
     if lx.TRIGGER_WEBHOOK.search(body):
         return Trigger(kind="webhook", phrase=phrase)
+    if lx.TRIGGER_CHAT.search(body):  # "when a visitor asks in the website chat"
+        return Trigger(kind="chat", phrase=phrase)
     if lx.TRIGGER_RSS.search(body):
         params = {"url": ctx.urls[0]} if ctx.urls else {}
         ctx.trigger_url = "__url0__" if ctx.urls else None
         return Trigger(kind="rss", params=params, phrase=phrase)
     return None
+
+
+# a when-clause whose subject is an email: "when an email with 'Order' in the subject arrives"
+_EMAIL_SUBJECT = re.compile(
+    r"^\s*(?:an?|the|any|every|each)\s+(?:new\s+|incoming\s+)?e-?mails?\b(?!\s+(?:address|field))|"
+    r"^\s*(?:i|we)\s+(?:get|receive|got)\s+(?:an?\s+|any\s+)?(?:new\s+)?(?:\w+\s+){0,2}e-?mails?\b",
+    re.IGNORECASE,
+)
 
 
 def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trigger:
@@ -381,3 +456,35 @@ def _residue(text: str, start: int, end: int, ctx: Context) -> str:
     if re.match(r"^\s*(?:is|are|has|contains?|mentions?)\b", after, re.IGNORECASE):
         return opener + "it " + after.lstrip()
     return re.sub(r"\bif\s*$", " ", opener, flags=re.IGNORECASE) + after
+
+
+# what ends an event phrase after its item's qualifier: "… with 'Order' in the subject arrives"
+_EVENT_TAIL = re.compile(
+    r"\s+(?:(?:is|are|was|gets?)\s+)?(?:arrives?|comes? in|lands?|received|created|added|"
+    r"submitted|posted|opened|filed|raised|logged)\s*$",
+    re.IGNORECASE,
+)
+# "an issue gets the label 'customer'", "is labelled bug", "被打上'紧急'标签", "is tagged VIP"
+_LABELLED = re.compile(
+    r"\b(?:gets?|got|is given|receives?|has|is assigned)\s+(?:the\s+|a\s+)?(?:label|tag)\s+"
+    r"[\"'“‘]?(?P<a>[^\"'”’,;]{1,30}?)[\"'”’]?\s*$|"
+    r"\b(?:is\s+|gets\s+)?(?:labell?ed|tagged)\s+(?:as\s+|with\s+)?[\"'“‘]?(?P<b>[^\"'”’,;]{1,30}?)"
+    r"[\"'”’]?\s*$|"
+    r"(?:被)?(?:打上|加上|标记为|标上)\s*[\"'“‘「]?(?P<c>[^\"'”’」，,]{1,12}?)[\"'”’」]?\s*(?:的)?标签",
+    re.IGNORECASE,
+)
+
+
+def event_guard(phrase: str, ctx: Context) -> Condition | None:
+    """The condition a trigger's own words put on its item ("an email with 'Order' in the
+    subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
+    label contains customer), or None."""
+    m = _LABELLED.search(TOKEN.sub(" ", phrase))
+    if m:
+        value = (m.group("a") or m.group("b") or m.group("c") or "").strip()
+        return Condition("label", "contains", value, phrase)
+    found = event_condition(phrase, ctx)
+    if found is not None:
+        return found
+    trimmed = _EVENT_TAIL.sub("", phrase)
+    return event_condition(trimmed, ctx) if trimmed != phrase else None

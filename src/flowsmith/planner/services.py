@@ -38,6 +38,11 @@ _NAMED = re.compile(
     r"\b(?:the|my|our|a)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:sheet|spreadsheet|table|list|"
     r"board|tab|worksheet|base|database|folder|project)\b"
 )
+# "the sheet 'Leads'", "to the table “Orders”": a container word named by the quote after it
+# (not a verb: "post 'bring an umbrella'")
+_OBJECT_LEAD = re.compile(r"\b(?:the|my|our|a|an|to|in|into|from|of|on)\s*$", re.IGNORECASE)
+# "写入表格", "存到数据库": a Chinese resource word right where data goes or comes from
+_ZH_PLACE = re.compile(r"(?:[到入进至往从在]|存|放)\s*(?:我的|我们的|公司的)?$")
 _MESSAGE_FIELDS = ("text", "message", "content", "body", "comment", "note", "markdown", "html")
 _TITLE_FIELDS = ("title", "subject", "summary", "name", "headline", "description")
 
@@ -160,11 +165,10 @@ class ServiceIndex:
                 for s, e in _finditer(word, low):
                     before = text[max(0, s - 24) : s].rstrip()
                     after = text[e : e + 4].lstrip()
-                    named = (
-                        bool(re.search(r"[A-Z][\w-]*$|[\"'”’」]$", before))
-                        or after[:1] in "\"'“‘「"
+                    named = bool(re.search(r"[A-Z][\w-]*$|[\"'”’」]$", before)) or (
+                        after[:1] in "\"'“‘「" and _OBJECT_LEAD.search(before) is not None
                     )
-                    if _CJK.search(word) or named:
+                    if named or (_CJK.search(word) and _ZH_PLACE.search(before)):
                         weight = sum(1 for n in app.names.all() if word in n)
                         if app.app not in found or found[app.app][0] < weight:
                             found[app.app] = (weight, Mention(s, e, app.app, None, text[s:e]))
