@@ -103,10 +103,15 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
     A write (a message, a new record) does not change the item the request talks about:
     the steps after it read the same item, so consecutive writes fan out from one feed
     ("send the lead to Slack and add it to HubSpot": HubSpot gets the lead, not Slack's
-    reply). A step list that ends on writes ends where its data ended."""
+    reply). A step list that ends on writes ends where its data ended. A response to the
+    webhook's caller follows the step before it, writes included ("store it, then return
+    200")."""
+    last = feeds
     for step in steps:
         before_text = st.text
-        ends = _step(st, step, feeds)
+        # the reply to a webhook's caller comes once the work before it is done
+        ends = _step(st, step, last if isinstance(step, Respond) else feeds)
+        last = ends
         if _writes(st, step):
             st.text = before_text
             continue
@@ -172,7 +177,7 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
             "respond",
             pick(st.lang, "Respond to webhook", "响应 Webhook"),
             "webhook_response",
-            {"respond_with": "json", "body": {"ok": True}, "status_code": 200},
+            {"respond_with": "json", "body": {"ok": True}, "status_code": _status(step.phrase)},
         )
         return add_one(st, node, feeds)
     if isinstance(step, Branch):
@@ -196,6 +201,12 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
     if isinstance(step, Approval):
         return _approval(st, step, feeds)
     return feeds
+
+
+def _status(phrase: str) -> int:
+    """The HTTP status a response names ("return a 400 error", "返回401"), else 200."""
+    m = re.search(r"(?<!\d)([1-5]\d\d)(?!\d)", phrase)
+    return int(m.group(1)) if m else 200
 
 
 def _if_params(st: CompileState, cond: Condition) -> tuple[dict[str, Any], bool]:

@@ -50,7 +50,8 @@ WHEN_EN = rx(
 )
 WHEN_ZH = rx(
     r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|时|之后|后)(?:就|，|,|\s|$)|"
-    r"(?:每当|一旦|每次)(?P<body2>[^，,。；;！？]{2,40}?)(?:就|，|,|$)"
+    r"(?:每当|一旦|每次)(?P<body2>[^，,。；;！？]{2,40}?)(?:就|，|,|$)|"
+    r"^(?P<body3>[^，,。；;！？]{2,30}?)(?:之后|以后|后)(?=[\u4e00-\u9fff])"
 )
 # "urgent ones to Slack", "billing emails to Telegram", "紧急的发到Slack": a category case
 CATEGORY_CASE = rx(
@@ -89,10 +90,12 @@ READ_VERB = rx(
     r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
     r"look (?:\w+ ){1,2}up|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
-    r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集"
+    r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集|"
+    r"统计|查看|列出"
 )
 CREATE_VERB = rx(
-    r"\b(?:create\w*|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|append\w*|"
+    r"\b(?:creat(?:e|es|ed|ing)|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|"
+    r"append\w*|escalat\w*|raise (?:a|an)|log(?:ging)? (?:a|an)|"
     r"insert\w*|record\w*|save\w*|upload\w*|store|put|write|share|notify|email|mail|ping|"
     r"tell|copy|sync\w*|push\w*|forward\w*|invite\w*|book|make|"
     r"log (?:it|them|each|every|to|in|into|the|a|an)|file (?:a|an|the)|open (?:a|an)|"
@@ -100,8 +103,14 @@ CREATE_VERB = rx(
     r"创建|新建|添加|加到|发送|发布|推送|追加|插入|记录|保存|上传|存到|存入|写入|同步|转发|"
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交"
 )
-UPDATE_VERB = rx(r"\b(?:update\w*|change|modify|edit|mark|move|assign|close)\b|更新|修改|标记|关闭")
-DELETE_VERB = rx(r"\b(?:delete\w*|remove\w*|archive\w*|cancel\w*|trash)\b|删除|移除|归档|取消")
+UPDATE_VERB = rx(
+    r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close)\b|更新|修改|标记|关闭"
+)
+DELETE_VERB = rx(
+    r"\b(?:delet(?:e|es|ed|ing)|remov\w*|archiv\w*|cancel\w*|trash)\b|删除|移除|归档|取消"
+)
+# a comment or reply on an item ("comment on the PR", "在工单下留言", "reply in the thread")
+COMMENT_WORD = rx(r"\bcomment\w*|\brepl(?:y|ies|ied)\b|留言|评论|回帖|备注")
 # the sources and the target of "copy A to B"
 COPY_VERB = rx(
     r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*|back(?:s|ed|ing)? ?up|backups?|"
@@ -277,8 +286,12 @@ FIELD_ZH_NAMES = {
 
 LIMIT_N = rx(
     r"\b(?:top|first|latest|last|newest|best|limit (?:it |them )?to)\s+(\d+)|"
-    r"前\s*(\d+)\s*(?:条|个|名|项|篇)?|"
+    r"前\s*(\d+)\s*(?:条|个|名|项|篇)?(?!\s*个?(?:\d|天|小时|分钟|周|星期|月|年|秒))|"
     r"(\d+)\s*(?:条|个|篇)(?:最新|热门)"
+)
+# "send it again", "再发一次提醒", "remind them once more": the write said before, repeated
+AGAIN = rx(
+    r"\bagain\b|\bonce more\b|\banother (?:reminder|one|message)\b|再\S{0,2}一次|又一次|再次"
 )
 SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
@@ -313,6 +326,8 @@ THINK: dict[str, re.Pattern[str]] = {
     "translate": rx(r"translat\w*|翻译|译成"),
     "prompt": rx(
         r"\bai agent\b|\bwrites? (?:a |an )?(?:short |brief |quick )?(?:status )?report\b|"
+        r"\b(?:ai|gpt|llm)[- ](?:generated|written|drafted|powered)\b|ai生成|"
+        r"\b(?:using|with|via|by) (?:ai|gpt|chatgpt|an llm|openai)\b|"
         r"智能体|\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
         r"\bgenerate (?:a |an )?(?:reply|response|answer|draft)|\bdraft (?:a |an )?reply|"
         r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析"
@@ -330,10 +345,16 @@ LOOP = rx(
     r"\bfor (?:each|every)\b|\bone by one\b|\bloop\w*|\biterate\w*|"
     r"逐个|逐条|遍历|循环|每一(?:个|条|行)|对每(?:个|条|行|一)"
 )
+# a pause before what follows: "wait 7 days", "3 days later", "1 day before the event"
+# (the run waits until then), "活动前1天", "提前2小时"; "the next morning", "第二天" are a day
 WAIT = rx(
     r"\b(?:wait|delay|pause|sleep)\s+(?:for\s+)?(\d+|an?|one|two|three|five|ten)\s*"
-    r"(second|sec|minute|min|hour|hr|day)s?\b|(?:等待|等|延迟|延时)\s*(\d+|[一二两三四五六七八九十]+)\s*"
-    r"(秒|分钟|小时|天)|(\d+)\s*(second|minute|hour|day)s?\s+later"
+    r"(second|sec|minute|min|hour|hr|day|week)s?\b|"
+    r"(?:等待|等|延迟|延时)\s*(\d+|[一二两三四五六七八九十]+)\s*(秒|分钟|小时|天|周)|"
+    r"(\d+|an?|one|two|three|five|ten)\s*(second|minute|hour|day|week)s?\s+(?:later|before)\b|"
+    r"(?:前|提前)\s*(\d+|[一二两三四五六七八九十]+)\s*个?\s*(分钟|小时|天|周)|"
+    r"(\d+|[一二两三四五六七八九十半]+)\s*个?\s*(秒|分钟|小时|天|周)(?:之|以)?后|"
+    r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|evening)\b|\btomorrow\b|第二天|次日|隔天"
 )
 APPROVAL = rx(r"approv\w*|sign[- ]?off|human review|manual review|审批|批准|人工审核|人工确认")
 APPROVAL_REJECT = rx(r"\bif (?:it is |it's |they )?(?:rejected|declined|denied)|(?:被)?拒绝|驳回")
@@ -343,7 +364,7 @@ APPROVAL_OK = rx(
 )
 RESPOND = rx(
     r"\brespond(?!ent)\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|"
-    r"\breturn (?:it|the|a|them)\b|"
+    r"\breturns? (?:it|the|a|an|them|\d{3})\b|"
     r"返回|响应|回复请求"
 )
 

@@ -131,7 +131,56 @@ def _sentences(text: str) -> list[str]:
 
 def _clauses(sentence: str) -> list[str]:
     sentence = _LIST.sub(lambda m: re.sub(r"\s*,\s*", " / ", m.group(0)), sentence)
-    return [c.strip() for c in lx.CLAUSE_SPLIT.split(sentence) if c and c.strip(" ,，")]
+    sentence = _FIELD_LIST.sub(_joined_fields, sentence)
+    parts = re.split(f"({lx.CLAUSE_SPLIT.pattern})", sentence, flags=re.IGNORECASE)
+    merged: list[str] = [parts[0]]
+    for sep, part in zip(parts[1::2], parts[2::2], strict=True):
+        if re.fullmatch(r"\s+and\s+", sep, re.IGNORECASE) and _bare_noun(merged[-1]):
+            merged[-1] = f"{merged[-1]} & {part}"  # "phone and email": one list of fields
+        else:
+            merged.append(part)
+    return [c.strip() for c in merged if c and c.strip(" ,，")]
+
+
+def _bare_noun(clause: str) -> bool:
+    """A clause of one or two lower-case words and no verb ("phone", "job title")."""
+    words = clause.strip(" ,，").split()
+    if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[a-z_]+", w) for w in words):
+        return False
+    if any(w in ("it", "them", "this", "that", "these", "those", "me", "us") for w in words):
+        return False  # "summarise it": a verb and its object
+    verbs = (
+        lx.CREATE_VERB,
+        lx.READ_VERB,
+        lx.UPDATE_VERB,
+        lx.DELETE_VERB,
+        lx.SOURCE_VERB,
+        lx.COPY_VERB,
+        lx.FILTER,
+        lx.SORT,
+        lx.DEDUPE,
+        lx.RESPOND,
+        *lx.THINK.values(),
+    )
+    return not any(p.search(clause) for p in verbs)
+
+
+# "receives JSON with name and email": the fields an item has, one clause (not an action)
+_FIELD_LIST = re.compile(
+    r"\b(?:[Ww]ith|[Ww]ithout|containing|including|has|have|fields?|columns?)\s+"
+    r"(?:(?:the|their|its|a|an)\s+)?[a-z_]+(?:\s*,\s*[a-z_]+)*\s+and\s+"
+    r"(?!(?:a|an|the|my|our|then|also|their|its|then)\b)(?P<last>[a-z_]+)\b"
+)
+
+
+def _joined_fields(m: re.Match[str]) -> str:
+    last = m.group("last")
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB)
+    if any(p.fullmatch(last) for p in verbs) and not re.fullmatch(r"e-?mail", last, re.I):
+        return m.group(0)
+    if re.match(r"(?:the|a|an|my|our|them|it)\b", m.string[m.end() :].strip(), re.I):
+        return m.group(0)  # "with AI and email the team": a verb with its object
+    return m.group(0)[: m.start("last") - m.start()].replace(" and ", " & ") + last
 
 
 # "classify it as billing, technical or other": one clause, its commas are a list's
@@ -556,7 +605,8 @@ def _complete(text: str) -> bool:
 
 def _action_starts(body: str, ctx: Context) -> list[int]:
     starts: set[int] = set()
-    for pattern in (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD):
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD, lx.RESPOND)
+    for pattern in verbs:
         for m in pattern.finditer(body):
             if m.start() > 0:
                 starts.add(m.start())

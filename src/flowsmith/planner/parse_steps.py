@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner import parse_roles as roles
 from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_nodes import reads
 from flowsmith.planner.frame import (
@@ -64,15 +65,24 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         text = lx.APPROVAL.sub(" ", text)
     if lx.LOOP.search(text) and not re.search(r"\bfor (?:each|every)\s+__it__", text, re.I):
         blocks.append(DraftLoop(phrase=phrase))  # "for every new release": the trigger's one
-    if lx.RESPOND.search(text):
+    if lx.RESPOND.search(text) and roles.answers_caller(text, ctx):
         writes.append(Respond(phrase=phrase))
         return [*middle, *writes, *blocks]
 
     said = _thinking(text, phrase, ctx) + _transforms(text, phrase, ctx)
     middle += [st for _, st in sorted(said, key=lambda x: x[0])]
     svc_reads, svc_writes = _services(text, phrase, ctx)
+    if (
+        not svc_reads
+        and not svc_writes
+        and ctx.last_write is not None
+        and roles.again(text, clause)
+    ):
+        svc_writes = [ctx.last_write]  # "…，然后在活动前1天再发一次提醒": the same message
     reads += svc_reads
     writes += svc_writes
+    if svc_writes:
+        ctx.last_write = svc_writes[-1]
     for block in blocks:
         if isinstance(block, DraftApproval):
             block.approved += writes
@@ -84,6 +94,8 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
 
 def _wait_seconds(m: re.Match[str]) -> float:
     groups = [g for g in m.groups() if g]
+    if len(groups) < 2:
+        return 86400.0  # "the next morning", "第二天": a day
     count, unit = groups[0], groups[1].lower()
     n = EN_COUNT.get(count.lower()) or zh_number(count) or 1
     return float(n * WAIT_UNIT.get(unit, 60))
@@ -221,6 +233,8 @@ def _verb(text: str) -> str:
         m = pattern.search(text)
         if m and verb == "read" and _GETS_MESSAGE.match(text, m.start()):
             m = pattern.search(text, m.end())
+        while m and roles.COUNTED.match(text, m.end()):  # "关闭数量", "closed count": a noun
+            m = pattern.search(text, m.end())
         if m and m.start() < best[0]:
             best = (m.start(), verb)
     return best[1]
@@ -245,13 +259,14 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
             (reads if found[0] == "read" else writes).append(found[1])
     for kind, step in _url_steps(text, phrase, verb, ctx):
         (reads if kind == "read" else writes).append(step)
-    if not mentions and lx.SMS_WORD.search(text):
+    if not writes and lx.SMS_WORD.search(text):
         writes.append(_sms_step(text, phrase, ctx))
     elif (
         not writes
         and (lx.EMAIL_WORD.search(text) or (ctx.mails and TOKEN.search(text)))
         and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
         and not _reads_email(text)
+        and not roles.email_field(text)
         and not any(m.app and _emails(ctx, m.app) for m in mentions)
     ):
         writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
@@ -270,15 +285,21 @@ def _mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Contex
     if lx.COPY_VERB.search(text):
         last = i == len(mentions) - 1 and (len(mentions) > 1 or bool(ctx.trigger_app))
         return "create" if last else "read"
-    if (lx.FROM_WORD.search(before) and local != "delete") or _ABOUT.search(before):
+    if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
         return "read"  # "remove it from Mailchimp" still deletes; "about our orders"
     if lx.TO_WORD.search(before) and verb == "read":
+        if re.search(r"[在从]\s*$", before) and roles.READ_HERE.match(text, mention.end):
+            return "read"  # "在HubSpot里查询联系人": the place, then its read verb
         only_read = (
             lx.READ_VERB.search(text[mention.end :]) is None
             and _only_read(text)
             and not _INTO.search(before)
         )
         return "read" if only_read else "create"
+    if local == "create" and roles.worked_on(before) and mention.app != ctx.trigger_app:
+        return "read"  # "总结Stripe的付款后发到…", "summarise the Zendesk tickets and post…"
+    if local == "create" and roles.delivered(text, mentions, i, ctx):
+        return "read"  # "post the open Jira bugs to Slack": Jira's bugs are read, then posted
     return local
 
 
@@ -298,7 +319,7 @@ def _mention_step(
             subtype=mention.subtype or "http_request", params=_core_params(text, ctx), phrase=phrase
         )
         return local, step
-    choice = idx.operation(mention.app, text, local)
+    choice = idx.operation(mention.app, roles.uncounted(text), local)
     if (mention.app, choice.resource, choice.operation) in seen:
         return None
     seen.add((mention.app, choice.resource, choice.operation))
@@ -367,11 +388,13 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
         return [("read" if op == "get" else "create", step)]
     if (
         ctx.trigger_app
-        and (verb in ("create", "update") or re.search(r"\breply\b|回复", text))
+        and (
+            verb in ("create", "update") or roles.REPLY.search(text) or lx.COMMENT_WORD.search(text)
+        )
         and _names_trigger_resource(text, ctx)
     ):
         return [("create", _on_app(ctx, ctx.trigger_app, text, verb, phrase))]
-    if ctx.trigger_kind == "email" and _REPLY.search(text):
+    if ctx.trigger_kind == "email" and roles.REPLY.search(text):
         # "then reply with the status": an answer to the email that started the run
         return [
             (
@@ -381,6 +404,10 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
         ]
     if verb in ("create", "update", "delete") and (earlier := _earlier_app(text, ctx)):
         return [("create", _on_app(ctx, earlier, text, verb, phrase))]
+    last = ctx.apps_seen[-1] if ctx.apps_seen else None
+    if last and (verb == "update" or lx.COMMENT_WORD.search(text)):
+        # "look up the customer in Salesforce and update their phone": the record just read
+        return [("create", _on_app(ctx, last, text, verb, phrase))]
     if lx.NOTIFY_WORD.search(text):
         ctx.notes.append("notify:email")
         return [
@@ -392,13 +419,6 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
     return []
 
 
-# "questions about our Shopify orders": what the words are about is data to read
-_ABOUT = re.compile(
-    r"\b(?:about|regarding|concerning)\s+(?:the\s+|our\s+|my\s+|their\s+|your\s+)?$|"
-    r"(?:关于|有关)\s*(?:我们的|我的)?$",
-    re.IGNORECASE,
-)
-_REPLY = re.compile(r"\b(?:reply|replies|respond|answer)\b|回复|答复|回信", re.IGNORECASE)
 # "export the users to Google Sheets", "导出到Google表格": where read data goes
 _INTO = re.compile(
     r"(?:\b(?:to|into|onto)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?|(?:到|至|进)\s*(?:我的|我们的)?)$",
@@ -466,9 +486,14 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
     if app is None:
         return False
     low = text.lower()
+    if lx.COMMENT_WORD.search(low) and any(
+        phrase_in(w, low) >= 0 for res in app.resources.values() for w in res.names.all()
+    ):
+        return True  # "comment on the PR", "在PR下留言": on the item the run started with
     words = [w for res in app.resources.values() for w in res.names.all() if len(w) > 2]
     if re.search(
-        r"\b(?:reply|respond|answer)\s+(?:with|to)\s+(?:it|them|the (?:sender|user))\b|"
+        r"\b(?:reply|respond|answer)\w*\s+(?:with|to)\s+(?:it|them|the (?:sender|user))\b|"
+        r"\b(?:reply|respond|answer)\w*\s+(?:(?:with|to)\s+)?__it__|"
         r"回复(?:他们?|她|对方|用户|客户)?\s*$",
         low,
     ):
@@ -562,18 +587,22 @@ _CONTAINER_AFTER = re.compile(
 
 def _unknown_service(text: str, ctx: Context) -> str | None:
     """A capitalised name the catalog does not know ("Hacker News"), or a Latin name in
-    Chinese text."""
+    Chinese text ("AI-generated" and a resource of an app in play are neither)."""
     plain = TOKEN.sub(" ", text).replace("__it__", " ")
+    plain = re.sub(r"\b(?:AI|GPT|LLM)-\w+", " ", plain, flags=re.IGNORECASE)
+    known = roles.known_words(ctx)  # "在PR下留言" after a GitHub start: the PR is GitHub's
     if CJK.search(plain):
         for m in re.finditer(
             r"[A-Za-z][A-Za-z0-9.&+-]{1,30}(?:\s+[A-Za-z][A-Za-z0-9.&+-]*){0,2}", plain
         ):
             words = m.group(0).split()
-            if not any(w.lower() in NOT_NAMES for w in words):
+            if not any(w.lower() in NOT_NAMES for w in words) and not all(
+                w.lower() in known for w in words
+            ):
                 return m.group(0)
         return None
     for m in CAPS.finditer(plain):
-        words = [w for w in m.group(1).split() if w.lower() not in NOT_NAMES]
+        words = [w for w in m.group(1).split() if w.lower() not in NOT_NAMES | known]
         if not words or _CONTAINER_AFTER.match(plain, m.end()):
             continue  # "the Bugs list", "our Ops channel": the name of a thing, not a service
         # a sentence-initial capital is a name only when several words are capitalised

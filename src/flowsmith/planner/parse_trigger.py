@@ -52,8 +52,12 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     post it to Twitter") ends where its action's verb starts."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            group = "body" if m.group("body") is not None else "body2"
+            group = next((g for g in ("body", "body2", "body3") if m.groupdict().get(g)), "")
+            if not group:
+                continue
             body, b0 = m.group(group) or "", m.start(group)
+            if group == "body3" and not _names_event(body, ctx):
+                continue  # "翻译后发到…": an event must be named outright before a bare 后
             for cut in [*_action_cuts(body), len(body)]:
                 found = _trigger_of(body[:cut], ctx, explicit=True)
                 if found is not None:
@@ -61,6 +65,19 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
                     tail = text[b0 + cut : m.end()] if cut < len(body) else ""
                     return _when_rest(text, m, found, body[:cut], tail, ctx)
     return None
+
+
+def _names_event(body: str, ctx: Context) -> bool:
+    """Whether ``body`` says one of an app's events ("客户在Shopify下单", "有人在Calendly
+    预约") rather than a step ("用AI总结Stripe的付款")."""
+    if any(p.search(body) for p in (lx.READ_VERB, lx.SOURCE_VERB, *lx.THINK.values())):
+        return False
+    if re.search(r"把|将", body):
+        return False
+    for mention in ctx.index.mentions(body, implicit=False):
+        if mention.app is not None and ctx.index.event(mention.app, body)[1] >= 0.7:
+            return True
+    return False
 
 
 def _apposed(found: Trigger, after: str) -> Trigger:
@@ -331,7 +348,7 @@ def _new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
         start, end = span
         window = text[start:end]
         if ctx.index.apps[mention.app].triggers is None:
-            if not _IF_OPENER.search(text[:start]):
+            if not (_IF_OPENER.search(text[:start]) or _ANSWERS.search(text[:start])):
                 continue
             trig = eventless_trigger(mention.app, window, window.strip(), ctx)
         else:
@@ -356,6 +373,12 @@ _HELD_IN = re.compile(
 _MAKES = re.compile(
     r"\b(?:add|create|post|send|insert|write|make|put|save|push|upload|import|open|file|log)"
     r"\w*\s+(?:the\s+|a\s+|an\s+)?$|(?:创建|新建|添加|新增)(?:一个|一条|一行)?$",
+    re.IGNORECASE,
+)
+# "reply to new Intercom conversations", "回复新的…": acting on each new item as it comes
+_ANSWERS = re.compile(
+    r"\b(?:reply|replies|respond|answer|triage|acknowledge)\w*\s+(?:to\s+)?"
+    r"(?:all\s+|every\s+|each\s+|any\s+|the\s+)?$|(?:回复|答复|自动回复)\s*(?:所有|每个|每条)?的?$",
     re.IGNORECASE,
 )
 _IF_OPENER = re.compile(

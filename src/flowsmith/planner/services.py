@@ -260,6 +260,7 @@ class ServiceIndex:
         toks = set(tokens(text))
         prefs = lx.OP_KEYS.get(verb, ())
         deliver = verb == "create" and _DELIVER.search(text) is not None
+        comment = lx.COMMENT_WORD.search(text) is not None
         best: Choice | None = None
         for index, (rkey, okey, op) in enumerate(app.operations()):
             res = app.resources[rkey]
@@ -276,12 +277,15 @@ class ServiceIndex:
             op_score = names_score(op_names, low, toks)
             score += 2.0 * min(op_score, 2.5)
             k = okey.lower()
+            commented = comment and _is_comment(rkey, okey, res.names, op.names)
             if k in prefs:
                 score += 2.0 - 0.1 * prefs.index(k)
             elif any(k.startswith(p) for p in prefs):
                 score += 1.0
-            elif _verb_of(k) not in (None, verb):
+            elif _verb_of(k) not in (None, verb) and not commented:
                 score -= 2.0
+            if commented:
+                score += 4.0  # "comment on the Jira issue": the app's comment or reply
             if deliver and _is_message(rkey, res.names):
                 score += 2.0  # "notify the team in Teams": a message goes there, no channel
             if rkey == app.example.resource:
@@ -329,6 +333,13 @@ _DELIVER = re.compile(
     r"通知|告诉|提醒|推送|转发|发消息|发送|发到|发给|发条|发个",
     re.IGNORECASE,
 )
+
+
+def _is_comment(rkey: str, okey: str, res: Names, op: Names) -> bool:
+    """A comment or reply resource or operation, by its key or its names."""
+    keys = f"{rkey} {okey}".lower()
+    said = " ".join([*res.all(), *op.all()]).lower()
+    return "comment" in keys or "reply" in keys or bool(re.search(r"comment|reply|评论|回复", said))
 
 
 def _is_message(rkey: str, names: Names) -> bool:
