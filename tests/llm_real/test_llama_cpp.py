@@ -9,8 +9,8 @@ server refuses are detected and remembered, with tools offered and without.
 (measured there: prompts are read at 40-60 tokens/s, so a turn's two calls over ~2k-token
 prompts take about two minutes): one request with tools offered (``auto``: this server
 takes them) and the same without (``decide_first``), each with its generation; output
-caps of 64 / 160 / 640 tokens (reply / decision / draft); deadlines of 120 s a turn and
-180 s a generation. The per-turn outcomes and times are printed and written to
+caps of 64 / 160 / 512 tokens (reply / decision / draft); deadlines of 120 s a turn and
+240 s a generation. The per-turn outcomes and times are printed and written to
 ``test-artifacts/llm_real.json``.
 """
 
@@ -37,7 +37,7 @@ from tests.helpers import chat_done, create_session, read_events, text_of
 from tests.llm_real.conftest import MODEL_NAME, ROOT, LlamaServer, start_server, stop_server
 
 TURN_DEADLINE_S = 120
-GENERATION_DEADLINE_S = 180
+GENERATION_DEADLINE_S = 240
 REQUESTS = [
     (
         "en-stock",
@@ -60,7 +60,7 @@ def settings_for(server: LlamaServer, data_dir: Path, **extra: Any) -> Any:
         "FLOWSMITH_LLM_TIMEOUT_S": 120,
         "FLOWSMITH_LLM_MAX_RETRIES": 1,
         "FLOWSMITH_LLM_CONTEXT_TOKENS": server.n_ctx,
-        "FLOWSMITH_LLM_MAX_OUTPUT_TOKENS": 640,
+        "FLOWSMITH_LLM_MAX_OUTPUT_TOKENS": 512,
         "FLOWSMITH_LLM_DECIDE_MAX_TOKENS": 160,
         "FLOWSMITH_LLM_REPLY_MAX_TOKENS": 64,
         "FLOWSMITH_LLM_TEMPERATURE": 0.2,
