@@ -279,3 +279,69 @@ def test_guard_helper_is_used() -> None:
     wf = graph("When an email mentioning 'invoice' comes in, save the attachment to Google Drive")
     assert guarded_by(wf, one(wf, "google_drive"))
     assert json.dumps(wf.nodes[0].parameters)
+
+
+# --- one node per step said ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every morning at 8, read yesterday's Stripe charges, total them, and post the total "
+        "to Slack and Teams",
+        "Every Friday get the closed Jira issues, count them and email the count to me",
+        "每天晚上把当天的Shopify订单汇总，然后把总金额发到钉钉",
+        "Each evening sum up today's PayPal payments and send that total to Telegram",
+    ],
+)
+def test_the_total_made_upstream_is_sent_not_made_again(text: str) -> None:
+    wf = graph(text)
+    assert len(nodes(wf, "aggregate")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("当新的Zendesk工单创建时，先用AI翻译成英文，再在Jira建问题", "jira"),
+        ("收到新邮件时用AI翻译成中文，然后发到飞书", "feishu"),
+        (
+            "When a Typeform is submitted, use AI to translate the answers and post to Slack",
+            "slack",
+        ),
+        ("有新的Slack消息时，用GPT翻译成英文后转发到Telegram", "telegram"),
+    ],
+)
+def test_ai_before_a_service_word_is_no_service_name(text: str, app: str) -> None:
+    wf = graph(text)
+    assert not nodes(wf, "google_translate") and not nodes(wf, "deepl")
+    assert nodes(wf, app)
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        (
+            "When a new lead is added to Salesforce, enrich it with Clearbit and update the lead",
+            "salesforce",
+        ),
+        (
+            "When a HubSpot contact is created, enrich it via https://api.enrich.example.com and "
+            "update the contact",
+            "hubspot",
+        ),
+        (
+            "When a Pipedrive person is created, look them up in Apollo, then update the person",
+            "pipedrive",
+        ),
+        (
+            "When a new Intercom lead comes in, enrich them with Clearbit and create a HubSpot "
+            "contact",
+            "hubspot",
+        ),
+    ],
+)
+def test_an_enrichment_is_read_before_the_write_it_feeds(text: str, app: str) -> None:
+    wf = graph(text)
+    lookup = [n for n in wf.nodes if n.subtype == "http_request"]
+    assert lookup and lookup[0].parameters["method"] == "GET"
+    assert before(wf, lookup[0], nodes(wf, app)[-1])

@@ -182,3 +182,181 @@ def test_a_named_ai_service_answers_the_chat_without_an_extra_agent() -> None:
     assert trigger(wf).subtype == "chat_trigger"
     assert nodes(wf, "openai") and not nodes(wf, "ai_agent")
     assert before(wf, one(wf, "openai"), one(wf, "postgres"))
+
+
+# --- trigger phrasing and the kind of change ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype", "event"),
+    [
+        (
+            "Whenever a new row is added to our Google Sheet, create a Trello card",
+            "google_sheets_trigger",
+            "rowAdded",
+        ),
+        (
+            "As soon as a Calendly booking is cancelled, text the sales rep",
+            "calendly_trigger",
+            "invitee_canceled",
+        ),
+        (
+            "Once a GitHub release is published, post the notes to Discord",
+            "github_trigger",
+            "release",
+        ),
+        ("每当Calendly有人取消预约，就发邮件通知我", "calendly_trigger", "invitee_canceled"),
+        ("一旦Zendesk工单被解决，就在HubSpot里更新联系人", "zendesk_trigger", "ticket_solved"),
+        ("收到Stripe退款时，在飞书群里通知财务", "stripe_trigger", "charge_refunded"),
+        ("每次有人在Typeform填写问卷，就把结果存到Notion", "typeform_trigger", "form_submitted"),
+        (
+            "Each time a HubSpot contact is deleted, remove them from our Airtable base",
+            "hubspot_trigger",
+            "contact_deleted",
+        ),
+    ],
+)
+def test_the_event_is_the_resource_and_the_kind_of_change_said(
+    text: str, subtype: str, event: str
+) -> None:
+    t = trigger(graph(text))
+    assert (t.subtype, t.parameters.get("event")) == (subtype, event)
+
+
+def test_a_deletion_event_with_remove_is_a_new_workflow_not_an_edit() -> None:
+    from flowsmith.planner.offline import decide
+
+    d = decide(
+        "Each time a HubSpot contact is deleted, remove them from our Airtable base", [], None
+    )
+    assert d.kind == "generate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When a Zoom meeting ends, summarise the transcript with AI and email it to me",
+        "When an Intercom user signs up, post their name to Slack",
+        "当Zoom会议结束时，用AI总结并发到飞书",
+        "When an Intercom conversation starts, notify #support on Slack",
+    ],
+)
+def test_an_event_of_an_app_without_catalog_events_is_a_webhook_from_it(text: str) -> None:
+    t = trigger(graph(text))
+    assert t.subtype in ("webhook_trigger", "rss_trigger")
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("When I get a new Gmail email from my boss, text me via Twilio", "gmail_trigger"),
+        (
+            "When a new Outlook email from a client arrives, create a HubSpot note",
+            "outlook_trigger",
+        ),
+        (
+            "When a new Slack message from the CEO is posted, forward it to Telegram",
+            "slack_trigger",
+        ),
+        (
+            "When an invoice email about a refund comes in, add a row to Google Sheets",
+            "email_trigger",
+        ),
+    ],
+)
+def test_a_verb_word_used_as_a_noun_stays_in_the_when_clause(text: str, subtype: str) -> None:
+    wf = graph(text)
+    assert trigger(wf).subtype == subtype
+    assert not nodes(wf, "send_email")
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("当有人在Slack频道里@机器人时，用AI回答并回复到频道", "slack"),
+        ("When someone mentions our bot in Slack, answer with AI and reply in the thread", "slack"),
+        (
+            "When a Telegram message arrives, ask AI for an answer and reply to the sender",
+            "telegram",
+        ),
+        ("有人在Discord频道发消息时，用AI生成回复并回复到频道", "discord"),
+    ],
+)
+def test_a_reply_after_a_chat_app_event_is_a_message_on_that_app(text: str, app: str) -> None:
+    wf = graph(text)
+    ai = [n for n in wf.nodes if n.subtype in ("llm_chat", "ai_agent")]
+    msgs = nodes(wf, app)
+    assert ai and msgs
+    assert "message" in str(msgs[0].parameters.get("resource", "")).lower()
+    assert before(wf, ai[0], msgs[0])
+
+
+# --- a state of an app's data, checked on a schedule ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "field", "sink"),
+    [
+        (
+            "当Shopify库存低于10件时，在Trello创建补货卡片并通知采购经理（邮件）",
+            "shopify",
+            "stock",
+            "trello",
+        ),
+        (
+            "When the Stripe balance drops below 1000, email finance@acme.io",
+            "stripe",
+            "balance",
+            "send_email",
+        ),
+        ("当Stripe余额低于1000元时，在钉钉群提醒财务", "stripe", "balance", "dingtalk"),
+        (
+            "When our Shopify inventory is below 5, post to Slack #ops",
+            "shopify",
+            "inventory",
+            "slack",
+        ),
+    ],
+)
+def test_a_comparison_on_an_apps_data_is_polled_and_checked(
+    text: str, app: str, field: str, sink: str
+) -> None:
+    wf = graph(text)
+    assert trigger(wf).subtype == "schedule_trigger"
+    read = one(wf, app)
+    act = nodes(wf, sink)[0]
+    assert before(wf, read, act)
+    gates = guarded_by(wf, act)
+    assert gates and field in json.dumps(gates[0][0].parameters)
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        (
+            "When a Zendesk ticket has priority above 3, page the on-call in PagerDuty",
+            "zendesk_trigger",
+        ),
+        ("当HubSpot交易金额超过1万时，在Slack通知我", "hubspot_trigger"),
+        ("When a new HubSpot deal is over 5000, post it to Slack", "hubspot_trigger"),
+        ("When a Pipedrive deal's value goes above 20000, email me", "pipedrive_trigger"),
+    ],
+)
+def test_a_comparison_on_one_item_is_its_event_and_a_condition(text: str, subtype: str) -> None:
+    wf = graph(text)
+    assert trigger(wf).subtype == subtype
+    assert nodes(wf, "if")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每天早上9点查询Salesforce里昨天的新线索，写入Google表格，并通知销售经理",
+        "收到新的Typeform回复时，通知一下HR同事",
+        "每周一把上周的Jira问题汇总后提醒项目负责人",
+        "有新的Stripe退款时，告知财务团队",
+    ],
+)
+def test_notifying_a_person_with_no_channel_is_an_email(text: str) -> None:
+    wf = graph(text)
+    assert nodes(wf, "send_email")

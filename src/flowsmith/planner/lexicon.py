@@ -67,10 +67,10 @@ EVENT_CHANGE = {
         r"arriv\w*|新|创建|新增|收到"
     ),
     "updated": rx(
-        r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost|label|tag)\w*|status|"
-        r"更新|变|移|改|标签"
+        r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost|label|tag|solv|resolv|"
+        r"fulfil|paid|ship)\w*|status|更新|变|移|改|标签|解决|完成|关闭|发货|付款"
     ),
-    "deleted": rx(r"\b(?:delet|remov|archiv|trash)\w*|删除|移除"),
+    "deleted": rx(r"\b(?:delet|remov|archiv|trash|cancel)\w*|删除|移除|取消|撤销"),
 }
 EVENT_KIND = {
     "creat": "created",
@@ -82,13 +82,22 @@ EVENT_KIND = {
     "mov": "updated",
     "delet": "deleted",
     "remov": "deleted",
+    "cancel": "deleted",
+    "cancell": "deleted",
+    "solv": "updated",
+    "resolv": "updated",
+    "complet": "updated",
+    "clos": "updated",
+    "fulfil": "updated",
+    "fulfill": "updated",
+    "paid": "updated",
 }
 
 # --- verbs ------------------------------------------------------------------------------------
 
 READ_VERB = rx(
     r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
-    r"look (?:\w+ ){1,2}up|"
+    r"look (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集|"
     r"统计|查看|列出"
@@ -153,7 +162,8 @@ TO_WORD = rx(
     r"$)|(?:到|至|进|在|给|用|通过|往)\s*(?:我的|我们的)?$"
 )
 FROM_WORD = rx(
-    r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$|"
+    r"(?:\b(?:from|of)\s+(?:(?:the|my|our|all|new|recent|open|today's|yesterday's|this week's|"
+    r"last week's|latest)\s+){0,3}$)|(?:从|自)\s*(?:我的|我们的)?$|"
     r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到|记录到|记到|"
     r"保存到|登记到|添加到|加入|放进|存进|贴到|录入)"
     r"[^，,。把]){0,8}$"
@@ -173,7 +183,9 @@ SMS_NOUN = ("sms", "text message", "短信")
 # "notify me" with no channel -> email (an assumption says so)
 NOTIFY_WORD = rx(
     r"\bnotif\w*|\balert (?:me|us)|\blet (?:me|us) know|\btell me|通知我|提醒我|告诉我|"
-    r"\bforward (?:it |them |this |that )?to (?:me|us|my (?:inbox|email))\b|转发给我"
+    r"\bforward (?:it |them |this |that )?to (?:me|us|my (?:inbox|email))\b|转发给我|"
+    r"(?:通知|提醒|告知)(?=\S{0,8}(?:经理|主管|负责人|团队|同事|老板|客户|销售|财务|法务|运维|"
+    r"管理员|用户|员工|总监|大家|我们|他们|她|他))"
 )
 
 # a kind of service named instead of a service ("my CRM"): the catalog category it stands for

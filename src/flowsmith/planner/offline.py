@@ -150,6 +150,9 @@ def _only_changes(text: str) -> bool:
     """Whether ``text`` only asks to change an existing workflow ("remove the Slack step")."""
     if not has_edit_words(text) and not _CHANGE_VERB.search(text):
         return False
+    frame = parse_request(text)
+    if frame is not None and frame.trigger.kind not in ("manual", "schedule"):
+        return False  # "each time a contact is deleted, remove them from …": a new workflow
     ops = parse_edits(text, Workflow())
     return bool(ops) and all(op.kind in _CHANGE_ONLY for op in ops)
 

@@ -66,7 +66,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     trigger, rest = read_trigger(masked, ctx)
     ctx.trigger_kind = trigger.kind
     guard = (
-        event_guard(trigger.phrase, ctx)
+        event_guard(trigger, ctx)
         if trigger.kind in ("app_event", "email", "form", "webhook")
         else None
     )

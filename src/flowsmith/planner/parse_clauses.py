@@ -592,6 +592,8 @@ def _guessed(
 def _joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     """The second half of "if A and B, …" (split at "and"/"并且"): B, with its action."""
     body = re.sub(r"^\s*(?:and|且|而且)\s*", "", clause)
+    if ctx.index.mentions(body, implicit=False) and not re.match(r"(?:and|且|而且)\b", clause):
+        return None  # "…时，在Trello创建补货卡片": an action on a service, not a second condition
     t = lx.THEN_WORD.search(body)
     said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
     cond = parse_condition(said, ctx)

@@ -106,6 +106,18 @@ NOT_NAMES = frozenset(
         "italian",
         "russian",
         "arabic",
+        # teams and roles written in capitals ("the HR team", "通知IT同事")
+        "hr",
+        "it",
+        "pm",
+        "qa",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "vp",
+        "ops",
+        "bd",
     ]
 )
 WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}

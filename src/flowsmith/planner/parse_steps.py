@@ -179,7 +179,10 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     group = _group_by(text)
     for op, pattern in lx.AGGREGATE.items():
         m = pattern.search(text)
+        if m and "aggregate" in ctx.made and _MADE_BEFORE.search(text[: m.start()]):
+            break  # "post the total to Slack": the total made upstream
         if m:
+            ctx.made.add("aggregate")
             of = re.search(r"\b(?:of|on)\s+(?:the\s+)?([a-z_]+)", text[m.end() :], re.IGNORECASE)
             params = {"operation": op, "field": of.group(1).lower() if of else "amount"}
             if group:
@@ -202,6 +205,9 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
         n = int(next(g for g in m.groups() if g))
         out.append((10**6, Transform(kind="limit", params={"max_items": n}, phrase=phrase)))
     return out
+
+
+_MADE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+$|(?:把|将)\s*$", re.IGNORECASE)
 
 
 def _group_by(text: str) -> str | None:
@@ -273,6 +279,10 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     elif not mentions and not reads and not writes:
         for kind, step in _unnamed_steps(text, phrase, verb, ctx):
             (reads if kind == "read" else writes).append(step)
+    elif reads and not writes and lx.NOTIFY_WORD.search(text):
+        # "把Jira问题汇总后提醒项目负责人": read, then tell someone (by email: no channel said)
+        ctx.notes.append("notify:email")
+        writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
     return reads, writes
 
 
@@ -490,7 +500,9 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
         phrase_in(w, low) >= 0 for res in app.resources.values() for w in res.names.all()
     ):
         return True  # "comment on the PR", "在PR下留言": on the item the run started with
-    words = [w for res in app.resources.values() for w in res.names.all() if len(w) > 2]
+    words = [
+        w for res in app.resources.values() for w in res.names.all() if len(w) > 2 or CJK.search(w)
+    ]
     if re.search(
         r"\b(?:reply|respond|answer)\w*\s+(?:with|to)\s+(?:it|them|the (?:sender|user))\b|"
         r"\b(?:reply|respond|answer)\w*\s+(?:(?:with|to)\s+)?__it__|"

@@ -20,6 +20,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import event_condition, parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
+from flowsmith.planner.services import stem
 from flowsmith.planner.text import quoted
 
 
@@ -95,11 +96,17 @@ def _action_cuts(body: str) -> list[int]:
     for pattern in (lx.CREATE_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD):
         for v in pattern.finditer(body):
             lead = body[: v.start()]
-            if v.start() > 0 and lead.endswith(" ") and not _PASSIVE.search(lead):
+            noun = _NOUN_LEAD.search(lead) or _NOUN_TAIL.match(body, v.end())
+            if v.start() > 0 and lead.endswith(" ") and not _PASSIVE.search(lead) and not noun:
                 cuts.append(v.start())
     return sorted(set(cuts))
 
 
+# "a new Gmail email from my boss": the verb's word used as a noun
+_NOUN_LEAD = re.compile(
+    r"\b(?:a|an|the|new|my|our|your|their|this|that|each|every|any|incoming)\s+$", re.I
+)
+_NOUN_TAIL = re.compile(r"s?\s+(?:from|about|with|that|which|of)\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|be|been|gets?|got|has|have|I|we|someone|they)\s+$", re.I
 )
@@ -113,6 +120,7 @@ def _when_rest(
     1") leaves a condition."""
     ctx.trigger_app = found.app
     poll = found.params.get("poll")
+    state = found.params.get("state")
     lead = " , "
     if poll:
         lead = f" get {READABLE.sub(' ', poll)} , "
@@ -121,7 +129,9 @@ def _when_rest(
             params={"kind": "interval", "minutes": 60, "assumed": True},
             phrase=found.phrase,
         )
-    cond = qualifier(body, ctx)
+    cond = None if _said_by_event(body, found, ctx) else qualifier(body, ctx)
+    if state:
+        cond = str(state)  # the comparison the polled data is checked against
     if cond:
         lead += f"if {cond} , "
     return found, text[: m.start()] + lead + tail + text[m.end() :]
@@ -225,7 +235,11 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         app = ctx.index.apps[mention.app]
         if app.triggers is None:
             continue
-        event, _score = ctx.index.event(mention.app, body)
+        event, score = ctx.index.event(mention.app, body)
+        item = _ITEM.search(body[: mention.start]) is not None  # "a ticket", "有人": an item
+        state = _polled_state(body, mention, ctx) if score < 0.85 and not item else None
+        if state is not None:
+            return state  # "当Shopify库存低于10件时": a state to check, not an event
         if event is None:
             event = next(iter(app.triggers.events))
             ctx.notes.append(f"event:{mention.app}:{event}")
@@ -235,7 +249,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
             params["resource"] = q[0]
         return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
     polled = [m for m in ctx.index.mentions(body, implicit=False) if m.app is not None]
-    if polled and (lx.NEW_WORD.search(body) or re.search(r"\b\w+ed\b|有人|收到", body)):
+    if polled and (lx.NEW_WORD.search(body) or _HAPPENS.search(body)):
         return eventless_trigger(polled[0].app or "", body, phrase, ctx)
     if (
         lx.TRIGGER_EMAIL.search(body)
@@ -258,10 +272,44 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
 
 # a when-clause whose subject is an email: "when an email with 'Order' in the subject arrives"
 _EMAIL_SUBJECT = re.compile(
-    r"^\s*(?:an?|the|any|every|each)\s+(?:new\s+|incoming\s+)?e-?mails?\b(?!\s+(?:address|field))|"
+    r"^\s*(?:an?|the|any|every|each)\s+(?:new\s+|incoming\s+)?(?:[a-z]+\s+)?e-?mails?\b"
+    r"(?!\s+(?:address|field))|"
     r"^\s*(?:i|we)\s+(?:get|receive|got)\s+(?:an?\s+|any\s+)?(?:new\s+)?(?:\w+\s+){0,2}e-?mails?\b",
     re.IGNORECASE,
 )
+
+
+# an event said by its verb: "a file was uploaded", "a Zoom meeting ends", "有人…", "收到…"
+_HAPPENS = re.compile(
+    r"\b\w+ed\b|\b(?:ends|starts|begins|finishes|fires|happens|arrives|comes in|goes live|"
+    r"changes|fails|expires|signs up|joins|registers|subscribes)\b|有人|收到|结束|开始",
+    re.IGNORECASE,
+)
+
+
+# words that make the when-clause about one item ("a deal", "each ticket", "有人", "新的")
+_ITEM = re.compile(r"\b(?:a|an|any|each|every|new|someone|somebody)\b|有人|新的?|每个|一个", re.I)
+
+
+def _polled_state(body: str, mention: Any, ctx: Context) -> Trigger | None:
+    """ "when the Stripe balance drops below 1000", "当Shopify库存低于10件时": a comparison on
+    an app's data names no event; the app is read every hour and the comparison checked."""
+    said = (body[: mention.start] + " " + body[mention.end :]).strip()
+    said = re.sub(r"^(?:the|our|my)\s+|^(?:的)", "", said, flags=re.IGNORECASE).strip()
+    cond = parse_condition(said, ctx)
+    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between"):
+        return None
+    return Trigger(
+        kind="schedule",
+        params={
+            "kind": "interval",
+            "minutes": 60,
+            "assumed": True,
+            "poll": f"{mention.word} {cond.field}",
+            "state": said,
+        },
+        phrase=unmask(body, ctx),
+    )
 
 
 def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trigger:
@@ -502,10 +550,27 @@ _LABELLED = re.compile(
 )
 
 
-def event_guard(phrase: str, ctx: Context) -> Condition | None:
+def _said_by_event(phrase: str, trigger: Trigger, ctx: Context) -> bool:
+    """Whether what the phrase says of the item is the event itself ("someone mentions our
+    bot in Slack" is Slack's mention event, not a text that contains "our bot")."""
+    app = ctx.index.apps.get(trigger.app or "")
+    if app is None or app.triggers is None or trigger.event not in app.triggers.events:
+        return False
+    m = lx.CONTAINS.search(phrase) or _QUOTED_MENTION.search(phrase)
+    if m is None:
+        return False
+    verb = stem(m.group(0).split()[0])
+    names = " ".join(app.triggers.events[trigger.event].names.all())
+    return verb in {stem(w) for w in re.findall(r"[a-z]+", names.lower())}
+
+
+def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     """The condition a trigger's own words put on its item ("an email with 'Order' in the
     subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
     label contains customer), or None."""
+    phrase = trigger.phrase
+    if _said_by_event(phrase, trigger, ctx):
+        return None
     m = _LABELLED.search(TOKEN.sub(" ", phrase))
     if m:
         value = (m.group("a") or m.group("b") or m.group("c") or "").strip()
