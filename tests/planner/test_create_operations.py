@@ -345,3 +345,71 @@ def test_an_enrichment_is_read_before_the_write_it_feeds(text: str, app: str) ->
     lookup = [n for n in wf.nodes if n.subtype == "http_request"]
     assert lookup and lookup[0].parameters["method"] == "GET"
     assert before(wf, lookup[0], nodes(wf, app)[-1])
+
+
+@pytest.mark.parametrize(
+    ("text", "made", "user"),
+    [
+        (
+            "When a Stripe payment fails, create a Jira issue and post its link to Slack",
+            "jira",
+            "slack",
+        ),
+        ("当有新的Typeform提交时，在Jira创建工单，然后把工单链接发到飞书群", "jira", "feishu"),
+        (
+            "When a HubSpot deal is won, create a QuickBooks invoice and email the invoice number "
+            "to the client",
+            "quickbooks",
+            "send_email",
+        ),
+        (
+            "When a new Linear issue is created, open a Zendesk ticket and post a link in Slack",
+            "zendesk",
+            "slack",
+        ),
+    ],
+)
+def test_a_step_using_what_a_write_made_follows_it(text: str, made: str, user: str) -> None:
+    wf = graph(text)
+    assert before(wf, one(wf, made), nodes(wf, user)[0])
+
+
+def test_writes_that_use_only_the_item_fan_out() -> None:
+    wf = graph("When a Shopify order comes in, add it to Airtable and notify Slack")
+    assert not before(wf, one(wf, "airtable"), one(wf, "slack"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When a new file is added to our Google Drive folder 'Invoices', extract the total with "
+        "AI and log it in QuickBooks",
+        "收到发票邮件时，用AI提取总金额和日期，保存到Airtable",
+        "When a receipt is uploaded to Dropbox, pull out the total and the vendor, then add a "
+        "row to Google Sheets",
+        "当Box里上传新合同时，用AI识别合同总额，记录到Notion",
+    ],
+)
+def test_a_total_to_extract_is_a_field_not_a_sum(text: str) -> None:
+    wf = graph(text)
+    assert nodes(wf, "information_extractor") and not nodes(wf, "aggregate")
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        (
+            "When a Jira issue moves to Done, close the linked GitHub issue and comment on it",
+            "github",
+        ),
+        ("When a Stripe dispute is created, find the Zendesk ticket and comment on it", "zendesk"),
+        ("当Linear问题完成时，在GitHub上关闭对应的issue并留言", "github"),
+        ("When a Typeform is submitted, create a Trello card and add a comment to it", "trello"),
+    ],
+)
+def test_a_comment_on_it_is_on_the_item_just_named(text: str, app: str) -> None:
+    wf = graph(text)
+    found = nodes(wf, app)
+    assert len(found) == 2
+    said = json.dumps([n.parameters for n in found]).lower()
+    assert "comment" in said or "update" in said

@@ -103,20 +103,36 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
     A write (a message, a new record) does not change the item the request talks about:
     the steps after it read the same item, so consecutive writes fan out from one feed
     ("send the lead to Slack and add it to HubSpot": HubSpot gets the lead, not Slack's
-    reply). A step list that ends on writes ends where its data ended. A response to the
+    reply), unless the next step uses what the write made ("post its link"). A step list
+    that ends on writes ends where its data ended. A response to the
     webhook's caller follows the step before it, writes included ("store it, then return
     200")."""
     last = feeds
-    for step in steps:
+    for i, step in enumerate(steps):
         before_text = st.text
         # the reply to a webhook's caller comes once the work before it is done
         ends = _step(st, step, last if isinstance(step, Respond) else feeds)
         last = ends
-        if _writes(st, step):
+        after = steps[i + 1] if i + 1 < len(steps) else None
+        if _writes(st, step) and not _uses_made(after):
             st.text = before_text
             continue
         feeds = ends
     return feeds
+
+
+# "create a Jira issue and post its link to Slack": the next step uses what the write made
+_MADE_REF = re.compile(
+    r"\b(?:its|the new|the created|that|the)\s+(?:\w+\s+)?(?:link|url|id|number|key)\b|"
+    r"\b(?:a |the )?(?:link|url) to (?:it|the new)\b|\bpost (?:a |the )?link\b|"
+    r"(?:链接|编号|单号|工单号|网址)",
+    re.IGNORECASE,
+)
+
+
+def _uses_made(step: Step | None) -> bool:
+    phrase = getattr(step, "phrase", "") if step is not None else ""
+    return isinstance(phrase, str) and bool(_MADE_REF.search(phrase))
 
 
 def _writes(st: CompileState, step: Step) -> bool:

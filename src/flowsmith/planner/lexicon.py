@@ -333,7 +333,10 @@ THINK: dict[str, re.Pattern[str]] = {
         r"(?:整理|汇总)成\S{0,4}?(?:日报|周报|月报|报告|摘要)"
     ),
     "classify": rx(r"classif\w*|categori[sz]\w*|triage|\btag (?:it|them|each)|分类|归类|分拣"),
-    "extract": rx(r"extract\w*|pull out|\bparse\w*|提取|抽取|解析"),
+    "extract": rx(
+        r"extract\w*|pull out|\bparse\w*|提取|抽取|解析|"
+        r"识别出?(?=\S{0,8}(?:金额|总额|日期|字段|信息))"
+    ),
     "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),
     "translate": rx(r"translat\w*|翻译|译成"),
     "prompt": rx(

@@ -181,6 +181,8 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
         m = pattern.search(text)
         if m and "aggregate" in ctx.made and _MADE_BEFORE.search(text[: m.start()]):
             break  # "post the total to Slack": the total made upstream
+        if m and _EXTRACTED.search(text[: m.start()]):
+            break  # "extract the total with AI": a field to extract, not a sum
         if m:
             ctx.made.add("aggregate")
             of = re.search(r"\b(?:of|on)\s+(?:the\s+)?([a-z_]+)", text[m.end() :], re.IGNORECASE)
@@ -207,6 +209,11 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     return out
 
 
+_EXTRACTED = re.compile(
+    r"(?:extract\w*|pull out|pars\w+|提取|抽取|识别)\s*(?:(?:the|its|their|\w+)\s+){0,3}$|"
+    r"(?:提取|抽取|识别)\S{0,6}$",
+    re.IGNORECASE,
+)
 _MADE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+$|(?:把|将)\s*$", re.IGNORECASE)
 
 
@@ -497,7 +504,10 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
         return False
     low = text.lower()
     if lx.COMMENT_WORD.search(low) and any(
-        phrase_in(w, low) >= 0 for res in app.resources.values() for w in res.names.all()
+        phrase_in(w, low) >= 0
+        for res in app.resources.values()
+        for w in res.names.all()
+        if not lx.COMMENT_WORD.fullmatch(w)
     ):
         return True  # "comment on the PR", "在PR下留言": on the item the run started with
     words = [
