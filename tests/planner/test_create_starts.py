@@ -360,3 +360,70 @@ def test_a_comparison_on_one_item_is_its_event_and_a_condition(text: str, subtyp
 def test_notifying_a_person_with_no_channel_is_an_email(text: str) -> None:
     wf = graph(text)
     assert nodes(wf, "send_email")
+
+
+# --- AI steps -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        (
+            "When a new Gmail email arrives, have ChatGPT draft a reply and save it as a draft in "
+            "Gmail",
+            "openai",
+        ),
+        (
+            "When a HubSpot ticket is created, ask Claude to categorise it and update the ticket",
+            "anthropic",
+        ),
+        ("收到新的Zendesk工单时，用OpenAI总结一下，然后发到Slack", "openai"),
+        (
+            "When a Typeform is submitted, have OpenAI translate the answers into English and "
+            "email them to me",
+            "openai",
+        ),
+    ],
+)
+def test_a_named_ai_service_does_the_thinking_once(text: str, app: str) -> None:
+    wf = graph(text)
+    assert len(nodes(wf, app)) == 1
+    generic = ("llm_chat", "summarizer", "text_classifier", "ai_agent")
+    assert not [n for n in wf.nodes if n.subtype in generic]
+    assert not [
+        n for n in wf.nodes if n.subtype == "send_email" and not before(wf, nodes(wf, app)[0], n)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When an invoice PDF is uploaded to Google Drive, have AI read it and create a bill in Xero",
+        "When a Jira issue is created, let AI estimate its effort and comment on the issue",
+        "When a Slack message is posted in #support, get the AI to draft an answer and reply "
+        "in the thread",
+        "当有新的飞书消息时，让AI生成回复并回复到群里",
+    ],
+)
+def test_having_ai_do_something_is_an_ai_step(text: str) -> None:
+    wf = graph(text)
+    assert [n for n in wf.nodes if n.subtype in ("llm_chat", "ai_agent", "information_extractor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("When someone DMs our Telegram bot, answer their question with AI", "telegram"),
+        (
+            "When a Slack message is posted in #help, reply to the message with an AI answer",
+            "slack",
+        ),
+        ("When a WhatsApp message comes in, use AI to answer the question", "whatsapp"),
+        ("当Telegram机器人收到消息时，用AI回复用户的问题", "telegram"),
+    ],
+)
+def test_answering_a_messaging_event_sends_the_answer_back_there(text: str, app: str) -> None:
+    wf = graph(text)
+    ai = [n for n in wf.nodes if n.subtype in ("llm_chat", "ai_agent")]
+    back = [n for n in nodes(wf, app)]
+    assert ai and back and before(wf, ai[0], back[0])

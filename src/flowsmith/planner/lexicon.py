@@ -343,6 +343,8 @@ THINK: dict[str, re.Pattern[str]] = {
         r"\bai agent\b|\bwrites? (?:a |an )?(?:short |brief |quick )?(?:status )?report\b|"
         r"\b(?:ai|gpt|llm)[- ](?:generated|written|drafted|powered)\b|ai生成|"
         r"\b(?:using|with|via|by) (?:ai|gpt|chatgpt|an llm|openai)\b|"
+        r"\b(?:have|let|get) (?:the )?(?:ai|gpt|an llm|the llm)\b|"
+        r"\b(?:an?|the) (?:ai|gpt|llm)[- ](?:answer|reply|response|draft|message|text)s?\b|"
         r"智能体|\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
         r"\bgenerate (?:a |an )?(?:reply|response|answer|draft)|\bdraft (?:a |an )?reply|"
         r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析"

@@ -70,8 +70,11 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         return [*middle, *writes, *blocks]
 
     said = _thinking(text, phrase, ctx) + _transforms(text, phrase, ctx)
-    middle += [st for _, st in sorted(said, key=lambda x: x[0])]
     svc_reads, svc_writes = _services(text, phrase, ctx)
+    if any(_is_ai_app(s, ctx) for s in [*svc_reads, *svc_writes]):
+        # "have ChatGPT draft a reply", "ask Claude to categorise it": the named AI does it
+        said = [(at, st) for at, st in said if not isinstance(st, Think)]
+    middle += [st for _, st in sorted(said, key=lambda x: x[0])]
     if (
         not svc_reads
         and not svc_writes
@@ -90,6 +93,14 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
     if blocks and isinstance(blocks[-1], DraftLoop):
         return [*reads, *middle, blocks[-1], *writes]
     return [*reads, *middle, *writes, *blocks]
+
+
+def _is_ai_app(step: Any, ctx: Context) -> bool:
+    return (
+        isinstance(step, ServiceStep)
+        and step.app in ctx.index.apps
+        and ctx.index.apps[step.app].category == "ai"
+    )
 
 
 def _wait_seconds(m: re.Match[str]) -> float:
@@ -516,6 +527,9 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
     if re.search(
         r"\b(?:reply|respond|answer)\w*\s+(?:with|to)\s+(?:it|them|the (?:sender|user))\b|"
         r"\b(?:reply|respond|answer)\w*\s+(?:(?:with|to)\s+)?__it__|"
+        r"\b(?:reply|respond|answer)\w*\s+(?:to\s+)?(?:their|his|her|the|each|every)\s+"
+        r"(?:question|message|dm|comment|request|inquiry|enquiry|query|email)s?\b|"
+        r"回复(?:他们|用户|客户)?的?(?:问题|消息|提问)|"
         r"回复(?:他们?|她|对方|用户|客户)?\s*$",
         low,
     ):

@@ -106,7 +106,10 @@ def _action_cuts(body: str) -> list[int]:
 _NOUN_LEAD = re.compile(
     r"\b(?:a|an|the|new|my|our|your|their|this|that|each|every|any|incoming)\s+$", re.I
 )
-_NOUN_TAIL = re.compile(r"s?\s+(?:from|about|with|that|which|of)\b", re.I)
+_NOUN_TAIL = re.compile(
+    r"s?\s+(?:from|about|with|that|which|of|arrives?|comes? in|lands?|is|are|was|gets?|has)\b",
+    re.I,
+)
 _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|be|been|gets?|got|has|have|I|we|someone|they)\s+$", re.I
 )
