@@ -39,6 +39,7 @@ from flowsmith.planner.compile_state import (
     CompileState,
     End,
     add_one,
+    combine_of,
     duration,
     field_ref,
     if_rule,
@@ -235,7 +236,7 @@ def _if_params(st: CompileState, cond: Condition) -> tuple[dict[str, Any], bool]
         ]
         return {"conditions": failed, "combine": "or"}, False
     rules, swapped = if_rules(cond)
-    return {"conditions": rules, "combine": "and"}, swapped
+    return {"conditions": rules, "combine": combine_of(cond)}, swapped
 
 
 def _keep_if(st: CompileState, cond: Condition, feeds: list[End]) -> list[End]:
@@ -252,6 +253,10 @@ def _cond_label(st: CompileState, cond: Condition) -> str:
         return f"{cond.field} {words[cond.op]} {cond.value}"
     if cond.op == "between" and isinstance(cond.value, (tuple, list)):
         return f"{cond.field} {cond.value[0]}–{cond.value[1]}"
+    if cond.op == "outside" and isinstance(cond.value, (tuple, list)):
+        return f"{cond.field} < {cond.value[0]} or > {cond.value[1]}"
+    if cond.op == "in" and isinstance(cond.value, (tuple, list)):
+        return f"{cond.field} ∈ {{{', '.join(str(v) for v in cond.value)}}}"
     if cond.op == "failed":
         return pick(st.lang, "Failed or down?", "失败或宕机？")
     if cond.op in ("contains", "not_contains"):

@@ -3,7 +3,9 @@
 Invariants: each clause is a case-opening condition, an "otherwise", an action guarded by
 a trailing condition, or plain steps; steps go into the innermost open case, loop or
 approval of the builder's tree (:mod:`~flowsmith.planner.parse_tree`), which is then
-frozen into :data:`~flowsmith.planner.frame.Step` values, order kept. Pure: no I/O, no clock.
+frozen into :data:`~flowsmith.planner.frame.Step` values, order kept. The readers of the
+clauses that open a case are in :mod:`~flowsmith.planner.parse_cases`. Pure: no I/O, no
+clock.
 """
 
 from __future__ import annotations
@@ -19,17 +21,24 @@ from flowsmith.planner.frame import (
     Step,
     Transform,
 )
+from flowsmith.planner.parse_cases import (
+    BARE_COMPARE,
+    decision,
+    joined_condition,
+    leading_condition,
+    skipped,
+    trailing_condition,
+    zh_condition,
+)
 from flowsmith.planner.parse_conditions import (
-    guess_condition,
+    field_of,
     looks_category,
-    negate,
     parse_condition,
     qualifier_condition,
 )
-from flowsmith.planner.parse_context import CJK, TOKEN, ZH_CLAUSE_COND, Context, unmask
+from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
-from flowsmith.planner.schedule import parse_schedule
 
 
 class _Builder:
@@ -43,6 +52,7 @@ class _Builder:
         self.loop_parent: list[Any] | None = None
         self.approval: DraftApproval | None = None
         self.joined = False  # the last clause was a bare condition ("if the type is Bug")
+        self.route: str | None = None  # "depending on the plan: …": the field cases compare
         self.approval_case: DraftBranch | None = None  # the branch an approval was asked in
         self.approval_said = False  # an "if approved / rejected" clause was read
 
@@ -80,14 +90,20 @@ class _Builder:
         """The field a later "if it is …" compares (no field of its own)."""
         if cond.op not in ("category", "failed", "contains", "not_contains", "is_true"):
             self.ctx.last_field = cond.field
+        if cond.op in ("contains", "not_contains") and cond.field != "text":
+            self.ctx.last_text = cond.field
 
-    def nest(self, cond: Condition, phrase: str) -> None:
-        """A case inside the current one ("if the type is Bug and the priority is High")."""
+    def nest(self, cond: Condition, phrase: str, own_else: bool = False) -> None:
+        """A case inside the current one ("if the type is Bug and the priority is High");
+        ``own_else`` (the inner case said its own "if"): an "otherwise" after it is the inner
+        branch's, as an else belongs to the nearest if."""
         inner = DraftBranch(phrase=phrase)
         inner.cases.append(DraftCase(cond))
         self.current.append(inner)
         self.current = inner.cases[0].steps
         self.remember(cond)
+        if own_else:
+            self.branch = inner
 
     def guard_here(self, cond: Condition, phrase: str) -> None:
         """The rest of the sentence runs only for items ``cond`` holds for ("for each product
@@ -121,6 +137,7 @@ class _Builder:
 
     def end_sentence(self) -> None:
         self.loop = None
+        self.route = None
         if self.branch is None:
             self.current = self.container
 
@@ -233,8 +250,8 @@ def _opens_case(clause: str, ctx: Context) -> bool:
     return bool(
         lx.ELSE_OPEN.match(clause)
         or lx.IF_OPEN.match(clause)
-        or _BARE_COMPARE.match(clause)
-        or (CJK.search(clause) and _zh_condition(clause, ctx) is not None)
+        or BARE_COMPARE.match(clause)
+        or (CJK.search(clause) and zh_condition(clause, ctx) is not None)
     )
 
 
@@ -257,30 +274,33 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.add(clause_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
             return
     m = lx.ELSE_OPEN.match(clause)
-    if m:
+    elif_ = m is not None and b.branch is not None and lx.IF_OPEN.match(clause[m.end() :])
+    if elif_ and m is not None:
+        clause, same = clause[m.end() :], True  # "else if …", "否则如果…": the next case
+    elif m:
         cased = b.otherwise()
         if not cased:
             b.close_branch()
         rest = clause[m.end() :]
-        b.add(clause_actions(rest, ctx) or (_decision(rest, ctx) if cased else []))
+        b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
-    if _category_case(b, clause, ctx):
+    if _category_case(b, clause, ctx) or _routed(b, clause, ctx) or _checked(b, clause, ctx):
         return
-    split = _leading_condition(clause, ctx)
+    split = leading_condition(clause, ctx)
     if split is None and joined:
-        split = _joined_condition(clause, ctx)
+        split = joined_condition(clause, ctx)
     if split is not None:
         cond, action = split
         _fetch_for(b, cond, ctx)
         if joined and b.branch is not None:
-            b.nest(cond, unmask(clause, ctx))
+            b.nest(cond, unmask(clause, ctx), own_else=bool(lx.IF_OPEN.match(clause)))
         else:
             b.open_case(cond, unmask(clause, ctx), same)
-        steps = clause_actions(action, ctx) or _decision(action, ctx)
+        steps = clause_actions(action, ctx) or decision(action, ctx)
         b.add(steps)
         b.joined = not action.strip(" ,，")
         return
-    tail = _trailing_condition(clause, ctx)
+    tail = trailing_condition(clause, ctx)
     if tail is not None:
         action, cond = tail
         b.close_branch()
@@ -302,20 +322,71 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     _plain(b, clause, ctx)
 
 
-_NOTHING = re.compile(
-    r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|不处理|"
-    r"忽略|什么都不做|跳过|不用管)\s*$",
+# "depending on the plan: …", "根据用户选择的套餐：…": the field the next clauses route on
+_ROUTE_BY = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:depending on|based on|according to|(?:route|split|branch) by)\s+"
+    r"(?:the\s+|its\s+|their\s+)?"
+    r"(?P<en>[a-z][\w ]{0,30}?)|"
+    r"(?:根据|依据|视)(?P<zh>[\u4e00-\u9fff\w]{1,16}?)(?:的不同|不同|而定)?)"
+    r"\s*[,:：]?\s*$",
+    re.IGNORECASE,
+)
+# "basic goes to Airtable", "基础版存到Airtable": a value of the routed field, then its action
+_VALUE_CASE = re.compile(
+    r"^\s*(?:and\s+)?(?:for\s+)?[\"'“‘]?(?P<v>[\w-]+(?: [\w-]+)??)[\"'”’]?\s*(?:ones\s+|plans?\s+)?"
+    r"(?=(?:go|goes|get|gets|to|should|are|is)\b|→|->|:)|"
+    r"^\s*(?P<zv>[\u4e00-\u9fff\w-]{1,8}?)的?(?=存|同步|发|通知|转|推|写|记录|创建|添加|加到|放|给|在|用)",
     re.IGNORECASE,
 )
 
 
-def _decision(action: str, ctx: Context) -> list[Any]:
-    """A case whose words name no service ("自动确认", "approve it automatically") still does
-    something: it records the decision on the item, so the case has its own node."""
-    words = unmask(action, ctx).strip(" ,，.。")
-    if len(words) < 2 or _NOTHING.match(words) or parse_schedule(TOKEN.sub(" ", action)):
-        return []
-    return [Transform(kind="set", params={"fields": {"decision": words}}, phrase=words)]
+def _routed(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "depending on the plan: basic goes to Airtable, pro to HubSpot": one case a value."""
+    r = _ROUTE_BY.match(clause)
+    said = (r.group("en") or r.group("zh") or "") if r else ""
+    steps = (lx.SORT, lx.DEDUPE, lx.CREATE_VERB, lx.READ_VERB, *lx.AGGREGATE.values())
+    if r and not any(p.search(said) for p in steps):
+        b.route = field_of(r.group("en") + " is" if r.group("en") else r.group("zh"), "type")
+        return True
+    m = _VALUE_CASE.match(clause) if b.route else None
+    if m is None or b.route is None or (b.branch is not None and b.branch.closed):
+        return False
+    value = (m.group("v") or m.group("zv") or "").strip()
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB)
+    if not value or ctx.index.mentions(value, implicit=False) or any(v.match(value) for v in verbs):
+        return False
+    phrase = unmask(clause, ctx)
+    b.open_case(Condition(b.route, "eq", value, phrase), phrase, same=True)
+    b.add(clause_actions(clause[m.end() :], ctx) or decision(clause[m.end() :], ctx))
+    return True
+
+
+# "check if the domain is gmail.com and if so …": the check opens the case "if so" acts in
+_CHECK_IF = re.compile(
+    r"^\s*(?:and\s+)?(?:check|see|verify|determine|find out|test)\s+(?:if|whether)\s+|"
+    r"^\s*(?:检查|判断|看看|确认)(?:一下)?(?=[^，,]*(?:是否|有没有))",
+    re.IGNORECASE,
+)
+_IF_SO = re.compile(
+    r"^\s*(?:and\s+)?(?:if so|if yes|if it does|if they do|if true|if that's the case|in that case|"
+    r"如果是的话|如果是|是的话|如果有|有的话)\b[\s,，]*(?:就|则|then)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _checked(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "check if X" opens a case on X; "if so, …" then acts inside that case."""
+    so = _IF_SO.match(clause)
+    if so and b.branch is not None and not b.branch.closed:
+        b.add(clause_actions(clause[so.end() :], ctx))
+        return True
+    m = _CHECK_IF.match(clause)
+    cond = parse_condition(re.sub("是否|有没有", "", clause[m.end() :]), ctx) if m else None
+    if cond is None:
+        return False
+    b.open_case(cond, unmask(clause, ctx), same=False)
+    b.joined = False
+    return True
 
 
 def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
@@ -395,9 +466,15 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
             b.open_case(alone, unmask(clause, ctx), same=True)
             b.joined = True
             return
-    skip = _skipped(clause, ctx)
+    skip = skipped(clause, ctx)
     if skip is not None:
         b.add([skip])
+        return
+    only = _only(clause, ctx)
+    if only is not None:
+        picked, rest = only
+        b.guard_here(picked, unmask(clause, ctx))
+        b.add(clause_actions(rest, ctx))
         return
     steps = clause_actions(clause, ctx)
     if (
@@ -406,7 +483,7 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
         and b.current is not b.container
         and (lx.CREATE_VERB.search(clause) or lx.UPDATE_VERB.search(clause))
     ):
-        steps = _decision(clause, ctx)  # "…, 通知部门经理": the case still does something
+        steps = decision(clause, ctx)  # "…, 通知部门经理": the case still does something
     _note_subject(clause, steps, ctx)
     if not steps:
         cond = qualifier_condition(clause, ctx, alone=True)  # "凡是金额大于1000的订单，都…"
@@ -414,6 +491,12 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
             b.open_case(cond, unmask(clause, ctx), same=True)
             b.joined = True
             return
+    whose = _WHOSE.search(clause)
+    chosen = qualifier_condition(clause[whose.start() :], ctx, alone=True) if whose else None
+    if chosen is not None and steps and _qualified_at(steps) is None:
+        b.guard_here(chosen, unmask(clause, ctx))  # "email every customer whose renewal …"
+        b.add(steps)
+        return
     at = _qualified_at(steps)
     cond = qualifier_condition(clause, ctx) if at is not None else None
     if cond is None or at is None:
@@ -424,19 +507,37 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     b.add(steps[at + 1 :])
 
 
-def _skipped(clause: str, ctx: Context) -> Transform | None:
-    """ "skip the ones under $5": a filter that keeps the items the condition does not hold
-    for (a clause that names a service is an action, not a skip)."""
-    m = _SKIP.match(clause)
-    if m is None or any(x.app for x in ctx.index.mentions(clause, implicit=False)):
+# "only sync the ones over $500 to Salesforce", "只通知紧急的到钉钉群": the action is for the
+# items a qualifier picks
+_ONLY_EN = re.compile(
+    r"^\s*(?:and\s+)?only\s+(?P<verb>[a-z]+)\s+(?:the\s+)?(?:ones|those|items|[a-z]+s)\s+"
+    r"(?P<q>.+?)(?=\s+(?:to|in|into|on|via|with)\s+|$)",
+    re.IGNORECASE,
+)
+_ONLY_ZH = re.compile(
+    r"^\s*(?:只|仅)(?:把|将)?(?P<verb>通知|发送?|同步|转发?|推送|处理|保存|记录|提醒)?"
+    r"(?P<q>[\u4e00-\u9fff\w]{1,8}?)的"
+)
+
+
+def _only(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    m = _ONLY_EN.match(clause) or _ONLY_ZH.match(clause)
+    if m is None:
         return None
-    said = re.sub(r"(?:的\S{0,4})?(?:以外|之外)?[，,]?\s*(?:都|全部|其余)?$", "", clause[m.end() :])
-    said = re.sub(r"^(?:来自|从)", "from ", said)
-    said = re.sub(r"^\s*(?:where|with|whose|that|which)\s+", "", said, flags=re.IGNORECASE)
-    cond = parse_condition(said, ctx)
+    said = m.group("q")
+    cond = parse_condition(("those " if not CJK.search(said) else "") + said, ctx)
     if cond is None:
         return None
-    return Transform(kind="filter", params={"condition": negate(cond)}, phrase=unmask(clause, ctx))
+    them = "" if CJK.search(said) else " them "
+    rest = (m.group("verb") or "") + them + clause[m.end() :]
+    return cond, rest
+
+
+# "every customer whose …", "all orders where …": the items a write is for
+_WHOSE = re.compile(
+    r"(?<=\s)(?:whose|where)\s|\b(?:every|each|all|any)\s+[a-z]+\s+(?=(?:that|who|which)\s)",
+    re.IGNORECASE,
+)
 
 
 def _qualified_at(steps: list[Any]) -> int | None:
@@ -486,165 +587,3 @@ def _fetch_for(b: _Builder, cond: Condition, ctx: Context) -> None:
     if any(isinstance(s, CoreStep) and s.params.get("url") == url for s in b.current):
         return
     b.add([s for s in clause_actions(f"get {m.group(0)}", ctx) if isinstance(s, CoreStep)])
-
-
-def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
-    w = _FOR_WHOM.match(clause)
-    if w and not _NOT_A_KIND.fullmatch(w.group(1).lower()):
-        return Condition(w.group(1).lower(), "is_true", None, w.group(0).strip(" ,:")), clause[
-            w.end() :
-        ]
-    m = lx.IF_OPEN.match(clause) or _BARE_COMPARE.match(clause)
-    if m is None:
-        return _zh_condition(clause, ctx) if CJK.search(clause) else None
-    body = clause[m.end() :]
-    z = ZH_CLAUSE_COND.match(body) if CJK.search(body) else None
-    if z:
-        cond = parse_condition(z.group("c"), ctx)
-        if cond is not None:
-            return cond, z.group("a")
-    t = lx.THEN_WORD.search(body)
-    if t and t.start() > 0:
-        cond = parse_condition(body[: t.start()], ctx)
-        if cond is not None:
-            return cond, body[t.end() :]
-    starts = _action_starts(body, ctx)
-    for start in starts:
-        cond = parse_condition(body[:start], ctx)
-        if cond is not None and _complete(body[:start]):
-            return cond, body[start:]
-    n = _AFTER_NUMBER.match(body)
-    if n:
-        cond = parse_condition(n.group(1), ctx)
-        if cond is not None:
-            return cond, body[n.end() :]
-    cond = parse_condition(body, ctx)
-    if cond is not None:
-        return cond, ""
-    if starts and not (t and t.start() > 0):
-        guessed = _guessed(m.group(0), body[: starts[0]], None, ctx)
-        return (guessed[0], body[starts[0] :]) if guessed else None
-    return _guessed(m.group(0), body, t, ctx)
-
-
-# "over $1000 ask my manager …": a comparison ends at its number (and unit)
-_AFTER_NUMBER = re.compile(
-    r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块)?)\s+(?=[a-z]+\s+\S)(?!or\b|and\b|"
-    r"usd\b|eur\b|dollars?\b|euros?\b|days?\b|hours?\b|minutes?\b|seconds?\b|percent\b)",
-    re.IGNORECASE,
-)
-
-
-# "only for VIP customers, …": a kind of item the rest of the clause is for
-_FOR_WHOM = re.compile(
-    r"^\s*(?:and\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+)?([A-Za-z][\w-]*)\s+"
-    r"(?:customers|users|clients|leads|orders|contacts|members|accounts|subscribers|deals|"
-    r"tickets|issues)\b\s*[,:]?\s*",
-    re.IGNORECASE,
-)
-_NOT_A_KIND = re.compile(r"new|each|every|all|our|my|the|these|those|both|any|other|such|them")
-# "under $100 refund it", "over 1000: ask for approval": a case with the comparison first
-_BARE_COMPARE = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:for\s+)?(?:(?:anything|those|ones|amounts?|orders?|items?|"
-    r"requests?|values?)\s+)?(?=(?:under|over|below|above|less than|more than|at least|at most|"
-    r"greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
-    re.IGNORECASE,
-)
-# "成功就…", "已签收的就…": a Chinese case with no "如果"
-_ZH_THEN = re.compile(r"^(?P<c>[^，,就则]{1,10}?)(?P<adj>的话|的)?(?:就|则)(?P<a>.+)$")
-
-
-def _zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
-    z = ZH_CLAUSE_COND.match(clause)
-    if z:
-        cond = parse_condition(z.group("c"), ctx)
-        if cond is not None:
-            return cond, z.group("a")
-    z = _ZH_THEN.match(clause.strip())
-    if z is None or ctx.index.mentions(z.group("c"), implicit=False):
-        return None
-    cond = parse_condition(z.group("c"), ctx)
-    if cond is None and z.group("adj") == "的" and CJK.search(z.group("c")):
-        cond = Condition("status", "eq", z.group("c").strip(), z.group("c").strip())
-    return (cond, z.group("a")) if cond is not None else None
-
-
-def _guessed(
-    opener: str, body: str, then: re.Match[str] | None, ctx: Context
-) -> tuple[Condition, str] | None:
-    """An explicit "if" whose words no grammar reads still guards its action."""
-    if not re.search(r"\b(?:if|unless)\b|如果|假如|要是|若", opener, re.IGNORECASE):
-        return None
-    said = body[: then.start()] if then and then.start() > 0 else body
-    action = body[then.end() :] if then and then.start() > 0 else ""
-    if (
-        not said.strip()
-        or ctx.index.mentions(said, implicit=False)
-        or lx.NEW_WORD.search(said)
-        or len(said.split()) > 8
-        or (CJK.search(said) and len(said.strip()) > 12)
-    ):
-        return None
-    cond = guess_condition(said)
-    return (cond, action) if cond is not None else None
-
-
-def _joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
-    """The second half of "if A and B, …" (split at "and"/"并且"): B, with its action."""
-    body = re.sub(r"^\s*(?:and|且|而且)\s*", "", clause)
-    if ctx.index.mentions(body, implicit=False) and not re.match(r"(?:and|且|而且)\b", clause):
-        return None  # "…时，在Trello创建补货卡片": an action on a service, not a second condition
-    t = lx.THEN_WORD.search(body)
-    said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
-    cond = parse_condition(said, ctx)
-    return (cond, action) if cond is not None and cond.op != "category" else None
-
-
-def _complete(text: str) -> bool:
-    """A condition that ends on its verb ("if the email mentions") still needs its value."""
-    return not re.search(r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to)\s*$", text)
-
-
-def _action_starts(body: str, ctx: Context) -> list[int]:
-    starts: set[int] = set()
-    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD, lx.RESPOND)
-    for pattern in verbs:
-        for m in pattern.finditer(body):
-            if m.start() > 0:
-                starts.add(m.start())
-    for mention in ctx.index.mentions(body):
-        left = body[: mention.start]
-        if lx.TO_WORD.search(left) and mention.start > 0:
-            starts.add(lx.TO_WORD.search(left).start())  # type: ignore[union-attr]
-    return sorted(starts)
-
-
-def _trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | None:
-    for m in lx.IF_TRAILING.finditer(clause):
-        if m.start() == 0:
-            continue
-        cond = parse_condition(clause[m.end() :], ctx)
-        if cond is not None:
-            return clause[: m.start()], cond
-    z = lx.ONLY_IF_ZH.search(clause)
-    if z:
-        cond = parse_condition(z.group(1), ctx)
-        if cond is not None:
-            return clause[: z.start()] + " " + clause[z.end() :], cond
-    u = _UNLESS.search(clause)
-    if u and u.start() > 0:
-        said = clause[u.end() :]
-        cond = parse_condition(said, ctx) or guess_condition(said)
-        if cond is not None:
-            return clause[: u.start()], negate(cond)
-    return None
-
-
-_UNLESS = re.compile(r"\s+(?:unless|except (?:if|when))\s+|除非", re.IGNORECASE)
-# "skip the ones under $5", "ignore rows where the status is cancelled", "除了…都…"
-_SKIP = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|discard)\s+"
-    r"(?:all\s+)?(?:the\s+)?(?:ones|those|items|rows|records|entries|messages|emails|\w+s)?\s*"
-    r"|^\s*(?:除了|除去|排除|跳过|忽略|过滤掉)",
-    re.IGNORECASE,
-)

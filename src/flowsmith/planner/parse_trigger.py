@@ -17,8 +17,9 @@ from flowsmith.planner.frame import (
     Trigger,
     TriggerKind,
 )
-from flowsmith.planner.parse_conditions import event_condition, parse_condition
+from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
+from flowsmith.planner.parse_guards import event_condition
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
 from flowsmith.planner.services import stem
 from flowsmith.planner.text import quoted

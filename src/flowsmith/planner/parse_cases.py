@@ -1,0 +1,252 @@
+"""The clauses that open a case of a branch, and the clauses that stand for a filter.
+
+A case opens with "if …" / "when …" / "如果…" (the action after "then", a comma, "就" or
+the first action verb), with a bare comparison ("under $100 refund it"), "for VIP
+customers", a Chinese "…时" / "…就" / "…的商品在…" clause; it may trail its action ("text
+me only if it is down", "… unless …"). "skip the ones under $5" is a filter keeping the
+rest. Invariants: each reader returns None rather than guess, except
+:func:`leading_condition`, which guesses a yes/no field for an explicit "if" no grammar
+reads (its words name no service and no new event). Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.frame import Condition, Transform
+from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_context import CJK, TOKEN, ZH_CLAUSE_COND, Context, unmask
+from flowsmith.planner.parse_guards import guess_condition, negate
+from flowsmith.planner.schedule import parse_schedule
+
+_NOTHING = re.compile(
+    r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|"
+    r"leave (?:it|them)\b.*|不处理|"
+    r"忽略|什么都不做|跳过|不用管)\s*$",
+    re.IGNORECASE,
+)
+
+
+def decision(action: str, ctx: Context) -> list[Any]:
+    """A case whose words name no service ("自动确认", "approve it automatically") still does
+    something: it records the decision on the item, so the case has its own node."""
+    words = unmask(action, ctx).strip(" ,，.。")
+    if len(words) < 2 or _NOTHING.match(words) or parse_schedule(TOKEN.sub(" ", action)):
+        return []
+    return [Transform(kind="set", params={"fields": {"decision": words}}, phrase=words)]
+
+
+def skipped(clause: str, ctx: Context) -> Transform | None:
+    """ "skip the ones under $5": a filter that keeps the items the condition does not hold
+    for (a clause that names a service is an action, not a skip)."""
+    m = _SKIP.match(clause)
+    if m is None or any(x.app for x in ctx.index.mentions(clause, implicit=False)):
+        return None
+    said = re.sub(r"(?:的\S{0,4})?(?:以外|之外)?[，,]?\s*(?:都|全部|其余)?$", "", clause[m.end() :])
+    said = re.sub(r"^(?:来自|从)", "from ", said)
+    said = re.sub(r"^\s*(?:where|with|whose|that|which)\s+", "", said, flags=re.IGNORECASE)
+    cond = parse_condition(said, ctx)
+    if cond is None:
+        return None
+    return Transform(kind="filter", params={"condition": negate(cond)}, phrase=unmask(clause, ctx))
+
+
+def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    w = _FOR_WHOM.match(clause)
+    if w and not _NOT_A_KIND.fullmatch(w.group(1).lower()):
+        return Condition(w.group(1).lower(), "is_true", None, w.group(0).strip(" ,:")), clause[
+            w.end() :
+        ]
+    m = lx.IF_OPEN.match(clause) or BARE_COMPARE.match(clause) or _TOPIC_IF.match(clause)
+    if m is None:
+        return zh_condition(clause, ctx) if CJK.search(clause) else None
+    body = clause[m.end() :]
+    z = ZH_CLAUSE_COND.match(body) if CJK.search(body) else None
+    if z:
+        cond = parse_condition(z.group("c"), ctx)
+        if cond is not None:
+            return cond, z.group("a")
+    t = lx.THEN_WORD.search(body)
+    if t and t.start() > 0:
+        cond = parse_condition(body[: t.start()], ctx)
+        if cond is not None:
+            return cond, body[t.end() :]
+    starts = _action_starts(body, ctx)
+    for start in starts:
+        cond = parse_condition(body[:start], ctx)
+        if cond is not None and _complete(body[:start]):
+            return cond, body[start:]
+    n = _AFTER_NUMBER.match(body)
+    if n:
+        cond = parse_condition(n.group(1), ctx)
+        if cond is not None:
+            return cond, body[n.end() :]
+    cond = parse_condition(body, ctx)
+    if cond is not None:
+        return cond, ""
+    if starts and not (t and t.start() > 0):
+        guessed = _guessed(m.group(0), body[: starts[0]], None, ctx)
+        return (guessed[0], body[starts[0] :]) if guessed else None
+    return _guessed(m.group(0), body, t, ctx)
+
+
+# "over $1000 ask my manager …": a comparison ends at its number (and unit)
+_AFTER_NUMBER = re.compile(
+    r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块|"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|times)(?: old| ago| overdue)?)?)"
+    r"\s+(?=[a-z]+\s+\S)(?!or\b|and\b|"
+    r"usd\b|eur\b|dollars?\b|euros?\b|days?\b|hours?\b|minutes?\b|seconds?\b|percent\b)",
+    re.IGNORECASE,
+)
+
+
+# "only for VIP customers, …": a kind of item the rest of the clause is for
+_FOR_WHOM = re.compile(
+    r"^\s*(?:and\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+)?([A-Za-z][\w-]*)\s+"
+    r"(?:customers|users|clients|leads|orders|contacts|members|accounts|subscribers|deals|"
+    r"tickets|issues)\b\s*[,:]?\s*",
+    re.IGNORECASE,
+)
+_NOT_A_KIND = re.compile(r"new|each|every|all|our|my|the|these|those|both|any|other|such|them")
+# "under $100 refund it", "over 1000: ask for approval": a case with the comparison first
+BARE_COMPARE = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:for\s+)?(?:(?:anything|those|ones|amounts?|orders?|items?|"
+    r"requests?|values?)\s+)?(?=(?:under|over|below|above|less than|more than|at least|at most|"
+    r"greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
+    re.IGNORECASE,
+)
+# "库存为0的商品在Slack通知采购": the items a condition picks, then what to do with them
+_ZH_ONES = re.compile(
+    r"^(?P<c>[^，,的]{0,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|包含)[^，,的]{1,12}|"
+    r"[^，,的]{0,16}?\d[^，,的]{0,3}?(?:以上|以下))"
+    r"的(?:[\u4e00-\u9fff]{1,3}?)?(?P<a>(?:在|用|发|转|推|通知|放|存|写|记录|同步|创建|更新|添加|加到|给|把).*)$"
+)
+# "收到的邮件如果是发票，…": a topic, then the condition about it
+_TOPIC_IF = re.compile(r"^[^，,如若]{1,10}?(?:如果|假如|要是|若是|若)\s*")
+# "成功就…", "已签收的就…": a Chinese case with no "如果"
+_ZH_THEN = re.compile(r"^(?P<c>[^，,就则]{1,10}?)(?P<adj>的话|的)?(?:就|则)(?P<a>.+)$")
+
+
+def zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    z = ZH_CLAUSE_COND.match(clause)
+    if z:
+        cond = parse_condition(z.group("c"), ctx)
+        if cond is not None:
+            return cond, z.group("a")
+    o = _ZH_ONES.match(clause.strip())
+    if o and not ctx.index.mentions(o.group("c"), implicit=False):
+        cond = parse_condition(o.group("c"), ctx)
+        if cond is not None and cond.op not in ("category", "is_true"):
+            return cond, o.group("a")  # "库存为0的商品在Slack通知采购"
+    z = _ZH_THEN.match(clause.strip())
+    if z is None or ctx.index.mentions(z.group("c"), implicit=False):
+        return None
+    cond = parse_condition(z.group("c"), ctx)
+    if cond is None and z.group("adj") == "的" and CJK.search(z.group("c")):
+        cond = Condition("status", "eq", z.group("c").strip(), z.group("c").strip())
+    return (cond, z.group("a")) if cond is not None else None
+
+
+# "if possible", "if you can", "如果可以的话": a courtesy, not a condition
+_COURTESY = re.compile(
+    r"^\s*(?:possible|needed|necessary|required|you can|you could|you like|applicable|so|"
+    r"appropriate|convenient|that works|可以的话|可以|需要的话|必要的话|方便的话|有需要的话?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _guessed(
+    opener: str, body: str, then: re.Match[str] | None, ctx: Context
+) -> tuple[Condition, str] | None:
+    """An explicit "if" whose words no grammar reads still guards its action."""
+    if not re.search(r"\b(?:if|unless)\b|如果|假如|要是|若", opener, re.IGNORECASE):
+        return None
+    said = body[: then.start()] if then and then.start() > 0 else body
+    action = body[then.end() :] if then and then.start() > 0 else ""
+    if (
+        not said.strip()
+        or ctx.index.mentions(said, implicit=False)
+        or lx.NEW_WORD.search(said)
+        or len(said.split()) > 8
+        or (CJK.search(said) and len(said.strip()) > 12)
+        or _COURTESY.match(said)
+    ):
+        return None
+    cond = guess_condition(said)
+    return (cond, action) if cond is not None else None
+
+
+def joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    """The second half of "if A and B, …" (split at "and"/"并且"): B, with its action."""
+    body = re.sub(r"^\s*(?:and|且|而且)\s*", "", clause)
+    if re.match(r"\s*(?:就|则|便|那么|then\b)", body, re.IGNORECASE):
+        return None  # "…，就标记为逾期": the action of the condition before
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
+    if any(v.match(body.strip()) for v in verbs):
+        return None  # "…, post the error to Slack": an action, not a second condition
+    if ctx.index.mentions(body, implicit=False) and not re.match(r"(?:and|且|而且)\b", clause):
+        return None  # "…时，在Trello创建补货卡片": an action on a service, not a second condition
+    t = lx.THEN_WORD.search(body)
+    said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
+    cond = parse_condition(said, ctx)
+    return (cond, action) if cond is not None and cond.op != "category" else None
+
+
+def _complete(text: str) -> bool:
+    """A condition that ends on its verb ("if the email mentions") still needs its value."""
+    return not re.search(r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to)\s*$", text)
+
+
+# "ask HR for approval", "请经理审批": where an approval step starts
+_ASK_APPROVAL = re.compile(
+    r"\b(?:ask|request|get|seek|need|require)\w*\b(?=[^,;]{0,40}approv)|"
+    r"(?:请|让|需要|交给|提交给?)(?=[^，,]{0,12}(?:审批|批准))",
+    re.IGNORECASE,
+)
+
+
+def _action_starts(body: str, ctx: Context) -> list[int]:
+    starts: set[int] = set()
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD)
+    for pattern in (*verbs, lx.NOTIFY_WORD, lx.WAIT, _ASK_APPROVAL, lx.RESPOND):
+        for m in pattern.finditer(body):
+            if m.start() > 0:
+                starts.add(m.start())
+    for mention in ctx.index.mentions(body):
+        left = body[: mention.start]
+        if lx.TO_WORD.search(left) and mention.start > 0:
+            starts.add(lx.TO_WORD.search(left).start())  # type: ignore[union-attr]
+    return sorted(starts)
+
+
+def trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | None:
+    for m in lx.IF_TRAILING.finditer(clause):
+        if m.start() == 0:
+            continue
+        cond = parse_condition(clause[m.end() :], ctx)
+        if cond is not None:
+            return clause[: m.start()], cond
+    z = lx.ONLY_IF_ZH.search(clause)
+    if z:
+        cond = parse_condition(z.group(1), ctx)
+        if cond is not None:
+            return clause[: z.start()] + " " + clause[z.end() :], cond
+    u = _UNLESS.search(clause)
+    if u and u.start() > 0:
+        said = clause[u.end() :]
+        cond = parse_condition(said, ctx) or guess_condition(said)
+        if cond is not None:
+            return clause[: u.start()], negate(cond)
+    return None
+
+
+_UNLESS = re.compile(r"\s+(?:unless|except (?:if|when))\s+|除非", re.IGNORECASE)
+# "skip the ones under $5", "ignore rows where the status is cancelled", "除了…都…"
+_SKIP = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|discard)\s+"
+    r"(?:all\s+)?(?:the\s+)?(?:ones|those|items|rows|records|entries|messages|emails|\w+s)?\s*"
+    r"|^\s*(?:除了|除去|排除|跳过|忽略|过滤掉)",
+    re.IGNORECASE,
+)
