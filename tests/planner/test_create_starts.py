@@ -427,3 +427,30 @@ def test_answering_a_messaging_event_sends_the_answer_back_there(text: str, app:
     ai = [n for n in wf.nodes if n.subtype in ("llm_chat", "ai_agent")]
     back = [n for n in nodes(wf, app)]
     assert ai and back and before(wf, ai[0], back[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype", "event"),
+    [
+        (
+            "When a customer pays an invoice in Stripe, thank them by email the next day",
+            "stripe_trigger",
+            "invoice_paid",
+        ),
+        ("新客户在HubSpot创建后第二天，给他发欢迎邮件", "hubspot_trigger", "contact_created"),
+        ("每当Stripe有新的付款时，在飞书群里通知财务", "stripe_trigger", "payment_succeeded"),
+        (
+            "When an order is refunded in Shopify, notify the warehouse on Slack",
+            "shopify_trigger",
+            "refund_created",
+        ),
+        (
+            "When a Chargebee payment fails, email the account owner",
+            "chargebee_trigger",
+            "payment_failed",
+        ),
+    ],
+)
+def test_the_change_said_outweighs_the_subject_noun(text: str, subtype: str, event: str) -> None:
+    t = trigger(graph(text))
+    assert (t.subtype, t.parameters.get("event")) == (subtype, event)

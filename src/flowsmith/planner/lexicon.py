@@ -68,9 +68,11 @@ EVENT_CHANGE = {
     ),
     "updated": rx(
         r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost|label|tag|solv|resolv|"
-        r"fulfil|paid|ship)\w*|status|更新|变|移|改|标签|解决|完成|关闭|发货|付款"
+        r"fulfil|paid|ship)\w*|\bpa(?:ys|ying)\b|status|更新|变|移|改|标签|解决|完成|关闭|发货"
     ),
     "deleted": rx(r"\b(?:delet|remov|archiv|trash|cancel)\w*|删除|移除|取消|撤销"),
+    "refunded": rx(r"\brefund\w*|退款"),
+    "failed": rx(r"\bfail\w*|失败"),
 }
 EVENT_KIND = {
     "creat": "created",
@@ -91,6 +93,8 @@ EVENT_KIND = {
     "fulfil": "updated",
     "fulfill": "updated",
     "paid": "updated",
+    "refund": "refunded",
+    "fail": "failed",
 }
 
 # --- verbs ------------------------------------------------------------------------------------

@@ -88,7 +88,7 @@ def worked_on(before: str) -> bool:
 READ_HERE = re.compile(r"\s*(?:里|中|上|内)?\s*(?:" + lx.READ_VERB.pattern + ")", re.IGNORECASE)
 # "post the open Jira bugs …", "把Stripe的收入发到…": a deliver verb, then its object's app
 DELIVER_OBJECT = re.compile(
-    r"^\s*(?:and\s+|then\s+|also\s+)?(?:send|post|forward|share|push|email|announce|publish)"
+    r"\b(?:send|post|forward|share|push|email|announce|publish)"
     r"\w*\s+(?:(?:me|us|them|the|all|our|my|any|every|each|new|open|latest|recent|today's|"
     r"yesterday's|this\s+week's|last\s+week's|[a-z]+ed|[a-z]+ing)\s+){0,4}$",
     re.IGNORECASE,

@@ -256,7 +256,9 @@ class ServiceIndex:
             words = [stem(w) for w in re.split(r"[_.\W]+", key) if w]
             score = 0.55 * any(w in named for w in words)
             kinds = _event_kinds(words)
-            score += 0.55 * bool(kinds & change)  # a bare noun ("message") is a new one
+            # a bare noun ("message") is a new one; the change said outweighs the subject
+            # noun ("a customer pays an invoice" is the payment, not a new customer)
+            score += 0.56 * bool(kinds & change)
             out.append((key, score))
         return out
 
