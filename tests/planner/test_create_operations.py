@@ -92,6 +92,7 @@ def test_an_update_after_a_lookup_is_on_the_app_looked_up_and_after_it(text: str
             "notion",
             "microsoft_teams",
         ),
+        ("Every Monday and Thursday at 10am post the Jira sprint status to Slack", "jira", "slack"),
     ],
 )
 def test_a_deliver_verbs_object_is_read_before_it_is_sent(
