@@ -414,3 +414,90 @@ def test_a_comment_on_it_is_on_the_item_just_named(text: str, app: str) -> None:
     assert len(found) == 2
     said = json.dumps([n.parameters for n in found]).lower()
     assert "comment" in said or "update" in said
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        (
+            "When a new user signs up (webhook), create a Stripe customer and reply with the "
+            "customer id",
+            "stripe",
+        ),
+        (
+            "Receive orders on a webhook, store them in Airtable, then answer with the record id",
+            "airtable",
+        ),
+        (
+            "When our webhook gets a booking, add it to Google Calendar and reply with the event "
+            "link",
+            "google_calendar",
+        ),
+        ("webhook收到注册请求后，在HubSpot创建联系人，然后返回联系人ID", "hubspot"),
+    ],
+)
+def test_a_reply_after_a_webhook_start_answers_the_caller_after_the_work(
+    text: str, app: str
+) -> None:
+    wf = graph(text)
+    respond = one(wf, "webhook_response")
+    assert before(wf, nodes(wf, app)[0], respond)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When a new job application arrives through our Typeform, use AI to score the CV and "
+        "add candidates to Airtable",
+        "Every Monday email the KPI summary from our Postgres DB to me",
+        "收到新的Typeform回复时，通知一下HR同事",
+        "When a Zendesk ticket breaches its SLA, alert the IT team on Slack",
+    ],
+)
+def test_capitalised_document_and_team_words_are_no_services(text: str) -> None:
+    wf = graph(text)
+    assert not nodes(wf, "http_request")
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        (
+            "When a Typeform is submitted, check if the email exists in Mailchimp; if not, add it",
+            "mailchimp",
+        ),
+        (
+            "When a Calendly booking comes in, check whether the invitee exists in Salesforce; if "
+            "not, add them as a lead",
+            "salesforce",
+        ),
+        (
+            "When a form is submitted, check whether the contact exists in HubSpot; if not, create "
+            "it",
+            "hubspot",
+        ),
+        (
+            "When a Stripe payment succeeds, check if the customer exists in Airtable; if not, add "
+            "them",
+            "airtable",
+        ),
+    ],
+)
+def test_a_check_that_the_item_is_in_an_app_reads_it_first(text: str, app: str) -> None:
+    wf = graph(text)
+    cond = one(wf, "if")
+    found = nodes(wf, app)
+    read = [
+        n for n in found if str(n.parameters["operation"]).lower().startswith(("get", "search"))
+    ]
+    write = [n for n in found if n not in read]
+    assert read and write
+    assert before(wf, read[0], cond)
+    assert (cond, "false") in [(g, o) for g, o in guarded_by(wf, write[0])]
+
+
+def test_a_chinese_check_that_the_item_is_in_an_app_reads_it_first() -> None:
+    wf = graph("收到Typeform提交时，检查邮箱是否存在于Mailchimp，如果不存在就添加")
+    cond = one(wf, "if")
+    read = one(wf, "mailchimp", "get")
+    assert before(wf, read, cond) and before(wf, cond, one(wf, "mailchimp", "create"))

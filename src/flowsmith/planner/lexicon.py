@@ -188,7 +188,7 @@ SMS_NOUN = ("sms", "text message", "短信")
 NOTIFY_WORD = rx(
     r"\bnotif\w*|\balert (?:me|us)|\blet (?:me|us) know|\btell me|通知我|提醒我|告诉我|"
     r"\bforward (?:it |them |this |that )?to (?:me|us|my (?:inbox|email))\b|转发给我|"
-    r"(?:通知|提醒|告知)(?=\S{0,8}(?:经理|主管|负责人|团队|同事|老板|客户|销售|财务|法务|运维|"
+    r"(?:通知|提醒|告知|发给|转给|交给)(?=\S{0,8}(?:经理|主管|负责人|团队|同事|老板|客户|销售|财务|法务|运维|"
     r"管理员|用户|员工|总监|大家|我们|他们|她|他))"
 )
 

@@ -384,6 +384,7 @@ def _checked(b: _Builder, clause: str, ctx: Context) -> bool:
     cond = parse_condition(re.sub("是否|有没有", "", clause[m.end() :]), ctx) if m else None
     if cond is None:
         return False
+    _fetch_for(b, cond, ctx)
     b.open_case(cond, unmask(clause, ctx), same=False)
     b.joined = False
     return True
@@ -578,10 +579,36 @@ def _note_subject(clause: str, steps: list[Any], ctx: Context) -> None:
             return
 
 
+# "if the email exists in Mailchimp", "if they are already in HubSpot", "如果HubSpot里已有"
+_EXISTS_IN = re.compile(
+    r"\b(?:exists?|is|are|isn't|aren't|already)\b[^,;]{0,20}\b(?:in|on)\s+(?:our\s+|the\s+)?$|"
+    r"(?:在|于)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _look_up_for(b: _Builder, cond: Condition, ctx: Context) -> None:
+    """A check whether the item is in an app reads that app first."""
+    for mention in ctx.index.mentions(cond.phrase, implicit=False):
+        app = mention.app
+        if (
+            app is None
+            or app == ctx.trigger_app
+            or not _EXISTS_IN.search(cond.phrase[: mention.start])
+        ):
+            continue
+        reads = [
+            s for s in clause_actions(f"search {mention.word}", ctx) if isinstance(s, ServiceStep)
+        ]
+        b.add(reads)
+
+
 def _fetch_for(b: _Builder, cond: Condition, ctx: Context) -> None:
-    """ "if the temperature from <url> …": the URL is fetched before it is compared."""
+    """ "if the temperature from <url> …": the URL is fetched before it is compared; "if the
+    email exists in Mailchimp": Mailchimp is searched before the check."""
     m = re.search(r"__url(\d+)__", cond.phrase)
     if m is None:
+        _look_up_for(b, cond, ctx)
         return
     url = ctx.urls[int(m.group(1))]
     if any(isinstance(s, CoreStep) and s.params.get("url") == url for s in b.current):

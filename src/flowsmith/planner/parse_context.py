@@ -118,6 +118,15 @@ NOT_NAMES = frozenset(
         "vp",
         "ops",
         "bd",
+        # documents and metrics written in capitals ("score the CV", "the KPI report")
+        "cv",
+        "faq",
+        "kpi",
+        "kpis",
+        "okr",
+        "okrs",
+        "sla",
+        "id",
     ]
 )
 WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}

@@ -19,8 +19,8 @@ from flowsmith.planner.parse_context import Context
 def answers_caller(text: str, ctx: Context) -> bool:
     """A response to a webhook's caller; after an app, email or chat start, "respond to
     every new conversation" answers the item instead (a reply, not a webhook response)."""
-    if ctx.trigger_kind in (None, "webhook", "manual", "schedule", "form"):
-        return True
+    if ctx.trigger_kind in (None, "webhook", "manual", "schedule", "form") and not ctx.trigger_app:
+        return True  # (an app's events sent to a webhook are that app's items, not a caller)
     return bool(re.search(r"webhook|caller|\brequest\b|回调|请求", text, re.IGNORECASE))
 
 

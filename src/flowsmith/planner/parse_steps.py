@@ -65,7 +65,9 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         text = lx.APPROVAL.sub(" ", text)
     if lx.LOOP.search(text) and not re.search(r"\bfor (?:each|every)\s+__it__", text, re.I):
         blocks.append(DraftLoop(phrase=phrase))  # "for every new release": the trigger's one
-    if lx.RESPOND.search(text) and roles.answers_caller(text, ctx):
+    replies = ctx.trigger_kind == "webhook" and _REPLY_START.match(text) is not None
+    replies = replies and not ctx.trigger_app
+    if (lx.RESPOND.search(text) or replies) and roles.answers_caller(text, ctx):
         writes.append(Respond(phrase=phrase))
         return [*middle, *writes, *blocks]
 
@@ -93,6 +95,15 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
     if blocks and isinstance(blocks[-1], DraftLoop):
         return [*reads, *middle, blocks[-1], *writes]
     return [*reads, *middle, *writes, *blocks]
+
+
+# "if not, add it", "不存在就添加": a write of the item on the app just looked up
+_ADD_IT = re.compile(
+    r"\s*(?:add|create|insert|save)\s+(?:it|them)\b|\s*(?:就)?(?:添加|新建|加入|创建)(?:它|他们|进去)?\s*$",
+    re.IGNORECASE,
+)
+# "…, and reply with the customer id" after a webhook start: the answer to the caller
+_REPLY_START = re.compile(r"\s*(?:and\s+|then\s+)?(?:reply|answer|send back)\b", re.IGNORECASE)
 
 
 def _is_ai_app(step: Any, ctx: Context) -> bool:
@@ -433,7 +444,8 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
     if verb in ("create", "update", "delete") and (earlier := _earlier_app(text, ctx)):
         return [("create", _on_app(ctx, earlier, text, verb, phrase))]
     last = ctx.apps_seen[-1] if ctx.apps_seen else None
-    if last and (verb == "update" or lx.COMMENT_WORD.search(text)):
+    added_it = verb == "create" and _ADD_IT.match(text)
+    if last and (verb == "update" or lx.COMMENT_WORD.search(text) or added_it):
         # "look up the customer in Salesforce and update their phone": the record just read
         return [("create", _on_app(ctx, last, text, verb, phrase))]
     if lx.NOTIFY_WORD.search(text):

@@ -1,8 +1,13 @@
 """The request parser's first pass: the trigger, and the text left for the steps.
 
-Invariants: exactly one trigger per request (manual when nothing names one); the words
-that named it are cut from the text the later passes read (a polled app event leaves a
-"get <thing>" read in their place), and ``Context.trigger_app`` / ``trigger_url`` record
+Invariants: exactly one trigger per request (manual when nothing names one; a clock time
+said anywhere makes it a daily schedule); a start named outright in a parenthesis or an
+apposition ("the form on our site (a webhook)") wins over the words around it; an app
+event is the app's event whose resource and kind of change the words say; a comparison
+on an app's data that names no item ("the Stripe balance drops below 1000") is that data
+read every hour and checked. The words that named the trigger are cut from the text the
+later passes read (a polled app event leaves a "get <thing>" read, and a checked state its
+"if …" condition, in their place), and ``Context.trigger_app`` / ``trigger_url`` record
 what the steps may refer back to ("it", the feed). Pure: no I/O, no clock.
 """
 
