@@ -501,3 +501,51 @@ def test_a_chinese_check_that_the_item_is_in_an_app_reads_it_first() -> None:
     cond = one(wf, "if")
     read = one(wf, "mailchimp", "get")
     assert before(wf, read, cond) and before(wf, cond, one(wf, "mailchimp", "create"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When a new Trello card is added to the 'Leads' list, create a HubSpot deal and assign "
+        "it to Anna",
+        "When a Zendesk ticket is created, create a Jira issue and assign it to Marco",
+        "When a Typeform is submitted, add a row to Google Sheets and ask Priya to review it",
+        "When a GitHub issue is opened, post it to Slack and mention Kenji",
+    ],
+)
+def test_a_person_named_after_assign_or_ask_is_no_service(text: str) -> None:
+    wf = graph(text)
+    assert not nodes(wf, "http_request")
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        (
+            "As soon as someone unsubscribes in Mailchimp, remove them from our Airtable CRM table",
+            "airtable",
+        ),
+        ("When a HubSpot deal is won, add it to the CRM sheet in Google Sheets", "google_sheets"),
+        ("When a Typeform is submitted, save it to our CRM base in Airtable", "airtable"),
+        ("When a Calendly meeting is booked, log it in the CRM list in SharePoint", "sharepoint"),
+    ],
+)
+def test_crm_as_the_name_of_a_table_asks_nothing(text: str, app: str) -> None:
+    from flowsmith.planner.offline import decide
+
+    assert decide(text, [], None).kind == "generate"
+    assert nodes(graph(text), app)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每当有人在企业微信提交审批时，把审批内容写入飞书",
+        "收到钉钉审批结果后，把审批记录保存到Google表格",
+        "当飞书有新的审批单时，把审批信息发到Slack",
+        "每天把企业微信的审批数据汇总后发邮件给我",
+    ],
+)
+def test_approval_as_a_noun_asks_for_no_approval(text: str) -> None:
+    wf = graph(text)
+    assert not nodes(wf, "approval_email") and not nodes(wf, "approval_slack")

@@ -194,7 +194,9 @@ NOTIFY_WORD = rx(
 
 # a kind of service named instead of a service ("my CRM"): the catalog category it stands for
 CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
-    "crm": rx(r"\bcrm\b|客户管理系统|客户关系管理"),
+    "crm": rx(
+        r"\bcrm\b(?!\s+(?:table|list|base|sheet|database|tab|view|board))|客户管理系统|客户关系管理"
+    ),
     "support": rx(
         r"\bhelp ?desk\b|\bticketing (?:system|tool)\b|\bsupport (?:system|tool)\b|"
         r"工单系统|客服系统"
@@ -398,7 +400,7 @@ WAIT = rx(
 )
 APPROVAL = rx(
     r"approv\w*\b(?! (?:it |them |this )?automatically)|sign[- ]?off|human review|manual review|"
-    r"(?<!自动)(?:审批|批准)|人工审核|人工确认"
+    r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )
 APPROVAL_REJECT = rx(r"\bif (?:it is |it's |they )?(?:rejected|declined|denied)|(?:被)?拒绝|驳回")
 APPROVAL_OK = rx(

@@ -633,6 +633,14 @@ _CONTAINER_AFTER = re.compile(
 )
 
 
+# "assign it to Anna", "ask John": the capitalised word after these is a person
+_TO_PERSON = re.compile(
+    r"\b(?:assign\w*(?:\s+(?:it|them|this|the\s+\w+))?\s+to|ask|tell|remind|ping|notify|email|"
+    r"cc|invite|thank|message|dm|call|text|mention)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _unknown_service(text: str, ctx: Context) -> str | None:
     """A capitalised name the catalog does not know ("Hacker News"), or a Latin name in
     Chinese text ("AI-generated" and a resource of an app in play are neither)."""
@@ -650,6 +658,8 @@ def _unknown_service(text: str, ctx: Context) -> str | None:
                 return m.group(0)
         return None
     for m in CAPS.finditer(plain):
+        if _TO_PERSON.search(plain[: m.start()]):
+            continue  # "assign it to Anna", "ask John": a person, not a service
         words = [w for w in m.group(1).split() if w.lower() not in NOT_NAMES | known]
         if not words or _CONTAINER_AFTER.match(plain, m.end()):
             continue  # "the Bugs list", "our Ops channel": the name of a thing, not a service
