@@ -549,3 +549,28 @@ def test_crm_as_the_name_of_a_table_asks_nothing(text: str, app: str) -> None:
 def test_approval_as_a_noun_asks_for_no_approval(text: str) -> None:
     wf = graph(text)
     assert not nodes(wf, "approval_email") and not nodes(wf, "approval_slack")
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("每当有新的Airtable记录，就用AI生成一段产品描述，写回Airtable", "airtable"),
+        (
+            "When a new Notion page is added, summarise it with AI and write the summary back to "
+            "Notion",
+            "notion",
+        ),
+        ("有新的Google表格行时，用AI翻译后回写到表格", "google_sheets"),
+        (
+            "When a new Airtable record is created, classify it with AI and write it back to "
+            "Airtable",
+            "airtable",
+        ),
+    ],
+)
+def test_writing_back_updates_the_item_after_the_ai_step(text: str, app: str) -> None:
+    wf = graph(text)
+    node = one(wf, app)
+    assert str(node.parameters["operation"]).lower() in ("update", "upsert", "appendorupdate")
+    ai = [n for n in wf.nodes if n.subtype in ("llm_chat", "summarizer", "text_classifier")]
+    assert ai and before(wf, ai[0], node)

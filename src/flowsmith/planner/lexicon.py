@@ -109,7 +109,8 @@ READ_VERB = rx(
 CREATE_VERB = rx(
     r"\b(?:creat(?:e|es|ed|ing)|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|"
     r"append\w*|escalat\w*|raise (?:a|an)|log(?:ging)? (?:a|an)|"
-    r"insert\w*|record\w*|save\w*|upload\w*|store|put|write|share|notify|email|mail|ping|"
+    r"insert\w*|record\w*|save\w*|upload\w*|store|put|write(?! (?:\w+ ){0,2}back)|share|notify|"
+    r"email|mail|ping|"
     r"tell|copy|sync\w*|push\w*|forward\w*|invite\w*|book|make|"
     r"log (?:it|them|each|every|to|in|into|the|a|an)|file (?:a|an|the)|open (?:a|an)|"
     r"text (?:me|us|him|her|them|the)|message (?:me|us|him|her|them|the)|alert (?:me|us|the))\b|"
@@ -117,7 +118,8 @@ CREATE_VERB = rx(
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交"
 )
 UPDATE_VERB = rx(
-    r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close)\b|更新|修改|标记|关闭"
+    r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close)\b|"
+    r"\bwrite (?:\w+ ){0,2}back\b|更新|修改|标记|关闭|写回|回写"
 )
 DELETE_VERB = rx(
     r"\b(?:delet(?:e|es|ed|ing)|remov\w*|archiv\w*|cancel\w*|trash)\b|删除|移除|归档|取消"
