@@ -454,3 +454,23 @@ def test_answering_a_messaging_event_sends_the_answer_back_there(text: str, app:
 def test_the_change_said_outweighs_the_subject_noun(text: str, subtype: str, event: str) -> None:
     t = trigger(graph(text))
     assert (t.subtype, t.parameters.get("event")) == (subtype, event)
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("After each Stripe checkout, create the order in WooCommerce", "stripe_trigger"),
+        ("After a new HubSpot deal is created, post it to Slack", "hubspot_trigger"),
+        ("After every Calendly booking, add the invitee to Mailchimp", "calendly_trigger"),
+        ("After an issue is opened in GitHub, create a Linear issue", "github_trigger"),
+    ],
+)
+def test_after_an_item_is_a_when_clause(text: str, subtype: str) -> None:
+    assert trigger(graph(text)).subtype == subtype
+
+
+def test_after_that_is_no_trigger() -> None:
+    assert trigger(graph("Read the Jira bugs. After that, post them to Slack")).subtype in (
+        "manual_trigger",
+        "schedule_trigger",
+    )

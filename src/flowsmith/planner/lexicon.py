@@ -45,7 +45,8 @@ CLAUSE_SPLIT = rx(
 )
 # a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
 WHEN_EN = rx(
-    r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon)\b\s*"
+    r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon|"
+    r"after(?=\s+(?:each|every|any|a|an)\b))\b\s*"
     r"(?P<body>[^,;.!?]+?)\s*(?=,|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(
