@@ -148,7 +148,56 @@ def _sentences(text: str) -> list[str]:
 
 def _clauses(sentence: str) -> list[str]:
     sentence = _LIST.sub(lambda m: re.sub(r"\s*,\s*", " / ", m.group(0)), sentence)
-    return [c.strip() for c in lx.CLAUSE_SPLIT.split(sentence) if c and c.strip(" ,，")]
+    sentence = _FIELD_LIST.sub(_joined_fields, sentence)
+    parts = re.split(f"({lx.CLAUSE_SPLIT.pattern})", sentence, flags=re.IGNORECASE)
+    merged: list[str] = [parts[0]]
+    for sep, part in zip(parts[1::2], parts[2::2], strict=True):
+        if re.fullmatch(r"\s+and\s+", sep, re.IGNORECASE) and _bare_noun(merged[-1]):
+            merged[-1] = f"{merged[-1]} & {part}"  # "phone and email": one list of fields
+        else:
+            merged.append(part)
+    return [c.strip() for c in merged if c and c.strip(" ,，")]
+
+
+def _bare_noun(clause: str) -> bool:
+    """A clause of one or two lower-case words and no verb ("phone", "job title")."""
+    words = clause.strip(" ,，").split()
+    if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[a-z_]+", w) for w in words):
+        return False
+    if any(w in ("it", "them", "this", "that", "these", "those", "me", "us") for w in words):
+        return False  # "summarise it": a verb and its object
+    verbs = (
+        lx.CREATE_VERB,
+        lx.READ_VERB,
+        lx.UPDATE_VERB,
+        lx.DELETE_VERB,
+        lx.SOURCE_VERB,
+        lx.COPY_VERB,
+        lx.FILTER,
+        lx.SORT,
+        lx.DEDUPE,
+        lx.RESPOND,
+        *lx.THINK.values(),
+    )
+    return not any(p.search(clause) for p in verbs)
+
+
+# "receives JSON with name and email": the fields an item has, one clause (not an action)
+_FIELD_LIST = re.compile(
+    r"\b(?:[Ww]ith|[Ww]ithout|containing|including|has|have|fields?|columns?)\s+"
+    r"(?:(?:the|their|its|a|an)\s+)?[a-z_]+(?:\s*,\s*[a-z_]+)*\s+and\s+"
+    r"(?!(?:a|an|the|my|our|then|also|their|its|then)\b)(?P<last>[a-z_]+)\b"
+)
+
+
+def _joined_fields(m: re.Match[str]) -> str:
+    last = m.group("last")
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB)
+    if any(p.fullmatch(last) for p in verbs) and not re.fullmatch(r"e-?mail", last, re.I):
+        return m.group(0)
+    if re.match(r"(?:the|a|an|my|our|them|it)\b", m.string[m.end() :].strip(), re.I):
+        return m.group(0)  # "with AI and email the team": a verb with its object
+    return m.group(0)[: m.start("last") - m.start()].replace(" and ", " & ") + last
 
 
 # "classify it as billing, technical or other": one clause, its commas are a list's
@@ -172,6 +221,8 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     sentences = [s for s in sentences if s not in sources]
     if guard is not None:
         b.open_case(guard, guard.phrase, same=False)
+        if b.branch is not None:
+            b.branch.event = True
     for si, sentence in enumerate(sentences):
         clauses = _clauses(sentence)
         b.joined = False
@@ -260,7 +311,10 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         if branch is not None:
             branch.trailing = True
         return
-    if b.branch is not None and (b.branch.trailing or lx.AFTER_BRANCH.match(clause)):
+    event_case = b.branch is not None and b.branch.event and not b.branch.closed
+    if b.branch is not None and (
+        b.branch.trailing or (lx.AFTER_BRANCH.match(clause) and not event_case)
+    ):
         b.close_branch()
     elif b.loop is not None and b.loop_parent is not None and lx.AFTER_BRANCH.match(clause):
         b.current = b.container = b.loop_parent  # "…, then respond": after the loop
@@ -330,6 +384,7 @@ def _checked(b: _Builder, clause: str, ctx: Context) -> bool:
     cond = parse_condition(re.sub("是否|有没有", "", clause[m.end() :]), ctx) if m else None
     if cond is None:
         return False
+    _fetch_for(b, cond, ctx)
     b.open_case(cond, unmask(clause, ctx), same=False)
     b.joined = False
     return True
@@ -524,10 +579,36 @@ def _note_subject(clause: str, steps: list[Any], ctx: Context) -> None:
             return
 
 
+# "if the email exists in Mailchimp", "if they are already in HubSpot", "如果HubSpot里已有"
+_EXISTS_IN = re.compile(
+    r"\b(?:exists?|is|are|isn't|aren't|already)\b[^,;]{0,20}\b(?:in|on)\s+(?:our\s+|the\s+)?$|"
+    r"(?:在|于)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _look_up_for(b: _Builder, cond: Condition, ctx: Context) -> None:
+    """A check whether the item is in an app reads that app first."""
+    for mention in ctx.index.mentions(cond.phrase, implicit=False):
+        app = mention.app
+        if (
+            app is None
+            or app == ctx.trigger_app
+            or not _EXISTS_IN.search(cond.phrase[: mention.start])
+        ):
+            continue
+        reads = [
+            s for s in clause_actions(f"search {mention.word}", ctx) if isinstance(s, ServiceStep)
+        ]
+        b.add(reads)
+
+
 def _fetch_for(b: _Builder, cond: Condition, ctx: Context) -> None:
-    """ "if the temperature from <url> …": the URL is fetched before it is compared."""
+    """ "if the temperature from <url> …": the URL is fetched before it is compared; "if the
+    email exists in Mailchimp": Mailchimp is searched before the check."""
     m = re.search(r"__url(\d+)__", cond.phrase)
     if m is None:
+        _look_up_for(b, cond, ctx)
         return
     url = ctx.urls[int(m.group(1))]
     if any(isinstance(s, CoreStep) and s.params.get("url") == url for s in b.current):
