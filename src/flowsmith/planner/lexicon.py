@@ -34,8 +34,8 @@ ELSE_OPEN = rx(
 THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
 # words that end a branch: what follows runs after it
 AFTER_BRANCH = rx(
-    r"^\s*(?:and\s+)?(?:then|after that|afterwards|finally|in any case|always|"
-    r"最后|之后|然后|无论如何|不管怎样)\b"
+    r"^\s*(?:and\s+)?(?:(?:then|after that|afterwards|finally|in any case|always)\b|"
+    r"最后|之后|然后|无论如何|不管怎样)"
 )
 SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 CLAUSE_SPLIT = rx(
@@ -268,6 +268,15 @@ FIELD_ZH_NAMES = {
     "回复": "reply",
     "国家": "country",
     "主题": "subject",
+    "邮箱": "email",
+    "邮件地址": "email",
+    "电话": "phone",
+    "手机号": "phone",
+    "附件": "attachment",
+    "情绪": "sentiment",
+    "情感": "sentiment",
+    "时长": "duration",
+    "标签": "label",
 }
 
 # --- transforms and thinking --------------------------------------------------------------------

@@ -19,6 +19,7 @@ from flowsmith.planner.frame import (
     Step,
     Transform,
 )
+from flowsmith.planner.parse_cases import answer, check_condition, only_kind, size_case, zh_relative
 from flowsmith.planner.parse_conditions import (
     guess_condition,
     looks_category,
@@ -45,6 +46,7 @@ class _Builder:
         self.joined = False  # the last clause was a bare condition ("if the type is Bug")
         self.approval_case: DraftBranch | None = None  # the branch an approval was asked in
         self.approval_said = False  # an "if approved / rejected" clause was read
+        self.after_then = False  # "then"/"然后" led into this clause
 
     def add(self, steps: list[Any]) -> None:
         for step in steps:
@@ -65,6 +67,8 @@ class _Builder:
                 self.current.append(step)
 
     def open_case(self, cond: Condition, phrase: str, same: bool) -> None:
+        if same and self._negates(cond) and self.otherwise():
+            return
         if not (
             same and self.branch is not None and not self.branch.closed and not self.branch.trailing
         ):
@@ -75,6 +79,14 @@ class _Builder:
         self.branch.cases.append(case)
         self.current = case.steps
         self.remember(cond)
+
+    def _negates(self, cond: Condition) -> bool:
+        """ "if the email is not empty … if the email is empty …": the second is the first's
+        other case."""
+        b = self.branch
+        if b is None or b.closed or len(b.cases) != 1 or b.cases[0].condition is None:
+            return False
+        return _key(negate(b.cases[0].condition)) == _key(cond)
 
     def remember(self, cond: Condition) -> None:
         """The field a later "if it is …" compares (no field of its own)."""
@@ -125,13 +137,32 @@ class _Builder:
             self.current = self.container
 
 
+def _key(cond: Condition) -> tuple[str, str, object]:
+    return cond.field, cond.op, cond.value
+
+
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in lx.SENTENCE_SPLIT.split(text) if s and s.strip(" ,，")]
 
 
 def _clauses(sentence: str) -> list[str]:
+    return [c for c, _ in _clauses_then(sentence)]
+
+
+def _clauses_then(sentence: str) -> list[tuple[str, bool]]:
+    """The clauses of a sentence, each with whether "then"/"然后" led into it."""
     sentence = _LIST.sub(lambda m: re.sub(r"\s*,\s*", " / ", m.group(0)), sentence)
-    return [c.strip() for c in lx.CLAUSE_SPLIT.split(sentence) if c and c.strip(" ,，")]
+    out: list[tuple[str, bool]] = []
+    then, at = False, 0
+    for sep in [*lx.CLAUSE_SPLIT.finditer(sentence), None]:
+        piece = sentence[at : sep.start() if sep else len(sentence)]
+        if piece.strip(" ,，"):
+            out.append((piece.strip(), then))
+            then = False
+        if sep is not None:
+            then = then or bool(re.search(r"\bthen\b|然后|接着", sep.group(0)))
+            at = sep.end()
+    return out
 
 
 # "classify it as billing, technical or other": one clause, its commas are a list's
@@ -156,9 +187,9 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     if guard is not None:
         b.open_case(guard, guard.phrase, same=False)
     for si, sentence in enumerate(sentences):
-        clauses = _clauses(sentence)
+        clauses = _clauses_then(sentence)
         b.joined = False
-        for ci, clause in enumerate(clauses):
+        for ci, (clause, b.after_then) in enumerate(clauses):
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = _clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
@@ -205,6 +236,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.current = b.approval.approved
             b.add(clause_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
             return
+    if _answered(b, clause, ctx):
+        return
     m = lx.ELSE_OPEN.match(clause)
     if m:
         cased = b.otherwise()
@@ -213,7 +246,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         rest = clause[m.end() :]
         b.add(clause_actions(rest, ctx) or (_decision(rest, ctx) if cased else []))
         return
-    if _category_case(b, clause, ctx):
+    if _check_case(b, clause, ctx) or _size_case(b, clause, ctx) or _category_case(b, clause, ctx):
         return
     split = _leading_condition(clause, ctx)
     if split is None and joined:
@@ -240,12 +273,52 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         if branch is not None:
             branch.trailing = True
         return
-    if b.branch is not None and (b.branch.trailing or lx.AFTER_BRANCH.match(clause)):
-        b.close_branch()
+    if b.branch is not None and (
+        b.branch.trailing or lx.AFTER_BRANCH.match(clause) or (b.after_then and b.branch.closed)
+    ):
+        b.close_branch()  # "…, otherwise Y, and then Z": Z joins every case
     elif b.loop is not None and b.loop_parent is not None and lx.AFTER_BRANCH.match(clause):
         b.current = b.container = b.loop_parent  # "…, then respond": after the loop
         b.loop = None
     _plain(b, clause, ctx)
+
+
+def _answered(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "if it does …" / "没有就…" after a check or a case: its yes or its other case."""
+    if b.branch is None or b.branch.closed or b.branch.cases[-1].condition is None:
+        return False
+    said = answer(clause, open_case=True)
+    if said is None:
+        return False
+    yes, rest = said
+    steps = clause_actions(rest, ctx)
+    if rest.strip(" ,，.。") and not steps and not _NOTHING.match(unmask(rest, ctx)):
+        return False
+    if not yes:
+        b.otherwise()
+    b.add(steps)
+    return True
+
+
+def _check_case(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "check if it has an email", "检查邮箱是否是公司邮箱": the steps after it are its case."""
+    cond = check_condition(clause, ctx)
+    if cond is None:
+        return False
+    _fetch_for(b, cond, ctx)
+    b.open_case(cond, unmask(clause, ctx), same=False)
+    return True
+
+
+def _size_case(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "small orders go to #orders, large ones need approval": one case per size."""
+    sized = size_case(clause)
+    if sized is None or (b.branch is not None and b.branch.closed):
+        return False
+    cond, rest = sized
+    b.open_case(cond, unmask(clause, ctx), same=True)
+    b.add(clause_actions(rest, ctx) or _decision(rest, ctx))
+    return True
 
 
 _NOTHING = re.compile(
@@ -491,13 +564,17 @@ _FOR_WHOM = re.compile(
 _NOT_A_KIND = re.compile(r"new|each|every|all|our|my|the|these|those|both|any|other|such|them")
 # "under $100 refund it", "over 1000: ask for approval": a case with the comparison first
 _BARE_COMPARE = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:for\s+)?(?:(?:anything|those|ones|amounts?|orders?|items?|"
-    r"requests?|values?)\s+)?(?=(?:under|over|below|above|less than|more than|at least|at most|"
+    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:for\s+)?(?=(?:the\s+|all\s+|any\s+)?"
+    r"(?:(?:anything|those|ones|amounts?|orders?|items?|requests?|values?|[a-z]+)\s+)?"
+    r"(?:(?:that|which|who)\s+)?(?:(?:are|is|have|has|[a-z]+ing|[a-z]+ed)\s+)?"
+    r"(?:under|over|below|above|less than|more than|at least|at most|"
     r"greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
     re.IGNORECASE,
 )
 # "成功就…", "已签收的就…": a Chinese case with no "如果"
-_ZH_THEN = re.compile(r"^(?P<c>[^，,就则]{1,10}?)(?P<adj>的话|的)?(?:就|则)(?P<a>.+)$")
+_ZH_THEN = re.compile(
+    r"^(?P<c>[^，,就则]{1,12}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.+)$"
+)
 
 
 def _zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
@@ -508,7 +585,8 @@ def _zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
             return cond, z.group("a")
     z = _ZH_THEN.match(clause.strip())
     if z is None or ctx.index.mentions(z.group("c"), implicit=False):
-        return None
+        rel = zh_relative(clause, ctx)
+        return rel if rel is not None and clause_actions(rel[1], ctx) else None
     cond = parse_condition(z.group("c"), ctx)
     if cond is None and z.group("adj") == "的" and CJK.search(z.group("c")):
         cond = Condition("status", "eq", z.group("c").strip(), z.group("c").strip())
@@ -563,6 +641,9 @@ def _action_starts(body: str, ctx: Context) -> list[int]:
 
 
 def _trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | None:
+    only = only_kind(clause, ctx) if not lx.FILTER.search(clause) else None
+    if only is not None and clause_actions(only[0], ctx):
+        return only
     for m in lx.IF_TRAILING.finditer(clause):
         if m.start() == 0:
             continue
@@ -587,7 +668,10 @@ _UNLESS = re.compile(r"\s+(?:unless|except (?:if|when))\s+|除非", re.IGNORECAS
 # "skip the ones under $5", "ignore rows where the status is cancelled", "除了…都…"
 _SKIP = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|discard)\s+"
-    r"(?:all\s+)?(?:the\s+)?(?:ones|those|items|rows|records|entries|messages|emails|\w+s)?\s*"
+    r"(?:all\s+|any\s+)?(?:the\s+)?(?:ones|those|items|rows|records|entries|messages|emails|\w+s)?\s*"
+    r"|^\s*(?:and\s+|but\s+)?(?:remove|get rid of|throw out|weed out)\s+(?:all\s+|any\s+)?"
+    r"(?:the\s+)?(?:ones|those|items|rows|records|entries|\w+s)?\s*(?=with|without|where|whose|"
+    r"that|which|who|missing|lacking|under|over|below|above|having|older|newer)"
     r"|^\s*(?:除了|除去|排除|跳过|忽略|过滤掉)",
     re.IGNORECASE,
 )

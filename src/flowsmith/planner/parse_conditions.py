@@ -267,13 +267,18 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 if op in ("eq", "ne"):
                     return Condition(_field(t[: m.start()], "status", ctx), op, m.group(1), phrase)  # type: ignore[arg-type]
                 continue
-            name = (
-                _field(t[: m.start()], "", ctx) or _counted(t[m.end() :]) or _implied("price", ctx)
-            )
+            name = _field(t[: m.start()], "", ctx)
+            if not name or _VERBISH.fullmatch(name):
+                after = t[m.end() :]
+                name = _counted(after) or _unit(after) or _lemma(name) or _implied("price", ctx)
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
     m = _WORD_IN.search(t)
     if m:
         return Condition(m.group(2).lower(), "contains", m.group(1).strip(), phrase)
+    ends = _ENDS.search(t)
+    if ends:
+        part = ends.group(1) or ends.group(2) or ""
+        return Condition(_field(t[: ends.start()], "text", ctx), "contains", part.strip(), phrase)
     m = lx.CONTAINS.search(t)
     if m:
         word = (m.group(1) or m.group(2) or "").strip(" \"'“”")
@@ -291,6 +296,9 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     m = _HAS_NO.search(t)
     if m:
         return Condition(re.sub(r"\W+", "_", m.group(1).strip().lower()), "is_empty", None, phrase)
+    presence = _presence(t, phrase)
+    if presence is not None:
+        return presence
     for op_name, pattern, default in (
         ("not_empty", lx.NOT_EMPTY, "value"),
         ("is_empty", lx.EMPTY, "value"),
@@ -331,6 +339,9 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     if m and not CJK.search(t):
         return Condition(_implied("type", ctx), "eq", m.group(1).lower(), phrase)
     bare = re.sub(r"[\"'“”‘’「」]", "", t.strip())
+    alone = re.fullmatch(r"(?:是|为|等于)([\u4e00-\u9fff\w-]{1,8})", bare)
+    if alone and ctx is not None and ctx.last_field:  # "是中就…" after "优先级是高就…"
+        return Condition(ctx.last_field, "eq", alone.group(1), phrase)
     z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
     if z and CJK.search(t):
         value = z.group(2)
@@ -474,12 +485,53 @@ def _number(digits: str, unit: str | None) -> float | int | None:
 def _counted(after: str) -> str:
     """ "more than 5 failures": the counted noun after the number is the field."""
     m = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+s)\b", after, re.IGNORECASE)
-    if m is None or re.fullmatch(
+    if m is None or re.fullmatch(r"goes|does|has|is|was|needs|gets", m.group(1).lower()):
+        return ""
+    if re.fullmatch(
         r"(?:second|minute|hour|day|week|month|year|dollar|euro|cent|percent|unit|time)s",
         m.group(1).lower(),
     ):
         return ""
     return m.group(1).lower()
+
+
+# a verb where a field was looked for ("anyone logged fewer than", "those scoring above")
+_VERBISH = re.compile(r"[a-z]+(?:ed|ing)|takes|lasts|costs|spends|logs|runs|scores|gets|uses")
+_UNIT = re.compile(
+    r"\s*(?:(second|minute|hour|day|week|month|year)s?\b|(秒|分钟|个?小时|天|周|个?月))",
+    re.IGNORECASE,
+)
+_ZH_UNITS = {
+    "秒": "second",
+    "分钟": "minute",
+    "小时": "hour",
+    "天": "day",
+    "周": "week",
+    "月": "month",
+}
+
+
+def _unit(after: str) -> str:
+    """ "fewer than 4 hours", "超过3天": a comparison naming no field compares a duration, in
+    that unit (duration_hours)."""
+    m = _UNIT.match(after)
+    if m is None:
+        return ""
+    word = m.group(1) or _ZH_UNITS[(m.group(2) or "").lstrip("个")]
+    return f"duration_{word.lower()}s"
+
+
+def _lemma(verb: str) -> str:
+    """ "scoring" -> score, "rated" -> rate: the noun a verb form names ("" if none)."""
+    stem = re.sub(r"(?:ing|ed)$", "", verb)
+    if stem == verb or len(stem) < 3:
+        return ""
+    if stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]
+    vowel = "aeiou"
+    if stem[-1] not in vowel + "wy" and stem[-2] in vowel and stem[-3] not in vowel:
+        return stem + "e"
+    return stem
 
 
 def _implied(default: str, ctx: Context | None) -> str:
@@ -500,12 +552,56 @@ _STOCK = re.compile(
     r"\b(?:back )?in stock\b|\bavailable again\b|有货|到货|补货",
     re.IGNORECASE,
 )
+# "ends with @acme.com", "以@acme.com结尾", "starts with 'Test'": the text holds that part
+_ENDS = re.compile(
+    r"\b(?:ends?|ending|starts?|starting|begins?|beginning)\s+(?:with|in)\s+"
+    + _Q
+    + r"?([^\"'”’」\s,，]+)"
+    + _QE
+    + r"?\s*$|(?:以|是)?\s*[(（]?"
+    + _Q
+    + r"?([@.a-z0-9_-][^\s\"'”’」,，（）()\u4e00-\u9fff]*)"
+    + _QE
+    + r"?\s*(?:结尾|结束|开头|打头)的?\s*[)）]?\s*$",
+    re.IGNORECASE,
+)
+# "it has an email", "有附件", "without a phone number", "没有邮箱", "missing an address"
+_HAS = re.compile(
+    r"^(?:(?:it|they|he|she|the \w+|\w+)\s+)?(?:has|have|includes?|comes with)\s+"
+    r"(?:an?|any|some|the)\s+([a-z][\w ]{0,24}?)\s*$|"
+    r"^(?:有|存在|带|带有|含有)([\u4e00-\u9fff]{1,6})$",
+    re.IGNORECASE,
+)
+_HAS_NOT = re.compile(
+    r"(?:^|\s)(?:without|missing|lacks?|lacking|(?:has|have|does|do)\s?n[o']t\s+(?:have\s+)?)"
+    r"\s*(?:an?\s+|any\s+|the\s+)?([a-z][\w ]{0,24}?)\s*$|"
+    r"^(?:没有|没|无|缺少|缺)([\u4e00-\u9fff]{1,6})$",
+    re.IGNORECASE,
+)
+
+
+def _presence(t: str, phrase: str) -> Condition | None:
+    """ "has an email" -> email is not empty; "without a phone number" -> phone_number is empty."""
+    for op, pattern in (("is_empty", _HAS_NOT), ("not_empty", _HAS)):
+        m = pattern.search(t.strip())
+        if m:
+            said = (m.group(1) or m.group(2) or "").strip().lower()
+            if lx.NEW_WORD.search(said):
+                return None  # "有新文章就…": an event, not a field
+            name = lx.FIELD_ZH_NAMES.get(said, said)
+            return Condition(re.sub(r"\W+", "_", name), op, None, phrase)  # type: ignore[arg-type]
+    return None
+
+
 # "it has no reviewers", "there are no assignees": that field is empty
 _HAS_NO = re.compile(r"\b(?:has|have|there (?:is|are)) no\s+([a-z][\w ]{0,30}?)\s*$", re.IGNORECASE)
 # fields a text search names ("the subject contains"); any other noun is the item itself
 _TEXT_FIELD = re.compile(
     r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
     r"url|domain|from|to|sender|filename|file_name|address|[\u4e00-\u9fff]+|[a-z]+_(?:name|text)"
+)
+_SOMEONE = re.compile(
+    r"any(?:one|body|thing)|some(?:one|body|thing)|every(?:one|body|thing)|those|ones"
 )
 _FIELD_WORDS = re.compile(r"\b(?:field|column|property|attribute|cell)\b")
 _HEAD_OF = ("number", "count", "total", "amount", "sum", "value", "list")
@@ -542,7 +638,9 @@ def _field(before: str, default: str, ctx: Context | None = None) -> str:
     )
     low = re.sub(r"'s\b", " ", low)
     words = [
-        w for w in re.findall(r"[a-z_][a-z0-9_]*", low) if w not in ("it", "they", "them", "there")
+        w
+        for w in re.findall(r"[a-z_][a-z0-9_]*", low)
+        if w not in ("it", "they", "them", "there") and not _SOMEONE.fullmatch(w)
     ]
     while words and words[-1] in ("from", "at", "in", "on", "for", "by"):
         words.pop()  # "the temperature from <url>": the field is before the source

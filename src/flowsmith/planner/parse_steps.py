@@ -153,7 +153,7 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     out: list[tuple[int, Any]] = []
     m = lx.FILTER.search(text)
     if m:
-        cond = parse_condition(text[m.end() :], ctx)
+        cond = parse_condition(_filter_body(text[m.end() :]), ctx)
         params: dict[str, Any] = {"condition": cond} if cond else {}
         out.append((m.start(), Transform(kind="filter", params=params, phrase=phrase)))
     m = lx.DEDUPE.search(text)
@@ -542,3 +542,16 @@ def _unknown_service(text: str, ctx: Context) -> str | None:
             continue
         return " ".join(words)
     return None
+
+
+_KEPT_NOUN = re.compile(
+    r"^\s*(?:to\s+)?(?:only\s+)?(?:the\s+|all\s+|any\s+)?(?:ones|those|items|rows|records|"
+    r"entries|results)?\s*(?:(?:where|with|whose|that|which|who)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _filter_body(said: str) -> str:
+    """The condition words of "keep only those where the status is open", "只保留状态为open的"."""
+    said = _KEPT_NOUN.sub("", said, count=1)
+    return re.sub(r"的(?:[\u4e00-\u9fff]{0,4})?\s*$", "", said)

@@ -1,0 +1,425 @@
+"""Constructions that open cases on the create path, in sentences of our own: a check and its
+yes/no answers, "…的话 / 不是的话", "有就 / 没有就", multi-way cases, relative clauses
+("分数高于80的…"), sizes ("small ones … large ones …"), filters ("skip those without …"),
+"ends with", time units, "only the negative ones", and a step said after a closed branch.
+
+Each test asserts the graph's structure: which condition node a step sits behind, on which
+output, and the field that condition compares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from flowsmith.core.catalog import load_catalog
+from flowsmith.planner.compile import compile_frame
+from flowsmith.planner.parse import parse_condition, parse_request
+from flowsmith.planner.parse_context import Context
+from flowsmith.planner.services import index_of
+
+CATALOG = load_catalog()
+GATES = ("if", "switch", "filter")
+
+
+class G:
+    """A compiled graph and the questions the tests ask of it."""
+
+    def __init__(self, text: str) -> None:
+        frame = parse_request(text, CATALOG)
+        assert frame is not None
+        wf, _ = compile_frame(frame, catalog=CATALOG)
+        self.nodes = {n.id: n for n in wf.nodes}
+        self.edges = [(c.from_node, c.from_output or "main", c.to_node) for c in wf.connections]
+
+    def find(self, what: str) -> list[str]:
+        return [
+            i
+            for i, n in self.nodes.items()
+            if what in (n.subtype, n.parameters.get("app")) and n.subtype not in GATES
+        ]
+
+    def _below(self, start: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [start]
+        while todo:
+            j = todo.pop()
+            if j not in seen:
+                seen.add(j)
+                todo += [t for s, _, t in self.edges if s == j]
+        return seen
+
+    def sides(self, what: str) -> dict[str, set[str]]:
+        """gate id -> the outputs of that gate the step ``what`` is reached from (only)."""
+        ids = set(self.find(what))
+        assert ids, f"no {what} in {list(self.nodes)}"
+        out: dict[str, set[str]] = {}
+        for gid, n in self.nodes.items():
+            if n.subtype not in ("if", "switch"):
+                continue
+            below: dict[str, set[str]] = {}
+            for s, o, t in self.edges:
+                if s == gid:
+                    below[o] = below.get(o, set()) | self._below(t)
+            for o, reach in below.items():
+                others = set().union(*(r for p, r in below.items() if p != o))
+                if ids & reach and not ids & others:
+                    out.setdefault(gid, set()).add(o)
+        return out
+
+    def field(self, gid: str) -> str:
+        p = self.nodes[gid].parameters
+        if "field" in p:
+            return str(p["field"])
+        return " ".join(str(c.get("left")) for c in p.get("conditions", []))
+
+    def filtered(self) -> list[str]:
+        return [self.field(i) for i, n in self.nodes.items() if n.subtype in ("filter", "if")]
+
+
+def split(text: str, x: str, y: str, field: str) -> None:
+    """``x`` and ``y`` sit on different outputs of one condition comparing ``field``."""
+    g = G(text)
+    sx, sy = g.sides(x), g.sides(y)
+    both = [i for i in sx if i in sy and sx[i] != sy[i] and field in g.field(i)]
+    assert both, (sx, sy, {i: g.field(i) for i in sx | sy})
+
+
+def guarded(text: str, x: str, field: str) -> None:
+    """``x`` runs only behind a condition on ``field``."""
+    g = G(text)
+    assert any(field in g.field(i) for i in g.sides(x)), (g.sides(x), g.edges)
+
+
+def _cond(text: str) -> tuple[str, str, Any] | None:
+    c = parse_condition(text, Context(index=index_of(CATALOG), urls=[], mails=[]))
+    return None if c is None else (c.field, c.op, c.value)
+
+
+# --- a check and its yes / no answers ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "When a new HubSpot contact is created, check if it has an email: if it does add it"
+            " to Mailchimp, if not create an Asana task",
+            "mailchimp",
+            "asana",
+            "email",
+        ),
+        (
+            "When a Typeform response comes in, check whether the email ends with @acme.com;"
+            " if so add it to Airtable, if not post to Slack #sales",
+            "airtable",
+            "slack",
+            "email",
+        ),
+        (
+            "新的Pipedrive联系人创建时，检查有没有电话，有就创建Todoist任务，没有就创建Trello卡片",
+            "todoist",
+            "trello",
+            "phone",
+        ),
+        (
+            "表单提交后，检查邮箱是否以@corp.com结尾，是的话加到Mailchimp，不是的话创建HubSpot联系人",
+            "mailchimp",
+            "hubspot",
+            "email",
+        ),
+    ],
+)
+def test_a_check_and_its_answers_are_the_two_outputs(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+# --- Chinese "…的话 …，不是的话 …", "有…就…，没有就…" -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "新的Zendesk工单，有附件就上传到Google Drive，没有就创建Trello卡片",
+            "google_drive",
+            "trello",
+            "attachment",
+        ),
+        (
+            "当有新的Typeform回复时，用AI判断情绪，负面的话创建Jira问题，不是的话发Slack",
+            "jira",
+            "slack",
+            "sentiment",
+        ),
+        (
+            "当有新的Shopify订单时，金额超过500的话发钉钉，不然就记录到Airtable",
+            "dingtalk",
+            "airtable",
+            "amount",
+        ),
+        (
+            "收到新的Stripe付款时，预算低于5000的话创建Asana任务，否则创建Salesforce商机",
+            "asana",
+            "salesforce",
+            "budget",
+        ),
+    ],
+)
+def test_zh_de_hua_and_its_otherwise(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+# --- multi-way: one case per value, the rest on the fallback ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "每小时获取新的Jira问题，优先级是高就发企业微信，是中就建Trello卡片，其他的不处理",
+            "wecom",
+            "trello",
+            "priority",
+        ),
+        (
+            "Every hour get new Jira issues; if the priority is high post to Slack, if it is medium"
+            " create a Trello card, otherwise do nothing",
+            "slack",
+            "trello",
+            "priority",
+        ),
+        (
+            "Every hour get Stripe charges, over 1000 post to Slack, under 1000 create an Airtable"
+            " record",
+            "slack",
+            "airtable",
+            "",
+        ),
+        (
+            "收到新工单时，类型是退款就发邮件给财务，是咨询就发Slack，其他的不处理",
+            "send_email",
+            "slack",
+            "type",
+        ),
+    ],
+)
+def test_several_cases_sit_on_different_outputs(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+# --- relative clauses and "for those …": a field made by an earlier step ------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,field",
+    [
+        ("每天检查Shopify订单，金额不少于500的发到钉钉", "dingtalk", "amount"),
+        (
+            "每小时从HubSpot获取联系人，用AI打分，分数高于80的在Salesforce建线索",
+            "salesforce",
+            "score",
+        ),
+        (
+            "Every hour read Pipedrive deals, use AI to score them, and for those scoring above 70"
+            " create a Trello card",
+            "trello",
+            "score",
+        ),
+        (
+            "Every morning get Shopify orders; anything over $500 goes to Slack #big",
+            "slack",
+            "price",
+        ),
+        ("每天获取Airtable记录，库存低于10的发邮件给采购", "send_email", "stock"),
+    ],
+)
+def test_a_qualified_ones_clause_guards_its_action(text: str, x: str, field: str) -> None:
+    guarded(text, x, field)
+
+
+def test_a_score_condition_is_downstream_of_the_step_that_makes_the_score() -> None:
+    g = G("每小时从HubSpot获取联系人，用AI打分，分数高于80的在Salesforce建线索")
+    gate = next(iter(g.sides("salesforce")))
+    ai = [i for i, n in g.nodes.items() if n.subtype in ("llm_chat", "text_classifier")]
+    assert ai and any(gate in g._below(a) for a in ai)
+
+
+# --- sizes: "small ones … large ones …" --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y",
+    [
+        (
+            "When a webhook receives an order, small orders go to Slack #orders, large ones need"
+            " approval from my manager by email",
+            "slack",
+            "approval_email",
+        ),
+        (
+            "When a new Airtable record arrives, cheap items go to Slack #deals and expensive ones"
+            " to Trello",
+            "slack",
+            "trello",
+        ),
+        (
+            "Every day get new Jira issues: small tickets go to Trello, big ones go to Asana",
+            "trello",
+            "asana",
+        ),
+        (
+            "When a Typeform response comes in, short answers go to Airtable, long ones go to"
+            " Notion",
+            "airtable",
+            "notion",
+        ),
+    ],
+)
+def test_size_words_are_cases_of_one_condition(text: str, x: str, y: str) -> None:
+    split(text, x, y, "")
+
+
+# --- filters: "skip those without …", "remove any without …" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,field",
+    [
+        (
+            "Every day get Salesforce leads, skip those without a phone number, and add them to HubSpot",
+            "phone",
+        ),
+        (
+            "Every hour get new Pipedrive persons, remove any without an email, and add them to Mailchimp",
+            "email",
+        ),
+        ("每天获取HubSpot联系人，忽略没有邮箱的，然后加到Mailchimp", "email"),
+        (
+            "Every day get Airtable records, keep only those where the status is open, and post them to Slack",
+            "status",
+        ),
+    ],
+)
+def test_a_filter_compares_the_field_it_names(text: str, field: str) -> None:
+    g = G(text)
+    assert any(field in f for f in g.filtered()), g.filtered()
+
+
+# --- the grammar: ends with, presence, time units, verbs ---------------------------------------
+
+
+def test_ends_with_is_a_contains_on_the_named_field() -> None:
+    assert _cond("the sender ends with @acme.com") == ("sender", "contains", "@acme.com")
+    assert _cond("邮箱以@acme.com结尾") == ("email", "contains", "@acme.com")
+    assert _cond("邮箱是公司邮箱（@acme.com结尾）") == ("email", "contains", "@acme.com")
+    assert _cond("the name starts with 'Test'") == ("name", "contains", "Test")
+    assert _cond("the address ends in .edu") == ("address", "contains", ".edu")
+
+
+def test_presence_and_absence() -> None:
+    assert _cond("it has an email") == ("email", "not_empty", None)
+    assert _cond("they have a phone number") == ("phone_number", "not_empty", None)
+    assert _cond("有附件") == ("attachment", "not_empty", None)
+    assert _cond("没有邮箱") == ("email", "is_empty", None)
+    assert _cond("without a phone number") == ("phone_number", "is_empty", None)
+
+
+def test_a_comparison_naming_no_field_compares_its_unit_or_verb() -> None:
+    assert _cond("anyone logged fewer than 4 hours") == ("duration_hours", "lt", 4)
+    assert _cond("it lasts more than 2 hours") == ("duration_hours", "gt", 2)
+    assert _cond("the response takes more than 2 seconds") == ("duration_seconds", "gt", 2)
+    assert _cond("超过3天") == ("duration_days", "gt", 3)
+    assert _cond("those scoring above 80") == ("score", "gt", 80)
+
+
+def test_a_guarded_step_with_a_unit_condition() -> None:
+    guarded(
+        "Every weekday at 5 pm read today's time entries from Toggl and if anyone logged fewer"
+        " than 6 hours, post to Slack",
+        "slack",
+        "hours",
+    )
+    guarded(
+        "When a new Calendly booking comes in, if it lasts more than 2 hours notify me on Telegram",
+        "telegram",
+        "hours",
+    )
+
+
+# --- "only the negative ones" -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,field",
+    [
+        (
+            "Every 2 hours get new Zendesk tickets, run sentiment on each, and post only the negative ones to Slack #pr",
+            "slack",
+            "sentiment",
+        ),
+        (
+            "When a new Typeform response arrives, analyse its sentiment and send only the positive ones to Airtable",
+            "airtable",
+            "sentiment",
+        ),
+        (
+            "Every hour get Intercom conversations, classify them as urgent or normal, and forward only the urgent ones to Telegram",
+            "telegram",
+            "category",
+        ),
+        ("每小时获取新的评论，做情感分析，只把负面的发到Slack", "slack", "sentiment"),
+    ],
+)
+def test_only_the_kind_ones_guards_the_action(text: str, x: str, field: str) -> None:
+    guarded(text, x, field)
+
+
+# --- a step said after a closed branch joins every case ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,z",
+    [
+        (
+            "When a new contact is added in Pipedrive, if the email is empty create a Todoist"
+            " task, otherwise add them to Mailchimp, and then post a message to Slack",
+            "todoist",
+            "mailchimp",
+            "slack",
+        ),
+        (
+            "新的Stripe付款时，如果金额超过1000就发Slack消息，否则记录到Google表格，然后创建Trello卡片",
+            "slack",
+            "google_sheets",
+            "trello",
+        ),
+        (
+            "When a GitHub issue is opened, if the title contains 'bug' create a Jira issue, else"
+            " create an Asana task, then post to Discord",
+            "jira",
+            "asana",
+            "discord",
+        ),
+        (
+            "表单提交后，有附件就上传到Dropbox，没有就创建Trello卡片，然后发邮件给我",
+            "dropbox",
+            "trello",
+            "send_email",
+        ),
+    ],
+)
+def test_a_step_after_the_otherwise_joins_every_case(text: str, x: str, y: str, z: str) -> None:
+    g = G(text)
+    sx, sy = g.sides(x), g.sides(y)
+    assert any(i in sy and sx[i] != sy[i] for i in sx), (sx, sy)
+    assert not g.sides(z), g.sides(z)
+
+
+def test_then_inside_an_open_case_stays_in_it() -> None:
+    guarded(
+        "When a Shopify product is created, if the inventory is fewer than 5 create a Trello card"
+        " and then email the buyer",
+        "send_email",
+        "inventory",
+    )
