@@ -131,8 +131,11 @@ def stop_server(server: LlamaServer) -> None:
 
 
 @pytest.fixture(scope="session")
-def llama(gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
-    server = start_server(gguf, CONTEXT, tmp_path_factory.mktemp("llama") / "server.log")
+def llama(gguf: Path) -> Iterator[LlamaServer]:
+    # kept beside the results (pytest's own temporary directories are rotated away)
+    log = ROOT / "test-artifacts" / "llama-server.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    server = start_server(gguf, CONTEXT, log)
     print(f"\nllama_cpp.server on {server.base_url} (n_ctx {CONTEXT}), python {sys.version}")
     yield server
     died = server.process.poll()

@@ -352,3 +352,16 @@ def test_summed_up_into_a_weekly_report_is_a_summary_not_a_total() -> None:
     _needs("trello", "dingtalk")
     wf = graph("每周五把本周Trello上完成的卡片汇总成周报，发到钉钉")
     assert nodes_of(wf, "summarizer") and not nodes_of(wf, "aggregate")
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"), [("post the numbers twice a day", 720), ("three times a day", 480)]
+)
+def test_times_a_day(text: str, minutes: int) -> None:
+    sched = parse_schedule(text)
+    assert sched is not None and sched.minutes == minutes
+
+
+def test_a_dotted_clock_time() -> None:
+    sched = parse_schedule("daily at 6.15 send the report")
+    assert sched is not None and sched.cron == "15 6 * * *"

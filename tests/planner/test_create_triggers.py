@@ -179,3 +179,16 @@ def test_new_content_of_an_app_without_events_is_read_from_its_feed() -> None:
     _needs("medium", "slack")
     f = frame("When a new story is published on our Medium blog, share it in Slack #marketing")
     assert (f.trigger.kind, f.trigger.app) == ("rss", "medium")
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("Create a new Jira issue for each new Zendesk ticket", "zendesk"),
+        ("Open a new Linear issue for every new GitHub issue", "github"),
+    ],
+)
+def test_a_new_item_a_step_creates_is_no_event(text: str, app: str) -> None:
+    _needs("jira", "zendesk", "linear", "github")
+    f = frame(text)
+    assert f.trigger.app == app

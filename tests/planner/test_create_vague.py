@@ -40,3 +40,9 @@ def test_the_answer_builds_the_workflow() -> None:
         "Zendesk", [("user", "Connect my help desk to Slack"), ("assistant", first.reply)], None
     )
     assert second.kind == "generate"
+
+
+def test_the_question_names_the_services_the_request_named() -> None:
+    d = decide("Send every new deal in our CRM to Slack", [], None)
+    assert d.kind == "clarify"
+    assert "Slack" in d.questions[0].question

@@ -114,7 +114,7 @@ def decide(message: str, history: list[tuple[str, str]], current: Workflow | Non
     if frame is not None:
         kind = unnamed_kind(combined, frame, load_catalog())
         if kind is not None and len(carried) < MAX_QUESTIONS:
-            return _clarify_kind(kind, lang)
+            return _clarify_kind(kind, frame, lang)
         return _generate_frame(_replace(frame, lang=lang), combined, replacing=current)
     if u.substance:
         return _generate(u, combined, replacing=current)
@@ -274,9 +274,9 @@ def _clarify(u: Understanding, lang: Lang) -> Decision:
     return Decision(kind="clarify", reply=reply, questions=questions, waiting_message=waiting)
 
 
-def _clarify_kind(category: str, lang: Lang) -> Decision:
+def _clarify_kind(category: str, frame: Frame, lang: Lang) -> Decision:
     """ "Connect my CRM to …": ask which service of that kind, offering the catalog's."""
-    question, names = which_question(category, load_catalog(), lang)
+    question, names = which_question(category, frame, load_catalog(), lang)
     q = Question(question=question, suggestions=names)
     reply = replies.clarify(lang, [(q.question, q.suggestions)], names[0] if names else "")
     waiting = pick(lang, "Waiting for your answer: ", "等待你的回答：") + question

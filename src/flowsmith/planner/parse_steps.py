@@ -227,72 +227,104 @@ def _verb(text: str) -> str:
 
 
 def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any]]:
+    """The reads and the writes of a clause's services: named apps and core services, URLs,
+    then the channels said without a service (SMS, email) and the services said without a
+    catalog name (an unknown name, a resource of an app named before)."""
     reads: list[Any] = []
     writes: list[Any] = []
-    idx = ctx.index
     verb = _verb(text)
-    mentions = [m for m in idx.mentions(text) if not _is_trigger_word(m, text, ctx)]
+    mentions = [m for m in ctx.index.mentions(text) if not _is_trigger_word(m, text, ctx)]
     if TOKEN.search(text):
         # "send it to our EU warehouse API <url>": the URL is the target, not a resource word
         mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
-    copy = bool(lx.COPY_VERB.search(text)) and len(mentions) >= 1
     seen: set[tuple[str, str, str]] = set()
     for i, mention in enumerate(mentions):
-        before = text[: mention.start]
-        local = verb
-        if verb == "none":
-            local = _verbless(text, before)
-        if copy:
-            local = (
-                "create"
-                if i == len(mentions) - 1 and (len(mentions) > 1 or ctx.trigger_app)
-                else "read"
-            )
-        elif lx.FROM_WORD.search(before) and local != "delete":
-            local = "read"  # "remove it from Mailchimp" still deletes
-        elif lx.TO_WORD.search(before) and verb == "read":
-            local = (
-                "read"
-                if lx.READ_VERB.search(text[mention.end :]) is None
-                and _only_read(text)
-                and not _INTO.search(before)
-                else "create"
-            )
-        step: Any
-        if mention.app is not None:
-            choice = idx.operation(mention.app, text, local)
-            if (mention.app, choice.resource, choice.operation) in seen:
-                continue  # "an SMS via Twilio": two names of one step
-            seen.add((mention.app, choice.resource, choice.operation))
-            if local == "read" and not _can_read(idx, mention.app):
-                reads.append(_api_read(idx, mention.app, phrase))
-                continue
-            params, placeheld = idx.fill(
-                mention.app, choice.resource, choice.operation, unmask(text, ctx), "", ""
-            )
-            given = {
-                k: v
-                for k, v in params.items()
-                if k not in placeheld and isinstance(v, str) and v.strip()
-            }
-            step = ServiceStep(
-                app=mention.app,
-                resource=choice.resource,
-                operation=choice.operation,
-                params=given,
-                service=mention.word,
-                phrase=phrase,
-            )
-            kind = _verb_of_op(choice.operation, local)
-            ctx.apps_seen.append(mention.app)
-        else:
-            step = CoreStep(
-                subtype=mention.subtype or "http_request",
-                params=_core_params(text, ctx),
-                phrase=phrase,
-            )
-            kind = local
+        local = _mention_verb(text, mentions, i, verb, ctx)
+        found = _mention_step(text, phrase, mention, local, seen, ctx)
+        if found is not None:
+            (reads if found[0] == "read" else writes).append(found[1])
+    for kind, step in _url_steps(text, phrase, verb, ctx):
         (reads if kind == "read" else writes).append(step)
+    if not mentions and lx.SMS_WORD.search(text):
+        writes.append(_sms_step(text, phrase, ctx))
+    elif (
+        not writes
+        and (lx.EMAIL_WORD.search(text) or (ctx.mails and TOKEN.search(text)))
+        and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
+        and not _reads_email(text)
+        and not any(m.app and _emails(ctx, m.app) for m in mentions)
+    ):
+        writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
+    elif not mentions and not reads and not writes:
+        for kind, step in _unnamed_steps(text, phrase, verb, ctx):
+            (reads if kind == "read" else writes).append(step)
+    return reads, writes
+
+
+def _mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context) -> str:
+    """Whether mention ``i`` is read or written: the clause's verb, corrected by copying
+    ("copy A to B"), a source word ("from A") or a destination ("export … to B")."""
+    mention = mentions[i]
+    before = text[: mention.start]
+    local = _verbless(text, before) if verb == "none" else verb
+    if lx.COPY_VERB.search(text):
+        last = i == len(mentions) - 1 and (len(mentions) > 1 or bool(ctx.trigger_app))
+        return "create" if last else "read"
+    if lx.FROM_WORD.search(before) and local != "delete":
+        return "read"  # "remove it from Mailchimp" still deletes
+    if lx.TO_WORD.search(before) and verb == "read":
+        only_read = (
+            lx.READ_VERB.search(text[mention.end :]) is None
+            and _only_read(text)
+            and not _INTO.search(before)
+        )
+        return "read" if only_read else "create"
+    return local
+
+
+def _mention_step(
+    text: str,
+    phrase: str,
+    mention: Any,
+    local: str,
+    seen: set[tuple[str, str, str]],
+    ctx: Context,
+) -> tuple[str, Any] | None:
+    """("read" or "create", the step) for one service mention; None for a second name of a
+    step already made ("an SMS via Twilio")."""
+    idx = ctx.index
+    if mention.app is None:
+        step = CoreStep(
+            subtype=mention.subtype or "http_request", params=_core_params(text, ctx), phrase=phrase
+        )
+        return local, step
+    choice = idx.operation(mention.app, text, local)
+    if (mention.app, choice.resource, choice.operation) in seen:
+        return None
+    seen.add((mention.app, choice.resource, choice.operation))
+    if local == "read" and not _can_read(idx, mention.app):
+        return "read", _api_read(idx, mention.app, phrase)
+    params, placeheld = idx.fill(
+        mention.app, choice.resource, choice.operation, unmask(text, ctx), "", ""
+    )
+    given = {
+        k: v for k, v in params.items() if k not in placeheld and isinstance(v, str) and v.strip()
+    }
+    ctx.apps_seen.append(mention.app)
+    made = ServiceStep(
+        app=mention.app,
+        resource=choice.resource,
+        operation=choice.operation,
+        params=given,
+        service=mention.word,
+        phrase=phrase,
+    )
+    return _verb_of_op(choice.operation, local), made
+
+
+def _url_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tuple[str, Any]]:
+    """An HTTP Request per URL the clause names (POST when it is where data goes)."""
+    out: list[tuple[str, Any]] = []
     for tok in TOKEN.finditer(text):
         if tok.group(1) != "url" or (ctx.trigger_url and tok.group(0) == ctx.trigger_url):
             continue
@@ -305,59 +337,51 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         step = CoreStep(
             subtype="http_request", params={"url": url, "method": method}, phrase=phrase
         )
-        (writes if write else reads).append(step)
-    if not mentions and lx.SMS_WORD.search(text):
-        app = idx.sms_app()
-        if app is not None:
-            choice = idx.operation(app, "sms " + text, "create")
-            writes.append(
-                ServiceStep(
-                    app=app,
-                    resource=choice.resource,
-                    operation=choice.operation,
-                    service="sms",
-                    phrase=phrase,
-                )
-            )
-        else:
-            writes.append(CoreStep(subtype=idx.core_sms() or "http_request", phrase=phrase))
-        return reads, writes
+        out.append(("create" if write else "read", step))
+    return out
+
+
+def _sms_step(text: str, phrase: str, ctx: Context) -> Any:
+    """ "text me": the catalog's SMS service."""
+    app = ctx.index.sms_app()
+    if app is None:
+        return CoreStep(subtype=ctx.index.core_sms() or "http_request", phrase=phrase)
+    choice = ctx.index.operation(app, "sms " + text, "create")
+    return ServiceStep(
+        app=app,
+        resource=choice.resource,
+        operation=choice.operation,
+        service="sms",
+        phrase=phrase,
+    )
+
+
+def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tuple[str, Any]]:
+    """A clause naming no catalog service: a name the catalog lacks, a resource of the
+    trigger's app or of an app named before, or "notify me" (an email)."""
+    unknown = _unknown_service(text, ctx)
+    if unknown:
+        said = verb if verb != "none" else _verbless(text, text[: max(0, text.find(unknown))])
+        op = {"read": "get", "update": "update", "delete": "delete"}.get(said, "create")
+        step = ServiceStep(app=None, resource=None, operation=op, service=unknown, phrase=phrase)
+        return [("read" if op == "get" else "create", step)]
     if (
-        not writes
-        and (lx.EMAIL_WORD.search(text) or (ctx.mails and TOKEN.search(text)))
-        and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
-        and not _reads_email(text)
-        and not any(m.app and _emails(ctx, m.app) for m in mentions)
+        ctx.trigger_app
+        and (verb in ("create", "update") or re.search(r"\breply\b|回复", text))
+        and _names_trigger_resource(text, ctx)
     ):
-        writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
-        return reads, writes
-    if not mentions and not reads and not writes:
-        unknown = _unknown_service(text, ctx)
-        if unknown:
-            said = verb if verb != "none" else _verbless(text, text[: max(0, text.find(unknown))])
-            op = (
-                "get"
-                if said == "read"
-                else ("update" if said == "update" else "delete" if said == "delete" else "create")
+        return [("create", _on_app(ctx, ctx.trigger_app, text, verb, phrase))]
+    if verb in ("create", "update", "delete") and (earlier := _earlier_app(text, ctx)):
+        return [("create", _on_app(ctx, earlier, text, verb, phrase))]
+    if lx.NOTIFY_WORD.search(text):
+        ctx.notes.append("notify:email")
+        return [
+            (
+                "create",
+                CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase),
             )
-            step = ServiceStep(
-                app=None, resource=None, operation=op, service=unknown, phrase=phrase
-            )
-            (reads if op == "get" else writes).append(step)
-        elif (
-            ctx.trigger_app
-            and (verb in ("create", "update") or re.search(r"\breply\b|回复", text))
-            and _names_trigger_resource(text, ctx)
-        ):
-            writes.append(_on_app(ctx, ctx.trigger_app, text, verb, phrase))
-        elif verb in ("create", "update", "delete") and (earlier := _earlier_app(text, ctx)):
-            writes.append(_on_app(ctx, earlier, text, verb, phrase))
-        elif lx.NOTIFY_WORD.search(text):
-            ctx.notes.append("notify:email")
-            writes.append(
-                CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase)
-            )
-    return reads, writes
+        ]
+    return []
 
 
 # "export the users to Google Sheets", "导出到Google表格": where read data goes

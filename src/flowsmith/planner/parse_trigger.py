@@ -279,7 +279,8 @@ _HELD_IN = re.compile(
 )
 # "add new leads in HubSpot": a write of new items, not an event
 _MAKES = re.compile(
-    r"\b(?:add|create|post|send|insert|write|make|put|save|push|upload|import)\w*\s+(?:the\s+)?$",
+    r"\b(?:add|create|post|send|insert|write|make|put|save|push|upload|import|open|file|log)"
+    r"\w*\s+(?:the\s+|a\s+|an\s+)?$|(?:创建|新建|添加|新增)(?:一个|一条|一行)?$",
     re.IGNORECASE,
 )
 _IF_OPENER = re.compile(
@@ -312,11 +313,14 @@ def _event_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     right = text[end : end + 30]
     right = re.split(
         r"\b(?:to|into|in|on|from|and|is|are|was|were|comes?|arrives?|gets?|"
-        r"has|have|with|that|which)\b|[到在从，,是]",
+        r"has|have|with|that|which|for|each|every)\b|[到在从，,是]",
         right,
     )[0]
     if news:
-        return start - len(left) + news[-1].start(), end + len(right)
+        begin = start - len(left) + news[-1].start()
+        if _MAKES.search(text[:begin]) is None:
+            return begin, end + len(right)
+        return None  # "create a new Jira issue": a write, not an event
     held = _HELD_IN.search(text[max(0, start - 60) : start])
     if held is not None:
         begin = max(0, start - 60) + held.start()

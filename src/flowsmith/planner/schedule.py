@@ -41,6 +41,10 @@ _EN_EVERY = re.compile(
 )
 _EN_HALF_HOUR = re.compile(r"\b(every|each)\s+half[- ](an[- ])?hour\b", re.IGNORECASE)
 _EN_HOURLY = re.compile(r"\b(hourly|each hour|per hour)\b", re.IGNORECASE)
+_EN_TIMES_A_DAY = re.compile(
+    r"\b(twice|two times|three times|four times) (?:a|per|each) day\b|\btwice daily\b", re.I
+)
+_TIMES = {"twice": 2, "two times": 2, "three times": 3, "four times": 4}
 _EN_DAILY = re.compile(
     r"\b(daily|every\s?day|each day|every (morning|evening|night)|each (morning|evening)|"
     r"nightly|in the (morning|evening))\b",
@@ -55,7 +59,7 @@ _EN_WEEKLY = re.compile(
 )
 _EN_MONTHLY = re.compile(r"\b(monthly|every month|each month|once a month)\b", re.IGNORECASE)
 _EN_TIME = re.compile(
-    r"\b(?:at\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})(?::(\d{2}))?\s*(am|pm)|"
+    r"\b(?:at\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})(?::(\d{2}))?\s*(am|pm)|"
     r"(\d{1,2}):(\d{2})(?![\d:]))\b",
     re.IGNORECASE,
 )
@@ -143,6 +147,11 @@ def _parse_en(text: str) -> Schedule | None:
         return Schedule(kind="interval", minutes=count * _UNIT_MIN[m.group(2).lower()])
     if _EN_HOURLY.search(text):
         return HOURLY
+    times = _EN_TIMES_A_DAY.search(text)
+    if times:
+        return Schedule(
+            kind="interval", minutes=1440 // _TIMES.get((times.group(1) or "twice").lower(), 2)
+        )
     hour, minute = _en_time(text)
     if _EN_WEEKDAYS.search(text):
         return _cron(minute, hour, dow="1-5")

@@ -35,8 +35,28 @@ def unnamed_kind(text: str, frame: Frame, catalog: Catalog) -> str | None:
     return None
 
 
-def which_question(category: str, catalog: Catalog, lang: Lang) -> tuple[str, list[str]]:
-    """ "Which CRM do you use?" and up to four of the catalog's apps of that category."""
+def which_question(
+    category: str, frame: Frame, catalog: Catalog, lang: Lang
+) -> tuple[str, list[str]]:
+    """ "Which CRM do you use?" (naming the services the request did name, so the question
+    is about what is missing) and up to four of the catalog's apps of that category."""
     en, zh = _KIND_NAMES.get(category, (category, category))
     names = [a.display_name for a in catalog.apps if a.category == category][:4]
+    index = index_of(catalog)
+    named = [
+        index.apps[a].display_name
+        for a in dict.fromkeys(
+            [
+                frame.trigger.app or "",
+                *(s.app or "" for s in walk(frame.steps) if isinstance(s, ServiceStep)),
+            ]
+        )
+        if a in index.apps
+    ]
+    if named:
+        with_ = ", ".join(named)
+        return (
+            pick(lang, f"Which {en} do you use with {with_}?", f"和 {with_} 配合的是哪个{zh}？"),
+            names,
+        )
     return pick(lang, f"Which {en} do you use?", f"你用的是哪个{zh}？"), names
