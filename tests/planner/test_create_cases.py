@@ -423,3 +423,184 @@ def test_then_inside_an_open_case_stays_in_it() -> None:
         "send_email",
         "inventory",
     )
+
+
+# --- "validate that X …; if not-X …": the negation is the other case ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "When a form is submitted, make sure the phone is not empty, then create a Salesforce"
+            " lead; if the phone is empty send me an email",
+            "salesforce",
+            "send_email",
+            "phone",
+        ),
+        (
+            "Create a webhook that receives JSON with name and email, validates that email is not"
+            " empty and creates a HubSpot contact; if email is empty return a 400 error",
+            "hubspot",
+            "webhook_response",
+            "email",
+        ),
+        (
+            "When a Typeform response arrives, verify that the company is not empty and add it to"
+            " Airtable. If the company is empty, post to Slack #sales",
+            "airtable",
+            "slack",
+            "company",
+        ),
+        (
+            "表单提交后，检查是否有邮箱，然后加到Mailchimp；如果没有邮箱就创建Trello卡片",
+            "mailchimp",
+            "trello",
+            "email",
+        ),
+    ],
+)
+def test_a_validated_condition_and_its_negation_are_two_outputs(
+    text: str, x: str, y: str, field: str
+) -> None:
+    split(text, x, y, field)
+
+
+# --- a case's action said as "<verb> it by <doing>" --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,field",
+    [
+        (
+            "When a new ticket is created in Zendesk, run sentiment analysis on it; if the"
+            " sentiment is negative escalate it by creating a Jira bug, otherwise do nothing",
+            "jira",
+            "sentiment",
+        ),
+        (
+            "When a new Intercom conversation starts, analyse the sentiment; if it's negative"
+            " escalate by opening a Linear issue",
+            "linear",
+            "sentiment",
+        ),
+        (
+            "When a GitHub issue is opened, if the title contains 'security' handle it by posting"
+            " to Slack #security",
+            "slack",
+            "title",
+        ),
+        (
+            "When a Stripe charge succeeds, if the amount is over 1000 celebrate it by sending a"
+            " message to Discord",
+            "discord",
+            "amount",
+        ),
+    ],
+)
+def test_the_doing_after_by_is_the_guarded_step(text: str, x: str, field: str) -> None:
+    g = G(text)
+    assert any(field in g.field(i) for i in g.sides(x)), (g.sides(x), g.edges)
+    assert all(n.parameters.get("operation") != "getAll" for n in g.nodes.values())
+
+
+# --- AI classification said as a question, then its cases --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y",
+    [
+        (
+            "收到新邮件时，用AI判断是投诉、咨询还是其他：投诉就在Zendesk建工单，咨询就转发到Slack，其他的不处理",
+            "zendesk",
+            "slack",
+        ),
+        (
+            "新的工单进来时，让AI判断是退款还是投诉，退款就发邮件给财务，投诉就发钉钉",
+            "send_email",
+            "dingtalk",
+        ),
+        (
+            "When a new Intercom message arrives, use AI to decide whether it is a bug, a question"
+            " or feedback: bugs go to Linear, questions to Zendesk, otherwise do nothing",
+            "linear",
+            "zendesk",
+        ),
+        (
+            "When an email arrives, have AI determine if it is sales or support; sales ones go to"
+            " HubSpot, support ones go to Freshdesk",
+            "hubspot",
+            "freshdesk",
+        ),
+    ],
+)
+def test_a_classifier_asked_as_a_question_routes_its_categories(text: str, x: str, y: str) -> None:
+    g = G(text)
+    assert any(n.subtype == "text_classifier" for n in g.nodes.values())
+    sx, sy = g.sides(x), g.sides(y)
+    assert any(i in sy and sx[i] != sy[i] and "category" in g.field(i) for i in sx), (sx, sy)
+
+
+# --- a label or tag in the trigger, a Chinese field in the trigger ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,field",
+    [
+        (
+            "When a new Linear issue gets the label 'customer', create a Zendesk ticket",
+            "zendesk",
+            "label",
+        ),
+        ("When a GitHub issue gets labelled 'bug', create a Jira issue", "jira", "label"),
+        ("When a Trello card is tagged 'urgent', send a Telegram message", "telegram", "tag"),
+        ("当Shopify库存低于10件时，在Trello创建补货卡片", "trello", "stock"),
+    ],
+)
+def test_a_condition_in_the_trigger_guards_the_steps(text: str, x: str, field: str) -> None:
+    guarded(text, x, field)
+
+
+# --- "for high-priority ones …, for the rest …"; Chinese comparisons without 的 ----------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "Every morning get the open Jira issues; for high-priority ones post to Slack, for the"
+            " rest create Trello cards",
+            "slack",
+            "trello",
+            "priority",
+        ),
+        (
+            "Every hour get Zendesk tickets; for high-severity tickets page me on Twilio, for the"
+            " others add a row to Google Sheets",
+            "twilio",
+            "google_sheets",
+            "severity",
+        ),
+        (
+            "收到新的Stripe付款时，金额在1000以上发钉钉，1000以下记录到Airtable",
+            "dingtalk",
+            "airtable",
+            "amount",
+        ),
+        (
+            "每天获取Shopify订单，金额超过500发Slack，不到500记录到Google表格",
+            "slack",
+            "google_sheets",
+            "amount",
+        ),
+    ],
+)
+def test_for_a_level_and_bare_chinese_comparisons(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+def test_is_not_empty_is_emptiness_not_a_value() -> None:
+    assert _cond("email is not empty") == ("email", "not_empty", None)
+    assert _cond("the name is blank") == ("name", "is_empty", None)
+    assert _cond("the phone isn't empty") == ("phone", "not_empty", None)
+    assert _cond("the status is not done") == ("status", "ne", "done")

@@ -26,7 +26,7 @@ IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case)\s+")
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
     r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"
-    r"for (?:all )?(?:the )?(?:other|remaining)(?: [a-z]+)?\b|for (?:everything|anything) else|"
+    r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
     r"否则|不然|其他情况|其余情况|其它情况|反之|其他的?|其余的?|其它的?|剩下的?)[\s,，:：]*(?:就|则)?\s*"
 )
@@ -313,7 +313,12 @@ THINK: dict[str, re.Pattern[str]] = {
         r"summar(?:y|ies|i[sz]e\w*)|\bdigest\b|tl;?dr|recap|总结|摘要|概括|归纳|"
         r"(?:整理|汇总)成\S{0,4}?(?:日报|周报|月报|报告|摘要)"
     ),
-    "classify": rx(r"classif\w*|categori[sz]\w*|triage|\btag (?:it|them|each)|分类|归类|分拣"),
+    "classify": rx(
+        r"classif\w*|categori[sz]\w*|triage|\btag (?:it|them|each)|分类|归类|分拣|"
+        r"\b(?:decide|determine|detect|work out|figure out|tell)\s+(?:whether|if)\s+(?:it|the \w+)\s+"
+        r"(?:is|'s)\s+(?:an?\s+)?[\w-]+(?:\s*[,/]\s*(?:an?\s+)?[\w-]+)*,?\s+or\s+(?!not\b)|"
+        r"(?:判断|识别|区分|看看?)(?:它|这|邮件|消息|内容)?(?:是|属于)[^，,。：:]{1,16}(?:还是|或者)"
+    ),
     "extract": rx(r"extract\w*|pull out|\bparse\w*|提取|抽取|解析"),
     "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),
     "translate": rx(r"translat\w*|翻译|译成"),
@@ -326,7 +331,11 @@ THINK: dict[str, re.Pattern[str]] = {
 }
 CATEGORIES = rx(
     r"\b(?:into|as|as either)\s+([\w-]+(?:\s*(?:,|/|or|and)\s*[\w-]+)+)|"
-    r"(?:分类为|分类成|分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)"
+    r"(?:分类为|分类成|分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)|"
+    r"\b(?:whether|if)\s+(?:it|the \w+)\s+(?:is|'s)\s+(?:an?\s+)?"
+    r"([\w-]+(?:\s*(?:,|/|\bor\b)\s*(?:an?\s+)?[\w-]+)+)|"
+    r"(?:判断|识别|区分|看看?)(?:它|这|邮件|消息|内容)?(?:是|属于)\s*"
+    r"([\u4e00-\u9fff\w]+?(?:\s*(?:[、,，/]|还是|或者)\s*[\u4e00-\u9fff\w]+?)+)(?=$|[：:，,。])"
 )
 TRANSLATE_TO = rx(
     r"(?:into|to|成|为)\s*(english|chinese|spanish|french|german|japanese|korean|"
@@ -349,7 +358,7 @@ APPROVAL_OK = rx(
 )
 RESPOND = rx(
     r"\brespond(?!ent)\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|"
-    r"\breturn (?:it|the|a|them)\b|"
+    r"\breturns? (?:it|the|a|an|them)\b|"
     r"返回|响应|回复请求"
 )
 

@@ -18,9 +18,9 @@ from flowsmith.planner.parse_context import CJK, TOKEN, Context
 
 # "check if it has an email", "verify whether the sender ends with @acme.com", "检查有没有邮箱"
 _CHECK = re.compile(
-    r"^\s*(?:and\s+|then\s+|first\s+)*(?:check|see|verify|validate|validates|test|determine|"
-    r"find out|confirm|make sure|ensure|checks|verifies|ensures)\s+(?:if|whether|that)\s+"
-    r"(?P<c>.+)$|^\s*(?:先|再|并)?(?:检查|判断|看看|看一下|确认|验证|校验|查看)(?:一下)?"
+    r"^\s*(?:and\s+|then\s+|first\s+)*(?:(?:check|checks|see|test|determine|find out)\s+"
+    r"(?:if|whether|that)|(?:verify|verifies|validate|validates|confirm|confirms|make sure|"
+    r"makes sure|ensure|ensures)(?:\s+(?:if|whether|that))?)\s+(?P<c>.+)$|^\s*(?:先|再|并)?(?:检查|判断|看看|看一下|确认|验证|校验|查看)(?:一下)?"
     r"(?P<z>.*(?:是否|有没有|是不是|有无|能否|有没|是否有).*)$",
     re.IGNORECASE,
 )
@@ -79,11 +79,19 @@ _ZH_COMPARED = re.compile(
 )
 
 
+# where a Chinese comparison ends ("金额在1000以上" | "发钉钉")
+_ZH_NUMBER_END = re.compile(
+    r"\d[\d.,]*\s*(?:万|千)?(?:元|块|件|个|天|小时|分钟|分|%)?(?:以上|以下|之间|以内)?(?=[\u4e00-\u9fff])"
+)
+
+
 def zh_relative(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     """ "<condition>的<action>": the action is for the items the condition holds for."""
     t = clause.strip()
-    for at in [i for i, ch in enumerate(t) if ch == "的"]:
-        said, action = t[:at], t[at + 1 :]
+    gaps = [(i, i + 1) for i, ch in enumerate(t) if ch == "的"]
+    gaps += [(m.end(), m.end()) for m in _ZH_NUMBER_END.finditer(t)]
+    for at, after in sorted(gaps):
+        said, action = t[:at], t[after:]
         if not said or not action or not _ZH_COMPARED.search(said):
             continue
         if ctx.index.mentions(said, implicit=False):
@@ -142,3 +150,29 @@ def only_kind(clause: str, ctx: Context) -> tuple[str, Condition] | None:
     if cond is None:
         return None
     return clause[: m.start()] + " them " + clause[m.end() :], cond
+
+
+# "escalate it by creating a Jira bug", "notify them by posting to Slack": the doing is the step
+_BY_DOING = re.compile(
+    r"^\s*(?:[a-z]+)(?:\s+(?:it|them|this|that|the \w+))?(?:\s+\w+)?\s+by\s+([a-z]+?)(?:ing)\b",
+    re.IGNORECASE,
+)
+
+
+def by_doing(action: str) -> str:
+    """ "escalate it by creating a Jira bug" -> "create a Jira bug" (else ``action``)."""
+    m = _BY_DOING.match(action)
+    if m is None:
+        return action
+    stem = m.group(1)
+    verb = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+    for form in (verb, verb + "e"):
+        if form.lower() in _VERBS:
+            return form + action[m.end() :]
+    return action
+
+
+_VERBS = frozenset(
+    "create add post send open file raise log make write notify email text message update "
+    "assign move forward upload save store share ping alert tell call page".split()
+)

@@ -19,7 +19,14 @@ from flowsmith.planner.frame import (
     Step,
     Transform,
 )
-from flowsmith.planner.parse_cases import answer, check_condition, only_kind, size_case, zh_relative
+from flowsmith.planner.parse_cases import (
+    answer,
+    by_doing,
+    check_condition,
+    only_kind,
+    size_case,
+    zh_relative,
+)
 from flowsmith.planner.parse_conditions import (
     guess_condition,
     looks_category,
@@ -167,8 +174,9 @@ def _clauses_then(sentence: str) -> list[tuple[str, bool]]:
 
 # "classify it as billing, technical or other": one clause, its commas are a list's
 _LIST = re.compile(
-    r"\b(?:as|into|either)\s+[\"'“‘]?[\w-]+[\"'”’]?(?:\s*,\s*[\"'“‘]?[\w-]+[\"'”’]?)+,?\s+"
-    r"(?:or|and)\s+[\"'“‘]?[\w-]+",
+    r"\b(?:as|into|either|(?:whether|if)\s+(?:it|the\s+\w+)\s+(?:is|'s)(?:\s+an?)?)\s+"
+    r"[\"'“‘]?[\w-]+[\"'”’]?(?:\s*,\s*(?:an?\s+)?[\"'“‘]?[\w-]+[\"'”’]?)+,?\s+"
+    r"(?:or|and)\s+(?:an?\s+)?[\"'“‘]?[\w-]+",
     re.IGNORECASE,
 )
 
@@ -258,7 +266,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.nest(cond, unmask(clause, ctx))
         else:
             b.open_case(cond, unmask(clause, ctx), same)
-        steps = clause_actions(action, ctx) or _decision(action, ctx)
+        steps = clause_actions(by_doing(action), ctx) or _decision(action, ctx)
         b.add(steps)
         b.joined = not action.strip(" ,，")
         return
@@ -274,7 +282,9 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             branch.trailing = True
         return
     if b.branch is not None and (
-        b.branch.trailing or lx.AFTER_BRANCH.match(clause) or (b.after_then and b.branch.closed)
+        b.branch.trailing
+        or (lx.AFTER_BRANCH.match(clause) and (b.current or b.current is b.container))
+        or (b.after_then and b.branch.closed)
     ):
         b.close_branch()  # "…, otherwise Y, and then Z": Z joins every case
     elif b.loop is not None and b.loop_parent is not None and lx.AFTER_BRANCH.match(clause):
@@ -339,7 +349,7 @@ def _decision(action: str, ctx: Context) -> list[Any]:
 
 def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
     """ "urgent ones to Slack", "for 'other' forward it to me": a classifier's category case."""
-    m = lx.CATEGORY_CASE.match(clause)
+    m = lx.CATEGORY_CASE.match(clause) or _FOR_LEVEL.match(clause)
     word = (m.group(1) or m.group(2) or "").lower() if m else ""
     level = re.fullmatch(r"([a-z0-9]+)-(priority|severity|risk|value|tier)", word)
     if m is not None and level and (b.branch is None or not b.branch.closed):
@@ -398,6 +408,12 @@ def _matching_tail(steps: list[Any]) -> list[Any]:
     return tail
 
 
+# "for high-priority ones post to Slack": a level case said with "for"
+_FOR_LEVEL = re.compile(
+    r"^\s*(?:and\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+)?([a-z0-9]+-(?:priority|severity|risk|"
+    r"value|tier))()\s+(?:ones|[a-z]+s)?\b\s*[,:]?\s*",
+    re.IGNORECASE,
+)
 _FOR_CATEGORY = re.compile(
     r"^\s*(?:and\s+)?(?:for|as for)\s+(?:the\s+)?[\"'“‘]?([\w-]+)[\"'”’]?"
     r"(?:\s+(?:ones|emails?|messages?|tickets?|items?|requests?))?\s*[,:]?\s*",
@@ -532,6 +548,9 @@ def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | Non
         cond = parse_condition(body[:start], ctx)
         if cond is not None and _complete(body[:start]):
             return cond, body[start:]
+    short = _shortest(body, ctx)
+    if short is not None:
+        return short
     n = _AFTER_NUMBER.match(body)
     if n:
         cond = parse_condition(n.group(1), ctx)
@@ -620,6 +639,17 @@ def _joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
     said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
     cond = parse_condition(said, ctx)
     return (cond, action) if cond is not None and cond.op != "category" else None
+
+
+def _shortest(body: str, ctx: Context) -> tuple[Condition, str] | None:
+    """The shortest words of ``body`` that make a whole condition, when the words after them
+    are actions ("the sentiment is negative escalate it by creating a Jira bug")."""
+    for gap in re.finditer(r"\s+", body):
+        said, rest = body[: gap.start()], body[gap.end() :]
+        cond = parse_condition(said, ctx) if _complete(said) else None
+        if cond is not None and clause_actions(by_doing(rest), ctx):
+            return cond, rest
+    return None
 
 
 def _complete(text: str) -> bool:

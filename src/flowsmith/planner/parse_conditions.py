@@ -138,6 +138,11 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
     said = qualifier_condition(t, ctx)
     if said is not None:
         return said
+    tag = _TAGGED.search(t)
+    if tag:  # "gets the label 'customer'", "is tagged 'vip'"
+        return Condition(
+            _TAG_FIELD.get(tag.group(1).lower()[:3], "label"), "contains", tag.group(2), phrase
+        )
     m = _MOVED.search(t) or _BECOMES.search(t)
     if m:
         cond = _moved_to(m.group(1) or m.group(2) or "", phrase)
@@ -150,7 +155,11 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         number = _number(m.group(1), m.group(2)) if m else None
         if m and number is not None:
             before = re.split(r"\band\b|,|，|并且", t[: m.start()])[-1]
-            verb_said = re.search(r"\b(?:is|are|was|goes|drops|rises|falls|has)\b|'s\b|的", before)
+            verb_said = re.search(
+                r"\b(?:is|are|was|goes|drops|rises|falls|has)\b|'s\b|的|"
+                + "|".join(lx.FIELD_ZH_NAMES),
+                before,
+            )
             name = _field(before, "amount", ctx) if verb_said else "amount"  # "a payment over $500"
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
     if CJK.search(t) and "的" in t:
@@ -161,6 +170,14 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
             return cond
     return None
 
+
+# "gets the label 'customer'", "is labelled 'bug'", "被打上'vip'标签"
+_TAGGED = re.compile(
+    r"\b(?:gets?|got|is|are|was|has|receives?|is given)\s+(?:the\s+|a\s+)?"
+    r"(label|tag)(?:l?ed|ged|s)?\s+(?:as\s+|with\s+)?" + _Q + r"([^\"'”’」]{1,30})" + _QE,
+    re.IGNORECASE,
+)
+_TAG_FIELD = {"lab": "label", "tag": "tag"}
 
 _NEGATED = {
     "eq": "ne",
@@ -264,6 +281,8 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         if m:
             number = _number(m.group(1), m.group(2) if m.re.groups >= 2 else None)
             if number is None:
+                if op in ("eq", "ne") and _EMPTY_WORD.fullmatch(m.group(1).lower()):
+                    continue  # "is not empty": emptiness, below
                 if op in ("eq", "ne"):
                     return Condition(_field(t[: m.start()], "status", ctx), op, m.group(1), phrase)  # type: ignore[arg-type]
                 continue
@@ -600,6 +619,7 @@ _TEXT_FIELD = re.compile(
     r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
     r"url|domain|from|to|sender|filename|file_name|address|[\u4e00-\u9fff]+|[a-z]+_(?:name|text)"
 )
+_EMPTY_WORD = re.compile(r"empty|blank|null|none|missing|set|空|空的")
 _SOMEONE = re.compile(
     r"any(?:one|body|thing)|some(?:one|body|thing)|every(?:one|body|thing)|those|ones"
 )

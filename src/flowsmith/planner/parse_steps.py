@@ -144,8 +144,8 @@ def _categories(text: str) -> list[str]:
     m = lx.CATEGORIES.search(text)
     if not m:
         return []
-    raw = m.group(1) or m.group(2) or ""
-    parts = re.split(r"\s*(?:,|/|\bor\b|\band\b|、|，|和|或)\s*", raw)
+    raw = next((g for g in m.groups() if g), "")
+    parts = re.split(r"\s*(?:,|/|\bor\b|\band\b|、|，|还是|或者|和|或)\s*(?:an?\s+)?", raw)
     return [p.strip().lower() for p in parts if p.strip()][:4]
 
 
