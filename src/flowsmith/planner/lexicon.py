@@ -26,7 +26,8 @@ IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case)\s+")
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
     r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"
-    r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|for (?:everything|anything) else|"
+    r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
+    r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
     r"否则|不然|其他情况|其余情况|其它情况|反之|其他的?|其余的?|其它的?|剩下的?)[\s,，:：]*(?:就|则)?\s*"
 )
@@ -315,7 +316,8 @@ THINK: dict[str, re.Pattern[str]] = {
     ),
     "classify": rx(
         r"classif\w*|categori[sz]\w*|triage|\btag (?:it|them|each)|分类|归类|分拣|"
-        r"\b(?:decide|determine|detect|work out|figure out|tell)\s+(?:whether|if)\s+(?:it|the \w+)\s+"
+        r"\b(?:decide|determine|detect|work out|figure out|tell)\s+(?:whether|if)\s+"
+        r"(?:it|the \w+)\s+"
         r"(?:is|'s)\s+(?:an?\s+)?[\w-]+(?:\s*[,/]\s*(?:an?\s+)?[\w-]+)*,?\s+or\s+(?!not\b)|"
         r"(?:判断|识别|区分|看看?)(?:它|这|邮件|消息|内容)?(?:是|属于)[^，,。：:]{1,16}(?:还是|或者)"
     ),

@@ -20,7 +20,8 @@ from flowsmith.planner.parse_context import CJK, TOKEN, Context
 _CHECK = re.compile(
     r"^\s*(?:and\s+|then\s+|first\s+)*(?:(?:check|checks|see|test|determine|find out)\s+"
     r"(?:if|whether|that)|(?:verify|verifies|validate|validates|confirm|confirms|make sure|"
-    r"makes sure|ensure|ensures)(?:\s+(?:if|whether|that))?)\s+(?P<c>.+)$|^\s*(?:先|再|并)?(?:检查|判断|看看|看一下|确认|验证|校验|查看)(?:一下)?"
+    r"makes sure|ensure|ensures)(?:\s+(?:if|whether|that))?)\s+(?P<c>.+)$|"
+    r"^\s*(?:先|再|并)?(?:检查|判断|看看|看一下|确认|验证|校验|查看)(?:一下)?"
     r"(?P<z>.*(?:是否|有没有|是不是|有无|能否|有没|是否有).*)$",
     re.IGNORECASE,
 )
@@ -173,6 +174,33 @@ def by_doing(action: str) -> str:
 
 
 _VERBS = frozenset(
-    "create add post send open file raise log make write notify email text message update "
-    "assign move forward upload save store share ping alert tell call page".split()
+    {
+        "create",
+        "add",
+        "post",
+        "send",
+        "open",
+        "file",
+        "raise",
+        "log",
+        "make",
+        "write",
+        "notify",
+        "email",
+        "text",
+        "message",
+        "update",
+        "assign",
+        "move",
+        "forward",
+        "upload",
+        "save",
+        "store",
+        "share",
+        "ping",
+        "alert",
+        "tell",
+        "call",
+        "page",
+    }
 )
