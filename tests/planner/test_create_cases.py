@@ -604,3 +604,110 @@ def test_is_not_empty_is_emptiness_not_a_value() -> None:
     assert _cond("the name is blank") == ("name", "is_empty", None)
     assert _cond("the phone isn't empty") == ("phone", "not_empty", None)
     assert _cond("the status is not done") == ("status", "ne", "done")
+
+
+# --- "unless" / "除非" said as its own clause; "只有…才…"; "only if" with a box ------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,field,output",
+    [
+        ("除非订单金额低于50元，否则把订单同步到Airtable", "airtable", "amount", "false"),
+        ("当Stripe有新付款时，把付款发到Slack，除非金额为0", "slack", "amount", "true"),
+        (
+            "When a Trello card is created, post it to Discord, unless the title contains 'draft'",
+            "discord",
+            "title",
+            "false",
+        ),
+        (
+            "Unless the total is below 20, otherwise create a Pipedrive deal",
+            "pipedrive",
+            "total",
+            "false",
+        ),
+    ],
+)
+def test_unless_as_its_own_clause(text: str, x: str, field: str, output: str) -> None:
+    g = G(text)
+    sides = {i: o for i, o in g.sides(x).items() if field in g.field(i)}
+    assert sides and output in next(iter(sides.values())), (g.sides(x), g.edges)
+
+
+@pytest.mark.parametrize(
+    "text,x,field",
+    [
+        ("收到新工单时，只有优先级是紧急的才发短信给我", "twilio", "priority"),
+        ("当有新的Typeform回复时，只有分数不少于8分才发到飞书", "feishu", "score"),
+        (
+            "When a Jotform submission comes in, add them to Mailchimp only if they ticked the marketing box",
+            "mailchimp",
+            "marketing",
+        ),
+        (
+            "When a new Stripe customer is created, add them to Mailchimp only if they opted in to the newsletter",
+            "mailchimp",
+            "newsletter",
+        ),
+    ],
+)
+def test_only_if_guards_its_action(text: str, x: str, field: str) -> None:
+    guarded(text, x, field)
+
+
+# --- several values of one field, multi-word values, categories said as "classified as" ---------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "When a HubSpot deal is updated, if the stage is closed won create an invoice in"
+            " QuickBooks; if it is closed lost post to Slack; otherwise do nothing",
+            "quickbooks",
+            "slack",
+            "stage",
+        ),
+        (
+            "When a new Zendesk ticket arrives, use AI to classify it; if it is classified as"
+            " billing forward it to finance@example.com, if technical create a Jira issue",
+            "send_email",
+            "jira",
+            "category",
+        ),
+        (
+            "每天从Salesforce获取商机，金额介于1万到5万之间的发到Slack，其余的记录到Airtable",
+            "slack",
+            "airtable",
+            "amount",
+        ),
+        (
+            "当有人提交表单时，如果填写了电话就用Twilio发短信，没填就发邮件",
+            "twilio",
+            "send_email",
+            "phone",
+        ),
+        (
+            "When a Shopify order is cancelled, if the customer has no email create a Trello card,"
+            " otherwise send them an email",
+            "trello",
+            "send_email",
+            "email",
+        ),
+    ],
+)
+def test_values_categories_and_presence_split(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+def test_older_than_guards_the_items_it_names() -> None:
+    guarded(
+        "Every day at 9 get open GitHub pull requests and for any older than 3 days ping the"
+        " author in Slack",
+        "slack",
+        "days",
+    )
+    assert _cond("newer than 2 hours") == ("duration_hours", "lt", 2)
+    assert _cond("the stage is closed won") == ("stage", "eq", "closed won")
+    assert _cond("they ticked the marketing box") == ("marketing", "is_true", None)
+    assert _cond("填写了电话") == ("phone", "not_empty", None)

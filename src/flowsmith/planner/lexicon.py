@@ -190,14 +190,15 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "gt",
         rx(
             r"(?:over|above|more than|greater than|higher than|larger than|bigger than|exceeds?|"
-            r"exceeding|is over|goes over|rises above|>|大于|超过|高于|多于|超出|涨到|涨破)\s*"
-            + _NUM
+            r"exceeding|is over|goes over|rises above|older than|longer than|>|大于|超过|高于|多于|"
+            r"超出|涨到|涨破)\s*" + _NUM
         ),
     ),
     (
         "lt",
         rx(
-            r"(?:under|below|less than|lower than|smaller than|cheaper than|fewer than|drops? "
+            r"(?:under|below|less than|lower than|smaller than|cheaper than|fewer than|newer than|"
+            r"younger than|shorter than|drops? "
             r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|跌破|降到|降至)\s*"
             + _NUM
         ),

@@ -39,7 +39,8 @@ YES_ANSWER = re.compile(
 NO_ANSWER = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:if\s+(?:not|no|false|it does(?:n't| not)|they do(?:n't| not)|"
     r"it is(?:n't| not)|they are(?:n't| not)|there is(?:n't| not)(?: one)?|there are(?:n't| not)"
-    r"(?: any)?|it has(?:n't| not)(?: one)?|none)\b|(?:如果)?(?:不是|没有|不存在|不符合|不满足|否)"
+    r"(?: any)?|it has(?:n't| not)(?: one)?|none)\b|"
+    r"(?:如果)?(?:不是|没有填写?|没填写?|未填写?|没有|不存在|不符合|不满足|否)"
     r"(?:的话|就|则))\s*[,，:：]?\s*",
     re.IGNORECASE,
 )
@@ -76,6 +77,7 @@ def answer(clause: str, open_case: bool) -> tuple[bool, str] | None:
 # "分数高于80的在Salesforce建线索", "金额不少于500的发到钉钉": a qualified "ones" and their action
 _ZH_COMPARED = re.compile(
     r"(?:低于|高于|大于|小于|超过|不到|多于|少于|不少于|不低于|不超过|至少|以上|以下|包含|含有|提到|"
+    r"介于|之间|"
     r"结尾|开头|为空|不为空|没有|是|为|等于)"
 )
 

@@ -54,8 +54,10 @@ class _Builder:
         self.approval_case: DraftBranch | None = None  # the branch an approval was asked in
         self.approval_said = False  # an "if approved / rejected" clause was read
         self.after_then = False  # "then"/"然后" led into this clause
+        self.last_added: list[Any] = []  # the steps the last add() put in
 
     def add(self, steps: list[Any]) -> None:
+        self.last_added = list(steps)
         for step in steps:
             if isinstance(step, DraftLoop):
                 self.current.append(step)
@@ -254,7 +256,12 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         rest = clause[m.end() :]
         b.add(clause_actions(rest, ctx) or (_decision(rest, ctx) if cased else []))
         return
-    if _check_case(b, clause, ctx) or _size_case(b, clause, ctx) or _category_case(b, clause, ctx):
+    if (
+        _check_case(b, clause, ctx)
+        or _unless_case(b, clause, ctx)
+        or _size_case(b, clause, ctx)
+        or _category_case(b, clause, ctx)
+    ):
         return
     split = _leading_condition(clause, ctx)
     if split is None and joined:
@@ -316,6 +323,31 @@ def _check_case(b: _Builder, clause: str, ctx: Context) -> bool:
     if cond is None:
         return False
     _fetch_for(b, cond, ctx)
+    b.open_case(cond, unmask(clause, ctx), same=False)
+    return True
+
+
+_UNLESS_OPEN = re.compile(r"^\s*(?:but\s+)?(?:unless|except (?:if|when)|除非)\s*", re.IGNORECASE)
+
+
+def _unless_case(b: _Builder, clause: str, ctx: Context) -> bool:
+    """A clause that is only "unless A" ("…，除非金额为0", "除非A，否则X"): the steps the clause
+    before added run when A does not hold; said first, A opens an empty case whose other
+    output the "otherwise" takes."""
+    m = _UNLESS_OPEN.match(clause)
+    if m is None:
+        return False
+    said = clause[m.end() :]
+    cond = parse_condition(said, ctx)
+    if cond is None or clause_actions(said, ctx):
+        return False
+    last = b.last_added
+    if last and all(any(s is x for x in b.current) for s in last) and b.branch is None:
+        for s in last:
+            b.current.remove(s)
+        b.guard_here(negate(cond), unmask(clause, ctx))
+        b.add(last)
+        return True
     b.open_case(cond, unmask(clause, ctx), same=False)
     return True
 
@@ -533,6 +565,11 @@ def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | Non
     if m is None:
         return _zh_condition(clause, ctx) if CJK.search(clause) else None
     body = clause[m.end() :]
+    only = _ONLY_THEN.match(body) if re.search(r"只有|仅当|只要", m.group(0)) else None
+    if only:  # "只有优先级是紧急的才发短信"
+        cond = parse_condition(only.group(1), ctx)
+        if cond is not None:
+            return cond, only.group(2)
     z = ZH_CLAUSE_COND.match(body) if CJK.search(body) else None
     if z:
         cond = parse_condition(z.group("c"), ctx)
@@ -565,6 +602,7 @@ def _leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | Non
     return _guessed(m.group(0), body, t, ctx)
 
 
+_ONLY_THEN = re.compile(r"^(.+?)(?:的时候|时|的)?(?:才|就)(.+)$")
 # "over $1000 ask my manager …": a comparison ends at its number (and unit)
 _AFTER_NUMBER = re.compile(
     r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块)?)\s+(?=[a-z]+\s+\S)(?!or\b|and\b|"
@@ -586,8 +624,8 @@ _BARE_COMPARE = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:for\s+)?(?=(?:the\s+|all\s+|any\s+)?"
     r"(?:(?:anything|those|ones|amounts?|orders?|items?|requests?|values?|[a-z]+)\s+)?"
     r"(?:(?:that|which|who)\s+)?(?:(?:are|is|have|has|[a-z]+ing|[a-z]+ed)\s+)?"
-    r"(?:under|over|below|above|less than|more than|at least|at most|"
-    r"greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
+    r"(?:under|over|below|above|less than|more than|at least|at most|older than|newer than|"
+    r"younger than|greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
     re.IGNORECASE,
 )
 # "成功就…", "已签收的就…": a Chinese case with no "如果"
@@ -642,19 +680,31 @@ def _joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
 
 
 def _shortest(body: str, ctx: Context) -> tuple[Condition, str] | None:
-    """The shortest words of ``body`` that make a whole condition, when the words after them
-    are actions ("the sentiment is negative escalate it by creating a Jira bug")."""
-    for gap in re.finditer(r"\s+", body):
+    """The longest words of ``body`` that make a whole condition, when the words after them
+    are actions ("the sentiment is negative escalate it by creating a Jira bug", "the stage is
+    closed won create an invoice"); the actions start on a word that can start a clause."""
+    for gap in reversed(list(re.finditer(r"\s+", body))):
         said, rest = body[: gap.start()], body[gap.end() :]
-        cond = parse_condition(said, ctx) if _complete(said) else None
+        if _NOT_A_START.match(rest) or not _complete(said):
+            continue
+        cond = parse_condition(said, ctx)
         if cond is not None and clause_actions(by_doing(rest), ctx):
             return cond, rest
     return None
 
 
+_NOT_A_START = re.compile(
+    r"(?:a|an|the|of|in|to|on|at|for|with|and|or|it|them|by|from|into|as|is|are)\b|__", re.I
+)
+
+
 def _complete(text: str) -> bool:
     """A condition that ends on its verb ("if the email mentions") still needs its value."""
-    return not re.search(r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to)\s*$", text)
+    return not re.search(
+        r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to|no|not|without|has|have|with|"
+        r"of|a|an|the)\s*$",
+        text,
+    )
 
 
 def _action_starts(body: str, ctx: Context) -> list[int]:
@@ -677,7 +727,10 @@ def _trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | No
     for m in lx.IF_TRAILING.finditer(clause):
         if m.start() == 0:
             continue
-        cond = parse_condition(clause[m.end() :], ctx)
+        said = clause[m.end() :]
+        cond = parse_condition(said, ctx)
+        if cond is None and "only" in m.group(0).lower() and len(said.split()) <= 8:
+            cond = guess_condition(said)  # "only if they opted in": explicit, so guarded
         if cond is not None:
             return clause[: m.start()], cond
     z = lx.ONLY_IF_ZH.search(clause)

@@ -47,8 +47,8 @@ _FROM = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,10})\s*$"
 )
 _BETWEEN = re.compile(
-    r"(?:between\s+|介于\s*)?(-?\d+(?:\.\d+)?)\s*(?:or|and|to|-|–|~|到|至|和)\s*(-?\d+(?:\.\d+)?)"
-    r"(?:\s*之间)?\s*$",
+    r"(?:between\s+|介于\s*|在\s*)?[$€£¥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?\s*(?:or|and|to|-|–|~|到|至|和)"
+    r"\s*[$€£¥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?(?:元|块)?(?:\s*之间)?\s*$",
     re.IGNORECASE,
 )
 _WITHIN = re.compile(
@@ -269,7 +269,12 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return Condition(_field(t[: neg.start()], "text", ctx), "not_contains", value, phrase)
     m = _BETWEEN.search(t)
     if m and not re.search(r"\d\s*$", t[: m.start()]):
-        lo, hi = sorted((_number(m.group(1), None) or 0, _number(m.group(2), None) or 0))
+        lo, hi = sorted(
+            (
+                _number(m.group(1), m.group(2)) or 0,
+                _number(m.group(3), m.group(4) or m.group(2)) or 0,
+            )
+        )
         before = re.sub(r"\b(?:is|are)\s*$|是\s*$", "", t[: m.start()].strip())
         return Condition(_field(before, "price", ctx), "between", (lo, hi), phrase)
     m = _WITHIN.search(t)
@@ -346,9 +351,10 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     m = lx.IS_WORD.search(t.strip())
     if m:
         word = m.group(1).lower()
-        subject = t.strip()[: m.start()].strip()
+        subject = re.sub(r"\s+(?:is|are|was|were|gets?|got)$", "", t.strip()[: m.start()].strip())
+        classified = bool(ctx and ctx.classified) or bool(_LABELLED.search(t))
         if (cats and word in [c.lower() for c in cats]) or (
-            looks_category(word) and (not subject or lx.PRONOUN.match(subject))
+            (looks_category(word) or classified) and (not subject or lx.PRONOUN.match(subject))
         ):
             return _category(word, phrase, ctx)
     m = _ON_PLAN.search(t)
@@ -369,10 +375,14 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return Condition(_field(z.group(1), "status", ctx), "eq", value, phrase)
     m = re.match(
         r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?)\s+(?:is|are|equals?|=)\s+"
-        r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w-]+))\s*$",
+        r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w-]+(?:\s+[\w-]+)?))\s*$",
         t.strip(),
         re.IGNORECASE,
     )
+    if m and m.group(3) and " " in m.group(3) and _NOT_A_VALUE.search(m.group(3)):
+        m = None  # "closed won" is a value; "open create" is not
+    if m and lx.PRONOUN.match(m.group(1)) and ctx is not None and ctx.last_field:
+        return Condition(ctx.last_field, "eq", m.group(2) or m.group(3), phrase)
     value = (m.group(2) or m.group(3)) if m else ""
     if (
         m
@@ -396,7 +406,7 @@ def _bare_category(t: str, phrase: str, ctx: Context | None) -> Condition | None
         low,
     ).strip(" \"'“”")
     if re.fullmatch(r"[\w-]+|[\u4e00-\u9fff]{1,4}", bare or "-") and (
-        looks_category(bare) or bare in cats
+        looks_category(bare) or bare in cats or bool(ctx and ctx.classified and cats)
     ):
         return _category(bare, phrase, ctx)
     for cat in cats:
@@ -416,11 +426,14 @@ def _sender_like(before: str, said: str, ctx: Context | None) -> bool:
 
 
 def _category(word: str, phrase: str, ctx: Context | None) -> Condition:
-    """A classifier's category, or the sentiment when only a sentiment step was asked for."""
+    """A classifier's category, or the sentiment when only a sentiment step was asked for;
+    a category a classifier was not told of joins its list."""
     made = ctx.made if ctx else set()
     cats = ctx.categories if ctx else []
     if "sentiment" in made and not ("classify" in made and word in cats):
         return Condition("sentiment", "eq", _SENTIMENT_ZH.get(word, word), phrase)
+    if ctx is not None and ctx.classified and word not in cats and not CJK.search(word):
+        ctx.categories.append(word)
     return Condition("category", "category", word, phrase)
 
 
@@ -599,8 +612,32 @@ _HAS_NOT = re.compile(
 )
 
 
+# "ticked the newsletter box", "checked 'marketing'", "opted in to the newsletter"
+_TICKED = re.compile(
+    r"\b(?:ticked|checked|selected|ticks|checks|tick|check|select)\s+(?:the\s+)?"
+    r"[\"'“‘]?([a-z][\w ]{0,20}?)[\"'”’]?\s+(?:box|checkbox|option|field)\b|"
+    r"\bopt(?:ed|s)?[ -]in\s+(?:to|for)\s+(?:the\s+|our\s+)?([a-z][\w]{0,20})",
+    re.IGNORECASE,
+)
+# "填写了电话" (filled in), "没填" (left empty): the field is (not) empty
+_FILLED = re.compile(
+    r"^(?:((?:没有?|未)(?:填写?|提供|留)了?)|(?:填写?了|提供了|留了))([\u4e00-\u9fff]{0,6})$"
+)
+
+
 def _presence(t: str, phrase: str) -> Condition | None:
-    """ "has an email" -> email is not empty; "without a phone number" -> phone_number is empty."""
+    """ "has an email" -> email is not empty; "without a phone number" -> phone_number is empty;
+    "ticked the newsletter box" -> newsletter is true; "填写了电话" -> phone is not empty."""
+    box = _TICKED.search(t)
+    if box:
+        name = (box.group(1) or box.group(2) or "").strip().lower()
+        return Condition(re.sub(r"\W+", "_", name), "is_true", None, phrase)
+    filled = _FILLED.search(t.strip())
+    if filled:
+        said = filled.group(2) or ""
+        name = lx.FIELD_ZH_NAMES.get(said, said) or "value"
+        op = "is_empty" if filled.group(1) else "not_empty"
+        return Condition(name, op, None, phrase)  # type: ignore[arg-type]
     for op, pattern in (("is_empty", _HAS_NOT), ("not_empty", _HAS)):
         m = pattern.search(t.strip())
         if m:
@@ -618,6 +655,14 @@ _HAS_NO = re.compile(r"\b(?:has|have|there (?:is|are)) no\s+([a-z][\w ]{0,30}?)\
 _TEXT_FIELD = re.compile(
     r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
     r"url|domain|from|to|sender|filename|file_name|address|[\u4e00-\u9fff]+|[a-z]+_(?:name|text)"
+)
+_NOT_A_VALUE = re.compile(
+    r"\b(?:and|or|then|to|it|a|an|the|if|not|no|create|add|send|post|update|notify|email|text|"
+    r"move|ping|call|tell|delete|remove|get|fetch|make|open|log|save|upload|forward)\b",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(
+    r"\b(?:classified|categori[sz]ed|labell?ed|tagged|triaged)\s+as\b|被分为|被归为"
 )
 _EMPTY_WORD = re.compile(r"empty|blank|null|none|missing|set|空|空的")
 _SOMEONE = re.compile(
