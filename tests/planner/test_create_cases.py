@@ -711,3 +711,67 @@ def test_older_than_guards_the_items_it_names() -> None:
     assert _cond("the stage is closed won") == ("stage", "eq", "closed won")
     assert _cond("they ticked the marketing box") == ("marketing", "is_true", None)
     assert _cond("填写了电话") == ("phone", "not_empty", None)
+
+
+# --- the other reading of a case: "正常的话", "if it's up", "negative ones become …" -------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "每5分钟检查一下 https://api.example.com/health ，如果接口报错就发钉钉消息，正常的话记录到Airtable",
+            "dingtalk",
+            "airtable",
+            "error",
+        ),
+        (
+            "Every 10 minutes fetch https://shop.example.com; if it is down text me with Twilio,"
+            " if it is up add a row to Google Sheets",
+            "twilio",
+            "google_sheets",
+            "error",
+        ),
+        (
+            "When a new review is posted on Trustpilot, run sentiment on it: positive reviews go"
+            " to Slack #wins, negative ones become Zendesk tickets",
+            "slack",
+            "zendesk",
+            "sentiment",
+        ),
+        (
+            "收到新的Zendesk工单时，用AI分析情绪，如果是负面的就在Jira创建问题，否则只记录到Airtable",
+            "jira",
+            "airtable",
+            "sentiment",
+        ),
+        (
+            "When a Typeform is submitted and the answer is yes, add them to HubSpot, if no send"
+            " them an email",
+            "hubspot",
+            "send_email",
+            "answer",
+        ),
+        (
+            "When a new lead comes in via webhook, score it with AI; leads scoring over 70 go to"
+            " Salesforce, the rest go to a Google Sheet",
+            "salesforce",
+            "google_sheets",
+            "score",
+        ),
+    ],
+)
+def test_the_other_reading_is_the_other_output(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+def test_a_response_names_its_status() -> None:
+    g = G(
+        "When a webhook receives JSON, validate that the email is not empty and create a HubSpot"
+        " contact; if the email is empty return a 400 error"
+    )
+    codes = {
+        n.parameters.get("status_code") for n in g.nodes.values() if n.subtype == "webhook_response"
+    }
+    assert 400 in codes
+    assert [o for o in g.sides("webhook_response").values()] == [{"false"}]

@@ -166,7 +166,7 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
             "respond",
             pick(st.lang, "Respond to webhook", "响应 Webhook"),
             "webhook_response",
-            {"respond_with": "json", "body": {"ok": True}, "status_code": 200},
+            _respond_params(step.phrase),
         )
         return add_one(st, node, feeds)
     if isinstance(step, Branch):
@@ -190,6 +190,15 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
     if isinstance(step, Approval):
         return _approval(st, step, feeds)
     return feeds
+
+
+def _respond_params(phrase: str) -> dict[str, Any]:
+    """ "return a 400 error", "返回404": the status the words name (200 when none), and for an
+    error status a body saying what failed."""
+    m = re.search(r"(?<![\d.])([1-5]\d\d)(?![\d.])", phrase)
+    code = int(m.group(1)) if m else 200
+    body: dict[str, Any] = {"ok": True} if code < 400 else {"ok": False, "error": phrase.strip()}
+    return {"respond_with": "json", "body": body, "status_code": code}
 
 
 def _if_params(st: CompileState, cond: Condition) -> tuple[dict[str, Any], bool]:

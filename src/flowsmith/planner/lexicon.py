@@ -56,7 +56,8 @@ WHEN_ZH = rx(
 # "urgent ones to Slack", "billing emails to Telegram", "紧急的发到Slack": a category case
 CATEGORY_CASE = rx(
     r"^\s*(?:and\s+)?(?:route|send|post|forward|move|put)?\s*(?:the\s+|all\s+)?([a-z][\w-]*)\s+"
-    r"(?:ones|emails?|messages?|tickets?|items?|requests?|reviews?|leads?|issues?)\b\s*(?=to\b|in\b|on\b|into\b|go\b|get\b|should\b|are\b|→|->)|"
+    r"(?:ones|emails?|messages?|tickets?|items?|requests?|reviews?|leads?|issues?)\b\s*"
+    r"(?=to\b|in\b|on\b|into\b|go\b|get\b|should\b|are\b|becomes?\b|turns? into\b|→|->)|"
     r"^\s*([\u4e00-\u9fff]{1,4})的(?:邮件|消息|工单|请求)?(?=发|转|推|通知|放|存|写)"
 )
 NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
@@ -329,7 +330,8 @@ THINK: dict[str, re.Pattern[str]] = {
         r"\bai agent\b|\bwrites? (?:a |an )?(?:short |brief |quick )?(?:status )?report\b|"
         r"智能体|\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
         r"\bgenerate (?:a |an )?(?:reply|response|answer|draft)|\bdraft (?:a |an )?reply|"
-        r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析"
+        r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析|"
+        r"\b(?:with|using|via|by)\s+(?:ai|gpt|chatgpt|an? llm|openai|claude)\b|\bai[- ]generated\b"
     ),
 }
 CATEGORIES = rx(

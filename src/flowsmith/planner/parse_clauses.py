@@ -28,6 +28,7 @@ from flowsmith.planner.parse_cases import (
     zh_relative,
 )
 from flowsmith.planner.parse_conditions import (
+    category_condition,
     guess_condition,
     looks_category,
     negate,
@@ -403,7 +404,7 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
         ctx.categories.append(word)
     phrase = unmask(clause, ctx)
     matching = _matching_tail(b.current) if b.branch is None else []
-    b.open_case(Condition("category", "category", word, phrase), phrase, same=True)
+    b.open_case(category_condition(word, phrase, ctx), phrase, same=True)
     if matching and b.branch is not None:
         b.branch.rest = matching
     b.add(clause_actions(clause[m.end() :], ctx))

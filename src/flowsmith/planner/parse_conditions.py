@@ -66,7 +66,8 @@ _NOBODY = re.compile(
 )
 _SUCCESS = re.compile(
     r"^(?:it\s+|the \w+\s+)?(?:succeeds?|succeeded|is successful|was successful|passes|passed|"
-    r"is valid|is ok)$|^(?:验证|校验|签名)?(?:成功|通过|有效)了?$",
+    r"is valid|is ok|is up|is healthy|is fine|works|is working|is back up|is back)$|"
+    r"^(?:验证|校验|签名|接口|网站|服务)?(?:成功|通过|有效|正常|没问题|恢复)了?(?:的)?$",
     re.IGNORECASE,
 )
 # "the customer is on the free plan" -> plan = free
@@ -168,7 +169,19 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         cond = (_compare(tail, phrase, ctx) or _state(tail, phrase, ctx)) if verb else None
         if cond is not None and cond.op != "category":
             return cond
+    joined = _AND_COND.search(t)  # "a Typeform is submitted and the answer is yes"
+    if joined:
+        cond = parse_condition(joined.group(1), ctx)
+        if cond is not None and cond.op not in ("category", "failed"):
+            return Condition(cond.field, cond.op, cond.value, phrase)
     return None
+
+
+_AND_COND = re.compile(
+    r"\b(?:and|but only if|only if|if)\s+((?:its|the|their|his|her)\s+[a-z][\w ']{0,30}?\s+"
+    r"(?:is|are|was|equals|contains|includes|mentions)\b.*)$",
+    re.IGNORECASE,
+)
 
 
 # "gets the label 'customer'", "is labelled 'bug'", "被打上'vip'标签"
@@ -364,7 +377,9 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     if m and not CJK.search(t):
         return Condition(_implied("type", ctx), "eq", m.group(1).lower(), phrase)
     bare = re.sub(r"[\"'“”‘’「」]", "", t.strip())
-    alone = re.fullmatch(r"(?:是|为|等于)([\u4e00-\u9fff\w-]{1,8})", bare)
+    alone = re.fullmatch(r"(?:是|为|等于)([\u4e00-\u9fff\w-]{1,8}?)的?", bare)
+    if alone and (looks_category(alone.group(1)) or alone.group(1) in cats):
+        return _category(alone.group(1), phrase, ctx)  # "如果是负面的"
     if alone and ctx is not None and ctx.last_field:  # "是中就…" after "优先级是高就…"
         return Condition(ctx.last_field, "eq", alone.group(1), phrase)
     z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
@@ -423,6 +438,12 @@ def _sender_like(before: str, said: str, ctx: Context | None) -> bool:
     return not before or bool(
         re.search(r"(?:\b(?:is|are|was|were|comes?|came|sent|those|ones|only)|[a-z]s)$", before)
     )
+
+
+def category_condition(word: str, phrase: str, ctx: Context | None) -> Condition:
+    """The condition a named category opens: the sentiment after a sentiment step, else the
+    classifier's category."""
+    return _category(word, phrase, ctx)
 
 
 def _category(word: str, phrase: str, ctx: Context | None) -> Condition:
