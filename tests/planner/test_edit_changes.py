@@ -269,3 +269,86 @@ def test_an_ai_step_goes_before_the_step_named() -> None:
     ai = next(x for x in after.nodes if x.subtype == "summarizer")
     assert [c.from_node for c in after.connections if c.to_node == "m"] == [ai.id]
     assert [c.from_node for c in after.connections if c.to_node == "g"] == ["t"]
+
+
+def test_when_done_means_after_the_last_step() -> None:
+    for text in ("also notify me on Discord when it's done", "once finished, post to Discord"):
+        wf = _edit(_weekly(), text)
+        new = next(x for x in wf.nodes if x.subtype == "discord")
+        assert [c.from_node for c in wf.connections if c.to_node == new.id] == ["m"], text
+
+
+def test_removing_the_approval_drops_its_rejected_only_path() -> None:
+    for text in ("we no longer need the approval", "no approval needed", "不需要审批了"):
+        wf = _edit(_approval_flow(), text, "zh" if "审批" in text else "en")
+        assert {x.id for x in wf.nodes} == {"t", "ok"}, text
+        assert [(c.from_node, c.to_node) for c in wf.connections] == [("t", "ok")]
+
+
+def _looped() -> Workflow:
+    return _wf(
+        [
+            _node("t", "schedule_trigger", "Daily", {"interval": "days", "every": 1}),
+            _node("r", "google_sheets_read", "Read rows", {"sheet_name": "x"}),
+            _node("l", "loop", "Each row", {}),
+            _node("h", "http_request", "Call API", {"method": "GET", "url": "https://x.io"}),
+            _node("a", "airtable_create_record", "Save", {}),
+            _node("m", "slack_message", "Summary", {"channel": "#x", "text": "done"}),
+        ],
+        [
+            ("t", "main", "r"),
+            ("r", "main", "l"),
+            ("l", "loop", "h"),
+            ("h", "main", "a"),
+            ("a", "main", "l"),
+            ("l", "done", "m"),
+        ],
+    )
+
+
+def _edges(wf: Workflow) -> set[tuple[str, str, str]]:
+    return {(c.from_node, c.from_output, c.to_node) for c in wf.connections}
+
+
+def test_a_wait_said_inside_the_loop_starts_each_pass() -> None:
+    wf = _edit(_looped(), "在循环里每次调用接口前等待2秒", "zh")
+    wait = next(x for x in wf.nodes if x.subtype == "wait")
+    assert {("l", "loop", wait.id), (wait.id, "main", "h")} <= _edges(wf)
+
+
+def test_a_guard_before_a_loop_keeps_its_way_back() -> None:
+    wf = _edit(_looped(), "跳过状态为closed的行", "zh")
+    gate = next(x for x in wf.nodes if x.subtype == "if")
+    assert {("r", "main", gate.id), (gate.id, "false", "l"), ("a", "main", "l")} <= _edges(wf)
+
+
+def test_a_guard_inside_a_loop_on_the_step_its_verb_names() -> None:
+    wf = _edit(_looped(), "only save rows whose state is open")
+    gate = next(x for x in wf.nodes if x.subtype == "if")
+    assert {("h", "main", gate.id), (gate.id, "true", "a")} <= _edges(wf)
+
+
+def test_remove_one_service_and_add_another_of_its_kind_is_a_replacement() -> None:
+    wf = _edit(_weekly(), "改为发到钉钉，不要Slack了", "zh")
+    new = next(x for x in wf.nodes if x.subtype == "dingtalk")
+    assert "m" not in {x.id for x in wf.nodes}
+    assert [c.from_node for c in wf.connections if c.to_node == new.id] == ["r"]
+
+
+def test_a_trigger_is_not_replaced_by_an_action() -> None:
+    wf = _wf(
+        [
+            _node("t", "hubspot_trigger", "New contact", {"event": "contact_created"}),
+            _node("m", "slack_message", "Tell", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "m")],
+    )
+    result = apply_edits(wf, parse_edits("replace HubSpot with Pipedrive", wf), "en")
+    assert not result.changed
+    assert [x.id for x in result.workflow.nodes] == ["t", "m"]
+
+
+def test_more_ways_to_say_remove() -> None:
+    for text in ("never text me again", "turn off the SMS", "kill the text messages"):
+        wf = _edit(_alerts(), text)
+        assert "s" not in {x.id for x in wf.nodes}, text

@@ -374,3 +374,27 @@ def test_unless_puts_the_step_on_the_false_output() -> None:
     wf = _edit(_orders(), "message the team unless the weight is below 2")
     (gate,) = _gates(wf)
     assert _into(wf, "m") == [(gate.id, "false")]
+
+
+def test_new_step_on_a_condition_and_the_rest_to_an_existing_step_makes_no_cycle() -> None:
+    wf = _edit(
+        _orders(), "only when the weight is over 9, create a Jira issue; the rest just go to Slack"
+    )
+    (gate,) = _gates(wf)
+    assert _into(wf, gate.id) == [("a", "main")]
+    assert _into(wf, "m") == [(gate.id, "false")]
+
+
+def test_a_service_that_is_only_the_trigger_gets_a_new_step_behind_the_check() -> None:
+    wf = _wf(
+        [
+            _node("t", "hubspot_trigger", "New contact", {"event": "contact_created"}),
+            _node("m", "slack_message", "Tell", {"channel": "#x", "text": "y"}),
+        ],
+        [("t", "main", "m")],
+    )
+    wf = _edit(wf, "if the score is above 50, also create a HubSpot deal")
+    (gate,) = _gates(wf)
+    deal = next(x for x in wf.nodes if x.subtype == "hubspot")
+    assert _into(wf, deal.id) == [(gate.id, "true")]
+    assert _into(wf, "t") == []

@@ -340,6 +340,7 @@ def _remove(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
             lang, "The trigger cannot be removed; replace it instead", "触发器不能删除，可以替换"
         )
     feeders = {c.from_node for t in targets for c in g.incoming(wf, t.id)}
+    targets += eg.rejected_only(wf, [t for t in targets if t.subtype in g.APPROVALS])
     for node in targets:
         g.remove_node(wf, node)
     targets += eg.drop_orphan_checks(wf, targets)

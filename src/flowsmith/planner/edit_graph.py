@@ -1,6 +1,7 @@
 """Finding the steps an edit names and the place a new or moved step goes.
 
-Subjects are strings: ``end`` (the last step), ``node:<id>``, ``app:<app>[/<resource>]``
+Subjects are strings: ``end`` (the last step), ``loop:first`` (the first step of a loop's
+body), ``node:<id>``, ``app:<app>[/<resource>]``
 (by the service operation a node performs), ``name:<words>`` (a node's own name), a
 ``vocab.SUBJECTS`` key or ``store:<key>``; ``a|b`` means either. Places are ``after``,
 ``before``, ``beside`` (fed from where the anchor is fed), ``loop`` (at the end of a loop's
@@ -39,6 +40,9 @@ def find(wf: Workflow, subject: str | None) -> list[Node]:
 
 
 def _find_one(wf: Workflow, subject: str) -> list[Node]:
+    if subject == "loop:first":
+        body = [b for x in loops(wf) for b in body_of(wf, x)]
+        return body[:1]
     if subject == "end":
         # "when it is done": the last connected step of the flow (not a node being placed)
         ends = [x for x in g.ordered(wf) if g.incoming(wf, x.id) and not g.outgoing(wf, x.id)]
@@ -313,3 +317,23 @@ def drop_orphan_checks(wf: Workflow, removed: list[Node]) -> list[Node]:
             g.remove_node(wf, node)
             dropped.append(node)
     return dropped
+
+
+def rejected_only(wf: Workflow, approvals: list[Node]) -> list[Node]:
+    """Steps only a removed approval's "rejected" output leads to ("tell the requester it was
+    declined"): without the approval nothing is declined, so they go with it."""
+    gone = {x.id for x in approvals}
+    out: list[Node] = []
+    todo = [
+        c.to_node for x in approvals for c in g.outgoing(wf, x.id) if c.from_output == "rejected"
+    ]
+    while todo:
+        node = wf.node(todo.pop(0))
+        if node is None or node.id in gone:
+            continue
+        if any(c.from_node not in gone for c in g.incoming(wf, node.id)):
+            continue  # also reached another way: it stays
+        gone.add(node.id)
+        out.append(node)
+        todo += [c.to_node for c in g.outgoing(wf, node.id)]
+    return out

@@ -9,7 +9,7 @@ otherwise part hang on its other output. Functions mutate the copy ``apply_edits
 
 from __future__ import annotations
 
-from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
@@ -33,7 +33,7 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     """Put ``op``'s condition in front of what it guards (see the module docstring)."""
     if op.where == "replace":
         return _replace_rule(wf, op, lang)
-    guarded = eg.find(wf, op.subject) if op.subject else []
+    guarded = [x for x in eg.find(wf, op.subject) if x.type != NodeFamily.TRIGGER]
     if not (op.steps or op.else_steps or op.else_subject):
         updated = _restrict(wf, op, guarded, lang)
         if updated is not None:
@@ -47,14 +47,19 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     if not targets and not op.steps:
         return eo.skip(lang, "Found no step to put a condition before", "没有找到可以加条件的位置")
     gate = n.make(eo.ids(wf), "if", op.value or "if", "if", dict(op.rule or {}))
+    others = [x for x in eg.find(wf, op.else_subject) if x.type != NodeFamily.TRIGGER]
     if targets:
-        g.insert_before(wf, targets, gate, yes)
+        _insert_before(wf, _upstream_most(wf, targets), gate, yes)
+    elif others:
+        # "only when C do X (new), the rest go to Y": the check goes where Y was fed
+        _insert_before(wf, _upstream_most(wf, others), gate, no)
+        others = []
     else:
         wf.nodes.append(gate)
         for src, out in _feeds(wf, op, gate):
             g.connect(wf, src, out, gate.id)
     made = _hang(wf, (gate.id, yes), op.steps, targets, lang)
-    made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang)
+    made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang, others)
     what = eo.names(targets, lang) if targets and not approval else eo.names(made, lang)
     return eo.done(
         lang,
@@ -109,6 +114,31 @@ def _downstream(wf: Workflow, start: str) -> set[str]:
                 seen.add(c.to_node)
                 todo.append(c.to_node)
     return seen
+
+
+def _upstream_most(wf: Workflow, targets: list[Node]) -> list[Node]:
+    """``targets`` minus those downstream of another target (one check guards the chain)."""
+    below = {x for t in targets for x in _downstream(wf, t.id) if x != t.id}
+    kept = [t for t in targets if t.id not in below]
+    return kept or targets[:1]
+
+
+def _insert_before(wf: Workflow, targets: list[Node], gate: Node, output: str) -> None:
+    """``gate`` between ``targets`` and what feeds them; a loop's own way back into itself
+    (from its body) stays as it is."""
+    ids = {t.id for t in targets}
+    bodies = {t.id: {x.id for x in eg.body_of(wf, t)} for t in targets if t.subtype == "loop"}
+
+    def back(c: Connection) -> bool:
+        return c.to_node in ids and c.from_node in bodies.get(c.to_node, set())
+
+    ins = [c for t in targets for c in g.incoming(wf, t.id) if not back(c)]
+    wf.nodes.append(gate)
+    wf.connections = [c for c in wf.connections if c.to_node not in ids or back(c)]
+    for c in ins:
+        g.connect(wf, c.from_node, c.from_output, gate.id)
+    for t in targets:
+        g.connect(wf, gate.id, output, t.id)
 
 
 def _default_targets(wf: Workflow, op: EditOp, approval: bool) -> list[Node]:
@@ -191,11 +221,22 @@ def _new_category(wf: Workflow, switch: Node, category: str) -> str:
     return f"output_{len(rules) - 1}"
 
 
-def _otherwise(wf: Workflow, op: EditOp, at: End, also: list[Node], lang: Lang) -> list[Node]:
+def _otherwise(
+    wf: Workflow,
+    op: EditOp,
+    at: End,
+    also: list[Node],
+    lang: Lang,
+    named: list[Node] | None = None,
+) -> list[Node]:
     """Wire what runs when the condition does not hold: named steps (kept where they are
-    fed from too), new steps, and ``also`` (steps an approval now guards)."""
-    for node in [*eg.find(wf, op.else_subject), *also]:
-        g.connect(wf, at[0], at[1], node.id)
+    fed from too; ``named`` when given, else ``op.else_subject``'s), new steps, and ``also``
+    (steps an approval now guards). A step upstream of the check is never wired back."""
+    above = {x.id for x in wf.nodes if at[0] in _downstream(wf, x.id)}
+    steps = eg.find(wf, op.else_subject) if named is None else named
+    for node in [*steps, *also]:
+        if node.id not in above:
+            g.connect(wf, at[0], at[1], node.id)
     return _hang(wf, at, op.else_steps, [], lang)
 
 

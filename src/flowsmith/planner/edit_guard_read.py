@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from flowsmith.core.catalog import load_catalog
-from flowsmith.core.models import NodeFamily, Workflow
+from flowsmith.core.models import Node, NodeFamily, Workflow
+from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
@@ -438,20 +439,30 @@ def _by_name(low: str, current: Workflow) -> list[str]:
     """Steps named by words of their own name ("create the PO" → "Create PO"): the nodes
     sharing the most words with ``low``, at least one of them not a verb."""
     said = _words(low)
+    act_verb = ec.verb_in(low)
     verbs = {x for x in said if any(p.fullmatch(x) for p in w.VERB_WORDS.values())}
     best: list[str] = []
     top = 0
     for node in current.nodes:
-        if node.type == NodeFamily.TRIGGER or node.subtype in ("if", "switch", "filter"):
-            continue  # a check is not what a condition guards
+        if node.type in (NodeFamily.TRIGGER, NodeFamily.FLOW):
+            continue  # a check, loop or merge is not what a condition guards
+        if not _same_verb(act_verb, node):
+            continue  # "save rows" does not name "Read rows"
         shared = said & _words(node.name.lower())
-        if not shared - verbs:
-            continue
+        if not shared or (not shared - verbs and node_service(node) is None):
+            continue  # a verb alone names only a step doing that to a service ("Save")
         if len(shared) > top:
             best, top = [], len(shared)
         if len(shared) == top:
             best.append(f"node:{node.id}")
     return best
+
+
+def _same_verb(verb: str | None, node: Node) -> bool:
+    op = node_service(node)
+    if verb is None or op is None or not op.verbs():
+        return True
+    return verb in op.verbs()
 
 
 def _words(text: str) -> set[str]:
@@ -499,7 +510,7 @@ def _steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
     new: list[str] = []
     for hit in ec.mentions(low):
         subject = f"app:{hit.app}"
-        if eg.find(current, subject):
+        if any(x.type != NodeFamily.TRIGGER for x in eg.find(current, subject)):
             existing.append(subject)
             continue
         if approval:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flowsmith.core.models import Node, Workflow
+from flowsmith.core.models import Node, NodeFamily, Workflow
 from flowsmith.core.services import node_service, verb_of
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
@@ -173,6 +173,14 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         olds = eg.find(wf, op.subject)
     else:
         olds = sorted(eg.sinks(wf), key=lambda x: eg._category(x) != spec.category)[:1]
+    if olds and all(x.type == NodeFamily.TRIGGER for x in olds):
+        return skip(
+            lang,
+            f"{q(olds[0])} starts the workflow; say which {spec.display_name} event should "
+            "start it instead",
+            f"{q(olds[0])} 是触发器；请说明改用 {spec.display_name} 的哪个事件来触发",
+        )
+    olds = [x for x in olds if x.type != NodeFamily.TRIGGER]
     if not olds:
         what = (
             op.subject.split("|")[0].removeprefix("app:")
@@ -255,6 +263,8 @@ def set_param(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         if key is None:
             continue
         old = node.parameters[key]
+        if isinstance(old, (dict, list)):
+            continue  # a structured value ("text": {"content": …}) is not set from words
         new: Any = value
         if (
             isinstance(old, (int, float))

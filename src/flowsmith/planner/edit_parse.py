@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flowsmith.core.models import Workflow
+from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
@@ -63,7 +64,22 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     ops += _additions(u, low, present, spans, ops)
     ops = _without_duplicates(ops, service_ops, low)
     order = {"replace_step": 0, "replace_action": 0, "remove": 1, "move": 2, "set_param": 3}
-    return sorted([*service_ops, *ops], key=lambda op: order.get(op.kind, 4))
+    return sorted(_as_replacement([*service_ops, *ops]), key=lambda op: order.get(op.kind, 4))
+
+
+def _as_replacement(ops: list[EditOp]) -> list[EditOp]:
+    """ "改为发到钉钉，不要Slack了": one service removed and one of the same kind added
+    with no place of its own is a replacement (the new step takes the old one's place)."""
+    removes = [op for op in ops if op.kind == "remove" and (op.subject or "").startswith("app:")]
+    adds = [op for op in ops if op.kind == "add_step" and op.where is None and op.anchor is None]
+    if len(removes) != 1 or len(adds) != 1:
+        return ops
+    old = ec.app(ec.parse_step(removes[0].subject.split("|")[0] if removes[0].subject else "")[0])
+    new = ec.app(ec.parse_step(adds[0].step or "")[0])
+    if old is None or new is None or old.category != new.category:
+        return ops
+    merged = EditOp(kind="replace_step", subject=removes[0].subject, step=adds[0].step)
+    return [merged, *(op for op in ops if op is not removes[0] and op is not adds[0])]
 
 
 def _without_duplicates(ops: list[EditOp], service_ops: list[EditOp], low: str) -> list[EditOp]:
@@ -231,6 +247,8 @@ def _before_what(low: str, pattern: re.Pattern[str]) -> str | None:
     if m is None:
         return None
     place = edit_read.place_in(low, edit_read.clause_at(low, m.start()))
+    if place.where == "loop":
+        return "loop:first"  # "在循环里…等待": at the start of each pass
     return place.anchor if place.where == "before" else None
 
 

@@ -40,8 +40,10 @@ VERB_ZH = {"create": "创建", "read": "获取", "update": "更新", "delete": "
 VERB_ZH_SEND = "发送"  # a message is sent, not created
 
 REMOVE = rx(
-    r"\b(remove|delete|drop|get rid of|take out|without|skip)\b|\bdon'?t\s+\w+|\bdo not\s+\w+|"
+    r"\b(remove|delete|drop|get rid of|take out|without|skip|kill|disable|turn off)\b|"
+    r"\bdon'?t\s+\w+|\bdo not\s+\w+|\bnever\s+\w+|"
     r"\bno longer\b|\bno more\b|\bstop\s+\w+ing\b|"
+    r"\bno (?=\w+(?: \w+)? (?:is |are )?(?:needed|required|necessary)\b)|不需要|无需|不必|"
     r"删除|删掉|去掉|移除|去除|不要|不用|不再|取消|拿掉|别再?"
 )
 # a removal said after its subject: "飞书提醒不要了", "the SMS is no longer needed"
@@ -126,9 +128,10 @@ AFTER = (
 AFTER_DONE = (
     rx(r"^\s*(?:在|等)?(.+?)(?:完成|结束|做完|跑完|执行完|搞定)了?(?:之后|以后|后)"),
     rx(
-        r"\b(?:once|after|when)\s+(?:the\s+)?(.+?)\s+(?:is|has|are|have)\s+(?:been\s+)?"
-        r"(?:done|finished|complete|completed)\b"
+        r"\b(?:once|after|when)\s+(?:the\s+)?(.+?)(?:\s+(?:is|has|are|have)|'s)\s+"
+        r"(?:been\s+)?(?:done|finished|complete|completed)\b"
     ),
+    rx(r"\b(?:once|when|after)\s+()(?:done|finished|complete|completed)\b"),
 )
 BEFORE = (
     rx(r"\b(?:right |just |directly )?before\s+(.+?)" + _ANCHOR_END),
