@@ -775,3 +775,87 @@ def test_a_response_names_its_status() -> None:
     }
     assert 400 in codes
     assert [o for o in g.sides("webhook_response").values()] == [{"false"}]
+
+
+# --- "for <items> from/with/containing …, …; for the rest …" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "When a new Shopify order comes in, for orders from Germany post to Slack #de, for the"
+            " rest add a row to Airtable",
+            "slack",
+            "airtable",
+            "country",
+        ),
+        (
+            "Every day get Zendesk tickets and for tickets with priority 1 page me on Twilio, for"
+            " the others add them to Airtable",
+            "twilio",
+            "airtable",
+            "priority",
+        ),
+        (
+            "When a new Intercom conversation starts, for messages containing 'cancel' create a"
+            " Trello card, otherwise post to Slack",
+            "trello",
+            "slack",
+            "text",
+        ),
+        (
+            "当有新的Shopify订单时，如果订单来自美国就发Slack，来自中国就发钉钉，其他的记录到Airtable",
+            "slack",
+            "dingtalk",
+            "country",
+        ),
+    ],
+)
+def test_for_qualified_items_and_the_rest(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+# --- a size word after a comparison is the comparison's other side; plural category names -------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "Every hour get new HubSpot deals; deals above $10k go to Slack #bigdeals, smaller ones"
+            " to a Google Sheet",
+            "slack",
+            "google_sheets",
+            "",
+        ),
+        (
+            "When a Stripe charge succeeds, charges under 50 go to Airtable, larger ones go to Slack",
+            "airtable",
+            "slack",
+            "",
+        ),
+        (
+            "When a GitHub issue is opened, label it with AI as bug or feature; for bugs create a"
+            " Jira issue and for features create a Notion page",
+            "jira",
+            "notion",
+            "category",
+        ),
+        (
+            "当Typeform有新回复时，评分低于3分的发邮件给客服经理，3分以上的记到Google表格",
+            "send_email",
+            "google_sheets",
+            "rating",
+        ),
+    ],
+)
+def test_opposites_and_plural_categories(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+def test_a_noun_in_ing_is_a_field_and_a_verb_in_ing_names_one() -> None:
+    assert _cond("the rating is below 3") == ("rating", "lt", 3)
+    assert _cond("评分低于3分") == ("rating", "lt", 3)
+    assert _cond("leads scoring over 70") == ("score", "gt", 70)
+    assert _cond("来自中国") == ("country", "eq", "中国")

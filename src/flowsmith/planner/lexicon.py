@@ -181,7 +181,7 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 
 # --- conditions -------------------------------------------------------------------------------
 
-_NUM = r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*(k|m|万|千|元|块|美元|%|dollars?)?"
+_NUM = r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*(k|m|万|千|元|块|美元|%|dollars?|分|件|个|次|条|人)?"
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),
     ("lte", rx(_NUM + r"\s*or (?:less|lower|below|fewer|under)\b")),
@@ -317,7 +317,7 @@ THINK: dict[str, re.Pattern[str]] = {
         r"(?:整理|汇总)成\S{0,4}?(?:日报|周报|月报|报告|摘要)"
     ),
     "classify": rx(
-        r"classif\w*|categori[sz]\w*|triage|\btag (?:it|them|each)|分类|归类|分拣|"
+        r"classif\w*|categori[sz]\w*|triage|\b(?:tag|label) (?:it|them|each)|分类|归类|分拣|"
         r"\b(?:decide|determine|detect|work out|figure out|tell)\s+(?:whether|if)\s+"
         r"(?:it|the \w+)\s+"
         r"(?:is|'s)\s+(?:an?\s+)?[\w-]+(?:\s*[,/]\s*(?:an?\s+)?[\w-]+)*,?\s+or\s+(?!not\b)|"

@@ -261,6 +261,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         _check_case(b, clause, ctx)
         or _unless_case(b, clause, ctx)
         or _size_case(b, clause, ctx)
+        or _for_qualified(b, clause, ctx)
         or _category_case(b, clause, ctx)
     ):
         return
@@ -359,9 +360,50 @@ def _size_case(b: _Builder, clause: str, ctx: Context) -> bool:
     if sized is None or (b.branch is not None and b.branch.closed):
         return False
     cond, rest = sized
-    b.open_case(cond, unmask(clause, ctx), same=True)
+    if _opposite_size(b, cond):  # "deals above $10k go to Slack, smaller ones to a sheet"
+        b.otherwise()
+    else:
+        b.open_case(cond, unmask(clause, ctx), same=True)
     b.add(clause_actions(rest, ctx) or _decision(rest, ctx))
     return True
+
+
+_SMALL = {"small", "tiny", "minor", "short", "cheap", "low"}
+
+
+def _opposite_size(b: _Builder, cond: Condition) -> bool:
+    """A size word after a comparison names the items the comparison leaves out."""
+    br = b.branch
+    last = br.cases[-1].condition if br is not None and br.cases and not br.closed else None
+    if last is None or last.op not in ("gt", "gte", "lt", "lte"):
+        return False
+    return (str(cond.value) in _SMALL) == (last.op in ("gt", "gte"))
+
+
+def _for_qualified(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "for orders from Germany post to Slack", "for tickets with priority 1, …": the items a
+    qualifier picks out get the action."""
+    m = _FOR_QUALIFIED.match(clause)
+    if m is None:
+        return False
+    body = clause[m.end() :]
+    for gap in reversed(list(re.finditer(r"\s*[,:]?\s+", body))):
+        said, rest = body[: gap.start()], body[gap.end() :]
+        cond = parse_condition(m.group(1) + " " + said, ctx) if _complete(said) else None
+        steps = clause_actions(rest, ctx) if cond is not None else []
+        if cond is not None and steps and not _NOT_A_START.match(rest):
+            b.open_case(cond, unmask(clause, ctx), same=True)
+            b.add(steps)
+            return True
+    return False
+
+
+_FOR_QUALIFIED = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+|any\s+)?(?!each\b|every\b)"
+    r"([a-z]+)\s+(?=(?:from|with|whose|where|that|which|who|containing|mentioning|tagged|"
+    r"labell?ed|marked)\b)",
+    re.IGNORECASE,
+)
 
 
 _NOTHING = re.compile(
@@ -391,8 +433,8 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
         b.add(clause_actions(clause[m.end() :], ctx))
         return True
     f = _FOR_CATEGORY.match(clause)
-    if f and f.group(1).lower() in ctx.categories:
-        m, word = f, f.group(1).lower()
+    if f and _singular(f.group(1).lower(), ctx.categories):
+        m, word = f, _singular(f.group(1).lower(), ctx.categories)
     named = _NAMED_CATEGORY.match(clause)
     if m is None and named and _singular(named.group(1).lower(), ctx.categories):
         m, word = named, _singular(named.group(1).lower(), ctx.categories)

@@ -305,7 +305,7 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                     return Condition(_field(t[: m.start()], "status", ctx), op, m.group(1), phrase)  # type: ignore[arg-type]
                 continue
             name = _field(t[: m.start()], "", ctx)
-            if not name or _VERBISH.fullmatch(name):
+            if not name or _verb_used(t[: m.start()], name):
                 after = t[m.end() :]
                 name = _counted(after) or _unit(after) or _lemma(name) or _implied("price", ctx)
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
@@ -324,8 +324,9 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             return Condition(
                 name if _TEXT_FIELD.fullmatch(name) else "text", "contains", word, phrase
             )
-    m = _FROM.search(t)
-    if m and _sender_like(t[: m.start()], m.group(1), ctx):
+    sent = re.sub(r"^\s*(?:[\u4e00-\u9fff]{0,4}?)(?:来自|来源于)", " from ", t)  # "订单来自美国"
+    m = _FROM.search(sent)
+    if m and _sender_like(sent[: m.start()], m.group(1), ctx):
         return _from(m.group(1), phrase)
     stock = _STOCK.search(t)
     if stock:
@@ -460,6 +461,8 @@ def _category(word: str, phrase: str, ctx: Context | None) -> Condition:
 
 def _from(said: str, phrase: str) -> Condition:
     """ "from @acme.com" -> the sender contains it; "from Germany" -> the country is it."""
+    if CJK.search(said) and said.endswith("国"):
+        return Condition("country", "eq", said, phrase)  # "来自美国"
     if "@" in said or "." in said or CJK.search(said):
         return Condition("from", "contains", said, phrase)
     return Condition("country", "eq", said, phrase)
@@ -562,6 +565,26 @@ _ZH_UNITS = {
     "周": "week",
     "月": "month",
 }
+
+
+def _verb_used(before: str, name: str) -> bool:
+    """ "those scoring", "anyone logged", "it takes": the word read as a field is a verb (a noun
+    such as "the rating" or "评分" stays the field)."""
+    if not _VERBISH.fullmatch(name) or CJK.search(before):
+        return False
+    words = re.findall(r"[a-z]+", before.lower())
+    if name not in words:
+        return False
+    prev = words[: len(words) - 1 - words[::-1].index(name)]
+    return (
+        not prev
+        or bool(
+            re.fullmatch(
+                r"those|ones|it|they|that|who|which|any|all|[a-z]+s|any\w+|some\w+", prev[-1]
+            )
+        )
+        or name in ("takes", "lasts", "costs", "spends", "logs", "runs", "uses", "gets")
+    )
 
 
 def _unit(after: str) -> str:
