@@ -181,7 +181,10 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 
 # --- conditions -------------------------------------------------------------------------------
 
-_NUM = r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*(k|m|万|千|元|块|美元|%|dollars?|分|件|个|次|条|人)?"
+_NUM = (
+    r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*"
+    r"(k|m|万|千|元|块|美元|%|dollars?|分|件|个|次|条|人)?"
+)
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),
     ("lte", rx(_NUM + r"\s*or (?:less|lower|below|fewer|under)\b")),

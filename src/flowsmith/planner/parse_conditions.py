@@ -16,6 +16,21 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
     Condition,
 )
+from flowsmith.planner.parse_condition_words import (
+    EMPTY_WORD,
+    ENDS,
+    HAS_NO,
+    LABELLED,
+    NOT_A_VALUE,
+    SOMEONE,
+    STOCK,
+    TAG_FIELD,
+    TAGGED,
+    noun_of,
+    presence_condition,
+    unit_field,
+    verb_used,
+)
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
 
 _Q = r"[\"'“‘「]"
@@ -139,10 +154,10 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
     said = qualifier_condition(t, ctx)
     if said is not None:
         return said
-    tag = _TAGGED.search(t)
+    tag = TAGGED.search(t)
     if tag:  # "gets the label 'customer'", "is tagged 'vip'"
         return Condition(
-            _TAG_FIELD.get(tag.group(1).lower()[:3], "label"), "contains", tag.group(2), phrase
+            TAG_FIELD.get(tag.group(1).lower()[:3], "label"), "contains", tag.group(2), phrase
         )
     m = _MOVED.search(t) or _BECOMES.search(t)
     if m:
@@ -183,14 +198,6 @@ _AND_COND = re.compile(
     re.IGNORECASE,
 )
 
-
-# "gets the label 'customer'", "is labelled 'bug'", "被打上'vip'标签"
-_TAGGED = re.compile(
-    r"\b(?:gets?|got|is|are|was|has|receives?|is given)\s+(?:the\s+|a\s+)?"
-    r"(label|tag)(?:l?ed|ged|s)?\s+(?:as\s+|with\s+)?" + _Q + r"([^\"'”’」]{1,30})" + _QE,
-    re.IGNORECASE,
-)
-_TAG_FIELD = {"lab": "label", "tag": "tag"}
 
 _NEGATED = {
     "eq": "ne",
@@ -299,20 +306,22 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         if m:
             number = _number(m.group(1), m.group(2) if m.re.groups >= 2 else None)
             if number is None:
-                if op in ("eq", "ne") and _EMPTY_WORD.fullmatch(m.group(1).lower()):
+                if op in ("eq", "ne") and EMPTY_WORD.fullmatch(m.group(1).lower()):
                     continue  # "is not empty": emptiness, below
                 if op in ("eq", "ne"):
                     return Condition(_field(t[: m.start()], "status", ctx), op, m.group(1), phrase)  # type: ignore[arg-type]
                 continue
             name = _field(t[: m.start()], "", ctx)
-            if not name or _verb_used(t[: m.start()], name):
+            if not name or verb_used(t[: m.start()], name):
                 after = t[m.end() :]
-                name = _counted(after) or _unit(after) or _lemma(name) or _implied("price", ctx)
+                name = (
+                    _counted(after) or unit_field(after) or noun_of(name) or _implied("price", ctx)
+                )
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
     m = _WORD_IN.search(t)
     if m:
         return Condition(m.group(2).lower(), "contains", m.group(1).strip(), phrase)
-    ends = _ENDS.search(t)
+    ends = ENDS.search(t)
     if ends:
         part = ends.group(1) or ends.group(2) or ""
         return Condition(_field(t[: ends.start()], "text", ctx), "contains", part.strip(), phrase)
@@ -328,15 +337,15 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     m = _FROM.search(sent)
     if m and _sender_like(sent[: m.start()], m.group(1), ctx):
         return _from(m.group(1), phrase)
-    stock = _STOCK.search(t)
+    stock = STOCK.search(t)
     if stock:
         return Condition("in_stock", "is_false" if stock.group(1) else "is_true", None, phrase)
-    m = _HAS_NO.search(t)
+    m = HAS_NO.search(t)
     if m:
         return Condition(re.sub(r"\W+", "_", m.group(1).strip().lower()), "is_empty", None, phrase)
-    presence = _presence(t, phrase)
-    if presence is not None:
-        return presence
+    held = presence_condition(t, phrase)
+    if held is not None:
+        return held
     for op_name, pattern, default in (
         ("not_empty", lx.NOT_EMPTY, "value"),
         ("is_empty", lx.EMPTY, "value"),
@@ -366,7 +375,7 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     if m:
         word = m.group(1).lower()
         subject = re.sub(r"\s+(?:is|are|was|were|gets?|got)$", "", t.strip()[: m.start()].strip())
-        classified = bool(ctx and ctx.classified) or bool(_LABELLED.search(t))
+        classified = bool(ctx and ctx.classified) or bool(LABELLED.search(t))
         if (cats and word in [c.lower() for c in cats]) or (
             (looks_category(word) or classified) and (not subject or lx.PRONOUN.match(subject))
         ):
@@ -395,7 +404,7 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         t.strip(),
         re.IGNORECASE,
     )
-    if m and m.group(3) and " " in m.group(3) and _NOT_A_VALUE.search(m.group(3)):
+    if m and m.group(3) and " " in m.group(3) and NOT_A_VALUE.search(m.group(3)):
         m = None  # "closed won" is a value; "open create" is not
     if m and lx.PRONOUN.match(m.group(1)) and ctx is not None and ctx.last_field:
         return Condition(ctx.last_field, "eq", m.group(2) or m.group(3), phrase)
@@ -551,65 +560,6 @@ def _counted(after: str) -> str:
     return m.group(1).lower()
 
 
-# a verb where a field was looked for ("anyone logged fewer than", "those scoring above")
-_VERBISH = re.compile(r"[a-z]+(?:ed|ing)|takes|lasts|costs|spends|logs|runs|scores|gets|uses")
-_UNIT = re.compile(
-    r"\s*(?:(second|minute|hour|day|week|month|year)s?\b|(秒|分钟|个?小时|天|周|个?月))",
-    re.IGNORECASE,
-)
-_ZH_UNITS = {
-    "秒": "second",
-    "分钟": "minute",
-    "小时": "hour",
-    "天": "day",
-    "周": "week",
-    "月": "month",
-}
-
-
-def _verb_used(before: str, name: str) -> bool:
-    """ "those scoring", "anyone logged", "it takes": the word read as a field is a verb (a noun
-    such as "the rating" or "评分" stays the field)."""
-    if not _VERBISH.fullmatch(name) or CJK.search(before):
-        return False
-    words = re.findall(r"[a-z]+", before.lower())
-    if name not in words:
-        return False
-    prev = words[: len(words) - 1 - words[::-1].index(name)]
-    return (
-        not prev
-        or bool(
-            re.fullmatch(
-                r"those|ones|it|they|that|who|which|any|all|[a-z]+s|any\w+|some\w+", prev[-1]
-            )
-        )
-        or name in ("takes", "lasts", "costs", "spends", "logs", "runs", "uses", "gets")
-    )
-
-
-def _unit(after: str) -> str:
-    """ "fewer than 4 hours", "超过3天": a comparison naming no field compares a duration, in
-    that unit (duration_hours)."""
-    m = _UNIT.match(after)
-    if m is None:
-        return ""
-    word = m.group(1) or _ZH_UNITS[(m.group(2) or "").lstrip("个")]
-    return f"duration_{word.lower()}s"
-
-
-def _lemma(verb: str) -> str:
-    """ "scoring" -> score, "rated" -> rate: the noun a verb form names ("" if none)."""
-    stem = re.sub(r"(?:ing|ed)$", "", verb)
-    if stem == verb or len(stem) < 3:
-        return ""
-    if stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
-        return stem[:-1]
-    vowel = "aeiou"
-    if stem[-1] not in vowel + "wy" and stem[-2] in vowel and stem[-3] not in vowel:
-        return stem + "e"
-    return stem
-
-
 def _implied(default: str, ctx: Context | None) -> str:
     """The field of a condition that names none: the last case's, a read's data word, or
     ``default``."""
@@ -622,95 +572,10 @@ def _implied(default: str, ctx: Context | None) -> str:
     return default
 
 
-# availability: "back in stock", "sold out", "缺货"
-_STOCK = re.compile(
-    r"(\bout of stock\b|\bsold out\b|\bunavailable\b|缺货|售罄|无货|没货)|"
-    r"\b(?:back )?in stock\b|\bavailable again\b|有货|到货|补货",
-    re.IGNORECASE,
-)
-# "ends with @acme.com", "以@acme.com结尾", "starts with 'Test'": the text holds that part
-_ENDS = re.compile(
-    r"\b(?:ends?|ending|starts?|starting|begins?|beginning)\s+(?:with|in)\s+"
-    + _Q
-    + r"?([^\"'”’」\s,，]+)"
-    + _QE
-    + r"?\s*$|(?:以|是)?\s*[(（]?"
-    + _Q
-    + r"?([@.a-z0-9_-][^\s\"'”’」,，（）()\u4e00-\u9fff]*)"
-    + _QE
-    + r"?\s*(?:结尾|结束|开头|打头)的?\s*[)）]?\s*$",
-    re.IGNORECASE,
-)
-# "it has an email", "有附件", "without a phone number", "没有邮箱", "missing an address"
-_HAS = re.compile(
-    r"^(?:(?:it|they|he|she|the \w+|\w+)\s+)?(?:has|have|includes?|comes with)\s+"
-    r"(?:an?|any|some|the)\s+([a-z][\w ]{0,24}?)\s*$|"
-    r"^(?:有|存在|带|带有|含有)([\u4e00-\u9fff]{1,6})$",
-    re.IGNORECASE,
-)
-_HAS_NOT = re.compile(
-    r"(?:^|\s)(?:without|missing|lacks?|lacking|(?:has|have|does|do)\s?n[o']t\s+(?:have\s+)?)"
-    r"\s*(?:an?\s+|any\s+|the\s+)?([a-z][\w ]{0,24}?)\s*$|"
-    r"^(?:没有|没|无|缺少|缺)([\u4e00-\u9fff]{1,6})$",
-    re.IGNORECASE,
-)
-
-
-# "ticked the newsletter box", "checked 'marketing'", "opted in to the newsletter"
-_TICKED = re.compile(
-    r"\b(?:ticked|checked|selected|ticks|checks|tick|check|select)\s+(?:the\s+)?"
-    r"[\"'“‘]?([a-z][\w ]{0,20}?)[\"'”’]?\s+(?:box|checkbox|option|field)\b|"
-    r"\bopt(?:ed|s)?[ -]in\s+(?:to|for)\s+(?:the\s+|our\s+)?([a-z][\w]{0,20})",
-    re.IGNORECASE,
-)
-# "填写了电话" (filled in), "没填" (left empty): the field is (not) empty
-_FILLED = re.compile(
-    r"^(?:((?:没有?|未)(?:填写?|提供|留)了?)|(?:填写?了|提供了|留了))([\u4e00-\u9fff]{0,6})$"
-)
-
-
-def _presence(t: str, phrase: str) -> Condition | None:
-    """ "has an email" -> email is not empty; "without a phone number" -> phone_number is empty;
-    "ticked the newsletter box" -> newsletter is true; "填写了电话" -> phone is not empty."""
-    box = _TICKED.search(t)
-    if box:
-        name = (box.group(1) or box.group(2) or "").strip().lower()
-        return Condition(re.sub(r"\W+", "_", name), "is_true", None, phrase)
-    filled = _FILLED.search(t.strip())
-    if filled:
-        said = filled.group(2) or ""
-        name = lx.FIELD_ZH_NAMES.get(said, said) or "value"
-        op = "is_empty" if filled.group(1) else "not_empty"
-        return Condition(name, op, None, phrase)  # type: ignore[arg-type]
-    for op, pattern in (("is_empty", _HAS_NOT), ("not_empty", _HAS)):
-        m = pattern.search(t.strip())
-        if m:
-            said = (m.group(1) or m.group(2) or "").strip().lower()
-            if lx.NEW_WORD.search(said):
-                return None  # "有新文章就…": an event, not a field
-            name = lx.FIELD_ZH_NAMES.get(said, said)
-            return Condition(re.sub(r"\W+", "_", name), op, None, phrase)  # type: ignore[arg-type]
-    return None
-
-
-# "it has no reviewers", "there are no assignees": that field is empty
-_HAS_NO = re.compile(r"\b(?:has|have|there (?:is|are)) no\s+([a-z][\w ]{0,30}?)\s*$", re.IGNORECASE)
 # fields a text search names ("the subject contains"); any other noun is the item itself
 _TEXT_FIELD = re.compile(
     r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
     r"url|domain|from|to|sender|filename|file_name|address|[\u4e00-\u9fff]+|[a-z]+_(?:name|text)"
-)
-_NOT_A_VALUE = re.compile(
-    r"\b(?:and|or|then|to|it|a|an|the|if|not|no|create|add|send|post|update|notify|email|text|"
-    r"move|ping|call|tell|delete|remove|get|fetch|make|open|log|save|upload|forward)\b",
-    re.IGNORECASE,
-)
-_LABELLED = re.compile(
-    r"\b(?:classified|categori[sz]ed|labell?ed|tagged|triaged)\s+as\b|被分为|被归为"
-)
-_EMPTY_WORD = re.compile(r"empty|blank|null|none|missing|set|空|空的")
-_SOMEONE = re.compile(
-    r"any(?:one|body|thing)|some(?:one|body|thing)|every(?:one|body|thing)|those|ones"
 )
 _FIELD_WORDS = re.compile(r"\b(?:field|column|property|attribute|cell)\b")
 _HEAD_OF = ("number", "count", "total", "amount", "sum", "value", "list")
@@ -749,7 +614,7 @@ def _field(before: str, default: str, ctx: Context | None = None) -> str:
     words = [
         w
         for w in re.findall(r"[a-z_][a-z0-9_]*", low)
-        if w not in ("it", "they", "them", "there") and not _SOMEONE.fullmatch(w)
+        if w not in ("it", "they", "them", "there") and not SOMEONE.fullmatch(w)
     ]
     while words and words[-1] in ("from", "at", "in", "on", "for", "by"):
         words.pop()  # "the temperature from <url>": the field is before the source
