@@ -26,9 +26,10 @@ TEST_DATABASE_URL = os.environ.get("FLOWSMITH_TEST_DATABASE_URL")
 # Set to run every server in the suite on the Redis Streams bus, e.g. redis://127.0.0.1:6379/0
 TEST_REDIS_URL = os.environ.get("FLOWSMITH_TEST_REDIS_URL")
 
-# the suite must not read a developer's .env or environment by accident
+# the suite must not read a developer's .env or environment by accident (FLOWSMITH_LLAMA_*
+# are not settings: they tell tests/llm_real where its server is and that it is required)
 for _name in list(os.environ):
-    if _name.startswith("FLOWSMITH_") or _name in (
+    if (_name.startswith("FLOWSMITH_") and not _name.startswith("FLOWSMITH_LLAMA_")) or _name in (
         "DATABASE_URL",
         "REDIS_URL",
         "SUPABASE_URL",
