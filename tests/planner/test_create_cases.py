@@ -859,3 +859,56 @@ def test_a_noun_in_ing_is_a_field_and_a_verb_in_ing_names_one() -> None:
     assert _cond("评分低于3分") == ("rating", "lt", 3)
     assert _cond("leads scoring over 70") == ("score", "gt", 70)
     assert _cond("来自中国") == ("country", "eq", "中国")
+
+
+# --- "is A or B": one condition, any of its values ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "When a form is submitted, if the country is US or Canada add them to Mailchimp,"
+            " otherwise add them to HubSpot",
+            "mailchimp",
+            "hubspot",
+            "country",
+        ),
+        (
+            "When a Stripe customer is created, if the plan is 'Pro', 'Team' or 'Enterprise'"
+            " create a Salesforce account, else add a row to Google Sheets",
+            "salesforce",
+            "google_sheets",
+            "plan",
+        ),
+        (
+            "收到新工单时，如果状态是待处理或处理中就发Slack，否则记录到Airtable",
+            "slack",
+            "airtable",
+            "status",
+        ),
+        (
+            "When a Jira issue is created, if the priority is high or highest text me with"
+            " Twilio, otherwise create a Trello card",
+            "twilio",
+            "trello",
+            "priority",
+        ),
+    ],
+)
+def test_any_of_several_values(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+    g = G(text)
+    gate = next(i for i in g.sides(x) if field in g.field(i))
+    params = g.nodes[gate].parameters
+    assert params["combine"] == "or" and len(params["conditions"]) >= 2
+
+
+def test_a_filter_keeps_any_of_several_values() -> None:
+    g = G(
+        "Every day get Airtable records, keep only those where the status is open or pending,"
+        " and post them to Slack"
+    )
+    f = next(n for n in g.nodes.values() if n.subtype == "filter")
+    assert f.parameters["combine"] == "or"
+    assert {c["right"] for c in f.parameters["conditions"]} == {"open", "pending"}

@@ -12,7 +12,7 @@ from typing import Any
 
 from flowsmith.core.models import Node
 from flowsmith.core.services import verb_of
-from flowsmith.planner.compile_state import ALL_JSON, CompileState, if_rules
+from flowsmith.planner.compile_state import ALL_JSON, CompileState, combine_of, if_rules
 from flowsmith.planner.frame import (
     Condition,
     CoreStep,
@@ -224,7 +224,10 @@ def transform_node(st: CompileState, step: Transform) -> Node:
             "filter",
             pick(lang, "Filter", "筛选"),
             "filter",
-            {"conditions": rules, "combine": "and"},
+            {
+                "conditions": rules,
+                "combine": combine_of(cond) if isinstance(cond, Condition) else "and",
+            },
         )
     if step.kind == "template":
         return make(

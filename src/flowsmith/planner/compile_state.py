@@ -99,7 +99,8 @@ def field_ref(name: str) -> str:
 def if_rules(cond: Condition) -> tuple[list[dict[str, Any]], bool]:
     """The IF rules (all must hold) for ``cond``, and whether its outputs are swapped.
 
-    A range ("9 or 10", "between 5 and 8") is two strict bounds around it."""
+    A range ("9 or 10", "between 5 and 8") is two strict bounds around it; a list of values
+    ("US or Canada") is one equality each (see :func:`combine_of`)."""
     if cond.op == "between" and isinstance(cond.value, (tuple, list)) and len(cond.value) == 2:
         lo, hi = cond.value
         left = field_ref(cond.field)
@@ -109,8 +110,15 @@ def if_rules(cond: Condition) -> tuple[list[dict[str, Any]], bool]:
             {"left": left, "operator": "greater_than", "right": lo},
             {"left": left, "operator": "less_than", "right": hi},
         ], False
+    if cond.op in ("eq", "ne") and isinstance(cond.value, (tuple, list)):
+        return [if_rule(Condition(cond.field, cond.op, v))[0] for v in cond.value], False
     rule, swapped = if_rule(cond)
     return [rule], swapped
+
+
+def combine_of(cond: Condition) -> str:
+    """How the rules of ``cond`` combine: "is US or Canada" holds when any equality does."""
+    return "or" if cond.op == "eq" and isinstance(cond.value, (tuple, list)) else "and"
 
 
 def if_rule(cond: Condition) -> tuple[dict[str, Any], bool]:

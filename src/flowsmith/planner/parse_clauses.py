@@ -185,7 +185,9 @@ def _clauses_then(sentence: str) -> list[tuple[str, bool]]:
 _LIST = re.compile(
     r"\b(?:as|into|either|(?:whether|if)\s+(?:it|the\s+\w+)\s+(?:is|'s)(?:\s+an?)?)\s+"
     r"[\"'“‘]?[\w-]+[\"'”’]?(?:\s*,\s*(?:an?\s+)?[\"'“‘]?[\w-]+[\"'”’]?)+,?\s+"
-    r"(?:or|and)\s+(?:an?\s+)?[\"'“‘]?[\w-]+",
+    r"(?:or|and)\s+(?:an?\s+)?[\"'“‘]?[\w-]+|"
+    r"\b(?:is|are)\s+(?:either\s+|one of\s+)?[\"'“‘][^\"'”’]{1,30}[\"'”’]"
+    r"(?:\s*,\s*[\"'“‘][^\"'”’]{1,30}[\"'”’])+,?\s+or\s+[\"'“‘]",
     re.IGNORECASE,
 )
 

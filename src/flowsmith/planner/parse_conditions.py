@@ -380,6 +380,9 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             (looks_category(word) or classified) and (not subject or lx.PRONOUN.match(subject))
         ):
             return _category(word, phrase, ctx)
+    anyof = _any_of(t, phrase, ctx)
+    if anyof is not None:
+        return anyof
     m = _ON_PLAN.search(t)
     if m:
         return Condition(m.group(2).lower(), "eq", m.group(1).strip(" \"'“”"), phrase)
@@ -419,6 +422,35 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     ):
         return Condition(_field(m.group(1) + " is", "status", ctx), "eq", value, phrase)
     return _bare_category(t, phrase, ctx)
+
+
+def _any_of(t: str, phrase: str, ctx: Context | None) -> Condition | None:
+    """ "the country is US or Canada" -> country equals one of them; a pronoun's field is the
+    last case's (or the sentiment after a sentiment step)."""
+    m = _ANY_OF.match(t.strip())
+    if m is None or _NOT_A_VALUE_LIST.search(m.group(2)):
+        return None
+    parts = re.split(r"\s*(?:,|/|\bor\b|或者|或|、)\s*", m.group(2))
+    values = tuple(v.strip(" \"'“”‘’「」") for v in parts)
+    if len(values) < 2 or not all(values):
+        return None
+    if lx.PRONOUN.match(m.group(1).strip()):
+        name = (ctx.last_field if ctx else "") or (
+            "sentiment" if ctx and "sentiment" in ctx.made else ""
+        )
+        return Condition(name, "eq", values, phrase) if name else None
+    return Condition(_field(m.group(1) + " is", "status", ctx), "eq", values, phrase)
+
+
+# "the country is US or Canada", "the plan is 'Pro', 'Team' or 'Enterprise'", "状态是A或B"
+_V = r"(?:[\"'“‘「][^\"'”’」]{1,30}[\"'”’」]|[a-z0-9][\w-]*|[\u4e00-\u9fff]{1,8}?)"
+_ANY_OF = re.compile(
+    r"^(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?|[\u4e00-\u9fff]{1,8}?)\s*"
+    r"(?:is|are|equals?|是|为|等于)\s*(?:either\s+|one of\s+)?"
+    r"(" + _V + r"(?:\s*(?:,|、|/)\s*" + _V + r")*,?\s*(?:\bor\b|或者|或)\s*" + _V + r")$",
+    re.IGNORECASE,
+)
+_NOT_A_VALUE_LIST = re.compile(r"\b(?:not|no|more|less|than|above|below|over|under)\b", re.I)
 
 
 def _bare_category(t: str, phrase: str, ctx: Context | None) -> Condition | None:
