@@ -912,3 +912,53 @@ def test_a_filter_keeps_any_of_several_values() -> None:
     f = next(n for n in g.nodes.values() if n.subtype == "filter")
     assert f.parameters["combine"] == "or"
     assert {c["right"] for c in f.parameters["conditions"]} == {"open", "pending"}
+
+
+# --- "check the total. If it is over …": the field looked at; "超过1万的，…" ---------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "When a new Shopify order arrives, check the total. If it is over $200, create a"
+            " HubSpot deal. Otherwise, just add a row to Google Sheets.",
+            "hubspot",
+            "google_sheets",
+            "total",
+        ),
+        (
+            "当收到新的Stripe付款时，先看金额。超过1万的，发钉钉通知老板。其他的只记录到Airtable。",
+            "dingtalk",
+            "airtable",
+            "amount",
+        ),
+        (
+            "When a Typeform response comes in, look at the rating. If it is below 3: create a"
+            " Zendesk ticket. If not: add it to Airtable.",
+            "zendesk",
+            "airtable",
+            "rating",
+        ),
+        (
+            "收到新邮件时，如果是客户发来的投诉，就在Jira建问题；如果是发票，就存到Google Drive；否则不处理",
+            "jira",
+            "google_drive",
+            "type",
+        ),
+    ],
+)
+def test_the_field_looked_at_and_chinese_kinds(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+def test_a_size_after_an_approval_is_the_comparisons_other_output() -> None:
+    text = (
+        "When an expense form is submitted, if the amount is above 500 ask my manager for"
+        " approval by email; if approved add it to QuickBooks, if rejected email the employee;"
+        " for smaller amounts add it to Xero directly"
+    )
+    g = G(text)
+    gate = next(i for i, n in g.nodes.items() if n.subtype == "if" and "amount" in g.field(i))
+    assert g.sides("approval_email").get(gate) == {"true"}
+    assert g.sides("xero").get(gate) == {"false"}

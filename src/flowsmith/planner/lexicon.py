@@ -18,7 +18,8 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 # a clause opening a condition ("if the budget is over 10000", "如果预算超过10000")
 IF_OPEN = rx(
-    r"^\s*(?:and\s+|but\s+|then\s+|并且|而且|但)?(?:only\s+)?(?:if|when|whenever|in case|unless|"
+    r"^\s*(?:and\s+|but\s+|then\s+|并且|而且|但)?(?:only\s+)?"
+    r"(?:if|when|whenever|in case of|in case|unless|"
     r"如果|假如|要是|若是|若|当|一旦|只要|只有|仅当)\s*"
 )
 # a condition after the action it guards ("text me only if it is down", "…，只有…才")

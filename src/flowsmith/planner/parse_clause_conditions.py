@@ -167,7 +167,7 @@ def complete(text: str) -> bool:
     """A condition that ends on its verb ("if the email mentions") still needs its value."""
     return not re.search(
         r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to|no|not|without|has|have|with|"
-        r"of|a|an|the)\s*$",
+        r"of|a|an|the|by|for|from|via|my|our|your|their|his|her)\s*$",
         text,
     )
 
@@ -176,8 +176,8 @@ def _action_starts(body: str, ctx: Context) -> list[int]:
     starts: set[int] = set()
     for pattern in (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD):
         for m in pattern.finditer(body):
-            if m.start() > 0:
-                starts.add(m.start())
+            if m.start() > 0 and not re.match(r"来|的|过", body[m.end() : m.end() + 1]):
+                starts.add(m.start())  # "客户发来的投诉": a sender, not an action
     for mention in ctx.index.mentions(body):
         left = body[: mention.start]
         if lx.TO_WORD.search(left) and mention.start > 0:

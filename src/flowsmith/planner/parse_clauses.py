@@ -267,6 +267,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         return
     if (
         _check_case(b, clause, ctx)
+        or _looked_at(clause, ctx)
+        or _qualifier_alone(b, clause, ctx)
         or _unless_case(b, clause, ctx)
         or _size_case(b, clause, ctx)
         or _for_qualified(b, clause, ctx)
@@ -337,6 +339,38 @@ def _check_case(b: _Builder, clause: str, ctx: Context) -> bool:
     return True
 
 
+_LOOK_AT = re.compile(
+    r"^\s*(?:and\s+|then\s+|first\s+)*(?:check|look at|see|inspect|examine)\s+"
+    r"(?:the|its|their)\s+([a-z]+(?:\s[a-z]+)?)\s*$|^(?:先|再)?(?:看|看看|检查|查看)(?:一下)?"
+    r"(?:它的|其)?([\u4e00-\u9fff]{1,4})$",
+    re.IGNORECASE,
+)
+
+
+def _looked_at(clause: str, ctx: Context) -> bool:
+    """ "check the total", "先看金额": the field the next bare comparison speaks of."""
+    m = _LOOK_AT.match(clause)
+    if m is None or "__" in clause or ctx.index.mentions(clause, implicit=False):
+        return False
+    said = (m.group(1) or m.group(2) or "").lower()
+    name = lx.FIELD_ZH_NAMES.get(said, said.split()[-1] if said else "")
+    if not name or not re.fullmatch(r"[a-z_]+|[\u4e00-\u9fff]+", name):
+        return False
+    ctx.last_field = name
+    return True
+
+
+def _qualifier_alone(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "超过1万的，发钉钉…": a comparison ending in 的 opens the case its next clause acts in."""
+    if not (CJK.search(clause) and clause.rstrip().endswith("的")):
+        return False
+    cond = parse_condition(clause.rstrip()[:-1], ctx)
+    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between", "eq", "contains"):
+        return False
+    b.open_case(cond, unmask(clause, ctx), same=True)
+    return True
+
+
 _UNLESS_OPEN = re.compile(r"^\s*(?:but\s+)?(?:unless|except (?:if|when)|除非)\s*", re.IGNORECASE)
 
 
@@ -368,6 +402,8 @@ def _size_case(b: _Builder, clause: str, ctx: Context) -> bool:
     if sized is None or (b.branch is not None and b.branch.closed):
         return False
     cond, rest = sized
+    if b.branch is None and b.approval is not None and b.approval_case is not None:
+        b.branch, b.approval = b.approval_case, None  # "…, if rejected …; for smaller ones …"
     if _opposite_size(b, cond):  # "deals above $10k go to Slack, smaller ones to a sheet"
         b.otherwise()
     else:

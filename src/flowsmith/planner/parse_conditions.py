@@ -395,6 +395,9 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return _category(alone.group(1), phrase, ctx)  # "如果是负面的"
     if alone and ctx is not None and ctx.last_field:  # "是中就…" after "优先级是高就…"
         return Condition(ctx.last_field, "eq", alone.group(1), phrase)
+    kind = re.fullmatch(r"(?:是|为)(?:[\u4e00-\u9fff]{0,8}的)?([\u4e00-\u9fff]{2,6})", bare)
+    if kind and ctx is not None and CJK.search(t):  # "如果是发票", "是客户发来的投诉": its kind
+        return Condition("category" if ctx.classified else "type", "eq", kind.group(1), phrase)
     z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
     if z and CJK.search(t):
         value = z.group(2)
