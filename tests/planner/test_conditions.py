@@ -9,8 +9,8 @@ from flowsmith.core.catalog import load_catalog
 from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.frame import Branch, Condition, Loop, walk
 from flowsmith.planner.parse import parse_condition, parse_request
-from flowsmith.planner.parse_conditions import event_condition, guess_condition
 from flowsmith.planner.parse_context import Context
+from flowsmith.planner.parse_guards import event_condition, guess_condition
 from flowsmith.planner.services import index_of
 
 CATALOG = load_catalog()
@@ -389,116 +389,3 @@ def test_a_condition_after_and_in_the_trigger_words_and_becomes() -> None:
     assert c is not None and (c.field, c.value) == ("stage", "Negotiation")
     c = _cond("the status code is not 200")
     assert c is not None and c.field == "status_code"
-
-
-def test_a_source_sentence_is_read_before_the_branch() -> None:
-    nodes, edges = _graph(
-        "如果湿度高于80就在钉钉提醒我开除湿机，否则不处理；数据来自 https://sensor.example.cn/room1"
-    )
-    http = next(i for i, n in nodes.items() if n.subtype == "http_request")
-    gate = next(i for i, n in nodes.items() if n.subtype in ("if", "switch"))
-    assert any(s == http and t == gate for s, _, t in edges)
-
-
-def test_a_schedule_phrase_in_a_case_is_not_a_decision() -> None:
-    frame = parse_request(
-        "检查 https://shop.example.cn/health ，如果打不开就在飞书告警，每5分钟检查一次", CATALOG
-    )
-    assert frame is not None
-    assert not any(getattr(s, "kind", "") == "set" for s in walk(frame.steps))
-
-
-def test_a_level_adjective_routes_on_its_field() -> None:
-    frame = parse_request(
-        "When a Jira issue is created, high-severity issues go to Opsgenie and everything else "
-        "to Microsoft Teams",
-        CATALOG,
-    )
-    assert frame is not None
-    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
-    c = branch.cases[0].condition
-    assert c is not None and (c.field, c.value) == ("severity", "high")
-    assert branch.cases[-1].condition is None
-
-
-def test_sentiment_cases_all_compare_the_sentiment() -> None:
-    frame = parse_request(
-        "When a Google review arrives by webhook, run sentiment analysis; if it is negative "
-        "email me, if positive post it to Slack",
-        CATALOG,
-    )
-    assert frame is not None
-    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
-    assert {c.condition.field for c in branch.cases if c.condition} == {"sentiment"}
-
-
-def test_a_chinese_qualified_noun_clause_opens_a_case() -> None:
-    frame = parse_request(
-        "凡是金额大于等于2000的报销，都要在飞书通知财务；报销来自表单提交", CATALOG
-    )
-    assert frame is not None
-    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
-    c = branch.cases[0].condition
-    assert c is not None and (c.field, c.op, c.value) == ("amount", "gte", 2000)
-    assert branch.cases[0].steps
-
-
-def test_for_a_kind_of_item_and_for_the_other_ones() -> None:
-    frame = parse_request(
-        "When a Pipedrive deal is created: for enterprise deals open a Jira epic, for other "
-        "deals just post in Slack",
-        CATALOG,
-    )
-    assert frame is not None
-    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
-    first = branch.cases[0].condition
-    assert first is not None and first.field == "enterprise"
-    assert branch.cases[-1].condition is None and branch.cases[-1].steps
-
-
-def test_there_are_overdue_ones_in_chinese() -> None:
-    c = guess_condition("有过期的")
-    assert c is not None and (c.field, c.op, c.value) == ("status", "eq", "过期")
-
-
-def test_a_qualifier_clause_on_its_own_opens_a_case() -> None:
-    frame = parse_request(
-        "When a new Asana task is created, with priority Urgent, ping me on Telegram; "
-        "otherwise add it to Notion",
-        CATALOG,
-    )
-    assert frame is not None
-    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
-    c = branch.cases[0].condition
-    assert c is not None and (c.field, c.value) == ("priority", "Urgent")
-    assert branch.cases[-1].condition is None
-
-
-def test_a_category_named_in_the_plural_opens_its_case() -> None:
-    frame = parse_request(
-        "When a Zendesk ticket arrives, classify it as refund, bug or praise with AI; refunds go "
-        "to Stripe, bugs to Jira, praise gets a Slack post in #wins",
-        CATALOG,
-    )
-    assert frame is not None
-    branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
-    values = [c.condition.value for c in branch.cases if c.condition]
-    assert values == ["refund", "bug", "praise"]
-
-
-def test_with_words_that_are_not_a_field_and_value_guard_nothing() -> None:
-    for text in (
-        "When someone books a meeting with me on Calendly, add it to my Google Calendar",
-        "When a PR is merged in GitHub, call https://deploy.example.com/hook with a POST",
-    ):
-        frame = parse_request(text, CATALOG)
-        assert frame is not None
-        assert not any(isinstance(s, Branch) for s in walk(frame.steps)), text
-
-
-def test_a_move_to_a_list_is_guarded_once() -> None:
-    frame = parse_request(
-        "When a Trello card is moved to the 'Shipped' list, post a message to Slack", CATALOG
-    )
-    assert frame is not None
-    assert len([s for s in walk(frame.steps) if isinstance(s, Branch)]) == 1

@@ -231,6 +231,10 @@ def _cond_label(st: CompileState, cond: Condition) -> str:
         return f"{cond.field} {words[cond.op]} {cond.value}"
     if cond.op == "between" and isinstance(cond.value, (tuple, list)):
         return f"{cond.field} {cond.value[0]}–{cond.value[1]}"
+    if cond.op == "outside" and isinstance(cond.value, (tuple, list)):
+        return f"{cond.field} < {cond.value[0]} or > {cond.value[1]}"
+    if cond.op == "in" and isinstance(cond.value, (tuple, list)):
+        return f"{cond.field} ∈ {{{', '.join(str(v) for v in cond.value)}}}"
     if cond.op == "failed":
         return pick(st.lang, "Failed or down?", "失败或宕机？")
     if cond.op in ("contains", "not_contains"):

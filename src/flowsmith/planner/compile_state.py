@@ -99,8 +99,8 @@ def field_ref(name: str) -> str:
 def if_rules(cond: Condition) -> tuple[list[dict[str, Any]], bool]:
     """The IF rules (all must hold) for ``cond``, and whether its outputs are swapped.
 
-    A range ("9 or 10", "between 5 and 8") is two strict bounds around it; a list of values
-    ("US or Canada") is one equality each (see :func:`combine_of`)."""
+    A range ("9 or 10", "between 5 and 8") is two strict bounds around it; "outside" a
+    range and "in" a set of values are rules any of which may hold (:func:`combine_of`)."""
     if cond.op == "between" and isinstance(cond.value, (tuple, list)) and len(cond.value) == 2:
         lo, hi = cond.value
         left = field_ref(cond.field)
@@ -110,15 +110,22 @@ def if_rules(cond: Condition) -> tuple[list[dict[str, Any]], bool]:
             {"left": left, "operator": "greater_than", "right": lo},
             {"left": left, "operator": "less_than", "right": hi},
         ], False
-    if cond.op in ("eq", "ne") and isinstance(cond.value, (tuple, list)):
-        return [if_rule(Condition(cond.field, cond.op, v))[0] for v in cond.value], False
+    if cond.op == "outside" and isinstance(cond.value, (tuple, list)) and len(cond.value) == 2:
+        left = field_ref(cond.field)
+        return [
+            {"left": left, "operator": "less_than", "right": cond.value[0]},
+            {"left": left, "operator": "greater_than", "right": cond.value[1]},
+        ], False
+    if cond.op == "in" and isinstance(cond.value, (tuple, list)):
+        left = field_ref(cond.field)
+        return [{"left": left, "operator": "equals", "right": v} for v in cond.value], False
     rule, swapped = if_rule(cond)
     return [rule], swapped
 
 
 def combine_of(cond: Condition) -> str:
-    """How the rules of ``cond`` combine: "is US or Canada" holds when any equality does."""
-    return "or" if cond.op == "eq" and isinstance(cond.value, (tuple, list)) else "and"
+    """How the rules of :func:`if_rules` combine: any of them for "outside" and "in"."""
+    return "or" if cond.op in ("outside", "in") else "and"
 
 
 def if_rule(cond: Condition) -> tuple[dict[str, Any], bool]:

@@ -40,6 +40,8 @@ CompareOp = Literal[
     "failed",
     "category",
     "between",
+    "outside",
+    "in",
 ]
 TransformKind = Literal[
     "filter", "aggregate", "dedupe", "sort", "limit", "split", "template", "set", "code"

@@ -23,7 +23,7 @@ IF_OPEN = rx(
     r"如果|假如|要是|若是|若|当|一旦|只要|只有|仅当)\s*"
 )
 # a condition after the action it guards ("text me only if it is down", "…，只有…才")
-IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case)\s+")
+IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case(?: of)?|once|as soon as)\s+")
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
     r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"
@@ -184,19 +184,22 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 
 _NUM = (
     r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*"
-    r"(k|m|万|千|元|块|美元|%|dollars?|分|件|个|次|条|人)?"
+    r"(k|m|万|千|元|块|美元|%|dollars?|星|个|次|人|件|分|度|条|单)?"
 )
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),
     ("lte", rx(_NUM + r"\s*or (?:less|lower|below|fewer|under)\b")),
+    ("lte", rx(r"(?:hits|reaches|drops to|falls to|goes to|gets to)\s*(0)(?![\d.])")),
     ("gte", rx(r"(?:at least|no less than|>=|≥|大于等于|大于或等于|不少于|不低于|至少)\s*" + _NUM)),
+    ("gte", rx(r"(?:reaches|hits|gets to)\s*" + _NUM)),
     ("lte", rx(r"(?:at most|no more than|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM)),
     (
         "gt",
         rx(
             r"(?:over|above|more than|greater than|higher than|larger than|bigger than|exceeds?|"
-            r"exceeding|is over|goes over|rises above|older than|longer than|>|大于|超过|高于|多于|"
-            r"超出|涨到|涨破)\s*" + _NUM
+            r"longer than|older than|"
+            r"exceeding|is over|goes over|rises above|>|大于|超过|高于|多于|超出|涨到|涨破)\s*"
+            + _NUM
         ),
     ),
     (
@@ -208,9 +211,15 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
             + _NUM
         ),
     ),
-    ("gt", rx(_NUM + r"\s*(?:以上|or more)")),
-    ("lt", rx(_NUM + r"\s*(?:以下|or less)")),
-    ("ne", rx(r"(?:is not|isn't|not equal to|!=|不等于|不是)\s*[\"'“]?([\w.-]+)")),
+    ("gte", rx(_NUM + r"\s*(?:以上|及以上|or more)")),
+    ("lte", rx(_NUM + r"\s*(?:以下|及以下|or less)")),
+    (
+        "ne",
+        rx(
+            r"(?:is not|isn't|was not|wasn't|are not|aren't|not equal to|!=|不等于|不是)\s*"
+            r"[\"'“]?([\w.-]+)"
+        ),
+    ),
     ("eq", rx(r"(?:equals?|is equal to|==|=|等于)\s*[\"'“]?([\w.-]+)")),
 )
 FAILED = rx(
@@ -218,7 +227,10 @@ FAILED = rx(
     r"outage|crash\w*|times? out|timed out|5\d\d|4\d\d)\b|宕机|挂了|挂掉|失败|出错|报错|异常|"
     r"不可用|无法访问|访问不了|打不开|连不上|不通|无响应|没有?响应|超时|离线"
 )
-EMPTY = rx(r"\bis empty\b|\bis blank\b|\bhas no\b|\bis missing\b|为空|是空的|没有值")
+EMPTY = rx(
+    r"\b(?:is|are) (?:still )?(?:empty|blank|missing)\b|\bhas no\b|"
+    r"(?:仍然|还是|仍)?(?:为空|是空的)|没有值"
+)
 NOT_EMPTY = rx(r"\bis not empty\b|\bisn't empty\b|\bis set\b|\bexists\b|不为空|非空|有值")
 CONTAINS = rx(
     r"\b(?:contains?|containing|mentions?|mentioning|includes?|including|has the word|"
@@ -258,6 +270,7 @@ FIELD_ZH_NAMES = {
     "数量": "quantity",
     "库存": "stock",
     "温度": "temperature",
+    "气温": "temperature",
     "分数": "score",
     "评分": "rating",
     "总额": "total",
@@ -283,7 +296,6 @@ FIELD_ZH_NAMES = {
     "情绪": "sentiment",
     "情感": "sentiment",
     "时长": "duration",
-    "标签": "label",
 }
 
 # --- transforms and thinking --------------------------------------------------------------------
@@ -321,7 +333,8 @@ THINK: dict[str, re.Pattern[str]] = {
         r"(?:整理|汇总)成\S{0,4}?(?:日报|周报|月报|报告|摘要)"
     ),
     "classify": rx(
-        r"classif\w*|categori[sz]\w*|triage|\b(?:tag|label) (?:it|them|each)|分类|归类|分拣|"
+        r"classif\w*|categori[sz]\w*|(?<![#\w])triage\b(?! sheet| list| board| channel)|"
+        r"\b(?:tag|label) (?:it|them|each)|分类|归类|分拣|"
         r"\b(?:decide|determine|detect|work out|figure out|tell)\s+(?:whether|if)\s+"
         r"(?:it|the \w+)\s+"
         r"(?:is|'s)\s+(?:an?\s+)?[\w-]+(?:\s*[,/]\s*(?:an?\s+)?[\w-]+)*,?\s+or\s+(?!not\b)|"
@@ -359,7 +372,10 @@ WAIT = rx(
     r"(second|sec|minute|min|hour|hr|day)s?\b|(?:等待|等|延迟|延时)\s*(\d+|[一二两三四五六七八九十]+)\s*"
     r"(秒|分钟|小时|天)|(\d+)\s*(second|minute|hour|day)s?\s+later"
 )
-APPROVAL = rx(r"approv\w*|sign[- ]?off|human review|manual review|审批|批准|人工审核|人工确认")
+APPROVAL = rx(
+    r"approv\w*\b(?! (?:it |them |this )?automatically)|sign[- ]?off|human review|manual review|"
+    r"(?<!自动)(?:审批|批准)|人工审核|人工确认"
+)
 APPROVAL_REJECT = rx(r"\bif (?:it is |it's |they )?(?:rejected|declined|denied)|(?:被)?拒绝|驳回")
 APPROVAL_OK = rx(
     r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
@@ -374,7 +390,7 @@ RESPOND = rx(
 # --- triggers -------------------------------------------------------------------------------------
 
 TRIGGER_ERROR = rx(
-    r"\b(?:a|any|the|my)?\s*(?:workflow|flow|automation|run|execution)s?\s+(?:fails?|failed|errors?|"
+    r"\b(?:a|any|the|my)?\s*(?:workflow|flow|automation|run|execution)s?\s+(?:failed|fails?|errors?|"
     r"crash\w*)|\bfailed (?:workflow|execution|run)s?|\bon (?:workflow )?(?:error|failure)|"
     r"error trigger|(?:工作流|流程)(?:失败|出错|报错)|(?:失败|出错)的(?:工作流|流程)"
 )

@@ -41,8 +41,9 @@ from flowsmith.planner.frame import (
     walk,
 )
 from flowsmith.planner.parse_clauses import read_steps
-from flowsmith.planner.parse_conditions import event_condition, parse_condition
+from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context, mask_addresses
+from flowsmith.planner.parse_guards import event_condition
 from flowsmith.planner.parse_trigger import read_trigger
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import detect_lang

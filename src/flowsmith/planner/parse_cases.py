@@ -1,208 +1,298 @@
-"""Case-opening constructions the clause pass reads besides "if …": a check and its yes/no
-answers, a relative clause ("分数高于80的在Salesforce建线索"), a size adjective ("small orders
-go to Slack"), and "only the negative ones".
+"""The clauses that open a case of a branch, and the clauses that stand for a filter.
 
-Invariants: every reader returns None rather than guess; a condition it returns is read by
-:func:`~flowsmith.planner.parse_conditions.parse_condition` (or is a classifier category), so
-it names an item field; the action text it returns is the user's words minus the condition.
-Pure: no I/O, no clock.
+A case opens with "if …" / "when …" / "如果…" (the action after "then", a comma, "就" or
+the first action verb), with a bare comparison ("under $100 refund it"), "for VIP
+customers", a Chinese "…时" / "…就" / "…的商品在…" clause; it may trail its action ("text
+me only if it is down", "… unless …"). "skip the ones under $5" is a filter keeping the
+rest. Invariants: each reader returns None rather than guess, except
+:func:`leading_condition`, which guesses a yes/no field for an explicit "if" no grammar
+reads (its words name no service and no new event). Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from flowsmith.planner.frame import Condition
-from flowsmith.planner.parse_conditions import guess_condition, looks_category, parse_condition
-from flowsmith.planner.parse_context import CJK, TOKEN, Context
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.frame import Condition, Transform
+from flowsmith.planner.parse_answers import by_doing, only_kind, zh_relative
+from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_context import CJK, TOKEN, ZH_CLAUSE_COND, Context, unmask
+from flowsmith.planner.parse_guards import guess_condition, negate
+from flowsmith.planner.parse_steps import clause_actions
+from flowsmith.planner.schedule import parse_schedule
 
-# "check if it has an email", "verify whether the sender ends with @acme.com", "检查有没有邮箱"
-_CHECK = re.compile(
-    r"^\s*(?:and\s+|then\s+|first\s+)*(?:(?:check|checks|see|test|determine|find out)\s+"
-    r"(?:if|whether|that)|(?:verify|verifies|validate|validates|confirm|confirms|make sure|"
-    r"makes sure|ensure|ensures)(?:\s+(?:if|whether|that))?)\s+(?P<c>.+)$|"
-    r"^\s*(?:先|再|并)?(?:检查|判断|看看|看一下|确认|验证|校验|查看)(?:一下)?"
-    r"(?P<z>.*(?:是否|有没有|是不是|有无|能否|有没|是否有).*)$",
-    re.IGNORECASE,
-)
-_ZH_ASK = re.compile(r"是否有|有没有|有没|有无|是否|是不是|能否")
-_ZH_ASKED = {"是否有": "有", "有没有": "有", "有没": "有", "有无": "有", "能否": "能"}
-
-# "if it does …", "if so …", "是的话…", "有就…": the yes answer to a check
-YES_ANSWER = re.compile(
-    r"^\s*(?:and\s+)?(?:if\s+(?:so|yes|true|found|present|it does|they do|it has(?: one)?|"
-    r"they have(?: one)?|there is one|there are some|there are any)\b|"
-    r"(?:如果)?(?:是|有|存在|符合|满足|通过)(?:的话|就|则))\s*[,，:：]?\s*",
-    re.IGNORECASE,
-)
-# "if not …", "if it doesn't …", "不是的话…", "没有就…": the no answer, the other case
-NO_ANSWER = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:if\s+(?:not|no|false|it does(?:n't| not)|they do(?:n't| not)|"
-    r"it is(?:n't| not)|they are(?:n't| not)|there is(?:n't| not)(?: one)?|there are(?:n't| not)"
-    r"(?: any)?|it has(?:n't| not)(?: one)?|none)\b|"
-    r"(?:如果)?(?:不是|没有填写?|没填写?|未填写?|没有|不存在|不符合|不满足|否)"
-    r"(?:的话|就|则))\s*[,，:：]?\s*",
+NOTHING = re.compile(
+    r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|"
+    r"leave (?:it|them)\b.*|不处理|"
+    r"忽略|什么都不做|跳过|不用管)\s*$",
     re.IGNORECASE,
 )
 
 
-def check_condition(clause: str, ctx: Context) -> Condition | None:
-    """The condition a "check whether …" clause asks about (its answers are cases of it)."""
-    m = _CHECK.match(TOKEN.sub(lambda t: t.group(0), clause))
-    if m is None:
+def decision(action: str, ctx: Context) -> list[Any]:
+    """A case whose words name no service ("自动确认", "approve it automatically") still does
+    something: it records the decision on the item, so the case has its own node."""
+    words = unmask(action, ctx).strip(" ,，.。")
+    if len(words) < 2 or NOTHING.match(words) or parse_schedule(TOKEN.sub(" ", action)):
+        return []
+    return [Transform(kind="set", params={"fields": {"decision": words}}, phrase=words)]
+
+
+def skipped(clause: str, ctx: Context) -> Transform | None:
+    """ "skip the ones under $5": a filter that keeps the items the condition does not hold
+    for (a clause that names a service is an action, not a skip)."""
+    m = _SKIP.match(clause)
+    if m is None or any(x.app for x in ctx.index.mentions(clause, implicit=False)):
         return None
-    said = m.group("c") or m.group("z") or ""
-    if m.group("z"):
-        said = _ZH_ASK.sub(lambda a: _ZH_ASKED.get(a.group(0), ""), said, count=1)
-    if ctx.index.mentions(said, implicit=False):
-        return None
+    said = re.sub(r"(?:的\S{0,4})?(?:以外|之外)?[，,]?\s*(?:都|全部|其余)?$", "", clause[m.end() :])
+    said = re.sub(r"^(?:来自|从)", "from ", said)
+    said = re.sub(r"^\s*(?:where|with|whose|that|which)\s+", "", said, flags=re.IGNORECASE)
     cond = parse_condition(said, ctx)
-    if cond is None and CJK.search(said):
-        cond = guess_condition(said)
-    return cond
-
-
-def answer(clause: str, open_case: bool) -> tuple[bool, str] | None:
-    """(yes?, the rest) when ``clause`` answers a check ("if it does add …", "没有就…");
-    the yes answer only counts while a case is open for it (``open_case``)."""
-    m = NO_ANSWER.match(clause)
-    if m and m.end() > 0:
-        return False, clause[m.end() :]
-    m = YES_ANSWER.match(clause)
-    if m and open_case and m.end() > 0:
-        return True, clause[m.end() :]
-    return None
-
-
-# "分数高于80的在Salesforce建线索", "金额不少于500的发到钉钉": a qualified "ones" and their action
-_ZH_COMPARED = re.compile(
-    r"(?:低于|高于|大于|小于|超过|不到|多于|少于|不少于|不低于|不超过|至少|以上|以下|包含|含有|提到|"
-    r"介于|之间|"
-    r"结尾|开头|为空|不为空|没有|是|为|等于)"
-)
-
-
-# where a Chinese comparison ends ("金额在1000以上" | "发钉钉")
-_ZH_NUMBER_END = re.compile(
-    r"\d[\d.,]*\s*(?:万|千)?(?:元|块|件|个|天|小时|分钟|分|%)?(?:以上|以下|之间|以内)?(?=[\u4e00-\u9fff])"
-)
-
-
-def zh_relative(clause: str, ctx: Context) -> tuple[Condition, str] | None:
-    """ "<condition>的<action>": the action is for the items the condition holds for."""
-    t = clause.strip()
-    gaps = [(i, i + 1) for i, ch in enumerate(t) if ch == "的"]
-    gaps += [(m.end(), m.end()) for m in _ZH_NUMBER_END.finditer(t)]
-    for at, after in sorted(gaps):
-        said, action = t[:at], t[after:]
-        if not said or not action or not _ZH_COMPARED.search(said):
-            continue
-        if ctx.index.mentions(said, implicit=False):
-            continue
-        cond = parse_condition(said, ctx)
-        if cond is not None and cond.op != "category":
-            return cond, action
-    return None
-
-
-# "small orders go to Slack", "large ones need approval": a size the items fall into
-_SIZE = re.compile(
-    r"^\s*(?:and\s+|but\s+|while\s+)?(?:for\s+)?(?:the\s+|all\s+)?(?P<w>small|smaller|large|larger|"
-    r"big|bigger|huge|tiny|short|shorter|long|longer|cheap|cheaper|expensive|minor|major)\s+"
-    r"(?:ones|[a-z]+s)\b\s*(?:go|goes|get|gets|should(?: go)?|are|need|needs|require|requires|must|"
-    r"to\b|into|→|->|:)?\s*",
-    re.IGNORECASE,
-)
-_SIZE_FIELD = {"cheap": "price", "expensive": "price", "short": "length", "long": "length"}
-
-
-def size_case(clause: str) -> tuple[Condition, str] | None:
-    """ "small meetings go to #small" -> (size = small, "to #small")."""
-    m = _SIZE.match(clause)
-    if m is None:
-        return None
-    word = m.group("w").lower()
-    base = re.sub(r"(?:er)$", "", word)
-    base = {"bigg": "big", "larg": "large"}.get(base, base)
-    name = _SIZE_FIELD.get(base, "size")
-    rest = clause[m.end() :]
-    if re.match(r"(?:go|goes|get|gets)\b", m.group(0).split()[-1], re.IGNORECASE) or re.search(
-        r"\b(?:go|goes|to|into)\s*$", m.group(0)
-    ):
-        rest = "send to " + rest
-    return Condition(name, "eq", base, clause.strip()), rest
-
-
-# "post only the negative ones to Slack", "只把负面的发到Slack"
-_ONLY_KIND = re.compile(
-    r"\bonly\s+(?:the\s+)?(?P<w>[a-z][\w-]*)\s+(?:ones|items|results|[a-z]+s)\b|"
-    r"只(?:把|将)?(?P<z>[\u4e00-\u9fff]{1,4})的",
-    re.IGNORECASE,
-)
-
-
-def only_kind(clause: str, ctx: Context) -> tuple[str, Condition] | None:
-    """(the action, the kind) for an action said for "only the <kind> ones"."""
-    m = _ONLY_KIND.search(clause)
-    if m is None:
-        return None
-    word = (m.group("w") or m.group("z") or "").lower()
-    if not (looks_category(word) or word in ctx.categories):
-        return None
-    cond = parse_condition(f"it is {word}", ctx)
     if cond is None:
         return None
-    return clause[: m.start()] + " them " + clause[m.end() :], cond
+    return Transform(kind="filter", params={"condition": negate(cond)}, phrase=unmask(clause, ctx))
 
 
-# "escalate it by creating a Jira bug", "notify them by posting to Slack": the doing is the step
-_BY_DOING = re.compile(
-    r"^\s*(?:[a-z]+)(?:\s+(?:it|them|this|that|the \w+))?(?:\s+\w+)?\s+by\s+([a-z]+?)(?:ing)\b",
+def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    w = _FOR_WHOM.match(clause)
+    if w and not _NOT_A_KIND.fullmatch(w.group(1).lower()):
+        return Condition(w.group(1).lower(), "is_true", None, w.group(0).strip(" ,:")), clause[
+            w.end() :
+        ]
+    m = lx.IF_OPEN.match(clause) or BARE_COMPARE.match(clause) or _TOPIC_IF.match(clause)
+    if m is None:
+        return zh_condition(clause, ctx) if CJK.search(clause) else None
+    body = clause[m.end() :]
+    only = _ONLY_THEN.match(body) if re.search(r"只有|仅当|只要", m.group(0)) else None
+    if only:  # "只有优先级是紧急的才发短信"
+        cond = parse_condition(only.group(1), ctx)
+        if cond is not None:
+            return cond, only.group(2)
+    z = ZH_CLAUSE_COND.match(body) if CJK.search(body) else None
+    if z:
+        cond = parse_condition(z.group("c"), ctx)
+        if cond is not None:
+            return cond, z.group("a")
+    t = lx.THEN_WORD.search(body)
+    if t and t.start() > 0:
+        cond = parse_condition(body[: t.start()], ctx)
+        if cond is not None:
+            return cond, body[t.end() :]
+    starts = _action_starts(body, ctx)
+    for start in starts:
+        cond = parse_condition(body[:start], ctx)
+        if cond is not None and complete(body[:start]):
+            return cond, body[start:]
+    short = _shortest(body, ctx)
+    if short is not None:
+        return short
+    n = _AFTER_NUMBER.match(body)
+    if n:
+        cond = parse_condition(n.group(1), ctx)
+        if cond is not None:
+            return cond, body[n.end() :]
+    cond = parse_condition(body, ctx)
+    if cond is not None:
+        return cond, ""
+    if starts and not (t and t.start() > 0):
+        guessed = _guessed(m.group(0), body[: starts[0]], None, ctx)
+        return (guessed[0], body[starts[0] :]) if guessed else None
+    return _guessed(m.group(0), body, t, ctx)
+
+
+_ONLY_THEN = re.compile(r"^(.+?)(?:的时候|时|的)?(?:才|就)(.+)$")
+# "over $1000 ask my manager …": a comparison ends at its number (and unit)
+_AFTER_NUMBER = re.compile(
+    r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块|"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|times)(?: old| ago| overdue)?)?)"
+    r"\s+(?=[a-z]+\s+\S)(?!or\b|and\b|"
+    r"usd\b|eur\b|dollars?\b|euros?\b|days?\b|hours?\b|minutes?\b|seconds?\b|percent\b)",
     re.IGNORECASE,
 )
 
 
-def by_doing(action: str) -> str:
-    """ "escalate it by creating a Jira bug" -> "create a Jira bug" (else ``action``)."""
-    m = _BY_DOING.match(action)
-    if m is None:
-        return action
-    stem = m.group(1)
-    verb = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
-    for form in (verb, verb + "e"):
-        if form.lower() in _VERBS:
-            return form + action[m.end() :]
-    return action
+# "only for VIP customers, …": a kind of item the rest of the clause is for
+_FOR_WHOM = re.compile(
+    r"^\s*(?:and\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+)?([A-Za-z][\w-]*)\s+"
+    r"(?:customers|users|clients|leads|orders|contacts|members|accounts|subscribers|deals|"
+    r"tickets|issues)\b\s*[,:]?\s*",
+    re.IGNORECASE,
+)
+_NOT_A_KIND = re.compile(r"new|each|every|all|our|my|the|these|those|both|any|other|such|them")
+# "under $100 refund it", "over 1000: ask for approval": a case with the comparison first
+BARE_COMPARE = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:for\s+)?(?=(?:the\s+|all\s+|any\s+)?"
+    r"(?:(?:anything|those|ones|amounts?|orders?|items?|requests?|values?|[a-z]+)\s+)?"
+    r"(?:(?:that|which|who)\s+)?(?:(?:are|is|have|has|[a-z]+ing|[a-z]+ed)\s+)?"
+    r"(?:under|over|below|above|less than|more than|at least|at most|older than|newer than|"
+    r"younger than|greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
+    re.IGNORECASE,
+)
+# "库存为0的商品在Slack通知采购": the items a condition picks, then what to do with them
+_ZH_ONES = re.compile(
+    r"^(?P<c>[^，,的]{0,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|包含)[^，,的]{1,12}|"
+    r"[^，,的]{0,16}?\d[^，,的]{0,3}?(?:以上|以下))"
+    r"的(?:[\u4e00-\u9fff]{1,3}?)??(?P<a>(?:在|用|发|转|推|通知|放|存|写|记录|同步|创建|更新|添加|加到|给|把).*)$"
+)
+# "收到的邮件如果是发票，…": a topic, then the condition about it
+_TOPIC_IF = re.compile(r"^[^，,如若]{1,10}?(?:如果|假如|要是|若是|若)\s*")
+# "成功就…", "已签收的就…": a Chinese case with no "如果"
+_ZH_THEN = re.compile(
+    r"^(?P<c>[^，,就则]{1,12}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.+)$"
+)
 
 
-_VERBS = frozenset(
-    {
-        "create",
-        "add",
-        "post",
-        "send",
-        "open",
-        "file",
-        "raise",
-        "log",
-        "make",
-        "write",
-        "notify",
-        "email",
-        "text",
-        "message",
-        "update",
-        "assign",
-        "move",
-        "forward",
-        "upload",
-        "save",
-        "store",
-        "share",
-        "ping",
-        "alert",
-        "tell",
-        "call",
-        "page",
-    }
+def zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    z = ZH_CLAUSE_COND.match(clause)
+    if z:
+        cond = parse_condition(z.group("c"), ctx)
+        if cond is not None:
+            return cond, z.group("a")
+    o = _ZH_ONES.match(clause.strip())
+    if o and not ctx.index.mentions(o.group("c"), implicit=False):
+        cond = parse_condition(o.group("c"), ctx)
+        if cond is not None and cond.op not in ("category", "is_true"):
+            return cond, o.group("a")  # "库存为0的商品在Slack通知采购"
+    z = _ZH_THEN.match(clause.strip())
+    if z is None or ctx.index.mentions(z.group("c"), implicit=False):
+        rel = zh_relative(clause, ctx)
+        return rel if rel is not None and clause_actions(rel[1], ctx) else None
+    cond = parse_condition(z.group("c"), ctx)
+    if cond is None and z.group("adj") == "的" and CJK.search(z.group("c")):
+        cond = Condition("status", "eq", z.group("c").strip(), z.group("c").strip())
+    return (cond, z.group("a")) if cond is not None else None
+
+
+# "if possible", "if you can", "如果可以的话": a courtesy, not a condition
+_COURTESY = re.compile(
+    r"^\s*(?:possible|needed|necessary|required|you can|you could|you like|applicable|so|"
+    r"appropriate|convenient|that works|可以的话|可以|需要的话|必要的话|方便的话|有需要的话?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _guessed(
+    opener: str, body: str, then: re.Match[str] | None, ctx: Context
+) -> tuple[Condition, str] | None:
+    """An explicit "if" whose words no grammar reads still guards its action."""
+    if not re.search(r"\b(?:if|unless)\b|如果|假如|要是|若", opener, re.IGNORECASE):
+        return None
+    said = body[: then.start()] if then and then.start() > 0 else body
+    action = body[then.end() :] if then and then.start() > 0 else ""
+    if (
+        not said.strip()
+        or ctx.index.mentions(said, implicit=False)
+        or lx.NEW_WORD.search(said)
+        or len(said.split()) > 8
+        or (CJK.search(said) and len(said.strip()) > 12)
+        or _COURTESY.match(said)
+    ):
+        return None
+    cond = guess_condition(said)
+    return (cond, action) if cond is not None else None
+
+
+def joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    """The second half of "if A and B, …" (split at "and"/"并且"): B, with its action."""
+    body = re.sub(r"^\s*(?:and|且|而且)\s*", "", clause)
+    if re.match(r"\s*(?:就|则|便|那么|then\b)", body, re.IGNORECASE):
+        return None  # "…，就标记为逾期": the action of the condition before
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
+    if any(v.match(body.strip()) for v in verbs):
+        return None  # "…, post the error to Slack": an action, not a second condition
+    t = lx.THEN_WORD.search(body)
+    said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
+    cond = parse_condition(said, ctx)
+    return (cond, action) if cond is not None and cond.op != "category" else None
+
+
+def _shortest(body: str, ctx: Context) -> tuple[Condition, str] | None:
+    """The longest words of ``body`` that make a whole condition, when the words after them
+    are actions ("the sentiment is negative escalate it by creating a Jira bug", "the stage is
+    closed won create an invoice"); the actions start on a word that can start a clause."""
+    for gap in reversed(list(re.finditer(r"\s+", body))):
+        said, rest = body[: gap.start()], body[gap.end() :]
+        if NOT_A_START.match(rest) or not complete(said):
+            continue
+        cond = parse_condition(said, ctx)
+        if cond is not None and clause_actions(by_doing(rest), ctx):
+            return cond, rest
+    return None
+
+
+NOT_A_START = re.compile(
+    r"(?:a|an|the|of|in|to|on|at|for|with|and|or|it|them|by|from|into|as|is|are)\b|__", re.I
+)
+
+
+def complete(text: str) -> bool:
+    """A condition that ends on its verb ("if the email mentions") still needs its value."""
+    return not re.search(
+        r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to|no|not|without|has|have|with|"
+        r"of|a|an|the|by|for|from|via|my|our|your|their|his|her)\s*$",
+        text,
+    )
+
+
+# "ask HR for approval", "请经理审批": where an approval step starts
+_ASK_APPROVAL = re.compile(
+    r"\b(?:ask|request|get|seek|need|require)\w*\b(?=[^,;]{0,40}approv)|"
+    r"(?:请|让|需要|交给|提交给?)(?=[^，,]{0,12}(?:审批|批准))",
+    re.IGNORECASE,
+)
+
+
+def _action_starts(body: str, ctx: Context) -> list[int]:
+    starts: set[int] = set()
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD)
+    for pattern in (*verbs, lx.NOTIFY_WORD, lx.WAIT, _ASK_APPROVAL):
+        for m in pattern.finditer(body):
+            if m.start() > 0 and not re.match(r"来|的|过", body[m.end() : m.end() + 1]):
+                starts.add(m.start())  # "客户发来的投诉": a sender, not an action
+    for mention in ctx.index.mentions(body):
+        left = body[: mention.start]
+        if lx.TO_WORD.search(left) and mention.start > 0:
+            starts.add(lx.TO_WORD.search(left).start())  # type: ignore[union-attr]
+    return sorted(starts)
+
+
+def trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | None:
+    only = only_kind(clause, ctx) if not lx.FILTER.search(clause) else None
+    if only is not None and clause_actions(only[0], ctx):
+        return only
+    for m in lx.IF_TRAILING.finditer(clause):
+        if m.start() == 0:
+            continue
+        said = clause[m.end() :]
+        cond = parse_condition(said, ctx)
+        if cond is None and "only" in m.group(0).lower() and len(said.split()) <= 8:
+            cond = guess_condition(said)  # "only if they opted in": explicit, so guarded
+        if cond is not None:
+            return clause[: m.start()], cond
+    z = lx.ONLY_IF_ZH.search(clause)
+    if z:
+        cond = parse_condition(z.group(1), ctx)
+        if cond is not None:
+            return clause[: z.start()] + " " + clause[z.end() :], cond
+    u = _UNLESS.search(clause)
+    if u and u.start() > 0:
+        said = clause[u.end() :]
+        cond = parse_condition(said, ctx) or guess_condition(said)
+        if cond is not None:
+            return clause[: u.start()], negate(cond)
+    return None
+
+
+_UNLESS = re.compile(r"\s+(?:unless|except (?:if|when))\s+|除非", re.IGNORECASE)
+# "skip the ones under $5", "ignore rows where the status is cancelled", "除了…都…"
+_SKIP = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|discard)\s+"
+    r"(?:all\s+|any\s+)?(?:the\s+)?(?:ones|those|items|rows|records|entries|messages|emails|\w+s)?\s*"
+    r"|^\s*(?:and\s+|but\s+)?(?:remove|get rid of|throw out|weed out)\s+(?:all\s+|any\s+)?"
+    r"(?:the\s+)?(?:ones|those|items|rows|records|entries|\w+s)?\s*(?=with|without|where|whose|"
+    r"that|which|who|missing|lacking|under|over|below|above|having|older|newer)"
+    r"|^\s*(?:除了|除去|排除|跳过|忽略|过滤掉)",
+    re.IGNORECASE,
 )

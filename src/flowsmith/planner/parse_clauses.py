@@ -3,7 +3,9 @@
 Invariants: each clause is a case-opening condition, an "otherwise", an action guarded by
 a trailing condition, or plain steps; steps go into the innermost open case, loop or
 approval of the builder's tree (:mod:`~flowsmith.planner.parse_tree`), which is then
-frozen into :data:`~flowsmith.planner.frame.Step` values, order kept. Pure: no I/O, no clock.
+frozen into :data:`~flowsmith.planner.frame.Step` values, order kept. The readers of the
+clauses that open a case are in :mod:`~flowsmith.planner.parse_cases`. Pure: no I/O, no
+clock.
 """
 
 from __future__ import annotations
@@ -19,32 +21,39 @@ from flowsmith.planner.frame import (
     Step,
     Transform,
 )
-from flowsmith.planner.parse_cases import (
-    answer,
+from flowsmith.planner.parse_answers import (
     by_doing,
-    check_condition,
-    size_case,
 )
-from flowsmith.planner.parse_clause_conditions import (
+from flowsmith.planner.parse_case_clauses import (
+    answered,
+    check_case,
+    fetch_for,
+    for_qualified,
+    looked_at,
+    qualifier_alone,
+    size_case_of,
+    unless_case,
+)
+from flowsmith.planner.parse_cases import (
     BARE_COMPARE,
-    NOT_A_START,
-    complete,
+    decision,
     joined_condition,
     leading_condition,
+    skipped,
     trailing_condition,
     zh_condition,
 )
 from flowsmith.planner.parse_conditions import (
     category_condition,
+    field_of,
     looks_category,
-    negate,
     parse_condition,
     qualifier_condition,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
+from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
-from flowsmith.planner.schedule import parse_schedule
 
 
 class _Builder:
@@ -58,6 +67,7 @@ class _Builder:
         self.loop_parent: list[Any] | None = None
         self.approval: DraftApproval | None = None
         self.joined = False  # the last clause was a bare condition ("if the type is Bug")
+        self.route: str | None = None  # "depending on the plan: …": the field cases compare
         self.approval_case: DraftBranch | None = None  # the branch an approval was asked in
         self.approval_said = False  # an "if approved / rejected" clause was read
         self.after_then = False  # "then"/"然后" led into this clause
@@ -108,14 +118,20 @@ class _Builder:
         """The field a later "if it is …" compares (no field of its own)."""
         if cond.op not in ("category", "failed", "contains", "not_contains", "is_true"):
             self.ctx.last_field = cond.field
+        if cond.op in ("contains", "not_contains") and cond.field != "text":
+            self.ctx.last_text = cond.field
 
-    def nest(self, cond: Condition, phrase: str) -> None:
-        """A case inside the current one ("if the type is Bug and the priority is High")."""
+    def nest(self, cond: Condition, phrase: str, own_else: bool = False) -> None:
+        """A case inside the current one ("if the type is Bug and the priority is High");
+        ``own_else`` (the inner case said its own "if"): an "otherwise" after it is the inner
+        branch's, as an else belongs to the nearest if."""
         inner = DraftBranch(phrase=phrase)
         inner.cases.append(DraftCase(cond))
         self.current.append(inner)
         self.current = inner.cases[0].steps
         self.remember(cond)
+        if own_else:
+            self.branch = inner
 
     def guard_here(self, cond: Condition, phrase: str) -> None:
         """The rest of the sentence runs only for items ``cond`` holds for ("for each product
@@ -149,6 +165,7 @@ class _Builder:
 
     def end_sentence(self) -> None:
         self.loop = None
+        self.route = None
         if self.branch is None:
             self.current = self.container
 
@@ -255,24 +272,29 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.current = b.approval.approved
             b.add(clause_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
             return
-    if _answered(b, clause, ctx):
+    if answered(b, clause, ctx):
         return
     m = lx.ELSE_OPEN.match(clause)
-    if m:
+    elif_ = m is not None and b.branch is not None and lx.IF_OPEN.match(clause[m.end() :])
+    if elif_ and m is not None:
+        clause, same = clause[m.end() :], True  # "else if …", "否则如果…": the next case
+    elif m:
         cased = b.otherwise()
         if not cased:
             b.close_branch()
         rest = clause[m.end() :]
-        b.add(clause_actions(rest, ctx) or (_decision(rest, ctx) if cased else []))
+        b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
     if (
-        _check_case(b, clause, ctx)
-        or _looked_at(clause, ctx)
-        or _qualifier_alone(b, clause, ctx)
-        or _unless_case(b, clause, ctx)
-        or _size_case(b, clause, ctx)
-        or _for_qualified(b, clause, ctx)
+        check_case(b, clause, ctx)
+        or looked_at(clause, ctx)
+        or qualifier_alone(b, clause, ctx)
+        or unless_case(b, clause, ctx)
+        or size_case_of(b, clause, ctx)
+        or for_qualified(b, clause, ctx)
         or _category_case(b, clause, ctx)
+        or _routed(b, clause, ctx)
+        or _checked(b, clause, ctx)
     ):
         return
     split = leading_condition(clause, ctx)
@@ -280,12 +302,12 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         split = joined_condition(clause, ctx)
     if split is not None:
         cond, action = split
-        _fetch_for(b, cond, ctx)
+        fetch_for(b, cond, ctx)
         if joined and b.branch is not None:
-            b.nest(cond, unmask(clause, ctx))
+            b.nest(cond, unmask(clause, ctx), own_else=bool(lx.IF_OPEN.match(clause)))
         else:
             b.open_case(cond, unmask(clause, ctx), same)
-        steps = clause_actions(by_doing(action), ctx) or _decision(action, ctx)
+        steps = clause_actions(by_doing(action), ctx) or decision(action, ctx)
         b.add(steps)
         b.joined = not action.strip(" ,，")
         return
@@ -293,7 +315,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     if tail is not None:
         action, cond = tail
         b.close_branch()
-        _fetch_for(b, cond, ctx)
+        fetch_for(b, cond, ctx)
         b.open_case(cond, unmask(clause, ctx), same=False)
         branch = b.branch
         b.add(clause_actions(action, ctx))
@@ -312,158 +334,71 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     _plain(b, clause, ctx)
 
 
-def _answered(b: _Builder, clause: str, ctx: Context) -> bool:
-    """ "if it does …" / "没有就…" after a check or a case: its yes or its other case."""
-    if b.branch is None or b.branch.closed or b.branch.cases[-1].condition is None:
+# "depending on the plan: …", "根据用户选择的套餐：…": the field the next clauses route on
+_ROUTE_BY = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:depending on|based on|according to|(?:route|split|branch) by)\s+"
+    r"(?:the\s+|its\s+|their\s+)?"
+    r"(?P<en>[a-z][\w ]{0,30}?)|"
+    r"(?:根据|依据|视)(?P<zh>[\u4e00-\u9fff\w]{1,16}?)(?:的不同|不同|而定)?)"
+    r"\s*[,:：]?\s*$",
+    re.IGNORECASE,
+)
+# "basic goes to Airtable", "基础版存到Airtable": a value of the routed field, then its action
+_VALUE_CASE = re.compile(
+    r"^\s*(?:and\s+)?(?:for\s+)?[\"'“‘]?(?P<v>[\w-]+(?: [\w-]+)??)[\"'”’]?\s*(?:ones\s+|plans?\s+)?"
+    r"(?=(?:go|goes|get|gets|to|should|are|is)\b|→|->|:)|"
+    r"^\s*(?P<zv>[\u4e00-\u9fff\w-]{1,8}?)的?(?=存|同步|发|通知|转|推|写|记录|创建|添加|加到|放|给|在|用)",
+    re.IGNORECASE,
+)
+
+
+def _routed(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "depending on the plan: basic goes to Airtable, pro to HubSpot": one case a value."""
+    r = _ROUTE_BY.match(clause)
+    said = (r.group("en") or r.group("zh") or "") if r else ""
+    steps = (lx.SORT, lx.DEDUPE, lx.CREATE_VERB, lx.READ_VERB, *lx.AGGREGATE.values())
+    if r and not any(p.search(said) for p in steps):
+        b.route = field_of(r.group("en") + " is" if r.group("en") else r.group("zh"), "type")
+        return True
+    m = _VALUE_CASE.match(clause) if b.route else None
+    if m is None or b.route is None or (b.branch is not None and b.branch.closed):
         return False
-    said = answer(clause, open_case=True)
-    if said is None:
+    value = (m.group("v") or m.group("zv") or "").strip()
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB)
+    if not value or ctx.index.mentions(value, implicit=False) or any(v.match(value) for v in verbs):
         return False
-    yes, rest = said
-    steps = clause_actions(rest, ctx)
-    if rest.strip(" ,，.。") and not steps and not _NOTHING.match(unmask(rest, ctx)):
-        return False
-    if not yes:
-        b.otherwise()
-    b.add(steps)
+    phrase = unmask(clause, ctx)
+    b.open_case(Condition(b.route, "eq", value, phrase), phrase, same=True)
+    b.add(clause_actions(clause[m.end() :], ctx) or decision(clause[m.end() :], ctx))
     return True
 
 
-def _check_case(b: _Builder, clause: str, ctx: Context) -> bool:
-    """ "check if it has an email", "检查邮箱是否是公司邮箱": the steps after it are its case."""
-    cond = check_condition(clause, ctx)
+# "check if the domain is gmail.com and if so …": the check opens the case "if so" acts in
+_CHECK_IF = re.compile(
+    r"^\s*(?:and\s+)?(?:check|see|verify|determine|find out|test)\s+(?:if|whether)\s+|"
+    r"^\s*(?:检查|判断|看看|确认)(?:一下)?(?=[^，,]*(?:是否|有没有))",
+    re.IGNORECASE,
+)
+_IF_SO = re.compile(
+    r"^\s*(?:and\s+)?(?:if so|if yes|if it does|if they do|if true|if that's the case|in that case|"
+    r"如果是的话|如果是|是的话|如果有|有的话)\b[\s,，]*(?:就|则|then)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _checked(b: _Builder, clause: str, ctx: Context) -> bool:
+    """ "check if X" opens a case on X; "if so, …" then acts inside that case."""
+    so = _IF_SO.match(clause)
+    if so and b.branch is not None and not b.branch.closed:
+        b.add(clause_actions(clause[so.end() :], ctx))
+        return True
+    m = _CHECK_IF.match(clause)
+    cond = parse_condition(re.sub("是否|有没有", "", clause[m.end() :]), ctx) if m else None
     if cond is None:
         return False
-    _fetch_for(b, cond, ctx)
     b.open_case(cond, unmask(clause, ctx), same=False)
+    b.joined = False
     return True
-
-
-_LOOK_AT = re.compile(
-    r"^\s*(?:and\s+|then\s+|first\s+)*(?:check|look at|see|inspect|examine)\s+"
-    r"(?:the|its|their)\s+([a-z]+(?:\s[a-z]+)?)\s*$|^(?:先|再)?(?:看|看看|检查|查看)(?:一下)?"
-    r"(?:它的|其)?([\u4e00-\u9fff]{1,4})$",
-    re.IGNORECASE,
-)
-
-
-def _looked_at(clause: str, ctx: Context) -> bool:
-    """ "check the total", "先看金额": the field the next bare comparison speaks of."""
-    m = _LOOK_AT.match(clause)
-    if m is None or "__" in clause or ctx.index.mentions(clause, implicit=False):
-        return False
-    said = (m.group(1) or m.group(2) or "").lower()
-    name = lx.FIELD_ZH_NAMES.get(said, said.split()[-1] if said else "")
-    if not name or not re.fullmatch(r"[a-z_]+|[\u4e00-\u9fff]+", name):
-        return False
-    ctx.last_field = name
-    return True
-
-
-def _qualifier_alone(b: _Builder, clause: str, ctx: Context) -> bool:
-    """ "超过1万的，发钉钉…": a comparison ending in 的 opens the case its next clause acts in."""
-    if not (CJK.search(clause) and clause.rstrip().endswith("的")):
-        return False
-    cond = parse_condition(clause.rstrip()[:-1], ctx)
-    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between", "eq", "contains"):
-        return False
-    b.open_case(cond, unmask(clause, ctx), same=True)
-    return True
-
-
-_UNLESS_OPEN = re.compile(r"^\s*(?:but\s+)?(?:unless|except (?:if|when)|除非)\s*", re.IGNORECASE)
-
-
-def _unless_case(b: _Builder, clause: str, ctx: Context) -> bool:
-    """A clause that is only "unless A" ("…，除非金额为0", "除非A，否则X"): the steps the clause
-    before added run when A does not hold; said first, A opens an empty case whose other
-    output the "otherwise" takes."""
-    m = _UNLESS_OPEN.match(clause)
-    if m is None:
-        return False
-    said = clause[m.end() :]
-    cond = parse_condition(said, ctx)
-    if cond is None or clause_actions(said, ctx):
-        return False
-    last = b.last_added
-    if last and all(any(s is x for x in b.current) for s in last) and b.branch is None:
-        for s in last:
-            b.current.remove(s)
-        b.guard_here(negate(cond), unmask(clause, ctx))
-        b.add(last)
-        return True
-    b.open_case(cond, unmask(clause, ctx), same=False)
-    return True
-
-
-def _size_case(b: _Builder, clause: str, ctx: Context) -> bool:
-    """ "small orders go to #orders, large ones need approval": one case per size."""
-    sized = size_case(clause)
-    if sized is None or (b.branch is not None and b.branch.closed):
-        return False
-    cond, rest = sized
-    if b.branch is None and b.approval is not None and b.approval_case is not None:
-        b.branch, b.approval = b.approval_case, None  # "…, if rejected …; for smaller ones …"
-    if _opposite_size(b, cond):  # "deals above $10k go to Slack, smaller ones to a sheet"
-        b.otherwise()
-    else:
-        b.open_case(cond, unmask(clause, ctx), same=True)
-    b.add(clause_actions(rest, ctx) or _decision(rest, ctx))
-    return True
-
-
-_SMALL = {"small", "tiny", "minor", "short", "cheap", "low"}
-
-
-def _opposite_size(b: _Builder, cond: Condition) -> bool:
-    """A size word after a comparison names the items the comparison leaves out."""
-    br = b.branch
-    last = br.cases[-1].condition if br is not None and br.cases and not br.closed else None
-    if last is None or last.op not in ("gt", "gte", "lt", "lte"):
-        return False
-    return (str(cond.value) in _SMALL) == (last.op in ("gt", "gte"))
-
-
-def _for_qualified(b: _Builder, clause: str, ctx: Context) -> bool:
-    """ "for orders from Germany post to Slack", "for tickets with priority 1, …": the items a
-    qualifier picks out get the action."""
-    m = _FOR_QUALIFIED.match(clause)
-    if m is None:
-        return False
-    body = clause[m.end() :]
-    for gap in reversed(list(re.finditer(r"\s*[,:]?\s+", body))):
-        said, rest = body[: gap.start()], body[gap.end() :]
-        cond = parse_condition(m.group(1) + " " + said, ctx) if complete(said) else None
-        steps = clause_actions(rest, ctx) if cond is not None else []
-        if cond is not None and steps and not NOT_A_START.match(rest):
-            b.open_case(cond, unmask(clause, ctx), same=True)
-            b.add(steps)
-            return True
-    return False
-
-
-_FOR_QUALIFIED = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+|any\s+)?(?!each\b|every\b)"
-    r"([a-z]+)\s+(?=(?:from|with|whose|where|that|which|who|containing|mentioning|tagged|"
-    r"labell?ed|marked)\b)",
-    re.IGNORECASE,
-)
-
-
-_NOTHING = re.compile(
-    r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|不处理|"
-    r"忽略|什么都不做|跳过|不用管)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _decision(action: str, ctx: Context) -> list[Any]:
-    """A case whose words name no service ("自动确认", "approve it automatically") still does
-    something: it records the decision on the item, so the case has its own node."""
-    words = unmask(action, ctx).strip(" ,，.。")
-    if len(words) < 2 or _NOTHING.match(words) or parse_schedule(TOKEN.sub(" ", action)):
-        return []
-    return [Transform(kind="set", params={"fields": {"decision": words}}, phrase=words)]
 
 
 def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
@@ -549,9 +484,15 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
             b.open_case(alone, unmask(clause, ctx), same=True)
             b.joined = True
             return
-    skip = _skipped(clause, ctx)
+    skip = skipped(clause, ctx)
     if skip is not None:
         b.add([skip])
+        return
+    only = _only(clause, ctx)
+    if only is not None:
+        picked, rest = only
+        b.guard_here(picked, unmask(clause, ctx))
+        b.add(clause_actions(rest, ctx))
         return
     steps = clause_actions(clause, ctx)
     if (
@@ -560,7 +501,7 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
         and b.current is not b.container
         and (lx.CREATE_VERB.search(clause) or lx.UPDATE_VERB.search(clause))
     ):
-        steps = _decision(clause, ctx)  # "…, 通知部门经理": the case still does something
+        steps = decision(clause, ctx)  # "…, 通知部门经理": the case still does something
     _note_subject(clause, steps, ctx)
     if not steps:
         cond = qualifier_condition(clause, ctx, alone=True)  # "凡是金额大于1000的订单，都…"
@@ -568,6 +509,12 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
             b.open_case(cond, unmask(clause, ctx), same=True)
             b.joined = True
             return
+    whose = _WHOSE.search(clause)
+    chosen = qualifier_condition(clause[whose.start() :], ctx, alone=True) if whose else None
+    if chosen is not None and steps and _qualified_at(steps) is None:
+        b.guard_here(chosen, unmask(clause, ctx))  # "email every customer whose renewal …"
+        b.add(steps)
+        return
     at = _qualified_at(steps)
     cond = qualifier_condition(clause, ctx) if at is not None else None
     if cond is None or at is None:
@@ -578,19 +525,37 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     b.add(steps[at + 1 :])
 
 
-def _skipped(clause: str, ctx: Context) -> Transform | None:
-    """ "skip the ones under $5": a filter that keeps the items the condition does not hold
-    for (a clause that names a service is an action, not a skip)."""
-    m = _SKIP.match(clause)
-    if m is None or any(x.app for x in ctx.index.mentions(clause, implicit=False)):
+# "only sync the ones over $500 to Salesforce", "只通知紧急的到钉钉群": the action is for the
+# items a qualifier picks
+_ONLY_EN = re.compile(
+    r"^\s*(?:and\s+)?only\s+(?P<verb>[a-z]+)\s+(?:the\s+)?(?:ones|those|items|[a-z]+s)\s+"
+    r"(?P<q>.+?)(?=\s+(?:to|in|into|on|via|with)\s+|$)",
+    re.IGNORECASE,
+)
+_ONLY_ZH = re.compile(
+    r"^\s*(?:只|仅)(?:把|将)?(?P<verb>通知|发送?|同步|转发?|推送|处理|保存|记录|提醒)?"
+    r"(?P<q>[\u4e00-\u9fff\w]{1,8}?)的"
+)
+
+
+def _only(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    m = _ONLY_EN.match(clause) or _ONLY_ZH.match(clause)
+    if m is None:
         return None
-    said = re.sub(r"(?:的\S{0,4})?(?:以外|之外)?[，,]?\s*(?:都|全部|其余)?$", "", clause[m.end() :])
-    said = re.sub(r"^(?:来自|从)", "from ", said)
-    said = re.sub(r"^\s*(?:where|with|whose|that|which)\s+", "", said, flags=re.IGNORECASE)
-    cond = parse_condition(said, ctx)
+    said = m.group("q")
+    cond = parse_condition(("those " if not CJK.search(said) else "") + said, ctx)
     if cond is None:
         return None
-    return Transform(kind="filter", params={"condition": negate(cond)}, phrase=unmask(clause, ctx))
+    them = "" if CJK.search(said) else " them "
+    rest = (m.group("verb") or "") + them + clause[m.end() :]
+    return cond, rest
+
+
+# "every customer whose …", "all orders where …": the items a write is for
+_WHOSE = re.compile(
+    r"(?<=\s)(?:whose|where)\s|\b(?:every|each|all|any)\s+[a-z]+\s+(?=(?:that|who|which)\s)",
+    re.IGNORECASE,
+)
 
 
 def _qualified_at(steps: list[Any]) -> int | None:
@@ -629,26 +594,3 @@ def _note_subject(clause: str, steps: list[Any], ctx: Context) -> None:
         if word in low or re.search(rf"\b{name}\b", low):
             ctx.subject = name
             return
-
-
-def _fetch_for(b: _Builder, cond: Condition, ctx: Context) -> None:
-    """ "if the temperature from <url> …": the URL is fetched before it is compared."""
-    m = re.search(r"__url(\d+)__", cond.phrase)
-    if m is None:
-        return
-    url = ctx.urls[int(m.group(1))]
-    if any(isinstance(s, CoreStep) and s.params.get("url") == url for s in b.current):
-        return
-    b.add([s for s in clause_actions(f"get {m.group(0)}", ctx) if isinstance(s, CoreStep)])
-
-
-# "skip the ones under $5", "ignore rows where the status is cancelled", "除了…都…"
-_SKIP = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|discard)\s+"
-    r"(?:all\s+|any\s+)?(?:the\s+)?(?:ones|those|items|rows|records|entries|messages|emails|\w+s)?\s*"
-    r"|^\s*(?:and\s+|but\s+)?(?:remove|get rid of|throw out|weed out)\s+(?:all\s+|any\s+)?"
-    r"(?:the\s+)?(?:ones|those|items|rows|records|entries|\w+s)?\s*(?=with|without|where|whose|"
-    r"that|which|who|missing|lacking|under|over|below|above|having|older|newer)"
-    r"|^\s*(?:除了|除去|排除|跳过|忽略|过滤掉)",
-    re.IGNORECASE,
-)

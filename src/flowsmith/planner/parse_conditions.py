@@ -5,7 +5,9 @@ named (:func:`guess_condition` is the explicit fallback for a clause the user op
 "if"); ``field`` is always an item field name (never an expression) and numbers are
 normalised (units, Chinese numerals). A condition that names no field ("if it is under
 100") compares the field the previous case compared, else the data word a read named
-(``Context.subject``), else a default. Pure: no I/O, no clock.
+(``Context.subject``), else a default. Conditions said outside an "if" (a trigger's
+words, negations, guesses) are in :mod:`~flowsmith.planner.parse_guards`. Pure: no I/O,
+no clock.
 """
 
 from __future__ import annotations
@@ -24,8 +26,6 @@ from flowsmith.planner.parse_condition_words import (
     NOT_A_VALUE,
     SOMEONE,
     STOCK,
-    TAG_FIELD,
-    TAGGED,
     noun_of,
     presence_condition,
     unit_field,
@@ -58,12 +58,34 @@ _FIELD_VALUE = re.compile(
     r"(" + _Q + r"[^\"'”’」]{1,30}" + _QE + r"|\d[\d.,]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*$"
 )
 _FROM = re.compile(
-    r"\bfrom\s+(?:the\s+)?(@?[\w.-]+\.[a-z]{2,}|@[\w.-]+|"
-    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,10})\s*$"
+    r"\bfrom\s+(?:the\s+|an?\s+)?(@?[\w.-]+\.[a-z]{2,}|@[\w.-]+|"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,10})"
+    r"(?:\s+(?:address|domain|email|account|sender)(?:es|s)?)?\s*$"
 )
+_UNIT = r"(?:\s*(?:euros?|dollars?|usd|eur|gbp|rmb|yuan|元|块|美元|%|percent|度|°c|℃|星|分|个))?"
 _BETWEEN = re.compile(
-    r"(?:between\s+|介于\s*|在\s*)?[$€£¥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?\s*(?:or|and|to|-|–|~|到|至|和)"
-    r"\s*[$€£¥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?(?:元|块)?(?:\s*之间)?\s*$",
+    r"(?:between\s+|介于\s*|在\s*)?[$€£¥￥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?"
+    + _UNIT
+    + r"\s*(?:or|and|to|-|–|~|到|至|和)\s*"
+    r"[$€£¥￥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?" + _UNIT + r"(?:\s*之间)?\s*$",
+    re.IGNORECASE,
+)
+# "above 70 or below 30", "低于30或高于70": outside a range
+_OUTSIDE = re.compile(
+    r"(?P<a>above|over|more than|greater than|higher than|>|大于|高于|超过)\s*[$€£¥]?"
+    r"(?P<hi>-?\d+(?:\.\d+)?)" + _UNIT + r"\s*(?:or|或|或者|或是)\s*(?:is\s+|it's\s+)?"
+    r"(?P<b>below|under|less than|lower than|<|小于|低于|不到)\s*[$€£¥]?(?P<lo>-?\d+(?:\.\d+)?)|"
+    r"(?:below|under|less than|lower than|<|小于|低于|不到)\s*[$€£¥]?(?P<lo2>-?\d+(?:\.\d+)?)"
+    + _UNIT
+    + r"\s*(?:or|或|或者|或是)\s*(?:is\s+|it's\s+)?"
+    r"(?:above|over|more than|greater than|higher than|>|大于|高于|超过)\s*[$€£¥]?"
+    r"(?P<hi2>-?\d+(?:\.\d+)?)",
+    re.IGNORECASE,
+)
+# "its priority is Critical or Blocker", "类型是Bug或Incident": one of some values
+_ONE_OF = re.compile(
+    r"^(?P<f>.*?)\s*(?:\bis\b|\bare\b|\bequals\b|是|为)\s*(?:either\s+)?(?P<v>[\"'“‘]?[\w-]+[\"'”’]?"
+    r"(?:\s*(?:,|/|、)\s*[\"'“‘]?[\w-]+[\"'”’]?)*\s*(?:,?\s*\bor\b|或者|或是|或)\s*[\"'“‘]?[\w-]+[\"'”’]?)\s*$",
     re.IGNORECASE,
 )
 _WITHIN = re.compile(
@@ -94,25 +116,13 @@ _ON_PLAN = re.compile(
 _TYPE_IS = re.compile(
     r"\b(?:is|are|'s)\s+(?:an?)\s+([\w-]+)\s*(?:file|document)?\s*$", re.IGNORECASE
 )
-_MOVED = re.compile(
-    r"\b(?:moves?|moved|changes?|changed|goes|went|is set|gets? set|set|is marked|gets? marked|"
-    r"marked|is updated|updated|is moved)\s+(?:to|as|into)\s+(?:the\s+)?(.+)$|"
-    r"(?:移到|移动到|拖到|变为|变成|改为|改成|更新为|转为)\s*(.+)$",
-    re.IGNORECASE,
-)
-_BECOMES = re.compile(
-    r"\b(?:becomes?|became|turns into|is now|switches to)\s+(?:an?\s+)?(.+)$", re.IGNORECASE
-)
-_STATE_NOUN = re.compile(
-    r"\s*(list|column|stage|status|state|lane|pipeline|列表|列|阶段|状态)\s*$", re.IGNORECASE
-)
-_STATE_FIELD = {"列表": "list", "列": "column", "阶段": "stage", "状态": "status"}
 
 
 def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """``field op value`` from a condition's words ("the budget is over 10000")."""
     phrase = text.strip(" ,，:：")
     t = TOKEN.sub(" ", phrase).strip(" ,，")
+    t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if not t:
         return None
     q = _QUALIFIER.search(t)
@@ -120,7 +130,7 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         said = _qualified(q.group("c"), phrase, ctx)
         if said is not None:
             return said
-    return _compare(t, phrase, ctx) or _state(t, phrase, ctx)
+    return compare_words(t, phrase, ctx) or state_words(t, phrase, ctx)
 
 
 def qualifier_condition(
@@ -131,7 +141,9 @@ def qualifier_condition(
     t = TOKEN.sub(" ", text)
     z = _ZH_ATTRIBUTE.search(t) if CJK.search(t) else None
     if z:
-        cond = _compare(z.group(1), text.strip(" ,，"), ctx) or _state(z.group(1), text, ctx)
+        cond = compare_words(z.group(1), text.strip(" ,，"), ctx) or state_words(
+            z.group(1), text, ctx
+        )
         if cond is not None and cond.op != "category":
             return cond
     q = _QUALIFIER.search(t)
@@ -148,103 +160,6 @@ _ZH_ATTRIBUTE = re.compile(
 )
 
 
-def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None:
-    """A condition inside a trigger's words: "a deal moves to Closed Won", "…的优先级是紧急"."""
-    t = TOKEN.sub(" ", phrase)
-    said = qualifier_condition(t, ctx)
-    if said is not None:
-        return said
-    tag = TAGGED.search(t)
-    if tag:  # "gets the label 'customer'", "is tagged 'vip'"
-        return Condition(
-            TAG_FIELD.get(tag.group(1).lower()[:3], "label"), "contains", tag.group(2), phrase
-        )
-    m = _MOVED.search(t) or _BECOMES.search(t)
-    if m:
-        cond = _moved_to(m.group(1) or m.group(2) or "", phrase)
-        named = _state_field(t[: m.start()])
-        if cond is not None and named and cond.field == "status":
-            return Condition(named, cond.op, cond.value, phrase)
-        return cond
-    for op, pattern in lx.COMPARE[:6]:
-        m = pattern.search(t)
-        number = _number(m.group(1), m.group(2)) if m else None
-        if m and number is not None:
-            before = re.split(r"\band\b|,|，|并且", t[: m.start()])[-1]
-            verb_said = re.search(
-                r"\b(?:is|are|was|goes|drops|rises|falls|has)\b|'s\b|的|"
-                + "|".join(lx.FIELD_ZH_NAMES),
-                before,
-            )
-            name = _field(before, "amount", ctx) if verb_said else "amount"  # "a payment over $500"
-            return Condition(name, op, number, phrase)  # type: ignore[arg-type]
-    if CJK.search(t) and "的" in t:
-        tail = t.rsplit("的", 1)[1]
-        verb = re.search(r"是|为|等于|大于|小于|超过|低于|高于|包含", tail)
-        cond = (_compare(tail, phrase, ctx) or _state(tail, phrase, ctx)) if verb else None
-        if cond is not None and cond.op != "category":
-            return cond
-    joined = _AND_COND.search(t)  # "a Typeform is submitted and the answer is yes"
-    if joined:
-        cond = parse_condition(joined.group(1), ctx)
-        if cond is not None and cond.op not in ("category", "failed"):
-            return Condition(cond.field, cond.op, cond.value, phrase)
-    return None
-
-
-_AND_COND = re.compile(
-    r"\b(?:and|but only if|only if|if)\s+((?:its|the|their|his|her)\s+[a-z][\w ']{0,30}?\s+"
-    r"(?:is|are|was|equals|contains|includes|mentions)\b.*)$",
-    re.IGNORECASE,
-)
-
-
-_NEGATED = {
-    "eq": "ne",
-    "ne": "eq",
-    "gt": "lte",
-    "lte": "gt",
-    "lt": "gte",
-    "gte": "lt",
-    "contains": "not_contains",
-    "not_contains": "contains",
-    "is_empty": "not_empty",
-    "not_empty": "is_empty",
-    "is_true": "is_false",
-    "is_false": "is_true",
-}
-
-
-def negate(cond: Condition) -> Condition:
-    """The condition that holds exactly when ``cond`` does not ("unless", "skip the ones …");
-    a range, a failure or a category is compared as "not equal" on its field."""
-    op = _NEGATED.get(cond.op)
-    if op is not None:
-        return Condition(cond.field, op, cond.value, cond.phrase)  # type: ignore[arg-type]
-    if cond.op == "failed":
-        return Condition("error", "is_empty", None, cond.phrase)
-    if cond.op == "between" and isinstance(cond.value, (tuple, list)):
-        return Condition(cond.field, "lt", cond.value[0], cond.phrase)
-    return Condition(cond.field, "ne", cond.value, cond.phrase)
-
-
-def guess_condition(text: str) -> Condition | None:
-    """The condition of an "if"-clause no grammar reads ("如果会下雨"): a yes/no field named
-    by its words, so the guarded action still sits behind an IF the user can adjust."""
-    t = TOKEN.sub(" ", text).strip(" ,，:：")
-    ones = re.fullmatch(r"(?:有|存在)([\u4e00-\u9fff]{1,6})的(?:\w{0,4})", t)
-    if ones:  # "有逾期的": there are overdue ones
-        return Condition("status", "eq", ones.group(1), text.strip())
-    if CJK.search(t):
-        words = re.sub(
-            r"^(?:会|将|要|能|可能|是否|有没有)", "", re.sub(r"[^\u4e00-\u9fff\w]", "", t)
-        )
-        return Condition(words[:8], "is_true", None, text.strip()) if words else None
-    stop = r"\b(?:it|they|there|will|would|is|are|be|going|to|the|a|an|'s|s|does|do|gets?)\b"
-    found = re.findall(r"[a-z]+", re.sub(stop, " ", t.lower()))
-    return Condition("_".join(found[:3]), "is_true", None, text.strip()) if found else None
-
-
 # --- the grammar ------------------------------------------------------------------------------
 
 
@@ -254,16 +169,60 @@ def _qualified(said: str, phrase: str, ctx: Context | None) -> Condition | None:
     m = _THE_WORD.match(said)
     if m:
         return Condition("text", "contains", m.group(1).strip(), phrase)
-    cond = _compare(said, phrase, ctx)
+    cond = compare_words(said, phrase, ctx)
     if cond is not None and cond.op != "category":
         return cond
     m = _FIELD_VALUE.match(said)
     if m and not CJK.search(said) and _field_like(m.group(1), m.group(2), ctx):
-        name = _field(m.group(1) + " is", "") or "value"
+        name = field_of(m.group(1) + " is", "") or "value"
         value = m.group(2).strip("\"'“”‘’「」")
-        number = _number(value, None) if re.fullmatch(r"\d[\d.,]*", value) else None
+        number = number_of(value, None) if re.fullmatch(r"\d[\d.,]*", value) else None
         return Condition(name, "eq", number if number is not None else value, phrase)
     return None
+
+
+# "the cost exceeds the budget", "花费超过预算", "截止日期在今天之前": a comparison with
+# another field of the item, or with the current date
+_AGAINST = (
+    (
+        "gt",
+        r"超过|高于|大于|多于|晚于|exceeds?|is (?:over|above|more than|greater than|higher than|"
+        r"later than|after)|goes over",
+        r"之后|以后|after",
+    ),
+    (
+        "lt",
+        r"低于|小于|少于|不到|早于|is (?:under|below|less than|lower than|earlier than|before)",
+        r"之前|以前|before",
+    ),
+)
+_OTHER = r"(?:the\s+|its\s+|their\s+)?(?P<g>[a-z_]+(?: [a-z_]+)?|[\u4e00-\u9fff]{1,6}?)"
+_NOW = re.compile(r"^(?:today|now|the current date|今天|现在|当前日期|当天)$", re.IGNORECASE)
+
+
+def _against_field(t: str, phrase: str, ctx: Context | None) -> Condition | None:
+    for op, words, suffix in _AGAINST:
+        said = (
+            rf"^(?P<f>.+?)\s*(?:{words})\s*{_OTHER}\s*(?:{suffix})?\s*$",
+            rf"^(?P<f>.+?)\s*(?:在|is|are|was)\s*{_OTHER}\s*(?:{suffix})\s*$",
+        )
+        for pattern in said:
+            m = re.search(pattern, t.strip(), re.IGNORECASE)
+            if m is None:
+                continue
+            other = m.group("g").strip()
+            right = "{{ $now }}" if _NOW.match(other) else field_ref_of(field_of(other + " is", ""))
+            left = field_of(m.group("f"), "date", ctx)
+            if left and other and left != other and right != field_ref_of(""):
+                return Condition(left, op, right, phrase)  # type: ignore[arg-type]
+    return None
+
+
+def field_ref_of(name: str) -> str:
+    """The expression of item field ``name`` (a condition compared with another field)."""
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        return "{{ $json." + name + " }}"
+    return '{{ $json["' + name + '"] }}'
 
 
 def _field_like(name: str, value: str, ctx: Context | None) -> bool:
@@ -278,7 +237,7 @@ def _field_like(name: str, value: str, ctx: Context | None) -> bool:
     return not (ctx is not None and ctx.index.mentions(value, implicit=False))
 
 
-def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
+def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     """Comparisons, containment, emptiness, failure: the conditions that say their operator."""
     neg = lx.NOT_CONTAINS.search(t)
     if neg:
@@ -286,17 +245,23 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             r"(?:contain|mention|include|包含|含|提到)\w*\s*[\"'“]?([^\"'”,，]+)", t[neg.start() :]
         )
         value = said.group(1).strip() if said else ""
-        return Condition(_field(t[: neg.start()], "text", ctx), "not_contains", value, phrase)
+        return Condition(field_of(t[: neg.start()], "text", ctx), "not_contains", value, phrase)
+    m = _OUTSIDE.search(t)
+    if m:
+        lo = number_of(m.group("lo") or m.group("lo2"), None) or 0
+        hi = number_of(m.group("hi") or m.group("hi2"), None) or 0
+        before = re.sub(r"\b(?:is|are|goes|gets)\s*$|是\s*$", "", t[: m.start()].strip())
+        return Condition(field_of(before, "price", ctx), "outside", (lo, hi), phrase)
     m = _BETWEEN.search(t)
     if m and not re.search(r"\d\s*$", t[: m.start()]):
         lo, hi = sorted(
             (
-                _number(m.group(1), m.group(2)) or 0,
-                _number(m.group(3), m.group(4) or m.group(2)) or 0,
+                number_of(m.group(1), m.group(2)) or 0,
+                number_of(m.group(3), m.group(4) or m.group(2)) or 0,
             )
         )
         before = re.sub(r"\b(?:is|are)\s*$|是\s*$", "", t[: m.start()].strip())
-        return Condition(_field(before, "price", ctx), "between", (lo, hi), phrase)
+        return Condition(field_of(before, "price", ctx), "between", (lo, hi), phrase)
     m = _WITHIN.search(t)
     if m:
         n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), _ZH_UNIT[m.group(4)])
@@ -304,32 +269,38 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     for op, pattern in lx.COMPARE:
         m = pattern.search(t)
         if m:
-            number = _number(m.group(1), m.group(2) if m.re.groups >= 2 else None)
+            number = number_of(m.group(1), m.group(2) if m.re.groups >= 2 else None)
             if number is None:
                 if op in ("eq", "ne") and EMPTY_WORD.fullmatch(m.group(1).lower()):
                     continue  # "is not empty": emptiness, below
                 if op in ("eq", "ne"):
-                    return Condition(_field(t[: m.start()], "status", ctx), op, m.group(1), phrase)  # type: ignore[arg-type]
+                    name = field_of(t[: m.start()], "status", ctx)
+                    return Condition(name, op, m.group(1), phrase)  # type: ignore[arg-type]
                 continue
-            name = _field(t[: m.start()], "", ctx)
+            name = field_of(t[: m.start()], "", ctx)
             if not name or verb_used(t[: m.start()], name):
                 after = t[m.end() :]
                 name = (
                     _counted(after) or unit_field(after) or noun_of(name) or _implied("price", ctx)
                 )
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
+    against = _against_field(t, phrase, ctx)
+    if against is not None:
+        return against
     m = _WORD_IN.search(t)
     if m:
         return Condition(m.group(2).lower(), "contains", m.group(1).strip(), phrase)
     ends = ENDS.search(t)
     if ends:
         part = ends.group(1) or ends.group(2) or ""
-        return Condition(_field(t[: ends.start()], "text", ctx), "contains", part.strip(), phrase)
+        return Condition(field_of(t[: ends.start()], "text", ctx), "contains", part.strip(), phrase)
     m = lx.CONTAINS.search(t)
     if m:
         word = (m.group(1) or m.group(2) or "").strip(" \"'“”")
         if word:
-            name = _field(t[: m.start()], "text", ctx)
+            name = field_of(t[: m.start()], "text", ctx)
+            if name == "text" and ctx is not None and ctx.last_text:
+                name = ctx.last_text  # "标签包含bug的…，包含feature的…"
             return Condition(
                 name if _TEXT_FIELD.fullmatch(name) else "text", "contains", word, phrase
             )
@@ -352,11 +323,14 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     ):
         hit = pattern.search(t)
         if hit:
-            return Condition(_field(t[: hit.start()], default, ctx), op_name, None, phrase)  # type: ignore[arg-type]
+            return Condition(field_of(t[: hit.start()], default, ctx), op_name, None, phrase)  # type: ignore[arg-type]
     if lx.FAILED.search(t) and len(t.split()) <= 8 and not re.search(_Q + r"\s*\w*fail", t):
         return Condition("status", "failed", None, phrase)
     if _SUCCESS.search(t.strip()):
         return Condition("error", "is_empty", None, phrase)
+    has = re.fullmatch(r"\s*(?:有|存在)([\u4e00-\u9fff]{1,6})\s*", t)
+    if has and "新" not in has.group(1):  # "有订单就…": there are orders ("有新文章": an event)
+        return Condition(field_of(has.group(1), "value", ctx), "not_empty", None, phrase)
     m = _NOBODY.search(t)
     if m:
         word = next(g for g in m.groups() if g)
@@ -364,11 +338,11 @@ def _compare(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     for op_name, pattern in (("is_false", lx.IS_FALSE), ("is_true", lx.IS_TRUE)):
         hit = pattern.search(t)
         if hit:
-            return Condition(_field(t[: hit.start()], "value", ctx), op_name, None, phrase)  # type: ignore[arg-type]
+            return Condition(field_of(t[: hit.start()], "value", ctx), op_name, None, phrase)  # type: ignore[arg-type]
     return None
 
 
-def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
+def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     """ "it is urgent", "类型是Bug", "the branch is main", "it's a PDF": equality and categories."""
     cats = ctx.categories if ctx else []
     m = lx.IS_WORD.search(t.strip())
@@ -380,33 +354,42 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             (looks_category(word) or classified) and (not subject or lx.PRONOUN.match(subject))
         ):
             return _category(word, phrase, ctx)
-    anyof = _any_of(t, phrase, ctx)
-    if anyof is not None:
-        return anyof
     m = _ON_PLAN.search(t)
     if m:
         return Condition(m.group(2).lower(), "eq", m.group(1).strip(" \"'“”"), phrase)
     m = _TYPE_IS.search(t)
     if m and not CJK.search(t):
         return Condition(_implied("type", ctx), "eq", m.group(1).lower(), phrase)
+    m = _ONE_OF.match(t.strip())
+    if m and m.group("f").strip() and not lx.PRONOUN.match(m.group("f").strip()):
+        values = [
+            v.strip(" \"'“”‘’") for v in re.split(r",|/|、|\bor\b|或者|或是|或", m.group("v"))
+        ]
+        values = [v for v in values if v]
+        if len(values) >= 2 and not any(re.fullmatch(r"-?\d+(?:\.\d+)?", v) for v in values):
+            return Condition(
+                field_of(m.group("f") + " is", "status", ctx), "in", tuple(values), phrase
+            )
     bare = re.sub(r"[\"'“”‘’「」]", "", t.strip())
-    alone = re.fullmatch(r"(?:是|为|等于)([\u4e00-\u9fff\w-]{1,8}?)的?", bare)
-    if alone and (looks_category(alone.group(1)) or alone.group(1) in cats):
-        return _category(alone.group(1), phrase, ctx)  # "如果是负面的"
-    if alone and ctx is not None and ctx.last_field:  # "是中就…" after "优先级是高就…"
-        return Condition(ctx.last_field, "eq", alone.group(1), phrase)
-    kind = re.fullmatch(r"(?:是|为)(?:[\u4e00-\u9fff]{0,8}的)?([\u4e00-\u9fff]{2,6})", bare)
-    if kind and ctx is not None and CJK.search(t):  # "如果是发票", "是客户发来的投诉": its kind
-        return Condition("category" if ctx.classified else "type", "eq", kind.group(1), phrase)
+    alone = re.fullmatch(r"(不)?(?:是|为)([\u4e00-\u9fff\w-]{1,12})", bare)
+    kind = alone.group(2).rstrip("的") if alone else ""
+    if alone and (looks_category(kind) or kind in cats) and not alone.group(1):
+        return _category(kind, phrase, ctx)  # "如果是负面的"
+    if alone:  # "(如果)是发票", "是客户发来的投诉": the item is of that kind
+        value = re.sub(r"^.+的(?=[\u4e00-\u9fff]{2,6}$)", "", alone.group(2))
+        return Condition(_implied("type", ctx), "ne" if alone.group(1) else "eq", value, phrase)
     z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
     if z and CJK.search(t):
         value = z.group(2)
         if looks_category(value) and cats:
             return Condition("category", "category", value, phrase)
-        return Condition(_field(z.group(1), "status", ctx), "eq", value, phrase)
+        number = number_of(value, None) if re.fullmatch(r"-?\d+(?:\.\d+)?", value) else None
+        return Condition(
+            field_of(z.group(1), "status", ctx), "eq", value if number is None else number, phrase
+        )
     m = re.match(
-        r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?)\s+(?:is|are|equals?|=)\s+"
-        r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w-]+(?:\s+[\w-]+)?))\s*$",
+        r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?)\s+(?:is|are|was|were|equals?|=)\s+"
+        r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w@-]+(?:\.[\w-]+)*(?:\s+[\w-]+)?))\s*$",
         t.strip(),
         re.IGNORECASE,
     )
@@ -415,6 +398,9 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     if m and lx.PRONOUN.match(m.group(1)) and ctx is not None and ctx.last_field:
         return Condition(ctx.last_field, "eq", m.group(2) or m.group(3), phrase)
     value = (m.group(2) or m.group(3)) if m else ""
+    pronoun = m is not None and lx.PRONOUN.match(m.group(1))
+    if pronoun and ctx is not None and ctx.last_field and not looks_category(value.lower()):
+        return Condition(ctx.last_field, "eq", value, phrase)  # "if it is APAC" after "… EMEA"
     if (
         m
         and not lx.PRONOUN.match(m.group(1))
@@ -423,37 +409,8 @@ def _state(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             or re.search(r"(?:status|state|stage)$", m.group(1))
         )
     ):
-        return Condition(_field(m.group(1) + " is", "status", ctx), "eq", value, phrase)
+        return Condition(field_of(m.group(1) + " is", "status", ctx), "eq", value, phrase)
     return _bare_category(t, phrase, ctx)
-
-
-def _any_of(t: str, phrase: str, ctx: Context | None) -> Condition | None:
-    """ "the country is US or Canada" -> country equals one of them; a pronoun's field is the
-    last case's (or the sentiment after a sentiment step)."""
-    m = _ANY_OF.match(t.strip())
-    if m is None or _NOT_A_VALUE_LIST.search(m.group(2)):
-        return None
-    parts = re.split(r"\s*(?:,|/|\bor\b|或者|或|、)\s*", m.group(2))
-    values = tuple(v.strip(" \"'“”‘’「」") for v in parts)
-    if len(values) < 2 or not all(values):
-        return None
-    if lx.PRONOUN.match(m.group(1).strip()):
-        name = (ctx.last_field if ctx else "") or (
-            "sentiment" if ctx and "sentiment" in ctx.made else ""
-        )
-        return Condition(name, "eq", values, phrase) if name else None
-    return Condition(_field(m.group(1) + " is", "status", ctx), "eq", values, phrase)
-
-
-# "the country is US or Canada", "the plan is 'Pro', 'Team' or 'Enterprise'", "状态是A或B"
-_V = r"(?:[\"'“‘「][^\"'”’」]{1,30}[\"'”’」]|[a-z0-9][\w-]*|[\u4e00-\u9fff]{1,8}?)"
-_ANY_OF = re.compile(
-    r"^(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?|[\u4e00-\u9fff]{1,8}?)\s*"
-    r"(?:is|are|equals?|是|为|等于)\s*(?:either\s+|one of\s+)?"
-    r"(" + _V + r"(?:\s*(?:,|、|/)\s*" + _V + r")*,?\s*(?:\bor\b|或者|或)\s*" + _V + r")$",
-    re.IGNORECASE,
-)
-_NOT_A_VALUE_LIST = re.compile(r"\b(?:not|no|more|less|than|above|below|over|under)\b", re.I)
 
 
 def _bare_category(t: str, phrase: str, ctx: Context | None) -> Condition | None:
@@ -500,7 +457,12 @@ def _category(word: str, phrase: str, ctx: Context | None) -> Condition:
         return Condition("sentiment", "eq", _SENTIMENT_ZH.get(word, word), phrase)
     if ctx is not None and ctx.classified and word not in cats and not CJK.search(word):
         ctx.categories.append(word)
+    if "classify" not in made and word not in cats and _URGENCY.fullmatch(word):
+        return Condition("priority", "eq", word, phrase)  # no classifier: the item's priority
     return Condition("category", "category", word, phrase)
+
+
+_URGENCY = re.compile(r"urgent|critical|high|low|紧急|重要|高|低")
 
 
 def _from(said: str, phrase: str) -> Condition:
@@ -510,37 +472,6 @@ def _from(said: str, phrase: str) -> Condition:
     if "@" in said or "." in said or CJK.search(said):
         return Condition("from", "contains", said, phrase)
     return Condition("country", "eq", said, phrase)
-
-
-def _state_field(before: str) -> str:
-    """The field named before "changes to": "…的优先级" -> priority, "a deal's stage" -> stage."""
-    if CJK.search(before):
-        tail = before.rsplit("的", 1)[-1]
-        hits = [(tail.rfind(w) + len(w), n) for w, n in lx.FIELD_ZH_NAMES.items() if w in tail]
-        return max(hits)[1] if hits else ""
-    m = re.search(r"(?:'s|\bits|\bthe)\s+(?:[a-z]+\s+)?([a-z]+)\s*$", before, re.IGNORECASE)
-    return m.group(1).lower() if m else ""
-
-
-def _moved_to(said: str, phrase: str) -> Condition | None:
-    """ "moves to Closed Won" -> status = Closed Won; "移到'完成'列表" -> list = 完成."""
-    said = said.strip(" ,，")
-    noun = _STATE_NOUN.search(said)
-    name = "status"
-    if noun and noun.start() > 0:
-        word = noun.group(1).lower()
-        name = _STATE_FIELD.get(word, word)
-        said = said[: noun.start()]
-    value = said.strip(" \"'“”‘’「」")
-    if re.search(r"(?:folder|channel|board|directory|drive|文件夹|频道|目录)\s*$", value, re.I):
-        return None  # a place the trigger watches, not a state
-    if (
-        not value
-        or len(value) > 30
-        or not re.fullmatch(r"[\w\u4e00-\u9fff][\w\s\u4e00-\u9fff-]*", value)
-    ):
-        return None
-    return Condition(name, "eq", value, phrase)
 
 
 def _noun(word: str) -> str:
@@ -572,7 +503,7 @@ def looks_category(word: str) -> bool:
     )
 
 
-def _number(digits: str, unit: str | None) -> float | int | None:
+def number_of(digits: str, unit: str | None) -> float | int | None:
     try:
         value = float(digits.replace(",", ""))
     except ValueError:
@@ -616,7 +547,7 @@ _FIELD_WORDS = re.compile(r"\b(?:field|column|property|attribute|cell)\b")
 _HEAD_OF = ("number", "count", "total", "amount", "sum", "value", "list")
 
 
-def _field(before: str, default: str, ctx: Context | None = None) -> str:
+def field_of(before: str, default: str, ctx: Context | None = None) -> str:
     """The item field a condition compares: "the budget is" -> budget, "it is" -> default."""
     text = TOKEN.sub(" ", before).replace("__it__", " ").strip(" ,，")
     if CJK.search(text):
@@ -625,6 +556,7 @@ def _field(before: str, default: str, ctx: Context | None = None) -> str:
         ]
         if hits:
             return max(hits)[2]  # the data word nearest the comparison ("邮件的主题" -> subject)
+        text = text.rsplit("的", 1)[-1] or text  # "改动的文件" -> 文件
         m = re.search(r"([\u4e00-\u9fff]{1,4})(?:是|为|的值)?$", text)
         return m.group(1) if m and not lx.PRONOUN.match(m.group(1)) else _implied(default, ctx)
     quoted = re.search(
@@ -649,7 +581,8 @@ def _field(before: str, default: str, ctx: Context | None = None) -> str:
     words = [
         w
         for w in re.findall(r"[a-z_][a-z0-9_]*", low)
-        if w not in ("it", "they", "them", "there") and not SOMEONE.fullmatch(w)
+        if w not in ("it", "they", "them", "there", "those", "these", "ones", "items")
+        and not SOMEONE.fullmatch(w)
     ]
     while words and words[-1] in ("from", "at", "in", "on", "for", "by"):
         words.pop()  # "the temperature from <url>": the field is before the source
@@ -673,6 +606,10 @@ def _field(before: str, default: str, ctx: Context | None = None) -> str:
             "speed",
             "rate",
             "code",
+            "length",
+            "size",
+            "level",
+            "number",
         )
         else words[-1]
     )

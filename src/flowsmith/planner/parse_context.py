@@ -131,6 +131,7 @@ class Context:
     made: set[str] = field(default_factory=set)  # think kinds already in the frame
     notes: list[str] = field(default_factory=list)
     last_field: str | None = None  # the field the last case compared ("if it's 6 or lower")
+    last_text: str | None = None  # the field the last text search named ("标签包含…")
     subject: str | None = None  # the data word a read named ("check our Stripe balance")
     apps_seen: list[str] = field(default_factory=list)  # apps the steps named, in order
 
