@@ -962,3 +962,61 @@ def test_a_size_after_an_approval_is_the_comparisons_other_output() -> None:
     gate = next(i for i, n in g.nodes.items() if n.subtype == "if" and "amount" in g.field(i))
     assert g.sides("approval_email").get(gate) == {"true"}
     assert g.sides("xero").get(gate) == {"false"}
+
+
+# --- "X when A; when B, Y"; "不X的话"; state words; stars ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "When a form is submitted, add the person to Mailchimp when they are a customer; when"
+            " they are a partner, create a HubSpot company",
+            "mailchimp",
+            "hubspot",
+            "type",
+        ),
+        (
+            "新工单进来，如果是紧急的，发短信；不紧急的话，发邮件",
+            "twilio",
+            "send_email",
+            "priority",
+        ),
+        (
+            "当GitHub有新issue时，如果标签包含bug就在Jira建问题，不包含就发到飞书",
+            "jira",
+            "feishu",
+            "标签",
+        ),
+        (
+            "When a Shopify order is placed, send paid orders to Airtable and unpaid ones to Slack"
+            " #collections",
+            "airtable",
+            "slack",
+            "status",
+        ),
+        (
+            "Every day get Jira issues; open ones go to Slack, closed ones go to a Google Sheet",
+            "slack",
+            "google_sheets",
+            "status",
+        ),
+        (
+            "When a Typeform is submitted, send a thank-you email if they gave 5 stars, else create"
+            " a Trello card for follow-up",
+            "send_email",
+            "trello",
+            "rating",
+        ),
+        (
+            "When a HubSpot contact is created, check if it has a phone number. If it does, text"
+            " them with Twilio. If not, send an email.",
+            "twilio",
+            "send_email",
+            "phone",
+        ),
+    ],
+)
+def test_more_two_way_splits(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)

@@ -117,8 +117,25 @@ _SIZE = re.compile(
 _SIZE_FIELD = {"cheap": "price", "expensive": "price", "short": "length", "long": "length"}
 
 
+# "send paid orders to Airtable and unpaid ones to Slack": a state the items are in
+_STATE_KIND = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?P<v>send|post|forward|move|put|route|push|add)?\s*(?:the\s+|all\s+)?"
+    r"(?P<w>paid|unpaid|open|closed|active|inactive|completed|pending|failed|successful|"
+    r"approved|rejected|cancell?ed|refunded|overdue|returning)\s+(?:ones|[a-z]+s)\b\s*"
+    r"(?=to\b|into\b|go\b|goes\b|should\b|→|->|:)(?:go|goes|should go)?\s*",
+    re.IGNORECASE,
+)
+
+
 def size_case(clause: str) -> tuple[Condition, str] | None:
-    """ "small meetings go to #small" -> (size = small, "to #small")."""
+    """ "small meetings go to #small" -> (size = small, "to #small"); "unpaid ones to Slack"
+    -> (status = unpaid, "send to Slack")."""
+    st = _STATE_KIND.match(clause)
+    if st is not None:
+        verb = (st.group("v") or "send").lower()
+        return Condition("status", "eq", st.group("w").lower(), clause.strip()), (
+            f"{verb} {clause[st.end() :]}"
+        )
     m = _SIZE.match(clause)
     if m is None:
         return None

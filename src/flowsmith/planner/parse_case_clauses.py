@@ -26,11 +26,28 @@ if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
 
 
+_NOT_SAID = re.compile(r"^\s*(?:如果)?不(?P<x>[\u4e00-\u9fff]{1,6}?)(?:的话|就|则)[\s,，]*")
+
+
+def _not_said(clause: str, b: Builder) -> tuple[bool, str] | None:
+    """ "不紧急的话…" / "不包含就…" after "如果是紧急的" / "如果标签包含bug就…": the other case."""
+    m = _NOT_SAID.match(clause)
+    case = b.branch.cases[-1].condition if b.branch is not None and b.branch.cases else None
+    if m is None or case is None or m.group("x") not in (case.phrase or ""):
+        return None
+    return False, clause[m.end() :]
+
+
+def answers_case(clause: str) -> bool:
+    """The clause answers the case before ("if not, …", "不是的话…", "不紧急的话…")."""
+    return bool(answer(clause, open_case=True) or _NOT_SAID.match(clause))
+
+
 def answered(b: Builder, clause: str, ctx: Context) -> bool:
     """ "if it does …" / "没有就…" after a check or a case: its yes or its other case."""
     if b.branch is None or b.branch.closed or b.branch.cases[-1].condition is None:
         return False
-    said = answer(clause, open_case=True)
+    said = answer(clause, open_case=True) or _not_said(clause, b)
     if said is None:
         return False
     yes, rest = said
@@ -76,7 +93,7 @@ def looked_at(clause: str, ctx: Context) -> bool:
 
 def qualifier_alone(b: Builder, clause: str, ctx: Context) -> bool:
     """ "超过1万的，发钉钉…": a comparison ending in 的 opens the case its next clause acts in."""
-    if not (CJK.search(clause) and clause.rstrip().endswith("的")):
+    if not (CJK.search(clause) and clause.rstrip().endswith("的")) or lx.IF_OPEN.match(clause):
         return False
     cond = parse_condition(clause.rstrip()[:-1], ctx)
     if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between", "eq", "contains"):

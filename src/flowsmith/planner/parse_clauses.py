@@ -26,6 +26,7 @@ from flowsmith.planner.parse_answers import (
 )
 from flowsmith.planner.parse_case_clauses import (
     answered,
+    answers_case,
     check_case,
     fetch_for,
     for_qualified,
@@ -95,6 +96,9 @@ class _Builder:
     def open_case(self, cond: Condition, phrase: str, same: bool) -> None:
         if same and self._negates(cond) and self.otherwise():
             return
+        if same and self._same_field_after_trailing(cond):
+            assert self.branch is not None
+            self.branch.trailing = False  # "X when they are a customer; when a partner, Y"
         if not (
             same and self.branch is not None and not self.branch.closed and not self.branch.trailing
         ):
@@ -105,6 +109,18 @@ class _Builder:
         self.branch.cases.append(case)
         self.current = case.steps
         self.remember(cond)
+
+    def _same_field_after_trailing(self, cond: Condition) -> bool:
+        b = self.branch
+        if b is None or b.closed or not b.trailing or not b.cases:
+            return False
+        last = b.cases[-1].condition
+        return (
+            last is not None
+            and last.field == cond.field
+            and last.op in ("eq", "category")
+            and cond.op in ("eq", "category")
+        )
 
     def _negates(self, cond: Condition) -> bool:
         """ "if the email is not empty … if the email is empty …": the second is the first's
@@ -250,6 +266,7 @@ def _opens_case(clause: str, ctx: Context) -> bool:
         lx.ELSE_OPEN.match(clause)
         or lx.IF_OPEN.match(clause)
         or BARE_COMPARE.match(clause)
+        or answers_case(clause)
         or (CJK.search(clause) and zh_condition(clause, ctx) is not None)
     )
 

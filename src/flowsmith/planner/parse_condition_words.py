@@ -132,9 +132,19 @@ FILLED = re.compile(
 )
 
 
+_STARS = re.compile(
+    r"\b(?:gave|gives|give|rated|rates|rate|scored|scores)\s+(?:it\s+|us\s+|them\s+)?(\d+)\s*"
+    r"(?:stars?|points?|out of \d+|/\s*\d+)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def presence_condition(t: str, phrase: str) -> Condition | None:
     """ "has an email" -> email is not empty; "without a phone number" -> phone_number is empty;
     "ticked the newsletter box" -> newsletter is true; "填写了电话" -> phone is not empty."""
+    stars = _STARS.search(t)
+    if stars:  # "they gave 5 stars", "rated it 4"
+        return Condition("rating", "eq", int(stars.group(1)), phrase)
     box = TICKED.search(t)
     if box:
         name = (box.group(1) or box.group(2) or "").strip().lower()
