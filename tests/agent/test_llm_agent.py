@@ -734,3 +734,13 @@ def test_prompts_are_fully_rendered() -> None:
     assert "{{ $env.NAME }}" in texts[0]
     assert '{"op": "update_node"' in texts[4]
     assert "Reply in Simplified Chinese" in texts[1] and "[check] Check Amazon" in texts[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_context_error_names_the_settings_to_change(lang: str) -> None:
+    """Issue 15: a request that cannot fit ends with a clear error naming the setting."""
+    from flowsmith.agent.llm_agent import error_text
+
+    message = error_text("llm_context", lang)
+    assert "FLOWSMITH_LLM_CONTEXT_TOKENS" in message
+    assert "FLOWSMITH_LLM_RETRIEVAL_K" in message
