@@ -1020,3 +1020,15 @@ def test_a_size_after_an_approval_is_the_comparisons_other_output() -> None:
 )
 def test_more_two_way_splits(text: str, x: str, y: str, field: str) -> None:
     split(text, x, y, field)
+
+
+def test_fields_of_items_counts_and_money() -> None:
+    assert _cond("the number of attendees is more than 100") == ("attendees", "gt", 100)
+    assert _cond("the order is over $500") == ("amount", "gt", 500)
+    assert _cond("the expense is above 500 dollars") == ("amount", "gt", 500)
+    assert _cond("the deal is worth more than $10k") == ("value", "gt", 10000)
+    assert _cond("the price is over $5") == ("price", "gt", 5)
+    assert _cond("it has been more than 3 days since the last reply") == ("duration_days", "gt", 3)
+    assert _cond("the review has 1 star") == ("rating", "eq", 1)
+    c = _cond("the invoice is overdue")
+    assert c is not None and c[2] == "overdue"  # a state, not "over the due field"

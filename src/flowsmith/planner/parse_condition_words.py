@@ -27,7 +27,7 @@ TAGGED = re.compile(
 TAG_FIELD = {"lab": "label", "tag": "tag"}
 
 # a verb where a field was looked for ("anyone logged fewer than", "those scoring above")
-VERBISH = re.compile(r"[a-z]+(?:ed|ing)|takes|lasts|costs|spends|logs|runs|scores|gets|uses")
+VERBISH = re.compile(r"[a-z]+(?:ed|ing)|takes|lasts|costs|spends|logs|runs|scores|gets|uses|been")
 UNIT = re.compile(
     r"\s*(?:(second|minute|hour|day|week|month|year)s?\b|(秒|分钟|个?小时|天|周|个?月))",
     re.IGNORECASE,
@@ -58,7 +58,7 @@ def verb_used(before: str, name: str) -> bool:
                 r"those|ones|it|they|that|who|which|any|all|[a-z]+s|any\w+|some\w+", prev[-1]
             )
         )
-        or name in ("takes", "lasts", "costs", "spends", "logs", "runs", "uses", "gets")
+        or name in ("takes", "lasts", "costs", "spends", "logs", "runs", "uses", "gets", "been")
     )
 
 
@@ -133,8 +133,9 @@ FILLED = re.compile(
 
 
 _STARS = re.compile(
-    r"\b(?:gave|gives|give|rated|rates|rate|scored|scores)\s+(?:it\s+|us\s+|them\s+)?(\d+)\s*"
-    r"(?:stars?|points?|out of \d+|/\s*\d+)?\s*$",
+    r"\b(?:gave|gives|give|rated|rates|rate|scored|scores|has|have|got|gets)\s+"
+    r"(?:it\s+|us\s+|them\s+)?(\d+)\s*(?:stars?|points?|out of \d+|/\s*\d+)\s*$|"
+    r"\b(?:gave|gives|give|rated|rates|rate|scored|scores)\s+(?:it\s+|us\s+|them\s+)?(\d+)\s*$",
     re.IGNORECASE,
 )
 
@@ -144,7 +145,7 @@ def presence_condition(t: str, phrase: str) -> Condition | None:
     "ticked the newsletter box" -> newsletter is true; "填写了电话" -> phone is not empty."""
     stars = _STARS.search(t)
     if stars:  # "they gave 5 stars", "rated it 4"
-        return Condition("rating", "eq", int(stars.group(1)), phrase)
+        return Condition("rating", "eq", int(stars.group(1) or stars.group(2)), phrase)
     box = TICKED.search(t)
     if box:
         name = (box.group(1) or box.group(2) or "").strip().lower()

@@ -203,7 +203,7 @@ _NOW = re.compile(r"^(?:today|now|the current date|今天|现在|当前日期|�
 def _against_field(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     for op, words, suffix in _AGAINST:
         said = (
-            rf"^(?P<f>.+?)\s*(?:{words})\s*{_OTHER}\s*(?:{suffix})?\s*$",
+            rf"^(?P<f>.+?)\s*(?:{words})(?![a-z])\s*{_OTHER}\s*(?:{suffix})?\s*$",
             rf"^(?P<f>.+?)\s*(?:在|is|are|was)\s*{_OTHER}\s*(?:{suffix})\s*$",
         )
         for pattern in said:
@@ -283,6 +283,10 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 name = (
                     _counted(after) or unit_field(after) or noun_of(name) or _implied("price", ctx)
                 )
+            if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
+                name = "amount"  # "the order is over $500": the order's amount
+            elif name == "worth":
+                name = "value"  # "the deal is worth more than $10k"
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
     against = _against_field(t, phrase, ctx)
     if against is not None:
@@ -543,6 +547,11 @@ _TEXT_FIELD = re.compile(
     r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
     r"url|domain|from|to|sender|filename|file_name|address|[\u4e00-\u9fff]+|[a-z]+_(?:name|text)"
 )
+_MONEY = re.compile(r"[$€£¥￥]|\b(?:dollars?|euros?|usd|eur|gbp)\b|元|块|美元", re.IGNORECASE)
+_PRICED_ITEM = re.compile(
+    r"orders?|payments?|invoices?|deals?|charges?|transactions?|purchases?|expenses?|refunds?|"
+    r"sales?|bills?|quotes?|opportunit(?:y|ies)|subscriptions?|carts?|订单|付款|发票|报销|交易"
+)
 _FIELD_WORDS = re.compile(r"\b(?:field|column|property|attribute|cell)\b")
 _HEAD_OF = ("number", "count", "total", "amount", "sum", "value", "list")
 
@@ -569,7 +578,8 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
     low = _FIELD_WORDS.sub(" ", text.lower())
     parts = re.split(r"\s+(?:of|from|in|at|on|for)\s+", " " + low + " ")
     low = parts[0]
-    if len(parts) > 1 and re.search(r"\b(?:" + "|".join(_HEAD_OF) + r")\s*$", low):
+    counted = len(parts) > 1 and bool(re.search(r"\b(?:" + "|".join(_HEAD_OF) + r")\s*$", low))
+    if counted:
         low = parts[1]  # "the number of orders": orders
     low = re.sub(
         r"\b(?:is|are|was|were|goes|gets|has|its|it's|the|a|an|of|their|his|her|my|our|"
@@ -588,7 +598,12 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
         words.pop()  # "the temperature from <url>": the field is before the source
     if not words:
         return _implied(default, ctx)
-    if len(words) == 1 and re.fullmatch(r"[a-z]+[^s]s", words[0]) and words[0] not in ("status",):
+    if (
+        len(words) == 1
+        and not counted
+        and re.fullmatch(r"[a-z]+[^s]s", words[0])
+        and words[0] not in ("status",)
+    ):
         return _implied(default, ctx)  # "orders over 100": the items, not a field
     name = (
         "_".join(words[-2:])
