@@ -1032,3 +1032,54 @@ def test_fields_of_items_counts_and_money() -> None:
     assert _cond("the review has 1 star") == ("rating", "eq", 1)
     c = _cond("the invoice is overdue")
     assert c is not None and c[2] == "overdue"  # a state, not "over the due field"
+
+
+# --- a field an AI step makes: its verdict, its score, its sentiment ---------------------------
+
+_AI = ("llm_chat", "text_classifier", "sentiment_analysis", "information_extractor", "openai")
+
+
+@pytest.mark.parametrize(
+    "text,x,field,output",
+    [
+        (
+            "When an email arrives, ask AI whether it is spam; if the AI says it is spam, delete"
+            " it, otherwise forward it to Slack",
+            "slack",
+            "category",
+            "false",
+        ),
+        (
+            "收到新邮件时，让AI判断是不是垃圾邮件，如果AI判断为垃圾邮件就忽略，否则转发到钉钉",
+            "dingtalk",
+            "category",
+            "false",
+        ),
+        (
+            "收到新的客户反馈时，用AI打分（1到10分），8分以上的发到Slack的#wins，其余的存到Notion",
+            "slack",
+            "score",
+            "true",
+        ),
+        (
+            "When a new lead comes in from Typeform, have GPT decide if it's qualified; qualified"
+            " leads go to Salesforce, the rest to a Mailchimp list",
+            "salesforce",
+            "status",
+            "true",
+        ),
+        (
+            "When a new tweet arrives via webhook, analyze the sentiment; negative tweets get a"
+            " Trello card, positive ones go to Slack",
+            "trello",
+            "sentiment",
+            "output_0",
+        ),
+    ],
+)
+def test_a_case_on_what_an_ai_step_made(text: str, x: str, field: str, output: str) -> None:
+    g = G(text)
+    sides = {i: o for i, o in g.sides(x).items() if field in g.field(i)}
+    assert sides and output in next(iter(sides.values())), (g.sides(x), g.edges)
+    ai = [i for i, n in g.nodes.items() if n.subtype in _AI or n.parameters.get("app") == "openai"]
+    assert ai and any(next(iter(sides)) in g._below(a) for a in ai)

@@ -57,8 +57,8 @@ WHEN_ZH = rx(
 # "urgent ones to Slack", "billing emails to Telegram", "紧急的发到Slack": a category case
 CATEGORY_CASE = rx(
     r"^\s*(?:and\s+)?(?:route|send|post|forward|move|put)?\s*(?:the\s+|all\s+)?([a-z][\w-]*)\s+"
-    r"(?:ones|emails?|messages?|tickets?|items?|requests?|reviews?|leads?|issues?)\b\s*"
-    r"(?=to\b|in\b|on\b|into\b|go\b|get\b|should\b|are\b|becomes?\b|turns? into\b|→|->)|"
+    r"(?:ones|emails?|messages?|tickets?|items?|requests?|reviews?|leads?|issues?|[a-z]+s)\b\s*"
+    r"(?=to\b|in\b|on\b|into\b|go\b|gets?\b|should\b|are\b|becomes?\b|turns? into\b|→|->)|"
     r"^\s*([\u4e00-\u9fff]{1,4})的(?:邮件|消息|工单|请求)?(?=发|转|推|通知|放|存|写)"
 )
 NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")

@@ -121,7 +121,8 @@ _SIZE_FIELD = {"cheap": "price", "expensive": "price", "short": "length", "long"
 _STATE_KIND = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?P<v>send|post|forward|move|put|route|push|add)?\s*(?:the\s+|all\s+)?"
     r"(?P<w>paid|unpaid|open|closed|active|inactive|completed|pending|failed|successful|"
-    r"approved|rejected|cancell?ed|refunded|overdue|returning)\s+(?:ones|[a-z]+s)\b\s*"
+    r"approved|rejected|cancell?ed|refunded|overdue|returning|qualified|unqualified|valid|"
+    r"invalid|verified|unverified)\s+(?:ones|[a-z]+s)\b\s*"
     r"(?=to\b|into\b|go\b|goes\b|should\b|→|->|:)(?:go|goes|should go)?\s*",
     re.IGNORECASE,
 )

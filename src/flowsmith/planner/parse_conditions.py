@@ -125,6 +125,9 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if not t:
         return None
+    said_by = _AI_SAYS.match(t)
+    if said_by:  # "the AI says it is spam": the AI step's verdict
+        return _category((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)
     q = _QUALIFIER.search(t)
     if q and q.start() > 0:
         said = _qualified(q.group("c"), phrase, ctx)
@@ -283,6 +286,9 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 name = (
                     _counted(after) or unit_field(after) or noun_of(name) or _implied("price", ctx)
                 )
+            points = {"分": "score", "星": "rating"}.get(m.group(2) if m.re.groups >= 2 else "")
+            if points and (not name or name == _implied("price", ctx)):
+                name = points  # "8分以上的", "低于3星"
             if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
                 name = "amount"  # "the order is over $500": the order's amount
             elif name == "worth":
@@ -546,6 +552,13 @@ def _implied(default: str, ctx: Context | None) -> str:
 _TEXT_FIELD = re.compile(
     r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
     r"url|domain|from|to|sender|filename|file_name|address|[\u4e00-\u9fff]+|[a-z]+_(?:name|text)"
+)
+_AI_SAYS = re.compile(
+    r"^(?:the\s+)?(?:ai|gpt|llm|model|classifier|chatgpt|openai|claude|bot)\s+(?:says|thinks|decides|"
+    r"finds|returns|answers|replies|marks it as|labels it as|classifies it as|flags it as)\s+"
+    r"(?:that\s+)?(?:it\s+is\s+|it's\s+|they\s+are\s+)?(?:an?\s+)?[\"'“]?([\w-]+)[\"'”]?$|"
+    r"^(?:ai|模型|AI)(?:判断|认为|识别)(?:为|是)([\u4e00-\u9fff\w]{1,6})$",
+    re.IGNORECASE,
 )
 _MONEY = re.compile(r"[$€£¥￥]|\b(?:dollars?|euros?|usd|eur|gbp)\b|元|块|美元", re.IGNORECASE)
 _PRICED_ITEM = re.compile(
