@@ -1083,3 +1083,58 @@ def test_a_case_on_what_an_ai_step_made(text: str, x: str, field: str, output: s
     assert sides and output in next(iter(sides.values())), (g.sides(x), g.edges)
     ai = [i for i, n in g.nodes.items() if n.subtype in _AI or n.parameters.get("app") == "openai"]
     assert ai and any(next(iter(sides)) in g._below(a) for a in ai)
+
+
+# --- "除了X的都…", places, amounts with thousands separators in the trigger --------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,field,op,output",
+    [
+        ("每天获取Jira问题，除了已关闭的都发到Slack", "slack", "status", "not_equals", "true"),
+        (
+            "收到新订单时，除了金额低于10元的之外都同步到Airtable",
+            "airtable",
+            "amount",
+            "greater_than",
+            "true",
+        ),
+        (
+            "每天获取Trello卡片，除了标题包含草稿的都发到钉钉",
+            "dingtalk",
+            "title",
+            "contains",
+            "false",
+        ),
+        (
+            "收到新工单时，除了优先级为低的，其他的都发短信给我",
+            "twilio",
+            "priority",
+            "equals",
+            "false",
+        ),
+    ],
+)
+def test_except_guards_the_action_with_the_negation(
+    text: str, x: str, field: str, op: str, output: str
+) -> None:
+    g = G(text)
+    gates = [i for i in g.sides(x) if field in g.field(i)]
+    assert gates, (g.sides(x), g.edges)
+    assert op in {c["operator"] for c in g.nodes[gates[0]].parameters["conditions"]}
+    assert g.sides(x)[gates[0]] == {output}
+
+
+def test_places_and_thousands() -> None:
+    split(
+        "When a Stripe payment succeeds, if the customer is in Germany add them to Mailchimp, if"
+        " in the US create a HubSpot contact",
+        "mailchimp",
+        "hubspot",
+        "country",
+    )
+    g = G(
+        "When an invoice is created in QuickBooks and it's above $5,000, notify #finance in Slack"
+    )
+    gate = next(iter(g.sides("slack")))
+    assert g.nodes[gate].parameters["conditions"][0]["right"] == 5000

@@ -48,7 +48,8 @@ CLAUSE_SPLIT = rx(
 # a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
 WHEN_EN = rx(
     r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon)\b\s*"
-    r"(?P<body>[^,;.!?]+?)\s*(?=,|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
+    r"(?P<body>(?:[^,;.!?]|(?<=\d)[,.](?=\d{3}))+?)\s*"
+    r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(
     r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|时|之后|后)(?:就|，|,|\s|$)|"

@@ -38,6 +38,35 @@ def _not_said(clause: str, b: Builder) -> tuple[bool, str] | None:
     return False, clause[m.end() :]
 
 
+_EXCEPT = re.compile(
+    r"^\s*(?:除了|除去)(?P<c>[^，,]{1,16}?)(?:的|之外|以外)+[，,]?\s*(?:其他的?|其余的?)?"
+    r"(?:都|全部|全都)(?P<a>.+)$"
+)
+
+
+_EXCEPT_ALONE = re.compile(r"^\s*(?:除了|除去)(?P<c>[^，,]{1,16}?)(?:的|之外|以外)+(?P<a>)$")
+
+
+def except_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "除了已关闭的都发到Slack": the action is for the items the condition does not hold for."""
+    m = _EXCEPT.match(clause.strip()) or _EXCEPT_ALONE.match(clause.strip())
+    steps = clause_actions(m.group("a"), ctx) if m and m.group("a") else []
+    if m is None or (m.group("a") and not steps):
+        return False
+    said = m.group("c").strip()
+    cond = parse_condition(said, ctx) or (
+        Condition("status", "eq", said, said) if CJK.search(said) and len(said) <= 6 else None
+    )
+    if cond is None:
+        return False
+    if not m.group("a"):  # "除了优先级为低的，其他的都…": the rest is the other case
+        b.open_case(cond, unmask(clause, ctx), same=False)
+        return True
+    b.guard_here(negate(cond), unmask(clause, ctx))
+    b.add(steps)
+    return True
+
+
 def answers_case(clause: str) -> bool:
     """The clause answers the case before ("if not, …", "不是的话…", "不紧急的话…")."""
     return bool(answer(clause, open_case=True) or _NOT_SAID.match(clause))

@@ -28,6 +28,7 @@ from flowsmith.planner.parse_case_clauses import (
     answered,
     answers_case,
     check_case,
+    except_case,
     fetch_for,
     for_qualified,
     looked_at,
@@ -307,6 +308,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or looked_at(clause, ctx)
         or qualifier_alone(b, clause, ctx)
         or unless_case(b, clause, ctx)
+        or except_case(b, clause, ctx)
         or size_case_of(b, clause, ctx)
         or for_qualified(b, clause, ctx)
         or _category_case(b, clause, ctx)

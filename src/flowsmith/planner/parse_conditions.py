@@ -355,6 +355,9 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
 def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     """ "it is urgent", "类型是Bug", "the branch is main", "it's a PDF": equality and categories."""
     cats = ctx.categories if ctx else []
+    place = _IN_PLACE.search(t.strip())
+    if place and not (ctx and ctx.index.mentions(place.group(1), implicit=False)):
+        return Condition("country", "eq", place.group(1), phrase)  # "the customer is in Germany"
     m = lx.IS_WORD.search(t.strip())
     if m:
         word = m.group(1).lower()
@@ -552,6 +555,10 @@ def _implied(default: str, ctx: Context | None) -> str:
 _TEXT_FIELD = re.compile(
     r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
     r"url|domain|from|to|sender|filename|file_name|address|[\u4e00-\u9fff]+|[a-z]+_(?:name|text)"
+)
+_IN_PLACE = re.compile(
+    r"(?:^|\b(?:is|are|lives?|located|based)\s+)(?:in|from)\s+(?:the\s+)?"
+    r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)$"
 )
 _AI_SAYS = re.compile(
     r"^(?:the\s+)?(?:ai|gpt|llm|model|classifier|chatgpt|openai|claude|bot)\s+(?:says|thinks|decides|"
