@@ -553,7 +553,7 @@ def test_a_classifier_asked_as_a_question_routes_its_categories(text: str, x: st
             "label",
         ),
         ("When a GitHub issue gets labelled 'bug', create a Jira issue", "jira", "label"),
-        ("When a Trello card is tagged 'urgent', send a Telegram message", "telegram", "tag"),
+        ("When a Trello card is tagged 'urgent', send a Telegram message", "telegram", "label"),
         ("当Shopify库存低于10件时，在Trello创建补货卡片", "trello", "stock"),
     ],
 )

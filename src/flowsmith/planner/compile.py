@@ -26,6 +26,7 @@ from typing import Any
 
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Connection, NodeFamily, Workflow
+from flowsmith.planner.compile_agent import agent_nodes
 from flowsmith.planner.compile_nodes import (
     core_node,
     reads,
@@ -103,15 +104,36 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
     A write (a message, a new record) does not change the item the request talks about:
     the steps after it read the same item, so consecutive writes fan out from one feed
     ("send the lead to Slack and add it to HubSpot": HubSpot gets the lead, not Slack's
-    reply). A step list that ends on writes ends where its data ended."""
-    for step in steps:
+    reply), unless the next step uses what the write made ("post its link"). A step list
+    that ends on writes ends where its data ended. A response to the
+    webhook's caller follows the step before it, writes included ("store it, then return
+    200")."""
+    last = feeds
+    for i, step in enumerate(steps):
         before_text = st.text
-        ends = _step(st, step, feeds)
-        if _writes(st, step):
+        # the reply to a webhook's caller comes once the work before it is done
+        ends = _step(st, step, last if isinstance(step, Respond) else feeds)
+        last = ends
+        after = steps[i + 1] if i + 1 < len(steps) else None
+        if _writes(st, step) and not _uses_made(after):
             st.text = before_text
             continue
         feeds = ends
     return feeds
+
+
+# "create a Jira issue and post its link to Slack": the next step uses what the write made
+_MADE_REF = re.compile(
+    r"\b(?:its|the new|the created|that|the)\s+(?:\w+\s+)?(?:link|url|id|number|key)\b|"
+    r"\b(?:a |the )?(?:link|url) to (?:it|the new)\b|\bpost (?:a |the )?link\b|"
+    r"(?:链接|编号|单号|工单号|网址)",
+    re.IGNORECASE,
+)
+
+
+def _uses_made(step: Step | None) -> bool:
+    phrase = getattr(step, "phrase", "") if step is not None else ""
+    return isinstance(phrase, str) and bool(_MADE_REF.search(phrase))
 
 
 def _writes(st: CompileState, step: Step) -> bool:
@@ -149,6 +171,11 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
         if step.kind == "filter" and isinstance(cond, Condition) and cond.op == "not_contains":
             return _keep_if(st, cond, feeds)
         return add_one(st, transform_node(st, step), feeds)
+    if isinstance(step, Think) and step.kind == "agent":
+        agent, attached = agent_nodes(st, step)
+        ends = add_one(st, agent, feeds)
+        st.nodes.extend(attached)
+        return ends
     if isinstance(step, Think):
         return add_one(st, think_node(st, step), feeds)
     if isinstance(step, Wait):
@@ -167,7 +194,7 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
             "respond",
             pick(st.lang, "Respond to webhook", "响应 Webhook"),
             "webhook_response",
-            _respond_params(step.phrase),
+            {"respond_with": "json", "body": {"ok": True}, "status_code": _status(step.phrase)},
         )
         return add_one(st, node, feeds)
     if isinstance(step, Branch):
@@ -193,13 +220,10 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
     return feeds
 
 
-def _respond_params(phrase: str) -> dict[str, Any]:
-    """ "return a 400 error", "返回404": the status the words name (200 when none), and for an
-    error status a body saying what failed."""
-    m = re.search(r"(?<![\d.])([1-5]\d\d)(?![\d.])", phrase)
-    code = int(m.group(1)) if m else 200
-    body: dict[str, Any] = {"ok": True} if code < 400 else {"ok": False, "error": phrase.strip()}
-    return {"respond_with": "json", "body": body, "status_code": code}
+def _status(phrase: str) -> int:
+    """The HTTP status a response names ("return a 400 error", "返回401"), else 200."""
+    m = re.search(r"(?<!\d)([1-5]\d\d)(?!\d)", phrase)
+    return int(m.group(1)) if m else 200
 
 
 def _if_params(st: CompileState, cond: Condition) -> tuple[dict[str, Any], bool]:

@@ -46,7 +46,7 @@ CompareOp = Literal[
 TransformKind = Literal[
     "filter", "aggregate", "dedupe", "sort", "limit", "split", "template", "set", "code"
 ]
-ThinkKind = Literal["classify", "extract", "summarise", "translate", "sentiment", "prompt"]
+ThinkKind = Literal["classify", "extract", "summarise", "translate", "sentiment", "prompt", "agent"]
 
 
 @dataclass(frozen=True)

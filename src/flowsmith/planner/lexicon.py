@@ -47,13 +47,15 @@ CLAUSE_SPLIT = rx(
 )
 # a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
 WHEN_EN = rx(
-    r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon)\b\s*"
+    r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon|"
+    r"after(?=\s+(?:each|every|any|a|an)\b))\b\s*"
     r"(?P<body>(?:[^,;.!?]|(?<=\d)[,.](?=\d{3}))+?)\s*"
     r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(
     r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|时|之后|后)(?:就|，|,|\s|$)|"
-    r"(?:每当|一旦|每次)(?P<body2>[^，,。；;！？]{2,40}?)(?:就|，|,|$)"
+    r"(?:每当|一旦|每次)(?P<body2>[^，,。；;！？]{2,40}?)(?:就|，|,|$)|"
+    r"^(?P<body3>[^，,。；;！？]{2,30}?)(?:之后|以后|后)(?=[\u4e00-\u9fff])"
 )
 # "urgent ones to Slack", "billing emails to Telegram", "紧急的发到Slack": a category case
 CATEGORY_CASE = rx(
@@ -70,9 +72,12 @@ EVENT_CHANGE = {
         r"arriv\w*|新|创建|新增|收到"
     ),
     "updated": rx(
-        r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost)\w*|status|更新|变|移|改"
+        r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost|label|tag|solv|resolv|"
+        r"fulfil|paid|ship)\w*|\bpa(?:ys|ying)\b|status|更新|变|移|改|标签|解决|完成|关闭|发货"
     ),
-    "deleted": rx(r"\b(?:delet|remov|archiv|trash)\w*|删除|移除"),
+    "deleted": rx(r"\b(?:delet|remov|archiv|trash|cancel)\w*|删除|移除|取消|撤销"),
+    "refunded": rx(r"\brefund\w*|退款"),
+    "failed": rx(r"\bfail\w*|失败"),
 }
 EVENT_KIND = {
     "creat": "created",
@@ -84,26 +89,48 @@ EVENT_KIND = {
     "mov": "updated",
     "delet": "deleted",
     "remov": "deleted",
+    "cancel": "deleted",
+    "cancell": "deleted",
+    "solv": "updated",
+    "resolv": "updated",
+    "complet": "updated",
+    "clos": "updated",
+    "fulfil": "updated",
+    "fulfill": "updated",
+    "paid": "updated",
+    "refund": "refunded",
+    "fail": "failed",
 }
 
 # --- verbs ------------------------------------------------------------------------------------
 
 READ_VERB = rx(
     r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
+    r"look (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
-    r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集"
+    r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集|"
+    r"统计|查看|列出"
 )
 CREATE_VERB = rx(
-    r"\b(?:create\w*|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|append\w*|"
-    r"insert\w*|record\w*|save\w*|upload\w*|store|put|write|share|notify|email|mail|ping|"
+    r"\b(?:creat(?:e|es|ed|ing)|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|"
+    r"append\w*|escalat\w*|raise (?:a|an)|log(?:ging)? (?:a|an)|"
+    r"insert\w*|record\w*|save\w*|upload\w*|store|put|write(?! (?:\w+ ){0,2}back)|share|notify|"
+    r"email|mail|ping|"
     r"tell|copy|sync\w*|push\w*|forward\w*|invite\w*|book|make|"
     r"log (?:it|them|each|every|to|in|into|the|a|an)|file (?:a|an|the)|open (?:a|an)|"
     r"text (?:me|us|him|her|them|the)|message (?:me|us|him|her|them|the)|alert (?:me|us|the))\b|"
     r"创建|新建|添加|加到|发送|发布|推送|追加|插入|记录|保存|上传|存到|存入|写入|同步|转发|"
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交"
 )
-UPDATE_VERB = rx(r"\b(?:update\w*|change|modify|edit|mark|move|assign|close)\b|更新|修改|标记|关闭")
-DELETE_VERB = rx(r"\b(?:delete\w*|remove\w*|archive\w*|cancel\w*|trash)\b|删除|移除|归档|取消")
+UPDATE_VERB = rx(
+    r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close)\b|"
+    r"\bwrite (?:\w+ ){0,2}back\b|更新|修改|标记|关闭|写回|回写"
+)
+DELETE_VERB = rx(
+    r"\b(?:delet(?:e|es|ed|ing)|remov\w*|archiv\w*|cancel\w*|trash)\b|删除|移除|归档|取消"
+)
+# a comment or reply on an item ("comment on the PR", "在工单下留言", "reply in the thread")
+COMMENT_WORD = rx(r"\bcomment\w*|\brepl(?:y|ies|ied)\b|留言|评论|回帖|备注")
 # the sources and the target of "copy A to B"
 COPY_VERB = rx(
     r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*|back(?:s|ed|ing)? ?up|backups?|"
@@ -146,8 +173,10 @@ TO_WORD = rx(
     r"$)|(?:到|至|进|在|给|用|通过|往)\s*(?:我的|我们的)?$"
 )
 FROM_WORD = rx(
-    r"(?:\b(?:from|of)\s+(?:the\s+|my\s+|our\s+)?$)|(?:从|自)\s*(?:我的|我们的)?$|"
-    r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到)"
+    r"(?:\b(?:from|of)\s+(?:(?:the|my|our|all|new|recent|open|today's|yesterday's|this week's|"
+    r"last week's|latest)\s+){0,3}$)|(?:从|自)\s*(?:我的|我们的)?$|"
+    r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到|记录到|记到|"
+    r"保存到|登记到|添加到|加入|放进|存进|贴到|录入)"
     r"[^，,。把]){0,8}$"
 )
 
@@ -165,12 +194,16 @@ SMS_NOUN = ("sms", "text message", "短信")
 # "notify me" with no channel -> email (an assumption says so)
 NOTIFY_WORD = rx(
     r"\bnotif\w*|\balert (?:me|us)|\blet (?:me|us) know|\btell me|通知我|提醒我|告诉我|"
-    r"\bforward (?:it |them |this |that )?to (?:me|us|my (?:inbox|email))\b|转发给我"
+    r"\bforward (?:it |them |this |that )?to (?:me|us|my (?:inbox|email))\b|转发给我|"
+    r"(?:通知|提醒|告知|发给|转给|交给)(?=\S{0,8}(?:经理|主管|负责人|团队|同事|老板|客户|销售|财务|法务|运维|"
+    r"管理员|用户|员工|总监|大家|我们|他们|她|他))"
 )
 
 # a kind of service named instead of a service ("my CRM"): the catalog category it stands for
 CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
-    "crm": rx(r"\bcrm\b|客户管理系统|客户关系管理"),
+    "crm": rx(
+        r"\bcrm\b(?!\s+(?:table|list|base|sheet|database|tab|view|board))|客户管理系统|客户关系管理"
+    ),
     "support": rx(
         r"\bhelp ?desk\b|\bticketing (?:system|tool)\b|\bsupport (?:system|tool)\b|"
         r"工单系统|客服系统"
@@ -303,8 +336,12 @@ FIELD_ZH_NAMES = {
 
 LIMIT_N = rx(
     r"\b(?:top|first|latest|last|newest|best|limit (?:it |them )?to)\s+(\d+)|"
-    r"前\s*(\d+)\s*(?:条|个|名|项|篇)?|"
+    r"前\s*(\d+)\s*(?:条|个|名|项|篇)?(?!\s*个?(?:\d|天|小时|分钟|周|星期|月|年|秒))|"
     r"(\d+)\s*(?:条|个|篇)(?:最新|热门)"
+)
+# "send it again", "再发一次提醒", "remind them once more": the write said before, repeated
+AGAIN = rx(
+    r"\bagain\b|\bonce more\b|\banother (?:reminder|one|message)\b|再\S{0,2}一次|又一次|再次"
 )
 SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
@@ -341,11 +378,18 @@ THINK: dict[str, re.Pattern[str]] = {
         r"(?:is|'s)\s+(?:an?\s+)?[\w-]+(?:\s*[,/]\s*(?:an?\s+)?[\w-]+)*,?\s+or\s+(?!not\b)|"
         r"(?:判断|识别|区分|看看?)(?:它|这|邮件|消息|内容)?(?:是|属于)[^，,。：:]{1,16}(?:还是|或者)"
     ),
-    "extract": rx(r"extract\w*|pull out|\bparse\w*|提取|抽取|解析"),
+    "extract": rx(
+        r"extract\w*|pull out|\bparse\w*|提取|抽取|解析|"
+        r"识别出?(?=\S{0,8}(?:金额|总额|日期|字段|信息))"
+    ),
     "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),
     "translate": rx(r"translat\w*|翻译|译成"),
     "prompt": rx(
         r"\bai agent\b|\bwrites? (?:a |an )?(?:short |brief |quick )?(?:status )?report\b|"
+        r"\b(?:ai|gpt|llm)[- ](?:generated|written|drafted|powered)\b|ai生成|"
+        r"\b(?:using|with|via|by) (?:ai|gpt|chatgpt|an llm|openai)\b|"
+        r"\b(?:have|let|get) (?:the )?(?:ai|gpt|an llm|the llm)\b|"
+        r"\b(?:an?|the) (?:ai|gpt|llm)[- ](?:answer|reply|response|draft|message|text)s?\b|"
         r"智能体|\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
         r"\bgenerate (?:a |an )?(?:reply|response|answer|draft)|\bdraft (?:a |an )?reply|"
         r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析|"
@@ -368,14 +412,20 @@ LOOP = rx(
     r"\bfor (?:each|every)\b|\bone by one\b|\bloop\w*|\biterate\w*|"
     r"逐个|逐条|遍历|循环|每一(?:个|条|行)|对每(?:个|条|行|一)"
 )
+# a pause before what follows: "wait 7 days", "3 days later", "1 day before the event"
+# (the run waits until then), "活动前1天", "提前2小时"; "the next morning", "第二天" are a day
 WAIT = rx(
     r"\b(?:wait|delay|pause|sleep)\s+(?:for\s+)?(\d+|an?|one|two|three|five|ten)\s*"
-    r"(second|sec|minute|min|hour|hr|day)s?\b|(?:等待|等|延迟|延时)\s*(\d+|[一二两三四五六七八九十]+)\s*"
-    r"(秒|分钟|小时|天)|(\d+)\s*(second|minute|hour|day)s?\s+later"
+    r"(second|sec|minute|min|hour|hr|day|week)s?\b|"
+    r"(?:等待|等|延迟|延时)\s*(\d+|[一二两三四五六七八九十]+)\s*(秒|分钟|小时|天|周)|"
+    r"(\d+|an?|one|two|three|five|ten)\s*(second|minute|hour|day|week)s?\s+(?:later|before)\b|"
+    r"(?:前|提前)\s*(\d+|[一二两三四五六七八九十]+)\s*个?\s*(分钟|小时|天|周)|"
+    r"(\d+|[一二两三四五六七八九十半]+)\s*个?\s*(秒|分钟|小时|天|周)(?:之|以)?后|"
+    r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|evening)\b|\btomorrow\b|第二天|次日|隔天"
 )
 APPROVAL = rx(
     r"approv\w*\b(?! (?:it |them |this )?automatically)|sign[- ]?off|human review|manual review|"
-    r"(?<!自动)(?:审批|批准)|人工审核|人工确认"
+    r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )
 APPROVAL_REJECT = rx(r"\bif (?:it is |it's |they )?(?:rejected|declined|denied)|(?:被)?拒绝|驳回")
 APPROVAL_OK = rx(
@@ -384,7 +434,7 @@ APPROVAL_OK = rx(
 )
 RESPOND = rx(
     r"\brespond(?!ent)\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|"
-    r"\breturns? (?:it|the|a|an|them)\b|"
+    r"\breturns? (?:it|the|a|an|them|\d{3})\b|"
     r"返回|响应|回复请求"
 )
 
@@ -417,5 +467,11 @@ TRIGGER_RSS = rx(
     r"(?:订阅\s*(?:__url\d+__\s*)?(?:的\s*)?)?(?<![a-z])rss(?![a-z])(?:\s*(?:feed|源|订阅))?|"
     r"atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源"
 )
-TRIGGER_CHAT = rx(r"\bchat ?bot\b|\bchat message\b|聊天机器人|对话机器人|客服机器人")
+TRIGGER_CHAT = rx(
+    r"\bchat ?bots?\b|\bchat messages?\b|\bchat (?:assistant|widget|window|box)\b|"
+    r"\b(?:website|site|web|live|in-app|support)\s+chat\b|"
+    r"\b(?:assistant|bot|agent)\s+(?:that|which|who|to)\s+(?:\w+\s+){0,2}answers?\b|"
+    r"聊天机器人|对话机器人|客服机器人|问答机器人|聊天窗口?|聊天框|在线客服|智能客服|"
+    r"(?:助手|机器人)[^，,。]{0,6}回答"
+)
 TRIGGER_MANUAL = rx(r"\bmanual\w*|\bon demand\b|\bwhen i click\b|手动|手工|按需")

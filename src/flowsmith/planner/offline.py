@@ -35,7 +35,7 @@ from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.compose import compose
 from flowsmith.planner.edit_apply import apply_edits
 from flowsmith.planner.edit_parse import has_edit_words, parse_edits
-from flowsmith.planner.frame import Frame, ServiceStep, walk
+from flowsmith.planner.frame import Frame, ServiceStep, Think, walk
 from flowsmith.planner.graph import matching
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.parse import parse_request
@@ -134,6 +134,8 @@ def _template_covers(u: Understanding, frame: Frame | None) -> bool:
         return True
     if frame.trigger.app is not None:
         return False
+    if any(isinstance(s, Think) and s.kind == "agent" for s in walk(frame.steps)):
+        return False  # the frame's own agent, with the tools and steps the request names
     catalog = load_catalog()
     covered = set()
     for action in u.actions:
@@ -148,6 +150,9 @@ def _only_changes(text: str) -> bool:
     """Whether ``text`` only asks to change an existing workflow ("remove the Slack step")."""
     if not has_edit_words(text) and not _CHANGE_VERB.search(text):
         return False
+    frame = parse_request(text)
+    if frame is not None and frame.trigger.kind not in ("manual", "schedule"):
+        return False  # "each time a contact is deleted, remove them from …": a new workflow
     ops = parse_edits(text, Workflow())
     return bool(ops) and all(op.kind in _CHANGE_ONLY for op in ops)
 

@@ -40,11 +40,11 @@ from flowsmith.planner.frame import (
     Trigger,
     walk,
 )
+from flowsmith.planner.parse_chat import with_agent
 from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context, mask_addresses
-from flowsmith.planner.parse_guards import event_condition
-from flowsmith.planner.parse_trigger import read_trigger
+from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import detect_lang
 
@@ -64,8 +64,9 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     masked = mask_addresses(raw, ctx)
     trigger, rest = read_trigger(masked, ctx)
+    ctx.trigger_kind = trigger.kind
     guard = (
-        event_condition(trigger.phrase, ctx)
+        event_guard(trigger, ctx)
         if trigger.kind in ("app_event", "email", "form", "webhook")
         else None
     )
@@ -74,6 +75,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):
         return None
+    if trigger.kind == "chat":
+        steps = with_agent(steps, ctx, masked)
     return Frame(trigger=trigger, steps=tuple(steps), lang=lang)
 
 

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.frame import Condition, CoreStep
+from flowsmith.planner.frame import Condition, CoreStep, ServiceStep
 from flowsmith.planner.parse_answers import answer, check_condition, size_case
 from flowsmith.planner.parse_cases import NOT_A_START, NOTHING, complete, decision
 from flowsmith.planner.parse_conditions import parse_condition
@@ -210,10 +210,36 @@ _FOR_QUALIFIED = re.compile(
 )
 
 
+# "if the email exists in Mailchimp", "if they are already in HubSpot", "如果HubSpot里已有"
+_EXISTS_IN = re.compile(
+    r"\b(?:exists?|is|are|isn't|aren't|already)\b[^,;]{0,20}\b(?:in|on)\s+(?:our\s+|the\s+)?$|"
+    r"(?:在|于)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _look_up_for(b: Builder, cond: Condition, ctx: Context) -> None:
+    """A check whether the item is in an app reads that app first."""
+    for mention in ctx.index.mentions(cond.phrase, implicit=False):
+        app = mention.app
+        if (
+            app is None
+            or app == ctx.trigger_app
+            or not _EXISTS_IN.search(cond.phrase[: mention.start])
+        ):
+            continue
+        reads = [
+            s for s in clause_actions(f"search {mention.word}", ctx) if isinstance(s, ServiceStep)
+        ]
+        b.add(reads)
+
+
 def fetch_for(b: Builder, cond: Condition, ctx: Context) -> None:
-    """ "if the temperature from <url> …": the URL is fetched before it is compared."""
+    """ "if the temperature from <url> …": the URL is fetched before it is compared; "if the
+    email exists in Mailchimp": Mailchimp is searched before the check."""
     m = re.search(r"__url(\d+)__", cond.phrase)
     if m is None:
+        _look_up_for(b, cond, ctx)
         return
     url = ctx.urls[int(m.group(1))]
     if any(isinstance(s, CoreStep) and s.params.get("url") == url for s in b.current):

@@ -202,6 +202,8 @@ def joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
     if any(v.match(body.strip()) for v in verbs):
         return None  # "…, post the error to Slack": an action, not a second condition
+    if ctx.index.mentions(body, implicit=False) and not re.match(r"(?:and|且|而且)\b", clause):
+        return None  # "…时，在Trello创建补货卡片": an action on a service, not a second condition
     t = lx.THEN_WORD.search(body)
     said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
     cond = parse_condition(said, ctx)
@@ -247,7 +249,7 @@ _ASK_APPROVAL = re.compile(
 def _action_starts(body: str, ctx: Context) -> list[int]:
     starts: set[int] = set()
     verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD)
-    for pattern in (*verbs, lx.NOTIFY_WORD, lx.WAIT, _ASK_APPROVAL):
+    for pattern in (*verbs, lx.NOTIFY_WORD, lx.WAIT, _ASK_APPROVAL, lx.RESPOND):
         for m in pattern.finditer(body):
             if m.start() > 0 and not re.match(r"来|的|过", body[m.end() : m.end() + 1]):
                 starts.add(m.start())  # "客户发来的投诉": a sender, not an action

@@ -202,17 +202,65 @@ def _clauses(sentence: str) -> list[str]:
 def _clauses_then(sentence: str) -> list[tuple[str, bool]]:
     """The clauses of a sentence, each with whether "then"/"然后" led into it."""
     sentence = _LIST.sub(lambda m: re.sub(r"\s*,\s*", " / ", m.group(0)), sentence)
+    sentence = _FIELD_LIST.sub(_joined_fields, sentence)
+    parts = re.split(f"({lx.CLAUSE_SPLIT.pattern})", sentence, flags=re.IGNORECASE)
     out: list[tuple[str, bool]] = []
-    then, at = False, 0
-    for sep in [*lx.CLAUSE_SPLIT.finditer(sentence), None]:
-        piece = sentence[at : sep.start() if sep else len(sentence)]
-        if piece.strip(" ,，"):
-            out.append((piece.strip(), then))
+    then = False
+    for i, part in enumerate(parts):
+        if i % 2:  # a separator
+            joined = (
+                re.fullmatch(r"\s+and\s+", part, re.IGNORECASE) and out and _bare_noun(out[-1][0])
+            )
+            if joined and i + 1 < len(parts):
+                parts[i + 1] = f"{out.pop()[0]} & {parts[i + 1]}"  # "phone and email": a list
+                continue
+            then = then or bool(re.search(r"\bthen\b|然后|接着", part))
+            continue
+        if part and part.strip(" ,，"):
+            out.append((part.strip(), then))
             then = False
-        if sep is not None:
-            then = then or bool(re.search(r"\bthen\b|然后|接着", sep.group(0)))
-            at = sep.end()
     return out
+
+
+def _bare_noun(clause: str) -> bool:
+    """A clause of one or two lower-case words and no verb ("phone", "job title")."""
+    words = clause.strip(" ,，").split()
+    if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[a-z_]+", w) for w in words):
+        return False
+    if any(w in ("it", "them", "this", "that", "these", "those", "me", "us") for w in words):
+        return False  # "summarise it": a verb and its object
+    verbs = (
+        lx.CREATE_VERB,
+        lx.READ_VERB,
+        lx.UPDATE_VERB,
+        lx.DELETE_VERB,
+        lx.SOURCE_VERB,
+        lx.COPY_VERB,
+        lx.FILTER,
+        lx.SORT,
+        lx.DEDUPE,
+        lx.RESPOND,
+        *lx.THINK.values(),
+    )
+    return not any(p.search(clause) for p in verbs)
+
+
+# "receives JSON with name and email": the fields an item has, one clause (not an action)
+_FIELD_LIST = re.compile(
+    r"\b(?:[Ww]ith|[Ww]ithout|containing|including|has|have|fields?|columns?)\s+"
+    r"(?:(?:the|their|its|a|an)\s+)?[a-z_]+(?:\s*,\s*[a-z_]+)*\s+and\s+"
+    r"(?!(?:a|an|the|my|our|then|also|their|its|then)\b)(?P<last>[a-z_]+)\b"
+)
+
+
+def _joined_fields(m: re.Match[str]) -> str:
+    last = m.group("last")
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB)
+    if any(p.fullmatch(last) for p in verbs) and not re.fullmatch(r"e-?mail", last, re.I):
+        return m.group(0)
+    if re.match(r"(?:the|a|an|my|our|them|it)\b", m.string[m.end() :].strip(), re.I):
+        return m.group(0)  # "with AI and email the team": a verb with its object
+    return m.group(0)[: m.start("last") - m.start()].replace(" and ", " & ") + last
 
 
 # "classify it as billing, technical or other": one clause, its commas are a list's
@@ -239,6 +287,8 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     sentences = [s for s in sentences if s not in sources]
     if guard is not None:
         b.open_case(guard, guard.phrase, same=False)
+        if b.branch is not None:
+            b.branch.event = True
     for si, sentence in enumerate(sentences):
         clauses = _clauses_then(sentence)
         b.joined = False
@@ -341,9 +391,14 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         if branch is not None:
             branch.trailing = True
         return
+    event_case = b.branch is not None and b.branch.event and not b.branch.closed
     if b.branch is not None and (
         b.branch.trailing
-        or (lx.AFTER_BRANCH.match(clause) and (b.current or b.current is b.container))
+        or (
+            lx.AFTER_BRANCH.match(clause)
+            and not event_case
+            and (b.current or b.current is b.container)
+        )
         or (b.after_then and b.branch.closed)
     ):
         b.close_branch()  # "…, otherwise Y, and then Z": Z joins every case
@@ -415,6 +470,7 @@ def _checked(b: _Builder, clause: str, ctx: Context) -> bool:
     cond = parse_condition(re.sub("是否|有没有", "", clause[m.end() :]), ctx) if m else None
     if cond is None:
         return False
+    fetch_for(b, cond, ctx)
     b.open_case(cond, unmask(clause, ctx), same=False)
     b.joined = False
     return True

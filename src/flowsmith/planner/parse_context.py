@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from flowsmith.planner.services import ServiceIndex
 
@@ -105,10 +106,32 @@ NOT_NAMES = frozenset(
         "italian",
         "russian",
         "arabic",
+        # teams and roles written in capitals ("the HR team", "通知IT同事")
+        "hr",
+        "it",
+        "pm",
+        "qa",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "vp",
+        "ops",
+        "bd",
+        # documents and metrics written in capitals ("score the CV", "the KPI report")
+        "cv",
+        "faq",
+        "kpi",
+        "kpis",
+        "okr",
+        "okrs",
+        "sla",
+        "id",
     ]
 )
 WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
 WAIT_UNIT |= {"day": 86400, "秒": 1, "分钟": 60, "小时": 3600, "天": 86400}
+WAIT_UNIT |= {"week": 604800, "周": 604800}
 EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10}
 ZH_CLAUSE_COND = re.compile(r"^(?P<c>[^，,]{1,24}?)(?:的时候|时)(?:就|，|,)?\s*(?P<a>.*)$")
 READABLE = re.compile(r"\b(?:is|are|was|were|gets?|got)\s+\w+ed\b|\b\w+ed\b\s+(?:to|in|into|on)\b")
@@ -125,6 +148,7 @@ class Context:
     urls: list[str]
     mails: list[str]
     trigger_app: str | None = None
+    trigger_kind: str | None = None  # the trigger's kind ("email": a reply is an email)
     trigger_url: str | None = None  # the token of the URL the trigger uses (a feed)
     categories: list[str] = field(default_factory=list)
     classified: bool = False
@@ -134,6 +158,7 @@ class Context:
     last_text: str | None = None  # the field the last text search named ("标签包含…")
     subject: str | None = None  # the data word a read named ("check our Stripe balance")
     apps_seen: list[str] = field(default_factory=list)  # apps the steps named, in order
+    last_write: Any = None  # the last write step made ("send it again" repeats it)
 
 
 def mask_addresses(text: str, ctx: Context) -> str:

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner import parse_roles as roles
 from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_nodes import reads
 from flowsmith.planner.frame import (
@@ -64,15 +65,29 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         text = lx.APPROVAL.sub(" ", text)
     if lx.LOOP.search(text) and not re.search(r"\bfor (?:each|every)\s+__it__", text, re.I):
         blocks.append(DraftLoop(phrase=phrase))  # "for every new release": the trigger's one
-    if lx.RESPOND.search(text):
+    replies = ctx.trigger_kind == "webhook" and _REPLY_START.match(text) is not None
+    replies = replies and not ctx.trigger_app
+    if (lx.RESPOND.search(text) or replies) and roles.answers_caller(text, ctx):
         writes.append(Respond(phrase=phrase))
         return [*middle, *writes, *blocks]
 
     said = _thinking(text, phrase, ctx) + _transforms(text, phrase, ctx)
-    middle += [st for _, st in sorted(said, key=lambda x: x[0])]
     svc_reads, svc_writes = _services(text, phrase, ctx)
+    if any(_is_ai_app(s, ctx) for s in [*svc_reads, *svc_writes]):
+        # "have ChatGPT draft a reply", "ask Claude to categorise it": the named AI does it
+        said = [(at, st) for at, st in said if not isinstance(st, Think)]
+    middle += [st for _, st in sorted(said, key=lambda x: x[0])]
+    if (
+        not svc_reads
+        and not svc_writes
+        and ctx.last_write is not None
+        and roles.again(text, clause)
+    ):
+        svc_writes = [ctx.last_write]  # "…，然后在活动前1天再发一次提醒": the same message
     reads += svc_reads
     writes += svc_writes
+    if svc_writes:
+        ctx.last_write = svc_writes[-1]
     for block in blocks:
         if isinstance(block, DraftApproval):
             block.approved += writes
@@ -82,8 +97,27 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
     return [*reads, *middle, *writes, *blocks]
 
 
+# "if not, add it", "不存在就添加": a write of the item on the app just looked up
+_ADD_IT = re.compile(
+    r"\s*(?:add|create|insert|save)\s+(?:it|them)\b|\s*(?:就)?(?:添加|新建|加入|创建)(?:它|他们|进去)?\s*$",
+    re.IGNORECASE,
+)
+# "…, and reply with the customer id" after a webhook start: the answer to the caller
+_REPLY_START = re.compile(r"\s*(?:and\s+|then\s+)?(?:reply|answer|send back)\b", re.IGNORECASE)
+
+
+def _is_ai_app(step: Any, ctx: Context) -> bool:
+    return (
+        isinstance(step, ServiceStep)
+        and step.app in ctx.index.apps
+        and ctx.index.apps[step.app].category == "ai"
+    )
+
+
 def _wait_seconds(m: re.Match[str]) -> float:
     groups = [g for g in m.groups() if g]
+    if len(groups) < 2:
+        return 86400.0  # "the next morning", "第二天": a day
     count, unit = groups[0], groups[1].lower()
     n = EN_COUNT.get(count.lower()) or zh_number(count) or 1
     return float(n * WAIT_UNIT.get(unit, 60))
@@ -167,7 +201,12 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     group = _group_by(text)
     for op, pattern in lx.AGGREGATE.items():
         m = pattern.search(text)
+        if m and "aggregate" in ctx.made and _MADE_BEFORE.search(text[: m.start()]):
+            break  # "post the total to Slack": the total made upstream
+        if m and _EXTRACTED.search(text[: m.start()]):
+            break  # "extract the total with AI": a field to extract, not a sum
         if m:
+            ctx.made.add("aggregate")
             of = re.search(r"\b(?:of|on)\s+(?:the\s+)?([a-z_]+)", text[m.end() :], re.IGNORECASE)
             params = {"operation": op, "field": of.group(1).lower() if of else "amount"}
             if group:
@@ -190,6 +229,14 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
         n = int(next(g for g in m.groups() if g))
         out.append((10**6, Transform(kind="limit", params={"max_items": n}, phrase=phrase)))
     return out
+
+
+_EXTRACTED = re.compile(
+    r"(?:extract\w*|pull out|pars\w+|提取|抽取|识别)\s*(?:(?:the|its|their|\w+)\s+){0,3}$|"
+    r"(?:提取|抽取|识别)\S{0,6}$",
+    re.IGNORECASE,
+)
+_MADE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+$|(?:把|将)\s*$", re.IGNORECASE)
 
 
 def _group_by(text: str) -> str | None:
@@ -221,6 +268,8 @@ def _verb(text: str) -> str:
         m = pattern.search(text)
         if m and verb == "read" and _GETS_MESSAGE.match(text, m.start()):
             m = pattern.search(text, m.end())
+        while m and roles.COUNTED.match(text, m.end()):  # "关闭数量", "closed count": a noun
+            m = pattern.search(text, m.end())
         if m and m.start() < best[0]:
             best = (m.start(), verb)
     return best[1]
@@ -245,19 +294,24 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
             (reads if found[0] == "read" else writes).append(found[1])
     for kind, step in _url_steps(text, phrase, verb, ctx):
         (reads if kind == "read" else writes).append(step)
-    if not mentions and lx.SMS_WORD.search(text):
+    if not writes and lx.SMS_WORD.search(text):
         writes.append(_sms_step(text, phrase, ctx))
     elif (
         not writes
         and (lx.EMAIL_WORD.search(text) or (ctx.mails and TOKEN.search(text)))
         and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
         and not _reads_email(text)
+        and not roles.email_field(text)
         and not any(m.app and _emails(ctx, m.app) for m in mentions)
     ):
         writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
     elif not mentions and not reads and not writes:
         for kind, step in _unnamed_steps(text, phrase, verb, ctx):
             (reads if kind == "read" else writes).append(step)
+    elif reads and not writes and lx.NOTIFY_WORD.search(text):
+        # "把Jira问题汇总后提醒项目负责人": read, then tell someone (by email: no channel said)
+        ctx.notes.append("notify:email")
+        writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
     return reads, writes
 
 
@@ -270,15 +324,21 @@ def _mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Contex
     if lx.COPY_VERB.search(text):
         last = i == len(mentions) - 1 and (len(mentions) > 1 or bool(ctx.trigger_app))
         return "create" if last else "read"
-    if lx.FROM_WORD.search(before) and local != "delete":
-        return "read"  # "remove it from Mailchimp" still deletes
+    if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
+        return "read"  # "remove it from Mailchimp" still deletes; "about our orders"
     if lx.TO_WORD.search(before) and verb == "read":
+        if re.search(r"[在从]\s*$", before) and roles.READ_HERE.match(text, mention.end):
+            return "read"  # "在HubSpot里查询联系人": the place, then its read verb
         only_read = (
             lx.READ_VERB.search(text[mention.end :]) is None
             and _only_read(text)
             and not _INTO.search(before)
         )
         return "read" if only_read else "create"
+    if local == "create" and roles.worked_on(before) and mention.app != ctx.trigger_app:
+        return "read"  # "总结Stripe的付款后发到…", "summarise the Zendesk tickets and post…"
+    if local == "create" and roles.delivered(text, mentions, i, ctx):
+        return "read"  # "post the open Jira bugs to Slack": Jira's bugs are read, then posted
     return local
 
 
@@ -298,7 +358,7 @@ def _mention_step(
             subtype=mention.subtype or "http_request", params=_core_params(text, ctx), phrase=phrase
         )
         return local, step
-    choice = idx.operation(mention.app, text, local)
+    choice = idx.operation(mention.app, roles.uncounted(text), local)
     if (mention.app, choice.resource, choice.operation) in seen:
         return None
     seen.add((mention.app, choice.resource, choice.operation))
@@ -367,12 +427,27 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
         return [("read" if op == "get" else "create", step)]
     if (
         ctx.trigger_app
-        and (verb in ("create", "update") or re.search(r"\breply\b|回复", text))
+        and (
+            verb in ("create", "update") or roles.REPLY.search(text) or lx.COMMENT_WORD.search(text)
+        )
         and _names_trigger_resource(text, ctx)
     ):
         return [("create", _on_app(ctx, ctx.trigger_app, text, verb, phrase))]
+    if ctx.trigger_kind == "email" and roles.REPLY.search(text):
+        # "then reply with the status": an answer to the email that started the run
+        return [
+            (
+                "create",
+                CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase),
+            )
+        ]
     if verb in ("create", "update", "delete") and (earlier := _earlier_app(text, ctx)):
         return [("create", _on_app(ctx, earlier, text, verb, phrase))]
+    last = ctx.apps_seen[-1] if ctx.apps_seen else None
+    added_it = verb == "create" and _ADD_IT.match(text)
+    if last and (verb == "update" or lx.COMMENT_WORD.search(text) or added_it):
+        # "look up the customer in Salesforce and update their phone": the record just read
+        return [("create", _on_app(ctx, last, text, verb, phrase))]
     if lx.NOTIFY_WORD.search(text):
         ctx.notes.append("notify:email")
         return [
@@ -451,9 +526,22 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
     if app is None:
         return False
     low = text.lower()
-    words = [w for res in app.resources.values() for w in res.names.all() if len(w) > 2]
+    if lx.COMMENT_WORD.search(low) and any(
+        phrase_in(w, low) >= 0
+        for res in app.resources.values()
+        for w in res.names.all()
+        if not lx.COMMENT_WORD.fullmatch(w)
+    ):
+        return True  # "comment on the PR", "在PR下留言": on the item the run started with
+    words = [
+        w for res in app.resources.values() for w in res.names.all() if len(w) > 2 or CJK.search(w)
+    ]
     if re.search(
-        r"\b(?:reply|respond|answer)\s+(?:with|to)\s+(?:it|them|the (?:sender|user))\b|"
+        r"\b(?:reply|respond|answer)\w*\s+(?:with|to)\s+(?:it|them|the (?:sender|user))\b|"
+        r"\b(?:reply|respond|answer)\w*\s+(?:(?:with|to)\s+)?__it__|"
+        r"\b(?:reply|respond|answer)\w*\s+(?:to\s+)?(?:their|his|her|the|each|every)\s+"
+        r"(?:question|message|dm|comment|request|inquiry|enquiry|query|email)s?\b|"
+        r"回复(?:他们|用户|客户)?的?(?:问题|消息|提问)|"
         r"回复(?:他们?|她|对方|用户|客户)?\s*$",
         low,
     ):
@@ -545,20 +633,34 @@ _CONTAINER_AFTER = re.compile(
 )
 
 
+# "assign it to Anna", "ask John": the capitalised word after these is a person
+_TO_PERSON = re.compile(
+    r"\b(?:assign\w*(?:\s+(?:it|them|this|the\s+\w+))?\s+to|ask|tell|remind|ping|notify|email|"
+    r"cc|invite|thank|message|dm|call|text|mention)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _unknown_service(text: str, ctx: Context) -> str | None:
     """A capitalised name the catalog does not know ("Hacker News"), or a Latin name in
-    Chinese text."""
+    Chinese text ("AI-generated" and a resource of an app in play are neither)."""
     plain = TOKEN.sub(" ", text).replace("__it__", " ")
+    plain = re.sub(r"\b(?:AI|GPT|LLM)-\w+", " ", plain, flags=re.IGNORECASE)
+    known = roles.known_words(ctx)  # "在PR下留言" after a GitHub start: the PR is GitHub's
     if CJK.search(plain):
         for m in re.finditer(
             r"[A-Za-z][A-Za-z0-9.&+-]{1,30}(?:\s+[A-Za-z][A-Za-z0-9.&+-]*){0,2}", plain
         ):
             words = m.group(0).split()
-            if not any(w.lower() in NOT_NAMES for w in words):
+            if not any(w.lower() in NOT_NAMES for w in words) and not all(
+                w.lower() in known for w in words
+            ):
                 return m.group(0)
         return None
     for m in CAPS.finditer(plain):
-        words = [w for w in m.group(1).split() if w.lower() not in NOT_NAMES]
+        if _TO_PERSON.search(plain[: m.start()]):
+            continue  # "assign it to Anna", "ask John": a person, not a service
+        words = [w for w in m.group(1).split() if w.lower() not in NOT_NAMES | known]
         if not words or _CONTAINER_AFTER.match(plain, m.end()):
             continue  # "the Bugs list", "our Ops channel": the name of a thing, not a service
         # a sentence-initial capital is a name only when several words are capitalised

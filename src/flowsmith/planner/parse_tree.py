@@ -33,6 +33,7 @@ class DraftBranch:
     trailing: bool = False
     phrase: str = ""
     rest: list[Any] = field(default_factory=list)  # steps for every category not named
+    event: bool = False  # opened by the trigger's own words: "then …" stays inside it
 
     @property
     def closed(self) -> bool:

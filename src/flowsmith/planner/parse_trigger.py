@@ -1,8 +1,13 @@
 """The request parser's first pass: the trigger, and the text left for the steps.
 
-Invariants: exactly one trigger per request (manual when nothing names one); the words
-that named it are cut from the text the later passes read (a polled app event leaves a
-"get <thing>" read in their place), and ``Context.trigger_app`` / ``trigger_url`` record
+Invariants: exactly one trigger per request (manual when nothing names one; a clock time
+said anywhere makes it a daily schedule); a start named outright in a parenthesis or an
+apposition ("the form on our site (a webhook)") wins over the words around it; an app
+event is the app's event whose resource and kind of change the words say; a comparison
+on an app's data that names no item ("the Stripe balance drops below 1000") is that data
+read every hour and checked. The words that named the trigger are cut from the text the
+later passes read (a polled app event leaves a "get <thing>" read, and a checked state its
+"if …" condition, in their place), and ``Context.trigger_app`` / ``trigger_url`` record
 what the steps may refer back to ("it", the feed). Pure: no I/O, no clock.
 """
 
@@ -13,12 +18,15 @@ from typing import Any
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
+    Condition,
     Trigger,
     TriggerKind,
 )
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
-from flowsmith.planner.schedule import parse_schedule
+from flowsmith.planner.parse_guards import event_condition
+from flowsmith.planner.schedule import clock_schedule, parse_schedule
+from flowsmith.planner.services import stem
 from flowsmith.planner.text import quoted
 
 
@@ -37,7 +45,11 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if found is not None:
         ctx.trigger_app = found[0].app
         return found
-    return _keyword_trigger(text, ctx)
+    trig, rest = _keyword_trigger(text, ctx)
+    clock = clock_schedule(TOKEN.sub(" ", text)) if trig.kind == "manual" else None
+    if clock is not None:  # "post … to Slack at 7am": a daily run at that time
+        return Trigger(kind="schedule", params=clock.model_dump(exclude_none=True)), rest
+    return trig, rest
 
 
 def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
@@ -47,14 +59,41 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     post it to Twitter") ends where its action's verb starts."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            group = "body" if m.group("body") is not None else "body2"
+            group = next((g for g in ("body", "body2", "body3") if m.groupdict().get(g)), "")
+            if not group:
+                continue
             body, b0 = m.group(group) or "", m.start(group)
+            if group == "body3" and not _names_event(body, ctx):
+                continue  # "翻译后发到…": an event must be named outright before a bare 后
             for cut in [*_action_cuts(body), len(body)]:
                 found = _trigger_of(body[:cut], ctx, explicit=True)
                 if found is not None:
+                    found = _apposed(found, text[m.end() : m.end() + 40])
                     tail = text[b0 + cut : m.end()] if cut < len(body) else ""
                     return _when_rest(text, m, found, body[:cut], tail, ctx)
     return None
+
+
+def _names_event(body: str, ctx: Context) -> bool:
+    """Whether ``body`` says one of an app's events ("客户在Shopify下单", "有人在Calendly
+    预约") rather than a step ("用AI总结Stripe的付款")."""
+    if any(p.search(body) for p in (lx.READ_VERB, lx.SOURCE_VERB, *lx.THINK.values())):
+        return False
+    if re.search(r"把|将", body):
+        return False
+    for mention in ctx.index.mentions(body, implicit=False):
+        if mention.app is not None and ctx.index.event(mention.app, body)[1] >= 0.7:
+            return True
+    return False
+
+
+def _apposed(found: Trigger, after: str) -> Trigger:
+    """ "When the form on our site is sent, which is a webhook, …": the start the words
+    right after the when-clause name outright is the trigger's kind."""
+    named = explicit_start(after) if re.match(r"\s*(?:,|，|—|–|-)", after) else None
+    if named is None or named == found.kind or found.app is not None:
+        return found
+    return Trigger(kind=named, phrase=found.phrase)
 
 
 def _action_cuts(body: str) -> list[int]:
@@ -63,11 +102,20 @@ def _action_cuts(body: str) -> list[int]:
     for pattern in (lx.CREATE_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD):
         for v in pattern.finditer(body):
             lead = body[: v.start()]
-            if v.start() > 0 and lead.endswith(" ") and not _PASSIVE.search(lead):
+            noun = _NOUN_LEAD.search(lead) or _NOUN_TAIL.match(body, v.end())
+            if v.start() > 0 and lead.endswith(" ") and not _PASSIVE.search(lead) and not noun:
                 cuts.append(v.start())
     return sorted(set(cuts))
 
 
+# "a new Gmail email from my boss": the verb's word used as a noun
+_NOUN_LEAD = re.compile(
+    r"\b(?:a|an|the|new|my|our|your|their|this|that|each|every|any|incoming)\s+$", re.I
+)
+_NOUN_TAIL = re.compile(
+    r"s?\s+(?:from|about|with|that|which|of|arrives?|comes? in|lands?|is|are|was|gets?|has)\b",
+    re.I,
+)
 _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|be|been|gets?|got|has|have|I|we|someone|they)\s+$", re.I
 )
@@ -81,6 +129,7 @@ def _when_rest(
     1") leaves a condition."""
     ctx.trigger_app = found.app
     poll = found.params.get("poll")
+    state = found.params.get("state")
     lead = " , "
     if poll:
         lead = f" get {READABLE.sub(' ', poll)} , "
@@ -89,7 +138,9 @@ def _when_rest(
             params={"kind": "interval", "minutes": 60, "assumed": True},
             phrase=found.phrase,
         )
-    cond = qualifier(body, ctx)
+    cond = None if _said_by_event(body, found, ctx) else qualifier(body, ctx)
+    if state:
+        cond = str(state)  # the comparison the polled data is checked against
     if cond:
         lead += f"if {cond} , "
     return found, text[: m.start()] + lead + tail + text[m.end() :]
@@ -104,8 +155,51 @@ _KEYWORD_TRIGGERS: tuple[tuple[TriggerKind, re.Pattern[str]], ...] = (
 )
 
 
+# a start named outright beside the words that describe it: "the contact form on our site
+# (a webhook)", "表单（webhook）", "…, which is a webhook": that word says the trigger's kind
+_EXPLICIT_START = re.compile(
+    r"[(（]\s*(?:(?:it is|it's|which is|sent|posted|coming in|arriving|received)\s+)?"
+    r"(?:(?:as|via|through|by|over|from|on|with|to us as|to us via)\s+)?"
+    r"(?:通过|用|走|经由|即|是|来自)?\s*(?:an?\s+|the\s+|our\s+)?"
+    r"(?P<w>web ?hooks?|forms?|e-?mails?|rss|chat|表单|邮件|聊天)(?![a-z])"
+    r"[^()（）]{0,40}(?:[)）]|$)|"
+    r"(?:,|，|—|–|\s-)\s*(?:which is|it's|it is|i\.e\.|即|也就是)\s*(?:an?\s+|the\s+)?"
+    r"(?P<w2>web ?hooks?|forms?)(?![a-z])",
+    re.IGNORECASE,
+)
+_EXPLICIT_KIND: dict[str, TriggerKind] = {
+    "web": "webhook",
+    "for": "form",
+    "表单": "form",
+    "e": "email",
+    "ema": "email",
+    "邮件": "email",
+    "rss": "rss",
+    "cha": "chat",
+    "聊天": "chat",
+}
+
+
+def explicit_start(text: str) -> TriggerKind | None:
+    """The trigger kind a parenthesis or apposition names outright, or None."""
+    m = _EXPLICIT_START.search(text)
+    if m is None:
+        return None
+    word = (m.group("w") or m.group("w2") or "").lower().replace("-", "")
+    for lead, kind in _EXPLICIT_KIND.items():
+        if word.startswith(lead) and (lead != "e" or word.startswith("email")):
+            return kind
+    return None
+
+
 def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
-    """The first start a keyword names (an RSS feed takes the first URL); manual otherwise."""
+    """The first start a keyword names (an RSS feed takes the first URL); manual otherwise.
+    A start named outright in a parenthesis ("the form on our site (a webhook)") wins."""
+    named = explicit_start(text)
+    if named in ("webhook", "email", "chat"):
+        m = _EXPLICIT_START.search(text)
+        assert m is not None
+        return Trigger(kind=named, phrase=m.group(0).strip()), text
     for kind, pattern in _KEYWORD_TRIGGERS:
         m = pattern.search(text)
         if m:
@@ -141,13 +235,20 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
     phrase = unmask(body, ctx)
     if lx.TRIGGER_ERROR.search(body) or lx.TRIGGER_ERROR.search("a " + body):
         return Trigger(kind="error", phrase=phrase)
+    named = explicit_start(body)
+    if named is not None and named != "form":
+        return Trigger(kind=named, phrase=phrase)
     for mention in ctx.index.mentions(body, implicit=False):
         if mention.app is None:
             continue
         app = ctx.index.apps[mention.app]
         if app.triggers is None:
             continue
-        event, _score = ctx.index.event(mention.app, body)
+        event, score = ctx.index.event(mention.app, body)
+        item = _ITEM.search(body[: mention.start]) is not None  # "a ticket", "有人": an item
+        state = _polled_state(body, mention, ctx) if score < 0.85 and not item else None
+        if state is not None:
+            return state  # "当Shopify库存低于10件时": a state to check, not an event
         if event is None:
             event = next(iter(app.triggers.events))
             ctx.notes.append(f"event:{mention.app}:{event}")
@@ -157,19 +258,67 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
             params["resource"] = q[0]
         return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
     polled = [m for m in ctx.index.mentions(body, implicit=False) if m.app is not None]
-    if polled and (lx.NEW_WORD.search(body) or re.search(r"\b\w+ed\b|有人|收到", body)):
+    if polled and (lx.NEW_WORD.search(body) or _HAPPENS.search(body)):
         return eventless_trigger(polled[0].app or "", body, phrase, ctx)
-    if lx.TRIGGER_EMAIL.search(body) or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body)):
+    if (
+        lx.TRIGGER_EMAIL.search(body)
+        or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body))
+        or _EMAIL_SUBJECT.search(body)
+    ):
         return Trigger(kind="email", phrase=phrase)
     if lx.TRIGGER_FORM.search(body) or re.search(r"\bform\b|表单", body, re.IGNORECASE):
         return Trigger(kind="form", phrase=phrase)
     if lx.TRIGGER_WEBHOOK.search(body):
         return Trigger(kind="webhook", phrase=phrase)
+    if lx.TRIGGER_CHAT.search(body):  # "when a visitor asks in the website chat"
+        return Trigger(kind="chat", phrase=phrase)
     if lx.TRIGGER_RSS.search(body):
         params = {"url": ctx.urls[0]} if ctx.urls else {}
         ctx.trigger_url = "__url0__" if ctx.urls else None
         return Trigger(kind="rss", params=params, phrase=phrase)
     return None
+
+
+# a when-clause whose subject is an email: "when an email with 'Order' in the subject arrives"
+_EMAIL_SUBJECT = re.compile(
+    r"^\s*(?:an?|the|any|every|each)\s+(?:new\s+|incoming\s+)?(?:[a-z]+\s+)?e-?mails?\b"
+    r"(?!\s+(?:address|field))|"
+    r"^\s*(?:i|we)\s+(?:get|receive|got)\s+(?:an?\s+|any\s+)?(?:new\s+)?(?:\w+\s+){0,2}e-?mails?\b",
+    re.IGNORECASE,
+)
+
+
+# an event said by its verb: "a file was uploaded", "a Zoom meeting ends", "有人…", "收到…"
+_HAPPENS = re.compile(
+    r"\b\w+ed\b|\b(?:ends|starts|begins|finishes|fires|happens|arrives|comes in|goes live|"
+    r"changes|fails|expires|signs up|joins|registers|subscribes)\b|有人|收到|结束|开始",
+    re.IGNORECASE,
+)
+
+
+# words that make the when-clause about one item ("a deal", "each ticket", "有人", "新的")
+_ITEM = re.compile(r"\b(?:a|an|any|each|every|new|someone|somebody)\b|有人|新的?|每个|一个", re.I)
+
+
+def _polled_state(body: str, mention: Any, ctx: Context) -> Trigger | None:
+    """ "when the Stripe balance drops below 1000", "当Shopify库存低于10件时": a comparison on
+    an app's data names no event; the app is read every hour and the comparison checked."""
+    said = (body[: mention.start] + " " + body[mention.end :]).strip()
+    said = re.sub(r"^(?:the|our|my)\s+|^(?:的)", "", said, flags=re.IGNORECASE).strip()
+    cond = parse_condition(said, ctx)
+    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between"):
+        return None
+    return Trigger(
+        kind="schedule",
+        params={
+            "kind": "interval",
+            "minutes": 60,
+            "assumed": True,
+            "poll": f"{mention.word} {cond.field}",
+            "state": said,
+        },
+        phrase=unmask(body, ctx),
+    )
 
 
 def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trigger:
@@ -256,7 +405,7 @@ def _new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
         start, end = span
         window = text[start:end]
         if ctx.index.apps[mention.app].triggers is None:
-            if not _IF_OPENER.search(text[:start]):
+            if not (_IF_OPENER.search(text[:start]) or _ANSWERS.search(text[:start])):
                 continue
             trig = eventless_trigger(mention.app, window, window.strip(), ctx)
         else:
@@ -281,6 +430,12 @@ _HELD_IN = re.compile(
 _MAKES = re.compile(
     r"\b(?:add|create|post|send|insert|write|make|put|save|push|upload|import|open|file|log)"
     r"\w*\s+(?:the\s+|a\s+|an\s+)?$|(?:创建|新建|添加|新增)(?:一个|一条|一行)?$",
+    re.IGNORECASE,
+)
+# "reply to new Intercom conversations", "回复新的…": acting on each new item as it comes
+_ANSWERS = re.compile(
+    r"\b(?:reply|replies|respond|answer|triage|acknowledge)\w*\s+(?:to\s+)?"
+    r"(?:all\s+|every\s+|each\s+|any\s+|the\s+)?$|(?:回复|答复|自动回复)\s*(?:所有|每个|每条)?的?$",
     re.IGNORECASE,
 )
 _IF_OPENER = re.compile(
@@ -385,3 +540,52 @@ def _residue(text: str, start: int, end: int, ctx: Context) -> str:
     if re.match(r"^\s*(?:is|are|has|contains?|mentions?)\b", after, re.IGNORECASE):
         return opener + "it " + after.lstrip()
     return re.sub(r"\bif\s*$", " ", opener, flags=re.IGNORECASE) + after
+
+
+# what ends an event phrase after its item's qualifier: "… with 'Order' in the subject arrives"
+_EVENT_TAIL = re.compile(
+    r"\s+(?:(?:is|are|was|gets?)\s+)?(?:arrives?|comes? in|lands?|received|created|added|"
+    r"submitted|posted|opened|filed|raised|logged)\s*$",
+    re.IGNORECASE,
+)
+# "an issue gets the label 'customer'", "is labelled bug", "被打上'紧急'标签", "is tagged VIP"
+_LABELLED = re.compile(
+    r"\b(?:gets?|got|is given|receives?|has|is assigned)\s+(?:the\s+|a\s+)?(?:label|tag)\s+"
+    r"[\"'“‘]?(?P<a>[^\"'”’,;]{1,30}?)[\"'”’]?\s*$|"
+    r"\b(?:is\s+|gets\s+)?(?:labell?ed|tagged)\s+(?:as\s+|with\s+)?[\"'“‘]?(?P<b>[^\"'”’,;]{1,30}?)"
+    r"[\"'”’]?\s*$|"
+    r"(?:被)?(?:打上|加上|标记为|标上)\s*[\"'“‘「]?(?P<c>[^\"'”’」，,]{1,12}?)[\"'”’」]?\s*(?:的)?标签",
+    re.IGNORECASE,
+)
+
+
+def _said_by_event(phrase: str, trigger: Trigger, ctx: Context) -> bool:
+    """Whether what the phrase says of the item is the event itself ("someone mentions our
+    bot in Slack" is Slack's mention event, not a text that contains "our bot")."""
+    app = ctx.index.apps.get(trigger.app or "")
+    if app is None or app.triggers is None or trigger.event not in app.triggers.events:
+        return False
+    m = lx.CONTAINS.search(phrase) or _QUOTED_MENTION.search(phrase)
+    if m is None:
+        return False
+    verb = stem(m.group(0).split()[0])
+    names = " ".join(app.triggers.events[trigger.event].names.all())
+    return verb in {stem(w) for w in re.findall(r"[a-z]+", names.lower())}
+
+
+def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
+    """The condition a trigger's own words put on its item ("an email with 'Order' in the
+    subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
+    label contains customer), or None."""
+    phrase = trigger.phrase
+    if _said_by_event(phrase, trigger, ctx):
+        return None
+    m = _LABELLED.search(TOKEN.sub(" ", phrase))
+    if m:
+        value = (m.group("a") or m.group("b") or m.group("c") or "").strip()
+        return Condition("label", "contains", value, phrase)
+    found = event_condition(phrase, ctx)
+    if found is not None:
+        return found
+    trimmed = _EVENT_TAIL.sub("", phrase)
+    return event_condition(trimmed, ctx) if trimmed != phrase else None

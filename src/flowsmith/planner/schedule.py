@@ -251,3 +251,27 @@ def _describe_cron(expr: str, lang: Lang) -> str:
         n = dom[2:]
         return f"每 {n} 天 {at}" if lang == "zh" else f"every {n} days at {at}"
     return f"每天 {at}" if lang == "zh" else f"every day at {at}"
+
+
+# a clock time said anywhere in a request ("post … at 7am", "…，早上7点发"): a daily run
+_EN_CLOCK = re.compile(
+    r"\b(?:at|by|around)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|"
+    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\bat\s+\d{1,2}:\d{2}\b",
+    re.IGNORECASE,
+)
+_ZH_CLOCK = re.compile(
+    r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上)\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*点|"
+    r"(?<![\d.])\d{1,2}\s*[:：]\s*\d{2}(?!\d)"
+)
+
+
+def clock_schedule(text: str) -> Schedule | None:
+    """A daily run at the clock time ``text`` names with no other schedule words
+    ("post 'bring an umbrella' to Slack at 7am" -> every day at 07:00), or None."""
+    if _EN_CLOCK.search(text):
+        hour, minute = _en_time(text)
+        return _cron(minute, hour)
+    if _ZH_CLOCK.search(text):
+        hour, minute = _zh_time(text)
+        return _cron(minute, hour)
+    return None

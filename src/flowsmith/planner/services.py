@@ -38,6 +38,11 @@ _NAMED = re.compile(
     r"\b(?:the|my|our|a)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:sheet|spreadsheet|table|list|"
     r"board|tab|worksheet|base|database|folder|project)\b"
 )
+# "the sheet 'Leads'", "to the table “Orders”": a container word named by the quote after it
+# (not a verb: "post 'bring an umbrella'")
+_OBJECT_LEAD = re.compile(r"\b(?:the|my|our|a|an|to|in|into|from|of|on)\s*$", re.IGNORECASE)
+# "写入表格", "存到数据库": a Chinese resource word right where data goes or comes from
+_ZH_PLACE = re.compile(r"(?:[到入进至往从在]|存|放)\s*(?:我的|我们的|公司的)?$")
 _MESSAGE_FIELDS = ("text", "message", "content", "body", "comment", "note", "markdown", "html")
 _TITLE_FIELDS = ("title", "subject", "summary", "name", "headline", "description")
 
@@ -160,11 +165,11 @@ class ServiceIndex:
                 for s, e in _finditer(word, low):
                     before = text[max(0, s - 24) : s].rstrip()
                     after = text[e : e + 4].lstrip()
-                    named = (
-                        bool(re.search(r"[A-Z][\w-]*$|[\"'”’」]$", before))
-                        or after[:1] in "\"'“‘「"
-                    )
-                    if _CJK.search(word) or named:
+                    named = bool(
+                        re.search(r"[A-Z][\w-]*$|[\"'”’」]$", before)
+                        and not re.search(r"(?<![A-Za-z])(?:AI|GPT|LLM|API)$", before)
+                    ) or (after[:1] in "\"'“‘「" and _OBJECT_LEAD.search(before) is not None)
+                    if named or (_CJK.search(word) and _ZH_PLACE.search(before)):
                         weight = sum(1 for n in app.names.all() if word in n)
                         if app.app not in found or found[app.app][0] < weight:
                             found[app.app] = (weight, Mention(s, e, app.app, None, text[s:e]))
@@ -214,15 +219,24 @@ class ServiceIndex:
         low = text.lower()
         toks = set(tokens(text))
         best: tuple[str | None, float] = (None, 0.0)
+        change = {kind for kind, pattern in lx.EVENT_CHANGE.items() if pattern.search(low)}
         for key, ev in app.triggers.events.items():
             score = names_score(ev.names, low, toks)
             key_words = [stem(w) for w in re.split(r"[_.\W]+", key) if w]
             if score == 0 and key_words and all(w in toks for w in key_words):
                 score = 1.2
+            if score > 0 and _event_kinds(key_words) & change:
+                score += 0.05  # two events said alike: the one whose kind of change is said
             if score > best[1]:
                 best = (key, score)
         if best[1] < 1.0:
-            best = max([best, *self._event_by_parts(app, low, toks)], key=lambda b: b[1])
+            parts = self._event_by_parts(app, low, toks)
+            # ties of parts go to the event whose own names the text says best
+            said = {k: names_score(ev.names, low, toks) for k, ev in app.triggers.events.items()}
+            ranked = [(k, s + 0.01 * said.get(k or "", 0.0)) for k, s in parts]
+            pick = max(ranked, key=lambda b: b[1], default=(None, 0.0))
+            if pick[1] > best[1]:
+                best = (pick[0], round(pick[1], 2))
         return best
 
     def _event_by_parts(self, app: App, low: str, toks: set[str]) -> list[tuple[str | None, float]]:
@@ -241,8 +255,10 @@ class ServiceIndex:
         for key in app.triggers.events:
             words = [stem(w) for w in re.split(r"[_.\W]+", key) if w]
             score = 0.55 * any(w in named for w in words)
-            kinds = {lx.EVENT_KIND[w] for w in words if w in lx.EVENT_KIND} or {"created"}
-            score += 0.55 * bool(kinds & change)  # a bare noun ("message") is a new one
+            kinds = _event_kinds(words)
+            # a bare noun ("message") is a new one; the change said outweighs the subject
+            # noun ("a customer pays an invoice" is the payment, not a new customer)
+            score += 0.56 * bool(kinds & change)
             out.append((key, score))
         return out
 
@@ -256,6 +272,7 @@ class ServiceIndex:
         toks = set(tokens(text))
         prefs = lx.OP_KEYS.get(verb, ())
         deliver = verb == "create" and _DELIVER.search(text) is not None
+        comment = lx.COMMENT_WORD.search(text) is not None
         best: Choice | None = None
         for index, (rkey, okey, op) in enumerate(app.operations()):
             res = app.resources[rkey]
@@ -272,12 +289,15 @@ class ServiceIndex:
             op_score = names_score(op_names, low, toks)
             score += 2.0 * min(op_score, 2.5)
             k = okey.lower()
+            commented = comment and _is_comment(rkey, okey, res.names, op.names)
             if k in prefs:
                 score += 2.0 - 0.1 * prefs.index(k)
             elif any(k.startswith(p) for p in prefs):
                 score += 1.0
-            elif _verb_of(k) not in (None, verb):
+            elif _verb_of(k) not in (None, verb) and not commented:
                 score -= 2.0
+            if commented:
+                score += 4.0  # "comment on the Jira issue": the app's comment or reply
             if deliver and _is_message(rkey, res.names):
                 score += 2.0  # "notify the team in Teams": a message goes there, no channel
             if rkey == app.example.resource:
@@ -321,10 +341,23 @@ class ServiceIndex:
 # a verb that delivers something somewhere: with it, a channel or chat named in the text is
 # where a message goes, and the app's message resource is the one meant
 _DELIVER = re.compile(
-    r"\b(?:send|post|notify|notif\w+|forward|tell|ping|alert|announce|message)\w*|"
-    r"通知|告诉|提醒|推送|转发|发消息|发送|发到|发给|发条|发个",
+    r"\b(?:send|post|notify|notif\w+|forward|tell|ping|alert|announce|message|reply|respond)\w*|"
+    r"通知|告诉|提醒|推送|转发|发消息|发送|发到|发给|发条|发个|回复",
     re.IGNORECASE,
 )
+
+
+def _event_kinds(key_words: list[str]) -> set[str]:
+    """The kinds of change an event key says (``invitee_canceled`` -> deleted); a bare noun
+    (``message``) is a new one."""
+    return {lx.EVENT_KIND[w] for w in key_words if w in lx.EVENT_KIND} or {"created"}
+
+
+def _is_comment(rkey: str, okey: str, res: Names, op: Names) -> bool:
+    """A comment or reply resource or operation, by its key or its names."""
+    keys = f"{rkey} {okey}".lower()
+    said = " ".join([*res.all(), *op.all()]).lower()
+    return "comment" in keys or "reply" in keys or bool(re.search(r"comment|reply|评论|回复", said))
 
 
 def _is_message(rkey: str, names: Names) -> bool:

@@ -1,0 +1,140 @@
+"""What a word plays in a clause, for the step pass: a field or a channel ("with name and
+email" sends nothing), the object a deliver verb sends ("post the Jira bugs to Slack"
+reads Jira), data a verb works on ("总结Stripe的付款"), a verb that only qualifies a count
+("关闭数量"), a reply to the email or webhook that started the run, a repeated message.
+
+Invariants: pure predicates and rewrites of a clause's text; every service word still
+comes from the catalog (through the parser's context). No I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.parse_context import Context
+
+
+def answers_caller(text: str, ctx: Context) -> bool:
+    """A response to a webhook's caller; after an app, email or chat start, "respond to
+    every new conversation" answers the item instead (a reply, not a webhook response)."""
+    if ctx.trigger_kind in (None, "webhook", "manual", "schedule", "form") and not ctx.trigger_app:
+        return True  # (an app's events sent to a webhook are that app's items, not a caller)
+    return bool(re.search(r"webhook|caller|\brequest\b|回调|请求", text, re.IGNORECASE))
+
+
+# "with name and email", "remove any without an email", "validates that email is not empty":
+# the email is a field of the item, not a channel
+FIELD_EMAIL = re.compile(
+    r"(?:\b(?:with|without|no|missing|has|have|and|or|their|its|valid|empty|that)|&)\s+"
+    r"(?:an?\s+|the\s+)?"
+    r"e-?mails?\b(?!\s+(?:me|us|them|him|her|the|a|an|it|to|him)\b)|"
+    r"\be-?mail\s+(?:is|was|are|field|address|column)\b|邮箱(?:是|为|不为|字段|地址)",
+    re.IGNORECASE,
+)
+SEND_EMAIL = re.compile(
+    r"\b(?:send|sends|sending|sent)\s+(?:\w+\s+){0,3}e-?mails?\b|"
+    r"\be-?mail\s+(?:me|us|them|him|her|the|it|to)\b|发\S{0,3}邮件|邮件(?:通知|提醒)",
+    re.IGNORECASE,
+)
+
+
+def email_field(text: str) -> bool:
+    """Whether the clause's "email" is only a field of the item (no email is sent)."""
+    if re.fullmatch(r"[\s,]*(?:[a-z_]+\s*(?:,|&|\band\b|\bor\b)\s*)+e-?mails?[\s,]*", text, re.I):
+        return True  # "…, phone and email": the rest of a list of fields
+    return bool(FIELD_EMAIL.search(text)) and not SEND_EMAIL.search(text)
+
+
+def again(text: str, clause: str) -> bool:
+    """Whether a clause repeats a write: "again" said, or a reminder word with "再"."""
+    said_once = re.search(r"^\s*再|一次", clause) is not None  # "再发一次" reaches us as "发一次"
+    return bool(lx.AGAIN.search(clause) or (said_once and lx.CREATE_VERB.search(text)))
+
+
+# "新issue数量和关闭数量", "the closed count": a verb that only qualifies a count
+COUNTED = re.compile(
+    r"\s*(?:的)?(?:数量|个数|数目|总数|次数|率)|\s+(?:count|number|total|rate)\b", re.I
+)
+
+
+def uncounted(text: str) -> str:
+    """``text`` without verbs that only qualify a count ("关闭数量" names no operation)."""
+    out = text
+    for pattern in (lx.CREATE_VERB, lx.UPDATE_VERB, lx.DELETE_VERB):
+        for m in pattern.finditer(text):
+            if COUNTED.match(text, m.end()):
+                out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
+
+
+def worked_on(before: str) -> bool:
+    """Whether the words right before a mention are a verb working on data ("summarise the",
+    "汇总本周"): the mention is what is read."""
+    tail = before[-24:]
+    for pattern in (lx.SOURCE_VERB, *lx.THINK.values()):
+        for m in pattern.finditer(tail):
+            rest = tail[m.end() :]
+            if re.fullmatch(
+                r"\s*(?:(?:the|all|our|my|its|their|new|today's|this\s+week's|"
+                r"[a-z]+ed)\s+){0,3}|(?:本周|上周|今天|昨天|当天|所有|全部|的)*",
+                rest,
+            ):
+                return True
+    return False
+
+
+READ_HERE = re.compile(r"\s*(?:里|中|上|内)?\s*(?:" + lx.READ_VERB.pattern + ")", re.IGNORECASE)
+# "post the open Jira bugs …", "把Stripe的收入发到…": a deliver verb, then its object's app
+DELIVER_OBJECT = re.compile(
+    r"\b(?:send|post|forward|share|push|email|announce|publish)"
+    r"\w*\s+(?:(?:me|us|them|the|all|our|my|any|every|each|new|open|latest|recent|today's|"
+    r"yesterday's|this\s+week's|last\s+week's|[a-z]+ed|[a-z]+ing)\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+TO_PERSON = re.compile(
+    r"\b(?:e-?mail|send|text|message|dm|ping|forward)\w*\s+(?:me|us|them|him|her|the\s+team|"
+    r"everyone)\s+(?:(?:the|all|our|my|any|new|open|latest|recent|today's|yesterday's|"
+    r"this\s+week's|[a-z]+ed)\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def delivered(text: str, mentions: list[Any], i: int, ctx: Context) -> bool:
+    """Whether mention ``i`` is the object a deliver verb takes somewhere a later mention
+    names ("post the Jira bugs to Slack"): the data comes from it."""
+    mention = mentions[i]
+    if mention.app is None or mention.app == ctx.trigger_app:
+        return False
+    if TO_PERSON.search(text[: mention.start]):
+        return True  # "email me the new HubSpot deals": the deals are read, then sent
+    if not DELIVER_OBJECT.search(text[: mention.start]):
+        return False
+    return any(
+        lx.TO_WORD.search(text[: later.start]) and later.app != mention.app
+        for later in mentions[i + 1 :]
+    )
+
+
+# "questions about our Shopify orders": what the words are about is data to read
+ABOUT = re.compile(
+    r"\b(?:about|regarding|concerning)\s+(?:the\s+|our\s+|my\s+|their\s+|your\s+)?$|"
+    r"(?:关于|有关)\s*(?:我们的|我的)?$",
+    re.IGNORECASE,
+)
+REPLY = re.compile(r"\b(?:reply|replies|respond|answer)\b|回复|答复|回信", re.IGNORECASE)
+
+
+def known_words(ctx: Context) -> set[str]:
+    """Resource words of the trigger's app and the apps named so far ("PR", "deal")."""
+    apps = [a for a in [ctx.trigger_app, *ctx.apps_seen] if a in ctx.index.apps]
+    return {
+        w.lower()
+        for a in apps
+        for res in ctx.index.apps[a].resources.values()
+        for w in res.names.en
+        if " " not in w
+    }
