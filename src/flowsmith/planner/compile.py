@@ -249,6 +249,8 @@ def _keep_if(st: CompileState, cond: Condition, feeds: list[End]) -> list[End]:
 
 def _cond_label(st: CompileState, cond: Condition) -> str:
     words = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}
+    if cond.op in words and isinstance(cond.value, (tuple, list)):
+        return f"{cond.field} {words[cond.op]} {' / '.join(str(v) for v in cond.value)}"
     if cond.op in words:
         return f"{cond.field} {words[cond.op]} {cond.value}"
     if cond.op == "between" and isinstance(cond.value, (tuple, list)):
@@ -296,7 +298,14 @@ def _branch(st: CompileState, branch: Branch, feeds: list[End]) -> list[End]:
 
 def _switchable(cases: list[Any]) -> bool:
     fields = {c.condition.field for c in cases}
-    return len(fields) == 1 and len(cases) <= 4 and all(c.condition.op in SWITCHABLE for c in cases)
+    return (
+        len(fields) == 1
+        and len(cases) <= 4
+        and all(
+            c.condition.op in SWITCHABLE and not isinstance(c.condition.value, (tuple, list))
+            for c in cases
+        )
+    )
 
 
 def _switch(st: CompileState, cases: list[Any], other: Any, feeds: list[End]) -> list[End]:

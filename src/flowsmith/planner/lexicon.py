@@ -18,7 +18,8 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 # a clause opening a condition ("if the budget is over 10000", "如果预算超过10000")
 IF_OPEN = rx(
-    r"^\s*(?:and\s+|but\s+|then\s+|并且|而且|但)?(?:only\s+)?(?:if|when|whenever|in case|unless|"
+    r"^\s*(?:and\s+|but\s+|then\s+|并且|而且|但)?(?:only\s+)?"
+    r"(?:if|when|whenever|in case of|in case|unless|"
     r"如果|假如|要是|若是|若|当|一旦|只要|只有|仅当)\s*"
 )
 # a condition after the action it guards ("text me only if it is down", "…，只有…才")
@@ -26,7 +27,8 @@ IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case(?: of)?|once|as so
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
     r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"
-    r"for (?:all )?(?:the )?(?:other|remaining)(?: [a-z]+)?\b|for (?:everything|anything) else|"
+    r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
+    r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
     r"否则|不然|其他情况|其余情况|其它情况|反之|其他的?|其余的?|其它的?|剩下的?)[\s,，:：]*(?:就|则)?\s*"
 )
@@ -34,8 +36,8 @@ ELSE_OPEN = rx(
 THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
 # words that end a branch: what follows runs after it
 AFTER_BRANCH = rx(
-    r"^\s*(?:and\s+)?(?:then|after that|afterwards|finally|in any case|always|"
-    r"最后|之后|然后|无论如何|不管怎样)\b"
+    r"^\s*(?:and\s+)?(?:(?:then|after that|afterwards|finally|in any case|always)\b|"
+    r"最后|之后|然后|无论如何|不管怎样)"
 )
 SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 CLAUSE_SPLIT = rx(
@@ -47,7 +49,8 @@ CLAUSE_SPLIT = rx(
 WHEN_EN = rx(
     r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon|"
     r"after(?=\s+(?:each|every|any|a|an)\b))\b\s*"
-    r"(?P<body>[^,;.!?]+?)\s*(?=,|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
+    r"(?P<body>(?:[^,;.!?]|(?<=\d)[,.](?=\d{3}))+?)\s*"
+    r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(
     r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|时|之后|后)(?:就|，|,|\s|$)|"
@@ -57,7 +60,8 @@ WHEN_ZH = rx(
 # "urgent ones to Slack", "billing emails to Telegram", "紧急的发到Slack": a category case
 CATEGORY_CASE = rx(
     r"^\s*(?:and\s+)?(?:route|send|post|forward|move|put)?\s*(?:the\s+|all\s+)?([a-z][\w-]*)\s+"
-    r"(?:ones|emails?|messages?|tickets?|items?|requests?|reviews?|leads?|issues?)\b\s*(?=to\b|in\b|on\b|into\b|go\b|get\b|should\b|are\b|→|->)|"
+    r"(?:ones|emails?|messages?|tickets?|items?|requests?|reviews?|leads?|issues?|[a-z]+s)\b\s*"
+    r"(?=to\b|in\b|on\b|into\b|go\b|gets?\b|should\b|are\b|becomes?\b|turns? into\b|→|->)|"
     r"^\s*([\u4e00-\u9fff]{1,4})的(?:邮件|消息|工单|请求)?(?=发|转|推|通知|放|存|写)"
 )
 NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
@@ -235,7 +239,8 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "lt",
         rx(
-            r"(?:under|below|less than|lower than|smaller than|cheaper than|fewer than|drops? "
+            r"(?:under|below|less than|lower than|smaller than|cheaper than|fewer than|newer than|"
+            r"younger than|shorter than|drops? "
             r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|跌破|降到|降至)\s*"
             + _NUM
         ),
@@ -317,6 +322,14 @@ FIELD_ZH_NAMES = {
     "回复": "reply",
     "国家": "country",
     "主题": "subject",
+    "邮箱": "email",
+    "邮件地址": "email",
+    "电话": "phone",
+    "手机号": "phone",
+    "附件": "attachment",
+    "情绪": "sentiment",
+    "情感": "sentiment",
+    "时长": "duration",
 }
 
 # --- transforms and thinking --------------------------------------------------------------------
@@ -359,7 +372,11 @@ THINK: dict[str, re.Pattern[str]] = {
     ),
     "classify": rx(
         r"classif\w*|categori[sz]\w*|(?<![#\w])triage\b(?! sheet| list| board| channel)|"
-        r"\btag (?:it|them|each)|分类|归类|分拣"
+        r"\b(?:tag|label) (?:it|them|each)|分类|归类|分拣|"
+        r"\b(?:decide|determine|detect|work out|figure out|tell)\s+(?:whether|if)\s+"
+        r"(?:it|the \w+)\s+"
+        r"(?:is|'s)\s+(?:an?\s+)?[\w-]+(?:\s*[,/]\s*(?:an?\s+)?[\w-]+)*,?\s+or\s+(?!not\b)|"
+        r"(?:判断|识别|区分|看看?)(?:它|这|邮件|消息|内容)?(?:是|属于)[^，,。：:]{1,16}(?:还是|或者)"
     ),
     "extract": rx(
         r"extract\w*|pull out|\bparse\w*|提取|抽取|解析|"
@@ -375,12 +392,17 @@ THINK: dict[str, re.Pattern[str]] = {
         r"\b(?:an?|the) (?:ai|gpt|llm)[- ](?:answer|reply|response|draft|message|text)s?\b|"
         r"智能体|\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
         r"\bgenerate (?:a |an )?(?:reply|response|answer|draft)|\bdraft (?:a |an )?reply|"
-        r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析"
+        r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析|"
+        r"\b(?:with|using|via|by)\s+(?:ai|gpt|chatgpt|an? llm|openai|claude)\b|\bai[- ]generated\b"
     ),
 }
 CATEGORIES = rx(
     r"\b(?:into|as|as either)\s+([\w-]+(?:\s*(?:,|/|or|and)\s*[\w-]+)+)|"
-    r"(?:分类为|分类成|分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)"
+    r"(?:分类为|分类成|分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)|"
+    r"\b(?:whether|if)\s+(?:it|the \w+)\s+(?:is|'s)\s+(?:an?\s+)?"
+    r"([\w-]+(?:\s*(?:,|/|\bor\b)\s*(?:an?\s+)?[\w-]+)+)|"
+    r"(?:判断|识别|区分|看看?)(?:它|这|邮件|消息|内容)?(?:是|属于)\s*"
+    r"([\u4e00-\u9fff\w]+?(?:\s*(?:[、,，/]|还是|或者)\s*[\u4e00-\u9fff\w]+?)+)(?=$|[：:，,。])"
 )
 TRANSLATE_TO = rx(
     r"(?:into|to|成|为)\s*(english|chinese|spanish|french|german|japanese|korean|"

@@ -16,12 +16,14 @@ from typing import Any
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition, Transform
+from flowsmith.planner.parse_answers import by_doing, only_kind, zh_relative
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import CJK, TOKEN, ZH_CLAUSE_COND, Context, unmask
 from flowsmith.planner.parse_guards import guess_condition, negate
+from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.schedule import parse_schedule
 
-_NOTHING = re.compile(
+NOTHING = re.compile(
     r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|"
     r"leave (?:it|them)\b.*|不处理|"
     r"忽略|什么都不做|跳过|不用管)\s*$",
@@ -33,7 +35,7 @@ def decision(action: str, ctx: Context) -> list[Any]:
     """A case whose words name no service ("自动确认", "approve it automatically") still does
     something: it records the decision on the item, so the case has its own node."""
     words = unmask(action, ctx).strip(" ,，.。")
-    if len(words) < 2 or _NOTHING.match(words) or parse_schedule(TOKEN.sub(" ", action)):
+    if len(words) < 2 or NOTHING.match(words) or parse_schedule(TOKEN.sub(" ", action)):
         return []
     return [Transform(kind="set", params={"fields": {"decision": words}}, phrase=words)]
 
@@ -63,6 +65,11 @@ def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
     if m is None:
         return zh_condition(clause, ctx) if CJK.search(clause) else None
     body = clause[m.end() :]
+    only = _ONLY_THEN.match(body) if re.search(r"只有|仅当|只要", m.group(0)) else None
+    if only:  # "只有优先级是紧急的才发短信"
+        cond = parse_condition(only.group(1), ctx)
+        if cond is not None:
+            return cond, only.group(2)
     z = ZH_CLAUSE_COND.match(body) if CJK.search(body) else None
     if z:
         cond = parse_condition(z.group("c"), ctx)
@@ -76,8 +83,11 @@ def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
     starts = _action_starts(body, ctx)
     for start in starts:
         cond = parse_condition(body[:start], ctx)
-        if cond is not None and _complete(body[:start]):
+        if cond is not None and complete(body[:start]):
             return cond, body[start:]
+    short = _shortest(body, ctx)
+    if short is not None:
+        return short
     n = _AFTER_NUMBER.match(body)
     if n:
         cond = parse_condition(n.group(1), ctx)
@@ -92,6 +102,7 @@ def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
     return _guessed(m.group(0), body, t, ctx)
 
 
+_ONLY_THEN = re.compile(r"^(.+?)(?:的时候|时|的)?(?:才|就)(.+)$")
 # "over $1000 ask my manager …": a comparison ends at its number (and unit)
 _AFTER_NUMBER = re.compile(
     r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块|"
@@ -112,21 +123,25 @@ _FOR_WHOM = re.compile(
 _NOT_A_KIND = re.compile(r"new|each|every|all|our|my|the|these|those|both|any|other|such|them")
 # "under $100 refund it", "over 1000: ask for approval": a case with the comparison first
 BARE_COMPARE = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:for\s+)?(?:(?:anything|those|ones|amounts?|orders?|items?|"
-    r"requests?|values?)\s+)?(?=(?:under|over|below|above|less than|more than|at least|at most|"
-    r"greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
+    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:for\s+)?(?=(?:the\s+|all\s+|any\s+)?"
+    r"(?:(?:anything|those|ones|amounts?|orders?|items?|requests?|values?|[a-z]+)\s+)?"
+    r"(?:(?:that|which|who)\s+)?(?:(?:are|is|have|has|[a-z]+ing|[a-z]+ed)\s+)?"
+    r"(?:under|over|below|above|less than|more than|at least|at most|older than|newer than|"
+    r"younger than|greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
     re.IGNORECASE,
 )
 # "库存为0的商品在Slack通知采购": the items a condition picks, then what to do with them
 _ZH_ONES = re.compile(
     r"^(?P<c>[^，,的]{0,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|包含)[^，,的]{1,12}|"
     r"[^，,的]{0,16}?\d[^，,的]{0,3}?(?:以上|以下))"
-    r"的(?:[\u4e00-\u9fff]{1,3}?)?(?P<a>(?:在|用|发|转|推|通知|放|存|写|记录|同步|创建|更新|添加|加到|给|把).*)$"
+    r"的(?:[\u4e00-\u9fff]{1,3}?)??(?P<a>(?:在|用|发|转|推|通知|放|存|写|记录|同步|创建|更新|添加|加到|给|把).*)$"
 )
 # "收到的邮件如果是发票，…": a topic, then the condition about it
 _TOPIC_IF = re.compile(r"^[^，,如若]{1,10}?(?:如果|假如|要是|若是|若)\s*")
 # "成功就…", "已签收的就…": a Chinese case with no "如果"
-_ZH_THEN = re.compile(r"^(?P<c>[^，,就则]{1,10}?)(?P<adj>的话|的)?(?:就|则)(?P<a>.+)$")
+_ZH_THEN = re.compile(
+    r"^(?P<c>[^，,就则]{1,12}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.+)$"
+)
 
 
 def zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
@@ -142,7 +157,8 @@ def zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
             return cond, o.group("a")  # "库存为0的商品在Slack通知采购"
     z = _ZH_THEN.match(clause.strip())
     if z is None or ctx.index.mentions(z.group("c"), implicit=False):
-        return None
+        rel = zh_relative(clause, ctx)
+        return rel if rel is not None and clause_actions(rel[1], ctx) else None
     cond = parse_condition(z.group("c"), ctx)
     if cond is None and z.group("adj") == "的" and CJK.search(z.group("c")):
         cond = Condition("status", "eq", z.group("c").strip(), z.group("c").strip())
@@ -194,9 +210,32 @@ def joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     return (cond, action) if cond is not None and cond.op != "category" else None
 
 
-def _complete(text: str) -> bool:
+def _shortest(body: str, ctx: Context) -> tuple[Condition, str] | None:
+    """The longest words of ``body`` that make a whole condition, when the words after them
+    are actions ("the sentiment is negative escalate it by creating a Jira bug", "the stage is
+    closed won create an invoice"); the actions start on a word that can start a clause."""
+    for gap in reversed(list(re.finditer(r"\s+", body))):
+        said, rest = body[: gap.start()], body[gap.end() :]
+        if NOT_A_START.match(rest) or not complete(said):
+            continue
+        cond = parse_condition(said, ctx)
+        if cond is not None and clause_actions(by_doing(rest), ctx):
+            return cond, rest
+    return None
+
+
+NOT_A_START = re.compile(
+    r"(?:a|an|the|of|in|to|on|at|for|with|and|or|it|them|by|from|into|as|is|are)\b|__", re.I
+)
+
+
+def complete(text: str) -> bool:
     """A condition that ends on its verb ("if the email mentions") still needs its value."""
-    return not re.search(r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to)\s*$", text)
+    return not re.search(
+        r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to|no|not|without|has|have|with|"
+        r"of|a|an|the|by|for|from|via|my|our|your|their|his|her)\s*$",
+        text,
+    )
 
 
 # "ask HR for approval", "请经理审批": where an approval step starts
@@ -212,8 +251,8 @@ def _action_starts(body: str, ctx: Context) -> list[int]:
     verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD)
     for pattern in (*verbs, lx.NOTIFY_WORD, lx.WAIT, _ASK_APPROVAL, lx.RESPOND):
         for m in pattern.finditer(body):
-            if m.start() > 0:
-                starts.add(m.start())
+            if m.start() > 0 and not re.match(r"来|的|过", body[m.end() : m.end() + 1]):
+                starts.add(m.start())  # "客户发来的投诉": a sender, not an action
     for mention in ctx.index.mentions(body):
         left = body[: mention.start]
         if lx.TO_WORD.search(left) and mention.start > 0:
@@ -222,10 +261,16 @@ def _action_starts(body: str, ctx: Context) -> list[int]:
 
 
 def trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | None:
+    only = only_kind(clause, ctx) if not lx.FILTER.search(clause) else None
+    if only is not None and clause_actions(only[0], ctx):
+        return only
     for m in lx.IF_TRAILING.finditer(clause):
         if m.start() == 0:
             continue
-        cond = parse_condition(clause[m.end() :], ctx)
+        said = clause[m.end() :]
+        cond = parse_condition(said, ctx)
+        if cond is None and "only" in m.group(0).lower() and len(said.split()) <= 8:
+            cond = guess_condition(said)  # "only if they opted in": explicit, so guarded
         if cond is not None:
             return clause[: m.start()], cond
     z = lx.ONLY_IF_ZH.search(clause)
@@ -246,7 +291,10 @@ _UNLESS = re.compile(r"\s+(?:unless|except (?:if|when))\s+|除非", re.IGNORECAS
 # "skip the ones under $5", "ignore rows where the status is cancelled", "除了…都…"
 _SKIP = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|discard)\s+"
-    r"(?:all\s+)?(?:the\s+)?(?:ones|those|items|rows|records|entries|messages|emails|\w+s)?\s*"
+    r"(?:all\s+|any\s+)?(?:the\s+)?(?:ones|those|items|rows|records|entries|messages|emails|\w+s)?\s*"
+    r"|^\s*(?:and\s+|but\s+)?(?:remove|get rid of|throw out|weed out)\s+(?:all\s+|any\s+)?"
+    r"(?:the\s+)?(?:ones|those|items|rows|records|entries|\w+s)?\s*(?=with|without|where|whose|"
+    r"that|which|who|missing|lacking|under|over|below|above|having|older|newer)"
     r"|^\s*(?:除了|除去|排除|跳过|忽略|过滤掉)",
     re.IGNORECASE,
 )

@@ -21,6 +21,21 @@ from flowsmith.planner.frame import (
     Step,
     Transform,
 )
+from flowsmith.planner.parse_answers import (
+    by_doing,
+)
+from flowsmith.planner.parse_case_clauses import (
+    answered,
+    answers_case,
+    check_case,
+    except_case,
+    fetch_for,
+    for_qualified,
+    looked_at,
+    qualifier_alone,
+    size_case_of,
+    unless_case,
+)
 from flowsmith.planner.parse_cases import (
     BARE_COMPARE,
     decision,
@@ -31,12 +46,14 @@ from flowsmith.planner.parse_cases import (
     zh_condition,
 )
 from flowsmith.planner.parse_conditions import (
+    category_condition,
     field_of,
     looks_category,
     parse_condition,
     qualifier_condition,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
+from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 
@@ -55,8 +72,11 @@ class _Builder:
         self.route: str | None = None  # "depending on the plan: …": the field cases compare
         self.approval_case: DraftBranch | None = None  # the branch an approval was asked in
         self.approval_said = False  # an "if approved / rejected" clause was read
+        self.after_then = False  # "then"/"然后" led into this clause
+        self.last_added: list[Any] = []  # the steps the last add() put in
 
     def add(self, steps: list[Any]) -> None:
+        self.last_added = list(steps)
         for step in steps:
             if isinstance(step, DraftLoop):
                 self.current.append(step)
@@ -75,6 +95,11 @@ class _Builder:
                 self.current.append(step)
 
     def open_case(self, cond: Condition, phrase: str, same: bool) -> None:
+        if same and self._negates(cond) and self.otherwise():
+            return
+        if same and self._same_field_after_trailing(cond):
+            assert self.branch is not None
+            self.branch.trailing = False  # "X when they are a customer; when a partner, Y"
         if not (
             same and self.branch is not None and not self.branch.closed and not self.branch.trailing
         ):
@@ -85,6 +110,26 @@ class _Builder:
         self.branch.cases.append(case)
         self.current = case.steps
         self.remember(cond)
+
+    def _same_field_after_trailing(self, cond: Condition) -> bool:
+        b = self.branch
+        if b is None or b.closed or not b.trailing or not b.cases:
+            return False
+        last = b.cases[-1].condition
+        return (
+            last is not None
+            and last.field == cond.field
+            and last.op in ("eq", "category")
+            and cond.op in ("eq", "category")
+        )
+
+    def _negates(self, cond: Condition) -> bool:
+        """ "if the email is not empty … if the email is empty …": the second is the first's
+        other case."""
+        b = self.branch
+        if b is None or b.closed or len(b.cases) != 1 or b.cases[0].condition is None:
+            return False
+        return _key(negate(b.cases[0].condition)) == _key(cond)
 
     def remember(self, cond: Condition) -> None:
         """The field a later "if it is …" compares (no field of its own)."""
@@ -142,21 +187,39 @@ class _Builder:
             self.current = self.container
 
 
+def _key(cond: Condition) -> tuple[str, str, object]:
+    return cond.field, cond.op, cond.value
+
+
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in lx.SENTENCE_SPLIT.split(text) if s and s.strip(" ,，")]
 
 
 def _clauses(sentence: str) -> list[str]:
+    return [c for c, _ in _clauses_then(sentence)]
+
+
+def _clauses_then(sentence: str) -> list[tuple[str, bool]]:
+    """The clauses of a sentence, each with whether "then"/"然后" led into it."""
     sentence = _LIST.sub(lambda m: re.sub(r"\s*,\s*", " / ", m.group(0)), sentence)
     sentence = _FIELD_LIST.sub(_joined_fields, sentence)
     parts = re.split(f"({lx.CLAUSE_SPLIT.pattern})", sentence, flags=re.IGNORECASE)
-    merged: list[str] = [parts[0]]
-    for sep, part in zip(parts[1::2], parts[2::2], strict=True):
-        if re.fullmatch(r"\s+and\s+", sep, re.IGNORECASE) and _bare_noun(merged[-1]):
-            merged[-1] = f"{merged[-1]} & {part}"  # "phone and email": one list of fields
-        else:
-            merged.append(part)
-    return [c.strip() for c in merged if c and c.strip(" ,，")]
+    out: list[tuple[str, bool]] = []
+    then = False
+    for i, part in enumerate(parts):
+        if i % 2:  # a separator
+            joined = (
+                re.fullmatch(r"\s+and\s+", part, re.IGNORECASE) and out and _bare_noun(out[-1][0])
+            )
+            if joined and i + 1 < len(parts):
+                parts[i + 1] = f"{out.pop()[0]} & {parts[i + 1]}"  # "phone and email": a list
+                continue
+            then = then or bool(re.search(r"\bthen\b|然后|接着", part))
+            continue
+        if part and part.strip(" ,，"):
+            out.append((part.strip(), then))
+            then = False
+    return out
 
 
 def _bare_noun(clause: str) -> bool:
@@ -202,8 +265,11 @@ def _joined_fields(m: re.Match[str]) -> str:
 
 # "classify it as billing, technical or other": one clause, its commas are a list's
 _LIST = re.compile(
-    r"\b(?:as|into|either)\s+[\"'“‘]?[\w-]+[\"'”’]?(?:\s*,\s*[\"'“‘]?[\w-]+[\"'”’]?)+,?\s+"
-    r"(?:or|and)\s+[\"'“‘]?[\w-]+",
+    r"\b(?:as|into|either|(?:whether|if)\s+(?:it|the\s+\w+)\s+(?:is|'s)(?:\s+an?)?)\s+"
+    r"[\"'“‘]?[\w-]+[\"'”’]?(?:\s*,\s*(?:an?\s+)?[\"'“‘]?[\w-]+[\"'”’]?)+,?\s+"
+    r"(?:or|and)\s+(?:an?\s+)?[\"'“‘]?[\w-]+|"
+    r"\b(?:is|are)\s+(?:either\s+|one of\s+)?[\"'“‘][^\"'”’]{1,30}[\"'”’]"
+    r"(?:\s*,\s*[\"'“‘][^\"'”’]{1,30}[\"'”’])+,?\s+or\s+[\"'“‘]",
     re.IGNORECASE,
 )
 
@@ -224,9 +290,9 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         if b.branch is not None:
             b.branch.event = True
     for si, sentence in enumerate(sentences):
-        clauses = _clauses(sentence)
+        clauses = _clauses_then(sentence)
         b.joined = False
-        for ci, clause in enumerate(clauses):
+        for ci, (clause, b.after_then) in enumerate(clauses):
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = _clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
@@ -251,6 +317,7 @@ def _opens_case(clause: str, ctx: Context) -> bool:
         lx.ELSE_OPEN.match(clause)
         or lx.IF_OPEN.match(clause)
         or BARE_COMPARE.match(clause)
+        or answers_case(clause)
         or (CJK.search(clause) and zh_condition(clause, ctx) is not None)
     )
 
@@ -273,6 +340,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.current = b.approval.approved
             b.add(clause_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
             return
+    if answered(b, clause, ctx):
+        return
     m = lx.ELSE_OPEN.match(clause)
     elif_ = m is not None and b.branch is not None and lx.IF_OPEN.match(clause[m.end() :])
     if elif_ and m is not None:
@@ -284,19 +353,30 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         rest = clause[m.end() :]
         b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
-    if _category_case(b, clause, ctx) or _routed(b, clause, ctx) or _checked(b, clause, ctx):
+    if (
+        check_case(b, clause, ctx)
+        or looked_at(clause, ctx)
+        or qualifier_alone(b, clause, ctx)
+        or unless_case(b, clause, ctx)
+        or except_case(b, clause, ctx)
+        or size_case_of(b, clause, ctx)
+        or for_qualified(b, clause, ctx)
+        or _category_case(b, clause, ctx)
+        or _routed(b, clause, ctx)
+        or _checked(b, clause, ctx)
+    ):
         return
     split = leading_condition(clause, ctx)
     if split is None and joined:
         split = joined_condition(clause, ctx)
     if split is not None:
         cond, action = split
-        _fetch_for(b, cond, ctx)
+        fetch_for(b, cond, ctx)
         if joined and b.branch is not None:
             b.nest(cond, unmask(clause, ctx), own_else=bool(lx.IF_OPEN.match(clause)))
         else:
             b.open_case(cond, unmask(clause, ctx), same)
-        steps = clause_actions(action, ctx) or decision(action, ctx)
+        steps = clause_actions(by_doing(action), ctx) or decision(action, ctx)
         b.add(steps)
         b.joined = not action.strip(" ,，")
         return
@@ -304,7 +384,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     if tail is not None:
         action, cond = tail
         b.close_branch()
-        _fetch_for(b, cond, ctx)
+        fetch_for(b, cond, ctx)
         b.open_case(cond, unmask(clause, ctx), same=False)
         branch = b.branch
         b.add(clause_actions(action, ctx))
@@ -313,9 +393,15 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         return
     event_case = b.branch is not None and b.branch.event and not b.branch.closed
     if b.branch is not None and (
-        b.branch.trailing or (lx.AFTER_BRANCH.match(clause) and not event_case)
+        b.branch.trailing
+        or (
+            lx.AFTER_BRANCH.match(clause)
+            and not event_case
+            and (b.current or b.current is b.container)
+        )
+        or (b.after_then and b.branch.closed)
     ):
-        b.close_branch()
+        b.close_branch()  # "…, otherwise Y, and then Z": Z joins every case
     elif b.loop is not None and b.loop_parent is not None and lx.AFTER_BRANCH.match(clause):
         b.current = b.container = b.loop_parent  # "…, then respond": after the loop
         b.loop = None
@@ -384,7 +470,7 @@ def _checked(b: _Builder, clause: str, ctx: Context) -> bool:
     cond = parse_condition(re.sub("是否|有没有", "", clause[m.end() :]), ctx) if m else None
     if cond is None:
         return False
-    _fetch_for(b, cond, ctx)
+    fetch_for(b, cond, ctx)
     b.open_case(cond, unmask(clause, ctx), same=False)
     b.joined = False
     return True
@@ -392,7 +478,7 @@ def _checked(b: _Builder, clause: str, ctx: Context) -> bool:
 
 def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
     """ "urgent ones to Slack", "for 'other' forward it to me": a classifier's category case."""
-    m = lx.CATEGORY_CASE.match(clause)
+    m = lx.CATEGORY_CASE.match(clause) or _FOR_LEVEL.match(clause)
     word = (m.group(1) or m.group(2) or "").lower() if m else ""
     level = re.fullmatch(r"([a-z0-9]+)-(priority|severity|risk|value|tier)", word)
     if m is not None and level and (b.branch is None or not b.branch.closed):
@@ -401,8 +487,8 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
         b.add(clause_actions(clause[m.end() :], ctx))
         return True
     f = _FOR_CATEGORY.match(clause)
-    if f and f.group(1).lower() in ctx.categories:
-        m, word = f, f.group(1).lower()
+    if f and _singular(f.group(1).lower(), ctx.categories):
+        m, word = f, _singular(f.group(1).lower(), ctx.categories)
     named = _NAMED_CATEGORY.match(clause)
     if m is None and named and _singular(named.group(1).lower(), ctx.categories):
         m, word = named, _singular(named.group(1).lower(), ctx.categories)
@@ -414,7 +500,7 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
         ctx.categories.append(word)
     phrase = unmask(clause, ctx)
     matching = _matching_tail(b.current) if b.branch is None else []
-    b.open_case(Condition("category", "category", word, phrase), phrase, same=True)
+    b.open_case(category_condition(word, phrase, ctx), phrase, same=True)
     if matching and b.branch is not None:
         b.branch.rest = matching
     b.add(clause_actions(clause[m.end() :], ctx))
@@ -451,6 +537,12 @@ def _matching_tail(steps: list[Any]) -> list[Any]:
     return tail
 
 
+# "for high-priority ones post to Slack": a level case said with "for"
+_FOR_LEVEL = re.compile(
+    r"^\s*(?:and\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+)?([a-z0-9]+-(?:priority|severity|risk|"
+    r"value|tier))()\s+(?:ones|[a-z]+s)?\b\s*[,:]?\s*",
+    re.IGNORECASE,
+)
 _FOR_CATEGORY = re.compile(
     r"^\s*(?:and\s+)?(?:for|as for)\s+(?:the\s+)?[\"'“‘]?([\w-]+)[\"'”’]?"
     r"(?:\s+(?:ones|emails?|messages?|tickets?|items?|requests?))?\s*[,:]?\s*",
@@ -577,40 +669,3 @@ def _note_subject(clause: str, steps: list[Any], ctx: Context) -> None:
         if word in low or re.search(rf"\b{name}\b", low):
             ctx.subject = name
             return
-
-
-# "if the email exists in Mailchimp", "if they are already in HubSpot", "如果HubSpot里已有"
-_EXISTS_IN = re.compile(
-    r"\b(?:exists?|is|are|isn't|aren't|already)\b[^,;]{0,20}\b(?:in|on)\s+(?:our\s+|the\s+)?$|"
-    r"(?:在|于)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _look_up_for(b: _Builder, cond: Condition, ctx: Context) -> None:
-    """A check whether the item is in an app reads that app first."""
-    for mention in ctx.index.mentions(cond.phrase, implicit=False):
-        app = mention.app
-        if (
-            app is None
-            or app == ctx.trigger_app
-            or not _EXISTS_IN.search(cond.phrase[: mention.start])
-        ):
-            continue
-        reads = [
-            s for s in clause_actions(f"search {mention.word}", ctx) if isinstance(s, ServiceStep)
-        ]
-        b.add(reads)
-
-
-def _fetch_for(b: _Builder, cond: Condition, ctx: Context) -> None:
-    """ "if the temperature from <url> …": the URL is fetched before it is compared; "if the
-    email exists in Mailchimp": Mailchimp is searched before the check."""
-    m = re.search(r"__url(\d+)__", cond.phrase)
-    if m is None:
-        _look_up_for(b, cond, ctx)
-        return
-    url = ctx.urls[int(m.group(1))]
-    if any(isinstance(s, CoreStep) and s.params.get("url") == url for s in b.current):
-        return
-    b.add([s for s in clause_actions(f"get {m.group(0)}", ctx) if isinstance(s, CoreStep)])

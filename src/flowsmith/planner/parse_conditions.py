@@ -18,6 +18,19 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
     Condition,
 )
+from flowsmith.planner.parse_condition_words import (
+    EMPTY_WORD,
+    ENDS,
+    HAS_NO,
+    LABELLED,
+    NOT_A_VALUE,
+    SOMEONE,
+    STOCK,
+    noun_of,
+    presence_condition,
+    unit_field,
+    verb_used,
+)
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
 
 _Q = r"[\"'“‘「]"
@@ -51,10 +64,10 @@ _FROM = re.compile(
 )
 _UNIT = r"(?:\s*(?:euros?|dollars?|usd|eur|gbp|rmb|yuan|元|块|美元|%|percent|度|°c|℃|星|分|个))?"
 _BETWEEN = re.compile(
-    r"(?:between\s+|介于\s*|在\s*)?[$€£¥￥]?(-?\d+(?:\.\d+)?)"
+    r"(?:between\s+|介于\s*|在\s*)?[$€£¥￥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?"
     + _UNIT
     + r"\s*(?:or|and|to|-|–|~|到|至|和)\s*"
-    r"[$€£¥￥]?(-?\d+(?:\.\d+)?)" + _UNIT + r"(?:\s*之间)?\s*$",
+    r"[$€£¥￥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?" + _UNIT + r"(?:\s*之间)?\s*$",
     re.IGNORECASE,
 )
 # "above 70 or below 30", "低于30或高于70": outside a range
@@ -90,7 +103,8 @@ _NOBODY = re.compile(
 )
 _SUCCESS = re.compile(
     r"^(?:it\s+|the \w+\s+)?(?:succeeds?|succeeded|is successful|was successful|passes|passed|"
-    r"is valid|is ok)$|^(?:验证|校验|签名)?(?:成功|通过|有效)了?$",
+    r"is valid|is ok|is up|is healthy|is fine|works|is working|is back up|is back)$|"
+    r"^(?:验证|校验|签名|接口|网站|服务)?(?:成功|通过|有效|正常|没问题|恢复)了?(?:的)?$",
     re.IGNORECASE,
 )
 # "the customer is on the free plan" -> plan = free
@@ -111,6 +125,9 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if not t:
         return None
+    said_by = _AI_SAYS.match(t)
+    if said_by:  # "the AI says it is spam": the AI step's verdict
+        return _category((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)
     q = _QUALIFIER.search(t)
     if q and q.start() > 0:
         said = _qualified(q.group("c"), phrase, ctx)
@@ -189,7 +206,7 @@ _NOW = re.compile(r"^(?:today|now|the current date|今天|现在|当前日期|�
 def _against_field(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     for op, words, suffix in _AGAINST:
         said = (
-            rf"^(?P<f>.+?)\s*(?:{words})\s*{_OTHER}\s*(?:{suffix})?\s*$",
+            rf"^(?P<f>.+?)\s*(?:{words})(?![a-z])\s*{_OTHER}\s*(?:{suffix})?\s*$",
             rf"^(?P<f>.+?)\s*(?:在|is|are|was)\s*{_OTHER}\s*(?:{suffix})\s*$",
         )
         for pattern in said:
@@ -240,7 +257,12 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return Condition(field_of(before, "price", ctx), "outside", (lo, hi), phrase)
     m = _BETWEEN.search(t)
     if m and not re.search(r"\d\s*$", t[: m.start()]):
-        lo, hi = sorted((number_of(m.group(1), None) or 0, number_of(m.group(2), None) or 0))
+        lo, hi = sorted(
+            (
+                number_of(m.group(1), m.group(2)) or 0,
+                number_of(m.group(3), m.group(4) or m.group(2)) or 0,
+            )
+        )
         before = re.sub(r"\b(?:is|are)\s*$|是\s*$", "", t[: m.start()].strip())
         return Condition(field_of(before, "price", ctx), "between", (lo, hi), phrase)
     m = _WITHIN.search(t)
@@ -252,15 +274,25 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         if m:
             number = number_of(m.group(1), m.group(2) if m.re.groups >= 2 else None)
             if number is None:
+                if op in ("eq", "ne") and EMPTY_WORD.fullmatch(m.group(1).lower()):
+                    continue  # "is not empty": emptiness, below
                 if op in ("eq", "ne"):
                     name = field_of(t[: m.start()], "status", ctx)
                     return Condition(name, op, m.group(1), phrase)  # type: ignore[arg-type]
                 continue
-            name = (
-                field_of(t[: m.start()], "", ctx)
-                or _counted(t[m.end() :])
-                or _implied("price", ctx)
-            )
+            name = field_of(t[: m.start()], "", ctx)
+            if not name or verb_used(t[: m.start()], name):
+                after = t[m.end() :]
+                name = (
+                    _counted(after) or unit_field(after) or noun_of(name) or _implied("price", ctx)
+                )
+            points = {"分": "score", "星": "rating"}.get(m.group(2) if m.re.groups >= 2 else "")
+            if points and (not name or name == _implied("price", ctx)):
+                name = points  # "8分以上的", "低于3星"
+            if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
+                name = "amount"  # "the order is over $500": the order's amount
+            elif name == "worth":
+                name = "value"  # "the deal is worth more than $10k"
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
     against = _against_field(t, phrase, ctx)
     if against is not None:
@@ -268,6 +300,10 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     m = _WORD_IN.search(t)
     if m:
         return Condition(m.group(2).lower(), "contains", m.group(1).strip(), phrase)
+    ends = ENDS.search(t)
+    if ends:
+        part = ends.group(1) or ends.group(2) or ""
+        return Condition(field_of(t[: ends.start()], "text", ctx), "contains", part.strip(), phrase)
     m = lx.CONTAINS.search(t)
     if m:
         word = (m.group(1) or m.group(2) or "").strip(" \"'“”")
@@ -278,15 +314,19 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             return Condition(
                 name if _TEXT_FIELD.fullmatch(name) else "text", "contains", word, phrase
             )
-    m = _FROM.search(t)
-    if m and _sender_like(t[: m.start()], m.group(1), ctx):
+    sent = re.sub(r"^\s*(?:[\u4e00-\u9fff]{0,4}?)(?:来自|来源于)", " from ", t)  # "订单来自美国"
+    m = _FROM.search(sent)
+    if m and _sender_like(sent[: m.start()], m.group(1), ctx):
         return _from(m.group(1), phrase)
-    stock = _STOCK.search(t)
+    stock = STOCK.search(t)
     if stock:
         return Condition("in_stock", "is_false" if stock.group(1) else "is_true", None, phrase)
-    m = _HAS_NO.search(t)
+    m = HAS_NO.search(t)
     if m:
         return Condition(re.sub(r"\W+", "_", m.group(1).strip().lower()), "is_empty", None, phrase)
+    held = presence_condition(t, phrase)
+    if held is not None:
+        return held
     for op_name, pattern, default in (
         ("not_empty", lx.NOT_EMPTY, "value"),
         ("is_empty", lx.EMPTY, "value"),
@@ -315,12 +355,16 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
 def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     """ "it is urgent", "类型是Bug", "the branch is main", "it's a PDF": equality and categories."""
     cats = ctx.categories if ctx else []
+    place = _IN_PLACE.search(t.strip())
+    if place and not (ctx and ctx.index.mentions(place.group(1), implicit=False)):
+        return Condition("country", "eq", place.group(1), phrase)  # "the customer is in Germany"
     m = lx.IS_WORD.search(t.strip())
     if m:
         word = m.group(1).lower()
-        subject = t.strip()[: m.start()].strip()
+        subject = re.sub(r"\s+(?:is|are|was|were|gets?|got)$", "", t.strip()[: m.start()].strip())
+        classified = bool(ctx and ctx.classified) or bool(LABELLED.search(t))
         if (cats and word in [c.lower() for c in cats]) or (
-            looks_category(word) and (not subject or lx.PRONOUN.match(subject))
+            (looks_category(word) or classified) and (not subject or lx.PRONOUN.match(subject))
         ):
             return _category(word, phrase, ctx)
     m = _ON_PLAN.search(t)
@@ -344,10 +388,9 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     kind = alone.group(2).rstrip("的") if alone else ""
     if alone and (looks_category(kind) or kind in cats) and not alone.group(1):
         return _category(kind, phrase, ctx)  # "如果是负面的"
-    if alone:  # "(如果)是发票": the item is of that kind
-        return Condition(
-            _implied("type", ctx), "ne" if alone.group(1) else "eq", alone.group(2), phrase
-        )
+    if alone:  # "(如果)是发票", "是客户发来的投诉": the item is of that kind
+        value = re.sub(r"^.+的(?=[\u4e00-\u9fff]{2,6}$)", "", alone.group(2))
+        return Condition(_implied("type", ctx), "ne" if alone.group(1) else "eq", value, phrase)
     z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
     if z and CJK.search(t):
         value = z.group(2)
@@ -359,10 +402,14 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         )
     m = re.match(
         r"^\s*(?:the\s+|its\s+|their\s+)?([a-z][\w ']{0,30}?)\s+(?:is|are|was|were|equals?|=)\s+"
-        r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w@-]+(?:\.[\w-]+)*))\s*$",
+        r"(?:[\"'“‘]([^\"'”’]{1,40})[\"'”’]|([\w@-]+(?:\.[\w-]+)*(?:\s+[\w-]+)?))\s*$",
         t.strip(),
         re.IGNORECASE,
     )
+    if m and m.group(3) and " " in m.group(3) and NOT_A_VALUE.search(m.group(3)):
+        m = None  # "closed won" is a value; "open create" is not
+    if m and lx.PRONOUN.match(m.group(1)) and ctx is not None and ctx.last_field:
+        return Condition(ctx.last_field, "eq", m.group(2) or m.group(3), phrase)
     value = (m.group(2) or m.group(3)) if m else ""
     pronoun = m is not None and lx.PRONOUN.match(m.group(1))
     if pronoun and ctx is not None and ctx.last_field and not looks_category(value.lower()):
@@ -389,7 +436,7 @@ def _bare_category(t: str, phrase: str, ctx: Context | None) -> Condition | None
         low,
     ).strip(" \"'“”")
     if re.fullmatch(r"[\w-]+|[\u4e00-\u9fff]{1,4}", bare or "-") and (
-        looks_category(bare) or bare in cats
+        looks_category(bare) or bare in cats or bool(ctx and ctx.classified and cats)
     ):
         return _category(bare, phrase, ctx)
     for cat in cats:
@@ -408,12 +455,21 @@ def _sender_like(before: str, said: str, ctx: Context | None) -> bool:
     )
 
 
+def category_condition(word: str, phrase: str, ctx: Context | None) -> Condition:
+    """The condition a named category opens: the sentiment after a sentiment step, else the
+    classifier's category."""
+    return _category(word, phrase, ctx)
+
+
 def _category(word: str, phrase: str, ctx: Context | None) -> Condition:
-    """A classifier's category, or the sentiment when only a sentiment step was asked for."""
+    """A classifier's category, or the sentiment when only a sentiment step was asked for;
+    a category a classifier was not told of joins its list."""
     made = ctx.made if ctx else set()
     cats = ctx.categories if ctx else []
     if "sentiment" in made and not ("classify" in made and word in cats):
         return Condition("sentiment", "eq", _SENTIMENT_ZH.get(word, word), phrase)
+    if ctx is not None and ctx.classified and word not in cats and not CJK.search(word):
+        ctx.categories.append(word)
     if "classify" not in made and word not in cats and _URGENCY.fullmatch(word):
         return Condition("priority", "eq", word, phrase)  # no classifier: the item's priority
     return Condition("category", "category", word, phrase)
@@ -424,6 +480,8 @@ _URGENCY = re.compile(r"urgent|critical|high|low|紧急|重要|高|低")
 
 def _from(said: str, phrase: str) -> Condition:
     """ "from @acme.com" -> the sender contains it; "from Germany" -> the country is it."""
+    if CJK.search(said) and said.endswith("国"):
+        return Condition("country", "eq", said, phrase)  # "来自美国"
     if "@" in said or "." in said or CJK.search(said):
         return Condition("from", "contains", said, phrase)
     return Condition("country", "eq", said, phrase)
@@ -471,7 +529,9 @@ def number_of(digits: str, unit: str | None) -> float | int | None:
 def _counted(after: str) -> str:
     """ "more than 5 failures": the counted noun after the number is the field."""
     m = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+s)\b", after, re.IGNORECASE)
-    if m is None or re.fullmatch(
+    if m is None or re.fullmatch(r"goes|does|has|is|was|needs|gets", m.group(1).lower()):
+        return ""
+    if re.fullmatch(
         r"(?:second|minute|hour|day|week|month|year|dollar|euro|cent|percent|unit|time)s",
         m.group(1).lower(),
     ):
@@ -491,18 +551,26 @@ def _implied(default: str, ctx: Context | None) -> str:
     return default
 
 
-# availability: "back in stock", "sold out", "缺货"
-_STOCK = re.compile(
-    r"(\bout of stock\b|\bsold out\b|\bunavailable\b|缺货|售罄|无货|没货)|"
-    r"\b(?:back )?in stock\b|\bavailable again\b|有货|到货|补货",
-    re.IGNORECASE,
-)
-# "it has no reviewers", "there are no assignees": that field is empty
-_HAS_NO = re.compile(r"\b(?:has|have|there (?:is|are)) no\s+([a-z][\w ]{0,30}?)\s*$", re.IGNORECASE)
 # fields a text search names ("the subject contains"); any other noun is the item itself
 _TEXT_FIELD = re.compile(
     r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
     r"url|domain|from|to|sender|filename|file_name|address|[\u4e00-\u9fff]+|[a-z]+_(?:name|text)"
+)
+_IN_PLACE = re.compile(
+    r"(?:^|\b(?:is|are|lives?|located|based)\s+)(?:in|from)\s+(?:the\s+)?"
+    r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)$"
+)
+_AI_SAYS = re.compile(
+    r"^(?:the\s+)?(?:ai|gpt|llm|model|classifier|chatgpt|openai|claude|bot)\s+(?:says|thinks|decides|"
+    r"finds|returns|answers|replies|marks it as|labels it as|classifies it as|flags it as)\s+"
+    r"(?:that\s+)?(?:it\s+is\s+|it's\s+|they\s+are\s+)?(?:an?\s+)?[\"'“]?([\w-]+)[\"'”]?$|"
+    r"^(?:ai|模型|AI)(?:判断|认为|识别)(?:为|是)([\u4e00-\u9fff\w]{1,6})$",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(r"[$€£¥￥]|\b(?:dollars?|euros?|usd|eur|gbp)\b|元|块|美元", re.IGNORECASE)
+_PRICED_ITEM = re.compile(
+    r"orders?|payments?|invoices?|deals?|charges?|transactions?|purchases?|expenses?|refunds?|"
+    r"sales?|bills?|quotes?|opportunit(?:y|ies)|subscriptions?|carts?|订单|付款|发票|报销|交易"
 )
 _FIELD_WORDS = re.compile(r"\b(?:field|column|property|attribute|cell)\b")
 _HEAD_OF = ("number", "count", "total", "amount", "sum", "value", "list")
@@ -530,7 +598,8 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
     low = _FIELD_WORDS.sub(" ", text.lower())
     parts = re.split(r"\s+(?:of|from|in|at|on|for)\s+", " " + low + " ")
     low = parts[0]
-    if len(parts) > 1 and re.search(r"\b(?:" + "|".join(_HEAD_OF) + r")\s*$", low):
+    counted = len(parts) > 1 and bool(re.search(r"\b(?:" + "|".join(_HEAD_OF) + r")\s*$", low))
+    if counted:
         low = parts[1]  # "the number of orders": orders
     low = re.sub(
         r"\b(?:is|are|was|were|goes|gets|has|its|it's|the|a|an|of|their|his|her|my|our|"
@@ -543,12 +612,18 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
         w
         for w in re.findall(r"[a-z_][a-z0-9_]*", low)
         if w not in ("it", "they", "them", "there", "those", "these", "ones", "items")
+        and not SOMEONE.fullmatch(w)
     ]
     while words and words[-1] in ("from", "at", "in", "on", "for", "by"):
         words.pop()  # "the temperature from <url>": the field is before the source
     if not words:
         return _implied(default, ctx)
-    if len(words) == 1 and re.fullmatch(r"[a-z]+[^s]s", words[0]) and words[0] not in ("status",):
+    if (
+        len(words) == 1
+        and not counted
+        and re.fullmatch(r"[a-z]+[^s]s", words[0])
+        and words[0] not in ("status",)
+    ):
         return _implied(default, ctx)  # "orders over 100": the items, not a field
     name = (
         "_".join(words[-2:])

@@ -13,6 +13,7 @@ import re
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition
+from flowsmith.planner.parse_condition_words import TAG_FIELD, TAGGED
 from flowsmith.planner.parse_conditions import (
     compare_words,
     field_of,
@@ -43,6 +44,10 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
     said = qualifier_condition(t, ctx)
     if said is not None:
         return said
+    tag = TAGGED.search(t)
+    if tag:  # "gets the label 'customer'", "is tagged 'vip'"
+        name = TAG_FIELD.get(tag.group(1).lower()[:3], "label")
+        return Condition(name, "contains", tag.group(2), phrase)
     m = _MOVED.search(t) or _BECOMES.search(t)
     if m:
         cond = _moved_to(m.group(1) or m.group(2) or "", phrase)
@@ -55,7 +60,11 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         number = number_of(m.group(1), m.group(2)) if m else None
         if m and number is not None:
             before = re.split(r"\band\b|,|，|并且", t[: m.start()])[-1]
-            verb_said = re.search(r"\b(?:is|are|was|goes|drops|rises|falls|has)\b|'s\b|的", before)
+            verb_said = re.search(
+                r"\b(?:is|are|was|goes|drops|rises|falls|has)\b|'s\b|的|"
+                + "|".join(lx.FIELD_ZH_NAMES),  # "当Shopify库存低于10件时"
+                before,
+            )
             name = (
                 field_of(before, "amount", ctx) if verb_said else "amount"
             )  # "a payment over $500"

@@ -178,8 +178,8 @@ def _categories(text: str) -> list[str]:
     m = lx.CATEGORIES.search(text)
     if not m:
         return []
-    raw = m.group(1) or m.group(2) or ""
-    parts = re.split(r"\s*(?:,|/|\bor\b|\band\b|、|，|和|或)\s*", raw)
+    raw = next((g for g in m.groups() if g), "")
+    parts = re.split(r"\s*(?:,|/|\bor\b|\band\b|、|，|还是|或者|和|或)\s*(?:an?\s+)?", raw)
     return [p.strip().lower() for p in parts if p.strip()][:4]
 
 
@@ -187,7 +187,7 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     out: list[tuple[int, Any]] = []
     m = lx.FILTER.search(text)
     if m:
-        cond = parse_condition(text[m.end() :], ctx)
+        cond = parse_condition(_filter_body(text[m.end() :]), ctx)
         params: dict[str, Any] = {"condition": cond} if cond else {}
         out.append((m.start(), Transform(kind="filter", params=params, phrase=phrase)))
     m = lx.DEDUPE.search(text)
@@ -668,3 +668,16 @@ def _unknown_service(text: str, ctx: Context) -> str | None:
             continue
         return " ".join(words)
     return None
+
+
+_KEPT_NOUN = re.compile(
+    r"^\s*(?:to\s+)?(?:only\s+)?(?:the\s+|all\s+|any\s+)?(?:ones|those|items|rows|records|"
+    r"entries|results)?\s*(?:(?:where|with|whose|that|which|who)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _filter_body(said: str) -> str:
+    """The condition words of "keep only those where the status is open", "只保留状态为open的"."""
+    said = _KEPT_NOUN.sub("", said, count=1)
+    return re.sub(r"的(?:[\u4e00-\u9fff]{0,4})?\s*$", "", said)

@@ -1,0 +1,247 @@
+"""Clauses that open, answer or close a case of the branch being built: "check if X" and its
+"if it does / if not", "check the total", "超过1万的，", "unless A" said alone, sizes ("small
+ones … larger ones …"), "for <items> from/with …".
+
+Invariants: each reader returns False (and changes nothing) unless its construction is the
+whole clause; a case it opens holds a condition from
+:func:`~flowsmith.planner.parse_conditions.parse_condition`; steps go where the builder's
+``current`` points. Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.frame import Condition, CoreStep, ServiceStep
+from flowsmith.planner.parse_answers import answer, check_condition, size_case
+from flowsmith.planner.parse_cases import NOT_A_START, NOTHING, complete, decision
+from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_context import CJK, Context, unmask
+from flowsmith.planner.parse_guards import negate
+from flowsmith.planner.parse_steps import clause_actions
+
+if TYPE_CHECKING:
+    from flowsmith.planner.parse_clauses import _Builder as Builder
+
+
+_NOT_SAID = re.compile(r"^\s*(?:如果)?不(?P<x>[\u4e00-\u9fff]{1,6}?)(?:的话|就|则)[\s,，]*")
+
+
+def _not_said(clause: str, b: Builder) -> tuple[bool, str] | None:
+    """ "不紧急的话…" / "不包含就…" after "如果是紧急的" / "如果标签包含bug就…": the other case."""
+    m = _NOT_SAID.match(clause)
+    case = b.branch.cases[-1].condition if b.branch is not None and b.branch.cases else None
+    if m is None or case is None or m.group("x") not in (case.phrase or ""):
+        return None
+    return False, clause[m.end() :]
+
+
+_EXCEPT = re.compile(
+    r"^\s*(?:除了|除去)(?P<c>[^，,]{1,16}?)(?:的|之外|以外)+[，,]?\s*(?:其他的?|其余的?)?"
+    r"(?:都|全部|全都)(?P<a>.+)$"
+)
+
+
+_EXCEPT_ALONE = re.compile(r"^\s*(?:除了|除去)(?P<c>[^，,]{1,16}?)(?:的|之外|以外)+(?P<a>)$")
+
+
+def except_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "除了已关闭的都发到Slack": the action is for the items the condition does not hold for."""
+    m = _EXCEPT.match(clause.strip()) or _EXCEPT_ALONE.match(clause.strip())
+    steps = clause_actions(m.group("a"), ctx) if m and m.group("a") else []
+    if m is None or (m.group("a") and not steps):
+        return False
+    said = m.group("c").strip()
+    cond = parse_condition(said, ctx) or (
+        Condition("status", "eq", said, said) if CJK.search(said) and len(said) <= 6 else None
+    )
+    if cond is None:
+        return False
+    if not m.group("a"):  # "除了优先级为低的，其他的都…": the rest is the other case
+        b.open_case(cond, unmask(clause, ctx), same=False)
+        return True
+    b.guard_here(negate(cond), unmask(clause, ctx))
+    b.add(steps)
+    return True
+
+
+def answers_case(clause: str) -> bool:
+    """The clause answers the case before ("if not, …", "不是的话…", "不紧急的话…")."""
+    return bool(answer(clause, open_case=True) or _NOT_SAID.match(clause))
+
+
+def answered(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "if it does …" / "没有就…" after a check or a case: its yes or its other case."""
+    if b.branch is None or b.branch.closed or b.branch.cases[-1].condition is None:
+        return False
+    said = answer(clause, open_case=True) or _not_said(clause, b)
+    if said is None:
+        return False
+    yes, rest = said
+    steps = clause_actions(rest, ctx)
+    if rest.strip(" ,，.。") and not steps and not NOTHING.match(unmask(rest, ctx)):
+        return False
+    if not yes:
+        b.otherwise()
+    b.add(steps)
+    return True
+
+
+def check_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "check if it has an email", "检查邮箱是否是公司邮箱": the steps after it are its case."""
+    cond = check_condition(clause, ctx)
+    if cond is None:
+        return False
+    fetch_for(b, cond, ctx)
+    b.open_case(cond, unmask(clause, ctx), same=False)
+    return True
+
+
+_LOOK_AT = re.compile(
+    r"^\s*(?:and\s+|then\s+|first\s+)*(?:check|look at|see|inspect|examine)\s+"
+    r"(?:the|its|their)\s+([a-z]+(?:\s[a-z]+)?)\s*$|^(?:先|再)?(?:看|看看|检查|查看)(?:一下)?"
+    r"(?:它的|其)?([\u4e00-\u9fff]{1,4})$",
+    re.IGNORECASE,
+)
+
+
+def looked_at(clause: str, ctx: Context) -> bool:
+    """ "check the total", "先看金额": the field the next bare comparison speaks of."""
+    m = _LOOK_AT.match(clause)
+    if m is None or "__" in clause or ctx.index.mentions(clause, implicit=False):
+        return False
+    said = (m.group(1) or m.group(2) or "").lower()
+    name = lx.FIELD_ZH_NAMES.get(said, said.split()[-1] if said else "")
+    if not name or not re.fullmatch(r"[a-z_]+|[\u4e00-\u9fff]+", name):
+        return False
+    ctx.last_field = name
+    return True
+
+
+def qualifier_alone(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "超过1万的，发钉钉…": a comparison ending in 的 opens the case its next clause acts in."""
+    if not (CJK.search(clause) and clause.rstrip().endswith("的")) or lx.IF_OPEN.match(clause):
+        return False
+    cond = parse_condition(clause.rstrip()[:-1], ctx)
+    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between", "eq", "contains"):
+        return False
+    b.open_case(cond, unmask(clause, ctx), same=True)
+    return True
+
+
+_UNLESS_OPEN = re.compile(r"^\s*(?:but\s+)?(?:unless|except (?:if|when)|除非)\s*", re.IGNORECASE)
+
+
+def unless_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """A clause that is only "unless A" ("…，除非金额为0", "除非A，否则X"): the steps the clause
+    before added run when A does not hold; said first, A opens an empty case whose other
+    output the "otherwise" takes."""
+    m = _UNLESS_OPEN.match(clause)
+    if m is None:
+        return False
+    said = clause[m.end() :]
+    cond = parse_condition(said, ctx)
+    if cond is None or clause_actions(said, ctx):
+        return False
+    last = b.last_added
+    if last and all(any(s is x for x in b.current) for s in last) and b.branch is None:
+        for s in last:
+            b.current.remove(s)
+        b.guard_here(negate(cond), unmask(clause, ctx))
+        b.add(last)
+        return True
+    b.open_case(cond, unmask(clause, ctx), same=False)
+    return True
+
+
+def size_case_of(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "small orders go to #orders, large ones need approval": one case per size."""
+    sized = size_case(clause)
+    if sized is None or (b.branch is not None and b.branch.closed):
+        return False
+    cond, rest = sized
+    if b.branch is None and b.approval is not None and b.approval_case is not None:
+        b.branch, b.approval = b.approval_case, None  # "…, if rejected …; for smaller ones …"
+    if opposite_size(b, cond):  # "deals above $10k go to Slack, smaller ones to a sheet"
+        b.otherwise()
+    else:
+        b.open_case(cond, unmask(clause, ctx), same=True)
+    b.add(clause_actions(rest, ctx) or decision(rest, ctx))
+    return True
+
+
+_SMALL = {"small", "tiny", "minor", "short", "cheap", "low"}
+
+
+def opposite_size(b: Builder, cond: Condition) -> bool:
+    """A size word after a comparison names the items the comparison leaves out."""
+    br = b.branch
+    last = br.cases[-1].condition if br is not None and br.cases and not br.closed else None
+    if last is None or last.op not in ("gt", "gte", "lt", "lte"):
+        return False
+    return (str(cond.value) in _SMALL) == (last.op in ("gt", "gte"))
+
+
+def for_qualified(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "for orders from Germany post to Slack", "for tickets with priority 1, …": the items a
+    qualifier picks out get the action."""
+    m = _FOR_QUALIFIED.match(clause)
+    if m is None:
+        return False
+    body = clause[m.end() :]
+    for gap in reversed(list(re.finditer(r"\s*[,:]?\s+", body))):
+        said, rest = body[: gap.start()], body[gap.end() :]
+        cond = parse_condition(m.group(1) + " " + said, ctx) if complete(said) else None
+        steps = clause_actions(rest, ctx) if cond is not None else []
+        if cond is not None and steps and not NOT_A_START.match(rest):
+            b.open_case(cond, unmask(clause, ctx), same=True)
+            b.add(steps)
+            return True
+    return False
+
+
+_FOR_QUALIFIED = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+|any\s+)?(?!each\b|every\b)"
+    r"([a-z]+)\s+(?=(?:from|with|whose|where|that|which|who|containing|mentioning|tagged|"
+    r"labell?ed|marked)\b)",
+    re.IGNORECASE,
+)
+
+
+# "if the email exists in Mailchimp", "if they are already in HubSpot", "如果HubSpot里已有"
+_EXISTS_IN = re.compile(
+    r"\b(?:exists?|is|are|isn't|aren't|already)\b[^,;]{0,20}\b(?:in|on)\s+(?:our\s+|the\s+)?$|"
+    r"(?:在|于)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _look_up_for(b: Builder, cond: Condition, ctx: Context) -> None:
+    """A check whether the item is in an app reads that app first."""
+    for mention in ctx.index.mentions(cond.phrase, implicit=False):
+        app = mention.app
+        if (
+            app is None
+            or app == ctx.trigger_app
+            or not _EXISTS_IN.search(cond.phrase[: mention.start])
+        ):
+            continue
+        reads = [
+            s for s in clause_actions(f"search {mention.word}", ctx) if isinstance(s, ServiceStep)
+        ]
+        b.add(reads)
+
+
+def fetch_for(b: Builder, cond: Condition, ctx: Context) -> None:
+    """ "if the temperature from <url> …": the URL is fetched before it is compared; "if the
+    email exists in Mailchimp": Mailchimp is searched before the check."""
+    m = re.search(r"__url(\d+)__", cond.phrase)
+    if m is None:
+        _look_up_for(b, cond, ctx)
+        return
+    url = ctx.urls[int(m.group(1))]
+    if any(isinstance(s, CoreStep) and s.params.get("url") == url for s in b.current):
+        return
+    b.add([s for s in clause_actions(f"get {m.group(0)}", ctx) if isinstance(s, CoreStep)])

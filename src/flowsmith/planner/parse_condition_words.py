@@ -1,0 +1,183 @@
+"""Word patterns of conditions: presence ("has an email", "没有邮箱", "ticked the box"),
+"ends with", availability, labels, and the field a bare comparison names (a time unit, the
+noun of a verb: "those scoring above 80" -> score).
+
+Invariants: patterns only; every helper returns a :class:`~flowsmith.planner.frame.Condition`
+on an item field, a field name, or None / "" when its words are not there. Pure: no I/O, no
+clock.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.frame import Condition
+from flowsmith.planner.parse_context import CJK
+
+_Q = r"[\"'“‘「]"
+_QE = r"[\"'”’」]"
+
+# "gets the label 'customer'", "is labelled 'bug'", "被打上'vip'标签"
+TAGGED = re.compile(
+    r"\b(?:gets?|got|is|are|was|has|receives?|is given)\s+(?:the\s+|a\s+)?"
+    r"(label|tag)(?:l?ed|ged|s)?\s+(?:as\s+|with\s+)?" + _Q + r"([^\"'”’」]{1,30})" + _QE,
+    re.IGNORECASE,
+)
+TAG_FIELD = {"lab": "label", "tag": "tag"}
+
+# a verb where a field was looked for ("anyone logged fewer than", "those scoring above")
+VERBISH = re.compile(r"[a-z]+(?:ed|ing)|takes|lasts|costs|spends|logs|runs|scores|gets|uses|been")
+UNIT = re.compile(
+    r"\s*(?:(second|minute|hour|day|week|month|year)s?\b|(秒|分钟|个?小时|天|周|个?月))",
+    re.IGNORECASE,
+)
+ZH_UNITS = {
+    "秒": "second",
+    "分钟": "minute",
+    "小时": "hour",
+    "天": "day",
+    "周": "week",
+    "月": "month",
+}
+
+
+def verb_used(before: str, name: str) -> bool:
+    """ "those scoring", "anyone logged", "it takes": the word read as a field is a verb (a noun
+    such as "the rating" or "评分" stays the field)."""
+    if not VERBISH.fullmatch(name) or CJK.search(before):
+        return False
+    words = re.findall(r"[a-z]+", before.lower())
+    if name not in words:
+        return False
+    prev = words[: len(words) - 1 - words[::-1].index(name)]
+    return (
+        not prev
+        or bool(
+            re.fullmatch(
+                r"those|ones|it|they|that|who|which|any|all|[a-z]+s|any\w+|some\w+", prev[-1]
+            )
+        )
+        or name in ("takes", "lasts", "costs", "spends", "logs", "runs", "uses", "gets", "been")
+    )
+
+
+def unit_field(after: str) -> str:
+    """ "fewer than 4 hours", "超过3天": a comparison naming no field compares a duration, in
+    that unit (duration_hours)."""
+    m = UNIT.match(after)
+    if m is None:
+        return ""
+    word = m.group(1) or ZH_UNITS[(m.group(2) or "").lstrip("个")]
+    return f"duration_{word.lower()}s"
+
+
+def noun_of(verb: str) -> str:
+    """ "scoring" -> score, "rated" -> rate: the noun a verb form names ("" if none)."""
+    stem = re.sub(r"(?:ing|ed)$", "", verb)
+    if stem == verb or len(stem) < 3:
+        return ""
+    if stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]
+    vowel = "aeiou"
+    if stem[-1] not in vowel + "wy" and stem[-2] in vowel and stem[-3] not in vowel:
+        return stem + "e"
+    return stem
+
+
+# availability: "back in stock", "sold out", "缺货"
+STOCK = re.compile(
+    r"(\bout of stock\b|\bsold out\b|\bunavailable\b|缺货|售罄|无货|没货)|"
+    r"\b(?:back )?in stock\b|\bavailable again\b|有货|到货|补货",
+    re.IGNORECASE,
+)
+# "ends with @acme.com", "以@acme.com结尾", "starts with 'Test'": the text holds that part
+ENDS = re.compile(
+    r"\b(?:ends?|ending|starts?|starting|begins?|beginning)\s+(?:with|in)\s+"
+    + _Q
+    + r"?([^\"'”’」\s,，]+)"
+    + _QE
+    + r"?\s*$|(?:以|是)?\s*[(（]?"
+    + _Q
+    + r"?([@.a-z0-9_-][^\s\"'”’」,，（）()\u4e00-\u9fff]*)"
+    + _QE
+    + r"?\s*(?:结尾|结束|开头|打头)的?\s*[)）]?\s*$",
+    re.IGNORECASE,
+)
+# "it has an email", "有附件", "without a phone number", "没有邮箱", "missing an address"
+HAS = re.compile(
+    r"^(?:(?:it|they|he|she|the \w+|\w+)\s+)?(?:has|have|includes?|comes with)\s+"
+    r"(?:an?|any|some|the)\s+([a-z][\w ]{0,24}?)\s*$|"
+    r"^(?:有|存在|带|带有|含有)([\u4e00-\u9fff]{1,6})$",
+    re.IGNORECASE,
+)
+HAS_NOT = re.compile(
+    r"(?:^|\s)(?:without|missing|lacks?|lacking|(?:has|have|does|do)\s?n[o']t\s+(?:have\s+)?)"
+    r"\s*(?:an?\s+|any\s+|the\s+)?([a-z][\w ]{0,24}?)\s*$|"
+    r"^(?:没有|没|无|缺少|缺)([\u4e00-\u9fff]{1,6})$",
+    re.IGNORECASE,
+)
+
+
+# "ticked the newsletter box", "checked 'marketing'", "opted in to the newsletter"
+TICKED = re.compile(
+    r"\b(?:ticked|checked|selected|ticks|checks|tick|check|select)\s+(?:the\s+)?"
+    r"[\"'“‘]?([a-z][\w ]{0,20}?)[\"'”’]?\s+(?:box|checkbox|option|field)\b|"
+    r"\bopt(?:ed|s)?[ -]in\s+(?:to|for)\s+(?:the\s+|our\s+)?([a-z][\w]{0,20})",
+    re.IGNORECASE,
+)
+# "填写了电话" (filled in), "没填" (left empty): the field is (not) empty
+FILLED = re.compile(
+    r"^(?:((?:没有?|未)(?:填写?|提供|留)了?)|(?:填写?了|提供了|留了))([\u4e00-\u9fff]{0,6})$"
+)
+
+
+_STARS = re.compile(
+    r"\b(?:gave|gives|give|rated|rates|rate|scored|scores|has|have|got|gets)\s+"
+    r"(?:it\s+|us\s+|them\s+)?(\d+)\s*(?:stars?|points?|out of \d+|/\s*\d+)\s*$|"
+    r"\b(?:gave|gives|give|rated|rates|rate|scored|scores)\s+(?:it\s+|us\s+|them\s+)?(\d+)\s*$",
+    re.IGNORECASE,
+)
+
+
+def presence_condition(t: str, phrase: str) -> Condition | None:
+    """ "has an email" -> email is not empty; "without a phone number" -> phone_number is empty;
+    "ticked the newsletter box" -> newsletter is true; "填写了电话" -> phone is not empty."""
+    stars = _STARS.search(t)
+    if stars:  # "they gave 5 stars", "rated it 4"
+        return Condition("rating", "eq", int(stars.group(1) or stars.group(2)), phrase)
+    box = TICKED.search(t)
+    if box:
+        name = (box.group(1) or box.group(2) or "").strip().lower()
+        return Condition(re.sub(r"\W+", "_", name), "is_true", None, phrase)
+    filled = FILLED.search(t.strip())
+    if filled:
+        said = filled.group(2) or ""
+        name = lx.FIELD_ZH_NAMES.get(said, said) or "value"
+        op = "is_empty" if filled.group(1) else "not_empty"
+        return Condition(name, op, None, phrase)  # type: ignore[arg-type]
+    for op, pattern in (("is_empty", HAS_NOT), ("not_empty", HAS)):
+        m = pattern.search(t.strip())
+        if m:
+            said = (m.group(1) or m.group(2) or "").strip().lower()
+            if lx.NEW_WORD.search(said):
+                return None  # "有新文章就…": an event, not a field
+            name = lx.FIELD_ZH_NAMES.get(said, said)
+            return Condition(re.sub(r"\W+", "_", name), op, None, phrase)  # type: ignore[arg-type]
+    return None
+
+
+# "it has no reviewers", "there are no assignees": that field is empty
+HAS_NO = re.compile(r"\b(?:has|have|there (?:is|are)) no\s+([a-z][\w ]{0,30}?)\s*$", re.IGNORECASE)
+NOT_A_VALUE = re.compile(
+    r"\b(?:and|or|then|to|it|a|an|the|if|not|no|create|add|send|post|update|notify|email|text|"
+    r"move|ping|call|tell|delete|remove|get|fetch|make|open|log|save|upload|forward)\b",
+    re.IGNORECASE,
+)
+LABELLED = re.compile(
+    r"\b(?:classified|categori[sz]ed|labell?ed|tagged|triaged)\s+as\b|被分为|被归为"
+)
+EMPTY_WORD = re.compile(r"empty|blank|null|none|missing|set|空|空的")
+SOMEONE = re.compile(
+    r"any(?:one|body|thing)|some(?:one|body|thing)|every(?:one|body|thing)|those|ones"
+)
