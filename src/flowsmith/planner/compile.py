@@ -64,6 +64,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.nodes import make
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import pick
+from flowsmith.text import text as say
 
 __all__ = ["compile_frame", "frame_title"]
 
@@ -183,7 +184,7 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
         node = make(
             st.ids,
             "wait",
-            pick(st.lang, f"Wait {amount} {unit}", f"等待 {amount} {unit}"),
+            say("planner.compile.wait", st.lang, amount=amount, unit=unit),
             "wait",
             {"mode": "interval", "amount": amount, "unit": unit},
         )
@@ -192,7 +193,7 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
         node = make(
             st.ids,
             "respond",
-            pick(st.lang, "Respond to webhook", "响应 Webhook"),
+            say("planner.compile.respond_to_webhook", st.lang),
             "webhook_response",
             {"respond_with": "json", "body": {"ok": True}, "status_code": _status(step.phrase)},
         )
@@ -204,7 +205,7 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
             make(
                 st.ids,
                 "loop",
-                pick(st.lang, "For each item", "逐个处理"),
+                say("planner.compile.for_each_item", st.lang),
                 "loop",
                 {"batch_size": 1},
             ),
@@ -260,7 +261,7 @@ def _cond_label(st: CompileState, cond: Condition) -> str:
     if cond.op == "in" and isinstance(cond.value, (tuple, list)):
         return f"{cond.field} ∈ {{{', '.join(str(v) for v in cond.value)}}}"
     if cond.op == "failed":
-        return pick(st.lang, "Failed or down?", "失败或宕机？")
+        return say("planner.compile.failed_or_down", st.lang)
     if cond.op in ("contains", "not_contains"):
         neg = "not " if cond.op == "not_contains" else ""
         return pick(
@@ -269,7 +270,7 @@ def _cond_label(st: CompileState, cond: Condition) -> str:
             f"{cond.field}{'不' if neg else ''}包含“{cond.value}”",
         )
     if cond.op == "category":
-        return pick(st.lang, f"Category is {cond.value}", f"类别为 {cond.value}")
+        return say("planner.compile.category_is", st.lang, value=cond.value)
     return f"{cond.field} {cond.op.replace('_', ' ')}"
 
 
@@ -317,7 +318,7 @@ def _switch(st: CompileState, cases: list[Any], other: Any, feeds: list[End]) ->
         if "right" in rule:
             r["value"] = rule["right"]
         rules.append(r)
-    name = pick(st.lang, f"Route by {fld}", f"按 {fld} 分流")
+    name = say("planner.compile.route_by", st.lang, fld=fld)
     node = st.add(
         make(st.ids, "route", name, "switch", {"field": field_ref(fld), "rules": rules}),
         feeds,
@@ -337,24 +338,24 @@ def _approval(st: CompileState, step: Approval, feeds: list[End]) -> list[End]:
         node = make(
             st.ids,
             "approval",
-            pick(lang, "Ask for approval in Slack", "Slack 审批"),
+            say("planner.compile.ask_for_approval_in_slack", lang),
             "approval_slack",
             {"channel": "#approvals", "message": st.text},
         )
-        st.note("Approval is asked in #approvals", "审批发送到 #approvals 频道")
+        st.note("planner.compile.approval_is_asked_in_approvals")
     else:
         node = make(
             st.ids,
             "approval",
-            pick(lang, "Ask for approval", "请求审批"),
+            say("planner.compile.ask_for_approval", lang),
             "approval_email",
             {
                 "to": "manager@example.com",
-                "subject": pick(lang, "Approval needed", "需要审批"),
+                "subject": say("planner.compile.approval_needed", lang),
                 "message": st.text,
             },
         )
-        st.note("Approval goes to manager@example.com", "审批邮件发送到 manager@example.com")
+        st.note("planner.compile.approval_goes_to_manager_example_com")
     st.add(node, feeds)
     ends = _steps(st, step.approved, [(node.id, "approved")])
     if step.rejected:
@@ -382,7 +383,7 @@ def frame_title(frame: Frame, catalog: Catalog | None = None) -> str:
         elif isinstance(step, CoreStep):
             spec = catalog.get(step.subtype)
             name = (
-                pick(frame.lang, "Email", "邮件")
+                say("planner.compile.email", frame.lang)
                 if step.subtype == "send_email"
                 else (
                     _host(step.params.get("url"))
@@ -395,7 +396,7 @@ def frame_title(frame: Frame, catalog: Catalog | None = None) -> str:
         if name and name not in names:
             names.append(name)
     if not names:
-        return pick(frame.lang, "Automation", "自动化流程")
+        return say("planner.compile.automation", frame.lang)
     return " → ".join(names[:4])
 
 

@@ -14,6 +14,7 @@ from flowsmith.planner.compile_state import CompileState
 from flowsmith.planner.frame import Think
 from flowsmith.planner.nodes import make
 from flowsmith.planner.text import pick
+from flowsmith.text import text as say
 
 _TOOL_NAMES = {
     "web_search_tool": ("Web search", "网页搜索"),
@@ -27,13 +28,11 @@ def agent_nodes(st: CompileState, step: Think) -> tuple[Node, list[Node]]:
     """The agent that answers ``st.text`` and the nodes attached to it."""
     lang = st.lang
     task = step.params.get("prompt") or step.phrase
-    system = pick(
-        lang,
-        f"You are a helpful assistant. Task: {task}",
-        f"你是一个乐于助人的助手。任务：{task}",
-    )
+    system = say("planner.compile_agent.you_are_a_helpful_assistant_task", lang, task=task)
     params = {"system_prompt": system[:2000], "prompt": st.text, "max_iterations": 10}
-    agent = make(st.ids, "ai_agent", pick(lang, "AI agent", "AI 智能体"), "ai_agent", params)
+    agent = make(
+        st.ids, "ai_agent", say("planner.compile_agent.ai_agent", lang), "ai_agent", params
+    )
     attached: list[Node] = []
     for tool in step.params.get("tools", []):
         subtype = str(tool.get("subtype"))
@@ -43,7 +42,7 @@ def agent_nodes(st: CompileState, step: Think) -> tuple[Node, list[Node]]:
         )
     memory = step.params.get("memory")
     if memory:
-        name = pick(lang, "Chat memory", "对话记忆")
+        name = say("planner.compile_agent.chat_memory", lang)
         attached.append(make(st.ids, "memory", name, str(memory), {"window_size": 10}))
     agent.attached_nodes = [n.id for n in attached]
     st.text = "{{ $json.output }}"

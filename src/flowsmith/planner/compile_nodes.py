@@ -23,6 +23,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.nodes import make
 from flowsmith.planner.services import field_value
 from flowsmith.planner.text import pick, slug
+from flowsmith.text import text as say
 
 
 def service_node(st: CompileState, step: ServiceStep) -> Node:
@@ -36,7 +37,7 @@ def service_node(st: CompileState, step: ServiceStep) -> Node:
             )
             params.update({k: v for k, v in step.params.items() if k in op.fields})
             if placeheld:
-                st.note(
+                st.note_pair(
                     f"{app.display_name} {step.operation}: set "
                     + ", ".join(placeheld)
                     + " (placeholders)",
@@ -73,18 +74,14 @@ def service_node(st: CompileState, step: ServiceStep) -> Node:
     )
     if step.params.get("url"):
         st.note(
-            f"The catalog's {service} node cannot {op_key}: an HTTP Request ({method}) to its API "
-            f"({url}) stands in; set the endpoint's path and credentials",
-            f"节点目录中的 {service} 节点不支持 {op_key}：用 HTTP 请求（{method}）调用它的 API"
-            f"（{url}），请补全接口路径和凭据",
+            "planner.compile_nodes.the_catalog_s_node_cannot_an",
+            service=service,
+            op_key=op_key,
+            method=method,
+            url=url,
         )
     else:
-        st.note(
-            f"The catalog has no {service} node: an HTTP Request ({method}) to a placeholder "
-            "URL stands in; set its real API address and credentials",
-            f"节点目录中没有 {service}：用 HTTP 请求（{method}）代替，"
-            "请填入它真实的 API 地址和凭据",
-        )
+        st.note("planner.compile_nodes.the_catalog_has_no_node_an", service=service, method=method)
     http: dict[str, Any] = {"url": url, "method": method}
     if method != "GET":
         http["body"] = {"data": st.text}
@@ -129,14 +126,15 @@ def core_node(st: CompileState, step: CoreStep) -> Node:
     if spec.subtype == "send_email":
         if "to" not in params:
             params["to"] = "you@example.com"
-            st.note(
-                "Email goes to you@example.com: set your address",
-                "邮件发送到 you@example.com，请改为你的邮箱",
-            )
+            st.note("planner.compile_nodes.email_goes_to_you_example_com")
         params.setdefault("subject", st.title)
         params.setdefault("body", st.text)
         return make(
-            st.ids, "send_email", pick(lang, "Send email", "发送邮件"), "send_email", params
+            st.ids,
+            "send_email",
+            say("planner.compile_nodes.send_email", lang),
+            "send_email",
+            params,
         )
     props = spec.parameters.get("properties", {})
     placeheld: list[str] = []
@@ -148,7 +146,7 @@ def core_node(st: CompileState, step: CoreStep) -> Node:
         if guessed:
             placeheld.append(name)
     if placeheld:
-        st.note(
+        st.note_pair(
             f"{spec.display_name}: set " + ", ".join(placeheld) + " (placeholders)",
             f"{spec.display_name}：请设置 " + "、".join(placeheld) + "（占位符）",
         )
@@ -162,7 +160,7 @@ def transform_node(st: CompileState, step: Transform) -> Node:
         return make(
             st.ids,
             "limit",
-            pick(lang, f"Keep the first {n}", f"保留前 {n} 条"),
+            say("planner.compile_nodes.keep_the_first", lang, n=n),
             "limit",
             {"max_items": n, "keep": "first"},
         )
@@ -171,10 +169,7 @@ def transform_node(st: CompileState, step: Transform) -> Node:
         fld = p.get("field", "amount")
         st.text = f"{{{{ $json.{op}_{fld} }}}}"
         if "field" not in p or fld == "amount":
-            st.note(
-                f"The {op} is over the field “{fld}”: rename it to your column",
-                f"{op} 针对字段 “{fld}”，请改为你的列名",
-            )
+            st.note("planner.compile_nodes.the_is_over_the_field_rename", op=op, fld=fld)
         agg: dict[str, Any] = {
             "operations": [{"field": fld, "operation": op, "output_field": f"{op}_{fld}"}]
         }
@@ -191,7 +186,7 @@ def transform_node(st: CompileState, step: Transform) -> Node:
         return make(
             st.ids,
             "remove_duplicates",
-            pick(lang, "Remove duplicates", "去重"),
+            say("planner.compile_nodes.remove_duplicates", lang),
             "remove_duplicates",
             {},
         )
@@ -200,7 +195,7 @@ def transform_node(st: CompileState, step: Transform) -> Node:
         return make(
             st.ids,
             "sort",
-            pick(lang, f"Sort by {fld}", f"按 {fld} 排序"),
+            say("planner.compile_nodes.sort_by", lang, fld=fld),
             "sort",
             {"fields": [{"field": fld, "order": "desc"}]},
         )
@@ -208,7 +203,7 @@ def transform_node(st: CompileState, step: Transform) -> Node:
         return make(
             st.ids,
             "split_out",
-            pick(lang, "Split out items", "拆分条目"),
+            say("planner.compile_nodes.split_out_items", lang),
             "split_out",
             {"field": p.get("field", "items")},
         )
@@ -222,7 +217,7 @@ def transform_node(st: CompileState, step: Transform) -> Node:
         return make(
             st.ids,
             "filter",
-            pick(lang, "Filter", "筛选"),
+            say("planner.compile_nodes.filter", lang),
             "filter",
             {
                 "conditions": rules,
@@ -233,7 +228,7 @@ def transform_node(st: CompileState, step: Transform) -> Node:
         return make(
             st.ids,
             "text_template",
-            pick(lang, "Format text", "格式化文本"),
+            say("planner.compile_nodes.format_text", lang),
             "text_template",
             {"template": p.get("template", st.text)},
         )
@@ -241,14 +236,14 @@ def transform_node(st: CompileState, step: Transform) -> Node:
         return make(
             st.ids,
             "code",
-            pick(lang, "Code", "代码"),
+            say("planner.compile_nodes.code", lang),
             "code",
             {"language": "javascript", "code": "return $input.all();"},
         )
     return make(
         st.ids,
         "set_fields",
-        pick(lang, "Set fields", "设置字段"),
+        say("planner.compile_nodes.set_fields", lang),
         "set_fields",
         {"fields": p.get("fields") or {"text": st.text}},
     )
@@ -259,33 +254,32 @@ def think_node(st: CompileState, step: Think) -> Node:
     if step.kind == "classify":
         cats = p.get("categories") or ["urgent", "normal"]
         if not p.get("categories"):
-            st.note(
-                "Categories: urgent, normal (none were named)", "分类：urgent、normal（未指定类别）"
-            )
+            st.note("planner.compile_nodes.categories_urgent_normal_none_were_named")
         st.text = text
         return make(
             st.ids,
             "classify",
-            pick(lang, "Classify", "分类"),
+            say("planner.compile_nodes.classify", lang),
             "text_classifier",
             {"input_text": text, "categories": [{"name": c} for c in cats]},
         )
     if step.kind == "summarise":
         st.text = "{{ $json.summary }}"
         return make(
-            st.ids, "summarize", pick(lang, "Summarise", "总结"), "summarizer", {"input_text": text}
+            st.ids,
+            "summarize",
+            say("planner.compile_nodes.summarise", lang),
+            "summarizer",
+            {"input_text": text},
         )
     if step.kind == "extract":
         fields = p.get("fields") or ["value"]
         if not p.get("fields"):
-            st.note(
-                "Extracts a field “value”: name the fields you need",
-                "提取字段 “value”：请改为你需要的字段",
-            )
+            st.note("planner.compile_nodes.extracts_a_field_value_name_the")
         return make(
             st.ids,
             "extract",
-            pick(lang, "Extract fields", "提取字段"),
+            say("planner.compile_nodes.extract_fields", lang),
             "information_extractor",
             {"input_text": text, "attributes": [{"name": f, "type": "string"} for f in fields]},
         )
@@ -293,7 +287,7 @@ def think_node(st: CompileState, step: Think) -> Node:
         return make(
             st.ids,
             "sentiment",
-            pick(lang, "Sentiment", "情感分析"),
+            say("planner.compile_nodes.sentiment", lang),
             "sentiment_analysis",
             {"input_text": text},
         )
@@ -303,7 +297,7 @@ def think_node(st: CompileState, step: Think) -> Node:
         return make(
             st.ids,
             "translate",
-            pick(lang, f"Translate to {language}", f"翻译成{language}"),
+            say("planner.compile_nodes.translate_to", lang, language=language),
             "llm_chat",
             {"prompt": f"Translate to {language}: {text}"},
         )
@@ -312,7 +306,7 @@ def think_node(st: CompileState, step: Think) -> Node:
     return make(
         st.ids,
         "llm",
-        pick(lang, "Ask the AI", "AI 处理"),
+        say("planner.compile_nodes.ask_the_ai", lang),
         "llm_chat",
         {"prompt": f"{prompt}\n\n{text}"},
     )

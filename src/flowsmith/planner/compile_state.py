@@ -22,6 +22,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.nodes import Ids
 from flowsmith.planner.services import ServiceIndex
 from flowsmith.planner.text import Lang, pick
+from flowsmith.text import text as say
 
 ALL_JSON = "{{ JSON.stringify($json) }}"
 _OPS = {
@@ -63,7 +64,13 @@ class CompileState:
         self.last = node
         return node
 
-    def note(self, en: str, zh: str) -> None:
+    def note(self, key: str, /, **fields: object) -> None:
+        """Add the assumption ``key`` (a ``planner.*`` text), in the workflow's language."""
+        self.note_pair(say(key, "en", **fields), say(key, "zh", **fields))
+
+    def note_pair(self, en: str, zh: str) -> None:
+        """Add an assumption whose parts differ by language (a list joined by each
+        language's own comma); every other assumption is a catalog key (:meth:`note`)."""
         text = pick(self.lang, en, zh)
         if text not in self.notes:
             self.notes.append(text)

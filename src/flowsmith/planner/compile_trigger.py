@@ -18,7 +18,8 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.nodes import make, schedule_name, schedule_params
 from flowsmith.planner.schedule import Schedule
 from flowsmith.planner.services import field_value
-from flowsmith.planner.text import pick, slug
+from flowsmith.planner.text import slug
+from flowsmith.text import text as say
 
 
 def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
@@ -28,10 +29,7 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
             Schedule.model_validate(t.params) if t.params else Schedule(kind="interval", minutes=60)
         )
         if t.params.get("assumed"):
-            st.note(
-                "Checks for new items every hour (no schedule was named)",
-                "每小时检查一次新数据（未指定频率）",
-            )
+            st.note("planner.compile_trigger.checks_for_new_items_every_hour")
         return st.add(
             make(
                 st.ids,
@@ -63,7 +61,7 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
             if guessed and fname not in t.params:
                 placeheld.append(fname)
         if placeheld:
-            st.note(
+            st.note_pair(
                 f"{app.display_name} trigger: set " + ", ".join(placeheld) + " (placeholders)",
                 f"{app.display_name} 触发器：请设置 " + "、".join(placeheld) + "（占位符）",
             )
@@ -74,7 +72,7 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
             make(
                 st.ids,
                 f"{t.app}_event",
-                pick(lang, "App event", "应用事件"),
+                say("planner.compile_trigger.app_event", lang),
                 "app_event_trigger",
                 params,
             ),
@@ -89,18 +87,13 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
             params["response_mode"] = "response_node"
         if t.app in st.index.apps:
             name = st.index.apps[t.app].display_name
-            st.note(
-                f"The catalog has no {name} trigger: set {name} to send its events "
-                "(an outgoing webhook) to this workflow's webhook URL",
-                f"节点目录中没有 {name} 触发器：请在 {name} 中把事件推送（出站 Webhook）"
-                "到本工作流的 Webhook 地址",
-            )
+            st.note("planner.compile_trigger.the_catalog_has_no_trigger_set", name=name)
         st.text = "{{ JSON.stringify($json.body) }}"
         return st.add(
             make(
                 st.ids,
                 "webhook",
-                pick(lang, "Incoming webhook", "收到 Webhook 请求"),
+                say("planner.compile_trigger.incoming_webhook", lang),
                 "webhook_trigger",
                 params,
             ),
@@ -112,7 +105,7 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
             make(
                 st.ids,
                 "email_received",
-                pick(lang, "Email received", "收到邮件"),
+                say("planner.compile_trigger.email_received", lang),
                 "email_trigger",
                 {"mailbox": "INBOX", "filter": "UNSEEN"},
             ),
@@ -133,15 +126,12 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
             {"label": "Message", "type": "textarea", "required": True},
         ]
         if not said:
-            st.note(
-                "The form asks for name, email and message; edit its fields as needed",
-                "表单默认包含姓名、邮箱和留言字段，可按需修改",
-            )
+            st.note("planner.compile_trigger.the_form_asks_for_name_email")
         return st.add(
             make(
                 st.ids,
                 "form",
-                pick(lang, "Form submitted", "表单提交"),
+                say("planner.compile_trigger.form_submitted", lang),
                 "form_trigger",
                 {"title": st.title, "fields": fields},
             ),
@@ -151,20 +141,15 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
         url = t.params.get("url") or "https://example.com/feed.xml"
         if t.app in st.index.apps:
             name = st.index.apps[t.app].display_name
-            st.note(
-                f"The catalog has no {name} trigger: its RSS feed is watched; set the feed URL",
-                f"节点目录中没有 {name} 触发器：改为监听它的 RSS 订阅源，请填入订阅源地址",
-            )
+            st.note("planner.compile_trigger.the_catalog_has_no_trigger_its", name=name)
         elif "url" not in t.params:
-            st.note(
-                "Feed URL is a placeholder: set your feed", "订阅源地址为占位符，请替换为你的订阅源"
-            )
+            st.note("planner.compile_trigger.feed_url_is_a_placeholder_set")
         st.text = "{{ $json.content }}"
         return st.add(
             make(
                 st.ids,
                 "rss_feed",
-                pick(lang, "New feed item", "订阅源新内容"),
+                say("planner.compile_trigger.new_feed_item", lang),
                 "rss_trigger",
                 {"url": url, "poll_minutes": 15},
             ),
@@ -176,7 +161,7 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
             make(
                 st.ids,
                 "chat",
-                pick(lang, "Chat message", "聊天消息"),
+                say("planner.compile_trigger.chat_message", lang),
                 "chat_trigger",
                 {"public": False},
             ),
@@ -188,13 +173,20 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
             make(
                 st.ids,
                 "on_error",
-                pick(lang, "When a workflow fails", "工作流失败时"),
+                say("planner.compile_trigger.when_a_workflow_fails", lang),
                 "error_trigger",
                 {},
             ),
             [],
         )
-    st.note("Starts manually (no trigger was named)", "手动触发（未指定触发方式）")
+    st.note("planner.compile_trigger.starts_manually_no_trigger_was_named")
     return st.add(
-        make(st.ids, "manual", pick(lang, "Run manually", "手动运行"), "manual_trigger", {}), []
+        make(
+            st.ids,
+            "manual",
+            say("planner.compile_trigger.run_manually", lang),
+            "manual_trigger",
+            {},
+        ),
+        [],
     )

@@ -15,7 +15,8 @@ from flowsmith.core.models import Connection, Node, Workflow
 from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
 from flowsmith.planner.plan import Intent
-from flowsmith.planner.text import Lang, pick
+from flowsmith.planner.text import Lang
+from flowsmith.text import text as say
 
 End = tuple[str, str]  # (node id, output name): an open output to connect the next node to
 
@@ -87,7 +88,7 @@ def compose(intent: Intent, lang: Lang, title: str, request: str) -> Workflow:
 
 def _description(request: str, lang: Lang) -> str:
     one_line = " ".join(request.split())
-    prefix = pick(lang, "Planned offline from: ", "由离线规划器根据以下需求生成：")
+    prefix = say("planner.compose.planned_offline_from", lang)
     return (prefix + one_line)[:1000]
 
 

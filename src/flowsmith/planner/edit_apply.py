@@ -25,6 +25,7 @@ from flowsmith.planner.edit_trigger import replace_trigger
 from flowsmith.planner.plan import ApprovalSpec, EditKind, EditOp
 from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
 from flowsmith.planner.text import Lang, pick
+from flowsmith.text import text as say
 
 _AI_SUBTYPES = {
     "summarize": "summarizer",
@@ -83,11 +84,21 @@ def apply_edits(current: Workflow, ops: list[EditOp], lang: Lang) -> EditResult:
     return result
 
 
-def _done(lang: Lang, en: str, zh: str) -> _Outcome:
+def _done(lang: Lang, key: str, /, **fields: object) -> _Outcome:
+    return _Outcome(say(key, lang, **fields), True)
+
+
+def _done_pair(lang: Lang, en: str, zh: str) -> _Outcome:
+    """As :func:`_done`, for a note whose parts differ by language."""
     return _Outcome(pick(lang, en, zh), True)
 
 
-def _skip(lang: Lang, en: str, zh: str) -> _Outcome:
+def _skip(lang: Lang, key: str, /, **fields: object) -> _Outcome:
+    return _Outcome(say(key, lang, **fields), False)
+
+
+def _skip_pair(lang: Lang, en: str, zh: str) -> _Outcome:
+    """As :func:`_skip`, for a note whose parts differ by language."""
     return _Outcome(pick(lang, en, zh), False)
 
 
@@ -96,7 +107,7 @@ def _q(node: Node) -> str:
 
 
 def _names(nodes: list[Node], lang: Lang) -> str:
-    return pick(lang, ", ", "、").join(_q(x) for x in nodes)
+    return say("planner.edit_apply.text", lang).join(_q(x) for x in nodes)
 
 
 def _ids(wf: Workflow) -> n.Ids:
@@ -115,9 +126,9 @@ def _add_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     if existing and op.where not in ("loop", "otherwise", "approved", "rejected"):
         return _skip(
             lang,
-            f"The workflow already has {_q(existing[0])} ({existing[0].subtype}); "
-            "not adding a second one",
-            f"工作流中已经有 {_q(existing[0])}（{existing[0].subtype}），不再重复添加",
+            "planner.edit_apply.the_workflow_already_has_not_adding",
+            q=_q(existing[0]),
+            subtype=existing[0].subtype,
         )
     spec = op.action.model_copy()
     if spec.target is None and spec.kind in ("email", "gmail"):
@@ -132,7 +143,7 @@ def _add_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
         payload = g.payload_at(wf, ins[0].from_node if ins else None, lang)
         node.parameters = s.action_params(spec, payload, mysql)
         where = eo.where_note(wf, node, lang)
-        return _done(lang, f"Added {_q(node)} {where}", f"已添加 {_q(node)}，{where}")
+        return _done(lang, "planner.edit_apply.added", node=_q(node), where=where)
     ends = eg.default_ends(wf)
     payload = g.payload_at(wf, ends[0][0] if ends else None, lang)
     node = s.action_node(_ids(wf), spec, lang, payload, mysql)
@@ -140,7 +151,7 @@ def _add_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     for src, out in ends:
         g.connect(wf, src, out, node.id)
     where = _where(wf, ends, lang)
-    return _done(lang, f"Added {_q(node)} {where}", f"已添加 {_q(node)}，{where}")
+    return _done(lang, "planner.edit_apply.added", node=_q(node), where=where)
 
 
 def _where(wf: Workflow, ends: list[g.End], lang: Lang) -> str:
@@ -150,8 +161,8 @@ def _where(wf: Workflow, ends: list[g.End], lang: Lang) -> str:
     name = _q(src) if src else ends[0][0]
     out = ends[0][1]
     if out == "main":
-        return pick(lang, f"after {name}", f"接在 {name} 之后")
-    return pick(lang, f"on the “{out}” output of {name}", f"接在 {name} 的 “{out}” 分支上")
+        return say("planner.edit_apply.after", lang, name=name)
+    return say("planner.edit_apply.on_the_output_of", lang, out=out, name=name)
 
 
 def _add_source(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
@@ -159,10 +170,10 @@ def _add_source(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     store = v.STORE_BY_KEY.get(op.source.store or "")
     label = store.name if store else str(op.source.store)
     if g.matching(wf, op.subject or ""):
-        return _skip(lang, f"{label} is already checked", f"已经在检查 {label}")
+        return _skip(lang, "planner.edit_apply.is_already_checked", label=label)
     checks = [x for x in g.ordered(wf) if x.subtype == "web_page_check"]
     product = str(checks[0].parameters.get("product_name", "")) if checks else ""
-    product = product or pick(lang, "Your product", "你的商品")
+    product = product or say("planner.edit_apply.your_product", lang)
     node = n.source_nodes(_ids(wf), op.source, lang, product)[0]
     if not checks:
         return _source_after_trigger(wf, node, lang)
@@ -171,9 +182,7 @@ def _add_source(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     for c in g.incoming(wf, first.id):
         g.connect(wf, c.from_node, c.from_output, node.id, c.to_input)
     _join_merge(wf, first, node, lang)
-    return _done(
-        lang, f"Added {_q(node)} next to {_q(first)}", f"在 {_q(first)} 旁边添加了 {_q(node)}"
-    )
+    return _done(lang, "planner.edit_apply.added_next_to", node=_q(node), first=_q(first))
 
 
 def _join_merge(wf: Workflow, first: Node, node: Node, lang: Lang) -> None:
@@ -197,16 +206,14 @@ def _join_merge(wf: Workflow, first: Node, node: Node, lang: Lang) -> None:
 def _source_after_trigger(wf: Workflow, node: Node, lang: Lang) -> _Outcome:
     trigger = next((x for x in wf.nodes if x.type == NodeFamily.TRIGGER), None)
     if trigger is None:
-        return _skip(lang, "The workflow has no trigger", "工作流没有触发器")
+        return _skip(lang, "planner.edit_apply.the_workflow_has_no_trigger")
     outs = g.outgoing(wf, trigger.id)
     wf.nodes.append(node)
     wf.connections = [c for c in wf.connections if c.from_node != trigger.id]
     g.connect(wf, trigger.id, "main", node.id)
     for c in outs:
         g.connect(wf, node.id, "main", c.to_node, c.to_input)
-    return _done(
-        lang, f"Added {_q(node)} after {_q(trigger)}", f"在 {_q(trigger)} 之后添加了 {_q(node)}"
-    )
+    return _done(lang, "planner.edit_apply.added_after", node=_q(node), trigger=_q(trigger))
 
 
 def _add_ai(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
@@ -220,9 +227,7 @@ def _add_ai(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
         if x.subtype == subtype and (subtype != "llm_chat" or x.id.startswith(step.kind))
     ]
     if existing:
-        return _skip(
-            lang, f"The workflow already has {_q(existing[0])}", f"工作流中已有 {_q(existing[0])}"
-        )
+        return _skip(lang, "planner.edit_apply.the_workflow_already_has", q=_q(existing[0]))
     named = eg.find(wf, op.subject)
     targets = named or [t for t in eg.guarded(wf, None) if t in eg.sinks(wf)]
     src = g.feed_of(wf, targets) if targets else _tail_id(wf)
@@ -232,14 +237,14 @@ def _add_ai(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
         g.insert_before(wf, targets, node, "main")
         for target in targets:
             _retext(target, out)
-        where = pick(lang, f"before {_names(targets, lang)}", f"在 {_names(targets, lang)} 之前")
+        where = say("planner.edit_apply.before", lang, targets=_names(targets, lang))
     else:
         wf.nodes.append(node)
         if src is not None:
             g.connect(wf, src, "main", node.id)
-        where = pick(lang, "at the end", "在末尾")
+        where = say("planner.edit_apply.at_the_end", lang)
     wf.nodes.extend(attached)
-    return _done(lang, f"Added {_q(node)} {where}", f"{where}添加了 {_q(node)}")
+    return _done(lang, "planner.edit_apply.added_2", node=_q(node), where=where)
 
 
 def _tail_id(wf: Workflow) -> str | None:
@@ -260,29 +265,27 @@ def _add_approval(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     existing = [x for x in wf.nodes if x.subtype in g.APPROVALS]
     if existing:
         return _skip(
-            lang,
-            f"The workflow already has an approval step ({_q(existing[0])})",
-            f"工作流中已有审批步骤（{_q(existing[0])}）",
+            lang, "planner.edit_apply.the_workflow_already_has_an_approval", q=_q(existing[0])
         )
     targets = eg.guarded(wf, op.subject)
     if not targets:
-        return _skip(lang, "Found no step to put an approval before", "没有找到需要审批的步骤")
+        return _skip(lang, "planner.edit_apply.found_no_step_to_put_an")
     payload = g.payload_at(wf, g.feed_of(wf, targets), lang)
     node = s.approval_node(_ids(wf), op.approval or ApprovalSpec(), lang, payload, wf.name)
     g.insert_before(wf, targets, node, "approved")
     names = _names(targets, lang)
-    return _done(lang, f"Added {_q(node)} before {names}", f"在 {names} 之前添加了 {_q(node)}")
+    return _done(lang, "planner.edit_apply.added_before", node=_q(node), names=names)
 
 
 def _add_wait(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     assert op.wait is not None
     targets = eg.guarded(wf, op.subject)
     if not targets:
-        return _skip(lang, "Found no step to wait before", "没有找到可以在其前等待的步骤")
+        return _skip(lang, "planner.edit_apply.found_no_step_to_wait_before")
     node = n.wait_node(_ids(wf), op.wait, lang)
     g.insert_before(wf, targets, node, "main")
     names = _names(targets, lang)
-    return _done(lang, f"Added {_q(node)} before {names}", f"在 {names} 之前添加了 {_q(node)}")
+    return _done(lang, "planner.edit_apply.added_before", node=_q(node), names=names)
 
 
 def _add_condition(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
@@ -296,11 +299,11 @@ def _add_condition(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
         return _extend_if(ifs[-1], new, lang)
     targets = eg.guarded(wf, None)
     if not targets:
-        return _skip(lang, "Found no step to put a condition before", "没有找到可以加条件的位置")
+        return _skip(lang, "planner.edit_apply.found_no_step_to_put_a")
     payload = g.payload_at(wf, g.feed_of(wf, targets), lang)
     node = s.if_node(_ids(wf), [op.condition], "and", lang, payload)
     g.insert_before(wf, targets, node, "true")
-    return _done(lang, f"Added the condition {_q(node)}", f"添加了条件 {_q(node)}")
+    return _done(lang, "planner.edit_apply.added_the_condition", node=_q(node))
 
 
 def _extend_if(node: Node, new: dict[str, object], lang: Lang) -> _Outcome:
@@ -316,13 +319,13 @@ def _extend_if(node: Node, new: dict[str, object], lang: Lang) -> _Outcome:
         if c.get("left") == new["left"] and "right" in c and "right" in new
     ]
     if same and conds[same[0]] == new:
-        return _skip(lang, f"{_q(node)} already checks this", f"{_q(node)} 已包含该条件")
+        return _skip(lang, "planner.edit_apply.already_checks_this", node=_q(node))
     if same:
         conds[same[0]] = new
     else:
         conds.append(new)
     node.parameters = {**node.parameters, "conditions": conds}
-    return _done(lang, f"Updated the conditions of {_q(node)}", f"已更新 {_q(node)} 的条件")
+    return _done(lang, "planner.edit_apply.updated_the_conditions_of", node=_q(node))
 
 
 # --- remove, replace, set ------------------------------------------------------------------
@@ -335,28 +338,22 @@ def _remove(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     targets = eg.find(wf, op.subject)
     what = (op.subject or "").split("|")[0].removeprefix("app:").removeprefix("name:")
     if not targets:
-        return _skip(lang, f"No {what} step found to remove", f"没有找到要删除的 {what} 步骤")
+        return _skip(lang, "planner.edit_apply.no_step_found_to_remove", what=what)
     if any(t.type == NodeFamily.TRIGGER for t in targets):
-        return _skip(
-            lang, "The trigger cannot be removed; replace it instead", "触发器不能删除，可以替换"
-        )
+        return _skip(lang, "planner.edit_apply.the_trigger_cannot_be_removed_replace")
     feeders = {c.from_node for t in targets for c in g.incoming(wf, t.id)}
     targets += eg.rejected_only(wf, [t for t in targets if t.subtype in g.APPROVALS])
     for node in targets:
         g.remove_node(wf, node)
     targets += eg.drop_orphan_checks(wf, targets)
     names = _names(targets, lang)
-    note = pick(
-        lang,
-        f"Removed {names} and reconnected its neighbours",
-        f"已删除 {names}，并重新连接了前后节点",
-    )
+    note = say("planner.edit_apply.removed_and_reconnected_its_neighbours", lang, names=names)
     stranded = [x for x in wf.nodes if x.id in feeders and not g.outgoing(wf, x.id)]
     if any(x.type in (NodeFamily.FLOW, NodeFamily.HUMAN_IN_THE_LOOP) for x in stranded):
-        note += pick(
+        note += say(
+            "planner.edit_apply.now_leads_nowhere_add_a_notification",
             lang,
-            f"; {_names(stranded, lang)} now leads nowhere (add a notification?)",
-            f"；{_names(stranded, lang)} 之后已没有步骤（需要添加通知吗？）",
+            stranded=_names(stranded, lang),
         )
     return _Outcome(note, True)
 
@@ -365,8 +362,8 @@ def _replace_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     assert op.action is not None
     olds = eg.find(wf, op.subject) if op.subject else eg.replaceable(wf, None, True)[:1]
     if not olds:
-        what = op.subject or pick(lang, "notification", "通知")
-        return _skip(lang, f"No {what} step found to replace", f"没有找到要替换的 {what} 步骤")
+        what = op.subject or say("planner.edit_apply.notification", lang)
+        return _skip(lang, "planner.edit_apply.no_step_found_to_replace", what=what)
     old = olds[0]
     spec = op.action.model_copy()
     if spec.target is None and spec.kind in ("email", "gmail"):
@@ -374,7 +371,7 @@ def _replace_action(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     payload = g.payload_at(wf, g.feed_of(wf, [old]), lang)
     node = s.action_node(_ids(wf), spec, lang, payload)
     g.replace_node(wf, old, node)
-    return _done(lang, f"Replaced {_q(old)} with {_q(node)}", f"已把 {_q(old)} 替换为 {_q(node)}")
+    return _done(lang, "planner.edit_apply.replaced_with", old=_q(old), node=_q(node))
 
 
 def _set_schedule(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
@@ -386,19 +383,21 @@ def _set_schedule(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
     if node is None and polled is not None and op.schedule.kind == "interval":
         # "check the feed every 15 minutes": the trigger's own polling interval
         if polled.parameters["poll_minutes"] == op.schedule.minutes:
-            return _skip(lang, f"{_q(polled)} already checks {name.lower()}", f"已经是{name}")
+            return _skip_pair(lang, f"{_q(polled)} already checks {name.lower()}", f"已经是{name}")
         polled.parameters = {**polled.parameters, "poll_minutes": op.schedule.minutes}
-        return _done(lang, f"{_q(polled)} now checks {name.lower()}", f"{_q(polled)} 改为{name}")
+        return _done_pair(
+            lang, f"{_q(polled)} now checks {name.lower()}", f"{_q(polled)} 改为{name}"
+        )
     if node is None:
         return _schedule_instead_of_trigger(wf, params, name, lang)
     old = n.schedule_from_params(node.parameters)
     if old is not None and n.schedule_params(old) == params:
-        return _skip(lang, f"The schedule is already {name.lower()}", f"触发频率已经是{name}")
+        return _skip_pair(lang, f"The schedule is already {name.lower()}", f"触发频率已经是{name}")
     timezone = {k: val for k, val in node.parameters.items() if k == "timezone"}
     node.parameters = {**params, **timezone}
     if old is None or node.name in (n.schedule_name(old, "en"), n.schedule_name(old, "zh")):
         node.name = name  # a name the user chose stays; a generated one follows the schedule
-    return _done(lang, f"Changed the schedule to {name.lower()}", f"触发频率改为{name}")
+    return _done_pair(lang, f"Changed the schedule to {name.lower()}", f"触发频率改为{name}")
 
 
 def _schedule_instead_of_trigger(
@@ -408,9 +407,9 @@ def _schedule_instead_of_trigger(
     trigger = next((x for x in wf.nodes if x.type == NodeFamily.TRIGGER), None)
     if trigger is None:
         wf.nodes.insert(0, node)
-        return _done(lang, f"Added a schedule: {name.lower()}", f"添加了定时触发：{name}")
+        return _done_pair(lang, f"Added a schedule: {name.lower()}", f"添加了定时触发：{name}")
     g.replace_node(wf, trigger, node)
-    return _done(
+    return _done_pair(
         lang,
         f"Replaced {_q(trigger)} with a schedule: {name.lower()}",
         f"把 {_q(trigger)} 换成定时触发：{name}",
@@ -426,9 +425,9 @@ def _set_target(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
         node.parameters = {**node.parameters, key: op.value}
         changed.append(node)
     if not changed:
-        return _skip(lang, f"Already using {op.value}", f"已经在使用 {op.value}")
+        return _skip(lang, "planner.edit_apply.already_using", value=op.value)
     names = _names(changed, lang)
-    return _done(lang, f"{names} now uses {op.value}", f"已把 {names} 改为 {op.value}")
+    return _done(lang, "planner.edit_apply.now_uses", names=names, value=op.value)
 
 
 def _service(

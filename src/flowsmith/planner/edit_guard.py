@@ -53,7 +53,7 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     approval = [x for x in op.steps if x.startswith("approval:")]
     targets = guarded or _default_targets(wf, op, bool(approval))
     if not targets and not op.steps:
-        return eo.skip(lang, "Found no step to put a condition before", "没有找到可以加条件的位置")
+        return eo.skip(lang, "planner.edit_guard.found_no_step_to_put_a")
     gate = n.make(eo.ids(wf), "if", op.value or "if", "if", dict(op.rule or {}))
     others = [x for x in eg.find(wf, op.else_subject) if x.type != NodeFamily.TRIGGER]
     if targets:
@@ -72,9 +72,7 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang, others)
     what = eo.names(targets, lang) if targets and not approval else eo.names(made, lang)
     return eo.done(
-        lang,
-        f"Added the condition {eo.q(gate)} before {what}",
-        f"在 {what} 之前添加了条件 {eo.q(gate)}",
+        lang, "planner.edit_guard.added_the_condition_before", value=eo.q(gate), what=what
     )
 
 
@@ -83,7 +81,7 @@ def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     (``subject``) now only where it does not."""
     olds = eg.find(wf, op.subject)
     if not olds:
-        return eo.skip(lang, "Found no step to replace there", "没有找到要替换的步骤")
+        return eo.skip(lang, "planner.edit_guard.found_no_step_to_replace_there")
     yes, no = ("false", "true") if op.negate else ("true", "false")
     found = route(wf, op) if op.category else None
     rule = rule_at(found[0], op) if found is not None else dict(op.rule or {})
@@ -93,9 +91,10 @@ def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     made = _hang(wf, (gate.id, yes), op.steps, [], lang)
     return eo.done(
         lang,
-        f"Added the condition {eo.q(gate)}: {eo.names(made, lang)} when it holds, "
-        f"{eo.names(olds, lang)} otherwise",
-        f"添加了条件 {eo.q(gate)}：满足时 {eo.names(made, lang)}，否则 {eo.names(olds, lang)}",
+        "planner.edit_guard.added_the_condition_when_it_holds",
+        value=eo.q(gate),
+        value2=eo.names(made, lang),
+        value3=eo.names(olds, lang),
     )
 
 
@@ -113,7 +112,7 @@ def _drop_on_branch(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -
     for node in guarded:
         g.remove_node(wf, node)
     names = eo.names(guarded, lang)
-    return eo.done(lang, f"Removed {names}", f"已删除 {names}")
+    return eo.done(lang, "planner.edit_guard.removed", names=names)
 
 
 def _round(wf: Workflow, targets: list[Node], at: End) -> None:
@@ -131,13 +130,13 @@ def _replace_rule(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     """ "Change the condition to …": the first check's rules become the new one."""
     checks = [x for x in g.ordered(wf) if x.subtype in ("if", "filter")]
     if not checks:
-        return eo.skip(lang, "Found no condition to change", "没有找到可以修改的条件")
+        return eo.skip(lang, "planner.edit_guard.found_no_condition_to_change")
     node = checks[0]
     rule = dict(op.rule or {})
     if {k: node.parameters.get(k) for k in rule} == rule:
-        return eo.skip(lang, f"{eo.q(node)} already checks this", f"{eo.q(node)} 已包含该条件")
+        return eo.skip(lang, "planner.edit_guard.already_checks_this", value=eo.q(node))
     node.parameters = {**node.parameters, **rule}
-    return eo.done(lang, f"Changed the condition of {eo.q(node)}", f"已修改 {eo.q(node)} 的条件")
+    return eo.done(lang, "planner.edit_guard.changed_the_condition_of", value=eo.q(node))
 
 
 def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.Outcome | None:
@@ -156,12 +155,10 @@ def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.O
         if not same or any(x.id not in below for x in guarded):
             continue
         if conds[same[0]] == {**new, "left": conds[same[0]].get("left")}:
-            return eo.skip(lang, f"{eo.q(node)} already checks this", f"{eo.q(node)} 已包含该条件")
+            return eo.skip(lang, "planner.edit_guard.already_checks_this", value=eo.q(node))
         conds[same[0]] = {**new, "left": conds[same[0]].get("left")}  # its own expression
         node.parameters = {**node.parameters, "conditions": conds}
-        return eo.done(
-            lang, f"Updated the condition of {eo.q(node)}", f"已更新 {eo.q(node)} 的条件"
-        )
+        return eo.done(lang, "planner.edit_guard.updated_the_condition_of", value=eo.q(node))
     return None
 
 
@@ -265,11 +262,12 @@ def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: La
             made += _otherwise(wf, op, (node.id, other), [], lang)
     made += _hang(wf, at, op.steps, [], lang)
     if not made:
-        return eo.skip(lang, "Nothing to add on that branch", "该分支上没有要添加的步骤")
+        return eo.skip(lang, "planner.edit_guard.nothing_to_add_on_that_branch")
     return eo.done(
         lang,
-        f"Added {eo.names(made, lang)} {eo.where_note(wf, made[-1], lang)}",
-        f"已添加 {eo.names(made, lang)}，{eo.where_note(wf, made[-1], lang)}",
+        "planner.edit_guard.added",
+        value=eo.names(made, lang),
+        value2=eo.where_note(wf, made[-1], lang),
     )
 
 

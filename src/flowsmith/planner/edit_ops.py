@@ -20,6 +20,7 @@ from flowsmith.planner import nodes as n
 from flowsmith.planner.plan import ApprovalSpec, EditOp
 from flowsmith.planner.steps import approval_node
 from flowsmith.planner.text import Lang, pick
+from flowsmith.text import text as say
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,21 @@ class Outcome:
     changed: bool
 
 
-def done(lang: Lang, en: str, zh: str) -> Outcome:
+def done(lang: Lang, key: str, /, **fields: object) -> Outcome:
+    return Outcome(say(key, lang, **fields), True)
+
+
+def done_pair(lang: Lang, en: str, zh: str) -> Outcome:
+    """As :func:`done`, for a note whose parts differ by language."""
     return Outcome(pick(lang, en, zh), True)
 
 
-def skip(lang: Lang, en: str, zh: str) -> Outcome:
+def skip(lang: Lang, key: str, /, **fields: object) -> Outcome:
+    return Outcome(say(key, lang, **fields), False)
+
+
+def skip_pair(lang: Lang, en: str, zh: str) -> Outcome:
+    """As :func:`skip`, for a note whose parts differ by language."""
     return Outcome(pick(lang, en, zh), False)
 
 
@@ -41,7 +52,7 @@ def q(node: Node) -> str:
 
 
 def names(nodes: list[Node], lang: Lang) -> str:
-    return pick(lang, ", ", "、").join(q(x) for x in nodes)
+    return say("planner.edit_ops.text", lang).join(q(x) for x in nodes)
 
 
 def ids(wf: Workflow) -> n.Ids:
@@ -56,8 +67,8 @@ def where_note(wf: Workflow, node: Node, lang: Lang) -> str:
     name = q(src) if src else ins[0].from_node
     out = ins[0].from_output
     if out == "main":
-        return pick(lang, f"after {name}", f"接在 {name} 之后")
-    return pick(lang, f"on the “{out}” output of {name}", f"接在 {name} 的 “{out}” 分支上")
+        return say("planner.edit_ops.after", lang, name=name)
+    return say("planner.edit_ops.on_the_output_of", lang, out=out, name=name)
 
 
 def fill(wf: Workflow, node: Node, carry: dict[str, Any] | None, lang: Lang) -> None:
@@ -86,7 +97,7 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     app_name, resource, operation = ec.parse_step(op.step or "")
     spec = ec.app(app_name)
     if spec is None:
-        return skip(lang, f"{app_name} is not a known service", f"不认识的服务：{app_name}")
+        return skip(lang, "planner.edit_ops.is_not_a_known_service", app_name=app_name)
     resource, operation = ec.choose(spec, resource, operation, None)
     same = [
         x
@@ -99,13 +110,9 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     if not anchors and (op.anchor or "").startswith("words:"):
         where = None  # the words named no step: where a new step goes by default
     if same and where not in ("loop", "otherwise", "approved", "rejected"):
-        return skip(
-            lang,
-            f"The workflow already has {q(same[0])}; not adding a second one",
-            f"工作流中已经有 {q(same[0])}，不再重复添加",
-        )
+        return skip(lang, "planner.edit_ops.the_workflow_already_has_not_adding", q=q(same[0]))
     if op.anchor and not anchors and where in ("after", "before"):
-        return skip(
+        return skip_pair(
             lang,
             f"Found no step “{op.anchor}” to put {spec.display_name} {op.where}",
             f"没有找到要放在其{'之后' if op.where == 'after' else '之前'}的步骤（{op.anchor}）",
@@ -114,11 +121,7 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     wf.nodes.append(node)
     eg.place(wf, node, where, anchors, spec.category)
     fill(wf, node, ec.step_values(op.step or "") or None, lang)
-    return done(
-        lang,
-        f"Added {q(node)} {where_note(wf, node, lang)}",
-        f"已添加 {q(node)}，{where_note(wf, node, lang)}",
-    )
+    return done(lang, "planner.edit_ops.added", node=q(node), wf=where_note(wf, node, lang))
 
 
 # --- replace -------------------------------------------------------------------------------
@@ -135,11 +138,11 @@ def replace_approval(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     channel = (op.step or "").partition(":")[2]
     olds = [x for x in g.ordered(wf) if x.subtype in g.APPROVALS]
     if not olds:
-        return skip(lang, "No approval step found to replace", "没有找到要替换的审批步骤")
+        return skip(lang, "planner.edit_ops.no_approval_step_found_to_replace")
     old = olds[0]
     kind = channel if channel in ("email", "slack", "form") else "email"
     if old.subtype == ("form_review" if kind == "form" else f"approval_{kind}"):
-        return skip(lang, f"{q(old)} already asks there", f"{q(old)} 已经在使用该方式")
+        return skip(lang, "planner.edit_ops.already_asks_there", old=q(old))
     ins = g.incoming(wf, old.id)
     payload = g.payload_at(wf, ins[0].from_node if ins else None, lang)
     approver = "#approvals" if kind == "slack" else "manager@example.com"
@@ -160,7 +163,7 @@ def replace_approval(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         )
         for c in wf.connections
     ]
-    return done(lang, f"Replaced {q(old)} with {q(node)}", f"已把 {q(old)} 替换为 {q(node)}")
+    return done(lang, "planner.edit_ops.replaced_with", old=q(old), node=q(node))
 
 
 def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
@@ -169,7 +172,7 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     app_name, resource, operation = ec.parse_step(op.step or "")
     spec = ec.app(app_name)
     if spec is None:
-        return skip(lang, f"{app_name} is not a known service", f"不认识的服务：{app_name}")
+        return skip(lang, "planner.edit_ops.is_not_a_known_service", app_name=app_name)
     if op.subject:
         olds = eg.find(wf, op.subject)
     else:
@@ -179,24 +182,22 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     if olds and all(x.type == NodeFamily.TRIGGER for x in olds):
         return skip(
             lang,
-            f"{q(olds[0])} starts the workflow; say which {spec.display_name} event should "
-            "start it instead",
-            f"{q(olds[0])} 是触发器；请说明改用 {spec.display_name} 的哪个事件来触发",
+            "planner.edit_ops.starts_the_workflow_say_which_event",
+            q=q(olds[0]),
+            display_name=spec.display_name,
         )
     olds = [x for x in olds if x.type != NodeFamily.TRIGGER]
     if not olds:
         what = (
             op.subject.split("|")[0].removeprefix("app:")
             if op.subject
-            else pick(lang, "notification", "通知")
+            else say("planner.edit_ops.notification", lang)
         )
-        return skip(lang, f"No {what} step found to replace", f"没有找到要替换的 {what} 步骤")
+        return skip(lang, "planner.edit_ops.no_step_found_to_replace", what=what)
     old = olds[0]
     if ec.performs(old, spec.app) and not operation:
         return skip(
-            lang,
-            f"{q(old)} already uses {spec.display_name}",
-            f"{q(old)} 已经在使用 {spec.display_name}",
+            lang, "planner.edit_ops.already_uses", old=q(old), display_name=spec.display_name
         )
     if not (resource and operation):
         old_op = node_service(old)
@@ -210,7 +211,7 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     node = new_app_node(wf, spec.app, resource, operation, lang)
     g.replace_node(wf, old, node)
     fill(wf, node, dict(old.parameters), lang)
-    return done(lang, f"Replaced {q(old)} with {q(node)}", f"已把 {q(old)} 替换为 {q(node)}")
+    return done(lang, "planner.edit_ops.replaced_with", old=q(old), node=q(node))
 
 
 # --- move ----------------------------------------------------------------------------------
@@ -220,27 +221,23 @@ def move(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     moved = eg.find(wf, op.subject)
     anchors = eg.find(wf, op.anchor)
     if not moved:
-        return skip(lang, "Found no step to move", "没有找到要移动的步骤")
+        return skip(lang, "planner.edit_ops.found_no_step_to_move")
     if not anchors and op.where in ("after", "before"):
-        return skip(lang, "Found no step to move it next to", "没有找到目标位置的步骤")
+        return skip(lang, "planner.edit_ops.found_no_step_to_move_it")
     node = moved[0]
     anchors = [x for x in anchors if x.id != node.id]
     if not anchors and op.where in ("after", "before"):
-        return skip(lang, f"{q(node)} cannot move next to itself", f"{q(node)} 不能移到自己旁边")
+        return skip(lang, "planner.edit_ops.cannot_move_next_to_itself", node=q(node))
     before = sorted((c.from_node, c.from_output, c.to_node) for c in wf.connections)
     saved = list(wf.connections)
     eg.detach(wf, node)
     eg.place(wf, node, op.where, anchors)
     if sorted((c.from_node, c.from_output, c.to_node) for c in wf.connections) == before:
-        return skip(lang, f"{q(node)} is already there", f"{q(node)} 已经在这个位置")
+        return skip(lang, "planner.edit_ops.is_already_there", node=q(node))
     if not g.incoming(wf, node.id):
         wf.connections = saved
-        return skip(lang, f"Could not find where to move {q(node)}", f"无法确定 {q(node)} 的新位置")
-    return done(
-        lang,
-        f"Moved {q(node)} {where_note(wf, node, lang)}",
-        f"已移动 {q(node)}，{where_note(wf, node, lang)}",
-    )
+        return skip(lang, "planner.edit_ops.could_not_find_where_to_move", node=q(node))
+    return done(lang, "planner.edit_ops.moved", node=q(node), wf=where_note(wf, node, lang))
 
 
 # --- set a parameter -----------------------------------------------------------------------
@@ -280,11 +277,9 @@ def set_param(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         ):
             new = _number(value)
         if old == new:
-            return skip(lang, f"{q(node)} already uses {value}", f"{q(node)} 已经是 {value}")
+            return skip(lang, "planner.edit_ops.already_uses_3", node=q(node), value=value)
         node.parameters = {**node.parameters, key: new}
-        return done(
-            lang, f"Set {key} of {q(node)} to {value}", f"已把 {q(node)} 的 {key} 改为 {value}"
-        )
+        return done(lang, "planner.edit_ops.set_of_to", key=key, node=q(node), value=value)
     for node in nodes:
         # a field the node does not set yet but its catalog entry has ("cc")
         spec = load_catalog().get(node.subtype)
@@ -292,9 +287,8 @@ def set_param(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         key = next((k for k in keys if k in props), None)
         if key is not None:
             node.parameters = {**node.parameters, key: value}
-            en = f"Set {key} of {q(node)} to {value}"
-            return done(lang, en, f"已把 {q(node)} 的 {key} 设为 {value}")
-    return skip(lang, f"Found no step with a {param} to change", f"没有找到可以修改 {param} 的步骤")
+            return done(lang, "planner.edit_ops.set_param", key=key, node=q(node), value=value)
+    return skip(lang, "planner.edit_ops.found_no_step_with_a_to", param=param)
 
 
 def _add_value(wf: Workflow, op: EditOp, param: str, value: str, lang: Lang) -> Outcome:
@@ -305,12 +299,10 @@ def _add_value(wf: Workflow, op: EditOp, param: str, value: str, lang: Lang) -> 
             continue
         old = str(node.parameters[key])
         if value.lower() in old.lower():
-            return skip(lang, f"{q(node)} already uses {value}", f"{q(node)} 已经包含 {value}")
+            return skip(lang, "planner.edit_ops.already_uses_4", node=q(node), value=value)
         node.parameters = {**node.parameters, key: f"{old}, {value}" if old.strip() else value}
-        return done(
-            lang, f"Added {value} to {key} of {q(node)}", f"已在 {q(node)} 的 {key} 中加上 {value}"
-        )
-    return skip(lang, f"Found no step with a {param} to add to", f"没有找到可以添加 {param} 的步骤")
+        return done(lang, "planner.edit_ops.added_to_of", value=value, key=key, node=q(node))
+    return skip(lang, "planner.edit_ops.found_no_step_with_a_to_2", param=param)
 
 
 def _same_value(have: object, said: str) -> bool:
@@ -333,14 +325,14 @@ def _swap_value(wf: Workflow, old: str, value: str, lang: Lang) -> Outcome:
             if _same_value(cond.get("right"), old):
                 conds[i] = {**cond, "right": _typed(cond.get("right"), value)}
                 node.parameters = {**node.parameters, "conditions": conds}
-                en = f"Changed {old} to {value} in {q(node)}"
-                return done(lang, en, f"已把 {q(node)} 中的 {old} 改为 {value}")
+                return done(
+                    lang, "planner.edit_ops.changed_value", old=old, value=value, node=q(node)
+                )
         for key, have in node.parameters.items():
             if _same_value(have, old):
                 node.parameters = {**node.parameters, key: _typed(have, value)}
-                en = f"Set {key} of {q(node)} to {value}"
-                return done(lang, en, f"已把 {q(node)} 的 {key} 改为 {value}")
-    return skip(lang, f"Found no step using {old}", f"没有找到使用 {old} 的步骤")
+                return done(lang, "planner.edit_ops.set_value", key=key, node=q(node), value=value)
+    return skip(lang, "planner.edit_ops.found_no_step_using", old=old)
 
 
 def _set_threshold(wf: Workflow, field: str, value: str, lang: Lang) -> Outcome:
@@ -357,16 +349,14 @@ def _set_threshold(wf: Workflow, field: str, value: str, lang: Lang) -> Outcome:
         ]
         found = named or found
     if not found:
-        return skip(lang, "Found no threshold to change", "没有找到可以修改的阈值")
+        return skip(lang, "planner.edit_ops.found_no_threshold_to_change")
     node, i = found[0]
     conds = _conditions(node)
     if conds[i].get("right") == number:
-        return skip(lang, f"{q(node)} already uses {value}", f"{q(node)} 的阈值已经是 {value}")
+        return skip(lang, "planner.edit_ops.already_uses_2", node=q(node), value=value)
     conds[i] = {**conds[i], "right": number}
     node.parameters = {**node.parameters, "conditions": conds}
-    return done(
-        lang, f"Changed the threshold of {q(node)} to {value}", f"已把 {q(node)} 的阈值改为 {value}"
-    )
+    return done(lang, "planner.edit_ops.changed_the_threshold_of_to", node=q(node), value=value)
 
 
 # --- prune a loop --------------------------------------------------------------------------
@@ -375,19 +365,13 @@ def _set_threshold(wf: Workflow, field: str, value: str, lang: Lang) -> Outcome:
 def prune_loop(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     loops = eg.loops(wf)
     if not loops:
-        return skip(lang, "The workflow has no loop", "工作流中没有循环")
+        return skip(lang, "planner.edit_ops.the_workflow_has_no_loop")
     loop = loops[0]
     keep = {x.id for k in op.keep for x in eg.find(wf, k)}
     body = eg.body_of(wf, loop)
     gone = [x for x in body if x.id not in keep]
     if not gone:
-        return skip(
-            lang, f"{q(loop)} has nothing else to remove", f"{q(loop)} 中没有其他步骤可删除"
-        )
+        return skip(lang, "planner.edit_ops.has_nothing_else_to_remove", loop=q(loop))
     for node in gone:
         g.remove_node(wf, node)
-    return done(
-        lang,
-        f"Removed {names(gone, lang)} from {q(loop)}",
-        f"已从 {q(loop)} 中删除 {names(gone, lang)}",
-    )
+    return done(lang, "planner.edit_ops.removed_from", gone=names(gone, lang), loop=q(loop))

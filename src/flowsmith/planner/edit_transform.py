@@ -20,7 +20,8 @@ from flowsmith.planner import graph as g
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import nodes as n
 from flowsmith.planner.plan import EditOp
-from flowsmith.planner.text import Lang, pick
+from flowsmith.planner.text import Lang
+from flowsmith.text import text as say
 
 Span = tuple[int, int]
 
@@ -70,19 +71,15 @@ def apply_transform(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     existing = [x for x in wf.nodes if x.subtype == kind]
     if existing:
         return eo.skip(
-            lang,
-            f"The workflow already has {eo.q(existing[0])}",
-            f"工作流中已有 {eo.q(existing[0])}",
+            lang, "planner.edit_transform.the_workflow_already_has", value=eo.q(existing[0])
         )
     targets = eg.guarded(wf, None)
     if not targets:
-        return eo.skip(lang, "Found no step to put it before", "没有找到可以放在其前的步骤")
+        return eo.skip(lang, "planner.edit_transform.found_no_step_to_put_it")
     node = _node(wf, op, lang)
     g.insert_before(wf, targets, node, "main")
     names = eo.names(targets, lang)
-    return eo.done(
-        lang, f"Added {eo.q(node)} before {names}", f"在 {names} 之前添加了 {eo.q(node)}"
-    )
+    return eo.done(lang, "planner.edit_transform.added_before", value=eo.q(node), names=names)
 
 
 def _node(wf: Workflow, op: EditOp, lang: Lang) -> Node:
@@ -92,13 +89,11 @@ def _node(wf: Workflow, op: EditOp, lang: Lang) -> Node:
         field = op.param or ("count" if counted else "date")
         params: dict[str, Any] = {"fields": [{"field": field, "order": op.where or "desc"}]}
         return n.make(
-            ids, "sort", pick(lang, f"Sort by {field}", f"按 {field} 排序"), "sort", params
+            ids, "sort", say("planner.edit_transform.sort_by", lang, field=field), "sort", params
         )
     if op.value == "limit":
         params = {"max_items": int(op.param or 10), "keep": "first"}
-        name = pick(
-            lang, f"Keep the first {params['max_items']}", f"保留前 {params['max_items']} 项"
-        )
+        name = say("planner.edit_transform.keep_the_first", lang, max_items=params["max_items"])
         return n.make(ids, "limit", name, "limit", params)
-    name = pick(lang, "Remove duplicates", "去重")
+    name = say("planner.edit_transform.remove_duplicates", lang)
     return n.make(ids, "remove_duplicates", name, "remove_duplicates", {"compare": "all_fields"})

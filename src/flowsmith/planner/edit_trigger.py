@@ -77,14 +77,12 @@ def replace_trigger(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     old = next((x for x in g.ordered(wf) if x.type == NodeFamily.TRIGGER), None)
     new_trigger = _trigger_of(op.value or "")
     if old is None or new_trigger is None:
-        return eo.skip(lang, "Found no new trigger in the request", "没有从请求中读出新的触发方式")
+        return eo.skip(lang, "planner.edit_trigger.found_no_new_trigger_in_the")
     ids = Ids({x.id for x in wf.nodes})
     st = CompileState(load_catalog(), index_of(load_catalog()), lang, wf.name, ids=ids)
     st.request = op.value or ""
     node = trigger_node(st, new_trigger, responds=False)
     if node.subtype == old.subtype and node.parameters == old.parameters:
-        return eo.skip(lang, f"{eo.q(old)} already starts it", f"{eo.q(old)} 已经是触发方式")
+        return eo.skip(lang, "planner.edit_trigger.already_starts_it", value=eo.q(old))
     g.replace_node(wf, old, node)
-    return eo.done(
-        lang, f"Replaced {eo.q(old)} with {eo.q(node)}", f"已把 {eo.q(old)} 替换为 {eo.q(node)}"
-    )
+    return eo.done(lang, "planner.edit_trigger.replaced_with", value=eo.q(old), value2=eo.q(node))

@@ -24,6 +24,7 @@ from flowsmith.planner.plan import (
 from flowsmith.planner.resolve import trigger_label
 from flowsmith.planner.schedule import Schedule, describe
 from flowsmith.planner.text import Lang, pick, slug
+from flowsmith.text import text as say
 
 ALL_JSON = "{{ JSON.stringify($json) }}"
 _WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
@@ -171,11 +172,11 @@ def trigger_payload(spec: TriggerSpec, lang: Lang, title: str, order: bool) -> P
         body_expr = "{{ JSON.stringify($json.body) }}"
         return Payload(body_expr, what, f"{what}: {body_expr}", "body.")
     if spec.kind == "email":
-        subject = pick(lang, "New email: {{ $json.subject }}", "新邮件：{{ $json.subject }}")
-        body = pick(lang, "From {{ $json.from }}", "发件人 {{ $json.from }}")
+        subject = say("planner.nodes.new_email", lang)
+        body = say("planner.nodes.from", lang)
         return Payload("{{ $json.text }}", subject, body + "\n\n{{ $json.text }}")
     if spec.kind == "form":
-        subject = pick(lang, "New form submission", "新的表单提交")
+        subject = say("planner.nodes.new_form_submission", lang)
         return Payload(ALL_JSON, subject, "{{ $json.Name }}: {{ $json.Message }}")
     if spec.kind == "rss":
         return Payload(
@@ -184,11 +185,7 @@ def trigger_payload(spec: TriggerSpec, lang: Lang, title: str, order: bool) -> P
     if spec.kind == "chat":
         return Payload("{{ $json.chatInput }}", title, "{{ $json.chatInput }}")
     if spec.kind == "error":
-        subject = pick(
-            lang,
-            "Workflow failed: {{ $json.workflow.name }}",
-            "工作流失败：{{ $json.workflow.name }}",
-        )
+        subject = say("planner.nodes.workflow_failed", lang)
         body = "{{ $json.execution.error.message }}\n{{ $json.execution.url }}"
         return Payload("{{ $json.execution.error.message }}", subject, body)
     return Payload(ALL_JSON, title, f"{title}: {ALL_JSON}")
@@ -206,21 +203,21 @@ def source_nodes(ids: Ids, spec: SourceSpec, lang: Lang, product: str) -> list[N
         url = spec.url or store.placeholder_url
         params = {"url": url, "store": store.catalog, "product_name": product}
         base = f"check_{store.key}" if store.key != "generic" else "check_page"
-        label = store.name if store.key != "generic" else pick(lang, "product page", "商品页面")
-        name = pick(lang, f"Check {label}", f"检查 {label}")
+        label = store.name if store.key != "generic" else say("planner.nodes.product_page", lang)
+        name = say("planner.nodes.check", lang, label=label)
         return [make(ids, base, name, "web_page_check", params)]
     if spec.kind == "feed":
         params = {"url": url, "method": "GET", "response_format": "text"}
         return [
             make(
-                ids, "fetch_feed", pick(lang, "Fetch RSS feed", "获取 RSS"), "http_request", params
+                ids, "fetch_feed", say("planner.nodes.fetch_rss_feed", lang), "http_request", params
             )
         ]
     if spec.kind == "scrape":
         fetch = make(
             ids,
             "fetch_page",
-            pick(lang, "Fetch web page", "获取网页"),
+            say("planner.nodes.fetch_web_page", lang),
             "http_request",
             {"url": url, "method": "GET", "response_format": "text"},
         )
@@ -231,7 +228,7 @@ def source_nodes(ids: Ids, spec: SourceSpec, lang: Lang, product: str) -> list[N
         extract = make(
             ids,
             "extract_content",
-            pick(lang, "Extract page content", "提取网页内容"),
+            say("planner.nodes.extract_page_content", lang),
             "html_extract",
             {"source_field": "body", "extractions": extractions},
         )
@@ -242,7 +239,7 @@ def source_nodes(ids: Ids, spec: SourceSpec, lang: Lang, product: str) -> list[N
             make(
                 ids,
                 "read_sheet",
-                pick(lang, "Read Google Sheet", "读取 Google 表格"),
+                say("planner.nodes.read_google_sheet", lang),
                 "google_sheets_read",
                 params,
             )
@@ -250,9 +247,9 @@ def source_nodes(ids: Ids, spec: SourceSpec, lang: Lang, product: str) -> list[N
     if spec.kind in ("postgres", "mysql"):
         subtype = "mysql_query" if spec.kind == "mysql" else "postgres_query"
         params = {"query": "SELECT * FROM your_table LIMIT 100"}
-        return [make(ids, "query_db", pick(lang, "Query database", "查询数据库"), subtype, params)]
+        return [make(ids, "query_db", say("planner.nodes.query_database", lang), subtype, params)]
     params = {"url": url, "method": "GET"}
-    return [make(ids, "fetch_data", pick(lang, "Fetch data", "获取数据"), "http_request", params)]
+    return [make(ids, "fetch_data", say("planner.nodes.fetch_data", lang), "http_request", params)]
 
 
 def source_payload(spec: SourceSpec, lang: Lang, title: str) -> Payload:
@@ -278,25 +275,17 @@ def store_payload(in_stock: bool, lang: Lang) -> Payload:
     where = "{{ $json.store }}"
     price = "{{ $json.price }} {{ $json.currency }}"
     if in_stock:
-        subject = pick(lang, "Back in stock: ", "到货提醒：") + "{{ $json.product_name }}"
-        body = pick(
-            lang,
-            f"{{{{ $json.product_name }}}} is in stock at {where} ({price}).",
-            f"{{{{ $json.product_name }}}} 在 {where} 有货了（{price}）。",
-        )
+        subject = say("planner.nodes.back_in_stock", lang) + "{{ $json.product_name }}"
+        body = say("planner.nodes.is_in_stock_at", lang, where=where, price=price)
     else:
-        subject = pick(lang, "Price alert: ", "价格提醒：") + "{{ $json.product_name }}"
-        body = pick(
-            lang,
-            f"{{{{ $json.product_name }}}} costs {price} at {where}.",
-            f"{{{{ $json.product_name }}}} 在 {where} 的价格为 {price}。",
-        )
+        subject = say("planner.nodes.price_alert", lang) + "{{ $json.product_name }}"
+        body = say("planner.nodes.costs_at", lang, price=price, where=where)
     return Payload("{{ $json.title }}", subject, body + "\n{{ $json.url }}")
 
 
 def merge_node(ids: Ids, lang: Lang) -> Node:
     return make(
-        ids, "merge_results", pick(lang, "Merge results", "合并结果"), "merge", {"mode": "append"}
+        ids, "merge_results", say("planner.nodes.merge_results", lang), "merge", {"mode": "append"}
     )
 
 
@@ -313,46 +302,48 @@ def transform_node(
             {"field": "amount", "operation": "avg", "output_field": "average_amount"},
         ]
         params: dict[str, Any] = {"group_by": [], "operations": ops}
-        return make(ids, "aggregate", pick(lang, "Aggregate data", "汇总数据"), "aggregate", params)
+        return make(
+            ids, "aggregate", say("planner.nodes.aggregate_data", lang), "aggregate", params
+        )
     if kind == "sort":
         field = {"field": "price", "order": "asc"} if store else {"field": "date", "order": "desc"}
-        return make(ids, "sort", pick(lang, "Sort items", "排序"), "sort", {"fields": [field]})
+        return make(ids, "sort", say("planner.nodes.sort_items", lang), "sort", {"fields": [field]})
     if kind == "remove_duplicates":
         params = {"compare": "all_fields"}
         return make(
             ids,
             "remove_duplicates",
-            pick(lang, "Remove duplicates", "去重"),
+            say("planner.nodes.remove_duplicates", lang),
             "remove_duplicates",
             params,
         )
     if kind == "limit":
         params = {"max_items": limit or 10, "keep": "first"}
-        return make(ids, "limit", pick(lang, "Keep the first items", "保留前几项"), "limit", params)
+        return make(ids, "limit", say("planner.nodes.keep_the_first_items", lang), "limit", params)
     if kind == "split_out":
         params = {"field": "items", "include": "all_other_fields"}
         return make(
-            ids, "split_out", pick(lang, "Split into items", "拆分条目"), "split_out", params
+            ids, "split_out", say("planner.nodes.split_into_items", lang), "split_out", params
         )
     if kind == "code":
         params = {"language": "javascript", "code": "return $input.all();", "mode": "all_items"}
-        return make(ids, "code", pick(lang, "Custom code", "自定义代码"), "code", params)
+        return make(ids, "code", say("planner.nodes.custom_code", lang), "code", params)
     params = {"template": body, "output_field": "text"}
     return make(
-        ids, "format_text", pick(lang, "Format message", "格式化消息"), "text_template", params
+        ids, "format_text", say("planner.nodes.format_message", lang), "text_template", params
     )
 
 
 def message_node(ids: Ids, text: str, lang: Lang) -> Node:
     params = {"fields": {"text": text}}
     return make(
-        ids, "compose_message", pick(lang, "Compose message", "编写消息"), "set_fields", params
+        ids, "compose_message", say("planner.nodes.compose_message", lang), "set_fields", params
     )
 
 
 def loop_node(ids: Ids, lang: Lang) -> Node:
     return make(
-        ids, "loop_items", pick(lang, "Loop over items", "逐条处理"), "loop", {"batch_size": 1}
+        ids, "loop_items", say("planner.nodes.loop_over_items", lang), "loop", {"batch_size": 1}
     )
 
 

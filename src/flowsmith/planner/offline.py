@@ -42,8 +42,9 @@ from flowsmith.planner.parse import parse_request
 from flowsmith.planner.plan import Plan
 from flowsmith.planner.resolve import resolve, title_for, trigger_label
 from flowsmith.planner.steps import ACTION_SUBTYPES
-from flowsmith.planner.text import Lang, detect_lang, pick
+from flowsmith.planner.text import Lang, detect_lang
 from flowsmith.planner.vague import unnamed_kind, which_question
+from flowsmith.text import text as say
 
 __all__ = ["Decision", "Question", "build", "decide"]
 
@@ -205,11 +206,7 @@ def _is_question(reply: str) -> bool:
 
 
 def _answer(reply: str, lang: Lang) -> Decision:
-    waiting = pick(
-        lang,
-        "Waiting for you to describe an automation.",
-        "等待你描述想要自动化的流程。",
-    )
+    waiting = say("planner.offline.waiting_for_you_to_describe_an", lang)
     return Decision(kind="answer", reply=reply, waiting_message=waiting)
 
 
@@ -218,12 +215,7 @@ def _generate(u: Understanding, combined: str, replacing: Workflow | None = None
     if replacing is not None and replacing.nodes:
         assumptions.insert(
             0,
-            pick(
-                u.lang,
-                f"This replaces the steps of “{replacing.name}” "
-                "(its earlier versions stay readable)",
-                f"将替换 “{replacing.name}” 的全部步骤（旧版本仍可查看）",
-            ),
+            say("planner.offline.this_replaces_the_steps_of_its", u.lang, name=replacing.name),
         )
     title = title_for(u, intent)
     plan = Plan(lang=u.lang, text=combined, title=title, intent=intent, assumptions=assumptions)
@@ -239,13 +231,7 @@ def _generate(u: Understanding, combined: str, replacing: Workflow | None = None
 def _replacing_note(replacing: Workflow | None, lang: Lang) -> list[str]:
     if replacing is None or not replacing.nodes:
         return []
-    return [
-        pick(
-            lang,
-            f"This replaces the steps of “{replacing.name}” (its earlier versions stay readable)",
-            f"将替换 “{replacing.name}” 的全部步骤（旧版本仍可查看）",
-        )
-    ]
+    return [say("planner.offline.this_replaces_the_steps_of_its", lang, name=replacing.name)]
 
 
 def _generate_frame(frame: Frame, combined: str, replacing: Workflow | None = None) -> Decision:
@@ -269,13 +255,9 @@ def _generate_frame(frame: Frame, combined: str, replacing: Workflow | None = No
 
 def _clarify(u: Understanding, lang: Lang) -> Decision:
     questions = clarifying_questions(u, lang)[:MAX_QUESTIONS]
-    example = pick(
-        lang,
-        "When a new row is added to my Google Sheet, post it to Slack #sales",
-        "Google 表格新增一行时，发到 Slack 的 #sales 频道",
-    )
+    example = say("planner.offline.when_a_new_row_is_added", lang)
     reply = replies.clarify(lang, [(q.question, q.suggestions) for q in questions], example)
-    waiting = pick(lang, "Waiting for your answer: ", "等待你的回答：") + questions[0].question
+    waiting = say("planner.offline.waiting_for_your_answer", lang) + questions[0].question
     return Decision(kind="clarify", reply=reply, questions=questions, waiting_message=waiting)
 
 
@@ -284,7 +266,7 @@ def _clarify_kind(category: str, frame: Frame, lang: Lang) -> Decision:
     question, names = which_question(category, frame, load_catalog(), lang)
     q = Question(question=question, suggestions=names)
     reply = replies.clarify(lang, [(q.question, q.suggestions)], names[0] if names else "")
-    waiting = pick(lang, "Waiting for your answer: ", "等待你的回答：") + question
+    waiting = say("planner.offline.waiting_for_your_answer", lang) + question
     return Decision(kind="clarify", reply=reply, questions=[q], waiting_message=waiting)
 
 
@@ -297,13 +279,9 @@ def clarifying_questions(u: Understanding, lang: Lang) -> list[Question]:
         out.append(
             Question(
                 question=(
-                    pick(lang, f"What should happen ({when})?", f"{when}时要做什么？")
+                    say("planner.offline.what_should_happen", lang, when=when)
                     if when
-                    else pick(
-                        lang,
-                        "What should happen, and in which app or service?",
-                        "要做什么事，用到哪个应用或服务？",
-                    )
+                    else say("planner.offline.what_should_happen_and_in_which", lang)
                 ),
                 suggestions=_pick_list(
                     lang,
@@ -325,7 +303,7 @@ def clarifying_questions(u: Understanding, lang: Lang) -> list[Question]:
     if u.trigger is None:
         out.append(
             Question(
-                question=pick(lang, "What should start it?", "什么时候触发？"),
+                question=say("planner.offline.what_should_start_it", lang),
                 suggestions=_pick_list(
                     lang,
                     [
@@ -342,7 +320,7 @@ def clarifying_questions(u: Understanding, lang: Lang) -> list[Question]:
     if not u.actions:
         out.append(
             Question(
-                question=pick(lang, "Where should the results go?", "结果发送到哪里？"),
+                question=say("planner.offline.where_should_the_results_go", lang),
                 suggestions=_pick_list(
                     lang,
                     ["Email", "Slack", "Telegram", "Google Sheets"],
@@ -352,8 +330,8 @@ def clarifying_questions(u: Understanding, lang: Lang) -> list[Question]:
         )
     return out or [
         Question(
-            question=pick(lang, "What should the workflow do?", "这个 workflow 需要做什么？"),
-            suggestions=[pick(lang, "Describe it in one sentence", "用一句话描述即可")],
+            question=say("planner.offline.what_should_the_workflow_do", lang),
+            suggestions=[say("planner.offline.describe_it_in_one_sentence", lang)],
         )
     ]
 
@@ -376,7 +354,7 @@ def _decide_edit(text: str, combined: str, lang: Lang, current: Workflow) -> Dec
     result = apply_edits(current, ops, lang)
     if not result.changed:
         reply = replies.unchanged(lang, current.name, result.notes)
-        waiting = pick(lang, "Waiting for your next change.", "等待你的下一个修改。")
+        waiting = say("planner.offline.waiting_for_your_next_change", lang)
         return Decision(kind="answer", reply=reply, waiting_message=waiting)
     plan = Plan(lang=lang, text=text, title=current.name, edits=ops)
     return Decision(
@@ -389,25 +367,19 @@ def _decide_edit(text: str, combined: str, lang: Lang, current: Workflow) -> Dec
 def _clarify_edit(current: Workflow, lang: Lang) -> Decision:
     suggestions = []
     if not matching(current, "email"):
-        suggestions.append(pick(lang, "Add an email notification", "添加邮件通知"))
+        suggestions.append(say("planner.offline.add_an_email_notification", lang))
     if any(x.subtype == "schedule_trigger" for x in current.nodes):
-        suggestions.append(
-            pick(lang, "Change the schedule to every 30 minutes", "改成每 30 分钟运行一次")
-        )
+        suggestions.append(say("planner.offline.change_the_schedule_to_every_30", lang))
     if not any(x.subtype in ("approval_email", "approval_slack") for x in current.nodes):
-        suggestions.append(pick(lang, "Require approval before notifying", "通知前需要审批"))
-    suggestions.append(pick(lang, "Also post to Slack", "同时发送到 Slack"))
+        suggestions.append(say("planner.offline.require_approval_before_notifying", lang))
+    suggestions.append(say("planner.offline.also_post_to_slack", lang))
     question = Question(
-        question=pick(
-            lang,
-            f"What should I change in “{current.name}”?",
-            f"需要对 “{current.name}” 做什么修改？",
-        ),
+        question=say("planner.offline.what_should_i_change_in", lang, name=current.name),
         suggestions=suggestions[:4],
     )
     example = suggestions[0]
     reply = replies.clarify(lang, [(question.question, question.suggestions)], example)
-    waiting = pick(lang, "Waiting for your answer: ", "等待你的回答：") + question.question
+    waiting = say("planner.offline.waiting_for_your_answer", lang) + question.question
     return Decision(kind="clarify", reply=reply, questions=[question], waiting_message=waiting)
 
 

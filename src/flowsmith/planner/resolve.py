@@ -24,6 +24,7 @@ from flowsmith.planner.plan import (
 )
 from flowsmith.planner.schedule import DAILY_9, HOURLY, describe
 from flowsmith.planner.text import Lang, pick
+from flowsmith.text import text as say
 
 PLACEHOLDER_EMAIL = "you@example.com"
 PLACEHOLDER_FEED = "https://example.com/feed.xml"
@@ -41,53 +42,18 @@ _SENTIMENTS = frozenset({"negative", "positive", "neutral"})
 _MAX_SWITCH_RULES = 4  # the catalog's switch has output_0..output_3 + fallback
 
 # Per destination: the default target and how to tell the user about it (en, zh).
-_TARGETS: dict[ActionKind, tuple[str, str, str]] = {
-    "slack": ("#general", "Slack channel: #general", "Slack 频道：#general"),
-    "telegram": (
-        "YOUR_CHAT_ID",
-        "Telegram chat id is a placeholder (YOUR_CHAT_ID)",
-        "Telegram chat id 为占位符（YOUR_CHAT_ID）",
-    ),
-    "teams": (
-        "YOUR_CHANNEL_ID",
-        "Microsoft Teams team/channel ids are placeholders",
-        "Microsoft Teams 的 team/channel id 为占位符",
-    ),
-    "sms": (
-        "+15555550100",
-        "SMS numbers are placeholders (+15555550100 from +15555550199)",
-        "短信号码为占位符（+15555550100，发送号码 +15555550199）",
-    ),
-    "sheets_append": (
-        "YOUR_SPREADSHEET_ID",
-        "Google Sheets spreadsheet id is a placeholder (YOUR_SPREADSHEET_ID)",
-        "Google 表格的 spreadsheet id 为占位符（YOUR_SPREADSHEET_ID）",
-    ),
-    "notion": (
-        "YOUR_NOTION_DATABASE_ID",
-        "Notion database id is a placeholder (YOUR_NOTION_DATABASE_ID)",
-        "Notion 数据库 id 为占位符（YOUR_NOTION_DATABASE_ID）",
-    ),
-    "github_issue": (
-        "your-org/your-repo",
-        "GitHub repository is a placeholder (your-org/your-repo)",
-        "GitHub 仓库为占位符（your-org/your-repo）",
-    ),
-    "db_insert": (
-        "workflow_events",
-        "Rows are inserted into the table workflow_events",
-        "数据写入表 workflow_events",
-    ),
-    "airtable": (
-        "appYOUR_BASE_ID/Table 1",
-        "Airtable base id is a placeholder (appYOUR_BASE_ID, table 'Table 1')",
-        "Airtable base id 为占位符（appYOUR_BASE_ID，表 'Table 1'）",
-    ),
-    "write_file": (
-        "/data/output.json",
-        "Output file: /data/output.json",
-        "输出文件：/data/output.json",
-    ),
+# the default target of each channel; its note is planner.resolve.target.<kind>
+_TARGETS: dict[ActionKind, str] = {
+    "slack": "#general",
+    "telegram": "YOUR_CHAT_ID",
+    "teams": "YOUR_CHANNEL_ID",
+    "sms": "+15555550100",
+    "sheets_append": "YOUR_SPREADSHEET_ID",
+    "notion": "YOUR_NOTION_DATABASE_ID",
+    "github_issue": "your-org/your-repo",
+    "db_insert": "workflow_events",
+    "airtable": "appYOUR_BASE_ID/Table 1",
+    "write_file": "/data/output.json",
 }
 
 
@@ -96,7 +62,12 @@ class _Notes:
     lang: Lang
     items: list[str] = field(default_factory=list)
 
-    def add(self, en: str, zh: str) -> None:
+    def add(self, key: str, /, **fields: object) -> None:
+        """Add the note ``key`` (a ``planner.*`` text), in the plan's language."""
+        self.add_pair(say(key, "en", **fields), say(key, "zh", **fields))
+
+    def add_pair(self, en: str, zh: str) -> None:
+        """Add a note whose parts differ by language; every other note is a key (:meth:`add`)."""
         text = pick(self.lang, en, zh)
         if text not in self.items:
             self.items.append(text)
@@ -111,11 +82,7 @@ def resolve(u: Understanding) -> tuple[Intent, list[str]]:
     intent.transforms = list(u.transforms)
     if u.topic == "data_analysis" and not intent.transforms:
         intent.transforms = ["aggregate"]
-        notes.add(
-            "The data is aggregated (row count, total and average of an 'amount' column) "
-            "before analysis; adjust the fields to your data",
-            "分析前先汇总数据（行数、'amount' 列的合计与平均值），请按实际字段调整",
-        )
+        notes.add("planner.resolve.the_data_is_aggregated_row_count")
     intent.limit = u.limit
     intent.loop = u.loop
     intent.ai = _ai(u, notes)
@@ -134,36 +101,26 @@ def _trigger(u: Understanding, intent: Intent, notes: _Notes) -> TriggerSpec:
         if trig.kind == "rss" and not trig.url:
             trig.url = PLACEHOLDER_FEED
             notes.add(
-                f"RSS feed URL is a placeholder ({PLACEHOLDER_FEED})",
-                f"RSS 地址为占位符（{PLACEHOLDER_FEED}）",
+                "planner.resolve.rss_feed_url_is_a_placeholder", placeholder_feed=PLACEHOLDER_FEED
             )
         if trig.kind == "form":
-            notes.add(
-                "The form has two fields (Name, Message); edit them to match",
-                "表单默认包含两个字段（Name、Message），可按需修改",
-            )
+            notes.add("planner.resolve.the_form_has_two_fields_name")
         if trig.kind == "webhook":
-            notes.add(
-                "The webhook listens for POST requests on the path /incoming",
-                "Webhook 在路径 /incoming 上接收 POST 请求",
-            )
+            notes.add("planner.resolve.the_webhook_listens_for_post_requests")
         return trig
     if u.topic == "agent":
-        notes.add("Started from a chat message", "由聊天消息触发")
+        notes.add("planner.resolve.started_from_a_chat_message")
         return TriggerSpec(kind="chat")
     polling = bool(intent.sources) or u.topic in ("store_monitor", "data_analysis", "digest")
     if not polling and any(s.kind in _TEXT_STEPS for s in u.ai):
         # classify/summarise/extract with no source: the texts have to come from somewhere
-        notes.add(
-            "Items arrive through a webhook (POST /incoming)",
-            "待处理的内容通过 Webhook 接收（POST /incoming）",
-        )
+        notes.add("planner.resolve.items_arrive_through_a_webhook_post")
         return TriggerSpec(kind="webhook")
     if not polling:
-        notes.add("Started manually (no trigger was named)", "未指定触发方式：手动触发")
+        notes.add("planner.resolve.started_manually_no_trigger_was_named")
         return TriggerSpec(kind="manual")
     schedule = DAILY_9 if u.topic in ("data_analysis", "digest") else HOURLY
-    notes.add(
+    notes.add_pair(
         f"Runs {describe(schedule, 'en')} (no schedule was named)",
         f"未指定频率：{describe(schedule, 'zh')} 运行一次",
     )
@@ -175,21 +132,17 @@ def _sources(u: Understanding, notes: _Notes) -> list[SourceSpec]:
     if u.topic == "store_monitor" and not any(s.kind in ("store", "page") for s in sources):
         sources.insert(0, SourceSpec(kind="page", url=v.GENERIC_STORE.placeholder_url))
         notes.add(
-            "No store was named: one product page is checked (placeholder URL "
-            f"{v.GENERIC_STORE.placeholder_url})",
-            f"未指定商店：检查一个商品页面（占位链接 {v.GENERIC_STORE.placeholder_url}）",
+            "planner.resolve.no_store_was_named_one_product",
+            placeholder_url=v.GENERIC_STORE.placeholder_url,
         )
     event_started = u.trigger is not None and u.trigger.kind not in ("schedule", "manual")
     if u.topic == "data_analysis" and not sources and not event_started:
         sources.append(SourceSpec(kind="sheets"))
-        notes.add("Data is read from a Google Sheet", "数据来源：Google 表格")
+        notes.add("planner.resolve.data_is_read_from_a_google")
     placeholder_stores = [s for s in sources if s.kind == "store" and not s.url]
     if placeholder_stores:
         names = ", ".join(v.STORE_BY_KEY[s.store or ""].name for s in placeholder_stores)
-        notes.add(
-            f"Product URLs for {names} are placeholders; replace them with your product pages",
-            f"{names} 的商品链接为占位符，请替换为实际商品页面",
-        )
+        notes.add("planner.resolve.product_urls_for_are_placeholders_replace", names=names)
     for s in sources:
         _source_default(s, notes)
     return sources
@@ -199,31 +152,20 @@ def _source_default(s: SourceSpec, notes: _Notes) -> None:
     if s.kind == "feed" and not s.url:
         s.url = PLACEHOLDER_FEED
         notes.add(
-            f"RSS feed URL is a placeholder ({PLACEHOLDER_FEED})",
-            f"RSS 地址为占位符（{PLACEHOLDER_FEED}）",
+            "planner.resolve.rss_feed_url_is_a_placeholder", placeholder_feed=PLACEHOLDER_FEED
         )
     elif s.kind == "api" and not s.url:
         s.url = PLACEHOLDER_API
-        notes.add(
-            f"API URL is a placeholder ({PLACEHOLDER_API})",
-            f"API 地址为占位符（{PLACEHOLDER_API}）",
-        )
+        notes.add("planner.resolve.api_url_is_a_placeholder", placeholder_api=PLACEHOLDER_API)
     elif s.kind in ("scrape", "page") and not s.url:
         s.url = PLACEHOLDER_PAGE
         notes.add(
-            f"Web page URL is a placeholder ({PLACEHOLDER_PAGE})",
-            f"网页地址为占位符（{PLACEHOLDER_PAGE}）",
+            "planner.resolve.web_page_url_is_a_placeholder", placeholder_page=PLACEHOLDER_PAGE
         )
     elif s.kind == "sheets":
-        notes.add(
-            "Spreadsheet id is a placeholder (YOUR_SPREADSHEET_ID)",
-            "表格 id 为占位符（YOUR_SPREADSHEET_ID）",
-        )
+        notes.add("planner.resolve.spreadsheet_id_is_a_placeholder_your")
     elif s.kind in ("postgres", "mysql"):
-        notes.add(
-            "The query reads SELECT * FROM your_table LIMIT 100; adjust it",
-            "查询语句为 SELECT * FROM your_table LIMIT 100，请按需修改",
-        )
+        notes.add("planner.resolve.the_query_reads_select_from_your")
 
 
 def _ai(u: Understanding, notes: _Notes) -> list[AIStep]:
@@ -236,17 +178,14 @@ def _ai(u: Understanding, notes: _Notes) -> list[AIStep]:
             step.categories = [*qualifiers, "other"] if qualifiers else list(DEFAULT_CATEGORIES)
             if not qualifiers:
                 notes.add(
-                    f"Categories: {', '.join(step.categories)}; edit them to match",
-                    f"分类类别：{', '.join(step.categories)}，可按需修改",
+                    "planner.resolve.categories_edit_them_to_match",
+                    value=", ".join(step.categories),
                 )
         if step.kind == "extract":
-            notes.add(
-                "Fields extracted: name, email, summary; edit them to match",
-                "提取字段：name、email、summary，可按需修改",
-            )
+            notes.add("planner.resolve.fields_extracted_name_email_summary_edit")
         if step.kind == "agent" and not step.tools:
             step.tools = ["web_search_tool"]
-            notes.add("The agent gets a web search tool", "为智能体配置了网页搜索工具")
+            notes.add("planner.resolve.the_agent_gets_a_web_search")
     return steps
 
 
@@ -259,19 +198,12 @@ def _approval(u: Understanding, notes: _Notes) -> ApprovalSpec | None:
         return None
     approval = u.approval.model_copy()
     if approval.kind == "email" and not u.approver_named:
-        notes.add(
-            f"Approval requests go by email to {approval.approver}",
-            f"审批请求通过邮件发送给 {approval.approver}",
-        )
+        notes.add("planner.resolve.approval_requests_go_by_email_to", approver=approval.approver)
     elif approval.kind == "slack" and not u.approver_named:
         notes.add(
-            f"Approval requests are posted in Slack {approval.approver}",
-            f"审批请求发送到 Slack 频道 {approval.approver}",
+            "planner.resolve.approval_requests_are_posted_in_slack", approver=approval.approver
         )
-    notes.add(
-        "Without an answer within 24 hours the request times out and nothing is sent",
-        "24 小时内未审批则超时，不执行后续步骤",
-    )
+    notes.add("planner.resolve.without_an_answer_within_24_hours")
     return approval
 
 
@@ -288,8 +220,8 @@ def _conditions_and_routes(u: Understanding, intent: Intent, notes: _Notes) -> N
             if "classify" not in ai_kinds:
                 intent.ai.append(AIStep(kind="classify", categories=[*qualifiers, "other"]))
                 notes.add(
-                    f"An AI classifier sorts items into {', '.join([*qualifiers, 'other'])}",
-                    f"用 AI 分类器把条目分为 {', '.join([*qualifiers, 'other'])}",
+                    "planner.resolve.an_ai_classifier_sorts_items_into",
+                    value=", ".join([*qualifiers, "other"]),
                 )
             conditions = [
                 ConditionSpec(kind="category", value=q, field="category") for q in qualifiers
@@ -308,11 +240,10 @@ def _conditions_and_routes(u: Understanding, intent: Intent, notes: _Notes) -> N
 def _default_store_condition(u: Understanding, notes: _Notes) -> ConditionSpec:
     if v.PRICE_WORD.search(u.text.lower()) and not v.IN_STOCK.search(u.text.lower()):
         notes.add(
-            f"Alerts when the price drops below {PLACEHOLDER_PRICE:g} (placeholder target price)",
-            f"价格低于 {PLACEHOLDER_PRICE:g} 时提醒（目标价格为占位值）",
+            "planner.resolve.alerts_when_the_price_drops_below", placeholder_price=PLACEHOLDER_PRICE
         )
         return ConditionSpec(kind="price_below", value=PLACEHOLDER_PRICE, field="price")
-    notes.add("Alerts when the product is in stock", "商品有货时发送提醒")
+    notes.add("planner.resolve.alerts_when_the_product_is_in")
     return ConditionSpec(kind="in_stock")
 
 
@@ -329,10 +260,7 @@ def _actions(u: Understanding, intent: Intent, notes: _Notes) -> list[ActionSpec
     )
     if not specs and wants_output and u.topic != "agent":
         specs.append(ActionSpec(kind="email", branch=_branch(intent, False, None)))
-        notes.add(
-            "No channel was named: results are sent by email",
-            "未指定通知方式：默认通过邮件发送",
-        )
+        notes.add("planner.resolve.no_channel_was_named_results_are")
     for spec in specs:
         spec.target = _target(u, spec.kind, notes)
     return specs
@@ -356,23 +284,16 @@ def _target(u: Understanding, kind: ActionKind, notes: _Notes) -> str | None:
         if recipients:
             return recipients[0]
         if _PER_ITEM.search(u.text):
-            notes.add(
-                "Each email goes to the address in the item's 'email' field",
-                "邮件发送到每条数据的 email 字段中的地址",
-            )
+            notes.add("planner.resolve.each_email_goes_to_the_address")
             return "{{ $json.email }}"
         notes.add(
-            f"Emails go to {PLACEHOLDER_EMAIL} (placeholder address)",
-            f"邮件发送到 {PLACEHOLDER_EMAIL}（占位地址）",
+            "planner.resolve.emails_go_to_placeholder_address", placeholder_email=PLACEHOLDER_EMAIL
         )
         return PLACEHOLDER_EMAIL
     if kind == "slack" and u.channels:
         return u.channels[-1] if u.approval and u.approval.kind == "slack" else u.channels[0]
     if kind == "sms" and u.phones:
-        notes.add(
-            "The Twilio sender number is a placeholder (+15555550199)",
-            "Twilio 发送号码为占位符（+15555550199）",
-        )
+        notes.add("planner.resolve.the_twilio_sender_number_is_a")
         return u.phones[0]
     if kind == "github_issue" and u.repo:
         return "/".join(u.repo)
@@ -381,8 +302,8 @@ def _target(u: Understanding, kind: ActionKind, notes: _Notes) -> str | None:
     default = _TARGETS.get(kind)
     if default is None:
         return None
-    notes.add(default[1], default[2])
-    return default[0]
+    notes.add(f"planner.resolve.target.{kind}")
+    return default
 
 
 def _message(u: Understanding, intent: Intent, notes: _Notes) -> None:
@@ -392,22 +313,16 @@ def _message(u: Understanding, intent: Intent, notes: _Notes) -> None:
     if u.quoted:
         intent.message = u.quoted
         return
-    intent.message = pick(u.lang, "Write your message here", "在这里填写消息内容")
-    notes.add(
-        "The message text is a placeholder in the 'Compose message' step",
-        "消息内容为占位文本，请在“编写消息”步骤中修改",
-    )
+    intent.message = say("planner.resolve.write_your_message_here", u.lang)
+    notes.add("planner.resolve.the_message_text_is_a_placeholder")
 
 
 def _product(u: Understanding, intent: Intent, notes: _Notes) -> None:
     if u.quoted and intent.topic == "store_monitor":
         intent.product_name = u.quoted
     elif intent.topic == "store_monitor":
-        intent.product_name = pick(u.lang, "Your product", "你的商品")
-        notes.add(
-            f"Product name is a placeholder ('{intent.product_name}')",
-            f"商品名称为占位符（'{intent.product_name}'）",
-        )
+        intent.product_name = say("planner.resolve.your_product", u.lang)
+        notes.add("planner.resolve.product_name_is_a_placeholder", product_name=intent.product_name)
 
 
 def title_for(u: Understanding, intent: Intent) -> str:
@@ -419,8 +334,8 @@ def title_for(u: Understanding, intent: Intent) -> str:
         head = pick(
             lang, "Price monitor" if price else "Stock monitor", "价格监控" if price else "库存监控"
         )
-        sep = pick(lang, ": ", "：")
-        return head + (sep + pick(lang, " + ", "、").join(stores) if stores else "")
+        sep = say("planner.resolve.text", lang)
+        return head + (sep + say("planner.resolve.text_2", lang).join(stores) if stores else "")
     fixed = {
         "data_analysis": ("Data analysis report", "数据分析报告"),
         "digest": ("RSS digest", "RSS 摘要"),
@@ -433,7 +348,7 @@ def title_for(u: Understanding, intent: Intent) -> str:
     outs = [action_label(a.kind, lang) for a in intent.actions][:3]
     if intent.approval is not None and outs:
         joined = " + ".join(outs)
-        return pick(lang, f"{joined} with approval", f"审批后发送到 {joined}")
+        return say("planner.resolve.with_approval", lang, joined=joined)
     trig = trigger_label(intent.trigger, lang)
     if not outs:
         outs = [step_label(s.kind, lang) for s in intent.ai][:2]

@@ -13,6 +13,7 @@ from flowsmith.core.models import Node
 from flowsmith.planner.nodes import ALL_JSON, Ids, Payload, make
 from flowsmith.planner.plan import ActionSpec, AIStep, ApprovalSpec, ConditionSpec
 from flowsmith.planner.text import Lang, pick, slug
+from flowsmith.text import text as say
 
 # --- AI ------------------------------------------------------------------------------------
 
@@ -28,14 +29,16 @@ def ai_nodes(
             "max_words": 200,
             "language": lang,
         }
-        node = make(ids, "summarize", pick(lang, "Summarize", "生成摘要"), "summarizer", params)
-        out = Payload("{{ $json.summary }}", pick(lang, "Summary", "摘要"), "{{ $json.summary }}")
+        node = make(ids, "summarize", say("planner.steps.summarize", lang), "summarizer", params)
+        out = Payload(
+            "{{ $json.summary }}", say("planner.steps.summary", lang), "{{ $json.summary }}"
+        )
         return node, [], out
     if step.kind == "classify":
         cats = [{"name": c} for c in step.categories or ["urgent", "normal"]]
         params = {"input_text": text, "categories": cats}
         return (
-            make(ids, "classify", pick(lang, "Classify", "AI 分类"), "text_classifier", params),
+            make(ids, "classify", say("planner.steps.classify", lang), "text_classifier", params),
             [],
             None,
         )
@@ -44,7 +47,7 @@ def ai_nodes(
         node = make(
             ids,
             "sentiment",
-            pick(lang, "Analyze sentiment", "情感分析"),
+            say("planner.steps.analyze_sentiment", lang),
             "sentiment_analysis",
             params,
         )
@@ -59,42 +62,36 @@ def ai_nodes(
         node = make(
             ids,
             "extract_info",
-            pick(lang, "Extract information", "提取信息"),
+            say("planner.steps.extract_information", lang),
             "information_extractor",
             params,
         )
-        return node, [], Payload(ALL_JSON, pick(lang, "Extracted data", "提取结果"), ALL_JSON)
+        return node, [], Payload(ALL_JSON, say("planner.steps.extracted_data", lang), ALL_JSON)
     if step.kind == "agent":
         return _agent(ids, step, lang, text, request)
     if step.kind == "translate":
         target = pick(lang, *_LANG_NAMES.get(step.language or "en", ("English", "英文")))
-        prompt = pick(
-            lang,
-            f"Translate the following text into {target}:\n\n{text}",
-            f"请把下面的内容翻译成 {target}：\n\n{text}",
+        prompt = say(
+            "planner.steps.translate_the_following_text_into", lang, target=target, text=text
         )
         node = make(
-            ids, "translate", pick(lang, "Translate", "翻译"), "llm_chat", {"prompt": prompt}
+            ids, "translate", say("planner.steps.translate", lang), "llm_chat", {"prompt": prompt}
         )
         return (
             node,
             [],
-            Payload("{{ $json.text }}", pick(lang, "Translation", "翻译结果"), "{{ $json.text }}"),
+            Payload("{{ $json.text }}", say("planner.steps.translation", lang), "{{ $json.text }}"),
         )
-    prompt = pick(
-        lang,
-        f"Analyse the following data. List the key insights, trends and anomalies.\n\n{text}",
-        f"请分析以下数据，列出关键洞察、趋势和异常：\n\n{text}",
-    )
-    system = pick(lang, "You are a concise data analyst.", "你是一名简洁专业的数据分析师。")
+    prompt = say("planner.steps.analyse_the_following_data_list_the", lang, text=text)
+    system = say("planner.steps.you_are_a_concise_data_analyst", lang)
     node = make(
         ids,
         "analyze",
-        pick(lang, "AI analysis", "AI 分析"),
+        say("planner.steps.ai_analysis", lang),
         "llm_chat",
         {"prompt": prompt, "system_prompt": system},
     )
-    out = Payload("{{ $json.text }}", pick(lang, "Analysis", "分析结果"), "{{ $json.text }}")
+    out = Payload("{{ $json.text }}", say("planner.steps.analysis", lang), "{{ $json.text }}")
     return node, [], out
 
 
@@ -135,13 +132,9 @@ _TOOL_NAMES = {
 def _agent(
     ids: Ids, step: AIStep, lang: Lang, text: str, request: str
 ) -> tuple[Node, list[Node], Payload | None]:
-    system = pick(
-        lang,
-        f"You are a helpful assistant. Task: {request}",
-        f"你是一个乐于助人的助手。任务：{request}",
-    )
+    system = say("planner.steps.you_are_a_helpful_assistant_task", lang, request=request)
     params = {"system_prompt": system[:2000], "prompt": text, "max_iterations": 10}
-    agent = make(ids, "ai_agent", pick(lang, "AI agent", "AI 智能体"), "ai_agent", params)
+    agent = make(ids, "ai_agent", say("planner.steps.ai_agent", lang), "ai_agent", params)
     attached: list[Node] = []
     for tool in step.tools:
         tparams = dict(_TOOL_PARAMS.get(tool, {}))
@@ -154,7 +147,7 @@ def _agent(
             make(
                 ids,
                 "memory",
-                pick(lang, "Chat memory", "对话记忆"),
+                say("planner.steps.chat_memory", lang),
                 step.memory,
                 {"window_size": 10},
             )
@@ -164,7 +157,7 @@ def _agent(
         agent,
         attached,
         Payload(
-            "{{ $json.output }}", pick(lang, "Agent answer", "智能体回复"), "{{ $json.output }}"
+            "{{ $json.output }}", say("planner.steps.agent_answer", lang), "{{ $json.output }}"
         ),
     )
 
@@ -203,7 +196,7 @@ def condition_label(cond: ConditionSpec, lang: Lang) -> tuple[str, str]:
     """(id base, human name) for an IF testing only ``cond``."""
     value = f"{cond.value:g}" if isinstance(cond.value, float) else str(cond.value)
     if cond.kind == "in_stock":
-        return "in_stock", pick(lang, "In stock?", "是否有货？")
+        return "in_stock", say("planner.steps.in_stock", lang)
     if cond.kind in ("price_below", "price_above"):
         field = cond.field or "price"
         below = cond.kind == "price_below"
@@ -211,8 +204,8 @@ def condition_label(cond: ConditionSpec, lang: Lang) -> tuple[str, str]:
         zh = f"{_FIELD_ZH.get(field, field)}{'低于' if below else '高于'} {value}？"
         return f"{field}_check", pick(lang, en, zh)
     if cond.kind == "category":
-        return f"is_{slug(value, 'match')}", pick(lang, f"Is it {value}?", f"是否为 {value}？")
-    return "contains_keyword", pick(lang, f"Contains '{value}'?", f"是否包含“{value}”？")
+        return f"is_{slug(value, 'match')}", say("planner.steps.is_it", lang, value=value)
+    return "contains_keyword", say("planner.steps.contains", lang, value=value)
 
 
 def if_node(
@@ -223,7 +216,7 @@ def if_node(
     base, name = (
         condition_label(conds[0], lang)
         if len(conds) == 1
-        else ("check_conditions", pick(lang, "Conditions met?", "是否满足条件？"))
+        else ("check_conditions", say("planner.steps.conditions_met", lang))
     )
     return make(ids, base, name, "if", params)
 
@@ -232,12 +225,12 @@ def switch_node(ids: Ids, conds: list[ConditionSpec], lang: Lang) -> Node:
     field = conds[0].field or "category"
     rules = [{"operator": "equals", "value": c.value} for c in conds[:4]]
     params = {"field": f"{{{{ $json.{field} }}}}", "rules": rules}
-    return make(ids, "route", pick(lang, f"Route by {field}", f"按 {field} 分流"), "switch", params)
+    return make(ids, "route", say("planner.steps.route_by", lang, field=field), "switch", params)
 
 
 def approval_node(ids: Ids, spec: ApprovalSpec, lang: Lang, payload: Payload, title: str) -> Node:
-    message = pick(lang, f"Please approve: {payload.body}", f"请审批：{payload.body}")
-    name = pick(lang, "Manager approval", "主管审批")
+    message = say("planner.steps.please_approve", lang, body=payload.body)
+    name = say("planner.steps.manager_approval", lang)
     if spec.kind == "slack":
         params: dict[str, Any] = {
             "channel": spec.approver or "#approvals",
@@ -247,12 +240,12 @@ def approval_node(ids: Ids, spec: ApprovalSpec, lang: Lang, payload: Payload, ti
         return make(ids, "approval", name, "approval_slack", params)
     if spec.kind == "form":
         params = {
-            "title": pick(lang, f"Review: {title}", f"审核：{title}"),
+            "title": say("planner.steps.review", lang, title=title),
             "instructions": message,
             "timeout_hours": 24,
         }
-        return make(ids, "review", pick(lang, "Review form", "审核表单"), "form_review", params)
-    subject = pick(lang, f"Approval needed: {title}", f"需要审批：{title}")
+        return make(ids, "review", say("planner.steps.review_form", lang), "form_review", params)
+    subject = say("planner.steps.approval_needed", lang, title=title)
     params = {
         "to": spec.approver or "manager@example.com",
         "subject": subject,

@@ -14,7 +14,7 @@ Invariants (checked by ``tests/unit/test_text_catalog.py``):
   (English, whatever the user's language: clients branch on the stable code); their ``zh``
   entries are translations kept ready, not served.
 
-Namespaces: ``planner`` (offline planner replies), ``coverage`` (request-check findings),
+Namespaces: ``planner`` (offline planner replies, node names and assumption notes), ``coverage`` (request-check findings),
 ``generation`` (generation events), ``agent`` (LLM agent notices), ``chat`` (chat turn
 notices), ``error`` (API errors). Keys are stable: rename one only with every use.
 
