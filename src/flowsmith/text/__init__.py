@@ -14,9 +14,10 @@ Invariants (checked by ``tests/unit/test_text_catalog.py``):
   (English, whatever the user's language: clients branch on the stable code); their ``zh``
   entries are translations kept ready, not served.
 
-Namespaces: ``planner`` (offline planner replies, node names and assumption notes), ``coverage`` (request-check findings),
-``generation`` (generation events), ``agent`` (LLM agent notices), ``chat`` (chat turn
-notices), ``error`` (API errors). Keys are stable: rename one only with every use.
+Namespaces: ``planner`` (offline planner replies, node names and assumption notes),
+``coverage`` (request-check findings), ``generation`` (generation events), ``agent`` (LLM
+agent notices), ``chat`` (chat turn notices), ``error`` (API errors). Keys are stable:
+rename one only with every use.
 
 Pure: the standard library only, so the workflow language, the planner and the web layer
 may all import it; the catalogs are read once, on first use, and never change.
