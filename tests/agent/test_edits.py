@@ -18,7 +18,7 @@ STOCK_SLACK = "watch BestBuy and Amazon stock every hour and post to Slack #deal
 RSS_EN = "every morning at 9 summarise https://example.com/feed and post to Slack #news"
 
 
-_DATA = Path(__file__).parent.parent / "planner_edits" / "data"
+_DATA = Path(__file__).parent.parent / "planner" / "edits" / "data"
 # workflows as the planner stored them before app nodes (per-action subtypes): edits must
 # keep working on them, and on a fixed base the tests do not follow the creation path
 _STORED = {

@@ -4,7 +4,7 @@ The catalogs are ``en.json`` and ``zh.json`` beside this module: flat objects fr
 key (``planner.thanks``, ``coverage.request_not_covered``, ``generation.start``…) to a
 ``str.format`` template whose ``{placeholders}`` the caller fills by name.
 
-Invariants (checked by ``tests/unit/test_text_catalog.py``):
+Invariants (checked by ``tests/text/test_text_catalog.py``):
 
 * both catalogs hold the same keys, and each key the same placeholders in both languages;
 * every key the code names exists, and every key exists because some code names it;

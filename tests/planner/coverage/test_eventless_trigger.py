@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flowsmith.planner.coverage import TRIGGER_MISMATCH, check_request
 from flowsmith.planner.frame import CoreStep, Frame, Trigger
-from tests.coverage.support import chain, node
+from tests.planner.coverage.support import chain, node
 
 EVENT = Trigger(kind="webhook", app="servicenow", phrase="a ServiceNow incident is created")
 MAIL = node("send_email:mail", to="me@example.com", subject="Hi", body="{{ $json.title }}")

@@ -10,7 +10,7 @@ from flowsmith.core.models import Finding
 from flowsmith.core.satisfy import CONDITION_NEVER_TRUE, never_true, unsatisfiable
 from flowsmith.core.simulate import simulate
 from flowsmith.core.validate import is_valid, validate_workflow
-from tests.coverage.support import chain, edges, node, wf
+from tests.planner.coverage.support import chain, edges, node, wf
 
 PRICE = "{{ $json.price }}"
 STATUS = "{{ $json.status }}"

@@ -24,7 +24,7 @@ from flowsmith.planner.frame import (
     Transform,
     Trigger,
 )
-from tests.coverage.support import chain, edges, node, wf
+from tests.planner.coverage.support import chain, edges, node, wf
 
 HOURLY = Trigger(kind="schedule", params={"kind": "interval", "minutes": 60}, phrase="every hour")
 SCHEDULE = node("schedule_trigger:schedule", interval="hours", every=1)
@@ -291,7 +291,7 @@ def test_an_unknown_service_named_with_its_verb_is_found_by_its_name() -> None:
     named "Check BestBuy", so the seed's monitor was reported as not doing what was asked."""
     from flowsmith.planner.coverage import check_request
     from flowsmith.planner.frame import CoreStep, Frame, ServiceStep, Trigger
-    from tests.coverage.support import edges, node, wf
+    from tests.planner.coverage.support import edges, node, wf
 
     frame = Frame(
         trigger=Trigger(kind="schedule"),
