@@ -15,12 +15,13 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_days import day_restriction
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.edit_trigger import read_trigger_swap
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
-from flowsmith.planner.text import strip_urls
+from flowsmith.planner.text import detect_lang, strip_urls
 
 Span = tuple[int, int]
 _CHANGE_WORD = re.compile(
@@ -56,6 +57,8 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     service_ops = read_trigger_swap(low, spans)
     service_ops += edit_read.read(low, spans, current, strip_urls(text))
     service_ops += read_transforms(low, spans)
+    restricted = day_restriction(text, current, service_ops, subjects_in(low), detect_lang(text))
+    service_ops = service_ops if restricted is None else restricted
     if any(op.kind == "add_wait" for op in service_ops):
         u.wait = None  # a delay the service reader placed
     if any(op.where in ("approved", "rejected") for op in service_ops):
@@ -71,6 +74,7 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     ops = _replacements(low, spans, u, {x.subtype for x in current.nodes})
     ops += _removals(low, spans)
     rescheduled = any(op.kind == "set_schedule" for op in service_ops)
+    rescheduled = rescheduled or restricted is not None
     if u.trigger is not None and u.trigger.kind == "schedule" and not rescheduled:
         ops.append(EditOp(kind="set_schedule", schedule=u.trigger.schedule))
     present = {node.subtype for node in current.nodes}

@@ -1,0 +1,130 @@
+"""Day restrictions of an existing schedule: "only on weekdays", "not at weekends",
+"周末不用运行", "工作日每30分钟检查一次", "only back up on weekends".
+
+Invariant: a restriction changes only the days a schedule fires. The time of day (or the
+interval) the workflow already has stays unless the same message says a new one; the
+restriction never replaces the trigger node (``set_schedule`` rewrites its parameters).
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.core.models import NodeFamily, Workflow
+from flowsmith.planner import edit_graph as eg
+from flowsmith.planner import graph as g
+from flowsmith.planner import nodes as n
+from flowsmith.planner.plan import EditOp
+from flowsmith.planner.schedule import Schedule, parse_schedule
+from flowsmith.planner.text import Lang
+from flowsmith.text import text as say
+
+__all__ = ["day_restriction", "restricted_days"]
+
+Span = tuple[int, int]
+
+WEEKDAYS = "1-5"
+WEEKENDS = "0,6"
+
+# "not at weekends", "skip weekends", "周末不用", "周末除外", "除了周末": the weekdays
+_NOT_WEEKEND = re.compile(
+    r"\b(?:not|never|no|don'?t|do not|skip\w*|except|excluding|without|avoid|but not|off)\b"
+    r"[^.,;!?]{0,30}?\bweekends?\b|\bweekends?\b[^.,;!?]{0,12}?\b(?:off|excluded|not needed)\b|"
+    r"周末[^，。；！]{0,4}?(?:不|别|除外|休息|停|免)|(?:除了|除去|排除|不要|别|不用|不在)[^，。；！]{0,6}?周末|"
+    r"非周末",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:week\s?days?|business days?|working days?|work days?|monday (?:to|through|thru|-) "
+    r"friday|mon\s?-\s?fri)\b|工作日|周一(?:到|至|~|-)周五|星期一(?:到|至)星期五",
+    re.IGNORECASE,
+)
+_WEEKEND = re.compile(r"\bweekends?\b|周末|星期六和星期日|周六和?周日", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bat \d{1,2}\b|\b(?:noon|midnight)\b|"
+    r"(?:\d{1,2}|[一二两三四五六七八九十]+)\s*(?:点|时(?!间))",
+    re.IGNORECASE,
+)
+
+
+def restricted_days(text: str) -> str | None:
+    """The cron day-of-week field ``text`` restricts a schedule to, or None."""
+    if _NOT_WEEKEND.search(text) or _WEEKDAY.search(text):
+        return WEEKDAYS
+    if _WEEKEND.search(text):
+        return WEEKENDS
+    return None
+
+
+def day_restriction(
+    text: str, current: Workflow, ops: list[EditOp], subjects: list[str], lang: Lang
+) -> list[EditOp] | None:
+    """``ops`` with the day restriction ``text`` says applied, or None when it says none.
+
+    On a scheduled workflow a ``set_schedule`` already read gets the days (when it names
+    none of its own), else one keeping the old time or interval on those days is added. A
+    workflow started by an event gets a day-of-week check in front of the steps named in
+    ``text`` (all steps after the trigger when none is named): its trigger stays.
+    """
+    days = restricted_days(text)
+    if days is None:
+        return None
+    trigger = next((x for x in current.nodes if x.subtype == "schedule_trigger"), None)
+    if trigger is None:
+        return [*ops, _day_guard(current, days, subjects, lang)]
+    said = [op for op in ops if op.kind == "set_schedule" and op.schedule is not None]
+    if said:
+        for op in said:
+            assert op.schedule is not None
+            if op.schedule.kind == "interval" or (op.schedule.cron or "").endswith(" *"):
+                op.schedule = _with_days(op.schedule, days) or op.schedule
+        return ops
+    return [*ops, *_keep_time(text, trigger.parameters, days)]
+
+
+def _day_guard(current: Workflow, days: str, subjects: list[str], lang: Lang) -> EditOp:
+    """An ``add_guard`` letting the named steps (else every first step) run on ``days``."""
+    named = [x.id for s in subjects for x in eg.find(current, s) if x.type != NodeFamily.TRIGGER]
+    if not named:
+        first = next((x for x in g.ordered(current) if x.type == NodeFamily.TRIGGER), None)
+        named = [c.to_node for c in g.outgoing(current, first.id)] if first else []
+    ids = list(dict.fromkeys(f"node:{x}" for x in named))
+    weekdays = days == WEEKDAYS
+    # Luxon's weekday: 1 (Monday) … 7 (Sunday)
+    cond = {"left": "{{ $now.weekday }}", "operator": "less_than", "right": 6}
+    if not weekdays:
+        cond = {**cond, "operator": "greater_than", "right": 5}
+    key = "weekday_check" if weekdays else "weekend_check"
+    return EditOp(
+        kind="add_guard",
+        subject="|".join(ids) or None,
+        rule={"conditions": [cond], "combine": "and"},
+        value=say(f"planner.edit_days.{key}", lang),
+    )
+
+
+def _keep_time(text: str, params: dict[str, object], days: str) -> list[EditOp]:
+    """A ``set_schedule`` on ``days`` at the time (or interval) ``text`` says, else the old one."""
+    said = parse_schedule(text)
+    old = n.schedule_from_params(dict(params))
+    base = said if said is not None and (said.kind == "interval" or _CLOCK.search(text)) else old
+    if base is None:
+        return []
+    cron = _with_days(base, days)
+    return [] if cron is None else [EditOp(kind="set_schedule", schedule=cron)]
+
+
+def _with_days(base: Schedule, days: str) -> Schedule | None:
+    """``base`` firing only on ``days`` (a cron day-of-week field)."""
+    if base.kind == "cron" and base.cron:
+        fields = base.cron.split()
+        if len(fields) != 5:
+            return None
+        return Schedule(kind="cron", cron=" ".join([*fields[:2], "*", fields[3], days]))
+    minutes = base.minutes or 60
+    if minutes < 60 and 60 % minutes == 0:
+        return Schedule(kind="cron", cron=f"*/{minutes} * * * {days}")
+    if minutes % 60 == 0 and minutes < 1440 and 24 % (minutes // 60) == 0:
+        hours = minutes // 60
+        return Schedule(kind="cron", cron=f"0 {'*' if hours == 1 else f'*/{hours}'} * * {days}")
+    return Schedule(kind="cron", cron=f"0 9 * * {days}")
