@@ -54,7 +54,7 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
             u.trigger = None
     low = strip_urls(text).lower()
     guard, spans = read_guard(strip_urls(text), current)
-    service_ops = read_trigger_swap(low, spans)
+    service_ops = read_trigger_swap(low, spans, current)
     service_ops += edit_read.read(low, spans, current, strip_urls(text))
     service_ops += read_transforms(low, spans)
     restricted = day_restriction(text, current, service_ops, subjects_in(low), detect_lang(text))

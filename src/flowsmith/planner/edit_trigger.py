@@ -14,6 +14,7 @@ import re
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import NodeFamily, Workflow
+from flowsmith.core.services import node_service
 from flowsmith.planner import edit_ops as eo
 from flowsmith.planner import graph as g
 from flowsmith.planner.compile_state import CompileState
@@ -51,8 +52,71 @@ _MANUAL = rx(r"^\s*(?:manual|manually|by hand|手动)")
 _EVENT_LEAD = rx(r"^(?:from|by|on|via|with)\s+(?:an?\s+|the\s+)?")
 
 
-def read_trigger_swap(low: str, spans: list[Span]) -> list[EditOp]:
+# "replace the webhook with a Typeform trigger", "swap the form for a Typeform", "use Dropbox
+# instead of Box as the trigger", "use Freshdesk tickets as the trigger instead of Zendesk",
+# "把触发器换成Typeform", "用Outlook代替邮箱触发": a swap whose old side names the trigger
+_NAMED_SWAP = (
+    rx(
+        r"\b(?:replace|swap|switch|change)\s+(?:out\s+)?(?:the\s+|my\s+|our\s+)?(?P<old>[^,.;!?]+?)"
+        r"\s+(?:with|for|to)\s+(?P<new>[^,.;!?]+?)\s*[.!]?$"
+    ),
+    rx(
+        r"\b(?:use|start (?:it )?(?:from|with))\s+(?P<new>[^,.;!?]+?)\s+(?:as the trigger\s+)?"
+        r"instead of\s+(?:the\s+|my\s+)?(?P<old>[^,.;!?]+?)\s*[.!]?$"
+    ),
+    rx(
+        r"(?:把|将)?(?P<old>[^，。；！]{1,20}?)(?:换成|改成|替换为|替换成|改为)(?P<new>[^，。；！]{2,30})$"
+    ),
+    rx(r"用(?P<new>[^，。；！]{2,30}?)(?:代替|替换|替代|取代)(?P<old>[^，。；！]{1,20})$"),
+)
+_TRIGGER_WORD = rx(r"\btrigger\b|\bstart(?:s|er)?\b|触发")
+_RESCHEDULE = rx(r"\b(?:schedule|time|frequency|interval)\b|时间|频率|定时")
+_NOISE = rx(r"\s*(?:as the trigger|as the start|trigger|触发器|触发)\s*$|^\s*(?:an?|the)\s+")
+
+
+def _names_trigger(words: str, current: Workflow) -> bool:
+    """Whether ``words`` name ``current``'s trigger: the word "trigger", or its kind
+    ("webhook", "form"). Its app alone does not ("replace HubSpot with Pipedrive" swaps no
+    trigger), nor does a word that also names one of its steps ("email" beside an email
+    step)."""
+    if _TRIGGER_WORD.search(words):
+        return True
+    trig = next((x for x in current.nodes if x.type == NodeFamily.TRIGGER), None)
+    if trig is None:
+        return False
+    said = set(trig.subtype.split("_")) - {str(trig.parameters.get("app") or "")}
+    service = node_service(trig)
+    said -= {service.app} if service is not None else set()
+    for step in current.nodes:
+        if step is not trig:
+            said -= {str(step.parameters.get("app") or ""), *step.subtype.split("_")}
+    said -= {"", "trigger", "app", "event", "new", "the"}
+    return any(re.search(rf"(?<![a-z]){re.escape(x)}(?![a-z])", words) for x in said)
+
+
+def _named_swap(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
+    for pattern in _NAMED_SWAP:
+        m = pattern.search(low.strip())
+        if m is None or _RESCHEDULE.search(m.group("old")) or len(m.group("new").split()) > 5:
+            continue  # a new time is set_schedule's; a long tail is more than a trigger
+        if not (_TRIGGER_WORD.search(m.group(0)) or _names_trigger(m.group("old"), current)):
+            continue
+        new = _NOISE.sub("", _NOISE.sub("", m.group("new"))).strip()
+        # a bare app ("a Typeform", "Dropbox") starts it on that app's new item
+        new = new if not new or _trigger_of(new) is not None else f"a new {new}"
+        if not new or _trigger_of(new) is None:
+            continue
+        spans.append((0, len(low)))
+        return [EditOp(kind="replace_trigger", value=new)]
+    return []
+
+
+def read_trigger_swap(low: str, spans: list[Span], current: Workflow | None = None) -> list[EditOp]:
     """A ``replace_trigger`` op (its words in ``value``) when ``low`` asks for a new start."""
+    if current is not None:
+        named = _named_swap(low, spans, current)
+        if named:
+            return named
     for pattern in _SWAP:
         m = pattern.search(low)
         if m is None or any(a <= m.start() < b for a, b in spans):
