@@ -154,8 +154,13 @@ def resource_notifies(resource: str | None) -> bool:
 def replaceable(wf: Workflow, category: str | None, notify: bool) -> list[Node]:
     """The result steps a replacement that names no old step may mean, best first: those
     that send a message when the new step does (records when it records), of the new
-    service's category first."""
-    return sorted(sinks(wf), key=lambda x: (notifies(x) != notify, _category(x) != category))
+    service's category first. A step of that category before the end ("把查询换成MySQL" on
+    a query feeding a message) comes before a result step of another category."""
+    ends = sorted(sinks(wf), key=lambda x: (notifies(x) != notify, _category(x) != category))
+    if category is None or any(_category(x) == category for x in ends):
+        return ends
+    inner = [x for x in g.ordered(wf) if x.type != NodeFamily.TRIGGER and x not in ends]
+    return [x for x in inner if _category(x) == category] + ends
 
 
 def _category(node: Node) -> str | None:
