@@ -23,7 +23,7 @@ from flowsmith.planner.text import Lang, pick, slug
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CHANNEL = re.compile(r"(?<![A-Za-z0-9_&])#[A-Za-z0-9_][A-Za-z0-9_-]*")
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # "should get a Slack message": receiving, i.e. something is sent to them
 _RECEIVE = re.compile(r"\bgets?(?=\s+(?:a|an)\s)", re.IGNORECASE)
 _TEXT_KEYS = ("text", "message", "body", "content", "comment", "description", "note", "notes")

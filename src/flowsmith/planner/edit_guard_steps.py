@@ -26,8 +26,8 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 # "another email", "再发一封": a new step even when one of its kind exists
 _MORE = rx(r"\b(?:also|too|another|as well|additional|extra|second)\b|再|也|另外|额外|另一")
-_MAIL = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ADDRESS = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+")
+_MAIL = rx(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_ADDRESS = rx(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?://\S+")
 _RECEIVE = rx(r"\b(?:should |will |would )?gets?\s+(?=(?:a|an|the)\b)")
 # "除了发短信，也…", "besides the SMS, …": what stays as it is, not a step to add
 _BESIDES = rx(r"除了[^，,。；;]*[，,]?|\b(?:besides|in addition to|apart from)\b[^,;]*,?")

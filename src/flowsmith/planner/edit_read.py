@@ -23,7 +23,7 @@ from flowsmith.planner.schedule import Schedule, parse_schedule
 from flowsmith.planner.text import quoted
 
 Span = tuple[int, int]
-_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def inside(pos: int, spans: list[Span]) -> bool:
@@ -297,7 +297,7 @@ def _core_replacement(new_text: str, old_text: str, current: Workflow) -> EditOp
 
 
 _VALUE_TOKEN = re.compile(
-    r"[$€£¥]?\d+(?:\.\d+)?%?|#[A-Za-z0-9_][\w-]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|['\"“‘][^'\"”’]+['\"”’]"
+    r"[$€£¥]?\d+(?:\.\d+)?%?|#[A-Za-z0-9_][\w-]*|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|['\"“‘][^'\"”’]+['\"”’]"
 )
 _BARE_VALUE = re.compile(
     r"^\s*(?:the\s+)?(?P<v>" + _VALUE_TOKEN.pattern + r")\s*(?:元|块|dollars?|usd|eur)?\s*$",

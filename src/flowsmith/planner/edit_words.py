@@ -265,8 +265,8 @@ PARAM_KEYS: dict[str, tuple[str, ...]] = {
 
 # "cc boss@acme.io (on the email)", "抄送给boss@acme.cn": a copy to that address
 CC = rx(
-    r"\b(?P<kind>b?cc|copy)\s+(?:in\s+)?(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|"
-    r"(?P<zkind>抄送|密送)(?:给|到)?\s*(?P<zaddr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"\b(?P<kind>b?cc|copy)\s+(?:in\s+)?(?P<addr>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)|"
+    r"(?P<zkind>抄送|密送)(?:给|到)?\s*(?P<zaddr>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
 )
 NUMBER = rx(r"[-+]?\d+(?:\.\d+)?")
 # words before a service name that make it not a service ("every monday")
