@@ -57,3 +57,21 @@ def test_a_copy_after_chinese_words() -> None:
     mail = after.node("e")
     assert mail is not None and "boss@acme.cn" in str(mail.parameters)
     assert "给boss" not in str(mail.parameters)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send the email from noreply@acme.io",
+        "change the sender to noreply@acme.io",
+        "the sender address is noreply@acme.io",
+        "发件人改成noreply@acme.io",
+        "用noreply@acme.io发邮件",
+    ],
+)
+def test_a_sender_is_not_a_recipient(text: str) -> None:
+    before = leads()
+    after = edit(before, text)
+    mail = after.node("e")
+    assert mail is not None and mail.parameters["from"] == "noreply@acme.io"
+    assert mail.parameters["to"] == "sales@acme.io"

@@ -71,6 +71,9 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
         u.approval = None
         u.channels = [x for x in u.channels if not _said_in(low, x, spans)]
         u.emails = [x for x in u.emails if not _said_in(low, x, spans)]
+    # an address said as a copy or the sender is not a new recipient
+    copied = {(m.group("addr") or m.group("zaddr") or m.group("faddr")) for m in w.CC.finditer(low)}
+    u.emails = [x for x in u.emails if x.lower() not in copied]
     ops = _replacements(low, spans, u, {x.subtype for x in current.nodes})
     ops += _removals(low, spans)
     rescheduled = any(op.kind == "set_schedule" for op in service_ops)

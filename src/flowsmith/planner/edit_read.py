@@ -491,22 +491,16 @@ def _removals_after(low: str, spans: list[Span]) -> list[EditOp]:
 
 
 def _copies(low: str, spans: list[Span]) -> list[EditOp]:
-    """ "CC boss@acme.io on the email", "抄送给boss@acme.cn": the email step's copy field."""
+    """ "CC boss@acme.io on the email", "抄送给boss@acme.cn": the email step's copy field;
+    "send it from sales@acme.io", "发件人改成…": its sender."""
     ops: list[EditOp] = []
     for m in w.CC.finditer(low):
         if inside(m.start(), spans):
             continue
         kind = m.group("kind") or ("bcc" if m.group("zkind") == "密送" else "cc")
-        param = "bcc" if kind == "bcc" else "cc"
-        subject = "email"
-        ops.append(
-            EditOp(
-                kind="set_param",
-                subject=subject,
-                param=param,
-                value=m.group("addr") or m.group("zaddr"),
-            )
-        )
+        param = "sender" if m.group("from") is not None else "bcc" if kind == "bcc" else "cc"
+        value = m.group("addr") or m.group("zaddr") or m.group("faddr")
+        ops.append(EditOp(kind="set_param", subject="email", param=param, value=value))
         spans.append(clause_at(low, m.start()))
     return ops
 

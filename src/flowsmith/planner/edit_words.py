@@ -258,15 +258,19 @@ PARAM_KEYS: dict[str, tuple[str, ...]] = {
     "channel": ("channel", "channel_id", "chat_id", "room", "stream"),
     "recipient": ("to", "email", "recipient", "phone"),
     "cc": ("cc",),
+    "sender": ("from", "from_email", "sender"),
     "bcc": ("bcc",),
     "subject": ("subject", "title", "summary", "name"),
     "message": ("text", "message", "body", "content", "comment"),
 }
 
-# "cc boss@acme.io (on the email)", "抄送给boss@acme.cn": a copy to that address
+# "cc boss@acme.io (on the email)", "抄送给boss@acme.cn": a copy to that address;
+# "send it from sales@acme.io", "发件人改成sales@acme.cn": the sender
 CC = rx(
     r"\b(?P<kind>b?cc|copy)\s+(?:in\s+)?(?P<addr>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)|"
     r"(?P<zkind>抄送|密送)(?:给|到)?\s*(?P<zaddr>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+    r"|(?P<from>\bfrom|\bsender(?:\s+address)?(?:\s+(?:to|is|as))?|发件人(?:地址)?(?:改成|改为|换成|是|用)?|"
+    r"用\s*(?=[A-Za-z0-9._%+-]+@[^，。]*发))\s*(?P<faddr>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
 )
 NUMBER = rx(r"[-+]?\d+(?:\.\d+)?")
 # words before a service name that make it not a service ("every monday")
