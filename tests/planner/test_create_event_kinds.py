@@ -94,3 +94,22 @@ def test_an_arrow_chain_whose_first_link_is_a_step_keeps_every_link_as_a_step() 
     f = frame("fetch https://example.com/api -> post to Discord")
     assert f.trigger.kind == "manual"
     assert step_apps(f)[-1] == "discord"
+
+
+DOTTED = [
+    ("When a Monday.com item is created, create a Trello card", "monday_com", ["trello"]),
+    ("When a new item is added to monday.com, create a Trello card", "monday_com", ["trello"]),
+    ("当 monday.com 新建项目时，在 Slack 通知我", "monday_com", ["slack"]),
+    ("Whenever a Rocket.Chat message mentions me, add a Todoist task", "rocketchat", ["todoist"]),
+    ("Rocket.Chat 消息提到我时，在 Todoist 加任务", "rocketchat", ["todoist"]),
+]
+
+
+@pytest.mark.parametrize(("text", "app", "steps"), DOTTED)
+def test_a_service_name_with_a_dot_starts_the_when_clause(
+    text: str, app: str, steps: list[str]
+) -> None:
+    f = frame(text)
+    assert f.trigger.app == app and f.trigger.kind in ("app_event", "webhook")
+    assert step_apps(f) == steps
+    assert app not in step_apps(f)  # the start is not also a write to it

@@ -49,7 +49,7 @@ CLAUSE_SPLIT = rx(
 WHEN_EN = rx(
     r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon|"
     r"after(?=\s+(?:each|every|any|a|an)\b))\b\s*"
-    r"(?P<body>(?:[^,;.!?]|(?<=\d)[,.](?=\d{3}))+?)\s*"
+    r"(?P<body>(?:[^,;.!?]|(?<=\d)[,.](?=\d{3})|(?<=[a-z])\.(?=[a-z]))+?)\s*"
     r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(

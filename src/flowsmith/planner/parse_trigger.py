@@ -313,7 +313,8 @@ _EMAIL_SUBJECT = re.compile(
 # an event said by its verb: "a file was uploaded", "a Zoom meeting ends", "有人…", "收到…"
 _HAPPENS = re.compile(
     r"\b\w+ed\b|\b(?:ends|starts|begins|finishes|fires|happens|arrives|comes in|goes live|"
-    r"changes|fails|expires|signs up|joins|registers|subscribes)\b|有人|收到|结束|开始",
+    r"changes|fails|expires|signs up|joins|registers|subscribes|mentions|comes|appears)\b|"
+    r"有人|收到|结束|开始|提到|出现",
     re.IGNORECASE,
 )
 
