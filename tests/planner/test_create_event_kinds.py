@@ -113,3 +113,16 @@ def test_a_service_name_with_a_dot_starts_the_when_clause(
     assert f.trigger.app == app and f.trigger.kind in ("app_event", "webhook")
     assert step_apps(f) == steps
     assert app not in step_apps(f)  # the start is not also a write to it
+
+
+PLUS = [
+    ("When a Typeform is submitted, add a row to Airtable + post to Slack", ["airtable", "slack"]),
+    ("新 Shopify 订单 → 写入 Google Sheets + 发钉钉通知", ["google_sheets", "dingtalk"]),
+    ("Every day at 9 get Jira issues + email me", ["jira", "core"]),
+    ("shopify order cancelled -> refund in Stripe + email the customer", ["stripe", "core"]),
+]
+
+
+@pytest.mark.parametrize(("text", "steps"), PLUS)
+def test_a_plus_between_steps_joins_them_like_and(text: str, steps: list[str]) -> None:
+    assert step_apps(frame(text)) == steps
