@@ -13,8 +13,6 @@ import pytest
 from flowsmith.core.models import Node, Workflow
 from flowsmith.planner import offline
 
-EXTERNAL = ("trello", "airtable", "mailchimp", "postgres", "hubspot")
-
 
 def build(text: str) -> Workflow:
     d = offline.decide(text, [], None)
@@ -83,3 +81,24 @@ def test_a_scheduled_removal_in_a_create_session_is_a_new_workflow(text: str) ->
 def test_a_change_to_a_workflow_part_still_says_there_is_none_yet(text: str) -> None:
     d = offline.decide(text, [], None)
     assert d.kind == "answer"
+
+
+COPIES = [
+    "When a new file is uploaded to Dropbox, copy it to Google Drive",
+    "Dropbox 有新文件时，复制到 Google Drive",
+    "Every night copy the Box files to Google Drive",
+    "When a new Gmail email has an attachment, copy it to Google Drive",
+]
+
+
+@pytest.mark.parametrize("text", COPIES)
+def test_a_copy_from_another_app_saves_into_the_target(text: str) -> None:
+    wf = build(text)
+    drive = [n for n in actions(wf) if n.subtype == "google_drive"]
+    assert [n.parameters["operation"] for n in drive] == ["upload"]
+
+
+def test_a_copy_inside_one_app_stays_its_copy() -> None:
+    wf = build("Every day copy the file 'Report' in Google Drive")
+    drive = [n for n in actions(wf) if n.subtype == "google_drive"]
+    assert [n.parameters["operation"] for n in drive] == ["copy"]

@@ -359,6 +359,9 @@ def _mention_step(
         )
         return local, step
     choice = idx.operation(mention.app, roles.uncounted(text), local)
+    if choice.operation.lower() in _WITHIN_APP and _from_elsewhere(mention.app, ctx):
+        # "copy it to Google Drive" after a Dropbox event: the file is saved there
+        choice = idx.operation(mention.app, lx.COPY_VERB.sub("save", roles.uncounted(text)), local)
     if (mention.app, choice.resource, choice.operation) in seen:
         return None
     seen.add((mention.app, choice.resource, choice.operation))
@@ -597,6 +600,15 @@ def _can_read(idx: Any, app_id: str) -> bool:
     """Whether the app's catalog node reads; an AI service's operations make what is read."""
     app = idx.apps[app_id]
     return app.category == "ai" or any(reads(okey) for _r, okey, _op in app.operations())
+
+
+# operations that copy or move an item inside one app
+_WITHIN_APP = frozenset({"copy", "move", "duplicate"})
+
+
+def _from_elsewhere(app_id: str, ctx: Context) -> bool:
+    """Whether the items come from another app (the trigger's, or one read before)."""
+    return any(a and a != app_id for a in [ctx.trigger_app, *ctx.apps_seen])
 
 
 def _removes(idx: Any, app_id: str, choice: Any, text: str) -> bool:
