@@ -49,7 +49,7 @@ CLAUSE_SPLIT = rx(
 WHEN_EN = rx(
     r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon|"
     r"after(?=\s+(?:each|every|any|a|an)\b))\b\s*"
-    r"(?P<body>(?:[^,;.!?]|(?<=\d)[,.](?=\d{3}))+?)\s*"
+    r"(?P<body>(?:[^,;.!?]|(?<=\d)[,.](?=\d{3})|(?<=[a-z])\.(?=[a-z]))+?)\s*"
     r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(
@@ -72,12 +72,13 @@ EVENT_CHANGE = {
         r"arriv\w*|新|创建|新增|收到"
     ),
     "updated": rx(
-        r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost|label|tag|solv|resolv|"
-        r"fulfil|paid|ship)\w*|\bpa(?:ys|ying)\b|status|更新|变|移|改|标签|解决|完成|关闭|发货"
+        r"\b(?:updat|chang|mov|edit|modif|mark|set|clos|complet|won|lost|label|tag|solv|resolv|assign|"
+        r"fulfil|paid|ship)\w*|\bpa(?:ys|ying)\b|status|更新|变|移|改|标签|解决|完成|关闭|发货|分配|指派"
     ),
     "deleted": rx(r"\b(?:delet|remov|archiv|trash|cancel)\w*|删除|移除|取消|撤销"),
     "refunded": rx(r"\brefund\w*|退款"),
     "failed": rx(r"\bfail\w*|失败"),
+    "commented": rx(r"\bcomment\w*|评论|留言"),
 }
 EVENT_KIND = {
     "creat": "created",
@@ -100,6 +101,8 @@ EVENT_KIND = {
     "paid": "updated",
     "refund": "refunded",
     "fail": "failed",
+    "assign": "updated",
+    "comment": "commented",
 }
 
 # --- verbs ------------------------------------------------------------------------------------
@@ -127,7 +130,8 @@ UPDATE_VERB = rx(
     r"\bwrite (?:\w+ ){0,2}back\b|更新|修改|标记|关闭|写回|回写"
 )
 DELETE_VERB = rx(
-    r"\b(?:delet(?:e|es|ed|ing)|remov\w*|archiv\w*|cancel\w*|trash)\b|删除|移除|归档|取消"
+    r"\b(?:delet(?:e|es|ed|ing)|remov\w*|archiv\w*|cancel\w*|trash|purge\w*)\b|"
+    r"删除|删掉|删了|移除|归档|取消|清理|清除|清掉"
 )
 # a comment or reply on an item ("comment on the PR", "在工单下留言", "reply in the thread")
 COMMENT_WORD = rx(r"\bcomment\w*|\brepl(?:y|ies|ied)\b|留言|评论|回帖|备注")

@@ -35,6 +35,7 @@ from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.compose import compose
 from flowsmith.planner.edit_apply import apply_edits
 from flowsmith.planner.edit_parse import has_edit_words, parse_edits
+from flowsmith.planner.edit_words import STEP_NOUN
 from flowsmith.planner.frame import Frame, ServiceStep, Think, walk
 from flowsmith.planner.graph import matching
 from flowsmith.planner.intent import Understanding, understand
@@ -64,6 +65,12 @@ _CHANGE_VERB = re.compile(
     r"\b(change|update|modify|switch|make it)\b|改成|改为|修改|调整|换成", re.IGNORECASE
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# words naming a part of an existing workflow ("the Slack step", "run it daily instead")
+_NAMES_A_PART = re.compile(
+    STEP_NOUN.pattern
+    + r"|\b(?:it|instead|workflow|flow|schedule|trigger)\b|工作流|流程|改成|改为|换成|触发",
+    re.IGNORECASE,
+)
 _CREATE_VERB = re.compile(
     r"\b(create|build|make|set ?up|generate|design)\b|创建|新建|生成|搭建|设计", re.IGNORECASE
 )
@@ -154,6 +161,8 @@ def _only_changes(text: str) -> bool:
     frame = parse_request(text)
     if frame is not None and frame.trigger.kind not in ("manual", "schedule"):
         return False  # "each time a contact is deleted, remove them from …": a new workflow
+    if frame is not None and frame.trigger.kind == "schedule" and not _NAMES_A_PART.search(text):
+        return False  # "every night, remove old rows from Postgres": a schedule and its steps
     ops = parse_edits(text, Workflow())
     return bool(ops) and all(op.kind in _CHANGE_ONLY for op in ops)
 

@@ -22,6 +22,7 @@ The passes live in :mod:`~flowsmith.planner.parse_trigger`,
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from flowsmith.core.catalog import Catalog, load_catalog
@@ -62,7 +63,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         return None
     lang = detect_lang(raw)
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
-    masked = mask_addresses(raw, ctx)
+    masked = _PLUS.sub(" and ", mask_addresses(raw, ctx))
     trigger, rest = read_trigger(masked, ctx)
     ctx.trigger_kind = trigger.kind
     guard = (
@@ -78,6 +79,10 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     if trigger.kind == "chat":
         steps = with_agent(steps, ctx, masked)
     return Frame(trigger=trigger, steps=tuple(steps), lang=lang)
+
+
+# "refund in Stripe + email the customer": a plus between two steps joins them like "and"
+_PLUS = re.compile(r"(?<=[^\W\d])\s+[+＋]\s+(?=[^\W\d])")
 
 
 def _guarded_steps(rest: str, ctx: Context, guard: Condition | None) -> list[Step]:

@@ -30,7 +30,11 @@ FIELD_EMAIL = re.compile(
     r"(?:\b(?:with|without|no|missing|has|have|and|or|their|its|valid|empty|that)|&)\s+"
     r"(?:an?\s+|the\s+)?"
     r"e-?mails?\b(?!\s+(?:me|us|them|him|her|the|a|an|it|to|him)\b)|"
-    r"\be-?mail\s+(?:is|was|are|field|address|column)\b|邮箱(?:是|为|不为|字段|地址)",
+    r"\be-?mail\s+(?:is|was|are|field|address|column)\b|邮箱(?:是|为|不为|字段|地址)|"
+    # the key of a transform: "dedupe them by email", "group the rows on e-mail", "按邮箱去重"
+    r"\b(?:de-?dup\w*|dedup\w*|duplicat\w*|group\w*|sort\w*|order\w*|merge\w*|match\w*|unique|distinct)"
+    r"\s+(?:\w+\s+){0,3}(?:by|on|per)\s+(?:their\s+|the\s+|its\s+)?e-?mails?\b|"
+    r"(?:按|根据|以|通过)(?:邮箱|邮件地址|email)(?:地址)?(?:去重|分组|排序|合并|匹配)",
     re.IGNORECASE,
 )
 SEND_EMAIL = re.compile(

@@ -359,11 +359,16 @@ def _mention_step(
         )
         return local, step
     choice = idx.operation(mention.app, roles.uncounted(text), local)
+    if choice.operation.lower() in _WITHIN_APP and _from_elsewhere(mention.app, ctx):
+        # "copy it to Google Drive" after a Dropbox event: the file is saved there
+        choice = idx.operation(mention.app, lx.COPY_VERB.sub("save", roles.uncounted(text)), local)
     if (mention.app, choice.resource, choice.operation) in seen:
         return None
     seen.add((mention.app, choice.resource, choice.operation))
     if local == "read" and not _can_read(idx, mention.app):
         return "read", _api_read(idx, mention.app, phrase)
+    if local == "delete" and not _removes(idx, mention.app, choice, text):
+        return "create", _api_call(idx, mention.app, "delete", phrase)
     params, placeheld = idx.fill(
         mention.app, choice.resource, choice.operation, unmask(text, ctx), "", ""
     )
@@ -597,15 +602,44 @@ def _can_read(idx: Any, app_id: str) -> bool:
     return app.category == "ai" or any(reads(okey) for _r, okey, _op in app.operations())
 
 
+# operations that copy or move an item inside one app
+_WITHIN_APP = frozenset({"copy", "move", "duplicate"})
+
+
+def _from_elsewhere(app_id: str, ctx: Context) -> bool:
+    """Whether the items come from another app (the trigger's, or one read before)."""
+    return any(a and a != app_id for a in [ctx.trigger_app, *ctx.apps_seen])
+
+
+def _removes(idx: Any, app_id: str, choice: Any, text: str) -> bool:
+    """Whether the chosen operation deletes, archives or removes: by its key, or by a
+    removing name of its own the text says (Trello's ``update`` is also "archive")."""
+    k = choice.operation.lower()
+    if any(k.startswith(p) for p in lx.OP_KEYS["delete"]):
+        return True
+    op = idx.apps[app_id].operation(choice.resource, choice.operation)
+    low = text.lower()
+    return op is not None and any(
+        lx.DELETE_VERB.search(n) and phrase_in(n.lower(), low) >= 0 for n in op.names.all()
+    )
+
+
 def _api_read(idx: Any, app_id: str, phrase: str) -> ServiceStep:
     """A read of an app whose catalog operations only write (a chat bot's send): an HTTP
     GET to the app's own API, when the catalog gives its address."""
+    return _api_call(idx, app_id, "get", phrase)
+
+
+def _api_call(idx: Any, app_id: str, operation: str, phrase: str) -> ServiceStep:
+    """An operation the app's catalog node lacks (a read of a chat bot, a delete where the
+    node only adds): an HTTP Request to the app's own API named for the service and the
+    operation (its address when the catalog gives one)."""
     app = idx.apps[app_id]
     params = {"url": app.http.base_url} if app.http is not None else {}
     return ServiceStep(
         app=None,
         resource=None,
-        operation="get",
+        operation=operation,
         params=params,
         service=app.display_name,
         phrase=phrase,

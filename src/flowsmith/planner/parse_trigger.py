@@ -32,6 +32,11 @@ from flowsmith.planner.text import quoted
 
 def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     """The request's trigger and the text left for the steps (the trigger's words cut out)."""
+    if _ARROW.search(text):
+        found = _arrow_trigger(text, ctx)
+        if found is not None:
+            return found
+        text = _ARROW.sub(", then ", text)
     found = _when_trigger(text, ctx)
     if found is not None:
         return found
@@ -50,6 +55,23 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if clock is not None:  # "post … to Slack at 7am": a daily run at that time
         return Trigger(kind="schedule", params=clock.model_dump(exclude_none=True)), rest
     return trig, rest
+
+
+# "typeform -> summary -> notion", "新订单 → 发到钉钉": a chain of steps written with arrows
+_ARROW = re.compile(r"\s*(?:-+>|=+>|→|⇒|⟶|➜|➡️?)\s*")
+
+
+def _arrow_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
+    """A chain written with arrows whose first link names a start ("new Sentry error ->
+    create a Linear issue"): that start, and the other links as steps in their order.
+    None when the first link is a step itself (the caller then reads the links as steps)."""
+    head, *links = _ARROW.split(text)
+    trig = _trigger_of(head, ctx, explicit=True)
+    if trig is None or not links:
+        return None
+    if trig.kind == "app_event":
+        ctx.trigger_app = trig.app
+    return trig, ", then ".join(links)
 
 
 def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
@@ -291,7 +313,8 @@ _EMAIL_SUBJECT = re.compile(
 # an event said by its verb: "a file was uploaded", "a Zoom meeting ends", "有人…", "收到…"
 _HAPPENS = re.compile(
     r"\b\w+ed\b|\b(?:ends|starts|begins|finishes|fires|happens|arrives|comes in|goes live|"
-    r"changes|fails|expires|signs up|joins|registers|subscribes)\b|有人|收到|结束|开始",
+    r"changes|fails|expires|signs up|joins|registers|subscribes|mentions|comes|appears)\b|"
+    r"有人|收到|结束|开始|提到|出现",
     re.IGNORECASE,
 )
 

@@ -220,6 +220,7 @@ class ServiceIndex:
         toks = set(tokens(text))
         best: tuple[str | None, float] = (None, 0.0)
         change = {kind for kind, pattern in lx.EVENT_CHANGE.items() if pattern.search(low)}
+        fitting = _fitting_kinds(app, change)
         for key, ev in app.triggers.events.items():
             score = names_score(ev.names, low, toks)
             key_words = [stem(w) for w in re.split(r"[_.\W]+", key) if w]
@@ -227,6 +228,9 @@ class ServiceIndex:
                 score = 1.2
             if score > 0 and _event_kinds(key_words) & change:
                 score += 0.05  # two events said alike: the one whose kind of change is said
+                score += 0.02 * bool(_event_kinds(key_words) & fitting)  # beyond a bare "new"
+            if 0 < score < 1.0 and fitting and not _event_kinds(key_words) & fitting:
+                score /= 2  # a partial name of an event of another kind than the one said
             if score > best[1]:
                 best = (key, score)
         if best[1] < 1.0:
@@ -250,7 +254,9 @@ class ServiceIndex:
             if names_score(res.names, low, toks) >= 1
             for w in re.split(r"(?<=[a-z])(?=[A-Z])|_", r)
         }
-        change = {kind for kind, pattern in lx.EVENT_CHANGE.items() if pattern.search(low)}
+        said = {kind for kind, pattern in lx.EVENT_CHANGE.items() if pattern.search(low)}
+        fitting = _fitting_kinds(app, said)
+        change = said | fitting
         out: list[tuple[str | None, float]] = []
         for key in app.triggers.events:
             words = [stem(w) for w in re.split(r"[_.\W]+", key) if w]
@@ -259,6 +265,8 @@ class ServiceIndex:
             # a bare noun ("message") is a new one; the change said outweighs the subject
             # noun ("a customer pays an invoice" is the payment, not a new customer)
             score += 0.56 * bool(kinds & change)
+            # a change said outright ("fails", "is cancelled") outweighs a bare "new"
+            score += 0.04 * bool(kinds & fitting)
             out.append((key, score))
         return out
 
@@ -345,6 +353,20 @@ _DELIVER = re.compile(
     r"通知|告诉|提醒|推送|转发|发消息|发送|发到|发给|发条|发个|回复",
     re.IGNORECASE,
 )
+
+
+def _fitting_kinds(app: App, change: set[str]) -> set[str]:
+    """The kinds of change the text says, other than a bare "new", that some event of
+    ``app`` is of; a change no event is of is an update when the app has one; empty when
+    nothing fits (then no event is preferred for its kind)."""
+    assert app.triggers is not None
+    said = change - {"created"}
+    kinds: set[str] = set()
+    for key in app.triggers.events:
+        kinds |= _event_kinds([stem(w) for w in re.split(r"[_.\W]+", key) if w])
+    if said and not said & kinds and "updated" in kinds:
+        return {"updated"}  # a refund or failure the app has no event for changes the item
+    return said & kinds
 
 
 def _event_kinds(key_words: list[str]) -> set[str]:
