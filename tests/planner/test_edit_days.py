@@ -125,3 +125,19 @@ def test_weekend_check_on_an_event_trigger() -> None:
     check = after.node(gate)
     assert check is not None and out == "true"
     assert check.parameters["conditions"][0]["operator"] == "greater_than"
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("run it on Mondays and Fridays", "30 7 * * 1,5"),
+        ("only Mon, Wed and Fri", "30 7 * * 1,3,5"),
+        ("每周一和周五都发", "30 7 * * 1,5"),
+        ("改成周二、周四运行", "30 7 * * 2,4"),
+    ],
+)
+def test_named_days_keep_the_time(text: str, cron: str) -> None:
+    before = daily()
+    after = edit(before, text)
+    assert _cron(after) == cron
+    kept(before, after, ["r", "t"])

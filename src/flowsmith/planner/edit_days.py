@@ -47,13 +47,30 @@ _CLOCK = re.compile(
 )
 
 
+_EN_DAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
+_DAY = re.compile(
+    r"\b(sun|mon|tue|wed|thu|fri|sat)(?:day|s|nesday|rsday|urday|sday)?s?\b(?!\.com)|"
+    r"(?:周|星期|礼拜)([一二三四五六日天])",
+    re.IGNORECASE,
+)
+_ZH_DAYS = "日一二三四五六"
+
+
 def restricted_days(text: str) -> str | None:
-    """The cron day-of-week field ``text`` restricts a schedule to, or None."""
+    """The cron day-of-week field ``text`` restricts a schedule to, or None: weekdays,
+    weekends, or two or more named days ("Mondays and Fridays", "每周一和周五")."""
     if _NOT_WEEKEND.search(text) or _WEEKDAY.search(text):
         return WEEKDAYS
     if _WEEKEND.search(text):
         return WEEKENDS
-    return None
+    named = sorted({_day_number(m) for m in _DAY.finditer(text)})
+    return ",".join(str(x) for x in named) if len(named) > 1 else None
+
+
+def _day_number(m: re.Match[str]) -> int:
+    if m.group(1):
+        return next(i for i, d in enumerate(_EN_DAYS) if d.startswith(m.group(1).lower()))
+    return 0 if m.group(2) == "天" else _ZH_DAYS.index(m.group(2))
 
 
 def day_restriction(
@@ -73,13 +90,21 @@ def day_restriction(
     if trigger is None:
         return [*ops, _day_guard(current, days, subjects, lang)]
     said = [op for op in ops if op.kind == "set_schedule" and op.schedule is not None]
+    if said and not _CLOCK.search(text) and all(_cron(op) for op in said):
+        # "改成周二、周四运行": days alone, read with a default time; the old time stays
+        ops, said = [op for op in ops if op not in said], []
     if said:
         for op in said:
             assert op.schedule is not None
-            if op.schedule.kind == "interval" or (op.schedule.cron or "").endswith(" *"):
+            own = (op.schedule.cron or "").split()[-1:]
+            if op.schedule.kind == "interval" or own == ["*"] or "," in days:
                 op.schedule = _with_days(op.schedule, days) or op.schedule
         return ops
     return [*ops, *_keep_time(text, trigger.parameters, days)]
+
+
+def _cron(op: EditOp) -> bool:
+    return op.schedule is not None and op.schedule.kind == "cron"
 
 
 def _day_guard(current: Workflow, days: str, subjects: list[str], lang: Lang) -> EditOp:
