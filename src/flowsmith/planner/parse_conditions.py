@@ -118,9 +118,19 @@ _TYPE_IS = re.compile(
 )
 
 
+# "100+ stars", "$500+", "5+ years": a number and more
+_PLUS = re.compile(r"(?<![\w.+])([$€£¥￥]?\d[\d,.]*\s*(?:k|K|万|千)?)\+(?![\d+])")
+
+
+def plus_as_at_least(text: str) -> str:
+    """``text`` with "N+" read as "at least N" ("100+ stars" -> "at least 100 stars");
+    "1+1", "+86" and "C++" stay as they are."""
+    return _PLUS.sub(r"at least \1", text)
+
+
 def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """``field op value`` from a condition's words ("the budget is over 10000")."""
-    phrase = text.strip(" ,，:：")
+    phrase = plus_as_at_least(text.strip(" ,，:："))
     t = TOKEN.sub(" ", phrase).strip(" ,，")
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if not t:
@@ -576,6 +586,10 @@ _FIELD_WORDS = re.compile(r"\b(?:field|column|property|attribute|cell)\b")
 _HEAD_OF = ("number", "count", "total", "amount", "sum", "value", "list")
 
 
+# the words joining a condition to what came before: "而且版本号…", "并且金额…"
+_ZH_JOINED = re.compile(r"^(?:而且|并且|而|并|且|同时|另外|如果|要是|假如)")
+
+
 def field_of(before: str, default: str, ctx: Context | None = None) -> str:
     """The item field a condition compares: "the budget is" -> budget, "it is" -> default."""
     text = TOKEN.sub(" ", before).replace("__it__", " ").strip(" ,，")
@@ -586,7 +600,8 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
         if hits:
             return max(hits)[2]  # the data word nearest the comparison ("邮件的主题" -> subject)
         text = text.rsplit("的", 1)[-1] or text  # "改动的文件" -> 文件
-        m = re.search(r"([\u4e00-\u9fff]{1,4})(?:是|为|的值)?$", text)
+        text = _ZH_JOINED.sub("", text)  # "而且版本号" -> 版本号
+        m = re.search(r"([\u4e00-\u9fff]{1,4}?)(?:是|为|的值)?$", text)
         return m.group(1) if m and not lx.PRONOUN.match(m.group(1)) else _implied(default, ctx)
     quoted = re.search(
         r"(?<!\w)" + _Q + r"([a-z][\w -]{0,30})" + _QE + r"\s*(?:field|column|property|value)?",

@@ -1,0 +1,97 @@
+"""Condition constructions on the create path (sentences of our own): "N+" as a threshold
+("100+ stars", "$500+", "5+ years") and the Chinese field before 是/为 and after a joining
+word ("而且版本号…", "员工数是 200+"). Each test asserts which condition a step sits behind,
+on which field, with which rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.planner.case_graph import G, guarded, split
+from tests.planner.case_graph import cond_of as _cond
+
+# --- "N+": at least N -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,field",
+    [
+        (
+            "When a new Shopify order comes in and the total is 100+ dollars, "
+            "tag the customer as VIP in Mailchimp",
+            "mailchimp",
+            "total",
+        ),
+        (
+            "When a GitHub repo gets a new star and it has 100+ stars, post a tweet",
+            "twitter",
+            "stars",
+        ),
+        ("新的 HubSpot 联系人，如果员工数是 200+，就在 Slack 通知销售", "slack", "员工数"),
+        (
+            "When a new Typeform response comes in with a score of 8+, send a thank-you email with Gmail",
+            "gmail",
+            "score",
+        ),
+        (
+            "When a new Salesforce lead is created and the score is 5+, notify the recruiting "
+            "channel in Slack",
+            "slack",
+            "score",
+        ),
+    ],
+)
+def test_plus_is_a_threshold(text: str, x: str, field: str) -> None:
+    guarded(text, x, field)
+
+
+def test_plus_two_ways() -> None:
+    split(
+        "When a new Stripe payment arrives, if the amount is $500+ post it to Slack, "
+        "otherwise add a row to Google Sheets",
+        "slack",
+        "google_sheets",
+        "amount",
+    )
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("the total is 100+ dollars", ("total", "gte", 100)),
+        ("it has 100+ stars", ("stars", "gte", 100)),
+        ("the amount is 500+", ("amount", "gte", 500)),
+        ("员工数是 200+", ("员工数", "gte", 200)),
+        ("评分 8+", ("rating", "gte", 8)),
+    ],
+)
+def test_plus_condition(text: str, want: tuple[str, str, object]) -> None:
+    assert _cond(text) == want
+
+
+@pytest.mark.parametrize("text", ["the result of 1+1 is 2", "C++ is mentioned", "电话以 +86 开头"])
+def test_plus_not_a_threshold(text: str) -> None:
+    c = _cond(text)
+    assert c is None or c[1] != "gte"
+
+
+# --- the Chinese field: not 是/为, not the joining word ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("员工数是200以上", ("员工数", "gte", 200)),
+        ("而且版本号以 v2 开头", ("版本号", "contains", "v2")),
+        ("并且部门为销售部", ("部门", "eq", "销售部")),
+        ("同时库存数是0", ("stock", "eq", 0)),
+        ("并且工单数为10个以上", ("工单数", "gte", 10)),
+    ],
+)
+def test_zh_field_words(text: str, want: tuple[str, str, object]) -> None:
+    assert _cond(text) == want
+
+
+def test_zh_joined_condition_field() -> None:
+    g = G("当 GitHub 仓库有新的 release，而且版本号以 v2 开头时，发推特")
+    assert any(g.field(i).split('"')[1] == "版本号" for i in g.sides("twitter")), g.sides("twitter")
