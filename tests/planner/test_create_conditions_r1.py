@@ -95,3 +95,40 @@ def test_zh_field_words(text: str, want: tuple[str, str, object]) -> None:
 def test_zh_joined_condition_field() -> None:
     g = G("当 GitHub 仓库有新的 release，而且版本号以 v2 开头时，发推特")
     assert any(g.field(i).split('"')[1] == "版本号" for i in g.sides("twitter")), g.sides("twitter")
+
+
+# --- a category case led by the category with any verb: "technical creates …", "咨询的自动回复" ---
+
+
+@pytest.mark.parametrize(
+    "text,x,y",
+    [
+        (
+            "When a new Zendesk ticket arrives, use AI to classify it as billing, technical or "
+            "other; billing goes to Slack, technical creates a Jira issue, and everything else "
+            "gets an email reply",
+            "slack",
+            "jira",
+        ),
+        (
+            "When a new Intercom conversation starts, have AI classify it as sales, support or "
+            "spam; sales tickets create a HubSpot deal, support tickets open a Zendesk ticket, "
+            "spam is ignored",
+            "hubspot",
+            "zendesk",
+        ),
+        (
+            "收到新的企业微信消息时，用AI判断类别：投诉的转给客服主管，咨询的在 Slack 回复，"
+            "其他的存到 Notion",
+            "send_email",
+            "slack",
+        ),
+        (
+            "新的 Gmail 邮件到达时，让AI分类：发票类的保存到 Google Drive，合同的发到钉钉，其余的忽略",
+            "google_drive",
+            "dingtalk",
+        ),
+    ],
+)
+def test_category_head_cases(text: str, x: str, y: str) -> None:
+    split(text, x, y, "category")
