@@ -132,3 +132,67 @@ def test_zh_joined_condition_field() -> None:
 )
 def test_category_head_cases(text: str, x: str, y: str) -> None:
     split(text, x, y, "category")
+
+
+# --- "if it's X" / "if it changes to X": the field of the case before; "the status is approved" --
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "When a new row is added to Google Sheets, if the status is approved send an email "
+            "via Outlook, if it's rejected post to Teams",
+            "outlook",
+            "microsoft_teams",
+            "status",
+        ),
+        (
+            "When a HubSpot deal stage changes to Closed Won, create an invoice in QuickBooks; "
+            "if it changes to Closed Lost, notify the sales manager on Slack",
+            "quickbooks",
+            "slack",
+            "status",
+        ),
+        (
+            "When a new GitLab merge request is opened, if the target branch is main, post to "
+            "Slack; if it's develop, notify Discord",
+            "slack",
+            "discord",
+            "branch",
+        ),
+        (
+            "When a Jira issue is updated, if the priority is Highest page PagerDuty; if it's "
+            "Low, add a row to Airtable",
+            "pagerduty",
+            "airtable",
+            "priority",
+        ),
+        (
+            "When a Trello card moves, if the state is done post to Slack, if it moves to "
+            "blocked email the team lead with Gmail",
+            "slack",
+            "gmail",
+            "state",
+        ),
+    ],
+)
+def test_pronoun_case_same_field(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("the status is approved", ("status", "eq", "approved")),
+        ("the stage is active", ("stage", "eq", "active")),
+        ("the invoice is paid", None),
+        ("it is enabled", None),
+    ],
+)
+def test_valued_field_state(text: str, want: tuple[str, str, object] | None) -> None:
+    got = _cond(text)
+    if want is None:
+        assert got is not None and got[1] == "is_true"
+    else:
+        assert got == want

@@ -13,6 +13,7 @@ no clock.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
@@ -128,8 +129,32 @@ def plus_as_at_least(text: str) -> str:
     return _PLUS.sub(r"at least \1", text)
 
 
+# fields holding a named value: "the status is approved" compares it, not a yes/no flag
+_VALUED = frozenset({"status", "stage", "state", "phase", "result", "outcome", "decision"})
+# "it's rejected", "they're VIP", "it changes to Closed Lost": the subject "is" the value
+_PRONOUN_IS = re.compile(
+    r"^\s*(it|that|this|they|he|she)(?:'s|’s|'re|’re|\s+(?:changes?|changed|moves?|moved|becomes?|"
+    r"became|goes|went|turns?|turned|switch(?:es|ed)?|gets?|is (?:changed|moved|set|switched)|"
+    r"was (?:changed|moved|set))\s+(?:to|into)?)(?=\s)",
+    re.IGNORECASE,
+)
+
+
 def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
-    """``field op value`` from a condition's words ("the budget is over 10000")."""
+    """``field op value`` from a condition's words ("the budget is over 10000"); a pronoun
+    subject with "'s" or a verb of change reads as "it is …" ("it's rejected", "if it
+    changes to Closed Lost") when the words alone give nothing."""
+    cond = _read_condition(text, ctx)
+    said = _PRONOUN_IS.match(text)
+    if cond is None and said:
+        plain = said.group(1) + (" are" if said.group(1).lower() == "they" else " is")
+        cond = _read_condition(plain + text[said.end() :], ctx)
+        if cond is not None:
+            cond = replace(cond, phrase=text.strip(" ,，:："))
+    return cond
+
+
+def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     phrase = plus_as_at_least(text.strip(" ,，:："))
     t = TOKEN.sub(" ", phrase).strip(" ,，")
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
@@ -358,7 +383,11 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     for op_name, pattern in (("is_false", lx.IS_FALSE), ("is_true", lx.IS_TRUE)):
         hit = pattern.search(t)
         if hit:
-            return Condition(field_of(t[: hit.start()], "value", ctx), op_name, None, phrase)  # type: ignore[arg-type]
+            name = field_of(t[: hit.start()], "value", ctx)
+            word = hit.group(0).split()[-1].lower()
+            if name in _VALUED and word not in ("true", "yes", "false", "no"):
+                return Condition(name, "eq", word, phrase)  # "the status is approved"
+            return Condition(name, op_name, None, phrase)  # type: ignore[arg-type]
     return None
 
 
