@@ -196,3 +196,52 @@ def test_valued_field_state(text: str, want: tuple[str, str, object] | None) -> 
         assert got is not None and got[1] == "is_true"
     else:
         assert got == want
+
+
+# --- "otherwise, if …" with the comma: the next case of the same decision ------------------------
+
+
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "When a new Mailchimp subscriber arrives: if the source is website, send a welcome "
+            "email with Gmail; otherwise, if the source is event, add them to Airtable",
+            "gmail",
+            "airtable",
+            "source",
+        ),
+        (
+            "When a Stripe payment succeeds, if the currency is USD post to Slack. Otherwise, if "
+            "the currency is EUR, add a row to Google Sheets",
+            "slack",
+            "google_sheets",
+            "currency",
+        ),
+        (
+            "新的 Jira 问题创建时，如果优先级是高就发钉钉，否则，如果优先级是中就发邮件",
+            "dingtalk",
+            "send_email",
+            "priority",
+        ),
+        (
+            "When a Typeform response comes in, if the plan is pro create a HubSpot contact, "
+            "else, if the plan is basic, add them to Mailchimp",
+            "hubspot",
+            "mailchimp",
+            "plan",
+        ),
+    ],
+)
+def test_otherwise_comma_if(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
+def test_otherwise_comma_action() -> None:
+    split(
+        "When a Stripe payment succeeds, if the amount is over 100 post to Slack; otherwise, "
+        "add a row to Google Sheets",
+        "slack",
+        "google_sheets",
+        "amount",
+    )

@@ -74,6 +74,7 @@ class _Builder:
         self.approval_said = False  # an "if approved / rejected" clause was read
         self.after_then = False  # "then"/"然后" led into this clause
         self.last_added: list[Any] = []  # the steps the last add() put in
+        self.bare_else = False  # the last clause was "otherwise" alone
 
     def add(self, steps: list[Any]) -> None:
         self.last_added = list(steps)
@@ -340,6 +341,13 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.current = b.approval.approved
             b.add(clause_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
             return
+    if b.bare_else:  # "otherwise, | if …": the next case; "otherwise, | do X": the other one
+        b.bare_else = False
+        clause, same = (clause, True) if lx.IF_OPEN.match(clause) else ("otherwise " + clause, same)
+    bare = lx.ELSE_OPEN.match(clause)
+    if bare and not clause[bare.end() :].strip() and b.branch is not None and not b.branch.closed:
+        b.bare_else = True  # "otherwise" said alone: what follows says which
+        return
     if answered(b, clause, ctx):
         return
     m = lx.ELSE_OPEN.match(clause)
