@@ -237,6 +237,41 @@ def test_otherwise_comma_if(text: str, x: str, y: str, field: str) -> None:
     split(text, x, y, field)
 
 
+@pytest.mark.parametrize(
+    "text,x,y,field",
+    [
+        (
+            "新的 Jira 问题创建时，如果优先级是高就发钉钉，否则如果优先级是中就发邮件",
+            "dingtalk",
+            "send_email",
+            "priority",
+        ),
+        (
+            "有新的 Shopify 订单时，如果国家是中国就发飞书，不然如果国家是美国就发 Slack",
+            "feishu",
+            "slack",
+            "country",
+        ),
+        (
+            "When a Zendesk ticket is created, if the priority is urgent page PagerDuty, "
+            "otherwise if the priority is high post to Slack",
+            "pagerduty",
+            "slack",
+            "priority",
+        ),
+        (
+            "When a new Airtable record is created, if the region is EMEA email the EMEA team "
+            "with Gmail, or else if the region is APAC post to Discord",
+            "gmail",
+            "discord",
+            "region",
+        ),
+    ],
+)
+def test_otherwise_if_not_an_answer(text: str, x: str, y: str, field: str) -> None:
+    split(text, x, y, field)
+
+
 def test_otherwise_comma_action() -> None:
     split(
         "When a Stripe payment succeeds, if the amount is over 100 post to Slack; otherwise, "

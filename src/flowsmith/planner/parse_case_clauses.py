@@ -76,6 +76,9 @@ def answered(b: Builder, clause: str, ctx: Context) -> bool:
     """ "if it does …" / "没有就…" after a check or a case: its yes or its other case."""
     if b.branch is None or b.branch.closed or b.branch.cases[-1].condition is None:
         return False
+    other = lx.ELSE_OPEN.match(clause)
+    if other and lx.IF_OPEN.match(clause[other.end() :]):
+        return False  # "否则如果…", "otherwise if …": the next case, not the other one
     said = answer(clause, open_case=True) or _not_said(clause, b)
     if said is None:
         return False
