@@ -27,12 +27,14 @@ from flowsmith.planner.parse_answers import (
 from flowsmith.planner.parse_case_clauses import (
     answered,
     answers_case,
+    category_head,
     check_case,
     except_case,
     fetch_for,
     for_qualified,
     looked_at,
     qualifier_alone,
+    singular,
     size_case_of,
     unless_case,
 )
@@ -495,13 +497,13 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
         b.add(clause_actions(clause[m.end() :], ctx))
         return True
     f = _FOR_CATEGORY.match(clause)
-    if f and _singular(f.group(1).lower(), ctx.categories):
-        m, word = f, _singular(f.group(1).lower(), ctx.categories)
+    if f and singular(f.group(1).lower(), ctx.categories):
+        m, word = f, singular(f.group(1).lower(), ctx.categories)
     named = _NAMED_CATEGORY.match(clause)
-    if m is None and named and _singular(named.group(1).lower(), ctx.categories):
-        m, word = named, _singular(named.group(1).lower(), ctx.categories)
+    if m is None and named and singular(named.group(1).lower(), ctx.categories):
+        m, word = named, singular(named.group(1).lower(), ctx.categories)
     if m is None:
-        m, word = _category_head(b, clause, ctx)
+        m, word = category_head(b, clause, ctx)
     if m is None or (b.branch is not None and b.branch.closed):
         return False
     if not (word in ctx.categories or looks_category(word) or ctx.classified):
@@ -523,42 +525,6 @@ _NAMED_CATEGORY = re.compile(
     r"is|go to|into|on)\b|→|->|:)",
     re.IGNORECASE,
 )
-
-
-# "technical creates a Jira issue", "咨询的自动回复": a category, then any action
-_CATEGORY_HEAD = re.compile(
-    r"^\s*(?:and\s+)?(?:the\s+|all\s+)?([a-z][\w-]*)(?:\s+(?:ones|tickets?|emails?|messages?|"
-    r"items?|requests?|issues?|leads?))?\s+(?=[a-z])|"
-    r"^\s*([\u4e00-\u9fff]{1,4}?)类?的(?:邮件|消息|工单|请求|问题)?(?![的是])",
-    re.IGNORECASE,
-)
-
-
-def _category_head(b: _Builder, clause: str, ctx: Context) -> tuple[re.Match[str] | None, str]:
-    """A clause led by a category the classifier has ("technical creates …"), or in Chinese by
-    "X的" while a category case is open ("投诉的转给主管，咨询的自动回复"): (match, category)."""
-    m = _CATEGORY_HEAD.match(clause)
-    if m is None:
-        return None, ""
-    if m.group(1):
-        word = _singular(m.group(1).lower(), ctx.categories)
-        return (m, word) if word else (None, "")
-    open_ = b.branch is not None and not b.branch.closed and bool(b.branch.cases)
-    last = b.branch.cases[-1].condition if open_ and b.branch is not None else None
-    zh = m.group(2)
-    if zh in ctx.categories or (last is not None and last.op == "category"):
-        if zh not in ctx.categories:
-            ctx.categories.append(zh)  # the next category of the open case list
-        return m, zh
-    return None, ""
-
-
-def _singular(word: str, categories: list[str]) -> str:
-    """``word`` or its singular when it names one of ``categories`` ("bugs" -> bug), else ""."""
-    for form in (word, re.sub(r"ies$", "y", word), re.sub(r"e?s$", "", word), word[:-1]):
-        if form in categories:
-            return form
-    return ""
 
 
 _MATCHING = re.compile(r"\b(?:matching|corresponding|respective|appropriate)\b|对应|相应", re.I)
