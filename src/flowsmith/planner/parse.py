@@ -43,7 +43,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_chat import with_agent
 from flowsmith.planner.parse_clauses import read_steps
-from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_conditions import parse_condition, plus_as_at_least
 from flowsmith.planner.parse_context import Context, mask_addresses
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.services import index_of
@@ -58,7 +58,7 @@ __all__ = ["parse_condition", "parse_request"]
 def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
     catalog = catalog or load_catalog()
-    raw = " ".join(text.split())
+    raw = plus_as_at_least(" ".join(text.split()))
     if not raw:
         return None
     lang = detect_lang(raw)

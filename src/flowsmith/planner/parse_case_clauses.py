@@ -76,6 +76,9 @@ def answered(b: Builder, clause: str, ctx: Context) -> bool:
     """ "if it does …" / "没有就…" after a check or a case: its yes or its other case."""
     if b.branch is None or b.branch.closed or b.branch.cases[-1].condition is None:
         return False
+    other = lx.ELSE_OPEN.match(clause)
+    if other and lx.IF_OPEN.match(clause[other.end() :]):
+        return False  # "否则如果…", "otherwise if …": the next case, not the other one
     said = answer(clause, open_case=True) or _not_said(clause, b)
     if said is None:
         return False
@@ -245,3 +248,39 @@ def fetch_for(b: Builder, cond: Condition, ctx: Context) -> None:
     if any(isinstance(s, CoreStep) and s.params.get("url") == url for s in b.current):
         return
     b.add([s for s in clause_actions(f"get {m.group(0)}", ctx) if isinstance(s, CoreStep)])
+
+
+# "technical creates a Jira issue", "咨询的自动回复": a category, then any action
+_CATEGORY_HEAD = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+)?([a-z][\w-]*)(?:\s+(?:ones|tickets?|emails?|messages?|"
+    r"items?|requests?|issues?|leads?))?\s+(?=[a-z])|"
+    r"^\s*([\u4e00-\u9fff]{1,4}?)类?的(?:邮件|消息|工单|请求|问题)?(?![的是])",
+    re.IGNORECASE,
+)
+
+
+def category_head(b: Builder, clause: str, ctx: Context) -> tuple[re.Match[str] | None, str]:
+    """A clause led by a category the classifier has ("technical creates …"), or in Chinese by
+    "X的" while a category case is open ("投诉的转给主管，咨询的自动回复"): (match, category)."""
+    m = _CATEGORY_HEAD.match(clause)
+    if m is None:
+        return None, ""
+    if m.group(1):
+        word = singular(m.group(1).lower(), ctx.categories)
+        return (m, word) if word else (None, "")
+    open_ = b.branch is not None and not b.branch.closed and bool(b.branch.cases)
+    last = b.branch.cases[-1].condition if open_ and b.branch is not None else None
+    zh = m.group(2)
+    if zh in ctx.categories or (last is not None and last.op == "category"):
+        if zh not in ctx.categories:
+            ctx.categories.append(zh)  # the next category of the open case list
+        return m, zh
+    return None, ""
+
+
+def singular(word: str, categories: list[str]) -> str:
+    """``word`` or its singular when it names one of ``categories`` ("bugs" -> bug), else ""."""
+    for form in (word, re.sub(r"ies$", "y", word), re.sub(r"e?s$", "", word), word[:-1]):
+        if form in categories:
+            return form
+    return ""

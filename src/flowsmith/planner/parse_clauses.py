@@ -27,12 +27,14 @@ from flowsmith.planner.parse_answers import (
 from flowsmith.planner.parse_case_clauses import (
     answered,
     answers_case,
+    category_head,
     check_case,
     except_case,
     fetch_for,
     for_qualified,
     looked_at,
     qualifier_alone,
+    singular,
     size_case_of,
     unless_case,
 )
@@ -74,6 +76,7 @@ class _Builder:
         self.approval_said = False  # an "if approved / rejected" clause was read
         self.after_then = False  # "then"/"然后" led into this clause
         self.last_added: list[Any] = []  # the steps the last add() put in
+        self.bare_else = False  # the last clause was "otherwise" alone
 
     def add(self, steps: list[Any]) -> None:
         self.last_added = list(steps)
@@ -340,6 +343,13 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.current = b.approval.approved
             b.add(clause_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
             return
+    if b.bare_else:  # "otherwise, | if …": the next case; "otherwise, | do X": the other one
+        b.bare_else = False
+        clause, same = (clause, True) if lx.IF_OPEN.match(clause) else ("otherwise " + clause, same)
+    bare = lx.ELSE_OPEN.match(clause)
+    if bare and not clause[bare.end() :].strip() and b.branch is not None and not b.branch.closed:
+        b.bare_else = True  # "otherwise" said alone: what follows says which
+        return
     if answered(b, clause, ctx):
         return
     m = lx.ELSE_OPEN.match(clause)
@@ -487,11 +497,13 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
         b.add(clause_actions(clause[m.end() :], ctx))
         return True
     f = _FOR_CATEGORY.match(clause)
-    if f and _singular(f.group(1).lower(), ctx.categories):
-        m, word = f, _singular(f.group(1).lower(), ctx.categories)
+    if f and singular(f.group(1).lower(), ctx.categories):
+        m, word = f, singular(f.group(1).lower(), ctx.categories)
     named = _NAMED_CATEGORY.match(clause)
-    if m is None and named and _singular(named.group(1).lower(), ctx.categories):
-        m, word = named, _singular(named.group(1).lower(), ctx.categories)
+    if m is None and named and singular(named.group(1).lower(), ctx.categories):
+        m, word = named, singular(named.group(1).lower(), ctx.categories)
+    if m is None:
+        m, word = category_head(b, clause, ctx)
     if m is None or (b.branch is not None and b.branch.closed):
         return False
     if not (word in ctx.categories or looks_category(word) or ctx.classified):
@@ -513,14 +525,6 @@ _NAMED_CATEGORY = re.compile(
     r"is|go to|into|on)\b|→|->|:)",
     re.IGNORECASE,
 )
-
-
-def _singular(word: str, categories: list[str]) -> str:
-    """``word`` or its singular when it names one of ``categories`` ("bugs" -> bug), else ""."""
-    for form in (word, re.sub(r"ies$", "y", word), re.sub(r"e?s$", "", word), word[:-1]):
-        if form in categories:
-            return form
-    return ""
 
 
 _MATCHING = re.compile(r"\b(?:matching|corresponding|respective|appropriate)\b|对应|相应", re.I)

@@ -13,6 +13,7 @@ no clock.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
@@ -118,9 +119,43 @@ _TYPE_IS = re.compile(
 )
 
 
+# "100+ stars", "$500+", "5+ years": a number and more
+_PLUS = re.compile(r"(?<![\w.+])([$€£¥￥]?\d[\d,.]*\s*(?:k|K|万|千)?)\+(?![\d+])")
+
+
+def plus_as_at_least(text: str) -> str:
+    """``text`` with "N+" read as "at least N" ("100+ stars" -> "at least 100 stars");
+    "1+1", "+86" and "C++" stay as they are."""
+    return _PLUS.sub(r"at least \1", text)
+
+
+# fields holding a named value: "the status is approved" compares it, not a yes/no flag
+_VALUED = frozenset({"status", "stage", "state", "phase", "result", "outcome", "decision"})
+# "it's rejected", "they're VIP", "it changes to Closed Lost": the subject "is" the value
+_PRONOUN_IS = re.compile(
+    r"^\s*(it|that|this|they|he|she)(?:'s|’s|'re|’re|\s+(?:changes?|changed|moves?|moved|becomes?|"
+    r"became|goes|went|turns?|turned|switch(?:es|ed)?|gets?|is (?:changed|moved|set|switched)|"
+    r"was (?:changed|moved|set))\s+(?:to|into)?)(?=\s)",
+    re.IGNORECASE,
+)
+
+
 def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
-    """``field op value`` from a condition's words ("the budget is over 10000")."""
-    phrase = text.strip(" ,，:：")
+    """``field op value`` from a condition's words ("the budget is over 10000"); a pronoun
+    subject with "'s" or a verb of change reads as "it is …" ("it's rejected", "if it
+    changes to Closed Lost") when the words alone give nothing."""
+    cond = _read_condition(text, ctx)
+    said = _PRONOUN_IS.match(text)
+    if cond is None and said:
+        plain = said.group(1) + (" are" if said.group(1).lower() == "they" else " is")
+        cond = _read_condition(plain + text[said.end() :], ctx)
+        if cond is not None:
+            cond = replace(cond, phrase=text.strip(" ,，:："))
+    return cond
+
+
+def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
+    phrase = plus_as_at_least(text.strip(" ,，:："))
     t = TOKEN.sub(" ", phrase).strip(" ,，")
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if not t:
@@ -348,7 +383,11 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     for op_name, pattern in (("is_false", lx.IS_FALSE), ("is_true", lx.IS_TRUE)):
         hit = pattern.search(t)
         if hit:
-            return Condition(field_of(t[: hit.start()], "value", ctx), op_name, None, phrase)  # type: ignore[arg-type]
+            name = field_of(t[: hit.start()], "value", ctx)
+            word = hit.group(0).split()[-1].lower()
+            if name in _VALUED and word not in ("true", "yes", "false", "no"):
+                return Condition(name, "eq", word, phrase)  # "the status is approved"
+            return Condition(name, op_name, None, phrase)  # type: ignore[arg-type]
     return None
 
 
@@ -576,6 +615,10 @@ _FIELD_WORDS = re.compile(r"\b(?:field|column|property|attribute|cell)\b")
 _HEAD_OF = ("number", "count", "total", "amount", "sum", "value", "list")
 
 
+# the words joining a condition to what came before: "而且版本号…", "并且金额…"
+_ZH_JOINED = re.compile(r"^(?:而且|并且|而|并|且|同时|另外|如果|要是|假如)")
+
+
 def field_of(before: str, default: str, ctx: Context | None = None) -> str:
     """The item field a condition compares: "the budget is" -> budget, "it is" -> default."""
     text = TOKEN.sub(" ", before).replace("__it__", " ").strip(" ,，")
@@ -586,7 +629,8 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
         if hits:
             return max(hits)[2]  # the data word nearest the comparison ("邮件的主题" -> subject)
         text = text.rsplit("的", 1)[-1] or text  # "改动的文件" -> 文件
-        m = re.search(r"([\u4e00-\u9fff]{1,4})(?:是|为|的值)?$", text)
+        text = _ZH_JOINED.sub("", text)  # "而且版本号" -> 版本号
+        m = re.search(r"([\u4e00-\u9fff]{1,4}?)(?:是|为|的值)?$", text)
         return m.group(1) if m and not lx.PRONOUN.match(m.group(1)) else _implied(default, ctx)
     quoted = re.search(
         r"(?<!\w)" + _Q + r"([a-z][\w -]{0,30})" + _QE + r"\s*(?:field|column|property|value)?",
