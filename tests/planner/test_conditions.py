@@ -3,125 +3,81 @@ compares, and where the compiled IF / Switch / Filter sits (sentences of our own
 
 from __future__ import annotations
 
-from typing import Any
-
-from flowsmith.core.catalog import load_catalog
-from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.frame import Branch, Condition, Loop, walk
 from flowsmith.planner.parse import parse_condition, parse_request
-from flowsmith.planner.parse_context import Context
 from flowsmith.planner.parse_guards import event_condition, guess_condition
-from flowsmith.planner.services import index_of
-
-CATALOG = load_catalog()
-
-
-def _ctx() -> Context:
-    return Context(index=index_of(CATALOG), urls=[], mails=[])
-
-
-def _cond(text: str) -> Condition | None:
-    return parse_condition(text, _ctx())
-
-
-def _graph(text: str) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
-    frame = parse_request(text, CATALOG)
-    assert frame is not None
-    wf, _ = compile_frame(frame, catalog=CATALOG)
-    nodes = {n.id: n for n in wf.nodes}
-    edges = [(c.from_node, c.from_output, c.to_node) for c in wf.connections]
-    return nodes, edges
-
-
-def _gate_before(nodes: dict[str, Any], edges: list[tuple[str, str, str]], app: str) -> list[Any]:
-    """The condition nodes some path from a condition's output reaches ``app`` through."""
-    targets = {i for i, n in nodes.items() if app in (n.subtype, n.parameters.get("app"))}
-    out = []
-    for i, n in nodes.items():
-        if n.subtype not in ("if", "switch", "filter"):
-            continue
-        seen, todo = set(), [t for s, _, t in edges if s == i]
-        while todo:
-            j = todo.pop()
-            if j in seen:
-                continue
-            seen.add(j)
-            todo += [t for s, _, t in edges if s == j]
-        if seen & targets:
-            out.append(n)
-    return out
-
+from tests.planner.condition_graph import CATALOG, cond, ctx, gate_before, graph
 
 # --- the grammar ------------------------------------------------------------------------------
 
 
 def test_a_qualifier_names_field_and_value() -> None:
-    assert _cond("orders with status 'shipped'") == Condition(
+    assert cond("orders with status 'shipped'") == Condition(
         "status", "eq", "shipped", "orders with status 'shipped'"
     )
-    c = _cond("a ticket with severity 2")
+    c = cond("a ticket with severity 2")
     assert c is not None and (c.field, c.op, c.value) == ("severity", "eq", 2)
-    c = _cond("a message with the word 'refund'")
+    c = cond("a message with the word 'refund'")
     assert c is not None and (c.field, c.op, c.value) == ("text", "contains", "refund")
-    assert _cond("post it with Discord") is None
+    assert cond("post it with Discord") is None
 
 
 def test_a_quoted_word_in_a_field_is_a_contains() -> None:
-    c = _cond("a posting with 'Rust' in the description")
+    c = cond("a posting with 'Rust' in the description")
     assert c is not None and (c.field, c.op, c.value) == ("description", "contains", "Rust")
 
 
 def test_the_field_is_the_head_noun_not_what_follows_of_or_from() -> None:
-    c = _cond("the weight field of the parcel is over 20")
+    c = cond("the weight field of the parcel is over 20")
     assert c is not None and (c.field, c.op, c.value) == ("weight", "gt", 20)
-    c = _cond("the humidity from __url0__ rises above 80")
+    c = cond("the humidity from __url0__ rises above 80")
     assert c is not None and c.field == "humidity"
-    c = _cond("the sheet's 'paid' column is yes")
+    c = cond("the sheet's 'paid' column is yes")
     assert c is not None and (c.field, c.op) == ("paid", "is_true")
 
 
 def test_ranges_and_inclusive_bounds() -> None:
-    c = _cond("the rating is 4 or 5")
+    c = cond("the rating is 4 or 5")
     assert c is not None and (c.field, c.op, c.value) == ("rating", "between", (4, 5))
-    c = _cond("the rating is 2 or lower")
+    c = cond("the rating is 2 or lower")
     assert c is not None and (c.op, c.value) == ("lte", 2)
-    c = _cond("the count is 50 or more")
+    c = cond("the count is 50 or more")
     assert c is not None and (c.op, c.value) == ("gte", 50)
 
 
 def test_sender_origin_type_and_silence() -> None:
-    c = _cond("those from @partner.org")
+    c = cond("those from @partner.org")
     assert c is not None and (c.field, c.op, c.value) == ("from", "contains", "@partner.org")
-    c = _cond("the buyer is from France")
+    c = cond("the buyer is from France")
     assert c is not None and (c.field, c.value) == ("country", "France")
-    c = _cond("the attachment is a spreadsheet")
+    c = cond("the attachment is a spreadsheet")
     assert c is not None and (c.field, c.op, c.value) == ("type", "eq", "spreadsheet")
-    c = _cond("nobody has answered")
+    c = cond("nobody has answered")
     assert c is not None and (c.field, c.op) == ("answer", "is_empty")
-    c = _cond("一直没人回复")
+    c = cond("一直没人回复")
     assert c is not None and (c.field, c.op) == ("reply", "is_empty")
-    c = _cond("7天内过期")
+    c = cond("7天内过期")
     assert c is not None and (c.field, c.op, c.value) == ("days_left", "lte", 7)
-    c = _cond("连不上")
+    c = cond("连不上")
     assert c is not None and c.op == "failed"
 
 
 def test_a_pronoun_compares_the_field_of_the_previous_case() -> None:
-    ctx = _ctx()
-    ctx.last_field = "nps"
-    c = parse_condition("it is 3 or lower", ctx)
+    seen = ctx()
+    seen.last_field = "nps"
+    c = parse_condition("it is 3 or lower", seen)
     assert c is not None and c.field == "nps"
 
 
 def test_a_trigger_phrase_can_carry_a_condition() -> None:
-    c = event_condition("a card moves to 'Shipped' list", _ctx())
+    c = event_condition("a card moves to 'Shipped' list", ctx())
     assert c is not None and (c.field, c.value) == ("list", "Shipped")
-    c = event_condition("an opportunity changes to Negotiation", _ctx())
+    c = event_condition("an opportunity changes to Negotiation", ctx())
     assert c is not None and (c.field, c.value) == ("status", "Negotiation")
-    c = event_condition("Jira问题的状态是阻塞", _ctx())
+    c = event_condition("Jira问题的状态是阻塞", ctx())
     assert c is not None and (c.field, c.value) == ("status", "阻塞")
-    assert event_condition("a file is moved to the Archive folder", _ctx()) is None
-    assert event_condition("I get an email from my accountant", _ctx()) is None
+    assert event_condition("a file is moved to the Archive folder", ctx()) is None
+    assert event_condition("I get an email from my accountant", ctx()) is None
 
 
 def test_an_unreadable_if_still_names_a_yes_no_field() -> None:
@@ -135,7 +91,7 @@ def test_an_unreadable_if_still_names_a_yes_no_field() -> None:
 
 
 def test_a_trigger_qualifier_guards_the_actions_and_otherwise_takes_the_rest() -> None:
-    nodes, edges = _graph(
+    nodes, edges = graph(
         "When a Zendesk ticket is created with priority Urgent, text the on-call phone with "
         "Twilio; otherwise add it to our Airtable backlog"
     )
@@ -159,7 +115,7 @@ def test_for_each_qualified_item_runs_behind_a_condition_inside_the_loop() -> No
 
 
 def test_a_keep_only_filter_names_its_field() -> None:
-    nodes, _ = _graph(
+    nodes, _ = graph(
         "Every 15 minutes read new Gmail messages, keep only those from @vendor.io, "
         "and post them to Slack"
     )
@@ -168,7 +124,7 @@ def test_a_keep_only_filter_names_its_field() -> None:
 
 
 def test_a_url_in_a_condition_is_fetched_before_it_is_compared() -> None:
-    nodes, edges = _graph(
+    nodes, edges = graph(
         "Text me via Twilio if the wind speed from https://wx.example.org/oslo goes above 60, "
         "check every 30 minutes"
     )
@@ -179,10 +135,10 @@ def test_a_url_in_a_condition_is_fetched_before_it_is_compared() -> None:
 
 
 def test_if_a_and_b_nests_two_conditions() -> None:
-    nodes, edges = _graph(
+    nodes, edges = graph(
         "新的GitHub issue创建时，如果标签是bug并且状态是open，就在Slack通知我，否则不处理"
     )
-    gates = _gate_before(nodes, edges, "slack")
+    gates = gate_before(nodes, edges, "slack")
     text = " ".join(str(g.parameters) for g in gates)
     assert "status" in text and len(gates) >= 2
 
@@ -200,20 +156,20 @@ def test_bare_comparisons_open_three_exclusive_cases() -> None:
 
 
 def test_chinese_success_and_failure_cases_without_ruguo() -> None:
-    nodes, edges = _graph(
+    nodes, edges = graph(
         "收到webhook后调用 https://api.example.cn/check ，成功就写入Airtable，失败就发邮件给我"
     )
-    assert _gate_before(nodes, edges, "airtable")
+    assert gate_before(nodes, edges, "airtable")
 
 
 def test_chinese_adjective_case_guards_its_action() -> None:
-    nodes, edges = _graph("每天读取Notion里的订单，已付款的就在Slack通知财务")
-    gates = _gate_before(nodes, edges, "slack")
+    nodes, edges = graph("每天读取Notion里的订单，已付款的就在Slack通知财务")
+    gates = gate_before(nodes, edges, "slack")
     assert gates and "已付款" in str(gates[0].parameters)
 
 
 def test_a_range_compiles_to_two_strict_bounds() -> None:
-    nodes, _ = _graph("When a Typeform response arrives, if the score is 7 or 8 post it to Slack")
+    nodes, _ = graph("When a Typeform response arrives, if the score is 7 or 8 post it to Slack")
     ifs = [n for n in nodes.values() if n.subtype == "if"]
     rules = ifs[0].parameters["conditions"]
     assert [(r["operator"], r["right"]) for r in rules] == [("greater_than", 6), ("less_than", 9)]
@@ -249,56 +205,56 @@ def test_chinese_shi_clause_after_dang_splits_condition_from_action() -> None:
 
 
 def test_a_quoted_failure_word_is_a_value_not_an_outage() -> None:
-    c = _cond("any job has status 'failed'")
+    c = cond("any job has status 'failed'")
     assert c is not None and (c.field, c.op, c.value) == ("status", "eq", "failed")
 
 
 def test_an_unreadable_if_before_its_action_is_guessed_up_to_the_action() -> None:
-    nodes, edges = _graph(
+    nodes, edges = graph(
         "Every evening fetch https://forecast.example.net/today and if it will freeze send me "
         "a Telegram message"
     )
-    assert _gate_before(nodes, edges, "telegram")
+    assert gate_before(nodes, edges, "telegram")
 
 
 def test_an_amount_in_the_trigger_words_guards_the_workflow() -> None:
-    c = event_condition("a Shopify order over $250 is paid", _ctx())
+    c = event_condition("a Shopify order over $250 is paid", ctx())
     assert c is not None and (c.field, c.op, c.value) == ("amount", "gt", 250)
 
 
 def test_a_chinese_attribute_qualifies_the_rows_a_query_reads() -> None:
-    nodes, edges = _graph("每天8点查询MySQL里余额低于100的账户，逐个在钉钉通知财务")
-    gates = _gate_before(nodes, edges, "dingtalk")
+    nodes, edges = graph("每天8点查询MySQL里余额低于100的账户，逐个在钉钉通知财务")
+    gates = gate_before(nodes, edges, "dingtalk")
     assert gates and "balance" in str(gates[0].parameters)
     mysql = next(i for i, n in nodes.items() if n.subtype == "mysql")
     assert any(s == mysql and t == gates[0].id for s, _, t in edges)
 
 
 def test_a_text_search_on_the_item_itself_searches_its_text() -> None:
-    c = _cond("the review mentions shipping")
+    c = cond("the review mentions shipping")
     assert c is not None and (c.field, c.value) == ("text", "shipping")
-    c = _cond("the subject contains 'invoice'")
+    c = cond("the subject contains 'invoice'")
     assert c is not None and c.field == "subject"
 
 
 def test_availability_and_missing_values() -> None:
-    c = _cond("it is back in stock")
+    c = cond("it is back in stock")
     assert c is not None and (c.field, c.op) == ("in_stock", "is_true")
-    c = _cond("商品缺货")
+    c = cond("商品缺货")
     assert c is not None and (c.field, c.op) == ("in_stock", "is_false")
-    c = _cond("the issue has no assignee")
+    c = cond("the issue has no assignee")
     assert c is not None and (c.field, c.op) == ("assignee", "is_empty")
 
 
 def test_a_counted_noun_after_the_number_is_the_field() -> None:
-    c = _cond("a repo with more than 50 open issues")
+    c = cond("a repo with more than 50 open issues")
     assert c is not None and (c.field, c.op, c.value) == ("issues", "gt", 50)
-    c = _cond("it takes more than 3 seconds")
+    c = cond("it takes more than 3 seconds")
     assert c is not None and c.field != "seconds"
 
 
 def test_the_chinese_field_nearest_the_comparison_wins() -> None:
-    c = _cond("消息的标题包含“故障”")
+    c = cond("消息的标题包含“故障”")
     assert c is not None and (c.field, c.value) == ("title", "故障")
 
 
@@ -358,17 +314,17 @@ def test_skip_clauses_are_filters_keeping_the_rest() -> None:
     flt = next(s for s in walk(frame.steps) if getattr(s, "kind", "") == "filter")
     c = flt.params["condition"]
     assert (c.op, c.value) == ("gte", 2)
-    nodes, edges = _graph("当有新的Jotform提交时，除了来自内部邮箱的提交，都同步到Pipedrive")
+    nodes, edges = graph("当有新的Jotform提交时，除了来自内部邮箱的提交，都同步到Pipedrive")
     ifs = [i for i, n in nodes.items() if n.subtype == "if"]
     assert ifs and any(s == ifs[0] and o == "false" for s, o, _ in edges)
 
 
 def test_a_state_change_names_its_field() -> None:
-    c = event_condition("Asana任务的状态变为已完成", _ctx())
+    c = event_condition("Asana任务的状态变为已完成", ctx())
     assert c is not None and (c.field, c.value) == ("status", "已完成")
-    c = event_condition("Jira工单的优先级变为Blocker", _ctx())
+    c = event_condition("Jira工单的优先级变为Blocker", ctx())
     assert c is not None and (c.field, c.value) == ("priority", "Blocker")
-    c = event_condition("a deal's stage changes to Won", _ctx())
+    c = event_condition("a deal's stage changes to Won", ctx())
     assert c is not None and (c.field, c.value) == ("stage", "Won")
 
 
@@ -383,9 +339,9 @@ def test_a_case_in_the_next_sentence_continues_the_branch() -> None:
 
 
 def test_a_condition_after_and_in_the_trigger_words_and_becomes() -> None:
-    c = event_condition("a new order comes in on Shopify and the total is above 80", _ctx())
+    c = event_condition("a new order comes in on Shopify and the total is above 80", ctx())
     assert c is not None and (c.field, c.op, c.value) == ("total", "gt", 80)
-    c = event_condition("a Pipedrive deal's pipeline stage becomes Negotiation", _ctx())
+    c = event_condition("a Pipedrive deal's pipeline stage becomes Negotiation", ctx())
     assert c is not None and (c.field, c.value) == ("stage", "Negotiation")
-    c = _cond("the status code is not 200")
+    c = cond("the status code is not 200")
     assert c is not None and c.field == "status_code"

@@ -3,60 +3,16 @@ ranges, routes, nested and negated cases (sentences of our own)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from flowsmith.core.catalog import load_catalog
-from flowsmith.planner.compile import compile_frame
-from flowsmith.planner.frame import Approval, Branch, Condition, walk
-from flowsmith.planner.parse import parse_condition, parse_request
-from flowsmith.planner.parse_context import Context
+from flowsmith.planner.frame import Approval, Branch, walk
+from flowsmith.planner.parse import parse_request
 from flowsmith.planner.parse_guards import event_condition, guess_condition
-from flowsmith.planner.services import index_of
-
-CATALOG = load_catalog()
-
-
-def _ctx() -> Context:
-    return Context(index=index_of(CATALOG), urls=[], mails=[])
-
-
-def _cond(text: str) -> Condition | None:
-    return parse_condition(text, _ctx())
-
-
-def _graph(text: str) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
-    frame = parse_request(text, CATALOG)
-    assert frame is not None
-    wf, _ = compile_frame(frame, catalog=CATALOG)
-    nodes = {n.id: n for n in wf.nodes}
-    edges = [(c.from_node, c.from_output, c.to_node) for c in wf.connections]
-    return nodes, edges
-
-
-def _gate_before(nodes: dict[str, Any], edges: list[tuple[str, str, str]], app: str) -> list[Any]:
-    """The condition nodes some path from a condition's output reaches ``app`` through."""
-    targets = {i for i, n in nodes.items() if app in (n.subtype, n.parameters.get("app"))}
-    out = []
-    for i, n in nodes.items():
-        if n.subtype not in ("if", "switch", "filter"):
-            continue
-        seen, todo = set(), [t for s, _, t in edges if s == i]
-        while todo:
-            j = todo.pop()
-            if j in seen:
-                continue
-            seen.add(j)
-            todo += [t for s, _, t in edges if s == j]
-        if seen & targets:
-            out.append(n)
-    return out
-
+from tests.planner.condition_graph import CATALOG, cond, ctx, gate_before, graph
 
 # --- the grammar ------------------------------------------------------------------------------
 
 
 def test_a_source_sentence_is_read_before_the_branch() -> None:
-    nodes, edges = _graph(
+    nodes, edges = graph(
         "如果湿度高于80就在钉钉提醒我开除湿机，否则不处理；数据来自 https://sensor.example.cn/room1"
     )
     http = next(i for i, n in nodes.items() if n.subtype == "http_request")
@@ -169,15 +125,15 @@ def test_a_move_to_a_list_is_guarded_once() -> None:
 
 
 def test_outside_a_range_and_one_of_some_values() -> None:
-    c = _cond("the pressure is above 1030 or below 990")
+    c = cond("the pressure is above 1030 or below 990")
     assert c is not None and (c.field, c.op, c.value) == ("pressure", "outside", (990, 1030))
-    c = _cond("温度低于5或高于35")
+    c = cond("温度低于5或高于35")
     assert c is not None and (c.field, c.op, c.value) == ("temperature", "outside", (5, 35))
-    c = _cond("the severity is High or Critical")
+    c = cond("the severity is High or Critical")
     assert c is not None and (c.field, c.op, c.value) == ("severity", "in", ("High", "Critical"))
-    c = _cond("the cart value is between $20 and $80")
+    c = cond("the cart value is between $20 and $80")
     assert c is not None and (c.op, c.value) == ("between", (20, 80))
-    nodes, _ = _graph(
+    nodes, _ = graph(
         "When a webhook gets a reading, if the pH is above 8 or below 6 text me via Twilio"
     )
     rule = next(n for n in nodes.values() if n.subtype == "if").parameters
@@ -185,7 +141,7 @@ def test_outside_a_range_and_one_of_some_values() -> None:
 
 
 def test_an_and_condition_in_the_trigger_words() -> None:
-    c = event_condition("a new Jira bug is created and its priority is Critical or Blocker", _ctx())
+    c = event_condition("a new Jira bug is created and its priority is Critical or Blocker", ctx())
     assert c is not None and (c.field, c.op) == ("priority", "in")
 
 
@@ -211,21 +167,21 @@ def test_chinese_items_picked_by_a_condition_and_there_are_some() -> None:
         ("eq", 0),
         ("lt", 5),
     ]
-    c = _cond("有退款订单")
+    c = cond("有退款订单")
     assert c is not None and c.op == "not_empty"
 
 
 def test_from_an_address_with_its_noun() -> None:
-    c = _cond("those from a @partner.io address")
+    c = cond("those from a @partner.io address")
     assert c is not None and (c.field, c.value) == ("from", "@partner.io")
 
 
 def test_a_comparison_with_another_field_or_today() -> None:
-    c = _cond("the spend exceeds the budget")
+    c = cond("the spend exceeds the budget")
     assert c is not None and (c.field, c.op, c.value) == ("spend", "gt", "{{ $json.budget }}")
-    c = _cond("到期日在今天之前")
+    c = cond("到期日在今天之前")
     assert c is not None and (c.op, c.value) == ("lt", "{{ $now }}")
-    c = _cond("改动的行数超过500")
+    c = cond("改动的行数超过500")
     assert c is not None and c.field == "行数"
 
 
@@ -238,7 +194,7 @@ def test_chinese_topic_before_ruguo_and_kind_cases() -> None:
 
 
 def test_chinese_yishang_is_inclusive() -> None:
-    c = _cond("评分4分以上")
+    c = cond("评分4分以上")
     assert c is not None and (c.op, c.value) == ("gte", 4)
 
 
@@ -297,14 +253,14 @@ def test_check_if_then_if_so() -> None:
     c = branch.cases[0].condition
     assert c is not None and (c.field, c.value) == ("domain", "outlook.com")
     assert branch.cases[0].steps and branch.cases[-1].condition is None
-    c = _cond("the source was not Google")
+    c = cond("the source was not Google")
     assert c is not None and (c.op, c.value) == ("ne", "Google")
 
 
 def test_still_empty_longer_than_and_an_approval_after_a_duration() -> None:
-    c = _cond("the 'signed' column is still empty")
+    c = cond("the 'signed' column is still empty")
     assert c is not None and (c.field, c.op) == ("signed", "is_empty")
-    c = _cond("it has been open longer than 10 days")
+    c = cond("it has been open longer than 10 days")
     assert c is not None and (c.op, c.value) == ("gt", 10)
     frame = parse_request(
         "When a contractor submits an expense form, if the trip is longer than 3 days ask the "
@@ -351,7 +307,7 @@ def test_chinese_sentiment_kind_outside_with_units_and_the_searched_field_kept()
     assert frame is not None
     branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
     assert [c.condition.value for c in branch.cases if c.condition] == ["negative", "positive"]
-    c = _cond("气温低于-5度或高于38度")
+    c = cond("气温低于-5度或高于38度")
     assert c is not None and (c.field, c.op, c.value) == ("temperature", "outside", (-5, 38))
     frame = parse_request(
         "有新的GitLab issue时，标签包含bug的同步到Jira，包含docs的同步到Notion", CATALOG
@@ -362,16 +318,16 @@ def test_chinese_sentiment_kind_outside_with_units_and_the_searched_field_kept()
 
 
 def test_reaching_a_number_and_trailing_once() -> None:
-    c = _cond("the balance hits zero")
+    c = cond("the balance hits zero")
     assert c is not None and (c.field, c.op, c.value) == ("balance", "lte", 0)
-    c = _cond("the signups reach 500")
+    c = cond("the signups reach 500")
     assert c is None or c.op != "lte"
-    c = _cond("the follower count reaches 1000")
+    c = cond("the follower count reaches 1000")
     assert c is not None and (c.op, c.value) == ("gte", 1000)
-    nodes, edges = _graph(
+    nodes, edges = graph(
         "Check https://shop.example.org/p/7 every hour and text me via Twilio once it drops to 0"
     )
-    assert _gate_before(nodes, edges, "twilio")
+    assert gate_before(nodes, edges, "twilio")
 
 
 def test_an_action_after_a_failure_case_is_not_a_second_condition() -> None:
@@ -394,7 +350,7 @@ def test_only_the_picked_items_get_the_action() -> None:
         assert frame is not None
         branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
         assert branch.cases[0].condition is not None and branch.cases[0].steps, text
-    c = _cond("it is urgent")
+    c = cond("it is urgent")
     assert c is not None and (c.field, c.value) == ("priority", "urgent")
 
 
@@ -411,8 +367,8 @@ def test_a_write_for_every_item_whose_field_holds_is_guarded() -> None:
 
 
 def test_was_counts_and_a_pronoun_alone_is_no_condition() -> None:
-    c = event_condition("a Paddle subscription is cancelled and the plan was Business", _ctx())
+    c = event_condition("a Paddle subscription is cancelled and the plan was Business", ctx())
     assert c is not None and (c.field, c.value) == ("plan", "Business")
     assert guess_condition("me") is None
-    c = _cond("the customer has ordered more than 5 times")
+    c = cond("the customer has ordered more than 5 times")
     assert c is not None and (c.op, c.value) == ("gt", 5)
