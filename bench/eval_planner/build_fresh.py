@@ -87,6 +87,7 @@ from build_set import (
     sched,
     svc,
     trig,
+    request,
     unguarded,
 )
 
@@ -97,14 +98,7 @@ FRESH: list[dict[str, Any]] = []
 
 
 def R(text: str, *checks, prior=None, tags=(), note: str | None = None):
-    r: dict[str, Any] = {"request": text, "checks": list(checks)}
-    if prior is not None:
-        r["prior"] = prior
-    if tags:
-        r["tags"] = list(tags)
-    if note:
-        r["note"] = note
-    FRESH.append(r)
+    FRESH.append(request(text, *checks, prior=prior, tags=tags, note=note))
 
 
 # ---------------------------------------------------------------- selectors (long tail)

@@ -204,7 +204,8 @@ SCHED_DAILY8 = {"interval": "days", "every": 1, "at_time": "08:00"}
 REQUESTS: list[dict[str, Any]] = []
 
 
-def R(text: str, *checks, prior=None, tags=(), note: str | None = None):
+def request(text: str, *checks, prior=None, tags=(), note: str | None = None) -> dict[str, Any]:
+    """One request of a set: its text, checks and optional prior, tags and note."""
     r: dict[str, Any] = {"request": text, "checks": list(checks)}
     if prior is not None:
         r["prior"] = prior
@@ -212,7 +213,11 @@ def R(text: str, *checks, prior=None, tags=(), note: str | None = None):
         r["tags"] = list(tags)
     if note:
         r["note"] = note
-    REQUESTS.append(r)
+    return r
+
+
+def R(text: str, *checks, prior=None, tags=(), note: str | None = None):
+    REQUESTS.append(request(text, *checks, prior=prior, tags=tags, note=note))
 
 
 # ---- creates, English
