@@ -345,3 +345,36 @@ def test_a_condition_after_and_in_the_trigger_words_and_becomes() -> None:
     assert c is not None and (c.field, c.value) == ("stage", "Negotiation")
     c = cond("the status code is not 200")
     assert c is not None and c.field == "status_code"
+
+
+def test_back_means_back_in_stock_when_the_request_watches_stock() -> None:
+    """Regression: "watch … stock … email me when it is back" read "it is back" as a service
+    coming back up (error is empty), so the request check flagged the stock monitor's IF."""
+
+    def back_condition(request: str) -> tuple[str, str]:
+        frame = parse_request(request, CATALOG)
+        assert frame is not None
+        branch = next(s for s in walk(frame.steps) if isinstance(s, Branch))
+        c = branch.cases[0].condition
+        assert c is not None
+        return c.field, c.op
+
+    stock = ("in_stock", "is_true")
+    assert (
+        back_condition("Watch BestBuy and Amazon stock every hour and email me when it is back")
+        == stock
+    )
+    assert (
+        back_condition(
+            "Check the Shopify inventory every morning and message me on Slack when the hoodie is back"
+        )
+        == stock
+    )
+    assert back_condition("每小时查一下Nike官网的库存，有货了就发邮件给我") == stock
+    up = ("error", "is_empty")
+    assert (
+        back_condition(
+            "Ping https://example.com every 5 minutes and text me on Twilio when it is back up"
+        )
+        == up
+    )

@@ -43,6 +43,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_chat import with_agent
 from flowsmith.planner.parse_clauses import read_steps
+from flowsmith.planner.parse_condition_words import STOCK_TALK
 from flowsmith.planner.parse_conditions import parse_condition, plus_as_at_least
 from flowsmith.planner.parse_context import Context, mask_addresses
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
@@ -63,6 +64,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         return None
     lang = detect_lang(raw)
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
+    ctx.about_stock = bool(STOCK_TALK.search(raw))
     masked = _PLUS.sub(" and ", mask_addresses(raw, ctx))
     trigger, rest = read_trigger(masked, ctx)
     ctx.trigger_kind = trigger.kind

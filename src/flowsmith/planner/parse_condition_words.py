@@ -91,6 +91,15 @@ STOCK = re.compile(
     r"\b(?:back )?in stock\b|\bavailable again\b|有货|到货|补货",
     re.IGNORECASE,
 )
+# a request about stock ("watch the stock", "库存"): there "it is back" means back in stock
+STOCK_TALK = re.compile(
+    r"\b(?:stock|inventory|restock(?:ed)?|sold out)\b|库存|有货|缺货|补货|到货", re.IGNORECASE
+)
+BACK_AGAIN = re.compile(
+    r"\b(?:is|are|comes?|came|gets?)\s+back\b|\bback again\b|\bavailable\b|\brestocked\b|"
+    r"重新上架|回来了?$",
+    re.IGNORECASE,
+)
 # "ends with @acme.com", "以@acme.com结尾", "starts with 'Test'": the text holds that part
 ENDS = re.compile(
     r"\b(?:ends?|ending|starts?|starting|begins?|beginning)\s+(?:with|in)\s+"

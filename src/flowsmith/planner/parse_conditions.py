@@ -20,6 +20,7 @@ from flowsmith.planner.frame import (
     Condition,
 )
 from flowsmith.planner.parse_condition_words import (
+    BACK_AGAIN,
     EMPTY_WORD,
     ENDS,
     HAS_NO,
@@ -371,6 +372,8 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             return Condition(field_of(t[: hit.start()], default, ctx), op_name, None, phrase)  # type: ignore[arg-type]
     if lx.FAILED.search(t) and len(t.split()) <= 8 and not re.search(_Q + r"\s*\w*fail", t):
         return Condition("status", "failed", None, phrase)
+    if ctx is not None and ctx.about_stock and BACK_AGAIN.search(t):
+        return Condition("in_stock", "is_true", None, phrase)  # "watch stock … when it is back"
     if _SUCCESS.search(t.strip()):
         return Condition("error", "is_empty", None, phrase)
     has = re.fullmatch(r"\s*(?:有|存在)([\u4e00-\u9fff]{1,6})\s*", t)

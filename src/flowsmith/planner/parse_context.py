@@ -159,6 +159,7 @@ class Context:
     subject: str | None = None  # the data word a read named ("check our Stripe balance")
     apps_seen: list[str] = field(default_factory=list)  # apps the steps named, in order
     last_write: Any = None  # the last write step made ("send it again" repeats it)
+    about_stock: bool = False  # the request watches stock: "it is back" means back in stock
 
 
 def mask_addresses(text: str, ctx: Context) -> str:
