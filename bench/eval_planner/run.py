@@ -4,6 +4,7 @@
     .venv/bin/python bench/eval_planner/run.py --split heldout --verbose
     .venv/bin/python bench/eval_planner/run.py --json out.json
     .venv/bin/python bench/eval_planner/run.py --set fresh          # requests_fresh.jsonl
+    .venv/bin/python bench/eval_planner/run.py --set fresh2         # requests_fresh2.jsonl
 
 It starts ``flowsmith serve`` as a subprocess on a free port with embedded defaults (a temp
 FLOWSMITH_DATA_DIR, SQLite, the offline planner unless ``--keep-llm-env``), mints a dev token,
@@ -41,7 +42,9 @@ import checks as C  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
 REQUESTS = HERE / "requests.jsonl"
-SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl"}
+SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl",
+        "fresh2": HERE / "requests_fresh2.jsonl"}
+FRESH_SPLITS = ("fresh", "fresh2")
 
 
 # ---------------------------------------------------------------- the server
@@ -314,12 +317,13 @@ def summarize(scored: list[dict[str, Any]]) -> dict[str, Any]:
         }
 
     out: dict[str, Any] = {}
-    for split in ("dev", "heldout", "fresh", "all"):
+    for split in ("dev", "heldout", *FRESH_SPLITS, "all"):
         rows = [r for r in scored if split == "all" or r["split"] == split]
         if not rows:
             continue
-        if split == "all" and all(r["split"] == "fresh" for r in rows):
-            continue  # the fresh set alone: its own heading says it all
+        only = {r["split"] for r in rows}
+        if split == "all" and len(only) == 1 and only <= set(FRESH_SPLITS):
+            continue  # a fresh set alone: its own heading says it all
         entry = {"overall": block(rows), "by_category": {}, "by_check": {}}
         cats = ["condition", "edit", "longtail", "lang:en", "lang:zh"]
         for cat in cats:
@@ -369,8 +373,9 @@ def render(summary: dict[str, Any], unscorable: list[dict[str, Any]]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--set", dest="set_name", choices=sorted(SETS), default="main",
-                    help="main: requests.jsonl (dev + heldout); fresh: requests_fresh.jsonl")
-    ap.add_argument("--split", choices=["dev", "heldout", "fresh", "all"], default="all")
+                    help="main: requests.jsonl (dev + heldout); fresh: requests_fresh.jsonl; "
+                         "fresh2: requests_fresh2.jsonl")
+    ap.add_argument("--split", choices=["dev", "heldout", *FRESH_SPLITS, "all"], default="all")
     ap.add_argument("--json", type=Path, help="write every request's outcome and checks here")
     ap.add_argument("--verbose", action="store_true", help="list failed checks per request")
     ap.add_argument("--only", nargs="*", help="request ids to run")

@@ -1,10 +1,12 @@
-"""The fresh held-out set (requests_fresh.jsonl) is well formed, without running the planner.
+"""The fresh held-out sets are well formed, without running the planner.
 
     .venv/bin/pytest bench/eval_planner/test_fresh_set.py
 
-Every check has a kind the scorer knows, every selector names catalog apps and subtypes,
-edits' kept ids exist in their prior, the file is what build_fresh.py writes, and no request
-repeats one of requests.jsonl. Nothing here starts a server or calls the planner.
+Two sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py) and
+``fresh2`` (requests_fresh2.jsonl, build_fresh2.py). Every check has a kind the scorer knows,
+every selector names catalog apps and subtypes, edits' kept ids exist in their prior, the file
+is what its builder writes, and no request repeats one of requests.jsonl (nor, for fresh2, one
+of the first fresh set). Nothing here starts a server or calls the planner.
 """
 
 from __future__ import annotations
@@ -20,12 +22,26 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import build_fresh  # noqa: E402
+import build_fresh2  # noqa: E402
 import checks as C  # noqa: E402
 
-FRESH = HERE / "requests_fresh.jsonl"
 MAIN = HERE / "requests.jsonl"
 
-ROWS = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+# per set: builder module, file, size, id prefix, split name, share of Chinese (min, max)
+SETS: dict[str, dict[str, Any]] = {
+    "fresh": {"builder": build_fresh, "file": HERE / "requests_fresh.jsonl", "n": 90,
+              "prefix": "f", "zh": (0.35, 0.45)},
+    "fresh2": {"builder": build_fresh2, "file": HERE / "requests_fresh2.jsonl", "n": 100,
+               "prefix": "g", "zh": (0.45, 0.55)},
+}
+SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
+ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
 
 SELECTOR_KEYS = {"service", "verb", "text", "core", "ai", "approval", "condition_node",
                  "trigger_node", "any"}
@@ -137,28 +153,37 @@ def check_check(check: Any, row: dict[str, Any], where: str) -> None:
     check_selector(check, where)  # a selector used as a check: some node matches
 
 
-def test_file_is_what_build_fresh_writes() -> None:
-    assert json.loads(json.dumps(build_fresh.build(), ensure_ascii=False)) == ROWS
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_file_is_what_its_builder_writes(name: str) -> None:
+    built = SETS[name]["builder"].build()
+    assert json.loads(json.dumps(built, ensure_ascii=False)) == SET_ROWS[name]
 
 
-def test_ids_split_and_fields() -> None:
-    assert len(ROWS) == 90
-    for i, row in enumerate(ROWS):
-        assert row["id"] == f"f{i:03d}"
-        assert row["split"] == "fresh"
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_ids_split_and_fields(name: str) -> None:
+    rows, spec = SET_ROWS[name], SETS[name]
+    assert len(rows) == spec["n"]
+    for i, row in enumerate(rows):
+        assert row["id"] == f"{spec['prefix']}{i:03d}"
+        assert row["split"] == name
         assert row["lang"] in ("en", "zh")
         assert row["request"].strip() and row["checks"]
         assert set(row) <= {"id", "split", "lang", "categories", "request", "checks", "prior",
                             "note"}
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+def test_ids_unique_across_sets() -> None:
+    ids = [r["id"] for r in ALL_ROWS]
+    assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize("row", ALL_ROWS, ids=[r["id"] for r in ALL_ROWS])
 def test_every_check_is_well_formed(row: dict[str, Any]) -> None:
     for k, check in enumerate(row["checks"]):
         check_check(check, row, f"{row['id']} check {k}")
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+@pytest.mark.parametrize("row", ALL_ROWS, ids=[r["id"] for r in ALL_ROWS])
 def test_the_scorer_reads_every_check(row: dict[str, Any]) -> None:
     """Each check scores (pass or fail, never raises) against an empty and a prior outcome."""
     empty = {"workflow": {"name": "x", "nodes": [], "connections": []}, "prior": row.get("prior"),
@@ -172,18 +197,31 @@ def test_the_scorer_reads_every_check(row: dict[str, Any]) -> None:
             assert isinstance(ok, bool) and isinstance(why, str)
 
 
-def test_new_sentences_not_the_main_set() -> None:
-    main = {json.loads(line)["request"].strip().lower()
-            for line in MAIN.read_text(encoding="utf-8").splitlines() if line.strip()}
-    fresh = [r["request"].strip().lower() for r in ROWS]
-    assert len(set(fresh)) == len(fresh)
-    assert not set(fresh) & main
+def _texts(rows: list[dict[str, Any]]) -> list[str]:
+    return [r["request"].strip().lower() for r in rows]
 
 
-def test_composition() -> None:
-    comp = build_fresh.composition(ROWS)
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_new_sentences_not_the_main_set(name: str) -> None:
+    main = set(_texts(_read(MAIN)))
+    texts = _texts(SET_ROWS[name])
+    assert len(set(texts)) == len(texts)
+    assert not set(texts) & main
+
+
+def test_fresh2_repeats_no_sentence_of_fresh() -> None:
+    # a count only: the first fresh set's sentences are never shown by this test
+    fresh = set(_texts(SET_ROWS["fresh"]))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh2"]) if t in fresh)
+    assert repeated == 0
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_composition(name: str) -> None:
+    comp = SETS[name]["builder"].composition(SET_ROWS[name])
+    lo, hi = SETS[name]["zh"]
     n = comp["all"]
-    assert 0.35 <= comp["zh"] / n <= 0.45
+    assert lo <= comp["zh"] / n <= hi
     assert comp["condition"] >= n / 3
     assert comp["edit"] >= n / 5
     assert comp["longtail"] >= n / 3
@@ -262,6 +300,104 @@ ACCEPTABLE_EDITS = {
 }
 
 
+RISK = "{{ $json.score > 90 ? 'high' : $json.score >= 60 ? 'mid' : 'low' }}"
+DATED = "/backup/notion-{{ $now.toFormat('yyyy-MM-dd') }}.csv"
+
+# fresh2: right workflows for a few requests, hand-written from the request alone
+ACCEPTABLE.update({
+    # humidity webhook: > 70 -> Home Assistant, < 30 -> Telegram, else TimescaleDB
+    "g010": _wf([
+        _n("t", "webhook_trigger", {"path": "humidity"}),
+        _n("hi", "if", {"conditions": [{"left": "{{ $json.humidity }}",
+                                        "operator": "greater_than", "right": 70}]}),
+        _n("lo", "if", {"conditions": [{"left": "{{ $json.humidity }}",
+                                        "operator": "less_than", "right": 30}]}),
+        _n("ha", "home_assistant", {"resource": "service", "operation": "call",
+                                    "domain": "switch", "service": "turn_on"}),
+        _n("tg", "telegram", {"resource": "message", "operation": "sendMessage"}),
+        _n("db", "timescaledb", {"resource": "database", "operation": "insert"}),
+    ], [("t", "hi"), ("hi", "ha", "true"), ("hi", "lo", "false"), ("lo", "tg", "true"),
+        ("lo", "db", "false")]),
+    # expense claims: > 500 -> approval -> QuickBooks; else QuickBooks directly
+    "g013": _wf([
+        _n("t", "google_forms_trigger", {"event": "form_submitted"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "greater_than",
+                                       "right": 500}]}),
+        _n("a", "approval_email", {"to": "finance@acme.io", "subject": "Expense",
+                                   "message": "{{ $json.amount }}"}),
+        _n("q", "quickbooks", {"resource": "bill", "operation": "create"}),
+    ], [("t", "c"), ("c", "a", "true"), ("c", "q", "false"), ("a", "q", "approved")]),
+    # Redis rate limit: incr -> over 1000? -> 429 / Elasticsearch -> 200
+    "g025": _wf([
+        _n("t", "webhook_trigger", {"path": "ingest", "response_mode": "response_node"}),
+        _n("r", "redis", {"resource": "key", "operation": "incr", "key": "{{ $json.api_key }}"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.count }}", "operator": "greater_than",
+                                       "right": 1000}]}),
+        _n("no", "webhook_response", {"status_code": 429}),
+        _n("es", "elasticsearch", {"resource": "document", "operation": "create"}),
+        _n("ok", "webhook_response", {"status_code": 200}),
+    ], [("t", "r"), ("r", "c"), ("c", "no", "true"), ("c", "es", "false"), ("es", "ok")]),
+    # language routing: AI -> switch: zh -> Feishu, en -> Freshdesk, else translate -> Feishu
+    "g039": _wf([
+        _n("t", "email_trigger"),
+        _n("a", "text_classifier", {"input_text": "{{ $json.text }}", "categories": [
+            {"name": "zh"}, {"name": "en"}, {"name": "other"}]}),
+        _n("s", "switch", {"field": "{{ $json.category }}", "rules": [
+            {"operator": "equals", "value": "zh"}, {"operator": "equals", "value": "en"}]}),
+        _n("fs", "feishu", {"resource": "webhook", "operation": "send"}),
+        _n("fd", "freshdesk", {"resource": "ticket", "operation": "create"}),
+        _n("gt", "google_translate", {"resource": "language", "operation": "translate",
+                                      "target": "zh"}),
+    ], [("t", "a"), ("a", "s"), ("s", "fs", "output_0"), ("s", "fd", "output_1"),
+        ("s", "gt", "fallback"), ("gt", "fs")]),
+    # leave request: > 3 days -> Slack approval -> calendar / email; else calendar
+    "g042": _wf([
+        _n("t", "form_trigger", {"title": "请假申请", "fields": [{"label": "days"}]}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.days }}", "operator": "greater_than",
+                                       "right": 3}]}),
+        _n("a", "approval_slack", {"channel": "@manager", "message": "请假"}),
+        _n("cal", "google_calendar", {"resource": "event", "operation": "create"}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "请假未批准"}),
+    ], [("t", "c"), ("c", "a", "true"), ("c", "cal", "false"), ("a", "cal", "approved"),
+        ("a", "e", "rejected")]),
+    # risk scores: > 90 -> WeCom, 60..90 -> Airtable, else nothing
+    "g066": _wf([
+        _n("t", "schedule_trigger", {"interval": "hours", "every": 1}),
+        _n("q", "snowflake", {"resource": "database", "operation": "executeQuery"}),
+        _n("s", "switch", {"field": RISK,
+                           "rules": [{"operator": "equals", "value": "high"},
+                                     {"operator": "equals", "value": "mid"}]}),
+        _n("w", "wecom", {"resource": "webhook", "operation": "send"}),
+        _n("at", "airtable", {"resource": "record", "operation": "create"}),
+    ], [("t", "q"), ("q", "s"), ("s", "w", "output_0"), ("s", "at", "output_1")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P1: Mon-Fri 08:00 cron, summary to Slack and Mattermost
+    "g075": ([("t", "n2"), ("n2", "n3"), ("n3", "n4"), ("n3", "m")],
+             [_n("t", "schedule_trigger", {"interval": "cron", "cron": "0 8 * * 1-5"}),
+              _n("m", "mattermost", {"resource": "message", "operation": "post"})]),
+    # P13: approver cfo@, timeout 48h -> the requester is told
+    "g091": ([("n1", "a"), ("a", "n3", "approved"), ("a", "n4", "rejected"),
+              ("a", "n4", "timeout")],
+             [_n("a", "approval_email", {"to": "cfo@acme.io", "subject": "Approve purchase",
+                                         "message": "{{ $json.Item }}", "timeout_hours": 48})]),
+    # P15: webhook -> lookup -> exists? -> 409 / insert -> Mailchimp -> 200
+    "g093": ([("n1", "l"), ("l", "c"), ("c", "r", "true"), ("c", "n2", "false"), ("n2", "n3"),
+              ("n3", "n4")],
+             [_n("l", "postgres", {"resource": "database", "operation": "select",
+                                   "table": "users"}),
+              _n("c", "if", {"conditions": [{"left": "{{ $json.id }}",
+                                             "operator": "is_not_empty"}]}),
+              _n("r", "webhook_response", {"status_code": 409})]),
+    # P20: nightly -> Notion -> CSV -> Dropbox with the date in the name
+    "g098": ([("n1", "n2"), ("n2", "x"), ("x", "d")],
+             [_n("x", "code", {"code": "return toCsv(items)  // csv"}),
+              _n("d", "dropbox", {"resource": "file", "operation": "upload",
+                                  "path": DATED})]),
+})
+
+
 def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
             added: list[dict[str, Any]]) -> dict[str, Any]:
     """The prior with ``added`` nodes and its connections replaced by ``edges``."""
@@ -273,7 +409,7 @@ def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
 
 @pytest.mark.parametrize("rid", sorted(ACCEPTABLE_EDITS))
 def test_checks_accept_a_right_edit(rid: str) -> None:
-    row = next(r for r in ROWS if r["id"] == rid)
+    row = next(r for r in ALL_ROWS if r["id"] == rid)
     outcome = {"workflow": _edited(row, *ACCEPTABLE_EDITS[rid]), "prior": row["prior"],
                "question": None, "generation": "complete"}
     failed = [(c, why) for c in row["checks"] for ok, why in [C.evaluate(c, outcome)] if not ok]
@@ -282,8 +418,21 @@ def test_checks_accept_a_right_edit(rid: str) -> None:
 
 @pytest.mark.parametrize("rid", sorted(ACCEPTABLE))
 def test_checks_accept_a_right_workflow(rid: str) -> None:
-    row = next(r for r in ROWS if r["id"] == rid)
+    row = next(r for r in ALL_ROWS if r["id"] == rid)
     outcome = {"workflow": ACCEPTABLE[rid], "prior": None, "question": None,
                "generation": "complete"}
     failed = [(c, why) for c in row["checks"] for ok, why in [C.evaluate(c, outcome)] if not ok]
     assert not failed, failed
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh2"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh2"] if r.get("prior")])
+def test_fresh2_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check, unless no change is the right answer."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    results = [C.evaluate(c, outcome)[0] for c in row["checks"]]
+    if {"unchanged": True} in row["checks"]:
+        assert all(results)
+    else:
+        assert not all(results)
