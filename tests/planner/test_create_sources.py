@@ -365,3 +365,30 @@ def test_times_a_day(text: str, minutes: int) -> None:
 def test_a_dotted_clock_time() -> None:
     sched = parse_schedule("daily at 6.15 send the report")
     assert sched is not None and sched.cron == "15 6 * * *"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Once a day, check Gmail and post to Slack", "cron", "0 9 * * *"),
+        ("Once per day at 6pm check Gmail and post to Slack", "cron", "0 18 * * *"),
+        ("Once an hour, check Gmail and post to Slack", "interval", 60),
+        ("Every other day, back up the Airtable base to Google Drive", "cron", "0 9 */2 * *"),
+        ("check the RSS feed every quarter hour and post to Slack", "interval", 15),
+        ("隔天把Airtable的数据备份到Google Drive", "cron", "0 9 */2 * *"),
+        ("每一刻钟检查Gmail并发到Slack", "interval", 15),
+    ],
+)
+def test_rates_said_with_once_other_and_quarter(text: str, kind: str, value: object) -> None:
+    """Regression: "Once a day, …" read "once" as "as soon as" and started by hand or on a
+    Gmail event; "every other day" and "every quarter hour" named no schedule."""
+    frame = parse_request(text)
+    assert frame is not None and frame.trigger.kind == "schedule"
+    assert frame.trigger.params["kind"] == kind
+    assert frame.trigger.params["cron" if kind == "cron" else "minutes"] == value
+
+
+def test_once_before_an_event_is_still_as_soon_as() -> None:
+    frame = parse_request("Once a new order comes in on Shopify, post it to Slack")
+    assert frame is not None and frame.trigger.kind == "app_event"
+    assert frame.trigger.app == "shopify"

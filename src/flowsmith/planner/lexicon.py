@@ -45,9 +45,16 @@ CLAUSE_SPLIT = rx(
     r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|"
     r"然后|接着|并且|同时|并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
+# "once a day", "once more": "once" that is a rate or an adverb, not "as soon as"
+_NOT_A_RATE = (
+    r"(?!\s+(?:(?:a|an|per|each|every)\s+(?:day|week|month|hour|minute|year|fortnight)|"
+    r"daily|weekly|monthly|hourly|more|again)\b)"
+)
 # a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
 WHEN_EN = rx(
-    r"\b(?:when(?:ever)?|each time|every time|as soon as|once|on every|on each|upon|"
+    r"\b(?:when(?:ever)?|each time|every time|as soon as|once"
+    + _NOT_A_RATE
+    + r"|on every|on each|upon|"
     r"after(?=\s+(?:each|every|any|a|an)\b))\b\s*"
     r"(?P<body>(?:[^,;.!?]|(?<=\d)[,.](?=\d{3})|(?<=[a-z])\.(?=[a-z]))+?)\s*"
     r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
@@ -466,7 +473,9 @@ TRIGGER_EMAIL = rx(
     r"\b(?:receive|get|gets|receives|got)\s+(?:an?\s+)?(?:new\s+)?(?:\w+\s+){0,2}e-?mails?|"
     r"\b(?:incoming|inbound|new|received|unread)\s+(?:\w+\s+){0,1}e-?mails?|"
     r"\be-?mails?\s+(?:arrives?|comes? in|is received|lands?)|\b(?:in|to) (?:my |our |the )?inbox|"
-    r"收到(?:的)?\S{0,6}?邮件|新邮件|来信|邮件(?:到达|进来)|邮箱收到"
+    r"\b(?:arrives?|comes? in|is received|are received|is sent to (?:us|me)|are sent to (?:us|me))"
+    r"\s+(?:by|via|through|over|in an?)\s+e-?mail\b|"
+    r"收到(?:的)?\S{0,6}?邮件|新邮件|来信|邮件(?:到达|进来)|邮箱收到|(?:通过|用)邮件(?:收到|发来|寄来)"
 )
 TRIGGER_RSS = rx(
     r"(?:订阅\s*(?:__url\d+__\s*)?(?:的\s*)?)?(?<![a-z])rss(?![a-z])(?:\s*(?:feed|源|订阅))?|"

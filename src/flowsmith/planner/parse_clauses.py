@@ -211,10 +211,17 @@ def _clauses_then(sentence: str) -> list[tuple[str, bool]]:
     then = False
     for i, part in enumerate(parts):
         if i % 2:  # a separator
+            and_ = re.fullmatch(r"\s+and\s+", part, re.IGNORECASE)
+            listed = and_ or re.fullmatch(r"\s*[,，]\s*", part)
             joined = (
-                re.fullmatch(r"\s+and\s+", part, re.IGNORECASE) and out and _bare_noun(out[-1][0])
+                out
+                and i + 1 < len(parts)
+                and (
+                    (and_ and _bare_noun(out[-1][0]))
+                    or (listed and _extracts_more(out[-1][0], parts[i + 1]))
+                )
             )
-            if joined and i + 1 < len(parts):
+            if joined:
                 parts[i + 1] = f"{out.pop()[0]} & {parts[i + 1]}"  # "phone and email": a list
                 continue
             then = then or bool(re.search(r"\bthen\b|然后|接着", part))
@@ -246,6 +253,31 @@ def _bare_noun(clause: str) -> bool:
         *lx.THINK.values(),
     )
     return not any(p.search(clause) for p in verbs)
+
+
+def _extracts_more(clause: str, after: str) -> bool:
+    """ "extract the amount and due date with AI": what follows "and" has no verb of its own,
+    so it is one more thing the extraction takes, not a step."""
+    if not lx.THINK["extract"].search(clause):
+        return False
+    words = after.strip(" ,，").split()
+    if re.fullmatch(r"(?:the |their |its )?e-?mail(?: address)?", after.strip(), re.IGNORECASE):
+        return True  # "extract the name, email and phone": the address is a field
+    verbs = (
+        lx.CREATE_VERB,
+        lx.READ_VERB,
+        lx.UPDATE_VERB,
+        lx.DELETE_VERB,
+        lx.SOURCE_VERB,
+        lx.COPY_VERB,
+        lx.NOTIFY_WORD,
+        lx.EMAIL_WORD,
+        lx.SMS_WORD,
+        lx.TO_WORD,
+        lx.RESPOND,
+        *(p for kind, p in lx.THINK.items() if kind != "prompt"),
+    )
+    return 1 <= len(words) <= 6 and not any(p.search(after) for p in verbs)
 
 
 # "receives JSON with name and email": the fields an item has, one clause (not an action)

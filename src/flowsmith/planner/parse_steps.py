@@ -164,14 +164,16 @@ def _extract_fields(after: str) -> list[str]:
         words = re.split(r"[、和与及,，]", m.group(1)) if m else []
         return [lx.FIELD_ZH_NAMES.get(w, w) for w in words if w][:6]
     m = re.match(
-        r"\s*(?:out\s+)?(?:the\s+|their\s+|its\s+)?([a-z][\w ,]*?)(?:\s+(?:from|out of|in|of)\b|$)",
+        r"\s*(?:out\s+)?(?:the\s+|their\s+|its\s+)?([a-z][\w ,&]*?)"
+        r"(?:\s+(?:from|out of|in|of|with|using|via|by)\b|$)",
         plain,
         re.I,
     )
     if not m:
         return []
-    words = re.split(r"\s*(?:,|\band\b)\s*", m.group(1).lower())
-    return [re.sub(r"\W+", "_", w.strip()).strip("_") for w in words if w.strip()][:6]
+    words = re.split(r"\s*(?:,|&|\band\b)\s*", m.group(1).lower())
+    words = [re.sub(r"^(?:the|its|their|a|an)\s+", "", w.strip()) for w in words]
+    return [re.sub(r"\W+", "_", w).strip("_") for w in words if w][:6]
 
 
 def _categories(text: str) -> list[str]:

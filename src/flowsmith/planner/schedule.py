@@ -29,7 +29,7 @@ DAILY_9 = Schedule(kind="cron", cron="0 9 * * *")
 _EN_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EN_NUM |= {"ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _UNIT_MIN = {"minute": 1, "min": 1, "hour": 60, "hr": 60, "h": 60, "day": 1440, "week": 10080}
-_ZH_UNIT_MIN = {"分钟": 1, "分": 1, "小时": 60, "钟头": 60, "天": 1440, "日": 1440}
+_ZH_UNIT_MIN = {"分钟": 1, "分": 1, "小时": 60, "钟头": 60, "刻钟": 15, "天": 1440, "日": 1440}
 _DOW_EN = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 _DOW_ZH = {"日": 0, "天": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
@@ -40,14 +40,20 @@ _EN_EVERY = re.compile(
     re.IGNORECASE,
 )
 _EN_HALF_HOUR = re.compile(r"\b(every|each)\s+half[- ](an[- ])?hour\b", re.IGNORECASE)
-_EN_HOURLY = re.compile(r"\b(hourly|each hour|per hour)\b", re.IGNORECASE)
+_EN_QUARTER_HOUR = re.compile(
+    r"\b(?:every|each)\s+quarter[- ](?:of[- ]an[- ])?hour\b|\bquarter[- ]hourly\b", re.IGNORECASE
+)
+# "every other day": every second day ("every other week" is read as weekly: a cron has no
+# fortnight)
+_EN_OTHER_DAY = re.compile(r"\b(?:every|each)\s+(?:other|second)\s+day\b", re.IGNORECASE)
+_EN_HOURLY = re.compile(r"\b(hourly|each hour|per hour|once an hour)\b", re.IGNORECASE)
 _EN_TIMES_A_DAY = re.compile(
     r"\b(twice|two times|three times|four times) (?:a|per|each) day\b|\btwice daily\b", re.I
 )
 _TIMES = {"twice": 2, "two times": 2, "three times": 3, "four times": 4}
 _EN_DAILY = re.compile(
     r"\b(daily|every\s?day|each day|every (morning|evening|night)|each (morning|evening)|"
-    r"nightly|in the (morning|evening))\b",
+    r"nightly|in the (morning|evening)|once (?:a|per|each) day)\b",
     re.IGNORECASE,
 )
 _EN_WEEKDAYS = re.compile(r"\b(every weekday|on weekdays|weekdays)\b", re.IGNORECASE)
@@ -68,8 +74,8 @@ _EN_LATE = re.compile(r"\b(?:evening|night|tonight|afternoon)\b", re.IGNORECASE)
 _EN_NOON = re.compile(r"\b(at )?(noon|midday|midnight)\b", re.IGNORECASE)
 
 _ZH_NUM = r"(\d+|[一二两三四五六七八九十]+|半)"
-_ZH_EVERY = re.compile(r"每(?:隔)?\s*" + _ZH_NUM + r"?\s*个?\s*(分钟|分|小时|钟头)")
-_ZH_EVERY_DAYS = re.compile(r"每(?:隔)?\s*(\d+|[两二三四五六七])\s*天")
+_ZH_EVERY = re.compile(r"每(?:隔)?\s*" + _ZH_NUM + r"?\s*个?\s*(分钟|分|小时|钟头|刻钟)")
+_ZH_EVERY_DAYS = re.compile(r"每(?:隔)?\s*(\d+|[两二三四五六七])\s*天|(隔天|隔一天)")
 _ZH_DAILY = re.compile(r"(每天|每日|每晚|每早|天天|每个?早上|每个?晚上)")
 _ZH_WEEKDAYS = re.compile(r"(每个?工作日|工作日)")
 _ZH_DOW = re.compile(r"每(?:周|星期|礼拜)([一二三四五六日天])")
@@ -111,7 +117,7 @@ def _parse_zh(text: str) -> Schedule | None:
         return _cron(minute, hour, dow=str(_DOW_ZH[m.group(1)]))
     m = _ZH_EVERY_DAYS.search(text)
     if m:
-        days = zh_number(m.group(1)) or 1
+        days = 2 if m.group(2) else (zh_number(m.group(1)) or 1)
         return _cron(minute, hour, dom=f"*/{days}" if days > 1 else "*")
     if _ZH_DAILY.search(text):
         return _cron(minute, hour)
@@ -141,6 +147,8 @@ def _zh_time(text: str) -> tuple[int, int]:
 def _parse_en(text: str) -> Schedule | None:
     if _EN_HALF_HOUR.search(text):
         return Schedule(kind="interval", minutes=30)
+    if _EN_QUARTER_HOUR.search(text):
+        return Schedule(kind="interval", minutes=15)
     m = _EN_EVERY.search(text)
     if m and m.group(2).lower() in ("minute", "min", "hour", "hr", "h"):
         count = _en_count(m.group(1))
@@ -158,6 +166,8 @@ def _parse_en(text: str) -> Schedule | None:
     dow = _EN_DOW.search(text)
     if dow:
         return _cron(minute, hour, dow=str(_DOW_EN.index(dow.group(1).lower())))
+    if _EN_OTHER_DAY.search(text):
+        return _cron(minute, hour, dom="*/2")
     if m and m.group(2).lower() == "day":
         days = _en_count(m.group(1))
         return _cron(minute, hour, dom=f"*/{days}" if days > 1 else "*")
