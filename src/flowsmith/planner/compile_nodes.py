@@ -22,7 +22,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.nodes import make
 from flowsmith.planner.services import field_value
-from flowsmith.planner.text import pick, slug
+from flowsmith.planner.text import Lang, pick, slug
 from flowsmith.text import text as say
 
 
@@ -207,6 +207,8 @@ def transform_node(st: CompileState, step: Transform) -> Node:
             "split_out",
             {"field": p.get("field", "items")},
         )
+    if step.kind == "filter" and isinstance(p.get("conditions"), list):
+        return _all_of_filter(st, step, lang)
     if step.kind == "filter":
         cond = p.get("condition")
         rules = (
@@ -309,4 +311,24 @@ def think_node(st: CompileState, step: Think) -> Node:
         say("planner.compile_nodes.ask_the_ai", lang),
         "llm_chat",
         {"prompt": f"{prompt}\n\n{text}"},
+    )
+
+
+def _all_of_filter(st: CompileState, step: Transform, lang: Lang) -> Node:
+    """A filter whose conditions must all hold (the kind of change a start names)."""
+    rules = [
+        r for c in step.params["conditions"] if isinstance(c, Condition) for r in if_rules(c)[0]
+    ]
+    change = step.params.get("change")
+    name = (
+        say("planner.compile_nodes.only_change", lang, change=str(change).replace("_", " "))
+        if change
+        else say("planner.compile_nodes.filter", lang)
+    )
+    return make(
+        st.ids,
+        f"only_{change}" if change else "filter",
+        name,
+        "filter",
+        {"conditions": rules, "combine": "and"},
     )

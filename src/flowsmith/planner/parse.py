@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner.event_kinds import kind_filter
 from flowsmith.planner.frame import (
     Branch,
     Case,
@@ -74,6 +75,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         else None
     )
     steps = _fetch_unused_urls(_with_categories(_guarded_steps(rest, ctx, guard), ctx), ctx)
+    kind = kind_filter(ctx, trigger) if trigger.kind == "app_event" else None
+    steps = [kind, *steps] if kind is not None else steps
     trigger = _poll_for_new(trigger, steps)
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):
