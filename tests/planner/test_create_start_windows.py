@@ -161,7 +161,7 @@ JOINED = [
         "当Jira有新问题并且优先级是最高时，发钉钉消息",
         "jira_trigger",
         "dingtalk",
-        ("优先级", "最高"),
+        ("priority", "最高"),
     ),
     Want(
         "每当收到Stripe付款且金额大于500时，在Slack #finance通知",
@@ -183,7 +183,7 @@ WINDOWS = [
         "to Telegram",
         "slack_trigger",
         "telegram",
-        ("$now.hour", "9", "17"),
+        ("$now.hour", "17"),
     ),
     Want(
         "When a Gmail email arrives outside working hours, forward it to Telegram",

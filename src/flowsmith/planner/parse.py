@@ -48,6 +48,7 @@ from flowsmith.planner.parse_condition_words import STOCK_TALK
 from flowsmith.planner.parse_conditions import parse_condition, plus_as_at_least
 from flowsmith.planner.parse_context import Context, mask_addresses
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
+from flowsmith.planner.parse_windows import cut_window, read_window, windowed
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import detect_lang
 
@@ -67,6 +68,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     ctx.about_stock = bool(STOCK_TALK.search(raw))
     masked = _PLUS.sub(" and ", mask_addresses(raw, ctx))
+    window = read_window(masked)
+    masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
     ctx.trigger_kind = trigger.kind
     guard = (
@@ -78,6 +81,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     kind = kind_filter(ctx, trigger) if trigger.kind == "app_event" else None
     steps = [kind, *steps] if kind is not None else steps
     trigger = _poll_for_new(trigger, steps)
+    if window is not None:
+        trigger, steps = windowed(trigger, steps, window)
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):
         return None
