@@ -21,6 +21,7 @@ from flowsmith.planner.frame import (
     Transform,
 )
 from flowsmith.planner.nodes import make
+from flowsmith.planner.parse_changes import remember_code
 from flowsmith.planner.services import field_value
 from flowsmith.planner.text import Lang, pick, slug
 from flowsmith.text import text as say
@@ -233,6 +234,15 @@ def transform_node(st: CompileState, step: Transform) -> Node:
             say("planner.compile_nodes.format_text", lang),
             "text_template",
             {"template": p.get("template", st.text)},
+        )
+    if step.kind == "code" and p.get("remember"):
+        field = str(p["remember"])
+        return make(
+            st.ids,
+            "remember_previous",
+            say("planner.compile_nodes.remember_previous", lang, field=field),
+            "code",
+            {"language": "javascript", "code": remember_code(field)},
         )
     if step.kind == "code":
         return make(
