@@ -81,7 +81,8 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     post it to Twitter") ends where its action's verb starts."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            group = next((g for g in ("body", "body2", "body3") if m.groupdict().get(g)), "")
+            groups = ("body", "body2", "body3", "body4")
+            group = next((g for g in groups if m.groupdict().get(g)), "")
             if not group:
                 continue
             body, b0 = m.group(group) or "", m.start(group)
