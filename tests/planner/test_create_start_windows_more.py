@@ -144,3 +144,23 @@ def test_every_weekday_schedule_keeps_its_days_and_gets_no_if() -> None:
     wf = graph("每个工作日早上9点在Slack提醒我写日报")
     assert wf.nodes[0].parameters.get("cron") == "0 9 * * 1-5"
     assert not [n for n in wf.nodes if n.subtype == "if"]
+
+
+POLLED = [
+    "每当MySQL有新记录时，发消息到钉钉",
+    "When a new record shows up in MySQL, post it to Slack",
+    "When a new row is added to our MongoDB collection, email me",
+    "每当Redis里有新数据时，发邮件给我",
+]
+
+
+@pytest.mark.parametrize("text", POLLED)
+def test_a_polled_new_item_start_keeps_only_what_the_last_run_did_not_see(text: str) -> None:
+    wf = graph(text)
+    assert wf.nodes[0].subtype == "schedule_trigger"
+    code = [n for n in wf.nodes if n.subtype == "code"]
+    assert code and "getWorkflowStaticData" in str(code[0].parameters["code"])
+    reads = [n for n in wf.nodes if n.subtype not in ("schedule_trigger", "code")]
+    order = [n.id for n in wf.nodes]
+    # the keep-new step sits between the read and the action
+    assert order.index(reads[0].id) < order.index(code[0].id) < order.index(reads[-1].id)

@@ -21,7 +21,7 @@ from flowsmith.planner.frame import (
     Transform,
 )
 from flowsmith.planner.nodes import make
-from flowsmith.planner.parse_changes import remember_code
+from flowsmith.planner.parse_changes import only_new_code, remember_code
 from flowsmith.planner.services import field_value
 from flowsmith.planner.text import Lang, pick, slug
 from flowsmith.text import text as say
@@ -234,6 +234,14 @@ def transform_node(st: CompileState, step: Transform) -> Node:
             say("planner.compile_nodes.format_text", lang),
             "text_template",
             {"template": p.get("template", st.text)},
+        )
+    if step.kind == "code" and p.get("only_new"):
+        return make(
+            st.ids,
+            "only_new",
+            say("planner.compile_nodes.only_new", lang),
+            "code",
+            {"language": "javascript", "code": only_new_code()},
         )
     if step.kind == "code" and p.get("remember"):
         field = str(p["remember"])

@@ -42,7 +42,7 @@ from flowsmith.planner.frame import (
     Trigger,
     walk,
 )
-from flowsmith.planner.parse_changes import with_memory
+from flowsmith.planner.parse_changes import with_memory, with_only_new
 from flowsmith.planner.parse_chat import with_agent
 from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_condition_words import STOCK_TALK
@@ -83,6 +83,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     steps = [kind, *steps] if kind is not None else steps
     trigger = _poll_for_new(trigger, steps)
     steps = with_memory(steps)
+    if trigger.params.get("new_only"):
+        steps = with_only_new(steps)
     if window is not None:
         trigger, steps = windowed(trigger, steps, window)
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]

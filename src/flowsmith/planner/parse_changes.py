@@ -10,7 +10,8 @@ Invariants: a change is read only when no threshold is said ("drops below 100" i
 comparison, read elsewhere); the condition's value is the expression of ``previous_<field>``
 (:func:`previous_ref`) and every branch testing one is preceded by exactly one remembering
 step for that field; on the first run the previous value is the current one (no change).
-Pure.
+A start polled for new items (``Trigger.params["new_only"]``) keeps, after its read, only
+the items no earlier run passed on. Pure.
 """
 
 from __future__ import annotations
@@ -20,10 +21,26 @@ import re
 from dataclasses import replace
 
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.frame import Branch, Case, CompareOp, Condition, Loop, Step, Transform
+from flowsmith.planner.frame import (
+    Branch,
+    Case,
+    CompareOp,
+    Condition,
+    Loop,
+    ServiceStep,
+    Step,
+    Transform,
+)
 from flowsmith.planner.parse_context import Context
 
-__all__ = ["change_condition", "previous_ref", "remember_code", "with_memory"]
+__all__ = [
+    "change_condition",
+    "only_new_code",
+    "previous_ref",
+    "remember_code",
+    "with_memory",
+    "with_only_new",
+]
 
 _DOWN = (
     r"drops?|dropped|falls?|fell|goes down|went down|decreases?|decreased|declines?|dips?|"
@@ -142,3 +159,28 @@ def with_memory(steps: list[Step]) -> list[Step]:
         else:
             out.append(step)
     return out
+
+
+def only_new_code() -> str:
+    """JavaScript that passes on only the items no earlier run passed on (by ``id``, else the
+    whole item), remembering the last 1000 it saw."""
+    return (
+        "// Only the items the last runs did not see (n8n keeps static data between "
+        "production runs)\n"
+        "const memory = $getWorkflowStaticData('global');\n"
+        "const seen = new Set(memory.seen ?? []);\n"
+        "const key = (item) => String(item.json.id ?? JSON.stringify(item.json));\n"
+        "const fresh = $input.all().filter((item) => !seen.has(key(item)));\n"
+        "memory.seen = [...seen, ...fresh.map(key)].slice(-1000);\n"
+        "return fresh;"
+    )
+
+
+def with_only_new(steps: list[Step]) -> list[Step]:
+    """A polled "new item" start: after the read of the items, a step keeping only those no
+    earlier run saw (none when the steps read nothing first)."""
+    first = steps[0] if steps else None
+    if not isinstance(first, ServiceStep):
+        return steps
+    keep = Transform(kind="code", params={"only_new": True}, phrase=first.phrase)
+    return [first, keep, *steps[1:]]

@@ -156,11 +156,10 @@ def _when_rest(
     lead = " , "
     if poll:
         lead = f" get {READABLE.sub(' ', poll)} , "
-        found = Trigger(
-            kind="schedule",
-            params={"kind": "interval", "minutes": 60, "assumed": True},
-            phrase=found.phrase,
-        )
+        params: dict[str, Any] = {"kind": "interval", "minutes": 60, "assumed": True}
+        if not state:
+            params["new_only"] = True  # new items: only those the last run did not see
+        found = Trigger(kind="schedule", params=params, phrase=found.phrase)
     cond = None if _said_by_event(body, found, ctx) else qualifier(body, ctx)
     if state:
         cond = str(state)  # the comparison the polled data is checked against
