@@ -148,8 +148,8 @@ def test_every_weekday_schedule_keeps_its_days_and_gets_no_if() -> None:
 
 POLLED = [
     "每当MySQL有新记录时，发消息到钉钉",
-    "When a new record shows up in MySQL, post it to Slack",
-    "When a new row is added to our MongoDB collection, email me",
+    "Whenever new rows show up in Redis, email me",
+    "每当MongoDB有新文档时，发邮件给我",
     "每当Redis里有新数据时，发邮件给我",
 ]
 
@@ -164,3 +164,11 @@ def test_a_polled_new_item_start_keeps_only_what_the_last_run_did_not_see(text: 
     order = [n.id for n in wf.nodes]
     # the keep-new step sits between the read and the action
     assert order.index(reads[0].id) < order.index(code[0].id) < order.index(reads[-1].id)
+
+
+def test_a_polled_start_whose_first_step_is_no_read_gets_no_keep_new_step() -> None:
+    # "a new record in MySQL" is still read as an insert (the operation choice, not the
+    # start): a write is no read of what is new, so nothing filters it
+    wf = graph("When there is a new record in MySQL, post it to Slack")
+    assert wf.nodes[0].subtype == "schedule_trigger"
+    assert not [n for n in wf.nodes if n.subtype == "code"]

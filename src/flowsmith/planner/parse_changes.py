@@ -176,11 +176,15 @@ def only_new_code() -> str:
     )
 
 
+# operations that read items (a write first is no read of what is new)
+_READS = re.compile(r"get|list|search|read|select|find|query|executequery", re.IGNORECASE)
+
+
 def with_only_new(steps: list[Step]) -> list[Step]:
     """A polled "new item" start: after the read of the items, a step keeping only those no
     earlier run saw (none when the steps read nothing first)."""
     first = steps[0] if steps else None
-    if not isinstance(first, ServiceStep):
+    if not isinstance(first, ServiceStep) or not _READS.match(first.operation or ""):
         return steps
-    keep = Transform(kind="code", params={"only_new": True}, phrase=first.phrase)
+    keep = Transform(kind="code", params={"only_new": True})
     return [first, keep, *steps[1:]]
