@@ -400,6 +400,17 @@ def action_entry(app: App) -> dict[str, Any]:
     }
 
 
+def _kinds_said(trig: Triggers) -> str:
+    """How an event that fires on any change tells its kinds apart, for the output's
+    description (a workflow wanting one kind filters on these fields)."""
+    said = [
+        f"{key}: " + " and ".join(f"{path} = {value}" for path, value in kind.match.items())
+        for ev in trig.events.values()
+        for key, kind in ev.kinds.items()
+    ]
+    return f" The kind of change: {'; '.join(said)}." if said else ""
+
+
 def trigger_entry(app: App) -> dict[str, Any]:
     assert app.triggers is not None and app.trigger_subtype is not None
     trig = app.triggers
@@ -425,7 +436,7 @@ def trigger_entry(app: App) -> dict[str, Any]:
         "inputs": [],
         "outputs": {
             "main": {
-                "description": f"The {app.display_name} event.",
+                "description": f"The {app.display_name} event." + _kinds_said(trig),
                 "item_schema": {"type": "object", "additionalProperties": True},
             }
         },
