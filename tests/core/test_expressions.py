@@ -128,6 +128,8 @@ CONTEXT = ex.Context(
         ("{{ $workflow.name }}/{{ $execution.id }}", "Watch/ex1"),
         ("{{ $today }}", "2024-05-06"),
         ("{{ $now }}", "2024-05-06T07:08:09.000Z"),
+        ("{{ $now.hour }}", 7),  # Luxon's parts of the run's time (a Monday)
+        ("{{ $now.weekday }}", 1),
         ("{{ $json.price * 2 }}", 25),
         ("{{ $env.TOKEN }}", "<TOKEN>"),
         ("plain", "plain"),

@@ -6,7 +6,8 @@ parameter value, ``{{ … }}`` segments hold JavaScript-like expressions whose r
 * ``$json.a.b``                    a field of the current input item;
 * ``$node.<id>.json.a.b``          a field of the first output item of upstream node ``<id>``
   (by node id; ``$node["<id>"].json.a`` works for any id);
-* ``$now``, ``$today``, ``$workflow.id``, ``$workflow.name``, ``$execution.id``, ``$env.NAME``.
+* ``$now`` (and its Luxon parts ``$now.hour``, ``$now.weekday`` …), ``$today``,
+  ``$workflow.id``, ``$workflow.name``, ``$execution.id``, ``$env.NAME``.
 
 Paths may index arrays (``a[0].b``) and quote keys (``a["odd key"]``). Anything else inside
 the braces (operators, function calls) is allowed; only its references are checked. A value
@@ -42,6 +43,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -367,6 +369,18 @@ def _step(value: Any, key: PathKey) -> Any:
     return _MISSING
 
 
+# Luxon DateTime parts n8n's ``$now`` has (``$now.hour``, ``$now.weekday``: 1 = Monday)
+_NOW_PARTS = ("year", "month", "day", "hour", "minute", "second", "weekday")
+
+
+def _now_part(now: str, part: str) -> Any:
+    try:
+        when = datetime.fromisoformat(now.replace("Z", "+00:00"))
+    except ValueError:
+        return now
+    return when.isoweekday() if part == "weekday" else getattr(when, part)
+
+
 def lookup(ref: Reference, context: Context) -> Any:
     """The value ``ref`` reads in ``context``, or :class:`Unresolved`."""
     if ref.kind == "json":
@@ -378,6 +392,8 @@ def lookup(ref: Reference, context: Context) -> Any:
         if node_id not in context.nodes:
             return Unresolved(ref, f"node '{node_id}' has not run before this point")
         return walk(context.nodes[node_id], ref)
+    if ref.kind == "now" and ref.path and ref.path[0] in _NOW_PARTS:
+        return _now_part(context.now, str(ref.path[0]))
     if ref.kind in ("now", "today"):
         return context.now if ref.kind == "now" else context.now[:10]
     if ref.kind == "env":

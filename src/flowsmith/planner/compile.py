@@ -46,6 +46,7 @@ from flowsmith.planner.compile_state import (
     if_rules,
 )
 from flowsmith.planner.compile_trigger import trigger_node
+from flowsmith.planner.compile_windows import window_label
 from flowsmith.planner.frame import (
     Approval,
     Branch,
@@ -249,6 +250,9 @@ def _keep_if(st: CompileState, cond: Condition, feeds: list[End]) -> list[End]:
 
 
 def _cond_label(st: CompileState, cond: Condition) -> str:
+    window = window_label(cond, st.lang)
+    if window is not None:
+        return window
     words = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}
     if cond.op in words and isinstance(cond.value, (tuple, list)):
         return f"{cond.field} {words[cond.op]} {' / '.join(str(v) for v in cond.value)}"

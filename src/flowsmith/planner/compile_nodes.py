@@ -21,8 +21,9 @@ from flowsmith.planner.frame import (
     Transform,
 )
 from flowsmith.planner.nodes import make
+from flowsmith.planner.parse_changes import only_new_code, remember_code
 from flowsmith.planner.services import field_value
-from flowsmith.planner.text import pick, slug
+from flowsmith.planner.text import Lang, pick, slug
 from flowsmith.text import text as say
 
 
@@ -207,6 +208,8 @@ def transform_node(st: CompileState, step: Transform) -> Node:
             "split_out",
             {"field": p.get("field", "items")},
         )
+    if step.kind == "filter" and isinstance(p.get("conditions"), list):
+        return _all_of_filter(st, step, lang)
     if step.kind == "filter":
         cond = p.get("condition")
         rules = (
@@ -231,6 +234,23 @@ def transform_node(st: CompileState, step: Transform) -> Node:
             say("planner.compile_nodes.format_text", lang),
             "text_template",
             {"template": p.get("template", st.text)},
+        )
+    if step.kind == "code" and p.get("only_new"):
+        return make(
+            st.ids,
+            "only_new",
+            say("planner.compile_nodes.only_new", lang),
+            "code",
+            {"language": "javascript", "code": only_new_code()},
+        )
+    if step.kind == "code" and p.get("remember"):
+        field = str(p["remember"])
+        return make(
+            st.ids,
+            "remember_previous",
+            say("planner.compile_nodes.remember_previous", lang, field=field),
+            "code",
+            {"language": "javascript", "code": remember_code(field)},
         )
     if step.kind == "code":
         return make(
@@ -309,4 +329,24 @@ def think_node(st: CompileState, step: Think) -> Node:
         say("planner.compile_nodes.ask_the_ai", lang),
         "llm_chat",
         {"prompt": f"{prompt}\n\n{text}"},
+    )
+
+
+def _all_of_filter(st: CompileState, step: Transform, lang: Lang) -> Node:
+    """A filter whose conditions must all hold (the kind of change a start names)."""
+    rules = [
+        r for c in step.params["conditions"] if isinstance(c, Condition) for r in if_rules(c)[0]
+    ]
+    change = step.params.get("change")
+    name = (
+        say("planner.compile_nodes.only_change", lang, change=str(change).replace("_", " "))
+        if change
+        else say("planner.compile_nodes.filter", lang)
+    )
+    return make(
+        st.ids,
+        f"only_{change}" if change else "filter",
+        name,
+        "filter",
+        {"conditions": rules, "combine": "and"},
     )

@@ -96,9 +96,12 @@ def _label(st: CompileState, phrase: str) -> str:
 
 
 def field_ref(name: str) -> str:
-    """An expression for item field ``name`` ("price" -> {{ $json.price }}, "预算" -> bracket)."""
+    """An expression for item field ``name`` ("price" -> {{ $json.price }}, a dotted path
+    "action.type" -> {{ $json.action.type }}, "预算" -> bracket)."""
     name = name.strip() or "value"
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+    if re.fullmatch(r"\$now\.(?:hour|minute|weekday|day|month|year)", name):
+        return "{{ " + name + " }}"  # the run's own time (a window on the actions)
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*", name):
         return f"{{{{ $json.{name} }}}}"
     return "{{ $json[" + json.dumps(name, ensure_ascii=False) + "] }}"
 

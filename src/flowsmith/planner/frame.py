@@ -51,7 +51,9 @@ ThinkKind = Literal["classify", "extract", "summarise", "translate", "sentiment"
 
 @dataclass(frozen=True)
 class Condition:
-    """``field op value``; ``field`` is an item field name (``price``), never an expression."""
+    """``field op value``; ``field`` is an item field name (``price``, or a dotted path into
+    a trigger's payload, ``action.type``), never an expression, except ``$now.hour`` and
+    ``$now.weekday``: the run's own time (a window on the actions)."""
 
     field: str
     op: CompareOp

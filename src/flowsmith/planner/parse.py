@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner.event_kinds import kind_filter
 from flowsmith.planner.frame import (
     Branch,
     Case,
@@ -41,12 +42,14 @@ from flowsmith.planner.frame import (
     Trigger,
     walk,
 )
+from flowsmith.planner.parse_changes import with_memory, with_only_new
 from flowsmith.planner.parse_chat import with_agent
 from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_condition_words import STOCK_TALK
 from flowsmith.planner.parse_conditions import parse_condition, plus_as_at_least
 from flowsmith.planner.parse_context import Context, mask_addresses
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
+from flowsmith.planner.parse_windows import cut_window, read_window, windowed
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import detect_lang
 
@@ -66,6 +69,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     ctx.about_stock = bool(STOCK_TALK.search(raw))
     masked = _PLUS.sub(" and ", mask_addresses(raw, ctx))
+    window = read_window(masked)
+    masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
     ctx.trigger_kind = trigger.kind
     guard = (
@@ -74,7 +79,14 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         else None
     )
     steps = _fetch_unused_urls(_with_categories(_guarded_steps(rest, ctx, guard), ctx), ctx)
+    kind = kind_filter(ctx, trigger) if trigger.kind == "app_event" else None
+    steps = [kind, *steps] if kind is not None else steps
     trigger = _poll_for_new(trigger, steps)
+    steps = with_memory(steps)
+    if trigger.params.get("new_only"):
+        steps = with_only_new(steps)
+    if window is not None:
+        trigger, steps = windowed(trigger, steps, window)
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):
         return None

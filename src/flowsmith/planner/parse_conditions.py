@@ -19,6 +19,7 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
     Condition,
 )
+from flowsmith.planner.parse_changes import change_condition
 from flowsmith.planner.parse_condition_words import (
     BACK_AGAIN,
     EMPTY_WORD,
@@ -169,7 +170,8 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
         said = _qualified(q.group("c"), phrase, ctx)
         if said is not None:
             return said
-    return compare_words(t, phrase, ctx) or state_words(t, phrase, ctx)
+    changed = change_condition(t, phrase, ctx)  # "the price drops": against the last run
+    return changed or compare_words(t, phrase, ctx) or state_words(t, phrase, ctx)
 
 
 def qualifier_condition(

@@ -81,7 +81,8 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     post it to Twitter") ends where its action's verb starts."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            group = next((g for g in ("body", "body2", "body3") if m.groupdict().get(g)), "")
+            groups = ("body", "body2", "body3", "body4")
+            group = next((g for g in groups if m.groupdict().get(g)), "")
             if not group:
                 continue
             body, b0 = m.group(group) or "", m.start(group)
@@ -155,11 +156,10 @@ def _when_rest(
     lead = " , "
     if poll:
         lead = f" get {READABLE.sub(' ', poll)} , "
-        found = Trigger(
-            kind="schedule",
-            params={"kind": "interval", "minutes": 60, "assumed": True},
-            phrase=found.phrase,
-        )
+        params: dict[str, Any] = {"kind": "interval", "minutes": 60, "assumed": True}
+        if not state:
+            params["new_only"] = True  # new items: only those the last run did not see
+        found = Trigger(kind="schedule", params=params, phrase=found.phrase)
     cond = None if _said_by_event(body, found, ctx) else qualifier(body, ctx)
     if state:
         cond = str(state)  # the comparison the polled data is checked against

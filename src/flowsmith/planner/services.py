@@ -222,7 +222,10 @@ class ServiceIndex:
         change = {kind for kind, pattern in lx.EVENT_CHANGE.items() if pattern.search(low)}
         fitting = _fitting_kinds(app, change)
         for key, ev in app.triggers.events.items():
-            score = names_score(ev.names, low, toks)
+            # an event that fires on any change is named by the kinds it tells apart too
+            score = max(
+                names_score(n, low, toks) for n in [ev.names, *(k.names for k in ev.kinds.values())]
+            )
             key_words = [stem(w) for w in re.split(r"[_.\W]+", key) if w]
             if score == 0 and key_words and all(w in toks for w in key_words):
                 score = 1.2

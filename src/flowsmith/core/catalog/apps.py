@@ -18,7 +18,9 @@ and app):
   ``path`` and a resource-locator ``rl`` mode);
 * an app maps either to an n8n node (``n8n``) or, when n8n has none, to an HTTP Request on the
   service's real API (``http``: base URL and auth scheme, and a method and path per operation);
-* the example names an existing resource and operation and satisfies its required fields.
+* the example names an existing resource and operation and satisfies its required fields;
+* an event that fires on any change may list ``kinds``: each kind's names and the payload
+  fields (``match``: dotted path -> value) that tell that change from the others.
 
 Resource and operation keys are n8n's own values for that node unless the resource or
 operation says otherwise in its ``n8n`` object (``{"value": …}``; ``"value": null`` = the n8n
@@ -128,12 +130,26 @@ class Resource(BaseModel):
         return key if self.n8n is None else self.n8n.value
 
 
+class EventKind(BaseModel):
+    """One kind of change an event that fires on any change reports in its payload (a Trello
+    board's ``changed`` with ``action.type`` = ``createCard``): ``match`` maps a dotted path
+    in the trigger's output item to the value it has for this kind (all must hold), so a
+    workflow that wants only this kind filters on it right after the trigger."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str = Field(min_length=1)
+    names: Names = Field(default_factory=Names)
+    match: dict[str, str | int | bool] = Field(min_length=1)
+
+
 class Event(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     description: str = Field(min_length=1)
     names: Names = Field(default_factory=Names)
     n8n: dict[str, Any] = Field(default_factory=dict)  # the trigger node's parameters
+    kinds: dict[str, EventKind] = Field(default_factory=dict)  # the changes its payload tells
 
 
 class Triggers(BaseModel):
@@ -246,6 +262,8 @@ class App(BaseModel):
         if self.triggers:
             for ev in self.triggers.events.values():
                 out += ev.names.all()
+                for kind in ev.kinds.values():
+                    out += kind.names.all()
         return out
 
     def operation(self, resource: str, operation: str) -> Operation | None:
@@ -382,6 +400,17 @@ def action_entry(app: App) -> dict[str, Any]:
     }
 
 
+def _kinds_said(trig: Triggers) -> str:
+    """How an event that fires on any change tells its kinds apart, for the output's
+    description (a workflow wanting one kind filters on these fields)."""
+    said = [
+        f"{key}: " + " and ".join(f"{path} = {value}" for path, value in kind.match.items())
+        for ev in trig.events.values()
+        for key, kind in ev.kinds.items()
+    ]
+    return f" The kind of change: {'; '.join(said)}." if said else ""
+
+
 def trigger_entry(app: App) -> dict[str, Any]:
     assert app.triggers is not None and app.trigger_subtype is not None
     trig = app.triggers
@@ -407,7 +436,7 @@ def trigger_entry(app: App) -> dict[str, Any]:
         "inputs": [],
         "outputs": {
             "main": {
-                "description": f"The {app.display_name} event.",
+                "description": f"The {app.display_name} event." + _kinds_said(trig),
                 "item_schema": {"type": "object", "additionalProperties": True},
             }
         },
