@@ -25,7 +25,9 @@ class Graph:
         assert frame is not None, text
         self.wf, _ = compile_frame(frame, catalog=CATALOG)
         self.nodes = {n.id: n for n in self.wf.nodes}
-        self.edges = [(c.from_node, c.from_output or "main", c.to_node) for c in self.wf.connections]
+        self.edges = [
+            (c.from_node, c.from_output or "main", c.to_node) for c in self.wf.connections
+        ]
 
     def find(self, what: str) -> set[str]:
         ids = {
@@ -109,9 +111,7 @@ def ways(g: Graph, steps: list[str], field: str | tuple[str, ...] | None) -> Non
         for y in steps[i + 1 :]:
             sx, sy = g.sides(x), g.sides(y)
             apart = [
-                k
-                for k in sx
-                if k in sy and sx[k] != sy[k] and (field is None or _on(g, k, field))
+                k for k in sx if k in sy and sx[k] != sy[k] and (field is None or _on(g, k, field))
             ]
             assert apart, (x, y, sx, sy)
 

@@ -42,6 +42,8 @@ CompareOp = Literal[
     "between",
     "outside",
     "in",
+    "all",
+    "any",
 ]
 TransformKind = Literal[
     "filter", "aggregate", "dedupe", "sort", "limit", "split", "template", "set", "code"
@@ -51,7 +53,11 @@ ThinkKind = Literal["classify", "extract", "summarise", "translate", "sentiment"
 
 @dataclass(frozen=True)
 class Condition:
-    """``field op value``; ``field`` is an item field name (``price``), never an expression."""
+    """``field op value``; ``field`` is an item field name (``price``), never an expression.
+
+    ``all`` / ``any`` join conditions on several fields ("over $500 and from the US", "high
+    priority or a VIP"): ``value`` is the tuple of those conditions (none of them joined
+    itself) and ``field`` the first one's field."""
 
     field: str
     op: CompareOp

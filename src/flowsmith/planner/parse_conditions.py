@@ -34,6 +34,7 @@ from flowsmith.planner.parse_condition_words import (
     verb_used,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
+from flowsmith.planner.parse_joined import read_joined
 
 _Q = r"[\"'“‘「]"
 _QE = r"[\"'”’」]"
@@ -145,6 +146,9 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """``field op value`` from a condition's words ("the budget is over 10000"); a pronoun
     subject with "'s" or a verb of change reads as "it is …" ("it's rejected", "if it
     changes to Closed Lost") when the words alone give nothing."""
+    joined = read_joined(text, lambda part: parse_condition(part, ctx), text.strip(" ,，:："))
+    if joined is not None:
+        return joined
     cond = _read_condition(text, ctx)
     said = _PRONOUN_IS.match(text)
     if cond is None and said:
