@@ -136,8 +136,12 @@ def combined(
 
 
 def joins(g: Graph, step: str, after: str) -> None:
-    """``step`` runs on every path: no gate output alone leads to it, and it is below the
-    step ``after`` (a step of one case)."""
+    """``step`` runs on every path of the decision the step ``after`` (a step of one case)
+    sits behind: no gate output alone leads to it, and every output of that gate reaches it."""
     assert g.sides(step) == {}, g.sides(step)
-    below = set().union(*(g.below(i) for i in g.find(after)))
-    assert g.find(step) & below, (step, after)
+    gates = g.sides(after)
+    assert gates, after
+    ids = g.find(step)
+    for gid in gates:
+        for out, reach in g.outputs(gid).items():
+            assert ids & reach, (step, gid, out)

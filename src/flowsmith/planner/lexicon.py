@@ -36,8 +36,9 @@ ELSE_OPEN = rx(
 THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
 # words that end a branch: what follows runs after it
 AFTER_BRANCH = rx(
-    r"^\s*(?:and\s+)?(?:(?:then|after that|afterwards|finally|in any case|always)\b|"
-    r"最后|之后|然后|无论如何|不管怎样)"
+    r"^\s*(?:and\s+)?(?:(?:then|after that|afterwards|finally|in any case|always|in (?:every|each|"
+    r"all|both) cases?|either way|regardless|no matter what|whatever happens)\b|"
+    r"最后|之后|然后|无论如何|不管怎样|不论如何|不管如何|不论怎样|无论怎样|不管结果如何|无论结果如何)"
 )
 SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 CLAUSE_SPLIT = rx(

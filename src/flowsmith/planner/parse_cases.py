@@ -202,12 +202,24 @@ def joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
     if any(v.match(body.strip()) for v in verbs):
         return None  # "…, post the error to Slack": an action, not a second condition
+    acted = _condition_then_action(body, ctx)
+    if acted is not None:
+        return acted  # "the country is US post to Slack": the second condition, then its action
     if ctx.index.mentions(body, implicit=False) and not re.match(r"(?:and|且|而且)\b", clause):
         return None  # "…时，在Trello创建补货卡片": an action on a service, not a second condition
     t = lx.THEN_WORD.search(body)
     said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
     cond = parse_condition(said, ctx)
     return (cond, action) if cond is not None and cond.op != "category" else None
+
+
+def _condition_then_action(body: str, ctx: Context) -> tuple[Condition, str] | None:
+    """A whole condition, then the action that starts after it (no "then" between)."""
+    for start in _action_starts(body, ctx):
+        cond = parse_condition(body[:start], ctx)
+        if cond is not None and cond.op != "category" and complete(body[:start]):
+            return cond, body[start:]
+    return None
 
 
 def _shortest(body: str, ctx: Context) -> tuple[Condition, str] | None:
