@@ -37,6 +37,8 @@ from flowsmith.planner.parse_case_clauses import (
     singular,
     size_case_of,
     unless_case,
+    value_case,
+    when_not_case,
 )
 from flowsmith.planner.parse_cases import (
     BARE_COMPARE,
@@ -390,6 +392,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or unless_case(b, clause, ctx)
         or except_case(b, clause, ctx)
         or size_case_of(b, clause, ctx)
+        or value_case(b, clause, ctx)
+        or when_not_case(b, clause, ctx)
         or for_qualified(b, clause, ctx)
         or _category_case(b, clause, ctx)
         or _routed(b, clause, ctx)
