@@ -1,6 +1,7 @@
 """The decision bank, continued: a case said by its value alone ("3 or 4 stars …"), the other
-case said after its action ("… and B when it is not"), and "otherwise" / "or else" / "否则"
-with no comma before it (sentences of our own)."""
+case said after its action ("… and B when it is not"), "otherwise" / "or else" / "否则" with
+no comma before it, a Chinese level said without 是 ("优先级高的…，其余的…"), the second half
+of "if A and B <action>", and a step every case reaches (sentences of our own)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.planner.branch_graph import Graph, sound, split, ways
+from tests.planner.branch_graph import Graph, combined, joins, sound, split, ways
 
 Check = Callable[[Graph], None]
 RATING = ("rating", "score", "评分", "分数")
@@ -82,6 +83,64 @@ BANK: list[tuple[str, str, Check]] = [
         "收到Webhook请求时，如果状态是失败就在钉钉通知我不然在飞书发消息",
         "webhook",
         lambda g: split(g, "dingtalk", "feishu", ("status", "error")),
+    ),
+    # --- a Chinese level with no 是 -------------------------------------------------------------
+    (
+        "有新的Zendesk工单时，优先级高的发到钉钉，其余的添加到Notion",
+        "zendesk",
+        lambda g: split(g, "dingtalk", "notion", "priority"),
+    ),
+    (
+        "收到Jira问题时，如果优先级低就添加到Trello，否则在飞书通知我",
+        "jira",
+        lambda g: split(g, "trello", "feishu", "priority"),
+    ),
+    (
+        "收到Sentry告警时，严重程度高的在Opsgenie创建告警，其余的发到Slack",
+        "webhook",  # the catalog has no Sentry trigger
+        lambda g: split(g, "opsgenie", "slack", ("severity", "严重程度")),
+    ),
+    (
+        "有新的Freshdesk工单时，优先级紧急的话发短信给我，不是的话发到企业微信",
+        "webhook",  # the catalog has no Freshdesk trigger
+        lambda g: split(g, "twilio", "wecom", "priority"),
+    ),
+    # --- "if A and B <action>" ----------------------------------------------------------------
+    (
+        "When a Stripe payment succeeds, if the amount is over 1000 and the currency is EUR "
+        "send a Telegram message, otherwise add a row to Google Sheets",
+        "stripe",
+        lambda g: combined(g, ["amount", "currency"], "and", "telegram", "google_sheets"),
+    ),
+    (
+        "When a HubSpot deal is created, if the stage is won and the value is over 5000 post "
+        "to Slack",
+        "hubspot",
+        lambda g: combined(g, ["stage", "value"], "and", "slack"),
+    ),
+    (
+        "When a form is submitted, if the country is Germany and the age is over 18 add the "
+        "contact to Mailchimp, else email me",
+        "form",
+        lambda g: combined(g, ["country", "age"], "and", "mailchimp", "send_email"),
+    ),
+    # --- a step every case reaches -------------------------------------------------------------
+    (
+        "When a Typeform is submitted, if the score is over 7 post to Slack, otherwise email "
+        "me; regardless, add a row to Google Sheets",
+        "typeform",
+        lambda g: joins(g, "google_sheets", "slack"),
+    ),
+    (
+        "When a form is submitted, if the plan is pro add them to HubSpot, else add them to "
+        "Mailchimp, and no matter what post to Discord",
+        "form",
+        lambda g: joins(g, "discord", "hubspot"),
+    ),
+    (
+        "收到表单提交时，如果金额大于100就发到Slack，否则发邮件给我，不论如何都添加到Notion",
+        "form",
+        lambda g: joins(g, "notion", "slack"),
     ),
 ]
 

@@ -44,6 +44,7 @@ SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 CLAUSE_SPLIT = rx(
     r"\s*[,，]\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
     r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|\s+(?=(?:or else|otherwise)\s)|"
+    r"(?<=[\u4e00-\u9fff\w])(?=否则|不然)|"
     r"然后|接着|并且|同时|并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
 # a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
@@ -323,6 +324,10 @@ FIELD_ZH_NAMES = {
     "邮件": "text",
     "消息": "text",
     "优先级": "priority",
+    "严重程度": "severity",
+    "严重性": "severity",
+    "紧急程度": "urgency",
+    "风险等级": "risk",
     "类别": "category",
     "类型": "type",
     "回复": "reply",

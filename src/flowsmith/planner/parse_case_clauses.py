@@ -326,8 +326,8 @@ def _number(said: str) -> int | float:
 # "… and add a Notion page when it is not", "…，不是的时候发邮件": the other case, said after
 # its action
 _WHEN_NOT = re.compile(
-    r"\s+(?:when|if|whenever)\s+(?:(?:it|they|that|this)\s+(?:is|are|does|do|did|was|were)"
-    r"(?:n't|\s+not)|not)\s*$|^\s*(?:不是|没有|不)的?(?:时候|时|话)[,，]?\s*",
+    r"\s+(?:when|if|whenever)\s+(?:(?:it|they|that|this)\s*(?:is|are|does|do|did|was|were|'s|’s|"
+    r"'re|’re)(?:n't|n’t|\s+not)|not)\s*$|^\s*(?:不是|没有|不)的?(?:时候|时|话)[,，]?\s*",
     re.IGNORECASE,
 )
 

@@ -190,3 +190,21 @@ EMPTY_WORD = re.compile(r"empty|blank|null|none|missing|set|空|空的")
 SOMEONE = re.compile(
     r"any(?:one|body|thing)|some(?:one|body|thing)|every(?:one|body|thing)|those|ones"
 )
+
+
+# "优先级高", "严重程度低的", "风险中等": a field the catalog of data words names, then its level
+_LEVEL_ZH = re.compile(
+    r"^(?P<f>[\u4e00-\u9fff]{2,5}?)(?P<v>高|低|中等|中|紧急|严重|最高|最低|很高|很低)的?$"
+)
+
+
+_LEVELLED = frozenset({"priority", "severity", "risk", "level", "urgency", "importance"})
+
+
+def level_condition(t: str, phrase: str) -> Condition | None:
+    """A Chinese data word followed by a level, with no "是" between ("优先级高")."""
+    m = _LEVEL_ZH.match(t.strip())
+    name = lx.FIELD_ZH_NAMES.get(m.group("f")) if m else None
+    if m is None or name not in _LEVELLED:
+        return None
+    return Condition(name, "eq", m.group("v"), phrase)

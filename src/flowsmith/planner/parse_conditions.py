@@ -28,6 +28,7 @@ from flowsmith.planner.parse_condition_words import (
     NOT_A_VALUE,
     SOMEONE,
     STOCK,
+    level_condition,
     noun_of,
     presence_condition,
     unit_field,
@@ -173,7 +174,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
         said = _qualified(q.group("c"), phrase, ctx)
         if said is not None:
             return said
-    return compare_words(t, phrase, ctx) or state_words(t, phrase, ctx)
+    return (
+        compare_words(t, phrase, ctx) or state_words(t, phrase, ctx) or level_condition(t, phrase)
+    )
 
 
 def qualifier_condition(
