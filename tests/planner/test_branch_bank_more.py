@@ -1,7 +1,8 @@
 """The decision bank, continued: a case said by its value alone ("3 or 4 stars …"), the other
 case said after its action ("… and B when it is not"), "otherwise" / "or else" / "否则" with
 no comma before it, a Chinese level said without 是 ("优先级高的…，其余的…"), the second half
-of "if A and B <action>", and a step every case reaches (sentences of our own)."""
+of "if A and B <action>", a step every case reaches, and a number said of payments (their
+amount) (sentences of our own)."""
 
 from __future__ import annotations
 
@@ -141,6 +142,31 @@ BANK: list[tuple[str, str, Check]] = [
         "收到表单提交时，如果金额大于100就发到Slack，否则发邮件给我，不论如何都添加到Notion",
         "form",
         lambda g: joins(g, "notion", "slack"),
+    ),
+    # --- a number said of payments is their amount ---------------------------------------------
+    (
+        "When a Stripe payment succeeds, for payments under 50 post to Discord, otherwise post "
+        "to Slack",
+        "stripe",
+        lambda g: split(g, "discord", "slack", "amount"),
+    ),
+    (
+        "When a Stripe refund is created, if refunds are over 100 email finance, otherwise post "
+        "to Slack",
+        "stripe",
+        lambda g: split(g, "send_email", "slack", "amount"),
+    ),
+    (
+        "When a webhook is received, for transactions under 10 add a row to Google Sheets, for "
+        "transactions over 10 post to Slack",
+        "webhook",
+        lambda g: split(g, "google_sheets", "slack", "amount"),
+    ),
+    (
+        "When a Stripe charge succeeds, charges over 1000 go to Slack, everything else to "
+        "Google Sheets",
+        "stripe",
+        lambda g: split(g, "slack", "google_sheets", "amount"),
     ),
 ]
 

@@ -208,3 +208,26 @@ def level_condition(t: str, phrase: str) -> Condition | None:
     if m is None or name not in _LEVELLED:
         return None
     return Condition(name, "eq", m.group("v"), phrase)
+
+
+# "100+ stars", "$500+", "5+ years": a number and more
+_PLUS = re.compile(r"(?<![\w.+])([$€£¥￥]?\d[\d,.]*\s*(?:k|K|万|千)?)\+(?![\d+])")
+
+
+def plus_as_at_least(text: str) -> str:
+    """``text`` with "N+" read as "at least N" ("100+ stars" -> "at least 100 stars");
+    "1+1", "+86" and "C++" stay as they are."""
+    return _PLUS.sub(r"at least \1", text)
+
+
+# "payments under 100", "invoices over 5000": items that are sums of money, whose number is
+# their amount
+_PAID = re.compile(
+    r"\b(?:payments?|invoices?|charges?|refunds?|transactions?|expenses?|bills?|payouts?)\b",
+    re.IGNORECASE,
+)
+
+
+def paid_field(before: str) -> str:
+    """ "amount" when the words before a bare comparison name payments, invoices, …"""
+    return "amount" if _PAID.search(before) else ""
