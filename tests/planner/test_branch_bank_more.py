@@ -178,3 +178,34 @@ def test_each_outcome_sits_on_its_output(text: str, trigger: str, check: Check) 
     g = Graph(text)
     check(g)
     sound(g, trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (
+            "When a Shopify order comes in, skip the ones where the total is under 10 or the "
+            "country is CN, then add them to Google Sheets",
+            ("total", "country"),
+        ),
+        (
+            "Shopify有新订单时，跳过金额小于10或者国家是中国的订单，然后添加到谷歌表格",
+            ("amount", "country"),
+        ),
+        (
+            "When a form is submitted, ignore entries where the email is empty or the name is "
+            "test, then add them to HubSpot",
+            ("email", "name"),
+        ),
+    ],
+)
+def test_skipping_either_of_two_keeps_the_items_neither_holds_for(
+    text: str, fields: tuple[str, str]
+) -> None:
+    g = Graph(text)
+    (keep,) = [n for n in g.nodes.values() if n.subtype == "filter"]
+    rules = keep.parameters["conditions"]
+    assert keep.parameters["combine"] == "and" and len(rules) == 2
+    assert all(f in str(r["left"]) for f, r in zip(fields, rules, strict=True))
+    assert [r["operator"] for r in rules] != ["equals", "equals"]
+    sound(g, "shopify" if "Shopify" in text else "form")
