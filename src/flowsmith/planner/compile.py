@@ -253,6 +253,9 @@ def _cond_label(st: CompileState, cond: Condition) -> str:
     window = window_label(cond, st.lang)
     if window is not None:
         return window
+    if cond.op in ("all", "any") and isinstance(cond.value, (tuple, list)):
+        key = "planner.compile.join_and" if cond.op == "all" else "planner.compile.join_or"
+        return say(key, st.lang).join(_cond_label(st, part) for part in cond.value)
     words = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}
     if cond.op in words and isinstance(cond.value, (tuple, list)):
         return f"{cond.field} {words[cond.op]} {' / '.join(str(v) for v in cond.value)}"

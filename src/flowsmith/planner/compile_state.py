@@ -110,7 +110,10 @@ def if_rules(cond: Condition) -> tuple[list[dict[str, Any]], bool]:
     """The IF rules (all must hold) for ``cond``, and whether its outputs are swapped.
 
     A range ("9 or 10", "between 5 and 8") is two strict bounds around it; "outside" a
-    range and "in" a set of values are rules any of which may hold (:func:`combine_of`)."""
+    range and "in" a set of values are rules any of which may hold (:func:`combine_of`);
+    conditions joined by "all" / "any" give the rules of each of them, one list."""
+    if cond.op in ("all", "any") and isinstance(cond.value, (tuple, list)):
+        return [rule for part in cond.value for rule in if_rules(part)[0]], False
     if cond.op == "between" and isinstance(cond.value, (tuple, list)) and len(cond.value) == 2:
         lo, hi = cond.value
         left = field_ref(cond.field)
@@ -134,8 +137,20 @@ def if_rules(cond: Condition) -> tuple[list[dict[str, Any]], bool]:
 
 
 def combine_of(cond: Condition) -> str:
-    """How the rules of :func:`if_rules` combine: any of them for "outside" and "in"."""
-    return "or" if cond.op in ("outside", "in") else "and"
+    """How the rules of :func:`if_rules` combine: any of them for "outside", "in" and "any"."""
+    return "or" if cond.op in ("outside", "in", "any") else "and"
+
+
+def joinable(parts: list[Condition], how: str) -> bool:
+    """Whether ``parts`` make one IF whose rules combine by ``how`` ("and" / "or"): each
+    part is one rule, or rules that combine the same way, and none swaps the outputs."""
+    for part in parts:
+        rules, swapped = if_rules(part)
+        if swapped or part.op in ("all", "any", "failed"):
+            return False
+        if len(rules) > 1 and combine_of(part) != how:
+            return False
+    return True
 
 
 def if_rule(cond: Condition) -> tuple[dict[str, Any], bool]:

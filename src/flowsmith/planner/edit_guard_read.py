@@ -21,7 +21,7 @@ from flowsmith.core.models import Workflow
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.compile_state import field_ref, if_rule
+from flowsmith.planner.compile_state import combine_of, field_ref, if_rule, if_rules
 from flowsmith.planner.edit_conditions import edit_condition, level_value, negated_stock
 from flowsmith.planner.edit_guard_steps import existing_steps, like, steps_in
 from flowsmith.planner.edit_route import route
@@ -315,6 +315,10 @@ def _make(
         ]
         params = {"conditions": failed, "combine": "or"}
         return Guard(params, "failed?", negate, act, flow, "", said=cond.phrase)
+    if cond.op in ("all", "any"):  # "… and the country is US": one IF, its rules joined
+        rules, _ = if_rules(cond)
+        joined = {"conditions": rules, "combine": combine_of(cond)}
+        return Guard(joined, cond.phrase[:60], negate, act, flow, "")
     rule, swapped = if_rule(cond)
     if " % " in cond.field:
         rule["left"] = "{{ $json." + cond.field + " }}"

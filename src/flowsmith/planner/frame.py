@@ -42,6 +42,8 @@ CompareOp = Literal[
     "between",
     "outside",
     "in",
+    "all",
+    "any",
 ]
 TransformKind = Literal[
     "filter", "aggregate", "dedupe", "sort", "limit", "split", "template", "set", "code"
@@ -53,7 +55,11 @@ ThinkKind = Literal["classify", "extract", "summarise", "translate", "sentiment"
 class Condition:
     """``field op value``; ``field`` is an item field name (``price``, or a dotted path into
     a trigger's payload, ``action.type``), never an expression, except ``$now.hour`` and
-    ``$now.weekday``: the run's own time (a window on the actions)."""
+    ``$now.weekday``: the run's own time (a window on the actions).
+
+    ``all`` / ``any`` join conditions on several fields ("over $500 and from the US", "high
+    priority or a VIP"): ``value`` is the tuple of those conditions (none of them joined
+    itself) and ``field`` the first one's field."""
 
     field: str
     op: CompareOp

@@ -36,13 +36,15 @@ ELSE_OPEN = rx(
 THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
 # words that end a branch: what follows runs after it
 AFTER_BRANCH = rx(
-    r"^\s*(?:and\s+)?(?:(?:then|after that|afterwards|finally|in any case|always)\b|"
-    r"最后|之后|然后|无论如何|不管怎样)"
+    r"^\s*(?:and\s+)?(?:(?:then|after that|afterwards|finally|in any case|always|in (?:every|each|"
+    r"all|both) cases?|either way|regardless|no matter what|whatever happens)\b|"
+    r"最后|之后|然后|无论如何|不管怎样|不论如何|不管如何|不论怎样|无论怎样|不管结果如何|无论结果如何)"
 )
 SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 CLAUSE_SPLIT = rx(
     r"\s*[,，]\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
-    r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|"
+    r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|\s+(?=(?:or else|otherwise)\s)|"
+    r"(?<=[\u4e00-\u9fff\w])(?=否则|不然)|"
     r"然后|接着|并且|同时|并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
 # "once a day", "once more": "once" that is a rate or an adverb, not "as soon as"
@@ -332,6 +334,10 @@ FIELD_ZH_NAMES = {
     "邮件": "text",
     "消息": "text",
     "优先级": "priority",
+    "严重程度": "severity",
+    "严重性": "severity",
+    "紧急程度": "urgency",
+    "风险等级": "risk",
     "类别": "category",
     "类型": "type",
     "回复": "reply",

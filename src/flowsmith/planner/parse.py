@@ -45,8 +45,8 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_changes import with_memory, with_only_new
 from flowsmith.planner.parse_chat import with_agent
 from flowsmith.planner.parse_clauses import read_steps
-from flowsmith.planner.parse_condition_words import STOCK_TALK
-from flowsmith.planner.parse_conditions import parse_condition, plus_as_at_least
+from flowsmith.planner.parse_condition_words import STOCK_TALK, plus_as_at_least
+from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context, mask_addresses
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.parse_windows import cut_window, read_window, windowed

@@ -284,3 +284,63 @@ def singular(word: str, categories: list[str]) -> str:
         if form in categories:
             return form
     return ""
+
+
+# "3 or 4 stars post to Slack", "5 stars: add to Airtable", "3到4星的发到钉钉": the next case
+# of a branch on a number, said by its value alone
+_VALUE_ALONE = re.compile(
+    r"^\s*(?:and\s+)?(?:for\s+|with\s+)?(?P<a>\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<how>or|and|to|-|–|或|到|至)\s*(?P<b>\d+(?:\.\d+)?))?\s*"
+    r"(?:stars?|points?|颗星|星|分)?(?:的话|的)?\s*(?:[:,：，]|->|→)?\s*(?=\D)",
+    re.IGNORECASE,
+)
+_NUMERIC = ("eq", "lt", "lte", "gt", "gte", "between", "in")
+
+
+def value_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """A value, then an action, after a case on a number: a case on that same field."""
+    m = _VALUE_ALONE.match(clause)
+    last = b.branch.cases[-1].condition if b.branch is not None and b.branch.cases else None
+    if m is None or last is None or last.op not in _NUMERIC or (b.branch and b.branch.closed):
+        return False
+    if not isinstance(last.value, (int, float, tuple)):
+        return False
+    steps = clause_actions(clause[m.end() :], ctx)
+    if not steps:
+        return False
+    said = unmask(clause[: m.end()], ctx).strip(" ,，:：")
+    a, other = _number(m.group("a")), m.group("b")
+    cond = Condition(last.field, "eq", a, said)
+    if other is not None:
+        either = (m.group("how") or "").lower() in ("or", "and", "或")
+        cond = Condition(last.field, "in" if either else "between", (a, _number(other)), said)
+    b.open_case(cond, unmask(clause, ctx), same=True)
+    b.add(steps)
+    return True
+
+
+def _number(said: str) -> int | float:
+    return float(said) if "." in said else int(said)
+
+
+# "… and add a Notion page when it is not", "…，不是的时候发邮件": the other case, said after
+# its action
+_WHEN_NOT = re.compile(
+    r"\s+(?:when|if|whenever)\s+(?:(?:it|they|that|this)\s*(?:is|are|does|do|did|was|were|'s|’s|"
+    r"'re|’re)(?:n't|n’t|\s+not)|not)\s*$|^\s*(?:不是|没有|不)的?(?:时候|时|话)[,，]?\s*",
+    re.IGNORECASE,
+)
+
+
+def when_not_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """The action of the other case of the open branch, its "when not" after or before it."""
+    m = _WHEN_NOT.search(clause)
+    if m is None or b.branch is None or b.branch.closed or not b.branch.cases:
+        return False
+    action = clause[: m.start()] + clause[m.end() :]
+    steps = clause_actions(re.sub(r"^\s*and\s+", "", action), ctx)
+    if not steps:
+        return False
+    b.otherwise()
+    b.add(steps)
+    return True

@@ -133,7 +133,7 @@ BARE_COMPARE = re.compile(
 # "库存为0的商品在Slack通知采购": the items a condition picks, then what to do with them
 _ZH_ONES = re.compile(
     r"^(?P<c>[^，,的]{0,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|包含)[^，,的]{1,12}|"
-    r"[^，,的]{0,16}?\d[^，,的]{0,3}?(?:以上|以下))"
+    r"[^，,的]{0,16}?\d[^，,的]{0,3}?(?:以上|以下)|[\u4e00-\u9fff]{2,5}?(?:高|低|中等|紧急|严重))"
     r"的(?:[\u4e00-\u9fff]{1,3}?)??(?P<a>(?:在|用|发|转|推|通知|放|存|写|记录|同步|创建|更新|添加|加到|给|把).*)$"
 )
 # "收到的邮件如果是发票，…": a topic, then the condition about it
@@ -202,12 +202,24 @@ def joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
     if any(v.match(body.strip()) for v in verbs):
         return None  # "…, post the error to Slack": an action, not a second condition
+    acted = _condition_then_action(body, ctx)
+    if acted is not None:
+        return acted  # "the country is US post to Slack": the second condition, then its action
     if ctx.index.mentions(body, implicit=False) and not re.match(r"(?:and|且|而且)\b", clause):
         return None  # "…时，在Trello创建补货卡片": an action on a service, not a second condition
     t = lx.THEN_WORD.search(body)
     said, action = (body[: t.start()], body[t.end() :]) if t and t.start() > 0 else (body, "")
     cond = parse_condition(said, ctx)
     return (cond, action) if cond is not None and cond.op != "category" else None
+
+
+def _condition_then_action(body: str, ctx: Context) -> tuple[Condition, str] | None:
+    """A whole condition, then the action that starts after it (no "then" between)."""
+    for start in _action_starts(body, ctx):
+        cond = parse_condition(body[:start], ctx)
+        if cond is not None and cond.op != "category" and complete(body[:start]):
+            return cond, body[start:]
+    return None
 
 
 def _shortest(body: str, ctx: Context) -> tuple[Condition, str] | None:

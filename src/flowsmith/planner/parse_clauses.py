@@ -37,6 +37,8 @@ from flowsmith.planner.parse_case_clauses import (
     singular,
     size_case_of,
     unless_case,
+    value_case,
+    when_not_case,
 )
 from flowsmith.planner.parse_cases import (
     BARE_COMPARE,
@@ -56,6 +58,7 @@ from flowsmith.planner.parse_conditions import (
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import negate
+from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 
@@ -77,6 +80,7 @@ class _Builder:
         self.after_then = False  # "then"/"然后" led into this clause
         self.last_added: list[Any] = []  # the steps the last add() put in
         self.bare_else = False  # the last clause was "otherwise" alone
+        self.case: DraftCase | None = None  # the case opened last
 
     def add(self, steps: list[Any]) -> None:
         self.last_added = list(steps)
@@ -112,6 +116,7 @@ class _Builder:
         case = DraftCase(cond)
         self.branch.cases.append(case)
         self.current = case.steps
+        self.case = case
         self.remember(cond)
 
     def _same_field_after_trailing(self, cond: Condition) -> bool:
@@ -144,14 +149,30 @@ class _Builder:
     def nest(self, cond: Condition, phrase: str, own_else: bool = False) -> None:
         """A case inside the current one ("if the type is Bug and the priority is High");
         ``own_else`` (the inner case said its own "if"): an "otherwise" after it is the inner
-        branch's, as an else belongs to the nearest if."""
+        branch's, as an else belongs to the nearest if. Otherwise a case with no step yet takes
+        the condition as a second one of its own ("if A and B": one IF whose rules all hold)."""
+        if not own_else and self._join(cond, phrase):
+            return
         inner = DraftBranch(phrase=phrase)
         inner.cases.append(DraftCase(cond))
         self.current.append(inner)
         self.current = inner.cases[0].steps
+        self.case = inner.cases[0]
         self.remember(cond)
         if own_else:
             self.branch = inner
+
+    def _join(self, cond: Condition, phrase: str) -> bool:
+        case = self.case
+        if case is None or case.condition is None or case.steps or case.steps is not self.current:
+            return False
+        first = case.condition
+        joined = join_conditions([first, cond], "all", f"{first.phrase} {phrase}".strip())
+        if joined is None:
+            return False
+        case.condition = joined
+        self.remember(cond)
+        return True
 
     def guard_here(self, cond: Condition, phrase: str) -> None:
         """The rest of the sentence runs only for items ``cond`` holds for ("for each product
@@ -160,6 +181,7 @@ class _Builder:
         inner.cases.append(DraftCase(cond))
         self.current.append(inner)
         self.current = inner.cases[0].steps
+        self.case = inner.cases[0]
         self.remember(cond)
 
     def otherwise(self) -> bool:
@@ -402,6 +424,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or unless_case(b, clause, ctx)
         or except_case(b, clause, ctx)
         or size_case_of(b, clause, ctx)
+        or value_case(b, clause, ctx)
+        or when_not_case(b, clause, ctx)
         or for_qualified(b, clause, ctx)
         or _category_case(b, clause, ctx)
         or _routed(b, clause, ctx)

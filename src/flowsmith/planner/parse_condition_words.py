@@ -190,3 +190,44 @@ EMPTY_WORD = re.compile(r"empty|blank|null|none|missing|set|空|空的")
 SOMEONE = re.compile(
     r"any(?:one|body|thing)|some(?:one|body|thing)|every(?:one|body|thing)|those|ones"
 )
+
+
+# "优先级高", "严重程度低的", "风险中等": a field the catalog of data words names, then its level
+_LEVEL_ZH = re.compile(
+    r"^(?P<f>[\u4e00-\u9fff]{2,5}?)(?P<v>高|低|中等|中|紧急|严重|最高|最低|很高|很低)的?$"
+)
+
+
+_LEVELLED = frozenset({"priority", "severity", "risk", "level", "urgency", "importance"})
+
+
+def level_condition(t: str, phrase: str) -> Condition | None:
+    """A Chinese data word followed by a level, with no "是" between ("优先级高")."""
+    m = _LEVEL_ZH.match(t.strip())
+    name = lx.FIELD_ZH_NAMES.get(m.group("f")) if m else None
+    if m is None or name not in _LEVELLED:
+        return None
+    return Condition(name, "eq", m.group("v"), phrase)
+
+
+# "100+ stars", "$500+", "5+ years": a number and more
+_PLUS = re.compile(r"(?<![\w.+])([$€£¥￥]?\d[\d,.]*\s*(?:k|K|万|千)?)\+(?![\d+])")
+
+
+def plus_as_at_least(text: str) -> str:
+    """``text`` with "N+" read as "at least N" ("100+ stars" -> "at least 100 stars");
+    "1+1", "+86" and "C++" stay as they are."""
+    return _PLUS.sub(r"at least \1", text)
+
+
+# "payments under 100", "invoices over 5000": items that are sums of money, whose number is
+# their amount
+_PAID = re.compile(
+    r"\b(?:payments?|invoices?|charges?|refunds?|transactions?|expenses?|bills?|payouts?)\b",
+    re.IGNORECASE,
+)
+
+
+def paid_field(before: str) -> str:
+    """ "amount" when the words before a bare comparison name payments, invoices, …"""
+    return "amount" if _PAID.search(before) else ""

@@ -29,12 +29,16 @@ from flowsmith.planner.parse_condition_words import (
     NOT_A_VALUE,
     SOMEONE,
     STOCK,
+    level_condition,
     noun_of,
+    paid_field,
+    plus_as_at_least,
     presence_condition,
     unit_field,
     verb_used,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
+from flowsmith.planner.parse_joined import read_joined
 
 _Q = r"[\"'“‘「]"
 _QE = r"[\"'”’」]"
@@ -121,16 +125,6 @@ _TYPE_IS = re.compile(
 )
 
 
-# "100+ stars", "$500+", "5+ years": a number and more
-_PLUS = re.compile(r"(?<![\w.+])([$€£¥￥]?\d[\d,.]*\s*(?:k|K|万|千)?)\+(?![\d+])")
-
-
-def plus_as_at_least(text: str) -> str:
-    """``text`` with "N+" read as "at least N" ("100+ stars" -> "at least 100 stars");
-    "1+1", "+86" and "C++" stay as they are."""
-    return _PLUS.sub(r"at least \1", text)
-
-
 # fields holding a named value: "the status is approved" compares it, not a yes/no flag
 _VALUED = frozenset({"status", "stage", "state", "phase", "result", "outcome", "decision"})
 # "it's rejected", "they're VIP", "it changes to Closed Lost": the subject "is" the value
@@ -146,7 +140,8 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """``field op value`` from a condition's words ("the budget is over 10000"); a pronoun
     subject with "'s" or a verb of change reads as "it is …" ("it's rejected", "if it
     changes to Closed Lost") when the words alone give nothing."""
-    cond = _read_condition(text, ctx)
+    joined = read_joined(text, lambda part: parse_condition(part, ctx), text.strip(" ,，:："))
+    cond = joined or _read_condition(text, ctx)
     said = _PRONOUN_IS.match(text)
     if cond is None and said:
         plain = said.group(1) + (" are" if said.group(1).lower() == "they" else " is")
@@ -171,7 +166,12 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
         if said is not None:
             return said
     changed = change_condition(t, phrase, ctx)  # "the price drops": against the last run
-    return changed or compare_words(t, phrase, ctx) or state_words(t, phrase, ctx)
+    return (
+        changed
+        or compare_words(t, phrase, ctx)
+        or state_words(t, phrase, ctx)
+        or level_condition(t, phrase)
+    )
 
 
 def qualifier_condition(
@@ -322,7 +322,11 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             if not name or verb_used(t[: m.start()], name):
                 after = t[m.end() :]
                 name = (
-                    _counted(after) or unit_field(after) or noun_of(name) or _implied("price", ctx)
+                    _counted(after)
+                    or unit_field(after)
+                    or noun_of(name)
+                    or paid_field(t[: m.start()])
+                    or _implied("price", ctx)
                 )
             points = {"分": "score", "星": "rating"}.get(m.group(2) if m.re.groups >= 2 else "")
             if points and (not name or name == _implied("price", ctx)):

@@ -103,12 +103,16 @@ _NEGATED = {
 
 def negate(cond: Condition) -> Condition:
     """The condition that holds exactly when ``cond`` does not ("unless", "skip the ones …");
-    a range, a failure or a category is compared as "not equal" on its field."""
+    a range, a failure or a category is compared as "not equal" on its field, joined
+    conditions part by part."""
     op = _NEGATED.get(cond.op)
     if op is not None:
         return Condition(cond.field, op, cond.value, cond.phrase)  # type: ignore[arg-type]
     if cond.op == "failed":
         return Condition("error", "is_empty", None, cond.phrase)
+    if cond.op in ("all", "any") and isinstance(cond.value, tuple):  # De Morgan
+        parts = tuple(negate(p) for p in cond.value)
+        return Condition(parts[0].field, "any" if cond.op == "all" else "all", parts, cond.phrase)
     if cond.op in ("between", "outside") and isinstance(cond.value, (tuple, list)):
         other = "outside" if cond.op == "between" else "between"
         return Condition(cond.field, other, cond.value, cond.phrase)  # type: ignore[arg-type]
