@@ -82,6 +82,9 @@ def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     olds = eg.find(wf, op.subject)
     if not olds:
         return eo.skip(lang, "planner.edit_guard.found_no_step_to_replace_there")
+    swapped = _swap_on_branch(wf, op, olds, lang)
+    if swapped is not None:
+        return swapped
     yes, no = ("false", "true") if op.negate else ("true", "false")
     found = route(wf, op) if op.category else None
     rule = rule_at(found[0], op) if found is not None else dict(op.rule or {})
@@ -96,6 +99,22 @@ def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         value2=eo.names(made, lang),
         value3=eo.names(olds, lang),
     )
+
+
+def _swap_on_branch(wf: Workflow, op: EditOp, olds: list[Node], lang: Lang) -> eo.Outcome | None:
+    """ "When it's not urgent, a Trello card instead of the email" where the email already
+    hangs only on the "not urgent" output: the new steps take the old ones' place there."""
+    found = route(wf, op)
+    if found is None or not found[2]:
+        return None
+    at = (found[0].id, "true" if (found[1] == "true") != op.negate else "false")
+    if any({(c.from_node, c.from_output) for c in g.incoming(wf, x.id)} != {at} for x in olds):
+        return None
+    for old in olds:
+        g.remove_node(wf, old)
+    made = _hang(wf, at, op.steps, [], lang)
+    old, new = eo.names(olds, lang), eo.names(made, lang)
+    return eo.done(lang, "planner.edit_ops.replaced_with", old=old, node=new)
 
 
 def _drop_on_branch(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.Outcome | None:

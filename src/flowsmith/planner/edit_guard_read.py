@@ -22,9 +22,15 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.compile_state import field_ref, if_rule
-from flowsmith.planner.edit_conditions import edit_condition, level_value, negated_stock
+from flowsmith.planner.edit_conditions import (
+    denied_level,
+    edit_condition,
+    level_value,
+    negated_stock,
+    settled,
+)
 from flowsmith.planner.edit_guard_steps import existing_steps, like, steps_in
-from flowsmith.planner.edit_route import route
+from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context
@@ -155,7 +161,10 @@ _KEEP = rx(
 # "send them to Mailchimp instead of emailing sales", "… go to Pipedrive instead"
 _INSTEAD_OF = rx(
     r"^(?P<new>.+?)\s+(?:instead(?:\s+of\s+(?P<old>.+?))?|rather than\s+(?P<old2>.+?))\s*$|"
-    r"^(?:用|改用|换成|改成)(?P<znew>.+?)(?:代替|替代|取代)(?P<zold>.+)$"
+    r"^(?:用|改用|换成|改成)(?P<znew>.+?)(?:代替|替代|取代)(?P<zold>.+)$|"
+    # "改成创建Trello卡片，不发邮件", "create a Trello card, no more email"
+    r"^(?P<new2>.+?)[,，]\s*(?:(?:and\s+|but\s+)?(?:no more|not|no longer|don'?t)\s+|"
+    r"(?:不要|不用|别|不再|不)再?)(?P<old3>.+?)了?$"
 )
 _DENIED = rx(r"\b(?:not|never|no longer)\b|n't\b|不要|不用|别再?|不再|无需|不必")
 _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
@@ -233,7 +242,7 @@ class Guard:
     replaces: bool = False  # "change the condition to …": the rule of the existing check
     only: bool = False  # "… only go to Trello": not to the steps already on that output
     bypass: bool = False  # "skip the approval for …": matching items go round the step
-    said: str = ""  # a failure's words ("when the Airtable step fails": the step to check)
+    said: str = ""  # the condition's words (a failure's name the step to check)
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -326,7 +335,8 @@ def _make(
     if cond.op == "not_contains":
         label = f"{cond.field} not contains {cond.value}"
     params = {"conditions": [rule], "combine": "and"}
-    return Guard(params, label, negate != swapped, act, flow, "", category or _cat(cond))
+    cat = category or _cat(cond)
+    return Guard(params, label, negate != swapped, act, flow, "", cat, said=cond.phrase)
 
 
 def _cat(cond: Condition) -> str | None:
@@ -346,10 +356,10 @@ def condition(text: str, ctx: Context) -> Condition | None:
     z = _ZH_TYPE.search(phrase)
     if z:
         return Condition(_ZH_FIELDS[z.group("kind")], "eq", z.group("value"), phrase)
-    said = edit_condition(phrase)
+    said = edit_condition(phrase) or denied_level(phrase)
     if said is not None:
         return said
-    cond = negated_stock(parse_condition(phrase, ctx), phrase)
+    cond = settled(negated_stock(parse_condition(phrase, ctx), phrase), phrase)
     if cond is not None and _MONEY.search(phrase) and not _MONEY_FIELD.search(cond.field):
         # "the order is over $500": the order's amount
         return Condition("amount", cond.op, cond.value, phrase)
@@ -544,6 +554,7 @@ def _is_flow(act: str, current: Workflow) -> bool:
 
 
 def _op(guard: Guard, current: Workflow) -> EditOp:
+    guard = replace(guard, rule=adopt_field(guard.rule, current, guard.said))
     swap = _instead(guard, current)
     if swap is not None:
         return swap
@@ -584,8 +595,8 @@ def _instead(guard: Guard, current: Workflow) -> EditOp | None:
     m = _INSTEAD_OF.search(guard.act)
     if m is None:
         return None
-    new_words = m.group("new") or m.group("znew") or ""
-    old_words = m.group("old") or m.group("old2") or m.group("zold") or ""
+    new_words = m.group("new") or m.group("znew") or m.group("new2") or ""
+    old_words = m.group("old") or m.group("old2") or m.group("zold") or m.group("old3") or ""
     old = steps_in(old_words, current)[0] if old_words.strip() else like(new_words, current)
     new = steps_in(new_words, current)[1]
     if not old or not new:

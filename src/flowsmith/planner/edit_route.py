@@ -121,3 +121,24 @@ def _relation(old: tuple[str, Any], new: tuple[str, Any]) -> str | None:
 
 def _bounds(op: str, value: float) -> tuple[float, float]:
     return (value, float("inf")) if op == "greater_than" else (float("-inf"), value)
+
+
+def adopt_field(rule: dict[str, Any], wf: Workflow, phrase: str) -> dict[str, Any]:
+    """``rule`` on the field an existing check tests for the same text value, when the
+    words never named a field ("when it's not urgent" where the workflow checks "priority
+    = urgent"): the grammar's guessed field would be a check on nothing."""
+    conds = rule.get("conditions") or []
+    if len(conds) != 1 or conds[0].get("operator") not in ("equals", "not_equals"):
+        return rule
+    field, value = _field_of(conds[0].get("left")), conds[0].get("right")
+    if field is None or not isinstance(value, str) or field.lower() in phrase.lower():
+        return rule
+    for node in eg.branch_nodes(wf):
+        old = [c for c in node.parameters.get("conditions", []) if isinstance(c, dict)]
+        if node.subtype != "if" or len(old) != 1:
+            continue
+        old_field, old_op, old_value = _rule_of(old[0])
+        same = isinstance(old_value, str) and old_value.lower() == value.lower()
+        if old_op == "equals" and same and old_field not in (None, field):
+            return {**rule, "conditions": [{**conds[0], "left": old[0].get("left")}]}
+    return rule
