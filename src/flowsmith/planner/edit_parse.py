@@ -16,6 +16,7 @@ from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_days import day_restriction
+from flowsmith.planner.edit_hours import hour_restriction
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.edit_trigger import read_trigger_swap
@@ -59,6 +60,9 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     service_ops += read_transforms(low, spans)
     restricted = day_restriction(text, current, service_ops, subjects_in(low), detect_lang(text))
     service_ops = service_ops if restricted is None else restricted
+    timed = hour_restriction(text, current, service_ops, subjects_in(low), detect_lang(text))
+    service_ops = service_ops if timed is None else timed
+    restricted = restricted if timed is None else timed
     if any(op.kind == "add_wait" for op in service_ops):
         u.wait = None  # a delay the service reader placed
     if any(op.where in ("approved", "rejected") for op in service_ops):

@@ -333,3 +333,28 @@ def test_a_request_already_met_changes_nothing_and_says_so(make: Make, text: str
     result = apply_edits(before, parse_edits(text, before), detect_lang(text))
     assert not result.changed and result.notes
     assert [x.id for x in result.workflow.nodes] == [x.id for x in before.nodes]
+
+
+@pytest.mark.parametrize("text", ["only during business hours", "只在上班时间检查"])
+def test_working_hours_on_an_interval_schedule_keep_the_interval(text: str) -> None:
+    before = f.wf(
+        [
+            f.node("t", "schedule_trigger", "Poll", {"interval": "minutes", "every": 15}),
+            f.node("h", "http_request", "Fetch", {"method": "GET", "url": "https://x.io"}),
+        ],
+        [("t", "main", "h")],
+    )
+    after = f.edit(before, text)
+    trig = after.node("t")
+    assert trig is not None and trig.parameters.get("cron") == "*/15 9-17 * * *", trig
+    assert not [x for x in after.nodes if x.subtype == "if"]
+    f.kept(before, after, ["h"])
+
+
+def test_weekdays_and_office_hours_are_one_check() -> None:
+    before = b.orders()
+    after = f.edit(before, "only email me on weekdays during office hours")
+    gate, out = _gate(after, "e")
+    assert out == "true"
+    assert "$now.weekday" in str(gate.parameters) and "$now.hour" in str(gate.parameters)
+    assert len([x for x in after.nodes if x.subtype == "if"]) == 1
