@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-from flowsmith.core.models import NodeFamily, Workflow
-from flowsmith.planner import edit_graph as eg
-from flowsmith.planner import graph as g
+from flowsmith.core.models import Workflow
 from flowsmith.planner import nodes as n
 from flowsmith.planner.edit_hours import guarded_ids
 from flowsmith.planner.plan import EditOp
@@ -108,9 +106,7 @@ def _cron(op: EditOp) -> bool:
     return op.schedule is not None and op.schedule.kind == "cron"
 
 
-def _day_guard(
-    current: Workflow, days: str, subjects: list[str], text: str, lang: Lang
-) -> EditOp:
+def _day_guard(current: Workflow, days: str, subjects: list[str], text: str, lang: Lang) -> EditOp:
     """An ``add_guard`` letting the steps :func:`guarded_ids` finds run on ``days``."""
     ids = [f"node:{x}" for x in guarded_ids(current, subjects, text)]
     weekdays = days == WEEKDAYS

@@ -110,8 +110,8 @@ def _swap_on_branch(wf: Workflow, op: EditOp, olds: list[Node], lang: Lang) -> e
     at = (found[0].id, "true" if (found[1] == "true") != op.negate else "false")
     if any({(c.from_node, c.from_output) for c in g.incoming(wf, x.id)} != {at} for x in olds):
         return None
-    for old in olds:
-        g.remove_node(wf, old)
+    for node in olds:
+        g.remove_node(wf, node)
     made = _hang(wf, at, op.steps, [], lang)
     old, new = eo.names(olds, lang), eo.names(made, lang)
     return eo.done(lang, "planner.edit_ops.replaced_with", old=old, node=new)
@@ -146,8 +146,10 @@ def _round(wf: Workflow, targets: list[Node], at: End) -> None:
 
 
 def _replace_rule(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
-    """ "Change the condition to …": the first check's rules become the new one."""
-    checks = [x for x in g.ordered(wf) if x.subtype in ("if", "filter")]
+    """ "Change the condition to …": the named check's (else the first check's) rules
+    become the new one."""
+    named = [x for x in eg.find(wf, op.subject) if x.subtype in ("if", "filter")]
+    checks = named or [x for x in g.ordered(wf) if x.subtype in ("if", "filter")]
     if not checks:
         return eo.skip(lang, "planner.edit_guard.found_no_condition_to_change")
     node = checks[0]

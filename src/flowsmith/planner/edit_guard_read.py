@@ -377,7 +377,9 @@ def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
     if m is None:
         return None
     found = _make(condition(m.group("cond") or m.group("zcond") or "", ctx), "")
-    return replace(found, replaces=True) if found is not None else None
+    if found is None:
+        return None
+    return replace(found, replaces=True, rule=adopt_field(found.rule, current, found.said))
 
 
 def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from flowsmith.core.models import Node, Workflow
 from flowsmith.planner import edit_graph as eg
+from flowsmith.planner import lexicon as lx
 from flowsmith.planner.plan import EditOp
 
 _LEFT = re.compile(r"\$json(?:\.\w+|\[\"[^\"]+\"\])*(?:\.(\w+)|\[\"([^\"]+)\"\])")
@@ -124,21 +125,42 @@ def _bounds(op: str, value: float) -> tuple[float, float]:
 
 
 def adopt_field(rule: dict[str, Any], wf: Workflow, phrase: str) -> dict[str, Any]:
-    """``rule`` on the field an existing check tests for the same text value, when the
-    words never named a field ("when it's not urgent" where the workflow checks "priority
-    = urgent"): the grammar's guessed field would be a check on nothing."""
+    """``rule`` on the field an existing check tests, when the words never named a field:
+    the same text value ("when it's not urgent" where the workflow checks "priority =
+    urgent") or a comparison with a number ("大于500" where it checks "amount > 100"); the
+    grammar's guessed field would be a check on nothing."""
     conds = rule.get("conditions") or []
-    if len(conds) != 1 or conds[0].get("operator") not in ("equals", "not_equals"):
+    if len(conds) != 1:
         return rule
-    field, value = _field_of(conds[0].get("left")), conds[0].get("right")
-    if field is None or not isinstance(value, str) or field.lower() in phrase.lower():
+    field, oper, value = _rule_of(conds[0])
+    if field is None or _said(field, phrase):
         return rule
     for node in eg.branch_nodes(wf):
         old = [c for c in node.parameters.get("conditions", []) if isinstance(c, dict)]
         if node.subtype != "if" or len(old) != 1:
             continue
         old_field, old_op, old_value = _rule_of(old[0])
-        same = isinstance(old_value, str) and old_value.lower() == value.lower()
-        if old_op == "equals" and same and old_field not in (None, field):
+        if old_field in (None, field):
+            continue
+        text = isinstance(value, str) and isinstance(old_value, str)
+        same = text and str(old_value).lower() == str(value).lower()
+        if oper in ("equals", "not_equals") and old_op == "equals" and same:
+            return {**rule, "conditions": [{**conds[0], "left": old[0].get("left")}]}
+        if {oper, old_op} <= _COMPARED and _number(value) and _number(old_value):
+            # "把条件改成大于500" where the check compares the amount: still the amount
             return {**rule, "conditions": [{**conds[0], "left": old[0].get("left")}]}
     return rule
+
+
+_COMPARED = frozenset({"greater_than", "less_than"})
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _said(field: str, phrase: str) -> bool:
+    """Whether ``phrase`` names ``field`` (in English or by a Chinese field word)."""
+    low = phrase.lower()
+    zh = [k for k, v in lx.FIELD_ZH_NAMES.items() if v == field]
+    return field.lower().replace("_", " ") in low or any(k in phrase for k in zh)

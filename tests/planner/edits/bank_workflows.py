@@ -52,7 +52,12 @@ def report() -> Workflow:
     """Every day at 9: fetch figures, email them."""
     return wf(
         [
-            node("t", "schedule_trigger", "Daily 9", {"interval": "days", "every": 1, "at_time": "09:00"}),
+            node(
+                "t",
+                "schedule_trigger",
+                "Daily 9",
+                {"interval": "days", "every": 1, "at_time": "09:00"},
+            ),
             node("h", "http_request", "Get figures", {"url": "https://api.x.io/stats"}),
             node("e", "send_email", "Email report", {"to": "me@acme.io", "body": "x"}),
         ],
