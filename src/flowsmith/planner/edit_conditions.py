@@ -145,6 +145,10 @@ _FAILED_VALUE = rx(
 )
 
 
+_ORDER = rx(r"\border(?:s)?\b|订单")
+_PRICE = rx(r"\bprices?\b|\bcosts?\b|价格|单价|价钱")
+
+
 def denied_level(phrase: str) -> Condition | None:
     """ "不紧急" / "非紧急": the priority is not that level."""
     m = _ZH_NOT_LEVEL.match(phrase.strip(" ,，.。"))
@@ -154,13 +158,16 @@ def denied_level(phrase: str) -> Condition | None:
 def settled(cond: Condition | None, phrase: str) -> Condition | None:
     """``cond`` with the value words of edits settled: a failure said as a field's value
     ("the status is failed") is that value, not a failed run; a Chinese level word
-    ("紧急") is the English level the workflows test ("urgent")."""
+    ("紧急") is the English level the workflows test ("urgent"); an order compared with a
+    number ("orders over 500") is compared by its amount."""
     if cond is None:
         return None
     m = _FAILED_VALUE.search(phrase.strip(" ,，.。"))
     if cond.op == "failed" and m is not None:
         field = _field(m.group("f")) if m.group("f") else "status"
         return Condition(field, "eq", m.group("v") or m.group("zv"), phrase)
+    if cond.field == "price" and _ORDER.search(phrase) and not _PRICE.search(phrase):
+        return Condition("amount", cond.op, cond.value, phrase)  # "orders over 500"
     if cond.op in ("eq", "ne") and isinstance(cond.value, str) and cond.value in _ZH_LEVEL:
         return Condition(cond.field, cond.op, _ZH_LEVEL[cond.value], phrase)
     return cond

@@ -29,6 +29,7 @@ from flowsmith.planner.edit_conditions import (
     negated_stock,
     settled,
 )
+from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_steps import existing_steps, like, steps_in
 from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
@@ -62,6 +63,7 @@ _NEGATED = rx(
     r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必)\s*|"
     r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)"  # "线索不要发邮件"
 )
+_ITEMS = rx(r"^(?:the\s+)?[a-z]+s\s+(?:from|in|over|under|above|below|with)\s")
 _DONT = rx(r"^\s*(?:please\s+)?(?:don'?t|do not|never|no need to)\s+(?P<rest>.+)$")
 _IF = rx(r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when|whenever|in case)\s+(?P<rest>.+)$")
 _ZH_IF = rx(
@@ -251,7 +253,8 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     parts = _parts(text)
     ctx = _context(current)
     for i, (a, b) in enumerate(parts):
-        guard = _guard_in(_LEAD.sub("", text[a:b].strip()), ctx, current)
+        part, now = without_now(_LEAD.sub("", text[a:b].strip()))
+        guard = _guard_in(part, ctx, current)
         if guard is None:
             continue
         spans = [(a, b)]
@@ -267,7 +270,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
         op = _op(replace(guard, other=other), current)
         if guard.needs_route and route(current, op) is None:
             continue
-        return op, spans
+        return (now_op(op, current) if now else op), spans
     return None, []
 
 
@@ -384,7 +387,16 @@ def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
     m = _ONLY.search(part)
-    return _split_only(m.group("rest"), ctx, current, negate=False) if m else None
+    if m is None:
+        return None
+    rest = m.group("rest")
+    # "only for orders from Canada": the condition alone, no step named
+    rest = " " + rest if re.match(r"for\s", rest, re.IGNORECASE) else rest
+    found = _split_only(rest, ctx, current, negate=False)
+    if found is None and _ITEMS.match(rest):
+        # "only orders from Canada": items qualified, no step named: the whole flow
+        return _make(condition(rest, ctx), "", flow=True)
+    return found
 
 
 def _if(part: str, ctx: Context, current: Workflow) -> Guard | None:

@@ -87,3 +87,16 @@ def news() -> Workflow:
         ],
         [("t", "main", "s"), ("s", "main", "e")],
     )
+
+
+def paid() -> Workflow:
+    """Only paid orders are recorded in Airtable: a check with nothing on its false output."""
+    cond = {"left": "{{ $json.status }}", "operator": "equals", "right": "paid"}
+    return wf(
+        [
+            node("t", "webhook_trigger", "Order in", {"path": "o", "method": "POST"}),
+            node("i", "if", "Paid?", {"conditions": [cond]}),
+            node("a", "airtable_create_record", "Record order", {"table": "Orders"}),
+        ],
+        [("t", "main", "i"), ("i", "true", "a")],
+    )
