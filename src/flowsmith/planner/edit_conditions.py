@@ -149,6 +149,26 @@ _ORDER = rx(r"\border(?:s)?\b|订单")
 _PRICE = rx(r"\bprices?\b|\bcosts?\b|价格|单价|价钱")
 
 
+# "the amount is not over 100", "金额不超过100": a comparison denied, on whole numbers
+_DENIED_COMPARE = rx(
+    r"^(?:the\s+|its\s+|their\s+)?(?P<f>[a-z][\w ]*?)\s+(?:is|are)(?:\s+not|n't)\s+"
+    r"(?P<op>over|above|more than|greater than|higher than|under|below|less than|lower than)"
+    r"\s+[$€£¥]?(?P<n>\d+)$"
+)
+_ABOVE = rx(r"over|above|more|greater|higher")
+
+
+def denied_comparison(phrase: str) -> Condition | None:
+    """ "The amount is not over 100": the amount is under 101."""
+    m = _DENIED_COMPARE.match(phrase.strip(" ,，.。"))
+    if m is None:
+        return None
+    n = int(m.group("n"))
+    if _ABOVE.match(m.group("op")):
+        return Condition(_field(m.group("f")), "lt", n + 1, phrase)
+    return Condition(_field(m.group("f")), "gt", n - 1, phrase)
+
+
 def denied_level(phrase: str) -> Condition | None:
     """ "不紧急" / "非紧急": the priority is not that level."""
     m = _ZH_NOT_LEVEL.match(phrase.strip(" ,，.。"))

@@ -23,6 +23,7 @@ from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.compile_state import field_ref, if_rule
 from flowsmith.planner.edit_conditions import (
+    denied_comparison,
     denied_level,
     edit_condition,
     level_value,
@@ -63,6 +64,7 @@ _NEGATED = rx(
     r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必)\s*|"
     r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)"  # "线索不要发邮件"
 )
+_OTHERWISE = rx(r"^\s*(?:otherwise|else|否则|不然|要不然)")
 _ITEMS = rx(r"^(?:the\s+)?[a-z]+s\s+(?:from|in|over|under|above|below|with)\s")
 _DONT = rx(r"^\s*(?:please\s+)?(?:don'?t|do not|never|no need to)\s+(?P<rest>.+)$")
 _IF = rx(r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when|whenever|in case)\s+(?P<rest>.+)$")
@@ -359,7 +361,7 @@ def condition(text: str, ctx: Context) -> Condition | None:
     z = _ZH_TYPE.search(phrase)
     if z:
         return Condition(_ZH_FIELDS[z.group("kind")], "eq", z.group("value"), phrase)
-    said = edit_condition(phrase) or denied_level(phrase)
+    said = edit_condition(phrase) or denied_level(phrase) or denied_comparison(phrase)
     if said is not None:
         return said
     cond = settled(negated_stock(parse_condition(phrase, ctx), phrase), phrase)
@@ -481,6 +483,8 @@ def _zh(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 
 def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    if _OTHERWISE.match(part):
+        return None  # "否则的话也发…": the other output (edit_read), never a category
     m = _PAREN.search(part)
     if m is not None:
         cond = condition(m.group("cond"), ctx)

@@ -111,6 +111,8 @@ def _relation(old: tuple[str, Any], new: tuple[str, Any]) -> str | None:
     nums = isinstance(o_v, (int, float)) and isinstance(n_v, (int, float))
     if not nums or {o_op, n_op} - {"greater_than", "less_than"}:
         return None
+    if _complement((o_op, o_v), (n_op, n_v)) or _complement((n_op, n_v), (o_op, o_v)):
+        return "opposite"  # "不超过100" (< 101) beside "> 100": whole numbers, exactly the rest
     lo_o, hi_o = _bounds(o_op, float(o_v))
     lo_n, hi_n = _bounds(n_op, float(n_v))
     if hi_n <= lo_o or hi_o <= lo_n:
@@ -118,6 +120,12 @@ def _relation(old: tuple[str, Any], new: tuple[str, Any]) -> str | None:
     if lo_o <= lo_n and hi_n <= hi_o:
         return "inside"
     return None
+
+
+def _complement(a: tuple[str, Any], b: tuple[str, Any]) -> bool:
+    """Whether ``b`` holds for exactly the whole numbers ``a`` does not ("> 100", "< 101")."""
+    whole = all(isinstance(x, int) and not isinstance(x, bool) for x in (a[1], b[1]))
+    return whole and a[0] == "greater_than" and b[0] == "less_than" and b[1] == a[1] + 1
 
 
 def _bounds(op: str, value: float) -> tuple[float, float]:

@@ -100,3 +100,25 @@ def paid() -> Workflow:
         ],
         [("t", "main", "i"), ("i", "true", "a")],
     )
+
+
+def rows() -> Workflow:
+    """Every day: read sheet rows, for each call an API and save to Airtable; then a summary."""
+    return wf(
+        [
+            node("t", "schedule_trigger", "Daily", {"interval": "days", "every": 1}),
+            node("r", "google_sheets_read", "Read rows", {"sheet_name": "x"}),
+            node("l", "loop", "Each row", {}),
+            node("h", "http_request", "Call API", {"method": "GET", "url": "https://x.io"}),
+            node("a", "airtable_create_record", "Save row", {"table": "Rows"}),
+            node("m", "slack_message", "Summary", {"channel": "#x", "text": "done"}),
+        ],
+        [
+            ("t", "main", "r"),
+            ("r", "main", "l"),
+            ("l", "loop", "h"),
+            ("h", "main", "a"),
+            ("a", "main", "l"),
+            ("l", "done", "m"),
+        ],
+    )

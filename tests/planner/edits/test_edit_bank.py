@@ -13,6 +13,7 @@ import pytest
 
 from flowsmith.core.models import Node, Workflow
 from flowsmith.core.services import node_service
+from flowsmith.planner import edit_graph as eg
 from flowsmith.planner.edit_apply import apply_edits
 from flowsmith.planner.edit_parse import parse_edits
 from flowsmith.planner.text import detect_lang
@@ -433,3 +434,176 @@ def test_only_now_where_the_check_routes_both_ways_guards_the_whole_flow(text: s
     assert out == "true" and f.into(after, gate.id) == [("t", "main")]
     assert _rule(gate) == {"left": "{{ $json.country }}", "operator": "equals", "right": "Canada"}
     f.kept(before, after, ["t", "i", "s", "e"])
+
+
+# --- inside a loop -----------------------------------------------------------------------------
+
+
+def _body(after: Workflow) -> set[str]:
+    loop = after.node("l")
+    assert loop is not None
+    return {x.id for x in eg.body_of(after, loop)}
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("for each row, also send a Telegram message", "telegram"),
+        ("在循环里每一行也发一条钉钉消息", "dingtalk"),
+        ("每一行也要在Notion里建一个页面", "notion"),
+    ],
+)
+def test_a_step_for_each_item_goes_inside_the_loop(text: str, app: str) -> None:
+    before = b.rows()
+    after = f.edit(before, text)
+    new = _one_new(before, after, app)
+    assert new.id in _body(after)
+    assert ("l", "loop") not in f.into(after, new.id) or f.into(after, "h") != [("l", "loop")]
+    assert f.into(after, "m") == [("l", "done")]
+    f.kept(before, after, [x.id for x in before.nodes])
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "anchor"),
+    [
+        ("inside the loop, after calling the API, log it to Google Sheets", "google_sheets", "h"),
+        # a Chinese name for an English step name ("调用接口" for "Call API") is not matched
+        pytest.param(
+            "循环里调用接口之后再发一条飞书消息",
+            "feishu",
+            "h",
+            marks=pytest.mark.xfail(strict=True, reason="step names across languages"),
+        ),
+        ("在循环里，保存之后再发一条飞书消息", "feishu", "a"),
+    ],
+)
+def test_a_step_after_a_named_step_inside_the_loop(text: str, app: str, anchor: str) -> None:
+    before = b.rows()
+    after = f.edit(before, text)
+    new = _one_new(before, after, app)
+    assert f.into(after, new.id) == [(anchor, "main")] and new.id in _body(after)
+    f.kept(before, after, [x.id for x in before.nodes])
+
+
+@pytest.mark.parametrize("text", ["after the loop, email me", "循环结束后发邮件给我"])
+def test_a_step_after_the_loop_is_not_in_its_body(text: str) -> None:
+    before = b.rows()
+    after = f.edit(before, text)
+    (new,) = [x for x in _new(before, after) if x.subtype in ("send_email", "gmail_send")]
+    assert new.id not in _body(after)
+    assert f.into(after, new.id) in ([("l", "done")], [("m", "main")])
+
+
+# --- more branches, orders and replacements ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "text", "app", "output"),
+    [
+        (b.urgent, "否则的话也发一条Telegram", "telegram", "false"),
+        (b.big_orders, "orders over 100 should also be logged to Airtable", "airtable", "true"),
+        (b.big_orders, "金额超过100的订单也记到Notion", "notion", "true"),
+        (b.big_orders, "金额不超过100的订单也发短信", "twilio", "false"),
+        (b.urgent, "不然就也记到Notion", "notion", "false"),
+        (b.big_orders, "否则也在飞书里通知", "feishu", "false"),
+        (b.urgent, "otherwise also text me", "twilio", "false"),
+        (b.big_orders, "if the amount is 100 or less, also post to Discord", "discord", "false"),
+        (b.big_orders, "金额小于等于100的话也存到Airtable", "airtable", "false"),
+        (
+            b.big_orders,
+            "when the amount is not over 100, also add a Trello card",
+            "trello",
+            "false",
+        ),
+    ],
+)
+def test_more_steps_on_an_existing_branch(make: Make, text: str, app: str, output: str) -> None:
+    before = make()
+    after = f.edit(before, text)
+    new = _one_new(before, after, app)
+    assert f.into(after, new.id) == [("i", output)]
+    assert [x.id for x in after.nodes if x.subtype == "if"] == ["i"]
+    f.kept(before, after, [x.id for x in before.nodes])
+
+
+@pytest.mark.parametrize(
+    ("make", "text", "app", "anchor"),
+    [
+        (b.news, "发完Slack之后再存到Notion", "notion", "s"),
+        (b.orders, "发邮件之后再通知Slack", "slack", "e"),
+        (b.signup, "创建联系人之后发一条钉钉消息", "dingtalk", "h"),
+    ],
+)
+def test_more_steps_after_a_named_step(make: Make, text: str, app: str, anchor: str) -> None:
+    before = make()
+    after = f.edit(before, text)
+    new = _one_new(before, after, app)
+    assert f.into(after, new.id) == [(anchor, "main")]
+    f.kept(before, after, [x.id for x in before.nodes])
+
+
+@pytest.mark.parametrize(
+    ("make", "text", "gone", "app", "feed"),
+    [
+        (b.urgent, "把Slack换成飞书", "s", "feishu", ("i", "true")),
+        (
+            b.big_orders,
+            "replace the email with a Teams message",
+            "e",
+            "microsoft_teams",
+            ("i", "false"),
+        ),
+        (b.signup, "用Pipedrive代替HubSpot", "h", "pipedrive", ("t", "main")),
+        (b.rows, "把Airtable换成Notion", "a", "notion", ("h", "main")),
+    ],
+)
+def test_more_replacements_keep_the_place(
+    make: Make, text: str, gone: str, app: str, feed: tuple[str, str]
+) -> None:
+    before = make()
+    after = f.edit(before, text)
+    assert after.node(gone) is None
+    new = _one_new(before, after, app)
+    assert f.into(after, new.id) == [feed]
+    f.kept(before, after, [x.id for x in before.nodes if x.id != gone])
+
+
+@pytest.mark.parametrize(
+    ("make", "text"),
+    [
+        (b.urgent, "紧急的时候发到Slack"),
+        (b.big_orders, "only post to Slack if the amount is over 100"),
+        (b.rows, "每一行都存到Airtable"),
+    ],
+)
+def test_more_requests_already_met(make: Make, text: str) -> None:
+    before = make()
+    result = apply_edits(before, parse_edits(text, before), detect_lang(text))
+    assert not result.changed and result.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "guarded", "op", "value"),
+    [
+        ("only email me when the amount is not below 50", "e", "greater_than", 49),
+        ("only log orders to the sheet if the amount isn't more than 20", "g", "less_than", 21),
+    ],
+)
+def test_a_denied_comparison_is_the_opposite_bound(
+    text: str, guarded: str, op: str, value: int
+) -> None:
+    before = b.orders()
+    after = f.edit(before, text)
+    gate, out = _gate(after, guarded)
+    assert out == "true"
+    assert _rule(gate) == {"left": "{{ $json.amount }}", "operator": op, "right": value}
+    f.kept(before, after, [x.id for x in before.nodes])
+
+
+def test_a_denied_comparison_on_the_checked_field_updates_the_check() -> None:
+    before = b.big_orders()
+    after = f.edit(before, "only post to Slack when the amount is not under 500")
+    assert [x.id for x in after.nodes if x.subtype == "if"] == ["i"]
+    assert f.into(after, "s") == [("i", "true")]
+    gate = after.node("i")
+    assert gate is not None and _rule(gate)["right"] == 499
