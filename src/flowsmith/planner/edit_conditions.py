@@ -145,6 +145,9 @@ _FAILED_VALUE = rx(
 )
 
 
+_ITEM_NOUN = re.compile(
+    r"(?<=.)的(?:行|条|项|记录|订单|工单|数据|用户|客户|线索|邮件|消息|文章|任务)?$"
+)
 _ORDER = rx(r"\border(?:s)?\b|订单")
 _PRICE = rx(r"\bprices?\b|\bcosts?\b|价格|单价|价钱")
 
@@ -188,6 +191,9 @@ def settled(cond: Condition | None, phrase: str) -> Condition | None:
         return Condition(field, "eq", m.group("v") or m.group("zv"), phrase)
     if cond.field == "price" and _ORDER.search(phrase) and not _PRICE.search(phrase):
         return Condition("amount", cond.op, cond.value, phrase)  # "orders over 500"
+    if isinstance(cond.value, str) and _ITEM_NOUN.search(cond.value):
+        # "状态是open的行": the value, not the items it qualifies
+        cond = Condition(cond.field, cond.op, _ITEM_NOUN.sub("", cond.value), phrase)
     if cond.op in ("eq", "ne") and isinstance(cond.value, str) and cond.value in _ZH_LEVEL:
         return Condition(cond.field, cond.op, _ZH_LEVEL[cond.value], phrase)
     return cond

@@ -335,6 +335,8 @@ FIELD_ZH_NAMES = {
     "情绪": "sentiment",
     "情感": "sentiment",
     "时长": "duration",
+    "公司": "company",
+    "城市": "city",
 }
 
 # --- transforms and thinking --------------------------------------------------------------------

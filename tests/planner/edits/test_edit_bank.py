@@ -607,3 +607,59 @@ def test_a_denied_comparison_on_the_checked_field_updates_the_check() -> None:
     assert f.into(after, "s") == [("i", "true")]
     gate = after.node("i")
     assert gate is not None and _rule(gate)["right"] == 499
+
+
+# --- round 3: a step before a named step, conditions on other workflows ------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "text", "app", "anchor", "feed"),
+    [
+        (b.news, "在发Slack之前先存到Airtable", "airtable", "s", "t"),
+        (b.news, "before the Slack post, save the item to Notion", "notion", "s", "t"),
+        (b.signup, "在发欢迎邮件之前先发一条钉钉消息", "dingtalk", "e", "h"),
+        (b.orders, "before logging the order, add it to HubSpot", "hubspot", "g", "t"),
+    ],
+)
+def test_a_step_before_the_named_step(
+    make: Make, text: str, app: str, anchor: str, feed: str
+) -> None:
+    before = make()
+    after = f.edit(before, text)
+    new = _one_new(before, after, app)
+    assert f.into(after, new.id) == [(feed, "main")]
+    assert f.into(after, anchor) == [(new.id, "main")]
+    f.kept(before, after, [x.id for x in before.nodes])
+
+
+@pytest.mark.parametrize(
+    ("make", "text", "app", "field", "op", "value"),
+    [
+        (b.report, "如果数量超过100，也发一条飞书消息", "feishu", "quantity", "greater_than", 100),
+        (b.rows, "只有状态是open的行才保存", None, "status", "equals", "open"),
+        (b.rows, "只有分数大于60的行才保存", None, "score", "greater_than", 60),
+        (b.rows, "只有类型是订单的记录才保存", None, "type", "equals", "订单"),
+        (b.signup, "如果城市是上海，也发一条钉钉消息", "dingtalk", "city", "equals", "上海"),
+        (b.signup, "要是公司是Acme的话，再发一条Slack消息", "slack", "company", "equals", "Acme"),
+        (
+            b.news,
+            "also text me, but only if the title mentions outage",
+            "twilio",
+            "title",
+            "contains",
+            "outage",
+        ),
+    ],
+)
+def test_more_conditions_on_other_workflows(
+    make: Make, text: str, app: str | None, field: str, op: str, value: object
+) -> None:
+    before = make()
+    after = f.edit(before, text)
+    if app is None:
+        gate, out = _gate(after, "a")  # the existing save step, inside the loop
+    else:
+        gate, out = _gate(after, _one_new(before, after, app).id)
+    assert out == "true"
+    assert _rule(gate) == {"left": "{{ $json." + field + " }}", "operator": op, "right": value}
+    f.kept(before, after, [x.id for x in before.nodes])
