@@ -4,7 +4,8 @@ route on the workflow's own IF/switch when that already tests the same field or 
 Invariants: nodes the op does not name keep their ids, names, parameters and other
 connections; a new IF goes where the guarded steps were fed from (after the trigger for a
 whole-flow guard, where a new step would go when only new steps are guarded); steps of the
-otherwise part hang on its other output. Functions mutate the copy ``apply_edits`` passes.
+otherwise part hang on its other output; inside a loop's body an output left empty goes
+back to the loop (the next item). Functions mutate the copy ``apply_edits`` passes.
 """
 
 from __future__ import annotations
@@ -70,10 +71,22 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         _round(wf, targets, (gate.id, no if op.negate else yes))
     made = _hang(wf, (gate.id, yes), op.steps, targets, lang)
     made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang, others)
+    _next_item(wf, (gate.id, no))
     what = eo.names(targets, lang) if targets and not approval else eo.names(made, lang)
     return eo.done(
         lang, "planner.edit_guard.added_the_condition_before", value=eo.q(gate), what=what
     )
+
+
+def _next_item(wf: Workflow, at: End) -> None:
+    """An output left empty inside a loop's body goes back to the loop: an item the check
+    lets through nowhere still ends its pass, so the loop goes on to the next one."""
+    if any(c.from_output == at[1] for c in g.outgoing(wf, at[0])):
+        return
+    for loop in eg.loops(wf):
+        if at[0] in {x.id for x in eg.body_of(wf, loop)}:
+            g.connect(wf, at[0], at[1], loop.id)
+            return
 
 
 def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:

@@ -663,3 +663,23 @@ def test_more_conditions_on_other_workflows(
     assert out == "true"
     assert _rule(gate) == {"left": "{{ $json." + field + " }}", "operator": op, "right": value}
     f.kept(before, after, [x.id for x in before.nodes])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "只有状态是open的行才保存",
+        "only save rows whose state is open",
+        "只有分数大于60的行才保存",
+        "只有状态不是closed的行才保存",
+    ],
+)
+def test_a_check_inside_a_loop_sends_the_other_items_to_the_next_pass(text: str) -> None:
+    before = b.rows()
+    after = f.edit(before, text)
+    gate, _ = _gate(after, "a")
+    assert gate.id in _body(after)
+    outs = {c.from_output: c.to_node for c in after.connections if c.from_node == gate.id}
+    assert set(outs.values()) == {"a", "l"} and len(outs) == 2  # one output each
+    assert ("a", "main") in f.into(after, "l")  # the saved items still go round
+    f.kept(before, after, [x.id for x in before.nodes])
