@@ -18,7 +18,7 @@ from tests.planner.condition_graph import cond
         ("the total is over $500 and the country is US", "all", ["total", "country"]),
         ("金额大于500并且国家是美国", "all", ["amount", "country"]),
         ("状态是错误或者延迟大于500", "any", ["status", "延迟"]),
-        ("预算超过10000而且公司规模大于50", "all", ["budget", "公司规模"]),
+        ("预算超过10000而且公司规模大于50", "all", ["budget", "company_size"]),
     ],
 )
 def test_joined_parts_each_compare_their_own_field(text: str, op: str, fields: list[str]) -> None:

@@ -133,3 +133,67 @@ def level_value(word: str) -> str:
     if bare == word.strip():
         return _ZH_LEVEL.get(bare, word)  # "紧急的工单": urgent
     return _ZH_LEVEL.get(bare, bare or word)
+
+
+# "不紧急", "非紧急", "not urgent": a level word denied; the items of any other level
+_ZH_NOT_LEVEL = re.compile(r"^(?:是)?(?:不|非)(?:是)?(?P<w>" + "|".join(_ZH_LEVEL) + r")(?:的)?$")
+# "the status is failed", "状态是失败": a field said with a failure word is that value
+_FAILED_VALUE = rx(
+    r"^(?:the\s+|its\s+|their\s+)?(?P<f>[a-z][\w ]*?)\s+(?:is|=|equals|was)\s+['\"“]?"
+    r"(?P<v>failed|failure|error|errored)['\"”]?$|"
+    r"^(?P<zf>[\u4e00-\u9fff]{0,6}?状态)(?:是|为|=|等于)['\"“]?(?P<zv>失败|错误|出错)['\"”]?$"
+)
+
+
+_ITEM_NOUN = re.compile(
+    r"(?<=.)的(?:行|条|项|记录|订单|工单|数据|用户|客户|线索|邮件|消息|文章|任务)?$"
+)
+_ORDER = rx(r"\border(?:s)?\b|订单")
+_PRICE = rx(r"\bprices?\b|\bcosts?\b|价格|单价|价钱")
+
+
+# "the amount is not over 100", "金额不超过100": a comparison denied, on whole numbers
+_DENIED_COMPARE = rx(
+    r"^(?:the\s+|its\s+|their\s+)?(?P<f>[a-z][\w ]*?)\s+(?:is|are)(?:\s+not|n't)\s+"
+    r"(?P<op>over|above|more than|greater than|higher than|under|below|less than|lower than)"
+    r"\s+[$€£¥]?(?P<n>\d+)$"
+)
+_ABOVE = rx(r"over|above|more|greater|higher")
+
+
+def denied_comparison(phrase: str) -> Condition | None:
+    """ "The amount is not over 100": the amount is under 101."""
+    m = _DENIED_COMPARE.match(phrase.strip(" ,，.。"))
+    if m is None:
+        return None
+    n = int(m.group("n"))
+    if _ABOVE.match(m.group("op")):
+        return Condition(_field(m.group("f")), "lt", n + 1, phrase)
+    return Condition(_field(m.group("f")), "gt", n - 1, phrase)
+
+
+def denied_level(phrase: str) -> Condition | None:
+    """ "不紧急" / "非紧急": the priority is not that level."""
+    m = _ZH_NOT_LEVEL.match(phrase.strip(" ,，.。"))
+    return Condition("priority", "ne", _ZH_LEVEL[m.group("w")], phrase) if m else None
+
+
+def settled(cond: Condition | None, phrase: str) -> Condition | None:
+    """``cond`` with the value words of edits settled: a failure said as a field's value
+    ("the status is failed") is that value, not a failed run; a Chinese level word
+    ("紧急") is the English level the workflows test ("urgent"); an order compared with a
+    number ("orders over 500") is compared by its amount."""
+    if cond is None:
+        return None
+    m = _FAILED_VALUE.search(phrase.strip(" ,，.。"))
+    if cond.op == "failed" and m is not None:
+        field = _field(m.group("f")) if m.group("f") else "status"
+        return Condition(field, "eq", m.group("v") or m.group("zv"), phrase)
+    if cond.field == "price" and _ORDER.search(phrase) and not _PRICE.search(phrase):
+        return Condition("amount", cond.op, cond.value, phrase)  # "orders over 500"
+    if isinstance(cond.value, str) and _ITEM_NOUN.search(cond.value):
+        # "状态是open的行": the value, not the items it qualifies
+        cond = Condition(cond.field, cond.op, _ITEM_NOUN.sub("", cond.value), phrase)
+    if cond.op in ("eq", "ne") and isinstance(cond.value, str) and cond.value in _ZH_LEVEL:
+        return Condition(cond.field, cond.op, _ZH_LEVEL[cond.value], phrase)
+    return cond

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-from flowsmith.core.models import NodeFamily, Workflow
-from flowsmith.planner import edit_graph as eg
-from flowsmith.planner import graph as g
+from flowsmith.core.models import Workflow
 from flowsmith.planner import nodes as n
+from flowsmith.planner.edit_hours import guarded_ids
 from flowsmith.planner.plan import EditOp
 from flowsmith.planner.schedule import Schedule, parse_schedule
 from flowsmith.planner.text import Lang
@@ -88,7 +87,7 @@ def day_restriction(
         return None
     trigger = next((x for x in current.nodes if x.subtype == "schedule_trigger"), None)
     if trigger is None:
-        return [*ops, _day_guard(current, days, subjects, lang)]
+        return [*ops, _day_guard(current, days, subjects, text, lang)]
     said = [op for op in ops if op.kind == "set_schedule" and op.schedule is not None]
     if said and not _CLOCK.search(text) and all(_cron(op) for op in said):
         # "改成周二、周四运行": days alone, read with a default time; the old time stays
@@ -107,13 +106,9 @@ def _cron(op: EditOp) -> bool:
     return op.schedule is not None and op.schedule.kind == "cron"
 
 
-def _day_guard(current: Workflow, days: str, subjects: list[str], lang: Lang) -> EditOp:
-    """An ``add_guard`` letting the named steps (else every first step) run on ``days``."""
-    named = [x.id for s in subjects for x in eg.find(current, s) if x.type != NodeFamily.TRIGGER]
-    if not named:
-        first = next((x for x in g.ordered(current) if x.type == NodeFamily.TRIGGER), None)
-        named = [c.to_node for c in g.outgoing(current, first.id)] if first else []
-    ids = list(dict.fromkeys(f"node:{x}" for x in named))
+def _day_guard(current: Workflow, days: str, subjects: list[str], text: str, lang: Lang) -> EditOp:
+    """An ``add_guard`` letting the steps :func:`guarded_ids` finds run on ``days``."""
+    ids = [f"node:{x}" for x in guarded_ids(current, subjects, text)]
     weekdays = days == WEEKDAYS
     # Luxon's weekday: 1 (Monday) … 7 (Sunday)
     cond = {"left": "{{ $now.weekday }}", "operator": "less_than", "right": 6}

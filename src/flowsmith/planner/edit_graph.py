@@ -109,6 +109,11 @@ def _by_words(wf: Workflow, words: str, by_verb: bool = True) -> list[Node]:
     return best or (_by_verb(wf, words) if by_verb else [])
 
 
+def by_verb(wf: Workflow, words: str) -> list[Node]:
+    """The result steps doing what the words' verb alone says ("只有…才保存")."""
+    return _by_verb(wf, words)
+
+
 def _by_verb(wf: Workflow, words: str) -> list[Node]:
     """ "合同登记后", "before posting": the result steps that record (or send) things."""
     record = w.RECORD_VERB.search(words) is not None

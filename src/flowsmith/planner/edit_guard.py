@@ -4,7 +4,8 @@ route on the workflow's own IF/switch when that already tests the same field or 
 Invariants: nodes the op does not name keep their ids, names, parameters and other
 connections; a new IF goes where the guarded steps were fed from (after the trigger for a
 whole-flow guard, where a new step would go when only new steps are guarded); steps of the
-otherwise part hang on its other output. Functions mutate the copy ``apply_edits`` passes.
+otherwise part hang on its other output; inside a loop's body an output left empty goes
+back to the loop (the next item). Functions mutate the copy ``apply_edits`` passes.
 """
 
 from __future__ import annotations
@@ -70,10 +71,22 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         _round(wf, targets, (gate.id, no if op.negate else yes))
     made = _hang(wf, (gate.id, yes), op.steps, targets, lang)
     made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang, others)
+    _next_item(wf, (gate.id, no))
     what = eo.names(targets, lang) if targets and not approval else eo.names(made, lang)
     return eo.done(
         lang, "planner.edit_guard.added_the_condition_before", value=eo.q(gate), what=what
     )
+
+
+def _next_item(wf: Workflow, at: End) -> None:
+    """An output left empty inside a loop's body goes back to the loop: an item the check
+    lets through nowhere still ends its pass, so the loop goes on to the next one."""
+    if any(c.from_output == at[1] for c in g.outgoing(wf, at[0])):
+        return
+    for loop in eg.loops(wf):
+        if at[0] in {x.id for x in eg.body_of(wf, loop)}:
+            g.connect(wf, at[0], at[1], loop.id)
+            return
 
 
 def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
@@ -82,6 +95,9 @@ def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     olds = eg.find(wf, op.subject)
     if not olds:
         return eo.skip(lang, "planner.edit_guard.found_no_step_to_replace_there")
+    swapped = _swap_on_branch(wf, op, olds, lang)
+    if swapped is not None:
+        return swapped
     yes, no = ("false", "true") if op.negate else ("true", "false")
     found = route(wf, op) if op.category else None
     rule = rule_at(found[0], op) if found is not None else dict(op.rule or {})
@@ -96,6 +112,22 @@ def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         value2=eo.names(made, lang),
         value3=eo.names(olds, lang),
     )
+
+
+def _swap_on_branch(wf: Workflow, op: EditOp, olds: list[Node], lang: Lang) -> eo.Outcome | None:
+    """ "When it's not urgent, a Trello card instead of the email" where the email already
+    hangs only on the "not urgent" output: the new steps take the old ones' place there."""
+    found = route(wf, op)
+    if found is None or not found[2]:
+        return None
+    at = (found[0].id, "true" if (found[1] == "true") != op.negate else "false")
+    if any({(c.from_node, c.from_output) for c in g.incoming(wf, x.id)} != {at} for x in olds):
+        return None
+    for node in olds:
+        g.remove_node(wf, node)
+    made = _hang(wf, at, op.steps, [], lang)
+    old, new = eo.names(olds, lang), eo.names(made, lang)
+    return eo.done(lang, "planner.edit_ops.replaced_with", old=old, node=new)
 
 
 def _drop_on_branch(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.Outcome | None:
@@ -127,8 +159,10 @@ def _round(wf: Workflow, targets: list[Node], at: End) -> None:
 
 
 def _replace_rule(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
-    """ "Change the condition to …": the first check's rules become the new one."""
-    checks = [x for x in g.ordered(wf) if x.subtype in ("if", "filter")]
+    """ "Change the condition to …": the named check's (else the first check's) rules
+    become the new one."""
+    named = [x for x in eg.find(wf, op.subject) if x.subtype in ("if", "filter")]
+    checks = named or [x for x in g.ordered(wf) if x.subtype in ("if", "filter")]
     if not checks:
         return eo.skip(lang, "planner.edit_guard.found_no_condition_to_change")
     node = checks[0]

@@ -22,9 +22,17 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.compile_state import combine_of, field_ref, if_rule, if_rules
-from flowsmith.planner.edit_conditions import edit_condition, level_value, negated_stock
+from flowsmith.planner.edit_conditions import (
+    denied_comparison,
+    denied_level,
+    edit_condition,
+    level_value,
+    negated_stock,
+    settled,
+)
+from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_steps import existing_steps, like, steps_in
-from flowsmith.planner.edit_route import route
+from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context
@@ -56,6 +64,8 @@ _NEGATED = rx(
     r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必)\s*|"
     r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)"  # "线索不要发邮件"
 )
+_OTHERWISE = rx(r"^\s*(?:otherwise|else|否则|不然|要不然)")
+_ITEMS = rx(r"^(?:the\s+)?[a-z]+s\s+(?:from|in|over|under|above|below|with)\s")
 _DONT = rx(r"^\s*(?:please\s+)?(?:don'?t|do not|never|no need to)\s+(?P<rest>.+)$")
 _IF = rx(r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when|whenever|in case)\s+(?P<rest>.+)$")
 _ZH_IF = rx(
@@ -155,7 +165,10 @@ _KEEP = rx(
 # "send them to Mailchimp instead of emailing sales", "… go to Pipedrive instead"
 _INSTEAD_OF = rx(
     r"^(?P<new>.+?)\s+(?:instead(?:\s+of\s+(?P<old>.+?))?|rather than\s+(?P<old2>.+?))\s*$|"
-    r"^(?:用|改用|换成|改成)(?P<znew>.+?)(?:代替|替代|取代)(?P<zold>.+)$"
+    r"^(?:用|改用|换成|改成)(?P<znew>.+?)(?:代替|替代|取代)(?P<zold>.+)$|"
+    # "改成创建Trello卡片，不发邮件", "create a Trello card, no more email"
+    r"^(?P<new2>.+?)[,，]\s*(?:(?:and\s+|but\s+)?(?:no more|not|no longer|don'?t)\s+|"
+    r"(?:不要|不用|别|不再|不)再?)(?P<old3>.+?)了?$"
 )
 _DENIED = rx(r"\b(?:not|never|no longer)\b|n't\b|不要|不用|别再?|不再|无需|不必")
 _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
@@ -233,7 +246,7 @@ class Guard:
     replaces: bool = False  # "change the condition to …": the rule of the existing check
     only: bool = False  # "… only go to Trello": not to the steps already on that output
     bypass: bool = False  # "skip the approval for …": matching items go round the step
-    said: str = ""  # a failure's words ("when the Airtable step fails": the step to check)
+    said: str = ""  # the condition's words (a failure's name the step to check)
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -242,7 +255,8 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     parts = _parts(text)
     ctx = _context(current)
     for i, (a, b) in enumerate(parts):
-        guard = _guard_in(_LEAD.sub("", text[a:b].strip()), ctx, current)
+        part, now = without_now(_LEAD.sub("", text[a:b].strip()))
+        guard = _guard_in(part, ctx, current)
         if guard is None:
             continue
         spans = [(a, b)]
@@ -258,7 +272,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
         op = _op(replace(guard, other=other), current)
         if guard.needs_route and route(current, op) is None:
             continue
-        return op, spans
+        return (now_op(op, current) if now else op), spans
     return None, []
 
 
@@ -330,7 +344,8 @@ def _make(
     if cond.op == "not_contains":
         label = f"{cond.field} not contains {cond.value}"
     params = {"conditions": [rule], "combine": "and"}
-    return Guard(params, label, negate != swapped, act, flow, "", category or _cat(cond))
+    cat = category or _cat(cond)
+    return Guard(params, label, negate != swapped, act, flow, "", cat, said=cond.phrase)
 
 
 def _cat(cond: Condition) -> str | None:
@@ -350,10 +365,10 @@ def condition(text: str, ctx: Context) -> Condition | None:
     z = _ZH_TYPE.search(phrase)
     if z:
         return Condition(_ZH_FIELDS[z.group("kind")], "eq", z.group("value"), phrase)
-    said = edit_condition(phrase)
+    said = edit_condition(phrase) or denied_level(phrase) or denied_comparison(phrase)
     if said is not None:
         return said
-    cond = negated_stock(parse_condition(phrase, ctx), phrase)
+    cond = settled(negated_stock(parse_condition(phrase, ctx), phrase), phrase)
     if cond is not None and _MONEY.search(phrase) and not _MONEY_FIELD.search(cond.field):
         # "the order is over $500": the order's amount
         return Condition("amount", cond.op, cond.value, phrase)
@@ -371,12 +386,23 @@ def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
     if m is None:
         return None
     found = _make(condition(m.group("cond") or m.group("zcond") or "", ctx), "")
-    return replace(found, replaces=True) if found is not None else None
+    if found is None:
+        return None
+    return replace(found, replaces=True, rule=adopt_field(found.rule, current, found.said))
 
 
 def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
     m = _ONLY.search(part)
-    return _split_only(m.group("rest"), ctx, current, negate=False) if m else None
+    if m is None:
+        return None
+    rest = m.group("rest")
+    # "only for orders from Canada": the condition alone, no step named
+    rest = " " + rest if re.match(r"for\s", rest, re.IGNORECASE) else rest
+    found = _split_only(rest, ctx, current, negate=False)
+    if found is None and _ITEMS.match(rest):
+        # "only orders from Canada": items qualified, no step named: the whole flow
+        return _make(condition(rest, ctx), "", flow=True)
+    return found
 
 
 def _if(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -461,6 +487,8 @@ def _zh(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 
 def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    if _OTHERWISE.match(part):
+        return None  # "否则的话也发…": the other output (edit_read), never a category
     m = _PAREN.search(part)
     if m is not None:
         cond = condition(m.group("cond"), ctx)
@@ -548,6 +576,7 @@ def _is_flow(act: str, current: Workflow) -> bool:
 
 
 def _op(guard: Guard, current: Workflow) -> EditOp:
+    guard = replace(guard, rule=adopt_field(guard.rule, current, guard.said))
     swap = _instead(guard, current)
     if swap is not None:
         return swap
@@ -588,8 +617,8 @@ def _instead(guard: Guard, current: Workflow) -> EditOp | None:
     m = _INSTEAD_OF.search(guard.act)
     if m is None:
         return None
-    new_words = m.group("new") or m.group("znew") or ""
-    old_words = m.group("old") or m.group("old2") or m.group("zold") or ""
+    new_words = m.group("new") or m.group("znew") or m.group("new2") or ""
+    old_words = m.group("old") or m.group("old2") or m.group("zold") or m.group("old3") or ""
     old = steps_in(old_words, current)[0] if old_words.strip() else like(new_words, current)
     new = steps_in(new_words, current)[1]
     if not old or not new:

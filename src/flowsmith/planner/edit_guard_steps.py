@@ -130,6 +130,9 @@ def steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
         existing = by_name(low, current)
     if not existing and not new:
         new = _action(said)
+    if not existing and not new:
+        # "只有状态是open的行才保存": a bare verb names the result steps doing it
+        existing = [f"node:{x.id}" for x in eg.by_verb(current, low)]
     return existing, new
 
 

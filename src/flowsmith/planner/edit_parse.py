@@ -17,8 +17,10 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_days import day_restriction
 from flowsmith.planner.edit_guard_read import read_guard
+from flowsmith.planner.edit_hours import hour_restriction
 from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.edit_trigger import read_trigger_swap
+from flowsmith.planner.edit_values import read_value_swap
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
 from flowsmith.planner.text import detect_lang, strip_urls
@@ -45,6 +47,9 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     Text consumed by a replace/remove phrase is not read again as an addition, so
     "remove the Slack step" never also adds Slack.
     """
+    swap = read_value_swap(strip_urls(text), current)
+    if swap is not None:
+        return [swap]  # "把urgent改成high": the check's value, nothing else
     u = understand(text)
     if u.trigger is not None and u.trigger.kind == "schedule" and u.channels:
         # "Slack频道改为#daily": a channel's name is no schedule
@@ -59,6 +64,9 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     service_ops += read_transforms(low, spans)
     restricted = day_restriction(text, current, service_ops, subjects_in(low), detect_lang(text))
     service_ops = service_ops if restricted is None else restricted
+    timed = hour_restriction(text, current, service_ops, subjects_in(low), detect_lang(text))
+    service_ops = service_ops if timed is None else timed
+    restricted = restricted if timed is None else timed
     if any(op.kind == "add_wait" for op in service_ops):
         u.wait = None  # a delay the service reader placed
     if any(op.where in ("approved", "rejected") for op in service_ops):

@@ -13,6 +13,7 @@ from typing import Any
 
 from flowsmith.core.models import Node, Workflow
 from flowsmith.planner import edit_graph as eg
+from flowsmith.planner import lexicon as lx
 from flowsmith.planner.plan import EditOp
 
 _LEFT = re.compile(r"\$json(?:\.\w+|\[\"[^\"]+\"\])*(?:\.(\w+)|\[\"([^\"]+)\"\])")
@@ -110,6 +111,8 @@ def _relation(old: tuple[str, Any], new: tuple[str, Any]) -> str | None:
     nums = isinstance(o_v, (int, float)) and isinstance(n_v, (int, float))
     if not nums or {o_op, n_op} - {"greater_than", "less_than"}:
         return None
+    if _complement((o_op, o_v), (n_op, n_v)) or _complement((n_op, n_v), (o_op, o_v)):
+        return "opposite"  # "不超过100" (< 101) beside "> 100": whole numbers, exactly the rest
     lo_o, hi_o = _bounds(o_op, float(o_v))
     lo_n, hi_n = _bounds(n_op, float(n_v))
     if hi_n <= lo_o or hi_o <= lo_n:
@@ -119,5 +122,53 @@ def _relation(old: tuple[str, Any], new: tuple[str, Any]) -> str | None:
     return None
 
 
+def _complement(a: tuple[str, Any], b: tuple[str, Any]) -> bool:
+    """Whether ``b`` holds for exactly the whole numbers ``a`` does not ("> 100", "< 101")."""
+    whole = all(isinstance(x, int) and not isinstance(x, bool) for x in (a[1], b[1]))
+    return whole and a[0] == "greater_than" and b[0] == "less_than" and b[1] == a[1] + 1
+
+
 def _bounds(op: str, value: float) -> tuple[float, float]:
     return (value, float("inf")) if op == "greater_than" else (float("-inf"), value)
+
+
+def adopt_field(rule: dict[str, Any], wf: Workflow, phrase: str) -> dict[str, Any]:
+    """``rule`` on the field an existing check tests, when the words never named a field:
+    the same text value ("when it's not urgent" where the workflow checks "priority =
+    urgent") or a comparison with a number ("大于500" where it checks "amount > 100"); the
+    grammar's guessed field would be a check on nothing."""
+    conds = rule.get("conditions") or []
+    if len(conds) != 1:
+        return rule
+    field, oper, value = _rule_of(conds[0])
+    if field is None or _said(field, phrase):
+        return rule
+    for node in eg.branch_nodes(wf):
+        old = [c for c in node.parameters.get("conditions", []) if isinstance(c, dict)]
+        if node.subtype != "if" or len(old) != 1:
+            continue
+        old_field, old_op, old_value = _rule_of(old[0])
+        if old_field in (None, field):
+            continue
+        text = isinstance(value, str) and isinstance(old_value, str)
+        same = text and str(old_value).lower() == str(value).lower()
+        if oper in ("equals", "not_equals") and old_op == "equals" and same:
+            return {**rule, "conditions": [{**conds[0], "left": old[0].get("left")}]}
+        if {oper, old_op} <= _COMPARED and _number(value) and _number(old_value):
+            # "把条件改成大于500" where the check compares the amount: still the amount
+            return {**rule, "conditions": [{**conds[0], "left": old[0].get("left")}]}
+    return rule
+
+
+_COMPARED = frozenset({"greater_than", "less_than"})
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _said(field: str, phrase: str) -> bool:
+    """Whether ``phrase`` names ``field`` (in English or by a Chinese field word)."""
+    low = phrase.lower()
+    zh = [k for k, v in lx.FIELD_ZH_NAMES.items() if v == field]
+    return field.lower().replace("_", " ") in low or any(k in phrase for k in zh)

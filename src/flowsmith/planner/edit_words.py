@@ -56,6 +56,8 @@ REMOVE = rx(
 # a removal said after its subject: "飞书提醒不要了", "the SMS is no longer needed"
 REMOVE_AFTER = rx(
     r"不要了|不用了|不需要了|去掉吧?|删掉吧?|删了吧?|不再需要|\bno longer needed\b|"
+    # "表格不用记了", "Slack不用再发了": the step's verb between
+    r"(?:不用|不要|不需要|无需|不必)再?(?:记录?|发送?|推送|同步|保存|存|写|通知|加)了|"
     r"\b(?:is|are)(?:n't| not) needed(?: anymore)?\b|\bcan go\b"
 )
 # "the next day", "2 hours later", "第二天": send later than now
@@ -200,7 +202,7 @@ IN_LOOP = rx(
 OTHERWISE = rx(
     r"\botherwise\b|\belse\b|\b(?:false|no|other|negative|fallback)\s+(?:branch|path|output|case)\b|"
     r"\bwhen (?:it(?:'s| is)|they are) not\b|\bif not\b|否则|不满足|不符合|其他情况|其余情况|"
-    r"否的?分支|假的?分支"
+    r"否的?分支|假的?分支|^(?:要)?不然"
 )
 # "if rejected, …", "批准后…": on that output of the approval step
 ON_REJECTED = rx(

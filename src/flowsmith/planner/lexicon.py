@@ -351,6 +351,9 @@ FIELD_ZH_NAMES = {
     "情绪": "sentiment",
     "情感": "sentiment",
     "时长": "duration",
+    "公司": "company",
+    "公司规模": "company_size",
+    "城市": "city",
 }
 
 # --- transforms and thinking --------------------------------------------------------------------
