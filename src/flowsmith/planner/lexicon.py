@@ -172,6 +172,17 @@ OP_KEYS: dict[str, tuple[str, ...]] = {
     "delete": ("delete", "remove", "archive", "trash"),
 }
 
+# how many items a read is about: a collection ("all", "list", "所有") or one item ("a single",
+# "某个"); a resource noun's plural or bare singular says it too (read from the text)
+MANY_WORD = rx(r"\ball\b|\blist(?:s|ing)?\b|所有|全部|列表|批量|多个|一批|清单")
+ONE_WORD = rx(
+    r"\b(?:a single|one specific|a specific|by id|by its id)\b|"
+    r"一个|一条|一份|一张|单个|单条|某个|某条|指定|这个|该|详情"
+)
+# operation keys that read a collection, and those that read one item
+OP_MANY = ("getall", "getmany", "list", "listall")
+OP_ONE = ("get",)
+
 # where the data goes: a mention preceded by one of these is written to
 TO_WORD = rx(
     r"(?:\b(?:to|into|in|on|onto|via|through|with|using)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?"

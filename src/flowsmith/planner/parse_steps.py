@@ -35,7 +35,7 @@ from flowsmith.planner.parse_context import (
     unmask,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
-from flowsmith.planner.services import phrase_in
+from flowsmith.planner.service_words import phrase_in
 from flowsmith.planner.text import zh_number
 
 
