@@ -7,11 +7,14 @@ app's own operations, so the same text and app always give the same choice.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from flowsmith.core.catalog.apps import App, Names
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.service_words import names_score, stem, tokens
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -22,40 +25,40 @@ class Choice:
 
 
 def choose_operation(app: App, text: str, verb: str) -> Choice:
-    """The resource and operation of ``app`` that ``text`` (verb class ``verb``)
-    asks for: named operations and resources first, then the verb's usual API keys."""
+    """The resource and operation of ``app`` that ``text`` (verb class ``verb``) asks for:
+    named operations and resources first, then the verb's usual API keys."""
     low = text.lower()
-    toks = set(tokens(text))
     prefs = lx.OP_KEYS.get(verb, ())
     deliver = verb == "create" and _DELIVER.search(text) is not None
     comment = lx.COMMENT_WORD.search(text) is not None
+    res_scores = resource_scores(app, low)
+    op_low = app_words_masked(app, low)
+    op_toks = set(tokens(op_low))
     best: Choice | None = None
     for index, (rkey, okey, op) in enumerate(app.operations()):
         res = app.resources[rkey]
-        score = 0.0
-        res_score = names_score(res.names, low, toks)
-        if res_score == 0 and stem(rkey) in toks:
-            res_score = 1.0
-        score += 1.5 * min(res_score, 2.5)
-        nouns = set(res.names.all())
-        op_names = Names(
-            en=[n for n in op.names.en if n not in nouns],
-            zh=[n for n in op.names.zh if n not in nouns],
-        )
-        op_score = names_score(op_names, low, toks)
-        score += 2.0 * min(op_score, 2.5)
+        score = 1.5 * min(res_scores[rkey], 2.5)
+        said = said_operation(app, rkey, okey, op_low, op_toks)
+        score += 2.0 * min(said, 2.5)
         k = okey.lower()
+        by_key = key_said(okey, op_toks)
+        if by_key:
+            # the key itself said ("lock", "copy"); a verb class's own key ("get",
+            # "search") less, as the verb's preferences below already count it
+            score += 1.5 if _verb_of(k) is not None else 3.0
         commented = comment and _is_comment(rkey, okey, res.names, op.names)
         if k in prefs:
             score += 2.0 - 0.1 * prefs.index(k)
         elif any(k.startswith(p) for p in prefs):
             score += 1.0
-        elif _verb_of(k) not in (None, verb) and not commented:
-            score -= 2.0
+        elif _verb_of(k) not in (None, verb) and not commented and said < 2.0 and not by_key:
+            score -= 2.0  # another verb's operation, unless the text says it outright
         if commented:
             score += 4.0  # "comment on the Jira issue": the app's comment or reply
         if deliver and _is_message(rkey, res.names):
             score += 2.0  # "notify the team in Teams": a message goes there, no channel
+        if _reads_one_and_many(res.operations):
+            score += _number_fit(k, number_said(res.names, op_low))
         if rkey == app.example.resource:
             score += 0.8
         if (rkey, okey) == (app.example.resource, app.example.operation):
@@ -65,6 +68,125 @@ def choose_operation(app: App, text: str, verb: str) -> Choice:
             best = Choice(rkey, okey, score)
     assert best is not None
     return best
+
+
+def key_words(key: str) -> list[str]:
+    """A resource or operation key's stemmed words (``timeEntry`` -> ``time``, ``entry``)."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ")
+    return [stem(w) for w in spaced.split()]
+
+
+def resource_scores(app: App, low: str) -> dict[str, float]:
+    """How well ``low`` names each resource of ``app``. A span one resource's longer name
+    covers is that resource's ("文件夹" is a folder, not a 文件 file; "time entry" is not an
+    entry), so each resource is scored on the text with the longer names of the others
+    that contain one of its own names blanked out; a resource no name fits is still named
+    by its key's words ("timeEntry": "time entries")."""
+    out: dict[str, float] = {}
+    for rkey, res in app.resources.items():
+        own = res.names.all()
+        masked = low
+        for other, ores in app.resources.items():
+            if other == rkey:
+                continue
+            for name in ores.names.all():
+                if name not in own and any(n != name and n in name for n in own):
+                    masked = masked.replace(name, " " * len(name))
+        toks = set(tokens(masked))
+        score = names_score(res.names, masked, toks)
+        words = key_words(rkey)
+        if score == 0 and words and all(w in toks for w in words):
+            score = 1.0
+        out[rkey] = score
+    return out
+
+
+def said_operation(app: App, rkey: str, okey: str, low: str, toks: set[str]) -> float:
+    """How well the text says operation ``okey`` of ``rkey`` by name: its own names, or
+    when it has none those of the same key on another resource (one verb, named once in the
+    catalog). A name's resource nouns may be left out ("complete task" is said as "complete
+    the task") unless what is left is a bare verb class word ("create", "get")."""
+    own = app.resources[rkey].operations[okey]
+    sources = [(rkey, own)] if own.names.all() else []
+    if not sources:
+        sources = [
+            (r, res.operations[okey])
+            for r, res in app.resources.items()
+            if okey in res.operations and r != rkey
+        ]
+    names: list[str] = []
+    for r, op in sources:
+        nouns = app.resources[r].names
+        noun_words = {w for n in nouns.en for w in tokens(n)}
+        for name in op.names.all():
+            if name in nouns.all():
+                continue
+            names.append(name)
+            if not _CJK.search(name):
+                verb = " ".join(w for w in name.split() if stem(w) not in noun_words)
+                if verb and verb != name and not _is_verb_class_word(verb):
+                    names.append(verb)
+    if not names:
+        return 0.0
+    noun_words = {w for n in app.resources[rkey].names.en for w in tokens(n)}
+    en = [n for n in dict.fromkeys(names) if not _CJK.search(n)]
+    zh = [n for n in dict.fromkeys(names) if _CJK.search(n)]
+    return names_score(Names(en=en, zh=zh), low, toks - noun_words)
+
+
+def key_said(okey: str, toks: set[str]) -> bool:
+    """Whether the text says every word of the operation key ("lock", "send template")."""
+    words = key_words(okey)
+    return bool(words) and all(w in toks for w in words)
+
+
+def _is_verb_class_word(word: str) -> bool:
+    return _verb_of(word) is not None or any(
+        p.fullmatch(word) for p in (lx.READ_VERB, lx.CREATE_VERB, lx.UPDATE_VERB, lx.DELETE_VERB)
+    )
+
+
+def app_words_masked(app: App, low: str) -> str:
+    """``low`` without the app's own names ("Google Slides" says no slides, "Help Scout"
+    no scouting): what is left names resources and operations."""
+    for name in sorted({*app.names.all(), app.display_name.lower()}, key=len, reverse=True):
+        if name in low:
+            low = low.replace(name, " " * len(name))
+    return low
+
+
+def number_said(res: Names, low: str) -> str | None:
+    """Whether the text asks for one item of the resource or a collection: "all", "list",
+    "所有" or a plural noun are many; "a single", "某个" or a singular noun one; Chinese
+    with neither says nothing."""
+    if lx.MANY_WORD.search(low):
+        return "many"
+    if lx.ONE_WORD.search(low):
+        return "one"
+    for name in sorted(res.en, key=len, reverse=True):
+        m = re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(e?s)?(?![a-z0-9])", low)
+        if m:
+            return "many" if m.group(1) and not name.endswith("s") else "one"
+    return None
+
+
+def _reads_one_and_many(ops: Mapping[str, object]) -> bool:
+    """Whether a resource reads both one item and a collection (only then does the number
+    the text says choose between its reads)."""
+    keys = {k.lower() for k in ops}
+    return bool(keys & set(lx.OP_MANY)) and bool(keys & set(lx.OP_ONE))
+
+
+def _number_fit(key: str, number: str | None) -> float:
+    """+1 for a collection read when many are asked for (a single read when one is), -1 for
+    the other; 0 for every other operation or when the text says neither."""
+    if number is None:
+        return 0.0
+    if key in lx.OP_MANY:
+        return 1.0 if number == "many" else -1.0
+    if key in lx.OP_ONE:
+        return 1.0 if number == "one" else -1.0
+    return 0.0
 
 
 # a verb that delivers something somewhere: with it, a channel or chat named in the text is

@@ -1,0 +1,113 @@
+"""Which resource and operation of a named app a step is: one item or a collection, an
+operation said by its own key or name, the resource whose longer name the text says, and an
+operation key two resources share. Sentences of our own (English and Chinese); every rule
+reads the catalog only, so each case names a different service.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.planner._graph import graph, one, trigger
+
+
+def _op(text: str, app: str) -> tuple[str, str]:
+    node = one(graph(text), app)
+    return node.parameters["resource"], node.parameters["operation"]
+
+
+# --- one item or a collection ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "want"),
+    [
+        ("Every hour, get the order by id from WooCommerce", "woocommerce", ("order", "get")),
+        ("Every morning, fetch all contacts from Keap", "keap", ("contact", "getAll")),
+        ("每天早上从Zoho CRM获取所有线索", "zoho_crm", ("lead", "getAll")),
+        ("收到webhook时，从Shopify获取指定订单的详情", "shopify", ("order", "get")),
+        (
+            "When a webhook is called, look up a single ticket in Freshdesk",
+            "freshdesk",
+            ("ticket", "get"),
+        ),
+        ("Every Monday, pull the open tickets from Freshdesk", "freshdesk", ("ticket", "getAll")),
+    ],
+)
+def test_one_item_or_a_collection(text: str, app: str, want: tuple[str, str]) -> None:
+    assert _op(text, app) == want
+
+
+# --- an operation said by its own key or name ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "want"),
+    [
+        ("When a webhook is called, lock the issue in GitHub", "github", ("issue", "lock")),
+        ("Every Friday, rename the report file in OneDrive", "onedrive", ("file", "rename")),
+        ("Every minute, pop the next job from the Redis queue", "redis", ("list", "pop")),
+        ("每天早上在谷歌任务中完成任务", "google_tasks", ("task", "update")),
+        (
+            "When a webhook is called, complete the task in Google Tasks",
+            "google_tasks",
+            ("task", "update"),
+        ),
+        ("Every hour, acknowledge the incident in PagerDuty", "pagerduty", ("incident", "update")),
+    ],
+)
+def test_an_operation_said_by_its_key_or_name(text: str, app: str, want: tuple[str, str]) -> None:
+    assert _op(text, app) == want
+
+
+def test_a_named_operation_keeps_the_trigger() -> None:
+    wf = graph("When a webhook is called, lock the issue in GitHub")
+    assert trigger(wf).subtype == "webhook_trigger"
+
+
+# --- the resource whose longer name is said -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "want"),
+    [
+        ("每天早上在Box里创建文件夹", "box", ("folder", "create")),
+        ("收到webhook时，在OneDrive删除文件夹", "onedrive", ("folder", "delete")),
+        (
+            "When a webhook is called, create a folder in Nextcloud",
+            "nextcloud",
+            ("folder", "create"),
+        ),
+        ("每周一在Nextcloud创建文件夹", "nextcloud", ("folder", "create")),
+    ],
+)
+def test_the_longer_resource_name_claims_its_words(
+    text: str, app: str, want: tuple[str, str]
+) -> None:
+    assert _op(text, app) == want
+
+
+# --- an operation key two resources share --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "want"),
+    [
+        (
+            "When a webhook is called, add the subscriber to the email sequence in ConvertKit",
+            "convertkit",
+            ("sequence", "addSubscriber"),
+        ),
+        (
+            "When a webhook is called, subscribe them to the signup form in ConvertKit",
+            "convertkit",
+            ("form", "addSubscriber"),
+        ),
+        ("Every morning, send an SMS with Mailjet", "mailjet", ("sms", "send")),
+        ("每天早上用Mailjet发送短信", "mailjet", ("sms", "send")),
+    ],
+)
+def test_a_shared_operation_goes_to_the_resource_said(
+    text: str, app: str, want: tuple[str, str]
+) -> None:
+    assert _op(text, app) == want
