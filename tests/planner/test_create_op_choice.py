@@ -111,3 +111,36 @@ def test_a_shared_operation_goes_to_the_resource_said(
     text: str, app: str, want: tuple[str, str]
 ) -> None:
     assert _op(text, app) == want
+
+
+# --- a resource noun that is also a verb ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "want"),
+    [
+        ("Every morning, get the record in Airtable", "airtable", ("record", "get")),
+        ("When a webhook is called, delete the transfer in Wise", "wise", ("transfer", "delete")),
+        ("When a webhook is called, cancel the transfer in Wise", "wise", ("transfer", "delete")),
+        ("每天早上在Airtable搜索记录", "airtable", ("record", "search")),
+    ],
+)
+def test_a_resource_noun_is_not_the_clauses_verb(
+    text: str, app: str, want: tuple[str, str]
+) -> None:
+    assert _op(text, app) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "want"),
+    [
+        ("Every morning, move the file in Nextcloud", "nextcloud", ("file", "move")),
+        ("When a webhook is called, copy the file in Box", "box", ("file", "copy")),
+        ("每天早上在Nextcloud复制文件", "nextcloud", ("file", "copy")),
+        ("每天早上在Google Drive移动文件", "google_drive", ("file", "move")),
+    ],
+)
+def test_a_copy_or_move_in_one_app_is_its_own_operation(
+    text: str, app: str, want: tuple[str, str]
+) -> None:
+    assert _op(text, app) == want

@@ -26,7 +26,18 @@ class Choice:
 
 def choose_operation(app: App, text: str, verb: str) -> Choice:
     """The resource and operation of ``app`` that ``text`` (verb class ``verb``) asks for:
-    named operations and resources first, then the verb's usual API keys."""
+    named operations and resources first, then the verb's usual API keys (the first of the
+    best scores, in catalog order)."""
+    best: Choice | None = None
+    for choice in scored_operations(app, text, verb):
+        if best is None or choice.score > best.score:
+            best = choice
+    assert best is not None
+    return best
+
+
+def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
+    """Every operation of ``app`` with how well ``text`` (verb class ``verb``) asks for it."""
     low = text.lower()
     prefs = lx.OP_KEYS.get(verb, ())
     deliver = verb == "create" and _DELIVER.search(text) is not None
@@ -34,18 +45,21 @@ def choose_operation(app: App, text: str, verb: str) -> Choice:
     res_scores = resource_scores(app, low)
     op_low = app_words_masked(app, low)
     op_toks = set(tokens(op_low))
-    best: Choice | None = None
+    keyed = {okey for _, okey, _ in app.operations() if key_said(okey, op_low, op_toks)}
+    # of the keys said, the longest: "send template" says "send" too
+    longest = max((len(_raw_key_words(k)) for k in keyed), default=0)
+    out: list[Choice] = []
     for index, (rkey, okey, op) in enumerate(app.operations()):
         res = app.resources[rkey]
         score = 1.5 * min(res_scores[rkey], 2.5)
-        said = said_operation(app, rkey, okey, op_low, op_toks)
+        said = said_operation(app, rkey, okey, verb, op_low, op_toks)
         score += 2.0 * min(said, 2.5)
         k = okey.lower()
-        by_key = key_said(okey, op_toks)
-        if by_key:
-            # the key itself said ("lock", "copy"); a verb class's own key ("get",
-            # "search") less, as the verb's preferences below already count it
-            score += 1.5 if _verb_of(k) is not None else 3.0
+        key_bonus = _key_bonus(app, rkey, okey, verb) if okey in keyed else 0.0
+        if len(_raw_key_words(okey)) < longest:
+            key_bonus = 0.0  # "send template" says "send" too: the longer key is meant
+        score += key_bonus
+        by_key = key_bonus > 0
         commented = comment and _is_comment(rkey, okey, res.names, op.names)
         if k in prefs:
             score += 2.0 - 0.1 * prefs.index(k)
@@ -64,16 +78,13 @@ def choose_operation(app: App, text: str, verb: str) -> Choice:
         if (rkey, okey) == (app.example.resource, app.example.operation):
             score += 0.8
         score -= 0.01 * index
-        if best is None or score > best.score:
-            best = Choice(rkey, okey, score)
-    assert best is not None
-    return best
+        out.append(Choice(rkey, okey, score))
+    return out
 
 
 def key_words(key: str) -> list[str]:
     """A resource or operation key's stemmed words (``timeEntry`` -> ``time``, ``entry``)."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ")
-    return [stem(w) for w in spaced.split()]
+    return [stem(w) for w in _raw_key_words(key)]
 
 
 def resource_scores(app: App, low: str) -> dict[str, float]:
@@ -101,11 +112,13 @@ def resource_scores(app: App, low: str) -> dict[str, float]:
     return out
 
 
-def said_operation(app: App, rkey: str, okey: str, low: str, toks: set[str]) -> float:
+def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: set[str]) -> float:
     """How well the text says operation ``okey`` of ``rkey`` by name: its own names, or
     when it has none those of the same key on another resource (one verb, named once in the
-    catalog). A name's resource nouns may be left out ("complete task" is said as "complete
-    the task") unless what is left is a bare verb class word ("create", "get")."""
+    catalog); a bare word of the clause's verb class on an operation of that class ("send"
+    on a send) is left to the verb's preferences. A name's resource nouns may be left out
+    ("complete task" is said as "complete the task") unless what is left is a bare verb
+    class word ("create", "get")."""
     own = app.resources[rkey].operations[okey]
     sources = [(rkey, own)] if own.names.all() else []
     if not sources:
@@ -119,8 +132,9 @@ def said_operation(app: App, rkey: str, okey: str, low: str, toks: set[str]) -> 
         nouns = app.resources[r].names
         noun_words = {w for n in nouns.en for w in tokens(n)}
         for name in op.names.all():
-            if name in nouns.all():
-                continue
+            own_class = _verb_of(okey.lower())
+            if name in nouns.all() or _verb_class_of(name) == own_class == verb:
+                continue  # a bare "send" on a send is the verb's preference, counted apart
             names.append(name)
             if not _CJK.search(name):
                 verb = " ".join(w for w in name.split() if stem(w) not in noun_words)
@@ -134,16 +148,59 @@ def said_operation(app: App, rkey: str, okey: str, low: str, toks: set[str]) -> 
     return names_score(Names(en=en, zh=zh), low, toks - noun_words)
 
 
-def key_said(okey: str, toks: set[str]) -> bool:
-    """Whether the text says every word of the operation key ("lock", "send template")."""
-    words = key_words(okey)
-    return bool(words) and all(w in toks for w in words)
+def key_said(okey: str, low: str, toks: set[str]) -> bool:
+    """Whether the text says every word of the operation key ("lock", "send template"), in
+    English or by the Chinese of a key word (复制 is "copy")."""
+    words = _raw_key_words(okey)
+    return bool(words) and all(
+        stem(w) in toks or (w in lx.ZH_KEY_WORDS and lx.ZH_KEY_WORDS[w].search(low) is not None)
+        for w in words
+    )
+
+
+def _key_bonus(app: App, rkey: str, okey: str, verb: str) -> float:
+    """What saying an operation's key is worth: much for its own words ("lock", "copy",
+    "send template"); less for a verb class's key ("get", "search") or a key whose other
+    words name another resource ("getPullRequests"), which the verb's preferences already
+    count, and nothing for those of another verb class than the clause's ("新建的工单" are
+    new tickets, not tickets to create)."""
+    words = _raw_key_words(okey)
+    verb_part = _key_verb_part(app, rkey, okey)
+    if verb_part and any(_verb_of(w) is None for w in verb_part):
+        return 2.0 + len(words)
+    return 1.5 if _verb_of(okey.lower()) in (None, verb) else 0.0
+
+
+def _key_verb_part(app: App, rkey: str, okey: str) -> list[str]:
+    """The words of an operation key that name no other resource of the app."""
+    others = {
+        w for r, res in app.resources.items() if r != rkey for n in res.names.en for w in tokens(n)
+    }
+    return [w for w in _raw_key_words(okey) if stem(w) not in others]
+
+
+def _raw_key_words(key: str) -> list[str]:
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ")
+    return [w.lower() for w in spaced.split()]
 
 
 def _is_verb_class_word(word: str) -> bool:
-    return _verb_of(word) is not None or any(
-        p.fullmatch(word) for p in (lx.READ_VERB, lx.CREATE_VERB, lx.UPDATE_VERB, lx.DELETE_VERB)
-    )
+    return _verb_class_of(word) is not None
+
+
+def _verb_class_of(word: str) -> str | None:
+    """The verb class a bare word is ("archive" deletes), None when it is none."""
+    if _verb_of(word) is not None:
+        return _verb_of(word)
+    for verb, pattern in (
+        ("read", lx.READ_VERB),
+        ("create", lx.CREATE_VERB),
+        ("update", lx.UPDATE_VERB),
+        ("delete", lx.DELETE_VERB),
+    ):
+        if pattern.fullmatch(word):
+            return verb
+    return None
 
 
 def app_words_masked(app: App, low: str) -> str:

@@ -321,7 +321,11 @@ def _mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Contex
     mention = mentions[i]
     before = text[: mention.start]
     local = _verbless(text, before) if verb == "none" else verb
-    if lx.COPY_VERB.search(text):
+    plain = roles.nouns_masked(text, mention.app, ctx)
+    copy = lx.COPY_VERB.search(plain)
+    if copy and roles.within_app(copy.group(0), mention.app, len(mentions), ctx):
+        return local  # "move the file in Nextcloud": the app's own copy or move
+    if copy:
         last = i == len(mentions) - 1 and (len(mentions) > 1 or bool(ctx.trigger_app))
         return "create" if last else "read"
     if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
@@ -331,7 +335,7 @@ def _mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Contex
             return "read"  # "在HubSpot里查询联系人": the place, then its read verb
         only_read = (
             lx.READ_VERB.search(text[mention.end :]) is None
-            and _only_read(text)
+            and _only_read(plain)
             and not _INTO.search(before)
         )
         return "read" if only_read else "create"
