@@ -226,6 +226,14 @@ def all_cases(half: str | None = None) -> list[Case]:
     return out
 
 
+def sample(step: int = 3) -> list[Case]:
+    """Every ``step``-th operation of the catalog (both halves, catalog order), with all its
+    templates: the fixed sample the regression test runs."""
+    ops = list(dict.fromkeys((c.app, c.resource, c.operation) for c in all_cases()))
+    keep = set(ops[::step])
+    return [c for c in all_cases() if (c.app, c.resource, c.operation) in keep]
+
+
 def run_case(case: Case) -> Outcome:
     decision = decide(case.sentence, [], None)
     if decision.kind != "generate" or decision.request is None:
