@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.planner._graph import graph, one, trigger
+from tests.planner._graph import before, graph, one, trigger
 
 
 def _op(text: str, app: str) -> tuple[str, str]:
@@ -144,3 +144,14 @@ def test_a_copy_or_move_in_one_app_is_its_own_operation(
     text: str, app: str, want: tuple[str, str]
 ) -> None:
     assert _op(text, app) == want
+
+
+def test_merge_in_chinese_is_not_split_at_and() -> None:
+    """合并 ("merge") holds 并 ("and"), which splits clauses only as a word of its own."""
+    assert _op("每天早上在GitHub合并拉取请求", "github") == ("pullRequest", "merge")
+    wf = graph("每周五在GitHub合并拉取请求并在Slack通知团队")
+    merge = one(wf, "github")
+    assert merge.parameters["operation"] == "merge"
+    assert trigger(wf).subtype == "schedule_trigger"
+    assert one(wf, "slack").parameters["operation"] == "post"
+    assert before(wf, trigger(wf), merge)

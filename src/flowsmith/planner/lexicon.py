@@ -43,7 +43,7 @@ SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 CLAUSE_SPLIT = rx(
     r"\s*[,，]\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
     r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|"
-    r"然后|接着|并且|同时|并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
+    r"然后|接着|并且|同时|(?<![合归兼吞])并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
 # a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
 WHEN_EN = rx(
