@@ -155,3 +155,38 @@ def test_merge_in_chinese_is_not_split_at_and() -> None:
     assert trigger(wf).subtype == "schedule_trigger"
     assert one(wf, "slack").parameters["operation"] == "post"
     assert before(wf, trigger(wf), merge)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "When a webhook is called, run with parameters the nightly job in Jenkins",
+            ("job", "triggerParams"),
+        ),
+        ("When a webhook is called, run the nightly job in Jenkins", ("job", "trigger")),
+        pytest.param(
+            "收到webhook时，在Jenkins带参数运行任务",
+            ("job", "triggerParams"),
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="运行任务 holds the noun 任务 and scores as long as 带参数运行; the "
+                "app's example operation then tips it",
+            ),
+        ),
+        ("收到webhook时，在Jenkins运行任务", ("job", "trigger")),
+    ],
+)
+def test_a_name_said_whole_outweighs_a_shorter_one(text: str, want: tuple[str, str]) -> None:
+    assert _op(text, "jenkins") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When a webhook is called, create or update the lead in Zoho CRM",
+        "每天早上在Zoho CRM创建或更新线索",
+    ],
+)
+def test_create_or_update_said_whole_is_the_upsert(text: str) -> None:
+    assert _op(text, "zoho_crm") == ("lead", "upsert")

@@ -53,7 +53,7 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
         res = app.resources[rkey]
         score = 1.5 * min(res_scores[rkey], 2.5)
         said = said_operation(app, rkey, okey, verb, op_low, op_toks)
-        score += 2.0 * min(said, 2.5)
+        score += 2.0 * min(said, 3.0)
         k = okey.lower()
         key_bonus = _key_bonus(app, rkey, okey, verb) if okey in keyed else 0.0
         if len(_raw_key_words(okey)) < longest:
@@ -128,24 +128,30 @@ def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: se
             if okey in res.operations and r != rkey
         ]
     names: list[str] = []
+    bare: list[str] = []  # names without their resource nouns
+    own_class = _verb_of(okey.lower())
     for r, op in sources:
         nouns = app.resources[r].names
         noun_words = {w for n in nouns.en for w in tokens(n)}
         for name in op.names.all():
-            own_class = _verb_of(okey.lower())
             if name in nouns.all() or _verb_class_of(name) == own_class == verb:
                 continue  # a bare "send" on a send is the verb's preference, counted apart
             names.append(name)
             if not _CJK.search(name):
-                verb = " ".join(w for w in name.split() if stem(w) not in noun_words)
-                if verb and verb != name and not _is_verb_class_word(verb):
-                    names.append(verb)
-    if not names:
-        return 0.0
-    noun_words = {w for n in app.resources[rkey].names.en for w in tokens(n)}
-    en = [n for n in dict.fromkeys(names) if not _CJK.search(n)]
-    zh = [n for n in dict.fromkeys(names) if _CJK.search(n)]
-    return names_score(Names(en=en, zh=zh), low, toks - noun_words)
+                rest = " ".join(w for w in name.split() if stem(w) not in noun_words)
+                if rest and rest != name and not _is_verb_class_word(rest):
+                    bare.append(rest)
+    toks = toks - {w for n in app.resources[rkey].names.en for w in tokens(n)}
+    full = names_score(_names_of(names), low, toks)
+    # a name said whole ("run with parameters") outweighs one said without its noun ("run")
+    return max(full, 0.8 * names_score(_names_of(bare), low, toks)) if bare else full
+
+
+def _names_of(words: list[str]) -> Names:
+    unique = list(dict.fromkeys(words))
+    return Names(
+        en=[n for n in unique if not _CJK.search(n)], zh=[n for n in unique if _CJK.search(n)]
+    )
 
 
 def key_said(okey: str, low: str, toks: set[str]) -> bool:
