@@ -190,3 +190,27 @@ def test_a_name_said_whole_outweighs_a_shorter_one(text: str, want: tuple[str, s
 )
 def test_create_or_update_said_whole_is_the_upsert(text: str) -> None:
     assert _op(text, "zoho_crm") == ("lead", "upsert")
+
+
+# --- operation names the catalog lacked ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "want"),
+    [
+        (
+            "Every morning, send the approved template message via WhatsApp Business",
+            "whatsapp",
+            ("message", "sendTemplate"),
+        ),
+        ("每天早上用WhatsApp发送模板消息", "whatsapp", ("message", "sendTemplate")),
+        (
+            "Every night, run an aggregation pipeline on the orders in MongoDB",
+            "mongodb",
+            ("document", "aggregate"),
+        ),
+        ("每天晚上在Jenkins取消静默", "jenkins", ("instance", "cancelQuietDown")),
+    ],
+)
+def test_operation_names_added_to_the_catalog(text: str, app: str, want: tuple[str, str]) -> None:
+    assert _op(text, app) == want
