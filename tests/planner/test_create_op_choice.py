@@ -214,3 +214,17 @@ def test_create_or_update_said_whole_is_the_upsert(text: str) -> None:
 )
 def test_operation_names_added_to_the_catalog(text: str, app: str, want: tuple[str, str]) -> None:
     assert _op(text, app) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每天凌晨2点把MongoDB里的orders集合备份到Google Drive",
+        "每周一从MongoDB读取customers集合，汇总后发到Slack",
+        "每天早上查询MongoDB的events集合",
+        "每小时从MongoDB获取logs集合里的文档",
+    ],
+)
+def test_one_shared_chinese_character_names_no_operation(text: str) -> None:
+    """集合 ("collection") shares 合 with 聚合 ("aggregate"): the read stays a find."""
+    assert _op(text, "mongodb") == ("document", "find")

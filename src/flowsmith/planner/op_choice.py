@@ -142,7 +142,10 @@ def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: se
                 if rest and rest != name and not _is_verb_class_word(rest):
                     bare.append(rest)
     toks = toks - {w for n in app.resources[rkey].names.en for w in tokens(n)}
-    full = names_score(_names_of(names), low, toks)
+    # a Chinese operation name counts only said whole: one shared character is no verb
+    # (集合 "collection" says nothing of 聚合 "aggregate")
+    said_zh = [n for n in names if not _CJK.search(n) or n in low]
+    full = names_score(_names_of(said_zh), low, toks)
     # a name said whole ("run with parameters") outweighs one said without its noun ("run")
     return max(full, 0.8 * names_score(_names_of(bare), low, toks)) if bare else full
 
