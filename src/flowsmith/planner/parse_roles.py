@@ -167,3 +167,10 @@ def within_app(word: str, app: str | None, mentions: int, ctx: Context) -> bool:
         return False
     keys = {o.lower() for _, o, _ in ctx.index.apps[app].operations()}
     return word.lower() in keys
+
+
+def reads_email(text: str) -> bool:
+    """ "read the emails", "读取邮件": email is what is read, not a channel to send on."""
+    return bool(
+        re.search(r"\b(?:read|fetch|get|check)\b[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I)
+    )
