@@ -16,7 +16,7 @@ from __future__ import annotations
 from flowsmith.core.catalog.apps import EventKind
 from flowsmith.planner.frame import Condition, Transform, Trigger
 from flowsmith.planner.parse_context import TOKEN, Context
-from flowsmith.planner.services import names_score, tokens
+from flowsmith.planner.service_words import names_score, tokens
 
 __all__ = ["change_kind", "kind_filter"]
 

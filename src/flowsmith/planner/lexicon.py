@@ -45,7 +45,7 @@ CLAUSE_SPLIT = rx(
     r"\s*[,，]\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
     r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|\s+(?=(?:or else|otherwise)\s)|"
     r"(?<=[\u4e00-\u9fff\w])(?=否则|不然)|"
-    r"然后|接着|并且|同时|并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
+    r"然后|接着|并且|同时|(?<![合归兼吞])并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
 # "once a day", "once more": "once" that is a rate or an adverb, not "as soon as"
 _NOT_A_RATE = (
@@ -139,8 +139,8 @@ CREATE_VERB = rx(
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交"
 )
 UPDATE_VERB = rx(
-    r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close)\b|"
-    r"\bwrite (?:\w+ ){0,2}back\b|更新|修改|标记|关闭|写回|回写"
+    r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close|renam(?:e|es|ed|ing))\b|"
+    r"\bwrite (?:\w+ ){0,2}back\b|更新|修改|标记|关闭|写回|回写|移动|重命名|改名"
 )
 DELETE_VERB = rx(
     r"\b(?:delet(?:e|es|ed|ing)|remov\w*|archiv\w*|cancel\w*|trash|purge\w*)\b|"
@@ -182,6 +182,74 @@ OP_KEYS: dict[str, tuple[str, ...]] = {
     "read": ("getall", "getmany", "list", "search", "read", "get", "query", "download", "lookup"),
     "update": ("update", "edit", "patch", "move", "upsert", "createorupdate", "appendorupdate"),
     "delete": ("delete", "remove", "archive", "trash"),
+}
+
+# how many items a read is about: a collection ("all", "list", "所有") or one item ("a single",
+# "某个"); a resource noun's plural or bare singular says it too (read from the text)
+MANY_WORD = rx(r"\ball\b|\blist(?:s|ing)?\b|所有|全部|列表|批量|多个|一批|清单")
+ONE_WORD = rx(
+    r"\b(?:a single|one specific|a specific|by id|by its id)\b|"
+    r"一个|一条|一份|一张|单个|单条|某个|某条|指定|这个|该|详情"
+)
+# operation keys that read a collection, and those that read one item
+OP_MANY = ("getall", "getmany", "list", "listall")
+OP_ONE = ("get",)
+
+# English words of API operation keys and how Chinese says them ("copy" 复制): an operation
+# the catalog gives no Chinese name is still said by its key. "get" is left out: 获取 reads
+# items in general, one or a collection.
+ZH_KEY_WORDS: dict[str, re.Pattern[str]] = {
+    word: rx(pattern)
+    for word, pattern in {
+        "add": r"添加|加入|新增",
+        "aggregate": r"聚合",
+        "analyze": r"分析",
+        "append": r"追加|附加",
+        "archive": r"归档",
+        "assign": r"分配|指派",
+        "broadcast": r"广播|群发",
+        "cancel": r"取消",
+        "classify": r"分类",
+        "clear": r"清空|清除",
+        "close": r"关闭",
+        "complete": r"完成",
+        "copy": r"复制|拷贝",
+        "create": r"创建|新建",
+        "delete": r"删除|删掉",
+        "download": r"下载",
+        "edit": r"编辑",
+        "execute": r"执行",
+        "generate": r"生成",
+        "insert": r"插入",
+        "invite": r"邀请",
+        "like": r"点赞",
+        "list": r"列出|列表",
+        "lock": r"锁定|锁住",
+        "merge": r"合并",
+        "move": r"移动|移到|挪到",
+        "pop": r"弹出|取出",
+        "publish": r"发布",
+        "push": r"推入|推送|压入",
+        "query": r"查询",
+        "rename": r"重命名|改名",
+        "reply": r"回复",
+        "restart": r"重启",
+        "retweet": r"转推",
+        "run": r"运行",
+        "search": r"搜索|查找|检索",
+        "send": r"发送|发出",
+        "share": r"分享|共享",
+        "start": r"开始|启动",
+        "stop": r"停止",
+        "subscribe": r"订阅",
+        "transcribe": r"转写|转录",
+        "translate": r"翻译",
+        "trigger": r"触发",
+        "unsubscribe": r"退订|取消订阅",
+        "update": r"更新",
+        "upload": r"上传",
+        "void": r"作废",
+    }.items()
 }
 
 # where the data goes: a mention preceded by one of these is written to

@@ -142,3 +142,35 @@ def known_words(ctx: Context) -> set[str]:
         for w in res.names.en
         if " " not in w
     }
+
+
+def nouns_masked(text: str, app: str | None, ctx: Context) -> str:
+    """``text`` with the app's own resource nouns blanked where they are not the clause's
+    first word: in "get the record in Airtable" or "delete the transfer in Wise" the noun is
+    what is worked on, not a record or transfer verb ("record the order" keeps its verb)."""
+    if app is None:
+        return text
+    out = text
+    lead = re.match(r"\s*\S+", text)
+    start = lead.end() if lead else 0
+    for res in ctx.index.apps[app].resources.values():
+        for name in res.names.en:
+            pattern = re.compile(r"(?<![a-z0-9])" + re.escape(name) + r"(?:e?s)?(?![a-z0-9])", re.I)
+            out = out[:start] + pattern.sub(lambda m: " " * len(m.group(0)), out[start:])
+    return out
+
+
+def within_app(word: str, app: str | None, mentions: int, ctx: Context) -> bool:
+    """Whether a copy verb ("copy", "move") is the one app's own operation of that name: the
+    only service said, nothing read before, and the app has an operation keyed so."""
+    if app is None or mentions != 1 or ctx.trigger_app or ctx.apps_seen:
+        return False
+    keys = {o.lower() for _, o, _ in ctx.index.apps[app].operations()}
+    return word.lower() in keys
+
+
+def reads_email(text: str) -> bool:
+    """ "read the emails", "读取邮件": email is what is read, not a channel to send on."""
+    return bool(
+        re.search(r"\b(?:read|fetch|get|check)\b[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I)
+    )

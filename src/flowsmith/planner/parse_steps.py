@@ -35,7 +35,7 @@ from flowsmith.planner.parse_context import (
     unmask,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
-from flowsmith.planner.services import phrase_in
+from flowsmith.planner.service_words import phrase_in
 from flowsmith.planner.text import zh_number
 
 
@@ -302,7 +302,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         not writes
         and (lx.EMAIL_WORD.search(text) or (ctx.mails and TOKEN.search(text)))
         and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
-        and not _reads_email(text)
+        and not roles.reads_email(text)
         and not roles.email_field(text)
         and not any(m.app and _emails(ctx, m.app) for m in mentions)
     ):
@@ -323,7 +323,11 @@ def _mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Contex
     mention = mentions[i]
     before = text[: mention.start]
     local = _verbless(text, before) if verb == "none" else verb
-    if lx.COPY_VERB.search(text):
+    plain = roles.nouns_masked(text, mention.app, ctx)
+    copy = lx.COPY_VERB.search(plain)
+    if copy and roles.within_app(copy.group(0), mention.app, len(mentions), ctx):
+        return local  # "move the file in Nextcloud": the app's own copy or move
+    if copy:
         last = i == len(mentions) - 1 and (len(mentions) > 1 or bool(ctx.trigger_app))
         return "create" if last else "read"
     if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
@@ -333,7 +337,7 @@ def _mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Contex
             return "read"  # "在HubSpot里查询联系人": the place, then its read verb
         only_read = (
             lx.READ_VERB.search(text[mention.end :]) is None
-            and _only_read(text)
+            and lx.CREATE_VERB.search(plain) is None
             and not _INTO.search(before)
         )
         return "read" if only_read else "create"
@@ -562,16 +566,6 @@ def _emails(ctx: Context, app: str) -> bool:
     """Whether an app sends email itself (its names say mail): then "email" is that app."""
     names = " ".join(ctx.index.apps[app].names.all()) if app in ctx.index.apps else ""
     return bool(re.search(r"mail|邮", names))
-
-
-def _only_read(text: str) -> bool:
-    return lx.CREATE_VERB.search(text) is None
-
-
-def _reads_email(text: str) -> bool:
-    return bool(
-        re.search(r"\b(?:read|fetch|get|check)\b[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I)
-    )
 
 
 def _verb_of_op(operation: str, fallback: str) -> str:

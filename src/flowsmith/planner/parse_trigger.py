@@ -26,7 +26,7 @@ from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
-from flowsmith.planner.services import stem
+from flowsmith.planner.service_words import stem
 from flowsmith.planner.text import quoted
 
 

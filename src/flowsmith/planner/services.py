@@ -15,16 +15,17 @@ from functools import lru_cache
 from typing import Any
 
 from flowsmith.core.catalog import Catalog, NodeSpec
-from flowsmith.core.catalog.apps import App, Names
+from flowsmith.core.catalog.apps import App
 from flowsmith.core.models import NodeFamily
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner.op_choice import Choice, choose_operation
+from flowsmith.planner.service_words import names_score, phrase_in, stem, tokens
 from flowsmith.planner.text import channels, emails, quoted, urls
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_CJK_SPACE = re.compile(
     r"(?<=[a-z0-9])\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+(?=[a-z0-9])"
 )
-_WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
 _PHONE = re.compile(r"\+[1-9]\d{6,14}")
 _REPO = re.compile(r"(?<![\w/.])([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)(?![\w/])")
 # words before a single-word service name that make it a service ("to box", "my github")
@@ -47,56 +48,6 @@ _MESSAGE_FIELDS = ("text", "message", "content", "body", "comment", "note", "mar
 _TITLE_FIELDS = ("title", "subject", "summary", "name", "headline", "description")
 
 
-def stem(word: str) -> str:
-    w = word.lower()
-    for suffix in ("ing", "ies", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
-            break
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]
-    return w
-
-
-def tokens(text: str) -> list[str]:
-    return [stem(t) for t in _WORD.findall(text.lower())]
-
-
-def phrase_in(phrase: str, text_low: str) -> int:
-    """Where ``phrase`` occurs in ``text_low`` as words (CJK: as a substring), else -1."""
-    if not phrase:
-        return -1
-    if _CJK.search(phrase):
-        return text_low.find(phrase)
-    m = re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?:s|es)?(?![a-z0-9])", text_low)
-    return m.start() if m else -1
-
-
-def names_score(names: Names, text_low: str, toks: set[str]) -> float:
-    """How well a text says one of ``names``: 2 per exact phrase, else the share of its
-    (stemmed) words present."""
-    best = 0.0
-    for name in names.all():
-        if phrase_in(name, text_low) >= 0:
-            best = max(best, 2.0 + 0.1 * len(name))
-            continue
-        if _CJK.search(name):
-            chars = [c for c in name if _CJK.match(c) and c not in lx.ZH_WEAK_CHARS]
-            if chars:
-                hit = sum(1 for c in chars if c in text_low) / len(chars)
-                if hit >= 0.3:
-                    best = max(best, 0.9 * hit)
-            continue
-        words = tokens(name)
-        if words and not _CJK.search(name):
-            hit = sum(1 for w in words if w in toks) / len(words)
-            if hit == 1.0:
-                best = max(best, 1.5)
-            elif hit >= 0.5 and len(words) > 1:
-                best = max(best, hit)
-    return best
-
-
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -104,13 +55,6 @@ class Mention:
     app: str | None  # a catalog app id
     subtype: str | None  # or a core service node's subtype (no app has the service)
     word: str
-
-
-@dataclass(frozen=True)
-class Choice:
-    resource: str
-    operation: str
-    score: float
 
 
 class ServiceIndex:
@@ -277,49 +221,8 @@ class ServiceIndex:
 
     def operation(self, app_id: str, text: str, verb: str) -> Choice:
         """The resource and operation of ``app_id`` that ``text`` (verb class ``verb``)
-        asks for: named operations and resources first, then the verb's usual API keys."""
-        app = self.apps[app_id]
-        low = text.lower()
-        toks = set(tokens(text))
-        prefs = lx.OP_KEYS.get(verb, ())
-        deliver = verb == "create" and _DELIVER.search(text) is not None
-        comment = lx.COMMENT_WORD.search(text) is not None
-        best: Choice | None = None
-        for index, (rkey, okey, op) in enumerate(app.operations()):
-            res = app.resources[rkey]
-            score = 0.0
-            res_score = names_score(res.names, low, toks)
-            if res_score == 0 and stem(rkey) in toks:
-                res_score = 1.0
-            score += 1.5 * min(res_score, 2.5)
-            nouns = set(res.names.all())
-            op_names = Names(
-                en=[n for n in op.names.en if n not in nouns],
-                zh=[n for n in op.names.zh if n not in nouns],
-            )
-            op_score = names_score(op_names, low, toks)
-            score += 2.0 * min(op_score, 2.5)
-            k = okey.lower()
-            commented = comment and _is_comment(rkey, okey, res.names, op.names)
-            if k in prefs:
-                score += 2.0 - 0.1 * prefs.index(k)
-            elif any(k.startswith(p) for p in prefs):
-                score += 1.0
-            elif _verb_of(k) not in (None, verb) and not commented:
-                score -= 2.0
-            if commented:
-                score += 4.0  # "comment on the Jira issue": the app's comment or reply
-            if deliver and _is_message(rkey, res.names):
-                score += 2.0  # "notify the team in Teams": a message goes there, no channel
-            if rkey == app.example.resource:
-                score += 0.8
-            if (rkey, okey) == (app.example.resource, app.example.operation):
-                score += 0.8
-            score -= 0.01 * index
-            if best is None or score > best.score:
-                best = Choice(rkey, okey, score)
-        assert best is not None
-        return best
+        asks for (:func:`flowsmith.planner.op_choice.choose_operation`)."""
+        return choose_operation(self.apps[app_id], text, verb)
 
     # --- fields -----------------------------------------------------------------------------
 
@@ -349,15 +252,6 @@ class ServiceIndex:
         return params, placeheld
 
 
-# a verb that delivers something somewhere: with it, a channel or chat named in the text is
-# where a message goes, and the app's message resource is the one meant
-_DELIVER = re.compile(
-    r"\b(?:send|post|notify|notif\w+|forward|tell|ping|alert|announce|message|reply|respond)\w*|"
-    r"通知|告诉|提醒|推送|转发|发消息|发送|发到|发给|发条|发个|回复",
-    re.IGNORECASE,
-)
-
-
 def _fitting_kinds(app: App, change: set[str]) -> set[str]:
     """The kinds of change the text says, other than a bare "new", that some event of
     ``app`` is of; a change no event is of is an update when the app has one; empty when
@@ -378,31 +272,9 @@ def _event_kinds(key_words: list[str]) -> set[str]:
     return {lx.EVENT_KIND[w] for w in key_words if w in lx.EVENT_KIND} or {"created"}
 
 
-def _is_comment(rkey: str, okey: str, res: Names, op: Names) -> bool:
-    """A comment or reply resource or operation, by its key or its names."""
-    keys = f"{rkey} {okey}".lower()
-    said = " ".join([*res.all(), *op.all()]).lower()
-    return "comment" in keys or "reply" in keys or bool(re.search(r"comment|reply|评论|回复", said))
-
-
-def _is_message(rkey: str, names: Names) -> bool:
-    return (
-        "message" in rkey.lower()
-        or any("message" in n.lower() for n in names.en)
-        or any("消息" in n for n in names.zh)
-    )
-
-
 def _given(name: str, frag: dict[str, Any]) -> bool:
     low = name.lower()
     return any(w in low for w in ("channel", "to", "email", "url", "sheet", "chat"))
-
-
-def _verb_of(key: str) -> str | None:
-    for verb, keys in lx.OP_KEYS.items():
-        if key in keys:
-            return verb
-    return None
 
 
 def field_value(

@@ -1,0 +1,286 @@
+"""Which resource and operation of an app a text asks for, read off the catalog only: the
+resource and operation names (English and Chinese), the keys themselves, the app's example,
+and the verb class the parser found. No service is named here; scores only order the
+app's own operations, so the same text and app always give the same choice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from flowsmith.core.catalog.apps import App, Names
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.service_words import names_score, stem, tokens
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Choice:
+    resource: str
+    operation: str
+    score: float
+
+
+def choose_operation(app: App, text: str, verb: str) -> Choice:
+    """The resource and operation of ``app`` that ``text`` (verb class ``verb``) asks for:
+    named operations and resources first, then the verb's usual API keys (the first of the
+    best scores, in catalog order)."""
+    best: Choice | None = None
+    for choice in scored_operations(app, text, verb):
+        if best is None or choice.score > best.score:
+            best = choice
+    assert best is not None
+    return best
+
+
+def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
+    """Every operation of ``app`` with how well ``text`` (verb class ``verb``) asks for it."""
+    low = text.lower()
+    prefs = lx.OP_KEYS.get(verb, ())
+    deliver = verb == "create" and _DELIVER.search(text) is not None
+    comment = lx.COMMENT_WORD.search(text) is not None
+    res_scores = resource_scores(app, low)
+    op_low = app_words_masked(app, low)
+    op_toks = set(tokens(op_low))
+    keyed = {okey for _, okey, _ in app.operations() if key_said(okey, op_low, op_toks)}
+    # of the keys said, the longest: "send template" says "send" too
+    longest = max((len(_raw_key_words(k)) for k in keyed), default=0)
+    out: list[Choice] = []
+    for index, (rkey, okey, op) in enumerate(app.operations()):
+        res = app.resources[rkey]
+        score = 1.5 * min(res_scores[rkey], 2.5)
+        said = said_operation(app, rkey, okey, verb, op_low, op_toks)
+        score += 2.0 * min(said, 3.0)
+        k = okey.lower()
+        key_bonus = _key_bonus(app, rkey, okey, verb) if okey in keyed else 0.0
+        if len(_raw_key_words(okey)) < longest:
+            key_bonus = 0.0  # "send template" says "send" too: the longer key is meant
+        score += key_bonus
+        by_key = key_bonus > 0
+        commented = comment and _is_comment(rkey, okey, res.names, op.names)
+        if k in prefs:
+            score += 2.0 - 0.1 * prefs.index(k)
+        elif any(k.startswith(p) for p in prefs):
+            score += 1.0
+        elif _verb_of(k) not in (None, verb) and not commented and said < 2.0 and not by_key:
+            score -= 2.0  # another verb's operation, unless the text says it outright
+        if commented:
+            score += 4.0  # "comment on the Jira issue": the app's comment or reply
+        if deliver and _is_message(rkey, res.names):
+            score += 2.0  # "notify the team in Teams": a message goes there, no channel
+        if _reads_one_and_many(res.operations):
+            score += _number_fit(k, number_said(res.names, op_low))
+        if rkey == app.example.resource:
+            score += 0.8
+        if (rkey, okey) == (app.example.resource, app.example.operation):
+            score += 0.8
+        score -= 0.01 * index
+        out.append(Choice(rkey, okey, score))
+    return out
+
+
+def key_words(key: str) -> list[str]:
+    """A resource or operation key's stemmed words (``timeEntry`` -> ``time``, ``entry``)."""
+    return [stem(w) for w in _raw_key_words(key)]
+
+
+def resource_scores(app: App, low: str) -> dict[str, float]:
+    """How well ``low`` names each resource of ``app``. A span one resource's longer name
+    covers is that resource's ("文件夹" is a folder, not a 文件 file; "time entry" is not an
+    entry), so each resource is scored on the text with the longer names of the others
+    that contain one of its own names blanked out; a resource no name fits is still named
+    by its key's words ("timeEntry": "time entries")."""
+    out: dict[str, float] = {}
+    for rkey, res in app.resources.items():
+        own = res.names.all()
+        masked = low
+        for other, ores in app.resources.items():
+            if other == rkey:
+                continue
+            for name in ores.names.all():
+                if name not in own and any(n != name and n in name for n in own):
+                    masked = masked.replace(name, " " * len(name))
+        toks = set(tokens(masked))
+        score = names_score(res.names, masked, toks)
+        words = key_words(rkey)
+        if score == 0 and words and all(w in toks for w in words):
+            score = 1.0
+        out[rkey] = score
+    return out
+
+
+def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: set[str]) -> float:
+    """How well the text says operation ``okey`` of ``rkey`` by name: its own names, or
+    when it has none those of the same key on another resource (one verb, named once in the
+    catalog); a bare word of the clause's verb class on an operation of that class ("send"
+    on a send) is left to the verb's preferences. A name's resource nouns may be left out
+    ("complete task" is said as "complete the task") unless what is left is a bare verb
+    class word ("create", "get")."""
+    own = app.resources[rkey].operations[okey]
+    sources = [(rkey, own)] if own.names.all() else []
+    if not sources:
+        sources = [
+            (r, res.operations[okey])
+            for r, res in app.resources.items()
+            if okey in res.operations and r != rkey
+        ]
+    names: list[str] = []
+    bare: list[str] = []  # names without their resource nouns
+    own_class = _verb_of(okey.lower())
+    for r, op in sources:
+        nouns = app.resources[r].names
+        noun_words = {w for n in nouns.en for w in tokens(n)}
+        for name in op.names.all():
+            if name in nouns.all() or _verb_class_of(name) == own_class == verb:
+                continue  # a bare "send" on a send is the verb's preference, counted apart
+            names.append(name)
+            if not _CJK.search(name):
+                rest = " ".join(w for w in name.split() if stem(w) not in noun_words)
+                if rest and rest != name and not _is_verb_class_word(rest):
+                    bare.append(rest)
+    toks = toks - {w for n in app.resources[rkey].names.en for w in tokens(n)}
+    # a Chinese operation name counts only said whole: one shared character is no verb
+    # (集合 "collection" says nothing of 聚合 "aggregate")
+    said_zh = [n for n in names if not _CJK.search(n) or n in low]
+    full = names_score(_names_of(said_zh), low, toks)
+    # a name said whole ("run with parameters") outweighs one said without its noun ("run")
+    return max(full, 0.8 * names_score(_names_of(bare), low, toks)) if bare else full
+
+
+def _names_of(words: list[str]) -> Names:
+    unique = list(dict.fromkeys(words))
+    return Names(
+        en=[n for n in unique if not _CJK.search(n)], zh=[n for n in unique if _CJK.search(n)]
+    )
+
+
+def key_said(okey: str, low: str, toks: set[str]) -> bool:
+    """Whether the text says every word of the operation key ("lock", "send template"), in
+    English or by the Chinese of a key word (复制 is "copy")."""
+    words = _raw_key_words(okey)
+    return bool(words) and all(
+        stem(w) in toks or (w in lx.ZH_KEY_WORDS and lx.ZH_KEY_WORDS[w].search(low) is not None)
+        for w in words
+    )
+
+
+def _key_bonus(app: App, rkey: str, okey: str, verb: str) -> float:
+    """What saying an operation's key is worth: much for its own words ("lock", "copy",
+    "send template"); less for a verb class's key ("get", "search") or a key whose other
+    words name another resource ("getPullRequests"), which the verb's preferences already
+    count, and nothing for those of another verb class than the clause's ("新建的工单" are
+    new tickets, not tickets to create)."""
+    words = _raw_key_words(okey)
+    verb_part = _key_verb_part(app, rkey, okey)
+    if verb_part and any(_verb_of(w) is None for w in verb_part):
+        return 2.0 + len(words)
+    return 1.5 if _verb_of(okey.lower()) in (None, verb) else 0.0
+
+
+def _key_verb_part(app: App, rkey: str, okey: str) -> list[str]:
+    """The words of an operation key that name no other resource of the app."""
+    others = {
+        w for r, res in app.resources.items() if r != rkey for n in res.names.en for w in tokens(n)
+    }
+    return [w for w in _raw_key_words(okey) if stem(w) not in others]
+
+
+def _raw_key_words(key: str) -> list[str]:
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ")
+    return [w.lower() for w in spaced.split()]
+
+
+def _is_verb_class_word(word: str) -> bool:
+    return _verb_class_of(word) is not None
+
+
+def _verb_class_of(word: str) -> str | None:
+    """The verb class a bare word is ("archive" deletes), None when it is none."""
+    if _verb_of(word) is not None:
+        return _verb_of(word)
+    for verb, pattern in (
+        ("read", lx.READ_VERB),
+        ("create", lx.CREATE_VERB),
+        ("update", lx.UPDATE_VERB),
+        ("delete", lx.DELETE_VERB),
+    ):
+        if pattern.fullmatch(word):
+            return verb
+    return None
+
+
+def app_words_masked(app: App, low: str) -> str:
+    """``low`` without the app's own names ("Google Slides" says no slides, "Help Scout"
+    no scouting): what is left names resources and operations."""
+    for name in sorted({*app.names.all(), app.display_name.lower()}, key=len, reverse=True):
+        if name in low:
+            low = low.replace(name, " " * len(name))
+    return low
+
+
+def number_said(res: Names, low: str) -> str | None:
+    """Whether the text asks for one item of the resource or a collection: "all", "list",
+    "所有" or a plural noun are many; "a single", "某个" or a singular noun one; Chinese
+    with neither says nothing."""
+    if lx.MANY_WORD.search(low):
+        return "many"
+    if lx.ONE_WORD.search(low):
+        return "one"
+    for name in sorted(res.en, key=len, reverse=True):
+        m = re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(e?s)?(?![a-z0-9])", low)
+        if m:
+            return "many" if m.group(1) and not name.endswith("s") else "one"
+    return None
+
+
+def _reads_one_and_many(ops: Mapping[str, object]) -> bool:
+    """Whether a resource reads both one item and a collection (only then does the number
+    the text says choose between its reads)."""
+    keys = {k.lower() for k in ops}
+    return bool(keys & set(lx.OP_MANY)) and bool(keys & set(lx.OP_ONE))
+
+
+def _number_fit(key: str, number: str | None) -> float:
+    """+1 for a collection read when many are asked for (a single read when one is), -1 for
+    the other; 0 for every other operation or when the text says neither."""
+    if number is None:
+        return 0.0
+    if key in lx.OP_MANY:
+        return 1.0 if number == "many" else -1.0
+    if key in lx.OP_ONE:
+        return 1.0 if number == "one" else -1.0
+    return 0.0
+
+
+# a verb that delivers something somewhere: with it, a channel or chat named in the text is
+# where a message goes, and the app's message resource is the one meant
+_DELIVER = re.compile(
+    r"\b(?:send|post|notify|notif\w+|forward|tell|ping|alert|announce|message|reply|respond)\w*|"
+    r"通知|告诉|提醒|推送|转发|发消息|发送|发到|发给|发条|发个|回复",
+    re.IGNORECASE,
+)
+
+
+def _is_comment(rkey: str, okey: str, res: Names, op: Names) -> bool:
+    """A comment or reply resource or operation, by its key or its names."""
+    keys = f"{rkey} {okey}".lower()
+    said = " ".join([*res.all(), *op.all()]).lower()
+    return "comment" in keys or "reply" in keys or bool(re.search(r"comment|reply|评论|回复", said))
+
+
+def _is_message(rkey: str, names: Names) -> bool:
+    return (
+        "message" in rkey.lower()
+        or any("message" in n.lower() for n in names.en)
+        or any("消息" in n for n in names.zh)
+    )
+
+
+def _verb_of(key: str) -> str | None:
+    for verb, keys in lx.OP_KEYS.items():
+        if key in keys:
+            return verb
+    return None
