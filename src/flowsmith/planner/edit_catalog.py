@@ -10,6 +10,7 @@ node (``slack_message``) is found as ``app:slack`` once its entry says ``alias_o
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -213,19 +214,24 @@ def choose(
     return rkey, next(iter(app_.resources[rkey].operations))
 
 
+def _kind(schema: dict[str, Any]) -> Any:
+    kind = schema.get("type")
+    return next((k for k in kind if k != "null"), None) if isinstance(kind, list) else kind
+
+
 def _placeholder(key: str, schema: dict[str, Any]) -> Any:
     if "default" in schema:
         return schema["default"]
     if schema.get("enum"):
         return schema["enum"][0]
-    kind = schema.get("type")
-    kind = kind[0] if isinstance(kind, list) else kind
+    examples = schema.get("examples")
+    if isinstance(examples, list) and examples:
+        return copy.deepcopy(examples[0])  # the catalog's own sample: "10.00", a page link
+    kind = _kind(schema)
     if kind in ("integer", "number"):
         return schema.get("minimum", 1)
     if kind == "boolean":
         return False
-    if kind == "array":
-        return []
     if kind == "object":
         return {}
     return f"YOUR_{key.upper()}"
@@ -285,6 +291,12 @@ def _required_value(key: str, schema: dict[str, Any], subject: str, body: str) -
     """A value for required field ``key``: an object gets each of its own required
     properties (a message object's ``content`` is the item's text), so a node built here
     never fails validation on a nested field the catalog requires."""
+    items = schema.get("items")
+    if _kind(schema) == "array":
+        # one item built from the item schema, never an empty list: n8n refuses a node whose
+        # required list is empty (PayPal's payout: "You must have at least one item.")
+        item = items if isinstance(items, dict) else {}
+        return [_required_value(key, item, subject, body)]
     props = schema.get("properties")
     if schema.get("type") != "object" or not isinstance(props, dict):
         return _placeholder(key, schema)

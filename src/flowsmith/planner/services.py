@@ -8,6 +8,7 @@ what the text says or with marked placeholders. No service is named in this modu
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import dataclass
@@ -418,10 +419,12 @@ def field_value(
     if typ in ("integer", "number"):
         return max(1, int(frag.get("minimum", 1) or 1)), True
     if typ == "array":
+        # one item, never an empty list: n8n refuses a node whose required list is empty
+        # (PayPal's payout: "You must have at least one item."), and the user sees the shape
         items = frag.get("items", {})
         if isinstance(items, dict) and items.get("type") == "object":
-            if not frag.get("minItems") and not items.get("properties"):
-                return [], True
+            if not items.get("properties"):
+                return [_example(items, {})], True
             item, _ = field_value(name, {**items, "description": desc}, text, message, label)
             return [item], True
         return [f"YOUR_{name.upper()}"], True
@@ -485,6 +488,14 @@ def field_value(
     if "query" in low or "jql" in low or "search" in low:
         return label, True
     return _placeholder(name, frag), True
+
+
+def _example(frag: dict[str, Any], default: Any) -> Any:
+    """The schema's first example (a copy), else ``default``."""
+    examples = frag.get("examples")
+    if isinstance(examples, list) and examples:
+        return copy.deepcopy(examples[0])
+    return default
 
 
 def _placeholder(name: str, frag: dict[str, Any]) -> str:
