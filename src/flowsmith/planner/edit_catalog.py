@@ -293,9 +293,13 @@ def _required_value(key: str, schema: dict[str, Any], subject: str, body: str) -
     never fails validation on a nested field the catalog requires."""
     items = schema.get("items")
     if _kind(schema) == "array":
-        # one item built from the item schema, never an empty list: n8n refuses a node whose
-        # required list is empty (PayPal's payout: "You must have at least one item.")
+        # one item built from the item schema (n8n refuses PayPal's payout without one); an
+        # object item whose fields the catalog does not name gives none, as an empty one
+        # breaks nodes that read a field of each (Xero's line items: quantity.toString())
         item = items if isinstance(items, dict) else {}
+        named = item.get("properties") or item.get("examples") or schema.get("minItems")
+        if _kind(item) == "object" and not named:
+            return []
         return [_required_value(key, item, subject, body)]
     props = schema.get("properties")
     if schema.get("type") != "object" or not isinstance(props, dict):

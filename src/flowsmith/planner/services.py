@@ -419,12 +419,14 @@ def field_value(
     if typ in ("integer", "number"):
         return max(1, int(frag.get("minimum", 1) or 1)), True
     if typ == "array":
-        # one item, never an empty list: n8n refuses a node whose required list is empty
-        # (PayPal's payout: "You must have at least one item."), and the user sees the shape
+        # one item built from the item schema: n8n refuses a node whose required list is
+        # empty (PayPal's payout: "You must have at least one item."). An item schema that
+        # names no fields gives no item: an empty one breaks nodes that read a field of each
+        # (Xero's line items: quantity.toString())
         items = frag.get("items", {})
         if isinstance(items, dict) and items.get("type") == "object":
-            if not items.get("properties"):
-                return [_example(items, {})], True
+            if not items.get("properties") and not frag.get("minItems"):
+                return _examples(items), True
             item, _ = field_value(name, {**items, "description": desc}, text, message, label)
             return [item], True
         return [f"YOUR_{name.upper()}"], True
@@ -490,12 +492,12 @@ def field_value(
     return _placeholder(name, frag), True
 
 
-def _example(frag: dict[str, Any], default: Any) -> Any:
-    """The schema's first example (a copy), else ``default``."""
+def _examples(frag: dict[str, Any]) -> list[Any]:
+    """The schema's first example (a copy) as a one-item list, else no item."""
     examples = frag.get("examples")
     if isinstance(examples, list) and examples:
-        return copy.deepcopy(examples[0])
-    return default
+        return [copy.deepcopy(examples[0])]
+    return []
 
 
 def _placeholder(name: str, frag: dict[str, Any]) -> str:
