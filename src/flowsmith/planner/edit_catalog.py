@@ -289,8 +289,9 @@ def app_params(
 
 def _required_value(key: str, schema: dict[str, Any], subject: str, body: str) -> Any:
     """A value for required field ``key``: an object gets each of its own required
-    properties (a message object's ``content`` is the item's text), so a node built here
-    never fails validation on a nested field the catalog requires."""
+    properties (a message object's ``content`` is the item's text), a list one item built
+    the same way from its item schema, so a node built here never fails validation on a
+    nested field the catalog requires, nor n8n on an empty list."""
     items = schema.get("items")
     if _kind(schema) == "array":
         # one item built from the item schema (n8n refuses PayPal's payout without one); an
