@@ -185,7 +185,8 @@ def test_export_shape_and_unique_names() -> None:
 def test_if_conditions_structure() -> None:
     cheap = by_name(to_n8n(_price_watch()))["Cheap?"]["parameters"]
     assert cheap["conditions"]["combinator"] == "and"
-    assert cheap["conditions"]["options"]["typeValidation"] == "strict"
+    assert cheap["conditions"]["options"]["typeValidation"] == "loose"
+    assert cheap["options"] == {"looseTypeValidation": True}
     (cond,) = cheap["conditions"]["conditions"]
     assert cond["leftValue"] == "={{ $json.price }}"
     assert cond["rightValue"] == 500

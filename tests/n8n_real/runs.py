@@ -137,14 +137,23 @@ def _typed_fields(value: Any, out: dict[str, Any]) -> None:
         return
     left, op = value.get("left"), str(value.get("operator", ""))
     if isinstance(left, str) and op:
-        for field in _JSON_FIELD.findall(left):
-            right = value.get("right")
-            if op in _TRUTH:
-                out[field] = True
-            elif isinstance(right, int | float) and not isinstance(right, bool):
-                out[field] = right
+        _typed_field(left, op, value.get("right"), out)
+    # a Switch: one field, each rule an operator and a value
+    field, rules = value.get("field"), value.get("rules")
+    if isinstance(field, str) and isinstance(rules, list):
+        for rule in rules:
+            if isinstance(rule, dict):
+                _typed_field(field, str(rule.get("operator", "")), rule.get("value"), out)
     for v in value.values():
         _typed_fields(v, out)
+
+
+def _typed_field(left: str, op: str, right: Any, out: dict[str, Any]) -> None:
+    for field in _JSON_FIELD.findall(left):
+        if op in _TRUTH:
+            out[field] = True
+        elif isinstance(right, int | float) and not isinstance(right, bool):
+            out[field] = right
 
 
 def sample_item(workflow: Workflow) -> Workflow:

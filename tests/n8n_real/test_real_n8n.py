@@ -316,6 +316,75 @@ def offline_errors() -> Workflow:
     )
 
 
+def offline_text_numbers() -> Workflow:
+    """Numbers and a flag that arrive as text (a form, a CSV, an API): the IF, the Filter
+    and the Switch compare them as numbers and a boolean (n8n converts types for ours)."""
+    return Workflow(
+        id="real-text-numbers",
+        name="flowsmith real check: numbers as text",
+        nodes=[
+            _node("start", "manual_trigger", "Start"),
+            _node(
+                "seed",
+                "set_fields",
+                "Seed data",
+                parameters={
+                    "fields": {"price": "449", "priority": "2", "in_stock": "true"},
+                    "keep_only_set": True,
+                },
+            ),
+            _node(
+                "cheap",
+                "if",
+                "Cheap enough?",
+                parameters={
+                    "conditions": [
+                        {"left": "{{ $json.price }}", "operator": "less_than", "right": 500},
+                        {"left": "{{ $json.in_stock }}", "operator": "is_true"},
+                    ],
+                    "combine": "and",
+                },
+            ),
+            _node(
+                "keep",
+                "filter",
+                "Over 400",
+                parameters={
+                    "conditions": [
+                        {"left": "{{ $json.price }}", "operator": "greater_than", "right": 400}
+                    ]
+                },
+            ),
+            _node(
+                "route",
+                "switch",
+                "By priority",
+                parameters={
+                    "field": "{{ $json.priority }}",
+                    "rules": [
+                        {"operator": "equals", "value": 1},
+                        {"operator": "equals", "value": 2},
+                    ],
+                },
+            ),
+            _node("one", "no_op", "Priority 1"),
+            _node("two", "no_op", "Priority 2"),
+            _node("other", "no_op", "Other"),
+            _node("no", "no_op", "Too dear"),
+        ],
+        connections=[
+            _c("start", "seed"),
+            _c("seed", "cheap"),
+            _c("cheap", "keep", "true"),
+            _c("cheap", "no", "false"),
+            _c("keep", "route"),
+            _c("route", "one", "output_0"),
+            _c("route", "two", "output_1"),
+            _c("route", "other", "fallback"),
+        ],
+    )
+
+
 def _out(data: dict[str, Any], node: str, output: int = 0, run: int = -1) -> list[dict[str, Any]]:
     runs = data["data"]["resultData"]["runData"][node]
     main = runs[run]["data"]["main"]
@@ -332,7 +401,13 @@ def _positions(workflow: Workflow) -> Workflow:
 
 OFFLINE = {
     w.id: _positions(w)
-    for w in (offline_if(), offline_branching(), offline_loop(), offline_errors())
+    for w in (
+        offline_if(),
+        offline_text_numbers(),
+        offline_branching(),
+        offline_loop(),
+        offline_errors(),
+    )
 }
 
 
@@ -348,6 +423,14 @@ def _check_if(data: dict[str, Any]) -> None:
             "with_tax": 539,
         }
     ]
+
+
+def _check_text_numbers(data: dict[str, Any]) -> None:
+    item = {"price": "449", "priority": "2", "in_stock": "true"}
+    assert _out(data, "Cheap enough?", 0) == [item]
+    assert _out(data, "Over 400") == [item]
+    assert _out(data, "By priority", 1) == [item]
+    assert _out(data, "Priority 2") == [item]
 
 
 def _check_branching(data: dict[str, Any]) -> None:
@@ -375,6 +458,7 @@ def _check_errors(data: dict[str, Any]) -> None:
 
 CHECKS = {
     "real-if": _check_if,
+    "real-text-numbers": _check_text_numbers,
     "real-branching": _check_branching,
     "real-loop": _check_loop,
     "real-errors": _check_errors,

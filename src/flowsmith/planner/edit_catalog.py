@@ -10,6 +10,7 @@ node (``slack_message``) is found as ``app:slack`` once its entry says ``alias_o
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -213,19 +214,24 @@ def choose(
     return rkey, next(iter(app_.resources[rkey].operations))
 
 
+def _kind(schema: dict[str, Any]) -> Any:
+    kind = schema.get("type")
+    return next((k for k in kind if k != "null"), None) if isinstance(kind, list) else kind
+
+
 def _placeholder(key: str, schema: dict[str, Any]) -> Any:
     if "default" in schema:
         return schema["default"]
     if schema.get("enum"):
         return schema["enum"][0]
-    kind = schema.get("type")
-    kind = kind[0] if isinstance(kind, list) else kind
+    examples = schema.get("examples")
+    if isinstance(examples, list) and examples:
+        return copy.deepcopy(examples[0])  # the catalog's own sample: "10.00", a page link
+    kind = _kind(schema)
     if kind in ("integer", "number"):
         return schema.get("minimum", 1)
     if kind == "boolean":
         return False
-    if kind == "array":
-        return []
     if kind == "object":
         return {}
     return f"YOUR_{key.upper()}"
@@ -283,8 +289,19 @@ def app_params(
 
 def _required_value(key: str, schema: dict[str, Any], subject: str, body: str) -> Any:
     """A value for required field ``key``: an object gets each of its own required
-    properties (a message object's ``content`` is the item's text), so a node built here
-    never fails validation on a nested field the catalog requires."""
+    properties (a message object's ``content`` is the item's text), a list one item built
+    the same way from its item schema, so a node built here never fails validation on a
+    nested field the catalog requires, nor n8n on an empty list."""
+    items = schema.get("items")
+    if _kind(schema) == "array":
+        # one item built from the item schema (n8n refuses PayPal's payout without one); an
+        # object item whose fields the catalog does not name gives none, as an empty one
+        # breaks nodes that read a field of each (Xero's line items: quantity.toString())
+        item = items if isinstance(items, dict) else {}
+        named = item.get("properties") or item.get("examples") or schema.get("minItems")
+        if _kind(item) == "object" and not named:
+            return []
+        return [_required_value(key, item, subject, body)]
     props = schema.get("properties")
     if schema.get("type") != "object" or not isinstance(props, dict):
         return _placeholder(key, schema)

@@ -8,6 +8,7 @@ what the text says or with marked placeholders. No service is named in this modu
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import dataclass
@@ -293,10 +294,14 @@ def field_value(
     if typ in ("integer", "number"):
         return max(1, int(frag.get("minimum", 1) or 1)), True
     if typ == "array":
+        # one item built from the item schema: n8n refuses a node whose required list is
+        # empty (PayPal's payout: "You must have at least one item."). An item schema that
+        # names no fields gives no item: an empty one breaks nodes that read a field of each
+        # (Xero's line items: quantity.toString())
         items = frag.get("items", {})
         if isinstance(items, dict) and items.get("type") == "object":
-            if not frag.get("minItems") and not items.get("properties"):
-                return [], True
+            if not items.get("properties") and not frag.get("minItems"):
+                return _examples(items), True
             item, _ = field_value(name, {**items, "description": desc}, text, message, label)
             return [item], True
         return [f"YOUR_{name.upper()}"], True
@@ -360,6 +365,14 @@ def field_value(
     if "query" in low or "jql" in low or "search" in low:
         return label, True
     return _placeholder(name, frag), True
+
+
+def _examples(frag: dict[str, Any]) -> list[Any]:
+    """The schema's first example (a copy) as a one-item list, else no item."""
+    examples = frag.get("examples")
+    if isinstance(examples, list) and examples:
+        return [copy.deepcopy(examples[0])]
+    return []
 
 
 def _placeholder(name: str, frag: dict[str, Any]) -> str:

@@ -1,4 +1,14 @@
-"""Flow control: IF, Filter, Switch, Merge, Loop, Wait, Stop and Error, No-Op."""
+"""Flow control: IF, Filter, Switch, Merge, Loop, Wait, Stop and Error, No-Op.
+
+Type checks of IF v2, Filter v2 and Switch v3. At run time n8n 2.41.1 compares by the
+filter value's own ``options.typeValidation`` (n8n-workflow ``executeFilter``): ``strict``
+refuses an item whose value has another type than the comparison (the number ``"450"`` that
+an API or a form hands over as text), ``loose`` converts it. The node's "Convert types where
+required" switch (``looseTypeValidation``; under ``options`` before If 2.1, Filter 2.1 and
+Switch 3.1, the versions we export) is what the editor writes that field from, so both are
+exported together. Ours convert unless ``strict_types`` is true; an import reads the filter
+value's field, so a strict n8n node comes back with ``strict_types`` and exports strict again.
+"""
 
 from __future__ import annotations
 
@@ -91,17 +101,35 @@ def cond_rev(cond: Any, c: Ctx) -> Params | None:
     return out
 
 
-def filter_block(conditions: list[Params], combine: str, c: Ctx, prefix: str) -> Params:
+def filter_block(
+    conditions: list[Params], combine: str, c: Ctx, prefix: str, strict: bool = False
+) -> Params:
+    check = "strict" if strict else "loose"
     return {
-        "options": {"caseSensitive": True, "leftValue": "", "typeValidation": "strict"},
+        "options": {"caseSensitive": True, "leftValue": "", "typeValidation": check},
         "conditions": [cond_fwd(cond, c, f"{prefix}{i}") for i, cond in enumerate(conditions)],
         "combinator": combine,
     }
 
 
+def _node_options(p: Params) -> Params:
+    """The node's own options for its type check: "Convert types where required" on, so
+    the editor keeps the ``loose`` it reads from it; nothing for a strict node (n8n's
+    default there)."""
+    return {} if p.get("strict_types") else {"looseTypeValidation": True}
+
+
+def is_strict(block: Any) -> bool:
+    """Whether n8n runs this filter value strict: a value without ``typeValidation`` is
+    completed with ``strict`` (n8n-workflow ``getNodeParameters``)."""
+    return bool(get(block, "options", "typeValidation") != "loose")
+
+
 def _conditions_fwd(p: Params, c: Ctx) -> Params:
     conds = as_list(p.get("conditions"))
-    return {"conditions": filter_block(conds, p.get("combine", "and"), c, ""), "options": {}}
+    strict = bool(p.get("strict_types"))
+    block = filter_block(conds, p.get("combine", "and"), c, "", strict)
+    return {"conditions": block, "options": _node_options(p)}
 
 
 def _conditions_rev(p: Params, c: Ctx) -> Params | None:
@@ -114,18 +142,22 @@ def _conditions_rev(p: Params, c: Ctx) -> Params | None:
     combine = block.get("combinator", "and")
     if combine not in ("and", "or"):
         return None
-    return {"conditions": conds, "combine": combine}
+    out: Params = {"conditions": conds, "combine": combine}
+    if is_strict(block):
+        out["strict_types"] = True
+    return out
 
 
 def _switch_fwd(p: Params, c: Ctx) -> Params:
     rules = as_list(p.get("rules"))
+    strict = bool(p.get("strict_types"))
     values = []
     for i, rule in enumerate(rules):
         cond = {"left": p.get("field", ""), "operator": rule.get("operator", "equals")}
         if "value" in rule:
             cond["right"] = rule["value"]
-        values.append({"conditions": filter_block([cond], "and", c, f"rule{i}.")})
-    options: Params = {"fallbackOutput": "extra"}
+        values.append({"conditions": filter_block([cond], "and", c, f"rule{i}.", strict)})
+    options: Params = {"fallbackOutput": "extra", **_node_options(p)}
     opt(p, "all_matching", options, "allMatchingOutputs", ident)
     return {"rules": {"values": values}, "options": options}
 
@@ -136,6 +168,9 @@ def _switch_rev(p: Params, c: Ctx) -> Params | None:
     values = get(p, "rules", "values")
     if not isinstance(values, list) or not 1 <= len(values) <= 4:
         return None
+    checks = {is_strict(get(rule, "conditions")) for rule in values}
+    if len(checks) != 1:
+        return None  # one rule strict, another converting: ours has one switch for both
     field_value: Any = None
     rules = []
     for i, rule in enumerate(values):
@@ -151,6 +186,8 @@ def _switch_rev(p: Params, c: Ctx) -> Params | None:
             ours["value"] = cond["right"]
         rules.append(ours)
     out: Params = {"field": field_value, "rules": rules}
+    if checks == {True}:
+        out["strict_types"] = True
     matching = get(p, "options", "allMatchingOutputs")
     if isinstance(matching, bool):
         out["all_matching"] = matching
