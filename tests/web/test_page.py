@@ -106,6 +106,12 @@ def test_sign_in_create_chat_and_watch_the_graph(open_page: Any, server: Any, us
     # a node opens its details with the keyboard
     node = page.locator(".graph-node[data-family=TRIGGER]")
     node.focus()
+    # a redraw (here the window's resize) keeps the keyboard focus on that node
+    trigger_id = node.get_attribute("data-node-id")
+    page.evaluate("() => window.dispatchEvent(new Event('resize'))")
+    page.wait_for_timeout(400)
+    focused = "() => document.activeElement?.getAttribute('data-node-id')"
+    assert page.evaluate(focused) == trigger_id
     page.keyboard.press("Enter")
     details = page.get_by_role("region", name="Node details")
     details.wait_for()

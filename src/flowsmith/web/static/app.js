@@ -332,6 +332,10 @@ function drawGraph() {
     state.view = null;
     return;
   }
+  // a redraw replaces every node: the one that had the keyboard focus gets it back
+  const focused = container.contains(document.activeElement)
+    ? document.activeElement.closest?.('[data-node-id]')?.getAttribute('data-node-id')
+    : null;
   state.view = renderGraph(container, workflow, {
     findings,
     diff: workflow.version > 1 ? diff : null,
@@ -340,6 +344,7 @@ function drawGraph() {
     scale: state.scale ?? undefined,
     onSelect: (node) => selectNode(node.id),
   });
+  if (focused) container.querySelector(`[data-node-id="${CSS.escape(focused)}"]`)?.focus();
   const present = FAMILIES.filter((f) => workflow.nodes.some((n) => n.type === f));
   renderLegend($('legend'), present, t);
   if (state.selected) renderNodeDetails();
