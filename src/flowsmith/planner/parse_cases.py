@@ -19,6 +19,7 @@ from flowsmith.planner.frame import Condition, Transform
 from flowsmith.planner.parse_answers import by_doing, only_kind, zh_relative
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import CJK, TOKEN, ZH_CLAUSE_COND, Context, unmask
+from flowsmith.planner.parse_for_tail import for_tail
 from flowsmith.planner.parse_guards import guess_condition, negate
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.schedule import parse_schedule
@@ -285,6 +286,9 @@ def trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | Non
             cond = guess_condition(said)  # "only if they opted in": explicit, so guarded
         if cond is not None:
             return clause[: m.start()], cond
+    tail = for_tail(clause, ctx)
+    if tail is not None and clause_actions(tail[0], ctx):
+        return tail
     z = lx.ONLY_IF_ZH.search(clause)
     if z:
         cond = parse_condition(z.group(1), ctx)

@@ -57,7 +57,11 @@ _EN_DAILY = re.compile(
     re.IGNORECASE,
 )
 _EN_WEEKDAYS = re.compile(r"\b(every weekday|on weekdays|weekdays)\b", re.IGNORECASE)
-_EN_DOW = re.compile(r"\b(?:every|each|on)\s+(" + "|".join(_DOW_EN) + r")s?\b", re.IGNORECASE)
+_EN_DOW = re.compile(
+    r"\b(?:every|each|on)\s+(" + "|".join(_DOW_EN) + r")s?\b|"
+    r"(?:^|[,;:]\s*)(" + "|".join(_DOW_EN) + r")s\b",  # "Fridays at 3pm, …" opening a clause
+    re.IGNORECASE,
+)
 # "the weekly triage sheet": after an article or possessive, "weekly" names a thing
 _EN_WEEKLY = re.compile(
     r"(?<!\bthe )(?<!\bour )(?<!\bmy )(?<!\bthis )\b(weekly|every week|each week|once a week)\b",
@@ -165,7 +169,8 @@ def _parse_en(text: str) -> Schedule | None:
         return _cron(minute, hour, dow="1-5")
     dow = _EN_DOW.search(text)
     if dow:
-        return _cron(minute, hour, dow=str(_DOW_EN.index(dow.group(1).lower())))
+        day = (dow.group(1) or dow.group(2)).lower()
+        return _cron(minute, hour, dow=str(_DOW_EN.index(day)))
     if _EN_OTHER_DAY.search(text):
         return _cron(minute, hour, dom="*/2")
     if m and m.group(2).lower() == "day":

@@ -1,0 +1,45 @@
+"""The items an action is for, said after it: "create a Jira issue for any ticket with more
+than 5 replies", "send a Slack message for every deal worth over 10000", "post a reminder for
+everyone who has logged fewer than 40 hours".
+
+Invariant: :func:`for_tail` returns the action's words without the qualifier and the
+condition the qualifier says, or None when the tail names no condition (then "for every
+deal" stays the loop it was). Pure: regexes and :func:`parse_condition` only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.planner.frame import Condition
+from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_context import Context
+
+_QUALIFIER = (
+    r"(?:with|whose|where|that|which|who|worth|over|under|above|below|more than|less than|"
+    r"fewer than|having|containing|mentioning|tagged|labell?ed|marked|from|older than|"
+    r"newer than|longer than|shorter than)\b"
+)
+_FOR_TAIL = re.compile(
+    r"\s+(?:for|about|on|to)\s+(?:any|every|each|all(?: the)?|the)\s+(?:of the\s+)?"
+    r"(?P<noun>[a-z]+)\s+(?P<q>" + _QUALIFIER + r".*)$|"
+    r"\s+(?:for|to|about)\s+(?P<who>everyone|anyone|everybody|anybody|those|all users|"
+    r"all customers|each person|every person)\s+(?P<q2>(?:who|that|whose|with)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def for_tail(clause: str, ctx: Context) -> tuple[str, Condition] | None:
+    """``(action words, condition)`` for an action whose items are qualified after it."""
+    m = _FOR_TAIL.search(clause)
+    if m is None or m.start() == 0:
+        return None
+    noun = m.group("noun") or "they"
+    said = m.group("q") or m.group("q2") or ""
+    whose = re.match(r"whose\s+", said, re.IGNORECASE)
+    # "each record whose status is overdue": the record's status, not a field "whose_status"
+    text = said[whose.end() :] if whose else f"{noun} {said}"
+    cond = parse_condition(text.strip(), ctx)
+    if cond is None:
+        return None
+    return clause[: m.start()], cond

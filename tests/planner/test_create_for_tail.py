@@ -1,0 +1,92 @@
+"""The items an action is for, said after it ("… for any ticket with more than 5 replies"),
+and a weekday said as a plural opening the request ("Fridays at 3pm, …"): sentences of our
+own, with the frame's structure asserted."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowsmith.planner.frame import Branch, CoreStep, Loop, ServiceStep, walk
+from flowsmith.planner.parse import parse_request
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "op", "value", "app"),
+    [
+        (
+            "Every hour get the open Zendesk tickets and create a Jira issue for any ticket "
+            "with more than 5 replies",
+            "replies",
+            "gt",
+            5,
+            "jira",
+        ),
+        (
+            "Every morning read the HubSpot deals and send a Slack message for every deal "
+            "worth over 10000",
+            "value",
+            "gt",
+            10000,
+            "slack",
+        ),
+        (
+            "Each day check Airtable and email me about each record whose status is overdue",
+            "status",
+            "eq",
+            "overdue",
+            None,
+        ),
+        (
+            "Every Monday pull the Pipedrive deals and open a Trello card for each deal older "
+            "than 30 days",
+            None,
+            None,
+            None,
+            "trello",
+        ),
+    ],
+)
+def test_a_qualifier_after_the_action_guards_it(
+    text: str, field: str | None, op: str | None, value: object, app: str | None
+) -> None:
+    """Regression: the qualifier was dropped (the action ran for every item) or read as a
+    loop over every item."""
+    frame = parse_request(text)
+    assert frame is not None and frame.trigger.kind == "schedule"
+    assert isinstance(frame.steps[0], ServiceStep)  # the read comes first
+    branches = [s for s in walk(frame.steps) if isinstance(s, Branch)]
+    assert len(branches) == 1 and not any(isinstance(s, Loop) for s in walk(frame.steps))
+    case = branches[0].cases[0]
+    assert case.condition is not None
+    if field is not None:
+        assert (case.condition.field, case.condition.op, case.condition.value) == (
+            field,
+            op,
+            value,
+        )
+    action = case.steps[0]
+    if app is None:
+        assert isinstance(action, CoreStep) and action.subtype == "send_email"
+    else:
+        assert isinstance(action, ServiceStep) and action.app == app
+
+
+def test_for_every_item_without_a_qualifier_is_not_a_condition() -> None:
+    frame = parse_request(
+        "Every day get the Airtable records and send a Slack message for each one"
+    )
+    assert frame is not None
+    assert not any(isinstance(s, Branch) for s in walk(frame.steps))
+
+
+@pytest.mark.parametrize(
+    ("text", "cron"),
+    [
+        ("Fridays at 3pm post a reminder in Slack", "0 15 * * 5"),
+        ("Mondays at 8am, post the Jira sprint summary to Slack", "0 8 * * 1"),
+        ("Send the Mondays report to Slack every day", "0 9 * * *"),
+    ],
+)
+def test_a_plural_weekday_opening_the_request_is_weekly(text: str, cron: str) -> None:
+    frame = parse_request(text)
+    assert frame is not None and frame.trigger.params.get("cron") == cron
