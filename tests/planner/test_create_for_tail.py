@@ -90,3 +90,43 @@ def test_for_every_item_without_a_qualifier_is_not_a_condition() -> None:
 def test_a_plural_weekday_opening_the_request_is_weekly(text: str, cron: str) -> None:
     frame = parse_request(text)
     assert frame is not None and frame.trigger.params.get("cron") == cron
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "operation"),
+    [
+        (
+            "at 6pm on weekdays fetch the pull requests merged today in our Bitbucket repo and "
+            "post a changelog to Discord",
+            "bitbucket",
+            "getAll",
+        ),
+        ("Every day get the closed Jira issues and email them to me", "jira", "getAll"),
+        ("每周五从Todoist取出本周完成的任务，发到Slack", "todoist", "getAll"),
+        ("每周一早上从GitLab拉取上周关闭的issue，发到飞书群", "gitlab", "get"),
+    ],
+)
+def test_a_state_said_of_the_items_a_read_wants_is_no_operation(
+    text: str, app: str, operation: str
+) -> None:
+    """Regression: "merged", "closed", "完成的" named the merge/close operation, so the
+    workflow merged or closed things instead of reading them."""
+    frame = parse_request(text)
+    assert frame is not None
+    first = frame.steps[0]
+    assert isinstance(first, ServiceStep)
+    assert (first.app, first.operation) == (app, operation)
+
+
+@pytest.mark.parametrize(
+    ("text", "operation"),
+    [
+        ("每天在Todoist完成任务", "close"),
+        ("Every evening close the done tasks in Todoist", "close"),
+    ],
+)
+def test_the_same_word_as_the_verb_is_still_the_operation(text: str, operation: str) -> None:
+    frame = parse_request(text)
+    assert frame is not None
+    first = frame.steps[0]
+    assert isinstance(first, ServiceStep) and first.operation == operation

@@ -45,7 +45,11 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
     res_scores = resource_scores(app, low)
     op_low = app_words_masked(app, low)
     op_toks = set(tokens(op_low))
-    keyed = {okey for _, okey, _ in app.operations() if key_said(okey, op_low, op_toks)}
+    keyed = {
+        okey
+        for _, okey, _ in app.operations()
+        if key_said(okey, op_low, op_toks) and not (verb == "read" and said_as_state(okey, op_low))
+    }
     # of the keys said, the longest: "send template" says "send" too
     longest = max((len(_raw_key_words(k)) for k in keyed), default=0)
     out: list[Choice] = []
@@ -53,6 +57,8 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
         res = app.resources[rkey]
         score = 1.5 * min(res_scores[rkey], 2.5)
         said = said_operation(app, rkey, okey, verb, op_low, op_toks)
+        if said and verb == "read" and _names_said_as_state(op.names, op_low):
+            said = 0.0  # "取出本周完成的任务": finished tasks to read, not "complete task"
         score += 2.0 * min(said, 3.0)
         k = okey.lower()
         key_bonus = _key_bonus(app, rkey, okey, verb) if okey in keyed else 0.0
@@ -165,6 +171,46 @@ def key_said(okey: str, low: str, toks: set[str]) -> bool:
         stem(w) in toks or (w in lx.ZH_KEY_WORDS and lx.ZH_KEY_WORDS[w].search(low) is not None)
         for w in words
     )
+
+
+def said_as_state(okey: str, low: str) -> bool:
+    """Whether every word of the key is said only as a state of the items a read wants
+    ("the pull requests merged today", "closed issues", "上周关闭的issue", "已完成的任务"),
+    so a read of them is meant, not the operation."""
+    words = _raw_key_words(okey)
+    return bool(words) and all(_state_word(w, low) for w in words)
+
+
+def _names_said_as_state(names: Names, low: str) -> bool:
+    """Whether the verbs of an operation's names that the text says are all said as a
+    state of the items (see :func:`said_as_state`)."""
+    verbs = {n.split()[0].lower() for n in names.en if n.split()}
+    verbs |= {n[:2] for n in names.zh if len(n) >= 2}
+    said = [v for v in verbs if (v in low if _CJK.search(v) else re.search(r"\b" + v, low))]
+    return bool(said) and all(_state_form(v, low) for v in said)
+
+
+def _state_form(verb: str, low: str) -> bool:
+    if _CJK.search(verb):
+        return all(
+            low[m.end() : m.end() + 1] == "的" or low[max(0, m.start() - 1) : m.start()] in "已被"
+            for m in re.finditer(re.escape(verb), low)
+        )
+    return _state_word(verb, low)
+
+
+def _state_word(word: str, low: str) -> bool:
+    forms = re.findall(r"\b" + re.escape(word.rstrip("e")) + r"\w*", low)
+    zh = lx.ZH_KEY_WORDS.get(word)
+    said_zh = list(zh.finditer(low)) if zh is not None else []
+    if not forms and not said_zh:
+        return False
+    en_state = all(f.endswith("ed") for f in forms)
+    zh_state = all(
+        low[m.end() : m.end() + 1] == "的" or low[max(0, m.start() - 1) : m.start()] in "已被"
+        for m in said_zh
+    )
+    return en_state and zh_state
 
 
 def _key_bonus(app: App, rkey: str, okey: str, verb: str) -> float:
