@@ -130,3 +130,38 @@ def test_the_same_word_as_the_verb_is_still_the_operation(text: str, operation: 
     assert frame is not None
     first = frame.steps[0]
     assert isinstance(first, ServiceStep) and first.operation == operation
+
+
+@pytest.mark.parametrize(
+    ("text", "app"),
+    [
+        ("If a Stripe payment fails, post the customer's email to Slack", "stripe"),
+        ("If someone stars my GitHub repo, thank them on Discord", "github"),
+        ("If a Jira issue is marked as Blocker, page the on-call engineer in PagerDuty", "jira"),
+        ("In case a Stripe payment fails, open a ticket in Zendesk", "stripe"),
+        ("If a GitHub issue is closed, post it to Slack", "github"),
+    ],
+)
+def test_a_request_opening_with_if_and_an_app_event_starts_on_it(text: str, app: str) -> None:
+    """Regression: "If <event>, …" started by hand, and a create session answered "there is
+    no workflow to change yet" when its action was a delete or a removal."""
+    frame = parse_request(text)
+    assert frame is not None
+    assert (frame.trigger.kind, frame.trigger.app) == ("app_event", app)
+
+
+def test_a_state_after_a_leading_if_stays_a_condition() -> None:
+    frame = parse_request("If the HubSpot deal amount is over 1000, post it to Slack")
+    assert frame is not None and frame.trigger.kind != "app_event"
+    assert any(isinstance(s, Branch) for s in walk(frame.steps))
+
+
+def test_a_leading_if_event_with_a_delete_builds_a_workflow() -> None:
+    from flowsmith.planner.offline import decide
+
+    decision = decide(
+        "If a Cal.com booking is cancelled, remove the matching event from Google Calendar",
+        [],
+        None,
+    )
+    assert decision.kind == "generate"

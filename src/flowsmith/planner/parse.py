@@ -47,9 +47,10 @@ from flowsmith.planner.parse_chat import with_agent
 from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_condition_words import STOCK_TALK, plus_as_at_least
 from flowsmith.planner.parse_conditions import parse_condition
-from flowsmith.planner.parse_context import Context, mask_addresses
+from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.parse_windows import cut_window, read_window, windowed
+from flowsmith.planner.schedule import parse_schedule
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import detect_lang
 
@@ -68,7 +69,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     lang = detect_lang(raw)
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     ctx.about_stock = bool(STOCK_TALK.search(raw))
-    masked = _PLUS.sub(" and ", mask_addresses(raw, ctx))
+    masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)
     window = read_window(masked)
     masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
@@ -93,6 +94,28 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     if trigger.kind == "chat":
         steps = with_agent(steps, ctx, masked)
     return Frame(trigger=trigger, steps=tuple(steps), lang=lang)
+
+
+_LEADING_IF = re.compile(r"^\s*(?:if|in case)\s+", re.IGNORECASE)
+
+
+def _if_event_as_when(text: str, ctx: Context) -> str:
+    """A request that opens with "If <an app's event>, …" ("If a Cal.com booking is
+    cancelled, …") starts on that event, as "When …" does; a state said of an item ("if the
+    HubSpot deal amount is over 1000") scores below a whole event and stays a condition."""
+    m = _LEADING_IF.match(text)
+    if m is None or parse_schedule(TOKEN.sub(" ", text)) is not None:
+        return text
+    body = re.split(r"[,，;；]", text[m.end() :], maxsplit=1)[0]
+    if lx.NEW_WORD.search(body):
+        return text  # "if the budget of a new Asana task is …": read by the "new" item path
+    for mention in ctx.index.mentions(body, implicit=False):
+        app = ctx.index.apps.get(mention.app or "")
+        if app is None or app.triggers is None or mention.app is None:
+            continue
+        if ctx.index.event(mention.app, body)[1] >= 1.0:
+            return "When " + text[m.end() :]
+    return text
 
 
 # "refund in Stripe + email the customer": a plus between two steps joins them like "and"
