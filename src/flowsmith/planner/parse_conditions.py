@@ -21,7 +21,6 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_changes import change_condition
 from flowsmith.planner.parse_condition_words import (
-    points_field,
     BACK_AGAIN,
     EMPTY_WORD,
     ENDS,
@@ -34,6 +33,7 @@ from flowsmith.planner.parse_condition_words import (
     noun_of,
     paid_field,
     plus_as_at_least,
+    points_field,
     presence_condition,
     unit_field,
     verb_used,
