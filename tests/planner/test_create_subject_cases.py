@@ -218,3 +218,56 @@ def test_two_ranges_on_one_field(text: str, x: str, y: str, lo: Any, hi: Any) ->
     assert frame is not None
     wf, _ = compile_frame(frame, catalog=CATALOG)
     assert not never_true(wf)
+
+
+@pytest.mark.parametrize(
+    "text,trigger,x,y,field",
+    [
+        (
+            "When a Shopify order is created, orders over $500 are added to Airtable and the others are posted to Slack",
+            "shopify_trigger",
+            "airtable",
+            "slack",
+            "price",
+        ),
+        (
+            "每天早上9点，读取Google Sheets的订单，金额超过300的订单添加到Notion，剩下的订单发到Slack",
+            "schedule_trigger",
+            "notion",
+            "slack",
+            "amount",
+        ),
+        (
+            "Contracts worth at least 10000 are added to Notion; smaller contracts are added to Airtable",
+            "manual_trigger",
+            "notion",
+            "airtable",
+            "value",
+        ),
+        (
+            "Customers who spent over 1000 are added to HubSpot; all other customers get added to Mailchimp",
+            "manual_trigger",
+            "hubspot",
+            "mailchimp",
+            "spent",
+        ),
+        (
+            "当有新的Typeform回复时，打0到5分的添加到Notion，其余的发到飞书",
+            "typeform_trigger",
+            "notion",
+            "feishu",
+            "score",
+        ),
+    ],
+)
+def test_subject_case_after_its_trigger(
+    text: str, trigger: str, x: str, y: str, field: str
+) -> None:
+    """The subject's case sits after the trigger (and any read), its otherwise on the other
+    output."""
+    g = G(text)
+    starts = [n.subtype for i, n in g.nodes.items() if not any(t == i for _, _, t in g.edges)]
+    assert starts == [trigger], starts
+    gid, _ = _gate(g, field)
+    assert g.sides(x).get(gid) == {"true"}, (g.sides(x), g.edges)
+    assert g.sides(y).get(gid, set()) & set(_NO), (g.sides(y), g.edges)
