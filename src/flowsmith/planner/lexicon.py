@@ -303,7 +303,7 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 
 _NUM = (
     r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*"
-    r"(k|m|万|千|元|块|美元|%|dollars?|星|个|次|人|件|分|度|条|单)?"
+    r"((?:k|m)(?![a-z])|万|千|元|块|美元|%|dollars?|星|个|次|人|件|分(?!钟)|度|条|单)?"
 )
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),

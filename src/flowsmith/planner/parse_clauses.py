@@ -60,6 +60,7 @@ from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_steps import clause_actions
+from flowsmith.planner.parse_subject_cases import as_otherwise, opens_subject_case, subject_case
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 
 
@@ -376,6 +377,7 @@ def _opens_case(clause: str, ctx: Context) -> bool:
         or BARE_COMPARE.match(clause)
         or answers_case(clause)
         or (CJK.search(clause) and zh_condition(clause, ctx) is not None)
+        or opens_subject_case(clause, ctx)
     )
 
 
@@ -400,6 +402,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     if b.bare_else:  # "otherwise, | if …": the next case; "otherwise, | do X": the other one
         b.bare_else = False
         clause, same = (clause, True) if lx.IF_OPEN.match(clause) else ("otherwise " + clause, same)
+    clause = as_otherwise(b, clause)
     bare = lx.ELSE_OPEN.match(clause)
     if bare and not clause[bare.end() :].strip() and b.branch is not None and not b.branch.closed:
         b.bare_else = True  # "otherwise" said alone: what follows says which
@@ -430,6 +433,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or _category_case(b, clause, ctx)
         or _routed(b, clause, ctx)
         or _checked(b, clause, ctx)
+        or subject_case(b, clause, ctx)
     ):
         return
     split = leading_condition(clause, ctx)

@@ -231,3 +231,17 @@ _PAID = re.compile(
 def paid_field(before: str) -> str:
     """ "amount" when the words before a bare comparison name payments, invoices, …"""
     return "amount" if _PAID.search(before) else ""
+
+
+# "打0到6分的", "给了9到10分": the points given, said with a verb and no field
+_GAVE = re.compile(r"^\s*(?:打了?|给了?|评了?)\s*$")
+_POINTS = {"分": "score", "星": "rating"}
+
+
+def points_field(before: str, said: str, name: str) -> str:
+    """The field of a range ``said`` in points ("0到6分"): the score (or the stars' rating)
+    when the words ``before`` it name no field of their own, else ``name``."""
+    unit = re.search(r"([分星])\s*(?:之间)?\s*$", said)
+    if unit and (not before.strip() or _GAVE.match(before)):
+        return _POINTS[unit.group(1)]
+    return name

@@ -33,6 +33,7 @@ from flowsmith.planner.parse_condition_words import (
     noun_of,
     paid_field,
     plus_as_at_least,
+    points_field,
     presence_condition,
     unit_field,
     verb_used,
@@ -77,6 +78,7 @@ _BETWEEN = re.compile(
     r"[$€£¥￥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?" + _UNIT + r"(?:\s*之间)?\s*$",
     re.IGNORECASE,
 )
+
 # "above 70 or below 30", "低于30或高于70": outside a range
 _OUTSIDE = re.compile(
     r"(?P<a>above|over|more than|greater than|higher than|>|大于|高于|超过)\s*[$€£¥]?"
@@ -302,7 +304,8 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             )
         )
         before = re.sub(r"\b(?:is|are)\s*$|是\s*$", "", t[: m.start()].strip())
-        return Condition(field_of(before, "price", ctx), "between", (lo, hi), phrase)
+        name = points_field(before, m.group(0), field_of(before, "price", ctx))
+        return Condition(name, "between", (lo, hi), phrase)
     m = _WITHIN.search(t)
     if m:
         n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), _ZH_UNIT[m.group(4)])
