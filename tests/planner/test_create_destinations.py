@@ -86,6 +86,21 @@ _WRITES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("有新的HubSpot联系人时，列到Smartsheet的'客户'表里", "smartsheet", "row", ("add",)),
     ("收到新的Jira问题时，记在Baserow里", "baserow", "row", ("create",)),
     ("Sentry报错时，错误都进Notion", "notion", "", ("create", "append")),
+    (
+        "When a new Gmail attachment arrives, the file goes to the 'scans' folder of our S3 bucket",
+        "amazon_s3",
+        "file",
+        ("upload",),
+    ),
+    (
+        "When a Typeform is submitted, the replies are saved to the 'Replies' table of our Excel "
+        "workbook",
+        "excel_365",
+        "",
+        ("append",),
+    ),
+    ("新的Stripe退款都记进Excel的'退款'工作表", "excel_365", "worksheet", ("append",)),
+    ("Pocket文章收到后，其他的都进Coda", "coda", "table", ("createRow",)),
 ]
 
 
@@ -103,7 +118,21 @@ _READS: list[tuple[str, str]] = [
     ("Every hour, list the files in the 'scans' folder of our Nextcloud", "nextcloud"),
     ("每天早上列出Baserow里的所有行，然后发到Slack", "baserow"),
     ("每周一从Zammad获取所有工单", "zammad"),
+    ("When a webhook is called, get a HubSpot contact by email", "hubspot"),
+    ("When a webhook is called, then get a Zendesk ticket by id and post it to Slack", "zendesk"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "want"),
+    [
+        ("Every day, create a folder in our Dropbox", "dropbox", ("folder", "create")),
+        ("每天早上在Nextcloud新建一个文件夹", "nextcloud", ("folder", "create")),
+    ],
+)
+def test_a_place_made_outright_is_still_made(text: str, app: str, want: tuple[str, str]) -> None:
+    node = one(graph(text), app)
+    assert (node.parameters["resource"], node.parameters["operation"]) == want
 
 
 @pytest.mark.parametrize(("text", "app"), _READS)

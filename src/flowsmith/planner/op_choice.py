@@ -94,11 +94,17 @@ _PLACE_NAMED = (
 
 def places_masked(app: App, low: str) -> str:
     """``low`` without a resource named as the existing place items are written to ("to the
-    'invoices' folder", "进'跟进'列表"): a file goes into the folder, a row into the sheet,
-    so the folder or sheet is not what is made."""
+    'invoices' folder", "进'跟进'列表", "of our S3 bucket"): a file goes into the folder, a
+    row into the sheet, so the folder or sheet is not what is made."""
+    app_names = "|".join(
+        re.escape(n) for n in sorted({*app.names.all(), app.display_name.lower()}, key=len)[::-1]
+    )
+    # "… of our S3 bucket", "into my Dropbox folder": the app's place, then its resource noun
+    of_app = r"\b(?:in|into|to|onto|of)\s+(?:the\s+|my\s+|our\s+|your\s+)?(?:" + app_names + r")\s*"
     for res in app.resources.values():
         for name in sorted(res.names.all(), key=len, reverse=True):
-            pattern = _PLACE_NAMED + "(" + re.escape(name) + r")(?![a-z])"
+            said = "(" + re.escape(name) + r")(?![a-z])"
+            pattern = f"(?:{_PLACE_NAMED}|{of_app}){said}"
             for m in reversed(list(re.finditer(pattern, low))):
                 low = low[: m.start(1)] + " " * len(m.group(1)) + low[m.end(1) :]
     return low

@@ -199,12 +199,10 @@ _GETS_ONE = re.compile(
 )
 
 
-def sent_to(before: str) -> bool:
-    """Whether the text before a mention sends items to it ("go into", "logged to", "列到")."""
-    return _SENT_TO.search(before) is not None
-
-
-def given_one(text: str, before: str) -> bool:
-    """Whether a mention is what a subject is given ("each error gets a Zammad ticket")."""
+def written_to(text: str, before: str) -> bool:
+    """Whether the mention after ``before`` is where items go ("go into", "logged to",
+    "列到") or what a subject is given ("each error gets a Zammad ticket"): a write."""
+    if _SENT_TO.search(before):
+        return True
     m = _GETS_ONE.search(before)
-    return m is not None and m.start() > 0 and bool(text[: m.start()].strip())
+    return m is not None and bool(text[: m.start()].strip())
