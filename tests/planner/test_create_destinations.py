@@ -119,6 +119,8 @@ _READS: list[tuple[str, str]] = [
     ("每天早上列出Baserow里的所有行，然后发到Slack", "baserow"),
     ("每周一从Zammad获取所有工单", "zammad"),
     ("When a webhook is called, get a HubSpot contact by email", "hubspot"),
+    ("每周一进行一次HubSpot联系人查询", "hubspot"),
+    ("收到新订单时，检查客户是否存在于Airtable", "airtable"),
     ("When a webhook is called, then get a Zendesk ticket by id and post it to Slack", "zendesk"),
 ]
 

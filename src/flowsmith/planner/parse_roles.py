@@ -187,7 +187,7 @@ _SENT_TO = re.compile(
     r"(?:\s+(?:just|only|also))?\s+(?:it|them|these|those|each one|the rest|everything else))"
     r"\s+(?:in|into|to|onto|under)\b(?:(?!\b(?:from|of all)\b)[^,.;:!?，。；：！？]){0,60}$|"
     r"(?:记到|记在|记进|记入|进到|进入|放进|放到|放在|放入|归到|归入|归进|列到|列在|列入|"
-    r"丢到|丢进|扔到|扔进|存进|存在|(?<![获拉读取先])进)[^，。；：！？,.;:!?]{0,30}$",
+    r"丢到|丢进|扔到|扔进|存进|(?<![获拉读取先改推促前])进(?![行度展程]))[^，。；：！？,.;:!?]{0,30}$",
     re.IGNORECASE,
 )
 # "calls over 20 minutes get a" (a subject, then get): a resource of the app is made for them;
