@@ -101,6 +101,13 @@ _WRITES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     ("新的Stripe退款都记进Excel的'退款'工作表", "excel_365", "worksheet", ("append",)),
     ("Pocket文章收到后，其他的都进Coda", "coda", "table", ("createRow",)),
+    ("When a GitHub issue is opened, it ends up in Linear", "linear", "issue", ("create",)),
+    (
+        "When a new order arrives, it is put in our Baserow 'Orders' table",
+        "baserow",
+        "row",
+        ("create",),
+    ),
 ]
 
 
