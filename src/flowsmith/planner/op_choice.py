@@ -42,6 +42,8 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
     prefs = lx.OP_KEYS.get(verb, ())
     deliver = verb == "create" and _DELIVER.search(text) is not None
     comment = lx.COMMENT_WORD.search(text) is not None
+    if verb == "create":
+        low = places_masked(app, low)
     res_scores = resource_scores(app, low)
     op_low = app_words_masked(app, low)
     op_toks = set(tokens(op_low))
@@ -86,6 +88,32 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
         score -= 0.01 * index
         out.append(Choice(rkey, okey, score))
     return out
+
+
+# where items go, then a quoted name: "to the 'invoices' ", "in our Box 'Q3' ", "到Dropbox的'发票'"
+_PLACE_NAMED = (
+    r"(?:\b(?:in|into|to|onto|under)\s+(?:the\s+|my\s+|our\s+|your\s+)?(?:[\w.-]+\s+){0,3}|"
+    r"[到进在入][^，。；,.;'\"‘“「『]{0,20}?的?\s*)"
+    r"['\"‘“「『][^'\"’”」』]{1,40}['\"’”」』]\s*"
+)
+
+
+def places_masked(app: App, low: str) -> str:
+    """``low`` without a resource named as the existing place items are written to ("to the
+    'invoices' folder", "进'跟进'列表", "of our S3 bucket"): a file goes into the folder, a
+    row into the sheet, so the folder or sheet is not what is made."""
+    app_names = "|".join(
+        re.escape(n) for n in sorted({*app.names.all(), app.display_name.lower()}, key=len)[::-1]
+    )
+    # "… of our S3 bucket", "into my Dropbox folder": the app's place, then its resource noun
+    of_app = r"\b(?:in|into|to|onto|of)\s+(?:the\s+|my\s+|our\s+|your\s+)?(?:" + app_names + r")\s*"
+    for res in app.resources.values():
+        for name in sorted(res.names.all(), key=len, reverse=True):
+            said = "(" + re.escape(name) + r")(?![a-z])"
+            pattern = f"(?:{_PLACE_NAMED}|{of_app}){said}"
+            for m in reversed(list(re.finditer(pattern, low))):
+                low = low[: m.start(1)] + " " * len(m.group(1)) + low[m.end(1) :]
+    return low
 
 
 def key_words(key: str) -> list[str]:

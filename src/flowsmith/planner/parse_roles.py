@@ -174,3 +174,35 @@ def reads_email(text: str) -> bool:
     return bool(
         re.search(r"\b(?:read|fetch|get|check)\b[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I)
     )
+
+
+# "… should just be logged to the 'Leads' tab of our", "the rest go into my", "list it in our",
+# "记到…", "进…": a verb that sends items somewhere, then where (no source word between)
+_SENT_TO = re.compile(
+    r"(?:\b(?:go|goes|gone|going|went|land|lands|landed|end(?:s|ed)? up|logged|put|puts|"
+    r"sav(?:e|es|ed)|filed|listed|dropped|dumped)"
+    r"(?:\s+(?:it|them|these|those|each|all|just|only|also|directly|straight|\w+ly))*|"
+    # a verb that is a noun too ("the files in …", "a list in …") needs its object said
+    r"\b(?:log|logs|file|files|list|lists|drop|drops|dump)"
+    r"(?:\s+(?:just|only|also))?\s+(?:it|them|these|those|each one|the rest|everything else))"
+    r"\s+(?:in|into|to|onto|under)\b(?:(?!\b(?:from|of all)\b)[^,.;:!?，。；：！？]){0,60}$|"
+    r"(?:记到|记在|记进|记入|进到|进入|放进|放到|放在|放入|归到|归入|归进|列到|列在|列入|"
+    r"丢到|丢进|扔到|扔进|存进|(?<![获拉读取先改推促前])进(?![行度展程]))[^，。；：！？,.;:!?]{0,30}$",
+    re.IGNORECASE,
+)
+# "calls over 20 minutes get a" (a subject, then get): a resource of the app is made for them;
+# an imperative "get a …" ("then get a contact by id") reads
+_GETS_ONE = re.compile(
+    r"(?:\bgets|(?<!\bthen)(?<!\band)(?<!\balso)(?<!\bplease)(?<!\bto)(?<![,，])\s+get)"
+    r"\s+(?:a|an|one|its own|their own)\s+(?:new\s+|separate\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def written_to(text: str, before: str) -> bool:
+    """Whether the mention after ``before`` is where items go ("go into", "logged to",
+    "列到") or what a subject is given ("each error gets a Zammad ticket"): a write."""
+    if _SENT_TO.search(before):
+        return True
+    m = _GETS_ONE.search(before)
+    return m is not None and bool(text[: m.start()].strip())

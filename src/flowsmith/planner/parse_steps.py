@@ -330,6 +330,8 @@ def _mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Contex
     if copy:
         last = i == len(mentions) - 1 and (len(mentions) > 1 or bool(ctx.trigger_app))
         return "create" if last else "read"
+    if local not in ("update", "delete") and roles.written_to(text, before):
+        return "create"  # "the rest are logged in Baserow", "each error gets a Zammad ticket"
     if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
         return "read"  # "remove it from Mailchimp" still deletes; "about our orders"
     if lx.TO_WORD.search(before) and verb == "read":
