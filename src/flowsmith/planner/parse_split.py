@@ -1,0 +1,130 @@
+"""Sentences and clauses of a request: where one step's words end and the next begin.
+
+Invariants: :func:`sentences` splits on sentence punctuation only; :func:`clauses_then`
+splits a sentence on commas, "and"/"then" and their Chinese forms, except inside a list
+of values ("classify it as billing, technical or other"), a list of fields ("with name
+and email") or a list of what an extraction takes ("extract the amount and due date"),
+each of which stays one clause; each clause carries whether "then"/"然后" led into it.
+Pure: regexes only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.planner import lexicon as lx
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in lx.SENTENCE_SPLIT.split(text) if s and s.strip(" ,，")]
+
+
+def clauses(sentence: str) -> list[str]:
+    return [c for c, _ in clauses_then(sentence)]
+
+
+def clauses_then(sentence: str) -> list[tuple[str, bool]]:
+    """The clauses of a sentence, each with whether "then"/"然后" led into it."""
+    sentence = _LIST.sub(lambda m: re.sub(r"\s*,\s*", " / ", m.group(0)), sentence)
+    sentence = _FIELD_LIST.sub(_joined_fields, sentence)
+    parts = re.split(f"({lx.CLAUSE_SPLIT.pattern})", sentence, flags=re.IGNORECASE)
+    out: list[tuple[str, bool]] = []
+    then = False
+    for i, part in enumerate(parts):
+        if i % 2:  # a separator
+            and_ = re.fullmatch(r"\s+and\s+", part, re.IGNORECASE)
+            listed = and_ or re.fullmatch(r"\s*[,，]\s*", part)
+            joined = (
+                out
+                and i + 1 < len(parts)
+                and (
+                    (and_ and _bare_noun(out[-1][0]))
+                    or (listed and _extracts_more(out[-1][0], parts[i + 1]))
+                )
+            )
+            if joined:
+                parts[i + 1] = f"{out.pop()[0]} & {parts[i + 1]}"  # "phone and email": a list
+                continue
+            then = then or bool(re.search(r"\bthen\b|然后|接着", part))
+            continue
+        if part and part.strip(" ,，"):
+            out.append((part.strip(), then))
+            then = False
+    return out
+
+
+def _bare_noun(clause: str) -> bool:
+    """A clause of one or two lower-case words and no verb ("phone", "job title")."""
+    words = clause.strip(" ,，").split()
+    if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[a-z_]+", w) for w in words):
+        return False
+    if any(w in ("it", "them", "this", "that", "these", "those", "me", "us") for w in words):
+        return False  # "summarise it": a verb and its object
+    verbs = (
+        lx.CREATE_VERB,
+        lx.READ_VERB,
+        lx.UPDATE_VERB,
+        lx.DELETE_VERB,
+        lx.SOURCE_VERB,
+        lx.COPY_VERB,
+        lx.FILTER,
+        lx.SORT,
+        lx.DEDUPE,
+        lx.RESPOND,
+        *lx.THINK.values(),
+    )
+    return not any(p.search(clause) for p in verbs)
+
+
+def _extracts_more(clause: str, after: str) -> bool:
+    """ "extract the amount and due date with AI": what follows "and" has no verb of its own,
+    so it is one more thing the extraction takes, not a step."""
+    if not lx.THINK["extract"].search(clause):
+        return False
+    words = after.strip(" ,，").split()
+    if re.fullmatch(r"(?:the |their |its )?e-?mail(?: address)?", after.strip(), re.IGNORECASE):
+        return True  # "extract the name, email and phone": the address is a field
+    verbs = (
+        lx.CREATE_VERB,
+        lx.READ_VERB,
+        lx.UPDATE_VERB,
+        lx.DELETE_VERB,
+        lx.SOURCE_VERB,
+        lx.COPY_VERB,
+        lx.NOTIFY_WORD,
+        lx.EMAIL_WORD,
+        lx.SMS_WORD,
+        lx.TO_WORD,
+        lx.RESPOND,
+        *(p for kind, p in lx.THINK.items() if kind != "prompt"),
+    )
+    return 1 <= len(words) <= 6 and not any(p.search(after) for p in verbs)
+
+
+# "receives JSON with name and email": the fields an item has, one clause (not an action)
+_FIELD_LIST = re.compile(
+    r"\b(?:[Ww]ith|[Ww]ithout|containing|including|has|have|fields?|columns?)\s+"
+    r"(?:(?:the|their|its|a|an)\s+)?[a-z_]+(?:\s*,\s*[a-z_]+)*\s+and\s+"
+    r"(?!(?:a|an|the|my|our|then|also|their|its|then)\b)(?P<last>[a-z_]+)\b"
+)
+
+
+def _joined_fields(m: re.Match[str]) -> str:
+    last = m.group("last")
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB)
+    if any(p.fullmatch(last) for p in verbs) and not re.fullmatch(r"e-?mail", last, re.I):
+        return m.group(0)
+    if re.match(r"(?:the|a|an|my|our|them|it)\b", m.string[m.end() :].strip(), re.I):
+        return m.group(0)  # "with AI and email the team": a verb with its object
+    return m.group(0)[: m.start("last") - m.start()].replace(" and ", " & ") + last
+
+
+# "classify it as billing, technical or other": one clause, its commas are a list's
+_LIST = re.compile(
+    r"\b(?:as|into|either|(?:whether|if)\s+(?:it|the\s+\w+)\s+(?:is|'s)(?:\s+an?)?)\s+"
+    r"[\"'“‘]?[\w-]+[\"'”’]?(?:\s*,\s*(?:an?\s+)?[\"'“‘]?[\w-]+[\"'”’]?)+,?\s+"
+    r"(?:or|and)\s+(?:an?\s+)?[\"'“‘]?[\w-]+|"
+    r"\b(?:is|are)\s+(?:either\s+|one of\s+)?[\"'“‘][^\"'”’]{1,30}[\"'”’]"
+    r"(?:\s*,\s*[\"'“‘][^\"'”’]{1,30}[\"'”’])+,?\s+or\s+[\"'“‘]",
+    re.IGNORECASE,
+)
