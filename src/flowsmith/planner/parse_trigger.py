@@ -274,6 +274,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         if event is None:
             event = next(iter(app.triggers.events))
             ctx.notes.append(f"event:{mention.app}:{event}")
+        event = _item_not_place(body, event, list(app.triggers.events))
         params: dict[str, Any] = {}
         q = quoted(unmask(body, ctx))
         if q:
@@ -299,6 +300,33 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         ctx.trigger_url = "__url0__" if ctx.urls else None
         return Trigger(kind="rss", params=params, phrase=phrase)
     return None
+
+
+def _item_not_place(body: str, event: str, events: list[str]) -> str:
+    """ "a scan lands in the OneDrive folder 'Scans'": the event's resource named only as
+    the place something arrives (after "in", "into", "to") is where, not what; the new item
+    is the resource of the app's other event of that kind."""
+    res, _, kind = event.rpartition("_")
+    if not res or kind not in ("created", "uploaded", "added"):
+        return event
+    word = re.escape(res.replace("_", " "))
+    said = list(re.finditer(rf"\b{word}s?\b", body, re.IGNORECASE))
+    places = [m for m in said if _PLACE_LEAD.search(body[: m.start()])]
+    if not said or len(places) != len(said):
+        return event
+    for other in events:
+        o_res, _, o_kind = other.rpartition("_")
+        if o_res and o_res != res and o_kind == kind:
+            return other
+    return event
+
+
+# "lands in the OneDrive folder", "is dropped into our Drive folder": the place an item arrives
+_PLACE_LEAD = re.compile(
+    r"\b(?:in|into|to|inside|onto|under)\s+(?:(?:the|our|my|a|your|shared)\s+)?"
+    r"(?:[\w'\"“”‘’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 # a when-clause whose subject is an email: "when an email with 'Order' in the subject arrives"
