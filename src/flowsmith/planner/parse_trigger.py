@@ -25,6 +25,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
+from flowsmith.planner.parse_trigger_said import addressed_mail
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
 from flowsmith.planner.service_words import stem
 from flowsmith.planner.text import quoted
@@ -40,6 +41,9 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     found = _when_trigger(text, ctx)
     if found is not None:
         return found
+    mailed = addressed_mail(text, ctx)
+    if mailed is not None:
+        return mailed
     err = lx.TRIGGER_ERROR.search(text)
     if err:
         return Trigger(kind="error", phrase=err.group(0).strip()), _cut(text, err)
