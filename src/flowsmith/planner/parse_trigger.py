@@ -25,7 +25,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
-from flowsmith.planner.parse_trigger_said import addressed_mail
+from flowsmith.planner.parse_trigger_said import addressed_mail, context_app
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
 from flowsmith.planner.service_words import stem
 from flowsmith.planner.text import quoted
@@ -38,6 +38,13 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
         if found is not None:
             return found
         text = _ARROW.sub(", then ", text)
+    said = context_app(text, ctx)
+    if said is not None:  # "We use Stripe. Whenever a charge fails, …": Stripe's event
+        ctx.context_app = said[0]
+        found = _when_trigger(said[1], ctx)
+        ctx.context_app = None
+        if found is not None and found[0].app == said[0]:
+            return found
     found = _when_trigger(text, ctx)
     if found is not None:
         return found
@@ -285,6 +292,10 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
             params["resource"] = q[0]
         return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
     polled = [m for m in ctx.index.mentions(body, implicit=False) if m.app is not None]
+    if ctx.context_app is not None and not polled:
+        event, score = ctx.index.event(ctx.context_app, body)
+        if event is not None and score >= 0.6:  # a kind of change said of the app's item
+            return Trigger(kind="app_event", app=ctx.context_app, event=event, phrase=phrase)
     if polled and (lx.NEW_WORD.search(body) or _HAPPENS.search(body)):
         return eventless_trigger(polled[0].app or "", body, phrase, ctx)
     if (
