@@ -189,3 +189,13 @@ def test_a_joined_condition_in_chinese_with_another_app() -> None:
     assert cond is not None and cond.value == "日本"
     assert "send_email" in core_in(branch.cases[0].steps)
     assert len(branch.cases) == 2 and "slack" in apps_in(branch.cases[1].steps)
+
+
+def test_a_destination_country_after_the_earlier_app_event_in_chinese() -> None:
+    _needs("shopify")
+    f = frame("我们用Shopify开店。每当订单付款完成并且寄往加拿大时，把它发到 https://hooks.example.com/ca")
+    assert (f.trigger.app, f.trigger.event) == ("shopify", "order_paid")
+    case = first_branch(f).cases[0]
+    assert case.condition is not None
+    assert (case.condition.field, case.condition.value) == ("country", "加拿大")
+    assert "http_request" in core_in(case.steps)
