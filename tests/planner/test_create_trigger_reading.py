@@ -101,8 +101,16 @@ def test_mail_sent_to_an_address_is_an_email_trigger(text: str, app: str) -> Non
 @pytest.mark.parametrize(
     ("text", "app", "event"),
     [
-        ("We use Stripe. Whenever a charge fails, email finance@acme.io", "stripe", "payment_failed"),
-        ("我们用Stripe收款。每当有扣款失败，就在Slack #billing 频道提醒", "stripe", "payment_failed"),
+        (
+            "We use Stripe. Whenever a charge fails, email finance@acme.io",
+            "stripe",
+            "payment_failed",
+        ),
+        (
+            "我们用Stripe收款。每当有扣款失败，就在Slack #billing 频道提醒",
+            "stripe",
+            "payment_failed",
+        ),
         (
             "I run a Shopify store. Whenever an order gets paid, send it to https://api.example.com/jp",
             "shopify",
@@ -137,7 +145,11 @@ def test_a_qualifier_after_the_earlier_app_event_guards_the_action() -> None:
 @pytest.mark.parametrize(
     ("text", "app", "target"),
     [
-        ("Typeform answers that rate us below 5 should open a Zendesk ticket", "typeform", "zendesk"),
+        (
+            "Typeform answers that rate us below 5 should open a Zendesk ticket",
+            "typeform",
+            "zendesk",
+        ),
         ("Typeform里评分低于3分的回答，发到Slack #feedback", "typeform", "slack"),
         ("SurveyMonkey问卷里打0到6分的回复，在Freshdesk建工单", "surveymonkey", "freshdesk"),
         ("SurveyMonkey responses scoring under 4 go to Slack #cx", "surveymonkey", "slack"),
@@ -183,7 +195,9 @@ def test_a_joined_condition_in_english_after_the_trigger() -> None:
 
 def test_a_joined_condition_in_chinese_with_another_app() -> None:
     _needs("shopify", "slack")
-    f = frame("每当Shopify有新订单，并且国家是日本，就发邮件给 jp@acme.io；其他订单直接发到Slack #orders")
+    f = frame(
+        "每当Shopify有新订单，并且国家是日本，就发邮件给 jp@acme.io；其他订单直接发到Slack #orders"
+    )
     branch = first_branch(f)
     cond = branch.cases[0].condition
     assert cond is not None and cond.value == "日本"
@@ -193,7 +207,9 @@ def test_a_joined_condition_in_chinese_with_another_app() -> None:
 
 def test_a_destination_country_after_the_earlier_app_event_in_chinese() -> None:
     _needs("shopify")
-    f = frame("我们用Shopify开店。每当订单付款完成并且寄往加拿大时，把它发到 https://hooks.example.com/ca")
+    f = frame(
+        "我们用Shopify开店。每当订单付款完成并且寄往加拿大时，把它发到 https://hooks.example.com/ca"
+    )
     assert (f.trigger.app, f.trigger.event) == ("shopify", "order_paid")
     case = first_branch(f).cases[0]
     assert case.condition is not None

@@ -25,7 +25,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
-from flowsmith.planner.parse_trigger_said import addressed_mail, context_app
+from flowsmith.planner.parse_trigger_said import addressed_mail, context_app, joined_condition
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
 from flowsmith.planner.service_words import stem
 from flowsmith.planner.text import quoted
@@ -176,7 +176,7 @@ def _when_rest(
         cond = str(state)  # the comparison the polled data is checked against
     if cond:
         lead += f"if {cond} , "
-    return found, text[: m.start()] + lead + tail + text[m.end() :]
+    return found, text[: m.start()] + lead + tail + joined_condition(text[m.end() :], ctx)
 
 
 _KEYWORD_TRIGGERS: tuple[tuple[TriggerKind, re.Pattern[str]], ...] = (
