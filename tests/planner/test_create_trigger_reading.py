@@ -215,3 +215,25 @@ def test_a_destination_country_after_the_earlier_app_event_in_chinese() -> None:
     assert case.condition is not None
     assert (case.condition.field, case.condition.value) == ("country", "加拿大")
     assert "http_request" in core_in(case.steps)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "op"),
+    [
+        ("Typeform answers that rate us below 5 should open a Zendesk ticket", "rating", "lt"),
+        ("SurveyMonkey问卷里打0到6分的回复，在Freshdesk建工单", "rating", "between"),
+        ("SurveyMonkey responses scoring under 4 go to Slack #cx", "score", "lt"),
+    ],
+)
+def test_a_rating_said_by_its_verb_is_the_rating_field(text: str, field: str, op: str) -> None:
+    _needs("typeform", "surveymonkey")
+    cond = first_branch(frame(text)).cases[0].condition
+    assert cond is not None and (cond.field, cond.op) == (field, op)
+
+
+def test_a_read_the_user_asks_for_stays_a_read() -> None:
+    _needs("typeform", "slack")
+    f = frame("Get all Typeform answers that mention pricing and post a summary to Slack #cx")
+    assert f.trigger.kind != "app_event"
+    reads = [s for s in walk(f.steps) if isinstance(s, ServiceStep) and s.app == "typeform"]
+    assert reads

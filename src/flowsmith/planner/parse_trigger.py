@@ -25,7 +25,12 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
-from flowsmith.planner.parse_trigger_said import addressed_mail, context_app, joined_condition
+from flowsmith.planner.parse_trigger_said import (
+    addressed_mail,
+    context_app,
+    items_event,
+    joined_condition,
+)
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
 from flowsmith.planner.service_words import stem
 from flowsmith.planner.text import quoted
@@ -57,7 +62,7 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     sched = parse_schedule(TOKEN.sub(" ", text))
     if sched is not None:
         return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
-    found = _new_app_event(text, ctx)
+    found = _new_app_event(text, ctx) or items_event(text, ctx)
     if found is not None:
         ctx.trigger_app = found[0].app
         return found
