@@ -66,6 +66,12 @@ def test_what_arrives_in_a_folder_is_a_new_file(text: str, app: str) -> None:
     assert (f.trigger.kind, f.trigger.app, f.trigger.event) == ("app_event", app, "file_created")
 
 
+def test_a_file_uploaded_to_a_folder_picks_the_upload_event() -> None:
+    _needs("box", "slack")
+    f = frame("When a contract is uploaded to the Box folder 'Legal', notify Slack #legal")
+    assert (f.trigger.app, f.trigger.event) == ("box", "file_uploaded")
+
+
 def test_a_new_folder_said_outright_stays_the_folder_event() -> None:
     _needs("google_drive", "slack")
     f = frame("When a new folder is created in Google Drive, post it to Slack #ops")
@@ -237,3 +243,30 @@ def test_a_read_the_user_asks_for_stays_a_read() -> None:
     assert f.trigger.kind != "app_event"
     reads = [s for s in walk(f.steps) if isinstance(s, ServiceStep) and s.app == "typeform"]
     assert reads
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "event"),
+    [
+        (
+            "We use Stripe. When a subscription is cancelled, tell Slack #churn",
+            "stripe",
+            "subscription_deleted",
+        ),
+        (
+            "我们用Shopify开店。每当有订单被取消，就发邮件给 ops@acme.io",
+            "shopify",
+            "order_cancelled",
+        ),
+    ],
+)
+def test_the_earlier_app_s_other_events(text: str, app: str, event: str) -> None:
+    _needs(app)
+    f = frame(text)
+    assert (f.trigger.app, f.trigger.event) == (app, event)
+
+
+def test_an_address_the_user_mails_to_stays_a_send_step() -> None:
+    f = frame("Send an email to bob@acme.io every Friday")
+    assert f.trigger.kind == "schedule"
+    assert "send_email" in core_in(f.steps)

@@ -325,20 +325,26 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
 def _item_not_place(body: str, event: str, events: list[str]) -> str:
     """ "a scan lands in the OneDrive folder 'Scans'": the event's resource named only as
     the place something arrives (after "in", "into", "to") is where, not what; the new item
-    is the resource of the app's other event of that kind."""
+    is the resource of the app's first other arrival event (the one whose kind of change the
+    words say, "uploaded", first)."""
     res, _, kind = event.rpartition("_")
-    if not res or kind not in ("created", "uploaded", "added"):
+    if not res or kind not in _ARRIVALS:
         return event
     word = re.escape(res.replace("_", " "))
     said = list(re.finditer(rf"\b{word}s?\b", body, re.IGNORECASE))
     places = [m for m in said if _PLACE_LEAD.search(body[: m.start()])]
     if not said or len(places) != len(said):
         return event
-    for other in events:
-        o_res, _, o_kind = other.rpartition("_")
-        if o_res and o_res != res and o_kind == kind:
-            return other
-    return event
+    arrivals = [
+        other
+        for other in events
+        if other.rpartition("_")[0] not in ("", res) and other.rpartition("_")[2] in _ARRIVALS
+    ]
+    said_kind = [o for o in arrivals if re.search(rf"\b{o.rpartition('_')[2]}\b", body, re.I)]
+    return next(iter(said_kind or arrivals), event)
+
+
+_ARRIVALS = ("created", "uploaded", "added")
 
 
 # "lands in the OneDrive folder", "is dropped into our Drive folder": the place an item arrives
