@@ -13,6 +13,7 @@ import pytest
 from flowsmith.core.catalog import load_catalog
 from flowsmith.planner.frame import Branch, CoreStep, Frame, ServiceStep, Step, walk
 from flowsmith.planner.parse import parse_request
+from tests.planner._graph import before, graph, guarded_by, nodes, one, trigger
 
 APPS = {a.app for a in load_catalog().apps}
 
@@ -270,3 +271,24 @@ def test_an_address_the_user_mails_to_stays_a_send_step() -> None:
     f = frame("Send an email to bob@acme.io every Friday")
     assert f.trigger.kind == "schedule"
     assert "send_email" in core_in(f.steps)
+
+
+def test_the_joined_condition_sits_on_the_graph_s_if_outputs() -> None:
+    _needs("woocommerce", "dingtalk", "google_sheets")
+    wf = graph(
+        "每当WooCommerce有新订单，并且付款方式是货到付款，就在钉钉提醒仓库；其他订单直接写进谷歌表格"
+    )
+    assert trigger(wf).subtype == "woocommerce_trigger"
+    assert trigger(wf).parameters.get("event") == "order_created"
+    cond = one(wf, "if").parameters["conditions"][0]
+    assert "payment_method" in cond["left"] and cond["right"] == "货到付款"
+    assert [o for _, o in guarded_by(wf, one(wf, "dingtalk"))] == ["true"]
+    assert [o for _, o in guarded_by(wf, one(wf, "google_sheets"))] == ["false"]
+
+
+def test_mail_to_an_address_compiles_to_an_email_trigger_before_the_upload() -> None:
+    _needs("amazon_s3")
+    wf = graph("Take the PDF attached to every email sent to scans@acme.io and upload it to S3")
+    assert trigger(wf).subtype == "email_trigger"
+    assert before(wf, trigger(wf), one(wf, "amazon_s3"))
+    assert not nodes(wf, "send_email")

@@ -422,6 +422,9 @@ FIELD_ZH_NAMES = {
     "公司": "company",
     "公司规模": "company_size",
     "城市": "city",
+    "支付方式": "payment_method",
+    "付款方式": "payment_method",
+    "配送方式": "shipping_method",
 }
 
 # --- transforms and thinking --------------------------------------------------------------------
