@@ -292,3 +292,10 @@ def test_mail_to_an_address_compiles_to_an_email_trigger_before_the_upload() -> 
     assert trigger(wf).subtype == "email_trigger"
     assert before(wf, trigger(wf), one(wf, "amazon_s3"))
     assert not nodes(wf, "send_email")
+
+
+def test_post_to_a_url_in_chinese_is_a_post() -> None:
+    _needs("shopify")
+    f = frame("我们用Shopify开店。每当订单付款完成，把它POST到 https://hooks.example.com/paid")
+    calls = [s for s in walk(f.steps) if isinstance(s, CoreStep) and s.subtype == "http_request"]
+    assert [c.params.get("method") for c in calls] == ["POST"]
