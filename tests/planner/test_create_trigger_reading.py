@@ -299,3 +299,9 @@ def test_post_to_a_url_in_chinese_is_a_post() -> None:
     f = frame("我们用Shopify开店。每当订单付款完成，把它POST到 https://hooks.example.com/paid")
     calls = [s for s in walk(f.steps) if isinstance(s, CoreStep) and s.subtype == "http_request"]
     assert [c.params.get("method") for c in calls] == ["POST"]
+
+
+def test_a_clean_up_of_an_app_s_own_items_is_no_event() -> None:
+    _needs("hubspot")
+    f = frame("HubSpot contacts that have no phone should be deleted")
+    assert f.trigger.kind != "app_event"

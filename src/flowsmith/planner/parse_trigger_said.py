@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 
+from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Trigger
 from flowsmith.planner.parse_conditions import parse_condition
-from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_context import TOKEN, Context, unmask
 
 # "each email sent to __mail0__", "every invoice email addressed to __mail1__",
 # "mail arriving at __mail0__", "发到 __mail0__ 的每封邮件", "__mail0__ 收到的邮件"
@@ -145,13 +146,23 @@ def items_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     if event is None and len(events.events) == 1:
         event = next(iter(events.events))  # a form app's one event: a response came in
     said = _said_rating(m.group("cond").strip())
-    if event is None or parse_condition(said, ctx) is None:
+    if event is None or parse_condition(said, ctx) is None or not _goes_elsewhere(m, app_id, ctx):
         return None
     zh = m.re is _ITEMS_ZH
     lead = f"如果{said}，" if zh else f"if {said} , "
     phrase = unmask(subject + ("" if zh else " ") + (m.groupdict().get("noun") or ""), ctx)
     trig = Trigger(kind="app_event", app=app_id, event=event, phrase=phrase.strip())
     return trig, lead + m.group("rest")
+
+
+def _goes_elsewhere(m: re.Match[str], app_id: str, ctx: Context) -> bool:
+    """Whether the action sends the items out of their app (another app, an address, a URL,
+    an email): "HubSpot contacts that have no email should be deleted" is a clean-up of
+    stored items, not an event."""
+    rest = m.group("rest")
+    if TOKEN.search(rest) or lx.EMAIL_WORD.search(rest):
+        return True
+    return any(x.app not in (None, app_id) for x in ctx.index.mentions(rest, implicit=False))
 
 
 def _said_rating(cond: str) -> str:
