@@ -259,6 +259,17 @@ def test_a_read_the_user_asks_for_stays_a_read() -> None:
             "shopify",
             "order_cancelled",
         ),
+        (
+            "We're on Shopify. As soon as an order is refunded, tell Slack #ops",
+            "shopify",
+            "refund_created",
+        ),
+        (
+            "We use Slack and Stripe. When a charge fails, post to Slack #billing",
+            "stripe",
+            "payment_failed",
+        ),
+        ("我们用Stripe收款。扣款失败时，在Slack #billing 提醒", "stripe", "payment_failed"),
     ],
 )
 def test_the_earlier_app_s_other_events(text: str, app: str, event: str) -> None:

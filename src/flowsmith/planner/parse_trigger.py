@@ -27,7 +27,7 @@ from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
 from flowsmith.planner.parse_trigger_said import (
     addressed_mail,
-    context_app,
+    context_apps,
     items_event,
     joined_condition,
 )
@@ -43,13 +43,9 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
         if found is not None:
             return found
         text = _ARROW.sub(", then ", text)
-    said = context_app(text, ctx)
-    if said is not None:  # "We use Stripe. Whenever a charge fails, …": Stripe's event
-        ctx.context_app = said[0]
-        found = _when_trigger(said[1], ctx)
-        ctx.context_app = None
-        if found is not None and found[0].app == said[0]:
-            return found
+    found = _context_event(text, ctx)
+    if found is not None:
+        return found
     found = _when_trigger(text, ctx)
     if found is not None:
         return found
@@ -71,6 +67,19 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if clock is not None:  # "post … to Slack at 7am": a daily run at that time
         return Trigger(kind="schedule", params=clock.model_dump(exclude_none=True)), rest
     return trig, rest
+
+
+def _context_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
+    """ "We use Stripe. Whenever a charge fails, …": the event of an app the leading context
+    sentence names (the first whose event the when-clause says), read without that sentence."""
+    said = context_apps(text, ctx)
+    for app in said[0] if said is not None else []:
+        ctx.context_app = app
+        found = _when_trigger(said[1], ctx) if said is not None else None
+        ctx.context_app = None
+        if found is not None and found[0].app == app:
+            return found
+    return None
 
 
 # "typeform -> summary -> notion", "新订单 → 发到钉钉": a chain of steps written with arrows

@@ -50,7 +50,7 @@ def addressed_mail(text: str, ctx: Context) -> tuple[Trigger, str] | None:
 
 # "We use Stripe.", "I run a Shopify store.", "We sell on Shopify.", "我们用Stripe收款。"
 _CONTEXT_SENTENCE = re.compile(
-    r"^\s*(?:(?:we|i)(?:'re|'m| are| am)?\s+(?:use|using|run|running|sell|selling|are on|"
+    r"^\s*(?:(?:we|i)(?:'re|'m| are| am)?\s+(?:use|using|run|running|sell|selling|on|"
     r"have|host|work|manage|operate)\b[^.!?;。！？；]{0,40}|"
     r"(?:我们|我)(?:公司|团队)?(?:用|使用|在|有|开了|经营|通过)[^.!?;。！？；]{1,20})"
     r"[.!;。！；]\s*",
@@ -58,19 +58,18 @@ _CONTEXT_SENTENCE = re.compile(
 )
 
 
-def context_app(text: str, ctx: Context) -> tuple[str, str] | None:
-    """The one app (with events) a leading context sentence names, and the text after it."""
+def context_apps(text: str, ctx: Context) -> tuple[list[str], str] | None:
+    """The apps (with events) a leading context sentence names, in order, and the text
+    after it; None when there is no such sentence."""
     m = _CONTEXT_SENTENCE.match(text)
     if m is None:
         return None
-    apps = {
+    apps = [
         x.app
         for x in ctx.index.mentions(m.group(0), implicit=False)
         if x.app is not None and ctx.index.apps[x.app].triggers is not None
-    }
-    if len(apps) != 1:
-        return None
-    return apps.pop(), text[m.end() :]
+    ]
+    return (list(dict.fromkeys(apps)), text[m.end() :]) if apps else None
 
 
 # ", and the country is Japan, …", "，并且支付方式是货到付款，就…": a condition joined to the
