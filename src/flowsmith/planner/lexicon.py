@@ -261,7 +261,7 @@ FROM_WORD = rx(
     r"(?:\b(?:from|of)\s+(?:(?:the|my|our|all|new|recent|open|today's|yesterday's|this week's|"
     r"last week's|latest)\s+){0,3}$)|(?:从|自)\s*(?:我的|我们的)?$|"
     r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到|记录到|记到|"
-    r"保存到|登记到|添加到|加入|放进|存进|贴到|录入)"
+    r"保存到|登记到|添加到|加入|放进|存进|贴到|录入|POST到|PUT到|提交到|回传到)"
     r"[^，,。把]){0,8}$"
 )
 
@@ -422,6 +422,9 @@ FIELD_ZH_NAMES = {
     "公司": "company",
     "公司规模": "company_size",
     "城市": "city",
+    "支付方式": "payment_method",
+    "付款方式": "payment_method",
+    "配送方式": "shipping_method",
 }
 
 # --- transforms and thinking --------------------------------------------------------------------

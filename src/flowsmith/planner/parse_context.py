@@ -150,6 +150,7 @@ class Context:
     trigger_app: str | None = None
     trigger_kind: str | None = None  # the trigger's kind ("email": a reply is an email)
     trigger_url: str | None = None  # the token of the URL the trigger uses (a feed)
+    context_app: str | None = None  # the app a leading "We use Stripe." sentence names
     categories: list[str] = field(default_factory=list)
     classified: bool = False
     made: set[str] = field(default_factory=set)  # think kinds already in the frame

@@ -29,6 +29,12 @@ _MOVED = re.compile(
     r"(?:移到|移动到|拖到|变为|变成|改为|改成|更新为|转为)\s*(.+)$",
     re.IGNORECASE,
 )
+# "ships to Canada", "is shipped to Japan", "寄往加拿大": the destination country of the item
+_SHIPS_TO = re.compile(
+    r"^\s*(?:it\s+)?(?:(?:is|gets?|was)\s+)?(?:ships?|shipped|is going|goes|delivered|sent)"
+    r"\s+to\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s*$|"
+    r"^\s*(?:要|需要)?(?:寄往|寄到|发往|运往|送往|配送到|运到)\s*([\u4e00-\u9fff]{2,8}?)\s*$"
+)
 _BECOMES = re.compile(
     r"\b(?:becomes?|became|turns into|is now|switches to)\s+(?:an?\s+)?(.+)$", re.IGNORECASE
 )
@@ -78,6 +84,9 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         if cond is not None and cond.op != "category":
             return cond
     parts = re.split(r"\s(?:and|but|where|if)\s|并且|而且|且", t)
+    ship = _SHIPS_TO.search(parts[-1]) if len(parts) > 1 else None
+    if ship:  # "an order is paid and ships to Canada": where it goes is its country
+        return Condition("country", "eq", (ship.group(1) or ship.group(2)).strip(), phrase)
     if len(parts) > 1:  # "a Jira bug is created and its priority is Critical or Blocker"
         cond = compare_words(parts[-1], phrase, ctx) or state_words(parts[-1], phrase, ctx)
         if cond is not None and cond.op != "category":

@@ -25,6 +25,12 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
+from flowsmith.planner.parse_trigger_said import (
+    addressed_mail,
+    context_apps,
+    items_event,
+    joined_condition,
+)
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
 from flowsmith.planner.service_words import stem
 from flowsmith.planner.text import quoted
@@ -37,16 +43,22 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
         if found is not None:
             return found
         text = _ARROW.sub(", then ", text)
+    found = _context_event(text, ctx)
+    if found is not None:
+        return found
     found = _when_trigger(text, ctx)
     if found is not None:
         return found
+    mailed = addressed_mail(text, ctx)
+    if mailed is not None:
+        return mailed
     err = lx.TRIGGER_ERROR.search(text)
     if err:
         return Trigger(kind="error", phrase=err.group(0).strip()), _cut(text, err)
     sched = parse_schedule(TOKEN.sub(" ", text))
     if sched is not None:
         return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
-    found = _new_app_event(text, ctx)
+    found = _new_app_event(text, ctx) or items_event(text, ctx)
     if found is not None:
         ctx.trigger_app = found[0].app
         return found
@@ -55,6 +67,19 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if clock is not None:  # "post … to Slack at 7am": a daily run at that time
         return Trigger(kind="schedule", params=clock.model_dump(exclude_none=True)), rest
     return trig, rest
+
+
+def _context_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
+    """ "We use Stripe. Whenever a charge fails, …": the event of an app the leading context
+    sentence names (the first whose event the when-clause says), read without that sentence."""
+    said = context_apps(text, ctx)
+    for app in said[0] if said is not None else []:
+        ctx.context_app = app
+        found = _when_trigger(said[1], ctx) if said is not None else None
+        ctx.context_app = None
+        if found is not None and found[0].app == app:
+            return found
+    return None
 
 
 # "typeform -> summary -> notion", "新订单 → 发到钉钉": a chain of steps written with arrows
@@ -165,7 +190,7 @@ def _when_rest(
         cond = str(state)  # the comparison the polled data is checked against
     if cond:
         lead += f"if {cond} , "
-    return found, text[: m.start()] + lead + tail + text[m.end() :]
+    return found, text[: m.start()] + lead + tail + joined_condition(text[m.end() :], ctx)
 
 
 _KEYWORD_TRIGGERS: tuple[tuple[TriggerKind, re.Pattern[str]], ...] = (
@@ -274,12 +299,17 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         if event is None:
             event = next(iter(app.triggers.events))
             ctx.notes.append(f"event:{mention.app}:{event}")
+        event = _item_not_place(body, event, list(app.triggers.events))
         params: dict[str, Any] = {}
         q = quoted(unmask(body, ctx))
         if q:
             params["resource"] = q[0]
         return Trigger(kind="app_event", app=mention.app, event=event, params=params, phrase=phrase)
     polled = [m for m in ctx.index.mentions(body, implicit=False) if m.app is not None]
+    if ctx.context_app is not None and not polled:
+        event, score = ctx.index.event(ctx.context_app, body)
+        if event is not None and score >= 0.6:  # a kind of change said of the app's item
+            return Trigger(kind="app_event", app=ctx.context_app, event=event, phrase=phrase)
     if polled and (lx.NEW_WORD.search(body) or _HAPPENS.search(body)):
         return eventless_trigger(polled[0].app or "", body, phrase, ctx)
     if (
@@ -299,6 +329,39 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         ctx.trigger_url = "__url0__" if ctx.urls else None
         return Trigger(kind="rss", params=params, phrase=phrase)
     return None
+
+
+def _item_not_place(body: str, event: str, events: list[str]) -> str:
+    """ "a scan lands in the OneDrive folder 'Scans'": the event's resource named only as
+    the place something arrives (after "in", "into", "to") is where, not what; the new item
+    is the resource of the app's first other arrival event (the one whose kind of change the
+    words say, "uploaded", first)."""
+    res, _, kind = event.rpartition("_")
+    if not res or kind not in _ARRIVALS:
+        return event
+    word = re.escape(res.replace("_", " "))
+    said = list(re.finditer(rf"\b{word}s?\b", body, re.IGNORECASE))
+    places = [m for m in said if _PLACE_LEAD.search(body[: m.start()])]
+    if not said or len(places) != len(said):
+        return event
+    arrivals = [
+        other
+        for other in events
+        if other.rpartition("_")[0] not in ("", res) and other.rpartition("_")[2] in _ARRIVALS
+    ]
+    said_kind = [o for o in arrivals if re.search(rf"\b{o.rpartition('_')[2]}\b", body, re.I)]
+    return next(iter(said_kind or arrivals), event)
+
+
+_ARRIVALS = ("created", "uploaded", "added")
+
+
+# "lands in the OneDrive folder", "is dropped into our Drive folder": the place an item arrives
+_PLACE_LEAD = re.compile(
+    r"\b(?:in|into|to|inside|onto|under)\s+(?:(?:the|our|my|a|your|shared)\s+)?"
+    r"(?:[\w'\"“”‘’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 # a when-clause whose subject is an email: "when an email with 'Order' in the subject arrives"
