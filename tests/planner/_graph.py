@@ -68,3 +68,15 @@ def guarded_by(wf: Workflow, node: Node) -> list[tuple[Node, str]]:
                     out.append((src, str(c.from_output)))
                 todo.append(c.from_node)
     return out
+
+
+def reachable(edges: list[tuple[str, str, str]], start: str) -> set[str]:
+    """The node ids reachable from ``start`` (itself included) over ``(from, output, to)``."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        j = todo.pop()
+        if j not in seen:
+            seen.add(j)
+            todo += [t for s, _, t in edges if s == j]
+    return seen

@@ -10,6 +10,7 @@ from flowsmith.core.catalog import load_catalog
 from flowsmith.core.satisfy import never_true
 from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.parse import parse_request
+from tests.planner._graph import reachable
 
 CATALOG = load_catalog()
 GATES = ("if", "switch", "filter")
@@ -39,14 +40,7 @@ class Graph:
         return ids
 
     def below(self, start: str) -> set[str]:
-        seen: set[str] = set()
-        todo = [start]
-        while todo:
-            j = todo.pop()
-            if j not in seen:
-                seen.add(j)
-                todo += [t for s, _, t in self.edges if s == j]
-        return seen
+        return reachable(self.edges, start)
 
     def outputs(self, gid: str) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}

@@ -10,6 +10,7 @@ from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.parse import parse_condition, parse_request
 from flowsmith.planner.parse_context import Context
 from flowsmith.planner.services import index_of
+from tests.planner._graph import reachable
 
 CATALOG = load_catalog()
 GATES = ("if", "switch", "filter")
@@ -33,14 +34,7 @@ class G:
         ]
 
     def _below(self, start: str) -> set[str]:
-        seen: set[str] = set()
-        todo = [start]
-        while todo:
-            j = todo.pop()
-            if j not in seen:
-                seen.add(j)
-                todo += [t for s, _, t in self.edges if s == j]
-        return seen
+        return reachable(self.edges, start)
 
     def sides(self, what: str) -> dict[str, set[str]]:
         """gate id -> the outputs of that gate the step ``what`` is reached from (only)."""

@@ -18,15 +18,9 @@ from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.frame import Branch, ServiceStep
 from flowsmith.planner.offline import build, decide
 from flowsmith.planner.parse import parse_request
+from tests.planner.frames import needs as _needs
 
 CATALOG = load_catalog()
-APPS = {a.app for a in CATALOG.apps}
-
-
-def _needs(*apps: str) -> None:
-    missing = [a for a in apps if a not in APPS]
-    if missing:
-        pytest.skip(f"catalog lacks {missing}")
 
 
 def make(text: str) -> Workflow:

@@ -10,17 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from flowsmith.core.catalog import load_catalog
 from flowsmith.planner.frame import CoreStep, Frame, ServiceStep, walk
-from flowsmith.planner.parse import parse_request
-
-APPS = {a.app for a in load_catalog().apps}
-
-
-def frame(text: str) -> Frame:
-    f = parse_request(text)
-    assert f is not None, text
-    return f
+from tests.planner.frames import APPS, frame
 
 
 def step_apps(f: Frame) -> list[str]:

@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Node, Workflow
 from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.compile_nodes import reads
 from flowsmith.planner.parse import parse_request
 from flowsmith.planner.schedule import parse_schedule
-
-APPS = {a.app for a in load_catalog().apps}
-
-
-def _needs(*apps: str) -> None:
-    missing = [a for a in apps if a not in APPS]
-    if missing:
-        pytest.skip(f"catalog lacks {missing}")
+from tests.planner.frames import needs as _needs
 
 
 def graph(text: str) -> Workflow:

@@ -10,30 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from flowsmith.core.catalog import load_catalog
-from flowsmith.planner.frame import Branch, CoreStep, Frame, ServiceStep, Step, walk
-from flowsmith.planner.parse import parse_request
+from flowsmith.planner.frame import CoreStep, ServiceStep, Step, walk
 from tests.planner._graph import before, graph, guarded_by, nodes, one, trigger
-
-APPS = {a.app for a in load_catalog().apps}
-
-
-def _needs(*apps: str) -> None:
-    missing = [a for a in apps if a not in APPS]
-    if missing:
-        pytest.skip(f"catalog lacks {missing}")
-
-
-def frame(text: str) -> Frame:
-    f = parse_request(text)
-    assert f is not None, text
-    return f
-
-
-def first_branch(f: Frame) -> Branch:
-    found = [s for s in f.steps if isinstance(s, Branch)]
-    assert found, f.steps
-    return found[0]
+from tests.planner.frames import first_branch, frame
+from tests.planner.frames import needs as _needs
 
 
 def apps_in(steps: tuple[Step, ...]) -> set[str]:

@@ -9,29 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from flowsmith.core.catalog import load_catalog
-from flowsmith.planner.frame import Branch, Frame, ServiceStep, walk
-from flowsmith.planner.parse import parse_request
-
-APPS = {a.app for a in load_catalog().apps}
-
-
-def _needs(*apps: str) -> None:
-    missing = [a for a in apps if a not in APPS]
-    if missing:
-        pytest.skip(f"catalog lacks {missing}")
-
-
-def frame(text: str) -> Frame:
-    f = parse_request(text)
-    assert f is not None, text
-    return f
-
-
-def first_branch(f: Frame) -> Branch:
-    found = [s for s in f.steps if isinstance(s, Branch)]
-    assert found, f.steps
-    return found[0]
+from flowsmith.planner.frame import ServiceStep, walk
+from tests.planner.frames import first_branch, frame
+from tests.planner.frames import needs as _needs
 
 
 def test_if_clause_naming_a_new_app_item_is_the_trigger_and_its_qualifier_the_condition() -> None:

@@ -53,6 +53,17 @@ def clauses_then(sentence: str) -> list[tuple[str, bool]]:
     return out
 
 
+# the verbs that make a clause a step of its own on some data
+_DATA_VERBS = (
+    lx.CREATE_VERB,
+    lx.READ_VERB,
+    lx.UPDATE_VERB,
+    lx.DELETE_VERB,
+    lx.SOURCE_VERB,
+    lx.COPY_VERB,
+)
+
+
 def _bare_noun(clause: str) -> bool:
     """A clause of one or two lower-case words and no verb ("phone", "job title")."""
     words = clause.strip(" ,，").split()
@@ -60,19 +71,7 @@ def _bare_noun(clause: str) -> bool:
         return False
     if any(w in ("it", "them", "this", "that", "these", "those", "me", "us") for w in words):
         return False  # "summarise it": a verb and its object
-    verbs = (
-        lx.CREATE_VERB,
-        lx.READ_VERB,
-        lx.UPDATE_VERB,
-        lx.DELETE_VERB,
-        lx.SOURCE_VERB,
-        lx.COPY_VERB,
-        lx.FILTER,
-        lx.SORT,
-        lx.DEDUPE,
-        lx.RESPOND,
-        *lx.THINK.values(),
-    )
+    verbs = (*_DATA_VERBS, lx.FILTER, lx.SORT, lx.DEDUPE, lx.RESPOND, *lx.THINK.values())
     return not any(p.search(clause) for p in verbs)
 
 
@@ -85,12 +84,7 @@ def _extracts_more(clause: str, after: str) -> bool:
     if re.fullmatch(r"(?:the |their |its )?e-?mail(?: address)?", after.strip(), re.IGNORECASE):
         return True  # "extract the name, email and phone": the address is a field
     verbs = (
-        lx.CREATE_VERB,
-        lx.READ_VERB,
-        lx.UPDATE_VERB,
-        lx.DELETE_VERB,
-        lx.SOURCE_VERB,
-        lx.COPY_VERB,
+        *_DATA_VERBS,
         lx.NOTIFY_WORD,
         lx.EMAIL_WORD,
         lx.SMS_WORD,
