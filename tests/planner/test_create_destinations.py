@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from flowsmith.planner.frame import ServiceStep, walk
+from flowsmith.planner.parse import parse_request
 from tests.planner._graph import graph, one
 
 # (text, app, resource, the write operations that fit)
@@ -148,3 +150,24 @@ def test_a_place_made_outright_is_still_made(text: str, app: str, want: tuple[st
 def test_a_read_said_outright_stays_a_read(text: str, app: str) -> None:
     op = str(one(graph(text), app).parameters["operation"])
     assert op in ("getAll", "get", "list", "read", "search", "readRows"), op
+
+
+@pytest.mark.parametrize(
+    ("text", "operation"),
+    [
+        (
+            "Every morning read the HubSpot deals; deals worth more than 10000 go to the "
+            "#big-deals Slack channel, the rest are added to a Google Sheet",
+            "post",
+        ),
+        ("New Stripe payments go to the #finance Slack channel", "post"),
+        ("Every failed build should end up in the #ci Slack channel", "post"),
+        ("Create a Slack channel called #launch every Monday", "create"),
+    ],
+)
+def test_a_channel_said_by_its_name_is_where_messages_go(text: str, operation: str) -> None:
+    """Regression: "go to the #big-deals Slack channel" created a channel."""
+    frame = parse_request(text)
+    assert frame is not None
+    slack = [s for s in walk(frame.steps) if isinstance(s, ServiceStep) and s.app == "slack"]
+    assert [s.operation for s in slack] == [operation]

@@ -92,9 +92,11 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
 
 # where items go, then a quoted name: "to the 'invoices' ", "in our Box 'Q3' ", "到Dropbox的'发票'"
 _PLACE_NAMED = (
-    r"(?:\b(?:in|into|to|onto|under)\s+(?:the\s+|my\s+|our\s+|your\s+)?(?:[\w.-]+\s+){0,3}|"
+    r"(?:(?:\b(?:in|into|to|onto|under)\s+(?:the\s+|my\s+|our\s+|your\s+)?(?:[\w.-]+\s+){0,3}|"
     r"[到进在入][^，。；,.;'\"‘“「『]{0,20}?的?\s*)"
-    r"['\"‘“「『][^'\"’”」』]{1,40}['\"’”」』]\s*"
+    r"['\"‘“「『][^'\"’”」』]{1,40}['\"’”」』]\s*|"
+    # "to the #big-deals Slack channel": a channel said by its name is where items go
+    r"\b(?:in|into|to|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?#[\w-]+\s+(?:[\w.-]+\s+){0,2})"
 )
 
 
