@@ -367,6 +367,9 @@ def test_a_removal_rewires_around(
         (b.news, "也发到Slack"),
         (b.orders, "also email me"),
         (b.report, "每天早上9点运行"),
+        (b.urgent, "紧急的时候发到Slack"),
+        (b.big_orders, "only post to Slack if the amount is over 100"),
+        (b.rows, "每一行都存到Airtable"),
     ],
 )
 def test_a_request_already_met_changes_nothing_and_says_so(make: Make, text: str) -> None:
@@ -566,20 +569,6 @@ def test_more_replacements_keep_the_place(
     new = _one_new(before, after, app)
     assert f.into(after, new.id) == [feed]
     f.kept(before, after, [x.id for x in before.nodes if x.id != gone])
-
-
-@pytest.mark.parametrize(
-    ("make", "text"),
-    [
-        (b.urgent, "紧急的时候发到Slack"),
-        (b.big_orders, "only post to Slack if the amount is over 100"),
-        (b.rows, "每一行都存到Airtable"),
-    ],
-)
-def test_more_requests_already_met(make: Make, text: str) -> None:
-    before = make()
-    result = apply_edits(before, parse_edits(text, before), detect_lang(text))
-    assert not result.changed and result.notes
 
 
 @pytest.mark.parametrize(
