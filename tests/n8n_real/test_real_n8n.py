@@ -117,6 +117,29 @@ def _c(a: str, b: str, out: str = "main") -> Connection:
     return Connection(from_node=a, to_node=b, from_output=out)
 
 
+def _seed(fields: dict[str, Any]) -> Node:
+    """A Set node that starts the run with one item of ``fields``."""
+    return _node(
+        "seed", "set_fields", "Seed data", parameters={"fields": fields, "keep_only_set": True}
+    )
+
+
+def _cheap_if() -> Node:
+    """An IF: price under 500 and in stock."""
+    return _node(
+        "cheap",
+        "if",
+        "Cheap enough?",
+        parameters={
+            "conditions": [
+                {"left": "{{ $json.price }}", "operator": "less_than", "right": 500},
+                {"left": "{{ $json.in_stock }}", "operator": "is_true"},
+            ],
+            "combine": "and",
+        },
+    )
+
+
 ITEMS = (
     "return [{json: {sku: 'a1', kind: 'a', price: 30}}, {json: {sku: 'b1', kind: 'b', price: 80}}, "
     "{json: {sku: 'c1', kind: 'c', price: 120}}, {json: {sku: 'a2', kind: 'a', price: 60}}];"
@@ -133,27 +156,8 @@ def offline_if() -> Workflow:
         name="flowsmith real check: if",
         nodes=[
             _node("start", "manual_trigger", "Start"),
-            _node(
-                "seed",
-                "set_fields",
-                "Seed data",
-                parameters={
-                    "fields": {"product": "PS5", "price": 449, "in_stock": True},
-                    "keep_only_set": True,
-                },
-            ),
-            _node(
-                "cheap",
-                "if",
-                "Cheap enough?",
-                parameters={
-                    "conditions": [
-                        {"left": "{{ $json.price }}", "operator": "less_than", "right": 500},
-                        {"left": "{{ $json.in_stock }}", "operator": "is_true"},
-                    ],
-                    "combine": "and",
-                },
-            ),
+            _seed({"product": "PS5", "price": 449, "in_stock": True}),
+            _cheap_if(),
             _node(
                 "yes",
                 "set_fields",
@@ -324,27 +328,8 @@ def offline_text_numbers() -> Workflow:
         name="flowsmith real check: numbers as text",
         nodes=[
             _node("start", "manual_trigger", "Start"),
-            _node(
-                "seed",
-                "set_fields",
-                "Seed data",
-                parameters={
-                    "fields": {"price": "449", "priority": "2", "in_stock": "true"},
-                    "keep_only_set": True,
-                },
-            ),
-            _node(
-                "cheap",
-                "if",
-                "Cheap enough?",
-                parameters={
-                    "conditions": [
-                        {"left": "{{ $json.price }}", "operator": "less_than", "right": 500},
-                        {"left": "{{ $json.in_stock }}", "operator": "is_true"},
-                    ],
-                    "combine": "and",
-                },
-            ),
+            _seed({"price": "449", "priority": "2", "in_stock": "true"}),
+            _cheap_if(),
             _node(
                 "keep",
                 "filter",
