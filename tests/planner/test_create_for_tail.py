@@ -165,3 +165,12 @@ def test_a_leading_if_event_with_a_delete_builds_a_workflow() -> None:
         None,
     )
     assert decision.kind == "generate"
+
+
+def test_a_chinese_verb_opening_the_text_is_no_state() -> None:
+    """Regression: a verb at the very start counted as "after 已/被" (an empty string is in
+    every string), so "完成Todoist里的任务" read as finished tasks."""
+    from flowsmith.planner.op_choice import said_as_state
+
+    assert not said_as_state("complete", "完成todoist里的任务")
+    assert said_as_state("complete", "取出已完成的任务")

@@ -216,16 +216,15 @@ def _names_said_as_state(names: Names, low: str) -> bool:
     state of the items (see :func:`said_as_state`)."""
     verbs = {n.split()[0].lower() for n in names.en if n.split()}
     verbs |= {n[:2] for n in names.zh if len(n) >= 2}
-    said = [v for v in verbs if (v in low if _CJK.search(v) else re.search(r"\b" + v, low))]
+    said = [
+        v for v in verbs if (v in low if _CJK.search(v) else re.search(r"\b" + re.escape(v), low))
+    ]
     return bool(said) and all(_state_form(v, low) for v in said)
 
 
 def _state_form(verb: str, low: str) -> bool:
     if _CJK.search(verb):
-        return all(
-            low[m.end() : m.end() + 1] == "的" or low[max(0, m.start() - 1) : m.start()] in "已被"
-            for m in re.finditer(re.escape(verb), low)
-        )
+        return all(_zh_state(low, m) for m in re.finditer(re.escape(verb), low))
     return _state_word(verb, low)
 
 
@@ -236,11 +235,13 @@ def _state_word(word: str, low: str) -> bool:
     if not forms and not said_zh:
         return False
     en_state = all(f.endswith("ed") for f in forms)
-    zh_state = all(
-        low[m.end() : m.end() + 1] == "的" or low[max(0, m.start() - 1) : m.start()] in "已被"
-        for m in said_zh
-    )
-    return en_state and zh_state
+    return en_state and all(_zh_state(low, m) for m in said_zh)
+
+
+def _zh_state(low: str, m: re.Match[str]) -> bool:
+    """A Chinese verb said as a state: followed by 的 ("关闭的issue") or after 已/被 ("已完成")."""
+    before = low[m.start() - 1] if m.start() > 0 else ""
+    return low[m.end() : m.end() + 1] == "的" or before in ("已", "被")
 
 
 def _key_bonus(app: App, rkey: str, okey: str, verb: str) -> float:
