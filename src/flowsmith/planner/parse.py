@@ -48,6 +48,7 @@ from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_condition_words import STOCK_TALK, plus_as_at_least
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
+from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.parse_windows import cut_window, read_window, windowed
 from flowsmith.planner.schedule import parse_schedule
@@ -70,6 +71,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     ctx.about_stock = bool(STOCK_TALK.search(raw))
     masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)
+    seen = SEEN_BEFORE.search(masked)
+    masked, _ = cut_seen(masked)
     window = read_window(masked)
     masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
@@ -86,6 +89,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     steps = with_memory(steps)
     if trigger.params.get("new_only"):
         steps = with_only_new(steps)
+    if seen is not None:
+        steps = with_seen_dedupe(steps, seen.group(0))
     if window is not None:
         trigger, steps = windowed(trigger, steps, window)
     acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
