@@ -129,7 +129,7 @@ def cut_values(text: str) -> tuple[str, list[Said]]:
     for kind, pattern, cut in _PATTERNS:
         if any(s.kind == kind for s in said):
             continue
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text) if not _said_of_the_item(text, m)), None)
         if m is None:
             continue
         value = next((g for g in m.groups() if g), None)
@@ -139,6 +139,21 @@ def cut_values(text: str) -> tuple[str, list[Said]]:
         if cut:
             text = " ".join((text[: m.start()] + " " + text[m.end() :]).split())
     return text, said
+
+
+# "is tagged 'urgent'", "被打上“紧急”标签时", "when its priority is high": a state of the
+# item (a condition or an event), not a value the action sets
+_STATE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|gets?|got|has|have|had|if|when|whenever|once)"
+    r"(?:\s+\w+)?|被|已|已经|如果|当)\s*$",
+    re.IGNORECASE,
+)
+_STATE_AFTER = re.compile(r"^\s*(?:时|的时候|之后|后|的话)")
+
+
+def _said_of_the_item(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 20) : m.start()]
+    return bool(_STATE_BEFORE.search(before) or _STATE_AFTER.match(text[m.end() :]))
 
 
 def with_values(
