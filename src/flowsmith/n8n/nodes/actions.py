@@ -420,7 +420,7 @@ def _dedupe_fwd(p: Params, c: Ctx) -> Params:
         return {
             "operation": _ACROSS_RUNS,
             "logic": "removeItemsWithAlreadySeenKeyValues",
-            "dedupeValue": p.get("dedupe_value") or "{{ $json.id }}",
+            "dedupeValue": c.out(p.get("dedupe_value") or "{{ $json.id }}"),
             "options": {},
         }
     out: Params = {}
@@ -438,7 +438,7 @@ def _dedupe_rev(p: Params, c: Ctx) -> Params | None:
         ):
             return None
         key = p.get("dedupeValue")
-        return {"scope": "previous_runs", **({"dedupe_value": key} if key else {})}
+        return {"scope": "previous_runs", **({"dedupe_value": c.back(key)} if key else {})}
     if p.get("operation", "removeDuplicateInputItems") != "removeDuplicateInputItems":
         return None
     out: Params = {}
