@@ -100,6 +100,8 @@ def reads(operation: str) -> bool:
     return operation.lower().startswith(_READ_PREFIXES)
 
 
+# an item's key for a dedupe across runs: its id, else its link, else the whole item
+_ITEM_KEY = "{{ $json.id ?? $json.link ?? JSON.stringify($json) }}"
 _READ_PREFIXES = ("get", "list", "search", "read", "lookup", "find", "query", "download")
 
 
@@ -184,12 +186,14 @@ def transform_node(st: CompileState, step: Transform) -> Node:
             agg,
         )
     if step.kind == "dedupe":
+        # "skip what we already posted": drop the keys an earlier run passed on
+        seen = {"scope": "previous_runs", "dedupe_value": _ITEM_KEY} if p.get("across_runs") else {}
         return make(
             st.ids,
             "remove_duplicates",
             say("planner.compile_nodes.remove_duplicates", lang),
             "remove_duplicates",
-            {},
+            seen,
         )
     if step.kind == "sort":
         fld = p.get("field", "date")

@@ -43,8 +43,8 @@ from flowsmith.planner.parse import parse_request
 from flowsmith.planner.plan import Plan
 from flowsmith.planner.resolve import resolve, title_for, trigger_label
 from flowsmith.planner.steps import ACTION_SUBTYPES
-from flowsmith.planner.text import Lang, detect_lang
-from flowsmith.planner.vague import unnamed_kind, which_question
+from flowsmith.planner.text import Lang, detect_lang, pick
+from flowsmith.planner.vague import bare_service, sourceless_report, unnamed_kind, which_question
 from flowsmith.text import text as say
 
 __all__ = ["Decision", "Question", "build", "decide"]
@@ -117,6 +117,9 @@ def decide(message: str, history: list[tuple[str, str]], current: Workflow | Non
     u = understand(combined)
     u.lang = lang
     frame = parse_request(combined)
+    missing = _missing_question(combined, frame, lang)
+    if missing is not None and len(carried) < MAX_QUESTIONS:
+        return _ask(missing, lang)
     if u.topic in _LEGACY_TOPICS and _template_covers(u, frame):
         return _generate(u, combined, replacing=current)
     if frame is not None:
@@ -268,6 +271,30 @@ def _clarify(u: Understanding, lang: Lang) -> Decision:
     reply = replies.clarify(lang, [(q.question, q.suggestions) for q in questions], example)
     waiting = say("planner.offline.waiting_for_your_answer", lang) + questions[0].question
     return Decision(kind="clarify", reply=reply, questions=questions, waiting_message=waiting)
+
+
+def _missing_question(text: str, frame: Frame | None, lang: Lang) -> str | None:
+    """The question about what a vague request leaves out: what to do with the one service
+    it only names ("Hook up Stripe"), or what a bare report holds ("每天给我发个报告")."""
+    services = bare_service(text, frame, load_catalog())
+    if services:
+        service = pick(lang, " and ", " 和 ").join(services)
+        return say("planner.offline.what_should_happen_with_service", lang, service=service)
+    if sourceless_report(text):
+        return say("planner.offline.what_should_the_report_hold", lang)
+    return None
+
+
+def _ask(question: str, lang: Lang) -> Decision:
+    examples = _pick_list(
+        lang,
+        ["When a payment succeeds, add a row to Google Sheets", "Every Monday, email me a summary"],
+        ["收到付款时，在 Google 表格里加一行", "每周一把汇总发邮件给我"],
+    )
+    q = Question(question=question, suggestions=examples)
+    reply = replies.clarify(lang, [(q.question, q.suggestions)], "")
+    waiting = say("planner.offline.waiting_for_your_answer", lang) + question
+    return Decision(kind="clarify", reply=reply, questions=[q], waiting_message=waiting)
 
 
 def _clarify_kind(category: str, frame: Frame, lang: Lang) -> Decision:

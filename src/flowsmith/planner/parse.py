@@ -43,12 +43,14 @@ from flowsmith.planner.frame import (
     walk,
 )
 from flowsmith.planner.parse_changes import with_memory, with_only_new
-from flowsmith.planner.parse_chat import with_agent
+from flowsmith.planner.parse_chat import asks_a_bot, bot_app, on_bot_app, with_agent
 from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_condition_words import STOCK_TALK, plus_as_at_least
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
+from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
+from flowsmith.planner.parse_values import cut_values, with_values
 from flowsmith.planner.parse_windows import cut_window, read_window, windowed
 from flowsmith.planner.schedule import parse_schedule
 from flowsmith.planner.services import index_of
@@ -70,6 +72,9 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     ctx.about_stock = bool(STOCK_TALK.search(raw))
     masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)
+    seen = SEEN_BEFORE.search(masked)
+    masked, _ = cut_seen(masked)
+    masked, values = cut_values(masked)
     window = read_window(masked)
     masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
@@ -86,14 +91,36 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     steps = with_memory(steps)
     if trigger.params.get("new_only"):
         steps = with_only_new(steps)
+    if seen is not None:
+        steps = with_seen_dedupe(steps, seen.group(0))
+    steps = with_values(steps, values, ctx.index, catalog)
     if window is not None:
         trigger, steps = windowed(trigger, steps, window)
-    acts = [s for s in walk(tuple(steps)) if isinstance(s, (ServiceStep, CoreStep, Respond))]
+    if trigger.kind == "chat" or (trigger.kind == "manual" and asks_a_bot(masked, ctx)):
+        trigger, steps = _chat_steps(trigger, steps, ctx, masked)
+    acts: list[Step] = [
+        s
+        for s in walk(tuple(steps))
+        if isinstance(s, (ServiceStep, CoreStep, Respond))
+        or (isinstance(s, Think) and s.kind == "agent")
+    ]
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):
         return None
-    if trigger.kind == "chat":
-        steps = with_agent(steps, ctx, masked)
     return Frame(trigger=trigger, steps=tuple(steps), lang=lang)
+
+
+def _chat_steps(
+    trigger: Trigger, steps: list[Step], ctx: Context, text: str
+) -> tuple[Trigger, list[Step]]:
+    """A chat start's steps with the agent that answers; a bot said to live in a messaging
+    app ("a Telegram bot") starts on that app's message and answers back there."""
+    steps = with_agent(steps, ctx, text)
+    on_app = bot_app(text, ctx)
+    if on_app is None:
+        return trigger, steps
+    app, event = on_app
+    start = Trigger(kind="app_event", app=app, event=event, phrase=trigger.phrase)
+    return start, on_bot_app(steps, app, ctx)
 
 
 _LEADING_IF = re.compile(r"^\s*(?:if|in case)\s+", re.IGNORECASE)

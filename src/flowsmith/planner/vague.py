@@ -8,6 +8,8 @@ that category. Pure: no I/O.
 
 from __future__ import annotations
 
+import re
+
 from flowsmith.core.catalog import Catalog
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Frame, ServiceStep, walk
@@ -60,3 +62,64 @@ def which_question(
             names,
         )
     return pick(lang, f"Which {en} do you use?", f"你用的是哪个{zh}？"), names
+
+
+# words that only ask to bring a service in, without saying what it should do
+_CONNECT_ONLY = re.compile(
+    r"\b(?:please|pls|can you|could you|would you|help me|i want to|i'd like to|i need to|"
+    r"let's|let me|hook(?:ed)?\s+up|hook|connect(?:ed)?|integrate|integration|link|set\s*up|"
+    r"add|use|plug\s+in|bring\s+in|wire\s+up|automate|automation|workflow|flow|something|"
+    r"with|to|into|in|my|our|the|a|an|me|it|us|app|account|for|and|some|stuff)\b|"
+    r"帮我|给我|请|麻烦|我想|我要|想要|把|将|接进来|接入|接上|接一下|连接|连上|连起来|对接|集成|"
+    r"弄|做|搞|整|一个|个|和|跟|与|有关的?|相关的?|流程|工作流|自动化|一下|吧|进来|用|使用|"
+    r"打通|关联|的|我们|我|[\s,，.。!！?？、]",
+    re.IGNORECASE,
+)
+
+
+def bare_service(text: str, frame: Frame | None, catalog: Catalog) -> list[str]:
+    """The names of the services a request only names ("Hook up Stripe", "把飞书接进来",
+    "Connect Stripe to Slack"), as the user wrote them: nothing starts the workflow and
+    nothing but words asking to connect them is said; empty otherwise."""
+    if frame is not None and (frame.trigger.kind != "manual" or frame.trigger.app):
+        return []
+    index = index_of(catalog)
+    mentions = [m for m in index.mentions(text, implicit=False) if m.app in index.apps]
+    if not mentions:
+        return []
+    rest = text
+    for m in reversed(mentions):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    if _CONNECT_ONLY.sub("", rest).strip():
+        return []
+    # the name as the user wrote it ("飞书", not "Feishu / Lark"); a lower-case one as the
+    # catalog spells it
+    names = [text[m.start : m.end].strip() for m in mentions]
+    shown = [
+        n if not n.islower() else index.apps[str(m.app)].display_name
+        for n, m in zip(names, mentions, strict=True)
+    ]
+    return list(dict.fromkeys(shown))
+
+
+_REPORT = re.compile(
+    r"\b(?:reports?|summary|summaries|digest|overview)\b|报告|报表|汇总|总结|日报|周报|月报"
+)
+# what a report request may say besides its schedule and delivery and still name no data
+_REPORT_FILLER = re.compile(
+    r"\b(?:every|each|daily|weekly|monthly|day|week|month|morning|evening|night|at|on|a|an|"
+    r"the|me|my|send|email|mail|give|get|please|can you|could you|i want|i'd like|to|of|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|\d+(?::\d+)?)\b|"
+    r"每天|每日|每周[一二三四五六日天]?|每个?星期[一二三四五六日天]?|每月|每个月|早上|上午|下午|晚上|"
+    r"中午|\d+\s*点(?:钟|半)?|给我|帮我|请|发(?:送)?|发个|一份|一个|个|份|邮件|一下|吧|我|的|"
+    r"[\s,，.。!！?？、]",
+    re.IGNORECASE,
+)
+
+
+def sourceless_report(text: str) -> bool:
+    """Whether ``text`` asks only for "a report" (with a schedule and a delivery at most)
+    and says neither what it holds nor where its data comes from ("每天给我发个报告")."""
+    if not _REPORT.search(text):
+        return False
+    return not _REPORT_FILLER.sub("", _REPORT.sub("", text)).strip()

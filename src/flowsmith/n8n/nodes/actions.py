@@ -411,7 +411,18 @@ def _sort_rev(p: Params, c: Ctx) -> Params | None:
 _COMPARE = {"all_fields": "allFields", "selected_fields": "selectedFields"}
 
 
+_ACROSS_RUNS = "removeItemsSeenInPreviousExecutions"
+
+
 def _dedupe_fwd(p: Params, c: Ctx) -> Params:
+    if p.get("scope") == "previous_runs":
+        # n8n keeps the keys it saw in its own store, between the workflow's runs
+        return {
+            "operation": _ACROSS_RUNS,
+            "logic": "removeItemsWithAlreadySeenKeyValues",
+            "dedupeValue": c.out(p.get("dedupe_value") or "{{ $json.id }}"),
+            "options": {},
+        }
     out: Params = {}
     opt(p, "compare", out, "compare", _COMPARE.__getitem__)
     if p.get("fields"):
@@ -421,6 +432,13 @@ def _dedupe_fwd(p: Params, c: Ctx) -> Params:
 
 
 def _dedupe_rev(p: Params, c: Ctx) -> Params | None:
+    if p.get("operation") == _ACROSS_RUNS:
+        if p.get("logic", "removeItemsWithAlreadySeenKeyValues") != (
+            "removeItemsWithAlreadySeenKeyValues"
+        ):
+            return None
+        key = p.get("dedupeValue")
+        return {"scope": "previous_runs", **({"dedupe_value": c.back(key)} if key else {})}
     if p.get("operation", "removeDuplicateInputItems") != "removeDuplicateInputItems":
         return None
     out: Params = {}
