@@ -125,7 +125,10 @@ READ_VERB = rx(
     r"look (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集|"
-    r"统计|查看|列出"
+    r"统计|查看|列出|"
+    # a casual look ("看一下", "拉一下", "查下") and 查 before what is looked up ("查汇率");
+    # 调查 is a survey, 审查 a review
+    r"(?:看|拉|翻|瞧)一?下|(?<![调审])查(?![看询找])"
 )
 CREATE_VERB = rx(
     r"\b(?:creat(?:e|es|ed|ing)|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|"
@@ -139,8 +142,12 @@ CREATE_VERB = rx(
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交"
 )
 UPDATE_VERB = rx(
-    r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close|renam(?:e|es|ed|ing))\b|"
-    r"\bwrite (?:\w+ ){0,2}back\b|更新|修改|标记|关闭|写回|回写|移动|重命名|改名"
+    r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close|renam(?:e|es|ed|ing)|"
+    r"bump\w*)\b|"
+    r"\bwrite (?:\w+ ){0,2}back\b|更新|修改|标记|关闭|写回|回写|移动|重命名|改名|"
+    # "set the product's status to draft", "把状态改成/设为/调成…": a field given a new value
+    r"\bset (?:the |its |their |this |that )?(?:[\w'-]+ ){1,3}(?:to|as)\b|"
+    r"(?:改|设|调|置|变)(?:成|为)"
 )
 DELETE_VERB = rx(
     r"\b(?:delet(?:e|es|ed|ing)|remov\w*|archiv\w*|cancel\w*|trash|purge\w*)\b|"
@@ -255,11 +262,12 @@ ZH_KEY_WORDS: dict[str, re.Pattern[str]] = {
 # where the data goes: a mention preceded by one of these is written to
 TO_WORD = rx(
     r"(?:\b(?:to|into|in|on|onto|via|through|with|using)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?"
-    r"$)|(?:到|至|进|在|给|用|通过|往)\s*(?:我的|我们的)?$"
+    r"$)|(?:到|至|进|在|给|(?<!调)用|通过|往)\s*(?:我的|我们的)?$"
 )
 FROM_WORD = rx(
-    r"(?:\b(?:from|of)\s+(?:(?:the|my|our|all|new|recent|open|today's|yesterday's|this week's|"
-    r"last week's|latest)\s+){0,3}$)|(?:从|自)\s*(?:我的|我们的)?$|"
+    r"(?:\b(?:from|of)\s+(?:(?:the|my|our|all|new|recent|open|today's|yesterday's|latest|"
+    r"(?:this|last|past|previous) (?:week|month|quarter|year)'s)\s+){0,3}$)|"
+    r"(?:从|自)\s*(?:我的|我们的)?$|"
     r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到|记录到|记到|"
     r"保存到|登记到|添加到|加入|放进|存进|贴到|录入|POST到|PUT到|提交到|回传到)"
     r"[^，,。把]){0,8}$"
