@@ -193,14 +193,18 @@ OP_KEYS: dict[str, tuple[str, ...]] = {
 
 # how many items a read is about: a collection ("all", "list", "所有") or one item ("a single",
 # "某个"); a resource noun's plural or bare singular says it too (read from the text)
-MANY_WORD = rx(r"\ball\b|\blist(?:s|ing)?\b|所有|全部|列表|批量|多个|一批|清单")
+MANY_WORD = rx(
+    r"\ball\b|\blist(?:s|ing)?\b|所有|全部|列表|批量|多个|一批|清单|"
+    # counting or asking which ("统计", "有多少", "有没有", "哪些") reads a collection
+    r"统计|汇总|多少|数量|哪些|有没有|逐条|逐个|每条"
+)
 ONE_WORD = rx(
     r"\b(?:a single|one specific|a specific|by id|by its id)\b|"
     r"一个|一条|一份|一张|单个|单条|某个|某条|指定|这个|该|详情"
 )
 # operation keys that read a collection, and those that read one item
 OP_MANY = ("getall", "getmany", "list", "listall")
-OP_ONE = ("get",)
+OP_ONE = ("get", "getrow")
 
 # English words of API operation keys and how Chinese says them ("copy" 复制): an operation
 # the catalog gives no Chinese name is still said by its key. "get" is left out: 获取 reads
@@ -450,7 +454,11 @@ SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
 AGGREGATE = {
     "sum": rx(r"\b(?:total|sum|add up|sum up)\b|合计|总额|总金额|总和|总计|求和|汇总(?!成)"),
-    "count": rx(r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数"),
+    "count": rx(
+        r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数|"
+        # "按项目算数量", "统计一下个数", "新注册了多少用户": how many, said in Chinese
+        r"(?:算|统计|计算)\S{0,2}?(?:数量|个数)|个数|多少(?:条|人|单|笔|次)|了多少"
+    ),
     "avg": rx(r"\b(?:average|mean|avg)\b|平均"),
     "max": rx(r"\b(?:maximum|max|highest|largest)\b|最大|最高"),
     "min": rx(r"\b(?:minimum|(?<!\d )(?<!\d)min|lowest|smallest)\b|最小|最低"),
@@ -462,7 +470,7 @@ GROUP_BY = rx(
     r"\bper\s+(?!hour|day|week|month|minute|year|cent\b)([a-z_]+)|"
     r"\b(?:total|sum|count|averag|add)\w*(?:\s+(?:up|them|it|the\s+\w+|\w+)){0,2}\s+by\s+"
     r"(?!e-?mail|sms|text|phone|slack|hand\b)([a-z_]+)|"
-    r"按\s*([\u4e00-\u9fff\w]{1,6}?)\s*(?:汇总|分组|统计|合计|求和|分类)"
+    r"按\s*([\u4e00-\u9fff\w]{1,6}?)\s*(?:汇总|分组|统计|合计|求和|分类|计算|计数|算)"
 )
 GROUP_WORD = rx(r"\bgroup(?:ed|ing)?\s+(?:\w+\s+)?by\b|按\s*\S{1,6}?\s*分组")
 SPLIT = rx(r"\bsplit (?:out|into|each|them)|拆分")

@@ -173,10 +173,9 @@ def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: se
             if name in nouns.all() or _verb_class_of(name) == own_class == verb:
                 continue  # a bare "send" on a send is the verb's preference, counted apart
             names.append(name)
-            if not _CJK.search(name):
-                rest = " ".join(w for w in name.split() if stem(w) not in noun_words)
-                if rest and rest != name and not _is_verb_class_word(rest):
-                    bare.append(rest)
+            rest = _without_nouns(name, nouns, noun_words)
+            if rest and rest != name and not _is_verb_class_word(rest):
+                bare.append(rest)
     toks = toks - {w for n in app.resources[rkey].names.en for w in tokens(n)}
     # a Chinese operation name counts only said whole: one shared character is no verb
     # (集合 "collection" says nothing of 聚合 "aggregate")
@@ -184,6 +183,16 @@ def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: se
     full = names_score(_names_of(said_zh), low, toks)
     # a name said whole ("run with parameters") outweighs one said without its noun ("run")
     return max(full, 0.8 * names_score(_names_of(bare), low, toks)) if bare else full
+
+
+def _without_nouns(name: str, nouns: Names, noun_words: set[str]) -> str:
+    """An operation name without its resource's nouns: "run job" -> "run", "运行任务" ->
+    "运行" (Chinese: the resource's Chinese names cut out, longest first)."""
+    if not _CJK.search(name):
+        return " ".join(w for w in name.split() if stem(w) not in noun_words)
+    for noun in sorted(nouns.zh, key=len, reverse=True):
+        name = name.replace(noun, "")
+    return name.strip()
 
 
 def _names_of(words: list[str]) -> Names:
@@ -309,15 +318,26 @@ def number_said(res: Names, low: str) -> str | None:
     for name in sorted(res.en, key=len, reverse=True):
         m = re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(e?s)?(?![a-z0-9])", low)
         if m:
-            return "many" if m.group(1) and not name.endswith("s") else "one"
+            if m.group(1) and not name.endswith("s"):
+                return "many"
+            # Chinese marks no plural: "分配给我的issue" may be many
+            return None if _CJK.search(low) else "one"
     return None
 
 
 def _reads_one_and_many(ops: Mapping[str, object]) -> bool:
     """Whether a resource reads both one item and a collection (only then does the number
     the text says choose between its reads)."""
-    keys = {k.lower() for k in ops}
-    return bool(keys & set(lx.OP_MANY)) and bool(keys & set(lx.OP_ONE))
+    numbers = {_key_number(k.lower()) for k in ops}
+    return {"many", "one"} <= numbers
+
+
+def _key_number(key: str) -> str | None:
+    """How many items a read key returns: "getall", "getallrows", "getrows", "getcards"
+    (a read verb, then a plural) many; "get", "getrow" one; None for any other key."""
+    if key.startswith(lx.OP_MANY) or re.fullmatch(r"(?:get|read)[a-z]{2,}s", key):
+        return "many"
+    return "one" if key in lx.OP_ONE else None
 
 
 def _number_fit(key: str, number: str | None) -> float:
@@ -325,10 +345,9 @@ def _number_fit(key: str, number: str | None) -> float:
     the other; 0 for every other operation or when the text says neither."""
     if number is None:
         return 0.0
-    if key in lx.OP_MANY:
-        return 1.0 if number == "many" else -1.0
-    if key in lx.OP_ONE:
-        return 1.0 if number == "one" else -1.0
+    kind = _key_number(key)
+    if kind is not None:
+        return 1.0 if number == kind else -1.0
     return 0.0
 
 

@@ -53,6 +53,8 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
     if copy:
         last = i == len(mentions) - 1 and (len(mentions) > 1 or bool(ctx.trigger_app))
         return "create" if last else "read"
+    if local == "read" and roles.kept_in(before):
+        return "read"  # "read the projects listed in our Coda table": they are there already
     if local not in ("update", "delete") and roles.written_to(text, before):
         return "create"  # "the rest are logged in Baserow", "each error gets a Zammad ticket"
     if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
