@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from flowsmith.core.catalog.apps import App, Names
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.service_words import names_score, stem, tokens
+from flowsmith.planner.service_words import names_score, phrase_in, stem, tokens
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -44,7 +44,7 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
     comment = lx.COMMENT_WORD.search(text) is not None
     if verb == "create":
         low = places_masked(app, low)
-    res_scores = resource_scores(app, low)
+    res_scores = _verb_named_weakened(app, low, resource_scores(app, low))
     op_low = app_words_masked(app, low)
     op_toks = set(tokens(op_low))
     keyed = {
@@ -116,6 +116,20 @@ def places_masked(app: App, low: str) -> str:
             for m in reversed(list(re.finditer(pattern, low))):
                 low = low[: m.start(1)] + " " * len(m.group(1)) + low[m.end(1) :]
     return low
+
+
+def _verb_named_weakened(app: App, low: str, scores: dict[str, float]) -> dict[str, float]:
+    """``scores`` with a resource said only by a name that is a verb ("查询" of a query
+    resource, "search") weakened when another resource is named too: "查询Salesforce里的商机"
+    reads opportunities, it runs no query; "get all lists" (no other resource said whole)
+    still reads lists."""
+    others = {r for r, sc in scores.items() if sc >= 2.0}  # named by a whole name
+    out = dict(scores)
+    for rkey, res in app.resources.items():
+        said = [n for n in res.names.all() if phrase_in(n, low) >= 0]
+        if said and all(_is_verb_class_word(n) for n in said) and others - {rkey}:
+            out[rkey] = min(scores[rkey], 0.5)
+    return out
 
 
 def key_words(key: str) -> list[str]:
