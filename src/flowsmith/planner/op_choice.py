@@ -347,9 +347,10 @@ def _reads_one_and_many(ops: Mapping[str, object]) -> bool:
 
 
 def _key_number(key: str) -> str | None:
-    """How many items a read key returns: "getall", "getallrows", "getrows", "getcards"
-    (a read verb, then a plural) many; "get", "getrow" one; None for any other key."""
-    if key.startswith(lx.OP_MANY) or re.fullmatch(r"(?:get|read)[a-z]{2,}s", key):
+    """How many items a read key returns: "getall", "getallrows", "list" many; "get",
+    "getrow" one; None for any other key ("getslides" reads slides, not presentations, so
+    the number of the resource said does not choose it)."""
+    if key.startswith(lx.OP_MANY):
         return "many"
     return "one" if key in lx.OP_ONE else None
 
