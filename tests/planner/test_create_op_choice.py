@@ -228,3 +228,23 @@ def test_operation_names_added_to_the_catalog(text: str, app: str, want: tuple[s
 def test_one_shared_chinese_character_names_no_operation(text: str) -> None:
     """集合 ("collection") shares 合 with 聚合 ("aggregate"): the read stays a find."""
     assert _op(text, "mongodb") == ("document", "find")
+
+
+# --- reads said by a verb that is also a resource's name, runs said without their noun -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "want"),
+    [
+        # 查询 is Salesforce's query resource too: with 商机 said, the opportunities are read
+        ("每周一查询Salesforce里本周新建的商机", "salesforce", ("opportunity", "getAll")),
+        ("Every day, run a SOQL query in Salesforce", "salesforce", ("search", "query")),
+        # a Chinese operation name without its resource noun (运行任务 said as 运行 … 任务)
+        ("每天凌晨两点运行Jenkins任务", "jenkins", ("job", "trigger")),
+        ("每天晚上启动GitHub工作流", "github", ("workflow", "dispatch")),
+        # an English noun in a Chinese sentence says no number
+        ("每天早上拉一下Linear里分配给我的issue", "linear", ("issue", "getAll")),
+    ],
+)
+def test_verb_names_and_bare_chinese_operations(text: str, app: str, want: tuple[str, str]) -> None:
+    assert _op(text, app) == want

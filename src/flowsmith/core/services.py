@@ -11,6 +11,7 @@ n8n's ``append``, "post" for ``send``: the grouping is about words, not about an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from flowsmith.core.catalog import Catalog, load_catalog
@@ -71,9 +72,19 @@ class ServiceOp:
 
 
 def verb_of(operation: str | None) -> frozenset[str]:
+    """The verb groups of an operation key; a key the groups do not list is grouped by its
+    leading verb word ("getAllRows" reads, "createRow" creates, "deleteRow" deletes)."""
     if operation is None:
         return frozenset()
-    return frozenset(v for v, ops in VERBS.items() if operation in ops)
+    found = frozenset(v for v, ops in VERBS.items() if operation in ops)
+    if found:
+        return found
+    lead = _LEAD.match(operation)
+    return frozenset(v for v, ops in VERBS.items() if lead and lead.group(0) in ops)
+
+
+# the first word of a camelCase key ("get" of "getAllRows")
+_LEAD = re.compile(r"[a-z]+(?=[A-Z])")
 
 
 def node_service(node: Node, catalog: Catalog | None = None) -> ServiceOp | None:

@@ -125,7 +125,10 @@ READ_VERB = rx(
     r"look (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集|"
-    r"统计|查看|列出"
+    r"统计|查看|列出|"
+    # a casual look ("看一下", "拉一下", "查下") and 查 before what is looked up ("查汇率");
+    # 调查 is a survey, 审查 a review
+    r"(?:看|拉|翻|瞧)一?下|(?<![调审])查(?![看询找])"
 )
 CREATE_VERB = rx(
     r"\b(?:creat(?:e|es|ed|ing)|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|"
@@ -139,8 +142,12 @@ CREATE_VERB = rx(
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交"
 )
 UPDATE_VERB = rx(
-    r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close|renam(?:e|es|ed|ing))\b|"
-    r"\bwrite (?:\w+ ){0,2}back\b|更新|修改|标记|关闭|写回|回写|移动|重命名|改名"
+    r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close|renam(?:e|es|ed|ing)|"
+    r"bump\w*)\b|"
+    r"\bwrite (?:\w+ ){0,2}back\b|更新|修改|标记|关闭|写回|回写|移动|重命名|改名|"
+    # "set the product's status to draft", "把状态改成/设为/调成…": a field given a new value
+    r"\bset (?:the |its |their |this |that )?(?:[\w'-]+ ){1,3}(?:to|as)\b|"
+    r"(?:改|设|调|置|变)(?:成|为)"
 )
 DELETE_VERB = rx(
     r"\b(?:delet(?:e|es|ed|ing)|remov\w*|archiv\w*|cancel\w*|trash|purge\w*)\b|"
@@ -186,14 +193,18 @@ OP_KEYS: dict[str, tuple[str, ...]] = {
 
 # how many items a read is about: a collection ("all", "list", "所有") or one item ("a single",
 # "某个"); a resource noun's plural or bare singular says it too (read from the text)
-MANY_WORD = rx(r"\ball\b|\blist(?:s|ing)?\b|所有|全部|列表|批量|多个|一批|清单")
+MANY_WORD = rx(
+    r"\ball\b|\blist(?:s|ing)?\b|所有|全部|列表|批量|多个|一批|清单|"
+    # counting or asking which ("统计", "有多少", "有没有", "哪些") reads a collection
+    r"统计|汇总|多少|数量|哪些|有没有|逐条|逐个|每条"
+)
 ONE_WORD = rx(
     r"\b(?:a single|one specific|a specific|by id|by its id)\b|"
     r"一个|一条|一份|一张|单个|单条|某个|某条|指定|这个|该|详情"
 )
 # operation keys that read a collection, and those that read one item
 OP_MANY = ("getall", "getmany", "list", "listall")
-OP_ONE = ("get",)
+OP_ONE = ("get", "getrow")
 
 # English words of API operation keys and how Chinese says them ("copy" 复制): an operation
 # the catalog gives no Chinese name is still said by its key. "get" is left out: 获取 reads
@@ -255,11 +266,12 @@ ZH_KEY_WORDS: dict[str, re.Pattern[str]] = {
 # where the data goes: a mention preceded by one of these is written to
 TO_WORD = rx(
     r"(?:\b(?:to|into|in|on|onto|via|through|with|using)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?"
-    r"$)|(?:到|至|进|在|给|用|通过|往)\s*(?:我的|我们的)?$"
+    r"$)|(?:到|至|进|在|给|(?<!调)用|通过|往)\s*(?:我的|我们的)?$"
 )
 FROM_WORD = rx(
-    r"(?:\b(?:from|of)\s+(?:(?:the|my|our|all|new|recent|open|today's|yesterday's|this week's|"
-    r"last week's|latest)\s+){0,3}$)|(?:从|自)\s*(?:我的|我们的)?$|"
+    r"(?:\b(?:from|of)\s+(?:(?:the|my|our|all|new|recent|open|today's|yesterday's|latest|"
+    r"(?:this|last|past|previous) (?:week|month|quarter|year)'s)\s+){0,3}$)|"
+    r"(?:从|自)\s*(?:我的|我们的)?$|"
     r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到|记录到|记到|"
     r"保存到|登记到|添加到|加入|放进|存进|贴到|录入|POST到|PUT到|提交到|回传到)"
     r"[^，,。把]){0,8}$"
@@ -442,7 +454,11 @@ SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
 AGGREGATE = {
     "sum": rx(r"\b(?:total|sum|add up|sum up)\b|合计|总额|总金额|总和|总计|求和|汇总(?!成)"),
-    "count": rx(r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数"),
+    "count": rx(
+        r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数|"
+        # "按项目算数量", "统计一下个数", "新注册了多少用户": how many, said in Chinese
+        r"(?:算|统计|计算)\S{0,2}?(?:数量|个数)|个数|多少(?:条|人|单|笔|次)|了多少"
+    ),
     "avg": rx(r"\b(?:average|mean|avg)\b|平均"),
     "max": rx(r"\b(?:maximum|max|highest|largest)\b|最大|最高"),
     "min": rx(r"\b(?:minimum|(?<!\d )(?<!\d)min|lowest|smallest)\b|最小|最低"),
@@ -454,7 +470,7 @@ GROUP_BY = rx(
     r"\bper\s+(?!hour|day|week|month|minute|year|cent\b)([a-z_]+)|"
     r"\b(?:total|sum|count|averag|add)\w*(?:\s+(?:up|them|it|the\s+\w+|\w+)){0,2}\s+by\s+"
     r"(?!e-?mail|sms|text|phone|slack|hand\b)([a-z_]+)|"
-    r"按\s*([\u4e00-\u9fff\w]{1,6}?)\s*(?:汇总|分组|统计|合计|求和|分类)"
+    r"按\s*([\u4e00-\u9fff\w]{1,6}?)\s*(?:汇总|分组|统计|合计|求和|分类|计算|计数|算)"
 )
 GROUP_WORD = rx(r"\bgroup(?:ed|ing)?\s+(?:\w+\s+)?by\b|按\s*\S{1,6}?\s*分组")
 SPLIT = rx(r"\bsplit (?:out|into|each|them)|拆分")

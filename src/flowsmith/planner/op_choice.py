@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from flowsmith.core.catalog.apps import App, Names
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.service_words import names_score, stem, tokens
+from flowsmith.planner.service_words import names_score, phrase_in, stem, tokens
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -44,7 +44,7 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
     comment = lx.COMMENT_WORD.search(text) is not None
     if verb == "create":
         low = places_masked(app, low)
-    res_scores = resource_scores(app, low)
+    res_scores = _verb_named_weakened(app, low, resource_scores(app, low))
     op_low = app_words_masked(app, low)
     op_toks = set(tokens(op_low))
     keyed = {
@@ -118,6 +118,20 @@ def places_masked(app: App, low: str) -> str:
     return low
 
 
+def _verb_named_weakened(app: App, low: str, scores: dict[str, float]) -> dict[str, float]:
+    """``scores`` with a resource said only by a name that is a verb ("查询" of a query
+    resource, "search") weakened when another resource is named too: "查询Salesforce里的商机"
+    reads opportunities, it runs no query; "get all lists" (no other resource said whole)
+    still reads lists."""
+    others = {r for r, sc in scores.items() if sc >= 2.0}  # named by a whole name
+    out = dict(scores)
+    for rkey, res in app.resources.items():
+        said = [n for n in res.names.all() if phrase_in(n, low) >= 0]
+        if said and all(_is_verb_class_word(n) for n in said) and others - {rkey}:
+            out[rkey] = min(scores[rkey], 0.5)
+    return out
+
+
 def key_words(key: str) -> list[str]:
     """A resource or operation key's stemmed words (``timeEntry`` -> ``time``, ``entry``)."""
     return [stem(w) for w in _raw_key_words(key)]
@@ -173,10 +187,9 @@ def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: se
             if name in nouns.all() or _verb_class_of(name) == own_class == verb:
                 continue  # a bare "send" on a send is the verb's preference, counted apart
             names.append(name)
-            if not _CJK.search(name):
-                rest = " ".join(w for w in name.split() if stem(w) not in noun_words)
-                if rest and rest != name and not _is_verb_class_word(rest):
-                    bare.append(rest)
+            rest = _without_nouns(name, nouns, noun_words)
+            if rest and rest != name and not _is_verb_class_word(rest):
+                bare.append(rest)
     toks = toks - {w for n in app.resources[rkey].names.en for w in tokens(n)}
     # a Chinese operation name counts only said whole: one shared character is no verb
     # (集合 "collection" says nothing of 聚合 "aggregate")
@@ -184,6 +197,16 @@ def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: se
     full = names_score(_names_of(said_zh), low, toks)
     # a name said whole ("run with parameters") outweighs one said without its noun ("run")
     return max(full, 0.8 * names_score(_names_of(bare), low, toks)) if bare else full
+
+
+def _without_nouns(name: str, nouns: Names, noun_words: set[str]) -> str:
+    """An operation name without its resource's nouns: "run job" -> "run", "运行任务" ->
+    "运行" (Chinese: the resource's Chinese names cut out, longest first)."""
+    if not _CJK.search(name):
+        return " ".join(w for w in name.split() if stem(w) not in noun_words)
+    for noun in sorted(nouns.zh, key=len, reverse=True):
+        name = name.replace(noun, "")
+    return name.strip()
 
 
 def _names_of(words: list[str]) -> Names:
@@ -309,15 +332,27 @@ def number_said(res: Names, low: str) -> str | None:
     for name in sorted(res.en, key=len, reverse=True):
         m = re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(e?s)?(?![a-z0-9])", low)
         if m:
-            return "many" if m.group(1) and not name.endswith("s") else "one"
+            if m.group(1) and not name.endswith("s"):
+                return "many"
+            # Chinese marks no plural: "分配给我的issue" may be many
+            return None if _CJK.search(low) else "one"
     return None
 
 
 def _reads_one_and_many(ops: Mapping[str, object]) -> bool:
     """Whether a resource reads both one item and a collection (only then does the number
     the text says choose between its reads)."""
-    keys = {k.lower() for k in ops}
-    return bool(keys & set(lx.OP_MANY)) and bool(keys & set(lx.OP_ONE))
+    numbers = {_key_number(k.lower()) for k in ops}
+    return {"many", "one"} <= numbers
+
+
+def _key_number(key: str) -> str | None:
+    """How many items a read key returns: "getall", "getallrows", "list" many; "get",
+    "getrow" one; None for any other key ("getslides" reads slides, not presentations, so
+    the number of the resource said does not choose it)."""
+    if key.startswith(lx.OP_MANY):
+        return "many"
+    return "one" if key in lx.OP_ONE else None
 
 
 def _number_fit(key: str, number: str | None) -> float:
@@ -325,10 +360,9 @@ def _number_fit(key: str, number: str | None) -> float:
     the other; 0 for every other operation or when the text says neither."""
     if number is None:
         return 0.0
-    if key in lx.OP_MANY:
-        return 1.0 if number == "many" else -1.0
-    if key in lx.OP_ONE:
-        return 1.0 if number == "one" else -1.0
+    kind = _key_number(key)
+    if kind is not None:
+        return 1.0 if number == kind else -1.0
     return 0.0
 
 

@@ -199,6 +199,22 @@ _GETS_ONE = re.compile(
 )
 
 
+# "the projects listed in our Coda table", "rows stored in Baserow": a noun, then where it is
+# kept (no "are"/"get" making it an event of writing), so the items are already there
+_KEPT_IN = re.compile(
+    r"\b(?!(?:is|are|was|were|be|been|get|gets|got)\b)[a-z][\w'-]*\s+"
+    r"(?:listed|stored|kept|saved|logged|tracked|filed|recorded)\s+(?:in|on|under)\s+"
+    r"(?:the\s+|my\s+|our\s+|your\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def kept_in(before: str) -> bool:
+    """Whether the mention after ``before`` names where items already are ("the projects
+    listed in our Coda table"): read there, not written."""
+    return _KEPT_IN.search(before) is not None
+
+
 def written_to(text: str, before: str) -> bool:
     """Whether the mention after ``before`` is where items go ("go into", "logged to",
     "列到") or what a subject is given ("each error gets a Zammad ticket"): a write."""

@@ -1,0 +1,107 @@
+"""The verb class of a clause and of each service it names: read, create, update or delete,
+said by the clause's first verb ("pull the open tickets", "把订单更新为已完成") and corrected
+per mention by copying ("copy A to B"), a source ("from A"), a destination ("export … to B")
+or a place items are written to ("logged in Baserow"). Words only; no service is named here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner import parse_roles as roles
+from flowsmith.planner.parse_context import Context
+
+# "questions get a Slack ping": to get a message is to be sent one
+_GETS_MESSAGE = re.compile(
+    r"\bgets?\s+(?:a|an)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:ping|message|notification|alert|e-?mail|text|sms|reply|dm|note|call)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_verb(text: str) -> str:
+    """The verb class of a clause: the first of read / create / update / delete it says."""
+    best: tuple[int, str] = (10**6, "none")
+    for verb, pattern in (
+        ("read", lx.READ_VERB),
+        ("create", lx.CREATE_VERB),
+        ("update", lx.UPDATE_VERB),
+        ("delete", lx.DELETE_VERB),
+    ):
+        m = pattern.search(text)
+        if m and verb == "read" and _GETS_MESSAGE.match(text, m.start()):
+            m = pattern.search(text, m.end())
+        while m and roles.COUNTED.match(text, m.end()):  # "关闭数量", "closed count": a noun
+            m = pattern.search(text, m.end())
+        if m and m.start() < best[0]:
+            best = (m.start(), verb)
+    return best[1]
+
+
+def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context) -> str:
+    """Whether mention ``i`` is read or written: the clause's verb, corrected by copying
+    ("copy A to B"), a source word ("from A") or a destination ("export … to B")."""
+    mention = mentions[i]
+    before = text[: mention.start]
+    local = verbless(text, before) if verb == "none" else verb
+    plain = roles.nouns_masked(text, mention.app, ctx)
+    copy = lx.COPY_VERB.search(plain)
+    if copy and roles.within_app(copy.group(0), mention.app, len(mentions), ctx):
+        return local  # "move the file in Nextcloud": the app's own copy or move
+    if copy:
+        last = i == len(mentions) - 1 and (len(mentions) > 1 or bool(ctx.trigger_app))
+        return "create" if last else "read"
+    if local == "read" and roles.kept_in(before):
+        return "read"  # "read the projects listed in our Coda table": they are there already
+    if local not in ("update", "delete") and roles.written_to(text, before):
+        return "create"  # "the rest are logged in Baserow", "each error gets a Zammad ticket"
+    if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
+        return "read"  # "remove it from Mailchimp" still deletes; "about our orders"
+    if lx.TO_WORD.search(before) and verb == "read":
+        if re.search(r"[在从]\s*$", before) and roles.READ_HERE.match(text, mention.end):
+            return "read"  # "在HubSpot里查询联系人": the place, then its read verb
+        only_read = (
+            lx.READ_VERB.search(text[mention.end :]) is None
+            and lx.CREATE_VERB.search(plain) is None
+            and not _INTO.search(before)
+        )
+        return "read" if only_read else "create"
+    if local == "create" and roles.worked_on(before) and mention.app != ctx.trigger_app:
+        return "read"  # "总结Stripe的付款后发到…", "summarise the Zendesk tickets and post…"
+    if local == "create" and roles.delivered(text, mentions, i, ctx):
+        return "read"  # "post the open Jira bugs to Slack": Jira's bugs are read, then posted
+    return local
+
+
+# "export the users to Google Sheets", "导出到Google表格": where read data goes
+_INTO = re.compile(
+    r"(?:\b(?:to|into|onto)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?|(?:到|至|进)\s*(?:我的|我们的)?)$",
+    re.IGNORECASE,
+)
+# "a summary in Slack": what the clause makes goes there
+_MADE_IN = re.compile(
+    r"(?:summary|digest|report|recap|translation|reply|answer|alert|notification|总结|摘要|日报|"
+    r"报告|提醒)\s*(?:\b(?:in|on)\s+(?:the\s+|my\s+|our\s+)?|在)$",
+    re.IGNORECASE,
+)
+
+
+def verbless(text: str, before: str) -> str:
+    """The verb class of a mention in a clause with no read/write verb: data the clause
+    works on ("summarise the unread emails in my Outlook inbox", "汇总Zendesk工单") is read,
+    unless the mention is where something goes ("to Slack"); otherwise a write ("a Slack
+    message")."""
+    if lx.TO_WORD.search(before) and (
+        not re.search(r"\b(?:in|on)\s+(?:the\s+|my\s+|our\s+)?$|在$", before)
+        or _MADE_IN.search(before)
+    ):
+        return "create"
+    if lx.SOURCE_VERB.search(text) or any(p.search(text) for p in lx.THINK.values()):
+        return "read"
+    if lx.LOOP.search(text) and re.search(
+        r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$", before
+    ):
+        return "read"
+    return "create"
