@@ -21,6 +21,7 @@ from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_steps import clause_actions
+from flowsmith.planner.parse_tree import DraftCase
 
 if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
@@ -144,7 +145,7 @@ def unless_case(b: Builder, clause: str, ctx: Context) -> bool:
     m = _UNLESS_OPEN.match(clause)
     if m is None:
         return False
-    said = clause[m.end() :]
+    said = re.sub(r"(?<=[\u4e00-\u9fff\w.])的\s*$", "", clause[m.end() :])  # "除非邮箱是qq.com的"
     cond = parse_condition(said, ctx)
     if cond is None or clause_actions(said, ctx):
         return False
@@ -152,10 +153,40 @@ def unless_case(b: Builder, clause: str, ctx: Context) -> bool:
     if last and all(any(s is x for x in b.current) for s in last) and b.branch is None:
         for s in last:
             b.current.remove(s)
+        holder = b.current
         b.guard_here(negate(cond), unmask(clause, ctx))
+        b.unless = holder[-1]
         b.add(last)
         return True
     b.open_case(cond, unmask(clause, ctx), same=False)
+    return True
+
+
+_IN_WHICH_CASE = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:in which case|in that case|in those cases|if so|"
+    r"那样的话|这样的话|这种情况下?|那种情况下?|如果是的话|是的话)[\s,，:：]*(?:就|则|那就)?\s*",
+    re.IGNORECASE,
+)
+_SAID_UNLESS = re.compile(r"\b(?:unless|except (?:if|when))\b|除非", re.IGNORECASE)
+
+
+def which_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "X unless A, in which case Y" / "X，除非A，那样的话Y": Y is the case A holds for, the
+    other case of the branch that guards X (its condition is A negated)."""
+    m = _IN_WHICH_CASE.match(clause)
+    branch = b.unless
+    if branch is None and b.branch is not None and _SAID_UNLESS.search(b.branch.phrase):
+        branch = b.branch
+    if m is None or branch is None or branch.closed or len(branch.cases) != 1:
+        return False
+    steps = clause_actions(clause[m.end() :], ctx)
+    if not steps:
+        return False
+    case = DraftCase(None)
+    branch.cases.append(case)
+    b.branch, b.unless, b.current, b.case = branch, None, case.steps, case
+    branch.trailing = False
+    b.add(steps)
     return True
 
 

@@ -39,6 +39,7 @@ from flowsmith.planner.parse_case_clauses import (
     unless_case,
     value_case,
     when_not_case,
+    which_case,
 )
 from flowsmith.planner.parse_cases import (
     BARE_COMPARE,
@@ -84,6 +85,7 @@ class _Builder:
         self.last_added: list[Any] = []  # the steps the last add() put in
         self.bare_else = False  # the last clause was "otherwise" alone
         self.case: DraftCase | None = None  # the case opened last
+        self.unless: DraftBranch | None = None  # the guard "X, unless A" put around X
 
     def add(self, steps: list[Any]) -> None:
         self.last_added = list(steps)
@@ -107,6 +109,8 @@ class _Builder:
     def open_case(self, cond: Condition, phrase: str, same: bool) -> None:
         if same and self._negates(cond) and self.otherwise():
             return
+        if self._reopens(cond):
+            return
         if same and self._same_field_after_trailing(cond):
             assert self.branch is not None
             self.branch.trailing = False  # "X when they are a customer; when a partner, Y"
@@ -121,6 +125,24 @@ class _Builder:
         self.current = case.steps
         self.case = case
         self.remember(cond)
+
+    def _reopens(self, cond: Condition) -> bool:
+        """ "除非A，否则X；A的只Y", "if A do X, otherwise Y. For A also Z": a case said again
+        right after its branch goes on in that branch's case, not in a second IF."""
+        last = self.container[-1] if self.container else None
+        if not isinstance(last, DraftBranch) or (
+            self.branch is not None and self.branch is not last
+        ):
+            return False
+        case = next(
+            (c for c in last.cases if c.condition is not None and _key(c.condition) == _key(cond)),
+            None,
+        )
+        if case is None:
+            return False
+        self.branch, self.current, self.case = last, case.steps, case
+        self.remember(cond)
+        return True
 
     def _same_field_after_trailing(self, cond: Condition) -> bool:
         b = self.branch
@@ -209,6 +231,7 @@ class _Builder:
         self.current = self.container
 
     def end_sentence(self) -> None:
+        self.unless = None
         self.loop = None
         self.route = None
         if self.branch is None:
@@ -308,7 +331,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
     if (
-        check_case(b, clause, ctx)
+        which_case(b, clause, ctx)
+        or check_case(b, clause, ctx)
         or looked_at(clause, ctx)
         or qualifier_alone(b, clause, ctx)
         or unless_case(b, clause, ctx)
