@@ -131,7 +131,7 @@ CREATE_VERB = rx(
     r"\b(?:creat(?:e|es|ed|ing)|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|"
     r"append\w*|escalat\w*|raise (?:a|an)|log(?:ging)? (?:a|an)|"
     r"insert\w*|record\w*|save\w*|upload\w*|store|put|write(?! (?:\w+ ){0,2}back)|share|notify|"
-    r"email|mail|ping|"
+    r"e-?mail(?:ed)?|mail(?:ed)?|ping|"
     r"tell|copy|sync\w*|push\w*|forward\w*|invite\w*|book|make|"
     r"log (?:it|them|each|every|to|in|into|the|a|an)|file (?:a|an|the)|open (?:a|an)|"
     r"text (?:me|us|him|her|them|the)|message (?:me|us|him|her|them|the)|alert (?:me|us|the))\b|"

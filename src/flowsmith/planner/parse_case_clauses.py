@@ -17,7 +17,7 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition, CoreStep, ServiceStep
 from flowsmith.planner.parse_answers import answer, check_condition, size_case
 from flowsmith.planner.parse_cases import NOT_A_START, NOTHING, complete, decision
-from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_conditions import field_of, parse_condition
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_steps import clause_actions
@@ -320,7 +320,8 @@ def singular(word: str, categories: list[str]) -> str:
 # "3 or 4 stars post to Slack", "5 stars: add to Airtable", "3到4星的发到钉钉": the next case
 # of a branch on a number, said by its value alone
 _VALUE_ALONE = re.compile(
-    r"^\s*(?:and\s+)?(?:for\s+|with\s+)?(?P<a>\d+(?:\.\d+)?)"
+    r"^\s*(?:and\s+)?(?:for\s+|with\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?P<f>[a-z]+?)s?\s+of\s+)?(?P<a>\d+(?:\.\d+)?)"
     r"(?:\s*(?P<how>or|and|to|-|–|或|到|至)\s*(?P<b>\d+(?:\.\d+)?))?\s*"
     r"(?:stars?|points?|颗星|星|分)?(?:的话|的)?\s*(?:[:,：，]|->|→)?\s*(?=\D)",
     re.IGNORECASE,
@@ -329,25 +330,38 @@ _NUMERIC = ("eq", "lt", "lte", "gt", "gte", "between", "in")
 
 
 def value_case(b: Builder, clause: str, ctx: Context) -> bool:
-    """A value, then an action, after a case on a number: a case on that same field."""
+    """A value, then an action, after a case on a number: a case on that same field; with
+    its measure ("a score of 9 or 10 gets …", "ratings of 1 or 2 …"), a case on it."""
     m = _VALUE_ALONE.match(clause)
     last = b.branch.cases[-1].condition if b.branch is not None and b.branch.cases else None
-    if m is None or last is None or last.op not in _NUMERIC or (b.branch and b.branch.closed):
+    if m is None or (b.branch and b.branch.closed):
         return False
-    if not isinstance(last.value, (int, float, tuple)):
+    if m.group("f"):
+        field = field_of(m.group("f") + " is", "value")
+    elif last is not None and last.op in _NUMERIC and isinstance(last.value, (int, float, tuple)):
+        field = last.field
+    else:
         return False
-    steps = clause_actions(clause[m.end() :], ctx)
+    rest = clause[m.end() :]
+    steps = clause_actions(rest, ctx) or clause_actions(_VERB_OF_CASE.sub("", rest, count=1), ctx)
     if not steps:
         return False
     said = unmask(clause[: m.end()], ctx).strip(" ,，:：")
     a, other = _number(m.group("a")), m.group("b")
-    cond = Condition(last.field, "eq", a, said)
+    cond = Condition(field, "eq", a, said)
     if other is not None:
         either = (m.group("how") or "").lower() in ("or", "and", "或")
-        cond = Condition(last.field, "in" if either else "between", (a, _number(other)), said)
+        cond = Condition(field, "in" if either else "between", (a, _number(other)), said)
     b.open_case(cond, unmask(clause, ctx), same=True)
     b.add(steps)
     return True
+
+
+# "gets the person added to …", "sends a thank-you email": the case's verb before its action
+_VERB_OF_CASE = re.compile(
+    r"^\s*(?:should|will|must)?\s*(?:gets?|are|is|goes|go)\s+(?:the\s+\w+\s+|them\s+|it\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _number(said: str) -> int | float:

@@ -391,16 +391,19 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
 
 # "depending on the plan: …", "根据用户选择的套餐：…": the field the next clauses route on
 _ROUTE_BY = re.compile(
-    r"^\s*(?:(?:and\s+)?(?:depending on|based on|according to|(?:route|split|branch) by)\s+"
+    r"^\s*(?:(?:and\s+)?(?:depending on|based on|according to|"
+    r"split by|(?:route|branch)(?:\s+(?:it|them|each one|these|the \w+))?\s+by)\s+"
     r"(?:the\s+|its\s+|their\s+)?"
     r"(?P<en>[a-z][\w ]{0,30}?)|"
-    r"(?:根据|依据|视)(?P<zh>[\u4e00-\u9fff\w]{1,16}?)(?:的不同|不同|而定)?)"
+    r"(?:根据|依据|视|按照?)(?P<zh>[\u4e00-\u9fff\w]{1,16}?)"
+    r"(?:的不同|不同|而定|来?(?:分流|分开|路由|分发|区分|处理))?)"
     r"\s*[,:：]?\s*$",
     re.IGNORECASE,
 )
 # "basic goes to Airtable", "基础版存到Airtable": a value of the routed field, then its action
 _VALUE_CASE = re.compile(
-    r"^\s*(?:and\s+)?(?:for\s+)?[\"'“‘]?(?P<v>[\w-]+(?: [\w-]+)??)[\"'”’]?\s*(?:ones\s+|plans?\s+)?"
+    r"^\s*(?:and\s+)?(?:for\s+)?[\"'“‘]?(?P<v>[\w-]+(?: [\w-]+)??)[\"'”’]?\s*"
+    r"(?:(?:ones|plans?|orders?|items?|customers?|leads?|tickets?|requests?|users?)\s+)?"
     r"(?=(?:go|goes|get|gets|to|should|are|is)\b|→|->|:)|"
     r"^\s*(?P<zv>[\u4e00-\u9fff\w-]{1,8}?)的?(?=存|同步|发|通知|转|推|写|记录|创建|添加|加到|放|给|在|用)",
     re.IGNORECASE,
