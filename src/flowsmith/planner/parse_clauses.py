@@ -63,7 +63,12 @@ from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_split import clauses, clauses_then
 from flowsmith.planner.parse_split import sentences as sentences_of
 from flowsmith.planner.parse_steps import clause_actions
-from flowsmith.planner.parse_subject_cases import as_otherwise, opens_subject_case, subject_case
+from flowsmith.planner.parse_subject_cases import (
+    as_otherwise,
+    kind_case,
+    opens_subject_case,
+    subject_case,
+)
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 
 
@@ -86,6 +91,7 @@ class _Builder:
         self.bare_else = False  # the last clause was "otherwise" alone
         self.case: DraftCase | None = None  # the case opened last
         self.unless: DraftBranch | None = None  # the guard "X, unless A" put around X
+        self.text = ""  # the whole request's steps text (a kind said later opens a case now)
 
     def add(self, steps: list[Any]) -> None:
         self.last_added = list(steps)
@@ -246,6 +252,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     """The steps of ``text``; ``guard`` (a condition in the trigger's words) opens a case
     that the first sentence's steps go into (an "otherwise" after it is its other case)."""
     b = _Builder(ctx)
+    b.text = text
     sentences = sentences_of(text)
     sources = [s for s in sentences if _SOURCE.match(s)]
     for said in sources:  # "数据来自 <url>": read first, whatever sentence says so
@@ -345,6 +352,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or _routed(b, clause, ctx)
         or _checked(b, clause, ctx)
         or subject_case(b, clause, ctx)
+        or kind_case(b, clause, ctx)
     ):
         return
     split = leading_condition(clause, ctx)
