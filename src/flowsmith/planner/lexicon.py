@@ -522,10 +522,13 @@ APPROVAL = rx(
     r"approv\w*\b(?! (?:it |them |this )?automatically)|sign[- ]?off|human review|manual review|"
     r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )
-APPROVAL_REJECT = rx(r"\bif (?:it is |it's |they )?(?:rejected|declined|denied)|(?:被)?拒绝|驳回")
+APPROVAL_REJECT = rx(
+    r"\bif (?:it is |it's |they )?(?:rejected|declined|denied|not approved)|(?:被)?拒绝|驳回|"
+    r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准"
+)
 APPROVAL_OK = rx(
     r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
-    r"批准后|审批通过|通过后|同意后"
+    r"批准后|审批通过|通过后|同意后|(?<!不)(?:批准|同意|通过)了(?:的话|就|则)?"
 )
 RESPOND = rx(
     r"\brespond(?!ent)\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|"

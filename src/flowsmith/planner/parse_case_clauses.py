@@ -21,7 +21,7 @@ from flowsmith.planner.parse_conditions import field_of, parse_condition
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_steps import clause_actions
-from flowsmith.planner.parse_tree import DraftCase
+from flowsmith.planner.parse_tree import DraftApproval, DraftCase
 
 if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
@@ -389,3 +389,42 @@ def when_not_case(b: Builder, clause: str, ctx: Context) -> bool:
     b.otherwise()
     b.add(steps)
     return True
+
+
+# "smaller ones go straight in", "1万以下的直接建任务": the other case does what the approval
+# would have let through, without asking
+_STRAIGHT = re.compile(
+    r"\b(?:straight|directly|right away|without (?:any )?approval)\b|直接|无需审批|不用审批",
+    re.IGNORECASE,
+)
+
+
+def straight_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """After an approval asked inside a case, a clause that says "straight"/"直接" is that
+    branch's other case: its own action if it names one, else the approved path's writes."""
+    asked = b.approval_case
+    m = _STRAIGHT.search(clause)
+    if m is None or b.approval is None or asked is None or asked.closed:
+        return False
+    approvals = [s for s in asked.cases[-1].steps if isinstance(s, DraftApproval)]
+    if not approvals:
+        return False
+    said = clause[: m.start()] + " " + clause[m.end() :]
+    own = [s for s in clause_actions(said, ctx) if not _drafted(s)]
+    steps = own if _names_a_service(said, ctx) else list(approvals[-1].approved)
+    if not steps:
+        return False
+    b.branch, b.approval = asked, None
+    b.otherwise()
+    b.add([s for s in steps if not _drafted(s)])
+    return True
+
+
+def _drafted(step: object) -> bool:
+    return type(step).__name__.startswith("Draft")
+
+
+def _names_a_service(text: str, ctx: Context) -> bool:
+    return any(x.app for x in ctx.index.mentions(text, implicit=False)) or bool(
+        lx.EMAIL_WORD.search(text)
+    )

@@ -36,6 +36,7 @@ from flowsmith.planner.parse_case_clauses import (
     qualifier_alone,
     singular,
     size_case_of,
+    straight_case,
     unless_case,
     value_case,
     when_not_case,
@@ -113,6 +114,10 @@ class _Builder:
                 self.current.append(step)
 
     def open_case(self, cond: Condition, phrase: str, same: bool) -> None:
+        asked = self.approval_case
+        if self.branch is None and self.approval is not None and asked and not asked.closed:
+            # "over 5000 need approval, …; 5000 or less …": the case beside the approval's
+            self.branch, self.approval, same = asked, None, True
         if same and self._negates(cond) and self.otherwise():
             return
         if self._reopens(cond):
@@ -339,6 +344,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         return
     if (
         which_case(b, clause, ctx)
+        or straight_case(b, clause, ctx)
         or check_case(b, clause, ctx)
         or looked_at(clause, ctx)
         or qualifier_alone(b, clause, ctx)
