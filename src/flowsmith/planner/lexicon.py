@@ -467,7 +467,7 @@ THINK: dict[str, re.Pattern[str]] = {
     ),
     "classify": rx(
         r"classif\w*|categori[sz]\w*|(?<![#\w])triage\b(?! sheet| list| board| channel)|"
-        r"\b(?:tag|label) (?:it|them|each)|分类|归类|分拣|"
+        r"\b(?:tag|label) (?:it|them|each)|分类|归类|分拣|(?:分成|分为)(?=[^，,。：:]{1,24}类)|"
         r"\b(?:decide|determine|detect|work out|figure out|tell)\s+(?:whether|if)\s+"
         r"(?:it|the \w+)\s+"
         r"(?:is|'s)\s+(?:an?\s+)?[\w-]+(?:\s*[,/]\s*(?:an?\s+)?[\w-]+)*,?\s+or\s+(?!not\b)|"
@@ -493,7 +493,8 @@ THINK: dict[str, re.Pattern[str]] = {
 }
 CATEGORIES = rx(
     r"\b(?:into|as|as either)\s+([\w-]+(?:\s*(?:,|/|or|and)\s*[\w-]+)+)|"
-    r"(?:分类为|分类成|分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)|"
+    r"(?:分类为|分类成|分为|分成|归为)\s*([\u4e00-\u9fff\w]+?(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+?)+)"
+    r"(?=[两三四五六七八九十\d]*(?:类|种|个类别)|$|[：:，,。；;\s])|"
     r"\b(?:whether|if)\s+(?:it|the \w+)\s+(?:is|'s)\s+(?:an?\s+)?"
     r"([\w-]+(?:\s*(?:,|/|\bor\b)\s*(?:an?\s+)?[\w-]+)+)|"
     r"(?:判断|识别|区分|看看?)(?:它|这|邮件|消息|内容)?(?:是|属于)\s*"

@@ -290,10 +290,19 @@ _CATEGORY_HEAD = re.compile(
 )
 
 
+# "bug在Linear建问题", "表扬发到Slack": a category the classifier has, then where it goes
+_ZH_NAMED_CATEGORY = re.compile(
+    r"^\s*([\w\u4e00-\u9fff-]{1,8}?)类?(?=在|发|转|推|存|写|记录|同步|创建|添加|加到|给|交给|通知)"
+)
+
+
 def category_head(b: Builder, clause: str, ctx: Context) -> tuple[re.Match[str] | None, str]:
     """A clause led by a category the classifier has ("technical creates …"), or in Chinese by
     "X的" while a category case is open ("投诉的转给主管，咨询的自动回复"): (match, category)."""
     m = _CATEGORY_HEAD.match(clause)
+    named = _ZH_NAMED_CATEGORY.match(clause)
+    if named and named.group(1).lower() in ctx.categories:
+        return named, named.group(1).lower()  # "bug在Linear建问题": a category said bare
     if m is None:
         return None, ""
     if m.group(1):
