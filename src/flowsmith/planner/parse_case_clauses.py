@@ -147,8 +147,9 @@ def unless_case(b: Builder, clause: str, ctx: Context) -> bool:
         return False
     said = re.sub(r"(?<=[\u4e00-\u9fff\w.])的\s*$", "", clause[m.end() :])  # "除非邮箱是qq.com的"
     cond = parse_condition(said, ctx)
-    if cond is None or clause_actions(said, ctx):
-        return False
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
+    if cond is None or (clause_actions(said, ctx) and any(v.search(said) for v in verbs)):
+        return False  # "除非…就发…": an action of its own (a domain alone is no action)
     last = b.last_added
     if last and all(any(s is x for x in b.current) for s in last) and b.branch is None:
         for s in last:
