@@ -138,11 +138,12 @@ _EN_KIND = re.compile(
     re.IGNORECASE,
 )
 # "首次下单的客户加到…", "老客户只…", "回头客只在…": a kind of person, then what is done for them
+_ZH_ACT = (
+    r"(?:只|仅|就|则|都|也)*(?:在|用|发|转|推|通知|放|存|写|记|同步|创建|建|更新|添加|加|给|把|打)"
+)
 _ZH_KIND = re.compile(
     r"^(?P<k>[\u4e00-\u9fff\w]{1,8}?)的?(?P<n>客户|用户|买家|会员|顾客|客人|学员|回头客)"
-    r"(?P<a>(?:只|仅|就|则|都|也)*(?:在|用|发|转|推|通知|放|存|写|记录|同步|创建|更新|添加|加到|"
-    r"加入|给|把).*)$|^(?P<k2>回头客|熟客|新客|老客)(?P<a2>(?:只|仅|就|则|都)*(?:在|用|发|转|推|"
-    r"通知|放|存|写|记录|同步|创建|更新|添加|加到|加入|给|把).*)$"
+    rf"(?P<a>{_ZH_ACT}.*)$|^(?P<k2>回头客|熟客|新客|老客)(?P<a2>{_ZH_ACT}.*)$"
 )
 _NOT_A_KIND = re.compile(
     r"(?:each|every|all|our|my|the|these|those|both|any|other|such|them|remaining|rest|some|"
@@ -164,6 +165,8 @@ def _kind(clause: str, ctx: Context) -> tuple[str, str, list[object]] | None:
         return None
     plain = re.sub(r"^(?:只|仅|就|则|都|也)+", "", _AUX.sub("", action, count=1))
     steps = clause_actions(plain, ctx) or clause_actions(action, ctx)
+    if not steps and re.match(r"\s*(?:only\s+|just\s+)?gets?\b", action, re.IGNORECASE):
+        steps = clause_actions("send " + plain, ctx)  # "… get an email receipt": sent to them
     return (kind.lower(), noun.lower(), list(steps)) if steps else None
 
 
@@ -176,7 +179,7 @@ def _kind_condition(kind: str, noun: str, phrase: str) -> Condition:
 def _said_of_kind(cond: Condition | None) -> bool:
     """A case on a kind of item (a yes/no field or a word value), not on a number."""
     return cond is not None and (
-        cond.op == "is_true" or (cond.op == "eq" and isinstance(cond.value, str))
+        cond.op in ("is_true", "category") or (cond.op == "eq" and isinstance(cond.value, str))
     )
 
 
