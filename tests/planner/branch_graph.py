@@ -31,10 +31,15 @@ class Graph:
         ]
 
     def find(self, what: str) -> set[str]:
+        """Steps of a subtype or app; ``"<subtype>:<word>"`` keeps those whose parameters
+        say ``word`` (a status code, a host)."""
+        kind, _, word = what.partition(":")
         ids = {
             i
             for i, n in self.nodes.items()
-            if what in (n.subtype, n.parameters.get("app")) and n.subtype not in GATES
+            if kind in (n.subtype, n.parameters.get("app"))
+            and n.subtype not in GATES
+            and word in str(n.parameters)
         }
         assert ids, f"no {what} in {sorted(self.nodes)}"
         return ids
@@ -51,7 +56,10 @@ class Graph:
 
     def sides(self, what: str) -> dict[str, str]:
         """gate id -> the one output of that gate the step ``what`` is reached from only."""
-        ids = self.find(what)
+        return self.sides_of(self.find(what))
+
+    def sides_of(self, ids: set[str]) -> dict[str, str]:
+        """gate id -> the one output of that gate the nodes ``ids`` are reached from only."""
         found: dict[str, str] = {}
         for gid, n in self.nodes.items():
             if n.subtype not in ("if", "switch"):
@@ -139,3 +147,75 @@ def joins(g: Graph, step: str, after: str) -> None:
     for gid in gates:
         for out, reach in g.outputs(gid).items():
             assert ids & reach, (step, gid, out)
+
+
+APPROVALS = ("approval_email", "approval_slack", "form_review")
+THINKERS = ("text_classifier", "llm_chat", "ai_agent", "sentiment_analysis")
+
+
+def _kind(g: Graph, kinds: tuple[str, ...]) -> set[str]:
+    return {i for i, n in g.nodes.items() if n.subtype in kinds}
+
+
+def vetted(
+    g: Graph, approved: str, rejected: str | None, field: str | tuple[str, ...] | None
+) -> None:
+    """An approval behind a gate comparing ``field`` (one output only); ``approved`` on its
+    approved output alone, ``rejected`` (if given) on its rejected output alone."""
+    asks = _kind(g, APPROVALS)
+    assert asks, sorted(g.nodes)
+    gates = g.sides_of(asks)
+    assert any(field is None or _on(g, k, field) for k in gates), gates
+    yes = g.find(approved)
+    for aid in asks:
+        outs = g.outputs(aid)
+        ok = yes & outs.get("approved", set()) and not yes & outs.get("rejected", set())
+        if rejected is not None:
+            no = g.find(rejected)
+            ok = ok and no & outs.get("rejected", set()) and not no & outs.get("approved", set())
+        if ok:
+            return
+    raise AssertionError({aid: g.outputs(aid) for aid in asks})
+
+
+def bypasses(g: Graph, step: str) -> None:
+    """Some path from the trigger reaches ``step`` through no approval."""
+    asks = _kind(g, APPROVALS)
+    edges = [(s, o, t) for s, o, t in g.edges if s not in asks and t not in asks]
+    start = next(i for i, n in g.nodes.items() if n is g.trigger())
+    assert g.find(step) & reachable(edges, start), (step, g.edges)
+
+
+def routed(
+    g: Graph,
+    steps: list[str],
+    fallback: str,
+    field: str | tuple[str, ...] | None,
+    after: bool = False,
+) -> None:
+    """One Switch (comparing ``field``; after an AI judgement when ``after``) with each step
+    of ``steps`` on an output of its own and ``fallback`` on its fallback output alone."""
+    thinkers = _kind(g, THINKERS)
+    for sid, n in g.nodes.items():
+        if n.subtype != "switch" or (field is not None and not _on(g, sid, field)):
+            continue
+        if after and not any(sid in g.below(t) for t in thinkers):
+            continue
+        got = [g.sides(s).get(sid) for s in steps]
+        if (
+            None not in got
+            and "fallback" not in got
+            and len(set(got)) == len(got)
+            and g.sides(fallback).get(sid) == "fallback"
+        ):
+            return
+    raise AssertionError(
+        {s: g.sides(s) for s in [*steps, fallback]} | {"edges": g.edges}  # type: ignore[dict-item]
+    )
+
+
+def answers(g: Graph, yes: int, no: int, field: str | tuple[str, ...] | None) -> None:
+    """A webhook trigger answering by response node: statuses ``yes`` and ``no`` on different
+    outputs of a gate comparing ``field``."""
+    assert g.trigger().parameters.get("response_mode") == "response_node", g.trigger()
+    ways(g, [f"webhook_response:{yes}", f"webhook_response:{no}"], field)

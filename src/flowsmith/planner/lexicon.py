@@ -134,7 +134,7 @@ CREATE_VERB = rx(
     r"\b(?:creat(?:e|es|ed|ing)|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|"
     r"append\w*|escalat\w*|raise (?:a|an)|log(?:ging)? (?:a|an)|"
     r"insert\w*|record\w*|save\w*|upload\w*|store|put|write(?! (?:\w+ ){0,2}back)|share|notify|"
-    r"email|mail|ping|"
+    r"e-?mail(?:ed)?|mail(?:ed)?|ping|"
     r"tell|copy|sync\w*|push\w*|forward\w*|invite\w*|book|make|"
     r"log (?:it|them|each|every|to|in|into|the|a|an)|file (?:a|an|the)|open (?:a|an)|"
     r"text (?:me|us|him|her|them|the)|message (?:me|us|him|her|them|the)|alert (?:me|us|the))\b|"
@@ -483,7 +483,7 @@ THINK: dict[str, re.Pattern[str]] = {
     ),
     "classify": rx(
         r"classif\w*|categori[sz]\w*|(?<![#\w])triage\b(?! sheet| list| board| channel)|"
-        r"\b(?:tag|label) (?:it|them|each)|分类|归类|分拣|"
+        r"\b(?:tag|label) (?:it|them|each)|分类|归类|分拣|(?:分成|分为)(?=[^，,。：:]{1,24}类)|"
         r"\b(?:decide|determine|detect|work out|figure out|tell)\s+(?:whether|if)\s+"
         r"(?:it|the \w+)\s+"
         r"(?:is|'s)\s+(?:an?\s+)?[\w-]+(?:\s*[,/]\s*(?:an?\s+)?[\w-]+)*,?\s+or\s+(?!not\b)|"
@@ -509,7 +509,8 @@ THINK: dict[str, re.Pattern[str]] = {
 }
 CATEGORIES = rx(
     r"\b(?:into|as|as either)\s+([\w-]+(?:\s*(?:,|/|or|and)\s*[\w-]+)+)|"
-    r"(?:分类为|分类成|分为|分成|归为)\s*([\u4e00-\u9fff\w]+(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+)+)|"
+    r"(?:分类为|分类成|分为|分成|归为)\s*([\u4e00-\u9fff\w]+?(?:\s*[、,，/和或]\s*[\u4e00-\u9fff\w]+?)+)"
+    r"(?=[两三四五六七八九十\d]*(?:类|种|个类别)|$|[：:，,。；;\s])|"
     r"\b(?:whether|if)\s+(?:it|the \w+)\s+(?:is|'s)\s+(?:an?\s+)?"
     r"([\w-]+(?:\s*(?:,|/|\bor\b)\s*(?:an?\s+)?[\w-]+)+)|"
     r"(?:判断|识别|区分|看看?)(?:它|这|邮件|消息|内容)?(?:是|属于)\s*"
@@ -538,10 +539,13 @@ APPROVAL = rx(
     r"approv\w*\b(?! (?:it |them |this )?automatically)|sign[- ]?off|human review|manual review|"
     r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )
-APPROVAL_REJECT = rx(r"\bif (?:it is |it's |they )?(?:rejected|declined|denied)|(?:被)?拒绝|驳回")
+APPROVAL_REJECT = rx(
+    r"\bif (?:it is |it's |they )?(?:rejected|declined|denied|not approved)|(?:被)?拒绝|驳回|"
+    r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准"
+)
 APPROVAL_OK = rx(
     r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
-    r"批准后|审批通过|通过后|同意后"
+    r"批准后|审批通过|通过后|同意后|(?<!不)(?:批准|同意|通过)了(?:的话|就|则)?"
 )
 RESPOND = rx(
     r"\brespond(?!ent)\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|"

@@ -17,10 +17,11 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition, CoreStep, ServiceStep
 from flowsmith.planner.parse_answers import answer, check_condition, size_case
 from flowsmith.planner.parse_cases import NOT_A_START, NOTHING, complete, decision
-from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_conditions import field_of, parse_condition
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_steps import clause_actions
+from flowsmith.planner.parse_tree import DraftApproval, DraftCase
 
 if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
@@ -144,18 +145,49 @@ def unless_case(b: Builder, clause: str, ctx: Context) -> bool:
     m = _UNLESS_OPEN.match(clause)
     if m is None:
         return False
-    said = clause[m.end() :]
+    said = re.sub(r"(?<=[\u4e00-\u9fff\w.])的\s*$", "", clause[m.end() :])  # "除非邮箱是qq.com的"
     cond = parse_condition(said, ctx)
-    if cond is None or clause_actions(said, ctx):
-        return False
+    verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
+    if cond is None or (clause_actions(said, ctx) and any(v.search(said) for v in verbs)):
+        return False  # "除非…就发…": an action of its own (a domain alone is no action)
     last = b.last_added
     if last and all(any(s is x for x in b.current) for s in last) and b.branch is None:
         for s in last:
             b.current.remove(s)
+        holder = b.current
         b.guard_here(negate(cond), unmask(clause, ctx))
+        b.unless = holder[-1]
         b.add(last)
         return True
     b.open_case(cond, unmask(clause, ctx), same=False)
+    return True
+
+
+_IN_WHICH_CASE = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:in which case|in that case|in those cases|if so|"
+    r"那样的话|这样的话|这种情况下?|那种情况下?|如果是的话|是的话)[\s,，:：]*(?:就|则|那就)?\s*",
+    re.IGNORECASE,
+)
+_SAID_UNLESS = re.compile(r"\b(?:unless|except (?:if|when))\b|除非", re.IGNORECASE)
+
+
+def which_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "X unless A, in which case Y" / "X，除非A，那样的话Y": Y is the case A holds for, the
+    other case of the branch that guards X (its condition is A negated)."""
+    m = _IN_WHICH_CASE.match(clause)
+    branch = b.unless
+    if branch is None and b.branch is not None and _SAID_UNLESS.search(b.branch.phrase):
+        branch = b.branch
+    if m is None or branch is None or branch.closed or len(branch.cases) != 1:
+        return False
+    steps = clause_actions(clause[m.end() :], ctx)
+    if not steps:
+        return False
+    case = DraftCase(None)
+    branch.cases.append(case)
+    b.branch, b.unless, b.current, b.case = branch, None, case.steps, case
+    branch.trailing = False
+    b.add(steps)
     return True
 
 
@@ -259,10 +291,19 @@ _CATEGORY_HEAD = re.compile(
 )
 
 
+# "bug在Linear建问题", "表扬发到Slack": a category the classifier has, then where it goes
+_ZH_NAMED_CATEGORY = re.compile(
+    r"^\s*([\w\u4e00-\u9fff-]{1,8}?)类?(?=在|发|转|推|存|写|记录|同步|创建|添加|加到|给|交给|通知)"
+)
+
+
 def category_head(b: Builder, clause: str, ctx: Context) -> tuple[re.Match[str] | None, str]:
     """A clause led by a category the classifier has ("technical creates …"), or in Chinese by
     "X的" while a category case is open ("投诉的转给主管，咨询的自动回复"): (match, category)."""
     m = _CATEGORY_HEAD.match(clause)
+    named = _ZH_NAMED_CATEGORY.match(clause)
+    if named and named.group(1).lower() in ctx.categories:
+        return named, named.group(1).lower()  # "bug在Linear建问题": a category said bare
     if m is None:
         return None, ""
     if m.group(1):
@@ -289,7 +330,8 @@ def singular(word: str, categories: list[str]) -> str:
 # "3 or 4 stars post to Slack", "5 stars: add to Airtable", "3到4星的发到钉钉": the next case
 # of a branch on a number, said by its value alone
 _VALUE_ALONE = re.compile(
-    r"^\s*(?:and\s+)?(?:for\s+|with\s+)?(?P<a>\d+(?:\.\d+)?)"
+    r"^\s*(?:and\s+)?(?:for\s+|with\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?P<f>[a-z]+?)s?\s+of\s+)?(?P<a>\d+(?:\.\d+)?)"
     r"(?:\s*(?P<how>or|and|to|-|–|或|到|至)\s*(?P<b>\d+(?:\.\d+)?))?\s*"
     r"(?:stars?|points?|颗星|星|分)?(?:的话|的)?\s*(?:[:,：，]|->|→)?\s*(?=\D)",
     re.IGNORECASE,
@@ -298,25 +340,38 @@ _NUMERIC = ("eq", "lt", "lte", "gt", "gte", "between", "in")
 
 
 def value_case(b: Builder, clause: str, ctx: Context) -> bool:
-    """A value, then an action, after a case on a number: a case on that same field."""
+    """A value, then an action, after a case on a number: a case on that same field; with
+    its measure ("a score of 9 or 10 gets …", "ratings of 1 or 2 …"), a case on it."""
     m = _VALUE_ALONE.match(clause)
     last = b.branch.cases[-1].condition if b.branch is not None and b.branch.cases else None
-    if m is None or last is None or last.op not in _NUMERIC or (b.branch and b.branch.closed):
+    if m is None or (b.branch and b.branch.closed):
         return False
-    if not isinstance(last.value, (int, float, tuple)):
+    if m.group("f"):
+        field = field_of(m.group("f") + " is", "value")
+    elif last is not None and last.op in _NUMERIC and isinstance(last.value, (int, float, tuple)):
+        field = last.field
+    else:
         return False
-    steps = clause_actions(clause[m.end() :], ctx)
+    rest = clause[m.end() :]
+    steps = clause_actions(rest, ctx) or clause_actions(_VERB_OF_CASE.sub("", rest, count=1), ctx)
     if not steps:
         return False
     said = unmask(clause[: m.end()], ctx).strip(" ,，:：")
     a, other = _number(m.group("a")), m.group("b")
-    cond = Condition(last.field, "eq", a, said)
+    cond = Condition(field, "eq", a, said)
     if other is not None:
         either = (m.group("how") or "").lower() in ("or", "and", "或")
-        cond = Condition(last.field, "in" if either else "between", (a, _number(other)), said)
+        cond = Condition(field, "in" if either else "between", (a, _number(other)), said)
     b.open_case(cond, unmask(clause, ctx), same=True)
     b.add(steps)
     return True
+
+
+# "gets the person added to …", "sends a thank-you email": the case's verb before its action
+_VERB_OF_CASE = re.compile(
+    r"^\s*(?:should|will|must)?\s*(?:gets?|are|is|goes|go)\s+(?:the\s+\w+\s+|them\s+|it\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _number(said: str) -> int | float:
@@ -344,3 +399,42 @@ def when_not_case(b: Builder, clause: str, ctx: Context) -> bool:
     b.otherwise()
     b.add(steps)
     return True
+
+
+# "smaller ones go straight in", "1万以下的直接建任务": the other case does what the approval
+# would have let through, without asking
+_STRAIGHT = re.compile(
+    r"\b(?:straight|directly|right away|without (?:any )?approval)\b|直接|无需审批|不用审批",
+    re.IGNORECASE,
+)
+
+
+def straight_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """After an approval asked inside a case, a clause that says "straight"/"直接" is that
+    branch's other case: its own action if it names one, else the approved path's writes."""
+    asked = b.approval_case
+    m = _STRAIGHT.search(clause)
+    if m is None or b.approval is None or asked is None or asked.closed:
+        return False
+    approvals = [s for s in asked.cases[-1].steps if isinstance(s, DraftApproval)]
+    if not approvals:
+        return False
+    said = clause[: m.start()] + " " + clause[m.end() :]
+    own = [s for s in clause_actions(said, ctx) if not _drafted(s)]
+    steps = own if _names_a_service(said, ctx) else list(approvals[-1].approved)
+    if not steps:
+        return False
+    b.branch, b.approval = asked, None
+    b.otherwise()
+    b.add([s for s in steps if not _drafted(s)])
+    return True
+
+
+def _drafted(step: object) -> bool:
+    return type(step).__name__.startswith("Draft")
+
+
+def _names_a_service(text: str, ctx: Context) -> bool:
+    return any(x.app for x in ctx.index.mentions(text, implicit=False)) or bool(
+        lx.EMAIL_WORD.search(text)
+    )

@@ -201,8 +201,8 @@ def joined_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     if re.match(r"\s*(?:就|则|便|那么|then\b)", body, re.IGNORECASE):
         return None  # "…，就标记为逾期": the action of the condition before
     verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
-    if any(v.match(body.strip()) for v in verbs):
-        return None  # "…, post the error to Slack": an action, not a second condition
+    if any(v.match(body.strip()) for v in (*verbs, lx.RESPOND)):
+        return None  # "…, post the error to Slack", "…, respond with 429": an action
     acted = _condition_then_action(body, ctx)
     if acted is not None:
         return acted  # "the country is US post to Slack": the second condition, then its action

@@ -36,9 +36,11 @@ from flowsmith.planner.parse_case_clauses import (
     qualifier_alone,
     singular,
     size_case_of,
+    straight_case,
     unless_case,
     value_case,
     when_not_case,
+    which_case,
 )
 from flowsmith.planner.parse_cases import (
     BARE_COMPARE,
@@ -62,7 +64,12 @@ from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_split import clauses, clauses_then
 from flowsmith.planner.parse_split import sentences as sentences_of
 from flowsmith.planner.parse_steps import clause_actions
-from flowsmith.planner.parse_subject_cases import as_otherwise, opens_subject_case, subject_case
+from flowsmith.planner.parse_subject_cases import (
+    as_otherwise,
+    kind_case,
+    opens_subject_case,
+    subject_case,
+)
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 
 
@@ -84,6 +91,8 @@ class _Builder:
         self.last_added: list[Any] = []  # the steps the last add() put in
         self.bare_else = False  # the last clause was "otherwise" alone
         self.case: DraftCase | None = None  # the case opened last
+        self.unless: DraftBranch | None = None  # the guard "X, unless A" put around X
+        self.text = ""  # the whole request's steps text (a kind said later opens a case now)
 
     def add(self, steps: list[Any]) -> None:
         self.last_added = list(steps)
@@ -105,7 +114,13 @@ class _Builder:
                 self.current.append(step)
 
     def open_case(self, cond: Condition, phrase: str, same: bool) -> None:
+        asked = self.approval_case
+        if self.branch is None and self.approval is not None and asked and not asked.closed:
+            # "over 5000 need approval, …; 5000 or less …": the case beside the approval's
+            self.branch, self.approval, same = asked, None, True
         if same and self._negates(cond) and self.otherwise():
+            return
+        if self._reopens(cond):
             return
         if same and self._same_field_after_trailing(cond):
             assert self.branch is not None
@@ -121,6 +136,24 @@ class _Builder:
         self.current = case.steps
         self.case = case
         self.remember(cond)
+
+    def _reopens(self, cond: Condition) -> bool:
+        """ "除非A，否则X；A的只Y", "if A do X, otherwise Y. For A also Z": a case said again
+        right after its branch goes on in that branch's case, not in a second IF."""
+        last = self.container[-1] if self.container else None
+        if not isinstance(last, DraftBranch) or (
+            self.branch is not None and self.branch is not last
+        ):
+            return False
+        case = next(
+            (c for c in last.cases if c.condition is not None and _key(c.condition) == _key(cond)),
+            None,
+        )
+        if case is None:
+            return False
+        self.branch, self.current, self.case = last, case.steps, case
+        self.remember(cond)
+        return True
 
     def _same_field_after_trailing(self, cond: Condition) -> bool:
         b = self.branch
@@ -209,6 +242,7 @@ class _Builder:
         self.current = self.container
 
     def end_sentence(self) -> None:
+        self.unless = None
         self.loop = None
         self.route = None
         if self.branch is None:
@@ -223,6 +257,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     """The steps of ``text``; ``guard`` (a condition in the trigger's words) opens a case
     that the first sentence's steps go into (an "otherwise" after it is its other case)."""
     b = _Builder(ctx)
+    b.text = text
     sentences = sentences_of(text)
     sources = [s for s in sentences if _SOURCE.match(s)]
     for said in sources:  # "数据来自 <url>": read first, whatever sentence says so
@@ -308,7 +343,9 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
     if (
-        check_case(b, clause, ctx)
+        which_case(b, clause, ctx)
+        or straight_case(b, clause, ctx)
+        or check_case(b, clause, ctx)
         or looked_at(clause, ctx)
         or qualifier_alone(b, clause, ctx)
         or unless_case(b, clause, ctx)
@@ -321,6 +358,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or _routed(b, clause, ctx)
         or _checked(b, clause, ctx)
         or subject_case(b, clause, ctx)
+        or kind_case(b, clause, ctx)
     ):
         return
     split = leading_condition(clause, ctx)
@@ -367,16 +405,19 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
 
 # "depending on the plan: …", "根据用户选择的套餐：…": the field the next clauses route on
 _ROUTE_BY = re.compile(
-    r"^\s*(?:(?:and\s+)?(?:depending on|based on|according to|(?:route|split|branch) by)\s+"
+    r"^\s*(?:(?:and\s+)?(?:depending on|based on|according to|"
+    r"split by|(?:route|branch)(?:\s+(?:it|them|each one|these|the \w+))?\s+by)\s+"
     r"(?:the\s+|its\s+|their\s+)?"
     r"(?P<en>[a-z][\w ]{0,30}?)|"
-    r"(?:根据|依据|视)(?P<zh>[\u4e00-\u9fff\w]{1,16}?)(?:的不同|不同|而定)?)"
+    r"(?:根据|依据|视|按照?)(?P<zh>[\u4e00-\u9fff\w]{1,16}?)"
+    r"(?:的不同|不同|而定|来?(?:分流|分开|路由|分发|区分|处理))?)"
     r"\s*[,:：]?\s*$",
     re.IGNORECASE,
 )
 # "basic goes to Airtable", "基础版存到Airtable": a value of the routed field, then its action
 _VALUE_CASE = re.compile(
-    r"^\s*(?:and\s+)?(?:for\s+)?[\"'“‘]?(?P<v>[\w-]+(?: [\w-]+)??)[\"'”’]?\s*(?:ones\s+|plans?\s+)?"
+    r"^\s*(?:and\s+)?(?:for\s+)?[\"'“‘]?(?P<v>[\w-]+(?: [\w-]+)??)[\"'”’]?\s*"
+    r"(?:(?:ones|plans?|orders?|items?|customers?|leads?|tickets?|requests?|users?)\s+)?"
     r"(?=(?:go|goes|get|gets|to|should|are|is)\b|→|->|:)|"
     r"^\s*(?P<zv>[\u4e00-\u9fff\w-]{1,8}?)的?(?=存|同步|发|通知|转|推|写|记录|创建|添加|加到|放|给|在|用)",
     re.IGNORECASE,

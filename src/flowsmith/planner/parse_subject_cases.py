@@ -99,6 +99,7 @@ def opens_subject_case(clause: str, ctx: Context) -> bool:
     word that names the items a comparison left out ("Smaller orders …")."""
     return (
         _subject(clause, ctx) is not None
+        or _kind(clause, ctx) is not None
         or _OTHERS.match(clause) is not None
         or size_case(clause) is not None
     )
@@ -125,3 +126,95 @@ def as_otherwise(b: Builder, clause: str) -> str:
     rest = clause[m.end() :]
     plain = _AUX.sub("", rest, count=1)
     return "otherwise " + (plain if plain.strip() else rest)
+
+
+# --- a kind of person and its complement -------------------------------------------------------
+
+# "first-time buyers get …", "returning customers are only …": a kind, a person noun, the action
+_EN_KIND = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:all\s+|the\s+|our\s+)?(?P<k>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+"
+    r"(?P<n>customers|buyers|users|clients|leads|contacts|members|subscribers|shoppers|"
+    r"visitors|accounts|companies|students|patients|guests)\b(?P<a>.*)$",
+    re.IGNORECASE,
+)
+# "首次下单的客户加到…", "老客户只…", "回头客只在…": a kind of person, then what is done for them
+_ZH_ACT = (
+    r"(?:只|仅|就|则|都|也)*(?:在|用|发|转|推|通知|放|存|写|记|同步|创建|建|更新|添加|加|给|把|打)"
+)
+_ZH_KIND = re.compile(
+    r"^(?P<k>[\u4e00-\u9fff\w]{1,8}?)的?(?P<n>客户|用户|买家|会员|顾客|客人|学员|回头客)"
+    rf"(?P<a>{_ZH_ACT}.*)$|^(?P<k2>回头客|熟客|新客|老客)(?P<a2>{_ZH_ACT}.*)$"
+)
+_NOT_A_KIND = re.compile(
+    r"(?:each|every|all|our|my|the|these|those|both|any|other|such|them|remaining|rest|some|"
+    r"many|most|no|new\s+and\s+\w+)",
+    re.IGNORECASE,
+)
+
+
+def _kind(clause: str, ctx: Context) -> tuple[str, str, list[object]] | None:
+    """(kind, noun, steps) of "<kind> <people> <action>", else None."""
+    m = (_ZH_KIND if CJK.search(clause) else _EN_KIND).match(clause.strip())
+    if m is None:
+        return None
+    groups = m.groupdict()
+    kind = (groups.get("k") or groups.get("k2") or "").strip()
+    noun = groups.get("n") or "客"
+    action = groups.get("a") or groups.get("a2") or ""
+    if not kind or _NOT_A_KIND.fullmatch(kind) or ctx.index.mentions(kind, implicit=False):
+        return None
+    plain = re.sub(r"^(?:只|仅|就|则|都|也)+", "", _AUX.sub("", action, count=1))
+    steps = clause_actions(plain, ctx) or clause_actions(action, ctx)
+    if not steps and re.match(r"\s*(?:only\s+|just\s+)?gets?\b", action, re.IGNORECASE):
+        steps = clause_actions("send " + plain, ctx)  # "… get an email receipt": sent to them
+    return (kind.lower(), noun.lower(), list(steps)) if steps else None
+
+
+def _kind_condition(kind: str, noun: str, phrase: str) -> Condition:
+    if CJK.search(kind):
+        return Condition("type", "eq", kind + ("" if noun.endswith("客") else noun), phrase)
+    return Condition(re.sub(r"\W+", "_", kind).strip("_"), "is_true", None, phrase)
+
+
+def _said_of_kind(cond: Condition | None) -> bool:
+    """A case on a kind of item (a yes/no field or a word value), not on a number."""
+    return cond is not None and (
+        cond.op in ("is_true", "category") or (cond.op == "eq" and isinstance(cond.value, str))
+    )
+
+
+def _other_kind_later(text: str, kind: str, noun: str) -> bool:
+    """Another kind of the same people is said in ``text`` ("… returning buyers …")."""
+    if CJK.search(kind):
+        found = re.findall(
+            r"([\u4e00-\u9fff]{1,4}?)的?(?:客户|用户|买家|会员|顾客|客人|学员)|(回头客|熟客|老客|新客)",
+            text,
+        )
+        return len({a or b for a, b in found} - {kind}) > 0
+    said = re.findall(rf"\b([a-z][a-z-]*)\s+{re.escape(noun)}\b", text, re.IGNORECASE)
+    return any(w.lower() not in kind.split() and not _NOT_A_KIND.fullmatch(w) for w in said)
+
+
+def kind_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "first-time buyers get X; returning buyers only get Y", "新客户…；老客户只…": the first
+    kind opens a case (only when another kind of the same people is said too), the other
+    kind is that case's other output, so Y never also runs for the first kind."""
+    read = _kind(clause, ctx)
+    if read is None:
+        return False
+    kind, noun, steps = read
+    br = b.branch
+    last = br.cases[-1].condition if br is not None and br.cases and not br.closed else None
+    if br is not None and len(br.cases) == 1 and _said_of_kind(last):
+        assert last is not None
+        if kind in (last.phrase or "").lower():
+            return False  # the same kind again: its own case goes on
+        b.otherwise()
+        b.add(steps)
+        return True
+    if br is not None or not _other_kind_later(b.text, kind, noun):
+        return False
+    phrase = unmask(clause, ctx)
+    b.open_case(_kind_condition(kind, noun, phrase), phrase, same=False)
+    b.add(steps)
+    return True
