@@ -115,6 +115,8 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
             body, b0 = m.group(group) or "", m.start(group)
             if group == "body3" and not _names_event(body, ctx):
                 continue  # "翻译后发到…": an event must be named outright before a bare 后
+            if _says_a_time(body):
+                continue  # "每天晚上8点从Clockify拉取工时…": a clock's run reads the app
             for cut in [*_action_cuts(body), len(body)]:
                 found = _trigger_of(body[:cut], ctx, explicit=True)
                 if found is not None:
@@ -122,6 +124,12 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
                     tail = text[b0 + cut : m.end()] if cut < len(body) else ""
                     return _when_rest(text, m, found, body[:cut], tail, ctx)
     return None
+
+
+def _says_a_time(body: str) -> bool:
+    """Whether a when-body says a schedule or a clock time (then it is no app event)."""
+    said = TOKEN.sub(" ", body)
+    return parse_schedule(said) is not None or clock_schedule(said) is not None
 
 
 def _names_event(body: str, ctx: Context) -> bool:
