@@ -25,6 +25,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
+from flowsmith.planner.parse_trigger_clause import arrival_clause, relay_clause
 from flowsmith.planner.parse_trigger_item import QUOTED_MENTION, eventless_trigger, qualifier
 from flowsmith.planner.parse_trigger_new import new_app_event
 from flowsmith.planner.parse_trigger_said import (
@@ -51,6 +52,9 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     found = _when_trigger(text, ctx)
     if found is not None:
         return found
+    found = _clause_trigger(text, ctx)
+    if found is not None:
+        return found
     mailed = addressed_mail(text, ctx)
     if mailed is not None:
         return mailed
@@ -69,6 +73,26 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if clock is not None:  # "post … to Slack at 7am": a daily run at that time
         return Trigger(kind="schedule", params=clock.model_dump(exclude_none=True)), rest
     return trig, rest
+
+
+def _clause_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
+    """A start the opening clause says without "when": items arriving through an app
+    ("Applications come in through our Jotform form; …") or every item relayed ("Mirror
+    every message from our Mattermost channel into Discord"). An app with no trigger in the
+    catalog starts from its webhook (or feed, or hourly poll)."""
+    for split in (relay_clause, arrival_clause):
+        said = split(text)
+        if said is None:
+            continue
+        body, rest = said
+        trig = _trigger_of(body, ctx, explicit=True)
+        if trig is None:
+            apps = [m.app for m in ctx.index.mentions(body, implicit=False) if m.app]
+            trig = eventless_trigger(apps[0], body, unmask(body, ctx), ctx) if apps else None
+        if trig is not None and trig.kind not in ("error", "manual", "schedule"):
+            ctx.trigger_app = trig.app
+            return trig, rest
+    return None
 
 
 def _context_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:

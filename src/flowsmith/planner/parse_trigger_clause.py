@@ -1,0 +1,67 @@
+"""Starts said without "when": items arriving through an app ("Applications come in
+through our Jotform form; …", "有人填了我们的Typeform问卷，就…") and a relay of every item
+("Mirror every message from our Mattermost channel into Discord", "把Telegram群里的每条
+消息都转发到企业微信").
+
+Invariants: only the request's opening clause is read; the clause's words are returned as
+the trigger's body and the text left reads as the action on the item (``__it__`` stands
+for the item a relay forwards). The caller decides whether the body names a start; these
+functions only split. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["arrival_clause", "relay_clause"]
+
+
+# "Applications come in through our Jotform form;", "Orders arrive via Shopify, …"
+_ARRIVES_EN = re.compile(
+    r"^\s*(?P<body>[^,;.:!?]{2,80}?\b(?:comes?|coming|arrives?|arriving|lands?|"
+    r"(?:is|are|gets?|get)\s+(?:submitted|sent|filed|placed))\s+(?:in\s+)?"
+    r"(?:through|via|from|on|in|by|with)\s+[^,;.:!?]{1,50}?)\s*[,;:.]\s*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "有人填了我们的Typeform问卷，就…", "只要有客户在Shopify下单，马上…"
+_ARRIVES_ZH = re.compile(
+    r"^\s*(?:只要)?(?P<body>有(?:人|客户|用户|学员|顾客|访客|买家|会员|同事)[^，,。；;]{2,40}?)"
+    r"[，,]?\s*(?:就|便|马上|立刻|立即)(?P<rest>.+)$",
+    re.DOTALL,
+)
+
+
+def arrival_clause(text: str) -> tuple[str, str] | None:
+    """(the clause saying what arrives, the text after it), or None."""
+    m = _ARRIVES_EN.match(text) or _ARRIVES_ZH.match(text)
+    return (m.group("body"), m.group("rest")) if m else None
+
+
+_RELAY_VERB = r"(?:mirror|forward|relay|copy|repost|cross-?post|pipe|bridge|echo)"
+# "Forward every message posted in Slack #sales into Microsoft Teams"
+_RELAY_EN = re.compile(
+    r"^\s*(?:please\s+)?(?P<verb>"
+    + _RELAY_VERB
+    + r")\s+(?:all\s+(?:the\s+)?|every\s+|each\s+|any\s+)"
+    r"(?:new\s+)?(?P<body>(?:messages?|posts?|comments?|updates?|chats?)\b[^,;.]*?)\s+"
+    r"(?P<to>(?:in)?to|over to|across to)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "把Telegram群里的每条消息都转发到企业微信", "把Slack #ops频道的所有消息同步到飞书"
+_RELAY_ZH = re.compile(
+    r"^\s*(?:请)?把(?P<body>[^，,。；;把]{2,30}?(?:每条|每个|每篇|所有|全部|新)[^，,。；;]{0,4}?"
+    r"(?:消息|帖子|评论|动态))(?:都|全部|一律|自动)*(?P<verb>转发|同步|转|推送|搬运|镜像)"
+    r"(?P<rest>.+)$",
+    re.DOTALL,
+)
+
+
+def relay_clause(text: str) -> tuple[str, str] | None:
+    """(the items relayed, the relay as an action on ``__it__``), or None."""
+    m = _RELAY_EN.match(text)
+    if m:
+        return m.group("body"), f"{m.group('verb')} __it__ {m.group('to')} {m.group('rest')}"
+    m = _RELAY_ZH.match(text)
+    if m:
+        return m.group("body"), f"把 __it__ {m.group('verb')}{m.group('rest')}"
+    return None
