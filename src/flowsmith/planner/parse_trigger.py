@@ -33,6 +33,7 @@ from flowsmith.planner.parse_trigger_said import (
     context_apps,
     items_event,
     joined_condition,
+    mail_party,
 )
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
 from flowsmith.planner.service_words import stem
@@ -86,6 +87,8 @@ def _clause_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
             continue
         body, rest = said
         trig = _trigger_of(body, ctx, explicit=True)
+        if trig is None and lx.EMAIL_WORD.search(body):
+            trig = Trigger(kind="email", phrase=unmask(body, ctx))
         if trig is None:
             apps = [m.app for m in ctx.index.mentions(body, implicit=False) if m.app]
             trig = eventless_trigger(apps[0], body, unmask(body, ctx), ctx) if apps else None
@@ -477,6 +480,9 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
     label contains customer), or None."""
     phrase = trigger.phrase
+    party = mail_party(trigger)
+    if party is not None:
+        return party
     if _said_by_event(phrase, trigger, ctx):
         return None
     m = _LABELLED.search(TOKEN.sub(" ", phrase))

@@ -38,20 +38,23 @@ def arrival_clause(text: str) -> tuple[str, str] | None:
 
 
 _RELAY_VERB = r"(?:mirror|forward|relay|copy|repost|cross-?post|pipe|bridge|echo)"
-# "Forward every message posted in Slack #sales into Microsoft Teams"
+_RELAY_TO = r"(?P<to>(?:in)?to|over to|across to)\s+(?P<rest>\S.*)$"
+# "Forward every message posted in Slack #sales into Microsoft Teams"; mail needs no
+# "every" ("Forward emails from anyone @initech.com to my Telegram")
 _RELAY_EN = re.compile(
-    r"^\s*(?:please\s+)?(?P<verb>"
-    + _RELAY_VERB
-    + r")\s+(?:all\s+(?:the\s+)?|every\s+|each\s+|any\s+)"
-    r"(?:new\s+)?(?P<body>(?:messages?|posts?|comments?|updates?|chats?)\b[^,;.]*?)\s+"
-    r"(?P<to>(?:in)?to|over to|across to)\s+(?P<rest>\S.*)$",
+    rf"^\s*(?:please\s+)?(?P<verb>{_RELAY_VERB})\s+"
+    r"(?:(?:all\s+(?:the\s+)?|every\s+|each\s+|any\s+)(?:new\s+)?"
+    r"(?P<body>(?:messages?|posts?|comments?|updates?|chats?|e-?mails?)\b[^,;]*?)|"
+    r"(?:all\s+(?:the\s+)?|any\s+)?(?:new\s+)?(?P<body2>e-?mails?\s+(?:from|sent by)\b[^,;]*?))"
+    rf"\s+{_RELAY_TO}",
     re.IGNORECASE | re.DOTALL,
 )
-# "把Telegram群里的每条消息都转发到企业微信", "把Slack #ops频道的所有消息同步到飞书"
+# "把Telegram群里的每条消息都转发到企业微信", "Gmail里来自 boss@corp.com 的邮件，都转发到飞书"
 _RELAY_ZH = re.compile(
-    r"^\s*(?:请)?把(?P<body>[^，,。；;把]{2,30}?(?:每条|每个|每篇|所有|全部|新)[^，,。；;]{0,4}?"
-    r"(?:消息|帖子|评论|动态))(?:都|全部|一律|自动)*(?P<verb>转发|同步|转|推送|搬运|镜像)"
-    r"(?P<rest>.+)$",
+    r"^\s*(?:请)?(?:把(?P<body>[^，,。；;把]{2,30}?(?:每条|每个|每篇|每封|所有|全部|新)"
+    r"[^，,。；;]{0,4}?(?:消息|帖子|评论|动态|邮件))|"
+    r"(?P<body2>[^，,。；;把]{2,40}?的(?:邮件|消息|帖子|评论))[，,]?\s*(?=都|全部|一律))"
+    r"(?:都|全部|一律|自动)*(?P<verb>转发|同步|转|推送|搬运|镜像)(?P<rest>.+)$",
     re.DOTALL,
 )
 
@@ -60,8 +63,10 @@ def relay_clause(text: str) -> tuple[str, str] | None:
     """(the items relayed, the relay as an action on ``__it__``), or None."""
     m = _RELAY_EN.match(text)
     if m:
-        return m.group("body"), f"{m.group('verb')} __it__ {m.group('to')} {m.group('rest')}"
+        body = m.group("body") or m.group("body2")
+        return body, f"{m.group('verb')} __it__ {m.group('to')} {m.group('rest')}"
     m = _RELAY_ZH.match(text)
     if m:
-        return m.group("body"), f"把 __it__ {m.group('verb')}{m.group('rest')}"
+        body = m.group("body") or m.group("body2")
+        return body, f"把 __it__ {m.group('verb')}{m.group('rest')}"
     return None
