@@ -562,7 +562,10 @@ TRIGGER_EMAIL = rx(
 )
 TRIGGER_RSS = rx(
     r"(?:订阅\s*(?:__url\d+__\s*)?(?:的\s*)?)?(?<![a-z])rss(?![a-z])(?:\s*(?:feed|源|订阅))?|"
-    r"atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源"
+    r"atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源|"
+    # "订阅 https://…/feed", "the feed at https://…", "博客的feed https://…", "this blog's feed"
+    r"订阅\s*(?:一下|这个)?\s*__url\d+__|(?<![a-z])feed\s*(?:at|from|of|:|：)?\s*__url\d+__|"
+    r"\b(?:blog|site|podcast|channel|news)(?:'s)? feed\b"
 )
 TRIGGER_CHAT = rx(
     r"\bchat ?bots?\b|\bchat messages?\b|\bchat (?:assistant|widget|window|box)\b|"

@@ -25,7 +25,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
-from flowsmith.planner.parse_trigger_clause import arrival_clause, relay_clause
+from flowsmith.planner.parse_trigger_clause import arrival_clause, endpoint_span, relay_clause
 from flowsmith.planner.parse_trigger_item import QUOTED_MENTION, eventless_trigger, qualifier
 from flowsmith.planner.parse_trigger_new import new_app_event
 from flowsmith.planner.parse_trigger_said import (
@@ -47,6 +47,10 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
         if found is not None:
             return found
         text = _ARROW.sub(", then ", text)
+    span = endpoint_span(text)
+    if span is not None:  # the apps it names send to it; they are no steps
+        phrase = unmask(text[span[0] : span[1]], ctx).strip()
+        return Trigger(kind="webhook", phrase=phrase), f"{text[: span[0]]} __it__ {text[span[1] :]}"
     found = _context_event(text, ctx)
     if found is not None:
         return found

@@ -70,3 +70,23 @@ def relay_clause(text: str) -> tuple[str, str] | None:
         body = m.group("body") or m.group("body2")
         return body, f"把 __it__ {m.group('verb')}{m.group('rest')}"
     return None
+
+
+# "set up an endpoint that receives Stripe events", "做一个webhook接收Shopify推过来的订单数据":
+# an endpoint the user asks for, described by what it receives (to the clause's end)
+_ENDPOINT = re.compile(
+    r"\b(?:an?\s+|the\s+|our\s+)?(?:web ?hook|(?:http\s+|api\s+)?endpoint)\b"
+    r"(?:\s+(?:url\s+)?(?:that|which|to|for|where we can|we can))?\s+"
+    r"(?:receives?|receiving|accepts?|accepting|listens?\s+(?:for|to)|catch(?:es)?|"
+    r"collects?|ingests?|takes?)\s+[^,;.]*?(?=\s+and\s+(?:then\s+)?(?:[a-z]+s|send|post|create|add|save|store|write|"
+    r"forward|notify|log|put|push|email it|email them)\b|\s*[,;.]|$)|"
+    r"(?:webhook|web hook|回调|接口|钩子|端点)(?:地址|链接|url)?\s*(?:来|用来|用于|专门)?"
+    r"(?:接收|接住|监听|收取)[^，,。；;]*?(?=[，,。；;]|然后|并且|再|$)",
+    re.IGNORECASE,
+)
+
+
+def endpoint_span(text: str) -> tuple[int, int] | None:
+    """Where the request describes the webhook it wants by what it receives, or None."""
+    m = _ENDPOINT.search(text)
+    return (m.start(), m.end()) if m else None
