@@ -58,8 +58,9 @@ WHEN_EN = rx(
     + _NOT_A_RATE
     + r"|on every|on each|upon|"
     r"after(?=\s+(?:each|every|any|a|an)\b))\b\s*"
-    r"(?P<body>(?:[^,;.!?]|(?<=\d)[,.](?=\d{3})|(?<=[a-z])\.(?=[a-z]))+?)\s*"
-    r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
+    # an emoji code (":bug:") is a word of the clause, not a colon ending it
+    r"(?P<body>(?::[\w+-]+:|[^,;.!?]|(?<=\d)[,.](?=\d{3})|(?<=[a-z])\.(?=[a-z]))+?)\s*"
+    r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)(?![\w+-]+:)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(
     r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|时|之后|后)(?:就|，|,|\s|$)|"

@@ -26,7 +26,12 @@ from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
 from flowsmith.planner.parse_trigger_clause import arrival_clause, endpoint_span, relay_clause
-from flowsmith.planner.parse_trigger_item import QUOTED_MENTION, eventless_trigger, qualifier
+from flowsmith.planner.parse_trigger_item import (
+    QUOTED_MENTION,
+    eventless_trigger,
+    qualifier,
+    said_values,
+)
 from flowsmith.planner.parse_trigger_new import new_app_event
 from flowsmith.planner.parse_trigger_said import (
     addressed_mail,
@@ -64,7 +69,7 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if mailed is not None:
         return mailed
     err = lx.TRIGGER_ERROR.search(text)
-    if err:
+    if err and not _names_app_event(text, ctx):
         return Trigger(kind="error", phrase=err.group(0).strip()), _cut(text, err)
     sched = parse_schedule(TOKEN.sub(" ", text))
     if sched is not None:
@@ -163,6 +168,16 @@ def _says_a_time(body: str) -> bool:
     return parse_schedule(said) is not None or clock_schedule(said) is not None
 
 
+def _names_app_event(body: str, ctx: Context) -> bool:
+    """Whether ``body`` names an app with triggers and one of its events outright."""
+    return any(
+        m.app is not None
+        and ctx.index.apps[m.app].triggers is not None
+        and ctx.index.event(m.app, body)[1] >= 1.0
+        for m in ctx.index.mentions(body, implicit=False)
+    )
+
+
 def _names_event(body: str, ctx: Context) -> bool:
     """Whether ``body`` says one of an app's events ("客户在Shopify下单", "有人在Calendly
     预约") rather than a step ("用AI总结Stripe的付款")."""
@@ -227,6 +242,7 @@ def _when_rest(
             params["new_only"] = True  # new items: only those the last run did not see
         found = Trigger(kind="schedule", params=params, phrase=found.phrase)
     cond = None if _said_by_event(body, found, ctx) else qualifier(body, ctx)
+    cond = " and ".join(c for c in (cond, *said_values(body, ctx)) if c) or None
     if state:
         cond = str(state)  # the comparison the polled data is checked against
     if cond:
@@ -321,7 +337,8 @@ def _cut(text: str, m: re.Match[str]) -> str:
 def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
     """The trigger a "when"-clause body names, or None (then it is a condition)."""
     phrase = unmask(body, ctx)
-    if lx.TRIGGER_ERROR.search(body) or lx.TRIGGER_ERROR.search("a " + body):
+    said_error = lx.TRIGGER_ERROR.search(body) or lx.TRIGGER_ERROR.search("a " + body)
+    if said_error and not _names_app_event(body, ctx):  # "a GitHub Actions run fails": GitHub's
         return Trigger(kind="error", phrase=phrase)
     named = explicit_start(body)
     if named is not None and named != "form":

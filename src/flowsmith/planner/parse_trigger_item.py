@@ -14,7 +14,7 @@ from flowsmith.planner.frame import Trigger
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context
 
-__all__ = ["QUOTED_MENTION", "eventless_trigger", "qualifier"]
+__all__ = ["QUOTED_MENTION", "eventless_trigger", "qualifier", "said_values"]
 
 
 def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trigger:
@@ -86,3 +86,32 @@ def qualifier(body: str, ctx: Context) -> str | None:
         to = re.split(r"\s+(?:in|on|at|from|of|within)\s+", m.group("to"))[0]
         return "the status is '" + to.strip("'\"“”‘’ ") + "'"
     return None
+
+
+# "on the release branch", "push to main", "推送到 main 分支": the branch a code event is on
+_BRANCH = re.compile(
+    r"\b(?:on|to|into|in|against)\s+(?:the\s+)?[\"'“‘`]?(?P<a>[\w./-]+?)[\"'”’`]?\s+branch\b|"
+    r"\bpush(?:es|ed)?\s+(?:to|into|on)\s+[\"'“‘`]?(?P<b>[\w./-]+)|"
+    r"(?P<c>[A-Za-z0-9][\w./-]*)\s*分支",
+    re.IGNORECASE,
+)
+# "reacts with :bug:", "reacted with 👀", "用 :eyes: 表情回应": the emoji a reaction names
+_REACTION = re.compile(
+    r"\breact(?:s|ed|ing)?\s+(?:to\s+[^,;]{1,30}?\s+)?with\s+(?:an?\s+|the\s+)?:?(?P<a>[\w+-]+):?|"
+    r"(?:用|加了?|点了?)\s*:?(?P<b>[\w+-]+):?\s*(?:表情|emoji)",
+    re.IGNORECASE,
+)
+
+
+def said_values(body: str, ctx: Context) -> list[str]:
+    """Condition words for the values a trigger clause names of its item that no event
+    tells apart: the branch ("the branch is 'release'") and the reaction's emoji."""
+    out: list[str] = []
+    m = _BRANCH.search(TOKEN.sub(" ", body))
+    branch = (m.group("a") or m.group("b") or m.group("c")) if m else None
+    if branch and not ctx.index.mentions(branch, implicit=False):  # "push to GitLab": the app
+        out.append(f"the branch is '{branch}'")
+    m = _REACTION.search(body)
+    if m:
+        out.append(f"the reaction is '{m.group('a') or m.group('b')}'")
+    return out
