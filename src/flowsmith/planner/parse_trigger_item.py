@@ -91,7 +91,8 @@ def qualifier(body: str, ctx: Context) -> str | None:
 # "on the release branch", "push to main", "推送到 main 分支": the branch a code event is on
 _BRANCH = re.compile(
     r"\b(?:on|to|into|in|against)\s+(?:the\s+)?[\"'“‘`]?(?P<a>[\w./-]+?)[\"'”’`]?\s+branch\b|"
-    r"\bpush(?:es|ed)?\s+(?:to|into|on)\s+[\"'“‘`]?(?P<b>[\w./-]+)|"
+    r"\bpush(?:es|ed)?\s+(?:to|into|on)\s+(?!(?:our|my|the|a|an|your|their|this|that|it)\b)"
+    r"[\"'“‘`]?(?P<b>[\w./-]+)|"
     r"(?P<c>[A-Za-z0-9][\w./-]*)\s*分支",
     re.IGNORECASE,
 )
