@@ -58,14 +58,15 @@ WHEN_EN = rx(
     + _NOT_A_RATE
     + r"|on every|on each|upon|"
     r"after(?=\s+(?:each|every|any|a|an)\b))\b\s*"
-    r"(?P<body>(?:[^,;.!?]|(?<=\d)[,.](?=\d{3})|(?<=[a-z])\.(?=[a-z]))+?)\s*"
-    r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)|\.(?:\s|$)|!|\?|$|\s+then\b)"
+    # an emoji code (":bug:") is a word of the clause, not a colon ending it
+    r"(?P<body>(?::[\w+-]+:|[^,;.!?]|(?<=\d)[,.](?=\d{3})|(?<=[a-z])\.(?=[a-z]))+?)\s*"
+    r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)(?![\w+-]+:)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(
     r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|时|之后|后)(?:就|，|,|\s|$)|"
     # "…完成任务时发短信": an event's 时 right before the action's verb (not 小时, 定时, 实时 …)
     r"(?:每当|当|一旦|每次)?(?P<body4>[^，,。；;！？]{2,40}?)"
-    r"(?<![小定实及同准临随当按计])时(?=发|通知|提醒|转发|推送|记录|创建|添加|同步)|"
+    r"(?<![小定实及同准临随当按计工耗限])时(?=发|通知|提醒|转发|推送|记录|创建|添加|同步)|"
     r"(?:每当|一旦|每次)(?P<body2>[^，,。；;！？]{2,40}?)(?:就|，|,|$)|"
     r"^(?P<body3>[^，,。；;！？]{2,30}?)(?:之后|以后|后)(?=[\u4e00-\u9fff])"
 )
@@ -582,7 +583,10 @@ TRIGGER_EMAIL = rx(
 )
 TRIGGER_RSS = rx(
     r"(?:订阅\s*(?:__url\d+__\s*)?(?:的\s*)?)?(?<![a-z])rss(?![a-z])(?:\s*(?:feed|源|订阅))?|"
-    r"atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源"
+    r"atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源|"
+    # "订阅 https://…/feed", "the feed at https://…", "博客的feed https://…", "this blog's feed"
+    r"订阅\s*(?:一下|这个)?\s*__url\d+__|(?<![a-z])feed\s*(?:at|from|of|:|：)?\s*__url\d+__|"
+    r"\b(?:blog|site|podcast|channel|news)(?:'s)? feed\b"
 )
 TRIGGER_CHAT = rx(
     r"\bchat ?bots?\b|\bchat messages?\b|\bchat (?:assistant|widget|window|box)\b|"

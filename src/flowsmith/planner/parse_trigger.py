@@ -25,11 +25,20 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
+from flowsmith.planner.parse_trigger_clause import arrival_clause, endpoint_span, relay_clause
+from flowsmith.planner.parse_trigger_item import (
+    QUOTED_MENTION,
+    eventless_trigger,
+    qualifier,
+    said_values,
+)
+from flowsmith.planner.parse_trigger_new import new_app_event
 from flowsmith.planner.parse_trigger_said import (
     addressed_mail,
     context_apps,
     items_event,
     joined_condition,
+    mail_party,
 )
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
 from flowsmith.planner.service_words import stem
@@ -43,22 +52,29 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
         if found is not None:
             return found
         text = _ARROW.sub(", then ", text)
+    span = endpoint_span(text)
+    if span is not None:  # the apps it names send to it; they are no steps
+        phrase = unmask(text[span[0] : span[1]], ctx).strip()
+        return Trigger(kind="webhook", phrase=phrase), f"{text[: span[0]]} __it__ {text[span[1] :]}"
     found = _context_event(text, ctx)
     if found is not None:
         return found
     found = _when_trigger(text, ctx)
     if found is not None:
         return found
+    found = _clause_trigger(text, ctx)
+    if found is not None:
+        return found
     mailed = addressed_mail(text, ctx)
     if mailed is not None:
         return mailed
     err = lx.TRIGGER_ERROR.search(text)
-    if err:
+    if err and not _names_app_event(text, ctx):
         return Trigger(kind="error", phrase=err.group(0).strip()), _cut(text, err)
     sched = parse_schedule(TOKEN.sub(" ", text))
     if sched is not None:
         return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
-    found = _new_app_event(text, ctx) or items_event(text, ctx)
+    found = new_app_event(text, ctx) or items_event(text, ctx)
     if found is not None:
         ctx.trigger_app = found[0].app
         return found
@@ -67,6 +83,28 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if clock is not None:  # "post … to Slack at 7am": a daily run at that time
         return Trigger(kind="schedule", params=clock.model_dump(exclude_none=True)), rest
     return trig, rest
+
+
+def _clause_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
+    """A start the opening clause says without "when": items arriving through an app
+    ("Applications come in through our Jotform form; …") or every item relayed ("Mirror
+    every message from our Mattermost channel into Discord"). An app with no trigger in the
+    catalog starts from its webhook (or feed, or hourly poll)."""
+    for split in (relay_clause, arrival_clause):
+        said = split(text)
+        if said is None:
+            continue
+        body, rest = said
+        trig = _trigger_of(body, ctx, explicit=True)
+        if trig is None and lx.EMAIL_WORD.search(body):
+            trig = Trigger(kind="email", phrase=unmask(body, ctx))
+        if trig is None:
+            apps = [m.app for m in ctx.index.mentions(body, implicit=False) if m.app]
+            trig = eventless_trigger(apps[0], body, unmask(body, ctx), ctx) if apps else None
+        if trig is not None and trig.kind not in ("error", "manual", "schedule"):
+            ctx.trigger_app = trig.app
+            return trig, rest
+    return None
 
 
 def _context_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
@@ -113,6 +151,8 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
             body, b0 = m.group(group) or "", m.start(group)
             if group == "body3" and not _names_event(body, ctx):
                 continue  # "翻译后发到…": an event must be named outright before a bare 后
+            if _says_a_time(body):
+                continue  # "每天晚上8点从Clockify拉取工时…": a clock's run reads the app
             for cut in [*_action_cuts(body), len(body)]:
                 found = _trigger_of(body[:cut], ctx, explicit=True)
                 if found is not None:
@@ -120,6 +160,22 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
                     tail = text[b0 + cut : m.end()] if cut < len(body) else ""
                     return _when_rest(text, m, found, body[:cut], tail, ctx)
     return None
+
+
+def _says_a_time(body: str) -> bool:
+    """Whether a when-body says a schedule or a clock time (then it is no app event)."""
+    said = TOKEN.sub(" ", body)
+    return parse_schedule(said) is not None or clock_schedule(said) is not None
+
+
+def _names_app_event(body: str, ctx: Context) -> bool:
+    """Whether ``body`` names an app with triggers and one of its events outright."""
+    return any(
+        m.app is not None
+        and ctx.index.apps[m.app].triggers is not None
+        and ctx.index.event(m.app, body)[1] >= 1.0
+        for m in ctx.index.mentions(body, implicit=False)
+    )
 
 
 def _names_event(body: str, ctx: Context) -> bool:
@@ -186,6 +242,7 @@ def _when_rest(
             params["new_only"] = True  # new items: only those the last run did not see
         found = Trigger(kind="schedule", params=params, phrase=found.phrase)
     cond = None if _said_by_event(body, found, ctx) else qualifier(body, ctx)
+    cond = " and ".join(c for c in (cond, *said_values(body, ctx)) if c) or None
     if state:
         cond = str(state)  # the comparison the polled data is checked against
     if cond:
@@ -280,7 +337,8 @@ def _cut(text: str, m: re.Match[str]) -> str:
 def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
     """The trigger a "when"-clause body names, or None (then it is a condition)."""
     phrase = unmask(body, ctx)
-    if lx.TRIGGER_ERROR.search(body) or lx.TRIGGER_ERROR.search("a " + body):
+    said_error = lx.TRIGGER_ERROR.search(body) or lx.TRIGGER_ERROR.search("a " + body)
+    if said_error and not _names_app_event(body, ctx):  # "a GitHub Actions run fails": GitHub's
         return Trigger(kind="error", phrase=phrase)
     named = explicit_start(body)
     if named is not None and named != "form":
@@ -407,227 +465,6 @@ def _polled_state(body: str, mention: Any, ctx: Context) -> Trigger | None:
     )
 
 
-def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trigger:
-    """An event in an app the catalog has no trigger for: a data store (category ``data``)
-    is polled every hour for new rows (``params["poll"]`` says what to get); published
-    content (a new video, post, episode) is read from the app's feed; any other service
-    sends its events to a webhook (``app`` names it)."""
-    app = ctx.index.apps[app_id]
-    if app.category == "data":
-        return Trigger(
-            kind="schedule",
-            params={"kind": "interval", "minutes": 60, "assumed": True, "poll": body},
-            phrase=phrase,
-        )
-    if _PUBLISHED.search(body):
-        return Trigger(kind="rss", app=app_id, phrase=phrase)
-    return Trigger(kind="webhook", app=app_id, phrase=phrase)
-
-
-# "a new video is published on our YouTube channel": published content has a feed
-_PUBLISHED = re.compile(
-    r"\b(?:videos?|posts?|articles?|episodes?|podcasts?|stor(?:y|ies))\b.{0,40}?"
-    r"\b(?:publish\w*|posted|released|goes live|went live)\b|"
-    r"\bnew (?:videos?|articles?|episodes?|blog posts?)\b|新(?:视频|文章|帖子)",
-    re.IGNORECASE,
-)
-
-
-# what is said of the trigger's item in its own clause: "… with priority 1", "… moves to Won"
-_WITH = re.compile(
-    r"\s(?:with|where|whose|having)\s+(?:an?\s+|the\s+|its\s+)?(?P<rest>[^,;]+?)\s*$", re.I
-)
-_MOVES = re.compile(
-    r"\s(?:moves?|moved|is moved|changes?|changed|is changed|is set|gets? set|goes)\s+"
-    r"(?:in)?to\s+(?:the\s+)?(?P<to>[^,;]+?)\s*$",
-    re.I,
-)
-
-
-_QUOTED_MENTION = re.compile(
-    r"\b(?:mention\w*|contain\w*|includ\w*|says?|with the (?:word|keyword))\s+"
-    r"(?:the (?:word|keyword|phrase)\s+)?([\"'“‘][^\"'”’]{1,40}[\"'”’])",
-    re.IGNORECASE,
-)
-
-
-def qualifier(body: str, ctx: Context) -> str | None:
-    """The condition a trigger clause puts on its item, as condition words ("the priority
-    is 1" from "an incident is created with priority 1"), or None."""
-    m = _WITH.search(body)
-    if m:
-        rest = m.group("rest")
-        if parse_condition(rest, ctx) is not None:
-            return rest
-        words = rest.split()
-        plain = len(words) == 2 and re.fullmatch(r"[a-z_]+", words[0])
-        if plain and re.fullmatch(r"\d+(?:\.\d+)?|[A-Z][\w-]*|[\"'“‘].+", words[1]):
-            said = f"the {words[0]} is {words[1]}"
-            return said if parse_condition(said, ctx) is not None else None
-        return None
-    m = lx.CONTAINS.search(body)
-    if m and parse_condition(body[m.start() :], ctx) is not None:
-        return body[m.start() :].strip()  # "… mentioning 'bug'", "…提到'bug'"
-    m = _QUOTED_MENTION.search(body)
-    if m:
-        return f"it mentions {m.group(1)}"  # "a message mentioning 'refund' is posted in …"
-    m = _MOVES.search(body)
-    if m and not TOKEN.search(m.group("to")):
-        to = re.split(r"\s+(?:in|on|at|from|of|within)\s+", m.group("to"))[0]
-        return "the status is '" + to.strip("'\"“”‘’ ") + "'"
-    return None
-
-
-def _new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
-    """ "copy new Marketo leads to …", "every new message in our #ops Slack channel", "if an
-    uploaded Dropbox file is a PDF": an app event named by "new" (or "uploaded") next to
-    the app. An app the catalog has no events for counts only in a leading "if"-clause."""
-    for mention in ctx.index.mentions(text):
-        if mention.app is None:
-            continue
-        span = _event_span(text, mention.start, mention.end)
-        if span is None:
-            continue
-        start, end = span
-        window = text[start:end]
-        if ctx.index.apps[mention.app].triggers is None:
-            if not (_IF_OPENER.search(text[:start]) or _ANSWERS.search(text[:start])):
-                continue
-            trig = eventless_trigger(mention.app, window, window.strip(), ctx)
-        else:
-            event, score = ctx.index.event(mention.app, window)
-            if event is None or score < 1.0:
-                continue
-            end = _shortest_end(text, start, mention.end, end, mention.app, score, ctx)
-            window = text[start:end]
-            trig = Trigger(kind="app_event", app=mention.app, event=event, phrase=window.strip())
-        return trig, _residue(text, start, end, ctx)
-    return None
-
-
-_EVENT_ADJ = re.compile(r"\bnew\b|\bincoming\b|\breceived?\b|\buploaded\b|新", re.IGNORECASE)
-# "new message in our #global ": the item, then where it is, right before the app's name
-_HELD_IN = re.compile(
-    r"(?:\bnew|\bincoming|\buploaded)(?:\s+[\w-]+){1,2}\s+(?:in|on|from|at)\s+"
-    r"(?:(?:our|my|the|your)\s+)?(?:[#@][\w-]+\s+|[\"'“‘][^\"'”’]{1,30}[\"'”’]\s+)?$",
-    re.IGNORECASE,
-)
-# "add new leads in HubSpot": a write of new items, not an event
-_MAKES = re.compile(
-    r"\b(?:add|create|post|send|insert|write|make|put|save|push|upload|import|open|file|log)"
-    r"\w*\s+(?:the\s+|a\s+|an\s+)?$|(?:创建|新建|添加|新增)(?:一个|一条|一行)?$",
-    re.IGNORECASE,
-)
-# "reply to new Intercom conversations", "回复新的…": acting on each new item as it comes
-_ANSWERS = re.compile(
-    r"\b(?:reply|replies|respond|answer|triage|acknowledge)\w*\s+(?:to\s+)?"
-    r"(?:all\s+|every\s+|each\s+|any\s+|the\s+)?$|(?:回复|答复|自动回复)\s*(?:所有|每个|每条)?的?$",
-    re.IGNORECASE,
-)
-_IF_OPENER = re.compile(
-    r"(?:^|[.;!?。；！？]\s*)(?:only\s+)?if\s+(?:(?:a|an|the|any)\s+)?$|"
-    r"(?:^|[.;!?。；！？]\s*)(?:如果|假如|要是|若|只有当|当)(?:有)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _shortest_end(
-    text: str, start: int, least: int, end: int, app: str, score: float, ctx: Context
-) -> int:
-    """The end of the shortest event phrase that names the event as well as the whole
-    window does ("新的Shopify订单" of "新的Shopify订单金额超过1000元"), so what the text goes
-    on to say of the item stays for the steps."""
-    for k in range(least, end):
-        inside_word = text[k - 1 : k + 1].isascii() and text[k - 1 : k + 1].isalnum()
-        if text[k - 1].isspace() or inside_word:
-            continue
-        if ctx.index.event(app, text[start:k])[1] >= score:
-            return k
-    return end
-
-
-def _event_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where the event phrase around the app mention ``text[start:end]`` begins and ends."""
-    left = text[max(0, start - 24) : start]
-    left = re.split(r"\b(?:to|into|in|on|from)\b|[到在从，,]", left)[-1]
-    news = list(_EVENT_ADJ.finditer(left))
-    right = text[end : end + 30]
-    right = re.split(
-        r"\b(?:to|into|in|on|from|and|is|are|was|were|comes?|arrives?|gets?|"
-        r"has|have|with|that|which|for|each|every)\b|[到在从，,是]",
-        right,
-    )[0]
-    if news:
-        begin = start - len(left) + news[-1].start()
-        if _MAKES.search(text[:begin]) is None:
-            return begin, end + len(right)
-        return None  # "create a new Jira issue": a write, not an event
-    held = _HELD_IN.search(text[max(0, start - 60) : start])
-    if held is not None:
-        begin = max(0, start - 60) + held.start()
-        if not _MAKES.search(text[:begin]):
-            return begin, end + len(right)
-    if _EVENT_ADJ.search(right):
-        return start, end + len(right)
-    return None
-
-
-_EVENT_VERB = re.compile(
-    r"^\s*(?:(?:is|are|was|were|gets?|has been|have been)\s+)?(?:just\s+)?"
-    r"(?:created|added|opened|uploaded|submitted|posted|published|inserted|filed|raised|"
-    r"logged|arrives?|comes? in|appears?)\b",
-    re.IGNORECASE,
-)
-
-
-# "New Shopify orders over 200 dollars should be posted …": what the subject says of the
-# item, up to the verb of its action
-_LEADING_QUALIFIER = re.compile(
-    r"^\s*(?P<q>(?:over|above|under|below|more than|less than|with|whose|where|from)\b[^,;]*?)"
-    r"\s+(?=(?:should|must|will|shall|need to|go|goes|get|gets|are|is)\b)",
-    re.IGNORECASE,
-)
-
-
-def _subject_condition(q: str, ctx: Context) -> str | None:
-    """Condition words from what a leading event phrase's subject says ("over 200")."""
-    if re.match(r"(?:with|whose|where)\b", q, re.IGNORECASE):
-        return qualifier("x " + q, ctx)
-    said = "it is " + q
-    return said if parse_condition(said, ctx) is not None else None
-
-
-def _residue(text: str, start: int, end: int, ctx: Context) -> str:
-    """The text left for the steps once the event phrase ``text[start:end]`` is cut out.
-
-    Elsewhere the item stays as ``__it__``; in a leading "if"-clause what the clause says of
-    the item stays as its condition: "If a new issue is created with priority 1" -> "If the
-    priority is 1", "If an uploaded file is a PDF" -> "If it is a PDF", "If the budget of a
-    new task is over 10" -> "If the budget is over 10"."""
-    before, after = text[:start], text[end:]
-    if not before.strip(" ,，") or re.search(r"[.;!?。；！？]\s*$", before):
-        lead = _LEADING_QUALIFIER.match(after)
-        cond = _subject_condition(lead.group("q"), ctx) if lead else None
-        if lead and cond:
-            return f"{before} if {cond} , {after[lead.end() :]}"
-    owner = re.search(r"\s+(?:of|for)\s+(?:(?:a|an|the|each|every|any)\s+)?$", before)
-    if owner and re.match(r"^\s*(?:only\s+)?if\b", before, re.IGNORECASE):
-        return before[: owner.start()] + " " + after
-    if not _IF_OPENER.search(before):
-        return before + " __it__ " + after
-    opener = re.sub(r"\s*\b(?:a|an|the|any)\s*$", " ", before)
-    verb = _EVENT_VERB.match(after)
-    if verb:
-        after = after[verb.end() :]
-    clause = re.split(r"[,;]", after, maxsplit=1)
-    cond = qualifier("x " + clause[0].strip(), ctx)
-    if cond:
-        return opener + cond + (", " + clause[1] if len(clause) > 1 else "")
-    if re.match(r"^\s*(?:is|are|has|contains?|mentions?)\b", after, re.IGNORECASE):
-        return opener + "it " + after.lstrip()
-    return re.sub(r"\bif\s*$", " ", opener, flags=re.IGNORECASE) + after
-
-
 # what ends an event phrase after its item's qualifier: "… with 'Order' in the subject arrives"
 _EVENT_TAIL = re.compile(
     r"\s+(?:(?:is|are|was|gets?)\s+)?(?:arrives?|comes? in|lands?|received|created|added|"
@@ -651,7 +488,7 @@ def _said_by_event(phrase: str, trigger: Trigger, ctx: Context) -> bool:
     app = ctx.index.apps.get(trigger.app or "")
     if app is None or app.triggers is None or trigger.event not in app.triggers.events:
         return False
-    m = lx.CONTAINS.search(phrase) or _QUOTED_MENTION.search(phrase)
+    m = lx.CONTAINS.search(phrase) or QUOTED_MENTION.search(phrase)
     if m is None:
         return False
     verb = stem(m.group(0).split()[0])
@@ -664,6 +501,9 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
     label contains customer), or None."""
     phrase = trigger.phrase
+    party = mail_party(trigger)
+    if party is not None:
+        return party
     if _said_by_event(phrase, trigger, ctx):
         return None
     m = _LABELLED.search(TOKEN.sub(" ", phrase))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.frame import Trigger
+from flowsmith.planner.frame import Condition, Trigger
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context, unmask
 
@@ -48,10 +48,34 @@ def addressed_mail(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     return trig, text[: m.start()] + " __it__ " + text[m.end() :]
 
 
+# "emails from anyone @initech.com", "来自 boss@corp.com 的邮件": the sender a mail start names
+_SENDER = re.compile(
+    r"(?:\bfrom|\bsent by|来自|发自)\s*(?:anyone|anybody|someone|people|任何人)?\s*(?:at\s+)?"
+    r"(?P<who>[\w.+-]*@[\w-]+(?:\.[\w-]+)+)",
+    re.IGNORECASE,
+)
+
+
+def mail_party(trigger: Trigger) -> Condition | None:
+    """The sender ("from contains @initech.com") or the recipient ("to contains
+    support@acme.io") a mail start names, or None; only for a start that is about mail."""
+    about_mail = trigger.kind == "email" or lx.EMAIL_WORD.search(trigger.phrase) is not None
+    if not about_mail:
+        return None
+    m = _SENDER.search(trigger.phrase)
+    if m:
+        return Condition("from", "contains", m.group("who"), trigger.phrase)
+    address = trigger.params.get("address")
+    if trigger.kind == "email" and isinstance(address, str) and address:
+        return Condition("to", "contains", address, trigger.phrase)
+    return None
+
+
 # "We use Stripe.", "I run a Shopify store.", "We sell on Shopify.", "我们用Stripe收款。"
 _CONTEXT_SENTENCE = re.compile(
     r"^\s*(?:(?:we|i)(?:'re|'m| are| am)?\s+(?:use|using|run|running|sell|selling|on|"
-    r"have|host|work|manage|operate)\b[^.!?;。！？；]{0,40}|"
+    r"have|host|work|manage|operate|take|taking|accept|accepting|collect|collecting|"
+    r"process|processing|handle|handling|track|tracking|keep|keeping|book|booking)\b[^.!?;。！？；]{0,40}|"
     r"(?:我们|我)(?:公司|团队)?(?:用|使用|在|有|开了|经营|通过)[^.!?;。！？；]{1,20})"
     r"[.!;。！；]\s*",
     re.IGNORECASE,

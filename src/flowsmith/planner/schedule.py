@@ -8,6 +8,7 @@ only when it builds the node, so the plan stays independent of parameter spellin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel
@@ -57,9 +58,16 @@ _EN_DAILY = re.compile(
     re.IGNORECASE,
 )
 _EN_WEEKDAYS = re.compile(r"\b(every weekday|on weekdays|weekdays)\b", re.IGNORECASE)
+_EN_DAY = r"(?:" + "|".join(_DOW_EN) + r")s?"
+# a run of weekdays ("Tuesdays and Thursdays", "Monday, Wednesday & Friday"); it is a
+# schedule when "every"/"each"/"on" leads it, a plural opens a clause, or a clock time follows it
+# ("Monday 10am, …"), never a bare day name in the middle of content ("the Monday report")
 _EN_DOW = re.compile(
-    r"\b(?:every|each|on)\s+(" + "|".join(_DOW_EN) + r")s?\b|"
-    r"(?:^|[,;:]\s*)(" + "|".join(_DOW_EN) + r")s\b",  # "Fridays at 3pm, …" opening a clause
+    r"(?P<lead>\b(?:every|each|on)\s+|(?:^|[,;:])\s*)?\b(?P<days>"
+    + _EN_DAY
+    + r"(?:\s*(?:,|&|/|\band\b)\s*"
+    r"(?:on\s+)?" + _EN_DAY + r")*)\b(?P<clock>,?\s*(?:at\s+\d{1,2}(?:[:.]\d{2})?|"
+    r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)))?",
     re.IGNORECASE,
 )
 # "the weekly triage sheet": after an article or possessive, "weekly" names a thing
@@ -82,7 +90,12 @@ _ZH_EVERY = re.compile(r"每(?:隔)?\s*" + _ZH_NUM + r"?\s*个?\s*(分钟|分|�
 _ZH_EVERY_DAYS = re.compile(r"每(?:隔)?\s*(\d+|[两二三四五六七])\s*天|(隔天|隔一天)")
 _ZH_DAILY = re.compile(r"(每天|每日|每晚|每早|天天|每个?早上|每个?晚上)")
 _ZH_WEEKDAYS = re.compile(r"(每个?工作日|工作日)")
-_ZH_DOW = re.compile(r"每(?:周|星期|礼拜)([一二三四五六日天])")
+# "每周二", "每周二和周四", "周五下午三点" (a weekday right before a clock time is weekly)
+_ZH_DOW = re.compile(
+    r"(?P<every>每个?)?(?:周|星期|礼拜)(?P<days>[一二三四五六日天](?:\s*[、和及与跟]\s*"
+    r"(?:周|星期|礼拜)?[一二三四五六日天])*)(?P<clock>\s*(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上)?"
+    r"\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*[点:：])?"
+)
 _ZH_WEEKLY = re.compile(r"(每周|每星期|每礼拜)")
 _ZH_MONTHLY = re.compile(r"每个?月")
 _ZH_TIME = re.compile(
@@ -116,9 +129,9 @@ def _parse_zh(text: str) -> Schedule | None:
     hour, minute = _zh_time(text)
     if _ZH_WEEKDAYS.search(text):
         return _cron(minute, hour, dow="1-5")
-    m = _ZH_DOW.search(text)
-    if m:
-        return _cron(minute, hour, dow=str(_DOW_ZH[m.group(1)]))
+    weekdays = _zh_days(text)
+    if weekdays:
+        return _cron(minute, hour, dow=weekdays)
     m = _ZH_EVERY_DAYS.search(text)
     if m:
         days = 2 if m.group(2) else (zh_number(m.group(1)) or 1)
@@ -167,10 +180,9 @@ def _parse_en(text: str) -> Schedule | None:
     hour, minute = _en_time(text)
     if _EN_WEEKDAYS.search(text):
         return _cron(minute, hour, dow="1-5")
-    dow = _EN_DOW.search(text)
-    if dow:
-        day = (dow.group(1) or dow.group(2)).lower()
-        return _cron(minute, hour, dow=str(_DOW_EN.index(day)))
+    weekdays = _en_days(text)
+    if weekdays:
+        return _cron(minute, hour, dow=weekdays)
     if _EN_OTHER_DAY.search(text):
         return _cron(minute, hour, dom="*/2")
     if m and m.group(2).lower() == "day":
@@ -183,6 +195,28 @@ def _parse_en(text: str) -> Schedule | None:
     if _EN_DAILY.search(text):
         return _cron(minute, hour)
     return None
+
+
+def _en_days(text: str) -> str | None:
+    """The cron weekday list of the first run of weekdays said as a schedule, or None."""
+    for m in _EN_DOW.finditer(text):
+        said = re.findall("|".join(_DOW_EN) + r"|s\b", m.group("days").lower())
+        lead = (m.group("lead") or "").strip()
+        if lead or m.group("clock") or ("s" in said and m.group("lead") is not None):
+            return _dow_list(_DOW_EN.index(d) for d in said if d != "s")
+    return None
+
+
+def _zh_days(text: str) -> str | None:
+    """The cron weekday list of "每周二和周四" / "周五下午三点", or None."""
+    for m in _ZH_DOW.finditer(text):
+        if m.group("every") or m.group("clock"):
+            return _dow_list(_DOW_ZH[d] for d in re.findall("[一二三四五六日天]", m.group("days")))
+    return None
+
+
+def _dow_list(days: Iterable[int]) -> str:
+    return ",".join(str(d) for d in sorted(set(days)))
 
 
 def _en_count(token: str | None) -> int:

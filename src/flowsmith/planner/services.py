@@ -127,7 +127,8 @@ class ServiceIndex:
 
     def _plausible(self, name: str, text: str, s: int, e: int, app: str | None) -> bool:
         """A one-word Latin name ("box", "line") is a service when written capitalised,
-        after a lead-in ("to box", "my github"), or before one of the app's resources."""
+        after a lead-in ("to box", "my github"), or before one of the app's resources or
+        events ("stripe dispute")."""
         if _CJK.search(name) or " " in name or not name.isalpha() or len(name) > 8:
             return True
         word = text[s:e]
@@ -138,8 +139,17 @@ class ServiceIndex:
             for res in self.apps[app].resources.values():
                 if any(phrase_in(n, after) == 1 or after.startswith(n) for n in res.names.en):
                     return True
+            if any(after.lstrip().startswith(n) for n in self._event_words(app)):
+                return True  # "stripe dispute -> …": the app's own event right after it
         # Chinese text: a Latin word is a name
         return bool(_CJK.search(text))
+
+    def _event_words(self, app: str) -> list[str]:
+        """The English names of ``app``'s trigger events ("dispute", "new submission")."""
+        triggers = self.apps[app].triggers
+        if triggers is None:
+            return []
+        return [n.lower() for ev in triggers.events.values() for n in ev.names.en]
 
     def sms_app(self) -> str | None:
         """The first app whose own names say it sends text messages."""

@@ -1,0 +1,92 @@
+"""Starts said without "when": items arriving through an app ("Applications come in
+through our Jotform form; …", "有人填了我们的Typeform问卷，就…") and a relay of every item
+("Mirror every message from our Mattermost channel into Discord", "把Telegram群里的每条
+消息都转发到企业微信").
+
+Invariants: only the request's opening clause is read; the clause's words are returned as
+the trigger's body and the text left reads as the action on the item (``__it__`` stands
+for the item a relay forwards). The caller decides whether the body names a start; these
+functions only split. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["arrival_clause", "relay_clause"]
+
+
+# "Applications come in through our Jotform form;", "Orders arrive via Shopify, …"
+_ARRIVES_EN = re.compile(
+    r"^\s*(?P<body>[^,;.:!?]{2,80}?\b(?:comes?|coming|arrives?|arriving|lands?|"
+    r"(?:is|are|gets?|get)\s+(?:submitted|sent|filed|placed))\s+(?:in\s+)?"
+    r"(?:through|via|from|on|in|by|with)\s+[^,;.:!?]{1,50}?)\s*[,;:.]\s*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "有人填了我们的Typeform问卷，就…", "只要有客户在Shopify下单，马上…"
+_ARRIVES_ZH = re.compile(
+    r"^\s*(?:只要)?(?P<body>有(?:人|客户|用户|学员|顾客|访客|买家|会员|同事)[^，,。；;]{2,40}?)"
+    r"[，,]?\s*(?:就|便|马上|立刻|立即)(?P<rest>.+)$",
+    re.DOTALL,
+)
+
+
+def arrival_clause(text: str) -> tuple[str, str] | None:
+    """(the clause saying what arrives, the text after it), or None."""
+    m = _ARRIVES_EN.match(text) or _ARRIVES_ZH.match(text)
+    return (m.group("body"), m.group("rest")) if m else None
+
+
+_RELAY_VERB = r"(?:mirror|forward|relay|copy|repost|cross-?post|pipe|bridge|echo)"
+_RELAY_TO = r"(?P<to>(?:in)?to|over to|across to)\s+(?P<rest>\S.*)$"
+# "Forward every message posted in Slack #sales into Microsoft Teams"; mail needs no
+# "every" ("Forward emails from anyone @initech.com to my Telegram")
+_RELAY_EN = re.compile(
+    rf"^\s*(?:please\s+)?(?P<verb>{_RELAY_VERB})\s+"
+    r"(?:(?:all\s+(?:the\s+)?|every\s+|each\s+|any\s+)(?:new\s+)?"
+    r"(?P<body>(?:messages?|posts?|comments?|updates?|chats?|e-?mails?)\b[^,;]*?)|"
+    r"(?:all\s+(?:the\s+)?|any\s+)?(?:new\s+)?(?P<body2>e-?mails?\s+(?:from|sent by)\b[^,;]*?))"
+    rf"\s+{_RELAY_TO}",
+    re.IGNORECASE | re.DOTALL,
+)
+# "把Telegram群里的每条消息都转发到企业微信", "Gmail里来自 boss@corp.com 的邮件，都转发到飞书"
+_RELAY_ZH = re.compile(
+    r"^\s*(?:请)?(?:把(?P<body>[^，,。；;把]{2,30}?(?:每条|每个|每篇|每封|所有|全部|新)"
+    r"[^，,。；;]{0,4}?(?:消息|帖子|评论|动态|邮件))|"
+    r"(?P<body2>[^，,。；;把]{2,40}?的(?:邮件|消息|帖子|评论))[，,]?\s*(?=都|全部|一律))"
+    r"(?:都|全部|一律|自动)*(?P<verb>转发|同步|转|推送|搬运|镜像)(?P<rest>.+)$",
+    re.DOTALL,
+)
+
+
+def relay_clause(text: str) -> tuple[str, str] | None:
+    """(the items relayed, the relay as an action on ``__it__``), or None."""
+    m = _RELAY_EN.match(text)
+    if m:
+        body = m.group("body") or m.group("body2")
+        return body, f"{m.group('verb')} __it__ {m.group('to')} {m.group('rest')}"
+    m = _RELAY_ZH.match(text)
+    if m:
+        body = m.group("body") or m.group("body2")
+        return body, f"把 __it__ {m.group('verb')}{m.group('rest')}"
+    return None
+
+
+# "set up an endpoint that receives Stripe events", "做一个webhook接收Shopify推过来的订单数据":
+# an endpoint the user asks for, described by what it receives (to the clause's end)
+_ENDPOINT = re.compile(
+    r"\b(?:an?\s+|the\s+|our\s+)?(?:web ?hook|(?:http\s+|api\s+)?endpoint)\b"
+    r"(?:\s+(?:url\s+)?(?:that|which|to|for|where we can|we can))?\s+"
+    r"(?:receives?|receiving|accepts?|accepting|listens?\s+(?:for|to)|catch(?:es)?|"
+    r"collects?|ingests?|takes?)\s+[^,;.]*?(?=\s+and\s+(?:then\s+)?(?:[a-z]+s|send|post|create|add|save|store|write|"
+    r"forward|notify|log|put|push|email it|email them)\b|\s*[,;.]|$)|"
+    r"(?:webhook|web hook|回调|接口|钩子|端点)(?:地址|链接|url)?\s*(?:来|用来|用于|专门)?"
+    r"(?:接收|接住|监听|收取)[^，,。；;]*?(?=[，,。；;]|然后|并且|再|$)",
+    re.IGNORECASE,
+)
+
+
+def endpoint_span(text: str) -> tuple[int, int] | None:
+    """Where the request describes the webhook it wants by what it receives, or None."""
+    m = _ENDPOINT.search(text)
+    return (m.start(), m.end()) if m else None

@@ -1,0 +1,118 @@
+"""What a trigger clause says of its item, and the start of an app with no events.
+
+Invariants: a qualifier is returned as condition words the condition parser reads ("the
+priority is 1"), never as a parsed condition; an app the catalog has no trigger for starts
+from an hourly poll (a data store), its feed (published content) or a webhook. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.frame import Trigger
+from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_context import TOKEN, Context
+
+__all__ = ["QUOTED_MENTION", "eventless_trigger", "qualifier", "said_values"]
+
+
+def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trigger:
+    """An event in an app the catalog has no trigger for: a data store (category ``data``)
+    is polled every hour for new rows (``params["poll"]`` says what to get); published
+    content (a new video, post, episode) is read from the app's feed; any other service
+    sends its events to a webhook (``app`` names it)."""
+    app = ctx.index.apps[app_id]
+    if app.category == "data":
+        return Trigger(
+            kind="schedule",
+            params={"kind": "interval", "minutes": 60, "assumed": True, "poll": body},
+            phrase=phrase,
+        )
+    if _PUBLISHED.search(body):
+        return Trigger(kind="rss", app=app_id, phrase=phrase)
+    return Trigger(kind="webhook", app=app_id, phrase=phrase)
+
+
+# "a new video is published on our YouTube channel": published content has a feed
+_PUBLISHED = re.compile(
+    r"\b(?:videos?|posts?|articles?|episodes?|podcasts?|stor(?:y|ies))\b.{0,40}?"
+    r"\b(?:publish\w*|posted|released|goes live|went live)\b|"
+    r"\bnew (?:videos?|articles?|episodes?|blog posts?)\b|新(?:视频|文章|帖子)",
+    re.IGNORECASE,
+)
+
+
+# what is said of the trigger's item in its own clause: "… with priority 1", "… moves to Won"
+_WITH = re.compile(
+    r"\s(?:with|where|whose|having)\s+(?:an?\s+|the\s+|its\s+)?(?P<rest>[^,;]+?)\s*$", re.I
+)
+_MOVES = re.compile(
+    r"\s(?:moves?|moved|is moved|changes?|changed|is changed|is set|gets? set|goes)\s+"
+    r"(?:in)?to\s+(?:the\s+)?(?P<to>[^,;]+?)\s*$",
+    re.I,
+)
+
+
+QUOTED_MENTION = re.compile(
+    r"\b(?:mention\w*|contain\w*|includ\w*|says?|with the (?:word|keyword))\s+"
+    r"(?:the (?:word|keyword|phrase)\s+)?([\"'“‘][^\"'”’]{1,40}[\"'”’])",
+    re.IGNORECASE,
+)
+
+
+def qualifier(body: str, ctx: Context) -> str | None:
+    """The condition a trigger clause puts on its item, as condition words ("the priority
+    is 1" from "an incident is created with priority 1"), or None."""
+    m = _WITH.search(body)
+    if m:
+        rest = m.group("rest")
+        if parse_condition(rest, ctx) is not None:
+            return rest
+        words = rest.split()
+        plain = len(words) == 2 and re.fullmatch(r"[a-z_]+", words[0])
+        if plain and re.fullmatch(r"\d+(?:\.\d+)?|[A-Z][\w-]*|[\"'“‘].+", words[1]):
+            said = f"the {words[0]} is {words[1]}"
+            return said if parse_condition(said, ctx) is not None else None
+        return None
+    m = lx.CONTAINS.search(body)
+    if m and parse_condition(body[m.start() :], ctx) is not None:
+        return body[m.start() :].strip()  # "… mentioning 'bug'", "…提到'bug'"
+    m = QUOTED_MENTION.search(body)
+    if m:
+        return f"it mentions {m.group(1)}"  # "a message mentioning 'refund' is posted in …"
+    m = _MOVES.search(body)
+    if m and not TOKEN.search(m.group("to")):
+        to = re.split(r"\s+(?:in|on|at|from|of|within)\s+", m.group("to"))[0]
+        return "the status is '" + to.strip("'\"“”‘’ ") + "'"
+    return None
+
+
+# "on the release branch", "push to main", "推送到 main 分支": the branch a code event is on
+_BRANCH = re.compile(
+    r"\b(?:on|to|into|in|against)\s+(?:the\s+)?[\"'“‘`]?(?P<a>[\w./-]+?)[\"'”’`]?\s+branch\b|"
+    r"\bpush(?:es|ed)?\s+(?:to|into|on)\s+(?!(?:our|my|the|a|an|your|their|this|that|it)\b)"
+    r"[\"'“‘`]?(?P<b>[\w./-]+)|"
+    r"(?P<c>[A-Za-z0-9][\w./-]*)\s*分支",
+    re.IGNORECASE,
+)
+# "reacts with :bug:", "reacted with 👀", "用 :eyes: 表情回应": the emoji a reaction names
+_REACTION = re.compile(
+    r"\breact(?:s|ed|ing)?\s+(?:to\s+[^,;]{1,30}?\s+)?with\s+(?:an?\s+|the\s+)?:?(?P<a>[\w+-]+):?|"
+    r"(?:用|加了?|点了?)\s*:?(?P<b>[\w+-]+):?\s*(?:表情|emoji)",
+    re.IGNORECASE,
+)
+
+
+def said_values(body: str, ctx: Context) -> list[str]:
+    """Condition words for the values a trigger clause names of its item that no event
+    tells apart: the branch ("the branch is 'release'") and the reaction's emoji."""
+    out: list[str] = []
+    m = _BRANCH.search(TOKEN.sub(" ", body))
+    branch = (m.group("a") or m.group("b") or m.group("c")) if m else None
+    if branch and not ctx.index.mentions(branch, implicit=False):  # "push to GitLab": the app
+        out.append(f"the branch is '{branch}'")
+    m = _REACTION.search(body)
+    if m:
+        out.append(f"the reaction is '{m.group('a') or m.group('b')}'")
+    return out
