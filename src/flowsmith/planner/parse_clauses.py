@@ -51,12 +51,12 @@ from flowsmith.planner.parse_cases import (
 )
 from flowsmith.planner.parse_conditions import (
     category_condition,
-    field_of,
     looks_category,
     parse_condition,
     qualifier_condition,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
+from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_split import clauses, clauses_then

@@ -16,12 +16,11 @@ from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_condition_words import TAG_FIELD, TAGGED
 from flowsmith.planner.parse_conditions import (
     compare_words,
-    field_of,
-    number_of,
     qualifier_condition,
     state_words,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
+from flowsmith.planner.parse_field_names import field_of, number_of
 
 _MOVED = re.compile(
     r"\b(?:moves?|moved|changes?|changed|goes|went|is set|gets? set|set|is marked|gets? marked|"
