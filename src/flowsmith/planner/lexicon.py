@@ -426,7 +426,21 @@ FIELD_ZH_NAMES = {
     "支付方式": "payment_method",
     "付款方式": "payment_method",
     "配送方式": "shipping_method",
+    "汇率": "rate",
+    "工时": "hours",
+    "湿度": "humidity",
 }
+# the quantity a request is about ("our devices POST temperature readings", "查一下汇率"): what a
+# comparison naming no field ("above 30", "超过7.3") compares
+MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (rx(r"\btemperatures?\b|温度|气温"), "temperature"),
+    (rx(r"\bhumidity\b|湿度"), "humidity"),
+    (rx(r"\b(?:in stock|stock levels?|inventory|units? left)\b|库存"), "stock"),
+    (rx(r"\bexchange rates?\b|汇率|[\u4e00-\u9fff]{1,3}兑[\u4e00-\u9fff]{1,4}"), "rate"),
+    (rx(r"\b(?:hours (?:logged|tracked|worked)|logged hours|timesheets?)\b|工时"), "hours"),
+    (rx(r"\b(?:cpu|memory|disk) usage\b"), "usage"),
+    (rx(r"\bbattery\b|电量"), "battery"),
+)
 
 # --- transforms and thinking --------------------------------------------------------------------
 

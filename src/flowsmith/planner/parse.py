@@ -69,6 +69,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     lang = detect_lang(raw)
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     ctx.about_stock = bool(STOCK_TALK.search(raw))
+    ctx.measure = next((name for said, name in lx.MEASURES if said.search(raw)), None)
     masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)
     window = read_window(masked)
     masked = cut_window(masked, window) if window is not None else masked

@@ -38,7 +38,13 @@ from flowsmith.planner.parse_condition_words import (
     verb_used,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
-from flowsmith.planner.parse_field_names import counted_noun, field_of, implied_field, number_of
+from flowsmith.planner.parse_field_names import (
+    counted_noun,
+    field_of,
+    implied_field,
+    measured_field,
+    number_of,
+)
 from flowsmith.planner.parse_joined import read_joined
 
 _Q = r"[\"'“‘「]"
@@ -326,11 +332,14 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 after = t[m.end() :]
                 name = (
                     counted_noun(after)
+                    or measured_field(after, m.group(2) if m.re.groups >= 2 else None, ctx)
                     or unit_field(after)
                     or noun_of(name)
                     or paid_field(t[: m.start()])
                     or implied_field("price", ctx)
                 )
+            if name == "rating" and isinstance(number, (int, float)) and number > 10:
+                name = "score"  # stars run to 5 (or 10): "评分高于90" is a score
             points = {"分": "score", "星": "rating"}.get(m.group(2) if m.re.groups >= 2 else "")
             if points and (not name or name == implied_field("price", ctx)):
                 name = points  # "8分以上的", "低于3星"

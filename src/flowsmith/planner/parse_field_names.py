@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.parse_condition_words import SOMEONE
+from flowsmith.planner.parse_condition_words import SOMEONE, UNIT
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
 
 _Q = r"[\"'“‘「]"
@@ -34,11 +34,27 @@ def counted_noun(after: str) -> str:
     if m is None or re.fullmatch(r"goes|does|has|is|was|needs|gets", m.group(1).lower()):
         return ""
     if re.fullmatch(
-        r"(?:second|minute|hour|day|week|month|year|dollar|euro|cent|percent|unit|time)s",
+        r"(?:second|minute|hour|day|week|month|year|dollar|euro|cent|percent|unit|time|degree)s",
         m.group(1).lower(),
     ):
         return ""
     return m.group(1).lower()
+
+
+_DEGREES = re.compile(r"\s*(?:degrees?\b|°|℃|℉)", re.IGNORECASE)
+
+
+def measured_field(after: str, unit: str | None, ctx: Context | None) -> str:
+    """The field of a comparison that names none, from what it measures: degrees are a
+    temperature; else the quantity the request is about (``Context.measure``), unless a case
+    before named its own field or the number is a duration and the quantity is not ("" then)."""
+    if unit == "度" or _DEGREES.match(after):
+        return "temperature"
+    if ctx is None or ctx.measure is None or ctx.last_field:
+        return ""
+    if UNIT.match(after) and ctx.measure != "hours":
+        return ""
+    return ctx.measure
 
 
 def implied_field(default: str, ctx: Context | None) -> str:
@@ -70,6 +86,9 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
         ]
         if hits:
             return max(hits)[2]  # the data word nearest the comparison ("邮件的主题" -> subject)
+        measured = next((name for said, name in lx.MEASURES if said.search(text)), None)
+        if measured is not None:
+            return measured  # "美元兑人民币超过7.3": the exchange rate
         text = text.rsplit("的", 1)[-1] or text  # "改动的文件" -> 文件
         text = _ZH_JOINED.sub("", text)  # "而且版本号" -> 版本号
         m = re.search(r"([\u4e00-\u9fff]{1,4}?)(?:是|为|的值)?$", text)
