@@ -20,7 +20,9 @@ def rx(pattern: str) -> re.Pattern[str]:
 IF_OPEN = rx(
     r"^\s*(?:and\s+|but\s+|then\s+|并且|而且|但)?(?:only\s+)?"
     r"(?:if|when|whenever|in case of|in case|unless|"
-    r"如果|假如|要是|若是|若|当|一旦|只要|只有|仅当)\s*"
+    r"如果|假如|要是|若是|若|当|一旦|只要|只有|仅当|"
+    # "for any monitor that is down, …": the items a condition picks
+    r"for\s+(?:any|every|each|all(?:\s+the)?)\s+[a-z]+\s+(?:that|which|who|whose|where)\b)\s*"
 )
 # a condition after the action it guards ("text me only if it is down", "…，只有…才")
 IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case(?: of)?|once|as soon as)\s+")
@@ -356,7 +358,7 @@ CONTAINS = rx(
     r"\b(?:contains?|containing|mentions?|mentioning|includes?|including|has the word|"
     r"says|talks about|is about)\s+(?:the (?:word|keyword|phrase)\s+)?"
     r"[\"'“‘]?([^\"'”’,，.]+?)[\"'”’]?"
-    r"\s*$|(?:包含|含有|提到|提及|出现|涉及)\s*[“\"'「‘]?([^”\"'」’，。,]+)"
+    r"\s*$|(?:包含|含有|提到|提及|出现|涉及|(?<=[里中])带有?|带有)\s*[“\"'「‘]?([^”\"'」’，。,]+)"
 )
 NOT_CONTAINS = rx(
     r"\b(?:does not|doesn't|do not|don't) (?:contain|mention|include)|不包含|不含|没有提到"
