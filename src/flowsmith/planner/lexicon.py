@@ -42,6 +42,13 @@ AFTER_BRANCH = rx(
     r"all|both) cases?|either way|regardless|no matter what|whatever happens)\b|"
     r"最后|之后|然后|无论如何|不管怎样|不论如何|不管如何|不论怎样|无论怎样|不管结果如何|无论结果如何)"
 )
+# an action said of every item ("also add every response to Airtable", "所有工单都同步到
+# Notion"): it runs whatever the condition before it said, so it ends that branch
+EVERY_ITEM = rx(
+    r"^\s*(?:and\s+)?(?:also\s+)?[a-z]+\s+(?:every|all(?: the)?)\s+(?:[a-z]+\s+)?[a-z]+s?\b"
+    r"(?!\s+(?:that|which|who|whose|with|where|worth|over|under|above|below|more|less|from|of)\b)|"
+    r"^\s*(?:所有|全部|每[个条笔张份封])[\u4e00-\u9fff]{0,6}?都"
+)
 SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 # a comma between a digit and three digits groups thousands ("10,000"): not a clause break
 CLAUSE_SPLIT = rx(

@@ -352,8 +352,10 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     if b.branch is not None and (
         b.branch.trailing
         or (
-            lx.AFTER_BRANCH.match(clause)
-            and not event_case
+            (
+                (lx.AFTER_BRANCH.match(clause) and not event_case)
+                or lx.EVERY_ITEM.match(clause)  # "also add every response": even an event's
+            )
             and (b.current or b.current is b.container)
         )
         or (b.after_then and b.branch.closed)

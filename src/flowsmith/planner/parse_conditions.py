@@ -46,6 +46,7 @@ from flowsmith.planner.parse_field_names import (
     number_of,
 )
 from flowsmith.planner.parse_joined import read_joined
+from flowsmith.planner.parse_judged import mood_condition
 
 _Q = r"[\"'“‘「]"
 _QE = r"[\"'”’」]"
@@ -168,6 +169,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     said_by = _AI_SAYS.match(t)
     if said_by:  # "the AI says it is spam": the AI step's verdict
         return _category((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)
+    mood = mood_condition(t, phrase)
+    if mood is not None:  # "the customer sounds angry": the AI's sentiment
+        return mood
     q = _QUALIFIER.search(t)
     if q and q.start() > 0:
         said = _qualified(q.group("c"), phrase, ctx)
