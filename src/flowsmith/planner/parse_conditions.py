@@ -47,6 +47,7 @@ from flowsmith.planner.parse_field_names import (
 )
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
+from flowsmith.planner.parse_spans import span_condition
 
 _Q = r"[\"'“‘「]"
 _QE = r"[\"'”’」]"
@@ -169,8 +170,8 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     said_by = _AI_SAYS.match(t)
     if said_by:  # "the AI says it is spam": the AI step's verdict
         return _category((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)
-    mood = mood_condition(t, phrase)
-    if mood is not None:  # "the customer sounds angry": the AI's sentiment
+    mood = mood_condition(t, phrase) or span_condition(t, phrase)
+    if mood is not None:  # "the customer sounds angry", "注册超过30天"
         return mood
     q = _QUALIFIER.search(t)
     if q and q.start() > 0:
