@@ -118,6 +118,14 @@ _NOBODY = re.compile(
     r"\bun(answered|replied)\b|"
     r"(?:还|仍然|仍)?(?:没有?|未|尚未)(?:人|有人)?([\u4e00-\u9fff]{2})"
 )
+# a field a reading step failed to fill: "没提取出金额", "couldn't find an amount"
+_NOT_FOUND = re.compile(
+    r"(?:没有?|未能?|无法)(?:提取|识别|解析|读取|抽取|找到|拿到)(?:出|到)?(?:来)?"
+    r"([\u4e00-\u9fff\w]{1,8})|"
+    r"\b(?:could not|couldn't|can't|cannot|did not|didn't|fails? to)\s+"
+    r"(?:extract|find|read|parse|detect)\s+(?:the\s+|an?\s+|any\s+)?([a-z_]+(?: [a-z_]+)?)",
+    re.IGNORECASE,
+)
 _SUCCESS = re.compile(
     r"^(?:it\s+|the \w+\s+)?(?:succeeds?|succeeded|is successful|was successful|passes|passed|"
     r"is valid|is ok|is up|is healthy|is fine|works|is working|is back up|is back)$|"
@@ -402,6 +410,9 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     has = re.fullmatch(r"\s*(?:有|存在)([\u4e00-\u9fff]{1,6})\s*", t)
     if has and "新" not in has.group(1):  # "有订单就…": there are orders ("有新文章": an event)
         return Condition(field_of(has.group(1), "value", ctx), "not_empty", None, phrase)
+    m = _NOT_FOUND.search(t)
+    if m:  # "AI 没提取出金额", "couldn't extract the amount": the field it should have filled
+        return Condition(field_of(m.group(1) or m.group(2), "value", ctx), "is_empty", None, phrase)
     m = _NOBODY.search(t)
     if m:
         word = next(g for g in m.groups() if g)
