@@ -95,12 +95,23 @@ def _label(st: CompileState, phrase: str) -> str:
 # --- conditions as IF rules ----------------------------------------------------------------------
 
 
+# a span of time as a field: "days_left" (until the due date), "days_since_created_at"
+_SPAN = re.compile(r"(?P<u>minute|hour|day|week)s_(?:left|since_(?P<since>[a-z_]+))")
+
+
 def field_ref(name: str) -> str:
     """An expression for item field ``name`` ("price" -> {{ $json.price }}, a dotted path
     "action.type" -> {{ $json.action.type }}, "预算" -> bracket)."""
     name = name.strip() or "value"
     if re.fullmatch(r"\$now\.(?:hour|minute|weekday|day|month|year)", name):
         return "{{ " + name + " }}"  # the run's own time (a window on the actions)
+    span = _SPAN.fullmatch(name)
+    if span:  # "due within 3 days", "注册超过30天": the time between a date and the run
+        unit = span.group("u") + "s"
+        if span.group("since"):
+            date = "DateTime.fromISO($json." + span.group("since") + ")"
+            return "{{ $now.diff(" + date + ", '" + unit + "')." + unit + " }}"
+        return "{{ DateTime.fromISO($json.due_date).diff($now, '" + unit + "')." + unit + " }}"
     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*", name):
         return f"{{{{ $json.{name} }}}}"
     return "{{ $json[" + json.dumps(name, ensure_ascii=False) + "] }}"

@@ -20,7 +20,9 @@ def rx(pattern: str) -> re.Pattern[str]:
 IF_OPEN = rx(
     r"^\s*(?:and\s+|but\s+|then\s+|并且|而且|但)?(?:only\s+)?"
     r"(?:if|when|whenever|in case of|in case|unless|"
-    r"如果|假如|要是|若是|若|当|一旦|只要|只有|仅当)\s*"
+    r"如果|假如|要是|若是|若|当|一旦|只要|只有|仅当|"
+    # "for any monitor that is down, …": the items a condition picks
+    r"for\s+(?:any|every|each|all(?:\s+the)?)\s+[a-z]+\s+(?:that|which|who|whose|where)\b)\s*"
 )
 # a condition after the action it guards ("text me only if it is down", "…，只有…才")
 IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case(?: of)?|once|as soon as)\s+")
@@ -40,9 +42,17 @@ AFTER_BRANCH = rx(
     r"all|both) cases?|either way|regardless|no matter what|whatever happens)\b|"
     r"最后|之后|然后|无论如何|不管怎样|不论如何|不管如何|不论怎样|无论怎样|不管结果如何|无论结果如何)"
 )
+# an action said of every item ("also add every response to Airtable", "所有工单都同步到
+# Notion"): it runs whatever the condition before it said, so it ends that branch
+EVERY_ITEM = rx(
+    r"^\s*(?:and\s+)?(?:also\s+)?[a-z]+\s+(?:every|all(?: the)?)\s+(?:[a-z]+\s+)?[a-z]+s?\b"
+    r"(?!\s+(?:that|which|who|whose|with|where|worth|over|under|above|below|more|less|from|of)\b)|"
+    r"^\s*(?:所有|全部|每[个条笔张份封])[\u4e00-\u9fff]{0,6}?都"
+)
 SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
+# a comma between a digit and three digits groups thousands ("10,000"): not a clause break
 CLAUSE_SPLIT = rx(
-    r"\s*[,，]\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
+    r"\s*(?:，|(?<!\d),|,(?!\d{3}(?!\d)))\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
     r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|\s+(?=(?:or else|otherwise)\s)|"
     r"(?<=[\u4e00-\u9fff\w])(?=否则|不然)|"
     r"然后|接着|并且|同时|(?<![合归兼吞])并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
@@ -368,7 +378,7 @@ CONTAINS = rx(
     r"\b(?:contains?|containing|mentions?|mentioning|includes?|including|has the word|"
     r"says|talks about|is about)\s+(?:the (?:word|keyword|phrase)\s+)?"
     r"[\"'“‘]?([^\"'”’,，.]+?)[\"'”’]?"
-    r"\s*$|(?:包含|含有|提到|提及|出现|涉及)\s*[“\"'「‘]?([^”\"'」’，。,]+)"
+    r"\s*$|(?:包含|含有|提到|提及|出现|涉及|(?<=[里中])带有?|带有)\s*[“\"'「‘]?([^”\"'」’，。,]+)"
 )
 NOT_CONTAINS = rx(
     r"\b(?:does not|doesn't|do not|don't) (?:contain|mention|include)|不包含|不含|没有提到"
@@ -438,7 +448,21 @@ FIELD_ZH_NAMES = {
     "支付方式": "payment_method",
     "付款方式": "payment_method",
     "配送方式": "shipping_method",
+    "汇率": "rate",
+    "工时": "hours",
+    "湿度": "humidity",
 }
+# the quantity a request is about ("our devices POST temperature readings", "查一下汇率"): what a
+# comparison naming no field ("above 30", "超过7.3") compares
+MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (rx(r"\btemperatures?\b|温度|气温"), "temperature"),
+    (rx(r"\bhumidity\b|湿度"), "humidity"),
+    (rx(r"\b(?:in stock|stock levels?|inventory|units? left)\b|库存"), "stock"),
+    (rx(r"\bexchange rates?\b|汇率|[\u4e00-\u9fff]{1,3}兑[\u4e00-\u9fff]{1,4}"), "rate"),
+    (rx(r"\b(?:hours (?:logged|tracked|worked)|logged hours|timesheets?)\b|工时"), "hours"),
+    (rx(r"\b(?:cpu|memory|disk) usage\b"), "usage"),
+    (rx(r"\bbattery\b|电量"), "battery"),
+)
 
 # --- transforms and thinking --------------------------------------------------------------------
 

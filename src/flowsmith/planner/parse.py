@@ -48,6 +48,7 @@ from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_condition_words import STOCK_TALK, plus_as_at_least
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
+from flowsmith.planner.parse_judged import with_judgements
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.parse_values import cut_values, with_values
@@ -71,6 +72,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     lang = detect_lang(raw)
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     ctx.about_stock = bool(STOCK_TALK.search(raw))
+    ctx.measure = next((name for said, name in lx.MEASURES if said.search(raw)), None)
     masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)
     seen = SEEN_BEFORE.search(masked)
     masked, _ = cut_seen(masked)
@@ -88,7 +90,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     kind = kind_filter(ctx, trigger) if trigger.kind == "app_event" else None
     steps = [kind, *steps] if kind is not None else steps
     trigger = _poll_for_new(trigger, steps)
-    steps = with_memory(steps)
+    steps = with_judgements(with_memory(steps))
     if trigger.params.get("new_only"):
         steps = with_only_new(steps)
     if seen is not None:

@@ -57,6 +57,9 @@ def skipped(clause: str, ctx: Context) -> Transform | None:
 
 
 def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    ones = _only_ones(clause, ctx)
+    if ones is not None:
+        return ones
     w = _FOR_WHOM.match(clause)
     if w and not _NOT_A_KIND.fullmatch(w.group(1).lower()):
         return Condition(w.group(1).lower(), "is_true", None, w.group(0).strip(" ,:")), clause[
@@ -101,6 +104,27 @@ def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
         guessed = _guessed(m.group(0), body[: starts[0]], None, ctx)
         return (guessed[0], body[starts[0] :]) if guessed else None
     return _guessed(m.group(0), body, t, ctx)
+
+
+# "only posts whose title mentions 'AI' go to Discord": the items a condition picks, then
+# where they go (said as the items moving, so the action is a send to that place)
+_ONLY_ONES = re.compile(
+    r"^\s*(?:and\s+|but\s+)?only\s+(?:the\s+)?(?P<c>[a-z]+s\s+"
+    r"(?:whose|with|that|which|where|from|tagged|labell?ed|mentioning|containing)\b.+?)\s+"
+    r"(?:go|goes|get|are|should|will|must)\s+(?:be\s+)?"
+    r"(?:sent|posted|forwarded|pushed|shared|go)?\s*(?P<a>(?:to|into|on|in)\s+.+)$",
+    re.IGNORECASE,
+)
+
+
+def _only_ones(clause: str, ctx: Context) -> tuple[Condition, str] | None:
+    """ "only posts whose title mentions 'AI' go to our Discord channel": (the condition,
+    "send to our Discord channel")."""
+    m = _ONLY_ONES.match(clause)
+    if m is None:
+        return None
+    cond = parse_condition(m.group("c"), ctx)
+    return (cond, "send " + m.group("a")) if cond is not None else None
 
 
 _ONLY_THEN = re.compile(r"^(.+?)(?:的时候|时|的)?(?:才|就)(.+)$")

@@ -53,12 +53,12 @@ from flowsmith.planner.parse_cases import (
 )
 from flowsmith.planner.parse_conditions import (
     category_condition,
-    field_of,
     looks_category,
     parse_condition,
     qualifier_condition,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
+from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_split import clauses, clauses_then
@@ -390,8 +390,10 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     if b.branch is not None and (
         b.branch.trailing
         or (
-            lx.AFTER_BRANCH.match(clause)
-            and not event_case
+            (
+                (lx.AFTER_BRANCH.match(clause) and not event_case)
+                or lx.EVERY_ITEM.match(clause)  # "also add every response": even an event's
+            )
             and (b.current or b.current is b.container)
         )
         or (b.after_then and b.branch.closed)

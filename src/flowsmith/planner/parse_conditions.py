@@ -27,7 +27,6 @@ from flowsmith.planner.parse_condition_words import (
     HAS_NO,
     LABELLED,
     NOT_A_VALUE,
-    SOMEONE,
     STOCK,
     level_condition,
     noun_of,
@@ -39,7 +38,16 @@ from flowsmith.planner.parse_condition_words import (
     verb_used,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
+from flowsmith.planner.parse_field_names import (
+    counted_noun,
+    field_of,
+    implied_field,
+    measured_field,
+    number_of,
+)
 from flowsmith.planner.parse_joined import read_joined
+from flowsmith.planner.parse_judged import mood_condition
+from flowsmith.planner.parse_spans import span_condition
 
 _Q = r"[\"'“‘「]"
 _QE = r"[\"'”’」]"
@@ -110,6 +118,14 @@ _NOBODY = re.compile(
     r"\bun(answered|replied)\b|"
     r"(?:还|仍然|仍)?(?:没有?|未|尚未)(?:人|有人)?([\u4e00-\u9fff]{2})"
 )
+# a field a reading step failed to fill: "没提取出金额", "couldn't find an amount"
+_NOT_FOUND = re.compile(
+    r"(?:没有?|未能?|无法)(?:提取|识别|解析|读取|抽取|找到|拿到)(?:出|到)?(?:来)?"
+    r"([\u4e00-\u9fff\w]{1,8})|"
+    r"\b(?:could not|couldn't|can't|cannot|did not|didn't|fails? to)\s+"
+    r"(?:extract|find|read|parse|detect)\s+(?:the\s+|an?\s+|any\s+)?([a-z_]+(?: [a-z_]+)?)",
+    re.IGNORECASE,
+)
 _SUCCESS = re.compile(
     r"^(?:it\s+|the \w+\s+)?(?:succeeds?|succeeded|is successful|was successful|passes|passed|"
     r"is valid|is ok|is up|is healthy|is fine|works|is working|is back up|is back)$|"
@@ -162,6 +178,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     said_by = _AI_SAYS.match(t)
     if said_by:  # "the AI says it is spam": the AI step's verdict
         return _category((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)
+    mood = mood_condition(t, phrase) or span_condition(t, phrase)
+    if mood is not None:  # "the customer sounds angry", "注册超过30天"
+        return mood
     q = _QUALIFIER.search(t)
     if q and q.start() > 0:
         said = _qualified(q.group("c"), phrase, ctx)
@@ -325,14 +344,17 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             if not name or verb_used(t[: m.start()], name):
                 after = t[m.end() :]
                 name = (
-                    _counted(after)
+                    counted_noun(after)
+                    or measured_field(after, m.group(2) if m.re.groups >= 2 else None, ctx)
                     or unit_field(after)
                     or noun_of(name)
                     or paid_field(t[: m.start()])
-                    or _implied("price", ctx)
+                    or implied_field("price", ctx)
                 )
+            if name == "rating" and isinstance(number, (int, float)) and number > 10:
+                name = "score"  # stars run to 5 (or 10): "评分高于90" is a score
             points = {"分": "score", "星": "rating"}.get(m.group(2) if m.re.groups >= 2 else "")
-            if points and (not name or name == _implied("price", ctx)):
+            if points and (not name or name == implied_field("price", ctx)):
                 name = points  # "8分以上的", "低于3星"
             if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
                 name = "amount"  # "the order is over $500": the order's amount
@@ -388,6 +410,9 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     has = re.fullmatch(r"\s*(?:有|存在)([\u4e00-\u9fff]{1,6})\s*", t)
     if has and "新" not in has.group(1):  # "有订单就…": there are orders ("有新文章": an event)
         return Condition(field_of(has.group(1), "value", ctx), "not_empty", None, phrase)
+    m = _NOT_FOUND.search(t)
+    if m:  # "AI 没提取出金额", "couldn't extract the amount": the field it should have filled
+        return Condition(field_of(m.group(1) or m.group(2), "value", ctx), "is_empty", None, phrase)
     m = _NOBODY.search(t)
     if m:
         word = next(g for g in m.groups() if g)
@@ -423,7 +448,7 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return Condition(m.group(2).lower(), "eq", m.group(1).strip(" \"'“”"), phrase)
     m = _TYPE_IS.search(t)
     if m and not CJK.search(t):
-        return Condition(_implied("type", ctx), "eq", m.group(1).lower(), phrase)
+        return Condition(implied_field("type", ctx), "eq", m.group(1).lower(), phrase)
     m = _ONE_OF.match(t.strip())
     if m and m.group("f").strip() and not lx.PRONOUN.match(m.group("f").strip()):
         values = [
@@ -441,7 +466,9 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return _category(kind, phrase, ctx)  # "如果是负面的"
     if alone:  # "(如果)是发票", "是客户发来的投诉": the item is of that kind
         value = re.sub(r"^.+的(?=[\u4e00-\u9fff]{2,6}$)", "", alone.group(2))
-        return Condition(_implied("type", ctx), "ne" if alone.group(1) else "eq", value, phrase)
+        return Condition(
+            implied_field("type", ctx), "ne" if alone.group(1) else "eq", value, phrase
+        )
     z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
     if z and CJK.search(t):
         value = z.group(2)
@@ -567,41 +594,6 @@ def looks_category(word: str) -> bool:
     )
 
 
-def number_of(digits: str, unit: str | None) -> float | int | None:
-    try:
-        value = float(digits.replace(",", ""))
-    except ValueError:
-        return None
-    scale = {"k": 1e3, "m": 1e6, "万": 1e4, "千": 1e3}.get((unit or "").lower(), 1)
-    value *= scale
-    return int(value) if value.is_integer() else value
-
-
-def _counted(after: str) -> str:
-    """ "more than 5 failures": the counted noun after the number is the field."""
-    m = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+s)\b", after, re.IGNORECASE)
-    if m is None or re.fullmatch(r"goes|does|has|is|was|needs|gets", m.group(1).lower()):
-        return ""
-    if re.fullmatch(
-        r"(?:second|minute|hour|day|week|month|year|dollar|euro|cent|percent|unit|time)s",
-        m.group(1).lower(),
-    ):
-        return ""
-    return m.group(1).lower()
-
-
-def _implied(default: str, ctx: Context | None) -> str:
-    """The field of a condition that names none: the last case's, a read's data word, or
-    ``default``."""
-    if ctx is None or default in ("", "text", "value"):
-        return default
-    if ctx.last_field:
-        return ctx.last_field
-    if ctx.subject and default == "price":
-        return ctx.subject
-    return default
-
-
 # fields a text search names ("the subject contains"); any other noun is the item itself
 _TEXT_FIELD = re.compile(
     r"text|title|subject|body|description|name|comments?|content|summary|notes?|tags?|labels?|"
@@ -623,85 +615,3 @@ _PRICED_ITEM = re.compile(
     r"orders?|payments?|invoices?|deals?|charges?|transactions?|purchases?|expenses?|refunds?|"
     r"sales?|bills?|quotes?|opportunit(?:y|ies)|subscriptions?|carts?|订单|付款|发票|报销|交易"
 )
-_FIELD_WORDS = re.compile(r"\b(?:field|column|property|attribute|cell)\b")
-_HEAD_OF = ("number", "count", "total", "amount", "sum", "value", "list")
-
-
-# the words joining a condition to what came before: "而且版本号…", "并且金额…"
-_ZH_JOINED = re.compile(r"^(?:而且|并且|而|并|且|同时|另外|如果|要是|假如)")
-
-
-def field_of(before: str, default: str, ctx: Context | None = None) -> str:
-    """The item field a condition compares: "the budget is" -> budget, "it is" -> default."""
-    text = TOKEN.sub(" ", before).replace("__it__", " ").strip(" ,，")
-    if CJK.search(text):
-        hits = [
-            (text.rfind(w) + len(w), len(w), n) for w, n in lx.FIELD_ZH_NAMES.items() if w in text
-        ]
-        if hits:
-            return max(hits)[2]  # the data word nearest the comparison ("邮件的主题" -> subject)
-        text = text.rsplit("的", 1)[-1] or text  # "改动的文件" -> 文件
-        text = _ZH_JOINED.sub("", text)  # "而且版本号" -> 版本号
-        m = re.search(r"([\u4e00-\u9fff]{1,4}?)(?:是|为|的值)?$", text)
-        return m.group(1) if m and not lx.PRONOUN.match(m.group(1)) else _implied(default, ctx)
-    quoted = re.search(
-        r"(?<!\w)" + _Q + r"([a-z][\w -]{0,30})" + _QE + r"\s*(?:field|column|property|value)?",
-        text,
-        re.IGNORECASE,
-    )
-    if quoted:
-        return re.sub(r"\W+", "_", quoted.group(1).strip().lower())
-    low = _FIELD_WORDS.sub(" ", text.lower())
-    parts = re.split(r"\s+(?:of|from|in|at|on|for)\s+", " " + low + " ")
-    low = parts[0]
-    counted = len(parts) > 1 and bool(re.search(r"\b(?:" + "|".join(_HEAD_OF) + r")\s*$", low))
-    if counted:
-        low = parts[1]  # "the number of orders": orders
-    low = re.sub(
-        r"\b(?:is|are|was|were|goes|gets|has|its|it's|the|a|an|of|their|his|her|my|our|"
-        r"this|that|total of|value of|if|when|any|each|every)\b",
-        " ",
-        low,
-    )
-    low = re.sub(r"'s\b", " ", low)
-    words = [
-        w
-        for w in re.findall(r"[a-z_][a-z0-9_]*", low)
-        if w not in ("it", "they", "them", "there", "those", "these", "ones", "items")
-        and not SOMEONE.fullmatch(w)
-    ]
-    while words and words[-1] in ("from", "at", "in", "on", "for", "by"):
-        words.pop()  # "the temperature from <url>": the field is before the source
-    if not words:
-        return _implied(default, ctx)
-    if (
-        len(words) == 1
-        and not counted
-        and re.fullmatch(r"[a-z]+[^s]s", words[0])
-        and words[0] not in ("status",)
-    ):
-        return _implied(default, ctx)  # "orders over 100": the items, not a field
-    name = (
-        "_".join(words[-2:])
-        if len(words) >= 2
-        and words[-1]
-        in (
-            "total",
-            "count",
-            "amount",
-            "price",
-            "score",
-            "status",
-            "date",
-            "time",
-            "speed",
-            "rate",
-            "code",
-            "length",
-            "size",
-            "level",
-            "number",
-        )
-        else words[-1]
-    )
-    return name

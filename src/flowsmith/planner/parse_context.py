@@ -158,6 +158,7 @@ class Context:
     last_field: str | None = None  # the field the last case compared ("if it's 6 or lower")
     last_text: str | None = None  # the field the last text search named ("标签包含…")
     subject: str | None = None  # the data word a read named ("check our Stripe balance")
+    measure: str | None = None  # the quantity the request is about (lx.MEASURES)
     apps_seen: list[str] = field(default_factory=list)  # apps the steps named, in order
     last_write: Any = None  # the last write step made ("send it again" repeats it)
     about_stock: bool = False  # the request watches stock: "it is back" means back in stock

@@ -16,12 +16,11 @@ from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_condition_words import TAG_FIELD, TAGGED
 from flowsmith.planner.parse_conditions import (
     compare_words,
-    field_of,
-    number_of,
     qualifier_condition,
     state_words,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
+from flowsmith.planner.parse_field_names import field_of, measured_field, number_of
 
 _MOVED = re.compile(
     r"\b(?:moves?|moved|changes?|changed|goes|went|is set|gets? set|set|is marked|gets? marked|"
@@ -71,9 +70,10 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
                 + "|".join(lx.FIELD_ZH_NAMES),  # "当Shopify库存低于10件时"
                 before,
             )
-            name = (
-                field_of(before, "amount", ctx) if verb_said else "amount"
-            )  # "a payment over $500"
+            # "a payment over $500": its amount, unless the request measures something else
+            # ("fewer than 10 units are left in stock", "above 30 degrees")
+            measured = measured_field(t[m.end() :], m.group(2), ctx)
+            name = field_of(before, "amount", ctx) if verb_said else (measured or "amount")
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
     if CJK.search(t) and "的" in t:
         tail = t.rsplit("的", 1)[1]

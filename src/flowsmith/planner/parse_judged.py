@@ -1,0 +1,61 @@
+"""Conditions that need an AI judgement first: "if the customer sounds angry", "客户情绪是负面的"
+compare the sentiment an AI step gives, so a sentiment step comes before their check.
+
+Invariants: :func:`mood_condition` reads only a mood said of a person or a message (never a
+field that merely holds a mood word); :func:`with_judgements` adds at most one sentiment step,
+before the first top-level check on the sentiment, and none when an AI step that gives a
+sentiment or category is already before it. Pure: regexes over the words and the frame.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flowsmith.planner.frame import Branch, Condition, Think
+
+_NEGATIVE = r"angry|upset|frustrated|furious|annoyed|unhappy|negative|mad|irritated"
+_POSITIVE = r"happy|pleased|positive|satisfied|delighted"
+_MOOD_EN = re.compile(
+    r"^(?:the\s+)?(?:customer|client|user|sender|author|reviewer|caller|they|he|she|it|"
+    r"(?:email|message|review|comment|ticket|reply|feedback)s?)(?:'s (?:tone|mood))?\s+"
+    r"(?:sounds?|seems?|is|are|gets?|feels?|looks?)\s+(?:very\s+|really\s+|quite\s+)?"
+    r"(?P<m>" + _NEGATIVE + "|" + _POSITIVE + r")\b",
+    re.IGNORECASE,
+)
+_MOOD_ZH = re.compile(
+    r"(?:情绪|情感|语气|态度)\s*(?:是|为|很|比较|偏|显得)?\s*"
+    r"(?P<m>负面|正面|愤怒|生气|不满|消极|积极|中性)"
+)
+_ZH_MOOD = {"负面": "negative", "愤怒": "negative", "生气": "negative", "不满": "negative"}
+_ZH_MOOD |= {"消极": "negative", "正面": "positive", "积极": "positive", "中性": "neutral"}
+
+
+def mood_condition(t: str, phrase: str) -> Condition | None:
+    """The sentiment a mood said of the customer or the message asks for, or None."""
+    m = _MOOD_EN.match(t.strip())
+    if m:
+        word = m.group("m").lower()
+        mood = "positive" if re.fullmatch(_POSITIVE, word) else "negative"
+        return Condition("sentiment", "eq", mood, phrase)
+    z = _MOOD_ZH.search(t)
+    if z:
+        return Condition("sentiment", "eq", _ZH_MOOD[z.group("m")], phrase)
+    return None
+
+
+def _on_sentiment(step: Any) -> bool:
+    return isinstance(step, Branch) and any(
+        c.condition is not None and c.condition.field == "sentiment" for c in step.cases
+    )
+
+
+def with_judgements(steps: list[Any]) -> list[Any]:
+    """``steps`` with a sentiment step before the first check on the sentiment that no AI
+    step feeds."""
+    for i, step in enumerate(steps):
+        if isinstance(step, Think) and step.kind in ("sentiment", "classify", "agent", "prompt"):
+            return steps
+        if _on_sentiment(step):
+            return [*steps[:i], Think("sentiment", phrase=""), *steps[i:]]
+    return steps
