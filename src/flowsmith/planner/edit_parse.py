@@ -310,8 +310,22 @@ def _retargets(u: Understanding, low: str, present: set[str], current: Workflow)
             ops.append(EditOp(kind="set_target", subject="approval", value=value))
     for src in u.sources:
         if src.kind == "store" and src.url and "web_page_check" in present:
-            ops.append(EditOp(kind="set_target", subject=f"store:{src.store}", value=src.url))
+            subject = _checked_page(current, low, f"store:{src.store}")
+            ops.append(EditOp(kind="set_target", subject=subject, value=src.url))
     return ops
+
+
+def _checked_page(current: Workflow, low: str, subject: str) -> str:
+    """The page check a new product link goes to: the one on that store when there is one;
+    else, "swap Target for Walmart, the page is …", the check on the store the text names
+    and the flow has, or the flow's only page check (one store's page for another's)."""
+    if eg.find(current, subject):
+        return subject
+    checks = [x for x in current.nodes if x.subtype == "web_page_check"]
+    for named in subjects_in(low):
+        if named.startswith("store:") and eg.find(current, named):
+            return named
+    return f"node:{checks[0].id}" if len(checks) == 1 else subject
 
 
 def _additions(
@@ -335,7 +349,8 @@ def _additions(
         if place.span is not None and place.span[0] <= mention.pos < place.span[1]:
             continue  # "after the Slack step": the anchor, not a new step
         ops.append(EditOp(kind="add_action", action=action, where=place.where, anchor=place.anchor))
-    ops += _added_sources(u, low, spans, retargeted)
+    moved = {op.value for op in done if op.kind == "set_target"}
+    ops += _added_sources(u, low, spans, retargeted, moved)
     ops += [
         EditOp(kind="add_ai", ai=step, subject=_before_what(low, v.AI_STEPS[step.kind]))
         for step in u.ai
@@ -366,7 +381,11 @@ def _before_what(low: str, pattern: re.Pattern[str]) -> str | None:
 
 
 def _added_sources(
-    u: Understanding, low: str, spans: list[Span], retargeted: set[str | None]
+    u: Understanding,
+    low: str,
+    spans: list[Span],
+    retargeted: set[str | None],
+    moved: set[str | None],
 ) -> list[EditOp]:
     ops: list[EditOp] = []
     for src in u.sources:
@@ -374,6 +393,8 @@ def _added_sources(
         subject = f"store:{src.store}"
         if src.kind != "store" or store is None or subject in retargeted:
             continue
+        if src.url and src.url in moved:
+            continue  # the link went to the page check already there
         if src.url or _outside(store.pattern, low, spans):
             ops.append(EditOp(kind="add_source", source=src, subject=subject))
     return ops

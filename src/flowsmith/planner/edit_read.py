@@ -267,9 +267,25 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
             if new.resource or verb:
                 resource, operation = ec.choose(app, new.resource, new.operation, verb)
                 step = f"app:{new.app}/{resource}/{operation}"
-            ops.append(EditOp(kind="replace_step", subject=_first_subject(old_text), step=step))
+            subject = _first_subject(old_text) if old_text.strip() else None
+            subject = subject or _role_named(new_text, new.app, current)
+            ops.append(EditOp(kind="replace_step", subject=subject, step=step))
             spans.append((m.start(), m.end()))
     return ops
+
+
+def _role_named(new_text: str, app: str, current: Workflow) -> str | None:
+    """ "do the summarising with Claude instead", "use Claude for the scoring": the step the
+    words around the new service name by what it does (a step kind, or words of a step's
+    name), when one such step exists; else None (the replacement picks by kind)."""
+    for name in named(new_text):
+        if name.subject != f"app:{app}" and eg.find(current, name.subject):
+            return name.subject
+    rest = new_text
+    for m in ec.mentions(new_text):
+        rest = rest[: m.start] + " " * (m.end - m.start) + rest[m.end :]
+    rest = " ".join(rest.split())
+    return f"words:{rest}" if rest and eg.named_by_words(current, rest) else None
 
 
 def _is_service_step(subject: str | None) -> bool:
