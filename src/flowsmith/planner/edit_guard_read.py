@@ -170,6 +170,13 @@ _INSTEAD_OF = rx(
     r"^(?P<new2>.+?)[,，]\s*(?:(?:and\s+|but\s+)?(?:no more|not|no longer|don'?t)\s+|"
     r"(?:不要|不用|别|不再|不)再?)(?P<old3>.+?)了?$"
 )
+# after a denial: "<old>, <new> instead", "<old>，改成<new>", "<old>, just <new>"
+_DONT_BUT = rx(
+    r"^(?P<o1>.+?)[,，;；]\s*(?:(?:but|and|just|only|rather)\s+)*(?P<n1>.+?)\s+instead\s*$|"
+    r"^(?P<o2>.+?)了?[,，;；]\s*(?:而是|改成|改为|改用|换成|直接|只|就)(?P<n2>.+)$|"
+    r"^(?P<o3>.+?)[,，;；]\s*(?:but\s+)?(?:just|only|rather)\s+(?P<n3>.+)$|"
+    r"^(?P<o4>.+?)了?[,，]\s*(?P<n4>(?:给|帮)我.+)$"
+)
 _DENIED = rx(r"\b(?:not|never|no longer)\b|n't\b|不要|不用|别再?|不再|无需|不必")
 _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
 _INSTEAD = rx(r"\binstead\b|\brather than\b|代替|替换|换成|改成")
@@ -247,6 +254,9 @@ class Guard:
     only: bool = False  # "… only go to Trello": not to the steps already on that output
     bypass: bool = False  # "skip the approval for …": matching items go round the step
     said: str = ""  # the condition's words (a failure's name the step to check)
+    # "…, don't post to Slack, email me instead": the same edit said as "<new> instead of <old>"
+    # (new on the condition's output), tried before the denied reading
+    swap: str = ""
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -319,9 +329,14 @@ def _make(
     if cond is None:
         return None
     no = _NEGATED.match(act)
+    swap = ""
     if no is not None:
         # "if the budget is under 1000, don't create …": the step runs on the other output
         act, negate = act[no.end() :], not negate
+        but = _DONT_BUT.search(act)
+        if but is not None:
+            old, new = (x for x in but.groups() if x is not None)
+            swap = f"{new} instead of {old}"
     if cond.op == "failed":
         failed = [
             {"left": "{{ $json.error }}", "operator": "is_not_empty"},
@@ -332,7 +347,7 @@ def _make(
     if cond.op in ("all", "any"):  # "… and the country is US": one IF, its rules joined
         rules, _ = if_rules(cond)
         joined = {"conditions": rules, "combine": combine_of(cond)}
-        return Guard(joined, cond.phrase[:60], negate, act, flow, "")
+        return Guard(joined, cond.phrase[:60], negate, act, flow, "", swap=swap)
     rule, swapped = if_rule(cond)
     if " % " in cond.field:
         rule["left"] = "{{ $json." + cond.field + " }}"
@@ -345,7 +360,7 @@ def _make(
         label = f"{cond.field} not contains {cond.value}"
     params = {"conditions": [rule], "combine": "and"}
     cat = category or _cat(cond)
-    return Guard(params, label, negate != swapped, act, flow, "", cat, said=cond.phrase)
+    return Guard(params, label, negate != swapped, act, flow, "", cat, said=cond.phrase, swap=swap)
 
 
 def _cat(cond: Condition) -> str | None:
@@ -577,7 +592,8 @@ def _is_flow(act: str, current: Workflow) -> bool:
 
 def _op(guard: Guard, current: Workflow) -> EditOp:
     guard = replace(guard, rule=adopt_field(guard.rule, current, guard.said))
-    swap = _instead(guard, current)
+    said_swap = replace(guard, act=guard.swap, negate=not guard.negate) if guard.swap else None
+    swap = (_instead(said_swap, current) if said_swap else None) or _instead(guard, current)
     if swap is not None:
         return swap
     failed = guard.label == "failed?"  # an error notice is a new step, never an existing one

@@ -31,6 +31,12 @@ _ADDRESS = rx(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?://\S+
 _RECEIVE = rx(r"\b(?:should |will |would )?gets?\s+(?=(?:a|an|the)\b)")
 # "除了发短信，也…", "besides the SMS, …": what stays as it is, not a step to add
 _BESIDES = rx(r"除了[^，,。；;]*[，,]?|\b(?:besides|in addition to|apart from)\b[^,;]*,?")
+# "email me that there was no data", "发邮件告诉我没有数据": what the message says, whose
+# words do not name a step ("data" is not "Post data")
+_CONTENT = rx(
+    r"\s(?:that|saying|to say|telling (?:me|us|them)|with the (?:text|message|words))\s|"
+    r"告诉|说明?|提醒(?:我|他们|对方)"
+)
 _STOP = frozenset(
     {"the", "a", "an", "to", "in", "on", "of", "for", "and", "it", "them", "step", "me", "us", "my"}
     | {"our", "you", "your", "him", "her", "this", "that"}
@@ -127,7 +133,7 @@ def steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
         kinds = [x.subject for x in edit_read.named(low) if not x.subject.startswith("app:")]
         existing = [x for x in kinds if x not in ("wait", "condition") and eg.find(current, x)]
     if not existing and not new:
-        existing = by_name(low, current)
+        existing = by_name(_CONTENT.split(low, maxsplit=1)[0], current)
     if not existing and not new:
         new = _action(said)
     if not existing and not new:
