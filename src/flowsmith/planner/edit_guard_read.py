@@ -58,11 +58,13 @@ _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
 _ONLY_SEP = (
     rx(r"\s+(?:if|when|whenever|in case)\s+"),
     rx(r"\s+(?:for|where|whose|with|that|which|who)\s+"),
+    rx(r"\s+(?:on|about)\s+(?=(?:the\s+)?(?:failures?|errors?|crash(?:es)?)\b)"),
 )
 # "if the budget is over 10000 (then|,|also) create …"
 _NEGATED = rx(
     r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必)\s*|"
-    r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)"  # "线索不要发邮件"
+    r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)|"  # "线索不要发邮件"
+    r"^(?:就|都|则)?不(?=记|存|发|写|保存|同步|通知|推送|加|添加|录入|转发)"  # "就不记到表格里"
 )
 _OTHERWISE = rx(r"^\s*(?:otherwise|else|否则|不然|要不然)")
 _ITEMS = rx(r"^(?:the\s+)?[a-z]+s\s+(?:from|in|over|under|above|below|with)\s")
@@ -95,12 +97,21 @@ _ZH_ONLY_IF = rx(
 )
 # "skip posts whose title contains 'x'", "ignore emails from …"
 _SKIP = rx(
-    r"^\s*(?:please\s+)?(?:skip|ignore|exclude|drop|filter out|leave out)\s+(?P<what>.+?)\s+"
-    r"(?:whose|that|which|where|if|when|with|for)\s+(?P<cond>.+)$"
+    r"^\s*(?:please\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|throw (?:away|out)|"
+    r"discard|get rid of)\s+(?P<what>.+?)\s+(?:whose|that|which|where|if|when|with|for)\s+"
+    r"(?P<cond>.+)$"
+)
+# "throw away anything sent from noreply@": the items and their condition in one phrase
+_SKIP_ALL = rx(
+    r"^\s*(?:please\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|throw (?:away|out)|"
+    r"discard|get rid of)\s+(?P<cond>.+)$"
 )
 _ZH_SKIP = rx(
-    r"^(?:跳过|忽略|排除|过滤掉|不处理|不要(?:再)?(?:发送?|推送|通知|转发|处理|同步|记录)?)"
-    r"(?P<cond>.+?)的(?P<what>[^的]{1,8})$"
+    r"^先?(?:跳过|忽略|排除|过滤掉|丢掉|扔掉|去掉|丢弃|不处理|不要(?:再)?(?:发送?|推送|通知|转发|处理|"
+    r"同步|记录)?)(?P<cond>.+?)的(?P<what>[^的，,]{1,8})(?:[，,]\s*(?:再|然后).*)?$|"
+    # "把noreply@发来的邮件过滤掉"
+    r"^先?把(?P<cond2>.+?)的(?P<what2>[^的，,]{1,8})(?:都|全部)?(?:过滤掉|丢掉|扔掉|去掉|排除掉?|"
+    r"忽略掉?|删掉|丢弃)(?:[，,]\s*(?:再|然后).*)?$"
 )
 # "skip the email …", "skip the Slack step …": one step, not the items
 _THE_STEP = rx(r"^\s*the\s+\S+(?:\s+(?:step|message|notification|node|post|action))?\s*$")
@@ -114,6 +125,9 @@ _LEAD = rx(
     r"^(?:再|还要)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤)\s*[：:，,]\s*|"
     r"^(?:please\s+)?add (?:a |another |one more )?(?:condition|filter|check)\s*[:：,]\s*|"
     r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*|"
+    # "before classifying, throw away …": the check goes before the steps (a flow filter)
+    r"^\s*before\s+[a-z]+ing(?:\s+(?:it|them|the \w+))?\s*[,，]\s*|"
+    r"^[\u4e00-\u9fff]{1,6}(?:之前|以前)[，,]?\s*|"
     r"^\s*instead of [^,，]+[,，]\s*(?=only\b|just\b)"  # "instead of posting every article, only …"
 )
 # "cold leads (score under 30) should get …"
@@ -478,7 +492,11 @@ def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
     """ "Skip posts whose …": the whole flow; "skip the email when …": that step."""
     m = _SKIP.search(part) or _ZH_SKIP.search(part)
     if m is None:
-        return None
+        whole = _SKIP_ALL.search(part)
+        cond = condition(whole.group("cond"), ctx) if whole else None
+        return _make(cond, "", negate=True, flow=True) if cond is not None else None
+    if m.groupdict().get("cond2"):
+        return _make(condition(m.group("cond2"), ctx), "", negate=True, flow=True)
     what = m.group("what")
     if _THE_STEP.match(what) and existing_steps(what, current):
         # "skip the approval for amounts under 100": those items go round that step
