@@ -19,6 +19,7 @@ from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_approval import apply_timeout
 from flowsmith.planner.edit_guard import apply_guard
 from flowsmith.planner.edit_transform import apply_transform
 from flowsmith.planner.edit_trigger import replace_trigger
@@ -449,6 +450,13 @@ def _renamed_for_store(node: Node, store: str) -> str:
     return node.name.replace(old.name, new.name).replace(old.name_zh, new.name_zh)
 
 
+def _set_param(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
+    """A parameter change; an approval's deadline also wires its timeout output."""
+    if (op.param or "").startswith("timeout:"):
+        return apply_timeout(wf, op, lang)
+    return eo.set_param(wf, op, lang)
+
+
 def _service(
     handler: Callable[[Workflow, EditOp, Lang], eo.Outcome],
 ) -> Callable[[Workflow, EditOp, Lang], _Outcome]:
@@ -466,7 +474,7 @@ _HANDLERS: dict[EditKind, Callable[[Workflow, EditOp, Lang], _Outcome]] = {
     "replace_trigger": _service(replace_trigger),
     "replace_step": _service(eo.replace_step),
     "move": _service(eo.move),
-    "set_param": _service(eo.set_param),
+    "set_param": _service(_set_param),
     "add_action": _add_action,
     "add_source": _add_source,
     "add_ai": _add_ai,

@@ -15,6 +15,7 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_approval import read_timeout
 from flowsmith.planner.edit_days import day_restriction
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hours import hour_restriction
@@ -47,6 +48,12 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     Text consumed by a replace/remove phrase is not read again as an addition, so
     "remove the Slack step" never also adds Slack.
     """
+    deadline, text = read_timeout(text, current)  # "48小时没人处理就当作拒绝": not a condition
+    ops = _parse_rest(text, current)
+    return [*ops, deadline] if deadline is not None else ops
+
+
+def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     swap = read_value_swap(strip_urls(text), current)
     if swap is not None:
         return [swap]  # "把urgent改成high": the check's value, nothing else
