@@ -31,7 +31,7 @@ from flowsmith.planner.edit_conditions import (
     settled,
 )
 from flowsmith.planner.edit_guard_now import now_op, without_now
-from flowsmith.planner.edit_guard_steps import existing_steps, like, steps_in
+from flowsmith.planner.edit_guard_steps import channel_move, existing_steps, like, steps_in
 from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
@@ -160,6 +160,7 @@ _LEVEL_ITEMS = rx(
 # "leads from Germany should go to Pipedrive", "orders over $500 must be approved"
 _ITEMS_SHOULD = rx(
     r"^\s*(?:and\s+|but\s+)?(?:all\s+|any\s+|the\s+)?(?P<cond>[a-z][\w-]*\s+(?:from|over|under|"
+    r"tagged|labell?ed|"
     r"above|below|with|whose|where|in|of|worth|costing|more than|less than)\s+.+?)\s+"
     r"(?:should|must|will|need to|needs to|are to|have to|has to)(?P<neg>n't|\s+not|\s+never)?"
     r"\s+(?:be\s+|also\s+)*(?P<act>.+)$"
@@ -610,6 +611,17 @@ def _is_flow(act: str, current: Workflow) -> bool:
 
 def _op(guard: Guard, current: Workflow) -> EditOp:
     guard = replace(guard, rule=adopt_field(guard.rule, current, guard.said))
+    moved = channel_move(f"{guard.act} {guard.other}", current) if guard.act else None
+    if moved is not None and not guard.negate:
+        # "tagged vip should go to #vip instead of #orders": those items only, to #vip
+        return EditOp(
+            kind="add_guard",
+            rule=guard.rule,
+            value=guard.label,
+            where="instead",
+            subject="|".join(moved[0]),
+            steps=moved[1],
+        )
     said_swap = replace(guard, act=guard.swap, negate=not guard.negate) if guard.swap else None
     swap = (_instead(said_swap, current) if said_swap else None) or _instead(guard, current)
     if swap is not None:

@@ -17,6 +17,7 @@ from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
+from flowsmith.planner import graph as g
 from flowsmith.planner import vocab as v
 
 
@@ -150,3 +151,35 @@ def _action(low: str) -> list[str]:
     if v.ACTIONS["sms"].search(low):
         return ["action:sms"]
     return []
+
+
+_CHANNEL = rx(r"(?<![a-z0-9_&])#[a-z0-9_][a-z0-9_-]*")
+
+
+def channel_move(words: str, current: Workflow) -> tuple[list[str], list[str]] | None:
+    """ "VIP orders should go to #vip instead of #orders", "…改发到#vip": (the existing step
+    posting to another channel, a new step of its service posting to the channel said), when
+    the words name a channel no step uses and no service; None otherwise (or when "also"
+    asks for one more step rather than a move)."""
+    low = words.lower()
+    if ec.mentions(low) or _MORE.search(re.sub(r"(?:别|不|不要|不用)再", " ", low)):
+        return None  # "别再发到#orders" is no "also"
+    keys = w.PARAM_KEYS["channel"]
+    posting = [
+        (x, str(x.parameters[k]).lower())
+        for x in g.ordered(current)
+        for k in keys
+        if k in x.parameters and node_service(x) is not None
+    ]
+    used = {chan for _, chan in posting}
+    said = [m.group(0) for m in _CHANNEL.finditer(low)]
+    new = [c for c in said if c not in used]
+    named = [x for x, chan in posting if chan in said]
+    olds = named or [x for x, _ in posting]
+    if len(new) != 1 or len({x.id for x in olds}) != 1:
+        return None
+    old = olds[0]
+    op = node_service(old)
+    assert op is not None
+    spec = f"app:{op.app}/{op.resource}/{op.operation}?channel={new[0]}"
+    return [f"node:{old.id}"], [spec]
