@@ -378,8 +378,11 @@ def _otherwise(
 ) -> list[Node]:
     """Wire what runs when the condition does not hold: named steps (kept where they are
     fed from too; ``named`` when given, else ``op.else_subject``'s), new steps, and ``also``
-    (steps an approval now guards). A step upstream of the check is never wired back."""
+    (steps an approval now guards). A step upstream of the check, or one the check already
+    feeds, is never wired (again)."""
     above = {x.id for x in wf.nodes if at[0] in _downstream(wf, x.id)}
+    # "忽略X的报错，其他的照常提醒": a step the check's other output already feeds stays so
+    above |= {c.to_node for c in wf.connections if c.from_node == at[0]}
     steps = eg.find(wf, op.else_subject) if named is None else named
     for node in [*steps, *also]:
         if node.id not in above:

@@ -573,6 +573,23 @@ _TO_SERVICE = re.compile(
 )
 
 
+# "skip weekends — only run Monday to Friday — and post …", "skip weekends and also post …":
+# a second request inside one clause (a removal word before it is not about it)
+_SECOND_REQUEST = re.compile(r"\s+and\s+(?=(?:also|then|please)\b)|\s*[—–]\s*")
+
+
+def _own_part(clause: str, at: int) -> str:
+    """The part of ``clause`` holding position ``at``, cut at a second request's start."""
+    start, end = 0, len(clause)
+    for m in _SECOND_REQUEST.finditer(clause):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return clause[start:end]
+
+
 def _additions(low: str, spans: list[Span]) -> list[EditOp]:
     ops: list[EditOp] = []
     for mention in ec.mentions(low):
@@ -582,7 +599,7 @@ def _additions(low: str, spans: list[Span]) -> list[EditOp]:
         clause = low[a:b]
         before = low[a : mention.start]
         cue = w.ADD.search(clause) or ec.verb_in(before) is not None or _TO_SERVICE.search(before)
-        if not cue or w.REMOVE.search(clause):
+        if not cue or w.REMOVE.search(_own_part(clause, mention.start - a)):
             continue
         place = place_in(low, (a, b))
         if place.span is not None and place.span[0] <= mention.start < place.span[1]:
