@@ -19,6 +19,7 @@ from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_approval import apply_timeout
 from flowsmith.planner.edit_guard import apply_guard
 from flowsmith.planner.edit_transform import apply_transform
 from flowsmith.planner.edit_trigger import replace_trigger
@@ -422,12 +423,38 @@ def _set_target(wf: Workflow, op: EditOp, lang: Lang) -> _Outcome:
         key = _TARGET_PARAM.get(node.subtype)
         if key is None or node.parameters.get(key) == op.value:
             continue
-        node.parameters = {**node.parameters, key: op.value}
+        store = _store_of(node, op.value)
+        if store:
+            node.name = _renamed_for_store(node, store["store"])
+        node.parameters = {**node.parameters, key: op.value, **store}
         changed.append(node)
     if not changed:
         return _skip(lang, "planner.edit_apply.already_using", value=op.value)
     names = _names(changed, lang)
     return _done(lang, "planner.edit_apply.now_uses", names=names, value=op.value)
+
+
+def _store_of(node: Node, url: str | None) -> dict[str, str]:
+    """A page check moved to another shop's link checks that shop: its ``store`` follows
+    the link (kept when the link's shop is unknown)."""
+    store = v.store_for_url(url or "") if node.subtype == "web_page_check" else None
+    return {"store": store.catalog} if store is not None and "store" in node.parameters else {}
+
+
+def _renamed_for_store(node: Node, store: str) -> str:
+    """ "Check Target page" checking Walmart now says Walmart."""
+    old = v.STORE_BY_KEY.get(str(node.parameters.get("store", "")))
+    new = v.STORE_BY_KEY.get(store)
+    if old is None or new is None:
+        return node.name
+    return node.name.replace(old.name, new.name).replace(old.name_zh, new.name_zh)
+
+
+def _set_param(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
+    """A parameter change; an approval's deadline also wires its timeout output."""
+    if (op.param or "").startswith("timeout:"):
+        return apply_timeout(wf, op, lang)
+    return eo.set_param(wf, op, lang)
 
 
 def _service(
@@ -447,7 +474,7 @@ _HANDLERS: dict[EditKind, Callable[[Workflow, EditOp, Lang], _Outcome]] = {
     "replace_trigger": _service(replace_trigger),
     "replace_step": _service(eo.replace_step),
     "move": _service(eo.move),
-    "set_param": _service(eo.set_param),
+    "set_param": _service(_set_param),
     "add_action": _add_action,
     "add_source": _add_source,
     "add_ai": _add_ai,

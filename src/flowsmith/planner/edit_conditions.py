@@ -65,6 +65,81 @@ _NOT_IN_STOCK = rx(
     r"\b(?:is|are)(?:n't|\s+not|\s+no longer)\s+(?:in stock|available)\b|"
     r"\bnot (?:in stock|available)\b|没有?货|不再有货|不在库存"
 )
+# "the API returns nothing", "接口没返回数据": the step's result is empty
+_NOTHING = (
+    rx(
+        r"^(?:the\s+|it\s+|they\s+)?(?:[a-z][\w -]*?\s+)?(?:returns?|returned|gives?|gave|"
+        r"comes? back(?: with)?|came back(?: with)?|sends? back|finds?|found)\s+(?:nothing|"
+        r"no (?:data|results?|rows?|items?|records?)|an? empty (?:list|response|result|array)|"
+        r"empty)$"
+    ),
+    rx(
+        r"^(?:the\s+)?(?:[a-z]+\s+)?(?:result|response|data)\s+is\s+empty$|"
+        r"^there (?:is|was) no data$"
+    ),
+    rx(
+        r"^[\u4e00-\u9fffa-z]{0,8}?(?:没有?|未|不)(?:返回|给|拿到|查到|取到|获取到?)(?:任何)?"
+        r"(?:数据|结果|内容|东西)$|^[\u4e00-\u9fffa-z]{0,8}?返回(?:的)?(?:为空|是空的?|空)$|"
+        r"^(?:没有?|无)(?:数据|结果)$"
+    ),
+)
+# "the AI didn't extract an amount", "AI没提取到金额", "金额没有提取出来": that field is empty
+_NOT_EXTRACTED = (
+    rx(
+        r"^(?:the\s+)?(?:ai|model|llm|gpt|extractor|extraction)?\s*(?:didn'?t|did not|couldn'?t|"
+        r"could not|can'?t|cannot|failed to|wasn'?t able to|was not able to)\s+(?:extract|find|get|"
+        r"pull(?: out)?|read|detect|pick up|identify)\s+(?:an?\s+|the\s+|any\s+)?"
+        r"(?P<f>[a-z][\w -]*?)$"
+    ),
+    rx(
+        r"^(?:no|there (?:is|was) no)\s+(?P<f>[a-z][\w -]*?)\s+(?:was\s+|is\s+)?"
+        r"(?:extracted|found)$"
+    ),
+    rx(
+        r"^(?:ai|模型|大模型)?(?:没有?|未|没能|无法)(?:提取|识别|抽取|拿|找|读取)(?:到|出)?(?:了)?"
+        r"(?P<f>[\u4e00-\u9fff\w]{1,8}?)$"
+    ),
+    rx(r"^(?P<f>[\u4e00-\u9fff\w]{1,8}?)(?:没有?|未|没能)(?:被)?(?:提取|识别|抽取)(?:到|出来?)?$"),
+)
+# "orders tagged 'vip'", "the tags include vip", "带vip标签的", "标签里有vip"
+_TAGGED = (
+    rx(
+        r"^(?:the\s+|an?\s+)?(?:[a-z]+\s+)?(?:(?:that are|which are|that were)\s+)?"
+        r"(?:tagged|labell?ed|with (?:the |a )?tag)\s+(?:as\s+|with\s+)?" + _VALUE + r"$"
+    ),
+    rx(r"^(?:the\s+|its\s+)?tags?\s+(?:contains?|includes?|has|have|is|are)\s+" + _VALUE + r"$"),
+    rx(r"^(?:带|带有|打了|有|含)" + _VALUE_ZH + r"(?:的)?标签(?:的)?(?:订单|工单|客户|记录)?$"),
+    rx(r"^标签(?:里|中)?(?:有|包含|含有|是|为)" + _VALUE_ZH + r"(?:的)?(?:订单|工单|客户|记录)?$"),
+)
+# "anything sent from a noreply@ address", "发件人是noreply@的邮件", "noreply@发来的邮件"
+_SENT_FROM = (
+    rx(
+        r"^(?:anything|everything|(?:e-?)?mails?|messages?|it|they)?\s*(?:that (?:is|are|was|"
+        r"were|comes?|came)\s+|which (?:is|are|was|were)\s+)?(?:sent|coming|comes?|came)\s+"
+        r"from\s+(?:an?\s+|the\s+)?['\"“‘]?(?P<v>[a-z0-9_.+-]*@[a-z0-9_.-]*)['\"”’]?"
+        r"(?:\s+(?:e-?mail\s+)?address(?:es)?)?$"
+    ),
+    rx(
+        r"^(?:发件人|寄件人|发送人|来源)(?:是|为|包含|含有)['\"“‘]?(?P<v>[a-z0-9_.+-]*@[a-z0-9_.-]*)['\"”’]?"
+        r"(?:的)?(?:邮件|消息|地址)?$"
+    ),
+    rx(
+        r"^(?:从)?['\"“‘]?(?P<v>[a-z0-9_.+-]*@[a-z0-9_.-]*)['\"”’]?(?:发来|发出|寄来|发送)的?(?:邮件|消息)?$"
+    ),
+)
+# "failures of the 'nightly-cleanup' workflow", "nightly-cleanup这个工作流失败": the failed
+# workflow's name (what an error trigger's item carries)
+_WORKFLOW = (
+    rx(
+        r"^(?:(?:failures?|errors?|crash(?:es)?)\s+(?:of|in|from)\s+)?(?:the\s+)?['\"“‘]?"
+        r"(?P<v>[\w.-]+?)['\"”’]?\s+(?:workflow|flow|job)(?:\s+(?:fails?|failed|errors?|"
+        r"failures?|crashes|crashed))?$"
+    ),
+    rx(
+        r"^['\"“‘]?(?P<v>[a-z0-9_.-]+?)['\"”’]?\s*(?:这个|那个)?(?:工作流|流程|任务)(?:的)?"
+        r"(?:失败|报错|出错|错误|异常)?(?:的时候|时)?$"
+    ),
+)
 _NOT = rx(r"\bnot\b|n't\b|\bno longer\b|不|没|未")
 _ZH_FIELD = {"邮箱": "email", "邮件地址": "email", "邮箱地址": "email", "地址": "email"}
 _FIELD_STOP = rx(r"^(?:the|their|its|his|her|my|our|e-?mail)\s+|'s\b")
@@ -93,11 +168,38 @@ def edit_condition(phrase: str) -> Condition | None:
     m = _ADDRESS_OF.search(text)
     if m:
         return Condition(_field(m.group("f") or "email"), "contains", m.group("v"), text)
+    found = _said_of_a_step(text)
+    if found is not None:
+        return found
     for pattern in (_TICKED, _BOX_IS, _TICKED_ZH):
         m = pattern.search(text)
         if m:
             op: CompareOp = "is_false" if m.group("neg") else "is_true"
             return Condition(_field(m.group("f")), op, None, text)
+    return None
+
+
+def _said_of_a_step(text: str) -> Condition | None:
+    """What a step gave back: nothing, no extracted field, a tag, a sender, a failed
+    workflow's name (an error trigger's item)."""
+    if any(p.search(text) for p in _NOTHING):
+        return Condition("data", "is_empty", None, text)
+    for pattern in _NOT_EXTRACTED:
+        m = pattern.search(text)
+        if m:
+            return Condition(_field(m.group("f")), "is_empty", None, text)
+    for pattern in _TAGGED:
+        m = pattern.search(text)
+        if m:
+            return Condition("tags", "contains", m.group("v"), text)
+    for pattern in _SENT_FROM:
+        m = pattern.search(text)
+        if m:
+            return Condition("from", "contains", m.group("v"), text)
+    for pattern in _WORKFLOW:
+        m = pattern.search(text)
+        if m:
+            return Condition("workflow.name", "eq", m.group("v"), text)
     return None
 
 

@@ -44,7 +44,7 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     if dropped is not None:
         return dropped
     if not (op.steps or op.else_steps or op.else_subject):
-        updated = _restrict(wf, op, guarded, lang)
+        updated = _restrict(wf, op, guarded, lang) or _extend(wf, op, guarded, lang)
         if updated is not None:
             return updated
     found = route(wf, op) if not guarded else None
@@ -194,6 +194,37 @@ def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.O
         node.parameters = {**node.parameters, "conditions": conds}
         return eo.done(lang, "planner.edit_guard.updated_the_condition_of", value=eo.q(node))
     return None
+
+
+def _extend(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.Outcome | None:
+    """ "Only email me when it's in stock and under 3999" where an IF's true output feeds
+    exactly the guarded steps (nothing else feeds them, its other output feeds nothing): the
+    IF (same id) gets the new rules joined with "and"; no second IF in a row."""
+    if op.negate or op.where is not None or not guarded or (op.rule or {}).get("combine") == "or":
+        return None
+    feeds = {
+        (c.from_node, c.from_output) for x in guarded for c in wf.connections if c.to_node == x.id
+    }
+    if len(feeds) != 1:
+        return None
+    ((src, out),) = feeds
+    gate = wf.node(src)
+    if gate is None or gate.subtype != "if" or out != "true":
+        return None
+    if gate.parameters.get("combine", "and") != "and":
+        return None
+    fed = {c.to_node for c in wf.connections if c.from_node == src and c.from_output == "true"}
+    if fed != {x.id for x in guarded} or any(
+        c.from_node == src and c.from_output != "true" for c in wf.connections
+    ):
+        return None  # items failing the new rule would reach the other output's steps
+    conds = [c for c in gate.parameters.get("conditions", []) if isinstance(c, dict)]
+    new = [c for c in (op.rule or {}).get("conditions", []) if isinstance(c, dict)]
+    added = [c for c in new if c not in conds]
+    if not added:
+        return eo.skip(lang, "planner.edit_guard.already_checks_this", value=eo.q(gate))
+    gate.parameters = {**gate.parameters, "conditions": [*conds, *added], "combine": "and"}
+    return eo.done(lang, "planner.edit_guard.updated_the_condition_of", value=eo.q(gate))
 
 
 def _downstream(wf: Workflow, start: str) -> set[str]:
@@ -347,8 +378,11 @@ def _otherwise(
 ) -> list[Node]:
     """Wire what runs when the condition does not hold: named steps (kept where they are
     fed from too; ``named`` when given, else ``op.else_subject``'s), new steps, and ``also``
-    (steps an approval now guards). A step upstream of the check is never wired back."""
+    (steps an approval now guards). A step upstream of the check, or one the check already
+    feeds, is never wired (again)."""
     above = {x.id for x in wf.nodes if at[0] in _downstream(wf, x.id)}
+    # "忽略X的报错，其他的照常提醒": a step the check's other output already feeds stays so
+    above |= {c.to_node for c in wf.connections if c.from_node == at[0]}
     steps = eg.find(wf, op.else_subject) if named is None else named
     for node in [*steps, *also]:
         if node.id not in above:

@@ -31,7 +31,7 @@ from flowsmith.planner.edit_conditions import (
     settled,
 )
 from flowsmith.planner.edit_guard_now import now_op, without_now
-from flowsmith.planner.edit_guard_steps import existing_steps, like, steps_in
+from flowsmith.planner.edit_guard_steps import channel_move, existing_steps, like, steps_in
 from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
@@ -58,11 +58,13 @@ _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
 _ONLY_SEP = (
     rx(r"\s+(?:if|when|whenever|in case)\s+"),
     rx(r"\s+(?:for|where|whose|with|that|which|who)\s+"),
+    rx(r"\s+(?:on|about)\s+(?=(?:the\s+)?(?:failures?|errors?|crash(?:es)?)\b)"),
 )
 # "if the budget is over 10000 (then|,|also) create …"
 _NEGATED = rx(
     r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必)\s*|"
-    r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)"  # "线索不要发邮件"
+    r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)|"  # "线索不要发邮件"
+    r"^(?:就|都|则)?不(?=记|存|发|写|保存|同步|通知|推送|加|添加|录入|转发)"  # "就不记到表格里"
 )
 _OTHERWISE = rx(r"^\s*(?:otherwise|else|否则|不然|要不然)")
 _ITEMS = rx(r"^(?:the\s+)?[a-z]+s\s+(?:from|in|over|under|above|below|with)\s")
@@ -95,12 +97,21 @@ _ZH_ONLY_IF = rx(
 )
 # "skip posts whose title contains 'x'", "ignore emails from …"
 _SKIP = rx(
-    r"^\s*(?:please\s+)?(?:skip|ignore|exclude|drop|filter out|leave out)\s+(?P<what>.+?)\s+"
-    r"(?:whose|that|which|where|if|when|with|for)\s+(?P<cond>.+)$"
+    r"^\s*(?:please\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|throw (?:away|out)|"
+    r"discard|get rid of)\s+(?P<what>.+?)\s+(?:whose|that|which|where|if|when|with|for)\s+"
+    r"(?P<cond>.+)$"
+)
+# "throw away anything sent from noreply@": the items and their condition in one phrase
+_SKIP_ALL = rx(
+    r"^\s*(?:please\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|throw (?:away|out)|"
+    r"discard|get rid of)\s+(?P<cond>.+)$"
 )
 _ZH_SKIP = rx(
-    r"^(?:跳过|忽略|排除|过滤掉|不处理|不要(?:再)?(?:发送?|推送|通知|转发|处理|同步|记录)?)"
-    r"(?P<cond>.+?)的(?P<what>[^的]{1,8})$"
+    r"^先?(?:跳过|忽略|排除|过滤掉|丢掉|扔掉|去掉|丢弃|不处理|不要(?:再)?(?:发送?|推送|通知|转发|处理|"
+    r"同步|记录)?)(?P<cond>.+?)的(?P<what>[^的，,]{1,8})(?:[，,]\s*(?:再|然后).*)?$|"
+    # "把noreply@发来的邮件过滤掉"
+    r"^先?把(?P<cond2>.+?)的(?P<what2>[^的，,]{1,8})(?:都|全部)?(?:过滤掉|丢掉|扔掉|去掉|排除掉?|"
+    r"忽略掉?|删掉|丢弃)(?:[，,]\s*(?:再|然后).*)?$"
 )
 # "skip the email …", "skip the Slack step …": one step, not the items
 _THE_STEP = rx(r"^\s*the\s+\S+(?:\s+(?:step|message|notification|node|post|action))?\s*$")
@@ -114,6 +125,9 @@ _LEAD = rx(
     r"^(?:再|还要)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤)\s*[：:，,]\s*|"
     r"^(?:please\s+)?add (?:a |another |one more )?(?:condition|filter|check)\s*[:：,]\s*|"
     r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*|"
+    # "before classifying, throw away …": the check goes before the steps (a flow filter)
+    r"^\s*before\s+[a-z]+ing(?:\s+(?:it|them|the \w+))?\s*[,，]\s*|"
+    r"^[\u4e00-\u9fff]{1,6}(?:之前|以前)[，,]?\s*|"
     r"^\s*instead of [^,，]+[,，]\s*(?=only\b|just\b)"  # "instead of posting every article, only …"
 )
 # "cold leads (score under 30) should get …"
@@ -146,6 +160,7 @@ _LEVEL_ITEMS = rx(
 # "leads from Germany should go to Pipedrive", "orders over $500 must be approved"
 _ITEMS_SHOULD = rx(
     r"^\s*(?:and\s+|but\s+)?(?:all\s+|any\s+|the\s+)?(?P<cond>[a-z][\w-]*\s+(?:from|over|under|"
+    r"tagged|labell?ed|"
     r"above|below|with|whose|where|in|of|worth|costing|more than|less than)\s+.+?)\s+"
     r"(?:should|must|will|need to|needs to|are to|have to|has to)(?P<neg>n't|\s+not|\s+never)?"
     r"\s+(?:be\s+|also\s+)*(?P<act>.+)$"
@@ -169,6 +184,13 @@ _INSTEAD_OF = rx(
     # "改成创建Trello卡片，不发邮件", "create a Trello card, no more email"
     r"^(?P<new2>.+?)[,，]\s*(?:(?:and\s+|but\s+)?(?:no more|not|no longer|don'?t)\s+|"
     r"(?:不要|不用|别|不再|不)再?)(?P<old3>.+?)了?$"
+)
+# after a denial: "<old>, <new> instead", "<old>，改成<new>", "<old>, just <new>"
+_DONT_BUT = rx(
+    r"^(?P<o1>.+?)[,，;；]\s*(?:(?:but|and|just|only|rather)\s+)*(?P<n1>.+?)\s+instead\s*$|"
+    r"^(?P<o2>.+?)了?[,，;；]\s*(?:而是|改成|改为|改用|换成|直接|只|就)(?P<n2>.+)$|"
+    r"^(?P<o3>.+?)[,，;；]\s*(?:but\s+)?(?:just|only|rather)\s+(?P<n3>.+)$|"
+    r"^(?P<o4>.+?)了?[,，]\s*(?P<n4>(?:给|帮)我.+)$"
 )
 _DENIED = rx(r"\b(?:not|never|no longer)\b|n't\b|不要|不用|别再?|不再|无需|不必")
 _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
@@ -247,6 +269,9 @@ class Guard:
     only: bool = False  # "… only go to Trello": not to the steps already on that output
     bypass: bool = False  # "skip the approval for …": matching items go round the step
     said: str = ""  # the condition's words (a failure's name the step to check)
+    # "…, don't post to Slack, email me instead": the same edit said as "<new> instead of <old>"
+    # (new on the condition's output), tried before the denied reading
+    swap: str = ""
 
 
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
@@ -319,9 +344,14 @@ def _make(
     if cond is None:
         return None
     no = _NEGATED.match(act)
+    swap = ""
     if no is not None:
         # "if the budget is under 1000, don't create …": the step runs on the other output
         act, negate = act[no.end() :], not negate
+        but = _DONT_BUT.search(act)
+        if but is not None:
+            old, new = (x for x in but.groups() if x is not None)
+            swap = f"{new} instead of {old}"
     if cond.op == "failed":
         failed = [
             {"left": "{{ $json.error }}", "operator": "is_not_empty"},
@@ -332,7 +362,7 @@ def _make(
     if cond.op in ("all", "any"):  # "… and the country is US": one IF, its rules joined
         rules, _ = if_rules(cond)
         joined = {"conditions": rules, "combine": combine_of(cond)}
-        return Guard(joined, cond.phrase[:60], negate, act, flow, "")
+        return Guard(joined, cond.phrase[:60], negate, act, flow, "", swap=swap)
     rule, swapped = if_rule(cond)
     if " % " in cond.field:
         rule["left"] = "{{ $json." + cond.field + " }}"
@@ -345,7 +375,7 @@ def _make(
         label = f"{cond.field} not contains {cond.value}"
     params = {"conditions": [rule], "combine": "and"}
     cat = category or _cat(cond)
-    return Guard(params, label, negate != swapped, act, flow, "", cat, said=cond.phrase)
+    return Guard(params, label, negate != swapped, act, flow, "", cat, said=cond.phrase, swap=swap)
 
 
 def _cat(cond: Condition) -> str | None:
@@ -463,7 +493,11 @@ def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
     """ "Skip posts whose …": the whole flow; "skip the email when …": that step."""
     m = _SKIP.search(part) or _ZH_SKIP.search(part)
     if m is None:
-        return None
+        whole = _SKIP_ALL.search(part)
+        cond = condition(whole.group("cond"), ctx) if whole else None
+        return _make(cond, "", negate=True, flow=True) if cond is not None else None
+    if m.groupdict().get("cond2"):
+        return _make(condition(m.group("cond2"), ctx), "", negate=True, flow=True)
     what = m.group("what")
     if _THE_STEP.match(what) and existing_steps(what, current):
         # "skip the approval for amounts under 100": those items go round that step
@@ -577,7 +611,19 @@ def _is_flow(act: str, current: Workflow) -> bool:
 
 def _op(guard: Guard, current: Workflow) -> EditOp:
     guard = replace(guard, rule=adopt_field(guard.rule, current, guard.said))
-    swap = _instead(guard, current)
+    moved = channel_move(f"{guard.act} {guard.other}", current) if guard.act else None
+    if moved is not None and not guard.negate:
+        # "tagged vip should go to #vip instead of #orders": those items only, to #vip
+        return EditOp(
+            kind="add_guard",
+            rule=guard.rule,
+            value=guard.label,
+            where="instead",
+            subject="|".join(moved[0]),
+            steps=moved[1],
+        )
+    said_swap = replace(guard, act=guard.swap, negate=not guard.negate) if guard.swap else None
+    swap = (_instead(said_swap, current) if said_swap else None) or _instead(guard, current)
     if swap is not None:
         return swap
     failed = guard.label == "failed?"  # an error notice is a new step, never an existing one

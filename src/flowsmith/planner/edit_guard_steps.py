@@ -17,6 +17,7 @@ from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
+from flowsmith.planner import graph as g
 from flowsmith.planner import vocab as v
 
 
@@ -31,6 +32,12 @@ _ADDRESS = rx(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?://\S+
 _RECEIVE = rx(r"\b(?:should |will |would )?gets?\s+(?=(?:a|an|the)\b)")
 # "除了发短信，也…", "besides the SMS, …": what stays as it is, not a step to add
 _BESIDES = rx(r"除了[^，,。；;]*[，,]?|\b(?:besides|in addition to|apart from)\b[^,;]*,?")
+# "email me that there was no data", "发邮件告诉我没有数据": what the message says, whose
+# words do not name a step ("data" is not "Post data")
+_CONTENT = rx(
+    r"\s(?:that|saying|to say|telling (?:me|us|them)|with the (?:text|message|words))\s|"
+    r"告诉|说明?|提醒(?:我|他们|对方)"
+)
 _STOP = frozenset(
     {"the", "a", "an", "to", "in", "on", "of", "for", "and", "it", "them", "step", "me", "us", "my"}
     | {"our", "you", "your", "him", "her", "this", "that"}
@@ -127,7 +134,7 @@ def steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
         kinds = [x.subject for x in edit_read.named(low) if not x.subject.startswith("app:")]
         existing = [x for x in kinds if x not in ("wait", "condition") and eg.find(current, x)]
     if not existing and not new:
-        existing = by_name(low, current)
+        existing = by_name(_CONTENT.split(low, maxsplit=1)[0], current)
     if not existing and not new:
         new = _action(said)
     if not existing and not new:
@@ -144,3 +151,35 @@ def _action(low: str) -> list[str]:
     if v.ACTIONS["sms"].search(low):
         return ["action:sms"]
     return []
+
+
+_CHANNEL = rx(r"(?<![a-z0-9_&])#[a-z0-9_][a-z0-9_-]*")
+
+
+def channel_move(words: str, current: Workflow) -> tuple[list[str], list[str]] | None:
+    """ "VIP orders should go to #vip instead of #orders", "…改发到#vip": (the existing step
+    posting to another channel, a new step of its service posting to the channel said), when
+    the words name a channel no step uses and no service; None otherwise (or when "also"
+    asks for one more step rather than a move)."""
+    low = words.lower()
+    if ec.mentions(low) or _MORE.search(re.sub(r"(?:别|不|不要|不用)再", " ", low)):
+        return None  # "别再发到#orders" is no "also"
+    keys = w.PARAM_KEYS["channel"]
+    posting = [
+        (x, str(x.parameters[k]).lower())
+        for x in g.ordered(current)
+        for k in keys
+        if k in x.parameters and node_service(x) is not None
+    ]
+    used = {chan for _, chan in posting}
+    said = [m.group(0) for m in _CHANNEL.finditer(low)]
+    new = [c for c in said if c not in used]
+    named = [x for x, chan in posting if chan in said]
+    olds = named or [x for x, _ in posting]
+    if len(new) != 1 or len({x.id for x in olds}) != 1:
+        return None
+    old = olds[0]
+    op = node_service(old)
+    assert op is not None
+    spec = f"app:{op.app}/{op.resource}/{op.operation}?channel={new[0]}"
+    return [f"node:{old.id}"], [spec]

@@ -127,6 +127,45 @@ def add_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
 # --- replace -------------------------------------------------------------------------------
 
 
+def _ask_of(node: Node) -> str | None:
+    """What an AI step was asked to do: its prompt or first message; for a task node (a
+    summariser, a classifier) its name over its input ("Summarise item: {{ … }}")."""
+    params = node.parameters
+    msgs = params.get("messages")
+    if isinstance(msgs, list) and msgs and isinstance(msgs[0], dict):
+        return str(msgs[0].get("content") or "") or None
+    for key in ("prompt", "instructions", "input"):
+        if isinstance(params.get(key), str) and params[key]:
+            return str(params[key])
+    text = params.get("input_text")
+    return f"{node.name}: {text}" if isinstance(text, str) and text else None
+
+
+def _keep_the_ask(old: Node, node: Node) -> None:
+    """An AI step put in another's place is asked what the old one was (not the catalog's
+    example prompt): its messages, prompt or inputs carry the old ask."""
+    ask = _ask_of(old) if _asks(old) else None
+    if ask is None:
+        return
+    params = dict(node.parameters)
+    if isinstance(params.get("messages"), list):
+        params["messages"] = [{"role": "user", "content": ask}]
+    else:
+        key = next((k for k in ("prompt", "inputs", "input", "text") if k in params), None)
+        if key is None:
+            return
+        params[key] = ask
+    node.parameters = params
+
+
+def _asks(node: Node) -> bool:
+    """Whether ``node`` is an AI step whose operation is in no verb group (an ask)."""
+    op = node_service(node)
+    spec = ec.app(op.app) if op is not None else None
+    ai = spec is not None and spec.category == "ai"
+    return ai and not op.verbs() if op is not None else node.type == NodeFamily.AI_AGENT
+
+
 def _verb_order(node: Node) -> list[str]:
     op = node_service(node)
     verbs = op.verbs() if op is not None else frozenset()
@@ -199,6 +238,10 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
         return skip(
             lang, "planner.edit_ops.already_uses", old=q(old), display_name=spec.display_name
         )
+    if not (resource and operation) and not resource and _asks(old):
+        # an AI step asked in place ("score with Claude instead"): the new service's own
+        # example operation (its chat/text ask), not a "create" such as an embedding
+        resource, operation = spec.example.resource, spec.example.operation
     if not (resource and operation):
         old_op = node_service(old)
         wanted = old_op.resource if old_op and old_op.resource in spec.resources else resource
@@ -211,6 +254,7 @@ def replace_step(wf: Workflow, op: EditOp, lang: Lang) -> Outcome:
     node = new_app_node(wf, spec.app, resource, operation, lang)
     g.replace_node(wf, old, node)
     fill(wf, node, dict(old.parameters), lang)
+    _keep_the_ask(old, node)
     return done(lang, "planner.edit_ops.replaced_with", old=q(old), node=q(node))
 
 

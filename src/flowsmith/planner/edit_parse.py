@@ -15,6 +15,7 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_approval import read_timeout
 from flowsmith.planner.edit_days import day_restriction
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hours import hour_restriction
@@ -47,6 +48,12 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     Text consumed by a replace/remove phrase is not read again as an addition, so
     "remove the Slack step" never also adds Slack.
     """
+    deadline, text = read_timeout(text, current)  # "48小时没人处理就当作拒绝": not a condition
+    ops = _parse_rest(text, current)
+    return [*ops, deadline] if deadline is not None else ops
+
+
+def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     swap = read_value_swap(strip_urls(text), current)
     if swap is not None:
         return [swap]  # "把urgent改成high": the check's value, nothing else
@@ -310,8 +317,22 @@ def _retargets(u: Understanding, low: str, present: set[str], current: Workflow)
             ops.append(EditOp(kind="set_target", subject="approval", value=value))
     for src in u.sources:
         if src.kind == "store" and src.url and "web_page_check" in present:
-            ops.append(EditOp(kind="set_target", subject=f"store:{src.store}", value=src.url))
+            subject = _checked_page(current, low, f"store:{src.store}")
+            ops.append(EditOp(kind="set_target", subject=subject, value=src.url))
     return ops
+
+
+def _checked_page(current: Workflow, low: str, subject: str) -> str:
+    """The page check a new product link goes to: the one on that store when there is one;
+    else, "swap Target for Walmart, the page is …", the check on the store the text names
+    and the flow has, or the flow's only page check (one store's page for another's)."""
+    if eg.find(current, subject):
+        return subject
+    checks = [x for x in current.nodes if x.subtype == "web_page_check"]
+    for named in subjects_in(low):
+        if named.startswith("store:") and eg.find(current, named):
+            return named
+    return f"node:{checks[0].id}" if len(checks) == 1 else subject
 
 
 def _additions(
@@ -335,7 +356,8 @@ def _additions(
         if place.span is not None and place.span[0] <= mention.pos < place.span[1]:
             continue  # "after the Slack step": the anchor, not a new step
         ops.append(EditOp(kind="add_action", action=action, where=place.where, anchor=place.anchor))
-    ops += _added_sources(u, low, spans, retargeted)
+    moved = {op.value for op in done if op.kind == "set_target"}
+    ops += _added_sources(u, low, spans, retargeted, moved)
     ops += [
         EditOp(kind="add_ai", ai=step, subject=_before_what(low, v.AI_STEPS[step.kind]))
         for step in u.ai
@@ -366,7 +388,11 @@ def _before_what(low: str, pattern: re.Pattern[str]) -> str | None:
 
 
 def _added_sources(
-    u: Understanding, low: str, spans: list[Span], retargeted: set[str | None]
+    u: Understanding,
+    low: str,
+    spans: list[Span],
+    retargeted: set[str | None],
+    moved: set[str | None],
 ) -> list[EditOp]:
     ops: list[EditOp] = []
     for src in u.sources:
@@ -374,6 +400,8 @@ def _added_sources(
         subject = f"store:{src.store}"
         if src.kind != "store" or store is None or subject in retargeted:
             continue
+        if src.url and src.url in moved:
+            continue  # the link went to the page check already there
         if src.url or _outside(store.pattern, low, spans):
             ops.append(EditOp(kind="add_source", source=src, subject=subject))
     return ops

@@ -267,9 +267,25 @@ def _replacements(low: str, spans: list[Span], current: Workflow) -> list[EditOp
             if new.resource or verb:
                 resource, operation = ec.choose(app, new.resource, new.operation, verb)
                 step = f"app:{new.app}/{resource}/{operation}"
-            ops.append(EditOp(kind="replace_step", subject=_first_subject(old_text), step=step))
+            subject = _first_subject(old_text) if old_text.strip() else None
+            subject = subject or _role_named(new_text, new.app, current)
+            ops.append(EditOp(kind="replace_step", subject=subject, step=step))
             spans.append((m.start(), m.end()))
     return ops
+
+
+def _role_named(new_text: str, app: str, current: Workflow) -> str | None:
+    """ "do the summarising with Claude instead", "use Claude for the scoring": the step the
+    words around the new service name by what it does (a step kind, or words of a step's
+    name), when one such step exists; else None (the replacement picks by kind)."""
+    for name in named(new_text):
+        if name.subject != f"app:{app}" and eg.find(current, name.subject):
+            return name.subject
+    rest = new_text
+    for m in ec.mentions(new_text):
+        rest = rest[: m.start] + " " * (m.end - m.start) + rest[m.end :]
+    rest = " ".join(rest.split())
+    return f"words:{rest}" if rest and eg.named_by_words(current, rest) else None
 
 
 def _is_service_step(subject: str | None) -> bool:
@@ -557,6 +573,23 @@ _TO_SERVICE = re.compile(
 )
 
 
+# "skip weekends — only run Monday to Friday — and post …", "skip weekends and also post …":
+# a second request inside one clause (a removal word before it is not about it)
+_SECOND_REQUEST = re.compile(r"\s+and\s+(?=(?:also|then|please)\b)|\s*[—–]\s*")
+
+
+def _own_part(clause: str, at: int) -> str:
+    """The part of ``clause`` holding position ``at``, cut at a second request's start."""
+    start, end = 0, len(clause)
+    for m in _SECOND_REQUEST.finditer(clause):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return clause[start:end]
+
+
 def _additions(low: str, spans: list[Span]) -> list[EditOp]:
     ops: list[EditOp] = []
     for mention in ec.mentions(low):
@@ -566,7 +599,7 @@ def _additions(low: str, spans: list[Span]) -> list[EditOp]:
         clause = low[a:b]
         before = low[a : mention.start]
         cue = w.ADD.search(clause) or ec.verb_in(before) is not None or _TO_SERVICE.search(before)
-        if not cue or w.REMOVE.search(clause):
+        if not cue or w.REMOVE.search(_own_part(clause, mention.start - a)):
             continue
         place = place_in(low, (a, b))
         if place.span is not None and place.span[0] <= mention.start < place.span[1]:

@@ -40,7 +40,14 @@ VERB_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(get|fetch|read|look ?up|find|search|list|pull|load|query)\b|"
         r"获取|读取|查询|查找|搜索|拉取"
     ),
-    "update": rx(r"\b(update|edit|modify|change|move|patch|mark)\b|更新|修改|编辑|标记"),
+    # "raise the ticket's priority to urgent", "把优先级改成紧急": a field of a record set
+    "update": rx(
+        r"\b(update|edit|modify|change|move|patch|mark)\b|更新|修改|编辑|标记|"
+        r"\b(?:set|raise|lower|bump|increase|decrease|escalate|upgrade|downgrade)\s+(?:the\s+|its\s+|"
+        r"their\s+)?(?:\w+'s\s+)?(?:priority|status|stage|severity|level|assignee|owner)\b|"
+        r"(?:优先级|状态|级别|阶段|负责人)(?:改成|改为|调成|调为|调到|设为|设置为|升级为|提高到)|"
+        r"(?:调成|调为|升级为|提高到)"
+    ),
     "delete": rx(r"\b(delete|remove|archive|close|cancel)\b|删除|归档|关闭"),
 }
 VERB_ZH = {"create": "创建", "read": "获取", "update": "更新", "delete": "删除"}
