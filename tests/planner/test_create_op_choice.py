@@ -248,3 +248,10 @@ def test_one_shared_chinese_character_names_no_operation(text: str) -> None:
 )
 def test_verb_names_and_bare_chinese_operations(text: str, app: str, want: tuple[str, str]) -> None:
     assert _op(text, app) == want
+
+
+def test_one_character_left_of_a_chinese_operation_name_is_no_verb() -> None:
+    # "记工时" (log time) without its resource noun 工时 is "记", which "工时记录" (time
+    # records) also holds: reading the records must not log time
+    assert _op("每天晚上8点从Clockify拉取今天的工时记录，发到钉钉群", "clockify")[1] == "get"
+    assert _op("每天晚上8点在Clockify记工时", "clockify")[1] == "create"

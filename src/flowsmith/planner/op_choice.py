@@ -201,12 +201,14 @@ def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: se
 
 def _without_nouns(name: str, nouns: Names, noun_words: set[str]) -> str:
     """An operation name without its resource's nouns: "run job" -> "run", "运行任务" ->
-    "运行" (Chinese: the resource's Chinese names cut out, longest first)."""
+    "运行" (Chinese: the resource's Chinese names cut out, longest first). A single Chinese
+    character left is no verb ("记工时" -> "记" is in "工时记录", which logs nothing): ""."""
     if not _CJK.search(name):
         return " ".join(w for w in name.split() if stem(w) not in noun_words)
     for noun in sorted(nouns.zh, key=len, reverse=True):
         name = name.replace(noun, "")
-    return name.strip()
+    rest = name.strip()
+    return rest if len(rest) >= 2 else ""
 
 
 def _names_of(words: list[str]) -> Names:

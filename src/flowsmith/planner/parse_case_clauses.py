@@ -17,8 +17,9 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition, CoreStep, ServiceStep
 from flowsmith.planner.parse_answers import answer, check_condition, size_case
 from flowsmith.planner.parse_cases import NOT_A_START, NOTHING, complete, decision
-from flowsmith.planner.parse_conditions import field_of, parse_condition
+from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import CJK, Context, unmask
+from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftApproval, DraftCase
