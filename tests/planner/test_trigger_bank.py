@@ -360,3 +360,12 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
 def test_trigger_bank(text: str, apps: tuple[str, ...], check: Check) -> None:
     needs(*apps)
     check(graph(text))
+
+
+def test_a_names_first_entry_stays_the_display_name() -> None:
+    # a node is named by the first name of its event or resource; names added for reading
+    # ("填了", "every message") go after it, or a node would be called "Jotform：填了"
+    wf = graph("每当有人填了Jotform表单，就用Telegram发消息给我")
+    names = [n.name for n in wf.nodes]
+    assert any("表单提交" in n for n in names), names
+    assert not any("每条消息" in n or "填了" in n for n in names), names
