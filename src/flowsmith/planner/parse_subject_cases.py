@@ -105,11 +105,16 @@ def opens_subject_case(clause: str, ctx: Context) -> bool:
     )
 
 
-# "everyone else", "the remaining leads", "other payments", "剩下的订单": the items no case took
+# "everyone else", "the remaining leads", "other payments", "剩下的订单", and the middle of a
+# value set ("everything in between", "中间的"): the items no case took; "其他状态不用管": the
+# others, left alone
 _OTHERS = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:(?:everyone|everybody|everything|anyone|anybody)\s+else\b|"
+    r"(?:everything|anything|everyone|anyone|all|the\s+ones|those|the\s+rest)\s+"
+    r"(?:in\s+between|in\s+the\s+middle)\b|"
     r"(?:all\s+)?(?:the\s+)?(?:remaining|other)\s+[a-z][a-z-]*s\b|"
-    r"(?:剩下|剩余|其余|其他|其它)的?[\u4e00-\u9fff]{0,3}?(?=[，,]|都|也|就|则|(?:在|用|发|转|推|通知|"
+    r"(?:剩下|剩余|其余|其他|其它|中间|介于中间|在中间|之间)的?[\u4e00-\u9fff]{0,3}?"
+    r"(?=[，,]|都|也|就|则|不用|不需要|无需|忽略|不处理|什么都不做|跳过|(?:在|用|发|转|推|通知|"
     r"放|存|写|记录|同步|创建|更新|添加|加到|加入|给|把)))",
     re.IGNORECASE,
 )
