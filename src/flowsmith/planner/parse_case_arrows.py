@@ -23,4 +23,19 @@ def case_arrows(text: str) -> str:
     """``text`` with each case arrow ("0-6 → …") turned into a colon, when it lists cases."""
     if len(_HEAD_ARROW.findall(text)) < 2:
         return text
-    return _HEAD_ARROW.sub(lambda m: m.group("h") + ": ", text)
+    return _HEAD_ARROW.sub(_as_case, text)
+
+
+# "status 'lost'": a field and its quoted value
+_FIELD_VALUE = re.compile(r"^(?P<f>\s*[a-z][\w ]{0,20}?)\s+(?:is\s+)?(?P<v>[\"'“‘「].*)$", re.I)
+
+
+def _as_case(m: re.Match[str]) -> str:
+    """A number's arrow becomes a colon (the value readers take "0-6: …"); a quoted value's
+    becomes an "if" clause ("if status is 'lost', …"), since a colon after a quote would end
+    the clause."""
+    head = m.group("h")
+    said = _FIELD_VALUE.match(head)
+    if head.rstrip()[-1:].isdigit() or said is None:
+        return head + ": "
+    return f" if {said.group('f').strip()} is {said.group('v').strip()}, "
