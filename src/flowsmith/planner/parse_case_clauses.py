@@ -315,7 +315,8 @@ def category_head(b: Builder, clause: str, ctx: Context) -> tuple[re.Match[str] 
     open_ = b.branch is not None and not b.branch.closed and bool(b.branch.cases)
     last = b.branch.cases[-1].condition if open_ and b.branch is not None else None
     zh = m.group(2)
-    if zh in ctx.categories or (last is not None and last.op == "category"):
+    listed = last is not None and (last.op == "category" or last.field == "sentiment")
+    if zh in ctx.categories or listed:  # "正面的…，负面的…": the next of the open list
         if zh not in ctx.categories:
             ctx.categories.append(zh)  # the next category of the open case list
         return m, zh
