@@ -219,3 +219,53 @@ def answers(g: Graph, yes: int, no: int, field: str | tuple[str, ...] | None) ->
     outputs of a gate comparing ``field``."""
     assert g.trigger().parameters.get("response_mode") == "response_node", g.trigger()
     ways(g, [f"webhook_response:{yes}", f"webhook_response:{no}"], field)
+
+
+PLUMBING = (*GATES, *APPROVALS, *THINKERS, "merge", "set", "noop", "no_op")
+
+
+def only(g: Graph, steps: list[str]) -> None:
+    """Every step of the graph past the trigger that does something (not a gate, an approval,
+    an AI judgement or plumbing) is one of ``steps``: no placeholder for "otherwise do
+    nothing", no action for a case the sentence leaves alone, no invented step."""
+    start = next(i for i, n in g.nodes.items() if n is g.trigger())
+    named: set[str] = set()
+    for s in steps:
+        named |= g.find(s)
+    extra = {
+        i: n.subtype
+        for i, n in g.nodes.items()
+        if i != start and i not in named and n.subtype not in PLUMBING
+    }
+    assert not extra, extra
+
+
+def under(g: Graph, step: str, above: str) -> None:
+    """Some node of ``step`` runs after (is reached from) a node of ``above``."""
+    assert any(g.find(step) & g.below(a) for a in g.find(above)), (step, above, g.edges)
+
+
+def decided_after(
+    g: Graph, step: str, field: str | tuple[str, ...], rules: int | None = None
+) -> None:
+    """A gate comparing ``field`` runs after ``step`` (it decides on what ``step`` gave);
+    with ``rules``, that gate has exactly that many rules."""
+    ids = g.find(step)
+    for gid, n in g.nodes.items():
+        if n.subtype not in ("if", "switch") or not _on(g, gid, field):
+            continue
+        if not any(gid in g.below(i) for i in ids):
+            continue
+        p = n.parameters
+        count = len(p.get("conditions", p.get("rules", [])))
+        if rules is None or count == rules:
+            return
+    raise AssertionError({i: (g.compares(i), n.parameters) for i, n in g.nodes.items()})
+
+
+def behind(g: Graph, step: str, field: str | tuple[str, ...] | None) -> None:
+    """``step`` sits on the passing output of a gate comparing ``field``."""
+    sides = g.sides(step)
+    assert any(o in YES and (field is None or _on(g, k, field)) for k, o in sides.items()), {
+        k: (o, g.compares(k)) for k, o in sides.items()
+    }

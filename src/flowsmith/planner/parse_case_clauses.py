@@ -129,6 +129,8 @@ def qualifier_alone(b: Builder, clause: str, ctx: Context) -> bool:
     """ "超过1万的，发钉钉…": a comparison ending in 的 opens the case its next clause acts in."""
     if not (CJK.search(clause) and clause.rstrip().endswith("的")) or lx.IF_OPEN.match(clause):
         return False
+    if _UNLESS_OPEN.match(clause):  # "除非邮箱是qq的": the unless reader's
+        return False
     cond = parse_condition(clause.rstrip()[:-1], ctx)
     if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between", "eq", "contains"):
         return False
@@ -313,7 +315,8 @@ def category_head(b: Builder, clause: str, ctx: Context) -> tuple[re.Match[str] 
     open_ = b.branch is not None and not b.branch.closed and bool(b.branch.cases)
     last = b.branch.cases[-1].condition if open_ and b.branch is not None else None
     zh = m.group(2)
-    if zh in ctx.categories or (last is not None and last.op == "category"):
+    listed = last is not None and (last.op == "category" or last.field == "sentiment")
+    if zh in ctx.categories or listed:  # "正面的…，负面的…": the next of the open list
         if zh not in ctx.categories:
             ctx.categories.append(zh)  # the next category of the open case list
         return m, zh
@@ -332,11 +335,14 @@ def singular(word: str, categories: list[str]) -> str:
 # of a branch on a number, said by its value alone
 _VALUE_ALONE = re.compile(
     r"^\s*(?:and\s+)?(?:for\s+|with\s+)?(?:(?:a|an|the)\s+)?"
-    r"(?:(?P<f>[a-z]+?)s?\s+of\s+)?(?P<a>\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<how>or|and|to|-|–|或|到|至)\s*(?P<b>\d+(?:\.\d+)?))?\s*"
-    r"(?:stars?|points?|颗星|星|分)?(?:的话|的)?\s*(?:[:,：，]|->|→)?\s*(?=\D)",
+    r"(?:(?P<f>[a-z]+?)s?\s+of\s+)?(?:(?P<zf>评分|打分|分数|评星|星级)(?:为|是)?|打了?|给了?|评了?)?"
+    r"(?P<a>\d+(?:\.\d+)?)(?:\s*(?P<u1>颗星|星|分(?!钟)))?"
+    r"(?:\s*(?P<how>or|and|to|-|–|或|和|、|到|至)\s*(?P<b>\d+(?:\.\d+)?))?\s*"
+    r"(?P<u>stars?|points?|颗星|星|分(?!钟))?(?:的话|的)?\s*(?:[:,：，]|->|→)?\s*(?=\D)",
     re.IGNORECASE,
 )
+# the field a value's unit or measure word says when no case came before ("打1分的", "5星的")
+_UNIT_FIELD = {"分": "score", "评分": "score", "打分": "score", "分数": "score", "point": "score"}
 _NUMERIC = ("eq", "lt", "lte", "gt", "gte", "between", "in")
 
 
@@ -347,10 +353,13 @@ def value_case(b: Builder, clause: str, ctx: Context) -> bool:
     last = b.branch.cases[-1].condition if b.branch is not None and b.branch.cases else None
     if m is None or (b.branch and b.branch.closed):
         return False
+    said_unit = (m.group("zf") or m.group("u1") or m.group("u") or "").lower().rstrip("s")
     if m.group("f"):
         field = field_of(m.group("f") + " is", "value")
     elif last is not None and last.op in _NUMERIC and isinstance(last.value, (int, float, tuple)):
         field = last.field
+    elif said_unit and (b.branch is None or not b.branch.cases):
+        field = _UNIT_FIELD.get(said_unit, "rating")  # "打1分的…": the first case says its measure
     else:
         return False
     rest = clause[m.end() :]

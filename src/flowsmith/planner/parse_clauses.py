@@ -69,6 +69,7 @@ from flowsmith.planner.parse_subject_cases import (
     kind_case,
     opens_subject_case,
     subject_case,
+    value_subject_case,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 
@@ -358,6 +359,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or _routed(b, clause, ctx)
         or _checked(b, clause, ctx)
         or subject_case(b, clause, ctx)
+        or value_subject_case(b, clause, ctx)
         or kind_case(b, clause, ctx)
     ):
         return

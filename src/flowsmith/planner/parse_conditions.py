@@ -47,6 +47,7 @@ from flowsmith.planner.parse_field_names import (
 )
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
+from flowsmith.planner.parse_mail_domains import mail_domain_condition
 from flowsmith.planner.parse_spans import span_condition
 
 _Q = r"[\"'“‘「]"
@@ -178,6 +179,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     said_by = _AI_SAYS.match(t)
     if said_by:  # "the AI says it is spam": the AI step's verdict
         return _category((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)
+    provider = mail_domain_condition(t, phrase)
+    if provider is not None:  # "signed up with a gmail or yahoo address"
+        return provider
     mood = mood_condition(t, phrase) or span_condition(t, phrase)
     if mood is not None:  # "the customer sounds angry", "注册超过30天"
         return mood
@@ -401,7 +405,9 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         hit = pattern.search(t)
         if hit:
             return Condition(field_of(t[: hit.start()], default, ctx), op_name, None, phrase)  # type: ignore[arg-type]
-    if lx.FAILED.search(t) and len(t.split()) <= 8 and not re.search(_Q + r"\s*\w*fail", t):
+    # a failure word said as a quoted value ("状态是“异常”", "status is 'failed'") is that value
+    quoted_value = re.search(_Q + r"[^\"'”’」]{0,12}" + _QE, t)
+    if lx.FAILED.search(t) and len(t.split()) <= 8 and not quoted_value:
         return Condition("status", "failed", None, phrase)
     if ctx is not None and ctx.about_stock and BACK_AGAIN.search(t):
         return Condition("in_stock", "is_true", None, phrase)  # "watch stock … when it is back"

@@ -118,6 +118,8 @@ _LIST = re.compile(
     r"\b(?:as|into|either|(?:whether|if)\s+(?:it|the\s+\w+)\s+(?:is|'s)(?:\s+an?)?)\s+"
     r"[\"'“‘]?[\w-]+[\"'”’]?(?:\s*,\s*(?:an?\s+)?[\"'“‘]?[\w-]+[\"'”’]?)+,?\s+"
     r"(?:or|and)\s+(?:an?\s+)?[\"'“‘]?[\w-]+|"
+    r"\b[a-z0-9][\w.-]*(?:\s*,\s*[a-z0-9][\w.-]*)+,?\s+(?:or|and)\s+[a-z0-9][\w.-]*\s+"
+    r"(?=(?:e-?mail\s+)?(?:address(?:es)?|e-?mails?|accounts?|domains?)\b)|"  # "a gmail, yahoo …"
     r"\b(?:is|are)\s+(?:either\s+|one of\s+)?[\"'“‘][^\"'”’]{1,30}[\"'”’]"
     r"(?:\s*,\s*[\"'“‘][^\"'”’]{1,30}[\"'”’])+,?\s+or\s+[\"'“‘]",
     re.IGNORECASE,

@@ -31,7 +31,7 @@ _NUMERIC = ("gt", "gte", "lt", "lte", "between")
 # "Calls longer than 20 minutes", "Scores between 0 and 6", "Applicants with 5+ years":
 # a plural subject, its comparison, ending on the number (and its unit)
 _EN_SUBJECT = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:all\s+|the\s+|any\s+)?(?P<s>[a-z][a-z-]*s\s+"
+    r"^\s*(?:and\s+|but\s+)?(?:all\s+|the\s+|any\s+)?(?P<s>(?:[a-z][a-z-]*s|people|those)\s+"
     r"(?:(?:that|which|who|whose)\s+)?[^,;:]*?[$€£¥]?\d[\d,.]*\+?"
     r"(?:\s*(?:and|to|-|or)\s*[$€£¥]?\d[\d,.]*)?\s*(?:k\b|m\b)?"
     r"(?:\s*(?:%|percent|usd|eur|dollars?|euros?|points?|stars?|"
@@ -77,6 +77,8 @@ def _subject(clause: str, ctx: Context) -> tuple[Condition, list[object]] | None
     measured = _MEASURE.match(said)
     if measured and cond.field in ("price", "value"):  # "Scores between 0 and 6"
         cond = replace(cond, field=measured.group(1).lower())
+    elif cond.field in _MEASURED_BY:  # "people scoring 0 to 6"
+        cond = replace(cond, field=_MEASURED_BY[cond.field])
     action = m.group("a")
     if not action.strip():
         return cond, []  # "Videos longer than 10 minutes: add them to …": the action follows
@@ -94,6 +96,10 @@ _MEASURE = re.compile(
 )
 
 
+# the measure a verb of the subject names ("those scoring 9 or 10", "apps rated under 3")
+_MEASURED_BY = {"scoring": "score", "scored": "score", "rated": "rating", "rating": "rating"}
+
+
 def opens_subject_case(clause: str, ctx: Context) -> bool:
     """The next sentence goes on with the branch: a subject comparison, the others, or a size
     word that names the items a comparison left out ("Smaller orders …")."""
@@ -101,15 +107,22 @@ def opens_subject_case(clause: str, ctx: Context) -> bool:
         _subject(clause, ctx) is not None
         or _kind(clause, ctx) is not None
         or _OTHERS.match(clause) is not None
+        or opens_value_subject(clause)
         or size_case(clause) is not None
     )
 
 
-# "everyone else", "the remaining leads", "other payments", "剩下的订单": the items no case took
+# "everyone else", "the remaining leads", "other payments", "剩下的订单", and the middle of a
+# value set ("everything in between", "中间的"): the items no case took; "其他状态不用管": the
+# others, left alone
 _OTHERS = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:(?:everyone|everybody|everything|anyone|anybody)\s+else\b|"
-    r"(?:all\s+)?(?:the\s+)?(?:remaining|other)\s+[a-z][a-z-]*s\b|"
-    r"(?:剩下|剩余|其余|其他|其它)的?[\u4e00-\u9fff]{0,3}?(?=[，,]|都|也|就|则|(?:在|用|发|转|推|通知|"
+    r"(?:everything|anything|everyone|anyone|all|the\s+ones|those|the\s+rest)\s+"
+    r"(?:in\s+between|in\s+the\s+middle)\b|"
+    r"(?:all\s+|any\s+)?(?:the\s+)?(?:remaining|other)\s+[a-z][a-z-]*s\b|"
+    r"(?:for\s+)?any\s+other\s+[a-z][a-z-]*\b|"
+    r"(?:剩下|剩余|其余|其他|其它|中间|介于中间|在中间|之间)的?[\u4e00-\u9fff]{0,3}?"
+    r"(?=[，,]|都|也|就|则|不用|不需要|无需|忽略|不处理|什么都不做|跳过|(?:在|用|发|转|推|通知|"
     r"放|存|写|记录|同步|创建|更新|添加|加到|加入|给|把)))",
     re.IGNORECASE,
 )
@@ -217,4 +230,39 @@ def kind_case(b: Builder, clause: str, ctx: Context) -> bool:
     phrase = unmask(clause, ctx)
     b.open_case(_kind_condition(kind, noun, phrase), phrase, same=False)
     b.add(steps)
+    return True
+
+
+# --- the next value of a field a case compares ---------------------------------------------------
+
+# "US orders go to …", "French orders go to …": a capitalised value, the items, their action
+_VALUE_SUBJECT = re.compile(
+    r"^\s*(?:and\s+)?(?:for\s+)?(?:the\s+)?(?P<v>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+"
+    r"(?:orders?|ones|customers?|leads?|items?|requests?|payments?|shipments?|users?|deals?)\s+"
+    r"(?P<a>\S.*)$"
+)
+
+
+def opens_value_subject(clause: str) -> bool:
+    return _VALUE_SUBJECT.match(clause) is not None
+
+
+def value_subject_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "… ships to Canada, POST it to …; US orders go to …": while the open branch's last
+    case compares a field to a word, items named by another such word are the next case on
+    that field (its value as said)."""
+    m = _VALUE_SUBJECT.match(clause)
+    br = b.branch
+    if m is None or br is None or br.closed or not br.cases:
+        return False
+    last = br.cases[-1].condition
+    if last is None or last.op != "eq" or not isinstance(last.value, str):
+        return False
+    action = m.group("a")
+    steps = clause_actions(_AUX.sub("", action, count=1), ctx) or clause_actions(action, ctx)
+    if not steps:
+        return False
+    phrase = unmask(clause, ctx)
+    b.open_case(Condition(last.field, "eq", m.group("v"), phrase), phrase, same=True)
+    b.add(list(steps))
     return True

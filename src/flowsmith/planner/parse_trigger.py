@@ -22,6 +22,7 @@ from flowsmith.planner.frame import (
     Trigger,
     TriggerKind,
 )
+from flowsmith.planner.parse_case_arrows import case_arrows
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
@@ -47,6 +48,7 @@ from flowsmith.planner.text import quoted
 
 def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     """The request's trigger and the text left for the steps (the trigger's words cut out)."""
+    text = case_arrows(text)
     if _ARROW.search(text):
         found = _arrow_trigger(text, ctx)
         if found is not None:

@@ -1,0 +1,77 @@
+"""A condition on the mail provider of an address: "they signed up with a gmail, yahoo or
+outlook address", "their email is a hotmail address", "用的是qq、163或者126邮箱",
+"邮箱是qq或163的".
+
+Invariants: the condition is on the ``email`` field; one provider is ``contains "@<name>."``
+(a provider said with its domain, "gmail.com", is ``contains "@gmail.com"``), several are
+one condition of op ``any`` over those parts; words that name no provider list (no "address"
+/ "email" / "邮箱" after them, or no "email" field said before them) give None. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.planner.frame import Condition
+
+_WORD = r"[a-z0-9][a-z0-9.-]{1,20}"
+_LIST_EN = rf"(?P<l>{_WORD}(?:\s*[,/]\s*{_WORD})*(?:,?\s+(?:or|and)\s+{_WORD})?)"
+# "signed up with a gmail, yahoo or outlook address", "their email is a hotmail address",
+# "uses an outlook or yahoo email"
+_EN = re.compile(
+    r"^(?:.*?\b(?:with|uses?|using|has|have|from)\s+|.*?\be-?mail(?:\s+address)?\s+"
+    r"(?:is|ends with|is from)\s+)(?:an?\s+)?"
+    + _LIST_EN
+    + r"\s+(?:e-?mail\s+)?(?:address(?:es)?|e-?mails?|accounts?|domains?|inbox(?:es)?)\b.*$",
+    re.IGNORECASE,
+)
+_ZW = r"[a-z0-9][a-z0-9.-]{0,20}"
+_LIST_ZH = rf"(?P<l>{_ZW}(?:\s*(?:、|，|,|/|或者|或是|或|和|跟)\s*{_ZW})*)"
+# "用的是qq、163或者126邮箱", "邮箱是qq或163的", "使用gmail邮箱注册"
+_ZH = re.compile(
+    r"^.*?(?:(?:邮箱|邮件地址|电子邮件)(?:地址)?(?:是|为|用的是|属于)\s*"
+    + _LIST_ZH
+    + r"\s*(?:的|邮箱)"
+    r"|(?:用的?是?|使用|用)\s*" + _LIST_ZH.replace("?P<l>", "?P<m>") + r"\s*邮箱).*$",
+    re.IGNORECASE,
+)
+# words before "address"/"email" that say a kind of address, not a provider
+_NOT_PROVIDER = {
+    "company",
+    "work",
+    "business",
+    "personal",
+    "corporate",
+    "valid",
+    "new",
+    "different",
+    "free",
+    "school",
+    "private",
+    "their",
+    "the",
+    "own",
+    "real",
+    "fake",
+    "other",
+    "same",
+}
+_SPLIT = re.compile(r"\s*(?:,|、|，|/|\bor\b|\band\b|或者|或是|或|和|跟)\s*", re.IGNORECASE)
+
+
+def mail_domain_condition(text: str, phrase: str) -> Condition | None:
+    """The address's provider is one of those said, or None when no list of providers is."""
+    m = _EN.match(text.strip()) or _ZH.match(text.strip())
+    if m is None:
+        return None
+    said = next(g for g in (m.groupdict().get("l"), m.groupdict().get("m")) if g)
+    names = [w.lower() for w in _SPLIT.split(said) if w and w.lower() not in ("a", "an")]
+    if not names or any(n in _NOT_PROVIDER for n in names):
+        return None
+    parts = tuple(Condition("email", "contains", _domain(n), phrase) for n in names)
+    return parts[0] if len(parts) == 1 else Condition("email", "any", parts, phrase)
+
+
+def _domain(name: str) -> str:
+    """ "gmail" → "@gmail." (any of its top-level domains); "qq.com" → "@qq.com"."""
+    return "@" + name if "." in name else "@" + name + "."
