@@ -147,6 +147,14 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "new_old",
     ),
+    # "let Claude do the lead scoring", "have Mistral handle the translation"
+    (
+        rx(
+            r"\b(?:let|have)\s+(.+?)\s+(?:do|handle|take over|run|write)\s+(?:the\s+|all\s+)?"
+            r"(.+?)" + _END
+        ),
+        "new_old",
+    ),
     (rx(r"(?:用|使用)(.+?)(?:代替|替换|取代|替代)(.+?)" + _END_ZH), "new_old"),
     (rx(r"(?:不用|别用)(.+?)[，,]?\s*(?:改用|换用|用)(.+?)" + _END_ZH), "old_new"),
     # "改成发到飞书", "换成钉钉": the one result step of that kind
