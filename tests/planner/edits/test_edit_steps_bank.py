@@ -87,6 +87,11 @@ def test_the_summary_step_is_done_by_another_model_in_place(text: str) -> None:
 # --- a conversion inserted before an upload, the file named with today's date ------------------
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the catalog has no convert-to-file step (n8n convertToFile); a Notion page or a"
+    " disk file is added instead and the upload's name keeps no date",
+)
 @pytest.mark.parametrize(
     "text",
     [
