@@ -174,10 +174,11 @@ def step_values(step: str) -> dict[str, str]:
     return dict(x.split("=", 1) for x in query.split("&") if "=" in x)
 
 
-def values_in(text: str, near: int = 0) -> str:
+def values_in(text: str, near: int = 0, op: Operation | None = None) -> str:
     """``?k=v`` for the channel or address ``text`` names (the one nearest ``near``, where
-    the service is named), for a new step's spec."""
-    found = []
+    the service is named), and for ``op``'s fields the words set: an enum value said as a
+    word ("set the status to pending"), a tag ("tag it escalated"); for a new step's spec."""
+    found = [f"{k}={v}" for k, v in _field_values(text, op).items()]
     channel = _nearest(_CHANNEL, text, near)
     if channel:
         found.append(f"channel={channel}")
@@ -185,6 +186,33 @@ def values_in(text: str, near: int = 0) -> str:
     if mail:
         found += [f"to={mail}", f"email={mail}"]
     return "?" + "&".join(found) if found else ""
+
+
+def _field_values(text: str, op: Operation | None) -> dict[str, str]:
+    if op is None:
+        return {}
+    values: dict[str, str] = {}
+    low = text.lower()
+    for key, field in op.fields.items():
+        schema = field.schema_fragment()
+        said = [x for x in schema.get("enum") or [] if isinstance(x, str) and _says(low, x)]
+        if len(said) == 1:
+            values[key] = said[0]
+        items = schema.get("items")
+        if key == "tags" and isinstance(items, dict) and items.get("type") == "string":
+            tag = w.TAG_VALUE.search(low)
+            if tag:
+                values[key] = tag.group("en") or tag.group("zh")
+    return values
+
+
+def _says(low: str, value: str) -> bool:
+    """Whether ``value`` is a word of ``low`` (no Latin letter or digit either side; a
+    Chinese character may touch it: "状态改成pending")."""
+    return (
+        re.search(r"(?<![a-z0-9_-])" + re.escape(value.lower()) + r"(?![a-z0-9_-])", low)
+        is not None
+    )
 
 
 def _nearest(pattern: re.Pattern[str], text: str, near: int) -> str | None:
@@ -272,8 +300,13 @@ def app_params(
     params: dict[str, Any] = {"resource": resource, "operation": operation}
     for key, field in op.fields.items():
         schema = field.schema_fragment()
-        if key in carry and _fits(carry[key], schema) and key not in ("resource", "operation"):
-            params[key] = carry[key]
+        value = carry.get(key)
+        if isinstance(value, str) and _kind(schema) == "array" and _fits([value], schema):
+            value = [value]  # one tag said ("tags=escalated") for a list field
+        if key in carry and _fits(value, schema) and key not in ("resource", "operation"):
+            params[key] = value
+        elif key not in op.required and operation in VERBS["update"]:
+            continue  # an update changes what was asked, not the record's title or text
         elif key in _TEXT_KEYS and _fits("", schema):
             params[key] = old_text or body
         elif key in _TITLE_KEYS and _fits("", schema):

@@ -111,22 +111,48 @@ _TAGGED = (
     rx(r"^(?:带|带有|打了|有|含)" + _VALUE_ZH + r"(?:的)?标签(?:的)?(?:订单|工单|客户|记录)?$"),
     rx(r"^标签(?:里|中)?(?:有|包含|含有|是|为)" + _VALUE_ZH + r"(?:的)?(?:订单|工单|客户|记录)?$"),
 )
-# "anything sent from a noreply@ address", "发件人是noreply@的邮件", "noreply@发来的邮件"
+# "anything sent from a noreply@ address", "发件人是noreply@的邮件", "noreply@发来的邮件"; several
+# senders ("from noreply@ or mailer-daemon", "noreply@和mailer-daemon发来的") are alternatives
+_SENDER = r"['\"“‘]?[a-z0-9_.+-]*@[a-z0-9_.-]*['\"”’]?"
+_OTHER_SENDER = r"['\"“‘]?[a-z0-9_.+-]+@?[a-z0-9_.-]*['\"”’]?"
+_SENDERS_EN = (
+    r"(?P<v>" + _SENDER + r"(?:\s*(?:,|\bor\b|\band\b|/)\s*(?:(?:an?|the)\s+)?(?:from\s+)?"
+    r"(?:(?:an?|the)\s+)?" + _OTHER_SENDER + r")*)"
+)
+_SENDERS_ZH = (
+    r"(?P<v>" + _SENDER + r"(?:\s*(?:和|或者?|以及|、|跟|及|,|，)\s*" + _OTHER_SENDER + r")*)"
+)
+_SENDER_SPLIT = re.compile(r"\s*(?:,|，|\bor\b|\band\b|/|和|或者?|以及|、|跟|及)\s*")
 _SENT_FROM = (
     rx(
         r"^(?:anything|everything|(?:e-?)?mails?|messages?|it|they)?\s*(?:that (?:is|are|was|"
         r"were|comes?|came)\s+|which (?:is|are|was|were)\s+)?(?:sent|coming|comes?|came)\s+"
-        r"from\s+(?:an?\s+|the\s+)?['\"“‘]?(?P<v>[a-z0-9_.+-]*@[a-z0-9_.-]*)['\"”’]?"
-        r"(?:\s+(?:e-?mail\s+)?address(?:es)?)?$"
+        r"from\s+(?:an?\s+|the\s+)?" + _SENDERS_EN + r"(?:\s+(?:e-?mail\s+)?address(?:es)?)?$"
+    ),
+    # "mail from noreply@ and from mailer-daemon": the items named, no verb
+    rx(
+        r"^(?:all\s+|any\s+)?(?:anything|everything|(?:e-?)?mails?|messages?)\s+from\s+"
+        r"(?:an?\s+|the\s+)?" + _SENDERS_EN + r"(?:\s+(?:e-?mail\s+)?address(?:es)?)?$"
     ),
     rx(
-        r"^(?:发件人|寄件人|发送人|来源)(?:是|为|包含|含有)['\"“‘]?(?P<v>[a-z0-9_.+-]*@[a-z0-9_.-]*)['\"”’]?"
-        r"(?:的)?(?:邮件|消息|地址)?$"
+        r"^(?:发件人|寄件人|发送人|来源)(?:是|为|包含|含有)"
+        + _SENDERS_ZH
+        + r"(?:的)?(?:邮件|消息|地址)?$"
     ),
-    rx(
-        r"^(?:从)?['\"“‘]?(?P<v>[a-z0-9_.+-]*@[a-z0-9_.-]*)['\"”’]?(?:发来|发出|寄来|发送)的?(?:邮件|消息)?$"
-    ),
+    rx(r"^(?:从)?" + _SENDERS_ZH + r"(?:发来|发出|寄来|发送)的?(?:邮件|消息)?$"),
 )
+
+
+def _senders(said: str, text: str) -> Condition:
+    """One sender test per address said; several are alternatives (any of them)."""
+    words = [x.strip("'\"“”‘’ ") for x in _SENDER_SPLIT.split(said)]
+    values = [re.sub(r"^(?:(?:an?|the)\s+)?(?:from\s+)?(?:(?:an?|the)\s+)?", "", x) for x in words]
+    found = tuple(Condition("from", "contains", x, text) for x in values if x)
+    if len(found) == 1:
+        return found[0]
+    return Condition("from", "any", found, text)
+
+
 # "failures of the 'nightly-cleanup' workflow", "nightly-cleanup这个工作流失败": the failed
 # workflow's name (what an error trigger's item carries)
 _WORKFLOW = (
@@ -195,7 +221,7 @@ def _said_of_a_step(text: str) -> Condition | None:
     for pattern in _SENT_FROM:
         m = pattern.search(text)
         if m:
-            return Condition("from", "contains", m.group("v"), text)
+            return _senders(m.group("v"), text)
     for pattern in _WORKFLOW:
         m = pattern.search(text)
         if m:

@@ -63,6 +63,10 @@ def _find_one(wf: Workflow, subject: str) -> list[Node]:
         return [x for x in g.ordered(wf) if words and words in x.name.lower()]
     legacy = g.matching(wf, subject)
     entry = v.SUBJECTS.get(subject)
+    if not legacy and entry is not None and _is_ai_kind(entry[1]):
+        # "翻译这一步", "the analysis step" on a workflow whose AI step is a service's ask
+        # (an OpenAI prompt): that ask is the step, not nothing
+        return ai_asks(wf)
     if entry is None or subject not in v.ACTION_SUBJECT.values():
         return legacy
     # an older destination key ("slack") also means the app nodes of the apps so named
@@ -85,6 +89,25 @@ def _word_set(text: str) -> set[str]:
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", low):
         out |= {run[i : i + 2] for i in range(len(run) - 1)}
     return out
+
+
+def _is_ai_kind(subtypes: frozenset[str]) -> bool:
+    """Whether a step kind's subtypes are all AI steps (analysis, summary, classifier …)."""
+    cat = load_catalog()
+    families = {(spec.family if (spec := cat.get(x)) else None) for x in subtypes}
+    return families == {NodeFamily.AI_AGENT}
+
+
+def ai_asks(wf: Workflow) -> list[Node]:
+    """The AI service steps that ask a model something (an operation in no verb group, such
+    as OpenAI's text response), in flow order."""
+    found = []
+    for node in g.ordered(wf):
+        op = node_service(node)
+        spec = ec.app(op.app) if op is not None else None
+        if op is not None and spec is not None and spec.category == "ai" and not op.verbs():
+            found.append(node)
+    return found
 
 
 def named_by_words(wf: Workflow, words: str) -> list[Node]:

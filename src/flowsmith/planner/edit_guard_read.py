@@ -19,6 +19,7 @@ from typing import Any
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
 from flowsmith.planner import edit_graph as eg
+from flowsmith.planner import edit_guard_skip_words as sw
 from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.compile_state import combine_of, field_ref, if_rule, if_rules
@@ -95,26 +96,6 @@ _NEW_RULE = rx(
 _ZH_ONLY_IF = rx(
     r"^(?P<pre>.*?)(?:只有|仅当|仅在|只在)(?P<cond>.+?)(?:时|的时候)?(?:才|就)(?P<act>.+)$"
 )
-# "skip posts whose title contains 'x'", "ignore emails from …"
-_SKIP = rx(
-    r"^\s*(?:please\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|throw (?:away|out)|"
-    r"discard|get rid of)\s+(?P<what>.+?)\s+(?:whose|that|which|where|if|when|with|for)\s+"
-    r"(?P<cond>.+)$"
-)
-# "throw away anything sent from noreply@": the items and their condition in one phrase
-_SKIP_ALL = rx(
-    r"^\s*(?:please\s+)?(?:skip|ignore|exclude|drop|filter out|leave out|throw (?:away|out)|"
-    r"discard|get rid of)\s+(?P<cond>.+)$"
-)
-_ZH_SKIP = rx(
-    r"^先?(?:跳过|忽略|排除|过滤掉|丢掉|扔掉|去掉|丢弃|不处理|不要(?:再)?(?:发送?|推送|通知|转发|处理|"
-    r"同步|记录)?)(?P<cond>.+?)的(?P<what>[^的，,]{1,8})(?:[，,]\s*(?:再|然后).*)?$|"
-    # "把noreply@发来的邮件过滤掉"
-    r"^先?把(?P<cond2>.+?)的(?P<what2>[^的，,]{1,8})(?:都|全部)?(?:过滤掉|丢掉|扔掉|去掉|排除掉?|"
-    r"忽略掉?|删掉|丢弃)(?:[，,]\s*(?:再|然后).*)?$"
-)
-# "skip the email …", "skip the Slack step …": one step, not the items
-_THE_STEP = rx(r"^\s*the\s+\S+(?:\s+(?:step|message|notification|node|post|action))?\s*$")
 # "只处理优先级为High的问题", "只统计Bug类型的问题"
 _ZH_ONLY = rx(
     r"^(?:只|仅)(?:处理|统计|保留|要|看|同步|关注|考虑|管|发送|发|推送|转发|通知)(?P<cond>.+)的"
@@ -491,15 +472,16 @@ def _trailing(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
     """ "Skip posts whose …": the whole flow; "skip the email when …": that step."""
-    m = _SKIP.search(part) or _ZH_SKIP.search(part)
+    m = sw.SKIP.search(part) or sw.ZH_SKIP.search(part)
     if m is None:
-        whole = _SKIP_ALL.search(part)
+        whole = sw.SKIP_ALL.search(part)
         cond = condition(whole.group("cond"), ctx) if whole else None
         return _make(cond, "", negate=True, flow=True) if cond is not None else None
-    if m.groupdict().get("cond2"):
-        return _make(condition(m.group("cond2"), ctx), "", negate=True, flow=True)
+    said = m.groupdict().get("cond2") or m.groupdict().get("cond3")
+    if said:
+        return _make(condition(said, ctx), "", negate=True, flow=True)
     what = m.group("what")
-    if _THE_STEP.match(what) and existing_steps(what, current):
+    if sw.THE_STEP.match(what) and existing_steps(what, current):
         # "skip the approval for amounts under 100": those items go round that step
         found = _make(condition(m.group("cond"), ctx), what, negate=True)
         return replace(found, bypass=True) if found is not None else None

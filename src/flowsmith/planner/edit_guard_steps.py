@@ -123,7 +123,8 @@ def steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
         refined = ec.refine(hit, low)
         verb = ec.verb_in(low[: hit.start]) or ec.verb_in(low) or "create"
         resource, operation = ec.choose(spec, refined.resource, refined.operation, verb)
-        new.append(f"app:{hit.app}/{resource}/{operation}{ec.values_in(said)}")
+        values = ec.values_in(said, 0, spec.operation(resource, operation))
+        new.append(f"app:{hit.app}/{resource}/{operation}{values}")
     if approval:
         if eg.find(current, "approval"):
             existing.append("approval")

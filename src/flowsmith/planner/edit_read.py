@@ -609,7 +609,7 @@ def _additions(low: str, spans: list[Span]) -> list[EditOp]:
         refined = ec.refine(mention, clause)
         verb = ec.verb_in(before) or ec.verb_in(clause) or "create"
         resource, operation = ec.choose(app, refined.resource, refined.operation, verb)
-        values = ec.values_in(clause, mention.start - a)
+        values = ec.values_in(clause, mention.start - a, app.operation(resource, operation))
         ops.append(
             EditOp(
                 kind="add_step",

@@ -46,10 +46,17 @@ VERB_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(?:set|raise|lower|bump|increase|decrease|escalate|upgrade|downgrade)\s+(?:the\s+|its\s+|"
         r"their\s+)?(?:\w+'s\s+)?(?:priority|status|stage|severity|level|assignee|owner)\b|"
         r"(?:优先级|状态|级别|阶段|负责人)(?:改成|改为|调成|调为|调到|设为|设置为|升级为|提高到)|"
-        r"(?:调成|调为|升级为|提高到)"
+        r"(?:调成|调为|升级为|提高到)|"
+        # "tag the ticket escalated", "给工单打上urgent标签": a label put on an existing record
+        r"\btag\s+(?:the|this|that|it|its)\b|(?:打上|加上|贴上)[\w-]{0,30}标签"
     ),
     "delete": rx(r"\b(delete|remove|archive|close|cancel)\b|删除|归档|关闭"),
 }
+# the label a record gets: "tag the ticket escalated", "加上escalated标签"
+TAG_VALUE = rx(
+    r"\btag(?:ged)?\s+(?:the\s+\w+\s+|it\s+|them\s+)?(?:as\s+|with\s+)?['\"“]?(?P<en>[a-z][\w-]*)|"
+    r"(?:打上|加上|贴上|加)['\"“]?(?P<zh>[a-z][\w-]*)['\"”]?的?标签"
+)
 VERB_ZH = {"create": "创建", "read": "获取", "update": "更新", "delete": "删除"}
 VERB_ZH_SEND = "发送"  # a message is sent, not created
 
@@ -144,6 +151,14 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
         rx(
             r"\b(?:use|switch to)\s+(.+?)\s+for\s+(?:the\s+|all\s+|my\s+|our\s+|its\s+)?(.+?)"
             + _END
+        ),
+        "new_old",
+    ),
+    # "let Claude do the lead scoring", "have Mistral handle the translation"
+    (
+        rx(
+            r"\b(?:let|have)\s+(.+?)\s+(?:do|handle|take over|run|write)\s+(?:the\s+|all\s+)?"
+            r"(.+?)" + _END
         ),
         "new_old",
     ),
