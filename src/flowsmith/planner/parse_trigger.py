@@ -144,7 +144,7 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     post it to Twitter") ends where its action's verb starts."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            groups = ("body", "body2", "body3", "body4")
+            groups = ("body", "body2", "body3", "body4", "body5", "body6")
             group = next((g for g in groups if m.groupdict().get(g)), "")
             if not group:
                 continue
