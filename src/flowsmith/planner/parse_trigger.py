@@ -132,9 +132,19 @@ def _arrow_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     trig = _trigger_of(head, ctx, explicit=True)
     if trig is None or not links:
         return None
+    rest = ", then ".join(links)
     if trig.kind == "app_event":
         ctx.trigger_app = trig.app
-    return trig, ", then ".join(links)
+        cond = " and ".join(_head_conditions(head, trig, ctx))
+        rest = f"if {cond} , {rest}" if cond else rest
+    return trig, rest
+
+
+def _head_conditions(head: str, trig: Trigger, ctx: Context) -> list[str]:
+    """The conditions an arrow chain's first link puts on its event's item, as a
+    when-clause's would ("slack reaction :ticket: on a message -> …": the reaction)."""
+    said = None if _said_by_event(head, trig, ctx) else qualifier(head, ctx)
+    return [c for c in (said, *said_values(head, ctx)) if c]
 
 
 def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
