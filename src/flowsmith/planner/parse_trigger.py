@@ -25,7 +25,12 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
-from flowsmith.planner.parse_trigger_clause import arrival_clause, endpoint_span, relay_clause
+from flowsmith.planner.parse_trigger_clause import (
+    arrival_clause,
+    endpoint_span,
+    relay_clause,
+    response_clause,
+)
 from flowsmith.planner.parse_trigger_item import (
     QUOTED_MENTION,
     eventless_trigger,
@@ -90,7 +95,7 @@ def _clause_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     ("Applications come in through our Jotform form; …") or every item relayed ("Mirror
     every message from our Mattermost channel into Discord"). An app with no trigger in the
     catalog starts from its webhook (or feed, or hourly poll)."""
-    for split in (relay_clause, arrival_clause):
+    for split in (relay_clause, response_clause, arrival_clause):
         said = split(text)
         if said is None:
             continue
