@@ -239,7 +239,6 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
 
 # still wrong (strict: a fix makes the test fail until the mark goes); the assertions stand
 OPEN: dict[str, str] = {
-    "我的课程放在gumroad上卖": "'每当有人付款购买' scores Gumroad's refund ('款') over the sale",
     "新的Cal.com预约：如果备注里有": "'备注里有“加急”' is read as a flag field, not notes contains",
     "SurveyMonkey问卷里打0到6分的": "a survey app as the subject of cases starts manually",
     "SurveyMonkey responses scoring": "the second case ('9 or higher get …') is dropped",
