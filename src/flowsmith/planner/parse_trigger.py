@@ -26,7 +26,12 @@ from flowsmith.planner.parse_case_arrows import case_arrows
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
-from flowsmith.planner.parse_trigger_clause import arrival_clause, endpoint_span, relay_clause
+from flowsmith.planner.parse_trigger_clause import (
+    arrival_clause,
+    endpoint_span,
+    relay_clause,
+    response_clause,
+)
 from flowsmith.planner.parse_trigger_item import (
     QUOTED_MENTION,
     eventless_trigger,
@@ -92,7 +97,7 @@ def _clause_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     ("Applications come in through our Jotform form; …") or every item relayed ("Mirror
     every message from our Mattermost channel into Discord"). An app with no trigger in the
     catalog starts from its webhook (or feed, or hourly poll)."""
-    for split in (relay_clause, arrival_clause):
+    for split in (relay_clause, response_clause, arrival_clause):
         said = split(text)
         if said is None:
             continue
@@ -134,9 +139,19 @@ def _arrow_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     trig = _trigger_of(head, ctx, explicit=True)
     if trig is None or not links:
         return None
+    rest = ", then ".join(links)
     if trig.kind == "app_event":
         ctx.trigger_app = trig.app
-    return trig, ", then ".join(links)
+        cond = " and ".join(_head_conditions(head, trig, ctx))
+        rest = f"if {cond} , {rest}" if cond else rest
+    return trig, rest
+
+
+def _head_conditions(head: str, trig: Trigger, ctx: Context) -> list[str]:
+    """The conditions an arrow chain's first link puts on its event's item, as a
+    when-clause's would ("slack reaction :ticket: on a message -> …": the reaction)."""
+    said = None if _said_by_event(head, trig, ctx) else qualifier(head, ctx)
+    return [c for c in (said, *said_values(head, ctx)) if c]
 
 
 def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
@@ -146,7 +161,7 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     post it to Twitter") ends where its action's verb starts."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            groups = ("body", "body2", "body3", "body4")
+            groups = ("body", "body2", "body3", "body4", "body5", "body6")
             group = next((g for g in groups if m.groupdict().get(g)), "")
             if not group:
                 continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["arrival_clause", "relay_clause"]
+__all__ = ["arrival_clause", "relay_clause", "response_clause"]
 
 
 # "Applications come in through our Jotform form;", "Orders arrive via Shopify, …"
@@ -29,6 +29,29 @@ _ARRIVES_ZH = re.compile(
     r"[，,]?\s*(?:就|便|马上|立刻|立即)(?P<rest>.+)$",
     re.DOTALL,
 )
+
+
+# "Every response to the 'Event signup' Google Form should become …", "Each new answer to
+# our Typeform quiz gets saved …": each response of a form, then what happens to it
+_RESPONSES_EN = re.compile(
+    r"^\s*(?P<body>(?:every|each|any|all)\s+(?:new\s+|incoming\s+)?(?:responses?|answers?|"
+    r"submissions?|entr(?:y|ies)|sign-?ups?|registrations?)\s+(?:to|from|in|on|of|for|through)\s+"
+    r"[^,;.:!?]{2,60}?)"
+    r"\s*(?:,\s*)?(?P<rest>\b(?:should|must|gets?|goes|go|becomes?|turns?|is|are|needs?|has)\b.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "“活动报名”谷歌表单收到的每一份回复，都要存进飞书", "Typeform问卷的每条新回答都同步到…"
+_RESPONSES_ZH = re.compile(
+    r"^\s*(?P<body>[^，,。；;]{2,40}?(?:收到的|里的|的)\s*(?:每一份|每份|每一条|每条|每个|所有)"
+    r"(?:新的?)?(?:回复|回答|答卷|提交|报名|记录))[，,]?\s*(?:都要|都|一律|全部)?(?P<rest>.+)$",
+    re.DOTALL,
+)
+
+
+def response_clause(text: str) -> tuple[str, str] | None:
+    """(the clause naming each response of a form, the text after it), or None."""
+    m = _RESPONSES_EN.match(text) or _RESPONSES_ZH.match(text)
+    return (m.group("body"), m.group("rest")) if m else None
 
 
 def arrival_clause(text: str) -> tuple[str, str] | None:

@@ -99,7 +99,9 @@ _BRANCH = re.compile(
 # "reacts with :bug:", "reacted with 👀", "用 :eyes: 表情回应": the emoji a reaction names
 _REACTION = re.compile(
     r"\breact(?:s|ed|ing)?\s+(?:to\s+[^,;]{1,30}?\s+)?with\s+(?:an?\s+|the\s+)?:?(?P<a>[\w+-]+):?|"
-    r"(?:用|加了?|点了?)\s*:?(?P<b>[\w+-]+):?\s*(?:表情|emoji)",
+    r"(?:用|加了?|点了?)\s*:?(?P<b>[\w+-]+):?\s*(?:表情|emoji)|"
+    # "slack reaction :ticket: on a message", "a :bug: reaction"
+    r"\breactions?\s+(?:of\s+|with\s+)?:(?P<c>[\w+-]+):|:(?P<d>[\w+-]+):\s+(?:emoji\s+)?reaction",
     re.IGNORECASE,
 )
 
@@ -114,5 +116,6 @@ def said_values(body: str, ctx: Context) -> list[str]:
         out.append(f"the branch is '{branch}'")
     m = _REACTION.search(body)
     if m:
-        out.append(f"the reaction is '{m.group('a') or m.group('b')}'")
+        emoji = next(g for g in m.group("a", "b", "c", "d") if g)
+        out.append(f"the reaction is '{emoji}'")
     return out

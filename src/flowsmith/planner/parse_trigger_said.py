@@ -76,7 +76,8 @@ _CONTEXT_SENTENCE = re.compile(
     r"^\s*(?:(?:we|i)(?:'re|'m| are| am)?\s+(?:use|using|run|running|sell|selling|on|"
     r"have|host|work|manage|operate|take|taking|accept|accepting|collect|collecting|"
     r"process|processing|handle|handling|track|tracking|keep|keeping|book|booking)\b[^.!?;。！？；]{0,40}|"
-    r"(?:我们|我)(?:公司|团队)?(?:用|使用|在|有|开了|经营|通过)[^.!?;。！？；]{1,20})"
+    r"(?:我们|我)(?:公司|团队|的[\u4e00-\u9fff]{1,6})?(?:用|使用|在|放在|有|开了|经营|通过)"
+    r"[^.!?;。！？；]{1,20})"
     r"[.!;。！；]\s*",
     re.IGNORECASE,
 )
