@@ -139,7 +139,7 @@ READ_VERB = rx(
     r"统计|查看|列出|"
     # a casual look ("看一下", "拉一下", "查下") and 查 before what is looked up ("查汇率");
     # 调查 is a survey, 审查 a review
-    r"(?:看|拉|翻|瞧)一?下|(?<![调审])查(?![看询找])"
+    r"(?:看|拉|翻|瞧)一?下|拉一次|(?<![调审])查(?![看询找])"
 )
 CREATE_VERB = rx(
     r"\b(?:creat(?:e|es|ed|ing)|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|"
@@ -327,6 +327,8 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 _NUM = (
     r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*"
     r"((?:k|m)(?![a-z])|万|千|元|块|美元|%|dollars?|星|个|次|人|件|分(?!钟)|度|条|单)?"
+    # a currency after the number ("500 EUR or more", "1万欧元以上") keeps the comparison whole
+    r"(?:\s*(?:(?:eur|usd|gbp|cny|rmb|jpy|aud|cad|chf)\b|euros?|pounds?|欧元|英镑|人民币|日元|港币))?"
 )
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),

@@ -27,6 +27,9 @@ from flowsmith.planner.schedule import parse_schedule
 NOTHING = re.compile(
     r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|"
     r"leave (?:it|them)\b.*|不处理|"
+    # "没有就别发", "if there are none, don't send anything": the action said is not done
+    r"don'?t (?:send|post|notify|do) (?:anything|it|them)|"
+    r"(?:就)?(?:别|不要|不用|不必|不)(?:发|通知|提醒|处理|做)了?|"
     r"忽略|什么都不做|跳过|不用管)\s*$",
     re.IGNORECASE,
 )
@@ -165,7 +168,7 @@ _ZH_ONES = re.compile(
 _TOPIC_IF = re.compile(r"^[^，,如若]{1,10}?(?:如果|假如|要是|若是|若)\s*")
 # "成功就…", "已签收的就…": a Chinese case with no "如果"
 _ZH_THEN = re.compile(
-    r"^(?P<c>[^，,就则]{1,12}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.+)$"
+    r"^(?P<c>[^，,就则]{1,16}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.+)$"
 )
 
 
