@@ -130,7 +130,8 @@ def _only_ones(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     return (cond, "send " + m.group("a")) if cond is not None else None
 
 
-_ONLY_THEN = re.compile(r"^(.+?)(?:的时候|时|的)?(?:才|就)(.+)$")
+# "…时就" ends a when-clause, but "不到8小时就" ends on its unit
+_ONLY_THEN = re.compile(r"^(.+?)(?:的时候|(?<!小)时|的)?(?:才|就)(.+)$")
 # "over $1000 ask my manager …": a comparison ends at its number (and unit)
 _AFTER_NUMBER = re.compile(
     r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块|"

@@ -71,6 +71,27 @@ def asked_case(b: Builder, clause: str, ctx: Context) -> bool:
     return True
 
 
+# "有新的 fatal 错误的话就…": new items (of a level) the read found
+_NEW_FOUND = re.compile(
+    r"^\s*(?:如果)?有(?P<x>新的?[^，,的]{0,12}?(?:的[^，,]{0,8}?)?)的话[\s,，]*(?:就|则)?\s*"
+)
+
+
+def new_found_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "有新的 fatal 错误的话就发 Telegram": the actions run for the new items the read before
+    found, of the level named."""
+    m = _NEW_FOUND.match(clause)
+    if m is None or _read_last(b) is None or (b.branch is not None and not b.branch.closed):
+        return False
+    steps = clause_actions(clause[m.end() :], ctx)
+    if not steps:
+        return False
+    phrase = unmask(clause[: m.end()], ctx).strip(" ,，")
+    b.open_case(_found(m.group("x"), phrase), phrase, same=False)
+    b.add(steps)
+    return True
+
+
 def found_case(b: Builder, clause: str, ctx: Context) -> bool:
     """ "有的话发Slack提醒我", "if there are any, page me": the actions run for what the read
     just before found (of the level its question named)."""
