@@ -340,7 +340,6 @@ OPEN: dict[str, str] = {
     "When a new review arrives through a form, open": "'for each negative one' reads as a loop",
     "Every morning at 8 get my Asana tasks and for": "'for tasks due within 3 days' not a guard",
     "每笔 Stripe 付款超过1,000元的": "trigger: '每笔 Stripe 付款' not read as a payment event",
-    "收到新的 Gmail 邮件时，先用 AI 判断是不是广告": "'是不是广告…不是的话' asks no classifier",
     "表单上传发票后用 AI 提取金额": "trigger: '表单上传发票后' not read as a form",
 }
 

@@ -21,6 +21,7 @@ from flowsmith.planner.frame import (
     Step,
     Transform,
 )
+from flowsmith.planner.parse_ai_asked import ai_asked_case
 from flowsmith.planner.parse_answers import (
     by_doing,
 )
@@ -345,6 +346,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         return
     if (
         found_case(b, clause, ctx)
+        or ai_asked_case(b, clause, ctx)
         or asked_case(b, clause, ctx)
         or new_found_case(b, clause, ctx)
         or which_case(b, clause, ctx)
