@@ -337,7 +337,6 @@ BANK: list[tuple[str, str, Check]] = [
 
 # still wrong (strict: a fix makes the test fail until the mark goes); the assertions stand
 OPEN: dict[str, str] = {
-    "When a new review arrives through a form, open": "'for each negative one' reads as a loop",
     "Every morning at 8 get my Asana tasks and for": "'for tasks due within 3 days' not a guard",
     "每笔 Stripe 付款超过1,000元的": "trigger: '每笔 Stripe 付款' not read as a payment event",
     "表单上传发票后用 AI 提取金额": "trigger: '表单上传发票后' not read as a form",

@@ -60,7 +60,7 @@ from flowsmith.planner.parse_conditions import (
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
 from flowsmith.planner.parse_field_names import field_of
-from flowsmith.planner.parse_found import asked_case, found_case, new_found_case
+from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new_found_case
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_split import clauses, clauses_then
@@ -346,6 +346,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         return
     if (
         found_case(b, clause, ctx)
+        or mood_case(b, clause, ctx)
         or ai_asked_case(b, clause, ctx)
         or asked_case(b, clause, ctx)
         or new_found_case(b, clause, ctx)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from flowsmith.planner.frame import Condition, ServiceStep
 from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_judged import each_mood
 from flowsmith.planner.parse_steps import clause_actions
 
 if TYPE_CHECKING:
@@ -88,6 +89,18 @@ def new_found_case(b: Builder, clause: str, ctx: Context) -> bool:
         return False
     phrase = unmask(clause[: m.end()], ctx).strip(" ,，")
     b.open_case(_found(m.group("x"), phrase), phrase, same=False)
+    b.add(steps)
+    return True
+
+
+def mood_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "open a Zendesk ticket for each negative one": the action runs for the items whose
+    sentiment (from the sentiment step before) is the one named."""
+    said = each_mood(clause)
+    steps = clause_actions(said[1], ctx) if said is not None else []
+    if said is None or not steps or (b.branch is not None and not b.branch.closed):
+        return False
+    b.open_case(said[0], unmask(clause, ctx).strip(), same=False)
     b.add(steps)
     return True
 
