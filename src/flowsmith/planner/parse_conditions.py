@@ -34,6 +34,7 @@ from flowsmith.planner.parse_condition_words import (
     plus_as_at_least,
     points_field,
     presence_condition,
+    said_value_condition,
     unit_field,
     verb_used,
 )
@@ -189,6 +190,7 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     changed = change_condition(t, phrase, ctx)  # "the price drops": against the last run
     return (
         changed
+        or said_value_condition(t, phrase)
         or compare_words(t, phrase, ctx)
         or state_words(t, phrase, ctx)
         or level_condition(t, phrase)
