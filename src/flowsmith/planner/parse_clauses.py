@@ -63,6 +63,7 @@ from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new_found_case
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_joined import join_conditions
+from flowsmith.planner.parse_object_case import object_case
 from flowsmith.planner.parse_split import clauses, clauses_then
 from flowsmith.planner.parse_split import sentences as sentences_of
 from flowsmith.planner.parse_steps import clause_actions
@@ -347,6 +348,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     if (
         found_case(b, clause, ctx)
         or mood_case(b, clause, ctx)
+        or object_case(b, clause, ctx)
         or ai_asked_case(b, clause, ctx)
         or asked_case(b, clause, ctx)
         or new_found_case(b, clause, ctx)
