@@ -44,7 +44,6 @@ def ai_asked_case(b: Builder, clause: str, ctx: Context) -> bool:
     if m is None or (b.branch is not None and not b.branch.closed):
         return False
     word = (m.group("zh") or m.group("en") or "").strip().lower()
-    word = re.sub(r"(?:评论|留言|邮件|消息|内容|信息)$", "", word) or word
     if not word:
         return False
     # the verdict is one of two: what was asked, or anything else
