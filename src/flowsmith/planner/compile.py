@@ -117,7 +117,7 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
         ends = _step(st, step, last if isinstance(step, Respond) else feeds)
         last = ends
         after = steps[i + 1] if i + 1 < len(steps) else None
-        if _writes(st, step) and not _uses_made(after):
+        if _writes(st, step) and not _uses_made(after) and not _tests_outcome(after):
             st.text = before_text
             continue
         feeds = ends
@@ -136,6 +136,14 @@ _MADE_REF = re.compile(
 def _uses_made(step: Step | None) -> bool:
     phrase = getattr(step, "phrase", "") if step is not None else ""
     return isinstance(phrase, str) and bool(_MADE_REF.search(phrase))
+
+
+def _tests_outcome(step: Step | None) -> bool:
+    """A branch on whether the step before it failed ("if the build fails", "如果触发失败")
+    reads that step's result, so it follows the step rather than fanning out beside it."""
+    return isinstance(step, Branch) and any(
+        isinstance(c.condition, Condition) and c.condition.op == "failed" for c in step.cases
+    )
 
 
 def _writes(st: CompileState, step: Step) -> bool:

@@ -73,7 +73,7 @@ WHEN_EN = rx(
     r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)(?![\w+-]+:)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(
-    r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|时|之后|后)(?:就|，|,|\s|$)|"
+    r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|(?<!小)时|之后|后)(?:就|，|,|\s|$)|"
     # "…完成任务时发短信": an event's 时 right before the action's verb (not 小时, 定时, 实时 …)
     r"(?:每当|当|一旦|每次)?(?P<body4>[^，,。；;！？]{2,40}?)"
     r"(?<![小定实及同准临随当按计工耗限])时(?=发|通知|提醒|转发|推送|记录|创建|添加|同步)|"
@@ -144,7 +144,7 @@ READ_VERB = rx(
     r"统计|查看|列出|"
     # a casual look ("看一下", "拉一下", "查下") and 查 before what is looked up ("查汇率");
     # 调查 is a survey, 审查 a review
-    r"(?:看|拉|翻|瞧)一?下|(?<![调审])查(?![看询找])"
+    r"(?:看|拉|翻|瞧)一?下|拉一次|(?<![调审])查(?![看询找])"
 )
 CREATE_VERB = rx(
     r"\b(?:creat(?:e|es|ed|ing)|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|"
@@ -332,6 +332,8 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 _NUM = (
     r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*"
     r"((?:k|m)(?![a-z])|万|千|元|块|美元|%|dollars?|星|个|次|人|件|分(?!钟)|度|条|单)?"
+    # a currency after the number ("500 EUR or more", "1万欧元以上") keeps the comparison whole
+    r"(?:\s*(?:(?:eur|usd|gbp|cny|rmb|jpy|aud|cad|chf)\b|euros?|pounds?|欧元|英镑|人民币|日元|港币))?"
 )
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),
@@ -383,7 +385,7 @@ CONTAINS = rx(
     r"\b(?:contains?|containing|mentions?|mentioning|includes?|including|has the word|"
     r"says|talks about|is about)\s+(?:the (?:word|keyword|phrase)\s+)?"
     r"[\"'“‘]?([^\"'”’,，.]+?)[\"'”’]?"
-    r"\s*$|(?:包含|含有|提到|提及|出现|涉及|(?<=[里中])带有?|带有)\s*[“\"'「‘]?([^”\"'」’，。,]+)"
+    r"\s*$|(?:包含|含有|提到|提及|出现|涉及|(?<=[里中])带有?|带有|带(?=\s*[“\"'「‘]))\s*[“\"'「‘]?([^”\"'」’，。,]+)"
 )
 NOT_CONTAINS = rx(
     r"\b(?:does not|doesn't|do not|don't) (?:contain|mention|include)|不包含|不含|没有提到"

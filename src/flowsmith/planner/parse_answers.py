@@ -40,7 +40,7 @@ YES_ANSWER = re.compile(
 NO_ANSWER = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:if\s+(?:not|no|false|it does(?:n't| not)|they do(?:n't| not)|"
     r"it is(?:n't| not)|they are(?:n't| not)|there is(?:n't| not)(?: one)?|there are(?:n't| not)"
-    r"(?: any)?|it has(?:n't| not)(?: one)?|none)\b|"
+    r"(?: any)?|there (?:are|is) none|there's nothing|it has(?:n't| not)(?: one)?|none)\b|"
     r"(?:如果)?(?:不是|没有填写?|没填写?|未填写?|没有|不存在|不符合|不满足|否)"
     r"(?:的话|就|则))\s*[,，:：]?\s*",
     re.IGNORECASE,

@@ -243,7 +243,7 @@ def for_qualified(b: Builder, clause: str, ctx: Context) -> bool:
 _FOR_QUALIFIED = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:only\s+)?for\s+(?:the\s+|all\s+|any\s+)?(?!each\b|every\b)"
     r"([a-z]+)\s+(?=(?:from|with|whose|where|that|which|who|containing|mentioning|tagged|"
-    r"labell?ed|marked)\b)",
+    r"labell?ed|marked|shipping|shipped|going|sent|delivered)\b)",
     re.IGNORECASE,
 )
 

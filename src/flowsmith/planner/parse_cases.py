@@ -27,6 +27,9 @@ from flowsmith.planner.schedule import parse_schedule
 NOTHING = re.compile(
     r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|"
     r"leave (?:it|them)\b.*|不处理|"
+    # "没有就别发", "if there are none, don't send anything": the action said is not done
+    r"don'?t (?:send|post|notify|do) (?:anything|it|them)|"
+    r"(?:就)?(?:别|不要|不用|不必|不)(?:发|通知|提醒|处理|做)了?|"
     r"忽略|什么都不做|跳过|不用管)\s*$",
     re.IGNORECASE,
 )
@@ -127,7 +130,8 @@ def _only_ones(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     return (cond, "send " + m.group("a")) if cond is not None else None
 
 
-_ONLY_THEN = re.compile(r"^(.+?)(?:的时候|时|的)?(?:才|就)(.+)$")
+# "…时就" ends a when-clause, but "不到8小时就" ends on its unit
+_ONLY_THEN = re.compile(r"^(.+?)(?:的时候|(?<!小)时|的)?(?:才|就)(.+)$")
 # "over $1000 ask my manager …": a comparison ends at its number (and unit)
 _AFTER_NUMBER = re.compile(
     r"^(.*?\d[\d,.]*\s*(?:k|m|usd|eur|dollars?|euros?|%|元|万|千|块|"
@@ -157,7 +161,8 @@ BARE_COMPARE = re.compile(
 )
 # "库存为0的商品在Slack通知采购": the items a condition picks, then what to do with them
 _ZH_ONES = re.compile(
-    r"^(?P<c>[^，,的]{0,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|包含)[^，,的]{1,12}|"
+    r"^(?P<c>[^，,的]{0,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|包含|"
+    r"带(?=\s*[“\"'「‘]))[^，,的]{1,12}|"
     r"[^，,的]{0,16}?\d[^，,的]{0,3}?(?:以上|以下)|[\u4e00-\u9fff]{2,5}?(?:高|低|中等|紧急|严重))"
     r"的(?:[\u4e00-\u9fff]{1,3}?)??(?P<a>(?:在|用|发|转|推|通知|放|存|写|记录|同步|创建|更新|添加|加到|给|把).*)$"
 )
@@ -165,7 +170,7 @@ _ZH_ONES = re.compile(
 _TOPIC_IF = re.compile(r"^[^，,如若]{1,10}?(?:如果|假如|要是|若是|若)\s*")
 # "成功就…", "已签收的就…": a Chinese case with no "如果"
 _ZH_THEN = re.compile(
-    r"^(?P<c>[^，,就则]{1,12}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.+)$"
+    r"^(?P<c>[^，,就则]{1,16}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.+)$"
 )
 
 

@@ -21,6 +21,7 @@ from flowsmith.planner.frame import (
     Step,
     Transform,
 )
+from flowsmith.planner.parse_ai_asked import ai_asked_case
 from flowsmith.planner.parse_answers import (
     by_doing,
 )
@@ -59,8 +60,10 @@ from flowsmith.planner.parse_conditions import (
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
 from flowsmith.planner.parse_field_names import field_of
+from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new_found_case
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_joined import join_conditions
+from flowsmith.planner.parse_object_case import object_case
 from flowsmith.planner.parse_split import clauses, clauses_then
 from flowsmith.planner.parse_split import sentences as sentences_of
 from flowsmith.planner.parse_steps import clause_actions
@@ -344,7 +347,13 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
     if (
-        which_case(b, clause, ctx)
+        found_case(b, clause, ctx)
+        or mood_case(b, clause, ctx)
+        or object_case(b, clause, ctx)
+        or ai_asked_case(b, clause, ctx)
+        or asked_case(b, clause, ctx)
+        or new_found_case(b, clause, ctx)
+        or which_case(b, clause, ctx)
         or straight_case(b, clause, ctx)
         or check_case(b, clause, ctx)
         or looked_at(clause, ctx)

@@ -245,3 +245,29 @@ def points_field(before: str, said: str, name: str) -> str:
     if unit and (not before.strip() or _GAVE.match(before)):
         return _POINTS[unit.group(1)]
     return name
+
+
+# "orders shipping outside the US", "it ships outside of Canada": the destination is not there
+_OUTSIDE_COUNTRY = re.compile(
+    r"\b(?:ship(?:s|ping|ped)?|deliver(?:s|ing|ed)?|going|goes|sent)\s+(?:to\s+)?"
+    r"outside(?:\s+of)?\s+(?:the\s+)?(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+)
+# "the customer gave a satisfaction rating of 'Not Good'": a field said with its quoted value
+_GAVE_VALUE = re.compile(
+    r"\b(?:gave|gives|left|leaves|has|have|had|with|gets?|got|received|receives)\s+"
+    r"(?:a|an|the)\s+(?P<f>[a-z]+(?:\s+[a-z]+)?)\s+of\s+" + _Q + r"(?P<v>[^\"'”’」]{1,30})" + _QE,
+    re.IGNORECASE,
+)
+
+
+def said_value_condition(t: str, phrase: str) -> Condition | None:
+    """A condition whose words name the field and value without a comparison verb: the
+    shipping country outside a place, a field "of 'X'"."""
+    m = _OUTSIDE_COUNTRY.search(t)
+    if m:
+        return Condition("shipping_country", "ne", m.group("c").strip(), phrase)
+    g = _GAVE_VALUE.search(t)
+    if g:
+        name = re.sub(r"\W+", "_", g.group("f").strip().lower())
+        return Condition(name, "eq", g.group("v").strip(), phrase)
+    return None

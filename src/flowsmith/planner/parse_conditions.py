@@ -34,6 +34,7 @@ from flowsmith.planner.parse_condition_words import (
     plus_as_at_least,
     points_field,
     presence_condition,
+    said_value_condition,
     unit_field,
     verb_used,
 )
@@ -193,6 +194,7 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     changed = change_condition(t, phrase, ctx)  # "the price drops": against the last run
     return (
         changed
+        or said_value_condition(t, phrase)
         or compare_words(t, phrase, ctx)
         or state_words(t, phrase, ctx)
         or level_condition(t, phrase)
@@ -345,7 +347,7 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                     return Condition(name, op, m.group(1), phrase)  # type: ignore[arg-type]
                 continue
             name = field_of(t[: m.start()], "", ctx)
-            if not name or verb_used(t[: m.start()], name):
+            if not name or verb_used(t[: m.start()], name) or _WHO.match(t[: m.start()]):
                 after = t[m.end() :]
                 name = (
                     counted_noun(after)
@@ -616,6 +618,8 @@ _AI_SAYS = re.compile(
     r"^(?:ai|模型|AI)(?:判断|认为|识别)(?:为|是)([\u4e00-\u9fff\w]{1,6})$",
     re.IGNORECASE,
 )
+# "谁填的不到8小时", "whoever logged under 8 hours": the person is no field; the unit says it
+_WHO = re.compile(r"^\s*(?:谁|哪些人|哪个人|哪位|who(?:ever)?\b)", re.IGNORECASE)
 _MONEY = re.compile(r"[$€£¥￥]|\b(?:dollars?|euros?|usd|eur|gbp)\b|元|块|美元", re.IGNORECASE)
 _PRICED_ITEM = re.compile(
     r"orders?|payments?|invoices?|deals?|charges?|transactions?|purchases?|expenses?|refunds?|"

@@ -13,7 +13,7 @@ import re
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition
-from flowsmith.planner.parse_condition_words import TAG_FIELD, TAGGED
+from flowsmith.planner.parse_condition_words import TAG_FIELD, TAGGED, said_value_condition
 from flowsmith.planner.parse_conditions import (
     compare_words,
     qualifier_condition,
@@ -46,7 +46,7 @@ _STATE_FIELD = {"列表": "list", "列": "column", "阶段": "stage", "状态": 
 def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None:
     """A condition inside a trigger's words: "a deal moves to Closed Won", "…的优先级是紧急"."""
     t = TOKEN.sub(" ", phrase)
-    said = qualifier_condition(t, ctx)
+    said = qualifier_condition(t, ctx) or said_value_condition(t, phrase)
     if said is not None:
         return said
     tag = TAGGED.search(t)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flowsmith.planner.frame import Branch, Condition, Think
+from flowsmith.planner.frame import Branch, Condition, ServiceStep, Think
 
 _NEGATIVE = r"angry|upset|frustrated|furious|annoyed|unhappy|negative|mad|irritated"
 _POSITIVE = r"happy|pleased|positive|satisfied|delighted"
@@ -44,6 +44,43 @@ def mood_condition(t: str, phrase: str) -> Condition | None:
     return None
 
 
+# "open a Zendesk ticket for each negative one", "for every angry review, …": a case on the
+# sentiment, not a loop (the items already come one at a time)
+_MOODS = _NEGATIVE + "|" + _POSITIVE + "|neutral"
+_EACH_MOOD = (
+    r"\bfor\s+(?:each|every|any|all(?:\s+the)?)\s+(?P<m>" + _MOODS + r")\s+"
+    r"(?:ones?|reviews?|messages?|emails?|comments?|tickets?|responses?|replies|feedback|items?)"
+)
+_EACH_MOOD_AFTER = re.compile(r"^(?P<a>.+?)\s+" + _EACH_MOOD + r"\s*$", re.IGNORECASE)
+_EACH_MOOD_FIRST = re.compile(
+    r"^\s*(?:and\s+)?" + _EACH_MOOD + r"\s*[,:]?\s*(?P<a>.+)$", re.IGNORECASE
+)
+
+
+def each_mood(clause: str) -> tuple[Condition, str] | None:
+    """ "create a ticket for each negative one": (the sentiment condition, the action)."""
+    m = _EACH_MOOD_AFTER.match(clause.strip()) or _EACH_MOOD_FIRST.match(clause.strip())
+    if m is None:
+        return None
+    word = m.group("m").lower()
+    mood = (
+        "neutral"
+        if word == "neutral"
+        else "positive"
+        if re.fullmatch(_POSITIVE, word)
+        else "negative"
+    )
+    return Condition("sentiment", "eq", mood, m.group(0).strip()), m.group("a")
+
+
+def gives_sentiment(step: Any) -> bool:
+    """An AI step whose output holds a sentiment or a category: a Think, or a service step
+    whose operation (from the catalog) detects sentiment ("AWS Comprehend: detectSentiment")."""
+    if isinstance(step, Think):
+        return step.kind in ("sentiment", "classify", "agent", "prompt")
+    return isinstance(step, ServiceStep) and "sentiment" in (step.operation or "").lower()
+
+
 def _on_sentiment(step: Any) -> bool:
     return isinstance(step, Branch) and any(
         c.condition is not None and c.condition.field == "sentiment" for c in step.cases
@@ -54,7 +91,7 @@ def with_judgements(steps: list[Any]) -> list[Any]:
     """``steps`` with a sentiment step before the first check on the sentiment that no AI
     step feeds."""
     for i, step in enumerate(steps):
-        if isinstance(step, Think) and step.kind in ("sentiment", "classify", "agent", "prompt"):
+        if gives_sentiment(step):
             return steps
         if _on_sentiment(step):
             return [*steps[:i], Think("sentiment", phrase=""), *steps[i:]]

@@ -1,5 +1,5 @@
-"""Conditions on how long ago something started: "the customer has been paying for more than
-a year", "注册超过30天的用户". They compare the days since the item's creation
+"""Conditions on how long ago something started: "the customer has (had) been paying for more
+than a year", "注册超过30天的用户". They compare the days since the item's creation
 (``days_since_created_at``), which the IF computes against the run's time (see
 :func:`flowsmith.planner.compile_state.field_ref`).
 
@@ -30,7 +30,7 @@ _OPS: dict[str, CompareOp] = {
     "未满": "lt",
 }
 _EN = re.compile(
-    r"\b(?:has|have)\s+been\s+(?:a\s+)?(?:[a-z]+ing|customers?|members?|subscribed|"
+    r"(?:\b(?:has|have|had)|'s|'ve|'d)\s+been\s+(?:a\s+)?(?:[a-z]+ing|customers?|members?|subscribed|"
     r"with us|signed up)\s+(?:with us\s+)?(?:for\s+)?"
     r"(?P<op>more than|over|longer than|at least|less than|under)\s+"
     r"(?P<n>an?|\d+(?:\.\d+)?)\s+(?P<u>day|week|month|year)s?\b",
