@@ -250,7 +250,11 @@ _FAILED_VALUE = rx(
 _ITEM_NOUN = re.compile(
     r"(?<=.)的(?:行|条|项|记录|订单|工单|数据|用户|客户|线索|邮件|消息|文章|任务)?$"
 )
-_ORDER = rx(r"\border(?:s)?\b|订单")
+# items of money: compared with a bare number, they are compared by their amount
+_ORDER = rx(
+    r"\b(?:orders?|contracts?|deals?|invoices?|payments?|purchases?|transactions?|expenses?|"
+    r"refunds?)\b|订单|合同|交易|发票|付款|报销|支出|大单"
+)
 _PRICE = rx(r"\bprices?\b|\bcosts?\b|价格|单价|价钱")
 
 
@@ -291,7 +295,8 @@ def settled(cond: Condition | None, phrase: str) -> Condition | None:
     if cond.op == "failed" and m is not None:
         field = _field(m.group("f")) if m.group("f") else "status"
         return Condition(field, "eq", m.group("v") or m.group("zv"), phrase)
-    if cond.field == "price" and _ORDER.search(phrase) and not _PRICE.search(phrase):
+    money = cond.field == "price" or _ORDER.fullmatch(cond.field) is not None
+    if money and _ORDER.search(phrase) and not _PRICE.search(phrase):
         return Condition("amount", cond.op, cond.value, phrase)  # "orders over 500"
     if isinstance(cond.value, str) and _ITEM_NOUN.search(cond.value):
         # "状态是open的行": the value, not the items it qualifies

@@ -33,7 +33,7 @@ _MONEY_FIELD = rx(
     r"amount|price|total|cost|budget|value|revenue|spend|fee|salary|balance|sum|paid|"
     r"金额|价格|预算|总额|费用|余额"
 )
-_COUNTED = rx(r"\d[\d,.]*\s*[km]?\s+([a-z]{3,})\b")
+_COUNTED = rx(r"\d[\d,.]*\s*[km]?\s+([a-z]{3,})\b(?!')")
 _UNITS = rx(
     r"^(?:dollars?|usd|euros?|eur|yuan|rmb|cents?|percent|pounds?|gbp|days?|hours?|minutes?|"
     r"weeks?|months?|years?|seconds?|times|degrees?|and|or|to|in|on|for|then|also)$"

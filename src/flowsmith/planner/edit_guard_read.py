@@ -83,6 +83,11 @@ _UNLESS = rx(
 # "价格低于100时才发邮件"
 _ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)[，,]?\s*(?:才|就|再)?(?P<act>.+)$")
 # "change the condition to …", "把过滤条件改成…": the existing check, with a new rule
+# "nightly-cleanup工作流报错就别提醒了", "5000以下的合同不用记录": a condition, then a denied act
+_ZH_DENIED = rx(
+    r"^(?P<cond>[^，,]+?)(?:的话|时|的时候)?\s*(?:就|都|也|则)?"
+    r"(?P<act>(?:不要|不用|别再?|无需|不必|不需要)[^，,]+)$"
+)
 _NEW_RULE = rx(
     r"^\s*(?:please\s+)?(?:change|set|update|make)\s+(?:the\s+)?(?:condition|filter|check|rule)"
     r"\s+(?:to|so (?:that|it checks)(?: that)?)\s+(?P<cond>.+)$|"
@@ -460,6 +465,9 @@ def _zh(part: str, ctx: Context, current: Workflow) -> Guard | None:
     if m is not None:
         act = m.group("pre") + " " + m.group("act")
         return _make(condition(m.group("cond"), ctx), act, flow=_is_flow(act, current))
+    m = _ZH_DENIED.search(part)
+    if m is not None and not _INSTEAD.search(part):
+        return _make(condition(m.group("cond"), ctx), m.group("act"))
     return None
 
 
