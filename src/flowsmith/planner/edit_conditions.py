@@ -140,6 +140,19 @@ _WORKFLOW = (
         r"(?:失败|报错|出错|错误|异常)?(?:的时候|时)?$"
     ),
 )
+# "failures of workflows whose name starts with 'prod-'", "名字以prod-开头的工作流出错": the
+# failed workflow's name holds the prefix (the rules have no starts-with operator)
+_WORKFLOW_PREFIX = (
+    rx(
+        r"^(?:(?:failures?|errors?|crash(?:es)?)\s+(?:of|in|from)\s+)?(?:the\s+|any\s+)?"
+        r"(?:workflows?|flows?|jobs?)\s+(?:whose|with (?:a|the)|where the)\s+names?\s+"
+        r"(?:starts?|begins?)\s+with\s+['\"“‘]?(?P<v>[\w.-]+?)['\"”’]?$"
+    ),
+    rx(
+        r"^(?:名字|名称)?以?['\"“‘]?(?P<v>[a-z0-9_.-]+?)['\"”’]?\s*(?:开头|打头)的(?:工作流|流程|任务)"
+        r"(?:的)?(?:失败|报错|出错|错误|异常)?(?:的时候|时)?$"
+    ),
+)
 _NOT = rx(r"\bnot\b|n't\b|\bno longer\b|不|没|未")
 _ZH_FIELD = {"邮箱": "email", "邮件地址": "email", "邮箱地址": "email", "地址": "email"}
 _FIELD_STOP = rx(r"^(?:the|their|its|his|her|my|our|e-?mail)\s+|'s\b")
@@ -159,6 +172,10 @@ def _field(words: str) -> str:
 def edit_condition(phrase: str) -> Condition | None:
     """A condition in one of this module's forms, or None."""
     text = phrase.strip(" ,，.。")
+    for pattern in _WORKFLOW_PREFIX:  # before _ENDS: the name is the failed workflow's
+        m = pattern.search(text)
+        if m:
+            return Condition("workflow.name", "contains", m.group("v"), text)
     for pattern in _ENDS:
         m = pattern.search(text)
         if m:

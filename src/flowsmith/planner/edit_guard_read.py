@@ -118,7 +118,8 @@ _ZH_SKIP = rx(
 _THE_STEP = rx(r"^\s*the\s+\S+(?:\s+(?:step|message|notification|node|post|action))?\s*$")
 # "只处理优先级为High的问题", "只统计Bug类型的问题"
 _ZH_ONLY = rx(
-    r"^(?:只|仅)(?:处理|统计|保留|要|看|同步|关注|考虑|管|发送|发|推送|转发|通知)(?P<cond>.+)的"
+    r"^(?:只|仅)(?:处理|统计|保留|要|看|同步|关注|考虑|管|发送|发|推送|转发|通知|提醒|报警|告警)"
+    r"(?P<cond>.+)的"
     r"(?P<what>[^的]{1,8})$"
 )
 # a connective a part starts with ("，并且只发送…")
