@@ -166,6 +166,19 @@ _WORKFLOW = (
         r"(?:失败|报错|出错|错误|异常)?(?:的时候|时)?$"
     ),
 )
+# "failures of workflows whose name starts with 'prod-'", "名字以prod-开头的工作流出错": the
+# failed workflow's name holds the prefix (the rules have no starts-with operator)
+_WORKFLOW_PREFIX = (
+    rx(
+        r"^(?:(?:failures?|errors?|crash(?:es)?)\s+(?:of|in|from)\s+)?(?:the\s+|any\s+)?"
+        r"(?:workflows?|flows?|jobs?)\s+(?:whose|with (?:a|the)|where the)\s+names?\s+"
+        r"(?:starts?|begins?)\s+with\s+['\"“‘]?(?P<v>[\w.-]+?)['\"”’]?$"
+    ),
+    rx(
+        r"^(?:名字|名称)?以?['\"“‘]?(?P<v>[a-z0-9_.-]+?)['\"”’]?\s*(?:开头|打头)的(?:工作流|流程|任务)"
+        r"(?:的)?(?:失败|报错|出错|错误|异常)?(?:的时候|时)?$"
+    ),
+)
 _NOT = rx(r"\bnot\b|n't\b|\bno longer\b|不|没|未")
 _ZH_FIELD = {"邮箱": "email", "邮件地址": "email", "邮箱地址": "email", "地址": "email"}
 _FIELD_STOP = rx(r"^(?:the|their|its|his|her|my|our|e-?mail)\s+|'s\b")
@@ -185,6 +198,10 @@ def _field(words: str) -> str:
 def edit_condition(phrase: str) -> Condition | None:
     """A condition in one of this module's forms, or None."""
     text = phrase.strip(" ,，.。")
+    for pattern in _WORKFLOW_PREFIX:  # before _ENDS: the name is the failed workflow's
+        m = pattern.search(text)
+        if m:
+            return Condition("workflow.name", "contains", m.group("v"), text)
     for pattern in _ENDS:
         m = pattern.search(text)
         if m:
@@ -276,7 +293,11 @@ _FAILED_VALUE = rx(
 _ITEM_NOUN = re.compile(
     r"(?<=.)的(?:行|条|项|记录|订单|工单|数据|用户|客户|线索|邮件|消息|文章|任务)?$"
 )
-_ORDER = rx(r"\border(?:s)?\b|订单")
+# items of money: compared with a bare number, they are compared by their amount
+_ORDER = rx(
+    r"\b(?:orders?|contracts?|deals?|invoices?|payments?|purchases?|transactions?|expenses?|"
+    r"refunds?)\b|订单|合同|交易|发票|付款|报销|支出|大单"
+)
 _PRICE = rx(r"\bprices?\b|\bcosts?\b|价格|单价|价钱")
 
 
@@ -317,7 +338,8 @@ def settled(cond: Condition | None, phrase: str) -> Condition | None:
     if cond.op == "failed" and m is not None:
         field = _field(m.group("f")) if m.group("f") else "status"
         return Condition(field, "eq", m.group("v") or m.group("zv"), phrase)
-    if cond.field == "price" and _ORDER.search(phrase) and not _PRICE.search(phrase):
+    money = cond.field == "price" or _ORDER.fullmatch(cond.field) is not None
+    if money and _ORDER.search(phrase) and not _PRICE.search(phrase):
         return Condition("amount", cond.op, cond.value, phrase)  # "orders over 500"
     if isinstance(cond.value, str) and _ITEM_NOUN.search(cond.value):
         # "状态是open的行": the value, not the items it qualifies

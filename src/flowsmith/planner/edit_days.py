@@ -39,6 +39,7 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _WEEKEND = re.compile(r"\bweekends?\b|周末|星期六和星期日|周六和?周日", re.IGNORECASE)
+_DELETE = re.compile(r"\b(?:remove|delete|drop)\b|删除|删掉|去掉|移除", re.IGNORECASE)
 _CLOCK = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bat \d{1,2}\b|\b(?:noon|midnight)\b|"
     r"(?:\d{1,2}|[一二两三四五六七八九十]+)\s*(?:点|时(?!间))",
@@ -85,6 +86,9 @@ def day_restriction(
     days = restricted_days(text)
     if days is None:
         return None
+    if not _DELETE.search(text):
+        # "周末就不用发钉钉了": the step is denied on some days, never removed
+        ops = [op for op in ops if op.kind != "remove"]
     trigger = next((x for x in current.nodes if x.subtype == "schedule_trigger"), None)
     if trigger is None:
         return [*ops, _day_guard(current, days, subjects, text, lang)]

@@ -24,13 +24,9 @@ from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.compile_state import combine_of, field_ref, if_rule, if_rules
 from flowsmith.planner.edit_conditions import (
-    denied_comparison,
-    denied_level,
-    edit_condition,
     level_value,
-    negated_stock,
-    settled,
 )
+from flowsmith.planner.edit_guard_condition import condition
 from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_steps import channel_move, existing_steps, like, steps_in
 from flowsmith.planner.edit_route import adopt_field, route
@@ -88,6 +84,11 @@ _UNLESS = rx(
 # "价格低于100时才发邮件"
 _ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)[，,]?\s*(?:才|就|再)?(?P<act>.+)$")
 # "change the condition to …", "把过滤条件改成…": the existing check, with a new rule
+# "nightly-cleanup工作流报错就别提醒了", "5000以下的合同不用记录": a condition, then a denied act
+_ZH_DENIED = rx(
+    r"^(?P<cond>[^，,]+?)(?:的话|时|的时候)?\s*(?:就|都|也|则)?"
+    r"(?P<act>(?:不要|不用|别再?|无需|不必|不需要)[^，,]+)$"
+)
 _NEW_RULE = rx(
     r"^\s*(?:please\s+)?(?:change|set|update|make)\s+(?:the\s+)?(?:condition|filter|check|rule)"
     r"\s+(?:to|so (?:that|it checks)(?: that)?)\s+(?P<cond>.+)$|"
@@ -98,7 +99,8 @@ _ZH_ONLY_IF = rx(
 )
 # "只处理优先级为High的问题", "只统计Bug类型的问题"
 _ZH_ONLY = rx(
-    r"^(?:只|仅)(?:处理|统计|保留|要|看|同步|关注|考虑|管|发送|发|推送|转发|通知)(?P<cond>.+)的"
+    r"^(?:只|仅)(?:处理|统计|保留|要|看|同步|关注|考虑|管|发送|发|推送|转发|通知|提醒|报警|告警)"
+    r"(?P<cond>.+)的"
     r"(?P<what>[^的]{1,8})$"
 )
 # a connective a part starts with ("，并且只发送…")
@@ -192,7 +194,6 @@ _ACT_START = rx(
     r"notify|email|e-mail|mail|text|call|ping|forward|alert|tell|message|open|file|log|record|"
     r"save|store|write|update|mark|move|assign|wait|approve|page|escalate|remind|share)\b"
 )
-_INCOMPLETE = rx(r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to|of|a|the)\s*$")
 # an "otherwise" part: "the rest …", "smaller purchases … directly", "其他的…"
 _ELSE = rx(
     r"^\s*(?:and\s+|but\s+)?(?:the rest|others?\b|otherwise|everything else|anything else|"
@@ -200,25 +201,6 @@ _ELSE = rx(
     r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer)\b"
 )
 _DESTINATION = rx(r"\s+(?:to|in|on|into|via)\s+(?:the\s+|my\s+|our\s+)?[\w#@.-]+(?:\s+\w+)?\s*$")
-_MONEY = rx(r"[$€£¥￥]\s*\d|\d\s*(?:元|块|美元|dollars?|usd|eur|euros?|rmb)\b")
-_MONEY_FIELD = rx(
-    r"amount|price|total|cost|budget|value|revenue|spend|fee|salary|balance|sum|paid|"
-    r"金额|价格|预算|总额|费用|余额"
-)
-_COUNTED = rx(r"\d[\d,.]*\s*[km]?\s+([a-z]{3,})\b")
-_UNITS = rx(
-    r"^(?:dollars?|usd|euros?|eur|yuan|rmb|cents?|percent|pounds?|gbp|days?|hours?|minutes?|"
-    r"weeks?|months?|years?|seconds?|times|degrees?|and|or|to|in|on|for|then|also)$"
-)
-_MULTIPLE = rx(r"^(?P<field>.+?)\s+(?:is|are)\s+(?:an?\s+)?(?:exact\s+)?multiple of\s+(?P<n>\d+)")
-_ZH_TYPE = rx(r"^(?P<value>[\w-]+?)\s*(?P<kind>类型|类别|级别|状态|优先级)$")
-_ZH_FIELDS = {
-    "类型": "type",
-    "类别": "category",
-    "级别": "level",
-    "状态": "status",
-    "优先级": "priority",
-}
 _SYMBOL = {
     "equals": "=",
     "not_equals": "≠",
@@ -226,10 +208,6 @@ _SYMBOL = {
     "less_than": "<",
     "contains": "contains",
 }
-_STOP = frozenset(
-    {"the", "a", "an", "to", "in", "on", "of", "for", "and", "it", "them", "step", "me", "us", "my"}
-    | {"our", "you", "your", "him", "her", "this", "that"}
-)
 
 
 @dataclass(frozen=True)
@@ -363,35 +341,6 @@ def _cat(cond: Condition) -> str | None:
     return str(cond.value) if cond.op == "category" or cond.field == "sentiment" else None
 
 
-def condition(text: str, ctx: Context) -> Condition | None:
-    """``parse_condition`` with the edit-only forms: "a multiple of 100", "Bug类型"."""
-    phrase = text.strip(" ,，.。")
-    if not phrase or _INCOMPLETE.search(phrase):
-        return None
-    m = _MULTIPLE.search(phrase)
-    if m:
-        words = [x for x in re.findall(r"[a-z0-9]+", m.group("field").lower()) if x not in _STOP]
-        name = "_".join(words[-2:]) or "value"
-        return Condition(f"{name} % {m.group('n')}", "eq", 0, phrase)
-    z = _ZH_TYPE.search(phrase)
-    if z:
-        return Condition(_ZH_FIELDS[z.group("kind")], "eq", z.group("value"), phrase)
-    said = edit_condition(phrase) or denied_level(phrase) or denied_comparison(phrase)
-    if said is not None:
-        return said
-    cond = settled(negated_stock(parse_condition(phrase, ctx), phrase), phrase)
-    if cond is not None and _MONEY.search(phrase) and not _MONEY_FIELD.search(cond.field):
-        # "the order is over $500": the order's amount
-        return Condition("amount", cond.op, cond.value, phrase)
-    counted = _COUNTED.search(phrase)
-    if cond is not None and cond.field in ("price", "value") and counted is not None:
-        noun = counted.group(1).lower()
-        if not _UNITS.match(noun) and noun not in phrase[: counted.start()].lower():
-            # "more than 1000 followers": the counted thing is the field
-            return Condition(noun, cond.op, cond.value, phrase)
-    return cond
-
-
 def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
     m = _NEW_RULE.search(part)
     if m is None:
@@ -499,6 +448,9 @@ def _zh(part: str, ctx: Context, current: Workflow) -> Guard | None:
     if m is not None:
         act = m.group("pre") + " " + m.group("act")
         return _make(condition(m.group("cond"), ctx), act, flow=_is_flow(act, current))
+    m = _ZH_DENIED.search(part)
+    if m is not None and not _INSTEAD.search(part):
+        return _make(condition(m.group("cond"), ctx), m.group("act"))
     return None
 
 

@@ -19,6 +19,7 @@ from flowsmith.planner.edit_approval import read_timeout
 from flowsmith.planner.edit_days import day_restriction
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hours import hour_restriction
+from flowsmith.planner.edit_reasons import reason_start
 from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.edit_trigger import read_trigger_swap
 from flowsmith.planner.edit_values import read_value_swap
@@ -49,6 +50,7 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     "remove the Slack step" never also adds Slack.
     """
     deadline, text = read_timeout(text, current)  # "48小时没人处理就当作拒绝": not a condition
+    text = text[: reason_start(text)]  # "…, it fails all the time and nobody cares": no change
     ops = _parse_rest(text, current)
     return [*ops, deadline] if deadline is not None else ops
 

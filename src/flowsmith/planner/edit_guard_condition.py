@@ -1,0 +1,82 @@
+"""The condition of a conditional edit, read from its words: ``parse_condition`` with the
+edit-only forms ("a multiple of 100", "Bug类型", "the order is over $500" reads the amount,
+"more than 1000 followers" reads the counted thing).
+
+Invariant: None when the words are no complete condition ("… is", "… than"). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.planner.edit_conditions import (
+    denied_comparison,
+    denied_level,
+    edit_condition,
+    negated_stock,
+    settled,
+)
+from flowsmith.planner.frame import Condition
+from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_context import Context
+
+__all__ = ["condition"]
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_INCOMPLETE = rx(r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to|of|a|the)\s*$")
+_MONEY = rx(r"[$€£¥￥]\s*\d|\d\s*(?:元|块|美元|dollars?|usd|eur|euros?|rmb)\b")
+_MONEY_FIELD = rx(
+    r"amount|price|total|cost|budget|value|revenue|spend|fee|salary|balance|sum|paid|"
+    r"金额|价格|预算|总额|费用|余额"
+)
+_COUNTED = rx(r"\d[\d,.]*\s*[km]?\s+([a-z]{3,})\b(?!')")
+_UNITS = rx(
+    r"^(?:dollars?|usd|euros?|eur|yuan|rmb|cents?|percent|pounds?|gbp|days?|hours?|minutes?|"
+    r"weeks?|months?|years?|seconds?|times|degrees?|and|or|to|in|on|for|then|also)$"
+)
+_MULTIPLE = rx(r"^(?P<field>.+?)\s+(?:is|are)\s+(?:an?\s+)?(?:exact\s+)?multiple of\s+(?P<n>\d+)")
+_ZH_TYPE = rx(r"^(?P<value>[\w-]+?)\s*(?P<kind>类型|类别|级别|状态|优先级)$")
+_ZH_FIELDS = {
+    "类型": "type",
+    "类别": "category",
+    "级别": "level",
+    "状态": "status",
+    "优先级": "priority",
+}
+_STOP = frozenset(
+    {"the", "a", "an", "to", "in", "on", "of", "for", "and", "it", "them", "step", "me", "us", "my"}
+    | {"our", "you", "your", "him", "her", "this", "that"}
+)
+
+
+def condition(text: str, ctx: Context) -> Condition | None:
+    """``parse_condition`` with the edit-only forms: "a multiple of 100", "Bug类型"."""
+    phrase = text.strip(" ,，.。")
+    if not phrase or _INCOMPLETE.search(phrase):
+        return None
+    m = _MULTIPLE.search(phrase)
+    if m:
+        words = [x for x in re.findall(r"[a-z0-9]+", m.group("field").lower()) if x not in _STOP]
+        name = "_".join(words[-2:]) or "value"
+        return Condition(f"{name} % {m.group('n')}", "eq", 0, phrase)
+    z = _ZH_TYPE.search(phrase)
+    if z:
+        return Condition(_ZH_FIELDS[z.group("kind")], "eq", z.group("value"), phrase)
+    said = edit_condition(phrase) or denied_level(phrase) or denied_comparison(phrase)
+    if said is not None:
+        return said
+    cond = settled(negated_stock(parse_condition(phrase, ctx), phrase), phrase)
+    if cond is not None and _MONEY.search(phrase) and not _MONEY_FIELD.search(cond.field):
+        # "the order is over $500": the order's amount
+        return Condition("amount", cond.op, cond.value, phrase)
+    counted = _COUNTED.search(phrase)
+    if cond is not None and cond.field in ("price", "value") and counted is not None:
+        noun = counted.group(1).lower()
+        if not _UNITS.match(noun) and noun not in phrase[: counted.start()].lower():
+            # "more than 1000 followers": the counted thing is the field
+            return Condition(noun, cond.op, cond.value, phrase)
+    return cond
