@@ -74,8 +74,10 @@ def chain(*steps: Step, trigger: tuple[str, ...] = ()) -> Check:
 
     def run(d: Decision) -> None:
         wf = workflow(d)
-        if trigger:
-            assert wf.nodes[0].subtype in trigger, dump(wf)
+        if trigger:  # an app's own trigger node, or the generic app-event trigger for it
+            t = wf.nodes[0]
+            app = f"{t.parameters.get('app')}_trigger"
+            assert t.subtype in trigger or app in trigger, dump(wf)
         prev = wf.nodes[0]
         for s in steps:
             prev = find(wf, s, prev)
