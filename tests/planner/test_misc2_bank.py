@@ -328,7 +328,6 @@ OPEN: dict[str, str] = {
     "Every evening add up today's sales": "sum: no aggregate; the IF tests $json.total",
     "每周五从Harvest读取本周的工时记录": "sum: no aggregate-sum step before the condition",
     "Every hour read the counter from Redis": "'after writing reset the key': no second Redis step",
-    "Every month generate invoices in Xero": "'then email them': the email is not after Xero",
     "每周一从Notion读取任务，写进Google Docs": "'然后发邮件': the email is not after Google Docs",
     "new GitLab merge request -> have Claude": "no comment step (catalog lacks GitLab MR notes)",
     "Every Friday at 3pm post a reminder in M": "'for everyone who … in Toggl': Toggl not read",
