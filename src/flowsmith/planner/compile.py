@@ -133,9 +133,19 @@ _MADE_REF = re.compile(
 )
 
 
+# "…, then email them", "写完之后通知", "after writing reset the key": said to come after the
+# write, so it waits for the write (and works on what it made)
+_THEN = re.compile(
+    r"^\W*(?:and\s+)?(?:then|after\s+(?:that|writing|it\s+is\s+(?:written|done))|afterwards|"
+    r"once\s+(?:that\s+is\s+|it\s+is\s+)?(?:done|written))\b|"
+    r"^\W*(?:然后|之后|随后|接着|再|写完(?:之后|以后|后)?|完成(?:之后|以后|后))",
+    re.IGNORECASE,
+)
+
+
 def _uses_made(step: Step | None) -> bool:
     phrase = getattr(step, "phrase", "") if step is not None else ""
-    return isinstance(phrase, str) and bool(_MADE_REF.search(phrase))
+    return isinstance(phrase, str) and bool(_MADE_REF.search(phrase) or _THEN.search(phrase))
 
 
 def _tests_outcome(step: Step | None) -> bool:

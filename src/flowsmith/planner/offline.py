@@ -44,7 +44,13 @@ from flowsmith.planner.plan import Plan
 from flowsmith.planner.resolve import resolve, title_for, trigger_label
 from flowsmith.planner.steps import ACTION_SUBTYPES
 from flowsmith.planner.text import Lang, detect_lang, pick
-from flowsmith.planner.vague import bare_service, sourceless_report, unnamed_kind, which_question
+from flowsmith.planner.vague import (
+    bare_notice,
+    bare_service,
+    sourceless_report,
+    unnamed_kind,
+    which_question,
+)
 from flowsmith.text import text as say
 
 __all__ = ["Decision", "Question", "build", "decide"]
@@ -282,6 +288,8 @@ def _missing_question(text: str, frame: Frame | None, lang: Lang) -> str | None:
         return say("planner.offline.what_should_happen_with_service", lang, service=service)
     if sourceless_report(text):
         return say("planner.offline.what_should_the_report_hold", lang)
+    if bare_notice(text):
+        return say("planner.offline.what_should_the_notice_say", lang)
     return None
 
 

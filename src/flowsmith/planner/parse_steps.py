@@ -34,6 +34,7 @@ from flowsmith.planner.parse_context import (
     Context,
     unmask,
 )
+from flowsmith.planner.parse_recipient import person_recipient
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
 from flowsmith.planner.parse_verbs import clause_verb, mention_verb, verbless
 from flowsmith.planner.service_words import phrase_in
@@ -493,6 +494,8 @@ def _core_params(text: str, ctx: Context) -> dict[str, Any]:
     mails = [ctx.mails[int(t.group(2))] for t in TOKEN.finditer(text) if t.group(1) == "mail"]
     if mails:
         params["to"] = mails[0]
+    elif (person := person_recipient(text)) is not None:
+        params["to"] = person  # "send them …", "回复发件人": the item's own address
     return params
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from flowsmith.planner import vocab as v
 from flowsmith.planner.intent import Understanding
+from flowsmith.planner.parse_recipient import person_recipient
 from flowsmith.planner.plan import (
     ActionKind,
     ActionSpec,
@@ -283,9 +284,10 @@ def _target(u: Understanding, kind: ActionKind, notes: _Notes) -> str | None:
         recipients = [e for e in u.emails if e != approver]
         if recipients:
             return recipients[0]
-        if _PER_ITEM.search(u.text):
+        person = person_recipient(u.text)  # "they get a welcome email", "回复发件人"
+        if person is not None or _PER_ITEM.search(u.text):
             notes.add("planner.resolve.each_email_goes_to_the_address")
-            return "{{ $json.email }}"
+            return person or "{{ $json.email }}"
         notes.add(
             "planner.resolve.emails_go_to_placeholder_address", placeholder_email=PLACEHOLDER_EMAIL
         )

@@ -360,6 +360,8 @@ def field_value(
         m = _NAMED.search(text)
         if m:
             return m.group(1), False
+        # a container the user did not name is a neutral default, never the workflow's title
+        return ("Sheet1" if "sheet" in low else _placeholder(name, frag)), True
     if "url" in low or "url" in desc or "link" in low:
         found = urls(text)
         return (found[0], False) if found else ("https://example.com", True)

@@ -123,3 +123,26 @@ def sourceless_report(text: str) -> bool:
     if not _REPORT.search(text):
         return False
     return not _REPORT_FILLER.sub("", _REPORT.sub("", text)).strip()
+
+
+_NOTICE = re.compile(
+    r"\b(?:notify|notification|remind(?:er)?s?|alert|ping|heads[- ]up|let\s+\w+\s+know)\b|"
+    r"提醒|通知|告诉",
+    re.IGNORECASE,
+)
+# what a bare reminder may say besides who gets it and how often and still say nothing
+_NOTICE_FILLER = re.compile(
+    r"\b(?:the|a|an|me|us|my|our|team|everyone|everybody|all|people|staff|them|send|"
+    r"please|can you|could you|i want|i'd like|to|every|each|daily|weekly|day|week|morning|"
+    r"evening)\b|大家|团队|所有人|全员|同事|每天|每日|每周|每个?星期|早上|晚上|给|帮|请|我|"
+    r"们|一下|一声|下|吧|个|[\s,，.。!！?？、]",
+    re.IGNORECASE,
+)
+
+
+def bare_notice(text: str) -> bool:
+    """Whether ``text`` asks only to notify or remind someone ("Notify the team.",
+    "每天提醒我一下") and says neither what about, nor when, nor where."""
+    if not _NOTICE.search(text):
+        return False
+    return not _NOTICE_FILLER.sub("", _NOTICE.sub("", text)).strip()
