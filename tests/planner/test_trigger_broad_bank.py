@@ -257,8 +257,7 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
         each(weekly("friday", "17:00"), reads_before("asana", "microsoft_teams")),
     ),
     (
-        "Daily at 7:30 read the rows of our Google Sheet 'Leads' and create each one in "
-        "Salesforce",
+        "Daily at 7:30 read the rows of our Google Sheet 'Leads' and create each one in Salesforce",
         ("google_sheets", "salesforce"),
         each(every("days", at="07:30"), reads_before("google_sheets", "salesforce")),
     ),
@@ -323,6 +322,128 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
         "有人填写我们的报名表单之后，把信息加到HubSpot联系人",
         ("hubspot",),
         each(starts("form_trigger"), op("hubspot", "upsert", "create")),
+    ),
+    # --- batch 2: less common apps and wordings ----------------------------------------------
+    (
+        "Copper: new opportunity created -> post it to Slack #sales",
+        ("copper", "slack"),
+        each(on_event("copper", "opportunity_created"), op("slack", "post")),
+    ),
+    (
+        "if a Help Scout customer replies, create a ClickUp task for the agent",
+        ("help_scout", "clickup"),
+        each(on_event("help_scout", "customer_replied"), op("clickup", "create")),
+    ),
+    (
+        "Gumroad refund comes in → email me at me@acme.io",
+        ("gumroad",),
+        each(on_event("gumroad", "refund"), does(EMAIL)),
+    ),
+    (
+        "Whenever a Netlify deploy fails, send a Telegram alert",
+        ("netlify", "telegram"),
+        each(on_event("netlify", "deploy_failed"), op("telegram", "send")),
+    ),
+    (
+        "On every new Square payment, add a row to the 'Sales' Google Sheet",
+        ("square", "google_sheets"),
+        each(on_event("square", "payment_created"), op("google_sheets", "append")),
+    ),
+    (
+        "When someone unsubscribes in ActiveCampaign, remove... no, just log them to Airtable",
+        ("activecampaign", "airtable"),
+        each(on_event("activecampaign", "unsubscribed"), op("airtable", "create")),
+    ),
+    (
+        "New Cal.com booking gets rescheduled? update the Google Calendar event",
+        ("cal_com", "google_calendar"),
+        each(on_event("cal_com", "booking_rescheduled"), op("google_calendar", "update")),
+    ),
+    (
+        "Lemlist lead replied to my email -> create a deal in Pipedrive",
+        ("lemlist", "pipedrive"),
+        each(on_event("lemlist", "email_replied"), op("pipedrive", "create")),
+    ),
+    (
+        "Every morning at 7 fetch the unread emails from Outlook and summarize them into Slack",
+        ("outlook", "slack"),
+        each(every("days", at="07:00"), reads_before("outlook", "slack")),
+    ),
+    (
+        "nightly at 11pm, export all Airtable records to a Google Sheet",
+        ("airtable", "google_sheets"),
+        each(every("days", at="23:00"), reads_before("airtable", "google_sheets")),
+    ),
+    (
+        "Hourly: look up new Typeform responses and add them to Notion",
+        ("typeform", "notion"),
+        each(every("hours", 1), reads_before("typeform", "notion")),
+    ),
+    (
+        "At noon every Sunday, list the files in our Dropbox folder and email the list to "
+        "ops@acme.io",
+        ("dropbox",),
+        each(weekly("sunday", "12:00"), reads_before("dropbox", EMAIL)),
+    ),
+    (
+        "Chargebee订阅续费后，在HubSpot里更新这个客户",
+        ("chargebee", "hubspot"),
+        each(on_event("chargebee", "subscription_renewed"), op("hubspot", "upsert", "update")),
+    ),
+    (
+        "Bitbucket有新的拉取请求，就通知Microsoft Teams频道",
+        ("bitbucket", "microsoft_teams"),
+        each(on_event("bitbucket", "pullrequest_created"), op("microsoft_teams", "create")),
+    ),
+    (
+        "一有客户在WooCommerce下单，就往MySQL的orders表插入一条",
+        ("woocommerce", "mysql"),
+        each(on_event("woocommerce", "order_created"), op("mysql", "insert")),
+    ),
+    (
+        "OneDrive里的文件被修改后，发邮件提醒 team@acme.cn",
+        ("onedrive",),
+        each(on_event("onedrive", "file_updated"), does(EMAIL)),
+    ),
+    (
+        "Zendesk工单解决了以后，给客户发一封满意度调查邮件",
+        ("zendesk",),
+        each(on_event("zendesk", "ticket_solved"), does(EMAIL)),
+    ),
+    (
+        "Telegram机器人收到消息时，把消息存到Notion",
+        ("telegram", "notion"),
+        each(on_event("telegram", "message"), op("notion", "create")),
+    ),
+    (
+        "每天凌晨2点从Postgres查询昨天的数据，写入谷歌表格",
+        ("postgres", "google_sheets"),
+        each(every("days", at="02:00"), reads_before("postgres", "google_sheets")),
+    ),
+    (
+        "每周五下午3点从ClickUp获取本周完成的任务，发到Slack",
+        ("clickup", "slack"),
+        each(weekly("friday", "15:00"), reads_before("clickup", "slack")),
+    ),
+    (
+        "每月15号上午10点，从Salesforce拉取商机列表，发邮件给 sales@acme.cn",
+        ("salesforce",),
+        each(cron("0", "10", "15", "*"), reads_before("salesforce", EMAIL)),
+    ),
+    (
+        "每15分钟看一下Gmail有没有新邮件，有就转发到钉钉",
+        ("gmail", "dingtalk"),
+        each(every("minutes", 15), reads_before("gmail", "dingtalk")),
+    ),
+    (
+        "Toggl有新的时间记录时，追加到谷歌表格",
+        ("toggl", "google_sheets"),
+        each(on_event("toggl", "new_time_entry"), op("google_sheets", "append")),
+    ),
+    (
+        "Facebook广告有新线索进来，马上加到Mailchimp名单",
+        ("facebook", "mailchimp"),
+        each(on_event("facebook", "lead_created"), op("mailchimp", "create")),
     ),
 ]
 
