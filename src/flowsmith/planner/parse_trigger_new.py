@@ -97,6 +97,9 @@ def _event_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         r"has|have|with|that|which|for|each|every)\b|[到在从，,是]",
         right,
     )[0]
+    changed = _CHANGED.match(text, end + len(right))
+    if changed is not None:  # "booking gets rescheduled": the change said is the event's
+        right = text[end : changed.end()]
     if news:
         begin = start - len(left) + news[-1].start()
         if _MAKES.search(text[:begin]) is None:
@@ -110,6 +113,14 @@ def _event_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if _EVENT_ADJ.search(right):
         return start, end + len(right)
     return None
+
+
+# "… booking gets rescheduled", "… order was paid": a change said of the item right after it
+_CHANGED = re.compile(
+    r"\s*(?:is|are|was|were|gets?|got|has been|have been)\s+(?:just\s+)?"
+    r"(?:[a-z]+ed|paid|sent|done)\b",
+    re.IGNORECASE,
+)
 
 
 _EVENT_VERB = re.compile(

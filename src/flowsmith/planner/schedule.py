@@ -76,6 +76,10 @@ _EN_WEEKLY = re.compile(
     re.IGNORECASE,
 )
 _EN_MONTHLY = re.compile(r"\b(monthly|every month|each month|once a month)\b", re.IGNORECASE)
+# "on the 15th (of every month)", "every month on the 3rd", "on day 15": the day of the month
+_EN_MONTH_DAY = re.compile(
+    r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b|\bday\s+(\d{1,2})\b", re.IGNORECASE
+)
 _EN_TIME = re.compile(
     r"\b(?:at\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})(?::(\d{2}))?\s*(am|pm)|"
     r"(\d{1,2}):(\d{2})(?![\d:]))\b",
@@ -98,6 +102,8 @@ _ZH_DOW = re.compile(
 )
 _ZH_WEEKLY = re.compile(r"(每周|每星期|每礼拜)")
 _ZH_MONTHLY = re.compile(r"每个?月")
+# "每月15号", "每个月的十五日": the day of the month a monthly schedule runs on
+_ZH_MONTH_DAY = re.compile(r"每个?月的?\s*(\d{1,2}|[一二两三四五六七八九十]+)\s*[号日]")
 _ZH_TIME = re.compile(
     r"(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里)?\s*(\d{1,2}|[一二两三四五六七八九十]+)\s*"
     r"(?:点|时(?!间)|[:：])\s*(半|(\d{1,2})\s*分?)?"
@@ -141,8 +147,14 @@ def _parse_zh(text: str) -> Schedule | None:
     if _ZH_WEEKLY.search(text):
         return _cron(minute, hour, dow="1")
     if _ZH_MONTHLY.search(text):
-        return _cron(minute, hour, dom="1")
+        m = _ZH_MONTH_DAY.search(text)
+        return _cron(minute, hour, dom=_month_day(zh_number(m.group(1)) if m else None))
     return None
+
+
+def _month_day(day: int | None) -> str:
+    """The cron day-of-month field for ``day``; the 1st when none (or no real day) is said."""
+    return str(day) if day is not None and 1 <= day <= 31 else "1"
 
 
 def _zh_time(text: str) -> tuple[int, int]:
@@ -191,7 +203,8 @@ def _parse_en(text: str) -> Schedule | None:
     if (m and m.group(2).lower() == "week") or _EN_WEEKLY.search(text):
         return _cron(minute, hour, dow="1")
     if _EN_MONTHLY.search(text):
-        return _cron(minute, hour, dom="1")
+        m = _EN_MONTH_DAY.search(text)
+        return _cron(minute, hour, dom=_month_day(int(m.group(1) or m.group(2)) if m else None))
     if _EN_DAILY.search(text):
         return _cron(minute, hour)
     return None

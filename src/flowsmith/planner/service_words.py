@@ -6,12 +6,19 @@ the same text always scores the same.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flowsmith.core.catalog.apps import Names
 from flowsmith.planner import lexicon as lx
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
+# a particle said inside a Chinese name ("新的拉取请求", "新建了活动") keeps the name said
+_ZH_PARTICLE = "(?:的|了)?"
+# an auxiliary before a participle ("booking gets rescheduled", "order was paid") keeps an
+# event name ("booking rescheduled", "order paid") said
+_EN_AUX = r"(?:(?:is|was|were|are|gets|got|has been|have been|had been|just)\s+)?"
+_EN_PARTICIPLE = re.compile(r"(?:ed|paid|sent|done|made|won|lost)$")
 
 
 def stem(word: str) -> str:
@@ -34,9 +41,29 @@ def phrase_in(phrase: str, text_low: str) -> int:
     if not phrase:
         return -1
     if _CJK.search(phrase):
-        return text_low.find(phrase)
-    m = re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?:s|es)?(?![a-z0-9])", text_low)
+        found = text_low.find(phrase)
+        if found >= 0 or len(phrase) < 3:
+            return found
+    m = _phrase_pattern(phrase).search(text_low)
     return m.start() if m else -1
+
+
+@lru_cache(maxsize=8192)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as a pattern: whole words with a plural ending; a particle may sit between
+    two Chinese characters, an auxiliary before an English participle."""
+    if _CJK.search(phrase):
+        out = ""
+        for i, c in enumerate(phrase):
+            if i and _CJK.match(c) and _CJK.match(phrase[i - 1]):
+                out += _ZH_PARTICLE
+            out += re.escape(c)
+        return re.compile(out)
+    words = phrase.split(" ")
+    body = re.escape(words[0])
+    for w in words[1:]:
+        body += r"\s+" + (_EN_AUX if _EN_PARTICIPLE.search(w) else "") + re.escape(w)
+    return re.compile(r"(?<![a-z0-9])" + body + r"(?:s|es)?(?![a-z0-9])")
 
 
 def names_score(names: Names, text_low: str, toks: set[str]) -> float:
