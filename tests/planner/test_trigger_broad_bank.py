@@ -445,6 +445,69 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
         ("facebook", "mailchimp"),
         each(on_event("facebook", "lead_created"), op("mailchimp", "create")),
     ),
+    # --- batch 3: more registers and schedule shapes -----------------------------------------
+    (
+        "Any time an invoice gets paid in Stripe, mark the matching Airtable record as paid",
+        ("stripe", "airtable"),
+        each(on_event("stripe", "invoice_paid"), op("airtable", "update")),
+    ),
+    (
+        "When a Jira issue is updated, post the change to Slack #eng",
+        ("jira", "slack"),
+        each(on_event("jira", "issue_updated"), op("slack", "post")),
+    ),
+    (
+        "pls: each new Google Form response → row in Google Sheets",
+        ("google_forms", "google_sheets"),
+        each(on_event("google_forms", "form_submitted"), op("google_sheets", "append")),
+    ),
+    (
+        "At 6pm on weekdays, grab today's Calendly bookings... I mean today's Google Calendar "
+        "events, and text them to me on Telegram",
+        ("google_calendar", "telegram"),
+        each(cron("0", "18", "*", "1-5"), reads_before("google_calendar", "telegram")),
+    ),
+    (
+        "Twice a week isn't enough — every Tuesday and Thursday at 9:15, pull the Trello cards "
+        "from the 'Doing' list and post them to Slack",
+        ("trello", "slack"),
+        each(cron("15", "9", "*", "2,4"), reads_before("trello", "slack")),
+    ),
+    (
+        "WooCommerce订单状态变了就发邮件告诉我 shop@acme.cn",
+        ("woocommerce",),
+        each(on_event("woocommerce", "order_updated"), does(EMAIL)),
+    ),
+    (
+        "HubSpot里新建了交易之后，在Asana里建一个跟进任务",
+        ("hubspot", "asana"),
+        each(on_event("hubspot", "deal_created"), op("asana", "create")),
+    ),
+    (
+        "Stripe有客户发起拒付时，立刻发飞书消息给财务",
+        ("stripe", "feishu"),
+        each(on_event("stripe", "dispute_created"), does("feishu")),
+    ),
+    (
+        "每周三和周五早上9点半，从HubSpot获取新联系人，追加到谷歌表格",
+        ("hubspot", "google_sheets"),
+        each(cron("30", "9", "*", "3,5"), reads_before("hubspot", "google_sheets")),
+    ),
+    (
+        "每个月的最后一个工作日不用管，就每月5号下午2点从Xero拉发票发邮件给 cfo@acme.cn",
+        ("xero",),
+        each(cron("0", "14", "5", "*"), reads_before("xero", EMAIL)),
+    ),
+    (
+        "Typeform问卷一有人提交，就在Pipedrive里创建一个联系人",
+        ("typeform", "pipedrive"),
+        each(on_event("typeform", "form_submitted"), op("pipedrive", "create")),
+    ),
+    (
+        "GitHub上有人给仓库点了星，就在Discord里说一声",
+        ("github", "discord"),
+        each(on_event("github", "star"), op("discord", "send")),
+    ),
 ]
 
 
