@@ -64,7 +64,7 @@ _NOT_A_RATE = (
 )
 # a "when"-clause that names the trigger ("When someone stars my repo, …", "收到订单时")
 WHEN_EN = rx(
-    r"\b(?:when(?:ever)?|each time|every time|as soon as|once"
+    r"\b(?:when(?:ever)?|each time|every time|any ?time|as soon as|once"
     + _NOT_A_RATE
     + r"|on every|on each|upon|"
     r"after(?=\s+(?:each|every|any|a|an)\b))\b\s*"
@@ -83,7 +83,10 @@ WHEN_ZH = rx(
     r"(?:一有|只要有?)(?P<body5>[^，,。；;！？]{2,40}?)(?:，|,)?就|"
     # "Gumroad每卖出一单，就…", "每笔 Stripe 付款超过1,000元的，都…": each order or payment
     r"(?P<body6>(?:[^，,。；;！？]|(?<=\d),(?=\d{3})){0,20}?每(?:[^，,。；;！？]{0,6}?一)?[单笔]"
-    r"(?:[^，,。；;！？]|(?<=\d),(?=\d{3})){0,30}?)(?=(?:的)?(?:，|,(?!\d{3})|就|都))"
+    r"(?:[^，,。；;！？]|(?<=\d),(?=\d{3})){0,30}?)(?=(?:的)?(?:，|,(?!\d{3})|就|都))|"
+    # "WooCommerce订单状态变了就…", "GitHub上有人点了星，就…": an opening clause, then 就
+    # (an event only when it names an app's event outright)
+    r"^(?P<body7>[^，,。；;！？]{2,40}?)(?:，|,)?就(?=[\u4e00-\u9fff])"
 )
 # "urgent ones to Slack", "billing emails to Telegram", "紧急的发到Slack": a category case
 CATEGORY_CASE = rx(
