@@ -331,7 +331,7 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 
 _NUM = (
     r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*"
-    r"((?:k|m)(?![a-z])|万|千|元|块|美元|%|dollars?|星|个|次|人|件|分(?!钟)|度|条|单)?"
+    r"((?:k|m)(?![a-z])|万|千|元|块|美元|%|dollars?|星|个|次|人|件|分(?!钟)|度|条|单|岁|周岁)?"
     # a currency after the number ("500 EUR or more", "1万欧元以上") keeps the comparison whole
     r"(?:\s*(?:(?:eur|usd|gbp|cny|rmb|jpy|aud|cad|chf)\b|euros?|pounds?|欧元|英镑|人民币|日元|港币))?"
 )
@@ -356,7 +356,8 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"(?:under|below|less than|lower than|smaller than|cheaper than|fewer than|newer than|"
             r"younger than|shorter than|drops? "
-            r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|跌破|降到|降至)\s*"
+            r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|"
+            r"不满|未满|不足|跌破|降到|降至)\s*"
             + _NUM
         ),
     ),
