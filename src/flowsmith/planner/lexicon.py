@@ -32,7 +32,7 @@ ELSE_OPEN = rx(
     r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
     r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
-    r"否则|不然|其他情况|其余情况|其它情况|反之|其他的?|其余的?|其它的?|剩下的?)[\s,，:：]*(?:就|则)?\s*"
+    r"否则的话|否则|要不然的话|要不然|不然的话|不然|其他情况|其余情况|其它情况|反之|其他的?|其余的?|其它的?|剩下的?)[\s,，:：]*(?:就|则)?\s*"
 )
 # where the action of a leading condition starts ("如果…就…", "if …, then …")
 THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
@@ -54,7 +54,7 @@ SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 CLAUSE_SPLIT = rx(
     r"\s*(?:，|(?<!\d),|,(?!\d{3}(?!\d)))\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
     r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|\s+(?=(?:or else|otherwise)\s)|"
-    r"(?<=[\u4e00-\u9fff\w])(?=否则|不然)|"
+    r"(?<=[\u4e00-\u9fff\w])(?<!要)(?=否则|不然|要不然)|"
     r"然后|接着|并且|同时|(?<![合归兼吞])并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
 # "once a day", "once more": "once" that is a rate or an adverb, not "as soon as"
@@ -357,8 +357,7 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:under|below|less than|lower than|smaller than|cheaper than|fewer than|newer than|"
             r"younger than|shorter than|drops? "
             r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|"
-            r"不满|未满|不足|跌破|降到|降至)\s*"
-            + _NUM
+            r"不满|未满|不足|跌破|降到|降至)\s*" + _NUM
         ),
     ),
     ("gte", rx(_NUM + r"\s*(?:以上|及以上|or more)")),

@@ -170,7 +170,7 @@ _ZH_ONES = re.compile(
 _TOPIC_IF = re.compile(r"^[^，,如若]{1,10}?(?:如果|假如|要是|若是|若)\s*")
 # "成功就…", "已签收的就…": a Chinese case with no "如果"
 _ZH_THEN = re.compile(
-    r"^(?P<c>[^，,就则]{1,16}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.+)$"
+    r"^(?P<c>[^，,就则]{1,16}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.*)$"
 )
 
 
@@ -186,6 +186,8 @@ def zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
         if cond is not None and cond.op not in ("category", "is_true"):
             return cond, o.group("a")  # "库存为0的商品在Slack通知采购"
     z = _ZH_THEN.match(clause.strip())
+    if z is not None and not z.group("a") and not z.group("hua"):
+        z = None  # "…就" with nothing after it; "支付方式是货到付款的话" alone opens the case
     if z is None or ctx.index.mentions(z.group("c"), implicit=False):
         rel = zh_relative(clause, ctx)
         return rel if rel is not None and clause_actions(rel[1], ctx) else None

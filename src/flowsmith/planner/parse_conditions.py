@@ -175,6 +175,8 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     phrase = plus_as_at_least(text.strip(" ,，:："))
     t = TOKEN.sub(" ", phrase).strip(" ,，")
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
+    if CJK.search(t):
+        t = re.sub(r"(?<=[\w\u4e00-\u9fff])的$", "", t)  # "发件人是boss的": a relative's mark
     if not t:
         return None
     said_by = _AI_SAYS.match(t)
