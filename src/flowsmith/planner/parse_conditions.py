@@ -80,7 +80,10 @@ _FROM = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,10})"
     r"(?:\s+(?:address|domain|email|account|sender)(?:es|s)?)?\s*$"
 )
-_UNIT = r"(?:\s*(?:euros?|dollars?|usd|eur|gbp|rmb|yuan|元|块|美元|%|percent|度|°c|℃|星|分|个))?"
+_UNIT = (
+    r"(?:\s*(?:euros?|dollars?|usd|eur|gbp|rmb|yuan|元|块|美元|%|percent|度|°c|℃|星|分|个|"
+    r"人|岁|件|天|次))?"
+)
 _BETWEEN = re.compile(
     r"(?:between\s+|介于\s*|在\s*)?[$€£¥￥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?"
     + _UNIT
@@ -176,7 +179,8 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     t = TOKEN.sub(" ", phrase).strip(" ,，")
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if CJK.search(t):
-        t = re.sub(r"(?<=[\w\u4e00-\u9fff])的$", "", t)  # "发件人是boss的": a relative's mark
+        # "发件人是boss的", "等级是VIP的话": a relative's or a supposition's mark
+        t = re.sub(r"(?<=[\w\u4e00-\u9fff])(?:的话|的)$", "", t)
     if not t:
         return None
     said_by = _AI_SAYS.match(t)
