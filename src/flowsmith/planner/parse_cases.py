@@ -184,6 +184,9 @@ def zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     if o and not ctx.index.mentions(o.group("c"), implicit=False):
         cond = parse_condition(o.group("c"), ctx)
         if cond is not None and cond.op not in ("category", "is_true"):
+            tail = clause.strip()[o.end("c") + 1 :]
+            if NOTHING.match(tail):
+                return cond, tail  # "1万以下的不用管": the case does nothing (not "用管")
             return cond, o.group("a")  # "库存为0的商品在Slack通知采购"
     z = _ZH_THEN.match(clause.strip())
     if z is not None and not z.group("a") and not z.group("hua"):
