@@ -483,7 +483,13 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return Condition(
             implied_field("type", ctx), "ne" if alone.group(1) else "eq", value, phrase
         )
-    z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
+    z = re.search(
+        r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12}|@?[\w-]+(?:\.[\w-]+)+)$",
+        bare,
+    )
+    if z and CJK.search(t) and re.search(r"^@|\.[a-z]{2,}$", z.group(2)):
+        # "发件人是@alibaba.com": an address's domain, which the whole address contains
+        return Condition(field_of(z.group(1), "email", ctx), "contains", z.group(2), phrase)
     if z and CJK.search(t):
         value = z.group(2)
         if looks_category(value) and cats:
