@@ -32,7 +32,7 @@ ELSE_OPEN = rx(
     r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
     r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
-    r"否则|不然|其他情况|其余情况|其它情况|反之|其他的?|其余的?|其它的?|剩下的?)[\s,，:：]*(?:就|则)?\s*"
+    r"否则的话|否则|要不然的话|要不然|不然的话|不然|其他情况|其余情况|其它情况|反之|其他的?|其余的?|其它的?|剩下的?)[\s,，:：]*(?:就|则)?\s*"
 )
 # where the action of a leading condition starts ("如果…就…", "if …, then …")
 THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
@@ -54,7 +54,7 @@ SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 CLAUSE_SPLIT = rx(
     r"\s*(?:，|(?<!\d),|,(?!\d{3}(?!\d)))\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
     r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|\s+(?=(?:or else|otherwise)\s)|"
-    r"(?<=[\u4e00-\u9fff\w])(?=否则|不然)|"
+    r"(?<=[\u4e00-\u9fff\w])(?<!要)(?=否则|不然|要不然)|"
     r"然后|接着|并且|同时|(?<![合归兼吞])并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
 # "once a day", "once more": "once" that is a rate or an adverb, not "as soon as"
@@ -334,7 +334,7 @@ CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 
 _NUM = (
     r"(?:[$€£¥￥]\s*)?(-?\d+(?:[.,]\d+)*(?:\.\d+)?)\s*"
-    r"((?:k|m)(?![a-z])|万|千|元|块|美元|%|dollars?|星|个|次|人|件|分(?!钟)|度|条|单)?"
+    r"((?:k|m)(?![a-z])|万|千|元|块|美元|%|dollars?|星|个|次|人|件|分(?!钟)|度|条|单|岁|周岁)?"
     # a currency after the number ("500 EUR or more", "1万欧元以上") keeps the comparison whole
     r"(?:\s*(?:(?:eur|usd|gbp|cny|rmb|jpy|aud|cad|chf)\b|euros?|pounds?|欧元|英镑|人民币|日元|港币))?"
 )
@@ -359,8 +359,8 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"(?:under|below|less than|lower than|smaller than|cheaper than|fewer than|newer than|"
             r"younger than|shorter than|drops? "
-            r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|跌破|降到|降至)\s*"
-            + _NUM
+            r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|"
+            r"不满|未满|不足|跌破|降到|降至)\s*" + _NUM
         ),
     ),
     ("gte", rx(_NUM + r"\s*(?:以上|及以上|or more)")),

@@ -343,6 +343,8 @@ _VALUE_ALONE = re.compile(
 )
 # the field a value's unit or measure word says when no case came before ("打1分的", "5星的")
 _UNIT_FIELD = {"分": "score", "评分": "score", "打分": "score", "分数": "score", "point": "score"}
+# "岁及以上", "元以下", "天以内" after the number: the value bounds a range
+_COMPARED_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}?(?:及|或)?(?:以上|以下|以内|之内)")
 _NUMERIC = ("eq", "lt", "lte", "gt", "gte", "between", "in")
 
 
@@ -363,6 +365,8 @@ def value_case(b: Builder, clause: str, ctx: Context) -> bool:
     else:
         return False
     rest = clause[m.end() :]
+    if _COMPARED_AFTER.match(rest):
+        return False  # "18岁及以上的…": a comparison, not the value alone
     steps = clause_actions(rest, ctx) or clause_actions(_VERB_OF_CASE.sub("", rest, count=1), ctx)
     if not steps:
         return False

@@ -161,16 +161,16 @@ BARE_COMPARE = re.compile(
 )
 # "库存为0的商品在Slack通知采购": the items a condition picks, then what to do with them
 _ZH_ONES = re.compile(
-    r"^(?P<c>[^，,的]{0,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|包含|"
-    r"带(?=\s*[“\"'「‘]))[^，,的]{1,12}|"
-    r"[^，,的]{0,16}?\d[^，,的]{0,3}?(?:以上|以下)|[\u4e00-\u9fff]{2,5}?(?:高|低|中等|紧急|严重))"
+    r"^(?P<c>[^，,的]{0,16}?(?:为|是|等于|大于|小于|超过|低于|高于|少于|多于|不到|不满|包含|"
+    r"含有|提到|带有?(?=\s*[“\"'「‘]))[^，,的]{1,12}|"
+    r"[^，,的]{0,16}?\d[^，,的]{0,3}?(?:以上|以下)|[^，,的]{0,16}?\d[^，,的]{1,10}?之间|[\u4e00-\u9fff]{2,5}?(?:高|低|中等|紧急|严重))"
     r"的(?:[\u4e00-\u9fff]{1,3}?)??(?P<a>(?:在|用|发|转|推|通知|放|存|写|记录|同步|创建|更新|添加|加到|给|把).*)$"
 )
 # "收到的邮件如果是发票，…": a topic, then the condition about it
 _TOPIC_IF = re.compile(r"^[^，,如若]{1,10}?(?:如果|假如|要是|若是|若)\s*")
 # "成功就…", "已签收的就…": a Chinese case with no "如果"
 _ZH_THEN = re.compile(
-    r"^(?P<c>[^，,就则]{1,16}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.+)$"
+    r"^(?P<c>[^，,就则]{1,16}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.*)$"
 )
 
 
@@ -184,8 +184,13 @@ def zh_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None:
     if o and not ctx.index.mentions(o.group("c"), implicit=False):
         cond = parse_condition(o.group("c"), ctx)
         if cond is not None and cond.op not in ("category", "is_true"):
+            tail = clause.strip()[o.end("c") + 1 :]
+            if NOTHING.match(tail):
+                return cond, tail  # "1万以下的不用管": the case does nothing (not "用管")
             return cond, o.group("a")  # "库存为0的商品在Slack通知采购"
     z = _ZH_THEN.match(clause.strip())
+    if z is not None and not z.group("a") and not z.group("hua"):
+        z = None  # "…就" with nothing after it; "支付方式是货到付款的话" alone opens the case
     if z is None or ctx.index.mentions(z.group("c"), implicit=False):
         rel = zh_relative(clause, ctx)
         return rel if rel is not None and clause_actions(rel[1], ctx) else None

@@ -75,6 +75,7 @@ from flowsmith.planner.parse_subject_cases import (
     value_subject_case,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
+from flowsmith.planner.parse_zh_value_case import zh_value_case
 
 
 class _Builder:
@@ -369,6 +370,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or _checked(b, clause, ctx)
         or subject_case(b, clause, ctx)
         or value_subject_case(b, clause, ctx)
+        or zh_value_case(b, clause, ctx)
         or kind_case(b, clause, ctx)
     ):
         return

@@ -80,7 +80,10 @@ _FROM = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,10})"
     r"(?:\s+(?:address|domain|email|account|sender)(?:es|s)?)?\s*$"
 )
-_UNIT = r"(?:\s*(?:euros?|dollars?|usd|eur|gbp|rmb|yuan|元|块|美元|%|percent|度|°c|℃|星|分|个))?"
+_UNIT = (
+    r"(?:\s*(?:euros?|dollars?|usd|eur|gbp|rmb|yuan|元|块|美元|%|percent|度|°c|℃|星|分|个|"
+    r"人|岁|件|天|次))?"
+)
 _BETWEEN = re.compile(
     r"(?:between\s+|介于\s*|在\s*)?[$€£¥￥]?(-?\d+(?:\.\d+)?)\s*(k|万|千)?"
     + _UNIT
@@ -175,6 +178,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     phrase = plus_as_at_least(text.strip(" ,，:："))
     t = TOKEN.sub(" ", phrase).strip(" ,，")
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
+    if CJK.search(t):
+        # "发件人是boss的", "等级是VIP的话": a relative's or a supposition's mark
+        t = re.sub(r"(?<=[\w\u4e00-\u9fff])(?:的话|的)$", "", t)
     if not t:
         return None
     said_by = _AI_SAYS.match(t)
@@ -477,7 +483,13 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return Condition(
             implied_field("type", ctx), "ne" if alone.group(1) else "eq", value, phrase
         )
-    z = re.search(r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12})$", bare)
+    z = re.search(
+        r"([\u4e00-\u9fff\w]{1,8}?)(?:是|为|等于)([\u4e00-\u9fff\w-]{1,12}|@?[\w-]+(?:\.[\w-]+)+)$",
+        bare,
+    )
+    if z and CJK.search(t) and re.search(r"^@|\.[a-z]{2,}$", z.group(2)):
+        # "发件人是@alibaba.com": an address's domain, which the whole address contains
+        return Condition(field_of(z.group(1), "email", ctx), "contains", z.group(2), phrase)
     if z and CJK.search(t):
         value = z.group(2)
         if looks_category(value) and cats:

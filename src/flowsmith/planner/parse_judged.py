@@ -57,8 +57,22 @@ _EACH_MOOD_FIRST = re.compile(
 )
 
 
+# "负面的立刻在企业微信通知主管", "差评的转给客服": the items of a mood, then the action
+_ZH_EACH_MOOD = re.compile(
+    r"^\s*(?:如果是|要是|是)?(?P<m>负面|正面|中性|消极|积极|差评|好评)(?:情绪|评价)?的"
+    r"(?:邮件|评论|工单|反馈|消息|回复|评价)?(?:话)?\s*(?:就|都|则)?\s*"
+    r"(?:立刻|马上|立即|直接)?(?P<a>.+)$"
+)
+_ZH_MOOD_OF = {"正面": "positive", "积极": "positive", "好评": "positive", "中性": "neutral"}
+
+
 def each_mood(clause: str) -> tuple[Condition, str] | None:
     """ "create a ticket for each negative one": (the sentiment condition, the action)."""
+    z = _ZH_EACH_MOOD.match(clause.strip())
+    if z is not None:
+        mood = _ZH_MOOD_OF.get(z.group("m"), "negative")
+        said = clause.strip()[: z.start("a")].strip()
+        return Condition("sentiment", "eq", mood, said), z.group("a")
     m = _EACH_MOOD_AFTER.match(clause.strip()) or _EACH_MOOD_FIRST.match(clause.strip())
     if m is None:
         return None

@@ -1,0 +1,51 @@
+"""The next case of a Chinese branch said by its value alone: after "状态是“已付款”就…" or
+"收货国家是中国的…", a clause "美国的发邮件…", "warning就发到钉钉群", "是已退款就…" is the case
+where that same field has the new value; "info的忽略" is such a case with nothing to do.
+
+Invariants: reads only while the open branch's last case compares a field to a word (``eq``
+on a string); the value names no service and is no "other" word; the case gets the steps its
+action names, or none when the action says to do nothing. Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from flowsmith.planner.frame import Condition
+from flowsmith.planner.parse_cases import NOTHING
+from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_steps import clause_actions
+
+if TYPE_CHECKING:
+    from flowsmith.planner.parse_clauses import _Builder as Builder
+
+# "美国的发邮件", "warning就发到钉钉群", "是“已退款”就…", "info的忽略": a value, then its action
+_ZH_VALUE = re.compile(
+    r"^\s*(?:如果|要是|假如)?(?:是|为)?\s*[“\"'「‘]?(?P<v>[\w\u4e00-\u9fff.-]{1,10}?)[”\"'」’]?"
+    r"\s*(?:(?:的话|的)\s*(?:就|则)?|就|则|[:：])\s*(?P<a>[^\s].*)$"
+)
+# words that name the rest, not a value: "其他的", "剩下的", "别的"
+_OTHER = re.compile(r"^(?:其他|其余|其它|剩下|剩余|别的|另外|否则|不然|要不然|others?)")
+
+
+def zh_value_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """A value alone after a case on a word: the next case on that field."""
+    br = b.branch
+    if br is None or br.closed or not br.cases:
+        return False
+    last = br.cases[-1].condition
+    if last is None or last.op != "eq" or not isinstance(last.value, str):
+        return False
+    m = _ZH_VALUE.match(clause)
+    if m is None or _OTHER.match(m.group("v")) or ctx.index.mentions(m.group("v"), implicit=False):
+        return False
+    action = m.group("a")
+    steps = clause_actions(action, ctx)
+    nothing = NOTHING.match(unmask(action, ctx).strip(" ,，.。"))
+    if not steps and not nothing:
+        return False
+    phrase = unmask(clause, ctx)
+    b.open_case(Condition(last.field, "eq", m.group("v"), phrase), phrase, same=True)
+    b.add(list(steps))
+    return True
