@@ -34,6 +34,7 @@ from flowsmith.planner.parse_case_clauses import (
     fetch_for,
     for_qualified,
     looked_at,
+    only_if_case,
     qualifier_alone,
     singular,
     size_case_of,
@@ -359,6 +360,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or looked_at(clause, ctx)
         or qualifier_alone(b, clause, ctx)
         or unless_case(b, clause, ctx)
+        or only_if_case(b, clause, ctx)
         or except_case(b, clause, ctx)
         or size_case_of(b, clause, ctx)
         or value_case(b, clause, ctx)
