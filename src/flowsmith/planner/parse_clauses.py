@@ -515,7 +515,10 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
         ctx.categories.append(word)
     phrase = unmask(clause, ctx)
     matching = _matching_tail(b.current) if b.branch is None else []
-    b.open_case(category_condition(word, phrase, ctx), phrase, same=True)
+    routed = Condition(b.route, "eq", word, phrase) if b.route and not ctx.classified else None
+    b.open_case(
+        routed or category_condition(word, phrase, ctx), phrase, same=True
+    )  # "by priority:"
     if matching and b.branch is not None:
         b.branch.rest = matching
     b.add(clause_actions(clause[m.end() :], ctx))
