@@ -69,6 +69,21 @@ def gated(step: str, field: str | tuple[str, ...]) -> Check:
     return run
 
 
+def outcomes(approved: str, rejected: str) -> Check:
+    """An approval (behind no gate) with ``approved`` on its approved output alone and
+    ``rejected`` on its rejected output alone (``vetted`` wants the approval behind a gate)."""
+
+    def run(g: Graph) -> None:
+        asks = [i for i, n in g.nodes.items() if n.subtype.startswith("approval")]
+        assert asks, sorted(g.nodes)
+        outs = g.outputs(asks[0])
+        yes, no = g.find(approved), g.find(rejected)
+        assert yes & outs.get("approved", set()) and not yes & outs.get("rejected", set()), outs
+        assert no & outs.get("rejected", set()) and not no & outs.get("approved", set()), outs
+
+    return run
+
+
 def two(a: str, b: str, field: str | tuple[str, ...] | None) -> Check:
     return each(lambda g: split(g, a, b, field), lambda g: only(g, [a, b]))
 
@@ -293,7 +308,7 @@ BANK: list[tuple[str, str, Check]] = [
         "When a new expense is submitted via Google Forms, ask the manager to approve it over "
         "email; if approved, create a bill in Xero, if rejected notify the submitter on Slack",
         "google_forms",
-        each(lambda g: vetted(g, "xero", "slack", None), just(["xero", "slack"])),
+        each(outcomes("xero", "slack"), just(["xero", "slack"])),
     ),
     (
         "When a refund over 300 is requested in Stripe, get approval in Slack first; once "
@@ -332,7 +347,13 @@ BANK: list[tuple[str, str, Check]] = [
     ),
 ]
 
-_OPEN: set[int] = set()
+# b05: "check the score field — if it's below 5 open a Freshdesk ticket" compares price and
+# drops the Freshdesk step (the looked-at field and "it's below 5 <action>" without a comma);
+# b26: "For each new Freshdesk ticket, …" reads as a manual start with a loop, and the
+# OpenAI sentiment gives no decision for "Positive ones: … Negative ones: …"; b31: "an
+# UptimeRobot monitor goes down" (no catalog trigger) reads as a change poll on a manual
+# start, and "if it's the production monitor" compares an invented field
+_OPEN: set[int] = {5, 26, 31}
 
 
 @pytest.mark.parametrize(
