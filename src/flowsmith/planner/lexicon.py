@@ -25,7 +25,10 @@ IF_OPEN = rx(
     r"for\s+(?:any|every|each|all(?:\s+the)?)\s+[a-z]+\s+(?:that|which|who|whose|where)\b)\s*"
 )
 # a condition after the action it guards ("text me only if it is down", "…，只有…才")
-IF_TRAILING = rx(r"\s+(?:only\s+)?(?:if|when|whenever|in case(?: of)?|once|as soon as)\s+")
+IF_TRAILING = rx(
+    r"\s+(?:only\s+)?(?:if|when|whenever|in case(?: of)?|once|as soon as|(?:as|so) long as|"
+    r"provided(?: that)?)\s+"
+)
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
     r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"

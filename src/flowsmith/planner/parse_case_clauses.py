@@ -139,6 +139,12 @@ def qualifier_alone(b: Builder, clause: str, ctx: Context) -> bool:
 
 
 _UNLESS_OPEN = re.compile(r"^\s*(?:but\s+)?(?:unless|except (?:if|when)|除非)\s*", re.IGNORECASE)
+# "…, but only if A", "…, as long as A", "…, provided that A": a guard said after its steps
+_ONLY_IF_OPEN = re.compile(
+    r"^\s*(?:but\s+)?(?:only\s+(?:if|when)|(?:as|so)\s+long\s+as|provided(?:\s+that)?|"
+    r"on\s+condition\s+that)\s+",
+    re.IGNORECASE,
+)
 
 
 def unless_case(b: Builder, clause: str, ctx: Context) -> bool:
@@ -148,7 +154,22 @@ def unless_case(b: Builder, clause: str, ctx: Context) -> bool:
     m = _UNLESS_OPEN.match(clause)
     if m is None:
         return False
-    said = re.sub(r"(?<=[\u4e00-\u9fff\w.])的\s*$", "", clause[m.end() :])  # "除非邮箱是qq.com的"
+    return _guard_said_after(b, clause, clause[m.end() :], ctx, held=False)
+
+
+def only_if_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """A clause that is only "but only if A" / "as long as A" said after the clause that
+    added the steps: those steps run when A holds (not beside the condition)."""
+    m = _ONLY_IF_OPEN.match(clause)
+    if m is None or not b.last_added or b.branch is not None:
+        return False
+    return _guard_said_after(b, clause, clause[m.end() :], ctx, held=True)
+
+
+def _guard_said_after(b: Builder, clause: str, said: str, ctx: Context, held: bool) -> bool:
+    """Guard the steps the clause before added by the condition ``said`` (its negation
+    unless ``held``); with no such steps, open an empty case on it."""
+    said = re.sub(r"(?<=[\u4e00-\u9fff\w.])的\s*$", "", said)  # "除非邮箱是qq.com的"
     cond = parse_condition(said, ctx)
     verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
     if cond is None or (clause_actions(said, ctx) and any(v.search(said) for v in verbs)):
@@ -158,10 +179,13 @@ def unless_case(b: Builder, clause: str, ctx: Context) -> bool:
         for s in last:
             b.current.remove(s)
         holder = b.current
-        b.guard_here(negate(cond), unmask(clause, ctx))
-        b.unless = holder[-1]
+        b.guard_here(cond if held else negate(cond), unmask(clause, ctx))
+        if not held:
+            b.unless = holder[-1]
         b.add(last)
         return True
+    if held:
+        return False
     b.open_case(cond, unmask(clause, ctx), same=False)
     return True
 

@@ -34,6 +34,7 @@ from flowsmith.planner.parse_case_clauses import (
     fetch_for,
     for_qualified,
     looked_at,
+    only_if_case,
     qualifier_alone,
     singular,
     size_case_of,
@@ -360,6 +361,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or looked_at(clause, ctx)
         or qualifier_alone(b, clause, ctx)
         or unless_case(b, clause, ctx)
+        or only_if_case(b, clause, ctx)
         or except_case(b, clause, ctx)
         or size_case_of(b, clause, ctx)
         or value_case(b, clause, ctx)
@@ -515,7 +517,10 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
         ctx.categories.append(word)
     phrase = unmask(clause, ctx)
     matching = _matching_tail(b.current) if b.branch is None else []
-    b.open_case(category_condition(word, phrase, ctx), phrase, same=True)
+    routed = Condition(b.route, "eq", word, phrase) if b.route and not ctx.classified else None
+    b.open_case(
+        routed or category_condition(word, phrase, ctx), phrase, same=True
+    )  # "by priority:"
     if matching and b.branch is not None:
         b.branch.rest = matching
     b.add(clause_actions(clause[m.end() :], ctx))

@@ -234,6 +234,12 @@ _ZH_ATTRIBUTE = re.compile(
 )
 
 
+# "it's error", "it is failed": a failure word said as the value of the field just compared
+_PRONOUN_IS_WORD = re.compile(
+    r"^\s*(?:it|they)(?:'s|'re|\s+is|\s+are)\s+(?:an?\s+)?([a-z]+)\s*$", re.IGNORECASE
+)
+
+
 # --- the grammar ------------------------------------------------------------------------------
 
 
@@ -415,6 +421,9 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             return Condition(field_of(t[: hit.start()], default, ctx), op_name, None, phrase)  # type: ignore[arg-type]
     # a failure word said as a quoted value ("状态是“异常”", "status is 'failed'") is that value
     quoted_value = re.search(_Q + r"[^\"'”’」]{0,12}" + _QE, t)
+    named = _PRONOUN_IS_WORD.match(t)
+    if named and ctx is not None and ctx.last_field:  # "if it's error" after "if the level is
+        return Condition(ctx.last_field, "eq", named.group(1), phrase)  # fatal": that level
     if lx.FAILED.search(t) and len(t.split()) <= 8 and not quoted_value:
         return Condition("status", "failed", None, phrase)
     if ctx is not None and ctx.about_stock and BACK_AGAIN.search(t):

@@ -21,6 +21,7 @@ from flowsmith.planner.parse_conditions import (
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
 from flowsmith.planner.parse_field_names import field_of, measured_field, number_of
+from flowsmith.planner.parse_joined import read_joined
 
 _MOVED = re.compile(
     r"\b(?:moves?|moved|changes?|changed|goes|went|is set|gets? set|set|is marked|gets? marked|"
@@ -46,6 +47,12 @@ _STATE_FIELD = {"列表": "list", "列": "column", "阶段": "stage", "状态": 
 def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None:
     """A condition inside a trigger's words: "a deal moves to Closed Won", "…的优先级是紧急"."""
     t = TOKEN.sub(" ", phrase)
+    joined = _joined_after_event(t, phrase, ctx)
+    if joined is not None:
+        return joined
+    level = _LEVEL_PRIORITY.search(t)
+    if level:  # "a high priority ticket is created": the item's priority
+        return Condition("priority", "eq", level.group(1).lower(), phrase)
     said = qualifier_condition(t, ctx) or said_value_condition(t, phrase)
     if said is not None:
         return said
@@ -92,6 +99,30 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
         if cond is not None and cond.op != "category":
             return cond
     return None
+
+
+# "a high-priority Zendesk ticket", "any critical priority incident": a level said before
+# the item
+_LEVEL_PRIORITY = re.compile(
+    r"\b(low|medium|normal|high|highest|urgent|critical)[- ]priority\b(?!\s+(?:or|and)\b)",
+    re.IGNORECASE,
+)
+# "a deal is updated and the stage is won and …": the event, then what it says of the item
+_EVENT_AND = re.compile(r"\s+and\s+|并且|而且")
+
+
+def _joined_after_event(t: str, phrase: str, ctx: Context | None) -> Condition | None:
+    """ "a deal is updated and the stage is won and the value is above 20000": every
+    condition joined after the event, as one condition (never only the last one said)."""
+    parts = _EVENT_AND.split(t, maxsplit=1)
+    if len(parts) != 2:
+        return None
+
+    def read(part: str) -> Condition | None:
+        cond = compare_words(part, phrase, ctx) or state_words(part, phrase, ctx)
+        return cond if cond is not None and cond.op != "category" else None
+
+    return read_joined(parts[1], read, phrase)
 
 
 _NEGATED = {

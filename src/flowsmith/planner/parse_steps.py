@@ -64,7 +64,8 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
             else "email"
         )
         blocks.append(DraftApproval(channel=channel, phrase=phrase))
-        text = lx.APPROVAL.sub(" ", v.APPROVAL_SLACK.sub(" ", text))  # Slack: where asked
+        asked = v.APPROVAL_EMAIL.sub(" ", v.APPROVAL_SLACK.sub(" ", text))  # where asked
+        text = lx.APPROVAL.sub(" ", asked)
     if lx.LOOP.search(text) and not re.search(r"\bfor (?:each|every)\s+__it__", text, re.I):
         blocks.append(DraftLoop(phrase=phrase))  # "for every new release": the trigger's one
     replies = ctx.trigger_kind == "webhook" and _REPLY_START.match(text) is not None
