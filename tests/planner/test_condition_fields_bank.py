@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.planner._graph import reachable
+from tests.planner.bank_cases import bank_cases
 from tests.planner.branch_graph import Graph, sound
 
 Check = Callable[[Graph], None]
@@ -342,16 +343,7 @@ OPEN: dict[str, str] = {
 }
 
 
-def _cases() -> list[object]:
-    out: list[object] = []
-    for text, trigger, check in BANK:
-        why = next((r for k, r in OPEN.items() if text.startswith(k)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
-        out.append(pytest.param(text, trigger, check, marks=marks, id=text[:40]))
-    return out
-
-
-@pytest.mark.parametrize("text,trigger,check", _cases())
+@pytest.mark.parametrize("text,trigger,check", bank_cases(BANK, OPEN, id_len=40))
 def test_condition_fields(text: str, trigger: str, check: Check) -> None:
     g = Graph(text)
     sound(g, trigger)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.planner.bank_cases import bank_cases
 from tests.planner.branch_graph import Graph, sound
 from tests.planner.test_condition_fields_bank import (
     AMOUNT,
@@ -271,16 +272,7 @@ OPEN: dict[str, str] = {
 }
 
 
-def _cases() -> list[object]:
-    out: list[object] = []
-    for text, trigger, check in BANK:
-        why = next((r for k, r in OPEN.items() if text.startswith(k)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
-        out.append(pytest.param(text, trigger, check, marks=marks, id=text[:40]))
-    return out
-
-
-@pytest.mark.parametrize("text,trigger,check", _cases())
+@pytest.mark.parametrize("text,trigger,check", bank_cases(BANK, OPEN, id_len=40))
 def test_condition_outcomes(text: str, trigger: str, check: Check) -> None:
     g = Graph(text)
     sound(g, trigger)

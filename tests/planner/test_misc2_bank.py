@@ -29,6 +29,7 @@ import pytest
 from flowsmith.core.models import Node, Workflow
 from flowsmith.planner.offline import Decision, build, decide
 from tests.planner._graph import before, guarded_by
+from tests.planner.bank_cases import bank_cases
 
 Check = Callable[[Decision], None]
 EMAIL = ("send_email", "gmail_send", "gmail", "outlook")
@@ -339,15 +340,6 @@ OPEN: dict[str, str] = {
 }
 
 
-def _cases() -> list[object]:
-    out: list[object] = []
-    for text, check in BANK:
-        why = next((r for k, r in OPEN.items() if text.startswith(k)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
-        out.append(pytest.param(text, check, marks=marks, id=text[:40]))
-    return out
-
-
-@pytest.mark.parametrize(("text", "check"), _cases())
+@pytest.mark.parametrize(("text", "check"), bank_cases(BANK, OPEN, id_len=40))
 def test_misc2_bank(text: str, check: Check) -> None:
     check(decide(text, [], None))

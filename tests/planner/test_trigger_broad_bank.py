@@ -12,6 +12,7 @@ import pytest
 
 from flowsmith.core.models import Node, Workflow
 from tests.planner._graph import downstream, graph, trigger
+from tests.planner.bank_cases import bank_cases
 from tests.planner.frames import needs
 from tests.planner.test_trigger_bank import Check, does, each, on_event, starts
 
@@ -520,16 +521,7 @@ OPEN: dict[str, str] = {
 }
 
 
-def _cases() -> list[object]:
-    out: list[object] = []
-    for text, apps, check in BANK:
-        why = next((r for k, r in OPEN.items() if text.startswith(k)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
-        out.append(pytest.param(text, apps, check, marks=marks, id=text))
-    return out
-
-
-@pytest.mark.parametrize(("text", "apps", "check"), _cases())
+@pytest.mark.parametrize(("text", "apps", "check"), bank_cases(BANK, OPEN))
 def test_trigger_broad_bank(text: str, apps: tuple[str, ...], check: Check) -> None:
     needs(*apps)
     check(graph(text))
