@@ -323,7 +323,6 @@ OPEN: dict[str, str] = {
     "Stripe有新的会员付款成功时，会员会收到": "'会员会收到…邮件' read as an email-received start",
     "When a new Gmail email arrives and the s": "the reply step is not built (an FTP upload is)",
     "Every hour read the counter from Redis": "'after writing reset the key': no second Redis step",
-    "每周一从Notion读取任务，写进Google Docs": "'然后发邮件': the email is not after Google Docs",
     "new GitLab merge request -> have Claude": "no comment step (catalog lacks GitLab MR notes)",
     "Every Friday at 3pm post a reminder in M": "'for everyone who … in Toggl': Toggl not read",
     "每周五下午给本周在Harvest里记录的工时": "'…的每个人': Harvest read not placed before the IF",

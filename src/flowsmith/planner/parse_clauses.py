@@ -65,7 +65,7 @@ from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_object_case import object_case
-from flowsmith.planner.parse_split import clauses, clauses_then
+from flowsmith.planner.parse_split import clauses, clauses_then, led_by_then
 from flowsmith.planner.parse_split import sentences as sentences_of
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_subject_cases import (
@@ -101,6 +101,7 @@ class _Builder:
         self.text = ""  # the whole request's steps text (a kind said later opens a case now)
 
     def add(self, steps: list[Any]) -> None:
+        steps = [led_by_then(s) for s in steps] if self.after_then else steps
         self.last_added = list(steps)
         for step in steps:
             if isinstance(step, DraftLoop):
