@@ -324,7 +324,6 @@ OPEN: dict[str, str] = {
     "When a new Gmail email arrives and the s": "the reply step is not built (an FTP upload is)",
     "Every hour read the counter from Redis": "'after writing reset the key': no second Redis step",
     "new GitLab merge request -> have Claude": "no comment step (catalog lacks GitLab MR notes)",
-    "Every Friday at 3pm post a reminder in M": "'for everyone who … in Toggl': Toggl not read",
     "每周五下午给本周在Harvest里记录的工时": "'…的每个人': Harvest read not placed before the IF",
     "When someone registers on our Jotform": "tag: n8n's contact create has no tags; needs a "
     "contactTag add step",

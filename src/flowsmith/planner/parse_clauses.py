@@ -36,6 +36,7 @@ from flowsmith.planner.parse_case_clauses import (
     looked_at,
     only_if_case,
     qualifier_alone,
+    read_kept_in,
     singular,
     size_case_of,
     straight_case,
@@ -396,6 +397,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         action, cond = tail
         b.close_branch()
         fetch_for(b, cond, ctx)
+        read_kept_in(b, cond, ctx)
         b.open_case(cond, unmask(clause, ctx), same=False)
         branch = b.branch
         b.add(clause_actions(action, ctx))
