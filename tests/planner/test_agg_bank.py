@@ -79,7 +79,6 @@ BANK: list[tuple[str, Check]] = [
 # still wrong (strict: a fix makes the test fail until the mark goes); the assertions stand
 OPEN: dict[str, str] = {
     "Every morning get the 10 highest": "top-N: no sort desc + limit",
-    "每周一给上周在Clockify里记录工时": "for-tail source not read before the IF",
 }
 
 

@@ -324,7 +324,6 @@ OPEN: dict[str, str] = {
     "When a new Gmail email arrives and the s": "the reply step is not built (an FTP upload is)",
     "Every hour read the counter from Redis": "'after writing reset the key': no second Redis step",
     "new GitLab merge request -> have Claude": "no comment step (catalog lacks GitLab MR notes)",
-    "每周五下午给本周在Harvest里记录的工时": "'…的每个人': Harvest read not placed before the IF",
     "When someone registers on our Jotform": "tag: n8n's contact create has no tags; needs a "
     "contactTag add step",
     "Typeform有新报名时，把联系人加到Active": "tag: needs a contactTag add step",

@@ -48,6 +48,7 @@ from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_condition_words import STOCK_TALK, plus_as_at_least
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
+from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_judged import with_judgements
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_totals import with_sum_tested
@@ -75,6 +76,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx.about_stock = bool(STOCK_TALK.search(raw))
     ctx.measure = next((name for said, name in lx.MEASURES if said.search(raw)), None)
     masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)
+    masked = zh_for_everyone(masked)
     seen = SEEN_BEFORE.search(masked)
     masked, _ = cut_seen(masked)
     masked, values = cut_values(masked)
