@@ -322,17 +322,8 @@ BANK: list[tuple[str, Check]] = [
 OPEN: dict[str, str] = {
     "Stripe有新的会员付款成功时，会员会收到": "'会员会收到…邮件' read as an email-received start",
     "When a new Gmail email arrives and the s": "the reply step is not built (an FTP upload is)",
-    "Every Sunday take the 5 most-viewed": "top-N: no sort desc + limit before the send",
-    "每天从Reddit读取帖子，取点赞最多的10条": "top-N: no sort desc + limit before the send",
-    "每周一从Airtable里取销售额最高的3个": "top-N read as a max aggregate, no sort + limit",
-    "每天晚上10点从Shopify读取当天已付款": "sum: no aggregate-sum step before the condition",
-    "Every evening add up today's sales": "sum: no aggregate; the IF tests $json.total",
-    "每周五从Harvest读取本周的工时记录": "sum: no aggregate-sum step before the condition",
     "Every hour read the counter from Redis": "'after writing reset the key': no second Redis step",
-    "每周一从Notion读取任务，写进Google Docs": "'然后发邮件': the email is not after Google Docs",
     "new GitLab merge request -> have Claude": "no comment step (catalog lacks GitLab MR notes)",
-    "Every Friday at 3pm post a reminder in M": "'for everyone who … in Toggl': Toggl not read",
-    "每周五下午给本周在Harvest里记录的工时": "'…的每个人': Harvest read not placed before the IF",
     "When someone registers on our Jotform": "tag: n8n's contact create has no tags; needs a "
     "contactTag add step",
     "Typeform有新报名时，把联系人加到Active": "tag: needs a contactTag add step",

@@ -491,7 +491,10 @@ AGAIN = rx(
 SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
 AGGREGATE = {
-    "sum": rx(r"\b(?:total|sum|add up|sum up)\b|合计|总额|总金额|总和|总计|求和|汇总(?!成)"),
+    "sum": rx(
+        r"\b(?:total|sum|add up|sum up)\b|合计|总额|总金额|总和|总计|求和|"
+        r"加起来|加总|相加|汇总(?!成)"
+    ),
     "count": rx(
         r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数|"
         # "按项目算数量", "统计一下个数", "新注册了多少用户": how many, said in Chinese

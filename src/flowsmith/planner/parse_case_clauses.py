@@ -296,6 +296,26 @@ def _look_up_for(b: Builder, cond: Condition, ctx: Context) -> None:
         b.add(reads)
 
 
+# "…fewer than 40 hours in Toggl", "…overdue tasks in Asana": the data is kept in that app
+_KEPT_IN = re.compile(r"\b(?:in|on|from)\s+(?:the\s+|our\s+|their\s+)?$", re.IGNORECASE)
+
+
+def read_kept_in(b: Builder, cond: Condition, ctx: Context) -> None:
+    """A condition on data kept in another app ("everyone who has logged fewer than 40 hours
+    in Toggl") reads that app before the check, unless a step already did."""
+    for mention in ctx.index.mentions(cond.phrase, implicit=False):
+        app = mention.app
+        if (
+            app is None
+            or app == ctx.trigger_app
+            or not _KEPT_IN.search(cond.phrase[: mention.start])
+        ):
+            continue
+        if any(isinstance(s, ServiceStep) and s.app == app for s in b.current):
+            continue
+        b.add([s for s in clause_actions(f"get {mention.word}", ctx) if isinstance(s, ServiceStep)])
+
+
 def fetch_for(b: Builder, cond: Condition, ctx: Context) -> None:
     """ "if the temperature from <url> …": the URL is fetched before it is compared; "if the
     email exists in Mailchimp": Mailchimp is searched before the check."""

@@ -36,6 +36,7 @@ from flowsmith.planner.parse_case_clauses import (
     looked_at,
     only_if_case,
     qualifier_alone,
+    read_kept_in,
     singular,
     size_case_of,
     straight_case,
@@ -65,7 +66,7 @@ from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_object_case import object_case
-from flowsmith.planner.parse_split import clauses, clauses_then
+from flowsmith.planner.parse_split import clauses, clauses_then, led_by_then
 from flowsmith.planner.parse_split import sentences as sentences_of
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_subject_cases import (
@@ -101,6 +102,7 @@ class _Builder:
         self.text = ""  # the whole request's steps text (a kind said later opens a case now)
 
     def add(self, steps: list[Any]) -> None:
+        steps = [led_by_then(s) for s in steps] if self.after_then else steps
         self.last_added = list(steps)
         for step in steps:
             if isinstance(step, DraftLoop):
@@ -395,6 +397,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         action, cond = tail
         b.close_branch()
         fetch_for(b, cond, ctx)
+        read_kept_in(b, cond, ctx)
         b.open_case(cond, unmask(clause, ctx), same=False)
         branch = b.branch
         b.add(clause_actions(action, ctx))

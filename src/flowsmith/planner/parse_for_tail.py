@@ -43,3 +43,16 @@ def for_tail(clause: str, ctx: Context) -> tuple[str, Condition] | None:
     if cond is None:
         return None
     return clause[: m.start()], cond
+
+
+# "给本周工时不到40小时的每个人发Slack提醒": who it is for, said before the action in Chinese
+_ZH_FOR_EVERYONE = re.compile(
+    r"给([^，,。；;]{2,40}?)的(?:每一?个人|每一?位\S{0,2}?|所有人|每个用户|每位员工|每个成员)"
+    r"(?=发|提醒|通知|推送)"
+)
+
+
+def zh_for_everyone(text: str) -> str:
+    """``text`` with "给<condition>的每个人<action>" said as "，如果<condition>，就<action>", the
+    form the condition reader knows; other text unchanged."""
+    return _ZH_FOR_EVERYONE.sub(lambda m: f"，如果{m.group(1)}，就", text)

@@ -5,14 +5,17 @@ splits a sentence on commas, "and"/"then" and their Chinese forms, except inside
 of values ("classify it as billing, technical or other"), a list of fields ("with name
 and email") or a list of what an extraction takes ("extract the amount and due date"),
 each of which stays one clause; each clause carries whether "then"/"然后" led into it.
-Pure: regexes only.
+Pure: regexes only; :func:`led_by_then` marks a step a "then" led into.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import Any
 
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner.frame import CoreStep, ServiceStep
 
 
 def sentences(text: str) -> list[str]:
@@ -124,3 +127,16 @@ _LIST = re.compile(
     r"(?:\s*,\s*[\"'“‘][^\"'”’]{1,30}[\"'”’])+,?\s+or\s+[\"'“‘]",
     re.IGNORECASE,
 )
+
+
+_THEN_LEAD = re.compile(r"^\W*(?:and\s+)?then\b|^\W*(?:然后|接着)", re.IGNORECASE)
+
+
+def led_by_then(step: Any) -> Any:
+    """``step`` (a service or core step) with "then" / "然后" kept at the head of its phrase,
+    so the compiler still sees that it waits for the write before it (the clause split
+    dropped the word); other steps unchanged."""
+    if not isinstance(step, (ServiceStep, CoreStep)) or _THEN_LEAD.search(step.phrase):
+        return step
+    lead = "然后" if re.search(r"[\u4e00-\u9fff]", step.phrase) else "then "
+    return replace(step, phrase=lead + step.phrase)

@@ -35,6 +35,7 @@ from flowsmith.planner.parse_context import (
     unmask,
 )
 from flowsmith.planner.parse_recipient import person_recipient
+from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
 from flowsmith.planner.parse_verbs import clause_verb, mention_verb, verbless
 from flowsmith.planner.service_words import phrase_in
@@ -198,14 +199,20 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     m = lx.DEDUPE.search(text)
     if m:
         out.append((m.start(), Transform(kind="dedupe", phrase=phrase)))
+    top = top_n(text)
     m = lx.SORT.search(text)
-    if m:
+    if top is not None:  # "the 5 most-viewed": sort on that field, keep N (not a max)
+        out.append((top[0], Transform(kind="sort", params={"field": top[2]}, phrase=phrase)))
+        out.append((10**6, Transform(kind="limit", params={"max_items": top[1]}, phrase=phrase)))
+    elif m:
         by = re.search(r"\bby\s+([a-z_]+)", text[m.start() :], re.IGNORECASE)
         params = {"field": by.group(1).lower()} if by else {}
         out.append((m.start(), Transform(kind="sort", params=params, phrase=phrase)))
     group = _group_by(text)
     for op, pattern in lx.AGGREGATE.items():
         m = pattern.search(text)
+        if m and top is not None and op in ("max", "min"):
+            continue  # "the 3 highest": a ranking, said with a max word
         if m and "aggregate" in ctx.made and _MADE_BEFORE.search(text[: m.start()]):
             break  # "post the total to Slack": the total made upstream
         if m and _EXTRACTED.search(text[: m.start()]):
@@ -213,7 +220,9 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
         if m:
             ctx.made.add("aggregate")
             of = re.search(r"\b(?:of|on)\s+(?:the\s+)?([a-z_]+)", text[m.end() :], re.IGNORECASE)
-            params = {"operation": op, "field": of.group(1).lower() if of else "amount"}
+            said = summed_field(text, m.start(), m.end()) if op == "sum" else None
+            fld = said or (of.group(1).lower() if of else "amount")
+            params = {"operation": op, "field": fld}
             if group:
                 params["group_by"] = [group]
             out.append((m.start(), Transform(kind="aggregate", params=params, phrase=phrase)))
@@ -230,7 +239,7 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     if m:
         out.append((m.start(), Transform(kind="template", phrase=phrase)))
     m = lx.LIMIT_N.search(text)
-    if m:
+    if m and top is None:
         n = int(next(g for g in m.groups() if g))
         out.append((10**6, Transform(kind="limit", params={"max_items": n}, phrase=phrase)))
     return out
