@@ -286,7 +286,7 @@ BANK: list[tuple[str, str, Check]] = [
 # in" then has no approved write to repeat; r23: "寄往日本" reads as no country condition
 # (condition detection); r26, r27: the Redis count is not what the IF compares (an aggregate
 # is invented beside it and the IF reads "made"/"price")
-_OPEN: set[int] = {11, 12, 18, 23, 26, 27}
+_OPEN: set[int] = {18, 23, 26, 27}
 
 
 @pytest.mark.parametrize(

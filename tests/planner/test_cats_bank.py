@@ -17,7 +17,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.planner.bank_cases import bank_cases
-from tests.planner.branch_graph import Graph, bypasses, routed, sound, under, vetted
+from tests.planner.branch_graph import Graph, bypasses, routed, sound, under, vetted, ways
 
 Check = Callable[[Graph], None]
 AMOUNT = ("amount", "金额", "total", "price", "value", "cost", "费用")
@@ -85,7 +85,8 @@ BANK: list[tuple[str, str, Check]] = [
     (
         "Typeform有新回复时，让ChatGPT判断一下情绪：积极的加到Mailchimp，消极的在Freshdesk建工单，中性的写进谷歌表格",
         "typeform",
-        lambda g: routed(g, ["mailchimp", "freshdesk"], "google_sheets", None, after=True),
+        # all three moods are named, so each has its own output (no fallback is said)
+        lambda g: ways(g, ["mailchimp", "freshdesk", "google_sheets"], None),
     ),
     (
         "收到Outlook邮件时，让AI看看是哪种语言：日文的发到Slack，韩文的发到Discord，其他语言先用DeepL翻译成中文再发到钉钉",
