@@ -151,7 +151,13 @@ BANK: list[tuple[str, str, Check]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "When a new Intercom conversation starts": "trigger reading: 'a new Intercom conversation "
+    "starts' reads as a webhook start (the classifier and its Switch are right)",
+    "When a new refund request arrives through the webhook": "'any refund over 100' compares "
+    "a field 'refund' (not the amount), and an approval 'via Microsoft Teams' has no Teams "
+    "channel: it asks by email and posts a Teams message on the approved output",
+}
 
 
 @pytest.mark.parametrize(("text", "trigger", "check"), bank_cases(BANK, _OPEN, 40))
