@@ -280,13 +280,10 @@ BANK: list[tuple[str, str, Check]] = [
 ]
 
 
-# r11, r12: "让AI判断是什么语言" / "have AI detect its language" makes an AI step but no
-# categories, so "中文的…/English ones …" open no Switch; r18: "has to be approved by … over
-# email before it goes into QuickBooks" reads as no approval, and "smaller claims go straight
-# in" then has no approved write to repeat; r23: "寄往日本" reads as no country condition
+# r23: "寄往日本" reads as no country condition
 # (condition detection); r26, r27: the Redis count is not what the IF compares (an aggregate
 # is invented beside it and the IF reads "made"/"price")
-_OPEN: set[int] = {11, 12, 18, 23, 26, 27}
+_OPEN: set[int] = {23, 26, 27}
 
 
 @pytest.mark.parametrize(

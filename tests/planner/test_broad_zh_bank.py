@@ -339,10 +339,8 @@ BANK: list[tuple[str, str, Check]] = [
 #   货到付款的话，…") opens no case (trigger clause reading; with "有新订单时，支付方式是…的话"
 #   the outputs are right);
 # z30: "员工在表单里提交请假申请" reads as a manual start that creates a Google form (trigger
-#   reading), though the approval and both outputs are right;
-# z32: "除非金额在1000元以下，否则都要…审批；审批通过后写进Airtable": the small ones are not
-#   written straight in (the approved write is not repeated on the other output)
-_OPEN: set[int] = {6, 17, 30, 32}
+#   reading), though the approval and both outputs are right
+_OPEN: set[int] = {6, 17, 30}
 
 
 @pytest.mark.parametrize(

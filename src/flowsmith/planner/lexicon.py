@@ -56,6 +56,9 @@ SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
 # a comma between a digit and three digits groups thousands ("10,000"): not a clause break
 CLAUSE_SPLIT = rx(
     r"\s*(?:，|(?<!\d),|,(?!\d{3}(?!\d)))\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
+    # a spaced dash opens a clause ("decide the topic — sales ones go to …") unless an
+    # exception or a condition of the clause before follows it ("… — unless the email …")
+    r"\s+[—–]\s+(?!(?:unless|except|but|only|if|or)\b)|"
     r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|\s+(?=(?:or else|otherwise)\s)|"
     r"(?<=[\u4e00-\u9fff\w])(?<!要)(?=否则|不然|要不然)|"
     r"然后|接着|并且|同时|(?<![合归兼吞])并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
@@ -577,7 +580,8 @@ WAIT = rx(
     r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|evening)\b|\btomorrow\b|第二天|次日|隔天"
 )
 APPROVAL = rx(
-    r"approv\w*\b(?! (?:it |them |this )?automatically)|sign[- ]?off|human review|manual review|"
+    r"approv\w*\b(?! (?:it |them |this )?automatically)|sign(?:ed|s)?[- ]?off|human review|"
+    r"manual review|"
     r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )
 APPROVAL_REJECT = rx(

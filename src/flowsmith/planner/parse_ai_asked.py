@@ -21,15 +21,15 @@ from flowsmith.planner.parse_context import CJK, Context, unmask
 if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
 
-_AI = (
+AI_NAME = (
     r"(?:AI|人工智能|大模型|模型|GPT[\w.-]*|ChatGPT|OpenAI|Claude|Gemini|LLM|an? LLM|"
     r"the AI|an AI|the model|a model)"
 )
 _ASKED = re.compile(
-    r"^\s*(?:先|再|并)?(?:用|让|请|交给|通过)\s*" + _AI + r"\s*(?:来|去)?\s*"
+    r"^\s*(?:先|再|并)?(?:用|让|请|交给|通过)\s*" + AI_NAME + r"\s*(?:来|去)?\s*"
     r"(?:判断|识别|检查|看看|看一下|确认|分辨|鉴别)(?:一下)?\s*(?:它|这条|这封|这个|内容)?\s*"
     r"(?:是不是|是否是|是否为|是否属于|是否)\s*(?P<zh>[^，,。；;]{1,12}?)\s*$|"
-    r"^\s*(?:and\s+|then\s+|first\s+)*(?:ask|use|have|let|get)\s+" + _AI + r"\s+"
+    r"^\s*(?:and\s+|then\s+|first\s+)*(?:ask|use|have|let|get)\s+" + AI_NAME + r"\s+"
     r"(?:to\s+)?(?:decide|check|judge|tell(?: me)?|determine|classify|work out|say)?\s*"
     r"(?:whether|if)\s+(?:it|this|the [a-z]+|this [a-z]+)\s+(?:is|'s)\s+(?:an?\s+)?"
     r"(?P<en>[a-z][\w-]*(?: [a-z][\w-]*)?)\s*(?:or not)?\s*$",

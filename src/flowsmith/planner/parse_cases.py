@@ -288,6 +288,9 @@ def complete(text: str) -> bool:
 # "ask HR for approval", "请经理审批": where an approval step starts
 _ASK_APPROVAL = re.compile(
     r"\b(?:ask|request|get|seek|need|require)\w*\b(?=[^,;]{0,40}approv)|"
+    # an obligation: "has to be approved by …", "must be signed off by …"
+    r"\b(?:has|have|must|needs?|should)\b(?=(?:\s+to)?\s+(?:be|get)\s+(?:\w+\s+)?"
+    r"(?:approv|sign(?:ed)?[- ]?off))|"
     r"(?:请|让|需要|交给|提交给?)(?=[^，,]{0,12}(?:审批|批准))",
     re.IGNORECASE,
 )

@@ -22,6 +22,7 @@ from flowsmith.planner.frame import (
     Transform,
 )
 from flowsmith.planner.parse_ai_asked import ai_asked_case
+from flowsmith.planner.parse_ai_sorted import ai_sorted_case
 from flowsmith.planner.parse_answers import (
     by_doing,
 )
@@ -354,6 +355,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         found_case(b, clause, ctx)
         or mood_case(b, clause, ctx)
         or object_case(b, clause, ctx)
+        or ai_sorted_case(b, clause, ctx)
         or ai_asked_case(b, clause, ctx)
         or asked_case(b, clause, ctx)
         or new_found_case(b, clause, ctx)

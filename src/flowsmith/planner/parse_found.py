@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from flowsmith.planner.frame import Condition, ServiceStep
+from flowsmith.planner.parse_ai_sorted import category_heads
 from flowsmith.planner.parse_context import Context, unmask
 from flowsmith.planner.parse_judged import each_mood
 from flowsmith.planner.parse_steps import clause_actions
@@ -97,6 +98,8 @@ def mood_case(b: Builder, clause: str, ctx: Context) -> bool:
     """ "open a Zendesk ticket for each negative one": the action runs for the items whose
     sentiment (from the sentiment step before) is the one named."""
     said = each_mood(clause)
+    if said is not None and ctx.classified and set(category_heads(clause)) & set(ctx.categories):
+        return False  # "积极的…" after "让AI判断情绪：": a category the classifier has
     steps = clause_actions(said[1], ctx) if said is not None else []
     if said is None or not steps or (b.branch is not None and not b.branch.closed):
         return False

@@ -54,6 +54,20 @@ class DraftApproval:
     phrase: str = ""
 
 
+def _exempt_do_the_approved(drafts: list[DraftCase]) -> None:
+    """ "除非金额在1000元以下，否则都要审批；审批通过后写进Airtable": a case said with a condition
+    but no steps, beside a case that only asks for an approval, is exempt from the approval,
+    not from the work: it does the approved steps straight away. An empty "otherwise" ("否则
+    什么都不做") is left empty."""
+    if len(drafts) != 2:
+        return
+    for empty, other in (drafts, drafts[::-1]):
+        asks = other.steps[0] if len(other.steps) == 1 else None
+        if empty.condition is not None and not empty.steps and isinstance(asks, DraftApproval):
+            empty.steps = list(asks.approved)
+            return
+
+
 # --- freezing -------------------------------------------------------------------------------------
 
 
@@ -66,6 +80,7 @@ def freeze(step: Step | DraftBranch | DraftLoop | DraftApproval) -> Step:
                 drafts.append(DraftCase(None, list(step.rest)))
             else:
                 other.steps[:0] = step.rest
+        _exempt_do_the_approved(drafts)
         cases = [Case(c.condition, tuple(freeze(s) for s in c.steps)) for c in drafts]
         return Branch(cases=tuple(cases), phrase=step.phrase)
     if isinstance(step, DraftLoop):

@@ -264,11 +264,13 @@ WAIT = (
 )
 
 APPROVAL = rx(
-    r"approv\w*|sign[- ]?off|manager review|human review|review(ed)? by|审批|批准|审核|"
+    r"approv\w*|sign(?:ed|s)?[- ]?off|manager review|human review|review(ed)? by|审批|批准|审核|"
     r"同意后|人工确认|人工审核|确认后再|form review|review form|表单审核|审核表单"
 )
 # "approve it over email": the approval's own channel, no e-mail step of its own
-APPROVAL_EMAIL = rx(r"(approv\w*|sign[- ]?off)\s+(\w+\s+){0,3}(by|via|through|over)\s+e-?mail\b")
+APPROVAL_EMAIL = rx(
+    r"(approv\w*|sign(?:ed|s)?[- ]?off)\s+(\w+\s+){0,3}(by|via|through|over)\s+e-?mail\b"
+)
 APPROVAL_SLACK = rx(
     r"(approv\w*|sign[- ]?off)\s+(\w+\s+){0,3}(in|on|via|through|over)\s+slack|"
     r"slack\s+approv\w*|(在|通过|用)\s*slack\s*(上|中|里)?\s*(审批|批准|审核|确认)|"
