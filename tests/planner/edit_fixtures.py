@@ -39,6 +39,30 @@ def app(wf: Workflow, app: str) -> list[Node]:
     return [x for x in wf.nodes if (op := node_service(x)) is not None and op.app == app]
 
 
+def new_nodes(before: Workflow, after: Workflow) -> list[Node]:
+    """The nodes ``after`` has and ``before`` had not."""
+    return [x for x in after.nodes if before.node(x.id) is None]
+
+
+def one_new(before: Workflow, after: Workflow, app: str) -> Node:
+    """The one new node performing an operation of ``app`` (fails on none or several)."""
+    (new,) = [x for x in new_nodes(before, after) if (s := node_service(x)) and s.app == app]
+    return new
+
+
+def gate_of(after: Workflow, nid: str) -> tuple[Node, str]:
+    """The IF or filter right before ``nid`` and the output ``nid`` hangs on."""
+    ((src, out),) = into(after, nid)
+    gate = after.node(src)
+    assert gate is not None and gate.subtype in ("if", "filter"), into(after, nid)
+    return gate, out
+
+
+def is_email(node: Node) -> bool:
+    s = node_service(node)
+    return node.subtype in ("send_email", "gmail_send") or (s is not None and s.app == "gmail")
+
+
 def kept(before: Workflow, after: Workflow, ids: list[str]) -> None:
     for nid in ids:
         old, new = before.node(nid), after.node(nid)

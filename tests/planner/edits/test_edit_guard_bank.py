@@ -64,25 +64,9 @@ def _cases(cases: list[Any]) -> list[Any]:
     return out
 
 
-def _new(before: Workflow, after: Workflow) -> list[Node]:
-    return [x for x in after.nodes if before.node(x.id) is None]
-
-
-def _one_new(before: Workflow, after: Workflow, app: str) -> Node:
-    (new,) = [x for x in _new(before, after) if (s := node_service(x)) and s.app == app]
-    return new
-
-
 def _op(node: Node) -> str | None:
     s = node_service(node)
     return s.operation if s is not None else None
-
-
-def _gate(after: Workflow, nid: str) -> tuple[Node, str]:
-    ((src, out),) = f.into(after, nid)
-    gate = after.node(src)
-    assert gate is not None and gate.subtype in ("if", "filter"), f.into(after, nid)
-    return gate, out
 
 
 def _rules(gate: Node) -> list[dict[str, Any]]:
@@ -117,11 +101,6 @@ def _other(out: str) -> str:
     return {"true": "false", "false": "true"}.get(out, "dropped")
 
 
-def _is_email(node: Node) -> bool:
-    s = node_service(node)
-    return node.subtype in ("send_email", "gmail_send") or (s is not None and s.app == "gmail")
-
-
 def _no_reason_words(gate: Node, words: tuple[str, ...]) -> None:
     text = str(gate.parameters).lower()
     assert not any(w in text for w in words), gate.parameters
@@ -145,7 +124,7 @@ def _no_reason_words(gate: Node, words: tuple[str, ...]) -> None:
 def test_an_alert_skips_one_workflow_whatever_the_reason(text: str) -> None:
     before = r.errors()
     after = f.edit(before, text)
-    gate, out = _gate(after, "s")
+    gate, out = f.gate_of(after, "s")
     assert f.into(after, gate.id) == [("t", "main")]
     assert _route(gate, {"workflow": "nightly-cleanup"}) != out
     assert _route(gate, {"workflow": "billing-sync"}) == out
@@ -167,7 +146,7 @@ def test_an_alert_only_for_workflows_named_prod(text: str) -> None:
     # the graph model has no "starts with" operator: "contains 'prod-'" is accepted
     before = r.errors()
     after = f.edit(before, text)
-    gate, out = _gate(after, "s")
+    gate, out = f.gate_of(after, "s")
     assert f.into(after, gate.id) == [("t", "main")]
     assert "workflow" in str(_rules(gate)[0]["left"])
     assert _route(gate, {"workflow": "prod-api"}) == out
@@ -191,7 +170,7 @@ def test_an_alert_only_for_workflows_named_prod(text: str) -> None:
 def test_weekend_dingtalk_is_guarded(text: str) -> None:
     before = g.ding_orders()
     after = f.edit(before, text)
-    gate, _out = _gate(after, "d")
+    gate, _out = f.gate_of(after, "d")
     assert f.into(after, gate.id) == [("t", "main")]
     assert "$now.weekday" in str(gate.parameters), gate.parameters
     _no_reason_words(gate, ("看", "read"))
@@ -222,9 +201,9 @@ def test_weekend_dingtalk_is_guarded(text: str) -> None:
 def test_some_leads_get_mailgun_instead_of_the_sheet(text: str, domain: str) -> None:
     before = r.leads()
     after = f.edit(before, text)
-    mail = _one_new(before, after, "mailgun")
+    mail = f.one_new(before, after, "mailgun")
     assert _op(mail) == "send"
-    gate, out = _gate(after, mail.id)
+    gate, out = f.gate_of(after, mail.id)
     assert f.into(after, "g") == [(gate.id, _other(out))]
     assert (
         _route(gate, {"email": f"ann@x{domain}" if domain.startswith(".") else f"a@{domain}"})
@@ -251,7 +230,7 @@ def test_some_leads_get_mailgun_instead_of_the_sheet(text: str, domain: str) -> 
 def test_small_contracts_are_not_logged(text: str) -> None:
     before = g.contracts()
     after = f.edit(before, text)
-    gate, out = _gate(after, "g")
+    gate, out = f.gate_of(after, "g")
     assert f.into(after, gate.id) == [("t", "main")]
     rule = _rules(gate)[0]
     assert "amount" in str(rule["left"]) and "price" not in str(rule["left"]), rule
@@ -319,9 +298,9 @@ def test_stock_and_price_both_gate_the_email(text: str) -> None:
 def test_foreign_orders_also_get_a_todoist_task(text: str) -> None:
     before = g.shop()
     after = f.edit(before, text)
-    task = _one_new(before, after, "todoist")
+    task = f.one_new(before, after, "todoist")
     assert _op(task) == "create"
-    gate, out = _gate(after, task.id)
+    gate, out = f.gate_of(after, task.id)
     assert f.into(after, gate.id) in ([("t", "main")], [("s", "main")])
     assert "country" in str(_rules(gate)[0]["left"])
     assert _route(gate, {"country": "DE"}) == out
@@ -343,9 +322,9 @@ def test_the_replacement_is_guarded_by_project(text: str) -> None:
     before = g.issues()
     after = f.edit(before, text)
     assert not f.app(after, "monday_com")
-    task = _one_new(before, after, "asana")
+    task = f.one_new(before, after, "asana")
     assert _op(task) == "create"
-    gate, out = _gate(after, task.id)
+    gate, out = f.gate_of(after, task.id)
     assert f.into(after, gate.id) == [("t", "main")]
     assert "project" in str(_rules(gate)[0]["left"])
     assert _route(gate, {"project": "OPS"}) == out
@@ -366,9 +345,9 @@ def test_the_replacement_is_guarded_by_project(text: str) -> None:
 def test_an_empty_company_is_enriched_before_the_sheet(text: str) -> None:
     before = r.leads()
     after = f.edit(before, text)
-    (call,) = [x for x in _new(before, after) if x.subtype == "http_request"]
+    (call,) = [x for x in f.new_nodes(before, after) if x.subtype == "http_request"]
     assert str(call.parameters.get("url", "")).startswith("https://api.example.com/enrich")
-    gate, out = _gate(after, call.id)
+    gate, out = f.gate_of(after, call.id)
     assert f.into(after, gate.id) == [("t", "main")]
     assert _route(gate, {"company": ""}) == out and _route(gate, {"company": "Acme"}) != out
     assert f.into(after, "g") == sorted([(gate.id, _other(out)), (call.id, "main")])
@@ -391,9 +370,9 @@ def test_an_empty_company_is_enriched_before_the_sheet(text: str) -> None:
 def test_blocked_domains_get_403(text: str) -> None:
     before = r.pg_signup()
     after = f.edit(before, text)
-    (reply,) = [x for x in _new(before, after) if x.subtype == "webhook_response"]
+    (reply,) = [x for x in f.new_nodes(before, after) if x.subtype == "webhook_response"]
     assert str(reply.parameters.get("status_code")) == "403"
-    gate, out = _gate(after, reply.id)
+    gate, out = f.gate_of(after, reply.id)
     assert f.into(after, gate.id) == [("t", "main")]
     assert f.into(after, "p") == [(gate.id, _other(out))]
     assert _route(gate, {"email": "x@a.com"}) == out
@@ -408,11 +387,11 @@ def test_an_existing_email_gets_409() -> None:
     after = f.edit(
         before, "如果注册邮箱在Postgres里已经有了，就返回409，不要重复插入，也别加到Mailchimp"
     )
-    (reply,) = [x for x in _new(before, after) if x.subtype == "webhook_response"]
+    (reply,) = [x for x in f.new_nodes(before, after) if x.subtype == "webhook_response"]
     assert str(reply.parameters.get("status_code")) == "409"
-    gate, out = _gate(after, reply.id)
+    gate, out = f.gate_of(after, reply.id)
     assert f.into(after, "p") == [(gate.id, _other(out))]
-    (look,) = [x for x in _new(before, after) if x.subtype == "postgres"]
+    (look,) = [x for x in f.new_nodes(before, after) if x.subtype == "postgres"]
     assert _op(look) in ("select", "executeQuery")
     assert f.into(after, gate.id) == [(look.id, "main")]
     f.kept(before, after, ["t", "p", "m", "r"])
@@ -433,7 +412,7 @@ def test_an_existing_email_gets_409() -> None:
 def test_every_check_is_logged_to_baserow(text: str) -> None:
     before = r.stock()
     after = f.edit(before, text)
-    row = _one_new(before, after, "baserow")
+    row = f.one_new(before, after, "baserow")
     assert _op(row) == "create"
     beside = f.into(after, row.id) == [("h", "main")] and f.into(after, "i") == [("h", "main")]
     between = f.into(after, row.id) == [("h", "main")] and f.into(after, "i") == [(row.id, "main")]
@@ -459,8 +438,8 @@ def test_every_check_is_logged_to_baserow(text: str) -> None:
 def test_an_empty_backup_emails_instead_of_uploading(text: str) -> None:
     before = g.backup()
     after = f.edit(before, text)
-    (mail,) = [x for x in _new(before, after) if _is_email(x)]
-    gate, out = _gate(after, mail.id)
+    (mail,) = [x for x in f.new_nodes(before, after) if f.is_email(x)]
+    gate, out = f.gate_of(after, mail.id)
     assert f.into(after, gate.id) == [("n", "main")]
     assert f.into(after, "d") == [(gate.id, _other(out))]
     assert any(x["operator"] in ("is_empty", "is_not_empty") for x in _rules(gate))

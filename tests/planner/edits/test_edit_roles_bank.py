@@ -20,35 +20,10 @@ from tests.planner.edits import bank_roles as r
 Make = Callable[[], Workflow]
 
 
-def _new(before: Workflow, after: Workflow) -> list[Node]:
-    return [x for x in after.nodes if before.node(x.id) is None]
-
-
-def _of_app(wf: Workflow, app: str) -> list[Node]:
-    return [x for x in wf.nodes if (s := node_service(x)) is not None and s.app == app]
-
-
-def _one_new(before: Workflow, after: Workflow, app: str) -> Node:
-    (new,) = [x for x in _new(before, after) if (s := node_service(x)) and s.app == app]
-    return new
-
-
-def _gate(after: Workflow, nid: str) -> tuple[Node, str]:
-    ((src, out),) = f.into(after, nid)
-    gate = after.node(src)
-    assert gate is not None and gate.subtype in ("if", "filter"), f.into(after, nid)
-    return gate, out
-
-
 def _rules(gate: Node) -> list[dict[str, Any]]:
     rules = gate.parameters["conditions"]
     assert isinstance(rules, list)
     return rules
-
-
-def _is_email(node: Node) -> bool:
-    s = node_service(node)
-    return node.subtype in ("send_email", "gmail_send") or (s is not None and s.app == "gmail")
 
 
 # --- replace a step named by its role, in place ------------------------------------------------
@@ -72,7 +47,7 @@ def test_a_step_named_by_its_role_is_replaced_in_place(
     assert after.node(old) is None or node_service(after.node(old)) != node_service(  # type: ignore[arg-type]
         before.node(old)  # type: ignore[arg-type]
     )
-    (now,) = _of_app(after, app)
+    (now,) = f.app(after, app)
     assert f.into(after, now.id) == [(feed, "main")]
     assert f.into(after, after_it) == [(now.id, "main")]
     f.kept(before, after, [x.id for x in before.nodes if x.id != old])
@@ -111,9 +86,9 @@ def test_a_page_check_moves_to_the_new_store(text: str) -> None:
 def test_tagged_items_go_elsewhere_the_rest_stay(text: str) -> None:
     before = r.shop()
     after = f.edit(before, text)
-    new = _one_new(before, after, "slack")
+    new = f.one_new(before, after, "slack")
     assert "#vip" in str(new.parameters)
-    gate, out = _gate(after, new.id)
+    gate, out = f.gate_of(after, new.id)
     assert before.node(gate.id) is None
     assert f.into(after, "s") == [(gate.id, "false" if out == "true" else "true")]
     (rule,) = _rules(gate)
@@ -132,8 +107,8 @@ def test_tagged_items_go_elsewhere_the_rest_stay(text: str) -> None:
 def test_nothing_returned_emails_instead_of_posting(text: str) -> None:
     before = r.poll()
     after = f.edit(before, text)
-    (mail,) = [x for x in _new(before, after) if _is_email(x)]
-    gate, out = _gate(after, mail.id)
+    (mail,) = [x for x in f.new_nodes(before, after) if f.is_email(x)]
+    gate, out = f.gate_of(after, mail.id)
     assert out == "true" and f.into(after, gate.id) == [("h", "main")]
     assert f.into(after, "s") == [(gate.id, "false")]
     (rule,) = _rules(gate)
@@ -156,8 +131,8 @@ def test_nothing_returned_emails_instead_of_posting(text: str) -> None:
 def test_some_leads_get_mailgun_instead_of_the_sheet(text: str) -> None:
     before = r.leads()
     after = f.edit(before, text)
-    mail = _one_new(before, after, "mailgun")
-    gate, out = _gate(after, mail.id)
+    mail = f.one_new(before, after, "mailgun")
+    gate, out = f.gate_of(after, mail.id)
     assert f.into(after, "g") == [(gate.id, "false" if out == "true" else "true")]
     (rule,) = _rules(gate)
     assert "email" in str(rule["left"]) and ".edu" in str(rule["right"])
@@ -178,7 +153,7 @@ def test_some_leads_get_mailgun_instead_of_the_sheet(text: str) -> None:
 def test_an_alert_is_guarded_not_deleted(text: str) -> None:
     before = r.errors()
     after = f.edit(before, text)
-    gate, out = _gate(after, "s")
+    gate, out = f.gate_of(after, "s")
     assert f.into(after, gate.id) == [("t", "main")]
     (rule,) = _rules(gate)
     assert "nightly-cleanup" in str(rule["right"]) and "workflow" in str(rule["left"])
@@ -198,7 +173,7 @@ def test_an_alert_is_guarded_not_deleted(text: str) -> None:
 def test_a_filter_goes_before_the_classifier(text: str) -> None:
     before = r.inbox()
     after = f.edit(before, text)
-    gate, out = _gate(after, "c")
+    gate, out = f.gate_of(after, "c")
     assert f.into(after, gate.id) == [("t", "main")]
     (rule,) = _rules(gate)
     assert "from" in str(rule["left"]) or "sender" in str(rule["left"])
@@ -228,7 +203,7 @@ def test_a_filter_goes_before_the_classifier(text: str) -> None:
 def test_the_negative_branch_also_updates_the_ticket(text: str) -> None:
     before = r.moods()
     after = f.edit(before, text)
-    zd = _one_new(before, after, "zendesk")
+    zd = f.one_new(before, after, "zendesk")
     assert node_service(zd) is not None and node_service(zd).operation == "update"  # type: ignore[union-attr]
     assert f.into(after, zd.id) in ([("i", "true")], [("s", "main")])
     assert "urgent" in str(zd.parameters)
@@ -253,11 +228,11 @@ def test_the_negative_branch_also_updates_the_ticket(text: str) -> None:
 def test_an_existing_email_gets_409(text: str) -> None:
     before = r.pg_signup()
     after = f.edit(before, text)
-    (reply,) = [x for x in _new(before, after) if x.subtype == "webhook_response"]
+    (reply,) = [x for x in f.new_nodes(before, after) if x.subtype == "webhook_response"]
     assert str(reply.parameters.get("status_code")) == "409"
-    gate, out = _gate(after, reply.id)
+    gate, out = f.gate_of(after, reply.id)
     assert f.into(after, "p") == [(gate.id, "false" if out == "true" else "true")]
-    (look,) = [x for x in _new(before, after) if x.subtype == "postgres"]
+    (look,) = [x for x in f.new_nodes(before, after) if x.subtype == "postgres"]
     assert node_service(look).operation in ("select", "executeQuery")  # type: ignore[union-attr]
     assert f.into(after, gate.id) == [(look.id, "main")]
     f.kept(before, after, ["t", "p", "m", "r"])
@@ -284,7 +259,7 @@ def test_the_approval_changes_its_reviewer_and_timeout(text: str) -> None:
     outs = {(c.from_output, c.to_node) for c in after.connections if c.from_node == "p"}
     assert ("approved", "s") in outs and ("rejected", "e") in outs
     assert ("timeout", "e") in outs, outs
-    assert not _new(before, after)
+    assert not f.new_nodes(before, after)
     f.kept(before, after, ["t", "s", "e"])
 
 
@@ -309,7 +284,7 @@ def test_weekdays_and_a_second_destination_are_both_applied(text: str) -> None:
     after = f.edit(before, text)
     trig = after.node("t")
     assert trig is not None and "1-5" in str(trig.parameters.get("cron")), trig.parameters
-    mm = _one_new(before, after, "mattermost")
+    mm = f.one_new(before, after, "mattermost")
     assert f.into(after, mm.id) in ([("h", "main")], [("s", "main")])
     f.kept(before, after, ["h", "s"])
 
@@ -355,8 +330,8 @@ def test_the_existing_check_gets_a_second_rule(text: str) -> None:
 def test_a_missing_extracted_field_raises_a_reminder(text: str) -> None:
     before = r.contract()
     after = f.edit(before, text)
-    ding = _one_new(before, after, "dingtalk")
-    gate, out = _gate(after, ding.id)
+    ding = f.one_new(before, after, "dingtalk")
+    gate, out = f.gate_of(after, ding.id)
     assert out == "true"
     (rule,) = _rules(gate)
     assert "amount" in str(rule["left"]) and rule["operator"] in ("is_empty", "not_exists")
