@@ -23,6 +23,7 @@ sys.path.insert(0, str(HERE))
 
 import build_fresh  # noqa: E402
 import build_fresh2  # noqa: E402
+import build_fresh4  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -39,6 +40,8 @@ SETS: dict[str, dict[str, Any]] = {
               "prefix": "f", "zh": (0.35, 0.45)},
     "fresh2": {"builder": build_fresh2, "file": HERE / "requests_fresh2.jsonl", "n": 100,
                "prefix": "g", "zh": (0.45, 0.55)},
+    "fresh4": {"builder": build_fresh4, "file": HERE / "requests_fresh4.jsonl", "n": 80,
+               "prefix": "i", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -213,6 +216,15 @@ def test_fresh2_repeats_no_sentence_of_fresh() -> None:
     # a count only: the first fresh set's sentences are never shown by this test
     fresh = set(_texts(SET_ROWS["fresh"]))
     repeated = sum(1 for t in _texts(SET_ROWS["fresh2"]) if t in fresh)
+    assert repeated == 0
+
+
+def test_fresh4_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: the earlier fresh sets' sentences are never shown by this test
+    earlier = set()
+    for name in ("fresh", "fresh2", "fresh3"):
+        earlier |= set(_texts(_read(HERE / f"requests_{name}.jsonl")))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh4"]) if t in earlier)
     assert repeated == 0
 
 
