@@ -345,7 +345,7 @@ R("表单里预算低于5000的不用进HubSpot了，只发感谢邮件就行",
 R("Warnings (severity = warning) should open an Opsgenie alert instead of going to Slack. Critical stays SMS, everything else stays Slack.",
   svc("opsgenie", "create"), guarded(svc("opsgenie", "create"), "severity"),
   branches(svc("opsgenie", "create"), SLACK), branches(svc("opsgenie", "create"), SMS), branches(SMS, SLACK),
-  {"branch_count": {"min": 3}}, kept("n1", "n2", "n3", "n4"), SAT, NQ, prior=P10)
+  {"branch_count": {"min": 3}}, kept("n1", "n3", "n4"), SAT, NQ, prior=P10)
 R("不发Discord了，改成发到Zulip的“社区”频道",
   ZULIP, removed(DISCORD), kept("n1"), NQ, prior=P11)
 R("only send me posts whose title mentions pricing or release, the rest is noise",
