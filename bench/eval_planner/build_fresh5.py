@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from build_set import (  # noqa: E402
+    AIRTABLE_ADD,
     APPROVAL,
     DINGTALK,
     DISCORD,
@@ -44,7 +45,6 @@ from build_set import (  # noqa: E402
     LINEAR_ADD,
     MAILCHIMP_ADD,
     NQ,
-    OUTLOOK,
     P1,
     P2,
     P3,
@@ -77,6 +77,7 @@ from build_set import (  # noqa: E402
     TRELLO_ADD,
     UNCHANGED,
     WECOM,
+    ZENDESK_ADD,
     ai,
     anyof,
     asks,
@@ -153,9 +154,9 @@ R("Every 5 min query QuestDB for the average CPU per host over the last 5 minute
   either(guarded(OPSGENIE_ADD, ["cpu", "avg", "usage"]), svc("questdb", text="90")), NQ)
 R("whenever someone new subscribes to my newsletter on ConvertKit, add a row for them in my Baserow 'audience' table",
   trig("app_event", "convertkit", "subscri"), svc("baserow", "create"), NQ)
-R("I upload to YouTube on Tuesdays. Every Tuesday at 5pm grab my latest upload, get ChatGPT to write a tweet about it and post that tweet on Twitter",
-  trig("schedule"), sched(at="17:00", weekday="tuesday"), svc("youtube", "read"), ai("any"),
-  svc("twitter", "create"), order(svc("youtube", "read"), ai("any")), order(ai("any"), svc("twitter", "create")), NQ)
+R("Every Tuesday at 5pm get the views and likes of my last 10 YouTube videos and add them as rows to my Grist 'yt-stats' table",
+  trig("schedule"), sched(at="17:00", weekday="tuesday"), svc("youtube", "read"), svc("grist", "create"),
+  order(svc("youtube", "read"), svc("grist", "create")), NQ)
 R("When a book in my Notion 'Reading' database gets status Finished, ask Claude for a 5 bullet recap and append it to that page",
   trig("app_event", "notion", "page"), CLAUDE, svc("notion", ["create", "update"]),
   order(CLAUDE, svc("notion", ["create", "update"])),
@@ -165,21 +166,21 @@ R("Any time a Wise transfer changes state to outgoing_payment_sent, log the amou
   either(guarded(svc("seatable", "create"), ["state", "status", "sent"]), trigger_text("outgoing_payment_sent")), NQ)
 R("My doorbell camera calls a webhook when someone rings. Always send me a Gotify notification, and if it's at night (between 23:00 and 06:00) also switch on the porch light through Home Assistant.",
   trig("webhook"), GOTIFY, unguarded(GOTIFY), HA_CALL, guarded(HA_CALL, ["hour", "time"]), SAT, NQ)
-R("For every new pull request in our Bitbucket repo, send the diff to OpenAI for a code review and post the review as a comment on the PR",
-  trig("app_event", "bitbucket", "pull"), ai("any"), svc("bitbucket"), order(ai("any"), svc("bitbucket")), NQ)
+R("When a pull request gets merged in Bitbucket, let AI turn its title and description into a one-line release note and append it to our 'Changelog' Google Doc",
+  trig("app_event", "bitbucket", ["fulfill", "merge"]), ai("any"), svc("google_docs", "update"),
+  order(ai("any"), svc("google_docs", "update")), NQ)
 R("hourly: copy the new rows of our MySQL `events` table into BigQuery",
   trig("schedule"), sched(every_minutes=60), svc("mysql"), svc("bigquery"), order(svc("mysql"), svc("bigquery")), NQ)
 R("Employees request a new laptop through our Form.io form. Their manager has to approve it by email: if approved, raise a ticket for IT in Freshservice; if not, email the employee that it was declined.",
   trig("app_event", "formio", "submission"), APPROVAL, svc("freshservice", "create"), EMAIL,
   branches(svc("freshservice", "create"), EMAIL), order(APPROVAL, svc("freshservice", "create")), NQ)
 R("Can you build me a chat bot that answers questions about my spending by looking things up in the 'transactions' table of my Supabase project?",
-  trig("chat"), ai("agent"),
+  trig("chat"), ai("any"),
   anyof(svc("supabase"), core(["n8n_tool", "http_tool", "code_tool", "workflow_tool"], "supabase")), NQ)
-R("If one of my home automations crashes, push me a Pushover alert with the workflow name and also append a line to errors.log on my Nextcloud",
-  trig("error"), PUSHOVER, svc("nextcloud", "create"), NQ)
-R("one-off button: export all my Google Contacts as a CSV into the 'personal-backups' bucket on Google Cloud Storage",
-  trig("manual"), svc("google_contacts", "read"), svc("google_cloud_storage", "create"),
-  order(svc("google_contacts", "read"), svc("google_cloud_storage", "create")), NQ)
+R("If any workflow fails, create an incident in ServiceNow with the error message. When the failing workflow's name starts with 'prod-', also trigger a PagerDuty incident.",
+  trig("error"), SNOW_ADD, unguarded(SNOW_ADD), PAGERDUTY_ADD, guarded(PAGERDUTY_ADD, ["name", "prod"]), SAT, NQ)
+R("one-off button: copy every file from my Box folder 'Taxes 2025' to my Nextcloud",
+  trig("manual"), svc("box", "read"), svc("nextcloud", "create"), order(svc("box", "read"), svc("nextcloud", "create")), NQ)
 R("Watch the arXiv cs.LG feed (http://export.arxiv.org/rss/cs.LG). Papers whose abstract mentions diffusion or retrieval go into the reading list table in my Coda doc, skip the rest",
   trig("rss"), svc("coda", "create"), guarded(svc("coda", "create"), ["diffusion", "retrieval"]), SAT, NQ)
 R("Make a little form where my partner and I log shared expenses (who paid, amount, category). Each entry goes into our Smartsheet, and anything over 200 also gets messaged to both of us on WhatsApp",
@@ -218,19 +219,19 @@ R("pls when the amazon shipping email arrives (from shipment-tracking@amazon.com
   either(guarded(svc("microsoft_todo", "create"), ["from", "sender", "amazon"]), trigger_text("amazon")), NQ)
 
 # ================================================================ creates, Chinese
-R("每天晚上11点把Harvest里今天的工时按项目汇总一下，追加到Excel 365的“时间日志”表里",
-  trig("schedule"), sched(at="23:00"), svc("harvest", "read"), anyof(core(["aggregate", "code"]), ai("any")),
-  EXCEL_ADD, order(svc("harvest", "read"), EXCEL_ADD), NQ)
+R("每天晚上11点，把我今天Google日历上标了“运动”的日程时长加起来，写进Excel 365的“运动记录”表",
+  trig("schedule"), sched(at="23:00"), GCAL_READ, anyof(core(["aggregate", "code"]), ai("any")),
+  EXCEL_ADD, order(GCAL_READ, EXCEL_ADD), NQ)
 R("我的Google日历里一有新建的日程，标题带“面试”的，就自动建一个Zoom会议，然后把会议链接发到企业微信上",
   trig("app_event", "google_calendar", "creat"), ZOOM_ADD, WECOM, order(ZOOM_ADD, WECOM),
   either(guarded(ZOOM_ADD, ["面试", "title", "summary"]), trigger_text("面试")), NQ)
 R("每15分钟读一下Home Assistant里客厅温度传感器 sensor.living_room_temperature，超过28度就通过Home Assistant开空调制冷，低于18度就开暖气，其它情况什么都不做",
   trig("schedule"), sched(every_minutes=15), svc("home_assistant", "read"), HA_CALL,
   guarded(HA_CALL, ["state", "temp", "温度"]), order(svc("home_assistant", "read"), HA_CALL), SAT, NQ)
-R("每天凌晨1点触发一下CircleCI上main分支的nightly流水线",
-  trig("schedule"), sched(at="01:00"), svc("circleci"), NQ)
-R("我在Medium上写文章。https://medium.com/feed/@mypen 这个RSS一有新文章，就让AI写一段50字左右的中文导语，然后发到我的LinkedIn",
-  trig("rss"), ai("any"), svc("linkedin", "create"), order(ai("any"), svc("linkedin", "create")), NQ)
+R("新同事入职时HR系统会往一个webhook推JSON（姓名、邮箱、团队）。收到后把他加进Grafana里对应的团队，再给他发一封欢迎邮件",
+  trig("webhook"), svc("grafana", "create"), EMAIL, NQ)
+R("我在Medium上写文章。https://medium.com/feed/@mypen 这个RSS一有新文章，就把全文存成文本文件放到Google Drive的“文章备份”文件夹里",
+  trig("rss"), svc("google_drive", "create"), NQ)
 R("PayPal收到付款后：金额大于1000美元的在QuickBooks里开发票并用钉钉通知我，小于等于1000的只在SeaTable里记一笔",
   trig("app_event", "paypal", ["captur", "payment"]), svc("quickbooks", "create"), DINGTALK, svc("seatable", "create"),
   branches(svc("quickbooks", "create"), svc("seatable", "create")), guarded(svc("quickbooks", "create"), ["amount", "金额", "value"]),
@@ -238,8 +239,8 @@ R("PayPal收到付款后：金额大于1000美元的在QuickBooks里开发票并
 R("每天晚上十点，把我今天在Notion里新建的笔记整理成一份摘要，发邮件给我自己",
   trig("schedule"), sched(at="22:00"), svc("notion", "read"), ai("summarize"), EMAIL,
   order(svc("notion", "read"), ai("summarize")), order(ai("summarize"), EMAIL), NQ)
-R("读书会用Typeform报名。有人报名后，把他加进Mailchimp的“读书会”受众，并且在Google日历那场活动里加他为参会人",
-  trig("app_event", "typeform", ["form", "submi"]), MAILCHIMP_ADD, svc("google_calendar", "update"), NQ)
+R("读书会用Typeform报名。有人报名后，把他加进Mailchimp的“读书会”受众，再用Mailgun给他发一封确认邮件，附上本月书单",
+  trig("app_event", "typeform", ["form", "submi"]), MAILCHIMP_ADD, svc("mailgun", "create"), NQ)
 R("每天早上7点请求 https://api.health.example.cn/v1/sleep?date=yesterday 拿到我昨晚的睡眠数据，深睡不到1小时就在LINE上提醒我今晚早点睡，否则不用发",
   trig("schedule"), sched(at="07:00"), http("api.health.example.cn"), LINE,
   guarded(LINE, ["deep", "深睡", "sleep"]), order(http("api.health.example.cn"), LINE), SAT, NQ)
@@ -284,10 +285,10 @@ R("每个月1号上午9点，从Square拉取上个月的所有付款记录，按
   svc("bigquery"), order(svc("square", "read"), svc("bigquery")), NQ)
 R("有人在Calendly上取消了预约，就把我Google日历里对应的日程删掉，再在Todoist里加一条“重新约时间”的任务",
   trig("app_event", "calendly", "cancel"), svc("google_calendar", "delete"), TODOIST, NQ)
-R("团队成员通过表单申请买书报销。200元以内的直接在Xero里记账；超过200元要先在Slack里等我批准，批准了再记Xero，拒绝了就发邮件告诉他",
-  trig("form"), APPROVAL, svc("xero", "create"), EMAIL, guarded(APPROVAL, ["amount", "金额", "price"]),
-  {"path_avoiding": {"to": svc("xero", "create"), "avoid": APPROVAL}}, order(APPROVAL, svc("xero", "create")),
-  order(APPROVAL, EMAIL), SAT, NQ)
+R("剪辑师做完视频会通过表单提交（标题、云盘链接、计划发布时间）。先发到Slack等我审批：通过了就在Notion的“发布计划”数据库里建一条，再发一条推特预告；不通过就在Slack上把我的修改意见回给他",
+  trig("form"), APPROVAL, svc("notion", "create"), svc("twitter", "create"), SLACK,
+  order(APPROVAL, svc("notion", "create")), order(APPROVAL, svc("twitter", "create")),
+  branches(svc("notion", "create"), SLACK), NQ)
 R("我们GitHub仓库里有人开issue并且打了security标签，就马上在Opsgenie建一个P1告警，其它issue不用管",
   trig("app_event", "github", "issue"), OPSGENIE_ADD,
   either(guarded(OPSGENIE_ADD, ["label", "security"]), trigger_text("security")), NQ)
@@ -308,32 +309,31 @@ R("有新东西就通知我",
   asks("什么", "哪", "通知", "which", "what"))
 
 # ================================================================ edits of a prior (P1–P20)
-R("周末就别发了，而且不要发Slack了，改成推送到我的Gotify",
-  GOTIFY, removed(SLACK), either(sched(weekday="monday"), guarded(GOTIFY, ["day", "week"])),
-  either(sched(weekday="friday"), guarded(GOTIFY, ["day", "week"])), order(ai("summarize"), GOTIFY),
-  kept("n2", "n3"), NQ, prior=P1)
+R("Slack发完以后，把接口返回的原始数据也存一份到Supabase的 daily_sales 表里",
+  svc("supabase", "create"), order(http("api.example.com"), svc("supabase", "create")), SLACK,
+  kept("n1", "n2", "n3", "n4"), NQ, prior=P1)
 R("邮箱是公司域名的（不是gmail、qq、163这种）再额外在Zoho CRM里建一个线索",
   svc("zoho_crm", "create"), guarded(svc("zoho_crm", "create"), ["email", "gmail", "qq", "163", "domain"]),
   unguarded(SHEETS_ADD), kept("n1", "n2", "n3"), SAT, NQ, prior=P2)
-R("only for bugs please. stories and tasks shouldn't create monday items or slack posts",
-  either(guarded(svc(["monday_com", "monday", "mondaycom"]), ["type", "bug"]), trigger_text("bug")),
-  either(guarded(SLACK, ["type", "bug"]), trigger_text("bug")), kept("n2", "n3"), NQ, prior=P3)
-R("有货的时候除了发邮件，再用Pushover推送到我手机上",
-  PUSHOVER, guarded(PUSHOVER, ["in_stock", "stock"]), kept("n1", "n2", "n3", "n4"), NQ, prior=P4)
-R("feature requests should become user stories in our Taiga backlog",
-  svc("taiga", "create"), guarded(svc("taiga", "create")), {"ai": "classify", "text": "feature"},
-  kept("n1", "n2", "n3", "n4", "n5"), NQ, prior=P5)
+R("issues reported by our customer portal bot (reporter portal-bot) should go to Zendesk as a ticket instead of monday. everything else stays as it is",
+  ZENDESK_ADD, branches(ZENDESK_ADD, svc(["monday_com", "monday", "mondaycom"])),
+  guarded(ZENDESK_ADD, ["reporter", "portal"]), kept("n1", "n2", "n3"), SAT, NQ, prior=P3)
+R("邮件里把价格也写上，另外每次检查的结果（有没有货、价格、时间）都记到Baserow表里",
+  svc("baserow", "create"), unguarded(svc("baserow", "create")), core("send_email", "price"),
+  kept("n1", "n2", "n3", "n4"), NQ, prior=P4)
+R("Bug emails that mention an outage or say something is down should also text the on-call phone through MessageBird",
+  svc("messagebird", "create"), guarded(svc("messagebird", "create"), ["outage", "down"]),
+  kept("n1", "n2", "n3", "n4", "n5"), SAT, NQ, prior=P5)
 R("订单总额超过300美元的，在Keap里给这个客户打上VIP标签",
   svc("keap"), guarded(svc("keap"), ["total", "price", "amount", "金额"]), unguarded(SHEETS_ADD),
   kept("n1", "n2", "n3"), SAT, NQ, prior=P6)
 R("On Fridays the report should also be emailed to board@acme.cn. The other days just DingTalk like now.",
   EMAIL, either(guarded(EMAIL, ["day", "weekday", "friday", "week"]), sched(at="09:00", weekday="friday")),
-  unguarded(DINGTALK), kept("n2", "n3"), NQ, prior=P7)
+  unguarded(DINGTALK), kept("n1", "n2", "n3"), NQ, prior=P7)
 R("when the negative ticket comes from a customer on the Enterprise plan, also call our support manager with Twilio",
   SMS, guarded(SMS, ["plan", "enterprise"]), kept("n1", "n2", "n3", "n4"), SAT, NQ, prior=P8)
-R("表单里加一个“公司规模”字段，规模超过500人的，再在Microsoft Dynamics CRM里建一个客户（account）",
-  svc("microsoft_dynamics_crm", "create"), guarded(svc("microsoft_dynamics_crm", "create"), ["规模", "size", "employee"]),
-  {"core": "form_trigger", "text": ["规模", "size"]}, unguarded(svc("hubspot")), kept("n1", "n2", "n3"), SAT, NQ, prior=P9)
+R("感谢邮件改成用SendGrid的模板来发，原来那个发邮件的节点不要了",
+  svc("sendgrid", "create"), removed(core("send_email")), kept("n1", "n2"), NQ, prior=P9)
 R("we're getting the same alert spammed. If an alert with the same title already came in during the last 10 minutes, drop it — use Redis to remember what we've seen",
   svc("redis"), order(svc("redis"), SMS), guarded(SMS, ["title", "exist", "count", "seen", "dup", "key", "value", "redis"]),
   guarded(SLACK, ["title", "exist", "count", "seen", "dup", "key", "value", "redis"]), kept("n1", "n2", "n3", "n4"), SAT, NQ, prior=P10)
@@ -342,17 +342,20 @@ R("点star的人如果GitHub粉丝超过1000，就在Affinity里给他建一个�
   kept("n1", "n2"), SAT, NQ, prior=P11)
 R("also publish each summary as a post on our Medium blog... actually keep telegram too, both",
   svc("medium", "create"), order(ai("summarize"), svc("medium", "create")), TELEGRAM, kept("n1", "n2", "n3"), NQ, prior=P12)
-R("审批通过以后，再在Basecamp的“采购”项目里给行政建一个待办，让他们去下单",
-  svc("basecamp", "create"), order(APPROVAL, svc("basecamp", "create")),
-  branches(svc("basecamp", "create"), core("send_email")), kept("n1", "n2", "n3", "n4"), NQ, prior=P13)
-R("The sheet has an owner_email column. Instead of the one Feishu group message, email each salesperson their own follow-ups from Outlook",
-  OUTLOOK, removed(FEISHU), kept("n1", "n2", "n3"), NQ, prior=P14)
+R("金额超过5000的采购，经理批准以后还要再让财务总监 finance-director@acme.io 批一次，两个人都同意才建PO；5000以内的经理批了就行",
+  {"approval": True, "text": "finance-director"}, guarded({"approval": True, "text": "finance-director"}, ["amount", "金额"]),
+  order({"approval": True, "text": "manager@acme.io"}, {"approval": True, "text": "finance-director"}),
+  order({"approval": True, "text": "finance-director"}, AIRTABLE_ADD),
+  {"path_avoiding": {"to": AIRTABLE_ADD, "avoid": {"approval": True, "text": "finance-director"}}},
+  kept("n1", "n2", "n3", "n4"), SAT, NQ, prior=P13)
+R("Customers that have been waiting for a follow-up for more than 14 days (see the last_contact column) should be escalated: message their sales manager on Microsoft Teams instead of the Feishu group. The rest stays on Feishu.",
+  TEAMS, branches(FEISHU, TEAMS), guarded(TEAMS, ["last_contact", "day", "date"]),
+  kept("n1", "n2", "n3", "n4"), SAT, NQ, prior=P14)
 R("注册的时候如果填了邀请码，就调用 https://api.example.cn/referral/credit 给邀请人加积分；没填就跳过这一步",
   http("api.example.cn/referral"), guarded(http("api.example.cn/referral"), ["邀请码", "invite", "referral", "code"]),
   unguarded(POSTGRES), kept("n1", "n2", "n3", "n4"), SAT, NQ, prior=P15)
-R("除了发到Teams，再把每个人的数量写进Smartsheet的“周报”表",
-  svc("smartsheet", "create"), order(core("aggregate"), svc("smartsheet", "create")), TEAMS,
-  kept("n1", "n2", "n3", "n4"), NQ, prior=P16)
+R("请帮我每周五下午4点把Jira里这周解决的问题按负责人数一下，发到Teams",
+  UNCHANGED, prior=P16, note="the prior already does exactly this; the right answer is no change")
 R("some contracts are in German or French. Translate those to English with DeepL before the extraction step",
   svc("deepl"), order(svc("deepl"), ai("extract")), guarded(svc("deepl"), ["lang", "german", "french", "deutsch"]),
   kept("n1", "n2", "n3"), SAT, NQ, prior=P17)
@@ -361,8 +364,9 @@ R("工作日照旧发Slack，周末改成给我发LINE消息",
 R("For hot leads, besides Salesforce, create a one-off Calendly scheduling link and email it to the lead so they can book an intro call",
   svc("calendly", "create"), guarded(svc("calendly", "create"), "score"), EMAIL, guarded(EMAIL, "score"),
   order(svc("calendly", "create"), EMAIL), kept("n1", "n2", "n3", "n4"), NQ, prior=P19)
-R("just checking — this backs up my Notion database to Dropbox every night, right? if so leave it as it is",
-  UNCHANGED, prior=P20, note="the prior already backs Notion up to Dropbox nightly; the right answer is no change")
+R("upload the same backup file to our Google Cloud Storage bucket too, keep Dropbox",
+  svc("google_cloud_storage", "create"), order(svc("notion", "read"), svc("google_cloud_storage", "create")),
+  svc("dropbox", "create"), kept("n1", "n2", "n3"), NQ, prior=P20)
 
 
 # ================================================================ output

@@ -2,8 +2,9 @@
 
     .venv/bin/pytest bench/eval_planner/test_fresh_set.py
 
-Two sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py) and
-``fresh2`` (requests_fresh2.jsonl, build_fresh2.py). Every check has a kind the scorer knows,
+Three sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py),
+``fresh2`` (requests_fresh2.jsonl, build_fresh2.py) and ``fresh5`` (requests_fresh5.jsonl,
+build_fresh5.py). Every check has a kind the scorer knows,
 every selector names catalog apps and subtypes, edits' kept ids exist in their prior, the file
 is what its builder writes, and no request repeats one of requests.jsonl (nor, for fresh2, one
 of the first fresh set). Nothing here starts a server or calls the planner.
@@ -23,6 +24,7 @@ sys.path.insert(0, str(HERE))
 
 import build_fresh  # noqa: E402
 import build_fresh2  # noqa: E402
+import build_fresh5  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -39,6 +41,8 @@ SETS: dict[str, dict[str, Any]] = {
               "prefix": "f", "zh": (0.35, 0.45)},
     "fresh2": {"builder": build_fresh2, "file": HERE / "requests_fresh2.jsonl", "n": 100,
                "prefix": "g", "zh": (0.45, 0.55)},
+    "fresh5": {"builder": build_fresh5, "file": HERE / "requests_fresh5.jsonl", "n": 80,
+               "prefix": "j", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -428,6 +432,19 @@ def test_checks_accept_a_right_workflow(rid: str) -> None:
 @pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh2"] if r.get("prior")],
                          ids=[r["id"] for r in SET_ROWS["fresh2"] if r.get("prior")])
 def test_fresh2_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check, unless no change is the right answer."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    results = [C.evaluate(c, outcome)[0] for c in row["checks"]]
+    if {"unchanged": True} in row["checks"]:
+        assert all(results)
+    else:
+        assert not all(results)
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh5"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh5"] if r.get("prior")])
+def test_fresh5_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
     """An edit that changed nothing fails some check, unless no change is the right answer."""
     outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
                "generation": "complete", "prior_version": 1, "final_version": 1}
