@@ -152,7 +152,7 @@ R("When a Netlify deploy fails, open a Linear issue with a link to the deploy lo
 R("Every 5 min query QuestDB for the average CPU per host over the last 5 minutes and raise an Opsgenie alert for each host above 90%",
   trig("schedule"), sched(every_minutes=5), svc("questdb"), OPSGENIE_ADD, order(svc("questdb"), OPSGENIE_ADD),
   either(guarded(OPSGENIE_ADD, ["cpu", "avg", "usage"]), svc("questdb", text="90")), NQ)
-R("whenever someone new subscribes to my newsletter on ConvertKit, add a row for them in my Baserow 'audience' table",
+R("whenver someone new subscribes to my newsleter on ConvertKit, add a row for them in my Baserow 'audience' table",
   trig("app_event", "convertkit", "subscri"), svc("baserow", "create"), NQ)
 R("Every Tuesday at 5pm get the views and likes of my last 10 YouTube videos and add them as rows to my Grist 'yt-stats' table",
   trig("schedule"), sched(at="17:00", weekday="tuesday"), svc("youtube", "read"), svc("grist", "create"),
@@ -201,7 +201,7 @@ R("Mondays 7am: run the weekly revenue query in Snowflake and post the numbers t
 R("On the first of every month at 8:00 read my balances from Wise and add them as a new entry in my Notion 'Net worth' database",
   trig("schedule"), sched(at="08:00"), svc("wise", "read"), svc("notion", "create"),
   order(svc("wise", "read"), svc("notion", "create")), NQ)
-R("remind me to drink water every 90 minutes via Vonage SMS, but only on weekdays between 9 and 18",
+R("remind me to drink water evry 90 minutes via Vonage SMS, but only on weekdays between 9 and 18",
   trig("schedule"), sched(every_minutes=90), VONAGE, guarded(VONAGE, ["hour", "time", "day"]), SAT, NQ)
 R("When someone comments on my Instagram and it's a question, let AI draft an answer and send me the draft on Telegram so I can check it. Do not post anything on Instagram automatically!",
   trig("app_event", "facebook", ["instagram", "comment"]), ai("any"), TELEGRAM, guarded(TELEGRAM),
