@@ -148,7 +148,8 @@ R("new release published on github (n8n-io/n8n) -> summarize the release notes w
   order(ai("summarize"), svc("rocketchat", "create")), NQ)
 R("When a Netlify deploy fails, open a Linear issue with a link to the deploy log and ping #frontend in Slack. Successful deploys don't need anything.",
   trig("app_event", "netlify", ["fail", "deploy"]), LINEAR_ADD, SLACK,
-  either(trig("app_event", "netlify", "fail"), guarded(LINEAR_ADD, ["state", "status", "fail", "error"])), NQ)
+  either(trig("app_event", "netlify", "fail"), guarded(LINEAR_ADD, ["state", "status", "fail", "error"])),
+  either(trig("app_event", "netlify", "fail"), guarded(SLACK, ["state", "status", "fail", "error"])), NQ)
 R("Every 5 min query QuestDB for the average CPU per host over the last 5 minutes and raise an Opsgenie alert for each host above 90%",
   trig("schedule"), sched(every_minutes=5), svc("questdb"), OPSGENIE_ADD, order(svc("questdb"), OPSGENIE_ADD),
   either(guarded(OPSGENIE_ADD, ["cpu", "avg", "usage"]), svc("questdb", text="90")), NQ)
@@ -160,7 +161,8 @@ R("Every Tuesday at 5pm get the views and likes of my last 10 YouTube videos and
 R("When a book in my Notion 'Reading' database gets status Finished, ask Claude for a 5 bullet recap and append it to that page",
   trig("app_event", "notion", "page"), CLAUDE, svc("notion", ["create", "update"]),
   order(CLAUDE, svc("notion", ["create", "update"])),
-  either(guarded(CLAUDE, ["status", "finished"]), trigger_text("finished")), NQ)
+  either(guarded(CLAUDE, ["status", "finished"]), guarded(svc("notion", ["create", "update"]), ["status", "finished"]),
+         trigger_text("finished")), NQ)
 R("Any time a Wise transfer changes state to outgoing_payment_sent, log the amount and the recipient in my SeaTable 'spending' base",
   trig("app_event", "wise", "transfer"), svc("seatable", "create"),
   either(guarded(svc("seatable", "create"), ["state", "status", "sent"]), trigger_text("outgoing_payment_sent")), NQ)
@@ -188,7 +190,8 @@ R("Make a little form where my partner and I log shared expenses (who paid, amou
   guarded(WHATSAPP, "amount"), SAT, NQ)
 R("When an email whose subject contains 'Your receipt' lands in my Outlook inbox, have AI pull out the merchant, date and total and append them to the receipts worksheet in my Excel 365 workbook",
   trig("email"), ai("extract"), EXCEL_ADD, order(ai("extract"), EXCEL_ADD),
-  either(guarded(ai("extract"), ["subject", "receipt"]), trigger_text("receipt")), NQ)
+  either(guarded(ai("extract"), ["subject", "receipt"]), guarded(EXCEL_ADD, ["subject", "receipt"]),
+         trigger_text("receipt")), NQ)
 R("if someone cancels a cal.com booking, delete the zoom meeting that belonged to it and tell me on telegram",
   trig("app_event", "cal_com", "cancel"), svc("zoom", "delete"), TELEGRAM, NQ)
 R("Travis posts build results to a webhook of ours. Passed builds: nothing. Failed on main: open a PagerDuty incident. Failed on any other branch: message the committer on Mattermost.",
@@ -266,7 +269,8 @@ R("给我一个webhook地址，家里的智能电表每分钟推一次功率数�
   guarded(TELEGRAM, ["power", "功率", "watt"]), SAT, NQ)
 R("收到银行信用卡账单邮件（发件人 service@bank.example.cn）时，用AI提取账单金额和还款日，在Google Tasks里建一个还款任务，截止日期设成还款日",
   trig("email"), ai("extract"), GTASKS_ADD, order(ai("extract"), GTASKS_ADD),
-  either(guarded(ai("extract"), ["from", "sender", "bank"]), trigger_text("bank.example.cn")), NQ)
+  either(guarded(ai("extract"), ["from", "sender", "bank"]), guarded(GTASKS_ADD, ["from", "sender", "bank"]),
+         trigger_text("bank.example.cn")), NQ)
 R("做一个家庭报修表单，分水电、家电、网络三类。水电的用Twilio给物业发短信，家电的在Trello“家务”看板上建卡片，网络的直接发到家里的飞书群",
   trig("form"), SMS, TRELLO_ADD, FEISHU, branches(SMS, TRELLO_ADD, FEISHU), SAT, NQ)
 R("任何工作流报错的时候，在Jira建一个Bug，同时往Matrix的运维房间发条消息",
