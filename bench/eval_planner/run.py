@@ -7,6 +7,7 @@
     .venv/bin/python bench/eval_planner/run.py --set fresh2         # requests_fresh2.jsonl
     .venv/bin/python bench/eval_planner/run.py --set fresh3         # requests_fresh3.jsonl
     .venv/bin/python bench/eval_planner/run.py --set fresh4         # requests_fresh4.jsonl
+    .venv/bin/python bench/eval_planner/run.py --set fresh5         # requests_fresh5.jsonl
 
 It starts ``flowsmith serve`` as a subprocess on a free port with embedded defaults (a temp
 FLOWSMITH_DATA_DIR, SQLite, the offline planner unless ``--keep-llm-env``), mints a dev token,
@@ -46,8 +47,8 @@ VENV_BIN = Path(sys.executable).parent
 REQUESTS = HERE / "requests.jsonl"
 SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl",
         "fresh2": HERE / "requests_fresh2.jsonl", "fresh3": HERE / "requests_fresh3.jsonl",
-        "fresh4": HERE / "requests_fresh4.jsonl"}
-FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4")
+        "fresh4": HERE / "requests_fresh4.jsonl", "fresh5": HERE / "requests_fresh5.jsonl"}
+FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 
 
 # ---------------------------------------------------------------- the server
@@ -378,7 +379,7 @@ def main() -> None:
     ap.add_argument("--set", dest="set_name", choices=sorted(SETS), default="main",
                     help="main: requests.jsonl (dev + heldout); fresh: requests_fresh.jsonl; "
                          "fresh2: requests_fresh2.jsonl; fresh3: requests_fresh3.jsonl; "
-                         "fresh4: requests_fresh4.jsonl")
+                         "fresh4: requests_fresh4.jsonl; fresh5: requests_fresh5.jsonl")
     ap.add_argument("--split", choices=["dev", "heldout", *FRESH_SPLITS, "all"], default="all")
     ap.add_argument("--json", type=Path, help="write every request's outcome and checks here")
     ap.add_argument("--verbose", action="store_true", help="list failed checks per request")

@@ -2,8 +2,9 @@
 
     .venv/bin/pytest bench/eval_planner/test_fresh_set.py
 
-Two sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py) and
-``fresh2`` (requests_fresh2.jsonl, build_fresh2.py). Every check has a kind the scorer knows,
+Three sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py),
+``fresh2`` (requests_fresh2.jsonl, build_fresh2.py) and ``fresh5`` (requests_fresh5.jsonl,
+build_fresh5.py). Every check has a kind the scorer knows,
 every selector names catalog apps and subtypes, edits' kept ids exist in their prior, the file
 is what its builder writes, and no request repeats one of requests.jsonl (nor, for fresh2, one
 of the first fresh set). Nothing here starts a server or calls the planner.
@@ -24,6 +25,7 @@ sys.path.insert(0, str(HERE))
 import build_fresh  # noqa: E402
 import build_fresh2  # noqa: E402
 import build_fresh4  # noqa: E402
+import build_fresh5  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -42,6 +44,8 @@ SETS: dict[str, dict[str, Any]] = {
                "prefix": "g", "zh": (0.45, 0.55)},
     "fresh4": {"builder": build_fresh4, "file": HERE / "requests_fresh4.jsonl", "n": 80,
                "prefix": "i", "zh": (0.45, 0.55)},
+    "fresh5": {"builder": build_fresh5, "file": HERE / "requests_fresh5.jsonl", "n": 80,
+               "prefix": "j", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -228,6 +232,13 @@ def test_fresh4_repeats_no_sentence_of_earlier_fresh_sets() -> None:
     assert repeated == 0
 
 
+def test_fresh5_repeats_no_sentence_of_fresh_or_fresh2() -> None:
+    # a count only: the other sets' sentences are never shown by this test
+    others = set(_texts(SET_ROWS["fresh"])) | set(_texts(SET_ROWS["fresh2"]))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh5"]) if t in others)
+    assert repeated == 0
+
+
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_composition(name: str) -> None:
     comp = SETS[name]["builder"].composition(SET_ROWS[name])
@@ -409,6 +420,84 @@ ACCEPTABLE_EDITS.update({
                                   "path": DATED})]),
 })
 
+# fresh5: right workflows for a few requests, hand-written from the request alone
+HVAC = "{{ $json.state > 28 ? 'hot' : $json.state < 18 ? 'cold' : 'ok' }}"
+ACCEPTABLE.update({
+    # doorbell: Gotify always; at night (23-06) also Home Assistant porch light
+    "j008": _wf([
+        _n("t", "webhook_trigger", {"path": "doorbell"}),
+        _n("g", "gotify", {"resource": "message", "operation": "create", "message": "Ding dong"}),
+        _n("c", "if", {"combine": "or", "conditions": [
+            {"left": "{{ $now.hour }}", "operator": "greater_than", "right": 22},
+            {"left": "{{ $now.hour }}", "operator": "less_than", "right": 6}]}),
+        _n("ha", "home_assistant", {"resource": "service", "operation": "call",
+                                    "domain": "light", "service": "turn_on"}),
+    ], [("t", "g"), ("t", "c"), ("c", "ha", "true")]),
+    # Travis webhook: failed on main -> PagerDuty, failed elsewhere -> Mattermost
+    "j019": _wf([
+        _n("t", "webhook_trigger", {"path": "travis"}),
+        _n("f", "if", {"conditions": [{"left": "{{ $json.state }}", "operator": "equals",
+                                       "right": "failed"}]}),
+        _n("b", "if", {"conditions": [{"left": "{{ $json.branch }}", "operator": "equals",
+                                       "right": "main"}]}),
+        _n("pd", "pagerduty", {"resource": "incident", "operation": "create"}),
+        _n("mm", "mattermost", {"resource": "message", "operation": "post"}),
+    ], [("t", "f"), ("f", "b", "true"), ("b", "pd", "true"), ("b", "mm", "false")]),
+    # living-room temperature: > 28 cool, < 18 heat, via Home Assistant
+    "j030": _wf([
+        _n("t", "schedule_trigger", {"interval": "minutes", "every": 15}),
+        _n("r", "home_assistant", {"resource": "state", "operation": "get",
+                                   "entity_id": "sensor.living_room_temperature"}),
+        _n("s", "switch", {"field": HVAC,
+                           "rules": [{"operator": "equals", "value": "hot"},
+                                     {"operator": "equals", "value": "cold"}]}),
+        _n("cool", "home_assistant", {"resource": "service", "operation": "call",
+                                      "domain": "climate", "service": "set_hvac_mode"}),
+        _n("heat", "home_assistant", {"resource": "service", "operation": "call",
+                                      "domain": "climate", "service": "set_hvac_mode"}),
+    ], [("t", "r"), ("r", "s"), ("s", "cool", "output_0"), ("s", "heat", "output_1")]),
+    # PayPal: > 1000 -> QuickBooks invoice + DingTalk; else SeaTable
+    "j033": _wf([
+        _n("t", "paypal_trigger", {"event": "payment_captured"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "greater_than",
+                                       "right": 1000}]}),
+        _n("q", "quickbooks", {"resource": "invoice", "operation": "create"}),
+        _n("d", "dingtalk", {"resource": "message", "operation": "send"}),
+        _n("st", "seatable", {"resource": "row", "operation": "create"}),
+    ], [("t", "c"), ("c", "q", "true"), ("q", "d"), ("c", "st", "false")]),
+    # editor's video: Slack approval -> Notion + tweet / Slack reply with the feedback
+    "j052": _wf([
+        _n("t", "form_trigger", {"title": "视频提交", "fields": [{"label": "标题"}]}),
+        _n("a", "approval_slack", {"channel": "@me", "message": "{{ $json.标题 }}"}),
+        _n("n", "notion", {"resource": "databasePage", "operation": "create"}),
+        _n("tw", "twitter", {"resource": "tweet", "operation": "create"}),
+        _n("s", "slack", {"resource": "message", "operation": "post"}),
+    ], [("t", "a"), ("a", "n", "approved"), ("n", "tw"), ("a", "s", "rejected")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P10: webhook -> Redis get -> seen? -> stop / set -> severity IF as before
+    "j069": ([("n1", "g"), ("g", "c"), ("c", "s", "false"), ("s", "n2"), ("n2", "n3", "true"),
+              ("n2", "n4", "false")],
+             [_n("g", "redis", {"resource": "key", "operation": "get", "key": "{{ $json.title }}"}),
+              _n("c", "if", {"conditions": [{"left": "{{ $json.value }}",
+                                             "operator": "is_not_empty"}]}),
+              _n("s", "redis", {"resource": "key", "operation": "set", "key": "{{ $json.title }}",
+                                "ttl": 600})]),
+    # P13: manager approves -> over 5000? -> finance director approves -> PO; else PO
+    "j072": ([("n1", "n2"), ("n2", "c", "approved"), ("n2", "n4", "rejected"), ("c", "f", "true"),
+              ("c", "n3", "false"), ("f", "n3", "approved"), ("f", "n4", "rejected")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $json.Amount }}",
+                                             "operator": "greater_than", "right": 5000}]}),
+              _n("f", "approval_email", {"to": "finance-director@acme.io",
+                                         "subject": "Approve purchase"})]),
+    # P18: weekday? -> Slack / LINE
+    "j077": ([("n1", "c"), ("c", "n2", "true"), ("c", "l", "false")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $now.weekday }}", "operator": "less_than",
+                                             "right": 6}]}),
+              _n("l", "line", {"resource": "message", "operation": "push"})]),
+})
+
 
 def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
             added: list[dict[str, Any]]) -> dict[str, Any]:
@@ -440,6 +529,19 @@ def test_checks_accept_a_right_workflow(rid: str) -> None:
 @pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh2"] if r.get("prior")],
                          ids=[r["id"] for r in SET_ROWS["fresh2"] if r.get("prior")])
 def test_fresh2_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check, unless no change is the right answer."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    results = [C.evaluate(c, outcome)[0] for c in row["checks"]]
+    if {"unchanged": True} in row["checks"]:
+        assert all(results)
+    else:
+        assert not all(results)
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh5"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh5"] if r.get("prior")])
+def test_fresh5_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
     """An edit that changed nothing fails some check, unless no change is the right answer."""
     outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
                "generation": "complete", "prior_version": 1, "final_version": 1}
