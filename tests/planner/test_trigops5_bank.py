@@ -159,12 +159,11 @@ def branches(
             ys = _mail(wf)
         for x in xs:
             for y in ys:
-                gx, gy = dict(guarded_by(wf, x)), dict(guarded_by(wf, y))
-                # the same IF with different outputs, or a switch with two outputs
-                common = {k.id for k in gx} & {k.id for k in gy}
+                # one IF/switch leads to each on a different output, or each has a guard
+                # the other lacks (two conditions, one per step)
                 outs_x = {(n.id, o) for n, o in guarded_by(wf, x)}
                 outs_y = {(n.id, o) for n, o in guarded_by(wf, y)}
-                if common and outs_x != outs_y:
+                if any(i == j and o != p for i, o in outs_x for j, p in outs_y):
                     return
                 if (outs_x - outs_y) and (outs_y - outs_x):
                     return
