@@ -273,6 +273,11 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     if TOKEN.search(text):
         # "send it to our EU warehouse API <url>": the URL is the target, not a resource word
         mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
+    mailed = ctx.trigger_kind == "email" or bool(ctx.trigger_app and _emails(ctx, ctx.trigger_app))
+    if mailed and roles.REPLY.search(text):
+        # "reply asking the sender to attach the file": the reply is the step; a resource
+        # word ("file", "附件") names what the sender is asked for, not an app to write to
+        mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
     seen: set[tuple[str, str, str]] = set()
     for i, mention in enumerate(mentions):
         local = mention_verb(text, mentions, i, verb, ctx)
@@ -398,7 +403,8 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
         and _names_trigger_resource(text, ctx)
     ):
         return [("create", _on_app(ctx, ctx.trigger_app, text, verb, phrase))]
-    if ctx.trigger_kind == "email" and roles.REPLY.search(text):
+    mailed = ctx.trigger_kind == "email" or bool(ctx.trigger_app and _emails(ctx, ctx.trigger_app))
+    if mailed and roles.REPLY.search(text):
         # "then reply with the status": an answer to the email that started the run
         return [
             (

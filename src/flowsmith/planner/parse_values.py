@@ -107,7 +107,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
 ]
 # the catalog parameter names each kind of value goes into, best first
 _FIELDS = {
-    "tag": ("tag_names", "tags", "labels", "tag"),
+    "tag": ("tag_names", "tags", "labels", "tag", "tag_id"),
     "priority": ("priority",),
     "subject": ("subject", "email_subject"),
     "file_name": ("file_name", "name", "fileName"),
@@ -161,7 +161,35 @@ def with_values(
 ) -> list[Step]:
     """``steps`` with each said value in the first step that has a parameter for it."""
     for value in said:
-        steps, _ = _place(steps, value, index, cat)
+        steps, placed = _place(steps, value, index, cat)
+        if not placed and value.kind == "tag":
+            steps = _tag_step_after(steps, value, index, cat)
+    return steps
+
+
+def _tag_step_after(
+    steps: list[Step], value: Said, index: ServiceIndex, cat: Catalog
+) -> list[Step]:
+    """``steps`` with the tag put on by the app's own tag operation, right after the first
+    step of an app that has one ("add them to ActiveCampaign and tag them 'VIP'": the
+    contact's create has no tag field, its contactTag add does)."""
+    for i, step in enumerate(steps):
+        if not isinstance(step, ServiceStep) or step.app not in index.apps:
+            continue
+        app = index.apps[step.app]
+        for rkey, res in app.resources.items():
+            if rkey == step.resource or not {"tag", "标签"} & set(res.names.all()):
+                continue
+            for okey in res.operations:
+                tagged = ServiceStep(step.app, rkey, okey, phrase=step.phrase)
+                key = _field_for("tag", _fields_of(tagged, index, cat), tagged)
+                if key is not None:
+                    frag = _fields_of(tagged, index, cat)[key]
+                    params = {key: _shaped(value, frag)}
+                    made = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", step.resource or "").lower()
+                    if f"{made}_id" in _fields_of(tagged, index, cat):
+                        params[f"{made}_id"] = "{{ $json.id }}"  # the record just made
+                    return [*steps[: i + 1], replace(tagged, params=params), *steps[i + 1 :]]
     return steps
 
 
