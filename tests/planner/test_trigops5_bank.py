@@ -382,9 +382,6 @@ OPEN: dict[str, str] = {
     "a catalog app maps to one of an n8n node or its API, so no step can post it",
     "When a GitLab merge request is opened": "the MR comment: no catalog operation can post it "
     "(see the Chinese row)",
-    "每周一把Airtable里的数据转成CSV": "no file-conversion step (convertToFile) in the catalog",
-    "Every Friday export our HubSpot contacts to CSV": "no file-conversion step (convertToFile) "
-    "in the catalog",
 }
 
 
@@ -392,3 +389,16 @@ OPEN: dict[str, str] = {
 def test_trigops5_bank(text: str, apps: tuple[str, ...], check: Check) -> None:
     needs(*apps)
     check(graph(text))
+
+
+def test_csv_step_exports_as_n8n_convert_to_file() -> None:
+    """The CSV step is n8n's convertToFile node, wired between the read and the upload."""
+    from flowsmith.n8n.convert import to_n8n
+
+    wf = graph("Every Friday export our HubSpot contacts to CSV and upload it to Dropbox")
+    doc = to_n8n(wf)
+    types = {n["name"]: n["type"] for n in doc["nodes"]}
+    convert = next(n for n in doc["nodes"] if n["type"] == "n8n-nodes-base.convertToFile")
+    assert convert["parameters"]["operation"] == "csv"
+    targets = [c["node"] for out in doc["connections"][convert["name"]]["main"] for c in out]
+    assert [types[t] for t in targets] == ["n8n-nodes-base.dropbox"]

@@ -34,6 +34,7 @@ from flowsmith.planner.parse_context import (
     Context,
     unmask,
 )
+from flowsmith.planner.parse_convert import file_conversion
 from flowsmith.planner.parse_recipient import person_recipient
 from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
@@ -76,6 +77,9 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         return [*middle, *writes, *blocks]
 
     said = _thinking(text, phrase, ctx) + _transforms(text, phrase, ctx)
+    converted = file_conversion(text, phrase)
+    if converted is not None:  # "转成CSV上传到…": the file the upload gets
+        said.append(converted)
     svc_reads, svc_writes = _services(text, phrase, ctx)
     if any(_is_ai_app(s, ctx) for s in [*svc_reads, *svc_writes]):
         # "have ChatGPT draft a reply", "ask Claude to categorise it": the named AI does it

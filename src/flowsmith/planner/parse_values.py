@@ -78,7 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
             r",?\s*\b(?:and\s+)?(?:name|call|title)\s+(?:the\s+|each\s+)?(?:file|it|them|"
             r"export|report)\s+(?:with|after|using|by|for)\s+" + _DATE + r"\b|"
             r",?\s*\bwith\s+" + _DATE + r"\s+in\s+(?:the\s+|its\s+)?(?:file\s*)?name\b|"
-            r"[，,]?\s*(?:文件名|文件名称)(?:用|以|为|是|带上?|加上?|采用)?"
+            r"[，,]?\s*(?:文件名|文件名称)(?:里|中|上)?(?:要|都)?(?:用|以|为|是|带上?|加上?|采用|包含|含)?"
             + _ZH_DATE
             + r"(?:命名)?|"
             r"[，,]?\s*(?:用|以)" + _ZH_DATE + r"(?:作为|为|当)?(?:文件名|命名)",
@@ -110,7 +110,7 @@ _FIELDS = {
     "tag": ("tag_names", "tags", "labels", "tag", "tag_id"),
     "priority": ("priority",),
     "subject": ("subject", "email_subject"),
-    "file_name": ("file_name", "name", "fileName"),
+    "file_name": ("file_name", "name", "fileName", "path"),
     "list": ("list", "list_id", "audience_id"),
 }
 
@@ -219,7 +219,7 @@ def _place(
             continue
         fields = _fields_of(step, index, cat)
         key = _field_for(value.kind, fields, step)
-        shaped = _shaped(value, fields[key]) if key is not None else None
+        shaped = _shaped(value, fields[key], key) if key is not None else None
         if key is not None and shaped is not None and isinstance(step, (ServiceStep, CoreStep)):
             params = {**step.params, key: shaped}
             out[i] = replace(step, params=params)
@@ -258,8 +258,10 @@ def _about_files(step: Step) -> bool:
     return False
 
 
-def _shaped(value: Said, frag: dict[str, Any]) -> Any:
+def _shaped(value: Said, frag: dict[str, Any], key: str = "") -> Any:
     """``value`` in the shape ``frag`` (a JSON Schema fragment) asks for."""
+    if value.kind == "file_name" and key == "path":
+        return "/" + value.value.lstrip("/")  # a file's name as its path (Dropbox, FTP)
     if value.kind == "priority":
         return _priority(value.value, frag)
     if frag.get("type") == "array":
