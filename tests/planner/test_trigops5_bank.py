@@ -121,14 +121,14 @@ def after(first: tuple[str, tuple[str, ...]], then: tuple[str, tuple[str, ...]])
     return run
 
 
-def converts_before(app: str, *prefixes: str) -> Check:
-    """A CSV file step (n8n convertToFile, or a file write / code step naming csv) runs before
-    the ``app`` upload, and the upload's file name carries the date."""
+def converts_before(app: str, *prefixes: str, fmt: str = "csv") -> Check:
+    """A file step writing ``fmt`` (n8n convertToFile, or a file write / code step naming it)
+    runs before the ``app`` upload, and the upload's file name carries the date."""
 
     def run(wf: Workflow) -> None:
         ups = _find(wf, app, prefixes)
         assert ups, _shape(wf)
-        steps = [n for n in wf.nodes if "csv" in json.dumps(n.parameters).lower()]
+        steps = [n for n in wf.nodes if fmt in json.dumps(n.parameters).lower()]
         steps = [n for n in steps if n.subtype not in (app, trigger(wf).subtype)]
         assert any(ups[0].id in downstream(wf, s) for s in steps), _shape(wf)
         name = json.dumps(ups[0].parameters).lower()
@@ -364,6 +364,31 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
         "每周一把Airtable里的数据转成CSV上传到Google Drive，文件名里带上当天日期",
         ("airtable", "google_drive"),
         converts_before("google_drive", "upload"),
+    ),
+    (
+        "每周五把Jira里本周完成的问题导出成Excel，上传到OneDrive，文件名里带上日期",
+        ("jira", "onedrive"),
+        each(converts_before("onedrive", "upload", fmt="xlsx"), no_op("excel_365", "")),
+    ),
+    (
+        "Every night back up our Airtable records to the 'backups' S3 bucket as a CSV",
+        ("airtable", "amazon_s3"),
+        each(op("amazon_s3", "upload"), no_op("amazon_s3", "create")),
+    ),
+    (
+        "We'd like each submission of our 'Contact us' Jotform to go into HubSpot as a contact, "
+        "and the sender should receive a thank-you email",
+        ("jotform", "hubspot"),
+        each(on_event("jotform", FORM), op("hubspot", "upsert", "create"), mails()),
+    ),
+    (
+        "Airtable里哪条记录的负责人被改成“张三”，就给他发邮件",
+        ("airtable",),
+        each(
+            on_event("airtable", "record_created_or_updated"),
+            guard(("负责人", "owner", "assignee"), "张三"),
+            mails(),
+        ),
     ),
     (
         "Every Friday export our HubSpot contacts to CSV and upload it to Dropbox with today's "

@@ -14,7 +14,7 @@ from typing import Any
 
 from flowsmith.planner.frame import CoreStep
 
-__all__ = ["CONVERT_TYPE", "file_conversion"]
+__all__ = ["CONVERT_TYPE", "file_conversion", "format_span"]
 
 CONVERT_TYPE = "n8n-nodes-base.convertToFile"
 _VERSION = 1.1
@@ -24,10 +24,24 @@ _FORMAT = r"(csv|excel|xlsx|xls|json)"
 _CONVERT = re.compile(
     r"\b(?:convert|turn|export|save|dump|write|format)\w*\b[^,.;]{0,40}?\b(?:to|into|as)\s+"
     r"(?:an?\s+)?" + _FORMAT + r"\b|"
+    r"\bas\s+(?:an?\s+)?" + _FORMAT + r"(?:\s+file)?\b|\bin\s+" + _FORMAT + r"\s+format\b|"
     r"(?:转成|转换成|转为|转换为|导出成|导出为|导成|存成|保存成|保存为|生成|做成)\s*(?:一个|一份)?\s*"
-    + _FORMAT,
+    + _FORMAT
+    + r"|(?:以|用|按)\s*"
+    + _FORMAT
+    + r"\s*格式",
     re.IGNORECASE,
 )
+
+
+def format_span(text: str) -> tuple[int, int] | None:
+    """Where the format word of a conversion is ("导出成Excel": the file format, not the
+    Excel app), or None."""
+    m = _CONVERT.search(text)
+    if m is None:
+        return None
+    group = next(i for i, g in enumerate(m.groups(), 1) if g)
+    return m.start(group), m.end(group)
 
 
 def file_conversion(text: str, phrase: str) -> tuple[int, CoreStep] | None:

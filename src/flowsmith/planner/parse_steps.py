@@ -34,7 +34,7 @@ from flowsmith.planner.parse_context import (
     Context,
     unmask,
 )
-from flowsmith.planner.parse_convert import file_conversion
+from flowsmith.planner.parse_convert import file_conversion, format_span
 from flowsmith.planner.parse_recipient import person_recipient
 from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
@@ -80,7 +80,10 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
     converted = file_conversion(text, phrase)
     if converted is not None:  # "转成CSV上传到…": the file the upload gets
         said.append(converted)
-    svc_reads, svc_writes = _services(text, phrase, ctx)
+    span = format_span(text)
+    # the format of a conversion ("导出成Excel") names no app
+    plain = text if span is None else text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
+    svc_reads, svc_writes = _services(plain, phrase, ctx)
     if any(_is_ai_app(s, ctx) for s in [*svc_reads, *svc_writes]):
         # "have ChatGPT draft a reply", "ask Claude to categorise it": the named AI does it
         said = [(at, st) for at, st in said if not isinstance(st, Think)]
