@@ -321,13 +321,7 @@ BANK: list[tuple[str, Check]] = [
 # still wrong (strict: a fix makes the test fail until the mark goes); the assertions stand
 OPEN: dict[str, str] = {
     "Stripe有新的会员付款成功时，会员会收到": "'会员会收到…邮件' read as an email-received start",
-    "When a new Gmail email arrives and the s": "the reply step is not built (an FTP upload is)",
-    "Every hour read the counter from Redis": "'after writing reset the key': no second Redis step",
     "new GitLab merge request -> have Claude": "no comment step (catalog lacks GitLab MR notes)",
-    "When someone registers on our Jotform": "tag: n8n's contact create has no tags; needs a "
-    "contactTag add step",
-    "Typeform有新报名时，把联系人加到Active": "tag: needs a contactTag add step",
-    "收到新的Typeform报名，如果邮箱是gmail": "trigger: '收到新的Typeform报名' read as a schedule",
 }
 
 

@@ -117,7 +117,12 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
         ends = _step(st, step, last if isinstance(step, Respond) else feeds)
         last = ends
         after = steps[i + 1] if i + 1 < len(steps) else None
-        if _writes(st, step) and not _uses_made(after) and not _tests_outcome(after):
+        if (
+            _writes(st, step)
+            and not _uses_made(after)
+            and not _tests_outcome(after)
+            and not _needs_id_of(st, step, after)
+        ):
             st.text = before_text
             continue
         feeds = ends
@@ -146,6 +151,18 @@ _THEN = re.compile(
 def _uses_made(step: Step | None) -> bool:
     phrase = getattr(step, "phrase", "") if step is not None else ""
     return isinstance(phrase, str) and bool(_MADE_REF.search(phrase) or _THEN.search(phrase))
+
+
+def _needs_id_of(st: CompileState, made: Step, after: Step | None) -> bool:
+    """Whether ``after`` is an operation of the same app that requires the id of the record
+    ``made`` wrote ("add the contact, then tag it": contactTag add requires contact_id)."""
+    if not isinstance(made, ServiceStep) or not isinstance(after, ServiceStep):
+        return False
+    if made.app != after.app or made.app not in st.index.apps or not made.resource:
+        return False
+    op = st.index.apps[made.app].operation(after.resource or "", after.operation or "")
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", made.resource).lower()
+    return op is not None and f"{snake}_id" in op.required
 
 
 def _tests_outcome(step: Step | None) -> bool:

@@ -139,6 +139,12 @@ def core_node(st: CompileState, step: CoreStep) -> Node:
             "send_email",
             params,
         )
+    if spec.subtype == "n8n_node":  # n8n's file conversion: named by the format it writes
+        raw = params.get("n8n_parameters", {})
+        fmt = str(raw.get("operation", "file") if isinstance(raw, dict) else "file")
+        fmt = {"toJson": "JSON"}.get(fmt, fmt.upper())
+        name = say("planner.compile_nodes.convert_to_file", lang, fmt=fmt)
+        return make(st.ids, "convert", name, "n8n_node", params)
     props = spec.parameters.get("properties", {})
     placeheld: list[str] = []
     for name in spec.required_parameters:

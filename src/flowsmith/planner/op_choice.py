@@ -112,7 +112,8 @@ def places_masked(app: App, low: str) -> str:
     for res in app.resources.values():
         for name in sorted(res.names.all(), key=len, reverse=True):
             said = "(" + re.escape(name) + r")(?![a-z])"
-            pattern = f"(?:{_PLACE_NAMED}|{of_app}){said}"
+            # "to the 'raw' S3 bucket": the quoted name, then the app, then its resource noun
+            pattern = f"(?:{_PLACE_NAMED}(?:(?:{app_names})\\s*)?|{of_app}){said}"
             for m in reversed(list(re.finditer(pattern, low))):
                 low = low[: m.start(1)] + " " * len(m.group(1)) + low[m.end(1) :]
     return low

@@ -65,9 +65,11 @@ _ZH_DOWN = r"下降|下跌|降低|降了|跌了|减少|变少|少了|走低|回�
 _ZH_UP = r"上涨|上升|增加|变多|多了|涨了|升高|比上次多|比上次高|多于上次|高于上次"
 _ZH_CHANGE = r"变化|变了|改变|有变动|变动|不一样|不同|有更新"
 _ZH = re.compile(
-    r"^(?:如果|若|当|一旦)?\s*(?P<f>[\u4e00-\u9fffA-Za-z]{0,6}?)\s*(?:和|与|跟)?(?:上次|之前|上一次)?"
+    r"^(?:如果|若|当|一旦|要是|假如|万一)?\s*(?P<f>[\u4e00-\u9fffA-Za-z]{0,6}?)\s*(?:和|与|跟)?"
+    r"(?:上次|之前|上一次|前一次|前一天|昨天|上一天|上回)?(?:的)?"
     r"(?:相比|比)?\s*(?P<v>" + _ZH_DOWN + "|" + _ZH_UP + "|" + _ZH_CHANGE + r")"
-    r"(?:了)?(?:的话|的时候|时)?\s*$"
+    # "（被人改过）": an aside on why it changed
+    r"(?:了)?(?:的话|的时候|时)?\s*(?:[（(][^）)]{1,20}[）)])?\s*$"
 )
 # a change with a threshold or a target is a plain comparison ("drops below 100", "降到100")
 _THRESHOLD = re.compile(r"\d|\b(?:below|under|above|over|to|by)\b|到|至|超过|低于\d", re.I)

@@ -157,6 +157,11 @@ def nouns_masked(text: str, app: str | None, ctx: Context) -> str:
         for name in res.names.en:
             pattern = re.compile(r"(?<![a-z0-9])" + re.escape(name) + r"(?:e?s)?(?![a-z0-9])", re.I)
             out = out[:start] + pattern.sub(lambda m: " " * len(m.group(0)), out[start:])
+        # Chinese runs have no spaces: a name anywhere past the first character ("在Cloudflare
+        # 上的DNS记录": the record is the noun, not "记录" the verb); longest names first
+        for name in sorted(res.names.zh, key=len, reverse=True):
+            pattern = re.compile(r"(?<![a-z0-9])" + re.escape(name), re.I)
+            out = out[:1] + pattern.sub(lambda m: " " * len(m.group(0)), out[1:])
     return out
 
 
@@ -170,10 +175,22 @@ def within_app(word: str, app: str | None, mentions: int, ctx: Context) -> bool:
 
 
 def reads_email(text: str) -> bool:
-    """ "read the emails", "读取邮件": email is what is read, not a channel to send on."""
+    """ "read the emails", "读取邮件": email is what is read, not a channel to send on ("the
+    person should get a confirmation email" is one sent to them)."""
+    if _GETS_AN_EMAIL.search(text):
+        return False
     return bool(
         re.search(r"\b(?:read|fetch|get|check)\b[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I)
     )
+
+
+# "the volunteer should get a welcome email", "I want to get an email": one email someone is
+# to receive (a modal before "get", a single email after it), i.e. an email sent to them
+_GETS_AN_EMAIL = re.compile(
+    r"\b(?:should|will|must|would|shall|to|can)\s+(?:also\s+|then\s+)?(?:get|receive)\s+"
+    r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}e-?mail\b",
+    re.IGNORECASE,
+)
 
 
 # "… should just be logged to the 'Leads' tab of our", "the rest go into my", "list it in our",

@@ -34,6 +34,7 @@ from flowsmith.planner.parse_context import (
     Context,
     unmask,
 )
+from flowsmith.planner.parse_convert import file_conversion, format_span
 from flowsmith.planner.parse_recipient import person_recipient
 from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
@@ -76,7 +77,13 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         return [*middle, *writes, *blocks]
 
     said = _thinking(text, phrase, ctx) + _transforms(text, phrase, ctx)
-    svc_reads, svc_writes = _services(text, phrase, ctx)
+    converted = file_conversion(text, phrase)
+    if converted is not None:  # "转成CSV上传到…": the file the upload gets
+        said.append(converted)
+    span = format_span(text)
+    # the format of a conversion ("导出成Excel") names no app
+    plain = text if span is None else text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
+    svc_reads, svc_writes = _services(plain, phrase, ctx)
     if any(_is_ai_app(s, ctx) for s in [*svc_reads, *svc_writes]):
         # "have ChatGPT draft a reply", "ask Claude to categorise it": the named AI does it
         said = [(at, st) for at, st in said if not isinstance(st, Think)]
@@ -273,6 +280,11 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     if TOKEN.search(text):
         # "send it to our EU warehouse API <url>": the URL is the target, not a resource word
         mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
+    mailed = ctx.trigger_kind == "email" or bool(ctx.trigger_app and _emails(ctx, ctx.trigger_app))
+    if mailed and roles.REPLY.search(text):
+        # "reply asking the sender to attach the file": the reply is the step; a resource
+        # word ("file", "附件") names what the sender is asked for, not an app to write to
+        mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
     seen: set[tuple[str, str, str]] = set()
     for i, mention in enumerate(mentions):
         local = mention_verb(text, mentions, i, verb, ctx)
@@ -398,7 +410,8 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
         and _names_trigger_resource(text, ctx)
     ):
         return [("create", _on_app(ctx, ctx.trigger_app, text, verb, phrase))]
-    if ctx.trigger_kind == "email" and roles.REPLY.search(text):
+    mailed = ctx.trigger_kind == "email" or bool(ctx.trigger_app and _emails(ctx, ctx.trigger_app))
+    if mailed and roles.REPLY.search(text):
         # "then reply with the status": an answer to the email that started the run
         return [
             (

@@ -26,6 +26,7 @@ from flowsmith.planner.parse_case_arrows import case_arrows
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
+from flowsmith.planner.parse_trigger_changed import changed_item_event
 from flowsmith.planner.parse_trigger_clause import (
     arrival_clause,
     endpoint_span,
@@ -66,8 +67,9 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     found = _context_event(text, ctx)
     if found is not None:
         return found
-    found = _when_trigger(text, ctx)
+    found = changed_item_event(text, ctx) or _when_trigger(text, ctx)
     if found is not None:
+        ctx.trigger_app = found[0].app or ctx.trigger_app
         return found
     found = _clause_trigger(text, ctx)
     if found is not None:

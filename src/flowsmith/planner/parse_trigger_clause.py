@@ -32,12 +32,15 @@ _ARRIVES_ZH = re.compile(
 
 
 # "Every response to the 'Event signup' Google Form should become …", "Each new answer to
-# our Typeform quiz gets saved …": each response of a form, then what happens to it
+# our Typeform quiz gets saved …", "I'd like every entry in the X form to become …": each
+# response of a form (after a wish that names no step), then what happens to it
 _RESPONSES_EN = re.compile(
-    r"^\s*(?P<body>(?:every|each|any|all)\s+(?:new\s+|incoming\s+)?(?:responses?|answers?|"
+    r"^\s*(?:(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\s+)?"
+    r"(?P<body>(?:every|each|any|all)\s+(?:new\s+|incoming\s+)?(?:responses?|answers?|"
     r"submissions?|entr(?:y|ies)|sign-?ups?|registrations?)\s+(?:to|from|in|on|of|for|through)\s+"
     r"[^,;.:!?]{2,60}?)"
-    r"\s*(?:,\s*)?(?P<rest>\b(?:should|must|gets?|goes|go|becomes?|turns?|is|are|needs?|has)\b.+)$",
+    r"\s*(?:,\s*)?(?P<rest>\b(?:should|must|gets?|goes|go|becomes?|turns?|is|are|needs?|has|"
+    r"to\s+(?:become|be|go|get|turn|end up|land|show up))\b.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "“活动报名”谷歌表单收到的每一份回复，都要存进飞书", "Typeform问卷的每条新回答都同步到…"
@@ -48,9 +51,17 @@ _RESPONSES_ZH = re.compile(
 )
 
 
+# "每一份Typeform问卷回复都存到Notion", "每条新的Jotform提交都要…": the quantifier first
+_EACH_RESPONSE_ZH = re.compile(
+    r"^\s*(?P<body>(?:每一份|每份|每一条|每条|每个|所有)(?:新的?)?[^，,。；;]{2,30}?"
+    r"(?:回复|回答|答卷|提交|报名))[，,]?\s*(?:都要|都|一律|全部)(?P<rest>.+)$",
+    re.DOTALL,
+)
+
+
 def response_clause(text: str) -> tuple[str, str] | None:
     """(the clause naming each response of a form, the text after it), or None."""
-    m = _RESPONSES_EN.match(text) or _RESPONSES_ZH.match(text)
+    m = _RESPONSES_EN.match(text) or _RESPONSES_ZH.match(text) or _EACH_RESPONSE_ZH.match(text)
     return (m.group("body"), m.group("rest")) if m else None
 
 
@@ -101,10 +112,10 @@ _ENDPOINT = re.compile(
     r"\b(?:an?\s+|the\s+|our\s+)?(?:web ?hook|(?:http\s+|api\s+)?endpoint)\b"
     r"(?:\s+(?:url\s+)?(?:that|which|to|for|where we can|we can))?\s+"
     r"(?:receives?|receiving|accepts?|accepting|listens?\s+(?:for|to)|catch(?:es)?|"
-    r"collects?|ingests?|takes?)\s+[^,;.]*?(?=\s+and\s+(?:then\s+)?(?:[a-z]+s|send|post|create|add|save|store|write|"
-    r"forward|notify|log|put|push|email it|email them)\b|\s*[,;.]|$)|"
+    r"collects?|ingests?|takes?)\s+[^,;.:]*?(?=\s+and\s+(?:then\s+)?(?:[a-z]+s|send|post|create|add|save|store|write|"
+    r"forward|notify|log|put|push|email it|email them)\b|\s*[,;.:]|$)|"
     r"(?:webhook|web hook|回调|接口|钩子|端点)(?:地址|链接|url)?\s*(?:来|用来|用于|专门)?"
-    r"(?:接收|接住|监听|收取)[^，,。；;]*?(?=[，,。；;]|然后|并且|再|$)",
+    r"(?:接收|接住|监听|收取)[^，,。；;：:]*?(?=[，,。；;：:]|然后|并且|再|$)",
     re.IGNORECASE,
 )
 

@@ -128,10 +128,14 @@ _ITEMS_EN = re.compile(
     r"(?P<rest>(?:should|must|will|need to|are to|go|goes|get|gets)\b.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-# "SurveyMonkey问卷里打0到6分的回复，在Freshdesk建工单", "Typeform里评分低于3分的回答，发到…"
+# "SurveyMonkey问卷里打0到6分的回复，在Freshdesk建工单", "Typeform里评分低于3分的回答，发到…",
+# "…里打0到6分的（贬损者）马上…", "Wufoo表单里勾选了“要发票”的客户，就…": the items, or the
+# people who sent them, or nothing before the action (then a pause or an adverb follows)
 _ITEMS_ZH = re.compile(
     r"^\s*(?P<subj>[^，,。；;]{2,30}?)(?:里|中|上)(?:面)?(?P<cond>[^，,。；;]{2,20}?)的"
-    r"(?P<noun>回复|回答|答卷|答复|提交|反馈)(?:都|就)?[，,]?\s*(?P<rest>.+)$",
+    r"(?:(?P<noun>回复|回答|答卷|答复|提交|反馈|用户|客户|顾客|学员|会员|受访者|人)|"
+    r"(?=[（(，,]|马上|立刻|立即|就|都))(?:[（(][^）)]{1,20}[）)])?"
+    r"(?:都|就)?[，,]?\s*(?P<rest>.+)$",
     re.DOTALL,
 )
 # a rating said by its verb: "rate us below 5", "rated under 3", "打0到6分", "给了低于3分"
@@ -167,9 +171,10 @@ def items_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     events = ctx.index.apps[app_id].triggers
     assert events is not None
     event, _score = ctx.index.event(app_id, m.group(0))
-    if event is None and len(events.events) == 1:
-        event = next(iter(events.events))  # a form app's one event: a response came in
-    said = _said_rating(m.group("cond").strip())
+    if event is None and (len(events.events) == 1 or ctx.index.apps[app_id].category == "forms"):
+        # a form app's first event: a response came in
+        event = next(iter(events.events))
+    said = _said_choice(_said_rating(m.group("cond").strip()))
     if event is None or parse_condition(said, ctx) is None or not _goes_elsewhere(m, app_id, ctx):
         return None
     zh = m.re is _ITEMS_ZH
@@ -187,6 +192,25 @@ def _goes_elsewhere(m: re.Match[str], app_id: str, ctx: Context) -> bool:
     if TOKEN.search(rest) or lx.EMAIL_WORD.search(rest):
         return True
     return any(x.app not in (None, app_id) for x in ctx.index.mentions(rest, implicit=False))
+
+
+# an answer said by the choosing verb: "选了“非常不满意”", "勾选了“要发票”", "picked 'online'"
+_CHOICE_VERB = re.compile(
+    r"^(?:(?P<many>勾选了?|勾了|多选了?)|选了|选择了?|选的是|(?:picked|chose|selected)\s+)",
+    re.IGNORECASE,
+)
+
+
+def _said_choice(cond: str) -> str:
+    """ "选了X" -> "选项是X", "勾选了X" -> "选项包含X" (a checkbox holds several), "picked X" ->
+    "the choice is X"; other words unchanged."""
+    m = _CHOICE_VERB.match(cond)
+    if m is None:
+        return cond
+    rest = cond[m.end() :]
+    if cond.isascii():
+        return f"the choice is {rest}"
+    return f"选项包含{rest}" if m.group("many") else f"选项是{rest}"
 
 
 def _said_rating(cond: str) -> str:

@@ -78,7 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
             r",?\s*\b(?:and\s+)?(?:name|call|title)\s+(?:the\s+|each\s+)?(?:file|it|them|"
             r"export|report)\s+(?:with|after|using|by|for)\s+" + _DATE + r"\b|"
             r",?\s*\bwith\s+" + _DATE + r"\s+in\s+(?:the\s+|its\s+)?(?:file\s*)?name\b|"
-            r"[，,]?\s*(?:文件名|文件名称)(?:用|以|为|是|带上?|加上?|采用)?"
+            r"[，,]?\s*(?:文件名|文件名称)(?:里|中|上)?(?:要|都)?(?:用|以|为|是|带上?|加上?|采用|包含|含)?"
             + _ZH_DATE
             + r"(?:命名)?|"
             r"[，,]?\s*(?:用|以)" + _ZH_DATE + r"(?:作为|为|当)?(?:文件名|命名)",
@@ -107,10 +107,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
 ]
 # the catalog parameter names each kind of value goes into, best first
 _FIELDS = {
-    "tag": ("tag_names", "tags", "labels", "tag"),
+    "tag": ("tag_names", "tags", "labels", "tag", "tag_id"),
     "priority": ("priority",),
     "subject": ("subject", "email_subject"),
-    "file_name": ("file_name", "name", "fileName"),
+    "file_name": ("file_name", "name", "fileName", "path"),
     "list": ("list", "list_id", "audience_id"),
 }
 
@@ -161,7 +161,35 @@ def with_values(
 ) -> list[Step]:
     """``steps`` with each said value in the first step that has a parameter for it."""
     for value in said:
-        steps, _ = _place(steps, value, index, cat)
+        steps, placed = _place(steps, value, index, cat)
+        if not placed and value.kind == "tag":
+            steps = _tag_step_after(steps, value, index, cat)
+    return steps
+
+
+def _tag_step_after(
+    steps: list[Step], value: Said, index: ServiceIndex, cat: Catalog
+) -> list[Step]:
+    """``steps`` with the tag put on by the app's own tag operation, right after the first
+    step of an app that has one ("add them to ActiveCampaign and tag them 'VIP'": the
+    contact's create has no tag field, its contactTag add does)."""
+    for i, step in enumerate(steps):
+        if not isinstance(step, ServiceStep) or step.app not in index.apps:
+            continue
+        app = index.apps[step.app]
+        for rkey, res in app.resources.items():
+            if rkey == step.resource or not {"tag", "标签"} & set(res.names.all()):
+                continue
+            for okey in res.operations:
+                tagged = ServiceStep(step.app, rkey, okey, phrase=step.phrase)
+                key = _field_for("tag", _fields_of(tagged, index, cat), tagged)
+                if key is not None:
+                    frag = _fields_of(tagged, index, cat)[key]
+                    params = {key: _shaped(value, frag)}
+                    made = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", step.resource or "").lower()
+                    if f"{made}_id" in _fields_of(tagged, index, cat):
+                        params[f"{made}_id"] = "{{ $json.id }}"  # the record just made
+                    return [*steps[: i + 1], replace(tagged, params=params), *steps[i + 1 :]]
     return steps
 
 
@@ -191,7 +219,7 @@ def _place(
             continue
         fields = _fields_of(step, index, cat)
         key = _field_for(value.kind, fields, step)
-        shaped = _shaped(value, fields[key]) if key is not None else None
+        shaped = _shaped(value, fields[key], key) if key is not None else None
         if key is not None and shaped is not None and isinstance(step, (ServiceStep, CoreStep)):
             params = {**step.params, key: shaped}
             out[i] = replace(step, params=params)
@@ -230,8 +258,10 @@ def _about_files(step: Step) -> bool:
     return False
 
 
-def _shaped(value: Said, frag: dict[str, Any]) -> Any:
+def _shaped(value: Said, frag: dict[str, Any], key: str = "") -> Any:
     """``value`` in the shape ``frag`` (a JSON Schema fragment) asks for."""
+    if value.kind == "file_name" and key == "path":
+        return "/" + value.value.lstrip("/")  # a file's name as its path (Dropbox, FTP)
     if value.kind == "priority":
         return _priority(value.value, frag)
     if frag.get("type") == "array":
