@@ -201,8 +201,18 @@ _LEVEL_ZH = re.compile(
 _LEVELLED = frozenset({"priority", "severity", "risk", "level", "urgency", "importance"})
 
 
+# "fatal级别", "warning 级别的", "P1等级": the level an item carries, said before the word
+_NAMED_LEVEL = re.compile(
+    r"^(?P<v>[a-z][\w-]{0,15}|[\u4e00-\u9fff]{1,3}?)\s*(?:级别|等级)的?$", re.I
+)
+
+
 def level_condition(t: str, phrase: str) -> Condition | None:
-    """A Chinese data word followed by a level, with no "是" between ("优先级高")."""
+    """A Chinese data word followed by a level, with no "是" between ("优先级高"), or a level
+    value followed by 级别 ("fatal级别")."""
+    named = _NAMED_LEVEL.match(t.strip())
+    if named:
+        return Condition("level", "eq", named.group("v"), phrase)
     m = _LEVEL_ZH.match(t.strip())
     name = lx.FIELD_ZH_NAMES.get(m.group("f")) if m else None
     if m is None or name not in _LEVELLED:
