@@ -490,7 +490,8 @@ MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         rx(
             r"\b(?:expenses?|reimburse\w*|claims?|payments?|deposits?|money|refunds?|payouts?|"
-            r"invoices?|bills?|transactions?|transfers?|donations?)\b|报销|付款|收款|转账|到账|汇款|捐款"
+            r"invoices?|bills?|transactions?|transfers?|donations?|purchases?)\b|"
+            r"报销|付款|收款|转账|到账|汇款|捐款|采购"
         ),
         "amount",
     ),

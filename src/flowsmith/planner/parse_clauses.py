@@ -340,6 +340,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         return
     if answered(b, clause, ctx):
         return
+    if straight_case(b, clause, ctx):
+        return  # "其他的直接录入": the gate's other case, not the approval's rejected output
     m = lx.ELSE_OPEN.match(clause)
     elif_ = m is not None and b.branch is not None and lx.IF_OPEN.match(clause[m.end() :])
     if elif_ and m is not None:

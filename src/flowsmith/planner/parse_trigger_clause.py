@@ -102,9 +102,9 @@ _ENDPOINT = re.compile(
     r"(?:\s+(?:url\s+)?(?:that|which|to|for|where we can|we can))?\s+"
     r"(?:receives?|receiving|accepts?|accepting|listens?\s+(?:for|to)|catch(?:es)?|"
     r"collects?|ingests?|takes?)\s+[^,;.]*?(?=\s+and\s+(?:then\s+)?(?:[a-z]+s|send|post|create|add|save|store|write|"
-    r"forward|notify|log|put|push|email it|email them)\b|\s*[,;.]|$)|"
+    r"forward|notify|log|put|push|email it|email them)\b|\s*[,;.:]|$)|"
     r"(?:webhook|web hook|回调|接口|钩子|端点)(?:地址|链接|url)?\s*(?:来|用来|用于|专门)?"
-    r"(?:接收|接住|监听|收取)[^，,。；;]*?(?=[，,。；;]|然后|并且|再|$)",
+    r"(?:接收|接住|监听|收取)[^，,。；;：:]*?(?=[，,。；;：:]|然后|并且|再|$)",
     re.IGNORECASE,
 )
 
