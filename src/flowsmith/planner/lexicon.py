@@ -612,6 +612,8 @@ APPROVAL_OK = rx(
 RESPOND = rx(
     r"\brespond(?!ent)\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|"
     r"\breturns? (?:it|the|a|an|them|\d{3})\b|"
+    r"\b(?:answer|reply)(?:s|ing)?\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:(?:http\s+)?status\s+"
+    r"(?:code\s+)?)?\d{3}\b|"
     r"返回|响应|回复请求"
 )
 

@@ -27,7 +27,10 @@ TAGGED = re.compile(
 TAG_FIELD = {"lab": "label", "tag": "tag"}
 
 # a verb where a field was looked for ("anyone logged fewer than", "those scoring above")
-VERBISH = re.compile(r"[a-z]+(?:ed|ing)|takes|lasts|costs|spends|logs|runs|scores|gets|uses|been")
+VERBISH = re.compile(
+    r"[a-z]+(?:ed|ing)|takes|lasts|costs|spends|logs|runs|scores|gets|uses|been|"
+    r"made|sent"  # irregular: "has made more than 1000 calls" counts the calls
+)
 UNIT = re.compile(
     r"\s*(?:(second|minute|hour|day|week|month|year)s?\b|(秒|分钟|个?小时|天|周|个?月))",
     re.IGNORECASE,

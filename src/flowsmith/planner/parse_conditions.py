@@ -393,7 +393,9 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 )
             if name == "rating" and isinstance(number, (int, float)) and number > 10:
                 name = "score"  # stars run to 5 (or 10): "评分高于90" is a score
-            points = {"分": "score", "星": "rating"}.get(m.group(2) if m.re.groups >= 2 else "")
+            points = {"分": "score", "星": "rating", "次": "count"}.get(  # "超过500次": a count
+                m.group(2) if m.re.groups >= 2 else ""
+            )
             if points and (not name or name == implied_field("price", ctx)):
                 name = points  # "8分以上的", "低于3星"
             if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
