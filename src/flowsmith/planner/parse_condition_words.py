@@ -247,7 +247,7 @@ def paid_field(before: str) -> str:
 
 
 # "打0到6分的", "给了9到10分": the points given, said with a verb and no field
-_GAVE = re.compile(r"^\s*(?:打了?|给了?|评了?)\s*$")
+_GAVE = re.compile(r"(?:^|[里中上])\s*(?:打了?|给了?|评了?)\s*$")  # "问卷里打0到6分的" too
 _POINTS = {"分": "score", "星": "rating"}
 
 
@@ -255,7 +255,7 @@ def points_field(before: str, said: str, name: str) -> str:
     """The field of a range ``said`` in points ("0到6分"): the score (or the stars' rating)
     when the words ``before`` it name no field of their own, else ``name``."""
     unit = re.search(r"([分星])\s*(?:之间)?\s*$", said)
-    if unit and (not before.strip() or _GAVE.match(before)):
+    if unit and (not before.strip() or _GAVE.search(before)):
         return _POINTS[unit.group(1)]
     return name
 

@@ -6,7 +6,8 @@ when X is there: they become that branch's other case, so the upload and the rep
 different outputs of one test of X.
 
 Invariants: only a branch of one case whose condition is ``field is_empty`` changes, and only
-steps right before it whose phrase names the field (its English stem or a Chinese data word
+service or core steps (never an AI judgement, which makes the field) right before it whose
+phrase names the field (its English stem or a Chinese data word
 for it) move; nothing else is added, dropped or reordered. Pure: no I/O.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.frame import Branch, Case, Loop, Step
+from flowsmith.planner.frame import Branch, Case, CoreStep, Loop, ServiceStep, Step
 
 
 def with_presence_sides(steps: tuple[Step, ...] | list[Step], start: str = "") -> list[Step]:
@@ -61,7 +62,8 @@ def _trailing_users(steps: list[Step], field: str, start: str) -> int:
     count = 0
     for step in reversed(steps):
         phrase = str(getattr(step, "phrase", "")).lower()
-        if isinstance(step, (Branch, Loop)) or not (everyone or any(w in phrase for w in said)):
+        acts = isinstance(step, (ServiceStep, CoreStep))  # a judge makes the field: it stays
+        if not acts or not (everyone or any(w in phrase for w in said)):
             break
         count += 1
     return count
