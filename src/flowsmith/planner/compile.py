@@ -173,6 +173,9 @@ def _tests_outcome(step: Step | None) -> bool:
     )
 
 
+_COUNTER_OP = re.compile(r"incr\w*|decr\w*|increment\w*|decrement\w*")
+
+
 def _writes(st: CompileState, step: Step) -> bool:
     if isinstance(step, ServiceStep):
         if step.app in st.index.apps and st.index.apps[step.app].category == "ai":
@@ -180,6 +183,8 @@ def _writes(st: CompileState, step: Step) -> bool:
         op = (step.operation or "get").lower()
         if "query" in op or op.startswith("select"):
             return False  # a query returns rows the next step works on
+        if _COUNTER_OP.fullmatch(op):
+            return False  # a counter's increment returns the count the next step tests
         return (
             not reads(step.operation or "get")
             if step.app in st.index.apps

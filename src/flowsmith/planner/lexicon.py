@@ -467,6 +467,13 @@ FIELD_ZH_NAMES = {
     "汇率": "rate",
     "工时": "hours",
     "湿度": "humidity",
+    "安全库存": "safety_stock",
+    "改动的文件": "changed_files",
+    "改动文件": "changed_files",
+    "变更的文件": "changed_files",
+    "修改的文件": "changed_files",
+    "级别": "level",
+    "等级": "level",
 }
 # the quantity a request is about ("our devices POST temperature readings", "查一下汇率"): what a
 # comparison naming no field ("above 30", "超过7.3") compares
@@ -478,6 +485,16 @@ MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
     (rx(r"\b(?:hours (?:logged|tracked|worked)|logged hours|timesheets?)\b|工时"), "hours"),
     (rx(r"\b(?:cpu|memory|disk) usage\b"), "usage"),
     (rx(r"\bbattery\b|电量"), "battery"),
+    # sums of money: "anything over $500" in an expense claim, "more than 10,000 EUR" of a
+    # deposit compares the amount (a product's price is named as such)
+    (
+        rx(
+            r"\b(?:expenses?|reimburse\w*|claims?|payments?|deposits?|money|refunds?|payouts?|"
+            r"invoices?|bills?|transactions?|transfers?|donations?|purchases?)\b|"
+            r"报销|付款|收款|转账|到账|汇款|捐款|采购"
+        ),
+        "amount",
+    ),
 )
 
 # --- transforms and thinking --------------------------------------------------------------------
@@ -595,6 +612,8 @@ APPROVAL_OK = rx(
 RESPOND = rx(
     r"\brespond(?!ent)\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|"
     r"\breturns? (?:it|the|a|an|them|\d{3})\b|"
+    r"\b(?:answer|reply)(?:s|ing)?\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:(?:http\s+)?status\s+"
+    r"(?:code\s+)?)?\d{3}\b|"
     r"返回|响应|回复请求"
 )
 

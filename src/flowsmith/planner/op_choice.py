@@ -38,7 +38,7 @@ def choose_operation(app: App, text: str, verb: str) -> Choice:
 
 def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
     """Every operation of ``app`` with how well ``text`` (verb class ``verb``) asks for it."""
-    low = text.lower()
+    low = _SET_UP.sub(" ", text.lower())
     prefs = lx.OP_KEYS.get(verb, ())
     deliver = verb == "create" and _DELIVER.search(text) is not None
     comment = lx.COMMENT_WORD.search(text) is not None
@@ -98,6 +98,10 @@ _PLACE_NAMED = (
     # "to the #big-deals Slack channel": a channel said by its name is where items go
     r"\b(?:in|into|to|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?#[\w-]+\s+(?:[\w.-]+\s+){0,2})"
 )
+
+
+# "set up a webhook that counts …": the phrasal verb builds something, it is no "set" key
+_SET_UP = re.compile(r"\bset(?:ting|s)? up\b")
 
 
 def places_masked(app: App, low: str) -> str:

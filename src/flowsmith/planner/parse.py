@@ -51,6 +51,7 @@ from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
+from flowsmith.planner.parse_presence import with_presence_sides
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_totals import with_sum_tested
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
@@ -91,6 +92,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         else None
     )
     steps = _fetch_unused_urls(_with_categories(_guarded_steps(rest, ctx, guard), ctx), ctx)
+    steps = with_presence_sides(steps, trigger.phrase)
     kind = kind_filter(ctx, trigger) if trigger.kind == "app_event" else None
     steps = [kind, *steps] if kind is not None else steps
     trigger = _poll_for_new(trigger, steps)

@@ -79,7 +79,7 @@ def answer(clause: str, open_case: bool) -> tuple[bool, str] | None:
 _ZH_COMPARED = re.compile(
     r"(?:低于|高于|大于|小于|超过|不到|多于|少于|不少于|不低于|不超过|至少|以上|以下|包含|含有|提到|"
     r"介于|之间|"
-    r"结尾|开头|为空|不为空|没有|是|为|等于)"
+    r"结尾|开头|为空|不为空|没有|是|为|等于|级别|等级)"
 )
 
 

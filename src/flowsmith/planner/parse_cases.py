@@ -98,8 +98,13 @@ def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
     n = _AFTER_NUMBER.match(body)
     if n:
         cond = parse_condition(n.group(1), ctx)
+        whole = parse_condition(body, ctx)
+        rest = body[n.end() :]
+        named = whole is not None and cond is not None and whole.field != cond.field
+        if whole is not None and named and not clause_actions(by_doing(rest), ctx):
+            return whole, ""  # "more than 40 files changed": the words name the field
         if cond is not None:
-            return cond, body[n.end() :]
+            return cond, rest
     cond = parse_condition(body, ctx)
     if cond is not None:
         return cond, ""

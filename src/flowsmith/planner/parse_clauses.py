@@ -280,7 +280,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
             b.branch.event = True
     for si, sentence in enumerate(sentences):
         parts = clauses_then(sentence)
-        b.joined = False
+        b.joined = _inside_event(b, parts, si)
         for ci, (clause, b.after_then) in enumerate(parts):
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
@@ -289,6 +289,23 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
             b.close_branch()
         b.end_sentence()
     return [freeze(s) for s in b.top]
+
+
+def _inside_event(b: _Builder, parts: list[tuple[str, bool]], si: int) -> bool:
+    """A later sentence's "If …" while the trigger's own condition is open ("each email sent
+    to X, save it. If it has no attachment, …") holds among the items that condition let
+    through: it nests in that case (the event's other items get nothing, so it is no second
+    case of the trigger's condition)."""
+    br = b.branch
+    return bool(
+        si > 0
+        and parts
+        and br is not None
+        and br.event
+        and not br.closed
+        and len(br.cases) == 1
+        and lx.IF_OPEN.match(parts[0][0])
+    )
 
 
 # a sentence naming where the data comes from ("the data comes from <url>", "数据来自<url>")
@@ -340,6 +357,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         return
     if answered(b, clause, ctx):
         return
+    if straight_case(b, clause, ctx):
+        return  # "其他的直接录入": the gate's other case, not the approval's rejected output
     m = lx.ELSE_OPEN.match(clause)
     elif_ = m is not None and b.branch is not None and lx.IF_OPEN.match(clause[m.end() :])
     if elif_ and m is not None:

@@ -27,7 +27,10 @@ TAGGED = re.compile(
 TAG_FIELD = {"lab": "label", "tag": "tag"}
 
 # a verb where a field was looked for ("anyone logged fewer than", "those scoring above")
-VERBISH = re.compile(r"[a-z]+(?:ed|ing)|takes|lasts|costs|spends|logs|runs|scores|gets|uses|been")
+VERBISH = re.compile(
+    r"[a-z]+(?:ed|ing)|takes|lasts|costs|spends|logs|runs|scores|gets|uses|been|"
+    r"made|sent"  # irregular: "has made more than 1000 calls" counts the calls
+)
 UNIT = re.compile(
     r"\s*(?:(second|minute|hour|day|week|month|year)s?\b|(秒|分钟|个?小时|天|周|个?月))",
     re.IGNORECASE,
@@ -201,8 +204,18 @@ _LEVEL_ZH = re.compile(
 _LEVELLED = frozenset({"priority", "severity", "risk", "level", "urgency", "importance"})
 
 
+# "fatal级别", "warning 级别的", "P1等级": the level an item carries, said before the word
+_NAMED_LEVEL = re.compile(
+    r"^(?P<v>[a-z][\w-]{0,15}|[\u4e00-\u9fff]{1,3}?)\s*(?:级别|等级)的?$", re.I
+)
+
+
 def level_condition(t: str, phrase: str) -> Condition | None:
-    """A Chinese data word followed by a level, with no "是" between ("优先级高")."""
+    """A Chinese data word followed by a level, with no "是" between ("优先级高"), or a level
+    value followed by 级别 ("fatal级别")."""
+    named = _NAMED_LEVEL.match(t.strip())
+    if named:
+        return Condition("level", "eq", named.group("v"), phrase)
     m = _LEVEL_ZH.match(t.strip())
     name = lx.FIELD_ZH_NAMES.get(m.group("f")) if m else None
     if m is None or name not in _LEVELLED:
@@ -234,7 +247,7 @@ def paid_field(before: str) -> str:
 
 
 # "打0到6分的", "给了9到10分": the points given, said with a verb and no field
-_GAVE = re.compile(r"^\s*(?:打了?|给了?|评了?)\s*$")
+_GAVE = re.compile(r"(?:^|[里中上])\s*(?:打了?|给了?|评了?)\s*$")  # "问卷里打0到6分的" too
 _POINTS = {"分": "score", "星": "rating"}
 
 
@@ -242,7 +255,7 @@ def points_field(before: str, said: str, name: str) -> str:
     """The field of a range ``said`` in points ("0到6分"): the score (or the stars' rating)
     when the words ``before`` it name no field of their own, else ``name``."""
     unit = re.search(r"([分星])\s*(?:之间)?\s*$", said)
-    if unit and (not before.strip() or _GAVE.match(before)):
+    if unit and (not before.strip() or _GAVE.search(before)):
         return _POINTS[unit.group(1)]
     return name
 

@@ -219,17 +219,27 @@ def qualifier_condition(
             z.group(1), text, ctx
         )
         if cond is not None and cond.op != "category":
-            return cond
+            return _of_mail(cond, t[z.end() :])
     q = _QUALIFIER.search(t)
     if q is None or (q.start() == 0 and not alone):
         return None
     return _qualified(q.group("c"), text.strip(" ,，"), ctx)
 
 
+_MAIL_NOUN = re.compile(r"^\s*(?:邮件|电邮|e-?mails?|mails?|messages?)", re.IGNORECASE)
+
+
+def _of_mail(cond: Condition, noun: str) -> Condition:
+    """ "标题带“报价”的邮件": an email's title is its subject."""
+    if cond.field == "title" and _MAIL_NOUN.match(noun):
+        return Condition("subject", cond.op, cond.value, cond.phrase)
+    return cond
+
+
 # "库存低于10的商品": a comparison that qualifies the noun after 的
 _ZH_ATTRIBUTE = re.compile(
     r"([\u4e00-\u9fff\w]{1,12}?(?:(?:低于|高于|大于|小于|超过|不到|多于|少于|包含|为|等于)\s*"
-    r"[\w.]{1,12}?|(?:为|是|等于)\s*[\"'“‘「][^\"'”’」]{1,12}[\"'”’」]))"
+    r"[\w.]{1,12}?|(?:为|是|等于|带有?|含有?|包含)\s*[\"'“‘「][^\"'”’」]{1,12}[\"'”’」]))"
     r"(?:元|块|天|个|件)?的(?=[\u4e00-\u9fff])"
 )
 
@@ -283,7 +293,7 @@ _NOW = re.compile(r"^(?:today|now|the current date|今天|现在|当前日期|�
 def _against_field(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     for op, words, suffix in _AGAINST:
         said = (
-            rf"^(?P<f>.+?)\s*(?:{words})(?![a-z])\s*{_OTHER}\s*(?:{suffix})?\s*$",
+            rf"^(?P<f>.*?)\s*(?:{words})(?![a-z])\s*{_OTHER}\s*(?:{suffix})?\s*$",
             rf"^(?P<f>.+?)\s*(?:在|is|are|was)\s*{_OTHER}\s*(?:{suffix})\s*$",
         )
         for pattern in said:
@@ -292,10 +302,22 @@ def _against_field(t: str, phrase: str, ctx: Context | None) -> Condition | None
                 continue
             other = m.group("g").strip()
             right = "{{ $now }}" if _NOW.match(other) else field_ref_of(field_of(other + " is", ""))
-            left = field_of(m.group("f"), "date", ctx)
+            left = _left_of(m.group("f"), right, ctx)
             if left and other and left != other and right != field_ref_of(""):
                 return Condition(left, op, right, phrase)  # type: ignore[arg-type]
     return None
+
+
+def _left_of(said: str, right: str, ctx: Context | None) -> str:
+    """The field compared with another: named ("库存低于安全库存"), or, said with none
+    ("低于安全库存的商品"), the quantity the request is about, else the other field's head
+    noun ("safety_stock" -> stock); never a date compared with a data field."""
+    if said.strip():
+        return field_of(said, "date", ctx)
+    if "$now" in right:
+        return ""
+    head = right.strip("{} ").rsplit(".", 1)[-1].rsplit("_", 1)[-1]
+    return (ctx.measure if ctx is not None else None) or head
 
 
 def field_ref_of(name: str) -> str:
@@ -371,7 +393,9 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 )
             if name == "rating" and isinstance(number, (int, float)) and number > 10:
                 name = "score"  # stars run to 5 (or 10): "评分高于90" is a score
-            points = {"分": "score", "星": "rating"}.get(m.group(2) if m.re.groups >= 2 else "")
+            points = {"分": "score", "星": "rating", "次": "count"}.get(  # "超过500次": a count
+                m.group(2) if m.re.groups >= 2 else ""
+            )
             if points and (not name or name == implied_field("price", ctx)):
                 name = points  # "8分以上的", "低于3星"
             if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):

@@ -28,8 +28,21 @@ def number_of(digits: str, unit: str | None) -> float | int | None:
     return int(value) if value.is_integer() else value
 
 
+# "files changed", "changed files": a participle says which of the counted items count
+_PARTICIPLE = r"changed|modified|touched|added|deleted|removed|edited|updated|failed"
+
+
 def counted_noun(after: str) -> str:
-    """ "more than 5 failures": the counted noun after the number is the field."""
+    """ "more than 5 failures": the counted noun after the number is the field; "40 files
+    changed" / "40 changed files": the count of those (changed_files)."""
+    done = re.match(
+        rf"\s*(?:({_PARTICIPLE})\s+([a-z]+s)\b|"
+        rf"([a-z]+s)\s+(?:were\s+|have been\s+)?({_PARTICIPLE})\b)",
+        after,
+        re.IGNORECASE,
+    )
+    if done:
+        return f"{done.group(1) or done.group(4)}_{done.group(2) or done.group(3)}".lower()
     m = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+s)\b", after, re.IGNORECASE)
     if m is None or re.fullmatch(r"goes|does|has|is|was|needs|gets", m.group(1).lower()):
         return ""

@@ -37,8 +37,10 @@ _ASKED = re.compile(
     re.IGNORECASE,
 )
 # a level an item carries ("fatal", "严重"): the asked items are those of that level
+# (letters, not \b, bound the word: "新的fatal级别错误" has no word break before "fatal")
 _LEVEL = re.compile(
-    r"\b(fatal|critical|error|warning|high|urgent)\b|(致命|严重|紧急)", re.IGNORECASE
+    r"(?<![a-z])(fatal|critical|error|warning|high|urgent)(?![a-z])|(致命|严重|紧急)",
+    re.IGNORECASE,
 )
 _READ_OPS = ("get", "getall", "list", "search", "read", "query", "find")
 

@@ -115,7 +115,9 @@ _ENDPOINT = re.compile(
     r"collects?|ingests?|takes?)\s+[^,;.:]*?(?=\s+and\s+(?:then\s+)?(?:[a-z]+s|send|post|create|add|save|store|write|"
     r"forward|notify|log|put|push|email it|email them)\b|\s*[,;.:]|$)|"
     r"(?:webhook|web hook|回调|接口|钩子|端点)(?:地址|链接|url)?\s*(?:来|用来|用于|专门)?"
-    r"(?:接收|接住|监听|收取)[^，,。；;：:]*?(?=[，,。；;：:]|然后|并且|再|$)",
+    r"(?:接收|接住|监听|收取)[^，,。；;：:]*?(?=[，,。；;：:]|然后|并且|再|$)|"
+    r"(?:做|建|搭|开|创建|设置|新建)一个\s*(?:webhook|web hook|回调|钩子)(?:地址|链接|url)?"
+    r"(?=\s*[，,。；;：:])",
     re.IGNORECASE,
 )
 
