@@ -19,6 +19,7 @@ from typing import Any
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
 from flowsmith.planner import edit_graph as eg
+from flowsmith.planner import edit_guard_join as gj
 from flowsmith.planner import edit_guard_skip_words as sw
 from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
@@ -240,12 +241,13 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     ctx = _context(current)
     for i, (a, b) in enumerate(parts):
         part, now = without_now(_LEAD.sub("", text[a:b].strip()))
-        guard = _guard_in(part, ctx, current)
+        guard, spans = _with_next(
+            text, parts[i:], part, _guard_in(part, ctx, current), ctx, current
+        )
         if guard is None:
             continue
-        spans = [(a, b)]
         other = ""
-        for na, nb in parts[i + 1 :]:
+        for na, nb in parts[i + len(spans) :]:
             if _ELSE.search(text[na:nb]):
                 other = text[na:nb]
                 spans.append((na, nb))
@@ -258,6 +260,38 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             continue
         return (now_op(op, current) if now else op), spans
     return None, []
+
+
+def _with_next(
+    text: str, parts: list[Span], part: str, guard: Guard | None, ctx: Context, current: Workflow
+) -> tuple[Guard | None, list[Span]]:
+    """``guard`` read from ``part`` (the words of ``parts[0]``), or from it and the next part
+    when ``part`` only qualifies the items and the next goes on with "另外/also …"."""
+    first = parts[0]
+    if len(parts) < 2 or not gj.continues(text[parts[1][0] : parts[1][1]]):
+        return guard, [first]
+    if not _items_only(part, guard, ctx):
+        return guard, [first]
+    act = _LEAD.sub("", text[parts[1][0] : parts[1][1]].strip())
+    both = _guard_in(gj.joined(part, act), ctx, current)
+    if both is not None and _acts(both, current):
+        return both, [first, parts[1]]
+    return guard, [first]
+
+
+def _acts(guard: Guard | None, current: Workflow) -> bool:
+    """Whether ``guard`` says what to do: a step its action names, or the whole flow."""
+    if guard is None:
+        return False
+    return guard.flow or guard.replaces or any(steps_in(guard.act, current))
+
+
+def _items_only(part: str, guard: Guard | None, ctx: Context) -> bool:
+    """Whether ``part`` says a condition and no step ("金额超过1万的合同", "if it is over 500")."""
+    if any(steps_in(part, Workflow())):
+        return False
+    bare = re.sub(r"^\s*(?:如果|假如|要是|if|when)\s*", "", part, flags=re.IGNORECASE)
+    return guard is not None or condition(bare, ctx) is not None
 
 
 def _parts(text: str) -> list[Span]:
@@ -284,7 +318,8 @@ def _context(current: Workflow) -> Context:
 
 
 def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    readers = (_new_rule, _only, _if, _never, _skip, _zh, _trailing, _qualified, _items_should)
+    readers = [_new_rule, _only, _if, _never, _skip, _zh, _trailing, _for, _qualified]
+    readers.append(_items_should)
     for reader in readers:
         found = reader(part, ctx, current)
         if found is not None:
@@ -465,7 +500,7 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
     for de in re.finditer("的", part):
         # "预算超过1万的，发短信", "金额超过10万的合同需要审批": a comparison qualifies the items
         cond = condition(part[: de.start()], ctx)
-        if cond is not None and cond.op in ("gt", "lt", "gte", "lte", "contains"):
+        if cond is not None and cond.op in ("gt", "lt", "gte", "lte", "contains", "ne"):
             return _make(cond, part[de.end() :])
     if not eg.branch_nodes(current):
         return None  # a category only routes where the workflow already branches
@@ -517,6 +552,12 @@ def _category_named(part: str, ctx: Context) -> Guard | None:
     cond = Condition("category", "category", said[0].lower(), said[0])
     found = _make(cond, part, negate=negate)
     return replace(found, needs_route=True) if found is not None else None
+
+
+def _for(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    """ "For orders over $500, also post them to Teams": the items, then their action."""
+    found = gj.for_items(part, ctx)
+    return _make(found[0], found[1]) if found is not None else None
 
 
 def _items_should(part: str, ctx: Context, current: Workflow) -> Guard | None:

@@ -27,10 +27,6 @@ Make = Callable[[], Workflow]
 
 # Rows still wrong (first words -> why); strict, so a fix must delete its entry.
 _OPEN: dict[str, str] = {
-    "for orders over $500, also post": "'for X, also <new>' guards the existing step too",
-    "金额超过10000的合同，另外": "'X的…，另外<new>' guards the existing step too",
-    "for orders shipping outside Canada": "'outside <country>' is no country rule for the new step",
-    "发往加拿大以外的订单": "'<country>以外' is no country rule for the new step",
     "If the lead's phone field is empty": "an enrich call on one branch rejoining the record is not built",
     "如果线索的地址字段是空的": "an enrich call on one branch rejoining the record is not built",
     "Submissions with a gmail.com email": "'X are Y: don't <old>, just <new>' deletes the old step",
@@ -61,6 +57,8 @@ def _sample(key: str, value: Any) -> dict[str, Any]:
     """A sample item; money words share one value so any of them can be the rule's field."""
     if key == "amount":
         return {"total": value, "amount": value, "price": value}
+    if key == "country":  # the destination's country, by either name
+        return {"shipping_country": value, "country": value}
     return {key: value}
 
 
@@ -100,8 +98,8 @@ _ALSO = [
         "s",
         "trello",
         "country",
-        "US",
-        "Canada",
+        "美国",
+        "加拿大",
     ),
 ]
 
