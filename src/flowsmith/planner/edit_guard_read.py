@@ -46,13 +46,17 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 _PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
-    r"anything else\b|all other|其他|其余|其它|否则|剩下|不然)|[，,]\s*(?=如果|假如|要是)|"
+    r"anything else\b|all other|其他|其余|其它|否则|剩下|不然|别的|"
+    r"(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|everything else)\b)|"
+    r"[，,]\s*(?=如果|假如|要是)|"
     r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)|"
     r"\s+and\s+(?=(?:only|just|never|don'?t|do not|skip)\b)|"
     r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|\bkeeps?\b|\bstill\b|\bstays?\b))"
 )
 # "only post to Slack if …", "only process tickets whose …"
 _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
+# "alert only for workflows whose …", "post only when …": the act, then "only" and the condition
+_ACT_ONLY = rx(r"^\s*(?P<act>[a-z][\w' -]*?)\s+only\s+(?P<rest>(?:for|when|if|where|whose)\s.+)$")
 _ONLY_SEP = (
     rx(r"\s+(?:if|when|whenever|in case)\s+"),
     rx(r"\s+(?:for|where|whose|with|that|which|who)\s+"),
@@ -198,7 +202,9 @@ _ACT_START = rx(
 # an "otherwise" part: "the rest …", "smaller purchases … directly", "其他的…"
 _ELSE = rx(
     r"^\s*(?:and\s+|but\s+)?(?:the rest|others?\b|otherwise|everything else|anything else|"
-    r"all other|else|否则|不然|其他|其余|其它|剩下)|\bdirectly\b|\bstraight away\b|直接|"
+    r"all other|else|否则|不然|其他|其余|其它|剩下|别的)|"
+    r"^\s*(?:and\s+)?(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|"
+    r"everything else)\b|\bdirectly\b|\bstraight away\b|直接|"
     r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer)\b"
 )
 _DESTINATION = rx(r"\s+(?:to|in|on|into|via)\s+(?:the\s+|my\s+|our\s+)?[\w#@.-]+(?:\s+\w+)?\s*$")
@@ -388,9 +394,13 @@ def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
     m = _ONLY.search(part)
-    if m is None:
+    late = _ACT_ONLY.search(part) if m is None else None
+    if m is not None:
+        rest = m.group("rest")
+    elif late is not None:
+        rest = f"{late.group('act')} {late.group('rest')}"  # "alert only for …"
+    else:
         return None
-    rest = m.group("rest")
     # "only for orders from Canada": the condition alone, no step named
     rest = " " + rest if re.match(r"for\s", rest, re.IGNORECASE) else rest
     found = _split_only(rest, ctx, current, negate=False)

@@ -40,10 +40,6 @@ _OPEN: dict[str, str] = {
     "log every ticket's sentiment": "'every item' step is put behind the existing check",
     "Only post items longer than 500 words": "'shorter ones go into <new>' is not placed on the other output",
     "只把超过1000字的文章发到Slack": "'短的放到<new>' is not placed on the other output",
-    "only alert when the failing workflow's name": "the failing workflow's name is not the error trigger's workflow field",
-    "只有名字里带billing的工作流": "the failing workflow's name is not the error trigger's workflow field",
-    "只提醒名字以live-开头的工作流": "the failing workflow's name is not the error trigger's workflow field",
-    "alert only for workflows whose name starts": "the failing workflow's name is not the error trigger's workflow field",
     "先看看Notion读到的数据是不是空的": "an emptiness check before an existing upload is not built",
 }
 
