@@ -26,9 +26,9 @@ _REGARDLESS = re.compile(
 def on_every_path(
     text: str, current: Workflow, guard: EditOp | None, ops: list[EditOp]
 ) -> tuple[EditOp | None, list[EditOp]] | None:
-    """``guard`` and ``ops`` with the new steps put beside the first branch (on its input) when ``text``
-    says they run whatever the check says (the guard read from those words dropped); None
-    when the words say no such thing."""
+    """``guard`` and ``ops`` with the new steps put beside the first branch (on its input)
+    when ``text`` says they run whatever the check says (the guard read from those words
+    dropped); None when the words say no such thing."""
     branches = eg.branch_nodes(current)
     if not branches or not _REGARDLESS.search(text):
         return None
