@@ -47,6 +47,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 _PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
     r"anything else\b|all other|其他|其余|其它|否则|剩下|不然|别的|"
+    r"(?:较|更)?(?:短|长|小|便宜|贵|少|旧)(?:一些|一点|点)?的|"
     r"(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|everything else)\b)|"
     r"[，,]\s*(?=如果|假如|要是)|"
     r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)|"
@@ -205,7 +206,8 @@ _ELSE = rx(
     r"all other|else|否则|不然|其他|其余|其它|剩下|别的)|"
     r"^\s*(?:and\s+)?(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|"
     r"everything else)\b|\bdirectly\b|\bstraight away\b|直接|"
-    r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer)\b"
+    r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer|shorter|longer)\b|"
+    r"^(?:较|更)?(?:短|长|小|大|便宜|贵|低|高|少|多|旧|新)(?:一些|一点|点)?的"
 )
 _DESTINATION = rx(r"\s+(?:to|in|on|into|via)\s+(?:the\s+|my\s+|our\s+)?[\w#@.-]+(?:\s+\w+)?\s*$")
 _SYMBOL = {
@@ -509,7 +511,8 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
             return _make(cond, m.group("pre") + " " + m.group("act"))
     for de in re.finditer("的", part):
         # "预算超过1万的，发短信", "金额超过10万的合同需要审批": a comparison qualifies the items
-        cond = condition(part[: de.start()], ctx)
+        # "只把超过1000字的文章发到Slack": "只把" says which items, it is no field
+        cond = condition(re.sub(r"^(?:只|仅)(?:把|有|将)", "", part[: de.start()]), ctx)
         if cond is not None and cond.op in ("gt", "lt", "gte", "lte", "contains", "ne"):
             return _make(cond, part[de.end() :])
     if not eg.branch_nodes(current):
