@@ -178,6 +178,19 @@ _WORKFLOW_PREFIX = (
         r"^(?:名字|名称)?以?['\"“‘]?(?P<v>[a-z0-9_.-]+?)['\"”’]?\s*(?:开头|打头)的(?:工作流|流程|任务)"
         r"(?:的)?(?:失败|报错|出错|错误|异常)?(?:的时候|时)?$"
     ),
+    # "the failing workflow's name contains 'billing'", "workflows whose name includes X"
+    rx(
+        r"^(?:(?:failures?|errors?)\s+(?:of|in|from)\s+)?(?:the\s+|any\s+)?(?:(?:failing|failed|"
+        r"broken|erroring)\s+)?(?:(?:workflow|flow|job)(?:'s|s'?)?\s+(?:whose\s+)?|"
+        r"(?:workflows?|flows?|jobs?)\s+(?:whose|with (?:a|the)|where the)\s+)names?\s+"
+        r"(?:contains?|includes?|has|mentions?)\s+['\"“‘]?(?P<v>[\w.-]+?)['\"”’]?$"
+    ),
+    # "名字里带billing的工作流出错", "名称包含prod的流程"
+    rx(
+        r"^(?:工作流|流程)?(?:的)?(?:名字|名称)(?:里|中)?(?:带有?|有|包含|含有?)['\"“‘]?"
+        r"(?P<v>[a-z0-9_.-]+?)['\"”’]?\s*的(?:工作流|流程|任务)"
+        r"(?:的)?(?:失败|报错|出错|错误|异常)?(?:的时候|时)?$"
+    ),
 )
 _NOT = rx(r"\bnot\b|n't\b|\bno longer\b|不|没|未")
 _ZH_FIELD = {"邮箱": "email", "邮件地址": "email", "邮箱地址": "email", "地址": "email"}

@@ -19,6 +19,7 @@ from typing import Any
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
 from flowsmith.planner import edit_graph as eg
+from flowsmith.planner import edit_guard_join as gj
 from flowsmith.planner import edit_guard_skip_words as sw
 from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
@@ -45,13 +46,18 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 _PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
-    r"anything else\b|all other|其他|其余|其它|否则|剩下|不然)|[，,]\s*(?=如果|假如|要是)|"
+    r"anything else\b|all other|其他|其余|其它|否则|剩下|不然|别的|"
+    r"(?:较|更)?(?:短|长|小|便宜|贵|少|旧)(?:一些|一点|点)?的|"
+    r"(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|everything else)\b)|"
+    r"[，,]\s*(?=如果|假如|要是)|"
     r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)|"
     r"\s+and\s+(?=(?:only|just|never|don'?t|do not|skip)\b)|"
     r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|\bkeeps?\b|\bstill\b|\bstays?\b))"
 )
 # "only post to Slack if …", "only process tickets whose …"
 _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
+# "alert only for workflows whose …", "post only when …": the act, then "only" and the condition
+_ACT_ONLY = rx(r"^\s*(?P<act>[a-z][\w' -]*?)\s+only\s+(?P<rest>(?:for|when|if|where|whose)\s.+)$")
 _ONLY_SEP = (
     rx(r"\s+(?:if|when|whenever|in case)\s+"),
     rx(r"\s+(?:for|where|whose|with|that|which|who)\s+"),
@@ -197,8 +203,11 @@ _ACT_START = rx(
 # an "otherwise" part: "the rest …", "smaller purchases … directly", "其他的…"
 _ELSE = rx(
     r"^\s*(?:and\s+|but\s+)?(?:the rest|others?\b|otherwise|everything else|anything else|"
-    r"all other|else|否则|不然|其他|其余|其它|剩下)|\bdirectly\b|\bstraight away\b|直接|"
-    r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer)\b"
+    r"all other|else|否则|不然|其他|其余|其它|剩下|别的)|"
+    r"^\s*(?:and\s+)?(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|"
+    r"everything else)\b|\bdirectly\b|\bstraight away\b|直接|"
+    r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer|shorter|longer)\b|"
+    r"^(?:较|更)?(?:短|长|小|大|便宜|贵|低|高|少|多|旧|新)(?:一些|一点|点)?的"
 )
 _DESTINATION = rx(r"\s+(?:to|in|on|into|via)\s+(?:the\s+|my\s+|our\s+)?[\w#@.-]+(?:\s+\w+)?\s*$")
 _SYMBOL = {
@@ -240,12 +249,13 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     ctx = _context(current)
     for i, (a, b) in enumerate(parts):
         part, now = without_now(_LEAD.sub("", text[a:b].strip()))
-        guard = _guard_in(part, ctx, current)
+        guard, spans = _with_next(
+            text, parts[i:], part, _guard_in(part, ctx, current), ctx, current
+        )
         if guard is None:
             continue
-        spans = [(a, b)]
         other = ""
-        for na, nb in parts[i + 1 :]:
+        for na, nb in parts[i + len(spans) :]:
             if _ELSE.search(text[na:nb]):
                 other = text[na:nb]
                 spans.append((na, nb))
@@ -258,6 +268,38 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             continue
         return (now_op(op, current) if now else op), spans
     return None, []
+
+
+def _with_next(
+    text: str, parts: list[Span], part: str, guard: Guard | None, ctx: Context, current: Workflow
+) -> tuple[Guard | None, list[Span]]:
+    """``guard`` read from ``part`` (the words of ``parts[0]``), or from it and the next part
+    when ``part`` only qualifies the items and the next goes on with "另外/also …"."""
+    first = parts[0]
+    if len(parts) < 2 or not gj.continues(text[parts[1][0] : parts[1][1]]):
+        return guard, [first]
+    if not _items_only(part, guard, ctx):
+        return guard, [first]
+    act = _LEAD.sub("", text[parts[1][0] : parts[1][1]].strip())
+    both = _guard_in(gj.joined(part, act), ctx, current)
+    if both is not None and _acts(both, current):
+        return both, [first, parts[1]]
+    return guard, [first]
+
+
+def _acts(guard: Guard | None, current: Workflow) -> bool:
+    """Whether ``guard`` says what to do: a step its action names, or the whole flow."""
+    if guard is None:
+        return False
+    return guard.flow or guard.replaces or any(steps_in(guard.act, current))
+
+
+def _items_only(part: str, guard: Guard | None, ctx: Context) -> bool:
+    """Whether ``part`` says a condition and no step ("金额超过1万的合同", "if it is over 500")."""
+    if any(steps_in(part, Workflow())):
+        return False
+    bare = re.sub(r"^\s*(?:如果|假如|要是|if|when)\s*", "", part, flags=re.IGNORECASE)
+    return guard is not None or condition(bare, ctx) is not None
 
 
 def _parts(text: str) -> list[Span]:
@@ -284,7 +326,8 @@ def _context(current: Workflow) -> Context:
 
 
 def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    readers = (_new_rule, _only, _if, _never, _skip, _zh, _trailing, _qualified, _items_should)
+    readers = [_new_rule, _only, _if, _never, _skip, _zh, _trailing, _for, _qualified]
+    readers.append(_items_should)
     for reader in readers:
         found = reader(part, ctx, current)
         if found is not None:
@@ -353,9 +396,13 @@ def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
     m = _ONLY.search(part)
-    if m is None:
+    late = _ACT_ONLY.search(part) if m is None else None
+    if m is not None:
+        rest = m.group("rest")
+    elif late is not None:
+        rest = f"{late.group('act')} {late.group('rest')}"  # "alert only for …"
+    else:
         return None
-    rest = m.group("rest")
     # "only for orders from Canada": the condition alone, no step named
     rest = " " + rest if re.match(r"for\s", rest, re.IGNORECASE) else rest
     found = _split_only(rest, ctx, current, negate=False)
@@ -464,8 +511,9 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
             return _make(cond, m.group("pre") + " " + m.group("act"))
     for de in re.finditer("的", part):
         # "预算超过1万的，发短信", "金额超过10万的合同需要审批": a comparison qualifies the items
-        cond = condition(part[: de.start()], ctx)
-        if cond is not None and cond.op in ("gt", "lt", "gte", "lte", "contains"):
+        # "只把超过1000字的文章发到Slack": "只把" says which items, it is no field
+        cond = condition(re.sub(r"^(?:只|仅)(?:把|有|将)", "", part[: de.start()]), ctx)
+        if cond is not None and cond.op in ("gt", "lt", "gte", "lte", "contains", "ne"):
             return _make(cond, part[de.end() :])
     if not eg.branch_nodes(current):
         return None  # a category only routes where the workflow already branches
@@ -517,6 +565,12 @@ def _category_named(part: str, ctx: Context) -> Guard | None:
     cond = Condition("category", "category", said[0].lower(), said[0])
     found = _make(cond, part, negate=negate)
     return replace(found, needs_route=True) if found is not None else None
+
+
+def _for(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    """ "For orders over $500, also post them to Teams": the items, then their action."""
+    found = gj.for_items(part, ctx)
+    return _make(found[0], found[1]) if found is not None else None
 
 
 def _items_should(part: str, ctx: Context, current: Workflow) -> Guard | None:

@@ -17,6 +17,7 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_approval import read_timeout
 from flowsmith.planner.edit_days import day_restriction
+from flowsmith.planner.edit_every import on_every_path
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hours import hour_restriction
 from flowsmith.planner.edit_reasons import reason_start
@@ -80,6 +81,10 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
         u.wait = None  # a delay the service reader placed
     if any(op.where in ("approved", "rejected") for op in service_ops):
         u.approval = None  # "if rejected, …" places a step; it asks for no approval
+    every = on_every_path(strip_urls(text), current, guard, service_ops)
+    if every is not None:
+        guard, service_ops = every  # "…, negative or not": no condition for the new step
+        u.conditions = []
     if guard is not None:
         # the condition, its steps and its otherwise part are the guard's (so are the
         # channels and addresses said in them: those of its new steps)

@@ -34,6 +34,8 @@ VERB_WORDS: dict[str, re.Pattern[str]] = {
     "create": rx(
         r"\b(create|add|open|file|raise|log|record|save|store|make|new|post|send|notify|"
         r"message|ping|tell|alert|share|publish|append|insert|write|push)\b|"
+        # "shorter ones go into my Notion list", "短的放到Todoist里": items put somewhere
+        r"\b(?:go|goes|going)\s+(?:into|in)\b|放到|放进|放入|存到|存进|存入|"
         r"创建|新建|建|添加|记录|保存|写入|发送|发到|发给|发|通知|推送|提醒|告诉|同步到|追加|开"
     ),
     "read": rx(

@@ -265,6 +265,10 @@ _OUTSIDE_COUNTRY = re.compile(
     r"\b(?:ship(?:s|ping|ped)?|deliver(?:s|ing|ed)?|going|goes|sent)\s+(?:to\s+)?"
     r"outside(?:\s+of)?\s+(?:the\s+)?(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
 )
+# "发往美国以外的订单", "寄到加拿大以外": the destination is not there (the place as said)
+_ZH_OUTSIDE_COUNTRY = re.compile(
+    r"(?:发往|寄往|寄到|发到|送往|送到|运往|运到|配送到|邮寄到)(?P<c>[\u4e00-\u9fffA-Za-z]{1,10}?)以外"
+)
 # "the customer gave a satisfaction rating of 'Not Good'": a field said with its quoted value
 _GAVE_VALUE = re.compile(
     r"\b(?:gave|gives|left|leaves|has|have|had|with|gets?|got|received|receives)\s+"
@@ -276,7 +280,7 @@ _GAVE_VALUE = re.compile(
 def said_value_condition(t: str, phrase: str) -> Condition | None:
     """A condition whose words name the field and value without a comparison verb: the
     shipping country outside a place, a field "of 'X'"."""
-    m = _OUTSIDE_COUNTRY.search(t)
+    m = _OUTSIDE_COUNTRY.search(t) or _ZH_OUTSIDE_COUNTRY.search(t)
     if m:
         return Condition("shipping_country", "ne", m.group("c").strip(), phrase)
     g = _GAVE_VALUE.search(t)

@@ -27,7 +27,6 @@ Make = Callable[[], Workflow]
 # Requests the planner still gets wrong (first words → why); strict: a fix must remove the entry.
 _WRONG = {
     "stop pinging us": "'nightly' is read as a new nightly schedule",
-    "only alert for failures of workflows whose": "the '<act> for <cond>' split reads no guard",
     "Leads with a gmail.com": "'<items with X> are <kind>: <act>' is not read",
     "Leads with a .edu": "'<items with X> are <kind>: <act>' is not read",
     "邮箱是qq.com": "'都是个人用户' clause: the domain condition is not read",
@@ -41,8 +40,6 @@ _WRONG = {
     "如果线索的公司字段": "an enrich call on one branch rejoining the sheet is not built",
     "If the signup's email domain": "a list of blocked domains and a 403 reply are not built",
     "注册邮箱是a.com": "a list of blocked domains and a 403 reply are not built",
-    "不在库存的时候什么都不用做": "an unguarded step beside an existing check is not placed",
-    "log every check's result": "an unguarded step beside an existing check is not placed",
     "备份之前先检查Notion": "an emptiness check before an existing upload is not built",
     "before uploading, check whether Notion": "an emptiness check before an existing upload is not built",
     "Notion读出来是空的话": "an emptiness check before an existing upload is not built",
