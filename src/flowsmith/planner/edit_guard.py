@@ -21,6 +21,7 @@ from flowsmith.planner import edit_ops as eo
 from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
+from flowsmith.planner.edit_guard_keep import keep_beside
 from flowsmith.planner.edit_route import field_of, route, rule_at
 from flowsmith.planner.plan import ActionSpec, ApprovalSpec, EditOp
 from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
@@ -59,6 +60,7 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     others = [x for x in eg.find(wf, op.else_subject) if x.type != NodeFamily.TRIGGER]
     if targets:
         _insert_before(wf, _upstream_most(wf, targets), gate, yes)
+        keep_beside(wf, gate, op.keep)  # "the Slack ping stays for every issue"
     elif others:
         # "only when C do X (new), the rest go to Y": the check goes where Y was fed
         _insert_before(wf, _upstream_most(wf, others), gate, no)
@@ -325,6 +327,12 @@ def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: La
         other = "false" if node.subtype == "if" else "fallback"
         if other != out:
             made += _otherwise(wf, op, (node.id, other), [], lang)
+    if op.also_rule:  # "… that mention a chargeback": a further check on that branch
+        also = n.make(eo.ids(wf), "if", _label(op.also_rule), "if", dict(op.also_rule))
+        wf.nodes.append(also)
+        g.connect(wf, at[0], at[1], also.id)
+        made.append(also)
+        at = (also.id, "true")
     made += _hang(wf, at, op.steps, [], lang)
     if not made:
         return eo.skip(lang, "planner.edit_guard.nothing_to_add_on_that_branch")
@@ -339,6 +347,9 @@ def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: La
 def _label(rule: dict[str, Any]) -> str:
     cond = (rule.get("conditions") or [{}])[0]
     m = re.search(r"\$json\.(\w+)", str(cond.get("left")))
+    if cond.get("operator") == "contains":
+        said = " / ".join(str(x.get("right")) for x in rule.get("conditions", []))
+        return f"{m.group(1) if m else 'value'} contains {said}"
     return f"{m.group(1) if m else 'value'} = {cond.get('right')}"
 
 

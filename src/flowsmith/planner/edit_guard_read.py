@@ -27,6 +27,8 @@ from flowsmith.planner.edit_conditions import (
     level_value,
 )
 from flowsmith.planner.edit_guard_condition import condition
+from flowsmith.planner.edit_guard_kind import only_kind
+from flowsmith.planner.edit_guard_mentions import cut_mentions
 from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_steps import channel_move, existing_steps, like, steps_in
 from flowsmith.planner.edit_route import adopt_field, route
@@ -48,7 +50,10 @@ _PARTS = rx(
     r"anything else\b|all other|其他|其余|其它|否则|剩下|不然)|[，,]\s*(?=如果|假如|要是)|"
     r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)|"
     r"\s+and\s+(?=(?:only|just|never|don'?t|do not|skip)\b)|"
-    r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|\bkeeps?\b|\bstill\b|\bstays?\b))"
+    r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|照常|照样|照发|\bkeeps?\b|\bstill\b|"
+    r"\bstays?\b))|"
+    # "…, not stories or tasks. the slack ping stays for every issue": a sentence keeping a step
+    r"\.\s+(?=[^.]{0,40}?\b(?:stays?|keeps?|still|remains?)\b)"
 )
 # "only post to Slack if …", "only process tickets whose …"
 _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
@@ -63,6 +68,8 @@ _NEGATED = rx(
     r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)|"  # "线索不要发邮件"
     r"^(?:就|都|则)?不(?=记|存|发|写|保存|同步|通知|推送|加|添加|录入|转发)"  # "就不记到表格里"
 )
+# a part adding a step beside the others ("另外发邮件给…", "also email …")
+_ALSO_PART = rx(r"^\s*(?:另外|同时|并且|还要|也|and also\b|also\b|additionally\b)")
 _OTHERWISE = rx(r"^\s*(?:otherwise|else|否则|不然|要不然)")
 _ITEMS = rx(r"^(?:the\s+)?[a-z]+s\s+(?:from|in|over|under|above|below|with)\s")
 _DONT = rx(r"^\s*(?:please\s+)?(?:don'?t|do not|never|no need to)\s+(?P<rest>.+)$")
@@ -123,11 +130,17 @@ _FOR_CAT = rx(
 )
 # "add a category 'refund' that emails billing", "增加一个'退款'分类，转发给财务"
 _NEW_CAT = rx(
-    r"^\s*(?:please\s+)?(?:add|create|introduce)\s+(?:a\s+|another\s+)?(?:new\s+)?"
-    r"(?:category|class|type|label|bucket|case)\s+(?:for\s+|called\s+|named\s+)?['\"“‘]?"
+    r"^\s*(?:please\s+)?(?:add|create|introduce)\s+(?:a\s+|another\s+|one more\s+)?"
+    r"(?:(?:new|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+)?"
+    r"(?:category|class|type|label|bucket|case)\s*[,:：]?\s+(?:for\s+|called\s+|named\s+)?['\"“‘]?"
     r"(?P<cat>[\w-]+)['\"”’]?\s*(?:that|which|to|where|,|:|and)?\s*(?P<act>.*)$|"
     r"^(?:增加|添加|新增|加)一?个?['\"“‘]?(?P<zcat>[^'\"”’，,]{1,8}?)['\"”’]?(?:类别|分类|类)"
     r"[，,：:]?\s*(?P<zact>.*)$"
+)
+# "再加一个类别“合作”，这类邮件…": the category's name after the word for category
+_NEW_CAT_NAMED = rx(
+    r"^(?:再|还要)?(?:增加|添加|新增|加)(?:一个|个)?(?:新的?)?(?:类别|分类|类型)[：:，,]?\s*"
+    r"['\"“‘](?P<zcat>[^'\"”’]{1,8})['\"”’][，,：:。]?\s*(?P<zact>.*)$"
 )
 # "warning-level alerts should create a Jira ticket", "high priority tickets go to Jira":
 # a value of the field the workflow already branches on qualifies the items
@@ -158,7 +171,7 @@ _VERB_LEVEL = rx(
 # a part saying a case stays as it is ("critical keep SMS", "紧急的还是发短信")
 _KEEP = rx(
     r"\b(?:keeps?|still|stays?|remains?|as before|as is|unchanged|same as now)\b|"
-    r"保持|还是|仍然|依然|照旧|不变|继续"
+    r"保持|还是|仍然|依然|照旧|照常|照样|照发|不变|继续"
 )
 # "send them to Mailchimp instead of emailing sales", "… go to Pipedrive instead"
 _INSTEAD_OF = rx(
@@ -180,7 +193,7 @@ _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
 _INSTEAD = rx(r"\binstead\b|\brather than\b|代替|替换|换成|改成")
 # "正面的工单记录到…": a category word qualifying the items
 _ZH_CAT = rx(
-    r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?P<kind>类|类型)?的(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
+    r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?:(?P<kind>类|类型)的?|的)(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
     r"评论|反馈|任务)?(?P<act>.+)$"
 )
 # verbs that act on the whole flow ("only process …"), not on one step
@@ -240,12 +253,27 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     ctx = _context(current)
     for i, (a, b) in enumerate(parts):
         part, now = without_now(_LEAD.sub("", text[a:b].strip()))
-        guard = _guard_in(part, ctx, current)
+        mention = cut_mentions(part)  # "billing emails that mention a chargeback …"
+        guard = _guard_in(mention[0], ctx, current) if mention is not None else None
+        if guard is None or guard.category is None:
+            guard, mention = _guard_in(part, ctx, current), None
         if guard is None:
             continue
         spans = [(a, b)]
+        rest = parts[i + 1 :]
+        if (
+            not guard.act.strip()
+            and not guard.flow
+            and rest
+            and _ALSO_PART.match(text[slice(*rest[0])])
+        ):
+            # "合同金额超过100万的，另外发邮件给…": the qualifier's act is the next part
+            guard = replace(guard, act=_LEAD.sub("", text[slice(*rest[0])].strip()))
+            spans.append(rest[0])
+            rest = rest[1:]
         other = ""
-        for na, nb in parts[i + 1 :]:
+        kept: list[str] = []
+        for na, nb in rest:
             if _ELSE.search(text[na:nb]):
                 other = text[na:nb]
                 spans.append((na, nb))
@@ -253,7 +281,10 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             if not _KEEP.search(text[na:nb]):
                 break
             spans.append((na, nb))  # "critical keep SMS": a case that stays as it is
+            kept += steps_in(text[na:nb], current)[0]
         op = _op(replace(guard, other=other), current)
+        op.keep = [x for x in kept if x not in (op.subject or "").split("|")]
+        op.also_rule = mention[1] if mention is not None else None
         if guard.needs_route and route(current, op) is None:
             continue
         return (now_op(op, current) if now else op), spans
@@ -284,7 +315,18 @@ def _context(current: Workflow) -> Context:
 
 
 def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    readers = (_new_rule, _only, _if, _never, _skip, _zh, _trailing, _qualified, _items_should)
+    readers = (
+        _new_rule,
+        _only,
+        _if,
+        _never,
+        _skip,
+        _zh,
+        _trailing,
+        _qualified,
+        _items_should,
+        _only_kind,
+    )
     for reader in readers:
         found = reader(part, ctx, current)
         if found is not None:
@@ -339,6 +381,12 @@ def _make(
 
 def _cat(cond: Condition) -> str | None:
     return str(cond.value) if cond.op == "category" or cond.field == "sentiment" else None
+
+
+def _only_kind(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    """ "only bugs should end up in monday": the items' type (edit_guard_kind)."""
+    found = only_kind(part)
+    return _make(found[0], found[1]) if found is not None else None
 
 
 def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -471,6 +519,7 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
         return None  # a category only routes where the workflow already branches
     m = (
         _NEW_CAT.search(part)
+        or _NEW_CAT_NAMED.search(part)
         or _FOR_CAT.search(part)
         or _ZH_CAT.search(part)
         or _LEVEL_ITEMS.search(part)

@@ -20,6 +20,7 @@ from flowsmith.planner.edit_days import day_restriction
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hours import hour_restriction
 from flowsmith.planner.edit_reasons import reason_start
+from flowsmith.planner.edit_timed import timed_new_steps
 from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.edit_trigger import read_trigger_swap
 from flowsmith.planner.edit_values import read_value_swap
@@ -71,11 +72,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     service_ops = read_trigger_swap(low, spans, current)
     service_ops += edit_read.read(low, spans, current, strip_urls(text))
     service_ops += read_transforms(low, spans)
-    restricted = day_restriction(text, current, service_ops, subjects_in(low), detect_lang(text))
-    service_ops = service_ops if restricted is None else restricted
-    timed = hour_restriction(text, current, service_ops, subjects_in(low), detect_lang(text))
-    service_ops = service_ops if timed is None else timed
-    restricted = restricted if timed is None else timed
+    service_ops, restricted = _restricted(text, current, service_ops, low)
     if any(op.kind == "add_wait" for op in service_ops):
         u.wait = None  # a delay the service reader placed
     if any(op.where in ("approved", "rejected") for op in service_ops):
@@ -113,6 +110,22 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
         "add_guard": 5,
     }
     return sorted(_as_replacement([*service_ops, *ops]), key=lambda op: order.get(op.kind, 4))
+
+
+def _restricted(
+    text: str, current: Workflow, ops: list[EditOp], low: str
+) -> tuple[list[EditOp], list[EditOp] | None]:
+    """``ops`` with the day or hour restriction ``text`` says, and the restricted ops (None
+    when it says none). A check said for a new step is that step's alone."""
+    lang = detect_lang(text)
+    timed_new = timed_new_steps(text, current, ops, lang)
+    if timed_new is not None:
+        return timed_new, timed_new
+    restricted = day_restriction(text, current, ops, subjects_in(low), lang)
+    ops = ops if restricted is None else restricted
+    timed = hour_restriction(text, current, ops, subjects_in(low), lang)
+    ops = ops if timed is None else timed
+    return ops, restricted if timed is None else timed
 
 
 _MESSAGE_KINDS = frozenset({"email", "gmail", "slack", "telegram", "discord", "teams", "sms"})

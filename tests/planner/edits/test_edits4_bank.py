@@ -27,24 +27,11 @@ _GATES = ("if", "switch", "filter")
 
 # Requests the planner still gets wrong (first words → why); strict: a fix removes the entry.
 _OPEN: dict[str, str] = {
-    "The team moved off Slack — p": "not read yet",
-    "Ops left Telegram last month": "not read yet",
-    "不发钉钉了，改成发到飞书群": "not read yet",
-    "Please add a new category, '": "not read yet",
-    "High-priority tickets (prior": "not read yet",
     "优先级为high的工单改成在Jira建问题，不再发Tea": "not read yet",
-    "only feature requests should": "not read yet",
-    "只有金额超过500的订单才记到Airtable，钉钉通知": "not read yet",
     "requests sent by our partner": "not read yet",
-    "退款金额超过2000的，另外发邮件给财务 finance": "not read yet",
-    "Also text me on Twilio, but ": "not read yet",
-    "夜里（晚上11点到早上7点）也在PagerDuty建个事": "not read yet",
-    "工作日照旧发钉钉，周末改成给我发Telegram消息": "not read yet",
-    "Keep posting to Teams on wee": "not read yet",
     "Telegram消息里把价格也写上，另外每次检查的结果都": "not read yet",
     "put the price in the Telegra": "not read yet",
-    "when the negative review com": "not read yet",
-    "Billing emails that mention ": "not read yet",
+    "账单类邮件里如果提到退款，还要在飞书群里通知一下": "not read yet",
     "we keep getting the same err": "not read yet",
     "同一个订单号10分钟内重复来的就丢掉，用Redis记一下": "not read yet",
     "Expenses over 3000 need a se": "not read yet",
@@ -249,7 +236,7 @@ def says(sel: Sel, words: list[str]) -> Check:
 # --- the bank -------------------------------------------------------------------------------
 
 SLACK, TEAMS = svc("slack", "create"), core("microsoft_teams_message")
-TELEGRAM, DING = core("telegram_message"), svc("dingtalk")
+TELEGRAM, DING = svc("telegram"), svc("dingtalk")
 HOUR = ["hour", "time", "$now"]
 DEDUPE = ["redis", "seen", "exist", "dup", "key", "value"]
 SUMMARY, SENTIMENT, EXTRACT = (
