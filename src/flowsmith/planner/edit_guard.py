@@ -23,6 +23,7 @@ from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
 from flowsmith.planner.edit_guard_keep import keep_beside
 from flowsmith.planner.edit_route import field_of, route, rule_at
+from flowsmith.planner.edit_second_approval import THEN_APPROVAL, apply_second_approval
 from flowsmith.planner.plan import ActionSpec, ApprovalSpec, EditOp
 from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
 from flowsmith.planner.text import Lang
@@ -40,6 +41,8 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         return _replace_rule(wf, op, lang)
     if op.where == "instead":
         return _instead(wf, op, lang)
+    if op.where == THEN_APPROVAL:  # "… a second sign-off from the CFO after the lead approves"
+        return apply_second_approval(wf, op, lang)
     guarded = [x for x in eg.find(wf, op.subject) if x.type != NodeFamily.TRIGGER]
     dropped = _drop_on_branch(wf, op, guarded, lang)
     if dropped is not None:
@@ -433,7 +436,10 @@ def _new_node(wf: Workflow, spec: str, at: End, lang: Lang) -> Node | None:
         g.connect(wf, at[0], at[1], node.id)
         eo.fill(wf, node, ec.step_values(spec) or None, lang)
         return node
-    if kind == "approval":
+    if kind == "http":  # "…就调用 https://…": a POST to that URL with the item
+        params = {"method": "POST", "url": rest, "body": "{{ JSON.stringify($json) }}"}
+        node = n.make(eo.ids(wf), "http_request", f"POST {rest}"[:60], "http_request", params)
+    elif kind == "approval":
         channel = "slack" if rest == "slack" else "email"
         approver = "#approvals" if channel == "slack" else "manager@example.com"
         node = s.approval_node(

@@ -1,10 +1,14 @@
 """Items of one kind named as the only ones a step is for: "only bugs should end up in
-monday, not stories or tasks", "only feature requests should go to Trello".
+monday, not stories or tasks", "only feature requests should go to Trello"; and a field with
+its value said in brackets after the items: "issues reported by our portal bot (reporter
+portal-bot)".
 
 Invariants: the kind is a plural noun phrase right after "only" and before a verb of
 arriving ("end up in", "go to", "be posted to"), and the step is what follows; the check is
 on the items' ``type`` (the kind in the singular), the one field a bare kind names. A
-trailing "not X or Y" only restates the rest. Pure: no I/O.
+trailing "not X or Y" only restates the rest. A bracket of exactly a field name and a value
+reads as "field = value"; "waiting … more than 14 days (see the last_contact column)" as the
+time since that column's date. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 
 from flowsmith.planner.frame import Condition
 
-__all__ = ["only_kind"]
+__all__ = ["only_kind", "paren_pair", "since_column"]
 
 _ONLY_KIND = re.compile(
     r"^\s*(?:please\s+)?(?:and\s+|but\s+)?only\s+(?:the\s+)?['\"“‘]?"
@@ -49,3 +53,44 @@ def only_kind(part: str) -> tuple[Condition, str] | None:
     kind = " ".join([*words[:-1], _singular(words[-1])])
     cond = Condition("type", "eq", kind, m.group("kind"))
     return cond, f"{m.group('verb')} {m.group('act')}"
+
+
+_PAIR = re.compile(
+    r"^\s*(?P<field>[a-z_][\w.]*)\s*[:：]?\s+['\"“]?(?P<value>[\w@.+-]+)['\"”]?\s*$", re.I
+)
+_NOT_FIELDS = frozenset(
+    {"or", "and", "e.g.", "i.e.", "eg", "ie", "via", "like", "see", "not", "no"}
+)
+
+
+def paren_pair(said: str) -> Condition | None:
+    """ "reporter portal-bot" (said in brackets): ``reporter = portal-bot``."""
+    m = _PAIR.match(said)
+    if m is None or m.group("field").lower() in _NOT_FIELDS:
+        return None
+    return Condition(m.group("field").lower(), "eq", m.group("value"), said.strip())
+
+
+_LONGER = re.compile(
+    r"\b(?:more than|over|longer than|at least)\s+(?P<n>\d+)\s+(?P<u>minute|hour|day|week)s?\b|"
+    r"超过\s*(?P<zn>\d+)\s*(?P<zu>分钟|小时|天|周)",
+    re.IGNORECASE,
+)
+_COLUMN = re.compile(
+    r"\b(?:see\s+)?(?:the\s+)?['\"“]?(?P<col>[a-z][a-z0-9_]*)['\"”]?\s+(?:column|field|date)\b|"
+    r"['\"“]?(?P<zcol>[a-z][a-z0-9_]*)['\"”]?\s*(?:列|字段)",
+    re.IGNORECASE,
+)
+_ZH_UNITS = {"分钟": "minute", "小时": "hour", "天": "day", "周": "week"}
+
+
+def since_column(said: str) -> Condition | None:
+    """ "waiting for more than 14 days (see the last_contact column)": ``days_since_<col>``
+    greater than 14 (the time between that column's date and the run)."""
+    span, col = _LONGER.search(said), _COLUMN.search(said)
+    if span is None or col is None:
+        return None
+    unit = span.group("u") or _ZH_UNITS[span.group("zu")]
+    number = int(span.group("n") or span.group("zn"))
+    name = (col.group("col") or col.group("zcol")).lower()
+    return Condition(f"{unit.lower()}s_since_{name}", "gt", number, said.strip())

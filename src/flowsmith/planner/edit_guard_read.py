@@ -27,7 +27,7 @@ from flowsmith.planner.edit_conditions import (
     level_value,
 )
 from flowsmith.planner.edit_guard_condition import condition
-from flowsmith.planner.edit_guard_kind import only_kind
+from flowsmith.planner.edit_guard_kind import only_kind, paren_pair, since_column
 from flowsmith.planner.edit_guard_mentions import cut_mentions
 from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_steps import channel_move, existing_steps, like, steps_in
@@ -68,6 +68,8 @@ _NEGATED = rx(
     r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)|"  # "线索不要发邮件"
     r"^(?:就|都|则)?不(?=记|存|发|写|保存|同步|通知|推送|加|添加|录入|转发)"  # "就不记到表格里"
 )
+# "优先级为high", "来源是partner": a field named with its value
+_FIELD_IS = rx(r"^[\u4e00-\u9fffA-Za-z_]{1,8}(?:为|是|=|等于)\s*['\"“]?[\w-]+['\"”]?$")
 # a part adding a step beside the others ("另外发邮件给…", "also email …")
 _ALSO_PART = rx(r"^\s*(?:另外|同时|并且|还要|也|and also\b|also\b|additionally\b)")
 _OTHERWISE = rx(r"^\s*(?:otherwise|else|否则|不然|要不然)")
@@ -87,6 +89,11 @@ _TRAILING = rx(
 _UNLESS = rx(
     r"^(?P<act>.+?)[,，]?\s+(?:unless|except (?:when|if|for))\s+(?P<cond>.+)$|"
     r"^(?P<zact>.+?)[，,]?\s*除非(?P<zcond>.+)$"
+)
+# "点star的人如果GitHub粉丝超过1000，就…", "注册的时候如果填了邀请码，就…": who or when first
+_ZH_SUBJECT_IF = rx(
+    r"^(?P<subj>[^，,如假要]{1,12}?)(?:如果|假如|要是)(?P<cond>[^，,]+?)(?:的话|时|的时候)?"
+    r"[，,]\s*(?:就|则|才|再)?(?P<act>.+)$"
 )
 # "价格低于100时才发邮件"
 _ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)[，,]?\s*(?:才|就|再)?(?P<act>.+)$")
@@ -492,6 +499,11 @@ def _zh(part: str, ctx: Context, current: Workflow) -> Guard | None:
     m = _ZH_IF.search(part)
     if m is not None:
         return _make(condition(m.group("cond"), ctx), m.group("act"))
+    m = _ZH_SUBJECT_IF.search(part)
+    if m is not None:
+        found = _make(condition(m.group("cond"), ctx), m.group("act"))
+        if found is not None:
+            return found
     m = _ZH_ONLY_IF.search(part)
     if m is not None:
         act = m.group("pre") + " " + m.group("act")
@@ -507,13 +519,20 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
         return None  # "否则的话也发…": the other output (edit_read), never a category
     m = _PAREN.search(part)
     if m is not None:
-        cond = condition(m.group("cond"), ctx)
+        cond = (
+            condition(m.group("cond"), ctx)
+            or paren_pair(m.group("cond"))
+            or since_column(f"{m.group('pre')} {m.group('cond')}")
+        )
         if cond is not None:
             return _make(cond, m.group("pre") + " " + m.group("act"))
     for de in re.finditer("的", part):
         # "预算超过1万的，发短信", "金额超过10万的合同需要审批": a comparison qualifies the items
         cond = condition(part[: de.start()], ctx)
         if cond is not None and cond.op in ("gt", "lt", "gte", "lte", "contains"):
+            return _make(cond, part[de.end() :])
+        if cond is not None and cond.op == "eq" and _FIELD_IS.search(part[: de.start()]):
+            # "优先级为high的工单改成…": a field said with its value qualifies the items
             return _make(cond, part[de.end() :])
     if not eg.branch_nodes(current):
         return None  # a category only routes where the workflow already branches

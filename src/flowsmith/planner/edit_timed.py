@@ -28,7 +28,7 @@ __all__ = ["hour_window", "timed_new_steps"]
 
 Window = tuple[int, int]  # first hour in, first hour out (24h clock)
 
-_SENTENCE = re.compile(r"[。.!?！？\n;；](?=\s|[^\d]|$)")
+_SENTENCE = re.compile(r"[。!?！？\n;；]|\.(?=\s|$)")
 _CLAUSE = re.compile(r"[,，、]")
 _EN_RANGE = re.compile(
     r"\b(?P<a>\d{1,2})(?::\d{2})?\s*(?P<ap>am|pm)?\s*(?:to|-|–|until|till|and)\s*"
@@ -144,6 +144,27 @@ def _app_of(step: str | None) -> str | None:
     return ec.parse_step(step)[0] if step and step.startswith("app:") else None
 
 
+_ACTION_WORDS = {
+    "email": re.compile(r"e-?mail|\bmail\b|邮件|邮箱", re.IGNORECASE),
+    "sms": re.compile(r"\bsms\b|\btext\b|短信", re.IGNORECASE),
+}
+_ACTION_SUBTYPES = {"email": ("send_email", "gmail_send"), "sms": ("twilio_sms",)}
+
+
+def _action_step(op: EditOp, current: Workflow) -> str | None:
+    """ "周末也发一封邮件给我 me@acme.cn": a new email / SMS step as a guard step."""
+    if op.kind != "add_action" or op.action is None or op.action.kind not in _ACTION_WORDS:
+        return None
+    if any(x.subtype in _ACTION_SUBTYPES[op.action.kind] for x in current.nodes):
+        return None
+    return f"action:{op.action.kind}:{op.action.target or ''}".rstrip(":")
+
+
+def _action_at(low: str, op: EditOp) -> int | None:
+    m = _ACTION_WORDS[op.action.kind].search(low) if op.action is not None else None
+    return m.start() if m is not None else None
+
+
 def _said_at(low: str, app: str) -> int | None:
     return next((m.start for m in ec.mentions(low) if m.app == app), None)
 
@@ -158,10 +179,12 @@ def timed_new_steps(
     low = text.lower()
     present = {s.app for x in current.nodes if (s := node_service(x)) is not None}
     new = [op for op in ops if op.kind in _ADDS | _SWAPS and _app_of(op.step) not in present]
-    if len(new) != 1 or _app_of(new[0].step) is None:
+    new += [op for op in ops if _action_step(op, current) is not None]
+    if len(new) != 1:
         return None
     op = new[0]
-    at = _said_at(low, _app_of(op.step) or "")
+    step = _action_step(op, current) or op.step or ""
+    at = _said_at(low, _app_of(step) or "") if op.kind != "add_action" else _action_at(low, op)
     if at is None:
         return None
     clause = _around(low, at, _CLAUSE)
@@ -170,7 +193,7 @@ def timed_new_steps(
     if said is None:
         return None
     rule, label = said
-    guard = EditOp(kind="add_guard", rule=rule, value=label, steps=[op.step or ""])
+    guard = EditOp(kind="add_guard", rule=rule, value=label, steps=[step])
     old = op.subject if op.kind in _SWAPS else None
     if old is None and _INSTEAD.search(clause):
         # "…, but on weekends send me a Pushover notification instead": the step of the
@@ -186,6 +209,7 @@ def timed_new_steps(
         if x is not op
         and not (x.kind in _ADDS and _app_of(x.step) in present)
         and not (x.kind == "add_guard" and "$now" in str(x.rule))
-        and x.kind != "add_action"
+        and (x.kind != "add_action" or x is op)
     ]
+    rest = [x for x in rest if x is not op]
     return [*rest, guard]

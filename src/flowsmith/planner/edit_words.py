@@ -75,6 +75,7 @@ REMOVE = rx(
 # a removal said after its subject: "飞书提醒不要了", "the SMS is no longer needed"
 REMOVE_AFTER = rx(
     r"不要了|不用了|不需要了|去掉吧?|删掉吧?|删了吧?|不再需要|\bno longer needed\b|"
+    r"(?:已经|早就)?(?:停用|弃用|不用)了|"  # "钉钉我们已经停用了": a departure said after
     # "表格不用记了", "Slack不用再发了": the step's verb between
     r"(?:不用|不要|不需要|无需|不必)再?(?:记录?|发送?|推送|同步|保存|存|写|通知|加)了|"
     r"\b(?:is|are)(?:n't| not) needed(?: anymore)?\b|\bcan go\b"

@@ -41,8 +41,6 @@ _WRONG = {
     "如果线索的公司字段": "an enrich call on one branch rejoining the sheet is not built",
     "If the signup's email domain": "a list of blocked domains and a 403 reply are not built",
     "注册邮箱是a.com": "a list of blocked domains and a 403 reply are not built",
-    "不在库存的时候什么都不用做": "an unguarded step beside an existing check is not placed",
-    "log every check's result": "an unguarded step beside an existing check is not placed",
     "备份之前先检查Notion": "an emptiness check before an existing upload is not built",
     "before uploading, check whether Notion": "an emptiness check before an existing upload is not built",
     "Notion读出来是空的话": "an emptiness check before an existing upload is not built",
