@@ -17,7 +17,41 @@ import re
 
 from flowsmith.planner.frame import Condition
 
-__all__ = ["only_kind", "paren_pair", "since_column"]
+__all__ = [
+    "ALSO_PART",
+    "FIELD_IS",
+    "NEW_CAT_NAMED",
+    "ZH_SUBJECT_IF",
+    "only_kind",
+    "paren_pair",
+    "since_column",
+]
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# patterns the guard reader (edit_guard_read) uses for the constructions of this module's
+# family: qualifiers said by a field's value, parts adding a step, who-or-when before 如果
+# "优先级为high", "来源是partner": a field named with its value
+FIELD_IS = rx(r"^[\u4e00-\u9fffA-Za-z_]{1,8}(?:为|是|=|等于)\s*['\"“]?[\w-]+['\"”]?$")
+
+# a part adding a step beside the others ("另外发邮件给…", "also email …")
+ALSO_PART = rx(r"^\s*(?:另外|同时|并且|还要|也|and also\b|also\b|additionally\b)")
+
+# "点star的人如果GitHub粉丝超过1000，就…", "注册的时候如果填了邀请码，就…": who or when first
+ZH_SUBJECT_IF = rx(
+    r"^(?P<subj>[^，,如假要]{1,12}?)(?:如果|假如|要是)(?P<cond>[^，,]+?)(?:的话|时|的时候)?"
+    r"[，,]\s*(?:就|则|才|再)?(?P<act>.+)$"
+)
+
+# "再加一个类别“合作”，这类邮件…": the category's name after the word for category
+NEW_CAT_NAMED = rx(
+    r"^(?:再|还要)?(?:增加|添加|新增|加)(?:一个|个)?(?:新的?)?(?:类别|分类|类型)[：:，,]?\s*"
+    r"['\"“‘](?P<zcat>[^'\"”’]{1,8})['\"”’][，,：:。]?\s*(?P<zact>.*)$"
+)
+
 
 _ONLY_KIND = re.compile(
     r"^\s*(?:please\s+)?(?:and\s+|but\s+)?only\s+(?:the\s+)?['\"“‘]?"

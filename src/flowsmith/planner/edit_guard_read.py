@@ -27,7 +27,23 @@ from flowsmith.planner.edit_conditions import (
     level_value,
 )
 from flowsmith.planner.edit_guard_condition import condition
-from flowsmith.planner.edit_guard_kind import only_kind, paren_pair, since_column
+from flowsmith.planner.edit_guard_kind import (
+    ALSO_PART as _ALSO_PART,
+)
+from flowsmith.planner.edit_guard_kind import (
+    FIELD_IS as _FIELD_IS,
+)
+from flowsmith.planner.edit_guard_kind import (
+    NEW_CAT_NAMED as _NEW_CAT_NAMED,
+)
+from flowsmith.planner.edit_guard_kind import (
+    ZH_SUBJECT_IF as _ZH_SUBJECT_IF,
+)
+from flowsmith.planner.edit_guard_kind import (
+    only_kind,
+    paren_pair,
+    since_column,
+)
 from flowsmith.planner.edit_guard_mentions import cut_mentions
 from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_steps import channel_move, existing_steps, like, steps_in
@@ -68,10 +84,6 @@ _NEGATED = rx(
     r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)|"  # "线索不要发邮件"
     r"^(?:就|都|则)?不(?=记|存|发|写|保存|同步|通知|推送|加|添加|录入|转发)"  # "就不记到表格里"
 )
-# "优先级为high", "来源是partner": a field named with its value
-_FIELD_IS = rx(r"^[\u4e00-\u9fffA-Za-z_]{1,8}(?:为|是|=|等于)\s*['\"“]?[\w-]+['\"”]?$")
-# a part adding a step beside the others ("另外发邮件给…", "also email …")
-_ALSO_PART = rx(r"^\s*(?:另外|同时|并且|还要|也|and also\b|also\b|additionally\b)")
 _OTHERWISE = rx(r"^\s*(?:otherwise|else|否则|不然|要不然)")
 _ITEMS = rx(r"^(?:the\s+)?[a-z]+s\s+(?:from|in|over|under|above|below|with)\s")
 _DONT = rx(r"^\s*(?:please\s+)?(?:don'?t|do not|never|no need to)\s+(?P<rest>.+)$")
@@ -89,11 +101,6 @@ _TRAILING = rx(
 _UNLESS = rx(
     r"^(?P<act>.+?)[,，]?\s+(?:unless|except (?:when|if|for))\s+(?P<cond>.+)$|"
     r"^(?P<zact>.+?)[，,]?\s*除非(?P<zcond>.+)$"
-)
-# "点star的人如果GitHub粉丝超过1000，就…", "注册的时候如果填了邀请码，就…": who or when first
-_ZH_SUBJECT_IF = rx(
-    r"^(?P<subj>[^，,如假要]{1,12}?)(?:如果|假如|要是)(?P<cond>[^，,]+?)(?:的话|时|的时候)?"
-    r"[，,]\s*(?:就|则|才|再)?(?P<act>.+)$"
 )
 # "价格低于100时才发邮件"
 _ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)[，,]?\s*(?:才|就|再)?(?P<act>.+)$")
@@ -143,11 +150,6 @@ _NEW_CAT = rx(
     r"(?P<cat>[\w-]+)['\"”’]?\s*(?:that|which|to|where|,|:|and)?\s*(?P<act>.*)$|"
     r"^(?:增加|添加|新增|加)一?个?['\"“‘]?(?P<zcat>[^'\"”’，,]{1,8}?)['\"”’]?(?:类别|分类|类)"
     r"[，,：:]?\s*(?P<zact>.*)$"
-)
-# "再加一个类别“合作”，这类邮件…": the category's name after the word for category
-_NEW_CAT_NAMED = rx(
-    r"^(?:再|还要)?(?:增加|添加|新增|加)(?:一个|个)?(?:新的?)?(?:类别|分类|类型)[：:，,]?\s*"
-    r"['\"“‘](?P<zcat>[^'\"”’]{1,8})['\"”’][，,：:。]?\s*(?P<zact>.*)$"
 )
 # "warning-level alerts should create a Jira ticket", "high priority tickets go to Jira":
 # a value of the field the workflow already branches on qualifies the items
