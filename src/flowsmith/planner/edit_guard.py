@@ -21,7 +21,9 @@ from flowsmith.planner import edit_ops as eo
 from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
+from flowsmith.planner.edit_guard_keep import keep_beside
 from flowsmith.planner.edit_route import field_of, route, rule_at
+from flowsmith.planner.edit_second_approval import THEN_APPROVAL, apply_second_approval
 from flowsmith.planner.plan import ActionSpec, ApprovalSpec, EditOp
 from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
 from flowsmith.planner.text import Lang
@@ -39,6 +41,8 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         return _replace_rule(wf, op, lang)
     if op.where == "instead":
         return _instead(wf, op, lang)
+    if op.where == THEN_APPROVAL:  # "… a second sign-off from the CFO after the lead approves"
+        return apply_second_approval(wf, op, lang)
     guarded = [x for x in eg.find(wf, op.subject) if x.type != NodeFamily.TRIGGER]
     dropped = _drop_on_branch(wf, op, guarded, lang)
     if dropped is not None:
@@ -59,6 +63,7 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     others = [x for x in eg.find(wf, op.else_subject) if x.type != NodeFamily.TRIGGER]
     if targets:
         _insert_before(wf, _upstream_most(wf, targets), gate, yes)
+        keep_beside(wf, gate, op.keep)  # "the Slack ping stays for every issue"
     elif others:
         # "only when C do X (new), the rest go to Y": the check goes where Y was fed
         _insert_before(wf, _upstream_most(wf, others), gate, no)
@@ -325,6 +330,12 @@ def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: La
         other = "false" if node.subtype == "if" else "fallback"
         if other != out:
             made += _otherwise(wf, op, (node.id, other), [], lang)
+    if op.also_rule:  # "… that mention a chargeback": a further check on that branch
+        also = n.make(eo.ids(wf), "if", _label(op.also_rule), "if", dict(op.also_rule))
+        wf.nodes.append(also)
+        g.connect(wf, at[0], at[1], also.id)
+        made.append(also)
+        at = (also.id, "true")
     made += _hang(wf, at, op.steps, [], lang)
     if not made:
         return eo.skip(lang, "planner.edit_guard.nothing_to_add_on_that_branch")
@@ -339,6 +350,9 @@ def _on_branch(wf: Workflow, op: EditOp, found: tuple[Node, str, bool], lang: La
 def _label(rule: dict[str, Any]) -> str:
     cond = (rule.get("conditions") or [{}])[0]
     m = re.search(r"\$json\.(\w+)", str(cond.get("left")))
+    if cond.get("operator") == "contains":
+        said = " / ".join(str(x.get("right")) for x in rule.get("conditions", []))
+        return f"{m.group(1) if m else 'value'} contains {said}"
     return f"{m.group(1) if m else 'value'} = {cond.get('right')}"
 
 
@@ -422,7 +436,10 @@ def _new_node(wf: Workflow, spec: str, at: End, lang: Lang) -> Node | None:
         g.connect(wf, at[0], at[1], node.id)
         eo.fill(wf, node, ec.step_values(spec) or None, lang)
         return node
-    if kind == "approval":
+    if kind == "http":  # "…就调用 https://…": a POST to that URL with the item
+        params = {"method": "POST", "url": rest, "body": "{{ JSON.stringify($json) }}"}
+        node = n.make(eo.ids(wf), "http_request", f"POST {rest}"[:60], "http_request", params)
+    elif kind == "approval":
         channel = "slack" if rest == "slack" else "email"
         approver = "#approvals" if channel == "slack" else "manager@example.com"
         node = s.approval_node(

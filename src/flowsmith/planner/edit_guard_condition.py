@@ -1,6 +1,6 @@
 """The condition of a conditional edit, read from its words: ``parse_condition`` with the
 edit-only forms ("a multiple of 100", "Bug类型", "the order is over $500" reads the amount,
-"more than 1000 followers" reads the counted thing).
+"more than 1000 followers" reads the counted thing, "a customer on the Pro plan" the plan).
 
 Invariant: None when the words are no complete condition ("… is", "… than"). Pure: no I/O.
 """
@@ -47,6 +47,13 @@ _ZH_FIELDS = {
     "状态": "status",
     "优先级": "priority",
 }
+# "a customer on the Enterprise plan", "企业版客户": the customer's plan
+_ON_PLAN = rx(
+    r"\bon\s+(?:the|a|an|our|their)\s+['\"“]?(?P<value>[\w-]+)['\"”]?\s+"
+    r"(?P<field>plan|tier|subscription|package|edition)\b|"
+    r"(?P<zvalue>[A-Za-z0-9\u4e00-\u9fff]{1,6}?)(?P<zfield>版|套餐|会员)的?(?:客户|用户|会员)"
+)
+_PLAN_FIELDS = {"subscription": "plan", "package": "plan", "edition": "plan"}
 _STOP = frozenset(
     {"the", "a", "an", "to", "in", "on", "of", "for", "and", "it", "them", "step", "me", "us", "my"}
     | {"our", "you", "your", "him", "her", "this", "that"}
@@ -66,6 +73,11 @@ def condition(text: str, ctx: Context) -> Condition | None:
     z = _ZH_TYPE.search(phrase)
     if z:
         return Condition(_ZH_FIELDS[z.group("kind")], "eq", z.group("value"), phrase)
+    plan = _ON_PLAN.search(phrase)
+    if plan is not None:
+        field = plan.group("field") or "plan"
+        value = plan.group("value") or plan.group("zvalue") + plan.group("zfield")
+        return Condition(_PLAN_FIELDS.get(field.lower(), field.lower()), "eq", value, phrase)
     said = edit_condition(phrase) or denied_level(phrase) or denied_comparison(phrase)
     if said is not None:
         return said

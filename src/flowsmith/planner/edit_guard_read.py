@@ -13,8 +13,7 @@ only connectives and verbs are written here. Pure: no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
@@ -28,8 +27,27 @@ from flowsmith.planner.edit_conditions import (
     level_value,
 )
 from flowsmith.planner.edit_guard_condition import condition
+from flowsmith.planner.edit_guard_kind import (
+    ALSO_PART as _ALSO_PART,
+)
+from flowsmith.planner.edit_guard_kind import (
+    FIELD_IS as _FIELD_IS,
+)
+from flowsmith.planner.edit_guard_kind import (
+    NEW_CAT_NAMED as _NEW_CAT_NAMED,
+)
+from flowsmith.planner.edit_guard_kind import (
+    ZH_SUBJECT_IF as _ZH_SUBJECT_IF,
+)
+from flowsmith.planner.edit_guard_kind import (
+    only_kind,
+    paren_pair,
+    since_column,
+)
+from flowsmith.planner.edit_guard_mentions import cut_mentions
 from flowsmith.planner.edit_guard_now import now_op, without_now
-from flowsmith.planner.edit_guard_steps import channel_move, existing_steps, like, steps_in
+from flowsmith.planner.edit_guard_op import Guard, guard_op
+from flowsmith.planner.edit_guard_steps import existing_steps, steps_in
 from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
@@ -52,7 +70,10 @@ _PARTS = rx(
     r"[，,]\s*(?=如果|假如|要是)|"
     r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)|"
     r"\s+and\s+(?=(?:only|just|never|don'?t|do not|skip)\b)|"
-    r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|\bkeeps?\b|\bstill\b|\bstays?\b))"
+    r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|照常|照样|照发|\bkeeps?\b|\bstill\b|"
+    r"\bstays?\b))|"
+    # "…, not stories or tasks. the slack ping stays for every issue": a sentence keeping a step
+    r"\.\s+(?=[^.]{0,40}?\b(?:stays?|keeps?|still|remains?)\b)"
 )
 # "only post to Slack if …", "only process tickets whose …"
 _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
@@ -129,8 +150,9 @@ _FOR_CAT = rx(
 )
 # "add a category 'refund' that emails billing", "增加一个'退款'分类，转发给财务"
 _NEW_CAT = rx(
-    r"^\s*(?:please\s+)?(?:add|create|introduce)\s+(?:a\s+|another\s+)?(?:new\s+)?"
-    r"(?:category|class|type|label|bucket|case)\s+(?:for\s+|called\s+|named\s+)?['\"“‘]?"
+    r"^\s*(?:please\s+)?(?:add|create|introduce)\s+(?:a\s+|another\s+|one more\s+)?"
+    r"(?:(?:new|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+)?"
+    r"(?:category|class|type|label|bucket|case)\s*[,:：]?\s+(?:for\s+|called\s+|named\s+)?['\"“‘]?"
     r"(?P<cat>[\w-]+)['\"”’]?\s*(?:that|which|to|where|,|:|and)?\s*(?P<act>.*)$|"
     r"^(?:增加|添加|新增|加)一?个?['\"“‘]?(?P<zcat>[^'\"”’，,]{1,8}?)['\"”’]?(?:类别|分类|类)"
     r"[，,：:]?\s*(?P<zact>.*)$"
@@ -164,15 +186,7 @@ _VERB_LEVEL = rx(
 # a part saying a case stays as it is ("critical keep SMS", "紧急的还是发短信")
 _KEEP = rx(
     r"\b(?:keeps?|still|stays?|remains?|as before|as is|unchanged|same as now)\b|"
-    r"保持|还是|仍然|依然|照旧|不变|继续"
-)
-# "send them to Mailchimp instead of emailing sales", "… go to Pipedrive instead"
-_INSTEAD_OF = rx(
-    r"^(?P<new>.+?)\s+(?:instead(?:\s+of\s+(?P<old>.+?))?|rather than\s+(?P<old2>.+?))\s*$|"
-    r"^(?:用|改用|换成|改成)(?P<znew>.+?)(?:代替|替代|取代)(?P<zold>.+)$|"
-    # "改成创建Trello卡片，不发邮件", "create a Trello card, no more email"
-    r"^(?P<new2>.+?)[,，]\s*(?:(?:and\s+|but\s+)?(?:no more|not|no longer|don'?t)\s+|"
-    r"(?:不要|不用|别|不再|不)再?)(?P<old3>.+?)了?$"
+    r"保持|还是|仍然|依然|照旧|照常|照样|照发|不变|继续"
 )
 # after a denial: "<old>, <new> instead", "<old>，改成<new>", "<old>, just <new>"
 _DONT_BUT = rx(
@@ -186,7 +200,7 @@ _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
 _INSTEAD = rx(r"\binstead\b|\brather than\b|代替|替换|换成|改成")
 # "正面的工单记录到…": a category word qualifying the items
 _ZH_CAT = rx(
-    r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?P<kind>类|类型)?的(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
+    r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?:(?P<kind>类|类型)的?|的)(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
     r"评论|反馈|任务)?(?P<act>.+)$"
 )
 # verbs that act on the whole flow ("only process …"), not on one step
@@ -219,29 +233,6 @@ _SYMBOL = {
 }
 
 
-@dataclass(frozen=True)
-class Guard:
-    """A parsed condition edit: the rule, whether matching items are the ones *not* acted
-    on (``negate``: "skip …"), and the words of the action and of the otherwise part."""
-
-    rule: dict[str, Any]
-    label: str
-    negate: bool
-    act: str
-    flow: bool
-    other: str
-    category: str | None = None
-    needs_route: bool = False  # a bare category word: only where the workflow branches on it
-    new_category: bool = False  # said as a category ("add a category", "for X emails", "X类的")
-    replaces: bool = False  # "change the condition to …": the rule of the existing check
-    only: bool = False  # "… only go to Trello": not to the steps already on that output
-    bypass: bool = False  # "skip the approval for …": matching items go round the step
-    said: str = ""  # the condition's words (a failure's name the step to check)
-    # "…, don't post to Slack, email me instead": the same edit said as "<new> instead of <old>"
-    # (new on the condition's output), tried before the denied reading
-    swap: str = ""
-
-
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
     """The ``add_guard`` op ``text`` asks for (None when no condition parses) and the spans of
     ``text`` it used (so the other readers do not read its services again)."""
@@ -249,13 +240,28 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     ctx = _context(current)
     for i, (a, b) in enumerate(parts):
         part, now = without_now(_LEAD.sub("", text[a:b].strip()))
-        guard, spans = _with_next(
-            text, parts[i:], part, _guard_in(part, ctx, current), ctx, current
-        )
+        mention = cut_mentions(part)  # "billing emails that mention a chargeback …"
+        guard = _guard_in(mention[0], ctx, current) if mention is not None else None
+        if guard is None or guard.category is None:
+            guard, mention = _guard_in(part, ctx, current), None
+        guard, spans = _with_next(text, parts[i:], part, guard, ctx, current)
         if guard is None:
             continue
+        rest = parts[i + len(spans) :]
+        if (
+            len(spans) == 1
+            and not guard.act.strip()
+            and not guard.flow
+            and rest
+            and _ALSO_PART.match(text[slice(*rest[0])])
+        ):
+            # "合同金额超过100万的，另外发邮件给…": the qualifier's act is the next part
+            guard = replace(guard, act=_LEAD.sub("", text[slice(*rest[0])].strip()))
+            spans.append(rest[0])
+            rest = rest[1:]
         other = ""
-        for na, nb in parts[i + len(spans) :]:
+        kept: list[str] = []
+        for na, nb in rest:
             if _ELSE.search(text[na:nb]):
                 other = text[na:nb]
                 spans.append((na, nb))
@@ -263,7 +269,10 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             if not _KEEP.search(text[na:nb]):
                 break
             spans.append((na, nb))  # "critical keep SMS": a case that stays as it is
-        op = _op(replace(guard, other=other), current)
+            kept += steps_in(text[na:nb], current)[0]
+        op = guard_op(replace(guard, other=other), current)
+        op.keep = [x for x in kept if x not in (op.subject or "").split("|")]
+        op.also_rule = mention[1] if mention is not None else None
         if guard.needs_route and route(current, op) is None:
             continue
         return (now_op(op, current) if now else op), spans
@@ -326,8 +335,19 @@ def _context(current: Workflow) -> Context:
 
 
 def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    readers = [_new_rule, _only, _if, _never, _skip, _zh, _trailing, _for, _qualified]
-    readers.append(_items_should)
+    readers = (
+        _new_rule,
+        _only,
+        _if,
+        _never,
+        _skip,
+        _zh,
+        _trailing,
+        _for,
+        _qualified,
+        _items_should,
+        _only_kind,
+    )
     for reader in readers:
         found = reader(part, ctx, current)
         if found is not None:
@@ -382,6 +402,12 @@ def _make(
 
 def _cat(cond: Condition) -> str | None:
     return str(cond.value) if cond.op == "category" or cond.field == "sentiment" else None
+
+
+def _only_kind(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    """ "only bugs should end up in monday": the items' type (edit_guard_kind)."""
+    found = only_kind(part)
+    return _make(found[0], found[1]) if found is not None else None
 
 
 def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -491,6 +517,11 @@ def _zh(part: str, ctx: Context, current: Workflow) -> Guard | None:
     m = _ZH_IF.search(part)
     if m is not None:
         return _make(condition(m.group("cond"), ctx), m.group("act"))
+    m = _ZH_SUBJECT_IF.search(part)
+    if m is not None:
+        found = _make(condition(m.group("cond"), ctx), m.group("act"))
+        if found is not None:
+            return found
     m = _ZH_ONLY_IF.search(part)
     if m is not None:
         act = m.group("pre") + " " + m.group("act")
@@ -506,7 +537,11 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
         return None  # "否则的话也发…": the other output (edit_read), never a category
     m = _PAREN.search(part)
     if m is not None:
-        cond = condition(m.group("cond"), ctx)
+        cond = (
+            condition(m.group("cond"), ctx)
+            or paren_pair(m.group("cond"))
+            or since_column(f"{m.group('pre')} {m.group('cond')}")
+        )
         if cond is not None:
             return _make(cond, m.group("pre") + " " + m.group("act"))
     for de in re.finditer("的", part):
@@ -515,10 +550,14 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
         cond = condition(re.sub(r"^(?:只|仅)(?:把|有|将)", "", part[: de.start()]), ctx)
         if cond is not None and cond.op in ("gt", "lt", "gte", "lte", "contains", "ne"):
             return _make(cond, part[de.end() :])
+        if cond is not None and cond.op == "eq" and _FIELD_IS.search(part[: de.start()]):
+            # "优先级为high的工单改成…": a field said with its value qualifies the items
+            return _make(cond, part[de.end() :])
     if not eg.branch_nodes(current):
         return None  # a category only routes where the workflow already branches
     m = (
         _NEW_CAT.search(part)
+        or _NEW_CAT_NAMED.search(part)
         or _FOR_CAT.search(part)
         or _ZH_CAT.search(part)
         or _LEVEL_ITEMS.search(part)
@@ -592,77 +631,3 @@ def _is_flow(act: str, current: Workflow) -> bool:
     # "only handle tickets whose …": the items ("tickets"), not a step named by that word
     low = act.lower()
     return not [x for x in edit_read.named(low) if eg.find(current, x.subject)]
-
-
-# --- what the action and the otherwise part name ------------------------------------------
-
-
-def _op(guard: Guard, current: Workflow) -> EditOp:
-    guard = replace(guard, rule=adopt_field(guard.rule, current, guard.said))
-    moved = channel_move(f"{guard.act} {guard.other}", current) if guard.act else None
-    if moved is not None and not guard.negate:
-        # "tagged vip should go to #vip instead of #orders": those items only, to #vip
-        return EditOp(
-            kind="add_guard",
-            rule=guard.rule,
-            value=guard.label,
-            where="instead",
-            subject="|".join(moved[0]),
-            steps=moved[1],
-        )
-    said_swap = replace(guard, act=guard.swap, negate=not guard.negate) if guard.swap else None
-    swap = (_instead(said_swap, current) if said_swap else None) or _instead(guard, current)
-    if swap is not None:
-        return swap
-    failed = guard.label == "failed?"  # an error notice is a new step, never an existing one
-    existing, new = steps_in(guard.act, Workflow() if failed else current)
-    if guard.flow and all(x.startswith("node:") for x in existing):
-        existing = []  # "only handle tickets …": the items, not the step named "Post ticket"
-    else_existing, else_new = steps_in(guard.other, current)
-    return EditOp(
-        kind="add_guard",
-        rule=guard.rule,
-        value=guard.label,
-        negate=guard.negate,
-        where=(
-            "replace"
-            if guard.replaces
-            else "flow"
-            if guard.flow and not existing and not new
-            else "new_category"
-            if guard.new_category
-            else "bypass"
-            if guard.bypass or (guard.negate and existing and not new)
-            else None
-        ),
-        subject="|".join(existing) or None,
-        steps=new,
-        else_subject="|".join(else_existing) or None,
-        else_steps=else_new,
-        category=guard.category,
-        only=guard.only,
-        anchor=next(iter(existing_steps(guard.said, current)), None) if failed else None,
-    )
-
-
-def _instead(guard: Guard, current: Workflow) -> EditOp | None:
-    """ "When the budget is under 1000, send them to Mailchimp instead of emailing sales":
-    the new step on the condition's output, the old one now only on the other."""
-    m = _INSTEAD_OF.search(guard.act)
-    if m is None:
-        return None
-    new_words = m.group("new") or m.group("znew") or m.group("new2") or ""
-    old_words = m.group("old") or m.group("old2") or m.group("zold") or m.group("old3") or ""
-    old = steps_in(old_words, current)[0] if old_words.strip() else like(new_words, current)
-    new = steps_in(new_words, current)[1]
-    if not old or not new:
-        return None
-    return EditOp(
-        kind="add_guard",
-        rule=guard.rule,
-        value=guard.label,
-        negate=guard.negate,
-        where="instead",
-        subject="|".join(old),
-        steps=new,
-    )

@@ -10,18 +10,26 @@ from __future__ import annotations
 import re
 
 from flowsmith.core.models import Workflow
+from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_approval import read_timeout
+from flowsmith.planner.edit_chained import chain_made
 from flowsmith.planner.edit_days import day_restriction
+from flowsmith.planner.edit_dedupe_store import read_store_dedupe
 from flowsmith.planner.edit_every import on_every_path
+from flowsmith.planner.edit_guard_call import with_calls
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hours import hour_restriction
+from flowsmith.planner.edit_message_fields import every_item, message_fields
 from flowsmith.planner.edit_reasons import reason_start
+from flowsmith.planner.edit_second_approval import read_second_approval
+from flowsmith.planner.edit_timed import timed_new_steps
 from flowsmith.planner.edit_transform import read_transforms
+from flowsmith.planner.edit_translate_some import translate_some
 from flowsmith.planner.edit_trigger import read_trigger_swap
 from flowsmith.planner.edit_values import read_value_swap
 from flowsmith.planner.intent import Understanding, understand
@@ -57,6 +65,9 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
 
 
 def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
+    second = read_second_approval(strip_urls(text), current)
+    if second is not None:
+        return [second]  # "… also needs the CFO's approval after the manager's": that alone
     swap = read_value_swap(strip_urls(text), current)
     if swap is not None:
         return [swap]  # "把urgent改成high": the check's value, nothing else
@@ -69,14 +80,11 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
             u.trigger = None
     low = strip_urls(text).lower()
     guard, spans = read_guard(strip_urls(text), current)
+    guard = with_calls(text, guard, spans)  # "如果填了邀请码，就调用 https://…"
     service_ops = read_trigger_swap(low, spans, current)
     service_ops += edit_read.read(low, spans, current, strip_urls(text))
     service_ops += read_transforms(low, spans)
-    restricted = day_restriction(text, current, service_ops, subjects_in(low), detect_lang(text))
-    service_ops = service_ops if restricted is None else restricted
-    timed = hour_restriction(text, current, service_ops, subjects_in(low), detect_lang(text))
-    service_ops = service_ops if timed is None else timed
-    restricted = restricted if timed is None else timed
+    service_ops, restricted = _restricted(text, current, service_ops, low)
     if any(op.kind == "add_wait" for op in service_ops):
         u.wait = None  # a delay the service reader placed
     if any(op.where in ("approved", "rejected") for op in service_ops):
@@ -117,7 +125,31 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
         # puts Slack beside the email as it was, not behind the new check
         "add_guard": 5,
     }
-    return sorted(_as_replacement([*service_ops, *ops]), key=lambda op: order.get(op.kind, 4))
+    apps = {s.app for x in current.nodes if (s := node_service(x)) is not None}
+    merged = chain_made(low, _as_replacement([*service_ops, *ops]), apps)
+    merged = translate_some(low, current, merged) or merged  # "some … are in German"
+    merged = read_store_dedupe(low, merged)  # "… use Redis to remember what we've seen"
+    # "周末也发一封邮件给我": a new email the older reader added, the time check its own
+    merged = timed_new_steps(text, current, merged, detect_lang(text)) or merged
+    # "put the price in the Telegram message too, and log every check to Baserow"
+    merged = every_item(text, current, merged) + message_fields(strip_urls(text), current)
+    return sorted(merged, key=lambda op: order.get(op.kind, 4))
+
+
+def _restricted(
+    text: str, current: Workflow, ops: list[EditOp], low: str
+) -> tuple[list[EditOp], list[EditOp] | None]:
+    """``ops`` with the day or hour restriction ``text`` says, and the restricted ops (None
+    when it says none). A check said for a new step is that step's alone."""
+    lang = detect_lang(text)
+    timed_new = timed_new_steps(text, current, ops, lang)
+    if timed_new is not None:
+        return timed_new, timed_new
+    restricted = day_restriction(text, current, ops, subjects_in(low), lang)
+    ops = ops if restricted is None else restricted
+    timed = hour_restriction(text, current, ops, subjects_in(low), lang)
+    ops = ops if timed is None else timed
+    return ops, restricted if timed is None else timed
 
 
 _MESSAGE_KINDS = frozenset({"email", "gmail", "slack", "telegram", "discord", "teams", "sms"})

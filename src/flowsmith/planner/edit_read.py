@@ -628,6 +628,7 @@ def mentioned_words(ops: list[EditOp], low: str) -> list[str]:
     """The words of the services ``ops`` add (to drop the older reader's duplicates)."""
     out: list[str] = []
     for m in ec.mentions(low):
-        if any(op.step and op.step.startswith(f"app:{m.app}/") for op in ops):
+        steps = [x for op in ops for x in (op.step, *op.steps) if x]
+        if any(x.startswith(f"app:{m.app}/") for x in steps):
             out.append(low[m.start : m.end])
     return out

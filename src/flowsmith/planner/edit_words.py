@@ -15,7 +15,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 
 # where one request's clauses end
-CLAUSE_END = rx(r"[,;，；。!?！？\n]|\.(?=\s|$)|\band then\b|\bthen\b|然后|并且|接着")
+CLAUSE_END = rx(r"[,;，；。!?！？\n—–]|\s-\s|\.(?=\s|$)|\band then\b|\bthen\b|然后|并且|接着")
 
 # where one change of a message with several ends: "…, and send it to …", "；", "，然后…"
 NEXT_CHANGE = rx(
@@ -67,11 +67,17 @@ REMOVE = rx(
     r"\bdon'?t\s+\w+|\bdo not\s+\w+|\bnever\s+\w+|"
     r"\bno longer\b|\bno more\b|\bstop\s+\w+ing\b|\bno need (?:to|for)\b|\bdon'?t need\b|"
     r"\bno (?=\w+(?: \w+)? (?:is |are )?(?:needed|required|necessary)\b)|不需要|无需|不必|"
-    r"删除|删掉|去掉|移除|去除|不要|不用|不再|取消|拿掉|别再?"
+    r"删除|删掉|去掉|移除|去除|不要|不用|不再|取消|拿掉|别再?|"
+    # a replacement said as a departure: "the team moved off Slack", "ops left Telegram",
+    # "不发钉钉了" (the step's verb negated, closed by 了), "停用飞书"
+    r"\b(?:moved|switched|migrated|went|gone)\s+(?:off|away\s+from)\b|\b(?:are|'re|is|'s)\s+off\b|"
+    r"\b(?:left|ditched|abandoned|dropped|quit)\b|"
+    r"不(?:发|推送?|通知|走|记|存)(?=[^，,。；;]{1,20}?了)|停用|弃用|放弃"
 )
 # a removal said after its subject: "飞书提醒不要了", "the SMS is no longer needed"
 REMOVE_AFTER = rx(
     r"不要了|不用了|不需要了|去掉吧?|删掉吧?|删了吧?|不再需要|\bno longer needed\b|"
+    r"(?:已经|早就)?(?:停用|弃用|不用)了|"  # "钉钉我们已经停用了": a departure said after
     # "表格不用记了", "Slack不用再发了": the step's verb between
     r"(?:不用|不要|不需要|无需|不必)再?(?:记录?|发送?|推送|同步|保存|存|写|通知|加)了|"
     r"\b(?:is|are)(?:n't| not) needed(?: anymore)?\b|\bcan go\b"

@@ -140,7 +140,14 @@ TICKED = re.compile(
 )
 # "填写了电话" (filled in), "没填" (left empty): the field is (not) empty
 FILLED = re.compile(
-    r"^(?:((?:没有?|未)(?:填写?|提供|留)了?)|(?:填写?了|提供了|留了))([\u4e00-\u9fff]{0,6})$"
+    r"^(?:用户|客户|对方|买家|会员|申请人|提交人|他们?|她们?)?"
+    r"(?:((?:没有?|未)(?:填写?|提供|留)了?)|(?:填写?了|提供了|留了))([\u4e00-\u9fff]{0,6})$"
+)
+# "the signup filled in a coupon code", "they entered a referral code": the field is not empty
+FILLED_EN = re.compile(
+    r"\b(?:filled (?:in|out)|entered|provided|supplied|gave|typed in|used)\s+"
+    r"(?:an?\s+|the\s+|any\s+|their\s+)?([a-z][\w ]{0,24}?)\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -168,6 +175,10 @@ def presence_condition(t: str, phrase: str) -> Condition | None:
         name = lx.FIELD_ZH_NAMES.get(said, said) or "value"
         op = "is_empty" if filled.group(1) else "not_empty"
         return Condition(name, op, None, phrase)  # type: ignore[arg-type]
+    filled_en = FILLED_EN.search(t.strip())
+    if filled_en:
+        name = re.sub(r"\W+", "_", filled_en.group(1).strip().lower())
+        return Condition(name, "not_empty", None, phrase)
     for op, pattern in (("is_empty", HAS_NOT), ("not_empty", HAS)):
         m = pattern.search(t.strip())
         if m:

@@ -184,6 +184,9 @@ class EditOp(BaseModel):
     # add_guard chained on an existing branch: the new case's items get only its new steps
     # ("low-priority tickets only go to Trello"), no longer the steps already on that output
     only: bool = False
+    # add_guard routed on an existing branch: a further check on that branch in front of the
+    # new steps ("billing emails that mention a chargeback should also …")
+    also_rule: dict[str, Any] | None = None
 
 
 class Plan(BaseModel):

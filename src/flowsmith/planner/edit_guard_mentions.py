@@ -1,0 +1,55 @@
+"""Items of an existing case further narrowed by what they mention: "billing emails that
+mention a chargeback or a dispute should also …", "Bug emails that mention an outage or say
+something is down should also …", "账单类邮件里如果提到退款，还要…".
+
+Invariants: the mention clause is cut out of the words (so the case reads as before) and
+becomes one "text contains" check per alternative, joined by "or"; each alternative is its
+last word ("say something is down" → "down"); nothing is read when no alternative is left.
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["cut_mentions"]
+
+_EN = re.compile(
+    r"\s+(?:that|which|who)\s+(?P<what>(?:mentions?|contains?|includes?|says?|talks? about|"
+    r"refers? to|reports?)\s+.+?)\s+(?=(?:should|must|will|need to|needs to|are to|also|get|go)\b)",
+    re.IGNORECASE,
+)
+_ZH = re.compile(
+    r"(?:里|中)?(?:如果|要是)?(?P<what>(?:提到|包含|含有|说到|提及)[^，,。；;]+?)(?:的话|的)?(?=[，,])"
+)
+_VERB = re.compile(
+    r"^(?:mentions?|contains?|includes?|says?|talks? about|refers? to|reports?|提到|包含|含有|说到|"
+    r"提及)\s*",
+    re.IGNORECASE,
+)
+_OR = re.compile(r"\s+or\s+|\s*(?:或者|或是|或|、|/)\s*", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][\w-]*|[\u4e00-\u9fff]+", re.IGNORECASE)
+
+
+def _alternatives(what: str) -> list[str]:
+    out: list[str] = []
+    for alt in _OR.split(what):
+        words = _WORD.findall(_VERB.sub("", alt.strip()))
+        if words:
+            out.append(words[-1].lower())
+    return out
+
+
+def cut_mentions(part: str) -> tuple[str, dict[str, Any], str] | None:
+    """(``part`` without its mention clause, the "contains" check, its label), or None."""
+    m = _EN.search(part) or _ZH.search(part)
+    if m is None:
+        return None
+    words = _alternatives(m.group("what"))
+    if not words:
+        return None
+    rules = [{"left": "{{ $json.text }}", "operator": "contains", "right": x} for x in words]
+    rest = part[: m.start()] + (" " if m.re is _EN else "") + part[m.end() :]
+    label = "text contains " + " / ".join(words)
+    return rest, {"conditions": rules, "combine": "or"}, label
