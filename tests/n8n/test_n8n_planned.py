@@ -79,3 +79,16 @@ def test_a_service_whose_items_a_clause_speaks_of_is_read_not_uploaded_to() -> N
     )
     youtube = [n for n in wf.nodes if n.subtype == "youtube"]
     assert [n.parameters["operation"] for n in youtube] == ["getAll"]
+
+
+def test_a_chinese_sort_sorts_on_the_field_it_names() -> None:
+    """ "按金额排序": the Sort node sorts on amount. Before, only an English "by X" named the
+    field and the Sort fell back to ``date``, a field the deals never had (n8n: "Couldn't
+    find the field 'date' in the input data")."""
+    wf = _make("每天早上从HubSpot拉取本周的交易，按金额排序取前3个，发到Slack频道")
+    sort = [n for n in wf.nodes if n.subtype == "sort"]
+    assert [f["field"] for n in sort for f in n.parameters["fields"]] == ["amount"]
+    exported = [n for n in to_n8n(wf)["nodes"] if n["type"] == "n8n-nodes-base.sort"]
+    assert "amount" in str(exported[0]["parameters"]) and "date" not in str(
+        exported[0]["parameters"]
+    )
