@@ -15,7 +15,9 @@ Each run ends as one of:
 * ``network``: it stopped at a node that needs the network, which this machine lacks;
 * ``credential``: it stopped at a node whose credential the user has not chosen yet;
 * ``input``: it stopped at a node whose input data a manual start cannot give (e.g. a
-  Respond to Webhook node that was not started by a webhook, a field the node reads);
+  Respond to Webhook node that was not started by a webhook, a field the node reads); a
+  planned node that wants a file where the workflow's own start (manual, schedule, feed)
+  never gives one, and no node makes one, is ``ours`` (a wrong operation);
 * ``ours``: anything else — a failure of ours, which the test refuses.
 
 Run ``python -m tests.n8n_real.runs`` to print the table (``--write-doc`` rewrites the
@@ -307,8 +309,53 @@ def run_all(n8n_root: Path, runs: dict[str, tuple[str, Workflow]]) -> list[Run]:
             for n in runs[name][1].nodes
             if n.subtype == "stop_and_error"
         ]
-        out.append(Run(name, runs[name][0], classify(status, error, stops), error[:300]))
+        outcome = classify(status, error, stops)
+        if outcome == "input" and runs[name][0] == "planner" and _wants_a_file(error):
+            outcome = _file_outcome(runs[name][1], error)
+        out.append(Run(name, runs[name][0], outcome, error[:300]))
     return out
+
+
+# starts that never hand over a file: a node of a planned workflow that wants one from such a
+# start (YouTube's upload after a schedule or a feed) is a wrong operation of ours, not an
+# input a manual start lacks
+_FILELESS_STARTS = frozenset({"manual_trigger", "schedule_trigger", "rss_trigger"})
+
+
+def _wants_a_file(error: str) -> bool:
+    return "previous node outputs a binary file" in error
+
+
+def _file_outcome(workflow: Workflow, error: str) -> str:
+    """``ours`` when the planned node that wants a file (``… on node X``) has only starts
+    that never hand one over (manual, schedule, feed) and no node that could fetch or make a
+    file (an app, an HTTP request, a file read) upstream; else ``input``."""
+    name = error.rsplit(" on node ", 1)[-1].strip()
+    stopped = next((n for n in workflow.nodes if n.name == name), None)
+    if stopped is None:
+        return "input"
+    into: dict[str, set[str]] = {}
+    for c in workflow.connections:
+        into.setdefault(c.to_node, set()).add(c.from_node)
+    nodes = {n.id: n for n in workflow.nodes}
+    seen: set[str] = set()
+    todo = list(into.get(stopped.id, ()))
+    while todo:
+        nid = todo.pop()
+        if nid in seen or nid not in nodes:
+            continue
+        seen.add(nid)
+        todo += into.get(nid, ())
+    for nid in seen:
+        node = nodes[nid]
+        if node.type == NodeFamily.TRIGGER and node.subtype not in _FILELESS_STARTS:
+            return "input"
+        if node.type == NodeFamily.EXTERNAL_ACTION or node.subtype in _FILE_MAKERS:
+            return "input"
+    return "ours"
+
+
+_FILE_MAKERS = frozenset({"http_request", "read_file"})
 
 
 def table(results: list[Run]) -> str:

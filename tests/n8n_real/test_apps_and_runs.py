@@ -145,3 +145,33 @@ def test_sample_item_gives_the_fields_an_example_reads_with_their_types() -> Non
     assert any(c.from_node == "sample" for c in gmail.connections)
     assert examples["example filter"].node("sample").parameters["fields"] == {"price": 500}  # type: ignore[union-attr]
     assert examples["example if"].node("sample").parameters["fields"] == {"in_stock": True}  # type: ignore[union-attr]
+
+
+def test_a_planned_node_wanting_a_file_a_fileless_start_never_gives_is_ours() -> None:
+    """A planned upload right after a schedule (or a feed) wants a file nothing gives: a
+    wrong operation of ours, not an input a manual start lacks; after a webhook or an app
+    that may fetch one, it is still ``input``."""
+    from flowsmith.core.models import Connection
+
+    stop = "Make sure that the previous node outputs a binary file on node Upload"
+
+    def wf(start: str, middle: str | None) -> Workflow:
+        nodes = [Node(id="t", name="Start", type=NodeFamily.TRIGGER, subtype=start)]
+        conns = []
+        last = "t"
+        if middle:
+            spec = load_catalog().get(middle)
+            assert spec is not None
+            nodes.append(Node(id="m", name="Middle", type=spec.family, subtype=middle))
+            conns.append(Connection(from_node="t", to_node="m"))
+            last = "m"
+        nodes.append(
+            Node(id="u", name="Upload", type=NodeFamily.EXTERNAL_ACTION, subtype="youtube")
+        )
+        conns.append(Connection(from_node=last, to_node="u"))
+        return Workflow(nodes=nodes, connections=conns)
+
+    assert runs._file_outcome(wf("schedule_trigger", None), stop) == "ours"
+    assert runs._file_outcome(wf("rss_trigger", "limit"), stop) == "ours"
+    assert runs._file_outcome(wf("webhook_trigger", None), stop) == "input"
+    assert runs._file_outcome(wf("schedule_trigger", "http_request"), stop) == "input"

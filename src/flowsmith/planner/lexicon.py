@@ -221,7 +221,11 @@ OP_KEYS: dict[str, tuple[str, ...]] = {
 MANY_WORD = rx(
     r"\ball\b|\blist(?:s|ing)?\b|所有|全部|列表|批量|多个|一批|清单|"
     # counting or asking which ("统计", "有多少", "有没有", "哪些") reads a collection
-    r"统计|汇总|多少|数量|哪些|有没有|逐条|逐个|每条"
+    r"统计|汇总|多少|数量|哪些|有没有|逐条|逐个|每条|"
+    # a time window read ("今天新建的笔记", "the last 10 videos") is the items in it, even
+    # where a "一份" (one summary of them) follows
+    r"今天|今日|昨天|本周|这周|上周|本月|这个月|上个月|最近|过去|近\d+|"
+    r"\b(?:last|latest|past|recent)\s+\d+\b"
 )
 ONE_WORD = rx(
     r"\b(?:a single|one specific|a specific|by id|by its id)\b|"

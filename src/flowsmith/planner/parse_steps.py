@@ -213,7 +213,8 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
         out.append((10**6, Transform(kind="limit", params={"max_items": top[1]}, phrase=phrase)))
     elif m:
         by = re.search(r"\bby\s+([a-z_]+)", text[m.start() :], re.IGNORECASE)
-        params = {"field": by.group(1).lower()} if by else {}
+        field = by.group(1).lower() if by else _zh_sort_field(text)
+        params = {"field": field} if field else {}
         out.append((m.start(), Transform(kind="sort", params=params, phrase=phrase)))
     group = _group_by(text)
     for op, pattern in lx.AGGREGATE.items():
@@ -250,6 +251,22 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
         n = int(next(g for g in m.groups() if g))
         out.append((10**6, Transform(kind="limit", params={"max_items": n}, phrase=phrase)))
     return out
+
+
+# "按金额排序", "按照创建时间从新到旧排序": the field a Chinese sort names, before its sort word
+_BY_ZH = re.compile(r"按(?:照)?\s*([\u4e00-\u9fff\w]{1,6}?)\s*(?=从|由|排|降|升|进行)")
+
+
+def _zh_sort_field(text: str) -> str | None:
+    """The field "按X排序" sorts on: X by the catalog's Chinese field names, or X itself when
+    it is already a field key ("按price排序"); None when X is a word we have no field for."""
+    m = _BY_ZH.search(text)
+    if m is None:
+        return None
+    word = m.group(1)
+    if word in lx.FIELD_ZH_NAMES:
+        return lx.FIELD_ZH_NAMES[word]
+    return word.lower() if re.fullmatch(r"[A-Za-z_]\w*", word) else None
 
 
 _EXTRACTED = re.compile(

@@ -104,4 +104,14 @@ def verbless(text: str, before: str) -> str:
         r"\b(?:in|of|from)\s+(?:the\s+|my\s+|our\s+)?(?:[A-Z][\w-]*\s+)?$|[从在]$", before
     ):
         return "read"
+    if _OF_ITEMS.search(before):
+        return "read"  # "(the views and) likes of my last 10 YouTube videos": its items
     return "create"
+
+
+# "… of my last 10 ", "of our ": the mention's items are what the clause speaks of
+_OF_ITEMS = re.compile(
+    r"\bof\s+(?:the\s+|my\s+|our\s+|your\s+)?(?:(?:last|latest|first|recent|top)\s+)?"
+    r"(?:\d+\s+)?$",
+    re.IGNORECASE,
+)
