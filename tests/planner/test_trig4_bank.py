@@ -192,7 +192,8 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
     (
         "每个季度初我自己手动运行一次：从Airtable读出所有客户，在HubSpot里给每个人建联系人",
         ("airtable", "hubspot"),
-        each(starts("manual_trigger"), op("hubspot", "create")),
+        # HubSpot's n8n contact node creates a contact by its upsert ("create or update")
+        each(starts("manual_trigger"), op("hubspot", "create", "upsert")),
     ),
     (
         "I run this by hand before every semester starts: read the new students from Google "
