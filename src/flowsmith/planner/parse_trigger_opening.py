@@ -33,6 +33,14 @@ def _app_apps(body: str, ctx: Context) -> list[str]:
     return [m.app for m in ctx.index.mentions(body, implicit=False) if m.app is not None]
 
 
+# what stands after a subject but is no verb of its own doing: an auxiliary, a modal, a
+# comparison or a relative word ("who spent …", "older than …", "should be added …")
+_NOT_VERB_WORDS = (
+    r"(?:should|must|will|would|can|could|shall|may|might|are|is|was|were|be|been|get|gets|"
+    r"got|go|goes|become|becomes|need|needs|have|has|had|who|that|which|whose|older|newer|"
+    r"longer|shorter|bigger|smaller|over|under|above|below|more|less|than|with|without|from|"
+    r"of|in|on|at|to|for|and|or|not|do|does|did)"
+)
 # a character of a clause: no stop, but a dot inside a name ("Form.io", "cs.LG")
 _CHAR = r"(?:[^,;.:!?]|(?<=\w)\.(?=\w))"
 
@@ -40,9 +48,10 @@ _CHAR = r"(?:[^,;.:!?]|(?<=\w)\.(?=\w))"
 # "Candidates apply through the Typeform on our careers page.", "Purchase orders from our
 # buyers arrive as PDFs in the orders@ Outlook mailbox.": a subject, its verb, a place
 _HABIT_EN = re.compile(
-    r"^\s*(?P<body>(?P<subj>(?:[A-Za-z][\w'@-]*\s+){0,6}?[A-Za-z][\w'-]*?"
-    r"(?:s|one|body|people|staff|team|public|^I|^we))\s+"
-    r"(?:(?:usually|always|often|normally|just|all|each)\s+)?(?P<verb>[a-z]+)\b"
+    r"^\s*(?P<body>(?P<subj>I|we|(?:[A-Za-z][\w'@-]*\s+){0,6}?[A-Za-z][\w'-]*?"
+    r"(?:s|one|body|people|staff|team|public))\s+"
+    r"(?:(?:usually|always|often|normally|just|all|each)\s+)?"
+    rf"(?!{_NOT_VERB_WORDS}\b)(?P<verb>[a-z]+)\b"
     rf"{_CHAR}{{0,60}}?\b(?:through|via|using|on|in|into|to|with|at|from)\s+{_CHAR}{{1,60}}?)"
     r"\s*(?:[,;:]|\.(?:\s|$))\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -57,15 +66,6 @@ _NOT_SUBJECT = re.compile(
     r"^(?:please|let|can|could|would|will|should|must|need|needs|want|make|if|when|whenever|"
     r"once|after|before|every|each|all|any|then|also|and|so|here|there|this|that|it|you|"
     r"my|our|the|a|an)\b|\b(?:that|which|who|whose|where|every|each)\b",
-    re.IGNORECASE,
-)
-# what stands after a subject but is no verb of its own doing: an auxiliary, a modal, a
-# comparison or a relative word ("who spent …", "older than …", "should be added …")
-_NOT_VERB = re.compile(
-    r"^(?:should|must|will|would|can|could|shall|may|might|are|is|was|were|be|been|get|gets|"
-    r"got|go|goes|become|becomes|need|needs|have|has|had|who|that|which|whose|older|newer|"
-    r"longer|shorter|bigger|smaller|over|under|above|below|more|less|than|with|without|from|"
-    r"of|in|on|at|to|for|and|or|not|do|does|did)$",
     re.IGNORECASE,
 )
 # the place a subject acts in: "through our Typeform", "in the orders@ Outlook mailbox";
@@ -105,7 +105,7 @@ def habit_clause(text: str, ctx: Context) -> tuple[str, str] | None:
         return None
     if ctx.index.mentions(subj, implicit=False):
         return None  # "Stripe sends …", "Slack messages in …": an app, not a person
-    if _NOT_VERB.match(m.group("verb")) or not _source_place(body):
+    if not _source_place(body):
         return None  # "Tickets older than 3 days should be added to Jira": a destination
     apps = _app_apps(body, ctx)
     if not apps and not lx.EMAIL_WORD.search(body):
