@@ -219,6 +219,84 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
         ("twilio",),
         each(every("hours", 2), does("twilio")),
     ),
+    # --- round 2: the same constructions in other words ---------------------------------------
+    (
+        "Clients pay their invoices through Stripe. Log each payment in our Airtable "
+        "'Payments' table",
+        ("stripe", "airtable"),
+        each(on_event("stripe", "invoice_paid"), op("airtable", "create")),
+    ),
+    (
+        "Visitors leave feedback through the SurveyMonkey survey on our site; post every "
+        "response to Slack",
+        ("surveymonkey", "slack"),
+        each(starts("surveymonkey_trigger"), does("slack")),
+    ),
+    (
+        "Drivers send photos of delivery receipts to our Telegram bot. Save each photo to Dropbox",
+        ("telegram", "dropbox"),
+        each(on_event("telegram", "message"), does("dropbox")),
+    ),
+    (
+        "Label every ticket that comes into Zendesk with AI and post the urgent ones to Slack",
+        ("zendesk", "slack"),
+        each(on_event("zendesk", "ticket_created"), does("slack")),
+    ),
+    (
+        "会员在Mailchimp退订了，就在HubSpot里更新这个联系人",
+        ("mailchimp", "hubspot"),
+        each(on_event("mailchimp", "unsubscribed"), does("hubspot")),
+    ),
+    (
+        "Calendly有新预约，在Notion数据库里建一条记录",
+        ("calendly", "notion"),
+        each(on_event("calendly", "invitee_created"), does("notion")),
+    ),
+    (
+        "Slack频道收到消息：包含“紧急”的转发到钉钉",
+        ("slack", "dingtalk"),
+        each(on_event("slack", "new_message"), does("dingtalk")),
+    ),
+    (
+        "Shopify有人退款后：金额超过200的发邮件给我",
+        ("shopify",),
+        each(on_event("shopify", "refund_created"), guard(("amount",), "200")),
+    ),
+    (
+        "If one of my n8n workflows errors, send me a Telegram message",
+        ("telegram",),
+        each(starts("error_trigger"), does("telegram")),
+    ),
+    (
+        "我想手动触发：把Notion里的所有任务导出到Google表格",
+        ("notion", "google_sheets"),
+        each(starts("manual_trigger"), does("google_sheets")),
+    ),
+    (
+        "whenevr someone books a meeting on Cal.com, add them to our Mailchimp audience",
+        ("cal_com", "mailchimp"),
+        each(on_event("cal_com", "booking_created"), does("mailchimp")),
+    ),
+    (
+        "Freshdesk里有人提交了新工单：用AI判断紧急程度，紧急的发短信给值班的人",
+        ("freshdesk",),
+        each(starts("webhook_trigger")),
+    ),
+    (
+        "进入我们Gmail客服邮箱的每封邮件，都用AI分类后发到Slack",
+        ("gmail", "slack"),
+        each(starts(MAIL_START), does("slack")),
+    ),
+    (
+        "用户在我们的Discord服务器里提问，用AI回答",
+        ("discord",),
+        each(starts("webhook_trigger")),
+    ),
+    (
+        "销售把Trello卡片拖到“已成交”列表。每当这种情况发生，就在Xero里开发票",
+        ("trello", "xero"),
+        each(on_event("trello", "changed"), guard(("list",), "已成交"), op("xero", "create")),
+    ),
     # --- comments on a social account --------------------------------------------------------
     (
         "When someone comments on our Instagram posts, save the comment to a Notion database",

@@ -227,12 +227,13 @@ def _referred_trigger(
     """The start the sentence ``back`` says, which the "When that happens" at ``span``
     refers to; that sentence and the reference become the trigger's words (cut from the
     steps' text), what the sentence says of the item its condition."""
+    at = text.rfind(back, 0, span[0])
+    back = back.rstrip(" .!?;。！？；")  # the sentence's stop is no part of what it says
     found = _trigger_of(back, ctx, explicit=True)
     if found is None or found.kind in ("error", "manual", "schedule"):
         return None
-    at = text.rfind(back, 0, span[0])
     ctx.trigger_app = found.app
-    cond = qualifier(back.rstrip(" .!?。！？"), ctx)
+    cond = qualifier(back, ctx)
     lead = f" if {cond} , " if cond else " , "
     return found, text[:at] + lead + text[span[1] :].lstrip(" ,，")
 

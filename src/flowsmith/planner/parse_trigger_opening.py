@@ -130,15 +130,34 @@ _EVERY_THAT = re.compile(
 )
 
 
+# "进入我们Gmail客服邮箱的每封邮件，都用AI分类": each item that arrives somewhere, as the
+# request's subject
+_EVERY_ZH = re.compile(
+    r"^\s*(?P<body>[^，,。；;]{2,30}?的(?:每一?封|每一?条|每一?个|每一?张|每一?份|所有)(?:新的?)?"
+    r"(?:邮件|消息|工单|订单|评论|帖子|回复|提交|记录|短信))[，,]?\s*(?:都要|都|一律|全部)?"
+    r"(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+
+
 def every_item_clause(text: str, ctx: Context) -> tuple[str, str] | None:
     """(the items arriving, the text with them as ``__it__``), or None."""
     m = _EVERY_THAT.search(text)
-    if m is None or _says_schedule(text[: m.start()] + text[m.end() :]):
+    if m is None:
+        zh = _EVERY_ZH.match(text)
+        if zh is None or _says_schedule(zh.group("rest")):
+            return None
+        return _with_app(zh.group("body"), zh.group("rest"), ctx)
+    if _says_schedule(text[: m.start()] + text[m.end() :]):
         return None
-    body = m.group("body")
+    return _with_app(m.group("body"), f"{text[: m.start()]} __it__ {text[m.end() :]}", ctx)
+
+
+def _with_app(body: str, rest: str, ctx: Context) -> tuple[str, str] | None:
+    """(body, rest) when the items' words name an app or mail; None otherwise."""
     if not _app_apps(body, ctx) and not lx.EMAIL_WORD.search(body):
         return None
-    return body, f"{text[: m.start()]} __it__ {text[m.end() :]}"
+    return body, rest
 
 
 # "病人在WhatsApp上发消息，", "Zammad有新工单，", "Twilio号码收到短信：", "PayPal收到付款后：":
@@ -152,7 +171,7 @@ _OPENING_ZH = re.compile(
 )
 # a clause that is a step: a marker of an instruction, or a place then a verb
 _STEP_ZH = re.compile(
-    r"^(?:请|帮我|帮忙|给我|麻烦|我想|我要|我需要|把|将|在|用|从|往|向|去|每|如果|要是|当|先|然后|"
+    r"^(?:请|帮我|帮忙|给我|麻烦|我想|我要|我需要|把|将|在|用(?!户)|从|往|向|去|每|如果|要是|当|先|然后|"
     r"再|自动|定时|做|建|创建|新建|发|发送|获取|读取|查询|拉取|同步)|把|将"
 )
 # the user as the subject ("我在Notion里…", "我们用…"), unless others act ("我们仓库里有人…")
@@ -162,6 +181,12 @@ _OTHERS_ZH = re.compile(r"有人|有新|收到|有(?:客户|用户|顾客|访客
 _EVENT_ZH = re.compile(
     r"^[\u4e00-\u9fff]{1,6}?(?:在|通过|用|从)|有人|有新|有(?:客户|用户|顾客|访客|会员)|收到|"
     r"来了|进来|新增了?|新建了"
+)
+
+
+# what may stand before the app in such a clause: "我们", "病人在", "用户在我们的"
+_LEAD_ZH = re.compile(
+    r"(?:我们的?|我的)|[\u4e00-\u9fff]{1,6}?(?:在|通过|用|从)(?:我们的?|我的|公司的?)?"
 )
 
 
@@ -180,7 +205,7 @@ def opening_clause_zh(text: str, ctx: Context) -> tuple[str, str] | None:
     first = ctx.index.mentions(body, implicit=False)[0]
     lead = body[: first.start]
     # "病人在WhatsApp上…": a person, then where; "我们GitHub仓库里有人…", "Zammad有新工单"
-    if lead and not re.fullmatch(r"(?:我们的?|我的|[\u4e00-\u9fff]{1,6}?(?:在|通过|用|从))", lead):
+    if lead and not _LEAD_ZH.fullmatch(lead):
         return None
     return body, m.group("rest")
 
