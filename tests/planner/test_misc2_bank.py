@@ -327,7 +327,6 @@ OPEN: dict[str, str] = {
     "When someone registers on our Jotform": "tag: n8n's contact create has no tags; needs a "
     "contactTag add step",
     "Typeform有新报名时，把联系人加到Active": "tag: needs a contactTag add step",
-    "收到新的Typeform报名，如果邮箱是gmail": "trigger: '收到新的Typeform报名' read as a schedule",
 }
 
 

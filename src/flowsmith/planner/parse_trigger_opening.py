@@ -64,8 +64,8 @@ _SELF = re.compile(r"^(?:i|we)$", re.IGNORECASE)
 # a subject that is no noun phrase: an imperative, a question, a modal, a relative clause
 _NOT_SUBJECT = re.compile(
     r"^(?:please|let|can|could|would|will|should|must|need|needs|want|make|if|when|whenever|"
-    r"once|after|before|every|each|all|any|then|also|and|so|here|there|this|that|it|you|"
-    r"my|our|the|a|an)\b|\b(?:that|which|who|whose|where|every|each)\b",
+    r"once|after|before|every|each|then|also|and|so|here|there|this|that|it|you)\b|"
+    r"\b(?:that|which|who|whose|where|every|each)\b",
     re.IGNORECASE,
 )
 # the place a subject acts in: "through our Typeform", "in the orders@ Outlook mailbox";
@@ -73,7 +73,8 @@ _NOT_SUBJECT = re.compile(
 _SOURCE_PLACE = re.compile(
     r"\b(?:through|via|using|on|in|with|at|from)\s+|"
     r"\b(?:to|into)\s+(?:the\s+|our\s+|my\s+)?[^,;]{0,30}?\b(?:inbox|mailbox|bot|number|"
-    r"account|form|address)\b",
+    r"account|form|address|folder|drive|bucket|channel|group|board|list|sheet|table|base|"
+    r"database|repo|repository)\b",
     re.IGNORECASE,
 )
 
@@ -140,9 +141,20 @@ _EVERY_ZH = re.compile(
 )
 
 
+# "I'd like every response to the 'Event signup' Google Form to become …": each response
+# of a form, inside the sentence
+_EVERY_RESPONSE = re.compile(
+    r"\b(?:every|each|any|all)\s+(?:(?:new|incoming|single)\s+)?"
+    r"(?P<body>(?:responses?|answers?|submissions?|entr(?:y|ies)|sign-?ups?|registrations?)\s+"
+    r"(?:to|from|in|on|of|for|through|via)\s+(?:the\s+|our\s+|my\s+)?"
+    rf"(?:[\"'“‘][^\"'”’]{{1,40}}[\"'”’]\s+)?{_CHAR}{{1,40}}?\bforms?\b)",
+    re.IGNORECASE,
+)
+
+
 def every_item_clause(text: str, ctx: Context) -> tuple[str, str] | None:
     """(the items arriving, the text with them as ``__it__``), or None."""
-    m = _EVERY_THAT.search(text)
+    m = _EVERY_THAT.search(text) or _EVERY_RESPONSE.search(text)
     if m is None:
         zh = _EVERY_ZH.match(text)
         if zh is None or _says_schedule(zh.group("rest")):
