@@ -297,6 +297,11 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
         ("trello", "xero"),
         each(on_event("trello", "changed"), guard(("list",), "已成交"), op("xero", "create")),
     ),
+    (
+        "谷歌表格“价格表”里哪一行的价格被改成0了，就发Slack通知我",
+        ("google_sheets", "slack"),
+        each(on_event("google_sheets", "rowUpdate"), guard(("price",), "0"), does("slack")),
+    ),
     # --- comments on a social account --------------------------------------------------------
     (
         "When someone comments on our Instagram posts, save the comment to a Notion database",

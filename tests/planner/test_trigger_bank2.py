@@ -243,7 +243,6 @@ OPEN: dict[str, str] = {
     "新的Cal.com预约：如果备注里有": "'备注里有“加急”' is read as a flag field, not notes contains",
     "SurveyMonkey问卷里打0到6分的": "a survey app as the subject of cases starts manually",
     "SurveyMonkey responses scoring": "the second case ('9 or higher get …') is dropped",
-    "谷歌表格“库存”里哪个商品的数量被改成0": "a cell changed to a value is read as a sheet update",
     "When someone changes a row's status": "'changes … status to done' keeps no condition",
     "表单上传发票后": "'表单上传发票后' is no form start; no file field",
     "After someone uploads a file through our form": "an upload through a form is no form start",
