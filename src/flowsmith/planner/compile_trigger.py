@@ -85,20 +85,14 @@ def trigger_node(st: CompileState, t: Trigger, responds: bool) -> Node:
         }
         if responds:
             params["response_mode"] = "response_node"
+        title = say("planner.compile_trigger.incoming_webhook", lang)
         if t.app in st.index.apps:
             name = st.index.apps[t.app].display_name
             st.note("planner.compile_trigger.the_catalog_has_no_trigger_set", name=name)
+            # the app that calls it names the node (the app has no trigger of its own)
+            title = say("planner.compile_trigger.app_webhook", lang, name=name)
         st.text = "{{ JSON.stringify($json.body) }}"
-        return st.add(
-            make(
-                st.ids,
-                "webhook",
-                say("planner.compile_trigger.incoming_webhook", lang),
-                "webhook_trigger",
-                params,
-            ),
-            [],
-        )
+        return st.add(make(st.ids, "webhook", title, "webhook_trigger", params), [])
     if t.kind == "email":
         st.text = "{{ $json.text }}"
         return st.add(

@@ -53,6 +53,7 @@ from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
 from flowsmith.planner.parse_presence import with_presence_sides
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
+from flowsmith.planner.parse_spelling import respell
 from flowsmith.planner.parse_totals import with_sum_tested
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.parse_values import cut_values, with_values
@@ -70,7 +71,7 @@ __all__ = ["parse_condition", "parse_request"]
 def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
     catalog = catalog or load_catalog()
-    raw = plus_as_at_least(" ".join(text.split()))
+    raw = plus_as_at_least(respell(" ".join(text.split())))
     if not raw:
         return None
     lang = detect_lang(raw)
@@ -213,8 +214,9 @@ def _fetch_unused_urls(steps: list[Step], ctx: Context) -> list[Step]:
 
 
 def _poll_for_new(trigger: Trigger, steps: list[Step]) -> Trigger:
-    """ "copy new Marketo leads to …" with no trigger: look for new items every hour."""
-    if trigger.kind != "manual" or not steps:
+    """ "copy new Marketo leads to …" with no trigger: look for new items every hour (a
+    manual run the user said outright, which has its phrase, stays manual)."""
+    if trigger.kind != "manual" or trigger.phrase or not steps:
         return trigger
     first = steps[0]
     if isinstance(first, ServiceStep) and first.operation:

@@ -194,7 +194,7 @@ def _state_field(before: str) -> str:
 
 def _moved_to(said: str, phrase: str) -> Condition | None:
     """ "moves to Closed Won" -> status = Closed Won; "移到'完成'列表" -> list = 完成."""
-    said = said.strip(" ,，")
+    said = re.sub(r"\s*了$", "", said.strip(" ,，"))  # "被改成0了": the change's 了 is no value
     noun = _STATE_NOUN.search(said)
     name = "status"
     if noun and noun.start() > 0:

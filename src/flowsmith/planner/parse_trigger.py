@@ -35,11 +35,18 @@ from flowsmith.planner.parse_trigger_clause import (
 )
 from flowsmith.planner.parse_trigger_item import (
     QUOTED_MENTION,
+    brand_event,
     eventless_trigger,
     qualifier,
     said_values,
 )
 from flowsmith.planner.parse_trigger_new import new_app_event
+from flowsmith.planner.parse_trigger_opening import (
+    anaphoric_when,
+    every_item_clause,
+    habit_clause,
+    opening_clause_zh,
+)
 from flowsmith.planner.parse_trigger_said import (
     addressed_mail,
     context_apps,
@@ -64,7 +71,12 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if span is not None:  # the apps it names send to it; they are no steps
         phrase = unmask(text[span[0] : span[1]], ctx).strip()
         return Trigger(kind="webhook", phrase=phrase), f"{text[: span[0]]} __it__ {text[span[1] :]}"
-    found = _context_event(text, ctx)
+    by_hand = lx.RUN_BY_HAND.search(text)
+    if by_hand is not None:  # the times said around it are when the user runs it
+        start = max(text.rfind(p, 0, by_hand.start()) for p in ".;:!?。；：！？\n") + 1
+        phrase = by_hand.group(0)
+        return Trigger(kind="manual", phrase=phrase), f"{text[:start]} {text[by_hand.end() :]}"
+    found = _context_event(text, ctx) or _opening_trigger(text, ctx)
     if found is not None:
         return found
     found = changed_item_event(text, ctx) or _when_trigger(text, ctx)
@@ -116,6 +128,28 @@ def _clause_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     return None
 
 
+def _opening_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
+    """A start the request opens with as what happens in an app ("Candidates apply
+    through the Typeform on our careers page.", "病人在WhatsApp上发消息，") or as every
+    item arriving ("Sort every email that comes into our Gmail inbox"); read before any
+    later "when" (which then is a condition on the item)."""
+    for split in (every_item_clause, habit_clause, opening_clause_zh):
+        said = split(text, ctx)
+        if said is None:
+            continue
+        trig = _trigger_of(said[0], ctx, explicit=True)
+        if trig is None:
+            apps = [m.app for m in ctx.index.mentions(said[0], implicit=False) if m.app]
+            phrase = unmask(said[0], ctx)
+            trig = eventless_trigger(apps[0], said[0], phrase, ctx) if apps else None
+        if trig is None and lx.EMAIL_WORD.search(said[0]):
+            trig = Trigger(kind="email", phrase=unmask(said[0], ctx))
+        if trig is not None and trig.kind in ("app_event", "email", "webhook", "rss"):
+            ctx.trigger_app = trig.app
+            return trig, said[1]
+    return None
+
+
 def _context_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     """ "We use Stripe. Whenever a charge fails, …": the event of an app the leading context
     sentence names (the first whose event the when-clause says), read without that sentence."""
@@ -138,6 +172,8 @@ def _arrow_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     create a Linear issue"): that start, and the other links as steps in their order.
     None when the first link is a step itself (the caller then reads the links as steps)."""
     head, *links = _ARROW.split(text)
+    if re.search(r"[.;!?。；！？](?:\s|$)|[。；！？]", head):
+        return None  # "Applications come in through Wufoo. … 7 or higher -> …": a case arrow
     trig = _trigger_of(head, ctx, explicit=True)
     if trig is None or not links:
         return None
@@ -172,6 +208,12 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
                 continue  # "翻译后发到…": an event must be named outright before a bare 后
             if _says_a_time(body):
                 continue  # "每天晚上8点从Clockify拉取工时…": a clock's run reads the app
+            back = anaphoric_when(body, text[: m.start()])
+            if back is not None:  # "… moving the Trello card into 'Approved'. When that happens"
+                referred = _referred_trigger(text, (m.start(), b0 + back[1]), back[0], ctx)
+                if referred is not None:
+                    return referred
+                continue
             for cut in [*_action_cuts(body), len(body)]:
                 found = _trigger_of(body[:cut], ctx, explicit=True)
                 if found is not None:
@@ -179,6 +221,23 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
                     tail = text[b0 + cut : m.end()] if cut < len(body) else ""
                     return _when_rest(text, m, found, body[:cut], tail, ctx)
     return None
+
+
+def _referred_trigger(
+    text: str, span: tuple[int, int], back: str, ctx: Context
+) -> tuple[Trigger, str] | None:
+    """The start the sentence ``back`` says, which the "When that happens" at ``span``
+    refers to; that sentence and the reference become the trigger's words (cut from the
+    steps' text), what the sentence says of the item its condition."""
+    at = text.rfind(back, 0, span[0])
+    back = back.rstrip(" .!?;。！？；")  # the sentence's stop is no part of what it says
+    found = _trigger_of(back, ctx, explicit=True)
+    if found is None or found.kind in ("error", "manual", "schedule"):
+        return None
+    ctx.trigger_app = found.app
+    cond = qualifier(back, ctx)
+    lead = f" if {cond} , " if cond else " , "
+    return found, text[:at] + lead + text[span[1] :].lstrip(" ,，")
 
 
 def _says_a_time(body: str) -> bool:
@@ -260,7 +319,10 @@ def _when_rest(
         if not state:
             params["new_only"] = True  # new items: only those the last run did not see
         found = Trigger(kind="schedule", params=params, phrase=found.phrase)
-    cond = None if _said_by_event(body, found, ctx) else qualifier(body, ctx)
+    # a failing run's words ("出现报错") say the event, not what the error's text contains
+    plain = not re.search(r"[\"'“”‘’「」『』]", unmask(body, ctx)) and not TOKEN.search(body)
+    said = (found.kind == "error" and plain) or _said_by_event(body, found, ctx)
+    cond = None if said else qualifier(body, ctx)
     cond = " and ".join(c for c in (cond, *said_values(body, ctx)) if c) or None
     if state:
         cond = str(state)  # the comparison the polled data is checked against
@@ -387,8 +449,16 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         event, score = ctx.index.event(ctx.context_app, body)
         if event is not None and score >= 0.6:  # a kind of change said of the app's item
             return Trigger(kind="app_event", app=ctx.context_app, event=event, phrase=phrase)
+        events = ctx.index.apps[ctx.context_app].triggers
+        if events is not None and len(events.events) == 1 and _HAPPENS.search(body):
+            # "我们用Jotform报名。有人报名后": the one thing that happens in that app
+            event = next(iter(events.events))
+            return Trigger(kind="app_event", app=ctx.context_app, event=event, phrase=phrase)
     if polled and (lx.NEW_WORD.search(body) or _HAPPENS.search(body)):
         return eventless_trigger(polled[0].app or "", body, phrase, ctx)
+    branded = None if polled else brand_event(body, phrase, ctx)
+    if branded is not None:
+        return branded
     if (
         lx.TRIGGER_EMAIL.search(body)
         or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body))
@@ -496,7 +566,8 @@ _LABELLED = re.compile(
     r"[\"'“‘]?(?P<a>[^\"'”’,;]{1,30}?)[\"'”’]?\s*$|"
     r"\b(?:is\s+|gets\s+)?(?:labell?ed|tagged)\s+(?:as\s+|with\s+)?[\"'“‘]?(?P<b>[^\"'”’,;]{1,30}?)"
     r"[\"'”’]?\s*$|"
-    r"(?:被)?(?:打上|加上|标记为|标上)\s*[\"'“‘「]?(?P<c>[^\"'”’」，,]{1,12}?)[\"'”’」]?\s*(?:的)?标签",
+    r"(?:被)?(?:打上了?|加上了?|打了|加了|贴了|标记为|标上了?)\s*[\"'“‘「]?(?P<c>[^\"'”’」，,]{1,12}?)"
+    r"[\"'”’」]?\s*(?:的)?标签",
     re.IGNORECASE,
 )
 

@@ -117,7 +117,14 @@ _ENDPOINT = re.compile(
     r"(?:webhook|web hook|回调|接口|钩子|端点)(?:地址|链接|url)?\s*(?:来|用来|用于|专门)?"
     r"(?:接收|接住|监听|收取)[^，,。；;：:]*?(?=[，,。；;：:]|然后|并且|再|$)|"
     r"(?:做|建|搭|开|创建|设置|新建)一个\s*(?:webhook|web hook|回调|钩子)(?:地址|链接|url)?"
-    r"(?=\s*[，,。；;：:])",
+    r"(?=\s*[，,。；;：:])|"
+    # "an endpoint our kiosk can call with a card number": the caller, then its call
+    r"\b(?:an?\s+|the\s+|our\s+)?(?:web ?hook(?:\s+url)?|(?:http\s+|api\s+)?endpoint|url)\s+"
+    r"(?:that\s+|which\s+)?(?:[\w'-]+\s+){1,5}?(?:can|could|will|would|should|may)\s+"
+    r"(?:call|hit|ping|post\s+to|send\s+\w+\s+to|use)\b[^,;.]*|"
+    # "给我一个webhook地址，家里的电表每分钟推一次数据过来": the address, then who pushes to it
+    r"(?:web ?hook|回调|接口)\s*(?:地址|链接|url|URL)[，,]?[^。；;]{0,40}?"
+    r"(?:推|发|传|送|post|POST|调用)[^，,。；;]{0,12}?(?:过来|进来|给它|到这里)",
     re.IGNORECASE,
 )
 

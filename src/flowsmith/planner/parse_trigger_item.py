@@ -13,8 +13,30 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Trigger
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context
+from flowsmith.planner.service_words import tokens
 
-__all__ = ["QUOTED_MENTION", "eventless_trigger", "qualifier", "said_values"]
+__all__ = ["QUOTED_MENTION", "brand_event", "eventless_trigger", "qualifier", "said_values"]
+
+
+def brand_event(body: str, phrase: str, ctx: Context) -> Trigger | None:
+    """ "someone comments on our Instagram posts": an event of an app whose own event names
+    carry a brand the app's names include ("instagram graph" of Facebook, whose event is
+    "instagram comment"), said in a clause that names no app outright; None otherwise."""
+    toks = set(tokens(body))
+    for app_id, app in ctx.index.apps.items():
+        if app.triggers is None:
+            continue
+        # the first word of a name of several words: "instagram" of "instagram graph"
+        brands = {n.split()[0].lower() for n in app.names.en if " " in n} & toks
+        if not brands:
+            continue
+        event, score = ctx.index.event(app_id, body)
+        if event is None or score < 1.0:
+            continue
+        names = " ".join(app.triggers.events[event].names.en).lower().split()
+        if brands & set(names):
+            return Trigger(kind="app_event", app=app_id, event=event, phrase=phrase)
+    return None
 
 
 def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trigger:
@@ -48,9 +70,14 @@ _WITH = re.compile(
     r"\s(?:with|where|whose|having)\s+(?:an?\s+|the\s+|its\s+)?(?P<rest>[^,;]+?)\s*$", re.I
 )
 _MOVES = re.compile(
-    r"\s(?:moves?|moved|is moved|changes?|changed|is changed|is set|gets? set|goes)\s+"
+    r"\s(?:moves?|moved|moving|is moved|drag(?:s|ged|ging)|changes?|changed|is changed|is set|"
+    r"gets? set|goes)\s+(?:(?:the|a|its|their|our|that)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:in)?to\s+(?:the\s+)?(?P<to>[^,;]+?)\s*$",
     re.I,
+)
+# "into the 'Approved' list": the quoted name, and the kind of place it is
+_MOVED_TO = re.compile(
+    r"^[\"'“‘](?P<name>[^\"'”’]{1,40})[\"'”’]\s*(?P<place>list|column|stage|lane|status)?\b", re.I
 )
 
 
@@ -84,6 +111,10 @@ def qualifier(body: str, ctx: Context) -> str | None:
     m = _MOVES.search(body)
     if m and not TOKEN.search(m.group("to")):
         to = re.split(r"\s+(?:in|on|at|from|of|within)\s+", m.group("to"))[0]
+        named = _MOVED_TO.match(to)
+        if named is not None:
+            field = (named.group("place") or "status").lower()
+            return f"the {field} is '{named.group('name')}'"
         return "the status is '" + to.strip("'\"“”‘’ ") + "'"
     return None
 

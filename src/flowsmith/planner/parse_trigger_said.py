@@ -50,7 +50,8 @@ def addressed_mail(text: str, ctx: Context) -> tuple[Trigger, str] | None:
 
 # "emails from anyone @initech.com", "来自 boss@corp.com 的邮件": the sender a mail start names
 _SENDER = re.compile(
-    r"(?:\bfrom|\bsent by|来自|发自)\s*(?:anyone|anybody|someone|people|任何人)?\s*(?:at\s+)?"
+    r"(?:\bfrom|\bsent by|\bsender(?:\s+is)?:?|来自|发自|发件人(?:是|为)?[:：]?)\s*"
+    r"(?:anyone|anybody|someone|people|任何人)?\s*(?:at\s+)?"
     r"(?P<who>[\w.+-]*@[\w-]+(?:\.[\w-]+)+)",
     re.IGNORECASE,
 )
@@ -77,7 +78,9 @@ _CONTEXT_SENTENCE = re.compile(
     r"have|host|work|manage|operate|take|taking|accept|accepting|collect|collecting|"
     r"process|processing|handle|handling|track|tracking|keep|keeping|book|booking)\b[^.!?;。！？；]{0,40}|"
     r"(?:我们|我)(?:公司|团队|的[\u4e00-\u9fff]{1,6})?(?:用|使用|在|放在|有|开了|经营|通过)"
-    r"[^.!?;。！？；]{1,20})"
+    r"[^.!?;。！？；]{1,20}|"
+    # "读书会用Typeform报名。": a group or an event of the user's, then the app it uses
+    r"[\u4e00-\u9fff]{2,8}?(?:用|使用|通过)[^.!?;。！？；，,]{1,20})"
     r"[.!;。！；]\s*",
     re.IGNORECASE,
 )
