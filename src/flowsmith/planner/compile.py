@@ -26,7 +26,6 @@ from typing import Any
 
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Connection, NodeFamily, Workflow
-from flowsmith.core.services import verb_of
 from flowsmith.planner.compile_agent import agent_nodes
 from flowsmith.planner.compile_nodes import (
     core_node,
@@ -118,12 +117,7 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
         ends = _step(st, step, last if isinstance(step, Respond) else feeds)
         last = ends
         after = steps[i + 1] if i + 1 < len(steps) else None
-        if (
-            _writes(st, step)
-            and not _uses_made(after)
-            and not _tests_outcome(after)
-            and not _builds_on(st, step, after)
-        ):
+        if _writes(st, step) and not _uses_made(after) and not _tests_outcome(after):
             st.text = before_text
             continue
         feeds = ends
@@ -152,21 +146,6 @@ _THEN = re.compile(
 def _uses_made(step: Step | None) -> bool:
     phrase = getattr(step, "phrase", "") if step is not None else ""
     return isinstance(phrase, str) and bool(_MADE_REF.search(phrase) or _THEN.search(phrase))
-
-
-def _builds_on(st: CompileState, step: Step, after: Step | None) -> bool:
-    """ "create the buyer as a customer in QuickBooks and raise an invoice": a second write
-    to the same app on another resource uses the record the first made (the invoice is the
-    new customer's), so it follows that write."""
-    return (
-        isinstance(step, ServiceStep)
-        and isinstance(after, ServiceStep)
-        and step.app is not None
-        and step.app == after.app
-        and step.resource != after.resource
-        and after.operation is not None
-        and "create" in verb_of(after.operation)
-    )
 
 
 def _tests_outcome(step: Step | None) -> bool:

@@ -600,14 +600,11 @@ APPROVAL = rx(
 )
 APPROVAL_REJECT = rx(
     r"\bif (?:it is |it's |they )?(?:rejected|declined|denied|not approved)|(?:被)?拒绝|驳回|"
-    r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准|"
-    # "没批就…", "不批的话…": the short verb 批 said of the approval
-    r"(?:没|不|未)批(?=就|的话|则|，|,|$)"
+    r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准"
 )
 APPROVAL_OK = rx(
     r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
-    r"批准后|审批通过|通过后|同意后|(?<!不)(?:批准|同意|通过)了(?:的话|就|则)?|"
-    r"(?<![没不未审])批了(?:的话|就|则)?"
+    r"批准后|审批通过|通过后|同意后|(?<!不)(?:批准|同意|通过)了(?:的话|就|则)?"
 )
 RESPOND = rx(
     r"\brespond(?!ent)\w*|回复(?:成功|失败|结果|状态|ok)|\breply to the (?:webhook|request|caller)|"
@@ -657,3 +654,9 @@ TRIGGER_CHAT = rx(
     r"(?:助手|机器人)[^，,。]{0,6}回答"
 )
 TRIGGER_MANUAL = rx(r"\bmanual\w*|\bon demand\b|\bwhen i click\b|手动|手工|按需")
+
+# --- approval outcomes said with the short verb 批 ------------------------------------------
+# "批了就在QuickBooks开发票，没批就发邮件": 批 alone says the approval's outcome too (kept apart
+# from the longer words above so each list reads on its own)
+APPROVAL_REJECT = rx(APPROVAL_REJECT.pattern + r"|(?:没|不|未)批(?=就|的话|则|，|,|$)")
+APPROVAL_OK = rx(APPROVAL_OK.pattern + r"|(?<![没不未审])批了(?:的话|就|则)?")

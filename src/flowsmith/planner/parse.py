@@ -57,6 +57,7 @@ from flowsmith.planner.parse_totals import with_sum_tested
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.parse_values import cut_values, with_values
 from flowsmith.planner.parse_windows import cut_window, read_window, windowed
+from flowsmith.planner.parse_write_chain import with_writes_chained
 from flowsmith.planner.schedule import parse_schedule
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import detect_lang
@@ -103,6 +104,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     steps = with_values(steps, values, ctx.index, catalog)
     steps = with_items_read(steps, trigger, ctx.index.apps, masked)
     steps = with_files_copied(steps, ctx.index.apps)
+    steps = with_writes_chained(steps)
     if window is not None:
         trigger, steps = windowed(trigger, steps, window)
     if trigger.kind == "chat" or (trigger.kind == "manual" and asks_a_bot(masked, ctx)):

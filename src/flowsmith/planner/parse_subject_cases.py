@@ -165,10 +165,6 @@ _NOT_A_KIND = re.compile(
 )
 
 
-# a preposition before the person ("给客户", "向用户", "帮会员"): who the action is for
-_ZH_TO_PERSON = re.compile(r"(?:给|为|向|跟|对|帮|替|和|与|让|请|把)$")
-
-
 def _kind(clause: str, ctx: Context) -> tuple[str, str, list[object]] | None:
     """(kind, noun, steps) of "<kind> <people> <action>", else None."""
     m = (_ZH_KIND if CJK.search(clause) else _EN_KIND).match(clause.strip())
@@ -187,6 +183,10 @@ def _kind(clause: str, ctx: Context) -> tuple[str, str, list[object]] | None:
     if not steps and re.match(r"\s*(?:only\s+|just\s+)?gets?\b", action, re.IGNORECASE):
         steps = clause_actions("send " + plain, ctx)  # "… get an email receipt": sent to them
     return (kind.lower(), noun.lower(), list(steps)) if steps else None
+
+
+# a preposition before the person ("给客户", "向用户", "帮会员"): who the action is for
+_ZH_TO_PERSON = re.compile(r"(?:给|为|向|跟|对|帮|替|和|与|让|请|把)$")
 
 
 def _kind_condition(kind: str, noun: str, phrase: str) -> Condition:
