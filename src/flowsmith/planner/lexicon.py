@@ -149,14 +149,22 @@ READ_VERB = rx(
     r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
     r"look (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
-    r"export\w*)\b|获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集|"
+    r"export\w*|"
+    # a casual read: "look in Zendesk for …", "take whatever is in the doc", "what's in …"
+    r"look (?:in|into|through|at|over|for)|"
+    r"take (?:whatever|what|everything|all) (?:is |'s )?(?:in|on)|"
+    r"(?:whatever|what) (?:is|'s) (?:written |said )?(?:in|on))\b|"
+    r"获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集|"
+    r"找一?下|找出|拿出|"
     r"统计|查看|列出|"
     # a casual look ("看一下", "拉一下", "查下") and 查 before what is looked up ("查汇率");
     # 调查 is a survey, 审查 a review
     r"(?:看|拉|翻|瞧)一?下|拉一次|(?<![调审])查(?![看询找])"
 )
 CREATE_VERB = rx(
-    r"\b(?:creat(?:e|es|ed|ing)|add|adds|adding|added|post|posting|posted|send\w*|publish\w*|"
+    # "add them up" sums; it adds nothing anywhere
+    r"\b(?:creat(?:e|es|ed|ing)|(?:add|adds|adding|added)(?! (?:\w+ )?up\b)|"
+    r"post|posting|posted|send\w*|publish\w*|"
     r"append\w*|escalat\w*|raise (?:a|an)|log(?:ging)? (?:a|an)|"
     r"insert\w*|record\w*|save\w*|upload\w*|store|put|write(?! (?:\w+ ){0,2}back)|share|notify|"
     r"e-?mail(?:ed)?|mail(?:ed)?|ping|"
@@ -184,7 +192,7 @@ COMMENT_WORD = rx(r"\bcomment\w*|\brepl(?:y|ies|ied)\b|留言|评论|回帖|备�
 COPY_VERB = rx(
     r"\b(?:copy|sync\w*|mirror\w*|import\w*|move|transfer\w*|back(?:s|ed|ing)? ?up|backups?|"
     r"dump\w*)\b|"
-    r"同步|复制|导入|迁移|备份"
+    r"同步|复制|拷贝|导入|迁移|备份"
 )
 # verbs whose object is data to read even with no read verb ("summarise the emails in …")
 SOURCE_VERB = rx(
@@ -215,6 +223,10 @@ OP_KEYS: dict[str, tuple[str, ...]] = {
     "update": ("update", "edit", "patch", "move", "upsert", "createorupdate", "appendorupdate"),
     "delete": ("delete", "remove", "archive", "trash"),
 }
+
+# write keys that say more than "make one" ("append", "upload"): said outright, they beat a
+# plain create of the same app
+SPECIFIC_WRITE_KEYS = ("append", "insert", "upload", "publish")
 
 # how many items a read is about: a collection ("all", "list", "所有") or one item ("a single",
 # "某个"); a resource noun's plural or bare singular says it too (read from the text)
@@ -516,7 +528,8 @@ SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
 AGGREGATE = {
     "sum": rx(
-        r"\b(?:total|sum|add up|sum up)\b|合计|总额|总金额|总和|总计|求和|"
+        r"\b(?:total|sum|add (?:(?:it|them|these|those|all) )?up|sum up)\b|"
+        r"合计|总额|总金额|总和|总计|求和|"
         r"加起来|加总|相加|汇总(?!成)"
     ),
     "count": rx(
@@ -594,7 +607,8 @@ LOOP = rx(
 WAIT = rx(
     r"\b(?:wait|delay|pause|sleep)\s+(?:for\s+)?(\d+|an?|one|two|three|five|ten)\s*"
     r"(second|sec|minute|min|hour|hr|day|week)s?\b|"
-    r"(?:等待|等|延迟|延时)\s*(\d+|[一二两三四五六七八九十]+)\s*(秒|分钟|小时|天|周)|"
+    # "等两个小时", "过一天再…" (超过/越过 say a condition, not a wait)
+    r"(?:等待|等|延迟|延时|(?<![超越经])过)\s*(\d+|[一二两三四五六七八九十]+)\s*个?\s*(秒|分钟|小时|天|周)|"
     r"(\d+|an?|one|two|three|five|ten)\s*(second|minute|hour|day|week)s?\s+(?:later|before)\b|"
     r"(?:前|提前)\s*(\d+|[一二两三四五六七八九十]+)\s*个?\s*(分钟|小时|天|周)|"
     r"(\d+|[一二两三四五六七八九十半]+)\s*个?\s*(秒|分钟|小时|天|周)(?:之|以)?后|"
@@ -689,3 +703,9 @@ RUN_BY_HAND = rx(
     r"(?:手动|手工)(?:跑|运行|执行|触发|启动)一(?:次|下|遍)"
 )
 TRIGGER_MANUAL = rx(r"\bmanual\w*|\bon demand\b|\bwhen i click\b|手动|手工|按需")
+
+# --- approval outcomes said with the short verb 批 ------------------------------------------
+# "批了就在QuickBooks开发票，没批就发邮件": 批 alone says the approval's outcome too (kept apart
+# from the longer words above so each list reads on its own)
+APPROVAL_REJECT = rx(APPROVAL_REJECT.pattern + r"|(?:没|不|未)批(?=就|的话|则|，|,|$)")
+APPROVAL_OK = rx(APPROVAL_OK.pattern + r"|(?<![没不未审])批了(?:的话|就|则)?")

@@ -49,6 +49,7 @@ from flowsmith.planner.vague import (
     bare_service,
     sourceless_report,
     unnamed_kind,
+    unsourced_notice,
     which_question,
 )
 from flowsmith.text import text as say
@@ -290,6 +291,8 @@ def _missing_question(text: str, frame: Frame | None, lang: Lang) -> str | None:
         return say("planner.offline.what_should_the_report_hold", lang)
     if bare_notice(text):
         return say("planner.offline.what_should_the_notice_say", lang)
+    if unsourced_notice(text):
+        return say("planner.offline.what_should_be_watched", lang)
     return None
 
 

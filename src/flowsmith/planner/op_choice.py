@@ -50,7 +50,8 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
     keyed = {
         okey
         for _, okey, _ in app.operations()
-        if key_said(okey, op_low, op_toks) and not (verb == "read" and said_as_state(okey, op_low))
+        if key_said(okey, op_low, op_toks)
+        and not (verb == "read" and (said_as_state(okey, op_low) or _copies(okey)))
     }
     # of the keys said, the longest: "send template" says "send" too
     longest = max((len(_raw_key_words(k)) for k in keyed), default=0)
@@ -71,6 +72,8 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
         commented = comment and _is_comment(rkey, okey, res.names, op.names)
         if k in prefs:
             score += 2.0 - 0.1 * prefs.index(k)
+            if okey in keyed and k in lx.SPECIFIC_WRITE_KEYS:
+                score += 1.0  # "append it to that page": the word said, not a plain create
         elif any(k.startswith(p) for p in prefs):
             score += 1.0
         elif _verb_of(k) not in (None, verb) and not commented and said < 2.0 and not by_key:
@@ -96,7 +99,10 @@ _PLACE_NAMED = (
     r"[到进在入][^，。；,.;'\"‘“「『]{0,20}?的?\s*)"
     r"['\"‘“「『][^'\"’”」』]{1,40}['\"’”」』]\s*|"
     # "to the #big-deals Slack channel": a channel said by its name is where items go
-    r"\b(?:in|into|to|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?#[\w-]+\s+(?:[\w.-]+\s+){0,2})"
+    r"\b(?:in|into|to|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?#[\w-]+\s+(?:[\w.-]+\s+){0,2}|"
+    # "append it to that page", "追加到那个页面": the item the run is about, already there
+    r"\b(?:in|into|to|onto)\s+(?:that|this|the same|its)\s+|"
+    r"[到进在入]\s*(?:那个|这个|该|那张|这张|那条|这条)\s*)"
 )
 
 
@@ -380,6 +386,12 @@ _DELIVER = re.compile(
     r"通知|告诉|提醒|推送|转发|发消息|发送|发到|发给|发条|发个|回复",
     re.IGNORECASE,
 )
+
+
+def _copies(okey: str) -> bool:
+    """A copy or move key ("copy", "move"): the app's own copy writes, so an app read as the
+    source of a copy to another app ("copy every file from Box to Nextcloud") is not it."""
+    return lx.COPY_VERB.fullmatch(" ".join(_raw_key_words(okey))) is not None
 
 
 def _is_comment(rkey: str, okey: str, res: Names, op: Names) -> bool:

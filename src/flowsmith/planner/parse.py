@@ -48,6 +48,7 @@ from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_condition_words import STOCK_TALK, plus_as_at_least
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
+from flowsmith.planner.parse_copies import with_files_copied
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
@@ -58,6 +59,7 @@ from flowsmith.planner.parse_totals import with_sum_tested
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.parse_values import cut_values, with_values
 from flowsmith.planner.parse_windows import cut_window, read_window, windowed
+from flowsmith.planner.parse_write_chain import with_writes_chained
 from flowsmith.planner.schedule import parse_schedule
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import detect_lang
@@ -104,6 +106,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         steps = with_seen_dedupe(steps, seen.group(0))
     steps = with_values(steps, values, ctx.index, catalog)
     steps = with_items_read(steps, trigger, ctx.index.apps, masked)
+    steps = with_files_copied(steps, ctx.index.apps)
+    steps = with_writes_chained(steps)
     if window is not None:
         trigger, steps = windowed(trigger, steps, window)
     if trigger.kind == "chat" or (trigger.kind == "manual" and asks_a_bot(masked, ctx)):

@@ -36,9 +36,9 @@ def with_agent(steps: list[Step], ctx: Context, text: str) -> list[Step]:
     """``steps`` of a chat start with the agent that answers: after the reads, before the
     writes; an API it queries is its tool."""
     asked = [subtype for subtype, pattern in _TOOL_WORDS if pattern.search(text)]
-    if asked:
-        # a model the user named cannot use tools: the agent answers (with that model's
-        # words kept as its prompt) instead of the bare AI step
+    if asked or _REMEMBERS.search(text):
+        # a model the user named cannot use tools or remember the chat: the agent answers
+        # (its task is the request, which names that model) instead of the bare AI step
         steps = [s for s in steps if not _ai_app(s, ctx)]
     if any(_answers(s, ctx) for s in steps):
         return steps
@@ -64,6 +64,14 @@ def with_agent(steps: list[Step], ctx: Context, text: str) -> list[Step]:
         phrase=" ".join(prompts) or text[:200],
     )
     return [*reads, agent, *rest]
+
+
+# "remembers the conversation", "要能记住我们之前聊过的内容": the agent keeps a chat memory
+_REMEMBERS = re.compile(
+    r"\bremember\w*|\bmemory\b|\brecall\w*|\bprevious (?:messages|conversation)|"
+    r"记住|记得|记忆|上下文|之前聊|聊过",
+    re.IGNORECASE,
+)
 
 
 def _answers(step: Step, ctx: Context) -> bool:

@@ -171,7 +171,9 @@ def within_app(word: str, app: str | None, mentions: int, ctx: Context) -> bool:
     if app is None or mentions != 1 or ctx.trigger_app or ctx.apps_seen:
         return False
     keys = {o.lower() for _, o, _ in ctx.index.apps[app].operations()}
-    return word.lower() in keys
+    # 复制 is "copy": a Chinese word says the key it translates
+    zh = {k for k in keys if k in lx.ZH_KEY_WORDS and lx.ZH_KEY_WORDS[k].fullmatch(word)}
+    return word.lower() in keys or bool(zh)
 
 
 def reads_email(text: str) -> bool:

@@ -41,14 +41,15 @@ def clauses_then(sentence: str) -> list[tuple[str, bool]]:
                 out
                 and i + 1 < len(parts)
                 and (
-                    (and_ and _bare_noun(out[-1][0]))
+                    (and_ and (_bare_noun(out[-1][0]) or _reads_more(out[-1][0], parts[i + 1])))
                     or (listed and _extracts_more(out[-1][0], parts[i + 1]))
                 )
             )
             if joined:
                 parts[i + 1] = f"{out.pop()[0]} & {parts[i + 1]}"  # "phone and email": a list
                 continue
-            then = then or bool(re.search(r"\bthen\b|然后|接着", part))
+            # "先建客户，再开发票": 再 leads into a step that waits for the one before
+            then = then or bool(re.search(r"\bthen\b|然后|接着|再", part))
             continue
         if part and part.strip(" ,，"):
             out.append((part.strip(), then))
@@ -76,6 +77,20 @@ def _bare_noun(clause: str) -> bool:
         return False  # "summarise it": a verb and its object
     verbs = (*_DATA_VERBS, lx.FILTER, lx.SORT, lx.DEDUPE, lx.RESPOND, *lx.THINK.values())
     return not any(p.search(clause) for p in verbs)
+
+
+def _reads_more(clause: str, after: str) -> bool:
+    """ "get the views and likes of my last 10 YouTube videos": a read whose object is said
+    alone ("get the views") and what follows "and" is one more noun of the same read, with
+    no verb and no destination of its own."""
+    said = lx.READ_VERB.search(clause)
+    if said is None or len(clause[said.end() :].split()) > 3:
+        return False
+    words = after.strip(" ,，").split()
+    if not 1 <= len(words) <= 10 or not re.match(r"[a-z]", words[0]):
+        return False
+    verbs = (*_DATA_VERBS, lx.NOTIFY_WORD, lx.EMAIL_WORD, lx.SMS_WORD, lx.RESPOND)
+    return re.search(r"\bof\b", after) is not None and not any(p.search(after) for p in verbs)
 
 
 def _extracts_more(clause: str, after: str) -> bool:

@@ -225,6 +225,8 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
             break  # "post the total to Slack": the total made upstream
         if m and _EXTRACTED.search(text[: m.start()]):
             break  # "extract the total with AI": a field to extract, not a sum
+        if m and _ITEM_FIELD.search(text[: m.start()]):
+            break  # "raise an invoice for the order total": the item's field, not a sum
         if m:
             ctx.made.add("aggregate")
             of = re.search(r"\b(?:of|on)\s+(?:the\s+)?([a-z_]+)", text[m.end() :], re.IGNORECASE)
@@ -275,6 +277,10 @@ _EXTRACTED = re.compile(
     re.IGNORECASE,
 )
 _MADE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+$|(?:把|将)\s*$", re.IGNORECASE)
+
+
+# "for the order total", "with the cart total": a field of the item, named by its noun
+_ITEM_FIELD = re.compile(r"\b(?:for|with)\s+(?:the|its|their|this|that)\s+[a-z]+\s+$", re.I)
 
 
 def _group_by(text: str) -> str | None:
@@ -419,6 +425,11 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
         op = {"read": "get", "update": "update", "delete": "delete"}.get(said, "create")
         step = ServiceStep(app=None, resource=None, operation=op, service=unknown, phrase=phrase)
         return [("read" if op == "get" else "create", step)]
+    earlier = _earlier_app(text, ctx) if verb in ("create", "update", "delete") else None
+    if earlier and ctx.trigger_app and _said_first(text, ctx, earlier, ctx.trigger_app):
+        # "… in Xero and raise a draft invoice for the deal value": the invoice is Xero's,
+        # the deal (the trigger's item) only gives its value
+        return [("create", _on_app(ctx, earlier, text, verb, phrase))]
     if (
         ctx.trigger_app
         and (
@@ -483,6 +494,23 @@ def _earlier_app(text: str, ctx: Context) -> str | None:
     return None
 
 
+def _said_first(text: str, ctx: Context, app_id: str, other: str) -> bool:
+    """Whether a resource of ``app_id`` is said before any resource of ``other``."""
+    low = text.lower()
+
+    def first(app: str) -> int:
+        found = [
+            phrase_in(n, low)
+            for res in ctx.index.apps[app].resources.values()
+            for n in res.names.all()
+            if (len(n) > 2 or CJK.search(n)) and not lx.GENERIC_NAME.fullmatch(n)
+        ]
+        return min((i for i in found if i >= 0), default=len(low) + 1)
+
+    mine = first(app_id)
+    return mine <= len(low) and mine < first(other)
+
+
 def _names_trigger_resource(text: str, ctx: Context) -> bool:
     """ "send it back to the channel" after a Slack trigger: a resource of the trigger's app."""
     app = ctx.index.apps.get(ctx.trigger_app or "")
@@ -510,8 +538,16 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
     ):
         return True  # "reply with it": back where the item came from
     return (
-        bool(re.search(r"\bback\b|\breply\b|回复|回到", low)) and any(w in low for w in words)
-    ) or any(re.search(r"\bthe\s+" + re.escape(w) + r"\b", low) for w in words if w.isascii())
+        (bool(re.search(r"\bback\b|\breply\b|回复|回到", low)) and any(w in low for w in words))
+        or any(re.search(_THE + re.escape(w) + r"\b", low) for w in words if w.isascii())
+        or any(re.search(_THAT_ZH + re.escape(w), low) for w in words if CJK.search(w))
+    )
+
+
+# "the page", "that page", "this card": the item the run started with
+_THE = r"\b(?:the|that|this|same)\s+"
+# "那个页面", "这张卡片", "该工单": the same, in Chinese
+_THAT_ZH = r"(?:那个|这个|那张|这张|那条|这条|该)\s*"
 
 
 def _emails(ctx: Context, app: str) -> bool:

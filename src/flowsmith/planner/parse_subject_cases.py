@@ -176,11 +176,17 @@ def _kind(clause: str, ctx: Context) -> tuple[str, str, list[object]] | None:
     action = groups.get("a") or groups.get("a2") or ""
     if not kind or _NOT_A_KIND.fullmatch(kind) or ctx.index.mentions(kind, implicit=False):
         return None
+    if _ZH_TO_PERSON.search(kind):
+        return None  # "再给客户发一封邮件": to the customer, not a kind of customer
     plain = re.sub(r"^(?:只|仅|就|则|都|也)+", "", _AUX.sub("", action, count=1))
     steps = clause_actions(plain, ctx) or clause_actions(action, ctx)
     if not steps and re.match(r"\s*(?:only\s+|just\s+)?gets?\b", action, re.IGNORECASE):
         steps = clause_actions("send " + plain, ctx)  # "… get an email receipt": sent to them
     return (kind.lower(), noun.lower(), list(steps)) if steps else None
+
+
+# a preposition before the person ("给客户", "向用户", "帮会员"): who the action is for
+_ZH_TO_PERSON = re.compile(r"(?:给|为|向|跟|对|帮|替|和|与|让|请|把)$")
 
 
 def _kind_condition(kind: str, noun: str, phrase: str) -> Condition:

@@ -47,11 +47,16 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
     before = text[: mention.start]
     local = verbless(text, before) if verb == "none" else verb
     plain = roles.nouns_masked(text, mention.app, ctx)
-    copy = lx.COPY_VERB.search(plain)
+    copy = lx.COPY_VERB.search(_QUOTED.sub(" ", plain))
     if copy and roles.within_app(copy.group(0), mention.app, len(mentions), ctx):
-        return local  # "move the file in Nextcloud": the app's own copy or move
+        # "move the file in Nextcloud": the app's own copy or move, which writes
+        return local if local != "read" else "create"
     if copy:
-        last = i == len(mentions) - 1 and (len(mentions) > 1 or bool(ctx.trigger_app))
+        # "导出来，存成CSV放到Google Drive备份": the source was read in a clause before
+        before_read = any(a != mention.app for a in ctx.apps_seen)
+        last = i == len(mentions) - 1 and (
+            len(mentions) > 1 or bool(ctx.trigger_app) or before_read
+        )
         return "create" if last else "read"
     if local == "read" and roles.kept_in(before):
         return "read"  # "read the projects listed in our Coda table": they are there already
@@ -75,6 +80,10 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
     return local
 
 
+# a quoted name ("the “文章备份” folder", "'Backups'") names a place; its words are no verb
+_QUOTED = re.compile(
+    r"[\"“「『][^\"”」』]{1,40}[\"”」』]|(?<![A-Za-z])['‘][^'’]{1,40}['’](?![A-Za-z])"
+)
 # "export the users to Google Sheets", "导出到Google表格": where read data goes
 _INTO = re.compile(
     r"(?:\b(?:to|into|onto)\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+)?|(?:到|至|进)\s*(?:我的|我们的)?)$",

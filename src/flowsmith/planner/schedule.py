@@ -61,13 +61,14 @@ _EN_WEEKDAYS = re.compile(r"\b(every weekday|on weekdays|weekdays)\b", re.IGNORE
 _EN_DAY = r"(?:" + "|".join(_DOW_EN) + r")s?"
 # a run of weekdays ("Tuesdays and Thursdays", "Monday, Wednesday & Friday"); it is a
 # schedule when "every"/"each"/"on" leads it, a plural opens a clause, or a clock time follows it
-# ("Monday 10am, …"), never a bare day name in the middle of content ("the Monday report")
+# ("Monday 10am, …", "monday 9:30 - …"), never a bare day name in the middle of content
+# ("the Monday report")
 _EN_DOW = re.compile(
     r"(?P<lead>\b(?:every|each|on)\s+|(?:^|[,;:])\s*)?\b(?P<days>"
     + _EN_DAY
     + r"(?:\s*(?:,|&|/|\band\b)\s*"
     r"(?:on\s+)?" + _EN_DAY + r")*)\b(?P<clock>,?\s*(?:at\s+\d{1,2}(?:[:.]\d{2})?|"
-    r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)))?",
+    r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}(?![\d:])))?",
     re.IGNORECASE,
 )
 # "the weekly triage sheet": after an article or possessive, "weekly" names a thing

@@ -146,3 +146,32 @@ def bare_notice(text: str) -> bool:
     if not _NOTICE.search(text):
         return False
     return not _NOTICE_FILLER.sub("", _NOTICE.sub("", text)).strip()
+
+
+# "whenever there's something new", "有新东西", "一有变化": an event with nothing said it is of
+_ANY_EVENT = re.compile(
+    r"\b(?:something|anything|stuff|things?)\s+(?:new|changes?|happens?)\b|"
+    r"\bnew (?:stuff|things?)\b|"
+    r"\b(?:changes?|updates?)\b|新东西|新内容|新的东西|新消息|变化|变动|更新|动静|新情况",
+    re.IGNORECASE,
+)
+# what such a request may say besides the event and the notice ("whenever", "就", "一有")
+_EVENT_FILLER = re.compile(
+    r"\b(?:when|whenever|if|once|as soon as|there's|there is|there|is|are|has|have|been|"
+    r"any|some|comes?|in|up|gets?|please|me|us|know|let|tell|about|'s)\b|有|一|就|时|的时候|之后|后|了|"
+    r"出现|发生|只要|如果|一旦|马上|立刻|[\s,，.。!！?？、']",
+    re.IGNORECASE,
+)
+
+
+_TELL = re.compile(r"\btell (?:me|us)\b", re.IGNORECASE)
+
+
+def unsourced_notice(text: str) -> bool:
+    """Whether ``text`` asks to be told of "something new" or "a change" and names neither
+    where it happens nor what it is ("有新东西就通知我", "Let me know whenever there's something
+    new"): nothing but the event, the notice and filler words is said."""
+    if not (_NOTICE.search(text) or _TELL.search(text)) or not _ANY_EVENT.search(text):
+        return False
+    rest = _ANY_EVENT.sub(" ", _TELL.sub(" ", _NOTICE.sub(" ", text)))
+    return not _NOTICE_FILLER.sub("", _EVENT_FILLER.sub(" ", rest)).strip()

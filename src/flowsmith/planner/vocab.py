@@ -269,11 +269,16 @@ APPROVAL = rx(
 )
 # "approve it over email": the approval's own channel, no e-mail step of its own
 APPROVAL_EMAIL = rx(
-    r"(approv\w*|sign(?:ed|s)?[- ]?off)\s+(\w+\s+){0,3}(by|via|through|over)\s+e-?mail\b"
+    r"(approv\w*|sign(?:ed|s)?[- ]?off)\s+(\w+\s+){0,3}(by|via|through|over)\s+e-?mail\b|"
+    # "先发邮件让老板审批", "邮件审批": the approval is asked by email (no other email is sent)
+    r"(?:发|用|通过)\s*(?:一封)?\s*(?:邮件|e-?mail)\s*(?:让|给|请|找)[^，,。；;]{0,8}?(?:审批|批准|审核)|"
+    r"邮件审批"
 )
 APPROVAL_SLACK = rx(
     r"(approv\w*|sign[- ]?off)\s+(\w+\s+){0,3}(in|on|via|through|over)\s+slack|"
     r"slack\s+approv\w*|(在|通过|用)\s*slack\s*(上|中|里)?\s*(审批|批准|审核|确认)|"
+    # "在Slack上让销售总监审批": who approves, said between the place and the verb
+    r"(在|通过|用)\s*slack\s*(上|中|里)?\s*(让|请|找|给)[^，,。；;]{0,8}?(审批|批准|审核)|"
     r"slack\s*(审批|批准)"
 )
 APPROVAL_FORM = rx(r"form review|review form|表单审核|审核表单|填写表单审核")
