@@ -92,3 +92,28 @@ def test_a_chinese_sort_sorts_on_the_field_it_names() -> None:
     assert "amount" in str(exported[0]["parameters"]) and "date" not in str(
         exported[0]["parameters"]
     )
+
+
+def test_a_feed_of_an_apps_new_content_adds_no_step_for_that_app() -> None:
+    # the real-n8n run of "my YouTube channel (RSS: …) has a new video" stopped on a YouTube
+    # upload that asked for a file: the channel is the feed's source, never a step
+    for text, source, step in (
+        (
+            "我的YouTube频道（RSS: https://www.youtube.com/feeds/videos.xml?channel_id=UCab）"
+            "一有新视频，就用DeepL把标题翻译成英文，再发到Telegram",
+            "youtube",
+            "deepl",
+        ),
+        (
+            "My Medium blog (RSS: https://medium.com/feed/@someone) — every new article, "
+            "summarize it and post the summary to Slack",
+            "medium",
+            "slack",
+        ),
+    ):
+        wf = _make(text)
+        subtypes = [n.subtype for n in wf.nodes]
+        assert subtypes[0] == "rss_trigger", subtypes
+        assert wf.nodes[0].parameters["url"].startswith("https://"), wf.nodes[0].parameters
+        assert source not in subtypes, subtypes
+        assert any(step in s for s in subtypes), subtypes

@@ -34,6 +34,7 @@ from flowsmith.planner.parse_trigger_clause import (
     response_clause,
 )
 from flowsmith.planner.parse_trigger_item import (
+    PUBLISHED,
     QUOTED_MENTION,
     brand_event,
     eventless_trigger,
@@ -392,6 +393,12 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
             if kind == "rss" and ctx.urls:
                 params["url"] = ctx.urls[0]
                 ctx.trigger_url = "__url0__"
+                source = _feed_source(text, m, ctx)
+                if source is not None:  # "my YouTube channel (RSS: …) has a new video, …"
+                    app, a, b = source
+                    phrase = unmask(text[a:b], ctx).strip()
+                    trig = Trigger(kind=kind, app=app, params=params, phrase=phrase)
+                    return trig, text[:a] + " " + text[b:]
                 # the feed's words ("订阅 … 的RSS") are the trigger, not a service
                 return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), _cut(text, m)
             if kind == "form":
@@ -409,6 +416,25 @@ def _form_fields(text: str) -> dict[str, Any]:
     labels = [w.strip() for w in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1))]
     labels = [w for w in labels if w and len(w) <= 30][:12]
     return {"fields": labels} if len(labels) >= 2 else {}
+
+
+# where a clause ends: the feed's clause is read up to it
+_CLAUSE_END = re.compile(r"[,，;；。.!?！？](?:\s|$)|[，；。！？]")
+
+
+def _feed_source(text: str, m: re.Match[str], ctx: Context) -> tuple[str, int, int] | None:
+    """The app whose new content the feed keyword ``m`` carries, and its clause's span: the
+    clause names the app and new published content ("我的YouTube频道（RSS: …）一有新视频"),
+    so the app is the feed's source, never a step. None otherwise."""
+    starts = [e.end() for e in _CLAUSE_END.finditer(text, 0, m.start())]
+    a = starts[-1] if starts else 0
+    end = _CLAUSE_END.search(text, m.end())
+    b = end.start() if end else len(text)
+    clause = text[a:b]
+    if not PUBLISHED.search(clause):
+        return None
+    apps = [x.app for x in ctx.index.mentions(clause, implicit=False) if x.app]
+    return (apps[0], a, b) if len(set(apps)) == 1 else None
 
 
 def _cut(text: str, m: re.Match[str]) -> str:

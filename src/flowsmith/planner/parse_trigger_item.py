@@ -51,13 +51,13 @@ def eventless_trigger(app_id: str, body: str, phrase: str, ctx: Context) -> Trig
             params={"kind": "interval", "minutes": 60, "assumed": True, "poll": body},
             phrase=phrase,
         )
-    if _PUBLISHED.search(body):
+    if PUBLISHED.search(body):
         return Trigger(kind="rss", app=app_id, phrase=phrase)
     return Trigger(kind="webhook", app=app_id, phrase=phrase)
 
 
 # "a new video is published on our YouTube channel": published content has a feed
-_PUBLISHED = re.compile(
+PUBLISHED = re.compile(
     r"\b(?:videos?|posts?|articles?|episodes?|podcasts?|stor(?:y|ies))\b.{0,40}?"
     r"\b(?:publish\w*|posted|released|goes live|went live)\b|"
     r"\bnew (?:videos?|articles?|episodes?|blog posts?)\b|新(?:视频|文章|帖子)",
