@@ -586,10 +586,12 @@ APPROVAL = rx(
 )
 APPROVAL_REJECT = rx(
     r"\bif (?:it is |it's |they )?(?:rejected|declined|denied|not approved)|(?:被)?拒绝|驳回|"
-    r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准"
+    r"\bif (?:i|we|you|he|she|they|the \w+) (?:reject|rejects|decline|declines|deny|denies)\b|"
+    r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准|(?<![能会可])不通过"
 )
 APPROVAL_OK = rx(
     r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
+    r"\bif (?:i|we|you|he|she|they|the \w+) (?:approve|approves|accept|accepts|ok|okay)\b|"
     r"批准后|审批通过|通过后|同意后|(?<!不)(?:批准|同意|通过)了(?:的话|就|则)?"
 )
 RESPOND = rx(

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner import parse_case_rest as crest
 from flowsmith.planner.frame import (
     Condition,
     CoreStep,
@@ -65,6 +66,7 @@ from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
 from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new_found_case
 from flowsmith.planner.parse_guards import negate
+from flowsmith.planner.parse_independent import split_independent
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_object_case import object_case
 from flowsmith.planner.parse_split import clauses, clauses_then, led_by_then
@@ -78,6 +80,7 @@ from flowsmith.planner.parse_subject_cases import (
     value_subject_case,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
+from flowsmith.planner.parse_zh_state_case import zh_state_case
 from flowsmith.planner.parse_zh_value_case import zh_value_case
 
 
@@ -279,7 +282,9 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         if b.branch is not None:
             b.branch.event = True
     for si, sentence in enumerate(sentences):
-        parts = clauses_then(sentence)
+        if b.branch is None and crest.sentence_taken(sentence, b.container, ctx):
+            continue  # "Every report also becomes …", "Only customers who … though!!"
+        parts = clauses_then(crest.colon_subject(sentence))
         b.joined = False
         for ci, (clause, b.after_then) in enumerate(parts):
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
@@ -288,7 +293,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         if b.branch is not None and not _opens_case(nxt, ctx):
             b.close_branch()
         b.end_sentence()
-    return [freeze(s) for s in b.top]
+    return split_independent([freeze(s) for s in b.top], text)
 
 
 # a sentence naming where the data comes from ("the data comes from <url>", "数据来自<url>")
@@ -318,6 +323,8 @@ def _continues(sentence: str) -> bool:
 
 def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     joined, b.joined = b.joined, False
+    if crest.remark(clause):
+        return
     if b.approval is not None:
         b.approval_said = b.approval_said or bool(
             lx.APPROVAL_REJECT.search(clause) or lx.APPROVAL_OK.search(clause)
@@ -333,7 +340,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     if b.bare_else:  # "otherwise, | if …": the next case; "otherwise, | do X": the other one
         b.bare_else = False
         clause, same = (clause, True) if lx.IF_OPEN.match(clause) else ("otherwise " + clause, same)
-    clause = as_otherwise(b, clause)
+    clause = as_otherwise(b, crest.as_rest(b, clause))
     bare = lx.ELSE_OPEN.match(clause)
     if bare and not clause[bare.end() :].strip() and b.branch is not None and not b.branch.closed:
         b.bare_else = True  # "otherwise" said alone: what follows says which
@@ -378,6 +385,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or value_subject_case(b, clause, ctx)
         or zh_value_case(b, clause, ctx)
         or kind_case(b, clause, ctx)
+        or crest.field_value_case(b, clause, ctx)
+        or zh_state_case(b, clause, ctx)
     ):
         return
     split = leading_condition(clause, ctx)

@@ -49,6 +49,7 @@ from flowsmith.planner.parse_field_names import (
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition
+from flowsmith.planner.parse_said_conditions import below_zero, said_condition
 from flowsmith.planner.parse_spans import span_condition
 
 _Q = r"[\"'“‘「]"
@@ -175,7 +176,7 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
 
 
 def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
-    phrase = plus_as_at_least(text.strip(" ,，:："))
+    phrase = plus_as_at_least(below_zero(text.strip(" ,，:：")))
     t = TOKEN.sub(" ", phrase).strip(" ,，")
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if CJK.search(t):
@@ -199,7 +200,8 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
             return said
     changed = change_condition(t, phrase, ctx)  # "the price drops": against the last run
     return (
-        changed
+        said_condition(t, phrase)
+        or changed
         or said_value_condition(t, phrase)
         or compare_words(t, phrase, ctx)
         or state_words(t, phrase, ctx)
