@@ -373,8 +373,6 @@ BANK: list[tuple[str, str, Check]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "When a Typeform feedback response": "cases said by a quoted value and a plural noun "
-    "('bad' ratings …, 'Good' ratings …) open no branch",
     "GitLab posts pipeline results": "a status said by value and a branch said by name "
     "(Successful …: nothing. Failed on production: … Failed on any other branch: …) open no "
     "branch; the sender named in the trigger sentence becomes a GitLab step",
@@ -382,8 +380,6 @@ _OPEN: dict[str, str] = {
     "with a Jotform read (trigger reading, not the cases)",
     "每天早上8点从MySQL读昨天的订单": "the field of '订单数比前一天少了20%以上' is read as "
     "'一天少了' (condition field naming)",
-    "Every morning at 7:00 read the stock": "'Anything below its reorder level gets emailed' "
-    "(a condition carried by the subject, compared to another field) opens no case",
     "每小时从Shopify拉一下还没发货的订单": "the field of '下单超过72小时' is read as '下单', not "
     "the order's creation time",
     "Writers submit drafts through a form": "'a WordPress post' is read as Medium and "

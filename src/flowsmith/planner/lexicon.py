@@ -31,7 +31,7 @@ IF_TRAILING = rx(
 )
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
-    r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"
+    r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not\b|or else|in all other cases|for the rest|"
     r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
     r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
@@ -52,7 +52,10 @@ EVERY_ITEM = rx(
     r"(?!\s+(?:that|which|who|whose|with|where|worth|over|under|above|below|more|less|from|of)\b)|"
     r"^\s*(?:所有|全部|每[个条笔张份封])[\u4e00-\u9fff]{0,6}?都"
 )
-SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
+SENTENCE_SPLIT = re.compile(
+    # "… in Excel 365. If …": a number ends a sentence when a capital opens the next one
+    r"(?<!\d)[.](?!\d)\s+|(?<=\d\d)[.]\s+(?=[A-Z])|[;!?。；！？\n]+|[.]\s*$"
+)
 # a comma between a digit and three digits groups thousands ("10,000"): not a clause break
 CLAUSE_SPLIT = rx(
     r"\s*(?:，|(?<!\d),|,(?!\d{3}(?!\d)))\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_quoted_case import quoted_case
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftBranch, DraftCase
+from flowsmith.planner.parse_zh_state_case import zh_state_case
 
 if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
@@ -224,3 +226,64 @@ def sentence_taken(sentence: str, container: list[Any], ctx: Context) -> bool:
     if every_item_also(sentence) and beside_branch(container, clause_actions(sentence, ctx)):
         return True
     return only_after(sentence, container, ctx)
+
+
+# "工作年限5年以上的" said alone, its action in the next clause ("再用Pushover通知我")
+_ZH_SUBJECT_ALONE = re.compile(r"^(?P<s>[^，,的]{0,16}?\d[^，,的]{0,10}?)的$")
+
+
+def zh_subject_alone(b: Builder, clause: str, ctx: Context) -> bool:
+    """A Chinese comparison on a number said as a subject alone opens a case the next clause's
+    steps go into."""
+    m = _ZH_SUBJECT_ALONE.match(clause.strip())
+    if m is None:
+        return False
+    cond = parse_condition(m.group("s"), ctx)
+    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between"):
+        return False
+    b.open_case(cond, unmask(clause, ctx), same=True)
+    return True
+
+
+def more_cases(b: Builder, clause: str, ctx: Context) -> bool:
+    """The case readers of this round, in order: a field's next value, a Chinese state, a
+    Chinese subject said alone, a quoted value."""
+    return (
+        field_value_case(b, clause, ctx)
+        or zh_state_case(b, clause, ctx)
+        or zh_subject_alone(b, clause, ctx)
+        or quoted_case(b, clause, ctx)
+        or picked_case(b, clause, ctx)
+    )
+
+
+# "Anything below its par level gets emailed as an order to …": the items a comparison picks,
+# said as the subject, then what is done with them (a verb in the passive)
+_PICKED = re.compile(
+    r"^\s*(?:and\s+)?(?:anything|everything|whatever|any\s+items?|items?|products?|ones)\s+"
+    r"(?:that\s+is\s+|that's\s+|which\s+is\s+|that\s+are\s+)?"
+    r"(?P<c>(?:below|under|above|over|less\s+than|more\s+than|lower\s+than|higher\s+than)\s+.+?)"
+    r"\s+(?:gets?|is|are|should\s+be|will\s+be|must\s+be)\s+(?P<a>[a-z]+ed\b.*)$",
+    re.IGNORECASE,
+)
+_PASSIVE = {"emailed": "email", "sent": "send", "posted": "post", "texted": "text"}
+
+
+def picked_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "Anything below its par level gets emailed to …": a case on the measure the request
+    talks about (stock when it talks about stock) for the items the comparison picks."""
+    m = _PICKED.match(clause)
+    if m is None:
+        return False
+    measure = ctx.measure or ("stock" if ctx.about_stock else "value")
+    cond = parse_condition(f"the {measure} is {m.group('c')}", ctx)
+    if cond is None:
+        return False
+    verb, _, rest = m.group("a").partition(" ")
+    plain = _PASSIVE.get(verb.lower(), re.sub(r"(?:ed|d)$", "", verb))
+    steps = clause_actions(f"{plain} {rest}", ctx) or clause_actions(m.group("a"), ctx)
+    if not steps:
+        return False
+    b.open_case(cond, unmask(clause, ctx), same=False)
+    b.add(list(steps))
+    return True

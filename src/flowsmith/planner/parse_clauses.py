@@ -80,7 +80,6 @@ from flowsmith.planner.parse_subject_cases import (
     value_subject_case,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
-from flowsmith.planner.parse_zh_state_case import zh_state_case
 from flowsmith.planner.parse_zh_value_case import zh_value_case
 
 
@@ -385,8 +384,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or value_subject_case(b, clause, ctx)
         or zh_value_case(b, clause, ctx)
         or kind_case(b, clause, ctx)
-        or crest.field_value_case(b, clause, ctx)
-        or zh_state_case(b, clause, ctx)
+        or crest.more_cases(b, clause, ctx)
     ):
         return
     split = leading_condition(clause, ctx)

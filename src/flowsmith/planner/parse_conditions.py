@@ -49,7 +49,7 @@ from flowsmith.planner.parse_field_names import (
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition
-from flowsmith.planner.parse_said_conditions import below_zero, said_condition
+from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
 
 _Q = r"[\"'“‘「]"
@@ -206,6 +206,7 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
         or compare_words(t, phrase, ctx)
         or state_words(t, phrase, ctx)
         or level_condition(t, phrase)
+        or zh_unit_condition(t, phrase)
     )
 
 

@@ -155,6 +155,25 @@ def group_size_condition(t: str, phrase: str) -> Condition | None:
     return Condition(f"{noun}_size", op, int(m.group("v")), phrase)
 
 
+# "工作年限5年以上", "年龄60岁以下", "人数10人及以上": a field, a number with its unit, a side
+_ZH_UNIT_SIDE = re.compile(
+    r"^(?P<f>[\u4e00-\u9fff]{2,6}?)(?:在|是|为)?(?P<v>\d+(?:\.\d+)?)\s*"
+    r"(?:年|个月|月|周|天|小时|分钟|岁|人|次|个|件|分|元|块)?"
+    r"(?P<side>及以上|或以上|以上|及以下|或以下|以下|以内)$"
+)
+
+
+def zh_unit_condition(t: str, phrase: str) -> Condition | None:
+    """ "工作年限5年以上" -> 工作年限 at least 5 (以上 said of a count of years)."""
+    m = _ZH_UNIT_SIDE.match(t.strip())
+    if m is None:
+        return None
+    side = m.group("side")
+    op: CompareOp = "gte" if "上" in side else "lte"
+    value = float(m.group("v")) if "." in m.group("v") else int(m.group("v"))
+    return Condition(m.group("f"), op, value, phrase)
+
+
 def said_condition(t: str, phrase: str) -> Condition | None:
     """A situation's condition (hours, weather, a thing asked for, a word said), else None."""
     return (
