@@ -335,6 +335,25 @@ BANK: list[tuple[str, str, Check]] = [
     ),
     # --- several independent conditions, each with its own action -------------------------------
     (
+        "Shopify有新订单时：金额超过1000的在钉钉通知我；加急订单（配送方式是加急）用Twilio发短信给仓库",
+        "shopify",
+        each(
+            on("dingtalk", AMOUNT),
+            on("twilio", ("shipping", "配送", "method")),
+            independent("dingtalk", "twilio"),
+        ),
+    ),
+    (
+        "When a new WooCommerce order comes in, orders over 500 get a Slack message to #sales; "
+        "overseas orders (the country is not Germany) get a Mailgun email with customs info.",
+        "woocommerce",
+        each(
+            on("slack", AMOUNT),
+            on("mailgun", ("country",)),
+            independent("slack", "mailgun"),
+        ),
+    ),
+    (
         "Every 10 minutes read the greenhouse temperature from Home Assistant; above 30 degrees "
         "switch on the fan through Home Assistant, below 10 degrees switch on the heater, "
         "otherwise do nothing.",

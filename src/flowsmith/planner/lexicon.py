@@ -437,6 +437,8 @@ FIELD_ZH_NAMES = {
     "总额": "total",
     "状态": "status",
     "订单金额": "amount",
+    "退款金额": "amount",
+    "退款": "amount",  # "退款超过500元的": the refund's amount
     "销量": "sales",
     "余额": "balance",
     "内容": "text",

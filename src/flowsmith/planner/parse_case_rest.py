@@ -7,10 +7,16 @@ plan signups …": the items a case left out, said as a subject, are that branch
 why, not a step. "Every report also becomes a card …" after a case: a step for every item, so
 it runs beside the branch, not behind it.
 
+Also: "Only customers who accepted marketing though!!" guards the step said before it;
+"Enterprise accounts: …" is read as one clause; "工作年限5年以上的" alone opens a case for the
+next clause; "Anything below its par level gets emailed …" is a case on the measure talked
+about; :func:`more_cases` runs this round's case readers in order.
+
 Invariants: a clause becomes an otherwise only while a branch with cases is open or was just
 closed by the end of its sentence; a remark is dropped only when it opens with a word of
 reason or says what something "usually means"; a step for every item is moved only past a
-branch that sits right before it in the same list. Pure: no I/O, no clock.
+branch that sits right before it in the same list; a trailing "only" guards one step, the
+last of its list, and only when its words parse as a condition. Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -254,6 +260,7 @@ def more_cases(b: Builder, clause: str, ctx: Context) -> bool:
         or zh_subject_alone(b, clause, ctx)
         or quoted_case(b, clause, ctx)
         or picked_case(b, clause, ctx)
+        or bracketed_case(b, clause, ctx)
     )
 
 
@@ -285,5 +292,27 @@ def picked_case(b: Builder, clause: str, ctx: Context) -> bool:
     if not steps:
         return False
     b.open_case(cond, unmask(clause, ctx), same=False)
+    b.add(list(steps))
+    return True
+
+
+# "海外订单（国家不是中国）用Mailgun…", "overseas orders (country is not China) get …": the
+# items, the condition that picks them in brackets, their action
+_BRACKETED = re.compile(r"^(?P<s>[^（(]{1,16})[（(](?P<c>[^）)]{2,30})[）)]\s*(?P<a>\S.*)$")
+
+
+def bracketed_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """Items named with their condition in brackets, then their action: a case on it."""
+    m = _BRACKETED.match(clause.strip())
+    if m is None:
+        return False
+    cond = parse_condition(m.group("c"), ctx)
+    if cond is None:
+        return False
+    action = _AUX.sub("", m.group("a"), count=1)
+    steps = clause_actions(action, ctx) or clause_actions(m.group("a"), ctx)
+    if not steps:
+        return False
+    b.open_case(cond, unmask(clause, ctx), same=b.branch is not None)
     b.add(list(steps))
     return True
