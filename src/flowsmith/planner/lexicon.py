@@ -542,7 +542,7 @@ THINK: dict[str, re.Pattern[str]] = {
         r"extract\w*|pull out|\bparse\w*|提取|抽取|解析|"
         r"识别出?(?=\S{0,8}(?:金额|总额|日期|字段|信息))"
     ),
-    "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),
+    "sentiment": rx(r"sentiment|情感|情绪|正面还是负面|好评还是差评|差评还是好评"),
     "translate": rx(r"translat\w*|翻译|译成"),
     "prompt": rx(
         r"\bai agent\b|\bwrites? (?:a |an )?(?:short |brief |quick )?(?:status )?report\b|"
