@@ -31,7 +31,7 @@ IF_TRAILING = rx(
 )
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
-    r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not|or else|in all other cases|for the rest|"
+    r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not\b|or else|in all other cases|for the rest|"
     r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
     r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
@@ -52,7 +52,10 @@ EVERY_ITEM = rx(
     r"(?!\s+(?:that|which|who|whose|with|where|worth|over|under|above|below|more|less|from|of)\b)|"
     r"^\s*(?:所有|全部|每[个条笔张份封])[\u4e00-\u9fff]{0,6}?都"
 )
-SENTENCE_SPLIT = re.compile(r"(?<!\d)[.](?!\d)\s+|[;!?。；！？\n]+|[.]\s*$")
+SENTENCE_SPLIT = re.compile(
+    # "… in Excel 365. If …": a number ends a sentence when a capital opens the next one
+    r"(?<!\d)[.](?!\d)\s+|(?<=\d\d)[.]\s+(?=[A-Z])|[;!?。；！？\n]+|[.]\s*$"
+)
 # a comma between a digit and three digits groups thousands ("10,000"): not a clause break
 CLAUSE_SPLIT = rx(
     r"\s*(?:，|(?<!\d),|,(?!\d{3}(?!\d)))\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
@@ -450,6 +453,8 @@ FIELD_ZH_NAMES = {
     "总额": "total",
     "状态": "status",
     "订单金额": "amount",
+    "退款金额": "amount",
+    "退款": "amount",  # "退款超过500元的": the refund's amount
     "销量": "sales",
     "余额": "balance",
     "内容": "text",
@@ -571,7 +576,7 @@ THINK: dict[str, re.Pattern[str]] = {
         r"extract\w*|pull out|\bparse\w*|提取|抽取|解析|"
         r"识别出?(?=\S{0,8}(?:金额|总额|日期|字段|信息))"
     ),
-    "sentiment": rx(r"sentiment|情感|情绪|正面还是负面"),
+    "sentiment": rx(r"sentiment|情感|情绪|正面还是负面|好评还是差评|差评还是好评"),
     "translate": rx(r"translat\w*|翻译|译成"),
     "prompt": rx(
         r"\bai agent\b|\bwrites? (?:a |an )?(?:short |brief |quick )?(?:status )?report\b|"
@@ -621,10 +626,12 @@ APPROVAL = rx(
 )
 APPROVAL_REJECT = rx(
     r"\bif (?:it is |it's |they )?(?:rejected|declined|denied|not approved)|(?:被)?拒绝|驳回|"
-    r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准"
+    r"\bif (?:i|we|you|he|she|they|the \w+) (?:reject|rejects|decline|declines|deny|denies)\b|"
+    r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准|(?<![能会可])不通过"
 )
 APPROVAL_OK = rx(
     r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
+    r"\bif (?:i|we|you|he|she|they|the \w+) (?:approve|approves|accept|accepts|ok|okay)\b|"
     r"批准后|审批通过|通过后|同意后|(?<!不)(?:批准|同意|通过)了(?:的话|就|则)?"
 )
 RESPOND = rx(

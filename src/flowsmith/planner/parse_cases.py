@@ -30,7 +30,7 @@ NOTHING = re.compile(
     # "没有就别发", "if there are none, don't send anything": the action said is not done
     r"don'?t (?:send|post|notify|do) (?:anything|it|them)|"
     r"(?:就)?(?:别|不要|不用|不必|不)(?:发|通知|提醒|处理|做)了?|"
-    r"忽略|什么都不做|跳过|不用管)\s*$",
+    r"忽略|什么都不做|跳过|(?:就)?(?:不用|不需要|无需|别)管(?:它|他们)?了?)\s*$",
     re.IGNORECASE,
 )
 
@@ -301,10 +301,14 @@ _ASK_APPROVAL = re.compile(
 )
 
 
+# "switch on the fan", "turn off the lights": a device action starts there
+_SWITCH_ON = re.compile(r"\b(?:switch|turn)\s+(?:on|off)\b", re.IGNORECASE)
+
+
 def _action_starts(body: str, ctx: Context) -> list[int]:
     starts: set[int] = set()
     verbs = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.SMS_WORD)
-    for pattern in (*verbs, lx.NOTIFY_WORD, lx.WAIT, _ASK_APPROVAL, lx.RESPOND):
+    for pattern in (*verbs, lx.NOTIFY_WORD, lx.WAIT, _ASK_APPROVAL, lx.RESPOND, _SWITCH_ON):
         for m in pattern.finditer(body):
             if m.start() > 0 and not re.match(r"来|的|过", body[m.end() : m.end() + 1]):
                 starts.add(m.start())  # "客户发来的投诉": a sender, not an action

@@ -14,12 +14,10 @@ import re
 from typing import Any
 
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner import parse_case_rest as crest
 from flowsmith.planner.frame import (
     Condition,
-    CoreStep,
-    ServiceStep,
     Step,
-    Transform,
 )
 from flowsmith.planner.parse_ai_asked import ai_asked_case
 from flowsmith.planner.parse_ai_sorted import ai_sorted_case
@@ -61,12 +59,14 @@ from flowsmith.planner.parse_conditions import (
     parse_condition,
     qualifier_condition,
 )
-from flowsmith.planner.parse_context import CJK, TOKEN, Context, unmask
+from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new_found_case
 from flowsmith.planner.parse_guards import negate
+from flowsmith.planner.parse_independent import split_independent
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_object_case import object_case
+from flowsmith.planner.parse_qualified import WHOSE, note_subject, only_for, qualified_at
 from flowsmith.planner.parse_split import clauses, clauses_then, led_by_then
 from flowsmith.planner.parse_split import sentences as sentences_of
 from flowsmith.planner.parse_steps import clause_actions
@@ -279,7 +279,9 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         if b.branch is not None:
             b.branch.event = True
     for si, sentence in enumerate(sentences):
-        parts = clauses_then(sentence)
+        if b.branch is None and crest.sentence_taken(sentence, b.container, ctx):
+            continue  # "Every report also becomes …", "Only customers who … though!!"
+        parts = clauses_then(crest.colon_subject(sentence))
         b.joined = _inside_event(b, parts, si)
         for ci, (clause, b.after_then) in enumerate(parts):
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
@@ -288,7 +290,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         if b.branch is not None and not _opens_case(nxt, ctx):
             b.close_branch()
         b.end_sentence()
-    return [freeze(s) for s in b.top]
+    return split_independent([freeze(s) for s in b.top], text)
 
 
 def _inside_event(b: _Builder, parts: list[tuple[str, bool]], si: int) -> bool:
@@ -335,6 +337,8 @@ def _continues(sentence: str) -> bool:
 
 def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     joined, b.joined = b.joined, False
+    if crest.remark(clause):
+        return
     if b.approval is not None:
         b.approval_said = b.approval_said or bool(
             lx.APPROVAL_REJECT.search(clause) or lx.APPROVAL_OK.search(clause)
@@ -350,7 +354,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     if b.bare_else:  # "otherwise, | if …": the next case; "otherwise, | do X": the other one
         b.bare_else = False
         clause, same = (clause, True) if lx.IF_OPEN.match(clause) else ("otherwise " + clause, same)
-    clause = as_otherwise(b, clause)
+    clause = as_otherwise(b, crest.as_rest(b, clause))
     bare = lx.ELSE_OPEN.match(clause)
     if bare and not clause[bare.end() :].strip() and b.branch is not None and not b.branch.closed:
         b.bare_else = True  # "otherwise" said alone: what follows says which
@@ -397,6 +401,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or value_subject_case(b, clause, ctx)
         or zh_value_case(b, clause, ctx)
         or kind_case(b, clause, ctx)
+        or crest.more_cases(b, clause, ctx)
     ):
         return
     split = leading_condition(clause, ctx)
@@ -599,7 +604,7 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     if skip is not None:
         b.add([skip])
         return
-    only = _only(clause, ctx)
+    only = only_for(clause, ctx)
     if only is not None:
         picked, rest = only
         b.guard_here(picked, unmask(clause, ctx))
@@ -613,20 +618,20 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
         and (lx.CREATE_VERB.search(clause) or lx.UPDATE_VERB.search(clause))
     ):
         steps = decision(clause, ctx)  # "…, 通知部门经理": the case still does something
-    _note_subject(clause, steps, ctx)
+    note_subject(clause, steps, ctx)
     if not steps:
         cond = qualifier_condition(clause, ctx, alone=True)  # "凡是金额大于1000的订单，都…"
         if cond is not None:
             b.open_case(cond, unmask(clause, ctx), same=True)
             b.joined = True
             return
-    whose = _WHOSE.search(clause)
+    whose = WHOSE.search(clause)
     chosen = qualifier_condition(clause[whose.start() :], ctx, alone=True) if whose else None
-    if chosen is not None and steps and _qualified_at(steps) is None:
+    if chosen is not None and steps and qualified_at(steps) is None:
         b.guard_here(chosen, unmask(clause, ctx))  # "email every customer whose renewal …"
         b.add(steps)
         return
-    at = _qualified_at(steps)
+    at = qualified_at(steps)
     cond = qualifier_condition(clause, ctx) if at is not None else None
     if cond is None or at is None:
         b.add(steps)
@@ -634,74 +639,3 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
     b.add(steps[: at + 1])
     b.guard_here(cond, unmask(clause, ctx))
     b.add(steps[at + 1 :])
-
-
-# "only sync the ones over $500 to Salesforce", "只通知紧急的到钉钉群": the action is for the
-# items a qualifier picks
-_ONLY_EN = re.compile(
-    r"^\s*(?:and\s+)?only\s+(?P<verb>[a-z]+)\s+(?:the\s+)?(?:ones|those|items|[a-z]+s)\s+"
-    r"(?P<q>.+?)(?=\s+(?:to|in|into|on|via|with)\s+|$)",
-    re.IGNORECASE,
-)
-_ONLY_ZH = re.compile(
-    r"^\s*(?:只|仅)(?:把|将)?(?P<verb>通知|发送?|同步|转发?|推送|处理|保存|记录|提醒)?"
-    r"(?P<q>[\u4e00-\u9fff\w]{1,8}?)的"
-)
-
-
-def _only(clause: str, ctx: Context) -> tuple[Condition, str] | None:
-    m = _ONLY_EN.match(clause) or _ONLY_ZH.match(clause)
-    if m is None:
-        return None
-    said = m.group("q")
-    cond = parse_condition(("those " if not CJK.search(said) else "") + said, ctx)
-    if cond is None:
-        return None
-    them = "" if CJK.search(said) else " them "
-    rest = (m.group("verb") or "") + them + clause[m.end() :]
-    return cond, rest
-
-
-# "every customer whose …", "all orders where …": the items a write is for
-_WHOSE = re.compile(
-    r"(?<=\s)(?:whose|where)\s|\b(?:every|each|all|any)\s+[a-z]+\s+(?=(?:that|who|which)\s)",
-    re.IGNORECASE,
-)
-
-
-def _qualified_at(steps: list[Any]) -> int | None:
-    """Where the items a qualifier speaks of are produced: the loop, else the last read."""
-    if any(isinstance(s, Transform) and s.kind == "filter" for s in steps):
-        return None
-    loops = [i for i, s in enumerate(steps) if isinstance(s, DraftLoop)]
-    if loops:
-        return loops[-1]
-    reads = [i for i, s in enumerate(steps) if _is_read(s)]
-    return reads[-1] if reads else None
-
-
-def _is_read(step: Any) -> bool:
-    if isinstance(step, ServiceStep):
-        op = (step.operation or "").lower()
-        return op.startswith(("get", "list", "search", "read", "find", "select")) or "query" in op
-    return (
-        isinstance(step, CoreStep)
-        and step.params.get("method", "GET") == "GET"
-        and bool(step.params.get("url"))
-    )
-
-
-def _note_subject(clause: str, steps: list[Any], ctx: Context) -> None:
-    """The data word a read names ("check our Stripe balance" -> balance), for "if it is …"."""
-    if not any(_is_read(s) for s in steps):
-        return
-    low = TOKEN.sub(" ", clause).lower()
-    for s in steps:
-        res = getattr(s, "resource", None) or ""
-        if _is_read(s) and res and re.search(rf"\b{re.escape(res.lower())}\b", low):
-            ctx.subject = res.lower()
-            return
-    for word, name in lx.FIELD_ZH_NAMES.items():
-        if word in low or re.search(rf"\b{name}\b", low):
-            ctx.subject = name
-            return

@@ -49,6 +49,7 @@ from flowsmith.planner.parse_field_names import (
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition
+from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
 
 _Q = r"[\"'“‘「]"
@@ -175,12 +176,14 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
 
 
 def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
-    phrase = plus_as_at_least(text.strip(" ,，:："))
+    phrase = plus_as_at_least(below_zero(text.strip(" ,，:：")))
     t = TOKEN.sub(" ", phrase).strip(" ,，")
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if CJK.search(t):
         # "发件人是boss的", "等级是VIP的话": a relative's or a supposition's mark
         t = re.sub(r"(?<=[\w\u4e00-\u9fff])(?:的话|的)$", "", t)
+        # "打9分以上", "给了低于3分": a rating said by its verb is the rating
+        t = re.sub(r"^(?:打|给|评)了?(?=[^分]{0,4}\d[^，,。]*[分星])", "评分为", t)
     if not t:
         return None
     said_by = _AI_SAYS.match(t)
@@ -199,11 +202,13 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
             return said
     changed = change_condition(t, phrase, ctx)  # "the price drops": against the last run
     return (
-        changed
+        said_condition(t, phrase)
+        or changed
         or said_value_condition(t, phrase)
         or compare_words(t, phrase, ctx)
         or state_words(t, phrase, ctx)
         or level_condition(t, phrase)
+        or zh_unit_condition(t, phrase)
     )
 
 

@@ -22,6 +22,7 @@ from flowsmith.planner.parse_conditions import (
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
 from flowsmith.planner.parse_field_names import field_of, measured_field, number_of
 from flowsmith.planner.parse_joined import read_joined
+from flowsmith.planner.parse_said_conditions import event_said
 
 _MOVED = re.compile(
     r"\b(?:moves?|moved|changes?|changed|goes|went|is set|gets? set|set|is marked|gets? marked|"
@@ -47,6 +48,9 @@ _STATE_FIELD = {"列表": "list", "列": "column", "阶段": "stage", "状态": 
 def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None:
     """A condition inside a trigger's words: "a deal moves to Closed Won", "…的优先级是紧急"."""
     t = TOKEN.sub(" ", phrase)
+    word = event_said(t, phrase)  # "消息里只要有'买'字", "… Parties of 8 or more"
+    if word is not None:
+        return word
     joined = _joined_after_event(t, phrase, ctx)
     if joined is not None:
         return joined

@@ -93,12 +93,19 @@ def _reads_more(clause: str, after: str) -> bool:
     return re.search(r"\bof\b", after) is not None and not any(p.search(after) for p in verbs)
 
 
+_COMPARED = re.compile(
+    r"\d\s*[\u4e00-\u9fff]{0,2}\s*(?:以上|以下|以内|之上|之下)|超过|低于|高于|大于|小于"
+)
+
+
 def _extracts_more(clause: str, after: str) -> bool:
     """ "extract the amount and due date with AI": what follows "and" has no verb of its own,
     so it is one more thing the extraction takes, not a step."""
     if not lx.THINK["extract"].search(clause):
         return False
     words = after.strip(" ,，").split()
+    if _COMPARED.search(after):
+        return False  # "…，工作年限5年以上的再…": a case on a field, not one more field
     if re.fullmatch(r"(?:the |their |its )?e-?mail(?: address)?", after.strip(), re.IGNORECASE):
         return True  # "extract the name, email and phone": the address is a field
     verbs = (

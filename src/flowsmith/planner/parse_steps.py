@@ -23,6 +23,7 @@ from flowsmith.planner.frame import (
     Transform,
     Wait,
 )
+from flowsmith.planner.parse_approval_ask import without_ask
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import (
     CAPS,
@@ -36,6 +37,7 @@ from flowsmith.planner.parse_context import (
 )
 from flowsmith.planner.parse_convert import file_conversion, format_span
 from flowsmith.planner.parse_recipient import person_recipient
+from flowsmith.planner.parse_same_app import same_app_step
 from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
 from flowsmith.planner.parse_verbs import clause_verb, mention_verb, verbless
@@ -95,13 +97,15 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         and roles.again(text, clause)
     ):
         svc_writes = [ctx.last_write]  # "…，然后在活动前1天再发一次提醒": the same message
+    if not svc_reads and not svc_writes:
+        svc_writes = same_app_step(text, phrase, ctx)  # "…, below 10 switch on the heater"
     reads += svc_reads
     writes += svc_writes
     if svc_writes:
         ctx.last_write = svc_writes[-1]
     for block in blocks:
         if isinstance(block, DraftApproval):
-            block.approved += writes
+            block.approved += without_ask(block, writes, clause)
             return [*reads, *middle, block]
     if blocks and isinstance(blocks[-1], DraftLoop):
         return [*reads, *middle, blocks[-1], *writes]

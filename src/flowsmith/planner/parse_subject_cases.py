@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_answers import size_case
+from flowsmith.planner.parse_case_rest import others_later
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_steps import clause_actions
@@ -160,7 +161,7 @@ _ZH_KIND = re.compile(
 )
 _NOT_A_KIND = re.compile(
     r"(?:each|every|all|our|my|the|these|those|both|any|other|such|them|remaining|rest|some|"
-    r"many|most|no|new\s+and\s+\w+)",
+    r"many|most|no|new\s+and\s+\w+|(?:再|也|还|并)?(?:给|向|对|跟|和|为|把|让|帮|通知))",
     re.IGNORECASE,
 )
 
@@ -231,7 +232,7 @@ def kind_case(b: Builder, clause: str, ctx: Context) -> bool:
         b.otherwise()
         b.add(steps)
         return True
-    if br is not None or not _other_kind_later(b.text, kind, noun):
+    if br is not None or not (_other_kind_later(b.text, kind, noun) or others_later(b.text)):
         return False
     phrase = unmask(clause, ctx)
     b.open_case(_kind_condition(kind, noun, phrase), phrase, same=False)

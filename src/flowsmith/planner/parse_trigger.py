@@ -67,7 +67,7 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
         found = _arrow_trigger(text, ctx)
         if found is not None:
             return found
-        text = _ARROW.sub(", then ", text)
+        text = _ARROW.sub(", then ", _case_arrow(text, ctx))
     span = endpoint_span(text)
     if span is not None:  # the apps it names send to it; they are no steps
         phrase = unmask(text[span[0] : span[1]], ctx).strip()
@@ -184,6 +184,23 @@ def _arrow_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
         cond = " and ".join(_head_conditions(head, trig, ctx))
         rest = f"if {cond} , {rest}" if cond else rest
     return trig, rest
+
+
+_SENTENCE_END = re.compile(r"[.;!?。；！？](?:\s|$)|[。；！？]")
+
+
+def _case_arrow(text: str, ctx: Context) -> str:
+    """ "Bookings arrive through a Typeform. Groups of 10 or more -> email …": a first arrow
+    after a sentence that only says a condition is that case ("if groups of 10 or more, …");
+    ``text`` unchanged otherwise."""
+    m = _ARROW.search(text)
+    ends = list(_SENTENCE_END.finditer(text, 0, m.start())) if m else []
+    if m is None or not ends:
+        return text
+    said = text[ends[-1].end() : m.start()].strip()
+    if not said or parse_condition(said, ctx) is None:
+        return text
+    return f"{text[: ends[-1].end()]} if {said}, {text[m.end() :]}"
 
 
 def _head_conditions(head: str, trig: Trigger, ctx: Context) -> list[str]:
