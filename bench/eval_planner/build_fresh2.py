@@ -16,8 +16,6 @@ No check may be changed after the set has been run (see docs/evaluation.md).
 # ruff: noqa: E501
 from __future__ import annotations
 
-import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import fresh_rows  # noqa: E402
 from build_set import (  # noqa: E402
     AIRTABLE_ADD,
     APPROVAL,
@@ -391,82 +390,15 @@ R("能不能让它每天凌晨2点自动跑一次？",
 
 
 # ================================================================ output
-ZH = re.compile(r"[\u4e00-\u9fff]")
-CONDITION_KEYS = {"guarded", "branches", "branch_count"}
-
-
-def _has_condition(check: Any) -> bool:
-    if isinstance(check, dict):
-        if CONDITION_KEYS & set(check):
-            return True
-        if "any" in check and len(check) == 1 and all(
-                isinstance(c, dict) and not ({"service", "core", "ai", "approval", "condition_node",
-                                              "trigger_node", "text"} & set(c)) for c in check["any"]):
-            return any(_has_condition(c) for c in check["any"])
-    return False
-
-
-def _longtail_apps(obj: Any) -> set[str]:
-    """Apps beyond the ten most common that a check asks for (a list of alternatives counts
-    only when none of them is one of the ten, so 'email me' is not long-tail)."""
-    out: set[str] = set()
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            if k in ("service", "app"):
-                apps = [v] if isinstance(v, str) else list(v)
-                if not set(apps) & TOP_TEN:
-                    out.update(apps)
-            else:
-                out |= _longtail_apps(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            out |= _longtail_apps(v)
-    return out
-
-
 def build() -> list[dict[str, Any]]:
-    rows = []
-    for i, r in enumerate(REQUESTS):
-        cats = set()
-        if any(_has_condition(c) for c in r["checks"]):
-            cats.add("condition")
-        if "prior" in r:
-            cats.add("edit")
-        if _longtail_apps(r["checks"]):
-            cats.add("longtail")
-        if any("asks_about" in c for c in r["checks"]):
-            cats.add("question")
-        rows.append({
-            "id": f"{PREFIX}{i:03d}",
-            "split": SPLIT,
-            "lang": "zh" if ZH.search(r["request"]) else "en",
-            "categories": sorted(cats),
-            **r,
-        })
-    return rows
+    return fresh_rows.rows_of(REQUESTS, PREFIX, SPLIT, TOP_TEN)
 
 
-def composition(rows: list[dict[str, Any]]) -> dict[str, int]:
-    comp = {"all": len(rows), "en": sum(r["lang"] == "en" for r in rows),
-            "zh": sum(r["lang"] == "zh" for r in rows)}
-    for cat in ("condition", "edit", "longtail", "question"):
-        comp[cat] = sum(cat in r["categories"] for r in rows)
-        comp[f"{cat}_zh"] = sum(cat in r["categories"] and r["lang"] == "zh" for r in rows)
-    return comp
+composition = fresh_rows.composition
 
 
 def main() -> None:
-    rows = build()
-    with OUT.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    comp = composition(rows)
-    n = comp["all"]
-    print(f"{n} requests -> {OUT}")
-    print(f"en: {comp['en']}  zh: {comp['zh']}")
-    for cat in ("condition", "edit", "longtail", "question"):
-        k = comp[cat]
-        print(f"{cat}: {k} ({k / n:.0%}; zh {comp[cat + '_zh']}, en {k - comp[cat + '_zh']})")
+    fresh_rows.write(build(), OUT)
 
 
 if __name__ == "__main__":
