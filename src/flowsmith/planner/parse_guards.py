@@ -27,7 +27,7 @@ from flowsmith.planner.parse_said_conditions import event_said
 _MOVED = re.compile(
     r"\b(?:moves?|moved|changes?|changed|goes|went|is set|gets? set|set|is marked|gets? marked|"
     r"marked|is updated|updated|is moved)\s+(?:to|as|into)\s+(?:the\s+)?(.+)$|"
-    r"(?:移到|移动到|拖到|变为|变成|改为|改成|更新为|转为)\s*(.+)$",
+    r"(?:移到|移动到|拖到|变为|变成|改为|改成|更新为|转为|标记为|标为|标成)\s*(.+)$",
     re.IGNORECASE,
 )
 # "ships to Canada", "is shipped to Japan", "寄往加拿大": the destination country of the item
@@ -38,6 +38,14 @@ _SHIPS_TO = re.compile(
 )
 _BECOMES = re.compile(
     r"\b(?:becomes?|became|turns into|is now|switches to)\s+(?:an?\s+)?(.+)$", re.IGNORECASE
+)
+# "a deal is marked won", "a book gets status Finished", "the lead reaches stage 'Qualified'":
+# the state the item is put in, said without "to"/"as"
+_MARKED = re.compile(
+    r"\b(?:(?:is|gets?|was|got)\s+)?marked\s+(?!as\b|to\b|in\b)['\"“]?(?P<v>\w[\w-]*(?:\s+\w[\w-]*)?)"
+    r"['\"”]?\s*$|\b(?:gets?|got|reaches|reached|hits|has|is\s+given)\s+(?:the\s+|a\s+)?"
+    r"(?P<f>status|stage|state)\s+(?:of\s+)?['\"“]?(?P<w>\w[\w-]*(?:\s+\w[\w-]*)?)['\"”]?\s*$",
+    re.IGNORECASE,
 )
 _STATE_NOUN = re.compile(
     r"\s*(list|column|stage|status|state|lane|pipeline|列表|列|阶段|状态)\s*$", re.IGNORECASE
@@ -64,6 +72,10 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
     if tag:  # "gets the label 'customer'", "is tagged 'vip'"
         name = TAG_FIELD.get(tag.group(1).lower()[:3], "label")
         return Condition(name, "contains", tag.group(2), phrase)
+    marked = _MARKED.search(t)
+    if marked and not _MOVED.search(t):
+        field = (marked.group("f") or "status").lower()
+        return Condition(field, "eq", marked.group("v") or marked.group("w"), phrase)
     m = _MOVED.search(t) or _BECOMES.search(t)
     if m:
         cond = _moved_to(m.group(1) or m.group(2) or "", phrase)

@@ -629,6 +629,20 @@ def _said_by_event(phrase: str, trigger: Trigger, ctx: Context) -> bool:
     return verb in {stem(w) for w in re.findall(r"[a-z]+", names.lower())}
 
 
+def _event_is_state(cond: Condition, trigger: Trigger, ctx: Context) -> bool:
+    """Whether the state a condition asks for is the event itself ("a ticket is marked solved"
+    on Zendesk's ticket-solved event): the event's key or names say the value."""
+    app = ctx.index.apps.get(trigger.app or "")
+    if cond.op != "eq" or app is None or app.triggers is None:
+        return False
+    event = app.triggers.events.get(trigger.event or "")
+    if event is None:
+        return False
+    said = f"{trigger.event} {' '.join(event.names.all())}".lower().replace("_", " ")
+    value = str(cond.value).lower()
+    return bool(value) and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", said) is not None
+
+
 def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     """The condition a trigger's own words put on its item ("an email with 'Order' in the
     subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
@@ -645,6 +659,6 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
         return Condition("label", "contains", value, phrase)
     found = event_condition(phrase, ctx)
     if found is not None:
-        return found
+        return None if _event_is_state(found, trigger, ctx) else found
     trimmed = _EVENT_TAIL.sub("", phrase)
     return event_condition(trimmed, ctx) if trimmed != phrase else None
