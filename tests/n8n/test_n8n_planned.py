@@ -117,3 +117,16 @@ def test_a_feed_of_an_apps_new_content_adds_no_step_for_that_app() -> None:
         assert wf.nodes[0].parameters["url"].startswith("https://"), wf.nodes[0].parameters
         assert source not in subtypes, subtypes
         assert any(step in s for s in subtypes), subtypes
+
+
+def test_a_step_on_the_triggers_own_record_takes_its_id() -> None:
+    # the real-n8n run of "… append the recap to that page" stopped before starting: the
+    # Notion block id was the placeholder YOUR_BLOCK_ID, which n8n's locator refuses
+    wf = _make(
+        "When a page in my Notion 'Projects' database gets status Done, ask Claude for a short "
+        "summary and append it to that page"
+    )
+    append = next(n for n in wf.nodes if n.subtype == "notion")
+    trigger = wf.nodes[0]
+    assert append.parameters["block_id"] == "{{ $('" + trigger.name + "').item.json.id }}"
+    assert _refused_locators(to_n8n(wf)) == []

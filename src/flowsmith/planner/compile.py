@@ -63,6 +63,7 @@ from flowsmith.planner.frame import (
     walk,
 )
 from flowsmith.planner.nodes import make
+from flowsmith.planner.record_ids import trigger_record_ids
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import pick
 from flowsmith.text import text as say
@@ -88,6 +89,7 @@ def compile_frame(
     trig = trigger_node(st, frame.trigger, responds=_responds(frame.steps))
     _steps(st, frame.steps, [(trig.id, "main")])
     wf = Workflow(name=st.title, nodes=st.nodes, connections=st.conns)
+    trigger_record_ids(wf)
     return wf, st.notes
 
 

@@ -18,6 +18,7 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
 from flowsmith.planner.plan import ApprovalSpec, EditOp
+from flowsmith.planner.record_ids import take_the_record_id
 from flowsmith.planner.steps import approval_node
 from flowsmith.planner.text import Lang, pick
 from flowsmith.text import text as say
@@ -81,22 +82,7 @@ def fill(wf: Workflow, node: Node, carry: dict[str, Any] | None, lang: Lang) -> 
     ins = g.incoming(wf, node.id)
     payload = g.payload_at(wf, ins[0].from_node if ins else None, lang)
     node.parameters = ec.app_params(spec, resource, operation, payload.subject, payload.body, carry)
-    _take_the_record_id(wf, node, spec.app, resource)
-
-
-def _take_the_record_id(wf: Workflow, node: Node, app: str, resource: str) -> None:
-    """An app step on the record its workflow's trigger brought ("set the ticket's status"
-    after a Zendesk ticket trigger) reads that record's id from the trigger, not a
-    placeholder: ``{{ $json.id }}`` right after the trigger, else the trigger's own item."""
-    trigger = next((x for x in wf.nodes if x.type == NodeFamily.TRIGGER), None)
-    if trigger is None or trigger.subtype != f"{app}_trigger":
-        return
-    key = f"{resource}_id"
-    if not str(node.parameters.get(key, "")).startswith("YOUR_"):
-        return
-    fed = [c.from_node for c in g.incoming(wf, node.id)] == [trigger.id]
-    where = "$json" if fed else "$('" + trigger.name.replace("'", "\\'") + "').item.json"
-    node.parameters[key] = "{{ " + where + ".id }}"
+    take_the_record_id(wf, node, spec.app, resource)
 
 
 def new_app_node(wf: Workflow, app_name: str, resource: str, operation: str, lang: Lang) -> Node:
