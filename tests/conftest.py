@@ -124,7 +124,11 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    live = LiveServer(make_settings(tmp_path_factory.mktemp("server"))).start()
+    # a long lease: its reaper ticks every lease / 3, and with the tests' database shared it
+    # must not end, between a test's lease lapsing and that test's own reaper, a turn the
+    # test is about to reap (tests/runtime/test_terminal_numbering.py)
+    settings = make_settings(tmp_path_factory.mktemp("server"), FLOWSMITH_LEASE_S=600)
+    live = LiveServer(settings).start()
     yield live
     live.stop()
 
