@@ -47,8 +47,9 @@ VENV_BIN = Path(sys.executable).parent
 REQUESTS = HERE / "requests.jsonl"
 SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl",
         "fresh2": HERE / "requests_fresh2.jsonl", "fresh3": HERE / "requests_fresh3.jsonl",
-        "fresh4": HERE / "requests_fresh4.jsonl", "fresh5": HERE / "requests_fresh5.jsonl"}
-FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+        "fresh4": HERE / "requests_fresh4.jsonl", "fresh5": HERE / "requests_fresh5.jsonl",
+        "fresh6": HERE / "requests_fresh6.jsonl"}
+FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 
 
 # ---------------------------------------------------------------- the server

@@ -2,9 +2,9 @@
 
     .venv/bin/pytest bench/eval_planner/test_fresh_set.py
 
-Three sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py),
-``fresh2`` (requests_fresh2.jsonl, build_fresh2.py) and ``fresh5`` (requests_fresh5.jsonl,
-build_fresh5.py). Every check has a kind the scorer knows,
+The sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py),
+``fresh2`` (requests_fresh2.jsonl, build_fresh2.py), ``fresh4``, ``fresh5`` and ``fresh6``
+(requests_fresh6.jsonl, build_fresh6.py). Every check has a kind the scorer knows,
 every selector names catalog apps and subtypes, edits' kept ids exist in their prior, the file
 is what its builder writes, and no request repeats one of requests.jsonl (nor, for fresh2, one
 of the first fresh set). Nothing here starts a server or calls the planner.
@@ -26,6 +26,7 @@ import build_fresh  # noqa: E402
 import build_fresh2  # noqa: E402
 import build_fresh4  # noqa: E402
 import build_fresh5  # noqa: E402
+import build_fresh6  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -46,6 +47,8 @@ SETS: dict[str, dict[str, Any]] = {
                "prefix": "i", "zh": (0.45, 0.55)},
     "fresh5": {"builder": build_fresh5, "file": HERE / "requests_fresh5.jsonl", "n": 80,
                "prefix": "j", "zh": (0.45, 0.55)},
+    "fresh6": {"builder": build_fresh6, "file": HERE / "requests_fresh6.jsonl", "n": 80,
+               "prefix": "k", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -236,6 +239,15 @@ def test_fresh5_repeats_no_sentence_of_fresh_or_fresh2() -> None:
     # a count only: the other sets' sentences are never shown by this test
     others = set(_texts(SET_ROWS["fresh"])) | set(_texts(SET_ROWS["fresh2"]))
     repeated = sum(1 for t in _texts(SET_ROWS["fresh5"]) if t in others)
+    assert repeated == 0
+
+
+def test_fresh6_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: the other sets' sentences are never shown by this test
+    others = set()
+    for name in ("fresh", "fresh2", "fresh4", "fresh5"):
+        others |= set(_texts(SET_ROWS[name]))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh6"]) if t in others)
     assert repeated == 0
 
 
@@ -550,3 +562,17 @@ def test_fresh5_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
         assert all(results)
     else:
         assert not all(results)
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh6"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh6"] if r.get("prior")])
+def test_fresh6_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh6 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh6_edits_each_prior_once() -> None:
+    names = [r["prior"]["name"] for r in SET_ROWS["fresh6"] if r.get("prior")]
+    assert len(names) == 20 and len(set(names)) == 20
