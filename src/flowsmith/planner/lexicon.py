@@ -439,20 +439,6 @@ FIELD_STOP = frozenset(
     {"amount of", "number of", "value", "the value", "is", "are", "be", "get", "gets", "goes"}
 )
 # Chinese field words the user compares on -> item field names (common data words only)
-# past forms that are not stem + "ed": "I slept less than 6 hours" is about sleep
-IRREGULAR_PAST = {
-    "slept": "sleep",
-    "ran": "run",
-    "drove": "drive",
-    "rode": "ride",
-    "swam": "swim",
-    "ate": "eat",
-    "drank": "drink",
-    "wrote": "write",
-    "flew": "fly",
-    "taught": "teach",
-}
-
 FIELD_ZH_NAMES = {
     "价格": "price",
     "价钱": "price",

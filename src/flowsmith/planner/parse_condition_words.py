@@ -75,11 +75,26 @@ def unit_field(after: str) -> str:
     return f"duration_{word.lower()}s"
 
 
+# past forms that are not stem + "ed": "I slept less than 6 hours" is about sleep
+IRREGULAR_PAST = {
+    "slept": "sleep",
+    "ran": "run",
+    "drove": "drive",
+    "rode": "ride",
+    "swam": "swim",
+    "ate": "eat",
+    "drank": "drink",
+    "wrote": "write",
+    "flew": "fly",
+    "taught": "teach",
+}
+
+
 def irregular_field(name: str, after: str) -> str:
     """ "I slept less than 6 hours" -> sleep_hours, "ran more than 20 km" -> run_km: an
     irregular past verb as the subject names its noun and the unit after the number ("" when
     ``name`` is no such verb)."""
-    base = lx.IRREGULAR_PAST.get(name.lower())
+    base = IRREGULAR_PAST.get(name.lower())
     if base is None:
         return ""
     unit = re.match(r"\s*(?:[\d.,]+\s*)?([a-z]{1,7})\b", after.lower())
