@@ -399,8 +399,6 @@ _OPEN: dict[str, str] = {
     "with a Jotform read (trigger reading, not the cases)",
     "每天早上8点从MySQL读昨天的订单": "the field of '订单数比前一天少了20%以上' is read as "
     "'一天少了' (condition field naming)",
-    "每小时从Shopify拉一下还没发货的订单": "the field of '下单超过72小时' is read as '下单', not "
-    "the order's creation time",
     "Writers submit drafts through a form": "'a WordPress post' is read as Medium and "
     "'tweet about it' names no step; 'submit … through a form' starts manually",
 }

@@ -111,7 +111,7 @@ def test_older_than_guards_the_items_it_names() -> None:
         "slack",
         "days",
     )
-    assert _cond("newer than 2 hours") == ("duration_hours", "lt", 2)
+    assert _cond("newer than 2 hours") == ("hours_since_created_at", "lt", 2)
     assert _cond("the stage is closed won") == ("stage", "eq", "closed won")
     assert _cond("they ticked the marketing box") == ("marketing", "is_true", None)
     assert _cond("填写了电话") == ("phone", "not_empty", None)

@@ -46,7 +46,7 @@ def _decided(text: str, x: str, y: str, field: str, op: str, value: Any) -> None
             "Tickets older than 3 days should be added to Jira, the rest create a Trello card",
             "jira",
             "trello",
-            "duration_days",
+            "created_at",  # the age of the creation date against the run's time
             "greater_than",
             3,
         ),

@@ -208,7 +208,7 @@ def test_a_destination_country_after_the_earlier_app_event_in_chinese() -> None:
     ("text", "field", "op"),
     [
         ("Typeform answers that rate us below 5 should open a Zendesk ticket", "rating", "lt"),
-        ("SurveyMonkey问卷里打0到6分的回复，在Freshdesk建工单", "rating", "between"),
+        ("SurveyMonkey问卷里打0到6分的回复，在Freshdesk建工单", "score", "between"),  # points
         ("SurveyMonkey responses scoring under 4 go to Slack #cx", "score", "lt"),
     ],
 )

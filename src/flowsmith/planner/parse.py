@@ -52,6 +52,7 @@ from flowsmith.planner.parse_copies import with_files_copied
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
+from flowsmith.planner.parse_per_measure import per_measure
 from flowsmith.planner.parse_presence import with_presence_sides
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_spelling import respell
@@ -80,6 +81,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     ctx.about_stock = bool(STOCK_TALK.search(raw))
     ctx.measure = next((name for said, name in lx.MEASURES if said.search(raw)), None)
+    ctx.per = per_measure(raw)
     masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)
     masked = zh_for_everyone(masked)
     seen = SEEN_BEFORE.search(masked)

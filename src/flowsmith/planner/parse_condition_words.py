@@ -75,6 +75,34 @@ def unit_field(after: str) -> str:
     return f"duration_{word.lower()}s"
 
 
+# past forms that are not stem + "ed": "I slept less than 6 hours" is about sleep
+IRREGULAR_PAST = {
+    "slept": "sleep",
+    "ran": "run",
+    "drove": "drive",
+    "rode": "ride",
+    "swam": "swim",
+    "ate": "eat",
+    "drank": "drink",
+    "wrote": "write",
+    "flew": "fly",
+    "taught": "teach",
+}
+
+
+def irregular_field(name: str, after: str) -> str:
+    """ "I slept less than 6 hours" -> sleep_hours, "ran more than 20 km" -> run_km: an
+    irregular past verb as the subject names its noun and the unit after the number ("" when
+    ``name`` is no such verb)."""
+    base = IRREGULAR_PAST.get(name.lower())
+    if base is None:
+        return ""
+    unit = re.match(r"\s*(?:[\d.,]+\s*)?([a-z]{1,7})\b", after.lower())
+    if unit is None or unit.group(1) in ("and", "or", "in", "on", "the", "a", "to", "of"):
+        return base
+    return f"{base}_{unit.group(1)}"
+
+
 def noun_of(verb: str) -> str:
     """ "scoring" -> score, "rated" -> rate: the noun a verb form names ("" if none)."""
     stem = re.sub(r"(?:ing|ed)$", "", verb)

@@ -28,6 +28,7 @@ from flowsmith.planner.parse_condition_words import (
     LABELLED,
     NOT_A_VALUE,
     STOCK,
+    irregular_field,
     level_condition,
     noun_of,
     paid_field,
@@ -49,6 +50,8 @@ from flowsmith.planner.parse_field_names import (
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition
+from flowsmith.planner.parse_per_measure import per_measured
+from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
 
@@ -182,8 +185,10 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     if CJK.search(t):
         # "发件人是boss的", "等级是VIP的话": a relative's or a supposition's mark
         t = re.sub(r"(?<=[\w\u4e00-\u9fff])(?:的话|的)$", "", t)
-        # "打9分以上", "给了低于3分": a rating said by its verb is the rating
-        t = re.sub(r"^(?:打|给|评)了?(?=[^分]{0,4}\d[^，,。]*[分星])", "评分为", t)
+        # "打9分以上", "给了低于3分": points given are the score, stars given the rating
+        given = re.match(r"^(?:打|给|评)了?(?=[^分]{0,4}\d[^，,。]*?([分星]))", t)
+        if given:
+            t = ("分数为" if given.group(1) == "分" else "评分为") + t[given.end() :]
     if not t:
         return None
     said_by = _AI_SAYS.match(t)
@@ -200,6 +205,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
         said = _qualified(q.group("c"), phrase, ctx)
         if said is not None:
             return said
+    pct = percent_change_condition(t, phrase)  # "revenue fell more than 10%"
+    if pct is not None:
+        return pct
     changed = change_condition(t, phrase, ctx)  # "the price drops": against the last run
     return (
         said_condition(t, phrase)
@@ -369,6 +377,8 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         )
         before = re.sub(r"\b(?:is|are)\s*$|是\s*$", "", t[: m.start()].strip())
         name = points_field(before, m.group(0), field_of(before, "price", ctx))
+        if verb_used(before, name):
+            name = noun_of(name) or name  # "customers who scored 0 to 6": the score
         return Condition(name, "between", (lo, hi), phrase)
     m = _WITHIN.search(t)
     if m:
@@ -386,6 +396,7 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                     return Condition(name, op, m.group(1), phrase)  # type: ignore[arg-type]
                 continue
             name = field_of(t[: m.start()], "", ctx)
+            name = irregular_field(name, t[m.end() :]) or name  # "slept" -> sleep_hours
             if not name or verb_used(t[: m.start()], name) or _WHO.match(t[: m.start()]):
                 after = t[m.end() :]
                 name = (
@@ -396,6 +407,8 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                     or paid_field(t[: m.start()])
                     or implied_field("price", ctx)
                 )
+            implied = implied_field("price", ctx)
+            name = per_measured(name, ctx.per if ctx else None, implied)  # "each host above"
             if name == "rating" and isinstance(number, (int, float)) and number > 10:
                 name = "score"  # stars run to 5 (or 10): "评分高于90" is a score
             points = {"分": "score", "星": "rating", "次": "count"}.get(  # "超过500次": a count

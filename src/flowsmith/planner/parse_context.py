@@ -159,6 +159,7 @@ class Context:
     last_text: str | None = None  # the field the last text search named ("标签包含…")
     subject: str | None = None  # the data word a read named ("check our Stripe balance")
     measure: str | None = None  # the quantity the request is about (lx.MEASURES)
+    per: tuple[str, str] | None = None  # (entity, measure) of "<measure> per <entity>"
     apps_seen: list[str] = field(default_factory=list)  # apps the steps named, in order
     last_write: Any = None  # the last write step made ("send it again" repeats it)
     about_stock: bool = False  # the request watches stock: "it is back" means back in stock

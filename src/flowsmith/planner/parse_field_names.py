@@ -32,6 +32,27 @@ def number_of(digits: str, unit: str | None) -> float | int | None:
 _PARTICIPLE = r"changed|modified|touched|added|deleted|removed|edited|updated|failed"
 
 
+_TIMES = re.compile(
+    r"(?:second|minute|hour|day|week|month|year|dollar|euro|cent|percent|unit|time|degree)s"
+)
+
+
+_IN_STATE = re.compile(
+    r"\s*([a-z]+s|people)\s+(?:are|were|have been|remain)\s+"
+    r"(?:still\s+|already\s+|now\s+|currently\s+)?([a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+def counted_in_state(after: str) -> str:
+    """ "fewer than 10 people are still registered" -> registered_people: the count of the
+    items said after the number in the state said of them ("" when not said so)."""
+    still = _IN_STATE.match(after)
+    if still is None or _TIMES.fullmatch(still.group(1).lower()):
+        return ""
+    return f"{still.group(2)}_{still.group(1)}".lower()
+
+
 def counted_noun(after: str) -> str:
     """ "more than 5 failures": the counted noun after the number is the field; "40 files
     changed" / "40 changed files": the count of those (changed_files)."""
@@ -43,13 +64,13 @@ def counted_noun(after: str) -> str:
     )
     if done:
         return f"{done.group(1) or done.group(4)}_{done.group(2) or done.group(3)}".lower()
-    m = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+s)\b", after, re.IGNORECASE)
+    still = counted_in_state(after)
+    if still:
+        return still
+    m = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+s|people)\b", after, re.IGNORECASE)
     if m is None or re.fullmatch(r"goes|does|has|is|was|needs|gets", m.group(1).lower()):
         return ""
-    if re.fullmatch(
-        r"(?:second|minute|hour|day|week|month|year|dollar|euro|cent|percent|unit|time|degree)s",
-        m.group(1).lower(),
-    ):
+    if _TIMES.fullmatch(m.group(1).lower()):
         return ""
     return m.group(1).lower()
 
@@ -129,7 +150,7 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
     words = [
         w
         for w in re.findall(r"[a-z_][a-z0-9_]*", low)
-        if w not in ("it", "they", "them", "there", "those", "these", "ones", "items")
+        if w not in ("it", "they", "them", "there", "those", "these", "ones", "items", "us", "me")
         and not SOMEONE.fullmatch(w)
     ]
     while words and words[-1] in ("from", "at", "in", "on", "for", "by"):

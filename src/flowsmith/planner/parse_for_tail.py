@@ -20,11 +20,19 @@ _QUALIFIER = (
     r"fewer than|having|containing|mentioning|tagged|labell?ed|marked|from|older than|"
     r"newer than|longer than|shorter than)\b"
 )
+_AGED = (
+    r"(?:created|opened|placed|submitted|added|posted|updated|modified|not updated|"
+    r"not touched|older than|newer than|overdue|past due|(?:more than|over|at least)\s+"
+    r"(?:an?|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:old|overdue|past due|late))"
+)
 _FOR_TAIL = re.compile(
     r"\s+(?:for|about|on|to)\s+(?:any|every|each|all(?: the)?|the)\s+(?:of the\s+)?"
     r"(?P<noun>[a-z]+)\s+(?P<q>" + _QUALIFIER + r".*)$|"
     r"\s+(?:for|to|about)\s+(?P<who>everyone|anyone|everybody|anybody|those|all users|"
-    r"all customers|each person|every person)\s+(?P<q2>(?:who|that|whose|with)\b.*)$",
+    r"all customers|each person|every person)\s+(?P<q2>(?:who|that|whose|with)\b.*)$|"
+    # "about tickets created more than 24 hours ago", "for invoices more than 14 days overdue":
+    # a bare plural qualified by its age (other bare nouns stay recipients: "to customers with")
+    r"\s+(?:for|about|on|to)\s+(?P<noun3>[a-z]+s)\s+(?P<q3>(?:" + _AGED + r")\b.*)$",
     re.IGNORECASE,
 )
 
@@ -34,8 +42,8 @@ def for_tail(clause: str, ctx: Context) -> tuple[str, Condition] | None:
     m = _FOR_TAIL.search(clause)
     if m is None or m.start() == 0:
         return None
-    noun = m.group("noun") or "they"
-    said = m.group("q") or m.group("q2") or ""
+    noun = m.group("noun") or m.group("noun3") or "they"
+    said = m.group("q") or m.group("q2") or m.group("q3") or ""
     whose = re.match(r"whose\s+", said, re.IGNORECASE)
     # "each record whose status is overdue": the record's status, not a field "whose_status"
     text = said[whose.end() :] if whose else f"{noun} {said}"

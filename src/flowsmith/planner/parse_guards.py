@@ -20,7 +20,12 @@ from flowsmith.planner.parse_conditions import (
     state_words,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
-from flowsmith.planner.parse_field_names import field_of, measured_field, number_of
+from flowsmith.planner.parse_field_names import (
+    counted_in_state,
+    field_of,
+    measured_field,
+    number_of,
+)
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_said_conditions import event_said
 
@@ -95,7 +100,9 @@ def event_condition(phrase: str, ctx: Context | None = None) -> Condition | None
             )
             # "a payment over $500": its amount, unless the request measures something else
             # ("fewer than 10 units are left in stock", "above 30 degrees")
-            measured = measured_field(t[m.end() :], m.group(2), ctx)
+            after = t[m.end() :]
+            # "fewer than 6 guests are still confirmed": the count said after the number
+            measured = counted_in_state(after) or measured_field(after, m.group(2), ctx)
             name = field_of(before, "amount", ctx) if verb_said else (measured or "amount")
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
     if CJK.search(t) and "的" in t:

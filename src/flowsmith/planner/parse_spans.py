@@ -1,10 +1,14 @@
 """Conditions on how long ago something started: "the customer has (had) been paying for more
-than a year", "注册超过30天的用户". They compare the days since the item's creation
-(``days_since_created_at``), which the IF computes against the run's time (see
+than a year", "注册超过30天的用户", and the age of an item's dates: "created more than 24 hours
+ago", "older than 30 days", "more than 14 days overdue", "not updated in 5 days",
+"下单超过48小时", "逾期超过15天". They compare ``<unit>s_since_<date field>`` (created_at,
+updated_at, due_date), which the IF computes against the run's time (see
 :func:`flowsmith.planner.compile_state.field_ref`).
 
-Invariant: only a span said of being a customer / member / subscriber or of signing up is
-read (never a plain duration such as "takes more than 2 hours"). Pure: regexes only.
+Invariant: only a span said of being a customer / member / subscriber, of signing up, or of
+a date-giving verb (created, placed, updated, overdue, 下单, 创建, 逾期 …) is read (never a plain
+duration such as "takes more than 2 hours"); units the IF cannot diff by (months, years)
+count in days. Pure: regexes only.
 """
 
 from __future__ import annotations
@@ -47,9 +51,97 @@ def span_condition(t: str, phrase: str) -> Condition | None:
     """``days_since_created_at`` compared with the span said, or None."""
     m = _EN.search(t) or _ZH.search(t)
     if m is None:
-        return None
+        return age_condition(t, phrase)
     said = m.group("n").lower()
     count = 1 if said in ("a", "an") else _ZH_COUNT.get(said) or float(said)
     days = count * _DAYS[m.group("u").lower()]
     value = int(days) if float(days).is_integer() else days
     return Condition(SINCE_FIELD, _OPS[m.group("op").lower()], value, phrase)
+
+
+# the unit the IF diffs by (field_ref's spans: minutes, hours, days, weeks)
+_AGE_UNITS = {"minute": ("minute", 1), "hour": ("hour", 1), "day": ("day", 1)}
+_AGE_UNITS |= {"week": ("week", 1), "month": ("day", 30), "year": ("day", 365)}
+_AGE_UNITS |= {"分钟": ("minute", 1), "小时": ("hour", 1), "天": ("day", 1), "日": ("day", 1)}
+_AGE_UNITS |= {"周": ("week", 1), "星期": ("week", 1), "月": ("day", 30), "年": ("day", 365)}
+_AGE_OPS: dict[str, CompareOp] = _OPS | {
+    "within the last": "lt",
+    "within the past": "lt",
+    "in the last": "lt",
+    "已过": "gt",
+    "已经超过": "gt",
+}
+_EN_OP = (
+    r"(?P<op>more than|over|longer than|at least|less than|under|"
+    r"within the (?:last|past)|in the last)"
+)
+_EN_N = r"(?P<n>an?|\d+(?:\.\d+)?)\s+(?P<u>minute|hour|day|week|month|year)s?\b"
+_CREATED = (
+    r"created|opened|placed|submitted|added|posted|raised|filed|logged|received|made|published"
+)
+_UPDATED = r"updated|modified|edited|changed|touched|active"
+_EN_AGE = (
+    # "created more than 24 hours ago", "opened over 3 days ago"
+    re.compile(rf"\b(?P<w>{_CREATED}|{_UPDATED})\s+(?:{_EN_OP}\s+)?{_EN_N}\s+ago\b", re.IGNORECASE),
+    # "not updated in (more than) 5 days", "hasn't been touched for over a week"
+    re.compile(
+        rf"\b(?:not|n't|never)\s+(?:been\s+)?(?P<w>{_UPDATED}|{_CREATED})\s+(?:in|for)\s+"
+        rf"(?:{_EN_OP}\s+)?{_EN_N}",
+        re.IGNORECASE,
+    ),
+    # "older than 30 days", "more than a week old"
+    re.compile(rf"\b(?P<w>older|newer|younger) than\s+{_EN_N}", re.IGNORECASE),
+    re.compile(rf"\b{_EN_OP}\s+{_EN_N}\s+(?P<w>old)\b", re.IGNORECASE),
+    # "more than 14 days overdue", "overdue by over 30 days", "past due for 10 days"
+    re.compile(rf"\b(?:{_EN_OP}\s+)?{_EN_N}\s+(?P<w>overdue|past due|late)\b", re.IGNORECASE),
+    re.compile(
+        rf"\b(?P<w>overdue|past due|late)\s+(?:by|for)\s+(?:{_EN_OP}\s+)?{_EN_N}", re.IGNORECASE
+    ),
+)
+_ZH_CREATED = r"创建|新建|建立|下单|提交|发布|提出|开单|上传|收到|录入|开启"
+_ZH_UPDATED = r"更新|修改|改动|跟进|活跃"
+_ZH_N = r"(?P<n>\d+(?:\.\d+)?|一|两|二|三|半)\s*个?(?P<u>分钟|小时|天|日|周|星期|月|年)"
+_ZH_AGE = (
+    # "下单超过48小时", "创建已经超过3天", "逾期超过15天", "逾期15天以上"
+    re.compile(
+        rf"(?P<w>{_ZH_CREATED}|{_ZH_UPDATED}|逾期|过期|超期)(?:时间|时长)?(?:已经|已)?"
+        rf"(?P<op>超过|满|不到|少于|未满|已过)?\s*{_ZH_N}(?P<tail>以上|以下|以内)?"
+    ),
+    # "超过5天没更新", "3天以上没有跟进"
+    re.compile(
+        rf"(?P<op>超过|满|已经超过)\s*{_ZH_N}(?P<tail>以上)?(?:都|还|仍)?(?:没有?|未)(?P<w>{_ZH_UPDATED})"
+    ),
+)
+
+
+def _age_date(word: str) -> str:
+    """The date field a verb of an age says: created (the default), updated, or due."""
+    w = word.lower()
+    if re.fullmatch(rf"{_UPDATED}|{_ZH_UPDATED}", w):
+        return "updated_at"
+    if re.fullmatch(r"overdue|past due|late|逾期|过期|超期", w):
+        return "due_date"
+    return "created_at"
+
+
+def age_condition(t: str, phrase: str) -> Condition | None:
+    """``<unit>s_since_<date field>`` compared with the age said ("created more than 24 hours
+    ago", "下单超过48小时"), or None; "newer than" / "不到" / "within the last" read as less."""
+    m = next((x for x in (*_EN_AGE, *_ZH_AGE) if x.search(t)), None)
+    if m is None:
+        return None
+    hit = m.search(t)
+    assert hit is not None
+    said_op = (hit.groupdict().get("op") or "").lower()
+    op: CompareOp = _AGE_OPS.get(said_op, "gt")
+    tail = hit.groupdict().get("tail") or ""
+    if not said_op and tail:
+        op = "gte" if tail == "以上" else "lte"
+    if hit.group("w").lower() in ("newer", "younger"):
+        op = "lt"
+    said = hit.group("n").lower()
+    count = 1 if said in ("a", "an") else _ZH_COUNT.get(said) or float(said)
+    unit, scale = _AGE_UNITS[hit.group("u").lower()]
+    span = count * scale
+    value = int(span) if float(span).is_integer() else span
+    return Condition(f"{unit}s_since_{_age_date(hit.group('w'))}", op, value, phrase)

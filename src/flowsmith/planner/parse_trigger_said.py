@@ -218,12 +218,13 @@ def _said_choice(cond: str) -> str:
 
 def _said_rating(cond: str) -> str:
     """ "rate us below 5" -> "the rating is below 5", "scoring under 4" -> "the score is
-    under 4", "打0到6分" -> "评分为0到6分"; other words unchanged."""
+    under 4", "打0到6分" -> "分数为0到6分" (points given are a score), "给了4到5星" ->
+    "评分为4到5星"; other words unchanged."""
     m = _RATING_VERB.match(cond)
     if m is None:
         return cond
     rest = cond[m.end() :]
     if re.match(r"打|给|评", cond):
-        return f"评分为{rest}"
+        return f"评分为{rest}" if re.search(r"\d\s*(?:颗)?星", rest) else f"分数为{rest}"
     noun = "score" if cond.lower().startswith("scor") else "rating"
     return f"the {noun} is {rest}"
