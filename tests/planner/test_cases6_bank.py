@@ -179,7 +179,7 @@ BANK: list[tuple[str, str, Check]] = [
         "When a new Intercom conversation arrives: priority high -> page the on-call person in "
         "PagerDuty; priority medium -> add a Trello card; anything else -> log it in Google "
         "Sheets.",
-        "intercom",
+        "webhook",  # Intercom has no trigger in the catalog: a webhook or a poll starts it
         each(parted("pagerduty", "trello", "google_sheets", field=PRIORITY)),
     ),
     (
@@ -200,7 +200,7 @@ BANK: list[tuple[str, str, Check]] = [
         "Classify every new Intercom conversation with AI: billing questions become Zendesk "
         "tickets, feature requests become Trello cards, and partnership inquiries become deals "
         "in Pipedrive.",
-        "intercom",
+        "schedule",  # no Intercom trigger: new conversations are polled
         each(parted("zendesk", "trello", "pipedrive"), after_ai("pipedrive")),
     ),
     (
@@ -261,26 +261,15 @@ BANK: list[tuple[str, str, Check]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "New Typeform order form answers": "the action said before the negated case runs on every path instead of on the other output of that case's test (the otherwise case said after the main action)",
-    "For every Gmail message labelled": "'comes without an attachment' opens no condition",
-    "Our website posts an order number": "the response before 'when no such order exists' runs on every path",
-    "When a Calendly meeting is booked": "the action said before the negated case runs on every path instead of on the other output of that case's test (the otherwise case said after the main action)",
-    "Every new Shopify order: have OpenAI": "the action said before the negated case runs on every path instead of on the other output of that case's test (the otherwise case said after the main action)",
-    "有人在Typeform提交订单后": "the action said before the negated case runs on every path instead of on the other output of that case's test (the otherwise case said after the main action)",
-    "做一个webhook接口": "'查不到这个会员就返回404' opens no condition; '做一个webhook接口' adds a webhook step",
-    "收到Gmail新邮件时，用AI": "the action said before the negated case runs on every path instead of on the other output of that case's test (the otherwise case said after the main action)",
-    "每当Stripe有新付款": "the action said before the negated case runs on every path instead of on the other output of that case's test (the otherwise case said after the main action)",
+    "For every Gmail message labelled": "'For every Gmail message labelled …' starts manually and reads a Gmail send, so the "
+    "upload has no message to test",
     "Bitbucket pipeline results hit": "cases said as 'label: action' with a compound condition (status and branch) open no branch",
-    "When a new Intercom conversation arrives": "'priority high -> …; priority medium -> …; anything else -> …' opens no branch",
-    "NPS answers arrive through Typeform": "'lower -> …' is not read as the other case of '9 or higher -> …'",
-    "Applications arrive through Jotform": "'70 and above: … Below that: …' on an AI score opens no branch",
-    "Classify every new Intercom conversation": "the trigger is read as a schedule, and the categories ('X become Y') open no Switch",
-    "Use OpenAI to tag every new Typeform": "categories said as 'praise goes to …, complaints become …' open no Switch",
-    "Telegram机器人收到消息": "value cases '内容是“X”的…；内容是“Y”的…；其他的…' build chained IFs, not one Switch",
+    "Use OpenAI to tag every new Typeform": "'questions get an email reply' is read as an email trigger, so the Typeform answer "
+    "becomes a read and the AI clause an OpenAI step",
     "GitHub Actions跑完": "'成功的不用管；main分支失败的…；其他分支失败的…' opens no branch",
     "每封发到客服Gmail邮箱的邮件": "'每封发到客服Gmail邮箱的邮件' is read as a manual start",
-    "Typeform满意度调查提交后": "'评分4分以上的…，3分及以下的…' build two IFs, not one",
-    "Shopify有新订单时：配送方式": "value cases '配送方式是“X”的…；…；其他的…' build chained IFs, not one Switch",
+    "Typeform满意度调查提交后": "'Typeform满意度调查提交后' is read as a manual start with a Typeform read (trigger "
+    "reading, not the cases)",
 }
 
 
