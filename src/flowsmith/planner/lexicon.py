@@ -499,6 +499,15 @@ FIELD_ZH_NAMES = {
 # the quantity a request is about ("our devices POST temperature readings", "查一下汇率"): what a
 # comparison naming no field ("above 30", "超过7.3") compares
 MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # a step asked to score on a scale ("have Mistral score the CV from 1 to 10", "给简历打分"):
+    # the bare numbers said after it are that score
+    (
+        rx(
+            r"\b(?:score|rate|grade)s?\s+(?:the|each|every|this|that|it|them|their)\b[^.;:]{0,40}?"
+            r"\b(?:from|on a scale of)\s+\d+\s+to\s+\d+|打分|评分"
+        ),
+        "score",
+    ),
     (rx(r"\btemperatures?\b|温度|气温"), "temperature"),
     (rx(r"\bhumidity\b|湿度"), "humidity"),
     (rx(r"\b(?:in stock|stock levels?|inventory|units? left)\b|库存"), "stock"),

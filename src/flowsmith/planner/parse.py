@@ -42,6 +42,7 @@ from flowsmith.planner.frame import (
     Trigger,
     walk,
 )
+from flowsmith.planner.parse_case_merge import with_cases_merged
 from flowsmith.planner.parse_changes import with_memory, with_only_new
 from flowsmith.planner.parse_chat import asks_a_bot, bot_app, on_bot_app, with_agent
 from flowsmith.planner.parse_clauses import read_steps
@@ -52,6 +53,7 @@ from flowsmith.planner.parse_copies import with_files_copied
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
+from flowsmith.planner.parse_not_found import with_lookup_sides
 from flowsmith.planner.parse_per_measure import per_measure
 from flowsmith.planner.parse_presence import with_presence_sides
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
@@ -97,7 +99,10 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         else None
     )
     steps = _fetch_unused_urls(_with_categories(_guarded_steps(rest, ctx, guard), ctx), ctx)
-    steps = with_presence_sides(steps, trigger.phrase)
+    # a "not found" case takes its other side first: a "missing" one then has its own
+    said = _sentence_of(raw, trigger.phrase)
+    steps = with_presence_sides(with_lookup_sides(steps, ctx.index.apps), said)
+    steps = with_cases_merged(steps)
     kind = kind_filter(ctx, trigger) if trigger.kind == "app_event" else None
     steps = [kind, *steps] if kind is not None else steps
     trigger = _poll_for_new(trigger, steps)
@@ -123,6 +128,17 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     if not acts and (trigger.kind in ("manual", "schedule", "chat") or not steps):
         return None
     return Frame(trigger=trigger, steps=tuple(steps), lang=lang)
+
+
+def _sentence_of(text: str, phrase: str) -> str:
+    """The sentence of ``text`` that holds ``phrase`` ("Take the CSV attached to each email
+    sent to …" for the trigger's "each email sent to …"), else ``phrase``."""
+    at = text.find(phrase) if phrase else -1
+    if at < 0:
+        return phrase
+    start = max(text.rfind(p, 0, at) for p in ".;!?。；！？") + 1
+    ends = [i for i in (text.find(p, at + len(phrase)) for p in ".;!?。；！？") if i >= 0]
+    return text[start : min(ends, default=len(text))]
 
 
 def _chat_steps(

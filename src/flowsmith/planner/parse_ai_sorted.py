@@ -31,7 +31,14 @@ _SORTS = re.compile(
     r"(?:判断|识别|检测|分析|看看|看一下|看|分一下类|分类|归类|确定|区分)(?!.*(?:是不是|是否))|"
     r"^\s*(?:and\s+|then\s+|first\s+)*(?:ask|use|have|let|get)\s+" + AI_NAME + r"\s+"
     r"(?:to\s+)?(?:decide|detect|check|judge|tell|determine|classify|categori[sz]e|work out|"
-    r"figure out|identify|sort|label|what)\b(?!.*\b(?:whether|if)\b)",
+    r"figure out|identify|sort|label|tag|triage|what)\b(?!.*\b(?:whether|if)\b)",
+    re.IGNORECASE,
+)
+# "Sort every email … with AI", "classify each ticket using the model": the sorting verb
+# first (a clause that also names a service reads from it; it is no classifier alone)
+_SORTS_WITH = re.compile(
+    r"^\s*(?:and\s+|then\s+|first\s+)*(?:sort|classify|categori[sz]e|tag|label|triage)\b"
+    r"[^.;:]{0,80}?\b(?:with|using|via|through|by)\s+" + AI_NAME + r"\s*$",
     re.IGNORECASE,
 )
 # the head of a case clause: "English ones become …", "invoices go to …", "中文的…", "发票类的…"
@@ -70,7 +77,10 @@ def category_heads(text: str) -> list[str]:
 def ai_sorted_case(b: Builder, clause: str, ctx: Context) -> bool:
     """ "让AI判断是什么语言": a classifier over the categories the following cases name."""
     said = unmask(clause, ctx)
-    if _SORTS.match(said) is None or (b.branch is not None and not b.branch.closed):
+    sorts = _SORTS.match(said) is not None or (
+        _SORTS_WITH.match(said) is not None and not ctx.index.mentions(said, implicit=False)
+    )
+    if not sorts or (b.branch is not None and not b.branch.closed):
         return False
     at = b.text.find(clause)
     headed = _headed(b.text[at + len(clause) :]) if at >= 0 else {}

@@ -1,29 +1,114 @@
 """Arrows that say "in this case do" rather than "then": "scores 0-6 → create a Freshdesk
 ticket, 9-10 → add them to ActiveCampaign", "status 'lost' → alert Slack".
 
+Also "7 or higher -> …, lower -> …", "priority high -> …; priority medium -> …; anything
+else -> …": a band of a number, a field and its bare value said by two heads or more, and the
+rest of the items ("lower", "anything else", "其他的") as the last case.
+
 Invariants: an arrow is read as a case's colon only when the text holds at least two arrows
 whose left side, back to the last comma, semicolon or colon, is a short value head (ending
-on a number, a unit after a number, or a quoted value); a chain of steps ("typeform ->
-summary -> notion") has no such heads and is left as it is. Pure: no I/O, no clock.
+on a number, a unit or a band after a number, or a quoted value; or a field word and a bare
+value, the field word said by two heads or more) or, beside one of those, a rest head; a
+chain of steps ("typeform -> summary -> notion") has no such heads and is left as it is.
+Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
 
 import re
 
-# a value head just before an arrow: "0-6", "9 or 10 stars", "'returned'", "“异常”", "5分"
+_ARROW = r"\s*(?:-+>|=+>|→|⇒|⟶|➜|➡️?)\s*"
+_AFTER_MARK = r"(?:^|(?<=[,;:.，；：。]))"
+# a band after a number: "7 or higher", "70 and above", "9+", "7分及以上"
+_BAND = (
+    r"(?:\s*(?:or|and)\s+(?:higher|more|above|over|up|lower|less|below|under|fewer)|\+|"
+    r"\s*分?(?:及|或)?(?:以上|以下))"
+)
+# a value head just before an arrow: "0-6", "9 or 10 stars", "'returned'", "“异常”", "5分",
+# "7 or higher"
 _HEAD_ARROW = re.compile(
-    r"(?P<h>(?:^|(?<=[,;:，；：]))[^,;:，；：→>]{0,40}?"
-    r"(?:\d(?:\s*(?:stars?|points?|分|星|颗星))?|[\"'”’」]))"
-    r"\s*(?:-+>|=+>|→|⇒|⟶|➜|➡️?)\s*"
+    rf"(?P<h>{_AFTER_MARK}[^,;:.，；：。→>]{{0,40}}?"
+    rf"(?:\d(?:{_BAND}|\s*(?:stars?|points?|分|星|颗星))?|[\"'”’」]))"
+    rf"{_ARROW}"
+)
+# the items no head before took: "lower ->", "anything else ->", "其他的 →"
+_REST_ARROW = re.compile(
+    rf"{_AFTER_MARK}(?P<h>\s*(?:and\s+|or\s+)?(?:(?:anything|everything|everyone|all)\s+else|"
+    r"else|otherwise|the rest|rest|others?|everything other|lower|higher|less|more|below that|"
+    rf"above that|under that|over that|其他的?|其它的?|其余的?|剩下的?|否则))"
+    rf"{_ARROW}",
+    re.IGNORECASE,
+)
+# a field word and its bare value: "priority high ->", "plan = pro ->"
+_PAIR_ARROW = re.compile(
+    rf"{_AFTER_MARK}(?P<h>\s*(?P<f>[a-z]+)\s+(?:is\s+|=\s*)?(?P<v>[\w-]+))(?P<a>{_ARROW})",
+    re.IGNORECASE,
 )
 
 
 def case_arrows(text: str) -> str:
-    """``text`` with each case arrow ("0-6 → …") turned into a colon, when it lists cases."""
-    if len(_HEAD_ARROW.findall(text)) < 2:
+    """``text`` with each case arrow ("0-6 → …") turned into a colon or an if-clause, and a
+    rest arrow ("lower → …") into "otherwise", when it lists cases."""
+    text = band_colons(text)
+    pairs = _paired(text)
+    heads = len(_HEAD_ARROW.findall(text)) + len(pairs)
+    if heads == 0 or heads + len(_REST_ARROW.findall(text)) < 2:
         return text
-    return _HEAD_ARROW.sub(_as_case, text)
+    if pairs:
+        text = _PAIR_ARROW.sub(
+            lambda m: (
+                f" if {m.group('f')} is {m.group('v')}, "
+                if m.group("f").lower() in pairs
+                else m.group(0)
+            ),
+            text,
+        )
+    text = _HEAD_ARROW.sub(_as_case, text)
+    return _REST_ARROW.sub(" otherwise, ", text)
+
+
+# the same heads closed by a colon at a sentence's start: "70 and above: …. Below that: …"
+_SENTENCE = r"(?:^|(?<=[.;!?。；！？]))"
+_BAND_COLON = re.compile(
+    rf"{_SENTENCE}(?P<h>\s*[^.;:!?。；：！？]{{0,30}}?\d+{_BAND})\s*[:：]\s*", re.IGNORECASE
+)
+_REST_COLON = re.compile(
+    rf"{_SENTENCE}\s*(?:(?:anything|everything|everyone|all)\s+else|otherwise|the rest|others|"
+    r"lower|higher|below that|above that|under that|over that|其他的?|其它的?|其余的?|剩下的?)"
+    r"\s*[:：]\s*",
+    re.IGNORECASE,
+)
+
+
+_UP = re.compile(r"(?:or|and)\s+(?:higher|more|above|over|up)$|\+$", re.IGNORECASE)
+_DOWN = re.compile(r"(?:or|and)\s+(?:lower|less|below|under|fewer)$", re.IGNORECASE)
+
+
+def as_bound(head: str) -> str:
+    """ "70 and above" -> "at least 70", "3 or lower" -> "at most 3": the words every
+    comparison reader takes (Chinese bands are read as they are)."""
+    m = re.search(r"(\d+(?:\.\d+)?)\s*(\S.*)?$", head)
+    if m is None or not m.group(2):
+        return head
+    band = m.group(2).strip()
+    word = "at least" if _UP.search(band) else "at most" if _DOWN.search(band) else ""
+    return f"{head[: m.start()]}{word} {m.group(1)}".strip() if word else head
+
+
+def band_colons(text: str) -> str:
+    """``text`` with bands of a number closed by a colon ("70 and above: …") read as cases
+    and a rest head ("Below that: …") as their otherwise, when it says two such heads."""
+    bands = len(_BAND_COLON.findall(text))
+    if bands == 0 or bands + len(_REST_COLON.findall(text)) < 2:
+        return text
+    text = _BAND_COLON.sub(lambda m: f" If {as_bound(m.group('h').strip())}, ", text)
+    return _REST_COLON.sub(" otherwise, ", text)
+
+
+def _paired(text: str) -> set[str]:
+    """The field words said by two "<field> <value> →" heads or more."""
+    words = [m.group("f").lower() for m in _PAIR_ARROW.finditer(text)]
+    return {w for w in words if words.count(w) >= 2}
 
 
 # "status 'lost'": a field and its quoted value
@@ -36,6 +121,8 @@ def _as_case(m: re.Match[str]) -> str:
     the clause."""
     head = m.group("h")
     said = _FIELD_VALUE.match(head)
+    if re.search(_BAND + r"\s*$", head):
+        return f" if {as_bound(head.strip())}, "  # "7 or higher": a comparison, read as one
     if head.rstrip()[-1:].isdigit() or said is None:
         return head + ": "
     return f" if {said.group('f').strip()} is {said.group('v').strip()}, "

@@ -50,6 +50,7 @@ from flowsmith.planner.parse_field_names import (
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition
+from flowsmith.planner.parse_not_found import not_found_condition
 from flowsmith.planner.parse_per_measure import per_measured
 from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
@@ -191,6 +192,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
             t = ("分数为" if given.group(1) == "分" else "评分为") + t[given.end() :]
     if not t:
         return None
+    missing = not_found_condition(t, phrase)
+    if missing is not None:  # "the card doesn't exist", "找不到这个客户"
+        return missing
     said_by = _AI_SAYS.match(t)
     if said_by:  # "the AI says it is spam": the AI step's verdict
         return _category((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)

@@ -22,6 +22,7 @@ from flowsmith.planner.parse_answers import size_case
 from flowsmith.planner.parse_case_rest import others_later
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import CJK, Context, unmask
+from flowsmith.planner.parse_not_found import says_not_found
 from flowsmith.planner.parse_steps import clause_actions
 
 if TYPE_CHECKING:
@@ -169,8 +170,8 @@ _NOT_A_KIND = re.compile(
 def _kind(clause: str, ctx: Context) -> tuple[str, str, list[object]] | None:
     """(kind, noun, steps) of "<kind> <people> <action>", else None."""
     m = (_ZH_KIND if CJK.search(clause) else _EN_KIND).match(clause.strip())
-    if m is None:
-        return None
+    if m is None or says_not_found(clause):
+        return None  # "找不到这个客户就…": a lookup that found no one, not a kind of customer
     groups = m.groupdict()
     kind = (groups.get("k") or groups.get("k2") or "").strip()
     noun = groups.get("n") or "客"
