@@ -36,6 +36,7 @@ from flowsmith.planner.parse_context import (
     unmask,
 )
 from flowsmith.planner.parse_convert import file_conversion, format_span
+from flowsmith.planner.parse_named_verb import as_message, named_as_verb
 from flowsmith.planner.parse_recipient import person_recipient
 from flowsmith.planner.parse_same_app import same_app_step
 from flowsmith.planner.parse_totals import summed_field, top_n
@@ -357,7 +358,8 @@ def _mention_step(
             subtype=mention.subtype or "http_request", params=_core_params(text, ctx), phrase=phrase
         )
         return local, step
-    choice = idx.operation(mention.app, roles.uncounted(text), local)
+    said = as_message(text, mention) if named_as_verb(text, mention, ctx) else text
+    choice = idx.operation(mention.app, roles.uncounted(said), local)
     if choice.operation.lower() in _WITHIN_APP and _from_elsewhere(mention.app, ctx):
         # "copy it to Google Drive" after a Dropbox event: the file is saved there
         choice = idx.operation(mention.app, lx.COPY_VERB.sub("save", roles.uncounted(text)), local)
