@@ -257,19 +257,6 @@ OPEN: dict[str, str] = {
     "price, not the order total (a condition-field choice; the Telegram send is right now)",
     "Watch the RSS feed https://blog.example.com": "the 'whose title mentions' condition is "
     "lost (the Grist write runs unguarded)",
-    "客户在Telegram上给机器人发消息": "a reply after a Telegram message trigger: no step on the "
-    "trigger's channel",
-    "Twilio号码收到短信后，自动回复": "a reply after a Twilio SMS trigger: the request is not parsed",
-    "Teams频道里有新消息时": "a reply after a Teams message trigger: no step on the channel",
-    "Every Monday get the overdue tasks from Asana and send a reminder": "a reminder to a "
-    "person with no channel said: no email step",
-    "When a Cal.com booking is created, send a confirmation": "a confirmation to a person with "
-    "no channel said: the request is not parsed",
-    "每月1号从QuickBooks拉出逾期的发票": "a payment reminder to each client: a QuickBooks "
-    "customer is created instead of an email",
-    "Calendly有新预约时，给预约人发一条确认通知": "a confirmation notice to a person: the request "
-    "is not parsed",
-    "做一个请假申请表单": "an email to HR for a manual review becomes an approval step",
     "Make a booking form (name, date, party size)": "'get emailed to <address>' makes an "
     "email trigger instead of a form with two branches",
 }
