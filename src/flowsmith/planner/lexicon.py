@@ -154,7 +154,7 @@ READ_VERB = rx(
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*|"
     # a casual read: "look in Zendesk for …", "take whatever is in the doc", "what's in …"
-    r"look (?:in|into|through|at|over|for)|"
+    r"look (?:in|into|through|at|over|for|on)|"
     r"take (?:whatever|what|everything|all) (?:is |'s )?(?:in|on)|"
     r"(?:whatever|what) (?:is|'s) (?:written |said )?(?:in|on))\b|"
     r"获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集|"
@@ -162,7 +162,7 @@ READ_VERB = rx(
     r"统计|查看|列出|"
     # a casual look ("看一下", "拉一下", "查下") and 查 before what is looked up ("查汇率");
     # 调查 is a survey, 审查 a review
-    r"(?:看|拉|翻|瞧)一?下|拉一次|(?<![调审])查(?![看询找])"
+    r"(?:看|拉|翻|瞧|搜)一?下|拉一次|(?<![调审])查(?![看询找])"
 )
 CREATE_VERB = rx(
     # "add them up" sums; it adds nothing anywhere

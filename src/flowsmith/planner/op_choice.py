@@ -80,7 +80,7 @@ def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
             score -= 2.0  # another verb's operation, unless the text says it outright
         if commented:
             score += 4.0  # "comment on the Jira issue": the app's comment or reply
-        if deliver and _is_message(rkey, res.names):
+        if deliver and is_message(rkey, res.names):
             score += 2.0  # "notify the team in Teams": a message goes there, no channel
         if _reads_one_and_many(res.operations):
             score += _number_fit(k, number_said(res.names, op_low))
@@ -197,8 +197,10 @@ def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: se
         for name in op.names.all():
             if name in nouns.all() or _verb_class_of(name) == own_class == verb:
                 continue  # a bare "send" on a send is the verb's preference, counted apart
-            names.append(name)
             rest = _without_nouns(name, nouns, noun_words)
+            if verb in ("create", "update") and lx.READ_VERB.fullmatch(rest):
+                continue  # "into the reading list table": a write said; "list" is a noun
+            names.append(name)
             if rest and rest != name and not _is_verb_class_word(rest):
                 bare.append(rest)
     toks = toks - {w for n in app.resources[rkey].names.en for w in tokens(n)}
@@ -401,7 +403,8 @@ def _is_comment(rkey: str, okey: str, res: Names, op: Names) -> bool:
     return "comment" in keys or "reply" in keys or bool(re.search(r"comment|reply|评论|回复", said))
 
 
-def _is_message(rkey: str, names: Names) -> bool:
+def is_message(rkey: str, names: Names) -> bool:
+    """Whether resource ``rkey`` (named ``names``) is a message, by its key or names."""
     return (
         "message" in rkey.lower()
         or any("message" in n.lower() for n in names.en)

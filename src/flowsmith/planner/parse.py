@@ -82,6 +82,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     lang = detect_lang(raw)
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
     ctx.about_stock = bool(STOCK_TALK.search(raw))
+    ctx.gated = bool(lx.APPROVAL_OK.search(raw) or lx.APPROVAL_REJECT.search(raw))
     ctx.measure = next((name for said, name in lx.MEASURES if said.search(raw)), None)
     ctx.per = per_measure(raw)
     masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)

@@ -163,6 +163,7 @@ class Context:
     apps_seen: list[str] = field(default_factory=list)  # apps the steps named, in order
     last_write: Any = None  # the last write step made ("send it again" repeats it)
     about_stock: bool = False  # the request watches stock: "it is back" means back in stock
+    gated: bool = False  # the request says what follows an approval ("批准后", "if rejected")
 
 
 def mask_addresses(text: str, ctx: Context) -> str:

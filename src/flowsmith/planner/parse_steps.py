@@ -24,6 +24,7 @@ from flowsmith.planner.frame import (
     Wait,
 )
 from flowsmith.planner.parse_approval_ask import without_ask
+from flowsmith.planner.parse_channel import chat_trigger, notice_to_person, review_asked
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import (
     CAPS,
@@ -36,8 +37,10 @@ from flowsmith.planner.parse_context import (
     unmask,
 )
 from flowsmith.planner.parse_convert import file_conversion, format_span
+from flowsmith.planner.parse_named_verb import as_message, named_as_verb
 from flowsmith.planner.parse_recipient import person_recipient
 from flowsmith.planner.parse_same_app import same_app_step
+from flowsmith.planner.parse_thinking import thinking
 from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
 from flowsmith.planner.parse_verbs import clause_verb, mention_verb, verbless
@@ -59,7 +62,7 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
     m = lx.WAIT.search(text)
     if m:
         middle.append(Wait(seconds=_wait_seconds(m), phrase=m.group(0)))
-    if lx.APPROVAL.search(text):
+    if lx.APPROVAL.search(text) and not review_asked(text, ctx):
         channel = (
             "slack"
             if v.APPROVAL_SLACK.search(text)
@@ -78,7 +81,7 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         writes.append(Respond(phrase=phrase))
         return [*middle, *writes, *blocks]
 
-    said = _thinking(text, phrase, ctx) + _transforms(text, phrase, ctx)
+    said = thinking(text, phrase, ctx) + _transforms(text, phrase, ctx)
     converted = file_conversion(text, phrase)
     if converted is not None:  # "转成CSV上传到…": the file the upload gets
         said.append(converted)
@@ -136,68 +139,6 @@ def _wait_seconds(m: re.Match[str]) -> float:
     count, unit = groups[0], groups[1].lower()
     n = EN_COUNT.get(count.lower()) or zh_number(count) or 1
     return float(n * WAIT_UNIT.get(unit, 60))
-
-
-def _thinking(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
-    found: list[tuple[int, Think]] = []
-    for kind, pattern in lx.THINK.items():
-        m = pattern.search(text)
-        if not m:
-            continue
-        if kind in ctx.made and re.search(
-            r"\b(?:the|this|that|its|their|that)\s+$|(?:把|将)$", text[: m.start()]
-        ):
-            continue  # "email the summary": the one made upstream
-        ctx.made.add(kind)
-        params: dict[str, Any] = {}
-        if kind == "classify":
-            ctx.classified = True
-            cats = _categories(text)
-            params["categories"] = cats
-            ctx.categories = cats or ctx.categories
-        elif kind == "extract":
-            params["fields"] = _extract_fields(text[m.end() :])
-        elif kind == "translate":
-            t = lx.TRANSLATE_TO.search(text)
-            params["language"] = t.group(1).lower() if t else "english"
-        elif kind == "prompt":
-            params["prompt"] = phrase
-        if kind == "prompt" and found:
-            continue
-        found.append((m.start(), Think(kind=kind, params=params, phrase=phrase)))  # type: ignore[arg-type]
-    return found
-
-
-def _extract_fields(after: str) -> list[str]:
-    """ "extract the name and email from …" -> [name, email]; "提取标题" -> [title]."""
-    plain = TOKEN.sub(" ", after)
-    if CJK.search(plain):
-        m = re.match(
-            r"\s*(?:出|其中的?)?([\u4e00-\u9fff、和与及,，\w]{1,30}?)(?:字段|信息)?(?:[，,。]|$|并|后|然后)",
-            plain,
-        )
-        words = re.split(r"[、和与及,，]", m.group(1)) if m else []
-        return [lx.FIELD_ZH_NAMES.get(w, w) for w in words if w][:6]
-    m = re.match(
-        r"\s*(?:out\s+)?(?:the\s+|their\s+|its\s+)?([a-z][\w ,&]*?)"
-        r"(?:\s+(?:from|out of|in|of|with|using|via|by)\b|$)",
-        plain,
-        re.I,
-    )
-    if not m:
-        return []
-    words = re.split(r"\s*(?:,|&|\band\b)\s*", m.group(1).lower())
-    words = [re.sub(r"^(?:the|its|their|a|an)\s+", "", w.strip()) for w in words]
-    return [re.sub(r"\W+", "_", w).strip("_") for w in words if w][:6]
-
-
-def _categories(text: str) -> list[str]:
-    m = lx.CATEGORIES.search(text)
-    if not m:
-        return []
-    raw = next((g for g in m.groups() if g), "")
-    parts = re.split(r"\s*(?:,|/|\bor\b|\band\b|、|，|还是|或者|和|或)\s*(?:an?\s+)?", raw)
-    return [p.strip().lower() for p in parts if p.strip()][:4]
 
 
 def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
@@ -312,6 +253,9 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         # "reply asking the sender to attach the file": the reply is the step; a resource
         # word ("file", "附件") names what the sender is asked for, not an app to write to
         mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
+    notice = notice_to_person(text)
+    if notice:  # "send a payment reminder to every client": the client is no app's record
+        mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
     seen: set[tuple[str, str, str]] = set()
     for i, mention in enumerate(mentions):
         local = mention_verb(text, mentions, i, verb, ctx)
@@ -324,7 +268,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         writes.append(_sms_step(text, phrase, ctx))
     elif (
         not writes
-        and (lx.EMAIL_WORD.search(text) or (ctx.mails and TOKEN.search(text)))
+        and (lx.EMAIL_WORD.search(text) or notice or (ctx.mails and TOKEN.search(text)))
         and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
         and not roles.reads_email(text)
         and not roles.email_field(text)
@@ -357,7 +301,8 @@ def _mention_step(
             subtype=mention.subtype or "http_request", params=_core_params(text, ctx), phrase=phrase
         )
         return local, step
-    choice = idx.operation(mention.app, roles.uncounted(text), local)
+    said = as_message(text, mention) if named_as_verb(text, mention, ctx) else text
+    choice = idx.operation(mention.app, roles.uncounted(said), local)
     if choice.operation.lower() in _WITHIN_APP and _from_elsewhere(mention.app, ctx):
         # "copy it to Google Drive" after a Dropbox event: the file is saved there
         choice = idx.operation(mention.app, lx.COPY_VERB.sub("save", roles.uncounted(text)), local)
@@ -451,6 +396,10 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
                 CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase),
             )
         ]
+    chat = chat_trigger(ctx)
+    if chat and roles.REPLY.search(text):
+        # "不是就自动回复我们的门诊时间" after a WhatsApp message: the answer goes back there
+        return [("create", _on_app(ctx, chat, text, "create", phrase))]
     if verb in ("create", "update", "delete") and (earlier := _earlier_app(text, ctx)):
         return [("create", _on_app(ctx, earlier, text, verb, phrase))]
     last = ctx.apps_seen[-1] if ctx.apps_seen else None

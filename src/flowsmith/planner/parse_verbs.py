@@ -12,6 +12,7 @@ from typing import Any
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import parse_roles as roles
 from flowsmith.planner.parse_context import Context
+from flowsmith.planner.parse_named_verb import named_as_verb
 
 # "questions get a Slack ping": to get a message is to be sent one
 _GETS_MESSAGE = re.compile(
@@ -21,8 +22,31 @@ _GETS_MESSAGE = re.compile(
 )
 
 
+# "anything over 200 gets messaged to us", "orders also get sent to me": to get sent is a send
+_GETS_SENT = re.compile(
+    r"\bget(?:s|ting)?\s+(?:messaged|sent|e-?mailed|texted|posted|forwarded|pinged|pushed|"
+    r"dm'?e?d|delivered|shared)\b",
+    re.IGNORECASE,
+)
+# a message received from a sender: "gets a kind 'not right now' email from", "receives a
+# welcome email from", "收到一封来自…的邮件", "从…收到一封欢迎邮件"
+_RECEIVE = re.compile(
+    r"\b(?:gets?|getting|receives?|receiving|will (?:get|receive))\b|收到|接到",
+    re.IGNORECASE,
+)
+_MESSAGE_NOUN = re.compile(
+    r"\b(?:e-?mail|message|text|sms|note|notification|reminder|newsletter|letter|dm|ping|"
+    r"reply|invite|invitation|confirmation|receipt)s?\b|邮件|消息|短信|通知|提醒|确认函|回复",
+    re.IGNORECASE,
+)
+_SENDER_FROM = re.compile(r"(?:\bfrom\s+(?:the\s+|our\s+|my\s+)?|来自|从)\s*$", re.IGNORECASE)
+
+
 def clause_verb(text: str) -> str:
     """The verb class of a clause: the first of read / create / update / delete it says."""
+    sent = _GETS_SENT.search(text)
+    if sent and not lx.READ_VERB.search(text[: sent.start()]):
+        return "create"
     best: tuple[int, str] = (10**6, "none")
     for verb, pattern in (
         ("read", lx.READ_VERB),
@@ -46,6 +70,10 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
     mention = mentions[i]
     before = text[: mention.start]
     local = verbless(text, before) if verb == "none" else verb
+    if sender(text, before):
+        return "create"  # "gets a welcome email from Brevo": Brevo sends it
+    if named_as_verb(text, mention, ctx):
+        return "create"  # "WhatsApp the customer asking for a review": a message sent there
     plain = roles.nouns_masked(text, mention.app, ctx)
     copy = lx.COPY_VERB.search(_QUOTED.sub(" ", plain))
     if copy and roles.within_app(copy.group(0), mention.app, len(mentions), ctx):
@@ -78,6 +106,15 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
     if local == "create" and roles.delivered(text, mentions, i, ctx):
         return "read"  # "post the open Jira bugs to Slack": Jira's bugs are read, then posted
     return local
+
+
+def sender(text: str, before: str) -> bool:
+    """Whether a mention right after ``before`` is who sends a message the clause says someone
+    receives ("gets a kind 'not right now' email from Mailjet", "从Mailjet收到一封欢迎邮件"):
+    the message is the service's write, not data read from it."""
+    if _SENDER_FROM.search(before) is None:
+        return False
+    return _RECEIVE.search(text) is not None and _MESSAGE_NOUN.search(text) is not None
 
 
 # a quoted name ("the “文章备份” folder", "'Backups'") names a place; its words are no verb

@@ -1,0 +1,57 @@
+"""Where a message goes when the clause names no channel: a reply after a message trigger goes
+back on the trigger's channel ("病人在WhatsApp上发消息 … 不是就自动回复门诊时间"), and a notice
+sent to a person ("send a payment reminder to every client", "给预约人发一条确认通知") is an
+email. Words and the catalog only; no service is named here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.planner.op_choice import is_message
+from flowsmith.planner.parse_context import Context
+
+# a notice to a person, no channel said: "send a payment reminder to every client", "send a
+# confirmation to the attendee", "send a payment reminder" (the person cut off as a
+# condition), "给每个客户发一个付款提醒", "给预约人发一条确认通知"
+_NOTICE_TO_PERSON = re.compile(
+    r"\b(?:send|sends|sending|email|mail)\s+(?:(?:a|an|the|them|him|her|each|every)\s+)?"
+    r"(?:[\w'-]+\s+){0,2}?"
+    r"(?:reminder|confirmation|notice|thank-you(?: note)?|follow-up|receipt|invitation)s?"
+    r"(?:\s+to\s+(?!(?:the\s+|our\s+|a\s+)?#)|\s*$)|"
+    r"给[^，,。；;]{1,10}?发(?:一|个|条|封|份)?[^，,。；;]{0,6}?"
+    r"(?:提醒|确认通知|确认|通知|回执|催款单|感谢信)",
+    re.IGNORECASE,
+)
+
+
+def notice_to_person(text: str) -> bool:
+    """Whether the clause sends a notice (a reminder, a confirmation) to a person."""
+    return _NOTICE_TO_PERSON.search(text) is not None
+
+
+def chat_trigger(ctx: Context) -> str | None:
+    """The trigger's app when it is a channel messages come in on and go out of (its catalog
+    entry has a message resource), so a reply goes back there; else None."""
+    app = ctx.index.apps.get(ctx.trigger_app or "")
+    if app is None or ctx.trigger_kind != "app_event":
+        return None
+    return app.app if any(is_message(r, res.names) for r, res in app.resources.items()) else None
+
+
+# a message sent to someone for them to check by hand, ending the clause: "发邮件给前台
+# front@… 人工确认", "发邮件给 hr@… 让人事人工审核", "email it to desk@… for a manual review"
+_REVIEW_ASKED = re.compile(
+    r"(?:发|寄)\s*(?:一封|封)?\s*(?:邮件|e-?mail)\s*给[^，,。；;]{1,40}?(?:让|请|由)?"
+    r"[^，,。；;\s]{0,6}?(?:人工确认|人工审核)\s*[。.!！]?\s*$|"
+    r"\be-?mail\w*\s+(?:[\w'-]+\s+){0,3}?to\s+[^,.;]{1,60}?\s+for\s+(?:a\s+)?"
+    r"(?:manual|human)\s+(?:review|check|confirmation)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def review_asked(text: str, ctx: Context) -> bool:
+    """Whether the clause's approval words only say what the person an email goes to does
+    with it ("发邮件给前台…人工确认"), so the step is the email: no later step waits on an
+    answer (the request says nothing of an approval's outcome)."""
+    return not ctx.gated and _REVIEW_ASKED.search(text) is not None
