@@ -27,10 +27,8 @@ from flowsmith.planner.parse_approval_ask import without_ask
 from flowsmith.planner.parse_channel import chat_trigger, notice_to_person, review_asked
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import (
-    CAPS,
     CJK,
     EN_COUNT,
-    NOT_NAMES,
     TOKEN,
     WAIT_UNIT,
     Context,
@@ -43,6 +41,7 @@ from flowsmith.planner.parse_same_app import same_app_step
 from flowsmith.planner.parse_thinking import thinking
 from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
+from flowsmith.planner.parse_unknown import unknown_service
 from flowsmith.planner.parse_verbs import clause_verb, mention_verb, verbless
 from flowsmith.planner.service_words import phrase_in
 from flowsmith.planner.text import zh_number
@@ -368,7 +367,7 @@ def _sms_step(text: str, phrase: str, ctx: Context) -> Any:
 def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tuple[str, Any]]:
     """A clause naming no catalog service: a name the catalog lacks, a resource of the
     trigger's app or of an app named before, or "notify me" (an email)."""
-    unknown = _unknown_service(text, ctx)
+    unknown = unknown_service(text, ctx)
     if unknown:
         said = verb if verb != "none" else verbless(text, text[: max(0, text.find(unknown))])
         op = {"read": "get", "update": "update", "delete": "delete"}.get(said, "create")
@@ -597,50 +596,6 @@ def _is_trigger_word(mention: Any, text: str, ctx: Context) -> bool:
     if word in ctx.index.apps[mention.app].names.all():
         return False  # the app's own name: a service the user named
     return any(word in res.names.all() for res in app.resources.values())
-
-
-_CONTAINER_AFTER = re.compile(
-    r"\s+(?:list|sheet|spreadsheet|table|tab|board|channel|folder|database|project|group|"
-    r"column|audience|segment|queue|inbox|calendar|repo|repository|page|file)s?\b",
-    re.IGNORECASE,
-)
-
-
-# "assign it to Anna", "ask John": the capitalised word after these is a person
-_TO_PERSON = re.compile(
-    r"\b(?:assign\w*(?:\s+(?:it|them|this|the\s+\w+))?\s+to|ask|tell|remind|ping|notify|email|"
-    r"cc|invite|thank|message|dm|call|text|mention)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _unknown_service(text: str, ctx: Context) -> str | None:
-    """A capitalised name the catalog does not know ("Hacker News"), or a Latin name in
-    Chinese text ("AI-generated" and a resource of an app in play are neither)."""
-    plain = TOKEN.sub(" ", text).replace("__it__", " ")
-    plain = re.sub(r"\b(?:AI|GPT|LLM)-\w+", " ", plain, flags=re.IGNORECASE)
-    known = roles.known_words(ctx)  # "在PR下留言" after a GitHub start: the PR is GitHub's
-    if CJK.search(plain):
-        for m in re.finditer(
-            r"[A-Za-z][A-Za-z0-9.&+-]{1,30}(?:\s+[A-Za-z][A-Za-z0-9.&+-]*){0,2}", plain
-        ):
-            words = m.group(0).split()
-            if not any(w.lower() in NOT_NAMES for w in words) and not all(
-                w.lower() in known for w in words
-            ):
-                return m.group(0)
-        return None
-    for m in CAPS.finditer(plain):
-        if _TO_PERSON.search(plain[: m.start()]):
-            continue  # "assign it to Anna", "ask John": a person, not a service
-        words = [w for w in m.group(1).split() if w.lower() not in NOT_NAMES | known]
-        if not words or _CONTAINER_AFTER.match(plain, m.end()):
-            continue  # "the Bugs list", "our Ops channel": the name of a thing, not a service
-        # a sentence-initial capital is a name only when several words are capitalised
-        if (m.start() == 0 or plain[: m.start()].strip() == "") and len(words) < 2:
-            continue
-        return " ".join(words)
-    return None
 
 
 _KEPT_NOUN = re.compile(

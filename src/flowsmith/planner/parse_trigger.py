@@ -33,6 +33,7 @@ from flowsmith.planner.parse_trigger_clause import (
     relay_clause,
     response_clause,
 )
+from flowsmith.planner.parse_trigger_habit import habit_trigger
 from flowsmith.planner.parse_trigger_item import (
     PUBLISHED,
     QUOTED_MENTION,
@@ -63,6 +64,9 @@ from flowsmith.planner.text import quoted
 def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     """The request's trigger and the text left for the steps (the trigger's words cut out)."""
     text = case_arrows(text)
+    habit = habit_trigger(text, ctx)  # "For every Square payment …", "… is a Typeform."
+    if habit is not None:
+        return habit
     if _ARROW.search(text):
         found = _arrow_trigger(text, ctx)
         if found is not None:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from flowsmith.planner.schedule_times import clock_hours
 from flowsmith.planner.text import Lang, zh_number
 
 
@@ -117,7 +118,21 @@ def parse_schedule(text: str) -> Schedule | None:
     m = _CRON.search(text)
     if m and _looks_like_cron(m.group(1)):
         return Schedule(kind="cron", cron=" ".join(m.group(1).split()))
-    return _parse_zh(text) or _parse_en(text)
+    return _at_each(text, _parse_zh(text) or _parse_en(text))
+
+
+def _at_each(text: str, base: Schedule | None) -> Schedule | None:
+    """``base`` firing at each clock time of a list ("8am and 8pm", "7点和21点"): a daily or
+    weekday cron keeps its days; "twice a day" or a list said alone runs every day."""
+    said = clock_hours(text)
+    if said is None:
+        return base
+    minute, hours = said
+    fields = (base.cron or "").split() if base is not None and base.kind == "cron" else []
+    if base is not None and base.kind == "interval" and (base.minutes or 0) < 1440 // 4:
+        return base  # "every 15 minutes … at 9am and 5pm": the interval stands
+    days, dow = (fields[2], fields[4]) if len(fields) == 5 else ("*", "*")
+    return _cron(minute, ",".join(str(h) for h in hours), dom=days, dow=dow)
 
 
 def _looks_like_cron(expr: str) -> bool:
@@ -272,7 +287,7 @@ def _late_hour(hour: int, text: str) -> int:
     return hour + 12 if 1 <= hour < 12 else hour
 
 
-def _cron(minute: int, hour: int, dom: str = "*", dow: str = "*") -> Schedule:
+def _cron(minute: int, hour: int | str, dom: str = "*", dow: str = "*") -> Schedule:
     return Schedule(kind="cron", cron=f"{minute} {hour} {dom} * {dow}")
 
 

@@ -35,6 +35,8 @@ _LEAD_IN = re.compile(
     r"(?:[到在从用给往至]\s*$)",
     re.IGNORECASE,
 )
+# "pushover reminder", "gotify alert": a notice word right after an app that sends notifications
+_NOTICE_AFTER = re.compile(r"\s*(?:reminders?|alerts?|pings?|nudges?)\b")
 # "the Expenses sheet", "my Leads table": a capitalised name before a container word
 _NAMED = re.compile(
     r"\b(?:the|my|our|a)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:sheet|spreadsheet|table|list|"
@@ -141,8 +143,14 @@ class ServiceIndex:
                     return True
             if any(after.lstrip().startswith(n) for n in self._event_words(app)):
                 return True  # "stripe dispute -> …": the app's own event right after it
+            if _NOTICE_AFTER.match(after) and self._notifies(app):
+                return True  # "pushover reminder to …": a notice sent through that app
         # Chinese text: a Latin word is a name
         return bool(_CJK.search(text))
+
+    def _notifies(self, app: str) -> bool:
+        """Whether one of ``app``'s resources is called a notification."""
+        return any("notification" in r.names.en for r in self.apps[app].resources.values())
 
     def _event_words(self, app: str) -> list[str]:
         """The English names of ``app``'s trigger events ("dispute", "new submission")."""
