@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import time
 
 import pytest
 
@@ -306,10 +305,11 @@ def test_decisions_and_builds_are_deterministic() -> None:
 
 
 @pytest.mark.parametrize("message", ["请" * 20000, "a" * 20000, "监控亚马逊 " * 3000])
-def test_long_messages_stay_fast(message: str) -> None:
-    started = time.perf_counter()
-    decide(message, [], None)
-    assert time.perf_counter() - started < 3.0
+def test_long_messages_get_a_decision(message: str) -> None:
+    # how fast is bench/long_messages.py's concern (a ratio to a short message, same run)
+    decision = decide(message, [], None)
+    assert decision.kind in {"answer", "clarify", "generate"}
+    assert decision.reply
 
 
 def test_request_is_json_serialisable() -> None:
