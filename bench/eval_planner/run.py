@@ -49,6 +49,8 @@ SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl",
         "fresh2": HERE / "requests_fresh2.jsonl", "fresh3": HERE / "requests_fresh3.jsonl",
         "fresh4": HERE / "requests_fresh4.jsonl", "fresh5": HERE / "requests_fresh5.jsonl",
         "fresh6": HERE / "requests_fresh6.jsonl"}
+# held out: progress lines show neither ids, request text nor per-request outcomes
+HELD_OUT_SETS = {"fresh3"}
 FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 
 
@@ -414,11 +416,19 @@ def main() -> None:
                                "generation": None, "error": f"runner: {exc!r}"}
                 s = score(req, outcome)
                 scored.append(s)
-                mark = "ok " if s["passed"] else "-- "
-                print(f"{i:3d}/{len(reqs)} {mark}{req['id']} {req['request'][:70]}",
-                      file=sys.stderr)
+                if args.set_name in HELD_OUT_SETS:
+                    print(f"{i:3d}/{len(reqs)}", file=sys.stderr)
+                else:
+                    mark = "ok " if s["passed"] else "-- "
+                    print(f"{i:3d}/{len(reqs)} {mark}{req['id']} {req['request'][:70]}",
+                          file=sys.stderr)
     finally:
+        ours = server.proc.poll() is None
         server.stop()
+    if not ours:
+        # it could not bind its port (another run's server took it between free_port() and
+        # the bind) and the answers came from that other server: nothing here is ours
+        sys.exit("the eval server had exited before the run ended; rerun (figures discarded)")
 
     summary = summarize(scored)
     print(render(summary, unscorable))
