@@ -50,6 +50,7 @@ from flowsmith.planner.parse_condition_words import STOCK_TALK, plus_as_at_least
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
 from flowsmith.planner.parse_copies import with_files_copied
+from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
@@ -89,6 +90,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     masked = zh_for_everyone(masked)
     seen = SEEN_BEFORE.search(masked)
     masked, _ = cut_seen(masked)
+    masked, exclusions = cut_exclusions(masked)
     masked, values = cut_values(masked)
     window = read_window(masked)
     masked = cut_window(masked, window) if window is not None else masked
@@ -115,7 +117,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     steps = with_values(steps, values, ctx.index, catalog)
     steps = with_items_read(steps, trigger, ctx.index.apps, masked)
     steps = with_files_copied(steps, ctx.index.apps)
-    steps = with_writes_chained(steps)
+    steps = with_exclusions(with_writes_chained(steps), exclusions, ctx)
     if window is not None:
         trigger, steps = windowed(trigger, steps, window)
     if trigger.kind == "chat" or (trigger.kind == "manual" and asks_a_bot(masked, ctx)):
