@@ -261,8 +261,6 @@ BANK: list[tuple[str, str, Check]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "For every Gmail message labelled": "'For every Gmail message labelled …' starts manually and reads a Gmail send, so the "
-    "upload has no message to test",
     "Bitbucket pipeline results hit": "cases said as 'label: action' with a compound condition (status and branch) open no branch",
     "Use OpenAI to tag every new Typeform": "'questions get an email reply' is read as an email trigger, so the Typeform answer "
     "becomes a read and the AI clause an OpenAI step",

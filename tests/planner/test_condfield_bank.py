@@ -239,7 +239,6 @@ OPEN: dict[str, str] = {
     "Every night I fill in a form with how ma": "trigger: 'Every night I fill in a form' read as a schedule",
     "I record every run in a form with distan": "trigger: 'I record every run in a form' not read as a form",
     "我每天晚上用表单记一下今天跑了多少公里": "trigger: '每天晚上用表单记' read as a schedule",
-    "我每天早上在表单里填昨晚睡了几个小时": "trigger: '每天早上在表单里填' read as a schedule",
     "学生在Jotform里填每天学习了几个小时": "trigger: '在Jotform里填每天' read as a schedule",
     "Typeform问卷里打1到3分的在Jira建工单": "trigger: 'Typeform问卷里…' (no event word) read as manual",
 }
