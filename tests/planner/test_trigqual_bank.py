@@ -268,6 +268,24 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
         each(reads("hubspot"), kept("feishu", AMOUNT, "10000", "hubspot")),
     ),
     (
+        "Every Monday get the Xero invoices that are still unpaid and send each one to Slack",
+        ("xero", "slack"),
+        each(reads("xero"), kept("slack", ("status", "paid", "due"), "unpaid", "xero")),
+    ),
+    (
+        "每天从Trello拉取截止日期已过的卡片，发到企业微信",
+        ("trello", "wecom"),
+        each(reads("trello"), kept("wecom", ("due", "截止"), "due", "trello")),
+    ),
+    (
+        "Typeform里选择了“企业版”的报名，加到Salesforce线索",
+        ("typeform", "salesforce"),
+        each(
+            on_event("typeform", "form_submitted"),
+            kept("salesforce", ("plan", "edition", "choice", "版", "选择"), "企业版"),
+        ),
+    ),
+    (
         "每30分钟从Freshdesk拉取优先级是紧急的工单，推送到Gotify",
         ("freshdesk", "gotify"),
         each(reads("freshdesk"), kept("gotify", ("priority", "优先级"), "urgent", "freshdesk")),
@@ -275,26 +293,16 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
 ]
 
 STILL_OPEN: dict[str, str] = {
-    "When an email whose subject starts with": "the subject's 'starts with' qualifier of the arriving email is not read",
-    "When a new Jira issue labelled": "a label said as a past participle ('labelled X') on the event's noun is not read",
-    "Each new Shopify order that is worth": "a relative clause with an amount ('that is worth more than N') is not read",
-    "When a pull request targeting the develop": "the branch a pull request targets is not read",
-    "Whenever a Zendesk ticket tagged": "a tag said as a past participle ('tagged X') is not read",
-    "Any new Google Drive file whose name": "'whose name ends with' is not read as a name condition",
-    "When a new Linear issue is created, copy": "'only for issues in the X team' is not read as a team condition",
-    "Every hour fetch Freshdesk tickets": "'still unassigned' on the read's noun is not read",
-    "Every 15 minutes check Jira for bugs": "'that nobody is assigned to' on the read's noun is not read",
-    "Every morning at 9 pull the HubSpot deals": "'which are in the X stage' on the read's noun is not read",
-    "Gmail收到主题含有": "the subject qualifier compares the body text, not the subject",
-    "Outlook收件箱里标题带": "an email said with a qualifier before its noun starts from a manual run",
-    "GitHub上有人往dev分支": "'往X分支推代码' does not name the branch",
-    "GitLab的staging分支": "'X分支有新的推送' does not name the branch",
-    "GitLab上标签是bug的新issue": "a qualified new issue before its noun starts from a manual run",
-    "Shopify上收货地址在上海的新订单": "a qualified new order before its noun starts from a manual run",
-    "Typeform上预算超过10万的报名": "a qualified submission before its noun starts from a manual run",
-    "Notion数据库新增页面时发到Slack，只针对": "'只针对…的' after the step puts its condition after the step",
-    "每天早上9点从Zendesk拉取还没人处理的工单": "'还没人处理的' on the read's noun is not read",
-    "每30分钟从Freshdesk拉取优先级是紧急的工单": "'优先级是X的' on the read's noun is not read",
+    "Every Monday get the Xero invoices that are still unpaid": (
+        "a state adjective ('still unpaid') on the read's noun names no field the reader knows"
+    ),
+    "每天从Trello拉取截止日期已过的卡片": (
+        "a date said to have passed ('截止日期已过的') is not read as a comparison with now"
+    ),
+    "Typeform里选择了“企业版”的报名": (
+        "a choice said by its verb ('选择了“X”的') before the event's noun is not read as the "
+        "event nor as its condition"
+    ),
 }
 
 
