@@ -334,11 +334,8 @@ BANK: list[tuple[str, str, Check]] = [
 
 # Cases still open after this round, with the reason:
 # z06: "Typeform有新反馈时都记到Notion" reads as a schedule polling Typeform (trigger reading,
-#   "时都" with the event "反馈"); the branch after it is right;
-# z17: a condition said inside the trigger clause with "的话" ("WooCommerce新订单的支付方式是
-#   货到付款的话，…") opens no case (trigger clause reading; with "有新订单时，支付方式是…的话"
-#   the outputs are right)
-_OPEN: set[int] = {6, 17}
+#   "时都" with the event "反馈"); the branch after it is right
+_OPEN: set[int] = {6}
 
 
 @pytest.mark.parametrize(

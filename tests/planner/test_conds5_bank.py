@@ -304,7 +304,6 @@ OPEN: dict[str, str] = {
     "Typeform满意度调查里打1到2星": "trigger: a survey named with no event word starts manually",
     "当Dropbox的“发票”文件夹有新文件时": "trigger: a Dropbox folder's new file reads as a webhook",
     "收到Gmail新邮件时，把附件上传到Dropbox": "the reply reads '附件' as Dropbox, not a mail",
-    "GitLab的develop分支": "the branch of a push is not filtered",
 }
 
 

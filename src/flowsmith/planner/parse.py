@@ -61,6 +61,7 @@ from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_spelling import respell
 from flowsmith.planner.parse_totals import with_sum_tested
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
+from flowsmith.planner.parse_trigger_item import only_for_last, said_guard
 from flowsmith.planner.parse_values import cut_values, with_values
 from flowsmith.planner.parse_windows import cut_window, read_window, windowed
 from flowsmith.planner.parse_write_chain import with_writes_chained
@@ -95,12 +96,14 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     window = read_window(masked)
     masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
+    rest = only_for_last(trigger, rest, ctx)
     ctx.trigger_kind = trigger.kind
     guard = (
         event_guard(trigger, ctx)
         if trigger.kind in ("app_event", "email", "form", "webhook")
         else None
     )
+    guard = said_guard(trigger, rest, guard, ctx)  # "dev分支的推送": the branch, too
     steps = _fetch_unused_urls(_with_categories(_guarded_steps(rest, ctx, guard), ctx), ctx)
     # a "not found" case takes its other side first: a "missing" one then has its own
     said = _sentence_of(raw, trigger.phrase)

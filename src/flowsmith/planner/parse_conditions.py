@@ -53,6 +53,7 @@ from flowsmith.planner.parse_mail_domains import mail_domain_condition
 from flowsmith.planner.parse_not_found import not_found_condition
 from flowsmith.planner.parse_per_measure import per_measured
 from flowsmith.planner.parse_percent_change import percent_change_condition
+from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
 
@@ -228,7 +229,9 @@ def qualifier_condition(
     text: str, ctx: Context | None = None, alone: bool = False
 ) -> Condition | None:
     """The condition a noun's qualifier states ("tickets with status 'urgent'"), or None;
-    ``alone``: the qualifier may start the text ("with priority 1", its noun said before)."""
+    ``alone``: the qualifier may start the text ("with priority 1", its noun said before).
+    A relative clause or participle ("that are still unassigned", "labelled 'x'",
+    "优先级是紧急的") is read only when no with/whose/的-reading gives a condition."""
     t = TOKEN.sub(" ", text)
     z = _ZH_ATTRIBUTE.search(t) if CJK.search(t) else None
     if z:
@@ -238,9 +241,11 @@ def qualifier_condition(
         if cond is not None and cond.op != "category":
             return _of_mail(cond, t[z.end() :])
     q = _QUALIFIER.search(t)
-    if q is None or (q.start() == 0 and not alone):
-        return None
-    return _qualified(q.group("c"), text.strip(" ,，"), ctx)
+    found = None
+    if q is not None and (q.start() > 0 or alone):
+        found = _qualified(q.group("c"), text.strip(" ,，"), ctx)
+    # "tickets that are still unassigned", "优先级是紧急的工单": a relative clause's condition
+    return found or relative_condition(t, text.strip(" ,，"), lambda s: parse_condition(s, ctx))
 
 
 _MAIL_NOUN = re.compile(r"^\s*(?:邮件|电邮|e-?mails?|mails?|messages?)", re.IGNORECASE)

@@ -26,7 +26,8 @@ def with_presence_sides(steps: tuple[Step, ...] | list[Step], start: str = "") -
     out: list[Step] = []
     for step in (_inner(s, start) for s in steps):
         field = _missing_field(step)
-        users = _trailing_users(out, field, start) if field else 0
+        own = _case_phrase(step) if field else ""
+        users = _trailing_users(out, field, start, own) if field else 0
         if users and isinstance(step, Branch):
             moved = tuple(out[len(out) - users :])
             del out[len(out) - users :]
@@ -54,16 +55,23 @@ def _missing_field(step: Step) -> str:
     return cond.field if cond is not None and cond.op == "is_empty" else ""
 
 
-def _trailing_users(steps: list[Step], field: str, start: str) -> int:
+def _case_phrase(step: Step) -> str:
+    """The words of a one-case branch's condition (lower case)."""
+    cond = step.cases[0].condition if isinstance(step, Branch) else None
+    return cond.phrase.lower() if cond is not None else ""
+
+
+def _trailing_users(steps: list[Step], field: str, start: str, own: str = "") -> int:
     """How many steps at the end of ``steps`` name ``field`` in their words (all of them
-    when the trigger's words ``start`` do)."""
+    when the trigger's words ``start`` do); a step whose words are the condition's own
+    ("look for tickets nobody is assigned to": the read the qualifier picks from) is none."""
     said = _words_for(field)
     everyone = any(w in start.lower() for w in said)
     count = 0
     for step in reversed(steps):
         phrase = str(getattr(step, "phrase", "")).lower()
         acts = isinstance(step, (ServiceStep, CoreStep))  # a judge makes the field: it stays
-        if not acts or not (everyone or any(w in phrase for w in said)):
+        if not acts or not (everyone or any(w in phrase for w in said)) or phrase == own:
             break
         count += 1
     return count

@@ -26,6 +26,7 @@ from flowsmith.planner.parse_case_arrows import case_arrows
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_guards import event_condition
+from flowsmith.planner.parse_trigger_attr import attributed_event, qualified_mail
 from flowsmith.planner.parse_trigger_changed import changed_item_event
 from flowsmith.planner.parse_trigger_clause import (
     arrival_clause,
@@ -100,7 +101,7 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     sched = parse_schedule(TOKEN.sub(" ", text))
     if sched is not None:
         return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
-    found = new_app_event(text, ctx) or items_event(text, ctx)
+    found = attributed_event(text, ctx) or new_app_event(text, ctx) or items_event(text, ctx)
     if found is not None:
         ctx.trigger_app = found[0].app
         return found
@@ -424,6 +425,10 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
                 return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), _cut(text, m)
             if kind == "form":
                 params.update(_form_fields(text[m.start() :]))
+            span = qualified_mail(text, m, ctx) if kind == "email" else None
+            if span is not None:  # "财务邮箱收到标题里带“发票”的邮件，…": the clause is the start
+                phrase = unmask(text[span[0] : span[1]], ctx).strip()
+                return Trigger(kind=kind, phrase=phrase), text[: span[0]] + " " + text[span[1] :]
             return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), text
     return Trigger(kind="manual"), text
 
@@ -651,10 +656,24 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     """The condition a trigger's own words put on its item ("an email with 'Order' in the
     subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
     label contains customer), or None."""
-    phrase = trigger.phrase
     party = mail_party(trigger)
-    if party is not None:
-        return party
+    said = _item_guard(trigger, ctx)
+    if party is not None and said is not None and said.field not in ("from", "to"):
+        # "an email whose subject starts with 'PO-' comes into orders@…": both hold
+        return Condition(party.field, "all", (party, said), trigger.phrase)
+    return party or said
+
+
+def _item_guard(trigger: Trigger, ctx: Context) -> Condition | None:
+    """What the trigger's words say of its item besides a mail's sender or recipient."""
+    phrase = trigger.phrase
+    if mail_party(trigger) is not None and not re.search(
+        r"\b(?:whose|with|where|having)\s+(?:the\s+|a\s+|an\s+)?(?:subject|title)\b|"
+        r"(?:主题|标题)",
+        phrase,
+        re.IGNORECASE,
+    ):
+        return None  # a mail start's other words name its box, not its item
     if _said_by_event(phrase, trigger, ctx):
         return None
     m = _LABELLED.search(TOKEN.sub(" ", phrase))
@@ -665,4 +684,16 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     if found is not None:
         return None if _event_is_state(found, trigger, ctx) else found
     trimmed = _EVENT_TAIL.sub("", phrase)
-    return event_condition(trimmed, ctx) if trimmed != phrase else None
+    found = event_condition(trimmed, ctx) if trimmed != phrase else None
+    said = _WHOSE_THEN_EVENT.search(TOKEN.sub(" ", phrase))
+    if found is None and said is not None:  # "an email whose subject … comes into the inbox"
+        return parse_condition(said.group("c"), ctx)
+    return found
+
+
+# "an email whose subject starts with 'PO-' comes into …": the qualifier, up to the event's verb
+_WHOSE_THEN_EVENT = re.compile(
+    r"\b(?:whose|where(?:\s+the)?)\s+(?P<c>.+?)\s+(?:(?:is|are|gets?)\s+)?"
+    r"(?:comes?\s+in|comes?\s+into|arrives?|lands?|(?:is\s+)?received|shows?\s+up)\b",
+    re.IGNORECASE,
+)

@@ -10,12 +10,20 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.frame import Trigger
+from flowsmith.planner.frame import Condition, Trigger
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context
 from flowsmith.planner.service_words import tokens
 
-__all__ = ["QUOTED_MENTION", "brand_event", "eventless_trigger", "qualifier", "said_values"]
+__all__ = [
+    "QUOTED_MENTION",
+    "brand_event",
+    "eventless_trigger",
+    "only_for_last",
+    "qualifier",
+    "said_guard",
+    "said_values",
+]
 
 
 def brand_event(body: str, phrase: str, ctx: Context) -> Trigger | None:
@@ -104,7 +112,7 @@ def qualifier(body: str, ctx: Context) -> str | None:
         return None
     m = lx.CONTAINS.search(body)
     if m and parse_condition(body[m.start() :], ctx) is not None:
-        return body[m.start() :].strip()  # "… mentioning 'bug'", "…提到'bug'"
+        return _with_field_before(body, m.start(), ctx)  # "… mentioning 'bug'", "…提到'bug'"
     m = QUOTED_MENTION.search(body)
     if m:
         return f"it mentions {m.group(1)}"  # "a message mentioning 'refund' is posted in …"
@@ -119,12 +127,30 @@ def qualifier(body: str, ctx: Context) -> str | None:
     return None
 
 
+def _with_field_before(body: str, at: int, ctx: Context) -> str:
+    """The contains-words from ``at``, led by the field word said right before them when it
+    names a field ("主题含有“报价”", "subject contains 'PO'"): the subject, not the text."""
+    said = body[at:].strip()
+    before = body[:at].rstrip()
+    for word in sorted(lx.FIELD_ZH_NAMES, key=len, reverse=True):
+        if before.endswith(word):
+            cond = parse_condition(word + said, ctx)
+            return word + said if cond is not None and cond.field != "text" else said
+    last = re.search(r"\b([a-z]+)$", before, re.IGNORECASE)
+    if last is not None:
+        cond = parse_condition(f"the {last.group(1)} {said}", ctx)
+        if cond is not None and cond.field == last.group(1).lower():
+            return f"the {last.group(1)} {said}"
+    return said
+
+
 # "on the release branch", "push to main", "推送到 main 分支": the branch a code event is on
 _BRANCH = re.compile(
-    r"\b(?:on|to|into|in|against)\s+(?:the\s+)?[\"'“‘`]?(?P<a>[\w./-]+?)[\"'”’`]?\s+branch\b|"
+    r"\b(?:on|to|into|in|against|targeting|targets|for|from)\s+(?:the\s+)?[\"'“‘`]?"
+    r"(?P<a>[\w./-]+?)[\"'”’`]?\s+branch\b|"
     r"\bpush(?:es|ed)?\s+(?:to|into|on)\s+(?!(?:our|my|the|a|an|your|their|this|that|it)\b)"
     r"[\"'“‘`]?(?P<b>[\w./-]+)|"
-    r"(?P<c>[A-Za-z0-9][\w./-]*)\s*分支",
+    r"(?P<c>[A-Za-z0-9][A-Za-z0-9_./-]*)\s*分支",
     re.IGNORECASE,
 )
 # "reacts with :bug:", "reacted with 👀", "用 :eyes: 表情回应": the emoji a reaction names
@@ -150,3 +176,43 @@ def said_values(body: str, ctx: Context) -> list[str]:
         emoji = next(g for g in m.group("a", "b", "c", "d") if g)
         out.append(f"the reaction is '{emoji}'")
     return out
+
+
+def said_guard(
+    trigger: Trigger, rest: str, guard: Condition | None, ctx: Context
+) -> Condition | None:
+    """``guard`` joined with the values an app event's own words name of its item ("GitHub上
+    有人往dev分支推代码": the branch) that the reading of its clause did not already leave in
+    ``rest``; ``guard`` unchanged for any other start."""
+    if trigger.kind != "app_event" or not trigger.phrase:
+        return guard
+    said = [c for c in said_values(trigger.phrase, ctx) if c.lower() not in rest.lower()]
+    conds = [c for c in (parse_condition(w, ctx) for w in said) if c is not None]
+    parts = [*([guard] if guard is not None else []), *conds]
+    if len(parts) <= 1:
+        return parts[0] if parts else None
+    return Condition(parts[0].field, "all", tuple(parts), trigger.phrase)
+
+
+# ", but only for issues in the Mobile team", "，只针对类型是“会议纪要”的页面": a last clause
+# that picks the items every step before it is for
+_ONLY_FOR_LAST = re.compile(
+    r"(?:[,;，；]\s*(?:but\s+)?only\s+(?:for|with)\s+(?:the\s+)?(?:[a-z]+s\s+)?(?P<en>[^,;.]+?)|"
+    r"[,;，；]\s*(?:但)?(?:只针对|仅针对|只限于?|仅限于?|只对)(?P<zh>[^,;，；。]+?)的[\u4e00-\u9fff\w]{1,6}"
+    r")\s*[.。!！]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def only_for_last(trigger: Trigger, rest: str, ctx: Context) -> str:
+    """``rest`` with a last "only for …" clause of an event-started flow moved before its
+    steps as their condition; unchanged when the clause names no condition."""
+    if trigger.kind not in ("app_event", "email", "form", "webhook"):
+        return rest
+    m = _ONLY_FOR_LAST.search(rest)
+    if m is None:
+        return rest
+    said = m.group("zh") or "they are " + (m.group("en") or "")
+    if parse_condition(said, ctx) is None:
+        return rest
+    return f"if {said} , {rest[: m.start()]}"

@@ -134,7 +134,8 @@ _EVENT_VERB = re.compile(
 # "New Shopify orders over 200 dollars should be posted …": what the subject says of the
 # item, up to the verb of its action
 _LEADING_QUALIFIER = re.compile(
-    r"^\s*(?P<q>(?:over|above|under|below|more than|less than|with|whose|where|from)\b[^,;]*?)"
+    r"^\s*(?P<q>(?:over|above|under|below|more than|less than|with|whose|where|from|"
+    r"(?:that|which|who)\s+(?:is|are)\b)[^,;]*?)"
     r"\s+(?=(?:should|must|will|shall|need to|go|goes|get|gets|are|is)\b)",
     re.IGNORECASE,
 )
@@ -144,7 +145,7 @@ def _subject_condition(q: str, ctx: Context) -> str | None:
     """Condition words from what a leading event phrase's subject says ("over 200")."""
     if re.match(r"(?:with|whose|where)\b", q, re.IGNORECASE):
         return qualifier("x " + q, ctx)
-    said = "it is " + q
+    said = "it is " + re.sub(r"^(?:that|which|who)\s+(?:is|are)\s+", "", q, flags=re.I)
     return said if parse_condition(said, ctx) is not None else None
 
 
@@ -156,7 +157,9 @@ def _residue(text: str, start: int, end: int, ctx: Context) -> str:
     priority is 1", "If an uploaded file is a PDF" -> "If it is a PDF", "If the budget of a
     new task is over 10" -> "If the budget is over 10"."""
     before, after = text[:start], text[end:]
-    if not before.strip(" ,，") or re.search(r"[.;!?。；！？]\s*$", before):
+    # "Each new Shopify order that is …", "Any new file whose …": a determiner is no clause
+    bare = re.sub(r"^\s*(?:each|every|any|all|the)\s*$", "", before, flags=re.IGNORECASE)
+    if not bare.strip(" ,，") or re.search(r"[.;!?。；！？]\s*$", before):
         lead = _LEADING_QUALIFIER.match(after)
         cond = _subject_condition(lead.group("q"), ctx) if lead else None
         if lead and cond:

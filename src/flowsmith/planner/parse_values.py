@@ -151,8 +151,20 @@ _STATE_BEFORE = re.compile(
 _STATE_AFTER = re.compile(r"^\s*(?:时|的时候|之后|后|的话)")
 
 
+# "When a new Jira issue labelled 'security' is created": a value said of the item inside
+# a when-clause, before any action verb
+_IN_WHEN = re.compile(
+    r"(?:^|[.;!?。；！？]\s*)(?:when|whenever|once|every time|each time|as soon as)\b"
+    r"(?![^,;.]*\b(?:create|add|send|post|make|open|put|save|file|log|tag|label|mark|set)\b)"
+    r"[^,;.]*$",
+    re.IGNORECASE,
+)
+
+
 def _said_of_the_item(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 20) : m.start()]
+    if _IN_WHEN.search(text[: m.start()]):
+        return True
     return bool(_STATE_BEFORE.search(before) or _STATE_AFTER.match(text[m.end() :]))
 
 
