@@ -3,7 +3,8 @@ ticket, 9-10 → add them to ActiveCampaign", "status 'lost' → alert Slack".
 
 Invariants: an arrow is read as a case's colon only when the text holds at least two arrows
 whose left side, back to the last comma, semicolon or colon, is a short value head (ending
-on a number, a unit after a number, or a quoted value); a chain of steps ("typeform ->
+on a number, a unit after a number, a bound after those ("以上", "or more"), or a quoted
+value); a chain of steps ("typeform ->
 summary -> notion") has no such heads and is left as it is. Pure: no I/O, no clock.
 """
 
@@ -14,7 +15,10 @@ import re
 # a value head just before an arrow: "0-6", "9 or 10 stars", "'returned'", "“异常”", "5分"
 _HEAD_ARROW = re.compile(
     r"(?P<h>(?:^|(?<=[,;:，；：]))[^,;:，；：→>]{0,40}?"
-    r"(?:\d(?:\s*(?:stars?|points?|分|星|颗星))?|[\"'”’」]))"
+    r"(?:\d(?:\s*(?:stars?|points?|分|星|颗星|k|m|万|千|块钱?|元|美元|%|dollars?|euros?)(?![a-z]))?"
+    # "金额2000块以上 →", "9 or above ->": a bound said after the number
+    r"(?:\s*(?:以上|以下|以内|及以上|及以下|or (?:more|less|above|below|higher|lower|over|under)"
+    r"|and (?:up|above|over|below|under)))?|[\"'”’」]))"
     r"\s*(?:-+>|=+>|→|⇒|⟶|➜|➡️?)\s*"
 )
 

@@ -49,6 +49,7 @@ from flowsmith.planner.parse_field_names import (
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition
+from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
 
@@ -176,7 +177,7 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
 
 
 def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
-    phrase = plus_as_at_least(below_zero(text.strip(" ,，:：")))
+    phrase = said_numbers(plus_as_at_least(below_zero(text.strip(" ,，:："))))
     t = TOKEN.sub(" ", phrase).strip(" ,，")
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if CJK.search(t):
