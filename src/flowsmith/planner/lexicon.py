@@ -35,7 +35,7 @@ ELSE_OPEN = rx(
     r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
     r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
-    r"否则的话|否则|要不然的话|要不然|不然的话|不然|其他情况|其余情况|其它情况|反之|其他的?|其余的?|其它的?|剩下的?)[\s,，:：]*(?:就|则)?\s*"
+    r"否则的话|否则|要不然的话|要不然|不然的话|不然|其他情况|其余情况|其它情况|别的情况|反之|其他的?|其余的?|其它的?|剩下的?|剩余的?|别的)[\s,，:：]*(?:就|则)?\s*"
 )
 # where the action of a leading condition starts ("如果…就…", "if …, then …")
 THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
@@ -364,8 +364,9 @@ _NUM = (
     r"(?:\s*(?:(?:eur|usd|gbp|cny|rmb|jpy|aud|cad|chf)\b|euros?|pounds?|欧元|英镑|人民币|日元|港币))?"
 )
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("gte", rx(_NUM + r"\s*or (?:more|higher|above|greater|over)\b")),
-    ("lte", rx(_NUM + r"\s*or (?:less|lower|below|fewer|under)\b")),
+    # "3 stars or less", "10 people or more": a counted word may stand between
+    ("gte", rx(_NUM + r"\s*(?:[a-z]+\s+)?or (?:more|higher|above|greater|over)\b")),
+    ("lte", rx(_NUM + r"\s*(?:[a-z]+\s+)?or (?:less|lower|below|fewer|under)\b")),
     ("lte", rx(r"(?:hits|reaches|drops to|falls to|goes to|gets to)\s*(0)(?![\d.])")),
     ("gte", rx(r"(?:at least|no less than|>=|≥|大于等于|大于或等于|不少于|不低于|至少)\s*" + _NUM)),
     ("gte", rx(r"(?:reaches|hits|gets to)\s*" + _NUM)),
@@ -389,6 +390,8 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("gte", rx(_NUM + r"\s*(?:以上|及以上|or more)")),
+    # "满十八岁的", "人数满10个": a limit reached ("不满", "未满" are below it; "充满" no limit)
+    ("gte", rx(r"(?<![不未充])满\s*" + _NUM)),
     ("lte", rx(_NUM + r"\s*(?:以下|及以下|or less)")),
     (
         "ne",

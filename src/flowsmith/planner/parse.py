@@ -42,6 +42,7 @@ from flowsmith.planner.frame import (
     Trigger,
     walk,
 )
+from flowsmith.planner.parse_bullets import bullets_as_sentences
 from flowsmith.planner.parse_case_merge import with_cases_merged
 from flowsmith.planner.parse_changes import with_memory, with_only_new
 from flowsmith.planner.parse_chat import asks_a_bot, bot_app, on_bot_app, with_agent
@@ -55,6 +56,7 @@ from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
 from flowsmith.planner.parse_not_found import with_lookup_sides
+from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_per_measure import per_measure
 from flowsmith.planner.parse_presence import with_presence_sides
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
@@ -78,7 +80,7 @@ __all__ = ["parse_condition", "parse_request"]
 def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
     catalog = catalog or load_catalog()
-    raw = plus_as_at_least(respell(" ".join(text.split())))
+    raw = said_numbers(plus_as_at_least(respell(" ".join(bullets_as_sentences(text).split()))))
     if not raw:
         return None
     lang = detect_lang(raw)

@@ -7,10 +7,10 @@ rest of the items ("lower", "anything else", "其他的") as the last case.
 
 Invariants: an arrow is read as a case's colon only when the text holds at least two arrows
 whose left side, back to the last comma, semicolon or colon, is a short value head (ending
-on a number, a unit or a band after a number, or a quoted value; or a field word and a bare
-value, the field word said by two heads or more) or, beside one of those, a rest head; a
-chain of steps ("typeform -> summary -> notion") has no such heads and is left as it is.
-Pure: no I/O, no clock.
+on a number, a unit after a number, a band or bound after those ("7 or higher", "以上"), or a
+quoted value; or a field word and a bare value, the field word said by two heads or more) or,
+beside one of those, a rest head; a chain of steps ("typeform -> summary -> notion") has no
+such heads and is left as it is. Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -19,16 +19,18 @@ import re
 
 _ARROW = r"\s*(?:-+>|=+>|→|⇒|⟶|➜|➡️?)\s*"
 _AFTER_MARK = r"(?:^|(?<=[,;:.，；：。]))"
-# a band after a number: "7 or higher", "70 and above", "9+", "7分及以上"
+# a band after a number: "7 or higher", "70 and above", "9+", "7分及以上", "2000块以上"
 _BAND = (
     r"(?:\s*(?:or|and)\s+(?:higher|more|above|over|up|lower|less|below|under|fewer)|\+|"
-    r"\s*分?(?:及|或)?(?:以上|以下))"
+    r"\s*分?(?:及|或)?(?:以上|以下|以内))"
 )
+# a unit after a number: "9 stars", "5分", "2k", "3万", "2000块", "$500 dollars", "90%"
+_UNIT = r"stars?|points?|分|星|颗星|k|m|万|千|块钱?|元|美元|%|dollars?|euros?"
 # a value head just before an arrow: "0-6", "9 or 10 stars", "'returned'", "“异常”", "5分",
 # "7 or higher"
 _HEAD_ARROW = re.compile(
     rf"(?P<h>{_AFTER_MARK}[^,;:.，；：。→>]{{0,40}}?"
-    rf"(?:\d(?:{_BAND}|\s*(?:stars?|points?|分|星|颗星))?|[\"'”’」]))"
+    rf"(?:\d(?:\s*(?:{_UNIT})(?![a-z]))?(?:{_BAND})?|[\"'”’」]))"
     rf"{_ARROW}"
 )
 # the items no head before took: "lower ->", "anything else ->", "其他的 →"

@@ -25,12 +25,15 @@ from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.schedule import parse_schedule
 
 NOTHING = re.compile(
-    r"^\s*(?:just\s+)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|"
+    # "其余的啥也不用做" may reach here as "也不用做" (its subject read as "其余的啥")
+    r"^\s*(?:just\s+|也|都)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|"
     r"leave (?:it|them)\b.*|不处理|"
     # "没有就别发", "if there are none, don't send anything": the action said is not done
     r"don'?t (?:send|post|notify|do) (?:anything|it|them)|"
     r"(?:就)?(?:别|不要|不用|不必|不)(?:发|通知|提醒|处理|做)了?|"
-    r"忽略|什么都不做|跳过|(?:就)?(?:不用|不需要|无需|别)管(?:它|他们)?了?)\s*$",
+    r"(?:are |is |can be |get |gets )?(?:ignored|skipped)|needs? nothing|no action|不用做|"
+    r"(?:就|直接)?(?:忽略|跳过)(?:掉)?了?|(?:就)?(?:什么|啥)(?:都|也)(?:不用|不需要|不必|不)做?了?|"
+    r"(?:就)?(?:不用|不需要|无需|别|不)(?:管|理|处理)(?:它|他们|她们|它们)?了?)\s*$",
     re.IGNORECASE,
 )
 

@@ -46,6 +46,7 @@ from flowsmith.planner.parse_case_clauses import (
 )
 from flowsmith.planner.parse_cases import (
     BARE_COMPARE,
+    NOTHING,
     decision,
     joined_condition,
     leading_condition,
@@ -63,6 +64,12 @@ from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new_found_case
 from flowsmith.planner.parse_guards import negate
+from flowsmith.planner.parse_headed_case import (
+    full_case,
+    headed_case,
+    opens_full_case,
+    opens_headed_case,
+)
 from flowsmith.planner.parse_independent import split_independent
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_object_case import object_case
@@ -287,7 +294,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
-        if b.branch is not None and not _opens_case(nxt, ctx):
+        if b.branch is not None and not (_opens_case(nxt, ctx) or opens_full_case(nxt, b)):
             b.close_branch()
         b.end_sentence()
     return split_independent([freeze(s) for s in b.top], text)
@@ -328,6 +335,7 @@ def _opens_case(clause: str, ctx: Context) -> bool:
         or answers_case(clause)
         or (CJK.search(clause) and zh_condition(clause, ctx) is not None)
         or opens_subject_case(clause, ctx)
+        or opens_headed_case(clause, ctx)
     )
 
 
@@ -372,7 +380,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         if not cased:
             b.close_branch()
         rest = clause[m.end() :]
-        b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
+        if not NOTHING.match(unmask(rest, ctx).strip(" ,，.。")):  # "其余的啥也不用做"
+            b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
     if (
         found_case(b, clause, ctx)
@@ -402,6 +411,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or zh_value_case(b, clause, ctx)
         or kind_case(b, clause, ctx)
         or crest.more_cases(b, clause, ctx)
+        or headed_case(b, clause, ctx)
+        or full_case(b, clause, ctx)
     ):
         return
     split = leading_condition(clause, ctx)

@@ -51,6 +51,7 @@ from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition
 from flowsmith.planner.parse_not_found import not_found_condition
+from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_per_measure import per_measured
 from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_relative import relative_condition
@@ -181,7 +182,7 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
 
 
 def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
-    phrase = plus_as_at_least(below_zero(text.strip(" ,，:：")))
+    phrase = said_numbers(plus_as_at_least(below_zero(text.strip(" ,，:："))))
     t = TOKEN.sub(" ", phrase).strip(" ,，")
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if CJK.search(t):
