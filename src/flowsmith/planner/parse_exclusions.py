@@ -106,6 +106,11 @@ _ZH_ONLY_NOT = re.compile(
 _ZH_ALSO_NOT = re.compile(r"^(?:也|更|同样)?(?:别|不要|不用|不必|无需|不)(?P<scope>.+?)(?:了)?$")
 _ZH_KEEP_ONLY = re.compile(r"^(?:只|光)?(?:存|保存|记|留)\S{0,14}(?:就行|就好|就可以|即可|就够)")
 _ZH_REST = re.compile(r"^(?:正常|其余|其他|其它|别的|剩下|剩余|其他情况)的?")
+# a case head on a number band: "8000到30000的", "30000以上的", "超过500的"
+_ZH_BAND_CASE = re.compile(
+    r"^[^，,的]{0,12}?(?:\d[\d.]*\s*(?:到|至|-|~)\s*\d|\d[\d.]*\s*[^\d，,的]{0,3}?(?:以上|以下|以内)|"
+    r"(?:超过|不到|不足|低于|高于|大于|小于|不满|满)\s*\d)[^，,的]{0,6}的"
+)
 _ZH_OPENS_CONDITION = re.compile(r"^(?:如果|要是|若|假如|当|每当|只要)")
 
 
@@ -199,7 +204,9 @@ def _cut_zh(text: str) -> tuple[str, list[Exclusion]]:
 def _zh_piece(piece: str, rest: list[str]) -> Exclusion | None:
     """The exclusion that starts at ``piece`` (``rest``: the pieces after it in its
     sentence: more things not done, a remark, or what the excluded get instead)."""
-    if _ZH_OPENS_CONDITION.match(piece):
+    if _ZH_OPENS_CONDITION.match(piece) or any(_ZH_BAND_CASE.match(r.strip()) for r in rest):
+        # "金额不到8000的直接忽略，8000到30000的发Slack…": a band list whose first case does
+        # nothing, read by the case readers
         return None
     m = _ZH_ONLY_NOT.match(piece)
     if m is not None and _subset_like(m.group("subset")):
