@@ -26,13 +26,8 @@ Make = Callable[[], Workflow]
 
 # Rows still wrong (first words -> why); strict, so a fix must delete its entry.
 _OPEN: dict[str, str] = {
-    "Leads from hotmail.com": "'<subset> are <kind>: don't <old>, just <new>' deletes the old step",
-    "邮箱以qq.com结尾的线索": "'<subset>都是<kind>：不要<old>，直接<new>' deletes the old step",
-    "Leads whose country is Germany": "'<subset> go to <x>: don't <old>, just <new>' deletes the old step",
-    "If the signup comes without": "a refusal reply deletes the insert and guards the old reply",
     "注册邮箱是test.com": "a refusal reply with its status is not built",
     "Reject signups from people": "a refusal reply with its status is not built",
-    "如果注册的国家是朝鲜": "a refusal reply with its status is not built",
     "before the Dropbox upload, check": "an emptiness check before an existing upload is not built",
     "接口没有返回任何东西": "an emptiness check before an existing post is not built",
     "If the lead has no website": "an enrich call on one branch rejoining the record is not built",

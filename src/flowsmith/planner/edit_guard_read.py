@@ -27,6 +27,7 @@ from flowsmith.planner.edit_conditions import (
     level_value,
 )
 from flowsmith.planner.edit_guard_condition import condition
+from flowsmith.planner.edit_guard_denied import kind_said, with_denial
 from flowsmith.planner.edit_guard_kind import (
     ALSO_PART as _ALSO_PART,
 )
@@ -240,6 +241,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     ctx = _context(current)
     for i, (a, b) in enumerate(parts):
         part, now = without_now(_LEAD.sub("", text[a:b].strip()))
+        part = _as_for(part, ctx, current)  # "<items> are <kind>: don't <old>, just <new>"
         mention = cut_mentions(part)  # "billing emails that mention a chargeback …"
         guard = _guard_in(mention[0], ctx, current) if mention is not None else None
         if guard is None or guard.category is None:
@@ -259,6 +261,9 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             guard = replace(guard, act=_LEAD.sub("", text[slice(*rest[0])].strip()))
             spans.append(rest[0])
             rest = rest[1:]
+        guard, denied = with_denial(text, rest, guard, current)  # "…, and don't insert it"
+        spans += denied
+        rest = rest[len(denied) :]
         other = ""
         kept: list[str] = []
         for na, nb in rest:
@@ -277,6 +282,16 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             continue
         return (now_op(op, current) if now else op), spans
     return None, []
+
+
+def _as_for(part: str, ctx: Context, current: Workflow) -> str:
+    """``part`` read as "for <items>, <act>" when it says "<items> are <kind>: <act>" and
+    that reading sends the items to a new step instead of an old one."""
+    said = kind_said(part)
+    if said is None:
+        return part
+    guard = _guard_in(said, ctx, current)
+    return said if guard is not None and guard_op(guard, current).where == "instead" else part
 
 
 def _with_next(
