@@ -179,6 +179,9 @@ def resource_notifies(resource: str | None) -> bool:
     return bool(resource and _MESSAGE_RESOURCE.search(resource))
 
 
+_AI_CATEGORY = "ai"  # the catalog category of the AI services (openai, anthropic, …)
+
+
 def replaceable(wf: Workflow, category: str | None, notify: bool) -> list[Node]:
     """The result steps a replacement that names no old step may mean, best first: those
     that send a message when the new step does (records when it records), of the new
@@ -193,6 +196,10 @@ def replaceable(wf: Workflow, category: str | None, notify: bool) -> list[Node]:
 
 def _category(node: Node) -> str | None:
     op = node_service(node)
+    if op is None and node.type == NodeFamily.AI_AGENT:
+        # a core AI step (llm_chat, a classifier) does what an AI service's steps do, so
+        # "打分这一步改用Claude" replaces it, not the record step after its check
+        return _AI_CATEGORY
     app = load_catalog().app(op.app) if op else None
     if app is None and op is not None:
         app = next((a for a in load_catalog().apps if a.app == op.app), None)

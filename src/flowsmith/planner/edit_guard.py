@@ -27,6 +27,7 @@ from flowsmith.planner.edit_second_approval import THEN_APPROVAL, apply_second_a
 from flowsmith.planner.plan import ActionSpec, ApprovalSpec, EditOp
 from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
 from flowsmith.planner.text import Lang
+from flowsmith.text import text as say
 
 End = tuple[str, str]
 _NO_ITEMS = frozenset({"schedule_trigger", "manual_trigger"})
@@ -100,6 +101,7 @@ def _instead(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     olds = eg.find(wf, op.subject)
     if not olds:
         return eo.skip(lang, "planner.edit_guard.found_no_step_to_replace_there")
+    olds = _upstream_most(wf, olds)  # "don't store it": one check in front of the chain
     swapped = _swap_on_branch(wf, op, olds, lang)
     if swapped is not None:
         return swapped
@@ -439,6 +441,11 @@ def _new_node(wf: Workflow, spec: str, at: End, lang: Lang) -> Node | None:
     if kind == "http":  # "…就调用 https://…": a POST to that URL with the item
         params = {"method": "POST", "url": rest, "body": "{{ JSON.stringify($json) }}"}
         node = n.make(eo.ids(wf), "http_request", f"POST {rest}"[:60], "http_request", params)
+    elif kind == "reply":  # "respond with 403": the webhook's answer with that status
+        reply: dict[str, Any] = {"respond_with": "json", "body": {"ok": False}}
+        reply["status_code"] = int(rest)
+        name = say("planner.compile.respond_to_webhook", lang)
+        node = n.make(eo.ids(wf), "respond", name, "webhook_response", reply)
     elif kind == "approval":
         channel = "slack" if rest == "slack" else "email"
         approver = "#approvals" if channel == "slack" else "manager@example.com"

@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from flowsmith.core.models import Workflow
-from flowsmith.planner.edit_guard_steps import channel_move, existing_steps, like, steps_in
+from flowsmith.planner.edit_guard_steps import (
+    channel_move,
+    existing_steps,
+    head_steps,
+    like,
+    reply_spec,
+    steps_in,
+)
 from flowsmith.planner.edit_route import adopt_field
 from flowsmith.planner.plan import EditOp
 
@@ -24,7 +31,9 @@ INSTEAD_OF = re.compile(
     r"^(?:用|改用|换成|改成)(?P<znew>.+?)(?:代替|替代|取代)(?P<zold>.+)$|"
     # "改成创建Trello卡片，不发邮件", "create a Trello card, no more email"
     r"^(?P<new2>.+?)[,，]\s*(?:(?:and\s+|but\s+)?(?:no more|not|no longer|don'?t)\s+|"
-    r"(?:不要|不用|别|不再|不)再?)(?P<old3>.+?)了?$",
+    r"(?:什么都|啥都|都)?(?:不要|不用|别|不再|不)再?)(?P<old3>.+?)了?$|"
+    # "respond with 403 and don't save anything", "send me a Telegram and skip the upload"
+    r"^(?P<new3>.+?)[,，]?\s+and\s+(?:then\s+)?(?:skip|don'?t|do not|never)\s+(?P<old4>.+?)$",
     re.IGNORECASE,
 )
 
@@ -109,10 +118,14 @@ def _instead(guard: Guard, current: Workflow) -> EditOp | None:
     m = INSTEAD_OF.search(guard.act)
     if m is None:
         return None
-    new_words = m.group("new") or m.group("znew") or m.group("new2") or ""
-    old_words = m.group("old") or m.group("old2") or m.group("zold") or m.group("old3") or ""
-    old = steps_in(old_words, current)[0] if old_words.strip() else like(new_words, current)
-    new = steps_in(new_words, current)[1]
+    new_words = m.group("new") or m.group("znew") or m.group("new2") or m.group("new3") or ""
+    old_words = next((x for x in m.group("old", "old2", "zold", "old3", "old4") if x), "")
+    said_new = [g for g in ("new", "znew", "new2", "new3") if m.group(g)]
+    denied = guard.act[m.end(said_new[0]) :] if said_new else ""  # "… don't save anything"
+    old = head_steps(denied, current) or (
+        steps_in(old_words, current)[0] if old_words.strip() else like(new_words, current)
+    )
+    new = reply_spec(new_words, current) or steps_in(new_words, current)[1]
     if not old or not new:
         return None
     return EditOp(

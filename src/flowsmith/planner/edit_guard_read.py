@@ -27,6 +27,7 @@ from flowsmith.planner.edit_conditions import (
     level_value,
 )
 from flowsmith.planner.edit_guard_condition import condition
+from flowsmith.planner.edit_guard_denied import kind_said, with_denial
 from flowsmith.planner.edit_guard_kind import (
     ALSO_PART as _ALSO_PART,
 )
@@ -114,7 +115,8 @@ _ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)[，,]?\s*(?:才|就|再)?
 # "nightly-cleanup工作流报错就别提醒了", "5000以下的合同不用记录": a condition, then a denied act
 _ZH_DENIED = rx(
     r"^(?P<cond>[^，,]+?)(?:的话|时|的时候)?\s*(?:就|都|也|则)?"
-    r"(?P<act>(?:不要|不用|别再?|无需|不必|不需要)[^，,]+)$"
+    r"(?P<act>(?:不要|不用|别再?|无需|不必|不需要)[^，,]+?了(?:[，,][^，,]+)?|"
+    r"(?:不要|不用|别再?|无需|不必|不需要)[^，,]+)$"
 )
 _NEW_RULE = rx(
     r"^\s*(?:please\s+)?(?:change|set|update|make)\s+(?:the\s+)?(?:condition|filter|check|rule)"
@@ -193,7 +195,8 @@ _DONT_BUT = rx(
     r"^(?P<o1>.+?)[,，;；]\s*(?:(?:but|and|just|only|rather)\s+)*(?P<n1>.+?)\s+instead\s*$|"
     r"^(?P<o2>.+?)了?[,，;；]\s*(?:而是|改成|改为|改用|换成|直接|只|就)(?P<n2>.+)$|"
     r"^(?P<o3>.+?)[,，;；]\s*(?:but\s+)?(?:just|only|rather)\s+(?P<n3>.+)$|"
-    r"^(?P<o4>.+?)了?[,，]\s*(?P<n4>(?:给|帮)我.+)$"
+    r"^(?P<o4>.+?)了?[,，]\s*(?P<n4>(?:给|帮)我.+)$|"
+    r"^(?P<o5>[^，,]+?)了[,，]\s*(?P<n5>[^，,]+)$"  # "别发Discord了，发邮件给我"
 )
 _DENIED = rx(r"\b(?:not|never|no longer)\b|n't\b|不要|不用|别再?|不再|无需|不必")
 _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
@@ -240,6 +243,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     ctx = _context(current)
     for i, (a, b) in enumerate(parts):
         part, now = without_now(_LEAD.sub("", text[a:b].strip()))
+        part = _as_for(part, ctx, current)  # "<items> are <kind>: don't <old>, just <new>"
         mention = cut_mentions(part)  # "billing emails that mention a chargeback …"
         guard = _guard_in(mention[0], ctx, current) if mention is not None else None
         if guard is None or guard.category is None:
@@ -259,6 +263,9 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             guard = replace(guard, act=_LEAD.sub("", text[slice(*rest[0])].strip()))
             spans.append(rest[0])
             rest = rest[1:]
+        guard, denied = with_denial(text, rest, guard, current)  # "…, and don't insert it"
+        spans += denied
+        rest = rest[len(denied) :]
         other = ""
         kept: list[str] = []
         for na, nb in rest:
@@ -277,6 +284,16 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             continue
         return (now_op(op, current) if now else op), spans
     return None, []
+
+
+def _as_for(part: str, ctx: Context, current: Workflow) -> str:
+    """``part`` read as "for <items>, <act>" when it says "<items> are <kind>: <act>" and
+    that reading sends the items to a new step instead of an old one."""
+    said = kind_said(part)
+    if said is None:
+        return part
+    guard = _guard_in(said, ctx, current)
+    return said if guard is not None and guard_op(guard, current).where == "instead" else part
 
 
 def _with_next(
@@ -444,6 +461,8 @@ def _if(part: str, ctx: Context, current: Workflow) -> Guard | None:
         return None
     rest = m.group("rest")
     for start in [x.start() for x in _ACT_START.finditer(rest) if x.start() > 0]:
+        if len(re.findall(r"[(（]", rest[:start])) > len(re.findall(r"[)）]", rest[:start])):
+            continue  # "on our blocklist (a.com, b.com)": a comma inside the brackets
         cond = condition(rest[:start], ctx)
         if cond is not None:
             act = re.sub(r"^[,，]?\s*(?:then\s+)?(?:also\s+)?", "", rest[start:])

@@ -44,6 +44,40 @@ _STOP = frozenset(
 )
 
 
+# "respond with 403", "reply with a 422", "a 409 response", "返回409": the webhook's answer
+_REPLY = rx(
+    r"\b(?:respond|reply|return|answer)\w*\s+(?:with\s+)?(?:an?\s+|the\s+)?"
+    r"(?:http\s+|status\s+(?:code\s+)?)?(?P<code>[1-5]\d\d)(?!\d)|"
+    r"(?<!\d)(?P<code2>[1-5]\d\d)\s+(?:response|reply|status|error)\b|"
+    r"(?:返回|回复|响应)\s*(?:状态码|http|错误)?\s*(?P<zcode>[1-5]\d\d)(?!\d)"
+)
+# "don't save anything", "什么都别存": every step the items reach, not one named step
+_EVERYTHING = rx(r"\b(?:anything|everything|any of it|nothing)\b|什么|任何|全部|所有")
+
+
+def reply_spec(words: str, current: Workflow) -> list[str]:
+    """``["reply:<status>"]`` when ``words`` ask for an answer with a status code and the
+    workflow starts on a webhook (the one start a reply answers); else ``[]``."""
+    if not any(x.subtype == "webhook_trigger" for x in current.nodes):
+        return []
+    m = _REPLY.search(words)
+    return [f"reply:{m.group('code') or m.group('code2') or m.group('zcode')}"] if m else []
+
+
+def head_steps(words: str, current: Workflow) -> list[str]:
+    """The steps right after the start when ``words`` deny everything ("don't save
+    anything"): one check in front of them keeps the items from every step; else ``[]``."""
+    if not _EVERYTHING.search(words):
+        return []
+    starts = [x for x in current.nodes if x.type == NodeFamily.TRIGGER]
+    return [
+        f"node:{c.to_node}"
+        for t in starts
+        for c in g.outgoing(current, t.id)
+        if (x := current.node(c.to_node)) is not None and x.type != NodeFamily.TRIGGER
+    ]
+
+
 def existing_steps(act: str, current: Workflow) -> list[str]:
     low = act.lower()
     found = [n.subject for n in edit_read.named(low) if eg.find(current, n.subject)]

@@ -43,6 +43,12 @@ _CHANGE_WORD = re.compile(
     re.IGNORECASE,
 )
 _ALSO = re.compile(r"\b(?:also|too|as well|additionally)\b|也|再|另外|同时|还要", re.IGNORECASE)
+# a clause asking about what a step returned, not for a new step of its service
+_CHECKED = re.compile(
+    r"\b(?:check|see|verify|make sure)\w*\s+(?:that|whether|if)\b.*\b(?:returned|returns|gave|"
+    r"found|got)\b|(?:检查|看看|看一下)[^，,；;]*(?:返回|读到|读出|有没有)",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[,;，；。.!?！？\n]|\band\b|然后|并且|同时")
 
 
@@ -220,8 +226,16 @@ def _without_duplicates(ops: list[EditOp], service_ops: list[EditOp], low: str) 
         for op in service_ops
         if op.kind == "set_param" and (op.param or "").startswith("value:")
     }
+    # "translate it with DeepL": the service's own operation does the AI step's work
+    done_by_app = {
+        ec.parse_step(op.step or "")[2]
+        for op in service_ops
+        if op.kind == "add_step" and (op.step or "").startswith("app:")
+    }
     out: list[EditOp] = []
     for op in ops:
+        if op.kind == "add_ai" and op.ai is not None and op.ai.kind in done_by_app:
+            continue
         if op.kind == "add_action" and op.action is not None:
             subject = v.ACTION_SUBJECT.get(op.action.kind)
             pattern = v.SUBJECTS[subject][0] if subject in v.SUBJECTS else v.ACTIONS[op.action.kind]
@@ -390,8 +404,11 @@ def _additions(
             continue
         if v.ACTION_SUBJECT.get(mention.kind) in retargeted:
             continue
+        clause = edit_read.clause_at(low, mention.pos)
+        if _CHECKED.search(low[clause[0] : clause[1]]):
+            continue  # "check that Airtable returned something": the read's result, no new step
         action = ActionSpec(kind=mention.kind, target=_target_for(mention.kind, u))
-        place = edit_read.place_in(low, edit_read.clause_at(low, mention.pos))
+        place = edit_read.place_in(low, clause)
         if place.span is not None and place.span[0] <= mention.pos < place.span[1]:
             continue  # "after the Slack step": the anchor, not a new step
         ops.append(EditOp(kind="add_action", action=action, where=place.where, anchor=place.anchor))

@@ -35,6 +35,18 @@ _ZH = re.compile(
     r"|(?:用的?是?|使用|用)\s*" + _LIST_ZH.replace("?P<l>", "?P<m>") + r"\s*邮箱).*$",
     re.IGNORECASE,
 )
+# "the email domain is on our blocklist (mailinator.com, tempmail.com)", "the email ends with
+# a.com or b.com": domains said with their dots and no noun after them; a single domain only
+# after a list word ("the email domain is outlook.com" is a domain equal to it)
+_DOTTED = r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+"
+_MORE_DOTTED = rf"(?:\s*(?:,|/|、|，|\bor\b)\s*(?:or\s+)?{_DOTTED})"
+_LISTED = re.compile(
+    r"^.*?\be-?mail(?:\s+address)?(?:\s+domain)?\s+(?:is\s+(?:on|in)\s+(?:our|the|a)\s+"
+    rf"[\w-]*\s*list\s*[(（:：]?\s*(?P<d>{_DOTTED}{_MORE_DOTTED}*)|"
+    rf"(?:is\s+(?:one\s+of\s+)?|ends\s+(?:with|in)\s+)(?P<e>{_DOTTED}{_MORE_DOTTED}+))"
+    r"\s*[)）]?\s*$",
+    re.IGNORECASE,
+)
 # words before "address"/"email" that say a kind of address, not a provider
 _NOT_PROVIDER = {
     "company",
@@ -61,10 +73,10 @@ _SPLIT = re.compile(r"\s*(?:,|、|，|/|\bor\b|\band\b|或者|或是|或|和|跟
 
 def mail_domain_condition(text: str, phrase: str) -> Condition | None:
     """The address's provider is one of those said, or None when no list of providers is."""
-    m = _EN.match(text.strip()) or _ZH.match(text.strip())
+    m = _EN.match(text.strip()) or _ZH.match(text.strip()) or _LISTED.match(text.strip())
     if m is None:
         return None
-    said = next(g for g in (m.groupdict().get("l"), m.groupdict().get("m")) if g)
+    said = next(g for g in (m.groupdict().get(k) for k in ("l", "m", "d", "e")) if g)
     names = [w.lower() for w in _SPLIT.split(said) if w and w.lower() not in ("a", "an")]
     if not names or any(n in _NOT_PROVIDER for n in names):
         return None

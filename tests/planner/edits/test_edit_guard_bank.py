@@ -27,7 +27,6 @@ Make = Callable[[], Workflow]
 # Requests the planner still gets wrong (first words → why); strict: a fix must remove the entry.
 _WRONG = {
     "stop pinging us": "'nightly' is read as a new nightly schedule",
-    "Leads with a gmail.com": "'<items with X> are <kind>: <act>' is not read",
     "Leads with a .edu": "'<items with X> are <kind>: <act>' is not read",
     "邮箱是qq.com": "'都是个人用户' clause: the domain condition is not read",
     "contracts under 5,000": "'only the bigger ones' is read as a second part",
@@ -38,7 +37,6 @@ _WRONG = {
     "不用monday.com了": "replace + guard in one message: the guard is dropped",
     "If the lead's company field": "an enrich call on one branch rejoining the sheet is not built",
     "如果线索的公司字段": "an enrich call on one branch rejoining the sheet is not built",
-    "If the signup's email domain": "a list of blocked domains and a 403 reply are not built",
     "注册邮箱是a.com": "a list of blocked domains and a 403 reply are not built",
     "备份之前先检查Notion": "an emptiness check before an existing upload is not built",
     "before uploading, check whether Notion": "an emptiness check before an existing upload is not built",

@@ -29,13 +29,8 @@ Make = Callable[[], Workflow]
 _OPEN: dict[str, str] = {
     "If the lead's phone field is empty": "an enrich call on one branch rejoining the record is not built",
     "如果线索的地址字段是空的": "an enrich call on one branch rejoining the record is not built",
-    "Submissions with a gmail.com email": "'X are Y: don't <old>, just <new>' deletes the old step",
-    "邮箱是163.com的表单": "'X是Y：不要<old>，直接<new>' deletes the old step",
-    "Orders under $10 are tiny": "'X are Y: don't <old>, just <new>' deletes the old step",
-    "金额低于50的订单都是小单": "'X是Y：别<old>了，只<new>' deletes the old step",
     "If the signup has no email, respond": "a refusal reply with its status is not built",
     "如果注册邮箱是example.org结尾的": "a refusal reply with its status is not built",
-    "If the signup's age is under 18": "a refusal reply with its status is not built",
     "只把超过1000字的文章发到Slack": "'超过1000字' is read as a price, not a word count",
     "先看看Notion读到的数据是不是空的": "an emptiness check before an existing upload is not built",
 }
