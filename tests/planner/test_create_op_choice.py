@@ -54,6 +54,12 @@ def test_one_item_or_a_collection(text: str, app: str, want: tuple[str, str]) ->
             ("task", "update"),
         ),
         ("Every hour, acknowledge the incident in PagerDuty", "pagerduty", ("incident", "update")),
+        # a query said as a noun after "run" (跑) is still the query, though a send follows
+        (
+            "每周一早上用MySQL跑一下上周订单的查询，发到钉钉群",
+            "mysql",
+            ("database", "executeQuery"),
+        ),
     ],
 )
 def test_an_operation_said_by_its_key_or_name(text: str, app: str, want: tuple[str, str]) -> None:

@@ -198,8 +198,10 @@ def said_operation(app: App, rkey: str, okey: str, verb: str, low: str, toks: se
             if name in nouns.all() or _verb_class_of(name) == own_class == verb:
                 continue  # a bare "send" on a send is the verb's preference, counted apart
             rest = _without_nouns(name, nouns, noun_words)
-            if verb in ("create", "update") and lx.READ_VERB.fullmatch(rest):
-                continue  # "into the reading list table": a write said; "list" is a noun
+            if verb in ("create", "update") and rest.isascii() and lx.READ_VERB.fullmatch(rest):
+                # "into the reading list table": a write said; "list" is part of a noun.
+                # Chinese keeps it: "跑一下…的查询" runs the query the name says
+                continue
             names.append(name)
             if rest and rest != name and not _is_verb_class_word(rest):
                 bare.append(rest)
