@@ -140,16 +140,22 @@ def if_rules(cond: Condition) -> tuple[list[dict[str, Any]], bool]:
             {"left": left, "operator": "less_than", "right": cond.value[0]},
             {"left": left, "operator": "greater_than", "right": cond.value[1]},
         ], False
-    if cond.op == "in" and isinstance(cond.value, (tuple, list)):
+    if cond.op in ("in", "eq") and isinstance(cond.value, (tuple, list)):
+        # "status is “待跟进” or “已看房”": one value of several, never a list as the value
         left = field_ref(cond.field)
         return [{"left": left, "operator": "equals", "right": v} for v in cond.value], False
+    if cond.op == "ne" and isinstance(cond.value, (tuple, list)):
+        left = field_ref(cond.field)
+        return [{"left": left, "operator": "not_equals", "right": v} for v in cond.value], False
     rule, swapped = if_rule(cond)
     return [rule], swapped
 
 
 def combine_of(cond: Condition) -> str:
-    """How the rules of :func:`if_rules` combine: any of them for "outside", "in" and "any"."""
-    return "or" if cond.op in ("outside", "in", "any") else "and"
+    """How the rules of :func:`if_rules` combine: any of them for "outside", "in", "any" and
+    one of several values."""
+    several = cond.op == "eq" and isinstance(cond.value, (tuple, list))
+    return "or" if cond.op in ("outside", "in", "any") or several else "and"
 
 
 def joinable(parts: list[Condition], how: str) -> bool:

@@ -398,7 +398,9 @@ def _make(
         ]
         params = {"conditions": failed, "combine": "or"}
         return Guard(params, "failed?", negate, act, flow, "", said=cond.phrase)
-    if cond.op in ("all", "any"):  # "… and the country is US": one IF, its rules joined
+    if cond.op in ("all", "any") or isinstance(cond.value, (tuple, list)):
+        # "… and the country is US", "status is A or B", "between 5 and 8": one IF, its rules
+        # joined (a rule's value is never a list)
         rules, _ = if_rules(cond)
         joined = {"conditions": rules, "combine": combine_of(cond)}
         return Guard(joined, cond.phrase[:60], negate, act, flow, "", swap=swap)
