@@ -49,7 +49,7 @@ _ALL = re.compile(
 )
 _POST = re.compile(
     r"\b(?:post\w*|publish\w*|tweet\w*|notif\w*|ping\w*|tell|alert\w*|message\w*|announce\w*|"
-    r"go(?:es)?\s+to|sent\s+to)\b|通知|提醒|告诉|发到|发给|发布|推送|群",
+    r"go(?:es)?\s+to|sent\s+to)\b|通知|提醒|告诉|发到|发给|发布|推送|群|发送|发消息|^\s*发\s*$",
     re.IGNORECASE,
 )
 _RECORD = re.compile(

@@ -19,6 +19,7 @@ excluded get something else ("VIP的发到Slack"), those steps go on the subset'
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flowsmith.planner.exclusion_scope import guard_covered, negated
@@ -111,37 +112,46 @@ _ZH_BAND_CASE = re.compile(
     r"^[^，,的]{0,12}?(?:\d[\d.]*\s*(?:到|至|-|~)\s*\d|\d[\d.]*\s*[^\d，,的]{0,3}?(?:以上|以下|以内)|"
     r"(?:超过|不到|不足|低于|高于|大于|小于|不满|满)\s*\d)[^，,的]{0,6}的"
 )
+_ZH_GOES_ON = re.compile(r"^(?:然后|之后|接着|再|最后|随后|并且|同时|顺便)")
 _ZH_OPENS_CONDITION = re.compile(r"^(?:如果|要是|若|假如|当|每当|只要)")
 
 
-def cut_exclusions(text: str) -> tuple[str, list[Exclusion]]:
+def cut_exclusions(text: str, ctx: Context) -> tuple[str, list[Exclusion]]:
     """``text`` without its exclusion sentences, and the exclusions they say. A sentence is
-    one only after some action was said before it; the first sentence is never cut."""
+    one only after some action was said before it, and only when its excluded items make a
+    condition (else nothing is cut: "My team doesn't read email, so also text me" keeps
+    its step); the first sentence is never cut."""
+
+    def valid(ex: Exclusion) -> bool:
+        return not ex.subset or subset_condition(ex.subset, ctx) is not None
+
     if CJK.search(text):
-        return _cut_zh(text)
-    return _cut_en(text)
+        return _cut_zh(text, valid)
+    return _cut_en(text, valid)
 
 
-def _cut_en(text: str) -> tuple[str, list[Exclusion]]:
+def _cut_en(text: str, valid: Callable[[Exclusion], bool]) -> tuple[str, list[Exclusion]]:
     parts = _EN_SENTENCE.split(text)
     kept: list[str] = [parts[0]]
     found: list[Exclusion] = []
     for part in parts[1:]:
         ex = _en_sentence(part.strip().rstrip(".!"))
-        if ex is None:
+        if ex is None or not valid(ex):
             kept.append(part)
         else:
             found.append(ex)
     last = kept[-1]
     m = _EN_BUT_NOT.search(last)
-    if m is not None and m.start() > 0:
+    ex = Exclusion(subset=m.group("subset").strip().rstrip(".!"), scope="last") if m else None
+    if m is not None and ex is not None and m.start() > 0 and valid(ex):
         kept[-1] = last[: m.start()]
-        found.append(Exclusion(subset=m.group("subset").strip().rstrip(".!"), scope="last"))
+        found.append(ex)
     m = _EN_TAIL_ASIDE.search(kept[-1].rstrip(" .!"))
     if m is not None and m.start() > 0:
-        kept[-1] = kept[-1][: m.start()]
-        kept_items = m.group("unless") is None
-        found.append(Exclusion(subset=m.group("subset"), scope="last", kept=kept_items))
+        aside = Exclusion(subset=m.group("subset"), scope="last", kept=m.group("unless") is None)
+        if valid(aside):
+            kept[-1] = kept[-1][: m.start()]
+            found.append(aside)
     return " ".join(kept), found
 
 
@@ -177,7 +187,7 @@ def _first_clause(s: str) -> str:
     return s.strip()
 
 
-def _cut_zh(text: str) -> tuple[str, list[Exclusion]]:
+def _cut_zh(text: str, valid: Callable[[Exclusion], bool]) -> tuple[str, list[Exclusion]]:
     sentences = [s for s in _ZH_SENTENCE.split(text) if s]
     out: list[str] = []
     found: list[Exclusion] = []
@@ -188,10 +198,15 @@ def _cut_zh(text: str) -> tuple[str, list[Exclusion]]:
         for i, piece in enumerate(pieces):
             if n == 0 and i == 0:
                 continue
-            ex = _zh_piece(piece.strip(), pieces[i + 1 :])
-            if ex is None:
+            # "…，然后在Notion里建一条记录": the flow goes on; what follows is no one's "instead"
+            end = next(
+                (j for j in range(i + 1, len(pieces)) if _ZH_GOES_ON.match(pieces[j].strip())),
+                len(pieces),
+            )
+            ex = _zh_piece(piece.strip(), pieces[i + 1 : end])
+            if ex is None or not valid(ex):
                 continue
-            kept = "，".join(pieces[:i])
+            kept = "，".join(pieces[:i] + pieces[end:])
             if ex.subset:
                 found.append(ex)
             body = kept

@@ -25,11 +25,17 @@ __all__ = ["headed_case", "opens_headed_case"]
 
 _NUMERIC = ("gt", "gte", "lt", "lte", "between")
 # "<head>: <action>", or a Chinese bound that ends the head ("200以下啥也不用做")
+_UNIT = r"(?:\s*(?:k|m|万|千|块钱?|元|美元|分|星|个|件|人|岁|天|%))?"
+# the Chinese head starts the clause and is a field and a number band ("金额2000块以上"): no
+# verb's object before it ("每周一把30天以内的订单从Shopify导出" is a step, not a case)
 _HEADED = re.compile(
     r"^\s*(?P<h>[^:：]{1,40}?)\s*[:：]\s*(?P<a>.*)$|"
-    r"^\s*(?P<zh>[^:：，,]{1,30}?(?:以上|以下|以内|之间))(?:的)?(?:就|则)?\s*(?P<za>\S.*)$"
+    r"^\s*(?P<zh>[^:：，,把将从给在用\d]{0,12}?\d[\d.]*"
+    + _UNIT
+    + r"(?:\s*(?:到|至|-|~)\s*\d[\d.]*"
+    + _UNIT
+    + r")?\s*(?:以上|以下|以内|之间))(?:的)?(?:就|则)?\s*(?P<za>\S.*)$"
 )
-_UNIT = r"(?:\s*(?:k|m|万|千|块钱?|元|美元|分|星|个|件|人|岁|天|%))?"
 # a head alone, its action in the next clause (the list's colon split the clause):
 # "金额2000块以上", "不及格（60分以下）的学生", "score 9 or above", "Orders between 200 and 2000"
 _ALONE = re.compile(

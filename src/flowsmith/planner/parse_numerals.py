@@ -156,9 +156,29 @@ _MONEY_RANGE = re.compile(
 )
 
 
+# a grouped number is an amount only beside a currency or a comparison ("over 10,000",
+# "$1,500", "10,000元"); "codes 404,500 and 503" and "IDs 100,200,300" are lists
+_AMOUNT_BEFORE = re.compile(
+    r"(?:[$€£¥￥]|\b(?:over|above|under|below|than|least|most|exceeds?|between|from|to|of)|"
+    r"超过|低于|高于|大于|小于|不到|不足|满|到)\s*$",
+    re.IGNORECASE,
+)
+_AMOUNT_AFTER = re.compile(
+    r"^\s*(?:dollars?|euros?|pounds?|usd|eur|gbp|rmb|cny|yuan|元|块|美元|欧元|\+|or (?:more|less))",
+    re.IGNORECASE,
+)
+
+
+def _ungrouped(m: re.Match[str]) -> str:
+    before, after = m.string[max(0, m.start() - 12) : m.start()], m.string[m.end() :]
+    if _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after):
+        return m.group(0).replace(",", "")
+    return m.group(0)
+
+
 def said_numbers(text: str) -> str:
     """``text`` with the numbers said in words written in digits (see the module's rules)."""
-    text = _GROUPED.sub(lambda m: m.group(0).replace(",", ""), text)
+    text = _GROUPED.sub(_ungrouped, text)
     text = _MONEY_RANGE.sub(lambda m: re.sub(r"[$€£¥￥]\s*", "", m.group(0)), text)
     text = _MAGNITUDE.sub(_zh, text)
     text = _ZH_BOUND.sub(_zh, text)

@@ -41,6 +41,8 @@ _LESS = ("less than", "under", "不到", "少于")
 
 def percent_change_condition(t: str, phrase: str) -> Condition | None:
     """``<measure>_change_pct`` against the percent said, or None."""
+    if not re.search(r"[%％]|百分|per\s?cent|pct", t, re.IGNORECASE):
+        return None  # the searches below are costly on long text; every match needs a percent
     zh = bool(re.search(r"[\u4e00-\u9fff]", t))
     m = (_ZH if zh else _EN).search(t.strip())
     if m is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner.compile_nodes import reads
 from flowsmith.planner.frame import Branch, Case, CoreStep, Loop, ServiceStep, Step
 
 
@@ -73,6 +74,8 @@ def _trailing_users(steps: list[Step], field: str, start: str, own: str = "") ->
         acts = isinstance(step, (ServiceStep, CoreStep))  # a judge makes the field: it stays
         if not acts or not (everyone or any(w in phrase for w in said)) or phrase == own:
             break
+        if isinstance(step, ServiceStep) and reads(step.operation or ""):
+            break  # "look up the customer in HubSpot": the read makes what is tested
         count += 1
     return count
 

@@ -30,8 +30,10 @@ _GETS_SENT = re.compile(
 )
 # a message received from a sender: "gets a kind 'not right now' email from", "receives a
 # welcome email from", "收到一封来自…的邮件", "从…收到一封欢迎邮件"
+# someone else receives: "gets"/"receives", never an imperative "get the unread emails from
+# Gmail" (a read), nor "收到的邮件" (the mail received, read from the inbox)
 _RECEIVE = re.compile(
-    r"\b(?:gets?|getting|receives?|receiving|will (?:get|receive))\b|收到|接到",
+    r"\b(?:gets|getting|receives|receiving|will (?:get|receive))\b|(?:收到|接到)(?!的)",
     re.IGNORECASE,
 )
 _MESSAGE_NOUN = re.compile(
