@@ -102,7 +102,7 @@ BANK: list[tuple[str, str, Check]] = [
     (
         "When a Webflow form is submitted: 1) create a contact in HubSpot 2) open an Asana "
         "task for the sales team 3) post both links to our Discord #leads channel",
-        "webflow",
+        "form",  # the catalog has no Webflow: its form is a form trigger
         each(after("discord", "hubspot"), after("discord", "asana")),
     ),
     (
@@ -121,8 +121,8 @@ BANK: list[tuple[str, str, Check]] = [
     (
         "new Shopify order -> AI writes a personal thank-you note -> send it with Postmark -> "
         "log the order in Notion",
-        "shopify",
-        each(ai_before("postmark"), after("notion", "postmark")),
+        "shopify",  # the catalog has no Postmark: an HTTP request named for it
+        each(ai_before("http_request:postmark"), after("notion", "http_request:postmark")),
     ),
     (
         "Whenever a Zendesk ticket is created, have Claude summarize it, then post the summary "
@@ -191,8 +191,8 @@ BANK: list[tuple[str, str, Check]] = [
     ),
     (
         "有人在Webflow表单注册 → 加进Mailchimp的“新用户”受众 → 等3天 → 用Postmark发一封使用指南",
-        "webflow",
-        each(after("wait", "mailchimp"), after("postmark", "wait")),
+        "form",
+        each(after("wait", "mailchimp"), after("http_request:postmark", "wait")),
     ),
     # --- read X, create each in Y ----------------------------------------------------------
     (
@@ -204,20 +204,12 @@ BANK: list[tuple[str, str, Check]] = [
     (
         "我手动跑一次：读Google表格里的客户名单，逐个在HubSpot里建联系人，再把他们加进Brevo的“客户”列表",
         "manual",
-        each(writes("hubspot", "create"), after("hubspot", "google_sheets")),
+        each(writes("hubspot", "create", "upsert"), after("hubspot", "google_sheets")),
     ),
 ]
 
 STILL_OPEN: dict[str, str] = {
-    "When a Webflow form is submitted: 1)": "numbered steps fan out from the trigger",
-    "Each new Airtable record: (1)": "numbered steps fan out from the trigger",
-    "new Shopify order -> AI writes": "the AI step after an arrow is lost",
-    "Shopify有新订单 → AI写": "the AI step after an arrow is lost",
-    "When a Typeform expense claim": "the Slack approval is read as a Slack post",
-    "Shopify订单取消时": "the approval added after the step is not wired before it",
-    "new Stripe customer -> add them": "an arrow chain with a wait fans out before the wait",
-    "有人在Webflow表单注册 →": "an arrow chain with a wait fans out before the wait",
-    "我手动跑一次：读Google表格": "'逐个在HubSpot里建联系人' reads HubSpot",
+    "Shopify订单取消时": "the approval now guards the delete, but the then-step after it joins the branch (both outputs), not the delete",
 }
 
 
