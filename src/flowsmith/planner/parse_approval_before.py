@@ -17,6 +17,7 @@ from flowsmith.planner.frame import Approval, Branch, Case, CoreStep, ServiceSte
 
 # "作废之前先…", "删除前先…", "before voiding it", "before it is deleted"
 _BEFORE_ZH = re.compile(r"([\u4e00-\u9fff]{1,2}?)(?:之前|以前|前)\s*(?:要|得|需要|必须)?先")
+_THEN = re.compile(r"^\W*(?:and\s+)?then\b|^\W*(?:然后|之后|随后|接着|再)", re.I)
 _BEFORE_EN = re.compile(
     r"\bbefore\s+(?:we\s+|you\s+)?(?:it\s+(?:is|gets)\s+)?([a-z]{3,}?)(?:ing|ed|e?s)?\b", re.I
 )
@@ -33,16 +34,21 @@ def with_approval_moved(steps: list[Step]) -> list[Step]:
         j = _named_before(steps, i, verb) if verb else None
         if j is None:
             continue
-        target = steps[j]
+        # "…作废，然后钉钉告诉会计": a step said to come after the moved one goes with it on
+        # both sides (a branch's write ends pass on its feed, not the write)
+        k = j + 1
+        while k < i and _THEN.match(str(getattr(steps[k], "phrase", ""))):
+            k += 1
+        moving = tuple(steps[j:k])
         cond = branch.cases[0].condition
         moved = Branch(
             cases=(
-                Case(condition=cond, steps=(replace(approval, approved=(target,)),)),
-                Case(condition=None, steps=(target,)),
+                Case(condition=cond, steps=(replace(approval, approved=moving),)),
+                Case(condition=None, steps=moving),
             ),
             phrase=branch.phrase,
         )
-        return [*steps[:j], moved, *steps[j + 1 : i], *steps[i + 1 :]]
+        return [*steps[:j], moved, *steps[k:i], *steps[i + 1 :]]
     return steps
 
 
