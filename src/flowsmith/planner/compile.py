@@ -26,6 +26,7 @@ from typing import Any
 
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Connection, NodeFamily, Workflow
+from flowsmith.planner.chain_refs import joined_upto
 from flowsmith.planner.compile_agent import agent_nodes
 from flowsmith.planner.compile_nodes import (
     core_node,
@@ -113,6 +114,7 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
     webhook's caller follows the step before it, writes included ("store it, then return
     200")."""
     last = feeds
+    joined = joined_upto(steps)  # "3) post both links": the steps before it run in a row
     for i, step in enumerate(steps):
         before_text = st.text
         # the reply to a webhook's caller comes once the work before it is done
@@ -121,6 +123,7 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
         after = steps[i + 1] if i + 1 < len(steps) else None
         if (
             _writes(st, step)
+            and i >= joined
             and not _uses_made(after)
             and not _tests_outcome(after)
             and not _needs_id_of(st, step, after)
@@ -151,6 +154,8 @@ _THEN = re.compile(
 
 
 def _uses_made(step: Step | None) -> bool:
+    if isinstance(step, Wait):
+        return True  # "add them, then wait 2 days, then …": the wait counts from the write
     phrase = getattr(step, "phrase", "") if step is not None else ""
     return isinstance(phrase, str) and bool(_MADE_REF.search(phrase) or _THEN.search(phrase))
 

@@ -175,7 +175,9 @@ CREATE_VERB = rx(
     r"log (?:it|them|each|every|to|in|into|the|a|an)|file (?:a|an|the)|open (?:a|an)|"
     r"text (?:me|us|him|her|them|the)|message (?:me|us|him|her|them|the)|alert (?:me|us|the))\b|"
     r"创建|新建|添加|加到|发送|发布|推送|追加|插入|记录|保存|上传|存到|存入|写入|同步|转发|"
-    r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交"
+    r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交|"
+    # "在Google联系人里建联系人", "逐个建条记录": a bare 建 said after a place or before a count
+    r"(?<=[里中上])建(?!议|筑|模)|建(?:个|条|张|一条|一张)"
 )
 UPDATE_VERB = rx(
     r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close|renam(?:e|es|ed|ing)|"
@@ -269,7 +271,7 @@ ZH_KEY_WORDS: dict[str, re.Pattern[str]] = {
         "close": r"关闭",
         "complete": r"完成",
         "copy": r"复制|拷贝",
-        "create": r"创建|新建",
+        "create": r"创建|新建|(?<=[里中上])建(?!议|筑|模)",
         "delete": r"删除|删掉",
         "download": r"下载",
         "edit": r"编辑",
@@ -599,7 +601,13 @@ THINK: dict[str, re.Pattern[str]] = {
         r"智能体|\bask (?:ai|gpt|chatgpt|an llm|the llm|openai)\b|\buse (?:ai|gpt|an llm)\b|"
         r"\bgenerate (?:a |an )?(?:reply|response|answer|draft)|\bdraft (?:a |an )?reply|"
         r"\bwrite (?:a |an )?(?:reply|response)|\banaly[sz]\w*|用ai|让ai|生成回复|起草|分析|"
-        r"\b(?:with|using|via|by)\s+(?:ai|gpt|chatgpt|an? llm|openai|claude)\b|\bai[- ]generated\b"
+        r"\b(?:with|using|via|by)\s+(?:ai|gpt|chatgpt|an? llm|openai|claude)\b|\bai[- ]generated\b|"
+        # a verb after the model's name: "AI writes a note", "GPT scores it", "AI给开放题打分"
+        r"\b(?:ai|gpt(?:-?\d[\w.]*)?|chatgpt|claude|gemini|llm)\s+(?:then\s+)?(?:writes?|drafts?|"
+        r"composes?|generates?|scores?|grades?|rates?|rewrites?|suggests?|answers?|replies|"
+        r"reviews?|checks?|evaluates?|picks?|comes? up with|turns?)\b|"
+        r"(?<![a-z])(?:ai|gpt|chatgpt|claude|gemini|大模型)(?![a-z])\s*(?:给|帮忙?|来|去|把|对)?"
+        r"[^，,。；;→>]{0,12}?(?:打分|评分|写|生成|起草|评估|批改|回复|润色|改写|点评|评判)"
     ),
 }
 CATEGORIES = rx(
@@ -627,12 +635,17 @@ WAIT = rx(
     # "等两个小时", "过一天再…" (超过/越过 say a condition, not a wait)
     r"(?:等待|等|延迟|延时|(?<![超越经])过)\s*(\d+|[一二两三四五六七八九十]+)\s*个?\s*(秒|分钟|小时|天|周)|"
     r"(\d+|an?|one|two|three|five|ten)\s*(second|minute|hour|day|week)s?\s+(?:later|before)\b|"
+    # "24h before the appointment", "2d later": a unit letter after a number
+    r"(\d+)\s*(h|d)\s+(?:later|before)\b|"
     r"(?:前|提前)\s*(\d+|[一二两三四五六七八九十]+)\s*个?\s*(分钟|小时|天|周)|"
     r"(\d+|[一二两三四五六七八九十半]+)\s*个?\s*(秒|分钟|小时|天|周)(?:之|以)?后|"
     r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|evening)\b|\btomorrow\b|第二天|次日|隔天"
 )
 APPROVAL = rx(
     r"approv\w*\b(?! (?:it |them |this )?automatically)|sign(?:ed|s)?[- ]?off|human review|"
+    # "need my manager to okay it", "the CFO gives the go-ahead", "green-light it"
+    r"\b(?:okay|ok)\s+(?:it|them|this|that|the\s+\w+)\b|\bgreen[- ]?light\w*|"
+    r"\bgives?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:go-?ahead|ok|okay)\b|"
     r"manual review|"
     r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )

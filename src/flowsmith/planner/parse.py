@@ -42,6 +42,7 @@ from flowsmith.planner.frame import (
     Trigger,
     walk,
 )
+from flowsmith.planner.parse_approval_before import with_approval_moved
 from flowsmith.planner.parse_bullets import bullets_as_sentences
 from flowsmith.planner.parse_case_merge import with_cases_merged
 from flowsmith.planner.parse_changes import with_memory, with_only_new
@@ -110,7 +111,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     # a "not found" case takes its other side first: a "missing" one then has its own
     said = _sentence_of(raw, trigger.phrase)
     steps = with_presence_sides(with_lookup_sides(steps, ctx.index.apps), said)
-    steps = with_cases_merged(steps)
+    steps = with_approval_moved(with_cases_merged(steps))
     kind = kind_filter(ctx, trigger) if trigger.kind == "app_event" else None
     steps = [kind, *steps] if kind is not None else steps
     trigger = _poll_for_new(trigger, steps)

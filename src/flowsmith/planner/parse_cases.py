@@ -164,7 +164,10 @@ BARE_COMPARE = re.compile(
     r"(?:(?:anything|those|ones|amounts?|orders?|items?|requests?|values?|[a-z]+)\s+)?"
     r"(?:(?:that|which|who)\s+)?(?:(?:are|is|have|has|[a-z]+ing|[a-z]+ed)\s+)?"
     r"(?:under|over|below|above|less than|more than|at least|at most|older than|newer than|"
-    r"younger than|greater than|fewer than|between)\s*[$€£¥]?\s*\d)",
+    r"younger than|greater than|fewer than|between)\s*[$€£¥]?\s*\d|"
+    # "gifts of $1,000 or more need …", "orders worth 500 and up …"
+    r"(?:the\s+|all\s+|any\s+)?[a-z]+\s+(?:of|worth)\s+[$€£¥]?\s*\d[\d,.]*\s*k?\s*"
+    r"(?:or\s+(?:more|less|higher|lower|above|below|over|under)|and\s+(?:up|above|over)\b|\+))",
     re.IGNORECASE,
 )
 # "库存为0的商品在Slack通知采购": the items a condition picks, then what to do with them
@@ -295,7 +298,10 @@ def complete(text: str) -> bool:
 
 # "ask HR for approval", "请经理审批": where an approval step starts
 _ASK_APPROVAL = re.compile(
-    r"\b(?:ask|request|get|seek|need|require)\w*\b(?=[^,;]{0,40}approv)|"
+    r"\b(?:ask|request|get|seek|need|require)\w*\b"
+    r"(?=[^,;]{0,40}(?:approv|sign(?:ed|s)?[- ]?off|\bokay\b|green[- ]?light))|"
+    # "the CFO has to approve in Slack first", "she must sign off"
+    r"\b(?:has|have|must|needs?)\b(?=(?:\s+to)?\s+(?:approve|sign[- ]?off|okay)\b)|"
     # an obligation: "has to be approved by …", "must be signed off by …"
     r"\b(?:has|have|must|needs?|should)\b(?=(?:\s+to)?\s+(?:be|get)\s+(?:\w+\s+)?"
     r"(?:approv|sign(?:ed)?[- ]?off))|"
