@@ -204,13 +204,13 @@ BANK: list[tuple[str, str, Check]] = [
         'than 365 days ago, respond {"covered": false}. Otherwise create a Zendesk ticket and '
         "respond with the ticket id.",
         "webhook",
-        fields(["zendesk", "webhook_response:false"], DATE),
+        fields(["zendesk", "webhook_response:False"], DATE),
     ),
     (
         '顾客申请退货时网站会调webhook，带着下单日期。如果下单已经超过7天，返回 {"ok": false}；'
         "否则在Zendesk里建一个工单，并返回工单号",
         "webhook",
-        fields(["zendesk", "webhook_response:false"], DATE),
+        fields(["zendesk", "webhook_response:False"], DATE),
     ),
     # --- a case on a yes/no value an AI step extracts -----------------------------------------
     (
@@ -252,19 +252,10 @@ BANK: list[tuple[str, str, Check]] = [
 _OPEN: dict[str, str] = {
     "Our gym's kiosk posts": "'Gold plan members get…' is read as a yes/no field gold_plan, and "
     "the trigger as an email one (from 'an email via SendGrid')",
-    "家长通过webhook提交报名": "'小学的…，初中的…' switches on status, not on the bracketed field 年级",
-    "快递柜每次存件": "'超过10公斤的' compares price, not the weight field the unit names",
-    "A webhook receives shipment scans": "'parcels heavier than 20 kg also get…' opens no condition",
     "Every Friday at 5pm pull": "'anyone who logged fewer than 35 hours' opens no condition after "
     "the totals",
-    "Our running app calls": "'longer than 42 km' compares price, not the distance the unit names",
     "Our signup page POSTs": "'POSTs … to a webhook' is read as an email trigger; the no-email "
     "case gives no 422 response",
-    "会员在App里注销账号": "'没有会员ID就回400' said after the main actions: no 400 response, the "
-    "main actions not on the other output",
-    "A webhook receives warranty claims": 'the response bodies said ({"covered": false}) are '
-    'not used: both answers are {"ok": true}',
-    "顾客申请退货时": 'the response bodies said ({"ok": false}) are not used',
     "Support emails arrive": "'appended to the Google Sheet' becomes a read; the angry/calm "
     "cases open no condition",
     "客服邮箱 service@abc.cn": "cases on an AI-extracted yes/no ('是否要求退款') open no condition",
