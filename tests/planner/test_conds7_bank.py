@@ -259,8 +259,6 @@ _OPEN: dict[str, str] = {
     "Support emails arrive": "'appended to the Google Sheet' becomes a read; the angry/calm "
     "cases open no condition",
     "客服邮箱 service@abc.cn": "cases on an AI-extracted yes/no ('是否要求退款') open no condition",
-    "WooCommerce有新订单时": "'如果是货到付款的（cod）' compares the sentence fragment, not the "
-    "bracketed value",
     "每个新的Shopify订单": "'订单备注里写了“加急”的' opens no condition (and a Shopify create "
     "appears)",
 }

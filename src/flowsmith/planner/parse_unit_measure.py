@@ -1,6 +1,6 @@
 """The field a condition names by its unit or its identifier word: "超过10公斤的" compares a
 weight, "runs longer than 42 km" a distance, "请求里没有会员ID" tests the member id (not the
-member) for being missing.
+member) for being missing; and a value said in brackets ("是按月定期捐的（subscription）").
 
 A comparison that names no field but says its unit compares the quantity measured in that
 unit, not the request's default money field (which "超过10公斤" is not). Only units of one
@@ -56,3 +56,22 @@ def missing_id(t: str, phrase: str) -> Condition | None:
     if m is None:
         return None
     return Condition(lx.FIELD_ZH_NAMES.get(m.group(1), m.group(1)), "is_empty", None, phrase)
+
+
+# "如果是按月定期捐的（subscription）", "是货到付款的(cod)": a Chinese description of the
+# items, then the English value the data carries, in brackets
+_BRACKETED = re.compile(
+    r"^(?:如果|要是|假如)?(?:是|为)?(?P<zh>[\u4e00-\u9fff]{2,10}?)的?\s*[（(]\s*"
+    r"(?P<v>[A-Za-z][A-Za-z0-9_ -]{1,24}?)\s*[)）]\s*(?:的话|的)?$"
+)
+
+
+def bracketed_value(t: str, phrase: str) -> Condition | None:
+    """ "是货到付款的（cod）" -> type is "cod": the bracketed word is the value the items carry
+    (the field is the description's data word when the lexicon has one, else ``type``)."""
+    m = _BRACKETED.match(t.strip())
+    if m is None:
+        return None
+    said = m.group("zh")
+    field = next((n for w, n in lx.FIELD_ZH_NAMES.items() if said.endswith(w)), "type")
+    return Condition(field, "eq", m.group("v").strip(), phrase)
