@@ -35,6 +35,7 @@ from flowsmith.planner.compile_nodes import (
     think_node,
     transform_node,
 )
+from flowsmith.planner.compile_respond import response_body
 from flowsmith.planner.compile_state import (
     SWITCHABLE,
     CompileState,
@@ -243,7 +244,11 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
             "respond",
             say("planner.compile.respond_to_webhook", st.lang),
             "webhook_response",
-            {"respond_with": "json", "body": {"ok": True}, "status_code": _status(step.phrase)},
+            {
+                "respond_with": "json",
+                "body": response_body(step.phrase),
+                "status_code": _status(step.phrase),
+            },
         )
         return add_one(st, node, feeds)
     if isinstance(step, Branch):

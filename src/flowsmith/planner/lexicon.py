@@ -377,7 +377,7 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "gt",
         rx(
             r"(?:over|above|more than|greater than|higher than|larger than|bigger than|exceeds?|"
-            r"longer than|older than|"
+            r"longer than|older than|heavier than|further than|farther than|"
             r"exceeding|is over|goes over|rises above|>|大于|超过|高于|多于|超出|涨到|涨破)\s*"
             + _NUM
         ),
@@ -386,7 +386,7 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "lt",
         rx(
             r"(?:under|below|less than|lower than|smaller than|cheaper than|fewer than|newer than|"
-            r"younger than|shorter than|drops? "
+            r"younger than|shorter than|lighter than|drops? "
             r"(?:below|under|to)|falls? (?:below|under)|<|小于|低于|少于|不到|"
             r"不满|未满|不足|跌破|降到|降至)\s*" + _NUM
         ),
@@ -664,7 +664,9 @@ RESPOND = rx(
     r"\breturns? (?:it|the|a|an|them|\d{3})\b|"
     r"\b(?:answer|reply)(?:s|ing)?\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:(?:http\s+)?status\s+"
     r"(?:code\s+)?)?\d{3}\b|"
-    r"返回|响应|回复请求"
+    r"返回|响应|回复请求|"
+    # "最后都要回 {"ok":true}", "就回400": 回 before a body or a status code answers the call
+    r"(?<![来发收退撤召寄带找打])回\s*(?=[{\[]|__json|[2-5]\d\d(?!\d))|\breply\s+(?=\{|__json)"
 )
 
 # --- triggers -------------------------------------------------------------------------------------

@@ -56,6 +56,7 @@ from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
+from flowsmith.planner.parse_missing_answer import with_missing_answered
 from flowsmith.planner.parse_not_found import with_lookup_sides
 from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_per_measure import per_measure
@@ -65,6 +66,7 @@ from flowsmith.planner.parse_spelling import respell
 from flowsmith.planner.parse_totals import with_sum_tested
 from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.parse_trigger_item import only_for_last, said_guard
+from flowsmith.planner.parse_value_field import with_value_fields
 from flowsmith.planner.parse_values import cut_values, with_values
 from flowsmith.planner.parse_windows import cut_window, read_window, windowed
 from flowsmith.planner.parse_write_chain import with_writes_chained
@@ -111,7 +113,9 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     # a "not found" case takes its other side first: a "missing" one then has its own
     said = _sentence_of(raw, trigger.phrase)
     steps = with_presence_sides(with_lookup_sides(steps, ctx.index.apps), said)
-    steps = with_approval_moved(with_cases_merged(steps))
+    steps = with_value_fields(with_cases_merged(steps), raw)  # "牙科的…，眼科的…": 科室
+    steps = with_missing_answered(steps)  # "…answer 200. If there's no id, answer 400"
+    steps = with_approval_moved(steps)  # "作废之前先让…审批": on that case only
     kind = kind_filter(ctx, trigger) if trigger.kind == "app_event" else None
     steps = [kind, *steps] if kind is not None else steps
     trigger = _poll_for_new(trigger, steps)

@@ -74,7 +74,7 @@ def leading_condition(clause: str, ctx: Context) -> tuple[Condition, str] | None
     m = lx.IF_OPEN.match(clause) or BARE_COMPARE.match(clause) or _TOPIC_IF.match(clause)
     if m is None:
         return zh_condition(clause, ctx) if CJK.search(clause) else None
-    body = clause[m.end() :]
+    body = topic_value(clause, m) if m.re is _TOPIC_IF else clause[m.end() :]
     only = _ONLY_THEN.match(body) if re.search(r"只有|仅当|只要", m.group(0)) else None
     if only:  # "只有优先级是紧急的才发短信"
         cond = parse_condition(only.group(1), ctx)
@@ -179,6 +179,19 @@ _ZH_ONES = re.compile(
 )
 # "收到的邮件如果是发票，…": a topic, then the condition about it
 _TOPIC_IF = re.compile(r"^[^，,如若]{1,10}?(?:如果|假如|要是|若是|若)\s*")
+
+
+def topic_value(clause: str, m: re.Match[str]) -> str:
+    """ "他填的预算要是“500万以上”，…": a topic that is a field word, then a bare value, reads
+    as "预算是“500万以上”" (the field is the topic's); else the words after the if-word."""
+    body = clause[m.end() :]
+    topic = re.sub(r"(?:如果|假如|要是|若是|若)\s*$", "", m.group(0)).strip()
+    said = next((w for w in lx.FIELD_ZH_NAMES if topic.endswith(w)), None)
+    if said is None or not re.match(r"[“\"'「‘\d]", body.strip()):
+        return body
+    return said + "是" + body
+
+
 # "成功就…", "已签收的就…": a Chinese case with no "如果"
 _ZH_THEN = re.compile(
     r"^(?P<c>[^，,就则]{1,16}?)(?:(?P<adj>的话|的)?(?:就|则)|(?P<hua>的话))(?P<a>.*)$"

@@ -57,6 +57,7 @@ from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
+from flowsmith.planner.parse_unit_measure import bracketed_value, missing_id, physical_field
 
 _Q = r"[\"'“‘「]"
 _QE = r"[\"'”’」]"
@@ -194,8 +195,8 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
             t = ("分数为" if given.group(1) == "分" else "评分为") + t[given.end() :]
     if not t:
         return None
-    missing = not_found_condition(t, phrase)
-    if missing is not None:  # "the card doesn't exist", "找不到这个客户"
+    missing = not_found_condition(t, phrase) or bracketed_value(t, phrase)
+    if missing is not None:  # "the card doesn't exist", "找不到这个客户", "是月捐的（monthly）"
         return missing
     said_by = _AI_SAYS.match(t)
     if said_by:  # "the AI says it is spam": the AI step's verdict
@@ -418,6 +419,7 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                     or implied_field("price", ctx)
                 )
             implied = implied_field("price", ctx)
+            name = physical_field(t[m.end() :], name, implied)  # "超过10公斤的": a weight
             name = per_measured(name, ctx.per if ctx else None, implied)  # "each host above"
             if name == "rating" and isinstance(number, (int, float)) and number > 10:
                 name = "score"  # stars run to 5 (or 10): "评分高于90" is a score
@@ -461,7 +463,7 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     m = HAS_NO.search(t)
     if m:
         return Condition(re.sub(r"\W+", "_", m.group(1).strip().lower()), "is_empty", None, phrase)
-    held = presence_condition(t, phrase)
+    held = presence_condition(t, phrase) or missing_id(t, phrase)  # "没有会员ID"
     if held is not None:
         return held
     for op_name, pattern, default in (

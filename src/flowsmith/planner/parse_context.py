@@ -16,7 +16,7 @@ from flowsmith.planner.services import ServiceIndex
 
 _URL = re.compile(r"https?://[^\s<>\"'，。；！？、）)】\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-TOKEN = re.compile(r"__(url|mail)(\d+)__")
+TOKEN = re.compile(r"__(url|mail|json)(\d+)__")
 CJK = re.compile(r"[\u3400-\u9fff]")
 CAPS = re.compile(r"(?<![\w#@'’])([A-Z][\w.&+-]*(?:\s+[A-Z][\w.&+-]*){0,3})")
 NOT_NAMES = frozenset(
@@ -164,6 +164,7 @@ class Context:
     last_write: Any = None  # the last write step made ("send it again" repeats it)
     about_stock: bool = False  # the request watches stock: "it is back" means back in stock
     gated: bool = False  # the request says what follows an approval ("批准后", "if rejected")
+    jsons: list[str] = field(default_factory=list)  # JSON bodies said ('respond {"ok": true}')
 
 
 def mask_addresses(text: str, ctx: Context) -> str:
@@ -177,12 +178,21 @@ def mask_addresses(text: str, ctx: Context) -> str:
         ctx.mails.append(m.group(0))
         return f" __mail{len(ctx.mails) - 1}__ "
 
-    return _EMAIL.sub(mail, _URL.sub(url, text))
+    def body(m: re.Match[str]) -> str:
+        ctx.jsons.append(m.group(0))
+        return f" __json{len(ctx.jsons) - 1}__ "
+
+    # a JSON body first: its colons and commas would split the clause ('{"eligible": false}')
+    return _EMAIL.sub(mail, _URL.sub(url, _JSON.sub(body, text)))
+
+
+# '{"ok": true}', '{“saved”: true}': an object literal with a quoted first key
+_JSON = re.compile(r"\{\s*[\"'“][^{}]{0,300}\}")
 
 
 def unmask(text: str, ctx: Context) -> str:
     def back(m: re.Match[str]) -> str:
-        pool = ctx.urls if m.group(1) == "url" else ctx.mails
-        return pool[int(m.group(2))]
+        pools = {"url": ctx.urls, "mail": ctx.mails, "json": ctx.jsons}
+        return pools[m.group(1)][int(m.group(2))]
 
     return " ".join(TOKEN.sub(back, text).split())

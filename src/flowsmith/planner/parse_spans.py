@@ -77,7 +77,8 @@ _EN_OP = (
 )
 _EN_N = r"(?P<n>an?|\d+(?:\.\d+)?)\s+(?P<u>minute|hour|day|week|month|year)s?\b"
 _CREATED = (
-    r"created|opened|placed|submitted|added|posted|raised|filed|logged|received|made|published"
+    r"created|opened|placed|submitted|added|posted|raised|filed|logged|received|made|published|"
+    r"bought|purchased|ordered|booked|shipped|delivered"  # a purchase's date: its age
 )
 _UPDATED = r"updated|modified|edited|changed|touched|active"
 _EN_AGE = (
@@ -98,7 +99,7 @@ _EN_AGE = (
         rf"\b(?P<w>overdue|past due|late)\s+(?:by|for)\s+(?:{_EN_OP}\s+)?{_EN_N}", re.IGNORECASE
     ),
 )
-_ZH_CREATED = r"创建|新建|建立|下单|提交|发布|提出|开单|上传|收到|录入|开启"
+_ZH_CREATED = r"创建|新建|建立|下单|提交|发布|提出|开单|上传|收到|录入|开启|购买|签收|发货"
 _ZH_UPDATED = r"更新|修改|改动|跟进|活跃"
 _ZH_N = r"(?P<n>\d+(?:\.\d+)?|一|两|二|三|半)\s*个?(?P<u>分钟|小时|天|日|周|星期|月|年)"
 _ZH_AGE = (

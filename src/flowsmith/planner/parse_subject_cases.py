@@ -36,7 +36,7 @@ _EN_SUBJECT = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:all\s+|the\s+|any\s+)?(?P<s>(?:[a-z][a-z-]*s|people|those)\s+"
     r"(?:(?:that|which|who|whose)\s+)?[^,;:]*?[$€£¥]?\d[\d,.]*\+?"
     r"(?:\s*(?:and|to|-|or)\s*[$€£¥]?\d[\d,.]*)?\s*(?:k\b|m\b)?"
-    r"(?:\s*(?:%|percent|usd|eur|dollars?|euros?|points?|stars?|"
+    r"(?:\s*(?:%|percent|usd|eur|dollars?|euros?|points?|stars?|kgs?|lbs?|pounds?|kms?|miles?|"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
     r"(?:\s+(?:old|ago|overdue|late|of experience|experience))?)\b)?(?:\s+or\s+more)?)"
     r"(?P<a>\s*(?:[:,→]|->)?\s*\S.*|\s*)$",

@@ -22,12 +22,13 @@ from flowsmith.planner.parse_steps import clause_actions
 if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
 
-_ACT = r"(?:就|则|都|要)?(?:用|在|记|发|写|加|存|推|通知|同步|转|放|给|把|提醒)"
+_ACT = r"(?:就|则|都|要)?(?:用|在|记|发|写|加|存|推|通知|同步|转|放|给|把|提醒|建)"
 _FIRST = re.compile(
     rf"^(?P<v>[\u4e00-\u9fff]{{1,4}}?)的(?P<n>[\u4e00-\u9fff]{{1,3}}?)?(?P<a>{_ACT}.*)$"
 )
 _LATER = re.compile(
-    r"[，,；;。]\s*([\u4e00-\u9fff]{1,4}?)的(?:[\u4e00-\u9fff]{1,3}?)?(?:就|则|记|发|用|不用|不需要|忽略|写|加|推)"
+    r"[，,；;。]\s*([\u4e00-\u9fff]{1,4}?)的(?:[\u4e00-\u9fff]{1,3}?)?"
+    rf"(?:{_ACT}|不用|不需要|忽略)"
 )
 _NOT_STATE = re.compile(
     r"^(?:所有|全部|其他|其余|其它|剩下|每|新|这|那|我|你|他|她|它|别|今天|昨天|当天)"

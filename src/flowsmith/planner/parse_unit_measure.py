@@ -1,0 +1,77 @@
+"""The field a condition names by its unit or its identifier word: "超过10公斤的" compares a
+weight, "runs longer than 42 km" a distance, "请求里没有会员ID" tests the member id (not the
+member) for being missing; and a value said in brackets ("是按月定期捐的（subscription）").
+
+A comparison that names no field but says its unit compares the quantity measured in that
+unit, not the request's default money field (which "超过10公斤" is not). Only units of one
+quantity each are read here; durations have their own reader (``unit_field``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.planner import lexicon as lx
+from flowsmith.planner.frame import Condition
+
+# unit words -> the quantity they measure; English units need a word boundary ("km" not "kms…")
+_UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\s*(?:(?:kg|kgs|kilos?|kilograms?|lbs?|pounds?|grams?|tons?|tonnes?|oz|ounces?)\b"
+            r"|公斤|千克|斤|克|吨)",
+            re.IGNORECASE,
+        ),
+        "weight",
+    ),
+    (
+        re.compile(
+            r"\s*(?:(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b|公里|千米|英里|米)",
+            re.IGNORECASE,
+        ),
+        "distance",
+    ),
+)
+
+
+def physical_field(after: str, name: str, implied: str) -> str:
+    """``name``, or the quantity the unit right after the compared number measures when
+    ``name`` is no field of its own (empty, the items, or the request's implied money field
+    ``implied``): "10公斤的" -> weight, "runs longer than 42 km" -> distance."""
+    if name not in ("", implied, "price", "amount", "value"):
+        return name
+    for pattern, quantity in _UNITS:
+        if pattern.match(after):
+            return quantity
+    return name
+
+
+# "没有会员ID", "缺少订单编号": a missing identifier, said with its noun
+_NO_ID = re.compile(r"(?:没有?|缺少?|无)([\u4e00-\u9fff]{1,6}?(?:ID|Id|id|编号|号码|单号))")
+
+
+def missing_id(t: str, phrase: str) -> Condition | None:
+    """ "请求里没有会员ID" -> 会员ID is empty (None when no identifier is said missing)."""
+    m = _NO_ID.search(t)
+    if m is None:
+        return None
+    return Condition(lx.FIELD_ZH_NAMES.get(m.group(1), m.group(1)), "is_empty", None, phrase)
+
+
+# "如果是按月定期捐的（subscription）", "是货到付款的(cod)": a Chinese description of the
+# items, then the English value the data carries, in brackets
+_BRACKETED = re.compile(
+    r"^(?:如果|要是|假如)?(?:是|为)?(?P<zh>[\u4e00-\u9fff]{2,10}?)的?\s*[（(]\s*"
+    r"(?P<v>[A-Za-z][A-Za-z0-9_ -]{1,24}?)\s*[)）]\s*(?:的话|的)?$"
+)
+
+
+def bracketed_value(t: str, phrase: str) -> Condition | None:
+    """ "是货到付款的（cod）" -> type is "cod": the bracketed word is the value the items carry
+    (the field is the description's data word when the lexicon has one, else ``type``)."""
+    m = _BRACKETED.match(t.strip())
+    if m is None:
+        return None
+    said = m.group("zh")
+    field = next((n for w, n in lx.FIELD_ZH_NAMES.items() if said.endswith(w)), "type")
+    return Condition(field, "eq", m.group("v").strip(), phrase)
