@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from flowsmith.planner.lexicon_fields import FIELD_ZH_NAMES as FIELD_ZH_NAMES
+
 
 def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
@@ -443,64 +445,8 @@ FIELD_ZH = rx(r"([\u4e00-\u9fff]{1,6}?)(?:的值|数值)?$")
 FIELD_STOP = frozenset(
     {"amount of", "number of", "value", "the value", "is", "are", "be", "get", "gets", "goes"}
 )
-# Chinese field words the user compares on -> item field names (common data words only)
-FIELD_ZH_NAMES = {
-    "价格": "price",
-    "价钱": "price",
-    "金额": "amount",
-    "预算": "budget",
-    "数量": "quantity",
-    "库存": "stock",
-    "温度": "temperature",
-    "气温": "temperature",
-    "分数": "score",
-    "评分": "rating",
-    "总额": "total",
-    "状态": "status",
-    "订单金额": "amount",
-    "退款金额": "amount",
-    "退款": "amount",  # "退款超过500元的": the refund's amount
-    "销量": "sales",
-    "余额": "balance",
-    "内容": "text",
-    "标题": "title",
-    "邮件": "text",
-    "消息": "text",
-    "优先级": "priority",
-    "严重程度": "severity",
-    "严重性": "severity",
-    "紧急程度": "urgency",
-    "风险等级": "risk",
-    "类别": "category",
-    "类型": "type",
-    "回复": "reply",
-    "国家": "country",
-    "主题": "subject",
-    "邮箱": "email",
-    "邮件地址": "email",
-    "电话": "phone",
-    "手机号": "phone",
-    "附件": "attachment",
-    "情绪": "sentiment",
-    "情感": "sentiment",
-    "时长": "duration",
-    "公司": "company",
-    "公司规模": "company_size",
-    "城市": "city",
-    "支付方式": "payment_method",
-    "付款方式": "payment_method",
-    "配送方式": "shipping_method",
-    "汇率": "rate",
-    "工时": "hours",
-    "湿度": "humidity",
-    "安全库存": "safety_stock",
-    "改动的文件": "changed_files",
-    "改动文件": "changed_files",
-    "变更的文件": "changed_files",
-    "修改的文件": "changed_files",
-    "级别": "level",
-    "等级": "level",
-}
+# Chinese field words the user compares on -> item field names: FIELD_ZH_NAMES, imported above
+# from lexicon_fields and re-exported (the parser reads every table as lx.*)
 # the quantity a request is about ("our devices POST temperature readings", "查一下汇率"): what a
 # comparison naming no field ("above 30", "超过7.3") compares
 MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
