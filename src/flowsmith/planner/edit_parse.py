@@ -25,6 +25,7 @@ from flowsmith.planner.edit_guard_call import with_calls
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hours import hour_restriction
 from flowsmith.planner.edit_message_fields import every_item, message_fields
+from flowsmith.planner.edit_parts import read_in_parts
 from flowsmith.planner.edit_reasons import reason_start
 from flowsmith.planner.edit_second_approval import read_second_approval
 from flowsmith.planner.edit_timed import timed_new_steps
@@ -66,7 +67,8 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     """
     deadline, text = read_timeout(text, current)  # "48小时没人处理就当作拒绝": not a condition
     text = text[: reason_start(text)]  # "…, it fails all the time and nobody cares": no change
-    ops = _parse_rest(text, current)
+    # "改成每周五跑；发Teams之前先让AI写一段话": each change read on the workflow before it
+    ops = read_in_parts(text, current, _parse_rest) or _parse_rest(text, current)
     return [*ops, deadline] if deadline is not None else ops
 
 
