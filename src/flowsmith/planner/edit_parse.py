@@ -16,6 +16,7 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_ai_swap import without_swapped_ai
 from flowsmith.planner.edit_approval import read_timeout
 from flowsmith.planner.edit_chained import chain_made
 from flowsmith.planner.edit_days import day_restriction
@@ -141,6 +142,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     merged = timed_new_steps(text, current, merged, detect_lang(text)) or merged
     # "put the price in the Telegram message too, and log every check to Baserow"
     merged = every_item(text, current, merged) + message_fields(strip_urls(text), current)
+    merged = without_swapped_ai(merged, current)  # "swap the summarizer for Claude and have it …"
     return sorted(merged, key=lambda op: order.get(op.kind, 4))
 
 
