@@ -16,6 +16,7 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_ai_swap import without_swapped_ai
 from flowsmith.planner.edit_approval import read_timeout
 from flowsmith.planner.edit_chained import chain_made
 from flowsmith.planner.edit_days import day_restriction
@@ -25,6 +26,7 @@ from flowsmith.planner.edit_guard_call import with_calls
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hours import hour_restriction
 from flowsmith.planner.edit_message_fields import every_item, message_fields
+from flowsmith.planner.edit_parts import read_in_parts
 from flowsmith.planner.edit_reasons import reason_start
 from flowsmith.planner.edit_second_approval import read_second_approval
 from flowsmith.planner.edit_timed import timed_new_steps
@@ -66,7 +68,8 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     """
     deadline, text = read_timeout(text, current)  # "48小时没人处理就当作拒绝": not a condition
     text = text[: reason_start(text)]  # "…, it fails all the time and nobody cares": no change
-    ops = _parse_rest(text, current)
+    # "改成每周五跑；发Teams之前先让AI写一段话": each change read on the workflow before it
+    ops = read_in_parts(text, current, _parse_rest) or _parse_rest(text, current)
     return [*ops, deadline] if deadline is not None else ops
 
 
@@ -139,6 +142,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     merged = timed_new_steps(text, current, merged, detect_lang(text)) or merged
     # "put the price in the Telegram message too, and log every check to Baserow"
     merged = every_item(text, current, merged) + message_fields(strip_urls(text), current)
+    merged = without_swapped_ai(merged, current)  # "swap the summarizer for Claude and have it …"
     return sorted(merged, key=lambda op: order.get(op.kind, 4))
 
 
