@@ -205,7 +205,16 @@ def example_runs() -> dict[str, Workflow]:
 
 # the blind held-out set: its requests are shown to nobody who works on the planner, and a
 # failing run here would print them
-HELD_OUT = ("requests_fresh3.jsonl", "requests_fresh6.jsonl")
+HELD_OUT = ("requests_fresh3.jsonl",)  # fresh6 was blind for its first run only
+
+# runs that fail for a reason of ours and are not fixed yet, each with why (strict: a fixed one
+# must leave this list)
+KNOWN_OURS = {
+    "planner 我订的播客RSS https://feeds.example.fm/tech 一出新一期，就用OpenAI把音频转成文字，"
+    "总结一下要点，存成一个Google Docs文档": "the episode's audio is never downloaded from the "
+    "feed item's enclosure URL before OpenAI transcribes it (a file-consuming step after a feed "
+    "start needs an HTTP download first; the planner has no such rule yet)",
+}
 
 
 def planner_requests() -> list[str]:
