@@ -71,10 +71,7 @@ def guard_covered(
     """``steps`` with ``cond`` (true for the excluded items; with ``keep``, for the items
     that get the steps) kept away from the steps ``scope`` names; ``steps`` unchanged when
     it names none of them."""
-    covers = _coverage(steps, scope, index)
-    if keep:
-        return _guard(steps, cond, covers, elsewhere, keep=True)
-    return _guard(steps, cond, covers, elsewhere)
+    return _guard(steps, cond, _coverage(steps, scope, index), elsewhere, keep=keep)
 
 
 def _guard(
