@@ -420,30 +420,32 @@ def test_jwks_failing_is_a_503_then_recovers(jwks_variants: Any, failure: str) -
 
 
 async def test_jwks_slow_is_a_503_and_never_blocks_the_loop(jwks_variants: Any) -> None:
+    # No absolute latencies (CI machines are noisy): health checks must all be answered while
+    # the ten token checks still wait on the key fetch, and those must end at the fetch
+    # timeout, well before the JWKS server would have answered.
     key = new_es256("es-1")
-    keys = JwksServer(keys=[key.public_jwk], delay_s=3.0)
+    keys = JwksServer(keys=[key.public_jwk], delay_s=8.0)
     keys.start()
     try:
         server = jwks_variants(
-            keys.base_url, FLOWSMITH_JWKS_TIMEOUT_S=0.8, FLOWSMITH_JWKS_MIN_REFETCH_S=0
+            keys.base_url, FLOWSMITH_JWKS_TIMEOUT_S=3.0, FLOWSMITH_JWKS_MIN_REFETCH_S=0
         )
         headers = {"Authorization": f"Bearer {key.sign(claim_set(keys.base_url + '/auth/v1'))}"}
-        async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
+        async with httpx.AsyncClient(base_url=server.url, timeout=20) as client:
             began = time.monotonic()
             authed = [
                 asyncio.create_task(client.get(PROTECTED, headers=headers)) for _ in range(10)
             ]
             await asyncio.sleep(0.2)
-            # while ten requests wait for the keys, the loop serves everything else at once
-            for _ in range(5):
-                tick = time.monotonic()
+            for _ in range(3):
                 health = await client.get("/healthz")
-                assert health.status_code == 200 and time.monotonic() - tick < 0.3
+                assert health.status_code == 200
+                assert not any(task.done() for task in authed), "health waited on the fetch"
             responses = await asyncio.gather(*authed)
             elapsed = time.monotonic() - began
         for response in responses:
             assert_error(response, 503, "auth_unavailable")
-        assert elapsed < 2.5, f"bounded by the fetch timeout, not the JWKS server: {elapsed:.2f}s"
+        assert elapsed < keys.delay_s, f"bounded by the fetch timeout, not the server: {elapsed}"
         assert keys.count() <= 2, "concurrent callers share one fetch"
     finally:
         keys.stop()

@@ -35,11 +35,9 @@ Invariants:
 
 from __future__ import annotations
 
-import ast
 import functools
 import heapq
 import json
-import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -47,6 +45,7 @@ from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
+from flowsmith.core import arithmetic
 from flowsmith.core.models import Node, NodeFamily, Workflow
 
 if TYPE_CHECKING:
@@ -495,43 +494,10 @@ def _complex(segment: Segment, value_of: Callable[[Reference], Any]) -> tuple[An
     pieces.append(segment.text[pos:])
     text = "".join(pieces).strip()
     if len(text) <= 200 and _ARITH.fullmatch(text):
-        number = _arithmetic(text)
+        number = arithmetic.evaluate(text)
         if number is not None:
             return number, True
     return text, False
-
-
-_BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
-    ast.Mod: operator.mod,
-}
-
-
-def _arithmetic(text: str) -> float | int | None:
-    try:
-        tree = ast.parse(text, mode="eval")
-    except SyntaxError:
-        return None
-    try:
-        return _arith_node(tree.body)
-    except (ArithmeticError, ValueError):
-        return None
-
-
-def _arith_node(node: ast.expr) -> float | int:
-    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
-        value: Any = node.value
-        return float(value) if isinstance(value, float) else int(value)
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-        operand = _arith_node(node.operand)
-        return -operand if isinstance(node.op, ast.USub) else operand
-    if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-        result = _BINARY[type(node.op)](_arith_node(node.left), _arith_node(node.right))
-        return int(result) if isinstance(result, float) and result.is_integer() else result
-    raise ValueError("not arithmetic")
 
 
 # --- JSON Schema reading -------------------------------------------------------------------
