@@ -8,6 +8,7 @@
     .venv/bin/python bench/eval_planner/run.py --set fresh3         # requests_fresh3.jsonl
     .venv/bin/python bench/eval_planner/run.py --set fresh4         # requests_fresh4.jsonl
     .venv/bin/python bench/eval_planner/run.py --set fresh5         # requests_fresh5.jsonl
+    .venv/bin/python bench/eval_planner/run.py --set fresh7         # held out: counts only
 
 It starts ``flowsmith serve`` as a subprocess on a free port with embedded defaults (a temp
 FLOWSMITH_DATA_DIR, SQLite, the offline planner unless ``--keep-llm-env``), mints a dev token,
@@ -48,10 +49,10 @@ REQUESTS = HERE / "requests.jsonl"
 SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl",
         "fresh2": HERE / "requests_fresh2.jsonl", "fresh3": HERE / "requests_fresh3.jsonl",
         "fresh4": HERE / "requests_fresh4.jsonl", "fresh5": HERE / "requests_fresh5.jsonl",
-        "fresh6": HERE / "requests_fresh6.jsonl"}
+        "fresh6": HERE / "requests_fresh6.jsonl", "fresh7": HERE / "requests_fresh7.jsonl"}
 # held out: progress lines show neither ids, request text nor per-request outcomes
-HELD_OUT_SETS = {"fresh3"}
-FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+HELD_OUT_SETS = {"fresh3", "fresh7"}
+FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 
 
 # ---------------------------------------------------------------- the server
@@ -432,7 +433,7 @@ def main() -> None:
 
     summary = summarize(scored)
     print(render(summary, unscorable))
-    if args.verbose:
+    if args.verbose and args.set_name not in HELD_OUT_SETS:
         print("\n## failed checks")
         for s in scored:
             failed = [c for c in s["checks"] if not c["passed"]]
