@@ -410,7 +410,9 @@ def test_wait_does_not_sleep() -> None:
     pause = node("w", "wait", parameters={"mode": "interval", "amount": 30, "unit": "days"})
     started = time.perf_counter()
     result = simulate(chain(check_node(), pause, email()))
-    assert time.perf_counter() - started < 1.0
+    # a wait that slept would take 30 days (or its seconds, 2.6 million); speed itself is
+    # measured by bench/, so the bound is loose enough for a loaded machine
+    assert time.perf_counter() - started < 10
     assert [s.node_id for s in result.trace] == ["t", "check", "w", "mail"]
 
 
@@ -541,4 +543,6 @@ def test_200_node_workflow_simulates_quickly() -> None:
     )
     assert problems(result) == []
     assert set(result.ran) == {n.id for n in workflow.nodes}
-    assert elapsed < 1.0  # generous: the benchmark measures the real budget
+    # only a blow-up (say, exponential re-runs) fails here; bench/workflow200.py measures the
+    # real budget, so a loaded CI machine cannot make this flake
+    assert elapsed < 10

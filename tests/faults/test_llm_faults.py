@@ -23,7 +23,7 @@ from tests.agent.test_llm_agent import decide
 from tests.conftest import LiveServer
 from tests.faults.test_postgres_down import assert_settled, wait_settled
 from tests.helpers import chat_done, create_session, generation_done, read_events
-from tests.llm.fakes import FakeOpenAI, http_error, stall, text
+from tests.llm.fakes import FakeOpenAI, RecordedRequest, http_error, stall, text
 from tests.security.support import captured_json_logs, json_lines, start_server
 
 API_KEY = "sk-faultKEYmarker-0123456789abcdefghij"
@@ -50,8 +50,10 @@ def llm_server(
         FLOWSMITH_LLM_BACKOFF_BASE_S=0.01,
         FLOWSMITH_LLM_BACKOFF_MAX_S=0.02,
         FLOWSMITH_LLM_TIMEOUT_S=1.0,
-        FLOWSMITH_TURN_DEADLINE_S=3,
-        FLOWSMITH_GENERATION_DEADLINE_S=3,
+        # stalls end at the 1 s LLM timeout (two attempts); the deadlines are a backstop with
+        # room for a loaded machine (at 3 s, a fast 500-and-retry turn once hit the deadline)
+        FLOWSMITH_TURN_DEADLINE_S=6,
+        FLOWSMITH_GENERATION_DEADLINE_S=6,
     )
     yield live
     live.stop()
@@ -153,19 +155,33 @@ async def test_model_failures_leave_nothing_half_done(
 async def test_a_stalled_model_holds_up_nobody_else(
     llm_server: LiveServer, fake: FakeOpenAI, user: str
 ) -> None:
+    # No absolute latencies (CI machines are noisy): each check must be answered while the
+    # newest stalled model call is still open at the fake (the server cuts it only at its 1 s
+    # LLM timeout) and no stalled turn has ended. A server whose loop waited on the model
+    # could answer only once that call had ended, so the check would fail.
     fake.default = stall(10)
     headers = llm_server.headers(user)
     other = llm_server.headers(user + "-other")
+
+    def open_calls() -> list[RecordedRequest]:
+        return [r for r in fake.requests if not r.completed and not r.disconnected.is_set()]
+
     async with httpx.AsyncClient(base_url=llm_server.url, timeout=30) as client:
         stalled = [
             asyncio.create_task(run_turn(client, headers, "what can you do?")) for _ in range(5)
         ]
-        await asyncio.sleep(0.3)
-        for _ in range(5):
-            began = time.monotonic()
+        waited = time.monotonic() + 15
+        while len(fake.requests) < 5:  # every turn is waiting on the model
+            assert time.monotonic() < waited and not any(t.done() for t in stalled)
+            await asyncio.sleep(0.01)
+        for _ in range(3):
+            pending = open_calls()
+            assert pending, "the stalled model calls are open"
+            newest = max(pending, key=lambda r: r.received_at)
             assert (await client.get("/api/v1/workflows", headers=other)).status_code == 200
             assert (await client.get("/healthz")).status_code == 200
-            assert time.monotonic() - began < 0.5
+            assert newest in open_calls(), "answered only once a model call had ended"
+            assert not any(t.done() for t in stalled), "answered only once a turn had ended"
         await asyncio.gather(*stalled)
 
 

@@ -12,7 +12,9 @@ disconnects. Typical use::
 Each request takes the next item from the script (``fake.default`` once the script is
 empty; a 500 when there is none). Items:
 
-* ``text(s, chunks=N, delay=d)`` — a text reply in N pieces, ``d`` seconds apart.
+* ``text(s, chunks=N, delay=d)`` — a text reply in N pieces, ``d`` seconds apart;
+  ``hold=event`` (a ``threading.Event``) sends the first piece, then waits for the test to
+  set the event before sending the rest (ordering checks without wall-clock bounds).
 * ``tool_call(name, args, fragments=N)`` / ``tool_calls(Call(...), ...)`` — tool calls whose
   JSON arguments arrive split into N fragments.
 * ``json_body(value)`` / ``raw_text(s)`` — a structured reply, delivered the way the request
@@ -70,6 +72,7 @@ class Text:
     usage: Usage = (10, 5)
     drop_after: int | None = None
     finish: bool = True
+    hold: threading.Event | None = None
 
 
 @dataclass(frozen=True)
@@ -173,8 +176,9 @@ def text(
     usage: Usage = (10, 5),
     drop_after: int | None = None,
     finish: bool = True,
+    hold: threading.Event | None = None,
 ) -> Text:
-    return Text(s, chunks, delay, usage, drop_after, finish)
+    return Text(s, chunks, delay, usage, drop_after, finish, hold)
 
 
 def tool_call(
@@ -268,6 +272,7 @@ class Reply:
     drop_after: int | None = None
     finish: bool = True
     error: StreamError | None = None
+    hold: threading.Event | None = None
 
 
 def split(s: str, n: int) -> list[str]:
@@ -472,6 +477,7 @@ class FakeServer:
                 item.usage,
                 item.drop_after,
                 item.finish,
+                hold=item.hold,
             )
         if isinstance(item, ToolCalls):
             calls = [
@@ -566,6 +572,10 @@ class _Units:
             raise _DropConnection
         if self.sent and self.reply.delay:
             await asyncio.sleep(self.reply.delay)
+        if self.sent and self.reply.hold is not None:
+            # polled, not a thread waiting on the event: cancellable if the client leaves
+            while not self.reply.hold.is_set():  # noqa: ASYNC110
+                await asyncio.sleep(0.01)
         self.sent += 1
 
 

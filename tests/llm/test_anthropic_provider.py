@@ -4,6 +4,7 @@ use, retries, deadlines, cancellation, usage."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from contextlib import aclosing
 
@@ -73,18 +74,24 @@ async def test_stream_text_arrives_in_pieces(
 async def test_first_delta_arrives_before_the_server_has_finished(
     fake_anthropic: FakeAnthropic, anthropic_provider: AnthropicProvider
 ) -> None:
-    fake_anthropic.script(text("one two three four", chunks=4, delay=0.3))
+    # Ordering, not latency: the fake sends the first piece, then holds the rest until the
+    # test releases it. A provider that buffered the whole reply would never yield before the
+    # release, so ``wait_for`` fails (after a generous 10 s, never reached when it streams).
+    release = threading.Event()
+    fake_anthropic.script(text("one two three four", chunks=4, hold=release))
 
-    started = time.monotonic()
-    async with aclosing(anthropic_provider.stream(HI)) as stream:
-        first = await anext(stream)
-        first_after = time.monotonic() - started
-        assert isinstance(first, TextDelta)
-        assert not fake_anthropic.requests[0].completed
-        rest = [event async for event in stream]
+    try:
+        async with aclosing(anthropic_provider.stream(HI)) as stream:
+            first = await asyncio.wait_for(anext(stream), 10)
+            assert isinstance(first, TextDelta)
+            assert not release.is_set() and not fake_anthropic.requests[0].completed
+            release.set()
+            rest = [event async for event in stream]
+    finally:
+        release.set()
 
-    assert first_after < 0.25
     assert first.text + "".join(texts(rest)) == "one two three four"
+    assert fake_anthropic.requests[0].completed
 
 
 async def test_tool_use_is_assembled_from_input_json_deltas(
@@ -240,15 +247,20 @@ async def test_client_errors_are_not_retried(
 async def test_a_stall_past_the_deadline_is_llm_timeout(
     fake_anthropic: FakeAnthropic, anthropic_provider: AnthropicProvider, after_headers: bool
 ) -> None:
-    fake_anthropic.script(stall(5, after_headers=after_headers))
+    # the stall and the read timeout (30 s) are far past the 1 s deadline (long enough
+    # for the request to reach the fake on a loaded machine): ignoring the
+    # deadline would take 30 s, so "< 10" fails then, and never flakes under load
+    fake_anthropic.script(stall(30, after_headers=after_headers))
+    provider = make_anthropic(fake_anthropic, timeout_s=30)
 
     started = time.monotonic()
-    with deadline_scope(deadline_in(0.4)), pytest.raises(LLMError) as caught:
-        await collect(anthropic_provider.stream(HI))
+    with deadline_scope(deadline_in(1.0)), pytest.raises(LLMError) as caught:
+        await collect(provider.stream(HI))
 
     assert caught.value.code == "llm_timeout"
-    assert 0.35 <= time.monotonic() - started < 0.9
+    assert 0.95 <= time.monotonic() - started < 10
     assert await fake_anthropic.wait_disconnect(fake_anthropic.requests[0])
+    await provider.aclose()
 
 
 async def test_a_read_timeout_mid_stream_is_llm_timeout(fake_anthropic: FakeAnthropic) -> None:

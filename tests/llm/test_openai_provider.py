@@ -4,6 +4,7 @@ deadlines, cancellation, usage."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from contextlib import aclosing
 
@@ -74,17 +75,22 @@ async def test_stream_text_arrives_in_pieces(
 async def test_first_delta_arrives_before_the_server_has_finished(
     fake_openai: FakeOpenAI, openai_provider: OpenAICompatProvider
 ) -> None:
-    fake_openai.script(text("one two three four", chunks=4, delay=0.3))
+    # Ordering, not latency: the fake sends the first piece, then holds the rest until the
+    # test releases it. A provider that buffered the whole reply would never yield before the
+    # release, so ``wait_for`` fails (after a generous 10 s, never reached when it streams).
+    release = threading.Event()
+    fake_openai.script(text("one two three four", chunks=4, hold=release))
 
-    started = time.monotonic()
-    async with aclosing(openai_provider.stream(HI)) as stream:
-        first = await anext(stream)
-        first_after = time.monotonic() - started
-        assert isinstance(first, TextDelta)
-        assert not fake_openai.requests[0].completed  # the rest is still being written
-        rest = [event async for event in stream]
+    try:
+        async with aclosing(openai_provider.stream(HI)) as stream:
+            first = await asyncio.wait_for(anext(stream), 10)
+            assert isinstance(first, TextDelta)
+            assert not release.is_set() and not fake_openai.requests[0].completed
+            release.set()
+            rest = [event async for event in stream]
+    finally:
+        release.set()
 
-    assert first_after < 0.25  # the whole reply takes at least 0.9 s
     assert first.text + "".join(texts(rest)) == "one two three four"
     assert fake_openai.requests[0].completed
 
@@ -232,17 +238,22 @@ async def test_client_errors_are_not_retried(
 async def test_a_stall_past_the_deadline_is_llm_timeout(
     fake_openai: FakeOpenAI, openai_provider: OpenAICompatProvider, after_headers: bool
 ) -> None:
-    fake_openai.script(stall(5, after_headers=after_headers))
+    # the stall and the read timeout (30 s) are far past the 1 s deadline (long enough
+    # for the request to reach the fake on a loaded machine): ignoring the
+    # deadline would take 30 s, so "< 10" fails then, and never flakes under load
+    fake_openai.script(stall(30, after_headers=after_headers))
+    provider = make_openai(fake_openai, timeout_s=30)
 
     started = time.monotonic()
-    with deadline_scope(deadline_in(0.4)), pytest.raises(LLMError) as caught:
-        await collect(openai_provider.stream(HI))
+    with deadline_scope(deadline_in(1.0)), pytest.raises(LLMError) as caught:
+        await collect(provider.stream(HI))
 
     elapsed = time.monotonic() - started
     assert caught.value.code == "llm_timeout"
-    assert 0.35 <= elapsed < 0.9
+    assert 0.95 <= elapsed < 10
     assert len(fake_openai.requests) == 1
     assert await fake_openai.wait_disconnect(fake_openai.requests[0])
+    await provider.aclose()
 
 
 async def test_the_deadline_cuts_a_slow_stream_after_output(
@@ -263,7 +274,9 @@ async def test_the_deadline_cuts_a_slow_stream_after_output(
 
 
 async def test_read_timeouts_are_retried_then_reported(fake_openai: FakeOpenAI) -> None:
-    fake_openai.default = stall(3)
+    # each attempt is cut by the 0.2 s read timeout, not waited out to the stall's 30 s
+    # answer: without the timeout this takes 30 s or more, so "< 10" fails then
+    fake_openai.default = stall(30)
     provider = make_openai(fake_openai, timeout_s=0.2, max_retries=1)
 
     started = time.monotonic()
@@ -272,21 +285,23 @@ async def test_read_timeouts_are_retried_then_reported(fake_openai: FakeOpenAI) 
 
     assert caught.value.code == "llm_timeout"
     assert len(fake_openai.requests) == 2
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 10
     await provider.aclose()
 
 
 async def test_the_deadline_stops_retries_that_would_overrun_it(fake_openai: FakeOpenAI) -> None:
+    # a backoff of at least 10 s cannot fit the 8 s deadline: give up at once. Sleeping into
+    # the deadline first would take 8 s, so "< 4" (half of it) fails then
     fake_openai.default = http_error(503)
-    provider = make_openai(fake_openai, backoff_base_s=2.0, backoff_max_s=2.0)
+    provider = make_openai(fake_openai, backoff_base_s=20.0, backoff_max_s=20.0)
 
     started = time.monotonic()
-    with deadline_scope(deadline_in(0.5)), pytest.raises(LLMError) as caught:
+    with deadline_scope(deadline_in(8.0)), pytest.raises(LLMError) as caught:
         await collect(provider.stream(HI))
 
     assert caught.value.code == "llm_timeout"
     assert "llm_unavailable" in caught.value.message  # says what it was waiting out
-    assert time.monotonic() - started < 0.3  # did not sleep into the deadline first
+    assert time.monotonic() - started < 4  # did not sleep into the deadline first
     assert len(fake_openai.requests) == 1
     await provider.aclose()
 

@@ -21,6 +21,7 @@ from flowsmith.llm.structured import (
     parse_arguments,
     safe_name,
 )
+from tests.llm.conftest import make_openai
 from tests.llm.fakes import (
     FakeAnthropic,
     FakeOpenAI,
@@ -408,15 +409,20 @@ async def test_a_broken_stream_is_retried_since_nothing_reached_the_caller(
 async def test_structured_output_honours_the_deadline(
     fake_openai: FakeOpenAI, openai_provider: OpenAICompatProvider
 ) -> None:
-    fake_openai.script(stall(5))
+    # the stall and the read timeout (30 s) are far past the 1 s deadline (long enough
+    # for the request to reach the fake on a loaded machine): ignoring the
+    # deadline would take 30 s, so "< 10" fails then, and never flakes under load
+    fake_openai.script(stall(30))
+    provider = make_openai(fake_openai, timeout_s=30)
 
     started = time.monotonic()
-    with deadline_scope(deadline_in(0.3)), pytest.raises(LLMError) as caught:
-        await openai_provider.structured(ASK, schema=PLAN, name="plan")
+    with deadline_scope(deadline_in(1.0)), pytest.raises(LLMError) as caught:
+        await provider.structured(ASK, schema=PLAN, name="plan")
 
     assert caught.value.code == "llm_timeout"
-    assert time.monotonic() - started < 0.7
+    assert time.monotonic() - started < 10
     assert await fake_openai.wait_disconnect(fake_openai.requests[0])
+    await provider.aclose()
 
 
 async def test_a_bad_schema_fails_before_any_request(
