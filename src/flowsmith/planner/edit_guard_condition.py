@@ -54,6 +54,27 @@ _ON_PLAN = rx(
     r"(?P<zvalue>[A-Za-z0-9\u4e00-\u9fff]{1,6}?)(?P<zfield>版|套餐|会员)的?(?:客户|用户|会员)"
 )
 _PLAN_FIELDS = {"subscription": "plan", "package": "plan", "edition": "plan"}
+# "issues in the OPS project", "INFRA项目的问题": the container the item belongs to
+_IN_CONTAINER = rx(
+    r"\b(?:in|from|under)\s+(?:the|our)\s+['\"“]?(?P<value>[\w-]+)['\"”]?\s+"
+    r"(?P<field>project|board|workspace|team|region|repo|repository|space|department)\b|"
+    r"(?P<zvalue>[A-Za-z0-9_-]+)\s*(?P<zfield>项目|团队|部门|区域|仓库|看板)(?:里|中|下)?(?:的|$)"
+)
+# "an @acme.io email", "a .edu address", "@test.cn结尾的邮箱": the sender's address ends so
+_DOMAIN_MAIL = rx(
+    r"^(?:an?\s+|the\s+)?(?P<d>[@.][a-z0-9-]+(?:\.[a-z0-9-]+)*)\s+(?:e-?mail|mail)?\s*"
+    r"(?:address(?:es)?|e-?mails?|mails?)$|"
+    r"^(?:邮箱(?:是|为))?(?P<zd>[@.][a-z0-9-]+(?:\.[a-z0-9-]+)*)\s*(?:结尾|后缀|域名)?的?(?:邮箱|邮件地址|电子邮箱|邮件)?$"
+)
+_CONTAINER_FIELDS = {
+    "repository": "repo",
+    "项目": "project",
+    "团队": "team",
+    "部门": "department",
+    "区域": "region",
+    "仓库": "repo",
+    "看板": "board",
+}
 _STOP = frozenset(
     {"the", "a", "an", "to", "in", "on", "of", "for", "and", "it", "them", "step", "me", "us", "my"}
     | {"our", "you", "your", "him", "her", "this", "that"}
@@ -78,6 +99,14 @@ def condition(text: str, ctx: Context) -> Condition | None:
         field = plan.group("field") or "plan"
         value = plan.group("value") or plan.group("zvalue") + plan.group("zfield")
         return Condition(_PLAN_FIELDS.get(field.lower(), field.lower()), "eq", value, phrase)
+    mail = _DOMAIN_MAIL.search(phrase)
+    if mail is not None:
+        return Condition("email", "contains", mail.group("d") or mail.group("zd"), phrase)
+    held = _IN_CONTAINER.search(phrase)
+    if held is not None and (held.group("value") or "").lower() not in _STOP:
+        field = (held.group("field") or held.group("zfield")).lower()
+        value = held.group("value") or held.group("zvalue")
+        return Condition(_CONTAINER_FIELDS.get(field, field), "eq", value, phrase)
     said = edit_condition(phrase) or denied_level(phrase) or denied_comparison(phrase)
     if said is not None:
         return said

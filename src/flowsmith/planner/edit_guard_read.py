@@ -17,11 +17,13 @@ from dataclasses import replace
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
+from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_guard_join as gj
 from flowsmith.planner import edit_guard_skip_words as sw
 from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_state import combine_of, field_ref, if_rule, if_rules
 from flowsmith.planner.edit_conditions import (
     level_value,
@@ -239,8 +241,8 @@ _SYMBOL = {
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
     """The ``add_guard`` op ``text`` asks for (None when no condition parses) and the spans of
     ``text`` it used (so the other readers do not read its services again)."""
-    parts = _parts(text)
     ctx = _context(current)
+    parts = [_after_replacement(text, span, ctx, current) for span in _parts(text)]
     for i, (a, b) in enumerate(parts):
         part, now = without_now(_LEAD.sub("", text[a:b].strip()))
         part = _as_for(part, ctx, current)  # "<items> are <kind>: don't <old>, just <new>"
@@ -326,6 +328,27 @@ def _items_only(part: str, guard: Guard | None, ctx: Context) -> bool:
         return False
     bare = re.sub(r"^\s*(?:如果|假如|要是|if|when)\s*", "", part, flags=re.IGNORECASE)
     return guard is not None or condition(bare, ctx) is not None
+
+
+_CLAUSE_COMMA = rx(r"[,，]")
+_SWAP = rx(r"\binstead\b|\brather than\b|\breplace\b|\bswap\b|换成|改成|改用|换用|改为|替换|代替")
+
+
+def _after_replacement(text: str, span: Span, ctx: Context, current: Workflow) -> Span:
+    """``span`` without a leading replacement clause that says no condition ("Use Asana
+    instead of monday.com, and only for issues in the OPS project"): the replacement is the
+    replace reader's and runs for every item; only the rest can be the guard's."""
+    a, b = span
+    m = _CLAUSE_COMMA.search(text, a, b)
+    if m is None or not text[m.end() : b].strip():
+        return span
+    lead = text[a : m.start()]
+    swaps = _SWAP.search(lead) is not None and any(ec.mentions(lead.lower()))
+    if not swaps and not any(p.search(lead.lower()) for p, _ in v.REPLACE):
+        return span
+    if _guard_in(lead, ctx, current) is not None:
+        return span
+    return (m.end(), b)
 
 
 def _parts(text: str) -> list[Span]:
@@ -524,7 +547,8 @@ def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
     if said:
         return _make(condition(said, ctx), "", negate=True, flow=True)
     what = m.group("what")
-    if sw.THE_STEP.match(what) and existing_steps(what, current):
+    named = sw.THE_STEP.match(what) is not None or any(ec.mentions(what.lower()))
+    if named and existing_steps(what, current):
         # "skip the approval for amounts under 100": those items go round that step
         found = _make(condition(m.group("cond"), ctx), what, negate=True)
         return replace(found, bypass=True) if found is not None else None

@@ -24,6 +24,7 @@ from flowsmith.planner.edit_dedupe_store import read_store_dedupe
 from flowsmith.planner.edit_every import on_every_path
 from flowsmith.planner.edit_guard_call import with_calls
 from flowsmith.planner.edit_guard_read import read_guard
+from flowsmith.planner.edit_hour_window import windowed_schedule
 from flowsmith.planner.edit_hours import hour_restriction
 from flowsmith.planner.edit_message_fields import every_item, message_fields
 from flowsmith.planner.edit_parts import read_in_parts
@@ -152,6 +153,10 @@ def _restricted(
     """``ops`` with the day or hour restriction ``text`` says, and the restricted ops (None
     when it says none). A check said for a new step is that step's alone."""
     lang = detect_lang(text)
+    windowed = windowed_schedule(text, current)
+    if windowed is not None:  # "every 20 minutes but only between 8am and midnight"
+        ops = [op for op in ops if op.kind != "set_schedule"]
+        return [*ops, windowed], [windowed]
     timed_new = timed_new_steps(text, current, ops, lang)
     if timed_new is not None:
         return timed_new, timed_new
@@ -318,6 +323,12 @@ def _new_and_old(m: re.Match[str], order: str) -> tuple[str, str]:
     return m.group(2), m.group(1)
 
 
+_AT_TIME = re.compile(
+    r"\b(?:at|after|before)\s+(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|night|midnight)\b|"
+    r"\b(?:overnight|at night|in the middle of the night)\b|半夜|凌晨|深夜|夜里"
+)
+
+
 def _removals(low: str, spans: list[Span]) -> list[EditOp]:
     ops: list[EditOp] = []
     for m in w.REMOVE.finditer(low):
@@ -325,6 +336,8 @@ def _removals(low: str, spans: list[Span]) -> list[EditOp]:
             continue
         end_match = _CLAUSE_END.search(low, m.end())
         end = end_match.start() if end_match else len(low)
+        if _AT_TIME.search(low[m.end() : end]):
+            continue  # "I don't want emails at 3am": when, not whether (a window says it)
         # from the verb on: "don't send email" names its subject inside the verb phrase
         subjects = subjects_in(low[m.start() : end])
         ops += [EditOp(kind="remove", subject=s) for s in subjects]

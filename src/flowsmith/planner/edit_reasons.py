@@ -34,6 +34,17 @@ _DISMISSIVE = re.compile(
 )
 
 
+# "…, that's just us testing", "…, they're fake", "…，都是内部测试数据": what the excluded
+# items are, said to explain the exclusion
+_IDENTIFIES = re.compile(
+    r"^(?:it's|it is|that's|that is|they're|they are|those are|these are|those're)\s+"
+    r"(?:just\s+|only\s+|all\s+|probably\s+)?(?:us\b|our\b|we\b|fake|spam|test\w*|internal|"
+    r"students?\b|bots?\b|junk|not real)|"
+    r"^(?:那|这|它们?|那些|这些)?(?:都|全)?是(?:我们|咱们|内部|测试|假的|学生|机器人|垃圾)",
+    re.IGNORECASE,
+)
+
+
 def reason_start(text: str) -> int:
     """Where the trailing reasons of ``text`` begin (``len(text)`` when there are none)."""
     end = len(text)
@@ -47,6 +58,6 @@ def reason_start(text: str) -> int:
 def _is_reason(clause: str) -> bool:
     if not clause:
         return False
-    if _CONNECTIVE.match(clause):
+    if _CONNECTIVE.match(clause) or _IDENTIFIES.match(clause):
         return True
     return bool(_SUBJECT.match(clause)) and bool(_DISMISSIVE.search(clause))

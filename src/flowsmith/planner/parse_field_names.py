@@ -111,6 +111,10 @@ _HEAD_OF = ("number", "count", "total", "amount", "sum", "value", "list")
 _ZH_JOINED = re.compile(r"^(?:而且|并且|而|并|且|同时|另外|如果|要是|假如)")
 
 
+# the names of an item's values (a plural of one is that value of each item)
+_VALUE_NAMES = frozenset(lx.FIELD_ZH_NAMES.values())
+
+
 def field_of(before: str, default: str, ctx: Context | None = None) -> str:
     """The item field a condition compares: "the budget is" -> budget, "it is" -> default."""
     text = TOKEN.sub(" ", before).replace("__it__", " ").strip(" ,，")
@@ -163,6 +167,9 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
         and re.fullmatch(r"[a-z]+[^s]s", words[0])
         and words[0] not in ("status",)
     ):
+        one = str(words[0])[:-1]
+        if one in _VALUE_NAMES:
+            return one  # "budgets under 2000": each one's budget
         return implied_field(default, ctx)  # "orders over 100": the items, not a field
     name = (
         "_".join(words[-2:])
