@@ -38,7 +38,7 @@ def choose_operation(app: App, text: str, verb: str) -> Choice:
 
 def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
     """Every operation of ``app`` with how well ``text`` (verb class ``verb``) asks for it."""
-    low = _SET_UP.sub(" ", text.lower())
+    low = participles_masked(_SET_UP.sub(" ", text.lower()))
     prefs = lx.OP_KEYS.get(verb, ())
     deliver = verb == "create" and _DELIVER.search(text) is not None
     comment = lx.COMMENT_WORD.search(text) is not None
@@ -108,6 +108,21 @@ _PLACE_NAMED = (
 
 # "set up a webhook that counts …": the phrasal verb builds something, it is no "set" key
 _SET_UP = re.compile(r"\bset(?:ting|s)? up\b")
+# "our shared Google Drive", "我们共享的谷歌云盘": a participle after an owner describes the
+# place, it asks for no operation
+_OWNED_PARTICIPLE = re.compile(
+    r"\b(?:our|my|your|their|the team's|the company's)\s+(\w+ed)\b(?=\s+\w)|"
+    r"(?:我们|我的|大家|团队|公司)(?:的)?([\u4e00-\u9fff]{2})的(?=[\w\u4e00-\u9fff“'\"])"
+)
+
+
+def participles_masked(low: str) -> str:
+    """``low`` with a participle said of an owned place blanked ("our shared drive"): the
+    place is described, no share (or any other operation) is asked for."""
+    for m in reversed(list(_OWNED_PARTICIPLE.finditer(low))):
+        g = 1 if m.group(1) is not None else 2
+        low = low[: m.start(g)] + " " * (m.end(g) - m.start(g)) + low[m.end(g) :]
+    return low
 
 
 def places_masked(app: App, low: str) -> str:

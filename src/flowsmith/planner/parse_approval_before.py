@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from flowsmith.core.services import verb_of
 from flowsmith.planner.frame import Approval, Branch, Case, CoreStep, ServiceStep, Step
 
 # "作废之前先…", "删除前先…", "before voiding it", "before it is deleted"
@@ -31,7 +32,7 @@ def with_approval_moved(steps: list[Step]) -> list[Step]:
             continue
         branch, approval = ask
         verb = _before_verb(approval.phrase)
-        j = _named_before(steps, i, verb) if verb else None
+        j = _named_before(steps, i, verb) if verb else _last_write(steps, i, approval.phrase)
         if j is None:
             continue
         # "…作废，然后钉钉告诉会计": a step said to come after the moved one goes with it on
@@ -69,6 +70,22 @@ def _empty_case_approval(step: Step) -> tuple[Branch, Approval] | None:
 def _before_verb(phrase: str) -> str | None:
     m = _BEFORE_ZH.search(phrase) or _BEFORE_EN.search(phrase)
     return m.group(1).lower() if m else None
+
+
+# "above 50 the CFO has to approve in Slack first", "超过的要先经理审批": before the step
+# just said, named by no verb
+_FIRST = re.compile(r"\bfirst\b|先", re.I)
+
+
+def _last_write(steps: list[Step], i: int, phrase: str) -> int | None:
+    """The last service write before ``i`` when the approval says it comes "first"."""
+    if not _FIRST.search(phrase):
+        return None
+    for j in range(i - 1, -1, -1):
+        s = steps[j]
+        if isinstance(s, ServiceStep) and verb_of(s.operation) & {"create", "update", "delete"}:
+            return j
+    return None
 
 
 def _named_before(steps: list[Step], i: int, verb: str) -> int | None:

@@ -44,6 +44,9 @@ def chat_trigger(ctx: Context) -> str | None:
 _REVIEW_ASKED = re.compile(
     r"(?:发|寄)\s*(?:一封|封)?\s*(?:邮件|e-?mail)\s*给[^，,。；;]{1,40}?(?:让|请|由)?"
     r"[^，,。；;\s]{0,6}?(?:人工确认|人工审核)\s*[。.!！]?\s*$|"
+    # "给前台 front@… 人工确认" once a case cut "发邮件" off: an address says the email
+    r"^\s*给[^，,。；;]{0,20}?__mail\d+__\s*(?:让|请|由)?[^，,。；;\s]{0,6}?"
+    r"(?:人工确认|人工审核)\s*[。.!！]?\s*$|"
     r"\be-?mail\w*\s+(?:[\w'-]+\s+){0,3}?to\s+[^,.;]{1,60}?\s+for\s+(?:a\s+)?"
     r"(?:manual|human)\s+(?:review|check|confirmation)\s*[.!]?\s*$",
     re.IGNORECASE,

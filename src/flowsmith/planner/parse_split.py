@@ -104,6 +104,8 @@ def _extracts_more(clause: str, after: str) -> bool:
     if not lx.THINK["extract"].search(clause):
         return False
     words = after.strip(" ,，").split()
+    if _THEN_LEAD.match(after):
+        return False  # "extract vendor and VAT, then bill in QuickBooks": the next step
     if _COMPARED.search(after):
         return False  # "…，工作年限5年以上的再…": a case on a field, not one more field
     if re.fullmatch(r"(?:the |their |its )?e-?mail(?: address)?", after.strip(), re.IGNORECASE):

@@ -46,6 +46,13 @@ from flowsmith.planner.parse_verbs import clause_verb, mention_verb, verbless
 from flowsmith.planner.service_words import phrase_in
 from flowsmith.planner.text import zh_number
 
+# "加一句“检查前8小时请勿进食”": words quoted as a message's text say no wait of the flow
+_QUOTE_SAID = re.compile(r"[“「『\"][^”」』\"]{1,120}[”」』\"]")
+
+
+def _blanked(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
 
 def clause_actions(clause: str, ctx: Context) -> list[Any]:
     """The steps one clause asks for: reads, then transforms and thinking, then writes."""
@@ -58,7 +65,7 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
     phrase = unmask(text, ctx)
     blocks: list[Any] = []
 
-    m = lx.WAIT.search(text)
+    m = lx.WAIT.search(_QUOTE_SAID.sub(_blanked, text))
     if m:
         middle.append(Wait(seconds=_wait_seconds(m), phrase=m.group(0)))
     if lx.APPROVAL.search(text) and not review_asked(text, ctx):

@@ -4,14 +4,16 @@ Invariant: a word becomes an unknown-service step only when it stands where a se
 stands. Words that are not services never do: the trigger's own transport ("POSTs … to a
 webhook", "…会调我们的webhook"), an HTTP verb, a value glossed in brackets ("按月定期捐的
 （subscription）"), a segment word qualifying a person noun ("VIP客户", "KOL用户"), a tag value
-("有vip标签的") and the
-thing the user asks to be built ("帮我做个记账bot"). Pure: reads the clause and the context.
+("有vip标签的"), one more field in the list an AI extracts ("vendor, amount and VAT") and
+the thing the user asks to be built ("帮我做个记账bot"). Pure: reads the clause and the
+context.
 """
 
 from __future__ import annotations
 
 import re
 
+from flowsmith.planner import lexicon as lx
 from flowsmith.planner import parse_roles as roles
 from flowsmith.planner.parse_context import CAPS, CJK, NOT_NAMES, TOKEN, Context
 
@@ -38,6 +40,8 @@ _GLOSS_END = re.compile(r"\s*[）)]")
 _SEGMENT_AFTER = re.compile(r"(?:客户|用户|会员|客人|顾客|学员|粉丝|员工|级别?|等级|的)")
 # "有vip标签的", "status字段": the value of a tag or the name of a field
 _VALUE_AFTER = re.compile(r"(?:标签|标记|字段|属性|状态|类型|这一?列|列)")
+# "extracts vendor, amount and VAT": one more item of a list just said
+_LISTED_BEFORE = re.compile(r"(?:&|,|\band)\s*$", re.IGNORECASE)
 # "帮我做个记账bot", "写个小app": the thing being built
 _BUILT_BEFORE = re.compile(
     r"(?:做|写|搭|建|弄|搞|开发|创建)(?:一)?个[\u4e00-\u9fff]{0,6}$|(?:build|make|write|create)"
@@ -92,4 +96,6 @@ def _not_a_service(plain: str, start: int, end: int, ctx: Context) -> bool:
         return True
     if CJK.search(plain) and _VALUE_AFTER.match(after):
         return True
+    if _LISTED_BEFORE.search(before) and lx.THINK["extract"].search(before):
+        return True  # "AI extracts vendor, amount and VAT": a field the AI pulls out
     return _BUILT_BEFORE.search(before) is not None

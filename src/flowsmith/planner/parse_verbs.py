@@ -17,15 +17,26 @@ from flowsmith.planner.parse_named_verb import named_as_verb
 # "questions get a Slack ping": to get a message is to be sent one
 _GETS_MESSAGE = re.compile(
     r"\bgets?\s+(?:a|an)\s+(?:[\w.-]+\s+){0,2}?"
-    r"(?:ping|message|notification|alert|e-?mail|text|sms|reply|dm|note|call)\b",
+    r"(?:ping|message|notification|alert|e-?mail|text|sms|reply|dm|note|call|thank-?you)\b",
+    re.IGNORECASE,
+)
+# "smaller gifts get the Brevo thank-you": items (a plural subject, no connective or
+# imperative before "get") are sent the message; "then get the email from Gmail" reads
+_SUBJECT_GETS_THE = re.compile(
+    r"\b(?!(?:and|then|also|just|please|to|we|i|you|first|now|always)\b)[a-z][\w-]*\s+"
+    r"get\s+(?:the|their|its)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:thank-?you|welcome|confirmation|reminder|receipt|notification|message|e-?mail|"
+    r"letter|reply|text|sms)s?\b",
     re.IGNORECASE,
 )
 
 
-# "anything over 200 gets messaged to us", "orders also get sent to me": to get sent is a send
+# "anything over 200 gets messaged to us", "orders also get sent to me": to get sent is a send;
+# "normal ones get appended to the log sheet": to get written is a write
 _GETS_SENT = re.compile(
     r"\bget(?:s|ting)?\s+(?:messaged|sent|e-?mailed|texted|posted|forwarded|pinged|pushed|"
-    r"dm'?e?d|delivered|shared)\b",
+    r"dm'?e?d|delivered|shared|appended|added|logged|saved|stored|recorded|written|inserted|"
+    r"uploaded)\b",
     re.IGNORECASE,
 )
 # a message received from a sender: "gets a kind 'not right now' email from", "receives a
@@ -57,13 +68,21 @@ def clause_verb(text: str) -> str:
         ("delete", lx.DELETE_VERB),
     ):
         m = pattern.search(text)
-        if m and verb == "read" and _GETS_MESSAGE.match(text, m.start()):
+        if m and verb == "read" and _gets_message(text, m.start()):
             m = pattern.search(text, m.end())
         while m and roles.COUNTED.match(text, m.end()):  # "关闭数量", "closed count": a noun
             m = pattern.search(text, m.end())
         if m and m.start() < best[0]:
             best = (m.start(), verb)
     return best[1]
+
+
+def _gets_message(text: str, at: int) -> bool:
+    """Whether the read verb at ``at`` is "get" said of items sent a message ("questions
+    get a Slack ping", "smaller gifts get the Brevo thank-you")."""
+    if _GETS_MESSAGE.match(text, at):
+        return True
+    return any(m.end(0) > at >= m.start(0) for m in _SUBJECT_GETS_THE.finditer(text))
 
 
 def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context) -> str:

@@ -35,6 +35,8 @@ _LEAD_IN = re.compile(
     r"(?:[到在从用给往至]\s*$)",
     re.IGNORECASE,
 )
+# "tweet it", "tweet the link": what a verb acts on, right after a name said as that verb
+_VERB_OBJECT_AFTER = re.compile(r"\s+(?:it|them|this|that|these|those|the|a|an|about|out)\b")
 # "pushover reminder", "gotify alert": a notice word right after an app that sends notifications
 _NOTICE_AFTER = re.compile(r"\s*(?:reminders?|alerts?|pings?|nudges?)\b")
 # "the Expenses sheet", "my Leads table": a capitalised name before a container word
@@ -145,8 +147,19 @@ class ServiceIndex:
                 return True  # "stripe dispute -> …": the app's own event right after it
             if _NOTICE_AFTER.match(after) and self._notifies(app):
                 return True  # "pushover reminder to …": a notice sent through that app
+            if _VERB_OBJECT_AFTER.match(after) and self._verb_named(app, name):
+                return True  # "… and tweet it": the app's own operation said as its verb
         # Chinese text: a Latin word is a name
         return bool(_CJK.search(text))
+
+    def _verb_named(self, app: str, name: str) -> bool:
+        """Whether ``name`` (one of ``app``'s own names) is also the name of one of its
+        operations, so said as a verb it asks for that operation ("tweet")."""
+        return any(
+            name in op.names.en
+            for res in self.apps[app].resources.values()
+            for op in res.operations.values()
+        )
 
     def _notifies(self, app: str) -> bool:
         """Whether one of ``app``'s resources is called a notification."""
