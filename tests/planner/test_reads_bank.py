@@ -177,22 +177,14 @@ BANK: list[tuple[str, str, Check]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "Every weekday at 8am, list the": "the quoted stage name is taken as the field the age compares",
-    "每周二早上10点，查出Pipedrive": "'停留超过10天' compares a word of the sentence, not an age",
     "Every Monday 9am get the open": "'haven't been updated in more than 7 days' opens no condition",
-    "每天早上9点查一下HubSpot": "'超过30天没有更新' compares a word of the sentence, not an age",
-    "每周五下午5点拉取Clockify": "'少于20小时' after the totals compares a word, not the hours",
     "我用Asana管团队任务": "'看看…的任务' for the app named before is read as a create",
-    "Every evening at 9, check my T": "'check my Todoist tasks due today' is read as a close",
-    "每10分钟用UptimeRobot查一下": "'用UptimeRobot查一下所有监控' is read as a create",
-    "每小时用Zendesk查一下": "'用Zendesk查一下…工单' is read as a create",
     "做一个记账机器人": "the total said after the record reads nothing and replies nowhere",
     "When I post an expense like": "the total said after the record reads nothing",
-    "For every new Calendly booking": "'if they're not in there yet' looks nothing up",
-    "每当Typeform有新的提交": "'如果这个人还不在Mailchimp的名单里' looks nothing up",
-    "When a Stripe customer is crea": "'unless they already exist there' looks nothing up",
-    "Set up a form where staff subm": "'anything above 500' compares a word of the sentence",
-    "A form for team lunch orders (": "'anything over 30' compares a word of the sentence",
+    "Set up a form where staff subm": "'anything above 500' compares the default amount, not "
+    "the form's cost field",
+    "A form for team lunch orders (": "'emailed to me at me@lunch.io' makes the start an "
+    "email trigger",
     "每周一早上8点拉取Notion": "the empty-result case does not take the step after to its "
     "other output",
     "Every night at 1am read all ro": "'if Airtable returned nothing' opens no condition",
