@@ -289,8 +289,12 @@ def _state_word(word: str, low: str) -> bool:
     said_zh = list(zh.finditer(low)) if zh is not None else []
     if not forms and not said_zh:
         return False
-    en_state = all(f.endswith("ed") for f in forms)
+    en_state = all(f.endswith("ed") or f in _PARTICIPLES for f in forms)
     return en_state and all(_zh_state(low, m) for m in said_zh)
+
+
+# participles not formed with -ed: "tasks that aren't done yet" are items in a state
+_PARTICIPLES = frozenset({"done", "sent", "paid", "won", "lost", "made", "built", "written"})
 
 
 def _zh_state(low: str, m: re.Match[str]) -> bool:

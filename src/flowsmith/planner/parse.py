@@ -58,6 +58,7 @@ from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
 from flowsmith.planner.parse_missing_answer import with_missing_answered
 from flowsmith.planner.parse_not_found import with_lookup_sides
+from flowsmith.planner.parse_not_there import with_lookups_before
 from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_per_measure import per_measure
 from flowsmith.planner.parse_presence import with_presence_sides
@@ -113,6 +114,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     # a "not found" case takes its other side first: a "missing" one then has its own
     said = _sentence_of(raw, trigger.phrase)
     steps = with_presence_sides(with_lookup_sides(steps, ctx.index.apps), said)
+    steps = with_lookups_before(steps, ctx.index.apps)  # "add them if not in there yet"
     steps = with_value_fields(with_cases_merged(steps), raw)  # "牙科的…，眼科的…": 科室
     steps = with_missing_answered(steps)  # "…answer 200. If there's no id, answer 400"
     steps = with_approval_moved(steps)  # "作废之前先让…审批": on that case only

@@ -57,7 +57,12 @@ from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
-from flowsmith.planner.parse_unit_measure import bracketed_value, missing_id, physical_field
+from flowsmith.planner.parse_unit_measure import (
+    bracketed_value,
+    duration_named,
+    missing_id,
+    physical_field,
+)
 
 _Q = r"[\"'“‘「]"
 _QE = r"[\"'”’」]"
@@ -260,10 +265,11 @@ def _of_mail(cond: Condition, noun: str) -> Condition:
     return cond
 
 
-# "库存低于10的商品": a comparison that qualifies the noun after 的
+# "库存低于10的商品": a comparison that qualifies the noun after 的 (a day count keeps its 天:
+# "停留超过10天的交易" compares a duration)
 _ZH_ATTRIBUTE = re.compile(
     r"([\u4e00-\u9fff\w]{1,12}?(?:(?:低于|高于|大于|小于|超过|不到|多于|少于|包含|为|等于)\s*"
-    r"[\w.]{1,12}?|(?:为|是|等于|带有?|含有?|包含)\s*[\"'“‘「][^\"'”’」]{1,12}[\"'”’」]))"
+    r"[\w.]{1,12}?天?|(?:为|是|等于|带有?|含有?|包含)\s*[\"'“‘「][^\"'”’」]{1,12}[\"'”’」]))"
     r"(?:元|块|天|个|件)?的(?=[\u4e00-\u9fff])"
 )
 
@@ -420,6 +426,7 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 )
             implied = implied_field("price", ctx)
             name = physical_field(t[m.end() :], name, implied)  # "超过10公斤的": a weight
+            name = duration_named(t[m.end() :], name, unit_field(t[m.end() :]))  # "停留超过10天"
             name = per_measured(name, ctx.per if ctx else None, implied)  # "each host above"
             if name == "rating" and isinstance(number, (int, float)) and number > 10:
                 name = "score"  # stars run to 5 (or 10): "评分高于90" is a score

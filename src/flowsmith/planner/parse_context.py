@@ -133,7 +133,10 @@ WAIT_UNIT = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr":
 WAIT_UNIT |= {"day": 86400, "秒": 1, "分钟": 60, "小时": 3600, "天": 86400}
 WAIT_UNIT |= {"week": 604800, "周": 604800, "h": 3600, "d": 86400}
 EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10}
-ZH_CLAUSE_COND = re.compile(r"^(?P<c>[^，,]{1,24}?)(?:的时候|时)(?:就|，|,)?\s*(?P<a>.*)$")
+# "…的时候", "…时" (not the 时 of 小时 / 工时, a unit: "少于20小时的同事")
+ZH_CLAUSE_COND = re.compile(
+    r"^(?P<c>[^，,]{1,24}?)(?:的时候|(?<![小工])时)(?:就|，|,)?\s*(?P<a>.*)$"
+)
 READABLE = re.compile(r"\b(?:is|are|was|were|gets?|got)\s+\w+ed\b|\b\w+ed\b\s+(?:to|in|into|on)\b")
 _CONDITION_VERB = re.compile(
     r"\b(?:is|are|was|gets?|goes|has|contains?|mentions?|exceeds?|fails?)\b"

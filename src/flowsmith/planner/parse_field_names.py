@@ -67,6 +67,8 @@ def counted_noun(after: str) -> str:
     still = counted_in_state(after)
     if still:
         return still
+    if UNIT.match(after):
+        return ""  # "under 30 hours this week": a duration, not a count of "this"
     m = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+s|people)\b", after, re.IGNORECASE)
     if m is None or re.fullmatch(r"goes|does|has|is|was|needs|gets", m.group(1).lower()):
         return ""
@@ -146,7 +148,7 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
         low = parts[1]  # "the number of orders": orders
     low = re.sub(
         r"\b(?:is|are|was|were|goes|gets|has|its|it's|the|a|an|of|their|his|her|my|our|"
-        r"this|that|total of|value of|if|when|any|each|every)\b",
+        r"this|that|total of|value of|if|when|any|each|every|and|but|also|then)\b",
         " ",
         low,
     )

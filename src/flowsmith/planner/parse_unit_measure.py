@@ -75,3 +75,34 @@ def bracketed_value(t: str, phrase: str) -> Condition | None:
     said = m.group("zh")
     field = next((n for w, n in lx.FIELD_ZH_NAMES.items() if said.endswith(w)), "type")
     return Condition(field, "eq", m.group("v").strip(), phrase)
+
+
+# a field name that already says a time or a duration ("response_time", "工时", "sleep_hours")
+_TIMELY = re.compile(
+    r"time|date|day|hour|minute|second|week|month|year|age|duration|old|"
+    r"时间|日期|天数|小时|工时|时长|分钟|期限|到期",
+    re.IGNORECASE,
+)
+# "3 days ago", "3天前": a point in time, read by the date-age conditions
+_AGO = re.compile(r"[^,.;，。；]{0,12}?(?:\b(?:ago|before|earlier)\b|前)", re.IGNORECASE)
+
+
+def duration_named(after: str, name: str, duration: str) -> str:
+    """``name`` joined to the unit of ``duration`` (duration_days, from the unit after the
+    number) when ``name`` says no time: "sitting in the stage for more than 14 days" compares
+    sitting_days, "阶段停留超过10天" 阶段停留_days (how long, not the word); a name that
+    already says a time, or a data word ("sum", "总和" -> sum), stays."""
+    if not duration or _TIMELY.search(name) or _AGO.match(after):
+        return name
+    if not name or name.startswith("duration_"):
+        return duration
+    if name in _DATA_WORDS or name in lx.FIELD_ZH_NAMES.values():
+        return name
+    return f"{name}_{duration.removeprefix('duration_')}"
+
+
+# aggregate words a comparison names: their number is already the measure
+_DATA_WORDS = frozenset(
+    {"sum", "total", "count", "amount", "average", "value"}
+    | {"总和", "总数", "合计", "总计", "总额", "平均"}
+)

@@ -114,8 +114,10 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
     if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
         return "read"  # "remove it from Mailchimp" still deletes; "about our orders"
     if lx.TO_WORD.search(before) and verb == "read":
-        if re.search(r"[在从]\s*$", before) and roles.READ_HERE.match(text, mention.end):
-            return "read"  # "在HubSpot里查询联系人": the place, then its read verb
+        if re.search(r"(?:[在从]|(?<!调)用|通过)\s*$", before) and roles.READ_HERE.match(
+            text, mention.end
+        ):
+            return "read"  # "在HubSpot里查询联系人", "用UptimeRobot查一下": then its read verb
         only_read = (
             lx.READ_VERB.search(text[mention.end :]) is None
             and lx.CREATE_VERB.search(plain) is None
