@@ -35,7 +35,6 @@ _WRONG = {
     "发往美国以外": "'美国以外' is no country ≠ US rule",
     "Use Asana instead of monday.com": "replace + guard in one message: the guard is dropped",
     "不用monday.com了": "replace + guard in one message: the guard is dropped",
-    "If the lead's company field": "an enrich call on one branch rejoining the sheet is not built",
     "如果线索的公司字段": "an enrich call on one branch rejoining the sheet is not built",
     "注册邮箱是a.com": "a list of blocked domains and a 403 reply are not built",
     "备份之前先检查Notion": "an emptiness check before an existing upload is not built",
