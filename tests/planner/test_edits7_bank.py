@@ -22,7 +22,6 @@ from tests.planner.edits.test_edit_guard_bank import _route
 # Rows still wrong (first words -> why); strict, so a fix must delete its entry.
 _OPEN: dict[str, str] = {
     "Move the backup from Dropbox to OneDrive": '"move … from X to Y" does not replace X',
-    "每天早上8点半跑就行，另外发到Discord": "'用AI把…写成一段说明' is not read as an AI step",
     "We switched to Notion, so store": "the replaced store lands behind the new condition",
     "replace the summarizer with Mistral": "the said language ('in Japanese', '用英文') is not put into the new AI step's prompt",
     "把总结这一步换成Claude": "the said language ('in Japanese', '用英文') is not put into the new AI step's prompt",

@@ -126,6 +126,7 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
             _writes(st, step)
             and i >= joined
             and not _uses_made(after)
+            and not _said_first(step)
             and not _tests_outcome(after)
             and not _needs_id_of(st, step, after)
         ):
@@ -133,6 +134,28 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
             continue
         feeds = ends
     return feeds
+
+
+def _respond(st: CompileState, step: Respond, feeds: list[End]) -> list[End]:
+    """The reply to the webhook's caller after ``feeds``. Said after several cases ("reply
+    {received: true} either way"), each case ends with its own copy: a path answers the
+    call once, when its own work is done, and no reply waits behind a join of paths of
+    which only one runs."""
+    ends: list[End] = []
+    for feed in feeds if len(feeds) > 1 else [None]:
+        node = make(
+            st.ids,
+            "respond",
+            say("planner.compile.respond_to_webhook", st.lang),
+            "webhook_response",
+            {
+                "respond_with": "json",
+                "body": response_body(step.phrase),
+                "status_code": _status(step.phrase),
+            },
+        )
+        ends += add_one(st, node, feeds if feed is None else [feed])
+    return ends
 
 
 # "create a Jira issue and post its link to Slack": the next step uses what the write made
@@ -152,6 +175,15 @@ _THEN = re.compile(
     r"^\W*(?:然后|之后|随后|接着|再|写完(?:之后|以后|后)?|完成(?:之后|以后|后))",
     re.IGNORECASE,
 )
+
+
+# "先存进Baserow，再…", "save it in Notion first, then …": the steps after wait for it
+_FIRST = re.compile(r"^\W*(?:先|首先)|^\W*first\b|\bfirst\W*$", re.IGNORECASE)
+
+
+def _said_first(step: Step) -> bool:
+    phrase = getattr(step, "phrase", "")
+    return isinstance(phrase, str) and bool(_FIRST.search(phrase))
 
 
 def _uses_made(step: Step | None) -> bool:
@@ -239,18 +271,7 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
         )
         return add_one(st, node, feeds)
     if isinstance(step, Respond):
-        node = make(
-            st.ids,
-            "respond",
-            say("planner.compile.respond_to_webhook", st.lang),
-            "webhook_response",
-            {
-                "respond_with": "json",
-                "body": response_body(step.phrase),
-                "status_code": _status(step.phrase),
-            },
-        )
-        return add_one(st, node, feeds)
+        return _respond(st, step, feeds)
     if isinstance(step, Branch):
         return _branch(st, step, feeds)
     if isinstance(step, Loop):

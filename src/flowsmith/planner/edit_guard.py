@@ -21,6 +21,7 @@ from flowsmith.planner import edit_ops as eo
 from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
+from flowsmith.planner.edit_guard_call import DETOUR
 from flowsmith.planner.edit_guard_keep import keep_beside
 from flowsmith.planner.edit_route import field_of, route, rule_at
 from flowsmith.planner.edit_second_approval import THEN_APPROVAL, apply_second_approval
@@ -44,6 +45,8 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         return _instead(wf, op, lang)
     if op.where == THEN_APPROVAL:  # "… a second sign-off from the CFO after the lead approves"
         return apply_second_approval(wf, op, lang)
+    if op.where == DETOUR:  # "…, enrich it first by calling https://… before the sheet"
+        return _detour(wf, op, lang)
     guarded = [x for x in eg.find(wf, op.subject) if x.type != NodeFamily.TRIGGER]
     dropped = _drop_on_branch(wf, op, guarded, lang)
     if dropped is not None:
@@ -79,6 +82,32 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang, others)
     _next_item(wf, (gate.id, no))
     what = eo.names(targets, lang) if targets and not approval else eo.names(made, lang)
+    return eo.done(
+        lang, "planner.edit_guard.added_the_condition_before", value=eo.q(gate), what=what
+    )
+
+
+def _detour(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
+    """The condition in front of the step ``op.subject``: its passing output runs the new
+    steps in a row and then that step, its other output feeds that step directly, so every
+    item still reaches it."""
+    found = [x for x in eg.find(wf, op.subject) if x.type != NodeFamily.TRIGGER]
+    if not found:
+        return eo.skip(lang, "planner.edit_guard.found_no_step_to_put_a")
+    targets = _upstream_most(wf, found)
+    yes, no = ("false", "true") if op.negate else ("true", "false")
+    gate = n.make(eo.ids(wf), "if", op.value or "if", "if", dict(op.rule or {}))
+    _insert_before(wf, targets, gate, no)  # items that need no call go straight on
+    at: End = (gate.id, yes)
+    made: list[Node] = []
+    for spec in op.steps:
+        node = _new_node(wf, spec, at, lang)
+        if node is not None:
+            made.append(node)
+            at = (node.id, g.main_output(node))
+    for target in targets:
+        g.connect(wf, at[0], at[1], target.id)
+    what = eo.names(made, lang)
     return eo.done(
         lang, "planner.edit_guard.added_the_condition_before", value=eo.q(gate), what=what
     )

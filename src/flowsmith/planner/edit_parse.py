@@ -22,7 +22,7 @@ from flowsmith.planner.edit_chained import chain_made
 from flowsmith.planner.edit_days import day_restriction
 from flowsmith.planner.edit_dedupe_store import read_store_dedupe
 from flowsmith.planner.edit_every import on_every_path
-from flowsmith.planner.edit_guard_call import with_calls
+from flowsmith.planner.edit_guard_call import as_detour, with_calls
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hour_window import windowed_schedule
 from flowsmith.planner.edit_hours import hour_restriction
@@ -36,8 +36,8 @@ from flowsmith.planner.edit_translate_some import translate_some
 from flowsmith.planner.edit_trigger import read_trigger_swap
 from flowsmith.planner.edit_values import read_value_swap
 from flowsmith.planner.intent import Understanding, understand
-from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp
-from flowsmith.planner.text import detect_lang, strip_urls
+from flowsmith.planner.plan import ActionKind, ActionSpec, AIKind, EditOp
+from flowsmith.planner.text import detect_lang, strip_paths, strip_urls
 
 Span = tuple[int, int]
 _CHANGE_WORD = re.compile(
@@ -52,7 +52,8 @@ _CHECKED = re.compile(
     r"found|got)\b|(?:检查|看看|看一下)[^，,；;]*(?:返回|读到|读出|有没有)",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[,;，；。.!?！？\n]|\band\b|然后|并且|同时")
+# a colon not inside a time ("No more Google Drive: put it on Nextcloud") ends a clause too
+_CLAUSE_END = re.compile(r"[,;，；。.!?！？：\n]|:(?!\d)|\band\b|然后|并且|同时")
 
 
 def has_edit_words(text: str) -> bool:
@@ -88,11 +89,12 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
         again = understand(masked).trigger
         if again is None or again.kind != "schedule":
             u.trigger = None
-    low = strip_urls(text).lower()
+    low = strip_paths(strip_urls(text)).lower()  # "/备份/notion" names no Notion step
     guard, spans = read_guard(strip_urls(text), current)
     guard = with_calls(text, guard, spans)  # "如果填了邀请码，就调用 https://…"
+    guard = as_detour(text, guard, current)  # "…, 先调用 https://… 补全，再存进Airtable"
     service_ops = read_trigger_swap(low, spans, current)
-    service_ops += edit_read.read(low, spans, current, strip_urls(text))
+    service_ops += edit_read.read(low, spans, current, strip_paths(strip_urls(text)))
     service_ops += read_transforms(low, spans)
     service_ops, restricted = _restricted(text, current, service_ops, low)
     if any(op.kind == "add_wait" for op in service_ops):
@@ -432,9 +434,9 @@ def _additions(
     moved = {op.value for op in done if op.kind == "set_target"}
     ops += _added_sources(u, low, spans, retargeted, moved)
     ops += [
-        EditOp(kind="add_ai", ai=step, subject=_before_what(low, v.AI_STEPS[step.kind]))
+        EditOp(kind="add_ai", ai=step, subject=_before_what(low, asked))
         for step in u.ai
-        if _outside(v.AI_STEPS[step.kind], low, spans)
+        if _outside(asked := _ai_said(step.kind, low), low, spans)
     ]
     placed = any(op.where in ("approved", "rejected") for op in ops) or "approval" in retargeted
     if u.approval is not None and _outside(v.APPROVAL, low, spans) and not placed:
@@ -447,6 +449,13 @@ def _additions(
         if cond.kind != "in_stock" or _outside(v.IN_STOCK, low, spans):
             ops.append(EditOp(kind="add_condition", condition=cond))
     return ops
+
+
+def _ai_said(kind: AIKind, low: str) -> re.Pattern[str]:
+    """The words that asked for an AI step of ``kind``: its own ("summarize", "分类"), or,
+    for a step read from AI being named alone ("让AI把汇总写成一段话"), the AI's name."""
+    own = v.AI_STEPS[kind]
+    return own if own.search(low) else v.AI_NAMED
 
 
 def _before_what(low: str, pattern: re.Pattern[str]) -> str | None:

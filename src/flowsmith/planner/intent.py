@@ -366,7 +366,7 @@ def _read_ai(u: Understanding, masked: str) -> None:
         found = [(p, s) for p, s in found if s.kind != "analyze"]
     found.sort(key=lambda pair: pair[0])
     u.ai = [s for _, s in found]
-    if not u.ai and re.search(r"\bai\b|gpt|\bllm\b|openai|chatgpt|大模型|人工智能", masked):
+    if not u.ai and v.AI_NAMED.search(masked):
         u.ai = [AIStep(kind="analyze")]
 
 

@@ -66,6 +66,17 @@ def strip_urls(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# "/备份/notion", "under /exports/mysql": a folder path, begun by a slash that follows no
+# letter, digit, slash or colon (so "Slack/Teams" and URLs are not paths)
+_PATH = re.compile(r"(?<![\w/:.])/[^\s<>\"'，。；！？、,;）)】\]]+")
+
+
+def strip_paths(text: str) -> str:
+    """``text`` with each folder path replaced by as many spaces: a service named inside
+    a path ("save to Nextcloud (/backup/notion)") is no mention of that service."""
+    return _PATH.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def zh_number(token: str) -> int | None:
     """Parse ``"15"``, ``"十五"``, ``"两"``, ``"二十"``; ``None`` when it is not a number."""
     if token.isdigit():

@@ -199,6 +199,10 @@ AI_STEPS: dict[AIKind, re.Pattern[str]] = {
         r"\bassistant\b|助手"
     ),
 }
+# "让AI把汇总写成一段话", "let AI turn the counts into a paragraph": AI named without a word
+# of what it does. Letters only around "ai" (not \b): Chinese characters are word characters,
+# so "让AI把" has no word boundary around AI.
+AI_NAMED = rx(r"(?<![a-z])ai(?![a-z])|gpt|(?<![a-z])llm(?![a-z])|openai|chatgpt|大模型|人工智能")
 TRANSLATE_TO = rx(
     r"(?:into|to|成|为)\s*(english|chinese|spanish|french|german|japanese|korean|"
     r"英文|英语|中文|汉语|日文|日语|韩文|韩语|法语|德语|西班牙语)"

@@ -27,7 +27,6 @@ Make = Callable[[], Workflow]
 
 # Rows still wrong (first words -> why); strict, so a fix must delete its entry.
 _OPEN: dict[str, str] = {
-    "If the lead's phone field is empty": "an enrich call on one branch rejoining the record is not built",
     "如果线索的地址字段是空的": "an enrich call on one branch rejoining the record is not built",
     "If the signup has no email, respond": "a refusal reply with its status is not built",
     "如果注册邮箱是example.org结尾的": "a refusal reply with its status is not built",
