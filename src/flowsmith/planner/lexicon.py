@@ -191,7 +191,8 @@ UPDATE_VERB = rx(
 )
 DELETE_VERB = rx(
     r"\b(?:delet(?:e|es|ed|ing)|remov\w*|archiv\w*|cancel\w*|trash|purge\w*)\b|"
-    r"删除|删掉|删了|移除|归档|取消|清理|清除|清掉"
+    # "已取消" / "被取消" is a state an item is in, no deletion asked for
+    r"删除|删掉|删了|移除|归档|(?<![已被])取消|清理|清除|清掉"
 )
 # a comment or reply on an item ("comment on the PR", "在工单下留言", "reply in the thread")
 COMMENT_WORD = rx(r"\bcomment\w*|\brepl(?:y|ies|ied)\b|留言|评论|回帖|备注")
@@ -306,7 +307,7 @@ ZH_KEY_WORDS: dict[str, re.Pattern[str]] = {
         "trigger": r"触发",
         "unsubscribe": r"退订|取消订阅",
         "update": r"更新",
-        "upload": r"上传",
+        "upload": r"上传|(?<![流转])传(?:到|至|进)",
         "void": r"作废",
     }.items()
 }
@@ -320,7 +321,7 @@ FROM_WORD = rx(
     r"(?:\b(?:from|of)\s+(?:(?:the|my|our|all|new|recent|open|today's|yesterday's|latest|"
     r"(?:this|last|past|previous) (?:week|month|quarter|year)'s)\s+){0,3}$)|"
     r"(?:从|自)\s*(?:我的|我们的)?$|"
-    r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到|记录到|记到|"
+    r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到|传到|记录到|记到|"
     r"保存到|登记到|添加到|加入|放进|存进|贴到|录入|POST到|PUT到|提交到|回传到)"
     r"[^，,。把]){0,8}$"
 )
@@ -648,6 +649,10 @@ TRIGGER_FORM = rx(
 TRIGGER_EMAIL = rx(
     r"\b(?:receive|get|gets|receives|got)\s+(?:an?\s+)?(?:new\s+)?(?:\w+\s+){0,2}e-?mails?|"
     r"\b(?:incoming|inbound|new|received|unread)\s+(?:\w+\s+){0,1}e-?mails?|"
+    # "Emails from billing@… with 'Invoice' in the subject: …", "any email to help@… gets …":
+    # mail named by its sender, recipient or subject, as the request's start
+    r"(?:^\s*(?:all\s+|any\s+|every\s+|each\s+)?|\b(?:any|every|each|all)\s+)e-?mails?\s+"
+    r"(?:from|sent\s+(?:to|by)|to|with|whose|containing|addressed\s+to)\b|"
     r"\be-?mails?\s+(?:arrives?|comes? in|is received|lands?)|\b(?:in|to) (?:my |our |the )?inbox|"
     r"\b(?:arrives?|comes? in|is received|are received|is sent to (?:us|me)|are sent to (?:us|me))"
     r"\s+(?:by|via|through|over|in an?)\s+e-?mail\b|"
@@ -656,6 +661,9 @@ TRIGGER_EMAIL = rx(
 TRIGGER_RSS = rx(
     r"(?:订阅\s*(?:__url\d+__\s*)?(?:的\s*)?)?(?<![a-z])rss(?![a-z])(?:\s*(?:feed|源|订阅))?|"
     r"atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源|"
+    # "New items on https://…/rss.xml should …": new entries at a URL are a feed's
+    r"\bnew (?:items?|posts?|entries|articles?|episodes?|stories)\s+(?:on|in|from|at)\s+"
+    r"(?:the\s+)?__url\d+__|"
     # "订阅 https://…/feed", "the feed at https://…", "博客的feed https://…", "this blog's feed"
     r"订阅\s*(?:一下|这个)?\s*__url\d+__|(?<![a-z])feed\s*(?:at|from|of|:|：)?\s*__url\d+__|"
     r"\b(?:blog|site|podcast|channel|news)(?:'s)? feed\b|"

@@ -51,7 +51,7 @@ _PAIR_ARROW = re.compile(
 def case_arrows(text: str) -> str:
     """``text`` with each case arrow ("0-6 → …") turned into a colon or an if-clause, and a
     rest arrow ("lower → …") into "otherwise", when it lists cases."""
-    text = band_colons(text)
+    text = band_colons(headed_values(text))
     pairs = _paired(text)
     heads = len(_HEAD_ARROW.findall(text)) + len(pairs)
     if heads == 0 or heads + len(_REST_ARROW.findall(text)) < 2:
@@ -128,3 +128,47 @@ def _as_case(m: re.Match[str]) -> str:
     if head.rstrip()[-1:].isdigit() or said is None:
         return head + ": "
     return f" if {said.group('f').strip()} is {said.group('v').strip()}, "
+
+
+# a field said once in a heading before bare values with arrows: "按类型分：Bug → …；需求 → …；
+# 其他 → …", "route by priority: urgent -> …, high -> …, anything else -> …"
+_FIELD_HEADING = re.compile(
+    r"(?:(?:按|根据|依据|按照|看)(?P<zh>[\u4e00-\u9fffA-Za-z]{1,6}?)(?:来|的不同)?"
+    r"(?:分流|区分|分开|分类|分别处理|处理|分)?|"
+    r"\b(?:by|based on|depending on|according to)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<en>[a-z]+(?:\s+[a-z]+)?))\s*[:：]",
+    re.IGNORECASE,
+)
+_VALUE_ARROW = re.compile(
+    rf"(?:(?<=[,;:，；：\n])|(?<=^))(?P<v>\s*[^,;:，；：。.→>\-=]{{1,20}}?){_ARROW}"
+)
+_REST_WORD = re.compile(
+    r"(?:and\s+|or\s+)?(?:(?:anything|everything|everyone|all)\s+else|else|otherwise|the rest|"
+    r"rest|others?|其他的?|其它的?|其余的?|剩下的?|否则|别的)",
+    re.IGNORECASE,
+)
+
+
+def headed_values(text: str) -> str:
+    """``text`` with each bare value after a field heading ("按类型分：Bug → …") read as an
+    if-clause on that field, and a rest head as otherwise, when two values or more follow
+    the heading (else unchanged: a heading alone says no cases)."""
+    head = _FIELD_HEADING.search(text)
+    if head is None:
+        return text
+    field = (head.group("zh") or head.group("en") or "").strip()
+    zh = head.group("zh") is not None
+    body = text[head.end() :]
+    values = [
+        m for m in _VALUE_ARROW.finditer(body) if not _REST_WORD.fullmatch(m.group("v").strip())
+    ]
+    if len(values) < 2:
+        return text
+
+    def case(m: re.Match[str]) -> str:
+        value = m.group("v").strip()
+        if _REST_WORD.fullmatch(value):
+            return " 否则，" if zh else " otherwise, "
+        return f"如果{field}是{value}，" if zh else f" if {field} is {value}, "
+
+    return text[: head.start()] + " " + _VALUE_ARROW.sub(case, body)

@@ -173,8 +173,10 @@ FILLED = re.compile(
 )
 # "the signup filled in a coupon code", "they entered a referral code": the field is not empty
 FILLED_EN = re.compile(
-    r"\b(?:filled (?:in|out)|entered|provided|supplied|gave|typed in|used)\s+"
-    r"(?:an?\s+|the\s+|any\s+|their\s+)?([a-z][\w ]{0,24}?)\s*$",
+    r"(?:\b(?:filled (?:in|out)|entered|provided|supplied|gave|typed in|used)\s+"
+    r"(?:an?\s+|the\s+|any\s+|their\s+)?|"
+    # "if they left a phone number": a field given, never "the item left the warehouse"
+    r"\b(?:left|included|added|shared)\s+(?:an?|any|their)\s+)([a-z][\w ]{0,24}?)\s*$",
     re.IGNORECASE,
 )
 

@@ -89,7 +89,9 @@ _FIELD_VALUE = re.compile(
     r"(" + _Q + r"[^\"'”’」]{1,30}" + _QE + r"|\d[\d.,]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*$"
 )
 _FROM = re.compile(
-    r"\bfrom\s+(?:the\s+|an?\s+)?(@?[\w.-]+\.[a-z]{2,}|@[\w.-]+|"
+    # "from our own domain @ourco.com": the address after the words that name it
+    r"\bfrom\s+(?:(?:our|my|their|its)\s+(?:own\s+)?(?:domain|company|address)\s+)?"
+    r"(?:the\s+|an?\s+)?(@?[\w.-]+\.[a-z]{2,}|@[\w.-]+|"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[\u4e00-\u9fff][\u4e00-\u9fff\w]{0,10})"
     r"(?:\s+(?:address|domain|email|account|sender)(?:es|s)?)?\s*$"
 )
@@ -194,6 +196,13 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     if CJK.search(t):
         # "发件人是boss的", "等级是VIP的话": a relative's or a supposition's mark
         t = re.sub(r"(?<=[\w\u4e00-\u9fff])(?:的话|的)$", "", t)
+        # "要是变成了已取消", "如果状态改为关闭": the state changed to is the state it is in
+        t = re.sub(
+            r"^((?:如果|要是|若|假如|当)(?:订单|工单|任务)?的?(?:状态)?|(?:订单|工单|任务)?的?状态)"
+            r"(?:变成|变为|改成|改为|转为|转成|更新为)了?",
+            lambda m: re.sub(r"状态$", "", m.group(1)) + "状态是",
+            t,
+        )
         # "打9分以上", "给了低于3分": points given are the score, stars given the rating
         given = re.match(r"^(?:打|给|评)了?(?=[^分]{0,4}\d[^，,。]*?([分星]))", t)
         if given:

@@ -76,6 +76,22 @@ _EN_NEVER = re.compile(
 _EN_BUT_NOT = re.compile(
     r"[,;]\s*(?:but\s+)?(?:not|except)\s+(?:for|when|if)\s+(?P<subset>[^,;]+)$", re.IGNORECASE
 )
+# "…should be shared on LinkedIn, but skip any item whose title contains 'hiring'": the item
+# is skipped, so every write said before it
+_EN_BUT_SKIP = re.compile(
+    r"[,;]\s*(?:but\s+)?(?:skip|ignore|exclude|leave\s+out)\s+(?P<subset>[^,;]+)$", re.IGNORECASE
+)
+# "email the customer and create a page — except when the amount is below 5": after a dash,
+# the whole sentence before it
+_EN_DASH_NOT = re.compile(
+    r"\s[—–-]{1,2}\s*(?:but\s+)?(?:not|except)\s+(?:for|when|if)\s+(?P<subset>[^,;—–]+)$",
+    re.IGNORECASE,
+)
+# "… -> message in Slack. But not for refunds under $20.": a sentence of its own, every
+# write said before it
+_EN_NOT_FOR = re.compile(
+    r"^(?:but\s+)?(?:not|except)\s+(?:for|when|if)\s+(?P<subset>.+)$", re.IGNORECASE
+)
 # "…, unless it's a holiday week (the holiday column says yes)", "…, but only when it ships
 # outside the EU (EU customers already get …)": a trailing condition with a bracketed aside
 # (read here so the aside names the field or is left out, never read as steps)
@@ -84,7 +100,7 @@ _EN_TAIL_ASIDE = re.compile(
     r"(?P<subset>[^,;()]+\([^()]*\))\s*$",
     re.IGNORECASE,
 )
-_EN_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n+")
+_EN_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z]|but\s+not\b)|\n+")
 
 # --- Chinese ------------------------------------------------------------------------------------
 
@@ -94,7 +110,7 @@ _ZH_HEAD = r"(?:但是?|不过|另外|注意)?[，,]?\s*"
 _ZH_ALL = re.compile(
     rf"^{_ZH_HEAD}(?P<subset>.+?)(?:全部|一律|统统|都|就|则)?(?:直接)?"
     r"(?P<scope>跳过|忽略|不用处理|不处理|不要处理|不做处理|什么都不做|什么也不做|什么都不用做|"
-    r"不用管|别管|不管|排除|过滤掉|不算)(?:掉|了|吧)?$"
+    r"不用管|别管|不管|排除|过滤掉|不算|不要|不需要)(?:掉|了|吧)?$"
 )
 _ZH_EXCEPT = re.compile(rf"^{_ZH_HEAD}(?P<subset>.+?)(?:的)?(?:要|需)?除外$")
 _ZH_NOT_VERB = re.compile(
@@ -146,6 +162,16 @@ def _cut_en(text: str, valid: Callable[[Exclusion], bool]) -> tuple[str, list[Ex
     if m is not None and ex is not None and m.start() > 0 and valid(ex):
         kept[-1] = last[: m.start()]
         found.append(ex)
+    m = _EN_BUT_SKIP.search(kept[-1].rstrip(" .!"))
+    skip = Exclusion(subset=m.group("subset").strip(), scope="") if m else None
+    if m is not None and skip is not None and m.start() > 0 and valid(skip):
+        kept[-1] = kept[-1][: m.start()]
+        found.append(skip)
+    m = _EN_DASH_NOT.search(kept[-1].rstrip(" .!"))
+    dash = Exclusion(subset=m.group("subset").strip(), scope="") if m else None
+    if m is not None and dash is not None and m.start() > 0 and valid(dash):
+        kept[-1] = kept[-1][: m.start()]
+        found.append(dash)
     m = _EN_TAIL_ASIDE.search(kept[-1].rstrip(" .!"))
     if m is not None and m.start() > 0:
         aside = Exclusion(subset=m.group("subset"), scope="last", kept=m.group("unless") is None)
@@ -165,6 +191,9 @@ def _en_sentence(s: str) -> Exclusion | None:
             if not _EN_CLAUSE.search(m.group("subset")):
                 return Exclusion(subset=_first_clause(m.group("subset")), scope=scope)
             return None
+    m = _EN_NOT_FOR.match(s)
+    if m is not None and not _EN_CLAUSE.search(m.group("subset")):
+        return Exclusion(subset=_first_clause(m.group("subset")), scope="")
     m = _EN_SKIP_OBJECT.match(s)
     if m is not None and not _EN_CLAUSE.search(m.group("subset")):
         return Exclusion(subset=_first_clause(m.group("subset")), scope="")
@@ -228,7 +257,11 @@ def _zh_piece(piece: str, rest: list[str]) -> Exclusion | None:
         return Exclusion(subset=m.group("subset"), scope=m.group("scope"))
     for rx in (_ZH_ALL, _ZH_EXCEPT, _ZH_NOT_VERB):
         m = rx.match(piece)
-        if m is None or not _subset_like(m.group("subset")):
+        if m is None:
+            continue
+        # "草稿状态的除外": the 的 the pattern leaves out still says a property
+        said = m.group("subset") + ("的" if rx is _ZH_EXCEPT and "的" in piece else "")
+        if not _subset_like(said):
             continue
         if _ZH_REST.match(m.group("subset")):
             return Exclusion(subset="", scope="")  # "正常的不用管": the other side does nothing
@@ -345,7 +378,11 @@ def _condition_of(said: str, zh: bool, ctx: Context) -> Condition | None:
             said = f"标签包含{tag.group(1)}"
         elif "的" in said:
             said = said[: said.rindex("的")]
-        return parse_condition("如果" + said, ctx)
+        named = _ZH_NAMED_STATE.match(said)
+        if named is not None:  # "草稿状态": the state is the value, 状态 the field
+            said = f"{named.group('field')}是{named.group('value')}"
+        # "机器人发的", "VIP客户的": the items are said by what they are
+        return parse_condition("如果" + said, ctx) or parse_condition("如果是" + said, ctx)
     said = _PAID_WITH.sub("the payment method is ", said)
     said = _MARKED.sub("the status is ", said)
     m = _EN_HEAD.match(said)
@@ -360,6 +397,7 @@ def _condition_of(said: str, zh: bool, ctx: Context) -> Condition | None:
     return parse_condition("if " + said, ctx)
 
 
+_ZH_NAMED_STATE = re.compile(r"^(?P<value>[^，,的是]{1,10}?)(?P<field>状态|类型|级别|等级|阶段)$")
 _VERB_FIRST = re.compile(r"^(?:is|isn't|are|aren't|was|wasn't|has|hasn't|have)\b", re.I)
 _IS_NOT = re.compile(r"\b(?P<verb>is|are|was|were)(?:\s+not\b|n't\b)", re.IGNORECASE)
 

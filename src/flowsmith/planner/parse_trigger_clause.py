@@ -20,7 +20,8 @@ __all__ = ["arrival_clause", "relay_clause", "response_clause"]
 _ARRIVES_EN = re.compile(
     r"^\s*(?P<body>[^,;.:!?]{2,80}?\b(?:comes?|coming|arrives?|arriving|lands?|"
     r"(?:is|are|gets?|get)\s+(?:submitted|sent|filed|placed))\s+(?:in\s+)?"
-    r"(?:through|via|from|on|in|by|with)\s+[^,;.:!?]{1,50}?)\s*[,;:.]\s*(?P<rest>\S.*)$",
+    # a dot inside a domain ("@ourco.com") ends no clause
+    r"(?:through|via|from|on|in|by|with)\s+[^,;.:!?]{1,50}?)\s*(?:[,;:]|\.(?=\s))\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "有人填了我们的Typeform问卷，就…", "只要有客户在Shopify下单，马上…"

@@ -32,7 +32,11 @@ def habit_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     return None
 
 
-_FOR_EVERY = re.compile(r"^\s*(?:for|on)\s+(?:every|each)\s+(?:new\s+|single\s+)?", re.I)
+# "For every Square payment, …", "Each Google Forms submission becomes …": the quantifier
+# right before the app (the app and an event word after it decide; "Every Monday" names none)
+_FOR_EVERY = re.compile(
+    r"^\s*(?:(?:for|on)\s+)?(?:every|each)\s+(?:new\s+|single\s+|incoming\s+)?", re.I
+)
 
 
 def _for_every(text: str, ctx: Context) -> tuple[Trigger, str] | None:
@@ -47,11 +51,13 @@ def _for_every(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     words = _event_words(ctx, first.app)
     end = first.end
     for w in re.finditer(r"\s*([A-Za-z][\w-]*)", text[first.end :]):
-        if w.start() != end - first.end or w.group(1).lower().rstrip("s") not in words:
+        if w.start() != end - first.end or not _is_event_word(w.group(1), words):
             break
         end = first.end + w.end()
     if end == first.end:
         return None  # "for every Airtable … ": no event said after the app
+    if not m.group(0).strip().lower().startswith(("for", "on")) and _QUALIFIED.match(text[end:]):
+        return None  # "Each new Shopify order that is worth more than …": read with its test
     body = text[m.start() : end]
     event, score = ctx.index.event(first.app, "new " + body)
     if event is None or score <= 0:
@@ -59,6 +65,21 @@ def _for_every(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     trig = Trigger(kind="app_event", app=first.app, event=event, phrase=unmask(body, ctx).strip())
     ctx.trigger_app = first.app
     return trig, text[end:].lstrip(" ,:;")
+
+
+# words that open a qualifier of the item ("… that is worth", "… over $500", "… tagged vip")
+_QUALIFIED = re.compile(
+    r"\s*(?:that|which|who|whose|where|with|without|over|above|under|below|from|in|of|worth|"
+    r"tagged|labell?ed|marked|containing|whereof|larger|smaller|bigger|more|less)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_event_word(word: str, words: set[str]) -> bool:
+    """Whether ``word`` is one of ``words`` or shares its first five letters with one
+    ("submission" ~ "submitted", "booking" ~ "booked" is too short to guess)."""
+    w = word.lower().rstrip("s")
+    return w in words or (len(w) >= 5 and any(len(x) >= 5 and x[:5] == w[:5] for x in words))
 
 
 def _event_words(ctx: Context, app: str) -> set[str]:
@@ -78,10 +99,14 @@ _SENTENCE = re.compile(
 )
 _IS_A = re.compile(
     r"\b(?:is|are)\s+(?:(?:just|simply|done|built|made|run)\s+)?(?:a|an|on|in|via|through|with)\s+"
-    r"(?:\w+\s+){0,2}$|是(?:用|在)?(?:我们的?)?$",
+    r"(?:\w+\s+){0,2}$|是(?:用|在|通过|从|经由|经过)?(?:我们的?)?$",
     re.IGNORECASE,
 )
-_IS_A_TAIL = re.compile(r"^\s*(?:forms?|surveys?|做的|建的|的|表单|问卷)?\s*$", re.IGNORECASE)
+# "…是通过Google表单报名的": what people do through it, said before 的
+_IS_A_TAIL = re.compile(
+    r"^\s*(?:forms?|surveys?|做的|建的|的|表单|问卷|(?:表单|问卷)?(?:报名|提交|填写?|申请|登记|预约)的)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_a_form_app(text: str, ctx: Context) -> tuple[Trigger, str] | None:

@@ -50,7 +50,8 @@ _WEEKDAYS = re.compile(
 )
 _WEEKEND = re.compile(
     r"\b(?:only\s+)?(?:on|during|over|at)\s+(?:the\s+|a\s+)?weekends?\b|"
-    r"(?<!每)(?<!每个)(?:只在|仅在)?周末(?!报|总结|汇总|计划)",
+    # "周末班", "周末场": a noun that 周末 qualifies (a class, a show), no time of the run
+    r"(?<!每)(?<!每个)(?:只在|仅在)?周末(?!报|总结|汇总|计划|班|课|场|团|营|票|套餐|版)",
     re.IGNORECASE,
 )
 _OUTSIDE = re.compile(
