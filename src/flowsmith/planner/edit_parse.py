@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from flowsmith.core.models import Workflow
+from flowsmith.core.models import NodeFamily, Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
@@ -124,7 +124,8 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
         ops.append(EditOp(kind="set_schedule", schedule=u.trigger.schedule))
     present = {node.subtype for node in current.nodes}
     ops += _retargets(u, low, present, current)
-    ops += _additions(u, low, present, spans, ops)
+    ai_present = any(node.type == NodeFamily.AI_AGENT for node in current.nodes)
+    ops += _additions(u, low, present, spans, ops, ai_present)
     ops = _without_duplicates(ops, service_ops, low)
     order = {
         "replace_trigger": 0,
@@ -408,7 +409,12 @@ def _checked_page(current: Workflow, low: str, subject: str) -> str:
 
 
 def _additions(
-    u: Understanding, low: str, present: set[str], spans: list[Span], done: list[EditOp]
+    u: Understanding,
+    low: str,
+    present: set[str],
+    spans: list[Span],
+    done: list[EditOp],
+    ai_present: bool,
 ) -> list[EditOp]:
     retargeted = {
         op.subject
@@ -436,7 +442,7 @@ def _additions(
     ops += [
         EditOp(kind="add_ai", ai=step, subject=_before_what(low, asked))
         for step in u.ai
-        if _outside(asked := _ai_said(step.kind, low), low, spans)
+        if (asked := _ai_said(step.kind, low, ai_present)) and _outside(asked, low, spans)
     ]
     placed = any(op.where in ("approved", "rejected") for op in ops) or "approval" in retargeted
     if u.approval is not None and _outside(v.APPROVAL, low, spans) and not placed:
@@ -451,11 +457,15 @@ def _additions(
     return ops
 
 
-def _ai_said(kind: AIKind, low: str) -> re.Pattern[str]:
-    """The words that asked for an AI step of ``kind``: its own ("summarize", "分类"), or,
-    for a step read from AI being named alone ("让AI把汇总写成一段话"), the AI's name."""
+def _ai_said(kind: AIKind, low: str, ai_present: bool) -> re.Pattern[str] | None:
+    """The words that asked for a new AI step of ``kind``: its own ("summarize", "分类"), or,
+    for a step read from AI being named alone ("让AI把汇总写成一段话"), the AI's name; but
+    AI named alone in a workflow that has an AI step already means that step ("skip the GPT
+    step for…"), so it asks for none."""
     own = v.AI_STEPS[kind]
-    return own if own.search(low) else v.AI_NAMED
+    if own.search(low):
+        return own
+    return None if ai_present else v.AI_NAMED
 
 
 def _before_what(low: str, pattern: re.Pattern[str]) -> str | None:
