@@ -177,8 +177,6 @@ BANK: list[tuple[str, str, Check]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "Every Monday 9am get the open": "'haven't been updated in more than 7 days' opens no condition",
-    "我用Asana管团队任务": "'看看…的任务' for the app named before is read as a create",
     "做一个记账机器人": "the total said after the record reads nothing and replies nowhere",
     "When I post an expense like": "the total said after the record reads nothing",
     "Set up a form where staff subm": "'anything above 500' compares the default amount, not "
@@ -258,9 +256,7 @@ EDITS: list[tuple[str, str, dict[str, str], str]] = [
     ),
 ]
 
-_EDIT_OPEN: dict[str, str] = {
-    "上传之前先检查Airtable": "the empty test is added beside the upload, not before it",
-}
+_EDIT_OPEN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -80,8 +80,12 @@ _NOTHING = (
     rx(
         r"^[\u4e00-\u9fffa-z]{0,8}?(?:没有?|未|不)(?:返回|给|拿到|查到|取到|获取到?)(?:任何)?"
         r"(?:数据|结果|内容|东西)$|^[\u4e00-\u9fffa-z]{0,8}?返回(?:的)?(?:为空|是空的?|空)$|"
-        r"^(?:没有?|无)(?:数据|结果)$"
+        r"^(?:没有?|无)(?:数据|结果)$|"
+        # "如果是空的", "结果为空": said of what the step before gave back, no field named
+        r"^(?:结果|数据|返回的?(?:数据|结果)?)?(?:是|为)空的?$"
     ),
+    # "if none came back", "if nothing comes back": the step before gave nothing
+    rx(r"^(?:none|nothing|no (?:data|results?|rows?|items?|records?))\s+(?:came|comes)\s+back$"),
 )
 # "the AI didn't extract an amount", "AI没提取到金额", "金额没有提取出来": that field is empty
 _NOT_EXTRACTED = (

@@ -30,7 +30,9 @@ _KIND_SAID = re.compile(
     re.IGNORECASE,
 )
 # a part that only denies: "don't insert anything", "skip the upload"
-_DENIAL = re.compile(r"^\s*(?:don'?t|do not|never|skip)\b", re.IGNORECASE)
+_DENIAL = re.compile(
+    r"^\s*(?:(?:don'?t|do not|never|skip)\b|(?:就)?(?:不要|别|不用|不必|无需|跳过))", re.IGNORECASE
+)
 
 
 def kind_said(part: str) -> str | None:
@@ -54,7 +56,9 @@ def with_denial(
     nxt = text[rest[0][0] : rest[0][1]].strip()
     if not _DENIAL.match(nxt):
         return guard, []
-    joined = replace(guard, act=f"{guard.act} and {nxt}")
+    # Chinese parts join as they were said ("…发邮件给我，别上传"), English ones with "and"
+    glue = "，" if re.match(r"\s*[\u4e00-\u9fff]", nxt) else " and "
+    joined = replace(guard, act=f"{guard.act}{glue}{nxt}")
     if guard_op(joined, current).where != "instead":
         return guard, []
     return joined, [rest[0]]

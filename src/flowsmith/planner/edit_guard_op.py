@@ -19,6 +19,7 @@ from flowsmith.planner.edit_guard_steps import (
     existing_steps,
     head_steps,
     like,
+    op_steps,
     reply_spec,
     steps_in,
 )
@@ -122,8 +123,10 @@ def _instead(guard: Guard, current: Workflow) -> EditOp | None:
     old_words = next((x for x in m.group("old", "old2", "zold", "old3", "old4") if x), "")
     said_new = [g for g in ("new", "znew", "new2", "new3") if m.group(g)]
     denied = guard.act[m.end(said_new[0]) :] if said_new else ""  # "… don't save anything"
-    old = head_steps(denied, current) or (
-        steps_in(old_words, current)[0] if old_words.strip() else like(new_words, current)
+    old = (
+        op_steps(old_words, current)
+        or head_steps(denied, current)
+        or (steps_in(old_words, current)[0] if old_words.strip() else like(new_words, current))
     )
     new = reply_spec(new_words, current) or steps_in(new_words, current)[1]
     if not old or not new:

@@ -18,6 +18,7 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import graph as g
+from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
 
 
@@ -75,6 +76,23 @@ def head_steps(words: str, current: Workflow) -> list[str]:
         for t in starts
         for c in g.outgoing(current, t.id)
         if (x := current.node(c.to_node)) is not None and x.type != NodeFamily.TRIGGER
+    ]
+
+
+def op_steps(words: str, current: Workflow) -> list[str]:
+    """Steps named by a distinctive operation verb alone ("don't upload anything", "别上传"):
+    the nodes whose operation is that key. Only the specific write keys (upload, append, …)
+    count: "create" or "send" name too many steps to pick one by."""
+    low = words.lower()
+    said = [
+        k
+        for k in lx.SPECIFIC_WRITE_KEYS
+        if re.search(rf"\b{k}", low) or (k in lx.ZH_KEY_WORDS and lx.ZH_KEY_WORDS[k].search(low))
+    ]
+    return [
+        f"node:{x.id}"
+        for x in current.nodes
+        if x.type != NodeFamily.TRIGGER and str(x.parameters.get("operation", "")).lower() in said
     ]
 
 

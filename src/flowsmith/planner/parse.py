@@ -51,6 +51,7 @@ from flowsmith.planner.parse_clauses import read_steps
 from flowsmith.planner.parse_condition_words import STOCK_TALK, plus_as_at_least
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
+from flowsmith.planner.parse_context_app import app_in_context
 from flowsmith.planner.parse_copies import with_files_copied
 from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
 from flowsmith.planner.parse_for_tail import zh_for_everyone
@@ -89,6 +90,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         return None
     lang = detect_lang(raw)
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
+    raw = app_in_context(raw, ctx.index)  # "我用Todoist管家务，…看看…": the look's app
     ctx.about_stock = bool(STOCK_TALK.search(raw))
     ctx.gated = bool(lx.APPROVAL_OK.search(raw) or lx.APPROVAL_REJECT.search(raw))
     ctx.measure = next((name for said, name in lx.MEASURES if said.search(raw)), None)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_context import CJK
+from flowsmith.planner.parse_spans import age_condition
 
 __all__ = ["relative_condition"]
 
@@ -63,6 +64,10 @@ def relative_condition(text: str, phrase: str, read: Read) -> Condition | None:
     (``read`` parses plain condition words, e.g. "it is worth more than 500"), or None."""
     if _UNOWNED.search(text):
         return Condition("assignee", "is_empty", None, phrase)
+    # "cards that haven't been updated in more than 14 days", "超过20天没有更新的issue"
+    age = age_condition(text, phrase)
+    if age is not None:
+        return age
     if CJK.search(text):
         place = _ZH_PLACE_IN.search(text)
         if place is not None:

@@ -86,7 +86,8 @@ _EN_AGE = (
     re.compile(rf"\b(?P<w>{_CREATED}|{_UPDATED})\s+(?:{_EN_OP}\s+)?{_EN_N}\s+ago\b", re.IGNORECASE),
     # "not updated in (more than) 5 days", "hasn't been touched for over a week"
     re.compile(
-        rf"\b(?:not|n't|never)\s+(?:been\s+)?(?P<w>{_UPDATED}|{_CREATED})\s+(?:in|for)\s+"
+        # "n't" ends its word ("haven't"): no word boundary before it
+        rf"(?:\bnot|n't|\bnever)\s+(?:been\s+)?(?P<w>{_UPDATED}|{_CREATED})\s+(?:in|for)\s+"
         rf"(?:{_EN_OP}\s+)?{_EN_N}",
         re.IGNORECASE,
     ),

@@ -31,7 +31,6 @@ _OPEN: dict[str, str] = {
     "If the signup has no email, respond": "a refusal reply with its status is not built",
     "如果注册邮箱是example.org结尾的": "a refusal reply with its status is not built",
     "只把超过1000字的文章发到Slack": "'超过1000字' is read as a price, not a word count",
-    "先看看Notion读到的数据是不是空的": "an emptiness check before an existing upload is not built",
 }
 
 
