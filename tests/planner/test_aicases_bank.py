@@ -279,12 +279,8 @@ BANK: list[tuple[str, str, Check]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "Invoices arrive by email": "'whether the invoice is overdue. Overdue ones …; the rest …' "
-    "opens no condition after the AI step",
-    "When a new Typeform response": "'decide whether it reports a bug. Bug reports …; everything "
-    "else …' opens no condition",
-    "Contact form posts arrive": "cases on an AI-detected category ('English ones …, Spanish "
-    "ones …') open no condition",
+    "Contact form posts arrive": "the cases test the classifier's category field, not one "
+    "named for the language",
     "每当Gmail收到简历邮件": "the yes/no case tests a made-up 'status' field holding 有/没有, not "
     "the extracted value (经验)",
     "每天早上7点从Google日历": "'描述里写了“线上”的，提醒里要加一句' opens no condition and adds a "
