@@ -256,9 +256,6 @@ _OPEN: dict[str, str] = {
     "the totals",
     "Our signup page POSTs": "'POSTs … to a webhook' is read as an email trigger; the no-email "
     "case gives no 422 response",
-    "Support emails arrive": "'appended to the Google Sheet' becomes a read; the angry/calm "
-    "cases open no condition",
-    "客服邮箱 service@abc.cn": "cases on an AI-extracted yes/no ('是否要求退款') open no condition",
     "每个新的Shopify订单": "'订单备注里写了“加急”的' opens no condition (and a Shopify create "
     "appears)",
 }

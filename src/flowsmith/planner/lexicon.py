@@ -103,6 +103,7 @@ WHEN_ZH = rx(
 CATEGORY_CASE = rx(
     r"^\s*(?:and\s+)?(?:route|send|post|forward|move|put)?\s*(?:the\s+|all\s+)?([a-z][\w-]*)\s+"
     r"(?:ones|emails?|messages?|tickets?|items?|requests?|reviews?|leads?|issues?|[a-z]+s)\b\s*"
+    r"(?:(?:just|only|simply)\s+)?"
     r"(?=to\b|in\b|on\b|into\b|go\b|gets?\b|should\b|are\b|becomes?\b|turns? into\b|→|->)|"
     r"^\s*([\u4e00-\u9fff]{1,4}?)类?的(?:邮件|消息|工单|请求)?"
     r"(?=发|转|推|通知|放|存|写|保存|记录|创建|新建|建|加到|添加|回复|交给|分配|提醒|同步|上传|归档)"

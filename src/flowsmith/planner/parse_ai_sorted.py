@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from flowsmith.planner.frame import Think
 from flowsmith.planner.parse_ai_asked import AI_NAME
-from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_judged import each_mood
 from flowsmith.planner.parse_split import clauses
 from flowsmith.planner.parse_split import sentences as sentences_of
@@ -44,8 +44,10 @@ _SORTS_WITH = re.compile(
 # the head of a case clause: "English ones become …", "invoices go to …", "中文的…", "发票类的…"
 _HEAD_EN = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+|all\s+)?(?P<w>[a-z][\w-]*)(?:\s+(?:ones?|questions?|emails?|"
-    r"messages?|customers?|tickets?|requests?|items?|issues?|leads?|reviews?|people))?\s*"
-    r"(?=(?:go|goes|get|gets|become|becomes|are|is|to|into|should|turn|turns)\b|→|->|:)",
+    r"messages?|customers?|tickets?|requests?|items?|issues?|leads?|reviews?|people|reports?))?"
+    r"\s*(?=(?:go|goes|get|gets|become|becomes|are|is|to|into|should|turn|turns|just)\b|→|->|:)|"
+    # "Spanish ones a Freshdesk ticket": a verb left out after the first case
+    r"^\s*(?:and\s+)?(?:the\s+|all\s+)?(?P<o>[a-z][\w-]*)\s+ones\b",
     re.IGNORECASE,
 )
 _HEAD_ZH = re.compile(r"^\s*(?:如果是|是)?(?P<w>[\u4e00-\u9fff]{1,4}?)类?的")
@@ -63,7 +65,7 @@ def _headed(text: str) -> dict[str, str]:
     for sentence in sentences_of(text.lstrip(" —–:：,，")):
         for clause in clauses(sentence):
             m = _HEAD_ZH.match(clause) or _HEAD_EN.match(clause)
-            word = m.group("w").lower() if m else ""
+            word = (m.group("w") or m.groupdict().get("o") or "").lower() if m else ""
             if word and not _FALLBACK.match(word) and word not in heads:
                 heads[word] = clause
     return heads
@@ -93,4 +95,63 @@ def ai_sorted_case(b: Builder, clause: str, ctx: Context) -> bool:
     ctx.classified = True
     ctx.categories = heads
     b.add([Think("classify", params={"categories": list(heads)}, phrase=said.strip())])
+    return True
+
+
+# "have AI pull out the patient id and whether anything is flagged abnormal", "让AI提取订单号
+# 以及客户是否要求退款": a yes/no an AI step gives, among other values it extracts
+_WHETHER = re.compile(
+    r"^\s*(?:and\s+|then\s+|first\s+)*(?:ask|use|have|let|get)\s+" + AI_NAME + r"\s+"
+    r"[^.;:]{0,80}?\b(?:whether|if)\s+(?P<en>[^.;:]{2,60}?)\s*(?:or not)?\s*$|"
+    r"^\s*(?:先|再|并)?(?:用|让|请|叫|交给|通过)\s*" + AI_NAME + r"[^，,。；;：:]{0,30}?"
+    r"(?:是否|是不是)(?P<zh>[^，,。；;：:]{1,16})$",
+    re.IGNORECASE,
+)
+# "… use AI to read the feedback and decide whether it reports a bug": the question in a
+# clause of its own, right after the AI step
+_DECIDE = re.compile(
+    r"^\s*(?:and\s+|then\s+)*(?:decide|determine|work out|figure out|judge|check|tell)\s+"
+    r"(?:whether|if)\s+(?P<en>[^.;:]{2,60}?)\s*(?:or not)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _after_ai(b: Builder) -> bool:
+    """Whether the last step so far is an AI step (a question after it is put to it)."""
+    return bool(b.current) and isinstance(b.current[-1], Think)
+
+
+_NOT = ("不", "没", "非", "未", "无")
+
+
+def _asked_heads(question: str, heads: list[str]) -> list[str]:
+    """The heads of the following cases, the one the question asks about first: a Latin head
+    must be a word of the question ("abnormal", not "normal", in "flagged abnormal"), a
+    Chinese one a part of it ("要求退款")."""
+    low = question.lower()
+    said = [
+        h
+        for h in heads
+        if (re.search(r"\b" + re.escape(h) + r"\b", low) if h.isascii() else h in low)
+    ]
+    return [said[0], *[h for h in heads if h != said[0]]] if said else []
+
+
+def ai_whether_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """ "have AI work out … and whether X. X ones …; the rest …": a classifier whose categories
+    are the case heads after it, the one the question names first (the rest fall back)."""
+    said = unmask(clause, ctx)
+    m = _WHETHER.match(said) or (_DECIDE.match(said) if _after_ai(b) else None)
+    if m is None or (b.branch is not None and not b.branch.closed):
+        return False
+    at = b.text.find(clause)
+    after = b.text[at + len(clause) :]
+    heads = _asked_heads(m.group("en") or m.groupdict().get("zh") or "", category_heads(after))
+    if not heads or any(n + heads[0] + "的" in after for n in _NOT):
+        return False  # "紧急的…；不紧急的…": a yes/no the value readers test by its two words
+    cats = heads if len(heads) > 1 else [heads[0], "其他" if CJK.search(heads[0]) else "other"]
+    ctx.made.add("classify")
+    ctx.classified = True
+    ctx.categories = cats
+    b.add([Think("classify", params={"categories": list(cats)}, phrase=said.strip())])
     return True

@@ -20,7 +20,7 @@ from flowsmith.planner.frame import (
     Step,
 )
 from flowsmith.planner.parse_ai_asked import ai_asked_case
-from flowsmith.planner.parse_ai_sorted import ai_sorted_case
+from flowsmith.planner.parse_ai_sorted import ai_sorted_case, ai_whether_case
 from flowsmith.planner.parse_answers import (
     by_doing,
 )
@@ -336,7 +336,16 @@ def _opens_case(clause: str, ctx: Context) -> bool:
         or (CJK.search(clause) and zh_condition(clause, ctx) is not None)
         or opens_subject_case(clause, ctx)
         or opens_headed_case(clause, ctx)
+        or _next_category(clause, ctx)
     )
+
+
+def _next_category(clause: str, ctx: Context) -> bool:
+    """ "Angry ones …; calm ones …": the next sentence heads a case with a category the
+    classifier gives."""
+    m = lx.CATEGORY_CASE.match(clause)
+    word = (m.group(1) or "").lower() if m else ""
+    return bool(ctx.classified and word and singular(word, ctx.categories))
 
 
 def _continues(sentence: str) -> bool:
@@ -388,6 +397,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or mood_case(b, clause, ctx)
         or object_case(b, clause, ctx)
         or ai_sorted_case(b, clause, ctx)
+        or ai_whether_case(b, clause, ctx)
         or ai_asked_case(b, clause, ctx)
         or asked_case(b, clause, ctx)
         or new_found_case(b, clause, ctx)
@@ -563,8 +573,12 @@ def _category_case(b: _Builder, clause: str, ctx: Context) -> bool:
     )  # "by priority:"
     if matching and b.branch is not None:
         b.branch.rest = matching
-    b.add(clause_actions(clause[m.end() :], ctx))
+    b.add(clause_actions(_GETS_ONE.sub("create ", clause[m.end() :], count=1), ctx))
     return True
+
+
+# "bug reports get a Linear issue": the items of a case are given a record, not read
+_GETS_ONE = re.compile(r"^\s*(?:gets?|receives?)\s+(?=(?:an?|one)\s)", re.IGNORECASE)
 
 
 # "bugs go to Linear", "features to Notion": a category the classifier has, by name
