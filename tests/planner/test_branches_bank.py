@@ -85,6 +85,12 @@ def free(sel: Check) -> Check:
     return {"unguarded": sel}
 
 
+def either(sel: Check, *sides: Check) -> list[Check]:
+    """``sel`` runs whichever side is taken: before the condition, or joined after it (a path
+    to it avoids each side), as the eval scores an "either way" step."""
+    return [{"any": [free(sel), {"path_avoiding": {"to": sel, "avoid": s}}]} for s in sides]
+
+
 def split(*sels: Check) -> Check:
     return {"branches": list(sels)}
 
@@ -156,7 +162,7 @@ BANK: list[tuple[str, list[Check]]] = [
             app("calendly", "invitee", "creat"),
             split(mk("twilio"), MAIL),
             guard(mk("twilio"), "phone"),
-            free(mk("notion")),
+            *either(mk("notion"), mk("twilio"), MAIL),
             SAT,
         ],
     ),
@@ -278,7 +284,7 @@ BANK: list[tuple[str, list[Check]]] = [
             app("square", "payment"),
             split(mk("slack"), mk("google_sheets")),
             guard(mk("slack"), *AMOUNT, "500"),
-            free(mk("twilio")),
+            *either(mk("twilio"), mk("slack"), mk("google_sheets")),
             SAT,
         ],
     ),
@@ -445,7 +451,7 @@ BANK: list[tuple[str, list[Check]]] = [
         [
             app("calendly", "invitee", "creat"),
             split(mk("salesforce"), mk("brevo")),
-            free(mk("slack")),
+            *either(mk("slack"), mk("salesforce"), mk("brevo")),
             SAT,
         ],
     ),
