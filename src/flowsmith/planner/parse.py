@@ -55,6 +55,7 @@ from flowsmith.planner.parse_context_app import app_in_context
 from flowsmith.planner.parse_copies import with_files_copied
 from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
 from flowsmith.planner.parse_for_tail import zh_for_everyone
+from flowsmith.planner.parse_heading_event import heading_event
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
 from flowsmith.planner.parse_missing_answer import with_missing_answered
@@ -85,7 +86,8 @@ __all__ = ["parse_condition", "parse_request"]
 def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
     catalog = catalog or load_catalog()
-    raw = said_numbers(plus_as_at_least(respell(" ".join(bullets_as_sentences(text).split()))))
+    flat = heading_event(respell(" ".join(bullets_as_sentences(text).split())))
+    raw = said_numbers(plus_as_at_least(flat))
     if not raw:
         return None
     lang = detect_lang(raw)

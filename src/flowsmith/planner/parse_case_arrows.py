@@ -108,9 +108,19 @@ def band_colons(text: str) -> str:
 
 
 def _paired(text: str) -> set[str]:
-    """The field words said by two "<field> <value> →" heads or more."""
-    words = [m.group("f").lower() for m in _PAIR_ARROW.finditer(text)]
-    return {w for w in words if words.count(w) >= 2}
+    """The field words said by two "<field> <value> →" heads or more, or by one that says
+    "is" ("label is bug → …") beside a rest head ("anything else → …")."""
+    found = list(_PAIR_ARROW.finditer(text))
+    words = [m.group("f").lower() for m in found]
+    rest = _REST_ARROW.search(text) is not None
+    said_is = {
+        m.group("f").lower()
+        for m in found
+        if rest
+        and re.search(r"\s(?:is\s+|=)", m.group("h"))
+        and not _REST_WORD.fullmatch(m.group("f"))
+    }
+    return {w for w in words if words.count(w) >= 2} | said_is
 
 
 # "status 'lost'": a field and its quoted value

@@ -174,6 +174,13 @@ _PRONOUN_IS = re.compile(
 )
 
 
+# a supposition word and the item noun before "是" (never "是否", a yes/no question)
+_ZH_ITEM_IS = re.compile(
+    r"^(?:要是|如果|若是|假如)?(?:这个|这张|这条|这笔|该)?"
+    r"(?:订单|工单|任务|卡片|邮件|线索|单子|记录|申请|消息)?(?=是(?!否))"
+)
+
+
 def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """``field op value`` from a condition's words ("the budget is over 10000"); a pronoun
     subject with "'s" or a verb of change reads as "it is …" ("it's rejected", "if it
@@ -196,6 +203,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     if CJK.search(t):
         # "发件人是boss的", "等级是VIP的话": a relative's or a supposition's mark
         t = re.sub(r"(?<=[\w\u4e00-\u9fff])(?:的话|的)$", "", t)
+        # "工单是紧急的", "要是这张卡片是紧急的": the item itself is the subject, so what it
+        # "is" is a value of the item, as in "是紧急的"
+        t = _ZH_ITEM_IS.sub("", t)
         # "要是变成了已取消", "如果状态改为关闭": the state changed to is the state it is in
         t = re.sub(
             r"^((?:如果|要是|若|假如|当)(?:订单|工单|任务)?的?(?:状态)?|(?:订单|工单|任务)?的?状态)"

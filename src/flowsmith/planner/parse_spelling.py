@@ -3,7 +3,8 @@
 turn an app event or a schedule into a manual run.
 
 Invariants: only whole words from the list below are replaced (the first letter keeps its
-case); any other text, Chinese included, is returned unchanged. Pure.
+case), and two Chinese slips of sound only where they close a condition; any other text is
+returned unchanged. Pure.
 """
 
 from __future__ import annotations
@@ -62,7 +63,17 @@ _MEANT: dict[str, str] = {
     "excpet": "except",
     "unles": "unless",
     "unlesss": "unless",
+    "otherwse": "otherwise",
+    "otherwize": "otherwise",
+    "othewise": "otherwise",
+    "otherwis": "otherwise",
+    "priorty": "priority",
+    "prioirty": "priority",
 }
+# Chinese slips of the same sound ("高的化" for "高的话", "否者" for "否则"): the supposition
+# and the otherwise words, replaced only where they close a clause's condition
+_ZH_MEANT = re.compile(r"的化(?=[，,\s]|就|则|发|加|用|在)|否者(?=[，,\s]|就|加|发|用|在)")
+
 
 _WORD = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(_MEANT, key=len, reverse=True)) + r")"
@@ -78,4 +89,5 @@ def respell(text: str) -> str:
         word = _MEANT[m.group(0).lower()]
         return word[:1].upper() + word[1:] if m.group(0)[:1].isupper() else word
 
-    return _WORD.sub(meant, text)
+    said = _WORD.sub(meant, text)
+    return _ZH_MEANT.sub(lambda m: "的话" if m.group(0) == "的化" else "否则", said)

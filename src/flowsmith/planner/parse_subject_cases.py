@@ -145,35 +145,53 @@ def as_otherwise(b: Builder, clause: str) -> str:
 
 # --- a kind of person and its complement -------------------------------------------------------
 
-# "first-time buyers get …", "returning customers are only …": a kind, a person noun, the action
+# "first-time buyers get …", "returning customers are only …", "urgent tickets page …", "paid
+# orders get …, unpaid ones …": a kind, a person or item noun, the action
+_PEOPLE = (
+    r"customers|buyers|users|clients|leads|contacts|members|subscribers|shoppers|visitors|"
+    r"accounts|companies|students|patients|guests"
+)
+_ITEMS = r"orders|tickets|deals|plans|payments|invoices|refunds|issues|requests"
 _EN_KIND = re.compile(
-    r"^\s*(?:and\s+|but\s+)?(?:all\s+|the\s+|our\s+)?(?P<k>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+"
-    r"(?P<n>customers|buyers|users|clients|leads|contacts|members|subscribers|shoppers|"
-    r"visitors|accounts|companies|students|patients|guests)\b(?P<a>.*)$",
+    r"^\s*(?:and\s+|but\s+)?(?:for\s+)?(?:all\s+|the\s+|our\s+)?"
+    r"(?P<k>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+"
+    rf"(?P<n>{_PEOPLE}|{_ITEMS}|ones)\b(?P<a>.*)$",
     re.IGNORECASE,
+)
+# "customers in the EU get …", "leads from Germany should be …": the people, where they are
+# from (a capitalised place), the action; a case on the country
+_EN_FROM = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:for\s+)?(?:all\s+|the\s+|our\s+)?"
+    rf"(?P<n>{_PEOPLE}|{_ITEMS})\s+(?:in|from)\s+(?:the\s+)?"
+    r"(?P<k>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\b(?P<a>.*)$"
 )
 # "首次下单的客户加到…", "老客户只…", "回头客只在…": a kind of person, then what is done for them
 _ZH_ACT = (
     r"(?:只|仅|就|则|都|也)*(?:在|用|发|转|推|通知|放|存|写|记|同步|创建|建|更新|添加|加|给|把|打)"
 )
+# "老客户的话发…": the kind said as a supposition before its action
+_SUPPOSED = r"(?:的话[，,]?\s*)?"
 _ZH_KIND = re.compile(
     r"^(?P<k>[\u4e00-\u9fff\w]{1,8}?)的?(?P<n>客户|用户|买家|会员|顾客|客人|学员|回头客)"
-    rf"(?P<a>{_ZH_ACT}.*)$|^(?P<k2>回头客|熟客|新客|老客)(?P<a2>{_ZH_ACT}.*)$"
+    rf"{_SUPPOSED}(?P<a>{_ZH_ACT}.*)$|^(?P<k2>回头客|熟客|新客|老客){_SUPPOSED}(?P<a2>{_ZH_ACT}.*)$"
 )
 _NOT_A_KIND = re.compile(
     r"(?:each|every|all|our|my|the|these|those|both|any|other|such|them|remaining|rest|some|"
-    r"many|most|no|new\s+and\s+\w+|(?:再|也|还|并)?(?:给|向|对|跟|和|为|把|让|帮|通知))",
+    r"many|most|no|incoming|these\s+\w+|new\s+and\s+\w+|(?:再|也|还|并)?(?:给|向|对|跟|和|为|把|让|帮|通知))",
     re.IGNORECASE,
 )
 
 
 def _kind(clause: str, ctx: Context) -> tuple[str, str, list[object]] | None:
     """(kind, noun, steps) of "<kind> <people> <action>", else None."""
-    m = (_ZH_KIND if CJK.search(clause) else _EN_KIND).match(clause.strip())
+    placed = None if CJK.search(clause) else _EN_FROM.match(clause.strip())
+    m = placed or (_ZH_KIND if CJK.search(clause) else _EN_KIND).match(clause.strip())
     if m is None or says_not_found(clause):
         return None  # "找不到这个客户就…": a lookup that found no one, not a kind of customer
     groups = m.groupdict()
     kind = (groups.get("k") or groups.get("k2") or "").strip()
+    if placed is not None:
+        kind = "from " + kind  # a place, kept as said: the value a country is compared to
     noun = groups.get("n") or "客"
     action = groups.get("a") or groups.get("a2") or ""
     if not kind or _NOT_A_KIND.fullmatch(kind) or ctx.index.mentions(kind, implicit=False):
@@ -184,7 +202,8 @@ def _kind(clause: str, ctx: Context) -> tuple[str, str, list[object]] | None:
     steps = clause_actions(plain, ctx) or clause_actions(action, ctx)
     if not steps and re.match(r"\s*(?:only\s+|just\s+)?gets?\b", action, re.IGNORECASE):
         steps = clause_actions("send " + plain, ctx)  # "… get an email receipt": sent to them
-    return (kind.lower(), noun.lower(), list(steps)) if steps else None
+    said = kind if placed is not None else kind.lower()
+    return (said, noun.lower(), list(steps)) if steps else None
 
 
 # a preposition before the person ("给客户", "向用户", "帮会员"): who the action is for
@@ -192,6 +211,8 @@ _ZH_TO_PERSON = re.compile(r"(?:给|为|向|跟|对|帮|替|和|与|让|请|把)
 
 
 def _kind_condition(kind: str, noun: str, phrase: str) -> Condition:
+    if kind.startswith("from "):  # "customers in the EU", "leads from Germany"
+        return Condition("country", "eq", kind[len("from ") :], phrase)
     if CJK.search(kind):
         return Condition("type", "eq", kind + ("" if noun.endswith("客") else noun), phrase)
     return Condition(re.sub(r"\W+", "_", kind).strip("_"), "is_true", None, phrase)
@@ -212,7 +233,8 @@ def _other_kind_later(text: str, kind: str, noun: str) -> bool:
             text,
         )
         return len({a or b for a, b in found} - {kind}) > 0
-    said = re.findall(rf"\b([a-z][a-z-]*)\s+{re.escape(noun)}\b", text, re.IGNORECASE)
+    nouns = rf"(?:{re.escape(noun)}|ones)"  # "paid orders …, unpaid ones …"
+    said = re.findall(rf"\b([a-z][a-z-]*)\s+{nouns}\b", text, re.IGNORECASE)
     return any(w.lower() not in kind.split() and not _NOT_A_KIND.fullmatch(w) for w in said)
 
 
@@ -225,6 +247,8 @@ def kind_case(b: Builder, clause: str, ctx: Context) -> bool:
         return False
     kind, noun, steps = read
     br = b.branch
+    if noun == "ones" and (br is None or br.closed):
+        return False  # "unpaid ones …" only answers a kind already said ("paid orders …")
     last = br.cases[-1].condition if br is not None and br.cases and not br.closed else None
     if br is not None and len(br.cases) == 1 and _said_of_kind(last):
         assert last is not None
