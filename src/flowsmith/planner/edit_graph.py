@@ -67,6 +67,9 @@ def _find_one(wf: Workflow, subject: str) -> list[Node]:
         # "翻译这一步", "the analysis step" on a workflow whose AI step is a service's ask
         # (an OpenAI prompt): that ask is the step, not nothing
         return ai_asks(wf)
+    if subject == "email":
+        # "感谢邮件还是人人都发" after the email moved to Mailgun: a service's email is the email
+        legacy += [x for x in g.ordered(wf) if x not in legacy and _sends_mail(x)]
     if entry is None or subject not in v.ACTION_SUBJECT.values():
         return legacy
     # an older destination key ("slack") also means the app nodes of the apps so named
@@ -144,6 +147,15 @@ def _by_verb(wf: Workflow, words: str) -> list[Node]:
     if record == send:
         return []
     return [x for x in sinks(wf) if notifies(x) == send]
+
+
+_MAIL_RESOURCE = re.compile(r"^(?:e-?)?mails?$", re.IGNORECASE)
+
+
+def _sends_mail(node: Node) -> bool:
+    """Whether ``node`` is a service's email send (Mailgun's "email", SendGrid's "mail")."""
+    op = node_service(node)
+    return op is not None and not op.trigger and bool(_MAIL_RESOURCE.match(op.resource or ""))
 
 
 def _app_of(node: Node) -> str | None:

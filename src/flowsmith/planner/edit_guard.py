@@ -211,8 +211,13 @@ def _replace_rule(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
 
 def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.Outcome | None:
     """ "Only when the amount is over 1000" where an IF already compares the amount the same
-    way (in front of the guarded steps): its value changes, nothing is added."""
-    new = (op.rule or {}).get("conditions", [{}])[0]
+    way (in front of the guarded steps): its value changes, nothing is added. A rule of
+    several conditions ("in stock and under 3999") is left to ``_extend``: its first
+    condition matching an existing one says nothing about the others."""
+    rules = (op.rule or {}).get("conditions", [{}])
+    if len(rules) > 1:
+        return None
+    new = rules[0]
     for node in eg.branch_nodes(wf):
         conds = [c for c in node.parameters.get("conditions", []) if isinstance(c, dict)]
         same = [

@@ -33,6 +33,18 @@ _MONEY_FIELD = rx(
     r"amount|price|total|cost|budget|value|revenue|spend|fee|salary|balance|sum|paid|"
     r"金额|价格|预算|总额|费用|余额"
 )
+# "a lease over $5k a month": the monthly sum, not a price
+_MONTHLY = rx(r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|/\s*mo(?:nth)?\b")
+# "posts longer than 1000 words": a length said in counted things, not the post itself
+_LENGTH = rx(r"\b(?:longer|shorter)\s+than\b")
+# "the country isn't US or CA", "城市不是北京或上海": none of the values (a rule per value)
+_NOT_ONE_OF = rx(r"(?:\bisn'?t|\bis not|\bnot(?: one of| in)?|不是|不在|并非)\s*(?P<vals>.+)$")
+_VALUE_SEP = rx(r"\s*(?:,\s*(?:or\s+)?|、|/|\bor\b|或者|或是|或)\s*")
+# a reason in brackets ("(we can't serve them)", "（因为…）"), not a list of values "(a.com, b.com)"
+_ASIDE = rx(
+    r"\s*[(（]\s*(?:(?:we|they|it|that|this|since|because|as|so|which|i|not|no)\b|因为|由于)"
+    r"[^()（）]*[)）]"
+)
 _COUNTED = rx(r"\d[\d,.]*\s*[km]?\s+([a-z]{3,})\b(?!')")
 _UNITS = rx(
     r"^(?:dollars?|usd|euros?|eur|yuan|rmb|cents?|percent|pounds?|gbp|days?|hours?|minutes?|"
@@ -60,11 +72,13 @@ _IN_CONTAINER = rx(
     r"(?P<field>project|board|workspace|team|region|repo|repository|space|department)\b|"
     r"(?P<zvalue>[A-Za-z0-9_-]+)\s*(?P<zfield>项目|团队|部门|区域|仓库|看板)(?:里|中|下)?(?:的|$)"
 )
-# "an @acme.io email", "a .edu address", "@test.cn结尾的邮箱": the sender's address ends so
+# "an @acme.io email", "a .edu address", "leads with a .edu email", "@test.cn结尾的邮箱",
+# "邮箱以.org结尾的": the sender's address ends so
 _DOMAIN_MAIL = rx(
-    r"^(?:an?\s+|the\s+)?(?P<d>[@.][a-z0-9-]+(?:\.[a-z0-9-]+)*)\s+(?:e-?mail|mail)?\s*"
+    r"^(?:[a-z]+\s+(?:with|using|from)\s+)?(?:an?\s+|the\s+)?"
+    r"(?P<d>[@.][a-z0-9-]+(?:\.[a-z0-9-]+)*)\s+(?:e-?mail|mail)?\s*"
     r"(?:address(?:es)?|e-?mails?|mails?)$|"
-    r"^(?:邮箱(?:是|为))?(?P<zd>[@.][a-z0-9-]+(?:\.[a-z0-9-]+)*)\s*(?:结尾|后缀|域名)?的?(?:邮箱|邮件地址|电子邮箱|邮件)?$"
+    r"^(?:(?:邮箱|邮件地址)?(?:是|为|以))?(?P<zd>[@.][a-z0-9-]+(?:\.[a-z0-9-]+)*)\s*(?:结尾|后缀|域名)?的?(?:邮箱|邮件地址|电子邮箱|邮件)?$"
 )
 _CONTAINER_FIELDS = {
     "repository": "repo",
@@ -83,7 +97,8 @@ _STOP = frozenset(
 
 def condition(text: str, ctx: Context) -> Condition | None:
     """``parse_condition`` with the edit-only forms: "a multiple of 100", "Bug类型"."""
-    phrase = text.strip(" ,，.。")
+    # "isn't US or CA (we can't serve them)": an aside in brackets says why, not what
+    phrase = _ASIDE.sub("", text).strip(" ,，.。")
     if not phrase or _INCOMPLETE.search(phrase):
         return None
     m = _MULTIPLE.search(phrase)
@@ -110,14 +125,35 @@ def condition(text: str, ctx: Context) -> Condition | None:
     said = edit_condition(phrase) or denied_level(phrase) or denied_comparison(phrase)
     if said is not None:
         return said
-    cond = settled(negated_stock(parse_condition(phrase, ctx), phrase), phrase)
+    cond = _none_of(settled(negated_stock(parse_condition(phrase, ctx), phrase), phrase), phrase)
+    monthly = _MONEY.search(phrase) is not None and _MONTHLY.search(phrase) is not None
+    if cond is not None and monthly and cond.field in ("price", "value", "amount"):
+        return Condition("monthly_amount", cond.op, cond.value, phrase)
     if cond is not None and _MONEY.search(phrase) and not _MONEY_FIELD.search(cond.field):
         # "the order is over $500": the order's amount
         return Condition("amount", cond.op, cond.value, phrase)
     counted = _COUNTED.search(phrase)
-    if cond is not None and cond.field in ("price", "value") and counted is not None:
+    if cond is None or counted is None:
+        return cond
+    if cond.field in ("price", "value") or _LENGTH.search(phrase) is not None:
         noun = counted.group(1).lower()
         if not _UNITS.match(noun) and noun not in phrase[: counted.start()].lower():
             # "more than 1000 followers": the counted thing is the field
             return Condition(noun, cond.op, cond.value, phrase)
     return cond
+
+
+def _none_of(cond: Condition | None, phrase: str) -> Condition | None:
+    """ "isn't US or CA" read as "≠ US" (or "≠ 'US或CA'"): the field equals none of the
+    values, one rule each. Only short bare values count ("isn't paid or refunded yet" too)."""
+    if cond is None or cond.op != "ne" or isinstance(cond.value, (tuple, list)):
+        return cond
+    m = _NOT_ONE_OF.search(phrase)
+    if m is None:
+        return cond
+    vals = [v.strip(" '\"“”‘’") for v in _VALUE_SEP.split(m.group("vals").strip())]
+    bare = all(re.fullmatch(r"[\w.-]{1,24}", v) for v in vals)
+    first = str(cond.value).strip(" '\"“”‘’")
+    if len(vals) < 2 or not bare or not first.startswith(vals[0]):
+        return cond
+    return Condition(cond.field, "ne", tuple(vals), phrase)

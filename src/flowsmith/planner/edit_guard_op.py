@@ -22,6 +22,7 @@ from flowsmith.planner.edit_guard_steps import (
     op_steps,
     reply_spec,
     steps_in,
+    stored_steps,
 )
 from flowsmith.planner.edit_route import adopt_field
 from flowsmith.planner.plan import EditOp
@@ -126,7 +127,7 @@ def _instead(guard: Guard, current: Workflow) -> EditOp | None:
     old = (
         op_steps(old_words, current)
         or head_steps(denied, current)
-        or (steps_in(old_words, current)[0] if old_words.strip() else like(new_words, current))
+        or (_denied(old_words, current) if old_words.strip() else like(new_words, current))
     )
     new = reply_spec(new_words, current) or steps_in(new_words, current)[1]
     if not old or not new:
@@ -140,3 +141,10 @@ def _instead(guard: Guard, current: Workflow) -> EditOp | None:
         subject="|".join(old),
         steps=new,
     )
+
+
+def _denied(words: str, current: Workflow) -> list[str]:
+    """The existing steps a denied part names ("don't add them to Mailchimp"), with the
+    record steps a part that only says "save them" / "别存" means."""
+    named = steps_in(words, current)[0]
+    return named + [x for x in stored_steps(words, current) if x not in named]

@@ -101,10 +101,11 @@ _ZH_IF = rx(
     r"^(?:如果|假如|要是|若是|若|当|一旦|只有当?|仅当|只要)(?P<cond>.+?)"
     r"(?:(?:的话|时|的时候)(?:[，,]\s*|就|则|才|再)?|[，,]\s*|就|则|才|再)(?P<act>.+)$"
 )
-# "send the email only if …", "post it to Telegram too, but only if …"
+# "send the email only if …", "post it to Telegram too, but only if …", "…, but only for posts
+# longer than 1000 words" (the items the step is for, said with their condition)
 _TRAILING = rx(
-    r"^(?P<act>.+?)[,，]?\s+(?:but\s+)?(?:only\s+)?(?:if|when|whenever|as long as|provided)\s+"
-    r"(?P<cond>.+)$"
+    r"^(?P<act>.+?)[,，]?\s+(?:but\s+)?(?:(?:only\s+)?(?:if|when|whenever|as long as|provided)|"
+    r"only\s+for)\s+(?P<cond>.+)$"
 )
 # "post to Slack unless the total is under 10": the step on the false output
 _UNLESS = rx(
@@ -192,10 +193,10 @@ _KEEP = rx(
     r"\b(?:keeps?|still|stays?|remains?|as before|as is|unchanged|same as now)\b|"
     r"保持|还是|仍然|依然|照旧|照常|照样|照发|不变|继续"
 )
-# after a denial: "<old>, <new> instead", "<old>，改成<new>", "<old>, just <new>"
+# after a denial: "<old>, <new> instead", "<old>，改成<new>", "<old>，用<new>", "<old>, just <new>"
 _DONT_BUT = rx(
     r"^(?P<o1>.+?)[,，;；]\s*(?:(?:but|and|just|only|rather)\s+)*(?P<n1>.+?)\s+instead\s*$|"
-    r"^(?P<o2>.+?)了?[,，;；]\s*(?:而是|改成|改为|改用|换成|直接|只|就)(?P<n2>.+)$|"
+    r"^(?P<o2>.+?)了?[,，;；]\s*(?:而是|改成|改为|改用|换成|直接|只|就|用|通过)(?P<n2>.+)$|"
     r"^(?P<o3>.+?)[,，;；]\s*(?:but\s+)?(?:just|only|rather)\s+(?P<n3>.+)$|"
     r"^(?P<o4>.+?)了?[,，]\s*(?P<n4>(?:给|帮)我.+)$|"
     r"^(?P<o5>[^，,]+?)了[,，]\s*(?P<n5>[^，,]+)$"  # "别发Discord了，发邮件给我"

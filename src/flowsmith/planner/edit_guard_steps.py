@@ -56,6 +56,41 @@ _REPLY = rx(
 _EVERYTHING = rx(r"\b(?:anything|everything|any of it|nothing)\b|什么|任何|全部|所有")
 
 
+# "don't save them or add them to Mailchimp", "别存进数据库也别加到…": one denied step each
+_DENIED_SEP = rx(r"\s+(?:or|and|nor)\s+|[,，;；、]\s*|也|或者?|并且|而且")
+# "save them", "insert it", "存进数据库", "重复插入": storing the item, no service said
+_STORE = rx(
+    r"^\s*(?:(?:don'?t|do not|never|not)\s+)?(?:save|store|record|insert|log|keep|write)\b|"
+    r"^\s*(?:也?(?:不要|别|不用|不)?(?:再|重复)?)(?:存|保存|插入|记录|写入|入库|录入)"
+)
+
+
+def stored_steps(words: str, current: Workflow) -> list[str]:
+    """The record steps (a sink that sends nobody a message) a denied part that stores the
+    item without naming where ("save them", "存进数据库") means, ``node:<id>`` each, when
+    that part names no step itself; else ``[]``."""
+    out: list[str] = []
+    for part in _DENIED_SEP.split(words):
+        if not _STORE.search(part) or ec.mentions(part.lower()):
+            continue
+        out += [f"node:{x.id}" for x in g.ordered(current) if _records(x)]
+    return list(dict.fromkeys(out))
+
+
+# a step that stores the item though no catalog operation says so ("insert into users …")
+_STORES = rx(r"\b(?:insert|save|store|record|append|upsert)\b|\binto\b")
+
+
+def _records(node: Node) -> bool:
+    """Whether ``node`` keeps the item somewhere (a row, a record) and messages no one."""
+    if node.type not in (NodeFamily.ACTION, NodeFamily.EXTERNAL_ACTION) or eg.notifies(node):
+        return False
+    if node.subtype == "webhook_response":
+        return False
+    said = f"{node.name} {node.parameters.get('operation', '')} {node.parameters.get('query', '')}"
+    return node.subtype in g.SINK_SUBTYPES or _STORES.search(said) is not None
+
+
 def reply_spec(words: str, current: Workflow) -> list[str]:
     """``["reply:<status>"]`` when ``words`` ask for an answer with a status code and the
     workflow starts on a webhook (the one start a reply answers); else ``[]``."""

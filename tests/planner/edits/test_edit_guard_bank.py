@@ -27,7 +27,6 @@ Make = Callable[[], Workflow]
 # Requests the planner still gets wrong (first words → why); strict: a fix must remove the entry.
 _WRONG = {
     "stop pinging us": "'nightly' is read as a new nightly schedule",
-    "Leads with a .edu": "'<items with X> are <kind>: <act>' is not read",
     "邮箱是qq.com": "'都是个人用户' clause: the domain condition is not read",
     "contracts under 5,000": "'only the bigger ones' is read as a second part",
     "5000以下": "'以下' reads ≤ 5000, so 5000 itself is not logged",
