@@ -49,10 +49,11 @@ REQUESTS = HERE / "requests.jsonl"
 SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl",
         "fresh2": HERE / "requests_fresh2.jsonl", "fresh3": HERE / "requests_fresh3.jsonl",
         "fresh4": HERE / "requests_fresh4.jsonl", "fresh5": HERE / "requests_fresh5.jsonl",
-        "fresh6": HERE / "requests_fresh6.jsonl", "fresh7": HERE / "requests_fresh7.jsonl"}
+        "fresh6": HERE / "requests_fresh6.jsonl", "fresh7": HERE / "requests_fresh7.jsonl",
+        "fresh8": HERE / "requests_fresh8.jsonl"}
 # held out: progress lines show neither ids, request text nor per-request outcomes
 HELD_OUT_SETS = {"fresh3", "fresh7"}
-FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
 
 
 # ---------------------------------------------------------------- the server

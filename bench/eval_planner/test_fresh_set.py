@@ -3,8 +3,9 @@
     .venv/bin/pytest bench/eval_planner/test_fresh_set.py
 
 The sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py),
-``fresh2`` (requests_fresh2.jsonl, build_fresh2.py), ``fresh4``, ``fresh5`` and ``fresh6``
-(requests_fresh6.jsonl, build_fresh6.py). Every check has a kind the scorer knows,
+``fresh2`` (requests_fresh2.jsonl, build_fresh2.py), ``fresh4``, ``fresh5``, ``fresh6``
+(requests_fresh6.jsonl, build_fresh6.py) and ``fresh8`` (requests_fresh8.jsonl,
+build_fresh8.py). Every check has a kind the scorer knows,
 every selector names catalog apps and subtypes, edits' kept ids exist in their prior, the file
 is what its builder writes, and no request repeats one of requests.jsonl (nor, for fresh2, one
 of the first fresh set). Nothing here starts a server or calls the planner.
@@ -27,6 +28,7 @@ import build_fresh2  # noqa: E402
 import build_fresh4  # noqa: E402
 import build_fresh5  # noqa: E402
 import build_fresh6  # noqa: E402
+import build_fresh8  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -49,6 +51,8 @@ SETS: dict[str, dict[str, Any]] = {
                "prefix": "j", "zh": (0.45, 0.55)},
     "fresh6": {"builder": build_fresh6, "file": HERE / "requests_fresh6.jsonl", "n": 80,
                "prefix": "k", "zh": (0.45, 0.55)},
+    "fresh8": {"builder": build_fresh8, "file": HERE / "requests_fresh8.jsonl", "n": 80,
+               "prefix": "n", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -248,6 +252,15 @@ def test_fresh6_repeats_no_sentence_of_earlier_fresh_sets() -> None:
     for name in ("fresh", "fresh2", "fresh4", "fresh5"):
         others |= set(_texts(SET_ROWS[name]))
     repeated = sum(1 for t in _texts(SET_ROWS["fresh6"]) if t in others)
+    assert repeated == 0
+
+
+def test_fresh8_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: the other sets' sentences are never shown by this test
+    others = set()
+    for name in ("fresh", "fresh2", "fresh4", "fresh5", "fresh6"):
+        others |= set(_texts(SET_ROWS[name]))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh8"]) if t in others)
     assert repeated == 0
 
 
@@ -511,6 +524,119 @@ ACCEPTABLE_EDITS.update({
 })
 
 
+# fresh8: right workflows for a few requests, hand-written from the request alone
+WISE_BAND = "{{ $json.balance < 500 ? 'low' : $json.balance > 5000 ? 'high' : 'mid' }}"
+ACCEPTABLE.update({
+    # Stripe payment: > 500 -> Slack #big-wins, else Airtable
+    "n000": _wf([
+        _n("t", "stripe_trigger", {"event": "payment_succeeded"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "greater_than",
+                                       "right": 50000}]}),
+        _n("s", "slack", {"resource": "message", "operation": "post", "channel": "#big-wins"}),
+        _n("a", "airtable", {"resource": "record", "operation": "create", "table": "Payments"}),
+    ], [("t", "c"), ("c", "s", "true"), ("c", "a", "false")]),
+    # Wise on the 1st: < 500 Pushover, > 5000 transfer, else Grist
+    "n007": _wf([
+        _n("t", "schedule_trigger", {"interval": "cron", "cron": "0 9 1 * *"}),
+        _n("w", "wise", {"resource": "account", "operation": "getBalances"}),
+        _n("s", "switch", {"field": WISE_BAND,
+                           "rules": [{"operator": "equals", "value": "low"},
+                                     {"operator": "equals", "value": "high"}]}),
+        _n("p", "pushover", {"resource": "message", "operation": "push"}),
+        _n("x", "wise", {"resource": "transfer", "operation": "create"}),
+        _n("g", "grist", {"resource": "row", "operation": "create"}),
+    ], [("t", "w"), ("w", "s"), ("s", "p", "output_0"), ("s", "x", "output_1"),
+        ("s", "g", "fallback")]),
+    # bug webhook: critical -> Jira + 201, else Zammad + 202
+    "n012": _wf([
+        _n("t", "webhook_trigger", {"path": "bugs", "response_mode": "response_node"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.severity }}", "operator": "equals",
+                                       "right": "critical"}]}),
+        _n("j", "jira", {"resource": "issue", "operation": "create", "priority": "Highest"}),
+        _n("r1", "webhook_response", {"status_code": 201}),
+        _n("z", "zammad", {"resource": "ticket", "operation": "create"}),
+        _n("r2", "webhook_response", {"status_code": 202}),
+    ], [("t", "c"), ("c", "j", "true"), ("j", "r1"), ("c", "z", "false"), ("z", "r2")]),
+    # overtime: <= 5h -> Clockify; > 5h -> HR approval -> Clockify / email
+    "n014": _wf([
+        _n("t", "form_trigger", {"title": "Overtime", "fields": [{"label": "hours"}]}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.hours }}", "operator": "greater_than",
+                                       "right": 5}]}),
+        _n("a", "approval_email", {"to": "hr@northwind.co", "subject": "Overtime"}),
+        _n("k", "clockify", {"resource": "timeEntry", "operation": "create"}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "Overtime declined"}),
+    ], [("t", "c"), ("c", "a", "true"), ("c", "k", "false"), ("a", "k", "approved"),
+        ("a", "e", "rejected")]),
+    # private room: > 12 people -> Slack approval -> calendar -> SMS / email; else calendar
+    "n029": _wf([
+        _n("t", "jotform_trigger", {"event": "form_submitted"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.people }}", "operator": "greater_than",
+                                       "right": 12}]}),
+        _n("a", "approval_slack", {"channel": "@manager", "message": "包间预订"}),
+        _n("g", "google_calendar", {"resource": "event", "operation": "create"}),
+        _n("s", "twilio", {"resource": "sms", "operation": "send"}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "包间已满"}),
+    ], [("t", "c"), ("c", "a", "true"), ("c", "g", "false"), ("a", "g", "approved"),
+        ("a", "e", "rejected"), ("g", "s")]),
+    # expenses: < 1000 bill; else manager; > 5000 also CFO; rejections emailed
+    "n041": _wf([
+        _n("t", "formio_trigger", {"event": "submission_created"}),
+        _n("c1", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "less_than",
+                                        "right": 1000}]}),
+        _n("m", "approval_email", {"to": "manager@corp.cn", "subject": "报销"}),
+        _n("c2", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "greater_than",
+                                        "right": 5000}]}),
+        _n("f", "approval_email", {"to": "cfo@corp.cn", "subject": "报销"}),
+        _n("q", "quickbooks", {"resource": "bill", "operation": "create"}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "报销被拒"}),
+    ], [("t", "c1"), ("c1", "q", "true"), ("c1", "m", "false"), ("m", "c2", "approved"),
+        ("m", "e", "rejected"), ("c2", "f", "true"), ("c2", "q", "false"), ("f", "q", "approved"),
+        ("f", "e", "rejected")]),
+    # UptimeRobot: down -> light on -> Pushover; all up -> light off
+    "n048": _wf([
+        _n("t", "schedule_trigger", {"interval": "minutes", "every": 10}),
+        _n("u", "uptime_robot", {"resource": "monitor", "operation": "getAll"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.status }}", "operator": "equals",
+                                       "right": "down"}]}),
+        _n("on", "home_assistant", {"resource": "service", "operation": "call",
+                                    "domain": "light", "service": "turn_on"}),
+        _n("p", "pushover", {"resource": "message", "operation": "push"}),
+        _n("off", "home_assistant", {"resource": "service", "operation": "call",
+                                     "domain": "light", "service": "turn_off"}),
+    ], [("t", "u"), ("u", "c"), ("c", "on", "true"), ("on", "p"), ("c", "off", "false")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P1: API empty? -> Slack "no sales data yesterday" / summary as before
+    "n060": ([("n1", "n2"), ("n2", "c"), ("c", "n3", "true"), ("c", "s", "false"), ("n3", "n4")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $json.sales }}",
+                                             "operator": "is_not_empty"}]}),
+              _n("s", "slack", {"resource": "message", "operation": "post", "channel": "#sales",
+                                "text": "no sales data yesterday"})]),
+    # P10: not critical -> warning? -> Slack (info dropped)
+    "n069": ([("n1", "n2"), ("n2", "n3", "true"), ("n2", "w", "false"), ("w", "n4", "true")],
+             [_n("w", "if", {"conditions": [{"left": "{{ $json.severity }}", "operator": "equals",
+                                             "right": "warning"}]})]),
+    # P13: rejected -> Smartsheet too; approved and > 5000 -> CFO approval -> PO
+    "n072": ([("n1", "n2"), ("n2", "c", "approved"), ("c", "f", "true"), ("c", "n3", "false"),
+              ("f", "n3", "approved"), ("f", "n4", "rejected"), ("n2", "n4", "rejected"),
+              ("n2", "sm", "rejected")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $json.Amount }}",
+                                             "operator": "greater_than", "right": 5000}]}),
+              _n("f", "approval_email", {"to": "cfo@acme.io", "subject": "Approve purchase"}),
+              _n("sm", "smartsheet", {"resource": "row", "operation": "add"})]),
+    # P15: lookup -> exists? -> 409 / insert -> Mailchimp -> 200
+    "n074": ([("n1", "l"), ("l", "c"), ("c", "r", "true"), ("c", "n2", "false"), ("n2", "n3"),
+              ("n3", "n4")],
+             [_n("l", "postgres", {"resource": "database", "operation": "select",
+                                   "table": "users"}),
+              _n("c", "if", {"conditions": [{"left": "{{ $json.id }}",
+                                             "operator": "is_not_empty"}]}),
+              _n("r", "webhook_response", {"status_code": 409,
+                                           "body": {"error": "exists"}})]),
+})
+
+
 def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
             added: list[dict[str, Any]]) -> dict[str, Any]:
     """The prior with ``added`` nodes and its connections replaced by ``edges``."""
@@ -576,3 +702,24 @@ def test_fresh6_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
 def test_fresh6_edits_each_prior_once() -> None:
     names = [r["prior"]["name"] for r in SET_ROWS["fresh6"] if r.get("prior")]
     assert len(names) == 20 and len(set(names)) == 20
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh8"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh8"] if r.get("prior")])
+def test_fresh8_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh8 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh8_edits_each_prior_once() -> None:
+    names = [r["prior"]["name"] for r in SET_ROWS["fresh8"] if r.get("prior")]
+    assert len(names) == 20 and len(set(names)) == 20
+
+
+def test_fresh8_composition() -> None:
+    """The brief's shares: 40/40 languages, >= 40 with conditions, 20 edits, >= 30 long tail."""
+    comp = build_fresh8.composition(SET_ROWS["fresh8"])
+    assert comp["en"] == 40 and comp["zh"] == 40
+    assert comp["condition"] >= 40 and comp["edit"] == 20 and comp["longtail"] >= 30
