@@ -388,6 +388,20 @@ def _field_like(name: str, value: str, ctx: Context | None) -> bool:
     return not (ctx is not None and ctx.index.mentions(value, implicit=False))
 
 
+# the counting word after a number names what a comparison with no field of its own counts:
+# "8分以上" a score, "超过10个" / "多于20件" a count, "少于20单" orders, "12人以上" people
+_COUNTED = {
+    "分": "score",
+    "星": "rating",
+    "次": "count",
+    "个": "count",
+    "件": "count",
+    "条": "count",
+    "单": "order_count",
+    "人": "people",
+}
+
+
 def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     """Comparisons, containment, emptiness, failure: the conditions that say their operator."""
     neg = lx.NOT_CONTAINS.search(t)
@@ -449,9 +463,7 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             name = per_measured(name, ctx.per if ctx else None, implied)  # "each host above"
             if name == "rating" and isinstance(number, (int, float)) and number > 10:
                 name = "score"  # stars run to 5 (or 10): "评分高于90" is a score
-            points = {"分": "score", "星": "rating", "次": "count"}.get(  # "超过500次": a count
-                m.group(2) if m.re.groups >= 2 else ""
-            )
+            points = _COUNTED.get(m.group(2) if m.re.groups >= 2 else "")  # "超过500次"
             if points and (not name or name == implied_field("price", ctx)):
                 name = points  # "8分以上的", "低于3星"
             if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
