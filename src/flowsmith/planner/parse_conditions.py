@@ -402,6 +402,19 @@ _COUNTED = {
 }
 
 
+def _counted(unit: str, name: str, ctx: Context | None) -> str | None:
+    """What the counting word ``unit`` says a comparison on field ``name`` counts, or None.
+
+    分/星/次 name their field over any implied one; the plain counters (个/件/条/单/人) only
+    over no field or the default money one, and never in talk of stock (件 counts stock)."""
+    points = _COUNTED.get(unit)
+    if points is None or unit in ("分", "星", "次"):
+        return points
+    if name not in ("", "price") or (ctx is not None and ctx.about_stock):
+        return None
+    return points
+
+
 def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     """Comparisons, containment, emptiness, failure: the conditions that say their operator."""
     neg = lx.NOT_CONTAINS.search(t)
@@ -463,7 +476,8 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             name = per_measured(name, ctx.per if ctx else None, implied)  # "each host above"
             if name == "rating" and isinstance(number, (int, float)) and number > 10:
                 name = "score"  # stars run to 5 (or 10): "评分高于90" is a score
-            points = _COUNTED.get(m.group(2) if m.re.groups >= 2 else "")  # "超过500次"
+            unit = m.group(2) if m.re.groups >= 2 else ""
+            points = _counted(unit or "", name, ctx)  # "超过500次", "超过10个"
             if points and (not name or name == implied_field("price", ctx)):
                 name = points  # "8分以上的", "低于3星"
             if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
