@@ -395,8 +395,6 @@ _OPEN: dict[str, str] = {
     "GitLab posts pipeline results": "a status said by value and a branch said by name "
     "(Successful …: nothing. Failed on production: … Failed on any other branch: …) open no "
     "branch; the sender named in the trigger sentence becomes a GitLab step",
-    "有人提交Jotform预约表单时": "the trigger '有人提交Jotform…表单时' is read as a manual start "
-    "with a Jotform read (trigger reading, not the cases)",
     "每天早上8点从MySQL读昨天的订单": "the field of '订单数比前一天少了20%以上' is read as "
     "'一天少了' (condition field naming)",
     "Writers submit drafts through a form": "'a WordPress post' is read as Medium and "

@@ -266,8 +266,6 @@ _OPEN: dict[str, str] = {
     "becomes a read and the AI clause an OpenAI step",
     "GitHub Actions跑完": "'成功的不用管；main分支失败的…；其他分支失败的…' opens no branch",
     "每封发到客服Gmail邮箱的邮件": "'每封发到客服Gmail邮箱的邮件' is read as a manual start",
-    "Typeform满意度调查提交后": "'Typeform满意度调查提交后' is read as a manual start with a Typeform read (trigger "
-    "reading, not the cases)",
 }
 
 
