@@ -54,6 +54,7 @@ from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
 from flowsmith.planner.parse_context_app import app_in_context
 from flowsmith.planner.parse_copies import with_files_copied
 from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
+from flowsmith.planner.parse_asides import drop_asides
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_heading_event import heading_event
 from flowsmith.planner.parse_items_read import with_items_read
@@ -98,7 +99,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx.measure = next((name for said, name in lx.MEASURES if said.search(raw)), None)
     ctx.per = per_measure(raw)
     masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)
-    masked = zh_for_everyone(masked)
+    masked = drop_asides(zh_for_everyone(masked), ctx)  # "老客户（以前买过的）在…"
     seen = SEEN_BEFORE.search(masked)
     masked, _ = cut_seen(masked)
     masked, exclusions = cut_exclusions(masked, ctx)
