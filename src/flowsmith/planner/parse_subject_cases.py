@@ -130,12 +130,29 @@ _OTHERS = re.compile(
 )
 
 
+# "VIP客户用Twilio…，不是VIP的就发到Teams": the head of the case before, denied
+_NOT_HEAD = re.compile(
+    r"^\s*(?:不是|不属于|非)(?P<h>[\w\u4e00-\u9fff]{1,8}?)(?:的|客户|用户)[\u4e00-\u9fff]{0,3}?"
+    r"(?=[，,]|都|也|就|则|不用|不需要|忽略|(?:在|用|发|转|推|通知|放|存|写|记|同步|创建|添加|加|给|把))"
+)
+
+
+def _not_last(b: Builder, clause: str) -> re.Match[str] | None:
+    """ "不是VIP的…" right after a case said of VIP ones: that case's complement."""
+    m = _NOT_HEAD.match(clause)
+    if m is None or b.branch is None or not b.branch.cases:
+        return None
+    last = b.branch.cases[-1].condition
+    said = last.phrase if last is not None else ""
+    return m if m.group("h").lower() in said.lower() else None
+
+
 def as_otherwise(b: Builder, clause: str) -> str:
     """ "everyone else gets a polite email …" while a branch is open: "otherwise …" (its words
     after the subject, without "gets"/"are"/"should be")."""
     if b.branch is None or b.branch.closed:
         return clause
-    m = _OTHERS.match(clause)
+    m = _OTHERS.match(clause) or _not_last(b, clause)
     if m is None:
         return clause
     rest = clause[m.end() :]
@@ -226,7 +243,10 @@ def _said_of_kind(cond: Condition | None) -> bool:
 
 
 def _other_kind_later(text: str, kind: str, noun: str) -> bool:
-    """Another kind of the same people is said in ``text`` ("… returning buyers …")."""
+    """Another kind of the same people is said in ``text`` ("… returning buyers …"), or the
+    kind denied ("VIP客户…，不是VIP的…")."""
+    if re.search(rf"(?:不是|不属于|非){re.escape(kind)}", text, re.IGNORECASE):
+        return True
     if CJK.search(kind):
         found = re.findall(
             r"([\u4e00-\u9fff]{1,4}?)的?(?:客户|用户|买家|会员|顾客|客人|学员)|(回头客|熟客|老客|新客)",
@@ -250,6 +270,15 @@ def kind_case(b: Builder, clause: str, ctx: Context) -> bool:
     if noun == "ones" and (br is None or br.closed):
         return False  # "unpaid ones …" only answers a kind already said ("paid orders …")
     last = br.cases[-1].condition if br is not None and br.cases and not br.closed else None
+    if br is not None and br.event and last is not None and len(br.cases) == 1:
+        # the trigger's own condition ("优先级改成urgent的时候：VIP客户…") is no kind of these
+        # people: the kind is a decision among the items it lets through
+        if not _other_kind_later(b.text, kind, noun):
+            return False
+        phrase = unmask(clause, ctx)
+        b.nest(_kind_condition(kind, noun, phrase), phrase, own_else=True)
+        b.add(steps)
+        return True
     if br is not None and len(br.cases) == 1 and _said_of_kind(last):
         assert last is not None
         if kind in (last.phrase or "").lower():
