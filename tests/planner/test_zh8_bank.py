@@ -173,7 +173,21 @@ BANK: list[tuple[str, str, Check]] = [
 ]
 
 # rows still open, by their first words, with the reason
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "每周一上午9点看看上周Shopify的订单": "'100单以上在Slack里…' (no 的 or 就 after the count) opens "
+    "no second case: both steps sit on the first case's passing output",
+    "Every weekday at 9am pull yesterday": "'More than 10 of them: …' compares the money "
+    "default, not the count of the items read",
+    "Check Shopify orders every day at 6pm": "'fewer than 20 orders came in' compares a field "
+    "'orders', not a count",
+    "Shopify每次有退款": "'Shopify每次有退款' (an event noun with no 新 or 有人) is no Shopify "
+    "event: the start is manual",
+    "Shopify上有人退款的时候": "'有人退款的时候' is no Shopify refund event (manual start)",
+    "HubSpot有新联系人：企业用户": "the aside '（填了公司名的）' reads as a condition (公司名 not "
+    "empty), so it stays and the two kinds share one output",
+    "New Shopify order: returning": "the English aside '(bought before)' is not dropped; "
+    "'first-time buyers get a welcome email from Brevo' becomes a Brevo read",
+}
 
 
 @pytest.mark.parametrize(("text", "trigger", "check"), bank_cases(BANK, _OPEN, 40))
