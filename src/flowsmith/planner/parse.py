@@ -43,6 +43,7 @@ from flowsmith.planner.frame import (
     walk,
 )
 from flowsmith.planner.parse_approval_before import with_approval_moved
+from flowsmith.planner.parse_asides import drop_asides
 from flowsmith.planner.parse_bullets import bullets_as_sentences
 from flowsmith.planner.parse_case_merge import with_cases_merged
 from flowsmith.planner.parse_changes import with_memory, with_only_new
@@ -54,7 +55,6 @@ from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
 from flowsmith.planner.parse_context_app import app_in_context
 from flowsmith.planner.parse_copies import with_files_copied
 from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
-from flowsmith.planner.parse_asides import drop_asides
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_heading_event import heading_event
 from flowsmith.planner.parse_items_read import with_items_read

@@ -59,6 +59,7 @@ from flowsmith.planner.parse_said_conditions import below_zero, said_condition, 
 from flowsmith.planner.parse_spans import span_condition
 from flowsmith.planner.parse_unit_measure import (
     bracketed_value,
+    counted,
     duration_named,
     missing_id,
     physical_field,
@@ -388,33 +389,6 @@ def _field_like(name: str, value: str, ctx: Context | None) -> bool:
     return not (ctx is not None and ctx.index.mentions(value, implicit=False))
 
 
-# the counting word after a number names what a comparison with no field of its own counts:
-# "8分以上" a score, "超过10个" / "多于20件" a count, "少于20单" orders, "12人以上" people
-_COUNTED = {
-    "分": "score",
-    "星": "rating",
-    "次": "count",
-    "个": "count",
-    "件": "count",
-    "条": "count",
-    "单": "order_count",
-    "人": "people",
-}
-
-
-def _counted(unit: str, name: str, ctx: Context | None) -> str | None:
-    """What the counting word ``unit`` says a comparison on field ``name`` counts, or None.
-
-    分/星/次 name their field over any implied one; the plain counters (个/件/条/单/人) only
-    over no field or the default money one, and never in talk of stock (件 counts stock)."""
-    points = _COUNTED.get(unit)
-    if points is None or unit in ("分", "星", "次"):
-        return points
-    if name not in ("", "price") or (ctx is not None and ctx.about_stock):
-        return None
-    return points
-
-
 def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     """Comparisons, containment, emptiness, failure: the conditions that say their operator."""
     neg = lx.NOT_CONTAINS.search(t)
@@ -477,7 +451,8 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             if name == "rating" and isinstance(number, (int, float)) and number > 10:
                 name = "score"  # stars run to 5 (or 10): "评分高于90" is a score
             unit = m.group(2) if m.re.groups >= 2 else ""
-            points = _counted(unit or "", name, ctx)  # "超过500次", "超过10个"
+            # "超过500次", "超过10个": what the counting word counts
+            points = counted(unit or "", name, bool(ctx and ctx.about_stock))
             if points and (not name or name == implied_field("price", ctx)):
                 name = points  # "8分以上的", "低于3星"
             if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):

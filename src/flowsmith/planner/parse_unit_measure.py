@@ -106,3 +106,30 @@ _DATA_WORDS = frozenset(
     {"sum", "total", "count", "amount", "average", "value"}
     | {"总和", "总数", "合计", "总计", "总额", "平均"}
 )
+
+
+# the counting word after a number names what a comparison with no field of its own counts:
+# "8分以上" a score, "超过10个" / "多于20件" a count, "少于20单" orders, "12人以上" people
+_COUNTED = {
+    "分": "score",
+    "星": "rating",
+    "次": "count",
+    "个": "count",
+    "件": "count",
+    "条": "count",
+    "单": "order_count",
+    "人": "people",
+}
+
+
+def counted(unit: str, name: str, about_stock: bool) -> str | None:
+    """What the counting word ``unit`` says a comparison on field ``name`` counts, or None.
+
+    分/星/次 name their field over any implied one; the plain counters (个/件/条/单/人) only
+    over no field or the default money one, and never in talk of stock (件 counts stock)."""
+    points = _COUNTED.get(unit)
+    if points is None or unit in ("分", "星", "次"):
+        return points
+    if name not in ("", "price") or about_stock:
+        return None
+    return points
