@@ -26,12 +26,9 @@ _GATES = ("if", "filter", "switch")
 
 # Rows still wrong (first words -> why); strict, so a fix must delete its entry.
 _OPEN: dict[str, str] = {
-    "only post to Discord when the API actual": "'when the API returned results' guards nothing",
     "标题里有“招聘”的直接跳过": "'直接跳过' without a step names no step to guard",
     "don't create the monday item for issues": "'monday' is read as a remove of github",
-    "only post to Discord when the API return": "'returned something' / 'came back empty' parse no condition",
     "加个检查：Airtable读出来要是空的": "'读出来要是空的，就别传X了，改成发Y' is read as a replacement",
-    "only post to Discord for stars from peop": "'everyone else:' is not an otherwise part",
     "Telegram换成Discord；另外标题里有": "'直接跳过' after a replacement guards nothing",
     "post to Slack first, then create the mon": "'X first, then Y' reorder and guard are lost",
     "先发Slack再建monday任务；另外": "'先X再Y' reorder and guard are lost",

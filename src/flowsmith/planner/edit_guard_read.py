@@ -65,6 +65,13 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# the other items said as people or as the empty result ("everyone else", "if it came back
+# empty", "if not"): the otherwise part of the condition said before
+_OTHERS_SAID = (
+    r"every(?:one|body) else\b|any(?:one|body) else\b|all the others\b|"
+    r"if (?:not|none|nothing)\b|if (?:it|they|that) (?:came|comes?|is|was|are|were) "
+    r"(?:back )?(?:empty|nothing)\b|if (?:it's|they're) empty\b"
+)
 _PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
     r"anything else\b|all other|其他|其余|其它|否则|剩下|不然|别的|"
@@ -76,7 +83,9 @@ _PARTS = rx(
     r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|照常|照样|照发|\bkeeps?\b|\bstill\b|"
     r"\bstays?\b))|"
     # "…, not stories or tasks. the slack ping stays for every issue": a sentence keeping a step
-    r"\.\s+(?=[^.]{0,40}?\b(?:stays?|keeps?|still|remains?)\b)"
+    r"\.\s+(?=[^.]{0,40}?\b(?:stays?|keeps?|still|remains?)\b)|"
+    # "… more than 100 followers. everyone else: …", "…. if it came back empty, …"
+    r"\.\s+(?=(?:and\s+|but\s+)?(?:" + _OTHERS_SAID + r"))"
 )
 # "only post to Slack if …", "only process tickets whose …"
 _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
@@ -137,7 +146,7 @@ _ZH_ONLY = rx(
 )
 # a connective a part starts with ("，并且只发送…")
 _LEAD = rx(
-    r"^(?:再|还要)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤)\s*[：:，,]\s*|"
+    r"^(?:再|还要)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤|检查)\s*[：:，,]\s*|"
     r"^(?:please\s+)?add (?:a |another |one more )?(?:condition|filter|check)\s*[:：,]\s*|"
     r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*|"
     # "before classifying, throw away …": the check goes before the steps (a flow filter)
@@ -223,7 +232,9 @@ _ACT_START = rx(
 # an "otherwise" part: "the rest …", "smaller purchases … directly", "其他的…"
 _ELSE = rx(
     r"^\s*(?:and\s+|but\s+)?(?:the rest|others?\b|otherwise|everything else|anything else|"
-    r"all other|else|否则|不然|其他|其余|其它|剩下|别的)|"
+    r"all other|else|否则|不然|其他|其余|其它|剩下|别的)|^\s*(?:and\s+|but\s+)?(?:"
+    + _OTHERS_SAID
+    + r")|"
     r"^\s*(?:and\s+)?(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|"
     r"everything else)\b|\bdirectly\b|\bstraight away\b|直接|"
     r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer|shorter|longer)\b|"
@@ -245,7 +256,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     ctx = _context(current)
     parts = [_after_replacement(text, span, ctx, current) for span in _parts(text)]
     for i, (a, b) in enumerate(parts):
-        part, now = without_now(_LEAD.sub("", text[a:b].strip()))
+        part, now = without_now(_topic_if(_LEAD.sub("", text[a:b].strip())))
         part = _as_for(part, ctx, current)  # "<items> are <kind>: don't <old>, just <new>"
         mention = cut_mentions(part)  # "billing emails that mention a chargeback …"
         guard = _guard_in(mention[0], ctx, current) if mention is not None else None
@@ -287,6 +298,17 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             continue
         return (now_op(op, current) if now else op), spans
     return None, []
+
+
+# "Notion读出来要是空的，就…": the topic first, then "要是/如果" and the rest of the condition
+_TOPIC_IF = rx(r"^(?P<topic>[^，,。；;：:如要假若]{1,16}?)(?:要是|如果|假如)(?P<rest>[^，,]+[，,].+)$")
+
+
+def _topic_if(part: str) -> str:
+    """``part`` with an "if" said after the condition's topic moved to the front ("Notion读出来
+    要是空的，就别传…" -> "如果Notion读出来空的，就别传…"); other parts unchanged."""
+    m = _TOPIC_IF.match(part)
+    return f"如果{m.group('topic')}{m.group('rest')}" if m is not None else part
 
 
 def _as_for(part: str, ctx: Context, current: Workflow) -> str:
