@@ -28,7 +28,6 @@ _GATES = ("if", "filter", "switch")
 _OPEN: dict[str, str] = {
     "标题里有“招聘”的直接跳过": "'直接跳过' without a step names no step to guard",
     "don't create the monday item for issues": "'monday' is read as a remove of github",
-    "加个检查：Airtable读出来要是空的": "'读出来要是空的，就别传X了，改成发Y' is read as a replacement",
     "Telegram换成Discord；另外标题里有": "'直接跳过' after a replacement guards nothing",
     "post to Slack first, then create the mon": "'X first, then Y' reorder and guard are lost",
     "先发Slack再建monday任务；另外": "'先X再Y' reorder and guard are lost",

@@ -301,7 +301,9 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
 
 
 # "Notion读出来要是空的，就…": the topic first, then "要是/如果" and the rest of the condition
-_TOPIC_IF = rx(r"^(?P<topic>[^，,。；;：:如要假若]{1,16}?)(?:要是|如果|假如)(?P<rest>[^，,]+[，,].+)$")
+_TOPIC_IF = rx(
+    r"^(?P<topic>[^，,。；;：:如要假若]{1,16}?)(?:要是|如果|假如)(?P<rest>[^，,]+[，,].+)$"
+)
 
 
 def _topic_if(part: str) -> str:
