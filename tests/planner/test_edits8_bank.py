@@ -1,5 +1,4 @@
 """Edits8 bank: edits that put an EXISTING step behind a new condition ("skip monday for issues
-of type Task", "标题里有“招聘”的直接跳过"), that add the other side of that condition in the same
 message ("everyone else: …", "要是空的就别传Dropbox了，改成发Telegram"), and compound edits
 (a replacement or a reorder or a new schedule, then a guard). Written before the planner was
 changed; other services, words and fields than the fresh8 diagnostic rows.
@@ -26,9 +25,7 @@ _GATES = ("if", "filter", "switch")
 
 # Rows still wrong (first words -> why); strict, so a fix must delete its entry.
 _OPEN: dict[str, str] = {
-    "标题里有“招聘”的直接跳过": "'直接跳过' without a step names no step to guard",
     "don't create the monday item for issues": "'monday' is read as a remove of github",
-    "Telegram换成Discord；另外标题里有": "'直接跳过' after a replacement guards nothing",
     "post to Slack first, then create the mon": "'X first, then Y' reorder and guard are lost",
     "先发Slack再建monday任务；另外": "'先X再Y' reorder and guard are lost",
 }
@@ -148,7 +145,6 @@ _BANK: list[tuple[str, Flow, str, tuple[str, ...], str | None, str | None]] = [
         None,
     ),
     ("标题里带“广告”的文章就别发Telegram了", w.feed, "m", (*_TITLE, "广告"), None, None),
-    ("标题里有“招聘”的直接跳过", w.feed, "m", (*_TITLE, "招聘"), None, None),
     (
         "only ping Discord for leads with a budget over 5000",
         w.airtable_leads,
