@@ -57,7 +57,9 @@ def _values(other: str, op: ServiceOp) -> str:
     """``?k=v`` for the new step: the channel or address said, and the quoted text as its
     message (in the message field its operation has)."""
     spec = ec.app(op.app)
-    operation = spec.operation(op.resource, op.operation) if spec is not None else None
+    operation = None
+    if spec is not None and op.resource is not None and op.operation is not None:
+        operation = spec.operation(op.resource, op.operation)
     found = ec.values_in(other, 0, operation).removeprefix("?")
     quoted = _QUOTED.search(other)
     fields = set(operation.fields) if operation is not None else set()

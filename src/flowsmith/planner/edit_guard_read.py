@@ -50,6 +50,8 @@ from flowsmith.planner.edit_guard_kind import (
 from flowsmith.planner.edit_guard_mentions import cut_mentions
 from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_op import Guard, guard_op
+from flowsmith.planner.edit_guard_said import OTHERS_SAID as _OTHERS_SAID
+from flowsmith.planner.edit_guard_said import topic_if as _topic_if
 from flowsmith.planner.edit_guard_steps import existing_steps, steps_in
 from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
@@ -65,13 +67,6 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-# the other items said as people or as the empty result ("everyone else", "if it came back
-# empty", "if not"): the otherwise part of the condition said before
-_OTHERS_SAID = (
-    r"every(?:one|body) else\b|any(?:one|body) else\b|all the others\b|"
-    r"if (?:not|none|nothing)\b|if (?:it|they|that) (?:came|comes?|is|was|are|were) "
-    r"(?:back )?(?:empty|nothing)\b|if (?:it's|they're) empty\b"
-)
 _PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
     r"anything else\b|all other|其他|其余|其它|否则|剩下|不然|别的|"
@@ -298,19 +293,6 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             continue
         return (now_op(op, current) if now else op), spans
     return None, []
-
-
-# "Notion读出来要是空的，就…": the topic first, then "要是/如果" and the rest of the condition
-_TOPIC_IF = rx(
-    r"^(?P<topic>[^，,。；;：:如要假若]{1,16}?)(?:要是|如果|假如)(?P<rest>[^，,]+[，,].+)$"
-)
-
-
-def _topic_if(part: str) -> str:
-    """``part`` with an "if" said after the condition's topic moved to the front ("Notion读出来
-    要是空的，就别传…" -> "如果Notion读出来空的，就别传…"); other parts unchanged."""
-    m = _TOPIC_IF.match(part)
-    return f"如果{m.group('topic')}{m.group('rest')}" if m is not None else part
 
 
 def _as_for(part: str, ctx: Context, current: Workflow) -> str:
