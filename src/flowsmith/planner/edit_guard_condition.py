@@ -16,6 +16,7 @@ from flowsmith.planner.edit_conditions import (
     negated_stock,
     settled,
 )
+from flowsmith.planner.edit_result_said import result_said
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context
@@ -123,6 +124,7 @@ def condition(text: str, ctx: Context) -> Condition | None:
         value = held.group("value") or held.group("zvalue")
         return Condition(_CONTAINER_FIELDS.get(field, field), "eq", value, phrase)
     said = edit_condition(phrase) or denied_level(phrase) or denied_comparison(phrase)
+    said = said or result_said(phrase)  # "the API actually returned sales", "读出来是空的"
     if said is not None:
         return said
     cond = _none_of(settled(negated_stock(parse_condition(phrase, ctx), phrase), phrase), phrase)

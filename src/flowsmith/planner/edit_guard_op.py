@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from flowsmith.core.models import Workflow
+from flowsmith.planner.edit_guard_else import else_steps
 from flowsmith.planner.edit_guard_steps import (
     channel_move,
     existing_steps,
@@ -87,7 +88,7 @@ def guard_op(guard: Guard, current: Workflow) -> EditOp:
     existing, new = steps_in(guard.act, Workflow() if failed else current)
     if guard.flow and all(x.startswith("node:") for x in existing):
         existing = []  # "only handle tickets …": the items, not the step named "Post ticket"
-    else_existing, else_new = steps_in(guard.other, current)
+    else_existing, else_new = else_steps(guard.other, current, existing)
     return EditOp(
         kind="add_guard",
         rule=guard.rule,

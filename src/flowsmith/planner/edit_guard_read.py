@@ -50,6 +50,8 @@ from flowsmith.planner.edit_guard_kind import (
 from flowsmith.planner.edit_guard_mentions import cut_mentions
 from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_op import Guard, guard_op
+from flowsmith.planner.edit_guard_said import OTHERS_SAID as _OTHERS_SAID
+from flowsmith.planner.edit_guard_said import topic_if as _topic_if
 from flowsmith.planner.edit_guard_steps import existing_steps, steps_in
 from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
@@ -76,7 +78,9 @@ _PARTS = rx(
     r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|照常|照样|照发|\bkeeps?\b|\bstill\b|"
     r"\bstays?\b))|"
     # "…, not stories or tasks. the slack ping stays for every issue": a sentence keeping a step
-    r"\.\s+(?=[^.]{0,40}?\b(?:stays?|keeps?|still|remains?)\b)"
+    r"\.\s+(?=[^.]{0,40}?\b(?:stays?|keeps?|still|remains?)\b)|"
+    # "… more than 100 followers. everyone else: …", "…. if it came back empty, …"
+    r"\.\s+(?=(?:and\s+|but\s+)?(?:" + _OTHERS_SAID + r"))"
 )
 # "only post to Slack if …", "only process tickets whose …"
 _ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
@@ -137,7 +141,7 @@ _ZH_ONLY = rx(
 )
 # a connective a part starts with ("，并且只发送…")
 _LEAD = rx(
-    r"^(?:再|还要)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤)\s*[：:，,]\s*|"
+    r"^(?:再|还要)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤|检查)\s*[：:，,]\s*|"
     r"^(?:please\s+)?add (?:a |another |one more )?(?:condition|filter|check)\s*[:：,]\s*|"
     r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*|"
     # "before classifying, throw away …": the check goes before the steps (a flow filter)
@@ -223,7 +227,9 @@ _ACT_START = rx(
 # an "otherwise" part: "the rest …", "smaller purchases … directly", "其他的…"
 _ELSE = rx(
     r"^\s*(?:and\s+|but\s+)?(?:the rest|others?\b|otherwise|everything else|anything else|"
-    r"all other|else|否则|不然|其他|其余|其它|剩下|别的)|"
+    r"all other|else|否则|不然|其他|其余|其它|剩下|别的)|^\s*(?:and\s+|but\s+)?(?:"
+    + _OTHERS_SAID
+    + r")|"
     r"^\s*(?:and\s+)?(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|"
     r"everything else)\b|\bdirectly\b|\bstraight away\b|直接|"
     r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer|shorter|longer)\b|"
@@ -245,7 +251,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     ctx = _context(current)
     parts = [_after_replacement(text, span, ctx, current) for span in _parts(text)]
     for i, (a, b) in enumerate(parts):
-        part, now = without_now(_LEAD.sub("", text[a:b].strip()))
+        part, now = without_now(_topic_if(_LEAD.sub("", text[a:b].strip())))
         part = _as_for(part, ctx, current)  # "<items> are <kind>: don't <old>, just <new>"
         mention = cut_mentions(part)  # "billing emails that mention a chargeback …"
         guard = _guard_in(mention[0], ctx, current) if mention is not None else None

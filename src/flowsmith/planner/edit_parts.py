@@ -41,6 +41,7 @@ _ONLY_CONDITION = re.compile(
 # a part about the other items of the one before ("shorter ones go to …", "其余的发…")
 _THE_OTHERS = re.compile(
     r"\b(?:ones|the\s+rest|others|otherwise|else|remaining|either\s+way)\b|"
+    r"\bif (?:not|none|nothing)\b|\bif (?:it|they) (?:came|comes?|is|was) (?:back )?empty\b|"
     r"其余|其他的|其它的|剩下|剩余|否则|不然|反之",
     re.IGNORECASE,
 )

@@ -34,7 +34,6 @@ _WRONG = {
     "发往美国以外": "'美国以外' is no country ≠ US rule",
     "如果线索的公司字段": "an enrich call on one branch rejoining the sheet is not built",
     "注册邮箱是a.com": "a list of blocked domains and a 403 reply are not built",
-    "Notion读出来是空的话": "an emptiness check before an existing upload is not built",
 }
 
 

@@ -1,0 +1,35 @@
+"""Words of a conditional edit read before its condition: the other items said as people or
+as the empty result ("everyone else", "if it came back empty") and an "if" said after the
+condition's topic ("Notion读出来要是空的，…"). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["OTHERS_SAID", "topic_if"]
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# the other items said as people or as the empty result ("everyone else", "if it came back
+# empty", "if not"): the otherwise part of the condition said before
+OTHERS_SAID = (
+    r"every(?:one|body) else\b|any(?:one|body) else\b|all the others\b|"
+    r"if (?:not|none|nothing)\b|if (?:it|they|that) (?:came|comes?|is|was|are|were) "
+    r"(?:back )?(?:empty|nothing)\b|if (?:it's|they're) empty\b"
+)
+
+# "Notion读出来要是空的，就…": the topic first, then "要是/如果" and the rest of the condition
+_TOPIC_IF = rx(
+    r"^(?P<topic>[^，,。；;：:如要假若]{1,16}?)(?:要是|如果|假如)(?P<rest>[^，,]+[，,].+)$"
+)
+
+
+def topic_if(part: str) -> str:
+    """``part`` with an "if" said after the condition's topic moved to the front ("Notion读出来
+    要是空的，就别传…" -> "如果Notion读出来空的，就别传…"); other parts unchanged."""
+    m = _TOPIC_IF.match(part)
+    return f"如果{m.group('topic')}{m.group('rest')}" if m is not None else part
