@@ -15,6 +15,7 @@ from typing import Any
 
 from flowsmith.core.models import Workflow
 from flowsmith.planner.edit_guard_else import else_steps
+from flowsmith.planner.edit_guard_still import kept_by_swap
 from flowsmith.planner.edit_guard_steps import (
     channel_move,
     existing_steps,
@@ -89,7 +90,10 @@ def guard_op(guard: Guard, current: Workflow) -> EditOp:
     if guard.flow and all(x.startswith("node:") for x in existing):
         existing = []  # "only handle tickets …": the items, not the step named "Post ticket"
     else_existing, else_new = else_steps(guard.other, current, existing)
+    # "别进HubSpot了，只发感谢邮件": the thank-you email still goes to every item
+    kept = kept_by_swap(guard.swap, existing, current) if guard.swap and guard.negate else []
     return EditOp(
+        keep=kept,
         kind="add_guard",
         rule=guard.rule,
         value=guard.label,

@@ -53,6 +53,7 @@ from flowsmith.planner.edit_guard_op import Guard, guard_op
 from flowsmith.planner.edit_guard_said import OTHERS_SAID as _OTHERS_SAID
 from flowsmith.planner.edit_guard_said import topic_if as _topic_if
 from flowsmith.planner.edit_guard_steps import existing_steps, steps_in
+from flowsmith.planner.edit_guard_still import kept_then_also
 from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
@@ -261,8 +262,15 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
         if guard is None:
             continue
         rest = parts[i + len(spans) :]
+        still: list[Span] = []
+        kept: list[str] = []
+        if len(spans) == 1 and not guard.act.strip() and not guard.flow:
+            # "少于5个的话，Teams照发，另外再发邮件…": the kept steps run on every path
+            still, kept = kept_then_also(text, rest, current)
+            spans += still
+            rest = rest[len(still) :]
         if (
-            len(spans) == 1
+            len(spans) == 1 + len(still)
             and not guard.act.strip()
             and not guard.flow
             and rest
@@ -276,7 +284,6 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
         spans += denied
         rest = rest[len(denied) :]
         other = ""
-        kept: list[str] = []
         for na, nb in rest:
             if _ELSE.search(text[na:nb]):
                 other = text[na:nb]
@@ -287,7 +294,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             spans.append((na, nb))  # "critical keep SMS": a case that stays as it is
             kept += steps_in(text[na:nb], current)[0]
         op = guard_op(replace(guard, other=other), current)
-        op.keep = [x for x in kept if x not in (op.subject or "").split("|")]
+        op.keep = [x for x in [*op.keep, *kept] if x not in (op.subject or "").split("|")]
         op.also_rule = mention[1] if mention is not None else None
         if guard.needs_route and route(current, op) is None:
             continue
@@ -412,6 +419,8 @@ def _make(
 ) -> Guard | None:
     if cond is None:
         return None
+    if act.strip() == "话":  # "…少于5个的话": the supposition's mark cut at its "的", no act
+        act = ""
     no = _NEGATED.match(act)
     swap = ""
     if no is not None:

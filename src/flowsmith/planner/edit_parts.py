@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from flowsmith.core.models import Workflow
 from flowsmith.planner.edit_apply import apply_edits
+from flowsmith.planner.edit_guard_still import KEEP
 from flowsmith.planner.plan import EditOp
 from flowsmith.planner.text import detect_lang
 
@@ -63,13 +64,22 @@ def split_parts(text: str) -> list[str]:
         if a < begin:
             continue  # overlapping joins: the first one read wins
         before = text[begin:a].strip()
-        if len(before) < 4 or _ONLY_CONDITION.search(before):
+        if len(before) < 4 or _ONLY_CONDITION.search(_without_kept(before)):
             continue
         kept.append((a, b))
         parts.append(before)
         begin = b
     parts.append(text[begin:].strip())
     return [_LEAD.sub("", x).strip() for x in parts if len(x.strip()) >= 4]
+
+
+def _without_kept(part: str) -> str:
+    """``part`` without trailing clauses that keep a step as it is ("…的话，Teams照发"): a
+    condition followed only by what still happens is still a bare condition."""
+    pieces = re.split(r"[,，]\s*", part)
+    while len(pieces) > 1 and KEEP.search(pieces[-1]):
+        pieces.pop()
+    return "，".join(pieces) if len(pieces) < len(re.split(r"[,，]\s*", part)) else part
 
 
 def _hard_cuts(text: str) -> list[tuple[int, int]]:

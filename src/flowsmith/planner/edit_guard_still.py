@@ -1,0 +1,53 @@
+"""Steps a conditional edit says still run for every item, said between the condition and
+its act ("少于5个的话，Teams照发，另外再发邮件给…") or as the "only"/"instead" side of a denial
+that names a step the flow already has ("预算低于1000的别进HubSpot了，只发感谢邮件").
+
+Invariants: pure readers; a kept step is only ever an existing step (``node:``/``app:``
+subjects from ``steps_in``), never a new one; nothing here guards a step.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flowsmith.core.models import Workflow
+from flowsmith.planner.edit_guard_kind import ALSO_PART
+from flowsmith.planner.edit_guard_steps import steps_in
+
+__all__ = ["KEEP", "kept_then_also", "kept_by_swap"]
+
+Span = tuple[int, int]
+
+# a part saying a step stays as it is ("critical keep SMS", "紧急的还是发短信", "Teams照发")
+KEEP = re.compile(
+    r"\b(?:keeps?|still|stays?|remains?|as before|as is|unchanged|same as now)\b|"
+    r"保持|还是|仍然|依然|照旧|照常|照样|照发|不变|继续",
+    re.IGNORECASE,
+)
+
+
+def kept_then_also(text: str, rest: list[Span], current: Workflow) -> tuple[list[Span], list[str]]:
+    """For a condition said without an act: the parts of ``rest`` keeping existing steps
+    ("Teams照发") when an "also" part follows them ("另外再发邮件…"), with the steps they keep;
+    ``([], [])`` when no "also" part follows (the caller then reads the parts as before)."""
+    spans: list[Span] = []
+    kept: list[str] = []
+    for a, b in rest:
+        part = text[a:b]
+        if ALSO_PART.match(part):
+            return (spans, kept) if spans else ([], [])
+        if not KEEP.search(part):
+            return [], []
+        spans.append((a, b))
+        kept += steps_in(part, current)[0]
+    return [], []
+
+
+def kept_by_swap(swap: str, denied: list[str], current: Workflow) -> list[str]:
+    """The existing steps the "instead" side of a denial names ("…别进HubSpot了，只发感谢邮件"):
+    they keep running for every item; ``[]`` when that side names a new step."""
+    new_words = swap.split(" instead of ", 1)[0]
+    existing, new = steps_in(new_words, current)
+    if new:
+        return []
+    return [x for x in existing if x not in denied]
