@@ -89,9 +89,10 @@ def guard_op(guard: Guard, current: Workflow) -> EditOp:
     existing, new = steps_in(guard.act, Workflow() if failed else current)
     if guard.flow and all(x.startswith("node:") for x in existing):
         existing = []  # "only handle tickets …": the items, not the step named "Post ticket"
-    else_existing, else_new = else_steps(guard.other, current, existing)
     # "别进HubSpot了，只发感谢邮件": the thank-you email still goes to every item
-    kept = kept_by_swap(guard.swap, existing, current) if guard.swap and guard.negate else []
+    kept = kept_by_swap(guard.swap, current) if guard.swap and guard.negate else []
+    existing = [x for x in existing if x not in kept]
+    else_existing, else_new = else_steps(guard.other, current, existing)
     return EditOp(
         keep=kept,
         kind="add_guard",

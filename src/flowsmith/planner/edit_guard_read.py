@@ -54,6 +54,7 @@ from flowsmith.planner.edit_guard_said import OTHERS_SAID as _OTHERS_SAID
 from flowsmith.planner.edit_guard_said import topic_if as _topic_if
 from flowsmith.planner.edit_guard_steps import existing_steps, steps_in
 from flowsmith.planner.edit_guard_still import kept_then_also
+from flowsmith.planner.edit_guard_that import items_that
 from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
@@ -262,15 +263,16 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
         if guard is None:
             continue
         rest = parts[i + len(spans) :]
-        still: list[Span] = []
-        kept: list[str] = []
+        still, kept, act = ([], [], None)
         if len(spans) == 1 and not guard.act.strip() and not guard.flow:
             # "少于5个的话，Teams照发，另外再发邮件…": the kept steps run on every path
-            still, kept = kept_then_also(text, rest, current)
-            spans += still
-            rest = rest[len(still) :]
-        if (
-            len(spans) == 1 + len(still)
+            still, kept, act = kept_then_also(text, rest, current)
+        if act is not None:
+            guard = replace(guard, act=_LEAD.sub("", text[slice(*act)].strip()))
+            rest = [x for x in rest if x[0] >= act[1]]
+            spans += [*still, act]
+        elif (
+            len(spans) == 1
             and not guard.act.strip()
             and not guard.flow
             and rest
@@ -399,6 +401,7 @@ def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
         _trailing,
         _for,
         _qualified,
+        _items_that,
         _items_should,
         _only_kind,
     )
@@ -671,6 +674,11 @@ def _for(part: str, ctx: Context, current: Workflow) -> Guard | None:
     """ "For orders over $500, also post them to Teams": the items, then their action."""
     found = gj.for_items(part, ctx)
     return _make(found[0], found[1]) if found is not None else None
+
+
+def _items_that(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    """ "Tickets that aren't negative should …": a value an existing IF tests."""
+    return items_that(part, current)
 
 
 def _items_should(part: str, ctx: Context, current: Workflow) -> Guard | None:

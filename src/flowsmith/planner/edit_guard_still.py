@@ -17,6 +17,8 @@ from flowsmith.planner.edit_guard_steps import steps_in
 __all__ = ["KEEP", "kept_then_also", "kept_by_swap"]
 
 Span = tuple[int, int]
+# ", and also …", "，另外…" inside a part: where a kept step's words end and an act begins
+_ALSO_JOIN = re.compile(r"[,，]\s*(?:and\s+)?(?=also\b|另外|同时|并且|再)", re.IGNORECASE)
 
 # a part saying a step stays as it is ("critical keep SMS", "紧急的还是发短信", "Teams照发")
 KEEP = re.compile(
@@ -26,28 +28,37 @@ KEEP = re.compile(
 )
 
 
-def kept_then_also(text: str, rest: list[Span], current: Workflow) -> tuple[list[Span], list[str]]:
+def kept_then_also(
+    text: str, rest: list[Span], current: Workflow
+) -> tuple[list[Span], list[str], Span | None]:
     """For a condition said without an act: the parts of ``rest`` keeping existing steps
-    ("Teams照发") when an "also" part follows them ("另外再发邮件…"), with the steps they keep;
-    ``([], [])`` when no "also" part follows (the caller then reads the parts as before)."""
+    ("Teams照发", "still post to Slack"), the steps they keep, and the "also" part after
+    them that is the condition's act ("另外再发邮件…", ", and also email …"); ``([], [], None)``
+    when no "also" part follows (the caller then reads the parts as before)."""
     spans: list[Span] = []
     kept: list[str] = []
     for a, b in rest:
         part = text[a:b]
         if ALSO_PART.match(part):
-            return (spans, kept) if spans else ([], [])
+            return (spans, kept, (a, b)) if spans else ([], [], None)
         if not KEEP.search(part):
-            return [], []
+            break
+        join = _ALSO_JOIN.search(part)
+        if join is not None and KEEP.search(part[: join.start()]):
+            # "still post to Slack, and also email …": the keep and the act in one part
+            kept += steps_in(part[: join.start()], current)[0]
+            return [*spans, (a, a + join.start())], kept, (a + join.end(), b)
         spans.append((a, b))
         kept += steps_in(part, current)[0]
-    return [], []
+    return [], [], None
 
 
-def kept_by_swap(swap: str, denied: list[str], current: Workflow) -> list[str]:
-    """The existing steps the "instead" side of a denial names ("…别进HubSpot了，只发感谢邮件"):
-    they keep running for every item; ``[]`` when that side names a new step."""
-    new_words = swap.split(" instead of ", 1)[0]
+def kept_by_swap(swap: str, current: Workflow) -> list[str]:
+    """The existing steps only the "instead" side of a denial names ("…别进HubSpot了，只发感谢
+    邮件"): they keep running for every item; ``[]`` when that side names a new step."""
+    new_words, _, old_words = swap.partition(" instead of ")
     existing, new = steps_in(new_words, current)
     if new:
         return []
+    denied = steps_in(old_words, current)[0]
     return [x for x in existing if x not in denied]
