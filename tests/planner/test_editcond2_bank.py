@@ -35,7 +35,6 @@ _OPEN: dict[str, str] = {
     "let's do three buckets now": "a two-way check is not replaced by three cases",
     "分成三种情况": "a two-way check is not replaced by three cases",
     "还要看评分": "'评分' is read as the price field",
-    "if the phone number is already in Postgres": "a look-up, a check and a 409 reply are not built",
     "如果手机号在Postgres里已经存在了": "a look-up, a check and a 409 reply are not built",
     "send the confirmation with Mailgun from now on": "'send X with Y from now on' does not replace the email",
 }

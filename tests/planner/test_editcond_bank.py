@@ -31,7 +31,6 @@ _OPEN: dict[str, str] = {
     "make it three tiers instead": "a two-way check is not replaced by three tiers",
     "改成分三档": "a two-way check is not replaced by three tiers",
     "库存有货并且折扣大于20": "the second rule is not added to the existing guard",
-    "when the email is already in Postgres": "a look-up, a check and a 409 reply are not built",
     "如果这个邮箱在数据库里已经存在": "a look-up, a check and a 409 reply are not built",
 }
 

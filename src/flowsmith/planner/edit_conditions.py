@@ -196,6 +196,12 @@ _WORKFLOW_PREFIX = (
         r"(?:的)?(?:失败|报错|出错|错误|异常)?(?:的时候|时)?$"
     ),
 )
+# "the email is already in Postgres", "it already exists", "邮箱已经存在": a lookup found it
+_EXISTS = rx(
+    r"^(?:the\s+|their\s+|its\s+|this\s+)?(?:[a-z][\w' -]*?\s+)?(?:(?:is|was|are)\s+already\s+"
+    r"(?:in|on|stored in|saved in|registered in|known to|a member of)\b|already\s+exists?\b)|"
+    r"^[\u4e00-\u9fffa-z]{0,6}?(?:已经|已)(?:存在|注册过?|在[^，,]{1,12}?(?:里|中))了?$"
+)
 _NOT = rx(r"\bnot\b|n't\b|\bno longer\b|不|没|未")
 _ZH_FIELD = {"邮箱": "email", "邮件地址": "email", "邮箱地址": "email", "地址": "email"}
 _FIELD_STOP = rx(r"^(?:the|their|its|his|her|my|our|e-?mail)\s+|'s\b")
@@ -231,6 +237,8 @@ def edit_condition(phrase: str) -> Condition | None:
     found = _said_of_a_step(text)
     if found is not None:
         return found
+    if _EXISTS.search(text):  # a lookup's answer: whether the record is already there
+        return Condition("exists", "is_true", None, text)
     for pattern in (_TICKED, _BOX_IS, _TICKED_ZH):
         m = pattern.search(text)
         if m:

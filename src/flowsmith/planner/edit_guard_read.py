@@ -53,6 +53,7 @@ from flowsmith.planner.edit_guard_op import Guard, guard_op
 from flowsmith.planner.edit_guard_said import OTHERS_SAID as _OTHERS_SAID
 from flowsmith.planner.edit_guard_said import topic_if as _topic_if
 from flowsmith.planner.edit_guard_steps import existing_steps, steps_in
+from flowsmith.planner.edit_guard_skip_and import skip_and
 from flowsmith.planner.edit_guard_still import kept_then_also
 from flowsmith.planner.edit_guard_that import items_that
 from flowsmith.planner.edit_route import adopt_field, route
@@ -95,9 +96,12 @@ _ONLY_SEP = (
 )
 # "if the budget is over 10000 (then|,|also) create …"
 _NEGATED = rx(
-    r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必)\s*|"
+    r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必|跳过)\s*|"
     r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)|"  # "线索不要发邮件"
     r"^(?:就|都|则)?不(?=记|存|发|写|保存|同步|通知|推送|加|添加|录入|转发)"  # "就不记到表格里"
+)
+_ITEMS_LEAD = rx(
+    r"^的?(?:工单|邮件|消息|请求|订单|问题|线索|客户|评论|反馈|任务|文章|用户|帖子|告警)[，,]\s*"
 )
 _OTHERWISE = rx(r"^\s*(?:otherwise|else|否则|不然|要不然)")
 _ITEMS = rx(r"^(?:the\s+)?[a-z]+s\s+(?:from|in|over|under|above|below|with)\s")
@@ -424,15 +428,22 @@ def _make(
         return None
     if act.strip() == "话":  # "…少于5个的话": the supposition's mark cut at its "的", no act
         act = ""
+    act = _ITEMS_LEAD.sub("", act)  # "邮箱是gmail.com的线索，跳过…": the items, then the act
+    paired = None if _NEGATED.match(act) else skip_and(act, denied=False)
+    if paired is not None:  # "respond 409 and skip Mailchimp": the skip leads
+        act = f"skip {paired[1]}"
     no = _NEGATED.match(act)
     swap = ""
     if no is not None:
         # "if the budget is under 1000, don't create …": the step runs on the other output
         act, negate = act[no.end() :], not negate
         but = _DONT_BUT.search(act)
+        paired = paired or (skip_and(act, denied=True) if but is None else None)
         if but is not None:
             old, new = (x for x in but.groups() if x is not None)
             swap = f"{new} instead of {old}"
+        elif paired is not None:  # "skip the upload and email ops@…": the email instead
+            act, swap = paired[1], f"{paired[0]} instead of {paired[1]}"
     if cond.op == "failed":
         failed = [
             {"left": "{{ $json.error }}", "operator": "is_not_empty"},
