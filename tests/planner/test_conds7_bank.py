@@ -256,8 +256,6 @@ _OPEN: dict[str, str] = {
     "the totals",
     "Our signup page POSTs": "'POSTs … to a webhook' is read as an email trigger; the no-email "
     "case gives no 422 response",
-    "每个新的Shopify订单": "'订单备注里写了“加急”的' opens no condition (and a Shopify create "
-    "appears)",
 }
 
 

@@ -29,6 +29,8 @@ FIELD_ZH_NAMES: dict[str, str] = {
     "余额": "balance",
     "内容": "text",
     "标题": "title",
+    "备注": "note",
+    "订单备注": "note",
     "邮件": "text",
     "消息": "text",
     "优先级": "priority",

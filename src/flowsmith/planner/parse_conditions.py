@@ -60,6 +60,7 @@ from flowsmith.planner.parse_spans import span_condition
 from flowsmith.planner.parse_unit_measure import (
     bracketed_value,
     counted,
+    counts_items,
     duration_named,
     missing_id,
     physical_field,
@@ -453,7 +454,7 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             unit = m.group(2) if m.re.groups >= 2 else ""
             # "超过500次", "超过10个": what the counting word counts
             points = counted(unit or "", name, bool(ctx and ctx.about_stock))
-            if points and (not name or name == implied_field("price", ctx)):
+            if points and (not name or name == implied_field("price", ctx) or counts_items(name)):
                 name = points  # "8分以上的", "低于3星"
             if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
                 name = "amount"  # "the order is over $500": the order's amount

@@ -126,10 +126,22 @@ def counted(unit: str, name: str, about_stock: bool) -> str | None:
     """What the counting word ``unit`` says a comparison on field ``name`` counts, or None.
 
     分/星/次 name their field over any implied one; the plain counters (个/件/条/单/人) only
-    over no field or the default money one, and never in talk of stock (件 counts stock)."""
+    over no field, the default money one or a noun naming the items themselves, and never in
+    talk of stock (件 counts stock)."""
     points = _COUNTED.get(unit)
     if points is None or unit in ("分", "星", "次"):
         return points
-    if name not in ("", "price") or about_stock:
+    if (name not in ("", "price") and name not in _ITEM_NOUNS) or about_stock:
         return None
     return points
+
+
+def counts_items(name: str) -> bool:
+    """Whether the field ``name`` is a noun naming the items themselves ("问题少于5个")."""
+    return name in _ITEM_NOUNS
+
+
+# nouns naming the items themselves: "解决的问题少于5个" counts the issues, no field of theirs
+_ITEM_NOUNS = frozenset(
+    {"问题", "工单", "任务", "线索", "客户", "评论", "文章", "帖子", "记录", "数据", "结果", "告警"}
+)
