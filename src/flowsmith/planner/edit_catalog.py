@@ -105,6 +105,8 @@ def mentions(low: str) -> list[Mention]:
             continue
         for m in words.names.finditer(low):
             if m.end() > m.start() and not w.NOT_A_SERVICE_BEFORE.search(low[: m.start()]):
+                if _carried_link(low, m.start(), m.end()):
+                    continue  # "an email with a Calendly link": no Calendly step
                 hits.append((m.start(), m.end(), words.app.app))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[Mention] = []
@@ -113,6 +115,12 @@ def mentions(low: str) -> list[Mention]:
             continue
         out.append(Mention(start, end, name))
     return out
+
+
+def _carried_link(low: str, start: int, end: int) -> bool:
+    """Whether the name at ``low[start:end]`` is said as a link a message carries."""
+    before = w.LINK_CARRIED_BEFORE.search(low[:start]) is not None
+    return before and w.LINK_CARRIED_AFTER.search(low[end:]) is not None
 
 
 def plausible(mention: Mention, low: str, raw: str, present: set[str]) -> bool:

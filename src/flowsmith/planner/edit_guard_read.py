@@ -78,6 +78,8 @@ _PARTS = rx(
     r"[，,]\s*(?=如果|假如|要是)|"
     r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)|"
     r"\s+and\s+(?=(?:only|just|never|don'?t|do not|skip)\b)|"
+    # "…, and hot leads also get an email": other items, with their own act
+    r"[,，]\s*and\s+(?=(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*s\s+(?:also|too)\s)|"
     r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|照常|照样|照发|\bkeeps?\b|\bstill\b|"
     r"\bstays?\b))|"
     # "…, not stories or tasks. the slack ping stays for every issue": a sentence keeping a step
@@ -404,8 +406,8 @@ def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
         _zh,
         _trailing,
         _for,
+        _items_that,  # before _qualified: a value or name an existing IF already has
         _qualified,
-        _items_that,
         _items_should,
         _only_kind,
     )

@@ -1,11 +1,13 @@
 """Items qualified by a value an existing IF already tests, said as "<items> that aren't
 <value> should …", "<items> that are <value> must also …" or "non-<value> <items> should …"
 ("tickets that aren't negative should be added to the sheet" on a "sentiment = negative?"
-check): the new step goes on that IF's output for those items.
+check), or by that IF's own name ("hot leads also get an email" on "Hot lead?"): the new
+step goes on that IF's output for those items.
 
 Invariants: only a value some single-rule IF of the workflow compares with ``equals`` is read
-(the rule is that IF's field, ``equals`` or ``not_equals`` the value), so the condition
-always meets that IF (``needs_route``); anything else is None. Pure: reads the workflow.
+(the rule is that IF's field, ``equals`` or ``not_equals`` the value), or the words of a
+single-rule IF's name (its own rule), so the condition always meets that IF
+(``needs_route``); anything else is None. Pure: reads the workflow.
 """
 
 from __future__ import annotations
@@ -33,6 +35,25 @@ _NON = re.compile(
 )
 
 
+# "hot leads also get an email …": an adjective and the items, then their act
+_NAMED = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:the\s+|all\s+)?(?P<adj>[a-z][\w-]*)\s+(?P<items>[a-z][\w-]*?)s\s+"
+    r"(?P<act>(?:also|too)\s+.+)$",
+    re.IGNORECASE,
+)
+
+
+def _named(current: Workflow, adj: str, items: str) -> dict[str, Any] | None:
+    """The single rule of an IF in ``current`` whose name says "<adj> <item>" ("Hot lead?")."""
+    said = f"{adj} {items}".lower()
+    for node in current.nodes:
+        conds = [c for c in node.parameters.get("conditions", []) if isinstance(c, dict)]
+        name = re.sub(r"[^a-z ]+", " ", node.name.lower()).strip()
+        if node.subtype == "if" and len(conds) == 1 and re.fullmatch(rf"{said}s?", name):
+            return conds[0]
+    return None
+
+
 def _tested(current: Workflow, value: str) -> dict[str, Any] | None:
     """The single ``equals`` rule of an IF in ``current`` that compares with ``value``."""
     for node in current.nodes:
@@ -48,7 +69,7 @@ def items_that(part: str, current: Workflow) -> Guard | None:
     """The guard ``part`` says as items that are (not) a value an existing IF tests."""
     m = _THAT.search(part) or _NON.search(part)
     if m is None:
-        return None
+        return _by_name(part, current)
     rule = _tested(current, m.group("v"))
     if rule is None:
         return None
@@ -57,6 +78,25 @@ def items_that(part: str, current: Workflow) -> Guard | None:
     label = f"{'not ' if m.group('neg') else ''}{m.group('v')}"
     return Guard(
         {"conditions": [new], "combine": "and"},
+        label,
+        False,
+        m.group("act"),
+        False,
+        "",
+        needs_route=True,
+        said=part[: m.start("act")],
+    )
+
+
+def _by_name(part: str, current: Workflow) -> Guard | None:
+    """ "Hot leads also get an email": the items an IF's name says, on its passing output."""
+    m = _NAMED.search(part)
+    rule = _named(current, m.group("adj"), m.group("items")) if m is not None else None
+    if m is None or rule is None:
+        return None
+    label = f"{m.group('adj')} {m.group('items')}"
+    return Guard(
+        {"conditions": [dict(rule)], "combine": "and"},
         label,
         False,
         m.group("act"),

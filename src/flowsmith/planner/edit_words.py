@@ -307,6 +307,13 @@ CC = rx(
 NUMBER = rx(r"[-+]?\d+(?:\.\d+)?")
 # words before a service name that make it not a service ("every monday")
 NOT_A_SERVICE_BEFORE = rx(r"(?:\bevery|\beach|\bnext|\blast|每周|每个|星期)\s*$")
+# "an email with a Calendly link", "带Zoom链接的邮件": the service's link is what a message
+# carries, no step of that service (the words before the name, then those after it)
+LINK_CARRIED_BEFORE = rx(
+    r"(?:\bwith|\bincluding|\bplus|\band|带(?:上|有|着)?|附(?:上|带)?|含|加上)\s*"
+    r"(?:an?|the|our|my|your|their)?\s*$"
+)
+LINK_CARRIED_AFTER = rx(r"^\s*(?:(?:booking|meeting|invite|scheduling|join)\s+)?(?:link|url)s?\b|^\s*的?(?:链接|网址)")
 # words right before a one-word service name that make it the service ("to slack",
 # "remove slack"), not a common word ("add a line break")
 SERVICE_LEAD_IN = rx(
