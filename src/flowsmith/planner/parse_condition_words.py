@@ -29,7 +29,9 @@ TAG_FIELD = {"lab": "label", "tag": "tag"}
 # a verb where a field was looked for ("anyone logged fewer than", "those scoring above")
 VERBISH = re.compile(
     r"[a-z]+(?:ed|ing)|takes|lasts|costs|spends|logs|runs|scores|gets|uses|been|"
-    r"made|sent"  # irregular: "has made more than 1000 calls" counts the calls
+    # irregular: "has made more than 1000 calls" counts the calls, "returns fewer than 3
+    # results" the results
+    r"made|sent|returns|finds|found|gives|gave|yields"
 )
 UNIT = re.compile(
     r"\s*(?:(second|minute|hour|day|week|month|year)s?\b|(秒|分钟|个?小时|天|周|个?月))",
@@ -62,6 +64,8 @@ def verb_used(before: str, name: str) -> bool:
             )
         )
         or name in ("takes", "lasts", "costs", "spends", "logs", "runs", "uses", "gets", "been")
+        # "the API returns fewer than 3 results": what a step gave back, counted
+        or name in ("returns", "returned", "finds", "found", "gives", "gave", "yields")
     )
 
 
