@@ -25,7 +25,6 @@ _GATES = ("if", "filter", "switch")
 
 # Rows still wrong (first words -> why); strict, so a fix must delete its entry.
 _OPEN: dict[str, str] = {
-    "don't create the monday item for issues": "'monday' is read as a remove of github",
     "post to Slack first, then create the mon": "'X first, then Y' reorder and guard are lost",
     "先发Slack再建monday任务；另外": "'先X再Y' reorder and guard are lost",
 }

@@ -202,6 +202,12 @@ _EXISTS = rx(
     r"(?:in|on|stored in|saved in|registered in|known to|a member of)\b|already\s+exists?\b)|"
     r"^[\u4e00-\u9fffa-z]{0,6}?(?:已经|已)(?:存在|注册过?|在[^，,]{1,12}?(?:里|中))了?$"
 )
+# "issues of type Task", "tickets with priority P1": a kind word, then its value
+_OF_KIND = rx(
+    r"^(?:the\s+|all\s+|any\s+)?(?:[a-z][\w-]*\s+)?(?:of|with)\s+(?:the\s+)?"
+    r"(?P<f>type|kind|category|priority|status|level|severity|label|stage|tier)\s+"
+    r"['\"“‘]?(?P<v>[\w-]+)['\"”’]?$"
+)
 _NOT = rx(r"\bnot\b|n't\b|\bno longer\b|不|没|未")
 _ZH_FIELD = {"邮箱": "email", "邮件地址": "email", "邮箱地址": "email", "地址": "email"}
 _FIELD_STOP = rx(r"^(?:the|their|its|his|her|my|our|e-?mail)\s+|'s\b")
@@ -237,6 +243,9 @@ def edit_condition(phrase: str) -> Condition | None:
     found = _said_of_a_step(text)
     if found is not None:
         return found
+    m = _OF_KIND.search(text)
+    if m:
+        return Condition(m.group("f").lower(), "eq", m.group("v"), text)
     if _EXISTS.search(text):  # a lookup's answer: whether the record is already there
         return Condition("exists", "is_true", None, text)
     for pattern in (_TICKED, _BOX_IS, _TICKED_ZH):

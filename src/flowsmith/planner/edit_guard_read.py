@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
+from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_guard_join as gj
@@ -580,11 +581,22 @@ def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
         return _make(condition(said, ctx), "", negate=True, flow=True)
     what = m.group("what")
     named = sw.THE_STEP.match(what) is not None or any(ec.mentions(what.lower()))
+    named = named or _stem_said(what, current)  # "skip monday entirely for …": monday_com
     if named and existing_steps(what, current):
         # "skip the approval for amounts under 100": those items go round that step
         found = _make(condition(m.group("cond"), ctx), what, negate=True)
         return replace(found, bypass=True) if found is not None else None
     return _make(condition(m.group("cond"), ctx), "", negate=True, flow=True)
+
+
+def _stem_said(what: str, current: Workflow) -> bool:
+    """Whether ``what`` says the first word of the app id of a step the flow has ("monday"
+    for monday_com), a name the catalog keeps out of its aliases (a weekday) yet plain here."""
+    words = set(re.findall(r"[a-z]+", what.lower()))
+    stems = {
+        op.app.split("_")[0] for x in current.nodes if (op := node_service(x)) is not None
+    }
+    return bool(words & {x for x in stems if len(x) >= 4})
 
 
 def _zh(part: str, ctx: Context, current: Workflow) -> Guard | None:

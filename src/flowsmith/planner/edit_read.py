@@ -433,10 +433,20 @@ def _reorders(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     said_b = m.group("b") or m.group("b2") or m.group("zb")
     first = [x.subject for x in named(said_a) if eg.find(current, x.subject)]
     then = [x.subject for x in named(said_b) if eg.find(current, x.subject)]
+    first = first or _named_steps(said_a, current)  # "post to #eng first": by its channel
+    then = then or _named_steps(said_b, current)  # "then create the monday item": its name
     if not first or not then or eg.find(current, first[0]) == eg.find(current, then[0]):
         return []
     spans.append((m.start(), m.end()))
     return [EditOp(kind="move", subject=then[0], where="after", anchor=first[0])]
+
+
+def _named_steps(said: str, current: Workflow) -> list[str]:
+    """The existing steps ``said`` names by a step's name or channel (no service word)."""
+    # deferred: edit_guard_steps reads services through this module
+    from flowsmith.planner.edit_guard_steps import existing_steps
+
+    return [x for x in existing_steps(said, current) if x.startswith("node:")]
 
 
 def _moves(low: str, spans: list[Span]) -> list[EditOp]:
