@@ -35,7 +35,7 @@ THEN_APPROVAL = "then_approval"
 _MAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _SECOND = re.compile(
     r"\b(?:second|another|additional|extra|further)\s+(?:\w+\s+)?(?:approval|sign-?off|"
-    r"signature|review)\b|\bapprov\w*\b[^.;]{0,30}\b(?:as well|too|again)\b|"
+    r"signature|review|ok|okay|go-?ahead)\b|\bapprov\w*\b[^.;]{0,30}\b(?:as well|too|again)\b|"
     r"\b(?:also|then)\s+(?:need|needs|require|requires|get|gets)\s+(?:an?\s+)?(?:approval|sign-?off)\b|"
     r"再[^，,。；;]{0,24}?批|还要[^，,。；;]{0,24}?(?:审批|批准|批)|二次审批|两个人都同意|都同意",
     re.IGNORECASE,

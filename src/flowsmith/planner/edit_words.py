@@ -238,11 +238,13 @@ OTHERWISE = rx(
 ON_REJECTED = rx(
     r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"
     r"(?:rejected|declined|denied)\b|\bon (?:rejection|decline)\b|"
+    # "when the manager rejects (it)": the approver's own act
+    r"\b(?:if|when|once)\s+(?:the\s+)?[a-z]+\s+(?:rejects|declines|denies|says no)\b|"
     r"(?:被)?拒绝(?:后|了|的话|时)?|驳回"
 )
 ON_APPROVED = rx(
     r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"
-    r"(?:approved|accepted)\b|\bafter approval\b|\bon approval\b|批准后|审批通过|通过后|同意后"
+    r"(?:approved|accepted)\b|\b(?:if|when|once)\s+(?:the\s+)?[a-z]+\s+(?:approves|accepts|says yes)\b|\bafter approval\b|\bon approval\b|批准后|审批通过|通过后|同意后"
 )
 # what a step does, said by its verb: records data, or sends someone a message
 RECORD_VERB = rx(
