@@ -17,7 +17,6 @@ from dataclasses import replace
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
-from flowsmith.core.services import node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_guard_join as gj
@@ -53,8 +52,8 @@ from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_op import Guard, guard_op
 from flowsmith.planner.edit_guard_said import OTHERS_SAID as _OTHERS_SAID
 from flowsmith.planner.edit_guard_said import topic_if as _topic_if
-from flowsmith.planner.edit_guard_steps import existing_steps, steps_in
 from flowsmith.planner.edit_guard_skip_and import skip_and
+from flowsmith.planner.edit_guard_steps import existing_steps, steps_in
 from flowsmith.planner.edit_guard_still import kept_then_also
 from flowsmith.planner.edit_guard_that import items_that
 from flowsmith.planner.edit_route import adopt_field, route
@@ -99,7 +98,8 @@ _ONLY_SEP = (
 )
 # "if the budget is over 10000 (then|,|also) create …"
 _NEGATED = rx(
-    r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|不要|不用|别|不再|无需|不必|跳过)\s*|"
+    r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|"
+    r"不要|不用|别|不再|无需|不必|跳过)\s*|"
     r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)|"  # "线索不要发邮件"
     r"^(?:就|都|则)?不(?=记|存|发|写|保存|同步|通知|推送|加|添加|录入|转发)"  # "就不记到表格里"
 )
@@ -270,7 +270,9 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
         if guard is None:
             continue
         rest = parts[i + len(spans) :]
-        still, kept, act = ([], [], None)
+        still: list[Span] = []
+        kept: list[str] = []
+        act: Span | None = None
         if len(spans) == 1 and not guard.act.strip() and not guard.flow:
             # "少于5个的话，Teams照发，另外再发邮件…": the kept steps run on every path
             still, kept, act = kept_then_also(text, rest, current)
@@ -407,7 +409,7 @@ def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
         _zh,
         _trailing,
         _for,
-        _items_that,  # before _qualified: a value or name an existing IF already has
+        items_that,  # before _qualified: a value or name an existing IF already has
         _qualified,
         _items_should,
         _only_kind,
@@ -581,22 +583,12 @@ def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
         return _make(condition(said, ctx), "", negate=True, flow=True)
     what = m.group("what")
     named = sw.THE_STEP.match(what) is not None or any(ec.mentions(what.lower()))
-    named = named or _stem_said(what, current)  # "skip monday entirely for …": monday_com
+    named = named or sw.stem_said(what, current)  # "skip monday entirely for …": monday_com
     if named and existing_steps(what, current):
         # "skip the approval for amounts under 100": those items go round that step
         found = _make(condition(m.group("cond"), ctx), what, negate=True)
         return replace(found, bypass=True) if found is not None else None
     return _make(condition(m.group("cond"), ctx), "", negate=True, flow=True)
-
-
-def _stem_said(what: str, current: Workflow) -> bool:
-    """Whether ``what`` says the first word of the app id of a step the flow has ("monday"
-    for monday_com), a name the catalog keeps out of its aliases (a weekday) yet plain here."""
-    words = set(re.findall(r"[a-z]+", what.lower()))
-    stems = {
-        op.app.split("_")[0] for x in current.nodes if (op := node_service(x)) is not None
-    }
-    return bool(words & {x for x in stems if len(x) >= 4})
 
 
 def _zh(part: str, ctx: Context, current: Workflow) -> Guard | None:
@@ -699,11 +691,6 @@ def _for(part: str, ctx: Context, current: Workflow) -> Guard | None:
     """ "For orders over $500, also post them to Teams": the items, then their action."""
     found = gj.for_items(part, ctx)
     return _make(found[0], found[1]) if found is not None else None
-
-
-def _items_that(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    """ "Tickets that aren't negative should …": a value an existing IF tests."""
-    return items_that(part, current)
 
 
 def _items_should(part: str, ctx: Context, current: Workflow) -> Guard | None:

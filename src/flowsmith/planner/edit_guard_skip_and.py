@@ -22,12 +22,18 @@ _SKIP = r"(?:skip|don'?t|do not|never)\b"
 # "<old> and <new>" after a denial ("skip the upload and email ops@…")
 _OLD_NEW = (
     re.compile(r"^(?P<old>.+?)(?:\s*,)?\s+(?:and|then)\s+(?P<new>" + _VERB + r".*)$", re.I),
-    re.compile(r"^(?P<old>[^，,]+?)(?:[，,]\s*(?:并且?|然后|再)?|并且?|然后)(?P<new>" + _ZH_VERB + r".*)$"),
+    re.compile(
+        r"^(?P<old>[^，,]+?)(?:[，,]\s*(?:并且?|然后|再)?|并且?|然后)(?P<new>" + _ZH_VERB + r".*)$"
+    ),
 )
 # "<new> and skip <old>" ("respond 409 with … and skip Mailchimp", "返回409并跳过Brevo")
 _NEW_OLD = (
     re.compile(r"^(?P<new>" + _VERB + r".+?)(?:\s*,)?\s+and\s+" + _SKIP + r"\s*(?P<old>.+)$", re.I),
-    re.compile(r"^(?P<new>" + _ZH_VERB + r".+?)(?:[，,]\s*)?(?:并且?|然后|再)?(?:跳过|不要|别|不用)(?P<old>.+)$"),
+    re.compile(
+        r"^(?P<new>"
+        + _ZH_VERB
+        + r".+?)(?:[，,]\s*)?(?:并且?|然后|再)?(?:跳过|不要|别|不用)(?P<old>.+)$"
+    ),
 )
 
 

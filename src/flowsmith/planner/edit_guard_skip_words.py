@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from flowsmith.core.models import Workflow
+from flowsmith.core.services import node_service
+
 
 def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
@@ -37,3 +40,11 @@ ZH_SKIP = rx(
 )
 # "skip the email …", "skip the Slack step …": one step, not the items
 THE_STEP = rx(r"^\s*the\s+\S+(?:\s+(?:step|message|notification|node|post|action))?\s*$")
+
+
+def stem_said(what: str, current: Workflow) -> bool:
+    """Whether ``what`` says the first word of the app id of a step the flow has ("monday"
+    for monday_com), a name the catalog keeps out of its aliases (a weekday) yet plain here."""
+    words = set(re.findall(r"[a-z]+", what.lower()))
+    stems = {op.app.split("_")[0] for x in current.nodes if (op := node_service(x)) is not None}
+    return bool(words & {x for x in stems if len(x) >= 4})

@@ -14,7 +14,7 @@ from flowsmith.core.models import Workflow
 from flowsmith.planner.edit_guard_kind import ALSO_PART
 from flowsmith.planner.edit_guard_steps import steps_in
 
-__all__ = ["KEEP", "kept_then_also", "kept_by_swap"]
+__all__ = ["KEEP", "kept_by_swap", "kept_then_also"]
 
 Span = tuple[int, int]
 # ", and also …", "，另外…" inside a part: where a kept step's words end and an act begins

@@ -65,8 +65,9 @@ def _tested(current: Workflow, value: str) -> dict[str, Any] | None:
     return None
 
 
-def items_that(part: str, current: Workflow) -> Guard | None:
-    """The guard ``part`` says as items that are (not) a value an existing IF tests."""
+def items_that(part: str, ctx: object, current: Workflow) -> Guard | None:
+    """The guard ``part`` says as items that are (not) a value an existing IF tests, or the
+    items an IF's name says (``ctx`` unused: the signature of the guard readers)."""
     m = _THAT.search(part) or _NON.search(part)
     if m is None:
         return _by_name(part, current)

@@ -244,7 +244,9 @@ ON_REJECTED = rx(
 )
 ON_APPROVED = rx(
     r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"
-    r"(?:approved|accepted)\b|\b(?:if|when|once)\s+(?:the\s+)?[a-z]+\s+(?:approves|accepts|says yes)\b|\bafter approval\b|\bon approval\b|批准后|审批通过|通过后|同意后"
+    r"(?:approved|accepted)\b|"
+    r"\b(?:if|when|once)\s+(?:the\s+)?[a-z]+\s+(?:approves|accepts|says yes)\b|"
+    r"\bafter approval\b|\bon approval\b|批准后|审批通过|通过后|同意后"
 )
 # what a step does, said by its verb: records data, or sends someone a message
 RECORD_VERB = rx(
@@ -315,7 +317,9 @@ LINK_CARRIED_BEFORE = rx(
     r"(?:\bwith|\bincluding|\bplus|\band|带(?:上|有|着)?|附(?:上|带)?|含|加上)\s*"
     r"(?:an?|the|our|my|your|their)?\s*$"
 )
-LINK_CARRIED_AFTER = rx(r"^\s*(?:(?:booking|meeting|invite|scheduling|join)\s+)?(?:link|url)s?\b|^\s*的?(?:链接|网址)")
+LINK_CARRIED_AFTER = rx(
+    r"^\s*(?:(?:booking|meeting|invite|scheduling|join)\s+)?(?:link|url)s?\b|^\s*的?(?:链接|网址)"
+)
 # words right before a one-word service name that make it the service ("to slack",
 # "remove slack"), not a common word ("add a line break")
 SERVICE_LEAD_IN = rx(
