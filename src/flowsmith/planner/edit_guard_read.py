@@ -448,7 +448,8 @@ def _make(
             old, new = (x for x in but.groups() if x is not None)
             swap = f"{new} instead of {old}"
         elif paired is not None:  # "skip the upload and email ops@…": the email instead
-            act, swap = paired[1], f"{paired[0]} instead of {paired[1]}"
+            # (the act stays whole: when the skipped words name no step, it reads as before)
+            swap = f"{paired[0]} instead of {paired[1]}"
     if cond.op == "failed":
         failed = [
             {"left": "{{ $json.error }}", "operator": "is_not_empty"},
