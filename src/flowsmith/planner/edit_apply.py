@@ -21,6 +21,7 @@ from flowsmith.planner import steps as s
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_approval import apply_timeout
 from flowsmith.planner.edit_guard import apply_guard
+from flowsmith.planner.edit_prior import on_prior, prior_steps
 from flowsmith.planner.edit_transform import apply_transform
 from flowsmith.planner.edit_trigger import replace_trigger
 from flowsmith.planner.plan import ApprovalSpec, EditKind, EditOp
@@ -75,9 +76,14 @@ class _Outcome:
 
 
 def apply_edits(current: Workflow, ops: list[EditOp], lang: Lang) -> EditResult:
-    """Apply ``ops`` in order to a copy of ``current``."""
+    """Apply ``ops`` in order to a copy of ``current``; a removal removes only steps
+    ``current`` had (see ``edit_prior``)."""
     result = EditResult(workflow=current.model_copy(deep=True))
-    for op in ops:
+    prior = prior_steps(current)
+    for said in ops:
+        op = on_prior(said, result.workflow, prior)
+        if op is None:
+            continue  # "原来那个不要了" after its replacement: the old step is already gone
         outcome = _HANDLERS[op.kind](result.workflow, op, lang)
         if outcome.note and outcome.note not in result.notes:
             result.notes.append(outcome.note)
