@@ -71,7 +71,10 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     deadline, text = read_timeout(text, current)  # "48小时没人处理就当作拒绝": not a condition
     text = text[: reason_start(text)]  # "…, it fails all the time and nobody cares": no change
     # "改成每周五跑；发Teams之前先让AI写一段话": each change read on the workflow before it
-    ops = read_in_parts(text, current, _parse_rest) or _parse_rest(text, current)
+    parts = read_in_parts(text, current, _parse_rest)
+    # "Send it with Mailgun now. Drop the old email step.": a removal and a new step of its
+    # kind said in two parts are one replacement, as in one sentence
+    ops = _as_replacement(parts) if parts is not None else _parse_rest(text, current)
     return [*ops, deadline] if deadline is not None else ops
 
 
@@ -244,9 +247,16 @@ def _without_duplicates(ops: list[EditOp], service_ops: list[EditOp], low: str) 
         for op in service_ops
         if op.kind == "add_step" and (op.step or "").startswith("app:")
     }
+    # "send the email with Mailgun": the service's mail send is the email, not a second one
+    mailed = any(
+        op.kind == "add_step" and eg.mail_resource(ec.parse_step(op.step or "")[1])
+        for op in service_ops
+    )
     out: list[EditOp] = []
     for op in ops:
         if op.kind == "add_ai" and op.ai is not None and op.ai.kind in done_by_app:
+            continue
+        if mailed and op.kind == "add_action" and op.action and op.action.kind == "email":
             continue
         if op.kind == "add_action" and op.action is not None:
             subject = v.ACTION_SUBJECT.get(op.action.kind)
