@@ -25,7 +25,7 @@ _OPEN: dict[str, str] = {}
 def thanks() -> Workflow:
     """A form lead is saved to Airtable, then thanked by email (the email is the last step)."""
     rec = {"resource": "record", "operation": "create", "base": "app1", "table": "Leads"}
-    mail = {"to": "{{ $json.email }}", "subject": "Thanks", "body": "We'll be in touch"}
+    mail = {"to": "{{ $json.Email }}", "subject": "Thanks", "body": "We'll be in touch"}
     return wf(
         [
             node("t", "form_trigger", "Contact form", {"title": "Contact us"}),
@@ -154,3 +154,22 @@ def test_replace_and_drop_the_old(
     assert f.into(after, new.id) == f.into(before, old), "fed where the old step was fed"
     assert _outs(after, new.id) == _outs(before, old), "feeds what the old step fed"
     f.kept(before, after, [x.id for x in before.nodes if x.id != old])
+
+
+# --- a replaced email keeps its recipient (added after the fix; regression rows) -----------
+
+_RECIPIENT = [
+    ("销售邮件换成Mailgun发送", sales_mail, "sales@acme.io"),
+    ("send the sales email through SendGrid instead", sales_mail, "sales@acme.io"),
+    ("感谢邮件改成用SendGrid来发", thanks, "{{ $json.Email }}"),
+    ("use Mailgun to send the thank-you email", thanks, "{{ $json.Email }}"),
+]
+
+
+@pytest.mark.parametrize(("text", "prior", "to"), bank_cases(_RECIPIENT, _OPEN, 48))
+def test_replaced_email_keeps_its_recipient(
+    text: str, prior: Callable[[], Workflow], to: str
+) -> None:
+    before = prior()
+    (new,) = f.new_nodes(before, f.edit(before, text))
+    assert new.parameters.get("to_email") == to, new.parameters
