@@ -173,3 +173,78 @@ def test_replaced_email_keeps_its_recipient(
     before = prior()
     (new,) = f.new_nodes(before, f.edit(before, text))
     assert new.parameters.get("to_email") == to, new.parameters
+
+
+# --- a file conversion before the upload, and a dated file name (written before the change) -
+
+
+def notion_backup() -> Workflow:
+    """Every night the Notion pages are read and uploaded to Dropbox."""
+    read = {"resource": "databasePage", "operation": "getAll", "database_id": "db1"}
+    up = {"resource": "file", "operation": "upload", "path": "/backup/notion.json"}
+    return wf(
+        [
+            node("t", "schedule_trigger", "Nightly", {"interval": "days", "every": 1}),
+            node("n", "notion", "Read pages", read),
+            node("d", "dropbox", "Upload backup", up),
+        ],
+        [("t", "main", "n"), ("n", "main", "d")],
+    )
+
+
+def drive_export() -> Workflow:
+    """Every Monday the sheet's rows are read and uploaded to Google Drive."""
+    rows = {"resource": "sheet", "operation": "read", "document_id": "doc1", "sheet_name": "Q"}
+    up = {"resource": "file", "operation": "upload", "name": "report.json"}
+    return wf(
+        [
+            node("t", "schedule_trigger", "Weekly", {"interval": "weeks", "every": 1}),
+            node("s", "google_sheets", "Read rows", rows),
+            node("d", "google_drive", "Upload report", up),
+        ],
+        [("t", "main", "s"), ("s", "main", "d")],
+    )
+
+
+_CONVERT: list[tuple[str, Callable[[], Workflow], str | None, bool]] = [
+    ("Before the backup, convert the Notion data to CSV", notion_backup, "csv", False),
+    ("convert the records to CSV before uploading them", notion_backup, "csv", False),
+    ("save it as an Excel file before it goes to Google Drive", drive_export, "xlsx", False),
+    ("上传之前先转成CSV", drive_export, "csv", False),
+    ("备份之前先把Notion的数据转成Excel", notion_backup, "xlsx", False),
+    ("把表格数据导出成CSV再上传到Google Drive", drive_export, "csv", False),
+    ("include today's date in the file name", notion_backup, None, True),
+    ("add the date to the filename", drive_export, None, True),
+    ("文件名里带上当天日期", notion_backup, None, True),
+    ("文件名加上日期", drive_export, None, True),
+    ("上传前先把数据转换为CSV，文件名要带上今天的日期", drive_export, "csv", True),
+    (
+        "Convert the pages to CSV before the Dropbox upload and put today's date in the file name",
+        notion_backup,
+        "csv",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "prior", "fmt", "dated"), bank_cases(_CONVERT, _OPEN, 48))
+def test_convert_and_dated_name(
+    text: str, prior: Callable[[], Workflow], fmt: str | None, dated: bool
+) -> None:
+    before = prior()
+    after = f.edit(before, text)
+    writer = after.node("d")
+    assert writer is not None and writer.subtype == before.node("d").subtype  # type: ignore[union-attr]
+    name = str(writer.parameters.get("path") or writer.parameters.get("name"))
+    assert ("$now" in name) is dated, name
+    new = f.new_nodes(before, after)
+    if fmt is None:
+        assert new == []
+    else:
+        (conv,) = new
+        assert conv.subtype == "n8n_node"
+        assert conv.parameters["n8n_parameters"]["operation"] == fmt
+        src = "n" if before.node("n") is not None else "s"
+        assert f.into(after, conv.id) == [(src, "main")]
+        assert f.into(after, "d") == [(conv.id, "main")]
+    f.kept(before, after, [x.id for x in before.nodes if x.id != "d"])
