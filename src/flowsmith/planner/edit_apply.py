@@ -20,6 +20,7 @@ from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_approval import apply_timeout
+from flowsmith.planner.edit_files import DATED, apply_dated_name
 from flowsmith.planner.edit_guard import apply_guard
 from flowsmith.planner.edit_prior import on_prior, prior_steps
 from flowsmith.planner.edit_transform import apply_transform
@@ -460,6 +461,8 @@ def _set_param(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     """A parameter change; an approval's deadline also wires its timeout output."""
     if (op.param or "").startswith("timeout:"):
         return apply_timeout(wf, op, lang)
+    if op.param == DATED:
+        return apply_dated_name(wf, op, lang)
     return eo.set_param(wf, op, lang)
 
 

@@ -22,6 +22,7 @@ from flowsmith.planner.edit_chained import chain_made
 from flowsmith.planner.edit_days import day_restriction
 from flowsmith.planner.edit_dedupe_store import read_store_dedupe
 from flowsmith.planner.edit_every import on_every_path
+from flowsmith.planner.edit_files import read_file_edits
 from flowsmith.planner.edit_guard_call import as_detour, with_calls
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hour_window import windowed_schedule
@@ -97,6 +98,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     guard = with_calls(text, guard, spans)  # "如果填了邀请码，就调用 https://…"
     guard = as_detour(text, guard, current)  # "…, 先调用 https://… 补全，再存进Airtable"
     service_ops = read_trigger_swap(low, spans, current)
+    service_ops += read_file_edits(low, spans)  # "转成CSV", "文件名带上日期"
     service_ops += edit_read.read(low, spans, current, strip_paths(strip_urls(text)))
     service_ops += read_transforms(low, spans)
     service_ops, restricted = _restricted(text, current, service_ops, low)
