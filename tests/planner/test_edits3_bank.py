@@ -248,3 +248,72 @@ def test_convert_and_dated_name(
         assert f.into(after, conv.id) == [(src, "main")]
         assert f.into(after, "d") == [(conv.id, "main")]
     f.kept(before, after, [x.id for x in before.nodes if x.id != "d"])
+
+
+# --- an API call before a step, and "only … if it's still <state>" (written before the change)
+
+
+def alerts() -> Workflow:
+    """An alert webhook; critical alerts are texted to the on-call, the rest go to Slack."""
+    crit = {"left": "{{ $json.severity }}", "operator": "equals", "right": "critical"}
+    sms = {"to": "+15550100", "from": "+15550199", "message": "CRITICAL {{ $json.title }}"}
+    return wf(
+        [
+            node("t", "webhook_trigger", "Alert in", {"path": "alerts", "method": "POST"}),
+            node("i", "if", "Critical?", {"conditions": [crit]}),
+            node("s", "twilio_sms", "Text on-call", sms),
+            node("m", "slack_message", "Post alert", {"channel": "#alerts", "text": "x"}),
+        ],
+        [("t", "main", "i"), ("i", "true", "s"), ("i", "false", "m")],
+    )
+
+
+_CALL_BEFORE: list[tuple[str, str, str, str]] = [
+    ("call https://api.y.io/enrich before texting", "s", "api.y.io/enrich", "POST"),
+    (
+        "re-check the alert at GET https://alerts.y.io/a/{id} before the SMS",
+        "s",
+        "alerts.y.io",
+        "GET",
+    ),
+    ("before posting to Slack, call https://hooks.y.io/log", "m", "hooks.y.io/log", "POST"),
+    ("fetch https://api.y.io/owner before sending the text message", "s", "api.y.io/owner", "GET"),
+    ("发短信之前先调用 https://api.y.io/check", "s", "api.y.io/check", "POST"),
+    ("在发短信之前先请求一下 GET https://api.y.io/status", "s", "api.y.io/status", "GET"),
+    ("发Slack之前先调用 https://hooks.y.io/log", "m", "hooks.y.io/log", "POST"),
+    ("发到Slack前先查询一下 https://api.y.io/owner", "m", "api.y.io/owner", "GET"),
+]
+
+
+@pytest.mark.parametrize(("text", "target", "url", "method"), bank_cases(_CALL_BEFORE, _OPEN, 48))
+def test_call_before_a_step(text: str, target: str, url: str, method: str) -> None:
+    before = alerts()
+    after = f.edit(before, text)
+    (new,) = f.new_nodes(before, after)
+    assert new.subtype == "http_request" and url in str(new.parameters.get("url")), new
+    assert str(new.parameters.get("method", "GET")).upper() == method
+    assert f.into(after, new.id) == f.into(before, target)
+    assert f.into(after, target) == [(new.id, "main")]
+    f.kept(before, after, [x.id for x in before.nodes])
+
+
+_STILL: list[tuple[str, str]] = [
+    ("only text if it's still firing", "firing"),
+    ("only text if the status is still firing", "firing"),
+    ("only send the SMS if it is still open", "open"),
+    ("text the on-call only when it's still unresolved", "unresolved"),
+    ("只有状态仍然是firing才发短信", "firing"),
+    ("状态还是open的时候才发短信", "open"),
+]
+
+
+@pytest.mark.parametrize(("text", "state"), bank_cases(_STILL, _OPEN, 48))
+def test_only_if_still(text: str, state: str) -> None:
+    before = alerts()
+    after = f.edit(before, text)
+    gate, out = f.gate_of(after, "s")
+    assert gate.id != "i" and out == "true"
+    (cond,) = gate.parameters["conditions"]
+    assert cond["left"] == "{{ $json.status }}" and cond["right"] == state, cond
+    assert f.into(after, "m") == [("i", "false")]  # Slack is not behind the new check
+    f.kept(before, after, [x.id for x in before.nodes])
