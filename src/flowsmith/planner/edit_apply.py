@@ -20,6 +20,7 @@ from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_approval import apply_timeout
+from flowsmith.planner.edit_calls import apply_call, is_call
 from flowsmith.planner.edit_files import DATED, apply_dated_name
 from flowsmith.planner.edit_guard import apply_guard
 from flowsmith.planner.edit_prior import on_prior, prior_steps
@@ -466,6 +467,11 @@ def _set_param(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     return eo.set_param(wf, op, lang)
 
 
+def _add_step(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
+    """A service's step, or an API call said before/after a step (``edit_calls``)."""
+    return apply_call(wf, op, lang) if is_call(op) else eo.add_step(wf, op, lang)
+
+
 def _service(
     handler: Callable[[Workflow, EditOp, Lang], eo.Outcome],
 ) -> Callable[[Workflow, EditOp, Lang], _Outcome]:
@@ -477,7 +483,7 @@ def _service(
 
 
 _HANDLERS: dict[EditKind, Callable[[Workflow, EditOp, Lang], _Outcome]] = {
-    "add_step": _service(eo.add_step),
+    "add_step": _service(_add_step),
     "add_guard": _service(apply_guard),
     "add_transform": _service(apply_transform),
     "replace_trigger": _service(replace_trigger),

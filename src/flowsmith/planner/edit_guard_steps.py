@@ -227,8 +227,14 @@ def steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
         new = _action(said)
     if not existing and not new:
         # "只有状态是open的行才保存": a bare verb names the result steps doing it
-        existing = [f"node:{x.id}" for x in eg.by_verb(current, low)]
+        verbed = eg.by_verb(current, low)
+        # "only text if it's still firing": texting is the SMS among the steps that send
+        texts = [x for x in verbed if x in eg.find(current, "sms")] if _TEXTS.search(low) else []
+        existing = [f"node:{x.id}" for x in texts or verbed]
     return existing, new
+
+
+_TEXTS = re.compile(r"\btext(?:s|ed|ing)?\b(?!\s+(?:field|body|content))|发短信|短信")
 
 
 def _action(low: str) -> list[str]:

@@ -18,6 +18,7 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_ai_swap import without_swapped_ai
 from flowsmith.planner.edit_approval import read_timeout
+from flowsmith.planner.edit_calls import read_calls
 from flowsmith.planner.edit_chained import chain_made
 from flowsmith.planner.edit_days import day_restriction
 from flowsmith.planner.edit_dedupe_store import read_store_dedupe
@@ -99,6 +100,8 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     guard = as_detour(text, guard, current)  # "…, 先调用 https://… 补全，再存进Airtable"
     service_ops = read_trigger_swap(low, spans, current)
     service_ops += read_file_edits(low, spans)  # "转成CSV", "文件名带上日期"
+    # "call https://… before texting": said after the older reader's wait, applied after it
+    calls = read_calls(text, low, spans, guard) if len(text) == len(low) else []
     service_ops += edit_read.read(low, spans, current, strip_paths(strip_urls(text)))
     service_ops += read_transforms(low, spans)
     service_ops, restricted = _restricted(text, current, service_ops, low)
@@ -152,6 +155,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     # "put the price in the Telegram message too, and log every check to Baserow"
     merged = every_item(text, current, merged) + message_fields(strip_urls(text), current)
     merged = without_swapped_ai(merged, current)  # "swap the summarizer for Claude and have it …"
+    merged += calls
     return sorted(merged, key=lambda op: order.get(op.kind, 4))
 
 
