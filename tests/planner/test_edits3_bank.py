@@ -317,3 +317,133 @@ def test_only_if_still(text: str, state: str) -> None:
     assert cond["left"] == "{{ $json.status }}" and cond["right"] == state, cond
     assert f.into(after, "m") == [("i", "false")]  # Slack is not behind the new check
     f.kept(before, after, [x.id for x in before.nodes])
+
+
+# --- "make it three ways: 80+ -> A, 50-79 -> B, under 50 -> nothing" on a workflow whose one
+# check splits a number in two (written before the change)
+
+
+def scored() -> Workflow:
+    """A new HubSpot contact is scored by AI; scores over 70 become a Salesforce lead."""
+    hot = {"left": "{{ $json.score }}", "operator": "greater_than", "right": 70}
+    lead = {"resource": "lead", "operation": "create", "company": "x", "last_name": "y"}
+    return wf(
+        [
+            node("t", "hubspot_trigger", "New contact", {"event": "contact_created"}),
+            node("a", "llm_chat", "Score lead", {"prompt": "Score this lead 0-100"}),
+            node("i", "if", "Hot lead?", {"conditions": [hot]}),
+            node("s", "salesforce", "Create SF lead", lead),
+        ],
+        [("t", "main", "a"), ("a", "main", "i"), ("i", "true", "s")],
+    )
+
+
+def big_orders() -> Workflow:
+    """An order webhook; orders over 1000 are posted to Slack."""
+    big = {"left": "{{ $json.amount }}", "operator": "greater_than", "right": 1000}
+    return wf(
+        [
+            node("t", "webhook_trigger", "Order in", {"path": "o", "method": "POST"}),
+            node("i", "if", "Big order?", {"conditions": [big]}),
+            node("s", "slack_message", "Post order", {"channel": "#sales", "text": "x"}),
+        ],
+        [("t", "main", "i"), ("i", "true", "s")],
+    )
+
+
+_TIERS: list[tuple[str, Callable[[], Workflow], str, int, int, int]] = [
+    (
+        "split it into three: 90 or more -> Salesforce, 60-89 -> create a Pipedrive deal,"
+        " below 60 -> nothing",
+        scored,
+        "pipedrive",
+        90,
+        60,
+        70,
+    ),
+    (
+        "Make it three tiers: 85+ -> Salesforce, 40-84 -> Mailchimp, the rest -> nothing",
+        scored,
+        "mailchimp",
+        85,
+        40,
+        70,
+    ),
+    (
+        "three ways please: score 75 or higher -> Salesforce, 50 to 74 -> add to a lemlist"
+        " campaign, lower -> do nothing",
+        scored,
+        "lemlist",
+        75,
+        50,
+        70,
+    ),
+    (
+        "split it: 5000+ -> Slack, 1000-4999 -> Telegram, under 1000 -> nothing",
+        big_orders,
+        "telegram",
+        5000,
+        1000,
+        1000,
+    ),
+    (
+        "改成三档：80分以上 -> Salesforce，50-79 -> 加到lemlist活动，50以下 -> 不处理",
+        scored,
+        "lemlist",
+        80,
+        50,
+        70,
+    ),
+    (
+        "分成三种情况：90+ → Salesforce，60-89 → Pipedrive建交易，其余 → 什么都不做",
+        scored,
+        "pipedrive",
+        90,
+        60,
+        70,
+    ),
+    (
+        "改成三档吧：85分及以上→Salesforce，40到84分→Mailchimp，其他的不管",
+        scored,
+        "mailchimp",
+        85,
+        40,
+        70,
+    ),
+    (
+        "分三档：5000以上 -> Slack，1000到4999 -> Telegram，1000以下 -> 不用管",
+        big_orders,
+        "telegram",
+        5000,
+        1000,
+        1000,
+    ),
+]
+
+
+def _rights(after: Workflow) -> list[object]:
+    return [
+        c.get("right")
+        for x in after.nodes
+        if x.subtype == "if"
+        for c in x.parameters.get("conditions", [])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "prior", "app", "top", "mid", "old"), bank_cases(_TIERS, _OPEN, 48)
+)
+def test_three_tiers(
+    text: str, prior: Callable[[], Workflow], app: str, top: int, mid: int, old: int
+) -> None:
+    before = prior()
+    after = f.edit(before, text)
+    gate, out = f.gate_of(after, "s")
+    assert (gate.id, out) == ("i", "true")  # the top tier keeps the check and its step
+    assert _rights(after).count(top) == 1 and (old in (top, mid) or old not in _rights(after))
+    new = f.one_new(before, after, app)
+    second, out2 = f.gate_of(after, new.id)
+    assert second.id != "i" and out2 == "true"
+    assert [c.get("right") for c in second.parameters["conditions"]] == [mid]
+    assert f.into(after, second.id) == [("i", "false")]
+    f.kept(before, after, [x.id for x in before.nodes if x.id != "i"])
