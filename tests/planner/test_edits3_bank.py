@@ -421,13 +421,18 @@ _TIERS: list[tuple[str, Callable[[], Workflow], str, int, int, int]] = [
 ]
 
 
+def _bounds(gate: Node) -> list[object]:
+    """The lower bounds a check's rules say ("> 79" is ">= 80", as the IF has no ">=")."""
+    out: list[object] = []
+    for c in gate.parameters.get("conditions", []):
+        right = c.get("right")
+        gt = c.get("operator") == "greater_than" and isinstance(right, int)
+        out.append(right + 1 if gt else right)
+    return out
+
+
 def _rights(after: Workflow) -> list[object]:
-    return [
-        c.get("right")
-        for x in after.nodes
-        if x.subtype == "if"
-        for c in x.parameters.get("conditions", [])
-    ]
+    return [b for x in after.nodes if x.subtype == "if" for b in _bounds(x)]
 
 
 @pytest.mark.parametrize(
@@ -440,10 +445,11 @@ def test_three_tiers(
     after = f.edit(before, text)
     gate, out = f.gate_of(after, "s")
     assert (gate.id, out) == ("i", "true")  # the top tier keeps the check and its step
-    assert _rights(after).count(top) == 1 and (old in (top, mid) or old not in _rights(after))
+    assert _bounds(gate) == [top]
+    assert old in (top, mid) or old + 1 not in _rights(after)  # the old "> 70" is gone
     new = f.one_new(before, after, app)
     second, out2 = f.gate_of(after, new.id)
     assert second.id != "i" and out2 == "true"
-    assert [c.get("right") for c in second.parameters["conditions"]] == [mid]
+    assert _bounds(second) == [mid]
     assert f.into(after, second.id) == [("i", "false")]
     f.kept(before, after, [x.id for x in before.nodes if x.id != "i"])

@@ -24,6 +24,7 @@ from flowsmith.planner.edit_calls import apply_call, is_call
 from flowsmith.planner.edit_files import DATED, apply_dated_name
 from flowsmith.planner.edit_guard import apply_guard
 from flowsmith.planner.edit_prior import on_prior, prior_steps
+from flowsmith.planner.edit_tiers import TIERS, apply_tiers
 from flowsmith.planner.edit_transform import apply_transform
 from flowsmith.planner.edit_trigger import replace_trigger
 from flowsmith.planner.plan import ApprovalSpec, EditKind, EditOp
@@ -464,6 +465,8 @@ def _set_param(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
         return apply_timeout(wf, op, lang)
     if op.param == DATED:
         return apply_dated_name(wf, op, lang)
+    if op.param == TIERS:
+        return apply_tiers(wf, op, lang)
     return eo.set_param(wf, op, lang)
 
 

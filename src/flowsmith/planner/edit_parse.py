@@ -32,6 +32,7 @@ from flowsmith.planner.edit_message_fields import every_item, message_fields
 from flowsmith.planner.edit_parts import read_in_parts
 from flowsmith.planner.edit_reasons import reason_start
 from flowsmith.planner.edit_second_approval import read_second_approval
+from flowsmith.planner.edit_tiers import read_tiers
 from flowsmith.planner.edit_timed import timed_new_steps
 from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.edit_translate_some import translate_some
@@ -81,6 +82,9 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
 
 
 def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
+    tiers = read_tiers(strip_urls(text), current)
+    if tiers is not None:
+        return [tiers]  # "make it three ways: 80+ -> A, 50-79 -> B, under 50 -> nothing"
     second = read_second_approval(strip_urls(text), current)
     if second is not None:
         return [second]  # "… also needs the CFO's approval after the manager's": that alone
