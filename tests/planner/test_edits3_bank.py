@@ -453,3 +453,70 @@ def test_three_tiers(
     assert _bounds(second) == [mid]
     assert f.into(after, second.id) == [("i", "false")]
     f.kept(before, after, [x.id for x in before.nodes if x.id != "i"])
+
+
+# --- "if <field> is already in <store>, reply 409, don't insert it twice": a look-up, a check
+# and the said reply in front of the store's write (written before the change)
+
+
+def pg_signup() -> Workflow:
+    """A signup is inserted into Postgres (a core query), added to Mailchimp, then answered."""
+    ins = {"query": "insert into users(email) values ($1)", "parameters": ["{{ $json.email }}"]}
+    sub = {"resource": "member", "operation": "create"}
+    return wf(
+        [
+            node("t", "webhook_trigger", "Signup", {"path": "s", "method": "POST"}),
+            node("p", "postgres_query", "Save user", ins),
+            node("m", "mailchimp", "Add to list", sub),
+            node("r", "webhook_response", "Respond", {"respond_with": "json", "status_code": 200}),
+        ],
+        [("t", "main", "p"), ("p", "main", "m"), ("m", "main", "r")],
+    )
+
+
+def at_signup() -> Workflow:
+    """A signup is saved to Airtable, added to Brevo, then answered."""
+    rec = {"resource": "record", "operation": "create", "base": "app1", "table": "Members"}
+    add = {"resource": "contact", "operation": "upsert", "email": "{{ $json.email }}"}
+    return wf(
+        [
+            node("t", "webhook_trigger", "Signup", {"path": "s", "method": "POST"}),
+            node("p", "airtable", "Save member", rec),
+            node("m", "brevo", "Add contact", add),
+            node("r", "webhook_response", "Respond", {"respond_with": "json", "status_code": 200}),
+        ],
+        [("t", "main", "p"), ("p", "main", "m"), ("m", "main", "r")],
+    )
+
+
+_KNOWN: list[tuple[str, Callable[[], Workflow], str]] = [
+    ("if the email is already in Postgres, return 409 and don't insert it again", pg_signup, "409"),
+    (
+        "If the email already exists in Postgres, respond with 409, don't insert a duplicate and"
+        " don't add them to Mailchimp",
+        pg_signup,
+        "409",
+    ),
+    ("if the email is already in Airtable, reply 409 and skip the rest", at_signup, "409"),
+    ("if the email address already exists in Airtable, return a 422", at_signup, "422"),
+    ("如果邮箱在Postgres里已经有了，就返回409，不要重复插入", pg_signup, "409"),
+    ("要是这个邮箱在Postgres里已经存在，就返回409，也别加到Mailchimp", pg_signup, "409"),
+    ("如果邮箱在Airtable里已经有了，就返回409，别再存一遍", at_signup, "409"),
+    ("邮箱已经在Airtable中存在的话，返回422，不要重复保存", at_signup, "422"),
+]
+
+
+@pytest.mark.parametrize(("text", "prior", "code"), bank_cases(_KNOWN, _OPEN, 48))
+def test_known_gets_a_reply(text: str, prior: Callable[[], Workflow], code: str) -> None:
+    before = prior()
+    after = f.edit(before, text)
+    (reply,) = [x for x in f.new_nodes(before, after) if x.subtype == "webhook_response"]
+    assert str(reply.parameters.get("status_code")) == code
+    gate, out = f.gate_of(after, reply.id)
+    (look,) = [x for x in f.new_nodes(before, after) if x.id not in (reply.id, gate.id)]
+    assert f.into(after, look.id) == [("t", "main")] and f.into(after, gate.id) == [
+        (look.id, "main")
+    ]
+    assert f.into(after, "p") == [(gate.id, "false" if out == "true" else "true")]
+    assert f.into(after, "m") == [("p", "main")] and f.into(after, "r") == [("m", "main")]
+    f.kept(before, after, ["t", "p", "m", "r"])
