@@ -29,8 +29,6 @@ _OPEN: dict[str, str] = {
     "@sandbox.io结尾的邮箱": "'邮箱' in the condition is also read as removing the email step",
     "另外把每篇摘要存到Notion": "'只限超过800字的文章' on a new step is dropped",
     "库存有货并且折扣大于20": "the second rule is not added to the existing guard",
-    "when the email is already in Postgres": "a look-up, a check and a 409 reply are not built",
-    "如果这个邮箱在数据库里已经存在": "a look-up, a check and a 409 reply are not built",
 }
 
 

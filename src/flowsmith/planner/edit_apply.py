@@ -23,6 +23,7 @@ from flowsmith.planner.edit_approval import apply_timeout
 from flowsmith.planner.edit_calls import apply_call, is_call
 from flowsmith.planner.edit_files import DATED, apply_dated_name
 from flowsmith.planner.edit_guard import apply_guard
+from flowsmith.planner.edit_known import KNOWN, apply_known
 from flowsmith.planner.edit_prior import on_prior, prior_steps
 from flowsmith.planner.edit_tiers import TIERS, apply_tiers
 from flowsmith.planner.edit_transform import apply_transform
@@ -470,6 +471,11 @@ def _set_param(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     return eo.set_param(wf, op, lang)
 
 
+def _add_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
+    """A condition in front of steps, or a look-up of an item already known (``edit_known``)."""
+    return apply_known(wf, op, lang) if op.where == KNOWN else apply_guard(wf, op, lang)
+
+
 def _add_step(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     """A service's step, or an API call said before/after a step (``edit_calls``)."""
     return apply_call(wf, op, lang) if is_call(op) else eo.add_step(wf, op, lang)
@@ -487,7 +493,7 @@ def _service(
 
 _HANDLERS: dict[EditKind, Callable[[Workflow, EditOp, Lang], _Outcome]] = {
     "add_step": _service(_add_step),
-    "add_guard": _service(apply_guard),
+    "add_guard": _service(_add_guard),
     "add_transform": _service(apply_transform),
     "replace_trigger": _service(replace_trigger),
     "replace_step": _service(eo.replace_step),

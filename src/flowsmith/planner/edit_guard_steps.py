@@ -50,7 +50,7 @@ _REPLY = rx(
     r"\b(?:respond|reply|return|answer)\w*\s+(?:with\s+)?(?:an?\s+|the\s+)?"
     r"(?:http\s+|status\s+(?:code\s+)?)?(?P<code>[1-5]\d\d)(?!\d)|"
     r"(?<!\d)(?P<code2>[1-5]\d\d)\s+(?:response|reply|status|error)\b|"
-    r"(?:返回|回复|响应)\s*(?:状态码|http|错误)?\s*(?P<zcode>[1-5]\d\d)(?!\d)"
+    r"(?:返回|回复|响应|回)\s*(?:状态码|http|错误)?\s*(?P<zcode>[1-5]\d\d)(?!\d)"
 )
 # "don't save anything", "什么都别存": every step the items reach, not one named step
 _EVERYTHING = rx(r"\b(?:anything|everything|any of it|nothing)\b|什么|任何|全部|所有")

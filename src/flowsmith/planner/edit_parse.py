@@ -28,6 +28,7 @@ from flowsmith.planner.edit_guard_call import as_detour, with_calls
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hour_window import windowed_schedule
 from flowsmith.planner.edit_hours import hour_restriction
+from flowsmith.planner.edit_known import read_known
 from flowsmith.planner.edit_message_fields import every_item, message_fields
 from flowsmith.planner.edit_parts import read_in_parts
 from flowsmith.planner.edit_reasons import reason_start
@@ -82,9 +83,11 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
 
 
 def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
-    tiers = read_tiers(strip_urls(text), current)
+    tiers = read_tiers(strip_urls(text), current) or read_known(strip_urls(text), current)
     if tiers is not None:
-        return [tiers]  # "make it three ways: 80+ -> A, 50-79 -> B, under 50 -> nothing"
+        # "make it three ways: 80+ -> A, 50-79 -> B, under 50 -> nothing", "if the email is
+        # already in Postgres, return 409, don't insert it again": that change alone
+        return [tiers]
     second = read_second_approval(strip_urls(text), current)
     if second is not None:
         return [second]  # "… also needs the CFO's approval after the manager's": that alone
