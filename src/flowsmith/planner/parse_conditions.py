@@ -57,6 +57,7 @@ from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
+from flowsmith.planner.parse_still import still_condition, without_still
 from flowsmith.planner.parse_unit_measure import (
     bracketed_value,
     counted,
@@ -220,6 +221,10 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
             t = ("分数为" if given.group(1) == "分" else "评分为") + t[given.end() :]
     if not t:
         return None
+    held = still_condition(t, phrase, ctx)  # "it's still firing": the status stays "firing"
+    if held is not None:
+        return held
+    t = without_still(t)
     missing = not_found_condition(t, phrase) or bracketed_value(t, phrase)
     if missing is not None:  # "the card doesn't exist", "找不到这个客户", "是月捐的（monthly）"
         return missing
