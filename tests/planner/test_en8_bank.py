@@ -1,0 +1,205 @@
+"""Starts and cases bank (round en8, sentences of our own, English and Chinese).
+
+Constructions:
+
+* a start said as a passive arrival ("demo calls are booked on Calendly", "orders get
+  placed on Gumroad") or after a misspelt "when" ("wen someone buys …");
+* a titled numbered list ("Onboarding flow:\\n1. a new row shows up in …\\n2. …") whose
+  first item is the start;
+* an opening sentence that is only a form and its bracketed fields ("Leave request form
+  (name, days, reason).");
+* a presence test said from the user's side ("if we have their phone number", "有他的
+  手机号的") with an otherwise side;
+* cases headed by a value and the field it is of ("Critical severity: …", "High priority:
+  …", "urgent级别的：…"), with a rest case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.planner.bank_cases import bank_cases
+from tests.planner.branch_graph import Graph, behind, sound, ways
+
+Check = Callable[[Graph], None]
+
+
+def fields(steps: list[str], field: tuple[str, ...]) -> Check:
+    return lambda g: ways(g, steps, field)
+
+
+def on(step: str, field: tuple[str, ...]) -> Check:
+    return lambda g: behind(g, step, field)
+
+
+def free(step: str) -> Check:
+    """``step`` runs on every path: no gate output alone leads to it."""
+
+    def run(g: Graph) -> None:
+        assert g.sides(step) == {}, g.sides(step)
+
+    return run
+
+
+def has(step: str) -> Check:
+    """Some node of ``step`` is in the graph (``Graph.find`` asserts it)."""
+    return lambda g: None if g.find(step) else None
+
+
+def each(*checks: Check) -> Check:
+    def run(g: Graph) -> None:
+        for check in checks:
+            check(g)
+
+    return run
+
+
+PHONE = ("phone", "mobile", "手机", "电话")
+SEVERITY = ("severity", "严重")
+PRIORITY = ("priority", "优先级")
+
+BANK: list[tuple[str, str, Check]] = [
+    # --- a passive arrival or a misspelt "when" opens the request ------------------------------
+    (
+        "Demo calls are booked on Calendly. For each one create a Zoom meeting and email "
+        "the invite to the prospect.",
+        "calendly",
+        each(has("zoom"), has("send_email")),
+    ),
+    (
+        "Tutoring sessions get scheduled through Calendly; add each one to the 'Sessions' "
+        "table in Airtable.",
+        "calendly",
+        has("airtable"),
+    ),
+    (
+        "wen someone buys on gumroad add them to our mailchimp list",
+        "gumroad",
+        has("mailchimp"),
+    ),
+    (
+        "wen a new row is added to the Google Sheet, post it in #ops on Slack",
+        "google_sheets",
+        has("slack"),
+    ),
+    (
+        "有人在Calendly上预约了试听课，就在Zoom建一个会议，再用邮件把链接发给家长",
+        "calendly",
+        each(has("zoom"), has("send_email")),
+    ),
+    (
+        "Gumroad上有人买了课程，就把他加到ConvertKit的序列里",
+        "gumroad",
+        has("convertkit"),
+    ),
+    # --- a titled numbered list whose first item is the start ---------------------------------
+    (
+        "Onboarding flow:\n1. a new row shows up in the 'Staff' Google Sheet\n2. create a "
+        "Notion page for them\n3. email their manager",
+        "google_sheets",
+        each(has("notion"), free("send_email")),
+    ),
+    (
+        "lead routing:\n1. a new HubSpot contact is created\n2. if the country is Germany, "
+        "also post in #dach on Slack\n3. add them to the Mailchimp list",
+        "hubspot",
+        each(on("slack", ("country",)), free("mailchimp")),
+    ),
+    (
+        "入职流程：\n1. Google表格里新增一行\n2. 在Trello建一张卡片\n3. 发邮件给他的经理",
+        "google_sheets",
+        each(has("trello"), free("send_email")),
+    ),
+    (
+        "退款处理：\n1. Shopify有新的退款\n2. 记到Airtable的“退款”表\n3. 金额超过500的再发飞书给财务",
+        "shopify",
+        each(on("feishu", ("amount", "金额")), free("airtable")),
+    ),
+    # --- an opening sentence that is only a form and its fields -------------------------------
+    (
+        "Leave request form (name, days, reason). Up to 2 days goes straight into BambooHR; "
+        "longer requests get an email to hr@acme.example.",
+        "form",
+        fields(["bamboohr", "send_email"], ("days",)),
+    ),
+    (
+        "Equipment loan form (name, item, return date). Add every loan to the 'Loans' "
+        "Airtable table.",
+        "form",
+        has("airtable"),
+    ),
+    (
+        "请假申请表单（姓名、天数、原因）。3天以内直接记到Airtable；超过3天的发邮件给 hr@corp.cn",
+        "form",
+        fields(["airtable", "send_email"], ("天数", "days")),
+    ),
+    (
+        "设备借用表单（姓名、设备、归还日期）。每条都存到飞书多维表格里",
+        "form",
+        has("feishu"),
+    ),
+    # --- a presence test said from the user's side, with an otherwise side --------------------
+    (
+        "Every morning at 8 read today's bookings from Airtable. For each guest: text them "
+        "with Twilio if we have their phone number, else email them.",
+        "schedule",
+        fields(["twilio", "send_email"], PHONE),
+    ),
+    (
+        "When a Typeform is submitted, add the person to HubSpot if we have their email "
+        "address, otherwise post their answers in #leads on Slack.",
+        "typeform",
+        fields(["hubspot", "slack"], ("email",)),
+    ),
+    (
+        "每天早上8点读Airtable里今天的预约。有客人手机号的用Twilio发短信提醒，没有的就发邮件",
+        "schedule",
+        fields(["twilio", "send_email"], PHONE),
+    ),
+    (
+        "Typeform有人提交问卷时：留了邮箱的加到Mailchimp，没留邮箱的就发到Slack的#leads频道",
+        "typeform",
+        fields(["mailchimp", "slack"], ("email", "邮箱")),
+    ),
+    # --- cases headed by a value and its field ------------------------------------------------
+    (
+        "Our monitor POSTs alerts to a webhook (service, severity, message). Critical "
+        "severity: page the on-call engineer through PagerDuty. Anything else: post it in "
+        "#alerts on Slack.",
+        "webhook",
+        fields(["pagerduty", "slack"], SEVERITY),
+    ),
+    (
+        "When a Zendesk ticket is created: High priority: create a Jira issue. Everything "
+        "else: add a row to the 'Tickets' Google Sheet.",
+        "zendesk",
+        fields(["jira", "google_sheets"], PRIORITY),
+    ),
+    (
+        "监控系统会把告警推到webhook（服务、严重程度、内容）。严重程度是critical的：用PagerDuty呼叫值班工程师；"
+        "其余的：发到Slack的#alerts频道",
+        "webhook",
+        fields(["pagerduty", "slack"], SEVERITY),
+    ),
+    (
+        "Zendesk有新工单时：优先级是高的，在Jira建一个issue；其他的记到Google表格“工单”里",
+        "zendesk",
+        fields(["jira", "google_sheets"], PRIORITY),
+    ),
+]
+
+_OPEN: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("text", "trigger", "check"), bank_cases(BANK, _OPEN, 40))
+def test_en8_bank(text: str, trigger: str, check: Check) -> None:
+    g = Graph(text)
+    check(g)
+    sound(g, trigger)
+
+
+def test_bank_size() -> None:
+    assert len(BANK) >= 20
+    assert sum(1 for t, _, _ in BANK if any("\u4e00" <= c <= "\u9fff" for c in t)) >= 10
