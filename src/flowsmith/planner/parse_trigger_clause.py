@@ -16,10 +16,12 @@ import re
 __all__ = ["arrival_clause", "relay_clause", "response_clause"]
 
 
-# "Applications come in through our Jotform form;", "Orders arrive via Shopify, …"
+# "Applications come in through our Jotform form;", "Orders arrive via Shopify, …", "Demo
+# calls are booked on Calendly." (a passive arrival: what others do in the app)
 _ARRIVES_EN = re.compile(
     r"^\s*(?P<body>[^,;.:!?]{2,80}?\b(?:comes?|coming|arrives?|arriving|lands?|"
-    r"(?:is|are|gets?|get)\s+(?:submitted|sent|filed|placed))\s+(?:in\s+)?"
+    r"(?:is|are|gets?|get)\s+(?:submitted|sent|filed|placed|booked|scheduled|reserved|made|"
+    r"raised|opened|logged|reported))\s+(?:in\s+)?"
     # a dot inside a domain ("@ourco.com") ends no clause
     r"(?:through|via|from|on|in|by|with)\s+[^,;.:!?]{1,50}?)\s*(?:[,;:]|\.(?=\s))\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
