@@ -376,7 +376,7 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lte", rx(r"(?:hits|reaches|drops to|falls to|goes to|gets to)\s*(0)(?![\d.])")),
     ("gte", rx(r"(?:at least|no less than|>=|≥|大于等于|大于或等于|不少于|不低于|至少)\s*" + _NUM)),
     ("gte", rx(r"(?:reaches|hits|gets to)\s*" + _NUM)),
-    ("lte", rx(r"(?:at most|no more than|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM)),
+    ("lte", rx(r"(?:at most|no more than|up to|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM)),
     (
         "gt",
         rx(
@@ -600,11 +600,13 @@ APPROVAL = rx(
 APPROVAL_REJECT = rx(
     r"\bif (?:it is |it's |they )?(?:rejected|declined|denied|not approved)|(?:被)?拒绝|驳回|"
     r"\bif (?:i|we|you|he|she|they|the \w+) (?:reject|rejects|decline|declines|deny|denies)\b|"
+    r"\bif (?:i|we|you|he|she|they|hr|finance|legal|the \w+|my \w+) (?:says? no|turns? it down)\b|"
     r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准|(?<![能会可])不通过"
 )
 APPROVAL_OK = rx(
     r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
     r"\bif (?:i|we|you|he|she|they|the \w+) (?:approve|approves|accept|accepts|ok|okay)\b|"
+    r"\bif (?:i|we|you|he|she|they|hr|finance|legal|the \w+|my \w+) says? (?:yes|ok)\b|"
     r"批准后|审批通过|通过后|同意后|(?<!不)(?:批准|同意|通过)了(?:的话|就|则)?"
 )
 RESPOND = rx(

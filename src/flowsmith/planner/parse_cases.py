@@ -163,7 +163,7 @@ BARE_COMPARE = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:for\s+)?(?=(?:the\s+|all\s+|any\s+)?"
     r"(?:(?:anything|those|ones|amounts?|orders?|items?|requests?|values?|[a-z]+)\s+)?"
     r"(?:(?:that|which|who)\s+)?(?:(?:are|is|have|has|[a-z]+ing|[a-z]+ed)\s+)?"
-    r"(?:under|over|below|above|less than|more than|at least|at most|older than|newer than|"
+    r"(?:under|over|below|above|less than|more than|at least|at most|up to|older than|newer than|"
     r"younger than|greater than|fewer than|between)\s*[$€£¥]?\s*\d|"
     # "gifts of $1,000 or more need …", "orders worth 500 and up …"
     r"(?:the\s+|all\s+|any\s+)?[a-z]+\s+(?:of|worth)\s+[$€£¥]?\s*\d[\d,.]*\s*k?\s*"
