@@ -193,9 +193,18 @@ BANK: list[tuple[str, str, Check]] = [
 _OPEN: dict[str, str] = {}
 
 
+def _without_loop_returns(g: Graph) -> Graph:
+    """``g`` without the edges that return into a loop from its body: a step on one output
+    of a gate inside a loop is on that output alone, though every output goes on to the
+    loop's next item."""
+    loops = {i for i, n in g.nodes.items() if n.subtype == "loop"}
+    g.edges = [(s, o, t) for s, o, t in g.edges if not (t in loops and s in g.below(t))]
+    return g
+
+
 @pytest.mark.parametrize(("text", "trigger", "check"), bank_cases(BANK, _OPEN, 40))
 def test_en8_bank(text: str, trigger: str, check: Check) -> None:
-    g = Graph(text)
+    g = _without_loop_returns(Graph(text))
     check(g)
     sound(g, trigger)
 
