@@ -48,6 +48,30 @@ def has(step: str) -> Check:
     return lambda g: None if g.find(step) else None
 
 
+def _ops(g: Graph, app: str) -> list[str]:
+    return [str(g.nodes[i].parameters.get("operation", "")).lower() for i in g.find(app)]
+
+
+def sends(app: str) -> Check:
+    """Some node of ``app`` sends (the mailbox a mail goes out from, not one read)."""
+
+    def run(g: Graph) -> None:
+        ops = _ops(g, app)
+        assert any(o.startswith(("send", "create", "reply")) for o in ops), ops
+
+    return run
+
+
+def reads(app: str) -> Check:
+    """Some node of ``app`` reads (gets, lists, searches)."""
+
+    def run(g: Graph) -> None:
+        ops = _ops(g, app)
+        assert any(o.startswith(("get", "search", "list", "read")) for o in ops), ops
+
+    return run
+
+
 def each(*checks: Check) -> Check:
     def run(g: Graph) -> None:
         for check in checks:
@@ -187,6 +211,28 @@ BANK: list[tuple[str, str, Check]] = [
         "Zendesk有新工单时：优先级是高的，在Jira建一个issue；其他的记到Google表格“工单”里",
         "zendesk",
         fields(["jira", "google_sheets"], PRIORITY),
+    ),
+    # --- a named service's operation: mail sent from a mailbox, a table queried for listings --
+    (
+        "When a Calendly booking is made, email the guest a prep sheet from my Gmail account.",
+        "calendly",
+        sends("gmail"),
+    ),
+    (
+        "Every Monday at 9 search the 'properties' table in Supabase for listings that went "
+        "live last week and post a summary to Slack.",
+        "schedule",
+        reads("supabase"),
+    ),
+    (
+        "有新的Typeform回复时，用我的Gmail给填表人发一封感谢邮件",
+        "typeform",
+        sends("gmail"),
+    ),
+    (
+        "每周一早上9点在Supabase的“房源”表里查出上周新上的房源，发到Slack",
+        "schedule",
+        reads("supabase"),
     ),
 ]
 
