@@ -152,7 +152,7 @@ EVENT_KIND = {
 # --- verbs ------------------------------------------------------------------------------------
 
 READ_VERB = rx(
-    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
+    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list(?!ings\b)\w*|load\w*|look ?up|lookup|find|"
     r"look (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*|"
