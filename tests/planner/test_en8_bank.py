@@ -72,6 +72,19 @@ def reads(app: str) -> Check:
     return run
 
 
+def only_on(step: str, other: str) -> Check:
+    """Every node of ``step`` sits apart from ``other``: no node of ``step`` is on the output
+    ``other`` is on (a step said not to be done in that case is not there)."""
+
+    def run(g: Graph) -> None:
+        theirs = g.sides(other)
+        for sid in g.find(step):
+            mine = g.sides_of({sid})
+            assert any(k in theirs and theirs[k] != o for k, o in mine.items()), (mine, theirs)
+
+    return run
+
+
 def each(*checks: Check) -> Check:
     def run(g: Graph) -> None:
         for check in checks:
@@ -233,6 +246,45 @@ BANK: list[tuple[str, str, Check]] = [
         "每周一早上9点在Supabase的“房源”表里查出上周新上的房源，发到Slack",
         "schedule",
         reads("supabase"),
+    ),
+    # --- a field named indirectly: a scale a step grades on, a size word its bracket explains --
+    (
+        "Interview notes come in through a Jotform. Have OpenAI rate each candidate out of "
+        "5. 4 or more: add them to the 'Shortlist' Airtable table. Under 4: post them in "
+        "#talent on Slack.",
+        "jotform",
+        fields(["airtable", "slack"], ("score", "rating")),
+    ),
+    (
+        "学生通过Google表单交作文，让AI给每篇打分（满分10分）。8分及以上的发到钉钉群表扬；低于8分的记到Notion",
+        "google_forms",
+        fields(["dingtalk", "notion"], ("score", "分")),
+    ),
+    (
+        "When a Shopify order is paid: large orders (above $1,000) get a HubSpot deal. Post "
+        "every order in #sales on Slack.",
+        "shopify",
+        each(on("hubspot", ("amount", "total", "price")), free("slack")),
+    ),
+    (
+        "Stripe有新付款时，大额的（超过5000元）在飞书里通知财务，所有付款都记到Google表格里",
+        "stripe",
+        each(on("feishu", ("amount", "金额")), free("google_sheets")),
+    ),
+    # --- a step said not to be done, then the one done instead --------------------------------
+    (
+        "When a Typeform is submitted: if the budget is under 1000, don't email, add them to "
+        "the Mailchimp 'Later' list instead. Otherwise email them our pricing deck.",
+        "typeform",
+        each(fields(["mailchimp", "send_email"], ("budget",)), only_on("send_email", "mailchimp")),
+    ),
+    (
+        "Typeform有人提交时：预算低于1000的别发邮件，改成加到Mailchimp的“以后再联系”列表；其他的发邮件给他们报价单",
+        "typeform",
+        each(
+            fields(["mailchimp", "send_email"], ("budget", "预算")),
+            only_on("send_email", "mailchimp"),
+        ),
     ),
 ]
 
