@@ -55,8 +55,9 @@ EVERY_ITEM = rx(
     r"^\s*(?:所有|全部|每[个条笔张份封])[\u4e00-\u9fff]{0,6}?都"
 )
 SENTENCE_SPLIT = re.compile(
-    # "… in Excel 365. If …": a number ends a sentence when a capital opens the next one
-    r"(?<!\d)[.](?!\d)\s+|(?<=\d\d)[.]\s+(?=[A-Z])|[;!?。；！？\n]+|[.]\s*$"
+    # "… in Excel 365. If …": a number ends a sentence when a capital opens the next one, or
+    # another number does ("rate it out of 5. 4 or more: …"; a decimal has no space)
+    r"(?<!\d)[.](?!\d)\s+|(?<=\d\d)[.]\s+(?=[A-Z])|(?<=\d)[.]\s+(?=\d)|[;!?。；！？\n]+|[.]\s*$"
 )
 # a comma between a digit and three digits groups thousands ("10,000"): not a clause break
 CLAUSE_SPLIT = rx(
@@ -457,7 +458,7 @@ MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         rx(
             r"\b(?:score|rate|grade)s?\s+(?:the|each|every|this|that|it|them|their)\b[^.;:]{0,40}?"
-            r"\b(?:from|on a scale of)\s+\d+\s+to\s+\d+|打分|评分"
+            r"\b(?:(?:from|on a scale of)\s+\d+\s+to\s+\d+|out of\s+\d+)|打分|评分"
         ),
         "score",
     ),
