@@ -286,6 +286,31 @@ BANK: list[tuple[str, str, Check]] = [
             only_on("send_email", "mailchimp"),
         ),
     ),
+    # --- an AI step that says whether, then cases headed by the answer -----------------------
+    (
+        "Check the feed https://news.example.org/rss every hour. AI reads each article and "
+        "tells whether it's about a data breach. breach articles go to #security on Slack, "
+        "the rest get saved to our Notion reading list.",
+        "rss",
+        fields(["slack", "notion"], ("category", "breach")),
+    ),
+    (
+        "New Trustpilot reviews: have AI summarise each one and note whether it mentions "
+        "shipping. Shipping reviews go to the ops team on Microsoft Teams; anything else "
+        "goes into the 'Reviews' Airtable table.",
+        "trustpilot",
+        fields(["microsoft_teams", "airtable"], ("category", "shipping")),
+    ),
+    (
+        "订阅 https://news.example.cn/rss 的新文章，让AI总结每篇文章并判断是不是讲融资的。融资类的发到飞书群，其他的存到Notion",
+        "rss",
+        fields(["feishu", "notion"], ("category", "融资")),
+    ),
+    (
+        "每条新的Zendesk工单先让AI判断是不是投诉。投诉的发到钉钉群，不是投诉的记到Google表格里",
+        "zendesk",
+        fields(["dingtalk", "google_sheets"], ("category", "投诉", "complaint")),
+    ),
 ]
 
 _OPEN: dict[str, str] = {}
