@@ -21,7 +21,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.planner.bank_cases import bank_cases
-from tests.planner.branch_graph import Graph, behind, sound, ways
+from tests.planner.branch_graph import APPROVALS, Graph, behind, sound, ways
 
 Check = Callable[[Graph], None]
 
@@ -45,7 +45,11 @@ def free(step: str) -> Check:
 
 def has(step: str) -> Check:
     """Some node of ``step`` is in the graph (``Graph.find`` asserts it)."""
-    return lambda g: None if g.find(step) else None
+
+    def run(g: Graph) -> None:
+        g.find(step)
+
+    return run
 
 
 def _ops(g: Graph, app: str) -> list[str]:
@@ -83,6 +87,12 @@ def only_on(step: str, other: str) -> Check:
             assert any(k in theirs and theirs[k] != o for k, o in mine.items()), (mine, theirs)
 
     return run
+
+
+def asks(g: Graph) -> None:
+    """Some approval step (email, Slack or a review form) is in the graph."""
+    found = [i for i, n in g.nodes.items() if n.subtype in APPROVALS]
+    assert found, sorted(n.subtype for n in g.nodes.values())
 
 
 def each(*checks: Check) -> Check:
@@ -310,6 +320,29 @@ BANK: list[tuple[str, str, Check]] = [
         "每条新的Zendesk工单先让AI判断是不是投诉。投诉的发到钉钉群，不是投诉的记到Google表格里",
         "zendesk",
         fields(["dingtalk", "google_sheets"], ("category", "投诉", "complaint")),
+    ),
+    # --- an approval said as someone's OK ------------------------------------------------------
+    (
+        "When a Stripe refund is requested: refunds over $200 need my OK in Slack before "
+        "they're processed; smaller ones get a confirmation email straight away.",
+        "stripe",
+        asks,
+    ),
+    (
+        "Every Friday at 4pm pull this week's Harvest invoices. Anything above 5000 needs "
+        "the finance lead's okay by email before it goes to the client.",
+        "schedule",
+        asks,
+    ),
+    (
+        "每月1号早上8点从Harvest拉上个月的工时生成发票，金额超过一万的要我在Slack里确认一下才发给客户；其余的直接发邮件",
+        "schedule",
+        asks,
+    ),
+    (
+        "报销单通过Jotform提交。超过2000元的需要财务经理在邮件里点头，同意了才在QuickBooks建bill",
+        "jotform",
+        asks,
     ),
 ]
 
