@@ -595,6 +595,8 @@ APPROVAL = rx(
     # "need my manager to okay it", "the CFO gives the go-ahead", "green-light it"
     r"\b(?:okay|ok)\s+(?:it|them|this|that|the\s+\w+)\b|\bgreen[- ]?light\w*|"
     r"\bgives?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:go-?ahead|ok|okay)\b|"
+    # "need my OK in Slack", "needs the finance lead's okay": someone's OK needed first
+    r"\bneeds?\s+(?:my|our|his|her|their|an?|the\s+[\w ]{1,20}?'s)\s+(?:ok|okay|go-?ahead)\b|"
     r"manual review|"
     r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )
