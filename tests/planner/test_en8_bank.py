@@ -95,6 +95,16 @@ def asks(g: Graph) -> None:
     assert found, sorted(n.subtype for n in g.nodes.values())
 
 
+def fortnightly(day: str) -> Check:
+    """The schedule runs every two weeks on ``day``."""
+
+    def run(g: Graph) -> None:
+        p = g.trigger().parameters
+        assert (p.get("interval"), p.get("every"), p.get("weekday")) == ("weeks", 2, day), p
+
+    return run
+
+
 def each(*checks: Check) -> Check:
     def run(g: Graph) -> None:
         for check in checks:
@@ -343,6 +353,27 @@ BANK: list[tuple[str, str, Check]] = [
         "报销单通过Jotform提交。超过2000元的需要财务经理在邮件里点头，同意了才在QuickBooks建bill",
         "jotform",
         asks,
+    ),
+    # --- a run every other week -----------------------------------------------------------------
+    (
+        "Every other Monday at 8am pull the open Jira bugs and post a summary to #eng on Slack.",
+        "schedule",
+        fortnightly("monday"),
+    ),
+    (
+        "Biweekly on Fridays at 4pm, export the Harvest time entries to a Google Sheet.",
+        "schedule",
+        fortnightly("friday"),
+    ),
+    (
+        "每隔一周的周一早上9点，从Airtable读新员工名单，用飞书给他们发欢迎消息",
+        "schedule",
+        fortnightly("monday"),
+    ),
+    (
+        "每两周的周五下午5点把Stripe的付款汇总发到钉钉群",
+        "schedule",
+        fortnightly("friday"),
     ),
 ]
 
