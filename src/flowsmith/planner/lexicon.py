@@ -153,8 +153,8 @@ EVENT_KIND = {
 # --- verbs ------------------------------------------------------------------------------------
 
 READ_VERB = rx(
-    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list(?!ings\b)\w*|load\w*|look ?up|lookup|find|"
-    r"look (?:\w+ ){1,2}up|enrich\w*|"
+    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list(?!ings\b)\w*|load\w*|look ?up|"
+    r"lookup|find|look (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*|"
     # a casual read: "look in Zendesk for …", "take whatever is in the doc", "what's in …"
@@ -377,7 +377,10 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lte", rx(r"(?:hits|reaches|drops to|falls to|goes to|gets to)\s*(0)(?![\d.])")),
     ("gte", rx(r"(?:at least|no less than|>=|≥|大于等于|大于或等于|不少于|不低于|至少)\s*" + _NUM)),
     ("gte", rx(r"(?:reaches|hits|gets to)\s*" + _NUM)),
-    ("lte", rx(r"(?:at most|no more than|up to|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM)),
+    (
+        "lte",
+        rx(r"(?:at most|no more than|up to|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM),
+    ),
     (
         "gt",
         rx(

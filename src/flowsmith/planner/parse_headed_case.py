@@ -5,9 +5,10 @@
 
 Invariants: the head is a comparison on a number (``gt``/``gte``/``lt``/``lte``/``between``),
 a field said equal to a value ("plan is Enterprise:") or a value before its field's name
-("Critical severity:", "High priority:"), and the action names steps or says to do nothing; a head that names no field ("200到2000",
-"over 5k") compares the field of the open branch's last numeric case. A case whose action is
-nothing opens no case: the branch's other outputs already do nothing. Pure: no I/O.
+("Critical severity:", "High priority:"), and the action names steps or says to do
+nothing; a head that names no field ("200到2000", "over 5k") compares the field of the open
+branch's last numeric case. A case whose action is nothing opens no case: the branch's other
+outputs already do nothing. Pure: no I/O.
 """
 
 from __future__ import annotations
