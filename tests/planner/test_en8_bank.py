@@ -21,7 +21,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.planner.bank_cases import bank_cases
-from tests.planner.branch_graph import APPROVALS, Graph, behind, sound, ways
+from tests.planner.branch_graph import APPROVALS, Graph, behind, sound, vetted, ways
 
 Check = Callable[[Graph], None]
 
@@ -374,6 +374,18 @@ BANK: list[tuple[str, str, Check]] = [
         "每两周的周五下午5点把Stripe的付款汇总发到钉钉群",
         "schedule",
         fortnightly("friday"),
+    ),
+    # --- a case that goes straight through, the other needing an approval first --------------
+    (
+        "When a Jotform expense claim comes in, create a bill in Xero. Claims up to 100 go "
+        "straight through; above 100 my manager has to approve by email first.",
+        "jotform",
+        lambda g: vetted(g, "xero", None, ("amount", "total")),
+    ),
+    (
+        "Typeform收到采购申请后在QuickBooks建bill。500以内的直接建；超过500的要老板先在Slack里审批",
+        "typeform",
+        lambda g: vetted(g, "quickbooks", None, ("amount", "金额", "total")),
     ),
 ]
 
