@@ -405,6 +405,8 @@ _OPEN: dict[str, str] = {
     "订阅 https://news.example.cn/rss": "'让AI总结…并判断是不是讲融资的' opens an empty yes/no "
     "case instead of a classifier (and '文章' names Medium)",
     "每月1号早上8点从Harvest拉上个月的工时": "'要我在Slack里确认一下' is no approval word",
+    "Typeform收到采购申请后": "'Typeform收到采购申请后' is read as no Typeform event (a manual "
+    "start)",
     "报销单通过Jotform提交": "'需要财务经理在邮件里点头' is no approval word, and the Jotform start "
     "is not read from '通过Jotform提交'",
 }
