@@ -55,8 +55,9 @@ EVERY_ITEM = rx(
     r"^\s*(?:所有|全部|每[个条笔张份封])[\u4e00-\u9fff]{0,6}?都"
 )
 SENTENCE_SPLIT = re.compile(
-    # "… in Excel 365. If …": a number ends a sentence when a capital opens the next one
-    r"(?<!\d)[.](?!\d)\s+|(?<=\d\d)[.]\s+(?=[A-Z])|[;!?。；！？\n]+|[.]\s*$"
+    # "… in Excel 365. If …": a number ends a sentence when a capital opens the next one, or
+    # another number does ("rate it out of 5. 4 or more: …"; a decimal has no space)
+    r"(?<!\d)[.](?!\d)\s+|(?<=\d\d)[.]\s+(?=[A-Z])|(?<=\d)[.]\s+(?=\d)|[;!?。；！？\n]+|[.]\s*$"
 )
 # a comma between a digit and three digits groups thousands ("10,000"): not a clause break
 CLAUSE_SPLIT = rx(
@@ -153,8 +154,8 @@ EVENT_KIND = {
 # --- verbs ------------------------------------------------------------------------------------
 
 READ_VERB = rx(
-    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
-    r"look (?:\w+ ){1,2}up|enrich\w*|"
+    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list(?!ings\b)\w*|load\w*|look ?up|"
+    r"lookup|find|look (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*|"
     # a casual read: "look in Zendesk for …", "take whatever is in the doc", "what's in …"
@@ -377,7 +378,10 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lte", rx(r"(?:hits|reaches|drops to|falls to|goes to|gets to)\s*(0)(?![\d.])")),
     ("gte", rx(r"(?:at least|no less than|>=|≥|大于等于|大于或等于|不少于|不低于|至少)\s*" + _NUM)),
     ("gte", rx(r"(?:reaches|hits|gets to)\s*" + _NUM)),
-    ("lte", rx(r"(?:at most|no more than|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM)),
+    (
+        "lte",
+        rx(r"(?:at most|no more than|up to|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM),
+    ),
     (
         "gt",
         rx(
@@ -458,7 +462,7 @@ MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         rx(
             r"\b(?:score|rate|grade)s?\s+(?:the|each|every|this|that|it|them|their)\b[^.;:]{0,40}?"
-            r"\b(?:from|on a scale of)\s+\d+\s+to\s+\d+|打分|评分"
+            r"\b(?:(?:from|on a scale of)\s+\d+\s+to\s+\d+|out of\s+\d+)|打分|评分"
         ),
         "score",
     ),
@@ -595,17 +599,21 @@ APPROVAL = rx(
     # "need my manager to okay it", "the CFO gives the go-ahead", "green-light it"
     r"\b(?:okay|ok)\s+(?:it|them|this|that|the\s+\w+)\b|\bgreen[- ]?light\w*|"
     r"\bgives?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:go-?ahead|ok|okay)\b|"
+    # "need my OK in Slack", "needs the finance lead's okay": someone's OK needed first
+    r"\bneeds?\s+(?:my|our|his|her|their|an?|the\s+[\w ]{1,20}?'s)\s+(?:ok|okay|go-?ahead)\b|"
     r"manual review|"
     r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )
 APPROVAL_REJECT = rx(
     r"\bif (?:it is |it's |they )?(?:rejected|declined|denied|not approved)|(?:被)?拒绝|驳回|"
     r"\bif (?:i|we|you|he|she|they|the \w+) (?:reject|rejects|decline|declines|deny|denies)\b|"
+    r"\bif (?:i|we|you|he|she|they|hr|finance|legal|the \w+|my \w+) (?:says? no|turns? it down)\b|"
     r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准|(?<![能会可])不通过"
 )
 APPROVAL_OK = rx(
     r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
     r"\bif (?:i|we|you|he|she|they|the \w+) (?:approve|approves|accept|accepts|ok|okay)\b|"
+    r"\bif (?:i|we|you|he|she|they|hr|finance|legal|the \w+|my \w+) says? (?:yes|ok)\b|"
     r"批准后|审批通过|通过后|同意后|(?<!不)(?:批准|同意|通过)了(?:的话|就|则)?"
 )
 RESPOND = rx(

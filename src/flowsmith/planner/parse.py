@@ -88,6 +88,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
     catalog = catalog or load_catalog()
     flat = heading_event(respell(" ".join(bullets_as_sentences(text).split())))
+    flat = _NOT_DONE.sub("", flat)  # "Below 5: don't email, put them on …": only the second
     raw = said_numbers(plus_as_at_least(flat))
     if not raw:
         return None
@@ -198,6 +199,13 @@ def _if_event_as_when(text: str, ctx: Context) -> str:
 
 
 # "refund in Stripe + email the customer": a plus between two steps joins them like "and"
+# a step said not to be done, then (after a comma) the one done in its place: "don't email,
+# open a Salesforce case instead"; the words of the step not done are dropped
+_NOT_DONE = re.compile(
+    r"\b(?:don'?t|do not|no need to)\s+(?:e-?mail|mail|message|text|ping|notify|post|send|dm)"
+    r"(?:\s+(?:them|it|him|her|anyone|anything))?\s*,\s*(?=(?:just\s+|only\s+)?[a-z])",
+    re.IGNORECASE,
+)
 _PLUS = re.compile(r"(?<=[^\W\d])\s+[+＋]\s+(?=[^\W\d])")
 
 

@@ -44,7 +44,8 @@ _SORTS_WITH = re.compile(
 # the head of a case clause: "English ones become …", "invoices go to …", "中文的…", "发票类的…"
 _HEAD_EN = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+|all\s+)?(?P<w>[a-z][\w-]*)(?:\s+(?:ones?|questions?|emails?|"
-    r"messages?|customers?|tickets?|requests?|items?|issues?|leads?|reviews?|people|reports?))?"
+    r"messages?|customers?|tickets?|requests?|items?|issues?|leads?|reviews?|people|reports?|"
+    r"posts?|articles?|stories|videos?|comments?|mentions?|alerts?|applications?|entries))?"
     r"\s*(?=(?:go|goes|get|gets|become|becomes|are|is|to|into|should|turn|turns|just)\b|→|->|:)|"
     # "Spanish ones a Freshdesk ticket": a verb left out after the first case
     r"^\s*(?:and\s+)?(?:the\s+|all\s+)?(?P<o>[a-z][\w-]*)\s+ones\b",
@@ -107,10 +108,12 @@ _WHETHER = re.compile(
     r"(?:是否|是不是)(?P<zh>[^，,。；;：:]{1,16})$",
     re.IGNORECASE,
 )
-# "… use AI to read the feedback and decide whether it reports a bug": the question in a
-# clause of its own, right after the AI step
+# "… use AI to read the feedback and decide whether it reports a bug", "AI summarises each
+# post and says whether it's about pricing": the question in a clause of its own, right
+# after the AI step
 _DECIDE = re.compile(
-    r"^\s*(?:and\s+|then\s+)*(?:decide|determine|work out|figure out|judge|check|tell)\s+"
+    r"^\s*(?:and\s+|then\s+)*(?:decides?|determines?|works? out|figures? out|judges?|checks?|"
+    r"tells?|says?|notes?)\s+"
     r"(?:whether|if)\s+(?P<en>[^.;:]{2,60}?)\s*(?:or not)?\s*$",
     re.IGNORECASE,
 )

@@ -11,6 +11,7 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import looks_category, parse_condition
@@ -114,6 +115,8 @@ _SIZE = re.compile(
     r"to\b|into|→|->|:)?\s*",
     re.IGNORECASE,
 )
+# the bracket after the size word that says what it means: "Big orders (over $300)"
+_SIZE_SAID = re.compile(r"\s*[(（][^()（）]{0,30}?\d[^()（）]{0,20}[)）]")
 _SIZE_FIELD = {"cheap": "price", "expensive": "price", "short": "length", "long": "length"}
 
 
@@ -140,6 +143,10 @@ def size_case(clause: str) -> tuple[Condition, str] | None:
     m = _SIZE.match(clause)
     if m is None:
         return None
+    said = _SIZE_SAID.match(clause, m.end())
+    cond = parse_condition(clause[: said.end()]) if said is not None else None
+    if said is not None and cond is not None:  # "Big orders (over $300) get …": that number
+        return replace(cond, phrase=clause.strip()), clause[said.end() :]
     word = m.group("w").lower()
     base = re.sub(r"(?:er)$", "", word)
     base = {"bigg": "big", "larg": "large"}.get(base, base)

@@ -31,6 +31,7 @@ from flowsmith.planner.parse_trigger_changed import changed_item_event
 from flowsmith.planner.parse_trigger_clause import (
     arrival_clause,
     endpoint_span,
+    form_opening,
     relay_clause,
     response_clause,
 )
@@ -404,6 +405,9 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     """The first start a keyword names (an RSS feed takes the first URL); manual otherwise.
     A start named outright in a parenthesis ("the form on our site (a webhook)") wins."""
     named = explicit_start(text)
+    form = form_opening(text)  # an opening naming a form and its fields wins over later words
+    if form is not None and named is None:
+        return Trigger(kind="form", params=_form_fields(form), phrase=form), text
     if named in ("webhook", "email", "chat"):
         m = _EXPLICIT_START.search(text)
         assert m is not None
