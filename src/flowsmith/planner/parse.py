@@ -88,7 +88,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
     catalog = catalog or load_catalog()
     flat = heading_event(respell(" ".join(bullets_as_sentences(text).split())))
-    flat = _NOT_DONE.sub("", flat)  # "Below 5: don't email, put them on …": only the second
+    # "Below 5: don't email, put them on …" / "低于5的别发邮件，改成加到…": only the second
+    flat = _NOT_DONE_ZH.sub("", _NOT_DONE.sub("", flat))
     raw = said_numbers(plus_as_at_least(flat))
     if not raw:
         return None
@@ -204,6 +205,13 @@ def _if_event_as_when(text: str, ctx: Context) -> str:
 _NOT_DONE = re.compile(
     r"\b(?:don'?t|do not|no need to)\s+(?:e-?mail|mail|message|text|ping|notify|post|send|dm)"
     r"(?:\s+(?:them|it|him|her|anyone|anything))?\s*,\s*(?=(?:just\s+|only\s+)?[a-z])",
+    re.IGNORECASE,
+)
+# only with the step said in its place ("改成/换成/而是…", "直接/只…"): "低于10的不要发邮件，
+# 其他的发邮件" keeps its words, the not-done step is that case's whole answer
+_NOT_DONE_ZH = re.compile(
+    r"(?:别|不要|不用|无需|不必)再?(?:发|给[^，,。；]{0,6}发)?(?:邮件|电子邮件|e-?mail|消息|短信|通知)了?"
+    r"[，,]\s*(?:改成|改为|换成|而是|(?=直接|只))",
     re.IGNORECASE,
 )
 _PLUS = re.compile(r"(?<=[^\W\d])\s+[+＋]\s+(?=[^\W\d])")
