@@ -1,0 +1,292 @@
+"""Create-request bank, round 3 (sentences of our own, English and Chinese).
+
+Constructions:
+
+* a trigger whose own words filter the items (a sender, a list, a label) followed by a case
+  of its own ("if …, otherwise …", an AI's yes/no with "X ones …; the rest …", category
+  heads): the case nests inside the trigger's filter; its other side is the case's, never the
+  filter's false output;
+* the trigger's filter with a plain "otherwise" and no other case: the filter's own other
+  side;
+* an "otherwise" clause that says "mark it approved" after an approval case: a plain step on
+  the other output, no second approval;
+* a form whose date is chosen on a weekend or a weekday ("选周末的…，选工作日的…"): two cases
+  on that date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.planner.bank_cases import bank_cases
+from tests.planner.branch_graph import YES, Graph, sound
+
+Check = Callable[[Graph], None]
+READS = ("get", "search", "find", "list", "read", "lookup", "select")
+
+
+def _acts(g: Graph, what: str) -> set[str]:
+    """Nodes of ``what`` that write (no read or lookup of that app)."""
+    ids = g.find(what)
+    acting = {
+        i
+        for i in ids
+        if not str(g.nodes[i].parameters.get("operation", "")).lower().startswith(READS)
+    }
+    assert acting, (what, {i: g.nodes[i].parameters for i in ids})
+    return acting
+
+
+def _says(g: Graph, gid: str, words: tuple[str, ...]) -> bool:
+    text = str(g.nodes[gid].parameters).lower()
+    return any(w.lower() in text for w in words)
+
+
+def apart(*steps: str, says: tuple[str, ...] | None = None) -> Check:
+    """One gate (whose parameters say one of ``says``) puts the writing nodes of each of
+    ``steps`` on an output of its own."""
+
+    def run(g: Graph) -> None:
+        sides = [g.sides_of(_acts(g, s)) for s in steps]
+        for gid in set(sides[0]).intersection(*sides[1:]):
+            outs = [s[gid] for s in sides]
+            if len(set(outs)) == len(outs) and (says is None or _says(g, gid, says)):
+                return
+        gates = {k: n.parameters for k, n in g.nodes.items() if n.subtype in ("if", "switch")}
+        raise AssertionError({"sides": sides, "gates": gates})
+
+    return run
+
+
+def filtered(*steps: str, says: tuple[str, ...]) -> Check:
+    """Every one of ``steps`` sits on the passing output of the trigger's filter (a gate
+    whose parameters say one of ``says``): items the filter drops reach none of them."""
+
+    def run(g: Graph) -> None:
+        for step in steps:
+            sides = g.sides_of(_acts(g, step))
+            assert any(o in YES and _says(g, k, says) for k, o in sides.items()), (
+                step,
+                {k: (o, g.nodes[k].parameters) for k, o in sides.items()},
+            )
+
+    return run
+
+
+def approvals(n: int) -> Check:
+    """Exactly ``n`` approval steps."""
+
+    def run(g: Graph) -> None:
+        got = [i for i, x in g.nodes.items() if x.subtype.startswith("approval")]
+        assert len(got) == n, got
+
+    return run
+
+
+def each(*checks: Check) -> Check:
+    def run(g: Graph) -> None:
+        for check in checks:
+            check(g)
+
+    return run
+
+
+BANK: list[tuple[str, str, Check]] = [
+    # --- a case of its own inside the trigger's filter ----------------------------------------
+    (
+        "When an email arrives from invoices@supplier.example, if the subject mentions "
+        "'overdue' post it to Slack #finance, otherwise save the attachment to Google Drive.",
+        "email",
+        each(
+            apart("slack", "google_drive", says=("overdue",)),
+            filtered("slack", "google_drive", says=("supplier",)),
+        ),
+    ),
+    (
+        "Whenever a Trello card moves to the 'Review' list: if it has the label 'bug', open a "
+        "Jira issue; otherwise just post it to Microsoft Teams.",
+        "trello",
+        apart("jira", "microsoft_teams", says=("bug",)),
+    ),
+    (
+        "Results come in by email from lab@clinic.example. Let AI extract the sample id and "
+        "whether the result is positive. Positive ones become a Zendesk ticket; negative ones "
+        "go to Airtable.",
+        "email",
+        each(
+            apart("zendesk", "airtable", says=("positive",)),
+            filtered("zendesk", "airtable", says=("clinic",)),
+        ),
+    ),
+    (
+        "When a GitHub issue gets the label 'bug', ask AI whether it looks like a security "
+        "problem. Security ones open a PagerDuty incident, the rest go to Linear.",
+        "github",
+        apart("pagerduty", "linear", says=("security",)),
+    ),
+    (
+        "When mail from orders@shop.example comes in, have OpenAI decide whether the customer "
+        "wants a refund. Refund ones go to Zendesk as a ticket; everything else gets logged "
+        "in Google Sheets.",
+        "email",
+        each(
+            apart("zendesk", "google_sheets", says=("refund",)),
+            filtered("zendesk", "google_sheets", says=("shop",)),
+        ),
+    ),
+    (
+        "When an email from alerts@monitor.example lands in the inbox, classify it with AI: "
+        "outage ones page on-call through PagerDuty, billing ones become a Jira issue, "
+        "anything else goes to Slack #ops.",
+        "email",
+        each(
+            apart("pagerduty", "jira", "slack", says=("outage", "billing", "category")),
+            filtered("pagerduty", "jira", "slack", says=("monitor",)),
+        ),
+    ),
+    (
+        "When a card lands in the 'Done' list in Trello, check if the due date has passed; "
+        "if so email the owner at pm@team.example, if not post a note to Discord.",
+        "trello",
+        apart("send_email", "discord", says=("due",)),
+    ),
+    (
+        "收到 hr@company.example 发来的邮件时，如果标题里有“简历”，就把附件存到OneDrive，否则转发到飞书群",
+        "email",
+        each(
+            apart("onedrive", "feishu", says=("简历",)),
+            filtered("onedrive", "feishu", says=("company",)),
+        ),
+    ),
+    (
+        "每当Trello卡片被移到“待审核”列表时，让AI判断是否涉及付款。涉及付款的在Jira建任务，其他的发到钉钉群",
+        "trello",
+        apart("jira", "dingtalk", says=("付款",)),
+    ),
+    (
+        "GitHub的issue被打上bug标签时，如果优先级是高，就用Twilio发短信给我，否则记到Notion里",
+        "github",
+        apart("twilio", "notion", says=("优先级", "priority", "高")),
+    ),
+    (
+        "来自 billing@vendor.example 的邮件到了以后，让AI提取发票号以及是否已经逾期。逾期的在Zendesk建工单；"
+        "其余的追加到Google表格",
+        "email",
+        each(
+            apart("zendesk", "google_sheets", says=("逾期",)),
+            filtered("zendesk", "google_sheets", says=("vendor",)),
+        ),
+    ),
+    (
+        "来自 ops@factory.example 的邮件进来时，用AI判断一下类型：故障类的发企业微信，采购类的在Airtable记一笔，其他的转给钉钉",
+        "email",
+        each(
+            apart("wecom", "airtable", "dingtalk", says=("故障", "采购", "category")),
+            filtered("wecom", "airtable", "dingtalk", says=("factory",)),
+        ),
+    ),
+    (
+        "当Trello卡片移到“已完成”列表时，先发一条Slack消息；如果卡片有“客户”标签，再在HubSpot里记一条备注，"
+        "否则在Notion里记一下",
+        "trello",
+        apart("hubspot", "notion", says=("客户",)),
+    ),
+    (
+        "每封从 ceo@acme.example 发来的邮件：如果里面提到“合同”，就存到Google Drive，不然就用Pushover推给我",
+        "email",
+        each(
+            apart("google_drive", "pushover", says=("合同",)),
+            filtered("google_drive", "pushover", says=("ceo",)),
+        ),
+    ),
+    # --- the trigger's filter with a plain "otherwise" -----------------------------------------
+    (
+        "When an email arrives from boss@acme.example, text me through Twilio; otherwise just "
+        "log it in Airtable.",
+        "email",
+        apart("twilio", "airtable", says=("boss",)),
+    ),
+    (
+        "收到 boss@acme.example 发来的邮件就用钉钉提醒我，否则记到Airtable里",
+        "email",
+        apart("dingtalk", "airtable", says=("boss",)),
+    ),
+    # --- "otherwise mark it approved": a plain step, no second approval -----------------------
+    (
+        "When a new Jira issue has an estimate over 20 hours, ask the team lead to approve it "
+        "in Slack; otherwise just mark it approved with a comment on the issue.",
+        "jira",
+        approvals(1),
+    ),
+    (
+        "Expense claims arrive on a webhook. Claims above $800 need the CFO's approval by "
+        "email; otherwise mark them as approved in Airtable right away.",
+        "webhook",
+        approvals(1),
+    ),
+    (
+        "新的采购申请通过webhook进来，金额超过1万的要财务总监在钉钉里审批，否则直接标记为已批准并写进Airtable",
+        "webhook",
+        approvals(1),
+    ),
+    (
+        "Asana里有新任务时，如果预算高于5万，就让财务在Slack里审批；否则直接在任务下评论“已批准”",
+        "asana",
+        approvals(1),
+    ),
+    # --- a date chosen on a weekend or a weekday --------------------------------------------
+    (
+        "做一个预约表单（姓名、日期、人数）。选周末的用Slack通知店长，选工作日的直接在谷歌日历上建日程",
+        "form",
+        apart("slack", "google_calendar", says=("日期", "date", "day")),
+    ),
+    (
+        "帮我建一个看房登记表单（姓名、电话、看房日期）。周末看房的发邮件给 agent@house.example，工作日的直接写进Airtable",
+        "form",
+        apart("send_email", "airtable", says=("日期", "date", "day")),
+    ),
+    (
+        "Make me a booking form (name, email, date). If the date picked falls on a weekend, "
+        "email the manager at boss@cafe.example; weekday bookings go straight into Google "
+        "Calendar.",
+        "form",
+        apart("send_email", "google_calendar", says=("date",)),
+    ),
+]
+
+_FILTER = (
+    "a case said after the trigger's own filter joins that filter's branch (its other side "
+    "becomes the filter's false output) instead of nesting inside it"
+)
+_APPROVED = "'mark it approved' in the otherwise clause is read as a second approval"
+_WEEKEND = "weekend/weekday cases on the form's date are read as $now.weekday and a status"
+_OPEN: dict[str, str] = {
+    "When an email arrives from invoices@supp": _FILTER,
+    "Results come in by email from lab@clinic": _FILTER,
+    "When a GitHub issue gets the label 'bug'": _FILTER,
+    "When mail from orders@shop.example comes": _FILTER,
+    "When an email from alerts@monitor.exampl": _FILTER,
+    "When a card lands in the 'Done' list in ": _FILTER,
+    "收到 hr@company.example 发来的邮件时，如果标题里有“简历”，": _FILTER,
+    "每当Trello卡片被移到“待审核”列表时，让AI判断是否涉及付款。涉及付款的在": _FILTER,
+    "来自 billing@vendor.example 的邮件到了以后，让AI提取发": _FILTER,
+    "来自 ops@factory.example 的邮件进来时，用AI判断一下类型：": _FILTER,
+    "每封从 ceo@acme.example 发来的邮件：如果里面提到“合同”，就存": _FILTER,
+    "收到 boss@acme.example 发来的邮件就用钉钉提醒我，否则记到Ai": "a Chinese 否则 right "
+    "after the trigger's sender filter is not read as that filter's other side",
+    "When a new Jira issue has an estimate ov": _APPROVED,
+    "Expense claims arrive on a webhook. Clai": _APPROVED,
+    "Asana里有新任务时，如果预算高于5万，就让财务在Slack里审批；否则直接在": _APPROVED,
+    "做一个预约表单（姓名、日期、人数）。选周末的用Slack通知店长，选工作日的直接": _WEEKEND,
+    "帮我建一个看房登记表单（姓名、电话、看房日期）。周末看房的发邮件给 agent@": _WEEKEND,
+    "Make me a booking form (name, email, dat": _WEEKEND,
+}
+
+
+@pytest.mark.parametrize(("text", "trigger", "check"), bank_cases(BANK, _OPEN, 60))
+def test_creates3_bank(text: str, trigger: str, check: Check) -> None:
+    g = Graph(text)
+    sound(g, trigger)
+    check(g)
