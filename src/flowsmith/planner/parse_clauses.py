@@ -108,6 +108,7 @@ class _Builder:
         self.case: DraftCase | None = None  # the case opened last
         self.unless: DraftBranch | None = None  # the guard "X, unless A" put around X
         self.text = ""  # the whole request's steps text (a kind said later opens a case now)
+        self.filter: DraftBranch | None = None  # the trigger's own condition ("from X")
 
     def add(self, steps: list[Any]) -> None:
         steps = [led_by_then(s) for s in steps] if self.after_then else steps
@@ -236,12 +237,45 @@ class _Builder:
         self.case = inner.cases[0]
         self.remember(cond)
 
+    def enter_filter(self, cond: Condition) -> None:
+        """The trigger's own condition ("each email from X", "a card moved to Done") holds
+        for every step said after it: its case is where steps and cases go. Invariant: a
+        case said later nests inside it (items the filter drops get nothing), never becomes
+        its second case; only a bare "otherwise" with no case of its own open is its other
+        side (:meth:`otherwise`)."""
+        self.filter = DraftBranch(phrase=cond.phrase, event=True)
+        case = DraftCase(cond)
+        self.filter.cases.append(case)
+        self.top.append(self.filter)
+        self.current = self.container = case.steps
+        self.case = case
+        self.remember(cond)
+
+    def leave_filter(self) -> None:
+        """ "Every response also goes to …": the next steps run for every item, outside the
+        trigger's own condition."""
+        f = self.filter
+        if f is not None and self.branch is None and self.container is f.cases[0].steps:
+            self.current = self.container = self.top
+
+    def _filter_else(self) -> bool:
+        """ "When an email from X arrives, text me; otherwise log it": the filter's own other
+        side, when no case of its own is open and the steps are still inside the filter."""
+        f = self.filter
+        if f is None or f.closed or self.branch is not None or self.approval is not None:
+            return False
+        if self.container is not f.cases[0].steps:
+            return False
+        self.branch, self.container = f, self.top
+        return True
+
     def otherwise(self) -> bool:
         """The next steps run on the open branch's other case, else on the rejected path of
         the approval; an approval asked inside a case ("over 1000 ask my manager, otherwise
         …") before any "if approved" leaves the "otherwise" to the branch."""
         if self.approval is not None and not self.approval_said and self.approval_case:
             self.branch, self.approval = self.approval_case, None
+        self._filter_else()
         if self.branch is not None and not self.branch.closed:
             case = DraftCase(None)
             self.branch.cases.append(case)
@@ -281,10 +315,12 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         assert m is not None
         b.add(clause_actions("get " + (m.group(1) or m.group(2) or ""), ctx))
     sentences = [s for s in sentences if s not in sources]
-    if guard is not None:
-        b.open_case(guard, guard.phrase, same=False)
+    if guard is not None and (_STATED.search(guard.phrase) or guard.op in _MEASURED):
+        b.open_case(guard, guard.phrase, same=False)  # the first of the cases said next
         if b.branch is not None:
             b.branch.event = True
+    elif guard is not None:
+        b.enter_filter(guard)
     for si, sentence in enumerate(sentences):
         if b.branch is None and crest.sentence_taken(sentence, b.container, ctx):
             continue  # "Every report also becomes …", "Only customers who … though!!"
@@ -300,11 +336,18 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     return split_independent([freeze(s) for s in b.top], text)
 
 
+# "When a Shopify order is paid and ships to Canada, …; US orders …": a condition the start
+# states beside its event, which the cases said next may go on (a filter the event's own
+# words make, "an email from X", "a card moved to Done", holds for every step instead)
+_STATED = re.compile(r"\band\b|且", re.IGNORECASE)
+# "an order over $250 is placed, …; smaller orders …": a measure the start compares is a case
+_MEASURED = frozenset({"gt", "gte", "lt", "lte", "between", "not_between"})
+
+
 def _inside_event(b: _Builder, parts: list[tuple[str, bool]], si: int) -> bool:
-    """A later sentence's "If …" while the trigger's own condition is open ("each email sent
-    to X, save it. If it has no attachment, …") holds among the items that condition let
-    through: it nests in that case (the event's other items get nothing, so it is no second
-    case of the trigger's condition)."""
+    """A later sentence's "If …" while the start's stated condition is open ("When an order
+    is paid and ships to Canada, post it. If it is over $500, …") holds among the items that
+    condition let through: it nests in that case (so it is no second case of it)."""
     br = b.branch
     return bool(
         si > 0
@@ -452,13 +495,14 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             branch.trailing = True
         return
     event_case = b.branch is not None and b.branch.event and not b.branch.closed
-    if b.branch is not None and (
+    if lx.EVERY_ITEM.match(clause) and (b.current or b.current is b.container):
+        b.close_branch()  # "also add every response": every item, even the filter's others
+        b.leave_filter()
+    elif b.branch is not None and (
         b.branch.trailing
         or (
-            (
-                (lx.AFTER_BRANCH.match(clause) and not event_case)
-                or lx.EVERY_ITEM.match(clause)  # "also add every response": even an event's
-            )
+            lx.AFTER_BRANCH.match(clause)
+            and not event_case
             and (b.current or b.current is b.container)
         )
         or (b.after_then and b.branch.closed)

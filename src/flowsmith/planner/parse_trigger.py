@@ -656,7 +656,7 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     """The condition a trigger's own words put on its item ("an email with 'Order' in the
     subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
     label contains customer), or None."""
-    party = mail_party(trigger)
+    party = mail_party(trigger, ctx)
     said = _item_guard(trigger, ctx)
     if party is not None and said is not None and said.field not in ("from", "to"):
         # "an email whose subject starts with 'PO-' comes into orders@…": both hold
@@ -667,7 +667,7 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
 def _item_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     """What the trigger's words say of its item besides a mail's sender or recipient."""
     phrase = trigger.phrase
-    if mail_party(trigger) is not None and not re.search(
+    if mail_party(trigger, ctx) is not None and not re.search(
         r"\b(?:whose|with|where|having)\s+(?:the\s+|a\s+|an\s+)?(?:subject|title)\b|"
         r"(?:主题|标题)",
         phrase,
