@@ -275,9 +275,6 @@ _APPROVED = "'mark it approved' in the otherwise clause is read as a second appr
 _WEEKEND = "weekend/weekday cases on the form's date are read as $now.weekday and a status"
 _OPEN: dict[str, str] = {
     "When a card lands in the 'Done' list in ": _FILTER,
-    "When a new Jira issue has an estimate ov": _APPROVED,
-    "Expense claims arrive on a webhook. Clai": _APPROVED,
-    "Asana里有新任务时，如果预算高于5万，就让财务在Slack里审批；否则直接在": _APPROVED,
     "做一个预约表单（姓名、日期、人数）。选周末的用Slack通知店长，选工作日的直接": _WEEKEND,
     "帮我建一个看房登记表单（姓名、电话、看房日期）。周末看房的发邮件给 agent@": _WEEKEND,
     "Make me a booking form (name, email, dat": _WEEKEND,

@@ -590,12 +590,16 @@ WAIT = rx(
     r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|evening)\b|\btomorrow\b|第二天|次日|隔天"
 )
 APPROVAL = rx(
+    # "mark it approved", "set the status to approved", "标记为已批准": a state a step writes,
+    # no one asked to approve
+    r"(?<!mark it )(?<!mark them )(?<!marks it )(?<!marked )(?<!mark )(?<!it as )(?<!them as )"
+    r"(?<!mark as )(?<!status to )(?<!status of )(?<!label it )(?<!tag it )"
     r"approv\w*\b(?! (?:it |them |this )?automatically)|sign(?:ed|s)?[- ]?off|human review|"
     # "need my manager to okay it", "the CFO gives the go-ahead", "green-light it"
     r"\b(?:okay|ok)\s+(?:it|them|this|that|the\s+\w+)\b|\bgreen[- ]?light\w*|"
     r"\bgives?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:go-?ahead|ok|okay)\b|"
     r"manual review|"
-    r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
+    r"(?<!自动)(?<!提交)(?<!已)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )
 APPROVAL_REJECT = rx(
     r"\bif (?:it is |it's |they )?(?:rejected|declined|denied|not approved)|(?:被)?拒绝|驳回|"
