@@ -75,6 +75,18 @@ def filtered(*steps: str, says: tuple[str, ...]) -> Check:
     return run
 
 
+def gated(step: str, says: tuple[str, ...]) -> Check:
+    """``step`` sits on a passing output of a gate whose parameters say one of ``says``."""
+
+    def run(g: Graph) -> None:
+        sides = g.sides_of(_acts(g, step))
+        assert any(o in YES and _says(g, k, says) for k, o in sides.items()), {
+            k: (o, g.nodes[k].parameters) for k, o in sides.items()
+        }
+
+    return run
+
+
 def approvals(n: int) -> Check:
     """Exactly ``n`` approval steps."""
 
@@ -247,6 +259,41 @@ BANK: list[tuple[str, str, Check]] = [
         "asana",
         approvals(1),
     ),
+    # --- past the due date, no span said ("overdue", "the deadline has passed", "已逾期") ----
+    (
+        "Every Monday at 9 pull the open invoices from Xero. If an invoice is overdue, email "
+        "the customer a reminder through Gmail; otherwise just add it to the 'Open AR' Google "
+        "Sheet.",
+        "schedule",
+        apart("gmail", "google_sheets", says=("due",)),
+    ),
+    (
+        "When a Jira issue is updated and the deadline has passed, post it to Slack #late; "
+        "otherwise log it in Airtable.",
+        "jira",
+        apart("slack", "airtable", says=("due",)),
+    ),
+    (
+        "Daily at 8am get my Todoist tasks; for any task that is past its due date send me a "
+        "Telegram message.",
+        "schedule",
+        gated("telegram", ("due",)),
+    ),
+    (
+        "每天早上9点从QuickBooks读取未付发票，已经逾期的用Gmail给客户发催款邮件，没逾期的记到Airtable",
+        "schedule",
+        apart("gmail", "airtable", says=("due",)),
+    ),
+    (
+        "每天下午5点查一下Asana里的任务，如果已经过了截止日期，就用企业微信提醒负责人，否则不用管",
+        "schedule",
+        gated("wecom", ("due",)),
+    ),
+    (
+        "Trello卡片有更新时，如果截止日期已经过了，就在钉钉群里提醒，否则记到Notion",
+        "trello",
+        apart("dingtalk", "notion", says=("due",)),
+    ),
     # --- a date chosen on a weekend or a weekday --------------------------------------------
     (
         "做一个预约表单（姓名、日期、人数）。选周末的用Slack通知店长，选工作日的直接在谷歌日历上建日程",
@@ -274,7 +321,6 @@ _FILTER = (
 _APPROVED = "'mark it approved' in the otherwise clause is read as a second approval"
 _WEEKEND = "weekend/weekday cases on the form's date are read as $now.weekday and a status"
 _OPEN: dict[str, str] = {
-    "When a card lands in the 'Done' list in ": _FILTER,
     "做一个预约表单（姓名、日期、人数）。选周末的用Slack通知店长，选工作日的直接": _WEEKEND,
     "帮我建一个看房登记表单（姓名、电话、看房日期）。周末看房的发邮件给 agent@": _WEEKEND,
     "Make me a booking form (name, email, dat": _WEEKEND,

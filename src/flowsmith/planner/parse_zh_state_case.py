@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_spans import age_condition
 from flowsmith.planner.parse_steps import clause_actions
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ def zh_state_case(b: Builder, clause: str, ctx: Context) -> bool:
     if not steps:
         return False
     phrase = unmask(clause, ctx)
-    b.open_case(Condition("status", "eq", state, phrase), phrase, same=False)
+    # "已经逾期的…，没逾期的…": past the due date, not a status named so
+    cond = age_condition(state, phrase) or Condition("status", "eq", state, phrase)
+    b.open_case(cond, phrase, same=False)
     b.add(list(steps))
     return True
