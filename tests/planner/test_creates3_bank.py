@@ -319,10 +319,11 @@ _FILTER = (
     "becomes the filter's false output) instead of nesting inside it"
 )
 _APPROVED = "'mark it approved' in the otherwise clause is read as a second approval"
-_WEEKEND = "weekend/weekday cases on the form's date are read as $now.weekday and a status"
+_WEEKEND = (
+    "'weekday bookings go …' after an 'If the date … falls on a weekend' case is not read as "
+    "that case's other side (a noun qualified by 'weekday' heads no case)"
+)
 _OPEN: dict[str, str] = {
-    "做一个预约表单（姓名、日期、人数）。选周末的用Slack通知店长，选工作日的直接": _WEEKEND,
-    "帮我建一个看房登记表单（姓名、电话、看房日期）。周末看房的发邮件给 agent@": _WEEKEND,
     "Make me a booking form (name, email, dat": _WEEKEND,
 }
 

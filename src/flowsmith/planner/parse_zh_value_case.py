@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_cases import NOTHING
 from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_day_cases import day_condition
 from flowsmith.planner.parse_spans import age_condition
 from flowsmith.planner.parse_steps import clause_actions
 
@@ -37,7 +38,11 @@ def zh_value_case(b: Builder, clause: str, ctx: Context) -> bool:
         return False
     last = br.cases[-1].condition
     m = _ZH_VALUE.match(clause)
-    due = age_condition(m.group("v"), clause) if m is not None and last is not None else None
+    due = (
+        age_condition(m.group("v"), clause) or day_condition(m.group("v"), ctx.day_field, clause)
+        if m is not None and last is not None
+        else None
+    )
     if m is not None and due is not None and last is not None and due.field == last.field:
         return _case(b, due, m.group("a"), clause, ctx)  # "已经逾期的…，没逾期的…"
     if last is None or last.op != "eq" or not isinstance(last.value, str):
