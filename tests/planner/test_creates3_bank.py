@@ -294,6 +294,35 @@ BANK: list[tuple[str, str, Check]] = [
         "trello",
         apart("dingtalk", "notion", says=("due",)),
     ),
+    # --- a size word whose bracket gives the measure ("big orders (over $1000)") ---------------
+    (
+        "When a WooCommerce order is placed, big orders (more than $800) get a Slack message in "
+        "#vip; the rest are added to a Google Sheet.",
+        "woocommerce",
+        apart("slack", "google_sheets", says=("800",)),
+    ),
+    (
+        "Whenever a PayPal payment comes in: large payments (at least 5000 USD) should be "
+        "posted to Microsoft Teams, small ones just go into Airtable.",
+        "paypal",
+        apart("microsoft_teams", "airtable", says=("5000", "4999")),  # ">= 5000" as "> 4999"
+    ),
+    (
+        "When a Stripe invoice is paid, expensive ones (above 3000) need a Pipedrive deal; "
+        "cheaper ones just get an email to billing@acme.example.",
+        "stripe",
+        apart("pipedrive", "send_email", says=("3000",)),
+    ),
+    (
+        "Shopify有新订单时，大额订单（超过2万元）发飞书群，其余的写到Notion",
+        "shopify",
+        apart("feishu", "notion", says=("20000",)),
+    ),
+    (
+        "有新的Stripe付款时，小额付款（低于100元）只记到Airtable，其他的在钉钉群里通知",
+        "stripe",
+        apart("airtable", "dingtalk", says=("100",)),
+    ),
     # --- a date chosen on a weekend or a weekday --------------------------------------------
     (
         "做一个预约表单（姓名、日期、人数）。选周末的用Slack通知店长，选工作日的直接在谷歌日历上建日程",
