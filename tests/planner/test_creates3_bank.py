@@ -323,6 +323,30 @@ BANK: list[tuple[str, str, Check]] = [
         "stripe",
         apart("airtable", "dingtalk", says=("100",)),
     ),
+    # --- "X unless A" and then what the excepted items get ("those …", "— then …") ------------
+    (
+        "When a HubSpot deal is created, post it to Slack #deals unless the amount is below 100 "
+        "— then just log it in Google Sheets.",
+        "hubspot",
+        apart("slack", "google_sheets", says=("amount",)),
+    ),
+    (
+        "Whenever a Typeform response comes in, create a Pipedrive person unless the country is "
+        "Germany; those go to Airtable instead.",
+        "typeform",
+        apart("pipedrive", "airtable", says=("germany",)),
+    ),
+    (
+        "When a WooCommerce order is placed, create a QuickBooks invoice unless the total is "
+        "under 20 dollars; those ones just get a row in Google Sheets.",
+        "woocommerce",
+        apart("quickbooks", "google_sheets", says=("total", "amount", "price")),
+    ),
+    (
+        "Zendesk有新工单时在Jira建issue，除非优先级是低，这种情况下只记到Airtable",
+        "zendesk",
+        apart("jira", "airtable", says=("低",)),
+    ),
     # --- a date chosen on a weekend or a weekday --------------------------------------------
     (
         "做一个预约表单（姓名、日期、人数）。选周末的用Slack通知店长，选工作日的直接在谷歌日历上建日程",

@@ -40,6 +40,7 @@ from flowsmith.planner.parse_case_clauses import (
     size_case_of,
     straight_case,
     unless_case,
+    unless_goes_on,
     value_case,
     when_not_case,
     which_case,
@@ -63,6 +64,7 @@ from flowsmith.planner.parse_conditions import (
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new_found_case
+from flowsmith.planner.parse_guard_open import inside_event, open_guard
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_headed_case import (
     full_case,
@@ -315,49 +317,23 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         assert m is not None
         b.add(clause_actions("get " + (m.group(1) or m.group(2) or ""), ctx))
     sentences = [s for s in sentences if s not in sources]
-    if guard is not None and (_STATED.search(guard.phrase) or guard.op in _MEASURED):
-        b.open_case(guard, guard.phrase, same=False)  # the first of the cases said next
-        if b.branch is not None:
-            b.branch.event = True
-    elif guard is not None:
-        b.enter_filter(guard)
+    if guard is not None:
+        open_guard(b, guard)
     for si, sentence in enumerate(sentences):
         if b.branch is None and crest.sentence_taken(sentence, b.container, ctx):
             continue  # "Every report also becomes …", "Only customers who … though!!"
         parts = clauses_then(crest.colon_subject(sentence))
-        b.joined = _inside_event(b, parts, si)
+        b.joined = inside_event(b, parts, si)
         for ci, (clause, b.after_then) in enumerate(parts):
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
-        if b.branch is not None and not (_opens_case(nxt, ctx) or opens_full_case(nxt, b)):
+        if b.branch is not None and not (
+            _opens_case(nxt, ctx) or opens_full_case(nxt, b) or unless_goes_on(nxt, b)
+        ):
             b.close_branch()
         b.end_sentence()
     return split_independent([freeze(s) for s in b.top], text)
-
-
-# "When a Shopify order is paid and ships to Canada, …; US orders …": a condition the start
-# states beside its event, which the cases said next may go on (a filter the event's own
-# words make, "an email from X", "a card moved to Done", holds for every step instead)
-_STATED = re.compile(r"\band\b|且", re.IGNORECASE)
-# "an order over $250 is placed, …; smaller orders …": a measure the start compares is a case
-_MEASURED = frozenset({"gt", "gte", "lt", "lte", "between", "not_between"})
-
-
-def _inside_event(b: _Builder, parts: list[tuple[str, bool]], si: int) -> bool:
-    """A later sentence's "If …" while the start's stated condition is open ("When an order
-    is paid and ships to Canada, post it. If it is over $500, …") holds among the items that
-    condition let through: it nests in that case (so it is no second case of it)."""
-    br = b.branch
-    return bool(
-        si > 0
-        and parts
-        and br is not None
-        and br.event
-        and not br.closed
-        and len(br.cases) == 1
-        and lx.IF_OPEN.match(parts[0][0])
-    )
 
 
 # a sentence naming where the data comes from ("the data comes from <url>", "数据来自<url>")
