@@ -595,6 +595,10 @@ WAIT = rx(
     r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|evening)\b|\btomorrow\b|第二天|次日|隔天"
 )
 APPROVAL = rx(
+    # "mark it approved", "set the status to approved", "标记为已批准": a state a step writes,
+    # no one asked to approve
+    r"(?<!mark it )(?<!mark them )(?<!marks it )(?<!marked )(?<!mark )(?<!it as )(?<!them as )"
+    r"(?<!mark as )(?<!status to )(?<!status of )(?<!label it )(?<!tag it )"
     r"approv\w*\b(?! (?:it |them |this )?automatically)|sign(?:ed|s)?[- ]?off|human review|"
     # "need my manager to okay it", "the CFO gives the go-ahead", "green-light it"
     r"\b(?:okay|ok)\s+(?:it|them|this|that|the\s+\w+)\b|\bgreen[- ]?light\w*|"
@@ -602,7 +606,7 @@ APPROVAL = rx(
     # "need my OK in Slack", "needs the finance lead's okay": someone's OK needed first
     r"\bneeds?\s+(?:my|our|his|her|their|an?|the\s+[\w ]{1,20}?'s)\s+(?:ok|okay|go-?ahead)\b|"
     r"manual review|"
-    r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
+    r"(?<!自动)(?<!提交)(?<!已)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )
 APPROVAL_REJECT = rx(
     r"\bif (?:it is |it's |they )?(?:rejected|declined|denied|not approved)|(?:被)?拒绝|驳回|"
@@ -664,9 +668,13 @@ TRIGGER_EMAIL = rx(
     r"(?:^\s*(?:all\s+|any\s+|every\s+|each\s+)?|\b(?:any|every|each|all)\s+)e-?mails?\s+"
     r"(?:from|sent\s+(?:to|by)|to|with|whose|containing|addressed\s+to)\b|"
     r"\be-?mails?\s+(?:arrives?|comes? in|is received|lands?)|\b(?:in|to) (?:my |our |the )?inbox|"
+    # "when mail from __mail0__ comes in": mail said without "e-", named by its sender
+    r"\bmail\s+from\s+__mail\d+__\s+(?:arrives?|comes? in|is received|lands?)|"
     r"\b(?:arrives?|comes? in|is received|are received|is sent to (?:us|me)|are sent to (?:us|me))"
     r"\s+(?:by|via|through|over|in an?)\s+e-?mail\b|"
-    r"收到(?:的)?\S{0,6}?邮件|收到(?:的)?[^，,。；;\s后时就把给再并]{7,14}?(?<![发寄])邮件|新邮件|来信|邮件(?:到达|进来)|邮箱收到|(?:通过|用)邮件(?:收到|发来|寄来)"
+    r"收到(?:的)?\S{0,6}?邮件|收到(?:的)?[^，,。；;\s后时就把给再并]{7,14}?(?<![发寄])邮件|新邮件|来信|邮件(?:到达|进来|到了|来了)|邮箱收到|"
+    # "收到 __mail0__ 发来的邮件", "从 __mail0__ 发来的邮件": mail named by its sender
+    r"__mail\d+__\s*(?:发来|寄来|发过来)的(?:新)?邮件|来自\s*__mail\d+__\s*的(?:新)?邮件|(?:通过|用)邮件(?:收到|发来|寄来)"
 )
 TRIGGER_RSS = rx(
     r"(?:订阅\s*(?:__url\d+__\s*)?(?:的\s*)?)?(?<![a-z])rss(?![a-z])(?:\s*(?:feed|源|订阅))?|"

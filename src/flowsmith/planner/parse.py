@@ -54,6 +54,7 @@ from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
 from flowsmith.planner.parse_context_app import app_in_context
 from flowsmith.planner.parse_copies import with_files_copied
+from flowsmith.planner.parse_day_cases import date_field, day_cases_said
 from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_heading_event import heading_event
@@ -106,11 +107,14 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     masked, _ = cut_seen(masked)
     masked, exclusions = cut_exclusions(masked, ctx)
     masked, values = cut_values(masked)
-    window = read_window(masked)
+    days = day_cases_said(masked)  # "选周末的…，选工作日的…": cases on the item's date
+    window = None if days else read_window(masked)
+    ctx.day_field = "date" if days else None  # no run schedule in those words either
     masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
     rest = only_for_last(trigger, rest, ctx)
     ctx.trigger_kind = trigger.kind
+    ctx.day_field = date_field(trigger.params.get("fields")) if days else None
     guard = (
         event_guard(trigger, ctx)
         if trigger.kind in ("app_event", "email", "form", "webhook")

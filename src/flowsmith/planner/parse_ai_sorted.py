@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Think
 from flowsmith.planner.parse_ai_asked import AI_NAME
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_judged import each_mood
 from flowsmith.planner.parse_split import clauses
 from flowsmith.planner.parse_split import sentences as sentences_of
+from flowsmith.planner.parse_thinking import thinking
 
 if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
@@ -153,8 +155,29 @@ def ai_whether_case(b: Builder, clause: str, ctx: Context) -> bool:
     if not heads or any(n + heads[0] + "的" in after for n in _NOT):
         return False  # "紧急的…；不紧急的…": a yes/no the value readers test by its two words
     cats = heads if len(heads) > 1 else [heads[0], "其他" if CJK.search(heads[0]) else "other"]
+    extracted = _also_extracted(said[: m.start(m.lastgroup or 0)], ctx)
     ctx.made.add("classify")
     ctx.classified = True
     ctx.categories = cats
-    b.add([Think("classify", params={"categories": list(cats)}, phrase=said.strip())])
+    b.add([*extracted, Think("classify", params={"categories": list(cats)}, phrase=said.strip())])
     return True
+
+
+# the words that ask the yes/no, at the end of what is said before it ("… and whether",
+# "…以及是否")
+_WHETHER_WORDS = re.compile(
+    r"[\s,，、]*(?:(?:and|as well as|plus)\s+)?(?:whether|if)\s*$|"
+    r"[\s,，、]*(?:以及|和|并且|还有|并|与|及)?\s*(?:是否|是不是)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _also_extracted(lead: str, ctx: Context) -> list[Think]:
+    """ "have AI pull out the patient id and whether …", "让AI提取订单号以及是否…": the other
+    values the AI step is asked for, extracted before the yes/no is sorted on (none when the
+    clause asks for the yes/no alone)."""
+    lead = _WHETHER_WORDS.sub("", lead)
+    if not lx.THINK["extract"].search(lead):
+        return []
+    found = [t for _, t in thinking(lead, lead.strip(), ctx) if t.kind == "extract"]
+    return [t for t in found if t.params.get("fields")][:1]

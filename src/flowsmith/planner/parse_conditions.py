@@ -40,6 +40,7 @@ from flowsmith.planner.parse_condition_words import (
     verb_used,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
+from flowsmith.planner.parse_day_cases import en_day_condition
 from flowsmith.planner.parse_field_names import (
     counted_noun,
     field_of,
@@ -234,7 +235,11 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     provider = mail_domain_condition(t, phrase)
     if provider is not None:  # "signed up with a gmail or yahoo address"
         return provider
-    mood = mood_condition(t, phrase) or span_condition(t, phrase)
+    mood = (
+        mood_condition(t, phrase)
+        or span_condition(t, phrase)
+        or (en_day_condition(t, ctx.day_field, phrase) if ctx is not None else None)
+    )
     if mood is not None:  # "the customer sounds angry", "注册超过30天"
         return mood
     q = _QUALIFIER.search(t)

@@ -25,6 +25,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_case_arrows import case_arrows
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
+from flowsmith.planner.parse_day_cases import without_day_heads
 from flowsmith.planner.parse_guards import event_condition
 from flowsmith.planner.parse_trigger_attr import attributed_event, qualified_mail
 from flowsmith.planner.parse_trigger_changed import changed_item_event
@@ -99,7 +100,8 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     err = lx.TRIGGER_ERROR.search(text)
     if err and not _names_app_event(text, ctx):
         return Trigger(kind="error", phrase=err.group(0).strip()), _cut(text, err)
-    sched = parse_schedule(TOKEN.sub(" ", text))
+    said = without_day_heads(text) if ctx.day_field else text  # "选工作日的…": a case
+    sched = parse_schedule(TOKEN.sub(" ", said))
     if sched is not None:
         return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
     found = attributed_event(text, ctx) or new_app_event(text, ctx) or items_event(text, ctx)
@@ -660,7 +662,7 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     """The condition a trigger's own words put on its item ("an email with 'Order' in the
     subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
     label contains customer), or None."""
-    party = mail_party(trigger)
+    party = mail_party(trigger, ctx)
     said = _item_guard(trigger, ctx)
     if party is not None and said is not None and said.field not in ("from", "to"):
         # "an email whose subject starts with 'PO-' comes into orders@…": both hold
@@ -671,7 +673,7 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
 def _item_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     """What the trigger's words say of its item besides a mail's sender or recipient."""
     phrase = trigger.phrase
-    if mail_party(trigger) is not None and not re.search(
+    if mail_party(trigger, ctx) is not None and not re.search(
         r"\b(?:whose|with|where|having)\s+(?:the\s+|a\s+|an\s+)?(?:subject|title)\b|"
         r"(?:主题|标题)",
         phrase,

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_day_cases import day_condition
+from flowsmith.planner.parse_spans import age_condition
 from flowsmith.planner.parse_steps import clause_actions
 
 if TYPE_CHECKING:
@@ -49,9 +51,17 @@ def zh_state_case(b: Builder, clause: str, ctx: Context) -> bool:
     if not others:
         return False
     steps = clause_actions(m.group("a"), ctx)
+    if not steps and m.group("n"):  # "选周末的发邮件给前台": the "noun" was the action's verb
+        steps = clause_actions(m.group("n") + m.group("a"), ctx)
     if not steps:
         return False
     phrase = unmask(clause, ctx)
-    b.open_case(Condition("status", "eq", state, phrase), phrase, same=False)
+    # "已经逾期的…，没逾期的…": past the due date, not a status named so
+    cond = (
+        age_condition(state, phrase)
+        or day_condition(state, ctx.day_field, phrase)  # "选周末的…，选工作日的…"
+        or Condition("status", "eq", state, phrase)
+    )
+    b.open_case(cond, phrase, same=False)
     b.add(list(steps))
     return True

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_cases import NOTHING
 from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_day_cases import day_condition
+from flowsmith.planner.parse_spans import age_condition
 from flowsmith.planner.parse_steps import clause_actions
 
 if TYPE_CHECKING:
@@ -35,17 +37,29 @@ def zh_value_case(b: Builder, clause: str, ctx: Context) -> bool:
     if br is None or br.closed or not br.cases:
         return False
     last = br.cases[-1].condition
+    m = _ZH_VALUE.match(clause)
+    due = (
+        age_condition(m.group("v"), clause) or day_condition(m.group("v"), ctx.day_field, clause)
+        if m is not None and last is not None
+        else None
+    )
+    if m is not None and due is not None and last is not None and due.field == last.field:
+        return _case(b, due, m.group("a"), clause, ctx)  # "已经逾期的…，没逾期的…"
     if last is None or last.op != "eq" or not isinstance(last.value, str):
         return False
-    m = _ZH_VALUE.match(clause)
     if m is None or _OTHER.match(m.group("v")) or ctx.index.mentions(m.group("v"), implicit=False):
         return False
-    action = m.group("a")
+    return _case(b, Condition(last.field, "eq", m.group("v"), ""), m.group("a"), clause, ctx)
+
+
+def _case(b: Builder, cond: Condition, action: str, clause: str, ctx: Context) -> bool:
+    """The next case of the open branch on ``cond`` with ``action``'s steps (or none said:
+    "…的不用管"); False when the action names no steps."""
     steps = clause_actions(action, ctx)
     nothing = NOTHING.match(unmask(action, ctx).strip(" ,，.。"))
     if not steps and not nothing:
         return False
     phrase = unmask(clause, ctx)
-    b.open_case(Condition(last.field, "eq", m.group("v"), phrase), phrase, same=True)
+    b.open_case(Condition(cond.field, cond.op, cond.value, phrase), phrase, same=True)
     b.add(list(steps))
     return True
