@@ -259,11 +259,6 @@ BANK: list[tuple[str, list[Check]]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "会员在我们的Jotform上报名": "an opening sentence ending in 。 with no 时/后 starts manually",
-    "客户在Typeform填满意度问卷": "an opening sentence ending in 。 with no 时/后 starts manually",
-    "员工在Jotform提交请假申请": "an opening sentence ending in 。 with no 时/后 starts manually",
-    "Typeform客户调查：": "a heading naming a form app and its items starts manually",
-    "Jotform活动报名表：": "a heading naming a form app and its items starts manually",
     "Stripe每次有退款": "'每次有退款' is no refund event (manual start)",
     "Shopify每次有退款都发到Slack": "'每次有退款' is no refund event (manual start)",
     "每周五下午5点读Google表格“打卡”表": "a negated-verb case head '没打卡的员工，…' opens no case",
