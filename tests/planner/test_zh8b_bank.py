@@ -259,8 +259,6 @@ BANK: list[tuple[str, list[Check]]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "Stripe每次有退款": "'每次有退款' is no refund event (manual start)",
-    "Shopify每次有退款都发到Slack": "'每次有退款' is no refund event (manual start)",
     "每周五下午5点读Google表格“打卡”表": "a negated-verb case head '没打卡的员工，…' opens no case",
     "每天早上9点读Airtable客户表": "a negated-verb case head '没填电话的客户，…' opens no case",
     "我手动跑：读Google表格里的报名名单": "a negated-verb case head '没留邮箱的人，…' opens no case",

@@ -222,12 +222,13 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     post it to Twitter") ends where its action's verb starts."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            groups = ("body", "body2", "body3", "body4", "body5", "body6", "body7")
+            groups = ("body", "body9", "body8", "body2", "body3", "body4", "body5", "body6")
+            groups = (*groups, "body7")
             group = next((g for g in groups if m.groupdict().get(g)), "")
             if not group:
                 continue
             body, b0 = m.group(group) or "", m.start(group)
-            if group in ("body3", "body7") and not _names_event(body, ctx):
+            if group in ("body3", "body7", "body8") and not _names_event(body, ctx):
                 continue  # "翻译后发到…": an event must be named outright before a bare 后
             if _says_a_time(body):
                 continue  # "每天晚上8点从Clockify拉取工时…": a clock's run reads the app
