@@ -113,7 +113,8 @@ CATEGORY_CASE = rx(
     r"^\s*([\u4e00-\u9fff]{1,4}?)类?的(?:邮件|消息|工单|请求)?"
     r"(?=发|转|推|通知|放|存|写|保存|记录|创建|新建|建|加到|添加|回复|交给|分配|提醒|同步|上传|归档)"
 )
-NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
+# (新闻 is news, 新加坡 a place: no new item)
+NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新(?!闻|加坡|西兰|疆)")
 # the kind of change an event clause says, and the (stemmed) event-key words of each kind
 EVENT_CHANGE = {
     "created": rx(
