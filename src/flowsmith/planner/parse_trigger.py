@@ -181,7 +181,7 @@ def _arrow_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     if re.search(r"[.;!?。；！？](?:\s|$)|[。；！？]", head):
         return None  # "Applications come in through Wufoo. … 7 or higher -> …": a case arrow
     if _says_a_time(head):
-        return None  # "每周二上午10点：用Perplexity搜… → …": the clock starts it, the links are steps
+        return None  # "每周二10点：用Perplexity搜… → …": the clock starts it; links are steps
     trig = _trigger_of(head, ctx, explicit=True)
     if trig is None or not links:
         return None
