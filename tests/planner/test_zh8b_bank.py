@@ -259,8 +259,6 @@ BANK: list[tuple[str, list[Check]]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "每周五下午5点读Google表格“打卡”表": "a negated-verb case head '没打卡的员工，…' opens no case",
-    "每天早上9点读Airtable客户表": "a negated-verb case head '没填电话的客户，…' opens no case",
     "我手动跑：读Google表格里的报名名单": "a negated-verb case head '没留邮箱的人，…' opens no case",
     "客户在表单里留言，AI判断": "'AI判断是不是…：是…的…，不是的…' yields no AI step and no case",
     "GitLab的流水线结果会推到": "'main的…；develop的…；其他…不管' is no value switch",

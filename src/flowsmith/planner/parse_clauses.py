@@ -85,6 +85,7 @@ from flowsmith.planner.parse_subject_cases import (
     value_subject_case,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
+from flowsmith.planner.parse_zh_missing_case import zh_missing_case
 from flowsmith.planner.parse_zh_value_case import zh_value_case
 
 
@@ -108,6 +109,7 @@ class _Builder:
         self.case: DraftCase | None = None  # the case opened last
         self.unless: DraftBranch | None = None  # the guard "X, unless A" put around X
         self.text = ""  # the whole request's steps text (a kind said later opens a case now)
+        self.missing_verb: str | None = None  # "没交作业的…": the verb whose "交了的…" is the rest
 
     def add(self, steps: list[Any]) -> None:
         steps = [led_by_then(s) for s in steps] if self.after_then else steps
@@ -393,7 +395,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
     if (
-        found_case(b, clause, ctx)
+        zh_missing_case(b, clause, ctx)  # before the readers that take "交了但分数低于60的"
+        or found_case(b, clause, ctx)
         or mood_case(b, clause, ctx)
         or object_case(b, clause, ctx)
         or ai_sorted_case(b, clause, ctx)
