@@ -71,11 +71,13 @@ def _done_side(b: Builder, clause: str, ctx: Context) -> bool:
     verb = b.missing_verb
     # the head's branch, open or just closed by the end of its clause ("…；填了的，…")
     last = b.branch or (b.container[-1] if b.container else None)
-    case = last.cases[0] if isinstance(last, DraftBranch) and last.cases else None
-    if not verb or case is None or case.condition is None or case.condition.op != "is_empty":
+    if not verb or not isinstance(last, DraftBranch) or len(last.cases) != 1:
+        return False
+    said = last.cases[0].condition
+    if said is None or said.op != "is_empty":
         return False
     m = _DONE.match(clause.strip())
-    if m is None or not m.group("v").startswith(verb) or len(last.cases) > 1:
+    if m is None or not m.group("v").startswith(verb):
         return False
     b.branch = last
     inner = parse_condition(m.group("c"), ctx) if m.group("c") else None
