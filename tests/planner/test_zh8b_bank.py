@@ -261,10 +261,7 @@ BANK: list[tuple[str, list[Check]]] = [
 _OPEN: dict[str, str] = {
     "我手动跑：读Google表格里的报名名单": "a negated-verb case head '没留邮箱的人，…' opens no case",
     "客户在表单里留言，AI判断": "'AI判断是不是…：是…的…，不是的…' yields no AI step and no case",
-    "GitLab的流水线结果会推到": "'main的…；develop的…；其他…不管' is no value switch",
     "Our monitoring posts alerts": "'Severity critical goes to …, warning goes to …' opens no case",
-    "客户询价会推到我们的webhook": "'…的，…；不符合的…' after an AI extraction: the second side "
-    "is not the first's other output",
     "Every Monday at 9am read the 'Homework'": "'students who didn't hand in get …' opens no case",
     "每小时在Elasticsearch里搜": "'搜' is no Elasticsearch read (search)",
     "When a Stripe invoice payment fails, cancel": "Chargebee 'cancel the subscription' is no "

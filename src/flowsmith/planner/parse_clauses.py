@@ -86,7 +86,7 @@ from flowsmith.planner.parse_subject_cases import (
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 from flowsmith.planner.parse_zh_missing_case import zh_missing_case
-from flowsmith.planner.parse_zh_value_case import zh_value_case
+from flowsmith.planner.parse_zh_value_case import next_value_said, zh_value_case
 
 
 class _Builder:
@@ -296,7 +296,9 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
-        if b.branch is not None and not (_opens_case(nxt, ctx) or opens_full_case(nxt, b)):
+        if b.branch is not None and not (
+            _opens_case(nxt, ctx) or opens_full_case(nxt, b) or next_value_said(b, nxt, ctx)
+        ):
             b.close_branch()
         b.end_sentence()
     return split_independent([freeze(s) for s in b.top], text)

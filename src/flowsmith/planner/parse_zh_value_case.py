@@ -29,17 +29,33 @@ _ZH_VALUE = re.compile(
 _OTHER = re.compile(r"^(?:其他|其余|其它|剩下|剩余|别的|另外|否则|不然|要不然|others?)")
 
 
-def zh_value_case(b: Builder, clause: str, ctx: Context) -> bool:
-    """A value alone after a case on a word: the next case on that field."""
+def _value_said(b: Builder, clause: str, ctx: Context) -> tuple[Condition, re.Match[str]] | None:
+    """(the open branch's last word case, the clause's value and action) when ``clause``
+    says a next value of that case's field; None otherwise."""
     br = b.branch
     if br is None or br.closed or not br.cases:
-        return False
+        return None
     last = br.cases[-1].condition
     if last is None or last.op != "eq" or not isinstance(last.value, str):
-        return False
+        return None
     m = _ZH_VALUE.match(clause)
     if m is None or _OTHER.match(m.group("v")) or ctx.index.mentions(m.group("v"), implicit=False):
+        return None
+    return last, m
+
+
+def next_value_said(b: Builder, clause: str, ctx: Context) -> bool:
+    """Whether ``clause`` (a next sentence's first) says the open branch's next value
+    ("环境是production的…；staging的…"): the branch then stays open across the sentence end."""
+    return _value_said(b, clause, ctx) is not None
+
+
+def zh_value_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """A value alone after a case on a word: the next case on that field."""
+    said = _value_said(b, clause, ctx)
+    if said is None:
         return False
+    last, m = said
     action = m.group("a")
     steps = clause_actions(action, ctx)
     nothing = NOTHING.match(unmask(action, ctx).strip(" ,，.。"))
