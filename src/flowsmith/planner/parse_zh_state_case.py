@@ -30,6 +30,8 @@ _LATER = re.compile(
     r"[，,；;。]\s*([\u4e00-\u9fff]{1,4}?)的(?:[\u4e00-\u9fff]{1,3}?)?"
     rf"(?:{_ACT}|不用|不需要|忽略)"
 )
+# "相似度高", "风险低": a measure (2–3 characters) and its level
+_LEVEL = re.compile(r"^(?P<f>[\u4e00-\u9fff]{2,3}?)(?P<l>高|低|大|小|多|少)$")
 _NOT_STATE = re.compile(
     r"^(?:所有|全部|其他|其余|其它|剩下|每|新|这|那|我|你|他|她|它|别|今天|昨天|当天)"
 )
@@ -48,10 +50,15 @@ def zh_state_case(b: Builder, clause: str, ctx: Context) -> bool:
     others = {v for v in _LATER.findall(b.text) if v != state and not _NOT_STATE.match(v)}
     if not others:
         return False
-    steps = clause_actions(m.group("a"), ctx)
+    # "相似度高的发邮件…": the lazy noun may have taken the action's verb ("发邮件" + "给老师")
+    steps = clause_actions(m.group("a"), ctx) or clause_actions(
+        (m.group("n") or "") + m.group("a"), ctx
+    )
     if not steps:
         return False
     phrase = unmask(clause, ctx)
-    b.open_case(Condition("status", "eq", state, phrase), phrase, same=False)
+    level = _LEVEL.match(state)  # "相似度高": a measure's level, said of that measure
+    field, value = (level.group("f"), level.group("l")) if level else ("status", state)
+    b.open_case(Condition(field, "eq", value, phrase), phrase, same=False)
     b.add(list(steps))
     return True

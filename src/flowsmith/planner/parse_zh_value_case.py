@@ -61,6 +61,9 @@ def zh_value_case(b: Builder, clause: str, ctx: Context) -> bool:
     nothing = NOTHING.match(unmask(action, ctx).strip(" ,，.。"))
     if not steps and not nothing:
         return False
+    if m.group("v") in (f"不{last.value}", f"不是{last.value}") and b.otherwise():
+        b.add(list(steps))  # "相似度高的…，不高的…": the first case's other side
+        return True
     phrase = unmask(clause, ctx)
     b.open_case(Condition(last.field, "eq", m.group("v"), phrase), phrase, same=True)
     b.add(list(steps))
