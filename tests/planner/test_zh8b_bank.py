@@ -263,9 +263,8 @@ _OPEN: dict[str, str] = {
     "客户在表单里留言，AI判断": "'AI判断是不是…：是…的…，不是的…' yields no AI step and no case",
     "Our monitoring posts alerts": "'Severity critical goes to …, warning goes to …' opens no case",
     "Every Monday at 9am read the 'Homework'": "'students who didn't hand in get …' opens no case",
-    "When a Stripe invoice payment fails, cancel": "Chargebee 'cancel the subscription' is no "
-    "delete",
-    "每天晚上7点用Home Assistant": "Home Assistant '把灯打开' is no turn_on",
+    "每天晚上7点用Home Assistant": "Home Assistant '把灯打开' is its generic service call: the "
+    "catalog has no way to say the 'service' field's value (turn_on) by the operation's words",
 }
 
 
