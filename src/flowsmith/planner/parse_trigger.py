@@ -217,6 +217,10 @@ def _head_conditions(head: str, trig: Trigger, ctx: Context) -> list[str]:
     return [c for c in (said, *said_values(head, ctx)) if c]
 
 
+# the when-patterns' body groups, in the order their alternatives are written
+_WHEN_GROUPS = ("body", "body9", "body8", "body2", "body3", "body4", "body5", "body6", "body7")
+
+
 def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     """A "when"-clause naming an app event; a polled one becomes an hourly schedule.
 
@@ -224,9 +228,7 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     post it to Twitter") ends where its action's verb starts."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            groups = ("body", "body9", "body8", "body2", "body3", "body4", "body5", "body6")
-            groups = (*groups, "body7")
-            group = next((g for g in groups if m.groupdict().get(g)), "")
+            group = next((g for g in _WHEN_GROUPS if m.groupdict().get(g)), "")
             if not group:
                 continue
             body, b0 = m.group(group) or "", m.start(group)
