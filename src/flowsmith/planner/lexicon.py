@@ -87,10 +87,14 @@ WHEN_EN = rx(
 WHEN_ZH = rx(
     # (a colon may end it: "…优先级改成urgent的时候：…")
     r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|(?<!小)时|之后|后)(?:就|，|,|：|\s|$)|"
+    # "Shopify上有人退款的时候发钉钉": 的时候 ends a when-clause even right before the action
+    r"(?:每当|当|一旦|每次)?(?P<body9>[^，,。；;！？]{2,40}?)的时候(?=[\u4e00-\u9fff])|"
+    # "Shopify每次有退款都记到…": the app, then 每次 and its event (named outright)
+    r"^(?P<body8>[^，,。；;！？]{1,20}?每次[^，,。；;！？]{1,30}?)(?=都|就|，|,)|"
     # "…完成任务时发短信": an event's 时 right before the action's verb (not 小时, 定时, 实时 …)
     r"(?:每当|当|一旦|每次)?(?P<body4>[^，,。；;！？]{2,40}?)"
-    r"(?<![小定实及同准临随当按计工耗限])时(?=发|通知|提醒|转发|推送|记录|创建|添加|同步|用|给|在|把)|"
-    r"(?:每当|一旦|每次)(?P<body2>[^，,。；;！？]{2,40}?)(?:就|，|,|$)|"
+    r"(?<![小定实及同准临随当按计工耗限])时(?=发|通知|提醒|转发|推送|记|创建|添加|同步|用|给|在|把|存|加到|写)|"
+    r"(?:每当|一旦|每次)(?P<body2>[^，,。；;！？]{2,40}?)(?:就|都|，|,|$)|"
     r"^(?P<body3>[^，,。；;！？]{2,30}?)(?:之后|以后|后)(?=[\u4e00-\u9fff])|"
     # "PayPal一有新的订阅激活，就…", "只要有人下单就…": the event, then 就
     r"(?:一有|只要有?)(?P<body5>[^，,。；;！？]{2,40}?)(?:，|,)?就|"
@@ -110,7 +114,8 @@ CATEGORY_CASE = rx(
     r"^\s*([\u4e00-\u9fff]{1,4}?)类?的(?:邮件|消息|工单|请求)?"
     r"(?=发|转|推|通知|放|存|写|保存|记录|创建|新建|建|加到|添加|回复|交给|分配|提醒|同步|上传|归档)"
 )
-NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
+# (新闻 is news, 新加坡 a place: no new item)
+NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新(?!闻|加坡|西兰|疆)")
 # the kind of change an event clause says, and the (stemmed) event-key words of each kind
 EVENT_CHANGE = {
     "created": rx(

@@ -87,7 +87,8 @@ from flowsmith.planner.parse_subject_cases import (
     value_subject_case,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
-from flowsmith.planner.parse_zh_value_case import zh_value_case
+from flowsmith.planner.parse_zh_missing_case import zh_missing_case
+from flowsmith.planner.parse_zh_value_case import next_value_said, zh_value_case
 
 
 class _Builder:
@@ -111,6 +112,7 @@ class _Builder:
         self.unless: DraftBranch | None = None  # the guard "X, unless A" put around X
         self.text = ""  # the whole request's steps text (a kind said later opens a case now)
         self.filter: DraftBranch | None = None  # the trigger's own condition ("from X")
+        self.missing_verb: str | None = None  # "没交作业的…": the verb whose "交了的…" is the rest
 
     def add(self, steps: list[Any]) -> None:
         steps = [led_by_then(s) for s in steps] if self.after_then else steps
@@ -329,7 +331,10 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
         if b.branch is not None and not (
-            _opens_case(nxt, ctx) or opens_full_case(nxt, b) or unless_goes_on(nxt, b)
+            _opens_case(nxt, ctx)
+            or opens_full_case(nxt, b)
+            or unless_goes_on(nxt, b)
+            or next_value_said(b, nxt, ctx)
         ):
             b.close_branch()
         b.end_sentence()
@@ -412,7 +417,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
     if (
-        found_case(b, clause, ctx)
+        zh_missing_case(b, clause, ctx)  # before the readers that take "交了但分数低于60的"
+        or found_case(b, clause, ctx)
         or mood_case(b, clause, ctx)
         or object_case(b, clause, ctx)
         or ai_sorted_case(b, clause, ctx)

@@ -183,6 +183,8 @@ def _arrow_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     head, *links = _ARROW.split(text)
     if re.search(r"[.;!?。；！？](?:\s|$)|[。；！？]", head):
         return None  # "Applications come in through Wufoo. … 7 or higher -> …": a case arrow
+    if _says_a_time(head):
+        return None  # "每周二10点：用Perplexity搜… → …": the clock starts it; links are steps
     trig = _trigger_of(head, ctx, explicit=True)
     if trig is None or not links:
         return None
@@ -218,6 +220,10 @@ def _head_conditions(head: str, trig: Trigger, ctx: Context) -> list[str]:
     return [c for c in (said, *said_values(head, ctx)) if c]
 
 
+# the when-patterns' body groups, in the order their alternatives are written
+_WHEN_GROUPS = ("body", "body9", "body8", "body2", "body3", "body4", "body5", "body6", "body7")
+
+
 def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     """A "when"-clause naming an app event; a polled one becomes an hourly schedule.
 
@@ -225,12 +231,11 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     post it to Twitter") ends where its action's verb starts."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            groups = ("body", "body2", "body3", "body4", "body5", "body6", "body7")
-            group = next((g for g in groups if m.groupdict().get(g)), "")
+            group = next((g for g in _WHEN_GROUPS if m.groupdict().get(g)), "")
             if not group:
                 continue
             body, b0 = m.group(group) or "", m.start(group)
-            if group in ("body3", "body7") and not _names_event(body, ctx):
+            if group in ("body3", "body7", "body8") and not _names_event(body, ctx):
                 continue  # "翻译后发到…": an event must be named outright before a bare 后
             if _says_a_time(body):
                 continue  # "每天晚上8点从Clockify拉取工时…": a clock's run reads the app
