@@ -291,7 +291,6 @@ _OPEN: dict[str, str] = {
     "adds a LINE step",
     "When a new Shopify order comes in": "'if the order note mentions gift, add a sentence' adds a "
     "Box search instead of a second send",
-    "做一个场地预订表单": "the weekend case tests the clock ($now.weekday), not the form's date",
     "客户通过Typeform提交上门维修预约": "'周六或周日' tests a made-up status field; the trigger is "
     "a manual Typeform read",
     "Build a booking form for our tasting": "'an email … for manual approval' becomes an approval "

@@ -32,10 +32,7 @@ from tests.planner.test_editcond_bank import (
 # Rows still wrong (first words -> why); strict, so a fix must delete its entry.
 _OPEN: dict[str, str] = {
     "每篇摘要也在Asana建个任务": "'只针对超过N字的文章' on a new step is dropped",
-    "let's do three buckets now": "a two-way check is not replaced by three cases",
-    "分成三种情况": "a two-way check is not replaced by three cases",
     "还要看评分": "'评分' is read as the price field",
-    "如果手机号在Postgres里已经存在了": "a look-up, a check and a 409 reply are not built",
     "send the confirmation with Mailgun from now on": "'send X with Y from now on' does not replace the email",
 }
 

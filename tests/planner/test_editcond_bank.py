@@ -28,10 +28,7 @@ _OPEN: dict[str, str] = {
     "别把邮箱是@test.cn": "'别把<items>存进X' loses its negation: the excluded side is kept",
     "@sandbox.io结尾的邮箱": "'邮箱' in the condition is also read as removing the email step",
     "另外把每篇摘要存到Notion": "'只限超过800字的文章' on a new step is dropped",
-    "make it three tiers instead": "a two-way check is not replaced by three tiers",
-    "改成分三档": "a two-way check is not replaced by three tiers",
     "库存有货并且折扣大于20": "the second rule is not added to the existing guard",
-    "如果这个邮箱在数据库里已经存在": "a look-up, a check and a 409 reply are not built",
 }
 
 

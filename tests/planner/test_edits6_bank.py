@@ -32,8 +32,6 @@ _OPEN: dict[str, str] = {
     "如果线索的行业字段为空": "an enrich call on one branch rejoining the record is not built",
     "折扣也要考虑": "折扣 stays the field's name (older tests keep a Chinese field word as said)",
     "重量也要看一下": "重量 stays the field's name (test_edit_guard keeps a Chinese word as said)",
-    "If the email is already in MySQL": "a look-up and a 409 reply are not built",
-    "如果这个邮箱在MySQL里已经存在": "a look-up and a 409 reply are not built",
 }
 
 

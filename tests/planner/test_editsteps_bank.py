@@ -51,7 +51,6 @@ _OPEN: dict[str, str] = {
     "No more Google Drive": "'No more X: put … on Y instead' reads Y as removed too",
     "如果线索的公司字段是空的": "'字段是空的' is read as equals '空', not is_empty",
     "线索没有填行业的话": "'先请求 https://…' reads the field as 填行; the store goes behind the IF",
-    "For urgent tickets, wait 10": "'check again at GET https://…' adds no HTTP step nor check",
     "紧急工单先等10分钟": "'再用GET https://… 重新查一次' adds no HTTP step nor check",
 }
 

@@ -310,7 +310,6 @@ _OPEN: dict[str, str] = {
     "Every evening at 6 read": "'tomorrow's bookings from Google Calendar' reads availability "
     "and waits a day",
     "Every Sunday read all rows": "the file name carries no date",
-    "报销单通过Jotform提交": "'通过Jotform提交' is not read as a Jotform trigger",
     "Make a booking form": "'get an email … for manual confirmation' makes no email",
 }
 

@@ -486,8 +486,6 @@ _OPEN: dict[str, str] = {
     "Sentry calls our webhook": "'whenever an error happens' is read as an error condition on "
     "the payload, 'Sentry' as a step (a release), 'for each one' as a loop; the GitHub issue "
     "ends behind that condition",
-    "every other Monday at 10am": "a schedule is an interval or a cron: 'every other Monday' "
-    "is read as weekly (a cron has no fortnight)",
     "Discord的#feedback频道": "Discord has no trigger events in the catalog: the planner polls "
     "its messages on an hourly schedule (no webhook, no chat trigger)",
 }

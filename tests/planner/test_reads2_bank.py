@@ -179,7 +179,6 @@ _RECHECK = [
 ]
 
 _RECHECK_OPEN: dict[str, str] = {
-    "For urgent tickets, wait 3": "'re-check at GET https://…' adds no HTTP step nor check",
     "紧急工单先等15分钟": "'然后GET https://… 再查一次' adds no HTTP step nor check",
     "For urgent ones, hold 2 minute": "'then GET https://… again' adds no HTTP step nor check",
     "紧急的先等5分钟": "'再请求GET https://… 确认' adds no HTTP step nor check",

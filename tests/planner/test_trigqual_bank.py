@@ -293,12 +293,6 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
 ]
 
 STILL_OPEN: dict[str, str] = {
-    "Every Monday get the Xero invoices that are still unpaid": (
-        "a state adjective ('still unpaid') on the read's noun names no field the reader knows"
-    ),
-    "每天从Trello拉取截止日期已过的卡片": (
-        "a date said to have passed ('截止日期已过的') is not read as a comparison with now"
-    ),
     "Typeform里选择了“企业版”的报名": (
         "a choice said by its verb ('选择了“X”的') before the event's noun is not read as the "
         "event nor as its condition"

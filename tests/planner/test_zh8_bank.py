@@ -180,9 +180,6 @@ _OPEN: dict[str, str] = {
     "default, not the count of the items read",
     "Check Shopify orders every day at 6pm": "'fewer than 20 orders came in' compares a field "
     "'orders', not a count",
-    "Shopify每次有退款": "'Shopify每次有退款' (an event noun with no 新 or 有人) is no Shopify "
-    "event: the start is manual",
-    "Shopify上有人退款的时候": "'有人退款的时候' is no Shopify refund event (manual start)",
     "HubSpot有新联系人：企业用户": "the aside '（填了公司名的）' reads as a condition (公司名 not "
     "empty), so it stays and the two kinds share one output",
     "New Shopify order: returning": "the English aside '(bought before)' is not dropped; "

@@ -105,6 +105,10 @@ def field_ref(name: str) -> str:
     name = name.strip() or "value"
     if re.fullmatch(r"\$now\.(?:hour|minute|weekday|day|month|year)", name):
         return "{{ " + name + " }}"  # the run's own time (a window on the actions)
+    day = re.fullmatch(r"weekday_of_(.+)", name)
+    if day:  # "选周末的": the ISO weekday (1 = Monday) of the item's own date
+        date = field_ref(day.group(1)).removeprefix("{{ ").removesuffix(" }}")
+        return "{{ DateTime.fromISO(" + date + ").weekday }}"
     span = _SPAN.fullmatch(name)
     if span:  # "due within 3 days", "注册超过30天": the time between a date and the run
         unit = span.group("u") + "s"

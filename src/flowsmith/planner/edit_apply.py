@@ -20,7 +20,12 @@ from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_approval import apply_timeout
+from flowsmith.planner.edit_calls import apply_call, is_call
+from flowsmith.planner.edit_files import DATED, apply_dated_name
 from flowsmith.planner.edit_guard import apply_guard
+from flowsmith.planner.edit_known import KNOWN, apply_known
+from flowsmith.planner.edit_prior import on_prior, prior_steps
+from flowsmith.planner.edit_tiers import TIERS, apply_tiers
 from flowsmith.planner.edit_transform import apply_transform
 from flowsmith.planner.edit_trigger import replace_trigger
 from flowsmith.planner.plan import ApprovalSpec, EditKind, EditOp
@@ -75,9 +80,14 @@ class _Outcome:
 
 
 def apply_edits(current: Workflow, ops: list[EditOp], lang: Lang) -> EditResult:
-    """Apply ``ops`` in order to a copy of ``current``."""
+    """Apply ``ops`` in order to a copy of ``current``; a removal removes only steps
+    ``current`` had (see ``edit_prior``)."""
     result = EditResult(workflow=current.model_copy(deep=True))
-    for op in ops:
+    prior = prior_steps(current)
+    for said in ops:
+        op = on_prior(said, result.workflow, prior)
+        if op is None:
+            continue  # "原来那个不要了" after its replacement: the old step is already gone
         outcome = _HANDLERS[op.kind](result.workflow, op, lang)
         if outcome.note and outcome.note not in result.notes:
             result.notes.append(outcome.note)
@@ -454,7 +464,21 @@ def _set_param(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     """A parameter change; an approval's deadline also wires its timeout output."""
     if (op.param or "").startswith("timeout:"):
         return apply_timeout(wf, op, lang)
+    if op.param == DATED:
+        return apply_dated_name(wf, op, lang)
+    if op.param == TIERS:
+        return apply_tiers(wf, op, lang)
     return eo.set_param(wf, op, lang)
+
+
+def _add_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
+    """A condition in front of steps, or a look-up of an item already known (``edit_known``)."""
+    return apply_known(wf, op, lang) if op.where == KNOWN else apply_guard(wf, op, lang)
+
+
+def _add_step(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
+    """A service's step, or an API call said before/after a step (``edit_calls``)."""
+    return apply_call(wf, op, lang) if is_call(op) else eo.add_step(wf, op, lang)
 
 
 def _service(
@@ -468,8 +492,8 @@ def _service(
 
 
 _HANDLERS: dict[EditKind, Callable[[Workflow, EditOp, Lang], _Outcome]] = {
-    "add_step": _service(eo.add_step),
-    "add_guard": _service(apply_guard),
+    "add_step": _service(_add_step),
+    "add_guard": _service(_add_guard),
     "add_transform": _service(apply_transform),
     "replace_trigger": _service(replace_trigger),
     "replace_step": _service(eo.replace_step),

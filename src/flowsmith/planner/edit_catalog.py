@@ -29,6 +29,9 @@ _ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _RECEIVE = re.compile(r"\bgets?(?=\s+(?:a|an)\s)", re.IGNORECASE)
 _TEXT_KEYS = ("text", "message", "body", "content", "comment", "description", "note", "notes")
 _TITLE_KEYS = ("summary", "title", "subject", "name", "headline")
+# the recipient of a mail send under its names in the catalog (send_email's "to", Mailgun's
+# and SendGrid's "to_email"): an email replaced by a service's send keeps its recipient
+_TO_KEYS = ("to", "to_email", "recipient", "recipients")
 
 
 @dataclass(frozen=True)
@@ -305,6 +308,7 @@ def app_params(
     same_op = (example.resource, example.operation) == (resource, operation)
     old_text = next((carry[k] for k in _TEXT_KEYS if isinstance(carry.get(k), str)), None)
     old_title = next((carry[k] for k in _TITLE_KEYS if isinstance(carry.get(k), str)), None)
+    old_to = next((carry[k] for k in _TO_KEYS if _mail_to(carry.get(k))), None)
     params: dict[str, Any] = {"resource": resource, "operation": operation}
     for key, field in op.fields.items():
         schema = field.schema_fragment()
@@ -313,6 +317,8 @@ def app_params(
             value = [value]  # one tag said ("tags=escalated") for a list field
         if key in carry and _fits(value, schema) and key not in ("resource", "operation"):
             params[key] = value
+        elif key in _TO_KEYS and old_to is not None and _fits(old_to, schema):
+            params[key] = old_to
         elif key not in op.required and operation in VERBS["update"]:
             continue  # an update changes what was asked, not the record's title or text
         elif key in _TEXT_KEYS and _fits("", schema):
@@ -326,6 +332,11 @@ def app_params(
                 else _required_value(key, schema, subject, old_text or body)
             )
     return params
+
+
+def _mail_to(value: Any) -> bool:
+    """Whether ``value`` is an email recipient (an address, or an expression reading one)."""
+    return isinstance(value, str) and ("@" in value or "mail" in value.lower())
 
 
 def _required_value(key: str, schema: dict[str, Any], subject: str, body: str) -> Any:

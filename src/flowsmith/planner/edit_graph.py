@@ -155,7 +155,12 @@ _MAIL_RESOURCE = re.compile(r"^(?:e-?)?mails?$", re.IGNORECASE)
 def _sends_mail(node: Node) -> bool:
     """Whether ``node`` is a service's email send (Mailgun's "email", SendGrid's "mail")."""
     op = node_service(node)
-    return op is not None and not op.trigger and bool(_MAIL_RESOURCE.match(op.resource or ""))
+    return op is not None and not op.trigger and mail_resource(op.resource)
+
+
+def mail_resource(resource: str | None) -> bool:
+    """Whether a service's resource is an email (Mailgun's "email", SendGrid's "mail")."""
+    return bool(_MAIL_RESOURCE.match(resource or ""))
 
 
 def _app_of(node: Node) -> str | None:

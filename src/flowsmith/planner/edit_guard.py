@@ -464,6 +464,11 @@ def _hang(wf: Workflow, at: End, specs: list[str], after: list[Node], lang: Lang
     return made
 
 
+def new_step(wf: Workflow, spec: str, at: End, lang: Lang) -> Node | None:
+    """A new step from a spec ("app:…", "http:<url>", "action:sms" …) fed from ``at``."""
+    return _new_node(wf, spec, at, lang)
+
+
 def _new_node(wf: Workflow, spec: str, at: End, lang: Lang) -> Node | None:
     payload = g.payload_at(wf, at[0], lang)
     kind, _, rest = spec.partition(":")

@@ -50,7 +50,7 @@ _REPLY = rx(
     r"\b(?:respond|reply|return|answer)\w*\s+(?:with\s+)?(?:an?\s+|the\s+)?"
     r"(?:http\s+|status\s+(?:code\s+)?)?(?P<code>[1-5]\d\d)(?!\d)|"
     r"(?<!\d)(?P<code2>[1-5]\d\d)\s+(?:response|reply|status|error)\b|"
-    r"(?:返回|回复|响应)\s*(?:状态码|http|错误)?\s*(?P<zcode>[1-5]\d\d)(?!\d)"
+    r"(?:返回|回复|响应|回)\s*(?:状态码|http|错误)?\s*(?P<zcode>[1-5]\d\d)(?!\d)"
 )
 # "don't save anything", "什么都别存": every step the items reach, not one named step
 _EVERYTHING = rx(r"\b(?:anything|everything|any of it|nothing)\b|什么|任何|全部|所有")
@@ -227,8 +227,14 @@ def steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
         new = _action(said)
     if not existing and not new:
         # "只有状态是open的行才保存": a bare verb names the result steps doing it
-        existing = [f"node:{x.id}" for x in eg.by_verb(current, low)]
+        verbed = eg.by_verb(current, low)
+        # "only text if it's still firing": texting is the SMS among the steps that send
+        texts = [x for x in verbed if x in eg.find(current, "sms")] if _TEXTS.search(low) else []
+        existing = [f"node:{x.id}" for x in texts or verbed]
     return existing, new
+
+
+_TEXTS = re.compile(r"\btext(?:s|ed|ing)?\b(?!\s+(?:field|body|content))|发短信|短信")
 
 
 def _action(low: str) -> list[str]:

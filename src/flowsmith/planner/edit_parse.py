@@ -18,18 +18,22 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_ai_swap import without_swapped_ai
 from flowsmith.planner.edit_approval import read_timeout
+from flowsmith.planner.edit_calls import read_calls
 from flowsmith.planner.edit_chained import chain_made
 from flowsmith.planner.edit_days import day_restriction
 from flowsmith.planner.edit_dedupe_store import read_store_dedupe
 from flowsmith.planner.edit_every import on_every_path
+from flowsmith.planner.edit_files import read_file_edits
 from flowsmith.planner.edit_guard_call import as_detour, with_calls
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hour_window import windowed_schedule
 from flowsmith.planner.edit_hours import hour_restriction
+from flowsmith.planner.edit_known import read_known
 from flowsmith.planner.edit_message_fields import every_item, message_fields
 from flowsmith.planner.edit_parts import read_in_parts
 from flowsmith.planner.edit_reasons import reason_start
 from flowsmith.planner.edit_second_approval import read_second_approval
+from flowsmith.planner.edit_tiers import read_tiers
 from flowsmith.planner.edit_timed import timed_new_steps
 from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.edit_translate_some import translate_some
@@ -71,11 +75,19 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     deadline, text = read_timeout(text, current)  # "48小时没人处理就当作拒绝": not a condition
     text = text[: reason_start(text)]  # "…, it fails all the time and nobody cares": no change
     # "改成每周五跑；发Teams之前先让AI写一段话": each change read on the workflow before it
-    ops = read_in_parts(text, current, _parse_rest) or _parse_rest(text, current)
+    parts = read_in_parts(text, current, _parse_rest)
+    # "Send it with Mailgun now. Drop the old email step.": a removal and a new step of its
+    # kind said in two parts are one replacement, as in one sentence
+    ops = _as_replacement(parts) if parts is not None else _parse_rest(text, current)
     return [*ops, deadline] if deadline is not None else ops
 
 
 def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
+    tiers = read_tiers(strip_urls(text), current) or read_known(strip_urls(text), current)
+    if tiers is not None:
+        # "make it three ways: 80+ -> A, 50-79 -> B, under 50 -> nothing", "if the email is
+        # already in Postgres, return 409, don't insert it again": that change alone
+        return [tiers]
     second = read_second_approval(strip_urls(text), current)
     if second is not None:
         return [second]  # "… also needs the CFO's approval after the manager's": that alone
@@ -94,6 +106,9 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     guard = with_calls(text, guard, spans)  # "如果填了邀请码，就调用 https://…"
     guard = as_detour(text, guard, current)  # "…, 先调用 https://… 补全，再存进Airtable"
     service_ops = read_trigger_swap(low, spans, current)
+    service_ops += read_file_edits(low, spans)  # "转成CSV", "文件名带上日期"
+    # "call https://… before texting": said after the older reader's wait, applied after it
+    calls = read_calls(text, low, spans, guard) if len(text) == len(low) else []
     service_ops += edit_read.read(low, spans, current, strip_paths(strip_urls(text)))
     service_ops += read_transforms(low, spans)
     service_ops, restricted = _restricted(text, current, service_ops, low)
@@ -147,6 +162,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     # "put the price in the Telegram message too, and log every check to Baserow"
     merged = every_item(text, current, merged) + message_fields(strip_urls(text), current)
     merged = without_swapped_ai(merged, current)  # "swap the summarizer for Claude and have it …"
+    merged += calls
     return sorted(merged, key=lambda op: order.get(op.kind, 4))
 
 
@@ -244,9 +260,16 @@ def _without_duplicates(ops: list[EditOp], service_ops: list[EditOp], low: str) 
         for op in service_ops
         if op.kind == "add_step" and (op.step or "").startswith("app:")
     }
+    # "send the email with Mailgun": the service's mail send is the email, not a second one
+    mailed = any(
+        op.kind == "add_step" and eg.mail_resource(ec.parse_step(op.step or "")[1])
+        for op in service_ops
+    )
     out: list[EditOp] = []
     for op in ops:
         if op.kind == "add_ai" and op.ai is not None and op.ai.kind in done_by_app:
+            continue
+        if mailed and op.kind == "add_action" and op.action and op.action.kind == "email":
             continue
         if op.kind == "add_action" and op.action is not None:
             subject = v.ACTION_SUBJECT.get(op.action.kind)

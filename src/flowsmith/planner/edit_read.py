@@ -584,8 +584,11 @@ _TO_SERVICE = re.compile(
 
 
 # "skip weekends — only run Monday to Friday — and post …", "skip weekends and also post …":
-# a second request inside one clause (a removal word before it is not about it)
-_SECOND_REQUEST = re.compile(r"\s+and\s+(?=(?:also|then|please)\b)|\s*[—–]\s*")
+# a second request inside one clause (a removal word before it is not about it); "add a Lark
+# notification and remove the old DingTalk one": the removal is a request of its own
+_SECOND_REQUEST = re.compile(
+    r"\s+and\s+(?=(?:also|then|please|remove|delete|drop|get rid of)\b)|\s*[—–]\s*"
+)
 
 
 def _own_part(clause: str, at: int) -> str:

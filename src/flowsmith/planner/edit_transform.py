@@ -20,6 +20,7 @@ from flowsmith.planner import graph as g
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import nodes as n
 from flowsmith.planner.edit_dedupe_store import SEEN_IN_STORE, apply_store_dedupe
+from flowsmith.planner.edit_files import CONVERT, apply_conversion
 from flowsmith.planner.plan import EditOp
 from flowsmith.planner.text import Lang
 from flowsmith.text import text as say
@@ -70,6 +71,8 @@ def _sort_field(clause: str) -> str | None:
 def apply_transform(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     if op.value == SEEN_IN_STORE:  # "… already came in, drop it — use Redis to remember"
         return apply_store_dedupe(wf, op, lang)
+    if op.value == CONVERT:  # "上传之前先转成CSV"
+        return apply_conversion(wf, op, lang)
     kind = op.value or ""
     existing = [x for x in wf.nodes if x.subtype == kind]
     if existing:

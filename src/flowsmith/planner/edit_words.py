@@ -162,6 +162,14 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "new_old",
     ),
+    # "use SendGrid to send the thank-you mail": the step that sends it, now by that service
+    (
+        rx(
+            r"\b(?:use|switch to)\s+(.+?)\s+to\s+(?:send|post|deliver)\s+(?:out\s+)?"
+            r"(?:the\s+|all\s+|my\s+|our\s+|its\s+)?(.+?)" + _END
+        ),
+        "new_old",
+    ),
     # "let Claude do the lead scoring", "have Mistral handle the translation"
     (
         rx(

@@ -55,8 +55,9 @@ EVERY_ITEM = rx(
     r"^\s*(?:所有|全部|每[个条笔张份封])[\u4e00-\u9fff]{0,6}?都"
 )
 SENTENCE_SPLIT = re.compile(
-    # "… in Excel 365. If …": a number ends a sentence when a capital opens the next one
-    r"(?<!\d)[.](?!\d)\s+|(?<=\d\d)[.]\s+(?=[A-Z])|[;!?。；！？\n]+|[.]\s*$"
+    # "… in Excel 365. If …": a number ends a sentence when a capital opens the next one, or
+    # another number does ("rate it out of 5. 4 or more: …"; a decimal has no space)
+    r"(?<!\d)[.](?!\d)\s+|(?<=\d\d)[.]\s+(?=[A-Z])|(?<=\d)[.]\s+(?=\d)|[;!?。；！？\n]+|[.]\s*$"
 )
 # a comma between a digit and three digits groups thousands ("10,000"): not a clause break
 CLAUSE_SPLIT = rx(
@@ -86,10 +87,14 @@ WHEN_EN = rx(
 WHEN_ZH = rx(
     # (a colon may end it: "…优先级改成urgent的时候：…")
     r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|(?<!小)时|之后|后)(?:就|，|,|：|\s|$)|"
+    # "Shopify上有人退款的时候发钉钉": 的时候 ends a when-clause even right before the action
+    r"(?:每当|当|一旦|每次)?(?P<body9>[^，,。；;！？]{2,40}?)的时候(?=[\u4e00-\u9fff])|"
+    # "Shopify每次有退款都记到…": the app, then 每次 and its event (named outright)
+    r"^(?P<body8>[^，,。；;！？]{1,20}?每次[^，,。；;！？]{1,30}?)(?=都|就|，|,)|"
     # "…完成任务时发短信": an event's 时 right before the action's verb (not 小时, 定时, 实时 …)
     r"(?:每当|当|一旦|每次)?(?P<body4>[^，,。；;！？]{2,40}?)"
-    r"(?<![小定实及同准临随当按计工耗限])时(?=发|通知|提醒|转发|推送|记录|创建|添加|同步|用|给|在|把)|"
-    r"(?:每当|一旦|每次)(?P<body2>[^，,。；;！？]{2,40}?)(?:就|，|,|$)|"
+    r"(?<![小定实及同准临随当按计工耗限])时(?=发|通知|提醒|转发|推送|记|创建|添加|同步|用|给|在|把|存|加到|写)|"
+    r"(?:每当|一旦|每次)(?P<body2>[^，,。；;！？]{2,40}?)(?:就|都|，|,|$)|"
     r"^(?P<body3>[^，,。；;！？]{2,30}?)(?:之后|以后|后)(?=[\u4e00-\u9fff])|"
     # "PayPal一有新的订阅激活，就…", "只要有人下单就…": the event, then 就
     r"(?:一有|只要有?)(?P<body5>[^，,。；;！？]{2,40}?)(?:，|,)?就|"
@@ -109,7 +114,8 @@ CATEGORY_CASE = rx(
     r"^\s*([\u4e00-\u9fff]{1,4}?)类?的(?:邮件|消息|工单|请求)?"
     r"(?=发|转|推|通知|放|存|写|保存|记录|创建|新建|建|加到|添加|回复|交给|分配|提醒|同步|上传|归档)"
 )
-NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新")
+# (新闻 is news, 新加坡 a place: no new item)
+NEW_WORD = rx(r"\bnew\b|\bincoming\b|\breceived?\b|新(?!闻|加坡|西兰|疆)")
 # the kind of change an event clause says, and the (stemmed) event-key words of each kind
 EVENT_CHANGE = {
     "created": rx(
@@ -153,8 +159,8 @@ EVENT_KIND = {
 # --- verbs ------------------------------------------------------------------------------------
 
 READ_VERB = rx(
-    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list\w*|load\w*|look ?up|lookup|find|"
-    r"look (?:\w+ ){1,2}up|enrich\w*|"
+    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list(?!ings\b)\w*|load\w*|look ?up|"
+    r"lookup|find|look (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*|"
     # a casual read: "look in Zendesk for …", "take whatever is in the doc", "what's in …"
@@ -377,7 +383,10 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lte", rx(r"(?:hits|reaches|drops to|falls to|goes to|gets to)\s*(0)(?![\d.])")),
     ("gte", rx(r"(?:at least|no less than|>=|≥|大于等于|大于或等于|不少于|不低于|至少)\s*" + _NUM)),
     ("gte", rx(r"(?:reaches|hits|gets to)\s*" + _NUM)),
-    ("lte", rx(r"(?:at most|no more than|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM)),
+    (
+        "lte",
+        rx(r"(?:at most|no more than|up to|<=|≤|小于等于|小于或等于|不超过|不高于|最多)\s*" + _NUM),
+    ),
     (
         "gt",
         rx(
@@ -458,7 +467,7 @@ MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         rx(
             r"\b(?:score|rate|grade)s?\s+(?:the|each|every|this|that|it|them|their)\b[^.;:]{0,40}?"
-            r"\b(?:from|on a scale of)\s+\d+\s+to\s+\d+|打分|评分"
+            r"\b(?:(?:from|on a scale of)\s+\d+\s+to\s+\d+|out of\s+\d+)|打分|评分"
         ),
         "score",
     ),
@@ -591,21 +600,29 @@ WAIT = rx(
     r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|evening)\b|\btomorrow\b|第二天|次日|隔天"
 )
 APPROVAL = rx(
+    # "mark it approved", "set the status to approved", "标记为已批准": a state a step writes,
+    # no one asked to approve
+    r"(?<!mark it )(?<!mark them )(?<!marks it )(?<!marked )(?<!mark )(?<!it as )(?<!them as )"
+    r"(?<!mark as )(?<!status to )(?<!status of )(?<!label it )(?<!tag it )"
     r"approv\w*\b(?! (?:it |them |this )?automatically)|sign(?:ed|s)?[- ]?off|human review|"
     # "need my manager to okay it", "the CFO gives the go-ahead", "green-light it"
     r"\b(?:okay|ok)\s+(?:it|them|this|that|the\s+\w+)\b|\bgreen[- ]?light\w*|"
     r"\bgives?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:go-?ahead|ok|okay)\b|"
+    # "need my OK in Slack", "needs the finance lead's okay": someone's OK needed first
+    r"\bneeds?\s+(?:my|our|his|her|their|an?|the\s+[\w ]{1,20}?'s)\s+(?:ok|okay|go-?ahead)\b|"
     r"manual review|"
-    r"(?<!自动)(?<!提交)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
+    r"(?<!自动)(?<!提交)(?<!已)(?:审批|批准)(?!内容|结果|单|记录|信息|意见|状态|流程|数据)|人工审核|人工确认"
 )
 APPROVAL_REJECT = rx(
     r"\bif (?:it is |it's |they )?(?:rejected|declined|denied|not approved)|(?:被)?拒绝|驳回|"
     r"\bif (?:i|we|you|he|she|they|the \w+) (?:reject|rejects|decline|declines|deny|denies)\b|"
+    r"\bif (?:i|we|you|he|she|they|hr|finance|legal|the \w+|my \w+) (?:says? no|turns? it down)\b|"
     r"不同意|不批准|没(?:有)?批准|没(?:有)?通过|未通过|未批准|(?<![能会可])不通过"
 )
 APPROVAL_OK = rx(
     r"\bif (?:it is |it's |they )?(?:approved|accepted)|\bonce approved|\bafter approval|"
     r"\bif (?:i|we|you|he|she|they|the \w+) (?:approve|approves|accept|accepts|ok|okay)\b|"
+    r"\bif (?:i|we|you|he|she|they|hr|finance|legal|the \w+|my \w+) says? (?:yes|ok)\b|"
     r"批准后|审批通过|通过后|同意后|(?<!不)(?:批准|同意|通过)了(?:的话|就|则)?"
 )
 RESPOND = rx(
@@ -656,9 +673,13 @@ TRIGGER_EMAIL = rx(
     r"(?:^\s*(?:all\s+|any\s+|every\s+|each\s+)?|\b(?:any|every|each|all)\s+)e-?mails?\s+"
     r"(?:from|sent\s+(?:to|by)|to|with|whose|containing|addressed\s+to)\b|"
     r"\be-?mails?\s+(?:arrives?|comes? in|is received|lands?)|\b(?:in|to) (?:my |our |the )?inbox|"
+    # "when mail from __mail0__ comes in": mail said without "e-", named by its sender
+    r"\bmail\s+from\s+__mail\d+__\s+(?:arrives?|comes? in|is received|lands?)|"
     r"\b(?:arrives?|comes? in|is received|are received|is sent to (?:us|me)|are sent to (?:us|me))"
     r"\s+(?:by|via|through|over|in an?)\s+e-?mail\b|"
-    r"收到(?:的)?\S{0,6}?邮件|收到(?:的)?[^，,。；;\s后时就把给再并]{7,14}?(?<![发寄])邮件|新邮件|来信|邮件(?:到达|进来)|邮箱收到|(?:通过|用)邮件(?:收到|发来|寄来)"
+    r"收到(?:的)?\S{0,6}?邮件|收到(?:的)?[^，,。；;\s后时就把给再并]{7,14}?(?<![发寄])邮件|新邮件|来信|邮件(?:到达|进来|到了|来了)|邮箱收到|"
+    # "收到 __mail0__ 发来的邮件", "从 __mail0__ 发来的邮件": mail named by its sender
+    r"__mail\d+__\s*(?:发来|寄来|发过来)的(?:新)?邮件|来自\s*__mail\d+__\s*的(?:新)?邮件|(?:通过|用)邮件(?:收到|发来|寄来)"
 )
 TRIGGER_RSS = rx(
     r"(?:订阅\s*(?:__url\d+__\s*)?(?:的\s*)?)?(?<![a-z])rss(?![a-z])(?:\s*(?:feed|源|订阅))?|"

@@ -96,7 +96,13 @@ def schedule_params(schedule: Schedule) -> dict[str, Any]:
         if dom.startswith("*/") and dom[2:].isdigit() and dow == "*":
             return {"interval": "days", "every": int(dom[2:]), "at_time": at}
         if dom == "*" and dow.isdigit() and int(dow) < 7:
-            return {"interval": "weeks", "every": 1, "weekday": _WEEKDAYS[int(dow)], "at_time": at}
+            every = schedule.weeks or 1
+            return {
+                "interval": "weeks",
+                "every": every,
+                "weekday": _WEEKDAYS[int(dow)],
+                "at_time": at,
+            }
     return {"interval": "cron", "cron": schedule.cron or "0 * * * *"}
 
 
@@ -120,7 +126,8 @@ def schedule_from_params(params: dict[str, Any]) -> Schedule | None:
     if unit == "weeks":
         day = params.get("weekday", "monday")
         dow = _WEEKDAYS.index(day) if day in _WEEKDAYS else 1
-        return Schedule(kind="cron", cron=f"{int(minute or 0)} {int(hour or 9)} * * {dow}")
+        cron = f"{int(minute or 0)} {int(hour or 9)} * * {dow}"
+        return Schedule(kind="cron", cron=cron, weeks=every if every > 1 else None)
     return None
 
 

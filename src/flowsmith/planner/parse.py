@@ -54,6 +54,7 @@ from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context, mask_addresses
 from flowsmith.planner.parse_context_app import app_in_context
 from flowsmith.planner.parse_copies import with_files_copied
+from flowsmith.planner.parse_day_cases import date_field, day_cases_said
 from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_heading_event import heading_event
@@ -88,6 +89,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
     catalog = catalog or load_catalog()
     flat = heading_event(respell(" ".join(bullets_as_sentences(text).split())))
+    # "Below 5: don't email, put them on …" / "低于5的别发邮件，改成加到…": only the second
+    flat = _NOT_DONE_ZH.sub("", _NOT_DONE.sub("", flat))
     raw = said_numbers(plus_as_at_least(flat))
     if not raw:
         return None
@@ -104,11 +107,14 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     masked, _ = cut_seen(masked)
     masked, exclusions = cut_exclusions(masked, ctx)
     masked, values = cut_values(masked)
-    window = read_window(masked)
+    days = day_cases_said(masked)  # "选周末的…，选工作日的…": cases on the item's date
+    window = None if days else read_window(masked)
+    ctx.day_field = "date" if days else None  # no run schedule in those words either
     masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
     rest = only_for_last(trigger, rest, ctx)
     ctx.trigger_kind = trigger.kind
+    ctx.day_field = date_field(trigger.params.get("fields")) if days else None
     guard = (
         event_guard(trigger, ctx)
         if trigger.kind in ("app_event", "email", "form", "webhook")
@@ -198,6 +204,20 @@ def _if_event_as_when(text: str, ctx: Context) -> str:
 
 
 # "refund in Stripe + email the customer": a plus between two steps joins them like "and"
+# a step said not to be done, then (after a comma) the one done in its place: "don't email,
+# open a Salesforce case instead"; the words of the step not done are dropped
+_NOT_DONE = re.compile(
+    r"\b(?:don'?t|do not|no need to)\s+(?:e-?mail|mail|message|text|ping|notify|post|send|dm)"
+    r"(?:\s+(?:them|it|him|her|anyone|anything))?\s*,\s*(?=(?:just\s+|only\s+)?[a-z])",
+    re.IGNORECASE,
+)
+# only with the step said in its place ("改成/换成/而是…", "直接/只…"): "低于10的不要发邮件，
+# 其他的发邮件" keeps its words, the not-done step is that case's whole answer
+_NOT_DONE_ZH = re.compile(
+    r"(?:别|不要|不用|无需|不必)再?(?:发|给[^，,。；]{0,6}发)?(?:邮件|电子邮件|e-?mail|消息|短信|通知)了?"
+    r"[，,]\s*(?:改成|改为|换成|而是|(?=直接|只))",
+    re.IGNORECASE,
+)
 _PLUS = re.compile(r"(?<=[^\W\d])\s+[+＋]\s+(?=[^\W\d])")
 
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Think
 from flowsmith.planner.parse_ai_asked import AI_NAME
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_judged import each_mood
 from flowsmith.planner.parse_split import clauses
 from flowsmith.planner.parse_split import sentences as sentences_of
+from flowsmith.planner.parse_thinking import thinking
 
 if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
@@ -44,7 +46,8 @@ _SORTS_WITH = re.compile(
 # the head of a case clause: "English ones become …", "invoices go to …", "中文的…", "发票类的…"
 _HEAD_EN = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+|all\s+)?(?P<w>[a-z][\w-]*)(?:\s+(?:ones?|questions?|emails?|"
-    r"messages?|customers?|tickets?|requests?|items?|issues?|leads?|reviews?|people|reports?))?"
+    r"messages?|customers?|tickets?|requests?|items?|issues?|leads?|reviews?|people|reports?|"
+    r"posts?|articles?|stories|videos?|comments?|mentions?|alerts?|applications?|entries))?"
     r"\s*(?=(?:go|goes|get|gets|become|becomes|are|is|to|into|should|turn|turns|just)\b|→|->|:)|"
     # "Spanish ones a Freshdesk ticket": a verb left out after the first case
     r"^\s*(?:and\s+)?(?:the\s+|all\s+)?(?P<o>[a-z][\w-]*)\s+ones\b",
@@ -107,10 +110,12 @@ _WHETHER = re.compile(
     r"(?:是否|是不是)(?P<zh>[^，,。；;：:]{1,16})$",
     re.IGNORECASE,
 )
-# "… use AI to read the feedback and decide whether it reports a bug": the question in a
-# clause of its own, right after the AI step
+# "… use AI to read the feedback and decide whether it reports a bug", "AI summarises each
+# post and says whether it's about pricing": the question in a clause of its own, right
+# after the AI step
 _DECIDE = re.compile(
-    r"^\s*(?:and\s+|then\s+)*(?:decide|determine|work out|figure out|judge|check|tell)\s+"
+    r"^\s*(?:and\s+|then\s+)*(?:decides?|determines?|works? out|figures? out|judges?|checks?|"
+    r"tells?|says?|notes?)\s+"
     r"(?:whether|if)\s+(?P<en>[^.;:]{2,60}?)\s*(?:or not)?\s*$",
     re.IGNORECASE,
 )
@@ -150,8 +155,29 @@ def ai_whether_case(b: Builder, clause: str, ctx: Context) -> bool:
     if not heads or any(n + heads[0] + "的" in after for n in _NOT):
         return False  # "紧急的…；不紧急的…": a yes/no the value readers test by its two words
     cats = heads if len(heads) > 1 else [heads[0], "其他" if CJK.search(heads[0]) else "other"]
+    extracted = _also_extracted(said[: m.start(m.lastgroup or 0)], ctx)
     ctx.made.add("classify")
     ctx.classified = True
     ctx.categories = cats
-    b.add([Think("classify", params={"categories": list(cats)}, phrase=said.strip())])
+    b.add([*extracted, Think("classify", params={"categories": list(cats)}, phrase=said.strip())])
     return True
+
+
+# the words that ask the yes/no, at the end of what is said before it ("… and whether",
+# "…以及是否")
+_WHETHER_WORDS = re.compile(
+    r"[\s,，、]*(?:(?:and|as well as|plus)\s+)?(?:whether|if)\s*$|"
+    r"[\s,，、]*(?:以及|和|并且|还有|并|与|及)?\s*(?:是否|是不是)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _also_extracted(lead: str, ctx: Context) -> list[Think]:
+    """ "have AI pull out the patient id and whether …", "让AI提取订单号以及是否…": the other
+    values the AI step is asked for, extracted before the yes/no is sorted on (none when the
+    clause asks for the yes/no alone)."""
+    lead = _WHETHER_WORDS.sub("", lead)
+    if not lx.THINK["extract"].search(lead):
+        return []
+    found = [t for _, t in thinking(lead, lead.strip(), ctx) if t.kind == "extract"]
+    return [t for t in found if t.params.get("fields")][:1]

@@ -11,6 +11,7 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import looks_category, parse_condition
@@ -114,6 +115,8 @@ _SIZE = re.compile(
     r"to\b|into|→|->|:)?\s*",
     re.IGNORECASE,
 )
+# the bracket after the size word that says what it means: "Big orders (over $300)"
+_SIZE_SAID = re.compile(r"\s*[(（][^()（）]{0,30}?\d[^()（）]{0,20}[)）]")
 _SIZE_FIELD = {"cheap": "price", "expensive": "price", "short": "length", "long": "length"}
 
 
@@ -140,16 +143,48 @@ def size_case(clause: str) -> tuple[Condition, str] | None:
     m = _SIZE.match(clause)
     if m is None:
         return None
+    said = _SIZE_SAID.match(clause, m.end())
+    cond = parse_condition(clause[: said.end()]) if said is not None else None
+    if said is not None and cond is not None:  # "Big orders (over $300) get …": that number
+        return replace(cond, phrase=clause.strip()), clause[said.end() :]
     word = m.group("w").lower()
     base = re.sub(r"(?:er)$", "", word)
     base = {"bigg": "big", "larg": "large"}.get(base, base)
     name = _SIZE_FIELD.get(base, "size")
     rest = clause[m.end() :]
+    measured = _measured_size(m.group(0), rest)
+    if measured is not None:
+        return measured
     if re.match(r"(?:go|goes|get|gets)\b", m.group(0).split()[-1], re.IGNORECASE) or re.search(
         r"\b(?:go|goes|to|into)\s*$", m.group(0)
     ):
         rest = "send to " + rest
     return Condition(name, "eq", base, clause.strip()), rest
+
+
+# "big orders (over $1000) go to …": the size said by a bracketed comparison, then the verb
+_BRACKETED = re.compile(
+    r"^\s*[(（]\s*(?P<c>[^)）]{2,40}?)\s*[)）]\s*"
+    r"(?P<v>go|goes|get|gets|should(?: go)?|are|need|needs|require|requires|must|to\b|into|→|->|:)?"
+    r"\s*",
+    re.IGNORECASE,
+)
+
+
+def _measured_size(head: str, rest: str) -> tuple[Condition, str] | None:
+    """ "big orders (over $1000) go to Slack": the bracket's comparison on the items' amount
+    instead of a made-up size field, and the action after it; None without one."""
+    b = _BRACKETED.match(rest)
+    noun = re.search(r"\b(ones|[a-z]+s)\b\s*\S*\s*$", head.strip(), re.IGNORECASE)
+    if b is None or noun is None:
+        return None
+    thing = "item" if noun.group(1).lower() == "ones" else noun.group(1).removesuffix("s")
+    cond = parse_condition(f"the {thing} is {b.group('c')}")  # "the order is over $1000"
+    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between"):
+        return None
+    after = rest[b.end() :]
+    verb = (b.group("v") or "").lower()
+    return cond, ("send to " + after if verb in ("go", "goes", "to", "into") else after)
 
 
 # "post only the negative ones to Slack", "只把负面的发到Slack"

@@ -30,7 +30,7 @@ def with_approval_moved(steps: list[Step]) -> list[Step]:
         ask = _empty_case_approval(step)
         if ask is None:
             continue
-        branch, approval = ask
+        branch, approval, at = ask
         verb = _before_verb(approval.phrase)
         j = _named_before(steps, i, verb) if verb else _last_write(steps, i, approval.phrase)
         if j is None:
@@ -41,30 +41,34 @@ def with_approval_moved(steps: list[Step]) -> list[Step]:
         while k < i and _THEN.match(str(getattr(steps[k], "phrase", ""))):
             k += 1
         moving = tuple(steps[j:k])
-        cond = branch.cases[0].condition
-        moved = Branch(
-            cases=(
-                Case(condition=cond, steps=(replace(approval, approved=moving),)),
-                Case(condition=None, steps=moving),
-            ),
-            phrase=branch.phrase,
+        asked = (replace(approval, approved=moving),)
+        cases = tuple(
+            Case(condition=c.condition, steps=asked if n == at else moving)
+            for n, c in enumerate(branch.cases)
         )
+        if len(cases) == 1:
+            cases = (*cases, Case(condition=None, steps=moving))
+        moved = Branch(cases=cases, phrase=branch.phrase)
         return [*steps[:j], moved, *steps[k:i], *steps[i + 1 :]]
     return steps
 
 
-def _empty_case_approval(step: Step) -> tuple[Branch, Approval] | None:
-    """The branch and its approval when ``step`` is one condition whose only step is an
-    approval with no approved or rejected steps."""
-    if not isinstance(step, Branch) or len(step.cases) != 1:
+def _empty_case_approval(step: Step) -> tuple[Branch, Approval, int] | None:
+    """The branch, its approval and that case's index when ``step`` is one condition whose
+    only step is an approval with no approved or rejected steps, or two cases of which one is
+    that and the other does nothing of its own ("up to 50 go straight in; above 50 the CFO
+    has to approve first")."""
+    if not isinstance(step, Branch) or len(step.cases) not in (1, 2):
         return None
-    case = step.cases[0]
-    if case.condition is None or len(case.steps) != 1:
+    if len(step.cases) == 1 and step.cases[0].condition is None:
         return None
-    ask = case.steps[0]
+    asks = [n for n, c in enumerate(step.cases) if len(c.steps) == 1]
+    if len(asks) != 1 or any(c.steps for n, c in enumerate(step.cases) if n != asks[0]):
+        return None
+    ask = step.cases[asks[0]].steps[0]
     if not isinstance(ask, Approval) or ask.approved or ask.rejected:
         return None
-    return step, ask
+    return step, ask, asks[0]
 
 
 def _before_verb(phrase: str) -> str | None:

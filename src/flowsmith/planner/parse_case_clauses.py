@@ -195,7 +195,27 @@ _IN_WHICH_CASE = re.compile(
     r"那样的话|这样的话|这种情况下?|那种情况下?|如果是的话|是的话)[\s,，:：]*(?:就|则|那就)?\s*",
     re.IGNORECASE,
 )
+# the items "unless" left out, named right after it: "…unless they are under 18; those get an
+# email instead", "…unless it is in person — then just add it to the calendar"
+_THOSE = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?:(?:those|these|such)(?:\s+(?:ones|people|items|cases|[a-z]+s))?"
+    r"(?=\s+(?:get|gets|go|goes|are|should|need|needs|just|only|instead|will)\b)|then\b)"
+    r"[\s,:]*",
+    re.IGNORECASE,
+)
 _SAID_UNLESS = re.compile(r"\b(?:unless|except (?:if|when))\b|除非", re.IGNORECASE)
+
+
+def unless_goes_on(nxt: str, b: Builder) -> bool:
+    """ "…unless A; those get …": the next sentence is the other case of the open "unless"
+    branch, which stays open for it."""
+    br = b.branch
+    return bool(
+        br is not None
+        and not br.closed
+        and _SAID_UNLESS.search(br.phrase)
+        and (_THOSE.match(nxt) or _IN_WHICH_CASE.match(nxt))
+    )
 
 
 def which_case(b: Builder, clause: str, ctx: Context) -> bool:
@@ -205,9 +225,25 @@ def which_case(b: Builder, clause: str, ctx: Context) -> bool:
     branch = b.unless
     if branch is None and b.branch is not None and _SAID_UNLESS.search(b.branch.phrase):
         branch = b.branch
+    if m is None and branch is not None:  # right after "unless A": "those get …", "then …"
+        m = _THOSE.match(clause)
     if m is None or branch is None or branch.closed or len(branch.cases) != 1:
         return False
-    steps = clause_actions(clause[m.end() :], ctx)
+    # "those get an email …", "those go to Airtable": what the items get is sent to them
+    rest = re.sub(
+        r"^(?:just\s+|only\s+)?(?:get|gets)\s+(?=(?:a|an|one)\s+(?:row|entry|record|line)\b)",
+        "add ",
+        clause[m.end() :],
+        flags=re.IGNORECASE,
+    )
+    rest = re.sub(
+        r"^(?:just\s+|only\s+)?(?:get|gets|receive|receives)\s+|"
+        r"^(?:just\s+|only\s+)?(?:go|goes)\s+(?=to\b|into\b)",
+        "send ",
+        rest,
+        flags=re.IGNORECASE,
+    )
+    steps = clause_actions(rest, ctx)
     if not steps:
         return False
     case = DraftCase(None)

@@ -28,6 +28,8 @@ NOTHING = re.compile(
     # "其余的啥也不用做" may reach here as "也不用做" (its subject read as "其余的啥")
     r"^\s*(?:just\s+|也|都)?(?:do nothing|nothing|ignore(?: it| them)?|skip(?: it| them)?|stop|"
     r"leave (?:it|them)\b.*|不处理|"
+    # "receipts up to 50 go straight in": the flow's own steps, with nothing of the case's own
+    r"go(?:es)? (?:straight|right|directly) (?:in|through|ahead)|"
     # "没有就别发", "if there are none, don't send anything": the action said is not done
     r"don'?t (?:send|post|notify|do) (?:anything|it|them)|"
     r"(?:就)?(?:别|不要|不用|不必|不)(?:发|通知|提醒|处理|做)了?|"
@@ -163,7 +165,7 @@ BARE_COMPARE = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:for\s+)?(?=(?:the\s+|all\s+|any\s+)?"
     r"(?:(?:anything|those|ones|amounts?|orders?|items?|requests?|values?|[a-z]+)\s+)?"
     r"(?:(?:that|which|who)\s+)?(?:(?:are|is|have|has|[a-z]+ing|[a-z]+ed)\s+)?"
-    r"(?:under|over|below|above|less than|more than|at least|at most|older than|newer than|"
+    r"(?:under|over|below|above|less than|more than|at least|at most|up to|older than|newer than|"
     r"younger than|greater than|fewer than|between)\s*[$€£¥]?\s*\d|"
     # "gifts of $1,000 or more need …", "orders worth 500 and up …"
     r"(?:the\s+|all\s+|any\s+)?[a-z]+\s+(?:of|worth)\s+[$€£¥]?\s*\d[\d,.]*\s*k?\s*"

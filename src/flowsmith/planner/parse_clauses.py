@@ -40,6 +40,7 @@ from flowsmith.planner.parse_case_clauses import (
     size_case_of,
     straight_case,
     unless_case,
+    unless_goes_on,
     value_case,
     when_not_case,
     which_case,
@@ -63,6 +64,7 @@ from flowsmith.planner.parse_conditions import (
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new_found_case
+from flowsmith.planner.parse_guard_open import inside_event, open_guard
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_headed_case import (
     full_case,
@@ -85,7 +87,8 @@ from flowsmith.planner.parse_subject_cases import (
     value_subject_case,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
-from flowsmith.planner.parse_zh_value_case import zh_value_case
+from flowsmith.planner.parse_zh_missing_case import zh_missing_case
+from flowsmith.planner.parse_zh_value_case import next_value_said, zh_value_case
 
 
 class _Builder:
@@ -108,6 +111,8 @@ class _Builder:
         self.case: DraftCase | None = None  # the case opened last
         self.unless: DraftBranch | None = None  # the guard "X, unless A" put around X
         self.text = ""  # the whole request's steps text (a kind said later opens a case now)
+        self.filter: DraftBranch | None = None  # the trigger's own condition ("from X")
+        self.missing_verb: str | None = None  # "没交作业的…": the verb whose "交了的…" is the rest
 
     def add(self, steps: list[Any]) -> None:
         steps = [led_by_then(s) for s in steps] if self.after_then else steps
@@ -236,12 +241,45 @@ class _Builder:
         self.case = inner.cases[0]
         self.remember(cond)
 
+    def enter_filter(self, cond: Condition) -> None:
+        """The trigger's own condition ("each email from X", "a card moved to Done") holds
+        for every step said after it: its case is where steps and cases go. Invariant: a
+        case said later nests inside it (items the filter drops get nothing), never becomes
+        its second case; only a bare "otherwise" with no case of its own open is its other
+        side (:meth:`otherwise`)."""
+        self.filter = DraftBranch(phrase=cond.phrase, event=True)
+        case = DraftCase(cond)
+        self.filter.cases.append(case)
+        self.top.append(self.filter)
+        self.current = self.container = case.steps
+        self.case = case
+        self.remember(cond)
+
+    def leave_filter(self) -> None:
+        """ "Every response also goes to …": the next steps run for every item, outside the
+        trigger's own condition."""
+        f = self.filter
+        if f is not None and self.branch is None and self.container is f.cases[0].steps:
+            self.current = self.container = self.top
+
+    def _filter_else(self) -> bool:
+        """ "When an email from X arrives, text me; otherwise log it": the filter's own other
+        side, when no case of its own is open and the steps are still inside the filter."""
+        f = self.filter
+        if f is None or f.closed or self.branch is not None or self.approval is not None:
+            return False
+        if self.container is not f.cases[0].steps:
+            return False
+        self.branch, self.container = f, self.top
+        return True
+
     def otherwise(self) -> bool:
         """The next steps run on the open branch's other case, else on the rejected path of
         the approval; an approval asked inside a case ("over 1000 ask my manager, otherwise
         …") before any "if approved" leaves the "otherwise" to the branch."""
         if self.approval is not None and not self.approval_said and self.approval_case:
             self.branch, self.approval = self.approval_case, None
+        self._filter_else()
         if self.branch is not None and not self.branch.closed:
             case = DraftCase(None)
             self.branch.cases.append(case)
@@ -282,39 +320,25 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         b.add(clause_actions("get " + (m.group(1) or m.group(2) or ""), ctx))
     sentences = [s for s in sentences if s not in sources]
     if guard is not None:
-        b.open_case(guard, guard.phrase, same=False)
-        if b.branch is not None:
-            b.branch.event = True
+        open_guard(b, guard)
     for si, sentence in enumerate(sentences):
         if b.branch is None and crest.sentence_taken(sentence, b.container, ctx):
             continue  # "Every report also becomes …", "Only customers who … though!!"
         parts = clauses_then(crest.colon_subject(sentence))
-        b.joined = _inside_event(b, parts, si)
+        b.joined = inside_event(b, parts, si)
         for ci, (clause, b.after_then) in enumerate(parts):
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
-        if b.branch is not None and not (_opens_case(nxt, ctx) or opens_full_case(nxt, b)):
+        if b.branch is not None and not (
+            _opens_case(nxt, ctx)
+            or opens_full_case(nxt, b)
+            or unless_goes_on(nxt, b)
+            or next_value_said(b, nxt, ctx)
+        ):
             b.close_branch()
         b.end_sentence()
     return split_independent([freeze(s) for s in b.top], text)
-
-
-def _inside_event(b: _Builder, parts: list[tuple[str, bool]], si: int) -> bool:
-    """A later sentence's "If …" while the trigger's own condition is open ("each email sent
-    to X, save it. If it has no attachment, …") holds among the items that condition let
-    through: it nests in that case (the event's other items get nothing, so it is no second
-    case of the trigger's condition)."""
-    br = b.branch
-    return bool(
-        si > 0
-        and parts
-        and br is not None
-        and br.event
-        and not br.closed
-        and len(br.cases) == 1
-        and lx.IF_OPEN.match(parts[0][0])
-    )
 
 
 # a sentence naming where the data comes from ("the data comes from <url>", "数据来自<url>")
@@ -393,7 +417,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
     if (
-        found_case(b, clause, ctx)
+        zh_missing_case(b, clause, ctx)  # before the readers that take "交了但分数低于60的"
+        or found_case(b, clause, ctx)
         or mood_case(b, clause, ctx)
         or object_case(b, clause, ctx)
         or ai_sorted_case(b, clause, ctx)
@@ -452,13 +477,14 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             branch.trailing = True
         return
     event_case = b.branch is not None and b.branch.event and not b.branch.closed
-    if b.branch is not None and (
+    if lx.EVERY_ITEM.match(clause) and (b.current or b.current is b.container):
+        b.close_branch()  # "also add every response": every item, even the filter's others
+        b.leave_filter()
+    elif b.branch is not None and (
         b.branch.trailing
         or (
-            (
-                (lx.AFTER_BRANCH.match(clause) and not event_case)
-                or lx.EVERY_ITEM.match(clause)  # "also add every response": even an event's
-            )
+            lx.AFTER_BRANCH.match(clause)
+            and not event_case
             and (b.current or b.current is b.container)
         )
         or (b.after_then and b.branch.closed)

@@ -150,14 +150,16 @@ ENDS = re.compile(
 )
 # "it has an email", "有附件", "without a phone number", "没有邮箱", "missing an address"
 HAS = re.compile(
-    r"^(?:(?:it|they|he|she|the \w+|\w+)\s+)?(?:has|have|includes?|comes with)\s+"
-    r"(?:an?|any|some|the)\s+([a-z][\w ]{0,24}?)\s*$|"
+    # "we have their phone number", "we know her email": a field said from the user's side
+    r"^(?:(?:it|they|he|she|the \w+|\w+)\s+)?(?:has|have|includes?|comes with|know|knows)\s+"
+    r"(?:an?|any|some|the|their|his|her|its)\s+([a-z][\w ]{0,24}?)\s*$|"
     r"^(?:有|存在|带|带有|含有)([\u4e00-\u9fff]{1,6})$",
     re.IGNORECASE,
 )
 HAS_NOT = re.compile(
-    r"(?:^|\s)(?:without|missing|lacks?|lacking|(?:has|have|does|do)\s?n[o']t\s+(?:have\s+)?)"
-    r"\s*(?:an?\s+|any\s+|the\s+)?([a-z][\w ]{0,24}?)\s*$|"
+    r"(?:^|\s)(?:without|missing|lacks?|lacking|(?:has|have|does|do)\s?n[o']t\s+"
+    r"(?:have\s+|know\s+)?)\s*(?:an?\s+|any\s+|the\s+|their\s+|his\s+|her\s+)?"
+    r"([a-z][\w ]{0,24}?)\s*$|"
     r"^(?:没有|没|无|缺少|缺)([\u4e00-\u9fff]{1,6})$",
     re.IGNORECASE,
 )

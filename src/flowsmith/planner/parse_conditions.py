@@ -40,6 +40,7 @@ from flowsmith.planner.parse_condition_words import (
     verb_used,
 )
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
+from flowsmith.planner.parse_day_cases import en_day_condition
 from flowsmith.planner.parse_field_names import (
     counted_noun,
     field_of,
@@ -57,6 +58,7 @@ from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
+from flowsmith.planner.parse_still import still_condition, without_still
 from flowsmith.planner.parse_unit_measure import (
     bracketed_value,
     counted,
@@ -221,6 +223,10 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
             t = ("分数为" if given.group(1) == "分" else "评分为") + t[given.end() :]
     if not t:
         return None
+    held = still_condition(t, phrase, ctx)  # "it's still firing": the status stays "firing"
+    if held is not None:
+        return held
+    t = without_still(t)
     missing = not_found_condition(t, phrase) or bracketed_value(t, phrase)
     if missing is not None:  # "the card doesn't exist", "找不到这个客户", "是月捐的（monthly）"
         return missing
@@ -230,7 +236,11 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     provider = mail_domain_condition(t, phrase)
     if provider is not None:  # "signed up with a gmail or yahoo address"
         return provider
-    mood = mood_condition(t, phrase) or span_condition(t, phrase)
+    mood = (
+        mood_condition(t, phrase)
+        or span_condition(t, phrase)
+        or (en_day_condition(t, ctx.day_field, phrase) if ctx is not None else None)
+    )
     if mood is not None:  # "the customer sounds angry", "注册超过30天"
         return mood
     q = _QUALIFIER.search(t)

@@ -168,6 +168,7 @@ class Context:
     about_stock: bool = False  # the request watches stock: "it is back" means back in stock
     gated: bool = False  # the request says what follows an approval ("批准后", "if rejected")
     jsons: list[str] = field(default_factory=list)  # JSON bodies said ('respond {"ok": true}')
+    day_field: str | None = None  # the item's date weekend / weekday cases compare ("日期")
 
 
 def mask_addresses(text: str, ctx: Context) -> str:

@@ -341,7 +341,7 @@ def subset_condition(subset: str, ctx: Context) -> Condition | None:
     return _explicit(bare) or _condition_of(bare, zh, ctx)
 
 
-_SAYS = re.compile(r"(?:is|are|equals?|says)|[=为是]|等于")
+_SAYS = re.compile(r"\b(?:is|are|equals?|says)\b|[=为是]|等于")
 # "the holiday column says yes", "spam is true", "anonymous为true", "channel = 'wholesale'"
 _EXPLICIT = re.compile(
     r"^(?:the\s+|its\s+)?(?P<field>[A-Za-z_][\w.]*)\s*(?:field|column|flag|字段|列)?\s*"

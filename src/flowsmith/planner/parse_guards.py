@@ -26,8 +26,9 @@ from flowsmith.planner.parse_field_names import (
     measured_field,
     number_of,
 )
-from flowsmith.planner.parse_joined import read_joined
+from flowsmith.planner.parse_joined import read_joined, split_joined
 from flowsmith.planner.parse_said_conditions import event_said
+from flowsmith.planner.parse_spans import age_condition
 
 _MOVED = re.compile(
     r"\b(?:moves?|moved|changes?|changed|goes|went|is set|gets? set|set|is marked|gets? marked|"
@@ -142,9 +143,15 @@ def _joined_after_event(t: str, phrase: str, ctx: Context | None) -> Condition |
         return None
 
     def read(part: str) -> Condition | None:
-        cond = compare_words(part, phrase, ctx) or state_words(part, phrase, ctx)
+        cond = (
+            age_condition(part, phrase)  # "… and the deadline has passed": past the due date
+            or compare_words(part, phrase, ctx)
+            or state_words(part, phrase, ctx)
+        )
         return cond if cond is not None and cond.op != "category" else None
 
+    if split_joined(parts[1]) is None:  # one condition: only a past due date reads here
+        return age_condition(parts[1], phrase)
     return read_joined(parts[1], read, phrase)
 
 

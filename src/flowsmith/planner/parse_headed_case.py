@@ -3,10 +3,12 @@
 不用做" (a case arrow has become the colon already, see
 :mod:`~flowsmith.planner.parse_case_arrows`).
 
-Invariants: the head is a comparison on a number (``gt``/``gte``/``lt``/``lte``/``between``)
-and the action names steps or says to do nothing; a head that names no field ("200到2000",
-"over 5k") compares the field of the open branch's last numeric case. A case whose action is
-nothing opens no case: the branch's other outputs already do nothing. Pure: no I/O.
+Invariants: the head is a comparison on a number (``gt``/``gte``/``lt``/``lte``/``between``),
+a field said equal to a value ("plan is Enterprise:") or a value before its field's name
+("Critical severity:", "High priority:"), and the action names steps or says to do
+nothing; a head that names no field ("200到2000", "over 5k") compares the field of the open
+branch's last numeric case. A case whose action is nothing opens no case: the branch's other
+outputs already do nothing. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_cases import NOTHING
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context, unmask
@@ -66,6 +69,8 @@ def _split(clause: str) -> tuple[str, str] | None:
     alone = _ALONE.match(clause)
     if alone is not None:
         return alone.group("h") or alone.group("en"), ""
+    if _VALUE_FIELD.match(clause):  # "Critical severity" before the list's colon
+        return clause, ""
     m = _HEADED.match(clause)
     if m is None:
         return None
@@ -74,11 +79,31 @@ def _split(clause: str) -> tuple[str, str] | None:
     return m.group("zh"), m.group("za")
 
 
+# "Critical severity", "High priority", "Enterprise plan": a value, then the field it is of
+_VALUE_FIELD = re.compile(
+    r"^\s*(?:the\s+|all\s+|any\s+)?(?P<v>[a-z][\w-]{1,20}|[\"'“‘][^\"'”’]{1,30}[\"'”’])\s+"
+    r"(?P<f>severity|priority|plan|tier|status|level|type|category|stage|environment|env|"
+    r"region|department|segment)(?:\s+(?:ones|items|tickets|alerts|issues|requests))?\s*$",
+    re.IGNORECASE,
+)
+# "严重程度是critical的", "plan is Enterprise": a field said equal to a value outright
+_SAID_EQUAL = re.compile(r"是|为|等于|\bis\b|\bequals\b", re.IGNORECASE)
+
+
 def _head_condition(head: str, ctx: Context) -> Any:
+    """The case a head says: a comparison on a number, a field said equal to a value
+    ("严重程度是critical的"), or a value and its field ("Critical severity"); None for any
+    other head ("Note: …", "Slack: …" name no case)."""
     cond = parse_condition(head, ctx)
-    if cond is None or cond.op not in _NUMERIC:
+    if cond is not None and cond.op in _NUMERIC:
+        return cond
+    if cond is not None and cond.op == "eq" and _SAID_EQUAL.search(head):
+        return cond
+    m = _VALUE_FIELD.match(head)
+    if m is None:
         return None
-    return cond
+    value = m.group("v").strip("\"'“”‘’")
+    return Condition(m.group("f").lower(), "eq", value, unmask(head, ctx).strip())
 
 
 def _field_kept(b: Any, head: str, cond: Any) -> Any:

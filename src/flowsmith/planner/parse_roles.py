@@ -89,7 +89,12 @@ def worked_on(before: str) -> bool:
     return False
 
 
-READ_HERE = re.compile(r"\s*(?:里|中|上|内)?\s*(?:" + lx.READ_VERB.pattern + ")", re.IGNORECASE)
+# "在HubSpot里查询", "在Supabase的“房源”表里查出": a read said right after the place (its table)
+READ_HERE = re.compile(
+    r"\s*(?:的[^，,。；;里中]{0,12}?(?:表|表格|数据表|数据库|库|文件夹|列表|看板)\s*)?"
+    r"(?:里|中|上|内)?\s*(?:" + lx.READ_VERB.pattern + ")",
+    re.IGNORECASE,
+)
 # "post the open Jira bugs …", "把Stripe的收入发到…": a deliver verb, then its object's app
 DELIVER_OBJECT = re.compile(
     r"\b(?:send|post|forward|share|push|email|announce|publish)"

@@ -126,12 +126,40 @@ def _age_date(word: str) -> str:
     return "created_at"
 
 
+# "the invoice is overdue", "the due date has passed", "已经逾期", "过了截止日期": past the due
+# date by any time, no span said
+_PAST_DUE = re.compile(
+    # ("whose status is overdue" names a status value: not read here)
+    r"(?<!status\s)(?<!state\s)(?<!stage\s)"
+    r"\b(?:is|are|was|were|has become|have become|went|gets?|got|becomes?)\s+(?:already\s+|now\s+)?"
+    r"(?:overdue|past due)\b|"
+    r"\b(?:due date|deadline|due day)\s+(?:has|have|had|is|was)\s+(?:already\s+)?"
+    r"(?:passed|gone by|expired|in the past|over)\b|"
+    r"\bpast\s+(?:its|their|the)\s+(?:due date|deadline)\b|^\s*(?:overdue|past due)\s*$|"
+    r"已经?(?:逾期|超期)|(?:过了|超过了|错过了)(?:截止日期|截止时间|到期日|期限)|"
+    r"(?:截止日期|截止时间|到期日|期限)已经?过了?",
+    re.IGNORECASE,
+)
+
+# "not overdue yet", "没逾期", "还未到期": not past the due date (the other case of the above)
+_NOT_DUE = re.compile(
+    r"\b(?:not|isn't|aren't|never)\s+(?:yet\s+)?(?:overdue|past due)\b|"
+    r"(?:没有?|未|不|还没有?)(?:逾期|超期)|(?:还)?(?:没有?|未)(?:到期|过截止日期)",
+    re.IGNORECASE,
+)
+
+
 def age_condition(t: str, phrase: str) -> Condition | None:
     """``<unit>s_since_<date field>`` compared with the age said ("created more than 24 hours
-    ago", "下单超过48小时"), or None; "newer than" / "不到" / "within the last" read as less."""
+    ago", "下单超过48小时"), or None; "newer than" / "不到" / "within the last" read as less;
+    past due with no span said ("the invoice is overdue", "已逾期") is more than 0 days past
+    the due date."""
     m = next((x for x in (*_EN_AGE, *_ZH_AGE) if x.search(t)), None)
     if m is None:
-        return None
+        if _NOT_DUE.search(t):
+            return Condition("days_since_due_date", "lte", 0, phrase)
+        due = _PAST_DUE.search(t)
+        return Condition("days_since_due_date", "gt", 0, phrase) if due else None
     hit = m.search(t)
     assert hit is not None
     said_op = (hit.groupdict().get("op") or "").lower()

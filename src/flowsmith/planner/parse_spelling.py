@@ -55,6 +55,7 @@ _MEANT: dict[str, str] = {
     "mondy": "monday",
     "fridy": "friday",
     "wehn": "when",
+    "wen": "when",
     "whne": "when",
     "whn": "when",
     "creatd": "created",

@@ -25,12 +25,14 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_case_arrows import case_arrows
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
+from flowsmith.planner.parse_day_cases import without_day_heads
 from flowsmith.planner.parse_guards import event_condition
 from flowsmith.planner.parse_trigger_attr import attributed_event, qualified_mail
 from flowsmith.planner.parse_trigger_changed import changed_item_event
 from flowsmith.planner.parse_trigger_clause import (
     arrival_clause,
     endpoint_span,
+    form_opening,
     relay_clause,
     response_clause,
 )
@@ -98,7 +100,8 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     err = lx.TRIGGER_ERROR.search(text)
     if err and not _names_app_event(text, ctx):
         return Trigger(kind="error", phrase=err.group(0).strip()), _cut(text, err)
-    sched = parse_schedule(TOKEN.sub(" ", text))
+    said = without_day_heads(text) if ctx.day_field else text  # "选工作日的…": a case
+    sched = parse_schedule(TOKEN.sub(" ", said))
     if sched is not None:
         return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
     found = attributed_event(text, ctx) or new_app_event(text, ctx) or items_event(text, ctx)
@@ -180,6 +183,8 @@ def _arrow_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     head, *links = _ARROW.split(text)
     if re.search(r"[.;!?。；！？](?:\s|$)|[。；！？]", head):
         return None  # "Applications come in through Wufoo. … 7 or higher -> …": a case arrow
+    if _says_a_time(head):
+        return None  # "每周二10点：用Perplexity搜… → …": the clock starts it; links are steps
     trig = _trigger_of(head, ctx, explicit=True)
     if trig is None or not links:
         return None
@@ -215,6 +220,10 @@ def _head_conditions(head: str, trig: Trigger, ctx: Context) -> list[str]:
     return [c for c in (said, *said_values(head, ctx)) if c]
 
 
+# the when-patterns' body groups, in the order their alternatives are written
+_WHEN_GROUPS = ("body", "body9", "body8", "body2", "body3", "body4", "body5", "body6", "body7")
+
+
 def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     """A "when"-clause naming an app event; a polled one becomes an hourly schedule.
 
@@ -222,12 +231,11 @@ def _when_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     post it to Twitter") ends where its action's verb starts."""
     for pattern in (lx.WHEN_EN, lx.WHEN_ZH):
         for m in pattern.finditer(text):
-            groups = ("body", "body2", "body3", "body4", "body5", "body6", "body7")
-            group = next((g for g in groups if m.groupdict().get(g)), "")
+            group = next((g for g in _WHEN_GROUPS if m.groupdict().get(g)), "")
             if not group:
                 continue
             body, b0 = m.group(group) or "", m.start(group)
-            if group in ("body3", "body7") and not _names_event(body, ctx):
+            if group in ("body3", "body7", "body8") and not _names_event(body, ctx):
                 continue  # "翻译后发到…": an event must be named outright before a bare 后
             if _says_a_time(body):
                 continue  # "每天晚上8点从Clockify拉取工时…": a clock's run reads the app
@@ -404,6 +412,9 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     """The first start a keyword names (an RSS feed takes the first URL); manual otherwise.
     A start named outright in a parenthesis ("the form on our site (a webhook)") wins."""
     named = explicit_start(text)
+    form = form_opening(text)  # an opening naming a form and its fields wins over later words
+    if form is not None and named is None:
+        return Trigger(kind="form", params=_form_fields(form), phrase=form), text
     if named in ("webhook", "email", "chat"):
         m = _EXPLICIT_START.search(text)
         assert m is not None
@@ -656,7 +667,7 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     """The condition a trigger's own words put on its item ("an email with 'Order' in the
     subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
     label contains customer), or None."""
-    party = mail_party(trigger)
+    party = mail_party(trigger, ctx)
     said = _item_guard(trigger, ctx)
     if party is not None and said is not None and said.field not in ("from", "to"):
         # "an email whose subject starts with 'PO-' comes into orders@…": both hold
@@ -667,7 +678,7 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
 def _item_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     """What the trigger's words say of its item besides a mail's sender or recipient."""
     phrase = trigger.phrase
-    if mail_party(trigger) is not None and not re.search(
+    if mail_party(trigger, ctx) is not None and not re.search(
         r"\b(?:whose|with|where|having)\s+(?:the\s+|a\s+|an\s+)?(?:subject|title)\b|"
         r"(?:主题|标题)",
         phrase,

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["arrival_clause", "relay_clause", "response_clause"]
+__all__ = ["arrival_clause", "form_opening", "relay_clause", "response_clause"]
 
 
-# "Applications come in through our Jotform form;", "Orders arrive via Shopify, …"
+# "Applications come in through our Jotform form;", "Orders arrive via Shopify, …", "Demo
+# calls are booked on Calendly." (a passive arrival: what others do in the app)
 _ARRIVES_EN = re.compile(
     r"^\s*(?P<body>[^,;.:!?]{2,80}?\b(?:comes?|coming|arrives?|arriving|lands?|"
-    r"(?:is|are|gets?|get)\s+(?:submitted|sent|filed|placed))\s+(?:in\s+)?"
+    r"(?:is|are|gets?|get)\s+(?:submitted|sent|filed|placed|booked|scheduled|reserved|made|"
+    r"raised|opened|logged|reported))\s+(?:in\s+)?"
     # a dot inside a domain ("@ourco.com") ends no clause
     r"(?:through|via|from|on|in|by|with)\s+[^,;.:!?]{1,50}?)\s*(?:[,;:]|\.(?=\s))\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -134,3 +136,18 @@ def endpoint_span(text: str) -> tuple[int, int] | None:
     """Where the request describes the webhook it wants by what it receives, or None."""
     m = _ENDPOINT.search(text)
     return (m.start(), m.end()) if m else None
+
+
+# "Overtime request form (name, hours, reason). …", "请假申请表单（姓名、天数、原因）。…": an
+# opening that only names a form and the fields it asks for; its submissions are the start
+_FORM_OPENING = re.compile(
+    r"^\s*(?P<body>(?:[\w'-]+\s+){0,4}?form\s*[(（][^()（）]{2,120}[)）])\s*[.:。：]|"
+    r"^\s*(?P<body2>[^，,。；;(（]{0,12}?表单\s*[(（][^()（）]{2,120}[)）])\s*[.:。：]",
+    re.IGNORECASE,
+)
+
+
+def form_opening(text: str) -> str | None:
+    """The words of an opening that names a form and its fields, or None."""
+    m = _FORM_OPENING.match(text)
+    return (m.group("body") or m.group("body2")) if m else None

@@ -172,12 +172,12 @@ def _with_app(body: str, rest: str, ctx: Context) -> tuple[str, str] | None:
     return body, rest
 
 
-# "病人在WhatsApp上发消息，", "Zammad有新工单，", "Twilio号码收到短信：", "PayPal收到付款后：":
-# the opening clause up to its first comma or colon
+# "病人在WhatsApp上发消息，", "Zammad有新工单，", "Twilio号码收到短信：", "PayPal收到付款后：",
+# "顾客在我们Jotform上订包间。": the opening clause up to its first comma, colon or full stop
 _OPENING_ZH = re.compile(
     # (a clause with 就, 后 or 时 inside is a when-clause's: "WooCommerce来了新订单就在Xero
     # 里…", "客户在Shopify下单后等待7天，…")
-    r"^\s*(?P<body>[^，,。；;：:！？!?就后时]{2,40}?)\s*(?:之后|以后|后)?\s*[，,：:]\s*"
+    r"^\s*(?P<body>[^，,。；;：:！？!?就后时]{2,40}?)\s*(?:之后|以后|后)?\s*(?P<end>[，,：:。])\s*"
     r"(?P<rest>\S.*)$",
     re.DOTALL,
 )
@@ -208,6 +208,8 @@ def opening_clause_zh(text: str, ctx: Context) -> tuple[str, str] | None:
     if m is None or _says_schedule(m.group("rest")):
         return None
     body = m.group("body")
+    if _form_heading(body, m.group("end"), ctx):
+        return body, m.group("rest")
     own = _SELF_ZH.match(body) is not None and not _OTHERS_ZH.search(body)
     if _STEP_ZH.search(body) or own or not _EVENT_ZH.search(body):
         return None
@@ -220,6 +222,23 @@ def opening_clause_zh(text: str, ctx: Context) -> tuple[str, str] | None:
     if lead and not _LEAD_ZH.fullmatch(lead):
         return None
     return body, m.group("rest")
+
+
+# what may stand before the form app in a heading: "餐厅的", "我们的", "公司"
+_HEADING_LEAD_ZH = re.compile(r"我们的?|我的|公司的?|[\u4e00-\u9fff]{1,6}?的")
+
+
+def _form_heading(body: str, end: str, ctx: Context) -> bool:
+    """ "Typeform客户调查：", "餐厅的Jotform报名表：": a heading that names a form app and what
+    its people send, with no verb of a step, says the form's submissions start the flow (a
+    form's items always come from others, so a heading of "我们的" counts too)."""
+    if end not in "：:" or any(p.search(body) for p in (_STEP_ZH, *_STEP_VERBS)):
+        return False
+    mentions = [x for x in ctx.index.mentions(body, implicit=False) if x.app is not None]
+    if len(mentions) != 1 or ctx.index.apps[mentions[0].app or ""].category != "forms":
+        return False
+    lead = body[: mentions[0].start]
+    return not lead or _HEADING_LEAD_ZH.fullmatch(lead) is not None
 
 
 # "When that happens", "once they do that", "每当这种情况发生": the when-clause refers back

@@ -52,20 +52,24 @@ def addressed_mail(text: str, ctx: Context) -> tuple[Trigger, str] | None:
 _SENDER = re.compile(
     r"(?:\bfrom|\bsent by|\bsender(?:\s+is)?:?|来自|发自|发件人(?:是|为)?[:：]?)\s*"
     r"(?:anyone|anybody|someone|people|任何人)?\s*(?:at\s+)?"
-    r"(?P<who>[\w.+-]*@[\w-]+(?:\.[\w-]+)+)",
+    r"(?P<who>[\w.+-]*@[\w-]+(?:\.[\w-]+)+)|"
+    # "收到 boss@corp.com 发来的邮件": the sender before the verb that sends
+    r"(?P<by>[\w.+-]*@[\w-]+(?:\.[\w-]+)+)\s*(?:发来|寄来|发过来)",
     re.IGNORECASE,
 )
 
 
-def mail_party(trigger: Trigger) -> Condition | None:
+def mail_party(trigger: Trigger, ctx: Context | None = None) -> Condition | None:
     """The sender ("from contains @initech.com") or the recipient ("to contains
-    support@acme.io") a mail start names, or None; only for a start that is about mail."""
+    support@acme.io") a mail start names, or None; only for a start that is about mail
+    (its phrase read with the addresses ``ctx`` masked put back)."""
     about_mail = trigger.kind == "email" or lx.EMAIL_WORD.search(trigger.phrase) is not None
     if not about_mail:
         return None
-    m = _SENDER.search(trigger.phrase)
+    phrase = unmask(trigger.phrase, ctx) if ctx is not None else trigger.phrase
+    m = _SENDER.search(phrase)
     if m:
-        return Condition("from", "contains", m.group("who"), trigger.phrase)
+        return Condition("from", "contains", m.group("who") or m.group("by"), phrase)
     address = trigger.params.get("address")
     if trigger.kind == "email" and isinstance(address, str) and address:
         return Condition("to", "contains", address, trigger.phrase)

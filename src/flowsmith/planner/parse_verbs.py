@@ -91,8 +91,8 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
     mention = mentions[i]
     before = text[: mention.start]
     local = verbless(text, before) if verb == "none" else verb
-    if sender(text, before):
-        return "create"  # "gets a welcome email from Brevo": Brevo sends it
+    if sender(text, before) or _mailed_from(text, before, mention.app, ctx):
+        return "create"  # "gets a welcome email from Brevo", "email them from my Gmail"
     if named_as_verb(text, mention, ctx):
         return "create"  # "WhatsApp the customer asking for a review": a message sent there
     plain = roles.nouns_masked(text, mention.app, ctx)
@@ -138,6 +138,24 @@ def sender(text: str, before: str) -> bool:
     if _SENDER_FROM.search(before) is None:
         return False
     return _RECEIVE.search(text) is not None and _MESSAGE_NOUN.search(text) is not None
+
+
+# "email the feedback to the student from my Gmail": the clause mails someone
+_MAILS = re.compile(r"^\s*(?:then\s+|also\s+|and\s+)?(?:e-?mail|mail)\b|\be-?mails?\b", re.I)
+
+
+def _mailed_from(text: str, before: str, app: str | None, ctx: Context) -> bool:
+    """Whether the mention after ``before`` is the mailbox a mail the clause sends goes out
+    from ("email them from my Gmail", "send a reminder email from our Outlook"): an app that
+    sends messages, after "from", in a clause whose verb writes and that says a mail."""
+    if app is None or _SENDER_FROM.search(before) is None or not _MAILS.search(before):
+        return False
+    if clause_verb(text) != "create":
+        return False  # "get the unread emails from my Gmail": mail read there
+    if _RECEIVE.search(text) is not None:
+        return False  # "emails we receive from Gmail": read there
+    res = ctx.index.apps[app].resources.get("message")
+    return res is not None and "send" in res.operations
 
 
 # a quoted name ("the “文章备份” folder", "'Backups'") names a place; its words are no verb

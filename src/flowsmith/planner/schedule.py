@@ -18,11 +18,14 @@ from flowsmith.planner.text import Lang, zh_number
 
 
 class Schedule(BaseModel):
-    """``interval``: every ``minutes`` minutes (>= 1); ``cron``: ``cron`` is five fields."""
+    """``interval``: every ``minutes`` minutes (>= 1); ``cron``: ``cron`` is five fields.
+    ``weeks`` (>= 2, cron on one weekday only): the run is every ``weeks`` weeks on that day,
+    which no cron can say ("every other Monday")."""
 
     kind: Literal["interval", "cron"]
     minutes: int | None = None
     cron: str | None = None
+    weeks: int | None = None
 
 
 HOURLY = Schedule(kind="interval", minutes=60)
@@ -118,7 +121,25 @@ def parse_schedule(text: str) -> Schedule | None:
     m = _CRON.search(text)
     if m and _looks_like_cron(m.group(1)):
         return Schedule(kind="cron", cron=" ".join(m.group(1).split()))
-    return _at_each(text, _parse_zh(text) or _parse_en(text))
+    return _every_other_week(text, _at_each(text, _parse_zh(text) or _parse_en(text)))
+
+
+# "every other Monday", "biweekly on Fridays", "每隔一周的周一", "每两周的周五", "双周"
+_OTHER_WEEK = re.compile(
+    r"\b(?:every|each)\s+(?:other|second|2|two)\s+(?:weeks?\b|(?=(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day))|\b(?:bi-?weekly|fortnightly)\b|每隔一周|隔周|每两周|每2周|双周",
+    re.IGNORECASE,
+)
+
+
+def _every_other_week(text: str, base: Schedule | None) -> Schedule | None:
+    """``base`` every two weeks when the text says so and ``base`` runs on one weekday."""
+    if base is None or base.kind != "cron" or not _OTHER_WEEK.search(text):
+        return base
+    fields = (base.cron or "").split()
+    if len(fields) != 5 or fields[2] != "*" or not fields[4].isdigit():
+        return base
+    return base.model_copy(update={"weeks": 2})
 
 
 def _at_each(text: str, base: Schedule | None) -> Schedule | None:
@@ -295,7 +316,14 @@ def describe(schedule: Schedule, lang: Lang) -> str:
     """A short human phrase for ``schedule`` ("every hour", "每天 09:00")."""
     if schedule.kind == "interval":
         return _describe_interval(schedule.minutes or 60, lang)
-    return _describe_cron(schedule.cron or "", lang)
+    said = _describe_cron(schedule.cron or "", lang)
+    if schedule.weeks and schedule.weeks > 1:  # "every Monday at 08:00 (every 2 weeks)"
+        return (
+            f"{said}（每{schedule.weeks}周）"
+            if lang == "zh"
+            else f"{said} (every {schedule.weeks} weeks)"
+        )
+    return said
 
 
 def _describe_interval(minutes: int, lang: Lang) -> str:

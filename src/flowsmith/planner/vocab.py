@@ -279,7 +279,8 @@ APPROVAL_EMAIL = rx(
     r"邮件审批"
 )
 APPROVAL_SLACK = rx(
-    r"(approv\w*|sign[- ]?off|(okay|ok)\s+(it|them|this|that)|green[- ]?light\w*)\s+"
+    r"(approv\w*|sign[- ]?off|(okay|ok)\s+(it|them|this|that)|green[- ]?light\w*|"
+    r"(my|our|his|her|their|an?)\s+(ok|okay|go-?ahead))\s+"
     r"(\w+\s+){0,3}(in|on|via|through|over)\s+slack|"
     r"slack\s+approv\w*|(在|通过|用)\s*slack\s*(上|中|里)?\s*(审批|批准|审核|确认)|"
     # "在Slack上让销售总监审批": who approves, said between the place and the verb

@@ -369,7 +369,6 @@ def test_blocked_domains_get_403(text: str) -> None:
     f.kept(before, after, ["t", "p", "m", "r"])
 
 
-@pytest.mark.xfail(strict=True, reason="a look-up, a check and a 409 reply are not built")
 def test_an_existing_email_gets_409() -> None:
     before = r.pg_signup()
     after = f.edit(

@@ -214,9 +214,6 @@ def test_the_negative_branch_also_updates_the_ticket(text: str) -> None:
 # --- check first, answer 409, keep the insert on the other side -------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a look-up, a check and a 409 reply in one edit are not built"
-)
 @pytest.mark.parametrize(
     "text",
     [
