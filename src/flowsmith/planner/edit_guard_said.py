@@ -27,9 +27,14 @@ _TOPIC_IF = rx(
     r"^(?P<topic>[^，,。；;：:如要假若]{1,16}?)(?:要是|如果|假如)(?P<rest>[^，,]+[，,].+)$"
 )
 
+# a topic that is a time ("注册的时候", "下单后"): the condition after "如果" stands alone
+_WHEN_TOPIC = rx(r"(?:的时候|时|之后|以后|后|每次)$")
+
 
 def topic_if(part: str) -> str:
     """``part`` with an "if" said after the condition's topic moved to the front ("Notion读出来
     要是空的，就别传…" -> "如果Notion读出来空的，就别传…"); other parts unchanged."""
     m = _TOPIC_IF.match(part)
-    return f"如果{m.group('topic')}{m.group('rest')}" if m is not None else part
+    if m is None or _WHEN_TOPIC.search(m.group("topic")):
+        return part  # "注册的时候如果填了邀请码，…": a time, not the condition's topic
+    return f"如果{m.group('topic')}{m.group('rest')}"
