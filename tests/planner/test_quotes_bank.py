@@ -21,7 +21,7 @@ from tests.planner.branch_graph import CATALOG, Graph, sound, ways
 
 Check = Callable[[Graph], None]
 
-APPS = frozenset(a.app for a in CATALOG.apps())
+APPS = frozenset(a.app for a in CATALOG.apps)
 
 
 def _values(g: Graph, app: str) -> list[str]:
