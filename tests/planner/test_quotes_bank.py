@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
+from flowsmith.planner.text import mask_quotes, quoted, unmask_quotes
 from tests.planner.bank_cases import bank_cases
 from tests.planner.branch_graph import CATALOG, Graph, sound, ways
 
@@ -233,7 +234,19 @@ BANK: list[tuple[str, str, Check]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_MESSAGE = (
+    "a quoted message text is kept out of the splitter and the service words, but is not put "
+    "into the message field (the step's text stays the item as JSON)"
+)
+_OPEN: dict[str, str] = {
+    "When a new HubSpot contact is created, post": _MESSAGE,
+    "Every Monday at 9am post 'Weekly check": _MESSAGE,
+    "HubSpot有新联系人时，在Slack的#sales频道发消息": _MESSAGE,
+    "每周五下午5点在钉钉群里发“本周总结": _MESSAGE,
+    "每天早上9点把Jira里未关闭的bug发到Slack的“如果有空再看”频道": "a quoted channel name before "
+    "'频道' is not read as the channel (only '#name' is), and '频道' picks Slack's channel "
+    "resource (its history) over posting a message",
+}
 
 
 @pytest.mark.parametrize(("text", "trigger", "check"), bank_cases(BANK, _OPEN, 40))
@@ -246,3 +259,19 @@ def test_quotes_bank(text: str, trigger: str, check: Check) -> None:
 def test_bank_size() -> None:
     assert len(BANK) >= 20
     assert sum(1 for t, _, _ in BANK if any("\u4e00" <= c <= "\u9fff" for c in t)) >= 10
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("add them to Mailchimp's 'Call them then' list", ["Call them then"]),
+        ("don't email, add them to the 'Later' list instead", ["Later"]),
+        ("加到“以后再联系”列表，再发到「然后」频道", ["以后再联系", "然后"]),
+        ("the customers' emails and the users' names", []),
+    ],
+)
+def test_quote_spans(text: str, spans: list[str]) -> None:
+    """Quotes of every kind are found; an apostrophe opens or closes none."""
+    assert quoted(text) == spans
+    masked, found = mask_quotes(text)
+    assert unmask_quotes(masked, found) == text
