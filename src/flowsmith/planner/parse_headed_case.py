@@ -23,6 +23,7 @@ from flowsmith.planner.parse_cases import NOTHING
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context, unmask
 from flowsmith.planner.parse_steps import clause_actions
+from flowsmith.planner.text import mask_quotes, unmask_quotes
 
 __all__ = ["headed_case", "opens_headed_case"]
 
@@ -71,12 +72,12 @@ def _split(clause: str) -> tuple[str, str] | None:
         return alone.group("h") or alone.group("en"), ""
     if _VALUE_FIELD.match(clause):  # "Critical severity" before the list's colon
         return clause, ""
-    m = _HEADED.match(clause)
+    masked, spans = mask_quotes(clause)  # a colon inside quotes ("“queue:len”") heads nothing
+    m = _HEADED.match(masked)
     if m is None:
         return None
-    if m.group("h") is not None:
-        return m.group("h"), m.group("a")
-    return m.group("zh"), m.group("za")
+    head, action = (m.group("h"), m.group("a")) if m.group("h") is not None else m.group("zh", "za")
+    return unmask_quotes(head, spans), unmask_quotes(action, spans)
 
 
 # "Critical severity", "High priority", "Enterprise plan": a value, then the field it is of

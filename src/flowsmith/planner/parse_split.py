@@ -16,10 +16,14 @@ from typing import Any
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import CoreStep, ServiceStep
+from flowsmith.planner.text import mask_quotes, unmask_quotes
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in lx.SENTENCE_SPLIT.split(text) if s and s.strip(" ,，")]
+    """The sentences of ``text``; a stop inside quotes ends none (it is the user's text)."""
+    masked, spans = mask_quotes(text)
+    parts = lx.SENTENCE_SPLIT.split(masked)
+    return [unmask_quotes(s, spans).strip() for s in parts if s and s.strip(" ,，")]
 
 
 def clauses(sentence: str) -> list[str]:
@@ -27,9 +31,16 @@ def clauses(sentence: str) -> list[str]:
 
 
 def clauses_then(sentence: str) -> list[tuple[str, bool]]:
-    """The clauses of a sentence, each with whether "then"/"然后" led into it."""
+    """The clauses of a sentence, each with whether "then"/"然后" led into it; a quoted name
+    or text stays whole in its clause (no comma, "then", "再" … inside quotes splits)."""
     sentence = _LIST.sub(lambda m: re.sub(r"\s*,\s*", " / ", m.group(0)), sentence)
     sentence = _FIELD_LIST.sub(_joined_fields, sentence)
+    sentence, spans = mask_quotes(sentence)
+    return [(unmask_quotes(c, spans), then) for c, then in _split_then(sentence)]
+
+
+def _split_then(sentence: str) -> list[tuple[str, bool]]:
+    """:func:`clauses_then` on a sentence whose quoted spans are masked."""
     parts = re.split(f"({lx.CLAUSE_SPLIT.pattern})", sentence, flags=re.IGNORECASE)
     out: list[tuple[str, bool]] = []
     then = False

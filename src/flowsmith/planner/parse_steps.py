@@ -265,7 +265,8 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     seen: set[tuple[str, str, str]] = set()
     for i, mention in enumerate(mentions):
         local = mention_verb(text, mentions, i, verb, ctx)
-        found = _mention_step(text, phrase, mention, local, seen, ctx)
+        own = _own_words(text, mentions, i) if i and local != verb else None
+        found = _mention_step(text, phrase, mention, local, seen, ctx, own)
         if found is not None:
             (reads if found[0] == "read" else writes).append(found[1])
     for kind, step in _url_steps(text, phrase, verb, ctx):
@@ -291,6 +292,21 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     return reads, writes
 
 
+# "写进", "存到", "导入": a Chinese verb of putting data somewhere
+_ZH_INTO = re.compile(r"(?:写|存|记|发|加|放|导|推|同步|传|贴|录|填|插)(?:到|进|入)")
+_A_VERB = (lx.CREATE_VERB, lx.COPY_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, _ZH_INTO)
+
+
+def _own_words(text: str, mentions: list[Any], i: int) -> str:
+    """The words of mention ``i`` alone in a clause whose verb is another mention's ("从Redis
+    读取key为“a:b”的值写进Google Sheets"): from the last verb between the mention before and
+    it ("写进Google Sheets"), else from the end of the mention before; the read's key or
+    name is not the write's."""
+    lo, hi = mentions[i - 1].end, mentions[i].start
+    between = [m.start() for p in _A_VERB for m in p.finditer(text, lo, hi)]
+    return text[max(between, default=lo) :]
+
+
 def _mention_step(
     text: str,
     phrase: str,
@@ -298,16 +314,18 @@ def _mention_step(
     local: str,
     seen: set[tuple[str, str, str]],
     ctx: Context,
+    own: str | None = None,
 ) -> tuple[str, Any] | None:
     """("read" or "create", the step) for one service mention; None for a second name of a
-    step already made ("an SMS via Twilio")."""
+    step already made ("an SMS via Twilio"). ``own``: the words of the clause that are this
+    mention's alone (see :func:`_own_words`), its operation and fields read from them."""
     idx = ctx.index
     if mention.app is None:
         step = CoreStep(
             subtype=mention.subtype or "http_request", params=_core_params(text, ctx), phrase=phrase
         )
         return local, step
-    said = as_message(text, mention) if named_as_verb(text, mention, ctx) else text
+    said = as_message(text, mention) if named_as_verb(text, mention, ctx) else (own or text)
     choice = idx.operation(mention.app, roles.uncounted(said), local)
     if choice.operation.lower() in _WITHIN_APP and _from_elsewhere(mention.app, ctx):
         # "copy it to Google Drive" after a Dropbox event: the file is saved there
@@ -320,7 +338,7 @@ def _mention_step(
     if local == "delete" and not _removes(idx, mention.app, choice, text):
         return "create", _api_call(idx, mention.app, "delete", phrase)
     params, placeheld = idx.fill(
-        mention.app, choice.resource, choice.operation, unmask(text, ctx), "", ""
+        mention.app, choice.resource, choice.operation, unmask(own or text, ctx), "", ""
     )
     given = {
         k: v for k, v in params.items() if k not in placeheld and isinstance(v, str) and v.strip()

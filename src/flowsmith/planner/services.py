@@ -21,7 +21,7 @@ from flowsmith.core.models import NodeFamily
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.op_choice import Choice, choose_operation
 from flowsmith.planner.service_words import names_score, phrase_in, stem, tokens
-from flowsmith.planner.text import channels, emails, quoted, urls
+from flowsmith.planner.text import channels, emails, quote_spans, quoted, urls
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_CJK_SPACE = re.compile(
@@ -90,10 +90,11 @@ class ServiceIndex:
         low = text.lower()
         taken: list[tuple[int, int]] = []
         out: list[Mention] = []
+        quotes = quote_spans(text)
         for name, app, subtype in self._names:
             for m in _finditer(name, low):
                 s, e = m
-                if any(s < b and a < e for a, b in taken):
+                if any(s < b and a < e for a, b in taken) or _inside_quote(s, e, text, quotes):
                     continue
                 if not self._plausible(name, text, s, e, app):
                     continue
@@ -117,7 +118,9 @@ class ServiceIndex:
                     named = bool(
                         re.search(r"[A-Z][\w-]*$|[\"'”’」]$", before)
                         and not re.search(r"(?<![A-Za-z])(?:AI|GPT|LLM|API)$", before)
-                    ) or (after[:1] in "\"'“‘「" and _OBJECT_LEAD.search(before) is not None)
+                    ) or (
+                        after[:1] != "" and after[:1] in "\"'“‘「" and _OBJECT_LEAD.search(before)
+                    )
                     if named or (_CJK.search(word) and _ZH_PLACE.search(before)):
                         weight = sum(1 for n in app.names.all() if word in n)
                         if app.app not in found or found[app.app][0] < weight:
@@ -417,9 +420,19 @@ def _placeholder(name: str, frag: dict[str, Any]) -> str:
     return f"YOUR_{name.upper()}"
 
 
+# a resource word this many apps have names no one service ("list", "列表", "document", "频道")
+_GENERIC_SHARE = 5
+
+
 def _implicit_words(apps: list[App]) -> list[tuple[App, str]]:
     """Resource words that may stand for their app ("the Expenses sheet"): long enough, not a
-    channel word, and part of one of the app's own names (computed once per catalog)."""
+    channel word, not a generic noun (a resource word of :data:`_GENERIC_SHARE` apps or
+    more: a service is named by its own name, "sharepoint 列表", not by "列表" alone), and
+    part of one of the app's own names (computed once per catalog)."""
+    shared: dict[str, int] = {}
+    for app in apps:
+        for w in {w for res in app.resources.values() for w in res.names.all()}:
+            shared[w] = shared.get(w, 0) + 1
     out: list[tuple[App, str]] = []
     for app in apps:
         own = " ".join(app.names.all())
@@ -427,12 +440,21 @@ def _implicit_words(apps: list[App]) -> list[tuple[App, str]]:
             for word in res.names.all():
                 if len(word) < 2 or (not _CJK.search(word) and len(word) < 4):
                     continue
-                if lx.GENERIC_NAME.fullmatch(word):
+                if lx.GENERIC_NAME.fullmatch(word) or shared[word] >= _GENERIC_SHARE:
                     continue
                 if word not in own or (not _CJK.search(word) and word not in own.split()):
                     continue
                 out.append((app, word))
     return out
+
+
+def _inside_quote(s: int, e: int, text: str, quotes: list[tuple[int, int]]) -> bool:
+    """Whether ``text[s:e]`` lies inside a quoted span that holds more than it: a service
+    named inside a list's or a message's name ("the 'Slack later' list") is no mention,
+    one quoted alone ("“飞书”") still is."""
+    return any(
+        a < s and e < b and text[a + 1 : b - 1].strip(" \t.,，。") != text[s:e] for a, b in quotes
+    )
 
 
 def _finditer(name: str, low: str) -> list[tuple[int, int]]:

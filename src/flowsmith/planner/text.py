@@ -20,7 +20,6 @@ _EMAIL = re.compile(
 )
 # a channel may follow Chinese directly ("发到#ops频道") and ends where Chinese starts again
 _CHANNEL = re.compile(r"(?<![A-Za-z0-9_&])#([A-Za-z0-9_][A-Za-z0-9_-]{0,79})")
-_QUOTED = re.compile(r"[\"“「『]([^\"”」』]{1,80})[\"”」』]")
 
 _ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _ZH_DIGITS |= {"七": 7, "八": 8, "九": 9}
@@ -56,8 +55,9 @@ def channels(text: str) -> list[str]:
 
 
 def quoted(text: str) -> list[str]:
-    """Phrases the user put in quotes, in order."""
-    return [q.strip() for q in _QUOTED.findall(text) if q.strip()]
+    """Phrases the user put in quotes (any kind :func:`quote_spans` knows), in order."""
+    inner = (text[a + 1 : b - 1].strip() for a, b in quote_spans(text))
+    return [q for q in inner if q]
 
 
 def strip_urls(text: str) -> str:
@@ -96,3 +96,39 @@ def slug(text: str, fallback: str = "node") -> str:
     """A lower-case ``[a-z0-9_]`` slug of ``text``; ``fallback`` when nothing is left."""
     s = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
     return s[:40] or fallback
+
+
+# A span the user put in quotes: “…”, ‘…’, 「…」, 『…』, "…", or '…' opened after no letter or
+# digit and closed before none (an apostrophe, "don't", "Mailchimp's", opens no quote).
+_QUOTE_SPAN = re.compile(
+    r"“[^“”\n]{1,120}”|‘[^‘’\n]{1,120}’|「[^「」\n]{1,120}」|『[^『』\n]{1,120}』|"
+    r"\"[^\"\n]{1,120}\"|(?<![A-Za-z0-9])'(?=[^\s'])[^'\n]{1,120}(?<=[^\s'])'(?![A-Za-z0-9])"
+)
+# a masked span: two private-use characters, the second its index (no word, digit, space or
+# punctuation any parser pattern acts on)
+_QUOTE_TOKEN = re.compile("\ue000([\ue100-\uf8ff])")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` has quoted spans (quotes included), in order, never overlapping."""
+    return [m.span() for m in _QUOTE_SPAN.finditer(text)]
+
+
+def mask_quotes(text: str) -> tuple[str, list[str]]:
+    """``text`` with each quoted span (quotes included) replaced by an opaque token, and the
+    spans in order: words inside quotes are a name or a value the user typed, so no splitter
+    or keyword acts on them. :func:`unmask_quotes` with the list restores the text exactly."""
+    spans: list[str] = []
+
+    def token(m: re.Match[str]) -> str:
+        spans.append(m.group(0))
+        return "\ue000" + chr(0xE100 + len(spans) - 1)
+
+    return _QUOTE_SPAN.sub(token, text), spans
+
+
+def unmask_quotes(text: str, spans: list[str]) -> str:
+    """``text`` (a part of a :func:`mask_quotes` result) with its tokens put back."""
+    if not spans:
+        return text
+    return _QUOTE_TOKEN.sub(lambda m: spans[ord(m.group(1)) - 0xE100], text)
