@@ -119,7 +119,7 @@ BANK: list[tuple[str, str, Check]] = [
         "When a Stripe payment comes in, if the customer is a VIP, post it in #vip on Slack. "
         "If not, just add a row to the 'Payments' Google Sheet.",
         "stripe",
-        yes_no("slack", "google_sheets", ("vip",)),
+        yes_no("slack", "google_sheets", None),
     ),
     (
         "Typeform有新报名。如果他说自己是学生，就加到Mailchimp的学生列表；如果不是，就在HubSpot建联系人。",
@@ -129,31 +129,31 @@ BANK: list[tuple[str, str, Check]] = [
     (
         "Stripe收到付款时，如果客户是VIP，就在Slack的#vip发消息。如果不是，就记到Google表格里。",
         "stripe",
-        yes_no("slack", "google_sheets", ("vip", "VIP")),
+        yes_no("slack", "google_sheets", None),
     ),
     # --- a step for everyone unless a case; the case's own step after "for those" -------------
     (
         "When a HubSpot deal is won, send the customer a thank-you email via SendGrid — unless "
         "the amount is over 50000; for those, create a task in Asana for the account manager.",
         "hubspot",
-        yes_no("asana", "sendgrid", ("amount",)),
+        apart(["asana", "sendgrid"], ("amount",)),
     ),
     (
         "Every new Zendesk ticket goes to #support on Slack, unless the priority is urgent; for "
         "those, trigger an incident in PagerDuty instead.",
         "zendesk",
-        yes_no("pagerduty", "slack", PRIORITY),
+        apart(["pagerduty", "slack"], PRIORITY),
     ),
     (
         "Chargebee订阅取消时，用SendGrid给客户发一封挽留邮件——除非他是企业版套餐；这种客户不要发邮件，"
         "在Salesforce建一个case给客户经理。",
         "chargebee",
-        yes_no("salesforce", "sendgrid", PLAN),
+        apart(["salesforce", "sendgrid"], PLAN),
     ),
     (
         "新的Zendesk工单都发到Slack的#support，除非优先级是紧急；紧急的就在PagerDuty里建事件。",
         "zendesk",
-        yes_no("pagerduty", "slack", PRIORITY),
+        apart(["pagerduty", "slack"], PRIORITY),
     ),
     # --- cases said as list heads of a value, and a step for either way -----------------------
     (

@@ -34,6 +34,10 @@ IF_TRAILING = rx(
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
     r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not\b|or else|in all other cases|for the rest|"
+    # "If they're pre-approved, …. If they're not, …": the negation alone is the otherwise
+    r"if (?:they|it|he|she|you|that|this)\s*(?:'|’)?\s*(?:re|s|are|is|was|were|do|does|did)?"
+    r"\s*(?:not|n't|n’t)(?=\s*(?:[,，:：]|$|then\b))|"
+    r"(?:如果|要是|假如)不是(?:的话)?(?=\s*(?:[，,就则]|$))|不是的话|"
     r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
     r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"

@@ -330,6 +330,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
+        unless = b.unless if unless_goes_on(nxt, b) else None
         if b.branch is not None and not (
             _opens_case(nxt, ctx)
             or opens_full_case(nxt, b)
@@ -338,6 +339,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         ):
             b.close_branch()
         b.end_sentence()
+        b.unless = unless  # "…, unless A; for those, Y": Y is A's case
     return split_independent([freeze(s) for s in b.top], text)
 
 
