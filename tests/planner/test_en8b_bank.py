@@ -161,8 +161,11 @@ BANK: list[tuple[str, str, Check]] = [
         "https://api.customs.example/forms. Inside the US: add it to the 'Packing' Google "
         "Sheet. Either way send the customer a confirmation from SendGrid.",
         "shopify",
-        each(apart(["http_request", "google_sheets"], COUNTRY), appends("google_sheets"),
-             free("sendgrid")),
+        each(
+            apart(["http_request", "google_sheets"], COUNTRY),
+            appends("google_sheets"),
+            free("sendgrid"),
+        ),
     ),
     (
         "New Stripe charge. Paid in EUR: add it to the 'EU revenue' Airtable table. Paid in "
@@ -174,8 +177,11 @@ BANK: list[tuple[str, str, Check]] = [
         "WooCommerce有新订单。寄往国外的：用 POST https://api.customs.example/forms 建报关单。"
         "国内的：直接加到Google表格的打包清单。不管哪种都用Brevo给客户发订单确认。",
         "woocommerce",
-        each(apart(["http_request", "google_sheets"], COUNTRY), appends("google_sheets"),
-             free("brevo")),
+        each(
+            apart(["http_request", "google_sheets"], COUNTRY),
+            appends("google_sheets"),
+            free("brevo"),
+        ),
     ),
     (
         "Stripe有新付款。欧元付款：记到Airtable的欧洲收入表。美元付款：加到Google表格里。",
