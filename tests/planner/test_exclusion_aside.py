@@ -9,7 +9,8 @@ from flowsmith.planner.parse_exclusions import _SAYS
 
 
 @pytest.mark.parametrize(
-    "aside", ["the channel is general", "tags are vip", "plan equals pro", "状态为关闭", "类型是退款"]
+    "aside",
+    ["the channel is general", "tags are vip", "plan equals pro", "状态为关闭", "类型是退款"],
 )
 def test_an_aside_that_says_a_value_is_read(aside: str) -> None:
     assert _SAYS.search(aside)

@@ -675,7 +675,10 @@ TRIGGER_EMAIL = rx(
     # "Emails from billing@… with 'Invoice' in the subject: …", "any email to help@… gets …":
     # mail named by its sender, recipient or subject, as the request's start
     r"(?:^\s*(?:all\s+|any\s+|every\s+|each\s+)?|\b(?:any|every|each|all)\s+)e-?mails?\s+"
-    r"(?:from|sent\s+(?:to|by)|to|with|whose|containing|addressed\s+to)\b|"
+    r"(?:from|sent\s+(?:to|by)|to|with|whose|containing|addressed\s+to)\b"
+    # the sender's address, or who it is and the address in brackets ("from my bank (a@b.c)")
+    r"(?:\s*(?:__mail\d+__|[\w.+-]*@[\w-]+(?:\.[\w-]+)+)|\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    r"\s*[(（]\s*(?:__mail\d+__|[\w.+-]*@[\w-]+(?:\.[\w-]+)+)\s*[)）])?|"
     r"\be-?mails?\s+(?:arrives?|comes? in|is received|lands?)|\b(?:in|to) (?:my |our |the )?inbox|"
     # "when mail from __mail0__ comes in": mail said without "e-", named by its sender
     r"\bmail\s+from\s+__mail\d+__\s+(?:arrives?|comes? in|is received|lands?)|"

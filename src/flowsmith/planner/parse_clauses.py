@@ -321,6 +321,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     sentences = [s for s in sentences if s not in sources]
     if guard is not None:
         open_guard(b, guard)
+        ctx.last_text = None  # the start's sender or recipient: "if it says …" reads the text
     for si, sentence in enumerate(sentences):
         if b.branch is None and crest.sentence_taken(sentence, b.container, ctx):
             continue  # "Every report also becomes …", "Only customers who … though!!"

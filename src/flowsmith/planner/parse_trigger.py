@@ -440,7 +440,7 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
             if span is not None:  # "财务邮箱收到标题里带“发票”的邮件，…": the clause is the start
                 phrase = unmask(text[span[0] : span[1]], ctx).strip()
                 return Trigger(kind=kind, phrase=phrase), text[: span[0]] + " " + text[span[1] :]
-            return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), text
+            return Trigger(kind=kind, params=params, phrase=unmask(m.group(0), ctx).strip()), text
     return Trigger(kind="manual"), text
 
 
