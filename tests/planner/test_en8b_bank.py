@@ -259,7 +259,27 @@ BANK: list[tuple[str, str, Check]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "Typeform有新报名。如果他说自己是学生": "'他说自己是学生' compares a field named '他说自己' (the speaker "
+    "is read as the field), not a student flag",
+    "Chargebee订阅取消时": "'除非他是企业版套餐' compares a field named '他' with '企业版套餐', not the plan",
+    "新的Zendesk工单都发到Slack的#support": "'紧急的就…' after '除非优先级是紧急' opens a second IF on both "
+    "outputs instead of taking the unless branch's other output",
+    "New Shopify order. Shipping outside": "value list heads ('Shipping outside the US: …') are not "
+    "read as cases: every step runs unguarded",
+    "New Stripe charge. Paid in EUR": "value list heads ('Paid in EUR: …') are not read as cases, and "
+    "'New Stripe charge' with no event verb is a Stripe create",
+    "WooCommerce有新订单。寄往国外的": "value list heads ('寄往国外的：…国内的：…') are not read as cases",
+    "Stripe有新付款。欧元付款": "value list heads ('欧元付款：…美元付款：…') are not read as cases",
+    "来自我银行的邮件": "'来自我银行的邮件（addr）：' names no mail start (a manual start), and '写着“…”' "
+    "is read as a yes/no field",
+    "The fridge logger posts": "'If the temperature is outside 2 to 8,' in a sentence is read as "
+    "temperature = 'outside 2' (alone the phrase parses as outside 2–8)",
+    "GitHub push to main": "'Pushes to other branches only run …' is not read as the other case of "
+    "the branch test: the job runs on every path",
+    "GitLab推送到master时": "the master test of '推送到master时' is lost and 'run-tests任务' after "
+    "'只跑' is read as an HTTP call, not a Jenkins job",
+}
 
 
 def _without_loop_returns(g: Graph) -> Graph:

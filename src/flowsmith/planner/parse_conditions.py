@@ -55,6 +55,7 @@ from flowsmith.planner.parse_not_found import not_found_condition
 from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_per_measure import per_measured
 from flowsmith.planner.parse_percent_change import percent_change_condition
+from flowsmith.planner.parse_ranges import out_of_range
 from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
@@ -122,23 +123,6 @@ _OUTSIDE = re.compile(
     r"(?P<hi2>-?\d+(?:\.\d+)?)",
     re.IGNORECASE,
 )
-# "outside 2 to 8", "outside the range 70-140", "不在2到8之间", "超出2~8": a range not held
-_OUT_OF_RANGE = re.compile(
-    r"\b(?:outside(?:\s+of)?|out\s+of)\s+(?:the\s+)?(?:range\s+)?(?:of\s+)?[$€£¥]?"
-    r"(?P<lo>-?\d+(?:\.\d+)?)\s*(?:to|-|–|and|~)\s*[$€£¥]?(?P<hi>-?\d+(?:\.\d+)?)|"
-    r"(?:不在|超出|超过)\s*(?P<lo2>-?\d+(?:\.\d+)?)\s*(?:到|至|-|~|～|和)\s*"
-    r"(?P<hi2>-?\d+(?:\.\d+)?)\s*\S{0,2}?(?:之间|范围内?|以内)?",
-    re.IGNORECASE,
-)
-# "outside the normal range", "abnormal", "超出正常范围": a range the data's own bounds give
-_OUT_OF_NORMAL = re.compile(
-    r"\b(?:outside|out\s+of)\s+(?:the\s+)?(?:normal|reference|expected|usual|safe|allowed)\s+"
-    r"(?:range|limits|bounds)\b|(?:超出|超过|不在)(?:了)?(?:正常|参考|合理|安全)(?:值)?范围",
-    re.IGNORECASE,
-)
-# the bounds assumed for a normal range no number gives: the item's own (a lab result carries
-# its reference range); the user adjusts them in the IF
-NORMAL_BOUNDS = ("{{ $json.normal_min }}", "{{ $json.normal_max }}")
 # "its priority is Critical or Blocker", "类型是Bug或Incident": one of some values
 _ONE_OF = re.compile(
     r"^(?P<f>.*?)\s*(?:\bis\b|\bare\b|\bequals\b|是|为)\s*(?:either\s+)?(?P<v>[\"'“‘]?[\w-]+[\"'”’]?"
@@ -416,25 +400,6 @@ def _field_like(name: str, value: str, ctx: Context | None) -> bool:
     return not (ctx is not None and ctx.index.mentions(value, implicit=False))
 
 
-def _out_of_range(t: str, phrase: str, ctx: Context | None) -> Condition | None:
-    """A value outside a range: the range said ("outside 2 to 8") or a normal range said
-    without numbers (bounds assumed from the item, :data:`NORMAL_BOUNDS`)."""
-    m = _OUT_OF_RANGE.search(t)
-    if m:
-        lo = number_of(m.group("lo") or m.group("lo2"), None)
-        hi = number_of(m.group("hi") or m.group("hi2"), None)
-        if lo is None or hi is None:
-            return None
-        before = re.sub(r"\b(?:is|are|goes|gets|falls?)\s*$|是\s*$", "", t[: m.start()].strip())
-        return Condition(field_of(before, "value", ctx) or "value", "outside", (lo, hi), phrase)
-    m = _OUT_OF_NORMAL.search(t)
-    if m:
-        before = re.sub(r"\b(?:is|are|goes|gets|falls?)\s*$|是\s*$", "", t[: m.start()].strip())
-        name = field_of(before, "value", ctx) or "value"
-        return Condition(name, "outside", NORMAL_BOUNDS, phrase)
-    return None
-
-
 def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     """Comparisons, containment, emptiness, failure: the conditions that say their operator."""
     neg = lx.NOT_CONTAINS.search(t)
@@ -444,7 +409,7 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         )
         value = said.group(1).strip() if said else ""
         return Condition(field_of(t[: neg.start()], "text", ctx), "not_contains", value, phrase)
-    ranged = _out_of_range(t, phrase, ctx)
+    ranged = out_of_range(t, phrase, ctx)
     if ranged is not None:
         return ranged
     m = _OUTSIDE.search(t)
