@@ -113,6 +113,8 @@ SPECIFIC_AI = {
     "translate": set(),
 }
 CONDITION_SUBTYPES = {"if", "switch", "filter"}
+# a loop's body returns into it; those back-edges are no path from one output to another
+LOOP_SUBTYPES = {"loop", "split_in_batches"}
 ROUTER_SUBTYPES = {"if", "switch"}
 TRIGGER_KIND = {
     "schedule_trigger": "schedule", "webhook_trigger": "webhook", "form_trigger": "form",
@@ -296,13 +298,31 @@ class Graph:
             if a in self.nodes and b in self.nodes:
                 self.out[a].append((b, c.get("from_output", "main")))
         self.triggers = [i for i, n in self.nodes.items() if _is_trigger(n)]
+        back = self._back_edges()
+        # ``fwd``: ``out`` without the edges returning into a loop from its body (acyclic there)
+        self.fwd: dict[str, list[tuple[str, str]]] = {
+            i: [(j, o) for j, o in outs if (i, j) not in back] for i, outs in self.out.items()}
+
+    def _back_edges(self) -> set[tuple[str, str]]:
+        """(from, loop) for each edge into a loop node from a node the loop reaches: the
+        body's return for the next item, not a way forward (a loop that reaches nothing
+        returning to it has none)."""
+        back: set[tuple[str, str]] = set()
+        for lp, n in self.nodes.items():
+            if n.get("subtype") not in LOOP_SUBTYPES:
+                continue
+            body = self.reach((j for j, _ in self.out[lp]), blocked=lambda i, lp=lp: i == lp)
+            back |= {(i, lp) for i in body for j, _ in self.out[i] if j == lp}
+        return back
 
     def find(self, sel: dict[str, Any]) -> list[str]:
         return [i for i, n in self.nodes.items() if matches(n, sel)]
 
-    def reach(self, starts: Iterable[str], *, stop: Any = None, blocked: Any = None) -> set[str]:
+    def reach(self, starts: Iterable[str], *, stop: Any = None, blocked: Any = None,
+              forward: bool = False) -> set[str]:
         """Nodes reachable from ``starts`` (included); ``stop(id)``: reached but not expanded;
-        ``blocked(id)``: never entered."""
+        ``blocked(id)``: never entered; ``forward``: not along a loop's back-edges."""
+        edges = self.fwd if forward else self.out
         seen: set[str] = set()
         todo = deque(s for s in starts if not (blocked and blocked(s)))
         while todo:
@@ -312,7 +332,7 @@ class Graph:
             seen.add(i)
             if stop and stop(i):
                 continue
-            for j, _ in self.out.get(i, []):
+            for j, _ in edges.get(i, []):
                 if j not in seen and not (blocked and blocked(j)):
                     todo.append(j)
         return seen
@@ -324,9 +344,10 @@ class Graph:
         """Nodes reached from a trigger without passing a condition, filter or approval."""
         return self.reach(self.triggers, stop=lambda i: self.gate(i) and i not in self.triggers)
 
-    def outputs(self, i: str) -> dict[str, list[str]]:
+    def outputs(self, i: str, *, forward: bool = False) -> dict[str, list[str]]:
+        """output name -> targets of node ``i`` (no error output; ``forward``: no back-edge)."""
         outs: dict[str, list[str]] = {}
-        for j, o in self.out.get(i, []):
+        for j, o in (self.fwd if forward else self.out).get(i, []):
             outs.setdefault(o, []).append(j)
         outs.pop("error", None)
         return outs
@@ -685,8 +706,9 @@ def _guarded(g: Graph, sel: dict[str, Any], field: Any) -> Result:
     if open_:
         return False, f"{open_} runs on every path (no condition before it)"
     if field:
-        gates = [i for i in g.nodes if g.gate(i) and any(t in g.reach(x for x, _ in g.out[i])
-                                                          for t in ids)]
+        # a gate after the step in a loop's body is not before it for returning to the loop
+        gates = [i for i in g.nodes if g.gate(i) and any(
+            t in g.reach((x for x, _ in g.fwd[i]), forward=True) for t in ids)]
         words = [w.lower() for w in _words(field)]
         if not any(any(w in _ptext(g.nodes[x]) for w in words) for x in gates):
             return False, f"guarded, but no condition before it mentions {words}"
@@ -710,8 +732,10 @@ def _split(g: Graph, xs: list[str], ys: list[str]) -> bool:
     for i in g.nodes:
         if not g.gate(i):
             continue
-        outs = g.outputs(i)
-        below = {o: g.reach(t) for o, t in outs.items()}
+        # inside a loop every output returns to the loop for the next item: that return
+        # does not put one output's steps on the other
+        outs = g.outputs(i, forward=True)
+        below = {o: g.reach(t, forward=True) for o, t in outs.items()}
         for o1 in outs:
             for o2 in outs:
                 if o1 == o2:

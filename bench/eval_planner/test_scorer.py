@@ -149,6 +149,59 @@ def test_branches_three_way_nested_ifs() -> None:
     assert not ok(BRANCHED, {"branch_count": {"min": 3}})
 
 
+PHONE_IF = {"conditions": [{"left": "{{ $json.phone }}", "operator": "is_not_empty"}]}
+STATUS_IF = {"conditions": [{"left": "{{ $json.status }}", "operator": "equals", "right": "new"}]}
+
+
+def looped(edges: list[tuple[str, ...]], cond: dict[str, Any] = PHONE_IF) -> dict[str, Any]:
+    """Daily: read a list, for each item a gate ``c`` between Slack and an email (``edges``
+    below the loop's body output, returns into the loop included)."""
+    return wf([
+        node("t", "schedule_trigger", {"interval": "cron", "cron": "30 7 * * 1-5"}),
+        node("h", "http_request", {"url": "https://crm.example.com/list", "method": "GET"}),
+        node("l", "loop", {"batch_size": 1}, family="FLOW"), node("c", "if", cond),
+        node("s", "slack_message", {"channel": "#x", "text": "hi"}),
+        node("e", "send_email", {"to": "a@b.c"}),
+    ], [("t", "h"), ("h", "l"), ("l", "c", "loop"), *edges])
+
+
+# the gate's outputs return into the loop (directly, or after the step of each side)
+SPLIT_RETURNS = [("c", "s", "true"), ("c", "e", "false"), ("c", "l", "true"), ("c", "l", "false")]
+SPLIT_STEPS_RETURN = [("c", "s", "true"), ("c", "e", "false"), ("s", "l"), ("e", "l")]
+# near-identical, but both steps on the true output: no branch between them
+BOTH_ON_TRUE = [("c", "s", "true"), ("c", "e", "true"), ("c", "l", "false"), ("s", "l"),
+                ("e", "l")]
+
+
+@pytest.mark.parametrize("edges", [SPLIT_RETURNS, SPLIT_STEPS_RETURN])
+def test_branches_inside_a_loop(edges: list[tuple[str, ...]]) -> None:
+    w = looped(edges)
+    assert ok(w, {"branches": [SLACK, EMAIL]})
+    assert ok(w, {"guarded": SLACK, "by_field": "phone"})
+    assert ok(w, {"guarded": EMAIL})
+    assert ok(w, {"order": [{"core": "http_request"}, SLACK]})
+
+
+def test_branches_inside_a_loop_still_fail_on_one_output() -> None:
+    w = looped(BOTH_ON_TRUE)
+    assert not ok(w, {"branches": [SLACK, EMAIL]})
+    assert ok(w, {"guarded": SLACK, "by_field": "phone"})  # both are behind the gate
+    flat = looped([("c", "s", "true"), ("l", "e", "loop"), ("e", "l"), ("s", "l")])
+    assert not ok(flat, {"branches": [SLACK, EMAIL]})
+    assert not ok(flat, {"guarded": EMAIL})
+
+
+def test_guarded_inside_a_loop_not_by_a_later_gate() -> None:
+    # a status gate before Slack, a phone gate after it: returning to the loop does not put
+    # the phone gate before Slack
+    w = wf([*looped([], STATUS_IF)["nodes"], node("p", "if", PHONE_IF)],
+           [("t", "h"), ("h", "l"), ("l", "c", "loop"), ("c", "s", "true"), ("c", "l", "false"),
+            ("s", "p"), ("p", "e", "true"), ("p", "l", "false"), ("e", "l")])
+    assert ok(w, {"guarded": SLACK, "by_field": "status"})
+    assert not ok(w, {"guarded": SLACK, "by_field": "phone"})
+    assert ok(w, {"guarded": EMAIL, "by_field": "phone"})
+
+
 def test_path_avoiding() -> None:
     avoid = {"path_avoiding": {"to": SLACK, "avoid": {"condition_node": True}}}
     assert ok(FLAT, avoid)

@@ -10,6 +10,14 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner.lexicon_fields import FIELD_ZH_NAMES as FIELD_ZH_NAMES
+from flowsmith.planner.lexicon_triggers import RUN_BY_HAND as RUN_BY_HAND
+from flowsmith.planner.lexicon_triggers import TRIGGER_CHAT as TRIGGER_CHAT
+from flowsmith.planner.lexicon_triggers import TRIGGER_EMAIL as TRIGGER_EMAIL
+from flowsmith.planner.lexicon_triggers import TRIGGER_ERROR as TRIGGER_ERROR
+from flowsmith.planner.lexicon_triggers import TRIGGER_FORM as TRIGGER_FORM
+from flowsmith.planner.lexicon_triggers import TRIGGER_MANUAL as TRIGGER_MANUAL
+from flowsmith.planner.lexicon_triggers import TRIGGER_RSS as TRIGGER_RSS
+from flowsmith.planner.lexicon_triggers import TRIGGER_WEBHOOK as TRIGGER_WEBHOOK
 
 
 def rx(pattern: str) -> re.Pattern[str]:
@@ -34,6 +42,10 @@ IF_TRAILING = rx(
 ONLY_IF_ZH = rx(r"(?:只有|仅当|仅在|只在)(.+?)(?:时|的时候)?(?:才|就)")
 ELSE_OPEN = rx(
     r"^\s*(?:and\s+|but\s+)?(?:otherwise|else|if not\b|or else|in all other cases|for the rest|"
+    # "If they're pre-approved, …. If they're not, …": the negation alone is the otherwise
+    r"if (?:they|it|he|she|you|that|this)\s*(?:'|’)?\s*(?:re|s|are|is|was|were|do|does|did)?"
+    r"\s*(?:not|n't|n’t)(?=\s*(?:[,，:：]|$|then\b))|"
+    r"(?:如果|要是|假如)不是(?:的话)?(?=\s*(?:[，,就则]|$))|不是的话|"
     r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
     r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
@@ -634,86 +646,6 @@ RESPOND = rx(
     # "最后都要回 {"ok":true}", "就回400": 回 before a body or a status code answers the call
     r"(?<![来发收退撤召寄带找打])回\s*(?=[{\[]|__json|[2-5]\d\d(?!\d))|\breply\s+(?=\{|__json)"
 )
-
-# --- triggers -------------------------------------------------------------------------------------
-
-TRIGGER_ERROR = rx(
-    r"\b(?:a|any|the|my)?\s*(?:workflow|flow|automation|run|execution)s?\s+(?:failed|fails?|errors?|"
-    r"crash\w*)|\bfailed (?:workflow|execution|run)s?|\bon (?:workflow )?(?:error|failure)|"
-    r"error trigger|(?:工作流|流程)(?:失败|出错|报错)|(?:失败|出错)的(?:工作流|流程)|"
-    # "any of our automations errors out", "我们所有的自动化流程只要有报错": the runs of the
-    # user's own workflows failing, with words between
-    r"\b(?:any|one|all|each|every)\s+(?:(?:of\s+)?(?:our|my|the|your)\s+)?(?:n8n\s+)?"
-    r"(?:workflows?|automations?|flows?|zaps?|scenarios?)\s+(?:\w+\s+){0,2}?"
-    r"(?:fails?|failed|errors?(?:\s+out)?|errored|crash\w*|breaks?|throws? an? error)\b|"
-    r"(?:工作流|自动化|流程)[^，,。；;]{0,12}?(?:失败|出错|报错|异常|崩溃|挂了)"
-)
-TRIGGER_WEBHOOK = rx(
-    r"webhook|web hook|回调|钩子|\bhttp (?:post|request|call)s? (?:comes? in|arrives?)|"
-    r"\bendpoint is called|\bapi is called"
-)
-TRIGGER_FORM = rx(
-    r"\bform (?:is )?submi\w*|\bform submission|\bsubmits? (?:a |the |our )?\w*\s?form|"
-    r"\bfills? (?:in|out) (?:a |the |our )?form|"
-    r"\b(?:submitted|sent|coming|arriving|entered) (?:through|via|on|with|from|in) "
-    r"(?:a |an |the |our |my )?(?:[\w-]+ )?form\b|"
-    r"\b(?:make|create|build|set up|give me) (?:me )?(?:a|an) (?:[\w-]+ )?form\b|"
-    r"表单提交|提交表单|填写表单|提交了表单|通过表单|做一个表单|创建一个表单|"
-    # "Build me a simple customer feedback form", "帮我做一个洗牙预约表单": a form the user
-    # asks to be made, named by what it collects
-    r"\b(?:make|create|build|set up|give|design)\s+(?:me\s+|us\s+)?(?:a|an)\s+"
-    r"(?:[\w-]+\s+){0,4}?form\b(?!\s+(?:on|in)\s+(?:typeform|jotform|google))|"
-    r"(?:做|建|创建|搭|搞|弄|生成|设计)(?:一个|一份|个|一张|张)[^，,。；;（(]{0,12}?表单"
-)
-TRIGGER_EMAIL = rx(
-    r"\b(?:receive|get|gets|receives|got)\s+(?:an?\s+)?(?:new\s+)?(?:\w+\s+){0,2}e-?mails?|"
-    r"\b(?:incoming|inbound|new|received|unread)\s+(?:\w+\s+){0,1}e-?mails?|"
-    # "Emails from billing@… with 'Invoice' in the subject: …", "any email to help@… gets …":
-    # mail named by its sender, recipient or subject, as the request's start
-    r"(?:^\s*(?:all\s+|any\s+|every\s+|each\s+)?|\b(?:any|every|each|all)\s+)e-?mails?\s+"
-    r"(?:from|sent\s+(?:to|by)|to|with|whose|containing|addressed\s+to)\b|"
-    r"\be-?mails?\s+(?:arrives?|comes? in|is received|lands?)|\b(?:in|to) (?:my |our |the )?inbox|"
-    # "when mail from __mail0__ comes in": mail said without "e-", named by its sender
-    r"\bmail\s+from\s+__mail\d+__\s+(?:arrives?|comes? in|is received|lands?)|"
-    r"\b(?:arrives?|comes? in|is received|are received|is sent to (?:us|me)|are sent to (?:us|me))"
-    r"\s+(?:by|via|through|over|in an?)\s+e-?mail\b|"
-    r"收到(?:的)?\S{0,6}?邮件|收到(?:的)?[^，,。；;\s后时就把给再并]{7,14}?(?<![发寄])邮件|新邮件|来信|邮件(?:到达|进来|到了|来了)|邮箱收到|"
-    # "收到 __mail0__ 发来的邮件", "从 __mail0__ 发来的邮件": mail named by its sender
-    r"__mail\d+__\s*(?:发来|寄来|发过来)的(?:新)?邮件|来自\s*__mail\d+__\s*的(?:新)?邮件|(?:通过|用)邮件(?:收到|发来|寄来)"
-)
-TRIGGER_RSS = rx(
-    r"(?:订阅\s*(?:__url\d+__\s*)?(?:的\s*)?)?(?<![a-z])rss(?![a-z])(?:\s*(?:feed|源|订阅))?|"
-    r"atom feed|\bnew (?:blog )?posts? (?:on|in) (?:the |a |my )?feed|订阅源|"
-    # "New items on https://…/rss.xml should …": new entries at a URL are a feed's
-    r"\bnew (?:items?|posts?|entries|articles?|episodes?|stories)\s+(?:on|in|from|at)\s+"
-    r"(?:the\s+)?__url\d+__|"
-    # "订阅 https://…/feed", "the feed at https://…", "博客的feed https://…", "this blog's feed"
-    r"订阅\s*(?:一下|这个)?\s*__url\d+__|(?<![a-z])feed\s*(?:at|from|of|:|：)?\s*__url\d+__|"
-    r"\b(?:blog|site|podcast|channel|news)(?:'s)? feed\b|"
-    # "Watch the arXiv cs.LG feed (https://…)", "关注这个博客的feed（https://…）"
-    r"(?<![a-z])feed\s*[(（]\s*__url\d+__|"
-    r"\b(?:watch|monitor|follow|track|subscribe to|keep an eye on)\s+(?:the|this|that|our|my)\s+"
-    r"(?:[\w.:-]+\s+){0,4}?feed\b"
-)
-TRIGGER_CHAT = rx(
-    r"\bchat ?bots?\b|\bchat messages?\b|\bchat (?:assistant|widget|window|box)\b|"
-    r"\b(?:website|site|web|live|in-app|support)\s+chat\b|"
-    r"\b(?:assistant|bot|agent)\s+(?:that|which|who|to)\s+(?:\w+\s+){0,2}answers?\b|"
-    r"聊天机器人|对话机器人|客服机器人|问答机器人|聊天窗口?|聊天框|在线客服|智能客服|"
-    r"(?:助手|机器人)[^，,。]{0,6}回答"
-)
-# "I run this by hand before every semester", "每学期开学前我手动跑一次": the user says they start
-# the run themselves (the times around it say when they do, not a schedule)
-RUN_BY_HAND = rx(
-    r"\b(?:i|we)(?:'ll|'d| will| would| just| usually| always)?\s+(?:run|trigger|start|kick off|"
-    r"launch|fire)\s+(?:this|it|the (?:workflow|flow|automation))\s+(?:myself\s+|ourselves\s+)?"
-    r"(?:by hand|manually|myself|ourselves|on demand)\b|"
-    r"\b(?:i|we)(?:'ll| will| just| usually| always)?\s+manually\s+"
-    r"(?:run|trigger|start|kick off)\b|"
-    r"(?:我|我们)(?:自己)?(?:会|都|就)?(?:手动|手工|自己)(?:跑|运行|执行|触发|启动|点)|"
-    r"(?:手动|手工)(?:跑|运行|执行|触发|启动)一(?:次|下|遍)"
-)
-TRIGGER_MANUAL = rx(r"\bmanual\w*|\bon demand\b|\bwhen i click\b|手动|手工|按需")
 
 # --- approval outcomes said with the short verb 批 ------------------------------------------
 # "批了就在QuickBooks开发票，没批就发邮件": 批 alone says the approval's outcome too (kept apart

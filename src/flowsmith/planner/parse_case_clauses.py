@@ -132,7 +132,16 @@ def qualifier_alone(b: Builder, clause: str, ctx: Context) -> bool:
     if _UNLESS_OPEN.match(clause):  # "除非邮箱是qq的": the unless reader's
         return False
     cond = parse_condition(clause.rstrip()[:-1], ctx)
-    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between", "eq", "contains"):
+    if cond is None or cond.op not in (
+        "gt",
+        "gte",
+        "lt",
+        "lte",
+        "between",
+        "outside",
+        "eq",
+        "contains",
+    ):
         return False
     b.open_case(cond, unmask(clause, ctx), same=True)
     return True
@@ -192,7 +201,9 @@ def _guard_said_after(b: Builder, clause: str, said: str, ctx: Context, held: bo
 
 _IN_WHICH_CASE = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:in which case|in that case|in those cases|if so|"
-    r"那样的话|这样的话|这种情况下?|那种情况下?|如果是的话|是的话)[\s,，:：]*(?:就|则|那就)?\s*",
+    r"for (?:those|these|them|such)(?: ones| cases)?(?=[\s,，:：]|$)|"  # "…unless A; for those, Y"
+    r"那样的话|这样的话|这种情况下?|那种情况下?|如果是的话|是的话|(?:这种|这类|这些)(?=[\u4e00-\u9fff]))"
+    r"[\s,，:：]*(?:就|则|那就)?\s*",
     re.IGNORECASE,
 )
 # the items "unless" left out, named right after it: "…unless they are under 18; those get an
@@ -207,13 +218,14 @@ _SAID_UNLESS = re.compile(r"\b(?:unless|except (?:if|when))\b|除非", re.IGNORE
 
 
 def unless_goes_on(nxt: str, b: Builder) -> bool:
-    """ "…unless A; those get …": the next sentence is the other case of the open "unless"
-    branch, which stays open for it."""
-    br = b.branch
+    """ "…unless A; those get …", "…, unless A; for those, …", "…除非A；这种…": the next
+    sentence is the other case of the open "unless" branch (or of the guard "X, unless A"
+    put around X), which stays open for it."""
+    br = b.unless or b.branch
     return bool(
         br is not None
         and not br.closed
-        and _SAID_UNLESS.search(br.phrase)
+        and (br is b.unless or _SAID_UNLESS.search(br.phrase))
         and (_THOSE.match(nxt) or _IN_WHICH_CASE.match(nxt))
     )
 
@@ -244,8 +256,8 @@ def which_case(b: Builder, clause: str, ctx: Context) -> bool:
         flags=re.IGNORECASE,
     )
     steps = clause_actions(rest, ctx)
-    if not steps:
-        return False
+    if not steps and rest.strip(" ,，.。"):
+        return False  # "for those" alone: the next clauses hold the case's steps
     case = DraftCase(None)
     branch.cases.append(case)
     b.branch, b.unless, b.current, b.case = branch, None, case.steps, case

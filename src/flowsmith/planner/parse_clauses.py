@@ -321,6 +321,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
     sentences = [s for s in sentences if s not in sources]
     if guard is not None:
         open_guard(b, guard)
+        ctx.last_text = None  # the start's sender or recipient: "if it says …" reads the text
     for si, sentence in enumerate(sentences):
         if b.branch is None and crest.sentence_taken(sentence, b.container, ctx):
             continue  # "Every report also becomes …", "Only customers who … though!!"
@@ -330,6 +331,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
         nxt = clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
+        unless = b.unless if unless_goes_on(nxt, b) else None
         if b.branch is not None and not (
             _opens_case(nxt, ctx)
             or opens_full_case(nxt, b)
@@ -338,6 +340,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         ):
             b.close_branch()
         b.end_sentence()
+        b.unless = unless  # "…, unless A; for those, Y": Y is A's case
     return split_independent([freeze(s) for s in b.top], text)
 
 

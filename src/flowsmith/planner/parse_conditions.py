@@ -55,6 +55,7 @@ from flowsmith.planner.parse_not_found import not_found_condition
 from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_per_measure import per_measured
 from flowsmith.planner.parse_percent_change import percent_change_condition
+from flowsmith.planner.parse_ranges import out_of_range
 from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
@@ -409,6 +410,9 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         )
         value = said.group(1).strip() if said else ""
         return Condition(field_of(t[: neg.start()], "text", ctx), "not_contains", value, phrase)
+    ranged = out_of_range(t, phrase, ctx)
+    if ranged is not None:
+        return ranged
     m = _OUTSIDE.search(t)
     if m:
         lo = number_of(m.group("lo") or m.group("lo2"), None) or 0

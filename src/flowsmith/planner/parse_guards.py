@@ -201,9 +201,12 @@ def guess_condition(text: str) -> Condition | None:
             r"^(?:会|将|要|能|可能|是否|有没有)", "", re.sub(r"[^\u4e00-\u9fff\w]", "", t)
         )
         return Condition(words[:8], "is_true", None, text.strip()) if words else None
+    # the "if" and a saying verb around the words are no part of the field ("if they say
+    # they're pre-approved" -> pre_approved), nor a contraction's tail ('re, 've)
     stop = (
         r"\b(?:it|they|there|will|would|is|are|be|going|to|the|a|an|'s|s|does|do|gets?|"
-        r"me|us|you|him|her|them|so|not|this|that)\b"
+        r"me|us|you|him|her|them|so|not|this|that|if|when|whether|re|ve|say|says|said|tells?|"
+        r"claims?)\b"
     )
     found = re.findall(r"[a-z]+", re.sub(stop, " ", t.lower()))
     return Condition("_".join(found[:3]), "is_true", None, text.strip()) if found else None

@@ -49,9 +49,12 @@ def addressed_mail(text: str, ctx: Context) -> tuple[Trigger, str] | None:
 
 
 # "emails from anyone @initech.com", "来自 boss@corp.com 的邮件": the sender a mail start names
+# "emails from my bank (alerts@mybank.example)", "来自我银行（alerts@x.cn）的邮件": the sender
+# said by who it is, its address in brackets after
 _SENDER = re.compile(
     r"(?:\bfrom|\bsent by|\bsender(?:\s+is)?:?|来自|发自|发件人(?:是|为)?[:：]?)\s*"
     r"(?:anyone|anybody|someone|people|任何人)?\s*(?:at\s+)?"
+    r"(?:(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*[(（]\s*|[\u4e00-\u9fff]{1,8}[(（]\s*)?"
     r"(?P<who>[\w.+-]*@[\w-]+(?:\.[\w-]+)+)|"
     # "收到 boss@corp.com 发来的邮件": the sender before the verb that sends
     r"(?P<by>[\w.+-]*@[\w-]+(?:\.[\w-]+)+)\s*(?:发来|寄来|发过来)",

@@ -44,6 +44,16 @@ _NAMED = re.compile(
     r"\b(?:the|my|our|a)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:sheet|spreadsheet|table|list|"
     r"board|tab|worksheet|base|database|folder|project)\b"
 )
+# "the Jenkins job deploy-prod", "pipeline build_nightly": a job named right after its noun by
+# an identifier (hyphens, underscores or dots join its words, so it is no plain word)
+# or quoted before it ("the 'run-tests' job", "run-tests任务")
+_JOB_NAMED = re.compile(
+    r"\b(?:job|pipeline)s?\s+(?:named\s+|called\s+)?['‘]?(?P<a>[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+)"
+    r"|['‘](?P<b>[^'’]{1,60})['’]\s+(?:\w+\s+)?(?:job|pipeline)\b"
+    r"|(?:任务|流水线)\s*(?P<c>[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+)"
+    r"|(?<![A-Za-z0-9-])(?P<d>[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+)\s*(?:任务|流水线)",
+    re.IGNORECASE,
+)
 # "the sheet 'Leads'", "to the table “Orders”": a container word named by the quote after it
 # (not a verb: "post 'bring an umbrella'")
 _OBJECT_LEAD = re.compile(r"\b(?:the|my|our|a|an|to|in|into|from|of|on)\s*$", re.IGNORECASE)
@@ -386,6 +396,11 @@ def field_value(
             return m.group(1), False
         # a container the user did not name is a neutral default, never the workflow's title
         return ("Sheet1" if "sheet" in low else _placeholder(name, frag)), True
+    if low in ("job", "pipeline"):
+        q = quoted(text)
+        m = _JOB_NAMED.search(text)
+        if q or m:
+            return (q[0] if q else next(g for g in m.groups() if g)), False  # type: ignore[union-attr]
     if "url" in low or "url" in desc or "link" in low:
         found = urls(text)
         return (found[0], False) if found else ("https://example.com", True)
