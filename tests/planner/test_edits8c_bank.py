@@ -328,7 +328,6 @@ _OPEN: dict[str, str] = {
     "remind only about 待跟进": "'haven't contacted for more than a week' is not a date condition",
     "超过两周没联系的客户才提醒": "'超过N周没联系' is not a date condition",
     "between 10 and 19 keep the Slack": "'between A and B ... outside those hours' is no window",
-    "during office hours (8am-6pm)": "'during office hours (8am-6pm) ... otherwise' is no window",
 }
 
 

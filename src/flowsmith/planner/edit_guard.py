@@ -227,8 +227,8 @@ def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.O
         same = [
             i
             for i, c in enumerate(conds)
-            if (field_of(c.get("left")), c.get("operator"))
-            == (field_of(new.get("left")), new.get("operator"))
+            if (_left_key(c.get("left")), c.get("operator"))
+            == (_left_key(new.get("left")), new.get("operator"))
         ]
         below = _downstream(wf, node.id) if guarded else set()
         if not same or any(x.id not in below for x in guarded):
@@ -239,6 +239,12 @@ def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.O
         node.parameters = {**node.parameters, "conditions": conds}
         return eo.done(lang, "planner.edit_guard.updated_the_condition_of", value=eo.q(node))
     return None
+
+
+def _left_key(left: object) -> str:
+    """What a condition compares: its item field, else its whole expression, so that
+    "$now.hour" and "$now.weekday" (no item field) are not one value to restrict."""
+    return field_of(left) or str(left).strip()
 
 
 def _extend(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.Outcome | None:

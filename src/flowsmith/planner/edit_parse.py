@@ -20,7 +20,7 @@ from flowsmith.planner.edit_ai_swap import without_swapped_ai
 from flowsmith.planner.edit_approval import read_timeout
 from flowsmith.planner.edit_calls import read_calls
 from flowsmith.planner.edit_chained import chain_made
-from flowsmith.planner.edit_days import day_restriction
+from flowsmith.planner.edit_days import day_restriction, joined_day_and_hours
 from flowsmith.planner.edit_dedupe_store import read_store_dedupe
 from flowsmith.planner.edit_every import on_every_path
 from flowsmith.planner.edit_files import read_file_edits
@@ -123,7 +123,8 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     if guard is not None:
         # the condition, its steps and its otherwise part are the guard's (so are the
         # channels and addresses said in them: those of its new steps)
-        service_ops = [guard, *service_ops]
+        # "工作日白天（9点到18点）…": the days read beside the guard's hours are its own
+        service_ops = joined_day_and_hours([guard, *service_ops])
         u.conditions = []
         u.approval = None
         u.channels = [x for x in u.channels if not _said_in(low, x, spans)]
