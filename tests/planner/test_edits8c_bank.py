@@ -322,8 +322,6 @@ _OPEN: dict[str, str] = {
     "非critical告警中": "level cases under a negated condition are not split",
     "non-critical alerts: only the major": "level cases under a negated condition are not split",
     "for alerts that are not critical": "level cases under a negated condition are not split",
-    "if an approved order is worth more": "'worth more than N' is not an amount condition",
-    "审批通过的订单如果金额大于5000": "'先让 X 再确认一遍' is not read as a second approval",
     "只提醒状态是待跟进并且超过5天没联系": "'超过N天没联系' is not a date condition",
     "remind only about 待跟进": "'haven't contacted for more than a week' is not a date condition",
     "超过两周没联系的客户才提醒": "'超过N周没联系' is not a date condition",
