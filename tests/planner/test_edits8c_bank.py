@@ -322,9 +322,7 @@ _OPEN: dict[str, str] = {
     "非critical告警中": "level cases under a negated condition are not split",
     "non-critical alerts: only the major": "level cases under a negated condition are not split",
     "for alerts that are not critical": "level cases under a negated condition are not split",
-    "只提醒状态是待跟进并且超过5天没联系": "'超过N天没联系' is not a date condition",
     "remind only about 待跟进": "'haven't contacted for more than a week' is not a date condition",
-    "超过两周没联系的客户才提醒": "'超过N周没联系' is not a date condition",
     "between 10 and 19 keep the Slack": "'between A and B ... outside those hours' is no window",
 }
 
