@@ -319,7 +319,6 @@ _OPEN: dict[str, str] = {
     "feature requests sent by anyone @": "'sent by anyone @domain' is not a sender condition",
     "来自 @vip.cn 邮箱的": "'来自 @domain 邮箱的' is not a sender condition",
     "告警里不是critical的": "level cases under a negated condition are not split",
-    "非critical告警中": "level cases under a negated condition are not split",
     "non-critical alerts: only the major": "level cases under a negated condition are not split",
     "for alerts that are not critical": "level cases under a negated condition are not split",
     "remind only about 待跟进": "'haven't contacted for more than a week' is not a date condition",

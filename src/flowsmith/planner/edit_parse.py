@@ -25,6 +25,7 @@ from flowsmith.planner.edit_dedupe_store import read_store_dedupe
 from flowsmith.planner.edit_every import on_every_path
 from flowsmith.planner.edit_files import read_file_edits
 from flowsmith.planner.edit_guard_call import as_detour, with_calls
+from flowsmith.planner.edit_guard_head import branch_scope
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hour_window import windowed_schedule
 from flowsmith.planner.edit_hours import hour_restriction
@@ -102,7 +103,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
         if again is None or again.kind != "schedule":
             u.trigger = None
     low = strip_paths(strip_urls(text)).lower()  # "/备份/notion" names no Notion step
-    guard, spans = read_guard(strip_urls(text), current)
+    guard, spans = _scoped_guard(strip_urls(text), current)
     guard = with_calls(text, guard, spans)  # "如果填了邀请码，就调用 https://…"
     guard = as_detour(text, guard, current)  # "…, 先调用 https://… 补全，再存进Airtable"
     service_ops = read_trigger_swap(low, spans, current)
@@ -165,6 +166,17 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     merged = without_swapped_ai(merged, current)  # "swap the summarizer for Claude and have it …"
     merged += calls
     return sorted(merged, key=lambda op: order.get(op.kind, 4))
+
+
+def _scoped_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[tuple[int, int]]]:
+    """The guard ``text`` says; under a heading naming an existing check's output ("不是
+    critical的告警：warning级别的…") the one its rest says (the heading spent with it)."""
+    at = branch_scope(text, current)
+    if at is not None:
+        guard, spans = read_guard(text[at:], current)
+        if guard is not None:
+            return guard, [(0, at), *((a + at, b + at) for a, b in spans)]
+    return read_guard(text, current)
 
 
 def _restricted(
