@@ -314,14 +314,14 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "退款类的工单以后改走Freshdesk": "'改走B，不要用A了' is not read as a replacement",
-    "move refund tickets off Zendesk": "'move X off A and onto B' is not read as a replacement",
-    "feature requests sent by anyone @": "'sent by anyone @domain' is not a sender condition",
-    "来自 @vip.cn 邮箱的": "'来自 @domain 邮箱的' is not a sender condition",
-    "告警里不是critical的": "level cases under a negated condition are not split",
-    "non-critical alerts: only the major": "level cases under a negated condition are not split",
-    "for alerts that are not critical": "level cases under a negated condition are not split",
-    "remind only about 待跟进": "'haven't contacted for more than a week' is not a date condition",
+    "来自 @vip.cn 邮箱的": "the Chinese case word '功能需求' is not matched to the category 'feature'",
+    "告警里不是critical的": "'告警里' is read as a field, not the topic of the heading",
+    "non-critical alerts: only the major": "the English heading 'non-critical alerts' is not "
+    "read as the existing check's other output, nor 'the major ones' as a level case",
+    "for alerts that are not critical": "'high severity ones … ignore low ones' is not read as "
+    "level cases under the existing check",
+    "remind only about 待跟进": "'remind only about <items> we haven't contacted for …' is not "
+    "read as a guard (the date words themselves are)",
     "between 10 and 19 keep the Slack": "'between A and B ... outside those hours' is no window",
 }
 

@@ -216,7 +216,14 @@ _DONT_BUT = rx(
 )
 _DENIED = rx(r"\b(?:not|never|no longer)\b|n't\b|不要|不用|别再?|不再|无需|不必")
 _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
-_INSTEAD = rx(r"\binstead\b|\brather than\b|代替|替换|换成|改成")
+_INSTEAD = rx(
+    r"\binstead\b|\brather than\b|代替|替换|换成|改成|改走|而不是|"
+    # "…go to Freshdesk now, not Zendesk", "move … off Zendesk and onto Freshdesk"
+    # (a "now" said before "not" is already cut: "…go to Freshdesk not Zendesk")
+    r"\b(?:to|in|on|into|via)\s+[\w.-]+[,，]?\s+(?:and\s+)?not\s+(?:to\s+|in\s+|on\s+|via\s+)?"
+    r"[\w.-]+\s*[.!]?\s*$|"
+    r"\boff\s+\w+\s+(?:and\s+)?onto\b"
+)
 # "正面的工单记录到…": a category word qualifying the items
 _ZH_CAT = rx(
     r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?:(?P<kind>类|类型)的?|的)(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
