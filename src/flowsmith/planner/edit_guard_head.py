@@ -3,7 +3,8 @@
 checks "severity = critical". The heading says where the steps it names already are (that
 output); the condition to add is the one the rest says.
 
-Invariants: only a heading ended by a colon whose condition routes exactly to an output of an
+Invariants: only a heading ended by a colon (in Chinese one naming items: "…的<noun>")
+whose condition routes exactly to an output of an
 existing IF (the same or the opposite rule, edit_route.route); the caller reads the guard
 from the rest alone and falls back to the whole text when the rest says none. Pure: no I/O.
 """
@@ -20,6 +21,10 @@ from flowsmith.planner.edit_route import route
 __all__ = ["branch_scope"]
 
 _HEAD = re.compile(r"^(?P<head>[^：:，,；;。.!?]{2,30}?)\s*[：:](?!\d)\s*(?P<rest>\S.*)$", re.S)
+# a Chinese heading names the items ("不是critical的告警", "…的"), not a time with an act
+# ("没货的时候也记一下：…" says what to do itself)
+_ZH_ITEMS = re.compile(r"的(?!时候|话|时)[\u4e00-\u9fffA-Za-z]{0,6}$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def branch_scope(text: str, current: Workflow) -> int | None:
@@ -27,6 +32,9 @@ def branch_scope(text: str, current: Workflow) -> int | None:
     output of an existing check (module docstring), else None."""
     m = _HEAD.match(text)
     if m is None:
+        return None
+    head = m.group("head").strip()
+    if _CJK.search(head) and not _ZH_ITEMS.search(head):
         return None
     guard = guard_in(m.group("head"), context_of(current), current)
     if guard is None or guard.category is not None:
