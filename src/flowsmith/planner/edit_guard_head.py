@@ -4,9 +4,9 @@ checks "severity = critical". The heading says where the steps it names already 
 output); the condition to add is the one the rest says.
 
 Invariants: only a heading ended by a colon (in Chinese one naming items: "…的<noun>")
-whose condition routes exactly to an output of an
-existing IF (the same or the opposite rule, edit_route.route); the caller reads the guard
-from the rest alone and falls back to the whole text when the rest says none. Pure: no I/O.
+whose condition routes exactly to an output of an existing IF (the same or the opposite
+rule, edit_route.route); the caller reads the guard from the rest alone and falls back to
+the whole text when the rest says none. Pure: no I/O.
 """
 
 from __future__ import annotations
