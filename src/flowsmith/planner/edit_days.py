@@ -18,7 +18,7 @@ from flowsmith.planner.schedule import Schedule, parse_schedule
 from flowsmith.planner.text import Lang
 from flowsmith.text import text as say
 
-__all__ = ["day_restriction", "restricted_days"]
+__all__ = ["day_restriction", "joined_day_and_hours", "restricted_days"]
 
 Span = tuple[int, int]
 
@@ -104,6 +104,33 @@ def day_restriction(
                 op.schedule = _with_days(op.schedule, days) or op.schedule
         return ops
     return [*ops, *_keep_time(text, trigger.parameters, days)]
+
+
+def _only(op: EditOp, left: str) -> bool:
+    """``op`` is a check of "and"-joined conditions all on ``left`` ($now.hour, …)."""
+    rule = op.rule or {}
+    conds = rule.get("conditions") or []
+    return (
+        op.kind == "add_guard"
+        and rule.get("combine", "and") == "and"
+        and bool(conds)
+        and all(left in str(c.get("left")) for c in conds if isinstance(c, dict))
+    )
+
+
+def joined_day_and_hours(ops: list[EditOp]) -> list[EditOp]:
+    """ "工作日白天（9点到18点）…，其它时间…": one day check and one hour window read for
+    the same words are one check (days and hours), so the other side of it ("其它时间")
+    also takes the other days. ``ops`` unchanged unless there is exactly one of each; a
+    window across midnight (an "or") is left alone: "and" would not distribute over it."""
+    days = [op for op in ops if _only(op, "$now.weekday")]
+    hours = [op for op in ops if _only(op, "$now.hour")]
+    if len(days) != 1 or len(hours) != 1:
+        return ops
+    rule = dict(hours[0].rule or {})
+    rule["conditions"] = [*(days[0].rule or {})["conditions"], *rule["conditions"]]
+    joined = hours[0].model_copy(update={"rule": rule})
+    return [joined if op is hours[0] else op for op in ops if op is not days[0]]
 
 
 def _cron(op: EditOp) -> bool:

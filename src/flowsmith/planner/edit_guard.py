@@ -23,7 +23,7 @@ from flowsmith.planner import nodes as n
 from flowsmith.planner import steps as s
 from flowsmith.planner.edit_guard_call import DETOUR
 from flowsmith.planner.edit_guard_keep import keep_beside
-from flowsmith.planner.edit_route import field_of, route, rule_at
+from flowsmith.planner.edit_route import field_of, past_excluding_filters, route, rule_at
 from flowsmith.planner.edit_second_approval import THEN_APPROVAL, apply_second_approval
 from flowsmith.planner.plan import ActionSpec, ApprovalSpec, EditOp
 from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
@@ -227,8 +227,8 @@ def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.O
         same = [
             i
             for i, c in enumerate(conds)
-            if (field_of(c.get("left")), c.get("operator"))
-            == (field_of(new.get("left")), new.get("operator"))
+            if (_left_key(c.get("left")), c.get("operator"))
+            == (_left_key(new.get("left")), new.get("operator"))
         ]
         below = _downstream(wf, node.id) if guarded else set()
         if not same or any(x.id not in below for x in guarded):
@@ -239,6 +239,12 @@ def _restrict(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.O
         node.parameters = {**node.parameters, "conditions": conds}
         return eo.done(lang, "planner.edit_guard.updated_the_condition_of", value=eo.q(node))
     return None
+
+
+def _left_key(left: object) -> str:
+    """What a condition compares: its item field, else its whole expression, so that
+    "$now.hour" and "$now.weekday" (no item field) are not one value to restrict."""
+    return field_of(left) or str(left).strip()
 
 
 def _extend(wf: Workflow, op: EditOp, guarded: list[Node], lang: Lang) -> eo.Outcome | None:
@@ -333,7 +339,8 @@ def _reads(node: Node) -> bool:
 
 def _feeds(wf: Workflow, op: EditOp, gate: Node) -> list[End]:
     """Where a condition with only new steps behind it reads from: after the last step for
-    a failure check (that step then keeps going on error), else where a new step goes."""
+    a failure check (that step then keeps going on error), else where a new step goes
+    (in front of a filter that lets none of the check's items through)."""
     conds = (op.rule or {}).get("conditions", [])
     if any("$json.error" in str(c.get("left")) for c in conds):
         named = [x for x in eg.find(wf, op.anchor) if x.id != gate.id]
@@ -341,7 +348,8 @@ def _feeds(wf: Workflow, op: EditOp, gate: Node) -> list[End]:
         if ends:
             ends[0].on_error = "continue"
             return [(ends[0].id, g.main_output(ends[0]))]
-    return [(s, o) for s, o in eg.default_ends(wf, _category(op.steps)) if s != gate.id]
+    feeds = [(s, o) for s, o in eg.default_ends(wf, _category(op.steps)) if s != gate.id]
+    return past_excluding_filters(wf, op, feeds)
 
 
 def _category(steps: list[str]) -> str | None:

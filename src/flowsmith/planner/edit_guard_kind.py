@@ -35,7 +35,11 @@ def rx(pattern: str) -> re.Pattern[str]:
 # patterns the guard reader (edit_guard_read) uses for the constructions of this module's
 # family: qualifiers said by a field's value, parts adding a step, who-or-when before 如果
 # "优先级为high", "来源是partner": a field named with its value
-FIELD_IS = rx(r"^[\u4e00-\u9fffA-Za-z_]{1,8}(?:为|是|=|等于)\s*['\"“]?[\w-]+['\"”]?$")
+FIELD_IS = rx(
+    r"^[\u4e00-\u9fffA-Za-z_]{1,8}(?:为|是|=|等于)\s*['\"“]?[\w-]+['\"”]?$|"
+    # "warning级别的", "P1优先级的": the value said before its field word
+    r"^['\"“]?[A-Za-z0-9_-]{1,16}['\"”]?\s*(?:级别|等级|优先级|状态|类型|阶段)$"
+)
 
 # a part adding a step beside the others ("另外发邮件给…", "also email …")
 ALSO_PART = rx(r"^\s*(?:另外|同时|并且|还要|也|and also\b|also\b|additionally\b)")

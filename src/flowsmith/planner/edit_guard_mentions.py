@@ -1,6 +1,7 @@
 """Items of an existing case further narrowed by what they mention: "billing emails that
 mention a chargeback or a dispute should also …", "Bug emails that mention an outage or say
-something is down should also …", "账单类邮件里如果提到退款，还要…".
+something is down should also …", "账单类邮件里如果提到退款，还要…", or by who sent them ("bugs
+reported by anyone @bigclient.com should also …": the sender's address contains the domain).
 
 Invariants: the mention clause is cut out of the words (so the case reads as before) and
 becomes one "text contains" check per alternative, joined by "or"; each alternative is its
@@ -41,8 +42,33 @@ def _alternatives(what: str) -> list[str]:
     return out
 
 
+# "bugs reported by anyone @bigclient.com", "emails from someone at @acme.com", "来自 @vip.cn
+# 邮箱的功能需求": who sent the items, by their address's domain
+_SENDER = re.compile(
+    r"\s+(?:(?:reported|sent|submitted|filed|raised|opened|written)\s+by|from)\s+"
+    r"(?:anyone|anybody|someone|somebody|people|users?|customers?)?\s*(?:at\s+|from\s+)?"
+    r"(?P<dom>@[\w-]+(?:\.[\w-]+)+)\b(?:\s+addresses)?|"
+    r"(?:来自|发自)\s*(?P<zdom>@[\w-]+(?:\.[\w-]+)+)\s*(?:邮箱|域名|的邮箱)?的?",
+    re.IGNORECASE,
+)
+
+
+def _sender(part: str) -> tuple[str, dict[str, Any], str] | None:
+    m = _SENDER.search(part)
+    if m is None:
+        return None
+    dom = (m.group("dom") or m.group("zdom")).lower()
+    rule = {"left": "{{ $json.from }}", "operator": "contains", "right": dom}
+    rest = part[: m.start()] + " " + part[m.end() :]
+    return rest.strip(), {"conditions": [rule], "combine": "and"}, f"from contains {dom}"
+
+
 def cut_mentions(part: str) -> tuple[str, dict[str, Any], str] | None:
-    """(``part`` without its mention clause, the "contains" check, its label), or None."""
+    """(``part`` without its mention or sender clause, the "contains" check, its label), or
+    None."""
+    sender = _sender(part)
+    if sender is not None:
+        return sender
     m = _EN.search(part) or _ZH.search(part)
     if m is None:
         return None

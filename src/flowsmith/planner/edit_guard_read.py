@@ -216,7 +216,14 @@ _DONT_BUT = rx(
 )
 _DENIED = rx(r"\b(?:not|never|no longer)\b|n't\b|不要|不用|别再?|不再|无需|不必")
 _ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
-_INSTEAD = rx(r"\binstead\b|\brather than\b|代替|替换|换成|改成")
+_INSTEAD = rx(
+    r"\binstead\b|\brather than\b|代替|替换|换成|改成|改走|而不是|"
+    # "…go to Freshdesk now, not Zendesk", "move … off Zendesk and onto Freshdesk"
+    # (a "now" said before "not" is already cut: "…go to Freshdesk not Zendesk")
+    r"\b(?:to|in|on|into|via)\s+[\w.-]+[,，]?\s+(?:and\s+)?not\s+(?:to\s+|in\s+|on\s+|via\s+)?"
+    r"[\w.-]+\s*[.!]?\s*$|"
+    r"\boff\s+\w+\s+(?:and\s+)?onto\b"
+)
 # "正面的工单记录到…": a category word qualifying the items
 _ZH_CAT = rx(
     r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?:(?P<kind>类|类型)的?|的)(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
@@ -257,15 +264,15 @@ _SYMBOL = {
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
     """The ``add_guard`` op ``text`` asks for (None when no condition parses) and the spans of
     ``text`` it used (so the other readers do not read its services again)."""
-    ctx = _context(current)
+    ctx = context_of(current)
     parts = [_after_replacement(text, span, ctx, current) for span in _parts(text)]
     for i, (a, b) in enumerate(parts):
         part, now = without_now(_topic_if(_LEAD.sub("", text[a:b].strip())))
         part = _as_for(part, ctx, current)  # "<items> are <kind>: don't <old>, just <new>"
         mention = cut_mentions(part)  # "billing emails that mention a chargeback …"
-        guard = _guard_in(mention[0], ctx, current) if mention is not None else None
+        guard = guard_in(mention[0], ctx, current) if mention is not None else None
         if guard is None or guard.category is None:
-            guard, mention = _guard_in(part, ctx, current), None
+            guard, mention = guard_in(part, ctx, current), None
         guard, spans = _with_next(text, parts[i:], part, guard, ctx, current)
         if guard is None:
             continue
@@ -319,7 +326,7 @@ def _as_for(part: str, ctx: Context, current: Workflow) -> str:
     said = kind_said(part)
     if said is None:
         return part
-    guard = _guard_in(said, ctx, current)
+    guard = guard_in(said, ctx, current)
     return said if guard is not None and guard_op(guard, current).where == "instead" else part
 
 
@@ -334,7 +341,7 @@ def _with_next(
     if not _items_only(part, guard, ctx):
         return guard, [first]
     act = _LEAD.sub("", text[parts[1][0] : parts[1][1]].strip())
-    both = _guard_in(gj.joined(part, act), ctx, current)
+    both = guard_in(gj.joined(part, act), ctx, current)
     if both is not None and _acts(both, current):
         return both, [first, parts[1]]
     return guard, [first]
@@ -371,7 +378,7 @@ def _after_replacement(text: str, span: Span, ctx: Context, current: Workflow) -
     swaps = _SWAP.search(lead) is not None and any(ec.mentions(lead.lower()))
     if not swaps and not any(p.search(lead.lower()) for p, _ in v.REPLACE):
         return span
-    if _guard_in(lead, ctx, current) is not None:
+    if guard_in(lead, ctx, current) is not None:
         return span
     return (m.end(), b)
 
@@ -386,7 +393,8 @@ def _parts(text: str) -> list[Span]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _context(current: Workflow) -> Context:
+def context_of(current: Workflow) -> Context:
+    """The condition reader's context for ``current``: the categories it classifies into."""
     ctx = Context(index=index_of(load_catalog()), urls=[], mails=[])
     for node in current.nodes:
         if node.subtype == "sentiment_analysis":
@@ -399,7 +407,8 @@ def _context(current: Workflow) -> Context:
     return ctx
 
 
-def _guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
+def guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
+    """The guard ``part`` says, by the first reader that finds one."""
     readers = (
         _new_rule,
         _only,

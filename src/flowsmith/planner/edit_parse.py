@@ -20,11 +20,12 @@ from flowsmith.planner.edit_ai_swap import without_swapped_ai
 from flowsmith.planner.edit_approval import read_timeout
 from flowsmith.planner.edit_calls import read_calls
 from flowsmith.planner.edit_chained import chain_made
-from flowsmith.planner.edit_days import day_restriction
+from flowsmith.planner.edit_days import day_restriction, joined_day_and_hours
 from flowsmith.planner.edit_dedupe_store import read_store_dedupe
 from flowsmith.planner.edit_every import on_every_path
 from flowsmith.planner.edit_files import read_file_edits
 from flowsmith.planner.edit_guard_call import as_detour, with_calls
+from flowsmith.planner.edit_guard_head import branch_scope
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hour_window import windowed_schedule
 from flowsmith.planner.edit_hours import hour_restriction
@@ -102,7 +103,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
         if again is None or again.kind != "schedule":
             u.trigger = None
     low = strip_paths(strip_urls(text)).lower()  # "/备份/notion" names no Notion step
-    guard, spans = read_guard(strip_urls(text), current)
+    guard, spans = _scoped_guard(strip_urls(text), current)
     guard = with_calls(text, guard, spans)  # "如果填了邀请码，就调用 https://…"
     guard = as_detour(text, guard, current)  # "…, 先调用 https://… 补全，再存进Airtable"
     service_ops = read_trigger_swap(low, spans, current)
@@ -123,7 +124,8 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     if guard is not None:
         # the condition, its steps and its otherwise part are the guard's (so are the
         # channels and addresses said in them: those of its new steps)
-        service_ops = [guard, *service_ops]
+        # "工作日白天（9点到18点）…": the days read beside the guard's hours are its own
+        service_ops = joined_day_and_hours([guard, *service_ops])
         u.conditions = []
         u.approval = None
         u.channels = [x for x in u.channels if not _said_in(low, x, spans)]
@@ -164,6 +166,17 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     merged = without_swapped_ai(merged, current)  # "swap the summarizer for Claude and have it …"
     merged += calls
     return sorted(merged, key=lambda op: order.get(op.kind, 4))
+
+
+def _scoped_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[tuple[int, int]]]:
+    """The guard ``text`` says; under a heading naming an existing check's output ("不是
+    critical的告警：warning级别的…") the one its rest says (the heading spent with it)."""
+    at = branch_scope(text, current)
+    if at is not None:
+        guard, spans = read_guard(text[at:], current)
+        if guard is not None:
+            return guard, [(0, at), *((a + at, b + at) for a, b in spans)]
+    return read_guard(text, current)
 
 
 def _restricted(

@@ -36,7 +36,11 @@ _ADDS = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)
 # next part is its step, not a change of its own
 _ONLY_CONDITION = re.compile(
     r"^(?:if|when|whenever|for|only\s+(?:if|when|for))\b[^,，]*$|的(?:话|时候)?$|"
-    r"^(?:如果|若|当|要是)[^，,]*$|^[^，,]*(?:超过|低于|高于|大于|小于|少于|多于|不到|以上|以下)[^，,]*的[\u4e00-\u9fff]{1,4}$",
+    r"^(?:如果|若|当|要是)[^，,]*$|"
+    # "金额超过10000的合同", "状态是已签约的客户" name the items; "超过3天没联系的才提醒"
+    # already says the act
+    r"^[^，,]*(?:超过|低于|高于|大于|小于|少于|多于|不到|以上|以下|是|为)[^，,]*的(?![才就再都也别不只])"
+    r"[\u4e00-\u9fff]{1,4}$",
     re.IGNORECASE,
 )
 # a part about the other items of the one before ("shorter ones go to …", "其余的发…")

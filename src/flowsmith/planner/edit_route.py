@@ -172,3 +172,42 @@ def _said(field: str, phrase: str) -> bool:
     low = phrase.lower()
     zh = [k for k, v in lx.FIELD_ZH_NAMES.items() if v == field]
     return field.lower().replace("_", " ") in low or any(k in phrase for k in zh)
+
+
+def past_excluding_filters(
+    wf: Workflow, op: EditOp, ends: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """``ends`` (where a new check with only new steps behind it would read), each moved in
+    front of a filter upstream of it that lets through none of the items the check wants
+    ("状态是已成交的客户，…" behind a filter on status = 待跟进): the check then reads beside
+    that filter, so its items can reach it. Ends with no such filter stay."""
+    new = (op.rule or {}).get("conditions") or []
+    if len(new) != 1 or not isinstance(new[0], dict):
+        return ends
+    field, oper, value = _rule_of(new[0])
+    out: list[tuple[str, str]] = []
+    for end in ends:
+        lifted = _lift(wf, end, field, (oper, value))
+        out += [x for x in lifted if x not in out]
+    return out
+
+
+def _lift(
+    wf: Workflow, end: tuple[str, str], field: str | None, rule: tuple[str, Any]
+) -> list[tuple[str, str]]:
+    """``end``, or the feeds of the nearest excluding filter at or above it."""
+    seen: set[str] = set()
+    todo = [end[0]]
+    while todo:
+        cur = todo.pop(0)
+        if cur in seen:
+            continue
+        seen.add(cur)
+        node = wf.node(cur)
+        conds = node.parameters.get("conditions", []) if node is not None else []
+        if node is not None and node.subtype == "filter" and len(conds) == 1:
+            old_field, old_op, old_value = _rule_of(conds[0])
+            if old_field == field and _relation((old_op, old_value), rule) == "disjoint":
+                return [(c.from_node, c.from_output) for c in wf.connections if c.to_node == cur]
+        todo += [c.from_node for c in wf.connections if c.to_node == cur]
+    return [end]

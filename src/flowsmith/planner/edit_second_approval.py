@@ -15,9 +15,10 @@ and the approver in ``value``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flowsmith.core.catalog import load_catalog
-from flowsmith.core.models import Node, Workflow
+from flowsmith.core.models import Node, NodeFamily, Workflow
 from flowsmith.planner import edit_ops as eo
 from flowsmith.planner import graph as g
 from flowsmith.planner import nodes as n
@@ -37,7 +38,7 @@ _SECOND = re.compile(
     r"\b(?:second|another|additional|extra|further)\s+(?:\w+\s+)?(?:approval|sign-?off|"
     r"signature|review|ok|okay|go-?ahead)\b|\bapprov\w*\b[^.;]{0,30}\b(?:as well|too|again)\b|"
     r"\b(?:also|then)\s+(?:need|needs|require|requires|get|gets)\s+(?:an?\s+)?(?:approval|sign-?off)\b|"
-    r"再[^，,。；;]{0,24}?批|还要[^，,。；;]{0,24}?(?:审批|批准|批)|二次审批|两个人都同意|都同意",
+    r"再[^，,。；;]{0,24}?(?:批|确认|审核|把关)|还要[^，,。；;]{0,24}?(?:审批|批准|批)|二次审批|两个人都同意|都同意",
     re.IGNORECASE,
 )
 _SYMBOL = {"gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}
@@ -62,6 +63,7 @@ def read_second_approval(text: str, current: Workflow) -> EditOp | None:
     for part in _CLAUSE.split(text):
         cond = condition(part, ctx) if part.strip() else None
         if cond is not None and cond.op in ("gt", "gte", "lt", "lte"):
+            cond = replace(cond, field=_numeric_field(cond.field, current))
             rule, _ = if_rule(cond)
             return EditOp(
                 kind="add_guard",
@@ -72,6 +74,28 @@ def read_second_approval(text: str, current: Workflow) -> EditOp | None:
                 anchor=f"{cond.field} {_SYMBOL[cond.op]} {cond.value}",
             )
     return None
+
+
+_REF = re.compile(r"\$json\.([A-Za-z_]\w*)")
+_MONEY = re.compile(r"amount|price|total|cost|budget|value|sum|金额|价格|总价|预算|费用", re.I)
+
+
+def _numeric_field(said: str, wf: Workflow) -> str:
+    """The field a comparison of the items is on: ``said`` as the flow spells it, else the
+    flow's one money field ("approved requests over 5000" where the form asks an Amount:
+    "requests" names the items, not a field of theirs)."""
+    known: set[str] = set()
+    for node in wf.nodes:
+        fields = node.parameters.get("fields") if node.type == NodeFamily.TRIGGER else None
+        for f in fields if isinstance(fields, list) else []:
+            if isinstance(f, dict) and isinstance(f.get("label"), str):
+                known.add(f["label"])
+        known.update(_REF.findall(str(node.parameters)))
+    same = sorted(k for k in known if k.lower() == said.lower())
+    if same:
+        return same[0]  # as the flow spells it: a form's "Amount" is $json.Amount
+    money = sorted({k for k in known if _MONEY.search(k)})
+    return money[0] if len(money) == 1 else said
 
 
 def apply_second_approval(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:

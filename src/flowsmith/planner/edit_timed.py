@@ -70,6 +70,13 @@ _NAMED: tuple[tuple[re.Pattern[str], Window], ...] = (
 )
 # the new step said as a replacement of the existing one on the other side of the check
 _INSTEAD = re.compile(r"\binstead\b|\brather than\b|改成|改为|换成|改发|改用|换用", re.IGNORECASE)
+# the new step said for the times the check does not hold
+_OTHERWISE = re.compile(
+    r"(?:otherwise|else|at other times|"
+    r"outside (?:of )?(?:those|these|that|the) (?:hours|times?))\b|"
+    r"其[它他余]时间|其余的?时[间候]|别的时间|否则|不然",
+    re.IGNORECASE,
+)
 _ADDS = frozenset({"add_step"})
 _SWAPS = frozenset({"replace_step"})
 
@@ -194,6 +201,14 @@ def timed_new_steps(
         return None
     rule, label = said
     guard = EditOp(kind="add_guard", rule=rule, value=label, steps=[step])
+    named = [m.app for m in ec.mentions(low) if m.app in present]
+    if _OTHERWISE.match(clause.strip()) and _rule(clause, lang) is None and named:
+        # "in office hours keep Slack, otherwise push it with Pushover": the check is the
+        # other part's; the new step runs on its other output
+        guard = EditOp(
+            kind="add_guard", rule=rule, value=label, subject=f"app:{named[0]}", else_steps=[step]
+        )
+        return [*_rest(ops, op, present), guard]
     old = op.subject if op.kind in _SWAPS else None
     if old is None and _INSTEAD.search(clause):
         # "…, but on weekends send me a Pushover notification instead": the step of the
@@ -202,14 +217,17 @@ def timed_new_steps(
         old = f"app:{named[0]}" if named else None
     if old is not None:
         guard = guard.model_copy(update={"where": "instead", "subject": old})
-    # the existing steps the other parts name are kept as they are, not added again
-    rest = [
+    return [*_rest(ops, op, present), guard]
+
+
+def _rest(ops: list[EditOp], op: EditOp, present: set[str]) -> list[EditOp]:
+    """``ops`` but ``op``: the existing steps the other parts name are kept as they are,
+    not added again, and no other time check is read for them."""
+    return [
         x
         for x in ops
         if x is not op
         and not (x.kind in _ADDS and _app_of(x.step) in present)
         and not (x.kind == "add_guard" and "$now" in str(x.rule))
-        and (x.kind != "add_action" or x is op)
+        and x.kind != "add_action"
     ]
-    rest = [x for x in rest if x is not op]
-    return [*rest, guard]

@@ -115,6 +115,17 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
     (rx(r"^\s*(?:instead of|rather than)\s+(.+?)\s*[,，]\s*(.+?)" + _END), "old_new"),
     (rx(r"\b(?:prefer|rather use)\s+(.+?)\s+(?:over|to)\s+(.+?)" + _END), "new_old"),
     (rx(r"\b(?:use|go with|switch to)\s+(.+?)[,，]?\s+(?:and\s+)?not\s+(.+?)" + _END), "new_old"),
+    # "billing tickets should go to Freshdesk now, not Zendesk"
+    (
+        rx(
+            r"\b(?:go|goes|be sent|be created|be filed|be logged)\s+(?:to|in|into|on)\s+(.+?)"
+            r"(?:\s+(?:now|from now on|going forward))?[,，]?\s+(?:and\s+)?not\s+"
+            r"(?:to\s+|in\s+|on\s+)?(.+?)" + _END
+        ),
+        "new_old",
+    ),
+    # "move refund tickets off Zendesk and onto Freshdesk"
+    (rx(r"\bmove\s+(?:.+?\s+)?off\s+(.+?)\s+(?:and\s+)?on\s*to\s+(.+?)" + _END), "old_new"),
     (
         rx(
             r"\b(?:move|migrate|switch|change|go|port)\s+(?:it\s+)?from\s+(.+?)\s+to\s+(.+?)" + _END
@@ -190,7 +201,7 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (rx(r"(.+?)(?:换成|改成|改为|换为)(.+?)" + _END_ZH), "old_new"),
     (rx(r"^\s*(.+?)(?:改用|换用)(.+?)" + _END_ZH), "old_new"),  # "邮件改用Outlook发送"
-    (rx(r"(?:改用|换用)(.+?)" + _END_ZH), "new"),
+    (rx(r"(?:改用|换用|改走)(.+?)" + _END_ZH), "new"),  # "退款工单以后改走Freshdesk"
 )
 
 # a core result step named as the new one in a replacement ("instead of Telegram, email me")

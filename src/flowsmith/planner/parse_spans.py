@@ -81,13 +81,16 @@ _CREATED = (
     r"bought|purchased|ordered|booked|shipped|delivered"  # a purchase's date: its age
 )
 _UPDATED = r"updated|modified|edited|changed|touched|active"
+# the last contact with a customer or lead: a date of its own ("haven't contacted for a week")
+_CONTACTED = r"contacted|reached out to|called|followed up(?: with)?|heard from"
 _EN_AGE = (
     # "created more than 24 hours ago", "opened over 3 days ago"
     re.compile(rf"\b(?P<w>{_CREATED}|{_UPDATED})\s+(?:{_EN_OP}\s+)?{_EN_N}\s+ago\b", re.IGNORECASE),
     # "not updated in (more than) 5 days", "hasn't been touched for over a week"
     re.compile(
         # "n't" ends its word ("haven't"): no word boundary before it
-        rf"(?:\bnot|n't|\bnever)\s+(?:been\s+)?(?P<w>{_UPDATED}|{_CREATED})\s+(?:in|for)\s+"
+        rf"(?:\bnot|n't|\bnever)\s+(?:been\s+)?(?P<w>{_UPDATED}|{_CREATED}|{_CONTACTED})\s+"
+        r"(?:(?:them|him|her|it|the customer|the lead)\s+)?(?:in|for)\s+"
         rf"(?:{_EN_OP}\s+)?{_EN_N}",
         re.IGNORECASE,
     ),
@@ -102,6 +105,7 @@ _EN_AGE = (
 )
 _ZH_CREATED = r"创建|新建|建立|下单|提交|发布|提出|开单|上传|收到|录入|开启|购买|签收|发货"
 _ZH_UPDATED = r"更新|修改|改动|跟进|活跃"
+_ZH_CONTACTED = r"联系|联络|沟通|回访|拜访"
 _ZH_N = r"(?P<n>\d+(?:\.\d+)?|一|两|二|三|半)\s*个?(?P<u>分钟|小时|天|日|周|星期|月|年)"
 _ZH_AGE = (
     # "下单超过48小时", "创建已经超过3天", "逾期超过15天", "逾期15天以上"
@@ -111,16 +115,20 @@ _ZH_AGE = (
     ),
     # "超过5天没更新", "3天以上没有跟进"
     re.compile(
-        rf"(?P<op>超过|满|已经超过)\s*{_ZH_N}(?P<tail>以上)?(?:都|还|仍)?(?:没有?|未)(?P<w>{_ZH_UPDATED})"
+        rf"(?P<op>超过|满|已经超过)\s*{_ZH_N}(?P<tail>以上)?(?:都|还|仍)?(?:没有?|未)"
+        rf"(?P<w>{_ZH_UPDATED}|{_ZH_CONTACTED})"
     ),
 )
 
 
 def _age_date(word: str) -> str:
-    """The date field a verb of an age says: created (the default), updated, or due."""
+    """The date field a verb of an age says: created (the default), updated, last
+    contacted, or due."""
     w = word.lower()
     if re.fullmatch(rf"{_UPDATED}|{_ZH_UPDATED}", w):
         return "updated_at"
+    if re.fullmatch(rf"{_CONTACTED}|{_ZH_CONTACTED}", w):
+        return "last_contacted_at"
     if re.fullmatch(r"overdue|past due|late|逾期|过期|超期", w):
         return "due_date"
     return "created_at"
