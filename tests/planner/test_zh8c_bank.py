@@ -224,13 +224,6 @@ BANK: list[tuple[str, list[Check]]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "你能每天早上提醒我那个事情": "a vague '那个事情' asks nothing",
-    "每个月记得提醒我弄一下那个": "a vague '那个' asks nothing",
-    "每天晚上9点读Airtable": "a quoted message after '提醒我' / '发一句' is not the text",
-    "每周一早上读Google表格里的库存": "a quoted message after '发一句' is not the text",
-    "Every night at 10 read today's spending": "a quoted message after 'saying' is not the text",
-    "每天下午6点查一下Stripe": "a quoted message after '说' is not the text",
-    "简历会推到我们的webhook": "'3年以上的' (a count of years) opens no case",
     "有人在Typeform投简历": "'会Java的，…不会的…' (a skill) opens no case",
     "Candidates come in via webhook": "'the rest get a SendGrid rejection' builds no SendGrid step",
     "Stripe付款失败时：第一次": "'第一次…；第二次…' attempt counts open no case",

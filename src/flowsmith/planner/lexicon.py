@@ -62,6 +62,9 @@ SENTENCE_SPLIT = re.compile(
 # a comma between a digit and three digits groups thousands ("10,000"): not a clause break
 CLAUSE_SPLIT = rx(
     r"\s*(?:，|(?<!\d),|,(?!\d{3}(?!\d)))\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
+    # a full-width colon after Chinese opens a clause even before a number ("提取工作年限：5年
+    # 以上的…"): a time is written digit-colon-digit, never word-colon-digit
+    r"(?<=[\u4e00-\u9fff])\s*：\s*(?=\d)|"
     # a spaced dash opens a clause ("decide the topic — sales ones go to …") unless an
     # exception or a condition of the clause before follows it ("… — unless the email …")
     r"\s+[—–]\s+(?!(?:unless|except|but|only|if|or)\b)|"
@@ -376,6 +379,7 @@ _NUM = (
     # a currency after the number ("500 EUR or more", "1万欧元以上") keeps the comparison whole
     r"(?:\s*(?:(?:eur|usd|gbp|cny|rmb|jpy|aud|cad|chf)\b|euros?|pounds?|欧元|英镑|人民币|日元|港币))?"
 )
+_DURATION_UNIT = r"(?:秒|分钟|个?小时|天|周|个?月|年)"
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "3 stars or less", "10 people or more": a counted word may stand between
     ("gte", rx(_NUM + r"\s*(?:[a-z]+\s+)?or (?:more|higher|above|greater|over)\b")),
@@ -406,6 +410,10 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("gte", rx(_NUM + r"\s*(?:以上|及以上|or more)")),
+    # "5年以上", "3天以下": a duration bound; the match stops at the number so the unit after
+    # it names the field (duration_years)
+    ("gte", rx(r"(-?\d+(?:\.\d+)?)(?=\s*" + _DURATION_UNIT + r"\s*及?以上)")),
+    ("lte", rx(r"(-?\d+(?:\.\d+)?)(?=\s*" + _DURATION_UNIT + r"\s*及?以下)")),
     # "满十八岁的", "人数满10个": a limit reached ("不满", "未满" are below it; "充满" no limit)
     ("gte", rx(r"(?<![不未充])满\s*" + _NUM)),
     ("lte", rx(_NUM + r"\s*(?:以下|及以下|or less)")),
