@@ -53,8 +53,8 @@ from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition
 from flowsmith.planner.parse_not_found import not_found_condition
 from flowsmith.planner.parse_numerals import said_numbers
-from flowsmith.planner.parse_per_measure import per_measured
 from flowsmith.planner.parse_ordinal import ordinal_attempt
+from flowsmith.planner.parse_per_measure import per_measured
 from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
