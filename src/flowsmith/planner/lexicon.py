@@ -37,7 +37,9 @@ ELSE_OPEN = rx(
     r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
     r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
-    r"否则的话|否则|要不然的话|要不然|不然的话|不然|其他情况|其余情况|其它情况|别的情况|反之|其他的?|其余的?|其它的?|剩下的?|剩余的?|别的)[\s,，:：]*(?:就|则)?\s*"
+    r"否则的话|否则|要不然的话|要不然|不然的话|不然|其他情况|其余情况|其它情况|别的情况|反之|其他的?|其余的?|其它的?|剩下的?|剩余的?|别的|"
+    # "不符合的…", "不满足条件的…": the items the case before did not take
+    r"不(?:符合|满足)(?:条件|要求)?的)[\s,，:：]*(?:就|则)?\s*"
 )
 # where the action of a leading condition starts ("如果…就…", "if …, then …")
 THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
@@ -70,7 +72,9 @@ CLAUSE_SPLIT = rx(
     r"\s+[—–]\s+(?!(?:unless|except|but|only|if|or)\b)|"
     r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|\s+(?=(?:or else|otherwise)\s)|"
     r"(?<=[\u4e00-\u9fff\w])(?<!要)(?=否则|不然|要不然)|"
-    r"然后|接着|并且|同时|(?<![合归兼吞])并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
+    # (not inside a case head: "5年以上并且会Python的，…" is one joined condition)
+    r"然后|接着|并且(?![^，,。；;]{1,20}?的\s*(?:[，,：:]|$))|同时|"
+    r"(?<![合归兼吞])并(?![且])(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
 # "once a day", "once more": "once" that is a rate or an adverb, not "as soon as"
 _NOT_A_RATE = (

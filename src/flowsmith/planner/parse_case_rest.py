@@ -235,7 +235,7 @@ def sentence_taken(sentence: str, container: list[Any], ctx: Context) -> bool:
 
 
 # "工作年限5年以上的" said alone, its action in the next clause ("再用Pushover通知我")
-_ZH_SUBJECT_ALONE = re.compile(r"^(?P<s>[^，,的]{0,16}?\d[^，,的]{0,10}?)的$")
+_ZH_SUBJECT_ALONE = re.compile(r"^(?P<s>[^，,的]{0,16}?\d[^，,的]{0,18}?)的$")
 
 
 def zh_subject_alone(b: Builder, clause: str, ctx: Context) -> bool:
@@ -245,7 +245,8 @@ def zh_subject_alone(b: Builder, clause: str, ctx: Context) -> bool:
     if m is None:
         return False
     cond = parse_condition(m.group("s"), ctx)
-    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between"):
+    # a joined head ("5年以上并且会Python的") compares the number and one more thing
+    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between", "all", "any"):
         return False
     b.open_case(cond, unmask(clause, ctx), same=True)
     return True

@@ -53,7 +53,7 @@ from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition
 from flowsmith.planner.parse_not_found import not_found_condition
 from flowsmith.planner.parse_numerals import said_numbers
-from flowsmith.planner.parse_ordinal import ordinal_attempt
+from flowsmith.planner.parse_ordinal import ordinal_attempt, skill_condition
 from flowsmith.planner.parse_per_measure import per_measured
 from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_relative import relative_condition
@@ -224,7 +224,7 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
             t = ("分数为" if given.group(1) == "分" else "评分为") + t[given.end() :]
     if not t:
         return None
-    nth = ordinal_attempt(t, phrase)  # "第三次还失败": which attempt, not the status
+    nth = ordinal_attempt(t, phrase) or skill_condition(t, phrase)  # "第三次还失败", "会Python"
     if nth is not None:
         return nth
     held = still_condition(t, phrase, ctx)  # "it's still firing": the status stays "firing"

@@ -47,3 +47,26 @@ def ordinal_attempt(t: str, phrase: str) -> Condition | None:
     if n is None:
         return None
     return Condition("attempt_count", "eq", n, phrase)
+
+
+# "会Python的", "懂Java", "不会SQL": a skill, said with a Latin name after a verb of knowing
+_SKILL_ZH = re.compile(
+    r"^\s*(?:如果|要是)?(?:是)?(?P<neg>不)?(?:会|懂|熟悉|掌握|精通)(?:用)?\s*"
+    r"(?P<x>[A-Za-z][\w+#.-]{0,24})\s*$"
+)
+# "knows Python", "who can code in Go", "has experience with React"
+_SKILL_EN = re.compile(
+    r"^\s*(?:if\s+)?(?:they\s+|he\s+|she\s+|the\s+candidate\s+|who\s+)?(?P<neg>doesn't\s+|don't\s+)?"
+    r"(?:knows?|can\s+(?:code|program|write)\s+in|(?:has|have)\s+experience\s+(?:with|in))\s+"
+    r"(?P<x>[A-Z][\w+#.-]{0,24})\s*$"
+)
+
+
+def skill_condition(t: str, phrase: str) -> Condition | None:
+    """ "会Python" -> skills contains "Python" ("不会…": does not contain); None otherwise."""
+    m = _SKILL_ZH.match(t) or _SKILL_EN.match(t)
+    if m is None:
+        return None
+    return Condition(
+        "skills", "not_contains" if m.group("neg") else "contains", m.group("x"), phrase
+    )
