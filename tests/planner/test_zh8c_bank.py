@@ -228,7 +228,6 @@ _OPEN: dict[str, str] = {
     "Candidates come in via webhook": "'the rest get a SendGrid rejection' builds no SendGrid step",
     "Stripe付款失败时：第一次": "'第一次…；第二次…' attempt counts open no case",
     "When a Stripe invoice payment fails: on the first": "'on the first/third attempt' opens no case",
-    "New WooCommerce customer: if their email": "'email is a company domain' compares no email",
     "Trello卡片移到": "a send said before its '邮箱要是空的' case is not moved to the other side",
     "我手动运行：读Airtable里的会员": "a send said before a '没有邮箱的' case is not moved to "
     "the side that has an address",

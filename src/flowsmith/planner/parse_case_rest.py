@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_mail_domains import work_address_condition
 from flowsmith.planner.parse_quoted_case import quoted_case
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftBranch, DraftCase
@@ -311,6 +312,9 @@ def bracketed_case(b: Builder, clause: str, ctx: Context) -> bool:
     if m is None:
         return False
     cond = parse_condition(m.group("c"), ctx)
+    if work_address_condition(m.group("s"), "") is not None:
+        # "邮箱是公司域名的（不是gmail、qq这种）": the brackets gloss the head's own condition
+        cond = parse_condition(f"{m.group('s')}（{m.group('c')}）", ctx)
     if cond is None:
         return False
     action = _AUX.sub("", m.group("a"), count=1)

@@ -50,7 +50,7 @@ from flowsmith.planner.parse_field_names import (
 )
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
-from flowsmith.planner.parse_mail_domains import mail_domain_condition
+from flowsmith.planner.parse_mail_domains import mail_domain_condition, work_address_condition
 from flowsmith.planner.parse_not_found import not_found_condition
 from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_ordinal import ordinal_attempt, skill_condition
@@ -237,7 +237,7 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     said_by = _AI_SAYS.match(t)
     if said_by:  # "the AI says it is spam": the AI step's verdict
         return _category((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)
-    provider = mail_domain_condition(t, phrase)
+    provider = work_address_condition(t, phrase) or mail_domain_condition(t, phrase)
     if provider is not None:  # "signed up with a gmail or yahoo address"
         return provider
     mood = (
