@@ -226,11 +226,10 @@ BANK: list[tuple[str, list[Check]]] = [
 _OPEN: dict[str, str] = {
     "有人在Typeform投简历": "'会Java的，…不会的…' (a skill) opens no case",
     "Candidates come in via webhook": "'the rest get a SendGrid rejection' builds no SendGrid step",
-    "Stripe付款失败时：第一次": "'第一次…；第二次…' attempt counts open no case",
-    "When a Stripe invoice payment fails: on the first": "'on the first/third attempt' opens no case",
-    "Trello卡片移到": "a send said before its '邮箱要是空的' case is not moved to the other side",
-    "我手动运行：读Airtable里的会员": "a send said before a '没有邮箱的' case is not moved to "
-    "the side that has an address",
+    "Stripe付款失败时：第一次": "a head '第一次失败发…' with no 就 opens no case (the "
+    "attempt count itself is read)",
+    "When a Stripe invoice payment fails: on the first": "'on the first attempt <verb> …' as a case head "
+    "opens no case (the attempt count itself is read)",
     "客户在表单里提交投诉，AI判断": "'AI判断严不严重' builds no AI step; '不管哪种，最后都…' loses "
     "the email",
     "每5分钟检查UptimeRobot": "Home Assistant on/off: the catalog cannot set the service "

@@ -437,7 +437,8 @@ FAILED = rx(
 )
 EMPTY = rx(
     r"\b(?:is|are) (?:still )?(?:empty|blank|missing)\b|\bhas no\b|"
-    r"(?:仍然|还是|仍)?(?:为空|是空的)|没有值"
+    # ("邮箱是空的" is read with its 的 cut: "邮箱是空")
+    r"(?:仍然|还是|仍)?(?:为空|是空的|是空$)|没有值"
 )
 NOT_EMPTY = rx(r"\bis not empty\b|\bisn't empty\b|\bis set\b|\bexists\b|不为空|非空|有值")
 CONTAINS = rx(

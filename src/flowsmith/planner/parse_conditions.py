@@ -208,6 +208,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     if CJK.search(t):
         # "发件人是boss的", "等级是VIP的话": a relative's or a supposition's mark
         t = re.sub(r"(?<=[\w\u4e00-\u9fff])(?:的话|的)$", "", t)
+        # "这个字段要是空的", "邮箱要是空": the topic, then the if-word, then what it is
+        t = re.sub(r"^(?:这个|那个|这|该)?([\w\u4e00-\u9fff]{1,10}?)要是(?=是|为)", r"\1", t)
+        t = re.sub(r"^(?:这个|那个|这|该)?([\w\u4e00-\u9fff]{1,10}?)要是(?![没不])", r"\1是", t)
         # "工单是紧急的", "要是这张卡片是紧急的": the item itself is the subject, so what it
         # "is" is a value of the item, as in "是紧急的"
         t = _ZH_ITEM_IS.sub("", t)
