@@ -230,8 +230,6 @@ _OPEN: dict[str, str] = {
     "attempt count itself is read)",
     "When a Stripe invoice payment fails: on the first": "'on the first attempt <verb> …' as a case head "
     "opens no case (the attempt count itself is read)",
-    "客户在表单里提交投诉，AI判断": "'AI判断严不严重' builds no AI step; '不管哪种，最后都…' loses "
-    "the email",
     "每5分钟检查UptimeRobot": "Home Assistant on/off: the catalog cannot set the service "
     "field's value from the operation words",
 }
