@@ -581,8 +581,6 @@ _OPEN: dict[str, str] = {
     "a 'for <kind>' tail after each step opens no case",
     "要是新的Zendesk工单是紧急的": "the trigger phrase inside the 要是-clause takes the clause "
     "with it; the condition left ('是紧急的') is dropped",
-    "Typeform问卷提交后，符合条件的": "'符合条件的（年龄18岁以上）…，不符合的…': the bracketed "
-    "criterion is not read as the case and '不符合的' as its other side",
     "Jotform报名表提交 → 选了": "'选了“X”的 → …；选了“Y”的 → …': a quoted choice head "
     "after '选了' with arrows is not read as a case",
     "ClickUp任务状态变了的话": "'变成“已完成”的就…，变成“阻塞”的就…': a state change said "

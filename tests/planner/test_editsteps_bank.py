@@ -49,7 +49,6 @@ _OPEN: dict[str, str] = {
     "Jenkins把构建结果发到": "'成功的不用管；在X分支上失败的…' opens no condition",
     "支付回调发到webhook": "'失败且金额超过1000的' tests the amount only, not the status",
     "No more Google Drive": "'No more X: put … on Y instead' reads Y as removed too",
-    "如果线索的公司字段是空的": "'字段是空的' is read as equals '空', not is_empty",
     "线索没有填行业的话": "'先请求 https://…' reads the field as 填行; the store goes behind the IF",
     "紧急工单先等10分钟": "'再用GET https://… 重新查一次' adds no HTTP step nor check",
 }

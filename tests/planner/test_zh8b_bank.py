@@ -259,7 +259,6 @@ BANK: list[tuple[str, list[Check]]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "我手动跑：读Google表格里的报名名单": "a negated-verb case head '没留邮箱的人，…' opens no case",
     "客户在表单里留言，AI判断": "'AI判断是不是…：是…的…，不是的…' yields no AI step and no case",
     "Our monitoring posts alerts": "'Severity critical goes to …, warning goes to …' opens no case",
     "Every Monday at 9am read the 'Homework'": "'students who didn't hand in get …' opens no case",

@@ -49,7 +49,9 @@ ELSE_OPEN = rx(
     r"for (?:all )?(?:the )?(?:others|other|remaining)(?: [a-z]+)?\b|"
     r"for (?:everything|anything) else|"
     r"(?:all |the |any )?others?\b(?: ones)?|the rest|everything else|anything else|"
-    r"否则的话|否则|要不然的话|要不然|不然的话|不然|其他情况|其余情况|其它情况|别的情况|反之|其他的?|其余的?|其它的?|剩下的?|剩余的?|别的)[\s,，:：]*(?:就|则)?\s*"
+    r"否则的话|否则|要不然的话|要不然|不然的话|不然|其他情况|其余情况|其它情况|别的情况|反之|其他的?|其余的?|其它的?|剩下的?|剩余的?|别的|"
+    # "不符合的…", "不满足条件的…": the items the case before did not take
+    r"不(?:符合|满足)(?:条件|要求)?的)[\s,，:：]*(?:就|则)?\s*"
 )
 # where the action of a leading condition starts ("如果…就…", "if …, then …")
 THEN_WORD = rx(r"(?:,|，)?\s*(?:then\b|就|则|那么|便)\s*")
@@ -74,12 +76,17 @@ SENTENCE_SPLIT = re.compile(
 # a comma between a digit and three digits groups thousands ("10,000"): not a clause break
 CLAUSE_SPLIT = rx(
     r"\s*(?:，|(?<!\d),|,(?!\d{3}(?!\d)))\s*|(?<!\d)\s*[:：]\s*(?!\d)|\s+and then\s+|\s+then\s+|"
+    # a full-width colon after Chinese opens a clause even before a number ("提取工作年限：5年
+    # 以上的…"): a time is written digit-colon-digit, never word-colon-digit
+    r"(?<=[\u4e00-\u9fff])\s*：\s*(?=\d)|"
     # a spaced dash opens a clause ("decide the topic — sales ones go to …") unless an
     # exception or a condition of the clause before follows it ("… — unless the email …")
     r"\s+[—–]\s+(?!(?:unless|except|but|only|if|or)\b)|"
     r"\s+and\s+(?=(?:also\s+)?[a-z]+\b)|\s+also\s+|\s+(?=(?:or else|otherwise)\s)|"
     r"(?<=[\u4e00-\u9fff\w])(?<!要)(?=否则|不然|要不然)|"
-    r"然后|接着|并且|同时|(?<![合归兼吞])并(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
+    # (not inside a case head: "5年以上并且会Python的，…" is one joined condition)
+    r"然后|接着|并且(?![^，,。；;]{1,20}?的\s*(?:[，,：:]|$))|同时|"
+    r"(?<![合归兼吞])并(?![且])(?=[\u4e00-\u9fff])|再(?=[\u4e00-\u9fff])"
 )
 # "once a day", "once more": "once" that is a rate or an adverb, not "as soon as"
 _NOT_A_RATE = (
@@ -198,6 +205,8 @@ CREATE_VERB = rx(
     r"text (?:me|us|him|her|them|the)|message (?:me|us|him|her|them|the)|alert (?:me|us|the))\b|"
     r"创建|新建|添加|加到|发送|发布|推送|追加|插入|记录|保存|上传|存到|存入|写入|同步|转发|"
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交|"
+    # "给病人回一封邮件": a message sent back is a message sent
+    r"回(?=\s*(?:一|个)?(?:封|条)?\s*(?:邮件|电邮|短信|消息))|"
     # "在Google联系人里建联系人", "逐个建条记录": a bare 建 said after a place or before a count
     r"(?<=[里中上])建(?!议|筑|模)|建(?:个|条|张|一条|一张)"
 )
@@ -388,6 +397,7 @@ _NUM = (
     # a currency after the number ("500 EUR or more", "1万欧元以上") keeps the comparison whole
     r"(?:\s*(?:(?:eur|usd|gbp|cny|rmb|jpy|aud|cad|chf)\b|euros?|pounds?|欧元|英镑|人民币|日元|港币))?"
 )
+_DURATION_UNIT = r"(?:秒|分钟|个?小时|天|周|个?月|年)"
 COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "3 stars or less", "10 people or more": a counted word may stand between
     ("gte", rx(_NUM + r"\s*(?:[a-z]+\s+)?or (?:more|higher|above|greater|over)\b")),
@@ -418,6 +428,10 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("gte", rx(_NUM + r"\s*(?:以上|及以上|or more)")),
+    # "5年以上", "3天以下": a duration bound; the match stops at the number so the unit after
+    # it names the field (duration_years)
+    ("gte", rx(r"(-?\d+(?:\.\d+)?)(?=\s*" + _DURATION_UNIT + r"\s*及?以上)")),
+    ("lte", rx(r"(-?\d+(?:\.\d+)?)(?=\s*" + _DURATION_UNIT + r"\s*及?以下)")),
     # "满十八岁的", "人数满10个": a limit reached ("不满", "未满" are below it; "充满" no limit)
     ("gte", rx(r"(?<![不未充])满\s*" + _NUM)),
     ("lte", rx(_NUM + r"\s*(?:以下|及以下|or less)")),
@@ -437,7 +451,8 @@ FAILED = rx(
 )
 EMPTY = rx(
     r"\b(?:is|are) (?:still )?(?:empty|blank|missing)\b|\bhas no\b|"
-    r"(?:仍然|还是|仍)?(?:为空|是空的)|没有值"
+    # ("邮箱是空的" is read with its 的 cut: "邮箱是空")
+    r"(?:仍然|还是|仍)?(?:为空|是空的|是空$)|没有值"
 )
 NOT_EMPTY = rx(r"\bis not empty\b|\bisn't empty\b|\bis set\b|\bexists\b|不为空|非空|有值")
 CONTAINS = rx(

@@ -132,7 +132,7 @@ def qualifier_alone(b: Builder, clause: str, ctx: Context) -> bool:
     if _UNLESS_OPEN.match(clause):  # "除非邮箱是qq的": the unless reader's
         return False
     cond = parse_condition(clause.rstrip()[:-1], ctx)
-    if cond is None or cond.op not in (
+    ops = (
         "gt",
         "gte",
         "lt",
@@ -141,7 +141,10 @@ def qualifier_alone(b: Builder, clause: str, ctx: Context) -> bool:
         "outside",
         "eq",
         "contains",
-    ):
+        "is_empty",
+        "not_empty",
+    )
+    if cond is None or cond.op not in ops:
         return False
     b.open_case(cond, unmask(clause, ctx), same=True)
     return True

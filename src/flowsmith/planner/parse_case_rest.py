@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context, unmask
+from flowsmith.planner.parse_mail_domains import work_address_condition
 from flowsmith.planner.parse_quoted_case import quoted_case
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.parse_tree import DraftBranch, DraftCase
@@ -235,7 +236,7 @@ def sentence_taken(sentence: str, container: list[Any], ctx: Context) -> bool:
 
 
 # "工作年限5年以上的" said alone, its action in the next clause ("再用Pushover通知我")
-_ZH_SUBJECT_ALONE = re.compile(r"^(?P<s>[^，,的]{0,16}?\d[^，,的]{0,10}?)的$")
+_ZH_SUBJECT_ALONE = re.compile(r"^(?P<s>[^，,的]{0,16}?\d[^，,的]{0,18}?)的$")
 
 
 def zh_subject_alone(b: Builder, clause: str, ctx: Context) -> bool:
@@ -245,7 +246,8 @@ def zh_subject_alone(b: Builder, clause: str, ctx: Context) -> bool:
     if m is None:
         return False
     cond = parse_condition(m.group("s"), ctx)
-    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between"):
+    # a joined head ("5年以上并且会Python的") compares the number and one more thing
+    if cond is None or cond.op not in ("gt", "gte", "lt", "lte", "between", "all", "any"):
         return False
     b.open_case(cond, unmask(clause, ctx), same=True)
     return True
@@ -310,6 +312,9 @@ def bracketed_case(b: Builder, clause: str, ctx: Context) -> bool:
     if m is None:
         return False
     cond = parse_condition(m.group("c"), ctx)
+    if work_address_condition(m.group("s"), "") is not None:
+        # "邮箱是公司域名的（不是gmail、qq这种）": the brackets gloss the head's own condition
+        cond = parse_condition(f"{m.group('s')}（{m.group('c')}）", ctx)
     if cond is None:
         return False
     action = _AUX.sub("", m.group("a"), count=1)

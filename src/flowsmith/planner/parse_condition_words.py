@@ -34,7 +34,7 @@ VERBISH = re.compile(
     r"made|sent|returns|finds|found|gives|gave|yields"
 )
 UNIT = re.compile(
-    r"\s*(?:(second|minute|hour|day|week|month|year)s?\b|(秒|分钟|个?小时|天|周|个?月))",
+    r"\s*(?:(second|minute|hour|day|week|month|year)s?\b|(秒|分钟|个?小时|天|周|个?月|年))",
     re.IGNORECASE,
 )
 ZH_UNITS = {
@@ -44,6 +44,7 @@ ZH_UNITS = {
     "天": "day",
     "周": "week",
     "月": "month",
+    "年": "year",
 }
 
 

@@ -50,9 +50,10 @@ from flowsmith.planner.parse_field_names import (
 )
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
-from flowsmith.planner.parse_mail_domains import mail_domain_condition
+from flowsmith.planner.parse_mail_domains import mail_domain_condition, work_address_condition
 from flowsmith.planner.parse_not_found import not_found_condition
 from flowsmith.planner.parse_numerals import said_numbers
+from flowsmith.planner.parse_ordinal import ordinal_attempt, skill_condition
 from flowsmith.planner.parse_per_measure import per_measured
 from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_ranges import out_of_range
@@ -208,6 +209,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     if CJK.search(t):
         # "发件人是boss的", "等级是VIP的话": a relative's or a supposition's mark
         t = re.sub(r"(?<=[\w\u4e00-\u9fff])(?:的话|的)$", "", t)
+        # "这个字段要是空的", "邮箱要是空": the topic, then the if-word, then what it is
+        t = re.sub(r"^(?:这个|那个|这|该)?([\w\u4e00-\u9fff]{1,10}?)要是(?=是|为)", r"\1", t)
+        t = re.sub(r"^(?:这个|那个|这|该)?([\w\u4e00-\u9fff]{1,10}?)要是(?![没不])", r"\1是", t)
         # "工单是紧急的", "要是这张卡片是紧急的": the item itself is the subject, so what it
         # "is" is a value of the item, as in "是紧急的"
         t = _ZH_ITEM_IS.sub("", t)
@@ -224,6 +228,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
             t = ("分数为" if given.group(1) == "分" else "评分为") + t[given.end() :]
     if not t:
         return None
+    nth = ordinal_attempt(t, phrase) or skill_condition(t, phrase)  # "第三次还失败", "会Python"
+    if nth is not None:
+        return nth
     held = still_condition(t, phrase, ctx)  # "it's still firing": the status stays "firing"
     if held is not None:
         return held
@@ -234,7 +241,7 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     said_by = _AI_SAYS.match(t)
     if said_by:  # "the AI says it is spam": the AI step's verdict
         return _category((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)
-    provider = mail_domain_condition(t, phrase)
+    provider = work_address_condition(t, phrase) or mail_domain_condition(t, phrase)
     if provider is not None:  # "signed up with a gmail or yahoo address"
         return provider
     mood = (

@@ -87,3 +87,40 @@ def mail_domain_condition(text: str, phrase: str) -> Condition | None:
 def _domain(name: str) -> str:
     """ "gmail" → "@gmail." (any of its top-level domains); "qq.com" → "@qq.com"."""
     return "@" + name if "." in name else "@" + name + "."
+
+
+# "邮箱是公司域名的", "用企业邮箱注册的", "their email is a company domain", "a work address":
+# an address of the person's own organisation, i.e. of no free mail provider
+_WORK_ZH = re.compile(
+    r"(?:邮箱|邮件地址|电子邮件|email)[^，,。；;]{0,6}?(?:公司|企业|工作|单位)(?:的)?(?:域名|邮箱)?|(?:公司|企业|工作|单位)(?:的)?(?:域名)?邮箱",
+    re.IGNORECASE,
+)
+_WORK_EN = re.compile(
+    r"\b(?:company|work|business|corporate)\s+(?:e-?mail|address|domain)\b|"
+    r"\be-?mail(?:\s+address)?\s+(?:is\s+)?(?:from\s+|on\s+)?(?:an?\s+)?(?:their\s+)?"
+    r"(?:company|work|business|corporate)\b",
+    re.IGNORECASE,
+)
+# the providers it is said not to be ("（不是gmail、qq、163这种）", "(not gmail or yahoo)")
+_NOT_THESE = re.compile(
+    r"(?:不是|不包括|非)\s*"
+    + _LIST_ZH.replace("?P<l>", "?P<n>")
+    + r"|\b(?:not|no)\s+"
+    + _LIST_EN.replace("?P<l>", "?P<e>"),
+    re.IGNORECASE,
+)
+_FREE = ("gmail", "yahoo", "hotmail", "outlook", "qq", "163", "126")
+
+
+def work_address_condition(text: str, phrase: str) -> Condition | None:
+    """ "邮箱是公司域名的" -> the email contains none of the free providers (those said after
+    "不是"/"not" when a list is, else the common ones); None when no work address is said or
+    the domain itself is (an "@…" said)."""
+    if not (_WORK_ZH.search(text) or _WORK_EN.search(text)) or "@" in text:
+        return None  # "公司邮箱（@acme.com结尾）": the company's own domain is said
+    said = _NOT_THESE.search(text)
+    listed = (said.group("n") or said.group("e")) if said else ""
+    names = [w.lower() for w in _SPLIT.split(listed) if w]
+    names = [n for n in names if n not in _NOT_PROVIDER and n not in ("or", "and")] or list(_FREE)
+    parts = tuple(Condition("email", "not_contains", _domain(n), phrase) for n in names)
+    return parts[0] if len(parts) == 1 else Condition("email", "all", parts, phrase)

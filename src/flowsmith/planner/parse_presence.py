@@ -13,6 +13,7 @@ for it) move; nothing else is added, dropped or reordered. Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from flowsmith.planner import lexicon as lx
@@ -72,7 +73,8 @@ def _trailing_users(steps: list[Step], field: str, start: str, own: str = "") ->
     for step in reversed(steps):
         phrase = str(getattr(step, "phrase", "")).lower()
         acts = isinstance(step, (ServiceStep, CoreStep))  # a judge makes the field: it stays
-        if not acts or not (everyone or any(w in phrase for w in said)) or phrase == own:
+        named = everyone or any(w in phrase for w in said) or _mails_to(step, field)
+        if not acts or not named or phrase == own:
             break
         if isinstance(step, ServiceStep) and reads(step.operation or ""):
             break  # "look up the customer in HubSpot": the read makes what is tested
@@ -86,3 +88,20 @@ def _words_for(field: str) -> list[str]:
     stem = field.lower().split("_")[0]
     stem = stem[: max(4, len(stem) - 4)] if len(stem) > 6 else stem
     return [stem, *(zh for zh, name in lx.FIELD_ZH_NAMES.items() if name == field)]
+
+
+# a field that holds a mail address ("email", "家长邮箱", "contact_mail")
+_ADDRESS = re.compile(r"e-?mail|邮箱|邮件地址|mail", re.IGNORECASE)
+
+
+def _mails_to(step: Step, field: str) -> bool:
+    """Whether ``step`` sends an email, so it needs the address ``field`` holds ("用Outlook把
+    链接发给家长" before "没填家长邮箱的…": the send goes on the side that has one)."""
+    if not _ADDRESS.search(field):
+        return False
+    if isinstance(step, CoreStep):
+        return "mail" in step.subtype
+    if isinstance(step, ServiceStep):
+        mail_send = step.operation == "send" and step.resource in ("message", "email", "mail")
+        return mail_send or lx.EMAIL_WORD.search(step.phrase) is not None
+    return False

@@ -36,6 +36,30 @@ def same_app_step(text: str, phrase: str, ctx: Context) -> list[ServiceStep]:
     return []
 
 
+# a message sent with no channel named ("没超就发一句“不错”", "otherwise send \"good job\"",
+# "不然就说一声"): the words of one more message, not a step of its own kind
+_BARE_MESSAGE = re.compile(
+    r"^\s*(?:就|再|则|那就|否则就?)?\s*(?:给我|跟我)?\s*(?:发|回)(?:一|个)?(?:句|条)(?:话|消息)?|"
+    r"^\s*(?:就|那就)?说一?声|"
+    r"^\s*(?:just\s+|then\s+)?(?:send|post)\s+(?:me\s+)?(?:a\s+(?:message|note|line)\b|[\"“])",
+    re.IGNORECASE,
+)
+
+
+def same_channel_message(phrase: str, ctx: Context) -> list[ServiceStep]:
+    """The last write's message again when ``phrase`` sends a message naming no channel and
+    that write was a message of a messaging app (never an email, sheet or ticket)."""
+    last = ctx.last_write
+    if not isinstance(last, ServiceStep) or last.app is None or not _BARE_MESSAGE.search(phrase):
+        return []
+    app = ctx.index.apps.get(last.app)
+    if app is None or app.category != "messaging" or last.resource != "message":
+        return []
+    return [
+        ServiceStep(last.app, last.resource, last.operation, service=last.service, phrase=phrase)
+    ]
+
+
 def _said(text: str, names: list[str]) -> bool:
     for name in names:
         if CJK.search(name):

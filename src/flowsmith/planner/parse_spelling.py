@@ -83,6 +83,20 @@ _WORD = re.compile(
 )
 
 
+# "AI判断紧不紧急", "让AI看看严不严重": an AI asked an A-not-A question is asked whether A
+# ("让AI判断是否紧急"); 让 is put in when the AI is the subject
+_A_NOT_A = re.compile(
+    r"(?P<lead>让|用|请|叫)?(?P<ai>AI|ai|人工智能|GPT|ChatGPT|大模型)\s*"
+    r"(?P<verb>判断|看看|看一下|分析|评估|确认)(?:一下)?\s*"
+    r"(?P<a>(?!是)[\u4e00-\u9fff])不(?P=a)(?P<b>[\u4e00-\u9fff]{0,3}?)(?=[：:，,。；;]|$)"
+)
+
+
+def _whether(m: re.Match[str]) -> str:
+    lead = m.group("lead") or "让"
+    return f"{lead}{m.group('ai')}{m.group('verb')}是否{m.group('a')}{m.group('b')}"
+
+
 def respell(text: str) -> str:
     """``text`` with the listed misspellings replaced by the words meant."""
 
@@ -90,5 +104,5 @@ def respell(text: str) -> str:
         word = _MEANT[m.group(0).lower()]
         return word[:1].upper() + word[1:] if m.group(0)[:1].isupper() else word
 
-    said = _WORD.sub(meant, text)
+    said = _A_NOT_A.sub(_whether, _WORD.sub(meant, text))
     return _ZH_MEANT.sub(lambda m: "的话" if m.group(0) == "的化" else "否则", said)

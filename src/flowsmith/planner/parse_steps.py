@@ -37,7 +37,7 @@ from flowsmith.planner.parse_context import (
 from flowsmith.planner.parse_convert import file_conversion, format_span
 from flowsmith.planner.parse_named_verb import as_message, named_as_verb
 from flowsmith.planner.parse_recipient import person_recipient
-from flowsmith.planner.parse_same_app import same_app_step
+from flowsmith.planner.parse_same_app import same_app_step, same_channel_message
 from flowsmith.planner.parse_thinking import thinking
 from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
@@ -108,6 +108,8 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
         svc_writes = [ctx.last_write]  # "…，然后在活动前1天再发一次提醒": the same message
     if not svc_reads and not svc_writes:
         svc_writes = same_app_step(text, phrase, ctx)  # "…, below 10 switch on the heater"
+    if not svc_reads and not svc_writes:
+        svc_writes = same_channel_message(phrase, ctx)  # "…，没超就发一句“不错”"
     reads += svc_reads
     writes += svc_writes
     if svc_writes:

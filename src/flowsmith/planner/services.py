@@ -21,7 +21,7 @@ from flowsmith.core.models import NodeFamily
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.op_choice import Choice, choose_operation
 from flowsmith.planner.service_words import names_score, phrase_in, stem, tokens
-from flowsmith.planner.text import channels, emails, quote_spans, quoted, urls
+from flowsmith.planner.text import channels, emails, quote_spans, quoted, said_quote, urls
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_CJK_SPACE = re.compile(
@@ -410,7 +410,7 @@ def field_value(
             return (m.group(1) if low == "owner" else m.group(2)), False
         return ("your-org" if low == "owner" else "your-repo"), True
     if any(low == f or low.endswith("_" + f) for f in _MESSAGE_FIELDS) or "message" in desc:
-        return message, False
+        return said_quote(text) or message, False
     if any(low == f or low.endswith("_" + f) or low.startswith(f + "_") for f in _TITLE_FIELDS):
         return label, False
     if "query" in low or "jql" in low or "search" in low:

@@ -60,6 +60,24 @@ def quoted(text: str) -> list[str]:
     return [q for q in inner if q]
 
 
+# a quote said as the words of a message: right after a verb of saying ("提醒我“超支了”",
+# "发一句“继续保持”", "saying \"over budget\"", "send \"good job\""), and not a name of a
+# place the quote is followed by ("“缺邮箱”表", "the 'Leads' sheet")
+_SAID_QUOTE = re.compile(
+    r"(?:说一?声?|说|发一?句话?|一句|回复|提醒我?|通知我?|写上|内容是|消息是|"
+    r"\b(?:saying|says|say|that\s+reads|reading|with\s+the\s+text|send|post|text)\s*:?)"
+    r"\s*[:：]?\s*[\"“「『]([^\"”」』]{1,80})[\"”」』](?!\s*(?:表|列表|文件夹|频道|群|数据库|"
+    r"(?:sheet|table|list|folder|channel|database|tab|board)\b))",
+    re.IGNORECASE,
+)
+
+
+def said_quote(text: str) -> str | None:
+    """The words of a message ``text`` quotes after a verb of saying, else None."""
+    m = _SAID_QUOTE.search(text)
+    return m.group(1).strip() if m and m.group(1).strip() else None
+
+
 def strip_urls(text: str) -> str:
     """``text`` with each URL replaced by as many spaces: keywords inside URLs vanish,
     positions of everything else stay the same (callers compare positions)."""

@@ -134,8 +134,13 @@ _NOTICE = re.compile(
 _NOTICE_FILLER = re.compile(
     r"\b(?:the|a|an|me|us|my|our|team|everyone|everybody|all|people|staff|them|send|"
     r"please|can you|could you|i want|i'd like|to|every|each|daily|weekly|day|week|morning|"
-    r"evening)\b|大家|团队|所有人|全员|同事|每天|每日|每周|每个?星期|早上|晚上|给|帮|请|我|"
-    r"们|一下|一声|下|吧|个|[\s,，.。!！?？、]",
+    r"evening|month|monthly|about|that|this|thing|things|stuff|it|we|talked|discussed|"
+    r"mentioned)\b|大家|团队|所有人|全员|同事|每天|每日|每周|每个?星期|每个?月|早上|晚上|给|帮|请|"
+    r"我|们|一下|一声|下|吧|个|"
+    # a thing only pointed at ("那个事", "that thing we talked about") names nothing to say,
+    # and a polite ask ("能不能…", "你能…吗", "记得…") adds nothing
+    r"[那这](?:个|件)?(?:事情?)?|能不能|可不可以|可以|你能|能|吗|呢|记得|弄|"
+    r"[\s,，.。!！?？、]",
     re.IGNORECASE,
 )
 
