@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from flowsmith.planner.frame import Think
-from flowsmith.planner.parse_conditions import category_condition
+from flowsmith.planner.parse_category import category_condition
 from flowsmith.planner.parse_context import CJK, Context, unmask
 
 if TYPE_CHECKING:

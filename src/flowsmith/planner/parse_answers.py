@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 
 from flowsmith.planner.frame import Condition
-from flowsmith.planner.parse_conditions import looks_category, parse_condition
+from flowsmith.planner.parse_category import looks_category
+from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
 from flowsmith.planner.parse_guards import guess_condition
 

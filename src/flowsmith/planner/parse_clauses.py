@@ -55,9 +55,8 @@ from flowsmith.planner.parse_cases import (
     trailing_condition,
     zh_condition,
 )
+from flowsmith.planner.parse_category import category_condition, looks_category
 from flowsmith.planner.parse_conditions import (
-    category_condition,
-    looks_category,
     parse_condition,
     qualifier_condition,
 )

@@ -19,6 +19,7 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
     Condition,
 )
+from flowsmith.planner.parse_category import bare_category, category_condition, looks_category
 from flowsmith.planner.parse_changes import change_condition
 from flowsmith.planner.parse_condition_words import (
     BACK_AGAIN,
@@ -240,7 +241,7 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
         return missing
     said_by = _AI_SAYS.match(t)
     if said_by:  # "the AI says it is spam": the AI step's verdict
-        return _category((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)
+        return category_condition((said_by.group(1) or said_by.group(2)).lower(), phrase, ctx)
     provider = work_address_condition(t, phrase) or mail_domain_condition(t, phrase)
     if provider is not None:  # "signed up with a gmail or yahoo address"
         return provider
@@ -568,7 +569,7 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         if (cats and word in [c.lower() for c in cats]) or (
             (looks_category(word) or classified) and (not subject or lx.PRONOUN.match(subject))
         ):
-            return _category(word, phrase, ctx)
+            return category_condition(word, phrase, ctx)
     m = _ON_PLAN.search(t)
     if m:
         return Condition(m.group(2).lower(), "eq", m.group(1).strip(" \"'“”"), phrase)
@@ -589,7 +590,7 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     alone = re.fullmatch(r"(不)?(?:是|为)([\u4e00-\u9fff\w-]{1,12})", bare)
     kind = alone.group(2).rstrip("的") if alone else ""
     if alone and (looks_category(kind) or kind in cats) and not alone.group(1):
-        return _category(kind, phrase, ctx)  # "如果是负面的"
+        return category_condition(kind, phrase, ctx)  # "如果是负面的"
     if alone:  # "(如果)是发票", "是客户发来的投诉": the item is of that kind
         value = re.sub(r"^.+的(?=[\u4e00-\u9fff]{2,6}$)", "", alone.group(2))
         return Condition(
@@ -633,26 +634,7 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         )
     ):
         return Condition(field_of(m.group(1) + " is", "status", ctx), "eq", value, phrase)
-    return _bare_category(t, phrase, ctx)
-
-
-def _bare_category(t: str, phrase: str, ctx: Context | None) -> Condition | None:
-    cats = ctx.categories if ctx else []
-    low = t.strip().lower()
-    bare = re.sub(
-        r"^(?:it|they|this|that|the (?:result|sentiment|category)|它|结果)\s*"
-        r"(?:is|are|'s|是|为)?\s*",
-        "",
-        low,
-    ).strip(" \"'“”")
-    if re.fullmatch(r"[\w-]+|[\u4e00-\u9fff]{1,4}", bare or "-") and (
-        looks_category(bare) or bare in cats or bool(ctx and ctx.classified and cats)
-    ):
-        return _category(bare, phrase, ctx)
-    for cat in cats:
-        if cat.lower() in low:
-            return Condition("category", "category", cat, phrase)
-    return None
+    return bare_category(t, phrase, ctx)
 
 
 def _sender_like(before: str, said: str, ctx: Context | None) -> bool:
@@ -663,29 +645,6 @@ def _sender_like(before: str, said: str, ctx: Context | None) -> bool:
     return not before or bool(
         re.search(r"(?:\b(?:is|are|was|were|comes?|came|sent|those|ones|only)|[a-z]s)$", before)
     )
-
-
-def category_condition(word: str, phrase: str, ctx: Context | None) -> Condition:
-    """The condition a named category opens: the sentiment after a sentiment step, else the
-    classifier's category."""
-    return _category(word, phrase, ctx)
-
-
-def _category(word: str, phrase: str, ctx: Context | None) -> Condition:
-    """A classifier's category, or the sentiment when only a sentiment step was asked for;
-    a category a classifier was not told of joins its list."""
-    made = ctx.made if ctx else set()
-    cats = ctx.categories if ctx else []
-    if "sentiment" in made and not ("classify" in made and word in cats):
-        return Condition("sentiment", "eq", _SENTIMENT_ZH.get(word, word), phrase)
-    if ctx is not None and ctx.classified and word not in cats and not CJK.search(word):
-        ctx.categories.append(word)
-    if "classify" not in made and word not in cats and _URGENCY.fullmatch(word):
-        return Condition("priority", "eq", word, phrase)  # no classifier: the item's priority
-    return Condition("category", "category", word, phrase)
-
-
-_URGENCY = re.compile(r"urgent|critical|high|low|紧急|重要|高|低")
 
 
 def _from(said: str, phrase: str) -> Condition:
@@ -705,25 +664,6 @@ def _noun(word: str) -> str:
     if word.endswith("ied"):
         return word[:-3] + "y"
     return word[:-2] if word.endswith("ed") else word
-
-
-_SENTIMENT_ZH = {
-    "正面": "positive",
-    "负面": "negative",
-    "中性": "neutral",
-    "积极": "positive",
-    "消极": "negative",
-}
-
-
-def looks_category(word: str) -> bool:
-    return bool(
-        re.fullmatch(
-            r"urgent|important|spam|positive|negative|neutral|vip|critical|"
-            r"high|low|neutral|紧急|重要|垃圾|正面|负面|中性|积极|消极|投诉|退款",
-            word,
-        )
-    )
 
 
 # fields a text search names ("the subject contains"); any other noun is the item itself
