@@ -7,7 +7,8 @@ Invariants: one ``add_guard`` op per request at most, and only when a condition 
 categories and AI steps as context); the op carries the IF rule as built, the existing steps
 it guards (``subject``) or the new steps behind it (``steps``), and what runs otherwise
 (``else_subject`` / ``else_steps``). Services come from the catalog (:mod:`edit_catalog`);
-only connectives and verbs are written here. Pure: no I/O.
+only connectives and verbs are written (in :mod:`edit_guard_words`, the patterns this module
+reads parts with). Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_guard_join as gj
 from flowsmith.planner import edit_guard_skip_words as sw
+from flowsmith.planner import edit_guard_words as gw
 from flowsmith.planner import edit_read
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
@@ -50,7 +52,6 @@ from flowsmith.planner.edit_guard_kind import (
 from flowsmith.planner.edit_guard_mentions import cut_mentions
 from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_op import Guard, guard_op
-from flowsmith.planner.edit_guard_said import OTHERS_SAID as _OTHERS_SAID
 from flowsmith.planner.edit_guard_said import topic_if as _topic_if
 from flowsmith.planner.edit_guard_skip_and import skip_and
 from flowsmith.planner.edit_guard_steps import existing_steps, steps_in
@@ -66,192 +67,7 @@ from flowsmith.planner.services import index_of
 Span = tuple[int, int]
 
 
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-_PARTS = rx(
-    r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
-    r"anything else\b|all other|其他|其余|其它|否则|剩下|不然|别的|"
-    r"(?:较|更)?(?:短|长|小|便宜|贵|少|旧)(?:一些|一点|点)?的|"
-    r"(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|everything else)\b)|"
-    r"[，,]\s*(?=如果|假如|要是)|"
-    r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)|"
-    r"\s+and\s+(?=(?:only|just|never|don'?t|do not|skip)\b)|"
-    # "…, and hot leads also get an email": other items, with their own act
-    r"[,，]\s*and\s+(?=(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*s\s+(?:also|too)\s)|"
-    r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|照常|照样|照发|\bkeeps?\b|\bstill\b|"
-    r"\bstays?\b))|"
-    # "…, not stories or tasks. the slack ping stays for every issue": a sentence keeping a step
-    r"\.\s+(?=[^.]{0,40}?\b(?:stays?|keeps?|still|remains?)\b)|"
-    # "… more than 100 followers. everyone else: …", "…. if it came back empty, …"
-    r"\.\s+(?=(?:and\s+|but\s+)?(?:" + _OTHERS_SAID + r"))"
-)
-# "only post to Slack if …", "only process tickets whose …"
-_ONLY = rx(r"^\s*(?:please\s+)?(?:only|just)\s+(?P<rest>.+)$")
-# "alert only for workflows whose …", "post only when …": the act, then "only" and the condition
-_ACT_ONLY = rx(r"^\s*(?P<act>[a-z][\w' -]*?)\s+only\s+(?P<rest>(?:for|when|if|where|whose)\s.+)$")
-_ONLY_SEP = (
-    rx(r"\s+(?:if|when|whenever|in case)\s+"),
-    rx(r"\s+(?:for|where|whose|with|that|which|who)\s+"),
-    rx(r"\s+(?:on|about)\s+(?=(?:the\s+)?(?:failures?|errors?|crash(?:es)?)\b)"),
-)
-# "if the budget is over 10000 (then|,|also) create …"
-_NEGATED = rx(
-    r"^\s*(?:then\s+|就)?(?:don'?t|do not|never|no need to|skip|"
-    r"不要|不用|别|不再|无需|不必|跳过)\s*|"
-    r"^[\u4e00-\u9fff]{1,6}?(?:就|都|也|则)?(?:不要|不用|别再?|不再|无需|不必)|"  # "线索不要发邮件"
-    r"^(?:就|都|则)?不(?=记|存|发|写|保存|同步|通知|推送|加|添加|录入|转发)"  # "就不记到表格里"
-)
-_ITEMS_LEAD = rx(
-    r"^的?(?:工单|邮件|消息|请求|订单|问题|线索|客户|评论|反馈|任务|文章|用户|帖子|告警)[，,]\s*"
-)
-_OTHERWISE = rx(r"^\s*(?:otherwise|else|否则|不然|要不然)")
-_ITEMS = rx(r"^(?:the\s+)?[a-z]+s\s+(?:from|in|over|under|above|below|with)\s")
-_DONT = rx(r"^\s*(?:please\s+)?(?:don'?t|do not|never|no need to)\s+(?P<rest>.+)$")
-_IF = rx(r"^\s*(?:and\s+|but\s+)?(?:only\s+)?(?:if|when|whenever|in case)\s+(?P<rest>.+)$")
-_ZH_IF = rx(
-    r"^(?:如果|假如|要是|若是|若|当|一旦|只有当?|仅当|只要)(?P<cond>.+?)"
-    r"(?:(?:的话|时|的时候)(?:[，,]\s*|就|则|才|再)?|[，,]\s*|就|则|才|再)(?P<act>.+)$"
-)
-# "send the email only if …", "post it to Telegram too, but only if …", "…, but only for posts
-# longer than 1000 words" (the items the step is for, said with their condition)
-_TRAILING = rx(
-    r"^(?P<act>.+?)[,，]?\s+(?:but\s+)?(?:(?:only\s+)?(?:if|when|whenever|as long as|provided)|"
-    r"only\s+for)\s+(?P<cond>.+)$"
-)
-# "post to Slack unless the total is under 10": the step on the false output
-_UNLESS = rx(
-    r"^(?P<act>.+?)[,，]?\s+(?:unless|except (?:when|if|for))\s+(?P<cond>.+)$|"
-    r"^(?P<zact>.+?)[，,]?\s*除非(?P<zcond>.+)$"
-)
-# "价格低于100时才发邮件"
-_ZH_THEN = rx(r"^(?P<cond>.+?)(?:时|的时候|的话)[，,]?\s*(?:才|就|再)?(?P<act>.+)$")
-# "change the condition to …", "把过滤条件改成…": the existing check, with a new rule
-# "nightly-cleanup工作流报错就别提醒了", "5000以下的合同不用记录": a condition, then a denied act
-_ZH_DENIED = rx(
-    r"^(?P<cond>[^，,]+?)(?:的话|时|的时候)?\s*(?:就|都|也|则)?"
-    r"(?P<act>(?:不要|不用|别再?|无需|不必|不需要)[^，,]+?了(?:[，,][^，,]+)?|"
-    r"(?:不要|不用|别再?|无需|不必|不需要)[^，,]+)$"
-)
-_NEW_RULE = rx(
-    r"^\s*(?:please\s+)?(?:change|set|update|make)\s+(?:the\s+)?(?:condition|filter|check|rule)"
-    r"\s+(?:to|so (?:that|it checks)(?: that)?)\s+(?P<cond>.+)$|"
-    r"^(?:把|将)?(?:过滤|筛选|判断)?(?:条件|规则|过滤|筛选)(?:改成|改为|换成|设为|设置为)(?P<zcond>.+)$"
-)
-_ZH_ONLY_IF = rx(
-    r"^(?P<pre>.*?)(?:只有|仅当|仅在|只在)(?P<cond>.+?)(?:时|的时候)?(?:才|就)(?P<act>.+)$"
-)
-# "只处理优先级为High的问题", "只统计Bug类型的问题"
-_ZH_ONLY = rx(
-    r"^(?:只|仅)(?:处理|统计|保留|要|看|同步|关注|考虑|管|发送|发|推送|转发|通知|提醒|报警|告警)"
-    r"(?P<cond>.+)的"
-    r"(?P<what>[^的]{1,8})$"
-)
-# a connective a part starts with ("，并且只发送…")
-_LEAD = rx(
-    r"^(?:再|还要)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤|检查)\s*[：:，,]\s*|"
-    r"^(?:please\s+)?add (?:a |another |one more )?(?:condition|filter|check)\s*[:：,]\s*|"
-    r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*|"
-    # "before classifying, throw away …": the check goes before the steps (a flow filter)
-    r"^\s*before\s+[a-z]+ing(?:\s+(?:it|them|the \w+))?\s*[,，]\s*|"
-    r"^[\u4e00-\u9fff]{1,6}(?:之前|以前)[，,]?\s*|"
-    r"^\s*instead of [^,，]+[,，]\s*(?=only\b|just\b)"  # "instead of posting every article, only …"
-)
-# "cold leads (score under 30) should get …"
-_PAREN = rx(r"^(?P<pre>[^()（）]*)[(（](?P<cond>[^()（）]+)[)）](?P<act>.*)$")
-# "for 'other' emails, forward them …", "for billing tickets: …"
-_FOR_CAT = rx(
-    r"^\s*for\s+(?:the\s+|all\s+)?['\"“‘]?(?P<cat>[\w-]+)['\"”’]?\s+(?:ones|emails?|messages?|"
-    r"tickets?|items?|leads?|issues?|orders?|posts?|requests?|alerts?|cases?)\s*[,，:：]?\s*"
-    r"(?P<act>.+)$"
-)
-# "add a category 'refund' that emails billing", "增加一个'退款'分类，转发给财务"
-_NEW_CAT = rx(
-    r"^\s*(?:please\s+)?(?:add|create|introduce)\s+(?:a\s+|another\s+|one more\s+)?"
-    r"(?:(?:new|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+)?"
-    r"(?:category|class|type|label|bucket|case)\s*[,:：]?\s+(?:for\s+|called\s+|named\s+)?['\"“‘]?"
-    r"(?P<cat>[\w-]+)['\"”’]?\s*(?:that|which|to|where|,|:|and)?\s*(?P<act>.*)$|"
-    r"^(?:增加|添加|新增|加)一?个?['\"“‘]?(?P<zcat>[^'\"”’，,]{1,8}?)['\"”’]?(?:类别|分类|类)"
-    r"[，,：:]?\s*(?P<zact>.*)$"
-)
-# "warning-level alerts should create a Jira ticket", "high priority tickets go to Jira":
-# a value of the field the workflow already branches on qualifies the items
-_LEVEL_ITEMS = rx(
-    r"^\s*(?:and\s+|but\s+)?(?:all\s+|the\s+|any\s+)?['\"“‘]?(?P<cat>[a-z][\w-]*?)['\"”’]?"
-    r"(?:[- ](?:level|priority|severity|tier|grade|type|status))?\s+(?:ones|alerts?|tickets?|"
-    r"issues?|items?|orders?|leads?|requests?|messages?|e-?mails?|events?|incidents?|cases?|"
-    r"tasks?|deals?|bugs?|errors?|warnings?|notifications?|submissions?|customers?|users?)"
-    r"\s*(?:[,，:：]|->|→)?\s*(?:should\s+|must\s+|will\s+|need to\s+|are to\s+)?"
-    r"(?P<act>(?:(?:just|only|also|then)\s+)?(?:go|get|create|open|file|raise|post|send|page|call|text|notify|add|log|"
-    r"email|message|ping|alert|escalate)\b.*)$"
-)
-# "leads from Germany should go to Pipedrive", "orders over $500 must be approved"
-_ITEMS_SHOULD = rx(
-    r"^\s*(?:and\s+|but\s+)?(?:all\s+|any\s+|the\s+)?(?P<cond>[a-z][\w-]*\s+(?:from|over|under|"
-    r"tagged|labell?ed|"
-    r"above|below|with|whose|where|in|of|worth|costing|more than|less than)\s+.+?)\s+"
-    r"(?:should|must|will|need to|needs to|are to|have to|has to)(?P<neg>n't|\s+not|\s+never)?"
-    r"\s+(?:be\s+|also\s+)*(?P<act>.+)$"
-)
-# "route high priority tickets to Jira", "send low-priority ones to email instead of Teams"
-_VERB_LEVEL = rx(
-    r"^\s*(?:please\s+)?(?P<verb>route|send|forward|move|push|put|post|escalate)\s+(?:all\s+|the\s+)?"
-    r"(?P<cat>[a-z][\w-]*?)(?:[- ](?:level|priority|severity|tier|grade|type|status))?\s+"
-    r"(?:ones|alerts?|tickets?|issues?|items?|orders?|leads?|requests?|messages?|e-?mails?|"
-    r"events?|incidents?|cases?|tasks?|deals?|bugs?)\s+(?P<act>(?:to|into|in|on|via)\s+.+)$"
-)
-# a part saying a case stays as it is ("critical keep SMS", "紧急的还是发短信")
-_KEEP = rx(
-    r"\b(?:keeps?|still|stays?|remains?|as before|as is|unchanged|same as now)\b|"
-    r"保持|还是|仍然|依然|照旧|照常|照样|照发|不变|继续"
-)
-# after a denial: "<old>, <new> instead", "<old>，改成<new>", "<old>，用<new>", "<old>, just <new>"
-_DONT_BUT = rx(
-    r"^(?P<o1>.+?)[,，;；]\s*(?:(?:but|and|just|only|rather)\s+)*(?P<n1>.+?)\s+instead\s*$|"
-    r"^(?P<o2>.+?)了?[,，;；]\s*(?:而是|改成|改为|改用|换成|直接|只|就|用|通过)(?P<n2>.+)$|"
-    r"^(?P<o3>.+?)[,，;；]\s*(?:but\s+)?(?:just|only|rather)\s+(?P<n3>.+)$|"
-    r"^(?P<o4>.+?)了?[,，]\s*(?P<n4>(?:给|帮)我.+)$|"
-    r"^(?P<o5>[^，,]+?)了[,，]\s*(?P<n5>[^，,]+)$"  # "别发Discord了，发邮件给我"
-)
-_DENIED = rx(r"\b(?:not|never|no longer)\b|n't\b|不要|不用|别再?|不再|无需|不必")
-_ONLY_WORD = rx(r"^\s*(?:should\s+|must\s+)?(?:only|just)\b|^\s*(?:只|仅)")
-_INSTEAD = rx(
-    r"\binstead\b|\brather than\b|代替|替换|换成|改成|改走|而不是|"
-    # "…go to Freshdesk now, not Zendesk", "move … off Zendesk and onto Freshdesk"
-    # (a "now" said before "not" is already cut: "…go to Freshdesk not Zendesk")
-    r"\b(?:to|in|on|into|via)\s+[\w.-]+[,，]?\s+(?:and\s+)?not\s+(?:to\s+|in\s+|on\s+|via\s+)?"
-    r"[\w.-]+\s*[.!]?\s*$|"
-    r"\boff\s+\w+\s+(?:and\s+)?onto\b"
-)
-# "正面的工单记录到…": a category word qualifying the items
-_ZH_CAT = rx(
-    r"^(?P<cat>[\u4e00-\u9fffA-Za-z-]{1,6}?)(?:(?P<kind>类|类型)的?|的)(?:工单|邮件|消息|请求|订单|问题|线索|客户|"
-    r"评论|反馈|任务)?(?P<act>.+)$"
-)
-# verbs that act on the whole flow ("only process …"), not on one step
-_FLOW_VERBS = rx(
-    r"\b(?:process|handle|run|consider|keep|count|sync|import|track|include|take)\w*\b|"
-    r"处理|统计|保留|同步|关注|考虑|管|跳过|忽略|排除|过滤"
-)
-# where an action starts inside "if <condition> <action>"
-_ACT_START = rx(
-    r"[,，]|\bthen\b|\balso\b|\b(?:ask|have|let|require|request|need|get|send|post|create|add|"
-    r"notify|email|e-mail|mail|text|call|ping|forward|alert|tell|message|open|file|log|record|"
-    r"save|store|write|update|mark|move|assign|wait|approve|page|escalate|remind|share)\b"
-)
-# an "otherwise" part: "the rest …", "smaller purchases … directly", "其他的…"
-_ELSE = rx(
-    r"^\s*(?:and\s+|but\s+)?(?:the rest|others?\b|otherwise|everything else|anything else|"
-    r"all other|else|否则|不然|其他|其余|其它|剩下|别的)|^\s*(?:and\s+|but\s+)?(?:"
-    + _OTHERS_SAID
-    + r")|"
-    r"^\s*(?:and\s+)?(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|"
-    r"everything else)\b|\bdirectly\b|\bstraight away\b|直接|"
-    r"^\s*(?:smaller|larger|bigger|lower|higher|cheaper|less|more|older|newer|shorter|longer)\b|"
-    r"^(?:较|更)?(?:短|长|小|大|便宜|贵|低|高|少|多|旧|新)(?:一些|一点|点)?的"
-)
-_DESTINATION = rx(r"\s+(?:to|in|on|into|via)\s+(?:the\s+|my\s+|our\s+)?[\w#@.-]+(?:\s+\w+)?\s*$")
+# an operator's sign in a guard's label
 _SYMBOL = {
     "equals": "=",
     "not_equals": "≠",
@@ -267,7 +83,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     ctx = context_of(current)
     parts = [_after_replacement(text, span, ctx, current) for span in _parts(text)]
     for i, (a, b) in enumerate(parts):
-        part, now = without_now(_topic_if(_LEAD.sub("", text[a:b].strip())))
+        part, now = without_now(_topic_if(gw.LEAD.sub("", text[a:b].strip())))
         part = _as_for(part, ctx, current)  # "<items> are <kind>: don't <old>, just <new>"
         mention = cut_mentions(part)  # "billing emails that mention a chargeback …"
         guard = guard_in(mention[0], ctx, current) if mention is not None else None
@@ -284,7 +100,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             # "少于5个的话，Teams照发，另外再发邮件…": the kept steps run on every path
             still, kept, act = kept_then_also(text, rest, current)
         if act is not None:
-            guard = replace(guard, act=_LEAD.sub("", text[slice(*act)].strip()))
+            guard = replace(guard, act=gw.LEAD.sub("", text[slice(*act)].strip()))
             rest = [x for x in rest if x[0] >= act[1]]
             spans += [*still, act]
         elif (
@@ -295,7 +111,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             and _ALSO_PART.match(text[slice(*rest[0])])
         ):
             # "合同金额超过100万的，另外发邮件给…": the qualifier's act is the next part
-            guard = replace(guard, act=_LEAD.sub("", text[slice(*rest[0])].strip()))
+            guard = replace(guard, act=gw.LEAD.sub("", text[slice(*rest[0])].strip()))
             spans.append(rest[0])
             rest = rest[1:]
         guard, denied = with_denial(text, rest, guard, current)  # "…, and don't insert it"
@@ -303,11 +119,11 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
         rest = rest[len(denied) :]
         other = ""
         for na, nb in rest:
-            if _ELSE.search(text[na:nb]):
+            if gw.ELSE.search(text[na:nb]):
                 other = text[na:nb]
                 spans.append((na, nb))
                 break
-            if not _KEEP.search(text[na:nb]):
+            if not gw.KEEP.search(text[na:nb]):
                 break
             spans.append((na, nb))  # "critical keep SMS": a case that stays as it is
             kept += steps_in(text[na:nb], current)[0]
@@ -340,7 +156,7 @@ def _with_next(
         return guard, [first]
     if not _items_only(part, guard, ctx):
         return guard, [first]
-    act = _LEAD.sub("", text[parts[1][0] : parts[1][1]].strip())
+    act = gw.LEAD.sub("", text[parts[1][0] : parts[1][1]].strip())
     both = guard_in(gj.joined(part, act), ctx, current)
     if both is not None and _acts(both, current):
         return both, [first, parts[1]]
@@ -362,20 +178,16 @@ def _items_only(part: str, guard: Guard | None, ctx: Context) -> bool:
     return guard is not None or condition(bare, ctx) is not None
 
 
-_CLAUSE_COMMA = rx(r"[,，]")
-_SWAP = rx(r"\binstead\b|\brather than\b|\breplace\b|\bswap\b|换成|改成|改用|换用|改为|替换|代替")
-
-
 def _after_replacement(text: str, span: Span, ctx: Context, current: Workflow) -> Span:
     """``span`` without a leading replacement clause that says no condition ("Use Asana
     instead of monday.com, and only for issues in the OPS project"): the replacement is the
     replace reader's and runs for every item; only the rest can be the guard's."""
     a, b = span
-    m = _CLAUSE_COMMA.search(text, a, b)
+    m = gw.CLAUSE_COMMA.search(text, a, b)
     if m is None or not text[m.end() : b].strip():
         return span
     lead = text[a : m.start()]
-    swaps = _SWAP.search(lead) is not None and any(ec.mentions(lead.lower()))
+    swaps = gw.SWAP.search(lead) is not None and any(ec.mentions(lead.lower()))
     if not swaps and not any(p.search(lead.lower()) for p, _ in v.REPLACE):
         return span
     if guard_in(lead, ctx, current) is not None:
@@ -386,7 +198,7 @@ def _after_replacement(text: str, span: Span, ctx: Context, current: Workflow) -
 def _parts(text: str) -> list[Span]:
     out: list[Span] = []
     start = 0
-    for m in _PARTS.finditer(text):
+    for m in gw.PARTS.finditer(text):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
@@ -442,16 +254,16 @@ def _make(
         return None
     if act.strip() == "话":  # "…少于5个的话": the supposition's mark cut at its "的", no act
         act = ""
-    act = _ITEMS_LEAD.sub("", act)  # "邮箱是gmail.com的线索，跳过…": the items, then the act
-    paired = None if _NEGATED.match(act) else skip_and(act, denied=False)
+    act = gw.ITEMS_LEAD.sub("", act)  # "邮箱是gmail.com的线索，跳过…": the items, then the act
+    paired = None if gw.NEGATED.match(act) else skip_and(act, denied=False)
     if paired is not None:  # "respond 409 and skip Mailchimp": the skip leads
         act = f"skip {paired[1]}"
-    no = _NEGATED.match(act)
+    no = gw.NEGATED.match(act)
     swap = ""
     if no is not None:
         # "if the budget is under 1000, don't create …": the step runs on the other output
         act, negate = act[no.end() :], not negate
-        but = _DONT_BUT.search(act)
+        but = gw.DONT_BUT.search(act)
         paired = paired or (skip_and(act, denied=True) if but is None else None)
         if but is not None:
             old, new = (x for x in but.groups() if x is not None)
@@ -498,7 +310,7 @@ def _only_kind(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 
 def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    m = _NEW_RULE.search(part)
+    m = gw.NEW_RULE.search(part)
     if m is None:
         return None
     found = _make(condition(m.group("cond") or m.group("zcond") or "", ctx), "")
@@ -508,8 +320,8 @@ def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 
 def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    m = _ONLY.search(part)
-    late = _ACT_ONLY.search(part) if m is None else None
+    m = gw.ONLY.search(part)
+    late = gw.ACT_ONLY.search(part) if m is None else None
     if m is not None:
         rest = m.group("rest")
     elif late is not None:
@@ -519,18 +331,18 @@ def _only(part: str, ctx: Context, current: Workflow) -> Guard | None:
     # "only for orders from Canada": the condition alone, no step named
     rest = " " + rest if re.match(r"for\s", rest, re.IGNORECASE) else rest
     found = _split_only(rest, ctx, current, negate=False)
-    if found is None and _ITEMS.match(rest):
+    if found is None and gw.ITEMS.match(rest):
         # "only orders from Canada": items qualified, no step named: the whole flow
         return _make(condition(rest, ctx), "", flow=True)
     return found
 
 
 def _if(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    m = _IF.search(part)
+    m = gw.IF.search(part)
     if m is None:
         return None
     rest = m.group("rest")
-    for start in [x.start() for x in _ACT_START.finditer(rest) if x.start() > 0]:
+    for start in [x.start() for x in gw.ACT_START.finditer(rest) if x.start() > 0]:
         if len(re.findall(r"[(（]", rest[:start])) > len(re.findall(r"[)）]", rest[:start])):
             continue  # "on our blocklist (a.com, b.com)": a comma inside the brackets
         cond = condition(rest[:start], ctx)
@@ -542,26 +354,26 @@ def _if(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 def _never(part: str, ctx: Context, current: Workflow) -> Guard | None:
     """ "Don't post to Slack for orders under $10": the named step, on the other output."""
-    m = _DONT.search(part)
+    m = gw.DONT.search(part)
     return _split_only(m.group("rest"), ctx, current, negate=True) if m else None
 
 
 def _split_only(rest: str, ctx: Context, current: Workflow, negate: bool) -> Guard | None:
     """ "<act> if|for|whose <cond>", else a comparison inside the action's own words
     ("log contracts over 50000 to the sheet")."""
-    for sep in _ONLY_SEP:
+    for sep in gw.ONLY_SEP:
         for hit in sep.finditer(rest):
             said, act = rest[hit.end() :], rest[: hit.start()]
             cond = condition(said, ctx)
-            tail = _DESTINATION.search(said)
+            tail = gw.DESTINATION.search(said)
             if cond is None and tail is not None:
                 # "whose title mentions 'AI' to Telegram": the destination is the action's
                 cond, act = condition(said[: tail.start()], ctx), act + said[tail.start() :]
             if cond is not None:
                 return _make(cond, act, negate=negate, flow=_is_flow(act, current))
-    if any(p.search(rest) for _, p in lx.COMPARE) and not _IF.match(rest):
+    if any(p.search(rest) for _, p in lx.COMPARE) and not gw.IF.match(rest):
         words = re.sub(r"^\s*\w+\s+", "", rest)  # without its verb
-        tail = _DESTINATION.search(words)
+        tail = gw.DESTINATION.search(words)
         cond = condition(words[: tail.start()] if tail else words, ctx)
         if cond is not None and cond.op in ("gt", "lt", "gte", "lte"):
             return _make(cond, rest, negate=negate, flow=_is_flow(rest, current))
@@ -569,12 +381,12 @@ def _split_only(rest: str, ctx: Context, current: Workflow, negate: bool) -> Gua
 
 
 def _trailing(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    u = _UNLESS.search(part)
+    u = gw.UNLESS.search(part)
     if u is not None:
         act = u.group("act") or u.group("zact") or ""
         cond = condition(u.group("cond") or u.group("zcond") or "", ctx)
         return _make(cond, act, negate=True, flow=_is_flow(act, current))
-    m = _TRAILING.search(part) or _ZH_THEN.search(part)
+    m = gw.TRAILING.search(part) or gw.ZH_THEN.search(part)
     if m is None:
         return None
     act = m.group("act")
@@ -602,10 +414,10 @@ def _skip(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 
 def _zh(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    m = _ZH_ONLY.search(part)
+    m = gw.ZH_ONLY.search(part)
     if m is not None:
         return _make(condition(m.group("cond"), ctx), "", flow=True)
-    m = _ZH_IF.search(part)
+    m = gw.ZH_IF.search(part)
     if m is not None:
         return _make(condition(m.group("cond"), ctx), m.group("act"))
     m = _ZH_SUBJECT_IF.search(part)
@@ -613,20 +425,20 @@ def _zh(part: str, ctx: Context, current: Workflow) -> Guard | None:
         found = _make(condition(m.group("cond"), ctx), m.group("act"))
         if found is not None:
             return found
-    m = _ZH_ONLY_IF.search(part)
+    m = gw.ZH_ONLY_IF.search(part)
     if m is not None:
         act = m.group("pre") + " " + m.group("act")
         return _make(condition(m.group("cond"), ctx), act, flow=_is_flow(act, current))
-    m = _ZH_DENIED.search(part)
-    if m is not None and not _INSTEAD.search(part):
+    m = gw.ZH_DENIED.search(part)
+    if m is not None and not gw.INSTEAD.search(part):
         return _make(condition(m.group("cond"), ctx), m.group("act"))
     return None
 
 
 def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
-    if _OTHERWISE.match(part):
+    if gw.OTHERWISE.match(part):
         return None  # "否则的话也发…": the other output (edit_read), never a category
-    m = _PAREN.search(part)
+    m = gw.PAREN.search(part)
     if m is not None:
         cond = (
             condition(m.group("cond"), ctx)
@@ -647,18 +459,18 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
     if not eg.branch_nodes(current):
         return None  # a category only routes where the workflow already branches
     m = (
-        _NEW_CAT.search(part)
+        gw.NEW_CAT.search(part)
         or _NEW_CAT_NAMED.search(part)
-        or _FOR_CAT.search(part)
-        or _ZH_CAT.search(part)
-        or _LEVEL_ITEMS.search(part)
+        or gw.FOR_CAT.search(part)
+        or gw.ZH_CAT.search(part)
+        or gw.LEVEL_ITEMS.search(part)
     )
-    verb_first = _VERB_LEVEL.search(part) if m is None else None
-    if m is None and verb_first is None and not _INSTEAD.search(part):
+    verb_first = gw.VERB_LEVEL.search(part) if m is None else None
+    if m is None and verb_first is None and not gw.INSTEAD.search(part):
         return _category_named(part, ctx)
     if verb_first is not None:
         m = verb_first  # "route high priority tickets to Jira", "send low-priority ones …"
-    elif m is None or _INSTEAD.search(part):
+    elif m is None or gw.INSTEAD.search(part):
         return None  # "… instead of Slack": a replacement
     groups = m.groupdict()
     word = level_value(groups.get("cat") or groups.get("zcat") or "")
@@ -669,12 +481,12 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
     if cond is None or cond.op not in ("category", "eq"):
         cond = Condition("category", "category", word.lower(), word)
     found = _make(cond, act or "", category=str(cond.value))
-    said_category = bool(groups.get("cat") and m.re is not _ZH_CAT) or bool(
+    said_category = bool(groups.get("cat") and m.re is not gw.ZH_CAT) or bool(
         groups.get("zcat") or groups.get("kind")
     )
     if found is None:
         return None
-    only = _ONLY_WORD.search(act or "") is not None
+    only = gw.ONLY_WORD.search(act or "") is not None
     return replace(found, needs_route=True, new_category=said_category, only=only)
 
 
@@ -689,9 +501,9 @@ def _category_named(part: str, ctx: Context) -> Guard | None:
         for c in ctx.categories
         if re.search(rf"(?<![a-z]){re.escape(c.lower())}(?:s|es)?(?![a-z])", low)
     ]
-    if len(said) != 1 or not _ACT_START.search(low):
+    if len(said) != 1 or not gw.ACT_START.search(low):
         return None
-    negate = _DENIED.search(low) is not None  # "billing emails should not create …"
+    negate = gw.DENIED.search(low) is not None  # "billing emails should not create …"
     cond = Condition("category", "category", said[0].lower(), said[0])
     found = _make(cond, part, negate=negate)
     return replace(found, needs_route=True) if found is not None else None
@@ -706,7 +518,7 @@ def _for(part: str, ctx: Context, current: Workflow) -> Guard | None:
 def _items_should(part: str, ctx: Context, current: Workflow) -> Guard | None:
     """ "Leads from Germany should go to Pipedrive instead", "orders over $500 should also be
     posted to Slack": items the words qualify, and what happens to them."""
-    m = _ITEMS_SHOULD.search(part)
+    m = gw.ITEMS_SHOULD.search(part)
     if m is None:
         return None
     cond = condition(m.group("cond"), ctx)
@@ -717,7 +529,7 @@ def _items_should(part: str, ctx: Context, current: Workflow) -> Guard | None:
 
 def _is_flow(act: str, current: Workflow) -> bool:
     """ "only process …": the condition guards everything after the trigger."""
-    if not _FLOW_VERBS.search(act):
+    if not gw.FLOW_VERBS.search(act):
         return False
     # "only handle tickets whose …": the items ("tickets"), not a step named by that word
     low = act.lower()
