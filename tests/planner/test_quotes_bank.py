@@ -239,7 +239,6 @@ _MESSAGE = (
     "into the message field (the step's text stays the item as JSON)"
 )
 _OPEN: dict[str, str] = {
-    "When a new HubSpot contact is created, post": _MESSAGE,
     "Every Monday at 9am post 'Weekly check": _MESSAGE,
     "HubSpot有新联系人时，在Slack的#sales频道发消息": _MESSAGE,
     "每周五下午5点在钉钉群里发“本周总结": _MESSAGE,

@@ -28,6 +28,8 @@ _EN_ORDINAL = {
 }
 _ZH = re.compile(
     r"^\s*(?:如果|要是|若|当)?(?:是)?第\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*次"
+    # of trying: "第三次还失败", "第二次重试"; "第一次付款的新客户" is a first purchase, not a try
+    r"(?=\s*(?:还|又|仍|仍然|依然|都|也)?\s*(?:失败|出错|报错|重试|尝试|没成功|不成功|超时|扣款失败))"
 )
 _EN = re.compile(
     r"^\s*(?:if\s+|when\s+)?(?:it(?:'s|\s+is)\s+)?(?:on\s+|at\s+|after\s+)?(?:the\s+)?"
