@@ -76,6 +76,7 @@ from build_set import (  # noqa: E402
     asks,
     branches,
     core,
+    either,
     guarded,
     http,
     kept,
@@ -85,6 +86,7 @@ from build_set import (  # noqa: E402
     sched,
     svc,
     trig,
+    trigger_text,
     unguarded,
 )
 
@@ -99,14 +101,8 @@ def R(text: str, *checks, prior=None, note: str | None = None) -> None:
     REQUESTS.append(request(text, *checks, prior=prior, note=note))
 
 
-def trigger_text(words: str | list[str]) -> dict[str, Any]:
-    """A trigger node whose parameters mention one of ``words`` (a filter set on the trigger)."""
-    return {"trigger_node": True, "text": words}
 
 
-def either(*checks) -> dict[str, Any]:
-    """Any of these checks passes."""
-    return {"any": list(checks)}
 
 
 CLAUDE = anyof(svc("anthropic"), {"ai": "any", "text": "claude"})

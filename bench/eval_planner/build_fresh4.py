@@ -85,8 +85,10 @@ from build_set import (  # noqa: E402
     ai,
     anyof,
     asks,
+    avoiding,
     branches,
     core,
+    either,
     guarded,
     http,
     kept,
@@ -96,6 +98,7 @@ from build_set import (  # noqa: E402
     sched,
     svc,
     trig,
+    trigger_text,
     unguarded,
 )
 
@@ -110,19 +113,10 @@ def R(text: str, *checks, prior=None, note: str | None = None) -> None:
     REQUESTS.append(request(text, *checks, prior=prior, note=note))
 
 
-def trigger_text(words: str | list[str]) -> dict[str, Any]:
-    """A trigger node whose parameters mention one of ``words`` (a filter set on the trigger)."""
-    return {"trigger_node": True, "text": words}
 
 
-def either(*checks) -> dict[str, Any]:
-    """Any of these checks passes."""
-    return {"any": list(checks)}
 
 
-def avoiding(to: dict[str, Any], avoid: dict[str, Any]) -> dict[str, Any]:
-    """Some path from the trigger reaches ``to`` without passing ``avoid``."""
-    return {"path_avoiding": {"to": to, "avoid": avoid}}
 
 
 CLAUDE = anyof(svc("anthropic"), {"ai": "any", "text": "claude"})

@@ -102,9 +102,14 @@ from build_set import (  # noqa: E402
     ZENDESK_ADD,
     ai,
     anyof,
+    appr,
     asks,
+    avoiding,
+    both_paths,
     branches,
+    cond_text,
     core,
+    either,
     guarded,
     http,
     kept,
@@ -114,6 +119,7 @@ from build_set import (  # noqa: E402
     sched,
     svc,
     trig,
+    trigger_text,
     unguarded,
 )
 
@@ -132,33 +138,16 @@ def R(text: str, *checks, prior=None, note: str | None = None) -> None:
     REQUESTS.append(request(text, *checks, prior=prior, note=note))
 
 
-def trigger_text(words: str | list[str]) -> dict[str, Any]:
-    """A trigger node whose parameters mention one of ``words`` (a filter set on the trigger)."""
-    return {"trigger_node": True, "text": words}
 
 
-def cond_text(words: str | list[str]) -> dict[str, Any]:
-    """A condition node (IF, Switch, Filter) whose parameters mention one of ``words``."""
-    return {"condition_node": True, "text": words}
 
 
-def either(*checks) -> dict[str, Any]:
-    """Any of these checks passes."""
-    return {"any": list(checks)}
 
 
-def appr(text: str) -> dict[str, Any]:
-    """An approval step whose parameters name ``text`` (the approver)."""
-    return {"approval": True, "text": text}
 
 
-def avoiding(to: dict[str, Any], avoid: dict[str, Any]) -> dict[str, Any]:
-    return {"path_avoiding": {"to": to, "avoid": avoid}}
 
 
-def both_paths(sel: dict[str, Any]) -> dict[str, Any]:
-    """``sel`` runs whatever the condition says: once before the split, or once on each side."""
-    return either(unguarded(sel), branches(sel, sel))
 
 
 # schedules said in words

@@ -150,6 +150,36 @@ def asks(*words):
     return {"asks_about": list(words)}
 
 
+def trigger_text(words: str | list[str]) -> dict[str, Any]:
+    """A trigger node whose parameters mention one of ``words`` (a filter set on the trigger)."""
+    return {"trigger_node": True, "text": words}
+
+
+def cond_text(words: str | list[str]) -> dict[str, Any]:
+    """A condition node (IF, Switch, Filter) whose parameters mention one of ``words``."""
+    return {"condition_node": True, "text": words}
+
+
+def either(*checks) -> dict[str, Any]:
+    """Any of these checks passes."""
+    return {"any": list(checks)}
+
+
+def appr(text: str) -> dict[str, Any]:
+    """An approval step whose parameters name ``text`` (the approver)."""
+    return {"approval": True, "text": text}
+
+
+def avoiding(to: dict[str, Any], avoid: dict[str, Any]) -> dict[str, Any]:
+    """Some path from the trigger reaches ``to`` without passing ``avoid``."""
+    return {"path_avoiding": {"to": to, "avoid": avoid}}
+
+
+def both_paths(sel: dict[str, Any]) -> dict[str, Any]:
+    """``sel`` runs whatever the condition says: once before the split, or once on each side."""
+    return either(unguarded(sel), branches(sel, sel))
+
+
 SAT = {"condition_satisfiable": True}
 NQ = {"no_question": True}
 UNCHANGED = {"unchanged": True}
