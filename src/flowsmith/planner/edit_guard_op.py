@@ -17,7 +17,6 @@ from flowsmith.core.models import Workflow
 from flowsmith.planner.edit_guard_else import else_steps
 from flowsmith.planner.edit_guard_steps import (
     channel_move,
-    existing_steps,
     head_steps,
     like,
     op_steps,
@@ -26,6 +25,7 @@ from flowsmith.planner.edit_guard_steps import (
     stored_steps,
 )
 from flowsmith.planner.edit_guard_still import kept_by_swap
+from flowsmith.planner.edit_read import existing_steps
 from flowsmith.planner.edit_route import adopt_field
 from flowsmith.planner.plan import EditOp
 

@@ -54,9 +54,10 @@ from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_op import Guard, guard_op
 from flowsmith.planner.edit_guard_said import topic_if as _topic_if
 from flowsmith.planner.edit_guard_skip_and import skip_and
-from flowsmith.planner.edit_guard_steps import existing_steps, steps_in
+from flowsmith.planner.edit_guard_steps import steps_in
 from flowsmith.planner.edit_guard_still import kept_then_also
 from flowsmith.planner.edit_guard_that import items_that
+from flowsmith.planner.edit_read import existing_steps
 from flowsmith.planner.edit_route import adopt_field, route
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition

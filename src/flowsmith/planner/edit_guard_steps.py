@@ -20,6 +20,7 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner import graph as g
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_step_names import by_name
 
 
 def rx(pattern: str) -> re.Pattern[str]:
@@ -38,10 +39,6 @@ _BESIDES = rx(r"除了[^，,。；;]*[，,]?|\b(?:besides|in addition to|apart f
 _CONTENT = rx(
     r"\s(?:that|saying|to say|telling (?:me|us|them)|with the (?:text|message|words))\s|"
     r"告诉|说明?|提醒(?:我|他们|对方)"
-)
-_STOP = frozenset(
-    {"the", "a", "an", "to", "in", "on", "of", "for", "and", "it", "them", "step", "me", "us", "my"}
-    | {"our", "you", "your", "him", "her", "this", "that"}
 )
 
 
@@ -129,48 +126,6 @@ def op_steps(words: str, current: Workflow) -> list[str]:
         for x in current.nodes
         if x.type != NodeFamily.TRIGGER and str(x.parameters.get("operation", "")).lower() in said
     ]
-
-
-def existing_steps(act: str, current: Workflow) -> list[str]:
-    low = act.lower()
-    found = [n.subject for n in edit_read.named(low) if eg.find(current, n.subject)]
-    return found + by_name(low, current)
-
-
-def by_name(low: str, current: Workflow) -> list[str]:
-    """Steps named by words of their own name ("create the PO" → "Create PO"): the nodes
-    sharing the most words with ``low``, at least one of them not a verb."""
-    said = _words(low)
-    act_verb = ec.verb_in(low)
-    verbs = {x for x in said if any(p.fullmatch(x) for p in w.VERB_WORDS.values())}
-    best: list[str] = []
-    top = 0
-    for node in current.nodes:
-        if node.type in (NodeFamily.TRIGGER, NodeFamily.FLOW):
-            continue  # a check, loop or merge is not what a condition guards
-        if not _same_verb(act_verb, node):
-            continue  # "save rows" does not name "Read rows"
-        shared = said & _words(node.name.lower())
-        if not shared or (not shared - verbs and node_service(node) is None):
-            continue  # a verb alone names only a step doing that to a service ("Save")
-        if len(shared) > top:
-            best, top = [], len(shared)
-        if len(shared) == top:
-            best.append(f"node:{node.id}")
-    return best
-
-
-def _same_verb(verb: str | None, node: Node) -> bool:
-    op = node_service(node)
-    if verb is None or op is None or not op.verbs():
-        return True
-    return verb in op.verbs()
-
-
-def _words(text: str) -> set[str]:
-    """Content words, plural "s" dropped ("orders" and "order" are one word)."""
-    found = re.findall(r"[a-z0-9]{2,}", text)
-    return {re.sub(r"(?<=[a-z]{3})s$", "", x) for x in found if x not in _STOP}
 
 
 def like(new_words: str, current: Workflow) -> list[str]:

@@ -18,6 +18,7 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import nodes as n
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_step_names import by_name
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp, WaitSpec
 from flowsmith.planner.schedule import Schedule, parse_schedule
 from flowsmith.planner.text import quoted
@@ -443,10 +444,14 @@ def _reorders(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
 
 def _named_steps(said: str, current: Workflow) -> list[str]:
     """The existing steps ``said`` names by a step's name or channel (no service word)."""
-    # deferred: edit_guard_steps reads services through this module
-    from flowsmith.planner.edit_guard_steps import existing_steps
-
     return [x for x in existing_steps(said, current) if x.startswith("node:")]
+
+
+def existing_steps(act: str, current: Workflow) -> list[str]:
+    """The existing steps the words ``act`` name: by service or kind, then by their names."""
+    low = act.lower()
+    found = [n.subject for n in named(low) if eg.find(current, n.subject)]
+    return found + by_name(low, current)
 
 
 def _moves(low: str, spans: list[Span]) -> list[EditOp]:
