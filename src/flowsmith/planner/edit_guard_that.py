@@ -77,16 +77,7 @@ def items_that(part: str, ctx: object, current: Workflow) -> Guard | None:
     oper = "not_equals" if m.group("neg") else "equals"
     new = {"left": rule.get("left"), "operator": oper, "right": rule.get("right")}
     label = f"{'not ' if m.group('neg') else ''}{m.group('v')}"
-    return Guard(
-        {"conditions": [new], "combine": "and"},
-        label,
-        False,
-        m.group("act"),
-        False,
-        "",
-        needs_route=True,
-        said=part[: m.start("act")],
-    )
+    return _routed(new, label, m, part)
 
 
 def _by_name(part: str, current: Workflow) -> Guard | None:
@@ -95,9 +86,14 @@ def _by_name(part: str, current: Workflow) -> Guard | None:
     rule = _named(current, m.group("adj"), m.group("items")) if m is not None else None
     if m is None or rule is None:
         return None
-    label = f"{m.group('adj')} {m.group('items')}"
+    return _routed(dict(rule), f"{m.group('adj')} {m.group('items')}", m, part)
+
+
+def _routed(rule: dict[str, Any], label: str, m: re.Match[str], part: str) -> Guard:
+    """The guard of one ``rule`` whose action is ``m``'s ``act`` group, placed on the output of
+    the existing IF it routes to (``needs_route``)."""
     return Guard(
-        {"conditions": [dict(rule)], "combine": "and"},
+        {"conditions": [rule], "combine": "and"},
         label,
         False,
         m.group("act"),
