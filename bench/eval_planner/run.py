@@ -231,8 +231,10 @@ def run_one(client: httpx.Client, req: dict[str, Any], timeout: float) -> dict[s
             body = wf.json()
             out["workflow"] = body["workflow"]
             out["final_version"] = int(body["workflow"].get("version") or 0) or None
-    if final_event is not None and final_event.get("type") == "complete" and prior is None:
-        out["workflow"] = final_event["data"].get("workflow") or out["workflow"]
+    if final_event is not None and final_event.get("type") == "complete":
+        out["uncovered"] = final_event["data"].get("uncovered") or []
+        if prior is None:
+            out["workflow"] = final_event["data"].get("workflow") or out["workflow"]
     out["seconds"] = round(time.monotonic() - t0, 3)
     return out
 
@@ -294,6 +296,7 @@ def score(req: dict[str, Any], outcome: dict[str, Any]) -> dict[str, Any]:
         "question": outcome.get("question") is not None, "question_ignored_service": ignored,
         "generation": outcome.get("generation"), "error": outcome.get("error"),
         "neither": outcome.get("question") is None and outcome.get("generation") != "complete",
+        "uncovered": outcome.get("uncovered"),
         "workflow": outcome.get("workflow"), "reply": outcome.get("reply", "")[:400],
         "seconds": outcome.get("seconds"),
     }
@@ -310,6 +313,21 @@ def check_kind(check: dict[str, Any]) -> str:
     return "node"
 
 
+def _warnings(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """How often the ``complete`` event told the user what the workflow still does not do:
+    on builds the checks find wrong (the warning is deserved) and on builds they find right
+    (a false alarm). Questions and failed generations are neither."""
+    built = [r for r in rows if not r["question"] and r["generation"] == "complete"]
+    wrong = [r for r in built if not r["passed"]]
+    right = [r for r in built if r["passed"]]
+    return {
+        "wrong_builds": len(wrong),
+        "wrong_builds_warned": sum(bool(r.get("uncovered")) for r in wrong),
+        "right_builds": len(right),
+        "right_builds_warned": sum(bool(r.get("uncovered")) for r in right),
+    }
+
+
 def summarize(scored: list[dict[str, Any]]) -> dict[str, Any]:
     def block(rows: list[dict[str, Any]]) -> dict[str, Any]:
         n = len(rows)
@@ -323,6 +341,7 @@ def summarize(scored: list[dict[str, Any]]) -> dict[str, Any]:
             "questions_ignoring_named_service": sum(bool(r["question_ignored_service"])
                                                     for r in rows),
             "neither_complete_nor_question": sum(r["neither"] for r in rows),
+            **_warnings(rows),
         }
 
     out: dict[str, Any] = {}
@@ -367,6 +386,10 @@ def render(summary: dict[str, Any], unscorable: list[dict[str, Any]]) -> str:
                          f"{pct(b['checks_passed'], b['checks'])} | {b['questions']} | "
                          f"{b['questions_ignoring_named_service']} | "
                          f"{b['neither_complete_nor_question']} |")
+        o = entry["overall"]
+        lines.append(f"\nthe user is told what is missing: on wrong builds "
+                     f"{pct(o['wrong_builds_warned'], o['wrong_builds'])}, on right builds "
+                     f"(false alarms) {pct(o['right_builds_warned'], o['right_builds'])}")
         lines.append("\n| check kind | passed |")
         lines.append("|---|---|")
         for k, v in entry["by_check"].items():
@@ -442,6 +465,8 @@ def main() -> None:
                 print(f"\n{s['id']} [{s['split']}] {s['request']}")
                 if s["error"]:
                     print(f"   error: {s['error']}")
+                for u in s.get("uncovered") or []:
+                    print(f"   told: {u['code']}: {u['message']}")
                 for c in failed:
                     print(f"   x {C.describe(c['check'])}: {c['reason']}")
     if args.json:
