@@ -18,15 +18,8 @@ from flowsmith.core.models import (
     WorkflowSettings,
 )
 from flowsmith.core.validate import validate_workflow
-from flowsmith.n8n.convert import (
-    GENERIC_SUBTYPES,
-    MARKER,
-    SIDE_KEY,
-    N8nImportError,
-    from_n8n,
-    is_generic,
-    to_n8n,
-)
+from flowsmith.n8n.convert import N8nImportError, from_n8n, is_generic, to_n8n
+from flowsmith.n8n.convert_shared import GENERIC_SUBTYPES, MARKER, SIDE_KEY
 from flowsmith.n8n.expr import from_n8n_string, slug, to_n8n_string
 from flowsmith.n8n.nodes import DEFAULT_FROM_EMAIL
 

@@ -25,7 +25,8 @@ from flowsmith.n8n.apps import (
     trigger_event_back,
     trigger_parameters,
 )
-from flowsmith.n8n.convert import MARKER, from_n8n, to_n8n
+from flowsmith.n8n.convert import from_n8n, to_n8n
+from flowsmith.n8n.convert_shared import MARKER
 from flowsmith.n8n.defaults import FILE as DEFAULTS_FILE
 from flowsmith.n8n.defaults import with_defaults
 from flowsmith.n8n.nodes import DEFAULT_FROM_EMAIL

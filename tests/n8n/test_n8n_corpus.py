@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
 from flowsmith.core.validate import validate_workflow
-from flowsmith.n8n.convert import GENERIC_SUBTYPES, STICKY_TYPE, from_n8n, to_n8n
+from flowsmith.n8n.convert import from_n8n, to_n8n
+from flowsmith.n8n.convert_shared import GENERIC_SUBTYPES, STICKY_TYPE
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "n8n_corpus"

@@ -41,7 +41,8 @@ from typing import Any
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
-from flowsmith.n8n.convert import GENERIC_SUBTYPES, to_n8n
+from flowsmith.n8n.convert import to_n8n
+from flowsmith.n8n.convert_shared import GENERIC_SUBTYPES
 
 REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "docs" / "n8n.md"

@@ -29,7 +29,8 @@ import pytest
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Connection, Node, Workflow
-from flowsmith.n8n.convert import GENERIC_SUBTYPES, STICKY_TYPE, from_n8n, to_n8n
+from flowsmith.n8n.convert import from_n8n, to_n8n
+from flowsmith.n8n.convert_shared import GENERIC_SUBTYPES, STICKY_TYPE
 from tests.core.strategies import example_workflow
 
 REPO = Path(__file__).resolve().parents[2]

@@ -19,7 +19,8 @@ from typing import Any
 
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Workflow
-from flowsmith.n8n.convert import CREDENTIALS, GENERIC_SUBTYPES, to_n8n
+from flowsmith.n8n.convert import to_n8n
+from flowsmith.n8n.convert_shared import CREDENTIALS, GENERIC_SUBTYPES
 
 NODE_KEYS = frozenset(
     {
