@@ -47,7 +47,7 @@ from flowsmith.core.models import (
     Workflow,
     WorkflowSettings,
 )
-from flowsmith.core.validate import is_expression
+from flowsmith.core.validate_context import is_expression
 from flowsmith.n8n.apps import app_translator
 from flowsmith.n8n.expr import fingerprint, json_number, rl, rl_value, slug
 from flowsmith.n8n.expr import stable_uuid as _uuid
