@@ -10,6 +10,7 @@ import pytest
 
 from flowsmith.core import expressions as ex
 from flowsmith.core import validate as v
+from flowsmith.core import validate_context as vc
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Finding, Node, Workflow
 from flowsmith.core.validate import is_valid, validate_workflow
@@ -419,7 +420,7 @@ def test_new_codes_are_documented() -> None:
         "type_mismatch",
     ):
         assert f"``{code}``" in doc
-        assert code in v.ERROR_CODES | v.WARNING_CODES
+        assert code in vc.ERROR_CODES | vc.WARNING_CODES
 
 
 def test_expression_findings_are_deterministic() -> None:

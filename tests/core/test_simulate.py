@@ -10,9 +10,12 @@ from typing import Any
 import pytest
 
 from flowsmith.core import simulate as sim
+from flowsmith.core import simulate_flow, simulate_graph
+from flowsmith.core import simulate_trace as trace
 from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
 from flowsmith.core.models import Connection, Finding, Node, Workflow
-from flowsmith.core.simulate import SimulationResult, TraceStep, simulate, summary
+from flowsmith.core.simulate import simulate, summary
+from flowsmith.core.simulate_trace import SimulationResult, TraceStep
 from flowsmith.core.validate import validate_workflow
 from tests.core.strategies import conn, example_workflow, node, wf
 
@@ -302,8 +305,12 @@ def test_env_placeholder_never_reads_secrets() -> None:
 
 def test_codes_are_documented_with_their_severity() -> None:
     doc = sim.__doc__ or ""
-    for code, severity in sim.SEVERITIES.items():
+    for code, severity in trace.SEVERITIES.items():
         assert f"``{code}`` ({severity})" in doc
+
+
+def test_the_graph_knows_which_subtypes_have_a_handler() -> None:
+    assert set(simulate_flow._HANDLERS) == simulate_graph._HANDLED
 
 
 # --- branches ------------------------------------------------------------------------------

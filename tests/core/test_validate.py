@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from flowsmith.core import validate as v
+from flowsmith.core import validate_context as vc
 from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Connection, Finding, Node, NodeFamily, Workflow
 from flowsmith.core.validate import is_valid, validate_document, validate_workflow
@@ -187,7 +188,7 @@ def test_valid_parameter(params: dict[str, Any]) -> None:
 def test_expression_needs_braces() -> None:
     bad = wf([TRIGGER, http(timeout_seconds="$json.timeout")], [conn("t", "h")])
     assert "invalid_parameter" in code_set(validate_workflow(bad))
-    assert v.is_expression("a {{ b }} c") and not v.is_expression("{{ open")
+    assert vc.is_expression("a {{ b }} c") and not vc.is_expression("{{ open")
 
 
 # --- attachments ---------------------------------------------------------------------------
@@ -376,9 +377,9 @@ def test_is_valid() -> None:
 
 def test_codes_are_documented_and_severities_fixed() -> None:
     doc = v.__doc__ or ""
-    for code in v.ERROR_CODES | v.WARNING_CODES:
+    for code in vc.ERROR_CODES | vc.WARNING_CODES:
         assert f"``{code}``" in doc
-    assert not v.ERROR_CODES & v.WARNING_CODES
+    assert not vc.ERROR_CODES & vc.WARNING_CODES
 
 
 def test_findings_are_deterministic() -> None:

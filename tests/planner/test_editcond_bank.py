@@ -155,7 +155,7 @@ def bugs() -> Workflow:
 
 
 def _switch(gate: Node, sample: dict[str, Any]) -> set[str]:
-    from flowsmith.core.simulate import _compare
+    from flowsmith.core.simulate_conditions import _compare
 
     left = _value(gate.parameters.get("field"), sample)
     rules = [r for r in gate.parameters.get("rules") or [] if isinstance(r, dict)]

@@ -43,7 +43,7 @@ from typing import Any
 from flowsmith.core import expressions as ex
 from flowsmith.core.catalog import Catalog, NodeSpec, load_catalog
 from flowsmith.core.models import Connection, Finding, Node, NodeFamily, Workflow
-from flowsmith.core.validate import (
+from flowsmith.core.validate_context import (
     DANGLING_CONNECTION,
     DUPLICATE_CONNECTION,
     DUPLICATE_NODE_ID,

@@ -1,7 +1,8 @@
 """Conditions no item can satisfy: an ``if``/``filter`` whose conditions contradict each other,
 a ``switch`` rule that can never be the one chosen.
 
-Reads the same operator semantics as the dry run (:func:`flowsmith.core.simulate._compare`):
+Reads the same operator semantics as the dry run
+(:func:`flowsmith.core.simulate_conditions._compare`):
 ``greater_than``/``less_than`` hold only for numbers (numeric strings are numbers), ``equals``
 compares numerically when both sides are numbers, ``is_empty`` means null, "", [] or {}.
 
@@ -31,6 +32,7 @@ from typing import Any
 
 from flowsmith.core import expressions as ex
 from flowsmith.core.models import Finding, Node, Workflow
+from flowsmith.core.simulate_conditions import _compare, _equal, _number
 
 CONDITION_NEVER_TRUE = "condition_never_true"
 _CONDITION_NODES = frozenset({"if", "filter"})
@@ -132,8 +134,6 @@ def _implies(atom: tuple[Any, str, Any], earlier: tuple[Any, str, Any]) -> bool:
     _, op2, value2 = earlier
     if _dynamic(value) or _dynamic(value2):
         return False
-    from flowsmith.core.simulate import _compare, _equal, _number
-
     if op == "equals":
         # the one value ``atom`` admits
         return _compare(op2, value, value2)
@@ -177,8 +177,6 @@ class _Value:
 
 def unsatisfiable(atoms: Sequence[tuple[Any, str, Any]]) -> str | None:
     """Why no value satisfies every ``(left, operator, right)`` together, or None."""
-    from flowsmith.core.simulate import _compare
-
     groups: dict[str, _Value] = {}
     for left, op, right in atoms:
         if op not in _OPS and op not in ("is_true", "is_false", "is_empty", "is_not_empty"):
@@ -198,8 +196,6 @@ def unsatisfiable(atoms: Sequence[tuple[Any, str, Any]]) -> str | None:
 
 
 def _add(v: _Value, key: str, op: str, right: Any) -> str | None:
-    from flowsmith.core.simulate import _equal, _number
-
     said = _describe((key, op, right))
     earlier = list(v.said)
     v.said.append(said)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flowsmith.core.catalog import Catalog, NodeSpec
-from flowsmith.core.validate import is_expression
+from flowsmith.core.validate_context import is_expression
 from flowsmith.n8n.apps import app_translator
 from flowsmith.n8n.convert_shared import (
     GENERIC_AI,

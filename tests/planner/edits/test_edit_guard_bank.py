@@ -17,7 +17,7 @@ import pytest
 
 from flowsmith.core.models import Node, Workflow
 from flowsmith.core.services import node_service
-from flowsmith.core.simulate import _compare
+from flowsmith.core.simulate_conditions import _compare
 from tests.planner import edit_fixtures as f
 from tests.planner.edits import bank_guards as g
 from tests.planner.edits import bank_roles as r
