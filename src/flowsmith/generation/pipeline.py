@@ -152,7 +152,9 @@ def coverage(
     if frame is None:
         return []
     try:
-        return check_request(frame, workflow, edit=is_edit(request, current))
+        edit = is_edit(request, current)
+        prior = frozenset(n.id for n in current.nodes) if edit and current is not None else None
+        return check_request(frame, workflow, edit=edit, prior=prior or frozenset())
     except Exception:
         log.exception("the request check failed")
         return []

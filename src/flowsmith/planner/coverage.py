@@ -12,9 +12,11 @@ agent's) and reports, as ``warning`` findings (they never make a workflow invali
   condition's;
 * ``trigger_mismatch``      the workflow starts another way than the request says (another
   trigger kind, another app event, a schedule of another period);
-* ``order_mismatch``        a step does not run downstream of the step the request puts
-  before it (consecutive data sources, or consecutive outputs, may run side by side; the
-  step after them must be downstream of all of them);
+* ``order_mismatch``        a step does not run downstream of the steps before it whose data
+  it needs: the nearest one before it that makes data (consecutive data sources may run
+  side by side, and the step after them must be downstream of all of them). An output
+  (a send, a store, a change or a delete elsewhere) makes nothing the next step works on,
+  so what comes after it, a branch included, may run beside it;
 * ``no_data_source``        a step works on items nothing produced: a limit, aggregate,
   filter, summary… (or a "post them" step after a fetch the request names) with only a
   schedule or manual trigger and no fetch before it.
@@ -24,7 +26,9 @@ Findings carry the node (``node_id``) when there is one, and the request's part 
 the frame has one). Messages are in the frame's language.
 
 With ``edit=True`` the frame describes a change, not the whole workflow: only
-``request_not_covered``, ``condition_not_applied`` and ``no_data_source`` are checked.
+``request_not_covered``, ``condition_not_applied`` and ``no_data_source`` are checked, and
+of what the edit's sentence names only what the edit added (``prior``: the ids the workflow
+had before): a named service with no node at all, a guard missing before a new node.
 
 Pure: no I/O; the same frame and workflow give the same findings, in frame order.
 
@@ -107,10 +111,17 @@ REQUEST_CODES = COVERAGE_CODES | {CONDITION_NEVER_TRUE}
 
 
 def check_request(
-    frame: Frame, workflow: Workflow, catalog: Catalog | None = None, *, edit: bool = False
+    frame: Frame,
+    workflow: Workflow,
+    catalog: Catalog | None = None,
+    *,
+    edit: bool = False,
+    prior: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """The ways ``workflow`` falls short of ``frame`` (see the module docstring)."""
+    """The ways ``workflow`` falls short of ``frame`` (see the module docstring); ``prior``:
+    in an edit, the ids of the nodes the workflow had before it."""
     checker = _Checker(frame, workflow, catalog if catalog is not None else load_catalog())
+    checker.prior = prior if edit else frozenset()
     return checker.run(edit=edit)
 
 
@@ -126,8 +137,11 @@ class _Checker:
         self.zh = frame.lang == "zh"
         self.out: list[Finding] = []
         self._ops: dict[str, ServiceOp | None] = {}
+        self.edit = False
+        self.prior: frozenset[str] = frozenset()
 
     def run(self, *, edit: bool) -> list[Finding]:
+        self.edit = edit
         if not edit:
             self._trigger(self.frame.trigger)
         self._coverage(self.frame.steps, "request.steps")
@@ -265,7 +279,7 @@ class _Checker:
                 continue
             if isinstance(step, Respond) and self._trigger_responds():
                 continue
-            if not self.matches(step):
+            if not self.matches(step) and not self._edit_leaves_it(step):
                 what = step_label(step, self.zh)
                 self._add(
                     REQUEST_NOT_COVERED,
@@ -276,6 +290,16 @@ class _Checker:
             if isinstance(step, Approval):
                 self._coverage(step.approved, f"{here}.approved")
                 self._coverage(step.rejected, f"{here}.rejected")
+
+    def _edit_leaves_it(self, step: Step) -> bool:
+        """In an edit only a named service with no node at all is surely missing: an edit's
+        sentence read as a request also holds the steps it only refers to ("keep the Slack
+        message", "不要上传", "照旧") and their conditions."""
+        if not self.edit:
+            return False
+        if not isinstance(step, ServiceStep) or step.app is None:
+            return True
+        return any((op := self._op(n)) is not None and op.app == step.app for n in self.wf.nodes)
 
     def _trigger_responds(self) -> bool:
         return any(
@@ -314,6 +338,8 @@ class _Checker:
         nodes = self.matches(step)
         if not nodes:
             return  # reported as not covered
+        if all(n in self.prior for n in nodes):
+            return  # an edit that left the step as it was: the sentence only refers to it
         stop = {
             n.id
             for n in self.wf.nodes
@@ -477,7 +503,11 @@ class _Checker:
                     nodes[0],
                     here,
                 )
-            if role is not None:
+            if role == "output":
+                # what an output makes is not what the steps after it work on: they need only
+                # the data the output needed, and may run beside it
+                pass
+            elif role is not None:
                 if not side_by_side:
                     run_start, run, run_role = anchors, [], role
                 run.append(nodes)

@@ -49,11 +49,12 @@ _OUTPUT_SUBTYPES = frozenset(
 
 
 def step_role(step: Step) -> str | None:
-    """``source`` (brings data in), ``output`` (sends or stores results) or None."""
+    """``source`` (brings data in), ``output`` (sends, stores, changes or deletes something
+    elsewhere: any service operation that is not a read) or None."""
     if is_source(step):
         return "source"
     if isinstance(step, ServiceStep):
-        return "output" if verb_of(step.operation) & {"create", "update"} else None
+        return "output"
     if isinstance(step, CoreStep) and step.subtype in _OUTPUT_SUBTYPES:
         return "output"
     return None

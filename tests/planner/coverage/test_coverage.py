@@ -237,6 +237,80 @@ def test_data_sources_may_run_side_by_side_but_the_next_step_needs_all() -> None
     assert codes(check(frame, one_side)) == [ORDER_MISMATCH]
 
 
+def test_a_branch_after_an_output_may_run_beside_it() -> None:
+    """Regression: "log every reading to Sheets; when it is over 70, post to Slack" built as
+    fetch -> Sheets and fetch -> IF -> Slack was reported out of order: an output makes
+    nothing the steps after it work on, so they need only the data it needed."""
+    cheap = Condition("price", "lt", 100)
+    frame = Frame(
+        HOURLY,
+        (
+            CoreStep("http_request"),
+            ServiceStep("google_sheets", "sheet", "append"),
+            Branch((Case(cheap, (ServiceStep("slack", "message", "send"),)),)),
+        ),
+    )
+    sheet = node("google_sheets:log", resource="sheet", operation="append", document="x", sheet="y")
+    beside = wf(
+        [SCHEDULE, FETCH, sheet, PRICE_BELOW_100, SLACK],
+        edges("schedule>fetch", "fetch>log", "fetch>cheap", "cheap:true>post"),
+    )
+    assert check(frame, beside) == []
+    unfed = wf(
+        [SCHEDULE, FETCH, sheet, PRICE_BELOW_100, SLACK],
+        edges("schedule>fetch", "fetch>log", "schedule>cheap", "cheap:true>post"),
+    )
+    assert ORDER_MISMATCH in codes(check(frame, unfed))
+
+
+def test_an_output_after_an_output_needs_only_the_data_before_them() -> None:
+    """Regression: "delete the event from Google Calendar and let the host know by email"
+    built side by side was reported out of order (a delete made the next step wait on it)."""
+    frame = Frame(
+        HOURLY,
+        (
+            CoreStep("http_request"),
+            ServiceStep("google_calendar", "event", "delete"),
+            CoreStep("send_email"),
+        ),
+    )
+    delete = node("google_calendar:gone", resource="event", operation="delete", eventId="1")
+    beside = wf(
+        [SCHEDULE, FETCH, delete, MAIL], edges("schedule>fetch", "fetch>gone", "fetch>mail")
+    )
+    assert check(frame, beside) == []
+    before_the_fetch = wf(
+        [SCHEDULE, FETCH, delete, MAIL], edges("schedule>fetch", "fetch>gone", "schedule>mail")
+    )
+    assert ORDER_MISMATCH in codes(check(frame, before_the_fetch))
+
+
+def test_an_edit_reports_only_what_it_added() -> None:
+    """Regression: an edit's sentence read as a request holds the steps it only refers to
+    ("the Slack message still goes out for every issue", "不要上传") and conditions read
+    wrongly around them; in an edit only a named service with no node at all, and a guard
+    missing before a node the edit added, are reported."""
+    cheap = Condition("price", "lt", 100)
+    frame = Frame(
+        HOURLY,
+        (
+            CoreStep("http_request", phrase="don't upload"),
+            Branch(
+                (Case(cheap, (CoreStep("send_email"), ServiceStep("slack", "message", "send"))),)
+            ),
+        ),
+    )
+    kept = chain(SCHEDULE, FETCH, MAIL, SLACK)
+    prior = frozenset({"schedule", "fetch", "mail", "post"})
+    assert check_request(frame, kept, edit=True, prior=prior) == []
+    # the same workflow, with Slack added by this edit: its missing guard is the edit's
+    assert codes(check_request(frame, kept, edit=True, prior=prior - {"post"})) == [
+        CONDITION_NOT_APPLIED
+    ]
+    named = Frame(HOURLY, (ServiceStep("discord", "message", "send", phrase="tell Discord"),))
+    assert codes(check_request(named, kept, edit=True, prior=prior)) == [REQUEST_NOT_COVERED]
+
+
 def test_edits_skip_the_trigger_and_the_order() -> None:
     frame = Frame(
         Trigger(kind="webhook", phrase="on a webhook"),
