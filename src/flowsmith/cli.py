@@ -147,13 +147,13 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
 
 
 # the terminal client: `flowsmith chat`, `flowsmith workflows list|show|export`
-from flowsmith import terminal  # noqa: E402
+from flowsmith.terminal import chat, commands  # noqa: E402
 
-app.command("chat")(terminal.chat)
-app.add_typer(terminal.workflows_app, name="workflows")
-app.command("deploy")(terminal.deploy)
-app.command("executions")(terminal.executions)
-app.add_typer(terminal.n8n_app, name="n8n")
+app.command("chat")(chat.chat)
+app.add_typer(commands.workflows_app, name="workflows")
+app.command("deploy")(commands.deploy)
+app.command("executions")(commands.executions)
+app.add_typer(commands.n8n_app, name="n8n")
 
 
 def main() -> None:  # pragma: no cover

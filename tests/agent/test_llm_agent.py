@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from flowsmith.agent.interface import Decided, TextDelta
-from flowsmith.agent.llm_agent import REQUEST_FORMAT, AgentError, LLMAgent
+from flowsmith.agent.llm_agent import REQUEST_FORMAT, LLMAgent
+from flowsmith.agent.llm_calls import AgentError
 from flowsmith.core.models import Workflow
 from flowsmith.core.validate import is_valid, validate_workflow
 from flowsmith.generation.pipeline import GenerationFailed, run_pipeline
@@ -758,7 +759,7 @@ def test_prompts_are_fully_rendered() -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_context_error_names_the_settings_to_change(lang: str) -> None:
     """Issue 15: a request that cannot fit ends with a clear error naming the setting."""
-    from flowsmith.agent.llm_agent import error_text
+    from flowsmith.agent.llm_calls import error_text
 
     message = error_text("llm_context", lang)
     assert "FLOWSMITH_LLM_CONTEXT_TOKENS" in message

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from flowsmith.agent.interface import Decided, TextDelta
-from flowsmith.agent.llm_agent import AgentError, LLMAgent
+from flowsmith.agent.llm_agent import LLMAgent
+from flowsmith.agent.llm_calls import AgentError
 from flowsmith.core.validate import validate_workflow
 from flowsmith.llm import LLMError, Message, Usage, deadline_in, deadline_scope
 from flowsmith.llm.pricing import estimate_cost_usd
@@ -562,7 +563,7 @@ async def test_the_context_setting_wins_and_nothing_is_asked(fake_openai: FakeOp
 
 
 def test_call_options_per_kind_over_the_shared_settings(tmp_path: Any) -> None:
-    from flowsmith.agent.llm_agent import call_options
+    from flowsmith.agent.llm_calls import call_options
     from flowsmith.llm import CallOptions
     from tests.conftest import make_settings
 

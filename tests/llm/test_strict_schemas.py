@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from flowsmith.agent import prompts
-from flowsmith.agent.llm_agent import to_workflow
+from flowsmith.agent.llm_draft import to_workflow
 from flowsmith.agent.retrieval import retrieve
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow

@@ -5,7 +5,7 @@ from __future__ import annotations
 from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from flowsmith.agent.llm_agent import AgentError
+from flowsmith.agent.llm_calls import AgentError
 from flowsmith.errors import SessionNotFound, public_failure
 from flowsmith.llm.base import LLMError
 

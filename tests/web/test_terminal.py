@@ -19,8 +19,9 @@ import jwt
 import pytest
 from rich.console import Console
 
-from flowsmith import terminal
 from flowsmith.auth.dev import load_or_create_dev_secret
+from flowsmith.terminal.client import ClientError, resolve_token
+from flowsmith.terminal.display import workflow_tree
 from tests.web.support import CREATE_EN, EDIT_EN
 
 FLOWSMITH = str(Path(sys.executable).parent / "flowsmith")
@@ -279,16 +280,16 @@ def test_dev_token_minted_locally_when_the_server_gives_none(
 ) -> None:
     no_dev_endpoint = httpx.MockTransport(lambda request: httpx.Response(404, json={}))
     monkeypatch.setenv("FLOWSMITH_DATA_DIR", str(tmp_path))
-    with pytest.raises(terminal.ClientError, match="no token"):
-        terminal.resolve_token("http://server", None, "alice", transport=no_dev_endpoint)
+    with pytest.raises(ClientError, match="no token"):
+        resolve_token("http://server", None, "alice", transport=no_dev_endpoint)
     secret = load_or_create_dev_secret(tmp_path)  # the server's data folder, on this machine
-    token = terminal.resolve_token("http://server", None, "alice", transport=no_dev_endpoint)
+    token = resolve_token("http://server", None, "alice", transport=no_dev_endpoint)
     claims = jwt.decode(token, secret, algorithms=["HS256"], audience="authenticated")
     assert claims["sub"] == "alice"
     # an explicit token wins, a dev endpoint's token comes next
-    assert terminal.resolve_token("http://server", "Bearer abc", "alice") == "abc"
+    assert resolve_token("http://server", "Bearer abc", "alice") == "abc"
     dev = httpx.MockTransport(lambda request: httpx.Response(200, json={"access_token": "dev"}))
-    assert terminal.resolve_token("http://server", None, "alice", transport=dev) == "dev"
+    assert resolve_token("http://server", None, "alice", transport=dev) == "dev"
 
 
 def test_workflow_tree_shows_branches_and_attachments() -> None:
@@ -323,7 +324,7 @@ def test_workflow_tree_shows_branches_and_attachments() -> None:
         ],
     }
     console = Console(file=io.StringIO(), width=120, color_system=None)
-    console.print(terminal.workflow_tree(workflow))
+    console.print(workflow_tree(workflow))
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert out.splitlines()[0] == "Triage  v2  · 7 nodes"
     assert "[uses] Search  tool · http_tool" in out

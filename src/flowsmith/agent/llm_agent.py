@@ -1,31 +1,19 @@
 """The LLM agent: the conversation policy and the workflow builder on top of a real model.
 
-* ``respond``: ONE streamed call with the policy, the retrieved catalog specs, the current
-  workflow (when editing) and the history, offering one tool, ``decide``. The model's text
-  reaches the user as it arrives; its ``decide`` call becomes the turn's ``Decision``. No
-  tool call means ``answer``; a malformed one too (the text stands). A decision without
-  text gets a reply written from it; parts the text left out (questions, assumptions, a
-  missing integration) are added.
-* ``draft``: a structured call. Creating: a whole workflow whose node ``subtype`` is an
-  enum of the retrieved subtypes. Editing: a patch (``workflows.patch``) applied to the
-  current version, so untouched nodes keep their ids and parameters.
-* ``repair``: the draft, the checks' exact findings and the relevant specs in; a patch out.
-
-Every provider call's usage (failed calls too) goes to ``usage.record_llm_call``. Provider
-failures surface as ``AgentError`` with a stable ``code`` (``llm_timeout``,
-``llm_unavailable``, ``llm_rate_limited``, ``llm_bad_response``, ``llm_auth``,
-``llm_bad_request``) and a ``message`` in the user's language.
-
-A schema-following server cannot return a subtype outside the enum. One that does not
-follow it gets the provider's single fix-up request; if the model still insists, the draft
-is taken without the enum and the unknown subtype goes through the validator
-(``unknown_subtype``) and the repair rounds like any other finding: it is never stored.
+* ``respond`` (here): ONE streamed call with the policy, the retrieved catalog specs, the
+  current workflow (when editing) and the history, offering one tool, ``decide``. The
+  model's text reaches the user as it arrives; its ``decide`` call becomes the turn's
+  ``Decision``. No tool call means ``answer``; a malformed one too (the text stands). A
+  decision without text gets a reply written from it; parts the text left out (questions,
+  assumptions, a missing integration) are added.
+* ``draft`` and ``repair``: :mod:`flowsmith.agent.llm_draft` (:class:`LLMDrafter`, the base
+  of :class:`LLMAgent`).
+* Accounting, ``AgentError`` and per-kind call options: :mod:`flowsmith.agent.llm_calls`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import re
 import time
@@ -38,68 +26,25 @@ from jsonschema import Draft202012Validator
 
 from flowsmith.agent import prompts
 from flowsmith.agent.interface import AgentEvent, Decided, TextDelta
+from flowsmith.agent.llm_calls import _agent_error
+from flowsmith.agent.llm_draft import LLMDrafter
 from flowsmith.agent.offline_agent import stream_pieces
-from flowsmith.agent.retrieval import DEFAULT_K, retrieve
-from flowsmith.config import Settings
-from flowsmith.core.catalog import Catalog, load_catalog
-from flowsmith.core.models import Connection, Finding, Node, NodeFamily, Workflow
-from flowsmith.core.patch import apply_patch, patch_schema, slug
-from flowsmith.llm.base import (
-    CallOptions,
-    Finished,
-    LLMError,
-    Message,
-    Provider,
-    ToolCall,
-    ToolCallDone,
-    ToolSpec,
-    Usage,
-)
+from flowsmith.agent.retrieval import retrieve
+from flowsmith.core.models import Workflow
+from flowsmith.llm.base import Finished, LLMError, Message, ToolCall, ToolCallDone, ToolSpec, Usage
 from flowsmith.llm.base import TextDelta as LLMTextDelta
-from flowsmith.llm.pricing import PriceOverrides, estimate_cost_usd
 from flowsmith.planner import offline
-from flowsmith.planner.coverage import REQUEST_CODES
 from flowsmith.planner.offline import Decision, Question
 from flowsmith.planner.parse import parse_request
 from flowsmith.planner.text import Lang, detect_lang
-from flowsmith.text import has as has_text
 from flowsmith.text import text as say
-from flowsmith.usage import record_llm_call
 
 log = logging.getLogger(__name__)
 
 REQUEST_FORMAT = "flowsmith.llm/1"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_HISTORY_CHARS = 4000
-_QUOTED = re.compile(r"“([^”]{1,200})”")
 _ASSUMPTION_WORDS = re.compile(r"assum|default|placeholder|假设|默认|占位", re.IGNORECASE)
-
-# the plain-words message of each LLM failure code is the catalog's ``agent.error.<code>``
-# (:mod:`flowsmith.text`); a code without one reads as ``llm_unavailable``
-
-
-class AgentError(Exception):
-    """A failure the user is told about: ``code`` is stable, ``message`` is in plain words
-    (the chat turn and the generation runner read both)."""
-
-    def __init__(self, code: str, message: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail or message}")
-        self.code = code
-        self.message = message
-        self.detail = detail
-
-
-def error_text(code: str, lang: str) -> str:
-    key = f"agent.error.{code}"
-    return say(key if has_text(key) else "agent.error.llm_unavailable", lang)
-
-
-def _agent_error(error: LLMError, lang: str) -> AgentError:
-    return AgentError(error.code, error_text(error.code, lang), error.message)
-
-
-def _lang(value: Any) -> Lang:
-    return "zh" if value == "zh" else "en"
 
 
 def conversation_language(message: str, history: Sequence[tuple[str, str]]) -> Lang:
@@ -131,30 +76,6 @@ _QUESTION = re.compile(
     r"^(如何|怎么|怎样|为什么|什么|能否|可以吗|是否)",
     re.IGNORECASE,
 )
-CALL_KINDS = ("decide", "reply", "draft", "repair")
-
-
-def call_options(settings: Settings | None) -> dict[str, CallOptions]:
-    """Each call kind's options: ``FLOWSMITH_LLM_CALL_OPTIONS`` over the shared settings
-    (temperature, reasoning effort) over each kind's default output cap."""
-    defaults = {
-        "decide": settings.llm_decide_max_tokens if settings else 1024,
-        "reply": settings.llm_reply_max_tokens if settings else 1024,
-        "draft": settings.llm_max_output_tokens if settings else 4096,
-        "repair": settings.llm_max_output_tokens if settings else 4096,
-    }
-    per_kind = settings.llm_call_options if settings else {}
-    out: dict[str, CallOptions] = {}
-    for kind in CALL_KINDS:
-        given = per_kind.get(kind) or {}
-        out[kind] = CallOptions(
-            max_tokens=int(given.get("max_tokens") or defaults[kind]),
-            temperature=given.get("temperature", settings.llm_temperature if settings else None),
-            reasoning_effort=given.get(
-                "reasoning_effort", settings.llm_reasoning_effort if settings else None
-            ),
-        )
-    return out
 
 
 @dataclass
@@ -182,87 +103,8 @@ def _decide_call(args: dict[str, Any] | None) -> ToolCall | None:
 _DECIDE_TOOL = ToolSpec(prompts.DECIDE_TOOL, prompts.DECIDE_DESCRIPTION, prompts.DECIDE_SCHEMA)
 
 
-class LLMAgent:
+class LLMAgent(LLMDrafter):
     """The ``Agent`` for a real model behind ``provider``."""
-
-    def __init__(
-        self,
-        provider: Provider,
-        settings: Settings | None = None,
-        *,
-        catalog: Catalog | None = None,
-    ) -> None:
-        self.provider = provider
-        self.name = f"llm:{provider.name}:{provider.model}"
-        self.catalog = catalog or load_catalog()
-        self.retrieval_k = settings.llm_retrieval_k if settings else DEFAULT_K
-        self.history_messages = settings.llm_history_messages if settings else 20
-        self.max_output_tokens = settings.llm_max_output_tokens if settings else 4096
-        self.prices: PriceOverrides | None = settings.llm_prices if settings else None
-        self.options = call_options(settings)
-        self.turn_mode = settings.llm_turn_mode if settings else "auto"
-        self._tools_refused = False
-
-    async def aclose(self) -> None:
-        await self.provider.aclose()
-
-    # -- accounting ------------------------------------------------------------------------
-
-    def _record(self, usage: Usage, started: float, outcome: str = "ok") -> None:
-        if not usage.calls and not usage.total_tokens:
-            return
-        record_llm_call(
-            self.provider.name,
-            self.provider.model,
-            calls=usage.calls,
-            prompt_tokens=usage.prompt_tokens,
-            completion_tokens=usage.completion_tokens,
-            cost_usd=estimate_cost_usd(self.provider.name, self.provider.model, usage, self.prices),
-            seconds=time.monotonic() - started,
-            outcome=outcome,
-        )
-
-    async def _structured(
-        self,
-        messages: list[Message],
-        schema: dict[str, Any],
-        name: str,
-        lang: str,
-        kind: str = "draft",
-    ) -> dict[str, Any]:
-        started = time.monotonic()
-        try:
-            value, usage = await self.provider.structured(
-                messages,
-                schema=schema,
-                name=name,
-                max_tokens=self.options[kind].max_tokens or self.max_output_tokens,
-                options=self.options[kind],
-            )
-        except LLMError as error:
-            self._record(error.usage, started, error.code)
-            raise _agent_error(error, lang) from error
-        self._record(usage, started)
-        return value
-
-    async def _constrained(
-        self,
-        messages: list[Message],
-        schema: dict[str, Any],
-        open_schema: dict[str, Any],
-        name: str,
-        lang: str,
-    ) -> dict[str, Any]:
-        """``schema`` (node subtypes as an enum); if the model's output still misses it
-        after the provider's fix-up request, once more with ``open_schema``, whose unknown
-        subtypes the checks then report and the repair rounds fix."""
-        try:
-            return await self._structured(messages, schema, name, lang)
-        except AgentError as error:
-            if error.code != "llm_bad_response":
-                raise
-            log.warning("%s: output outside the constrained schema (%s)", self.name, error.detail)
-        return await self._structured(messages, open_schema, name, lang)
 
     # -- the chat turn -----------------------------------------------------------------------
 
@@ -648,154 +490,8 @@ class LLMAgent:
             lang, kind, questions=ask, assumptions=assume, unsupported=missing, include_intro=False
         )
 
-    # -- generation -------------------------------------------------------------------------
-
-    async def draft(self, request: dict[str, Any], current: Workflow | None) -> Workflow:
-        if request.get("drafter") == "offline":
-            # the turn's model could not decide and the offline planner read the request:
-            # it builds it too (the repair rounds still go to the model)
-            return offline.build(request, current)
-        lang = _lang(request.get("lang"))
-        request = _llm_request(request)
-        if request.get("mode") == "edit" and current is not None and current.nodes:
-            return await self._edit(request, current, lang)
-        return await self._create(request, current, lang)
-
-    def _specs_for(
-        self, request: dict[str, Any], current: Workflow | None, *more: str
-    ) -> list[Any]:
-        alternatives = [
-            str(u.get("alternative"))
-            for u in request.get("unsupported") or []
-            if isinstance(u, dict) and u.get("alternative")
-        ]
-        query = "\n".join([prompts.request_text(request), *more])
-        return retrieve(
-            query,
-            current=current,
-            k=self.retrieval_k,
-            catalog=self.catalog,
-            extra=alternatives,
-        )
-
-    async def _create(
-        self, request: dict[str, Any], current: Workflow | None, lang: Lang
-    ) -> Workflow:
-        specs = self._specs_for(request, None)
-        messages = [
-            Message("system", prompts.draft_system(lang, specs)),
-            Message("user", prompts.request_text(request)),
-        ]
-        value = await self._constrained(
-            messages,
-            prompts.workflow_schema([s.subtype for s in specs]),
-            prompts.workflow_schema(None),
-            "workflow",
-            lang,
-        )
-        workflow = to_workflow(value, self.catalog)
-        if current is not None:
-            workflow = workflow.model_copy(update={"id": current.id, "version": current.version})
-        return workflow
-
-    async def _edit(self, request: dict[str, Any], current: Workflow, lang: Lang) -> Workflow:
-        specs = self._specs_for(request, current)
-        subtypes = [s.subtype for s in specs]
-        messages = [
-            Message("system", prompts.edit_system(lang, specs)),
-            Message("user", prompts.edit_user(request, current)),
-        ]
-        value = await self._constrained(
-            messages, patch_schema(subtypes), patch_schema(None), "workflow_patch", lang
-        )
-        operations = _operations(value)
-        edited, notes = apply_patch(current, operations, self.catalog)
-        failed = [n for n in notes if n.severity == "error"]
-        if failed or not operations:
-            # one follow-up: the model sees exactly which operations could not be applied
-            problem = (
-                prompts.render_findings(failed)
-                if failed
-                else "- the patch had no operations, but the user asked for a change"
-            )
-            follow_up = [
-                *messages,
-                Message("assistant", json.dumps(value, ensure_ascii=False)),
-                Message(
-                    "user",
-                    "These operations could not be applied:\n"
-                    f"{problem}\n\nThe workflow is now:\n{prompts.workflow_json(edited)}\n\n"
-                    "Return a patch with the operations still needed for the requested "
-                    "change (an empty list if none are).",
-                ),
-            ]
-            value = await self._constrained(
-                follow_up, patch_schema(subtypes), patch_schema(None), "workflow_patch", lang
-            )
-            more = _operations(value)
-            edited, _ = apply_patch(edited, more, self.catalog)
-            operations = [*operations, *more]
-        if not operations or _same(edited, current):
-            raise AgentError("llm_no_change", error_text("llm_no_change", lang))
-        return edited
-
-    async def repair(
-        self, workflow: Workflow, findings: list[Finding], request: dict[str, Any]
-    ) -> Workflow | None:
-        # the request check's findings are warnings, but they say the draft does not do what
-        # was asked: they are repaired like errors
-        asked = [f for f in findings if f.code in REQUEST_CODES]
-        if not asked and not any(f.severity == "error" for f in findings):
-            return None
-        lang = _lang(request.get("lang"))
-        request = _llm_request(request)
-        unknown = [n.subtype for n in workflow.nodes if n.subtype not in self.catalog]
-        specs = self._specs_for(request, workflow, *unknown)
-        # the nearest alternatives of a node type the catalog lacks, and the node types that
-        # do what the request check says is missing (the request's words it quotes)
-        named = [p for f in asked for p in _QUOTED.findall(f.message)]
-        for query in [*unknown, *dict.fromkeys(named)]:
-            for spec in retrieve(query, k=3, catalog=self.catalog, extra=()):
-                if spec not in specs:
-                    specs.append(spec)
-        messages = [
-            Message("system", prompts.repair_system(lang, specs)),
-            Message("user", prompts.repair_user(request, workflow, findings) + _asked_note(asked)),
-        ]
-        try:
-            value = await self._structured(
-                messages,
-                patch_schema([s.subtype for s in specs]),
-                "workflow_patch",
-                lang,
-                kind="repair",
-            )
-        except AgentError as error:
-            if error.code != "llm_bad_response":
-                raise
-            # an unusable fix ends the rounds; the generation reports the findings left
-            log.warning("%s: unusable repair (%s)", self.name, error.detail)
-            return None
-        operations = _operations(value)
-        if not operations:
-            return None
-        repaired, _ = apply_patch(workflow, operations, self.catalog)
-        return None if _same(repaired, workflow) else repaired
-
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-def _asked_note(asked: Sequence[Finding]) -> str:
-    if not asked:
-        return ""
-    codes = ", ".join(sorted({f.code for f in asked}))
-    return (
-        f"\n\nThe {codes} findings are warnings from the request check: the draft does not do "
-        "what the user asked. Fix them too: add the missing steps, move steps after the data "
-        "they need, put conditional steps behind their condition, make impossible conditions "
-        "satisfiable."
-    )
 
 
 def _waiting(lang: Lang, question: str | None) -> str:
@@ -818,109 +514,3 @@ def _carried_spec(message: str, history: Sequence[tuple[str, str]]) -> str:
     """A generate decision without a spec: the user's recent messages stand in for it."""
     said = [text for role, text in history if role == "user"][-3:]
     return "\n".join([*said, message])
-
-
-def _llm_request(request: dict[str, Any]) -> dict[str, Any]:
-    """A stored request in this agent's shape; one planned by the offline planner (the
-    provider changed between the turn and the generation) becomes a spec from its text."""
-    if request.get("spec"):
-        return request
-    text = request.get("text") or request.get("message") or ""
-    mode = request.get("mode") or ("create" if request.get("intent") else "edit")
-    return {**request, "spec": str(text), "mode": mode}
-
-
-def _operations(value: dict[str, Any]) -> list[Any]:
-    operations = value.get("operations")
-    return list(operations) if isinstance(operations, list) else []
-
-
-def _same(a: Workflow, b: Workflow) -> bool:
-    return a.model_dump(exclude={"id", "version"}) == b.model_dump(exclude={"id", "version"})
-
-
-def to_workflow(value: dict[str, Any], catalog: Catalog) -> Workflow:
-    """A drafted JSON object as a ``Workflow``, repaired only where the intent is certain:
-    missing ids and names are made up, ``type`` comes from the catalog, odd field types
-    are dropped. A subtype the catalog lacks is kept, for the validator to report and a
-    repair round to replace; it never reaches storage."""
-    nodes: list[Node] = []
-    raw_nodes = value.get("nodes") if isinstance(value.get("nodes"), list) else []
-    taken = {
-        str(raw["id"]).strip()[:64]
-        for raw in raw_nodes or []
-        if isinstance(raw, dict) and isinstance(raw.get("id"), str)
-    }
-    for raw in raw_nodes or []:
-        if not isinstance(raw, dict):
-            continue
-        subtype = str(raw.get("subtype") or "").strip()[:64] or "unknown"
-        spec = catalog.get(subtype)
-        raw_id = raw.get("id")
-        node_id = (
-            raw_id.strip()[:64]
-            if isinstance(raw_id, str) and raw_id.strip()
-            else _fresh_id(slug(subtype), taken)
-        )
-        taken.add(node_id)
-        name = raw.get("name")
-        if not isinstance(name, str) or not name.strip():
-            name = spec.display_name if spec is not None else subtype
-        family: NodeFamily
-        if spec is not None:
-            family = spec.family
-        else:
-            try:
-                family = NodeFamily(str(raw.get("type")))
-            except ValueError:
-                family = NodeFamily.ACTION
-        parameters = raw.get("parameters")
-        on_error = raw.get("on_error")
-        attached = raw.get("attached_nodes")
-        nodes.append(
-            Node(
-                id=node_id,
-                name=name.strip()[:200],
-                type=family,
-                subtype=subtype,
-                parameters=parameters if isinstance(parameters, dict) else {},
-                on_error=on_error if on_error in ("stop", "continue", "error_output") else "stop",
-                attached_nodes=[a for a in attached if isinstance(a, str)]
-                if isinstance(attached, list)
-                else [],
-            )
-        )
-    connections: list[Connection] = []
-    raw_connections = value.get("connections")
-    for raw in raw_connections if isinstance(raw_connections, list) else []:
-        if not isinstance(raw, dict):
-            continue
-        source, target = raw.get("from_node"), raw.get("to_node")
-        if not isinstance(source, str) or not isinstance(target, str):
-            continue
-        output, port = raw.get("from_output"), raw.get("to_input")
-        connections.append(
-            Connection(
-                from_node=source,
-                to_node=target,
-                from_output=output if isinstance(output, str) and output else "main",
-                to_input=port if isinstance(port, str) and port else "main",
-            )
-        )
-    name = value.get("name")
-    description = value.get("description")
-    return Workflow(
-        name=name.strip()[:200] if isinstance(name, str) and name.strip() else "Workflow",
-        description=description.strip() if isinstance(description, str) else "",
-        nodes=nodes,
-        connections=connections,
-    )
-
-
-def _fresh_id(base: str, taken: set[str]) -> str:
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}_{n}" in taken:
-        n += 1
-    return f"{base}_{n}"
