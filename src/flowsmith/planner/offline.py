@@ -42,6 +42,7 @@ from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.parse import parse_request
 from flowsmith.planner.plan import Plan
 from flowsmith.planner.resolve import resolve, title_for, trigger_label
+from flowsmith.planner.services import index_of
 from flowsmith.planner.steps import ACTION_SUBTYPES
 from flowsmith.planner.text import Lang, detect_lang, pick
 from flowsmith.planner.vague import (
@@ -110,7 +111,36 @@ class Decision(BaseModel):
 
 
 def decide(message: str, history: list[tuple[str, str]], current: Workflow | None) -> Decision:
-    """Answer, ask or generate for ``message``, given the session's history and workflow."""
+    """Answer, ask or generate for ``message``, given the session's history and workflow.
+
+    A question never ignores the services the message names (:func:`_heard_services`)."""
+    decision = _decide(message, history, current)
+    return _heard_services(decision, message, _language(message.strip(), history))
+
+
+def _heard_services(decision: Decision, message: str, lang: Lang) -> Decision:
+    """A question whose reply names none of the services the user named starts by saying
+    which it heard ("You named Stripe and Notion."), so it asks about what is missing in
+    their terms instead of as if nothing had been said."""
+    if decision.kind != "clarify" or not decision.questions:
+        return decision
+    index = index_of(load_catalog())
+    apps = [
+        index.apps[a] for a in dict.fromkeys(m.app for m in index.mentions(message, False)) if a
+    ]
+    low = decision.reply.lower()
+    if not apps or any(n in low for a in apps for n in [*a.names.all(), a.display_name.lower()]):
+        return decision
+    names = [a.display_name for a in apps]
+    heard = say("planner.offline.you_named", lang, services=pick(lang, " and ", " 和 ").join(names))
+    first, *rest = decision.questions
+    asked = Question(question=f"{heard} {first.question}", suggestions=first.suggestions)
+    return decision.model_copy(
+        update={"reply": f"{heard}\n{decision.reply}", "questions": [asked, *rest]}
+    )
+
+
+def _decide(message: str, history: list[tuple[str, str]], current: Workflow | None) -> Decision:
     text = message.strip()
     lang = _language(text, history)
     if not text:
