@@ -121,6 +121,15 @@ def field_ref(name: str) -> str:
     return "{{ $json[" + json.dumps(name, ensure_ascii=False) + "] }}"
 
 
+def fields_read(name: str) -> list[str]:
+    """The item fields :func:`field_ref` of ``name`` reads: the name's last part, or for a
+    span of time the date it counts from ("days_since_created_at" reads ``created_at``)."""
+    span = _SPAN.fullmatch(name.strip())
+    if span:
+        return [span.group("since") or "due_date"]
+    return [name.strip().split(".")[-1]]
+
+
 def if_rules(cond: Condition) -> tuple[list[dict[str, Any]], bool]:
     """The IF rules (all must hold) for ``cond``, and whether its outputs are swapped.
 

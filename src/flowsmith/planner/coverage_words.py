@@ -12,6 +12,7 @@ from typing import Any
 
 from flowsmith.core.models import Node
 from flowsmith.core.services import verb_of
+from flowsmith.planner.compile_state import fields_read
 from flowsmith.planner.frame import (
     Approval,
     Condition,
@@ -111,8 +112,11 @@ def plain_field(name: str) -> bool:
 
 
 def mentions(params: Any, field_name: str) -> bool:
+    """Whether ``params`` (a guard's) read the item field ``field_name`` names: the field
+    itself, or the date a span of time counts from (``days_since_due_date``: ``due_date``)."""
     text = " ".join(strings(params)).lower()
-    return field_name.lower().split(".")[-1] in text
+    names = {field_name.lower().split(".")[-1], *(f.lower() for f in fields_read(field_name))}
+    return any(name in text for name in names)
 
 
 def strings(value: Any) -> list[str]:
