@@ -200,10 +200,10 @@ async def test_a_repair_that_breaks_the_graph_never_replaces_a_valid_draft(
     assert all(f.severity != "error" for f in findings)
 
 
-async def test_no_frame_means_no_request_check(frame: list[Frame | None]) -> None:
-    frame[0] = None
+async def test_no_frame_leaves_only_the_said_check(frame: list[Frame | None]) -> None:
+    frame[0] = None  # the frame check is off; the raw words are still read
     agent = ScriptedAgent(stock_workflow())
-    events, _, _ = await run(agent)
+    events, _, _ = await run(agent, {"message": "every day at 9 send me the weather report"})
     assert rounds_of(events)[0]["uncovered"] == [] and agent.repair_calls == []
     assert "request" in " ".join(rounds_of(events)[0]["checks"])
 

@@ -33,6 +33,7 @@ from flowsmith.core.validate import is_valid, validate_workflow
 from flowsmith.generation import messages
 from flowsmith.generation.events import GenerationEventType
 from flowsmith.planner.coverage import REQUEST_CODES, check_request
+from flowsmith.planner.coverage_said import check_said, merged
 from flowsmith.planner.frame import Frame
 from flowsmith.workflows.service import scrub_secrets
 
@@ -149,12 +150,20 @@ def _only_additions(text: str, current: Workflow | None) -> bool:
 def coverage(
     frame: Frame | None, workflow: Workflow, request: dict[str, Any], current: Workflow | None
 ) -> list[Finding]:
-    if frame is None:
-        return []
+    """The request check's findings: the frame's (:func:`check_request`, when the request
+    could be read) and the said check's on the raw text (:func:`check_said`, creates and
+    edits), less the said-findings the frame check already made."""
+    text = request_text(request)
+    edit = is_edit(request, current)
     try:
-        edit = is_edit(request, current)
         prior = frozenset(n.id for n in current.nodes) if edit and current is not None else None
-        return check_request(frame, workflow, edit=edit, prior=prior or frozenset())
+        found = (
+            check_request(frame, workflow, edit=edit, prior=prior or frozenset())
+            if frame is not None
+            else []
+        )
+        said = check_said(text, workflow, edit=edit) if text else []
+        return merged(found, said, frame)
     except Exception:
         log.exception("the request check failed")
         return []

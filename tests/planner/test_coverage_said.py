@@ -1,0 +1,133 @@
+"""The said check: services and conditions the raw request names, against the workflow."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
+from flowsmith.generation.pipeline import coverage
+from flowsmith.planner.coverage import CONDITION_NOT_APPLIED, REQUEST_NOT_COVERED
+from flowsmith.planner.coverage_said import check_said
+from flowsmith.planner.parse import parse_request
+
+TRIGGER = NodeFamily.TRIGGER
+ACTION = NodeFamily.EXTERNAL_ACTION
+
+
+def node(i: str, subtype: str, family: NodeFamily = ACTION, **params: Any) -> Node:
+    return Node(id=i, name=params.pop("name", i), type=family, subtype=subtype, parameters=params)
+
+
+def flow(*nodes: Node, edges: list[tuple[str, str, str]] | None = None) -> Workflow:
+    if edges is None:
+        edges = [(a.id, b.id, "main") for a, b in pairwise(nodes)]
+    conns = [Connection(from_node=a, to_node=b, from_output=o) for a, b, o in edges]
+    return Workflow(name="t", nodes=list(nodes), connections=conns)
+
+
+HOOK = node("t", "webhook_trigger", TRIGGER, path="x")
+SLACK = node("s", "slack", resource="message", operation="post", channel="#a")
+TEAMS = node("m", "microsoft_teams", resource="channelMessage", operation="create")
+
+
+def codes(text: str, wf: Workflow, edit: bool = False) -> list[str]:
+    return [f.code for f in check_said(text, wf, edit=edit)]
+
+
+def test_named_service_without_node() -> None:
+    assert codes("post every new lead to Slack", flow(HOOK, TEAMS)) == [REQUEST_NOT_COVERED]
+    assert codes("post every new lead to Slack", flow(HOOK, SLACK)) == []
+
+
+def test_chinese_named_service_message_in_chinese() -> None:
+    found = check_said("收到新线索就发到Slack", flow(HOOK, TEAMS), edit=False)
+    assert [f.code for f in found] == [REQUEST_NOT_COVERED]
+    assert "Slack" in found[0].message and "需求" in found[0].message
+
+
+def test_negated_services_are_not_asked_for() -> None:
+    wf = flow(HOOK, TEAMS)
+    for text in (
+        "post new leads to Teams instead of Slack",
+        "post new leads to Teams, not Slack",
+        "replace Slack with Teams",
+        "swap the Slack alert for a Teams message",
+        "don't post to Slack anymore",
+        "把Slack换成Teams",
+        "不要发Slack了，发Teams",
+        "Slack不用了，换成Teams",
+    ):
+        assert codes(text, wf, edit=True) == [], text
+    assert codes("Slack → Teams", wf, edit=True) == []
+    assert codes("post to Teams and Slack", wf, edit=True) == [REQUEST_NOT_COVERED]
+
+
+def test_mail_app_done_by_core_mail_node() -> None:
+    mail = node("e", "send_email", to="a@b.c", subject="s", body="b")
+    assert codes("email the guest through Gmail", flow(HOOK, mail)) == []
+    assert codes("email the guest through Gmail", flow(HOOK, SLACK)) == [REQUEST_NOT_COVERED]
+
+
+def test_mail_domain_is_no_service() -> None:
+    wf = flow(HOOK, SLACK)
+    assert codes("skip leads with a gmail, yahoo or hotmail address, post the rest", wf) == []
+
+
+def test_http_request_named_for_the_service() -> None:
+    named = node("h", "http_request", name="Post to Mattermost", url="https://chat.acme.io/hooks/x")
+    by_url = node("h", "http_request", name="Post alert", url="https://api.mattermost.com/x")
+    other = node("h", "http_request", name="Call API", url="https://api.example.com")
+    text = "post the alert to Mattermost"
+    start = node("t", "manual_trigger", TRIGGER)
+    assert codes(text, flow(start, named)) == []
+    assert codes(text, flow(start, by_url)) == []
+    assert codes(text, flow(start, other)) == [REQUEST_NOT_COVERED]
+    # named first, an app with no events of its own may be what calls the webhook
+    assert codes(text, flow(HOOK, other)) == []
+    assert REQUEST_NOT_COVERED not in codes("post to Slack", flow(HOOK, other, SLACK))
+
+
+def test_condition_needs_a_gate() -> None:
+    gate = node("i", "if", NodeFamily.FLOW, conditions=[])
+    text = "if the amount is over 500, post it to Slack"
+    assert codes(text, flow(HOOK, SLACK)) == [CONDITION_NOT_APPLIED]
+    gated = flow(HOOK, gate, SLACK, edges=[("t", "i", "main"), ("i", "s", "true")])
+    assert codes(text, gated) == []
+    assert codes("金额超过500的话发到Slack", flow(HOOK, SLACK)) == [CONDITION_NOT_APPLIED]
+    assert codes("金额超过500就发到Slack", flow(HOOK, SLACK)) == []
+
+
+def test_soft_and_failure_conditions() -> None:
+    wf = flow(HOOK, SLACK)
+    assert codes("post new leads to Slack, if any", wf) == []
+    err = node("e", "error_trigger", TRIGGER)
+    assert codes("如果失败了就发到Slack", flow(err, SLACK)) == []
+    assert codes("如果失败了就发到Slack", flow(HOOK, SLACK)) == [CONDITION_NOT_APPLIED]
+
+
+def test_otherwise_side_missing() -> None:
+    gate = node("i", "if", NodeFamily.FLOW, conditions=[])
+    text = "if the amount is over 500 post it to Slack, otherwise post it to Teams"
+    one_way = flow(HOOK, gate, SLACK, TEAMS, edges=[("t", "i", "main"), ("i", "s", "true")])
+    two_way = flow(
+        HOOK,
+        gate,
+        SLACK,
+        TEAMS,
+        edges=[("t", "i", "main"), ("i", "s", "true"), ("i", "m", "false")],
+    )
+    assert codes(text, one_way) == [CONDITION_NOT_APPLIED]
+    assert codes(text, two_way) == []
+    assert codes("超过500就发Slack，否则什么都不做", one_way) == []
+
+
+def test_pipeline_dedupes_with_the_frame_check() -> None:
+    text = "every day at 9 post the weather to Slack"
+    wf = flow(node("t", "schedule_trigger", TRIGGER, interval="days"), TEAMS)
+    request = {"request_text": text}
+    found = coverage(parse_request(text), wf, request, None)
+    missing = [f for f in found if f.code == REQUEST_NOT_COVERED]
+    assert len(missing) == 1
+    alone = coverage(None, wf, request, None)
+    assert [f.path for f in alone] == ["request.services.slack"]
