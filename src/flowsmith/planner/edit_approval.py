@@ -17,13 +17,8 @@ from flowsmith.core.models import Connection, Workflow
 from flowsmith.planner import edit_ops as eo
 from flowsmith.planner import graph as g
 from flowsmith.planner.plan import EditOp
-from flowsmith.planner.text import Lang
+from flowsmith.planner.text import Lang, rx
 from flowsmith.text import text as say
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
 
 _N = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|half an?|[一两二三四五六七半])"
 _UNIT = r"\s*(?P<u>hours?|hrs?|h|days?|个?小时|天|日)"

@@ -16,11 +16,7 @@ import re
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import CompareOp, Condition
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
+from flowsmith.planner.text import rx
 
 _VALUE = r"['\"“‘]?(?P<v>@?[\w.@-]+?)['\"”’]?"
 _VALUE_ZH = r"['\"“‘]?(?P<v>[a-z0-9_.@-]+?)['\"”’]?"

@@ -20,12 +20,9 @@ from flowsmith.planner.edit_result_said import result_said
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context
+from flowsmith.planner.text import rx
 
 __all__ = ["condition"]
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 _INCOMPLETE = rx(r"\b(?:is|are|contains?|mentions?|includes?|than|equals?|to|of|a|the)\s*$")

@@ -16,12 +16,9 @@ from flowsmith.core.services import ServiceOp, node_service
 from flowsmith.planner import edit_catalog as ec
 from flowsmith.planner import edit_graph as eg
 from flowsmith.planner.edit_guard_steps import steps_in
+from flowsmith.planner.text import rx
 
 __all__ = ["else_steps"]
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 # "if it came back empty, …", "everyone else: …": the condition, not the action

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner.frame import Condition
+from flowsmith.planner.text import rx
 
 __all__ = [
     "ALSO_PART",
@@ -26,10 +27,6 @@ __all__ = [
     "paren_pair",
     "since_column",
 ]
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 # patterns the guard reader (edit_guard_read) uses for the constructions of this module's

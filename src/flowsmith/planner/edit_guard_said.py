@@ -5,13 +5,9 @@ condition's topic ("Notion读出来要是空的，…"). Pure: no I/O.
 
 from __future__ import annotations
 
-import re
+from flowsmith.planner.text import rx
 
 __all__ = ["OTHERS_SAID", "topic_if"]
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 # the other items said as people or as the empty result ("everyone else", "if it came back

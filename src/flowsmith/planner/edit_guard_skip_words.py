@@ -8,11 +8,7 @@ import re
 
 from flowsmith.core.models import Workflow
 from flowsmith.core.services import node_service
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
+from flowsmith.planner.text import rx
 
 # "skip posts whose title contains 'x'", "ignore emails from …"
 SKIP = rx(

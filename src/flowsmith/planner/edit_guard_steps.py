@@ -21,11 +21,7 @@ from flowsmith.planner import graph as g
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_step_names import by_name
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
+from flowsmith.planner.text import rx
 
 # "another email", "再发一封": a new step even when one of its kind exists
 _MORE = rx(r"\b(?:also|too|another|as well|additional|extra|second)\b|再|也|另外|额外|另一")

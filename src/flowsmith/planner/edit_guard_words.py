@@ -13,14 +13,8 @@ Pure: no I/O, no state.
 
 from __future__ import annotations
 
-import re
-
 from flowsmith.planner.edit_guard_said import OTHERS_SAID
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
+from flowsmith.planner.text import rx
 
 PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"

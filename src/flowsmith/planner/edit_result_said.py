@@ -8,15 +8,10 @@ named field; a quantity or a status code after "returned" is no such condition (
 
 from __future__ import annotations
 
-import re
-
 from flowsmith.planner.frame import Condition
+from flowsmith.planner.text import rx
 
 __all__ = ["result_said"]
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 # "the API actually returned sales", "it came back with results", "the query found rows"

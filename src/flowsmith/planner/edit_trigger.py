@@ -25,13 +25,9 @@ from flowsmith.planner.parse_context import Context
 from flowsmith.planner.parse_trigger import read_trigger
 from flowsmith.planner.plan import EditOp
 from flowsmith.planner.services import index_of
-from flowsmith.planner.text import Lang
+from flowsmith.planner.text import Lang, rx
 
 Span = tuple[int, int]
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 # "trigger it from a webhook (instead)", "start it when a Typeform is submitted",

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import re
 
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
+from flowsmith.planner.text import rx
 
 # where one request's clauses end
 CLAUSE_END = rx(r"[,;，；。!?！？\n—–]|\s-\s|\.(?=\s|$)|\band then\b|\bthen\b|然后|并且|接着")

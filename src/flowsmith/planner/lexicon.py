@@ -34,11 +34,7 @@ from flowsmith.planner.lexicon_verbs import SPECIFIC_WRITE_KEYS as SPECIFIC_WRIT
 from flowsmith.planner.lexicon_verbs import TO_WORD as TO_WORD
 from flowsmith.planner.lexicon_verbs import UPDATE_VERB as UPDATE_VERB
 from flowsmith.planner.lexicon_verbs import ZH_KEY_WORDS as ZH_KEY_WORDS
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
+from flowsmith.planner.text import rx
 
 # --- connectives -----------------------------------------------------------------------------
 

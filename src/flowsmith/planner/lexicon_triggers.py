@@ -5,12 +5,7 @@ The request parser reads them through :mod:`flowsmith.planner.lexicon`.
 
 from __future__ import annotations
 
-import re
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
+from flowsmith.planner.text import rx
 
 # --- triggers -------------------------------------------------------------------------------------
 

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import re
 
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
+from flowsmith.planner.text import rx
 
 # --- verbs ------------------------------------------------------------------------------------
 

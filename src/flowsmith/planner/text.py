@@ -1,4 +1,5 @@
-"""Small text helpers shared by the offline planner: language, URLs, numbers, spans.
+"""Small text helpers shared by the offline planner: language, URLs, numbers, spans, and
+``rx``, the case-insensitive pattern compiler the planner's word tables share.
 
 Everything here is pure and deterministic; regexes are compiled once at import time.
 """
@@ -9,6 +10,11 @@ import re
 from typing import Literal
 
 Lang = Literal["zh", "en"]
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")

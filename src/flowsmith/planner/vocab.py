@@ -11,10 +11,7 @@ import re
 from dataclasses import dataclass
 
 from flowsmith.planner.plan import ActionKind, AIKind, TransformKind
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+from flowsmith.planner.text import rx
 
 
 @dataclass(frozen=True)
