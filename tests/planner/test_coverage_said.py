@@ -7,7 +7,7 @@ from typing import Any
 
 from flowsmith.core.models import Connection, Node, NodeFamily, Workflow
 from flowsmith.generation.pipeline import coverage
-from flowsmith.planner.coverage import CONDITION_NOT_APPLIED, REQUEST_NOT_COVERED
+from flowsmith.planner.coverage import CONDITION_NOT_APPLIED, REQUEST_NOT_COVERED, TRIGGER_MISMATCH
 from flowsmith.planner.coverage_said import check_said
 from flowsmith.planner.parse import parse_request
 
@@ -131,3 +131,22 @@ def test_pipeline_dedupes_with_the_frame_check() -> None:
     assert len(missing) == 1
     alone = coverage(None, wf, request, None)
     assert [f.path for f in alone] == ["request.services.slack"]
+
+
+def test_a_clock_or_an_event_said_but_a_start_by_hand() -> None:
+    manual = node("t", "manual_trigger", TRIGGER)
+    every = node("t", "schedule_trigger", TRIGGER, interval="days", every=1)
+    for text in (
+        "every morning at 8 post the weather to Slack",
+        "每5分钟查一下网站，挂了就发到Slack",
+        "When a new lead comes in, post it to Slack",
+        "每当有新订单，就发到Slack",
+    ):
+        assert codes(text, flow(manual, SLACK)) == [TRIGGER_MISMATCH], text
+        assert TRIGGER_MISMATCH not in codes(text, flow(every, SLACK)), text
+        assert TRIGGER_MISMATCH not in codes(text, flow(HOOK, SLACK)), text
+    # asked to start by hand, or nothing said of when: a manual start is right
+    assert codes("post the weather to Slack when I click run", flow(manual, SLACK)) == []
+    assert codes("post the weather to Slack", flow(manual, SLACK)) == []
+    # an edit says nothing of the start
+    assert codes("every morning post to Slack too", flow(manual, SLACK), edit=True) == []

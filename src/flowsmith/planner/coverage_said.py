@@ -14,6 +14,9 @@
   "only when", "otherwise", 如果, 除非, 否则, …的话) but no node gates anything (an if,
   switch, filter, approval, a node with two used outputs, an error output for "if it
   fails"); or it says "otherwise" and no gate has two outputs that lead to nodes.
+* ``trigger_mismatch``      (not in edits) the text says when it runs, by a clock ("every
+  morning", "每5分钟") or on an event at its start ("when a lead comes in", "每当…"), and
+  the workflow only starts by hand (unless the text asks for a manual start).
 
 Invariants: only the words of :data:`_EN`/:data:`_ZH`-style language tables below decide
 (words of English and Chinese, never of a service); findings are warnings, at most one
@@ -120,6 +123,32 @@ _NOTHING = re.compile(
     _I,
 )
 
+# a request that starts on an event ("when a lead comes in", "每当有新订单"), at its start
+_ON_EVENT = re.compile(
+    r"^\W*(?:(?:when|whenever|every\s+time|each\s+time|as\s+soon\s+as|once)\b|"
+    r"(?:on|for|with)\s+(?:every|each|any)\s+new\b|"
+    r"每当|每次有|一旦|只要有|当有|有新的?|收到新的?|(?:当|在)[^，,。]{1,20}(?:时|的时候))",
+    _I,
+)
+# runs by a clock: a period or a time of day said as when it runs
+_PERIOD = re.compile(
+    r"\bevery\s+(?:other\s+|\d+\s*)?(?:minute|min|hour|hr|day|morning|evening|night|week|"
+    r"weekday|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|"
+    r"\b(?:hourly|daily|nightly|weekly|monthly|yearly|annually)\b|"
+    r"\beach\s+(?:morning|evening|night|day|week|month|hour|weekday)\b|"
+    r"\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays)\b|"
+    r"\bon\s+the\s+\d+(?:st|nd|rd|th)\s+of\s+(?:each|every)\s+month\b|"
+    r"每(?:天|日|周|星期|礼拜|月|年|小时|个?工作日|隔|晚|早|(?:\d+|[一二三四五六七八九十半两]+)\s*(?:个)?(?:分钟|小时|天|周|月))|"
+    r"(?:周|星期|礼拜)[一二三四五六日天]|工作日(?:早上|上午|下午|晚上)",
+    _I,
+)
+# the user starts it: a manual start is what was asked
+_BY_HAND = re.compile(
+    r"\b(?:manual(?:ly)?|by\s+hand|on\s+demand|(?:i|we)\s+(?:click|press|run|trigger|start)|"
+    r"button)\b|手动|手工|按钮|点一下|我来触发",
+    _I,
+)
+
 _HTTP_LIKE = frozenset(
     {"http_request", "http_tool", "n8n_node", "web_page_check", "webhook_trigger", "rss_trigger"}
 )
@@ -152,6 +181,8 @@ def check_said(
                 )
             )
     out += _conditions(text, workflow, lang, cat)
+    if not edit:
+        out += _trigger(text, workflow, lang)
     return out
 
 
@@ -297,6 +328,30 @@ def _gates(node: Node, wf: Workflow) -> bool:
     return node.type == NodeFamily.HUMAN_IN_THE_LOOP or _two_way(node, wf)
 
 
+# --- the trigger -----------------------------------------------------------------------------
+
+
+def _trigger(text: str, wf: Workflow, lang: str) -> list[Finding]:
+    """A request said to run by a clock ("every morning", "每5分钟") or to start on an event
+    ("when a lead comes in", "每当…") whose workflow only starts by hand."""
+    starts = [n for n in wf.nodes if n.type == NodeFamily.TRIGGER]
+    if not starts or any(n.subtype != "manual_trigger" for n in starts):
+        return []  # a start that is not by hand: a period said may be of something else
+    said_at = _PERIOD.search(text) or _ON_EVENT.search(text)
+    if said_at is None or _BY_HAND.search(text):
+        return []
+    said = _phrase(text, said_at)
+    node = f"“{starts[0].name}”"
+    message = catalog_text(
+        "coverage.trigger_mismatch.kind",
+        lang,
+        said=f"“{said}”",
+        node=node,
+        subtype=starts[0].subtype,
+    )
+    return [_finding(TRIGGER_MISMATCH, message, "request.text.trigger")]
+
+
 # --- with the frame check --------------------------------------------------------------------
 
 
@@ -320,6 +375,8 @@ def merged(
     out = list(frame_found)
     for f in said:
         if f.code == CONDITION_NOT_APPLIED and conditions:
+            continue
+        if f.code == TRIGGER_MISMATCH and any(g.code == TRIGGER_MISMATCH for g in frame_found):
             continue
         if f.path and f.path.removeprefix("request.services.") in apps:
             continue
