@@ -1,6 +1,6 @@
 """Builds ``requests_fresh9.jsonl``: the ninth fresh set for the planner, written blind, HELD OUT.
 
-Who and when: a helper session started by the lead, on 2026-12-07 (from 12:48 UTC by the machine
+Who and when: a helper session started by the lead, on 2026-12-07 (12:48–12:53 UTC by the machine
 clock), in its own worktree (branch ``fresh9``). What it read: ``build_fresh8.py`` (as a model of
 the row format only; none of its sentences was copied), ``build_set.py`` (helpers, check kinds,
 the priors P1–P20), ``fresh_rows.py``, ``checks.py``, ``test_fresh_set.py``, the set and check
@@ -9,7 +9,9 @@ and ``src/flowsmith/core/catalog``: app operations and trigger events, dumped by
 ``run.py`` only the lines that register sets. What it did not read: the planner and agent code
 (``src/flowsmith/planner/``, ``src/flowsmith/agent/``), ``tests/``, any ``requests*.jsonl``, any other
 ``build_fresh*.py``, ``test_fresh3_set.py``/``test_fresh7_set.py``, any ``run-*.json``,
-``ops_sweep.py``. It never ran the planner, the server, ``make run`` or ``run.py``.
+``ops_sweep.py``. It never ran the planner, the server or ``make run``. One slip: after registering fresh9 it ran
+``run.py --help`` once, to see the ``--set`` choices (argparse's usage and the module docstring; no
+request text, no server started).
 
 The rules it wrote by. Unlike fresh8, which leans on hard two-sided conditions, fresh9 tries to
 sample what new users ordinarily type: 40 English and 40 Chinese requests (English app names inside
