@@ -4,11 +4,12 @@
 
 The sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py),
 ``fresh2`` (requests_fresh2.jsonl, build_fresh2.py), ``fresh4``, ``fresh5``, ``fresh6``
-(requests_fresh6.jsonl, build_fresh6.py) and ``fresh8`` (requests_fresh8.jsonl,
-build_fresh8.py). Every check has a kind the scorer knows,
-every selector names catalog apps and subtypes, edits' kept ids exist in their prior, the file
-is what its builder writes, and no request repeats one of requests.jsonl (nor, for fresh2, one
-of the first fresh set). Nothing here starts a server or calls the planner.
+(requests_fresh6.jsonl, build_fresh6.py), ``fresh8`` (requests_fresh8.jsonl,
+build_fresh8.py) and ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out).
+Every check has a kind the scorer knows, every selector names catalog apps and subtypes,
+edits' kept ids exist in their prior, the file is what its builder writes, and no request
+repeats one of requests.jsonl (nor, for fresh2, one of the first fresh set).
+Nothing here starts a server or calls the planner.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import build_fresh4  # noqa: E402
 import build_fresh5  # noqa: E402
 import build_fresh6  # noqa: E402
 import build_fresh8  # noqa: E402
+import build_fresh9  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -53,6 +55,8 @@ SETS: dict[str, dict[str, Any]] = {
                "prefix": "k", "zh": (0.45, 0.55)},
     "fresh8": {"builder": build_fresh8, "file": HERE / "requests_fresh8.jsonl", "n": 80,
                "prefix": "n", "zh": (0.45, 0.55)},
+    "fresh9": {"builder": build_fresh9, "file": HERE / "requests_fresh9.jsonl", "n": 80,
+               "prefix": "p", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -637,6 +641,79 @@ ACCEPTABLE_EDITS.update({
 })
 
 
+# fresh9: right workflows for a few requests, hand-written from the request alone
+ACCEPTABLE.update({
+    "p006": _wf([
+        _n("t", "stripe_trigger", {"event": "payment_failed"}),
+        _n("e", "gmail", {"resource": "message", "operation": "send",
+                          "to": "{{ $json.customer_email }}",
+                          "subject": "Please update your card"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "greater_than",
+                                       "right": 100000}]}),
+        _n("s", "twilio", {"resource": "sms", "operation": "send", "to": "+15550100"}),
+    ], [("t", "e"), ("t", "c"), ("c", "s", "true")]),
+    "p017": _wf([
+        _n("t", "typeform_trigger", {"event": "form_submitted"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.rating }}", "operator": "greater_than",
+                                       "right": 3}]}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "Would you review us?"}),
+        _n("z", "zendesk", {"resource": "ticket", "operation": "create"}),
+    ], [("t", "c"), ("c", "e", "true"), ("c", "z", "false")]),
+    "p026": _wf([
+        _n("t", "pipedrive_trigger", {"event": "deal_updated"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.current.status }}", "operator": "equals",
+                                       "right": "won"}]}),
+        _n("q", "quickbooks", {"resource": "invoice", "operation": "create"}),
+        _n("s", "slack", {"resource": "message", "operation": "post", "channel": "#wins"}),
+    ], [("t", "c"), ("c", "q", "true"), ("q", "s")]),
+    "p031": _wf([
+        _n("t", "form_trigger", {"title": "Vacation request",
+                                 "fields": [{"label": "Name"}, {"label": "Dates"}]}),
+        _n("a", "approval_email", {"to": "lisa@kettleworks.example", "subject": "Vacation"}),
+        _n("g", "google_calendar", {"resource": "event", "operation": "create",
+                                    "calendar": "Team vacation"}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "Vacation declined"}),
+    ], [("t", "a"), ("a", "g", "approved"), ("a", "e", "rejected")]),
+    "p036": _wf([
+        _n("t", "shopify_trigger", {"event": "order_created"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.total_price }}",
+                                       "operator": "greater_than", "right": 2000}]}),
+        _n("d", "dingtalk", {"resource": "message", "operation": "send"}),
+        _n("s", "google_sheets", {"resource": "sheet", "operation": "append"}),
+    ], [("t", "c"), ("c", "d", "true"), ("c", "s", "false")]),
+    "p060": _wf([
+        _n("t", "shopify_trigger", {"event": "refund_created"}),
+        _n("a", "airtable", {"resource": "record", "operation": "create", "table": "退款记录"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "greater_than",
+                                       "right": 200}]}),
+        _n("f", "feishu", {"resource": "message", "operation": "send"}),
+    ], [("t", "a"), ("a", "c"), ("c", "f", "true")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P2: personal address? -> no email; the sheet row always
+    "p065": ([("n1", "n2"), ("n2", "c"), ("c", "n3", "false")],
+             [_n("c", "if", {"combine": "or", "conditions": [
+                 {"left": "{{ $json.email }}", "operator": "contains", "right": "gmail.com"},
+                 {"left": "{{ $json.email }}", "operator": "contains", "right": "qq.com"}]})]),
+    # P4: in stock -> email and Telegram
+    "p067": ([("n1", "n2"), ("n2", "n3"), ("n3", "n4", "true"), ("n3", "tg", "true")],
+             [_n("tg", "telegram", {"resource": "message", "operation": "sendMessage",
+                                    "text": "In stock! {{ $json.url }}"})]),
+    # P5: the switch's fallback (other) -> Freshdesk
+    "p068": ([("n1", "n2"), ("n2", "n3"), ("n3", "n4", "output_0"), ("n3", "n5", "output_1"),
+              ("n3", "fd", "fallback")],
+             [_n("fd", "freshdesk", {"resource": "ticket", "operation": "create"})]),
+    # P19: not hot -> score over 40? -> Slack #sales
+    "p079": ([("n1", "n2"), ("n2", "n3"), ("n3", "n4", "true"), ("n3", "c", "false"),
+              ("c", "s", "true")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $json.score }}",
+                                             "operator": "greater_than", "right": 39}]}),
+              _n("s", "slack", {"resource": "message", "operation": "post",
+                                "channel": "#sales"})]),
+})
+
+
 def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
             added: list[dict[str, Any]]) -> dict[str, Any]:
     """The prior with ``added`` nodes and its connections replaced by ``edges``."""
@@ -723,3 +800,39 @@ def test_fresh8_composition() -> None:
     comp = build_fresh8.composition(SET_ROWS["fresh8"])
     assert comp["en"] == 40 and comp["zh"] == 40
     assert comp["condition"] >= 40 and comp["edit"] == 20 and comp["longtail"] >= 30
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh9"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh9"] if r.get("prior")])
+def test_fresh9_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh9 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh9_edits_each_prior_at_most_once() -> None:
+    names = [r["prior"]["name"] for r in SET_ROWS["fresh9"] if r.get("prior")]
+    assert len(names) == 16 and len(set(names)) == 16
+    assert all(any("kept_ids" in c for c in r["checks"])
+               for r in SET_ROWS["fresh9"] if r.get("prior"))
+
+
+def test_fresh9_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: no sentence of any set is shown by this test
+    others = set()
+    for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"):
+        path = HERE / f"requests_{name}.jsonl"
+        if path.exists():
+            others |= set(_texts(_read(path)))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh9"]) if t in others)
+    assert repeated == 0
+
+
+def test_fresh9_composition() -> None:
+    """The brief's shares: 40/40 languages, about a third with conditions, 16 edits, about a
+    third long tail, a few vague requests."""
+    comp = build_fresh9.composition(SET_ROWS["fresh9"])
+    assert comp["en"] == 40 and comp["zh"] == 40
+    assert 27 <= comp["condition"] <= 34 and comp["edit"] == 16
+    assert 27 <= comp["longtail"] <= 34 and comp["question"] >= 3
