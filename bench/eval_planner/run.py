@@ -10,6 +10,7 @@
     .venv/bin/python bench/eval_planner/run.py --set fresh5         # requests_fresh5.jsonl
     .venv/bin/python bench/eval_planner/run.py --set fresh7         # held out: counts only
     .venv/bin/python bench/eval_planner/run.py --set fresh9         # held out: counts only
+    .venv/bin/python bench/eval_planner/run.py --set fresh10        # requests_fresh10.jsonl
 
 It starts ``flowsmith serve`` as a subprocess on a free port with embedded defaults (a temp
 FLOWSMITH_DATA_DIR, SQLite, the offline planner unless ``--keep-llm-env``), mints a dev token,
@@ -51,11 +52,12 @@ SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl",
         "fresh2": HERE / "requests_fresh2.jsonl", "fresh3": HERE / "requests_fresh3.jsonl",
         "fresh4": HERE / "requests_fresh4.jsonl", "fresh5": HERE / "requests_fresh5.jsonl",
         "fresh6": HERE / "requests_fresh6.jsonl", "fresh7": HERE / "requests_fresh7.jsonl",
-        "fresh8": HERE / "requests_fresh8.jsonl", "fresh9": HERE / "requests_fresh9.jsonl"}
+        "fresh8": HERE / "requests_fresh8.jsonl", "fresh9": HERE / "requests_fresh9.jsonl",
+        "fresh10": HERE / "requests_fresh10.jsonl"}
 # held out: progress lines show neither ids, request text nor per-request outcomes
 HELD_OUT_SETS = {"fresh3", "fresh7", "fresh9"}
 FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8",
-                "fresh9")
+                "fresh9", "fresh10")
 
 
 # ---------------------------------------------------------------- the server
@@ -410,7 +412,8 @@ def main() -> None:
                     help="main: requests.jsonl (dev + heldout); fresh: requests_fresh.jsonl; "
                          "fresh2: requests_fresh2.jsonl; fresh3: requests_fresh3.jsonl; "
                          "fresh4: requests_fresh4.jsonl; fresh5: requests_fresh5.jsonl; "
-                         "fresh9: requests_fresh9.jsonl (held out: counts only)")
+                         "fresh9: requests_fresh9.jsonl (held out: counts only); "
+                         "fresh10: requests_fresh10.jsonl (diagnostic)")
     ap.add_argument("--split", choices=["dev", "heldout", *FRESH_SPLITS, "all"], default="all")
     ap.add_argument("--json", type=Path, help="write every request's outcome and checks here")
     ap.add_argument("--verbose", action="store_true", help="list failed checks per request")

@@ -5,7 +5,8 @@
 The sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py),
 ``fresh2`` (requests_fresh2.jsonl, build_fresh2.py), ``fresh4``, ``fresh5``, ``fresh6``
 (requests_fresh6.jsonl, build_fresh6.py), ``fresh8`` (requests_fresh8.jsonl,
-build_fresh8.py) and ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out).
+build_fresh8.py), ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out) and
+``fresh10`` (requests_fresh10.jsonl, build_fresh10.py).
 Every check has a kind the scorer knows, every selector names catalog apps and subtypes,
 edits' kept ids exist in their prior, the file is what its builder writes, and no request
 repeats one of requests.jsonl (nor, for fresh2, one of the first fresh set).
@@ -31,6 +32,7 @@ import build_fresh5  # noqa: E402
 import build_fresh6  # noqa: E402
 import build_fresh8  # noqa: E402
 import build_fresh9  # noqa: E402
+import build_fresh10  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -57,6 +59,8 @@ SETS: dict[str, dict[str, Any]] = {
                "prefix": "n", "zh": (0.45, 0.55)},
     "fresh9": {"builder": build_fresh9, "file": HERE / "requests_fresh9.jsonl", "n": 80,
                "prefix": "p", "zh": (0.45, 0.55)},
+    "fresh10": {"builder": build_fresh10, "file": HERE / "requests_fresh10.jsonl", "n": 100,
+                "prefix": "q", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -714,6 +718,85 @@ ACCEPTABLE_EDITS.update({
 })
 
 
+# fresh10: right workflows for a few requests, hand-written from the request alone
+ACCEPTABLE.update({
+    # WooCommerce order: total over 200 -> Slack #vip-orders
+    "q023": _wf([
+        _n("t", "woocommerce_trigger", {"event": "order_created"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.total }}", "operator": "greater_than",
+                                       "right": 200}]}),
+        _n("s", "slack", {"resource": "message", "operation": "post", "channel": "#vip-orders"}),
+    ], [("t", "c"), ("c", "s", "true")]),
+    # project brief: under 5k -> price list email; else HubSpot deal -> Slack #new-biz
+    "q027": _wf([
+        _n("t", "form_trigger", {"title": "Project brief", "fields": [{"label": "Budget"}]}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.Budget }}", "operator": "less_than",
+                                       "right": 5000}]}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "Small projects"}),
+        _n("h", "hubspot", {"resource": "deal", "operation": "create"}),
+        _n("s", "slack", {"resource": "message", "operation": "post", "channel": "#new-biz"}),
+    ], [("t", "c"), ("c", "e", "true"), ("c", "h", "false"), ("h", "s")]),
+    # weekdays 18:00: Dispatch sheet -> not delivered -> Telegram
+    "q034": _wf([
+        _n("t", "schedule_trigger", {"interval": "cron", "cron": "0 18 * * 1-5"}),
+        _n("r", "google_sheets", {"resource": "sheet", "operation": "read",
+                                  "sheet_name": "Dispatch"}),
+        _n("f", "filter", {"conditions": [{"left": "{{ $json.status }}", "operator": "not_equals",
+                                           "right": "delivered"}]}),
+        _n("m", "telegram", {"resource": "message", "operation": "sendMessage"}),
+    ], [("t", "r"), ("r", "f"), ("f", "m")]),
+    # leave form: > 3 days -> HR approval -> sheet / email; else sheet
+    "q050": _wf([
+        _n("t", "form_trigger", {"title": "请假", "fields": [{"label": "days"}]}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.days }}", "operator": "greater_than",
+                                       "right": 3}]}),
+        _n("a", "approval_email", {"to": "hr@corp.cn", "subject": "请假审批"}),
+        _n("s", "google_sheets", {"resource": "sheet", "operation": "append",
+                                  "sheet_name": "请假记录"}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "请假未批准"}),
+    ], [("t", "c"), ("c", "a", "true"), ("c", "s", "false"), ("a", "s", "approved"),
+        ("a", "e", "rejected")]),
+    # courier webhook: 200 at once; 已签收 -> WooCommerce completed, 异常 -> WeCom
+    "q055": _wf([
+        _n("t", "webhook_trigger", {"path": "logistics", "response_mode": "response_node"}),
+        _n("r", "webhook_response", {"status_code": 200}),
+        _n("s", "switch", {"field": "{{ $json.status }}", "rules": [
+            {"operator": "equals", "value": "已签收"}, {"operator": "equals", "value": "异常"}]}),
+        _n("w", "woocommerce", {"resource": "order", "operation": "update",
+                                "status": "completed"}),
+        _n("q", "wecom", {"resource": "webhook", "operation": "send"}),
+    ], [("t", "r"), ("t", "s"), ("s", "w", "output_0"), ("s", "q", "output_1")]),
+    # cross-border parcels: Supabase; > 30 kg -> Feishu; else quote API -> email; respond
+    "q063": _wf([
+        _n("t", "webhook_trigger", {"path": "orders", "response_mode": "response_node"}),
+        _n("sb", "supabase", {"resource": "row", "operation": "create", "table": "orders"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.weight }}", "operator": "greater_than",
+                                       "right": 30}]}),
+        _n("f", "feishu", {"resource": "webhook", "operation": "send"}),
+        _n("h", "http_request", {"method": "POST", "url": "https://api.kuaiyun.example/quote"}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "报价"}),
+        _n("r", "webhook_response", {"status_code": 200, "body": {"received": True}}),
+    ], [("t", "sb"), ("sb", "c"), ("c", "f", "true"), ("c", "h", "false"), ("h", "e"),
+        ("sb", "r")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P5: the switch's fallback forwards to help@acme.io
+    "q084": ([("n1", "n2"), ("n2", "n3"), ("n3", "n4", "output_0"), ("n3", "n5", "output_1"),
+              ("n3", "e", "fallback")],
+             [_n("e", "send_email", {"to": "help@acme.io", "subject": "{{ $json.subject }}"})]),
+    # P8: not negative -> Mailchimp 'Happy customers'
+    "q087": ([("n1", "n2"), ("n2", "n3"), ("n3", "n4", "true"), ("n3", "m", "false")],
+             [_n("m", "mailchimp", {"resource": "member", "operation": "create",
+                                    "list": "happy-customers"})]),
+    # P17: amount over 500k -> WeCom to the head of legal, the sheet row as before
+    "q096": ([("n1", "n2"), ("n2", "n3"), ("n2", "c"), ("c", "w", "true")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $json.amount }}",
+                                             "operator": "greater_than", "right": 500000}]}),
+              _n("w", "wecom", {"resource": "webhook", "operation": "send"})]),
+})
+
+
 def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
             added: list[dict[str, Any]]) -> dict[str, Any]:
     """The prior with ``added`` nodes and its connections replaced by ``edges``."""
@@ -836,3 +919,37 @@ def test_fresh9_composition() -> None:
     assert comp["en"] == 40 and comp["zh"] == 40
     assert 27 <= comp["condition"] <= 34 and comp["edit"] == 16
     assert 27 <= comp["longtail"] <= 34 and comp["question"] >= 3
+
+
+def test_fresh10_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: the other sets' sentences are never shown by this test
+    others = set()
+    for name in ("fresh", "fresh2", "fresh4", "fresh5", "fresh6", "fresh8"):
+        others |= set(_texts(SET_ROWS[name]))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh10"]) if t in others)
+    assert repeated == 0
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh10"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh10"] if r.get("prior")])
+def test_fresh10_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh10 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh10_edits_each_prior_once_with_kept_ids() -> None:
+    edits = [r for r in SET_ROWS["fresh10"] if r.get("prior")]
+    names = [r["prior"]["name"] for r in edits]
+    assert len(names) == 20 and len(set(names)) == 20
+    assert all(any("kept_ids" in c for c in r["checks"]) for r in edits)
+
+
+def test_fresh10_composition() -> None:
+    """The brief's shares: 50/50 languages, about 40% with conditions, 20 edits, >= a third
+    long tail, a few vague requests."""
+    comp = build_fresh10.composition(SET_ROWS["fresh10"])
+    assert comp["en"] == 50 and comp["zh"] == 50
+    assert 35 <= comp["condition"] <= 45 and comp["edit"] == 20 and comp["longtail"] >= 34
+    assert comp["question"] == 4
