@@ -208,6 +208,25 @@ async def test_no_frame_leaves_only_the_said_check(frame: list[Frame | None]) ->
     assert "request" in " ".join(rounds_of(events)[0]["checks"])
 
 
+async def test_a_said_finding_drives_a_repair_when_the_request_cannot_be_read(
+    frame: list[Frame | None],
+) -> None:
+    """The parse of the request fails (no frame), yet the service the user named is still
+    missing from the draft: the said check reports it, the agent repairs, the fix clears it."""
+    frame[0] = None
+    agent = ScriptedAgent(stock_workflow(), [with_slack()])
+    request = {"lang": "en", "message": "keep an eye on our stock and keep Slack posted"}
+    events, workflow, findings = await run(agent, request)
+    first, last = rounds_of(events)
+    assert [u["code"] for u in first["uncovered"]] == ["request_not_covered"]
+    assert "Slack" in first["uncovered"][0]["message"]
+    assert [f.path for f in agent.repair_calls[0] if f.code == "request_not_covered"] == [
+        "request.services.slack"
+    ]
+    assert last["uncovered"] == [] and workflow.node("slack") is not None
+    assert not [f for f in findings if f.code == "request_not_covered"]
+
+
 async def test_an_unchanged_request_is_checked_as_it_is(frame: list[Frame | None]) -> None:
     current = stock_workflow().model_copy(update={"id": "w1", "version": 3})
     agent = ScriptedAgent(with_slack())
