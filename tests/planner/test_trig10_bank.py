@@ -108,7 +108,7 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
     ),
     # --- a row added to a sheet named in quotes (no app named) -------------------------------
     (
-        "When a row is added to the 'Leads' sheet, create a contact in HubSpot",
+        "When a row is added to the 'Leads' sheet, create a deal in HubSpot",
         ("google_sheets", "hubspot"),
         each(on_event("google_sheets", "rowAdded"), op("hubspot", "create")),
     ),
@@ -150,6 +150,17 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
     (
         "手动触发就行，读取Notion数据库里的任务，用Gmail发邮件给负责人",
         ("notion", "gmail"),
+        each(starts("manual_trigger"), op("gmail", "send")),
+    ),
+    (
+        "手动跑就可以：从Airtable读出所有客户，用Gmail给每人发新品介绍邮件",
+        ("airtable", "gmail"),
+        each(starts("manual_trigger"), op("gmail", "send")),
+    ),
+    (
+        "Manual run is fine: get the customers from Airtable and send each one the new "
+        "price list with Gmail",
+        ("airtable", "gmail"),
         each(starts("manual_trigger"), op("gmail", "send")),
     ),
     # --- a misspelt app name -----------------------------------------------------------------
@@ -199,31 +210,7 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
 
 
 # still wrong (strict: a fix makes the test fail until the mark goes); the assertions stand
-OPEN: dict[str, str] = {
-    "Volunteers register on the sig": "start not read yet",
-    "Customers ask for a quote thro": "start not read yet",
-    "A candidate fills out the job ": "start not read yet",
-    "顾客填了我们的预约登记表，就把信息存进Airtable": "start not read yet",
-    "会员填写了网站上的问卷后，发一封感谢邮件给他": "start not read yet",
-    "Upload the attachments of emai": "start not read yet",
-    "Emails coming into support@ket": "start not read yet",
-    "Mail arriving at hr@kettle.exa": "start not read yet",
-    "进到orders@kettle.example邮箱的邮件，存": "start not read yet",
-    "When a row is added to the 'Le": "start not read yet",
-    "When a new row is added to the": "start not read yet",
-    "当“报名”表格新增一行时，就发Slack消息通知我": "start not read yet",
-    "出错了就发Slack消息给我": "start not read yet",
-    "如果报错了，给我发邮件": "start not read yet",
-    "If anything fails, send me a T": "start not read yet",
-    "When something goes wrong, ema": "start not read yet",
-    "学员在jotfrom里报名后，把信息加到Airtable": "start not read yet",
-    "Whenever someone fills out our": "start not read yet",
-    "When a new deal is created in ": "start not read yet",
-    "Every school day at 7:30, post": "start not read yet",
-    "每个上学日早上7点，发邮件提醒家长检查作业": "start not read yet",
-    "When a customer leaves a bad r": "start not read yet",
-    "Help Scout里客户给了差评，就在Asana建任务": "start not read yet",
-}
+OPEN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("text", "apps", "check"), bank_cases(BANK, OPEN))
