@@ -122,6 +122,16 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
         ("google_sheets", "slack"),
         each(on_event("google_sheets", "rowAdded"), does("slack")),
     ),
+    (
+        "When a new row is added to the sheet 'Signups', email me",
+        ("google_sheets",),
+        each(on_event("google_sheets", "rowAdded"), does("send_email")),
+    ),
+    (
+        "每当RSS订阅 https://news.kettle.example/feed 有新文章，就发到Slack",
+        ("slack",),
+        each(starts("rss_trigger"), does("slack")),
+    ),
     # --- a run failing, said alone -----------------------------------------------------------
     ("出错了就发Slack消息给我", ("slack",), each(starts("error_trigger"), does("slack"))),
     ("如果报错了，给我发邮件", (), each(starts("error_trigger"), does("send_email"))),
