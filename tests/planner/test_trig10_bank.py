@@ -209,12 +209,34 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
     (
         "When a customer leaves a bad rating in Help Scout, create a Jira issue",
         ("help_scout", "jira"),
-        each(on_event("help_scout", "satisfaction_rating"), does("jira")),
+        each(
+            on_event("help_scout", "satisfaction_rating"),
+            guard(("rating",), "not good"),
+            does("jira"),
+        ),
     ),
     (
         "Help Scout里客户给了差评，就在Asana建任务",
         ("help_scout", "asana"),
-        each(on_event("help_scout", "satisfaction_rating"), does("asana")),
+        each(
+            on_event("help_scout", "satisfaction_rating"),
+            guard(("rating",), "not good"),
+            does("asana"),
+        ),
+    ),
+    (
+        "When a customer rates a reply in Help Scout, post it to Slack",
+        ("help_scout", "slack"),
+        each(on_event("help_scout", "satisfaction_rating"), lacks("filter"), does("slack")),
+    ),
+    (
+        "Help Scout里收到好评，就发Slack感谢客服",
+        ("help_scout", "slack"),
+        each(
+            on_event("help_scout", "satisfaction_rating"),
+            guard(("rating",), "great"),
+            does("slack"),
+        ),
     ),
 ]
 
