@@ -18,7 +18,13 @@ TRIGGER_ERROR = rx(
     r"\b(?:any|one|all|each|every)\s+(?:(?:of\s+)?(?:our|my|the|your)\s+)?(?:n8n\s+)?"
     r"(?:workflows?|automations?|flows?|zaps?|scenarios?)\s+(?:\w+\s+){0,2}?"
     r"(?:fails?|failed|errors?(?:\s+out)?|errored|crash\w*|breaks?|throws? an? error)\b|"
-    r"(?:工作流|自动化|流程)[^，,。；;]{0,12}?(?:失败|出错|报错|异常|崩溃|挂了)"
+    r"(?:工作流|自动化|流程)[^，,。；;]{0,12}?(?:失败|出错|报错|异常|崩溃|挂了)|"
+    # "出错了给我发邮件", "If anything fails, …": a failure said alone, with no thing that
+    # fails, opens the request (or the when-clause) and so is a failing run
+    r"^\s*(?:如果|要是|一旦|只要|万一|当)?\s*(?:有|任何)?(?:出错|报错|出了?错|失败|出了?问题|出故障)"
+    r"了?(?:的话|时|的时候)?(?=\s*(?:[，,：:]|就|给|发|请|通知|马上|立刻|立即))|"
+    r"^\s*(?:(?:if|when|whenever)\s+)?(?:anything|something)\s+(?:ever\s+)?(?:fails|breaks|"
+    r"goes wrong|errors(?:\s+out)?|crashes)\b"
 )
 TRIGGER_WEBHOOK = rx(
     r"webhook|web hook|回调|钩子|\bhttp (?:post|request|call)s? (?:comes? in|arrives?)|"
@@ -27,6 +33,18 @@ TRIGGER_WEBHOOK = rx(
 TRIGGER_FORM = rx(
     r"\bform (?:is )?submi\w*|\bform submission|\bsubmits? (?:a |the |our )?\w*\s?form|"
     r"\bfills? (?:in|out) (?:a |the |our )?form|"
+    # "the signup form on our website", "through our online form", "fills in the project
+    # brief form": a form said as a thing on the user's site, or named by what it is for
+    r"\b(?:form|survey|questionnaire)\s+on\s+(?:our|my|the)\s+(?:[\w-]+\s+)?"
+    r"(?:web\s?site|site|page|homepage|portal)\b|"
+    r"\b(?:on|through|via|with|using|in)\s+(?:our|my|the|an?)\s+(?:online|web|website|site)\s+"
+    r"(?:[\w-]+\s+)?form\b|"
+    r"\bfills? (?:in|out) (?:a |the |our |my )?(?:[\w-]+ ){1,3}form\b"
+    r"(?!\s+(?:on|in)\s+(?:typeform|jotform|google))|"
+    # "填了我们的活动报名表", "填写了网站上的问卷", "用表单请假": a form filled in, or used
+    r"(?:填了|填写了?|填完了?|提交了)(?:我们|我们的|网站上的|网上的|官网上的|一份|一个|个)?"
+    r"[^，,。；;“”\s]{0,8}?(?:报名表|申请表|登记表|问卷|调查表|表单)|"
+    r"(?:用|通过|在)(?:我们的|网站上?的|网上的?|在线|线上)?表单|"
     r"\b(?:submitted|sent|coming|arriving|entered) (?:through|via|on|with|from|in) "
     r"(?:a |an |the |our |my )?(?:[\w-]+ )?form\b|"
     r"\b(?:make|create|build|set up|give me) (?:me )?(?:a|an) (?:[\w-]+ )?form\b|"
@@ -54,6 +72,12 @@ TRIGGER_EMAIL = rx(
     r"\s+(?:by|via|through|over|in an?)\s+e-?mail\b|"
     r"收到(?:的)?\S{0,6}?邮件|收到(?:的)?[^，,。；;\s后时就把给再并]{7,14}?(?<![发寄])邮件|新邮件|来信|邮件(?:到达|进来|到了|来了)|邮箱收到|"
     # "收到 __mail0__ 发来的邮件", "从 __mail0__ 发来的邮件": mail named by its sender
+    # "emails sent to __mail0__", "Mail arriving at __mail0__", "发到 __mail0__ 的邮件": mail
+    # said as arriving at an address
+    r"\b(?:e-?mails?|mail)\s+(?:that\s+(?:are\s+|gets?\s+)?)?(?:sent|coming|arriving|going|"
+    r"forwarded|addressed|delivered|landing)\s+(?:in)?(?:to|at|in)\s+(?:the\s+)?__mail\d+__|"
+    r"(?:发到|发往|寄到|寄往|进到|进入|到达)\s*__mail\d+__\s*(?:邮箱)?(?:里)?的?(?:所有|每封)?(?:新)?"
+    r"(?:邮件|信)|__mail\d+__\s*(?:邮箱)?(?:收到|进来)的(?:新)?(?:邮件|信)|"
     r"__mail\d+__\s*(?:发来|寄来|发过来)的(?:新)?邮件|来自\s*__mail\d+__\s*的(?:新)?邮件|(?:通过|用)邮件(?:收到|发来|寄来)"
 )
 TRIGGER_RSS = rx(
@@ -87,5 +111,15 @@ RUN_BY_HAND = rx(
     r"(?:run|trigger|start|kick off)\b|"
     r"(?:我|我们)(?:自己)?(?:会|都|就)?(?:手动|手工|自己)(?:跑|运行|执行|触发|启动|点)|"
     r"(?:手动|手工)(?:跑|运行|执行|触发|启动)一(?:次|下|遍)"
+)
+# "手动运行就行", "Run it manually:", "Manual run is fine": a start by hand said outright, which
+# wins over any event a later step's words suggest ("用Gmail发新年邮件")
+MANUAL_SAID = rx(
+    r"(?:手动|手工)(?:来)?(?:跑|运行|执行|触发|启动|点)(?:一下|一次|一遍)?"
+    r"(?:就行了?|就好了?|就可以了?|即可|就够了?)|"
+    r"(?:^|(?<=[.;:!?\n]))\s*(?:just\s+)?(?:run|start|trigger)\s+(?:it|this|the (?:workflow|flow|"
+    r"automation))\s+manually\b|"
+    r"\bmanual(?:ly)?\s+(?:run|start|trigger)(?:ing)?\s+is\s+(?:fine|enough|ok|okay)\b|"
+    r"\bjust\s+(?:a\s+)?manual\s+(?:run|start|trigger)\b"
 )
 TRIGGER_MANUAL = rx(r"\bmanual\w*|\bon demand\b|\bwhen i click\b|手动|手工|按需")

@@ -42,6 +42,7 @@ from flowsmith.planner.frame import (
     Trigger,
     walk,
 )
+from flowsmith.planner.parse_app_spelling import respell_apps
 from flowsmith.planner.parse_approval_before import with_approval_moved
 from flowsmith.planner.parse_asides import drop_asides
 from flowsmith.planner.parse_bullets import bullets_as_sentences
@@ -96,6 +97,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         return None
     lang = detect_lang(raw)
     ctx = Context(index=index_of(catalog), urls=[], mails=[])
+    raw = respell_apps(raw, ctx.index)  # "在typefrom里": the app's name meant
     raw = app_in_context(raw, ctx.index)  # "我用Todoist管家务，…看看…": the look's app
     ctx.about_stock = bool(STOCK_TALK.search(raw))
     ctx.gated = bool(lx.APPROVAL_OK.search(raw) or lx.APPROVAL_REJECT.search(raw))

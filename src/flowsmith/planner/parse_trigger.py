@@ -44,6 +44,7 @@ from flowsmith.planner.parse_trigger_item import (
     qualifier,
     said_values,
 )
+from flowsmith.planner.parse_trigger_named import named_place_event
 from flowsmith.planner.parse_trigger_new import new_app_event
 from flowsmith.planner.parse_trigger_opening import (
     anaphoric_when,
@@ -81,6 +82,9 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
         start = max(text.rfind(p, 0, by_hand.start()) for p in ".;:!?。；：！？\n") + 1
         phrase = by_hand.group(0)
         return Trigger(kind="manual", phrase=phrase), f"{text[:start]} {text[by_hand.end() :]}"
+    by_word = lx.MANUAL_SAID.search(text)
+    if by_word is not None:  # "手动运行就行：…": no step's words make it an event
+        return Trigger(kind="manual", phrase=by_word.group(0).strip()), _cut(text, by_word)
     found = _context_event(text, ctx) or _opening_trigger(text, ctx)
     if found is not None:
         return found
@@ -516,6 +520,9 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
             return Trigger(kind="app_event", app=ctx.context_app, event=event, phrase=phrase)
     if polled and (lx.NEW_WORD.search(body) or _HAPPENS.search(body)):
         return eventless_trigger(polled[0].app or "", body, phrase, ctx)
+    placed = None if polled else named_place_event(body, phrase, ctx)
+    if placed is not None:  # "a row is added to the 'Leads' sheet": that sheet's app
+        return placed
     branded = None if polled else brand_event(body, phrase, ctx)
     if branded is not None:
         return branded

@@ -61,7 +61,12 @@ _EN_DAILY = re.compile(
     r"nightly|in the (morning|evening)|once (?:a|per|each) day)\b",
     re.IGNORECASE,
 )
-_EN_WEEKDAYS = re.compile(r"\b(every weekday|on weekdays|weekdays)\b", re.IGNORECASE)
+# "every weekday", "each school morning", "on business days": the days people work or teach
+_EN_WEEKDAYS = re.compile(
+    r"\b(every weekday|on weekdays|weekdays|(?:every|each|on)\s+(?:school|work|working|business)"
+    r"[ -]?(?:day|morning|evening|afternoon|night)s?)\b",
+    re.IGNORECASE,
+)
 _EN_DAY = r"(?:" + "|".join(_DOW_EN) + r")s?"
 # a run of weekdays ("Tuesdays and Thursdays", "Monday, Wednesday & Friday"); it is a
 # schedule when "every"/"each"/"on" leads it, a plural opens a clause, or a clock time follows it
@@ -98,7 +103,7 @@ _ZH_NUM = r"(\d+|[一二两三四五六七八九十]+|半)"
 _ZH_EVERY = re.compile(r"每(?:隔)?\s*" + _ZH_NUM + r"?\s*个?\s*(分钟|分|小时|钟头|刻钟)")
 _ZH_EVERY_DAYS = re.compile(r"每(?:隔)?\s*(\d+|[两二三四五六七])\s*天|(隔天|隔一天)")
 _ZH_DAILY = re.compile(r"(每天|每日|每晚|每早|天天|每个?早上|每个?晚上)")
-_ZH_WEEKDAYS = re.compile(r"(每个?工作日|工作日)")
+_ZH_WEEKDAYS = re.compile(r"(每个?工作日|工作日|每个?(?:上学|上课)日|上学日|上课日|上学的日子)")
 # "每周二", "每周二和周四", "周五下午三点" (a weekday right before a clock time is weekly)
 _ZH_DOW = re.compile(
     r"(?P<every>每个?)?(?:周|星期|礼拜)(?P<days>[一二三四五六日天](?:\s*[、和及与跟]\s*"
