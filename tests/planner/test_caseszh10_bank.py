@@ -1,0 +1,257 @@
+"""Bank for the caseszh10 round (sentences of our own, written before running the planner):
+a choice on a form as a condition ("选了X的，再…", "those who picked X"), the other side of a
+case said as its own noun ("…，国内的直接…", "domestic ones …"), a kind of the trigger's item
+("新建的bug", "a new bug"), a rating ("给了差评的话", "a bad rating"), a flow that stores first
+and then branches in two cases, the field a "是<X>的<noun>" condition tests ("是远程办公的员工"),
+and an AI step's failure to answer as the other side ("AI答不上来的，转到…").
+
+Each row is scored with the evaluation's own check vocabulary (bench/eval_planner/checks.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flowsmith.planner.offline import decide
+from tests.planner.bank_cases import bank_cases
+from tests.planner.branch_graph import Graph
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench" / "eval_planner"))
+import checks as C
+
+Check = dict[str, Any]
+
+
+def svc(name: str | list[str], verb: str | None = None, text: str | None = None) -> Check:
+    sel: Check = {"service": name}
+    if verb:
+        sel["verb"] = verb
+    if text:
+        sel["text"] = text
+    return sel
+
+
+def guard(sel: Check, *field: str) -> Check:
+    check: Check = {"guarded": sel}
+    if field:
+        check["by_field"] = list(field)
+    return check
+
+
+def free(sel: Check) -> Check:
+    return {"unguarded": sel}
+
+
+def branches(*sels: Check) -> Check:
+    return {"branches": list(sels)}
+
+
+def kind_test(sel: Check, *words: str) -> Check:
+    """The item kind is tested before ``sel`` or named on the trigger itself."""
+    return {"any": [guard(sel, "type", *words), {"trigger_node": True, "text": list(words)}]}
+
+
+MAIL: Check = {
+    "any": [
+        {"core": ["send_email", "gmail_send"]},
+        {"service": ["gmail", "outlook", "microsoft_outlook", "sendgrid"], "verb": "create"},
+    ]
+}
+AI: Check = {"ai": "any"}
+SAT: Check = {"condition_satisfiable": True}
+HOOK: Check = {"trigger": "webhook"}
+NOQ: Check = {"no_question": True}
+FEISHU = ["feishu", "lark"]
+
+BANK: list[tuple[str, list[Check]]] = [
+    # ---- a choice on a form as a condition ----------------------------------------------------
+    (
+        "有人提交Tally报名表后发确认邮件给他；选了“需要接机”的，再发Slack给行政安排车",
+        [free(MAIL), guard(svc("slack", "create"), "接机"), SAT, NOQ],
+    ),
+    (
+        "Jotform表单提交时，把数据加到Airtable；勾选了“订阅周报”的，再加到Mailchimp",
+        [free(svc("airtable", "create")), guard(svc("mailchimp"), "订阅"), SAT],
+    ),
+    (
+        "When a Typeform response comes in, add it to Airtable; those who picked "
+        '"needs parking" also get a Slack message to the office',
+        [free(svc("airtable", "create")), guard(svc("slack", "create"), "parking"), SAT],
+    ),
+    (
+        "When someone submits the Tally form, email them a confirmation; anyone who chose "
+        '"vegetarian meal" gets posted to Discord for the caterer',
+        [free(MAIL), guard(svc("discord", "create"), "vegetarian"), SAT],
+    ),
+    # ---- the other side said as its own noun --------------------------------------------------
+    (
+        "Shopify来了新订单，如果是海外订单就在Trello建卡片，国内的直接发到Slack",
+        [branches(svc("trello", "create"), svc("slack", "create")), SAT, NOQ],
+    ),
+    (
+        "有新的Stripe付款时，如果是企业客户就在HubSpot建deal，个人客户直接发邮件感谢",
+        [branches(svc("hubspot", "create"), MAIL), SAT],
+    ),
+    (
+        "When a Shopify order comes in, if it's an international order create a Trello card, "
+        "domestic ones just get posted to Slack",
+        [branches(svc("trello", "create"), svc("slack", "create")), SAT],
+    ),
+    (
+        "When a new Typeform lead arrives, if it is a business lead add it to HubSpot; "
+        "personal ones just get an email",
+        [branches(svc("hubspot", "create"), MAIL), SAT],
+    ),
+    (
+        "Shopify来了新订单，如果是大额订单（金额超过5000）就在Asana建任务，普通的直接发到Slack",
+        [branches(svc("asana", "create"), svc("slack", "create")), SAT],
+    ),
+    (
+        "When a Shopify order comes in, if it's an international order (shipping country is not "
+        "US) create a Trello card, domestic ones just get posted to Slack",
+        [branches(svc("trello", "create"), svc("slack", "create")), SAT],
+    ),
+    # ---- a kind of the trigger's item ----------------------------------------------------------
+    ("Jira里新建的bug都发到Slack的#bugs频道", [kind_test(svc("slack", "create"), "bug")]),
+    ("Linear里新建的bug同步到Jira", [kind_test(svc("jira", "create"), "bug")]),
+    (
+        "When a new bug is created in Jira, open a GitLab issue",
+        [kind_test(svc("gitlab", "create"), "bug")],
+    ),
+    ("Copy every new Jira bug to Trello as a card", [kind_test(svc("trello", "create"), "bug")]),
+    # ---- a rating -----------------------------------------------------------------------------
+    (
+        "客户在Typeform反馈表里给了差评的话，就在Jira建个任务",
+        [guard(svc("jira", "create"), "rating", "评", "score"), SAT],
+    ),
+    (
+        "顾客在Jotform里打了低分的话，用Slack通知店长",
+        [guard(svc("slack", "create"), "rating", "评", "score", "分"), SAT],
+    ),
+    (
+        "When a customer gives a bad rating in the Typeform survey, create a ClickUp task",
+        [guard(svc("clickup", "create"), "rating", "score", "bad"), SAT],
+    ),
+    # ---- store first, then two cases -----------------------------------------------------------
+    (
+        "收到webhook后先存进Airtable；金额超过1000的发到Slack让销售跟进；1000以内的直接调 "
+        "https://api.example.com/price 算价，再发邮件给客户",
+        [
+            HOOK,
+            free(svc("airtable", "create")),
+            branches(svc("slack", "create"), {"core": "http_request", "text": "example.com"}),
+            {"order": [{"core": "http_request", "text": "example.com"}, MAIL]},
+            SAT,
+        ],
+    ),
+    (
+        "Parcel orders hit our webhook. First save each one to Supabase; orders heavier than "
+        "20 kg go to the Slack sales channel; lighter ones call https://api.example.org/rate "
+        'and then email the quote to the customer. Finally respond to the webhook with {"ok": true}',
+        [
+            HOOK,
+            free(svc("supabase", "create")),
+            branches(svc("slack", "create"), {"core": "http_request", "text": "example.org"}),
+            {"core": "webhook_response"},
+            SAT,
+        ],
+    ),
+    # ---- the field a "是<X>的<noun>" condition tests -------------------------------------------
+    (
+        "Typeform提交新员工信息后，在Slack发欢迎；如果是远程办公的员工，再用Gmail发邮件确认地址",
+        [free(svc("slack", "create")), guard(svc("gmail", "create"), "远程"), SAT],
+    ),
+    (
+        "有新的HubSpot联系人时，如果是海外的客户，就加到Mailchimp",
+        [guard(svc("mailchimp"), "海外"), SAT],
+    ),
+    (
+        "When the Jotform onboarding form is submitted, post in Microsoft Teams; if it's a "
+        "remote employee, send a Mailgun email about the laptop",
+        [free(svc("microsoft_teams", "create")), guard(svc("mailgun", "create"), "remote"), SAT],
+    ),
+    # ---- an AI step's failure to answer as the other side -------------------------------------
+    (
+        "Telegram收到消息时用AI回答常见问题；AI回答不了的，转到Slack客服频道",
+        [
+            AI,
+            {"order": [AI, svc("telegram", "create")]},
+            branches(svc("telegram", "create"), svc("slack", "create")),
+            NOQ,
+        ],
+    ),
+    (
+        "WhatsApp来消息时让AI自动回复；AI答不上来的，发到飞书群让人工处理",
+        [AI, branches(svc("whatsapp", "create"), svc(FEISHU, "create")), NOQ],
+    ),
+    (
+        "When a WhatsApp message comes in, use AI to answer common questions; if the AI can't "
+        "answer, forward it to the Slack support channel",
+        [AI, branches(svc("whatsapp", "create"), svc("slack", "create"))],
+    ),
+    (
+        "When a Telegram message arrives, let AI reply to it; questions the AI cannot answer "
+        "go to a Discord channel for a human",
+        [AI, branches(svc("telegram", "create"), svc("discord", "create"))],
+    ),
+]
+
+_OPEN: dict[str, str] = {
+    "有人提交Tally报名表": "'选了“X”的，再…' (a choice on a form) opens no case",
+    "Jotform表单提交时": "'勾选了“X”的，再…' (a choice on a form) opens no case",
+    "When a Typeform response comes in": "'those who picked \"X\" also …' opens no case",
+    "When someone submits the Tally form": "'anyone who chose \"X\" gets …' opens no case",
+    "有新的Stripe付款时": "'个人客户直接…' (the other side as its own noun) is not the other case",
+    "Shopify来了新订单，如果是大额订单": "a parenthesis after the case head swallows the other "
+    "side",
+    "When a Shopify order comes in, if it's an international order (": "a parenthesis after the "
+    "case head swallows the other side",
+    "Jira里新建的bug": "a kind of the trigger's item ('bug') is not tested",
+    "Linear里新建的bug": "a kind of the trigger's item ('bug') is not tested",
+    "When a new bug is created": "a kind of the trigger's item ('bug') is not tested",
+    "Copy every new Jira bug": "a kind of the trigger's item ('bug') is not tested",
+    "客户在Typeform反馈表里": "'给了差评的话' (a rating) opens no case",
+    "顾客在Jotform里打了低分": "'打了低分的话' (a rating) opens no case",
+    "When a customer gives a bad rating": "'gives a bad rating' opens no case",
+    "收到webhook后先存进Airtable": "two cases after a stored step are not one branch",
+    "Parcel orders hit our webhook": "two cases after a stored step are not one branch",
+    "Typeform提交新员工信息后": "'是远程办公的员工' tests the noun, not its modifier",
+    "有新的HubSpot联系人时": "'是海外的客户' tests the noun, not its modifier",
+    "Telegram收到消息时用AI": "'AI回答不了的' is not the other side of the AI's reply",
+    "WhatsApp来消息时让AI": "'AI答不上来的' is not the other side of the AI's reply",
+    "When a WhatsApp message comes in": "'if the AI can't answer' is not the other side of the "
+    "AI's reply",
+    "When a Telegram message arrives": "'questions the AI cannot answer' is not the other side",
+}
+
+
+def _outcome(text: str) -> dict[str, Any]:
+    """The turn as the evaluation scores it: a question when the planner asks, else the
+    compiled workflow."""
+    d = decide(text, [], None)
+    if d.kind == "clarify":
+        return {"workflow": None, "question": {"text": d.reply}}
+    return {"workflow": Graph(text).wf.model_dump(mode="json"), "question": None}
+
+
+def _failures(text: str, checks: list[Check]) -> list[str]:
+    outcome = _outcome(text)
+    out = []
+    for check in checks:
+        ok, why = C.evaluate(check, outcome)
+        if not ok:
+            out.append(f"{check}: {why}")
+    return out
+
+
+@pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))
+def test_caseszh10_bank(text: str, checks: list[Check]) -> None:
+    assert _failures(text, checks) == []
+
+
+def test_bank_size() -> None:
+    assert len(BANK) >= 20
+    assert sum(1 for t, _ in BANK if any("\u4e00" <= c <= "\u9fff" for c in t)) >= 10
