@@ -21,6 +21,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_ai_asked import ai_asked_case
 from flowsmith.planner.parse_ai_sorted import ai_sorted_case, ai_whether_case
+from flowsmith.planner.parse_ai_unanswered import ai_unanswered_case
 from flowsmith.planner.parse_answers import (
     by_doing,
 )
@@ -63,6 +64,7 @@ from flowsmith.planner.parse_conditions import (
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new_found_case
+from flowsmith.planner.parse_glossed_case import glossed_other_side
 from flowsmith.planner.parse_guard_open import inside_event, open_guard
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_headed_case import (
@@ -425,6 +427,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or object_case(b, clause, ctx)
         or ai_sorted_case(b, clause, ctx)
         or ai_whether_case(b, clause, ctx)
+        or ai_unanswered_case(b, clause, ctx)
         or ai_asked_case(b, clause, ctx)
         or asked_case(b, clause, ctx)
         or new_found_case(b, clause, ctx)
@@ -445,6 +448,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or _checked(b, clause, ctx)
         or subject_case(b, clause, ctx)
         or value_subject_case(b, clause, ctx)
+        or glossed_other_side(b, clause, ctx)
         or zh_value_case(b, clause, ctx)
         or kind_case(b, clause, ctx)
         or crest.more_cases(b, clause, ctx)
