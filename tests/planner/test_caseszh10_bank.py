@@ -73,6 +73,14 @@ BANK: list[tuple[str, list[Check]]] = [
         [free(MAIL), guard(svc("slack", "create"), "接机"), SAT, NOQ],
     ),
     (
+        "客户填写反馈表后，发邮件感谢，再把内容加到Airtable",
+        [{"trigger": ["form", "webhook"]}, MAIL, svc("airtable", "create"), NOQ],
+    ),
+    (
+        "When a guest fills out our RSVP form, add them to Airtable",
+        [{"trigger": ["form", "webhook"]}, svc("airtable", "create")],
+    ),
+    (
         "Jotform表单提交时，把数据加到Airtable；勾选了“订阅周报”的，再加到Mailchimp",
         [free(svc("airtable", "create")), guard(svc("mailchimp"), "订阅"), SAT],
     ),
@@ -116,7 +124,7 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
     # ---- a kind of the trigger's item ----------------------------------------------------------
     ("Jira里新建的bug都发到Slack的#bugs频道", [kind_test(svc("slack", "create"), "bug")]),
-    ("Linear里新建的bug同步到Jira", [kind_test(svc("jira", "create"), "bug")]),
+    ("GitHub上有人开了新的bug，就在Linear建个issue", [kind_test(svc("linear", "create"), "bug")]),
     (
         "When a new bug is created in Jira, open a GitLab issue",
         [kind_test(svc("gitlab", "create"), "bug")],
@@ -134,6 +142,22 @@ BANK: list[tuple[str, list[Check]]] = [
     (
         "When a customer gives a bad rating in the Typeform survey, create a ClickUp task",
         [guard(svc("clickup", "create"), "rating", "score", "bad"), SAT],
+    ),
+    (
+        "Help Scout里客户给了好评，就在Slack感谢团队",
+        [
+            {"trigger": "app_event", "app": "help_scout", "event_like": ["satisfaction", "rating"]},
+            guard(svc("slack", "create"), "rating"),
+            SAT,
+        ],
+    ),
+    (
+        "When a customer leaves a bad rating in Help Scout, open a Zendesk ticket",
+        [
+            {"trigger": "app_event", "app": "help_scout", "event_like": ["satisfaction", "rating"]},
+            guard(svc("zendesk", "create"), "rating"),
+            SAT,
+        ],
     ),
     # ---- store first, then two cases -----------------------------------------------------------
     (
@@ -158,6 +182,24 @@ BANK: list[tuple[str, list[Check]]] = [
             {"core": "webhook_response"},
             SAT,
         ],
+    ),
+    (
+        "我们是一家卖咖啡豆的小店。Shopify有新订单时，先存进Airtable；金额超过500的发Slack给老板；"
+        "500以下的直接发邮件感谢",
+        [free(svc("airtable", "create")), branches(svc("slack", "create"), MAIL), SAT],
+    ),
+    (
+        "Typeform收到团体报名，人数超过10的发邮件给销售；10以内的直接加到Google表格",
+        [branches(MAIL, svc("google_sheets", "create")), SAT],
+    ),
+    (
+        '收到webhook后存进Notion，最后给webhook回一个 {"ok": true}',
+        [HOOK, svc("notion", "create"), {"core": "webhook_response"}],
+    ),
+    (
+        "We are a small coffee roasting business. When a Shopify order comes in, add it to "
+        "Airtable",
+        [free(svc("airtable", "create"))],
     ),
     # ---- the field a "是<X>的<noun>" condition tests -------------------------------------------
     (
@@ -213,19 +255,6 @@ BANK: list[tuple[str, list[Check]]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "有人提交Tally报名表": "'选了“X”的，再…' (a choice on a form) opens no case",
-    "Jotform表单提交时": "'勾选了“X”的，再…' (a choice on a form) opens no case",
-    "When a Typeform response comes in": "'those who picked \"X\" also …' opens no case",
-    "When someone submits the Tally form": "'anyone who chose \"X\" gets …' opens no case",
-    "Jira里新建的bug": "a kind of the trigger's item ('bug') is not tested",
-    "Linear里新建的bug": "a kind of the trigger's item ('bug') is not tested",
-    "When a new bug is created": "a kind of the trigger's item ('bug') is not tested",
-    "Copy every new Jira bug": "a kind of the trigger's item ('bug') is not tested",
-    "客户在Typeform反馈表里": "'给了差评的话' (a rating) opens no case",
-    "顾客在Jotform里打了低分": "'打了低分的话' (a rating) opens no case",
-    "When a customer gives a bad rating": "'gives a bad rating' opens no case",
-    "收到webhook后先存进Airtable": "two cases after a stored step are not one branch",
-    "Parcel orders hit our webhook": "two cases after a stored step are not one branch",
     "Telegram收到消息时用AI回答": "'用AI回答…' after a chat message is no reply on that chat",
     "WhatsApp来消息时让AI": "'WhatsApp来消息时' is not read as the chat's message trigger",
 }

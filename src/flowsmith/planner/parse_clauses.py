@@ -57,6 +57,7 @@ from flowsmith.planner.parse_cases import (
     zh_condition,
 )
 from flowsmith.planner.parse_category import category_condition, looks_category
+from flowsmith.planner.parse_chosen_case import chosen_case
 from flowsmith.planner.parse_conditions import (
     parse_condition,
     qualifier_condition,
@@ -74,6 +75,7 @@ from flowsmith.planner.parse_headed_case import (
     opens_headed_case,
 )
 from flowsmith.planner.parse_independent import split_independent
+from flowsmith.planner.parse_intro import introduction
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_object_case import object_case
 from flowsmith.planner.parse_qualified import WHOSE, note_subject, only_for, qualified_at
@@ -89,6 +91,7 @@ from flowsmith.planner.parse_subject_cases import (
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 from flowsmith.planner.parse_zh_missing_case import zh_missing_case
+from flowsmith.planner.parse_zh_number_case import zh_number_case
 from flowsmith.planner.parse_zh_value_case import next_value_said, zh_value_case
 
 
@@ -382,7 +385,7 @@ def _continues(sentence: str) -> bool:
 
 def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     joined, b.joined = b.joined, False
-    if crest.remark(clause):
+    if crest.remark(clause) or introduction(clause):
         return
     if b.approval is not None:
         b.approval_said = b.approval_said or bool(
@@ -428,6 +431,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or ai_sorted_case(b, clause, ctx)
         or ai_whether_case(b, clause, ctx)
         or ai_unanswered_case(b, clause, ctx)
+        or chosen_case(b, clause, ctx)
         or ai_asked_case(b, clause, ctx)
         or asked_case(b, clause, ctx)
         or new_found_case(b, clause, ctx)
@@ -449,6 +453,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or subject_case(b, clause, ctx)
         or value_subject_case(b, clause, ctx)
         or glossed_other_side(b, clause, ctx)
+        or zh_number_case(b, clause, ctx)
         or zh_value_case(b, clause, ctx)
         or kind_case(b, clause, ctx)
         or crest.more_cases(b, clause, ctx)
