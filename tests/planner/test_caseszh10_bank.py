@@ -243,6 +243,10 @@ BANK: list[tuple[str, list[Check]]] = [
         [AI, branches(svc("whatsapp", "create"), svc(FEISHU, "create")), NOQ],
     ),
     (
+        "收到新邮件时，用AI回答客户的问题",
+        [{"trigger": ["email", "app_event"]}, AI, {"order": [AI, MAIL]}, NOQ],
+    ),
+    (
         "When a WhatsApp message comes in, use AI to answer common questions; if the AI can't "
         "answer, forward it to the Slack support channel",
         [AI, branches(svc("whatsapp", "create"), svc("slack", "create"))],
@@ -255,7 +259,6 @@ BANK: list[tuple[str, list[Check]]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "Telegram收到消息时用AI回答": "'用AI回答…' after a chat message is no reply on that chat",
     "WhatsApp来消息时让AI": "'WhatsApp来消息时' is not read as the chat's message trigger",
 }
 
