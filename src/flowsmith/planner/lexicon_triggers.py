@@ -49,6 +49,10 @@ TRIGGER_FORM = rx(
     r"(?:a |an |the |our |my )?(?:[\w-]+ )?form\b|"
     r"\b(?:make|create|build|set up|give me) (?:me )?(?:a|an) (?:[\w-]+ )?form\b|"
     r"表单提交|提交表单|填写表单|提交了表单|通过表单|做一个表单|创建一个表单|"
+    # "有人填了我们的活动报名表", "客户填写反馈表后": a form named by what it collects ("表格" is
+    # a spreadsheet, not a form)
+    r"(?:填了|填写了?|填好了?|填完了?|提交了?)(?:我们的|我们|一份|一张|张|份)?[^，,。；;]{0,8}?"
+    r"(?:报名|申请|登记|反馈|预约|调查|注册|入职|评价)表(?!格)|"
     # "Build me a simple customer feedback form", "帮我做一个洗牙预约表单": a form the user
     # asks to be made, named by what it collects
     r"\b(?:make|create|build|set up|give|design)\s+(?:me\s+|us\s+)?(?:a|an)\s+"

@@ -41,8 +41,9 @@ if TYPE_CHECKING:
 _REST_EN = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?:(?:anything|everything|everyone|anyone|all|any|those|the\s+ones|"
     r"ones|the\s+rest|all\s+the\s+rest)\s+(?:smaller|bigger|larger|less|lower|higher|cheaper|"
+    r"lighter|heavier|"
     r"shorter|longer|fewer|under\s+that|below\s+that|above\s+that|over\s+that)|"
-    r"(?:smaller|bigger|larger|cheaper|shorter|lower)\s+ones)\b"
+    r"(?:smaller|bigger|larger|cheaper|shorter|lower|lighter|heavier)\s+ones)\b"
     r"(?:\s+(?:than\s+that|ones))?\s*(?:[:,→]|->)?\s*",
     re.IGNORECASE,
 )

@@ -21,6 +21,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_ai_asked import ai_asked_case
 from flowsmith.planner.parse_ai_sorted import ai_sorted_case, ai_whether_case
+from flowsmith.planner.parse_ai_unanswered import ai_unanswered_case
 from flowsmith.planner.parse_answers import (
     by_doing,
 )
@@ -56,6 +57,7 @@ from flowsmith.planner.parse_cases import (
     zh_condition,
 )
 from flowsmith.planner.parse_category import category_condition, looks_category
+from flowsmith.planner.parse_chosen_case import chosen_case
 from flowsmith.planner.parse_conditions import (
     parse_condition,
     qualifier_condition,
@@ -63,6 +65,7 @@ from flowsmith.planner.parse_conditions import (
 from flowsmith.planner.parse_context import CJK, Context, unmask
 from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_found import asked_case, found_case, mood_case, new_found_case
+from flowsmith.planner.parse_glossed_case import glossed_other_side
 from flowsmith.planner.parse_guard_open import inside_event, open_guard
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_headed_case import (
@@ -72,6 +75,7 @@ from flowsmith.planner.parse_headed_case import (
     opens_headed_case,
 )
 from flowsmith.planner.parse_independent import split_independent
+from flowsmith.planner.parse_intro import introduction
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_object_case import object_case
 from flowsmith.planner.parse_qualified import WHOSE, note_subject, only_for, qualified_at
@@ -87,6 +91,7 @@ from flowsmith.planner.parse_subject_cases import (
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
 from flowsmith.planner.parse_zh_missing_case import zh_missing_case
+from flowsmith.planner.parse_zh_number_case import zh_number_case
 from flowsmith.planner.parse_zh_value_case import next_value_said, zh_value_case
 
 
@@ -380,7 +385,7 @@ def _continues(sentence: str) -> bool:
 
 def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     joined, b.joined = b.joined, False
-    if crest.remark(clause):
+    if crest.remark(clause) or introduction(clause):
         return
     if b.approval is not None:
         b.approval_said = b.approval_said or bool(
@@ -425,6 +430,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or object_case(b, clause, ctx)
         or ai_sorted_case(b, clause, ctx)
         or ai_whether_case(b, clause, ctx)
+        or ai_unanswered_case(b, clause, ctx)
+        or chosen_case(b, clause, ctx)
         or ai_asked_case(b, clause, ctx)
         or asked_case(b, clause, ctx)
         or new_found_case(b, clause, ctx)
@@ -445,6 +452,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or _checked(b, clause, ctx)
         or subject_case(b, clause, ctx)
         or value_subject_case(b, clause, ctx)
+        or glossed_other_side(b, clause, ctx)
+        or zh_number_case(b, clause, ctx)
         or zh_value_case(b, clause, ctx)
         or kind_case(b, clause, ctx)
         or crest.more_cases(b, clause, ctx)

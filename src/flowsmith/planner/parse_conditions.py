@@ -555,6 +555,13 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     return None
 
 
+# "远程办公的员工", "海外的客户": a modifier, then a noun every item of the flow is (a person or
+# an order), so the modifier is what tells them apart
+_PLAIN_NOUN = re.compile(
+    r"([\u4e00-\u9fff\w-]{1,8}?)的(?:员工|同事|客户|用户|会员|顾客|客人|学员|人|联系人|订单|单子)"
+)
+
+
 def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     """ "it is urgent", "类型是Bug", "the branch is main", "it's a PDF": equality and categories."""
     cats = ctx.categories if ctx else []
@@ -593,6 +600,9 @@ def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
         return category_condition(kind, phrase, ctx)  # "如果是负面的"
     if alone:  # "(如果)是发票", "是客户发来的投诉": the item is of that kind
         value = re.sub(r"^.+的(?=[\u4e00-\u9fff]{2,6}$)", "", alone.group(2))
+        plain = _PLAIN_NOUN.fullmatch(alone.group(2))
+        if plain:  # "是远程办公的员工": the noun is who they all are, the modifier the kind
+            value = plain.group(1)
         return Condition(
             implied_field("type", ctx), "ne" if alone.group(1) else "eq", value, phrase
         )

@@ -134,7 +134,7 @@ ABOUT = re.compile(
     r"(?:关于|有关)\s*(?:我们的|我的)?$",
     re.IGNORECASE,
 )
-REPLY = re.compile(r"\b(?:reply|replies|respond|answer)\b|回复|答复|回信", re.IGNORECASE)
+REPLY = re.compile(r"\b(?:reply|replies|respond|answer)\b|回复|答复|回信|回答", re.IGNORECASE)
 
 
 def known_words(ctx: Context) -> set[str]:

@@ -184,12 +184,14 @@ _EN_FROM = re.compile(
 )
 # "首次下单的客户加到…", "老客户只…", "回头客只在…": a kind of person, then what is done for them
 _ZH_ACT = (
-    r"(?:只|仅|就|则|都|也)*(?:在|用|发|转|推|通知|放|存|写|记|同步|创建|建|更新|添加|加|给|把|打)"
+    r"(?:只|仅|就|则|都|也|直接)*"
+    r"(?:在|用|发|转|推|通知|放|存|写|记|同步|创建|建|更新|添加|加|给|把|打)"
 )
 # "老客户的话发…": the kind said as a supposition before its action
 _SUPPOSED = r"(?:的话[，,]?\s*)?"
 _ZH_KIND = re.compile(
-    r"^(?P<k>[\u4e00-\u9fff\w]{1,8}?)的?(?P<n>客户|用户|买家|会员|顾客|客人|学员|回头客)"
+    # "如果是企业客户就…": the supposition is no part of the kind
+    r"^(?:(?:如果|要是|假如)(?:是)?)?(?P<k>[\u4e00-\u9fff\w]{1,8}?)的?(?P<n>客户|用户|买家|会员|顾客|客人|学员|回头客)"
     rf"{_SUPPOSED}(?P<a>{_ZH_ACT}.*)$|^(?P<k2>回头客|熟客|新客|老客){_SUPPOSED}(?P<a2>{_ZH_ACT}.*)$"
 )
 _NOT_A_KIND = re.compile(
@@ -215,7 +217,7 @@ def _kind(clause: str, ctx: Context) -> tuple[str, str, list[object]] | None:
         return None
     if _ZH_TO_PERSON.search(kind):
         return None  # "再给客户发一封邮件": to the customer, not a kind of customer
-    plain = re.sub(r"^(?:只|仅|就|则|都|也)+", "", _AUX.sub("", action, count=1))
+    plain = re.sub(r"^(?:只|仅|就|则|都|也|直接)+", "", _AUX.sub("", action, count=1))
     steps = clause_actions(plain, ctx) or clause_actions(action, ctx)
     if not steps and re.match(r"\s*(?:only\s+|just\s+)?gets?\b", action, re.IGNORECASE):
         steps = clause_actions("send " + plain, ctx)  # "… get an email receipt": sent to them

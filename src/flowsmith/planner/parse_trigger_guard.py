@@ -14,6 +14,8 @@ from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context
 from flowsmith.planner.parse_guards import event_condition
 from flowsmith.planner.parse_trigger_item import QUOTED_MENTION
+from flowsmith.planner.parse_trigger_kind import item_kind_guard
+from flowsmith.planner.parse_trigger_rating import rating_guard
 from flowsmith.planner.parse_trigger_said import mail_party
 from flowsmith.planner.service_words import stem
 
@@ -99,7 +101,7 @@ def _item_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     said = _WHOSE_THEN_EVENT.search(TOKEN.sub(" ", phrase))
     if found is None and said is not None:  # "an email whose subject … comes into the inbox"
         return parse_condition(said.group("c"), ctx)
-    return found
+    return found or item_kind_guard(trigger, ctx) or rating_guard(trigger)
 
 
 # "an email whose subject starts with 'PO-' comes into …": the qualifier, up to the event's verb
