@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner.event_kinds import change_kind
 from flowsmith.planner.frame import Condition, Trigger
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context
@@ -101,6 +102,8 @@ def _item_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     said = _WHOSE_THEN_EVENT.search(TOKEN.sub(" ", phrase))
     if found is None and said is not None:  # "an email whose subject … comes into the inbox"
         return parse_condition(said.group("c"), ctx)
+    if found is None and change_kind(ctx, trigger) is not None:
+        return None  # the event's own kinds say which ratings (a filter on them follows)
     return found or item_kind_guard(trigger, ctx) or rating_guard(trigger)
 
 
