@@ -33,3 +33,14 @@ def _rating_tests(text: str) -> list[object]:
 )
 def test_the_events_own_rating_kind_is_the_only_test(text: str) -> None:
     assert _rating_tests(text) == [("equals", "Not Good")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when someone gives a bad rating in our Typeform survey, email me",
+        "有人在Typeform问卷里给了差评就发邮件给我",
+    ],
+)
+def test_an_event_without_rating_kinds_tests_the_number(text: str) -> None:
+    assert _rating_tests(text) == [("less_than", 3)]
