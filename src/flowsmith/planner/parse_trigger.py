@@ -37,6 +37,7 @@ from flowsmith.planner.parse_trigger_clause import (
 from flowsmith.planner.parse_trigger_guard import event_guard as event_guard
 from flowsmith.planner.parse_trigger_guard import said_by_event
 from flowsmith.planner.parse_trigger_habit import habit_trigger
+from flowsmith.planner.parse_trigger_heading import heading_clause
 from flowsmith.planner.parse_trigger_item import (
     PUBLISHED,
     brand_event,
@@ -139,7 +140,7 @@ def _opening_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     through the Typeform on our careers page.", "病人在WhatsApp上发消息，") or as every
     item arriving ("Sort every email that comes into our Gmail inbox"); read before any
     later "when" (which then is a condition on the item)."""
-    for split in (every_item_clause, habit_clause, opening_clause_zh):
+    for split in (every_item_clause, habit_clause, opening_clause_zh, heading_clause):
         said = split(text, ctx)
         if said is None:
             continue
