@@ -187,10 +187,8 @@ BANK: list[tuple[str, str, Check]] = [
 
 STILL_OPEN: dict[str, str] = {
     "Jira有新问题时：优先级是高": "a Chinese field-is-value head before an arrow is not a case head",
-    "alert me on Slack when": "a condition on the event's item said after the action",
-    "notify the team on Discord": "a condition on the event's item said after the action",
-    "有人在我们的Typeform上": "a condition on the event's item said in the when-clause",
-    "当客户在反馈表单里": "a condition on the event's item said in the when-clause",
+    "notify the team on Discord": "'a rating below 3' in a when-clause compares the amount",
+    "当客户在反馈表单里": "'低于3分的评分' after a place reads the place's tail as the field",
     "When any workflow fails": "the failed workflow's name is not a field",
     "任何工作流失败时": "the failed workflow's name is not a field",
 }

@@ -357,7 +357,13 @@ def _when_rest(
         cond = str(state)  # the comparison the polled data is checked against
     if cond:
         lead += f"if {cond} , "
-    return found, text[: m.start()] + lead + tail + joined_condition(text[m.end() :], ctx)
+    before, after = text[: m.start()], tail + joined_condition(text[m.end() :], ctx)
+    start = max(before.rfind(p) for p in ".;!?。；！？\n") + 1
+    if cond and not poll and before[start:].strip(" ,，"):
+        # "alert me on Telegram when someone leaves a 1 star rating": the condition the
+        # event's words put on the item comes before the action said ahead of it
+        return found, f"{before[:start]}{lead}{before[start:]} , {after}"
+    return found, before + lead + after
 
 
 _KEYWORD_TRIGGERS: tuple[tuple[TriggerKind, re.Pattern[str]], ...] = (
