@@ -189,8 +189,6 @@ STILL_OPEN: dict[str, str] = {
     "Jira有新问题时：优先级是高": "a Chinese field-is-value head before an arrow is not a case head",
     "notify the team on Discord": "'a rating below 3' in a when-clause compares the amount",
     "当客户在反馈表单里": "'低于3分的评分' after a place reads the place's tail as the field",
-    "When any workflow fails": "the failed workflow's name is not a field",
-    "任何工作流失败时": "the failed workflow's name is not a field",
 }
 
 
