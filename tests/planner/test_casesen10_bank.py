@@ -12,8 +12,10 @@ from collections.abc import Callable
 
 import pytest
 
+from flowsmith.core.models import Workflow
 from tests.planner.bank_cases import bank_cases
 from tests.planner.branch_graph import Graph, sound, split, ways
+from tests.planner.edit_fixtures import edit, into, is_email, kept, new_nodes, node, wf
 
 Check = Callable[[Graph], None]
 
@@ -197,3 +199,64 @@ def test_casesen10_outcome(text: str, trigger: str, check: Check) -> None:
     g = Graph(text)
     check(g)
     sound(g, trigger)
+
+
+# --- "neither A nor B" in an edit: the rest of a switch's cases --------------------------------
+
+
+def _triage() -> Workflow:
+    return wf(
+        [
+            node("n1", "email_trigger", "New mail", {"mailbox": "INBOX"}),
+            node(
+                "n2",
+                "text_classifier",
+                "Sort",
+                {"categories": [{"name": "billing"}, {"name": "bug"}, {"name": "other"}]},
+            ),
+            node(
+                "n3",
+                "switch",
+                "Route",
+                {
+                    "field": "{{ $json.category }}",
+                    "rules": [
+                        {"operator": "equals", "value": "billing"},
+                        {"operator": "equals", "value": "bug"},
+                    ],
+                },
+            ),
+            node("n4", "zendesk", "Billing", {"resource": "ticket", "operation": "create"}),
+            node("n5", "jira", "Bug", {"resource": "issue", "operation": "create"}),
+        ],
+        [
+            ("n1", "main", "n2"),
+            ("n2", "main", "n3"),
+            ("n3", "output_0", "n4"),
+            ("n3", "output_1", "n5"),
+        ],
+    )
+
+
+EDITS: list[tuple[str, str]] = [
+    ("mails that are neither billing nor bug should get forwarded to triage@acme.io", "email"),
+    ("forward the ones that are neither billing nor bug to triage@acme.io", "email"),
+    ("for emails that are neither billing nor bug, post to Slack #triage", "slack"),
+    ("既不是billing也不是bug的，转发到triage@acme.io", "email"),
+    ("不是billing也不是bug的邮件都发到Slack的#triage频道", "slack"),
+]
+EDITS_OPEN = {
+    "既不是billing也不是bug的": "a Chinese 不是…也不是… is read as a guard before the place",
+    "不是billing也不是bug的邮件": "a Chinese 不是…也不是… is read as a guard before the place",
+}
+
+
+@pytest.mark.parametrize(("text", "kind"), bank_cases(EDITS, EDITS_OPEN, 40))
+def test_neither_goes_on_the_fallback(text: str, kind: str) -> None:
+    before = _triage()
+    after = edit(before, text)
+    added = new_nodes(before, after)
+    wanted = [n for n in added if (is_email(n) if kind == "email" else kind in n.subtype)]
+    assert wanted, [(n.subtype, n.parameters) for n in added]
+    assert into(after, wanted[0].id) == [("n3", "fallback")], into(after, wanted[0].id)
+    kept(before, after, ["n1", "n2", "n3", "n4", "n5"])
