@@ -242,12 +242,12 @@ EDITS: list[tuple[str, str]] = [
     ("mails that are neither billing nor bug should get forwarded to triage@acme.io", "email"),
     ("forward the ones that are neither billing nor bug to triage@acme.io", "email"),
     ("for emails that are neither billing nor bug, post to Slack #triage", "slack"),
+    ("既不是billing也不是bug的转发到triage@acme.io", "email"),
+    ("不是billing也不是bug的都转发到triage@acme.io", "email"),
     ("既不是billing也不是bug的，转发到triage@acme.io", "email"),
-    ("不是billing也不是bug的邮件都发到Slack的#triage频道", "slack"),
 ]
 EDITS_OPEN = {
-    "既不是billing也不是bug的": "a Chinese 不是…也不是… is read as a guard before the place",
-    "不是billing也不是bug的邮件": "a Chinese 不是…也不是… is read as a guard before the place",
+    "既不是billing也不是bug的，": "a 不是…也不是… clause before a comma lends no place to the next",
 }
 
 
