@@ -401,8 +401,6 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
 
 # still wrong (strict: a fix makes the test fail until the mark goes); the assertions stand
 OPEN: dict[str, str] = {
-    "谷歌表格“订单”里哪一行的状态被改成“已发货”": "conditions: a quoted value with a verb in it "
-    "('已发货') is cut at '发' and the email lands on the false output",
     "GitLab上有新的合并请求时": "the MR comment: n8n's GitLab node has no merge-request notes and "
     "a catalog app maps to one of an n8n node or its API, so no step can post it",
     "When a GitLab merge request is opened": "the MR comment: no catalog operation can post it "

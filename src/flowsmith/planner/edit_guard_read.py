@@ -24,6 +24,7 @@ from flowsmith.planner import edit_guard_join as gj
 from flowsmith.planner import edit_guard_skip_words as sw
 from flowsmith.planner import edit_guard_words as gw
 from flowsmith.planner import edit_read
+from flowsmith.planner import edit_words as w
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_state import combine_of, field_ref, if_rule, if_rules
@@ -222,6 +223,8 @@ def context_of(current: Workflow) -> Context:
 
 def guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
     """The guard ``part`` says, by the first reader that finds one."""
+    if w.NEITHER.search(part):
+        return None  # "既不是billing也不是bug的…": the otherwise of the cases, no new rule
     readers = (
         _new_rule,
         _only,

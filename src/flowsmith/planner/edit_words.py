@@ -248,8 +248,12 @@ IN_LOOP = rx(
 OTHERWISE = rx(
     r"\botherwise\b|\belse\b|\b(?:false|no|other|negative|fallback)\s+(?:branch|path|output|case)\b|"
     r"\bwhen (?:it(?:'s| is)|they are) not\b|\bif not\b|否则|不满足|不符合|其他情况|其余情况|"
-    r"否的?分支|假的?分支|^(?:要)?不然"
+    r"否的?分支|假的?分支|^(?:要)?不然|"
+    # "emails that are neither billing nor bug", "既不是账单也不是bug的": the cases' rest
+    r"\bneither\s+[\w'-]+(?:\s+[\w'-]+)?\s+nor\b|(?:既|又)?不是[^，,。；;]{1,12}?也不是"
 )
+# the items none of the cases took, said by naming the cases: "neither billing nor bug"
+NEITHER = rx(r"\bneither\s+[\w'-]+(?:\s+[\w'-]+)?\s+nor\b|(?:既|又)?不是[^，,。；;]{1,12}?也不是")
 # "if rejected, …", "批准后…": on that output of the approval step
 ON_REJECTED = rx(
     r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"

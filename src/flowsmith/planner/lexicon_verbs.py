@@ -13,7 +13,9 @@ from flowsmith.planner.text import rx
 # --- verbs ------------------------------------------------------------------------------------
 
 READ_VERB = rx(
-    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list(?!ings\b)\w*|load\w*|look ?up|"
+    # ("the Bugs list on Trello": a noun, where a card goes)
+    r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list(?!ings\b)\w*(?!\s+(?:on|in)\b)|"
+    r"load\w*|look ?up|"
     r"lookup|find|look (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*|"

@@ -57,6 +57,7 @@ from flowsmith.planner.parse_context_app import app_in_context
 from flowsmith.planner.parse_copies import with_files_copied
 from flowsmith.planner.parse_day_cases import date_field, day_cases_said
 from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
+from flowsmith.planner.parse_failed_name import failed_named
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_heading_event import heading_event
 from flowsmith.planner.parse_items_read import with_items_read
@@ -114,6 +115,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx.day_field = "date" if days else None  # no run schedule in those words either
     masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
+    rest = failed_named(rest) if trigger.kind == "error" else rest  # "the one that failed is"
     rest = only_for_last(trigger, rest, ctx)
     ctx.trigger_kind = trigger.kind
     ctx.day_field = date_field(trigger.params.get("fields")) if days else None

@@ -121,6 +121,27 @@ _SIZE_SAID = re.compile(r"\s*[(（][^()（）]{0,30}?\d[^()（）]{0,20}[)）]")
 _SIZE_FIELD = {"cheap": "price", "expensive": "price", "short": "length", "long": "length"}
 
 
+def _bracket_field(bracket: str, cond: Condition) -> Condition:
+    """ "big companies (more than 50 employees)": the measure the bracket names after its
+    number is the field compared, not the items' noun ("companies")."""
+    inner = parse_condition(bracket.strip(" ()（）"))
+    if inner is None or inner.op != cond.op or inner.field.lower() not in bracket.lower():
+        return cond
+    return replace(cond, field=inner.field)
+
+
+# "get a ClickUp task", "receive an email": what the items get is made or sent for them
+_RECEIVED = re.compile(
+    r"^\s*(?:just\s+|only\s+)?(?:get|gets|receive|receives)\s+(?=(?:a|an|one)\b)"
+)
+
+
+def received(rest: str) -> str:
+    """ "get a ClickUp task for Dana" -> "send a ClickUp task for Dana": an action, not a
+    read (``rest`` unchanged when it says no getting)."""
+    return _RECEIVED.sub("send ", rest, count=1)
+
+
 # "send paid orders to Airtable and unpaid ones to Slack": a state the items are in
 _STATE_KIND = re.compile(
     r"^\s*(?:and\s+|but\s+)?(?P<v>send|post|forward|move|put|route|push|add)?\s*(?:the\s+|all\s+)?"
@@ -147,7 +168,8 @@ def size_case(clause: str) -> tuple[Condition, str] | None:
     said = _SIZE_SAID.match(clause, m.end())
     cond = parse_condition(clause[: said.end()]) if said is not None else None
     if said is not None and cond is not None:  # "Big orders (over $300) get …": that number
-        return replace(cond, phrase=clause.strip()), clause[said.end() :]
+        cond = _bracket_field(said.group(0), cond)
+        return replace(cond, phrase=clause.strip()), received(clause[said.end() :])
     word = m.group("w").lower()
     base = re.sub(r"(?:er)$", "", word)
     base = {"bigg": "big", "larg": "large"}.get(base, base)

@@ -53,7 +53,8 @@ def case_arrows(text: str) -> str:
     rest arrow ("lower → …") into "otherwise", when it lists cases."""
     text = band_colons(headed_values(text))
     pairs = _paired(text)
-    heads = len(_HEAD_ARROW.findall(text)) + len(pairs)
+    paired = [m for m in _PAIR_ARROW.finditer(text) if m.group("f").lower() in pairs]
+    heads = len(_HEAD_ARROW.findall(text)) + len(paired)
     if heads == 0 or heads + len(_REST_ARROW.findall(text)) < 2:
         return text
     if pairs:

@@ -23,6 +23,7 @@ from flowsmith.planner.parse_for_tail import for_tail
 from flowsmith.planner.parse_guards import guess_condition, negate
 from flowsmith.planner.parse_steps import clause_actions
 from flowsmith.planner.schedule import parse_schedule
+from flowsmith.planner.text import quote_spans
 
 NOTHING = re.compile(
     # "其余的啥也不用做" may reach here as "也不用做" (its subject read as "其余的啥")
@@ -340,7 +341,9 @@ def _action_starts(body: str, ctx: Context) -> list[int]:
         left = body[: mention.start]
         if lx.TO_WORD.search(left) and mention.start > 0:
             starts.add(lx.TO_WORD.search(left).start())  # type: ignore[union-attr]
-    return sorted(starts)
+    # "is 'Payroll sync'", "是'发票同步'": a verb inside a quoted name starts no action
+    quotes = quote_spans(body)
+    return sorted(i for i in starts if not any(a < i < b for a, b in quotes))
 
 
 def trailing_condition(clause: str, ctx: Context) -> tuple[str, Condition] | None:

@@ -61,6 +61,7 @@ from flowsmith.planner.parse_ranges import out_of_range
 from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import span_condition
+from flowsmith.planner.parse_stars import star_condition
 from flowsmith.planner.parse_still import still_condition, without_still
 from flowsmith.planner.parse_unit_measure import (
     bracketed_value,
@@ -200,6 +201,10 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
         cond = _read_condition(plain + text[said.end() :], ctx)
         if cond is not None:
             cond = replace(cond, phrase=text.strip(" ,，:："))
+    stars = star_condition(text) if cond is None else None  # "leaves a 1 or 2 star rating"
+    if stars is not None:
+        cond = _read_condition(stars, ctx)
+        cond = replace(cond, phrase=text.strip(" ,，:：")) if cond is not None else None
     return cond
 
 

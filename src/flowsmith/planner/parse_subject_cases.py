@@ -114,6 +114,11 @@ def opens_subject_case(clause: str, ctx: Context) -> bool:
     )
 
 
+# "every other day", "every other Monday": a schedule, not the items no case took
+_TIME_UNIT = (
+    r"(?:day|week|month|year|hour|minute|weekend|morning|evening|night|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)s?"
+)
 # "everyone else", "the remaining leads", "other payments", "剩下的订单", and the middle of a
 # value set ("everything in between", "中间的"): the items no case took; "其他状态不用管": the
 # others, left alone
@@ -123,6 +128,8 @@ _OTHERS = re.compile(
     r"(?:in\s+between|in\s+the\s+middle)\b|"
     r"(?:all\s+|any\s+)?(?:the\s+)?(?:remaining|other)\s+[a-z][a-z-]*s\b|"
     r"(?:for\s+)?any\s+other\s+[a-z][a-z-]*\b|"
+    r"(?:all\s+)?the\s+others\b|all\s+others\b|"
+    rf"(?:for\s+)?every\s+other\s+(?!{_TIME_UNIT}\b)[a-z][a-z-]*\b|"
     r"(?:剩下|剩余|其余|其他|其它|中间|介于中间|在中间|之间)的?[\u4e00-\u9fff]{0,3}?"
     r"(?=[，,]|都|也|就|则|不用|不需要|无需|忽略|不处理|什么都不做|跳过|(?:在|用|发|转|推|通知|"
     r"放|存|写|记录|同步|创建|更新|添加|加到|加入|给|把)))",

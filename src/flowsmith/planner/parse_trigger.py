@@ -37,6 +37,7 @@ from flowsmith.planner.parse_trigger_clause import (
 from flowsmith.planner.parse_trigger_guard import event_guard as event_guard
 from flowsmith.planner.parse_trigger_guard import said_by_event
 from flowsmith.planner.parse_trigger_habit import habit_trigger
+from flowsmith.planner.parse_trigger_heading import heading_clause
 from flowsmith.planner.parse_trigger_item import (
     PUBLISHED,
     brand_event,
@@ -143,7 +144,7 @@ def _opening_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     through the Typeform on our careers page.", "病人在WhatsApp上发消息，") or as every
     item arriving ("Sort every email that comes into our Gmail inbox"); read before any
     later "when" (which then is a condition on the item)."""
-    for split in (every_item_clause, habit_clause, opening_clause_zh):
+    for split in (every_item_clause, habit_clause, opening_clause_zh, heading_clause):
         said = split(text, ctx)
         if said is None:
             continue
@@ -360,7 +361,13 @@ def _when_rest(
         cond = str(state)  # the comparison the polled data is checked against
     if cond:
         lead += f"if {cond} , "
-    return found, text[: m.start()] + lead + tail + joined_condition(text[m.end() :], ctx)
+    before, after = text[: m.start()], tail + joined_condition(text[m.end() :], ctx)
+    start = max(before.rfind(p) for p in ".;!?。；！？\n") + 1
+    if cond and not poll and before[start:].strip(" ,，"):
+        # "alert me on Telegram when someone leaves a 1 star rating": the condition the
+        # event's words put on the item comes before the action said ahead of it
+        return found, f"{before[:start]}{lead}{before[start:]} , {after}"
+    return found, before + lead + after
 
 
 _KEYWORD_TRIGGERS: tuple[tuple[TriggerKind, re.Pattern[str]], ...] = (

@@ -13,6 +13,7 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition, Trigger
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context
+from flowsmith.planner.parse_stars import star_condition
 from flowsmith.planner.service_words import tokens
 
 __all__ = [
@@ -99,6 +100,9 @@ QUOTED_MENTION = re.compile(
 def qualifier(body: str, ctx: Context) -> str | None:
     """The condition a trigger clause puts on its item, as condition words ("the priority
     is 1" from "an incident is created with priority 1"), or None."""
+    stars = star_condition(body)  # "someone leaves a 1 or 2 star rating": the rating
+    if stars is not None:
+        return stars
     m = _WITH.search(body)
     if m:
         rest = m.group("rest")
