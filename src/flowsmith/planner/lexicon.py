@@ -491,7 +491,10 @@ RESPOND = rx(
     r"(?:code\s+)?)?\d{3}\b|"
     r"返回|响应|回复请求|"
     # "最后都要回 {"ok":true}", "就回400": 回 before a body or a status code answers the call
-    r"(?<![来发收退撤召寄带找打])回\s*(?=[{\[]|__json|[2-5]\d\d(?!\d))|\breply\s+(?=\{|__json)"
+    r"(?<![来发收退撤召寄带找打])回\s*(?=[{\[]|__json|[2-5]\d\d(?!\d))|\breply\s+(?=\{|__json)|"
+    # "we answer with {"ok": true}", "给webhook回一个 {…}": a body said after the verb answers
+    r"\b(?:answer|reply|respond)(?:s|ing)?\s+(?:with\s+|back\s+with\s+)?(?=\{|__json)|"
+    r"(?<![来发收退撤召寄带找打])回(?:一个|个)\s*(?=[{\[]|__json)"
 )
 
 # --- approval outcomes said with the short verb 批 ------------------------------------------

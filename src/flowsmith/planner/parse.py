@@ -44,6 +44,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_approval_before import with_approval_moved
 from flowsmith.planner.parse_asides import drop_asides
+from flowsmith.planner.parse_background import drop_background
 from flowsmith.planner.parse_bullets import bullets_as_sentences
 from flowsmith.planner.parse_case_merge import with_cases_merged
 from flowsmith.planner.parse_changes import with_memory, with_only_new
@@ -89,13 +90,16 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
     catalog = catalog or load_catalog()
     flat = heading_event(respell(" ".join(bullets_as_sentences(text).split())))
+    index = index_of(catalog)
+    # "我们是做物流的。…": who writes, no case
+    flat = drop_background(flat, lambda s: bool(index.mentions(s)))
     # "Below 5: don't email, put them on …" / "低于5的别发邮件，改成加到…": only the second
     flat = _NOT_DONE_ZH.sub("", _NOT_DONE.sub("", flat))
     raw = said_numbers(plus_as_at_least(flat))
     if not raw:
         return None
     lang = detect_lang(raw)
-    ctx = Context(index=index_of(catalog), urls=[], mails=[])
+    ctx = Context(index=index, urls=[], mails=[])
     raw = app_in_context(raw, ctx.index)  # "我用Todoist管家务，…看看…": the look's app
     ctx.about_stock = bool(STOCK_TALK.search(raw))
     ctx.gated = bool(lx.APPROVAL_OK.search(raw) or lx.APPROVAL_REJECT.search(raw))

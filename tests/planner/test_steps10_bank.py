@@ -1,0 +1,197 @@
+"""Steps10 bank (sentences of our own, English and Chinese): steps a request implies that the
+planner left out or misread.
+
+* an answer to the webhook said with its body after the verb ("we answer with {…}",
+  "最后给webhook回一个 {…}");
+* a first sentence that only says who writes ("我们是做…的。", "We're a small bakery.") is no
+  condition;
+* "把<app>里…改成…" and "write … back into the same row": the app's items are updated;
+* anything sent to a person the item names ("send the link to the attendee", "把链接发给预约人"):
+  an email when no channel is said;
+* a post to a "#channel" with no service named after a chat app's trigger: that app's message.
+
+Each row is scored with the evaluation's own check vocabulary (bench/eval_planner/checks.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flowsmith.planner.offline import decide
+from tests.planner.bank_cases import bank_cases
+from tests.planner.branch_graph import Graph
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench" / "eval_planner"))
+import checks as C
+
+Check = dict[str, Any]
+
+
+def svc(name: str | list[str], verb: str | None = None) -> Check:
+    sel: Check = {"service": name}
+    if verb:
+        sel["verb"] = verb
+    return sel
+
+
+def order(*sels: Check) -> Check:
+    return {"order": list(sels)}
+
+
+MAIL: Check = {
+    "any": [
+        {"core": ["send_email", "gmail_send"]},
+        {"service": ["gmail", "outlook", "microsoft_outlook", "sendgrid"], "verb": "create"},
+    ]
+}
+RESPOND: Check = {"core": "webhook_response"}
+HOOK: Check = {"trigger": "webhook"}
+NOQ: Check = {"no_question": True}
+
+
+def free(sel: Check) -> Check:
+    return {"unguarded": sel}
+
+
+BANK: list[tuple[str, list[Check]]] = [
+    # ---- A: the answer to the webhook, its body after the verb ----------------------------
+    (
+        "Expose a webhook for our kiosks; each check-in goes into the 'Visits' Airtable table "
+        'and we answer with {"status": "ok"}',
+        [HOOK, svc("airtable", "create"), RESPOND, order(svc("airtable", "create"), RESPOND)],
+    ),
+    (
+        'When our webhook gets a new signup, add it to Mailchimp and respond with {"done": true}',
+        [HOOK, svc("mailchimp", "create"), RESPOND],
+    ),
+    (
+        'webhook receives a survey answer, save it to Notion, then reply back with {"ok": 1}',
+        [HOOK, svc("notion", "create"), RESPOND],
+    ),
+    (
+        '收到webhook请求后把数据写进Airtable，最后给webhook回一个 {"ok": true}',
+        [HOOK, svc("airtable", "create"), RESPOND, order(svc("airtable", "create"), RESPOND)],
+    ),
+    (
+        '有人调用我们的webhook时，先存到Supabase，然后回一个 {"received": 1}',
+        [HOOK, svc("supabase", "create"), RESPOND],
+    ),
+    (
+        'webhook收到报名信息后发到钉钉群，再回个 {"code": 0}',
+        [HOOK, svc("dingtalk", "create"), RESPOND],
+    ),
+    # ---- B: a first sentence saying who writes ------------------------------------------
+    (
+        "我们是做宠物用品电商的。每当Shopify有新订单，就存进Airtable，然后发到飞书群",
+        [free(svc("airtable", "create")), free(svc(["feishu", "lark"], "create"))],
+    ),
+    (
+        "我是开瑜伽馆的。有人在Typeform报名后，把信息加到Google表格里",
+        [free(svc("google_sheets", "create"))],
+    ),
+    (
+        "We're a small bakery. When a Shopify order comes in, save it to Airtable and post it "
+        "to Slack",
+        [free(svc("airtable", "create")), free(svc("slack", "create"))],
+    ),
+    # ---- C: the app's items updated -------------------------------------------------------
+    (
+        "Stripe退款成功时，把Airtable里对应那条记录的状态改成“已退款”",
+        [svc("airtable", "update")],
+    ),
+    (
+        "Typeform有人取消报名时，把Google表格里对应那一行的状态改为“已取消”",
+        [svc("google_sheets", "update")],
+    ),
+    (
+        "有人在Calendly取消预约后，把Notion里那条预约的状态改成取消",
+        [svc("notion", "update")],
+    ),
+    (
+        "When a new row is added to our Google Sheet, send it to https://api.example.com/jobs "
+        "and write the job id it returns back into the same row",
+        [
+            svc("google_sheets", "update"),
+            order({"core": "http_request"}, svc("google_sheets", "update")),
+        ],
+    ),
+    (
+        "When a HubSpot deal is won, call https://erp.example.com/orders and write the order "
+        "number it gives back to the deal in HubSpot",
+        [svc("hubspot", "update")],
+    ),
+    # ---- D: a message to a person the item names -----------------------------------------
+    (
+        "when someone books on calendly, create a zoom meeting and send the link to the invitee",
+        [MAIL, order(svc("zoom", "create"), MAIL)],
+    ),
+    (
+        "When a Typeform is submitted, create a Google Calendar event and send the details "
+        "to the applicant",
+        [MAIL, order(svc("google_calendar", "create"), MAIL)],
+    ),
+    (
+        "有人在Cal.com预约后创建一个Zoom会议，把会议链接发给预约人",
+        [MAIL, order(svc("zoom", "create"), MAIL)],
+    ),
+    (
+        "Shopify有新订单时，在QuickBooks开发票，然后把发票发给客户",
+        [MAIL, order(svc("quickbooks", "create"), MAIL)],
+    ),
+    # ---- E: a post to a "#channel" on the trigger's chat app -------------------------------
+    (
+        "translate new messages in our #support-de Slack channel to English and post them in "
+        "#support",
+        [svc("slack", "create"), order({"ai": "translate"}, svc("slack", "create"))],
+    ),
+    (
+        "summarise each new message in the #sales Slack channel and share it to #leadership",
+        [svc("slack", "create")],
+    ),
+    (
+        "把Slack #客服 频道的新消息翻译成英文，然后发到 #global",
+        [svc("slack", "create"), order({"ai": "translate"}, svc("slack", "create"))],
+    ),
+    (
+        "Slack的#bugs频道有新消息时，用AI总结一下，再发到 #dev",
+        [svc("slack", "create")],
+    ),
+]
+
+_OPEN: dict[str, str] = {
+    "Stripe退款成功时": "'那条记录' of Airtable is read as the record to look up, not updated",
+    "When a Typeform is submitted, create a Google Ca": "the email to the applicant is put "
+    "beside the calendar event, not after it",
+}
+
+
+def _outcome(text: str) -> dict[str, Any]:
+    """The turn as the evaluation scores it: a question when the planner asks, else the
+    compiled workflow."""
+    d = decide(text, [], None)
+    if d.kind == "clarify":
+        return {"workflow": None, "question": {"text": d.reply}}
+    return {"workflow": Graph(text).wf.model_dump(mode="json"), "question": None}
+
+
+def _failures(text: str, checks: list[Check]) -> list[str]:
+    outcome = _outcome(text)
+    out = []
+    for check in [*checks, NOQ]:
+        ok, why = C.evaluate(check, outcome)
+        if not ok:
+            out.append(f"{check}: {why}")
+    return out
+
+
+@pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))
+def test_steps10_bank(text: str, checks: list[Check]) -> None:
+    assert _failures(text, checks) == []
+
+
+def test_bank_size() -> None:
+    assert len(BANK) >= 20
+    assert sum(1 for t, _ in BANK if any("\u4e00" <= c <= "\u9fff" for c in t)) >= 10
