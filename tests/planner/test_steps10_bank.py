@@ -8,7 +8,9 @@ planner left out or misread.
 * "把<app>里…改成…" and "write … back into the same row": the app's items are updated;
 * anything sent to a person the item names ("send the link to the attendee", "把链接发给预约人"):
   an email when no channel is said;
-* a post to a "#channel" with no service named after a chat app's trigger: that app's message.
+* a post to a "#channel" with no service named after a chat app's trigger: that app's message;
+* public data a timed request speaks of ("the weather for Lisbon", "比特币价格", "汇率") is
+  fetched by an HTTP Request first when nothing reads it.
 
 Each row is scored with the evaluation's own check vocabulary (bench/eval_planner/checks.py)."""
 
@@ -50,6 +52,7 @@ MAIL: Check = {
 RESPOND: Check = {"core": "webhook_response"}
 HOOK: Check = {"trigger": "webhook"}
 NOQ: Check = {"no_question": True}
+FETCH: Check = {"core": "http_request"}
 
 
 def free(sel: Check) -> Check:
@@ -140,6 +143,20 @@ BANK: list[tuple[str, list[Check]]] = [
     (
         "Shopify有新订单时，在QuickBooks开发票，然后把发票发给客户",
         [MAIL, order(svc("quickbooks", "create"), MAIL)],
+    ),
+    # ---- F: public data a timed request speaks of is fetched first -----------------------
+    (
+        "every evening at 6 send me tomorrow's weather forecast for Lisbon on Slack",
+        [FETCH, order(FETCH, svc("slack", "create"))],
+    ),
+    (
+        "check the ethereum price on coinbase-api every hour and text me if it goes above 4000",
+        [FETCH, order(FETCH, {"condition_node": True})],
+    ),
+    ("每天早上8点把上海的天气发到钉钉群", [FETCH, order(FETCH, svc("dingtalk", "create"))]),
+    (
+        "每小时查一下美元兑人民币的汇率，超过7.3就发邮件给我",
+        [FETCH, order(FETCH, {"condition_node": True}), order(FETCH, MAIL)],
     ),
     # ---- E: a post to a "#channel" on the trigger's chat app -------------------------------
     (

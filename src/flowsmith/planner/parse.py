@@ -67,6 +67,7 @@ from flowsmith.planner.parse_not_there import with_lookups_before
 from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_per_measure import per_measure
 from flowsmith.planner.parse_presence import with_presence_sides
+from flowsmith.planner.parse_public_data import with_public_data_fetched
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_spelling import respell
 from flowsmith.planner.parse_totals import with_sum_tested
@@ -126,6 +127,10 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     )
     guard = said_guard(trigger, rest, guard, ctx)  # "dev分支的推送": the branch, too
     steps = _fetch_unused_urls(_with_categories(_guarded_steps(rest, ctx, guard), ctx), ctx)
+    # "send me the weather for Berlin": the weather is fetched first
+    steps = with_public_data_fetched(
+        steps, trigger.kind, masked, lambda w: bool(index.mentions(f"on {w}"))
+    )
     # a "not found" case takes its other side first: a "missing" one then has its own
     said = _sentence_of(raw, trigger.phrase)
     steps = with_presence_sides(with_lookup_sides(steps, ctx.index.apps), said)
