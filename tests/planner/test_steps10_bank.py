@@ -10,7 +10,11 @@ planner left out or misread.
   an email when no channel is said;
 * a post to a "#channel" with no service named after a chat app's trigger: that app's message;
 * public data a timed request speaks of ("the weather for Lisbon", "比特币价格", "汇率") is
-  fetched by an HTTP Request first when nothing reads it.
+  fetched by an HTTP Request first when nothing reads it;
+* edits: a reorder after a lead-in ("顺序换一下，先…再…", "swap the order: first …"), the
+  first step put before several ("先马上回200，再去写数据库和Slack"), a new time for a run
+  named by its noun ("run the export at 4am instead, and …") and a threshold named as a line
+  ("分数线改成75分", "the passing score").
 
 Each row is scored with the evaluation's own check vocabulary (bench/eval_planner/checks.py)."""
 
@@ -137,6 +141,11 @@ BANK: list[tuple[str, list[Check]]] = [
         [MAIL, order(svc("google_calendar", "create"), MAIL)],
     ),
     (
+        "when a booking comes in on calendly, create a zoom meeting and email the link to the "
+        "atendee",
+        [MAIL, order(svc("zoom", "create"), MAIL)],
+    ),
+    (
         "有人在Cal.com预约后创建一个Zoom会议，把会议链接发给预约人",
         [MAIL, order(svc("zoom", "create"), MAIL)],
     ),
@@ -212,3 +221,141 @@ def test_steps10_bank(text: str, checks: list[Check]) -> None:
 def test_bank_size() -> None:
     assert len(BANK) >= 20
     assert sum(1 for t, _ in BANK if any("\u4e00" <= c <= "\u9fff" for c in t)) >= 10
+
+
+# ---- edits: reorders with a lead-in, a new time for a named run, a threshold named as a line --
+
+Prior = dict[str, Any]
+ACT = "EXTERNAL_ACTION"
+
+
+def _n(nid: str, kind: str, subtype: str, params: dict[str, Any]) -> dict[str, Any]:
+    return {"id": nid, "name": nid, "type": kind, "subtype": subtype, "parameters": params}
+
+
+def _c(a: str, b: str, out: str = "main") -> dict[str, str]:
+    return {"from_node": a, "to_node": b, "from_output": out}
+
+
+FORM_LOG: Prior = {
+    "name": "Leads",
+    "nodes": [
+        _n("n1", "TRIGGER", "form_trigger", {"title": "Lead", "fields": [{"label": "Email"}]}),
+        _n("n2", ACT, "airtable_create_record", {"base_id": "appX", "table": "Leads"}),
+        _n("n3", ACT, "telegram_message", {"chat_id": "1", "text": "new lead"}),
+    ],
+    "connections": [_c("n1", "n2"), _c("n2", "n3")],
+}
+HOOK_REPLY: Prior = {
+    "name": "Orders in",
+    "nodes": [
+        _n("n1", "TRIGGER", "webhook_trigger", {"path": "o", "method": "POST"}),
+        _n("n2", ACT, "mysql_query", {"query": "insert into orders values ($1)"}),
+        _n("n3", ACT, "slack_message", {"channel": "#orders", "text": "x"}),
+        _n("n4", ACT, "webhook_response", {"respond_with": "json", "status_code": 200}),
+    ],
+    "connections": [_c("n1", "n2"), _c("n2", "n3"), _c("n3", "n4")],
+}
+NIGHTLY: Prior = {
+    "name": "Export",
+    "nodes": [
+        _n(
+            "n1",
+            "TRIGGER",
+            "schedule_trigger",
+            {"interval": "days", "every": 1, "at_time": "01:00"},
+        ),
+        _n("n2", ACT, "airtable", {"resource": "record", "operation": "search", "base": "a"}),
+        _n("n3", ACT, "dropbox", {"resource": "file", "operation": "upload", "path": "/x"}),
+    ],
+    "connections": [_c("n1", "n2"), _c("n2", "n3")],
+}
+GRADED: Prior = {
+    "name": "Quiz",
+    "nodes": [
+        _n("n1", "TRIGGER", "webhook_trigger", {"path": "quiz", "method": "POST"}),
+        _n(
+            "n2",
+            "FLOW",
+            "if",
+            {
+                "conditions": [
+                    {"left": "{{ $json.score }}", "operator": "greater_than", "right": 80}
+                ]
+            },
+        ),
+        _n("n3", ACT, "send_email", {"to": "{{ $json.email }}", "subject": "Passed", "body": "x"}),
+    ],
+    "connections": [_c("n1", "n2"), _c("n2", "n3", "true")],
+}
+AIR: Check = {"service": "airtable", "verb": "create"}
+TG: Check = {"service": "telegram", "verb": "create"}
+RESP: Check = {"core": "webhook_response"}
+DB: Check = {"core": "mysql_query"}
+SLACK: Check = {"service": "slack", "verb": "create"}
+
+
+def at(clock: str) -> Check:
+    return {"schedule": {"at": clock}}
+
+
+def gate(value: str, old: str) -> list[Check]:
+    return [
+        {"condition_node": True, "text": value},
+        {"absent": {"condition_node": True, "text": old}},
+    ]
+
+
+EDITS: list[tuple[str, Prior, list[Check]]] = [
+    ("顺序换一下，先发Telegram通知，再存到Airtable", FORM_LOG, [order(TG, AIR)]),
+    ("调换一下顺序：先发Telegram，然后再记到Airtable里", FORM_LOG, [order(TG, AIR)]),
+    (
+        "swap the order: first send the Telegram message, then save to Airtable",
+        FORM_LOG,
+        [order(TG, AIR)],
+    ),
+    ("收到请求先马上回200，再去写数据库和Slack", HOOK_REPLY, [order(RESP, DB), order(RESP, SLACK)]),
+    ("接到订单先回200，然后再写数据库、发Slack", HOOK_REPLY, [order(RESP, DB), order(RESP, SLACK)]),
+    (
+        "first reply 200 right away, then write to the database and post to Slack",
+        HOOK_REPLY,
+        [order(RESP, DB), order(RESP, SLACK)],
+    ),
+    ("run the export at 4am instead", NIGHTLY, [at("04:00")]),
+    (
+        "run the nightly export at 5:30am instead, and send me a Telegram message when it's done",
+        NIGHTLY,
+        [at("05:30"), order({"service": "dropbox"}, TG)],
+    ),
+    ("把导出改到每天凌晨4点", NIGHTLY, [at("04:00")]),
+    ("分数线改成75分", GRADED, gate("75", "80")),
+    ("及格线调到60分；", GRADED, gate("60", "80")),
+    ("change the passing score to 70", GRADED, gate("70", "80")),
+]
+
+_EDITS_OPEN: dict[str, str] = {}
+
+
+def _edit_failures(text: str, prior: Prior, checks: list[Check]) -> list[str]:
+    from flowsmith.core.models import Workflow
+    from tests.planner import edit_fixtures as f
+
+    after = f.edit(Workflow.model_validate({"id": "w", **prior}), text)
+    wf = after.model_dump(mode="json")
+    keep = {"kept_ids": [x["id"] for x in prior["nodes"]]}
+    out = []
+    for check in [*checks, keep]:
+        ok, why = C.check_workflow(wf, check, prior)
+        if not ok:
+            out.append(f"{check}: {why}")
+    return out
+
+
+@pytest.mark.parametrize(("text", "prior", "checks"), bank_cases(EDITS, _EDITS_OPEN, 48))
+def test_steps10_edit_bank(text: str, prior: Prior, checks: list[Check]) -> None:
+    assert _edit_failures(text, prior, checks) == []
+
+
+def test_edit_bank_size() -> None:
+    assert len(EDITS) >= 10
+    assert sum(1 for t, *_ in EDITS if any("\u4e00" <= c <= "\u9fff" for c in t)) >= 5

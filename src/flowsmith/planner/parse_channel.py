@@ -13,7 +13,8 @@ from flowsmith.planner.parse_context import Context
 
 # people an item names (who booked, bought, applied): a message to them goes by email
 _PERSON_EN = (
-    r"(?:attendee|guest|customer|client|buyer|applicant|candidate|participant|registrant|"
+    # "atendee": the doubled letter is often left out
+    r"(?:at{1,2}end{1,2}ee|guest|customer|client|buyer|applicant|candidate|participant|registrant|"
     r"invitee|patient|student|booker|subscriber|signee|requester)s?\b"
 )
 _PERSON_ZH = (
