@@ -57,6 +57,8 @@ RESPOND: Check = {"core": "webhook_response"}
 HOOK: Check = {"trigger": "webhook"}
 NOQ: Check = {"no_question": True}
 FETCH: Check = {"core": "http_request"}
+ASK: Check = {"asks_about": ["什么", "谁", "what", "who", "when"]}
+SHEETS_READ: Check = {"service": "google_sheets", "verb": "read"}
 
 
 def free(sel: Check) -> Check:
@@ -167,6 +169,11 @@ BANK: list[tuple[str, list[Check]]] = [
         "每小时查一下美元兑人民币的汇率，超过7.3就发邮件给我",
         [FETCH, order(FETCH, {"condition_node": True}), order(FETCH, MAIL)],
     ),
+    # ---- G: only "an automatic email workflow" asked for: a question --------------------
+    ("请帮我搭一个自动发送邮件的工作流", [ASK]),
+    ("我想要个自动发邮件的流程", [ASK]),
+    ("can you set up an automated email workflow for me", [ASK]),
+    ("每周一早上9点把Google表格的汇总发邮件给我", [SHEETS_READ, MAIL]),
     # ---- E: a post to a "#channel" on the trigger's chat app -------------------------------
     (
         "translate new messages in our #support-de Slack channel to English and post them in "
@@ -206,7 +213,7 @@ def _outcome(text: str) -> dict[str, Any]:
 def _failures(text: str, checks: list[Check]) -> list[str]:
     outcome = _outcome(text)
     out = []
-    for check in [*checks, NOQ]:
+    for check in checks if ASK in checks else [*checks, NOQ]:
         ok, why = C.evaluate(check, outcome)
         if not ok:
             out.append(f"{check}: {why}")
