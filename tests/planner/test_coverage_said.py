@@ -123,7 +123,7 @@ def test_otherwise_side_missing() -> None:
 
 
 def test_pipeline_dedupes_with_the_frame_check() -> None:
-    text = "every day at 9 post the weather to Slack"
+    text = "every day at 9 post a stand-up reminder to Slack"
     wf = flow(node("t", "schedule_trigger", TRIGGER, interval="days"), TEAMS)
     request = {"request_text": text}
     found = coverage(parse_request(text), wf, request, None)

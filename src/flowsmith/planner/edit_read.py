@@ -439,6 +439,10 @@ def _reorders(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     if not first or not then or eg.find(current, first[0]) == eg.find(current, then[0]):
         return []
     spans.append((m.start(), m.end()))
+    if len(then) > 1:
+        # "先回200，再写数据库和Mailchimp": the first step goes before the earliest of the
+        # others, which keep their order behind it
+        return [EditOp(kind="move", subject=first[0], where="before", anchor="|".join(then))]
     return [EditOp(kind="move", subject=then[0], where="after", anchor=first[0])]
 
 

@@ -89,8 +89,10 @@ DELAY = rx(
 # "move it to Monday 9am", "改到周一早上9点": a new time for a scheduled workflow
 RESCHEDULE = rx(
     r"\b(?:move|reschedule|shift|push|change|switch|make|run|set|send|post|deliver|do)\s+"
-    r"(?:it|this|them|the (?:run|schedule|report|job|workflow|digest|summary))?\s*"
-    r"(?:to|on|for|at)\s+(?P<en>.+)$|"
+    r"(?:it|this|them|the (?:[\w-]+ )?(?:run|schedule|report|job|workflow|digest|summary|"
+    r"backup|export|sync|import|cleanup|check|reminder|newsletter))?\s*"
+    # "at 3am instead, and message me …": the new time ends where the next clause starts
+    r"(?:to|on|for|at)\s+(?P<en>.+?)(?=\s*(?:[,;，；]|\band\s+(?![\d:]|at\b)|$))|"
     r"(?:改到|改在|改成|改为|挪到|换到|调到|调整到|移到)(?P<zh>.+)$"
 )
 WEEKDAY = rx(
@@ -208,10 +210,21 @@ NEW_CORE = {
 }
 
 # "send the email first, then save to Airtable", "先发邮件再记录到Airtable": an order
+# "swap the order:", "顺序换一下，": a lead-in saying the steps are reordered
+_ORDER_LEAD = (
+    r"(?:(?:swap|switch|change|reverse|flip)\s+the\s+order(?:\s+of\s+the\s+steps)?|reorder"
+    r"(?:\s+(?:it|them|the\s+steps))?|"
+    r"(?:把)?(?:顺序|次序)(?:换一下|换一换|调一下|调换一下|改一下|反过来|颠倒一下|倒过来|换过来)?|"
+    r"换个顺序|调换(?:一下)?顺序|调整(?:一下)?顺序)\s*[,，:：;；]?\s*"
+)
 FIRST_THEN = rx(
-    r"^\s*(?:please\s+)?(?:first\s+)?(?P<a>.+?)\s+first\b[,，]?\s*(?:and\s+)?then\s+(?P<b>.+)$|"
-    r"^\s*(?:please\s+)?first\s+(?P<a2>.+?)[,，]?\s*(?:and\s+)?then\s+(?P<b2>.+)$|"
-    r"^\s*先(?P<za>.+?)[，,]?\s*(?:然后|再|之后再|后)(?P<zb>.+)$"
+    r"^\s*(?:" + _ORDER_LEAD + r")?(?:please\s+)?(?:first\s+)?(?P<a>.+?)\s+first\b[,，]?\s*"
+    r"(?:and\s+)?then\s+(?P<b>.+)$|"
+    r"^\s*(?:" + _ORDER_LEAD + r")?(?:please\s+)?first\s+(?P<a2>.+?)[,，]?\s*(?:and\s+)?then\s+"
+    r"(?P<b2>.+)$|"
+    # "收到请求先马上回200，再…": the event said before 先 only says when
+    r"^\s*(?:" + _ORDER_LEAD + r"|(?:收到|接到|来了|进来)[^，,。；;先]{0,6}?)?"
+    r"先(?P<za>.+?)[，,]?\s*(?:然后|再|之后再|后)(?P<zb>.+)$"
 )
 MOVE = rx(r"\b(move|put|place|reorder)\b|移到|移动到|挪到|放到|调到|移至|放在|挪")
 
@@ -300,7 +313,8 @@ ONLY_WHEN = rx(r"\bonly (?:when|if)\b|\bjust (?:when|if)\b|只在|只有|仅在|
 PARAM_WORDS: dict[str, re.Pattern[str]] = {
     "threshold": rx(
         r"threshold|limit|cut-?off|minimum|maximum|\bmin\b|\bmax\b|amount|price|value|"
-        r"阈值|门槛|上限|下限|临界值|金额|价格|数值"
+        r"阈值|门槛|上限|下限|临界值|金额|价格|数值|passing (?:score|mark|grade)|pass mark|"
+        r"(?:分数|及格|合格|达标|警戒|录取|预警)线"
     ),
     "channel": rx(r"\bchannel\b|频道|群"),
     "cc": rx(r"\bcc\b|\bcopy\b|抄送"),

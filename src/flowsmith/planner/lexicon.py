@@ -493,8 +493,10 @@ RESPOND = rx(
     r"返回|响应|回复请求|"
     # "最后都要回 {"ok":true}", "就回400": 回 before a body or a status code answers the call
     # "给webhook回一个 {…}": a count word may stand between 回 and the body
-    r"(?<![来发收退撤召寄带找打])回(?:一个|个)?\s*(?=[{\[]|__json|[2-5]\d\d(?!\d))|"
-    r"\breply\s+(?=\{|__json)|回复\s*(?:给)?\s*webhook"
+    r"(?<![来发收退撤召寄带找打])回(?:一个|个)?\s*(?=[{\[]|__json|[2-5]\d\d(?!\d))|\breply\s+(?=\{|__json)|"
+    # "we answer with {"ok": true}": a body said after the verb answers
+    r"\b(?:answer|reply|respond)(?:s|ing)?\s+(?:with\s+|back\s+with\s+)?(?=\{|__json)|"
+    r"回复\s*(?:给)?\s*webhook"
 )
 
 # --- approval outcomes said with the short verb 批 ------------------------------------------

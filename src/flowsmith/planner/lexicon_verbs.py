@@ -35,7 +35,7 @@ CREATE_VERB = rx(
     r"\b(?:creat(?:e|es|ed|ing)|(?:add|adds|adding|added)(?! (?:\w+ )?up\b)|"
     r"post|posting|posted|send\w*|publish\w*|"
     r"append\w*|escalat\w*|raise (?:a|an)|log(?:ging)? (?:a|an)|"
-    r"insert\w*|record\w*|save\w*|upload\w*|store|put|write(?! (?:\w+ ){0,2}back)|share|notify|"
+    r"insert\w*|record\w*|save\w*|upload\w*|store|put|write(?! (?:\w+ ){0,5}back\b)|share|notify|"
     r"e-?mail(?:ed)?|mail(?:ed)?|ping|"
     r"tell|copy|sync\w*|push\w*|forward\w*|invite\w*|book|make|"
     r"log (?:it|them|each|every|to|in|into|the|a|an)|file (?:a|an|the)|open (?:a|an)|"
@@ -50,7 +50,7 @@ CREATE_VERB = rx(
 UPDATE_VERB = rx(
     r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close|renam(?:e|es|ed|ing)|"
     r"bump\w*|reset(?:s|ting)?|zero(?:es|s|ed)? out)\b|"
-    r"\bwrite (?:\w+ ){0,2}back\b|更新|修改|标记|关闭|写回|回写|移动|重命名|改名|清零|归零|重置|"
+    r"\bwrite (?:\w+ ){0,5}back\b|更新|修改|标记|关闭|写回|回写|移动|重命名|改名|清零|归零|重置|"
     # "set the product's status to draft", "把状态改成/设为/调成…": a field given a new value
     r"\bset (?:the |its |their |this |that )?(?:[\w'-]+ ){1,3}(?:to|as)\b|"
     r"(?:改|设|调|置|变)(?:成|为)"

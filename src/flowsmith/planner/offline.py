@@ -53,6 +53,7 @@ from flowsmith.planner.vague import (
     unsourced_notice,
     which_question,
 )
+from flowsmith.planner.vague_mail import bare_mail_flow
 from flowsmith.text import text as say
 
 __all__ = ["Decision", "Question", "build", "decide"]
@@ -321,6 +322,8 @@ def _missing_question(text: str, frame: Frame | None, lang: Lang) -> str | None:
         return say("planner.offline.what_should_the_report_hold", lang)
     if bare_notice(text):
         return say("planner.offline.what_should_the_notice_say", lang)
+    if bare_mail_flow(text):  # "帮我做个自动发邮件的流程": to whom, what, when
+        return say("planner.offline.what_should_the_mail_say", lang)
     if unsourced_notice(text):
         return say("planner.offline.what_should_be_watched", lang)
     return None

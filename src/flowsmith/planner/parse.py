@@ -45,6 +45,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_app_spelling import respell_apps
 from flowsmith.planner.parse_approval_before import with_approval_moved
 from flowsmith.planner.parse_asides import drop_asides
+from flowsmith.planner.parse_background import drop_background
 from flowsmith.planner.parse_bullets import bullets_as_sentences
 from flowsmith.planner.parse_case_merge import with_cases_merged
 from flowsmith.planner.parse_changes import with_memory, with_only_new
@@ -68,6 +69,7 @@ from flowsmith.planner.parse_not_there import with_lookups_before
 from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_per_measure import per_measure
 from flowsmith.planner.parse_presence import with_presence_sides
+from flowsmith.planner.parse_public_data import with_public_data_fetched
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_spelling import respell
 from flowsmith.planner.parse_totals import with_sum_tested
@@ -91,13 +93,16 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
     catalog = catalog or load_catalog()
     flat = heading_event(respell(" ".join(bullets_as_sentences(text).split())))
+    index = index_of(catalog)
+    # "我们是做物流的。…": who writes, no case
+    flat = drop_background(flat, lambda s: bool(index.mentions(s)))
     # "Below 5: don't email, put them on …" / "低于5的别发邮件，改成加到…": only the second
     flat = _NOT_DONE_ZH.sub("", _NOT_DONE.sub("", flat))
     raw = said_numbers(plus_as_at_least(flat))
     if not raw:
         return None
     lang = detect_lang(raw)
-    ctx = Context(index=index_of(catalog), urls=[], mails=[])
+    ctx = Context(index=index, urls=[], mails=[])
     raw = respell_apps(raw, ctx.index)  # "在typefrom里": the app's name meant
     raw = app_in_context(raw, ctx.index)  # "我用Todoist管家务，…看看…": the look's app
     ctx.about_stock = bool(STOCK_TALK.search(raw))
@@ -126,6 +131,10 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     )
     guard = said_guard(trigger, rest, guard, ctx)  # "dev分支的推送": the branch, too
     steps = _fetch_unused_urls(_with_categories(_guarded_steps(rest, ctx, guard), ctx), ctx)
+    # "send me the weather for Berlin": the weather is fetched first
+    steps = with_public_data_fetched(
+        steps, trigger.kind, masked, lambda w: bool(index.mentions(f"on {w}"))
+    )
     # a "not found" case takes its other side first: a "missing" one then has its own
     said = _sentence_of(raw, trigger.phrase)
     steps = with_presence_sides(with_lookup_sides(steps, ctx.index.apps), said)

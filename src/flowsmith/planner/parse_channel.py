@@ -11,6 +11,17 @@ import re
 from flowsmith.planner.op_choice import is_message
 from flowsmith.planner.parse_context import Context
 
+# people an item names (who booked, bought, applied): a message to them goes by email
+_PERSON_EN = (
+    # "atendee": the doubled letter is often left out
+    r"(?:at{1,2}end{1,2}ee|guest|customer|client|buyer|applicant|candidate|participant|registrant|"
+    r"invitee|patient|student|booker|subscriber|signee|requester)s?\b"
+)
+_PERSON_ZH = (
+    r"(?:参会人|参会者|预约人|客户|买家|申请人|候选人|学员|嘉宾|病人|患者|报名者|报名人|"
+    r"下单人|对方)"
+)
+
 # a notice to a person, no channel said: "send a payment reminder to every client", "send a
 # confirmation to the attendee", "send a payment reminder" (the person cut off as a
 # condition), "给每个客户发一个付款提醒", "给预约人发一条确认通知"
@@ -20,7 +31,12 @@ _NOTICE_TO_PERSON = re.compile(
     r"(?:reminder|confirmation|notice|thank-you(?: note)?|follow-up|receipt|invitation)s?"
     r"(?:\s+to\s+(?!(?:the\s+|our\s+|a\s+)?#)|\s*$)|"
     r"给[^，,。；;]{1,10}?发(?:一|个|条|封|份)?[^，,。；;]{0,6}?"
-    r"(?:提醒|确认通知|确认|通知|回执|催款单|感谢信)",
+    r"(?:提醒|确认通知|确认|通知|回执|催款单|感谢信)|"
+    # anything sent to a person the item names: "send the link to the attendee", "把会议链接
+    # 发给预约人"; no channel said, so an email
+    r"\b(?:send|sends|sending|e-?mail|mail)\s+(?:[\w'-]+\s+){0,4}?to\s+"
+    r"(?:the\s+|each\s+|every\s+|our\s+|that\s+)?" + _PERSON_EN + r"|"
+    r"(?:发给|发送给|寄给)\s*(?:这位|该|对应的|每个|每位)?" + _PERSON_ZH,
     re.IGNORECASE,
 )
 

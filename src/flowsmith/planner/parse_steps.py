@@ -25,6 +25,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_approval_ask import without_ask
 from flowsmith.planner.parse_channel import chat_trigger, notice_to_person, review_asked
+from flowsmith.planner.parse_channel_post import channel_post
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import (
     CJK,
@@ -394,6 +395,9 @@ def _sms_step(text: str, phrase: str, ctx: Context) -> Any:
 def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tuple[str, Any]]:
     """A clause naming no catalog service: a name the catalog lacks, a resource of the
     trigger's app or of an app named before, or "notify me" (an email)."""
+    posted = channel_post(text, phrase, ctx)  # "…, then post them in #general"
+    if posted is not None:
+        return [("create", posted)]
     unknown = unknown_service(text, ctx)
     if unknown:
         said = verb if verb != "none" else verbless(text, text[: max(0, text.find(unknown))])

@@ -111,6 +111,8 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
         return "read"  # "read the projects listed in our Coda table": they are there already
     if local not in ("update", "delete") and roles.written_to(text, before):
         return "create"  # "the rest are logged in Baserow", "each error gets a Zammad ticket"
+    if local == "update" and _CHANGED_IN.match(text, mention.end) and i == len(mentions) - 1:
+        return "update"  # "把Google表格里对应那一行的状态改成…": the place changed, not a source
     if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
         return "read"  # "remove it from Mailchimp" still deletes; "about our orders"
     if lx.TO_WORD.search(before) and verb == "read":
@@ -158,6 +160,8 @@ def _mailed_from(text: str, before: str, app: str | None, ctx: Context) -> bool:
     return res is not None and "send" in res.operations
 
 
+# "<app>里…", "<app>中…": the items changed sit in the app just named
+_CHANGED_IN = re.compile(r"\s*(?:里|中|上|内)")
 # a quoted name ("the “文章备份” folder", "'Backups'") names a place; its words are no verb
 _QUOTED = re.compile(
     r"[\"“「『][^\"”」』]{1,40}[\"”」』]|(?<![A-Za-z])['‘][^'’]{1,40}['’](?![A-Za-z])"

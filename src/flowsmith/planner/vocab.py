@@ -447,6 +447,15 @@ SUBJECTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "merge": (rx(r"\bmerge\b|合并"), frozenset({"merge"})),
     "loop": (rx(r"\bloop\b|循环"), frozenset({"loop"})),
     "file": (rx(r"\bfile\b|文件"), frozenset({"write_file"})),
+    # the answer to the call that started the run: "reply 200 right away", "先马上回200"
+    "response": (
+        rx(
+            r"\b(?:respond|reply|answer|return)\w*\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:http\s+)?"
+            r"(?:status\s+)?(?:code\s+)?[2-5]\d\d\b|\bwebhook response\b|"
+            r"(?<![来发收退撤召寄带找打])回\s*(?=[2-5]\d\d(?!\d))|(?:响应|回复)(?:webhook|请求)"
+        ),
+        frozenset({"webhook_response"}),
+    ),
 }
 # the subject an action kind is named by in edits
 ACTION_SUBJECT: dict[str, str] = {
