@@ -366,3 +366,13 @@ def test_steps10_edit_bank(text: str, prior: Prior, checks: list[Check]) -> None
 def test_edit_bank_size() -> None:
     assert len(EDITS) >= 10
     assert sum(1 for t, *_ in EDITS if any("\u4e00" <= c <= "\u9fff" for c in t)) >= 5
+
+
+def test_a_first_sentence_saying_what_shop_the_writer_runs_is_dropped() -> None:
+    """The background sentence may end on the business noun ("…的小店。"), not only on 的."""
+    from flowsmith.planner.parse_background import drop_background
+
+    text = "我们是一家卖咖啡豆的小店。每天早上9点把订单汇总发邮件给我"
+    assert drop_background(text, lambda s: False) == "每天早上9点把订单汇总发邮件给我"
+    asks = "我们是一家每天发日报的店。把订单发给我"
+    assert drop_background(asks, lambda s: False) == asks

@@ -1,5 +1,5 @@
 """A first sentence that only says who the writer is: "我们是做跨境小包物流的。",
-"我是开瑜伽馆的。", "We're a small bakery.", "I run a yoga studio.".
+"我是开瑜伽馆的。", "我们是一家卖咖啡豆的小店。", "We're a small bakery.", "I run a yoga studio.".
 
 Such a sentence sets the scene for the reader; it asks for no step and states no case, so the
 readers see the request without it (read as "X是Y的" it would otherwise become a condition).
@@ -18,7 +18,8 @@ from collections.abc import Callable
 __all__ = ["drop_background"]
 
 _ZH = re.compile(
-    r"^\s*(?:我们|我|咱们)(?:公司|团队)?是(?:一家|一个|个)?[^。！!；;，,]{1,20}的\s*[。！!]"
+    r"^\s*(?:我们|我|咱们)(?:公司|团队)?是(?:一家|一个|个)?[^。！!；;，,]{1,20}的"
+    r"(?:公司|店|小店|团队|工作室|平台|工厂|诊所|学校)?\s*[。！!]"
 )
 _EN = re.compile(
     r"^\s*(?:we\s+are|we're|i\s+am|i'm)\s+(?:a|an)\s+[^.!?;]{1,40}[.!]\s+|"

@@ -75,7 +75,6 @@ from flowsmith.planner.parse_headed_case import (
     opens_headed_case,
 )
 from flowsmith.planner.parse_independent import split_independent
-from flowsmith.planner.parse_intro import introduction
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_object_case import object_case
 from flowsmith.planner.parse_qualified import WHOSE, note_subject, only_for, qualified_at
@@ -385,7 +384,7 @@ def _continues(sentence: str) -> bool:
 
 def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     joined, b.joined = b.joined, False
-    if crest.remark(clause) or introduction(clause):
+    if crest.remark(clause):
         return
     if b.approval is not None:
         b.approval_said = b.approval_said or bool(
