@@ -41,18 +41,16 @@ TRIGGER_FORM = rx(
     r"(?:[\w-]+\s+)?form\b|"
     r"\bfills? (?:in|out) (?:a |the |our |my )?(?:[\w-]+ ){1,3}form\b"
     r"(?!\s+(?:on|in)\s+(?:typeform|jotform|google))|"
-    # "填了我们的活动报名表", "填写了网站上的问卷", "用表单请假": a form filled in, or used
-    r"(?:填了|填写了?|填完了?|提交了)(?:我们|我们的|网站上的|网上的|官网上的|一份|一个|个)?"
-    r"[^，,。；;“”\s]{0,8}?(?:报名表|申请表|登记表|问卷|调查表|表单)|"
+    # "填了我们的活动报名表", "填写了网站上的问卷", "客户填写反馈表后", "用表单请假": a form
+    # filled in, named by what it collects ("表格" is a spreadsheet, not a form), or used
+    r"(?:填了|填写了?|填好了?|填完了?|提交了?)(?:我们的|我们|网站上的|网上的|官网上的|一份|一张|"
+    r"一个|张|份|个)?[^，,。；;“”\s]{0,8}?"
+    r"(?:(?:报名|申请|登记|反馈|预约|调查|注册|入职|评价)表(?!格)|问卷|表单)|"
     r"(?:用|通过|在)(?:我们的|网站上?的|网上的?|在线|线上)?表单|"
     r"\b(?:submitted|sent|coming|arriving|entered) (?:through|via|on|with|from|in) "
     r"(?:a |an |the |our |my )?(?:[\w-]+ )?form\b|"
     r"\b(?:make|create|build|set up|give me) (?:me )?(?:a|an) (?:[\w-]+ )?form\b|"
     r"表单提交|提交表单|填写表单|提交了表单|通过表单|做一个表单|创建一个表单|"
-    # "有人填了我们的活动报名表", "客户填写反馈表后": a form named by what it collects ("表格" is
-    # a spreadsheet, not a form)
-    r"(?:填了|填写了?|填好了?|填完了?|提交了?)(?:我们的|我们|一份|一张|张|份)?[^，,。；;]{0,8}?"
-    r"(?:报名|申请|登记|反馈|预约|调查|注册|入职|评价)表(?!格)|"
     # "Build me a simple customer feedback form", "帮我做一个洗牙预约表单": a form the user
     # asks to be made, named by what it collects
     r"\b(?:make|create|build|set up|give|design)\s+(?:me\s+|us\s+)?(?:a|an)\s+"
