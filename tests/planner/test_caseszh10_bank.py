@@ -9,44 +9,10 @@ Each row is scored with the evaluation's own check vocabulary (bench/eval_planne
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from flowsmith.planner.offline import decide
 from tests.planner.bank_cases import bank_cases
-from tests.planner.branch_graph import Graph
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench" / "eval_planner"))
-import checks as C
-
-Check = dict[str, Any]
-
-
-def svc(name: str | list[str], verb: str | None = None, text: str | None = None) -> Check:
-    sel: Check = {"service": name}
-    if verb:
-        sel["verb"] = verb
-    if text:
-        sel["text"] = text
-    return sel
-
-
-def guard(sel: Check, *field: str) -> Check:
-    check: Check = {"guarded": sel}
-    if field:
-        check["by_field"] = list(field)
-    return check
-
-
-def free(sel: Check) -> Check:
-    return {"unguarded": sel}
-
-
-def branches(*sels: Check) -> Check:
-    return {"branches": list(sels)}
+from tests.planner.eval_checks import Check, branches, failures, free, guard, svc
 
 
 def kind_test(sel: Check, *words: str) -> Check:
@@ -263,28 +229,9 @@ _OPEN: dict[str, str] = {
 }
 
 
-def _outcome(text: str) -> dict[str, Any]:
-    """The turn as the evaluation scores it: a question when the planner asks, else the
-    compiled workflow."""
-    d = decide(text, [], None)
-    if d.kind == "clarify":
-        return {"workflow": None, "question": {"text": d.reply}}
-    return {"workflow": Graph(text).wf.model_dump(mode="json"), "question": None}
-
-
-def _failures(text: str, checks: list[Check]) -> list[str]:
-    outcome = _outcome(text)
-    out = []
-    for check in checks:
-        ok, why = C.evaluate(check, outcome)
-        if not ok:
-            out.append(f"{check}: {why}")
-    return out
-
-
 @pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))
 def test_caseszh10_bank(text: str, checks: list[Check]) -> None:
-    assert _failures(text, checks) == []
+    assert failures(text, checks) == []
 
 
 def test_bank_size() -> None:

@@ -11,8 +11,6 @@ Each row is a prior flow and checks in the evaluation's own vocabulary
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,11 +18,8 @@ import pytest
 from flowsmith.core.models import Workflow
 from tests.planner import edit_fixtures as f
 from tests.planner.bank_cases import bank_cases
+from tests.planner.eval_checks import C, Check, guard
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench" / "eval_planner"))
-import checks as C
-
-Check = dict[str, Any]
 Prior = dict[str, Any]
 
 
@@ -166,15 +161,12 @@ ERRORS: Prior = {
 }
 
 
+# Kept local: every step this bank names is created, so the verb defaults to "create".
 def svc(name: str | list[str], verb: str = "create", text: str | None = None) -> Check:
     sel: Check = {"service": name, "verb": verb}
     if text:
         sel["text"] = text
     return sel
-
-
-def guard(sel: Check, *field: str) -> Check:
-    return {"guarded": sel, "by_field": list(field)}
 
 
 def appr(text: str) -> Check:
@@ -326,6 +318,7 @@ _OPEN: dict[str, str] = {
 }
 
 
+# Kept local: this scores the edited prior (check_workflow with the prior), not a new request.
 def _failures(text: str, prior: Prior, checks: list[Check]) -> list[str]:
     after = f.edit(Workflow.model_validate({"id": "w", **prior}), text)
     wf = after.model_dump(mode="json")

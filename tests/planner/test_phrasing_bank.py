@@ -17,19 +17,12 @@ workflow. Constructions:
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.planner.bank_cases import bank_cases
-from tests.planner.branch_graph import Graph
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench" / "eval_planner"))
-import checks as C
-
-Check = dict[str, Any]
+from tests.planner.eval_checks import Check, branches, failures, free, guard, order, svc
 
 
 def app(name: str, *events: str) -> Check:
@@ -49,13 +42,6 @@ def sched(**want: Any) -> Check:
     return {"schedule": want}
 
 
-def svc(name: str | list[str], verb: str | None = None) -> Check:
-    sel: Check = {"service": name}
-    if verb:
-        sel["verb"] = verb
-    return sel
-
-
 def ai(what: str = "any") -> Check:
     return {"ai": what}
 
@@ -71,25 +57,6 @@ EMAIL_TRIGGER = kind("email", apps=("gmail", "outlook"))
 
 def has(sel: Check) -> Check:
     return sel
-
-
-def order(a: Check, b: Check) -> Check:
-    return {"order": [a, b]}
-
-
-def guard(sel: Check, *field: str) -> Check:
-    check: Check = {"guarded": sel}
-    if field:
-        check["by_field"] = list(field)
-    return check
-
-
-def free(sel: Check) -> Check:
-    return {"unguarded": sel}
-
-
-def branches(*sels: Check) -> Check:
-    return {"branches": list(sels)}
 
 
 SAT: Check = {"condition_satisfiable": True}
@@ -491,19 +458,9 @@ _OPEN: dict[str, str] = {
 }
 
 
-def _failures(text: str, checks: list[Check]) -> list[str]:
-    wf = Graph(text).wf.model_dump(mode="json")
-    out = []
-    for check in checks:
-        ok, why = C.evaluate(check, {"workflow": wf})
-        if not ok:
-            out.append(f"{check}: {why}")
-    return out
-
-
 @pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))
 def test_phrasing_bank(text: str, checks: list[Check]) -> None:
-    assert _failures(text, checks) == []
+    assert failures(text, checks, ask=False) == []
 
 
 def test_bank_size() -> None:

@@ -20,32 +20,12 @@ Each row is scored with the evaluation's own check vocabulary (bench/eval_planne
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from flowsmith.planner.offline import decide
 from tests.planner.bank_cases import bank_cases
-from tests.planner.branch_graph import Graph
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench" / "eval_planner"))
-import checks as C
-
-Check = dict[str, Any]
-
-
-def svc(name: str | list[str], verb: str | None = None) -> Check:
-    sel: Check = {"service": name}
-    if verb:
-        sel["verb"] = verb
-    return sel
-
-
-def order(*sels: Check) -> Check:
-    return {"order": list(sels)}
-
+from tests.planner.eval_checks import C, Check, failures, free, order, svc
 
 MAIL: Check = {
     "any": [
@@ -59,10 +39,6 @@ NOQ: Check = {"no_question": True}
 FETCH: Check = {"core": "http_request"}
 ASK: Check = {"asks_about": ["什么", "谁", "what", "who", "when"]}
 SHEETS_READ: Check = {"service": "google_sheets", "verb": "read"}
-
-
-def free(sel: Check) -> Check:
-    return {"unguarded": sel}
 
 
 BANK: list[tuple[str, list[Check]]] = [
@@ -201,23 +177,9 @@ _OPEN: dict[str, str] = {
 }
 
 
-def _outcome(text: str) -> dict[str, Any]:
-    """The turn as the evaluation scores it: a question when the planner asks, else the
-    compiled workflow."""
-    d = decide(text, [], None)
-    if d.kind == "clarify":
-        return {"workflow": None, "question": {"text": d.reply}}
-    return {"workflow": Graph(text).wf.model_dump(mode="json"), "question": None}
-
-
 def _failures(text: str, checks: list[Check]) -> list[str]:
-    outcome = _outcome(text)
-    out = []
-    for check in checks if ASK in checks else [*checks, NOQ]:
-        ok, why = C.evaluate(check, outcome)
-        if not ok:
-            out.append(f"{check}: {why}")
-    return out
+    # Unlike the shared scorer, a row here that expects no question (no ASK) also fails on one.
+    return failures(text, checks if ASK in checks else [*checks, NOQ])
 
 
 @pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))

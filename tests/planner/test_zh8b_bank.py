@@ -10,48 +10,15 @@ Each row is scored with the evaluation's own check vocabulary (bench/eval_planne
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from typing import Any
-
 import pytest
 
 from tests.planner.bank_cases import bank_cases
-from tests.planner.branch_graph import Graph
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench" / "eval_planner"))
-import checks as C
-
-Check = dict[str, Any]
+from tests.planner.eval_checks import Check, branches, failures, guard, order, svc
 
 
 def app(name: str, *events: str) -> Check:
     """The trigger is an event of app ``name`` whose event name holds one of ``events``."""
     return {"trigger": "app_event", "app": name, "event_like": list(events)}
-
-
-def svc(name: str | list[str], verb: str | None = None, text: str | None = None) -> Check:
-    sel: Check = {"service": name}
-    if verb:
-        sel["verb"] = verb
-    if text:
-        sel["text"] = text
-    return sel
-
-
-def guard(sel: Check, *field: str) -> Check:
-    check: Check = {"guarded": sel}
-    if field:
-        check["by_field"] = list(field)
-    return check
-
-
-def branches(*sels: Check) -> Check:
-    return {"branches": list(sels)}
-
-
-def order(a: Check, b: Check) -> Check:
-    return {"order": [a, b]}
 
 
 MAIL: Check = {
@@ -267,19 +234,9 @@ _OPEN: dict[str, str] = {
 }
 
 
-def _failures(text: str, checks: list[Check]) -> list[str]:
-    wf = Graph(text).wf.model_dump(mode="json")
-    out = []
-    for check in checks:
-        ok, why = C.evaluate(check, {"workflow": wf})
-        if not ok:
-            out.append(f"{check}: {why}")
-    return out
-
-
 @pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))
 def test_zh8b_bank(text: str, checks: list[Check]) -> None:
-    assert _failures(text, checks) == []
+    assert failures(text, checks, ask=False) == []
 
 
 def test_bank_size() -> None:
