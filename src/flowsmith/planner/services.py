@@ -364,6 +364,10 @@ def field_value(
         found = channels(text)
         if found:
             return (found[0] if found[0].startswith("#") else f"#{found[0]}"), False
+        if low.endswith("_id"):
+            # an id field (Teams' channel_id) with no channel said: "#general" is no id, and
+            # n8n rejects the "#" before it ever calls the service
+            return f"YOUR_{name.upper()}", True
         return "#general", True
     # the description says which kind of address a "to" is: Gmail's "Recipient address(es)"
     # and Zulip's "Recipient emails" take an email, Twilio's "Recipient number" a phone number
