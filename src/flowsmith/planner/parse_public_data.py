@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from flowsmith.planner.frame import CoreStep, ServiceStep, Step, walk
+from flowsmith.planner.schedule import DAY_NAMES_EN
 
 __all__ = ["with_public_data_fetched"]
 
@@ -42,26 +43,8 @@ _SITE_BEFORE = re.compile(
 )
 # words after "on" that say when or how, never a site
 _NOT_SITES = frozenset(
-    {
-        "it",
-        "them",
-        "this",
-        "that",
-        "time",
-        "schedule",
-        "weekdays",
-        "weekends",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "a",
-        "an",
-    }
-)
+    {"it", "them", "this", "that", "time", "schedule", "weekdays", "weekends", "a", "an"}
+) | frozenset(DAY_NAMES_EN)
 _READ_OPS = ("get", "list", "search", "read", "find", "lookup", "fetch", "query")
 
 

@@ -35,7 +35,9 @@ _EN_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _EN_NUM |= {"ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _UNIT_MIN = {"minute": 1, "min": 1, "hour": 60, "hr": 60, "h": 60, "day": 1440, "week": 10080}
 _ZH_UNIT_MIN = {"分钟": 1, "分": 1, "小时": 60, "钟头": 60, "刻钟": 15, "天": 1440, "日": 1440}
-_DOW_EN = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+# English day names, Sunday first (cron numbers them 0-6 in this order)
+DAY_NAMES_EN = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
+_DOW_EN = list(DAY_NAMES_EN)
 _DOW_ZH = {"日": 0, "天": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 _CRON = re.compile(r"(?<![\w*/,-])((?:[\d*/,-]+\s+){4}[\d*/,-]+)(?![\w*/,-])")
