@@ -61,10 +61,24 @@ def _drop_test_schema() -> Iterator[None]:
         asyncio.run(drop())
 
 
+_PORTS_GIVEN: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A port nothing listens on now and that this test process has not handed out before.
+
+    A server started in a subprocess binds its port a moment later, so the kernel may give the
+    same free port to the next caller; two replicas on one port would answer each other's
+    readiness probe, and killing one would leave nothing listening (a rare flake seen on
+    ``test_replica_dies_mid_turn_and_resume_elsewhere_ends_it``).
+    """
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = int(sock.getsockname()[1])
+        if port not in _PORTS_GIVEN:
+            _PORTS_GIVEN.add(port)
+            return port
 
 
 class LiveServer:
