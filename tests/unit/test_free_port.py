@@ -4,7 +4,7 @@ one port answered each other's readiness probe)."""
 from __future__ import annotations
 
 import socket
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -14,7 +14,7 @@ from tests import conftest
 class _FakeSocket:
     """Binds to whichever port the script says next, as the kernel may repeat one."""
 
-    script: list[int] = []
+    script: ClassVar[list[int]] = []
 
     def __enter__(self) -> _FakeSocket:
         return self
