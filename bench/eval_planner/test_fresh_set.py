@@ -5,8 +5,9 @@
 The sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fresh.py),
 ``fresh2`` (requests_fresh2.jsonl, build_fresh2.py), ``fresh4``, ``fresh5``, ``fresh6``
 (requests_fresh6.jsonl, build_fresh6.py), ``fresh8`` (requests_fresh8.jsonl,
-build_fresh8.py), ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out) and
-``fresh10`` (requests_fresh10.jsonl, build_fresh10.py).
+build_fresh8.py), ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out),
+``fresh10`` (requests_fresh10.jsonl, build_fresh10.py) and ``fresh12``
+(requests_fresh12.jsonl, build_fresh12.py).
 Every check has a kind the scorer knows, every selector names catalog apps and subtypes,
 edits' kept ids exist in their prior, the file is what its builder writes, and no request
 repeats one of requests.jsonl (nor, for fresh2, one of the first fresh set).
@@ -33,6 +34,7 @@ import build_fresh6  # noqa: E402
 import build_fresh8  # noqa: E402
 import build_fresh9  # noqa: E402
 import build_fresh10  # noqa: E402
+import build_fresh12  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -61,6 +63,8 @@ SETS: dict[str, dict[str, Any]] = {
                "prefix": "p", "zh": (0.45, 0.55)},
     "fresh10": {"builder": build_fresh10, "file": HERE / "requests_fresh10.jsonl", "n": 100,
                 "prefix": "q", "zh": (0.45, 0.55)},
+    "fresh12": {"builder": build_fresh12, "file": HERE / "requests_fresh12.jsonl", "n": 100,
+                "prefix": "s", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -796,6 +800,83 @@ ACCEPTABLE_EDITS.update({
               _n("w", "wecom", {"resource": "webhook", "operation": "send"})]),
 })
 
+# fresh12: right workflows for a few requests, hand-written from the request alone
+ACCEPTABLE.update({
+    # expense form: over 300 -> email approval -> QuickBooks bill / email back; else QuickBooks
+    "s007": _wf([
+        _n("t", "form_trigger", {"title": "Expenses", "fields": [
+            {"label": "employee"}, {"label": "email"}, {"label": "amount"}, {"label": "receipt"}]}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "greater_than",
+                                       "right": 300}]}),
+        _n("a", "approval_email", {"to": "finance@corp.eu", "subject": "Expense",
+                                   "message": "{{ $json.amount }} EUR"}),
+        _n("q", "quickbooks", {"resource": "bill", "operation": "create"}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "Expense declined"}),
+    ], [("t", "c"), ("c", "a", "true"), ("c", "q", "false"), ("a", "q", "approved"),
+        ("a", "e", "rejected")]),
+    # sensor webhook: 200 at once; > 40 Pushover, < 0 Vonage, else TimescaleDB
+    "s011": _wf([
+        _n("t", "webhook_trigger", {"path": "sensors", "response_mode": "response_node"}),
+        _n("r", "webhook_response", {"status_code": 200}),
+        _n("hot", "if", {"conditions": [{"left": "{{ $json.temp }}", "operator": "greater_than",
+                                         "right": 40}]}),
+        _n("cold", "if", {"conditions": [{"left": "{{ $json.temp }}", "operator": "less_than",
+                                          "right": 0}]}),
+        _n("p", "pushover", {"resource": "message", "operation": "push"}),
+        _n("v", "vonage", {"resource": "sms", "operation": "send"}),
+        _n("db", "timescaledb", {"resource": "database", "operation": "insert",
+                                 "table": "readings"}),
+    ], [("t", "r"), ("t", "hot"), ("hot", "p", "true"), ("hot", "cold", "false"),
+        ("cold", "v", "true"), ("cold", "db", "false")]),
+    # repo access form: @maria approves in Slack -> GitHub membership PUT / decline email
+    "s028": _wf([
+        _n("t", "form_trigger", {"title": "Repo access", "fields": [{"label": "username"},
+                                                                   {"label": "email"}]}),
+        _n("a", "approval_slack", {"channel": "@maria", "message": "{{ $json.username }}"}),
+        _n("h", "http_request", {"method": "PUT", "url": "https://api.github.com/orgs/acme/"
+                                 "memberships/{{ $json.username }}"}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "Access declined"}),
+    ], [("t", "a"), ("a", "h", "approved"), ("a", "e", "rejected")]),
+    # weekdays 9:30: Jira bugs -> sort -> top 5 -> summary -> Feishu
+    "s038": _wf([
+        _n("t", "schedule_trigger", {"interval": "cron", "cron": "30 9 * * 1-5"}),
+        _n("j", "jira", {"resource": "issue", "operation": "getAll",
+                         "jql": "type = Bug AND created >= -1d"}),
+        _n("s", "sort", {"fields": [{"field": "priority", "order": "descending"}]}),
+        _n("l", "limit", {"max_items": 5}),
+        _n("a", "summarizer", {"input_text": "{{ JSON.stringify($json) }}"}),
+        _n("f", "feishu", {"resource": "webhook", "operation": "send"}),
+    ], [("t", "j"), ("j", "s"), ("s", "l"), ("l", "a"), ("a", "f")]),
+    # order webhook: phone present -> Airtable + {code: 0}; empty -> 400
+    "s044": _wf([
+        _n("t", "webhook_trigger", {"path": "orders", "response_mode": "response_node"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.phone }}",
+                                       "operator": "is_not_empty"}]}),
+        _n("a", "airtable", {"resource": "record", "operation": "create", "table": "Orders"}),
+        _n("ok", "webhook_response", {"status_code": 200, "body": {"code": 0}}),
+        _n("bad", "webhook_response", {"status_code": 400, "body": {"error": "phone"}}),
+    ], [("t", "c"), ("c", "a", "true"), ("a", "ok"), ("c", "bad", "false")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P1: filter revenue != 0 and sort before the summariser
+    "s075": ([("n1", "n2"), ("n2", "f"), ("f", "s"), ("s", "n3"), ("n3", "n4")],
+             [_n("f", "filter", {"conditions": [{"left": "{{ $json.revenue }}",
+                                                 "operator": "not_equals", "right": 0}]}),
+              _n("s", "sort", {"fields": [{"field": "revenue", "order": "descending"}]})]),
+    # P9: the thank-you email a day later; budget over 50k -> Feishu to the sales director
+    "s086": ([("n1", "n2"), ("n2", "w"), ("w", "n3"), ("n2", "c"), ("c", "f", "true")],
+             [_n("w", "wait", {"mode": "interval", "amount": 1, "unit": "days"}),
+              _n("c", "if", {"conditions": [{"left": "{{ $json.Budget }}",
+                                             "operator": "greater_than", "right": 50000}]}),
+              _n("f", "feishu", {"resource": "webhook", "operation": "send"})]),
+    # P17: amount found -> sheet as before; none -> email legal
+    "s096": ([("n1", "n2"), ("n2", "c"), ("c", "n3", "true"), ("c", "e", "false")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $json.amount }}",
+                                             "operator": "is_not_empty"}]}),
+              _n("e", "send_email", {"to": "legal@acme.io", "subject": "Contract to review"})]),
+})
+
 
 def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
             added: list[dict[str, Any]]) -> dict[str, Any]:
@@ -953,3 +1034,40 @@ def test_fresh10_composition() -> None:
     assert comp["en"] == 50 and comp["zh"] == 50
     assert 35 <= comp["condition"] <= 45 and comp["edit"] == 20 and comp["longtail"] >= 34
     assert comp["question"] == 4
+
+
+def test_fresh12_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: no sentence of any set is shown by this test
+    others = set()
+    for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8",
+                 "fresh9", "fresh10", "fresh11"):
+        path = HERE / f"requests_{name}.jsonl"
+        if path.exists():
+            others |= set(_texts(_read(path)))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh12"]) if t in others)
+    assert repeated == 0
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh12"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh12"] if r.get("prior")])
+def test_fresh12_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh12 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh12_edits_use_every_prior_with_kept_ids() -> None:
+    edits = [r for r in SET_ROWS["fresh12"] if r.get("prior")]
+    names = [r["prior"]["name"] for r in edits]
+    assert len(names) == 25 and len(set(names)) == 20
+    assert all(any("kept_ids" in c for c in r["checks"]) for r in edits)
+
+
+def test_fresh12_composition() -> None:
+    """The brief's shares: 50/50 languages, about 40 with conditions, about 25 edits, about a
+    third long tail, a few vague requests."""
+    comp = build_fresh12.composition(SET_ROWS["fresh12"])
+    assert comp["en"] == 50 and comp["zh"] == 50
+    assert 35 <= comp["condition"] <= 45 and comp["edit"] == 25
+    assert 34 <= comp["longtail"] <= 42 and comp["question"] == 4
