@@ -11,6 +11,7 @@
     .venv/bin/python bench/eval_planner/run.py --set fresh7         # held out: counts only
     .venv/bin/python bench/eval_planner/run.py --set fresh9         # held out: counts only
     .venv/bin/python bench/eval_planner/run.py --set fresh10        # requests_fresh10.jsonl
+    .venv/bin/python bench/eval_planner/run.py --set fresh11        # requests_fresh11.jsonl
     .venv/bin/python bench/eval_planner/run.py --set fresh12        # requests_fresh12.jsonl
 
 It starts ``flowsmith serve`` as a subprocess on a free port with embedded defaults (a temp
@@ -54,11 +55,12 @@ SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl",
         "fresh4": HERE / "requests_fresh4.jsonl", "fresh5": HERE / "requests_fresh5.jsonl",
         "fresh6": HERE / "requests_fresh6.jsonl", "fresh7": HERE / "requests_fresh7.jsonl",
         "fresh8": HERE / "requests_fresh8.jsonl", "fresh9": HERE / "requests_fresh9.jsonl",
-        "fresh10": HERE / "requests_fresh10.jsonl", "fresh12": HERE / "requests_fresh12.jsonl"}
+        "fresh10": HERE / "requests_fresh10.jsonl", "fresh11": HERE / "requests_fresh11.jsonl",
+        "fresh12": HERE / "requests_fresh12.jsonl"}
 # held out: progress lines show neither ids, request text nor per-request outcomes
 HELD_OUT_SETS = {"fresh3", "fresh7", "fresh9"}
 FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8",
-                "fresh9", "fresh10", "fresh12")
+                "fresh9", "fresh10", "fresh11", "fresh12")
 
 
 # ---------------------------------------------------------------- the server

@@ -6,7 +6,8 @@ The sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fres
 ``fresh2`` (requests_fresh2.jsonl, build_fresh2.py), ``fresh4``, ``fresh5``, ``fresh6``
 (requests_fresh6.jsonl, build_fresh6.py), ``fresh8`` (requests_fresh8.jsonl,
 build_fresh8.py), ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out),
-``fresh10`` (requests_fresh10.jsonl, build_fresh10.py) and ``fresh12``
+``fresh10`` (requests_fresh10.jsonl, build_fresh10.py), ``fresh11``
+(requests_fresh11.jsonl, build_fresh11.py) and ``fresh12``
 (requests_fresh12.jsonl, build_fresh12.py).
 Every check has a kind the scorer knows, every selector names catalog apps and subtypes,
 edits' kept ids exist in their prior, the file is what its builder writes, and no request
@@ -34,6 +35,7 @@ import build_fresh6  # noqa: E402
 import build_fresh8  # noqa: E402
 import build_fresh9  # noqa: E402
 import build_fresh10  # noqa: E402
+import build_fresh11  # noqa: E402
 import build_fresh12  # noqa: E402
 import checks as C  # noqa: E402
 
@@ -63,6 +65,8 @@ SETS: dict[str, dict[str, Any]] = {
                "prefix": "p", "zh": (0.45, 0.55)},
     "fresh10": {"builder": build_fresh10, "file": HERE / "requests_fresh10.jsonl", "n": 100,
                 "prefix": "q", "zh": (0.45, 0.55)},
+    "fresh11": {"builder": build_fresh11, "file": HERE / "requests_fresh11.jsonl", "n": 100,
+                "prefix": "r", "zh": (0.35, 0.45)},
     "fresh12": {"builder": build_fresh12, "file": HERE / "requests_fresh12.jsonl", "n": 100,
                 "prefix": "s", "zh": (0.45, 0.55)},
 }
@@ -800,6 +804,92 @@ ACCEPTABLE_EDITS.update({
               _n("w", "wecom", {"resource": "webhook", "operation": "send"})]),
 })
 
+# fresh11: right workflows for a few requests, hand-written from the request alone
+ACCEPTABLE.update({
+    # WooCommerce order: total over 200 -> email me
+    "r000": _wf([
+        _n("t", "woocommerce_trigger", {"event": "order_created"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.total }}", "operator": "greater_than",
+                                       "right": 200}]}),
+        _n("e", "send_email", {"to": "me@ourco.com", "subject": "Order {{ $json.id }}"}),
+    ], [("t", "c"), ("c", "e", "true")]),
+    # Stripe payment failed: sheet row always; phone -> Twilio SMS, else email
+    "r003": _wf([
+        _n("t", "stripe_trigger", {"event": "payment_failed"}),
+        _n("s", "google_sheets", {"resource": "sheet", "operation": "append",
+                                  "sheet_name": "Failed payments"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.customer.phone }}",
+                                       "operator": "is_not_empty"}]}),
+        _n("m", "twilio", {"resource": "sms", "operation": "send",
+                           "to": "{{ $json.customer.phone }}"}),
+        _n("e", "send_email", {"to": "{{ $json.customer.email }}", "subject": "Payment failed"}),
+    ], [("t", "s"), ("s", "c"), ("c", "m", "true"), ("c", "e", "false")]),
+    # sensor webhook: > 30 -> Pushover, > 25 -> warning row, else TimescaleDB
+    "r013": _wf([
+        _n("t", "webhook_trigger", {"path": "sensors", "method": "POST"}),
+        _n("hi", "if", {"conditions": [{"left": "{{ $json.temperature }}",
+                                        "operator": "greater_than", "right": 30}]}),
+        _n("mid", "if", {"conditions": [{"left": "{{ $json.temperature }}",
+                                         "operator": "greater_than", "right": 25}]}),
+        _n("p", "pushover", {"resource": "message", "operation": "push"}),
+        _n("s", "google_sheets", {"resource": "sheet", "operation": "append",
+                                  "sheet_name": "Warnings"}),
+        _n("db", "timescaledb", {"resource": "database", "operation": "insert",
+                                 "table": "readings"}),
+    ], [("t", "hi"), ("hi", "p", "true"), ("hi", "mid", "false"), ("mid", "s", "true"),
+        ("mid", "db", "false")]),
+    # receipts webhook: extract -> total over 1000? -> CFO approval -> Xero; else Xero directly
+    "r043": _wf([
+        _n("t", "webhook_trigger", {"path": "receipts", "method": "POST"}),
+        _n("x", "information_extractor", {"input_text": "{{ $json.text }}", "attributes": [
+            {"name": "vendor"}, {"name": "total"}, {"name": "date"}]}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.total }}", "operator": "greater_than",
+                                       "right": 1000}]}),
+        _n("a", "approval_email", {"to": "cfo@ourco.com", "subject": "Approve receipt"}),
+        _n("b", "xero", {"resource": "invoice", "operation": "create", "type": "ACCPAY"}),
+    ], [("t", "x"), ("x", "c"), ("c", "a", "true"), ("c", "b", "false"),
+        ("a", "b", "approved")]),
+    # expense form: < 500 Airtable; > 5000 manager then CFO; else manager; approved -> Airtable
+    "r056": _wf([
+        _n("t", "form_trigger", {"title": "报销申请", "fields": [{"label": "金额"}]}),
+        _n("lo", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "less_than",
+                                        "right": 500}]}),
+        _n("hi", "if", {"conditions": [{"left": "{{ $json.amount }}",
+                                        "operator": "greater_than", "right": 5000}]}),
+        _n("m1", "approval_email", {"to": "manager@corp.cn", "subject": "报销审批"}),
+        _n("cfo", "approval_email", {"to": "cfo@corp.cn", "subject": "报销审批"}),
+        _n("m2", "approval_email", {"to": "manager@corp.cn", "subject": "报销审批"}),
+        _n("at", "airtable", {"resource": "record", "operation": "create", "table": "报销"}),
+    ], [("t", "lo"), ("lo", "at", "true"), ("lo", "hi", "false"), ("hi", "m1", "true"),
+        ("m1", "cfo", "approved"), ("cfo", "at", "approved"), ("hi", "m2", "false"),
+        ("m2", "at", "approved")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P3: only bugs get a monday item; every issue still reaches #eng
+    "r077": ([("n1", "c"), ("c", "n2", "true"), ("c", "n3", "false"), ("n2", "n3")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $json.fields.issuetype.name }}",
+                                             "operator": "equals", "right": "Bug"}]})]),
+    # P10: critical -> SMS + PagerDuty + (mentions database? -> Opsgenie)
+    "r086": ([("n1", "n2"), ("n2", "n3", "true"), ("n2", "n4", "false"), ("n2", "p", "true"),
+              ("n2", "d", "true"), ("d", "o", "true")],
+             [_n("p", "pagerduty", {"resource": "incident", "operation": "create",
+                                    "title": "{{ $json.title }}"}),
+              _n("d", "if", {"conditions": [{"left": "{{ $json.title }}", "operator": "contains",
+                                             "right": "database"}]}),
+              _n("o", "opsgenie", {"resource": "alert", "operation": "create",
+                                   "responders": "dba"})]),
+    # P13: rejected -> also a 'Rejected' row; approved and over 5k -> Slack #finance
+    "r090": ([("n1", "n2"), ("n2", "n3", "approved"), ("n2", "n4", "rejected"),
+              ("n2", "sh", "rejected"), ("n2", "c", "approved"), ("c", "s", "true")],
+             [_n("sh", "google_sheets", {"resource": "sheet", "operation": "append",
+                                         "sheet_name": "Rejected"}),
+              _n("c", "if", {"conditions": [{"left": "{{ $json.Amount }}",
+                                             "operator": "greater_than", "right": 5000}]}),
+              _n("s", "slack", {"resource": "message", "operation": "post",
+                                "channel": "#finance"})]),
+})
+
 # fresh12: right workflows for a few requests, hand-written from the request alone
 ACCEPTABLE.update({
     # expense form: over 300 -> email approval -> QuickBooks bill / email back; else QuickBooks
@@ -1034,6 +1124,41 @@ def test_fresh10_composition() -> None:
     assert comp["en"] == 50 and comp["zh"] == 50
     assert 35 <= comp["condition"] <= 45 and comp["edit"] == 20 and comp["longtail"] >= 34
     assert comp["question"] == 4
+
+
+def test_fresh11_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: the other sets' sentences are never shown by this test
+    others = set()
+    for name in ("fresh", "fresh2", "fresh4", "fresh5", "fresh6", "fresh8", "fresh9", "fresh10"):
+        others |= set(_texts(SET_ROWS[name]))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh11"]) if t in others)
+    assert repeated == 0
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh11"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh11"] if r.get("prior")])
+def test_fresh11_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh11 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh11_edits_cover_every_prior_with_kept_ids() -> None:
+    edits = [r for r in SET_ROWS["fresh11"] if r.get("prior")]
+    names = {r["prior"]["name"] for r in edits}
+    assert len(edits) == 25 and len(names) == 20
+    assert all(any("kept_ids" in c for c in r["checks"]) for r in edits)
+
+
+def test_fresh11_composition() -> None:
+    """The brief's shares: 60/40 languages, condition-heavy (about 65 in the text; the scorer's
+    reading counts those with a condition check outside an ``any`` with a selector), 25 edits,
+    about a third long tail, a few vague requests."""
+    comp = build_fresh11.composition(SET_ROWS["fresh11"])
+    assert comp["en"] == 60 and comp["zh"] == 40
+    assert 55 <= comp["condition"] <= 70 and comp["edit"] == 25
+    assert 30 <= comp["longtail"] <= 40 and comp["question"] == 3
 
 
 def test_fresh12_repeats_no_sentence_of_earlier_fresh_sets() -> None:
