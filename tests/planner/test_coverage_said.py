@@ -88,14 +88,57 @@ def test_http_request_named_for_the_service() -> None:
     assert REQUEST_NOT_COVERED not in codes("post to Slack", flow(HOOK, other, SLACK))
 
 
+def over(value: float) -> Node:
+    rule = {"left": "{{ $json.amount }}", "operator": "greater_than", "right": value}
+    return node("i", "if", NodeFamily.FLOW, conditions=[rule])
+
+
+def gated(gate: Node) -> Workflow:
+    return flow(HOOK, gate, SLACK, edges=[("t", "i", "main"), ("i", "s", "true")])
+
+
 def test_condition_needs_a_gate() -> None:
-    gate = node("i", "if", NodeFamily.FLOW, conditions=[])
     text = "if the amount is over 500, post it to Slack"
     assert codes(text, flow(HOOK, SLACK)) == [CONDITION_NOT_APPLIED]
-    gated = flow(HOOK, gate, SLACK, edges=[("t", "i", "main"), ("i", "s", "true")])
-    assert codes(text, gated) == []
+    assert codes(text, gated(over(500))) == []
     assert codes("金额超过500的话发到Slack", flow(HOOK, SLACK)) == [CONDITION_NOT_APPLIED]
-    assert codes("金额超过500就发到Slack", flow(HOOK, SLACK)) == []
+
+
+def test_a_comparison_with_a_number_is_a_condition_without_if() -> None:
+    for text in (
+        "post orders over $200 to Slack",
+        "金额超过500就发到Slack",
+        "总工时不满40小时的同事，发Slack提醒",
+        "金额1000元以上的发到Slack",
+    ):
+        assert codes(text, flow(HOOK, SLACK)) == [CONDITION_NOT_APPLIED], text
+    assert codes("post orders over $200 to Slack", gated(over(200))) == []
+    # a trigger's or a query's own filter may carry it
+    query = node("t", "webhook_trigger", TRIGGER, path="x", filter="total > 200")
+    assert codes("post orders over $200 to Slack", flow(query, SLACK)) == []
+    # no number, or a number that is no comparison: nothing said
+    assert codes("post the top 10 orders to Slack every 5 minutes", flow(HOOK, SLACK)) == []
+
+
+def test_a_gate_that_tests_another_number() -> None:
+    assert codes("超过10万的发Slack", gated(over(99999))) == []
+    assert codes("deals above $5k go to Slack", gated(over(5000))) == []
+    assert codes("超过10万的发Slack", gated(over(5000))) == [CONDITION_NOT_APPLIED]
+    assert codes("if the total drops below 49 post to Slack", gated(over(1))) == [
+        CONDITION_NOT_APPLIED
+    ]
+
+
+def test_the_other_case_or_case_arrows_said_with_no_gate() -> None:
+    plain = flow(HOOK, SLACK, TEAMS)
+    assert codes("VIP deals go to Slack; for the rest post in Teams", plain) == [
+        CONDITION_NOT_APPLIED
+    ]
+    assert codes("账单类发到Slack，其他的发到Teams", plain) == [CONDITION_NOT_APPLIED]
+    assert codes("Bugs -> Slack, features -> Teams", plain) == [CONDITION_NOT_APPLIED]
+    # arrows of a sequence and a fortnightly schedule are no cases
+    assert codes("Webhook -> Slack -> Teams", plain) == []
+    assert codes("every other Monday post the report to Slack and Teams", plain) == []
 
 
 def test_soft_and_failure_conditions() -> None:
@@ -107,7 +150,7 @@ def test_soft_and_failure_conditions() -> None:
 
 
 def test_otherwise_side_missing() -> None:
-    gate = node("i", "if", NodeFamily.FLOW, conditions=[])
+    gate = over(500)
     text = "if the amount is over 500 post it to Slack, otherwise post it to Teams"
     one_way = flow(HOOK, gate, SLACK, TEAMS, edges=[("t", "i", "main"), ("i", "s", "true")])
     two_way = flow(

@@ -112,7 +112,9 @@ _FAILURE = re.compile(
 )
 _OTHERWISE = re.compile(
     r"\botherwise\b|\bor\s+else\b|\b(?:everything|everyone|anything|all)\s+else\b|"
-    r"(?:^|[.;,:]\s*)else\b|\ball\s+(?:the\s+)?others?\b|\bany\s+other\b|\bevery\s+other\b|"
+    r"(?:^|[.;,:]\s*)else\b|\ball\s+(?:the\s+)?others?\b|\bany\s+other\b|"
+    r"\bevery\s+other\b(?!\s+(?:day|week|month|year|hour|minute|morning|evening|night|weekday|"
+    r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)|\bfor\s+the\s+rest\b|"
     r"否则|不然|要不然|反之|其[他它]的|其余|剩下的|其[他它](?:情况|时间|时候)",
     _I,
 )
@@ -122,6 +124,21 @@ _NOTHING = re.compile(
     r"do\s+not|no\s+action|不用|不管|忽略|跳过|什么都不|不做|不处理|不发|就算了|不理|别管|不动|丢弃|无需)",
     _I,
 )
+
+# a comparison with a number is a condition without an "if" ("orders over $500", 不满40小时)
+_COMPARE = re.compile(
+    r"\b(?:over|above|under|below|more\s+than|less\s+than|fewer\s+than|greater\s+than|"
+    r"higher\s+than|lower\s+than|bigger\s+than|smaller\s+than|at\s+least|at\s+most|"
+    r"exceed\w*)\s+(?:[$€£¥]\s*)?(?P<n>\d[\d,.]*)(?P<nk>\s*(?:k\b|thousand|million|m\b))?|"
+    r"(?:超过|高于|低于|大于|小于|不满|不足|少于|多于|不到|跌破|突破)\s*[$￥¥]?\s*(?P<zn>\d[\d,.]*)"
+    r"(?P<zk>[万千百])?|"
+    r"(?P<un>\d[\d,.]*)\s*(?P<uk>[万千百])?(?:元|块|美元|小时|分|星|个|%)?\s*(?:以上|以下)",
+    _I,
+)
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "百": 1e2, "千": 1e3}
+_MULTIPLIERS["万"] = 1e4
+# "Bugs -> Linear, features -> Notion": a short label opening a clause, then an arrow
+_CASE_ARROW = re.compile(r"(?:^|[.;,:，；。\n])\s*(?P<label>[\w'’ -]{1,30}?)\s*(?:→|->|=>)")
 
 # a request that starts on an event ("when a lead comes in", "每当有新订单"), at its start
 _ON_EVENT = re.compile(
@@ -252,19 +269,18 @@ def _uses(wf: Workflow, app: str, cat: Catalog, first: bool) -> bool:
 def _conditions(text: str, wf: Workflow, lang: str, cat: Catalog) -> list[Finding]:
     started = _trigger_apps(wf, cat)
     strong = [m for m in _IF.finditer(text) if not _soft(text, m, started, cat)]
-    if not strong:
-        return []
     gates = [n for n in wf.nodes if _gates(n, wf)]
-    failing = any(
-        n.subtype == "error_trigger" or n.on_error == "error_output" for n in wf.nodes
-    ) or any(c.from_output == "error" for c in wf.connections)
     if not gates:
-        plain = [m for m in strong if not _FAILURE.search(text[slice(*_clause(text, *m.span()))])]
-        if plain or not failing:
-            first = (plain or strong)[0]
-            phrase = _phrase(text, first)
-            message = catalog_text("coverage.said.condition", lang, phrase=phrase)
-            return [_finding(CONDITION_NOT_APPLIED, message, "request.text")]
+        said = _ungated(text, wf, strong) or _implied(text, wf, cat)
+        if said is None:
+            return []
+        message = catalog_text("coverage.said.condition", lang, phrase=_phrase(text, said))
+        return [_finding(CONDITION_NOT_APPLIED, message, "request.text")]
+    unset = _unset_number(text, wf)
+    if unset is not None:
+        message = catalog_text("coverage.said.condition", lang, phrase=_phrase(text, unset))
+        return [_finding(CONDITION_NOT_APPLIED, message, "request.text")]
+    if not strong:
         return []
     for m in _OTHERWISE.finditer(text):
         if _NOTHING.match(text, m.end()) or any(_two_way(n, wf) for n in gates):
@@ -273,6 +289,77 @@ def _conditions(text: str, wf: Workflow, lang: str, cat: Catalog) -> list[Findin
         message = catalog_text("coverage.said.otherwise", lang, phrase=phrase)
         return [_finding(CONDITION_NOT_APPLIED, message, "request.text")]
     return []
+
+
+def _ungated(text: str, wf: Workflow, strong: list[re.Match[str]]) -> re.Match[str] | None:
+    """The first strong conditional of a workflow with no gate; one that only says "if it
+    fails" is met by an error trigger or an error output."""
+    if not strong:
+        return None
+    failing = any(
+        n.subtype == "error_trigger" or n.on_error == "error_output" for n in wf.nodes
+    ) or any(c.from_output == "error" for c in wf.connections)
+    plain = [m for m in strong if not _FAILURE.search(text[slice(*_clause(text, *m.span()))])]
+    if plain or not failing:
+        return (plain or strong)[0]
+    return None
+
+
+def _implied(text: str, wf: Workflow, cat: Catalog) -> re.Match[str] | None:
+    """A condition said without "if", in a workflow with no gate: a comparison with a number
+    that no node's parameters carry (a query or a trigger filter may hold it), the other case
+    ("otherwise", "for the rest", 其他的) unless it is meant to be empty, or two or more short
+    case labels with arrows that are not services ("Bugs -> Linear, features -> Notion")."""
+    unset = _unset_number(text, wf)
+    if unset is not None:
+        return unset
+    for m in _OTHERWISE.finditer(text):
+        if not _NOTHING.match(text, m.end()):
+            return m
+    labels = [
+        m
+        for m in _CASE_ARROW.finditer(text)
+        if len(m.group("label").split()) <= 3
+        and not any(x.app for x in index_of(cat).mentions(m.group("label"), implicit=False))
+    ]
+    if len({m.group("label").strip().lower() for m in labels}) >= 2:
+        return labels[0]
+    return None
+
+
+def _unset_number(text: str, wf: Workflow) -> re.Match[str] | None:
+    """The first comparison with a number ("over $500", 低于6万) whose number no node's
+    parameters carry: whatever tests it, if anything, tests something else."""
+    said = " ".join(s for n in wf.nodes for s in _scalars(n.parameters))
+    carried = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", said.replace(",", ""))]
+    for m in _COMPARE.finditer(text):
+        value = _said_value(m)
+        if value is not None and not any(abs(value - x) <= 1 for x in carried):
+            return m
+    return None
+
+
+def _said_value(m: re.Match[str]) -> float | None:
+    """The number a comparison says, with its multiplier ("$5k" 5000, "6万" 60000)."""
+    digits = (m.group("n") or m.group("zn") or m.group("un") or "").replace(",", "").rstrip(".")
+    unit = (m.group("nk") or m.group("zk") or m.group("uk") or "").strip().lower()
+    try:
+        return float(digits) * _MULTIPLIERS.get(unit, 1)
+    except ValueError:
+        return None
+
+
+def _scalars(value: object) -> list[str]:
+    """Every string and number in ``value`` as text (a rule's right side is often a number)."""
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _scalars(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _scalars(v)]
+    if isinstance(value, bool) or value is None:
+        return []
+    if isinstance(value, float) and value.is_integer():
+        return [str(int(value))]
+    return [str(value)]
 
 
 def _trigger_apps(wf: Workflow, cat: Catalog) -> set[str]:
