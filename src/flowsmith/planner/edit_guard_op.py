@@ -87,6 +87,7 @@ def guard_op(guard: Guard, current: Workflow) -> EditOp:
         return swap
     failed = guard.label == "failed?"  # an error notice is a new step, never an existing one
     existing, new = steps_in(guard.act, Workflow() if failed else current)
+    new = new or reply_spec(guard.act, current)  # "if the insert fails, respond with a 409"
     if guard.flow and all(x.startswith("node:") for x in existing):
         existing = []  # "only handle tickets …": the items, not the step named "Post ticket"
     # "别进HubSpot了，只发感谢邮件": the thank-you email still goes to every item

@@ -33,6 +33,7 @@ from flowsmith.planner.edit_known import read_known
 from flowsmith.planner.edit_message_fields import every_item, message_fields
 from flowsmith.planner.edit_parts import read_in_parts
 from flowsmith.planner.edit_reasons import reason_start
+from flowsmith.planner.edit_schedule_time import kept_time
 from flowsmith.planner.edit_second_approval import read_second_approval
 from flowsmith.planner.edit_tiers import read_tiers
 from flowsmith.planner.edit_timed import timed_new_steps
@@ -138,7 +139,10 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     rescheduled = any(op.kind == "set_schedule" for op in service_ops)
     rescheduled = rescheduled or restricted is not None
     if u.trigger is not None and u.trigger.kind == "schedule" and not rescheduled:
-        ops.append(EditOp(kind="set_schedule", schedule=u.trigger.schedule))
+        said = u.trigger.schedule
+        if said is not None:  # "every other Friday, same time": the old time stays
+            said = kept_time(text, said, current)
+        ops.append(EditOp(kind="set_schedule", schedule=said))
     present = {node.subtype for node in current.nodes}
     ops += _retargets(u, low, present, current)
     ai_present = any(node.type == NodeFamily.AI_AGENT for node in current.nodes)

@@ -18,6 +18,7 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import nodes as n
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_schedule_time import kept_time
 from flowsmith.planner.edit_step_names import by_name
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp, WaitSpec
 from flowsmith.planner.schedule import Schedule, parse_schedule
@@ -348,19 +349,23 @@ def _reschedule(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     day = w.WEEKDAY.search(words)
     if not w.CLOCK.search(words) and not day:
         return []
-    zh = bool(m.group("zh"))
-    if day:
-        said = ("每" if zh else "every ") + words.removeprefix("每")
-    else:
-        said = ("每天" if zh else "every day at ") + words.removeprefix("at ")
-    new = parse_schedule(said)
+    new = parse_schedule(words) or parse_schedule(
+        _with_every(words, day is not None, bool(m.group("zh")))
+    )
     if new is None or new.kind != "cron" or new.cron is None:
         return []
     old = n.schedule_from_params(trigger.parameters)
     if not day and old is not None and old.kind == "cron" and old.cron:
         new = Schedule(kind="cron", cron=" ".join([*new.cron.split()[:4], old.cron.split()[4]]))
     spans.append((m.start(), m.end()))
-    return [EditOp(kind="set_schedule", schedule=new)]
+    return [EditOp(kind="set_schedule", schedule=kept_time(words, new, current))]
+
+
+def _with_every(words: str, day: bool, zh: bool) -> str:
+    """ "Monday 9am" said as "every Monday 9am"; "9am" as "every day at 9am"."""
+    if day:
+        return ("每" if zh else "every ") + words.removeprefix("每")
+    return ("每天" if zh else "every day at ") + words.removeprefix("at ")
 
 
 _ZH_UNITS = {"分钟": "minutes", "小时": "hours", "天": "days"}

@@ -39,8 +39,10 @@ _TIME_AFTER = re.compile(r"\s*(?:minute|hour|day|week|month|year|分钟|小时|�
 
 
 def read_transforms(low: str, spans: list[Span]) -> list[EditOp]:
-    """``add_transform`` ops for the sorts, dedupes and limits ``low`` asks for."""
+    """``add_transform`` ops for the sorts, dedupes and limits ``low`` asks for; a limit said
+    in the clause of a sort ("sort by amount and keep the first two") is read too."""
     ops: list[EditOp] = []
+    others = list(spans)  # the clauses other readers used
     for kind, pattern in (("sort", lx.SORT), ("remove_duplicates", lx.DEDUPE)):
         m = pattern.search(low)
         if m is None or er.inside(m.start(), spans):
@@ -52,8 +54,8 @@ def read_transforms(low: str, spans: list[Span]) -> list[EditOp]:
         ops.append(EditOp(kind="add_transform", value=kind, param=param, where=order))
         spans.append((a, b))
     m = lx.LIMIT_N.search(low)
-    if m is not None and not er.inside(m.start(), spans) and not _TIME_AFTER.match(low, m.end()):
-        count = next(x for x in m.groups() if x)
+    if m is not None and not er.inside(m.start(), others) and not _TIME_AFTER.match(low, m.end()):
+        count = str(lx.limit_count(m))
         ops.append(EditOp(kind="add_transform", value="limit", param=count))
         spans.append(er.clause_at(low, m.start()))
     return ops

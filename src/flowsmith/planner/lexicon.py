@@ -35,7 +35,7 @@ from flowsmith.planner.lexicon_verbs import SPECIFIC_WRITE_KEYS as SPECIFIC_WRIT
 from flowsmith.planner.lexicon_verbs import TO_WORD as TO_WORD
 from flowsmith.planner.lexicon_verbs import UPDATE_VERB as UPDATE_VERB
 from flowsmith.planner.lexicon_verbs import ZH_KEY_WORDS as ZH_KEY_WORDS
-from flowsmith.planner.text import rx
+from flowsmith.planner.text import rx, zh_number
 
 # --- connectives -----------------------------------------------------------------------------
 
@@ -352,16 +352,32 @@ MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # --- transforms and thinking --------------------------------------------------------------------
 
+_EN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_EN_COUNTS |= {"nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50}
+# "top 5", "the first three", "limit it to ten", "前3条", "前三个" (not "前一个步骤", "之前两天")
 LIMIT_N = rx(
-    r"\b(?:top|first|latest|last|newest|best|limit (?:it |them )?to)\s+(\d+)|"
-    r"前\s*(\d+)\s*(?:条|个|名|项|篇)?(?!\s*个?(?:\d|天|小时|分钟|周|星期|月|年|秒))|"
+    r"\b(?:top|first|latest|last|newest|best|limit (?:it |them )?to)\s+(\d+|"
+    + "|".join(_EN_COUNTS)
+    + r")\b(?!\s+(?:steps?|times?|nodes?|minutes?|hours?|days?|weeks?|months?|years?)\b)|"
+    r"(?<![之以提向往面目当此事])前\s*(\d+|[二两三四五六七八九十][一二三四五六七八九十]*)\s*"
+    r"(?:条|个|名|项|篇)?(?!\s*个?(?:\d|天|小时|分钟|周|星期|月|年|秒))|"
     r"(\d+)\s*(?:条|个|篇)(?:最新|热门)"
 )
+
+
+def limit_count(m: re.Match[str]) -> int:
+    """The count a :data:`LIMIT_N` match says, in digits, English or Chinese numerals."""
+    said = next(x for x in m.groups() if x)
+    if said.isdigit():
+        return int(said)
+    return _EN_COUNTS.get(said.lower()) or zh_number(said) or 10
+
+
 # "send it again", "再发一次提醒", "remind them once more": the write said before, repeated
 AGAIN = rx(
     r"\bagain\b|\bonce more\b|\banother (?:reminder|one|message)\b|再\S{0,2}一次|又一次|再次"
 )
-SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名")
+SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名|排(?:个|一下|下|一个)序|降序|升序|倒序")
 DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
 AGGREGATE = {
     "sum": rx(

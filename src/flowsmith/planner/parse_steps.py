@@ -204,7 +204,7 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
         out.append((m.start(), Transform(kind="template", phrase=phrase)))
     m = lx.LIMIT_N.search(text)
     if m and top is None:
-        n = int(next(g for g in m.groups() if g))
+        n = lx.limit_count(m)
         out.append((10**6, Transform(kind="limit", params={"max_items": n}, phrase=phrase)))
     return out
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from flowsmith.planner.schedule_said import without_replaced
 from flowsmith.planner.schedule_times import clock_hours
 from flowsmith.planner.text import Lang, zh_number
 
@@ -75,7 +76,7 @@ _EN_DAY = r"(?:" + "|".join(_DOW_EN) + r")s?"
 # ("Monday 10am, …", "monday 9:30 - …"), never a bare day name in the middle of content
 # ("the Monday report")
 _EN_DOW = re.compile(
-    r"(?P<lead>\b(?:every|each|on)\s+|(?:^|[,;:])\s*)?\b(?P<days>"
+    r"(?P<lead>\b(?:(?:every|each)(?:\s+(?:other|second))?|on)\s+|(?:^|[,;:])\s*)?\b(?P<days>"
     + _EN_DAY
     + r"(?:\s*(?:,|&|/|\band\b)\s*"
     r"(?:on\s+)?" + _EN_DAY + r")*)\b(?P<clock>,?\s*(?:at\s+\d{1,2}(?:[:.]\d{2})?|"
@@ -108,7 +109,7 @@ _ZH_DAILY = re.compile(r"(每天|每日|每晚|每早|天天|每个?早上|每�
 _ZH_WEEKDAYS = re.compile(r"(每个?工作日|工作日|每个?(?:上学|上课)日|上学日|上课日|上学的日子)")
 # "每周二", "每周二和周四", "周五下午三点" (a weekday right before a clock time is weekly)
 _ZH_DOW = re.compile(
-    r"(?P<every>每个?)?(?:周|星期|礼拜)(?P<days>[一二三四五六日天](?:\s*[、和及与跟]\s*"
+    r"(?P<every>每个?|(?:每隔一|每两|每2|双)(?:个)?(?:周|星期|礼拜)的?|隔(?=周|星期|礼拜))?(?:周|星期|礼拜)(?P<days>[一二三四五六日天](?:\s*[、和及与跟]\s*"
     r"(?:周|星期|礼拜)?[一二三四五六日天])*)(?P<clock>\s*(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上)?"
     r"\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*[点:：])?"
 )
@@ -124,7 +125,9 @@ _ZH_PART = re.compile(r"(早上|早晨|上午|中午|下午|傍晚|晚上)")
 
 
 def parse_schedule(text: str) -> Schedule | None:
-    """The schedule ``text`` asks for, or ``None`` when it names none."""
+    """The schedule ``text`` asks for, or ``None`` when it names none; a schedule said as
+    the one being replaced ("… instead of every day") is not read."""
+    text = without_replaced(text)
     m = _CRON.search(text)
     if m and _looks_like_cron(m.group(1)):
         return Schedule(kind="cron", cron=" ".join(m.group(1).split()))
