@@ -36,7 +36,7 @@ BANK: list[tuple[str, list[Check]]] = [
     # ---- a sort said by its direction ---------------------------------------------------------
     (
         "每天早上8点从Airtable读取任务，按截止日期从早到晚排，发到钉钉",
-        [SORT, order(svc("airtable", "read"), SORT, svc("dingtalk", "create"))],
+        [SORT, order(svc("airtable", "read"), SORT), order(SORT, svc("dingtalk", "create"))],
     ),
     (
         "每周一从HubSpot拉联系人，按创建时间从新到旧排列，只留前20个，发邮件给我",

@@ -12,7 +12,7 @@ from typing import Any
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import parse_roles as roles
 from flowsmith.planner.parse_context import Context
-from flowsmith.planner.parse_named_verb import named_as_verb
+from flowsmith.planner.parse_named_verb import named_as_message, named_as_verb
 
 # "questions get a Slack ping": to get a message is to be sent one
 _GETS_MESSAGE = re.compile(
@@ -93,8 +93,8 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
     local = verbless(text, before) if verb == "none" else verb
     if sender(text, before) or _mailed_from(text, before, mention.app, ctx):
         return "create"  # "gets a welcome email from Brevo", "email them from my Gmail"
-    if named_as_verb(text, mention, ctx):
-        return "create"  # "WhatsApp the customer asking for a review": a message sent there
+    if named_as_verb(text, mention, ctx) or named_as_message(text, mention, ctx):
+        return "create"  # "WhatsApp the customer …", "send them a gmail": a message sent there
     plain = roles.nouns_masked(text, mention.app, ctx)
     copy = lx.COPY_VERB.search(_QUOTED.sub(" ", plain))
     if copy and roles.within_app(copy.group(0), mention.app, len(mentions), ctx):

@@ -19,7 +19,7 @@ from flowsmith.core.catalog import Catalog, NodeSpec
 from flowsmith.core.catalog.apps import App
 from flowsmith.core.models import NodeFamily
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.op_choice import Choice, choose_operation
+from flowsmith.planner.op_choice import Choice, choose_operation, is_message
 from flowsmith.planner.service_words import names_score, phrase_in, stem, tokens
 from flowsmith.planner.text import channels, emails, quote_spans, quoted, said_quote, urls
 
@@ -149,7 +149,12 @@ class ServiceIndex:
         if _CJK.search(name) or " " in name or not name.isalpha() or len(name) > 8:
             return True
         word = text[s:e]
-        if word[:1].isupper() or _LEAD_IN.search(text[max(0, s - 12) : s]):
+        if word[:1].isupper():
+            return True
+        if app is not None and lx.SENT_AS_NOUN.search(text[max(0, s - 90) : s]):
+            return self._sends_messages(app)  # "send them a quick gmail": the message sent
+        lead = text[max(0, s - 12) : s]
+        if _LEAD_IN.search(lead) and not lx.INDEFINITE_BEFORE.search(lead):
             return True
         if app is not None:
             after = text[e : e + 24].lower()
@@ -173,6 +178,10 @@ class ServiceIndex:
             for res in self.apps[app].resources.values()
             for op in res.operations.values()
         )
+
+    def _sends_messages(self, app: str) -> bool:
+        """Whether one of ``app``'s resources is a message it can send."""
+        return any(is_message(k, r.names) for k, r in self.apps[app].resources.items())
 
     def _notifies(self, app: str) -> bool:
         """Whether one of ``app``'s resources is called a notification."""
