@@ -5,7 +5,9 @@ Constructions: a sort said by its direction alone ("按截止日期从早到晚�
 "from largest to smallest"); duplicates removed of a named field ("remove duplicate emails",
 "去掉重复的邮箱"); a list split "into one item per X" / "拆成每个X一条"; an email said as the
 mail app's noun ("a personalised gmail") or as a letter ("一封感谢信") in a condition's branch;
-a row said as "a line" of a sheet (not the LINE app); "存进/存到 Google表格" writes a row; a value
+a row said as "a line" of a sheet (not the LINE app); a lowercase app before its container
+noun ("my trello board") and "what's in"/"the contents of" it, read; the mailbox a send goes
+out from, said last ("send the invitee the link from my gmail"); "存进/存到 Google表格" writes a row; a value
 "pulled out of the html" extracts from the page's HTML.
 
 Each row is scored with the evaluation's own check vocabulary (bench/eval_planner/checks.py)."""
@@ -101,6 +103,28 @@ BANK: list[tuple[str, list[Check]]] = [
     (
         "Stripe有新付款时，记到Airtable；如果金额超过5000，再发一封感谢信",
         [svc("airtable", "create"), guard(MAIL, "amount")],
+    ),
+    (
+        "When a Calendly booking comes in, create a Google Meet link and then send the invitee "
+        "the link from my gmail",
+        [GMAIL, {"absent": {"service": "gmail", "verb": "read"}}],
+    ),
+    (
+        "When a new lead lands in HubSpot, send them our brochure from my Outlook",
+        [svc(["outlook", "microsoft_outlook"], "create")],
+    ),
+    # ---- a lowercase app before its container noun; "what's in" it is read ---------------------
+    (
+        "Every Monday post what's in my trello board 'Sprint' to slack",
+        [order(svc("trello", "read"), svc("slack", "create"))],
+    ),
+    (
+        "Each Friday email me the contents of our 'Inventory' airtable base",
+        [order(svc("airtable", "read"), MAIL)],
+    ),
+    (
+        "每天早上9点把我notion数据库里的任务发到飞书",
+        [order(svc("notion", "read"), svc(["feishu", "lark"], "create"))],
     ),
     # ---- a row said as "a line" of a sheet -----------------------------------------------------
     (

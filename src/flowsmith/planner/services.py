@@ -37,6 +37,11 @@ _LEAD_IN = re.compile(
 )
 # "tweet it", "tweet the link": what a verb acts on, right after a name said as that verb
 _VERB_OBJECT_AFTER = re.compile(r"\s+(?:it|them|this|that|these|those|the|a|an|about|out)\b")
+# "notion database", "trello board": a container noun right after a lowercase app name
+_CONTAINER_AFTER = re.compile(
+    r"\s+(?:database|db|board|workspace|account|inbox|base|table|sheet|spreadsheet|channel|"
+    r"folder|calendar|project|vault|repo|repository|mailbox)s?\b"
+)
 # "pushover reminder", "gotify alert": a notice word right after an app that sends notifications
 _NOTICE_AFTER = re.compile(r"\s*(?:reminders?|alerts?|pings?|nudges?)\b")
 # "the Expenses sheet", "my Leads table": a capitalised name before a container word
@@ -163,6 +168,8 @@ class ServiceIndex:
                     return True
             if any(after.lstrip().startswith(n) for n in self._event_words(app)):
                 return True  # "stripe dispute -> …": the app's own event right after it
+            if _CONTAINER_AFTER.match(after) and not lx.INDEFINITE_BEFORE.search(lead):
+                return True  # "my 'Deadlines' notion database": a place kept in that app
             if _NOTICE_AFTER.match(after) and self._notifies(app):
                 return True  # "pushover reminder to …": a notice sent through that app
             if _VERB_OBJECT_AFTER.match(after) and self._verb_named(app, name):
