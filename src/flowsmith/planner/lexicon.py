@@ -207,7 +207,7 @@ SENT_AS_NOUN = rx(
     r"\b(?:send|sends|sending|sent|shoot|drop|fire off|write)\b[^.;:,，。；]{0,60}?"
     r"\b(?:a|an|one)\s+(?:[\w'-]+\s+){0,2}$"
 )
-# an indefinite article right before a lowercase name: a common noun ("add a line to the sheet")
+# an indefinite article right before a lowercase name, which may then be a plain noun ("a line")
 INDEFINITE_BEFORE = rx(r"\b(?:a|an|one|a new|another)\s+$")
 # "text me", "短信" -> the catalog's SMS service (found by the word below in its names)
 SMS_WORD = rx(r"\btext (?:me|us|him|her|them|the)\b|\bsms\b|text message|短信")
