@@ -191,11 +191,24 @@ EVENT_KIND = {
 # --- channels that need no service name --------------------------------------------------------
 
 # "email me", "邮件通知" -> the core email node unless an email service is named
-EMAIL_WORD = rx(r"\be-?mail\w*|\bmail (?:me|it|us|them)\b|邮件|邮箱|电邮")
+# a letter is an email too: "发一封感谢信", "一封确认信" (never 短信, 微信, 信息, 信用卡)
+EMAIL_WORD = rx(
+    r"\be-?mail\w*|\bmail (?:me|it|us|them)\b|邮件|邮箱|电邮|"
+    r"封[^，,。；;\s短微]{0,5}?(?<![短微])信(?![息用号任心])|"
+    r"(?:感谢|确认|欢迎|道歉|邀请|祝贺|催款|录用|推荐)信(?![息用号任心])"
+)
 # words some services list among their names that name a kind of channel, not a service
 GENERIC_NAME = rx(r"e-?mails?|mail|邮件|电子邮件|邮箱|message|messages|消息|通知|notification")
 # Chinese characters too common to tell events apart ("新订单" ~ "订单")
 ZH_WEAK_CHARS = frozenset("新的了个一有")
+# a send verb, its recipient, then an article and at most two describing words right before a
+# service's name said as the message sent: "send each lead a personalised gmail"
+SENT_AS_NOUN = rx(
+    r"\b(?:send|sends|sending|sent|shoot|drop|fire off|write)\b[^.;:,，。；]{0,60}?"
+    r"\b(?:a|an|one)\s+(?:[\w'-]+\s+){0,2}$"
+)
+# an indefinite article right before a lowercase name, which may then be a plain noun ("a line")
+INDEFINITE_BEFORE = rx(r"\b(?:a|an|one|a new|another)\s+$")
 # "text me", "短信" -> the catalog's SMS service (found by the word below in its names)
 SMS_WORD = rx(r"\btext (?:me|us|him|her|them|the)\b|\bsms\b|text message|短信")
 SMS_NOUN = ("sms", "text message", "短信")
@@ -377,8 +390,23 @@ def limit_count(m: re.Match[str]) -> int:
 AGAIN = rx(
     r"\bagain\b|\bonce more\b|\banother (?:reminder|one|message)\b|再\S{0,2}一次|又一次|再次"
 )
-SORT = rx(r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名|排(?:个|一下|下|一个)序|降序|升序|倒序")
-DEDUPE = rx(r"dedup\w*|de-dup\w*|remove duplicates|duplicates|去重|重复项")
+# a sort said by its direction alone: "from largest to smallest", "按金额从大到小排", "由高到低排列"
+_ORDER_PAIRS = (
+    r"(?:大到小|小到大|高到低|低到高|新到旧|旧到新|早到晚|晚到早|多到少|少到多|近到远|远到近)"
+)
+SORT = rx(
+    r"\bsort\w*|\border(?:ed)? by|\brank\w*|排序|排名|排(?:个|一下|下|一个)序|降序|升序|倒序|"
+    r"\b(?:arrange|put|list|order)\w*\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?"
+    r"(?:largest|biggest|highest|smallest|lowest|newest|oldest|earliest|latest|most|least)"
+    r"\s+to\s+(?:the\s+)?\w+|"
+    rf"(?:从|由){_ORDER_PAIRS}\s*(?:排|列)"
+)
+# duplicates of a named field count too: "remove duplicate emails", "去掉重复的邮箱"
+DEDUPE = rx(
+    r"dedup\w*|de-dup\w*|\b(?:remove|drop|delete|skip|filter out|get rid of)\s+"
+    r"(?:any\s+|the\s+|all\s+)?duplicate\w*|duplicates|去重|重复项|"
+    r"(?:去掉|去除|删掉|删除|剔除|过滤掉?)\s*重复"
+)
 AGGREGATE = {
     "sum": rx(
         r"\b(?:total|sum|add (?:(?:it|them|these|those|all) )?up|sum up)\b|"
@@ -404,7 +432,13 @@ GROUP_BY = rx(
     r"按\s*([\u4e00-\u9fff\w]{1,6}?)\s*(?:汇总|分组|统计|合计|求和|分类|计算|计数|算)"
 )
 GROUP_WORD = rx(r"\bgroup(?:ed|ing)?\s+(?:\w+\s+)?by\b|按\s*\S{1,6}?\s*分组")
-SPLIT = rx(r"\bsplit (?:out|into|each|them)|拆分")
+# "split it into one item per attendee", "break the list into one item per row", "拆成每个商品一条"
+SPLIT = rx(
+    r"\bsplit (?:out|into|each|them)|拆分|"
+    r"\b(?:split|break|turn)\s+(?:it|them|this|that|the\s+\w+)\s+(?:up\s+)?into\s+"
+    r"(?:one|an?|single|separate)\s+(?:item|row|record|entr(?:y|ies))s?\s+(?:per|for each)\b|"
+    r"拆成每(?:个|一|条|位|名)?\S{0,6}?一(?:条|个|项)"
+)
 TEMPLATE = rx(r"\btemplate\b|\bformat (?:the|a|it|them)\b|模板|格式化")
 FILTER = rx(r"\bfilter\w*|\bkeep only\b|\bonly (?:keep|the ones)|筛选|过滤|只保留")
 THINK: dict[str, re.Pattern[str]] = {
@@ -422,6 +456,9 @@ THINK: dict[str, re.Pattern[str]] = {
     ),
     "extract": rx(
         r"extract\w*|pull out|\bparse\w*|提取|抽取|解析|"
+        # "pull the plan prices out of the html", "从HTML里把标题取出来"
+        r"\b(?:pull|get|take|grab|scrape)\s+(?:[\w$-]+\s+){1,4}?out\s+of\s+(?:the|this|that|its|each)\b|"
+        r"(?:从|在)[^，,。；;]{1,12}?(?:里|中)[^，,。；;]{0,10}?(?:取|拿|摘)出来?|"
         r"识别出?(?=\S{0,8}(?:金额|总额|日期|字段|信息))"
     ),
     "sentiment": rx(r"sentiment|情感|情绪|正面还是负面|好评还是差评|差评还是好评"),

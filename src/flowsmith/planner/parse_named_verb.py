@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from flowsmith.planner import lexicon as lx
 from flowsmith.planner.op_choice import is_message
 from flowsmith.planner.parse_context import Context
 
@@ -38,3 +39,17 @@ def named_as_verb(text: str, mention: Any, ctx: Context) -> bool:
 def as_message(text: str, mention: Any) -> str:
     """``text`` with the name that is the verb said as what it means ("send a message to")."""
     return text[: mention.start] + "send a message to" + text[mention.end :]
+
+
+def named_as_message(text: str, mention: Any, ctx: Context) -> bool:
+    """Whether ``mention`` (an app said by its own name) is the message a send verb sends
+    ("send the customer a thank-you gmail"): an article and a send verb before the name, no
+    "from/in" right before it, and the app's catalog entry has a message resource to send."""
+    if mention.app is None or mention.app not in ctx.index.apps:
+        return False
+    if not re.fullmatch(r"[A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*)?", mention.word):
+        return False
+    if lx.SENT_AS_NOUN.search(text[: mention.start]) is None:
+        return False
+    app = ctx.index.apps[mention.app]
+    return any(is_message(rkey, res.names) for rkey, res in app.resources.items())

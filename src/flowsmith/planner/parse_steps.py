@@ -559,10 +559,12 @@ def _core_params(text: str, ctx: Context) -> dict[str, Any]:
 
 
 def _by_resource_word(mention: Any, ctx: Context) -> bool:
-    """A mention found by one of an app's resource words ("sheet"), not by its name."""
+    """A mention found by one of an app's resource words ("sheet"), not by its name; a name
+    said without its inner space ("Google表格" for "google 表格") is still the name."""
     if mention.app is None:
         return False
-    return mention.word.lower() not in ctx.index.apps[mention.app].names.all()
+    names = {re.sub(r"\s+", "", n) for n in ctx.index.apps[mention.app].names.all()}
+    return re.sub(r"\s+", "", mention.word.lower()) not in names
 
 
 def _can_read(idx: Any, app_id: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import parse_roles as roles
 from flowsmith.planner.parse_context import Context
-from flowsmith.planner.parse_named_verb import named_as_verb
+from flowsmith.planner.parse_named_verb import named_as_message, named_as_verb
 
 # "questions get a Slack ping": to get a message is to be sent one
 _GETS_MESSAGE = re.compile(
@@ -93,8 +93,8 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
     local = verbless(text, before) if verb == "none" else verb
     if sender(text, before) or _mailed_from(text, before, mention.app, ctx):
         return "create"  # "gets a welcome email from Brevo", "email them from my Gmail"
-    if named_as_verb(text, mention, ctx):
-        return "create"  # "WhatsApp the customer asking for a review": a message sent there
+    if named_as_verb(text, mention, ctx) or named_as_message(text, mention, ctx):
+        return "create"  # "WhatsApp the customer …", "send them a gmail": a message sent there
     plain = roles.nouns_masked(text, mention.app, ctx)
     copy = lx.COPY_VERB.search(_QUOTED.sub(" ", plain))
     if copy and roles.within_app(copy.group(0), mention.app, len(mentions), ctx):
@@ -115,6 +115,8 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
         return "update"  # "把Google表格里对应那一行的状态改成…": the place changed, not a source
     if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
         return "read"  # "remove it from Mailchimp" still deletes; "about our orders"
+    if _CONTENTS_OF.search(before):
+        return "read"  # "send me what's in my 'Deadlines' notion database": its items
     if lx.TO_WORD.search(before) and verb == "read":
         if re.search(r"(?:[在从]|(?<!调)用|通过)\s*$", before) and roles.READ_HERE.match(
             text, mention.end
@@ -146,11 +148,22 @@ def sender(text: str, before: str) -> bool:
 _MAILS = re.compile(r"^\s*(?:then\s+|also\s+|and\s+)?(?:e-?mail|mail)\b|\be-?mails?\b", re.I)
 
 
+# "send the invitee the Zoom link from my gmail": a send to someone, the mailbox closing the clause
+_SENT_THEN_FROM = re.compile(
+    r"^\s*(?:(?:then|also|and|just)\s+)*send\s+(?:the|each|every|our|my|him|her|them|me|us)\b"
+    r".*\bfrom\s+(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+account)?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _mailed_from(text: str, before: str, app: str | None, ctx: Context) -> bool:
     """Whether the mention after ``before`` is the mailbox a mail the clause sends goes out
     from ("email them from my Gmail", "send a reminder email from our Outlook"): an app that
-    sends messages, after "from", in a clause whose verb writes and that says a mail."""
-    if app is None or _SENDER_FROM.search(before) is None or not _MAILS.search(before):
+    sends messages, after "from", in a clause whose verb writes and that says a mail or sends
+    to someone with the mailbox last ("send the invitee the link from my gmail")."""
+    if app is None or _SENDER_FROM.search(before) is None:
+        return False
+    if not _MAILS.search(before) and not _SENT_THEN_FROM.search(text):
         return False
     if clause_verb(text) != "create":
         return False  # "get the unread emails from my Gmail": mail read there
@@ -160,6 +173,14 @@ def _mailed_from(text: str, before: str, app: str | None, ctx: Context) -> bool:
     return res is not None and "send" in res.operations
 
 
+# "what's in my 'Deadlines'", "everything in our", "the contents of the": the items kept in the
+# place named next, which the clause reads (and then sends or posts)
+_CONTENTS_OF = re.compile(
+    r"\b(?:what(?:'s|’s|s| is)|whatever(?:'s| is)|everything|anything)\s+(?:in|on)\s+"
+    r"(?:the\s+|my\s+|our\s+|your\s+)?(?:[\"'“‘][^\"'”’]{1,40}[\"'”’]\s+|[A-Z][\w-]*\s+)?$|"
+    r"\bthe\s+contents?\s+of\s+(?:the\s+|my\s+|our\s+)?(?:[\"'“‘][^\"'”’]{1,40}[\"'”’]\s+)?$",
+    re.IGNORECASE,
+)
 # "<app>里…", "<app>中…": the items changed sit in the app just named
 _CHANGED_IN = re.compile(r"\s*(?:里|中|上|内)")
 # a quoted name ("the “文章备份” folder", "'Backups'") names a place; its words are no verb

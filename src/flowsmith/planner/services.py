@@ -19,7 +19,7 @@ from flowsmith.core.catalog import Catalog, NodeSpec
 from flowsmith.core.catalog.apps import App
 from flowsmith.core.models import NodeFamily
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.op_choice import Choice, choose_operation
+from flowsmith.planner.op_choice import Choice, choose_operation, is_message
 from flowsmith.planner.service_words import names_score, phrase_in, stem, tokens
 from flowsmith.planner.text import channels, emails, quote_spans, quoted, said_quote, urls
 
@@ -37,6 +37,13 @@ _LEAD_IN = re.compile(
 )
 # "tweet it", "tweet the link": what a verb acts on, right after a name said as that verb
 _VERB_OBJECT_AFTER = re.compile(r"\s+(?:it|them|this|that|these|those|the|a|an|about|out)\b")
+# a preposition right after a name: "a line to the sheet" (a noun phrase ends there)
+_PREPOSITION_AFTER = re.compile(r"\s+(?:to|of|in|into|on|onto|for|at|per|from|with)\b", re.I)
+# "notion database", "trello board": a container noun right after a lowercase app name
+_CONTAINER_AFTER = re.compile(
+    r"\s+(?:database|db|board|workspace|account|inbox|base|table|sheet|spreadsheet|channel|"
+    r"folder|calendar|project|vault|repo|repository|mailbox)s?\b"
+)
 # "pushover reminder", "gotify alert": a notice word right after an app that sends notifications
 _NOTICE_AFTER = re.compile(r"\s*(?:reminders?|alerts?|pings?|nudges?)\b")
 # "the Expenses sheet", "my Leads table": a capitalised name before a container word
@@ -149,7 +156,12 @@ class ServiceIndex:
         if _CJK.search(name) or " " in name or not name.isalpha() or len(name) > 8:
             return True
         word = text[s:e]
-        if word[:1].isupper() or _LEAD_IN.search(text[max(0, s - 12) : s]):
+        if word[:1].isupper():
+            return True
+        if app is not None and lx.SENT_AS_NOUN.search(text[max(0, s - 90) : s]):
+            return self._sends_messages(app)  # "send them a quick gmail": the message sent
+        lead = text[max(0, s - 12) : s]
+        if _LEAD_IN.search(lead) and not self._common_noun(lead, text[e : e + 12]):
             return True
         if app is not None:
             after = text[e : e + 24].lower()
@@ -158,6 +170,8 @@ class ServiceIndex:
                     return True
             if any(after.lstrip().startswith(n) for n in self._event_words(app)):
                 return True  # "stripe dispute -> …": the app's own event right after it
+            if _CONTAINER_AFTER.match(after):
+                return True  # "my 'Deadlines' notion database": a place kept in that app
             if _NOTICE_AFTER.match(after) and self._notifies(app):
                 return True  # "pushover reminder to …": a notice sent through that app
             if _VERB_OBJECT_AFTER.match(after) and self._verb_named(app, name):
@@ -173,6 +187,17 @@ class ServiceIndex:
             for res in self.apps[app].resources.values()
             for op in res.operations.values()
         )
+
+    @staticmethod
+    def _common_noun(lead: str, after: str) -> bool:
+        """Whether a lowercase name between ``lead`` and ``after`` is a plain noun: an
+        indefinite article before it and a preposition after it ("add a line to the sheet",
+        "a new line in our log"), never "a slack DM" nor "post a tweet"."""
+        return bool(lx.INDEFINITE_BEFORE.search(lead) and _PREPOSITION_AFTER.match(after))
+
+    def _sends_messages(self, app: str) -> bool:
+        """Whether one of ``app``'s resources is a message it can send."""
+        return any(is_message(k, r.names) for k, r in self.apps[app].resources.items())
 
     def _notifies(self, app: str) -> bool:
         """Whether one of ``app``'s resources is called a notification."""
