@@ -1,0 +1,152 @@
+"""Bank for the branch11 round (sentences of our own, written before the fix): routing by
+what an AI step decides, where the case heads are the categories or moods themselves.
+
+Constructions:
+
+* a Chinese category head led by the class word alone ("账单类转发…", "技术类在GitHub建…"),
+  and "先用AI分个类（…）" as the sorting clause;
+* bare category heads with arrows after an AI asked "decide if it's A, B or C" ("Bugs ->
+  Linear issue, feature requests -> Notion"), the heads in the plural of the question's words;
+* mood heads with arrows in sentences of their own ("Negative -> …. Positive -> ….").
+
+Each row is scored with the evaluation's own check vocabulary (bench/eval_planner/checks.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.planner.bank_cases import bank_cases
+from tests.planner.eval_checks import Check, branches, failures, svc
+
+MAIL: Check = {
+    "any": [
+        {"core": ["send_email", "gmail_send"]},
+        {"service": ["gmail", "outlook", "microsoft_outlook", "sendgrid"], "verb": "create"},
+    ]
+}
+SORTED: Check = {"ai": "classify"}
+MOOD: Check = {"ai": "sentiment"}
+
+BANK: list[tuple[str, list[Check]]] = [
+    # ---- a Chinese category head led by the class word alone --------------------------------
+    (
+        "Zendesk来新工单，先用AI分类：退款类转给财务邮箱 cw@abc.cn，故障类在Jira建issue，其他的发到Slack",
+        [branches(MAIL, svc("jira", "create"), svc("slack", "create"))],
+    ),
+    (
+        "收到新邮件后让AI分个类（合同/发票/其他）：合同类存到Google Drive，发票类记到Airtable，其他的发到钉钉",
+        [branches(svc("google_drive", "create"), svc("airtable", "create"), svc("dingtalk", "create"))],
+    ),
+    (
+        "Typeform有新反馈，先用AI分类：建议类在Notion记一条，投诉类在Zendesk建工单，其他的忽略",
+        [branches(svc("notion", "create"), svc("zendesk", "create"))],
+    ),
+    (
+        "客户在企业微信里发消息，让AI判断类型：售前类推到飞书群，售后类在Trello建卡片",
+        [branches(svc(["feishu", "lark"], "create"), svc("trello", "create"))],
+    ),
+    (
+        "support邮箱收到新邮件，用AI分个类：物流类发给物流组 wl@abc.cn，质量类在ClickUp建任务，其他的发Slack",
+        [branches(MAIL, svc("clickup", "create"), svc("slack", "create"))],
+    ),
+    (
+        "Jotform有人提交工单，先让AI归类：账号类在Linear建issue，支付类转发到 pay@abc.cn",
+        [branches(svc("linear", "create"), MAIL)],
+    ),
+    (
+        "新的Intercom对话进来就用AI分类：咨询类回到Slack #sales，技术类在GitHub建issue，其他的记到Google表格",
+        [branches(svc("slack", "create"), svc("github", "create"), svc("google_sheets", "create"))],
+    ),
+    (
+        "Typeform有新评论时先用AI分个类（表扬/投诉）：表扬类发到飞书群，投诉类在Jira建问题",
+        [branches(svc(["feishu", "lark"], "create"), svc("jira", "create"))],
+    ),
+    # ---- bare category heads with arrows after "decide if it's A, B or C" --------------------
+    (
+        "New Zendesk ticket: let AI decide if it's a refund, a question or a complaint. "
+        "Refunds -> email finance@acme.com, questions -> post in Slack #support, complaints -> "
+        "a Jira issue",
+        [SORTED, branches(MAIL, svc("slack", "create"), svc("jira", "create"))],
+    ),
+    (
+        "When a new Intercom conversation starts, have AI decide if it's sales, support or spam. "
+        "Sales -> create a HubSpot deal, support -> a Zendesk ticket, spam -> nothing",
+        [SORTED, branches(svc("hubspot", "create"), svc("zendesk", "create"))],
+    ),
+    (
+        "For each new Typeform response let AI decide if it is praise, a bug or an idea. Bugs -> "
+        "open a GitHub issue, ideas -> a card on my Trello board, praise -> post to Discord",
+        [SORTED, branches(svc("github", "create"), svc("trello", "create"), svc("discord", "create"))],
+    ),
+    (
+        "New Gmail email: ask AI to decide if it's an invoice or a receipt. Invoices -> add a row "
+        "in Airtable, receipts -> upload to Google Drive",
+        [SORTED, branches(svc("airtable", "create"), svc("google_drive", "create"))],
+    ),
+    (
+        "New Help Scout conversation: use AI to decide if it's a lead, a partner or a job "
+        "applicant. Leads -> Pipedrive deal, partners -> Slack #partnerships, applicants -> "
+        "forward to hr@acme.com",
+        [SORTED, branches(svc("pipedrive", "create"), svc("slack", "create"), MAIL)],
+    ),
+    (
+        "When a new Freshdesk ticket arrives let AI decide if it's an outage or a question. "
+        "Outages -> a PagerDuty incident, questions -> a Notion page in our FAQ database",
+        [SORTED, branches(svc("pagerduty", "create"), svc("notion", "create"))],
+    ),
+    # ---- mood heads with arrows, each in a sentence of its own ---------------------------------
+    (
+        "New Typeform review: have AI check the sentiment. Negative -> open a Freshdesk ticket. "
+        "Positive -> post it to Slack #wins. Neutral -> nothing.",
+        [MOOD, branches(svc("freshdesk", "create"), svc("slack", "create"))],
+    ),
+    (
+        "When a new Trustpilot review comes in, run sentiment analysis on it. Negative -> email "
+        "support@acme.com. Positive -> add a row to the 'Happy' Google Sheet.",
+        [MOOD, branches(MAIL, svc("google_sheets", "create"))],
+    ),
+    (
+        "New Jotform feedback: let AI rate the sentiment. Positive -> send a thank-you via "
+        "SendGrid. Negative -> create a Zendesk ticket.",
+        [MOOD, branches(svc("sendgrid", "create"), svc("zendesk", "create"))],
+    ),
+    (
+        "Each new Intercom conversation: analyse the sentiment with AI. Negative -> a Linear "
+        "issue. Positive -> a HubSpot note. Neutral -> skip.",
+        [MOOD, branches(svc("linear", "create"), svc("hubspot", "create"))],
+    ),
+    (
+        "新的Typeform反馈：让AI做情感分析。负面 → 在Zendesk建工单。正面 → 发到Slack #wins。",
+        [MOOD, branches(svc("zendesk", "create"), svc("slack", "create"))],
+    ),
+    (
+        "Jotform有新评价：先用AI判断情绪。差评 → 发邮件给 kf@abc.cn。好评 → 在飞书群里说一声。",
+        [branches(MAIL, svc(["feishu", "lark"], "create"))],
+    ),
+    (
+        "有新的Google表单回复时用AI分析情感。负面 → 在Jira建问题。正面 → 记到Airtable。中性 → 不管。",
+        [MOOD, branches(svc("jira", "create"), svc("airtable", "create"))],
+    ),
+    (
+        "每条新的App Store评论先做情感分析。负面 → 钉钉通知我。正面 → 写进Notion。",
+        [MOOD, branches(svc("dingtalk", "create"), svc("notion", "create"))],
+    ),
+]
+
+_OPEN: dict[str, str] = {
+    "When a new Freshdesk ticket arrives let AI": "'Outages -> …' is read as a condition on a "
+    "status word before the AI's categories are known",
+    "Jotform有新评价：先用AI判断情绪。差评 →": "a Chinese mood word before an arrow ('差评 →') "
+    "is no condition the arrow reader takes",
+}
+
+
+@pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))
+def test_branch11_bank(text: str, checks: list[Check]) -> None:
+    assert failures(text, checks) == []
+
+
+def test_bank_size() -> None:
+    assert len(BANK) >= 20
+    assert sum(1 for t, _ in BANK if any("\u4e00" <= c <= "\u9fff" for c in t)) >= 10
