@@ -7,7 +7,10 @@ Constructions:
   and "先用AI分个类（…）" as the sorting clause;
 * bare category heads with arrows after an AI asked "decide if it's A, B or C" ("Bugs ->
   Linear issue, feature requests -> Notion"), the heads in the plural of the question's words;
-* mood heads with arrows in sentences of their own ("Negative -> …. Positive -> ….").
+* mood heads with arrows in sentences of their own ("Negative -> …. Positive -> ….");
+* a check's yes answer that echoes its word after the other case ("不空就…，空的话…");
+* a Chinese not-found head with no 就 ("查到了就返回…，查不到返回404");
+* a when-clause saying the item's value ("a new booking is for the 'Demo' event type").
 
 Each row is scored with the evaluation's own check vocabulary (bench/eval_planner/checks.py).
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 import pytest
 
 from tests.planner.bank_cases import bank_cases
-from tests.planner.eval_checks import Check, branches, failures, svc
+from tests.planner.eval_checks import Check, branches, failures, guard, svc
 
 MAIL: Check = {
     "any": [
@@ -27,6 +30,8 @@ MAIL: Check = {
 }
 SORTED: Check = {"ai": "classify"}
 MOOD: Check = {"ai": "sentiment"}
+HOOK: Check = {"trigger": "webhook"}
+SAT: Check = {"condition_satisfiable": True}
 
 BANK: list[tuple[str, list[Check]]] = [
     # ---- a Chinese category head led by the class word alone --------------------------------
@@ -36,7 +41,11 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
     (
         "收到新邮件后让AI分个类（合同/发票/其他）：合同类存到Google Drive，发票类记到Airtable，其他的发到钉钉",
-        [branches(svc("google_drive", "create"), svc("airtable", "create"), svc("dingtalk", "create"))],
+        [
+            branches(
+                svc("google_drive", "create"), svc("airtable", "create"), svc("dingtalk", "create")
+            )
+        ],
     ),
     (
         "Typeform有新反馈，先用AI分类：建议类在Notion记一条，投诉类在Zendesk建工单，其他的忽略",
@@ -77,7 +86,10 @@ BANK: list[tuple[str, list[Check]]] = [
     (
         "For each new Typeform response let AI decide if it is praise, a bug or an idea. Bugs -> "
         "open a GitHub issue, ideas -> a card on my Trello board, praise -> post to Discord",
-        [SORTED, branches(svc("github", "create"), svc("trello", "create"), svc("discord", "create"))],
+        [
+            SORTED,
+            branches(svc("github", "create"), svc("trello", "create"), svc("discord", "create")),
+        ],
     ),
     (
         "New Gmail email: ask AI to decide if it's an invoice or a receipt. Invoices -> add a row "
@@ -131,6 +143,55 @@ BANK: list[tuple[str, list[Check]]] = [
     (
         "每条新的App Store评论先做情感分析。负面 → 钉钉通知我。正面 → 写进Notion。",
         [MOOD, branches(svc("dingtalk", "create"), svc("notion", "create"))],
+    ),
+    # ---- a check's yes answer echoing its word after the other case ("不空就…，空的话…") -------
+    (
+        "做一个webhook：收到报名数据后检查邮箱是不是空的，不空就写进Notion并返回200，空的话返回422",
+        [HOOK, branches(svc("notion", "create"), {"core": "webhook_response", "text": "422"})],
+    ),
+    (
+        "Typeform有新报名：检查邮箱是不是公司邮箱，不是就发邮件拒绝，是的话在HubSpot建联系人",
+        [branches(MAIL, svc("hubspot", "create"))],
+    ),
+    (
+        "Jotform有新订单时检查备注是不是空的，不空就发到钉钉群，空的话记到Airtable",
+        [branches(svc("dingtalk", "create"), svc("airtable", "create"))],
+    ),
+    # ---- a Chinese not-found head with no 就 before its action ------------------------------
+    (
+        "webhook收到会员号后去Airtable的会员表查，查到了就返回会员等级，查不到返回404",
+        [
+            HOOK,
+            branches({"core": "webhook_response", "text": "404"}, {"core": "webhook_response"}),
+            SAT,
+        ],
+    ),
+    (
+        "接口收到手机号后在MySQL里查用户，查到了就返回用户信息，找不到返回404",
+        [branches({"core": "webhook_response", "text": "404"}, {"core": "webhook_response"})],
+    ),
+    # ---- a when-clause that says the item's value with "is for the 'X' <field>" -------------
+    (
+        "When a new Calendly booking is for the 'Consultation' event type, create a deal in "
+        "Pipedrive; for any other event type just add it to my Google Calendar",
+        [
+            branches(svc("pipedrive", "create"), svc("google_calendar", "create")),
+            guard(svc("pipedrive", "create"), "type", "consultation"),
+            SAT,
+        ],
+    ),
+    (
+        "When a new Cal.com booking is for the 'Onboarding' event type, post it to Slack "
+        "#onboarding, otherwise email me at me@acme.com",
+        [
+            branches(svc("slack", "create"), MAIL),
+            guard(svc("slack", "create"), "type", "onboarding"),
+        ],
+    ),
+    (
+        "When a new HubSpot deal is in the 'Enterprise' pipeline, create a Jira issue for the "
+        "solutions team; for other pipelines just post it to Slack #sales",
+        [branches(svc("jira", "create"), svc("slack", "create")), SAT],
     ),
 ]
 
