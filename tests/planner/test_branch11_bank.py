@@ -10,7 +10,8 @@ Constructions:
 * mood heads with arrows in sentences of their own ("Negative -> …. Positive -> ….");
 * a check's yes answer that echoes its word after the other case ("不空就…，空的话…");
 * a Chinese not-found head with no 就 ("查到了就返回…，查不到返回404");
-* a when-clause saying the item's value ("a new booking is for the 'Demo' event type").
+* a when-clause saying the item's value ("a new booking is for the 'Demo' event type");
+* parts of the day as cases ("上班时间就…，下班时间就…", "during business hours …, after hours …").
 
 Each row is scored with the evaluation's own check vocabulary (bench/eval_planner/checks.py).
 """
@@ -32,6 +33,7 @@ SORTED: Check = {"ai": "classify"}
 MOOD: Check = {"ai": "sentiment"}
 HOOK: Check = {"trigger": "webhook"}
 SAT: Check = {"condition_satisfiable": True}
+SMS = ["twilio", "vonage", "messagebird", "plivo", "aliyun_sms"]
 
 BANK: list[tuple[str, list[Check]]] = [
     # ---- a Chinese category head led by the class word alone --------------------------------
@@ -193,6 +195,42 @@ BANK: list[tuple[str, list[Check]]] = [
         "solutions team; for other pipelines just post it to Slack #sales",
         [branches(svc("jira", "create"), svc("slack", "create")), SAT],
     ),
+    # ---- parts of the day that head cases, not a window on every action ----------------------
+    (
+        "任何工作流出错时：如果在工作时间（10点到19点）就发到钉钉群，下班时间就发短信给我",
+        [
+            {"trigger": "error"},
+            branches(svc("dingtalk", "create"), svc(SMS, "create")),
+            guard(svc("dingtalk", "create"), "hour"),
+        ],
+    ),
+    (
+        "有工作流报错的时候，白天发飞书群，晚上发短信给值班的人",
+        [branches(svc(["feishu", "lark"], "create"), svc(SMS, "create"))],
+    ),
+    (
+        "When any workflow fails: during business hours post it to Slack #ops, after hours "
+        "text me via Twilio",
+        [
+            {"trigger": "error"},
+            branches(svc("slack", "create"), svc("twilio", "create")),
+            guard(svc("twilio", "create"), "hour"),
+        ],
+    ),
+    (
+        "When a workflow errors, during the day email ops@acme.com; after 7pm page me on "
+        "PagerDuty instead",
+        [branches(MAIL, svc("pagerduty", "create")), guard(svc("pagerduty", "create"), "hour")],
+    ),
+    (
+        "New Zendesk ticket: if it's during business hours post it in Slack #support, outside "
+        "business hours send it to my Telegram",
+        [branches(svc("slack", "create"), svc("telegram", "create"))],
+    ),
+    (
+        "Typeform有新的客户咨询：上班时间就转到企业微信群，下班后就发邮件给 kf@abc.cn",
+        [branches(svc(["wecom", "wechat_work"], "create"), MAIL)],
+    ),
 ]
 
 _OPEN: dict[str, str] = {
@@ -200,6 +238,8 @@ _OPEN: dict[str, str] = {
     "status word before the AI's categories are known",
     "Jotform有新评价：先用AI判断情绪。差评 →": "a Chinese mood word before an arrow ('差评 →') "
     "is no condition the arrow reader takes",
+    "When a workflow errors, during the day": "a second hour head after ';' opens a second IF "
+    "after the first one instead of taking its other output",
 }
 
 
