@@ -135,9 +135,11 @@ def qualifier(body: str, ctx: Context) -> str | None:
 
 
 # "a new booking is for the 'Demo' event type", "an order is over $500": the item's state said
-# with "is" and a preposition or a bound (never a participle: "an order is placed")
+# with "is" and a preposition or a bound (never a participle: "an order is placed"), right
+# after the item's own words (not "… is updated and the value is above …")
 _IS_SAID = re.compile(
-    r"\s(?:is|are)\s+(?P<rest>(?:for|from|of|in|on|over|under|above|below|at least|at most|"
+    r"^(?:(?!\b(?:and|or|is|are|was|were)\b)[^,;])+\s(?:is|are)\s+"
+    r"(?P<rest>(?:for|from|of|in|on|over|under|above|below|at least|at most|"
     r"more than|less than)\s+[^,;]+?)\s*$",
     re.IGNORECASE,
 )
@@ -155,7 +157,7 @@ def _said_is(body: str, ctx: Context) -> str | None:
     """The condition words of "a new booking is for the 'Demo' event type" ("the event type
     is 'Demo'") or "an order is over $500" ("it is over $500") when they read as a
     condition, else None."""
-    m = _IS_SAID.search(body)
+    m = _IS_SAID.match(body.strip())
     if m is None:
         return None
     rest = m.group("rest")
