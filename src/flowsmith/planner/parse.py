@@ -61,6 +61,7 @@ from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
 from flowsmith.planner.parse_failed_name import failed_named
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_heading_event import heading_event
+from flowsmith.planner.parse_hour_cases import hour_cases_said
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
 from flowsmith.planner.parse_missing_answer import with_missing_answered
@@ -116,7 +117,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     masked, exclusions = cut_exclusions(masked, ctx)
     masked, values = cut_values(masked)
     days = day_cases_said(masked)  # "选周末的…，选工作日的…": cases on the item's date
-    window = None if days else read_window(masked)
+    window = None if days or hour_cases_said(masked) else read_window(masked)  # cases, not a guard
     ctx.day_field = "date" if days else None  # no run schedule in those words either
     masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)

@@ -29,8 +29,11 @@ if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
 
 _SORTS = re.compile(
-    r"^\s*(?:先|再|并)?(?:用|让|请|叫|交给|通过)\s*" + AI_NAME + r"\s*(?:来|去)?\s*"
-    r"(?:判断|识别|检测|分析|看看|看一下|看|分一下类|分类|归类|确定|区分)(?!.*(?:是不是|是否))|"
+    # "收到新邮件后让AI…", "对话进来就用AI…": the event's words may stay before the AI clause
+    r"^\s*(?:[^，,。；;：:]{0,24}?(?:后|就|时))?(?:先|再|并)?(?:用|让|请|叫|交给|通过)\s*"
+    + AI_NAME
+    + r"\s*(?:来|去)?\s*"
+    r"(?:判断|识别|检测|分析|看看|看一下|看|分(?:一下|个)类|分类|归类|确定|区分)(?!.*(?:是不是|是否))|"
     r"^\s*(?:and\s+|then\s+|first\s+)*(?:ask|use|have|let|get)\s+" + AI_NAME + r"\s+"
     r"(?:to\s+)?(?:decide|detect|check|judge|tell|determine|classify|categori[sz]e|work out|"
     r"figure out|identify|sort|label|tag|triage|what)\b(?!.*\b(?:whether|if)\b)",
@@ -53,7 +56,8 @@ _HEAD_EN = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+|all\s+)?(?P<o>[a-z][\w-]*)\s+ones\b",
     re.IGNORECASE,
 )
-_HEAD_ZH = re.compile(r"^\s*(?:如果是|是)?(?P<w>[\u4e00-\u9fff]{1,4}?)类?的")
+# "发票类的…", "账单类转发…" (the class word may stand for 的)
+_HEAD_ZH = re.compile(r"^\s*(?:如果是|是)?(?P<w>[\u4e00-\u9fff]{1,4}?)(?:类的?|的)")
 _FALLBACK = re.compile(
     r"^(?:rest|others?|anything|everything|all|remaining|else|any|something|"
     r"其他|其它|其余|剩下|剩余|别的|另外|不是|不|否)",
@@ -61,13 +65,24 @@ _FALLBACK = re.compile(
 )
 
 
+# a case head said alone before an arrow ("Bugs -> …", "feature requests -> …"), which the
+# trigger reader has turned into "Bugs, then …"
+_BARE_HEAD = re.compile(
+    r"\s*(?:and\s+)?(?:the\s+|all\s+)?(?P<w>[a-z][\w-]*)(?:\s+[a-z]+)?\s*", re.I
+)
+_THEN = re.compile(r"^\s*then\b", re.IGNORECASE)
+
+
 def _headed(text: str) -> dict[str, str]:
     """The categories the clauses of ``text`` open with (without the fallback), in order,
     each with the clause it heads."""
     heads: dict[str, str] = {}
     for sentence in sentences_of(text.lstrip(" —–:：,，")):
-        for clause in clauses(sentence):
+        parts = clauses(sentence)
+        for clause, nxt in zip(parts, [*parts[1:], ""], strict=True):
             m = _HEAD_ZH.match(clause) or _HEAD_EN.match(clause)
+            if m is None and _THEN.match(nxt):
+                m = _BARE_HEAD.fullmatch(clause)  # "Bugs -> Linear", read as "Bugs, then Linear"
             word = (m.group("w") or m.groupdict().get("o") or "").lower() if m else ""
             if word and not _FALLBACK.match(word) and word not in heads:
                 heads[word] = clause
@@ -129,16 +144,22 @@ def _after_ai(b: Builder) -> bool:
 _NOT = ("不", "没", "非", "未", "无")
 
 
+def _said_word(head: str, low: str) -> bool:
+    """Whether the Latin ``head`` is a word of ``low``, in the singular or plural ("Bugs → …"
+    after "decide if it's a bug report")."""
+    stem = re.sub(r"(?<=\w\w)(?:es|s)$", "", head)
+    return (
+        re.search(r"\b(?:" + re.escape(head) + "|" + re.escape(stem) + r"(?:e?s)?)\b", low)
+        is not None
+    )
+
+
 def _asked_heads(question: str, heads: list[str]) -> list[str]:
     """The heads of the following cases, the one the question asks about first: a Latin head
     must be a word of the question ("abnormal", not "normal", in "flagged abnormal"), a
     Chinese one a part of it ("要求退款")."""
     low = question.lower()
-    said = [
-        h
-        for h in heads
-        if (re.search(r"\b" + re.escape(h) + r"\b", low) if h.isascii() else h in low)
-    ]
+    said = [h for h in heads if (_said_word(h, low) if h.isascii() else h in low)]
     return [said[0], *[h for h in heads if h != said[0]]] if said else []
 
 
@@ -181,3 +202,17 @@ def _also_extracted(lead: str, ctx: Context) -> list[Think]:
         return []
     found = [t for _, t in thinking(lead, lead.strip(), ctx) if t.kind == "extract"]
     return [t for t in found if t.params.get("fields")][:1]
+
+
+def bare_category(clause: str, ctx: Context) -> tuple[re.Match[str] | None, str]:
+    """A clause that is only a category the classifier has ("Bugs", "feature requests": an
+    arrow's head, its actions in the clauses after it): (match, category), else (None, "").
+    Only after a classifier (``ctx.classified``), so a bare noun elsewhere opens no case."""
+    m = _BARE_HEAD.fullmatch(clause) if ctx.classified else None
+    if m is None:
+        return None, ""
+    word = m.group("w").lower()
+    for form in (word, re.sub(r"ies$", "y", word), re.sub(r"e?s$", "", word), word[:-1]):
+        if form in ctx.categories:
+            return m, form
+    return None, ""

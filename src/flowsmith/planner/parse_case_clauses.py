@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition, CoreStep, ServiceStep
+from flowsmith.planner.parse_ai_sorted import bare_category
 from flowsmith.planner.parse_answers import answer, check_condition, size_case
 from flowsmith.planner.parse_cases import NOT_A_START, NOTHING, complete, decision
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import CJK, Context, unmask
+from flowsmith.planner.parse_echo_case import echoed_case
 from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_steps import clause_actions
@@ -75,7 +77,10 @@ def answers_case(clause: str) -> bool:
 
 
 def answered(b: Builder, clause: str, ctx: Context) -> bool:
-    """ "if it does …" / "没有就…" after a check or a case: its yes or its other case."""
+    """ "if it does …" / "没有就…" after a check or a case: its yes or its other case (its yes
+    said again after the other case: :func:`echoed_case`)."""
+    if echoed_case(b, clause, ctx):
+        return True
     if b.branch is None or b.branch.closed or b.branch.cases[-1].condition is None:
         return False
     other = lx.ELSE_OPEN.match(clause)
@@ -394,16 +399,19 @@ _ZH_NAMED_CATEGORY = re.compile(
     r"^\s*([\w\u4e00-\u9fff-]{1,8}?)类?(?=在|发|转|推|存|写|记录|同步|创建|添加|加到|给|交给|通知)"
 )
 
+# "发票类记到…", "咨询类回到…": a category the classifier has, marked by the class word 类
+_ZH_CLASS_HEAD = re.compile(r"^\s*([\u4e00-\u9fff]{1,4}?)类(?![型别])")
+
 
 def category_head(b: Builder, clause: str, ctx: Context) -> tuple[re.Match[str] | None, str]:
     """A clause led by a category the classifier has ("technical creates …"), or in Chinese by
     "X的" while a category case is open ("投诉的转给主管，咨询的自动回复"): (match, category)."""
     m = _CATEGORY_HEAD.match(clause)
-    named = _ZH_NAMED_CATEGORY.match(clause)
+    named = _ZH_NAMED_CATEGORY.match(clause) or _ZH_CLASS_HEAD.match(clause)
     if named and named.group(1).lower() in ctx.categories:
         return named, named.group(1).lower()  # "bug在Linear建问题": a category said bare
     if m is None:
-        return None, ""
+        return bare_category(clause, ctx)  # "Bugs -> …": the category said alone
     if m.group(1):
         word = singular(m.group(1).lower(), ctx.categories)
         return (m, word) if word else (None, "")

@@ -89,6 +89,7 @@ from flowsmith.planner.parse_subject_cases import (
     value_subject_case,
 )
 from flowsmith.planner.parse_tree import DraftApproval, DraftBranch, DraftCase, DraftLoop, freeze
+from flowsmith.planner.parse_unmarked_head import unmarked_head
 from flowsmith.planner.parse_zh_missing_case import zh_missing_case
 from flowsmith.planner.parse_zh_number_case import zh_number_case
 from flowsmith.planner.parse_zh_value_case import next_value_said, zh_value_case
@@ -460,7 +461,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or full_case(b, clause, ctx)
     ):
         return
-    split = leading_condition(clause, ctx)
+    split = leading_condition(clause, ctx) or unmarked_head(clause, ctx, b.text)
     if split is None and joined:
         split = joined_condition(clause, ctx)
     if split is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner.frame import CompareOp, Condition
+from flowsmith.planner.parse_hour_cases import period_condition
 
 _EN_HOURS = re.compile(
     r"^(?:it(?:'s|\s+is)\s+)?(?:at\s+night|night[- ]?time|during\s+the\s+night|overnight|"
@@ -179,6 +180,7 @@ def said_condition(t: str, phrase: str) -> Condition | None:
     return (
         group_size_condition(t, phrase)
         or hours_condition(t, phrase)
+        or period_condition(t, phrase)
         or weather_condition(t, phrase)
         or asked_condition(t, phrase)
         or has_text_condition(t, phrase)

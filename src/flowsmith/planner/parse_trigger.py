@@ -204,7 +204,8 @@ _SENTENCE_END = re.compile(r"[.;!?。；！？](?:\s|$)|[。；！？]")
 def _case_arrow(text: str, ctx: Context) -> str:
     """ "Bookings arrive through a Typeform. Groups of 10 or more -> email …": a first arrow
     after a sentence that only says a condition is that case ("if groups of 10 or more, …");
-    ``text`` unchanged otherwise."""
+    so is each later arrow whose head, back to a clause mark, says a condition ("Negative ->
+    …. Positive -> …"); ``text`` unchanged when the first arrow is no case."""
     m = _ARROW.search(text)
     ends = list(_SENTENCE_END.finditer(text, 0, m.start())) if m else []
     if m is None or not ends:
@@ -212,7 +213,26 @@ def _case_arrow(text: str, ctx: Context) -> str:
     said = text[ends[-1].end() : m.start()].strip()
     if not said or parse_condition(said, ctx) is None:
         return text
-    return f"{text[: ends[-1].end()]} if {said}, {text[m.end() :]}"
+    return f"{text[: ends[-1].end()]} if {said}, {_later_case_arrows(text[m.end() :], ctx)}"
+
+
+_CLAUSE_END = re.compile(r"[.;!?,。；！？，](?:\s|$)|[。；！？，]")
+
+
+def _later_case_arrows(text: str, ctx: Context) -> str:
+    """``text`` with each arrow whose head, back to the last clause mark, says a condition
+    read as that case ("… Positive -> send …" -> "… if Positive, send …"); other arrows kept."""
+    out, at = [], 0
+    for m in _ARROW.finditer(text):
+        ends = list(_CLAUSE_END.finditer(text, at, m.start()))
+        start = ends[-1].end() if ends else -1
+        said = text[start : m.start()].strip() if start >= 0 else ""
+        if said and parse_condition(said, ctx) is not None:
+            out.append(f"{text[at:start]} if {said}, ")
+        else:
+            out.append(text[at : m.end()])
+        at = m.end()
+    return "".join(out) + text[at:]
 
 
 def _head_conditions(head: str, trig: Trigger, ctx: Context) -> list[str]:

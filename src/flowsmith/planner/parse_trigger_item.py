@@ -120,6 +120,9 @@ def qualifier(body: str, ctx: Context) -> str | None:
     m = QUOTED_MENTION.search(body)
     if m:
         return f"it mentions {m.group(1)}"  # "a message mentioning 'refund' is posted in …"
+    is_said = _said_is(body, ctx)
+    if is_said is not None:
+        return is_said
     m = _MOVES.search(body)
     if m and not TOKEN.search(m.group("to")):
         to = re.split(r"\s+(?:in|on|at|from|of|within)\s+", m.group("to"))[0]
@@ -129,6 +132,38 @@ def qualifier(body: str, ctx: Context) -> str | None:
             return f"the {field} is '{named.group('name')}'"
         return "the status is '" + to.strip("'\"“”‘’ ") + "'"
     return None
+
+
+# "a new booking is for the 'Demo' event type", "an order is over $500": the item's state said
+# with "is" and a preposition or a bound (never a participle: "an order is placed"), right
+# after the item's own words (not "… is updated and the value is above …")
+_IS_SAID = re.compile(
+    r"^(?:(?!\b(?:and|or|is|are|was|were)\b)[^,;])+\s(?:is|are)\s+"
+    r"(?P<rest>(?:for|from|of|in|on|over|under|above|below|at least|at most|"
+    r"more than|less than)\s+[^,;]+?)\s*$",
+    re.IGNORECASE,
+)
+
+
+# "for the 'Demo' event type", "in the 'Sales' pipeline": a quoted value and its field's name
+_QUOTED_OF = re.compile(
+    r"^(?:for|in|on|of|from)\s+(?:the\s+|an?\s+)?(?P<v>[\"'“‘][^\"'”’]{1,40}[\"'”’])\s+"
+    r"(?P<f>[a-z]+(?:\s+[a-z]+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _said_is(body: str, ctx: Context) -> str | None:
+    """The condition words of "a new booking is for the 'Demo' event type" ("the event type
+    is 'Demo'") or "an order is over $500" ("it is over $500") when they read as a
+    condition, else None."""
+    m = _IS_SAID.match(body.strip())
+    if m is None:
+        return None
+    rest = m.group("rest")
+    q = _QUOTED_OF.match(rest)
+    said = f"the {q.group('f')} is {q.group('v')}" if q else f"it is {rest}"
+    return said if parse_condition(said, ctx) is not None else None
 
 
 def _with_field_before(body: str, at: int, ctx: Context) -> str:
