@@ -121,6 +121,38 @@ BANK: list[tuple[str, list[Check]]] = [
         "每天晚上10点读取 Notion 里的项目，进度不满50的项目，发邮件给负责人",
         [guard(MAIL, "进度", "progress"), SAT],
     ),
+    # ---- a state the trigger's item reaches, among its event's outcomes -----------------------
+    (
+        "When a GitHub pull request in our web repo gets merged, post a note in Slack #releases",
+        [guard(mk("slack"), "merged", "state", "action"), SAT],
+    ),
+    (
+        "once a pull request on GitHub has been merged, create a Linear issue to update the docs",
+        [guard(mk("linear"), "merged", "state", "action"), SAT],
+    ),
+    # ---- a mail start said by the attachment it carries ----------------------------------------
+    (
+        "收到带合同附件的邮件，就把附件存到Dropbox",
+        [guard(mk("dropbox"), "attach"), SAT],
+    ),
+    (
+        "收到有附件的邮件时，把附件上传到Google Drive",
+        [guard(mk("google_drive"), "attach"), SAT],
+    ),
+    (
+        "When an email with a PDF attachment arrives, save the attachment to Box",
+        [guard(mk("box"), "attach"), SAT],
+    ),
+    # ---- the items a read fetched, qualified with a contracted relative ------------------------
+    (
+        "Every Monday at 9 read our Asana tasks and ping me on Slack about every task that's "
+        "overdue",
+        [guard(mk("slack"), "due"), SAT],
+    ),
+    (
+        "Each evening read the Airtable invoices and email me about each invoice that's over 500",
+        [guard(MAIL, "amount", "total", "500"), SAT],
+    ),
     # ---- guards that already held (kept so a fix does not lose them) -------------------------
     (
         "When a new Jira issue is created, post it to Slack. Skip it if the priority is low.",
@@ -140,7 +172,11 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
 ]
 
-OPEN: dict[str, str] = {}
+OPEN: dict[str, str] = {
+    "收到新邮件，如果发件人是 boss@": "a whole address after 是 is read as the email's recipient",
+    "收到发件人是 @client.com": "the mail start with a spaced address in its qualifier is not "
+    "read (the trigger's own fix); its guard holds once it is",
+}
 
 
 @pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, OPEN, id_len=60))
