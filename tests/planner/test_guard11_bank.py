@@ -153,6 +153,41 @@ BANK: list[tuple[str, list[Check]]] = [
         "Each evening read the Airtable invoices and email me about each invoice that's over 500",
         [guard(MAIL, "amount", "total", "500"), SAT],
     ),
+    # ---- "keep the <state> ones" after a read: a filter on that state -------------------------
+    (
+        "Every Friday at 4 read the 'Orders' Google Sheet, keep the unshipped ones and email "
+        "each customer an apology",
+        [guard(MAIL, "status", "ship"), SAT],
+    ),
+    (
+        "Each morning read our Airtable leads, keep just the qualified ones and add them to "
+        "HubSpot as contacts",
+        [guard(svc("hubspot"), "status", "qualif"), SAT],
+    ),
+    # ---- the days a start's items arrive on: a window on the run's time ------------------------
+    (
+        "周末收到的网站表单，自动回复客户一封邮件说我们下周一联系；工作日的不用管",
+        [guard(MAIL, "week", "day"), SAT],
+    ),
+    (
+        "有人提交预约表单时，给客户发一封确认邮件，工作日的不用管",
+        [guard(MAIL, "week", "day"), SAT],
+    ),
+    (
+        "When someone fills in our contact form, email them that we will reply soon. Ignore "
+        "weekdays.",
+        [guard(MAIL, "week", "day"), SAT],
+    ),
+    # ---- a chat AI's failure to answer, handed to a person -----------------------------------
+    (
+        "网站聊天窗口有客户提问时，让AI先回答，AI回答不了的转人工，发到飞书群",
+        [guard(svc(["lark", "feishu"], "create")), SAT],
+    ),
+    (
+        "When a visitor writes in our website chat let the AI assistant answer; if the AI can't "
+        "answer, hand it over to a human in Slack #help",
+        [guard(mk("slack")), SAT],
+    ),
     # ---- guards that already held (kept so a fix does not lose them) -------------------------
     (
         "When a new Jira issue is created, post it to Slack. Skip it if the priority is low.",

@@ -390,7 +390,11 @@ GROUP_BY = rx(
 GROUP_WORD = rx(r"\bgroup(?:ed|ing)?\s+(?:\w+\s+)?by\b|按\s*\S{1,6}?\s*分组")
 SPLIT = rx(r"\bsplit (?:out|into|each|them)|拆分")
 TEMPLATE = rx(r"\btemplate\b|\bformat (?:the|a|it|them)\b|模板|格式化")
-FILTER = rx(r"\bfilter\w*|\bkeep only\b|\bonly (?:keep|the ones)|筛选|过滤|只保留")
+# "keep the unpaid ones": a kept kind said with "ones" filters as "keep only" does
+FILTER = rx(
+    r"\bfilter\w*|\bkeep only\b|\bonly (?:keep|the ones)|"
+    r"\bkeep\s+(?:just\s+)?the\s+(?=[a-z][\w-]*\s+ones\b)|筛选|过滤|只保留"
+)
 THINK: dict[str, re.Pattern[str]] = {
     "summarise": rx(
         r"summar(?:y|ies|i[sz]e\w*)|\bdigest\b|tl;?dr|recap|总结|摘要|概括|归纳|"

@@ -21,7 +21,6 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_category import bare_category, category_condition, looks_category
 from flowsmith.planner.parse_changes import change_condition
-from flowsmith.planner.parse_none_said import there_is_none
 from flowsmith.planner.parse_condition_words import (
     BACK_AGAIN,
     EMPTY_WORD,
@@ -53,6 +52,7 @@ from flowsmith.planner.parse_field_names import (
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition, work_address_condition
+from flowsmith.planner.parse_none_said import there_is_none
 from flowsmith.planner.parse_not_found import not_found_condition
 from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_ordinal import ordinal_attempt, skill_condition

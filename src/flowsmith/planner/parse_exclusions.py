@@ -26,6 +26,7 @@ from flowsmith.planner.exclusion_scope import guard_covered, negated
 from flowsmith.planner.frame import Condition, ServiceStep, Step, walk
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import CJK, Context
+from flowsmith.planner.parse_windows import read_window
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,8 @@ def cut_exclusions(text: str, ctx: Context) -> tuple[str, list[Exclusion]]:
     its step); the first sentence is never cut."""
 
     def valid(ex: Exclusion) -> bool:
+        if ex.subset and read_window(ex.subset) is not None:
+            return False  # "工作日的不用管": days of the run, the window reader's
         return not ex.subset or subset_condition(ex.subset, ctx) is not None
 
     if CJK.search(text):
