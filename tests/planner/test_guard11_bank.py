@@ -188,6 +188,26 @@ BANK: list[tuple[str, list[Check]]] = [
         "answer, hand it over to a human in Slack #help",
         [guard(mk("slack")), SAT],
     ),
+    # ---- what the start's item says, right after the event --------------------------------------
+    (
+        "if a new Typeform response says the delivery was 'very late', create a Zendesk ticket",
+        [guard(mk("zendesk"), "answer", "late"), SAT],
+    ),
+    (
+        "When a new Google Forms response says the visitor is 'interested in a demo', add them "
+        "to Pipedrive",
+        [guard(svc("pipedrive"), "answer", "demo"), SAT],
+    ),
+    # ---- a money value said of a quoted asset compares its price ------------------------------
+    (
+        "每小时查一次 https://api.example.com/eth.json ，以太坊跌破3000美元就发钉钉提醒我",
+        [guard(svc(["dingtalk"], "create"), "price"), SAT],
+    ),
+    (
+        "Every 30 minutes fetch https://api.example.com/btc.json and if Bitcoin is below $55,000 "
+        "send me a Telegram message",
+        [guard(mk("telegram"), "price"), SAT],
+    ),
     # ---- guards that already held (kept so a fix does not lose them) -------------------------
     (
         "When a new Jira issue is created, post it to Slack. Skip it if the priority is low.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner.lexicon_fields import FIELD_ZH_NAMES as FIELD_ZH_NAMES
+from flowsmith.planner.lexicon_fields import QUOTED_ASSET as QUOTED_ASSET
 from flowsmith.planner.lexicon_triggers import MANUAL_SAID as MANUAL_SAID
 from flowsmith.planner.lexicon_triggers import RUN_BY_HAND as RUN_BY_HAND
 from flowsmith.planner.lexicon_triggers import TRIGGER_CHAT as TRIGGER_CHAT

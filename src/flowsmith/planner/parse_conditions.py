@@ -489,6 +489,8 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 name = points  # "8分以上的", "低于3星"
             if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
                 name = "amount"  # "the order is over $500": the order's amount
+            elif _MONEY.search(m.group(0)) and lx.QUOTED_ASSET.fullmatch(name):
+                name = "price"  # "比特币低于6万美元": Bitcoin's price
             elif name == "worth":
                 name = "value"  # "the deal is worth more than $10k"
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from flowsmith.planner.parse_attachment import attachment_guard
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context
 from flowsmith.planner.parse_guards import event_condition
+from flowsmith.planner.parse_item_says import phrase_says
 from flowsmith.planner.parse_trigger_item import QUOTED_MENTION
 from flowsmith.planner.parse_trigger_kind import item_kind_guard
 from flowsmith.planner.parse_trigger_rating import rating_guard
@@ -73,7 +74,7 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
     label contains customer), or None."""
     party = mail_party(trigger, ctx)
-    said = _item_guard(trigger, ctx) or attachment_guard(trigger)
+    said = _item_guard(trigger, ctx) or attachment_guard(trigger) or phrase_says(trigger)
     if party is not None and said is not None and said.field not in ("from", "to"):
         # "an email whose subject starts with 'PO-' comes into orders@…": both hold
         return Condition(party.field, "all", (party, said), trigger.phrase)
