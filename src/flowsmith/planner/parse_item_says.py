@@ -18,7 +18,7 @@ from flowsmith.planner.frame import Condition, Trigger
 __all__ = ["item_says", "phrase_says"]
 
 _SAYS = re.compile(
-    r"^\s*(?:says|said|mentions|mentioned|contains|includes|reads|has)\b[^,;，；'\"“‘]*?"
+    r"^\s*(?:says?|said|mentions?|mentioned|mentioning|contains?|containing|includes?|reads|has)\b[^,;，；'\"“‘]*?"
     r"(?P<q>['\"“‘][^'\"”’]{1,60}['\"”’])[^,;，；]*[,;，；]\s*(?:then\s+)?(?P<after>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -40,7 +40,7 @@ def item_says(trigger: Trigger, rest: str) -> str:
 
 
 _SAYS_IN = re.compile(
-    r"\b(?:says|said|mentions|contains|includes)\b[^,;，；'\"“‘]*?['\"“‘](?P<v>[^'\"”’]{1,60})['\"”’]",
+    r"\b(?:says?|said|mentions?|mentioning|contains?|containing|includes?)\b[^,;，；'\"“‘]*?['\"“‘](?P<v>[^'\"”’]{1,60})['\"”’]",
     re.IGNORECASE,
 )
 
