@@ -1,8 +1,9 @@
 """A mail start whose item is said by what it carries: "收到带发票附件的邮件", "有附件的邮件",
 "an email with a PDF attachment arrives", "emails with attachments".
 
-Only such mails should go on: the guard tests the mail's attachments (``attachments
-not_empty``, or ``attachments contains <kind>`` when the kind is said). Invariants: None for
+Only such mails should go on: the guard tests the mail's attachment names as one text
+(``attachments_joined not_empty``, or ``… contains <kind>`` when the kind is said; the field
+is a list, which an IF cannot compare). Invariants: None for
 a phrase that names no attachment, and for a start that is not about mail. Pure.
 """
 
@@ -35,5 +36,5 @@ def attachment_guard(trigger: Trigger) -> Condition | None:
         return None
     what = (m.groupdict().get("what") or m.groupdict().get("what2") or "").strip()
     if what.lower() in _GENERIC:
-        return Condition("attachments", "not_empty", None, trigger.phrase)
-    return Condition("attachments", "contains", what, trigger.phrase)
+        return Condition("attachments_joined", "not_empty", None, trigger.phrase)
+    return Condition("attachments_joined", "contains", what, trigger.phrase)

@@ -631,7 +631,10 @@ def _is_trigger_word(mention: Any, text: str, ctx: Context) -> bool:
     return any(word in res.names.all() for res in app.resources.values())
 
 
-_ADJ_ONES = re.compile(r"^\s*(?:only\s+)?(?:the\s+)?([a-z][\w-]*)\s+ones\b", re.IGNORECASE)
+_ADJ_ONES = re.compile(
+    r"^\s*(?:only\s+)?(?:the\s+)?(?!(?:the|only|all|any|those|these)\b)([a-z][\w-]*)\s+ones\b",
+    re.IGNORECASE,
+)
 _KEPT_NOUN = re.compile(
     r"^\s*(?:to\s+)?(?:only\s+)?(?:the\s+|all\s+|any\s+)?(?:ones|those|items|rows|records|"
     r"entries|results)?\s*(?:(?:where|with|whose|that|which|who)\s+)?",
