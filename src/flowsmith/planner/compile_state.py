@@ -101,7 +101,8 @@ _SPAN = re.compile(r"(?P<u>minute|hour|day|week)s_(?:left|since_(?P<since>[a-z_]
 
 def field_ref(name: str) -> str:
     """An expression for item field ``name`` ("price" -> {{ $json.price }}, a dotted path
-    "action.type" -> {{ $json.action.type }}, "预算" -> bracket)."""
+    "action.type" -> {{ $json.action.type }}, "预算" -> bracket, "attachments_joined" -> the
+    list's items joined into one text)."""
     name = name.strip() or "value"
     if re.fullmatch(r"\$now\.(?:hour|minute|weekday|day|month|year)", name):
         return "{{ " + name + " }}"  # the run's own time (a window on the actions)
@@ -109,6 +110,9 @@ def field_ref(name: str) -> str:
     if day:  # "选周末的": the ISO weekday (1 = Monday) of the item's own date
         date = field_ref(day.group(1)).removeprefix("{{ ").removesuffix(" }}")
         return "{{ DateTime.fromISO(" + date + ").weekday }}"
+    joined = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)_joined", name)
+    if joined:  # a list field ("attachments": file names) compared as one text
+        return "{{ ($json." + joined.group(1) + " || []).join(', ') }}"
     span = _SPAN.fullmatch(name)
     if span:  # "due within 3 days", "注册超过30天": the time between a date and the run
         unit = span.group("u") + "s"
@@ -127,6 +131,9 @@ def fields_read(name: str) -> list[str]:
     span = _SPAN.fullmatch(name.strip())
     if span:
         return [span.group("since") or "due_date"]
+    joined = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)_joined", name.strip())
+    if joined:
+        return [joined.group(1)]
     return [name.strip().split(".")[-1]]
 
 

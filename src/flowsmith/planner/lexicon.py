@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner.lexicon_fields import FIELD_ZH_NAMES as FIELD_ZH_NAMES
+from flowsmith.planner.lexicon_fields import QUOTED_ASSET as QUOTED_ASSET
 from flowsmith.planner.lexicon_triggers import MANUAL_SAID as MANUAL_SAID
 from flowsmith.planner.lexicon_triggers import RUN_BY_HAND as RUN_BY_HAND
 from flowsmith.planner.lexicon_triggers import TRIGGER_CHAT as TRIGGER_CHAT
@@ -440,7 +441,11 @@ SPLIT = rx(
     r"拆成每(?:个|一|条|位|名)?\S{0,6}?一(?:条|个|项)"
 )
 TEMPLATE = rx(r"\btemplate\b|\bformat (?:the|a|it|them)\b|模板|格式化")
-FILTER = rx(r"\bfilter\w*|\bkeep only\b|\bonly (?:keep|the ones)|筛选|过滤|只保留")
+# "keep the unpaid ones": a kept kind said with "ones" filters as "keep only" does
+FILTER = rx(
+    r"\bfilter\w*|\bkeep only\b|\bonly (?:keep|the ones)|"
+    r"\bkeep\s+(?:just\s+)?the\s+(?=[a-z][\w-]*\s+ones\b)|筛选|过滤|只保留"
+)
 THINK: dict[str, re.Pattern[str]] = {
     "summarise": rx(
         r"summar(?:y|ies|i[sz]e\w*)|\bdigest\b|tl;?dr|recap|总结|摘要|概括|归纳|"

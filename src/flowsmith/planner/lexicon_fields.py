@@ -6,6 +6,8 @@ request parser reads it through :mod:`flowsmith.planner.lexicon` (``FIELD_ZH_NAM
 
 from __future__ import annotations
 
+import re
+
 FIELD_ZH_NAMES: dict[str, str] = {
     "价格": "price",
     "价钱": "price",
@@ -68,3 +70,11 @@ FIELD_ZH_NAMES: dict[str, str] = {
     "级别": "level",
     "等级": "level",
 }
+
+# things a market quotes a price for: "Bitcoin is below $60k", "比特币低于6万美元" compares
+# the price (a money value said of one of them is never a field named after it)
+QUOTED_ASSET = re.compile(
+    r"bitcoin|btc|ethereum|eth|crypto|gold|silver|oil|stocks?|shares?|"
+    r"比特币|以太坊|黄金|金价|白银|原油|油价|股票|股价|币价",
+    re.IGNORECASE,
+)

@@ -47,6 +47,8 @@ TRIGGER_FORM = rx(
     r"一个|张|份|个)?[^，,。；;“”\s]{0,8}?"
     r"(?:(?:报名|申请|登记|反馈|预约|调查|注册|入职|评价)表(?!格)|问卷|表单)|"
     r"(?:用|通过|在)(?:我们的|网站上?的|网上的?|在线|线上)?表单|"
+    # "(周末)收到的官网表单留言": the received form entries, said as a noun
+    r"收到的(?:[^，,。；;“”\s]{0,6}?)(?:表单|问卷)(?:留言|回复|提交|反馈)?|"
     r"\b(?:submitted|sent|coming|arriving|entered) (?:through|via|on|with|from|in) "
     r"(?:a |an |the |our |my )?(?:[\w-]+ )?form\b|"
     r"\b(?:make|create|build|set up|give me) (?:me )?(?:a|an) (?:[\w-]+ )?form\b|"

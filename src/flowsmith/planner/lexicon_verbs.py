@@ -44,6 +44,8 @@ CREATE_VERB = rx(
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交|"
     # "给病人回一封邮件": a message sent back is a message sent
     r"回(?=\s*(?:一|个)?(?:封|条)?\s*(?:邮件|电邮|短信|消息))|"
+    # "自动回复客户一封邮件": a reply to someone, said with the mail it is
+    r"回复(?=[^，,。；;\s]{0,6}?(?:一|个)(?:封|条)\s*(?:邮件|电邮|短信|消息))|"
     # "在Google联系人里建联系人", "逐个建条记录": a bare 建 said after a place or before a count
     r"(?<=[里中上])建(?!议|筑|模)|建(?:个|条|张|一条|一张)"
 )

@@ -62,6 +62,7 @@ from flowsmith.planner.parse_failed_name import failed_named
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_heading_event import heading_event
 from flowsmith.planner.parse_hour_cases import hour_cases_said
+from flowsmith.planner.parse_item_says import item_says
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
 from flowsmith.planner.parse_missing_answer import with_missing_answered
@@ -122,7 +123,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
     rest = failed_named(rest) if trigger.kind == "error" else rest  # "the one that failed is"
-    rest = only_for_last(trigger, rest, ctx)
+    rest = item_says(trigger, only_for_last(trigger, rest, ctx))  # "… says 'x', open …"
     ctx.trigger_kind = trigger.kind
     ctx.day_field = date_field(trigger.params.get("fields")) if days else None
     guard = (

@@ -42,13 +42,24 @@ _UNANSWERED = re.compile(
 _GO = re.compile(r"^(?:go|goes|get|gets)\s+(?:sent\s+|forwarded\s+)?(?=to\b)", re.IGNORECASE)
 
 
-def _reply_after_ai(b: Builder) -> int | None:
-    """Where the reply starts in the open list: right after its last AI step."""
+# "AI答不了的转人工", "hand it over to a human": the failure's side, said with no step of its
+# own (the next clause says where it goes)
+_HANDOFF = re.compile(
+    r"^(?:就|则)?(?:转|转给|转到|交给|转交)?人工(?:客服)?(?:处理|来处理|跟进)?$|"
+    r"^(?:hand|pass|escalate|send)\w*\s+(?:it\s+|them\s+)?(?:off\s+|over\s+|on\s+)?to\s+"
+    r"(?:a\s+)?(?:human|person|real person|agent)s?$",
+    re.IGNORECASE,
+)
+
+
+def _reply_after_ai(b: Builder, chat: bool) -> int | None:
+    """Where the reply starts in the open list: right after its last AI step; on a chat
+    start the AI's answer is the reply itself, so an AI step said last has an empty one."""
     if b.branch is not None and not b.branch.closed:
         return None
     steps: list[Any] = b.current
     at = max((i for i, s in enumerate(steps) if isinstance(s, Think)), default=None)
-    if at is None or at == len(steps) - 1:
+    if at is None or (at == len(steps) - 1 and not chat):
         return None
     return at + 1
 
@@ -59,11 +70,11 @@ def ai_unanswered_case(b: Builder, clause: str, ctx: Context) -> bool:
     m = _UNANSWERED.match(said)
     if m is None:
         return False
-    start = _reply_after_ai(b)
+    start = _reply_after_ai(b, ctx.trigger_kind == "chat")
     if start is None:
         return False
     action = (m.group("zh") or m.group("en") or m.group("en2") or "").strip()
-    action = _GO.sub("forward ", action)
+    action = "" if _HANDOFF.match(action) else _GO.sub("forward ", action)
     steps = clause_actions(action, ctx) if action else []
     if action and not steps:
         return False

@@ -52,6 +52,7 @@ from flowsmith.planner.parse_field_names import (
 from flowsmith.planner.parse_joined import read_joined
 from flowsmith.planner.parse_judged import mood_condition
 from flowsmith.planner.parse_mail_domains import mail_domain_condition, work_address_condition
+from flowsmith.planner.parse_none_said import there_is_none
 from flowsmith.planner.parse_not_found import not_found_condition
 from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_ordinal import ordinal_attempt, skill_condition
@@ -193,6 +194,7 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """``field op value`` from a condition's words ("the budget is over 10000"); a pronoun
     subject with "'s" or a verb of change reads as "it is …" ("it's rejected", "if it
     changes to Closed Lost") when the words alone give nothing."""
+    text = there_is_none(text)  # "no rain is expected": there is no rain
     joined = read_joined(text, lambda part: parse_condition(part, ctx), text.strip(" ,，:："))
     cond = joined or _read_condition(text, ctx)
     said = _PRONOUN_IS.match(text)
@@ -214,7 +216,9 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     t = re.sub(r"\bzero\b", "0", re.sub(r"^(?:of|about)\s+", "", t), flags=re.IGNORECASE)
     if CJK.search(t):
         # "发件人是boss的", "等级是VIP的话": a relative's or a supposition's mark
-        t = re.sub(r"(?<=[\w\u4e00-\u9fff])(?:的话|的)$", "", t)
+        t = re.sub(r"(?<=[\w\u4e00-\u9fff])\s*(?:的话|的)$", "", t)
+        # "发件人是 @bigclient.com": the space before a Latin value is no part of it
+        t = re.sub(r"(?<=[是为])\s+(?=[\w@.])", "", t)
         # "这个字段要是空的", "邮箱要是空": the topic, then the if-word, then what it is
         t = re.sub(r"^(?:这个|那个|这|该)?([\w\u4e00-\u9fff]{1,10}?)要是(?=是|为)", r"\1", t)
         t = re.sub(r"^(?:这个|那个|这|该)?([\w\u4e00-\u9fff]{1,10}?)要是(?![没不])", r"\1是", t)
@@ -313,7 +317,7 @@ def _of_mail(cond: Condition, noun: str) -> Condition:
 # "库存低于10的商品": a comparison that qualifies the noun after 的 (a day count keeps its 天:
 # "停留超过10天的交易" compares a duration)
 _ZH_ATTRIBUTE = re.compile(
-    r"([\u4e00-\u9fff\w]{1,12}?(?:(?:低于|高于|大于|小于|超过|不到|多于|少于|包含|为|等于)\s*"
+    r"([\u4e00-\u9fff\w]{1,12}?(?:(?:低于|高于|大于|小于|超过|不到|不满|不足|未满|多于|少于|包含|为|等于)\s*"
     r"[\w.]{1,12}?天?|(?:为|是|等于|带有?|含有?|包含)\s*[\"'“‘「][^\"'”’」]{1,12}[\"'”’」]))"
     r"(?:元|块|天|个|件)?的(?=[\u4e00-\u9fff])"
 )
@@ -485,6 +489,8 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
                 name = points  # "8分以上的", "低于3星"
             if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
                 name = "amount"  # "the order is over $500": the order's amount
+            elif _MONEY.search(m.group(0)) and lx.QUOTED_ASSET.fullmatch(name):
+                name = "price"  # "比特币低于6万美元": Bitcoin's price
             elif name == "worth":
                 name = "value"  # "the deal is worth more than $10k"
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]

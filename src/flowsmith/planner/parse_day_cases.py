@@ -17,9 +17,11 @@ import re
 
 from flowsmith.planner.frame import Condition
 
-# "选周末的", "周末看房的", "约工作日的", "是工作日的": a day kind heading a case
+# "选周末的", "周末看房的", "约工作日的", "是工作日的": a day kind heading a case ("周末收到的"
+# says when the item arrived, the run's own time: a window, no case on a date of the item)
 _ZH_HEAD = re.compile(
-    r"(?:选|选择|选了|约|订|预约|是|在)?(?P<d>周末|工作日|双休日|周六日|平日)[\u4e00-\u9fff]{0,2}?的"
+    r"(?:选|选择|选了|约|订|预约|是|在)?(?P<d>周末|工作日|双休日|周六日|平日)"
+    r"(?!收到|提交|发来|进来|来的)[\u4e00-\u9fff]{0,2}?的"
 )
 # "the date picked falls on a weekend", "if the booking day is a weekday"
 _EN = re.compile(

@@ -26,6 +26,7 @@ from flowsmith.planner.exclusion_scope import guard_covered, negated
 from flowsmith.planner.frame import Condition, ServiceStep, Step, walk
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import CJK, Context
+from flowsmith.planner.parse_windows import read_window
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,16 @@ _EN_SKIP = re.compile(
     r"^(?:but\s+)?(?:please\s+)?(?:skip|ignore|exclude|leave\s+out|"
     r"(?:don't|do\s+not|never)\s+(?:do|run|send|process)|do\s+nothing)"
     r"(?P<scope>(?:\s+(?:all|any|of|that|this|these|those|it|them|anything|everything|"
-    r"the\s+whole\s+thing|steps?))*)\s+(?:for|when|if|where|on|with)\s+(?P<subset>.+)$",
+    r"the\s+whole\s+thing|steps?))*|\s+the\s+(?!whole\b)[\w-]+(?:\s+(?!(?:for|when|if|where|on|with)\b)"
+    r"[\w-]+)?)\s+(?:for|when|if|where|on|with)\s+(?P<subset>.+)$",
+    re.IGNORECASE,
+)
+# "If the phone column is empty skip them.", "If the priority is low, ignore it.": the
+# condition first, then the item dropped (every write said before it, or the step named)
+_EN_IF_SKIP = re.compile(
+    r"^(?:but\s+)?(?:if|when|whenever)\s+(?P<subset>[^,;]+?)\s*,?\s+(?:then\s+)?"
+    r"(?:just\s+|simply\s+)?(?:skip|ignore|drop|discard)"
+    r"(?P<scope>(?:\s+(?:it|them|that|this|these|those|the\s+[\w-]+(?:\s+[\w-]+)?))?)$",
     re.IGNORECASE,
 )
 _EN_SKIP_OBJECT = re.compile(
@@ -100,7 +110,8 @@ _EN_TAIL_ASIDE = re.compile(
     r"(?P<subset>[^,;()]+\([^()]*\))\s*$",
     re.IGNORECASE,
 )
-_EN_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z]|but\s+not\b)|\n+")
+# a sentence starts with a capital, or with a lower-case "skip …" / "ignore …" / "but not …"
+_EN_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z]|but\s+not\b|(?:skip|ignore)\s)|\n+")
 
 # --- Chinese ------------------------------------------------------------------------------------
 
@@ -139,6 +150,8 @@ def cut_exclusions(text: str, ctx: Context) -> tuple[str, list[Exclusion]]:
     its step); the first sentence is never cut."""
 
     def valid(ex: Exclusion) -> bool:
+        if ex.subset and read_window(ex.subset) is not None:
+            return False  # "工作日的不用管": days of the run, the window reader's
         return not ex.subset or subset_condition(ex.subset, ctx) is not None
 
     if CJK.search(text):
@@ -182,6 +195,12 @@ def _cut_en(text: str, valid: Callable[[Exclusion], bool]) -> tuple[str, list[Ex
 
 
 def _en_sentence(s: str) -> Exclusion | None:
+    m = _EN_IF_SKIP.match(s)
+    if m is not None and not _EN_CLAUSE.search(m.group("subset")):
+        scope = m.group("scope").strip()
+        return Exclusion(
+            subset=m.group("subset").strip(), scope=scope if "the " in scope.lower() else ""
+        )
     for rx in (_EN_SKIP, _EN_NEVER, _EN_SUBJECT_IGNORED, _EN_SUBJECT_NOT):
         m = rx.match(s)
         if m is not None:
@@ -350,6 +369,7 @@ _EXPLICIT = re.compile(
 )
 _TRUE = frozenset({"true", "yes", "y", "1", "checked", "真", "是"})
 _FALSE = frozenset({"false", "no", "n", "0", "unchecked", "假", "否"})
+_EMPTY = frozenset({"empty", "blank", "missing", "空", "空的", "为空"})
 
 
 def _explicit(said: str) -> Condition | None:
@@ -362,6 +382,8 @@ def _explicit(said: str) -> Condition | None:
         return Condition(field=field, op="is_true", phrase=said)
     if value.lower() in _FALSE:
         return Condition(field=field, op="is_false", phrase=said)
+    if value.lower() in _EMPTY:  # "the phone column is empty": nothing in it, no value "empty"
+        return Condition(field=field, op="is_empty", phrase=said)
     number = re.fullmatch(r"-?\d+(?:\.\d+)?", value)
     parsed: object = float(value) if number and "." in value else int(value) if number else value
     return Condition(field=field, op="eq", value=parsed, phrase=said)

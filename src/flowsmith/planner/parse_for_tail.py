@@ -37,6 +37,9 @@ _FOR_TAIL = re.compile(
 )
 
 
+_RELATIVE_IS = re.compile(r"\b(that|which|who)['’]s\b", re.IGNORECASE)
+
+
 def for_tail(clause: str, ctx: Context) -> tuple[str, Condition] | None:
     """``(action words, condition)`` for an action whose items are qualified after it."""
     m = _FOR_TAIL.search(clause)
@@ -44,6 +47,8 @@ def for_tail(clause: str, ctx: Context) -> tuple[str, Condition] | None:
         return None
     noun = m.group("noun") or m.group("noun3") or "they"
     said = m.group("q") or m.group("q2") or m.group("q3") or ""
+    # "every task that's overdue": the relative's contraction said out
+    said = _RELATIVE_IS.sub(r"\g<1> is", said)
     whose = re.match(r"whose\s+", said, re.IGNORECASE)
     # "each record whose status is overdue": the record's status, not a field "whose_status"
     text = said[whose.end() :] if whose else f"{noun} {said}"

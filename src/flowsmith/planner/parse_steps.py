@@ -16,6 +16,7 @@ from flowsmith.planner import parse_roles as roles
 from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_nodes import reads
 from flowsmith.planner.frame import (
+    Condition,
     CoreStep,
     Respond,
     ServiceStep,
@@ -154,7 +155,8 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     out: list[tuple[int, Any]] = []
     m = lx.FILTER.search(text)
     if m:
-        cond = parse_condition(_filter_body(text[m.end() :]), ctx)
+        body = text[m.end() :]
+        cond = parse_condition(_filter_body(body), ctx) or _kept_state(body, ctx)
         params: dict[str, Any] = {"condition": cond} if cond else {}
         out.append((m.start(), Transform(kind="filter", params=params, phrase=phrase)))
     m = lx.DEDUPE.search(text)
@@ -631,6 +633,10 @@ def _is_trigger_word(mention: Any, text: str, ctx: Context) -> bool:
     return any(word in res.names.all() for res in app.resources.values())
 
 
+_ADJ_ONES = re.compile(
+    r"^\s*(?:only\s+)?(?:the\s+)?(?!(?:the|only|all|any|those|these)\b)([a-z][\w-]*)\s+ones\b",
+    re.IGNORECASE,
+)
 _KEPT_NOUN = re.compile(
     r"^\s*(?:to\s+)?(?:only\s+)?(?:the\s+|all\s+|any\s+)?(?:ones|those|items|rows|records|"
     r"entries|results)?\s*(?:(?:where|with|whose|that|which|who)\s+)?",
@@ -638,7 +644,17 @@ _KEPT_NOUN = re.compile(
 )
 
 
+def _kept_state(said: str, ctx: Context) -> Condition | None:
+    """ "keep the shipped ones": a state word no grammar reads is the items' status."""
+    ones = _ADJ_ONES.match(said)
+    return parse_condition(f"if the status is {ones.group(1)}", ctx) if ones else None
+
+
 def _filter_body(said: str) -> str:
-    """The condition words of "keep only those where the status is open", "只保留状态为open的"."""
+    """The condition words of "keep only those where the status is open", "只保留状态为open的";
+    "the unpaid ones" says the kept items are unpaid."""
+    ones = _ADJ_ONES.match(said)
+    if ones is not None:
+        return f"if they are {ones.group(1)}"
     said = _KEPT_NOUN.sub("", said, count=1)
     return re.sub(r"的(?:[\u4e00-\u9fff]{0,4})?\s*$", "", said)

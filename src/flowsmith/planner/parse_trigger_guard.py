@@ -11,13 +11,16 @@ import re
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.event_kinds import change_kind
 from flowsmith.planner.frame import Condition, Trigger
+from flowsmith.planner.parse_attachment import attachment_guard
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import TOKEN, Context
 from flowsmith.planner.parse_guards import event_condition
+from flowsmith.planner.parse_item_says import phrase_says
 from flowsmith.planner.parse_trigger_item import QUOTED_MENTION
 from flowsmith.planner.parse_trigger_kind import item_kind_guard
 from flowsmith.planner.parse_trigger_rating import rating_guard
 from flowsmith.planner.parse_trigger_said import mail_party
+from flowsmith.planner.parse_trigger_state import state_guard
 from flowsmith.planner.service_words import stem
 
 # what ends an event phrase after its item's qualifier: "… with 'Order' in the subject arrives"
@@ -71,7 +74,7 @@ def event_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     subject arrives" -> subject contains Order; "an issue gets the label 'customer'" ->
     label contains customer), or None."""
     party = mail_party(trigger, ctx)
-    said = _item_guard(trigger, ctx)
+    said = _item_guard(trigger, ctx) or attachment_guard(trigger) or phrase_says(trigger)
     if party is not None and said is not None and said.field not in ("from", "to"):
         # "an email whose subject starts with 'PO-' comes into orders@…": both hold
         return Condition(party.field, "all", (party, said), trigger.phrase)
@@ -104,7 +107,9 @@ def _item_guard(trigger: Trigger, ctx: Context) -> Condition | None:
         return parse_condition(said.group("c"), ctx)
     if found is None and change_kind(ctx, trigger) is not None:
         return None  # the event's own kinds say which ratings (a filter on them follows)
-    return found or item_kind_guard(trigger, ctx) or rating_guard(trigger)
+    return (
+        found or item_kind_guard(trigger, ctx) or rating_guard(trigger) or state_guard(trigger, ctx)
+    )
 
 
 # "an email whose subject starts with 'PO-' comes into …": the qualifier, up to the event's verb

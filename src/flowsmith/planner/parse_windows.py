@@ -42,6 +42,15 @@ _NOT_WEEKEND = re.compile(
     r"周末(?:不要|不用|不需要|不|别|除外)\w{0,4}|(?:除了|除去|跳过)周末|非周末|周末休息",
     re.IGNORECASE,
 )
+# "工作日的不用管", "ignore weekdays", "nothing on weekdays": the weekdays left out say the
+# weekend (read before "工作日" alone, which says the weekdays)
+_NOT_WEEKDAYS = re.compile(
+    r"\b(?:but\s+)?(?:not|never|no|nothing|skip(?:ping)?|ignore|except(?:\s+on)?|excluding)\s+"
+    r"(?:on\s+|during\s+)?(?:weekdays|working days|business days|workdays)\b|"
+    r"(?:工作日|周一到周五|周一至周五)(?:的|收到的|提交的|来的)?(?:就|则|都)?"
+    r"(?:不用管|不用处理|不处理|不管|别管|忽略|跳过|除外|不用理|不要管)",
+    re.IGNORECASE,
+)
 _WEEKDAYS = re.compile(
     r"\b(?:only\s+)?(?:on\s+|during\s+)?(?:weekdays|working days|business days|workdays|"
     r"monday\s+(?:to|through|thru|-)\s+friday|mon-fri)\b|"
@@ -79,6 +88,7 @@ _ZH_RANGE = re.compile(
 
 # "not on weekends" is read before "weekends" (the negation says weekdays)
 _DAY_WORDS: tuple[tuple[re.Pattern[str], Days], ...] = (
+    (_NOT_WEEKDAYS, "weekend"),
     (_NOT_WEEKEND, "weekdays"),
     (_WEEKDAYS, "weekdays"),
     (_WEEKEND, "weekend"),
@@ -91,10 +101,12 @@ def read_window(text: str) -> Window | None:
     days: Days | None = None
     for pattern, said in _DAY_WORDS:
         m = pattern.search(text)
-        if m:
+        if m is None or days not in (None, said):
+            continue
+        # "周末收到的…；工作日的不用管": every word that says the same days is the window's
+        if not any(a < m.end() and m.start() < b for a, b in spans):
             days = said
             spans.append(m.span())
-            break
     hours: tuple[int, int] | None = None
     outside = False
     m = _OUTSIDE.search(text) or _INSIDE.search(text)
