@@ -19,6 +19,7 @@ from flowsmith.planner.text import rx
 PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
     r"anything else\b|all other|其他|其余|其它|否则|剩下|不然|别的|"
+    r"(?:the ones|those)\s+(?:without|with no|missing|lacking)\b|"
     r"(?:较|更)?(?:短|长|小|便宜|贵|少|旧)(?:一些|一点|点)?的|"
     r"(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|everything else)\b)|"
     r"[，,]\s*(?=如果|假如|要是)|"

@@ -39,6 +39,7 @@ from flowsmith.planner.edit_timed import timed_new_steps
 from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.edit_translate_some import translate_some
 from flowsmith.planner.edit_trigger import read_trigger_swap
+from flowsmith.planner.edit_unguard import without_restated
 from flowsmith.planner.edit_values import read_value_swap
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.plan import ActionKind, ActionSpec, AIKind, EditOp
@@ -165,6 +166,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     merged = every_item(text, current, merged) + message_fields(strip_urls(text), current)
     merged = without_swapped_ai(merged, current)  # "swap the summarizer for Claude and have it …"
     merged += calls
+    merged = without_restated(low, current, merged)  # "remove the check, all go to X"
     return sorted(merged, key=lambda op: order.get(op.kind, 4))
 
 
