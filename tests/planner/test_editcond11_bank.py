@@ -271,6 +271,71 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
     ),
 ]
 
+# an RSS feed: each post summarised, the summary sent to Telegram
+DIGEST: Prior = {
+    "name": "Digest",
+    "nodes": [
+        _n("n1", "TRIGGER", "rss_trigger", {"url": "https://news.example.com/feed"}),
+        _named(
+            _n("n2", "AI_AGENT", "summarizer", {"input_text": "{{ $json.content }}"}), "Summarise"
+        ),
+        _named(
+            _n("n3", ACT, "telegram_message", {"chat_id": "1", "text": "{{ $json.summary }}"}),
+            "Send to Telegram",
+        ),
+    ],
+    "connections": [_c("n1", "n2"), _c("n2", "n3")],
+}
+SUMMARY: Check = {"ai": "summarize"}
+TELEGRAM = svc("telegram")
+AS_IS: list[Check] = [
+    guard(SUMMARY, "word"),
+    {"path_avoiding": {"to": TELEGRAM, "avoid": SUMMARY}},
+    {"kept_ids": ["n1", "n2", "n3"]},
+    SAT,
+]
+NOISY: list[Check] = [
+    guard(TELEGRAM, "500"),
+    svc("notion"),
+    {"order": [SUMMARY, svc("notion")]},
+    {"kept_ids": ["n1", "n2", "n3"]},
+    {"one_ai": True},
+    SAT,
+]
+BANK += [
+    # ---- F: a step skipped for short items, which go on as they are ------------------------
+    (
+        "don't summarise short posts (under 200 words), just send those to Telegram as they are",
+        DIGEST,
+        AS_IS,
+    ),
+    (
+        "skip the summary for posts under 200 words and send them to Telegram unchanged",
+        DIGEST,
+        AS_IS,
+    ),
+    ("短文章（少于200字）不用总结，直接原样发到Telegram", DIGEST, AS_IS),
+    ("少于200字的文章不用总结，原样发Telegram就行", DIGEST, AS_IS),
+    # ---- G: a remark before a colon, then the skip; the summary named as a thing ------------
+    (
+        "too much noise: skip posts under 500 characters, and save every summary that goes out"
+        " to Notion too",
+        DIGEST,
+        NOISY,
+    ),
+    # ---- H: a negated act after "…的，" on a list of domains -------------------------------
+    (
+        "另外邮箱是qq.com或163.com的，就不用发邮件给我了",
+        SIGNUPS,
+        [
+            guard(EMAIL, "email", "qq.com"),
+            {"path_avoiding": {"to": AIRTABLE, "avoid": {"condition_node": True}}},
+            {"kept_ids": ["n1", "n2", "n3"]},
+            SAT,
+        ],
+    ),
+]
+
 _OPEN: dict[str, str] = {}
 
 
@@ -284,6 +349,11 @@ def _failures(text: str, prior: Prior, checks: list[Check]) -> list[str]:
             made = f.app(after, check["one_of_app"])
             if len(made) != 1:
                 out.append(f"{check}: {[x.id for x in made]}")
+            continue
+        if "one_ai" in check:  # local: the summary named as a thing adds no AI step
+            ais = [x.id for x in after.nodes if x.type == "AI_AGENT"]
+            if len(ais) != 1:
+                out.append(f"{check}: {ais}")
             continue
         ok, why = C.check_workflow(wf, check, prior)
         if not ok:
