@@ -308,8 +308,6 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
 _OPEN: dict[str, str] = {
     "来自 @vip.cn 邮箱的": "the Chinese case word '功能需求' is not matched to the category 'feature'",
     "告警里不是critical的": "'告警里' is read as a field, not the topic of the heading",
-    "non-critical alerts: only the major": "the English heading 'non-critical alerts' is not "
-    "read as the existing check's other output, nor 'the major ones' as a level case",
     "for alerts that are not critical": "'high severity ones … ignore low ones' is not read as "
     "level cases under the existing check",
     "remind only about 待跟进": "'remind only about <items> we haven't contacted for …' is not "

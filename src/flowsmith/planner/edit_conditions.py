@@ -101,6 +101,18 @@ _NOT_EXTRACTED = (
     ),
     rx(r"^(?P<f>[\u4e00-\u9fff\w]{1,8}?)(?:没有?|未|没能)(?:被)?(?:提取|识别|抽取)(?:到|出来?)?$"),
 )
+# "an amount was found", "the AI extracted a due date", "提取到了金额": that field has a value
+_EXTRACTED = (
+    rx(
+        r"^(?:an?\s+|the\s+)?(?P<f>[a-z][\w -]*?)\s+(?:was|were|is|got|has been)\s+"
+        r"(?:found|extracted|detected|identified)$"
+    ),
+    rx(
+        r"^(?:the\s+)?(?:ai|model|llm|gpt|extractor|extraction|it)\s+(?:extracted|found|got|"
+        r"detected|identified)\s+(?:an?\s+|the\s+)?(?P<f>[a-z][\w -]*?)$"
+    ),
+    rx(r"^(?:ai|模型|大模型)?(?:提取|识别|抽取|找)(?:到|出)(?:了)?(?P<f>[\u4e00-\u9fff\w]{1,8}?)$"),
+)
 # "orders tagged 'vip'", "the tags include vip", "带vip标签的", "标签里有vip"
 _TAGGED = (
     rx(
@@ -253,7 +265,7 @@ def edit_condition(phrase: str) -> Condition | None:
 
 
 def _said_of_a_step(text: str) -> Condition | None:
-    """What a step gave back: nothing, no extracted field, a tag, a sender, a failed
+    """What a step gave back: nothing, no extracted field or one found, a tag, a sender, a failed
     workflow's name (an error trigger's item)."""
     if any(p.search(text) for p in _NOTHING):
         return Condition("data", "is_empty", None, text)
@@ -261,6 +273,10 @@ def _said_of_a_step(text: str) -> Condition | None:
         m = pattern.search(text)
         if m:
             return Condition(_field(m.group("f")), "is_empty", None, text)
+    for pattern in _EXTRACTED:
+        m = pattern.search(text)
+        if m and not re.match(r"(?:no|none|nothing)\b", m.group("f")):
+            return Condition(_field(m.group("f")), "not_empty", None, text)
     for pattern in _TAGGED:
         m = pattern.search(text)
         if m:

@@ -61,10 +61,11 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
     yes, no = ("false", "true") if op.negate else ("true", "false")
     approval = [x for x in op.steps if x.startswith("approval:")]
     targets = guarded or _default_targets(wf, op, bool(approval))
-    if not guarded:
-        # "Teams照发，另外再发邮件": a step said to still run is no default target
-        kept = {x.id for x in eg.find(wf, "|".join(op.keep))}
-        targets = [x for x in targets if x.id not in kept]
+    # "Teams照发，另外再发邮件", "only ping #orders …, still log every order": a step said to
+    # still run is no target (a subject naming only kept steps keeps them guarded)
+    kept = {x.id for x in eg.find(wf, "|".join(op.keep))} if op.keep else set()
+    unkept = [x for x in targets if x.id not in kept]
+    targets = unkept if unkept or not guarded else targets
     if not targets and not op.steps and not op.keep:
         return eo.skip(lang, "planner.edit_guard.found_no_step_to_put_a")
     gate = n.make(eo.ids(wf), "if", op.value or "if", "if", dict(op.rule or {}))

@@ -16,6 +16,8 @@ from flowsmith.planner.edit_conditions import (
     negated_stock,
     settled,
 )
+from flowsmith.planner.edit_guard_measure import bracketed, counted, counted_zh
+from flowsmith.planner.edit_guard_zh_state import qualifier_of, state_said
 from flowsmith.planner.edit_result_said import result_said
 from flowsmith.planner.frame import Condition
 from flowsmith.planner.parse_conditions import parse_condition
@@ -94,11 +96,30 @@ _STOP = frozenset(
 
 
 def condition(text: str, ctx: Context) -> Condition | None:
-    """``parse_condition`` with the edit-only forms: "a multiple of 100", "Bug类型"."""
+    """``parse_condition`` with the edit-only forms: "a multiple of 100", "Bug类型", a vague
+    word pinned by its bracket, a length in 字; a Chinese qualifier of the items
+    ("已经付款的订单", "Bug 类型的 issue") read without the items' noun when the whole reads
+    as no condition."""
     # "isn't US or CA (we can't serve them)": an aside in brackets says why, not what
     phrase = _ASIDE.sub("", text).strip(" ,，.。")
     if not phrase or _INCOMPLETE.search(phrase):
         return None
+    # "short posts (under 300 words)", "短文章（少于300字）": the bracket's comparison
+    pinned = bracketed(phrase, lambda inner: counted_zh(_said(inner, ctx), inner))
+    if pinned is not None:
+        return pinned
+    # "少于300字", "posts under 300 words": the count of words
+    said = counted(counted_zh(_said(phrase, ctx), phrase), phrase)
+    if said is not None:
+        return said
+    qualifier = qualifier_of(phrase)
+    if qualifier is None:
+        return None
+    return _said(qualifier, ctx) or state_said(qualifier)
+
+
+def _said(phrase: str, ctx: Context) -> Condition | None:
+    """The condition ``phrase`` (no aside, complete) says as a whole, or None."""
     m = _MULTIPLE.search(phrase)
     if m:
         words = [x for x in re.findall(r"[a-z0-9]+", m.group("field").lower()) if x not in _STOP]

@@ -121,6 +121,9 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
         rest = rest[len(denied) :]
         other = ""
         for na, nb in rest:
+            if (guard.bypass or guard.negate) and gw.AS_IS.search(text[na:nb]):
+                spans.append((na, nb))  # "…, send those to Telegram as they are": the bypass
+                continue
             if gw.ELSE.search(text[na:nb]):
                 other = text[na:nb]
                 spans.append((na, nb))
@@ -259,6 +262,7 @@ def _make(
     if act.strip() == "话":  # "…少于5个的话": the supposition's mark cut at its "的", no act
         act = ""
     act = gw.ITEMS_LEAD.sub("", act)  # "邮箱是gmail.com的线索，跳过…": the items, then the act
+    act = re.sub(r"^\s*[，,]\s*", "", act)  # "…或163.com的，就不用发邮件": the act after "的，"
     paired = None if gw.NEGATED.match(act) else skip_and(act, denied=False)
     if paired is not None:  # "respond 409 and skip Mailchimp": the skip leads
         act = f"skip {paired[1]}"
@@ -455,7 +459,7 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
         # "预算超过1万的，发短信", "金额超过10万的合同需要审批": a comparison qualifies the items
         # "只把超过1000字的文章发到Slack": "只把" says which items, it is no field
         cond = condition(re.sub(r"^(?:只|仅)(?:把|有|将)", "", part[: de.start()]), ctx)
-        if cond is not None and cond.op in ("gt", "lt", "gte", "lte", "contains", "ne"):
+        if cond is not None and _qualifies(cond):
             return _make(cond, part[de.end() :])
         if cond is not None and cond.op == "eq" and _FIELD_IS.search(part[: de.start()]):
             # "优先级为high的工单改成…": a field said with its value qualifies the items
@@ -492,6 +496,17 @@ def _qualified(part: str, ctx: Context, current: Workflow) -> Guard | None:
         return None
     only = gw.ONLY_WORD.search(act or "") is not None
     return replace(found, needs_route=True, new_category=said_category, only=only)
+
+
+_QUALIFYING = ("gt", "lt", "gte", "lte", "contains", "ne")
+
+
+def _qualifies(cond: Condition) -> bool:
+    """Whether ``cond`` said before "的" picks items: a comparison, a part of a value, or any
+    of several of those ("邮箱是qq.com或163.com的")."""
+    if cond.op == "any" and isinstance(cond.value, tuple):
+        return all(isinstance(x, Condition) and x.op in _QUALIFYING for x in cond.value)
+    return cond.op in _QUALIFYING
 
 
 def _category_named(part: str, ctx: Context) -> Guard | None:

@@ -10,12 +10,15 @@ from flowsmith.planner.text import rx
 __all__ = ["OTHERS_SAID", "topic_if"]
 
 
-# the other items said as people or as the empty result ("everyone else", "if it came back
-# empty", "if not"): the otherwise part of the condition said before
+# the other items said as people, as the empty result or as those lacking a value ("everyone
+# else", "if it came back empty", "if not", "the ones without …"): the otherwise part of the
+# condition said before
 OTHERS_SAID = (
     r"every(?:one|body) else\b|any(?:one|body) else\b|all the others\b|"
     r"if (?:not|none|nothing)\b|if (?:it|they|that) (?:came|comes?|is|was|are|were) "
-    r"(?:back )?(?:empty|nothing)\b|if (?:it's|they're) empty\b"
+    r"(?:back )?(?:empty|nothing)\b|if (?:it's|they're) empty\b|"
+    # "the ones without an amount", "those with no phone": the items lacking what was checked
+    r"(?:the ones|those|the others)\s+(?:without|with no|missing|lacking)\b"
 )
 
 # "Notion读出来要是空的，就…": the topic first, then "要是/如果" and the rest of the condition

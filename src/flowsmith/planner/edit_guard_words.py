@@ -19,11 +19,17 @@ from flowsmith.planner.text import rx
 PARTS = rx(
     r"[;；。\n]|[,，]\s*(?:and\s+|but\s+)?(?=the rest\b|others?\b|otherwise\b|everything else\b|"
     r"anything else\b|all other|其他|其余|其它|否则|剩下|不然|别的|"
+    r"(?:the ones|those)\s+(?:without|with no|missing|lacking)\b|"
+    # "…, send those to Telegram as they are": where the skipped step's items go instead
+    r"(?:just\s+)?(?:send|post|forward|pass|push)\s+(?:those|them|these)\b[^,，;；]*?"
+    r"\b(?:as (?:they are|is)|unchanged|untouched)\b|(?:就|则)?(?:直接)?原样|"
     r"(?:较|更)?(?:短|长|小|便宜|贵|少|旧)(?:一些|一点|点)?的|"
     r"(?:ignore|skip|drop|discard)\s+(?:all\s+)?(?:the rest|the others|others|everything else)\b)|"
     r"[，,]\s*(?=如果|假如|要是)|"
     r"[,，]\s*(?=并且|而且|然后|同时|另外|and then\b|then\b)|"
     r"\s+and\s+(?=(?:only|just|never|don'?t|do not|skip)\b)|"
+    r"\s+and\s+(?=(?:send|post|forward|pass|push)\s+(?:those|them|these)\b[^,，;；]*?"
+    r"\b(?:as (?:they are|is)|unchanged|untouched)\b)|"
     # "…, and hot leads also get an email": other items, with their own act
     r"[,，]\s*and\s+(?=(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*s\s+(?:also|too)\s)|"
     r"[,，]\s*(?=[^,，;；]{0,12}(?:还是|保持|仍然|依然|照旧|照常|照样|照发|\bkeeps?\b|\bstill\b|"
@@ -146,6 +152,11 @@ VERB_LEVEL = rx(
     r"(?P<cat>[a-z][\w-]*?)(?:[- ](?:level|priority|severity|tier|grade|type|status))?\s+"
     r"(?:ones|alerts?|tickets?|issues?|items?|orders?|leads?|requests?|messages?|e-?mails?|"
     r"events?|incidents?|cases?|tasks?|deals?|bugs?)\s+(?P<act>(?:to|into|in|on|via)\s+.+)$"
+)
+# "send those to Telegram as they are", "原样发到Telegram": the items of a skipped step go on
+AS_IS = rx(
+    r"^\s*(?:and\s+)?(?:just\s+)?(?:send|post|forward|pass|push)\s+(?:those|them|these)\b.*"
+    r"\b(?:as (?:they are|is)|unchanged|untouched|directly|straight)\b|^\s*(?:就|则)?(?:直接)?原样"
 )
 # a part saying a case stays as it is ("critical keep SMS", "紧急的还是发短信")
 KEEP = rx(

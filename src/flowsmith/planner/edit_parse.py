@@ -16,6 +16,7 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_ai_output import without_output_nouns
 from flowsmith.planner.edit_ai_swap import without_swapped_ai
 from flowsmith.planner.edit_approval import read_timeout
 from flowsmith.planner.edit_calls import read_calls
@@ -40,6 +41,7 @@ from flowsmith.planner.edit_timed import timed_new_steps
 from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.edit_translate_some import translate_some
 from flowsmith.planner.edit_trigger import read_trigger_swap
+from flowsmith.planner.edit_unguard import without_restated
 from flowsmith.planner.edit_values import read_value_swap
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.plan import ActionKind, ActionSpec, AIKind, EditOp
@@ -169,7 +171,14 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     merged = every_item(text, current, merged) + message_fields(strip_urls(text), current)
     merged = without_swapped_ai(merged, current)  # "swap the summarizer for Claude and have it …"
     merged += calls
+    merged = without_restated(low, current, merged)
+    merged = without_output_nouns(
+        low, current, merged
+    )  # "save every summary to Notion too"  # "remove the check, all go to X"
     return sorted(merged, key=lambda op: order.get(op.kind, 4))
+
+
+_PREAMBLE = re.compile(r"^[^:：\n,，;；]{3,60}?[:：](?!\d)\s*")
 
 
 def _scoped_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[tuple[int, int]]]:
@@ -180,7 +189,17 @@ def _scoped_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[tup
         guard, spans = read_guard(text[at:], current)
         if guard is not None:
             return guard, [(0, at), *((a + at, b + at) for a, b in spans)]
-    return read_guard(text, current)
+    found = read_guard(text, current)
+    remark = _PREAMBLE.match(text)
+    if found[0] is not None or remark is None or edit_read.named(remark.group(0).lower()):
+        return found
+    # "the feed is noisy: skip posts under 500 characters": a remark naming no step, then
+    # the change (the remark spent with it)
+    at = remark.end()
+    guard, spans = read_guard(text[at:], current)
+    if guard is None:
+        return found
+    return guard, [(0, at), *((a + at, b + at) for a, b in spans)]
 
 
 def _restricted(

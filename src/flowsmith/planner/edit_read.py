@@ -483,6 +483,9 @@ def _moves(low: str, spans: list[Span]) -> list[EditOp]:
     return ops
 
 
+_COLON = re.compile(r"[:：](?!\d)")
+
+
 def _removals(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     """Removals of services, and of steps named by the words of their names ("stop paging
     the on-call"); other steps are left to the older reader."""
@@ -491,6 +494,8 @@ def _removals(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
         if inside(m.start(), spans):
             continue
         end = min(clause_at(low, m.start())[1], _segment_end(low, m.start()))
+        colon = _COLON.search(low, m.end(), end)  # "drop the threshold: all go to Airtable"
+        end = colon.start() if colon is not None else end
         hits = [x for x in ec.mentions(low[m.start() : end])]
         if not hits:
             ops += _removal_by_words(low, (m.start(), end), spans, current)

@@ -39,12 +39,17 @@ _ZH = re.compile(
 # a.com or b.com": domains said with their dots and no noun after them; a single domain only
 # after a list word ("the email domain is outlook.com" is a domain equal to it)
 _DOTTED = r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+"
-_MORE_DOTTED = rf"(?:\s*(?:,|/|、|，|\bor\b)\s*(?:or\s+)?{_DOTTED})"
+_MORE_DOTTED = rf"(?:\s*(?:,|/|、|，|\bor\b|或者|或是|或)\s*(?:or\s+)?{_DOTTED})"
+# "whose address is gmail.com or hotmail.com": an address said alone is the email when two
+# or more domains follow it
 _LISTED = re.compile(
-    r"^.*?\be-?mail(?:\s+address)?(?:\s+domain)?\s+(?:is\s+(?:on|in)\s+(?:our|the|a)\s+"
-    rf"[\w-]*\s*list\s*[(（:：]?\s*(?P<d>{_DOTTED}{_MORE_DOTTED}*)|"
+    r"^.*?\b(?:e-?mail(?:\s+address)?|address)(?:\s+domain)?\s+(?:is\s+(?:on|in)\s+"
+    rf"(?:our|the|a)\s+[\w-]*\s*list\s*[(（:：]?\s*(?P<d>{_DOTTED}{_MORE_DOTTED}*)|"
     rf"(?:is\s+(?:one\s+of\s+)?|ends\s+(?:with|in)\s+)(?P<e>{_DOTTED}{_MORE_DOTTED}+))"
-    r"\s*[)）]?\s*$",
+    r"\s*[)）]?\s*$|"
+    # "邮箱是gmail.com或hotmail.com", "邮箱以a.com或b.com结尾的"
+    rf"^.*?(?:邮箱|邮件地址|电子邮箱)(?:地址|域名)?(?:是|为|以)\s*(?P<z>{_DOTTED}{_MORE_DOTTED}+)"
+    r"\s*(?:结尾|后缀)?的?\s*$",
     re.IGNORECASE,
 )
 # words before "address"/"email" that say a kind of address, not a provider
@@ -76,7 +81,7 @@ def mail_domain_condition(text: str, phrase: str) -> Condition | None:
     m = _EN.match(text.strip()) or _ZH.match(text.strip()) or _LISTED.match(text.strip())
     if m is None:
         return None
-    said = next(g for g in (m.groupdict().get(k) for k in ("l", "m", "d", "e")) if g)
+    said = next(g for g in (m.groupdict().get(k) for k in ("l", "m", "d", "e", "z")) if g)
     names = [w.lower() for w in _SPLIT.split(said) if w and w.lower() not in ("a", "an")]
     if not names or any(n in _NOT_PROVIDER for n in names):
         return None

@@ -436,7 +436,7 @@ SUBJECTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     ),
     "wait": (rx(r"\bwait\w*|delay|等待|延迟|延时"), frozenset({"wait"})),
     "condition": (
-        rx(r"condition|\bif\b|filter|switch|判断|条件|过滤|分支"),
+        rx(r"condition|\bif\b|filter|switch|threshold|cut-?off|判断|条件|过滤|分支|阈值|门槛"),
         frozenset({"if", "switch", "filter"}),
     ),
     "summary": (rx(r"summar\w*|总结|摘要"), frozenset({"summarizer"})),

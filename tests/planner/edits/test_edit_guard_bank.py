@@ -32,7 +32,6 @@ _WRONG = {
     "5000以下": "'以下' reads ≤ 5000, so 5000 itself is not logged",
     "for orders shipping outside": "'outside the US' is no country ≠ US rule",
     "发往美国以外": "'美国以外' is no country ≠ US rule",
-    "注册邮箱是a.com": "a list of blocked domains and a 403 reply are not built",
 }
 
 

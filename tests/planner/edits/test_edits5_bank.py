@@ -30,7 +30,6 @@ _OPEN: dict[str, str] = {
     "如果线索的地址字段是空的": "an enrich call on one branch rejoining the record is not built",
     "If the signup has no email, respond": "a refusal reply with its status is not built",
     "如果注册邮箱是example.org结尾的": "a refusal reply with its status is not built",
-    "只把超过1000字的文章发到Slack": "'超过1000字' is read as a price, not a word count",
 }
 
 
