@@ -5,7 +5,10 @@ an opening that only says a clock time starts the run even when a later read say
 a failing run said first wins over the apps its actions name; a form said as where items
 come from ("from our newsletter form", "on an internal form", "Expense form with …",
 "表单收集…"); the first start keyword said wins over a later mail sent; and an app's event
-said in the app's own words ("有人预约成功", "lead ad submission"). Each check states the
+said in the app's own words ("有人预约成功", "lead ad submission"); a feed watched by its
+address ("watch https://…/rss"), an app watched for its items ("Watch #random in Slack
+for messages that mention 'deploy'"), and a start's words glossed by a condition in
+brackets ("赢单（状态变成won）时"). Each check states the
 start a user would want, and the step that must follow it."""
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from tests.planner._graph import graph
 from tests.planner.bank_cases import bank_cases
 from tests.planner.frames import needs
 from tests.planner.test_trig10_bank import MAIL_START, app_start
-from tests.planner.test_trigger_bank import Check, at, does, each, on_event, starts
+from tests.planner.test_trigger_bank import Check, at, does, each, guard, on_event, starts
 
 FORM = "form_trigger"
 ERROR = "error_trigger"
@@ -113,7 +116,7 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
     (
         "表单收集员工建议（姓名、部门、建议）。用AI总结后发到钉钉群",
         (),
-        each(starts(FORM), does("llm")),
+        each(starts(FORM), does("summarizer")),
     ),
     # --- the first start keyword wins over a mail the steps send -------------------------
     (
@@ -147,6 +150,41 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
         "收到Facebook线索广告提交时，把线索加到Airtable",
         ("facebook", "airtable"),
         each(app_start("facebook"), does("airtable")),
+    ),
+    # --- a start's words glossed in brackets: the gloss is the item's condition -----------
+    (
+        "Pipedrive里有deal丢单（状态变成lost）时，发Slack消息给销售经理",
+        ("pipedrive", "slack"),
+        each(app_start("pipedrive"), guard(("status",), "lost"), does("slack")),
+    ),
+    (
+        "When a HubSpot deal closes (stage is closedwon), create an invoice in Xero",
+        ("hubspot", "xero"),
+        each(app_start("hubspot"), guard(("stage",), "closedwon"), does("xero")),
+    ),
+    # --- a watched feed address, or a watched app's items ----------------------------------
+    (
+        "监控 https://blog.example.com/feed.xml，有新文章就发到Slack的#news频道",
+        ("slack",),
+        each(starts("rss_trigger"), does("slack")),
+    ),
+    (
+        "keep an eye on https://news.example.org/rss and when a new item mentions Berlin post "
+        "it to our Telegram channel",
+        ("telegram",),
+        each(starts("rss_trigger"), guard(("text", "title", "content"), "berlin")),
+    ),
+    (
+        "Watch #random in Slack for messages that mention 'deploy' and forward each one to "
+        "our Telegram group",
+        ("slack", "telegram"),
+        each(on_event("slack", "new_message"), guard(("text",), "deploy"), does("telegram")),
+    ),
+    (
+        "Watch our Gmail inbox for emails from billing@vendor.example and save the "
+        "attachments to Google Drive",
+        ("gmail", "google_drive"),
+        each(app_start("gmail"), guard(("from",), "billing@vendor.example")),
     ),
     (
         "收到发件人是 @vendor.com 结尾的邮件时，用AI总结后发到 Slack",
