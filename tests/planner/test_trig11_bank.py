@@ -42,6 +42,11 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
         ("slack",),
         each(at("10:00", "monday"), does("slack")),
     ),
+    (
+        "当Google Drive里上传新合同时，发Slack通知法务",
+        ("google_drive", "slack"),
+        each(app_start("google_drive"), does("slack")),
+    ),
     # --- a clock time glossed in brackets is the run's time -----------------------------
     (
         "每天下班前（17:30）把Airtable里今天新增的记录发到Slack",
@@ -127,6 +132,12 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
     ),
     (
         "我们网站的订单通过webhook推过来，存到Airtable，并且给每个客户发一封确认邮件",
+        ("airtable",),
+        each(starts(HOOK), does("airtable")),
+    ),
+    (
+        "the signup form on our site posts to a webhook; add each one to Airtable and email "
+        "them a welcome note",
         ("airtable",),
         each(starts(HOOK), does("airtable")),
     ),

@@ -469,12 +469,13 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
 
 
 def _keywords_said(text: str) -> list[tuple[TriggerKind, re.Match[str]]]:
-    """The start keywords ``text`` says, the first said first ("leads come in thru a
-    webhook …, everybody gets a welcome email": the webhook); at one place, in the order
-    of ``_KEYWORD_TRIGGERS``."""
+    """The start keywords ``text`` says, in the order of ``_KEYWORD_TRIGGERS``; mail said
+    after another start's keyword is dropped ("leads come in thru a webhook …, everybody
+    gets a welcome email": that mail is a step's, the webhook the start)."""
     said = [(kind, pattern.search(text)) for kind, pattern in _KEYWORD_TRIGGERS]
     found = [(kind, m) for kind, m in said if m is not None]
-    return sorted(found, key=lambda km: km[1].start())
+    first = min((m.start() for kind, m in found if kind != "email"), default=len(text))
+    return [(kind, m) for kind, m in found if kind != "email" or m.start() < first]
 
 
 def _form_fields(text: str) -> dict[str, Any]:
