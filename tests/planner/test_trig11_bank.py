@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.planner._graph import graph
+from flowsmith.planner.offline import decide
+from tests.planner._graph import graph, trigger
 from tests.planner.bank_cases import bank_cases
 from tests.planner.frames import needs
 from tests.planner.test_trig10_bank import MAIL_START, app_start
@@ -213,3 +214,26 @@ OPEN: dict[str, str] = {}
 def test_trig11_bank(text: str, apps: tuple[str, ...], check: Check) -> None:
     needs(*apps)
     check(graph(text))
+
+
+# a feed on a store's domain is the feed, never a store's product page to check (the
+# offline planner's store monitor): decided as a turn is, then the graph's start is the feed
+STORE_FEEDS = [
+    "watch https://status.aws.amazon.com/rss/ec2-us-east-1.rss and when a new entry mentions "
+    "outage post it to our discord #ops channel",
+    "watch https://status.aws.amazon.com/rss/all.rss and post every new entry to Slack",
+    "monitor https://www.amazon.com/gp/rss/bestsellers/books and post new entries to Telegram",
+    "关注 https://status.aws.amazon.com/rss/all.rss ，有新条目提到 eu-west-1 就发到 Discord",
+]
+
+
+@pytest.mark.parametrize("text", STORE_FEEDS)
+def test_trig11_store_feed(text: str) -> None:
+    intent = decide(text, [], None).request.get("intent") or {}
+    assert intent.get("topic") != "store_monitor", intent
+    assert trigger(graph(text)).subtype == "rss_trigger"
+
+
+def test_trig11_store_page_still_checked() -> None:
+    text = "watch https://www.amazon.com/dp/B0EXAMPLE and tell me on Discord when it drops below 50"
+    assert (decide(text, [], None).request.get("intent") or {}).get("topic") == "store_monitor"
