@@ -312,10 +312,13 @@ def _trigger_kind(u: Understanding) -> str | None:
 def _url_source(
     url: str, rss: bool, masked: str, found: list[tuple[int, SourceSpec]]
 ) -> SourceSpec:
+    # a store's own feed ("status.aws.amazon.com/rss/all.rss") is a feed, not a product page
+    if _FEEDISH.search(url):
+        return SourceSpec(kind="feed", url=url)
     store = v.store_for_url(url)
     if store is not None:
         return SourceSpec(kind="store", store=store.key, url=url)
-    if _FEEDISH.search(url) or rss:
+    if rss:
         return SourceSpec(kind="feed", url=url)
     if v.SCRAPE.search(masked):
         return SourceSpec(kind="scrape", url=url)

@@ -118,8 +118,9 @@ WHEN_EN = rx(
     r"(?=,(?<!\d,)|,(?!\d{3})|;|:(?!\d)(?![\w+-]+:)|\.(?:\s|$)|!|\?|$|\s+then\b)"
 )
 WHEN_ZH = rx(
-    # (a colon may end it: "…优先级改成urgent的时候：…")
-    r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)(?:的时候|(?<!小)时|之后|后)(?:就|，|,|：|\s|$)|"
+    # (a colon may end it: "…优先级改成urgent的时候：…"; a noun in 时, "工时", "耗时", is none)
+    r"(?:每当|当|一旦|每次)?(?P<body>[^，,。；;！？]{2,40}?)"
+    r"(?:的时候|(?<![小定实及准临随当按计工耗限])时|之后|后)(?:就|，|,|：|\s|$)|"
     # "Shopify上有人退款的时候发钉钉": 的时候 ends a when-clause even right before the action
     r"(?:每当|当|一旦|每次)?(?P<body9>[^，,。；;！？]{2,40}?)的时候(?=[\u4e00-\u9fff])|"
     # "Shopify每次有退款都记到…": the app, then 每次 and its event (named outright)

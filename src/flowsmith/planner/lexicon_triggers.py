@@ -39,6 +39,10 @@ TRIGGER_FORM = rx(
     r"(?:web\s?site|site|page|homepage|portal)\b|"
     r"\b(?:on|through|via|with|using|in)\s+(?:our|my|the|an?)\s+(?:online|web|website|site)\s+"
     r"(?:[\w-]+\s+)?form\b|"
+    # "every signup from our newsletter form", "request access on an internal form": the
+    # items come from a form of the user's
+    r"\b(?:from|on|through|via)\s+(?:our|my|an?)\s+(?:[a-z-]+\s+){0,2}form\b"
+    r"(?!\s+(?:on|in)\s+(?:typeform|jotform|google))|"
     r"\bfills? (?:in|out) (?:a |the |our |my )?(?:[\w-]+ ){1,3}form\b"
     r"(?!\s+(?:on|in)\s+(?:typeform|jotform|google))|"
     # "填了我们的活动报名表", "填写了网站上的问卷", "客户填写反馈表后", "用表单请假": a form
@@ -74,7 +78,9 @@ TRIGGER_EMAIL = rx(
     r"\bmail\s+from\s+__mail\d+__\s+(?:arrives?|comes? in|is received|lands?)|"
     r"\b(?:arrives?|comes? in|is received|are received|is sent to (?:us|me)|are sent to (?:us|me))"
     r"\s+(?:by|via|through|over|in an?)\s+e-?mail\b|"
-    r"收到(?:的)?\S{0,6}?邮件|收到(?:的)?[^，,。；;\s后时就把给再并]{7,14}?(?<![发寄])邮件|新邮件|来信|邮件(?:到达|进来|到了|来了)|邮箱收到|"
+    # ("收到发件人是 @bank.com 结尾的邮件": a sender said with spaces around its address)
+    r"收到(?:的)?\S{0,6}?邮件|收到(?:的)?(?:[^，,。；;\s后时就把给再并]|\s(?=\S)){7,24}?"
+    r"(?<![发寄])邮件|新邮件|来信|邮件(?:到达|进来|到了|来了)|邮箱收到|"
     # "收到 __mail0__ 发来的邮件", "从 __mail0__ 发来的邮件": mail named by its sender
     # "emails sent to __mail0__", "Mail arriving at __mail0__", "发到 __mail0__ 的邮件": mail
     # said as arriving at an address

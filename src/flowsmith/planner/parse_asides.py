@@ -8,7 +8,8 @@ takes the case from it.
 
 Invariants: only full-width or ASCII brackets right after a short head that opens a clause
 (start of text or after a clause mark) and right before an action word; never a list of
-fields ("（姓名、手机）"), never an aside the condition reader parses. Pure: no I/O, no clock.
+fields ("（姓名、手机）"), never an aside the condition reader parses, never a clock time
+("每天下班前（18:00）": the run's time the schedule reader takes). Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context
 
 __all__ = ["drop_asides"]
+
+# a clock time ("18:00", "9点", "9:30 am"): what the head ("下班前") means, never a gloss
+_CLOCK = re.compile(r"\d{1,2}\s*(?::|：|点|时|\s*[ap]\.?m\b)", re.IGNORECASE)
 
 # a clause's head, its aside, then the action's first word
 _ASIDE = re.compile(
@@ -32,7 +36,7 @@ def drop_asides(text: str, ctx: Context) -> str:
     """``text`` without the asides that only gloss a case's head (see the module doc)."""
 
     def keep_or_drop(m: re.Match[str]) -> str:
-        if parse_condition(m.group("c"), ctx) is not None:
+        if parse_condition(m.group("c"), ctx) is not None or _CLOCK.search(m.group("c")):
             return m.group(0)
         return m.group("pre")
 

@@ -25,6 +25,7 @@ from flowsmith.planner.parse_case_arrows import case_arrows
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import READABLE, TOKEN, Context, unmask
 from flowsmith.planner.parse_day_cases import without_day_heads
+from flowsmith.planner.parse_trigger_aside import aside_condition
 from flowsmith.planner.parse_trigger_attr import attributed_event, qualified_mail
 from flowsmith.planner.parse_trigger_changed import changed_item_event
 from flowsmith.planner.parse_trigger_clause import (
@@ -34,6 +35,8 @@ from flowsmith.planner.parse_trigger_clause import (
     relay_clause,
     response_clause,
 )
+from flowsmith.planner.parse_trigger_clock import opening_clock
+from flowsmith.planner.parse_trigger_feed import watched_feed
 from flowsmith.planner.parse_trigger_guard import event_guard as event_guard
 from flowsmith.planner.parse_trigger_guard import said_by_event
 from flowsmith.planner.parse_trigger_habit import habit_trigger
@@ -59,6 +62,7 @@ from flowsmith.planner.parse_trigger_said import (
     items_event,
     joined_condition,
 )
+from flowsmith.planner.parse_trigger_watch import watched_items
 from flowsmith.planner.schedule import clock_schedule, parse_schedule
 from flowsmith.planner.text import quoted
 
@@ -86,7 +90,8 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     by_word = lx.MANUAL_SAID.search(text)
     if by_word is not None:  # "手动运行就行：…": no step's words make it an event
         return Trigger(kind="manual", phrase=by_word.group(0).strip()), _cut(text, by_word)
-    found = _context_event(text, ctx) or _opening_trigger(text, ctx)
+    text = watched_items(text, ctx) or text  # "Watch #general in Slack for messages that …"
+    found = watched_feed(text, ctx) or _context_event(text, ctx) or _opening_trigger(text, ctx)
     if found is not None:
         return found
     found = changed_item_event(text, ctx) or _when_trigger(text, ctx)
@@ -100,12 +105,15 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if mailed is not None:
         return mailed
     err = lx.TRIGGER_ERROR.search(text)
-    if err and not _names_app_event(text, ctx):
+    if err and not _names_app_event(_failing_subject(text, err), ctx):
         return Trigger(kind="error", phrase=err.group(0).strip()), _cut(text, err)
     said = without_day_heads(text) if ctx.day_field else text  # "选工作日的…": a case
     sched = parse_schedule(TOKEN.sub(" ", said))
     if sched is not None:
         return Trigger(kind="schedule", params=sched.model_dump(exclude_none=True)), text
+    clocked = opening_clock(text, ctx)  # "工作日早上九点半，从Jira拉取昨天新建的bug…"
+    if clocked is not None:
+        return clocked
     found = attributed_event(text, ctx) or new_app_event(text, ctx) or items_event(text, ctx)
     if found is not None:
         ctx.trigger_app = found[0].app
@@ -299,6 +307,14 @@ def _says_a_time(body: str) -> bool:
     return parse_schedule(said) is not None or clock_schedule(said) is not None
 
 
+def _failing_subject(text: str, err: re.Match[str]) -> str:
+    """The words that say what fails: the failure phrase and its sentence's words before it
+    ("a GitHub Actions run fails"); the actions after it ("message me on Telegram") name
+    where the alert goes, never the event."""
+    start = max(text.rfind(p, 0, err.start()) for p in ".;!?。；！？\n") + 1
+    return text[start : err.end()]
+
+
 def _names_app_event(body: str, ctx: Context) -> bool:
     """Whether ``body`` names an app with triggers and one of its events outright."""
     return any(
@@ -376,6 +392,7 @@ def _when_rest(
     plain = not re.search(r"[\"'“”‘’「」『』]", unmask(body, ctx)) and not TOKEN.search(body)
     said = (found.kind == "error" and plain) or said_by_event(body, found, ctx)
     cond = None if said else qualifier(body, ctx)
+    cond = cond or aside_condition(body, ctx)  # "赢单（状态变成won）时": the gloss says it
     cond = " and ".join(c for c in (cond, *said_values(body, ctx)) if c) or None
     if state:
         cond = str(state)  # the comparison the polled data is checked against
@@ -447,8 +464,7 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
         m = _EXPLICIT_START.search(text)
         assert m is not None
         return Trigger(kind=named, phrase=m.group(0).strip()), text
-    for kind, pattern in _KEYWORD_TRIGGERS:
-        m = pattern.search(text)
+    for kind, m in _keywords_said(text):
         if m:
             params: dict[str, Any] = {}
             if kind == "rss" and ctx.urls:
@@ -472,15 +488,32 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     return Trigger(kind="manual"), text
 
 
+def _keywords_said(text: str) -> list[tuple[TriggerKind, re.Match[str]]]:
+    """The start keywords ``text`` says, in the order of ``_KEYWORD_TRIGGERS``; mail said
+    after another start's keyword is dropped ("leads come in thru a webhook …, everybody
+    gets a welcome email": that mail is a step's, the webhook the start)."""
+    said = [(kind, pattern.search(text)) for kind, pattern in _KEYWORD_TRIGGERS]
+    found = [(kind, m) for kind, m in said if m is not None]
+    first = min((m.start() for kind, m in found if kind != "email"), default=len(text))
+    return [(kind, m) for kind, m in found if kind != "email" or m.start() < first]
+
+
 def _form_fields(text: str) -> dict[str, Any]:
     """The fields a form names in parentheses ("a form for leave requests (name, dates,
-    reason)" -> three fields), or nothing."""
-    m = re.match(r"[^()。.;；]{0,60}?[(（]([^()（）]{2,120})[)）]", text)
+    reason)" -> three fields) or lists after "with" ("Leave form with name, dates and
+    reason"), or nothing."""
+    m = re.match(r"[^()。.;；]{0,60}?[(（]([^()（）]{2,120})[)）]", text) or _FORM_WITH.match(text)
     if m is None:
         return {}
     labels = [w.strip() for w in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1))]
     labels = [w for w in labels if w and len(w) <= 30][:12]
     return {"fields": labels} if len(labels) >= 2 else {}
+
+
+# "Expense form with employee, email, amount and receipt": the fields listed after "with"
+_FORM_WITH = re.compile(
+    r"[^.。;；]{0,60}?\bform\s+(?:with|asking for|collecting)\s+([^.。;；:：]{2,120})", re.I
+)
 
 
 # where a clause ends: the feed's clause is read up to it

@@ -138,11 +138,16 @@ def endpoint_span(text: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-# "Overtime request form (name, hours, reason). …", "请假申请表单（姓名、天数、原因）。…": an
+# "Overtime request form (name, hours, reason). …", "请假申请表单（姓名、天数、原因）。…",
+# "Expense form with employee, amount and receipt. …", "表单收集客户反馈（姓名、评分）。…": an
 # opening that only names a form and the fields it asks for; its submissions are the start
 _FORM_OPENING = re.compile(
     r"^\s*(?P<body>(?:[\w'-]+\s+){0,4}?form\s*[(（][^()（）]{2,120}[)）])\s*[.:。：]|"
-    r"^\s*(?P<body2>[^，,。；;(（]{0,12}?表单\s*[(（][^()（）]{2,120}[)）])\s*[.:。：]",
+    r"^\s*(?P<body3>(?:[\w'-]+\s+){0,4}?form\s+(?:with|asking for|collecting|for)\s+"
+    r"(?:(?:the|their|an?)\s+)?[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)+,?\s+and\s+[\w'-]+"
+    r"(?:\s+[\w'-]+)?)\s*[.:。：]|"
+    r"^\s*(?P<body2>[^，,。；;(（]{0,12}?表单(?:收集|填写|登记|包含|里有)?[^，,。；;(（]{0,10}?"
+    r"[(（][^()（）]{2,120}[)）])\s*[.:。：]",
     re.IGNORECASE,
 )
 
@@ -150,4 +155,4 @@ _FORM_OPENING = re.compile(
 def form_opening(text: str) -> str | None:
     """The words of an opening that names a form and its fields, or None."""
     m = _FORM_OPENING.match(text)
-    return (m.group("body") or m.group("body2")) if m else None
+    return (m.group("body") or m.group("body2") or m.group("body3")) if m else None

@@ -152,9 +152,35 @@ _EVERY_RESPONSE = re.compile(
 )
 
 
+# "Add a row to the Leads sheet for each Facebook lead ad submission, …": each event of an
+# app, said after the action (the app's event must be named outright, see _for_each_event)
+_FOR_EACH = re.compile(
+    r"\bfor\s+(?:each|every|any)\s+(?:(?:new|incoming|single)\s+)?"
+    rf"(?P<body>{_CHAR}{{2,50}}?)"
+    r"(?=\s*[,;:.!?]|\s+(?:and|then|with|over|under|above|below|if|that|which|where|from|"
+    r"whose|worth)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _for_each_event(text: str, ctx: Context) -> re.Match[str] | None:
+    """The "for each …" words of ``text`` that open with an app's name and name one of its
+    events outright (score 1.0 or more: "Facebook lead ad submission"), else None ("for each
+    Notion task" names no event: a read's loop; "for each negative one create a Zendesk
+    ticket" opens with no app: an action on items already there)."""
+    m = _FOR_EACH.search(text)
+    if m is None:
+        return None
+    for mention in ctx.index.mentions(m.group("body"), implicit=False):
+        app = ctx.index.apps.get(mention.app) if mention.app else None
+        if app is not None and app.triggers is not None and mention.start == 0:
+            return m if ctx.index.event(mention.app or "", m.group("body"))[1] >= 1.0 else None
+    return None
+
+
 def every_item_clause(text: str, ctx: Context) -> tuple[str, str] | None:
     """(the items arriving, the text with them as ``__it__``), or None."""
-    m = _EVERY_THAT.search(text) or _EVERY_RESPONSE.search(text)
+    m = _EVERY_THAT.search(text) or _EVERY_RESPONSE.search(text) or _for_each_event(text, ctx)
     if m is None:
         zh = _EVERY_ZH.match(text)
         if zh is None or _says_schedule(zh.group("rest")):

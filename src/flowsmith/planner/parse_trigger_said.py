@@ -80,14 +80,16 @@ def mail_party(trigger: Trigger, ctx: Context | None = None) -> Condition | None
 
 
 # "We use Stripe.", "I run a Shopify store.", "We sell on Shopify.", "我们用Stripe收款。"
+# (a dot inside a name, "Cal.com", ends no sentence)
 _CONTEXT_SENTENCE = re.compile(
     r"^\s*(?:(?:we|i)(?:'re|'m| are| am)?\s+(?:use|using|run|running|sell|selling|on|"
     r"have|host|work|manage|operate|take|taking|accept|accepting|collect|collecting|"
-    r"process|processing|handle|handling|track|tracking|keep|keeping|book|booking)\b[^.!?;。！？；]{0,40}|"
+    r"process|processing|handle|handling|track|tracking|keep|keeping|book|booking)\b"
+    r"(?:[^.!?;。！？；]|\.(?=[a-z0-9])){0,40}|"
     r"(?:我们|我)(?:公司|团队|的[\u4e00-\u9fff]{1,6})?(?:用|使用|在|放在|有|开了|经营|通过)"
-    r"[^.!?;。！？；]{1,20}|"
+    r"(?:[^.!?;。！？；]|\.(?=[a-z0-9])){1,20}|"
     # "读书会用Typeform报名。": a group or an event of the user's, then the app it uses
-    r"[\u4e00-\u9fff]{2,8}?(?:用|使用|通过)[^.!?;。！？；，,]{1,20})"
+    r"[\u4e00-\u9fff]{2,8}?(?:用|使用|通过)(?:[^.!?;。！？；，,]|\.(?=[a-z0-9])){1,20})"
     r"[.!;。！；]\s*",
     re.IGNORECASE,
 )
