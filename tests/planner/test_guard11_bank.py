@@ -229,8 +229,6 @@ BANK: list[tuple[str, list[Check]]] = [
 
 OPEN: dict[str, str] = {
     "收到新邮件，如果发件人是 boss@": "a whole address after 是 is read as the email's recipient",
-    "收到发件人是 @client.com": "the mail start with a spaced address in its qualifier is not "
-    "read (the trigger's own fix); its guard holds once it is",
 }
 
 
