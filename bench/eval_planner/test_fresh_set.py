@@ -7,8 +7,9 @@ The sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fres
 (requests_fresh6.jsonl, build_fresh6.py), ``fresh8`` (requests_fresh8.jsonl,
 build_fresh8.py), ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out),
 ``fresh10`` (requests_fresh10.jsonl, build_fresh10.py), ``fresh11``
-(requests_fresh11.jsonl, build_fresh11.py) and ``fresh12``
-(requests_fresh12.jsonl, build_fresh12.py).
+(requests_fresh11.jsonl, build_fresh11.py), ``fresh12``
+(requests_fresh12.jsonl, build_fresh12.py) and ``fresh13`` (requests_fresh13.jsonl,
+build_fresh13.py; held out).
 Every check has a kind the scorer knows, every selector names catalog apps and subtypes,
 edits' kept ids exist in their prior, the file is what its builder writes, and no request
 repeats one of requests.jsonl (nor, for fresh2, one of the first fresh set).
@@ -37,6 +38,7 @@ import build_fresh9  # noqa: E402
 import build_fresh10  # noqa: E402
 import build_fresh11  # noqa: E402
 import build_fresh12  # noqa: E402
+import build_fresh13  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -69,6 +71,8 @@ SETS: dict[str, dict[str, Any]] = {
                 "prefix": "r", "zh": (0.35, 0.45)},
     "fresh12": {"builder": build_fresh12, "file": HERE / "requests_fresh12.jsonl", "n": 100,
                 "prefix": "s", "zh": (0.45, 0.55)},
+    "fresh13": {"builder": build_fresh13, "file": HERE / "requests_fresh13.jsonl", "n": 80,
+                "prefix": "t", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -967,6 +971,60 @@ ACCEPTABLE_EDITS.update({
               _n("e", "send_email", {"to": "legal@acme.io", "subject": "Contract to review"})]),
 })
 
+# fresh13 (held out): right workflows for a few requests, hand-written from the request alone
+ACCEPTABLE.update({
+    # failed Stripe payment: reminder email always; amount over 500 -> Telegram too
+    "t002": _wf([
+        _n("t", "stripe_trigger", {"event": "payment_failed"}),
+        _n("e", "send_email", {"to": "{{ $json.customer_email }}", "subject": "Payment failed",
+                               "body": "Please update your card"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "greater_than",
+                                       "right": 500}]}),
+        _n("m", "telegram_message", {"chat_id": "1", "text": "Failed: {{ $json.amount }}"}),
+    ], [("t", "e"), ("t", "c"), ("c", "m", "true")]),
+    # webhook alerts: switch on severity -> Telegram / GitHub issue / Google Sheets
+    "t024": _wf([
+        _n("t", "webhook_trigger", {"path": "alerts", "method": "POST"}),
+        _n("s", "switch", {"field": "{{ $json.severity }}", "rules": [
+            {"operator": "equals", "value": "high"}, {"operator": "equals", "value": "medium"},
+            {"operator": "equals", "value": "low"}]}),
+        _n("tg", "telegram_message", {"chat_id": "1", "text": "{{ $json.title }}"}),
+        _n("gh", "github_create_issue", {"owner": "acme", "repo": "ops",
+                                         "title": "{{ $json.title }}"}),
+        _n("gs", "google_sheets_append", {"spreadsheet_id": "1Al", "sheet_name": "Alerts"}),
+    ], [("t", "s"), ("s", "tg", "output_0"), ("s", "gh", "output_1"), ("s", "gs", "output_2")]),
+    # leave form -> manager approval -> calendar event / email to the applicant
+    "t036": _wf([
+        _n("t", "form_trigger", {"title": "请假申请", "fields": [
+            {"label": "姓名"}, {"label": "邮箱"}, {"label": "开始日期"}, {"label": "结束日期"}]}),
+        _n("a", "approval_email", {"to": "manager@acme.cn", "subject": "请假审批"}),
+        _n("g", "google_calendar", {"resource": "event", "operation": "create",
+                                    "start": "{{ $json.开始日期 }}"}),
+        _n("e", "send_email", {"to": "{{ $json.邮箱 }}", "subject": "请假未通过"}),
+    ], [("t", "a"), ("a", "g", "approved"), ("a", "e", "rejected")]),
+    # Shopify order: total > 1000 -> WeCom to the sales lead; else Google Sheets
+    "t046": _wf([
+        _n("t", "shopify_trigger", {"event": "order_created"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.total_price }}",
+                                       "operator": "greater_than", "right": 1000}]}),
+        _n("w", "wecom", {"resource": "webhook", "operation": "send", "key": "K"}),
+        _n("g", "google_sheets_append", {"spreadsheet_id": "1Or", "sheet_name": "订单"}),
+    ], [("t", "c"), ("c", "w", "true"), ("c", "g", "false")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P6: log every order; Slack only when the total is over 200
+    "t067": ([("n1", "n2"), ("n2", "c"), ("c", "n3", "true")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $json.total_price }}",
+                                             "operator": "greater_than", "right": 200}]})]),
+    # P17: after logging, amount over 50000 -> DingTalk to legal
+    "t078": ([("n1", "n2"), ("n2", "n3"), ("n3", "c"), ("c", "d", "true")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $json.amount }}",
+                                             "operator": "greater_than", "right": 50000}]}),
+              _n("d", "dingtalk", {"resource": "message", "operation": "send",
+                                   "text": "合同金额 {{ $json.amount }}"})]),
+})
+
 
 def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
             added: list[dict[str, Any]]) -> dict[str, Any]:
@@ -1196,3 +1254,40 @@ def test_fresh12_composition() -> None:
     assert comp["en"] == 50 and comp["zh"] == 50
     assert 35 <= comp["condition"] <= 45 and comp["edit"] == 25
     assert 34 <= comp["longtail"] <= 42 and comp["question"] == 4
+
+
+def test_fresh13_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: no sentence of any set is shown by this test
+    others = set()
+    for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8",
+                 "fresh9", "fresh10", "fresh11", "fresh12"):
+        path = HERE / f"requests_{name}.jsonl"
+        if path.exists():
+            others |= set(_texts(_read(path)))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh13"]) if t in others)
+    assert repeated == 0
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh13"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh13"] if r.get("prior")])
+def test_fresh13_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh13 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh13_edits_each_prior_once_with_kept_ids() -> None:
+    edits = [r for r in SET_ROWS["fresh13"] if r.get("prior")]
+    names = [r["prior"]["name"] for r in edits]
+    assert len(names) == 16 and len(set(names)) == 16
+    assert all(any("kept_ids" in c for c in r["checks"]) for r in edits)
+
+
+def test_fresh13_composition() -> None:
+    """The brief's shares: 40/40 languages, about a third with conditions, 16 edits, about a
+    third long tail, three vague requests."""
+    comp = build_fresh13.composition(SET_ROWS["fresh13"])
+    assert comp["en"] == 40 and comp["zh"] == 40
+    assert 27 <= comp["condition"] <= 34 and comp["edit"] == 16
+    assert 27 <= comp["longtail"] <= 34 and comp["question"] == 3
