@@ -88,7 +88,46 @@ TICKETS: Prior = {
     ],
     "connections": [_c("n1", "n2"), _c("n2", "n3"), _c("n3", "n4", "true")],
 }
+HOOK: Prior = {
+    "name": "Signups",
+    "nodes": [
+        _n("n1", "TRIGGER", "webhook_trigger", "Signup in", {"path": "s", "method": "POST"}),
+        _n(
+            "n2",
+            "FLOW",
+            "if",
+            "Paid plan?",
+            {"conditions": [{"left": "{{ $json.plan }}", "operator": "equals", "right": "pro"}]},
+        ),
+        _n(
+            "n3",
+            "ACTION",
+            "google_sheets_append",
+            "Save signup",
+            {
+                "spreadsheet_id": "1X",
+                "sheet_name": "Pro",
+                "columns": {"email": "{{ $json.email }}"},
+            },
+        ),
+        _n(
+            "n4",
+            ACT,
+            "slack_message",
+            "Tell team",
+            {"channel": "#free", "text": "{{ $json.email }}"},
+        ),
+    ],
+    "connections": [_c("n1", "n2"), _c("n2", "n3", "true"), _c("n2", "n4", "false")],
+}
 WAIT = {"core": "wait"}
+RESPOND = {"core": "webhook_response"}
+FIRST = [{"unguarded": RESPOND}, {"kept_ids": ["n1", "n2", "n3", "n4"]}]
+AFTER_SAVE = [
+    RESPOND,
+    order(svc("google_sheets", "create"), RESPOND),
+    {"kept_ids": ["n1", "n2", "n3"]},
+]
 KEEP_LEADS = {"kept_ids": ["n1", "n2", "n3", "n4"]}
 
 
@@ -146,6 +185,13 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
     ("不热门的线索加到 Mailchimp", LEADS_ZH, other_side("mailchimp")),
     ("非热门线索发到 Slack #nurture", LEADS_ZH, other_side("slack")),
     ("不是热门的线索也加到 Mailchimp", LEADS, other_side("mailchimp")),
+    # ---- D: a webhook answer said first thing, or said as "answer the webhook" --------------
+    ("first thing, reply 200 to the caller", HOOK, FIRST),
+    ("before anything else, respond to the webhook with 200", HOOK, FIRST),
+    ("第一步就返回响应给调用方", HOOK, FIRST),
+    ("最先响应webhook请求，返回200", HOOK, FIRST),
+    ('answer the webhook with {"ok": true} right after the row is saved', HOOK, AFTER_SAVE),
+    ("answer the caller once the signup is saved", HOOK, AFTER_SAVE),
     (
         "leads that aren't warm should go into the Mailchimp nurture list",
         LEADS,
