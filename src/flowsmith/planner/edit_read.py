@@ -176,6 +176,9 @@ def _place_of(low: str, clause: Span) -> Place:
         m = pattern.search(text)
         if m:
             return Place(where, "approval", (a + m.start(), a + m.end()))
+    start = w.AT_START.search(text)  # before OTHERWISE: "before anything else" is no "else"
+    if start is not None:
+        return Place("after", "start", (a + start.start(), a + start.end()))
     if w.OTHERWISE.search(text):
         return Place("otherwise", None, None)
     for where, patterns in (("after", w.AFTER), ("before", w.BEFORE)):
