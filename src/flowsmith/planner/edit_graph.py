@@ -44,6 +44,9 @@ def _find_one(wf: Workflow, subject: str) -> list[Node]:
     if subject == "loop:first":
         body = [b for x in loops(wf) for b in body_of(wf, x)]
         return body[:1]
+    if subject == "start":
+        # "first thing, …": the trigger (the new step goes right after it)
+        return [x for x in g.ordered(wf) if x.type == NodeFamily.TRIGGER][:1]
     if subject == "end":
         # "when it is done": the last connected step of the flow (not a node being placed)
         ends = [x for x in g.ordered(wf) if g.incoming(wf, x.id) and not g.outgoing(wf, x.id)]

@@ -51,6 +51,7 @@ from flowsmith.planner.edit_guard_kind import (
     since_column,
 )
 from flowsmith.planner.edit_guard_mentions import cut_mentions
+from flowsmith.planner.edit_guard_not_named import items_not_named
 from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_op import Guard, guard_op
 from flowsmith.planner.edit_guard_said import topic_if as _topic_if
@@ -229,6 +230,7 @@ def guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
     if w.NEITHER.search(part):
         return None  # "既不是billing也不是bug的…": the otherwise of the cases, no new rule
     readers = (
+        items_not_named,  # "leads that aren't hot" on a "Hot lead?" check: its other output
         _new_rule,
         _only,
         _if,

@@ -30,6 +30,7 @@ from flowsmith.planner.edit_guard_head import branch_scope
 from flowsmith.planner.edit_guard_read import read_guard
 from flowsmith.planner.edit_hour_window import windowed_schedule
 from flowsmith.planner.edit_hours import hour_restriction
+from flowsmith.planner.edit_instead_front import instead_last
 from flowsmith.planner.edit_known import read_known
 from flowsmith.planner.edit_message_fields import every_item, message_fields
 from flowsmith.planner.edit_parts import read_in_parts
@@ -76,6 +77,7 @@ def parse_edits(text: str, current: Workflow) -> list[EditOp]:
     Text consumed by a replace/remove phrase is not read again as an addition, so
     "remove the Slack step" never also adds Slack.
     """
+    text = instead_last(text)  # "instead of WeCom, post … to X" -> "post … to X instead of WeCom"
     deadline, text = read_timeout(text, current)  # "48小时没人处理就当作拒绝": not a condition
     text = text[: reason_start(text)]  # "…, it fails all the time and nobody cares": no change
     # "改成每周五跑；发Teams之前先让AI写一段话": each change read on the workflow before it

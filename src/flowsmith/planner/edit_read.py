@@ -18,6 +18,7 @@ from flowsmith.planner import edit_graph as eg
 from flowsmith.planner import edit_words as w
 from flowsmith.planner import nodes as n
 from flowsmith.planner import vocab as v
+from flowsmith.planner.edit_delay_steps import new_step_for_delay
 from flowsmith.planner.edit_schedule_time import kept_time
 from flowsmith.planner.edit_step_names import by_name
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp, WaitSpec
@@ -175,6 +176,9 @@ def _place_of(low: str, clause: Span) -> Place:
         m = pattern.search(text)
         if m:
             return Place(where, "approval", (a + m.start(), a + m.end()))
+    start = w.AT_START.search(text)  # before OTHERWISE: "before anything else" is no "else"
+    if start is not None:
+        return Place("after", "start", (a + start.start(), a + start.end()))
     if w.OTHERWISE.search(text):
         return Place("otherwise", None, None)
     for where, patterns in (("after", w.AFTER), ("before", w.BEFORE)):
@@ -199,7 +203,7 @@ def read(low: str, spans: list[Span], current: Workflow, raw: str | None = None)
     """Service-aware ops in ``low`` (lower-cased, URLs blanked), marking what they used.
     ``raw`` is the same text before lower-casing (capitals mark names)."""
     low = _masked(low, raw if raw is not None and len(raw) == len(low) else low, current)
-    ops = _delays(low, spans)
+    ops = _delays(low, spans, current)
     ops += _reschedule(low, spans, current)
     ops += _replacements(low, spans, current)
     ops += _prunes(low, spans)
@@ -371,11 +375,15 @@ def _with_every(words: str, day: bool, zh: bool) -> str:
 _ZH_UNITS = {"分钟": "minutes", "小时": "hours", "天": "days"}
 
 
-def _delays(low: str, spans: list[Span]) -> list[EditOp]:
-    """ "Send the email the next day (instead of immediately)": a wait before that step."""
+def _delays(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
+    """ "Send the email the next day (instead of immediately)": a wait before that step (a
+    new one when the workflow has no step of the service named, see ``edit_delay_steps``)."""
     ops: list[EditOp] = []
     for m in w.DELAY.finditer(low):
         a, b = clause_at(low, m.start())
+        nxt = w.CLAUSE_END.search(low, b)
+        if nxt is not None and not low[a:b].replace(m.group(0), " ").strip(" ,，"):
+            b = clause_at(low, nxt.end())[1]  # "after 30 minutes, ping me on …"
         if inside(m.start(), spans):
             continue
         if m.group("n") or m.group("an"):
@@ -391,6 +399,8 @@ def _delays(low: str, spans: list[Span]) -> list[EditOp]:
         steps = [x.subject for x in named(words) if x.subject not in ("wait", "condition")]
         subject = steps[0] if steps else None
         wait = WaitSpec(amount=amount, unit=unit)
+        added = new_step_for_delay(words, current)
+        ops += [added] if added is not None else []
         ops.append(EditOp(kind="add_wait", wait=wait, subject=subject))
         spans.append((a, b))
     return ops

@@ -230,8 +230,18 @@ MOVE = rx(r"\b(move|put|place|reorder)\b|移到|移动到|挪到|放到|调到|�
 
 # where a step goes: the anchor is the text in group 1
 _ANCHOR_END = r"(?=[,;，；。]|\.(?:\s|$)|$|\b(?:and|then|too|also)\b)"
+# "first thing, reply 200", "第一步就返回响应": the new step goes right after the trigger
+AT_START = rx(
+    r"\bfirst thing\b|\bbefore anything else\b|\bas the (?:very )?first step\b|"
+    r"第一步就?|最先|一开始就?"
+)
 AFTER = (
     rx(r"\b(?:right |just |directly )?after\s+(.+?)" + _ANCHOR_END),
+    # "once the signup is saved": the step that saves it
+    rx(
+        r"\b(?:right |just )?once\s+(.+?)\s+(?:is|are|has been|have been)\s+"
+        r"(?:saved|stored|logged|recorded|written|added)\b"
+    ),
     rx(r"在(.+?)(?:之后|以后|后面|后)"),
     rx(r"(?:接在|放在|移到|挪到|放到|移至)(.+?)(?:之后|以后|后面|后)"),
     rx(r"^\s*(.{1,20}?)(?:之后|以后)"),

@@ -161,7 +161,8 @@ ACTIONS: dict[ActionKind, re.Pattern[str]] = {
     "airtable": rx(r"airtable"),
     "webhook_response": rx(
         r"(respond|reply|answer|returns?|send back)\s+(\w+\s+){0,3}(response|result|to the "
-        r"(webhook|caller|request))|返回(结果|响应)|响应(webhook|请求)"
+        r"(webhook|caller|request))|answer the (webhook|caller|request)|返回(结果|响应)|"
+        r"响应(webhook|请求)"
     ),
     "write_file": rx(
         r"(save|write|export|dump)\s+(\w+\s+){0,4}(csv|json|text|local)?\s*file|"
