@@ -5,7 +5,9 @@ something up ("set up some notifications for the team", "给团队设置一些�
 a bot named as a heading and then pointed at ("Slack bot: when someone messages it a ticket
 id, …") starts on that app's message, and a lookup then reply stays a plain read then send (no
 chat agent); a value written back to the run's own item ("write the invoice number back to the
-deal", "把发票号写回这个deal") updates the trigger's app, not the app of the thing just made.
+deal", "把发票号写回这个deal") updates the trigger's app, not the app of the thing just made;
+a review asked of someone whose outcome is said ("发邮件给X审核；审核通过以后…") is an approval, and
+"set its status to X"/"把状态改成X" with no app named updates the run's own item.
 
 Each row is scored with the evaluation's own check vocabulary (bench/eval_planner/checks.py)."""
 
@@ -17,6 +19,7 @@ from tests.planner.bank_cases import bank_cases
 from tests.planner.eval_checks import Check, asks, failures, order, svc
 
 NOQ: Check = {"no_question": True}
+APPROVAL: Check = {"approval": True}
 NO_AGENT: Check = {"absent": {"core": "ai_agent"}}
 NOTICE_Q = asks("notif", "通知", "提醒", "what", "which", "where", "when", "什么", "哪")
 
@@ -105,6 +108,33 @@ BANK: list[tuple[str, list[Check]]] = [
     (
         "Pipedrive 新建 deal 时，在 Trello 建一张卡片，之后把卡片链接回写到这个 deal",
         [svc("trello", "create"), order(svc("trello", "create"), svc("pipedrive", "update"))],
+    ),
+]
+
+BANK += [
+    # ---- a review whose outcome is said is an approval; then the item's own status ---------
+    (
+        "新的 Airtable 记录进来时，发邮件给 boss@shop.cn 审核，审核通过后把状态改成已批准",
+        [APPROVAL, order(APPROVAL, svc("airtable", "update"))],
+    ),
+    (
+        "Jira 有新 issue 时，发到 Slack 让组长审核，审核通过以后把这个 issue 的状态改成进行中",
+        [APPROVAL, order(APPROVAL, svc("jira", "update")), {"absent": svc("slack", "update")}],
+    ),
+    (
+        "Trello 新卡片创建时，请 lead@team.cn 审核一下；审核不通过就发邮件告诉我",
+        [APPROVAL],
+    ),
+    ("Notion 有新页面时，用AI审核内容，然后发到 Slack", [{"absent": APPROVAL}]),
+    (
+        "When a new Notion page is added, ask editor@site.com to approve it by email; once "
+        "approved, set its status to Published",
+        [APPROVAL, order(APPROVAL, svc("notion", "update")), {"absent": {"core": "http_request"}}],
+    ),
+    (
+        "When a new Airtable record comes in, get my approval in Slack, and once approved change "
+        "the status to Live",
+        [APPROVAL, order(APPROVAL, svc("airtable", "update"))],
     ),
 ]
 
