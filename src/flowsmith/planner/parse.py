@@ -60,6 +60,7 @@ from flowsmith.planner.parse_day_cases import date_field, day_cases_said
 from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
 from flowsmith.planner.parse_failed_name import failed_named
 from flowsmith.planner.parse_for_tail import zh_for_everyone
+from flowsmith.planner.parse_heading_bot import heading_bot
 from flowsmith.planner.parse_heading_event import heading_event
 from flowsmith.planner.parse_hour_cases import hour_cases_said
 from flowsmith.planner.parse_item_says import item_says
@@ -72,6 +73,7 @@ from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_per_measure import per_measure
 from flowsmith.planner.parse_presence import with_presence_sides
 from flowsmith.planner.parse_public_data import with_public_data_fetched
+from flowsmith.planner.parse_review_approval import review_as_approval
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_spelling import respell
 from flowsmith.planner.parse_totals import with_sum_tested
@@ -94,7 +96,8 @@ __all__ = ["parse_condition", "parse_request"]
 def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     """The frame ``text`` asks for, or None when it names nothing to act on."""
     catalog = catalog or load_catalog()
-    flat = heading_event(respell(" ".join(bullets_as_sentences(text).split())))
+    flat = heading_bot(heading_event(respell(" ".join(bullets_as_sentences(text).split()))))
+    flat = review_as_approval(flat)  # "给编辑审核；审核通过以后…": an approval
     index = index_of(catalog)
     # "我们是做物流的。…": who writes, no case
     flat = drop_background(flat, lambda s: bool(index.mentions(s)))

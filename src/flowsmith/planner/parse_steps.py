@@ -45,6 +45,7 @@ from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
 from flowsmith.planner.parse_unknown import unknown_service
 from flowsmith.planner.parse_verbs import clause_verb, mention_verb, verbless
+from flowsmith.planner.parse_write_back import back_to_item, sets_own_state
 from flowsmith.planner.service_words import phrase_in
 from flowsmith.planner.text import zh_number
 
@@ -400,12 +401,19 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
     posted = channel_post(text, phrase, ctx)  # "…, then post them in #general"
     if posted is not None:
         return [("create", posted)]
+    if verb == "update" and ctx.trigger_app and sets_own_state(text):
+        # "once approved, set its status to Published": the run's own item, not an app "Published"
+        return [("create", _on_app(ctx, ctx.trigger_app, text, "update", phrase))]
     unknown = unknown_service(text, ctx)
     if unknown:
         said = verb if verb != "none" else verbless(text, text[: max(0, text.find(unknown))])
         op = {"read": "get", "update": "update", "delete": "delete"}.get(said, "create")
         step = ServiceStep(app=None, resource=None, operation=op, service=unknown, phrase=phrase)
         return [("read" if op == "get" else "create", step)]
+    back = _back_to_trigger_item(text, ctx)
+    if back is not None and ctx.trigger_app:
+        # "write the invoice number back to the deal": an update of the run's own item
+        return [("create", _on_app(ctx, ctx.trigger_app, back, "update", phrase))]
     earlier = _earlier_app(text, ctx) if verb in ("create", "update", "delete") else None
     if earlier and ctx.trigger_app and _said_first(text, ctx, earlier, ctx.trigger_app):
         # "… in Xero and raise a draft invoice for the deal value": the invoice is Xero's,
@@ -494,6 +502,15 @@ def _said_first(text: str, ctx: Context, app_id: str, other: str) -> bool:
 
     mine = first(app_id)
     return mine <= len(low) and mine < first(other)
+
+
+def _back_to_trigger_item(text: str, ctx: Context) -> str | None:
+    """Where ``text`` writes a value back to, when that is the trigger's item."""
+    app = ctx.index.apps.get(ctx.trigger_app or "")
+    if app is None:
+        return None
+    words = [w for res in app.resources.values() for w in res.names.all()]
+    return back_to_item(text, words)
 
 
 def _names_trigger_resource(text: str, ctx: Context) -> bool:

@@ -126,7 +126,7 @@ def sourceless_report(text: str) -> bool:
 
 
 _NOTICE = re.compile(
-    r"\b(?:notify|notification|remind(?:er)?s?|alert|ping|heads[- ]up|let\s+\w+\s+know)\b|"
+    r"\b(?:notify|notifications?|remind(?:er)?s?|alerts?|ping|heads[- ]up|let\s+\w+\s+know)\b|"
     r"提醒|通知|告诉",
     re.IGNORECASE,
 )
@@ -135,7 +135,11 @@ _NOTICE_FILLER = re.compile(
     r"\b(?:the|a|an|me|us|my|our|team|everyone|everybody|all|people|staff|them|send|"
     r"please|can you|could you|i want|i'd like|to|every|each|daily|weekly|day|week|morning|"
     r"evening|month|monthly|about|that|this|thing|things|stuff|it|we|talked|discussed|"
-    r"mentioned)\b|大家|团队|所有人|全员|同事|每天|每日|每周|每个?星期|每个?月|早上|晚上|给|帮|请|"
+    r"mentioned|"
+    # asking to have some set up ("set something up for …") says nothing more either
+    r"set|setup|up|something|some|for|build|make|create|need|can|could|you|i|want|have|get)\b|"
+    r"大家|团队|所有人|全员|同事|每天|每日|每周|每个?星期|每个?月|早上|晚上|给|帮|请|设置|搞|做|建|"
+    r"一些|些|点|"
     r"我|们|一下|一声|下|吧|个|"
     # a thing only pointed at ("那个事", "that thing we talked about") names nothing to say,
     # and a polite ask ("能不能…", "你能…吗", "记得…") adds nothing
