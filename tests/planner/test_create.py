@@ -269,9 +269,7 @@ def test_placeholders_are_named_in_assumptions() -> None:
 # --- structure rules ---------------------------------------------------------------------------
 
 
-def test_step_after_a_branch_of_writes_runs_beside_it() -> None:
-    """The cases only write, so the item after the branch is the one that fed it: the step
-    after it is fed by the trigger, on every path, rather than by every output of the IF."""
+def test_step_after_a_branch_joins_every_case() -> None:
     _needs("slack", "google_sheets")
     wf = make(
         "When a webhook is called, if the amount is over 100 post to Slack, otherwise email me. "
@@ -279,7 +277,7 @@ def test_step_after_a_branch_of_writes_runs_beside_it() -> None:
     )
     cond = one(wf, "if")
     sheets = one(wf, "google_sheets")
-    assert feeds(wf, sheets) == feeds(wf, cond) == {(trigger(wf).id, "main")}
+    assert feeds(wf, sheets) == {(cond.id, "true"), (cond.id, "false")}
 
 
 def test_conditional_action_sits_behind_its_condition() -> None:

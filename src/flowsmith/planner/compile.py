@@ -144,8 +144,12 @@ def _joins_next(rest: tuple[Step, ...]) -> bool:
     """Whether a step follows a branch in the same list and may take the branch's input
     (:func:`~flowsmith.planner.compile_join.join_feeds`). A branch that ends its list hands
     its ends to what holds it (a loop returns them to its next item); a reply to the caller
-    waits for the cases' work, so it joins their ends."""
-    return bool(rest) and not isinstance(rest[0], Respond)
+    waits for the cases' work, and a step said to come "then" after the cases may continue
+    the last of them, so both join the cases' ends."""
+    if not rest or isinstance(rest[0], Respond):
+        return False
+    phrase = getattr(rest[0], "phrase", "")
+    return not (isinstance(phrase, str) and _THEN.search(phrase))
 
 
 def _respond(st: CompileState, step: Respond, feeds: list[End]) -> list[End]:
