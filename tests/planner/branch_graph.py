@@ -70,6 +70,11 @@ class Graph:
                 found[gid] = hit[0]
         return found
 
+    def beside(self, gid: str) -> set[str]:
+        """Nodes reached from the trigger without passing the gate ``gid``."""
+        edges = [e for e in self.edges if e[0] != gid]
+        return reachable(edges, self.trigger().id)
+
     def compares(self, gid: str) -> str:
         p = self.nodes[gid].parameters
         if "field" in p:
@@ -139,12 +144,15 @@ def combined(
 
 def joins(g: Graph, step: str, after: str) -> None:
     """``step`` runs on every path of the decision the step ``after`` (a step of one case)
-    sits behind: no gate output alone leads to it, and every output of that gate reaches it."""
+    sits behind: no gate output alone leads to it, and every output of that gate reaches it,
+    or it runs beside that gate (reached from the trigger without passing it)."""
     assert g.sides(step) == {}, g.sides(step)
     gates = g.sides(after)
     assert gates, after
     ids = g.find(step)
     for gid in gates:
+        if ids & g.beside(gid):
+            continue
         for out, reach in g.outputs(gid).items():
             assert ids & reach, (step, gid, out)
 

@@ -450,9 +450,6 @@ BANK: list[tuple[str, list[Check]]] = [
 ]
 
 _OPEN: dict[str, str] = {
-    "Sentry calls our webhook": "'whenever an error happens' is read as an error condition on "
-    "the payload, 'Sentry' as a step (a release), 'for each one' as a loop; the GitHub issue "
-    "ends behind that condition",
     "Discord的#feedback频道": "Discord has no trigger events in the catalog: the planner polls "
     "its messages on an hourly schedule (no webhook, no chat trigger)",
 }

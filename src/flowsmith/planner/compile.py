@@ -28,6 +28,7 @@ from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Connection, NodeFamily, Workflow
 from flowsmith.planner.chain_refs import joined_upto
 from flowsmith.planner.compile_agent import agent_nodes
+from flowsmith.planner.compile_join import join_feeds
 from flowsmith.planner.compile_nodes import (
     core_node,
     reads,
@@ -118,8 +119,11 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
     joined = joined_upto(steps)  # "3) post both links": the steps before it run in a row
     for i, step in enumerate(steps):
         before_text = st.text
+        made_from = len(st.nodes)
         # the reply to a webhook's caller comes once the work before it is done
         ends = _step(st, step, last if isinstance(step, Respond) else feeds)
+        if isinstance(step, Branch) and _joins_next(steps[i + 1 :]):
+            ends = join_feeds(st, step, ends, feeds, made_from)
         last = ends
         after = steps[i + 1] if i + 1 < len(steps) else None
         if (
@@ -134,6 +138,18 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
             continue
         feeds = ends
     return feeds
+
+
+def _joins_next(rest: tuple[Step, ...]) -> bool:
+    """Whether a step follows a branch in the same list and may take the branch's input
+    (:func:`~flowsmith.planner.compile_join.join_feeds`). A branch that ends its list hands
+    its ends to what holds it (a loop returns them to its next item); a reply to the caller
+    waits for the cases' work, and a step said to come "then" after the cases may continue
+    the last of them, so both join the cases' ends."""
+    if not rest or isinstance(rest[0], Respond):
+        return False
+    phrase = getattr(rest[0], "phrase", "")
+    return not (isinstance(phrase, str) and _THEN.search(phrase))
 
 
 def _respond(st: CompileState, step: Respond, feeds: list[End]) -> list[End]:
