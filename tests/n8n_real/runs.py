@@ -206,8 +206,12 @@ def example_runs() -> dict[str, Workflow]:
 
 # the blind held-out set: its requests are shown to nobody who works on the planner, and a
 # failing run here would print them
-HELD_OUT = ("requests_fresh3.jsonl", "requests_fresh7.jsonl", "requests_fresh9.jsonl",
-            "requests_fresh13.jsonl")  # never read
+HELD_OUT = (
+    "requests_fresh3.jsonl",
+    "requests_fresh7.jsonl",
+    "requests_fresh9.jsonl",
+    "requests_fresh13.jsonl",
+)  # never read
 
 # runs that fail for a reason of ours and are not fixed yet, each with why (strict: a fixed one
 # must leave this list)
