@@ -13,12 +13,9 @@ import re
 
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition
+from flowsmith.planner.parse_condition_state import state_words
 from flowsmith.planner.parse_condition_words import TAG_FIELD, TAGGED, said_value_condition
-from flowsmith.planner.parse_conditions import (
-    compare_words,
-    qualifier_condition,
-    state_words,
-)
+from flowsmith.planner.parse_conditions import compare_words, qualifier_condition
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
 from flowsmith.planner.parse_field_names import (
     counted_in_state,
