@@ -13,7 +13,11 @@
 * ``condition_not_applied`` the text states a condition in a strong form ("if", "unless",
   "only when", "otherwise", 如果, 除非, 否则, …的话) but no node gates anything (an if,
   switch, filter, approval, a node with two used outputs, an error output for "if it
-  fails"); or it says "otherwise" and no gate has two outputs that lead to nodes.
+  fails"); or it says "otherwise" and no gate has two outputs that lead to nodes. A
+  comparison with a number ("orders over $500", 不满40小时, 10万以上) is a condition without
+  "if" too: reported when no node's parameters carry that number (read with its multiplier,
+  within 1). With no gate at all, "for the rest" / 其他的 and two or more short case labels
+  with arrows ("Bugs -> Linear, features -> Notion") are reported as well.
 * ``trigger_mismatch``      (not in edits) the text says when it runs, by a clock ("every
   morning", "每5分钟") or on an event at its start ("when a lead comes in", "每当…"), and
   the workflow only starts by hand (unless the text asks for a manual start).
@@ -135,8 +139,10 @@ _COMPARE = re.compile(
     r"(?P<un>\d[\d,.]*)\s*(?P<uk>[万千百])?(?:元|块|美元|小时|分|星|个|%)?\s*(?:以上|以下)",
     _I,
 )
-_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "百": 1e2, "千": 1e3}
-_MULTIPLIERS["万"] = 1e4
+_MULTIPLIERS = {
+    **{"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6},
+    **{"百": 1e2, "千": 1e3, "万": 1e4},
+}
 # "Bugs -> Linear, features -> Notion": a short label opening a clause, then an arrow
 _CASE_ARROW = re.compile(r"(?:^|[.;,:，；。\n])\s*(?P<label>[\w'’ -]{1,30}?)\s*(?:→|->|=>)")
 
