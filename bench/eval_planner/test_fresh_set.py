@@ -8,8 +8,8 @@ The sets, each checked the same way: ``fresh`` (requests_fresh.jsonl, build_fres
 build_fresh8.py), ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out),
 ``fresh10`` (requests_fresh10.jsonl, build_fresh10.py), ``fresh11``
 (requests_fresh11.jsonl, build_fresh11.py), ``fresh12``
-(requests_fresh12.jsonl, build_fresh12.py) and ``fresh13`` (requests_fresh13.jsonl,
-build_fresh13.py; held out).
+(requests_fresh12.jsonl, build_fresh12.py), ``fresh13`` (requests_fresh13.jsonl,
+build_fresh13.py; held out) and ``fresh15`` (requests_fresh15.jsonl, build_fresh15.py; held out).
 Every check has a kind the scorer knows, every selector names catalog apps and subtypes,
 edits' kept ids exist in their prior, the file is what its builder writes, and no request
 repeats one of requests.jsonl (nor, for fresh2, one of the first fresh set).
@@ -39,6 +39,7 @@ import build_fresh10  # noqa: E402
 import build_fresh11  # noqa: E402
 import build_fresh12  # noqa: E402
 import build_fresh13  # noqa: E402
+import build_fresh15  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -73,6 +74,8 @@ SETS: dict[str, dict[str, Any]] = {
                 "prefix": "s", "zh": (0.45, 0.55)},
     "fresh13": {"builder": build_fresh13, "file": HERE / "requests_fresh13.jsonl", "n": 80,
                 "prefix": "t", "zh": (0.45, 0.55)},
+    "fresh15": {"builder": build_fresh15, "file": HERE / "requests_fresh15.jsonl", "n": 80,
+                "prefix": "w", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -1026,6 +1029,83 @@ ACCEPTABLE_EDITS.update({
 })
 
 
+# fresh15 (held out): right workflows for a few requests, hand-written from the request alone
+ACCEPTABLE.update({
+    # survey app response: Enterprise plan -> CRM deal, otherwise -> newsletter list
+    "w002": _wf([
+        _n("t", "app_event_trigger", {"app": "typeform", "event": "form_submitted"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.plan }}", "operator": "equals",
+                                       "right": "Enterprise"}]}),
+        _n("p", "pipedrive", {"resource": "deal", "operation": "create"}),
+        _n("m", "mailchimp", {"resource": "member", "operation": "create"}),
+    ], [("t", "c"), ("c", "p", "true"), ("c", "m", "false")]),
+    # signup webhook: answer at once; pro -> CRM contact, else -> sheet row
+    "w011": _wf([
+        _n("t", "webhook_trigger", {"path": "signup", "response_mode": "response_node"}),
+        _n("r", "webhook_response", {"status_code": 200}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.plan }}", "operator": "equals",
+                                       "right": "pro"}]}),
+        _n("h", "hubspot", {"resource": "contact", "operation": "upsert",
+                            "email": "{{ $json.email }}"}),
+        _n("s", "google_sheets", {"resource": "sheet", "operation": "append"}),
+    ], [("t", "r"), ("t", "c"), ("c", "h", "true"), ("c", "s", "false")]),
+    # failed payment: email, wait 3 days, look the invoice up, cancel if still unpaid
+    "w028": _wf([
+        _n("t", "app_event_trigger", {"app": "chargebee", "event": "payment_failed"}),
+        _n("e", "send_email", {"to": "{{ $json.customer.email }}", "subject": "Card",
+                               "body": "Please update your card"}),
+        _n("w", "wait", {"amount": 3, "unit": "days"}),
+        _n("g", "chargebee", {"resource": "invoice", "operation": "list"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.status }}", "operator": "not_equals",
+                                       "right": "paid"}]}),
+        _n("x", "chargebee", {"resource": "subscription", "operation": "cancel"}),
+    ], [("t", "e"), ("e", "w"), ("w", "g"), ("g", "c"), ("c", "x", "true")]),
+    # booking: CRM contact always; a deal too when the address is not a free mail domain
+    "w043": _wf([
+        _n("t", "app_event_trigger", {"app": "cal_com", "event": "booking_created"}),
+        _n("h", "hubspot", {"resource": "contact", "operation": "upsert",
+                            "email": "{{ $json.email }}"}),
+        _n("c", "if", {"combine": "and", "conditions": [
+            {"left": "{{ $json.email }}", "operator": "not_contains", "right": "@gmail.com"},
+            {"left": "{{ $json.email }}", "operator": "not_contains", "right": "@qq.com"},
+            {"left": "{{ $json.email }}", "operator": "not_contains", "right": "@163.com"}]}),
+        _n("d", "hubspot", {"resource": "deal", "operation": "create"}),
+    ], [("t", "h"), ("h", "c"), ("c", "d", "true")]),
+    # expenses: under 200 straight to the workbook; else approval -> workbook / email back
+    "w061": _wf([
+        _n("t", "form_trigger", {"title": "Expenses", "fields": [
+            {"label": "email"}, {"label": "amount"}]}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.amount }}", "operator": "less_than",
+                                       "right": 200}]}),
+        _n("x1", "excel_365", {"resource": "worksheet", "operation": "append"}),
+        _n("a", "approval_email", {"to": "finance@acme.cn", "subject": "Expense",
+                                   "message": "{{ $json.amount }}"}),
+        _n("x2", "excel_365", {"resource": "worksheet", "operation": "append"}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "Declined",
+                               "body": "Not approved"}),
+    ], [("t", "c"), ("c", "x1", "true"), ("c", "a", "false"), ("a", "x2", "approved"),
+        ("a", "e", "rejected")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P6: every order to the sheet, only big ones to Slack
+    "w066": ([("n1", "n2"), ("n2", "c"), ("c", "n3", "true")], [
+        _n("c", "if", {"conditions": [{"left": "{{ $json.total_price }}",
+                                       "operator": "greater_than", "right": 300}]})]),
+    # P3: High/Highest to monday (then Slack); the rest to Slack only
+    "w073": ([("n1", "c"), ("c", "n2", "true"), ("n2", "n3"), ("c", "n3", "false")], [
+        _n("c", "if", {"combine": "or", "conditions": [
+            {"left": "{{ $json.fields.priority.name }}", "operator": "equals", "right": "High"},
+            {"left": "{{ $json.fields.priority.name }}", "operator": "equals",
+             "right": "Highest"}]})]),
+    # P17: legal approves before the row is logged; a rejection is posted to Slack
+    "w078": ([("n1", "n2"), ("n2", "a"), ("a", "n3", "approved"), ("a", "s", "rejected")], [
+        _n("a", "approval_email", {"to": "legal@acme.cn", "subject": "Contract",
+                                   "message": "{{ $json.party }}"}),
+        _n("s", "slack_message", {"channel": "@me", "text": "Contract rejected"})]),
+})
+
+
 def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
             added: list[dict[str, Any]]) -> dict[str, Any]:
     """The prior with ``added`` nodes and its connections replaced by ``edges``."""
@@ -1288,6 +1368,42 @@ def test_fresh13_composition() -> None:
     """The brief's shares: 40/40 languages, about a third with conditions, 16 edits, about a
     third long tail, three vague requests."""
     comp = build_fresh13.composition(SET_ROWS["fresh13"])
+    assert comp["en"] == 40 and comp["zh"] == 40
+    assert 27 <= comp["condition"] <= 34 and comp["edit"] == 16
+    assert 27 <= comp["longtail"] <= 34 and comp["question"] == 3
+
+
+def test_fresh15_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: no sentence of any set is shown by this test
+    others = set(_texts(_read(MAIN)))
+    for k in range(1, 15):
+        path = HERE / ("requests_fresh.jsonl" if k == 1 else f"requests_fresh{k}.jsonl")
+        if path.exists():
+            others |= set(_texts(_read(path)))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh15"]) if t in others)
+    assert repeated == 0
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh15"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh15"] if r.get("prior")])
+def test_fresh15_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh15 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh15_edits_each_prior_once_with_kept_ids() -> None:
+    edits = [r for r in SET_ROWS["fresh15"] if r.get("prior")]
+    names = [r["prior"]["name"] for r in edits]
+    assert len(names) == 16 and len(set(names)) == 16
+    assert all(any("kept_ids" in c for c in r["checks"]) for r in edits)
+
+
+def test_fresh15_composition() -> None:
+    """The brief's shares: 40/40 languages, about a third with conditions, 16 edits, about a
+    third long tail, three vague requests."""
+    comp = build_fresh15.composition(SET_ROWS["fresh15"])
     assert comp["en"] == 40 and comp["zh"] == 40
     assert 27 <= comp["condition"] <= 34 and comp["edit"] == 16
     assert 27 <= comp["longtail"] <= 34 and comp["question"] == 3
