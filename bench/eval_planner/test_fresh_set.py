@@ -9,7 +9,8 @@ build_fresh8.py), ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out),
 ``fresh10`` (requests_fresh10.jsonl, build_fresh10.py), ``fresh11``
 (requests_fresh11.jsonl, build_fresh11.py), ``fresh12``
 (requests_fresh12.jsonl, build_fresh12.py), ``fresh13`` (requests_fresh13.jsonl,
-build_fresh13.py; held out) and ``fresh15`` (requests_fresh15.jsonl, build_fresh15.py; held out).
+build_fresh13.py; held out), ``fresh14`` (requests_fresh14.jsonl, build_fresh14.py) and
+``fresh15`` (requests_fresh15.jsonl, build_fresh15.py; held out).
 Every check has a kind the scorer knows, every selector names catalog apps and subtypes,
 edits' kept ids exist in their prior, the file is what its builder writes, and no request
 repeats one of requests.jsonl (nor, for fresh2, one of the first fresh set).
@@ -39,6 +40,7 @@ import build_fresh10  # noqa: E402
 import build_fresh11  # noqa: E402
 import build_fresh12  # noqa: E402
 import build_fresh13  # noqa: E402
+import build_fresh14  # noqa: E402
 import build_fresh15  # noqa: E402
 import checks as C  # noqa: E402
 
@@ -74,6 +76,8 @@ SETS: dict[str, dict[str, Any]] = {
                 "prefix": "s", "zh": (0.45, 0.55)},
     "fresh13": {"builder": build_fresh13, "file": HERE / "requests_fresh13.jsonl", "n": 80,
                 "prefix": "t", "zh": (0.45, 0.55)},
+    "fresh14": {"builder": build_fresh14, "file": HERE / "requests_fresh14.jsonl", "n": 100,
+                "prefix": "u", "zh": (0.45, 0.55)},
     "fresh15": {"builder": build_fresh15, "file": HERE / "requests_fresh15.jsonl", "n": 80,
                 "prefix": "w", "zh": (0.45, 0.55)},
 }
@@ -1029,6 +1033,84 @@ ACCEPTABLE_EDITS.update({
 })
 
 
+# fresh14: right workflows for a few requests, hand-written from the request alone
+ACCEPTABLE.update({
+    # WooCommerce order: total over 200 -> Slack #big-orders, otherwise the Orders sheet
+    "u003": _wf([_n("t", "app_event_trigger", {"app": "woocommerce", "event": "order_created"}),
+                 _n("c", "if", {"conditions": [{"left": "{{ $json.total }}",
+                                                "operator": "greater_than", "right": 200}]}),
+                 _n("s", "slack_message", {"channel": "#big-orders", "text": "{{ $json.id }}"}),
+                 _n("g", "google_sheets_append", {"spreadsheet_id": "1Ord",
+                                                  "sheet_name": "Orders"})],
+                [("t", "c"), ("c", "s", "true"), ("c", "g", "false")]),
+    # HubSpot ticket: wait an hour, read it again, still no owner -> Slack #support
+    "u007": _wf([_n("t", "app_event_trigger", {"app": "hubspot", "event": "ticket_created"}),
+                 _n("w", "wait", {"amount": 1, "unit": "hours"}),
+                 _n("h", "hubspot", {"resource": "ticket", "operation": "get",
+                                     "ticketId": "{{ $json.id }}"}),
+                 _n("c", "if", {"conditions": [{"left": "{{ $json.properties.hubspot_owner_id }}",
+                                                "operator": "is_empty"}]}),
+                 _n("s", "slack_message", {"channel": "#support", "text": "Unassigned ticket"})],
+                [("t", "w"), ("w", "h"), ("h", "c"), ("c", "s", "true")]),
+    # payment webhook: Telegram when there is a chat id, else email; answer 200 on both sides
+    "u018": _wf([_n("t", "webhook_trigger", {"path": "paid", "method": "POST"}),
+                 _n("c", "if", {"conditions": [{"left": "{{ $json.telegram_chat_id }}",
+                                                "operator": "is_not_empty"}]}),
+                 _n("m", "telegram_message", {"chat_id": "{{ $json.telegram_chat_id }}",
+                                              "text": "Payment received"}),
+                 _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "Receipt"}),
+                 _n("r1", "webhook_response", {"status_code": 200}),
+                 _n("r2", "webhook_response", {"status_code": 200})],
+                [("t", "c"), ("c", "m", "true"), ("c", "e", "false"), ("m", "r1"), ("e", "r2")]),
+    # expense form: under 500 -> Excel; else email approval -> Excel / email the requester
+    "u051": _wf([_n("t", "form_trigger", {"title": "报销申请", "fields": [{"label": "amount"}]}),
+                 _n("c", "if", {"conditions": [{"left": "{{ $json.amount }}",
+                                                "operator": "less_than", "right": 500}]}),
+                 _n("x1", "excel_365", {"resource": "worksheet", "operation": "append"}),
+                 _n("a", "approval_email", {"to": "cfo@acme.cn", "subject": "报销审批"}),
+                 _n("x2", "excel_365", {"resource": "worksheet", "operation": "append"}),
+                 _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "报销未通过"})],
+                [("t", "c"), ("c", "x1", "true"), ("c", "a", "false"), ("a", "x2", "approved"),
+                 ("a", "e", "rejected")]),
+    # Monday 8:30: last week's orders -> totals per product -> AI report -> email the boss
+    "u066": _wf([_n("t", "schedule_trigger", {"interval": "weeks", "every": 1, "weekday": "monday",
+                                              "at_time": "08:30"}),
+                 _n("h", "http_request", {"method": "GET",
+                                          "url": "https://api.example.cn/orders?range=last_week"}),
+                 _n("g", "aggregate", {"group_by": ["product"],
+                                       "operations": [{"field": "qty", "operation": "sum"}]}),
+                 _n("l", "llm_chat", {"prompt": "写一段周报: {{ JSON.stringify($json) }}"}),
+                 _n("e", "send_email", {"to": "boss@acme.cn", "subject": "周报"})],
+                [("t", "h"), ("h", "g"), ("g", "l"), ("l", "e")]),
+})
+
+HUNTER = "https://api.hunter.io/v2/email-verifier?email={{ $json.email }}"
+
+ACCEPTABLE_EDITS.update({
+    # P4: in stock -> also Pushover; out of stock -> log the check time in a sheet
+    "u083": ([("n1", "n2"), ("n2", "n3"), ("n3", "n4", "true"), ("n3", "p", "true"),
+              ("n3", "g", "false")],
+             [_n("p", "pushover", {"resource": "message", "operation": "push", "message": "有货"}),
+              _n("g", "google_sheets_append", {"spreadsheet_id": "1Chk", "sheet_name": "检查"})]),
+    # P15: Hunter.io check before saving; undeliverable -> 422 and nothing saved
+    "u094": ([("n1", "h"), ("h", "c"), ("c", "n2", "true"), ("n2", "n3"), ("n3", "n4"),
+              ("c", "r", "false")],
+             [_n("h", "http_request", {"method": "GET", "url": HUNTER}),
+              _n("c", "if", {"conditions": [{"left": "{{ $json.data.result }}",
+                                             "operator": "not_equals", "right": "undeliverable"}]}),
+              _n("r", "webhook_response", {"status_code": 422,
+                                           "body": {"error": "undeliverable"}})]),
+    # P17: after logging, amount over 200000 -> email legal, otherwise a Slack note
+    "u096": ([("n1", "n2"), ("n2", "n3"), ("n3", "c"), ("c", "e", "true"), ("c", "s", "false")],
+             [_n("c", "if", {"conditions": [{"left": "{{ $json.amount }}",
+                                             "operator": "greater_than", "right": 200000}]}),
+              _n("e", "send_email", {"to": "legal@acme.cn", "subject": "大额合同"}),
+              _n("s", "slack_message", {"channel": "#contracts", "text": "新合同已登记"})]),
+})
+
+
+
+
 # fresh15 (held out): right workflows for a few requests, hand-written from the request alone
 ACCEPTABLE.update({
     # survey app response: Enterprise plan -> CRM deal, otherwise -> newsletter list
@@ -1407,3 +1489,40 @@ def test_fresh15_composition() -> None:
     assert comp["en"] == 40 and comp["zh"] == 40
     assert 27 <= comp["condition"] <= 34 and comp["edit"] == 16
     assert 27 <= comp["longtail"] <= 34 and comp["question"] == 3
+
+
+def test_fresh14_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: no sentence of any set is shown by this test
+    others = set()
+    for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8",
+                 "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"):
+        path = HERE / f"requests_{name}.jsonl"
+        if path.exists():
+            others |= set(_texts(_read(path)))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh14"]) if t in others)
+    assert repeated == 0
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh14"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh14"] if r.get("prior")])
+def test_fresh14_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh14 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh14_edits_each_prior_once_with_kept_ids() -> None:
+    edits = [r for r in SET_ROWS["fresh14"] if r.get("prior")]
+    names = [r["prior"]["name"] for r in edits]
+    assert len(names) == 20 and len(set(names)) == 20
+    assert all(any("kept_ids" in c for c in r["checks"]) for r in edits)
+
+
+def test_fresh14_composition() -> None:
+    """The brief's shares: 50/50 languages, about 35 with conditions, 20 edits, about 40 long
+    tail, three vague requests."""
+    comp = build_fresh14.composition(SET_ROWS["fresh14"])
+    assert comp["en"] == 50 and comp["zh"] == 50
+    assert 33 <= comp["condition"] <= 40 and comp["edit"] == 20
+    assert 38 <= comp["longtail"] <= 44 and comp["question"] == 3
