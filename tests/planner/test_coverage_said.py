@@ -193,3 +193,46 @@ def test_a_clock_or_an_event_said_but_a_start_by_hand() -> None:
     assert codes("post the weather to Slack", flow(manual, SLACK)) == []
     # an edit says nothing of the start
     assert codes("every morning post to Slack too", flow(manual, SLACK), edit=True) == []
+
+
+def http(url: str) -> Node:
+    return node("h", "http_request", method="GET", url=url)
+
+
+def test_an_address_said_that_no_node_uses() -> None:
+    text = "every hour GET https://api.example.com/orders and post them to Slack"
+    sched = node("t", "schedule_trigger", TRIGGER, interval="hours", every=1)
+    assert codes(text, flow(sched, http("https://example.com/other"), SLACK)) == [
+        REQUEST_NOT_COVERED
+    ]
+    assert codes(text, flow(sched, http("https://api.example.com/orders"), SLACK)) == []
+    # a query added to the address, or a trailing slash, still uses it
+    assert codes(text, flow(sched, http("https://api.example.com/orders/?page=1"), SLACK)) == []
+    found = check_said(
+        "每小时从 https://api.example.cn/orders 拉取订单发到Slack", flow(sched, SLACK), edit=False
+    )
+    assert [f.code for f in found] == [REQUEST_NOT_COVERED]
+    assert "https://api.example.cn/orders" in found[0].message and "地址" in found[0].message
+    # an address the user says to stop using is not asked for
+    assert codes("use our new API instead of https://old.example.com/v1", flow(sched, SLACK)) == []
+
+
+def matches(value: str) -> Node:
+    rule = {"left": "{{ $json.labels }}", "operator": "contains", "right": value}
+    return node("i", "if", NodeFamily.FLOW, conditions=[rule])
+
+
+def test_a_quoted_value_said_as_tested_that_no_condition_tests() -> None:
+    text = "post new issues labelled 'feature' to Slack"
+    assert codes(text, flow(HOOK, SLACK)) == [CONDITION_NOT_APPLIED]
+    assert codes(text, gated(matches("bug"))) == [CONDITION_NOT_APPLIED]
+    assert codes(text, gated(matches("Feature"))) == []  # case aside
+    assert codes("如果标签是“紧急”就发到Slack", gated(matches("紧急"))) == []
+    assert codes("如果标签是“紧急”就发到Slack", gated(matches("普通"))) == [CONDITION_NOT_APPLIED]
+
+
+def test_quoted_values_that_are_not_tested_words() -> None:
+    # a name, not a test; a number's comparison in quotes; a key said with 为
+    assert codes("add a row to the 'Leads' sheet and post to Slack", flow(HOOK, SLACK)) == []
+    assert codes("预算要是“500万以上”，再发到Slack", gated(over(5_000_000))) == []
+    assert codes("把Redis里key为“daily:signups”的计数读出来发到Slack", flow(HOOK, SLACK)) == []

@@ -17,7 +17,12 @@
   comparison with a number ("orders over $500", 不满40小时, 10万以上) is a condition without
   "if" too: reported when no node's parameters carry that number (read with its multiplier,
   within 1). With no gate at all, "for the rest" / 其他的 and two or more short case labels
-  with arrows ("Bugs -> Linear, features -> Notion") are reported as well.
+  with arrows ("Bugs -> Linear, features -> Notion") are reported as well. A quoted value
+  said as what a condition tests ("labelled 'feature'") that no node carries is reported
+  (:func:`~flowsmith.planner.coverage_said_values.untested_value`) when nothing else about
+  conditions is.
+* ``request_not_covered`` also for an ``http(s)://`` address the text names that no node
+  uses (:func:`~flowsmith.planner.coverage_said_values.unused_addresses`).
 * ``trigger_mismatch``      (not in edits) the text says when it runs, by a clock ("every
   morning", "每5分钟") or on an event at its start ("when a lead comes in", "每当…"), and
   the workflow only starts by hand (unless the text asks for a manual start).
@@ -38,6 +43,7 @@ from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Finding, Node, NodeFamily, Workflow
 from flowsmith.core.services import node_service
 from flowsmith.planner.coverage import CONDITION_NOT_APPLIED, REQUEST_NOT_COVERED, TRIGGER_MISMATCH
+from flowsmith.planner.coverage_said_values import untested_value, unused_addresses
 from flowsmith.planner.coverage_tables import (
     APPROVAL_SUBTYPES,
     GENERAL_AI,
@@ -203,7 +209,11 @@ def check_said(
                     f"request.services.{m.app}",
                 )
             )
-    out += _conditions(text, workflow, lang, cat)
+    address = unused_addresses(text, workflow)
+    if address is not None:
+        what = catalog_text("coverage.said.address", lang, address=address)
+        out.append(_finding(REQUEST_NOT_COVERED, what, "request.text.address"))
+    out += _conditions(text, workflow, lang, cat) or _untested(text, workflow, lang)
     if not edit:
         out += _trigger(text, workflow, lang)
     return out
@@ -295,6 +305,15 @@ def _conditions(text: str, wf: Workflow, lang: str, cat: Catalog) -> list[Findin
         message = catalog_text("coverage.said.otherwise", lang, phrase=phrase)
         return [_finding(CONDITION_NOT_APPLIED, message, "request.text")]
     return []
+
+
+def _untested(text: str, wf: Workflow, lang: str) -> list[Finding]:
+    said = untested_value(text, wf)
+    if said is None:
+        return []
+    value, phrase = said
+    message = catalog_text("coverage.said.value", lang, phrase=phrase, value=value)
+    return [_finding(CONDITION_NOT_APPLIED, message, "request.text")]
 
 
 def _ungated(text: str, wf: Workflow, strong: list[re.Match[str]]) -> re.Match[str] | None:
