@@ -60,7 +60,7 @@ BANK: list[tuple[str, str, Check]] = [
         "New Zendesk ticket. VIP customers: create a PagerDuty incident. Non-VIP customers: "
         "add a card to Trello.",
         "zendesk",
-        lambda g: split(g, "pagerduty", "trello", ("vip",)),
+        lambda g: split(g, "pagerduty", "trello", ("vip", "VIP")),
     ),
     (
         "For every new Typeform response. Paid plans: add them to HubSpot. Not paid plans: "
@@ -76,7 +76,7 @@ BANK: list[tuple[str, str, Check]] = [
         lambda g: split(g, "jenkins", "discord", BRANCH),
     ),
     (
-        "New Stripe charge. Paid in EUR: add it to Airtable. Any other currency: email "
+        "When a Stripe charge succeeds. Paid in EUR: add it to Airtable. Any other currency: email "
         "finance@acme.io.",
         "stripe",
         lambda g: split(g, "airtable", "send_email", ("currency",)),
@@ -132,7 +132,7 @@ BANK: list[tuple[str, str, Check]] = [
     (
         "Zendesk来新工单：VIP客户的在PagerDuty建事件；非VIP客户的在Trello建卡片",
         "zendesk",
-        lambda g: split(g, "pagerduty", "trello", ("vip",)),
+        lambda g: split(g, "pagerduty", "trello", ("vip", "VIP")),
     ),
     # --- "其他<noun>", Chinese ----------------------------------------------------------------
     (
@@ -152,8 +152,7 @@ BANK: list[tuple[str, str, Check]] = [
         each(lambda g: only(g, ["airtable"]), lambda g: _guarded(g, "airtable")),
     ),
     (
-        "New Zendesk ticket. Internal tickets: ignore. External tickets: create an issue in "
-        "Jira.",
+        "New Zendesk ticket. Internal tickets: ignore. External tickets: create an issue in Jira.",
         "zendesk",
         each(lambda g: only(g, ["jira"]), lambda g: _guarded(g, "jira")),
     ),
@@ -164,7 +163,10 @@ def _guarded(g: Graph, step: str) -> None:
     assert g.sides(step), (step, g.edges)
 
 
-STILL_OPEN: dict[str, str] = {}
+STILL_OPEN: dict[str, str] = {
+    "Typeform有新回复：邮箱重复的不用管": "the seen-before pass reads 重复的不用 as a dedupe before "
+    "the cases are read",
+}
 
 
 @pytest.mark.parametrize(("text", "trigger", "check"), bank_cases(BANK, STILL_OPEN, 60))
