@@ -37,7 +37,7 @@ from flowsmith.planner.parse_steps import clause_actions
 if TYPE_CHECKING:
     from flowsmith.planner.parse_clauses import _Builder as Builder
 
-__all__ = ["complement_next", "label_case"]
+__all__ = ["complement_next", "label_case", "label_complement"]
 
 _NEG_ZH = re.compile(r"^(?:不是|没有|不|非|未|没|无)")
 _NEG_EN = re.compile(r"^(?:not|non)\b[\s-]*|^non-?", re.IGNORECASE)
@@ -55,6 +55,10 @@ _VERB_EN = re.compile(
 )
 _ZH_HEAD = re.compile(r"的话|的|就|则")
 _TOKENS = re.compile(r"__\w+?__")
+# an if-clause or a "for X" head has readers of its own: no label
+_IF_LED = re.compile(
+    r"^\s*(?:for|if|when|unless|whenever)\b|^\s*(?:如果|要是|假如|若|当|对于)", re.I
+)
 
 
 def _words(text: str) -> list[str]:
@@ -226,25 +230,34 @@ def _complement_of_open(b: Builder, clause: str) -> str | None:
     br = b.branch
     if br is None or br.closed or len(br.cases) != 1 or br.cases[0].condition is None:
         return None
-    first = br.cases[0].condition.phrase
-    first = re.sub(r"^\s*(?:if|when|如果|要是)\s*", "", first, flags=re.IGNORECASE)
-    first = re.sub(r"(?:的话|的|就|则)$", "", first.strip(" ,，:："))
+    said = re.sub(r"^\s*(?:if|when|如果|要是)\s*", "", br.cases[0].condition.phrase, flags=re.I)
+    said = re.sub(r"(?:的话|的|就|则)$", "", said.strip(" ,，:："))
+    firsts = [said, *(h for h, _ in heads(said))]  # the case's label, or its whole clause
     for head, action in heads(clause):
-        if complement(first, head) is not None:
+        hows = [complement(first, head) for first in firsts]
+        if any(h is not None and (h[0] != "other" or br.labelled) for h in hows):
             return action
     return None
 
 
-def label_case(b: Builder, clause: str, ctx: Context) -> bool:
-    """Read ``clause`` as the complement of the open label case (its other case) or as a
-    first label whose complement the text says later; False when it is neither."""
+def label_complement(b: Builder, clause: str, ctx: Context) -> bool:
+    """Read ``clause`` as the complement of the open case (its other case: "any other
+    <noun>" only after a label this module read); False when it is not one."""
     action = _complement_of_open(b, clause)
-    if action is not None:
-        return _other_side(b, action, ctx)
+    return action is not None and _other_side(b, action, ctx)
+
+
+def label_case(b: Builder, clause: str, ctx: Context) -> bool:
+    """Read ``clause`` as a first label whose complement the text says later (a clause no
+    other case reader took); False when it is not one."""
     if b.branch is not None and not b.branch.closed:
         return False
     for head, action in heads(clause):
-        if not _TOKENS.sub("", head).strip() or ctx.index.mentions(head, implicit=False):
+        if (
+            not _TOKENS.sub("", head).strip()
+            or _IF_LED.match(head)
+            or ctx.index.mentions(head, implicit=False)
+        ):
             continue
         for later in _later_heads(b, clause, head):
             how = complement(head, later)
@@ -255,6 +268,8 @@ def label_case(b: Builder, clause: str, ctx: Context) -> bool:
                 continue
             cond = _label_condition(TOKEN.sub(" ", head).strip(), how, later, ctx)
             b.open_case(cond, unmask(head, ctx), same=False)
+            if b.branch is not None:
+                b.branch.labelled = True
             b.add(steps)
             return True
     return False
