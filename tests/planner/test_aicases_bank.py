@@ -302,8 +302,6 @@ _OPEN: dict[str, str] = {
     "Our uptime monitor posts": "headed cases on two fields open no condition",
     "Jenkins构建结束后": "headed cases: only the status test is built, no branch case",
     "Sentry报错通过webhook": "headed cases: only the level test is built, no environment case",
-    "仓库系统通过webhook": "headed cases with 且: the other-warehouse case is not the other "
-    "output of the warehouse test",
 }
 
 

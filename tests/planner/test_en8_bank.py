@@ -394,8 +394,6 @@ _OPEN: dict[str, str] = {
     "not as its new-row event",
     "Leave request form": "BambooHR is not in the catalog, and 'longer requests get an email to "
     "…' is read as a length=long case",
-    "每天早上8点读Airtable里今天的预约。有客人手机号的": "'有客人手机号的…，没有的…' reads '没有' as an "
-    "empty field named '有', not as the otherwise of the phone-number test",
     "Typeform有人提交问卷时": "'Typeform有人提交问卷时' names no Typeform event, and '留了邮箱的' is "
     "read as a status value",
     "Check the feed https://news.example.org/": "'Check the feed <url> every hour' is a scheduled "

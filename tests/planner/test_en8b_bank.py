@@ -265,8 +265,6 @@ _OPEN: dict[str, str] = {
     "Chargebee订阅取消时": "'除非他是企业版套餐' compares a field named '他' with '企业版套餐', not the plan",
     "新的Zendesk工单都发到Slack的#support": "'紧急的就…' after '除非优先级是紧急' opens a second IF on both "
     "outputs instead of taking the unless branch's other output",
-    "New Shopify order. Shipping outside": "value list heads ('Shipping outside the US: …') are not "
-    "read as cases: every step runs unguarded",
     "New Stripe charge. Paid in EUR": "value list heads ('Paid in EUR: …') are not read as cases, and "
     "'New Stripe charge' with no event verb is a Stripe create",
     "WooCommerce有新订单。寄往国外的": "value list heads ('寄往国外的：…国内的：…') are not read as cases",

@@ -76,6 +76,7 @@ from flowsmith.planner.parse_headed_case import (
 )
 from flowsmith.planner.parse_independent import split_independent
 from flowsmith.planner.parse_joined import join_conditions
+from flowsmith.planner.parse_label_cases import complement_next, label_case, label_complement
 from flowsmith.planner.parse_object_case import object_case
 from flowsmith.planner.parse_qualified import WHOSE, note_subject, only_for, qualified_at
 from flowsmith.planner.parse_split import clauses, clauses_then, led_by_then
@@ -341,6 +342,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
             or opens_full_case(nxt, b)
             or unless_goes_on(nxt, b)
             or next_value_said(b, nxt, ctx)
+            or complement_next(b, nxt)
         ):
             b.close_branch()
         b.end_sentence()
@@ -424,7 +426,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
             b.add(clause_actions(rest, ctx) or (decision(rest, ctx) if cased else []))
         return
     if (
-        zh_missing_case(b, clause, ctx)  # before the readers that take "交了但分数低于60的"
+        label_complement(b, clause, ctx)  # "国外的…；国内的…": a label's complement
+        or zh_missing_case(b, clause, ctx)  # before the readers that take "交了但分数低于60的"
         or found_case(b, clause, ctx)
         or mood_case(b, clause, ctx)
         or object_case(b, clause, ctx)
@@ -456,6 +459,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or zh_number_case(b, clause, ctx)
         or zh_value_case(b, clause, ctx)
         or kind_case(b, clause, ctx)
+        or label_case(b, clause, ctx)  # "Internal deals: …. External deals: …"
         or crest.more_cases(b, clause, ctx)
         or headed_case(b, clause, ctx)
         or full_case(b, clause, ctx)

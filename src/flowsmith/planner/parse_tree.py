@@ -34,6 +34,7 @@ class DraftBranch:
     phrase: str = ""
     rest: list[Any] = field(default_factory=list)  # steps for every category not named
     event: bool = False  # opened by the trigger's own words: "then …" stays inside it
+    labelled: bool = False  # opened by a case label whose complement the text says later
 
     @property
     def closed(self) -> bool:

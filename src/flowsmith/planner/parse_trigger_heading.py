@@ -29,7 +29,8 @@ _ITEMS_EN = (
 # "github issues in acme/app", "Emails coming into orders@x.io", "new Shopify orders from
 # the EU store": the items, then where they come from
 _HEADING_EN = re.compile(
-    r"^\s*(?P<body>(?:(?:all|any|every|new|incoming)\s+)*(?:[\w@./'-]+\s+){0,3}?"
+    # a dot only inside a word ("orders@x.io"): a full stop ends the first clause
+    r"^\s*(?P<body>(?:(?:all|any|every|new|incoming)\s+)*(?:[\w@/'-]+(?:\.[\w@/'-]+)*\s+){0,3}?"
     rf"{_ITEMS_EN}\b(?:\s+(?:coming|arriving|landing|that\s+come|that\s+arrive|sent|posted|"
     r"opened|created|filed)(?:\s+in)?)?(?:\s+(?:in|into|to|at|on|from|for)\s+[^\s,;:!?]+"
     r"(?:\s+[^\s,;:!?]+){0,3}?)?)\s*:(?!//)\s*(?P<rest>\S.*)$",
