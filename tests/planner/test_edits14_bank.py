@@ -100,7 +100,13 @@ LEADS: Prior = {
 STOCK: Prior = {
     "name": "Restock watch",
     "nodes": [
-        _n("n1", "TRIGGER", "schedule_trigger", "Every 30 min", {"interval": "minutes", "every": 30}),
+        _n(
+            "n1",
+            "TRIGGER",
+            "schedule_trigger",
+            "Every 30 min",
+            {"interval": "minutes", "every": 30},
+        ),
         _n(
             "n2",
             ACT,
