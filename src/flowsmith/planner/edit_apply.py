@@ -28,6 +28,7 @@ from flowsmith.planner.edit_prior import on_prior, prior_steps
 from flowsmith.planner.edit_tiers import TIERS, apply_tiers
 from flowsmith.planner.edit_transform import apply_transform
 from flowsmith.planner.edit_trigger import replace_trigger
+from flowsmith.planner.edit_unknown import apply_unknown, is_unknown
 from flowsmith.planner.plan import ApprovalSpec, EditKind, EditOp
 from flowsmith.planner.resolve import PLACEHOLDER_EMAIL
 from flowsmith.planner.text import Lang, pick
@@ -477,7 +478,10 @@ def _add_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
 
 
 def _add_step(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
-    """A service's step, or an API call said before/after a step (``edit_calls``)."""
+    """A service's step, an API call said before/after a step (``edit_calls``), or a step on
+    a service the catalog does not know (``edit_unknown``)."""
+    if is_unknown(op):
+        return apply_unknown(wf, op, lang)
     return apply_call(wf, op, lang) if is_call(op) else eo.add_step(wf, op, lang)
 
 

@@ -247,7 +247,7 @@ def choose(
     for group in groups:
         for rkey in order:
             for okey in app_.resources[rkey].operations:
-                if okey in VERBS[group]:
+                if group in verb_of(okey):  # "createRow" creates as "create" does
                     return rkey, okey
     rkey = order[0]
     return rkey, next(iter(app_.resources[rkey].operations))

@@ -349,6 +349,9 @@ def _feeds(wf: Workflow, op: EditOp, gate: Node) -> list[End]:
         if ends:
             ends[0].on_error = "continue"
             return [(ends[0].id, g.main_output(ends[0]))]
+    placed = [x for x in eg.find(wf, op.anchor) if x.id != gate.id and x.type != NodeFamily.TRIGGER]
+    if placed:  # "…, 登记后发邮件": after the step said
+        return [(placed[0].id, g.main_output(placed[0]))]
     feeds = [(s, o) for s, o in eg.default_ends(wf, _category(op.steps)) if s != gate.id]
     return past_excluding_filters(wf, op, feeds)
 

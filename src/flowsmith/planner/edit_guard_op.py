@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from flowsmith.core.models import Workflow
+from flowsmith.core.models import NodeFamily, Workflow
+from flowsmith.planner import edit_graph as eg
 from flowsmith.planner.edit_guard_else import else_steps
 from flowsmith.planner.edit_guard_steps import (
     channel_move,
@@ -25,7 +26,7 @@ from flowsmith.planner.edit_guard_steps import (
     stored_steps,
 )
 from flowsmith.planner.edit_guard_still import kept_by_swap
-from flowsmith.planner.edit_read import existing_steps
+from flowsmith.planner.edit_read import existing_steps, place_in
 from flowsmith.planner.edit_route import adopt_field
 from flowsmith.planner.plan import EditOp
 
@@ -86,6 +87,9 @@ def guard_op(guard: Guard, current: Workflow) -> EditOp:
     if swap is not None:
         return swap
     failed = guard.label == "failed?"  # an error notice is a new step, never an existing one
+    # "金额超过20万的，登记后发邮件…": the check and its new steps go after the step said
+    after, act = (None, guard.act) if failed else placed_after(guard.act, current)
+    guard = replace(guard, act=act)
     existing, new = steps_in(guard.act, Workflow() if failed else current)
     new = new or reply_spec(guard.act, current)  # "if the insert fails, respond with a 409"
     if guard.flow and all(x.startswith("node:") for x in existing):
@@ -117,8 +121,22 @@ def guard_op(guard: Guard, current: Workflow) -> EditOp:
         else_steps=else_new,
         category=guard.category,
         only=guard.only,
-        anchor=next(iter(existing_steps(guard.said, current)), None) if failed else None,
+        anchor=next(iter(existing_steps(guard.said, current)), None) if failed else after,
     )
+
+
+def placed_after(act: str, current: Workflow) -> tuple[str | None, str]:
+    """(the existing step the action's words put its new steps after, the words without
+    that place) for "登记后发邮件…", "after logging it, email …"; (None, ``act``) when the
+    words say no such place or it names no step but the trigger."""
+    low = act.lower()
+    place = place_in(low, (0, len(low)))
+    if place.where != "after" or place.anchor is None or place.span is None:
+        return None, act
+    if not [x for x in eg.find(current, place.anchor) if x.type != NodeFamily.TRIGGER]:
+        return None, act
+    a, b = place.span
+    return place.anchor, act[:a] + " " + act[b:]
 
 
 def _instead(guard: Guard, current: Workflow) -> EditOp | None:

@@ -54,6 +54,7 @@ from flowsmith.planner.edit_guard_mentions import cut_mentions
 from flowsmith.planner.edit_guard_not_named import items_not_named
 from flowsmith.planner.edit_guard_now import now_op, without_now
 from flowsmith.planner.edit_guard_op import Guard, guard_op
+from flowsmith.planner.edit_guard_said import negated_again
 from flowsmith.planner.edit_guard_said import topic_if as _topic_if
 from flowsmith.planner.edit_guard_skip_and import skip_and
 from flowsmith.planner.edit_guard_steps import steps_in
@@ -125,7 +126,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
             if (guard.bypass or guard.negate) and gw.AS_IS.search(text[na:nb]):
                 spans.append((na, nb))  # "…, send those to Telegram as they are": the bypass
                 continue
-            if gw.ELSE.search(text[na:nb]):
+            if gw.ELSE.search(text[na:nb]) or negated_again(part, text[na:nb]):
                 other = text[na:nb]
                 spans.append((na, nb))
                 break
@@ -323,7 +324,8 @@ def _new_rule(part: str, ctx: Context, current: Workflow) -> Guard | None:
     m = gw.NEW_RULE.search(part)
     if m is None:
         return None
-    found = _make(condition(m.group("cond") or m.group("zcond") or "", ctx), "")
+    said = next((x for x in m.group("cond", "zcond", "cond2", "cond3", "zcond2") if x), "")
+    found = _make(condition(said, ctx), "")
     if found is None:
         return None
     return replace(found, replaces=True, rule=adopt_field(found.rule, current, found.said))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flowsmith.planner.text import rx
 
-__all__ = ["OTHERS_SAID", "topic_if"]
+__all__ = ["OTHERS_SAID", "negated_again", "topic_if"]
 
 
 # the other items said as people, as the empty result or as those lacking a value ("everyone
@@ -18,7 +18,9 @@ OTHERS_SAID = (
     r"if (?:not|none|nothing)\b|if (?:it|they|that) (?:came|comes?|is|was|are|were) "
     r"(?:back )?(?:empty|nothing)\b|if (?:it's|they're) empty\b|"
     # "the ones without an amount", "those with no phone": the items lacking what was checked
-    r"(?:the ones|those|the others)\s+(?:without|with no|missing|lacking)\b"
+    r"(?:the ones|those|the others)\s+(?:without|with no|missing|lacking)\b|"
+    # "… and log the rest to Grist", "send everything else to #misc": a verb, then the rest
+    r"[a-z]+\s+(?:all\s+)?(?:the rest|the others|everything else|all others)\b"
 )
 
 # "Notion读出来要是空的，就…": the topic first, then "要是/如果" and the rest of the condition
@@ -37,3 +39,17 @@ def topic_if(part: str) -> str:
     if m is None or _WHEN_TOPIC.search(m.group("topic")):
         return part  # "注册的时候如果填了邀请码，…": a time, not the condition's topic
     return f"如果{m.group('topic')}{m.group('rest')}"
+
+
+# "没货就…", "不是VIP的话…", "没有附件时…": a part opening with the negation of a word
+_NEGATED_HEAD = rx(
+    r"^\s*(?:但|而)?(?:没有|没|不是|不|无|非)(?P<word>[\u4e00-\u9fff]{1,4}?)(?:的话|就|时|的)"
+)
+
+
+def negated_again(condition_part: str, part: str) -> bool:
+    """Whether ``part`` opens with the negation of a word the condition ``condition_part``
+    said ("有货的话…；没货就…", "是VIP的…，不是VIP的…"): the otherwise part of that
+    condition."""
+    m = _NEGATED_HEAD.match(part)
+    return m is not None and m.group("word") in condition_part

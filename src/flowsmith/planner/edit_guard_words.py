@@ -87,9 +87,15 @@ ZH_DENIED = rx(
     r"(?:不要|不用|别再?|无需|不必|不需要)[^，,]+)$"
 )
 NEW_RULE = rx(
-    r"^\s*(?:please\s+)?(?:change|set|update|make)\s+(?:the\s+)?(?:condition|filter|check|rule)"
-    r"\s+(?:to|so (?:that|it checks)(?: that)?)\s+(?P<cond>.+)$|"
-    r"^(?:把|将)?(?:过滤|筛选|判断)?(?:条件|规则|过滤|筛选)(?:改成|改为|换成|设为|设置为)(?P<zcond>.+)$"
+    r"^\s*(?:please\s+)?(?:change|set|update|make|widen|loosen)\s+(?:the\s+)?"
+    r"(?:['\"‘“][^'\"’”]{1,20}['\"’”]\s+|[a-z-]+\s+)?(?:condition|filter|check|rule)"
+    r"\s*(?:to|so (?:that|it checks)(?: that)?|[:：])\s*(?P<cond>.+)$|"
+    r"^(?:把|将)?(?:过滤|筛选|判断)?(?:条件|规则|过滤|筛选)(?:改成|改为|换成|设为|设置为)(?P<zcond>.+)$|"
+    # "X should count as critical too", "treat X as urgent", "…：X都算严重": what now passes
+    # (the whole new rule: "X too" / "也算" would add to the old one, not say it)
+    r"^\s*(?P<cond2>.+?)\s+should\s+(?:both\s+|all\s+)?count\s+as\s+[\w'-]+\s*$|"
+    r"^\s*(?:treat|count)\s+(?P<cond3>.+?)\s+as\s+[\w'-]+\s*$|"
+    r"^(?:[^：:]{0,30}[：:])?\s*(?P<zcond2>.+?)都算(?:是|作|为)?[^，,的]{1,8}$"
 )
 ZH_ONLY_IF = rx(
     r"^(?P<pre>.*?)(?:只有|仅当|仅在|只在)(?P<cond>.+?)(?:时|的时候)?(?:才|就)(?P<act>.+)$"

@@ -43,6 +43,7 @@ from flowsmith.planner.edit_transform import read_transforms
 from flowsmith.planner.edit_translate_some import translate_some
 from flowsmith.planner.edit_trigger import read_trigger_swap
 from flowsmith.planner.edit_unguard import without_restated
+from flowsmith.planner.edit_unknown import read_unknown
 from flowsmith.planner.edit_values import read_value_swap
 from flowsmith.planner.intent import Understanding, understand
 from flowsmith.planner.plan import ActionKind, ActionSpec, AIKind, EditOp
@@ -164,7 +165,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
         "add_guard": 5,
     }
     apps = {s.app for x in current.nodes if (s := node_service(x)) is not None}
-    merged = chain_made(low, _as_replacement([*service_ops, *ops]), apps)
+    merged = chain_made(low, _as_replacement([*service_ops, *ops], frozenset(apps)), apps)
     merged = translate_some(low, current, merged) or merged  # "some … are in German"
     merged = read_store_dedupe(low, merged)  # "… use Redis to remember what we've seen"
     # "周末也发一封邮件给我": a new email the older reader added, the time check its own
@@ -177,6 +178,7 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     merged = without_output_nouns(
         low, current, merged
     )  # "save every summary to Notion too"  # "remove the check, all go to X"
+    merged += read_unknown(strip_urls(text), current, merged)  # "also toot it on Mastodon"
     return sorted(merged, key=lambda op: order.get(op.kind, 4))
 
 
@@ -232,10 +234,12 @@ def _said_in(low: str, word: str, spans: list[tuple[int, int]]) -> bool:
     return pos >= 0 and any(a <= pos < b for a, b in spans)
 
 
-def _as_replacement(ops: list[EditOp]) -> list[EditOp]:
+def _as_replacement(ops: list[EditOp], present: frozenset[str] = frozenset()) -> list[EditOp]:
     """ "改为发到钉钉，不要Slack了", "remove the email and add a Slack message": one step
-    removed and one of the same kind (a message for a message, a record of the same
-    category) added with no place of its own is a replacement (it takes the old place)."""
+    removed and one of the same kind (a message for a message, a service step that sends
+    nothing for another) added with no place of its own is a replacement (it takes the old
+    place). A step of an app the flow already uses (``present``: "不要Google表格了，订单先
+    存到Airtable，再发Slack" where Slack posts already) restates that step: it is no new one."""
     removes = [op for op in ops if op.kind == "remove" and op.subject and op.where is None]
     bare = [op for op in ops if op.kind in ("replace_step", "replace_action") and not op.subject]
     if len(removes) == 1 and len(bare) == 1:
@@ -245,12 +249,15 @@ def _as_replacement(ops: list[EditOp]) -> list[EditOp]:
     adds = [
         op
         for op in ops
-        if op.kind in ("add_step", "add_action") and op.where is None and op.anchor is None
+        if op.kind in ("add_step", "add_action")
+        and op.where is None
+        and op.anchor is None
+        and not (op.step and ec.parse_step(op.step)[0] in present)
     ]
     if len(removes) != 1 or len(adds) != 1:
         return ops
     old, new = _kind_of_subject(removes[0].subject or ""), _kind_of_add(adds[0])
-    if old is None or new is None or old[1] != new[1] or (not old[1] and old[0] != new[0]):
+    if old is None or new is None or old[1] != new[1] or (not old[1] and old[0] is None):
         return ops
     add = adds[0]
     if add.kind == "add_step":

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from flowsmith.core.models import Workflow
 from flowsmith.planner.edit_apply import apply_edits
+from flowsmith.planner.edit_guard_said import negated_again
 from flowsmith.planner.edit_guard_still import KEEP
 from flowsmith.planner.plan import EditOp
 from flowsmith.planner.text import detect_lang
@@ -61,6 +62,8 @@ def split_parts(text: str) -> list[str]:
     cuts = sorted([*_hard_cuts(text), *_soft_cuts(text)])
     if cuts and _THE_OTHERS.search(text, cuts[0][1]):
         return [text.strip()]  # "warning → Jira; critical keep SMS; everything else Slack": cases
+    if any(negated_again(text[:a], text[b:]) for a, b in cuts):
+        return [text.strip()]  # "有货的话…；没货就…": the other output of the same check
     parts: list[str] = []
     begin = 0
     kept: list[tuple[int, int]] = []

@@ -608,7 +608,8 @@ def _settings(low: str, spans: list[Span], current: Workflow, raw: str) -> list[
 
 
 _TO_SERVICE = re.compile(
-    r"(?:\bto|\bin|\bon|\binto|\bvia|\bwith|\busing|到|在|给|去)\s*(?:the\s+|my\s+|our\s+)?$"
+    r"(?:\bto|\bin|\bon|\binto|\bvia|\bwith|\busing|到|在|给|去|再用|也用|用|通过)\s*"
+    r"(?:the\s+|my\s+|our\s+)?$"
 )
 
 

@@ -33,7 +33,8 @@ VERB_WORDS: dict[str, re.Pattern[str]] = {
         r"message|ping|tell|alert|share|publish|append|insert|write|push)\b|"
         # "shorter ones go into my Notion list", "短的放到Todoist里": items put somewhere
         r"\b(?:go|goes|going)\s+(?:into|in)\b|放到|放进|放入|存到|存进|存入|"
-        r"创建|新建|建|添加|记录|保存|写入|发送|发到|发给|发|通知|推送|提醒|告诉|同步到|追加|开"
+        r"创建|新建|建|添加|加到|加进|加入|记录|保存|写入|写到|写进|写一份|发送|发到|发给|发|通知|推送|提醒|告诉|同步到|"
+        r"追加|开"
     ),
     "read": rx(
         r"\b(get|fetch|read|look ?up|find|search|list|pull|load|query)\b|"
@@ -90,7 +91,9 @@ DELAY = rx(
 RESCHEDULE = rx(
     r"\b(?:move|reschedule|shift|push|change|switch|make|run|set|send|post|deliver|do)\s+"
     r"(?:it|this|them|the (?:[\w-]+ )?(?:run|schedule|report|job|workflow|digest|summary|"
-    r"backup|export|sync|import|cleanup|check|reminder|newsletter))?\s*"
+    r"backup|export|sync|import|cleanup|check|reminder|newsletter)"
+    # "change the report time to 18:30", "move the send time to 7"
+    r"(?:\s+(?:time|hour))?|the (?:start |send |run )?(?:time|hour))?\s*"
     # "at 3am instead, and message me …": the new time ends where the next clause starts
     r"(?:to|on|for|at)\s+(?P<en>.+?)(?=\s*(?:[,;，；]|\band\s+(?![\d:]|at\b)|$))|"
     r"(?:改到|改在|改成|改为|挪到|换到|调到|调整到|移到)(?P<zh>.+)$"
@@ -198,7 +201,14 @@ REPLACE: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "new",
     ),
-    (rx(r"(.+?)(?:换成|改成|改为|换为)(.+?)" + _END_ZH), "old_new"),
+    # "提醒改发到钉钉", "订单改存到Airtable": the step that sends or keeps it, now elsewhere
+    (
+        rx(
+            r"(.+?)(?:换成|改成|改为|换为|改发到|改发给|改推送到|改推到|改存到|改存进|改记到|"
+            r"改写到|改传到|改上传到)(.+?)" + _END_ZH
+        ),
+        "old_new",
+    ),
     (rx(r"^\s*(.+?)(?:改用|换用)(.+?)" + _END_ZH), "old_new"),  # "邮件改用Outlook发送"
     (rx(r"(?:改用|换用|改走)(.+?)" + _END_ZH), "new"),  # "退款工单以后改走Freshdesk"
 )
