@@ -52,6 +52,7 @@ class DraftApproval:
     approved: list[Any] = field(default_factory=list)
     rejected: list[Any] = field(default_factory=list)
     phrase: str = ""
+    approver: str = ""
 
 
 def _exempt_do_the_approved(drafts: list[DraftCase]) -> None:
@@ -91,5 +92,6 @@ def freeze(step: Step | DraftBranch | DraftLoop | DraftApproval) -> Step:
             approved=tuple(freeze(s) for s in step.approved),
             rejected=tuple(freeze(s) for s in step.rejected),
             phrase=step.phrase,
+            approver=step.approver,
         )
     return step
