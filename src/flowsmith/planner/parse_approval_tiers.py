@@ -7,9 +7,9 @@ lead must approve; above 10000 both the team lead and the CFO must approve":
 * an approval asked of two people ("经理和财务总监", "the team lead and the CFO") is two
   approvals, the second on the first's approved output, in the order said; a rejection by
   either does what a rejection was said to do;
-* an approval that says nothing of what happens once approved, in a branch beside a case that
-  does the work straight away, lets that same work through: the approved output (of the last
-  approval of a chain) runs the straight case's steps;
+* an approval that says nothing of what happens once approved, in a branch beside a case said
+  to do the work straight away ("straight", "直接"), lets that same work through: the approved
+  output (of the last approval of a chain) runs the straight case's steps;
 * a second approver said for a higher band ("5000以上经理批了之后还要CFO再批", "above 5000,
   after the lead approves, the CFO must approve too"): :func:`second_approver_said` reads it
   as its own case ("5000以上的还要CFO审批"), and that case, whose band lies inside an earlier
@@ -77,7 +77,7 @@ def _step(step: Step) -> Step:
         cases = tuple(
             Case(c.condition, tuple(with_approval_tiers(list(c.steps)))) for c in step.cases
         )
-        return replace(step, cases=_nested(_filled(cases)))
+        return replace(step, cases=_nested(_filled(cases, step.phrase)))
     return step
 
 
@@ -92,15 +92,35 @@ def _chained(step: Approval) -> Approval:
     return inner
 
 
-def _filled(cases: tuple[Case, ...]) -> tuple[Case, ...]:
+def _filled(cases: tuple[Case, ...], phrase: str) -> tuple[Case, ...]:
     plain = [c for c in cases if c.steps and not any(isinstance(s, Approval) for s in c.steps)]
-    if len(plain) != 1 or len(cases) < 2:
+    if len(plain) != 1 or len(cases) < 2 or not _straight(plain[0], phrase, cases):
         return cases
     work = plain[0].steps
     return tuple(
         Case(c.condition, tuple(_given(s, work) for s in c.steps)) if c is not plain[0] else c
         for c in cases
     )
+
+
+# "below 1000 it goes straight into …", "低于500的直接写进…": the work others wait for
+_STRAIGHT = re.compile(
+    r"\b(?:straight|directly|right away|at once|without (?:any )?approval)\b|"
+    r"直接|无需审批|不用审批",
+    re.IGNORECASE,
+)
+
+
+def _straight(case: Case, phrase: str, cases: tuple[Case, ...]) -> bool:
+    """The case is said to do its work straight away (the branch's phrase is its first case's)."""
+    said = [case.condition.phrase if case.condition else "", *(_phrase(s) for s in case.steps)]
+    if case is cases[0]:
+        said.append(phrase)
+    return any(_STRAIGHT.search(x) for x in said)
+
+
+def _phrase(step: Step) -> str:
+    return str(getattr(step, "phrase", ""))
 
 
 def _given(step: Step, work: tuple[Step, ...]) -> Step:
