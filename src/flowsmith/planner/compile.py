@@ -28,6 +28,7 @@ from flowsmith.core.catalog import Catalog, load_catalog
 from flowsmith.core.models import Connection, NodeFamily, Workflow
 from flowsmith.planner.chain_refs import joined_upto
 from flowsmith.planner.compile_agent import agent_nodes
+from flowsmith.planner.compile_approval import approval_ask
 from flowsmith.planner.compile_join import join_feeds
 from flowsmith.planner.compile_nodes import (
     core_node,
@@ -429,29 +430,7 @@ def _switch(st: CompileState, cases: list[Any], other: Any, feeds: list[End]) ->
 
 
 def _approval(st: CompileState, step: Approval, feeds: list[End]) -> list[End]:
-    lang = st.lang
-    if step.channel == "slack":
-        node = make(
-            st.ids,
-            "approval",
-            say("planner.compile.ask_for_approval_in_slack", lang),
-            "approval_slack",
-            {"channel": "#approvals", "message": st.text},
-        )
-        st.note("planner.compile.approval_is_asked_in_approvals")
-    else:
-        node = make(
-            st.ids,
-            "approval",
-            say("planner.compile.ask_for_approval", lang),
-            "approval_email",
-            {
-                "to": "manager@example.com",
-                "subject": say("planner.compile.approval_needed", lang),
-                "message": st.text,
-            },
-        )
-        st.note("planner.compile.approval_goes_to_manager_example_com")
+    node = approval_ask(st, step)
     st.add(node, feeds)
     ends = _steps(st, step.approved, [(node.id, "approved")])
     if step.rejected:

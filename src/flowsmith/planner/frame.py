@@ -141,10 +141,15 @@ class Wait:
 
 @dataclass(frozen=True)
 class Approval:
+    """Ask someone and wait: ``approved`` / ``rejected`` run on the answer's two outputs.
+    ``approver`` is who is asked, as said ("finance@corp.eu", "@maria", "店长", "部门经理
+    manager@corp.cn"), or empty when the request names no one."""
+
     channel: Literal["email", "slack", "form"]
     approved: tuple[Step, ...] = ()
     rejected: tuple[Step, ...] = ()
     phrase: str = ""
+    approver: str = ""
 
 
 @dataclass(frozen=True)

@@ -563,3 +563,20 @@ RESPOND = rx(
 # from the longer words above so each list reads on its own)
 APPROVAL_REJECT = rx(APPROVAL_REJECT.pattern + r"|(?:没|不|未)批(?=就|的话|则|，|,|$)")
 APPROVAL_OK = rx(APPROVAL_OK.pattern + r"|(?<![没不未审])批了(?:的话|就|则)?")
+
+# --- approval outcomes said as headings or of the items ---------------------------------------
+# "Approved: add them …. Rejected: email them", "批准：调用…；拒绝：…", "approved ones get created
+# as a bill, rejected ones get an email back": the outcome heads what follows
+# "要主管和财务两个人都批", "CFO 再批": 批 said last, by everyone asked or once more, asks for it
+APPROVAL = rx(APPROVAL.pattern + r"|(?<=都|再)批(?=\s*(?:[，,。；;！!]|$))")
+APPROVAL_REJECT = rx(
+    APPROVAL_REJECT.pattern
+    + r"|^\W*(?:if\s+)?(?:rejected|declined|denied|not approved)\s*(?:[:：]|$)|"
+    r"^\W*(?:拒绝|驳回|不批准|不通过)\s*(?:[:：]|$)|"
+    r"\b(?:rejected|declined|denied) (?:ones|requests|items|expenses|claims)\b"
+)
+APPROVAL_OK = rx(
+    APPROVAL_OK.pattern
+    + r"|^\W*(?:if\s+)?(?:approved|accepted)\s*(?:[:：]|$)|^\W*(?:批准|通过|同意)\s*(?:[:：]|$)|"
+    r"\bapproved (?:ones|requests|items|expenses|claims)\b"
+)

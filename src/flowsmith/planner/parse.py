@@ -44,6 +44,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_app_spelling import respell_apps
 from flowsmith.planner.parse_approval_before import with_approval_moved
+from flowsmith.planner.parse_approval_tiers import second_approver_said, with_approval_tiers
 from flowsmith.planner.parse_asides import drop_asides
 from flowsmith.planner.parse_background import drop_background
 from flowsmith.planner.parse_bullets import bullets_as_sentences
@@ -98,6 +99,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     catalog = catalog or load_catalog()
     flat = heading_bot(heading_event(respell(" ".join(bullets_as_sentences(text).split()))))
     flat = review_as_approval(flat)  # "给编辑审核；审核通过以后…": an approval
+    flat = second_approver_said(flat)  # "5000以上经理批了之后还要CFO再批": its own case
     index = index_of(catalog)
     # "我们是做物流的。…": who writes, no case
     flat = drop_background(flat, lambda s: bool(index.mentions(s)))
@@ -147,6 +149,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     steps = with_value_fields(with_cases_merged(steps), raw)  # "牙科的…，眼科的…": 科室
     steps = with_missing_answered(steps)  # "…answer 200. If there's no id, answer 400"
     steps = with_approval_moved(steps)  # "作废之前先让…审批": on that case only
+    steps = with_approval_tiers(steps)  # "超过5000的要经理和财务总监都审批": two, in a chain
     kind = kind_filter(ctx, trigger) if trigger.kind == "app_event" else None
     steps = [kind, *steps] if kind is not None else steps
     trigger = _poll_for_new(trigger, steps)

@@ -24,6 +24,7 @@ from flowsmith.planner.parse_echo_case import echoed_case
 from flowsmith.planner.parse_field_names import field_of
 from flowsmith.planner.parse_guards import negate
 from flowsmith.planner.parse_steps import clause_actions
+from flowsmith.planner.parse_straight_side import repeated_steps
 from flowsmith.planner.parse_tree import DraftApproval, DraftCase
 
 if TYPE_CHECKING:
@@ -528,7 +529,8 @@ _STRAIGHT = re.compile(
 
 def straight_case(b: Builder, clause: str, ctx: Context) -> bool:
     """After an approval asked inside a case, a clause that says "straight"/"直接" is that
-    branch's other case: its own action if it names one, else the approved path's writes."""
+    branch's other case: its own action if it names one, else the approved path's writes;
+    the approved steps it names again when it names no other service."""
     asked = b.approval_case
     m = _STRAIGHT.search(clause)
     if m is None or b.approval is None or asked is None or asked.closed:
@@ -538,7 +540,9 @@ def straight_case(b: Builder, clause: str, ctx: Context) -> bool:
         return False
     said = clause[: m.start()] + " " + clause[m.end() :]
     own = [s for s in clause_actions(said, ctx) if not _drafted(s)]
-    steps = own if _names_a_service(said, ctx) else list(approvals[-1].approved)
+    approved = list(approvals[-1].approved)
+    steps = own if _names_a_service(said, ctx) else approved
+    steps = repeated_steps(approved, own, said) or steps  # "直接建日历发短信": the same steps
     if not steps:
         return False
     b.branch, b.approval = asked, None

@@ -25,6 +25,7 @@ from flowsmith.planner.parse_ai_unanswered import ai_unanswered_case
 from flowsmith.planner.parse_answers import (
     by_doing,
 )
+from flowsmith.planner.parse_approval_outcome import name_approver, outcome_clause
 from flowsmith.planner.parse_case_clauses import (
     answered,
     answers_case,
@@ -335,6 +336,7 @@ def read_steps(text: str, ctx: Context, guard: Condition | None = None) -> list[
         for ci, (clause, b.after_then) in enumerate(parts):
             kept = si > 0 and b.branch is not None  # left open for this sentence's case
             _clause(b, clause, ctx, same=ci > 0 or kept or _continues(sentence))
+            name_approver(b, clause, ctx)  # "12人以上的要店长在Slack里审批": 店长
         nxt = clauses(sentences[si + 1])[0] if si + 1 < len(sentences) else ""
         unless = b.unless if unless_goes_on(nxt, b) else None
         if b.branch is not None and not (
@@ -389,18 +391,8 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     joined, b.joined = b.joined, False
     if crest.remark(clause):
         return
-    if b.approval is not None:
-        b.approval_said = b.approval_said or bool(
-            lx.APPROVAL_REJECT.search(clause) or lx.APPROVAL_OK.search(clause)
-        )
-        if lx.APPROVAL_REJECT.search(clause):
-            b.current = b.approval.rejected
-            b.add(clause_actions(lx.APPROVAL_REJECT.sub(" ", clause), ctx))
-            return
-        if lx.APPROVAL_OK.search(clause):
-            b.current = b.approval.approved
-            b.add(clause_actions(lx.APPROVAL_OK.sub(" ", clause), ctx))
-            return
+    if outcome_clause(b, clause, ctx):  # "if rejected, …", "Approved: …", "批了就…"
+        return
     if b.bare_else:  # "otherwise, | if …": the next case; "otherwise, | do X": the other one
         b.bare_else = False
         clause, same = (clause, True) if lx.IF_OPEN.match(clause) else ("otherwise " + clause, same)

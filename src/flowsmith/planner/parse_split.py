@@ -53,6 +53,7 @@ def _split_then(sentence: str) -> list[tuple[str, bool]]:
                 and i + 1 < len(parts)
                 and (
                     (and_ and (_bare_noun(out[-1][0]) or _reads_more(out[-1][0], parts[i + 1])))
+                    or (and_ and _both_approve(out[-1][0], parts[i + 1]))
                     or (listed and _extracts_more(out[-1][0], parts[i + 1]))
                 )
             )
@@ -66,6 +67,14 @@ def _split_then(sentence: str) -> list[tuple[str, bool]]:
             out.append((part.strip(), then))
             then = False
     return out
+
+
+# "both the team lead and the CFO must approve": two people, one ask
+_BOTH = re.compile(r"\bboth\s+(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?$", re.IGNORECASE)
+
+
+def _both_approve(before: str, after: str) -> bool:
+    return _BOTH.search(before) is not None and lx.APPROVAL.search(after) is not None
 
 
 # the verbs that make a clause a step of its own on some data

@@ -25,6 +25,7 @@ from flowsmith.planner.frame import (
     Wait,
 )
 from flowsmith.planner.parse_approval_ask import without_ask
+from flowsmith.planner.parse_approver import approver_of
 from flowsmith.planner.parse_channel import chat_trigger, notice_to_person, review_asked
 from flowsmith.planner.parse_channel_post import channel_post
 from flowsmith.planner.parse_conditions import parse_condition
@@ -79,7 +80,7 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
             if v.APPROVAL_FORM.search(text)
             else "email"
         )
-        blocks.append(DraftApproval(channel=channel, phrase=phrase))
+        blocks.append(DraftApproval(channel=channel, phrase=phrase, approver=approver_of(phrase)))
         asked = v.APPROVAL_EMAIL.sub(" ", v.APPROVAL_SLACK.sub(" ", text))  # where asked
         text = lx.APPROVAL.sub(" ", asked)
     if lx.LOOP.search(text) and not re.search(r"\bfor (?:each|every)\s+__it__", text, re.I):

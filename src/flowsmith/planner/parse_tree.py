@@ -53,6 +53,7 @@ class DraftApproval:
     approved: list[Any] = field(default_factory=list)
     rejected: list[Any] = field(default_factory=list)
     phrase: str = ""
+    approver: str = ""
 
 
 def _exempt_do_the_approved(drafts: list[DraftCase]) -> None:
@@ -92,5 +93,6 @@ def freeze(step: Step | DraftBranch | DraftLoop | DraftApproval) -> Step:
             approved=tuple(freeze(s) for s in step.approved),
             rejected=tuple(freeze(s) for s in step.rejected),
             phrase=step.phrase,
+            approver=step.approver,
         )
     return step
