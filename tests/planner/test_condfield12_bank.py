@@ -56,7 +56,11 @@ ALERTS: Prior = {
             "n2",
             "FLOW",
             "if",
-            {"conditions": [{"left": "{{ $json.level }}", "operator": "equals", "right": "critical"}]},
+            {
+                "conditions": [
+                    {"left": "{{ $json.level }}", "operator": "equals", "right": "critical"}
+                ]
+            },
         ),
         _n("n3", ACT, "telegram_message", {"chat_id": "1", "text": "{{ $json.title }}"}),
         _n("n4", ACT, "discord_message", {"channel": "alerts", "text": "{{ $json.title }}"}),
@@ -196,7 +200,10 @@ EDIT: list[tuple[str, Prior, list[Check]]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "for critical alerts also post to Mattermost": "two clauses read as one guard: the second "
+    "clause's 'mentions' check would also hold back the first clause's step",
+}
 
 
 def _edit_failures(text: str, prior: Prior, checks: list[Check]) -> list[str]:

@@ -198,7 +198,9 @@ def topic_value(clause: str, m: re.Match[str]) -> str:
 
 
 # an emptiness said after the if-word ("要是空的", "要是没填"): of the topic before it
-_NOTHING_IN = re.compile(r"(?:是|为|还是|仍然)?(?:空的?|为空|没填|未填|没有填|没写)(?:写|上)?(?:的话)?")
+_NOTHING_IN = re.compile(
+    r"(?:是|为|还是|仍然)?(?:空的?|为空|没填|未填|没有填|没写)(?:写|上)?(?:的话)?"
+)
 
 
 # "成功就…", "已签收的就…": a Chinese case with no "如果"

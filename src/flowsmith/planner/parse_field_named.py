@@ -38,5 +38,5 @@ def named_field_said(text: str) -> str:
             continue
         noun = m.group("x").strip()
         head, tail = text[: m.end()], text[m.end() :]
-        text = head + pointer.sub(lambda _: lead + noun, tail)
+        text = head + pointer.sub((lead + noun).replace("\\", r"\\"), tail)
     return text

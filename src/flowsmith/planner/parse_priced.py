@@ -31,7 +31,9 @@ _MONEY_MEASURE = re.compile(
     r".*(?:额|价|费|金|资|薪|款|钱|租|预算|收入|成本|利润|分|率)"
 )
 # a thing bought whose bare "500万" is a price ("看的房子500万以上", "看中的车30万以上")
-_GOODS = re.compile(r"[\u4e00-\u9fff]{0,3}(?:房子|房产|住房|公寓|别墅|车|车子|套餐|商品|产品|门票|机票)")
+_GOODS = re.compile(
+    r"[\u4e00-\u9fff]{0,3}(?:房子|房产|住房|公寓|别墅|车|车子|套餐|商品|产品|门票|机票)"
+)
 
 
 def priced_field(name: str, said: str, number: object) -> str:

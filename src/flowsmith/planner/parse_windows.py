@@ -118,9 +118,9 @@ def read_window(text: str) -> Window | None:
         if near is not None:
             hours, span = near
             spans.append(span)
-    said = _only_range(text) if hours is None else None
-    if said is not None and not any(a <= said[1][0] < b for a, b in spans):
-        hours, span = said  # "…, but only between 8am and 10pm", "但只在早上9点到晚上6点之间"
+    only = _only_range(text) if hours is None else None
+    if only is not None and not any(a <= only[1][0] < b for a, b in spans):
+        hours, span = only  # "…, but only between 8am and 10pm", "但只在早上9点到晚上6点之间"
         spans.append(span)
     if days is None and hours is None:
         return None
