@@ -8,8 +8,8 @@ is read from the sentence (else the clause) naming the new step, so the existing
 other parts name ("the Slack message is enough", "照旧发Slack") keep running as they did: beside
 the new check when the new step is said as an addition, on its other output when it is said as
 a replacement ("改成", "instead"). An explicit window ("10pm to 7am", "晚上11点到早上7点") wins
-over a named part of the day ("at night", "夜里", "business hours"); a window across midnight is an "or"
-of its two ends. Nothing else of the edit changes. Pure: no I/O.
+over a named part of the day ("at night", "夜里", "business hours"); a window across midnight is
+an "or" of its two ends. Nothing else of the edit changes. Pure: no I/O.
 """
 
 from __future__ import annotations
