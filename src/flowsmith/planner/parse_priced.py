@@ -28,7 +28,7 @@ _MONEY_MEASURE = re.compile(
     r".*(?:amount|total|price|cost|budget|revenue|value|worth|salary|balance|fee|spen[dt]|"
     r"income|profit|mrr|arr|rent|wage|fare|bid|payout|gmv|ltv|tax|discount|deposit|limit|"
     r"credit|debt|sum|paid|pay|rate|sales|score|rating|tip)s?|"
-    r".*(?:额|价|费|金|资|薪|款|钱|租|预算|收入|成本|利润|分|率)"
+    r".*(?:额|价|费|金|资|薪|款|钱|租|预算|收入|成本|利润|分|率|合计|总计|总和|共计|累计|小计)"
 )
 # a thing bought whose bare "500万" is a price ("看的房子500万以上", "看中的车30万以上")
 _GOODS = re.compile(
