@@ -30,6 +30,8 @@ _MONEY_MEASURE = re.compile(
     r"credit|debt|sum|paid|pay|rate|sales|score|rating|tip)s?|"
     r".*(?:额|价|费|金|资|薪|款|钱|租|预算|收入|成本|利润|分|率|合计|总计|总和|共计|累计|小计)"
 )
+# a participle ("approved", "signed"): a state, not a thing priced
+_STATE = re.compile(r"[a-z]ed$")
 # a thing bought whose bare "500万" is a price ("看的房子500万以上", "看中的车30万以上")
 _GOODS = re.compile(
     r"[\u4e00-\u9fff]{0,3}(?:房子|房产|住房|公寓|别墅|车|车子|套餐|商品|产品|门票|机票)"
@@ -42,8 +44,8 @@ def priced_field(name: str, said: str, number: object) -> str:
         return name
     if _MONEY.search(said) and lx.QUOTED_ASSET.fullmatch(name):
         return "price"  # "比特币低于6万美元", "金价跌破400元": what the market quotes
-    if _MONEY_MEASURE.fullmatch(name.lower()):
-        return name
+    if _MONEY_MEASURE.fullmatch(name.lower()) or _STATE.search(name):
+        return name  # "it's approved and over $5k": no noun a price is said of
     if _MONEY.search(said):
         if _PRICED_ITEM.fullmatch(name):
             return "amount"  # "the order is over $500": the order's amount
