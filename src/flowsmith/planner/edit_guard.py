@@ -83,7 +83,13 @@ def apply_guard(wf: Workflow, op: EditOp, lang: Lang) -> eo.Outcome:
             g.connect(wf, src, out, gate.id)
     if op.where == "bypass":
         _round(wf, targets, (gate.id, no if op.negate else yes))
-    made = _hang(wf, (gate.id, yes), op.steps, targets, lang)
+    at: End = (gate.id, yes)
+    if op.also_rule and op.steps and not targets:  # "…, but only between 8am and 10pm"
+        also = n.make(eo.ids(wf), "if", _label(op.also_rule), "if", dict(op.also_rule))
+        wf.nodes.append(also)
+        g.connect(wf, gate.id, yes, also.id)
+        at = (also.id, "true")
+    made = _hang(wf, at, op.steps, targets, lang)
     made += _otherwise(wf, op, (gate.id, no), targets if approval else [], lang, others)
     _next_item(wf, (gate.id, no))
     what = eo.names(targets, lang) if targets and not approval else eo.names(made, lang)

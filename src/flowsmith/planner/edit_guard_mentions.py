@@ -18,7 +18,11 @@ __all__ = ["cut_mentions"]
 
 _EN = re.compile(
     r"\s+(?:that|which|who)\s+(?P<what>(?:mentions?|contains?|includes?|says?|talks? about|"
-    r"refers? to|reports?)\s+.+?)\s+(?=(?:should|must|will|need to|needs to|are to|also|get|go)\b)",
+    r"refers? to|reports?)\s+.+?)\s+(?=(?:should|must|will|need to|needs to|are to|also|get|go)\b)|"
+    # "if a critical alert mentions 'database' page the DBA team": a quoted word said right
+    # after the verb ends the mention
+    r"(?<=[a-z])\s+(?P<quoted>(?:mentions?|contains?|includes?|says?)\s+"
+    r"[\"'“‘][^\"'”’]{1,40}[\"'”’](?:\s+or\s+[\"'“‘][^\"'”’]{1,40}[\"'”’])*)(?=\s*,?\s*\w)",
     re.IGNORECASE,
 )
 _ZH = re.compile(
@@ -72,7 +76,9 @@ def cut_mentions(part: str) -> tuple[str, dict[str, Any], str] | None:
     m = _EN.search(part) or _ZH.search(part)
     if m is None:
         return None
-    words = _alternatives(m.group("what"))
+    if m.re is _EN and m.group("quoted") and re.search(r"[,，;；]", part[: m.start()]):
+        return None  # "…, and if a critical alert mentions 'x' …": another clause's steps too
+    words = _alternatives(m.group("what") or m.group("quoted"))
     if not words:
         return None
     rules = [{"left": "{{ $json.text }}", "operator": "contains", "right": x} for x in words]

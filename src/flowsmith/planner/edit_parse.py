@@ -212,13 +212,15 @@ def _restricted(
     """``ops`` with the day or hour restriction ``text`` says, and the restricted ops (None
     when it says none). A check said for a new step is that step's alone."""
     lang = detect_lang(text)
+    # "also text me …, but only between 8am and 10pm": the new step's own check, read before
+    # a schedule's window (which it never is when the edit says nothing of when runs happen)
+    timed_new = timed_new_steps(text, current, ops, lang)
+    if timed_new is not None:
+        return timed_new, timed_new
     windowed = windowed_schedule(text, current)
     if windowed is not None:  # "every 20 minutes but only between 8am and midnight"
         ops = [op for op in ops if op.kind != "set_schedule"]
         return [*ops, windowed], [windowed]
-    timed_new = timed_new_steps(text, current, ops, lang)
-    if timed_new is not None:
-        return timed_new, timed_new
     restricted = day_restriction(text, current, ops, subjects_in(low), lang)
     ops = ops if restricted is None else restricted
     timed = hour_restriction(text, current, ops, subjects_in(low), lang)

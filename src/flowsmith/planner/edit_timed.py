@@ -2,19 +2,20 @@
 incident, but only at night (10pm to 7am)", "夜里也在PagerDuty建个事件，白天发Teams就够了",
 "工作日照旧发Slack，周末改成给我发LINE消息").
 
-Invariants: only a workflow started by an event (a schedule's own times are the schedule
-reader's); the check is read from the sentence (else the clause) naming the new step, so
-the existing steps the other parts name ("the Slack message is enough", "照旧发Slack") keep
-running as they did: beside the new check when the new step is said as an addition, on its
-other output when it is said as a replacement ("改成", "instead"). An explicit window
-("10pm to 7am", "晚上11点到早上7点") wins over a named part of the day ("at night", "夜里",
-"business hours"); a window across midnight is an "or" of its two ends. Nothing else of the
-edit changes. Pure: no I/O.
+Invariants: a workflow started by a schedule takes the check only when the edit says nothing of
+when it runs ("every …", "check", "每…") — else those times are the schedule reader's; the check
+is read from the sentence (else the clause) naming the new step, so the existing steps the
+other parts name ("the Slack message is enough", "照旧发Slack") keep running as they did: beside
+the new check when the new step is said as an addition, on its other output when it is said as
+a replacement ("改成", "instead"). An explicit window ("10pm to 7am", "晚上11点到早上7点") wins
+over a named part of the day ("at night", "夜里", "business hours"); a window across midnight is
+an "or" of its two ends. Nothing else of the edit changes. Pure: no I/O.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from flowsmith.core.models import Workflow
 from flowsmith.core.services import node_service
@@ -75,6 +76,12 @@ _OTHERWISE = re.compile(
     r"(?:otherwise|else|at other times|"
     r"outside (?:of )?(?:those|these|that|the) (?:hours|times?))\b|"
     r"其[它他余]时间|其余的?时[间候]|别的时间|否则|不然",
+    re.IGNORECASE,
+)
+# words about when a schedule runs ("every 20 minutes but only between 8am and 10pm", "每半小时
+# 检查一次"): the schedule reader's, never a check for a new step
+_RUN_TIMES = re.compile(
+    r"\b(?:every|each|hourly|daily|schedule|cron|runs?|check(?:s|ing)?)\b|每|定时|检查|运行|执行",
     re.IGNORECASE,
 )
 _ADDS = frozenset({"add_step"})
@@ -181,10 +188,13 @@ def timed_new_steps(
 ) -> list[EditOp] | None:
     """``ops`` with the new steps put behind the time check said for them, or None when no
     new step has one (see the module docstring)."""
-    if any(x.subtype == "schedule_trigger" for x in current.nodes):
+    if any(x.subtype == "schedule_trigger" for x in current.nodes) and _RUN_TIMES.search(text):
         return None
     low = text.lower()
     present = {s.app for x in current.nodes if (s := node_service(x)) is not None}
+    guarded = _timed_guard(low, ops, present)
+    if guarded is not None:
+        return guarded
     new = [op for op in ops if op.kind in _ADDS | _SWAPS and _app_of(op.step) not in present]
     new += [op for op in ops if _action_step(op, current) is not None]
     if len(new) != 1:
@@ -218,6 +228,32 @@ def timed_new_steps(
     if old is not None:
         guard = guard.model_copy(update={"where": "instead", "subject": old})
     return [*_rest(ops, op, present), guard]
+
+
+def _timed_guard(low: str, ops: list[EditOp], present: set[str]) -> list[EditOp] | None:
+    """ "also text me through Twilio when it's in stock, but only between 8am and 10pm": the
+    one new step already behind a check of its own also behind the hours said in its
+    sentence (a further check on that branch), and no schedule change read from those
+    hours."""
+    new = [
+        op
+        for op in ops
+        if op.kind == "add_guard"
+        and op.steps
+        and op.rule is not None
+        and op.rule.get("combine", "and") == "and"
+        and all(_app_of(x) not in present for x in op.steps)
+    ]
+    at = _said_at(low, _app_of(new[0].steps[0]) or "") if len(new) == 1 else None
+    win = hour_window(_around(low, at, _SENTENCE)) if at is not None else None
+    if win is None or win[0] >= win[1] or new[0].rule is None:
+        return None
+    op = new[0]
+    also: dict[str, Any] = dict(op.also_rule or {"combine": "and"})
+    hours: list[Any] = list(_hour_rule(win)["conditions"])  # type: ignore[call-overload]
+    also["conditions"] = [*(also.get("conditions") or []), *hours]
+    both = op.model_copy(update={"also_rule": also})
+    return [both if x is op else x for x in ops if x.kind != "set_schedule"]
 
 
 def _rest(ops: list[EditOp], op: EditOp, present: set[str]) -> list[EditOp]:

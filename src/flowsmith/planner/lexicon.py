@@ -300,7 +300,9 @@ FAILED = rx(
 EMPTY = rx(
     r"\b(?:is|are) (?:still )?(?:empty|blank|missing)\b|\bhas no\b|"
     # ("邮箱是空的" is read with its 的 cut: "邮箱是空")
-    r"(?:仍然|还是|仍)?(?:为空|是空的|是空$)|没有值"
+    r"(?:仍然|还是|仍)?(?:为空|是空的|是空$)|没有值|"
+    # "手机号要是没填", "邮箱还没填写": nothing was entered
+    r"(?:还|仍然|仍)?(?:没填|未填|没有填|没写)(?:写|上)?(?:的话)?$"
 )
 NOT_EMPTY = rx(r"\bis not empty\b|\bisn't empty\b|\bis set\b|\bexists\b|不为空|非空|有值")
 CONTAINS = rx(

@@ -60,6 +60,7 @@ from flowsmith.planner.parse_copies import with_files_copied
 from flowsmith.planner.parse_day_cases import date_field, day_cases_said
 from flowsmith.planner.parse_exclusions import cut_exclusions, with_exclusions
 from flowsmith.planner.parse_failed_name import failed_named
+from flowsmith.planner.parse_field_named import named_field_said
 from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_heading_bot import heading_bot
 from flowsmith.planner.parse_heading_event import heading_event
@@ -118,6 +119,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx.per = per_measure(raw)
     masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)
     masked = drop_asides(zh_for_everyone(masked), ctx)  # "老客户（以前买过的）在…"
+    masked = named_field_said(masked)  # "邮箱在自定义字段里。这个字段要是空的": the email
     seen = SEEN_BEFORE.search(masked)
     masked, _ = cut_seen(masked)
     masked, exclusions = cut_exclusions(masked, ctx)

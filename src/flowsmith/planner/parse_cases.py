@@ -189,10 +189,18 @@ def topic_value(clause: str, m: re.Match[str]) -> str:
     as "预算是“500万以上”" (the field is the topic's); else the words after the if-word."""
     body = clause[m.end() :]
     topic = re.sub(r"(?:如果|假如|要是|若是|若)\s*$", "", m.group(0)).strip()
+    if topic and _NOTHING_IN.fullmatch(body.strip(" ，,")):
+        return topic + body  # "手机号要是没填": the topic is what holds nothing
     said = next((w for w in lx.FIELD_ZH_NAMES if topic.endswith(w)), None)
     if said is None or not re.match(r"[“\"'「‘\d]", body.strip()):
         return body
     return said + "是" + body
+
+
+# an emptiness said after the if-word ("要是空的", "要是没填"): of the topic before it
+_NOTHING_IN = re.compile(
+    r"(?:是|为|还是|仍然)?(?:空的?|为空|没填|未填|没有填|没写)(?:写|上)?(?:的话)?"
+)
 
 
 # "成功就…", "已签收的就…": a Chinese case with no "如果"

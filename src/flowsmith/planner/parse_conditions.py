@@ -19,6 +19,7 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
     Condition,
 )
+from flowsmith.planner.parse_billing import billing_period
 from flowsmith.planner.parse_category import category_condition
 from flowsmith.planner.parse_changes import change_condition
 from flowsmith.planner.parse_condition_state import state_words
@@ -57,6 +58,7 @@ from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_ordinal import ordinal_attempt, skill_condition
 from flowsmith.planner.parse_per_measure import per_measured
 from flowsmith.planner.parse_percent_change import percent_change_condition
+from flowsmith.planner.parse_priced import priced_field
 from flowsmith.planner.parse_ranges import out_of_range
 from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
@@ -229,7 +231,11 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
     if held is not None:
         return held
     t = without_still(t)
-    missing = not_found_condition(t, phrase) or bracketed_value(t, phrase)
+    missing = (
+        not_found_condition(t, phrase)
+        or bracketed_value(t, phrase)
+        or billing_period(t, phrase)  # "如果是年付的套餐": the billing interval
+    )
     if missing is not None:  # "the card doesn't exist", "找不到这个客户", "是月捐的（monthly）"
         return missing
     said_by = _AI_SAYS.match(t)
@@ -471,11 +477,8 @@ def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
             points = counted(unit or "", name, bool(ctx and ctx.about_stock))
             if points and (not name or name == implied_field("price", ctx) or counts_items(name)):
                 name = points  # "8分以上的", "低于3星"
-            if _MONEY.search(m.group(0)) and _PRICED_ITEM.fullmatch(name):
-                name = "amount"  # "the order is over $500": the order's amount
-            elif _MONEY.search(m.group(0)) and lx.QUOTED_ASSET.fullmatch(name):
-                name = "price"  # "比特币低于6万美元": Bitcoin's price
-            elif name == "worth":
+            name = priced_field(name, m.group(0), number)  # "the Pro plan below $49": price
+            if name == "worth":
                 name = "value"  # "the deal is worth more than $10k"
             return Condition(name, op, number, phrase)  # type: ignore[arg-type]
     against = _against_field(t, phrase, ctx)
@@ -593,8 +596,3 @@ _AI_SAYS = re.compile(
 )
 # "谁填的不到8小时", "whoever logged under 8 hours": the person is no field; the unit says it
 _WHO = re.compile(r"^\s*(?:谁|哪些人|哪个人|哪位|who(?:ever)?\b)", re.IGNORECASE)
-_MONEY = re.compile(r"[$€£¥￥]|\b(?:dollars?|euros?|usd|eur|gbp)\b|元|块|美元", re.IGNORECASE)
-_PRICED_ITEM = re.compile(
-    r"orders?|payments?|invoices?|deals?|charges?|transactions?|purchases?|expenses?|refunds?|"
-    r"sales?|bills?|quotes?|opportunit(?:y|ies)|subscriptions?|carts?|订单|付款|发票|报销|交易"
-)

@@ -118,9 +118,13 @@ def read_window(text: str) -> Window | None:
         if near is not None:
             hours, span = near
             spans.append(span)
+    only = _only_range(text) if hours is None else None
+    if only is not None and not any(a <= only[1][0] < b for a, b in spans):
+        hours, span = only  # "…, but only between 8am and 10pm", "但只在早上9点到晚上6点之间"
+        spans.append(span)
     if days is None and hours is None:
         return None
-    phrase = " ".join(text[a:b].strip() for a, b in sorted(spans))
+    phrase = " ".join(text[a:b].strip(" ,，") for a, b in sorted(spans))
     return Window(days, hours, outside, phrase, tuple(sorted(spans)))
 
 
@@ -138,6 +142,27 @@ def _range_near(text: str, end: int) -> tuple[tuple[int, int], tuple[int, int]] 
     if z is not None:
         stop = int(z.group(3)) + (12 if z.group(2) and int(z.group(3)) < 12 else 0)
         return (int(z.group(1)), stop), (end + lead + z.start(), end + lead + z.end())
+    return None
+
+
+# a range of hours said as the only time the actions run: "but only between 8am and 10pm",
+# "only from 9am to 6pm", "但只在早上9点到晚上6点之间", "不过仅在9点到18点"
+_ONLY = re.compile(
+    r"(?:\s*[,，]\s*)?(?:\bbut\s+|但是?|不过)?(?:\bonly\b|\bjust\b|只在|仅在|只有在|只)\s*"
+    r"(?=(?:between|from|during)?\s*\d|(?:从)?(?:早上|上午)?\d)",
+    re.IGNORECASE,
+)
+
+
+def _only_range(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The hours of an "only between … and …" range and its words' span, or None."""
+    for m in _ONLY.finditer(text):
+        found = _range_near(text, m.end())
+        if found is None:
+            continue
+        hours, (_, end) = found
+        tail = re.match(r"\s*(?:之间|以内|内|期间)?", text[end:])
+        return hours, (m.start(), end + (tail.end() if tail else 0))
     return None
 
 

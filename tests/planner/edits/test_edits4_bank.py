@@ -26,9 +26,7 @@ Check = Callable[[Workflow, Workflow], None]
 _GATES = ("if", "switch", "filter")
 
 # Requests the planner still gets wrong (first words → why); strict: a fix removes the entry.
-_OPEN: dict[str, str] = {
-    "账单类邮件里如果提到退款": "the Chinese category word 账单 is not matched to the classifier's English category 'billing' (no zh names for categories): a new category is added",
-}
+_OPEN: dict[str, str] = {}
 
 
 # --- selectors ------------------------------------------------------------------------------
