@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from tests.planner.bank_cases import bank_cases
-from tests.planner.eval_checks import Check, failures, guard, order, svc
+from tests.planner.eval_checks import Check, failures, order, svc
 
 AGG: Check = {"any": [{"core": "aggregate"}, {"core": "code"}]}
 ONCE: Check = {"any": [{"core": "remove_duplicates"}, {"condition_node": True}]}
@@ -143,8 +143,7 @@ BANK: list[tuple[str, list[Check]]] = [
         [AGG, order(AGG, svc("slack", "create"))],
     ),
     (
-        "Each week total the HubSpot deal amounts per owner and email the totals to "
-        "sales@acme.io",
+        "Each week total the HubSpot deal amounts per owner and email the totals to sales@acme.io",
         [AGG, order(svc("hubspot", "read"), AGG), order(AGG, MAIL)],
     ),
     (
@@ -171,7 +170,9 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "Whenever a Discord message starts with": "the trigger phrase ends at the quote before '!'",
+}
 
 
 @pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))
