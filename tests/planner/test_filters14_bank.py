@@ -158,6 +158,16 @@ BANK: list[tuple[str, list[Check]]] = [
         "每月1号从MySQL读取上个月的销售记录，按地区汇总销售额，发邮件给 cfo@acme.cn",
         [AGG, order(svc("mysql", "read"), AGG), order(AGG, MAIL)],
     ),
+    (
+        "每周五从 https://api.shop.example/sales 拉取本周销售数据，按门店汇总销售额，发邮件给 "
+        "md@acme.cn",
+        [
+            {"core": "http_request", "text": "api.shop.example"},
+            order({"core": "http_request"}, AGG),
+            order(AGG, MAIL),
+            {"core": "aggregate", "text": "销售额"},
+        ],
+    ),
     # ---- items already saved are skipped ------------------------------------------------------
     (
         "every 15 minutes search Gmail for emails from billing@vendor.com and save them to "
