@@ -409,8 +409,9 @@ DEDUPE = rx(
     r"(?:any\s+|the\s+|all\s+)?duplicate\w*|duplicates|去重|重复项|"
     r"(?:去掉|去除|删掉|删除|剔除|过滤掉?)\s*重复"
 )
-# 订单数, 任务数, 人数: a noun's count (参数, 函数, 分数, 总数据 … are no counts)
-_NOUN_COUNT = r"(?<=[\u4e00-\u9fff])(?<![参函分总指系倍多少岁])数(?![据字值学码])"
+# 订单数, 任务数, 人数: a count of the items read (参数, 函数, 分数, 总数据 … are no counts;
+# 调用次数 is a counter a store keeps per event, "用Redis统计调用次数")
+_NOUN_COUNT = r"(?<=[\u4e00-\u9fff])(?<![参函分总指系倍多少岁次])数(?![据字值学码])"
 AGGREGATE = {
     "sum": rx(
         r"\b(?:total|sum|add (?:(?:it|them|these|those|all) )?up|sum up)\b|"

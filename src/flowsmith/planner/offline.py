@@ -177,9 +177,11 @@ def _decide(message: str, history: list[tuple[str, str]], current: Workflow | No
 
 
 def _store_said(u: Understanding, text: str) -> bool:
-    """A store monitor is asked for only with stock or price words: a page read to total
-    ("从 https://… 拉取订单，按商品汇总销量") is the request's own steps."""
-    return u.topic != "store_monitor" or bool(v.IN_STOCK.search(text) or v.PRICE_WORD.search(text))
+    """A store monitor is asked for by a store's page or with stock or price words: a plain
+    page read to total ("从 https://… 拉取订单，按商品汇总销量") is the request's own steps."""
+    if u.topic != "store_monitor" or any(s.kind == "store" for s in u.sources):
+        return True
+    return bool(v.IN_STOCK.search(text) or v.PRICE_WORD.search(text))
 
 
 def _template_covers(u: Understanding, frame: Frame | None) -> bool:
