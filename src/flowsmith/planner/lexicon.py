@@ -411,6 +411,9 @@ DEDUPE = rx(
     r"(?:any\s+|the\s+|all\s+)?duplicate\w*|duplicates|去重|重复项|"
     r"(?:去掉|去除|删掉|删除|剔除|过滤掉?)\s*重复"
 )
+# 订单数, 任务数, 人数: a count of the items read (参数, 函数, 分数, 总数据 … are no counts;
+# 调用次数 is a counter a store keeps per event, "用Redis统计调用次数")
+_NOUN_COUNT = r"(?<=[\u4e00-\u9fff])(?<![参函分总指系倍多少岁次])数(?![据字值学码])"
 AGGREGATE = {
     "sum": rx(
         r"\b(?:total|sum|add (?:(?:it|them|these|those|all) )?up|sum up)\b|"
@@ -420,7 +423,13 @@ AGGREGATE = {
     "count": rx(
         r"\b(?:count|how many|number of)\b|计数|数量统计|多少个|条数|"
         # "按项目算数量", "统计一下个数", "新注册了多少用户": how many, said in Chinese
-        r"(?:算|统计|计算)\S{0,2}?(?:数量|个数)|个数|多少(?:条|人|单|笔|次)|了多少"
+        r"(?:算|统计|计算)\S{0,2}?(?:数量|个数)|个数|多少(?:条|人|单|笔|次)|了多少|"
+        # "统计一下今天的订单数", "完成的任务数统计一下": a count said as 〈noun〉数
+        r"(?:统计|计算)[^，,。；;]{0,14}?"
+        + _NOUN_COUNT
+        + r"|"
+        + _NOUN_COUNT
+        + r"(?:量)?\s*(?:统计|汇总)"
     ),
     "avg": rx(r"\b(?:average|mean|avg)\b|平均"),
     "max": rx(r"\b(?:maximum|max|highest|largest)\b|最大|最高"),

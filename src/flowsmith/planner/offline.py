@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
 from flowsmith.planner import replies
+from flowsmith.planner import vocab as v
 from flowsmith.planner.compile import compile_frame
 from flowsmith.planner.compose import compose
 from flowsmith.planner.edit_apply import apply_edits
@@ -158,7 +159,7 @@ def _decide(message: str, history: list[tuple[str, str]], current: Workflow | No
     missing = _missing_question(combined, frame, lang)
     if missing is not None and len(carried) < MAX_QUESTIONS:
         return _ask(missing, lang)
-    if u.topic in _LEGACY_TOPICS and _template_covers(u, frame):
+    if u.topic in _LEGACY_TOPICS and _template_covers(u, frame) and _store_said(u, combined):
         return _generate(u, combined, replacing=current)
     if frame is not None:
         kind = unnamed_kind(combined, frame, load_catalog())
@@ -173,6 +174,14 @@ def _decide(message: str, history: list[tuple[str, str]], current: Workflow | No
     if now.thanks and not carried:
         return _answer(replies.thanks(lang), lang)
     return _clarify(u, lang)
+
+
+def _store_said(u: Understanding, text: str) -> bool:
+    """A store monitor is asked for by a store's page or with stock or price words: a plain
+    page read to total ("从 https://… 拉取订单，按商品汇总销量") is the request's own steps."""
+    if u.topic != "store_monitor" or any(s.kind == "store" for s in u.sources):
+        return True
+    return bool(v.IN_STOCK.search(text) or v.PRICE_WORD.search(text))
 
 
 def _template_covers(u: Understanding, frame: Frame | None) -> bool:

@@ -79,7 +79,7 @@ from flowsmith.planner.parse_independent import split_independent
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_label_cases import complement_next, label_case, label_complement
 from flowsmith.planner.parse_object_case import object_case
-from flowsmith.planner.parse_qualified import WHOSE, note_subject, only_for, qualified_at
+from flowsmith.planner.parse_qualified import WHOSE, changes, note_subject, only_for, qualified_at
 from flowsmith.planner.parse_split import clauses, clauses_then, led_by_then
 from flowsmith.planner.parse_split import sentences as sentences_of
 from flowsmith.planner.parse_steps import clause_actions
@@ -690,10 +690,11 @@ def _plain(b: _Builder, clause: str, ctx: Context) -> None:
         b.add(steps)
         return
     at = qualified_at(steps)
-    cond = qualifier_condition(clause, ctx) if at is not None else None
-    if cond is None or at is None:
+    cond = qualifier_condition(clause, ctx) if at is not None or changes(steps) else None
+    if cond is None:
         b.add(steps)
         return
+    at = -1 if at is None else at  # a change's items: "delete the rows older than 7 days"
     b.add(steps[: at + 1])
     b.guard_here(cond, unmask(clause, ctx))
     b.add(steps[at + 1 :])

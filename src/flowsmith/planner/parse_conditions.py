@@ -62,7 +62,7 @@ from flowsmith.planner.parse_priced import priced_field
 from flowsmith.planner.parse_ranges import out_of_range
 from flowsmith.planner.parse_relative import relative_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
-from flowsmith.planner.parse_spans import span_condition
+from flowsmith.planner.parse_spans import bare_age, span_condition
 from flowsmith.planner.parse_stars import star_condition
 from flowsmith.planner.parse_still import still_condition, without_still
 from flowsmith.planner.parse_unit_measure import (
@@ -279,6 +279,9 @@ def qualifier_condition(
     A relative clause or participle ("that are still unassigned", "labelled 'x'",
     "优先级是紧急的") is read only when no with/whose/的-reading gives a condition."""
     t = TOKEN.sub(" ", text)
+    aged = bare_age(t, text.strip(" ,，")) if CJK.search(t) else None
+    if aged is not None:  # "表格里超过30天的行": the rows' own age
+        return aged
     z = _ZH_ATTRIBUTE.search(t) if CJK.search(t) else None
     if z:
         cond = compare_words(z.group(1), text.strip(" ,，"), ctx) or state_words(

@@ -7,7 +7,8 @@ start nothing brings the items, so the app's update or delete would act on a pla
 of the same app before it, and the change acts on each read item's ``id``.
 
 Invariants: only when the start brings no items (manual, schedule), the text says a set
-(all / every / each / 所有 / 全部 …), the first service step (at the top, after filters only,
+(all / every / each / 所有 / 全部 …) or a condition picks the items changed first ("delete the
+rows that are older than 7 days"), the first service step (at the top, after filters only,
 or first in a branch's first case) updates or deletes in a catalog app, and nothing reads
 before it; which operation reads the items is the catalog's (a collection read of the resource
 acted on or of one whose key holds it, ``databasePage`` for ``page``), and only a change whose
@@ -44,7 +45,8 @@ def with_items_read(
 ) -> list[Step]:
     """``steps`` with a read of the items a set-wide change acts on, when nothing brings
     them (see the module's invariants); else ``steps`` unchanged."""
-    if trigger.kind not in ("manual", "schedule") or not _SET.search(text):
+    picked = bool(steps) and isinstance(steps[0], Branch)  # "delete the rows older than …"
+    if trigger.kind not in ("manual", "schedule") or not (_SET.search(text) or picked):
         return steps
     step = _first_service(steps)
     if step is None or step.app not in apps or not step.resource or not step.operation:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from flowsmith.core.services import verb_of
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Condition, CoreStep, ServiceStep, Transform
 from flowsmith.planner.parse_conditions import parse_condition
@@ -60,6 +61,16 @@ def qualified_at(steps: list[Any]) -> int | None:
         return loops[-1]
     reads = [i for i, s in enumerate(steps) if _is_read(s)]
     return reads[-1] if reads else None
+
+
+def changes(steps: list[Any]) -> bool:
+    """Whether the clause's steps are changes of an app's items only (an update or a
+    delete): a qualifier on their noun ("the rows that are older than 7 days") picks the
+    items changed."""
+    return bool(steps) and all(
+        isinstance(s, ServiceStep) and s.app and verb_of(s.operation or "") & {"update", "delete"}
+        for s in steps
+    )
 
 
 def _is_read(step: Any) -> bool:

@@ -45,10 +45,22 @@ _PARTICIPLE = re.compile(
     r"(?P<v>[\"'“‘][^\"'”’]{1,30}[\"'”’]|[\w:.-]{1,30})",
     re.IGNORECASE,
 )
+# "marked done", "marked as 'blocked'", "flagged as spam": a state said as a participle
+_MARKED = re.compile(
+    r"\b(?:marked|flagged)\s+(?:as\s+)?(?P<v>[\"'“‘][^\"'”’]{1,30}[\"'”’]|(?!as\b|with\b)[\w-]{2,30})",
+    re.IGNORECASE,
+)
 # "优先级是紧急的", "标签是bug的": a field word the lexicon knows, 是/为, the value, 的
 _ZH_FIELD_IS = re.compile(
     r"(?P<f>[\u4e00-\u9fff]{2,5}?)(?:是|为|等于)\s*[\"'“‘「]?(?P<v>[\w\u4e00-\u9fff.@-]{1,12}?)"
     r"[\"'”’」]?\s*的"
+)
+
+
+# "带'bug'标签的", "打了“紧急”标签的": a label the item carries, said before its noun
+_ZH_TAGGED = re.compile(
+    r"(?:带有?|带着|打了|有|贴了)\s*[\"'“‘「]?(?P<v>[\w\u4e00-\u9fff.#-]{1,16}?)[\"'”’」]?\s*"
+    r"(?:标签|tag|label)的"
 )
 
 
@@ -69,6 +81,9 @@ def relative_condition(text: str, phrase: str, read: Read) -> Condition | None:
     if age is not None:
         return age
     if CJK.search(text):
+        tagged = _ZH_TAGGED.search(text)
+        if tagged is not None:  # "带'bug'标签的issue"
+            return Condition("label", "contains", tagged.group("v"), phrase)
         place = _ZH_PLACE_IN.search(text)
         if place is not None:
             field = _PLACE_FIELDS[place.group("f")]
@@ -78,6 +93,9 @@ def relative_condition(text: str, phrase: str, read: Read) -> Condition | None:
     if m:
         field = "label" if m.group("f").lower().startswith("label") else "tag"
         return Condition(field, "contains", m.group("v").strip("\"'“”‘’:"), phrase)
+    m = _MARKED.search(text)
+    if m:  # "pages that are marked done": the item's status
+        return Condition("status", "eq", m.group("v").strip("\"'“”‘’:"), phrase)
     m = _THAT_IS.search(text)
     if m:
         cond = read("it is " + m.group("c"))

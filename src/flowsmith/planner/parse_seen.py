@@ -20,12 +20,16 @@ from flowsmith.planner.frame import CoreStep, ServiceStep, Step, Transform
 
 __all__ = ["SEEN_BEFORE", "cut_seen", "with_seen_dedupe"]
 
-_SENT = r"(?:posted|sent|seen|shared|published|processed|notified|forwarded|handled|pushed)"
-_ZH_SEND = r"(?:发送|发布|推送|转发|通知|处理|发|推|见|看)"
+_SENT = (
+    r"(?:posted|sent|seen|shared|published|processed|notified|forwarded|handled|pushed|"
+    r"saved|stored|added|imported|synced|copied|logged|recorded)"
+)
+_ZH_SEND = r"(?:发送|发布|推送|转发|通知|处理|保存|同步|导入|记录|添加|发|推|见|看|存|记)"
 _ZH_NO = r"(?:不要|别|不用|无需|不必|不)"
 SEEN_BEFORE = re.compile(
     # "skip anything we've already posted", "ignore items that were already sent"
-    r"\b(?:skip|ignore|exclude|leave out|drop|filter out)\b[^,.;，。；]{0,40}?"
+    r"\b(?:skip(?:ping)?|ignor(?:e|ing)|exclud(?:e|ing)|leav(?:e|ing) out|drop(?:ping)?|"
+    r"filter(?:ing)? out)\b[^,.;，。；]{0,40}?"
     r"(?:\balready\s+(?:been\s+)?" + _SENT + r"|(?:we|I|you)(?:'ve| have)\s+(?:already\s+)?"
     r"(?:been\s+)?" + _SENT + r"|\b" + _SENT + r"\s+(?:before|already|earlier))\b|"
     # "don't send the same item twice", "never post duplicates again"

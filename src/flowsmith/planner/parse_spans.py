@@ -183,3 +183,24 @@ def age_condition(t: str, phrase: str) -> Condition | None:
     span = count * scale
     value = int(span) if float(span).is_integer() else span
     return Condition(f"{unit}s_since_{_age_date(hit.group('w'))}", op, value, phrase)
+
+
+# "表格里超过30天的行", "超过7天的记录": an age said of the noun with no verb before it, the
+# rows' own age (after a place word or at the start, never after a field word: "停留超过10天")
+_ZH_BARE_AGE = re.compile(
+    rf"(?:^|(?<=[里中上内，,\s\"'”’」]))(?P<w>)(?P<op>超过|满|早于)\s*{_ZH_N}(?P<tail>以上)?(?:前)?的"
+)
+
+
+def bare_age(t: str, phrase: str) -> Condition | None:
+    """The created-at age of "超过30天的行" (see ``_ZH_BARE_AGE``), or None."""
+    hit = _ZH_BARE_AGE.search(t)
+    if hit is None:
+        return None
+    said = hit.group("n")
+    count = _ZH_COUNT.get(said) or float(said)
+    unit, scale = _AGE_UNITS[hit.group("u")]
+    span = count * scale
+    value = int(span) if float(span).is_integer() else span
+    op: CompareOp = "gte" if hit.group("tail") else "gt"
+    return Condition(f"{unit}s_since_created_at", op, value, phrase)

@@ -28,7 +28,7 @@ from flowsmith.planner.parse_approval_ask import without_ask
 from flowsmith.planner.parse_approver import approver_of
 from flowsmith.planner.parse_channel import chat_trigger, notice_to_person, review_asked
 from flowsmith.planner.parse_channel_post import channel_post
-from flowsmith.planner.parse_conditions import parse_condition
+from flowsmith.planner.parse_conditions import parse_condition, qualifier_condition
 from flowsmith.planner.parse_context import (
     CJK,
     EN_COUNT,
@@ -132,6 +132,8 @@ _ADD_IT = re.compile(
     r"\s*(?:add|create|insert|save)\s+(?:it|them)\b|\s*(?:就)?(?:添加|新建|加入|创建)(?:它|他们|进去)?\s*$",
     re.IGNORECASE,
 )
+# "grab the pages … and archive them": the items just read, removed
+_THEM = re.compile(r"\b(?:them|it|these|those)\b|它们|这些|那些", re.IGNORECASE)
 # "…, and reply with the customer id" after a webhook start: the answer to the caller
 _REPLY_START = re.compile(r"\s*(?:and\s+|then\s+)?(?:reply|answer|send back)\b", re.IGNORECASE)
 
@@ -158,7 +160,11 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     m = lx.FILTER.search(text)
     if m:
         body = text[m.end() :]
-        cond = parse_condition(_filter_body(body), ctx) or _kept_state(body, ctx)
+        cond = (
+            parse_condition(_filter_body(body), ctx)
+            or _kept_state(body, ctx)
+            or qualifier_condition(_KEPT_NOUN.sub("", body, count=1), ctx, alone=True)
+        )
         params: dict[str, Any] = {"condition": cond} if cond else {}
         out.append((m.start(), Transform(kind="filter", params=params, phrase=phrase)))
     m = lx.DEDUPE.search(text)
@@ -445,6 +451,7 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
         return [("create", _on_app(ctx, earlier, text, verb, phrase))]
     last = ctx.apps_seen[-1] if ctx.apps_seen else None
     added_it = verb == "create" and _ADD_IT.match(text)
+    added_it = added_it or (verb == "delete" and _THEM.search(text))  # "… and archive them"
     if last and (verb == "update" or lx.COMMENT_WORD.search(text) or added_it):
         # "look up the customer in Salesforce and update their phone": the record just read
         return [("create", _on_app(ctx, last, text, verb, phrase))]

@@ -62,10 +62,19 @@ def summed_field(text: str, start: int, end: int) -> str | None:
         if words:
             return words[-1].lower()
     zh = _ZH_SUM.search(text, max(0, start - 10), end + 6)
+    after = _ZH_AFTER.match(text[end:])
+    if zh and zh.group(1).startswith("按") and after:  # "按商品汇总销量": 销量 is summed
+        return after.group(1)
     if zh:
         word = _ZH_LEAD.sub("", zh.group(1).rsplit("的", 1)[-1])
         return word or None
     return None
+
+
+# "按商品汇总销量": the object said after the sum verb, up to a comma or the next step
+_ZH_AFTER = re.compile(
+    r"^\s*(?:一下)?(?:各自的|的)?([\u4e00-\u9fff\w]{1,6}?)(?=$|[，,。；;\s]|再|并|然后)"
+)
 
 
 def top_n(text: str) -> tuple[int, int, str] | None:

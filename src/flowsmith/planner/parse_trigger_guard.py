@@ -18,6 +18,7 @@ from flowsmith.planner.parse_guards import event_condition
 from flowsmith.planner.parse_item_says import phrase_says
 from flowsmith.planner.parse_trigger_item import QUOTED_MENTION
 from flowsmith.planner.parse_trigger_kind import item_kind_guard
+from flowsmith.planner.parse_trigger_qualifier import qualifier_guard
 from flowsmith.planner.parse_trigger_rating import rating_guard
 from flowsmith.planner.parse_trigger_said import mail_party
 from flowsmith.planner.parse_trigger_state import state_guard
@@ -108,7 +109,11 @@ def _item_guard(trigger: Trigger, ctx: Context) -> Condition | None:
     if found is None and change_kind(ctx, trigger) is not None:
         return None  # the event's own kinds say which ratings (a filter on them follows)
     return (
-        found or item_kind_guard(trigger, ctx) or rating_guard(trigger) or state_guard(trigger, ctx)
+        found
+        or item_kind_guard(trigger, ctx)
+        or rating_guard(trigger)
+        or state_guard(trigger, ctx)
+        or qualifier_guard(trigger, ctx)
     )
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from flowsmith.core.catalog import Catalog
+from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Branch, Case, CoreStep, Loop, ServiceStep, Step
 from flowsmith.planner.services import ServiceIndex
 
@@ -161,9 +162,26 @@ _IN_WHEN = re.compile(
 )
 
 
+# "the issues labelled 'bug'": a participle on a noun (no pronoun after it)
+_PARTICIPLE = re.compile(r"^[\s,]*(?:and\s+)?(?:tagged|labell?ed)\s+(?!them|it|him|her|each)", re.I)
+_CLAUSE_END = re.compile(r"[.;!?。；！？]")
+
+
+def _on_read_noun(text: str, m: re.Match[str]) -> bool:
+    """A participle ("labelled 'bug'") on the noun of a read or a keep ("pull the issues
+    labelled 'bug'", "keep only the ones tagged 'urgent'"): the items read are picked by it,
+    when no write verb comes between the read's verb and it."""
+    if not _PARTICIPLE.match(m.group(0)):
+        return False
+    head = _CLAUSE_END.split(text[: m.start()])[-1]
+    reads = [r.end() for p in (lx.READ_VERB, lx.FILTER) for r in p.finditer(head)]
+    writes = [w.end() for p in (lx.CREATE_VERB, lx.UPDATE_VERB) for w in p.finditer(head)]
+    return bool(reads) and max(reads) > max(writes, default=-1)
+
+
 def _said_of_the_item(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 20) : m.start()]
-    if _IN_WHEN.search(text[: m.start()]):
+    if _IN_WHEN.search(text[: m.start()]) or _on_read_noun(text, m):
         return True
     return bool(_STATE_BEFORE.search(before) or _STATE_AFTER.match(text[m.end() :]))
 
