@@ -68,7 +68,7 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
     (
         "每小时清理一下Google表格'临时'表里的所有行",
-        read_then("google_sheets", "delete"),
+        [svc("google_sheets", "delete")],
     ),
     # ---- an app's operation said by its own word -----------------------------------------------
     (
