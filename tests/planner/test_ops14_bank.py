@@ -107,6 +107,19 @@ BANK: list[tuple[str, list[Check]]] = [
         "Pipedrive里成交的交易，用lemlist把联系人加到'客户回访'活动里",
         [svc("lemlist", "create")],
     ),
+    (
+        "webhook收到新的报名数据，就同步到Airtable，再发Slack通知",
+        [svc("airtable", "create"), {"absent": {"service": "airtable", "verb": "read"}}],
+    ),
+    (
+        "When a new Gmail email arrives, if it mentions a refund it should become a Freshdesk "
+        "ticket",
+        [svc("freshdesk", "create")],
+    ),
+    (
+        "When a Typeform is submitted, add an event to my Google Calender for the date they chose",
+        [svc("google_calendar", "create")],
+    ),
     # ---- a re-read after a wait ----------------------------------------------------------------
     (
         "When a Zendesk ticket is created, wait 30 minutes, and if it's still unassigned post "

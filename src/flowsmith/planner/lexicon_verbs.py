@@ -40,7 +40,9 @@ CREATE_VERB = rx(
     r"tell|copy|sync\w*|push\w*|forward\w*|invite\w*|book|make|"
     r"log (?:it|them|each|every|to|in|into|the|a|an)|file (?:a|an|the)|open (?:a|an)|"
     r"text (?:me|us|him|her|them|the)|message (?:me|us|him|her|them|the)|alert (?:me|us|the)|"
-    r"dm(?:s|'?e?d)?|direct[- ]message)\b|私信|私聊|"
+    r"dm(?:s|'?e?d)?|direct[- ]message|"
+    # "the rest should become a Help Scout conversation": an item made of each
+    r"(?:should|shall|will|must) (?:all )?become (?:a|an|new))\b|私信|私聊|"
     r"创建|新建|添加|加到|发送|发布|推送|追加|插入|(?<!的)记录(?!都|全|们)|保存|上传|存到|存入|写入|同步|转发|"
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交|"
     # "给病人回一封邮件": a message sent back is a message sent

@@ -158,7 +158,7 @@ def _decide(message: str, history: list[tuple[str, str]], current: Workflow | No
     missing = _missing_question(combined, frame, lang)
     if missing is not None and len(carried) < MAX_QUESTIONS:
         return _ask(missing, lang)
-    if u.topic in _LEGACY_TOPICS and _template_covers(u, frame):
+    if u.topic in _LEGACY_TOPICS and _template_covers(u, frame) and not _api_said(u, combined):
         return _generate(u, combined, replacing=current)
     if frame is not None:
         kind = unnamed_kind(combined, frame, load_catalog())
@@ -173,6 +173,16 @@ def _decide(message: str, history: list[tuple[str, str]], current: Workflow | No
     if now.thanks and not carried:
         return _answer(replies.thanks(lang), lang)
     return _clarify(u, lang)
+
+
+# "检查 <url> 库存接口", "the stock API at <url>": an API the run calls, no product page
+_API_SAID = re.compile(r"\b(?:api|endpoint|json)\b|接口", re.IGNORECASE)
+
+
+def _api_said(u: Understanding, text: str) -> bool:
+    """Whether a store monitor's URL is said to be an API: the frame calls it (an HTTP
+    Request) and compares what it returns, which the page-check template cannot."""
+    return u.topic == "store_monitor" and bool(_API_SAID.search(text))
 
 
 def _template_covers(u: Understanding, frame: Frame | None) -> bool:
