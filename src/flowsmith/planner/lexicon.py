@@ -24,6 +24,7 @@ from flowsmith.planner.lexicon_verbs import COMMENT_WORD as COMMENT_WORD
 from flowsmith.planner.lexicon_verbs import COPY_VERB as COPY_VERB
 from flowsmith.planner.lexicon_verbs import CREATE_VERB as CREATE_VERB
 from flowsmith.planner.lexicon_verbs import DELETE_VERB as DELETE_VERB
+from flowsmith.planner.lexicon_verbs import DM_WORD as DM_WORD
 from flowsmith.planner.lexicon_verbs import FROM_WORD as FROM_WORD
 from flowsmith.planner.lexicon_verbs import MANY_WORD as MANY_WORD
 from flowsmith.planner.lexicon_verbs import ONE_WORD as ONE_WORD

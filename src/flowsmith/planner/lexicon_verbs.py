@@ -23,7 +23,7 @@ READ_VERB = rx(
     r"look (?:in|into|through|at|over|for|on)|"
     r"take (?:whatever|what|everything|all) (?:is |'s )?(?:in|on)|"
     r"(?:whatever|what) (?:is|'s) (?:written |said )?(?:in|on))\b|"
-    r"获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|读|拿到|取出|导出|看看|收集|"
+    r"获取|读取|拉取|查询|检查|搜索|查找|下载|监控|抓取|(?<![未已])读(?!过)|拿到|取出|导出|看看|收集|"
     r"找一?下|找出|拿出|"
     r"统计|查看|列出|"
     # a casual look ("看一下", "拉一下", "查下") and 查 before what is looked up ("查汇率");
@@ -39,15 +39,19 @@ CREATE_VERB = rx(
     r"e-?mail(?:ed)?|mail(?:ed)?|ping|"
     r"tell|copy|sync\w*|push\w*|forward\w*|invite\w*|book|make|"
     r"log (?:it|them|each|every|to|in|into|the|a|an)|file (?:a|an|the)|open (?:a|an)|"
-    r"text (?:me|us|him|her|them|the)|message (?:me|us|him|her|them|the)|alert (?:me|us|the))\b|"
-    r"创建|新建|添加|加到|发送|发布|推送|追加|插入|记录|保存|上传|存到|存入|写入|同步|转发|"
+    r"text (?:me|us|him|her|them|the)|message (?:me|us|him|her|them|the)|alert (?:me|us|the)|"
+    r"dm(?:s|'?e?d)?|direct[- ]message|"
+    # "the rest should become a Help Scout conversation": an item made of each
+    r"(?:should|shall|will|must) (?:all )?become (?:a|an|new))\b|私信|私聊|"
+    r"创建|新建|添加|加到|发送|发布|推送|追加|插入|(?<!的)记录(?!都|全|们)|保存|上传|存到|存入|写入|同步|转发|"
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交|"
     # "给病人回一封邮件": a message sent back is a message sent
     r"回(?=\s*(?:一|个)?(?:封|条)?\s*(?:邮件|电邮|短信|消息))|"
     # "自动回复客户一封邮件": a reply to someone, said with the mail it is
     r"回复(?=[^，,。；;\s]{0,6}?(?:一|个)(?:封|条)\s*(?:邮件|电邮|短信|消息))|"
     # "在Google联系人里建联系人", "逐个建条记录": a bare 建 said after a place or before a count
-    r"(?<=[里中上])建(?!议|筑|模)|建(?:个|条|张|一条|一张)"
+    # "在Trello建卡片": 建 right after the app's Latin name
+    r"(?<=[里中上])建(?!议|筑|模)|(?<=[A-Za-z])\s?建(?!议|筑|模|立)|建(?:个|条|张|一条|一张)"
 )
 UPDATE_VERB = rx(
     r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close|renam(?:e|es|ed|ing)|"
@@ -62,6 +66,8 @@ DELETE_VERB = rx(
     # "已取消" / "被取消" is a state an item is in, no deletion asked for
     r"删除|删掉|删了|移除|归档|(?<![已被])取消|清理|清除|清掉"
 )
+# a direct message to a person ("DM them the link", "私信他"): a message sent on a chat app
+DM_WORD = rx(r"\b(?:dm(?:s|'?e?d)?|direct[- ]message)\b|私信|私聊")
 # a comment or reply on an item ("comment on the PR", "在工单下留言", "reply in the thread")
 COMMENT_WORD = rx(r"\bcomment\w*|\brepl(?:y|ies|ied)\b|留言|评论|回帖|备注")
 # the sources and the target of "copy A to B"
@@ -142,7 +148,7 @@ ZH_KEY_WORDS: dict[str, re.Pattern[str]] = {
         "close": r"关闭",
         "complete": r"完成",
         "copy": r"复制|拷贝",
-        "create": r"创建|新建|(?<=[里中上])建(?!议|筑|模)",
+        "create": r"创建|新建|(?<=[里中上])建(?!议|筑|模)|(?<=[A-Za-z])\s?建(?!议|筑|模|立)",
         "delete": r"删除|删掉",
         "download": r"下载",
         "edit": r"编辑",

@@ -159,7 +159,8 @@ def _decide(message: str, history: list[tuple[str, str]], current: Workflow | No
     missing = _missing_question(combined, frame, lang)
     if missing is not None and len(carried) < MAX_QUESTIONS:
         return _ask(missing, lang)
-    if u.topic in _LEGACY_TOPICS and _template_covers(u, frame) and _store_said(u, combined):
+    store = _store_said(u, combined) and not _api_said(u, combined)
+    if u.topic in _LEGACY_TOPICS and _template_covers(u, frame) and store:
         return _generate(u, combined, replacing=current)
     if frame is not None:
         kind = unnamed_kind(combined, frame, load_catalog())
@@ -182,6 +183,16 @@ def _store_said(u: Understanding, text: str) -> bool:
     if u.topic != "store_monitor" or any(s.kind == "store" for s in u.sources):
         return True
     return bool(v.IN_STOCK.search(text) or v.PRICE_WORD.search(text))
+
+
+# "检查 <url> 库存接口", "the stock API at <url>": an API the run calls, no product page
+_API_SAID = re.compile(r"\b(?:api|endpoint|json)\b|接口", re.IGNORECASE)
+
+
+def _api_said(u: Understanding, text: str) -> bool:
+    """Whether a store monitor's URL is said to be an API: the frame calls it (an HTTP
+    Request) and compares what it returns, which the page-check template cannot."""
+    return u.topic == "store_monitor" and bool(_API_SAID.search(text))
 
 
 def _template_covers(u: Understanding, frame: Frame | None) -> bool:

@@ -75,6 +75,7 @@ from flowsmith.planner.parse_numerals import said_numbers
 from flowsmith.planner.parse_per_measure import per_measure
 from flowsmith.planner.parse_presence import with_presence_sides
 from flowsmith.planner.parse_public_data import with_public_data_fetched
+from flowsmith.planner.parse_reread import with_reread_after_wait
 from flowsmith.planner.parse_review_approval import review_as_approval
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_spelling import respell
@@ -162,6 +163,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
         steps = with_seen_dedupe(steps, seen.group(0))
     steps = with_values(steps, values, ctx.index, catalog)
     steps = with_items_read(steps, trigger, ctx.index.apps, masked)
+    steps = with_reread_after_wait(steps, trigger, ctx.index.apps)  # "wait, if still …"
     steps = with_files_copied(steps, ctx.index.apps)
     steps = with_exclusions(with_writes_chained(steps), exclusions, ctx)
     if window is not None:

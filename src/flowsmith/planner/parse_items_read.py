@@ -34,10 +34,15 @@ _TIMES = (
 _SET = re.compile(
     r"\b(?:all|every|each)\b(?! "
     + _TIMES
-    + r")|所有|全部|凡是|每(?:一)?个(?!月|小时|星期|礼拜|周|工作日)",
+    + r")|所有|全部|凡是|每(?:一)?个(?!月|小时|星期|礼拜|周|工作日)|"
+    # "…的记录都删掉", "卡片都归档": 都 right before the change says every item
+    r"都(?=[\u4e00-\u9fff]{0,2}(?:删|归档|标|清|移|改|关|存档))",
     re.IGNORECASE,
 )
 _ITEM_ID = "{{ $json.id }}"
+# operation keys that change an item though no verb group lists them (``markAsRead``,
+# ``archive``, ``closeIssue``)
+_CHANGE_KEY = re.compile(r"(?:mark|archive|close|trash)(?![a-z])")
 
 
 def with_items_read(
@@ -46,23 +51,28 @@ def with_items_read(
     """``steps`` with a read of the items a set-wide change acts on, when nothing brings
     them (see the module's invariants); else ``steps`` unchanged."""
     picked = bool(steps) and isinstance(steps[0], Branch)  # "delete the rows older than …"
-    if trigger.kind not in ("manual", "schedule") or not (_SET.search(text) or picked):
+    if trigger.kind not in ("manual", "schedule") or not (says_set(text) or picked):
         return steps
     step = _first_service(steps)
     if step is None or step.app not in apps or not step.resource or not step.operation:
         return steps
-    if not verb_of(step.operation) & {"update", "delete"}:
+    if not verb_of(step.operation) & {"update", "delete"} and not _CHANGE_KEY.match(step.operation):
         return steps
     app = apps[step.app]
-    read = _collection_read(app, step.resource, text.lower())
+    read = collection_read(app, step.resource, text.lower())
     if read is None:
         return steps
     rkey, okey = read
     source = ServiceStep(app=step.app, resource=rkey, operation=okey, phrase=step.phrase)
-    acting = _on_each_item(app, step)
+    acting = on_each_item(app, step)
     if acting is step:
         return steps  # the change names its items another way (a filter, a path): no read
     return [source, *_replaced(steps, step, acting)]
+
+
+def says_set(text: str) -> bool:
+    """Whether ``text`` says a set of items ("all", "每个", "…都删掉"), not of times."""
+    return _SET.search(text) is not None
 
 
 def _first_service(steps: list[Step] | tuple[Step, ...]) -> ServiceStep | None:
@@ -76,7 +86,7 @@ def _first_service(steps: list[Step] | tuple[Step, ...]) -> ServiceStep | None:
     return None
 
 
-def _collection_read(app: App, resource: str, low: str) -> tuple[str, str] | None:
+def collection_read(app: App, resource: str, low: str) -> tuple[str, str] | None:
     """The (resource, operation) reading many of ``resource``'s items, by the catalog: a
     read whose resource or key holds the resource's key, a listing (getAll, list) before a
     search, one whose resource the text names before one it does not."""
@@ -105,7 +115,7 @@ def _said(name: str, low: str) -> bool:
     return bool(head) and head in low
 
 
-def _on_each_item(app: App, step: ServiceStep) -> ServiceStep:
+def on_each_item(app: App, step: ServiceStep) -> ServiceStep:
     """``step`` acting on the read item's id: its resource's required id field (``page_id``
     of a page, ``card_id`` of a card, or ``id``) gets ``{{ $json.id }}``."""
     assert step.resource is not None and step.operation is not None

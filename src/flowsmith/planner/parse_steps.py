@@ -26,6 +26,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.parse_approval_ask import without_ask
 from flowsmith.planner.parse_approver import approver_of
+from flowsmith.planner.parse_bulk import bulk_steps
 from flowsmith.planner.parse_channel import chat_trigger, notice_to_person, review_asked
 from flowsmith.planner.parse_channel_post import channel_post
 from flowsmith.planner.parse_conditions import parse_condition, qualifier_condition
@@ -38,6 +39,7 @@ from flowsmith.planner.parse_context import (
     unmask,
 )
 from flowsmith.planner.parse_convert import file_conversion, format_span
+from flowsmith.planner.parse_items_read import on_each_item
 from flowsmith.planner.parse_named_verb import as_message, named_as_verb
 from flowsmith.planner.parse_recipient import person_recipient
 from flowsmith.planner.parse_same_app import same_app_step, same_channel_message
@@ -132,8 +134,8 @@ _ADD_IT = re.compile(
     r"\s*(?:add|create|insert|save)\s+(?:it|them)\b|\s*(?:就)?(?:添加|新建|加入|创建)(?:它|他们|进去)?\s*$",
     re.IGNORECASE,
 )
-# "grab the pages … and archive them": the items just read, removed
-_THEM = re.compile(r"\b(?:them|it|these|those)\b|它们|这些|那些", re.IGNORECASE)
+# the items a step before read, said again: "archive them", "把它们删掉"
+_THEM = re.compile(r"\b(?:them|it|those|these|each|each one)\b|它们|它|这些|那些", re.IGNORECASE)
 # "…, and reply with the customer id" after a webhook start: the answer to the caller
 _REPLY_START = re.compile(r"\s*(?:and\s+|then\s+)?(?:reply|answer|send back)\b", re.IGNORECASE)
 
@@ -282,6 +284,7 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         found = _mention_step(text, phrase, mention, local, seen, ctx, own)
         if found is not None:
             (reads if found[0] == "read" else writes).append(found[1])
+    reads, writes = bulk_steps(text, phrase, verb, reads, writes, ctx)
     for kind, step in _url_steps(text, phrase, verb, ctx):
         (reads if kind == "read" else writes).append(step)
     if not writes and lx.SMS_WORD.search(text):
@@ -444,14 +447,20 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
             )
         ]
     chat = chat_trigger(ctx)
-    if chat and roles.REPLY.search(text):
+    if chat and (roles.REPLY.search(text) or lx.DM_WORD.search(text)):
         # "不是就自动回复我们的门诊时间" after a WhatsApp message: the answer goes back there
         return [("create", _on_app(ctx, chat, text, "create", phrase))]
     if verb in ("create", "update", "delete") and (earlier := _earlier_app(text, ctx)):
         return [("create", _on_app(ctx, earlier, text, verb, phrase))]
     last = ctx.apps_seen[-1] if ctx.apps_seen else None
     added_it = verb == "create" and _ADD_IT.match(text)
-    added_it = added_it or (verb == "delete" and _THEM.search(text))  # "… and archive them"
+    removed_it = verb == "delete" and _THEM.search(text)  # "…, and archive them"
+    if last and removed_it and last in ctx.index.apps:
+        # "grab all pages in … and archive them": each item just read
+        return [
+            ("create", on_each_item(ctx.index.apps[last], _on_app(ctx, last, text, verb, phrase)))
+        ]
+    added_it = added_it or removed_it
     if last and (verb == "update" or lx.COMMENT_WORD.search(text) or added_it):
         # "look up the customer in Salesforce and update their phone": the record just read
         return [("create", _on_app(ctx, last, text, verb, phrase))]

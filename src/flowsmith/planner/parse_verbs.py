@@ -104,7 +104,7 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
         # "导出来，存成CSV放到Google Drive备份": the source was read in a clause before
         before_read = any(a != mention.app for a in ctx.apps_seen)
         last = i == len(mentions) - 1 and (
-            len(mentions) > 1 or bool(ctx.trigger_app) or before_read
+            len(mentions) > 1 or bool(ctx.trigger_app) or before_read or _copied_to(before, ctx)
         )
         return "create" if last else "read"
     if local == "read" and roles.kept_in(before):
@@ -227,3 +227,9 @@ _OF_ITEMS = re.compile(
     r"(?:\d+\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _copied_to(before: str, ctx: Context) -> bool:
+    """ "有人提交表单，就同步到Airtable": the start's item (a form, a webhook's body, an email)
+    copied to the app said right after "to"/"到", which is written to."""
+    return ctx.trigger_kind in ("form", "webhook", "email") and bool(lx.TO_WORD.search(before))

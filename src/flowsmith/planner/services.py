@@ -44,6 +44,8 @@ _CONTAINER_AFTER = re.compile(
     r"\s+(?:database|db|board|workspace|account|inbox|base|table|sheet|spreadsheet|channel|"
     r"folder|calendar|project|vault|repo|repository|mailbox)s?\b"
 )
+# "unread gmail", "starred outlook": a state only messages are in, said of a mail app's items
+_MAIL_STATE = re.compile(r"\b(?:unread|starred|flagged|incoming|inbound)\s+$", re.IGNORECASE)
 # "pushover reminder", "gotify alert": a notice word right after an app that sends notifications
 _NOTICE_AFTER = re.compile(r"\s*(?:reminders?|alerts?|pings?|nudges?)\b")
 # "the Expenses sheet", "my Leads table": a capitalised name before a container word
@@ -158,6 +160,8 @@ class ServiceIndex:
         word = text[s:e]
         if word[:1].isupper():
             return True
+        if app is not None and _MAIL_STATE.search(text[max(0, s - 12) : s]):
+            return self._sends_messages(app)  # "mark all unread gmail as read": its messages
         if app is not None and lx.SENT_AS_NOUN.search(text[max(0, s - 90) : s]):
             return self._sends_messages(app)  # "send them a quick gmail": the message sent
         lead = text[max(0, s - 12) : s]
