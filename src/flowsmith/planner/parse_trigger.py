@@ -41,6 +41,7 @@ from flowsmith.planner.parse_trigger_guard import event_guard as event_guard
 from flowsmith.planner.parse_trigger_guard import said_by_event
 from flowsmith.planner.parse_trigger_habit import habit_trigger
 from flowsmith.planner.parse_trigger_heading import heading_clause
+from flowsmith.planner.parse_trigger_implied import implied_event
 from flowsmith.planner.parse_trigger_item import (
     PUBLISHED,
     brand_event,
@@ -122,6 +123,10 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     clock = clock_schedule(TOKEN.sub(" ", text)) if trig.kind == "manual" else None
     if clock is not None:  # "post … to Slack at 7am": a daily run at that time
         return Trigger(kind="schedule", params=clock.model_dump(exclude_none=True)), rest
+    implied = implied_event(text, ctx) if trig.kind == "manual" else None
+    if implied is not None:  # "Email me the Shopify order details if it's over $200"
+        ctx.trigger_app = implied[0].app
+        return implied
     return trig, rest
 
 
