@@ -50,7 +50,7 @@ from flowsmith.planner.parse_trigger_item import (
     said_values,
 )
 from flowsmith.planner.parse_trigger_named import named_place_event
-from flowsmith.planner.parse_trigger_new import new_app_event
+from flowsmith.planner.parse_trigger_new import app_event_said, new_app_event
 from flowsmith.planner.parse_trigger_opening import (
     anaphoric_when,
     every_item_clause,
@@ -559,7 +559,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         app = ctx.index.apps[mention.app]
         if app.triggers is None:
             continue
-        event, score = ctx.index.event(mention.app, body)
+        event, score = app_event_said(body, 0, len(body), mention, ctx)
         item = _ITEM.search(body[: mention.start]) is not None  # "a ticket", "有人": an item
         state = _polled_state(body, mention, ctx) if score < 0.85 and not item else None
         if state is not None:

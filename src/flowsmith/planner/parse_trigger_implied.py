@@ -6,10 +6,11 @@ on: the start is the app's event for a new item of that kind.
 Invariants: read only where nothing else named a start (the caller's last resort before a
 manual start); the item is said right after the app's name by the noun of one of the app's
 events ("new order" -> "order", "新订单" -> "订单"; singular in English, so "Shopify orders
-over $500" stays a read), never after a verb of reading ("get", "查") or with a time said; a
+over $500" stays a read), never after a verb of reading ("get", "查"; a time said made a schedule before); a
 condition on the item is said (a comparison right after it, or an "if"-clause the condition
 parser reads); the steps send the item out of its app (another app, an email). The item's
-words become ``__it__``; a comparison said right after it becomes a leading "if"-clause.
+words become ``__it__``; the item stands at a sentence's start or after "the"/"把" (never "a
+Linear issue", an item made); a comparison said right after it becomes a leading "if"-clause.
 Pure: no I/O.
 """
 
@@ -41,6 +42,8 @@ _SAID_AFTER_ZH = re.compile(
 _IF_CLAUSE = re.compile(
     r"\b(?:if|when)\s+(?P<en>[^,;.]+)|(?:如果|要是|假如|若)(?P<zh>[^，,。；;]+)", re.IGNORECASE
 )
+# where such an item is said: a sentence's start, "the"/"this", "把"/"将"
+_HEAD = re.compile(r"(?:^|[.;!?。；！？:：]|\bthe|\bthis|把|将)\s*$", re.IGNORECASE)
 # a read the user asks for ("get the Stripe payment …", "查一下Shopify订单"), or a time
 _READ = re.compile(
     r"\b(?:get|fetch|pull|list|find|search|look up|export|read|show|check)\b|"
@@ -55,7 +58,10 @@ def implied_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     when the words do not say one."""
     for mention in ctx.index.mentions(text, implicit=False):
         app = ctx.index.apps.get(mention.app or "")
-        if app is None or app.triggers is None or _READ.search(text[: mention.start]):
+        before = text[: mention.start]
+        if app is None or app.triggers is None or _READ.search(before):
+            continue
+        if not _HEAD.search(before):  # "… -> a Linear issue": an item made, not one come in
             continue
         found = _item_after(text, mention, app)
         if found is None:

@@ -16,7 +16,7 @@ from flowsmith.planner.parse_context import Context
 from flowsmith.planner.services import Mention
 from flowsmith.planner.parse_trigger_item import eventless_trigger, qualifier
 
-__all__ = ["new_app_event"]
+__all__ = ["app_event_said", "new_app_event"]
 
 
 def new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
@@ -36,7 +36,7 @@ def new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
                 continue
             trig = eventless_trigger(mention.app, window, window.strip(), ctx)
         else:
-            event, score = _event_said(text, start, end, mention, ctx)
+            event, score = app_event_said(text, start, end, mention, ctx)
             if event is None or score < 1.0:
                 continue
             end = _shortest_end(text, start, mention, end, score, ctx)
@@ -97,12 +97,12 @@ def _shortest_end(
         inside_word = text[k - 1 : k + 1].isascii() and text[k - 1 : k + 1].isalnum()
         if text[k - 1].isspace() or inside_word:
             continue
-        if _event_said(text, start, k, mention, ctx)[1] >= score:
+        if app_event_said(text, start, k, mention, ctx)[1] >= score:
             return k
     return end
 
 
-def _event_said(
+def app_event_said(
     text: str, start: int, end: int, mention: Mention, ctx: Context
 ) -> tuple[str | None, float]:
     """The app's event the phrase ``text[start:end]`` names, and its score: read as written

@@ -68,8 +68,7 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 def names_score(names: Names, text_low: str, toks: set[str]) -> float:
     """How well a text says one of ``names``: 2 per exact phrase, else the share of its
-    (stemmed) words present (of a Chinese name: of its characters, a name whose characters
-    are all present a hair above a shorter one's, "新文件夹" over "新文件")."""
+    (stemmed) words present."""
     best = 0.0
     for name in names.all():
         if phrase_in(name, text_low) >= 0:
@@ -79,8 +78,8 @@ def names_score(names: Names, text_low: str, toks: set[str]) -> float:
             chars = [c for c in name if _CJK.match(c) and c not in lx.ZH_WEAK_CHARS]
             if chars:
                 hit = sum(1 for c in chars if c in text_low) / len(chars)
-                if hit >= 0.3:  # every character said: the longer name is the closer one
-                    best = max(best, 0.9 * hit + 0.001 * len(chars) * (hit == 1.0))
+                if hit >= 0.3:
+                    best = max(best, 0.9 * hit)
             continue
         words = tokens(name)
         if words and not _CJK.search(name):
