@@ -57,6 +57,7 @@ from flowsmith.planner.parse_trigger_opening import (
     habit_clause,
     opening_clause_zh,
 )
+from flowsmith.planner.parse_trigger_repo import repository_event
 from flowsmith.planner.parse_trigger_said import (
     addressed_mail,
     context_apps,
@@ -95,7 +96,11 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     found = watched_feed(text, ctx) or _context_event(text, ctx) or _opening_trigger(text, ctx)
     if found is not None:
         return found
-    found = changed_item_event(text, ctx) or _when_trigger(text, ctx)
+    found = (
+        repository_event(text, ctx)  # "on every new PR in acme/api, …": no app named
+        or changed_item_event(text, ctx)
+        or _when_trigger(text, ctx)
+    )
     if found is not None:
         ctx.trigger_app = found[0].app or ctx.trigger_app
         return found
@@ -123,7 +128,9 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     clock = clock_schedule(TOKEN.sub(" ", text)) if trig.kind == "manual" else None
     if clock is not None:  # "post … to Slack at 7am": a daily run at that time
         return Trigger(kind="schedule", params=clock.model_dump(exclude_none=True)), rest
-    implied = implied_event(text, ctx) if trig.kind == "manual" else None
+    implied = (
+        (implied_event(text, ctx) or repository_event(text, ctx)) if trig.kind == "manual" else None
+    )
     if implied is not None:  # "Email me the Shopify order details if it's over $200"
         ctx.trigger_app = implied[0].app
         return implied

@@ -6,12 +6,12 @@ on: the start is the app's event for a new item of that kind.
 Invariants: read only where nothing else named a start (the caller's last resort before a
 manual start); the item is said right after the app's name by the noun of one of the app's
 events ("new order" -> "order", "新订单" -> "订单"; singular in English, so "Shopify orders
-over $500" stays a read), never after a verb of reading ("get", "查"; a time said made a schedule before); a
-condition on the item is said (a comparison right after it, or an "if"-clause the condition
-parser reads); the steps send the item out of its app (another app, an email). The item's
-words become ``__it__``; the item stands at a sentence's start or after "the"/"把" (never "a
-Linear issue", an item made); a comparison said right after it becomes a leading "if"-clause.
-Pure: no I/O.
+over $500" stays a read), at a sentence's start or after "the"/"把" (never "a Linear issue",
+an item made), never after a verb of reading ("get", "查"; a time said made a schedule
+before); a condition on the item is said (a comparison right after it, or an "if"-clause the
+condition parser reads); the steps send the item out of its app (another app, an email).
+The item's words become ``__it__``; a comparison said right after it becomes a leading
+"if"-clause. Pure: no I/O.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ import re
 from flowsmith.planner.frame import Trigger
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context
-from flowsmith.planner.services import Mention
 from flowsmith.planner.parse_trigger_item import eventless_trigger, qualifier
+from flowsmith.planner.services import Mention
 
 __all__ = ["app_event_said", "new_app_event"]
 
