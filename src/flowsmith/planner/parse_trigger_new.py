@@ -109,13 +109,15 @@ def app_event_said(
     and with the app's name cut out of it, the better of the two ("new HubSpot deals" says
     the name "new deal"; "新的Keap订单" says "新订单", the app sitting inside the name). An
     event the words as written name in full (every word of a name, 1.5) stands when the two
-    readings differ: "a new Stripe payment fails" is a failed payment, not "new payment"."""
+    readings differ: "a new Stripe payment fails" is a failed payment, not "new payment"
+    (unless the app's own name names that event: "new Invoice Ninja payment")."""
     app = mention.app or ""
     said = ctx.index.event(app, text[start:end])
     head, tail = text[start : mention.start].rstrip(), text[mention.end : end].lstrip()
     glue = "" if _CJK_EDGE.search(head[-1:] + tail[:1]) else " "
     bare = ctx.index.event(app, f"{head}{glue}{tail}")
-    if bare[0] != said[0] and said[1] >= _NAMED_IN_FULL:
+    own = ctx.index.event(app, mention.word)[0]  # "Invoice Ninja" says "invoice" itself
+    if bare[0] != said[0] and said[1] >= _NAMED_IN_FULL and said[0] != own:
         return said
     return bare if bare[1] > said[1] else said
 
