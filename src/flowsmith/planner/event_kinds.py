@@ -7,11 +7,14 @@ card is added to Trello" is that trigger followed by a filter keeping only ``cre
 actions.
 
 Invariants: the kinds come only from catalog data (no app is named here); a kind is chosen
-only when the start's own words say it (a names score of at least 1, the best one winning);
+only when the start's own words say it (a names score of at least 1, the best one winning;
+the words read as said and with the app's name cut out, "新的Linear问题" saying 新问题);
 the filter's conditions are the kind's ``match`` pairs, all of which must hold. Pure.
 """
 
 from __future__ import annotations
+
+import re
 
 from flowsmith.core.catalog.apps import EventKind
 from flowsmith.planner.frame import Condition, Transform, Trigger
@@ -29,10 +32,23 @@ def change_kind(ctx: Context, trigger: Trigger) -> tuple[str, EventKind] | None:
         return None
     kinds = app.triggers.events[trigger.event].kinds
     said = TOKEN.sub(" ", trigger.phrase)
+    best = max(_scored(kinds, said), _scored(kinds, _without_app(said, app.app, ctx)))
+    return (best[1], kinds[best[1]]) if best[0] >= 1.0 else None
+
+
+def _scored(kinds: dict[str, EventKind], said: str) -> tuple[float, str]:
     low, toks = said.lower(), set(tokens(said))
     scored = [(names_score(kind.names, low, toks), key) for key, kind in kinds.items()]
-    best = max(scored, default=(0.0, ""))
-    return (best[1], kinds[best[1]]) if best[0] >= 1.0 else None
+    return max(scored, default=(0.0, ""))
+
+
+def _without_app(said: str, app: str, ctx: Context) -> str:
+    """The words with the app's own name cut out ("新的Linear问题" -> "新的问题")."""
+    for m in reversed(ctx.index.mentions(said, implicit=False)):
+        if m.app == app:
+            glue = "" if re.search(r"[\u4e00-\u9fff]", said[m.start - 1 : m.end + 1]) else " "
+            said = said[: m.start].rstrip() + glue + said[m.end :].lstrip()
+    return said
 
 
 def kind_filter(ctx: Context, trigger: Trigger) -> Transform | None:

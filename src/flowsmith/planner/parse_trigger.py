@@ -41,6 +41,7 @@ from flowsmith.planner.parse_trigger_guard import event_guard as event_guard
 from flowsmith.planner.parse_trigger_guard import said_by_event
 from flowsmith.planner.parse_trigger_habit import habit_trigger
 from flowsmith.planner.parse_trigger_heading import heading_clause
+from flowsmith.planner.parse_trigger_implied import implied_event
 from flowsmith.planner.parse_trigger_item import (
     PUBLISHED,
     brand_event,
@@ -49,13 +50,14 @@ from flowsmith.planner.parse_trigger_item import (
     said_values,
 )
 from flowsmith.planner.parse_trigger_named import named_place_event
-from flowsmith.planner.parse_trigger_new import new_app_event
+from flowsmith.planner.parse_trigger_new import app_event_said, new_app_event
 from flowsmith.planner.parse_trigger_opening import (
     anaphoric_when,
     every_item_clause,
     habit_clause,
     opening_clause_zh,
 )
+from flowsmith.planner.parse_trigger_repo import repository_event
 from flowsmith.planner.parse_trigger_said import (
     addressed_mail,
     context_apps,
@@ -94,7 +96,11 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     found = watched_feed(text, ctx) or _context_event(text, ctx) or _opening_trigger(text, ctx)
     if found is not None:
         return found
-    found = changed_item_event(text, ctx) or _when_trigger(text, ctx)
+    found = (
+        repository_event(text, ctx)  # "on every new PR in acme/api, …": no app named
+        or changed_item_event(text, ctx)
+        or _when_trigger(text, ctx)
+    )
     if found is not None:
         ctx.trigger_app = found[0].app or ctx.trigger_app
         return found
@@ -122,6 +128,12 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     clock = clock_schedule(TOKEN.sub(" ", text)) if trig.kind == "manual" else None
     if clock is not None:  # "post … to Slack at 7am": a daily run at that time
         return Trigger(kind="schedule", params=clock.model_dump(exclude_none=True)), rest
+    implied = (
+        (implied_event(text, ctx) or repository_event(text, ctx)) if trig.kind == "manual" else None
+    )
+    if implied is not None:  # "Email me the Shopify order details if it's over $200"
+        ctx.trigger_app = implied[0].app
+        return implied
     return trig, rest
 
 
@@ -554,7 +566,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         app = ctx.index.apps[mention.app]
         if app.triggers is None:
             continue
-        event, score = ctx.index.event(mention.app, body)
+        event, score = app_event_said(body, 0, len(body), mention, ctx)
         item = _ITEM.search(body[: mention.start]) is not None  # "a ticket", "有人": an item
         state = _polled_state(body, mention, ctx) if score < 0.85 and not item else None
         if state is not None:

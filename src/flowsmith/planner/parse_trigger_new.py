@@ -14,8 +14,9 @@ from flowsmith.planner.frame import Trigger
 from flowsmith.planner.parse_conditions import parse_condition
 from flowsmith.planner.parse_context import Context
 from flowsmith.planner.parse_trigger_item import eventless_trigger, qualifier
+from flowsmith.planner.services import Mention
 
-__all__ = ["new_app_event"]
+__all__ = ["app_event_said", "new_app_event"]
 
 
 def new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
@@ -25,7 +26,7 @@ def new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     for mention in ctx.index.mentions(text):
         if mention.app is None:
             continue
-        span = _event_span(text, mention.start, mention.end)
+        span = _event_span(text, mention.start, mention.end, _sent_on(text, mention, ctx))
         if span is None:
             continue
         start, end = span
@@ -35,10 +36,10 @@ def new_app_event(text: str, ctx: Context) -> tuple[Trigger, str] | None:
                 continue
             trig = eventless_trigger(mention.app, window, window.strip(), ctx)
         else:
-            event, score = ctx.index.event(mention.app, window)
+            event, score = app_event_said(text, start, end, mention, ctx)
             if event is None or score < 1.0:
                 continue
-            end = _shortest_end(text, start, mention.end, end, mention.app, score, ctx)
+            end = _shortest_end(text, start, mention, end, score, ctx)
             window = text[start:end]
             trig = Trigger(kind="app_event", app=mention.app, event=event, phrase=window.strip())
         return trig, _residue(text, start, end, ctx)
@@ -58,6 +59,21 @@ _MAKES = re.compile(
     r"\w*\s+(?:the\s+|a\s+|an\s+)?$|(?:创建|新建|添加|新增)(?:一个|一条|一行)?$",
     re.IGNORECASE,
 )
+# "create a new …": one item made, never items that came in
+_ONE_MADE = re.compile(r"\b(?:a|an)\s*$|(?:一个|一条|一行)$", re.IGNORECASE)
+# "… to #sales in Slack", "… into Mailchimp": where the items go, up to the clause's end
+_SENT_TO = re.compile(r"^[^,;.，。；]*?\b(?:to|into|in|on|onto|over to)\s+(?P<to>[^,;.，。；]+)")
+
+
+def _sent_on(text: str, mention: Mention, ctx: Context) -> bool:
+    """Whether the clause goes on to send the app's items to another app ("new HubSpot deals
+    to #sales in Slack", "new Shopify customers into Mailchimp")."""
+    m = _SENT_TO.match(text[mention.end :])
+    if m is None:
+        return False
+    return any(x.app not in (None, mention.app) for x in ctx.index.mentions(m.group("to")))
+
+
 # "reply to new Intercom conversations", "回复新的…": acting on each new item as it comes
 _ANSWERS = re.compile(
     r"\b(?:reply|replies|respond|answer|triage|acknowledge)\w*\s+(?:to\s+)?"
@@ -72,22 +88,50 @@ _IF_OPENER = re.compile(
 
 
 def _shortest_end(
-    text: str, start: int, least: int, end: int, app: str, score: float, ctx: Context
+    text: str, start: int, mention: Mention, end: int, score: float, ctx: Context
 ) -> int:
     """The end of the shortest event phrase that names the event as well as the whole
     window does ("新的Shopify订单" of "新的Shopify订单金额超过1000元"), so what the text goes
     on to say of the item stays for the steps."""
-    for k in range(least, end):
+    for k in range(mention.end, end):
         inside_word = text[k - 1 : k + 1].isascii() and text[k - 1 : k + 1].isalnum()
         if text[k - 1].isspace() or inside_word:
             continue
-        if ctx.index.event(app, text[start:k])[1] >= score:
+        if app_event_said(text, start, k, mention, ctx)[1] >= score:
             return k
     return end
 
 
-def _event_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where the event phrase around the app mention ``text[start:end]`` begins and ends."""
+def app_event_said(
+    text: str, start: int, end: int, mention: Mention, ctx: Context
+) -> tuple[str | None, float]:
+    """The app's event the phrase ``text[start:end]`` names, and its score: read as written
+    and with the app's name cut out of it, the better of the two ("new HubSpot deals" says
+    the name "new deal"; "新的Keap订单" says "新订单", the app sitting inside the name). An
+    event the words as written name in full (every word of a name, 1.5) stands when the two
+    readings differ: "a new Stripe payment fails" is a failed payment, not "new payment"
+    (unless the app's own name names that event: "new Invoice Ninja payment")."""
+    app = mention.app or ""
+    said = ctx.index.event(app, text[start:end])
+    head, tail = text[start : mention.start].rstrip(), text[mention.end : end].lstrip()
+    glue = "" if _CJK_EDGE.search(head[-1:] + tail[:1]) else " "
+    bare = ctx.index.event(app, f"{head}{glue}{tail}")
+    own = ctx.index.event(app, mention.word)[0]  # "Invoice Ninja" says "invoice" itself
+    if bare[0] != said[0] and said[1] >= _NAMED_IN_FULL and said[0] != own:
+        return said
+    return bare if bare[1] > said[1] else said
+
+
+_NAMED_IN_FULL = 1.5
+
+
+_CJK_EDGE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _event_span(text: str, start: int, end: int, sent_on: bool) -> tuple[int, int] | None:
+    """Where the event phrase around the app mention ``text[start:end]`` begins and ends;
+    ``sent_on``: the items go on to another app, so a verb of writing before "new" acts
+    there ("post new HubSpot deals to Slack")."""
     left = text[max(0, start - 24) : start]
     left = re.split(r"\b(?:to|into|in|on|from)\b|[到在从，,]", left)[-1]
     news = list(_EVENT_ADJ.finditer(left))
@@ -102,7 +146,8 @@ def _event_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         right = text[end : changed.end()]
     if news:
         begin = start - len(left) + news[-1].start()
-        if _MAKES.search(text[:begin]) is None:
+        made = _MAKES.search(text[:begin])
+        if made is None or (sent_on and not _ONE_MADE.search(made.group(0))):
             return begin, end + len(right)
         return None  # "create a new Jira issue": a write, not an event
     held = _HELD_IN.search(text[max(0, start - 60) : start])
