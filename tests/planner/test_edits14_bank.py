@@ -419,3 +419,11 @@ def test_edits14_bank(text: str, prior: Prior, checks: list[Check]) -> None:
 def test_bank_size() -> None:
     assert len(BANK) >= 20
     assert sum(1 for t, *_ in BANK if any("\u4e00" <= c <= "\u9fff" for c in t)) >= 10
+
+
+def test_a_new_run_time_said_with_pao_reschedules_not_guards() -> None:
+    """Regression: "改成工作日…跑" says when the flow runs (跑 = run); it is no time check for
+    the new notifier (merging the hour-window reader made it one)."""
+    text = "改成工作日早上8点半跑，提醒改发到钉钉"
+    checks = [{"schedule": {"at": "08:30"}}, svc("dingtalk", "create"), keep("n2")]
+    assert _failures(text, REPORT, checks) == []

@@ -81,7 +81,7 @@ _OTHERWISE = re.compile(
 # words about when a schedule runs ("every 20 minutes but only between 8am and 10pm", "每半小时
 # 检查一次"): the schedule reader's, never a check for a new step
 _RUN_TIMES = re.compile(
-    r"\b(?:every|each|hourly|daily|schedule|cron|runs?|check(?:s|ing)?)\b|每|定时|检查|运行|执行",
+    r"\b(?:every|each|hourly|daily|schedule|cron|runs?|check(?:s|ing)?)\b|每|定时|检查|运行|执行|跑",
     re.IGNORECASE,
 )
 _ADDS = frozenset({"add_step"})
