@@ -9,8 +9,9 @@ build_fresh8.py), ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out),
 ``fresh10`` (requests_fresh10.jsonl, build_fresh10.py), ``fresh11``
 (requests_fresh11.jsonl, build_fresh11.py), ``fresh12``
 (requests_fresh12.jsonl, build_fresh12.py), ``fresh13`` (requests_fresh13.jsonl,
-build_fresh13.py; held out), ``fresh14`` (requests_fresh14.jsonl, build_fresh14.py) and
-``fresh15`` (requests_fresh15.jsonl, build_fresh15.py; held out).
+build_fresh13.py; held out), ``fresh14`` (requests_fresh14.jsonl, build_fresh14.py),
+``fresh15`` (requests_fresh15.jsonl, build_fresh15.py; held out) and ``fresh16``
+(requests_fresh16.jsonl, build_fresh16.py).
 Every check has a kind the scorer knows, every selector names catalog apps and subtypes,
 edits' kept ids exist in their prior, the file is what its builder writes, and no request
 repeats one of requests.jsonl (nor, for fresh2, one of the first fresh set).
@@ -42,6 +43,7 @@ import build_fresh12  # noqa: E402
 import build_fresh13  # noqa: E402
 import build_fresh14  # noqa: E402
 import build_fresh15  # noqa: E402
+import build_fresh16  # noqa: E402
 import checks as C  # noqa: E402
 
 MAIN = HERE / "requests.jsonl"
@@ -80,6 +82,8 @@ SETS: dict[str, dict[str, Any]] = {
                 "prefix": "u", "zh": (0.45, 0.55)},
     "fresh15": {"builder": build_fresh15, "file": HERE / "requests_fresh15.jsonl", "n": 80,
                 "prefix": "w", "zh": (0.45, 0.55)},
+    "fresh16": {"builder": build_fresh16, "file": HERE / "requests_fresh16.jsonl", "n": 100,
+                "prefix": "x", "zh": (0.45, 0.55)},
 }
 SET_ROWS: dict[str, list[dict[str, Any]]] = {name: _read(s["file"]) for name, s in SETS.items()}
 ALL_ROWS = [row for rows in SET_ROWS.values() for row in rows]
@@ -1187,6 +1191,91 @@ ACCEPTABLE_EDITS.update({
         _n("s", "slack_message", {"channel": "@me", "text": "Contract rejected"})]),
 })
 
+# fresh16: right workflows for a few requests, hand-written from the request alone
+ACCEPTABLE.update({
+    # maintenance form: urgent -> handyman on Telegram, otherwise a Trello card
+    "x002": _wf([
+        _n("t", "form_trigger", {"title": "Maintenance", "fields": [
+            {"label": "unit"}, {"label": "problem"}, {"label": "urgent"}]}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.urgent }}", "operator": "is_true"}]}),
+        _n("m", "telegram_message", {"chat_id": "dave", "text": "URGENT {{ $json.problem }}"}),
+        _n("k", "trello", {"resource": "card", "operation": "create", "list_id": "repairs",
+                           "name": "{{ $json.problem }}"}),
+    ], [("t", "c"), ("c", "m", "true"), ("c", "k", "false")]),
+    # line sensors: store every reading; over the limits -> PagerDuty and Teams
+    "x011": _wf([
+        _n("t", "webhook_trigger", {"path": "sensors", "method": "POST"}),
+        _n("db", "timescaledb", {"resource": "database", "operation": "insert",
+                                 "table": "readings"}),
+        _n("c", "if", {"combine": "or", "conditions": [
+            {"left": "{{ $json.vibration }}", "operator": "greater_than", "right": 7.5},
+            {"left": "{{ $json.temperature }}", "operator": "greater_than", "right": 90}]}),
+        _n("pd", "pagerduty", {"resource": "incident", "operation": "create",
+                               "title": "Line alarm"}),
+        _n("tm", "microsoft_teams_message", {"team_id": "t", "channel_id": "maintenance",
+                                             "message": "Line alarm"}),
+    ], [("t", "db"), ("t", "c"), ("c", "pd", "true"), ("c", "tm", "true")]),
+    # keg orders: 10+ kegs need the brewmaster's OK before the production sheet
+    "x025": _wf([
+        _n("t", "app_event_trigger", {"app": "woocommerce", "event": "order_created"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.keg_quantity }}",
+                                       "operator": "greater_than", "right": 9}]}),
+        _n("a", "approval_email", {"to": "brewmaster@hopsco.com", "subject": "Big order",
+                                   "message": "{{ $json.id }}"}),
+        _n("s", "google_sheets_append", {"spreadsheet_id": "1Prod", "sheet_name": "Production",
+                                         "columns": {"order": "{{ $json.id }}"}}),
+    ], [("t", "c"), ("c", "a", "true"), ("a", "s", "approved"), ("c", "s", "false")]),
+    # trainer bookings: a switch on the trainer, three ways
+    "x049": _wf([
+        _n("t", "webhook_trigger", {"path": "pt-booking", "method": "POST"}),
+        _n("sw", "switch", {"field": "{{ $json.coach }}", "rules": [
+            {"operator": "equals", "value": "张教练"}, {"operator": "equals", "value": "李教练"}],
+            "fallback": True}),
+        _n("w1", "wecom", {"resource": "message", "operation": "send", "touser": "zhang",
+                           "text": "新预约"}),
+        _n("w2", "wecom", {"resource": "message", "operation": "send", "touser": "li",
+                           "text": "新预约"}),
+        _n("w3", "wecom", {"resource": "webhook", "operation": "send", "key": "FRONT",
+                           "text": "新预约"}),
+    ], [("t", "sw"), ("sw", "w1", "output_0"), ("sw", "w2", "output_1"),
+        ("sw", "w3", "fallback")]),
+    # reviews: under 3 stars -> AI apology draft to the manager, the rest to a sheet
+    "x056": _wf([
+        _n("t", "webhook_trigger", {"path": "meituan-review", "method": "POST"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.rating }}", "operator": "less_than",
+                                       "right": 3}]}),
+        _n("ai", "llm_chat", {"prompt": "为这条差评写一条道歉回复草稿：{{ $json.content }}"}),
+        _n("w", "wecom", {"resource": "webhook", "operation": "send", "key": "BOT",
+                          "text": "{{ $json.text }}"}),
+        _n("s", "google_sheets_append", {"spreadsheet_id": "1Rev", "sheet_name": "评价",
+                                         "columns": {"rating": "{{ $json.rating }}"}}),
+    ], [("t", "c"), ("c", "ai", "true"), ("ai", "w"), ("c", "s", "false")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P8: negative -> WeCom, then wait 2h, look the ticket up, page if still open
+    "x084": ([("n1", "n2"), ("n2", "n3"), ("n3", "n4", "true"), ("n4", "w"), ("w", "g"),
+              ("g", "c"), ("c", "pd", "true")], [
+        _n("w", "wait", {"amount": 2, "unit": "hours"}),
+        _n("g", "zendesk", {"resource": "ticket", "operation": "get", "id": "{{ $json.id }}"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.status }}", "operator": "equals",
+                                       "right": "open"}]}),
+        _n("pd", "pagerduty", {"resource": "incident", "operation": "create",
+                               "title": "Negative ticket still open"})]),
+    # P13: approved -> PO and Slack; rejected -> email and a 'Rejected' sheet row
+    "x086": ([("n1", "n2"), ("n2", "n3", "approved"), ("n3", "s"), ("n2", "n4", "rejected"),
+              ("n4", "g")], [
+        _n("s", "slack_message", {"channel": "#purchasing", "text": "Approved {{ $json.item }}"}),
+        _n("g", "google_sheets_append", {"spreadsheet_id": "1Rej", "sheet_name": "Rejected",
+                                         "columns": {"item": "{{ $json.item }}"}})]),
+    # P9: a company-size field; over 200 people also tells sales in #enterprise
+    "x093": ([("n1", "n2"), ("n2", "n3"), ("n2", "c"), ("c", "s", "true")], [
+        _n("c", "if", {"conditions": [{"left": "{{ $json['公司规模'] }}",
+                                       "operator": "greater_than", "right": 200}]}),
+        _n("s", "slack_message", {"channel": "#enterprise",
+                                  "text": "大客户 {{ $json.Email }}"})]),
+})
+
 
 def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
             added: list[dict[str, Any]]) -> dict[str, Any]:
@@ -1526,3 +1615,39 @@ def test_fresh14_composition() -> None:
     assert comp["en"] == 50 and comp["zh"] == 50
     assert 33 <= comp["condition"] <= 40 and comp["edit"] == 20
     assert 38 <= comp["longtail"] <= 44 and comp["question"] == 3
+
+
+def test_fresh16_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: no sentence of any set is shown by this test
+    others = set(_texts(_read(MAIN)))
+    for k in range(1, 16):
+        path = HERE / ("requests_fresh.jsonl" if k == 1 else f"requests_fresh{k}.jsonl")
+        if path.exists():
+            others |= set(_texts(_read(path)))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh16"]) if t in others)
+    assert repeated == 0
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh16"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh16"] if r.get("prior")])
+def test_fresh16_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh16 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh16_edits_each_prior_once_with_kept_ids() -> None:
+    edits = [r for r in SET_ROWS["fresh16"] if r.get("prior")]
+    names = [r["prior"]["name"] for r in edits]
+    assert len(names) == 20 and len(set(names)) == 20
+    assert all(any("kept_ids" in c for c in r["checks"]) for r in edits)
+
+
+def test_fresh16_composition() -> None:
+    """The brief's shares: 50/50 languages, about a third with conditions, 20 edits, about a
+    third long tail, three vague requests."""
+    comp = build_fresh16.composition(SET_ROWS["fresh16"])
+    assert comp["en"] == 50 and comp["zh"] == 50
+    assert 34 <= comp["condition"] <= 40 and comp["edit"] == 20
+    assert 34 <= comp["longtail"] <= 40 and comp["question"] == 3
