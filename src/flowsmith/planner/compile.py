@@ -68,6 +68,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.nodes import make
 from flowsmith.planner.record_ids import trigger_record_ids
+from flowsmith.planner.said_fields import trigger_item_refs, with_said_fields
 from flowsmith.planner.services import index_of
 from flowsmith.planner.text import pick
 from flowsmith.text import text as say
@@ -80,6 +81,7 @@ def compile_frame(
 ) -> tuple[Workflow, list[str]]:
     """The workflow ``frame`` describes and the assumptions made while filling it in."""
     catalog = catalog or load_catalog()
+    frame = with_said_fields(frame, catalog)
     lang = frame.lang
     st = CompileState(
         catalog=catalog,
@@ -94,6 +96,7 @@ def compile_frame(
     _steps(st, frame.steps, [(trig.id, "main")])
     wf = Workflow(name=st.title, nodes=st.nodes, connections=st.conns)
     trigger_record_ids(wf)
+    trigger_item_refs(wf, frame, catalog)
     return wf, st.notes
 
 

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from flowsmith.core.catalog.apps import App
 from flowsmith.planner.frame import ServiceStep
 from flowsmith.planner.parse_context import Context
 from flowsmith.planner.parse_items_read import collection_read, on_each_item, says_set
+from flowsmith.planner.said_filters import read_filters
 
 # leading words of an operation key that change or remove an item
 _ACT_LEADS = (
@@ -85,12 +87,19 @@ def _read_first(text: str, step: ServiceStep, ctx: Context) -> list[Any]:
     reads a set-wide change said across clauses)."""
     if ctx.trigger_kind not in ("manual", "schedule") or step.app == ctx.trigger_app:
         return []
-    if not says_set(text) or step.app is None or step.resource is None:
+    if step.app is None or step.resource is None:
         return []
     app = ctx.index.apps[step.app]
     if on_each_item(app, step) is step:
         return []  # the change names its items another way (a filter, a path): no read
     read = collection_read(app, step.resource, text.lower())
-    if read is None:
+    if read is None or not (says_set(text) or _filtered(app, read, text)):
         return []
     return [ServiceStep(app=step.app, resource=read[0], operation=read[1], phrase=step.phrase)]
+
+
+def _filtered(app: App, read: tuple[str, str], text: str) -> bool:
+    """Whether ``text`` says of the items a filter the read takes ("unread gmail from
+    x@y.com", "来自 x@y.com 的未读邮件"): the items are those the filter finds, a set."""
+    op = app.operation(*read)
+    return op is not None and bool(read_filters(read[1], op, app, read[0], text, [], {}))

@@ -150,6 +150,9 @@ class Event(BaseModel):
     names: Names = Field(default_factory=Names)
     n8n: dict[str, Any] = Field(default_factory=dict)  # the trigger node's parameters
     kinds: dict[str, EventKind] = Field(default_factory=dict)  # the changes its payload tells
+    # the dotted path, in the event's item, of the id of the person the event is from or about
+    # (Slack's team_join: ``user.id``): whom "DM them" reaches on the app itself
+    person: str | None = Field(default=None, pattern=r"^[A-Za-z_][\w.\[\]]*$")
 
 
 class Triggers(BaseModel):
