@@ -209,7 +209,11 @@ WEBHOOK: list[tuple[str, int, int]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "员工用表单提交付款申请": "the trigger's words run on over the colon into the first case "
+    "('…申请：3000以下直接在QuickBooks建账单'), so that case is lost (trigger extent, not the "
+    "approval's place)",
+}
 
 
 @pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))

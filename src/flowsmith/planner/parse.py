@@ -70,6 +70,7 @@ from flowsmith.planner.parse_item_says import item_says
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
 from flowsmith.planner.parse_missing_answer import with_missing_answered
+from flowsmith.planner.parse_named_side import with_named_sides
 from flowsmith.planner.parse_not_found import with_lookup_sides
 from flowsmith.planner.parse_not_there import with_lookups_before
 from flowsmith.planner.parse_numerals import said_numbers
@@ -163,6 +164,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     if seen is not None:
         steps = with_seen_dedupe(steps, seen.group(0))
     steps = with_values(steps, values, ctx.index, catalog)
+    steps = with_named_sides(steps, ctx.index)  # "…, otherwise to the 'Onboarding' sequence"
     steps = with_items_read(steps, trigger, ctx.index.apps, masked)
     steps = with_reread_after_wait(steps, trigger, ctx.index.apps)  # "wait, if still …"
     steps = with_files_copied(steps, ctx.index.apps)
