@@ -241,7 +241,6 @@ BANK: list[tuple[str, tuple[str, ...], Check]] = [
 # still wrong (strict: a fix makes the test fail until the mark goes); the assertions stand
 OPEN: dict[str, str] = {
     "新的Cal.com预约：如果备注里有": "'备注里有“加急”' is read as a flag field, not notes contains",
-    "SurveyMonkey responses scoring": "the second case ('9 or higher get …') is dropped",
     "When someone changes a row's status": "'changes … status to done' keeps no condition",
     "表单上传发票后": "'表单上传发票后' is no form start; no file field",
     "After someone uploads a file through our form": "an upload through a form is no form start",

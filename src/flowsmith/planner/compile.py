@@ -29,7 +29,7 @@ from flowsmith.core.models import Connection, NodeFamily, Workflow
 from flowsmith.planner.chain_refs import joined_upto
 from flowsmith.planner.compile_agent import agent_nodes
 from flowsmith.planner.compile_approval import approval_ask
-from flowsmith.planner.compile_join import join_feeds
+from flowsmith.planner.compile_join import join_feeds, said_every_path
 from flowsmith.planner.compile_nodes import (
     core_node,
     reads,
@@ -37,6 +37,7 @@ from flowsmith.planner.compile_nodes import (
     think_node,
     transform_node,
 )
+from flowsmith.planner.compile_replies import answered_once
 from flowsmith.planner.compile_respond import response_body
 from flowsmith.planner.compile_state import (
     SWITCHABLE,
@@ -93,7 +94,7 @@ def compile_frame(
         s.phrase for s in walk(frame.steps) if isinstance(getattr(s, "phrase", None), str)
     )
     trig = trigger_node(st, frame.trigger, responds=_responds(frame.steps))
-    _steps(st, frame.steps, [(trig.id, "main")])
+    _steps(st, answered_once(frame.steps), [(trig.id, "main")])
     wf = Workflow(name=st.title, nodes=st.nodes, connections=st.conns)
     trigger_record_ids(wf)
     trigger_item_refs(wf, frame, catalog)
@@ -127,7 +128,8 @@ def _steps(st: CompileState, steps: tuple[Step, ...], feeds: list[End]) -> list[
         # the reply to a webhook's caller comes once the work before it is done
         ends = _step(st, step, last if isinstance(step, Respond) else feeds)
         if isinstance(step, Branch) and _joins_next(steps[i + 1 :]):
-            ends = join_feeds(st, step, ends, feeds, made_from)
+            every = said_every_path(steps[i + 1])  # "Either way the customer gets …"
+            ends = join_feeds(st, step, ends, feeds, made_from, every)
         last = ends
         after = steps[i + 1] if i + 1 < len(steps) else None
         if (

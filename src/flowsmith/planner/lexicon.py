@@ -276,14 +276,14 @@ COMPARE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"不满|未满|不足|跌破|降到|降至)\s*" + _NUM
         ),
     ),
-    ("gte", rx(_NUM + r"\s*(?:以上|及以上|or more)")),
+    ("gte", rx(_NUM + r"\s*(?:以上|及以上|或以上|or more)")),
     # "5年以上", "3天以下": a duration bound; the match stops at the number so the unit after
     # it names the field (duration_years)
-    ("gte", rx(r"(-?\d+(?:\.\d+)?)(?=\s*" + _DURATION_UNIT + r"\s*及?以上)")),
-    ("lte", rx(r"(-?\d+(?:\.\d+)?)(?=\s*" + _DURATION_UNIT + r"\s*及?以下)")),
+    ("gte", rx(r"(-?\d+(?:\.\d+)?)(?=\s*" + _DURATION_UNIT + r"\s*[及或]?以上)")),
+    ("lte", rx(r"(-?\d+(?:\.\d+)?)(?=\s*" + _DURATION_UNIT + r"\s*[及或]?以下)")),
     # "满十八岁的", "人数满10个": a limit reached ("不满", "未满" are below it; "充满" no limit)
     ("gte", rx(r"(?<![不未充])满\s*" + _NUM)),
-    ("lte", rx(_NUM + r"\s*(?:以下|及以下|or less)")),
+    ("lte", rx(_NUM + r"\s*(?:以下|及以下|或以下|or less)")),
     (
         "ne",
         rx(

@@ -47,6 +47,7 @@ from flowsmith.planner.parse_approval_before import with_approval_moved
 from flowsmith.planner.parse_approval_tiers import second_approver_said, with_approval_tiers
 from flowsmith.planner.parse_asides import drop_asides
 from flowsmith.planner.parse_background import drop_background
+from flowsmith.planner.parse_band_words import bands_as_bounds
 from flowsmith.planner.parse_bullets import bullets_as_sentences
 from flowsmith.planner.parse_case_merge import with_cases_merged
 from flowsmith.planner.parse_changes import with_memory, with_only_new
@@ -69,6 +70,7 @@ from flowsmith.planner.parse_item_says import item_says
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
 from flowsmith.planner.parse_missing_answer import with_missing_answered
+from flowsmith.planner.parse_named_side import with_named_sides
 from flowsmith.planner.parse_not_found import with_lookup_sides
 from flowsmith.planner.parse_not_there import with_lookups_before
 from flowsmith.planner.parse_numerals import said_numbers
@@ -107,7 +109,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     flat = drop_background(flat, lambda s: bool(index.mentions(s)))
     # "Below 5: don't email, put them on …" / "低于5的别发邮件，改成加到…": only the second
     flat = _NOT_DONE_ZH.sub("", _NOT_DONE.sub("", flat))
-    raw = said_numbers(plus_as_at_least(flat))
+    raw = said_numbers(bands_as_bounds(plus_as_at_least(flat)))  # "500 and over": one bound
     if not raw:
         return None
     lang = detect_lang(raw)
@@ -162,6 +164,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     if seen is not None:
         steps = with_seen_dedupe(steps, seen.group(0))
     steps = with_values(steps, values, ctx.index, catalog)
+    steps = with_named_sides(steps, ctx.index)  # "…, otherwise to the 'Onboarding' sequence"
     steps = with_items_read(steps, trigger, ctx.index.apps, masked)
     steps = with_reread_after_wait(steps, trigger, ctx.index.apps)  # "wait, if still …"
     steps = with_files_copied(steps, ctx.index.apps)

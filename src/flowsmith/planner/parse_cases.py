@@ -169,8 +169,10 @@ BARE_COMPARE = re.compile(
     r"(?:under|over|below|above|less than|more than|at least|at most|up to|older than|newer than|"
     r"younger than|greater than|fewer than|between)\s*[$€£¥]?\s*\d|"
     # "gifts of $1,000 or more need …", "orders worth 500 and up …"
-    r"(?:the\s+|all\s+|any\s+)?[a-z]+\s+(?:of|worth)\s+[$€£¥]?\s*\d[\d,.]*\s*k?\s*"
-    r"(?:or\s+(?:more|less|higher|lower|above|below|over|under)|and\s+(?:up|above|over)\b|\+))",
+    r"(?:the\s+|all\s+|any\s+|an?\s+)?[a-z]+\s+(?:of|worth)\s+"
+    r"(?:(?:at least|at most)\s+(?=[$€£¥]?\s*\d)|"
+    r"(?=[$€£¥]?\s*\d[\d,.]*\s*k?\s*(?:or\s+(?:more|less|higher|lower|above|below|over|under)|"
+    r"and\s+(?:up|above|over)\b|\+))))",
     re.IGNORECASE,
 )
 # "库存为0的商品在Slack通知采购": the items a condition picks, then what to do with them

@@ -30,7 +30,8 @@ __all__ = ["headed_case", "opens_headed_case"]
 _NUMERIC = ("gt", "gte", "lt", "lte", "between")
 # "<head>: <action>", or a Chinese bound that ends the head ("200以下啥也不用做")
 _UNIT = r"(?:\s*(?:k|m|万|千|块钱?|元|美元|分|星|个|件|人|岁|天|%))?"
-# the Chinese head starts the clause and is a field and a number band ("金额2000块以上"): no
+# the Chinese head starts the clause and is a field and a number band ("金额2000块以上",
+# "500及以上", "200元或以上"): no
 # verb's object before it ("每周一把30天以内的订单从Shopify导出" is a step, not a case)
 _HEADED = re.compile(
     r"^\s*(?P<h>[^:：]{1,40}?)\s*[:：]\s*(?P<a>.*)$|"
@@ -38,7 +39,7 @@ _HEADED = re.compile(
     + _UNIT
     + r"(?:\s*(?:到|至|-|~)\s*\d[\d.]*"
     + _UNIT
-    + r")?\s*(?:以上|以下|以内|之间))(?:的)?(?:就|则)?\s*(?P<za>\S.*)$"
+    + r")?\s*(?:(?:及|或)?(?:以上|以下|以内)|之间))(?:的)?(?:就|则)?\s*(?P<za>\S.*)$"
 )
 # a head alone, its action in the next clause (the list's colon split the clause):
 # "金额2000块以上", "不及格（60分以下）的学生", "score 9 or above", "Orders between 200 and 2000"
@@ -47,7 +48,7 @@ _ALONE = re.compile(
     + _UNIT
     + r"(?:\s*(?:到|至|-|~)\s*\d[\d.]*"
     + _UNIT
-    + r")?\s*(?:以上|以下|以内|之间|及以上|及以下)[)）]?)(?:的[\u4e00-\u9fff]{0,4})?\s*$|"
+    + r")?\s*(?:(?:及|或)?(?:以上|以下|以内)|之间)[)）]?)(?:的[\u4e00-\u9fff]{0,4})?\s*$|"
     r"^\s*(?P<en>(?:(?!(?:skip|keep|ignore|drop|only|filter|exclude|remove|get|find|fetch|read|"
     r"send|post|add)\b)[a-z]+\s+){0,2}?(?:(?:over|above|under|below|more than|less than|at least|"
     r"at most|between)\s+)?[$€£]?\d[\d.]*\s*[km]?(?:\s*(?:to|and|-|–)\s*[$€£]?\d[\d.]*\s*[km]?)?"
