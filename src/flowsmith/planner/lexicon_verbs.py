@@ -199,3 +199,10 @@ FROM_WORD = rx(
     r"保存到|登记到|添加到|加入|放进|存进|贴到|录入|POST到|PUT到|提交到|回传到)"
     r"[^，,。把]){0,8}$"
 )
+
+# an HTTP method said in capitals just before an address ("with POST https://…", "PUT 到 …",
+# 用GET请求): the method the user asked for, whatever the verb around it
+SAID_METHOD = re.compile(
+    r"(?<![A-Za-z])(GET|POST|PUT|PATCH|DELETE)(?![A-Za-z])"
+    r"(?:[^A-Za-z]|\b(?:to|at|on|request|call)\b){0,12}$"
+)

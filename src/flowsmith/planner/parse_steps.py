@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from flowsmith.planner import lexicon as lx
+from flowsmith.planner import lexicon_verbs as lxv
 from flowsmith.planner import parse_roles as roles
 from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_nodes import reads
@@ -382,7 +383,9 @@ def _url_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tuple[st
         write = (
             bool(lx.TO_WORD.search(before)) and verb != "read" and not lx.FROM_WORD.search(before)
         )
-        method = "POST" if write else "GET"
+        said = lxv.SAID_METHOD.search(before)
+        method = said.group(1) if said else "POST" if write else "GET"
+        write = method != "GET"
         step = CoreStep(
             subtype="http_request", params={"url": url, "method": method}, phrase=phrase
         )
