@@ -154,6 +154,16 @@ BANK: list[tuple[str, list[Check]]] = [
         "做一个网站聊天机器人，回答客户关于价格的问题，价格从Google表格'价目表'里查",
         [AGENT_READS_SHEET, no_write("google_sheets")],
     ),
+    # ---- not a statement of a place: a write said with 在<app>里 and a verb ---------------------
+    (
+        "每天晚上6点从Airtable读取今天的订单，发到Slack，同时在Google表格里记一笔",
+        [svc("airtable", "read"), svc("google_sheets", "create")],
+    ),
+    (
+        "Every evening at 6 get today's orders from Shopify and post them in Slack, the "
+        "totals go in our 'Sales' Google Sheet",
+        [svc("shopify", "read"), svc("google_sheets", "create")],
+    ),
 ]
 
 _OPEN: dict[str, str] = {}

@@ -40,6 +40,13 @@ _ZH = re.compile(
 )
 # a time or a run said before the items ("每天早上8点…"): not a statement of a place
 _WHEN = re.compile(r"每|\b(?:every|each|when|whenever|if|once)\b|如果|要是|当", re.IGNORECASE)
+# what a Chinese place may say besides the app and a quoted name: its container, no action
+# ("Notion的'面试'数据库", "Google表格'客户'"; not "Google表格里记一笔")
+_ZH_PLACE = re.compile(
+    r"(?:\s|的|里|中|上|内|数据库|多维表格|表格|工作表|表|文档|页面|看板|列表|名单|文件夹|空间|库|"
+    r"base|table|sheet|database|tab|board|list|folder)*",
+    re.IGNORECASE,
+)
 _VERBS = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
 
 
@@ -71,7 +78,9 @@ def _read_said(clause: str, rest: str, index: ServiceIndex) -> str | None:
         return None
     items, place = m.group("items").strip(), m.group("place").strip()
     apps = {x.app for x in index.mentions(place) if x.app}
-    if len(apps) != 1 or any(x.app for x in index.mentions(items)) or _has_verb(place, index):
+    if len(apps) != 1 or any(x.app for x in index.mentions(items)):
+        return None
+    if _has_verb(place, index) or (zh and not _ZH_PLACE.fullmatch(_bare(place, index))):
         return None
     app = next(iter(apps))
     if any(x.app == app for x in index.mentions(rest)):
@@ -82,12 +91,16 @@ def _read_said(clause: str, rest: str, index: ServiceIndex) -> str | None:
 
 
 def _has_verb(place: str, index: ServiceIndex) -> bool:
-    """Whether ``place`` says an action besides the app's name ("在Slack上提醒他")."""
-    bare = place
-    for x in index.mentions(place):
-        bare = bare.replace(x.word, " ")
-    bare = re.sub(r"'[^']*'|‘[^’]*’|“[^”]*”|\"[^\"]*\"", " ", bare)
+    """Whether ``place`` says an action besides the app's name ("in Slack to remind him")."""
+    bare = _bare(place, index)
     return any(v.search(bare) for v in _VERBS)
+
+
+def _bare(place: str, index: ServiceIndex) -> str:
+    """``place`` without its app names and quoted names."""
+    for x in index.mentions(place):
+        place = place.replace(x.word, " ")
+    return re.sub(r"'[^']*'|‘[^’]*’|“[^”]*”|\"[^\"]*\"|「[^」]*」", " ", place)
 
 
 def _the(items: str) -> str:
