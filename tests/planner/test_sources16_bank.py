@@ -88,8 +88,7 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
     # ---- check / look at the app --------------------------------------------------------------
     (
-        "Every weekday at 9 check our Airtable 'Tasks' base and post the tasks due today to "
-        "Slack.",
+        "Every weekday at 9 check our Airtable 'Tasks' base and post the tasks due today to Slack.",
         reads("airtable", svc("slack", "create")),
     ),
     # ---- a chat assistant looking things up in an app -----------------------------------------

@@ -67,8 +67,8 @@ from flowsmith.planner.parse_heading_event import heading_event
 from flowsmith.planner.parse_hour_cases import hour_cases_said
 from flowsmith.planner.parse_item_says import item_says
 from flowsmith.planner.parse_items_read import with_items_read
-from flowsmith.planner.parse_kept_where import kept_as_read
 from flowsmith.planner.parse_judged import with_judgements
+from flowsmith.planner.parse_kept_where import kept_as_read
 from flowsmith.planner.parse_missing_answer import with_missing_answered
 from flowsmith.planner.parse_not_found import with_lookup_sides
 from flowsmith.planner.parse_not_there import with_lookups_before

@@ -187,9 +187,12 @@ def reads_email(text: str) -> bool:
     if _GETS_AN_EMAIL.search(text):
         return False
     # "check-in instructions by email": a compound noun, no look at the mail
-    return bool(
-        re.search(r"\b(?:read|fetch|get|check)\b(?!-)[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I)
-    )
+    return bool(_READS_EMAIL.search(text))
+
+
+_READS_EMAIL = re.compile(
+    r"\b(?:read|fetch|get|check)\b(?!-)[^,]*\be-?mails?\b|读取邮件|查看邮件", re.IGNORECASE
+)
 
 
 # "the volunteer should get a welcome email", "I want to get an email": one email someone is
