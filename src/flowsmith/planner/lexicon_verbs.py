@@ -15,8 +15,8 @@ from flowsmith.planner.text import rx
 READ_VERB = rx(
     # ("the Bugs list on Trello": a noun, where a card goes)
     r"\b(?:get|gets|fetch\w*|read\w*|retriev\w*|pull\w*|list(?!ings\b)\w*(?!\s+(?:on|in)\b)|"
-    r"load\w*|look ?up|"
-    r"lookup|find|look (?:\w+ ){1,2}up|enrich\w*|"
+    r"load\w*|look(?:s|ing|ed)? ?up|"
+    r"lookup|find|look(?:s|ing|ed)? (?:\w+ ){1,2}up|enrich\w*|"
     r"search\w*|query|download\w*|check\w*|monitor\w*|watch\w*|scrap\w*|grab\w*|collect\w*|"
     r"export\w*|"
     # a casual read: "look in Zendesk for …", "take whatever is in the doc", "what's in …"

@@ -69,6 +69,7 @@ from flowsmith.planner.parse_hour_cases import hour_cases_said
 from flowsmith.planner.parse_item_says import item_says
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
+from flowsmith.planner.parse_kept_where import kept_as_read
 from flowsmith.planner.parse_missing_answer import with_missing_answered
 from flowsmith.planner.parse_named_side import with_named_sides
 from flowsmith.planner.parse_not_found import with_lookup_sides
@@ -132,6 +133,8 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     ctx.day_field = "date" if days else None  # no run schedule in those words either
     masked = cut_window(masked, window) if window is not None else masked
     trigger, rest = read_trigger(masked, ctx)
+    if trigger.kind in ("schedule", "manual"):  # "Bookings are in the 'Bookings' sheet.": read
+        rest = kept_as_read(rest, ctx.index)
     rest = failed_named(rest) if trigger.kind == "error" else rest  # "the one that failed is"
     rest = item_says(trigger, only_for_last(trigger, rest, ctx))  # "… says 'x', open …"
     ctx.trigger_kind = trigger.kind

@@ -59,8 +59,9 @@ def for_tail(clause: str, ctx: Context) -> tuple[str, Condition] | None:
 
 
 # "给本周工时不到40小时的每个人发Slack提醒": who it is for, said before the action in Chinese
+# ("给Google表格'志愿者'里的所有人": where they are listed, no condition)
 _ZH_FOR_EVERYONE = re.compile(
-    r"给([^，,。；;]{2,40}?)的(?:每一?个人|每一?位\S{0,2}?|所有人|每个用户|每位员工|每个成员)"
+    r"给([^，,。；;]{2,40}?)(?<![里中上])的(?:每一?个人|每一?位\S{0,2}?|所有人|每个用户|每位员工|每个成员)"
     r"(?=发|提醒|通知|推送)"
 )
 

@@ -186,9 +186,13 @@ def reads_email(text: str) -> bool:
     person should get a confirmation email" is one sent to them)."""
     if _GETS_AN_EMAIL.search(text):
         return False
-    return bool(
-        re.search(r"\b(?:read|fetch|get|check)\b[^,]*\be-?mails?\b|读取邮件|查看邮件", text, re.I)
-    )
+    # "check-in instructions by email": a compound noun, no look at the mail
+    return bool(_READS_EMAIL.search(text))
+
+
+_READS_EMAIL = re.compile(
+    r"\b(?:read|fetch|get|check)\b(?!-)[^,]*\be-?mails?\b|读取邮件|查看邮件", re.IGNORECASE
+)
 
 
 # "the volunteer should get a welcome email", "I want to get an email": one email someone is
@@ -246,3 +250,28 @@ def written_to(text: str, before: str) -> bool:
         return True
     m = _GETS_ONE.search(before)
     return m is not None and bool(text[: m.start()].strip())
+
+
+# "email every parent in our 'Families' sheet": the people are where the mention is
+_EVERYONE_IN = re.compile(
+    r"\b(?:everyone|everybody|(?:every|each|all)(?: of)?(?: the| our| my)? [a-z]+(?: [a-z]+)?)\s+"
+    r"(?:listed\s+)?(?:in|on|from)\s+(?:the\s+|my\s+|our\s+|your\s+)?(?:'[^']*'\s*)?$",
+    re.IGNORECASE,
+)
+# "给Google表格'志愿者'里的所有人发邮件": the people listed there
+_ZH_TO = re.compile(r"(?:给|向|通知|提醒)\s*$")
+_ZH_ALL_IN = re.compile(
+    r"\s*(?:'[^']*'|‘[^’]*’|“[^”]*”)?\s*(?:表格|表|数据库|名单)?\s*(?:里|中|上)的?"
+    r"(?:所有|全部|每一?(?:个|位))"
+)
+
+
+def people_in(text: str, before: str, end: int) -> bool:
+    """Whether the mention from ``before`` to ``end`` holds the people a message goes to
+    ("email every parent in our 'Families' sheet", "给Google表格'志愿者'里的所有人发邮件"):
+    read there for their addresses, no write."""
+    if not (lx.EMAIL_WORD.search(text) or lx.SMS_WORD.search(text)):
+        return False
+    if _EVERYONE_IN.search(before):
+        return True
+    return _ZH_TO.search(before) is not None and _ZH_ALL_IN.match(text, end) is not None

@@ -109,10 +109,14 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
         return "create" if last else "read"
     if local == "read" and roles.kept_in(before):
         return "read"  # "read the projects listed in our Coda table": they are there already
+    if local == "create" and roles.people_in(text, before, mention.end):
+        return "read"  # "email every parent in our 'Families' sheet": their addresses
     if local not in ("update", "delete") and roles.written_to(text, before):
         return "create"  # "the rest are logged in Baserow", "each error gets a Zammad ticket"
     if local == "update" and _CHANGED_IN.match(text, mention.end) and i == len(mentions) - 1:
         return "update"  # "把Google表格里对应那一行的状态改成…": the place changed, not a source
+    if local != "delete" and _BASED_ON.search(before):
+        return "read"  # "根据Google表格'排班'里今天的地点写…": what the step is based on
     if (lx.FROM_WORD.search(before) and local != "delete") or roles.ABOUT.search(before):
         return "read"  # "remove it from Mailchimp" still deletes; "about our orders"
     if _CONTENTS_OF.search(before):
@@ -133,6 +137,14 @@ def mention_verb(text: str, mentions: list[Any], i: int, verb: str, ctx: Context
     if local == "create" and roles.delivered(text, mentions, i, ctx):
         return "read"  # "post the open Jira bugs to Slack": Jira's bugs are read, then posted
     return local
+
+
+# "根据Google表格里的…", "based on our Airtable …": the data a step works from
+_BASED_ON = re.compile(
+    r"(?:根据|按照|依据|基于|参照)\s*(?:我们的|我的)?\s*$|"
+    r"\bbased on\s+(?:the\s+|our\s+|my\s+|what'?s in\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def sender(text: str, before: str) -> bool:
