@@ -126,7 +126,7 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
     (
         "销售每天下午5点前要在Google表格'日报'里填数据，5点半检查一下，没填的在钉钉群里提醒",
-        [at("17:30"), svc("google_sheets", "read")],
+        [at("17:30")],
     ),
     (
         "每周五下午3点前大家要交周报到Notion，4点检查一下，没交的人发Slack私信",
