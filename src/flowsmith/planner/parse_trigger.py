@@ -433,7 +433,7 @@ _KEYWORD_TRIGGERS: tuple[tuple[TriggerKind, re.Pattern[str]], ...] = (
 _EXPLICIT_START = re.compile(
     r"[(（]\s*(?:(?:it is|it's|which is|sent|posted|coming in|arriving|received)\s+)?"
     r"(?:(?:as|via|through|by|over|from|on|with|to us as|to us via)\s+)?"
-    r"(?:通过|用|走|经由|即|是|来自)?\s*(?:an?\s+|the\s+|our\s+)?"
+    r"(?:通过|用|走|经由|即|是|来自)?\s*(?:an?\s+|the\s+|our\s+)?(?:n8n\s*)?"
     r"(?P<w>web ?hooks?|forms?|e-?mails?|rss|chat|表单|邮件|聊天)(?![a-z])"
     r"[^()（）]{0,40}(?:[)）]|$)|"
     r"(?:,|，|—|–|\s-)\s*(?:which is|it's|it is|i\.e\.|即|也就是)\s*(?:an?\s+|the\s+)?"
@@ -472,9 +472,12 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     form = form_opening(text)  # an opening naming a form and its fields wins over later words
     if form is not None and named is None:
         return Trigger(kind="form", params=_form_fields(form), phrase=form), text
-    if named in ("webhook", "email", "chat"):
+    if named in ("webhook", "email", "chat", "form"):
         m = _EXPLICIT_START.search(text)
         assert m is not None
+        if named == "form":  # "报名（n8n表单）：…": the parenthesis is the start, no step
+            params = _form_fields(text[m.start() :])
+            return Trigger(kind="form", params=params, phrase=m.group(0).strip()), _cut(text, m)
         return Trigger(kind=named, phrase=m.group(0).strip()), text
     for kind, m in _keywords_said(text):
         if m:
