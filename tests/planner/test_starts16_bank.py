@@ -75,7 +75,7 @@ BANK: list[tuple[str, list[Check]]] = [
         [event("facebook", "lead"), svc("google_sheets", "create")],
     ),
     (
-        "我在Gumroad卖电子书，每来一笔新的销售，就在Slack的#sales频道说一声",
+        "我在Gumroad卖电子书，每来一笔新的销售，就在Slack的#sales频道发一条消息",
         [event("gumroad", "sale"), svc("slack", "create")],
     ),
     (
