@@ -493,8 +493,8 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
         m = _EXPLICIT_START.search(text)
         assert m is not None
         if named == "form":  # "报名（n8n表单）：…": the parenthesis is the start, no step
-            params = form_fields(text[m.start() :])
-            return Trigger(kind="form", params=params, phrase=m.group(0).strip()), _cut(text, m)
+            fields = form_fields(text[m.end() :])
+            return Trigger(kind="form", params=fields, phrase=m.group(0).strip()), _cut(text, m)
         return Trigger(kind=named, phrase=m.group(0).strip()), text
     for kind, m in _keywords_said(text):
         if m:
