@@ -164,8 +164,11 @@ def test_a_verb_that_only_qualifies_a_count_is_no_operation(text: str, app: str)
 def test_an_offset_said_in_time_words_is_a_wait_before_the_step(text: str, seconds: int) -> None:
     wf = graph(text)
     wait = one(wf, "wait")
-    unit = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}[wait.parameters["unit"]]
-    assert wait.parameters["amount"] * unit == seconds
+    if wait.parameters["mode"] == "until":  # "活动前1天": until that long before the item's time
+        assert f"seconds: {seconds} " in wait.parameters["until"]
+    else:
+        unit = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
+        assert wait.parameters["amount"] * unit[wait.parameters["unit"]] == seconds
     after = [n for n in wf.nodes if n.id != wait.id and before(wf, wait, n)]
     assert after
 

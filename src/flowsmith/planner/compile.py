@@ -282,6 +282,10 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
         return ends
     if isinstance(step, Think):
         return add_one(st, think_node(st, step), feeds)
+    if isinstance(step, Wait) and step.until:
+        name = say("planner.compile.wait_until", st.lang, label=step.phrase.strip()[:60])
+        node = make(st.ids, "wait", name, "wait", {"mode": "until", "until": step.until})
+        return add_one(st, node, feeds)
     if isinstance(step, Wait):
         amount, unit = duration(step.seconds)
         node = make(

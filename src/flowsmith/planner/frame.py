@@ -135,8 +135,12 @@ class Loop:
 
 @dataclass(frozen=True)
 class Wait:
+    """A pause: ``seconds`` long, or, when ``until`` is set, until that time (an expression
+    computed from the item, "the day before the appointment")."""
+
     seconds: float
     phrase: str = ""
+    until: str = ""
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,11 @@ TRIGGER_FORM = rx(
     # items come from a form of the user's
     r"\b(?:from|on|through|via)\s+(?:our|my|an?)\s+(?:[a-z-]+\s+){0,2}form\b"
     r"(?!\s+(?:on|in)\s+(?:typeform|jotform|google))|"
+    # "Visitors check in with a form (name, company)", "sign up with our form": the people
+    # behind the items come with a form of the user's (never "a form letter", "a form link")
+    r"\b(?:check\s+in|sign\s+(?:up|in)|register|enrol\w*|apply|book|order|rsvp)\s+"
+    r"(?:[\w'-]+\s+){0,5}?(?:with|using)\s+(?:our|my|an?|the)\s+(?:[a-z-]+\s+){0,2}form\b"
+    r"(?!\s*(?:link|letter|url|template|field))|"
     r"\bfills? (?:in|out) (?:a |the |our |my )?(?:[\w-]+ ){1,3}form\b"
     r"(?!\s+(?:on|in)\s+(?:typeform|jotform|google))|"
     # "填了我们的活动报名表", "填写了网站上的问卷", "客户填写反馈表后", "用表单请假": a form

@@ -49,6 +49,7 @@ from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
 from flowsmith.planner.parse_unknown import unknown_service
 from flowsmith.planner.parse_verbs import clause_verb, mention_verb, verbless
+from flowsmith.planner.parse_wait_until import relative_wait
 from flowsmith.planner.parse_write_back import back_to_item, sets_own_state
 from flowsmith.planner.service_words import phrase_in
 from flowsmith.planner.text import zh_number
@@ -72,8 +73,12 @@ def clause_actions(clause: str, ctx: Context) -> list[Any]:
     phrase = unmask(text, ctx)
     blocks: list[Any] = []
 
-    m = lx.WAIT.search(_QUOTE_SAID.sub(_blanked, text))
-    if m:
+    unquoted = _QUOTE_SAID.sub(_blanked, text)
+    m = lx.WAIT.search(unquoted)
+    relative = relative_wait(unquoted)
+    if relative is not None:  # "wait until the day before the appointment"
+        middle.append(relative)
+    elif m:
         middle.append(Wait(seconds=_wait_seconds(m), phrase=m.group(0)))
     if lx.APPROVAL.search(text) and not review_asked(text, ctx):
         channel = (

@@ -31,6 +31,7 @@ from flowsmith.planner.parse_trigger_changed import changed_item_event
 from flowsmith.planner.parse_trigger_clause import (
     arrival_clause,
     endpoint_span,
+    form_fields,
     form_opening,
     relay_clause,
     response_clause,
@@ -203,8 +204,9 @@ def _arrow_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     create a Linear issue"): that start, and the other links as steps in their order.
     None when the first link is a step itself (the caller then reads the links as steps)."""
     head, *links = _ARROW.split(text)
-    if re.search(r"[.;!?。；！？](?:\s|$)|[。；！？]", head):
-        return None  # "Applications come in through Wufoo. … 7 or higher -> …": a case arrow
+    ends = list(re.finditer(r"[.;!?。；！？](?:\s|$)|[。；！？]", head))
+    if ends:  # "real estate office. facebook lead ad -> …": the last sentence opens the chain
+        return _sentence_arrow(head[: ends[-1].end()], head[ends[-1].end() :], links, ctx)
     if _says_a_time(head):
         return None  # "每周二10点：用Perplexity搜… → …": the clock starts it; links are steps
     trig = _trigger_of(head, ctx, explicit=True)
@@ -216,6 +218,21 @@ def _arrow_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
         cond = " and ".join(_head_conditions(head, trig, ctx))
         rest = f"if {cond} , {rest}" if cond else rest
     return trig, rest
+
+
+def _sentence_arrow(
+    before: str, head: str, links: list[str], ctx: Context
+) -> tuple[Trigger, str] | None:
+    """An arrow chain opened by a sentence after context sentences: the app event that
+    sentence names outright, with the context kept before the steps. None otherwise
+    ("Applications come in through Wufoo. … 7 or higher -> …" is a case arrow)."""
+    if not links or not any(m.app for m in ctx.index.mentions(head, implicit=False)):
+        return None
+    trig = _trigger_of(head, ctx, explicit=True)
+    if trig is None or trig.kind != "app_event":
+        return None
+    ctx.trigger_app = trig.app
+    return trig, f"{before} {', then '.join(links)}"
 
 
 _SENTENCE_END = re.compile(r"[.;!?。；！？](?:\s|$)|[。；！？]")
@@ -433,7 +450,7 @@ _KEYWORD_TRIGGERS: tuple[tuple[TriggerKind, re.Pattern[str]], ...] = (
 _EXPLICIT_START = re.compile(
     r"[(（]\s*(?:(?:it is|it's|which is|sent|posted|coming in|arriving|received)\s+)?"
     r"(?:(?:as|via|through|by|over|from|on|with|to us as|to us via)\s+)?"
-    r"(?:通过|用|走|经由|即|是|来自)?\s*(?:an?\s+|the\s+|our\s+)?"
+    r"(?:通过|用|走|经由|即|是|来自)?\s*(?:an?\s+|the\s+|our\s+)?(?:n8n\s*)?"
     r"(?P<w>web ?hooks?|forms?|e-?mails?|rss|chat|表单|邮件|聊天)(?![a-z])"
     r"[^()（）]{0,40}(?:[)）]|$)|"
     r"(?:,|，|—|–|\s-)\s*(?:which is|it's|it is|i\.e\.|即|也就是)\s*(?:an?\s+|the\s+)?"
@@ -471,10 +488,13 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     named = explicit_start(text)
     form = form_opening(text)  # an opening naming a form and its fields wins over later words
     if form is not None and named is None:
-        return Trigger(kind="form", params=_form_fields(form), phrase=form), text
-    if named in ("webhook", "email", "chat"):
+        return Trigger(kind="form", params=form_fields(form), phrase=form), text
+    if named in ("webhook", "email", "chat", "form"):
         m = _EXPLICIT_START.search(text)
         assert m is not None
+        if named == "form":  # "报名（n8n表单）：…": the parenthesis is the start, no step
+            fields = form_fields(text[m.end() :])
+            return Trigger(kind="form", params=fields, phrase=m.group(0).strip()), _cut(text, m)
         return Trigger(kind=named, phrase=m.group(0).strip()), text
     for kind, m in _keywords_said(text):
         if m:
@@ -491,7 +511,7 @@ def _keyword_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
                 # the feed's words ("订阅 … 的RSS") are the trigger, not a service
                 return Trigger(kind=kind, params=params, phrase=m.group(0).strip()), _cut(text, m)
             if kind == "form":
-                params.update(_form_fields(text[m.start() :]))
+                params.update(form_fields(text[m.start() :]))
             span = qualified_mail(text, m, ctx) if kind == "email" else None
             if span is not None:  # "财务邮箱收到标题里带“发票”的邮件，…": the clause is the start
                 phrase = unmask(text[span[0] : span[1]], ctx).strip()
@@ -508,24 +528,6 @@ def _keywords_said(text: str) -> list[tuple[TriggerKind, re.Match[str]]]:
     found = [(kind, m) for kind, m in said if m is not None]
     first = min((m.start() for kind, m in found if kind != "email"), default=len(text))
     return [(kind, m) for kind, m in found if kind != "email" or m.start() < first]
-
-
-def _form_fields(text: str) -> dict[str, Any]:
-    """The fields a form names in parentheses ("a form for leave requests (name, dates,
-    reason)" -> three fields) or lists after "with" ("Leave form with name, dates and
-    reason"), or nothing."""
-    m = re.match(r"[^()。.;；]{0,60}?[(（]([^()（）]{2,120})[)）]", text) or _FORM_WITH.match(text)
-    if m is None:
-        return {}
-    labels = [w.strip() for w in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1))]
-    labels = [w for w in labels if w and len(w) <= 30][:12]
-    return {"fields": labels} if len(labels) >= 2 else {}
-
-
-# "Expense form with employee, email, amount and receipt": the fields listed after "with"
-_FORM_WITH = re.compile(
-    r"[^.。;；]{0,60}?\bform\s+(?:with|asking for|collecting)\s+([^.。;；:：]{2,120})", re.I
-)
 
 
 # where a clause ends: the feed's clause is read up to it

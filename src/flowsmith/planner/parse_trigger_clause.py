@@ -12,6 +12,7 @@ functions only split. Pure: no I/O.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 __all__ = ["arrival_clause", "form_opening", "relay_clause", "response_clause"]
 
@@ -156,3 +157,21 @@ def form_opening(text: str) -> str | None:
     """The words of an opening that names a form and its fields, or None."""
     m = _FORM_OPENING.match(text)
     return (m.group("body") or m.group("body2") or m.group("body3")) if m else None
+
+
+def form_fields(text: str) -> dict[str, Any]:
+    """The fields a form names in parentheses ("a form for leave requests (name, dates,
+    reason)" -> three fields) or lists after "with" ("Leave form with name, dates and
+    reason"), or nothing."""
+    m = re.match(r"[^()。.;；]{0,60}?[(（]([^()（）]{2,120})[)）]", text) or FORM_WITH.match(text)
+    if m is None:
+        return {}
+    labels = [w.strip() for w in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1))]
+    labels = [w for w in labels if w and len(w) <= 30][:12]
+    return {"fields": labels} if len(labels) >= 2 else {}
+
+
+# "Expense form with employee, email, amount and receipt": the fields listed after "with"
+FORM_WITH = re.compile(
+    r"[^.。;；]{0,60}?\bform\s+(?:with|asking for|collecting)\s+([^.。;；:：]{2,120})", re.I
+)

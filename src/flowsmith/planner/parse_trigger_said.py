@@ -90,7 +90,8 @@ _CONTEXT_SENTENCE = re.compile(
     r"(?:[^.!?;。！？；]|\.(?=[a-z0-9])){1,20}|"
     # "读书会用Typeform报名。": a group or an event of the user's, then the app it uses
     r"[\u4e00-\u9fff]{2,8}?(?:用|使用|通过)(?:[^.!?;。！？；，,]|\.(?=[a-z0-9])){1,20})"
-    r"[.!;。！；]\s*",
+    # (a comma ends it before a clause saying each item: "我在Gumroad卖伴奏，每有一笔…")
+    r"(?:[.!;。！；]|[，,](?=\s*(?:每(?:当|次|有|来|收到)|一有|只要有)))\s*",
     re.IGNORECASE,
 )
 

@@ -60,7 +60,7 @@ _EN_TIMES_A_DAY = re.compile(
 )
 _TIMES = {"twice": 2, "two times": 2, "three times": 3, "four times": 4}
 _EN_DAILY = re.compile(
-    r"\b(daily|every\s?day|each day|every (morning|evening|night)|each (morning|evening)|"
+    r"\b(daily|every\s?day|each day|every (morning|evening|night)|each (morning|evening|night)|"
     r"nightly|in the (morning|evening)|once (?:a|per|each) day)\b",
     re.IGNORECASE,
 )
@@ -93,8 +93,14 @@ _EN_MONTHLY = re.compile(r"\b(monthly|every month|each month|once a month)\b", r
 _EN_MONTH_DAY = re.compile(
     r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b|\bday\s+(\d{1,2})\b", re.IGNORECASE
 )
+# "around 8", "about 11-ish": an hour said roughly, never a count of things ("about 5 items")
+_ROUGH = (
+    r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|-?ish)?(?![\w%$])"
+    r"(?!\s+(?:[a-z]{2,}s|hour|minute|day|week|month|year|item|person|time)\b)"
+)
 _EN_TIME = re.compile(
-    r"\b(?:at\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})(?::(\d{2}))?\s*(am|pm)|"
+    r"\b(?:(?:at\s+(?:about\s+|around\s+)?|(?:around|about)\s+(?=" + _ROUGH + r"))"
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})(?::(\d{2}))?\s*(am|pm)|"
     r"(\d{1,2}):(\d{2})(?![\d:]))\b",
     re.IGNORECASE,
 )
@@ -205,19 +211,41 @@ def _month_day(day: int | None) -> str:
 
 
 def _zh_time(text: str) -> tuple[int, int]:
-    """Hour and minute of the first clock time in Chinese ``text``; 9:00 when absent."""
-    for m in _ZH_TIME.finditer(text):
-        hour = zh_number(m.group(2))
-        if hour is None or hour > 24:
-            continue
-        part = m.group(1) or ""
-        if part in ("下午", "傍晚", "晚上", "夜里") and hour < 12:
-            hour += 12
-        minute = 30 if m.group(3) == "半" else int(m.group(4) or 0)
-        return hour % 24, min(minute, 59)
+    """Hour and minute of the clock time Chinese ``text`` runs at; 9:00 when absent. A time
+    said as a deadline ("10点前要填好") gives way to a later time said plainly ("10点半检查"),
+    which keeps the deadline's part of the day when it names none."""
+    times = [t for t in (_zh_clock(m) for m in _ZH_TIME.finditer(text)) if t is not None]
+    if times:
+        plain = [t for t in times if not t[2]]
+        hour, minute, _ = plain[0] if plain else times[0]
+        return hour, minute
     part = _ZH_PART.search(text)
     defaults = {"中午": 12, "下午": 14, "傍晚": 18, "晚上": 20}
     return (defaults.get(part.group(1), 9) if part else 9), 0
+
+
+_ZH_LATE = ("下午", "傍晚", "晚上", "夜里")
+# "10点前", "五点之前": a clock time said as a deadline
+_ZH_BEFORE = re.compile(r"\s*(?:之|以)?前")
+
+
+def _zh_clock(m: re.Match[str]) -> tuple[int, int, bool] | None:
+    """(hour, minute, said as a deadline) of one clock time; a time with no part of the day
+    right after a deadline's afternoon or evening ("晚上10点前…，10点半") is in it too."""
+    hour = zh_number(m.group(2))
+    if hour is None or hour > 24:
+        return None
+    part = m.group(1) or ""
+    if not part:
+        prior = [p for p in _ZH_TIME.finditer(m.string, 0, m.start()) if p.group(1)]
+        late = (
+            prior and prior[-1].group(1) in _ZH_LATE and _ZH_BEFORE.match(m.string, prior[-1].end())
+        )
+        part = prior[-1].group(1) if late else ""
+    if part in _ZH_LATE and hour < 12:
+        hour += 12
+    minute = 30 if m.group(3) == "半" else int(m.group(4) or 0)
+    return hour % 24, min(minute, 59), _ZH_BEFORE.match(m.string, m.end()) is not None
 
 
 def _parse_en(text: str) -> Schedule | None:
