@@ -80,7 +80,13 @@ ERRORS: Prior = {
     "name": "Error alerts",
     "nodes": [
         _n("n1", "TRIGGER", "error_trigger", "When a run fails", {}),
-        _n("n2", ACT, "telegram", "Tell ops", {"chat_id": "42", "text": "failed"}),
+        _n(
+            "n2",
+            ACT,
+            "telegram",
+            "Tell ops",
+            {"resource": "message", "operation": "sendMessage", "chat_id": "42", "text": "x"},
+        ),
     ],
     "connections": [_c("n1", "n2")],
 }
@@ -156,7 +162,7 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
     (
         "also put a copy into our Amazon S3 bucket",
         BACKUP,
-        [S3, {"absent": svc("amazon_s3", "create", "bucket")}, keep("n1", "n2", "n3")],
+        [svc("amazon_s3", "create", "upload"), keep("n1", "n2", "n3")],
     ),
     (
         "also upload the file into our Dropbox folder 'airtable-backups'",
@@ -176,7 +182,7 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
     (
         "also copy the backup to our OneDrive folder 'notion-old'",
         BACKUP,
-        [svc("microsoft_onedrive", "create"), keep("n1", "n2", "n3")],
+        [svc("onedrive", "create"), keep("n1", "n2", "n3")],
     ),
     # ---- C: an error flow's "when it fails" is when it runs ----------------------------------
     (
@@ -238,7 +244,11 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "被拒绝的时候，除了发邮件": '"除了发邮件" restates the email as a new one, and the Notion step'
+    " lands on the approved output",
+    "Discord换成飞书，只有VIP客户": '"VIP客户的订单" parses as no condition',
+}
 
 
 def _failures(text: str, prior: Prior, checks: list[Check]) -> list[str]:
