@@ -153,6 +153,11 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
             keep("n1", "n2", "n3", "n4"),
         ],
     ),
+    (
+        "when a request is approved and it's over 1000, also tell #hr on Slack",
+        LEAVE,
+        [guard(svc("slack", "create")), keep("n1", "n2", "n3", "n4")],
+    ),
     # ---- B: a step put into a named place ----------------------------------------------------
     (
         "keep the Drive upload but also copy it to our S3 bucket 'airtable-archive'",

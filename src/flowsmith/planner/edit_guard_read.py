@@ -91,6 +91,16 @@ def _decided(current: Workflow) -> bool:
 _DECISION = re.compile(f"(?:{w.ON_APPROVED.pattern})|(?:{w.ON_REJECTED.pattern})", re.I)
 
 
+def _decision_only(part: str) -> bool:
+    """Whether ``part`` opens with an approval's outcome and says no further condition
+    ("if it's approved and over $5k …" still checks the amount)."""
+    m = _DECISION.match(part)
+    return m is not None and not _MORE_CONDITION.match(part[m.end() :])
+
+
+_MORE_CONDITION = re.compile(r"\s*(?:and|&|but|with|并且|而且|且)\b", re.I)
+
+
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
     """The ``add_guard`` op ``text`` asks for (None when no condition parses) and the spans of
     ``text`` it used (so the other readers do not read its services again)."""
@@ -98,7 +108,7 @@ def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]
     parts = [_after_replacement(text, span, ctx, current) for span in _parts(text)]
     decided = _decided(current)
     for i, (a, b) in enumerate(parts):
-        if decided and _DECISION.match(text[a:b].strip()):
+        if decided and _decision_only(text[a:b].strip()):
             continue  # "when a request is approved, …": the approval's output, no new check
         part, now = without_now(_topic_if(gw.LEAD.sub("", text[a:b].strip())))
         part = _as_for(part, ctx, current)  # "<items> are <kind>: don't <old>, just <new>"
