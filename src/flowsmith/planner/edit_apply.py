@@ -85,15 +85,35 @@ def apply_edits(current: Workflow, ops: list[EditOp], lang: Lang) -> EditResult:
     ``current`` had (see ``edit_prior``)."""
     result = EditResult(workflow=current.model_copy(deep=True))
     prior = prior_steps(current)
+    took: dict[str, str] = {}  # a replaced step's id -> the id of the step in its place
     for said in ops:
         op = on_prior(said, result.workflow, prior)
         if op is None:
             continue  # "原来那个不要了" after its replacement: the old step is already gone
+        op = _on_successor(op, result.workflow, took)
+        before = {x.id for x in result.workflow.nodes}
         outcome = _HANDLERS[op.kind](result.workflow, op, lang)
+        took.update(_successors(before, result.workflow))
         if outcome.note and outcome.note not in result.notes:
             result.notes.append(outcome.note)
         result.changed = result.changed or outcome.changed
     return result
+
+
+def _successors(before: set[str], wf: Workflow) -> dict[str, str]:
+    """The one step an op put in the place of the one it removed (a replacement), by id."""
+    after = {x.id for x in wf.nodes}
+    gone, new = before - after, after - before
+    return {next(iter(gone)): next(iter(new))} if len(gone) == 1 and len(new) == 1 else {}
+
+
+def _on_successor(op: EditOp, wf: Workflow, took: dict[str, str]) -> EditOp:
+    """``op`` naming, for a step an earlier op replaced, the step in its place ("把Slack换成
+    飞书，只有加急的才发": the check guards the Feishu step)."""
+    old = (op.subject or "").removeprefix("node:")
+    if not (op.subject or "").startswith("node:") or wf.node(old) is not None or old not in took:
+        return op
+    return op.model_copy(update={"subject": f"node:{took[old]}"})
 
 
 def _done(lang: Lang, key: str, /, **fields: object) -> _Outcome:

@@ -20,7 +20,7 @@ from flowsmith.core.catalog.apps import App, Operation
 from flowsmith.core.models import Node
 from flowsmith.core.services import VERBS, node_service, verb_of
 from flowsmith.planner import edit_words as w
-from flowsmith.planner.text import Lang, pick, slug
+from flowsmith.planner.text import Lang, in_quoted_name, pick, slug
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CHANNEL = re.compile(r"(?<![A-Za-z0-9_&])#[A-Za-z0-9_][A-Za-z0-9_-]*")
@@ -110,6 +110,8 @@ def mentions(low: str) -> list[Mention]:
             if m.end() > m.start() and not w.NOT_A_SERVICE_BEFORE.search(low[: m.start()]):
                 if _carried_link(low, m.start(), m.end()):
                     continue  # "an email with a Calendly link": no Calendly step
+                if _joined_name(low, m.start(), m.end()) or in_quoted_name(m.start(), m.end(), low):
+                    continue  # "the bucket 'notion-archive'": a word of a name
                 hits.append((m.start(), m.end(), words.app.app))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[Mention] = []
@@ -118,6 +120,15 @@ def mentions(low: str) -> list[Mention]:
             continue
         out.append(Mention(start, end, name))
     return out
+
+
+def _joined_name(low: str, start: int, end: int) -> bool:
+    """Whether the name at ``low[start:end]`` is joined to another word by a hyphen or an
+    underscore ("notion-archive", "slack_logs"): a word of a bucket's, channel's or file's
+    name, no service."""
+    before = low[max(0, start - 2) : start]
+    after = low[end : end + 2]
+    return bool(re.fullmatch(r"\w[-_]", before) or re.fullmatch(r"[-_]\w", after))
 
 
 def _carried_link(low: str, start: int, end: int) -> bool:
@@ -141,6 +152,25 @@ def plausible(mention: Mention, low: str, raw: str, present: set[str]) -> bool:
     after = low[mention.end : mention.end + 24].lstrip()
     words = next((a for a in _vocab() if a.app.app == mention.app), None)
     return words is not None and any(rx.match(after) is not None for rx in words.resources.values())
+
+
+_INTO = re.compile(r"\b(?:to|into|in|onto)\s+(?:(?:our|the|my|a|an|their|your)\s+)?$")
+
+
+def container_end(mention: Mention, low: str) -> int | None:
+    """Where the resource word right after ``mention`` ends when the step puts something
+    into it ("copy it to our S3 bucket", "upload it into the Box folder"): the place the
+    thing goes, not the resource the step makes (None when the text says no such place)."""
+    if _INTO.search(low[max(0, mention.start - 24) : mention.start]) is None:
+        return None
+    words = next((a for a in _vocab() if a.app.app == mention.app), None)
+    after = low[mention.end : mention.end + 24]
+    lead = len(after) - len(after.lstrip())
+    for rx_ in words.resources.values() if words is not None else []:
+        m = rx_.match(after, lead)
+        if m is not None:
+            return mention.end + m.end()
+    return None
 
 
 def refine(mention: Mention, clause: str) -> Mention:

@@ -25,6 +25,7 @@ from flowsmith.planner import edit_guard_skip_words as sw
 from flowsmith.planner import edit_guard_words as gw
 from flowsmith.planner import edit_read
 from flowsmith.planner import edit_words as w
+from flowsmith.planner import graph as g
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner import vocab as v
 from flowsmith.planner.compile_state import combine_of, field_ref, if_rule, if_rules
@@ -81,12 +82,34 @@ _SYMBOL = {
 }
 
 
+def _decided(current: Workflow) -> bool:
+    """Whether ``current`` asks someone to approve (its outputs are approved / rejected)."""
+    return any(x.subtype in g.APPROVALS for x in current.nodes)
+
+
+# a part opening with an approval's outcome: "when a request is approved", "if it's rejected"
+_DECISION = re.compile(f"(?:{w.ON_APPROVED.pattern})|(?:{w.ON_REJECTED.pattern})", re.I)
+
+
+def _decision_only(part: str) -> bool:
+    """Whether ``part`` opens with an approval's outcome and says no further condition
+    ("if it's approved and over $5k …" still checks the amount)."""
+    m = _DECISION.match(part)
+    return m is not None and not _MORE_CONDITION.match(part[m.end() :])
+
+
+_MORE_CONDITION = re.compile(r"\s*(?:and|&|but|with|并且|而且|且)\b", re.I)
+
+
 def read_guard(text: str, current: Workflow) -> tuple[EditOp | None, list[Span]]:
     """The ``add_guard`` op ``text`` asks for (None when no condition parses) and the spans of
     ``text`` it used (so the other readers do not read its services again)."""
     ctx = context_of(current)
     parts = [_after_replacement(text, span, ctx, current) for span in _parts(text)]
+    decided = _decided(current)
     for i, (a, b) in enumerate(parts):
+        if decided and _decision_only(text[a:b].strip()):
+            continue  # "when a request is approved, …": the approval's output, no new check
         part, now = without_now(_topic_if(gw.LEAD.sub("", text[a:b].strip())))
         part = _as_for(part, ctx, current)  # "<items> are <kind>: don't <old>, just <new>"
         mention = cut_mentions(part)  # "billing emails that mention a chargeback …"
@@ -248,8 +271,15 @@ def guard_in(part: str, ctx: Context, current: Workflow) -> Guard | None:
     for reader in readers:
         found = reader(part, ctx, current)
         if found is not None:
-            return found
+            return None if _said_by_trigger(found, current) else found
     return None
+
+
+def _said_by_trigger(guard: Guard, current: Workflow) -> bool:
+    """Whether ``guard`` checks what every run already is: "报错的时候…" on a flow an error
+    starts (each item is a failure) is when the flow runs, no condition."""
+    failed = guard.label == "failed?" and not guard.negate
+    return failed and any(x.subtype == "error_trigger" for x in current.nodes)
 
 
 def _make(

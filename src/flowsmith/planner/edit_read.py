@@ -23,7 +23,7 @@ from flowsmith.planner.edit_schedule_time import kept_time
 from flowsmith.planner.edit_step_names import by_name
 from flowsmith.planner.plan import ActionKind, ActionSpec, EditOp, WaitSpec
 from flowsmith.planner.schedule import Schedule, parse_schedule
-from flowsmith.planner.text import quoted
+from flowsmith.planner.text import blank_quotes, quoted
 
 Span = tuple[int, int]
 _MAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -644,13 +644,20 @@ def _additions(low: str, spans: list[Span]) -> list[EditOp]:
         cue = w.ADD.search(clause) or ec.verb_in(before) is not None or _TO_SERVICE.search(before)
         if not cue or w.REMOVE.search(_own_part(clause, mention.start - a)):
             continue
+        if w.KEPT_BEFORE.search(before):
+            continue  # "keep the Dropbox backup": no new step
         place = place_in(low, (a, b))
         if place.span is not None and place.span[0] <= mention.start < place.span[1]:
             continue  # the anchor, not a new step
         app = ec.app(mention.app)
         assert app is not None
-        refined = ec.refine(mention, clause)
-        verb = ec.verb_in(before) or ec.verb_in(clause) or "create"
+        named = blank_quotes(clause)  # a quoted name says no operation
+        into = ec.container_end(mention, low)
+        if into is not None:  # "copy it to our S3 bucket": the bucket is where it goes
+            cut = (mention.end - a, into - a)
+            named = named[: cut[0]] + " " * (cut[1] - cut[0]) + named[cut[1] :]
+        refined = ec.refine(mention, named)
+        verb = ec.verb_in(blank_quotes(before)) or ec.verb_in(named) or "create"
         resource, operation = ec.choose(app, refined.resource, refined.operation, verb)
         values = ec.values_in(clause, mention.start - a, app.operation(resource, operation))
         ops.append(

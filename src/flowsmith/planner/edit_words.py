@@ -287,17 +287,22 @@ OTHERWISE = rx(
 )
 # the items none of the cases took, said by naming the cases: "neither billing nor bug"
 NEITHER = rx(r"\bneither\s+[\w'-]+(?:\s+[\w'-]+)?\s+nor\b|(?:既|又)?不是[^，,。；;]{1,12}?也不是")
+# who was decided on, said before the decision: "it's", "a request is", "the order gets"
+_DECIDED_SUBJECT = (
+    r"(?:(?:it|they|(?:the|a|an|this|that|each|every|their|his|her)\s+(?:[a-z]+\s+)?[a-z]+)"
+    r"(?:'s|\s+is|\s+are|\s+gets|\s+get|\s+was|\s+were)\s+)?"
+)
 # "if rejected, …", "批准后…": on that output of the approval step
 ON_REJECTED = rx(
-    r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"
-    r"(?:rejected|declined|denied)\b|\bon (?:rejection|decline)\b|"
+    r"\b(?:if|when|once)\s+"
+    + _DECIDED_SUBJECT
+    + r"(?:rejected|declined|denied)\b|\bon (?:rejection|decline)\b|"
     # "when the manager rejects (it)": the approver's own act
     r"\b(?:if|when|once)\s+(?:the\s+)?[a-z]+\s+(?:rejects|declines|denies|says no)\b|"
     r"(?:被)?拒绝(?:后|了|的话|时)?|驳回"
 )
 ON_APPROVED = rx(
-    r"\b(?:if|when|once)\s+(?:it is |it's |it gets |they are |the request is )?"
-    r"(?:approved|accepted)\b|"
+    r"\b(?:if|when|once)\s+" + _DECIDED_SUBJECT + r"(?:approved|accepted)\b|"
     r"\b(?:if|when|once)\s+(?:the\s+)?[a-z]+\s+(?:approves|accepts|says yes)\b|"
     r"\bafter approval\b|\bon approval\b|批准后|审批通过|通过后|同意后"
 )
@@ -308,7 +313,9 @@ RECORD_VERB = rx(
 )
 SEND_VERB = rx(
     r"\b(?:post|send|sent|notif|messag|ping|alert|e-?mail|text|tell|announc|shar|publish|"
-    r"forward)\w*|发送|发到|发给|通知|推送|提醒|告诉|告知|转发|发消息|发邮件"
+    r"forward)\w*|发送|发到|发给|通知|推送|提醒|告诉|告知|转发|发消息|发邮件|"
+    # "只有加急的才发": a bare 发 after 才/就/再 is the send itself (not 发票, 发布, 发现)
+    r"(?:^|才|就|再)发(?![票布现生展货])"
 )
 # words that make a phrase a step's name ("去掉记录线索这一步", "remove the logging step")
 STEP_NOUN = rx(r"\bsteps?\b|\bnodes?\b|\bactions?\b|这一步|这步|步骤|节点|环节")
@@ -364,6 +371,8 @@ CC = rx(
 )
 NUMBER = rx(r"[-+]?\d+(?:\.\d+)?")
 # words before a service name that make it not a service ("every monday")
+# "keep the Dropbox backup but also …", "保留钉钉通知，再…": the step named stays as it is
+KEPT_BEFORE = rx(r"\bkeep(?:ing)?\s+(?:the\s+|our\s+|my\s+|that\s+)?$|保留(?:原来的|原有的)?\s*$")
 NOT_A_SERVICE_BEFORE = rx(r"(?:\bevery|\beach|\bnext|\blast|每周|每个|星期)\s*$")
 # "an email with a Calendly link", "带Zoom链接的邮件": the service's link is what a message
 # carries, no step of that service (the words before the name, then those after it)

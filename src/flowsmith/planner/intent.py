@@ -30,6 +30,7 @@ from flowsmith.planner.text import (
     channels,
     detect_lang,
     emails,
+    in_quoted_name,
     quoted,
     strip_urls,
     urls,
@@ -230,6 +231,8 @@ def _read_actions(u: Understanding, masked: str) -> None:
     mentions: list[ActionMention] = []
     for kind, pattern in v.ACTIONS.items():
         for m in pattern.finditer(masked):
+            if in_quoted_name(m.start(), m.end(), masked):
+                continue  # "the bucket 'notion-archive'": a word of a name
             mention = _classify_mention(kind, m, masked)
             if mention is not None:
                 mentions.append(mention)

@@ -21,7 +21,14 @@ from flowsmith.core.models import NodeFamily
 from flowsmith.planner import lexicon as lx
 from flowsmith.planner.op_choice import Choice, choose_operation, is_message
 from flowsmith.planner.service_words import names_score, phrase_in, stem, tokens
-from flowsmith.planner.text import channels, emails, quote_spans, quoted, said_quote, urls
+from flowsmith.planner.text import (
+    channels,
+    emails,
+    in_quoted_name,
+    quoted,
+    said_quote,
+    urls,
+)
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_CJK_SPACE = re.compile(
@@ -109,11 +116,10 @@ class ServiceIndex:
         low = text.lower()
         taken: list[tuple[int, int]] = []
         out: list[Mention] = []
-        quotes = quote_spans(text)
         for name, app, subtype in self._names:
             for m in _finditer(name, low):
                 s, e = m
-                if any(s < b and a < e for a, b in taken) or _inside_quote(s, e, text, quotes):
+                if any(s < b and a < e for a, b in taken) or in_quoted_name(s, e, text):
                     continue
                 if not self._plausible(name, text, s, e, app):
                     continue
@@ -494,15 +500,6 @@ def _implicit_words(apps: list[App]) -> list[tuple[App, str]]:
                     continue
                 out.append((app, word))
     return out
-
-
-def _inside_quote(s: int, e: int, text: str, quotes: list[tuple[int, int]]) -> bool:
-    """Whether ``text[s:e]`` lies inside a quoted span that holds more than it: a service
-    named inside a list's or a message's name ("the 'Slack later' list") is no mention,
-    one quoted alone ("“飞书”") still is."""
-    return any(
-        a < s and e < b and text[a + 1 : b - 1].strip(" \t.,，。") != text[s:e] for a, b in quotes
-    )
 
 
 def _finditer(name: str, low: str) -> list[tuple[int, int]]:

@@ -138,6 +138,25 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTE_SPAN.finditer(text)]
 
 
+def in_quoted_name(s: int, e: int, text: str) -> bool:
+    """Whether ``text[s:e]`` lies inside a quoted span that holds more than it: a word of a
+    name the user typed ("the 'Slack later' list", "bucket 'notion-archive'"), while one
+    quoted alone ("“飞书”") is still a word of its own."""
+    return any(
+        a < s and e < b and text[a + 1 : b - 1].strip(" \t.,，。") != text[s:e]
+        for a, b in quote_spans(text)
+    )
+
+
+def blank_quotes(text: str) -> str:
+    """``text`` with what each quoted span holds blanked (same length, quotes kept): a name
+    the user typed says no operation ("bucket 'notion-archive'" archives nothing)."""
+    out = text
+    for a, b in quote_spans(text):
+        out = out[: a + 1] + " " * (b - a - 2) + out[b - 1 :]
+    return out
+
+
 def mask_quotes(text: str) -> tuple[str, list[str]]:
     """``text`` with each quoted span (quotes included) replaced by an opaque token, and the
     spans in order: words inside quotes are a name or a value the user typed, so no splitter
