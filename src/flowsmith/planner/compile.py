@@ -311,14 +311,25 @@ def _step(st: CompileState, step: Step, feeds: list[End]) -> list[End]:
             ),
             feeds,
         )
+        made_from = len(st.nodes)
         ends = _steps(st, step.steps, [(node.id, "loop")])
-        for src, out in ends:
-            if src != node.id:
-                st.conns.append(Connection(from_node=src, from_output=out, to_node=node.id))
+        back = [(src, out) for src, out in ends if src != node.id] or _last_leaf(st, made_from)
+        for src, out in back:
+            st.conns.append(Connection(from_node=src, from_output=out, to_node=node.id))
         return [(node.id, "done")]
     if isinstance(step, Approval):
         return _approval(st, step, feeds)
     return feeds
+
+
+def _last_leaf(st: CompileState, made_from: int) -> list[End]:
+    """The last node made since ``made_from`` that leads nowhere: a loop body that ends on
+    writes ("for each row send an email") hands back no end of its own, yet n8n takes the next
+    item only when the body returns to the loop, so its last write does (one edge, so each
+    item runs the body once)."""
+    leads = {c.from_node for c in st.conns}
+    leaves = [n.id for n in st.nodes[made_from:] if n.id not in leads]
+    return [(leaves[-1], "main")] if leaves else []
 
 
 def _status(phrase: str) -> int:

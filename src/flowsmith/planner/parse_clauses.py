@@ -497,8 +497,13 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
         or (b.after_then and b.branch.closed)
     ):
         b.close_branch()  # "…, otherwise Y, and then Z": Z joins every case
-    elif b.loop is not None and b.loop_parent is not None and lx.AFTER_BRANCH.match(clause):
-        b.current = b.container = b.loop_parent  # "…, then respond": after the loop
+    elif (
+        b.loop_parent is not None
+        and b.container is not b.loop_parent
+        and lx.AFTER_BRANCH.match(clause)
+    ):
+        # "…, then respond" or, in the next sentence, "After that, post …": after the loop
+        b.current = b.container = b.loop_parent
         b.loop = None
     _plain(b, clause, ctx)
 
