@@ -6,7 +6,8 @@ Invariants: only a time said relative to a noun of the item (the start or the en
 the item is) makes such a wait; the run resumes at that noun's time field moved by the
 offset said (``before`` earlier, ``after`` later); the field is named by the noun and the
 edge said (start when none is: "the day before the appointment" is its start). A plain
-duration ("wait 2 days", "三天后") is no such wait. Pure: no I/O, no clock.
+duration ("wait 2 days", "三天后") is no such wait, nor is 最后一天 ("the last day": 最后 is
+"last", not "after"). Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ _ZH_N = r"\d+|[一二两三四五六七八九十半]+"
 _ZH_UNIT = r"分钟|小时|天|周"
 _ZH = re.compile(
     r"(?P<noun>[\u4e00-\u9fff]{1,5}?)(?P<edge>开始|结束)?的?"
-    r"(?:(?P<dir>前|后)(?P<n>" + _ZH_N + r")\s*个?\s*(?P<unit>" + _ZH_UNIT + r")|"
+    r"(?:(?<!最)(?P<dir>前|后)(?P<n>" + _ZH_N + r")\s*个?\s*(?P<unit>" + _ZH_UNIT + r")|"
     r"(?P<n2>" + _ZH_N + r")\s*个?\s*(?P<unit2>" + _ZH_UNIT + r")(?:之|以)?(?P<dir2>前|后))"
 )
 # words before the item's noun that say when, not what ("等到预约前一天", "在活动结束后")
