@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from flowsmith.core.models import Workflow
+from flowsmith.planner.coverage_words import strings
 
 _I = re.IGNORECASE
 _ADDRESS = re.compile(r"https?://[^\s'\"“”‘’<>，。；！？、）)]+", _I)
@@ -49,7 +50,7 @@ _QUOTED = re.compile(r"'([^'\n]{1,40})'|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})�
 
 def unused_addresses(text: str, wf: Workflow) -> str | None:
     """The first address ``text`` asks for that no node's parameters contain."""
-    carried = _squash(" ".join(_strings(n.parameters) for n in wf.nodes))
+    carried = _squash(" ".join(s for n in wf.nodes for s in strings(n.parameters)))
     for m in _ADDRESS.finditer(text):
         if _NEGATED.search(text[max(0, m.start() - 40) : m.start()]):
             continue
@@ -62,7 +63,7 @@ def unused_addresses(text: str, wf: Workflow) -> str | None:
 def untested_value(text: str, wf: Workflow) -> tuple[str, str] | None:
     """The first quoted value said as tested (with the words that say so) that no node's
     parameters contain."""
-    carried = " ".join(_strings(n.parameters) for n in wf.nodes).lower()
+    carried = " ".join(s for n in wf.nodes for s in strings(n.parameters)).lower()
     for m, value in _quoted(text):
         before = text[max(0, m.start() - 30) : m.start()]
         if _TESTS.search(before) and value.strip().lower() not in carried:
@@ -80,11 +81,3 @@ def _quoted(text: str) -> Iterator[tuple[re.Match[str], str]]:
 def _squash(s: str) -> str:
     s = re.sub(r"https?://", "", s.lower())
     return re.sub(r"[\s/]+", "/", s)
-
-
-def _strings(value: object) -> str:
-    if isinstance(value, dict):
-        return " ".join(_strings(v) for v in value.values())
-    if isinstance(value, list):
-        return " ".join(_strings(v) for v in value)
-    return value if isinstance(value, str) else ""
