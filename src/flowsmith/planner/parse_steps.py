@@ -15,9 +15,7 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner import lexicon_verbs as lxv
 from flowsmith.planner import parse_roles as roles
 from flowsmith.planner import vocab as v
-from flowsmith.planner.compile_nodes import reads
 from flowsmith.planner.frame import (
-    Condition,
     CoreStep,
     Respond,
     ServiceStep,
@@ -42,8 +40,25 @@ from flowsmith.planner.parse_context import (
 from flowsmith.planner.parse_convert import file_conversion, format_span
 from flowsmith.planner.parse_items_read import on_each_item
 from flowsmith.planner.parse_named_verb import as_message, named_as_verb
-from flowsmith.planner.parse_recipient import person_recipient
 from flowsmith.planner.parse_same_app import same_app_step, same_channel_message
+from flowsmith.planner.parse_step_parts import (
+    KEPT_NOUN,
+    THAT_ZH,
+    THE,
+    WITHIN_APP,
+    api_call,
+    api_read,
+    by_resource_word,
+    can_read,
+    core_params,
+    emails,
+    filter_body,
+    from_elsewhere,
+    is_trigger_word,
+    kept_state,
+    removes,
+    verb_of_op,
+)
 from flowsmith.planner.parse_thinking import thinking
 from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
@@ -169,9 +184,9 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     if m:
         body = text[m.end() :]
         cond = (
-            parse_condition(_filter_body(body), ctx)
-            or _kept_state(body, ctx)
-            or qualifier_condition(_KEPT_NOUN.sub("", body, count=1), ctx, alone=True)
+            parse_condition(filter_body(body), ctx)
+            or kept_state(body, ctx)
+            or qualifier_condition(KEPT_NOUN.sub("", body, count=1), ctx, alone=True)
         )
         params: dict[str, Any] = {"condition": cond} if cond else {}
         out.append((m.start(), Transform(kind="filter", params=params, phrase=phrase)))
@@ -271,18 +286,18 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
     reads: list[Any] = []
     writes: list[Any] = []
     verb = clause_verb(text)
-    mentions = [m for m in ctx.index.mentions(text) if not _is_trigger_word(m, text, ctx)]
+    mentions = [m for m in ctx.index.mentions(text) if not is_trigger_word(m, text, ctx)]
     if TOKEN.search(text):
         # "send it to our EU warehouse API <url>": the URL is the target, not a resource word
-        mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
-    mailed = ctx.trigger_kind == "email" or bool(ctx.trigger_app and _emails(ctx, ctx.trigger_app))
+        mentions = [m for m in mentions if not by_resource_word(m, ctx)]
+    mailed = ctx.trigger_kind == "email" or bool(ctx.trigger_app and emails(ctx, ctx.trigger_app))
     if mailed and roles.REPLY.search(text):
         # "reply asking the sender to attach the file": the reply is the step; a resource
         # word ("file", "附件") names what the sender is asked for, not an app to write to
-        mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
+        mentions = [m for m in mentions if not by_resource_word(m, ctx)]
     notice = notice_to_person(text)
     if notice:  # "send a payment reminder to every client": the client is no app's record
-        mentions = [m for m in mentions if not _by_resource_word(m, ctx)]
+        mentions = [m for m in mentions if not by_resource_word(m, ctx)]
     seen: set[tuple[str, str, str]] = set()
     for i, mention in enumerate(mentions):
         local = mention_verb(text, mentions, i, verb, ctx)
@@ -301,16 +316,16 @@ def _services(text: str, phrase: str, ctx: Context) -> tuple[list[Any], list[Any
         and (lx.CREATE_VERB.search(text) or lx.NOTIFY_WORD.search(text))
         and not roles.reads_email(text)
         and not roles.email_field(text)
-        and not any(m.app and _emails(ctx, m.app) for m in mentions)
+        and not any(m.app and emails(ctx, m.app) for m in mentions)
     ):
-        writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
+        writes.append(CoreStep(subtype="send_email", params=core_params(text, ctx), phrase=phrase))
     elif not mentions and not reads and not writes:
         for kind, step in _unnamed_steps(text, phrase, verb, ctx):
             (reads if kind == "read" else writes).append(step)
     elif reads and not writes and lx.NOTIFY_WORD.search(text):
         # "把Jira问题汇总后提醒项目负责人": read, then tell someone (by email: no channel said)
         ctx.notes.append("notify:email")
-        writes.append(CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase))
+        writes.append(CoreStep(subtype="send_email", params=core_params(text, ctx), phrase=phrase))
     return reads, writes
 
 
@@ -344,21 +359,21 @@ def _mention_step(
     idx = ctx.index
     if mention.app is None:
         step = CoreStep(
-            subtype=mention.subtype or "http_request", params=_core_params(text, ctx), phrase=phrase
+            subtype=mention.subtype or "http_request", params=core_params(text, ctx), phrase=phrase
         )
         return local, step
     said = as_message(text, mention) if named_as_verb(text, mention, ctx) else (own or text)
     choice = idx.operation(mention.app, roles.uncounted(said), local)
-    if choice.operation.lower() in _WITHIN_APP and _from_elsewhere(mention.app, ctx):
+    if choice.operation.lower() in WITHIN_APP and from_elsewhere(mention.app, ctx):
         # "copy it to Google Drive" after a Dropbox event: the file is saved there
         choice = idx.operation(mention.app, lx.COPY_VERB.sub("save", roles.uncounted(text)), local)
     if (mention.app, choice.resource, choice.operation) in seen:
         return None
     seen.add((mention.app, choice.resource, choice.operation))
-    if local == "read" and not _can_read(idx, mention.app):
-        return "read", _api_read(idx, mention.app, phrase)
-    if local == "delete" and not _removes(idx, mention.app, choice, text):
-        return "create", _api_call(idx, mention.app, "delete", phrase)
+    if local == "read" and not can_read(idx, mention.app):
+        return "read", api_read(idx, mention.app, phrase)
+    if local == "delete" and not removes(idx, mention.app, choice, text):
+        return "create", api_call(idx, mention.app, "delete", phrase)
     params, placeheld = idx.fill(
         mention.app, choice.resource, choice.operation, unmask(own or text, ctx), "", ""
     )
@@ -374,7 +389,7 @@ def _mention_step(
         service=mention.word,
         phrase=phrase,
     )
-    return _verb_of_op(choice.operation, local), made
+    return verb_of_op(choice.operation, local), made
 
 
 def _url_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tuple[str, Any]]:
@@ -445,13 +460,13 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
         and _names_trigger_resource(text, ctx)
     ):
         return [("create", _on_app(ctx, ctx.trigger_app, text, verb, phrase))]
-    mailed = ctx.trigger_kind == "email" or bool(ctx.trigger_app and _emails(ctx, ctx.trigger_app))
+    mailed = ctx.trigger_kind == "email" or bool(ctx.trigger_app and emails(ctx, ctx.trigger_app))
     if mailed and roles.REPLY.search(text):
         # "then reply with the status": an answer to the email that started the run
         return [
             (
                 "create",
-                CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase),
+                CoreStep(subtype="send_email", params=core_params(text, ctx), phrase=phrase),
             )
         ]
     chat = chat_trigger(ctx)
@@ -477,7 +492,7 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
         return [
             (
                 "create",
-                CoreStep(subtype="send_email", params=_core_params(text, ctx), phrase=phrase),
+                CoreStep(subtype="send_email", params=core_params(text, ctx), phrase=phrase),
             )
         ]
     return []
@@ -566,137 +581,6 @@ def _names_trigger_resource(text: str, ctx: Context) -> bool:
         return True  # "reply with it": back where the item came from
     return (
         (bool(re.search(r"\bback\b|\breply\b|回复|回到", low)) and any(w in low for w in words))
-        or any(re.search(_THE + re.escape(w) + r"\b", low) for w in words if w.isascii())
-        or any(re.search(_THAT_ZH + re.escape(w), low) for w in words if CJK.search(w))
+        or any(re.search(THE + re.escape(w) + r"\b", low) for w in words if w.isascii())
+        or any(re.search(THAT_ZH + re.escape(w), low) for w in words if CJK.search(w))
     )
-
-
-# "the page", "that page", "this card": the item the run started with
-_THE = r"\b(?:the|that|this|same)\s+"
-# "那个页面", "这张卡片", "该工单": the same, in Chinese
-_THAT_ZH = r"(?:那个|这个|那张|这张|那条|这条|该)\s*"
-
-
-def _emails(ctx: Context, app: str) -> bool:
-    """Whether an app sends email itself (its names say mail): then "email" is that app."""
-    names = " ".join(ctx.index.apps[app].names.all()) if app in ctx.index.apps else ""
-    return bool(re.search(r"mail|邮", names))
-
-
-def _verb_of_op(operation: str, fallback: str) -> str:
-    if reads(operation):
-        return "read"
-    k = operation.lower()
-    if any(k in keys for keys in lx.OP_KEYS.values()):
-        return "create"
-    return "read" if fallback == "read" else "create"
-
-
-def _core_params(text: str, ctx: Context) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-    mails = [ctx.mails[int(t.group(2))] for t in TOKEN.finditer(text) if t.group(1) == "mail"]
-    if mails:
-        params["to"] = mails[0]
-    elif (person := person_recipient(text)) is not None:
-        params["to"] = person  # "send them …", "回复发件人": the item's own address
-    return params
-
-
-def _by_resource_word(mention: Any, ctx: Context) -> bool:
-    """A mention found by one of an app's resource words ("sheet"), not by its name; a name
-    said without its inner space ("Google表格" for "google 表格") is still the name."""
-    if mention.app is None:
-        return False
-    names = {re.sub(r"\s+", "", n) for n in ctx.index.apps[mention.app].names.all()}
-    return re.sub(r"\s+", "", mention.word.lower()) not in names
-
-
-def _can_read(idx: Any, app_id: str) -> bool:
-    """Whether the app's catalog node reads; an AI service's operations make what is read."""
-    app = idx.apps[app_id]
-    return app.category == "ai" or any(reads(okey) for _r, okey, _op in app.operations())
-
-
-# operations that copy or move an item inside one app
-_WITHIN_APP = frozenset({"copy", "move", "duplicate"})
-
-
-def _from_elsewhere(app_id: str, ctx: Context) -> bool:
-    """Whether the items come from another app (the trigger's, or one read before)."""
-    return any(a and a != app_id for a in [ctx.trigger_app, *ctx.apps_seen])
-
-
-def _removes(idx: Any, app_id: str, choice: Any, text: str) -> bool:
-    """Whether the chosen operation deletes, archives or removes: by its key, or by a
-    removing name of its own the text says (Trello's ``update`` is also "archive")."""
-    k = choice.operation.lower()
-    if any(k.startswith(p) for p in lx.OP_KEYS["delete"]):
-        return True
-    op = idx.apps[app_id].operation(choice.resource, choice.operation)
-    low = text.lower()
-    return op is not None and any(
-        lx.DELETE_VERB.search(n) and phrase_in(n.lower(), low) >= 0 for n in op.names.all()
-    )
-
-
-def _api_read(idx: Any, app_id: str, phrase: str) -> ServiceStep:
-    """A read of an app whose catalog operations only write (a chat bot's send): an HTTP
-    GET to the app's own API, when the catalog gives its address."""
-    return _api_call(idx, app_id, "get", phrase)
-
-
-def _api_call(idx: Any, app_id: str, operation: str, phrase: str) -> ServiceStep:
-    """An operation the app's catalog node lacks (a read of a chat bot, a delete where the
-    node only adds): an HTTP Request to the app's own API named for the service and the
-    operation (its address when the catalog gives one)."""
-    app = idx.apps[app_id]
-    params = {"url": app.http.base_url} if app.http is not None else {}
-    return ServiceStep(
-        app=None,
-        resource=None,
-        operation=operation,
-        params=params,
-        service=app.display_name,
-        phrase=phrase,
-    )
-
-
-def _is_trigger_word(mention: Any, text: str, ctx: Context) -> bool:
-    """A resource word standing for another app ("the Bugs list") that names a resource of
-    the trigger's app: it is the trigger app's thing, not another service."""
-    app = ctx.index.apps.get(ctx.trigger_app or "")
-    if app is None or mention.app == app.app:
-        return False
-    if mention.app is None:
-        return False
-    word = mention.word.lower()
-    if word in ctx.index.apps[mention.app].names.all():
-        return False  # the app's own name: a service the user named
-    return any(word in res.names.all() for res in app.resources.values())
-
-
-_ADJ_ONES = re.compile(
-    r"^\s*(?:only\s+)?(?:the\s+)?(?!(?:the|only|all|any|those|these)\b)([a-z][\w-]*)\s+ones\b",
-    re.IGNORECASE,
-)
-_KEPT_NOUN = re.compile(
-    r"^\s*(?:to\s+)?(?:only\s+)?(?:the\s+|all\s+|any\s+)?(?:ones|those|items|rows|records|"
-    r"entries|results)?\s*(?:(?:where|with|whose|that|which|who)\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _kept_state(said: str, ctx: Context) -> Condition | None:
-    """ "keep the shipped ones": a state word no grammar reads is the items' status."""
-    ones = _ADJ_ONES.match(said)
-    return parse_condition(f"if the status is {ones.group(1)}", ctx) if ones else None
-
-
-def _filter_body(said: str) -> str:
-    """The condition words of "keep only those where the status is open", "只保留状态为open的";
-    "the unpaid ones" says the kept items are unpaid."""
-    ones = _ADJ_ONES.match(said)
-    if ones is not None:
-        return f"if they are {ones.group(1)}"
-    said = _KEPT_NOUN.sub("", said, count=1)
-    return re.sub(r"的(?:[\u4e00-\u9fff]{0,4})?\s*$", "", said)
