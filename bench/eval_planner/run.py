@@ -17,6 +17,7 @@
     .venv/bin/python bench/eval_planner/run.py --set fresh14        # requests_fresh14.jsonl
     .venv/bin/python bench/eval_planner/run.py --set fresh15        # held out: counts only
     .venv/bin/python bench/eval_planner/run.py --set fresh16        # requests_fresh16.jsonl
+    .venv/bin/python bench/eval_planner/run.py --set fresh17        # requests_fresh17.jsonl
     .venv/bin/python bench/eval_planner/run.py --set fresh18        # held out: counts only
 
 It starts ``flowsmith serve`` as a subprocess on a free port with embedded defaults (a temp
@@ -63,13 +64,13 @@ SETS = {"main": REQUESTS, "fresh": HERE / "requests_fresh.jsonl",
         "fresh10": HERE / "requests_fresh10.jsonl", "fresh11": HERE / "requests_fresh11.jsonl",
         "fresh12": HERE / "requests_fresh12.jsonl", "fresh13": HERE / "requests_fresh13.jsonl",
         "fresh14": HERE / "requests_fresh14.jsonl", "fresh15": HERE / "requests_fresh15.jsonl",
-        "fresh16": HERE / "requests_fresh16.jsonl",
+        "fresh16": HERE / "requests_fresh16.jsonl", "fresh17": HERE / "requests_fresh17.jsonl",
         "fresh18": HERE / "requests_fresh18.jsonl"}
 # held out: progress lines show neither ids, request text nor per-request outcomes
 HELD_OUT_SETS = {"fresh3", "fresh7", "fresh9", "fresh13", "fresh15", "fresh18"}
 FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8",
                 "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-                "fresh16", "fresh18")
+                "fresh16", "fresh17", "fresh18")
 
 
 # ---------------------------------------------------------------- the server

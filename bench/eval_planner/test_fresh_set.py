@@ -11,8 +11,9 @@ build_fresh8.py), ``fresh9`` (requests_fresh9.jsonl, build_fresh9.py; held out),
 (requests_fresh12.jsonl, build_fresh12.py), ``fresh13`` (requests_fresh13.jsonl,
 build_fresh13.py; held out), ``fresh14`` (requests_fresh14.jsonl, build_fresh14.py),
 ``fresh15`` (requests_fresh15.jsonl, build_fresh15.py; held out), ``fresh16``
-(requests_fresh16.jsonl, build_fresh16.py) and ``fresh18`` (requests_fresh18.jsonl,
-build_fresh18.py; held out; its brief asks for two vague requests, not three).
+(requests_fresh16.jsonl, build_fresh16.py), ``fresh17`` (requests_fresh17.jsonl,
+build_fresh17.py) and ``fresh18`` (requests_fresh18.jsonl, build_fresh18.py; held out; its
+brief asks for two vague requests, not three).
 Every check has a kind the scorer knows, every selector names catalog apps and subtypes,
 edits' kept ids exist in their prior, the file is what its builder writes, and no request
 repeats one of requests.jsonl (nor, for fresh2, one of the first fresh set).
@@ -45,6 +46,7 @@ import build_fresh13  # noqa: E402
 import build_fresh14  # noqa: E402
 import build_fresh15  # noqa: E402
 import build_fresh16  # noqa: E402
+import build_fresh17  # noqa: E402
 import build_fresh18  # noqa: E402
 import checks as C  # noqa: E402
 
@@ -87,6 +89,8 @@ SETS: dict[str, dict[str, Any]] = {
                 "prefix": "w", "zh": (0.45, 0.55)},
     "fresh16": {"builder": build_fresh16, "file": HERE / "requests_fresh16.jsonl", "n": 100,
                 "prefix": "x", "zh": (0.45, 0.55)},
+    "fresh17": {"builder": build_fresh17, "file": HERE / "requests_fresh17.jsonl", "n": 100,
+                "prefix": "v", "zh": (0.45, 0.55)},
     "fresh18": {"builder": build_fresh18, "file": HERE / "requests_fresh18.jsonl", "n": 80,
                 "prefix": "y", "zh": (0.45, 0.55), "questions": 2},
 }
@@ -1360,6 +1364,108 @@ ACCEPTABLE_EDITS.update({
 })
 
 
+# fresh17: written from the request alone, like the blocks above
+ACCEPTABLE.update({
+    # milking robot: under 12 litres -> SMS the herd manager, otherwise the Yields sheet
+    "v000": _wf([
+        _n("t", "webhook_trigger", {"path": "milking", "method": "POST"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.yield_litres }}",
+                                       "operator": "less_than", "right": 12}]}),
+        _n("m", "twilio_sms", {"to": "+3531555010", "from": "+3531555099",
+                               "message": "Low yield: cow {{ $json.cow_id }}"}),
+        _n("s", "google_sheets_append", {"spreadsheet_id": "1Milk", "sheet_name": "Yields",
+                                         "columns": {"cow": "{{ $json.cow_id }}"}}),
+    ], [("t", "c"), ("c", "m", "true"), ("c", "s", "false")]),
+    # council complaints: AI sorts into four, a switch routes each to its place
+    "v007": _wf([
+        _n("t", "app_event_trigger", {"app": "outlook", "event": "message_received"}),
+        _n("ai", "text_classifier", {"input_text": "{{ $json.body }}", "categories": [
+            {"name": "potholes"}, {"name": "bins"}, {"name": "noise"}, {"name": "other"}]}),
+        _n("sw", "switch", {"field": "{{ $json.category }}", "rules": [
+            {"operator": "equals", "value": "potholes"}, {"operator": "equals", "value": "bins"},
+            {"operator": "equals", "value": "noise"}], "fallback": True}),
+        _n("a", "asana", {"resource": "task", "operation": "create", "project": "Roads",
+                          "name": "{{ $json.subject }}"}),
+        _n("e", "send_email", {"to": "ops@wastecontractor.example", "subject": "Bins complaint",
+                               "body": "{{ $json.body }}"}),
+        _n("f", "freshdesk", {"resource": "ticket", "operation": "create",
+                              "subject": "Noise: {{ $json.subject }}"}),
+        _n("s", "google_sheets_append", {"spreadsheet_id": "1Clerk", "sheet_name": "Other",
+                                         "columns": {"subject": "{{ $json.subject }}"}}),
+    ], [("t", "ai"), ("ai", "sw"), ("sw", "a", "output_0"), ("sw", "e", "output_1"),
+        ("sw", "f", "output_2"), ("sw", "s", "fallback")]),
+    # claims: look the policy up first; lapsed -> email, else a case and the adjuster on Teams
+    "v013": _wf([
+        _n("t", "app_event_trigger", {"app": "jotform", "event": "form_submitted"}),
+        _n("p", "salesforce", {"resource": "search", "operation": "query",
+                               "query": "SELECT Status__c FROM Policy__c WHERE Name = "
+                                        "'{{ $json.policy_number }}'"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json.Status__c }}", "operator": "equals",
+                                       "right": "Lapsed"}]}),
+        _n("e", "send_email", {"to": "{{ $json.email }}", "subject": "Your claim",
+                               "body": "Your policy has lapsed, so this claim is not covered."}),
+        _n("k", "salesforce", {"resource": "case", "operation": "create",
+                               "subject": "Claim {{ $json.policy_number }}"}),
+        _n("m", "microsoft_teams_message", {"team_id": "claims", "channel_id": "adjusters",
+                                            "message": "New claim case {{ $json.id }}"}),
+    ], [("t", "p"), ("p", "c"), ("c", "e", "true"), ("c", "k", "false"), ("k", "m")]),
+    # lab results: critical / abnormal / normal on a switch of the flag
+    "v046": _wf([
+        _n("t", "webhook_trigger", {"path": "lis-results", "method": "POST"}),
+        _n("sw", "switch", {"field": "{{ $json.flag }}", "rules": [
+            {"operator": "equals", "value": "危急"}, {"operator": "equals", "value": "异常"},
+            {"operator": "equals", "value": "正常"}]}),
+        _n("call", "twilio", {"resource": "call", "operation": "make", "to": "+861055501",
+                              "from": "+861055599", "message": "危急值 {{ $json.patient }}"}),
+        _n("w1", "wecom", {"resource": "message", "operation": "send", "touser": "oncall",
+                           "text": "危急值 {{ $json.patient }}"}),
+        _n("w2", "wecom", {"resource": "webhook", "operation": "send", "key": "LAB",
+                           "text": "异常结果 {{ $json.patient }}"}),
+        _n("db", "postgres", {"resource": "database", "operation": "insert",
+                              "table": "results"}),
+    ], [("t", "sw"), ("sw", "call", "output_0"), ("sw", "w1", "output_0"),
+        ("sw", "w2", "output_1"), ("sw", "db", "output_2")]),
+    # lab orders: empty diagnosis -> 400 and an email to the doctor; else the sheet and 200
+    "v077": _wf([
+        _n("t", "webhook_trigger", {"path": "his-orders", "method": "POST",
+                                    "respond": "using_node"}),
+        _n("c", "if", {"conditions": [{"left": "{{ $json['临床诊断'] }}",
+                                       "operator": "is_empty"}]}),
+        _n("r4", "webhook_response", {"respond_with": "json", "status_code": 400,
+                                      "body": {"error": "临床诊断为空"}}),
+        _n("e", "send_email", {"to": "{{ $json.doctor_email }}", "subject": "检验申请被退回",
+                               "body": "请补填临床诊断"}),
+        _n("s", "google_sheets_append", {"spreadsheet_id": "1Lab", "sheet_name": "检验申请",
+                                         "columns": {"diagnosis": "{{ $json['临床诊断'] }}"}}),
+        _n("r2", "webhook_response", {"respond_with": "json", "status_code": 200,
+                                      "body": {"ok": True}}),
+    ], [("t", "c"), ("c", "r4", "true"), ("r4", "e"), ("c", "s", "false"), ("s", "r2")]),
+})
+
+ACCEPTABLE_EDITS.update({
+    # P1: below 10000 also email the director; Slack stays for every day
+    "v080": ([("n1", "n2"), ("n2", "n3"), ("n3", "n4"), ("n3", "c"), ("c", "e", "true")], [
+        _n("c", "if", {"conditions": [{"left": "{{ $('Get sales').item.json.total }}",
+                                       "operator": "less_than", "right": 10000}]}),
+        _n("e", "send_email", {"to": "director@acme.io", "subject": "Sales below 10k",
+                               "body": "{{ $json.summary }}"})]),
+    # P9: China -> WeCom instead of HubSpot, other countries HubSpot, the thank-you for all
+    "v088": ([("n1", "c"), ("c", "w", "true"), ("c", "n2", "false"), ("n1", "n3")], [
+        _n("c", "if", {"conditions": [{"left": "{{ $json['国家'] }}", "operator": "equals",
+                                       "right": "中国"}]}),
+        _n("w", "wecom", {"resource": "webhook", "operation": "send", "key": "CN_SALES",
+                          "text": "新线索 {{ $json.Email }}"})]),
+    # P19: 40-70 -> a HubSpot ticket for follow-up, over 70 Salesforce as before
+    "v098": ([("n1", "n2"), ("n2", "n3"), ("n3", "n4", "true"), ("n3", "m", "false"),
+              ("m", "h", "true")], [
+        _n("m", "if", {"conditions": [
+            {"left": "{{ $json.score }}", "operator": "greater_than", "right": 39},
+            {"left": "{{ $json.score }}", "operator": "less_than", "right": 71}]}),
+        _n("h", "hubspot", {"resource": "ticket", "operation": "create",
+                            "subject": "Follow up {{ $json.email }}"})]),
+})
+
+
 def _edited(row: dict[str, Any], edges: list[tuple[str, ...]],
             added: list[dict[str, Any]]) -> dict[str, Any]:
     """The prior with ``added`` nodes and its connections replaced by ``edges``."""
@@ -1770,3 +1876,41 @@ def test_fresh18_composition() -> None:
     assert comp["en"] == 40 and comp["zh"] == 40
     assert 27 <= comp["condition"] <= 32 and comp["edit"] == 16
     assert 27 <= comp["longtail"] <= 32 and comp["question"] == 2
+
+def test_fresh17_repeats_no_sentence_of_earlier_fresh_sets() -> None:
+    # a count only: no sentence of any set is shown by this test
+    others = set(_texts(_read(MAIN)))
+    for k in range(1, 17):
+        path = HERE / ("requests_fresh.jsonl" if k == 1 else f"requests_fresh{k}.jsonl")
+        if path.exists():
+            others |= set(_texts(_read(path)))
+    repeated = sum(1 for t in _texts(SET_ROWS["fresh17"]) if t in others)
+    assert repeated == 0
+
+
+@pytest.mark.parametrize("row", [r for r in SET_ROWS["fresh17"] if r.get("prior")],
+                         ids=[r["id"] for r in SET_ROWS["fresh17"] if r.get("prior")])
+def test_fresh17_prior_alone_does_not_pass(row: dict[str, Any]) -> None:
+    """An edit that changed nothing fails some check (fresh17 has no no-change request)."""
+    outcome = {"workflow": row["prior"], "prior": row["prior"], "question": None,
+               "generation": "complete", "prior_version": 1, "final_version": 1}
+    assert not all(C.evaluate(c, outcome)[0] for c in row["checks"])
+
+
+def test_fresh17_edits_each_prior_once_with_kept_ids() -> None:
+    edits = [r for r in SET_ROWS["fresh17"] if r.get("prior")]
+    names = [r["prior"]["name"] for r in edits]
+    assert len(names) == 20 and len(set(names)) == 20
+    assert all(any("kept_ids" in c for c in r["checks"]) for r in edits)
+
+
+def test_fresh17_composition() -> None:
+    """The brief's shares: 50/50 languages, about 60 with a condition, 20 edits (at least ten
+    of them adding or changing a condition), about 35 long tail, three vague requests."""
+    comp = build_fresh17.composition(SET_ROWS["fresh17"])
+    assert comp["en"] == 50 and comp["zh"] == 50
+    assert 55 <= comp["condition"] <= 68 and comp["edit"] == 20
+    assert 34 <= comp["longtail"] <= 40 and comp["question"] == 3
+    edits = [r for r in SET_ROWS["fresh17"] if r.get("prior")]
+    assert sum("condition" in r["categories"] for r in edits) >= 10
+
