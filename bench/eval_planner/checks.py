@@ -152,10 +152,12 @@ def _norm(s: Any) -> str:
     return re.sub(r"[^a-z0-9]", "", str(s).lower())
 
 
-def _words(x: str | list[str] | None) -> list[str]:
+def _words(x: str | list[Any] | None) -> list[str]:
+    """A word or a list of words; a list nested in the list (``asks(["a", "b"])``) is its
+    words, the same alternatives."""
     if x is None:
         return []
-    return [x] if isinstance(x, str) else list(x)
+    return [x] if isinstance(x, str) else [w for part in x for w in _words(part)]
 
 
 def _ptext(node: dict[str, Any]) -> str:

@@ -243,6 +243,10 @@ def test_question_checks() -> None:
     assert not C.evaluate({"asks_about": ["schedule"]}, asked)[0]
     assert not C.evaluate({"asks_about": ["crm"]}, built)[0]
     assert not C.evaluate(SLACK, asked)[0]  # no workflow: every structural check fails
+    # a list of words given as one argument (fresh17's ``asks([...])``) is the same words
+    # (regression: the scorer raised on the nested list and the request scored as a miss)
+    assert C.evaluate({"asks_about": [["schedule", "crm"]]}, asked)[0]
+    assert not C.evaluate({"asks_about": [["schedule", "sheet"]]}, asked)[0]
 
 
 def test_unchanged() -> None:

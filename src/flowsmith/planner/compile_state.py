@@ -20,6 +20,7 @@ from flowsmith.planner.frame import (
     Condition,
 )
 from flowsmith.planner.nodes import Ids
+from flowsmith.planner.schedule import MONTH_DAYS_LEFT
 from flowsmith.planner.services import ServiceIndex
 from flowsmith.planner.text import Lang, pick
 from flowsmith.text import text as say
@@ -106,6 +107,8 @@ def field_ref(name: str) -> str:
     name = name.strip() or "value"
     if re.fullmatch(r"\$now\.(?:hour|minute|weekday|day|month|year)", name):
         return "{{ " + name + " }}"  # the run's own time (a window on the actions)
+    if name == MONTH_DAYS_LEFT:  # 0 on the month's last day (Luxon's daysInMonth)
+        return "{{ $now.daysInMonth - $now.day }}"
     day = re.fullmatch(r"weekday_of_(.+)", name)
     if day:  # "选周末的": the ISO weekday (1 = Monday) of the item's own date
         date = field_ref(day.group(1)).removeprefix("{{ ").removesuffix(" }}")

@@ -12,6 +12,8 @@ __all__ = ["window_label"]
 
 def window_label(cond: Condition, lang: Lang) -> str | None:
     """The IF's name for a window condition, or None when ``cond`` is no window."""
+    if cond.field == "$now.weekday" and cond.op == "eq" and isinstance(cond.value, int):
+        return say(f"planner.compile_windows.day.{cond.value}", lang)
     if cond.field == "$now.weekday":
         key = "weekend" if cond.op in ("gt", "gte") else "weekday"
         return say(f"planner.compile_windows.{key}", lang)

@@ -193,7 +193,10 @@ TO_WORD = rx(
 )
 FROM_WORD = rx(
     r"(?:\b(?:from|of)\s+(?:(?:the|my|our|all|new|recent|open|today's|yesterday's|latest|"
-    r"(?:this|last|past|previous) (?:week|month|quarter|year)'s)\s+){0,3}$)|"
+    r"(?:this|last|past|previous) (?:week|month|quarter|year)'s)\s+){0,3}"
+    # the mention's own name before its resource word: "from the Sales sheet", "from the
+    # 'Orders' Google Sheet"; never a preposition, which would start another phrase
+    r"(?:(?!(?:to|into|in|on|onto|and|then|for|with|via|by|at)\b)(?:'[^']{1,40}'|[\w’-]+)\s+){0,2}$)|"
     r"(?:从|自)\s*(?:我的|我们的)?$|"
     r"把(?:(?!发到|写到|存到|写入|存入|发给|加到|放到|转到|同步到|导入|推送到|发送到|上传到|传到|记录到|记到|"
     r"保存到|登记到|添加到|加入|放进|存进|贴到|录入|POST到|PUT到|提交到|回传到)"

@@ -87,7 +87,7 @@ from flowsmith.planner.parse_trigger import event_guard, read_trigger
 from flowsmith.planner.parse_trigger_item import only_for_last, said_guard
 from flowsmith.planner.parse_value_field import with_value_fields
 from flowsmith.planner.parse_values import cut_values, with_values
-from flowsmith.planner.parse_windows import cut_window, read_window, windowed
+from flowsmith.planner.parse_windows import cut_window, month_end_only, read_window, windowed
 from flowsmith.planner.parse_write_chain import with_writes_chained
 from flowsmith.planner.schedule import parse_schedule
 from flowsmith.planner.services import index_of
@@ -174,6 +174,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     steps = with_exclusions(with_writes_chained(steps), exclusions, ctx)
     if window is not None:
         trigger, steps = windowed(trigger, steps, window)
+    steps = month_end_only(trigger, steps, masked)
     if trigger.kind == "chat" or (trigger.kind == "manual" and asks_a_bot(masked, ctx)):
         trigger, steps = _chat_steps(trigger, steps, ctx, masked)
     acts: list[Step] = [

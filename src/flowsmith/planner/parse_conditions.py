@@ -61,6 +61,7 @@ from flowsmith.planner.parse_percent_change import percent_change_condition
 from flowsmith.planner.parse_priced import priced_field
 from flowsmith.planner.parse_ranges import out_of_range
 from flowsmith.planner.parse_relative import relative_condition
+from flowsmith.planner.parse_run_day import run_day_condition
 from flowsmith.planner.parse_said_conditions import below_zero, said_condition, zh_unit_condition
 from flowsmith.planner.parse_spans import bare_age, span_condition
 from flowsmith.planner.parse_stars import star_condition
@@ -181,6 +182,9 @@ def parse_condition(text: str, ctx: Context | None = None) -> Condition | None:
     """``field op value`` from a condition's words ("the budget is over 10000"); a pronoun
     subject with "'s" or a verb of change reads as "it is …" ("it's rejected", "if it
     changes to Closed Lost") when the words alone give nothing."""
+    day = run_day_condition(text)  # "if today is a Friday": the run's day, not an item's
+    if day is not None:
+        return day
     text = there_is_none(text)  # "no rain is expected": there is no rain
     joined = read_joined(text, lambda part: parse_condition(part, ctx), text.strip(" ,，:："))
     cond = joined or _read_condition(text, ctx)

@@ -50,9 +50,15 @@ _ZH_PLACE = re.compile(
 _VERBS = (lx.CREATE_VERB, lx.READ_VERB, lx.UPDATE_VERB, lx.DELETE_VERB, lx.NOTIFY_WORD)
 
 
+# "email the parents (their addresses are in the 'Bookings' sheet)": the statement as an aside
+_ASIDE = re.compile(r"\s*[（(](?P<c>[^()（）]{6,120})[)）]")
+
+
 def kept_as_read(text: str, index: ServiceIndex) -> str:
     """``text`` with each clause saying where items live taken out and a read of them said
-    at its front (see the module's invariants); ``text`` itself when none does."""
+    at its front (see the module's invariants); ``text`` itself when none does. A statement
+    said in brackets is such a clause too."""
+    text = _asides_said(text, index)
     clauses = [m.group(0) for m in _CLAUSE.finditer(text)]
     reads: list[str] = []
     kept: list[str] = []
@@ -66,6 +72,23 @@ def kept_as_read(text: str, index: ServiceIndex) -> str:
     if len(kept) == len(clauses) or not kept:
         return text
     return "".join(reads) + "".join(kept).lstrip()
+
+
+def _asides_said(text: str, index: ServiceIndex) -> str:
+    """``text`` with each bracketed statement of where items live said as a read at its
+    front ("" when the rest names the app), the brackets taken out."""
+    reads: list[str] = []
+
+    def said(m: re.Match[str]) -> str:
+        rest = text[: m.start()] + text[m.end() :]
+        read = _read_said(m.group("c"), rest, index)
+        if read is None:
+            return m.group(0)
+        reads.append(read)
+        return ""
+
+    out = _ASIDE.sub(said, text)
+    return "".join(reads) + out if reads else text
 
 
 def _read_said(clause: str, rest: str, index: ServiceIndex) -> str | None:

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from flowsmith.planner.frame import Branch, Case, CompareOp, Condition, Step, Trigger
-from flowsmith.planner.schedule import Schedule
+from flowsmith.planner.schedule import MONTH_DAYS_LEFT, MONTH_END, MONTH_END_DAYS, Schedule
 
-__all__ = ["Window", "read_window", "windowed"]
+__all__ = ["Window", "month_end_only", "read_window", "windowed"]
 
 Days = Literal["weekdays", "weekend"]
 
@@ -191,6 +191,17 @@ def windowed(trigger: Trigger, steps: list[Step], window: Window) -> tuple[Trigg
     for cond in reversed(_conditions(window)):
         steps = [Branch((Case(cond, tuple(steps)),), cond.phrase)]
     return trigger, steps
+
+
+def month_end_only(trigger: Trigger, steps: list[Step], text: str) -> list[Step]:
+    """A schedule on the month's last day runs on days 28-31 (n8n's cron has no "L"); its
+    steps go behind an IF that holds only when no day of the month is left."""
+    cron = str(trigger.params.get("cron") or "").split()
+    said = MONTH_END.search(text)
+    if trigger.kind != "schedule" or cron[2:3] != [MONTH_END_DAYS] or said is None:
+        return steps
+    cond = Condition(MONTH_DAYS_LEFT, "eq", 0, said.group(0))
+    return [Branch((Case(cond, tuple(steps)),), cond.phrase)]
 
 
 def _conditions(window: Window) -> list[Condition]:

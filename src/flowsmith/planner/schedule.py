@@ -89,6 +89,17 @@ _EN_WEEKLY = re.compile(
     re.IGNORECASE,
 )
 _EN_MONTHLY = re.compile(r"\b(monthly|every month|each month|once a month)\b", re.IGNORECASE)
+# "on the last day of every month", "at month end", "每月最后一天", "月底": cron has no "last
+# day" n8n's cron reads, so the schedule runs on days 28-31 and an IF keeps the last one
+_EN_MONTH_END = (
+    r"\blast\s+day\s+of\s+(?:the|every|each|a)\s+month\b|\bend\s+of\s+(?:every|each)\s+month\b|"
+    r"\bevery\s+month[- ]end\b"
+)
+_ZH_MONTH_END = r"每个?月的?(?:最后一天|月底|月末|底)|每(?:到|逢)月底|每月末"
+MONTH_END = re.compile(f"{_EN_MONTH_END}|{_ZH_MONTH_END}", re.IGNORECASE)
+MONTH_END_DAYS = "28-31"
+# the field an IF tests to keep only the month's last day (0 then; see compile_state.field_ref)
+MONTH_DAYS_LEFT = "$now.days_left_in_month"
 # "on the 15th (of every month)", "every month on the 3rd", "on day 15": the day of the month
 _EN_MONTH_DAY = re.compile(
     r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b|\bday\s+(\d{1,2})\b", re.IGNORECASE
@@ -199,6 +210,8 @@ def _parse_zh(text: str) -> Schedule | None:
         return _cron(minute, hour)
     if _ZH_WEEKLY.search(text):
         return _cron(minute, hour, dow="1")
+    if re.search(_ZH_MONTH_END, text):
+        return _cron(minute, hour, dom=MONTH_END_DAYS)
     if _ZH_MONTHLY.search(text):
         m = _ZH_MONTH_DAY.search(text)
         return _cron(minute, hour, dom=_month_day(zh_number(m.group(1)) if m else None))
@@ -277,6 +290,8 @@ def _parse_en(text: str) -> Schedule | None:
         return _cron(minute, hour, dom=f"*/{days}" if days > 1 else "*")
     if (m and m.group(2).lower() == "week") or _EN_WEEKLY.search(text):
         return _cron(minute, hour, dow="1")
+    if re.search(_EN_MONTH_END, text, re.IGNORECASE):
+        return _cron(minute, hour, dom=MONTH_END_DAYS)
     if _EN_MONTHLY.search(text):
         m = _EN_MONTH_DAY.search(text)
         return _cron(minute, hour, dom=_month_day(int(m.group(1) or m.group(2)) if m else None))
@@ -389,6 +404,8 @@ def _describe_cron(expr: str, lang: Lang) -> str:
         day = int(dow)
         en_day = _DOW_EN[day].capitalize()
         return f"每周{zh_days[day]} {at}" if lang == "zh" else f"every {en_day} at {at}"
+    if dom == MONTH_END_DAYS:  # the IF after it keeps the last day
+        return f"每月最后一天 {at}" if lang == "zh" else f"on the last day of every month at {at}"
     if dom.isdigit():
         return f"每月 {dom} 日 {at}" if lang == "zh" else f"on day {dom} of every month at {at}"
     if dom.startswith("*/"):

@@ -129,6 +129,8 @@ class ServiceIndex:
                 out.append(Mention(s, e, app, subtype, text[s:e]))
         if not out and implicit:
             out = self._implicit(text, low)
+        elif implicit:
+            out += self._implicit_beside(text, low, out, taken)
         return sorted(out, key=lambda m: m.start)
 
     def _implicit(self, text: str, low: str) -> list[Mention]:
@@ -156,6 +158,22 @@ class ServiceIndex:
         if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
             return []
         return [ranked[0][1]]
+
+    def _implicit_beside(
+        self, text: str, low: str, named: list[Mention], taken: list[tuple[int, int]]
+    ) -> list[Mention]:
+        """ "post the rows from the Orders sheet to Slack": a Latin resource word next to a
+        name still says its app when another app is named, if that app is not named too and
+        the name before the word is not another app's ("a Notion page" is Notion's)."""
+        apps = {m.app for m in named}
+        return [
+            m
+            for m in self._implicit(text, low)
+            if m.app not in apps
+            and not _CJK.search(m.word)
+            and not any(m.start < b and a < m.end for a, b in taken)
+            and not any(b <= m.start and not text[b : m.start].strip(" '\"’”") for _a, b in taken)
+        ]
 
     def _plausible(self, name: str, text: str, s: int, e: int, app: str | None) -> bool:
         """A one-word Latin name ("box", "line") is a service when written capitalised,

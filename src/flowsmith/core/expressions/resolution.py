@@ -16,6 +16,7 @@ Invariants:
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -104,8 +105,9 @@ def _step(value: Any, key: PathKey) -> Any:
     return _MISSING
 
 
-# Luxon DateTime parts n8n's ``$now`` has (``$now.hour``, ``$now.weekday``: 1 = Monday)
-_NOW_PARTS = ("year", "month", "day", "hour", "minute", "second", "weekday")
+# Luxon DateTime parts n8n's ``$now`` has (``$now.hour``, ``$now.weekday``: 1 = Monday;
+# ``$now.daysInMonth``: 28-31)
+_NOW_PARTS = ("year", "month", "day", "hour", "minute", "second", "weekday", "daysInMonth")
 
 
 def _now_part(now: str, part: str) -> Any:
@@ -113,6 +115,8 @@ def _now_part(now: str, part: str) -> Any:
         when = datetime.fromisoformat(now.replace("Z", "+00:00"))
     except ValueError:
         return now
+    if part == "daysInMonth":
+        return calendar.monthrange(when.year, when.month)[1]
     return when.isoweekday() if part == "weekday" else getattr(when, part)
 
 
