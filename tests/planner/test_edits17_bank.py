@@ -7,7 +7,9 @@ the output the kept items take (the matching ones go nowhere); (B) the condition
 a PDF" / "is not an image" is the item's type against that kind (never the article "a");
 (C) "写表格之前先用AI判断一下是不是垃圾线索，垃圾的直接丢掉", "have AI check whether it's spam
 before saving it; drop the spam": a new AI step in front of the steps, and its verdict the
-check that guards them.
+check that guards them; (D, rows added with their fix) "respond to the caller first, … and do
+the database stuff after that", "先返回响应，…的事情之后再做": the existing answer moved right
+after the trigger, the rest after it in their order.
 
 Edit rows are a prior flow and checks in the evaluation's own vocabulary
 (bench/eval_planner/checks.py), scored on the edited flow; untouched nodes keep their ids.
@@ -121,6 +123,29 @@ INBOX: Prior = {
     "connections": [_c("n1", "n2"), _c("n2", "n3")],
 }
 
+HOOK: Prior = {
+    "name": "Order hook",
+    "nodes": [
+        _n("n1", "TRIGGER", "webhook_trigger", "Order in", {"path": "o", "method": "POST"}),
+        _n(
+            "n2",
+            ACT,
+            "airtable",
+            "Save order",
+            {"resource": "record", "operation": "create", "base": "b", "table": "t"},
+        ),
+        _n("n3", ACT, "slack_message", "Post it", {"channel": "#o", "text": "x"}),
+        _n(
+            "n4",
+            ACT,
+            "webhook_response",
+            "Ack call",
+            {"respond_with": "json", "body": {"ok": True}, "status_code": 200},
+        ),
+    ],
+    "connections": [_c("n1", "n2"), _c("n2", "n3"), _c("n3", "n4")],
+}
+
 AI: Check = {"ai": "any"}
 EXTRACT: Check = {"ai": "extract"}
 AIRTABLE = svc("airtable", "create")
@@ -131,6 +156,9 @@ NOTION = svc("notion", "create")
 TELEGRAM = svc("telegram", "create")
 KIND = ("pdf", "image", "type", "mime", "extension", "图片", "类型")
 
+FIRST: Check = {
+    "path_avoiding": {"to": {"core": "webhook_response"}, "avoid": {"service": "airtable"}}
+}
 BANK: list[tuple[str, Prior | None, list[Check]]] = [
     # ---- A: a check that drops what it matches, in front of every step ---------------------
     (
@@ -247,6 +275,28 @@ BANK: list[tuple[str, Prior | None, list[Check]]] = [
         "先让AI看看这个订单是不是刷单，刷单的直接忽略",
         SHOP,
         [AI, order(AI, AIRTABLE), guard(AIRTABLE), guard(DISCORD), keep("n1", "n2", "n3")],
+    ),
+    # ---- D: the answer to the call first, the other steps after it --------------------------
+    (
+        "Send the response first, as soon as an order hits the hook, and do the Airtable and"
+        " Slack bits after that.",
+        HOOK,
+        [FIRST, keep("n1", "n2", "n3", "n4")],
+    ),
+    (
+        "Answer the request first and handle the Airtable save and the Slack post afterwards.",
+        HOOK,
+        [FIRST, keep("n1", "n2", "n3", "n4")],
+    ),
+    (
+        "收到请求后先返回响应，Airtable和Slack的事情之后再做",
+        HOOK,
+        [FIRST, keep("n1", "n2", "n3", "n4")],
+    ),
+    (
+        "先给调用方回个响应，存Airtable和发Slack放到后面",
+        HOOK,
+        [FIRST, keep("n1", "n2", "n3", "n4")],
     ),
 ]
 _OPEN: dict[str, str] = {}
