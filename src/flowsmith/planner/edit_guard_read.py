@@ -34,6 +34,7 @@ from flowsmith.planner.edit_conditions import (
 )
 from flowsmith.planner.edit_guard_condition import condition
 from flowsmith.planner.edit_guard_denied import kind_said, with_denial
+from flowsmith.planner.edit_guard_drop import drops_item
 from flowsmith.planner.edit_guard_kind import (
     ALSO_PART as _ALSO_PART,
 )
@@ -296,6 +297,8 @@ def _make(
         act = ""
     act = gw.ITEMS_LEAD.sub("", act)  # "邮箱是gmail.com的线索，跳过…": the items, then the act
     act = re.sub(r"^\s*[，,]\s*", "", act)  # "…或163.com的，就不用发邮件": the act after "的，"
+    if drops_item(act):  # "if the file isn't a PDF, skip it": the kept items go on, all steps
+        act, negate, flow = "", not negate, True
     paired = None if gw.NEGATED.match(act) else skip_and(act, denied=False)
     if paired is not None:  # "respond 409 and skip Mailchimp": the skip leads
         act = f"skip {paired[1]}"

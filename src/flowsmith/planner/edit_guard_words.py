@@ -108,7 +108,16 @@ ZH_ONLY = rx(
 )
 # a connective a part starts with ("，并且只发送…")
 LEAD = rx(
-    r"^(?:再|还要)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤|检查)\s*[：:，,]\s*|"
+    r"^(?:再|还要|先)?(?:加|添加|增加|新增)(?:一个|个)?(?:条件|判断|过滤|检查)\s*[：:，,]\s*|"
+    # "add a step at the start:", "first thing,", "在最前面加一个判断：": a check in front of
+    # every step (where it goes follows from what it guards)
+    r"^\s*(?:please\s+)?(?:add|put|insert)\s+(?:a|an|one)\s+(?:new\s+)?(?:step|check|filter|"
+    r"condition)\s+(?:at\s+the\s+(?:very\s+)?(?:start|beginning|front|top)|in\s+front\s+of\s+"
+    r"everything|before\s+everything(?:\s+else)?|first|up\s+front)\s*[:：,，-]\s*|"
+    r"^\s*(?:at\s+the\s+(?:very\s+)?(?:start|beginning)|first\s+thing|first\s+of\s+all|"
+    r"before\s+anything\s+else|right\s+at\s+the\s+start|up\s+front)\s*[:：,，-]\s*|"
+    r"^在?(?:最前面|最开始|一开始|开头|开始的时候)先?(?:加|添加|增加|放)?(?:一个|个|一步)?"
+    r"(?:判断|检查|过滤|条件|步骤)?(?:一下)?\s*[：:，,]?\s*|"
     r"^(?:please\s+)?add (?:a |another |one more )?(?:condition|filter|check)\s*[:：,]\s*|"
     r"^(?:并且|而且|然后|同时|另外|再|and then\s+|then\s+)\s*|"
     # "before classifying, throw away …": the check goes before the steps (a flow filter)

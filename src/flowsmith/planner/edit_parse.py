@@ -18,6 +18,7 @@ from flowsmith.planner import edit_words as w
 from flowsmith.planner import vocab as v
 from flowsmith.planner.edit_ai_output import without_output_nouns
 from flowsmith.planner.edit_ai_swap import without_swapped_ai
+from flowsmith.planner.edit_ai_verdict import read_ai_verdict
 from flowsmith.planner.edit_approval import read_timeout
 from flowsmith.planner.edit_calls import read_calls
 from flowsmith.planner.edit_chained import chain_made
@@ -98,6 +99,9 @@ def _parse_rest(text: str, current: Workflow) -> list[EditOp]:
     second = read_second_approval(strip_urls(text), current)
     if second is not None:
         return [second]  # "… also needs the CFO's approval after the manager's": that alone
+    verdict = read_ai_verdict(strip_urls(text), current)
+    if verdict is not None:
+        return verdict  # "先用AI判断是不是垃圾线索，垃圾的直接丢掉": a classifier, its check
     swap = read_value_swap(strip_urls(text), current)
     if swap is not None:
         return [swap]  # "把urgent改成high": the check's value, nothing else

@@ -445,8 +445,8 @@ def _reorders(low: str, spans: list[Span], current: Workflow) -> list[EditOp]:
     m = w.FIRST_THEN.search(low)
     if m is None or inside(m.start(), spans):
         return []
-    said_a = m.group("a") or m.group("a2") or m.group("za")
-    said_b = m.group("b") or m.group("b2") or m.group("zb")
+    said_a = next(x for x in m.group("a", "a2", "za", "a3", "za4") if x is not None)
+    said_b = next(x for x in m.group("b", "b2", "zb", "b3", "zb4") if x is not None)
     first = [x.subject for x in named(said_a) if eg.find(current, x.subject)]
     then = [x.subject for x in named(said_b) if eg.find(current, x.subject)]
     first = first or _named_steps(said_a, current)  # "post to #eng first": by its channel

@@ -45,6 +45,10 @@ _IDENTIFIES = re.compile(
 )
 
 
+# "是垃圾的就不处理了", "是测试的直接丢掉": the items it says are acted on (a reason never acts)
+_ACTS_ON = re.compile(r"的(?:话)?(?:就|都|则|直接|全部)*(?:不|别|跳过|忽略|丢|扔|过滤|删|去掉)")
+
+
 def reason_start(text: str) -> int:
     """Where the trailing reasons of ``text`` begin (``len(text)`` when there are none)."""
     end = len(text)
@@ -58,6 +62,8 @@ def reason_start(text: str) -> int:
 def _is_reason(clause: str) -> bool:
     if not clause:
         return False
-    if _CONNECTIVE.match(clause) or _IDENTIFIES.match(clause):
+    if _CONNECTIVE.match(clause):
         return True
+    if _IDENTIFIES.match(clause):
+        return _ACTS_ON.search(clause) is None
     return bool(_SUBJECT.match(clause)) and bool(_DISMISSIVE.search(clause))

@@ -233,8 +233,18 @@ FIRST_THEN = rx(
     r"^\s*(?:" + _ORDER_LEAD + r")?(?:please\s+)?first\s+(?P<a2>.+?)[,，]?\s*(?:and\s+)?then\s+"
     r"(?P<b2>.+)$|"
     # "收到请求先马上回200，再…": the event said before 先 only says when
+    # "先返回响应，数据库和Mailchimp的事情之后再做": the rest said, then when (after it)
+    r"^\s*(?:(?:收到|接到|来了|进来)[^，,。；;先]{0,6}?)?先(?P<za4>[^，,]+?)[，,]\s*"
+    r"(?P<zb4>[^，,]+?)(?:的事情?|这些|那些)?(?:都)?(?:放到|放在|留到|挪到)?(?:之后|后面|最后|随后)"
+    r"再?(?:做|处理|跑|执行|弄)?[。！]?$|"
     r"^\s*(?:" + _ORDER_LEAD + r"|(?:收到|接到|来了|进来)[^，,。；;先]{0,6}?)?"
-    r"先(?P<za>.+?)[，,]?\s*(?:然后|再|之后再|后)(?P<zb>.+)$"
+    r"先(?P<za>.+?)[，,]?\s*(?:然后|再|之后再|后)(?P<zb>.+)$|"
+    # "respond to the caller first, right after the webhook comes in, and do the database
+    # stuff after that": the step said first, when it runs (the trigger), the rest after it
+    r"^\s*(?:please\s+)?(?P<a3>.+?)\s+first\b(?:[,，]?\s*(?:right\s+|just\s+|directly\s+)?"
+    r"(?:after|when|as soon as|once)\s+[^,，;；]+)?[,，]?\s*(?:and\s+)?(?:then\s+)?"
+    r"(?:do\s+|run\s+|handle\s+)?(?P<b3>.+?)\s+(?:after\s+that|afterwards|after\s+it|later)"
+    r"\s*[.!]?$"
 )
 MOVE = rx(r"\b(move|put|place|reorder)\b|移到|移动到|挪到|放到|调到|移至|放在|挪")
 

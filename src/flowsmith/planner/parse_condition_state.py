@@ -34,6 +34,14 @@ _TYPE_IS = re.compile(
     r"\b(?:is|are|'s)\s+(?:an?)\s+([\w-]+)\s*(?:file|document)?\s*$", re.IGNORECASE
 )
 
+# "the uploaded file isn't a PDF", "if it's not an image": the item is not of that kind (the
+# article is no value); the kind ends the words, as in ``_TYPE_IS``
+_NOT_TYPE = re.compile(
+    r"\b(?:isn'?t|is\s+not|aren'?t|are\s+not|wasn'?t|was\s+not|'s\s+not)\s+an?\s+"
+    r"([\w-]+)\s*(?:file|document|attachment)?\s*$",
+    re.IGNORECASE,
+)
+
 _IN_PLACE = re.compile(
     r"(?:^|\b(?:is|are|lives?|located|based)\s+)(?:in|from)\s+(?:the\s+)?"
     r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)$"
@@ -44,6 +52,15 @@ _IN_PLACE = re.compile(
 _PLAIN_NOUN = re.compile(
     r"([\u4e00-\u9fff\w-]{1,8}?)的(?:员工|同事|客户|用户|会员|顾客|客人|学员|人|联系人|订单|单子)"
 )
+
+
+def not_a_kind(t: str, phrase: str, ctx: Context | None) -> Condition | None:
+    """ "the file isn't a PDF", "it's not an image": the item's type is not that kind (None for
+    Chinese words or when the words do not end on the kind)."""
+    m = _NOT_TYPE.search(t.strip())
+    if m is None or CJK.search(t):
+        return None
+    return Condition(implied_field("type", ctx), "ne", m.group(1).lower(), phrase)
 
 
 def state_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:

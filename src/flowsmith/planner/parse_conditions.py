@@ -22,7 +22,7 @@ from flowsmith.planner.frame import (
 from flowsmith.planner.parse_billing import billing_period
 from flowsmith.planner.parse_category import category_condition
 from flowsmith.planner.parse_changes import change_condition
-from flowsmith.planner.parse_condition_state import state_words
+from flowsmith.planner.parse_condition_state import not_a_kind, state_words
 from flowsmith.planner.parse_condition_words import (
     BACK_AGAIN,
     EMPTY_WORD,
@@ -418,6 +418,9 @@ def _field_like(name: str, value: str, ctx: Context | None) -> bool:
 
 def compare_words(t: str, phrase: str, ctx: Context | None) -> Condition | None:
     """Comparisons, containment, emptiness, failure: the conditions that say their operator."""
+    kind = not_a_kind(t, phrase, ctx)  # "the file isn't a PDF": no "file ≠ a"
+    if kind is not None:
+        return kind
     neg = lx.NOT_CONTAINS.search(t)
     if neg:
         said = re.search(

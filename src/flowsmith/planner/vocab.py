@@ -453,7 +453,10 @@ SUBJECTS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
         rx(
             r"\b(?:respond|reply|answer|return)\w*\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:http\s+)?"
             r"(?:status\s+)?(?:code\s+)?[2-5]\d\d\b|\bwebhook response\b|"
-            r"(?<![来发收退撤召寄带找打])回\s*(?=[2-5]\d\d(?!\d))|(?:响应|回复)(?:webhook|请求)"
+            r"(?<![来发收退撤召寄带找打])回\s*(?=[2-5]\d\d(?!\d))|(?:响应|回复)(?:webhook|请求)|"
+            # "respond to the caller", "answer the request", "返回响应", "给调用方回个响应"
+            r"\b(?:respond|reply|answer)\w*\s+(?:to\s+)?the\s+(?:caller|request|webhook)\b|"
+            r"\b(?:send|return)\s+the\s+response\b|(?:返回|回)个?响应|回复调用方|给调用方(?:回|返回)"
         ),
         frozenset({"webhook_response"}),
     ),
