@@ -51,7 +51,7 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
     (
         "Shopify有新订单时，看用的是哪个快递：顺丰就发飞书消息，京东就加一条Notion记录，其余的都发邮件给ops@shop.cn",
-        [n(3), branches(svc("lark"), svc("notion", "create"), MAIL), OK],
+        [n(3), branches(svc(["lark", "feishu"]), svc("notion", "create"), MAIL), OK],
     ),
     (
         "Typeform有新回复时，看报的是哪个课程：钢琴就发企业微信给王老师，吉他就发给刘老师，其余的都发到教务的企业微信群",

@@ -80,6 +80,7 @@ from flowsmith.planner.parse_presence import with_presence_sides
 from flowsmith.planner.parse_public_data import with_public_data_fetched
 from flowsmith.planner.parse_reread import with_reread_after_wait
 from flowsmith.planner.parse_review_approval import review_as_approval
+from flowsmith.planner.parse_same_send import with_sends_shared
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_spelling import respell
 from flowsmith.planner.parse_totals import with_sum_tested
@@ -155,6 +156,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     steps = with_presence_sides(with_lookup_sides(steps, ctx.index.apps), said)
     steps = with_lookups_before(steps, ctx.index.apps)  # "add them if not in there yet"
     steps = with_value_fields(with_cases_merged(steps), raw)  # "牙科的…，眼科的…": 科室
+    steps = with_sends_shared(steps)  # "张教练就发企业微信给张教练，李教练就发给李教练"
     steps = with_missing_answered(steps)  # "…answer 200. If there's no id, answer 400"
     steps = with_approval_moved(steps)  # "作废之前先让…审批": on that case only
     steps = with_approval_tiers(steps)  # "超过5000的要经理和财务总监都审批": two, in a chain
