@@ -406,6 +406,8 @@ def _number_fit(key: str, number: str | None) -> float:
 # where a message goes, and the app's message resource is the one meant
 _DELIVER = re.compile(
     r"\b(?:send|post|notify|notif\w+|forward|tell|ping|alert|announce|message|reply|respond)\w*|"
+    # "Slack DM the member": a direct message is delivered, whoever it names
+    r"\b(?:dms?|dm'?e?d|direct[- ]messag\w*)\b|私信|私聊|"
     r"通知|告诉|提醒|推送|转发|发消息|发送|发到|发给|发条|发个|回复",
     re.IGNORECASE,
 )

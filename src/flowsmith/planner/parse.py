@@ -42,6 +42,7 @@ from flowsmith.planner.frame import (
     Trigger,
     walk,
 )
+from flowsmith.planner.parse_ai_list import ai_listed_categories
 from flowsmith.planner.parse_app_spelling import respell_apps
 from flowsmith.planner.parse_approval_before import with_approval_moved
 from flowsmith.planner.parse_approval_tiers import second_approver_said, with_approval_tiers
@@ -66,6 +67,7 @@ from flowsmith.planner.parse_for_tail import zh_for_everyone
 from flowsmith.planner.parse_heading_bot import heading_bot
 from flowsmith.planner.parse_heading_event import heading_event
 from flowsmith.planner.parse_hour_cases import hour_cases_said
+from flowsmith.planner.parse_instead_side import with_instead_sides
 from flowsmith.planner.parse_item_says import item_says
 from flowsmith.planner.parse_items_read import with_items_read
 from flowsmith.planner.parse_judged import with_judgements
@@ -80,6 +82,7 @@ from flowsmith.planner.parse_presence import with_presence_sides
 from flowsmith.planner.parse_public_data import with_public_data_fetched
 from flowsmith.planner.parse_reread import with_reread_after_wait
 from flowsmith.planner.parse_review_approval import review_as_approval
+from flowsmith.planner.parse_same_send import with_sends_shared
 from flowsmith.planner.parse_seen import SEEN_BEFORE, cut_seen, with_seen_dedupe
 from flowsmith.planner.parse_spelling import respell
 from flowsmith.planner.parse_totals import with_sum_tested
@@ -124,6 +127,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     masked = _if_event_as_when(_PLUS.sub(" and ", mask_addresses(raw, ctx)), ctx)
     masked = drop_asides(zh_for_everyone(masked), ctx)  # "老客户（以前买过的）在…"
     masked = named_field_said(masked)  # "邮箱在自定义字段里。这个字段要是空的": the email
+    masked = ai_listed_categories(masked)  # "AI sorts it into a / b / c -> a become …"
     seen = SEEN_BEFORE.search(masked)
     masked, _ = cut_seen(masked)
     masked, exclusions = cut_exclusions(masked, ctx)
@@ -153,8 +157,10 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     # a "not found" case takes its other side first: a "missing" one then has its own
     said = _sentence_of(raw, trigger.phrase)
     steps = with_presence_sides(with_lookup_sides(steps, ctx.index.apps), said)
+    steps = with_instead_sides(steps)  # "DM them; if …, post in #frontdesk instead"
     steps = with_lookups_before(steps, ctx.index.apps)  # "add them if not in there yet"
     steps = with_value_fields(with_cases_merged(steps), raw)  # "牙科的…，眼科的…": 科室
+    steps = with_sends_shared(steps)  # "张教练就发企业微信给张教练，李教练就发给李教练"
     steps = with_missing_answered(steps)  # "…answer 200. If there's no id, answer 400"
     steps = with_approval_moved(steps)  # "作废之前先让…审批": on that case only
     steps = with_approval_tiers(steps)  # "超过5000的要经理和财务总监都审批": two, in a chain

@@ -16,6 +16,9 @@ such heads and is left as it is. Pure: no I/O, no clock.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+
+from flowsmith.planner.parse_which_heading import which_heading
 
 _ARROW = r"\s*(?:-+>|=+>|→|⇒|⟶|➜|➡️?)\s*"
 _AFTER_MARK = r"(?:^|(?<=[,;:.，；：。]))"
@@ -51,7 +54,7 @@ _PAIR_ARROW = re.compile(
 def case_arrows(text: str) -> str:
     """``text`` with each case arrow ("0-6 → …") turned into a colon or an if-clause, and a
     rest arrow ("lower → …") into "otherwise", when it lists cases."""
-    text = band_colons(headed_values(text))
+    text = band_colons(headed_values(range_heads(which_heading(text))))
     pairs = _paired(text)
     paired = [m for m in _PAIR_ARROW.finditer(text) if m.group("f").lower() in pairs]
     heads = len(_HEAD_ARROW.findall(text)) + len(paired)
@@ -68,6 +71,34 @@ def case_arrows(text: str) -> str:
         )
     text = _HEAD_ARROW.sub(_as_case, text)
     return _REST_ARROW.sub(" otherwise, ", text)
+
+
+# a range of numbers opening a clause, its action right after with no arrow or colon:
+# "score 0-6 open a ticket, 7-8 log it, 9-10 add them …", "age 18-25 add …"
+_RANGE_HEAD = re.compile(
+    rf"{_AFTER_MARK}(?P<h>\s*(?:(?:the\s+)?[a-z]+\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*"
+    rf"(?P<hi>\d+(?:\.\d+)?)(?:\s*(?:{_UNIT})(?![a-z]))?)\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
+def range_heads(text: str) -> str:
+    """``text`` with each range opening a clause ("0-6 open …") closed by a colon, the head
+    the value readers take, when it says two such ranges or more that do not overlap and go
+    one way (so "5-10 minutes, 2-3 times" is no list of cases); else unchanged."""
+    found = list(_RANGE_HEAD.finditer(text))
+    if len(found) < 2:
+        return text
+    spans = [(float(m.group("lo")), float(m.group("hi"))) for m in found]
+    if any(lo > hi for lo, hi in spans) or not _one_way(spans):
+        return text
+    return _RANGE_HEAD.sub(lambda m: m.group("h") + ": ", text)
+
+
+def _one_way(spans: list[tuple[float, float]]) -> bool:
+    """The ranges follow each other without overlap, all going up or all going down."""
+    pairs = list(pairwise(spans))
+    return all(a[1] < b[0] for a, b in pairs) or all(b[1] < a[0] for a, b in pairs)
 
 
 # the same heads closed by a colon at a sentence's start: "70 and above: …. Below that: …"
@@ -182,4 +213,15 @@ def headed_values(text: str) -> str:
             return " 否则，" if zh else " otherwise, "
         return f"如果{field}是{value}，" if zh else f" if {field} is {value}, "
 
-    return text[: head.start()] + " " + _VALUE_ARROW.sub(case, body)
+    before = _ROUTING_VERB.sub("", text[: head.start()])
+    return before + " " + _VALUE_ARROW.sub(case, body)
+
+
+# the verb that says the routing itself, just before its heading: "Route them by skill:",
+# "sort it by department:", "把它们分一下，按…": no step of its own, so it is dropped (else the
+# first case's "if" would read as a trailing guard on it)
+_ROUTING_VERB = re.compile(
+    r"\b(?:route|sort|split|divide|separate|triage|direct|dispatch|handle|group)\s+"
+    r"(?:them|it|each(?:\s+one)?|these|those|the\s+\w+|every\s+\w+)?\s*$",
+    re.IGNORECASE,
+)

@@ -19,6 +19,7 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import (
     Condition,
 )
+from flowsmith.planner.parse_answered import answered_condition
 from flowsmith.planner.parse_billing import billing_period
 from flowsmith.planner.parse_category import category_condition
 from flowsmith.planner.parse_changes import change_condition
@@ -229,7 +230,11 @@ def _read_condition(text: str, ctx: Context | None = None) -> Condition | None:
             t = ("分数为" if given.group(1) == "分" else "评分为") + t[given.end() :]
     if not t:
         return None
-    nth = ordinal_attempt(t, phrase) or skill_condition(t, phrase)  # "第三次还失败", "会Python"
+    nth = (
+        ordinal_attempt(t, phrase)  # "第三次还失败"
+        or skill_condition(t, phrase)  # "会Python"
+        or answered_condition(t, phrase)  # "they answered No to attending"
+    )
     if nth is not None:
         return nth
     held = still_condition(t, phrase, ctx)  # "it's still firing": the status stays "firing"
