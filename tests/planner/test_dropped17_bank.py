@@ -9,6 +9,9 @@ condition reads that field; (C) a feed start said by its address ("When <url>/rs
 post", "<url>/feed.xml 有新文章时"): an RSS trigger on that address; (D) an upload into a named
 folder with no app said, on a flow a file app's event starts: the file goes to that app.
 
+A field said in Chinese stays as said ("标签"), as the other banks accept it ("tag" or "标签");
+the checks on those rows take "label", "tag" or "标签".
+
 Each row is scored with the evaluation's own check vocabulary (bench/eval_planner/checks.py)."""
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ MAIL: Check = {
 }
 SMS = svc(["twilio", "vonage", "messagebird", "plivo", "aliyun_sms"], "create")
 RSS: Check = {"trigger": "rss"}
+LABEL = ("label", "tag", "标签")
 CALM: Check = {"no_question": True}
 
 
@@ -65,11 +69,11 @@ BANK: list[tuple[str, list[Check]]] = [
     # ---- (B) a field said to hold a value ------------------------------------------------------
     (
         "GitLab有新的合并请求时，如果标签里有urgent，就在Slack的#dev频道发消息",
-        [guard(svc("slack", "create"), "label")],
+        [guard(svc("slack", "create"), *LABEL)],
     ),
     (
         "Zendesk有新工单时先记到Airtable，如果标签中有vip，再发邮件给客服主管",
-        [svc("airtable", "create"), guard(MAIL, "tag", "label")],
+        [svc("airtable", "create"), guard(MAIL, *LABEL)],
     ),
     (
         "Jira有新问题时，如果标题里有'宕机'，就用Twilio给我发短信",
@@ -77,11 +81,11 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
     (
         "GitHub有新issue时，如果标签里包含bug，就在Linear建一个问题",
-        [guard(svc("linear", "create"), "label")],
+        [guard(svc("linear", "create"), *LABEL)],
     ),
     (
         "每当GitHub有新的pull request，如果标签里有hotfix，就在飞书群里提醒大家",
-        [guard(svc("feishu", "create"), "label")],
+        [guard(svc("feishu", "create"), *LABEL)],
     ),
     (
         "When a new GitHub issue is opened, if its labels include 'security', ping me on Discord",
@@ -90,7 +94,7 @@ BANK: list[tuple[str, list[Check]]] = [
     (
         "When a new GitHub issue comes in, log it to Airtable, and if the labels contain "
         "'customer', also post it in Slack #support",
-        [svc("airtable", "create"), guard(svc("slack", "create"), "label")],
+        [svc("airtable", "create"), guard(svc("slack", "create"), *LABEL)],
     ),
     # ---- (C) a feed start said by its address -------------------------------------------------
     (
@@ -141,7 +145,9 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "Dropbox的/raw文件夹": "a folder said by its path before 文件夹 is not read as the Dropbox start",
+}
 
 
 @pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))
