@@ -7,7 +7,11 @@ to a person by their role ("把摘要转发给负责律师") are emails; (B) a c
 field holding a value ("如果标签里有security", "if its labels include 'urgent'"): the
 condition reads that field; (C) a feed start said by its address ("When <url>/rss has a new
 post", "<url>/feed.xml 有新文章时"): an RSS trigger on that address; (D) an upload into a named
-folder with no app said, on a flow a file app's event starts: the file goes to that app.
+folder with no app said, on a flow a file app's event starts: the file goes to that app;
+(E) a total named last in the list of fields an AI pulls out ("… vendor and total") is one
+more field (no sum), and "if it can't find a total" guards the write on it; (F) a situation
+and a plea for help with nothing asked to be done ("… a mess. Any ideas?", "…，怎么办？"):
+a question, never a flow guessed from the nouns.
 
 A field said in Chinese stays as said ("标签"), as the other banks accept it ("tag" or "标签");
 the checks on those rows take "label", "tag" or "标签".
@@ -31,6 +35,8 @@ SMS = svc(["twilio", "vonage", "messagebird", "plivo", "aliyun_sms"], "create")
 RSS: Check = {"trigger": "rss"}
 LABEL = ("label", "tag", "标签")
 CALM: Check = {"no_question": True}
+SUM: Check = {"absent": {"core": "aggregate"}}
+ASK: Check = {"asks_about": ["what", "which", "什么", "哪"]}
 
 
 BANK: list[tuple[str, list[Check]]] = [
@@ -142,6 +148,34 @@ BANK: list[tuple[str, list[Check]]] = [
         "When a supplier uploads a price list to our Box folder 'Suppliers', translate it with "
         "DeepL and put the translation into the 'Prices EN' folder",
         [svc("box", "create"), order(svc("deepl"), svc("box", "create")), CALM],
+    ),
+    # ---- (E) a total among the fields an AI pulls out ------------------------------------------
+    (
+        "When a receipt is emailed to us, have AI extract the merchant, date and total, then add "
+        "a row to our 'Expenses' Google Sheet. If there's no total, email me at me@shop.io instead",
+        [SUM, svc("google_sheets", "create"), guard(svc("google_sheets", "create"), "total")],
+    ),
+    (
+        "When a new PDF lands in Dropbox, have AI pull out the customer name, due date and "
+        "invoice total, then create an invoice in QuickBooks",
+        [SUM, svc("quickbooks", "create")],
+    ),
+    # ---- (F) a plea for help with nothing asked to be done -------------------------------------
+    (
+        "We're a small dental clinic and our appointment book is a total mess. Any ideas?",
+        [ASK],
+    ),
+    (
+        "我们是个小诊所，预约全靠手写本子，乱成一团，怎么办？",
+        [ASK],
+    ),
+    (
+        "开了家咖啡店，每天对账对到崩溃，求助",
+        [ASK],
+    ),
+    (
+        "Can you help me post each new Stripe payment to Slack #sales?",
+        [CALM, svc("slack", "create")],
     ),
 ]
 
