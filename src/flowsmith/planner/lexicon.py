@@ -312,7 +312,7 @@ CONTAINS = rx(
     r"\b(?:contains?|containing|mentions?|mentioning|includes?|including|has the word|"
     r"says|talks about|is about)\s+(?:the (?:word|keyword|phrase)\s+)?"
     r"[\"'“‘]?([^\"'”’,，.]+?)[\"'”’]?"
-    r"\s*$|(?:包含|含有|提到|提及|出现|涉及|(?<=[里中])带有?|(?<=[里中])有(?=\s*[“\"'「‘])|(?<=[里中])写(?:了|着|有)?(?=\s*[“\"'「‘])|带有|带(?=\s*[“\"'「‘]))\s*[“\"'「‘]?([^”\"'」’，。,]+)"
+    r"\s*$|(?:包含|含有|提到|提及|出现|涉及|(?<=[里中])带有?|(?<=[里中])有(?=\s*(?:[“\"'「‘]|[A-Za-z]))|(?<=[里中])写(?:了|着|有)?(?=\s*[“\"'「‘])|带有|带(?=\s*[“\"'「‘]))\s*[“\"'「‘]?([^”\"'」’，。,]+)"
 )
 NOT_CONTAINS = rx(
     r"\b(?:does not|doesn't|do not|don't) (?:contain|mention|include)|不包含|不含|没有提到"

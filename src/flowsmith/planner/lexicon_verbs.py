@@ -46,7 +46,11 @@ CREATE_VERB = rx(
     r"创建|新建|添加|加到|发送|发布|推送|追加|插入|(?<!的)记录(?!都|全|们)|保存|上传|存到|存入|写入|同步|转发|"
     r"通知|提醒|发到|发给|发个|发一|发条|发消息|发邮件|发|建一个|开一个|提交|"
     # "给病人回一封邮件": a message sent back is a message sent
+    # "再自动回一封确认邮件给客户", "回一封'已收到'的邮件给…": the words of a counted message
+    # (its kind, or its text quoted) may stand between
     r"回(?=\s*(?:一|个)?(?:封|条)?\s*(?:邮件|电邮|短信|消息))|"
+    r"回(?=\s*(?:一|个)?(?:封|条)\s*(?:[^，,。；;\s]{1,8}?|[‘'“\"「『][^’'”\"」』]{1,80}[’'”\"」』]的?)"
+    r"(?:邮件|电邮|短信|消息|(?<![短微])信(?![息用号任心])))|"
     # "自动回复客户一封邮件": a reply to someone, said with the mail it is
     r"回复(?=[^，,。；;\s]{0,6}?(?:一|个)(?:封|条)\s*(?:邮件|电邮|短信|消息))|"
     # "在Google联系人里建联系人", "逐个建条记录": a bare 建 said after a place or before a count

@@ -15,11 +15,17 @@ from flowsmith.planner.parse_context import Context
 _PERSON_EN = (
     # "atendee": the doubled letter is often left out
     r"(?:at{1,2}end{1,2}ee|guest|customer|client|buyer|applicant|candidate|participant|registrant|"
-    r"invitee|patient|student|booker|subscriber|signee|requester)s?\b"
+    r"invitee|patient|student|booker|subscriber|signee|requester|"
+    # a person by their role at work: "forward it to the lawyer on the case"
+    r"lawyer|attorney|accountant|editor|manager|owner|teacher|doctor|recruiter|assistant)s?\b"
 )
 _PERSON_ZH = (
     r"(?:参会人|参会者|预约人|客户|买家|申请人|候选人|学员|嘉宾|病人|患者|报名者|报名人|"
-    r"下单人|对方)"
+    r"下单人|对方|"
+    # a person by their role ("负责律师", "财务会计", "责任编辑", "店长"): a word ending in a
+    # role's last character, right before the clause ends or an address
+    r"[\u4e00-\u9fff]{0,4}?(?:师|员|长|编辑|会计|顾问|助理|秘书|主管|经理|总监|老板)"
+    r"(?=\s*(?:$|[，,。；;.!！]|__mail\d+__|[a-z0-9._-]+@)))"
 )
 
 # a notice to a person, no channel said: "send a payment reminder to every client", "send a
@@ -34,9 +40,9 @@ _NOTICE_TO_PERSON = re.compile(
     r"(?:提醒|确认通知|确认|通知|回执|催款单|感谢信)|"
     # anything sent to a person the item names: "send the link to the attendee", "把会议链接
     # 发给预约人"; no channel said, so an email
-    r"\b(?:send|sends|sending|e-?mail|mail)\s+(?:[\w'-]+\s+){0,4}?to\s+"
+    r"\b(?:send|sends|sending|e-?mail|mail|forward|forwards)\s+(?:[\w'-]+\s+){0,4}?to\s+"
     r"(?:the\s+|each\s+|every\s+|our\s+|that\s+)?" + _PERSON_EN + r"|"
-    r"(?:发给|发送给|寄给)\s*(?:这位|该|对应的|每个|每位)?" + _PERSON_ZH,
+    r"(?:发给|发送给|寄给|转发给|转给)\s*(?:这位|该|对应的|每个|每位|负责的?)?" + _PERSON_ZH,
     re.IGNORECASE,
 )
 

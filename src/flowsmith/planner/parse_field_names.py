@@ -115,6 +115,8 @@ _ZH_JOINED = re.compile(r"^(?:而且|并且|而|并|且|同时|另外|如果|要
 
 # the names of an item's values (a plural of one is that value of each item)
 _VALUE_NAMES = frozenset(lx.FIELD_ZH_NAMES.values())
+# fields that hold a list, named in the plural: "if its labels include 'security'"
+_LIST_FIELDS = frozenset({"labels", "tags", "assignees", "categories", "topics"})
 
 
 def field_of(before: str, default: str, ctx: Context | None = None) -> str:
@@ -131,7 +133,8 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
             return measured  # "美元兑人民币超过7.3": the exchange rate
         text = text.rsplit("的", 1)[-1] or text  # "改动的文件" -> 文件
         text = _ZH_JOINED.sub("", text)  # "而且版本号" -> 版本号
-        m = re.search(r"([\u4e00-\u9fff]{1,4}?)(?:是|为|的值)?$", text)
+        # "标签里有…", "标题中包含…": the place a value is in is the field
+        m = re.search(r"([\u4e00-\u9fff]{1,4}?)(?:是|为|的值|里|中)?$", text)
         return m.group(1) if m and not lx.PRONOUN.match(m.group(1)) else implied_field(default, ctx)
     quoted = re.search(
         r"(?<!\w)" + _Q + r"([a-z][\w -]{0,30})" + _QE + r"\s*(?:field|column|property|value)?",
@@ -170,6 +173,8 @@ def field_of(before: str, default: str, ctx: Context | None = None) -> str:
         and words[0] not in ("status",)
     ):
         one = str(words[0])[:-1]
+        if words[0] in _LIST_FIELDS and default == "text":
+            return str(words[0])  # "its labels include …": the list of labels
         if one in _VALUE_NAMES:
             return one  # "budgets under 2000": each one's budget
         return implied_field(default, ctx)  # "orders over 100": the items, not a field

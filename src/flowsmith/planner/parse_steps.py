@@ -62,6 +62,7 @@ from flowsmith.planner.parse_step_parts import (
 from flowsmith.planner.parse_thinking import thinking
 from flowsmith.planner.parse_totals import summed_field, top_n
 from flowsmith.planner.parse_tree import DraftApproval, DraftLoop
+from flowsmith.planner.parse_trigger_place import into_trigger_place
 from flowsmith.planner.parse_unknown import unknown_service
 from flowsmith.planner.parse_verbs import clause_verb, mention_verb, verbless
 from flowsmith.planner.parse_wait_until import relative_wait
@@ -434,6 +435,9 @@ def _unnamed_steps(text: str, phrase: str, verb: str, ctx: Context) -> list[tupl
     posted = channel_post(text, phrase, ctx)  # "…, then post them in #general"
     if posted is not None:
         return [("create", posted)]
+    placed = into_trigger_place(text, phrase, ctx) if verb == "create" else None
+    if placed is not None:  # "upload the translation into the 'Translated' folder"
+        return [("create", placed)]
     if verb == "update" and ctx.trigger_app and sets_own_state(text):
         # "once approved, set its status to Published": the run's own item, not an app "Published"
         return [("create", _on_app(ctx, ctx.trigger_app, text, "update", phrase))]

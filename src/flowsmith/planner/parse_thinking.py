@@ -1,6 +1,7 @@
 """The thinking steps of one clause (the request parser's third pass, split out of
 :mod:`flowsmith.planner.parse_steps`): AI classification with its categories, extraction with
-its fields, translation with its language, a free prompt. Pure: no I/O, no clock.
+its fields, translation with its language, a free prompt. Words inside the quoted name of a
+place ("上传到'已翻译'文件夹", "the 'Summaries' folder") ask for nothing. Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -12,14 +13,28 @@ from flowsmith.planner import lexicon as lx
 from flowsmith.planner.frame import Think
 from flowsmith.planner.parse_context import CJK, TOKEN, Context
 
+# a quoted name right before the word for a place it names
+_PLACE_NAME = re.compile(
+    r"['‘“\"「『][^'’”\"」』]{1,40}['’”\"」』]\s*(?:这个|的)?\s*"
+    r"(?:folders?|director(?:y|ies)|lists?|boards?|channels?|databases?|sheets?|tabs?|"
+    r"文件夹|目录|列表|看板|频道|数据库|表格?|工作表)",
+    re.IGNORECASE,
+)
+
+
+def _blank_place_names(text: str) -> str:
+    """``text`` with the quoted names of places blanked (same length)."""
+    return _PLACE_NAME.sub(lambda m: " " * len(m.group(0)), text)
+
 
 def thinking(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     """The AI steps a clause asks for (classify, extract, translate, a prompt), each with
     where it is said; a kind already made upstream and said as "the summary" is not made
     again."""
     found: list[tuple[int, Think]] = []
+    said = _blank_place_names(text)
     for kind, pattern in lx.THINK.items():
-        m = pattern.search(text)
+        m = pattern.search(said)
         if not m:
             continue
         if kind in ctx.made and re.search(

@@ -37,7 +37,7 @@ from flowsmith.planner.parse_trigger_clause import (
     response_clause,
 )
 from flowsmith.planner.parse_trigger_clock import opening_clock
-from flowsmith.planner.parse_trigger_feed import watched_feed
+from flowsmith.planner.parse_trigger_feed import feed_start
 from flowsmith.planner.parse_trigger_guard import event_guard as event_guard
 from flowsmith.planner.parse_trigger_guard import said_by_event
 from flowsmith.planner.parse_trigger_habit import habit_trigger
@@ -94,7 +94,7 @@ def read_trigger(text: str, ctx: Context) -> tuple[Trigger, str]:
     if by_word is not None:  # "手动运行就行：…": no step's words make it an event
         return Trigger(kind="manual", phrase=by_word.group(0).strip()), _cut(text, by_word)
     text = watched_items(text, ctx) or text  # "Watch #general in Slack for messages that …"
-    found = watched_feed(text, ctx) or _context_event(text, ctx) or _opening_trigger(text, ctx)
+    found = feed_start(text, ctx) or _context_event(text, ctx) or _opening_trigger(text, ctx)
     if found is not None:
         return found
     found = (
