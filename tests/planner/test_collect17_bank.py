@@ -171,7 +171,17 @@ BANK: list[tuple[str, list[Check]]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "Every night at 9 check what's left": "'anything with quantity below 5 gets emailed': "
+    "a passive send qualified by 'anything with' is not read as a condition yet",
+    "各班老师每天下午4点前": "a sentence of what people do by hand ('要在表格里填') is read as "
+    "an append, and 'X没填就…，全都填了就…' needs a count of the missing before one IF",
+    "每周五下午6点查看Airtable": "'哪个人还没交就…，全部交了就…': no reader for the two sides",
+    "Every weekday at 11 check": "'whoever has not …, and if everyone has, …': no reader for "
+    "the two sides",
+    "每天晚上9点检查Google表格'门店日报'": "'有门店没填…就…，都填了就…': the all-filled side "
+    "needs a count of the missing before one IF",
+}
 
 
 @pytest.mark.parametrize(("text", "checks"), bank_cases(BANK, _OPEN, 48))
