@@ -22,6 +22,7 @@ from flowsmith.planner.frame import (
 )
 from flowsmith.planner.nodes import make
 from flowsmith.planner.parse_changes import only_new_code, remember_code
+from flowsmith.planner.parse_one_message import collect_code
 from flowsmith.planner.services import field_value
 from flowsmith.planner.text import Lang, pick, slug
 from flowsmith.text import text as say
@@ -252,6 +253,15 @@ def transform_node(st: CompileState, step: Transform) -> Node:
             say("planner.compile_nodes.only_new", lang),
             "code",
             {"language": "javascript", "code": only_new_code()},
+        )
+    if step.kind == "code" and p.get("collect"):
+        st.text = "{{ $json.text }}"  # the message carries every item's line
+        return make(
+            st.ids,
+            "gather_items",
+            pick(lang, "Gather into one message", "汇总成一条消息"),
+            "code",
+            {"language": "javascript", "code": collect_code()},
         )
     if step.kind == "code" and p.get("remember"):
         field = str(p["remember"])

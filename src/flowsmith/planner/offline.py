@@ -30,6 +30,7 @@ from pydantic import BaseModel, Field
 
 from flowsmith.core.catalog import load_catalog
 from flowsmith.core.models import Workflow
+from flowsmith.core.services import verb_of
 from flowsmith.planner import replies
 from flowsmith.planner import vocab as v
 from flowsmith.planner.compile import compile_frame
@@ -198,7 +199,8 @@ def _api_said(u: Understanding, text: str) -> bool:
 def _template_covers(u: Understanding, frame: Frame | None) -> bool:
     """Whether the store-monitor / agent template builds every app the frame names: it does
     for the notification channels it read itself ("有货时发Slack消息"), never for an app
-    trigger or any other service (then the frame is compiled instead)."""
+    trigger or any other service, nor for an app the frame reads when no store page is
+    said (then the frame is compiled instead)."""
     if frame is None:
         return True
     if frame.trigger.app is not None:
@@ -211,8 +213,12 @@ def _template_covers(u: Understanding, frame: Frame | None) -> bool:
         spec = catalog.get(ACTION_SUBTYPES.get(action.kind, ""))
         if spec is not None and spec.alias_of is not None:
             covered.add(spec.alias_of.app)
-    named = {s.app for s in walk(frame.steps) if isinstance(s, ServiceStep) and s.app}
-    return named <= covered
+    steps = [s for s in walk(frame.steps) if isinstance(s, ServiceStep) and s.app]
+    if any("read" in verb_of(s.operation) for s in steps) and not any(
+        s.kind == "store" for s in u.sources
+    ):
+        return False  # "check what's left in our Airtable base": the app is read, no page
+    return {s.app for s in steps} <= covered
 
 
 def _only_changes(text: str) -> bool:

@@ -77,6 +77,7 @@ from flowsmith.planner.parse_named_side import with_named_sides
 from flowsmith.planner.parse_not_found import with_lookup_sides
 from flowsmith.planner.parse_not_there import with_lookups_before
 from flowsmith.planner.parse_numerals import said_numbers
+from flowsmith.planner.parse_one_message import with_one_gather
 from flowsmith.planner.parse_per_measure import per_measure
 from flowsmith.planner.parse_presence import with_presence_sides
 from flowsmith.planner.parse_public_data import with_public_data_fetched
@@ -177,6 +178,7 @@ def parse_request(text: str, catalog: Catalog | None = None) -> Frame | None:
     steps = with_items_read(steps, trigger, ctx.index.apps, masked)
     steps = with_reread_after_wait(steps, trigger, ctx.index.apps)  # "wait, if still …"
     steps = with_files_copied(steps, ctx.index.apps)
+    steps = with_one_gather(steps)  # "in ONE email not one per item": one gathering step
     steps = with_exclusions(with_writes_chained(steps), exclusions, ctx)
     if window is not None:
         trigger, steps = windowed(trigger, steps, window)

@@ -72,6 +72,7 @@ from flowsmith.planner.parse_headed_case import (
     opens_headed_case,
 )
 from flowsmith.planner.parse_independent import split_independent
+from flowsmith.planner.parse_item_dates import dated_case
 from flowsmith.planner.parse_joined import join_conditions
 from flowsmith.planner.parse_label_cases import complement_next, label_case, label_complement
 from flowsmith.planner.parse_object_case import object_case
@@ -417,6 +418,7 @@ def _clause(b: _Builder, clause: str, ctx: Context, same: bool) -> None:
     if (
         label_complement(b, clause, ctx)  # "国外的…；国内的…": a label's complement
         or zh_missing_case(b, clause, ctx)  # before the readers that take "交了但分数低于60的"
+        or dated_case(b, clause, ctx)  # "to guests arriving in two days": the items' date
         or found_case(b, clause, ctx)
         or mood_case(b, clause, ctx)
         or object_case(b, clause, ctx)

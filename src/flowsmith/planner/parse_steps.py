@@ -40,6 +40,7 @@ from flowsmith.planner.parse_context import (
 from flowsmith.planner.parse_convert import file_conversion, format_span
 from flowsmith.planner.parse_items_read import on_each_item
 from flowsmith.planner.parse_named_verb import as_message, named_as_verb
+from flowsmith.planner.parse_one_message import gathers_at
 from flowsmith.planner.parse_same_app import same_app_step, same_channel_message
 from flowsmith.planner.parse_step_parts import (
     KEPT_NOUN,
@@ -236,6 +237,9 @@ def _transforms(text: str, phrase: str, ctx: Context) -> list[tuple[int, Any]]:
     m = lx.TEMPLATE.search(text)
     if m:
         out.append((m.start(), Transform(kind="template", phrase=phrase)))
+    at = gathers_at(text)
+    if at is not None:  # "in ONE email not one per item": the items gathered first
+        out.append((at, Transform(kind="code", params={"collect": True}, phrase=phrase)))
     m = lx.LIMIT_N.search(text)
     if m and top is None:
         n = lx.limit_count(m)
