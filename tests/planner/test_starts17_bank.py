@@ -90,7 +90,7 @@ BANK: list[tuple[str, list[Check]]] = [
     # ---- an app's event said in Chinese after a heading ----------------------------------------
     (
         "采购：Trello“采购申请”列表里每新建一张卡，就在Google表格“采购”里加一行",
-        [event("trello", "card"), svc("google_sheets", "create")],
+        [{"trigger": "app_event", "app": "trello"}, svc("google_sheets", "create")],
     ),
     (
         "售后：客户在Jotform提交退货申请，就在Zendesk建工单",

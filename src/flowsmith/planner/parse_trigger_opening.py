@@ -217,7 +217,9 @@ _OTHERS_ZH = re.compile(r"有人|有新|收到|有(?:客户|用户|顾客|访客
 # an event said of an app: someone does something there, or the app gets something
 _EVENT_ZH = re.compile(
     r"^[\u4e00-\u9fff]{1,6}?(?:在|通过|用|从)|有人|有新|有(?:客户|用户|顾客|访客|会员)|收到|"
-    r"来了|进来|新增了?|新建了"
+    r"来了|进来|新增了?|新建了|"
+    # "Trello“采购申请”列表里每新建一张卡": each item made there
+    r"每(?:新建|新增|新加|创建|添加|新来|来|进来|收到|提交)(?:一)?(?:张|个|条|封|份|笔|位|篇|项)"
 )
 
 
