@@ -43,6 +43,12 @@ TRIGGER_FORM = rx(
     # items come from a form of the user's
     r"\b(?:from|on|through|via)\s+(?:our|my|an?)\s+(?:[a-z-]+\s+){0,2}form\b"
     r"(?!\s+(?:on|in)\s+(?:typeform|jotform|google))|"
+    # "Leave requests from the HR form: …", "sign-ups via the church form": the items
+    # named, coming from a form of the user's
+    r"\b(?:requests?|sign-?ups?|submissions?|applications?|entries|responses?|bookings?|"
+    r"enquiries|inquiries|registrations?|complaints?|claims?|referrals?|rsvps?)\s+"
+    r"(?:(?:that\s+)?(?:come|comes|coming|arrive|arriving)\s+in\s+)?(?:from|through|via)\s+"
+    r"the\s+(?:[a-z-]+\s+){0,2}form\b(?!\s+(?:on|in)\s+(?:typeform|jotform|google))|"
     # "Visitors check in with a form (name, company)", "sign up with our form": the people
     # behind the items come with a form of the user's (never "a form letter", "a form link")
     r"\b(?:check\s+in|sign\s+(?:up|in)|register|enrol\w*|apply|book|order|rsvp)\s+"
@@ -56,6 +62,10 @@ TRIGGER_FORM = rx(
     r"一个|张|份|个)?[^，,。；;“”\s]{0,8}?"
     r"(?:(?:报名|申请|登记|反馈|预约|调查|注册|入职|评价)表(?!格)|问卷|表单)|"
     r"(?:用|通过|在)(?:我们的|网站上?的|网上的?|在线|线上)?表单|"
+    # "客户在我网站的表单上约试听会", "咨询从官网表单进来", "在官网申请表提交材料": a form
+    # on the user's site, named by what it collects or said as a form
+    r"(?:网站|官网|网页|主页)上?的?(?:[^，,。；;“”\s]{0,4}?(?:表单|问卷)|"
+    r"(?:报名|申请|登记|反馈|预约|调查|注册|咨询|联系|订购|留言)表(?!格))|"
     # "(周末)收到的官网表单留言": the received form entries, said as a noun
     r"收到的(?:[^，,。；;“”\s]{0,6}?)(?:表单|问卷)(?:留言|回复|提交|反馈)?|"
     r"\b(?:submitted|sent|coming|arriving|entered) (?:through|via|on|with|from|in) "

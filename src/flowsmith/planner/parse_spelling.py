@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from flowsmith.planner.parse_day_spelling import respell_days
+
 __all__ = ["respell"]
 
 # the misspellings seen of the start words, each with the word meant
@@ -98,11 +100,12 @@ def _whether(m: re.Match[str]) -> str:
 
 
 def respell(text: str) -> str:
-    """``text`` with the listed misspellings replaced by the words meant."""
+    """``text`` with the listed misspellings (and misspelt weekdays) replaced by the words
+    meant."""
 
     def meant(m: re.Match[str]) -> str:
         word = _MEANT[m.group(0).lower()]
         return word[:1].upper() + word[1:] if m.group(0)[:1].isupper() else word
 
-    said = _A_NOT_A.sub(_whether, _WORD.sub(meant, text))
+    said = _A_NOT_A.sub(_whether, respell_days(_WORD.sub(meant, text)))
     return _ZH_MEANT.sub(lambda m: "的话" if m.group(0) == "的化" else "否则", said)

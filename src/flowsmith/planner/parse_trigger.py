@@ -50,6 +50,7 @@ from flowsmith.planner.parse_trigger_item import (
     qualifier,
     said_values,
 )
+from flowsmith.planner.parse_trigger_label import after_label
 from flowsmith.planner.parse_trigger_named import named_place_event
 from flowsmith.planner.parse_trigger_new import app_event_said, new_app_event
 from flowsmith.planner.parse_trigger_opening import (
@@ -164,7 +165,18 @@ def _opening_trigger(text: str, ctx: Context) -> tuple[Trigger, str] | None:
     """A start the request opens with as what happens in an app ("Candidates apply
     through the Typeform on our careers page.", "病人在WhatsApp上发消息，") or as every
     item arriving ("Sort every email that comes into our Gmail inbox"); read before any
-    later "when" (which then is a condition on the item)."""
+    later "when" (which then is a condition on the item). A label the request opens with
+    ("hotel front desk. …", "保险理赔：…") is kept for the steps and the start read after it."""
+    found = _opening_of(text, ctx)
+    label = after_label(text, ctx) if found is None else None
+    if label is not None:
+        after = _opening_of(label[1], ctx)
+        found = (after[0], f"{label[0]}{after[1]}") if after is not None else None
+    return found
+
+
+def _opening_of(text: str, ctx: Context) -> tuple[Trigger, str] | None:
+    """The start ``text`` opens with (see :func:`_opening_trigger`), or None."""
     for split in (every_item_clause, habit_clause, opening_clause_zh, heading_clause):
         said = split(text, ctx)
         if said is None:
@@ -604,6 +616,7 @@ def _trigger_of(body: str, ctx: Context, explicit: bool) -> Trigger | None:
         lx.TRIGGER_EMAIL.search(body)
         or (lx.EMAIL_WORD.search(body) and lx.NEW_WORD.search(body))
         or _EMAIL_SUBJECT.search(body)
+        or _MAILS_ADDRESS.search(body)
     ):
         return Trigger(kind="email", phrase=phrase)
     if lx.TRIGGER_FORM.search(body) or re.search(r"\bform\b|表单", body, re.IGNORECASE):
@@ -657,6 +670,16 @@ _EMAIL_SUBJECT = re.compile(
     r"^\s*(?:an?|the|any|every|each)\s+(?:new\s+|incoming\s+)?(?:[a-z]+\s+)?e-?mails?\b"
     r"(?!\s+(?:address|field))|"
     r"^\s*(?:i|we)\s+(?:get|receive|got)\s+(?:an?\s+|any\s+)?(?:new\s+)?(?:\w+\s+){0,2}e-?mails?\b",
+    re.IGNORECASE,
+)
+
+
+# a when-clause whose people mail an address or put words in a mail's subject: "players
+# email support@ with 'crash' in the subject", "someone writes to __mail0__"
+_MAILS_ADDRESS = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){1,3}?(?:e-?mails?|e-?mailed|writes?\s+(?:in\s+)?to|"
+    r"sends?\s+(?:an?\s+)?e-?mails?\s+to)\s+(?:__mail\d+__|[\w.+-]+@)|"
+    r"\b(?:in|into)\s+(?:the|its|their)\s+(?:e-?mail\s+)?subject(?:\s+line)?\b",
     re.IGNORECASE,
 )
 

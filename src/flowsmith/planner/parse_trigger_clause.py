@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from flowsmith.planner.parse_trigger_pushed import pushed_span
+
 __all__ = ["arrival_clause", "form_opening", "relay_clause", "response_clause"]
 
 
@@ -134,9 +136,10 @@ _ENDPOINT = re.compile(
 
 
 def endpoint_span(text: str) -> tuple[int, int] | None:
-    """Where the request describes the webhook it wants by what it receives, or None."""
+    """Where the request describes the webhook it wants by what it receives (or by who
+    pushes to it, see :mod:`parse_trigger_pushed`), or None."""
     m = _ENDPOINT.search(text)
-    return (m.start(), m.end()) if m else None
+    return (m.start(), m.end()) if m else pushed_span(text)
 
 
 # "Overtime request form (name, hours, reason). …", "请假申请表单（姓名、天数、原因）。…",

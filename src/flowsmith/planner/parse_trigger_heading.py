@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.parse_context import TOKEN, Context
-from flowsmith.planner.schedule import clock_schedule, parse_schedule
+from flowsmith.planner.parse_context import Context
+from flowsmith.planner.parse_run_time import says_run_time
 
 __all__ = ["heading_clause"]
 
@@ -53,8 +53,7 @@ _STEP_LEAD = re.compile(
 
 
 def _says_schedule(text: str) -> bool:
-    said = TOKEN.sub(" ", text)
-    return parse_schedule(said) is not None or clock_schedule(said) is not None
+    return says_run_time(text)  # a window of hours said for the actions is no run time
 
 
 def heading_clause(text: str, ctx: Context) -> tuple[str, str] | None:

@@ -18,15 +18,14 @@ from __future__ import annotations
 import re
 
 from flowsmith.planner import lexicon as lx
-from flowsmith.planner.parse_context import TOKEN, Context
-from flowsmith.planner.schedule import clock_schedule, parse_schedule
+from flowsmith.planner.parse_context import Context
+from flowsmith.planner.parse_run_time import says_run_time
 
 __all__ = ["anaphoric_when", "every_item_clause", "habit_clause", "opening_clause_zh"]
 
 
 def _says_schedule(text: str) -> bool:
-    said = TOKEN.sub(" ", text)
-    return parse_schedule(said) is not None or clock_schedule(said) is not None
+    return says_run_time(text)  # a window of hours said for the actions is no run time
 
 
 def _app_apps(body: str, ctx: Context) -> list[str]:
@@ -218,7 +217,9 @@ _OTHERS_ZH = re.compile(r"有人|有新|收到|有(?:客户|用户|顾客|访客
 # an event said of an app: someone does something there, or the app gets something
 _EVENT_ZH = re.compile(
     r"^[\u4e00-\u9fff]{1,6}?(?:在|通过|用|从)|有人|有新|有(?:客户|用户|顾客|访客|会员)|收到|"
-    r"来了|进来|新增了?|新建了"
+    r"来了|进来|新增了?|新建了|"
+    # "Trello“采购申请”列表里每新建一张卡": each item made there
+    r"每(?:新建|新增|新加|创建|添加|新来|来|进来|收到|提交)(?:一)?(?:张|个|条|封|份|笔|位|篇|项)"
 )
 
 
