@@ -68,7 +68,7 @@ def ai_listed_categories(text: str) -> str:
         return text
     listed = m.group("en") or m.group("zh") or ""
     cats = [c.strip(" '\"") for c in _SEP.split(listed) if c.strip(" '\"")]
-    if len(cats) < 2:
+    if len(cats) < 2 or not _needs_saying(listed, cats, text[m.end() :]):
         return text
     # the arrow after the list leads into the cases, as the colon the readers take
     after = _LEAD_ARROW.sub(": ", text[m.end() :], count=1)
@@ -77,7 +77,15 @@ def ai_listed_categories(text: str) -> str:
     said, count = _heads_said(after, cats)
     if count < 2:
         return text
-    return f"{text[: m.start()]}have AI classify it{said}"
+    before = re.sub(r"\b(?:have|let|get|use)\s+$", "", text[: m.start()], flags=re.IGNORECASE)
+    return f"{before}have AI classify it{said}"
+
+
+def _needs_saying(listed: str, cats: list[str], after: str) -> bool:
+    """Whether the readers need the list re-said: it is split by slashes, a category takes
+    several words, or an arrow leads into the cases; "classify it as billing, technical or
+    sales; billing goes to …" is read as said."""
+    return "/" in listed or any(" " in c for c in cats) or bool(_LEAD_ARROW.match(after))
 
 
 def _singular(word: str) -> str:

@@ -171,6 +171,7 @@ class ServiceIndex:
             for m in self._implicit(text, low)
             if m.app not in apps
             and not _CJK.search(m.word)
+            and not in_quoted_name(m.start, m.end, text)
             and not any(m.start < b and a < m.end for a, b in taken)
             and not any(b <= m.start and not text[b : m.start].strip(" '\"’”") for _a, b in taken)
         ]
