@@ -47,8 +47,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _field(text: str, before: str) -> str | None:
     """The field the cases test: "status" when the request speaks of one before the cases,
     else the one non-identity field of a bracketed list before them."""
-    if _STATUS.search(before):
-        return "状态" if _STATUS.search(before).group(0) == "状态" else "status"  # type: ignore[union-attr]
+    status = _STATUS.search(before)
+    if status is not None:
+        return "状态" if status.group(0) == "状态" else "status"
     fields: list[str] = []
     for m in _LISTED.finditer(before):
         parts = [p.strip() for p in re.split(r"[、,，/]", m.group(1))]
