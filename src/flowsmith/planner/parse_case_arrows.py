@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from flowsmith.planner.parse_bare_arrows import bare_value_arrows
 from flowsmith.planner.parse_which_heading import which_heading
 
 _ARROW = r"\s*(?:-+>|=+>|→|⇒|⟶|➜|➡️?)\s*"
@@ -58,7 +59,9 @@ def case_arrows(text: str) -> str:
     pairs = _paired(text)
     paired = [m for m in _PAIR_ARROW.finditer(text) if m.group("f").lower() in pairs]
     heads = len(_HEAD_ARROW.findall(text)) + len(paired)
-    if heads == 0 or heads + len(_REST_ARROW.findall(text)) < 2:
+    if heads == 0:
+        return bare_value_arrows(text)
+    if heads + len(_REST_ARROW.findall(text)) < 2:
         return text
     if pairs:
         text = _PAIR_ARROW.sub(
