@@ -143,8 +143,7 @@ BANK: list[tuple[str, list[Check]]] = [
         [order(fetch("example.com"), svc("dingtalk", "create"))],
     ),
     (
-        "每天下午5点看一下 https://api.tides.io/today 的潮汐数据，总结成一句话发到渔民的"
-        "Telegram群",
+        "每天下午5点看一下 https://api.tides.io/today 的潮汐数据，总结成一句话发到渔民的Telegram群",
         [order(fetch("tides.io"), svc("telegram", "create"))],
     ),
     (

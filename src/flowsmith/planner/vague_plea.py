@@ -52,7 +52,9 @@ _ASK_EN = (
     r"(?:(?:please|pls|hey|hi)[,\s]+)?(?:can\s+you\s+|could\s+you\s+|i\s+(?:want|need)\s+)?"
     r"(?:make|build|create|set\s+up|give|get|whip\s+up)?\s*(?:me|us)?\s*"
 )
-_ASK_ZH = r"(?:请|麻烦)?(?:你)?(?:帮我|帮我们|给我|给我们|替我)?(?:搞|做|弄|建|整|写|来)(?:一)?(?:个|套)"
+_ASK_ZH = (
+    r"(?:请|麻烦)?(?:你)?(?:帮我|帮我们|给我|给我们|替我)?(?:搞|做|弄|建|整|写|来)(?:一)?(?:个|套)"
+)
 _END = r"\s*(?:吧|呢|哈|啊)?\s*[.!?。！？~～]*\s*$"
 # the whole request: the wish, then its topic (or the topic first, in Chinese)
 _TOPIC = re.compile(
