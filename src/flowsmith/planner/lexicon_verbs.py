@@ -60,7 +60,8 @@ CREATE_VERB = rx(
 UPDATE_VERB = rx(
     r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close|renam(?:e|es|ed|ing)|"
     r"bump\w*|reset(?:s|ting)?|zero(?:es|s|ed)? out)\b|"
-    r"\bwrite (?:\w+ ){0,5}back\b|更新|修改|标记|关闭|写回|回写|移动|重命名|改名|清零|归零|重置|"
+    r"\bwrite (?:\w+ ){0,5}back\b|更新|修改|标记|关闭|关掉|写回|回写|移动|重命名|改名|"
+    r"清零|归零|重置|"
     # "set the product's status to draft", "把状态改成/设为/调成…": a field given a new value
     r"\bset (?:the |its |their |this |that )?(?:[\w'-]+ ){1,3}(?:to|as)\b|"
     r"(?:改|设|调|置|变)(?:成|为)"
@@ -149,7 +150,7 @@ ZH_KEY_WORDS: dict[str, re.Pattern[str]] = {
         "cancel": r"取消",
         "classify": r"分类",
         "clear": r"清空|清除",
-        "close": r"关闭",
+        "close": r"关闭|关掉",
         "complete": r"完成",
         "copy": r"复制|拷贝",
         "create": r"创建|新建|(?<=[里中上])建(?!议|筑|模)|(?<=[A-Za-z])\s?建(?!议|筑|模|立)",

@@ -56,6 +56,7 @@ from flowsmith.planner.vague import (
     which_question,
 )
 from flowsmith.planner.vague_mail import bare_mail_flow
+from flowsmith.planner.vague_plea import help_plea, topic_only
 from flowsmith.text import text as say
 
 __all__ = ["Decision", "Question", "build", "decide"]
@@ -352,6 +353,8 @@ def _missing_question(text: str, frame: Frame | None, lang: Lang) -> str | None:
         return say("planner.offline.what_should_the_mail_say", lang)
     if unsourced_notice(text):
         return say("planner.offline.what_should_be_watched", lang)
+    if help_plea(text) or topic_only(text):  # "drowning in sheets. help?", "跟库存有关的"
+        return say("planner.offline.what_should_the_workflow_do", lang)
     return None
 
 

@@ -38,7 +38,7 @@ def choose_operation(app: App, text: str, verb: str) -> Choice:
 
 def scored_operations(app: App, text: str, verb: str) -> list[Choice]:
     """Every operation of ``app`` with how well ``text`` (verb class ``verb``) asks for it."""
-    low = participles_masked(_SET_UP.sub(" ", text.lower()))
+    low = participles_masked(_SET_UP.sub(" ", _ENOUGH_ZH.sub(" ", text.lower())))
     prefs = lx.OP_KEYS.get(verb, ())
     deliver = verb == "create" and _DELIVER.search(text) is not None
     comment = lx.COMMENT_WORD.search(text) is not None
@@ -108,6 +108,8 @@ _PLACE_NAMED = (
 
 # "set up a webhook that counts …": the phrasal verb builds something, it is no "set" key
 _SET_UP = re.compile(r"\bset(?:ting|s)? up\b")
+# "写进Postgres就行", "存到表里即可": a "that's all" tail says no operation (its 行 is no 执行)
+_ENOUGH_ZH = re.compile(r"(?:就|便)(?:行|好|可以|够)了?|即可")
 # "our shared Google Drive", "我们共享的谷歌云盘": a participle after an owner describes the
 # place, it asks for no operation
 _OWNED_PARTICIPLE = re.compile(

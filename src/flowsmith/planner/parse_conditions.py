@@ -142,8 +142,8 @@ _NOBODY = re.compile(
     r"\b(?:has not|hasn't|have not|haven't|is not|isn't|was not|wasn't)\s+(?:been\s+)?(?:yet\s+)?"
     r"([a-z]+ed)\b|\bstill (?:no|not)\s+([a-z]+)|\bno ([a-z]+) (?:yet|after)|"
     r"\bun(answered|replied)\b|"
-    # ("未读邮件" is a kind of mail, unread, not a missing field)
-    r"(?:还|仍然|仍)?(?:没有?|未|尚未)(?!读(?:的|邮件|消息|信息))(?:人|有人)?([\u4e00-\u9fff]{2})"
+    # ("未读邮件" is a kind of mail, unread, and "未来三天" the future: no missing field)
+    r"(?:还|仍然|仍)?(?:没有?|未(?!来)|尚未)(?!读(?:的|邮件|消息|信息))(?:人|有人)?([\u4e00-\u9fff]{2})"
 )
 # a field a reading step failed to fill: "没提取出金额", "couldn't find an amount"
 _NOT_FOUND = re.compile(

@@ -118,6 +118,14 @@ _COMPARED = re.compile(
 )
 
 
+# a total said as a noun ("total", "the grand total", "total amount"): a field to extract
+_TOTAL_NOUN = re.compile(
+    r"(?:(?:the|its|their|a)\s+)?(?:(?:grand|invoice|order|net|gross|tax)\s+)?(?:sub)?total"
+    r"(?:\s+(?:amount|due|price|cost|value))?",
+    re.IGNORECASE,
+)
+
+
 def _extracts_more(clause: str, after: str) -> bool:
     """ "extract the amount and due date with AI": what follows "and" has no verb of its own,
     so it is one more thing the extraction takes, not a step."""
@@ -130,6 +138,8 @@ def _extracts_more(clause: str, after: str) -> bool:
         return False  # "…，工作年限5年以上的再…": a case on a field, not one more field
     if re.fullmatch(r"(?:the |their |its )?e-?mail(?: address)?", after.strip(), re.IGNORECASE):
         return True  # "extract the name, email and phone": the address is a field
+    if _TOTAL_NOUN.fullmatch(after.strip(" ,，")):
+        return True  # "pull out the invoice number, vendor and total": the total is a field
     verbs = (
         *_DATA_VERBS,
         lx.NOTIFY_WORD,

@@ -264,7 +264,9 @@ def _zh_sort_field(text: str) -> str | None:
 
 
 _EXTRACTED = re.compile(
-    r"(?:extract\w*|pull out|pars\w+|提取|抽取|识别)\s*(?:(?:the|its|their|\w+)\s+){0,3}$|"
+    # "pull out the invoice number, vendor and total": the total ends a list of fields
+    r"(?:extract\w*|pull out|pars\w+|提取|抽取|识别)\s*"
+    r"(?:(?:the|its|their|\w+)(?:\s*[,&]\s*|\s+)){0,8}$|"
     r"(?:提取|抽取|识别)\S{0,6}$",
     re.IGNORECASE,
 )

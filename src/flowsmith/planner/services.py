@@ -73,6 +73,12 @@ _JOB_NAMED = re.compile(
 # "the sheet 'Leads'", "to the table “Orders”": a container word named by the quote after it
 # (not a verb: "post 'bring an umbrella'")
 _OBJECT_LEAD = re.compile(r"\b(?:the|my|our|a|an|to|in|into|from|of|on)\s*$", re.IGNORECASE)
+# "added as a row to the attendance sheet": a row put into a place named in lowercase (the
+# row says the place is a table of that app's kind, no capital needed)
+_ROW_INTO = re.compile(
+    r"\b(?:a|one|new|the)\s+(?:new\s+)?(?:row|line|entry)\s+(?:to|in|into|on|onto)\s+"
+    r"(?:the|our|my|their|your)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
 # "写入表格", "存到数据库": a Chinese resource word right where data goes or comes from
 _ZH_PLACE = re.compile(r"(?:[到入进至往从在]|存|放)\s*(?:我的|我们的|公司的)?$")
 _MESSAGE_FIELDS = ("text", "message", "content", "body", "comment", "note", "markdown", "html")
@@ -148,7 +154,8 @@ class ServiceIndex:
                     ) or (
                         after[:1] != "" and after[:1] in "\"'“‘「" and _OBJECT_LEAD.search(before)
                     )
-                    if named or (_CJK.search(word) and _ZH_PLACE.search(before)):
+                    rowed = not _CJK.search(word) and _ROW_INTO.search(text[max(0, s - 60) : s])
+                    if named or rowed or (_CJK.search(word) and _ZH_PLACE.search(before)):
                         weight = sum(1 for n in app.names.all() if word in n)
                         if app.app not in found or found[app.app][0] < weight:
                             found[app.app] = (weight, Mention(s, e, app.app, None, text[s:e]))
