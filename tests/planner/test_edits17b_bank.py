@@ -204,7 +204,15 @@ BANK: list[tuple[str, Prior, list[Check]]] = [
     ),
 ]
 
-_OPEN: dict[str, str] = {}
+_OPEN: dict[str, str] = {
+    "if the visits drop below 500": 'the condition reads "visits" as the field "price"',
+    "when visits are over 20000": 'the condition reads "visits" as the field "price"',
+    "库存总值低于2000的话": '"，电报消息不变" stays in the action, so it names the Telegram step',
+    "谁这周关掉的工单超过30个": '"谁…超过30个，就…" parses as no condition',
+    "如果有客服解决了40个以上": 'the condition\'s field is read as "服解决了", not the count',
+    "if visits go over 10000": 'the condition reads "visits go over" with the field "go"',
+    "访问量超过一万就": '"超过一万" (a number in Chinese) parses as no condition',
+}
 
 
 def _failures(text: str, prior: Prior, checks: list[Check]) -> list[str]:
