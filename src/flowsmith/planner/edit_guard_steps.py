@@ -4,7 +4,8 @@ the words of their names) and new steps (services from the catalog, core email/S
 Invariants: an existing step is named as a subject (``app:<app>``, a ``vocab.SUBJECTS`` key,
 ``node:<id>``); a new one as a spec (``app:<app>/<resource>/<operation>[?k=v]``,
 ``action:<kind>[:<target>]``, ``approval:<channel>``); a trigger is never an existing step
-an action names. Pure: no I/O.
+an action names; a core send (email, SMS) said with its verb when the workflow has no step of
+that kind is a new step, whatever step its object words ("the summary") name. Pure: no I/O.
 """
 
 from __future__ import annotations
