@@ -4,7 +4,8 @@ the words of their names) and new steps (services from the catalog, core email/S
 Invariants: an existing step is named as a subject (``app:<app>``, a ``vocab.SUBJECTS`` key,
 ``node:<id>``); a new one as a spec (``app:<app>/<resource>/<operation>[?k=v]``,
 ``action:<kind>[:<target>]``, ``approval:<channel>``); a trigger is never an existing step
-an action names. Pure: no I/O.
+an action names; a core send (email, SMS) said with its verb when the workflow has no step of
+that kind is a new step, whatever step its object words ("the summary") name. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -168,6 +169,10 @@ def steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
             existing.append("approval")
         else:
             new.append("approval:" + ("slack" if re.search(r"slack", low) else "email"))
+    if not existing and not new:
+        # "email the summary to ceo@x.io" on a flow with no email step: the email is new and
+        # "the summary" is what it sends, not the summariser step (nor one named so)
+        new = [x for x in _action(said) if not eg.find(current, _kind(x))]
     if not existing and not new and not _MORE.search(low):
         # "…时才发邮件": a step the workflow has, named by its kind
         kinds = [x.subject for x in edit_read.named(low) if not x.subject.startswith("app:")]
@@ -186,6 +191,11 @@ def steps_in(words: str, current: Workflow) -> tuple[list[str], list[str]]:
 
 
 _TEXTS = re.compile(r"\btext(?:s|ed|ing)?\b(?!\s+(?:field|body|content))|发短信|短信")
+
+
+def _kind(spec: str) -> str:
+    """The step kind (a ``vocab.SUBJECTS`` key) an ``action:<kind>[:<target>]`` spec adds."""
+    return spec.split(":")[1]
 
 
 def _action(low: str) -> list[str]:

@@ -209,7 +209,7 @@ FLOW_VERBS = rx(
 # where an action starts inside "if <condition> <action>"
 ACT_START = rx(
     r"[,，]|\bthen\b|\balso\b|\b(?:ask|have|let|require|request|need|get|send|post|create|add|"
-    r"notify|email|e-mail|mail|text|call|ping|forward|alert|tell|message|open|file|log|record|"
+    r"notify|email|e-mail|mail|text|call|ping|forward|alert|tell|message|open|file|log|record|give|"
     r"save|store|write|update|mark|move|assign|wait|approve|page|escalate|remind|share|respond|reply|return|answer)\b"
 )
 # an "otherwise" part: "the rest …", "smaller purchases … directly", "其他的…"
