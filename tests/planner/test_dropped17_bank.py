@@ -189,12 +189,8 @@ _OPEN: dict[str, str] = {
     "Dropbox的/raw文件夹": "a folder said by its path before 文件夹 is not read as the Dropbox start",
     "When a scanned bill is added": "a total last in a list of extracted fields is still read as a "
     "sum (fix drafted, not landed: no time left for its no-regression run)",
-    "When a new PDF lands in Dropbox, have AI pull": "the same: 'invoice total' after an "
-    "extraction list is read as a sum",
     "We're a small dental clinic": "a plea for help with nothing asked builds a flow from the "
     "nouns (fix drafted, not landed)",
-    "When a receipt is emailed to us": "'is emailed to us' is not read as an email start, and "
-    "'… instead' with nothing after it guards no step",
 }
 
 
