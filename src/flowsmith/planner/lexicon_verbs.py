@@ -60,7 +60,7 @@ CREATE_VERB = rx(
 UPDATE_VERB = rx(
     r"\b(?:updat(?:e|es|ed|ing)|change|modify|edit|mark|move|assign|close|renam(?:e|es|ed|ing)|"
     r"bump\w*|reset(?:s|ting)?|zero(?:es|s|ed)? out)\b|"
-    r"\bwrite (?:\w+ ){0,5}back\b|更新|修改|标记|关闭|关掉|写回|回写|移动|重命名|改名|"
+    r"\bwrite (?:\w+ ){0,5}back\b|更新|修改|标记|关闭|关掉(?!的)|写回|回写|移动|重命名|改名|"
     r"清零|归零|重置|"
     # "set the product's status to draft", "把状态改成/设为/调成…": a field given a new value
     r"\bset (?:the |its |their |this |that )?(?:[\w'-]+ ){1,3}(?:to|as)\b|"
